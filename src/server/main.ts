@@ -1,0 +1,52 @@
+import { buildApp } from './app.ts';
+import { ensureRegions } from './modules/regions/regions-service.ts';
+import { ensureAdmin } from './modules/users/users-service.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { DataLockedError } from './platform/data-lock.ts';
+import { openAndMigrate } from './platform/startup.ts';
+
+/** config → database → app → listen; SIGTERM lets in-flight requests finish, then closes the database. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const { db, applied } = await openAndMigrate(config);
+  const app = await buildApp({ config, db });
+  app.log.info(
+    { database: db.kind, location: db.location, migrationsApplied: applied },
+    `Basis data / database: ${db.kind === 'pglite' ? 'PGlite (tertanam / embedded)' : 'PostgreSQL'} di ${db.location}`,
+  );
+  const regions = await ensureRegions(db);
+  if (regions.inserted > 0) app.log.info(`Wilayah Jawa Timur dimuat / regions loaded: ${regions.inserted}`);
+  const admin = await ensureAdmin(db, config.adminPassword);
+  if (admin.generatedPassword) {
+    // Printed once, on the console only: it is not stored anywhere in clear.
+    console.log(
+      `\n  Administrator dibuat / created: admin\n  Kata sandi / password: ${admin.generatedPassword}\n` +
+        '  Simpan sekarang; tidak akan ditampilkan lagi. / Keep it now; it will not be shown again.\n',
+    );
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: menutup / shutting down`);
+    await app.close(); // stops accepting, waits for in-flight requests
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Sigap siap / ready: ${address} (${Math.round(performance.now() - started)} ms)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('Sigap gagal dimulai / failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ChangePasswordInput, LoginInput, LoginResult, Me } from '../../../shared/users.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Database } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { CSRF_HEADER, requirePrincipal, SESSION_COOKIE } from '../../platform/http.ts';
+import { changeOwnPassword, describeMe } from '../users/users-service.ts';
+import * as auth from './auth-service.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Resolves who is asking (bearer token or session cookie) and enforces CSRF for cookie sessions. */
+export function installAuthentication(app: FastifyInstance, db: Database, config: Config): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('authVia', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const principal = await auth.resolveApiToken(db, header.slice('Bearer '.length).trim());
+      if (!principal) throw new DomainError('unauthenticated', 'Token API tidak valid atau sudah dicabut');
+      request.principal = principal;
+      request.authVia = 'token';
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const session = await auth.resolveSession(db, config, cookie);
+    if (!session) return;
+    request.principal = session.principal;
+    request.sessionTokenHash = session.tokenHash;
+    request.csrfToken = session.csrfToken;
+    request.authVia = 'session';
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new DomainError('csrf_failed', 'Token CSRF tidak ada atau salah; muat ulang halaman');
+    }
+  });
+}
+
+/** Sign-in, sign-out, the current user and their password. */
+export async function authRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; config: Config },
+): Promise<void> {
+  const { db, config } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure,
+  };
+
+  r.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Masuk / sign in',
+        body: LoginInput,
+        response: { 200: LoginResult },
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const result = await auth.login(db, config, request.body.username, request.body.password);
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        ...cookieOptions,
+        maxAge: config.sessionMaxHours * 3600,
+      });
+      return { user: await describeMe(db, result.principal), csrfToken: result.csrfToken };
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Keluar / sign out' } },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      if (request.sessionTokenHash) await auth.logout(db, principal, request.sessionTokenHash);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Pengguna yang sedang masuk / the signed-in user',
+        response: { 200: Me.extend({ csrfToken: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return { ...(await describeMe(db, principal)), csrfToken: request.csrfToken };
+    },
+  );
+
+  r.post(
+    '/api/me/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Ganti kata sandi sendiri / change own password',
+        body: ChangePasswordInput,
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      await changeOwnPassword(
+        db,
+        principal,
+        request.body.currentPassword,
+        request.body.newPassword,
+        request.sessionTokenHash ?? undefined,
+      );
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,188 @@
+import { levelOfCode } from '../../../shared/regions.ts';
+import { type Me, Password, type Role, SCOPED_ROLES, Username } from '../../../shared/users.ts';
+import { type AuditActor, appendAudit } from '../../platform/audit.ts';
+import type { ActorContext, Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import * as store from './users-store.ts';
+
+/** The signed-in user as every service sees them: identity, database context and audit label. */
+export type Principal = {
+  user: Omit<store.UserRecord, 'passwordHash'>;
+  actor: ActorContext;
+  audit: AuditActor;
+};
+
+/** Builds the row-level security context of a user: the region prefixes they oversee. */
+export async function principalOf(tx: Tx, user: store.UserRecord): Promise<Principal> {
+  let scope: string[] = [];
+  if (SCOPED_ROLES.includes(user.role)) {
+    scope = user.scopeBakorwilId
+      ? await store.findBakorwilMembers(tx, user.scopeBakorwilId)
+      : [user.scopeRegionCode as string];
+  }
+  const { passwordHash: _, ...rest } = user;
+  return {
+    user: rest,
+    actor: { userId: user.id, role: user.role, scope, agencyId: user.agencyId },
+    audit: { id: user.id, label: user.username },
+  };
+}
+
+/** The user as GET /api/me shows them. */
+export async function describeMe(db: Database, principal: Principal): Promise<Me> {
+  const { user } = principal;
+  const name = await db.asSystem((tx) => store.findScopeName(tx, user as store.UserRecord));
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    scope: user.scopeBakorwilId
+      ? { kind: 'bakorwil', id: user.scopeBakorwilId, name }
+      : { kind: 'region', code: user.scopeRegionCode as string, name },
+    agencyId: user.agencyId,
+  };
+}
+
+export type NewUser = {
+  username: string;
+  displayName?: string;
+  role: Role;
+  /** A region code ('35.09') or a Bakorwil id ('V'). */
+  region: string;
+  agencyId?: string | null;
+  password?: string;
+};
+
+/** Creates a user; returns the user and the password (generated when none was given). */
+export async function createUser(
+  db: Database,
+  by: AuditActor,
+  input: NewUser,
+): Promise<{ user: store.UserRecord; password: string }> {
+  const username = Username.safeParse(input.username);
+  if (!username.success) throw new DomainError('validation_failed', username.error.issues[0].message);
+  const password = input.password ?? generatePassword();
+  const passwordCheck = Password.safeParse(password);
+  if (!passwordCheck.success)
+    throw new DomainError('validation_failed', passwordCheck.error.issues[0].message);
+  const passwordHash = await hashPassword(password);
+  return db.asSystem(async (tx) => {
+    if (await store.findUserByUsername(tx, input.username)) {
+      throw new DomainError('conflict', `Nama pengguna ${input.username} sudah dipakai`);
+    }
+    const scope = await resolveScope(tx, input.role, input.region);
+    if (input.role === 'mitra') {
+      const agency = input.agencyId
+        ? await tx.one('SELECT id FROM agencies WHERE id = $1 AND is_active', [input.agencyId])
+        : undefined;
+      if (!agency)
+        throw new DomainError(
+          'validation_failed',
+          'Pengguna mitra harus terhubung ke lembaga mitra yang ada',
+        );
+    }
+    const user = await store.insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName?.trim() || input.username,
+      role: input.role,
+      ...scope,
+      agencyId: input.role === 'mitra' ? (input.agencyId ?? null) : null,
+      passwordHash,
+    });
+    await appendAudit(tx, by, 'user.created', { type: 'user', id: user.id }, { role: user.role, ...scope });
+    return { user, password };
+  });
+}
+
+async function resolveScope(
+  tx: Tx,
+  role: Role,
+  region: string,
+): Promise<{ scopeRegionCode: string | null; scopeBakorwilId: string | null }> {
+  const bakorwil = await tx.one<{ id: string }>('SELECT id FROM bakorwil WHERE id = $1', [region]);
+  if (bakorwil) return { scopeRegionCode: null, scopeBakorwilId: bakorwil.id };
+  const known = await tx.one<{ code: string }>('SELECT code FROM regions WHERE code = $1', [region]);
+  if (!known) {
+    throw new DomainError(
+      'validation_failed',
+      `Wilayah tidak dikenal: ${region} (kode Kemendagri atau Bakorwil I–V)`,
+    );
+  }
+  if (role === 'operator' && levelOfCode(region) !== 'kabkota' && levelOfCode(region) !== 'kecamatan') {
+    throw new DomainError('validation_failed', 'Operator bertugas di satu kab/kota (mis. 35.09)');
+  }
+  if (role === 'provinsi' && region !== '35') {
+    throw new DomainError('validation_failed', 'Pengguna provinsi berlingkup 35 (Jawa Timur)');
+  }
+  return { scopeRegionCode: region, scopeBakorwilId: null };
+}
+
+/** Sets a new password for a user (admin or CLI) and ends their sessions; returns the password. */
+export async function resetPassword(
+  db: Database,
+  by: AuditActor,
+  username: string,
+  newPassword?: string,
+): Promise<string> {
+  const password = newPassword ?? generatePassword();
+  const check = Password.safeParse(password);
+  if (!check.success) throw new DomainError('validation_failed', check.error.issues[0].message);
+  const passwordHash = await hashPassword(password);
+  await db.asSystem(async (tx) => {
+    const user = await store.findUserByUsername(tx, username);
+    if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
+    await store.updatePasswordHash(tx, user.id, passwordHash);
+    await store.deleteUserSessions(tx, user.id);
+    await store.clearLoginFailures(tx, user.username.toLowerCase());
+    await appendAudit(tx, by, 'user.password_reset', { type: 'user', id: user.id });
+  });
+  return password;
+}
+
+/** A user changes their own password, proving the current one; other sessions end. */
+export async function changeOwnPassword(
+  db: Database,
+  principal: Principal,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionHash?: string,
+): Promise<void> {
+  const user = await db.asSystem((tx) => store.findUserById(tx, principal.user.id));
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new DomainError('invalid_credentials', 'Kata sandi saat ini salah');
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.asSystem(async (tx) => {
+    await store.updatePasswordHash(tx, user.id, passwordHash);
+    await store.deleteUserSessions(tx, user.id, keepSessionHash);
+    await appendAudit(tx, principal.audit, 'user.password_changed', { type: 'user', id: user.id });
+  });
+}
+
+/** Makes sure the administrator exists; returns the generated password when one was made up. */
+export async function ensureAdmin(
+  db: Database,
+  configuredPassword: string | undefined,
+): Promise<{ created: boolean; generatedPassword?: string }> {
+  const existing = await db.asSystem((tx) => store.findUserByUsername(tx, 'admin'));
+  if (existing) return { created: false };
+  const { password } = await createUser(
+    db,
+    { id: null, label: 'sistem' },
+    {
+      username: 'admin',
+      displayName: 'Administrator',
+      role: 'admin',
+      region: '35',
+      password: configuredPassword,
+    },
+  );
+  return { created: true, generatedPassword: configuredPassword ? undefined : password };
+}
+
+export async function listAllUsers(db: Database): Promise<Omit<store.UserRecord, 'passwordHash'>[]> {
+  const rows = await db.asSystem((tx) => store.listUsers(tx));
+  return rows.map(({ passwordHash: _, ...rest }) => rest);
+}

@@ -1,0 +1,186 @@
+import type { Role } from '../../../shared/users.ts';
+import type { Tx } from '../../platform/db.ts';
+
+/** A user as the server knows it (never sent as is: no password hash leaves the server). */
+export type UserRecord = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeRegionCode: string | null;
+  scopeBakorwilId: string | null;
+  agencyId: string | null;
+  isActive: boolean;
+  passwordHash: string;
+  createdAt: Date;
+};
+
+const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role,
+  u.scope_region_code AS "scopeRegionCode", u.scope_bakorwil_id AS "scopeBakorwilId",
+  u.agency_id AS "agencyId", u.is_active AS "isActive", u.password_hash AS "passwordHash", u.created_at AS "createdAt"`;
+
+export async function findUserByUsername(tx: Tx, username: string): Promise<UserRecord | undefined> {
+  return tx.one<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.username) = lower($1)`, [
+    username,
+  ]);
+}
+
+export async function findUserById(tx: Tx, id: string): Promise<UserRecord | undefined> {
+  return tx.one<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+}
+
+export async function listUsers(tx: Tx): Promise<UserRecord[]> {
+  return tx.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u ORDER BY lower(u.username)`);
+}
+
+export async function insertUser(
+  tx: Tx,
+  user: Omit<UserRecord, 'id' | 'isActive' | 'createdAt'>,
+): Promise<UserRecord> {
+  return (await tx.one<UserRecord>(
+    `INSERT INTO users AS u (username, display_name, role, scope_region_code, scope_bakorwil_id, agency_id, password_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
+    [
+      user.username,
+      user.displayName,
+      user.role,
+      user.scopeRegionCode,
+      user.scopeBakorwilId,
+      user.agencyId,
+      user.passwordHash,
+    ],
+  ))!;
+}
+
+export async function updatePasswordHash(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [
+    userId,
+    passwordHash,
+  ]);
+}
+
+export async function setUserActive(tx: Tx, userId: string, isActive: boolean): Promise<void> {
+  await tx.query('UPDATE users SET is_active = $2 WHERE id = $1', [userId, isActive]);
+}
+
+export async function findBakorwilMembers(tx: Tx, bakorwilId: string): Promise<string[]> {
+  const rows = await tx.query<{ code: string }>(
+    'SELECT kabkota_code AS code FROM bakorwil_members WHERE bakorwil_id = $1 ORDER BY 1',
+    [bakorwilId],
+  );
+  return rows.map((row) => row.code);
+}
+
+export async function findScopeName(tx: Tx, user: UserRecord): Promise<string> {
+  const row = user.scopeBakorwilId
+    ? await tx.one<{ name: string }>('SELECT name FROM bakorwil WHERE id = $1', [user.scopeBakorwilId])
+    : await tx.one<{ name: string }>('SELECT name FROM regions WHERE code = $1', [user.scopeRegionCode]);
+  return row?.name ?? '';
+}
+
+// ── Failed sign-ins ────────────────────────────────────────────────────────────────────────────
+export type LoginFailure = { failures: number; lockedUntil: Date | null };
+
+export async function findLoginFailure(tx: Tx, key: string): Promise<LoginFailure | undefined> {
+  return tx.one<LoginFailure>(
+    'SELECT failures, locked_until AS "lockedUntil" FROM login_failures WHERE username_key = $1',
+    [key],
+  );
+}
+
+/** Counts one more failure; locks when the count reaches maxFailures. Returns the new count. */
+export async function recordLoginFailure(
+  tx: Tx,
+  key: string,
+  maxFailures: number,
+  lockMinutes: number,
+): Promise<LoginFailure> {
+  return (await tx
+    .one<LoginFailure>(
+      `INSERT INTO login_failures AS f (username_key, failures, last_failure_at) VALUES ($1, 1, now())
+     ON CONFLICT (username_key) DO UPDATE SET
+       failures = CASE WHEN f.locked_until IS NOT NULL AND f.locked_until <= now() THEN 1 ELSE f.failures + 1 END,
+       locked_until = NULL, last_failure_at = now()
+     RETURNING failures, locked_until AS "lockedUntil"`,
+      [key],
+    )
+    .then(async (row) => {
+      if (row && row.failures >= maxFailures) {
+        return tx.one<LoginFailure>(
+          `UPDATE login_failures SET locked_until = now() + make_interval(mins => $2)
+         WHERE username_key = $1 RETURNING failures, locked_until AS "lockedUntil"`,
+          [key, lockMinutes],
+        );
+      }
+      return row;
+    }))!;
+}
+
+export async function clearLoginFailures(tx: Tx, key: string): Promise<void> {
+  await tx.query('DELETE FROM login_failures WHERE username_key = $1', [key]);
+}
+
+// ── Sessions and API tokens ──────────────────────────────────────────────────────────────────
+export type SessionRecord = { userId: string; csrfToken: string; lastSeenAt: Date; expiresAt: Date };
+
+export async function insertSession(
+  tx: Tx,
+  session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)',
+    [session.tokenHash, session.userId, session.csrfToken, session.expiresAt],
+  );
+}
+
+export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRecord | undefined> {
+  return tx.one<SessionRecord>(
+    `SELECT user_id AS "userId", csrf_token AS "csrfToken", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt"
+     FROM sessions WHERE token_hash = $1`,
+    [tokenHash],
+  );
+}
+
+export async function touchSession(tx: Tx, tokenHash: string): Promise<void> {
+  await tx.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
+  await tx.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteUserSessions(tx: Tx, userId: string, exceptTokenHash?: string): Promise<void> {
+  await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [
+    userId,
+    exceptTokenHash ?? null,
+  ]);
+}
+
+export async function insertApiToken(
+  tx: Tx,
+  userId: string,
+  tokenHash: string,
+  label: string,
+): Promise<string> {
+  return (await tx.one<{ id: string }>(
+    'INSERT INTO api_tokens (user_id, token_hash, label) VALUES ($1, $2, $3) RETURNING id',
+    [userId, tokenHash, label],
+  ))!.id;
+}
+
+export async function findApiTokenUser(tx: Tx, tokenHash: string): Promise<string | undefined> {
+  const row = await tx.one<{ userId: string }>(
+    `UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL
+     RETURNING user_id AS "userId"`,
+    [tokenHash],
+  );
+  return row?.userId;
+}
+
+export async function revokeApiToken(tx: Tx, userId: string, tokenId: string): Promise<boolean> {
+  const rows = await tx.query(
+    'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id',
+    [tokenId, userId],
+  );
+  return rows.length > 0;
+}

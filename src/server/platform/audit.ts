@@ -1,0 +1,102 @@
+import type { Database, Tx } from './db.ts';
+
+/** Who did something, as the audit trail records it. */
+export type AuditActor = { id: string | null; label: string };
+
+export const SYSTEM_ACTOR: AuditActor = { id: null, label: 'sistem' };
+
+/**
+ * Appends one entry to the hash-chained audit trail in the caller's transaction.
+ * `details` must not hold personal data: reference people by id so they can be erased later.
+ */
+export async function appendAudit(
+  tx: Tx,
+  actor: AuditActor,
+  action: string,
+  subject: { type: string; id: string },
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.query('SELECT sigap_audit_append($1, $2, $3, $4, $5, $6::jsonb)', [
+    actor.id,
+    actor.label,
+    action,
+    subject.type,
+    subject.id,
+    JSON.stringify(details),
+  ]);
+}
+
+/** Records a view of personal data in the access log (not the chain). */
+export async function logAccess(
+  tx: Tx,
+  userId: string,
+  subject: { type: string; id: string },
+  purpose: string,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO access_log (user_id, subject_type, subject_id, purpose) VALUES ($1, $2, $3, $4)',
+    [userId, subject.type, subject.id, purpose],
+  );
+}
+
+export type AuditVerification =
+  | { ok: true; entries: number; head: string }
+  | { ok: false; entries: number; brokenAt: number; reason: string };
+
+const VERIFY_CHUNK = 5000;
+
+/** Walks the whole chain in order and reports the first broken link, if any. */
+export async function verifyAudit(db: Database): Promise<AuditVerification> {
+  let previous = '0'.repeat(64);
+  let expectedSeq: number | null = null;
+  let entries = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.asSystem((tx) =>
+      tx.query<{ seq: number; prevHash: string; hash: string; canonicalOk: boolean; hashOk: boolean }>(
+        `SELECT seq, prev_hash AS "prevHash", hash,
+                sigap_audit_canonical(a) = canonical AS "canonicalOk",
+                encode(sha256(convert_to(prev_hash || canonical, 'UTF8')), 'hex') = hash AS "hashOk"
+         FROM audit_log a WHERE seq > $1 ORDER BY seq LIMIT ${VERIFY_CHUNK}`,
+        [after],
+      ),
+    );
+    for (const row of rows) {
+      if (row.prevHash !== previous) {
+        const reason =
+          expectedSeq !== null && row.seq !== expectedSeq
+            ? `entri sebelum #${row.seq} hilang atau diubah / an entry before #${row.seq} was deleted or changed`
+            : `tautan ke entri sebelumnya putus / link to the previous entry is broken`;
+        return { ok: false, entries, brokenAt: row.seq, reason };
+      }
+      if (!row.canonicalOk) {
+        return {
+          ok: false,
+          entries,
+          brokenAt: row.seq,
+          reason: 'isi entri diubah / entry content was changed',
+        };
+      }
+      if (!row.hashOk) {
+        return {
+          ok: false,
+          entries,
+          brokenAt: row.seq,
+          reason: 'hash entri tidak cocok / entry hash does not match',
+        };
+      }
+      previous = row.hash;
+      expectedSeq = row.seq + 1;
+      entries++;
+      after = row.seq;
+    }
+    if (rows.length < VERIFY_CHUNK) return { ok: true, entries, head: previous };
+  }
+}
+
+/** The newest hash of the chain, to keep outside the database. */
+export async function auditHead(db: Database): Promise<{ seq: number; hash: string } | undefined> {
+  return db.asSystem((tx) =>
+    tx.one<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+  );
+}

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every environment variable Sigap reads, with its default. README lists the same. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'harus diawali postgres:// atau postgresql:// / must start with postgres://',
+    )
+    .optional(),
+  SIGAP_APP_DB_PASSWORD: z.string().min(1).optional(),
+  SIGAP_ADMIN_PASSWORD: z.string().min(10, 'minimal 10 karakter / at least 10 characters').optional(),
+  SESSION_IDLE_MINUTES: positiveInt(8 * 60),
+  SESSION_MAX_HOURS: positiveInt(14 * 24),
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  LOGIN_LOCK_MINUTES: positiveInt(15),
+  COOKIE_SECURE: booleanText.default(false),
+  TRUST_PROXY: booleanText.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GEO_DIR: z.string().min(1).optional(),
+  BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  SIGAP_BENCH: booleanText.default(false),
+  SIGAP_JOBS: booleanText.default(true),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  appDbPassword: string | undefined;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  geoDir: string | undefined;
+  bodyLimitBytes: number;
+  benchMode: boolean;
+  jobsEnabled: boolean;
+};
+
+/** A configuration value that cannot be used; the message names the variable and what it allows. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; throws ConfigError naming each wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${describeIssue(issue)}`);
+    throw new ConfigError(`Konfigurasi tidak valid / invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    appDbPassword: e.SIGAP_APP_DB_PASSWORD,
+    adminPassword: e.SIGAP_ADMIN_PASSWORD,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    geoDir: resolveGeoDir(e.GEO_DIR),
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    benchMode: e.SIGAP_BENCH,
+    jobsEnabled: e.SIGAP_JOBS,
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') {
+    return `nilai yang diizinkan / allowed values: ${issue.values.map(String).join(', ')}`;
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_format') {
+    return issue.message;
+  }
+  if (issue.code === 'invalid_type') {
+    return `harus berupa ${issue.expected} / must be a ${issue.expected}`;
+  }
+  return issue.message;
+}
+
+/** GEO_DIR if set; otherwise the shared boundaries folder beside the project, when it exists. */
+function resolveGeoDir(configured: string | undefined): string | undefined {
+  if (configured) return path.resolve(configured);
+  const beside = path.resolve('../shared/data/geo');
+  return existsSync(path.join(beside, 'jatim-kabkota.geojson')) ? beside : undefined;
+}

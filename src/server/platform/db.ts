@@ -1,0 +1,237 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import { acquireDataLock, type DataLock } from './data-lock.ts';
+
+/** The role every request runs as; it owns nothing, so row-level security applies to it. */
+export const APP_ROLE = 'sigap_app';
+
+/** Who is asking, as the database's row-level security sees it. */
+export type ActorContext = {
+  userId: string;
+  role: string;
+  /** Region code prefixes the actor oversees ('35', '35.09', …); empty for relawan and mitra. */
+  scope: readonly string[];
+  agencyId: string | null;
+};
+
+/** A transaction handle: the only way stores talk to the database. */
+export type Tx = {
+  /** Runs one statement and returns its rows. */
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs one statement and returns its first row, if any. */
+  one<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T | undefined>;
+};
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export type Database = {
+  readonly kind: DatabaseKind;
+  /** Where the data lives: a folder for PGlite, the server (no password) for PostgreSQL. */
+  readonly location: string;
+  /** Runs fn in one transaction as `actor`, under row-level security. */
+  asActor<T>(actor: ActorContext, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs fn in one transaction with the owner's rights: start-up, migrations, auth and system jobs. */
+  asSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One statement through the app's own path with no actor: row-level security applies and, with no
+   * actor set, protected rows stay invisible. Exists so tests can show a forgotten filter leaks nothing.
+   */
+  appQuery<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** A pool with owner rights for libraries that want one (pg-boss); on PGlite the same single connection. */
+  readonly systemPool: pg.Pool;
+  /** Subscribes to a NOTIFY channel; returns the function that unsubscribes. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+};
+
+// pg returns bigint and numeric as strings by default; Sigap's counts fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+function wrap(client: pg.PoolClient): Tx {
+  return {
+    async query<T>(text: string, params?: readonly unknown[]) {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return result.rows as T[];
+    },
+    async one<T>(text: string, params?: readonly unknown[]) {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return result.rows[0] as T | undefined;
+    },
+  };
+}
+
+async function inTransaction<T>(
+  pool: pg.Pool,
+  prepare: ((client: pg.PoolClient) => Promise<void>) | null,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    if (prepare) await prepare(client);
+    const result = await fn(wrap(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Sets the transaction-local role and the settings the row-level security policies read. */
+async function becomeActor(client: pg.PoolClient, actor: ActorContext | null): Promise<void> {
+  await client.query(
+    `SELECT set_config('role', $1, true), set_config('sigap.user_id', $2, true), set_config('sigap.role', $3, true),
+            set_config('sigap.scope', $4, true), set_config('sigap.agency_id', $5, true)`,
+    [APP_ROLE, actor?.userId ?? '', actor?.role ?? '', actor?.scope.join(',') ?? '', actor?.agencyId ?? ''],
+  );
+}
+
+const PGLITE_EXTENSIONS = { pg_trgm, btree_gin, pgcrypto, unaccent };
+
+/** Opens an in-process PGlite with Sigap's extensions: a folder path, or undefined for memory. */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
+  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
+  return PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS, loadDataDir });
+}
+
+/** Wraps an open PGlite as a Database: one pg.Pool of size 1, so every query takes the same serialized path. */
+export function pgliteDatabase(pglite: PGlite, location: string, lock?: DataLock): Database {
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
+  const db: Database = {
+    kind: 'pglite',
+    location,
+    asActor: (actor, fn) => inTransaction(pool, (client) => becomeActor(client, actor), fn),
+    asSystem: (fn) => inTransaction(pool, null, fn),
+    appQuery: (text, params) =>
+      inTransaction(
+        pool,
+        (client) => becomeActor(client, null),
+        (tx) => tx.query(text, params),
+      ),
+    systemPool: pool,
+    // LISTEN through the pool would hold its only connection; PGlite delivers notifications itself.
+    listen: async (channel, onMessage) => {
+      const unsubscribe = await pglite.listen(channel, onMessage);
+      return async () => unsubscribe();
+    },
+    close: async () => {
+      await pool.end();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+  return db;
+}
+
+/** Opens the embedded database under dataDir, refusing a folder another live process holds. */
+export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataLock(dataDir);
+  try {
+    const folder = path.join(dataDir, 'pglite');
+    const pglite = await openPglite(folder);
+    return pgliteDatabase(pglite, folder, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** The app role's connection string: the owner's URL with the app role's name and password. */
+export function appRoleUrl(ownerUrl: string, appPassword: string | undefined): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = appPassword ?? '';
+  return url.toString();
+}
+
+/** Opens a PostgreSQL server: an owner pool for system work and a pool that logs in as the app role. */
+export function openServerDatabase(
+  ownerUrl: string,
+  appPassword: string | undefined,
+  options: { appPoolSize?: number } = {},
+): Database {
+  const systemPool = new pg.Pool({ connectionString: ownerUrl, max: 4 });
+  const appPool = new pg.Pool({
+    connectionString: appRoleUrl(ownerUrl, appPassword),
+    max: options.appPoolSize ?? 10,
+  });
+  const listener = new ListenClient(ownerUrl);
+  const url = new URL(ownerUrl);
+  return {
+    kind: 'postgresql',
+    location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+    asActor: (actor, fn) => inTransaction(appPool, (client) => becomeActor(client, actor), fn),
+    asSystem: (fn) => inTransaction(systemPool, null, fn),
+    appQuery: async (text, params) => (await appPool.query(text, params as unknown[] | undefined)).rows,
+    systemPool,
+    listen: (channel, onMessage) => listener.listen(channel, onMessage),
+    close: async () => {
+      await listener.close();
+      await Promise.all([appPool.end(), systemPool.end()]);
+    },
+  };
+}
+
+/** One dedicated connection for LISTEN, shared by every channel of this process. */
+class ListenClient {
+  private client: pg.Client | null = null;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private readonly url: string;
+
+  constructor(url: string) {
+    this.url = url;
+  }
+
+  async listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+    const client = await this.connect();
+    let set = this.handlers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    }
+    set.add(onMessage);
+    return async () => {
+      set.delete(onMessage);
+    };
+  }
+
+  private async connect(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('notification', (message) => {
+      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+    });
+    client.on('error', () => undefined);
+    await client.connect();
+    this.client = client;
+    return client;
+  }
+
+  async close(): Promise<void> {
+    await this.client?.end().catch(() => undefined);
+    this.client = null;
+  }
+}
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, otherwise PGlite under DATA_DIR. */
+export async function openDatabase(config: {
+  databaseUrl: string | undefined;
+  appDbPassword: string | undefined;
+  dataDir: string;
+}): Promise<Database> {
+  if (config.databaseUrl) return openServerDatabase(config.databaseUrl, config.appDbPassword);
+  return openEmbeddedDatabase(config.dataDir);
+}

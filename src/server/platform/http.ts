@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { Principal } from '../modules/users/users-service.ts';
+import { DomainError, ERROR_STATUS } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    sessionTokenHash: string | null;
+    csrfToken: string | null;
+    authVia: 'session' | 'token' | null;
+  }
+}
+
+export const SESSION_COOKIE = 'sigap_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** The signed-in principal; throws unauthenticated when the request carries none. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new DomainError('unauthenticated', 'Silakan masuk terlebih dahulu');
+  return request.principal;
+}
+
+/** The principal, refused unless their role is one of `roles`. */
+export function requireRole(request: FastifyRequest, ...roles: string[]): Principal {
+  const principal = requirePrincipal(request);
+  if (!roles.includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Peran Anda tidak diizinkan melakukan ini');
+  }
+  return principal;
+}
+
+type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+
+/** The one error handler: stable codes, one shape, no stack traces or SQL in replies. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toErrorReply(error);
+    if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    if (body.error.code === 'login_locked') {
+      const minutes =
+        (body.error.details as { retryAfterMinutes?: number } | undefined)?.retryAfterMinutes ?? 1;
+      reply.header('retry-after', String(minutes * 60));
+    }
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `Alamat ${request.url} tidak ditemukan` } });
+  });
+}
+
+function toErrorReply(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof DomainError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.details !== undefined) body.error.details = error.details;
+    return { status: error.status, body };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((issue) => ({
+      path: `${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}`,
+      message: issue.message ?? 'tidak valid',
+    }));
+    return {
+      status: 400,
+      body: {
+        error: { code: 'validation_failed', message: 'Isian tidak valid', details: { fields } },
+      },
+    };
+  }
+  if (isResponseSerializationError(error)) {
+    return { status: 500, body: { error: { code: 'internal', message: 'Terjadi kesalahan pada server' } } };
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+    const code =
+      fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'payload_too_large'
+        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'unsupported_media_type'
+          : fastifyError.statusCode === 429
+            ? 'too_many_requests'
+            : 'bad_request';
+    const messages: Record<string, string> = {
+      payload_too_large: 'Isi permintaan terlalu besar',
+      unsupported_media_type: 'Jenis isi permintaan tidak didukung',
+      too_many_requests: 'Terlalu banyak permintaan, coba lagi sebentar lagi',
+      bad_request: 'Permintaan tidak dapat dibaca',
+    };
+    return { status: ERROR_STATUS[code], body: { error: { code, message: messages[code] } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'Terjadi kesalahan pada server' } } };
+}
