@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
+
+describe('sign-in and sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' });
+  });
+  afterAll(() => t.close());
+
+  it('signs in with a password, sets an httpOnly SameSite=Lax cookie and tells who is signed in', async () => {
+    const op = await t.user({ role: 'operator', region: '35.09', displayName: 'Operator Jember' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: op.username, password: op.password },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/sigap_session=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const me = await t.app.inject({ url: '/api/me', headers: { cookie: cookie.split(';')[0] } });
+    expect(me.json()).toMatchObject({
+      username: op.username,
+      displayName: 'Operator Jember',
+      role: 'operator',
+      scope: { kind: 'region', code: '35.09', name: 'Kabupaten Jember' },
+    });
+  });
+
+  it('gives a wrong password and an unknown user the same reply', async () => {
+    const op = await t.user({ role: 'operator', region: '35.10' });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: op.username, password: 'bukan-sandinya' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'tidak-ada-orangnya', password: 'bukan-sandinya' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().error.code).toBe('invalid_credentials');
+  });
+
+  it('locks a username after repeated failures, even against the right password, for known and unknown names alike', async () => {
+    const op = await t.user({ role: 'operator', region: '35.11' });
+    const attempt = (username: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    for (const username of [op.username, 'siapa-saja']) {
+      expect((await attempt(username, 'salah-1')).statusCode).toBe(401);
+      expect((await attempt(username, 'salah-2')).statusCode).toBe(401);
+      const third = await attempt(username, 'salah-3');
+      expect(third.statusCode).toBe(429);
+      expect(third.json().error.code).toBe('login_locked');
+      expect(third.headers['retry-after']).toBe('900');
+    }
+    const rightButLocked = await attempt(op.username, op.password);
+    expect(rightButLocked.statusCode).toBe(429);
+    expect((await attempt('siapa-saja', 'apa-saja')).json()).toEqual(rightButLocked.json());
+  });
+
+  it('requires the CSRF token for cookie sessions that change state', async () => {
+    const admin = await t.user({ role: 'admin', region: '35' });
+    const { cookie, csrfToken } = await signIn(t.app, admin.username, admin.password);
+    const payload = { label: 'uji csrf' };
+    const without = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie }, payload });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().error.code).toBe('csrf_failed');
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie, 'x-csrf-token': 'tebakan' },
+      payload,
+    });
+    expect(forged.statusCode).toBe(403);
+    const withToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      payload,
+    });
+    expect(withToken.statusCode).toBe(201);
+  });
+
+  it('needs no CSRF token with a bearer API token, and a revoked token stops working', async () => {
+    const admin = await t.user({ role: 'admin', region: '35' });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: authAs(admin),
+      payload: { label: 'sistem lain' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, token } = created.json();
+    const me = await t.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.statusCode).toBe(200);
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${id}`,
+      headers: authAs(admin),
+    });
+    expect(revoked.statusCode).toBe(204);
+    const after = await t.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('signs out: the cookie no longer works', async () => {
+    const rel = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    const { cookie, csrfToken } = await signIn(t.app, rel.username, rel.password);
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(out.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('lets a user change their own password, proving the current one', async () => {
+    const rel = await t.user({ role: 'relawan', region: '35.09.06' });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: authAs(rel),
+      payload: { currentPassword: 'bukan', newPassword: 'sandi-baru-panjang' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: authAs(rel),
+      payload: { currentPassword: rel.password, newPassword: 'sandi-baru-panjang' },
+    });
+    expect(ok.statusCode).toBe(204);
+    await expect(signIn(t.app, rel.username, 'sandi-baru-panjang')).resolves.toBeTruthy();
+  });
+
+  it('lets only the admin create users and reset passwords', async () => {
+    const admin = await t.user({ role: 'admin', region: '35' });
+    const op = await t.user({ role: 'operator', region: '35.12' });
+    const payload = { username: 'koord.v', role: 'koordinator', region: 'V', displayName: 'Koordinator V' };
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/users', headers: authAs(op), payload })).statusCode,
+    ).toBe(403);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: authAs(admin),
+      payload,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().user).toMatchObject({ role: 'koordinator', scopeBakorwilId: 'V' });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/koord.v/password-reset',
+      headers: authAs(admin),
+    });
+    expect(reset.statusCode).toBe(200);
+    await expect(signIn(t.app, 'koord.v', reset.json().password)).resolves.toBeTruthy();
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/users/koord.v/password-reset', headers: authAs(op) }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('answers 401 in the one error shape without credentials', async () => {
+    const res = await t.app.inject({ url: '/api/me' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+});

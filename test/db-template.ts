@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
+import { type Database, openPglite, openServerDatabase, pgliteDatabase } from '../src/server/platform/db.ts';
+import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+
+/** The PostgreSQL server tests run against when DATABASE_URL is set; otherwise PGlite in memory. */
+export const TEST_DATABASE_URL = process.env.DATABASE_URL;
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Changes whenever a migration or the region loader changes, so templates are rebuilt only then. */
+function schemaFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(path.join(root, 'migrations')).sort()) {
+    hash.update(file).update(readFileSync(path.join(root, 'migrations', file)));
+  }
+  hash.update(readFileSync(path.join(root, 'src/server/modules/regions/regions-data.ts')));
+  return hash.digest('hex').slice(0, 12);
+}
+
+export function pgliteTemplatePath(): string {
+  return path.join(os.tmpdir(), `sigap-template-${schemaFingerprint()}.tar.gz`);
+}
+
+export function pgTemplateName(): string {
+  return `sigap_tpl_${schemaFingerprint()}`;
+}
+
+async function prepare(db: Database): Promise<void> {
+  await bootstrapRoles(db);
+  await migrate(db);
+  await ensureRegions(db);
+}
+
+export function databaseUrlFor(name: string): string {
+  const url = new URL(TEST_DATABASE_URL as string);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Builds the migrated template once per schema version: a PGlite dump file or a PostgreSQL template database. */
+export async function buildTemplate(): Promise<void> {
+  if (!TEST_DATABASE_URL) {
+    const file = pgliteTemplatePath();
+    if (existsSync(file)) return;
+    const pglite = await openPglite(undefined);
+    const db = pgliteDatabase(pglite, 'memory');
+    await prepare(db);
+    const dump = await pglite.dumpDataDir('gzip');
+    writeFileSync(`${file}.tmp`, Buffer.from(await dump.arrayBuffer()));
+    const { renameSync } = await import('node:fs');
+    renameSync(`${file}.tmp`, file);
+    await db.close();
+    return;
+  }
+  const name = pgTemplateName();
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount) return;
+    await admin.query(`CREATE DATABASE ${name}_build`).catch(async () => {
+      await admin.query(`DROP DATABASE ${name}_build`);
+      await admin.query(`CREATE DATABASE ${name}_build`);
+    });
+    const db = openServerDatabase(databaseUrlFor(`${name}_build`), undefined);
+    await prepare(db);
+    await db.close();
+    await admin.query(`ALTER DATABASE ${name}_build RENAME TO ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh, migrated database with all regions, private to the caller. */
+export async function createTestDatabase(): Promise<Database> {
+  if (!TEST_DATABASE_URL) {
+    const blob = new Blob([readFileSync(pgliteTemplatePath())]);
+    const pglite = await openPglite(undefined, blob);
+    return pgliteDatabase(pglite, 'memory');
+  }
+  const name = `sigap_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName()}`);
+        break;
+      } catch (error) {
+        // two copies of one template at the same instant collide; wait and retry
+        if (attempt > 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const db = openServerDatabase(databaseUrlFor(name), undefined);
+  const close = db.close;
+  return {
+    ...db,
+    close: async () => {
+      await close();
+      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
+import { createUser, type NewUser } from '../src/server/modules/users/users-service.ts';
+import { type Config, loadConfig } from '../src/server/platform/config.ts';
+import type { Database } from '../src/server/platform/db.ts';
+import { createTestDatabase } from './db-template.ts';
+
+export type TestUser = { id: string; username: string; password: string; token: string; role: string };
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Database;
+  config: Config;
+  /** Creates a user and an API token for them; `region` is a region code or a Bakorwil id. */
+  user(input: Partial<NewUser> & { role: NewUser['role']; region: string }): Promise<TestUser>;
+  close(): Promise<void>;
+};
+
+let counter = 0;
+
+/** A Sigap app on a fresh test database (PGlite in memory, or PostgreSQL when DATABASE_URL is set). */
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...env });
+  const app = await buildApp({ config, db, logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    async user(input) {
+      counter++;
+      const username = input.username ?? `${input.role}${counter}_${Math.random().toString(36).slice(2, 6)}`;
+      const password = input.password ?? 'kata-sandi-uji-1';
+      const { user } = await createUser(db, { id: null, label: 'uji' }, { ...input, username, password });
+      const { token } = await createApiToken(db, { id: null, label: 'uji' }, username);
+      return { id: user.id, username, password, token, role: user.role };
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Headers that authenticate as `user` with their bearer token. */
+export function authAs(user: TestUser): Record<string, string> {
+  return { authorization: `Bearer ${user.token}` };
+}
+
+/** Signs in with a password through the API; returns the cookie header and CSRF token of the session. */
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : (setCookie as string);
+  return { cookie: raw.split(';')[0], csrfToken: res.json().csrfToken };
+}
