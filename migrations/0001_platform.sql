@@ -121,10 +121,10 @@ CREATE FUNCTION sigap_in_scope(code text) RETURNS boolean LANGUAGE sql STABLE AS
 $$;
 
 -- True when a grant on the subject reaches the actor: as a person, through their region, or their agency.
-CREATE FUNCTION sigap_granted(kind text, id uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
+CREATE FUNCTION sigap_granted(p_subject_type text, p_subject_id uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT EXISTS (
     SELECT 1 FROM grants g
-    WHERE g.subject_type = kind AND g.subject_id = id
+    WHERE g.subject_type = p_subject_type AND g.subject_id = p_subject_id
       AND (
         (g.grantee_kind = 'user' AND g.grantee = current_setting('sigap.user_id', true))
         OR (g.grantee_kind = 'agency' AND g.grantee = nullif(current_setting('sigap.agency_id', true), ''))

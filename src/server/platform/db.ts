@@ -167,6 +167,8 @@ export function openServerDatabase(
     connectionString: appRoleUrl(ownerUrl, appPassword),
     max: options.appPoolSize ?? 10,
   });
+  // An idle connection that the server ends (restart, admin) must not crash the process; pg reconnects.
+  for (const pool of [systemPool, appPool]) pool.on('error', () => undefined);
   const listener = new ListenClient(ownerUrl);
   const url = new URL(ownerUrl);
   return {

@@ -44,11 +44,6 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(status).send(body);
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `Alamat ${request.url} tidak ditemukan` } });
-  });
 }
 
 function toErrorReply(error: unknown): { status: number; body: ErrorBody } {

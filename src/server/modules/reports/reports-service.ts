@@ -1,0 +1,413 @@
+import { createHash } from 'node:crypto';
+import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
+import {
+  type Report,
+  ReportFields,
+  type ReportInput,
+  type Verification,
+} from '../../../shared/reports/report-schema.ts';
+import { dueAt, hasVulnerable, PRIORITY_RANK, triage } from '../../../shared/reports/triage.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { contentHash } from '../../platform/canonical.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { Principal } from '../users/users-service.ts';
+import { MAX_PHOTO_BYTES, sniffImageType, stripJpegMetadata, stripPngMetadata } from './photo-rules.ts';
+import * as store from './reports-store.ts';
+
+/** Roles that may submit reports (partner agencies answer dispositions; they do not report). */
+const REPORTING_ROLES = ['relawan', 'operator', 'koordinator', 'provinsi', 'admin'];
+/** Roles that receive, verify and triage reports in their scope. */
+const HANDLING_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
+
+export type ReportDeps = { db: Database; clock: Clock; afterCommit?: (event: ReportEvent) => void };
+export type ReportEvent = { type: 'report.created' | 'report.updated'; report: Report };
+
+type Fields = ReturnType<typeof ReportFields.parse>;
+
+/** The stored row of a report's fields: derived codes, triage and content hash. */
+async function toRow(tx: Tx, id: string, fields: Fields): Promise<store.ReportRow> {
+  const region = await tx.one<{ code: string }>('SELECT code FROM regions WHERE code = $1', [
+    fields.regionCode,
+  ]);
+  if (!region) {
+    throw new DomainError('validation_failed', 'Isian tidak valid', {
+      fields: [{ path: 'regionCode', message: `kode wilayah ${fields.regionCode} tidak dikenal` }],
+    });
+  }
+  if (fields.regionCode === '35') {
+    throw new DomainError('validation_failed', 'Isian tidak valid', {
+      fields: [{ path: 'regionCode', message: 'pilih kab/kota, kecamatan atau desa tempat kejadian' }],
+    });
+  }
+  const { priority, reasons } = triage(fields);
+  const level = levelOfCode(fields.regionCode);
+  return {
+    id,
+    ...fields,
+    latitude: fields.latitude ?? null,
+    longitude: fields.longitude ?? null,
+    kabkotaCode: kabkotaOf(fields.regionCode) as string,
+    kecamatanCode:
+      level === 'kecamatan' || level === 'desa' ? fields.regionCode.split('.').slice(0, 3).join('.') : null,
+    hasVulnerable: hasVulnerable(fields.vulnerable),
+    priority,
+    priorityRank: PRIORITY_RANK[priority],
+    priorityReasons: reasons,
+    contentHash: contentHash(fields),
+  };
+}
+
+/**
+ * Takes in a report. The client's id makes it idempotent: the same id and content answers the stored
+ * report (created: false); the same id with other content is a conflict.
+ */
+export async function submitReport(
+  deps: ReportDeps,
+  principal: Principal,
+  input: ReportInput,
+): Promise<{ report: Report; created: boolean }> {
+  if (!REPORTING_ROLES.includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Peran Anda tidak dapat mengirim laporan');
+  }
+  const { id, ...rest } = input;
+  const fields = ReportFields.parse(rest);
+  const now = deps.clock.now();
+  const result = await deps.db.asActor(principal.actor, async (tx) => {
+    const row = await toRow(tx, id, fields);
+    const sla = await store.loadSla(tx, row.priority);
+    const inserted = await store.insertReport(tx, {
+      ...row,
+      reporterId: principal.user.id,
+      createdAt: now,
+      dueAcknowledgeAt: dueAt(now, sla.acknowledge),
+    });
+    if (!inserted) return { row, created: false };
+    await appendAudit(
+      tx,
+      principal.audit,
+      'report.created',
+      { type: 'report', id },
+      { priority: row.priority },
+    );
+    return { row, created: true, report: await store.findReport(tx, id) };
+  });
+  if (result.created && result.report) {
+    deps.afterCommit?.({ type: 'report.created', report: result.report });
+    return { report: result.report, created: true };
+  }
+  // The id exists: a retry from the same reporter with the same content, or a clash.
+  const existing = await deps.db.asSystem((tx) => store.findReportFingerprint(tx, id));
+  if (
+    existing &&
+    existing.reporterId === principal.user.id &&
+    existing.contentHash === result.row.contentHash
+  ) {
+    return { report: await getReport(deps, principal, id), created: false };
+  }
+  throw new DomainError('conflict', 'Laporan dengan id ini sudah ada dengan isi berbeda', { id });
+}
+
+/** A report the principal may see; throws not_found otherwise. */
+export async function getReport(
+  deps: Pick<ReportDeps, 'db'>,
+  principal: Principal,
+  id: string,
+): Promise<Report> {
+  const report = await deps.db.asActor(principal.actor, (tx) => store.findReport(tx, id));
+  if (!report) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+  return stripCursor(report);
+}
+
+function stripCursor(report: Report & { cursorKey?: string }): Report {
+  const { cursorKey: _, ...rest } = report;
+  return rest;
+}
+
+export type ListQuery = Omit<store.ReportFilter, 'cursor' | 'reporterId'> & {
+  cursor?: string;
+  mine?: boolean;
+};
+
+/** Lists the reports the principal may see, sorted by priority then time, with a cursor to the next page. */
+export async function listReports(
+  deps: Pick<ReportDeps, 'db'>,
+  principal: Principal,
+  query: ListQuery,
+): Promise<{ items: Report[]; nextCursor: string | null }> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await deps.db.asActor(principal.actor, (tx) =>
+    store.listReports(tx, {
+      ...query,
+      cursor,
+      reporterId: query.mine ? principal.user.id : undefined,
+      limit: query.limit + 1,
+    }),
+  );
+  const page = rows.slice(0, query.limit);
+  const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1].cursorKey) : null;
+  return { items: page.map(stripCursor), nextCursor };
+}
+
+function encodeCursor(key: string): string {
+  return Buffer.from(key).toString('base64url');
+}
+
+function decodeCursor(cursor: string): store.ReportFilter['cursor'] {
+  const [rank, createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (
+    !/^[1-4]$/.test(rank) ||
+    !/^\d{4}-\d\d-\d\dT[\d:.]+$/.test(createdAt ?? '') ||
+    !/^[0-9a-f-]{36}$/.test(id ?? '')
+  ) {
+    throw new DomainError('validation_failed', 'Kursor halaman tidak valid');
+  }
+  return { rank: Number(rank), createdAt, id };
+}
+
+/** Amends a report: only from the version the editor saw; keeps the history; re-triages. */
+export async function amendReport(
+  deps: ReportDeps,
+  principal: Principal,
+  id: string,
+  version: number,
+  changes: Partial<Fields>,
+): Promise<Report> {
+  const report = await deps.db.asActor(principal.actor, async (tx) => {
+    const current = await store.findReport(tx, id);
+    if (!current) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    const isReporter = current.reporterId === principal.user.id;
+    if (!isReporter && !HANDLING_ROLES.includes(principal.user.role)) {
+      throw new DomainError(
+        'forbidden',
+        'Hanya pelapor atau operator wilayahnya yang dapat mengubah laporan',
+      );
+    }
+    if (current.version !== version) {
+      throw new DomainError('version_conflict', 'Laporan sudah diubah orang lain; muat ulang lalu ulangi', {
+        currentVersion: current.version,
+      });
+    }
+    const before = pickFields(current);
+    const after = ReportFields.parse({ ...before, ...changes });
+    const row = await toRow(tx, id, after);
+    if (!(await store.updateReportFields(tx, version, row, deps.clock.now()))) {
+      throw new DomainError('version_conflict', 'Laporan sudah diubah orang lain; muat ulang lalu ulangi');
+    }
+    const diff = Object.fromEntries(
+      Object.keys(changes)
+        .filter(
+          (key) => JSON.stringify(before[key as keyof Fields]) !== JSON.stringify(after[key as keyof Fields]),
+        )
+        .map((key) => [key, { before: before[key as keyof Fields], after: after[key as keyof Fields] }]),
+    );
+    await store.insertAmendment(tx, {
+      reportId: id,
+      version: version + 1,
+      changedBy: principal.user.id,
+      changes: diff,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'report.amended',
+      { type: 'report', id },
+      {
+        version: version + 1,
+        fields: Object.keys(diff),
+        priority: row.priority,
+      },
+    );
+    return stripCursor((await store.findReport(tx, id))!);
+  });
+  deps.afterCommit?.({ type: 'report.updated', report });
+  return report;
+}
+
+function pickFields(report: Report): Fields {
+  const { kind, conflictType, triggers, groupsInvolved, regionCode, latitude, longitude, occurredAt } =
+    report;
+  const { violenceOngoing, description, involved, injured, dead, displaced, housesDamaged, vulnerable } =
+    report;
+  return ReportFields.parse({
+    kind,
+    conflictType,
+    triggers,
+    groupsInvolved,
+    regionCode,
+    latitude,
+    longitude,
+    occurredAt,
+    violenceOngoing,
+    description,
+    involved,
+    injured,
+    dead,
+    displaced,
+    housesDamaged,
+    vulnerable,
+    needs: report.needs,
+    channel: report.channel,
+  });
+}
+
+export async function listAmendments(deps: Pick<ReportDeps, 'db'>, principal: Principal, id: string) {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    if (!(await store.findReport(tx, id))) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    return store.listAmendments(tx, id);
+  });
+}
+
+/** An operator takes the report in hand: the acknowledgement deadline is met. */
+export async function acknowledgeReport(deps: ReportDeps, principal: Principal, id: string): Promise<Report> {
+  const report = await deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandler(tx, principal, id);
+    if (!current.acknowledgedAt) {
+      await store.markAcknowledged(tx, id, principal.user.id, deps.clock.now());
+      await appendAudit(tx, principal.audit, 'report.acknowledged', { type: 'report', id });
+    }
+    return stripCursor((await store.findReport(tx, id))!);
+  });
+  deps.afterCommit?.({ type: 'report.updated', report });
+  return report;
+}
+
+/** Verifies, rejects (with a reason) or marks a report as a duplicate of another one. */
+export async function verifyReport(
+  deps: ReportDeps,
+  principal: Principal,
+  id: string,
+  verification: Verification,
+): Promise<Report> {
+  const report = await deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandler(tx, principal, id);
+    if (current.status !== 'baru') {
+      throw new DomainError('invalid_transition', `Laporan sudah berstatus ${current.status}`);
+    }
+    if (verification.status === 'duplikat') {
+      if (verification.duplicateOf === id)
+        throw new DomainError('validation_failed', 'Laporan tidak bisa duplikat dirinya');
+      if (!(await store.findReport(tx, verification.duplicateOf as string))) {
+        throw new DomainError('validation_failed', 'Laporan asli tidak ditemukan');
+      }
+    }
+    await store.setVerification(tx, id, {
+      status: verification.status,
+      reason: verification.reason ?? null,
+      duplicateOf: verification.status === 'duplikat' ? (verification.duplicateOf ?? null) : null,
+      userId: principal.user.id,
+      now: deps.clock.now(),
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'report.verified',
+      { type: 'report', id },
+      {
+        status: verification.status,
+        duplicateOf: verification.duplicateOf ?? null,
+      },
+    );
+    return stripCursor((await store.findReport(tx, id))!);
+  });
+  deps.afterCommit?.({ type: 'report.updated', report });
+  return report;
+}
+
+async function requireHandler(tx: Tx, principal: Principal, id: string) {
+  const current = await store.findReport(tx, id);
+  if (!current) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+  if (!HANDLING_ROLES.includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Hanya operator yang dapat menangani laporan');
+  }
+  return current;
+}
+
+/** Possible duplicates of a report, as computed by the background job, limited to what the actor sees. */
+export async function listDuplicateSuggestions(
+  deps: Pick<ReportDeps, 'db'>,
+  principal: Principal,
+  id: string,
+) {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    if (!(await store.findReport(tx, id))) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    return store.listDuplicateSuggestions(tx, id);
+  });
+}
+
+/** The background job's work: records duplicate suggestions for one report. */
+export async function findDuplicates(db: Database, reportId: string): Promise<number> {
+  return db.asSystem((tx) => store.computeDuplicateSuggestions(tx, reportId));
+}
+
+/** Catches up on reports whose duplicate check never ran (e.g. the process stopped right after intake). */
+export async function findDuplicatesForUnchecked(db: Database, limit = 200): Promise<number> {
+  const ids = await db.asSystem((tx) => store.listUncheckedReports(tx, limit));
+  for (const id of ids) await findDuplicates(db, id);
+  return ids.length;
+}
+
+/** Stores a photo of a report, idempotently by its client id; location metadata removed. */
+export async function addPhoto(
+  deps: ReportDeps,
+  principal: Principal,
+  reportId: string,
+  photoId: string,
+  body: Buffer,
+): Promise<{ id: string; contentType: string; byteSize: number; created: boolean }> {
+  if (body.length > MAX_PHOTO_BYTES) throw new DomainError('payload_too_large', 'Foto maksimal 5 MB');
+  const type = sniffImageType(body);
+  if (!type) throw new DomainError('unsupported_media_type', 'Foto harus JPEG atau PNG');
+  let clean: Uint8Array;
+  try {
+    clean = type === 'image/jpeg' ? stripJpegMetadata(body) : stripPngMetadata(body);
+  } catch {
+    throw new DomainError('validation_failed', 'Berkas foto rusak');
+  }
+  const sha256 = createHash('sha256').update(clean).digest('hex');
+  return deps.db.asActor(principal.actor, async (tx) => {
+    if (!(await store.findReport(tx, reportId)))
+      throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    const existing = await tx.one<{ reportId: string; sha256: string }>(
+      'SELECT report_id AS "reportId", sha256 FROM report_photos WHERE id = $1',
+      [photoId],
+    );
+    if (existing) {
+      if (existing.reportId === reportId && existing.sha256 === sha256) {
+        return { id: photoId, contentType: type, byteSize: clean.length, created: false };
+      }
+      throw new DomainError('conflict', 'Foto dengan id ini sudah ada dengan isi berbeda');
+    }
+    await tx.query(
+      `INSERT INTO report_photos (id, report_id, content_type, bytes, byte_size, sha256, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [photoId, reportId, type, Buffer.from(clean), clean.length, sha256, principal.user.id],
+    );
+    await appendAudit(
+      tx,
+      principal.audit,
+      'report.photo_added',
+      { type: 'report', id: reportId },
+      { photoId },
+    );
+    return { id: photoId, contentType: type, byteSize: clean.length, created: true };
+  });
+}
+
+/** A photo, only for someone who may see its report. */
+export async function getPhoto(
+  deps: Pick<ReportDeps, 'db'>,
+  principal: Principal,
+  reportId: string,
+  photoId: string,
+): Promise<{ contentType: string; bytes: Buffer }> {
+  const photo = await deps.db.asActor(principal.actor, (tx) =>
+    tx.one<{ contentType: string; bytes: Buffer }>(
+      'SELECT content_type AS "contentType", bytes FROM report_photos WHERE id = $1 AND report_id = $2',
+      [photoId, reportId],
+    ),
+  );
+  if (!photo) throw new DomainError('not_found', 'Foto tidak ditemukan');
+  return photo;
+}

@@ -1,0 +1,363 @@
+import type { Priority, Report, ReportStatus, Vulnerable } from '../../../shared/reports/report-schema.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import type { Tx } from '../../platform/db.ts';
+
+/** The stored columns a service writes on intake or amendment. */
+export type ReportRow = {
+  id: string;
+  kind: string;
+  conflictType: string;
+  triggers: string[];
+  groupsInvolved: string;
+  regionCode: string;
+  kabkotaCode: string;
+  kecamatanCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  occurredAt: string;
+  violenceOngoing: boolean;
+  description: string;
+  involved: number;
+  injured: number;
+  dead: number;
+  displaced: number;
+  housesDamaged: number;
+  vulnerable: Vulnerable;
+  hasVulnerable: boolean;
+  needs: string[];
+  channel: string;
+  priority: Priority;
+  priorityRank: number;
+  priorityReasons: string[];
+  contentHash: string;
+};
+
+const SELECT_REPORT = `
+  SELECT r.id, r.kind, r.conflict_type AS "conflictType", r.triggers, r.groups_involved AS "groupsInvolved",
+    r.region_code AS "regionCode", g.name AS "regionName", r.kabkota_code AS "kabkotaCode",
+    r.latitude, r.longitude, r.occurred_at AS "occurredAt", r.violence_ongoing AS "violenceOngoing",
+    r.description, r.involved, r.injured, r.dead, r.displaced, r.houses_damaged AS "housesDamaged",
+    r.vulnerable, r.needs, r.channel, r.reporter_id AS "reporterId", r.status, r.status_reason AS "statusReason",
+    r.duplicate_of AS "duplicateOf", r.priority, r.priority_reasons AS "priorityReasons", r.version,
+    r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.acknowledged_at AS "acknowledgedAt",
+    r.verified_at AS "verifiedAt", r.due_acknowledge_at AS "dueAcknowledgeAt", r.handling_level AS "handlingLevel",
+    r.escalated_at AS "escalatedAt", r.case_id AS "caseId",
+    r.priority_rank || '|' || to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '|' || r.id
+      AS "cursorKey"
+  FROM reports r JOIN regions g ON g.code = r.region_code`;
+
+type RawReport = Omit<
+  Report,
+  | 'occurredAt'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'acknowledgedAt'
+  | 'verifiedAt'
+  | 'dueAcknowledgeAt'
+  | 'escalatedAt'
+> & {
+  occurredAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  acknowledgedAt: Date | null;
+  verifiedAt: Date | null;
+  dueAcknowledgeAt: Date;
+  escalatedAt: Date | null;
+  cursorKey: string;
+};
+
+const isoOrNull = (date: Date | null) => (date ? toWibIso(date) : null);
+
+/** One stored row as the API's Report, times in WIB. */
+function toReport(row: RawReport): Report & { cursorKey: string } {
+  return {
+    ...row,
+    occurredAt: toWibIso(row.occurredAt),
+    createdAt: toWibIso(row.createdAt),
+    updatedAt: toWibIso(row.updatedAt),
+    acknowledgedAt: isoOrNull(row.acknowledgedAt),
+    verifiedAt: isoOrNull(row.verifiedAt),
+    dueAcknowledgeAt: toWibIso(row.dueAcknowledgeAt),
+    escalatedAt: isoOrNull(row.escalatedAt),
+  };
+}
+
+/** Inserts a new report; returns false when the id already exists (a retry or a clash). */
+export async function insertReport(
+  tx: Tx,
+  row: ReportRow & { reporterId: string; createdAt: Date; dueAcknowledgeAt: Date },
+): Promise<boolean> {
+  const inserted = await tx.query(
+    `INSERT INTO reports (id, kind, conflict_type, triggers, groups_involved, region_code, kabkota_code, kecamatan_code,
+       latitude, longitude, occurred_at, violence_ongoing, description, involved, injured, dead, displaced,
+       houses_damaged, vulnerable, has_vulnerable, needs, channel, reporter_id, priority, priority_rank,
+       priority_reasons, content_hash, created_at, updated_at, due_acknowledge_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$28,$29)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [
+      row.id,
+      row.kind,
+      row.conflictType,
+      row.triggers,
+      row.groupsInvolved,
+      row.regionCode,
+      row.kabkotaCode,
+      row.kecamatanCode,
+      row.latitude,
+      row.longitude,
+      row.occurredAt,
+      row.violenceOngoing,
+      row.description,
+      row.involved,
+      row.injured,
+      row.dead,
+      row.displaced,
+      row.housesDamaged,
+      JSON.stringify(row.vulnerable),
+      row.hasVulnerable,
+      row.needs,
+      row.channel,
+      row.reporterId,
+      row.priority,
+      row.priorityRank,
+      row.priorityReasons,
+      row.contentHash,
+      row.createdAt,
+      row.dueAcknowledgeAt,
+    ],
+  );
+  return inserted.length === 1;
+}
+
+/** A report the actor may see (row-level security decides), or undefined. */
+export async function findReport(tx: Tx, id: string): Promise<(Report & { cursorKey: string }) | undefined> {
+  const row = await tx.one<RawReport>(`${SELECT_REPORT} WHERE r.id = $1`, [id]);
+  return row ? toReport(row) : undefined;
+}
+
+/** Who submitted a report id and with what content; for telling a retry from a clash. System use only. */
+export async function findReportFingerprint(
+  tx: Tx,
+  id: string,
+): Promise<{ reporterId: string; contentHash: string } | undefined> {
+  return tx.one(
+    `SELECT reporter_id AS "reporterId", content_hash AS "contentHash" FROM reports WHERE id = $1`,
+    [id],
+  );
+}
+
+export type ReportFilter = {
+  regionCode?: string;
+  kind?: string;
+  conflictType?: string;
+  status?: string;
+  priority?: string;
+  vulnerableOnly?: boolean;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  reporterId?: string;
+  cursor?: { rank: number; createdAt: string; id: string };
+  limit: number;
+};
+
+/** Lists reports the actor may see, by priority then newest, one page after the cursor. */
+export async function listReports(tx: Tx, filter: ReportFilter): Promise<(Report & { cursorKey: string })[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (filter.regionCode) {
+    const depth = filter.regionCode.split('.').length;
+    if (depth === 2) add((p) => `r.kabkota_code = ${p}`, filter.regionCode);
+    else if (depth === 3) add((p) => `r.kecamatan_code = ${p}`, filter.regionCode);
+    else if (depth === 4) add((p) => `r.region_code = ${p}`, filter.regionCode);
+  }
+  if (filter.kind) add((p) => `r.kind = ${p}`, filter.kind);
+  if (filter.conflictType) add((p) => `r.conflict_type = ${p}`, filter.conflictType);
+  if (filter.status) add((p) => `r.status = ${p}`, filter.status);
+  if (filter.priority) add((p) => `r.priority = ${p}`, filter.priority);
+  if (filter.vulnerableOnly) where.push('r.has_vulnerable');
+  if (filter.from) add((p) => `r.occurred_at >= ${p}`, filter.from);
+  if (filter.to) add((p) => `r.occurred_at < ${p}`, filter.to);
+  if (filter.reporterId) add((p) => `r.reporter_id = ${p}`, filter.reporterId);
+  if (filter.q) add((p) => `r.search @@ websearch_to_tsquery('indonesian', ${p})`, filter.q);
+  if (filter.cursor) {
+    params.push(filter.cursor.rank, filter.cursor.createdAt, filter.cursor.id);
+    const [r, t, i] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    where.push(
+      `(r.priority_rank > ${r} OR (r.priority_rank = ${r} AND (r.created_at < (${t}::timestamp AT TIME ZONE 'UTC')
+        OR (r.created_at = (${t}::timestamp AT TIME ZONE 'UTC') AND r.id > ${i}::uuid))))`,
+    );
+  }
+  params.push(filter.limit);
+  const rows = await tx.query<RawReport>(
+    `${SELECT_REPORT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY r.priority_rank, r.created_at DESC, r.id LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(toReport);
+}
+
+/** Writes amended fields when the stored version is still `version`; returns false when it moved on. */
+export async function updateReportFields(
+  tx: Tx,
+  version: number,
+  row: ReportRow,
+  now: Date,
+): Promise<boolean> {
+  const updated = await tx.query(
+    `UPDATE reports SET kind = $3, conflict_type = $4, triggers = $5, groups_involved = $6, region_code = $7,
+       kabkota_code = $8, kecamatan_code = $9, latitude = $10, longitude = $11, occurred_at = $12,
+       violence_ongoing = $13, description = $14, involved = $15, injured = $16, dead = $17, displaced = $18,
+       houses_damaged = $19, vulnerable = $20, has_vulnerable = $21, needs = $22, priority = $23,
+       priority_rank = $24, priority_reasons = $25, content_hash = $26, version = version + 1, updated_at = $27
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [
+      row.id,
+      version,
+      row.kind,
+      row.conflictType,
+      row.triggers,
+      row.groupsInvolved,
+      row.regionCode,
+      row.kabkotaCode,
+      row.kecamatanCode,
+      row.latitude,
+      row.longitude,
+      row.occurredAt,
+      row.violenceOngoing,
+      row.description,
+      row.involved,
+      row.injured,
+      row.dead,
+      row.displaced,
+      row.housesDamaged,
+      JSON.stringify(row.vulnerable),
+      row.hasVulnerable,
+      row.needs,
+      row.priority,
+      row.priorityRank,
+      row.priorityReasons,
+      row.contentHash,
+      now,
+    ],
+  );
+  return updated.length === 1;
+}
+
+export async function insertAmendment(
+  tx: Tx,
+  amendment: { reportId: string; version: number; changedBy: string; changes: Record<string, unknown> },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO report_amendments (report_id, version, changed_by, changes) VALUES ($1, $2, $3, $4)',
+    [amendment.reportId, amendment.version, amendment.changedBy, JSON.stringify(amendment.changes)],
+  );
+}
+
+export async function listAmendments(
+  tx: Tx,
+  reportId: string,
+): Promise<{ version: number; changedBy: string; changedAt: string; changes: Record<string, unknown> }[]> {
+  const rows = await tx.query<{
+    version: number;
+    changedBy: string;
+    changedAt: Date;
+    changes: Record<string, unknown>;
+  }>(
+    `SELECT version, changed_by AS "changedBy", changed_at AS "changedAt", changes
+     FROM report_amendments WHERE report_id = $1 ORDER BY version`,
+    [reportId],
+  );
+  return rows.map((row) => ({ ...row, changedAt: toWibIso(row.changedAt) }));
+}
+
+/** Marks the report acknowledged (first time only). */
+export async function markAcknowledged(tx: Tx, id: string, userId: string, now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE reports SET acknowledged_at = coalesce(acknowledged_at, $3), acknowledged_by = coalesce(acknowledged_by, $2),
+       updated_at = $3 WHERE id = $1`,
+    [id, userId, now],
+  );
+}
+
+export async function setVerification(
+  tx: Tx,
+  id: string,
+  v: { status: ReportStatus; reason: string | null; duplicateOf: string | null; userId: string; now: Date },
+): Promise<void> {
+  await tx.query(
+    `UPDATE reports SET status = $2, status_reason = $3, duplicate_of = $4, verified_at = $6, verified_by = $5,
+       acknowledged_at = coalesce(acknowledged_at, $6), acknowledged_by = coalesce(acknowledged_by, $5),
+       version = version + 1, updated_at = $6
+     WHERE id = $1`,
+    [id, v.status, v.reason, v.duplicateOf, v.userId, v.now],
+  );
+}
+
+export async function listDuplicateSuggestions(
+  tx: Tx,
+  reportId: string,
+): Promise<{ candidateId: string; similarity: number }[]> {
+  return tx.query(
+    `SELECT s.candidate_id AS "candidateId", s.similarity FROM duplicate_suggestions s
+     JOIN reports c ON c.id = s.candidate_id WHERE s.report_id = $1 ORDER BY s.similarity DESC`,
+    [reportId],
+  );
+}
+
+/**
+ * Finds likely duplicates of a report: same kecamatan (or region), same type, within 48 hours, similar text.
+ * System use (the background job): records them for both reports of each pair.
+ */
+export async function computeDuplicateSuggestions(
+  tx: Tx,
+  reportId: string,
+  minSimilarity = 0.3,
+): Promise<number> {
+  const rows = await tx.query(
+    `WITH me AS (SELECT * FROM reports WHERE id = $1),
+     found AS (
+       SELECT o.id AS candidate, similarity(o.description, me.description) AS sim
+       FROM reports o, me
+       WHERE o.id <> me.id AND o.conflict_type = me.conflict_type
+         AND coalesce(o.kecamatan_code, o.region_code) = coalesce(me.kecamatan_code, me.region_code)
+         AND o.occurred_at BETWEEN me.occurred_at - interval '48 hours' AND me.occurred_at + interval '48 hours'
+         AND similarity(o.description, me.description) >= $2
+     ),
+     pairs AS (
+       SELECT $1::uuid AS report_id, candidate AS candidate_id, sim FROM found
+       UNION ALL SELECT candidate, $1::uuid, sim FROM found
+     )
+     INSERT INTO duplicate_suggestions (report_id, candidate_id, similarity)
+     SELECT report_id, candidate_id, sim FROM pairs
+     ON CONFLICT (report_id, candidate_id) DO UPDATE SET similarity = excluded.similarity
+     RETURNING 1`,
+    [reportId, minSimilarity],
+  );
+  await tx.query('UPDATE reports SET dedup_checked_at = now() WHERE id = $1', [reportId]);
+  return rows.length / 2;
+}
+
+/** Reports not yet checked for duplicates (after a crash between intake and the job). */
+export async function listUncheckedReports(tx: Tx, limit: number): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    'SELECT id FROM reports WHERE dedup_checked_at IS NULL ORDER BY created_at LIMIT $1',
+    [limit],
+  );
+  return rows.map((row) => row.id);
+}
+
+export async function loadSla(
+  tx: Tx,
+  priority: Priority,
+): Promise<{ acknowledge: number; response: number; resolve: number }> {
+  return (await tx.one(
+    `SELECT acknowledge_minutes AS acknowledge, response_minutes AS response, resolve_minutes AS resolve
+     FROM sla_settings WHERE priority = $1`,
+    [priority],
+  ))!;
+}

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+
+describe('report intake and handling', () => {
+  let t: TestApp;
+  let relawan: TestUser;
+  let operatorJember: TestUser;
+  let operatorBanyuwangi: TestUser;
+  let mitra: TestUser;
+
+  const post = (user: TestUser, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/reports', headers: authAs(user), payload });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    relawan = await t.user({ role: 'relawan', region: '35.10.01.2001' }); // home in Banyuwangi
+    operatorJember = await t.user({ role: 'operator', region: '35.09' });
+    operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
+    await t.db.asSystem((tx) =>
+      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
+    );
+    mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+  });
+  afterAll(() => t.close());
+
+  it('takes a report, triages it P1 with its reasons and sets the acknowledgement deadline', async () => {
+    const payload = reportPayload();
+    const res = await post(relawan, payload);
+    expect(res.statusCode).toBe(201);
+    const report = res.json();
+    expect(report).toMatchObject({
+      id: payload.id,
+      status: 'baru',
+      priority: 'P1',
+      priorityReasons: ['vulnerable_harmed:anak'],
+      version: 1,
+      regionName: 'Tanggulwetan',
+      kabkotaCode: '35.09',
+    });
+    expect(report.occurredAt).toBe('2026-08-22T21:30:00+07:00');
+    const due = new Date(report.dueAcknowledgeAt).getTime() - new Date(report.createdAt).getTime();
+    expect(due).toBe(30 * 60_000);
+  });
+
+  it('answers a retry with the stored report and keeps one record; a different body with the same id is a conflict', async () => {
+    const payload = reportPayload({ kind: 'sinyal', injured: 0, vulnerable: {} });
+    expect((await post(relawan, payload)).statusCode).toBe(201);
+    const retry = await post(relawan, payload);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(payload.id);
+    const count = await t.db.asSystem((tx) =>
+      tx.one<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE id = $1', [payload.id]),
+    );
+    expect(count?.n).toBe(1);
+    const clash = await post(relawan, {
+      ...payload,
+      description: 'Isi yang lain sama sekali dari sebelumnya.',
+    });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.code).toBe('conflict');
+    const otherUser = await post(operatorJember, payload);
+    expect(otherUser.statusCode).toBe(409);
+  });
+
+  it('names every invalid field', async () => {
+    const res = await post(
+      relawan,
+      reportPayload({
+        id: 'bukan-uuid',
+        kind: 'gosip',
+        regionCode: '33.01',
+        injured: -1,
+        latitude: -7.2,
+        occurredAt: 'kemarin',
+        vulnerable: { anak: { harmed: 'tiga' } },
+      }),
+    );
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().error.details.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['id', 'kind', 'regionCode', 'injured', 'occurredAt', 'vulnerable.anak.harmed']),
+    );
+  });
+
+  it('refuses a GPS point outside East Java and an unknown region', async () => {
+    const far = await post(relawan, reportPayload({ latitude: -6.2, longitude: 106.8 }));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('longitude');
+    const unknown = await post(relawan, reportPayload({ regionCode: '35.09.99.2999' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details.fields[0].path).toBe('regionCode');
+  });
+
+  it('lets a relawan report outside their home area and see only their own reports', async () => {
+    const mine = reportPayload({ regionCode: '35.09.06.2002' });
+    await post(relawan, mine);
+    const someoneElses = reportPayload();
+    await post(operatorJember, someoneElses);
+    const list = (await t.app.inject({ url: '/api/reports', headers: authAs(relawan) })).json();
+    const reporterIds = new Set(list.items.map((r: { reporterId: string }) => r.reporterId));
+    expect([...reporterIds]).toEqual([relawan.id]);
+    expect(
+      (await t.app.inject({ url: `/api/reports/${someoneElses.id}`, headers: authAs(relawan) })).statusCode,
+    ).toBe(404);
+  });
+
+  it('puts the report in the inbox of its region, not of the reporter home region', async () => {
+    const payload = reportPayload();
+    await post(relawan, payload);
+    const jember = (
+      await t.app.inject({ url: '/api/reports?status=baru&limit=100', headers: authAs(operatorJember) })
+    ).json();
+    expect(jember.items.map((r: { id: string }) => r.id)).toContain(payload.id);
+    const res = await t.app.inject({
+      url: `/api/reports/${payload.id}`,
+      headers: authAs(operatorBanyuwangi),
+    });
+    expect(res.statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ url: `/api/reports/${payload.id}`, headers: authAs(mitra) })).statusCode,
+    ).toBe(404);
+  });
+
+  it('sorts by priority then time, pages with a cursor and filters', async () => {
+    const low = reportPayload({ kind: 'sinyal', injured: 0, vulnerable: {}, regionCode: '35.09.01.2001' });
+    await post(operatorJember, low);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/reports?region=35.09&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.app.inject({ url, headers: authAs(operatorJember) })).json();
+      seen.push(...page.items.map((r: { priority: string }) => r.priority));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...seen].sort());
+    expect(seen.at(-1)).toBe('P4');
+    const vulnerable = (
+      await t.app.inject({ url: '/api/reports?vulnerable=true&limit=100', headers: authAs(operatorJember) })
+    ).json();
+    expect(vulnerable.items.every((r: { priority: string }) => r.priority !== 'P4')).toBe(true);
+    const search = (
+      await t.app.inject({
+        url: `/api/reports?q=${encodeURIComponent('bentrok perguruan')}`,
+        headers: authAs(operatorJember),
+      })
+    ).json();
+    expect(search.items.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an amendment from a stale version and keeps the history', async () => {
+    const payload = reportPayload({ kind: 'sinyal', injured: 0, vulnerable: {} });
+    await post(relawan, payload);
+    const first = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/reports/${payload.id}`,
+      headers: authAs(relawan),
+      payload: { version: 1, violenceOngoing: true },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ version: 2, priority: 'P1', priorityReasons: ['violence_ongoing'] });
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/reports/${payload.id}`,
+      headers: authAs(operatorJember),
+      payload: { version: 1, injured: 4 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    const history = (
+      await t.app.inject({ url: `/api/reports/${payload.id}/amendments`, headers: authAs(relawan) })
+    ).json();
+    expect(history.items).toEqual([
+      expect.objectContaining({ version: 2, changes: { violenceOngoing: { before: false, after: true } } }),
+    ]);
+  });
+
+  it('lets an operator acknowledge and verify; rejection needs a reason; a relawan may not verify', async () => {
+    const payload = reportPayload();
+    await post(relawan, payload);
+    const byRelawan = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${payload.id}/verification`,
+      headers: authAs(relawan),
+      payload: { status: 'terverifikasi' },
+    });
+    expect(byRelawan.statusCode).toBe(403);
+    const ack = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${payload.id}/acknowledgement`,
+      headers: authAs(operatorJember),
+    });
+    expect(ack.statusCode).toBe(200);
+    expect(ack.json().acknowledgedAt).toBeTruthy();
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${payload.id}/verification`,
+      headers: authAs(operatorJember),
+      payload: { status: 'ditolak' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details.fields[0].path).toBe('reason');
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${payload.id}/verification`,
+      headers: authAs(operatorJember),
+      payload: { status: 'terverifikasi' },
+    });
+    expect(verified.json()).toMatchObject({ status: 'terverifikasi' });
+    const outOfScope = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${payload.id}/acknowledgement`,
+      headers: authAs(operatorBanyuwangi),
+    });
+    expect(outOfScope.statusCode).toBe(404);
+  });
+
+  it('marks a duplicate of another report', async () => {
+    const original = reportPayload();
+    const copy = reportPayload();
+    await post(relawan, original);
+    await post(relawan, copy);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${copy.id}/verification`,
+      headers: authAs(operatorJember),
+      payload: { status: 'duplikat', duplicateOf: original.id },
+    });
+    expect(res.json()).toMatchObject({ status: 'duplikat', duplicateOf: original.id });
+  });
+
+  it('records an audit entry for each change', async () => {
+    const payload = reportPayload();
+    await post(relawan, payload);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${payload.id}/acknowledgement`,
+      headers: authAs(operatorJember),
+    });
+    const actions = await t.db.asSystem((tx) =>
+      tx.query<{ action: string }>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY seq', [
+        payload.id,
+      ]),
+    );
+    expect(actions.map((a) => a.action)).toEqual(['report.created', 'report.acknowledged']);
+  });
+});

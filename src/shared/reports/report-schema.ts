@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { RegionCode } from '../regions.ts';
+
+export const ReportKind = z.enum(['sinyal', 'kejadian']);
+export type ReportKind = z.infer<typeof ReportKind>;
+
+export const ConflictType = z.enum([
+  'antar_perguruan_silat',
+  'perguruan_silat_vs_warga',
+  'antar_suporter',
+  'pilkades_pemilu',
+  'sengketa_lahan_sda',
+  'sara_agama',
+  'antarwarga',
+  'batas_wilayah',
+  'lainnya',
+]);
+export type ConflictType = z.infer<typeof ConflictType>;
+
+/** The article's four triggers, plus provocation and hoaxes spread online. */
+export const Trigger = z.enum([
+  'perbedaan_antarperorangan',
+  'perbedaan_kebudayaan',
+  'perbedaan_kepentingan',
+  'perubahan_sosial',
+  'informasi_provokatif',
+]);
+export type Trigger = z.infer<typeof Trigger>;
+
+/** Vulnerable groups (UU 39/1999 Pasal 5(3) elucidation; Dinsos Jatim's working list). */
+export const VulnerableGroup = z.enum(['lansia', 'anak', 'fakir_miskin', 'ibu_hamil', 'disabilitas']);
+export type VulnerableGroup = z.infer<typeof VulnerableGroup>;
+export const VULNERABLE_GROUPS = VulnerableGroup.options;
+
+export const Need = z.enum([
+  'kesehatan',
+  'evakuasi',
+  'pangan',
+  'hunian_sementara',
+  'psikososial',
+  'keamanan',
+  'mediasi',
+  'air_bersih',
+  'lainnya',
+]);
+export type Need = z.infer<typeof Need>;
+
+export const ReportStatus = z.enum(['baru', 'terverifikasi', 'ditolak', 'duplikat']);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+export const Priority = z.enum(['P1', 'P2', 'P3', 'P4']);
+export type Priority = z.infer<typeof Priority>;
+
+export const Channel = z.enum(['web', 'api', 'odk', 'sms', 'import']);
+
+const count = z.number().int('harus bilangan bulat').min(0, 'tidak boleh negatif').max(100_000);
+
+export const VulnerableCounts = z
+  .object({ harmed: count.default(0), displaced: count.default(0), atRisk: count.default(0) })
+  .strict();
+export type VulnerableCounts = z.infer<typeof VulnerableCounts>;
+
+/** Vulnerable people by group; a group left out counts as zero. */
+export const Vulnerable = z.partialRecord(VulnerableGroup, VulnerableCounts);
+export type Vulnerable = z.infer<typeof Vulnerable>;
+
+/** Everything a reporter states; also what an amendment may change. */
+export const ReportFields = z.object({
+  kind: ReportKind,
+  conflictType: ConflictType,
+  triggers: z.array(Trigger).max(5).default([]),
+  groupsInvolved: z.string().max(500).default(''),
+  regionCode: RegionCode,
+  latitude: z.number().min(-8.9, 'di luar Jawa Timur').max(-5.0, 'di luar Jawa Timur').nullable().optional(),
+  longitude: z
+    .number()
+    .min(110.8, 'di luar Jawa Timur')
+    .max(116.3, 'di luar Jawa Timur')
+    .nullable()
+    .optional(),
+  occurredAt: z.iso.datetime({
+    offset: true,
+    message: 'waktu ISO 8601 dengan zona, mis. 2026-08-22T21:30:00+07:00',
+  }),
+  violenceOngoing: z.boolean().default(false),
+  description: z.string().trim().min(10, 'ceritakan minimal 10 karakter').max(5000),
+  involved: count.default(0),
+  injured: count.default(0),
+  dead: count.default(0),
+  displaced: count.default(0),
+  housesDamaged: count.default(0),
+  vulnerable: Vulnerable.default({}),
+  needs: z.array(Need).max(9).default([]),
+  channel: Channel.default('web'),
+});
+
+export const ReportInput = ReportFields.extend({ id: z.uuid('id harus UUID buatan perangkat') })
+  .strict()
+  .refine((r) => (r.latitude == null) === (r.longitude == null), {
+    message: 'latitude dan longitude diisi bersama',
+    path: ['latitude'],
+  });
+export type ReportInput = z.infer<typeof ReportInput>;
+
+/** An amendment names only what changes: the fields without their defaults, all optional. */
+const amendableShape = Object.fromEntries(
+  Object.entries(ReportFields.shape).map(([key, schema]) => [
+    key,
+    (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+  ]),
+) as unknown as {
+  [K in keyof typeof ReportFields.shape]: z.ZodOptional<z.ZodType<z.output<typeof ReportFields>[K]>>;
+};
+
+export const ReportAmendment = z
+  .object(amendableShape)
+  .extend({ version: z.number().int().min(1) })
+  .strict();
+export type ReportAmendment = z.infer<typeof ReportAmendment>;
+
+export const Report = z.object({
+  id: z.string(),
+  kind: ReportKind,
+  conflictType: ConflictType,
+  triggers: z.array(Trigger),
+  groupsInvolved: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  kabkotaCode: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  occurredAt: z.string(),
+  violenceOngoing: z.boolean(),
+  description: z.string(),
+  involved: z.number(),
+  injured: z.number(),
+  dead: z.number(),
+  displaced: z.number(),
+  housesDamaged: z.number(),
+  vulnerable: Vulnerable,
+  needs: z.array(Need),
+  channel: z.string(),
+  reporterId: z.string(),
+  status: ReportStatus,
+  statusReason: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  priority: Priority,
+  priorityReasons: z.array(z.string()),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  dueAcknowledgeAt: z.string(),
+  handlingLevel: z.enum(['kabkota', 'bakorwil', 'provinsi']),
+  escalatedAt: z.string().nullable(),
+  caseId: z.string().nullable(),
+});
+export type Report = z.infer<typeof Report>;
+
+export const Verification = z
+  .object({
+    status: z.enum(['terverifikasi', 'ditolak', 'duplikat']),
+    reason: z.string().trim().max(1000).optional(),
+    duplicateOf: z.uuid().optional(),
+  })
+  .refine((v) => v.status !== 'ditolak' || (v.reason?.length ?? 0) >= 3, {
+    message: 'alasan penolakan wajib diisi',
+    path: ['reason'],
+  })
+  .refine((v) => v.status !== 'duplikat' || v.duplicateOf !== undefined, {
+    message: 'sebutkan laporan aslinya (duplicateOf)',
+    path: ['duplicateOf'],
+  });
+export type Verification = z.infer<typeof Verification>;

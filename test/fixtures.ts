@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+
+/** A valid report payload (an incident in Desa Tanggulwetan, Jember) with any field overridden. */
+export function reportPayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    kind: 'kejadian',
+    conflictType: 'antar_perguruan_silat',
+    triggers: ['perbedaan_kepentingan'],
+    regionCode: '35.09.06.2002',
+    occurredAt: '2026-08-22T21:30:00+07:00',
+    violenceOngoing: false,
+    description: 'Bentrok dua kelompok perguruan silat di dekat balai desa setelah konvoi.',
+    injured: 2,
+    dead: 0,
+    displaced: 0,
+    vulnerable: {
+      anak: { harmed: 3, displaced: 0, atRisk: 5 },
+      lansia: { harmed: 0, displaced: 0, atRisk: 2 },
+    },
+    needs: ['kesehatan'],
+    ...overrides,
+  };
+}
