@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../shared/i18n.ts';
+import { ApiError, findMe, type SignedInUser, setSessionEndedHandler } from './api.ts';
+import { Frame, useDocumentTitle } from './Frame.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { useLang, useT } from './lang.ts';
+import { navigate } from './router.tsx';
+import { Shell } from './Shell.tsx';
+
+type Session =
+  | { status: 'loading' }
+  | { status: 'signedOut'; notice?: string }
+  | { status: 'signedIn'; me: SignedInUser }
+  | { status: 'unreachable'; code: string };
+
+/** Asks the server who is signed in, then shows the login page or the signed-in shell. */
+export function App() {
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+
+  function load() {
+    setSession({ status: 'loading' });
+    findMe()
+      .then((me) => setSession(me ? { status: 'signedIn', me } : { status: 'signedOut' }))
+      .catch((error: unknown) =>
+        setSession({ status: 'unreachable', code: error instanceof ApiError ? error.code : 'internal' }),
+      );
+  }
+
+  useEffect(() => {
+    load();
+    setSessionEndedHandler(() => setSession({ status: 'signedOut', notice: 'unauthenticated' }));
+    return () => setSessionEndedHandler(null);
+  }, []);
+
+  switch (session.status) {
+    case 'loading':
+      return <LoadingPage />;
+    case 'unreachable':
+      return <UnreachablePage code={session.code} onRetry={load} />;
+    case 'signedOut':
+      return (
+        <LoginPage
+          key="login"
+          notice={session.notice}
+          onSignedIn={(me) => setSession({ status: 'signedIn', me })}
+        />
+      );
+    case 'signedIn':
+      return (
+        <Shell
+          me={session.me}
+          onSignedOut={() => {
+            setSession({ status: 'signedOut' });
+            navigate('/');
+          }}
+        />
+      );
+  }
+}
+
+function LoadingPage() {
+  const t = useT();
+  useDocumentTitle(t('common.loading'));
+  return (
+    <Frame>
+      <p class="loading" role="status">
+        {t('common.loading')}
+      </p>
+    </Frame>
+  );
+}
+
+function UnreachablePage(props: { code: string; onRetry: () => void }) {
+  const lang = useLang();
+  const t = useT();
+  useDocumentTitle(t('app.name'));
+  return (
+    <Frame>
+      <div class="narrow">
+        <h1>{t('app.name')}</h1>
+        <p role="alert" class="message message-error">
+          {errorMessage(lang, props.code)}
+        </p>
+        <button type="button" class="button button-primary" onClick={props.onRetry}>
+          {t('common.retry')}
+        </button>
+      </div>
+    </Frame>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import { errorMessage } from '../shared/i18n.ts';
+import { ApiError, type SignedInUser, signIn } from './api.ts';
+import { Frame, useDocumentTitle } from './Frame.tsx';
+import { useLang, useT } from './lang.ts';
+
+/** A problem to show, kept as a code so it follows a language switch. */
+type Problem = { code: string; details?: unknown } | { key: 'login.required' };
+
+/** The sign-in form. `notice` explains why the user is here again (e.g. the session ended). */
+export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUser) => void }) {
+  const lang = useLang();
+  const t = useT();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | undefined>(
+    props.notice ? { code: props.notice } : undefined,
+  );
+  useDocumentTitle(t('login.submit'));
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (isBusy) return;
+    if (!username.trim() || !password) {
+      setProblem({ key: 'login.required' });
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const me = await signIn(username.trim(), password);
+      props.onSignedIn(me);
+    } catch (error) {
+      setProblem(
+        error instanceof ApiError ? { code: error.code, details: error.details } : { code: 'internal' },
+      );
+      setPassword('');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Frame>
+      <div class="narrow">
+        <h1>{t('login.title')}</h1>
+        <p>{t('login.intro')}</p>
+        <div role="alert" class="alert-region">
+          {problem && (
+            <p class="message message-error">
+              {'key' in problem ? t(problem.key) : errorMessage(lang, problem.code, problem.details)}
+            </p>
+          )}
+        </div>
+        <form noValidate onSubmit={submit}>
+          <div class="field">
+            <label for="login-username">{t('login.username')}</label>
+            <input
+              id="login-username"
+              name="username"
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellcheck={false}
+              value={username}
+              onInput={(event) => setUsername(event.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="login-password">{t('login.password')}</label>
+            <input
+              id="login-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onInput={(event) => setPassword(event.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" class="button button-primary" disabled={isBusy}>
+            {isBusy ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+        <p class="hint">{t('login.forgot')}</p>
+      </div>
+    </Frame>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../shared/i18n.ts';
+import { AccountPage } from './AccountPage.tsx';
+import { ApiError, type SignedInUser, signOut } from './api.ts';
+import { Frame, useDocumentTitle } from './Frame.tsx';
+import { useLang, useT } from './lang.ts';
+import { ACCOUNT_PATH, findMenuItem, homePathOf, MENUS, type MenuItem, ROUTES } from './nav.ts';
+import { Link, navigate, usePath } from './router.tsx';
+
+/** The signed-in app: who is signed in, the role's menu, and the page at the current path. */
+export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
+  const { me } = props;
+  const lang = useLang();
+  const t = useT();
+  const path = usePath();
+  const [signOutError, setSignOutError] = useState<ApiError | undefined>();
+  const [isSigningOut, setSigningOut] = useState(false);
+  const mainContent = useRef<HTMLDivElement>(null);
+  const home = homePathOf(me.role);
+
+  useEffect(() => {
+    if (path === '/') navigate(home, { replace: true });
+  }, [path, home]);
+
+  // After moving to another page, put focus on its heading so screen readers announce it.
+  useEffect(() => {
+    mainContent.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [path]);
+
+  async function handleSignOut() {
+    setSigningOut(true);
+    setSignOutError(undefined);
+    try {
+      await signOut();
+      props.onSignedOut();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'unauthenticated') {
+        props.onSignedOut();
+        return;
+      }
+      setSignOutError(error instanceof ApiError ? error : new ApiError('internal', 0, String(error)));
+      setSigningOut(false);
+    }
+  }
+
+  const header = (
+    <div class="userbar">
+      <p class="who">
+        <span class="visually-hidden">{t('shell.signedInAs')} </span>
+        <strong class="who-name">{me.displayName}</strong>
+        <span class="who-role">
+          {t(`role.${me.role}`)} · {me.scope.name}
+        </span>
+      </p>
+      <div class="user-actions">
+        <Link href={ACCOUNT_PATH} class="button button-ghost" current={path === ACCOUNT_PATH}>
+          {t('nav.akun')}
+        </Link>
+        <button type="button" class="button button-ghost" onClick={handleSignOut} disabled={isSigningOut}>
+          {t('shell.signOut')}
+        </button>
+      </div>
+    </div>
+  );
+
+  const nav = (
+    <nav class="menu" aria-label={t('shell.menu')}>
+      <ul>
+        {(MENUS[me.role] as readonly MenuItem[]).map((item) => {
+          const route = ROUTES[item.route];
+          return (
+            <li key={item.route}>
+              <Link href={route.path} current={route.path === path}>
+                {t(route.label)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+
+  const menuItem = findMenuItem(me.role, path);
+  return (
+    <Frame header={header} nav={nav}>
+      <div ref={mainContent}>
+        <div role="alert" class="alert-region">
+          {signOutError && (
+            <p class="message message-error">{errorMessage(lang, signOutError.code, signOutError.details)}</p>
+          )}
+        </div>
+        {path === ACCOUNT_PATH ? (
+          <AccountPage />
+        ) : menuItem ? (
+          <RoutePage item={menuItem} />
+        ) : path === '/' ? null : (
+          <NotFoundPage home={home} />
+        )}
+      </div>
+    </Frame>
+  );
+}
+
+/** A page of the menu: what it is for and what the role does there next. */
+function RoutePage(props: { item: MenuItem }) {
+  const t = useT();
+  const route = ROUTES[props.item.route];
+  const heading = t(route.label);
+  useDocumentTitle(heading);
+  return (
+    <article class="page">
+      <h1 tabIndex={-1}>{heading}</h1>
+      <p class="lead">{t(route.purpose)}</p>
+      <h2>{t('shell.nextSteps')}</h2>
+      <ol class="steps">
+        {t(props.item.steps)
+          .split('\n')
+          .map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+      </ol>
+    </article>
+  );
+}
+
+function NotFoundPage(props: { home: string }) {
+  const t = useT();
+  const heading = t('notFound.title');
+  useDocumentTitle(heading);
+  return (
+    <article class="page">
+      <h1 tabIndex={-1}>{heading}</h1>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link href={props.home}>{t('shell.home')}</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,95 @@
+// The one way the web app talks to the server: JSON in and out, the CSRF header on every
+// state-changing request, and error bodies turned into ApiError with the server's stable code.
+import type { Me } from '../shared/users.ts';
+
+/** A failed request: `code` is the server's error code, or `network` when the server was not reached. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: unknown;
+  constructor(code: string, status: number, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
+
+/** The signed-in user as `GET /api/me` describes them. */
+export type SignedInUser = Me;
+
+let csrfToken: string | null = null;
+let onSessionEnded: (() => void) | null = null;
+
+/** Registers what happens when the server says the session is gone (the app shows the login page). */
+export function setSessionEndedHandler(handler: (() => void) | null): void {
+  onSessionEnded = handler;
+}
+
+/** Sends one request; resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError('network', 0, cause instanceof Error ? cause.message : 'network error');
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return payload as T;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
+    ?.error;
+  const code =
+    typeof error?.code === 'string' ? error.code : response.status >= 500 ? 'internal' : 'bad_request';
+  const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
+  if (code === 'unauthenticated' && path !== '/api/me') onSessionEnded?.();
+  throw new ApiError(code, response.status, message, error?.details);
+}
+
+/** The signed-in user, or undefined when nobody is signed in. */
+export async function findMe(): Promise<SignedInUser | undefined> {
+  try {
+    const { csrfToken: token, ...me } = await request<SignedInUser & { csrfToken: string | null }>(
+      'GET',
+      '/api/me',
+    );
+    csrfToken = token;
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'unauthenticated') return undefined;
+    throw error;
+  }
+}
+
+/** Signs in with a username and password; the server sets the session cookie. */
+export async function signIn(username: string, password: string): Promise<SignedInUser> {
+  const result = await request<{ user: SignedInUser; csrfToken: string }>('POST', '/api/auth/login', {
+    username,
+    password,
+  });
+  csrfToken = result.csrfToken;
+  return result.user;
+}
+
+/** Ends the session on the server. */
+export async function signOut(): Promise<void> {
+  try {
+    await request<void>('POST', '/api/auth/logout');
+  } finally {
+    csrfToken = null;
+  }
+}
+
+/** Changes the signed-in user's own password. */
+export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
+  await request<void>('POST', '/api/me/password', { currentPassword, newPassword });
+}
