@@ -1,0 +1,254 @@
+// What browser tests need: the built web app, the real server in a child process, and Chromium.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import pg from 'pg';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function requireNode24(): void {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) {
+    throw new Error(
+      `Browser tests start the server with this Node (${process.version}), which cannot run .ts files. ` +
+        "Run them through npm (npm run test:browser) so the project's Node 24 is used.",
+    );
+  }
+}
+
+/** Builds dist/web when it is older than its sources (scripts/build-web.ts decides). */
+export function buildWeb(): void {
+  requireNode24();
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.ts')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** A free TCP port on 127.0.0.1, as the OS hands it out. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Sigap server running as a child process. */
+export type RunningServer = {
+  baseUrl: string;
+  adminPassword: string;
+  /** What the server printed so far (for failure messages). */
+  output(): string;
+  /** SIGTERM, wait for exit, then remove its data folder (and its PostgreSQL database, if any). */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the real server (`node src/server/main.ts`) on a free port with a temporary DATA_DIR.
+ * When DATABASE_URL is set, the server gets a new, empty database on that PostgreSQL server, so the
+ * administrator password is the one given here; the database is dropped on stop.
+ */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+  requireNode24();
+  const adminPassword = 'rahasia-admin-uji-1';
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sigap-browser-'));
+  const database = process.env.DATABASE_URL
+    ? await createScratchDatabase(process.env.DATABASE_URL)
+    : undefined;
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const env: Record<string, string | undefined> = {
+    ...inherited,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SIGAP_ADMIN_PASSWORD: adminPassword,
+    LOG_LEVEL: 'warn',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...options.env,
+  };
+  const child = spawn(process.execPath, ['src/server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const cleanUp = async () => {
+    await stopChild(child, exited);
+    await rm(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(baseUrl, exited, () => output);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return { baseUrl, adminPassword, output: () => output, stop: cleanUp };
+}
+
+async function waitForHealth(
+  baseUrl: string,
+  exited: Promise<number | null>,
+  output: () => string,
+): Promise<void> {
+  let exitCode: number | null | undefined;
+  void exited.then((code) => {
+    exitCode = code;
+  });
+  const deadline = Date.now() + 90_000; // the first start loads ~9k regions
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`Server exited with code ${exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Server did not answer /api/health within 90 s:\n${output()}`);
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `sigap_browser_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Signs in through the API (not the page) and returns the session cookie and CSRF token. */
+export async function signInByApi(
+  server: RunningServer,
+  username: string,
+  password: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  return { cookie, csrfToken };
+}
+
+/** Creates a user through the admin API; returns their username and password. */
+export async function createUserByApi(
+  server: RunningServer,
+  input: { username: string; role: string; region: string; displayName?: string },
+): Promise<{ username: string; password: string }> {
+  const admin = await signInByApi(server, 'admin', server.adminPassword);
+  const password = 'kata-sandi-uji-1';
+  const response = await fetch(`${server.baseUrl}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    body: JSON.stringify({ ...input, password }),
+  });
+  if (response.status !== 201)
+    throw new Error(`creating a user failed: ${response.status} ${await response.text()}`);
+  return { username: input.username, password };
+}
+
+/** Launches Debian's Chromium headless through playwright-core. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it: apt-get install -y --no-install-recommends chromium ` +
+        '(or set CHROMIUM_PATH).',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Saves a full-page screenshot to test-artifacts/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Collects what should never happen on a page: uncaught errors and console errors (a blocked
+ * inline script shows up here as a CSP violation). Refused requests (4xx) are expected and left out.
+ */
+export function watchPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+    problems.push(`console error: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** Axe's serious and critical violations on the page (WCAG 2.1 A and AA), one readable line each. */
+export async function findSeriousA11yViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+}
