@@ -1,0 +1,151 @@
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import { RegionCode } from '../shared/regions.ts';
+import { Role } from '../shared/users.ts';
+import type { ResetPasswordArgs, TokenCreateArgs, UserCreateArgs } from './cli-commands.ts';
+import {
+  COMMAND_GROUPS,
+  COMMAND_SPECS,
+  type CommandName,
+  renderCommandHelp,
+  renderGeneralHelp,
+  renderGroupHelp,
+} from './cli-help.ts';
+
+/** Wrong input on the command line: the message is one line, Indonesian / English; the CLI exits 2. */
+export class UsageError extends Error {}
+
+/** What the command line asks for: a help text, or one command with its checked arguments. */
+export type Invocation =
+  | { kind: 'help'; text: string }
+  | { kind: 'command'; command: 'user create'; args: UserCreateArgs }
+  | { kind: 'command'; command: 'user reset-password'; args: ResetPasswordArgs }
+  | { kind: 'command'; command: 'token create'; args: TokenCreateArgs }
+  | { kind: 'command'; command: 'audit verify' | 'audit head' | 'migrate'; args: Record<string, never> };
+
+const HELP_FLAGS = new Set(['--help', '-h']);
+const BAKORWIL_ID = /^[IVX]{1,4}$/;
+
+function seeHelp(command?: string): string {
+  return `(npm run sigap -- ${command ? `${command} ` : ''}--help)`;
+}
+
+/** Finds the command a command line names; the rest of argv are its flags. */
+function resolveCommand(argv: readonly string[]): { help: string } | { name: CommandName; rest: string[] } {
+  const [first, second] = argv;
+  if (first === undefined) {
+    throw new UsageError(`Perintah belum diberikan / no command given ${seeHelp()}`);
+  }
+  if (HELP_FLAGS.has(first) || first === 'help') return { help: renderGeneralHelp() };
+  if (first === 'migrate') return { name: 'migrate', rest: argv.slice(1) };
+  const subcommands = COMMAND_GROUPS[first];
+  if (!subcommands) {
+    throw new UsageError(`Perintah tidak dikenal: ${first} / unknown command: ${first} ${seeHelp()}`);
+  }
+  if (second === undefined || HELP_FLAGS.has(second)) {
+    if (second !== undefined) return { help: renderGroupHelp(first) };
+    throw new UsageError(
+      `Perintah ${first} memerlukan salah satu dari: ${subcommands.join(', ')} / ` +
+        `${first} needs one of: ${subcommands.join(', ')} ${seeHelp(first)}`,
+    );
+  }
+  if (!subcommands.includes(second)) {
+    const both = `${first} ${second}`;
+    throw new UsageError(`Perintah tidak dikenal: ${both} / unknown command: ${both} ${seeHelp(first)}`);
+  }
+  return { name: `${first} ${second}` as CommandName, rest: argv.slice(2) };
+}
+
+/** Reads the flags of `name` strictly: unknown flags, stray words and flags without a value are refused. */
+function readFlags(name: CommandName, rest: string[]): Record<string, string> {
+  const spec = COMMAND_SPECS[name];
+  const options: ParseArgsOptionsConfig = {};
+  for (const flag of spec.flags) options[flag.name] = { type: 'string' };
+  const { tokens } = parseArgs({ args: rest, options, strict: false, allowPositionals: true, tokens: true });
+  const values: Record<string, string> = {};
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      throw new UsageError(
+        `Argumen tak terduga: ${token.value} / unexpected argument: ${token.value} ${seeHelp(name)}`,
+      );
+    }
+    if (token.kind !== 'option') continue;
+    if (!(token.name in options)) {
+      throw new UsageError(
+        `Opsi tidak dikenal: ${token.rawName} / unknown option: ${token.rawName} ${seeHelp(name)}`,
+      );
+    }
+    // Like node's strict mode: a value that looks like a flag is a forgotten value, unless given as --flag=value.
+    const isMissing = !token.value || (!token.inlineValue && token.value.startsWith('-'));
+    if (isMissing) {
+      throw new UsageError(
+        `Opsi ${token.rawName} memerlukan nilai / option ${token.rawName} needs a value ${seeHelp(name)}`,
+      );
+    }
+    values[token.name] = token.value as string;
+  }
+  for (const flag of spec.flags) {
+    if (flag.isRequired && values[flag.name] === undefined) {
+      throw new UsageError(
+        `Opsi wajib --${flag.name} belum diisi / missing required option --${flag.name} ${seeHelp(name)}`,
+      );
+    }
+  }
+  return values;
+}
+
+function checkRole(text: string): Role {
+  const role = Role.safeParse(text);
+  if (!role.success) {
+    const allowed = Role.options.join(', ');
+    throw new UsageError(
+      `Peran tidak dikenal: ${text} (pilihan: ${allowed}) / unknown role: ${text} (choose ${allowed})`,
+    );
+  }
+  return role.data;
+}
+
+/** Checks the shape only; whether the region exists is the users service's decision. */
+function checkRegion(text: string): string {
+  if (!RegionCode.safeParse(text).success && !BAKORWIL_ID.test(text)) {
+    throw new UsageError(
+      `Wilayah tidak valid: ${text} (kode Kemendagri Jawa Timur seperti 35.09, atau Bakorwil I–V) / ` +
+        `invalid region: ${text} (a Kemendagri code in Jawa Timur such as 35.09, or Bakorwil I–V)`,
+    );
+  }
+  return text;
+}
+
+/** Turns argv (without node and the script) into an Invocation; throws UsageError on wrong input. */
+export function parseCommandLine(argv: readonly string[]): Invocation {
+  const resolved = resolveCommand(argv);
+  if ('help' in resolved) return { kind: 'help', text: resolved.help };
+  const { name, rest } = resolved;
+  // --help wins over everything else, so a half-typed command still shows its help.
+  if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', text: renderCommandHelp(name) };
+  const values = readFlags(name, rest);
+  switch (name) {
+    case 'user create':
+      return {
+        kind: 'command',
+        command: name,
+        args: {
+          username: values.username,
+          role: checkRole(values.role),
+          region: checkRegion(values.region),
+          password: values.password,
+          displayName: values.name,
+          agencyId: values.agency,
+        },
+      };
+    case 'user reset-password':
+      return {
+        kind: 'command',
+        command: name,
+        args: { username: values.username, password: values.password },
+      };
+    case 'token create':
+      return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
+    default:
+      return { kind: 'command', command: name, args: {} };
+  }
+}

@@ -1,0 +1,143 @@
+import { createApiToken } from '../server/modules/auth/auth-service.ts';
+import { ensureRegions } from '../server/modules/regions/regions-service.ts';
+import { createUser, resetPassword } from '../server/modules/users/users-service.ts';
+import { type AuditActor, auditHead, verifyAudit } from '../server/platform/audit.ts';
+import type { Database } from '../server/platform/db.ts';
+import type { Role } from '../shared/users.ts';
+
+/** Where a command writes: results to `out` (stdout), notes and errors to `err` (stderr). */
+export type CliOutput = { out(line: string): void; err(line: string): void };
+
+/** How the audit trail names what the CLI did: a person at the server's console, not a signed-in user. */
+export const CLI_ACTOR: AuditActor = { id: null, label: 'cli' };
+
+/** The exit code of a command that ran; wrong input throws instead. */
+export type ExitCode = 0 | 1;
+
+/** `user create`, checked by the parser: the role is known and the region well formed. */
+export type UserCreateArgs = {
+  username: string;
+  role: Role;
+  region: string;
+  password?: string;
+  displayName?: string;
+  agencyId?: string;
+};
+
+/** `user reset-password`; without a password one is generated. */
+export type ResetPasswordArgs = { username: string; password?: string };
+
+/** `token create`; the label says what the token is for. */
+export type TokenCreateArgs = { username: string; label?: string };
+
+/** `migrate`: the migrations that opening the database has just applied. */
+export type MigrateArgs = { applied: readonly string[] };
+
+const KEEP_IT_NOW =
+  'Simpan sekarang; tidak akan ditampilkan lagi. / Keep it now; it will not be shown again.';
+
+/** Loads the regions when missing (a fresh data folder), noting it on stderr. */
+async function loadRegionsIfMissing(db: Database, output: CliOutput): Promise<void> {
+  const { inserted } = await ensureRegions(db);
+  if (inserted > 0) output.err(`Wilayah Jawa Timur dimuat / regions loaded: ${inserted}`);
+}
+
+/** `user create`: prints the password last, and only when it was generated. */
+export async function createUserCommand(
+  db: Database,
+  args: UserCreateArgs,
+  output: CliOutput,
+): Promise<ExitCode> {
+  // A user's scope must name a known region, and a fresh folder has none yet.
+  await loadRegionsIfMissing(db, output);
+  const { user, password } = await createUser(db, CLI_ACTOR, {
+    username: args.username,
+    role: args.role,
+    region: args.region,
+    password: args.password,
+    displayName: args.displayName,
+    agencyId: args.agencyId ?? null,
+  });
+  const scope = user.scopeBakorwilId ? `Bakorwil ${user.scopeBakorwilId}` : user.scopeRegionCode;
+  output.out(`Pengguna dibuat / user created: ${user.username} (${user.role}, ${scope})`);
+  if (args.password === undefined) {
+    output.out(KEEP_IT_NOW);
+    output.out(`Kata sandi / password: ${password}`);
+  }
+  return 0;
+}
+
+/** `user reset-password`: ends the user's sessions; prints the new password last when it was generated. */
+export async function resetPasswordCommand(
+  db: Database,
+  args: ResetPasswordArgs,
+  output: CliOutput,
+): Promise<ExitCode> {
+  const password = await resetPassword(db, CLI_ACTOR, args.username, args.password);
+  output.out(
+    `Kata sandi ${args.username} diatur ulang, sesinya diakhiri / ` +
+      `password of ${args.username} reset, their sessions ended`,
+  );
+  if (args.password === undefined) {
+    output.out(KEEP_IT_NOW);
+    output.out(`Kata sandi baru / new password: ${password}`);
+  }
+  return 0;
+}
+
+/** `token create`: the token goes alone on the last line of stdout, so scripts can take `tail -n 1`. */
+export async function createTokenCommand(
+  db: Database,
+  args: TokenCreateArgs,
+  output: CliOutput,
+): Promise<ExitCode> {
+  const { id, token } = await createApiToken(db, CLI_ACTOR, args.username, args.label ?? '');
+  output.out(`Token API dibuat / API token created: ${args.username} (id ${id})`);
+  output.out(KEEP_IT_NOW);
+  output.out(token);
+  return 0;
+}
+
+/** `audit verify`: 0 when the whole chain holds, 1 naming the first broken entry. */
+export async function verifyAuditCommand(db: Database, _args: unknown, output: CliOutput): Promise<ExitCode> {
+  const result = await verifyAudit(db);
+  if (result.ok) {
+    output.out(`OK: ${result.entries} entri, head ${result.head}`);
+    return 0;
+  }
+  output.out(
+    `RUSAK / BROKEN: seq ${result.brokenAt}: ${result.reason} ` +
+      `(${result.entries} entri sebelumnya utuh / earlier entries intact)`,
+  );
+  return 1;
+}
+
+/** `audit head`: the latest entry's seq and hash, to write down outside the database. */
+export async function showAuditHeadCommand(
+  db: Database,
+  _args: unknown,
+  output: CliOutput,
+): Promise<ExitCode> {
+  const head = await auditHead(db);
+  if (!head) {
+    output.out('Jejak audit kosong / the audit trail is empty');
+    return 0;
+  }
+  output.out(`seq ${head.seq} hash ${head.hash}`);
+  return 0;
+}
+
+/** `migrate`: reports the migrations opening the database applied, then loads missing regions. */
+export async function migrateCommand(db: Database, args: MigrateArgs, output: CliOutput): Promise<ExitCode> {
+  const where = db.kind === 'pglite' ? `PGlite ${db.location}` : `PostgreSQL ${db.location}`;
+  output.out(`Basis data / database: ${where}`);
+  if (args.applied.length === 0) output.out('Tidak ada migrasi baru / no new migrations');
+  for (const name of args.applied) output.out(`Migrasi diterapkan / migration applied: ${name}`);
+  const { inserted } = await ensureRegions(db);
+  output.out(
+    inserted > 0
+      ? `Wilayah Jawa Timur dimuat / regions loaded: ${inserted}`
+      : 'Wilayah sudah lengkap / regions already loaded',
+  );
+  return 0;
+}

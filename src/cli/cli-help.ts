@@ -1,0 +1,220 @@
+import { Role } from '../shared/users.ts';
+
+/** The commands the CLI knows, written as typed: group and subcommand. */
+export type CommandName =
+  | 'user create'
+  | 'user reset-password'
+  | 'token create'
+  | 'audit verify'
+  | 'audit head'
+  | 'migrate';
+
+/** A flag of a command; every flag takes a value. `value` is its placeholder in Indonesian and English. */
+export type FlagSpec = {
+  name: string;
+  value: { id: string; en: string };
+  isRequired: boolean;
+  id: string;
+  en: string;
+};
+
+/** `title` names the command in lists; `id` and `en` explain it in its own help. */
+export type CommandSpec = {
+  title: { id: string; en: string };
+  id: string;
+  en: string;
+  flags: readonly FlagSpec[];
+};
+
+const ROLES = Role.options.join(', ');
+
+/** Every command with its flags and what it does: the parser and the help both read this table. */
+export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
+  'user create': {
+    title: { id: 'Membuat pengguna', en: 'Create a user' },
+    id: 'Membuat pengguna. Tanpa --password, kata sandi dibuat acak dan ditampilkan sekali.',
+    en: 'Creates a user. Without --password, a random password is generated and shown once.',
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: true,
+        id: 'nama pengguna: huruf, angka, titik, garis bawah, tanda hubung',
+        en: 'user name: letters, digits, dot, underscore, hyphen',
+      },
+      {
+        name: 'role',
+        value: { id: 'PERAN', en: 'ROLE' },
+        isRequired: true,
+        id: `peran: ${ROLES}`,
+        en: `role: ${ROLES}`,
+      },
+      {
+        name: 'region',
+        value: { id: 'KODE', en: 'CODE' },
+        isRequired: true,
+        id: 'wilayah tugas: kode Kemendagri (35, 35.09, …) atau Bakorwil (I–V)',
+        en: 'region served: a Kemendagri code (35, 35.09, …) or a Bakorwil (I–V)',
+      },
+      {
+        name: 'password',
+        value: { id: 'SANDI', en: 'PASSWORD' },
+        isRequired: false,
+        id: 'kata sandi, minimal 10 karakter (tercatat di riwayat shell)',
+        en: 'password, at least 10 characters (it stays in the shell history)',
+      },
+      {
+        name: 'name',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: false,
+        id: 'nama tampilan, bawaan: nama pengguna',
+        en: 'display name, by default the user name',
+      },
+      {
+        name: 'agency',
+        value: { id: 'ID', en: 'ID' },
+        isRequired: false,
+        id: 'lembaga mitra; wajib untuk peran mitra',
+        en: 'partner agency; required for the mitra role',
+      },
+    ],
+  },
+  'user reset-password': {
+    title: { id: 'Mengatur ulang kata sandi', en: 'Reset a password' },
+    id: 'Mengatur ulang kata sandi pengguna dan mengakhiri semua sesinya. Tanpa --password, kata sandi dibuat acak.',
+    en: "Resets a user's password and ends all their sessions. Without --password, a random one is generated.",
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: true,
+        id: 'nama pengguna',
+        en: 'user name',
+      },
+      {
+        name: 'password',
+        value: { id: 'SANDI', en: 'PASSWORD' },
+        isRequired: false,
+        id: 'kata sandi baru, minimal 10 karakter',
+        en: 'new password, at least 10 characters',
+      },
+    ],
+  },
+  'token create': {
+    title: { id: 'Membuat token API', en: 'Create an API token' },
+    id: 'Membuat token API untuk pengguna. Token dicetak sendirian di baris terakhir, sekali saja.',
+    en: 'Creates an API token for a user. The token is printed alone on the last line, once.',
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: true,
+        id: 'pemilik token',
+        en: 'who the token acts as',
+      },
+      {
+        name: 'label',
+        value: { id: 'LABEL', en: 'LABEL' },
+        isRequired: false,
+        id: 'keterangan token, mis. nama sistem yang memakainya',
+        en: 'what the token is for, e.g. the system that uses it',
+      },
+    ],
+  },
+  'audit verify': {
+    title: { id: 'Memeriksa rantai jejak audit', en: 'Verify the audit chain' },
+    id: 'Memeriksa seluruh rantai hash jejak audit. Keluar 1 dan menyebut entri pertama yang rusak bila ada.',
+    en: 'Checks the whole hash chain of the audit trail. Exits 1 naming the first broken entry, if any.',
+    flags: [],
+  },
+  'audit head': {
+    title: { id: 'Menampilkan entri audit terakhir', en: 'Show the latest audit entry' },
+    id: 'Menampilkan nomor dan hash entri audit terakhir, untuk disimpan di luar basis data.',
+    en: 'Prints the number and hash of the latest audit entry, to keep outside the database.',
+    flags: [],
+  },
+  migrate: {
+    title: { id: 'Menyiapkan atau memperbarui basis data', en: 'Prepare or update the database' },
+    id: 'Menyiapkan basis data: peran, migrasi yang belum diterapkan, dan data wilayah Jawa Timur bila belum ada.',
+    en: 'Prepares the database: roles, pending migrations, and the Jawa Timur regions when missing.',
+    flags: [],
+  },
+};
+
+/** The groups that take a subcommand, and the subcommands each allows. */
+export const COMMAND_GROUPS: Record<string, readonly string[]> = {
+  user: ['create', 'reset-password'],
+  token: ['create'],
+  audit: ['verify', 'head'],
+};
+
+const PREFIX = 'npm run sigap --';
+
+function usageLine(name: CommandName, lang: 'id' | 'en'): string {
+  const flags = COMMAND_SPECS[name].flags.map((flag) => {
+    const text = `--${flag.name} ${flag.value[lang]}`;
+    return flag.isRequired ? text : `[${text}]`;
+  });
+  return [PREFIX, name, ...flags].join(' ');
+}
+
+function flagLines(name: CommandName, lang: 'id' | 'en'): string[] {
+  const flags = COMMAND_SPECS[name].flags;
+  const width = Math.max(...flags.map((flag) => `--${flag.name} ${flag.value[lang]}`.length));
+  return flags.map((flag) => `  ${`--${flag.name} ${flag.value[lang]}`.padEnd(width)}  ${flag[lang]}`);
+}
+
+function section(name: CommandName, lang: 'id' | 'en'): string[] {
+  const spec = COMMAND_SPECS[name];
+  const lines = [`${lang === 'id' ? 'Pemakaian' : 'Usage'}: ${usageLine(name, lang)}`, '', spec[lang]];
+  if (spec.flags.length > 0) lines.push('', lang === 'id' ? 'Opsi:' : 'Options:', ...flagLines(name, lang));
+  return lines;
+}
+
+/** The help of one command: Indonesian first, then English. */
+export function renderCommandHelp(name: CommandName): string {
+  return [...section(name, 'id'), '', '—', '', ...section(name, 'en')].join('\n');
+}
+
+/** The help of a group ('user'): its commands in both languages. */
+export function renderGroupHelp(group: string): string {
+  const names = (COMMAND_GROUPS[group] ?? []).map((sub) => `${group} ${sub}` as CommandName);
+  return [
+    `Pemakaian: ${PREFIX} ${group} <perintah> [opsi]`,
+    ...names.map((name) => `  ${name.padEnd(22)}${COMMAND_SPECS[name].title.id}`),
+    '',
+    `Usage: ${PREFIX} ${group} <command> [options]`,
+    ...names.map((name) => `  ${name.padEnd(22)}${COMMAND_SPECS[name].title.en}`),
+  ].join('\n');
+}
+
+const ALL_COMMANDS = Object.keys(COMMAND_SPECS) as CommandName[];
+
+/** The overview: every command, where the database comes from and what the exit codes mean. */
+export function renderGeneralHelp(): string {
+  return [
+    'Sigap: alat baris perintah untuk pengelola.',
+    `Pemakaian: ${PREFIX} <perintah> [opsi]     (bantuan tiap perintah: <perintah> --help)`,
+    '',
+    'Perintah:',
+    ...ALL_COMMANDS.map((name) => `  ${name.padEnd(22)}${COMMAND_SPECS[name].title.id}`),
+    '',
+    'Basis data: PostgreSQL bila DATABASE_URL diisi, selain itu PGlite di DATA_DIR (bawaan ./data).',
+    'PGlite hanya bisa dibuka satu proses: hentikan server dulu.',
+    'Kode keluar: 0 berhasil, 1 gagal atau rantai audit rusak, 2 masukan atau konfigurasi salah,',
+    '3 folder data sedang dipakai proses lain.',
+    '',
+    '—',
+    '',
+    'Sigap: command-line tool for administrators.',
+    `Usage: ${PREFIX} <command> [options]     (help on each command: <command> --help)`,
+    '',
+    'Commands:',
+    ...ALL_COMMANDS.map((name) => `  ${name.padEnd(22)}${COMMAND_SPECS[name].title.en}`),
+    '',
+    'Database: PostgreSQL when DATABASE_URL is set, otherwise PGlite under DATA_DIR (default ./data).',
+    'Only one process can open PGlite: stop the server first.',
+    'Exit codes: 0 success, 1 failure or broken audit chain, 2 wrong input or configuration,',
+    '3 data folder in use by another process.',
+  ].join('\n');
+}

@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import {
+  databaseUrlFor,
+  pgliteTemplatePath,
+  pgTemplateName,
+  TEST_DATABASE_URL,
+} from '../../test/db-template.ts';
+import {
+  type Database,
+  openEmbeddedDatabase,
+  openPglite,
+  openServerDatabase,
+} from '../server/platform/db.ts';
+import type { CliOutput } from './cli-commands.ts';
+
+const SIGAP_SCRIPT = path.resolve(import.meta.dirname, 'sigap.ts');
+
+/** The database a spawned CLI works on: a PGlite data folder, or a scratch PostgreSQL database. */
+export type CliTarget = {
+  dataDir: string;
+  /** The variables the CLI reads to find this database. */
+  env: Record<string, string>;
+  /** Opens the same database in the test process; close it before the next spawn (PGlite holds a lock). */
+  open(): Promise<Database>;
+  dispose(): Promise<void>;
+};
+
+async function createPgDatabase(name: string, template: string | undefined): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+        return;
+      } catch (error) {
+        // two copies of one template at the same instant collide; wait and retry
+        if (attempt > 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropPgDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * A database for the CLI to open. `isFresh` gives an empty one (nothing migrated); otherwise a copy of the
+ * migrated test template with all regions, so each spawn skips the slow first start.
+ */
+export async function createCliTarget(options: { isFresh?: boolean } = {}): Promise<CliTarget> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sigap-cli-'));
+  if (!TEST_DATABASE_URL) {
+    if (!options.isFresh) {
+      try {
+        const template = new Blob([readFileSync(pgliteTemplatePath())]);
+        const pglite = await openPglite(path.join(dataDir, 'pglite'), template);
+        await pglite.close();
+      } catch (error) {
+        rmSync(dataDir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+    return {
+      dataDir,
+      env: { DATA_DIR: dataDir },
+      open: () => openEmbeddedDatabase(dataDir),
+      dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `sigap_cli_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    await createPgDatabase(name, options.isFresh ? undefined : pgTemplateName());
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const url = databaseUrlFor(name);
+  return {
+    dataDir,
+    env: { DATA_DIR: dataDir, DATABASE_URL: url },
+    open: async () => openServerDatabase(url, undefined),
+    dispose: async () => {
+      await dropPgDatabase(name);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** How a spawned CLI ended: exit code (null when killed) and its output. */
+export type CliRun = { code: number | null; stdout: string; stderr: string; lines: string[] };
+
+/** Runs the real CLI in a child Node process; `lines` are the non-empty lines of stdout. */
+export function runSigap(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  // Only the target decides the database: a DATABASE_URL of the test run itself must not leak in.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  delete childEnv.DATABASE_URL;
+  Object.assign(childEnv, env);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SIGAP_SCRIPT, ...args], {
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 55_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr, lines: stdout.split('\n').filter((line) => line.trim() !== '') });
+    });
+  });
+}
+
+/** A CliOutput that keeps what was written, for commands run in the test process. */
+export function captureOutput(): CliOutput & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (line) => stdout.push(line),
+    err: (line) => stderr.push(line),
+  };
+}

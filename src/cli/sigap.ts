@@ -1,0 +1,108 @@
+import { ConfigError, loadConfig } from '../server/platform/config.ts';
+import { DataLockedError } from '../server/platform/data-lock.ts';
+import type { Database } from '../server/platform/db.ts';
+import { DomainError, type ErrorCode } from '../server/platform/errors.ts';
+import { openAndMigrate } from '../server/platform/startup.ts';
+import { type Invocation, parseCommandLine, UsageError } from './cli-args.ts';
+import {
+  type CliOutput,
+  createTokenCommand,
+  createUserCommand,
+  migrateCommand,
+  resetPasswordCommand,
+  showAuditHeadCommand,
+  verifyAuditCommand,
+} from './cli-commands.ts';
+
+/** Exit codes, as the general help documents them. */
+export const EXIT = { ok: 0, failed: 1, wrongInput: 2, dataLocked: 3 } as const;
+
+// Service messages are Indonesian only; the CLI adds the English after " / ".
+const ENGLISH_BY_CODE: Partial<Record<ErrorCode, string>> = {
+  validation_failed: 'invalid value',
+  not_found: 'not found',
+  conflict: 'already exists',
+};
+
+type Command = Extract<Invocation, { kind: 'command' }>;
+
+async function dispatch(
+  db: Database,
+  invocation: Command,
+  applied: readonly string[],
+  output: CliOutput,
+): Promise<number> {
+  switch (invocation.command) {
+    case 'user create':
+      return createUserCommand(db, invocation.args, output);
+    case 'user reset-password':
+      return resetPasswordCommand(db, invocation.args, output);
+    case 'token create':
+      return createTokenCommand(db, invocation.args, output);
+    case 'audit verify':
+      return verifyAuditCommand(db, invocation.args, output);
+    case 'audit head':
+      return showAuditHeadCommand(db, invocation.args, output);
+    case 'migrate':
+      return migrateCommand(db, { applied }, output);
+  }
+}
+
+/** Prints one line for a failure and gives its exit code. */
+function report(error: unknown, output: CliOutput): number {
+  if (error instanceof UsageError || error instanceof ConfigError) {
+    output.err(`sigap: ${error.message}`);
+    return EXIT.wrongInput;
+  }
+  if (error instanceof DomainError) {
+    output.err(`sigap: ${error.message} / ${ENGLISH_BY_CODE[error.code] ?? error.code}`);
+    return EXIT.wrongInput;
+  }
+  if (error instanceof DataLockedError) {
+    output.err(`sigap: ${error.message}`);
+    return EXIT.dataLocked;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  output.err(`sigap: gagal / failed: ${message}`);
+  return EXIT.failed;
+}
+
+/**
+ * Runs one command line against the database `env` configures, and closes it again.
+ * Returns the exit code; never throws.
+ */
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  output: CliOutput,
+): Promise<number> {
+  let db: Database | undefined;
+  try {
+    const invocation = parseCommandLine(argv);
+    if (invocation.kind === 'help') {
+      output.out(invocation.text);
+      return EXIT.ok;
+    }
+    const opened = await openAndMigrate(loadConfig(env));
+    db = opened.db;
+    if (invocation.command !== 'migrate' && opened.applied.length > 0) {
+      output.err(`Migrasi diterapkan / migrations applied: ${opened.applied.join(', ')}`);
+    }
+    return await dispatch(db, invocation, opened.applied, output);
+  } catch (error) {
+    return report(error, output);
+  } finally {
+    await db?.close().catch((error: unknown) => {
+      output.err(`sigap: gagal menutup basis data / could not close the database: ${String(error)}`);
+    });
+  }
+}
+
+const consoleOutput: CliOutput = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2), process.env, consoleOutput);
+}
