@@ -4,6 +4,7 @@ import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
 import { createUser, type NewUser } from '../src/server/modules/users/users-service.ts';
 import { type Config, loadConfig } from '../src/server/platform/config.ts';
 import type { Database } from '../src/server/platform/db.ts';
+import { createEventBus, type EventBus } from '../src/server/platform/events.ts';
 import { createTestDatabase } from './db-template.ts';
 
 export type TestUser = { id: string; username: string; password: string; token: string; role: string };
@@ -12,6 +13,8 @@ export type TestApp = {
   app: FastifyInstance;
   db: Database;
   config: Config;
+  /** The app's live-event bus, listening; GET /api/events streams from it. */
+  events: EventBus;
   /** Creates a user and an API token for them; `region` is a region code or a Bakorwil id. */
   user(input: Partial<NewUser> & { role: NewUser['role']; region: string }): Promise<TestUser>;
   close(): Promise<void>;
@@ -23,12 +26,15 @@ let counter = 0;
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...env });
-  const app = await buildApp({ config, db, logger: false });
+  const events = createEventBus(db);
+  await events.start();
+  const app = await buildApp({ config, db, events, logger: false });
   await app.ready();
   return {
     app,
     db,
     config,
+    events,
     async user(input) {
       counter++;
       const username = input.username ?? `${input.role}${counter}_${Math.random().toString(36).slice(2, 6)}`;
@@ -39,6 +45,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await app.close();
+      await events.stop();
       await db.close();
     },
   };

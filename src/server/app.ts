@@ -9,15 +9,23 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, installAuthentication } from './modules/auth/auth-routes.ts';
+import { eventsRoutes } from './modules/events/events-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
 import { regionsRoutes } from './modules/regions/regions-routes.ts';
 import { usersRoutes } from './modules/users/users-routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
+import type { EventBus } from './platform/events.ts';
 import { installErrorHandler } from './platform/http.ts';
 import { SIGAP_VERSION } from './platform/version.ts';
 
-export type AppDeps = { config: Config; db: Database; logger?: FastifyServerOptions['logger'] };
+export type AppDeps = {
+  config: Config;
+  db: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Live events for GET /api/events; without it that route answers 503. */
+  events?: EventBus;
+};
 
 const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -76,8 +84,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installAuthentication(app, db, config);
 
-  const moduleDeps = { db, config };
-  for (const routes of [healthRoutes, authRoutes, usersRoutes, regionsRoutes]) {
+  const moduleDeps = { db, config, events: deps.events };
+  const modules: Array<(app: FastifyInstance, deps: typeof moduleDeps) => Promise<void>> = [
+    healthRoutes,
+    authRoutes,
+    usersRoutes,
+    regionsRoutes,
+    eventsRoutes,
+  ];
+  for (const routes of modules) {
     await app.register(routes, moduleDeps);
   }
 

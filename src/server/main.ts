@@ -3,14 +3,18 @@ import { ensureRegions } from './modules/regions/regions-service.ts';
 import { ensureAdmin } from './modules/users/users-service.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataLockedError } from './platform/data-lock.ts';
+import { createEventBus } from './platform/events.ts';
+import { startJobs } from './platform/jobs.ts';
 import { openAndMigrate } from './platform/startup.ts';
 
-/** config → database → app → listen; SIGTERM lets in-flight requests finish, then closes the database. */
+/** config → database → app → jobs → listen; SIGTERM lets requests and jobs finish, then closes the database. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const { db, applied } = await openAndMigrate(config);
-  const app = await buildApp({ config, db });
+  const events = createEventBus(db);
+  await events.start(); // before any request: on PGlite, LISTEN must not join a request's transaction
+  const app = await buildApp({ config, db, events });
   app.log.info(
     { database: db.kind, location: db.location, migrationsApplied: applied },
     `Basis data / database: ${db.kind === 'pglite' ? 'PGlite (tertanam / embedded)' : 'PostgreSQL'} di ${db.location}`,
@@ -26,12 +30,18 @@ async function main(): Promise<void> {
     );
   }
 
+  const jobs = config.jobsEnabled
+    ? await startJobs(db, { log: app.log.child({ module: 'jobs' }) })
+    : undefined;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: menutup / shutting down`);
-    await app.close(); // stops accepting, waits for in-flight requests
+    await app.close(); // stops accepting, ends live-event streams, waits for in-flight requests
+    await jobs?.stop(); // waits for running jobs
+    await events.stop();
     await db.close();
     process.exit(0);
   };
