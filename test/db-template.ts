@@ -76,13 +76,8 @@ export async function buildTemplate(): Promise<void> {
   }
 }
 
-/** A fresh, migrated database with all regions, private to the caller. */
-export async function createTestDatabase(): Promise<Database> {
-  if (!TEST_DATABASE_URL) {
-    const blob = new Blob([readFileSync(pgliteTemplatePath())]);
-    const pglite = await openPglite(undefined, blob);
-    return pgliteDatabase(pglite, 'memory');
-  }
+/** A fresh copy of the PostgreSQL template: its URL and how to drop it. Only when DATABASE_URL is set. */
+export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `sigap_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
@@ -100,16 +95,32 @@ export async function createTestDatabase(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const db = openServerDatabase(databaseUrlFor(name), undefined);
+  return {
+    url: databaseUrlFor(name),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await dropper.end();
+    },
+  };
+}
+
+/** A fresh, migrated database with all regions, private to the caller. */
+export async function createTestDatabase(): Promise<Database> {
+  if (!TEST_DATABASE_URL) {
+    const blob = new Blob([readFileSync(pgliteTemplatePath())]);
+    const pglite = await openPglite(undefined, blob);
+    return pgliteDatabase(pglite, 'memory');
+  }
+  const scratch = await createScratchDatabase();
+  const db = openServerDatabase(scratch.url, undefined);
   const close = db.close;
   return {
     ...db,
     close: async () => {
       await close();
-      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

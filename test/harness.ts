@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
 import { createUser, type NewUser } from '../src/server/modules/users/users-service.ts';
+import type { Clock } from '../src/server/platform/clock.ts';
 import { type Config, loadConfig } from '../src/server/platform/config.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { createEventBus, type EventBus } from '../src/server/platform/events.ts';
@@ -22,13 +23,16 @@ export type TestApp = {
 
 let counter = 0;
 
-/** A Sigap app on a fresh test database (PGlite in memory, or PostgreSQL when DATABASE_URL is set). */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A Sigap app on a fresh test database (PGlite in memory, or PostgreSQL when DATABASE_URL is set);
+ * pass a fake clock to move deadlines.
+ */
+export async function buildTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...env });
   const events = createEventBus(db);
   await events.start();
-  const app = await buildApp({ config, db, events, logger: false });
+  const app = await buildApp({ config, db, events, clock, logger: false });
   await app.ready();
   return {
     app,

@@ -9,10 +9,14 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, installAuthentication } from './modules/auth/auth-routes.ts';
+import { casesRoutes } from './modules/cases/cases-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
 import { regionsRoutes } from './modules/regions/regions-routes.ts';
+import { reportsRoutes } from './modules/reports/reports-routes.ts';
+import { settingsRoutes } from './modules/settings/settings-routes.ts';
 import { usersRoutes } from './modules/users/users-routes.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import type { EventBus } from './platform/events.ts';
@@ -23,6 +27,8 @@ export type AppDeps = {
   config: Config;
   db: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Where services read the time; tests pass a fake clock. */
+  clock?: Clock;
   /** Live events for GET /api/events; without it that route answers 503. */
   events?: EventBus;
 };
@@ -57,6 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // On plain HTTP (a laptop on the office LAN) upgrading would break every script and stylesheet.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -84,29 +92,46 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installAuthentication(app, db, config);
 
-  const moduleDeps = { db, config, events: deps.events };
+  const clock = deps.clock ?? systemClock;
+  const moduleDeps = { db, config, clock, events: deps.events };
   const modules: Array<(app: FastifyInstance, deps: typeof moduleDeps) => Promise<void>> = [
     healthRoutes,
     authRoutes,
     usersRoutes,
     regionsRoutes,
+    reportsRoutes,
+    casesRoutes,
+    settingsRoutes,
     eventsRoutes,
   ];
   for (const routes of modules) {
     await app.register(routes, moduleDeps);
   }
 
-  if (existsSync(path.join(WEB_DIR, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', wildcard: false });
-    // The web app routes on the client: unknown non-API paths get its index page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply
-          .status(404)
-          .send({ error: { code: 'not_found', message: `Alamat ${request.url} tidak ditemukan` } });
-      }
-      return reply.sendFile('index.html');
+  const hasWeb = existsSync(path.join(WEB_DIR, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIR,
+      prefix: '/',
+      wildcard: false,
+      // Hashed assets never change; the page itself must always be revalidated (slow networks save the rest).
+      setHeaders: (res, filePath) => {
+        res.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
     });
   }
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: unknown non-API pages get its index page.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `Alamat ${request.url} tidak ditemukan` } });
+  });
   return app;
 }

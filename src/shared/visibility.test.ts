@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { canSee, type Viewer } from './visibility.ts';
 
 const operatorJember: Viewer = { userId: 'u1', role: 'operator', scope: ['35.09'], agencyId: null };
-const koordinatorV: Viewer = { userId: 'u2', role: 'koordinator', scope: ['35.08', '35.09', '35.10'], agencyId: null };
+const koordinatorV: Viewer = {
+  userId: 'u2',
+  role: 'koordinator',
+  scope: ['35.08', '35.09', '35.10'],
+  agencyId: null,
+};
 const relawan: Viewer = { userId: 'u3', role: 'relawan', scope: [], agencyId: null };
 const polres: Viewer = { userId: 'u4', role: 'mitra', scope: [], agencyId: 'polres-jember' };
 
@@ -23,8 +28,12 @@ describe('who sees what', () => {
 
   it('shows a partner agency only what is addressed to it', () => {
     expect(canSee(polres, { regionCode: '35.09' })).toBe(false);
-    expect(canSee(polres, { regionCode: '35.09', grants: [{ kind: 'agency', grantee: 'polres-jember' }] })).toBe(true);
-    expect(canSee(polres, { regionCode: '35.09', grants: [{ kind: 'agency', grantee: 'bpbd-jember' }] })).toBe(false);
+    expect(
+      canSee(polres, { regionCode: '35.09', grants: [{ kind: 'agency', grantee: 'polres-jember' }] }),
+    ).toBe(true);
+    expect(
+      canSee(polres, { regionCode: '35.09', grants: [{ kind: 'agency', grantee: 'bpbd-jember' }] }),
+    ).toBe(false);
   });
 
   it('shows a shared record to the operators of the region it is shared with', () => {

@@ -1,0 +1,235 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CasePhase } from '../../../shared/cases/case-rules.ts';
+import {
+  AssignmentInput,
+  AttachReportInput,
+  CaseView,
+  CreateCaseInput,
+  DispositionAnswer,
+  DispositionInput,
+  EditCaseInput,
+  FollowUpInput,
+  MoveCaseInput,
+  RecoveryStepInput,
+  ShareCaseInput,
+} from '../../../shared/cases/case-schema.ts';
+import { RegionCode } from '../../../shared/regions.ts';
+import { requirePrincipal } from '../../platform/http.ts';
+import * as work from './case-work-service.ts';
+import * as cases from './cases-service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+
+/** Cases: open, attach, phases, sharing, assignments, dispositions, follow-ups. */
+export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cases'];
+
+  r.post(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Buka kasus dari laporan terverifikasi',
+        body: CreateCaseInput,
+        response: { 201: CaseView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await cases.openCase(deps, requirePrincipal(request), request.body)),
+  );
+
+  r.get(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Daftar kasus (papan per tahap)',
+        querystring: z.object({
+          phase: CasePhase.optional(),
+          region: RegionCode.optional(),
+          mine: z.enum(['true', 'false']).optional(),
+          open: z.enum(['true', 'false']).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(100),
+        }),
+        response: { 200: z.object({ items: z.array(CaseView) }) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return {
+        items: await cases.listCases(deps, requirePrincipal(request), {
+          phase: q.phase,
+          regionCode: q.region,
+          mine: q.mine === 'true',
+          open: q.open === 'true',
+          limit: q.limit,
+        }),
+      };
+    },
+  );
+
+  r.get(
+    '/api/cases/:id',
+    { schema: { tags, summary: 'Satu kasus', params: IdParams, response: { 200: CaseView } } },
+    async (request) => cases.getCase(deps, requirePrincipal(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ubah judul/ringkasan dari versi yang terakhir dilihat',
+        params: IdParams,
+        body: EditCaseInput,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) => cases.editCase(deps, requirePrincipal(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/cases/:id/timeline',
+    { schema: { tags, summary: 'Linimasa kasus', params: IdParams } },
+    async (request) => ({
+      items: await cases.getTimeline(deps, requirePrincipal(request), request.params.id),
+    }),
+  );
+
+  r.post(
+    '/api/cases/:id/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Lampirkan laporan ke kasus',
+        params: IdParams,
+        body: AttachReportInput,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      cases.attachReport(deps, requirePrincipal(request), request.params.id, request.body.reportId),
+  );
+
+  r.post(
+    '/api/cases/:id/phase',
+    {
+      schema: {
+        tags,
+        summary: 'Pindah tahap (409 bila tidak diizinkan)',
+        params: IdParams,
+        body: MoveCaseInput,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) => cases.moveCase(deps, requirePrincipal(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/cases/:id/recovery-steps',
+    {
+      schema: {
+        tags,
+        summary: 'Catat langkah pemulihan selesai',
+        params: IdParams,
+        body: RecoveryStepInput,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      cases.completeRecoveryStep(deps, requirePrincipal(request), request.params.id, request.body.step),
+  );
+
+  r.post(
+    '/api/cases/:id/shares',
+    {
+      schema: {
+        tags,
+        summary: 'Bagikan kasus ke kab/kota lain',
+        params: IdParams,
+        body: ShareCaseInput,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      cases.shareCase(deps, requirePrincipal(request), request.params.id, request.body.kabkotaCode),
+  );
+
+  r.get(
+    '/api/cases/:id/assignments',
+    { schema: { tags, summary: 'Penugasan kasus', params: IdParams } },
+    async (request) => ({
+      items: await work.listAssignments(deps, requirePrincipal(request), request.params.id),
+    }),
+  );
+
+  r.post(
+    '/api/cases/:id/assignments',
+    { schema: { tags, summary: 'Tugaskan orang ke kasus', params: IdParams, body: AssignmentInput } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await work.assignPerson(deps, requirePrincipal(request), request.params.id, request.body)),
+  );
+
+  r.get(
+    '/api/cases/:id/dispositions',
+    { schema: { tags, summary: 'Disposisi kasus', params: IdParams } },
+    async (request) => ({
+      items: await work.listDispositions(deps, requirePrincipal(request), request.params.id),
+    }),
+  );
+
+  r.post(
+    '/api/cases/:id/dispositions',
+    {
+      schema: { tags, summary: 'Kirim disposisi ke lembaga mitra', params: IdParams, body: DispositionInput },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await work.sendDisposition(deps, requirePrincipal(request), request.params.id, request.body)),
+  );
+
+  r.get(
+    '/api/dispositions',
+    { schema: { tags, summary: 'Disposisi yang dapat dilihat (mitra: miliknya)' } },
+    async (request) => ({
+      items: await work.listDispositions(deps, requirePrincipal(request)),
+    }),
+  );
+
+  r.post(
+    '/api/dispositions/:id/answer',
+    { schema: { tags, summary: 'Mitra menjawab disposisi', params: IdParams, body: DispositionAnswer } },
+    async (request) =>
+      work.answerDisposition(deps, requirePrincipal(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/cases/:id/follow-ups',
+    { schema: { tags, summary: 'Tindak lanjut kasus', params: IdParams } },
+    async (request) => ({
+      items: await work.listFollowUps(deps, requirePrincipal(request), request.params.id),
+    }),
+  );
+
+  r.post(
+    '/api/cases/:id/follow-ups',
+    {
+      schema: {
+        tags,
+        summary: 'Catat tindak lanjut / check-in / check-out (idempoten menurut id)',
+        params: IdParams,
+        body: FollowUpInput,
+      },
+    },
+    async (request, reply) => {
+      const result = await work.addFollowUp(deps, requirePrincipal(request), request.params.id, request.body);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+}

@@ -1,0 +1,380 @@
+import type { CasePhase } from '../../../shared/cases/case-rules.ts';
+import {
+  isCaseHandler,
+  nextPhases,
+  type RecoveryStep,
+  refuseMove,
+} from '../../../shared/cases/case-rules.ts';
+import type { CaseView } from '../../../shared/cases/case-schema.ts';
+import { dueAt } from '../../../shared/reports/triage.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events.ts';
+import { loadSla } from '../reports/reports-store.ts';
+import type { Principal } from '../users/users-service.ts';
+import * as store from './cases-store.ts';
+
+export type CaseDeps = { db: Database; clock: Clock };
+
+/** Roles that run cases in their scope. */
+const CASE_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
+
+const TYPE_LABELS: Record<string, string> = {
+  antar_perguruan_silat: 'Konflik antar perguruan silat',
+  perguruan_silat_vs_warga: 'Konflik perguruan silat dengan warga',
+  antar_suporter: 'Konflik antar suporter',
+  pilkades_pemilu: 'Konflik pilkades/pemilu',
+  sengketa_lahan_sda: 'Sengketa lahan/SDA',
+  sara_agama: 'Konflik SARA/agama',
+  antarwarga: 'Konflik antarwarga',
+  batas_wilayah: 'Sengketa batas wilayah',
+  lainnya: 'Konflik sosial',
+};
+
+/** A stored case as the viewer sees it: the allowed next phases and whether they handle it. */
+export function toView(principal: Principal, c: store.CaseRecord): CaseView {
+  return {
+    ...c,
+    conflictType: c.conflictType as CaseView['conflictType'],
+    allowedPhases: [...nextPhases(c.phase)],
+    isHandler: isCaseHandler(principal.actor, c),
+  };
+}
+
+/** A case the actor may see, or not_found. Must run inside the actor's transaction. */
+export async function requireCase(tx: Tx, id: string): Promise<store.CaseRecord> {
+  const found = await store.findCase(tx, id);
+  if (!found) throw new DomainError('not_found', 'Kasus tidak ditemukan');
+  return found;
+}
+
+/** A case the principal handles (operators of its kab/kota, …), or forbidden; not_found when invisible. */
+export async function requireHandledCase(
+  tx: Tx,
+  principal: Principal,
+  id: string,
+): Promise<store.CaseRecord> {
+  const found = await requireCase(tx, id);
+  if (!isCaseHandler(principal.actor, found) && !['provinsi', 'admin'].includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Anda bukan penangan kasus ini');
+  }
+  return found;
+}
+
+/** Publishes a change of a case to live subscribers (delivered when the transaction commits). */
+export async function publishCaseEvent(tx: Tx, type: string, c: store.CaseRecord): Promise<void> {
+  await publishEvent(tx, {
+    type,
+    subject: { type: 'case', id: c.id },
+    visibility: { regionCode: c.regionCode, grants: await store.listCaseGrants(tx, c.id) },
+    summary: {
+      phase: c.phase,
+      priority: c.priority,
+      regionCode: c.regionCode,
+      handlingLevel: c.handlingLevel,
+    },
+  });
+}
+
+/** Opens a case from verified reports that are in no case yet. */
+export async function openCase(
+  deps: CaseDeps,
+  principal: Principal,
+  input: { reportIds: string[]; title?: string },
+): Promise<CaseView> {
+  if (!CASE_ROLES.includes(principal.user.role))
+    throw new DomainError('forbidden', 'Hanya operator yang membuka kasus');
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const reports = await tx.query<{
+      id: string;
+      status: string;
+      caseId: string | null;
+      regionCode: string;
+      regionName: string;
+      kabkotaCode: string;
+      conflictType: string;
+      priority: 'P1' | 'P2' | 'P3' | 'P4';
+      hasVulnerable: boolean;
+      createdAt: Date;
+    }>(
+      `SELECT r.id, r.status, r.case_id AS "caseId", r.region_code AS "regionCode", g.name AS "regionName",
+              r.kabkota_code AS "kabkotaCode", r.conflict_type AS "conflictType", r.priority,
+              r.has_vulnerable AS "hasVulnerable", r.created_at AS "createdAt"
+       FROM reports r JOIN regions g ON g.code = r.region_code WHERE r.id = ANY($1::uuid[])
+       ORDER BY r.priority_rank, r.created_at`,
+      [input.reportIds],
+    );
+    const missing = input.reportIds.filter((id) => !reports.some((r) => r.id === id));
+    if (missing.length > 0)
+      throw new DomainError('not_found', `Laporan tidak ditemukan: ${missing.join(', ')}`);
+    const unfit = reports.filter((r) => r.status !== 'terverifikasi' || r.caseId);
+    if (unfit.length > 0) {
+      throw new DomainError('invalid_transition', 'Hanya laporan terverifikasi yang belum masuk kasus', {
+        reportIds: unfit.map((r) => r.id),
+      });
+    }
+    const lead = reports[0];
+    const sla = await loadSla(tx, lead.priority);
+    const start = new Date(Math.min(...reports.map((r) => r.createdAt.getTime())));
+    const id = await store.insertCase(tx, {
+      title: input.title ?? `${TYPE_LABELS[lead.conflictType] ?? 'Konflik sosial'} di ${lead.regionName}`,
+      regionCode: lead.regionCode,
+      kabkotaCode: lead.kabkotaCode,
+      conflictType: lead.conflictType,
+      priority: lead.priority,
+      hasVulnerable: reports.some((r) => r.hasVulnerable),
+      createdBy: principal.user.id,
+      now,
+      dueResponseAt: dueAt(start, sla.response),
+      dueResolveAt: dueAt(start, sla.resolve),
+    });
+    await store.attachReports(tx, id, input.reportIds, now);
+    // Reports from other kab/kota share the case with those kab/kota.
+    for (const other of new Set(reports.map((r) => r.kabkotaCode).filter((k) => k !== lead.kabkotaCode))) {
+      await store.insertGrant(tx, {
+        subjectType: 'case',
+        subjectId: id,
+        kind: 'region',
+        grantee: other,
+        reason: 'shared',
+      });
+    }
+    await store.addTimeline(tx, {
+      caseId: id,
+      actorId: principal.user.id,
+      kind: 'opened',
+      details: { reportIds: input.reportIds },
+      at: now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'case.opened',
+      { type: 'case', id },
+      { reportIds: input.reportIds },
+    );
+    const created = await requireCase(tx, id);
+    await publishCaseEvent(tx, 'case.created', created);
+    return toView(principal, created);
+  });
+}
+
+/** Attaches a verified report to an open case. */
+export async function attachReport(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  reportId: string,
+): Promise<CaseView> {
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandledCase(tx, principal, caseId);
+    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    const report = await tx.one<{ status: string; caseId: string | null; kabkotaCode: string }>(
+      'SELECT status, case_id AS "caseId", kabkota_code AS "kabkotaCode" FROM reports WHERE id = $1',
+      [reportId],
+    );
+    if (!report) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    if (report.caseId) throw new DomainError('invalid_transition', 'Laporan sudah masuk kasus');
+    if (report.status === 'ditolak' || report.status === 'duplikat') {
+      throw new DomainError(
+        'invalid_transition',
+        `Laporan berstatus ${report.status} tidak dapat dilampirkan`,
+      );
+    }
+    await store.attachReports(tx, caseId, [reportId], now);
+    await store.absorbReportFacts(tx, caseId);
+    if (report.kabkotaCode !== current.kabkotaCode) {
+      await store.insertGrant(tx, {
+        subjectType: 'case',
+        subjectId: caseId,
+        kind: 'region',
+        grantee: report.kabkotaCode,
+        reason: 'shared',
+      });
+    }
+    await store.addTimeline(tx, {
+      caseId,
+      actorId: principal.user.id,
+      kind: 'report_attached',
+      details: { reportId },
+      at: now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'case.report_attached',
+      { type: 'case', id: caseId },
+      { reportId },
+    );
+    const updated = await requireCase(tx, caseId);
+    await publishCaseEvent(tx, 'case.updated', updated);
+    return toView(principal, updated);
+  });
+}
+
+/** Moves a case to the next phase per the shared table; closing needs an outcome. */
+export async function moveCase(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  input: { to: CasePhase; outcome?: string; version?: number },
+): Promise<CaseView> {
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandledCase(tx, principal, caseId);
+    const refusal = refuseMove(current.phase, input.to, input.outcome);
+    if (refusal) throw new DomainError('invalid_transition', refusal, { allowed: nextPhases(current.phase) });
+    if (
+      !(await store.updatePhase(
+        tx,
+        caseId,
+        input.to,
+        input.to === 'selesai' ? (input.outcome ?? null) : null,
+        now,
+        input.version,
+      ))
+    ) {
+      throw new DomainError('version_conflict', 'Kasus sudah diubah orang lain; muat ulang lalu ulangi');
+    }
+    await store.addTimeline(tx, {
+      caseId,
+      actorId: principal.user.id,
+      kind: 'phase_changed',
+      details: { from: current.phase, to: input.to },
+      at: now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'case.phase_changed',
+      { type: 'case', id: caseId },
+      { from: current.phase, to: input.to },
+    );
+    const updated = await requireCase(tx, caseId);
+    await publishCaseEvent(tx, 'case.updated', updated);
+    return toView(principal, updated);
+  });
+}
+
+/** Marks a pemulihan sub-step done. */
+export async function completeRecoveryStep(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  step: RecoveryStep,
+): Promise<CaseView> {
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandledCase(tx, principal, caseId);
+    if (current.phase !== 'pemulihan') {
+      throw new DomainError('invalid_transition', 'Langkah pemulihan hanya dicatat pada tahap pemulihan');
+    }
+    await store.addRecoveryStep(tx, caseId, step, now);
+    await store.addTimeline(tx, {
+      caseId,
+      actorId: principal.user.id,
+      kind: 'recovery_step',
+      details: { step },
+      at: now,
+    });
+    await appendAudit(tx, principal.audit, 'case.recovery_step', { type: 'case', id: caseId }, { step });
+    return toView(principal, await requireCase(tx, caseId));
+  });
+}
+
+/** Edits title or summary from the version the editor saw; a stale version is refused. */
+export async function editCase(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  input: { version: number; title?: string; summary?: string },
+): Promise<CaseView> {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    await requireHandledCase(tx, principal, caseId);
+    if (!(await store.updateDetails(tx, caseId, input.version, input, deps.clock.now()))) {
+      throw new DomainError('version_conflict', 'Kasus sudah diubah orang lain; muat ulang lalu ulangi');
+    }
+    await appendAudit(
+      tx,
+      principal.audit,
+      'case.edited',
+      { type: 'case', id: caseId },
+      {
+        fields: Object.keys(input).filter((k) => k !== 'version'),
+      },
+    );
+    const updated = await requireCase(tx, caseId);
+    await publishCaseEvent(tx, 'case.updated', updated);
+    return toView(principal, updated);
+  });
+}
+
+/** Shares a case with another kab/kota whose groups are involved: its operators become handlers. */
+export async function shareCase(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  kabkotaCode: string,
+): Promise<CaseView> {
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandledCase(tx, principal, caseId);
+    if (kabkotaCode === current.kabkotaCode)
+      throw new DomainError('validation_failed', 'Kasus sudah milik kab/kota ini');
+    const known = await tx.one("SELECT 1 FROM regions WHERE code = $1 AND level = 'kabkota'", [kabkotaCode]);
+    if (!known) throw new DomainError('validation_failed', `Kab/kota ${kabkotaCode} tidak dikenal`);
+    await store.insertGrant(tx, {
+      subjectType: 'case',
+      subjectId: caseId,
+      kind: 'region',
+      grantee: kabkotaCode,
+      reason: 'shared',
+    });
+    await store.addTimeline(tx, {
+      caseId,
+      actorId: principal.user.id,
+      kind: 'shared',
+      details: { kabkotaCode },
+      at: now,
+    });
+    await appendAudit(tx, principal.audit, 'case.shared', { type: 'case', id: caseId }, { kabkotaCode });
+    const operators = await store.findUsersCovering(tx, ['operator'], kabkotaCode);
+    await store.notify(tx, operators, {
+      kind: 'case.shared',
+      subjectType: 'case',
+      subjectId: caseId,
+      title: `Kasus dibagikan ke wilayah Anda: ${current.title}`,
+    });
+    const updated = await requireCase(tx, caseId);
+    await publishCaseEvent(tx, 'case.updated', updated);
+    return toView(principal, updated);
+  });
+}
+
+export async function getCase(deps: CaseDeps, principal: Principal, caseId: string): Promise<CaseView> {
+  return deps.db.asActor(principal.actor, async (tx) => toView(principal, await requireCase(tx, caseId)));
+}
+
+export async function listCases(
+  deps: CaseDeps,
+  principal: Principal,
+  filter: Omit<store.CaseFilter, 'assignedTo'> & { mine?: boolean },
+) {
+  const rows = await deps.db.asActor(principal.actor, (tx) =>
+    store.listCases(tx, { ...filter, assignedTo: filter.mine ? principal.user.id : undefined }),
+  );
+  return rows.map((c) => toView(principal, c));
+}
+
+export async function getTimeline(deps: CaseDeps, principal: Principal, caseId: string) {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    await requireCase(tx, caseId);
+    if (principal.user.role === 'mitra')
+      throw new DomainError('forbidden', 'Mitra hanya melihat disposisinya');
+    return store.listTimeline(tx, caseId);
+  });
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
+import { authAs, buildTestApp, type TestApp } from '../../../../test/harness.ts';
+
+describe('settings', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lets the admin change the P1 deadlines, which new reports then get; an operator is refused', async () => {
+    const admin = await t.user({ role: 'admin', region: '35' });
+    const operator = await t.user({ role: 'operator', region: '35.09' });
+    const items = [
+      { priority: 'P1', acknowledgeMinutes: 15, responseMinutes: 60, resolveMinutes: 7 * 24 * 60 },
+    ];
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/sla',
+      headers: authAs(operator),
+      payload: { items },
+    });
+    expect(refused.statusCode).toBe(403);
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/sla',
+      headers: authAs(admin),
+      payload: { items },
+    });
+    expect(ok.statusCode).toBe(200);
+    const report = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: authAs(operator),
+        payload: reportPayload(),
+      })
+    ).json();
+    expect(new Date(report.dueAcknowledgeAt).getTime() - new Date(report.createdAt).getTime()).toBe(
+      15 * 60_000,
+    );
+    const inverted = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/sla',
+      headers: authAs(admin),
+      payload: { items: [{ ...items[0], acknowledgeMinutes: 120 }] },
+    });
+    expect(inverted.statusCode).toBe(400);
+  });
+
+  it('keeps the list of partner agencies, edited by the admin only', async () => {
+    const admin = await t.user({ role: 'admin', region: '35' });
+    const operator = await t.user({ role: 'operator', region: '35.09' });
+    const payload = { name: 'Kesbangpol Jember', kabkotaCode: '35.09' };
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: '/api/agencies/kesbangpol-jember',
+          headers: authAs(operator),
+          payload,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/agencies/kesbangpol-jember',
+      headers: authAs(admin),
+      payload,
+    });
+    expect(saved.json()).toEqual({
+      id: 'kesbangpol-jember',
+      name: 'Kesbangpol Jember',
+      kabkotaCode: '35.09',
+      isActive: true,
+    });
+    const list = (await t.app.inject({ url: '/api/agencies', headers: authAs(operator) })).json().items;
+    expect(list.map((a: { id: string }) => a.id)).toContain('kesbangpol-jember');
+  });
+});

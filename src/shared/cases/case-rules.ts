@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Viewer } from '../visibility.ts';
+import { isInViewerScope } from '../visibility.ts';
+
+/** UU 7/2012's phases of conflict handling, and closed. */
+export const CasePhase = z.enum(['pencegahan', 'penghentian', 'pemulihan', 'selesai']);
+export type CasePhase = z.infer<typeof CasePhase>;
+
+/** Pemulihan (recovery) consists of these steps (UU 7/2012 Pasal 36). */
+export const RecoveryStep = z.enum(['rekonsiliasi', 'rehabilitasi', 'rekonstruksi']);
+export type RecoveryStep = z.infer<typeof RecoveryStep>;
+
+/** One table, used by the server to refuse a move and by the web to show buttons. Going back is refused. */
+const NEXT_PHASES = {
+  pencegahan: ['penghentian', 'pemulihan', 'selesai'],
+  penghentian: ['pemulihan', 'selesai'],
+  pemulihan: ['selesai'],
+  selesai: [],
+} as const satisfies Record<CasePhase, readonly CasePhase[]>;
+
+/** The phases a case may move to from `from`. */
+export function nextPhases(from: CasePhase): readonly CasePhase[] {
+  return NEXT_PHASES[from];
+}
+
+export function canMoveCase(from: CasePhase, to: CasePhase): boolean {
+  return (NEXT_PHASES[from] as readonly CasePhase[]).includes(to);
+}
+
+/** Why a move is refused, or undefined when it is allowed. Closing needs an outcome summary. */
+export function refuseMove(from: CasePhase, to: CasePhase, outcome: string | undefined): string | undefined {
+  if (!canMoveCase(from, to)) return `Kasus pada tahap ${from} tidak dapat pindah ke ${to}`;
+  if (to === 'selesai' && (outcome?.trim().length ?? 0) < 10) {
+    return 'Menutup kasus memerlukan ringkasan hasil (minimal 10 karakter)';
+  }
+  return undefined;
+}
+
+export const HandlingLevel = z.enum(['kabkota', 'bakorwil', 'provinsi']);
+export type HandlingLevel = z.infer<typeof HandlingLevel>;
+
+/** The level above, when a deadline is missed: kab/kota → Bakorwil → province; undefined at the top. */
+export function nextLevel(level: HandlingLevel): HandlingLevel | undefined {
+  return level === 'kabkota' ? 'bakorwil' : level === 'bakorwil' ? 'provinsi' : undefined;
+}
+
+/** What decides who handles a case. */
+export type CaseHandling = {
+  kabkotaCode: string;
+  handlingLevel: HandlingLevel;
+  sharedWith: readonly string[];
+  assigneeIds: readonly string[];
+};
+
+/**
+ * Handlers of a case: operators of its kab/kota and of any kab/kota it is shared with, the people assigned
+ * to it, and koordinator or provinsi users once it is escalated to their level. Only handlers see
+ * personal data of the vulnerable people in a case.
+ */
+export function isCaseHandler(viewer: Viewer, c: CaseHandling): boolean {
+  if (c.assigneeIds.includes(viewer.userId)) return true;
+  const codes = [c.kabkotaCode, ...c.sharedWith];
+  const inScope = codes.some((code) => isInViewerScope(viewer, code));
+  if (viewer.role === 'operator') return inScope;
+  if (viewer.role === 'koordinator') return inScope && c.handlingLevel !== 'kabkota';
+  if (viewer.role === 'provinsi') return inScope && c.handlingLevel === 'provinsi';
+  return false;
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { RegionCode } from '../regions.ts';
+import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
+import { CasePhase, HandlingLevel, RecoveryStep } from './case-rules.ts';
+
+export const CaseView = z.object({
+  id: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  kabkotaCode: z.string(),
+  conflictType: ConflictType,
+  phase: CasePhase,
+  recoverySteps: z.array(RecoveryStep),
+  outcome: z.string().nullable(),
+  summary: z.string(),
+  priority: Priority,
+  hasVulnerable: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  dueResponseAt: z.string(),
+  dueResolveAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  handlingLevel: HandlingLevel,
+  escalatedAt: z.string().nullable(),
+  escalationReason: z.string().nullable(),
+  reportIds: z.array(z.string()),
+  sharedWith: z.array(z.string()),
+  assigneeIds: z.array(z.string()),
+  /** The phases the shared rule allows next: the web shows exactly these buttons. */
+  allowedPhases: z.array(CasePhase),
+  /** Whether the viewer handles the case (and so may see personal data in it). */
+  isHandler: z.boolean(),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const CreateCaseInput = z.object({
+  reportIds: z.array(z.uuid()).min(1, 'pilih minimal satu laporan terverifikasi').max(50),
+  title: z.string().trim().min(3).max(200).optional(),
+});
+
+export const MoveCaseInput = z.object({
+  to: CasePhase,
+  outcome: z.string().trim().max(5000).optional(),
+  version: z.number().int().min(1).optional(),
+});
+
+export const EditCaseInput = z.object({
+  version: z.number().int().min(1),
+  title: z.string().trim().min(3).max(200).optional(),
+  summary: z.string().trim().max(10000).optional(),
+});
+
+export const AttachReportInput = z.object({ reportId: z.uuid() });
+export const ShareCaseInput = z.object({
+  kabkotaCode: RegionCode.refine((c) => c.split('.').length === 2, 'kode kab/kota'),
+});
+export const RecoveryStepInput = z.object({ step: RecoveryStep });
+
+export const AssignmentInput = z.object({
+  userId: z.uuid(),
+  task: z.string().trim().max(500).default(''),
+  dueAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const DispositionInput = z.object({
+  agencyId: z.string().min(1).max(64),
+  instruction: z.string().trim().min(5).max(2000),
+  dueAt: z.iso.datetime({ offset: true }),
+});
+
+export const DispositionAnswer = z.object({
+  status: z.enum(['diterima', 'selesai', 'ditolak']),
+  answer: z.string().trim().min(3).max(5000),
+});
+
+export const FollowUpInput = z
+  .object({
+    id: z.uuid('id harus UUID buatan perangkat'),
+    kind: z.enum(['tindak_lanjut', 'check_in', 'check_out']).default('tindak_lanjut'),
+    action: z.string().trim().min(3).max(5000),
+    occurredAt: z.iso.datetime({ offset: true }),
+    regionCode: RegionCode.optional(),
+    latitude: z.number().min(-8.9).max(-5.0).optional(),
+    longitude: z.number().min(110.8).max(116.3).optional(),
+  })
+  .strict();
+export type FollowUpInput = z.infer<typeof FollowUpInput>;
+
+export const ReferralService = z.enum([
+  'rehabilitasi_sosial',
+  'dukungan_psikososial',
+  'logistik',
+  'kesehatan',
+  'lainnya',
+]);
+
+export const VulnerablePersonInput = z
+  .object({
+    fullName: z.string().trim().min(2).max(200),
+    nik: z
+      .string()
+      .regex(/^\d{16}$/, 'NIK 16 angka')
+      .optional(),
+    age: z.number().int().min(0).max(130).optional(),
+    group: VulnerableGroup,
+    needs: z.array(z.string().max(100)).max(20).default([]),
+    guardianName: z.string().trim().max(200).optional(),
+    guardianConsent: z.boolean().default(false),
+  })
+  .refine((p) => p.group !== 'anak' || p.guardianConsent, {
+    message: 'data anak memerlukan persetujuan orang tua/wali (UU 27/2022)',
+    path: ['guardianConsent'],
+  });
