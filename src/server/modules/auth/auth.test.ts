@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authAs, buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
+import { digest } from '../../platform/passwords.ts';
 
 describe('sign-in and sessions', () => {
   let t: TestApp;
@@ -166,6 +167,24 @@ describe('sign-in and sessions', () => {
       (await t.app.inject({ method: 'POST', url: '/api/users/koord.v/password-reset', headers: authAs(op) }))
         .statusCode,
     ).toBe(403);
+  });
+
+  it('ends a session left idle too long, and one past its absolute end', async () => {
+    const op = await t.user({ role: 'operator', region: '35.13' });
+    const idle = await signIn(t.app, op.username, op.password);
+    const old = await signIn(t.app, op.username, op.password);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: idle.cookie } })).statusCode).toBe(200);
+    const hashOf = (cookie: string) => digest(cookie.split('=')[1]);
+    await t.db.asSystem(async (tx) => {
+      await tx.query("UPDATE sessions SET last_seen_at = now() - interval '9 hours' WHERE token_hash = $1", [
+        hashOf(idle.cookie),
+      ]);
+      await tx.query("UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE token_hash = $1", [
+        hashOf(old.cookie),
+      ]);
+    });
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: idle.cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: old.cookie } })).statusCode).toBe(401);
   });
 
   it('answers 401 in the one error shape without credentials', async () => {
