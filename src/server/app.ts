@@ -10,8 +10,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, installAuthentication } from './modules/auth/auth-routes.ts';
 import { casesRoutes } from './modules/cases/cases-routes.ts';
+import { peopleRoutes } from './modules/cases/people-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
 import { regionsRoutes } from './modules/regions/regions-routes.ts';
 import { reportsRoutes } from './modules/reports/reports-routes.ts';
 import { settingsRoutes } from './modules/settings/settings-routes.ts';
@@ -101,8 +103,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     regionsRoutes,
     reportsRoutes,
     casesRoutes,
+    peopleRoutes,
     settingsRoutes,
     eventsRoutes,
+    notificationsRoutes,
   ];
   for (const routes of modules) {
     await app.register(routes, moduleDeps);

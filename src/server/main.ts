@@ -1,6 +1,8 @@
 import { buildApp } from './app.ts';
+import { runEscalation } from './modules/escalation/escalation-service.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
 import { ensureAdmin } from './modules/users/users-service.ts';
+import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataLockedError } from './platform/data-lock.ts';
 import { createEventBus } from './platform/events.ts';
@@ -33,6 +35,14 @@ async function main(): Promise<void> {
   const jobs = config.jobsEnabled
     ? await startJobs(db, { log: app.log.child({ module: 'jobs' }) })
     : undefined;
+  if (jobs) {
+    // Missed deadlines climb kab/kota → Bakorwil → province; checked every minute.
+    await jobs.work('escalation', async () => {
+      const escalated = await runEscalation(db, systemClock);
+      if (escalated.reports + escalated.cases > 0) app.log.info(escalated, 'eskalasi / escalated');
+    });
+    await jobs.schedule('escalation', '* * * * *');
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

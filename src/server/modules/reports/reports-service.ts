@@ -12,6 +12,7 @@ import { contentHash } from '../../platform/canonical.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { announceUrgentReport } from '../notifications/notifications-service.ts';
 import type { Principal } from '../users/users-service.ts';
 import { MAX_PHOTO_BYTES, sniffImageType, stripJpegMetadata, stripPngMetadata } from './photo-rules.ts';
 import * as store from './reports-store.ts';
@@ -91,6 +92,7 @@ export async function submitReport(
       { type: 'report', id },
       { priority: row.priority },
     );
+    await announceUrgentReport(tx, row);
     return { row, created: true, report: await store.findReport(tx, id) };
   });
   if (result.created && result.report) {

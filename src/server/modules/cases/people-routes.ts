@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { VulnerablePersonInput } from '../../../shared/cases/case-schema.ts';
+import {
+  ReferralInput,
+  ReferralUpdate,
+  ReferralView,
+  VulnerablePersonView,
+  VulnerableSummary,
+} from '../../../shared/cases/people-schema.ts';
+import { requirePrincipal } from '../../platform/http.ts';
+import type { CaseDeps } from './cases-service.ts';
+import * as people from './people-service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const PersonParams = z.object({ id: z.uuid(), personId: z.uuid() });
+
+/** Vulnerable people of a case (personal data: handlers only), their referrals, and the counts by group. */
+export async function peopleRoutes(app: FastifyInstance, deps: CaseDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cases'];
+
+  r.post(
+    '/api/cases/:id/people',
+    {
+      schema: {
+        tags,
+        summary: 'Catat orang rentan bernama (penangan kasus; anak perlu persetujuan wali)',
+        params: IdParams,
+        body: VulnerablePersonInput,
+        response: { 201: VulnerablePersonView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await people.addPerson(deps, requirePrincipal(request), request.params.id, request.body)),
+  );
+
+  r.get(
+    '/api/cases/:id/people',
+    {
+      schema: {
+        tags,
+        summary: 'Orang rentan dalam kasus (tersamar bagi yang bukan penangan; setiap akses dicatat)',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(VulnerablePersonView) }) },
+      },
+    },
+    async (request) => ({
+      items: await people.listPeople(deps, requirePrincipal(request), request.params.id),
+    }),
+  );
+
+  r.get(
+    '/api/cases/:id/people/:personId',
+    {
+      schema: {
+        tags,
+        summary: 'Satu orang rentan dalam kasus',
+        params: PersonParams,
+        response: { 200: VulnerablePersonView },
+      },
+    },
+    async (request) =>
+      people.getPerson(deps, requirePrincipal(request), request.params.id, request.params.personId),
+  );
+
+  r.post(
+    '/api/cases/:id/people/:personId/referrals',
+    {
+      schema: {
+        tags,
+        summary: 'Rujuk orang rentan ke layanan',
+        params: PersonParams,
+        body: ReferralInput,
+        response: { 201: ReferralView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await people.referPerson(
+            deps,
+            requirePrincipal(request),
+            request.params.id,
+            request.params.personId,
+            request.body,
+          ),
+        ),
+  );
+
+  r.get(
+    '/api/cases/:id/referrals',
+    {
+      schema: {
+        tags,
+        summary: 'Rujukan dalam kasus (tanpa nama)',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(ReferralView) }) },
+      },
+    },
+    async (request) => ({
+      items: await people.listReferrals(deps, requirePrincipal(request), request.params.id),
+    }),
+  );
+
+  r.patch(
+    '/api/referrals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Tindak lanjut rujukan: diterima, selesai atau batal',
+        params: IdParams,
+        body: ReferralUpdate,
+        response: { 200: ReferralView },
+      },
+    },
+    async (request) =>
+      people.updateReferral(deps, requirePrincipal(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/cases/:id/vulnerable-summary',
+    {
+      schema: {
+        tags,
+        summary: 'Jumlah orang rentan per kelompok (laporan dan yang tercatat bernama)',
+        params: IdParams,
+        response: { 200: VulnerableSummary },
+      },
+    },
+    async (request) => people.summarizeVulnerable(deps, requirePrincipal(request), request.params.id),
+  );
+}

@@ -1,0 +1,316 @@
+import { isCaseHandler } from '../../../shared/cases/case-rules.ts';
+import {
+  ageBand,
+  canMoveReferral,
+  maskName,
+  maskNik,
+  nextReferralStatuses,
+  refusePerson,
+} from '../../../shared/cases/people-rules.ts';
+import type {
+  ReferralInput,
+  ReferralUpdate,
+  ReferralView,
+  VulnerablePersonView,
+  VulnerableSummary,
+} from '../../../shared/cases/people-schema.ts';
+import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/reports/report-schema.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import { appendAudit, logAccess } from '../../platform/audit.ts';
+import type { Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { Principal } from '../users/users-service.ts';
+import { type CaseDeps, requireCase, requireHandledCase } from './cases-service.ts';
+import * as cases from './cases-store.ts';
+import * as store from './people-store.ts';
+
+/** The purpose recorded in the access log for each person a handler views. */
+export const PEOPLE_VIEW_PURPOSE = 'case.people.view';
+
+export type PersonInput = {
+  fullName: string;
+  nik?: string;
+  age?: number;
+  group: VulnerableGroup;
+  needs: string[];
+  guardianName?: string;
+  guardianConsent: boolean;
+};
+
+/** Partner agencies answer dispositions; the people of a case are not theirs to see (RLS hides them too). */
+function refuseMitra(principal: Principal): void {
+  if (principal.user.role === 'mitra') {
+    throw new DomainError('forbidden', 'Mitra tidak melihat data orang rentan dalam kasus');
+  }
+}
+
+/** A visible case for anyone but a partner agency, and whether the principal handles it. */
+async function requireSeenCase(tx: Tx, principal: Principal, caseId: string) {
+  const found = await requireCase(tx, caseId);
+  refuseMitra(principal);
+  return { found, isHandler: isCaseHandler(principal.actor, found) };
+}
+
+/** A person as this viewer may see them: stored data for handlers, initials and bands for everyone else. */
+function toPersonView(person: store.PersonRecord, isHandler: boolean): VulnerablePersonView {
+  const band = ageBand(person);
+  if (isHandler) return { ...person, ageBand: band, isMasked: false };
+  return {
+    ...person,
+    fullName: maskName(person.fullName),
+    nik: person.nik ? maskNik(person.nik) : null,
+    age: null,
+    ageBand: band,
+    guardianName: person.guardianName ? maskName(person.guardianName) : null,
+    isMasked: true,
+  };
+}
+
+/** Handlers see personal data, and each person they see is written to the access log (UU 27/2022). */
+async function showPeople(
+  tx: Tx,
+  principal: Principal,
+  people: store.PersonRecord[],
+  isHandler: boolean,
+): Promise<VulnerablePersonView[]> {
+  if (isHandler) {
+    for (const person of people) {
+      await logAccess(
+        tx,
+        principal.user.id,
+        { type: 'vulnerable_person', id: person.id },
+        PEOPLE_VIEW_PURPOSE,
+      );
+    }
+  }
+  return people.map((person) => toPersonView(person, isHandler));
+}
+
+/** Records a named vulnerable person in a case; only its handlers may, and a child needs a guardian's consent. */
+export async function addPerson(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  input: PersonInput,
+): Promise<VulnerablePersonView> {
+  const refusal = refusePerson(input);
+  if (refusal) {
+    throw new DomainError('validation_failed', refusal, {
+      fields: [{ path: 'guardianConsent', message: refusal }],
+    });
+  }
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandledCase(tx, principal, caseId);
+    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    const id = await store.insertPerson(tx, {
+      caseId,
+      fullName: input.fullName,
+      nik: input.nik ?? null,
+      age: input.age ?? null,
+      group: input.group,
+      needs: input.needs,
+      guardianName: input.guardianName ?? null,
+      guardianConsent: input.guardianConsent,
+      createdBy: principal.user.id,
+      now,
+    });
+    await store.markCaseVulnerable(tx, caseId);
+    await cases.addTimeline(tx, {
+      caseId,
+      actorId: principal.user.id,
+      kind: 'person_added',
+      details: { personId: id },
+      at: now,
+    });
+    // The audit chain is never erased: it names the person by id only.
+    await appendAudit(
+      tx,
+      principal.audit,
+      'case.person_added',
+      { type: 'case', id: caseId },
+      { personId: id },
+    );
+    const person = (await store.findPerson(tx, caseId, id))!;
+    return toPersonView(person, isCaseHandler(principal.actor, current));
+  });
+}
+
+/** The named people of a case: full for handlers (each view logged), masked for other viewers. */
+export async function listPeople(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+): Promise<VulnerablePersonView[]> {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const { isHandler } = await requireSeenCase(tx, principal, caseId);
+    return showPeople(tx, principal, await store.listPeople(tx, caseId), isHandler);
+  });
+}
+
+/** One named person of a case, by the same rule as the list. */
+export async function getPerson(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  personId: string,
+): Promise<VulnerablePersonView> {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const { isHandler } = await requireSeenCase(tx, principal, caseId);
+    const person = await store.findPerson(tx, caseId, personId);
+    if (!person) throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
+    const [shown] = await showPeople(tx, principal, [person], isHandler);
+    return shown;
+  });
+}
+
+function toReferralView(r: store.ReferralRecord, isHandler: boolean, now: Date): ReferralView {
+  return {
+    ...r,
+    service: r.service as ReferralView['service'],
+    note: isHandler ? r.note : null,
+    dueAt: toWibIso(r.dueAt),
+    createdAt: toWibIso(r.createdAt),
+    completedAt: r.completedAt ? toWibIso(r.completedAt) : null,
+    isOverdue: ['dirujuk', 'diterima'].includes(r.status) && r.dueAt.getTime() < now.getTime(),
+  };
+}
+
+/** Refers a person of the case to a service (rehabilitasi sosial, psikososial, logistik, kesehatan). */
+export async function referPerson(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  personId: string,
+  input: ReferralInput,
+): Promise<ReferralView> {
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandledCase(tx, principal, caseId);
+    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    if (!(await store.findPerson(tx, caseId, personId))) {
+      throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
+    }
+    const id = await store.insertReferral(tx, {
+      caseId,
+      personId,
+      ...input,
+      createdBy: principal.user.id,
+      now,
+    });
+    await cases.addTimeline(tx, {
+      caseId,
+      actorId: principal.user.id,
+      kind: 'referral_created',
+      details: { referralId: id, personId, service: input.service },
+      at: now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'referral.created',
+      { type: 'case', id: caseId },
+      {
+        referralId: id,
+        personId,
+        service: input.service,
+      },
+    );
+    return toReferralView((await store.findReferral(tx, id))!, true, now);
+  });
+}
+
+/** Follows a referral up: accepted, done (completion stamped) or cancelled; never back. */
+export async function updateReferral(
+  deps: CaseDeps,
+  principal: Principal,
+  referralId: string,
+  input: ReferralUpdate,
+): Promise<ReferralView> {
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    refuseMitra(principal);
+    const referral = await store.findReferral(tx, referralId);
+    if (!referral) throw new DomainError('not_found', 'Rujukan tidak ditemukan');
+    await requireHandledCase(tx, principal, referral.caseId);
+    if (!canMoveReferral(referral.status, input.status)) {
+      throw new DomainError(
+        'invalid_transition',
+        `Rujukan berstatus ${referral.status} tidak dapat menjadi ${input.status}`,
+        {
+          allowed: nextReferralStatuses(referral.status),
+        },
+      );
+    }
+    if (!(await store.updateReferralStatus(tx, referralId, referral.status, input.status, input.note, now))) {
+      throw new DomainError('version_conflict', 'Rujukan sudah diubah orang lain; muat ulang lalu ulangi');
+    }
+    await cases.addTimeline(tx, {
+      caseId: referral.caseId,
+      actorId: principal.user.id,
+      kind: 'referral_updated',
+      details: { referralId, from: referral.status, to: input.status },
+      at: now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'referral.updated',
+      { type: 'case', id: referral.caseId },
+      {
+        referralId,
+        from: referral.status,
+        to: input.status,
+      },
+    );
+    return toReferralView((await store.findReferral(tx, referralId))!, true, now);
+  });
+}
+
+/** The referrals of a case, people by id and group only. */
+export async function listReferrals(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+): Promise<ReferralView[]> {
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const { isHandler } = await requireSeenCase(tx, principal, caseId);
+    return (await store.listReferrals(tx, caseId)).map((r) => toReferralView(r, isHandler, now));
+  });
+}
+
+/** Counts by vulnerable group: what the case's reports say, and how many people are named in the case. */
+export async function summarizeVulnerable(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+): Promise<VulnerableSummary> {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    await requireSeenCase(tx, principal, caseId);
+    const reported = await store.sumReportedVulnerable(tx, caseId);
+    const named = await store.countPeopleByGroup(tx, caseId);
+    const groups = VULNERABLE_GROUPS.map((group) => {
+      const r = reported.find((row) => row.group === group);
+      return {
+        group,
+        harmed: r?.harmed ?? 0,
+        displaced: r?.displaced ?? 0,
+        atRisk: r?.atRisk ?? 0,
+        named: named.find((row) => row.group === group)?.named ?? 0,
+      };
+    });
+    const sum = (key: 'harmed' | 'displaced' | 'atRisk' | 'named') =>
+      groups.reduce((total, g) => total + g[key], 0);
+    return {
+      caseId,
+      groups,
+      totals: {
+        harmed: sum('harmed'),
+        displaced: sum('displaced'),
+        atRisk: sum('atRisk'),
+        named: sum('named'),
+      },
+    };
+  });
+}

@@ -1,0 +1,166 @@
+import type { ReferralStatus } from '../../../shared/cases/people-rules.ts';
+import type { VulnerableGroup } from '../../../shared/reports/report-schema.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import type { Tx } from '../../platform/db.ts';
+
+/** A named vulnerable person as stored: personal data, for handlers only (the service masks it). */
+export type PersonRecord = {
+  id: string;
+  caseId: string;
+  fullName: string;
+  nik: string | null;
+  age: number | null;
+  group: VulnerableGroup;
+  needs: string[];
+  guardianName: string | null;
+  guardianConsent: boolean;
+  createdAt: string;
+};
+
+const SELECT_PERSON = `
+  SELECT p.id, p.case_id AS "caseId", p.full_name AS "fullName", p.nik, p.age, p.vulnerable_group AS "group",
+    p.needs, p.guardian_name AS "guardianName", p.guardian_consent AS "guardianConsent", p.created_at AS "createdAt"
+  FROM vulnerable_people p`;
+
+function toPerson(row: Record<string, unknown>): PersonRecord {
+  return { ...row, createdAt: toWibIso(row.createdAt as Date) } as PersonRecord;
+}
+
+export async function insertPerson(
+  tx: Tx,
+  p: Omit<PersonRecord, 'id' | 'createdAt'> & { createdBy: string; now: Date },
+): Promise<string> {
+  const row = await tx.one<{ id: string }>(
+    `INSERT INTO vulnerable_people (case_id, full_name, nik, age, vulnerable_group, needs, guardian_name,
+       guardian_consent, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      p.caseId,
+      p.fullName,
+      p.nik,
+      p.age,
+      p.group,
+      p.needs,
+      p.guardianName,
+      p.guardianConsent,
+      p.createdBy,
+      p.now,
+    ],
+  );
+  return row!.id;
+}
+
+/** Named people of a case are vulnerable people: the case is flagged so. */
+export async function markCaseVulnerable(tx: Tx, caseId: string): Promise<void> {
+  await tx.query('UPDATE cases SET has_vulnerable = true WHERE id = $1 AND NOT has_vulnerable', [caseId]);
+}
+
+export async function findPerson(
+  tx: Tx,
+  caseId: string,
+  personId: string,
+): Promise<PersonRecord | undefined> {
+  const row = await tx.one(`${SELECT_PERSON} WHERE p.case_id = $1 AND p.id = $2`, [caseId, personId]);
+  return row ? toPerson(row) : undefined;
+}
+
+export async function listPeople(tx: Tx, caseId: string): Promise<PersonRecord[]> {
+  const rows = await tx.query(`${SELECT_PERSON} WHERE p.case_id = $1 ORDER BY p.created_at, p.id`, [caseId]);
+  return rows.map(toPerson);
+}
+
+/** A referral with the group of its person (never the name). */
+export type ReferralRecord = {
+  id: string;
+  caseId: string;
+  personId: string;
+  group: VulnerableGroup;
+  service: string;
+  provider: string;
+  dueAt: Date;
+  status: ReferralStatus;
+  note: string;
+  createdAt: Date;
+  completedAt: Date | null;
+};
+
+const SELECT_REFERRAL = `
+  SELECT r.id, r.case_id AS "caseId", r.person_id AS "personId", p.vulnerable_group AS "group", r.service,
+    r.provider, r.due_at AS "dueAt", r.status, r.note, r.created_at AS "createdAt", r.completed_at AS "completedAt"
+  FROM referrals r JOIN vulnerable_people p ON p.id = r.person_id`;
+
+export async function insertReferral(
+  tx: Tx,
+  r: {
+    caseId: string;
+    personId: string;
+    service: string;
+    provider: string;
+    dueAt: string;
+    createdBy: string;
+    now: Date;
+  },
+): Promise<string> {
+  const row = await tx.one<{ id: string }>(
+    `INSERT INTO referrals (case_id, person_id, service, provider, due_at, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [r.caseId, r.personId, r.service, r.provider, r.dueAt, r.createdBy, r.now],
+  );
+  return row!.id;
+}
+
+export async function findReferral(tx: Tx, id: string): Promise<ReferralRecord | undefined> {
+  return tx.one<ReferralRecord>(`${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
+}
+
+export async function listReferrals(tx: Tx, caseId: string): Promise<ReferralRecord[]> {
+  return tx.query<ReferralRecord>(`${SELECT_REFERRAL} WHERE r.case_id = $1 ORDER BY r.due_at, r.id`, [
+    caseId,
+  ]);
+}
+
+/** Moves a referral if it still has status `from` (a concurrent update wins otherwise); completion is stamped. */
+export async function updateReferralStatus(
+  tx: Tx,
+  id: string,
+  from: ReferralStatus,
+  to: ReferralStatus,
+  note: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE referrals SET status = $3, note = CASE WHEN $4 = '' THEN note ELSE $4 END,
+       completed_at = CASE WHEN $3 = 'selesai' THEN $5::timestamptz ELSE completed_at END
+     WHERE id = $1 AND status = $2 RETURNING id`,
+    [id, from, to, note, now],
+  );
+  return rows.length === 1;
+}
+
+/** Per vulnerable group, the sums of the counts the case's reports carry (jsonb `vulnerable`). */
+export async function sumReportedVulnerable(
+  tx: Tx,
+  caseId: string,
+): Promise<{ group: string; harmed: number; displaced: number; atRisk: number }[]> {
+  return tx.query(
+    `SELECT v.key AS "group",
+       sum(coalesce((v.value ->> 'harmed')::int, 0))::int AS harmed,
+       sum(coalesce((v.value ->> 'displaced')::int, 0))::int AS displaced,
+       sum(coalesce((v.value ->> 'atRisk')::int, 0))::int AS "atRisk"
+     FROM reports r CROSS JOIN LATERAL jsonb_each(r.vulnerable) AS v
+     WHERE r.case_id = $1 AND r.status NOT IN ('ditolak', 'duplikat')
+     GROUP BY v.key`,
+    [caseId],
+  );
+}
+
+export async function countPeopleByGroup(
+  tx: Tx,
+  caseId: string,
+): Promise<{ group: string; named: number }[]> {
+  return tx.query(
+    `SELECT vulnerable_group AS "group", count(*)::int AS named FROM vulnerable_people WHERE case_id = $1
+     GROUP BY vulnerable_group`,
+    [caseId],
+  );
+}

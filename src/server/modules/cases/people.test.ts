@@ -1,0 +1,301 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+
+describe('vulnerable people and referrals in a case', () => {
+  let t: TestApp;
+  let operator: TestUser;
+  let otherOperator: TestUser;
+  let koordinator: TestUser;
+  let provinsi: TestUser;
+  let relawan: TestUser;
+  let polres: TestUser;
+
+  const inject = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
+
+  /** A case in Jember opened from one verified report (3 children hurt, 5 at risk; 2 elderly at risk). */
+  async function openCase(): Promise<string> {
+    const payload = reportPayload();
+    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
+    await inject(operator, 'POST', `/api/reports/${payload.id}/verification`, { status: 'terverifikasi' });
+    const res = await inject(operator, 'POST', '/api/cases', { reportIds: [payload.id] });
+    expect(res.statusCode).toBe(201);
+    return res.json().id;
+  }
+
+  const elderlyWoman = {
+    fullName: 'Sumarni Wati',
+    nik: '3509015204500001',
+    age: 76,
+    group: 'disabilitas',
+    needs: ['kursi roda', 'obat rutin'],
+  };
+  const child = {
+    fullName: 'Dimas Pratama',
+    age: 9,
+    group: 'anak',
+    needs: ['pendampingan psikososial'],
+    guardianName: 'Rahmat Hidayat',
+    guardianConsent: true,
+  };
+
+  async function addPerson(caseId: string, person: Record<string, unknown>): Promise<string> {
+    const res = await inject(operator, 'POST', `/api/cases/${caseId}/people`, person);
+    expect(res.statusCode).toBe(201);
+    return res.json().id;
+  }
+
+  async function accessLog(userId: string) {
+    return t.db.asSystem((tx) =>
+      tx.query<{ subjectType: string; subjectId: string; purpose: string }>(
+        `SELECT subject_type AS "subjectType", subject_id AS "subjectId", purpose FROM access_log
+         WHERE user_id = $1 ORDER BY id`,
+        [userId],
+      ),
+    );
+  }
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    operator = await t.user({ role: 'operator', region: '35.09' });
+    otherOperator = await t.user({ role: 'operator', region: '35.10' });
+    koordinator = await t.user({ role: 'koordinator', region: 'V' });
+    provinsi = await t.user({ role: 'provinsi', region: '35' });
+    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    await t.db.asSystem((tx) =>
+      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
+    );
+    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+  });
+  afterAll(() => t.close());
+
+  it('shows a handler the full data and writes one access-log entry per person viewed', async () => {
+    const caseId = await openCase();
+    const womanId = await addPerson(caseId, elderlyWoman);
+    const childId = await addPerson(caseId, child);
+    const before = (await accessLog(operator.id)).length;
+
+    const list = await inject(operator, 'GET', `/api/cases/${caseId}/people`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toMatchObject([
+      {
+        id: womanId,
+        fullName: 'Sumarni Wati',
+        nik: '3509015204500001',
+        age: 76,
+        ageBand: 'lansia',
+        isMasked: false,
+      },
+      {
+        id: childId,
+        fullName: 'Dimas Pratama',
+        age: 9,
+        ageBand: 'anak',
+        guardianName: 'Rahmat Hidayat',
+        isMasked: false,
+      },
+    ]);
+    const one = await inject(operator, 'GET', `/api/cases/${caseId}/people/${childId}`);
+    expect(one.json()).toMatchObject({ fullName: 'Dimas Pratama', guardianConsent: true });
+
+    const logged = (await accessLog(operator.id)).slice(before);
+    expect(logged).toEqual([
+      { subjectType: 'vulnerable_person', subjectId: womanId, purpose: 'case.people.view' },
+      { subjectType: 'vulnerable_person', subjectId: childId, purpose: 'case.people.view' },
+      { subjectType: 'vulnerable_person', subjectId: childId, purpose: 'case.people.view' },
+    ]);
+  });
+
+  it('audits a new person by id only, never by name', async () => {
+    const caseId = await openCase();
+    const personId = await addPerson(caseId, elderlyWoman);
+    const entries = await t.db.asSystem((tx) =>
+      tx.query<{ action: string; details: string }>(
+        "SELECT action, details FROM audit_log WHERE subject_id = $1 AND action = 'case.person_added'",
+        [caseId],
+      ),
+    );
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0].details)).toEqual({ personId });
+    expect(entries[0].details).not.toContain('Sumarni');
+    expect((await inject(operator, 'GET', `/api/cases/${caseId}`)).json().hasVulnerable).toBe(true);
+  });
+
+  it('masks names, NIK, guardians and ages for viewers who do not handle the case, and logs nothing', async () => {
+    const caseId = await openCase();
+    const womanId = await addPerson(caseId, elderlyWoman);
+    const childId = await addPerson(caseId, child);
+    for (const viewer of [koordinator, provinsi]) {
+      expect((await inject(viewer, 'GET', `/api/cases/${caseId}`)).json().isHandler).toBe(false);
+      const list = await inject(viewer, 'GET', `/api/cases/${caseId}/people`);
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items).toEqual([
+        expect.objectContaining({
+          id: womanId,
+          fullName: 'S*** W***',
+          nik: '3509********0001',
+          age: null,
+          ageBand: 'lansia',
+          isMasked: true,
+        }),
+        expect.objectContaining({
+          id: childId,
+          fullName: 'D*** P***',
+          age: null,
+          ageBand: 'anak',
+          guardianName: 'R*** H***',
+          isMasked: true,
+        }),
+      ]);
+      expect(list.body).not.toMatch(/Sumarni|Dimas|Rahmat|3509015204500001/);
+      const one = await inject(viewer, 'GET', `/api/cases/${caseId}/people/${childId}`);
+      expect(one.json()).toMatchObject({ fullName: 'D*** P***', age: null, isMasked: true });
+      expect(await accessLog(viewer.id)).toEqual([]);
+    }
+  });
+
+  it('lets only handlers record people: a koordinator before escalation is refused', async () => {
+    const caseId = await openCase();
+    const res = await inject(koordinator, 'POST', `/api/cases/${caseId}/people`, elderlyWoman);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
+  });
+
+  it("refuses a child's data without a parent's or guardian's consent", async () => {
+    const caseId = await openCase();
+    const byGroup = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+      ...child,
+      guardianConsent: false,
+    });
+    expect(byGroup.statusCode).toBe(400);
+    expect(byGroup.json().error.code).toBe('validation_failed');
+    // a child recorded under another group is still a child
+    const byAge = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+      fullName: 'Putri Ayu',
+      age: 12,
+      group: 'disabilitas',
+    });
+    expect(byAge.statusCode).toBe(400);
+    expect(byAge.json().error.message).toMatch(/persetujuan orang tua\/wali/);
+    expect((await inject(operator, 'GET', `/api/cases/${caseId}/people`)).json().items).toEqual([]);
+  });
+
+  it('tracks a referral to completion, and lists referrals without names', async () => {
+    const caseId = await openCase();
+    const childId = await addPerson(caseId, child);
+    const created = await inject(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
+      service: 'dukungan_psikososial',
+      provider: 'LDP Jember',
+      dueAt: '2026-08-25T12:00:00+07:00',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      personId: childId,
+      group: 'anak',
+      status: 'dirujuk',
+      completedAt: null,
+    });
+    const referralId = created.json().id;
+
+    const accepted = await inject(operator, 'PATCH', `/api/referrals/${referralId}`, {
+      status: 'diterima',
+      note: 'Jadwal sesi pertama Senin',
+    });
+    expect(accepted.json()).toMatchObject({ status: 'diterima', note: 'Jadwal sesi pertama Senin' });
+    const done = await inject(operator, 'PATCH', `/api/referrals/${referralId}`, {
+      status: 'selesai',
+      note: 'Empat sesi selesai',
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'selesai', isOverdue: false });
+    expect(done.json().completedAt).toMatch(/\+07:00$/);
+    const back = await inject(operator, 'PATCH', `/api/referrals/${referralId}`, { status: 'diterima' });
+    expect(back.statusCode).toBe(409);
+    expect(back.json().error.code).toBe('invalid_transition');
+
+    for (const viewer of [operator, koordinator]) {
+      const list = await inject(viewer, 'GET', `/api/cases/${caseId}/referrals`);
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items).toEqual([
+        expect.objectContaining({ id: referralId, personId: childId, group: 'anak', status: 'selesai' }),
+      ]);
+      expect(list.body).not.toMatch(/Dimas|Rahmat/);
+    }
+    expect(
+      (await inject(koordinator, 'GET', `/api/cases/${caseId}/referrals`)).json().items[0].note,
+    ).toBeNull();
+    expect(
+      (await inject(koordinator, 'PATCH', `/api/referrals/${referralId}`, { status: 'batal' })).statusCode,
+    ).toBe(403);
+    const timeline = (await inject(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+    expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['person_added', 'referral_created', 'referral_updated']),
+    );
+  });
+
+  it('counts vulnerable people by group from the reports and from the named people', async () => {
+    const caseId = await openCase();
+    await addPerson(caseId, child);
+    const res = await inject(koordinator, 'GET', `/api/cases/${caseId}/vulnerable-summary`);
+    expect(res.statusCode).toBe(200);
+    const groups = res.json().groups;
+    expect(groups.find((g: { group: string }) => g.group === 'anak')).toEqual({
+      group: 'anak',
+      harmed: 3,
+      displaced: 0,
+      atRisk: 5,
+      named: 1,
+    });
+    expect(groups.find((g: { group: string }) => g.group === 'lansia')).toEqual({
+      group: 'lansia',
+      harmed: 0,
+      displaced: 0,
+      atRisk: 2,
+      named: 0,
+    });
+    expect(res.json().totals).toEqual({ harmed: 3, displaced: 0, atRisk: 7, named: 1 });
+  });
+
+  it('refuses partner agencies, even with a disposition on the case, and hides the case from other kab/kota', async () => {
+    const caseId = await openCase();
+    const childId = await addPerson(caseId, child);
+    const referral = await inject(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
+      service: 'kesehatan',
+      provider: 'Puskesmas Tanggul',
+      dueAt: '2026-08-24T12:00:00+07:00',
+    });
+    const urls = [
+      `/api/cases/${caseId}/people`,
+      `/api/cases/${caseId}/people/${childId}`,
+      `/api/cases/${caseId}/referrals`,
+      `/api/cases/${caseId}/vulnerable-summary`,
+    ];
+    for (const url of urls) expect((await inject(polres, 'GET', url)).statusCode).toBe(404);
+    expect((await inject(polres, 'POST', `/api/cases/${caseId}/people`, elderlyWoman)).statusCode).toBe(404);
+
+    await inject(operator, 'POST', `/api/cases/${caseId}/dispositions`, {
+      agencyId: 'polres-jember',
+      instruction: 'Amankan lokasi sekolah',
+      dueAt: '2026-08-24T12:00:00+07:00',
+    });
+    for (const url of urls) expect((await inject(polres, 'GET', url)).statusCode).toBe(403);
+    expect((await inject(polres, 'POST', `/api/cases/${caseId}/people`, elderlyWoman)).statusCode).toBe(403);
+    expect(
+      (await inject(polres, 'PATCH', `/api/referrals/${referral.json().id}`, { status: 'selesai' }))
+        .statusCode,
+    ).toBe(403);
+    // and the database itself shows a partner agency no people
+    const seen = await t.db.asActor(
+      { userId: polres.id, role: 'mitra', scope: [], agencyId: 'polres-jember' },
+      (tx) => tx.query('SELECT id FROM vulnerable_people WHERE case_id = $1', [caseId]),
+    );
+    expect(seen).toEqual([]);
+
+    for (const url of urls) expect((await inject(otherOperator, 'GET', url)).statusCode).toBe(404);
+    expect(
+      (await inject(otherOperator, 'PATCH', `/api/referrals/${referral.json().id}`, { status: 'selesai' }))
+        .statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,55 @@
+import type { HandlingLevel } from '../../../shared/cases/case-rules.ts';
+import { formatDateTimeWIB } from '../../../shared/i18n.ts';
+
+/** A deadline in words: 30 → "30 menit", 120 → "2 jam". */
+export function describeMinutes(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} jam` : `${minutes} menit`;
+}
+
+const LEVEL_LABELS: Record<HandlingLevel, string> = {
+  kabkota: 'Dinsos kab/kota',
+  bakorwil: 'Bakorwil',
+  provinsi: 'Dinsos Provinsi',
+};
+
+/** Who was expected to take a report in hand at a level. */
+const ACKNOWLEDGER: Record<HandlingLevel, string> = {
+  kabkota: 'operator',
+  bakorwil: 'koordinator Bakorwil',
+  provinsi: 'Dinsos Provinsi',
+};
+
+export function levelLabel(level: HandlingLevel): string {
+  return LEVEL_LABELS[level];
+}
+
+/** Why a report escalates: "Belum diterima operator dalam 30 menit (P1)". */
+export function reportEscalationReason(
+  from: HandlingLevel,
+  acknowledgeMinutes: number,
+  priority: string,
+): string {
+  return `Belum diterima ${ACKNOWLEDGER[from]} dalam ${describeMinutes(acknowledgeMinutes)} (${priority})`;
+}
+
+/** Which deadlines of an open case have passed. A first field response meets the response deadline. */
+export function missedCaseDeadlines(
+  c: { dueResponseAt: Date; dueResolveAt: Date; firstResponseAt: Date | null },
+  now: Date,
+): { isResponseMissed: boolean; isResolveMissed: boolean } {
+  return {
+    isResponseMissed: c.firstResponseAt === null && c.dueResponseAt.getTime() < now.getTime(),
+    isResolveMissed: c.dueResolveAt.getTime() < now.getTime(),
+  };
+}
+
+/** Why a case escalates: "Belum ada respons lapangan sampai 22 Agustus 2026 pukul 23.00 WIB (P1)". */
+export function caseEscalationReason(
+  missed: { isResponseMissed: boolean },
+  due: { dueResponseAt: Date; dueResolveAt: Date },
+  priority: string,
+): string {
+  return missed.isResponseMissed
+    ? `Belum ada respons lapangan sampai ${formatDateTimeWIB(due.dueResponseAt, 'id')} (${priority})`
+    : `Belum selesai sampai ${formatDateTimeWIB(due.dueResolveAt, 'id')} (${priority})`;
+}

@@ -1,0 +1,158 @@
+import { type HandlingLevel, nextLevel } from '../../../shared/cases/case-rules.ts';
+import { dueAt } from '../../../shared/reports/triage.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { publishEvent } from '../../platform/events.ts';
+import { publishCaseEvent, requireCase } from '../cases/cases-service.ts';
+import { addTimeline } from '../cases/cases-store.ts';
+import { notifyCovering } from '../notifications/notifications-service.ts';
+import { loadSla } from '../reports/reports-store.ts';
+import {
+  caseEscalationReason,
+  levelLabel,
+  missedCaseDeadlines,
+  reportEscalationReason,
+} from './escalation-rules.ts';
+import * as store from './escalation-store.ts';
+
+/** How many candidate ids one short query fetches; each record is then escalated in its own transaction. */
+const PAGE_SIZE = 100;
+
+/** Whose inbox an escalation to `level` lands in. */
+const ROLES_AT: Record<HandlingLevel, readonly string[]> = {
+  kabkota: ['operator'],
+  bakorwil: ['koordinator'],
+  provinsi: ['provinsi'],
+};
+
+export type EscalationCounts = { reports: number; cases: number };
+
+/**
+ * Raises every missed deadline one level up the hierarchy (kab/kota → Bakorwil → province): reports nobody
+ * acknowledged in time, open cases without a first field response or past their resolution deadline. Each
+ * record gets a fresh deadline at its new level, an audit entry, a notice in the new level's inboxes and a
+ * live event, in a transaction of its own, so a long run never holds up requests. A record that fails is
+ * left for the next run; the others still escalate, and the run then throws so the job is retried.
+ */
+export async function runEscalation(db: Database, clock: Clock): Promise<EscalationCounts> {
+  const now = clock.now();
+  const failures: unknown[] = [];
+  const counts: EscalationCounts = { reports: 0, cases: 0 };
+  const each = async (
+    list: typeof store.listDueReportIds,
+    escalate: (tx: Tx, id: string) => Promise<boolean>,
+  ) => {
+    let done = 0;
+    let afterId: string | null = null;
+    for (;;) {
+      const ids: string[] = await db.asSystem((tx) => list(tx, now, afterId, PAGE_SIZE));
+      for (const id of ids) {
+        try {
+          if (await db.asSystem((tx) => escalate(tx, id))) done++;
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      if (ids.length < PAGE_SIZE) return done;
+      afterId = ids[ids.length - 1];
+    }
+  };
+  counts.reports = await each(store.listDueReportIds, (tx, id) => escalateReport(tx, id, now));
+  counts.cases = await each(store.listDueCaseIds, (tx, id) => escalateCase(tx, id, now));
+  if (failures.length > 0) {
+    throw new AggregateError(
+      failures,
+      `eskalasi: ${failures.length} data gagal, diulang pada putaran berikutnya`,
+    );
+  }
+  return counts;
+}
+
+/** Escalates one unacknowledged report, if it is still due; returns whether it did. */
+async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const report = await store.lockDueReport(tx, id, now);
+  const to = report && nextLevel(report.handlingLevel);
+  if (!report || !to) return false;
+  const sla = await loadSla(tx, report.priority);
+  const reason = reportEscalationReason(report.handlingLevel, sla.acknowledge, report.priority);
+  await store.escalateReport(tx, id, { level: to, now, dueAcknowledgeAt: dueAt(now, sla.acknowledge) });
+  if (report.caseId) {
+    await addTimeline(tx, {
+      caseId: report.caseId,
+      actorId: null,
+      kind: 'report_escalated',
+      details: { reportId: id, from: report.handlingLevel, to, reason },
+      at: now,
+    });
+  }
+  await appendAudit(
+    tx,
+    SYSTEM_ACTOR,
+    'report.escalated',
+    { type: 'report', id },
+    {
+      from: report.handlingLevel,
+      to,
+      reason,
+    },
+  );
+  await notifyCovering(tx, ROLES_AT[to], [report.kabkotaCode], {
+    kind: 'report.escalated',
+    subjectType: 'report',
+    subjectId: id,
+    title: `Eskalasi ke ${levelLabel(to)}: laporan ${report.priority} di ${report.regionName} belum diterima`,
+    body: reason,
+  });
+  await publishEvent(tx, {
+    type: 'report.escalated',
+    subject: { type: 'report', id },
+    visibility: { regionCode: report.regionCode, createdBy: report.reporterId },
+    summary: {
+      priority: report.priority,
+      status: report.status,
+      regionCode: report.regionCode,
+      handlingLevel: to,
+    },
+  });
+  return true;
+}
+
+/** Escalates one late open case, if it is still due; returns whether it did. */
+async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const due = await store.lockDueCase(tx, id, now);
+  const to = due && nextLevel(due.handlingLevel);
+  if (!due || !to) return false;
+  const missed = missedCaseDeadlines(due, now);
+  const reason = caseEscalationReason(missed, due, due.priority);
+  // The new level gets the priority's full time again for each deadline it inherits already missed.
+  const sla = await loadSla(tx, due.priority);
+  const dueResponseAt = missed.isResponseMissed ? dueAt(now, sla.response) : due.dueResponseAt;
+  const resolveAt = missed.isResolveMissed ? dueAt(now, sla.resolve) : due.dueResolveAt;
+  const dueResolveAt = new Date(Math.max(resolveAt.getTime(), dueResponseAt.getTime()));
+  await store.escalateCase(tx, id, { level: to, now, reason, dueResponseAt, dueResolveAt });
+  await addTimeline(tx, {
+    caseId: id,
+    actorId: null,
+    kind: 'escalated',
+    details: { from: due.handlingLevel, to, reason },
+    at: now,
+  });
+  await appendAudit(
+    tx,
+    SYSTEM_ACTOR,
+    'case.escalated',
+    { type: 'case', id },
+    { from: due.handlingLevel, to, reason },
+  );
+  const escalated = await requireCase(tx, id);
+  await notifyCovering(tx, ROLES_AT[to], [escalated.kabkotaCode, ...escalated.sharedWith], {
+    kind: 'case.escalated',
+    subjectType: 'case',
+    subjectId: id,
+    title: `Eskalasi ke ${levelLabel(to)}: ${escalated.title}`,
+    body: reason,
+  });
+  await publishCaseEvent(tx, 'case.escalated', escalated);
+  return true;
+}

@@ -1,0 +1,102 @@
+import { describeReason } from '../../../shared/reports/triage.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { findUsersCovering, notify } from '../cases/cases-store.ts';
+import { findRegion } from '../regions/regions-store.ts';
+import type { Principal } from '../users/users-service.ts';
+import * as store from './notifications-store.ts';
+
+export type NotificationDeps = { db: Database; clock: Clock };
+
+/** What goes into an inbox: what happened and where. Titles and bodies must not carry personal data. */
+export type NewNotification = {
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  body?: string;
+};
+
+/**
+ * Puts `n` into the inbox of every active user of `roles` whose scope covers one of `kabkotaCodes`
+ * (directly, through their Bakorwil, or province-wide), once per user, in the caller's transaction.
+ * Returns how many users it reached.
+ */
+export async function notifyCovering(
+  tx: Tx,
+  roles: readonly string[],
+  kabkotaCodes: readonly string[],
+  n: NewNotification,
+): Promise<number> {
+  const users = new Set<string>();
+  for (const code of new Set(kabkotaCodes)) {
+    for (const id of await findUsersCovering(tx, roles, code)) users.add(id);
+  }
+  await notify(tx, [...users], n);
+  return users.size;
+}
+
+/** Priorities whose reports must reach the operators' inboxes the moment they arrive. */
+const URGENT_PRIORITIES = ['P1', 'P2'];
+
+/**
+ * Announces a new P1 or P2 report to every operator of its kab/kota, reasons in words:
+ * "Laporan P1 baru di Tanggulwetan: anak terluka". Lower priorities wait in the report list.
+ */
+export async function announceUrgentReport(
+  tx: Tx,
+  report: {
+    id: string;
+    priority: string;
+    priorityReasons: readonly string[];
+    regionCode: string;
+    kabkotaCode: string;
+  },
+): Promise<void> {
+  if (!URGENT_PRIORITIES.includes(report.priority)) return;
+  const region = await findRegion(tx, report.regionCode);
+  const reasons = report.priorityReasons.map((reason) => describeReason(reason)).join(', ');
+  await notifyCovering(tx, ['operator'], [report.kabkotaCode], {
+    kind: 'report.urgent',
+    subjectType: 'report',
+    subjectId: report.id,
+    title: `Laporan ${report.priority} baru di ${region?.name ?? report.regionCode}: ${reasons}`,
+  });
+}
+
+/** The principal's own inbox, newest first. */
+export async function listInbox(
+  deps: NotificationDeps,
+  principal: Principal,
+  query: { isUnreadOnly: boolean; limit: number },
+): Promise<{ items: store.NotificationRecord[]; unread: number }> {
+  return deps.db.asActor(principal.actor, async (tx) => ({
+    items: await store.listNotifications(tx, query),
+    unread: await store.countUnread(tx),
+  }));
+}
+
+export async function countUnread(deps: NotificationDeps, principal: Principal): Promise<number> {
+  return deps.db.asActor(principal.actor, (tx) => store.countUnread(tx));
+}
+
+// Read marks are the reader's own bookkeeping, not a change to a case or report: they are not audited.
+
+/** Marks one item of the principal's inbox read; another user's item does not exist for them. */
+export async function markRead(
+  deps: NotificationDeps,
+  principal: Principal,
+  id: string,
+): Promise<store.NotificationRecord> {
+  const now = deps.clock.now();
+  const found = await deps.db.asActor(principal.actor, (tx) => store.markRead(tx, id, now));
+  if (!found) throw new DomainError('not_found', 'Notifikasi tidak ditemukan');
+  return found;
+}
+
+/** Marks the whole inbox read; returns how many items changed. */
+export async function markAllRead(deps: NotificationDeps, principal: Principal): Promise<number> {
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, (tx) => store.markAllRead(tx, now));
+}

@@ -1,0 +1,62 @@
+import { toWibIso } from '../../../shared/time.ts';
+import type { Tx } from '../../platform/db.ts';
+
+/** One item of a user's inbox: what happened and where, never personal data. */
+export type NotificationRecord = {
+  id: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+};
+
+const SELECT_NOTIFICATION = `
+  SELECT n.id, n.kind, n.subject_type AS "subjectType", n.subject_id AS "subjectId", n.title, n.body,
+    n.created_at AS "createdAt", n.read_at AS "readAt"
+  FROM notifications n`;
+
+function toNotification(row: Record<string, unknown>): NotificationRecord {
+  return {
+    ...row,
+    createdAt: toWibIso(row.createdAt as Date),
+    readAt: row.readAt ? toWibIso(row.readAt as Date) : null,
+  } as NotificationRecord;
+}
+
+// Row-level security keeps every query below to the actor's own inbox; no user id filter is needed.
+
+export async function listNotifications(
+  tx: Tx,
+  filter: { isUnreadOnly: boolean; limit: number },
+): Promise<NotificationRecord[]> {
+  const rows = await tx.query(
+    `${SELECT_NOTIFICATION} WHERE ($1::boolean IS FALSE OR n.read_at IS NULL)
+     ORDER BY n.created_at DESC, n.id LIMIT $2`,
+    [filter.isUnreadOnly, filter.limit],
+  );
+  return rows.map(toNotification);
+}
+
+export async function countUnread(tx: Tx): Promise<number> {
+  const row = await tx.one<{ unread: number }>(
+    'SELECT count(*)::int AS unread FROM notifications WHERE read_at IS NULL',
+  );
+  return row?.unread ?? 0;
+}
+
+/** Marks one item read (the first time only); undefined when it is not in the actor's inbox. */
+export async function markRead(tx: Tx, id: string, now: Date): Promise<NotificationRecord | undefined> {
+  await tx.query('UPDATE notifications SET read_at = coalesce(read_at, $2) WHERE id = $1', [id, now]);
+  const row = await tx.one(`${SELECT_NOTIFICATION} WHERE n.id = $1`, [id]);
+  return row ? toNotification(row) : undefined;
+}
+
+export async function markAllRead(tx: Tx, now: Date): Promise<number> {
+  const rows = await tx.query('UPDATE notifications SET read_at = $1 WHERE read_at IS NULL RETURNING id', [
+    now,
+  ]);
+  return rows.length;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { VulnerableGroup } from '../reports/report-schema.ts';
+import { ReferralService } from './case-schema.ts';
+import { AgeBand, ReferralStatus } from './people-rules.ts';
+
+/**
+ * A named vulnerable person of a case. Handlers of the case get the stored data; everyone else who may see
+ * the case gets initials, a masked NIK and an age band (`isMasked: true`).
+ */
+export const VulnerablePersonView = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  fullName: z.string(),
+  nik: z.string().nullable(),
+  /** The age in years; null in a masked view, which shows `ageBand` only. */
+  age: z.number().nullable(),
+  ageBand: AgeBand,
+  group: VulnerableGroup,
+  needs: z.array(z.string()),
+  guardianName: z.string().nullable(),
+  guardianConsent: z.boolean(),
+  isMasked: z.boolean(),
+  createdAt: z.string(),
+});
+export type VulnerablePersonView = z.infer<typeof VulnerablePersonView>;
+
+export const ReferralInput = z.object({
+  service: ReferralService,
+  provider: z.string().trim().min(2).max(200),
+  dueAt: z.iso.datetime({ offset: true }),
+});
+export type ReferralInput = z.infer<typeof ReferralInput>;
+
+export const ReferralUpdate = z.object({
+  status: ReferralStatus.exclude(['dirujuk']),
+  note: z.string().trim().max(2000).default(''),
+});
+export type ReferralUpdate = z.infer<typeof ReferralUpdate>;
+
+/** A referral as lists show it: the person by id and group only, never by name. */
+export const ReferralView = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  personId: z.string(),
+  group: VulnerableGroup,
+  service: ReferralService,
+  provider: z.string(),
+  dueAt: z.string(),
+  status: ReferralStatus,
+  /** Free text may name people: null for viewers who do not handle the case. */
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  /** Still open after its due time. */
+  isOverdue: z.boolean(),
+});
+export type ReferralView = z.infer<typeof ReferralView>;
+
+const GroupCount = z.object({
+  group: VulnerableGroup,
+  /** Sums of what the case's reports say: hurt, displaced, at risk. */
+  harmed: z.number(),
+  displaced: z.number(),
+  atRisk: z.number(),
+  /** Named people recorded in the case. */
+  named: z.number(),
+});
+
+/** The vulnerable people of a case, counted by group: the minimum every case carries. */
+export const VulnerableSummary = z.object({
+  caseId: z.string(),
+  groups: z.array(GroupCount),
+  totals: GroupCount.omit({ group: true }),
+});
+export type VulnerableSummary = z.infer<typeof VulnerableSummary>;
