@@ -62,6 +62,8 @@ function toPersonView(person: store.PersonRecord, isHandler: boolean): Vulnerabl
     age: null,
     ageBand: band,
     guardianName: person.guardianName ? maskName(person.guardianName) : null,
+    // Needs often reveal health (specific personal data); the group and counts are enough outside the case.
+    needs: [],
     isMasked: true,
   };
 }
