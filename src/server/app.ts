@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authRoutes, installAuthentication } from './modules/auth/auth-routes.ts';
 import { casesRoutes } from './modules/cases/cases-routes.ts';
 import { peopleRoutes } from './modules/cases/people-routes.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     casesRoutes,
     peopleRoutes,
     settingsRoutes,
+    evaluationRoutes,
     eventsRoutes,
     notificationsRoutes,
   ];

@@ -1,0 +1,181 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { fakeClock } from '../../platform/clock.ts';
+import { AS_OF, QUARTER, seedEvaluationDataset } from './evaluation-dataset.ts';
+import { settleReports } from './evaluation-files-service.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The text of a PDF as pdftotext reads it, with runs of spaces folded. */
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-pdf-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the evaluation files (PDF and XLSX)', () => {
+  let t: TestApp;
+  let koordinator: TestUser;
+  let operatorJember: TestUser;
+  let operatorBanyuwangi: TestUser;
+  const q = `from=${QUARTER.from}&to=${QUARTER.to}`;
+
+  beforeAll(async () => {
+    t = await buildTestApp({}, fakeClock(AS_OF));
+    koordinator = await t.user({ role: 'koordinator', region: 'V', displayName: 'Koordinator Bakorwil V' });
+    operatorJember = await t.user({ role: 'operator', region: '35.09' });
+    operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
+    const field = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    const volunteer = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    await seedEvaluationDataset(t.db, {
+      operatorId: operatorJember.id,
+      taganaUserId: field.id,
+      volunteerId: volunteer.id,
+    });
+  });
+  afterAll(async () => {
+    await settleReports();
+    await t.close();
+  });
+
+  async function makeInBackground(user: TestUser, format: 'pdf' | 'xlsx', scope: string) {
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/evaluations/reports',
+      headers: authAs(user),
+      payload: { scope, ...QUARTER, format },
+    });
+    expect(started.statusCode).toBe(202);
+    const job = started.json();
+    expect(job).toMatchObject({ format, scope, from: QUARTER.from, to: QUARTER.to });
+    await settleReports();
+    const done = (await t.app.inject({ url: job.link, headers: authAs(user) })).json();
+    expect(done).toMatchObject({ status: 'selesai', progress: 100 });
+    const file = await t.app.inject({ url: done.fileLink, headers: authAs(user) });
+    expect(file.statusCode).toBe(200);
+    return { job: done, file };
+  }
+
+  it('writes a PDF in Indonesian whose text holds the headings and the same figures', async () => {
+    const { file } = await makeInBackground(koordinator, 'pdf', 'V');
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain('evaluasi-bakorwil-V-2026-07-01-2026-09-30.pdf');
+    const text = pdfText(file.rawPayload);
+    for (const heading of [
+      'Laporan Evaluasi Penanganan Konflik Sosial',
+      'Lingkup: Bakorwil V Jember',
+      'Periode: Triwulan III 2026',
+      'Dibandingkan dengan: Triwulan II 2026',
+      'Dibuat: 2026-10-15 10:00:00 WIB',
+      'Waktu menerima laporan',
+      'Waktu respons lapangan pertama',
+      'Waktu penyelesaian kasus',
+      'Kelompok rentan didahulukan?',
+      'Kasus: tahap, hasil dan kekambuhan',
+      'Rujukan kelompok rentan',
+      'Kab/kota berdampingan (sinergi)',
+      'Grafik: laporan per kab/kota',
+      'Definisi',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    // acknowledge, all: 6 measured, median 50 min, p90 350 min, 4 of 7 in time; P1: 20 and 36 min, 2 of 3
+    expect(text).toMatch(/Semua 6 50 mnt 5 j 50 mnt – 57,1%/);
+    expect(text).toMatch(/P1 3 20 mnt 36 mnt 30 mnt 66,7%/);
+    // vulnerable first, acknowledge: 15 vs 80 min, faster
+    expect(text).toMatch(/Menerima laporan 15 mnt 1 j 20 mnt 100,0% 40,0% Ya/);
+    expect(text).toMatch(/Rujukan selesai 2 0/);
+    expect(text).toMatch(/Median sampai selesai \(menit\) 1\.620/);
+    expect(text).toMatch(/Kasus kambuh 1 0/);
+  });
+
+  it('writes an XLSX with a sheet per table and numbers as numbers', async () => {
+    const { file } = await makeInBackground(koordinator, 'xlsx', 'V');
+    expect(file.headers['content-type']).toBe(XLSX_TYPE);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const names = workbook.worksheets.map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Ringkasan',
+        'Laporan',
+        'menerima laporan',
+        'Rujukan',
+        'Per kab-kota',
+        'Definisi',
+      ]),
+    );
+    const rowOf = (sheet: string, label: string) => {
+      let found: unknown[] | undefined;
+      workbook.getWorksheet(sheet)!.eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1);
+        if (values[0] === label) found = values;
+      });
+      return found;
+    };
+    const all = rowOf('menerima laporan', 'Semua')!;
+    expect(all.slice(0, 4)).toEqual(['Semua', 6, 50, 350]);
+    expect(all[5]).toBeCloseTo(4 / 7, 10);
+    expect(rowOf('menerima laporan', 'P1')!.slice(0, 5)).toEqual(['P1', 3, 20, 36, 30]);
+    expect(rowOf('Laporan', 'Jumlah laporan')).toEqual(['Jumlah laporan', 8, 2]);
+    expect(rowOf('Rujukan', 'Median sampai selesai (menit)')).toEqual([
+      'Median sampai selesai (menit)',
+      1620,
+    ]);
+    expect(rowOf('Kasus', 'Kasus kambuh')).toEqual(['Kasus kambuh', 1, 0]);
+    const jember = rowOf('Per kab-kota', 'Kabupaten Jember') ?? rowOf('Per kab-kota', 'Kab. Jember');
+    expect(jember?.slice(1, 4)).toEqual([7, 3, 40]);
+  });
+
+  it('answers one kab/kota at once, keeps the file, and lets it be fetched again', async () => {
+    const res = await t.app.inject({
+      url: `/api/evaluations/report.pdf?scope=35.09&${q}`,
+      headers: authAs(operatorJember),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const kept = (
+      await t.app.inject({ url: '/api/evaluations/reports', headers: authAs(operatorJember) })
+    ).json().items;
+    const mine = kept.find(
+      (r: { scope: string; format: string }) => r.scope === '35.09' && r.format === 'pdf',
+    );
+    expect(mine).toMatchObject({ status: 'selesai', from: QUARTER.from, to: QUARTER.to });
+    const again = await t.app.inject({ url: mine.fileLink, headers: authAs(operatorJember) });
+    expect(again.rawPayload.equals(res.rawPayload)).toBe(true);
+  });
+
+  it('makes a Bakorwil in the background: 202 with the job link', async () => {
+    const res = await t.app.inject({
+      url: `/api/evaluations/report.xlsx?scope=V&${q}`,
+      headers: authAs(koordinator),
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.headers.location).toMatch(/^\/api\/evaluations\/reports\/[0-9a-f-]{36}$/);
+    await settleReports();
+    const job = (
+      await t.app.inject({ url: res.headers.location as string, headers: authAs(koordinator) })
+    ).json();
+    expect(job.status).toBe('selesai');
+  });
+
+  it('shows a kept report to no one outside its area', async () => {
+    const { job } = await makeInBackground(operatorJember, 'xlsx', '35.09');
+    const other = await t.app.inject({ url: job.link, headers: authAs(operatorBanyuwangi) });
+    expect(other.statusCode).toBe(404);
+    const file = await t.app.inject({ url: job.fileLink, headers: authAs(operatorBanyuwangi) });
+    expect(file.statusCode).toBe(404);
+    // The koordinator of Bakorwil V oversees Jember: the same figures, so the same file.
+    expect((await t.app.inject({ url: job.fileLink, headers: authAs(koordinator) })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,368 @@
+import { labelOf } from '../../../shared/evaluation/definitions.ts';
+import {
+  compareVulnerableFirst,
+  type EvaluationSummary,
+  type Figure,
+  type KabkotaRow,
+  type Keyed,
+  MEASURES,
+  type Measure,
+  type PeriodFigures,
+  TIMING_GROUPS,
+  type TimingGroup,
+  type TimingStat,
+} from '../../../shared/evaluation/evaluation-schema.ts';
+import {
+  type Period,
+  periodInstants,
+  periodLabel,
+  previousPeriod,
+  quarterOf,
+  refusePeriod,
+} from '../../../shared/evaluation/period.ts';
+import { isWithin } from '../../../shared/regions.ts';
+import { ConflictType } from '../../../shared/reports/report-schema.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { Principal } from '../users/users-service.ts';
+import * as store from './evaluation-store.ts';
+
+export type EvaluationDeps = { db: Database; clock: Clock };
+
+/** Roles that read evaluations: the staff of a region. */
+const EVALUATION_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
+
+/** The area an evaluation covers. */
+export type EvaluationScopeInfo = EvaluationSummary['scope'];
+
+/** The request: a scope and a period, both already resolved. */
+export type EvaluationRequest = { scope: EvaluationScopeInfo; period: Period };
+
+/** What the caller reports as the work goes on: a step name and 0..100. */
+export type ProgressFn = (step: string, percent: number) => Promise<void>;
+
+function requireEvaluator(principal: Principal): void {
+  if (!EVALUATION_ROLES.includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Evaluasi hanya untuk operator, koordinator dan provinsi');
+  }
+}
+
+/** The user's own area: their Bakorwil, their kab/kota, or the province. */
+export function defaultScopeOf(principal: Principal): string {
+  if (principal.user.scopeBakorwilId) return principal.user.scopeBakorwilId;
+  const region = principal.user.scopeRegionCode ?? '35';
+  return region === '35' ? '35' : region.slice(0, 5);
+}
+
+/**
+ * Resolves a scope (35, a kab/kota code, or a Bakorwil id) to its kab/kota; refuses a scope reaching beyond
+ * the principal's own region scope (an operator of Jember cannot evaluate Bakorwil V as a whole).
+ */
+export async function resolveScope(
+  deps: Pick<EvaluationDeps, 'db'>,
+  principal: Principal,
+  scope: string | undefined,
+): Promise<EvaluationScopeInfo> {
+  requireEvaluator(principal);
+  const code = scope ?? defaultScopeOf(principal);
+  const info = await deps.db.asSystem(async (tx): Promise<EvaluationScopeInfo | undefined> => {
+    if (code === '35') {
+      return {
+        code,
+        kind: 'provinsi',
+        name: 'Provinsi Jawa Timur',
+        kabkota: await store.listKabkotaCodes(tx),
+      };
+    }
+    if (/^35\.\d{2}$/.test(code)) {
+      const names = await store.findRegionNames(tx, [code]);
+      return names[code] ? { code, kind: 'kabkota', name: names[code], kabkota: [code] } : undefined;
+    }
+    const bakorwil = await store.findBakorwil(tx, code);
+    return bakorwil ? { code, kind: 'bakorwil', name: bakorwil.name, kabkota: bakorwil.members } : undefined;
+  });
+  if (!info || info.kabkota.length === 0) throw new DomainError('not_found', `Lingkup ${code} tidak dikenal`);
+  const covered = info.kabkota.every((k) => principal.actor.scope.some((prefix) => isWithin(k, prefix)));
+  if (!covered) throw new DomainError('forbidden', `Lingkup ${info.name} di luar wilayah Anda`);
+  return info;
+}
+
+/** The period asked for, or the current quarter (WIB) when none is given. */
+export function resolvePeriod(clock: Clock, from: string | undefined, to: string | undefined): Period {
+  if (!from && !to) return quarterOf(clock.now());
+  if (!from || !to) throw new DomainError('validation_failed', 'Isi tanggal awal (from) dan akhir (to)');
+  const period = { from, to };
+  const problem = refusePeriod(period);
+  if (problem) throw new DomainError('validation_failed', problem);
+  return period;
+}
+
+/** Scope and period of a request, checked. */
+export async function resolveRequest(
+  deps: EvaluationDeps,
+  principal: Principal,
+  query: { scope?: string; from?: string; to?: string },
+): Promise<EvaluationRequest> {
+  const period = resolvePeriod(deps.clock, query.from, query.to);
+  const scope = await resolveScope(deps, principal, query.scope);
+  return { scope, period };
+}
+
+/** The link to the records behind a figure. */
+export function recordsLink(scope: string, period: Period, set: string): string {
+  const params = new URLSearchParams({ scope, from: period.from, to: period.to, set });
+  return `/api/evaluations/records?${params.toString()}`;
+}
+
+function windowOf(scope: EvaluationScopeInfo, period: Period, asOf: Date): store.EvalWindow {
+  const { start, end } = periodInstants(period);
+  return { kabkota: scope.kabkota, start, end, asOf };
+}
+
+type Deadlines = Awaited<ReturnType<typeof store.loadDeadlines>>;
+
+function toTimingStat(
+  numbers: store.TimingNumbers,
+  measure: Measure,
+  group: TimingGroup,
+  deadlines: Deadlines,
+  link: string,
+): TimingStat {
+  const deadline = /^P[1-4]$/.test(group) ? (deadlines[group]?.[measure] ?? null) : null;
+  return { ...numbers, deadline, link };
+}
+
+/** Every figure of one period: each step is its own transaction, so long work commits in chunks. */
+async function computePeriod(
+  deps: EvaluationDeps,
+  principal: Principal,
+  scope: EvaluationScopeInfo,
+  period: Period,
+  asOf: Date,
+  progress: (step: string) => Promise<void>,
+): Promise<PeriodFigures> {
+  const w = windowOf(scope, period, asOf);
+  const fig = (value: number, set: string): Figure => ({ value, link: recordsLink(scope.code, period, set) });
+  const run = <T>(fn: (tx: Tx) => Promise<T>) => deps.db.asActor(principal.actor, fn);
+
+  const parts = await run((tx) => store.findSchemaParts(tx));
+  const deadlines = await run((tx) => store.loadDeadlines(tx));
+  const names = await run((tx) => store.findRegionNames(tx, scope.kabkota));
+
+  await progress('laporan');
+  const counts = await run((tx) => store.countReports(tx, w));
+  const early = await run((tx) => store.countEarlySignals(tx, w));
+  const keyed = (record: Record<string, number>, order: readonly string[], setOf: (key: string) => string) =>
+    order
+      .filter((key) => record[key] !== undefined)
+      .map((key): Keyed => ({ key, label: labelOf(key), count: fig(record[key], setOf(key)) }));
+
+  const timings = {} as PeriodFigures['timings'];
+  for (const measure of MEASURES) {
+    await progress(measure);
+    const numbers = await run((tx) => store.measureTimings(tx, w, measure));
+    timings[measure] = Object.fromEntries(
+      TIMING_GROUPS.map((g) => [
+        g,
+        toTimingStat(numbers[g], measure, g, deadlines, recordsLink(scope.code, period, `${measure}.${g}`)),
+      ]),
+    ) as Record<TimingGroup, TimingStat>;
+  }
+
+  await progress('kasus');
+  const cases = await run((tx) => store.countCases(tx, w));
+  const recurrence = await run((tx) => store.countRecurrence(tx, w));
+  const referrals = await run((tx) => store.countReferrals(tx, w));
+
+  await progress('peringatan dan pilar');
+  const alerts: PeriodFigures['alerts'] = parts.alerts
+    ? await run(async (tx) => {
+        const a = await store.countAlerts(tx, w);
+        return {
+          available: true as const,
+          raised: fig(a.raised, 'alerts.raised'),
+          acknowledgedInTime: fig(a.acknowledgedInTime, 'alerts.acknowledgedInTime'),
+          followedByIncident: fig(a.followedByIncident, 'alerts.followedByIncident'),
+          answered: fig(a.answered, 'alerts.answered'),
+        };
+      })
+    : { available: false, reason: 'Peringatan dini belum tersedia di basis data ini' };
+
+  const pillars = await run(async (tx): Promise<PeriodFigures['pillars']> => {
+    const coverage = parts.pillars
+      ? await store.measureCoverage(tx, w)
+      : { rows: [], shortfallByKabkota: {} };
+    const labels = parts.pillars ? await store.listPillarTypeLabels(tx) : {};
+    const assignments = await store.countAssignments(tx, w, parts);
+    return {
+      registry: parts.pillars,
+      coverage: coverage.rows.map((row) => ({
+        ...row,
+        link: recordsLink(scope.code, period, `pillars.gaps=${row.pillarType}.${row.areaLevel}`),
+      })),
+      assignments: Object.entries(assignments).map(([key, n]) => ({
+        key,
+        label: labels[key] ?? labelOf(key),
+        count: fig(n, `assignments=${key}`),
+      })),
+      safetyAlerts: fig(await store.countSafetyAlerts(tx, w), 'safety'),
+    };
+  });
+
+  return {
+    period: { ...period, label: periodLabel(period) },
+    reports: {
+      total: fig(counts.total, 'reports'),
+      byKind: keyed(counts.byKind, ['sinyal', 'kejadian'], (k) => `reports.kind=${k}`),
+      byType: keyed(counts.byType, ConflictType.options, (k) => `reports.type=${k}`),
+      byPriority: keyed(counts.byPriority, ['P1', 'P2', 'P3', 'P4'], (k) => `reports.priority=${k}`),
+      byKabkota: scope.kabkota
+        .filter((k) => counts.byKabkota[k] !== undefined)
+        .map((k) => ({
+          key: k,
+          label: names[k] ?? k,
+          count: fig(counts.byKabkota[k], `reports.kabkota=${k}`),
+        })),
+      incidents: fig(counts.incidents, 'incidents'),
+      incidentsWithPriorSignal: fig(early.incidentsWithPriorSignal, 'incidents.signalled'),
+      priorSignals: fig(early.priorSignals, 'signals.prior'),
+    },
+    timings,
+    vulnerableFirst: Object.fromEntries(
+      MEASURES.map((m) => [m, compareVulnerableFirst(timings[m].harmed, timings[m].others)]),
+    ) as PeriodFigures['vulnerableFirst'],
+    cases: {
+      opened: fig(cases.opened, 'cases'),
+      byPhase: keyed(
+        cases.byPhase,
+        ['pencegahan', 'penghentian', 'pemulihan', 'selesai'],
+        (k) => `cases.phase=${k}`,
+      ),
+      byOutcome: keyed(cases.byOutcome, store.OUTCOMES, (k) => `cases.outcome=${k}`),
+      closed: fig(recurrence.closed, 'cases.closed'),
+      recurred: fig(recurrence.recurred, 'cases.recurred'),
+    },
+    referrals: {
+      made: fig(referrals.made, 'referrals.made'),
+      completed: fig(referrals.completed, 'referrals.completed'),
+      overdue: fig(referrals.overdue, 'referrals.overdue'),
+      medianCompletionMinutes: referrals.medianCompletionMinutes,
+    },
+    alerts,
+    pillars,
+  };
+}
+
+/** The kab/kota of the scope side by side for the period (the Bakorwil's sinergi view). */
+async function computeByKabkota(
+  deps: EvaluationDeps,
+  principal: Principal,
+  scope: EvaluationScopeInfo,
+  period: Period,
+  asOf: Date,
+): Promise<KabkotaRow[]> {
+  const w = windowOf(scope, period, asOf);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const parts = await store.findSchemaParts(tx);
+    const names = await store.findRegionNames(tx, scope.kabkota);
+    const counts = await store.countReports(tx, w);
+    const byMeasure = {} as Record<Measure, Record<string, store.TimingNumbers>>;
+    for (const m of MEASURES) byMeasure[m] = await store.measureTimingsByKabkota(tx, w, m);
+    const recurrence = await store.countRecurrence(tx, w);
+    const referrals = await store.countReferrals(tx, w);
+    const coverage = parts.pillars ? await store.measureCoverage(tx, w) : undefined;
+    const empty: store.TimingNumbers = {
+      measured: 0,
+      known: 0,
+      within: 0,
+      share: null,
+      median: null,
+      p90: null,
+    };
+    return scope.kabkota.map((code) => {
+      const link = (set: string) => recordsLink(code, period, set);
+      const stat = (m: Measure): TimingStat => ({
+        ...(byMeasure[m][code] ?? empty),
+        deadline: null,
+        link: link(`${m}.all`),
+      });
+      return {
+        code,
+        name: names[code] ?? code,
+        reports: { value: counts.byKabkota[code] ?? 0, link: link('reports') },
+        p1: { value: counts.p1ByKabkota[code] ?? 0, link: link('reports.priority=P1') },
+        acknowledge: stat('acknowledge'),
+        response: stat('response'),
+        resolve: stat('resolve'),
+        recurred: { value: recurrence.recurredByKabkota[code] ?? 0, link: link('cases.recurred') },
+        referralsOverdue: { value: referrals.overdueByKabkota[code] ?? 0, link: link('referrals.overdue') },
+        coverageShortfall: coverage ? (coverage.shortfallByKabkota[code] ?? 0) : null,
+      };
+    });
+  });
+}
+
+/** How many steps a summary takes, for progress. */
+const STEPS_PER_PERIOD = 6;
+const TOTAL_STEPS = STEPS_PER_PERIOD * 2 + 1;
+
+/**
+ * The evaluation of a scope and period beside the period before, with every kab/kota side by side.
+ * Reads under the principal's row-level security; each step commits on its own.
+ */
+export async function computeSummary(
+  deps: EvaluationDeps,
+  principal: Principal,
+  request: EvaluationRequest,
+  onProgress?: ProgressFn,
+): Promise<EvaluationSummary> {
+  const asOf = deps.clock.now();
+  let done = 0;
+  const step = async (name: string) => {
+    if (onProgress) await onProgress(name, Math.round((done / TOTAL_STEPS) * 100));
+    done++;
+  };
+  const current = await computePeriod(deps, principal, request.scope, request.period, asOf, step);
+  await step('kab/kota');
+  const byKabkota = await computeByKabkota(deps, principal, request.scope, request.period, asOf);
+  const previous = await computePeriod(
+    deps,
+    principal,
+    request.scope,
+    previousPeriod(request.period),
+    asOf,
+    (name) => step(`${name} (periode lalu)`),
+  );
+  return { scope: request.scope, generatedAt: toWibIso(asOf), current, previous, byKabkota };
+}
+
+/** GET /api/evaluations/summary. */
+export async function getSummary(
+  deps: EvaluationDeps,
+  principal: Principal,
+  query: { scope?: string; from?: string; to?: string },
+): Promise<EvaluationSummary> {
+  return computeSummary(deps, principal, await resolveRequest(deps, principal, query));
+}
+
+/** The records behind one figure (GET /api/evaluations/records). */
+export async function listFigureRecords(
+  deps: EvaluationDeps,
+  principal: Principal,
+  query: { scope?: string; from?: string; to?: string; set: string; limit: number },
+): Promise<{ set: string; total: number; items: store.RecordItem[] }> {
+  const set = store.findRecordSet(query.set);
+  if (!set) throw new DomainError('validation_failed', `Himpunan data tidak dikenal: ${query.set}`);
+  const request = await resolveRequest(deps, principal, query);
+  const w = windowOf(request.scope, request.period, deps.clock.now());
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const parts = await store.findSchemaParts(tx);
+    if ((set.base === 'alert' && !parts.alerts) || (set.base === 'area' && !parts.pillars)) {
+      return { set: query.set, total: 0, items: [] };
+    }
+    const result = await store.listRecords(tx, w, set, parts, query.limit);
+    return { set: query.set, ...result };
+  });
+}

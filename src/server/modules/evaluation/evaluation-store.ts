@@ -1,0 +1,679 @@
+// The SQL of the evaluation. Every figure is an aggregate over one "base" (the records of an area and a
+// period, with the columns the figures test) filtered by a named predicate; the list behind a figure is the
+// same base filtered by the same predicate (listRecords), so a number can always be questioned.
+// Parameters of every base: $1 kab/kota codes, $2 start, $3 end (exclusive), $4 as-of instant.
+import {
+  ALERT_INCIDENT_DAYS,
+  RECURRENCE_DAYS,
+  SAFETY_CHECKOUT_HOURS,
+  SIGNAL_WINDOW_DAYS,
+} from '../../../shared/evaluation/definitions.ts';
+import {
+  type Measure,
+  shareOf,
+  TIMING_GROUPS,
+  type TimingGroup,
+} from '../../../shared/evaluation/evaluation-schema.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import type { Tx } from '../../platform/db.ts';
+
+/** The area and time an evaluation reads. */
+export type EvalWindow = { kabkota: readonly string[]; start: Date; end: Date; asOf: Date };
+
+const HARMED = `(array_to_string(r.priority_reasons, ',') ~ 'vulnerable_(harmed|displaced)')`;
+const minutesBetween = (later: string, earlier: string) =>
+  `(extract(epoch FROM ${later} - ${earlier})::float8 / 60)`;
+
+/** The bases: one SELECT each, with `id`, `region_code`, `kabkota_code`, `at` and the tested columns. */
+const BASES = {
+  report: `
+    SELECT r.id, r.region_code, r.kabkota_code, r.occurred_at AS at, r.kind, r.conflict_type, r.priority,
+      r.status, r.has_vulnerable, ${HARMED} AS is_harmed,
+      ${minutesBetween('r.acknowledged_at', 'r.created_at')} AS acknowledge_taken,
+      s.acknowledge_minutes AS acknowledge_deadline,
+      r.acknowledged_at IS NOT NULL AS acknowledge_measured,
+      (r.acknowledged_at IS NULL AND r.created_at + s.acknowledge_minutes * interval '1 minute' < $4) AS acknowledge_late
+    FROM reports r JOIN sla_settings s ON s.priority = r.priority
+    WHERE r.kabkota_code = ANY($1) AND r.occurred_at >= $2 AND r.occurred_at < $3`,
+  // Reports from SIGNAL_WINDOW_DAYS before the period on, with what came before and after in the same place.
+  signal: `
+    SELECT w.* FROM (
+      SELECT r.id, r.region_code, r.kabkota_code, r.occurred_at AS at, r.kind, r.priority,
+        (r.occurred_at >= $2) AS in_period,
+        count(*) FILTER (WHERE r.kind = 'sinyal') OVER before_it AS signals_before,
+        count(*) FILTER (WHERE r.kind = 'kejadian' AND r.occurred_at >= $2) OVER after_it AS incidents_after
+      FROM reports r
+      WHERE r.kabkota_code = ANY($1) AND r.occurred_at >= $2 - interval '${SIGNAL_WINDOW_DAYS} days' AND r.occurred_at < $3
+      WINDOW
+        before_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) ORDER BY r.occurred_at
+          RANGE BETWEEN interval '${SIGNAL_WINDOW_DAYS} days' PRECEDING AND interval '1 microsecond' PRECEDING),
+        after_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) ORDER BY r.occurred_at
+          RANGE BETWEEN interval '1 microsecond' FOLLOWING AND interval '${SIGNAL_WINDOW_DAYS} days' FOLLOWING)
+    ) w WHERE w.at <= $4`,
+  case: `
+    SELECT c.id, c.region_code, c.kabkota_code, c.created_at AS at, c.priority, c.phase, c.conflict_type,
+      c.has_vulnerable, st.is_harmed, st.start_at,
+      ${minutesBetween('c.first_response_at', 'st.start_at')} AS response_taken,
+      s.response_minutes AS response_deadline,
+      c.first_response_at IS NOT NULL AS response_measured,
+      (c.first_response_at IS NULL AND st.start_at + s.response_minutes * interval '1 minute' < $4) AS response_late,
+      ${minutesBetween('c.closed_at', 'st.start_at')} AS resolve_taken,
+      s.resolve_minutes AS resolve_deadline,
+      c.closed_at IS NOT NULL AS resolve_measured,
+      (c.closed_at IS NULL AND st.start_at + s.resolve_minutes * interval '1 minute' < $4) AS resolve_late
+    FROM cases c JOIN sla_settings s ON s.priority = c.priority
+    CROSS JOIN LATERAL (
+      SELECT coalesce(min(r.created_at), c.created_at) AS start_at, coalesce(bool_or(${HARMED}), false) AS is_harmed
+      FROM reports r WHERE r.case_id = c.id
+    ) st
+    WHERE c.kabkota_code = ANY($1) AND c.created_at >= $2 AND c.created_at < $3`,
+  closedCase: `
+    SELECT c.id, c.region_code, c.kabkota_code, c.closed_at AS at, c.priority, c.conflict_type,
+      EXISTS (
+        SELECT 1 FROM reports r
+        WHERE r.kabkota_code = c.kabkota_code AND r.region_code = c.region_code AND r.kind = 'kejadian'
+          AND r.conflict_type = c.conflict_type AND r.case_id IS DISTINCT FROM c.id
+          AND r.occurred_at > c.closed_at AND r.occurred_at <= c.closed_at + interval '${RECURRENCE_DAYS} days'
+          AND r.occurred_at <= $4
+      ) AS recurred
+    FROM cases c
+    WHERE c.kabkota_code = ANY($1) AND c.closed_at >= $2 AND c.closed_at < $3`,
+  referral: `
+    SELECT f.id, c.region_code, c.kabkota_code, f.created_at AS at, f.status, f.service, f.case_id,
+      f.status = 'selesai' AS completed,
+      (f.status IN ('dirujuk', 'diterima') AND f.due_at < $4) AS overdue,
+      ${minutesBetween('f.completed_at', 'f.created_at')} AS completion_taken
+    FROM referrals f JOIN cases c ON c.id = f.case_id
+    WHERE c.kabkota_code = ANY($1) AND f.created_at >= $2 AND f.created_at < $3`,
+  checkIn: `
+    SELECT f.id, c.region_code, c.kabkota_code, f.occurred_at AS at, f.case_id,
+      (f.occurred_at + interval '${SAFETY_CHECKOUT_HOURS} hours' < $4 AND NOT EXISTS (
+        SELECT 1 FROM follow_ups o
+        WHERE o.case_id = f.case_id AND o.author_id = f.author_id AND o.kind = 'check_out'
+          AND o.occurred_at >= f.occurred_at AND o.occurred_at <= f.occurred_at + interval '${SAFETY_CHECKOUT_HOURS} hours'
+      )) AS is_alert
+    FROM follow_ups f JOIN cases c ON c.id = f.case_id
+    WHERE f.kind = 'check_in' AND c.kabkota_code = ANY($1) AND f.occurred_at >= $2 AND f.occurred_at < $3`,
+  // Built only when the pillar registry (0004) exists: see assignmentBase().
+  assignment: '',
+  area: '',
+  alert: '',
+} as const;
+
+type BaseName = keyof typeof BASES;
+
+function assignmentBase(hasRegistry: boolean): string {
+  return `
+    SELECT a.id, c.region_code, c.kabkota_code, a.created_at AS at, a.case_id,
+      ${hasRegistry ? `coalesce((SELECT p.pillar_type FROM pillars p WHERE p.user_id = a.user_id), 'tanpa_registri')` : `'tanpa_registri'`} AS pillar_type
+    FROM assignments a JOIN cases c ON c.id = a.case_id
+    WHERE c.kabkota_code = ANY($1) AND a.created_at >= $2 AND a.created_at < $3 AND a.created_at <= $4
+      AND a.status <> 'dibatalkan'`;
+}
+
+// Areas of each coverage target in the scope, with the active pillars registered before the period ended.
+const AREA_BASE = `
+  SELECT a.code AS id, a.code AS region_code, left(a.code, 5) AS kabkota_code, least($3::timestamptz, $4::timestamptz)::timestamptz AS at,
+    a.name, t.pillar_type, t.area_level, t.per_area, coalesce(n.active, 0)::int AS active
+  FROM pillar_coverage_targets t
+  JOIN regions a ON a.level = t.area_level AND left(a.code, 5) = ANY($1)
+  LEFT JOIN (
+    SELECT p.pillar_type, x.level, x.code, count(*)::int AS active
+    FROM pillars p
+    CROSS JOIN LATERAL (VALUES ('kabkota', p.kabkota_code), ('kecamatan', p.kecamatan_code), ('desa', p.home_region_code)) AS x (level, code)
+    WHERE p.status = 'aktif' AND p.created_at < least($3::timestamptz, $4::timestamptz) AND p.kabkota_code = ANY($1)
+    GROUP BY 1, 2, 3
+  ) n ON n.pillar_type = t.pillar_type AND n.level = t.area_level AND n.code = a.code
+  -- Coverage is a state at the end of the window: the start ($2) is not used, only typed.
+  WHERE t.per_area > 0 AND $2::timestamptz IS NOT NULL`;
+
+const ALERT_BASE = `
+  SELECT a.id, a.region_code, a.kabkota_code, a.created_at AS at, a.level, a.status,
+    (a.acknowledged_at IS NOT NULL AND a.acknowledged_at <= a.due_acknowledge_at) AS acknowledged_in_time,
+    EXISTS (
+      SELECT 1 FROM reports r
+      WHERE r.kabkota_code = a.kabkota_code AND (r.region_code = a.region_code OR r.region_code LIKE a.region_code || '.%')
+        AND r.kind = 'kejadian' AND r.occurred_at > a.created_at
+        AND r.occurred_at <= a.created_at + interval '${ALERT_INCIDENT_DAYS} days'
+    ) AS followed_by_incident,
+    EXISTS (
+      SELECT 1 FROM alert_actions x WHERE x.alert_id = a.id AND (x.kind = 'tindakan' OR x.case_id IS NOT NULL)
+    ) AS answered
+  FROM alerts a
+  WHERE a.kabkota_code = ANY($1) AND a.created_at >= $2 AND a.created_at < $3 AND a.created_at <= $4`;
+
+/** Which optional parts of the schema this database has (the pillar registry, early-warning alerts). */
+export type SchemaParts = { pillars: boolean; alerts: boolean };
+
+/** Looks up the optional tables (to_regclass) and the alert columns the figures read. */
+export async function findSchemaParts(tx: Tx): Promise<SchemaParts> {
+  const row = await tx.one<{ pillars: boolean; alerts: boolean; alertColumns: number }>(
+    `SELECT to_regclass('public.pillars') IS NOT NULL AND to_regclass('public.pillar_coverage_targets') IS NOT NULL AS pillars,
+            to_regclass('public.alerts') IS NOT NULL AND to_regclass('public.alert_actions') IS NOT NULL AS alerts,
+            (SELECT count(*)::int FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'alerts'
+               AND column_name IN ('region_code', 'kabkota_code', 'created_at', 'acknowledged_at', 'due_acknowledge_at')) AS "alertColumns"`,
+  );
+  return { pillars: row?.pillars ?? false, alerts: (row?.alerts ?? false) && row?.alertColumns === 5 };
+}
+
+function baseSql(name: BaseName, parts: SchemaParts): string {
+  if (name === 'assignment') return assignmentBase(parts.pillars);
+  if (name === 'area') return AREA_BASE;
+  if (name === 'alert') return ALERT_BASE;
+  return BASES[name];
+}
+
+/** The predicate of each timing group over a base with priority, has_vulnerable and is_harmed. */
+const GROUP_SQL: Record<TimingGroup, string> = {
+  all: 'true',
+  P1: `priority = 'P1'`,
+  P2: `priority = 'P2'`,
+  P3: `priority = 'P3'`,
+  P4: `priority = 'P4'`,
+  vulnerable: 'has_vulnerable',
+  harmed: 'is_harmed',
+  others: 'NOT is_harmed',
+};
+
+const MEASURE_BASE: Record<Measure, BaseName> = {
+  acknowledge: 'report',
+  response: 'case',
+  resolve: 'case',
+};
+
+const OUTCOME_SQL: Record<string, string> = {
+  closed_in_time: 'resolve_measured AND resolve_taken <= resolve_deadline',
+  closed_late: 'resolve_measured AND resolve_taken > resolve_deadline',
+  open_in_time: 'NOT resolve_measured AND NOT resolve_late',
+  open_late: 'NOT resolve_measured AND resolve_late',
+};
+export const OUTCOMES = Object.keys(OUTCOME_SQL);
+
+/** A set of records: the base it reads, its predicate (may use $5) and its parameter. */
+type RecordSet = { base: BaseName; where: string; param?: string; measure?: Measure };
+
+/**
+ * Parses a set id as the summary's links name them: 'reports', 'reports.priority=P1', 'acknowledge.harmed',
+ * 'cases.outcome=closed_late', 'pillars.gaps=tksk.kecamatan' … Undefined for an unknown id.
+ */
+export function findRecordSet(id: string): RecordSet | undefined {
+  const [name, param] = id.split('=', 2) as [string, string | undefined];
+  const keyed: Record<string, { base: BaseName; where: string }> = {
+    'reports.kind': { base: 'report', where: 'kind = $5' },
+    'reports.type': { base: 'report', where: 'conflict_type = $5' },
+    'reports.priority': { base: 'report', where: 'priority = $5' },
+    'reports.kabkota': { base: 'report', where: 'kabkota_code = $5' },
+    'cases.phase': { base: 'case', where: 'phase = $5' },
+    assignments: { base: 'assignment', where: 'pillar_type = $5' },
+  };
+  if (param !== undefined) {
+    if (!/^[A-Za-z0-9_.]{1,60}$/.test(param)) return undefined;
+    if (keyed[name]) return { ...keyed[name], param };
+    if (name === 'cases.outcome' && OUTCOME_SQL[param]) return { base: 'case', where: OUTCOME_SQL[param] };
+    if (name === 'pillars.gaps') {
+      return { base: 'area', where: `pillar_type || '.' || area_level = $5 AND active < per_area`, param };
+    }
+    return undefined;
+  }
+  const plain: Record<string, { base: BaseName; where: string }> = {
+    reports: { base: 'report', where: 'true' },
+    incidents: { base: 'report', where: `kind = 'kejadian'` },
+    'incidents.signalled': {
+      base: 'signal',
+      where: `in_period AND kind = 'kejadian' AND signals_before > 0`,
+    },
+    'signals.prior': { base: 'signal', where: `kind = 'sinyal' AND incidents_after > 0` },
+    cases: { base: 'case', where: 'true' },
+    'cases.closed': { base: 'closedCase', where: 'true' },
+    'cases.recurred': { base: 'closedCase', where: 'recurred' },
+    'referrals.made': { base: 'referral', where: 'true' },
+    'referrals.completed': { base: 'referral', where: 'completed' },
+    'referrals.overdue': { base: 'referral', where: 'overdue' },
+    'alerts.raised': { base: 'alert', where: 'true' },
+    'alerts.acknowledgedInTime': { base: 'alert', where: 'acknowledged_in_time' },
+    'alerts.followedByIncident': { base: 'alert', where: 'followed_by_incident' },
+    'alerts.answered': { base: 'alert', where: 'answered' },
+    safety: { base: 'checkIn', where: 'is_alert' },
+  };
+  if (plain[name]) return plain[name];
+  const [measure, group] = name.split('.') as [Measure, TimingGroup];
+  if (MEASURE_BASE[measure] && GROUP_SQL[group]) {
+    return {
+      base: MEASURE_BASE[measure],
+      where: `${GROUP_SQL[group]} AND (${measure}_measured OR ${measure}_late)`,
+      measure,
+    };
+  }
+  return undefined;
+}
+
+function windowParams(w: EvalWindow): unknown[] {
+  return [w.kabkota, w.start, w.end, w.asOf];
+}
+
+// ── Figures ───────────────────────────────────────────────────────────────────────────────────
+
+export type ReportCounts = {
+  total: number;
+  incidents: number;
+  byKind: Record<string, number>;
+  byType: Record<string, number>;
+  byPriority: Record<string, number>;
+  byKabkota: Record<string, number>;
+  /** P1 reports per kab/kota. */
+  p1ByKabkota: Record<string, number>;
+};
+
+/** Reports of the window by kind, type, priority and kab/kota (one scan, grouping sets). */
+export async function countReports(tx: Tx, w: EvalWindow): Promise<ReportCounts> {
+  const rows = await tx.query<{
+    g: number;
+    kind: string | null;
+    type: string | null;
+    priority: string | null;
+    kabkota: string | null;
+    n: number;
+  }>(
+    `WITH b AS (${BASES.report})
+     SELECT grouping(kind, conflict_type, priority, kabkota_code)::int AS g, kind, conflict_type AS type, priority,
+       kabkota_code AS kabkota, count(*)::int AS n
+     FROM b GROUP BY GROUPING SETS ((kind), (conflict_type), (priority), (kabkota_code), (kabkota_code, priority), ())`,
+    windowParams(w),
+  );
+  const out: ReportCounts = {
+    total: 0,
+    incidents: 0,
+    byKind: {},
+    byType: {},
+    byPriority: {},
+    byKabkota: {},
+    p1ByKabkota: {},
+  };
+  // grouping() sets one bit per column left out, kind being the highest: 0b0111 = grouped by kind only.
+  for (const row of rows) {
+    if (row.g === 0b1111) out.total = row.n;
+    else if (row.g === 0b0111) out.byKind[row.kind as string] = row.n;
+    else if (row.g === 0b1011) out.byType[row.type as string] = row.n;
+    else if (row.g === 0b1101) out.byPriority[row.priority as string] = row.n;
+    else if (row.g === 0b1110) out.byKabkota[row.kabkota as string] = row.n;
+    else if (row.g === 0b1100 && row.priority === 'P1') out.p1ByKabkota[row.kabkota as string] = row.n;
+  }
+  out.incidents = out.byKind.kejadian ?? 0;
+  return out;
+}
+
+/** Incidents preceded by a signal in the same place, and the signals that preceded an incident. */
+export async function countEarlySignals(
+  tx: Tx,
+  w: EvalWindow,
+): Promise<{ incidentsWithPriorSignal: number; priorSignals: number }> {
+  const row = await tx.one<{ incidentsWithPriorSignal: number; priorSignals: number }>(
+    `WITH b AS (${BASES.signal})
+     SELECT count(*) FILTER (WHERE in_period AND kind = 'kejadian' AND signals_before > 0)::int AS "incidentsWithPriorSignal",
+            count(*) FILTER (WHERE kind = 'sinyal' AND incidents_after > 0)::int AS "priorSignals"
+     FROM b`,
+    windowParams(w),
+  );
+  return row ?? { incidentsWithPriorSignal: 0, priorSignals: 0 };
+}
+
+/** The raw numbers of one timing group; shares and deadlines are added by the service. */
+export type TimingNumbers = {
+  measured: number;
+  known: number;
+  within: number;
+  share: number | null;
+  median: number | null;
+  p90: number | null;
+};
+
+function timingColumns(measure: Measure, groups: readonly TimingGroup[]): string {
+  return groups
+    .map((g, i) => {
+      const G = GROUP_SQL[g];
+      return `count(*) FILTER (WHERE ${G} AND ${measure}_measured)::int AS m${i},
+        count(*) FILTER (WHERE ${G} AND (${measure}_measured OR ${measure}_late))::int AS k${i},
+        count(*) FILTER (WHERE ${G} AND ${measure}_measured AND ${measure}_taken <= ${measure}_deadline)::int AS w${i},
+        percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${measure}_taken)
+          FILTER (WHERE ${G} AND ${measure}_measured) AS p${i}`;
+    })
+    .join(',\n');
+}
+
+function toTiming(row: Record<string, unknown>, i: number): TimingNumbers {
+  const measured = row[`m${i}`] as number;
+  const known = row[`k${i}`] as number;
+  const within = row[`w${i}`] as number;
+  const pct = row[`p${i}`] as number[] | null;
+  return {
+    measured,
+    known,
+    within,
+    share: shareOf(within, known),
+    median: pct ? round2(Number(pct[0])) : null,
+    p90: pct ? round2(Number(pct[1])) : null,
+  };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Times of one measure for every group, in one pass over its base. */
+export async function measureTimings(
+  tx: Tx,
+  w: EvalWindow,
+  measure: Measure,
+): Promise<Record<TimingGroup, TimingNumbers>> {
+  const row = (await tx.one<Record<string, unknown>>(
+    `WITH b AS (${BASES[MEASURE_BASE[measure]]}) SELECT ${timingColumns(measure, TIMING_GROUPS)} FROM b`,
+    windowParams(w),
+  )) as Record<string, unknown>;
+  return Object.fromEntries(TIMING_GROUPS.map((g, i) => [g, toTiming(row, i)])) as Record<
+    TimingGroup,
+    TimingNumbers
+  >;
+}
+
+/** Times of one measure per kab/kota (all records of each). */
+export async function measureTimingsByKabkota(
+  tx: Tx,
+  w: EvalWindow,
+  measure: Measure,
+): Promise<Record<string, TimingNumbers>> {
+  const rows = await tx.query<Record<string, unknown>>(
+    `WITH b AS (${BASES[MEASURE_BASE[measure]]})
+     SELECT kabkota_code AS code, ${timingColumns(measure, ['all'])} FROM b GROUP BY kabkota_code`,
+    windowParams(w),
+  );
+  return Object.fromEntries(rows.map((row) => [row.code as string, toTiming(row, 0)]));
+}
+
+/** Cases opened in the window by phase and by outcome. */
+export async function countCases(
+  tx: Tx,
+  w: EvalWindow,
+): Promise<{ opened: number; byPhase: Record<string, number>; byOutcome: Record<string, number> }> {
+  const outcomeColumns = OUTCOMES.map((o) => `count(*) FILTER (WHERE ${OUTCOME_SQL[o]})::int AS "${o}"`);
+  const rows = await tx.query<Record<string, unknown>>(
+    `WITH b AS (${BASES.case})
+     SELECT phase, count(*)::int AS n, ${outcomeColumns.join(', ')} FROM b GROUP BY ROLLUP (phase)`,
+    windowParams(w),
+  );
+  const byPhase: Record<string, number> = {};
+  let opened = 0;
+  const byOutcome: Record<string, number> = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
+  for (const row of rows) {
+    if (row.phase === null) {
+      opened = row.n as number;
+      for (const o of OUTCOMES) byOutcome[o] = row[o] as number;
+    } else byPhase[row.phase as string] = row.n as number;
+  }
+  return { opened, byPhase, byOutcome };
+}
+
+/** Cases closed in the window, and those followed by a recurrence; per kab/kota too. */
+export async function countRecurrence(
+  tx: Tx,
+  w: EvalWindow,
+): Promise<{ closed: number; recurred: number; recurredByKabkota: Record<string, number> }> {
+  const rows = await tx.query<{ code: string | null; closed: number; recurred: number }>(
+    `WITH b AS (${BASES.closedCase})
+     SELECT kabkota_code AS code, count(*)::int AS closed, count(*) FILTER (WHERE recurred)::int AS recurred
+     FROM b GROUP BY ROLLUP (kabkota_code)`,
+    windowParams(w),
+  );
+  const total = rows.find((row) => row.code === null);
+  return {
+    closed: total?.closed ?? 0,
+    recurred: total?.recurred ?? 0,
+    recurredByKabkota: Object.fromEntries(
+      rows.filter((row) => row.code !== null).map((row) => [row.code as string, row.recurred]),
+    ),
+  };
+}
+
+/** Referrals made in the window: completed, open past due, median minutes to completion; overdue per kab/kota. */
+export async function countReferrals(
+  tx: Tx,
+  w: EvalWindow,
+): Promise<{
+  made: number;
+  completed: number;
+  overdue: number;
+  medianCompletionMinutes: number | null;
+  overdueByKabkota: Record<string, number>;
+}> {
+  const rows = await tx.query<{
+    code: string | null;
+    made: number;
+    completed: number;
+    overdue: number;
+    median: number | null;
+  }>(
+    `WITH b AS (${BASES.referral})
+     SELECT kabkota_code AS code, count(*)::int AS made, count(*) FILTER (WHERE completed)::int AS completed,
+       count(*) FILTER (WHERE overdue)::int AS overdue,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY completion_taken) FILTER (WHERE completed AND completion_taken IS NOT NULL) AS median
+     FROM b GROUP BY ROLLUP (kabkota_code)`,
+    windowParams(w),
+  );
+  const total = rows.find((row) => row.code === null);
+  return {
+    made: total?.made ?? 0,
+    completed: total?.completed ?? 0,
+    overdue: total?.overdue ?? 0,
+    medianCompletionMinutes:
+      total?.median === null || total?.median === undefined ? null : round2(total.median),
+    overdueByKabkota: Object.fromEntries(
+      rows.filter((row) => row.code !== null).map((row) => [row.code as string, row.overdue]),
+    ),
+  };
+}
+
+/** Alerts raised in the window and how they went. Only when the early-warning tables exist. */
+export async function countAlerts(
+  tx: Tx,
+  w: EvalWindow,
+): Promise<{ raised: number; acknowledgedInTime: number; followedByIncident: number; answered: number }> {
+  const row = await tx.one<{
+    raised: number;
+    acknowledgedInTime: number;
+    followedByIncident: number;
+    answered: number;
+  }>(
+    `WITH b AS (${ALERT_BASE})
+     SELECT count(*)::int AS raised, count(*) FILTER (WHERE acknowledged_in_time)::int AS "acknowledgedInTime",
+       count(*) FILTER (WHERE followed_by_incident)::int AS "followedByIncident",
+       count(*) FILTER (WHERE answered)::int AS answered
+     FROM b`,
+    windowParams(w),
+  );
+  return row ?? { raised: 0, acknowledgedInTime: 0, followedByIncident: 0, answered: 0 };
+}
+
+export type CoverageNumbers = {
+  pillarType: string;
+  label: string;
+  areaLevel: string;
+  perArea: number;
+  areas: number;
+  areasMet: number;
+  shortfall: number;
+  active: number;
+};
+
+/** Coverage of each target at the end of the window; per kab/kota shortfall too. Needs the registry. */
+export async function measureCoverage(
+  tx: Tx,
+  w: EvalWindow,
+): Promise<{ rows: CoverageNumbers[]; shortfallByKabkota: Record<string, number> }> {
+  const rows = await tx.query<CoverageNumbers & { code: string | null }>(
+    `WITH b AS (${AREA_BASE})
+     SELECT b.pillar_type AS "pillarType", max(pt.label) AS label, b.area_level AS "areaLevel",
+       max(b.per_area)::int AS "perArea", b.kabkota_code AS code, count(*)::int AS areas,
+       count(*) FILTER (WHERE b.active >= b.per_area)::int AS "areasMet",
+       sum(greatest(b.per_area - b.active, 0))::int AS shortfall, sum(b.active)::int AS active
+     FROM b JOIN pillar_types pt ON pt.code = b.pillar_type
+     GROUP BY GROUPING SETS ((b.pillar_type, b.area_level), (b.pillar_type, b.area_level, b.kabkota_code))
+     ORDER BY 1, 3`,
+    windowParams(w),
+  );
+  const shortfallByKabkota: Record<string, number> = {};
+  for (const row of rows) {
+    if (row.code) shortfallByKabkota[row.code] = (shortfallByKabkota[row.code] ?? 0) + row.shortfall;
+  }
+  return {
+    rows: rows.filter((row) => row.code === null).map(({ code: _, ...rest }) => rest),
+    shortfallByKabkota,
+  };
+}
+
+/** Assignments made in the window per pillar type of the assignee. */
+export async function countAssignments(
+  tx: Tx,
+  w: EvalWindow,
+  parts: SchemaParts,
+): Promise<Record<string, number>> {
+  const rows = await tx.query<{ key: string; n: number }>(
+    `WITH b AS (${assignmentBase(parts.pillars)}) SELECT pillar_type AS key, count(*)::int AS n FROM b GROUP BY 1 ORDER BY 1`,
+    windowParams(w),
+  );
+  return Object.fromEntries(rows.map((row) => [row.key, row.n]));
+}
+
+/** Check-ins in the window that raised a safety alert (no check-out in time). */
+export async function countSafetyAlerts(tx: Tx, w: EvalWindow): Promise<number> {
+  const row = await tx.one<{ n: number }>(
+    `WITH b AS (${BASES.checkIn}) SELECT count(*) FILTER (WHERE is_alert)::int AS n FROM b`,
+    windowParams(w),
+  );
+  return row?.n ?? 0;
+}
+
+/** The labels of pillar types (from the registry's editable list). */
+export async function listPillarTypeLabels(tx: Tx): Promise<Record<string, string>> {
+  const rows = await tx.query<{ code: string; label: string }>('SELECT code, label FROM pillar_types');
+  return Object.fromEntries(rows.map((row) => [row.code, row.label]));
+}
+
+/** Deadlines (minutes) per priority, as set now. */
+export async function loadDeadlines(tx: Tx): Promise<Record<string, Record<Measure, number>>> {
+  const rows = await tx.query<{ priority: string; acknowledge: number; response: number; resolve: number }>(
+    `SELECT priority, acknowledge_minutes AS acknowledge, response_minutes AS response, resolve_minutes AS resolve
+     FROM sla_settings`,
+  );
+  return Object.fromEntries(rows.map(({ priority, ...rest }) => [priority, rest]));
+}
+
+/** Names of regions by code. */
+export async function findRegionNames(tx: Tx, codes: readonly string[]): Promise<Record<string, string>> {
+  const rows = await tx.query<{ code: string; name: string }>(
+    'SELECT code, name FROM regions WHERE code = ANY($1)',
+    [codes],
+  );
+  return Object.fromEntries(rows.map((row) => [row.code, row.name]));
+}
+
+/** Every kab/kota code of the province, in code order. */
+export async function listKabkotaCodes(tx: Tx): Promise<string[]> {
+  const rows = await tx.query<{ code: string }>(
+    `SELECT code FROM regions WHERE level = 'kabkota' ORDER BY code`,
+  );
+  return rows.map((row) => row.code);
+}
+
+/** A Bakorwil with its member kab/kota, if it exists. */
+export async function findBakorwil(
+  tx: Tx,
+  id: string,
+): Promise<{ id: string; name: string; members: string[] } | undefined> {
+  return tx.one(
+    `SELECT b.id, b.name, coalesce(array_agg(m.kabkota_code ORDER BY m.kabkota_code) FILTER (WHERE m.kabkota_code IS NOT NULL), '{}') AS members
+     FROM bakorwil b LEFT JOIN bakorwil_members m ON m.bakorwil_id = b.id WHERE b.id = $1 GROUP BY b.id, b.name`,
+    [id],
+  );
+}
+
+// ── The records behind a figure ───────────────────────────────────────────────────────────────
+
+/** One record behind a figure: what it is, where, when, and the minutes when the figure is a time. */
+export type RecordItem = {
+  type: string;
+  id: string;
+  regionCode: string;
+  at: string;
+  tags: string[];
+  minutes: number | null;
+  deadline: number | null;
+  isWithin: boolean | null;
+  link: string | null;
+};
+
+const RECORD_TYPE: Record<BaseName, { type: string; link: (id: string) => string | null; tags: string }> = {
+  report: {
+    type: 'report',
+    link: (id) => `/api/reports/${id}`,
+    tags: 'ARRAY[kind, conflict_type, priority, status]',
+  },
+  signal: { type: 'report', link: (id) => `/api/reports/${id}`, tags: 'ARRAY[kind, priority]' },
+  case: { type: 'case', link: (id) => `/api/cases/${id}`, tags: 'ARRAY[priority, phase, conflict_type]' },
+  closedCase: {
+    type: 'case',
+    link: (id) => `/api/cases/${id}`,
+    tags: `ARRAY[priority, conflict_type, CASE WHEN recurred THEN 'kambuh' ELSE 'tidak_kambuh' END]`,
+  },
+  referral: { type: 'referral', link: () => null, tags: 'ARRAY[status, service, case_id::text]' },
+  checkIn: { type: 'follow_up', link: () => null, tags: `ARRAY['check_in', case_id::text]` },
+  assignment: { type: 'assignment', link: () => null, tags: 'ARRAY[pillar_type, case_id::text]' },
+  area: {
+    type: 'region',
+    link: (id) => `/api/regions/${id}`,
+    tags: `ARRAY[name, pillar_type, active::text || '/' || per_area::text]`,
+  },
+  alert: { type: 'alert', link: (id) => `/api/alerts/${id}`, tags: 'ARRAY[level, status]' },
+};
+
+/** The records of a set in the window (RLS applies): the first `limit`, oldest first, and how many in all. */
+export async function listRecords(
+  tx: Tx,
+  w: EvalWindow,
+  set: RecordSet,
+  parts: SchemaParts,
+  limit: number,
+): Promise<{ total: number; items: RecordItem[] }> {
+  const kind = RECORD_TYPE[set.base];
+  const m = set.measure;
+  const params = [...windowParams(w), ...(set.param === undefined ? [] : [set.param]), limit];
+  const rows = await tx.query<{
+    id: string;
+    regionCode: string;
+    at: Date;
+    tags: (string | null)[];
+    minutes: number | null;
+    deadline: number | null;
+    total: number;
+  }>(
+    `WITH b AS (${baseSql(set.base, parts)})
+     SELECT id::text AS id, region_code AS "regionCode", at, ${kind.tags} AS tags,
+       ${m ? `${m}_taken` : 'NULL::float8'} AS minutes, ${m ? `${m}_deadline` : 'NULL::int'} AS deadline,
+       count(*) OVER ()::int AS total
+     FROM b WHERE ${set.where}
+     ORDER BY at, id LIMIT $${params.length}`,
+    params,
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((row) => ({
+      type: kind.type,
+      id: row.id,
+      regionCode: row.regionCode,
+      at: toWibIso(row.at),
+      tags: row.tags.filter((tag): tag is string => tag !== null),
+      minutes: row.minutes === null ? null : round2(row.minutes),
+      deadline: row.deadline,
+      isWithin: m ? row.minutes !== null && row.deadline !== null && row.minutes <= row.deadline : null,
+      link: kind.link(row.id),
+    })),
+  };
+}
