@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { REGION_LEVELS } from './region-codes.ts';
 
-export const RegionLevel = z.enum(['provinsi', 'kabkota', 'kecamatan', 'desa']);
+export const RegionLevel = z.enum(REGION_LEVELS);
 export type RegionLevel = z.infer<typeof RegionLevel>;
 
 /** A Kemendagri code in Jawa Timur: 35, 35.09, 35.09.01 or 35.09.01.2001. */
@@ -17,34 +18,4 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
-/** The level a code denotes, read from its shape. */
-export function levelOfCode(code: string): RegionLevel {
-  const parts = code.split('.').length;
-  return (['provinsi', 'kabkota', 'kecamatan', 'desa'] as const)[parts - 1];
-}
-
-/** The kab/kota a code lies in ('35.09' for '35.09.06.2002'); undefined for the province itself. */
-export function kabkotaOf(code: string): string | undefined {
-  const parts = code.split('.');
-  return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : undefined;
-}
-
-/** The codes above `code`, nearest last: '35.09.06.2002' → ['35', '35.09', '35.09.06']. */
-export function ancestorCodes(code: string): string[] {
-  const parts = code.split('.');
-  return parts.slice(0, -1).map((_, index) => parts.slice(0, index + 1).join('.'));
-}
-
-/** True when `code` equals `scope` or lies inside it. */
-export function isWithin(code: string, scope: string): boolean {
-  return code === scope || code.startsWith(`${scope}.`);
-}
-
-/** Lower-case letters and digits only: how names are compared when people type them. */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+export { ancestorCodes, isWithin, kabkotaOf, levelOfCode, searchKey } from './region-codes.ts';

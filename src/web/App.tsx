@@ -2,6 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/i18n.ts';
 import { ApiError, findMe, type SignedInUser, setSessionEndedHandler } from './api.ts';
 import { Frame, useDocumentTitle } from './Frame.tsx';
+import {
+  clearDeviceAfterSignOut,
+  findRememberedUser,
+  forgetSignedInUser,
+  rememberSignedInUser,
+} from './field/device-data.ts';
 import { LoginPage } from './LoginPage.tsx';
 import { useLang, useT } from './lang.ts';
 import { navigate } from './router.tsx';
@@ -20,10 +26,18 @@ export function App() {
   function load() {
     setSession({ status: 'loading' });
     findMe()
-      .then((me) => setSession(me ? { status: 'signedIn', me } : { status: 'signedOut' }))
-      .catch((error: unknown) =>
-        setSession({ status: 'unreachable', code: error instanceof ApiError ? error.code : 'internal' }),
-      );
+      .then((me) => {
+        if (me) rememberSignedInUser(me);
+        else forgetSignedInUser();
+        setSession(me ? { status: 'signedIn', me } : { status: 'signedOut' });
+      })
+      .catch((error: unknown) => {
+        // No network (or no server): whoever signed in on this phone keeps working offline; the outbox
+        // sends their reports once the server answers, and asks them to sign in again if the session is gone.
+        const remembered = findRememberedUser();
+        if (remembered) return setSession({ status: 'signedIn', me: remembered });
+        setSession({ status: 'unreachable', code: error instanceof ApiError ? error.code : 'internal' });
+      });
   }
 
   useEffect(() => {
@@ -42,7 +56,10 @@ export function App() {
         <LoginPage
           key="login"
           notice={session.notice}
-          onSignedIn={(me) => setSession({ status: 'signedIn', me })}
+          onSignedIn={(me) => {
+            rememberSignedInUser(me);
+            setSession({ status: 'signedIn', me });
+          }}
         />
       );
     case 'signedIn':
@@ -50,6 +67,7 @@ export function App() {
         <Shell
           me={session.me}
           onSignedOut={() => {
+            void clearDeviceAfterSignOut();
             setSession({ status: 'signedOut' });
             navigate('/');
           }}

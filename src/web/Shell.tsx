@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/i18n.ts';
 import { AccountPage } from './AccountPage.tsx';
 import { ApiError, type SignedInUser, signOut } from './api.ts';
+import { FieldPage, isFieldRoute } from './field/FieldPage.tsx';
+import { useFieldSync } from './field/field-sync.ts';
+import { PendingNotice } from './field/PendingNotice.tsx';
 import { Frame, useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
 import { ACCOUNT_PATH, findMenuItem, homePathOf, MENUS, type MenuItem, ROUTES } from './nav.ts';
@@ -17,6 +20,7 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
   const [isSigningOut, setSigningOut] = useState(false);
   const mainContent = useRef<HTMLDivElement>(null);
   const home = homePathOf(me.role);
+  useFieldSync(me);
 
   useEffect(() => {
     if (path === '/') navigate(home, { replace: true });
@@ -89,8 +93,11 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
             <p class="message message-error">{errorMessage(lang, signOutError.code, signOutError.details)}</p>
           )}
         </div>
+        <PendingNotice me={me} path={path} />
         {path === ACCOUNT_PATH ? (
           <AccountPage />
+        ) : menuItem && isFieldRoute(menuItem.route) ? (
+          <FieldPage key={menuItem.route} route={menuItem.route} me={me} />
         ) : menuItem ? (
           <RoutePage item={menuItem} />
         ) : path === '/' ? null : (

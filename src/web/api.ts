@@ -27,17 +27,26 @@ export function setSessionEndedHandler(handler: (() => void) | null): void {
   onSessionEnded = handler;
 }
 
-/** Sends one request; resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */
+/** Tells the app the session is gone, as a 401 does (e.g. when a sync finds nobody signed in). */
+export function reportSessionEnded(): void {
+  onSessionEnded?.();
+}
+
+/**
+ * Sends one request; resolves with the parsed JSON body (undefined for 204), rejects with ApiError.
+ * A Blob body (a photo) is sent as it is, with its own type; anything else as JSON.
+ */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const isBlob = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = isBlob ? (body as Blob).type : 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isBlob ? (body as Blob) : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch (cause) {

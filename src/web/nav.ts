@@ -47,6 +47,9 @@ export const MENUS = {
     { route: 'kasus', steps: 'steps.operator.kasus' },
     { route: 'pilar', steps: 'steps.operator.pilar' },
     { route: 'dasbor', steps: 'steps.operator.dasbor' },
+    // Operators report from the field too (a call from a village head): the same form and outbox.
+    { route: 'lapor', steps: 'steps.relawan.lapor' },
+    { route: 'kotakKeluar', steps: 'steps.relawan.kotakKeluar' },
   ],
   koordinator: [
     { route: 'dasbor', steps: 'steps.koordinator.dasbor' },

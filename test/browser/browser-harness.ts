@@ -58,9 +58,18 @@ export type RunningServer = {
   adminPassword: string;
   /** What the server printed so far (for failure messages). */
   output(): string;
+  /**
+   * Stops the server process (SIGTERM, wait for exit) but keeps its data: the honest way to take the
+   * network away from a page and its service worker. `resume` starts it again.
+   */
+  pause(): Promise<void>;
+  /** Starts the server again on the same port with the same data, and waits until it answers. */
+  resume(): Promise<void>;
   /** SIGTERM, wait for exit, then remove its data folder (and its PostgreSQL database, if any). */
   stop(): Promise<void>;
 };
+
+type ServerProcess = { child: ChildProcess; exited: Promise<number | null> };
 
 /**
  * Starts the real server (`node src/server/main.ts`) on a free port with a temporary DATA_DIR.
@@ -86,32 +95,51 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const spawnServer = (): ServerProcess => {
+    const child = spawn(process.execPath, ['src/server/main.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, exited };
+  };
+  let current: ServerProcess | undefined = spawnServer();
 
   const cleanUp = async () => {
-    await stopChild(child, exited);
+    if (current) await stopChild(current.child, current.exited);
+    current = undefined;
     await rm(dataDir, { recursive: true, force: true });
     await database?.drop();
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(baseUrl, exited, () => output);
+    await waitForHealth(baseUrl, current.exited, () => output);
   } catch (error) {
     await cleanUp();
     throw error;
   }
-  return { baseUrl, adminPassword, output: () => output, stop: cleanUp };
+  return {
+    baseUrl,
+    adminPassword,
+    output: () => output,
+    async pause() {
+      if (current) await stopChild(current.child, current.exited);
+      current = undefined;
+    },
+    async resume() {
+      if (current) return;
+      current = spawnServer();
+      await waitForHealth(baseUrl, current.exited, () => output);
+    },
+    stop: cleanUp,
+  };
 }
 
 async function waitForHealth(
@@ -187,11 +215,11 @@ export async function signInByApi(
   return { cookie, csrfToken };
 }
 
-/** Creates a user through the admin API; returns their username and password. */
+/** Creates a user through the admin API; returns their id, username and password. */
 export async function createUserByApi(
   server: RunningServer,
   input: { username: string; role: string; region: string; displayName?: string },
-): Promise<{ username: string; password: string }> {
+): Promise<{ id: string; username: string; password: string }> {
   const admin = await signInByApi(server, 'admin', server.adminPassword);
   const password = 'kata-sandi-uji-1';
   const response = await fetch(`${server.baseUrl}/api/users`, {
@@ -201,7 +229,29 @@ export async function createUserByApi(
   });
   if (response.status !== 201)
     throw new Error(`creating a user failed: ${response.status} ${await response.text()}`);
-  return { username: input.username, password };
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { id: user.id, username: input.username, password };
+}
+
+/** One request to the API as a signed-in user (cookie and CSRF token from signInByApi). */
+export async function callApi<T = unknown>(
+  server: RunningServer,
+  session: { cookie: string; csrfToken: string },
+  method: string,
+  apiPath: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${server.baseUrl}${apiPath}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 /** Launches Debian's Chromium headless through playwright-core. */
@@ -215,11 +265,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** Saves a full-page screenshot to test-artifacts/<name>.png and returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (full page unless told otherwise) to test-artifacts/<name>.png and returns its path. */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }
 

@@ -1,48 +1,23 @@
 import { z } from 'zod';
 import { RegionCode } from '../regions.ts';
+import { CONFLICT_TYPES, NEEDS, REPORT_KINDS, TRIGGERS, VULNERABLE_GROUPS } from './report-vocabulary.ts';
 
-export const ReportKind = z.enum(['sinyal', 'kejadian']);
+export const ReportKind = z.enum(REPORT_KINDS);
 export type ReportKind = z.infer<typeof ReportKind>;
 
-export const ConflictType = z.enum([
-  'antar_perguruan_silat',
-  'perguruan_silat_vs_warga',
-  'antar_suporter',
-  'pilkades_pemilu',
-  'sengketa_lahan_sda',
-  'sara_agama',
-  'antarwarga',
-  'batas_wilayah',
-  'lainnya',
-]);
+export const ConflictType = z.enum(CONFLICT_TYPES);
 export type ConflictType = z.infer<typeof ConflictType>;
 
 /** The article's four triggers, plus provocation and hoaxes spread online. */
-export const Trigger = z.enum([
-  'perbedaan_antarperorangan',
-  'perbedaan_kebudayaan',
-  'perbedaan_kepentingan',
-  'perubahan_sosial',
-  'informasi_provokatif',
-]);
+export const Trigger = z.enum(TRIGGERS);
 export type Trigger = z.infer<typeof Trigger>;
 
 /** Vulnerable groups (UU 39/1999 Pasal 5(3) elucidation; Dinsos Jatim's working list). */
-export const VulnerableGroup = z.enum(['lansia', 'anak', 'fakir_miskin', 'ibu_hamil', 'disabilitas']);
+export const VulnerableGroup = z.enum(VULNERABLE_GROUPS);
 export type VulnerableGroup = z.infer<typeof VulnerableGroup>;
-export const VULNERABLE_GROUPS = VulnerableGroup.options;
+export { VULNERABLE_GROUPS };
 
-export const Need = z.enum([
-  'kesehatan',
-  'evakuasi',
-  'pangan',
-  'hunian_sementara',
-  'psikososial',
-  'keamanan',
-  'mediasi',
-  'air_bersih',
-  'lainnya',
-]);
+export const Need = z.enum(NEEDS);
 export type Need = z.infer<typeof Need>;
 
 export const ReportStatus = z.enum(['baru', 'terverifikasi', 'ditolak', 'duplikat']);

@@ -1,5 +1,7 @@
+// Pure and zod-free: the web bundle imports this file for the live priority, so it may import from
+// report-schema.ts only with `import type` (values come from report-vocabulary.ts).
 import type { Priority, ReportKind, Trigger, Vulnerable, VulnerableGroup } from './report-schema.ts';
-import { VULNERABLE_GROUPS } from './report-schema.ts';
+import { VULNERABLE_GROUPS } from './report-vocabulary.ts';
 
 /** The facts triage reads. */
 export type TriageFacts = {

@@ -1,0 +1,41 @@
+// The words a report is made of, as plain constant lists. Zod-free on purpose: the web bundle imports
+// these (and triage.ts) without pulling the schema library onto field phones.
+
+/** Sinyal: a sign of tension; kejadian: a conflict incident that happened. */
+export const REPORT_KINDS = ['sinyal', 'kejadian'] as const;
+
+export const CONFLICT_TYPES = [
+  'antar_perguruan_silat',
+  'perguruan_silat_vs_warga',
+  'antar_suporter',
+  'pilkades_pemilu',
+  'sengketa_lahan_sda',
+  'sara_agama',
+  'antarwarga',
+  'batas_wilayah',
+  'lainnya',
+] as const;
+
+/** The article's four triggers, plus provocation and hoaxes spread online. */
+export const TRIGGERS = [
+  'perbedaan_antarperorangan',
+  'perbedaan_kebudayaan',
+  'perbedaan_kepentingan',
+  'perubahan_sosial',
+  'informasi_provokatif',
+] as const;
+
+/** Vulnerable groups (UU 39/1999 Pasal 5(3) elucidation; Dinsos Jatim's working list). */
+export const VULNERABLE_GROUPS = ['lansia', 'anak', 'fakir_miskin', 'ibu_hamil', 'disabilitas'] as const;
+
+export const NEEDS = [
+  'kesehatan',
+  'evakuasi',
+  'pangan',
+  'hunian_sementara',
+  'psikososial',
+  'keamanan',
+  'mediasi',
+  'air_bersih',
+  'lainnya',
+] as const;

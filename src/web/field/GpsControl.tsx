@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import { formatNumber, type MessageKey } from '../../shared/i18n.ts';
+import { useLang, useT } from '../lang.ts';
+
+/** A GPS fix in decimal degrees, with its accuracy in metres. */
+export type Position = { latitude: number; longitude: number; accuracy: number };
+
+/** East Java's box, as the API checks it: a fix outside is a wrong fix (or a report from elsewhere). */
+const BOUNDS = { south: -8.9, north: -5.0, west: 110.8, east: 116.3 };
+
+/** Rounds to 5 decimals (about a metre): more digits claim a precision phones do not have. */
+function round(value: number): number {
+  return Math.round(value * 100_000) / 100_000;
+}
+
+/** A coordinate with its 5 decimals, in the language's decimal mark: -8,16123 (id) or -8.16123 (en). */
+function formatCoordinate(value: number, lang: 'id' | 'en'): string {
+  const text = value.toFixed(5);
+  return lang === 'id' ? text.replace('.', ',') : text;
+}
+
+/** Asks the phone for its position once. */
+export function readPosition(options: { timeoutMs: number }): Promise<Position> {
+  return new Promise((resolve, reject) => {
+    if (!('geolocation' in navigator)) return reject(new Error('unavailable'));
+    navigator.geolocation.getCurrentPosition(
+      (fix) =>
+        resolve({
+          latitude: round(fix.coords.latitude),
+          longitude: round(fix.coords.longitude),
+          accuracy: Math.round(fix.coords.accuracy),
+        }),
+      (error) =>
+        reject(
+          new Error(
+            error.code === error.PERMISSION_DENIED
+              ? 'denied'
+              : error.code === error.TIMEOUT
+                ? 'timeout'
+                : 'unavailable',
+          ),
+        ),
+      { enableHighAccuracy: true, timeout: options.timeoutMs, maximumAge: 60_000 },
+    );
+  });
+}
+
+/** True when the fix lies in East Java's box. */
+export function isInEastJava(position: Position): boolean {
+  return (
+    position.latitude >= BOUNDS.south &&
+    position.latitude <= BOUNDS.north &&
+    position.longitude >= BOUNDS.west &&
+    position.longitude <= BOUNDS.east
+  );
+}
+
+const PROBLEMS: Record<string, MessageKey> = {
+  denied: 'field.gps.denied',
+  timeout: 'field.gps.timeout',
+  unavailable: 'field.gps.unavailable',
+  outside: 'field.gps.outside',
+};
+
+/** "Gunakan GPS": adds the phone's position to the report. The desa must still be picked. */
+export function GpsControl(props: {
+  value: Position | undefined;
+  onChange: (value: Position | undefined) => void;
+}) {
+  const lang = useLang();
+  const t = useT();
+  const [isBusy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+
+  async function locate() {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const position = await readPosition({ timeoutMs: 20_000 });
+      if (isInEastJava(position)) props.onChange(position);
+      else setProblem('outside');
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'unavailable');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="gps">
+      <p class="hint" id="gps-hint">
+        {t('field.gps.hint')}
+      </p>
+      <div role="status" class="alert-region">
+        {isBusy && <p class="hint">{t('field.gps.locating')}</p>}
+        {props.value && (
+          <p class="gps-fix">
+            {t('field.gps.fix', {
+              latitude: formatCoordinate(props.value.latitude, lang),
+              longitude: formatCoordinate(props.value.longitude, lang),
+              accuracy: formatNumber(props.value.accuracy, lang),
+            })}
+          </p>
+        )}
+        {problem && <p class="message message-error">{t(PROBLEMS[problem] ?? 'field.gps.unavailable')}</p>}
+      </div>
+      {props.value ? (
+        <button type="button" class="button button-secondary" onClick={() => props.onChange(undefined)}>
+          {t('field.gps.remove')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          class="button button-secondary"
+          aria-describedby="gps-hint"
+          disabled={isBusy}
+          onClick={locate}
+        >
+          {t('field.gps.use')}
+        </button>
+      )}
+    </div>
+  );
+}

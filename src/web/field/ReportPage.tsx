@@ -1,0 +1,433 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDateTimeWIB } from '../../shared/i18n.ts';
+import type { Need, Trigger, VulnerableGroup } from '../../shared/reports/report-schema.ts';
+import {
+  CONFLICT_TYPES,
+  NEEDS,
+  REPORT_KINDS,
+  TRIGGERS,
+  VULNERABLE_GROUPS,
+} from '../../shared/reports/report-vocabulary.ts';
+import { describeReason, triage } from '../../shared/reports/triage.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { ROUTES } from '../nav.ts';
+import { Link } from '../router.tsx';
+import { GpsControl } from './GpsControl.tsx';
+import { findRecord } from './idb.ts';
+import { NumberStepper } from './NumberStepper.tsx';
+import { addToOutbox, newClientId, type OutboxItem, syncOutbox } from './outbox.ts';
+import { PhotoPicker, type PickedPhoto } from './PhotoPicker.tsx';
+import { PlacePicker } from './PlacePicker.tsx';
+import { PriorityBadge } from './PriorityBadge.tsx';
+import { placeName } from './place-label.ts';
+import {
+  COUNT_FIELDS,
+  type DraftProblem,
+  emptyDraft,
+  findDraftProblems,
+  MIN_DESCRIPTION,
+  nowInWib,
+  type ReportDraft,
+  toReportInput,
+  triageFactsOf,
+  VULNERABLE_FIELDS,
+  wibInputToIso,
+} from './report-draft.ts';
+
+/** Where the keyboard goes to fix each kind of problem. */
+const FIELD_INPUT_IDS: Record<DraftProblem['field'], string> = {
+  kind: 'report-kind-sinyal',
+  conflictType: 'report-type',
+  place: 'place-search',
+  occurredAt: 'report-when',
+  description: 'report-description',
+};
+
+/** How long the page waits for a first sending attempt before saying the report waits in the outbox. */
+const SEND_WAIT_MS = 8000;
+
+type Submitted = { id: string; status: OutboxItem['status'] | 'unsaved'; priority: string; error?: string };
+
+/** Toggles `value` in a list, keeping the vocabulary's order. */
+function toggle<T extends string>(list: readonly T[], value: T, order: readonly T[]): T[] {
+  const next = list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
+  return order.filter((item) => next.includes(item));
+}
+
+/** Lapor: a sinyal or kejadian in one short form, with the priority it will get shown as it is filled. */
+export function ReportPage(props: { me: SignedInUser }) {
+  const lang = useLang();
+  const t = useT();
+  const [draft, setDraft] = useState<ReportDraft>(() => emptyDraft());
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [isBusy, setBusy] = useState(false);
+  const [submitted, setSubmitted] = useState<Submitted | undefined>();
+  const outcome = useRef<HTMLDivElement>(null);
+
+  const update = (patch: Partial<ReportDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+  const triaged = triage(triageFactsOf(draft));
+  const problemOf = (field: DraftProblem['field']) => problems.find((problem) => problem.field === field);
+  const errorIdOf = (field: DraftProblem['field']) =>
+    problemOf(field) ? `report-${field}-error` : undefined;
+
+  // Fixing a field clears its message as soon as the draft is complete there.
+  useEffect(() => {
+    if (problems.length === 0) return;
+    const remaining = findDraftProblems(draft);
+    setProblems((current) => current.filter((problem) => remaining.some((r) => r.field === problem.field)));
+  }, [draft]);
+
+  useEffect(() => {
+    if (submitted) outcome.current?.focus();
+  }, [submitted]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (isBusy) return;
+    const found = findDraftProblems(draft);
+    setProblems(found);
+    if (found.length > 0) {
+      document.getElementById(FIELD_INPUT_IDS[found[0].field])?.focus();
+      return;
+    }
+    setBusy(true);
+    const id = newClientId();
+    const { priority } = triaged;
+    try {
+      await addToOutbox(props.me, [
+        {
+          type: 'report',
+          id,
+          body: toReportInput(draft, id),
+          summary: {
+            kind: draft.kind!,
+            conflictType: draft.conflictType as Exclude<ReportDraft['conflictType'], ''>,
+            regionName: placeName(draft.place!, 'id'),
+            description: draft.description.trim().slice(0, 140),
+            priority,
+          },
+        },
+        ...photos.map((photo) => ({ type: 'photo' as const, id: photo.id, reportId: id, blob: photo.blob })),
+      ]);
+    } catch {
+      setSubmitted({ id, status: 'unsaved', priority });
+      setBusy(false);
+      return;
+    }
+    // Try at once; on a weak line do not keep the user waiting: the outbox carries on.
+    await Promise.race([
+      syncOutbox(props.me.id).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS)),
+    ]);
+    const item = await findRecord<OutboxItem>('outbox', id).catch(() => undefined);
+    setSubmitted({
+      id,
+      status: item?.status ?? 'pending',
+      priority: item?.type === 'report' ? item.summary.priority : priority,
+      error: item?.lastError,
+    });
+    setBusy(false);
+  }
+
+  function startAnother() {
+    setDraft(emptyDraft());
+    setPhotos([]);
+    setProblems([]);
+    setSubmitted(undefined);
+  }
+
+  if (submitted) {
+    const text =
+      submitted.status === 'sent'
+        ? t('field.report.sent', { priority: submitted.priority })
+        : submitted.status === 'failed'
+          ? t(submitted.error === 'conflict' ? 'field.outbox.clash' : 'field.report.refused')
+          : submitted.status === 'unsaved'
+            ? t('field.report.unsaved')
+            : t('field.report.queued');
+    const tone =
+      submitted.status === 'sent'
+        ? 'message-success'
+        : submitted.status === 'pending'
+          ? 'message-pending'
+          : 'message-error';
+    return (
+      <div class="submitted">
+        <div ref={outcome} tabIndex={-1} role="status" class={`message ${tone}`}>
+          <p>{text}</p>
+        </div>
+        <div class="actions">
+          <button type="button" class="button button-primary" onClick={startAnother}>
+            {t('field.report.another')}
+          </button>
+          <Link href={ROUTES.kotakKeluar.path} class="button button-secondary">
+            {t('field.report.toOutbox')}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={submit} class="report-form">
+      <p class="hint">{t('field.report.intro')}</p>
+
+      <fieldset class="group" aria-describedby={errorIdOf('kind')}>
+        <legend>{t('field.report.kind')}</legend>
+        <FieldError id={errorIdOf('kind')} problem={problemOf('kind')} />
+        <div class="kind-options">
+          {REPORT_KINDS.map((kind) => (
+            <label key={kind} class="kind-option">
+              <input
+                id={`report-kind-${kind}`}
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={draft.kind === kind}
+                onChange={() => update({ kind })}
+              />
+              <span class="kind-title">{t(`field.kind.${kind}`)}</span>
+              <span class="kind-hint">{t(`field.kindHint.${kind}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div class="field">
+        <label for="report-type">{t('field.report.conflictType')}</label>
+        <FieldError id={errorIdOf('conflictType')} problem={problemOf('conflictType')} />
+        <select
+          id="report-type"
+          value={draft.conflictType}
+          aria-describedby={errorIdOf('conflictType')}
+          aria-invalid={problemOf('conflictType') ? true : undefined}
+          onChange={(event) =>
+            update({ conflictType: event.currentTarget.value as ReportDraft['conflictType'] })
+          }
+        >
+          <option value="">{t('field.report.chooseType')}</option>
+          {CONFLICT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`field.conflictType.${type}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset class="group">
+        <legend>{t('field.report.triggers')}</legend>
+        <div class="checks">
+          {TRIGGERS.map((trigger) => (
+            <label key={trigger} class="check">
+              <input
+                type="checkbox"
+                checked={draft.triggers.includes(trigger)}
+                onChange={() => update({ triggers: toggle<Trigger>(draft.triggers, trigger, TRIGGERS) })}
+              />
+              <span>{t(`field.trigger.${trigger}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset class="group">
+        <legend>{t('field.report.place')}</legend>
+        <FieldError id={errorIdOf('place')} problem={problemOf('place')} />
+        <PlacePicker
+          value={draft.place}
+          onChange={(place) => update({ place })}
+          errorId={errorIdOf('place')}
+        />
+        <GpsControl value={draft.position} onChange={(position) => update({ position })} />
+      </fieldset>
+
+      <div class="field">
+        <label for="report-when">{t('field.report.when')}</label>
+        <FieldError id={errorIdOf('occurredAt')} problem={problemOf('occurredAt')} />
+        <input
+          id="report-when"
+          type="datetime-local"
+          value={draft.occurredAt}
+          max={nowInWib()}
+          aria-describedby={errorIdOf('occurredAt')}
+          aria-invalid={problemOf('occurredAt') ? true : undefined}
+          onInput={(event) => update({ occurredAt: event.currentTarget.value })}
+        />
+        <WhenInWords value={draft.occurredAt} />
+      </div>
+
+      <label class="check check-strong">
+        <input
+          type="checkbox"
+          checked={draft.violenceOngoing}
+          onChange={(event) => update({ violenceOngoing: event.currentTarget.checked })}
+        />
+        <span>{t('field.report.violenceOngoing')}</span>
+      </label>
+
+      <div class="field">
+        <label for="report-description">{t('field.report.description')}</label>
+        <p class="hint" id="report-description-hint">
+          {t('field.report.descriptionHint', { min: MIN_DESCRIPTION })}
+        </p>
+        <FieldError id={errorIdOf('description')} problem={problemOf('description')} />
+        <textarea
+          id="report-description"
+          rows={4}
+          maxLength={5000}
+          value={draft.description}
+          aria-describedby={['report-description-hint', errorIdOf('description')].filter(Boolean).join(' ')}
+          aria-invalid={problemOf('description') ? true : undefined}
+          onInput={(event) => update({ description: event.currentTarget.value })}
+        />
+      </div>
+
+      <fieldset class="group">
+        <legend>{t('field.report.counts')}</legend>
+        <div class="steppers">
+          {COUNT_FIELDS.map((field) => (
+            <NumberStepper
+              key={field}
+              id={`report-count-${field}`}
+              label={t(`field.count.${field}`)}
+              value={draft.counts[field]}
+              onChange={(value) => update({ counts: { ...draft.counts, [field]: value } })}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <label class="check check-strong">
+        <input
+          type="checkbox"
+          checked={draft.hasVulnerable}
+          aria-controls="report-vulnerable"
+          onChange={(event) => update({ hasVulnerable: event.currentTarget.checked })}
+        />
+        <span>{t('field.report.hasVulnerable')}</span>
+      </label>
+      <div id="report-vulnerable">
+        {draft.hasVulnerable && (
+          <VulnerableGrid draft={draft} onChange={(vulnerable) => update({ vulnerable })} />
+        )}
+      </div>
+
+      <fieldset class="group">
+        <legend>{t('field.report.needs')}</legend>
+        <div class="checks">
+          {NEEDS.map((need) => (
+            <label key={need} class="check">
+              <input
+                type="checkbox"
+                checked={draft.needs.includes(need)}
+                onChange={() => update({ needs: toggle<Need>(draft.needs, need, NEEDS) })}
+              />
+              <span>{t(`field.need.${need}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <PhotoPicker photos={photos} onChange={setPhotos} />
+
+      <div class="priority-preview" role="status">
+        <p class="priority-line">
+          <span>{t('field.priority.label')}</span> <PriorityBadge priority={triaged.priority} />{' '}
+          <span class="priority-meaning">{t(`field.priority.${triaged.priority}`)}</span>
+        </p>
+        <p class="priority-reasons">
+          {triaged.reasons.map((reason) => describeReason(reason, lang)).join(', ')}
+        </p>
+      </div>
+
+      <div role="alert" class="alert-region">
+        {problems.length > 0 && (
+          <div class="message message-error">
+            <p>{t('field.report.fix')}</p>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem.field}>{t(problem.key, { min: MIN_DESCRIPTION })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <button type="submit" class="button button-primary button-send" disabled={isBusy}>
+        {isBusy ? t('field.report.sending') : t('field.report.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** The chosen time in the user's language, in WIB: the phone's own date picker may show another format. */
+function WhenInWords(props: { value: string }) {
+  const lang = useLang();
+  const iso = wibInputToIso(props.value);
+  return iso ? <p class="hint when-words">{formatDateTimeWIB(iso, lang)}</p> : null;
+}
+
+function FieldError(props: { id: string | undefined; problem: DraftProblem | undefined }) {
+  const t = useT();
+  if (!props.id || !props.problem) return null;
+  return (
+    <p id={props.id} class="field-error">
+      {t(props.problem.key, { min: MIN_DESCRIPTION })}
+    </p>
+  );
+}
+
+/** Vulnerable people by group: harmed, displaced, at risk. Compact: three small number fields a row. */
+function VulnerableGrid(props: {
+  draft: ReportDraft;
+  onChange: (vulnerable: ReportDraft['vulnerable']) => void;
+}) {
+  const t = useT();
+  const set = (group: VulnerableGroup, field: (typeof VULNERABLE_FIELDS)[number], raw: string) => {
+    const value = Math.max(0, Math.min(100_000, Number.parseInt(raw, 10) || 0));
+    const current = props.draft.vulnerable;
+    props.onChange({ ...current, [group]: { ...current[group], [field]: value } });
+  };
+  return (
+    <table class="vulnerable-grid">
+      <caption>{t('field.vulnerable.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('field.vulnerable.group')}</th>
+          {VULNERABLE_FIELDS.map((field) => (
+            <th key={field} scope="col">
+              {t(`field.vulnerable.${field}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {VULNERABLE_GROUPS.map((group) => (
+          <tr key={group}>
+            <th scope="row">{t(`field.group.${group}`)}</th>
+            {VULNERABLE_FIELDS.map((field) => (
+              <td key={field}>
+                <input
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  step={1}
+                  aria-label={t('field.vulnerable.cell', {
+                    group: t(`field.group.${group}`),
+                    column: t(`field.vulnerable.${field}`),
+                  })}
+                  value={props.draft.vulnerable[group][field]}
+                  onFocus={(event) => event.currentTarget.select()}
+                  onInput={(event) => set(group, field, event.currentTarget.value)}
+                />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,248 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseView, FollowUpInput } from '../../shared/cases/case-schema.ts';
+import { errorMessage, formatDateTimeWIB, type MessageKey } from '../../shared/i18n.ts';
+import { toWibIso } from '../../shared/time.ts';
+import { ApiError, request, type SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { isInEastJava, readPosition } from './GpsControl.tsx';
+import { findRecord, putRecords } from './idb.ts';
+import { addToOutbox, newClientId, type OutboxItem, syncOutbox, useOutbox } from './outbox.ts';
+import { PriorityBadge } from './PriorityBadge.tsx';
+
+/**
+ * A case assigned to the user, as this page keeps it on the phone: no summary, no people — only what is
+ * needed to find the place and check in. The copy is removed at sign-out.
+ */
+type Task = Pick<
+  CaseView,
+  'id' | 'title' | 'regionName' | 'phase' | 'priority' | 'hasVulnerable' | 'dueResponseAt'
+> & { task: string; dueAt: string | null };
+
+type TaskList = { items: Task[]; fetchedAt: string; isCopy: boolean };
+
+type Assignment = { userId: string; task: string; status: string; dueAt: string | null };
+
+const copyKey = (userId: string) => `tasks:${userId}`;
+
+async function fetchTasks(me: SignedInUser): Promise<Task[]> {
+  const { items } = await request<{ items: CaseView[] }>('GET', '/api/cases?mine=true');
+  return Promise.all(
+    items.map(async (item) => {
+      const { items: assignments } = await request<{ items: Assignment[] }>(
+        'GET',
+        `/api/cases/${item.id}/assignments`,
+      ).catch(() => ({ items: [] as Assignment[] }));
+      const mine = assignments.find((a) => a.userId === me.id && a.status === 'ditugaskan');
+      return {
+        id: item.id,
+        title: item.title,
+        regionName: item.regionName,
+        phase: item.phase,
+        priority: item.priority,
+        hasVulnerable: item.hasVulnerable,
+        dueResponseAt: item.dueResponseAt,
+        task: mine?.task ?? '',
+        dueAt: mine?.dueAt ?? null,
+      };
+    }),
+  );
+}
+
+/** Tugas saya: the cases the user is assigned to, with check in, check out and follow-ups through the outbox. */
+export function TasksPage(props: { me: SignedInUser }) {
+  const lang = useLang();
+  const t = useT();
+  const [list, setList] = useState<TaskList | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+
+  async function load() {
+    setProblem(undefined);
+    try {
+      const items = await fetchTasks(props.me);
+      const fetchedAt = new Date().toISOString();
+      setList({ items, fetchedAt, isCopy: false });
+      await putRecords('meta', [{ key: copyKey(props.me.id), items, fetchedAt }]).catch(() => undefined);
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'internal';
+      const copy = await findRecord<{ items: Task[]; fetchedAt: string }>('meta', copyKey(props.me.id)).catch(
+        () => undefined,
+      );
+      if (copy) setList({ items: copy.items, fetchedAt: copy.fetchedAt, isCopy: true });
+      setProblem(code);
+    }
+  }
+
+  useEffect(() => {
+    void load();
+  }, [props.me.id]);
+
+  return (
+    <>
+      <div role="status" class="alert-region">
+        {!list && !problem && <p class="loading">{t('common.loading')}</p>}
+        {list?.isCopy && (
+          <p class="message message-pending">
+            {t('field.tasks.copy', { time: formatDateTimeWIB(list.fetchedAt, lang) })}
+          </p>
+        )}
+      </div>
+      <div role="alert" class="alert-region">
+        {problem && !list && <p class="message message-error">{errorMessage(lang, problem)}</p>}
+      </div>
+      {problem && (
+        <button type="button" class="button button-secondary" onClick={() => void load()}>
+          {t('common.retry')}
+        </button>
+      )}
+      {list && list.items.length === 0 && <p>{t('field.tasks.none')}</p>}
+      {list && list.items.length > 0 && (
+        <ul class="card-list">
+          {list.items.map((task) => (
+            <TaskCard key={task.id} task={task} me={props.me} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+const KIND_ACTION: Record<FollowUpInput['kind'], MessageKey> = {
+  check_in: 'field.followUp.checkInAction',
+  check_out: 'field.followUp.checkOutAction',
+  tindak_lanjut: 'field.followUp.tindak_lanjut',
+};
+
+function TaskCard(props: { task: Task; me: SignedInUser }) {
+  const lang = useLang();
+  const t = useT();
+  const { task } = props;
+  const outbox = useOutbox();
+  const [isWriting, setWriting] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState<FollowUpInput['kind'] | undefined>();
+  const [noteProblem, setNoteProblem] = useState(false);
+  const mine = outbox.items.filter(
+    (item): item is Extract<OutboxItem, { type: 'followUp' }> =>
+      item.type === 'followUp' && item.caseId === task.id && item.ownerId === props.me.id,
+  );
+  const isClosed = task.phase === 'selesai';
+  const headingId = `task-${task.id}`;
+
+  async function record(kind: FollowUpInput['kind'], action: string) {
+    setBusy(kind);
+    // Check-ins carry the phone's position when it comes quickly; without it they still go.
+    const position =
+      kind === 'tindak_lanjut' ? undefined : await readPosition({ timeoutMs: 8000 }).catch(() => undefined);
+    const id = newClientId();
+    const body: FollowUpInput = {
+      id,
+      kind,
+      action,
+      occurredAt: toWibIso(new Date()),
+      ...(position && isInEastJava(position)
+        ? { latitude: position.latitude, longitude: position.longitude }
+        : {}),
+    };
+    await addToOutbox(props.me, [
+      { type: 'followUp', id, caseId: task.id, caseTitle: task.title, kind, body },
+    ]);
+    setBusy(undefined);
+    await syncOutbox(props.me.id).catch(() => undefined);
+  }
+
+  async function sendNote(event: Event) {
+    event.preventDefault();
+    if (note.trim().length < 3) {
+      setNoteProblem(true);
+      document.getElementById(`note-${task.id}`)?.focus();
+      return;
+    }
+    setNoteProblem(false);
+    await record('tindak_lanjut', note.trim());
+    setNote('');
+    setWriting(false);
+  }
+
+  return (
+    <li class="card">
+      <h2 id={headingId} class="card-heading">
+        {task.title} <PriorityBadge priority={task.priority} />
+      </h2>
+      <p class="card-meta">
+        {task.regionName} · {t(`field.phase.${task.phase}`)}
+        {task.hasVulnerable && ` · ${t('field.tasks.vulnerable')}`}
+      </p>
+      {task.task && <p>{task.task}</p>}
+      <p class="card-meta">
+        {t('field.tasks.due', { time: formatDateTimeWIB(task.dueAt ?? task.dueResponseAt, lang) })}
+      </p>
+      {mine.length > 0 && (
+        <ul class="task-log" aria-label={t('field.tasks.log')}>
+          {mine.map((item) => (
+            <li key={item.id}>
+              <span class={`status-chip status-${item.status}`}>
+                {t(`field.outbox.status.${item.status}`)}
+              </span>{' '}
+              {t(`field.followUp.${item.kind}`)} · {formatDateTimeWIB(item.createdAt, lang)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!isClosed && (
+        <div class="actions">
+          <button
+            type="button"
+            class="button button-primary"
+            disabled={busy !== undefined}
+            onClick={() => void record('check_in', t(KIND_ACTION.check_in))}
+          >
+            {busy === 'check_in' ? t('field.gps.locating') : t('field.followUp.check_in')}
+          </button>
+          <button
+            type="button"
+            class="button button-secondary"
+            disabled={busy !== undefined}
+            onClick={() => void record('check_out', t(KIND_ACTION.check_out))}
+          >
+            {busy === 'check_out' ? t('field.gps.locating') : t('field.followUp.check_out')}
+          </button>
+          <button
+            type="button"
+            class="button button-secondary"
+            aria-expanded={isWriting}
+            aria-controls={`note-form-${task.id}`}
+            onClick={() => setWriting(!isWriting)}
+          >
+            {t('field.followUp.add')}
+          </button>
+        </div>
+      )}
+      <div id={`note-form-${task.id}`}>
+        {isWriting && (
+          <form noValidate onSubmit={sendNote} class="note-form">
+            <div class="field">
+              <label for={`note-${task.id}`}>{t('field.followUp.note')}</label>
+              {noteProblem && (
+                <p id={`note-${task.id}-error`} class="field-error">
+                  {t('field.followUp.noteTooShort')}
+                </p>
+              )}
+              <textarea
+                id={`note-${task.id}`}
+                rows={3}
+                maxLength={5000}
+                value={note}
+                aria-invalid={noteProblem ? true : undefined}
+                aria-describedby={noteProblem ? `note-${task.id}-error` : undefined}
+                onInput={(event) => setNote(event.currentTarget.value)}
+              />
+            </div>
+            <button type="submit" class="button button-primary" disabled={busy !== undefined}>
+              {t('field.followUp.send')}
+            </button>
+          </form>
+        )}
+      </div>
+    </li>
+  );
+}
