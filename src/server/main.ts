@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
 import { ensureAdmin } from './modules/users/users-service.ts';
+import { runWorkshopReminders } from './modules/workshops/workshops-service.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataLockedError } from './platform/data-lock.ts';
@@ -42,6 +43,12 @@ async function main(): Promise<void> {
       if (escalated.reports + escalated.cases > 0) app.log.info(escalated, 'eskalasi / escalated');
     });
     await jobs.schedule('escalation', '* * * * *');
+    // The quarterly routine: a Bakorwil without a workshop last quarter is reminded; checked daily at 07:00 WIB.
+    await jobs.work('workshop-reminders', async () => {
+      const result = await runWorkshopReminders(db, systemClock);
+      if (result.reminded.length > 0) app.log.info(result, 'pengingat workshop / workshop reminders');
+    });
+    await jobs.schedule('workshop-reminders', '0 7 * * *');
   }
 
   let closing = false;

@@ -1,0 +1,224 @@
+import { findPersonalData, type PersonalDataWarning } from '../../../shared/evaluation/personal-data.ts';
+import {
+  canEditLesson,
+  type LessonEdit,
+  type LessonFields,
+  type LessonMove,
+  type LessonStatus,
+  nextLessonStatus,
+} from '../../../shared/lessons/lesson-schema.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { Principal } from '../users/users-service.ts';
+import * as store from './lessons-store.ts';
+
+export type LessonDeps = { db: Database; clock: Clock };
+
+/** Who writes lessons: operators and coordinators (and the province). */
+const WRITER_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
+/** Who reviews and publishes: a koordinator or the province, for lessons in their scope. */
+const REVIEWER_ROLES = ['koordinator', 'provinsi', 'admin'];
+
+/** A lesson as the API shows it; `warnings` only to its author and reviewers. */
+export type LessonView = store.LessonRecord & {
+  cases: { id: string; title: string }[];
+  warnings?: PersonalDataWarning[];
+};
+
+function textFields(l: store.LessonRow): Record<string, string | string[]> {
+  return {
+    title: l.title,
+    situation: l.situation,
+    actionsTaken: l.actionsTaken,
+    whatWorked: l.whatWorked,
+    whatToAvoid: l.whatToAvoid,
+    tags: l.tags,
+  };
+}
+
+/** Warnings for a lesson's text against NIK, phone and the names of children in its linked cases. */
+async function checkPersonalData(tx: Tx, lesson: store.LessonRecord): Promise<PersonalDataWarning[]> {
+  const children = await store.listChildNames(tx, lesson.caseIds);
+  return findPersonalData(textFields(lesson), children);
+}
+
+function isAuthorOrReviewer(principal: Principal, lesson: store.LessonRecord): boolean {
+  return lesson.authorId === principal.user.id || REVIEWER_ROLES.includes(principal.user.role);
+}
+
+async function view(tx: Tx, principal: Principal, lesson: store.LessonRecord): Promise<LessonView> {
+  const cases = await store.listVisibleCases(tx, lesson.id);
+  if (!isAuthorOrReviewer(principal, lesson)) return { ...lesson, cases };
+  return { ...lesson, cases, warnings: await checkPersonalData(tx, lesson) };
+}
+
+async function requireLesson(tx: Tx, id: string): Promise<store.LessonRecord> {
+  const lesson = await store.findLesson(tx, id);
+  if (!lesson) throw new DomainError('not_found', 'Pelajaran tidak ditemukan');
+  return lesson;
+}
+
+async function linkCases(tx: Tx, lessonId: string, caseIds: readonly string[]): Promise<void> {
+  const missing = await store.setLessonCases(tx, lessonId, caseIds);
+  if (missing.length > 0) throw new DomainError('not_found', `Kasus tidak ditemukan: ${missing.join(', ')}`);
+}
+
+function checkRegion(principal: Principal, regionCode: string): void {
+  const inScope = principal.actor.scope.some((p) => regionCode === p || regionCode.startsWith(`${p}.`));
+  if (!inScope || regionCode === '35') {
+    throw new DomainError('validation_failed', 'Pilih kab/kota, kecamatan atau desa di wilayah Anda');
+  }
+}
+
+/** Writes a draft lesson (operators, coordinators); answers it with its personal-data warnings. */
+export async function createLesson(
+  deps: LessonDeps,
+  principal: Principal,
+  input: LessonFields,
+): Promise<LessonView> {
+  if (!WRITER_ROLES.includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Hanya operator dan koordinator yang menulis praktik baik');
+  }
+  checkRegion(principal, input.regionCode);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const { caseIds, ...row } = input;
+    const id = await store.insertLesson(tx, { ...row, authorId: principal.user.id, now: deps.clock.now() });
+    await linkCases(tx, id, caseIds);
+    await appendAudit(tx, principal.audit, 'lesson.created', { type: 'lesson', id }, { caseIds });
+    return view(tx, principal, await requireLesson(tx, id));
+  });
+}
+
+/** Edits a lesson not yet published, from the version the editor saw (its author, or a reviewer). */
+export async function editLesson(
+  deps: LessonDeps,
+  principal: Principal,
+  id: string,
+  edit: LessonEdit,
+): Promise<LessonView> {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireLesson(tx, id);
+    if (!isAuthorOrReviewer(principal, current))
+      throw new DomainError('forbidden', 'Hanya penulis atau peninjau');
+    if (!canEditLesson(current.status)) {
+      throw new DomainError('invalid_transition', 'Praktik baik yang sudah terbit tidak dapat diubah');
+    }
+    const { version, caseIds, ...changes } = edit;
+    if (changes.regionCode) checkRegion(principal, changes.regionCode);
+    const row: store.LessonRow = {
+      title: changes.title ?? current.title,
+      situation: changes.situation ?? current.situation,
+      actionsTaken: changes.actionsTaken ?? current.actionsTaken,
+      whatWorked: changes.whatWorked ?? current.whatWorked,
+      whatToAvoid: changes.whatToAvoid ?? current.whatToAvoid,
+      conflictType: changes.conflictType ?? current.conflictType,
+      regionCode: changes.regionCode ?? current.regionCode,
+      tags: changes.tags ?? current.tags,
+    };
+    if (!(await store.updateLesson(tx, id, version, row, deps.clock.now()))) {
+      throw new DomainError('version_conflict', 'Pelajaran sudah diubah orang lain; muat ulang', {
+        version: current.version,
+      });
+    }
+    if (caseIds) await linkCases(tx, id, caseIds);
+    await appendAudit(
+      tx,
+      principal.audit,
+      'lesson.updated',
+      { type: 'lesson', id },
+      { version: version + 1 },
+    );
+    return view(tx, principal, await requireLesson(tx, id));
+  });
+}
+
+/**
+ * Moves a lesson: the author submits it for review; a koordinator or provinsi of its region (not its
+ * author) publishes it — refused with the warnings when its text looks like personal data, unless
+ * `confirmPersonalData` says a person checked them — or returns it to draft with a note.
+ */
+export async function moveLesson(
+  deps: LessonDeps,
+  principal: Principal,
+  id: string,
+  move: LessonMove,
+  options: { note?: string; confirmPersonalData?: boolean } = {},
+): Promise<LessonView> {
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const lesson = await requireLesson(tx, id);
+    const to = nextLessonStatus(lesson.status, move);
+    if (!to)
+      throw new DomainError(
+        'invalid_transition',
+        `Pelajaran berstatus ${lesson.status} tidak dapat di-${move}`,
+      );
+    if (move === 'submit' && lesson.authorId !== principal.user.id) {
+      throw new DomainError('forbidden', 'Hanya penulis yang mengajukan praktik baiknya');
+    }
+    let confirmed = 0;
+    if (move === 'publish' || move === 'return') {
+      if (!REVIEWER_ROLES.includes(principal.user.role)) {
+        throw new DomainError('forbidden', 'Hanya koordinator atau provinsi yang meninjau praktik baik');
+      }
+      if (lesson.authorId === principal.user.id) {
+        throw new DomainError('forbidden', 'Praktik baik ditinjau orang lain, bukan penulisnya');
+      }
+    }
+    if (move === 'publish') {
+      const warnings = await checkPersonalData(tx, lesson);
+      if (warnings.length > 0 && !options.confirmPersonalData) {
+        throw new DomainError('conflict', 'Teks tampak memuat data pribadi: periksa sebelum menerbitkan', {
+          warnings,
+        });
+      }
+      confirmed = warnings.length;
+    }
+    await store.setStatus(tx, id, {
+      status: to as LessonStatus,
+      reviewNote: move === 'return' ? (options.note ?? '') : undefined,
+      by: principal.user.id,
+      now: deps.clock.now(),
+    });
+    const action = { submit: 'lesson.submitted', publish: 'lesson.published', return: 'lesson.returned' }[
+      move
+    ];
+    await appendAudit(
+      tx,
+      principal.audit,
+      action,
+      { type: 'lesson', id },
+      move === 'publish' ? { warningsConfirmed: confirmed } : {},
+    );
+    return view(tx, principal, await requireLesson(tx, id));
+  });
+}
+
+export async function getLesson(deps: LessonDeps, principal: Principal, id: string): Promise<LessonView> {
+  return deps.db.asActor(principal.actor, async (tx) => view(tx, principal, await requireLesson(tx, id)));
+}
+
+export type LessonQuery = Omit<store.LessonFilter, 'authorId'> & { q?: string; mine?: boolean };
+
+/**
+ * Lists lessons: published ones by default (every signed-in user), drafts with `status` or `mine`. With `q`,
+ * searches in Indonesian and ranks; when every word together finds nothing, any word is enough.
+ */
+export async function listLessons(
+  deps: LessonDeps,
+  principal: Principal,
+  query: LessonQuery,
+): Promise<{ items: (store.LessonRecord | store.LessonHit)[]; matchedAllWords: boolean | null }> {
+  const filter: store.LessonFilter = {
+    ...query,
+    status: query.status ?? (query.mine ? undefined : 'terbit'),
+    authorId: query.mine ? principal.user.id : undefined,
+  };
+  return deps.db.asActor(principal.actor, async (tx) => {
+    if (!query.q) return { items: await store.listLessons(tx, filter), matchedAllWords: null };
+    const all = await store.searchLessons(tx, query.q, filter, false);
+    if (all.length > 0 || !/\s/.test(query.q.trim())) return { items: all, matchedAllWords: true };
+    return { items: await store.searchLessons(tx, query.q, filter, true), matchedAllWords: false };
+  });
+}

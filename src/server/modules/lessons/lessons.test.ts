@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+
+const JEMBER_LESSON = {
+  title: 'Broadcast WA sebagai pemicu: hubungi pengurus ranting sebelum malam pengesahan',
+  situation:
+    'Tiga hari sebelum 1 Suro beredar broadcast WhatsApp yang mengajak anggota balas dendam. Konvoi pengesahan warga baru melewati Kecamatan Tanggul; Dimas, anak yang terluka, dirujuk ke LDP.',
+  actionsTaken:
+    'Operator menghubungi pengurus ranting kedua perguruan lewat nomor 0812-3456-7890 dan TKSK mengatur pertemuan di balai desa.',
+  whatWorked: 'Pertemuan pengurus ranting sebelum malam pengesahan meredakan ketegangan; rute konvoi diubah.',
+  whatToAvoid: 'Jangan menunggu konvoi berangkat; jangan menyebarkan ulang broadcast provokatif.',
+  conflictType: 'antar_perguruan_silat',
+  regionCode: '35.09.06',
+  tags: ['1 Suro', 'broadcast WA'],
+};
+
+describe('lessons learned (praktik baik)', () => {
+  let t: TestApp;
+  let operatorJember: TestUser;
+  let operatorSitubondo: TestUser;
+  let koordinatorV: TestUser;
+  let koordinatorIV: TestUser;
+  let provinsi: TestUser;
+  let relawan: TestUser;
+  let caseId: string;
+  let lessonId: string;
+
+  const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    operatorJember = await t.user({ role: 'operator', region: '35.09' });
+    operatorSitubondo = await t.user({ role: 'operator', region: '35.12' });
+    koordinatorV = await t.user({ role: 'koordinator', region: 'V' });
+    koordinatorIV = await t.user({ role: 'koordinator', region: 'IV' });
+    provinsi = await t.user({ role: 'provinsi', region: '35' });
+    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    caseId = await t.db.asSystem(async (tx) => {
+      const row = await tx.one<{ id: string }>(
+        `INSERT INTO cases (title, region_code, kabkota_code, conflict_type, priority, created_by, due_response_at, due_resolve_at)
+         VALUES ('Bentrok pengesahan', '35.09.06.2002', '35.09', 'antar_perguruan_silat', 'P1', $1, now(), now()) RETURNING id`,
+        [operatorJember.id],
+      );
+      await tx.query(
+        `INSERT INTO vulnerable_people (case_id, full_name, vulnerable_group, guardian_consent, created_by)
+         VALUES ($1, 'Dimas Pratama', 'anak', true, $2)`,
+        [row!.id, operatorJember.id],
+      );
+      return row!.id;
+    });
+  });
+  afterAll(() => t.close());
+
+  it('lets the Jember operator write a draft linked to the case, warning of a phone number and a child’s name', async () => {
+    const res = await as(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, caseIds: [caseId] });
+    expect(res.statusCode).toBe(201);
+    const lesson = res.json();
+    lessonId = lesson.id;
+    expect(lesson).toMatchObject({ status: 'draf', kabkotaCode: '35.09', caseIds: [caseId] });
+    expect(lesson.cases).toEqual([{ id: caseId, title: 'Bentrok pengesahan' }]);
+    expect(lesson.warnings).toEqual(
+      expect.arrayContaining([
+        { field: 'actionsTaken', kind: 'phone', match: '0812-3456-7890' },
+        { field: 'situation', kind: 'child_name', match: 'Dimas' },
+      ]),
+    );
+  });
+
+  it('keeps a draft from other regions and from search until it is published', async () => {
+    expect((await as(operatorSitubondo, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(404);
+    expect((await as(koordinatorIV, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(404);
+    const found = (await as(operatorSitubondo, 'GET', '/api/lessons?q=konvoi%20pengesahan')).json();
+    expect(found.items).toEqual([]);
+    expect((await as(koordinatorV, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(200);
+  });
+
+  it('refuses writers without a region role, and the author publishing their own lesson', async () => {
+    expect((await as(relawan, 'POST', '/api/lessons', JEMBER_LESSON)).statusCode).toBe(403);
+    expect(
+      (await as(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, regionCode: '35.12' }))
+        .statusCode,
+    ).toBe(400);
+    expect((await as(operatorJember, 'POST', `/api/lessons/${lessonId}/publish`, {})).statusCode).toBe(403);
+  });
+
+  it('holds publishing back while the text looks like personal data, then publishes after the author fixes it', async () => {
+    expect((await as(operatorJember, 'POST', `/api/lessons/${lessonId}/submit`)).json().status).toBe(
+      'diajukan',
+    );
+    const refused = await as(koordinatorV, 'POST', `/api/lessons/${lessonId}/publish`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(
+      refused
+        .json()
+        .error.details.warnings.map((w: { kind: string }) => w.kind)
+        .sort(),
+    ).toEqual(['child_name', 'phone']);
+    const current = (await as(operatorJember, 'GET', `/api/lessons/${lessonId}`)).json();
+    const edited = await as(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
+      version: current.version,
+      situation: JEMBER_LESSON.situation.replace('Dimas, anak', 'seorang anak'),
+      actionsTaken: JEMBER_LESSON.actionsTaken.replace(' lewat nomor 0812-3456-7890', ''),
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().warnings).toEqual([]);
+    const stale = await as(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
+      version: current.version,
+      title: 'Judul lain sekali',
+    });
+    expect(stale.statusCode).toBe(409);
+    const published = await as(koordinatorV, 'POST', `/api/lessons/${lessonId}/publish`, {});
+    expect(published.statusCode).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'terbit' });
+    expect(
+      (
+        await as(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
+          version: published.json().version,
+          title: 'Judul baru sekali',
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+
+  it('lets an operator in Situbondo find it by searching "konvoi pengesahan", with the words highlighted', async () => {
+    const res = await as(operatorSitubondo, 'GET', '/api/lessons?q=konvoi%20pengesahan');
+    expect(res.statusCode).toBe(200);
+    const [hit] = res.json().items;
+    expect(hit.id).toBe(lessonId);
+    expect(hit.excerpt).toMatch(/<mark>Konvoi<\/mark> <mark>pengesahan<\/mark>/i);
+    expect(hit.titleHighlight).toContain('<mark>pengesahan</mark>');
+    // The case behind it stays behind its own visibility: no title for Situbondo.
+    const lesson = (await as(operatorSitubondo, 'GET', `/api/lessons/${lessonId}`)).json();
+    expect(lesson.cases).toEqual([]);
+    expect(lesson.warnings).toBeUndefined();
+  });
+
+  it('finds stemmed forms and ranks the better match first', async () => {
+    const write = async (user: TestUser, fields: Record<string, unknown>) => {
+      const created = (await as(user, 'POST', '/api/lessons', { ...JEMBER_LESSON, ...fields })).json();
+      const res = await as(provinsi, 'POST', `/api/lessons/${created.id}/publish`, {
+        confirmPersonalData: true,
+      });
+      expect(res.statusCode).toBe(200);
+      return created.id as string;
+    };
+    const weak = await write(operatorSitubondo, {
+      title: 'Dapur umum di balai desa',
+      situation: 'Beberapa keluarga mengungsi semalam ke rumah kerabat setelah bentrok suporter.',
+      actionsTaken: 'Tagana membuka dapur umum dan mencatat kebutuhan warga terdampak.',
+      whatWorked: 'Pencatatan kebutuhan sejak malam pertama.',
+      whatToAvoid: 'Jangan menunda distribusi makanan sampai pagi.',
+      regionCode: '35.12',
+      tags: ['dapur umum'],
+    });
+    const strong = await write(operatorJember, {
+      title: 'Pengungsian lansia dan anak saat bentrok suporter',
+      situation: 'Lansia dan anak-anak mengungsi ke masjid; pengungsian berlangsung tiga hari.',
+      actionsTaken: 'TKSK mendata pengungsi rentan lebih dulu dan merujuk ke layanan kesehatan.',
+      whatWorked: 'Daftar pengungsi rentan dibuat pada jam pertama.',
+      whatToAvoid: 'Jangan mencampur pengungsi lansia dengan kerumunan.',
+      tags: ['pengungsian', 'lansia'],
+      caseIds: [],
+    });
+    const res = await as(operatorSitubondo, 'GET', '/api/lessons?q=pengungsian');
+    const ids = res.json().items.map((i: { id: string }) => i.id);
+    expect(ids).toEqual([strong, weak]);
+    expect(res.json().items[1].excerpt).toContain('<mark>mengungsi</mark>');
+    // Every word together finds nothing: any word is enough, and the answer says so.
+    const any = (await as(relawan, 'GET', '/api/lessons?q=pengungsian%20karapan')).json();
+    expect(any.matchedAllWords).toBe(false);
+    expect(any.items.map((i: { id: string }) => i.id)).toContain(strong);
+  });
+
+  it('shows published lessons to every signed-in user, and nothing to the signed-out', async () => {
+    const list = (await as(relawan, 'GET', '/api/lessons')).json();
+    expect(list.items.map((i: { id: string }) => i.id)).toContain(lessonId);
+    expect((await t.app.inject({ url: '/api/lessons' })).statusCode).toBe(401);
+  });
+});

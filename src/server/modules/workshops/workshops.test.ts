@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { fakeClock } from '../../platform/clock.ts';
+import { runWorkshopReminders } from './workshops-service.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
+  const clock = fakeClock(new Date('2026-03-01T09:00:00+07:00'));
+  let t: TestApp;
+  let koordinatorV: TestUser;
+  let koordinatorIII: TestUser;
+  let koordinatorIV: TestUser;
+  let provinsi: TestUser;
+  let operatorJember: TestUser;
+  let operatorLumajang: TestUser;
+  let workshop: { id: string; version: number };
+  let hasPillars: boolean;
+
+  const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
+  const notifications = async (user: TestUser, kind: string) =>
+    (
+      await t.db.asSystem((tx) =>
+        tx.query<{ title: string }>('SELECT title FROM notifications WHERE user_id = $1 AND kind = $2', [
+          user.id,
+          kind,
+        ]),
+      )
+    ).map((n) => n.title);
+
+  beforeAll(async () => {
+    t = await buildTestApp({}, clock);
+    koordinatorV = await t.user({ role: 'koordinator', region: 'V' });
+    koordinatorIII = await t.user({ role: 'koordinator', region: 'III' });
+    koordinatorIV = await t.user({ role: 'koordinator', region: 'IV' });
+    provinsi = await t.user({ role: 'provinsi', region: '35' });
+    operatorJember = await t.user({ role: 'operator', region: '35.09', displayName: 'Operator Jember' });
+    operatorLumajang = await t.user({ role: 'operator', region: '35.08' });
+    hasPillars = (await t.db.asSystem((tx) =>
+      tx.one<{ ok: boolean }>(`SELECT to_regclass('public.pillars') IS NOT NULL AS ok`),
+    ))!.ok;
+  });
+  afterAll(() => t.close());
+
+  it('lets the koordinator plan the Bakorwil V workshop, linked to the evaluation it discusses', async () => {
+    const res = await as(koordinatorV, 'POST', '/api/workshops', {
+      topic: 'Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan',
+      startsAt: '2026-03-08T09:00:00+07:00',
+      place: 'Aula Bakorwil V Jember',
+      bakorwilId: 'V',
+      facilitators: ['Kepala Bakorwil V', 'Bidang Penanganan Bencana Dinsos Jatim'],
+      evaluation: { scope: 'V', from: '2025-10-01', to: '2025-12-31' },
+    });
+    expect(res.statusCode).toBe(201);
+    workshop = res.json();
+    expect(res.json()).toMatchObject({
+      areaName: 'Bakorwil V Jember',
+      status: 'direncanakan',
+      startsAt: '2026-03-08T09:00:00+07:00',
+      evaluationLink: '/api/evaluations/summary?scope=V&from=2025-10-01&to=2025-12-31',
+      canManage: true,
+    });
+  });
+
+  it("shows it to the Bakorwil's operators but lets only its koordinator run it; other Bakorwil do not see it", async () => {
+    const seen = await as(operatorJember, 'GET', `/api/workshops/${workshop.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().canManage).toBe(false);
+    expect(
+      (await as(operatorJember, 'PATCH', `/api/workshops/${workshop.id}`, { version: 1, place: 'Pendopo' }))
+        .statusCode,
+    ).toBe(403);
+    expect((await as(koordinatorIII, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
+    const ownKabkota = await as(operatorJember, 'POST', '/api/workshops', {
+      topic: 'Rapat koordinasi pilar Jember',
+      startsAt: '2026-03-20T09:00:00+07:00',
+      place: 'Dinsos Jember',
+      kabkotaCode: '35.09',
+    });
+    expect(ownKabkota.statusCode).toBe(201);
+    const bakorwil = await as(operatorJember, 'POST', '/api/workshops', {
+      topic: 'Rapat koordinasi Bakorwil',
+      startsAt: '2026-03-20T09:00:00+07:00',
+      place: 'Dinsos Jember',
+      bakorwilId: 'V',
+    });
+    expect(bakorwil.statusCode).toBe(403);
+  });
+
+  it('invites operators of the area and pillars from the registry, and records attendance', async () => {
+    if (hasPillars) {
+      await t.db.asSystem((tx) =>
+        tx.query(
+          `INSERT INTO pillars (pillar_type, name, name_key, home_region_code) VALUES
+             ('tksk', 'Budi Hartono', 'budi hartono', '35.09.06.2002'), ('tksk', 'Wati', 'wati', '35.78.01.1001')`,
+        ),
+      );
+    }
+    const res = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+      users: { role: 'operator' },
+      ...(hasPillars ? { pillars: { pillarType: 'tksk' } } : {}),
+    });
+    expect(res.statusCode).toBe(200);
+    const names = res.json().participants.map((p: { name: string }) => p.name);
+    expect(names).toContain('Operator Jember');
+    expect(res.json().participants.some((p: { userId: string }) => p.userId === operatorLumajang.id)).toBe(
+      true,
+    );
+    if (hasPillars) {
+      expect(names).toContain('Budi Hartono');
+      expect(names).not.toContain('Wati'); // Surabaya is not in Bakorwil V
+    }
+    expect(await notifications(operatorJember, 'workshop.invited')).toEqual([
+      'Undangan: Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan',
+    ]);
+    const again = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+      userIds: [operatorJember.id],
+    });
+    expect(
+      again.json().participants.filter((p: { userId: string }) => p.userId === operatorJember.id),
+    ).toHaveLength(1);
+    const jember = again.json().participants.find((p: { userId: string }) => p.userId === operatorJember.id);
+    const present = await as(
+      koordinatorV,
+      'PUT',
+      `/api/workshops/${workshop.id}/participants/${jember.id}/attendance`,
+      {
+        attendance: 'hadir',
+      },
+    );
+    expect(present.json().participants.find((p: { id: string }) => p.id === jember.id)).toMatchObject({
+      attendance: 'hadir',
+      attendanceAt: '2026-03-01T09:00:00+07:00',
+    });
+    const outsider = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+      users: { role: 'operator', region: '35.78' },
+    });
+    expect(outsider.statusCode).toBe(400);
+  });
+
+  it('keeps materials up to 10 MB and hands them back unchanged', async () => {
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${workshop.id}/materials?name=Optimalisasi%20Sinergitas.pdf`,
+      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
+      payload: PDF,
+    });
+    expect(up.statusCode).toBe(201);
+    const down = await t.app.inject({
+      url: `/api/workshops/${workshop.id}/materials/${up.json().id}`,
+      headers: authAs(operatorJember),
+    });
+    expect(down.statusCode).toBe(200);
+    expect(down.rawPayload.equals(PDF)).toBe(true);
+    const text = await t.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${workshop.id}/materials?name=a.txt`,
+      headers: { ...authAs(koordinatorV), 'content-type': 'text/plain' },
+      payload: 'catatan',
+    });
+    expect(text.statusCode).toBe(415);
+    const big = await t.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${workshop.id}/materials?name=besar.pdf`,
+      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
+      payload: Buffer.alloc(10 * 1024 * 1024 + 1, 1),
+    });
+    expect(big.statusCode).toBe(413);
+  });
+
+  it('tracks outcomes as action items with an owner and a due date until done', async () => {
+    const res = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
+      description: 'Petakan kecamatan tanpa TKSK dan usulkan penambahan',
+      ownerUserId: operatorJember.id,
+      dueOn: '2026-04-30',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ ownerName: 'Operator Jember', status: 'terbuka', isOverdue: false });
+    expect(await notifications(operatorJember, 'workshop.action_assigned')).toHaveLength(1);
+    clock.set(new Date('2026-05-02T08:00:00+07:00'));
+    const mine = (await as(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0].isOverdue).toBe(true);
+    expect(
+      (await as(operatorLumajang, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {})).statusCode,
+    ).toBe(403);
+    const done = await as(operatorJember, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {
+      note: 'Usulan dikirim',
+    });
+    expect(done.json()).toMatchObject({ status: 'selesai', doneNote: 'Usulan dikirim', isOverdue: false });
+    expect((await as(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items).toEqual([]);
+    clock.set(new Date('2026-03-01T09:00:00+07:00'));
+  });
+
+  it('reminds the koordinator and the province when a Bakorwil had no workshop for a quarter, once', async () => {
+    // Bakorwil III has one planned for the new quarter: no reminder for it.
+    const planned = await as(koordinatorIII, 'POST', '/api/workshops', {
+      topic: 'Workshop evaluasi triwulan I Bakorwil III',
+      startsAt: '2026-05-20T09:00:00+07:00',
+      place: 'Bakorwil III Malang',
+      bakorwilId: 'III',
+    });
+    expect(planned.statusCode).toBe(201);
+    const reminderClock = fakeClock(new Date('2026-04-02T07:00:00+07:00'));
+    const first = await runWorkshopReminders(t.db, reminderClock);
+    expect(first).toEqual({ quarter: '2026-Q1', reminded: ['I', 'II', 'IV'] });
+    expect(await notifications(koordinatorIV, 'workshop.reminder')).toEqual([
+      'Bakorwil IV Pamekasan: belum ada workshop evaluasi Triwulan I 2026',
+    ]);
+    expect(await notifications(provinsi, 'workshop.reminder')).toHaveLength(3);
+    expect(await notifications(koordinatorV, 'workshop.reminder')).toEqual([]);
+    reminderClock.advanceMinutes(24 * 60);
+    expect((await runWorkshopReminders(t.db, reminderClock)).reminded).toEqual([]);
+    expect(await notifications(provinsi, 'workshop.reminder')).toHaveLength(3);
+  });
+
+  it('refuses field volunteers and mitra', async () => {
+    const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    const res = await as(relawan, 'POST', '/api/workshops', {
+      topic: 'Rapat relawan desa',
+      startsAt: '2026-03-20T09:00:00+07:00',
+      place: 'Balai desa',
+      kabkotaCode: '35.09',
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await as(relawan, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,74 @@
+// Workshops (rapat koordinasi / workshop evaluasi): what is planned, who is invited, what came out of it.
+import { z } from 'zod';
+import { EvaluationScope } from '../evaluation/evaluation-query.ts';
+import { isIsoDate } from '../evaluation/period.ts';
+import { RegionCode } from '../regions.ts';
+import { Role } from '../users.ts';
+
+export const WorkshopStatus = z.enum(['direncanakan', 'terlaksana', 'batal']);
+export type WorkshopStatus = z.infer<typeof WorkshopStatus>;
+
+const day = z.string().refine(isIsoDate, 'tanggal YYYY-MM-DD');
+const instant = z.iso.datetime({ offset: true });
+
+/** The evaluation a workshop discusses: a scope and a period of WIB dates. */
+export const WorkshopEvaluation = z.object({ scope: EvaluationScope, from: day, to: day });
+
+export const WorkshopInput = z
+  .object({
+    topic: z.string().trim().min(5).max(300),
+    startsAt: instant,
+    place: z.string().trim().min(3).max(300),
+    bakorwilId: z.string().max(20).optional(),
+    kabkotaCode: RegionCode.optional(),
+    facilitators: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
+    notes: z.string().max(5000).default(''),
+    evaluation: WorkshopEvaluation.optional(),
+  })
+  .refine((w) => (w.bakorwilId === undefined) !== (w.kabkotaCode === undefined), {
+    message: 'Pilih satu: Bakorwil atau kab/kota',
+    path: ['bakorwilId'],
+  });
+export type WorkshopInput = z.infer<typeof WorkshopInput>;
+
+export const WorkshopEdit = z.object({
+  version: z.number().int().min(1),
+  topic: z.string().trim().min(5).max(300).optional(),
+  startsAt: instant.optional(),
+  place: z.string().trim().min(3).max(300).optional(),
+  facilitators: z.array(z.string().trim().min(2).max(200)).max(20).optional(),
+  notes: z.string().max(5000).optional(),
+  status: WorkshopStatus.optional(),
+  evaluation: WorkshopEvaluation.nullable().optional(),
+});
+export type WorkshopEdit = z.infer<typeof WorkshopEdit>;
+
+/** Invitations: named users and pillars, or everyone of a role / pillar type in a region of the area. */
+export const InviteInput = z.object({
+  userIds: z.array(z.uuid()).max(500).default([]),
+  pillarIds: z.array(z.uuid()).max(500).default([]),
+  users: z.object({ role: Role, region: z.string().max(20).optional() }).optional(),
+  pillars: z.object({ pillarType: z.string().max(40), kabkotaCode: RegionCode.optional() }).optional(),
+});
+export type InviteInput = z.infer<typeof InviteInput>;
+
+export const Attendance = z.enum(['hadir', 'tidak_hadir', 'diundang']);
+
+export const ActionInput = z.object({
+  description: z.string().trim().min(5).max(2000),
+  ownerUserId: z.uuid().optional(),
+  ownerName: z.string().trim().min(2).max(200).optional(),
+  dueOn: day,
+});
+export type ActionInput = z.infer<typeof ActionInput>;
+
+/** Files a workshop keeps as materials, and their largest size. */
+export const MATERIAL_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'image/jpeg',
+  'image/png',
+] as const;
+export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
