@@ -47,7 +47,7 @@ export async function login(
 
   const user = await db.asSystem((tx) => users.findUserByUsername(tx, key));
   const ok = await verifyPassword(user?.passwordHash, password);
-  if (!ok || !user || !user.isActive) {
+  if (!ok || !user?.isActive) {
     const after = await db.asSystem((tx) =>
       users.recordLoginFailure(tx, key, config.loginMaxFailures, config.loginLockMinutes),
     );
