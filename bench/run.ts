@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: Sigap's figures, each next to its baseline measured in the same run, on the embedded
+ * database (PGlite, in a temporary folder) and on PostgreSQL (BENCH_DATABASE_URL, by default the local
+ * server's `test` database; a scratch database sigap_bench_<pid> is created and dropped):
+ *
+ *  1. report intake, POST /api/reports at 32 connections, against a bare INSERT of the same row
+ *     (POST /api/bench/baseline-report, served only with SIGAP_BENCH=true);
+ *  2. the first page of an operator's report list at 100,000 reports (and 1,000,000 on PostgreSQL), p50/p95,
+ *     against the same query through the store alone;
+ *  3. the gzip size of the report page's JavaScript against its 150 KB budget.
+ *
+ * Environment: BENCH_SECONDS (10) per throughput run, BENCH_SKIP_POSTGRES=1, BENCH_SKIP_MILLION=1.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.ts';
+import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
+import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
+import { createUser } from '../src/server/modules/users/users-service.ts';
+import { loadConfig } from '../src/server/platform/config.ts';
+import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
+import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import { type Latency, measureIntake, measureList, type Throughput } from './http-figures.ts';
+import { seedReports } from './seed-reports.ts';
+import { BUDGET_BYTES, measureWebBundle } from './web-bundle.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 32;
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const INTAKE_TARGET = 0.5;
+/** Our own goal for an inbox page: nobody waits on the list (not in the brief; stated with the figures). */
+const LIST_P95_TARGET_MS = 200;
+const SEED_CHUNK = 200_000;
+
+type Row = {
+  database: string;
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  verdict: string;
+};
+const rows: Row[] = [];
+const started = performance.now();
+
+function note(text: string): void {
+  const seconds = ((performance.now() - started) / 1000).toFixed(0).padStart(4);
+  process.stderr.write(`[${seconds} s] ${text}\n`);
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+const perSecond = (t: Throughput) => `${t.requestsPerSecond.toFixed(0)} req/s`;
+
+function addIntake(
+  database: string,
+  { intake, baseline }: { intake: Throughput; baseline: Throughput },
+): void {
+  const ratio = intake.requestsPerSecond / baseline.requestsPerSecond;
+  const failures = intake.failed + baseline.failed;
+  rows.push({
+    database,
+    measure: `intake POST /api/reports, ${CONNECTIONS} conn.`,
+    value: `${perSecond(intake)} (p50 ${intake.p50} ms)`,
+    baseline: `${perSecond(baseline)} (p50 ${baseline.p50} ms)`,
+    ratio: `${(ratio * 100).toFixed(0)}%`,
+    target: `≥ ${INTAKE_TARGET * 100}% of baseline`,
+    verdict: `${ratio >= INTAKE_TARGET ? 'ok' : 'MISS'}${failures > 0 ? ` (${failures} failed requests)` : ''}`,
+  });
+}
+
+function addList(
+  database: string,
+  volume: string,
+  result: { api: Latency; baseline: Latency; items: number },
+): void {
+  rows.push({
+    database,
+    measure: `report list 35.09, page 1 @ ${volume}`,
+    value: `p50 ${ms(result.api.p50)} / p95 ${ms(result.api.p95)} ms`,
+    baseline: `p50 ${ms(result.baseline.p50)} / p95 ${ms(result.baseline.p95)} ms`,
+    ratio: `×${(result.api.p50 / result.baseline.p50).toFixed(1)} p50`,
+    target: `p95 ≤ ${LIST_P95_TARGET_MS} ms`,
+    verdict: `${result.api.p95 <= LIST_P95_TARGET_MS ? 'ok' : 'MISS'} (${result.items} items)`,
+  });
+}
+
+type Target = { name: string; db: Database; dispose(): Promise<void> };
+
+async function openPgliteTarget(): Promise<Target> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-bench-'));
+  const db = await openEmbeddedDatabase(dir);
+  return {
+    name: 'PGlite',
+    db,
+    dispose: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgresTarget(): Promise<Target> {
+  const name = `sigap_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
+  return {
+    name: `PostgreSQL ${version.split(' ')[0]}`,
+    db,
+    dispose: async () => {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** One database: schema and regions, an operator of Jember with a token, 100k reports, the server, the figures. */
+async function benchDatabase(target: Target, isPostgres: boolean): Promise<void> {
+  const { db, name } = target;
+  note(`${name}: migrations and regions`);
+  await bootstrapRoles(db, process.env.SIGAP_APP_DB_PASSWORD);
+  await migrate(db);
+  await ensureRegions(db);
+  const by = { id: null, label: 'bench' };
+  const { user } = await createUser(db, by, {
+    username: 'op.bench',
+    role: 'operator',
+    region: '35.09',
+    password: 'bench-operator-1',
+  });
+  const { token } = await createApiToken(db, by, 'op.bench', 'bench');
+
+  note(`${name}: seeding 100,000 reports`);
+  await seedReports(db, { from: 0, to: 100_000 }, user.id, isPostgres ? SEED_CHUNK : 50_000, (n) =>
+    note(`${name}: ${n.toLocaleString('en')} reports`),
+  );
+
+  const config = loadConfig({ SIGAP_BENCH: 'true', SIGAP_JOBS: 'false', LOG_LEVEL: 'silent' });
+  const app: FastifyInstance = await buildApp({ config, db, logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    note(`${name}: report list at 100k`);
+    addList(name, '100k', await measureList(address, token, db, { region: '35.09', count: 200 }));
+    note(`${name}: intake throughput, ${SECONDS} s each after a warm-up`);
+    addIntake(name, await measureIntake(address, token, { seconds: SECONDS, connections: CONNECTIONS }));
+    if (isPostgres && process.env.BENCH_SKIP_MILLION !== '1') {
+      note(`${name}: seeding up to 1,000,000 reports`);
+      await seedReports(db, { from: 100_000, to: 1_000_000 }, user.id, SEED_CHUNK, (n) =>
+        note(`${name}: ${n.toLocaleString('en')} reports`),
+      );
+      note(`${name}: report list at 1M`);
+      addList(name, '1M', await measureList(address, token, db, { region: '35.09', count: 200 }));
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+function printTable(): void {
+  const headers: Row = {
+    database: 'database',
+    measure: 'figure',
+    value: 'measured',
+    baseline: 'baseline (same run)',
+    ratio: 'vs baseline',
+    target: 'target',
+    verdict: 'result',
+  };
+  const keys = Object.keys(headers) as (keyof Row)[];
+  const width = Object.fromEntries(
+    keys.map((k) => [k, Math.max(...[headers, ...rows].map((r) => r[k].length))]),
+  );
+  const line = (r: Row) =>
+    keys
+      .map((k) => r[k].padEnd(width[k]))
+      .join('  ')
+      .trimEnd();
+  console.log(line(headers));
+  console.log(keys.map((k) => '─'.repeat(width[k])).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+  const cpu = os.cpus();
+  const pglite = JSON.parse(
+    readFileSync(
+      path.resolve(import.meta.dirname, '../node_modules/@electric-sql/pglite/package.json'),
+      'utf8',
+    ),
+  ).version as string;
+  note(`Sigap bench: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, Node ${process.version}, PGlite ${pglite}`);
+
+  note('web bundle: building dist/web if stale');
+  try {
+    const bundle = await measureWebBundle();
+    for (const f of bundle.files) {
+      note(
+        `  ${f.file}${f.isLazy ? ' (lazy report chunk)' : ''}: ${(f.bytes / 1024).toFixed(1)} KB, gzip ${(f.gzipBytes / 1024).toFixed(1)} KB`,
+      );
+    }
+    rows.push({
+      database: '—',
+      measure: `report page JS, gzip (${bundle.files.length} files)`,
+      value: `${(bundle.gzipBytes / 1024).toFixed(1)} KB`,
+      baseline: `${(bundle.bytes / 1024).toFixed(1)} KB uncompressed`,
+      ratio: `${((bundle.gzipBytes / BUDGET_BYTES) * 100).toFixed(0)}% of budget`,
+      target: `≤ ${BUDGET_BYTES / 1024} KB`,
+      verdict: bundle.gzipBytes <= BUDGET_BYTES ? 'ok' : 'MISS',
+    });
+  } catch (error) {
+    rows.push({
+      database: '—',
+      measure: 'report page JS, gzip',
+      value: `not measured: ${String(error)}`,
+      baseline: '',
+      ratio: '',
+      target: '',
+      verdict: 'ERROR',
+    });
+  }
+
+  const targets: (() => Promise<Target>)[] = [openPgliteTarget];
+  if (process.env.BENCH_SKIP_POSTGRES !== '1') targets.push(openPostgresTarget);
+  for (const open of targets) {
+    let target: Target | undefined;
+    try {
+      target = await open();
+      await benchDatabase(target, open === openPostgresTarget);
+    } catch (error) {
+      rows.push({
+        database: target?.name ?? 'PostgreSQL',
+        measure: 'all figures',
+        value: `not measured: ${String(error)}`,
+        baseline: '',
+        ratio: '',
+        target: '',
+        verdict: 'ERROR',
+      });
+    } finally {
+      await target?.dispose().catch((error: unknown) => note(`cleanup failed: ${String(error)}`));
+    }
+  }
+
+  console.log('');
+  console.log(
+    `Sigap bench, ${new Date().toISOString()}: ${cpu.length} CPU, Node ${process.version}, PGlite ${pglite}; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  printTable();
+  console.log('');
+  console.log(
+    'Baselines: intake vs POST /api/bench/baseline-report (same row, same INSERT; no auth, validation, triage,',
+  );
+  console.log(
+    'audit or events); list vs the same store query run directly with owner rights (no HTTP, auth, RLS or JSON).',
+  );
+  console.log(
+    `The list target (p95 ≤ ${LIST_P95_TARGET_MS} ms) is this bench's own; the intake and bundle targets are the brief's.`,
+  );
+}
+
+await main();

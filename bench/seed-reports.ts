@@ -1,0 +1,98 @@
+import type { Database } from '../src/server/platform/db.ts';
+
+// Large volumes of reports for the list benchmark, written by the database itself (INSERT … SELECT over
+// generate_series), not through the API: spread over every desa of the 38 kab/kota and the past year, with a
+// priority mix like the field's (few P1, mostly signals), most verified.
+
+const SEED_SQL = `
+WITH d AS (SELECT code, (row_number() OVER (ORDER BY code))::int AS n FROM regions WHERE level = 'desa'),
+c AS (SELECT count(*)::int AS total FROM d),
+g AS (
+  SELECT i, random() AS p, random() AS s, 1 + floor(random() * c.total)::int AS n,
+         now() - random() * interval '365 days' AS t
+  FROM generate_series($1::int, $2::int) AS i, c
+),
+r AS (
+  SELECT g.*, d.code,
+         CASE WHEN p < 0.05 THEN 1 WHEN p < 0.20 THEN 2 WHEN p < 0.50 THEN 3 ELSE 4 END AS rank,
+         CASE WHEN s < 0.08 THEN 'baru' WHEN s < 0.15 THEN 'ditolak' WHEN s < 0.20 THEN 'duplikat'
+              ELSE 'terverifikasi' END AS status
+  FROM g JOIN d USING (n)
+)
+INSERT INTO reports (id, kind, conflict_type, triggers, groups_involved, region_code, kabkota_code, kecamatan_code,
+  occurred_at, description, involved, injured, vulnerable, has_vulnerable, channel, reporter_id, status,
+  priority, priority_rank, priority_reasons, content_hash, created_at, updated_at, acknowledged_at,
+  acknowledged_by, verified_at, verified_by, due_acknowledge_at, dedup_checked_at)
+SELECT gen_random_uuid(),
+  CASE WHEN rank < 4 THEN 'kejadian' ELSE 'sinyal' END,
+  (ARRAY['antar_perguruan_silat', 'perguruan_silat_vs_warga', 'antar_suporter', 'pilkades_pemilu',
+         'sengketa_lahan_sda', 'sara_agama', 'antarwarga', 'batas_wilayah', 'lainnya'])[1 + i % 9],
+  CASE WHEN i % 3 = 0 THEN '{informasi_provokatif}'::text[] ELSE '{perbedaan_kepentingan}'::text[] END,
+  'Kelompok A; kelompok B',
+  code, left(code, 5), left(code, 8),
+  t - interval '40 minutes',
+  (ARRAY['Ada broadcast di grup WA ajakan kumpul anggota perguruan malam ini di balai desa, pemuda mulai ngumpul.',
+         'Bentrok dua kelompok pemuda setelah acara orkes, saling lempar batu, beberapa orang luka.',
+         'Warga protes lahan garapan yang diklaim perkebunan, rencana patok ulang besok pagi.',
+         'Pendukung cakades yang kalah tidak terima hasil, rencana demo ke kantor kecamatan.',
+         'Usai pertandingan sepak bola suporter saling lempar botol di dekat stadion, motor dirusak.',
+         'Sengketa tanah warisan antar dua keluarga memanas, tokoh masyarakat sudah menengahi.'])[1 + i % 6]
+    || ' Laporan ' || i,
+  CASE WHEN rank < 4 THEN 10 + i % 90 ELSE 0 END,
+  CASE WHEN rank = 2 THEN 1 + i % 4 ELSE 0 END,
+  CASE WHEN rank = 1 THEN '{"anak": {"harmed": 2, "displaced": 0, "atRisk": 0}}'::jsonb ELSE '{}'::jsonb END,
+  rank = 1,
+  (ARRAY['web', 'web', 'sms', 'odk'])[1 + i % 4],
+  $3::uuid, status,
+  'P' || rank, rank,
+  CASE rank WHEN 1 THEN '{vulnerable_harmed:anak}'::text[] WHEN 2 THEN '{injured}'::text[]
+            WHEN 3 THEN '{incident}'::text[] ELSE '{signal}'::text[] END,
+  md5(i::text), t, t,
+  CASE WHEN status = 'baru' THEN NULL ELSE t + interval '20 minutes' END,
+  CASE WHEN status = 'baru' THEN NULL ELSE $3::uuid END,
+  CASE WHEN status = 'baru' THEN NULL ELSE t + interval '1 hour' END,
+  CASE WHEN status = 'baru' THEN NULL ELSE $3::uuid END,
+  t + (ARRAY[30, 120, 480, 1440])[rank] * interval '1 minute',
+  t
+FROM r`;
+
+/**
+ * Adds reports numbered from+1 … to, in statements of at most `chunk` rows, each its own transaction;
+ * `reporterId` must be a user. Calls `onChunk` with the count written so far. The table's indexes (all but
+ * the primary key) are dropped for the load and built again afterwards from their own definitions: a bulk
+ * load is much faster that way and the table ends with the same indexes. Then the table is analysed.
+ */
+export async function seedReports(
+  db: Database,
+  range: { from: number; to: number },
+  reporterId: string,
+  chunk: number,
+  onChunk: (written: number) => void = () => undefined,
+): Promise<void> {
+  const indexes = await db.asSystem((tx) =>
+    tx.query<{ name: string; definition: string }>(
+      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i
+       WHERE i.indrelid = 'reports'::regclass
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+    ),
+  );
+  await db.asSystem(async (tx) => {
+    for (const index of indexes) await tx.query(`DROP INDEX ${index.name}`);
+  });
+  try {
+    for (let start = range.from; start < range.to; start += chunk) {
+      const end = Math.min(start + chunk, range.to);
+      await db.asSystem((tx) => tx.query(SEED_SQL, [start + 1, end, reporterId]));
+      onChunk(end);
+    }
+  } finally {
+    for (const index of indexes) {
+      await db.asSystem(async (tx) => {
+        await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
+        await tx.query(index.definition);
+      });
+    }
+  }
+  await db.asSystem((tx) => tx.query('ANALYZE reports'));
+}
