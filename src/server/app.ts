@@ -14,12 +14,14 @@ import { casesRoutes } from './modules/cases/cases-routes.ts';
 import { peopleRoutes } from './modules/cases/people-routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
+import { geoRoutes } from './modules/geo/geo-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
 import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
 import { regionsRoutes } from './modules/regions/regions-routes.ts';
 import { reportsRoutes } from './modules/reports/reports-routes.ts';
 import { settingsRoutes } from './modules/settings/settings-routes.ts';
+import { statsRoutes } from './modules/stats/stats-routes.ts';
 import { usersRoutes } from './modules/users/users-routes.ts';
 import { workshopsRoutes } from './modules/workshops/workshops-routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -109,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     casesRoutes,
     peopleRoutes,
     settingsRoutes,
+    geoRoutes,
+    statsRoutes,
     evaluationRoutes,
     lessonsRoutes,
     workshopsRoutes,

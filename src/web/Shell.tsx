@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/i18n.ts';
 import { AccountPage } from './AccountPage.tsx';
 import { ApiError, type SignedInUser, signOut } from './api.ts';
+import { EvaluationRoute } from './evaluation/EvaluationRoute.tsx';
+import { Frame, useDocumentTitle } from './Frame.tsx';
 import { FieldPage, isFieldRoute } from './field/FieldPage.tsx';
 import { useFieldSync } from './field/field-sync.ts';
 import { PendingNotice } from './field/PendingNotice.tsx';
-import { Frame, useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
 import { ACCOUNT_PATH, findMenuItem, homePathOf, MENUS, type MenuItem, ROUTES } from './nav.ts';
+import { matchOperatorPage, OperatorPage } from './operator/OperatorPage.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 
 /** The signed-in app: who is signed in, the role's menu, and the page at the current path. */
@@ -74,7 +76,7 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
           const route = ROUTES[item.route];
           return (
             <li key={item.route}>
-              <Link href={route.path} current={route.path === path}>
+              <Link href={route.path} current={route.path === path || path.startsWith(`${route.path}/`)}>
                 {t(route.label)}
               </Link>
             </li>
@@ -85,6 +87,7 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
   );
 
   const menuItem = findMenuItem(me.role, path);
+  const officePage = matchOperatorPage(me.role, path);
   return (
     <Frame header={header} nav={nav}>
       <div ref={mainContent}>
@@ -98,6 +101,10 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
           <AccountPage />
         ) : menuItem && isFieldRoute(menuItem.route) ? (
           <FieldPage key={menuItem.route} route={menuItem.route} me={me} />
+        ) : menuItem?.route === 'evaluasi' ? (
+          <EvaluationRoute me={me} />
+        ) : officePage ? (
+          <OperatorPage key={`${officePage.page}:${officePage.param ?? ''}`} match={officePage} me={me} />
         ) : menuItem ? (
           <RoutePage item={menuItem} />
         ) : path === '/' ? null : (

@@ -47,17 +47,21 @@ export const MENUS = {
     { route: 'kasus', steps: 'steps.operator.kasus' },
     { route: 'pilar', steps: 'steps.operator.pilar' },
     { route: 'dasbor', steps: 'steps.operator.dasbor' },
+    { route: 'evaluasi', steps: 'steps.koordinator.evaluasi' },
     // Operators report from the field too (a call from a village head): the same form and outbox.
     { route: 'lapor', steps: 'steps.relawan.lapor' },
     { route: 'kotakKeluar', steps: 'steps.relawan.kotakKeluar' },
   ],
   koordinator: [
     { route: 'dasbor', steps: 'steps.koordinator.dasbor' },
+    { route: 'kotakMasuk', steps: 'op.steps.koordinator.kotakMasuk' },
     { route: 'kasus', steps: 'steps.koordinator.kasus' },
     { route: 'evaluasi', steps: 'steps.koordinator.evaluasi' },
   ],
   provinsi: [
     { route: 'dasbor', steps: 'steps.provinsi.dasbor' },
+    { route: 'kotakMasuk', steps: 'op.steps.provinsi.kotakMasuk' },
+    { route: 'kasus', steps: 'op.steps.provinsi.kasus' },
     { route: 'peringatanDini', steps: 'steps.provinsi.peringatanDini' },
     { route: 'evaluasi', steps: 'steps.provinsi.evaluasi' },
   ],

@@ -110,7 +110,8 @@ describe('the signed-in shell', () => {
     expect(await menuLabels('Menu utama')).toEqual(['Pengguna', 'Wilayah & Bakorwil', 'Pengaturan']);
     expect(new URL(page.url()).pathname).toBe('/pengguna');
     await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Langkah berikutnya' }).waitFor();
+    // The administrator lands on the list of users (src/web/operator/admin).
+    await page.getByRole('heading', { level: 2, name: 'Semua pengguna' }).waitFor();
     expect(await page.title()).toBe('Pengguna · Sigap');
     await saveScreenshot(page, 'shell-admin-id');
   });

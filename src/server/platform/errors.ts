@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
+  /** No boundary files are configured (GEO_DIR): the dashboard works without its map. */
+  geo_unavailable: 404,
   conflict: 409,
   version_conflict: 409,
   invalid_transition: 409,

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DomainError } from '../../platform/errors.ts';
+
+/** The boundary files the configured folder must hold (see ../shared/data/geo/SOURCE.md). */
+export const GEO_FILES = {
+  kabkota: 'jatim-kabkota.geojson',
+  kecamatan: 'jatim-kecamatan.geojson',
+} as const;
+
+/** One answer, ready to send: the JSON, its gzip and an ETag, computed once per process. */
+export type GeoBody = { json: Buffer; gzip: Buffer; etag: string };
+
+type Feature = { type: 'Feature'; properties: { code?: string; kabkota_code?: string }; geometry: unknown };
+type FeatureCollection = { type: 'FeatureCollection'; features: Feature[] };
+
+type GeoCache = {
+  kabkota: GeoBody;
+  kecamatanAll: GeoBody;
+  kecamatanByKabkota: Map<string, GeoBody>;
+};
+
+function toBody(collection: FeatureCollection): GeoBody {
+  const json = Buffer.from(JSON.stringify(collection));
+  return {
+    json,
+    gzip: gzipSync(json, { level: 9 }),
+    etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
+  };
+}
+
+async function readCollection(geoDir: string, file: string): Promise<FeatureCollection> {
+  const text = await readFile(path.join(geoDir, file), 'utf8');
+  const parsed = JSON.parse(text) as FeatureCollection;
+  if (parsed?.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) {
+    throw new Error(`${file} is not a GeoJSON FeatureCollection`);
+  }
+  return parsed;
+}
+
+function unavailable(message: string): DomainError {
+  return new DomainError('geo_unavailable', message);
+}
+
+/**
+ * Serves the kab/kota and kecamatan boundaries of the configured folder (GEO_DIR). The files are read once and
+ * kept in memory with their gzip; nothing is copied into the project. Without a folder every call answers
+ * geo_unavailable, and the web shows the dashboard without a map.
+ */
+export function createGeoSource(geoDir: string | undefined) {
+  let loading: Promise<GeoCache> | undefined;
+
+  async function load(): Promise<GeoCache> {
+    if (!geoDir) {
+      throw unavailable('Batas wilayah belum dikonfigurasi (GEO_DIR) / boundaries are not configured');
+    }
+    loading ??= (async () => {
+      const [kabkota, kecamatan] = await Promise.all([
+        readCollection(geoDir, GEO_FILES.kabkota),
+        readCollection(geoDir, GEO_FILES.kecamatan),
+      ]);
+      const grouped = new Map<string, Feature[]>();
+      for (const feature of kecamatan.features) {
+        const parent = feature.properties.kabkota_code ?? feature.properties.code?.slice(0, 5);
+        if (!parent) continue;
+        grouped.set(parent, [...(grouped.get(parent) ?? []), feature]);
+      }
+      return {
+        kabkota: toBody(kabkota),
+        kecamatanAll: toBody(kecamatan),
+        kecamatanByKabkota: new Map(
+          [...grouped].map(([code, features]) => [code, toBody({ type: 'FeatureCollection', features })]),
+        ),
+      };
+    })().catch((error: unknown) => {
+      loading = undefined; // a folder fixed later is read on the next request
+      throw unavailable(
+        `Berkas batas wilayah tidak dapat dibaca / boundary files cannot be read: ${(error as Error).message}`,
+      );
+    });
+    return loading;
+  }
+
+  return {
+    /** The 38 kab/kota of Jawa Timur. Throws geo_unavailable. */
+    async getKabkota(): Promise<GeoBody> {
+      return (await load()).kabkota;
+    },
+    /** The kecamatan of one kab/kota, or of the whole province. Throws geo_unavailable or not_found. */
+    async getKecamatan(kabkotaCode?: string): Promise<GeoBody> {
+      const cache = await load();
+      if (!kabkotaCode) return cache.kecamatanAll;
+      const body = cache.kecamatanByKabkota.get(kabkotaCode);
+      if (!body) throw new DomainError('not_found', `Kab/kota ${kabkotaCode} tidak ada dalam batas wilayah`);
+      return body;
+    },
+  };
+}
+
+export type GeoSource = ReturnType<typeof createGeoSource>;

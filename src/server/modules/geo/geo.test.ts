@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+
+/** The boundaries beside the project (never copied into it); the tests skip when they are absent. */
+const GEO_DIR = '../shared/data/geo';
+
+describe.skipIf(!existsSync(`${GEO_DIR}/jatim-kabkota.geojson`))('GET /api/geo/*', () => {
+  let t: TestApp;
+  let viewer: TestUser;
+  beforeAll(async () => {
+    t = await buildTestApp({ GEO_DIR });
+    viewer = await t.user({ role: 'koordinator', region: 'V' });
+  });
+  afterAll(() => t.close());
+
+  it('serves the 38 kab/kota, gzipped when asked, cached a day with an ETag', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/geo/kabkota.geojson',
+      headers: { ...authAs(viewer), 'accept-encoding': 'gzip, br' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/geo+json');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['cache-control']).toContain('max-age=86400');
+    const collection = JSON.parse(gunzipSync(res.rawPayload).toString('utf8'));
+    expect(collection.features).toHaveLength(38);
+    expect(collection.features[0].properties).toMatchObject({ code: '35.01', name: 'Kabupaten Pacitan' });
+
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/api/geo/kabkota.geojson',
+      headers: { ...authAs(viewer), 'if-none-match': String(res.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('serves the kecamatan of one kab/kota only', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/geo/kecamatan.geojson?kabkota=35.09',
+      headers: authAs(viewer),
+    });
+    expect(res.statusCode).toBe(200);
+    const codes = res.json().features.map((f: { properties: { code: string } }) => f.properties.code);
+    expect(codes).toHaveLength(31); // Kabupaten Jember
+    expect(codes.every((code: string) => code.startsWith('35.09.'))).toBe(true);
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/geo/kecamatan.geojson?kabkota=35.99',
+      headers: authAs(viewer),
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('refuses anyone not signed in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/geo/kabkota.geojson' });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('answers geo_unavailable when no folder is configured', async () => {
+    const bare = await buildTestApp({ GEO_DIR: '/nonexistent/sigap-geo' });
+    try {
+      const user = await bare.user({ role: 'provinsi', region: '35' });
+      const res = await bare.app.inject({
+        method: 'GET',
+        url: '/api/geo/kabkota.geojson',
+        headers: authAs(user),
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('geo_unavailable');
+    } finally {
+      await bare.close();
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RegionCode } from '../../../shared/regions.ts';
+import { StatsOverview } from '../../../shared/stats/stats-schema.ts';
+import { requirePrincipal } from '../../platform/http.ts';
+import * as stats from './stats-service.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD (WIB)');
+/** The province or one kab/kota: the dashboard drills down one level at a time. */
+const StatsScope = RegionCode.refine(
+  (code) => code.split('.').length <= 2,
+  'kode provinsi (35) atau kab/kota',
+);
+
+/** Dashboard numbers, counted under the viewer's row-level security. */
+export async function statsRoutes(app: FastifyInstance, deps: stats.StatsDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/stats/overview',
+    {
+      schema: {
+        tags: ['stats'],
+        summary:
+          'Ringkasan dasbor: laporan per wilayah, jenis, kelompok rentan dan minggu; kasus terbuka; tenggat terlewat',
+        querystring: z.object({ scope: StatsScope.default('35'), from: day.optional(), to: day.optional() }),
+        response: { 200: StatsOverview },
+      },
+    },
+    async (request) => stats.getOverview(deps, requirePrincipal(request), request.query),
+  );
+}

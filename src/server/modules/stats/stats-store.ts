@@ -1,0 +1,113 @@
+import type { Tx } from '../../platform/db.ts';
+
+/** The period and area a count reads; the caller's row-level security narrows it further. */
+export type StatsFilter = {
+  /** A region code prefix: '35' or a kab/kota '35.09'. */
+  scope: string;
+  /** Counted by child area at this level. */
+  areaLevel: 'kabkota' | 'kecamatan';
+  /** Reports that occurred in [from, to). */
+  from: Date;
+  to: Date;
+  now: Date;
+};
+
+const WITHIN = (column: string) => `(${column} = $1 OR ${column} LIKE $1 || '.%')`;
+const REPORTS_WHERE = `${WITHIN('r.region_code')} AND r.occurred_at >= $2 AND r.occurred_at < $3`;
+const KECAMATAN_OF = (column: string) => `substring(${column} from '^\\d{2}\\.\\d{2}\\.\\d{2}')`;
+
+function areaOfReport(level: StatsFilter['areaLevel']): string {
+  return level === 'kabkota' ? 'r.kabkota_code' : 'r.kecamatan_code';
+}
+
+function areaOfCase(level: StatsFilter['areaLevel']): string {
+  return level === 'kabkota' ? 'c.kabkota_code' : KECAMATAN_OF('c.region_code');
+}
+
+/** Reports and open cases per child area. Areas without any are left out. */
+export async function countByArea(tx: Tx, f: StatsFilter) {
+  const reports = await tx.query<{
+    code: string;
+    reports: number;
+    incidents: number;
+    vulnerable: number;
+    p1: number;
+  }>(
+    `SELECT ${areaOfReport(f.areaLevel)} AS code, count(*)::int AS reports,
+            count(*) FILTER (WHERE r.kind = 'kejadian')::int AS incidents,
+            count(*) FILTER (WHERE r.has_vulnerable)::int AS vulnerable,
+            count(*) FILTER (WHERE r.priority = 'P1')::int AS p1
+     FROM reports r WHERE ${REPORTS_WHERE} AND ${areaOfReport(f.areaLevel)} IS NOT NULL
+     GROUP BY 1`,
+    [f.scope, f.from, f.to],
+  );
+  const cases = await tx.query<{ code: string; openCases: number }>(
+    `SELECT ${areaOfCase(f.areaLevel)} AS code, count(*)::int AS "openCases"
+     FROM cases c WHERE ${WITHIN('c.region_code')} AND c.closed_at IS NULL AND ${areaOfCase(f.areaLevel)} IS NOT NULL
+     GROUP BY 1`,
+    [f.scope],
+  );
+  return { reports, cases };
+}
+
+/** Reports of the period by kind and by conflict type. */
+export async function countByKindAndType(tx: Tx, f: StatsFilter) {
+  return tx.query<{ kind: string; type: string; count: number }>(
+    `SELECT r.kind, r.conflict_type AS type, count(*)::int AS count
+     FROM reports r WHERE ${REPORTS_WHERE} GROUP BY 1, 2`,
+    [f.scope, f.from, f.to],
+  );
+}
+
+/** Vulnerable people the period's reports name, per group: hurt, displaced, at risk. */
+export async function sumVulnerable(tx: Tx, f: StatsFilter) {
+  return tx.query<{ group: string; harmed: number; displaced: number; atRisk: number }>(
+    `SELECT g.key AS "group",
+            coalesce(sum((g.value->>'harmed')::int), 0)::int AS harmed,
+            coalesce(sum((g.value->>'displaced')::int), 0)::int AS displaced,
+            coalesce(sum((g.value->>'atRisk')::int), 0)::int AS "atRisk"
+     FROM reports r CROSS JOIN LATERAL jsonb_each(r.vulnerable) g
+     WHERE ${REPORTS_WHERE} GROUP BY 1`,
+    [f.scope, f.from, f.to],
+  );
+}
+
+/** Reports per week (its Monday in WIB, YYYY-MM-DD); weeks without reports are absent. */
+export async function countByWeek(tx: Tx, f: StatsFilter) {
+  return tx.query<{ week: string; reports: number; incidents: number }>(
+    `SELECT to_char(date_trunc('week', r.occurred_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD') AS week,
+            count(*)::int AS reports, count(*) FILTER (WHERE r.kind = 'kejadian')::int AS incidents
+     FROM reports r WHERE ${REPORTS_WHERE} GROUP BY 1`,
+    [f.scope, f.from, f.to],
+  );
+}
+
+/** Open cases now, by phase and priority. */
+export async function countOpenCases(tx: Tx, f: StatsFilter) {
+  return tx.query<{ phase: string; priority: string; count: number }>(
+    `SELECT c.phase, c.priority, count(*)::int AS count
+     FROM cases c WHERE ${WITHIN('c.region_code')} AND c.closed_at IS NULL GROUP BY 1, 2`,
+    [f.scope],
+  );
+}
+
+/** Deadlines missed: acknowledgement of the period's reports; response and resolution of the cases in play. */
+export async function countMissedDeadlines(tx: Tx, f: StatsFilter) {
+  const reports = await tx.one<{ acknowledge: number }>(
+    `SELECT count(*) FILTER (WHERE coalesce(r.acknowledged_at, $4) > r.due_acknowledge_at)::int AS acknowledge
+     FROM reports r WHERE ${REPORTS_WHERE}`,
+    [f.scope, f.from, f.to, f.now],
+  );
+  const cases = await tx.one<{ response: number; resolve: number }>(
+    `SELECT count(*) FILTER (WHERE coalesce(c.first_response_at, $4) > c.due_response_at)::int AS response,
+            count(*) FILTER (WHERE coalesce(c.closed_at, $4) > c.due_resolve_at)::int AS resolve
+     FROM cases c
+     WHERE ${WITHIN('c.region_code')} AND (c.closed_at IS NULL OR (c.created_at >= $2 AND c.created_at < $3))`,
+    [f.scope, f.from, f.to, f.now],
+  );
+  return {
+    acknowledge: reports?.acknowledge ?? 0,
+    response: cases?.response ?? 0,
+    resolve: cases?.resolve ?? 0,
+  };
+}

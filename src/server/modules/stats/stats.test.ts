@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+
+describe('GET /api/stats/overview', () => {
+  let t: TestApp;
+  let jemberOperator: TestUser;
+  // Reports arrive on the night of 22 August; the dashboard is read the next noon.
+  let now = new Date('2026-08-22T22:00:00+07:00');
+  beforeAll(async () => {
+    t = await buildTestApp({}, { now: () => now });
+    jemberOperator = await t.user({ role: 'operator', region: '35.09' });
+    const post = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: '/api/reports', headers: authAs(jemberOperator), payload });
+    await post(reportPayload()); // an incident in Kec. Tanggul with children hurt
+    await post(
+      reportPayload({
+        kind: 'sinyal',
+        regionCode: '35.09.05.2001',
+        occurredAt: '2026-08-17T08:00:00+07:00',
+        description: 'Pesan berantai mengajak anggota berkumpul di balai desa malam ini.',
+        injured: 0,
+        vulnerable: {},
+      }),
+    );
+    now = new Date('2026-08-23T12:00:00+07:00');
+  });
+  afterAll(() => t.close());
+
+  const overview = (user: TestUser, query: string) =>
+    t.app.inject({ method: 'GET', url: `/api/stats/overview?${query}`, headers: authAs(user) });
+
+  it('counts the province by kab/kota, by type, by vulnerable group and by week', async () => {
+    const provinsi = await t.user({ role: 'provinsi', region: '35' });
+    const res = await overview(provinsi, 'scope=35&from=2026-08-10&to=2026-08-23');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.areaLevel).toBe('kabkota');
+    expect(body.totals).toMatchObject({ reports: 2, incidents: 1, signals: 1, vulnerable: 1 });
+    expect(body.byArea).toEqual([
+      { code: '35.09', reports: 2, incidents: 1, vulnerable: 1, p1: 1, openCases: 0 },
+    ]);
+    expect(body.byType).toEqual([{ type: 'antar_perguruan_silat', count: 2 }]);
+    expect(body.byVulnerableGroup.find((g: { group: string }) => g.group === 'anak')).toEqual({
+      group: 'anak',
+      harmed: 3,
+      displaced: 0,
+      atRisk: 5,
+    });
+    expect(body.byWeek).toEqual([
+      { week: '2026-08-10', reports: 0, incidents: 0 },
+      { week: '2026-08-17', reports: 2, incidents: 1 },
+    ]);
+    // Nobody acknowledged: the P1 incident's 30 minutes have passed, the signal's 24 hours have not.
+    expect(body.missedDeadlines).toEqual({ acknowledge: 1, response: 0, resolve: 0 });
+  });
+
+  it('drills down from a kab/kota to its kecamatan', async () => {
+    const res = await overview(jemberOperator, 'scope=35.09&from=2026-08-01&to=2026-08-31');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().areaLevel).toBe('kecamatan');
+    expect(res.json().byArea.map((a: { code: string }) => a.code)).toEqual(['35.09.05', '35.09.06']);
+  });
+
+  it("counts nothing of Jember for another kab/kota's operator, even for the whole province", async () => {
+    const banyuwangi = await t.user({ role: 'operator', region: '35.10' });
+    const res = await overview(banyuwangi, 'scope=35&from=2026-08-01&to=2026-08-31');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().totals.reports).toBe(0);
+    expect(res.json().byArea).toEqual([]);
+  });
+
+  it('refuses volunteers and partner agencies, and a period longer than a year', async () => {
+    const relawan = await t.user({ role: 'relawan', region: '35.09' });
+    expect((await overview(relawan, 'scope=35.09')).statusCode).toBe(403);
+    const provinsi = await t.user({ role: 'provinsi', region: '35' });
+    expect((await overview(provinsi, 'scope=35&from=2024-01-01&to=2026-01-01')).statusCode).toBe(400);
+    expect((await overview(provinsi, 'scope=35.09.06')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,408 @@
+// One case: deadlines, the phase buttons the shared rule allows, sharing, its reports, people at work on it,
+// partner agencies, vulnerable people, and the timeline.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeReason } from '../../shared/reports/triage.ts';
+import { useLang, useT } from '../lang.ts';
+import { Link } from '../router.tsx';
+import { AssignmentsSection, DispositionsSection, PeopleSection } from './CaseSections.tsx';
+import { conflictTypeLabel, levelLabel, phaseLabel, recoveryStepLabel, timelineLabel } from './labels.ts';
+import { useLiveEvents } from './live.ts';
+import type { OperatorPageProps } from './OperatorPage.tsx';
+import {
+  type CaseView,
+  completeRecoveryStep,
+  getCase,
+  getReport,
+  getTimeline,
+  listRegions,
+  moveCase,
+  shareCase,
+} from './operator-api.ts';
+import { ReportSummaryLine } from './ReportFacts.tsx';
+import { Due, ErrorNotice, PriorityTag, Tag, useAction, useHeading, useLoad, useNow, wib } from './ui.tsx';
+
+const RECOVERY_STEPS = ['rekonsiliasi', 'rehabilitasi', 'rekonstruksi'] as const;
+
+/** The case page at /kasus/:id; another region's case reads as not found. */
+export function CasePage(props: OperatorPageProps) {
+  const t = useT();
+  const id = props.param ?? '';
+  const loaded = useLoad(() => getCase(id), [id]);
+  const [current, setCurrent] = useState<CaseView | undefined>();
+  const [version, setVersion] = useState(0);
+  const now = useNow();
+
+  useEffect(() => {
+    if (loaded.data) setCurrent(loaded.data);
+  }, [loaded.data]);
+
+  const refresh = () => {
+    loaded.reload();
+    setVersion((v) => v + 1);
+  };
+  useLiveEvents(
+    ['case.updated', 'case.escalated'],
+    (event) => {
+      if (event.subject.id === id) refresh();
+    },
+    refresh,
+  );
+
+  const isNotFound = loaded.error?.code === 'not_found';
+  useHeading(isNotFound ? t('op.case.notFound') : current?.title);
+
+  if (isNotFound) {
+    return (
+      <>
+        <p>{t('op.case.notFoundBody')}</p>
+        <p>
+          <Link href="/kasus">{t('op.case.back')}</Link>
+        </p>
+      </>
+    );
+  }
+  if (!current) {
+    return loaded.error ? <ErrorNotice error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+
+  const canAct = current.isHandler || ['provinsi', 'admin'].includes(props.me.role);
+  const onChanged = (updated?: CaseView) => {
+    if (updated) setCurrent(updated);
+    refresh();
+  };
+  return (
+    <div class="op-wide op-case">
+      <p>
+        <Link href="/kasus">{t('op.case.back')}</Link>
+      </p>
+      <CaseHeader item={current} />
+      <div class="op-case-grid">
+        <div class="op-case-main">
+          <section aria-labelledby="deadlines">
+            <h2 id="deadlines">{t('op.case.deadlines')}</h2>
+            <Due
+              label={t('op.case.dueResponse')}
+              dueAt={current.dueResponseAt}
+              metAt={current.firstResponseAt}
+              now={now}
+            />
+            <Due
+              label={t('op.case.dueResolve')}
+              dueAt={current.dueResolveAt}
+              metAt={current.closedAt}
+              now={now}
+            />
+          </section>
+          <PhaseSection item={current} canAct={canAct} onChanged={onChanged} />
+          <ReportsSection item={current} />
+          <AssignmentsSection item={current} canAct={canAct} version={version} onChanged={onChanged} />
+          <DispositionsSection item={current} canAct={canAct} version={version} onChanged={onChanged} />
+          <PeopleSection item={current} version={version} />
+          <ShareSection item={current} canAct={canAct} onChanged={onChanged} />
+        </div>
+        <div class="op-case-side">
+          <TimelineSection id={current.id} version={version} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function CaseHeader(props: { item: CaseView }) {
+  const { item } = props;
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div class="op-case-header">
+      <p class="op-tags">
+        <Tag>{t('op.case.phaseIs', { phase: phaseLabel(t, item.phase) })}</Tag>{' '}
+        <PriorityTag priority={item.priority} />{' '}
+        {item.hasVulnerable && <Tag tone="danger">{t('op.case.vulnerable')}</Tag>}{' '}
+        {item.handlingLevel !== 'kabkota' && (
+          <Tag tone="warn">{t('op.case.handledBy', { level: levelLabel(t, item.handlingLevel) })}</Tag>
+        )}
+      </p>
+      <p>
+        {conflictTypeLabel(t, item.conflictType)} · {item.regionName}{' '}
+        <span class="op-code">({item.regionCode})</span> ·{' '}
+        {t('op.case.openedAt', { when: wib(item.createdAt, lang) })}
+      </p>
+      {item.escalationReason && <p>{t('op.case.escalationReason', { reason: item.escalationReason })}</p>}
+      {item.summary && <p class="op-description">{item.summary}</p>}
+      <p class="hint">{t(item.isHandler ? 'op.case.youHandle' : 'op.case.youView')}</p>
+    </div>
+  );
+}
+
+/** Exactly the moves `allowedPhases` lists; closing asks for the outcome. */
+function PhaseSection(props: { item: CaseView; canAct: boolean; onChanged: (updated?: CaseView) => void }) {
+  const { item } = props;
+  const t = useT();
+  const lang = useLang();
+  const action = useAction();
+  const [isClosing, setClosing] = useState(false);
+  const [outcome, setOutcome] = useState('');
+  const [done, setDone] = useState('');
+  const outcomeField = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (isClosing) outcomeField.current?.focus();
+  }, [isClosing]);
+
+  async function move(to: string, withOutcome?: string) {
+    let updated: CaseView | undefined;
+    const ok = await action.run(async () => {
+      updated = await moveCase(item.id, { to, outcome: withOutcome, version: item.version });
+    });
+    if (ok) {
+      setClosing(false);
+      setDone(t('op.phase.moved', { phase: phaseLabel(t, to) }));
+      props.onChanged(updated);
+    }
+  }
+
+  async function markStep(step: string) {
+    let updated: CaseView | undefined;
+    if (await action.run(async () => (updated = await completeRecoveryStep(item.id, step)))) {
+      setDone(t('op.recovery.done', { step: recoveryStepLabel(t, step) }));
+      props.onChanged(updated);
+    }
+  }
+
+  const moves = item.allowedPhases.filter((phase) => phase !== 'selesai');
+  const canClose = item.allowedPhases.includes('selesai');
+  return (
+    <section aria-labelledby="phase-heading">
+      <h2 id="phase-heading">{t('op.phase.heading')}</h2>
+      <ol class="op-phases">
+        {(['pencegahan', 'penghentian', 'pemulihan', 'selesai'] as const).map((phase) => (
+          <li key={phase} aria-current={phase === item.phase ? 'step' : undefined}>
+            {phaseLabel(t, phase)}
+          </li>
+        ))}
+      </ol>
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <ErrorNotice error={action.error} />
+      {item.phase === 'selesai' && item.outcome && (
+        <>
+          <h3>{t('op.phase.outcome')}</h3>
+          <p class="op-description">{item.outcome}</p>
+          {item.closedAt && <p>{t('op.phase.closedAt', { when: wib(item.closedAt, lang) })}</p>}
+        </>
+      )}
+      {!props.canAct && item.phase !== 'selesai' && <p class="hint">{t('op.phase.notHandler')}</p>}
+      {props.canAct && (moves.length > 0 || canClose) && (
+        <fieldset class="op-actions op-fieldset">
+          <legend class="visually-hidden">{t('op.phase.movesLabel')}</legend>
+          {moves.map((phase) => (
+            <button
+              key={phase}
+              type="button"
+              class="button button-primary"
+              disabled={action.isBusy}
+              onClick={() => move(phase)}
+            >
+              {t('op.phase.moveTo', { phase: phaseLabel(t, phase) })}
+            </button>
+          ))}
+          {canClose && (
+            <button
+              type="button"
+              class="button op-button-secondary"
+              aria-expanded={isClosing}
+              onClick={() => setClosing(!isClosing)}
+            >
+              {t('op.phase.close')}
+            </button>
+          )}
+        </fieldset>
+      )}
+      {isClosing && (
+        <form
+          class="op-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void move('selesai', outcome.trim());
+          }}
+        >
+          <div class="field">
+            <label for="outcome">{t('op.phase.outcomeLabel')}</label>
+            <p class="hint" id="outcome-hint">
+              {t('op.phase.outcomeHint')}
+            </p>
+            <textarea
+              id="outcome"
+              ref={outcomeField}
+              rows={4}
+              required
+              minLength={10}
+              aria-describedby="outcome-hint"
+              value={outcome}
+              onInput={(event) => setOutcome((event.currentTarget as HTMLTextAreaElement).value)}
+            />
+          </div>
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.isBusy || outcome.trim().length < 10}
+          >
+            {t('op.phase.closeConfirm')}
+          </button>
+        </form>
+      )}
+      {item.phase === 'pemulihan' && (
+        <>
+          <h3>{t('op.recovery.heading')}</h3>
+          <ul class="op-steps">
+            {RECOVERY_STEPS.map((step) => {
+              const isDone = item.recoverySteps.includes(step);
+              return (
+                <li key={step}>
+                  <span>
+                    {recoveryStepLabel(t, step)}:{' '}
+                    <strong>{t(isDone ? 'op.recovery.isDone' : 'op.recovery.notYet')}</strong>
+                  </span>
+                  {props.canAct && !isDone && (
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      disabled={action.isBusy}
+                      onClick={() => markStep(step)}
+                    >
+                      {t('op.recovery.mark', { step: recoveryStepLabel(t, step) })}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReportsSection(props: { item: CaseView }) {
+  const t = useT();
+  const lang = useLang();
+  const key = props.item.reportIds.join(',');
+  const reports = useLoad(() => Promise.all(props.item.reportIds.map((id) => getReport(id))), [key]);
+  return (
+    <section aria-labelledby="reports-heading">
+      <h2 id="reports-heading">{t('op.case.reports', { count: props.item.reportIds.length })}</h2>
+      <ErrorNotice error={reports.error} />
+      <ul class="op-plain-list">
+        {reports.data?.map((report) => (
+          <li key={report.id} class="op-card">
+            <ReportSummaryLine report={report} />
+            <p class="hint">
+              {report.priorityReasons.map((reason) => describeReason(reason, lang)).join(' · ')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Shares the case with another kab/kota whose people are involved. */
+function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (updated?: CaseView) => void }) {
+  const t = useT();
+  const kabkota = useLoad(() => listRegions('35').then((r) => r.items), []);
+  const [code, setCode] = useState('');
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const nameOf = (c: string) => kabkota.data?.find((r) => r.code === c)?.name ?? c;
+  const choices = (kabkota.data ?? []).filter(
+    (r) => r.code !== props.item.kabkotaCode && !props.item.sharedWith.includes(r.code),
+  );
+
+  async function share(event: Event) {
+    event.preventDefault();
+    let updated: CaseView | undefined;
+    if (code && (await action.run(async () => (updated = await shareCase(props.item.id, code))))) {
+      setDone(t('op.share.done', { name: nameOf(code) }));
+      setCode('');
+      props.onChanged(updated);
+    }
+  }
+
+  return (
+    <section aria-labelledby="share-heading">
+      <h2 id="share-heading">{t('op.share.heading')}</h2>
+      <p>
+        {props.item.sharedWith.length > 0
+          ? t('op.share.with', { names: props.item.sharedWith.map(nameOf).join(', ') })
+          : t('op.share.none')}
+      </p>
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <ErrorNotice error={action.error} />
+      {props.canAct && props.item.phase !== 'selesai' && (
+        <form class="op-form op-inline-form" onSubmit={share}>
+          <div class="field">
+            <label for="share-kabkota">{t('op.share.choose')}</label>
+            <select
+              id="share-kabkota"
+              value={code}
+              onChange={(event) => setCode((event.currentTarget as HTMLSelectElement).value)}
+            >
+              <option value="">{t('op.share.placeholder')}</option>
+              {choices.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="button op-button-secondary" disabled={!code || action.isBusy}>
+            {t('op.share.submit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function TimelineSection(props: { id: string; version: number }) {
+  const t = useT();
+  const lang = useLang();
+  const timeline = useLoad(() => getTimeline(props.id).then((r) => r.items), [props.id, props.version]);
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('op.timeline.heading')}</h2>
+      <ErrorNotice error={timeline.error} />
+      <ol class="op-timeline">
+        {[...(timeline.data ?? [])].reverse().map((entry, index) => (
+          <li key={`${entry.at}-${index}`}>
+            <time dateTime={entry.at}>{wib(entry.at, lang)}</time>
+            <span class="op-timeline-what">
+              {timelineLabel(t, entry.kind)}
+              {describeDetails(t, entry.kind, entry.details)}
+            </span>
+            {entry.actorName && <span class="op-timeline-who">{entry.actorName}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function describeDetails(
+  t: ReturnType<typeof useT>,
+  kind: string,
+  details: Record<string, unknown> | null,
+): string {
+  if (!details) return '';
+  if (kind === 'phase_changed' && typeof details.to === 'string') {
+    return `: ${phaseLabel(t, String(details.from))} → ${phaseLabel(t, details.to)}`;
+  }
+  if (kind === 'recovery_step' && typeof details.step === 'string')
+    return `: ${recoveryStepLabel(t, details.step)}`;
+  if (kind === 'shared' && typeof details.kabkotaCode === 'string') return ` (${details.kabkotaCode})`;
+  if (kind === 'escalated' && typeof details.to === 'string') return `: ${levelLabel(t, details.to)}`;
+  return '';
+}

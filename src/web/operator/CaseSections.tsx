@@ -1,0 +1,432 @@
+// The parts of a case page where people act: assignments (with dispatch suggestions when the server offers
+// them), dispositions to partner agencies, and vulnerable people with their referrals.
+import { useState } from 'preact/hooks';
+import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { useLang, useT } from '../lang.ts';
+import {
+  ageBandLabel,
+  assignmentStatusLabel,
+  dispositionStatusLabel,
+  groupLabel,
+  referralServiceLabel,
+  referralStatusLabel,
+} from './labels.ts';
+import {
+  assignPerson,
+  type CaseView,
+  type DispatchSuggestion,
+  getVulnerableSummary,
+  isMissingRoute,
+  listAgencies,
+  listAssignments,
+  listCaseDispositions,
+  listDispatchSuggestions,
+  listPeople,
+  listPillars,
+  listReferrals,
+  sendDisposition,
+} from './operator-api.ts';
+import { ErrorNotice, Notice, num, Tag, useAction, useLoad, wib, wibInputIn, wibInputToIso } from './ui.tsx';
+
+type SectionProps = {
+  item: CaseView;
+  canAct: boolean;
+  version: number;
+  onChanged: (updated?: CaseView) => void;
+};
+
+/** Who works on the case, and assigning a pillar who has a Sigap account. */
+export function AssignmentsSection(props: SectionProps) {
+  const { item } = props;
+  const t = useT();
+  const lang = useLang();
+  const assignments = useLoad(() => listAssignments(item.id).then((r) => r.items), [item.id, props.version]);
+  const suggestions = useLoad(
+    () =>
+      listDispatchSuggestions(item.id).then(
+        (r) => ({ items: r.items, isAvailable: true }),
+        (error: unknown) => {
+          if (isMissingRoute(error)) return { items: [] as DispatchSuggestion[], isAvailable: false };
+          throw error;
+        },
+      ),
+    [item.id, props.version],
+  );
+  const pillars = useLoad(
+    () =>
+      listPillars({ region: item.kabkotaCode, status: 'aktif', limit: 200 }).then(
+        (r) => ({ items: r.items.filter((p) => p.userId), isAvailable: true }),
+        (error: unknown) => {
+          if (isMissingRoute(error)) return { items: [], isAvailable: false };
+          throw error;
+        },
+      ),
+    [item.kabkotaCode],
+  );
+  const [userId, setUserId] = useState('');
+  const [task, setTask] = useState('');
+  const [dueAt, setDueAt] = useState('');
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const isOpen = item.phase !== 'selesai';
+
+  async function assign(who: string, name: string) {
+    const ok = await action.run(() =>
+      assignPerson(item.id, {
+        userId: who,
+        task: task.trim(),
+        dueAt: dueAt ? wibInputToIso(dueAt) : undefined,
+      }),
+    );
+    if (ok) {
+      setDone(t('op.assign.done', { name }));
+      setUserId('');
+      setTask('');
+      setDueAt('');
+      props.onChanged();
+    }
+  }
+
+  const pillarOptions = pillars.data?.items ?? [];
+  const chosenName = pillarOptions.find((p) => p.userId === userId)?.name ?? '';
+  return (
+    <section aria-labelledby="assign-heading">
+      <h2 id="assign-heading">{t('op.assign.heading')}</h2>
+      <ErrorNotice error={assignments.error} />
+      {assignments.data && assignments.data.length === 0 && <p>{t('op.assign.none')}</p>}
+      <ul class="op-plain-list">
+        {assignments.data?.map((a) => (
+          <li key={a.id} class="op-card">
+            <strong>{a.displayName}</strong> · <Tag tone="muted">{assignmentStatusLabel(t, a.status)}</Tag>
+            {a.task && <p>{a.task}</p>}
+            {a.dueAt && <p class="hint">{t('op.assign.dueAt', { when: wib(a.dueAt, lang) })}</p>}
+          </li>
+        ))}
+      </ul>
+      {props.canAct && isOpen && (
+        <>
+          <h3>{t('op.assign.suggestions')}</h3>
+          <ErrorNotice error={suggestions.error} />
+          {suggestions.data && !suggestions.data.isAvailable && (
+            <Notice>{t('op.assign.noSuggestionRoute')}</Notice>
+          )}
+          {suggestions.data?.isAvailable && suggestions.data.items.length === 0 && (
+            <p>{t('op.assign.noSuggestions')}</p>
+          )}
+          <ul class="op-plain-list">
+            {suggestions.data?.items.map((s, index) => {
+              const name = s.name ?? s.displayName ?? t('op.assign.someone');
+              return (
+                <li key={s.pillarId ?? s.userId ?? index} class="op-card">
+                  <strong>{name}</strong>
+                  {s.pillarType && ` · ${s.pillarType}`}
+                  {(s.homeRegionName ?? s.regionName) && ` · ${s.homeRegionName ?? s.regionName}`}
+                  {typeof s.distanceKm === 'number' &&
+                    ` · ${t('op.assign.distance', { km: num(Math.round(s.distanceKm * 10) / 10, lang) })}`}
+                  {s.skills && s.skills.length > 0 && <p class="hint">{s.skills.join(', ')}</p>}
+                  {s.reasons && s.reasons.length > 0 && <p class="hint">{s.reasons.join(' · ')}</p>}
+                  {s.userId ? (
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      disabled={action.isBusy}
+                      onClick={() => assign(s.userId as string, name)}
+                    >
+                      {t('op.assign.assignThis', { name })}
+                    </button>
+                  ) : (
+                    <p class="hint">{t('op.assign.noAccount')}</p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <h3>{t('op.assign.formHeading')}</h3>
+          <ErrorNotice error={pillars.error} />
+          {pillars.data && !pillars.data.isAvailable && <Notice>{t('op.assign.noPillarRoute')}</Notice>}
+          {pillars.data?.isAvailable && pillarOptions.length === 0 && (
+            <Notice>{t('op.assign.noPillars')}</Notice>
+          )}
+          {pillarOptions.length > 0 && (
+            <form
+              class="op-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (userId) void assign(userId, chosenName);
+              }}
+            >
+              <div class="field">
+                <label for="assign-who">{t('op.assign.who')}</label>
+                <select
+                  id="assign-who"
+                  value={userId}
+                  onChange={(event) => setUserId((event.currentTarget as HTMLSelectElement).value)}
+                >
+                  <option value="">{t('op.assign.choose')}</option>
+                  {pillarOptions.map((p) => (
+                    <option key={p.id} value={p.userId ?? ''}>
+                      {p.name} — {p.pillarType} ({p.homeRegionName})
+                      {p.currentAvailability === 'libur' ? ` · ${t('op.assign.offDuty')}` : ''}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="assign-task">{t('op.assign.task')}</label>
+                <textarea
+                  id="assign-task"
+                  rows={2}
+                  value={task}
+                  onInput={(event) => setTask((event.currentTarget as HTMLTextAreaElement).value)}
+                />
+              </div>
+              <div class="field">
+                <label for="assign-due">{t('op.assign.due')}</label>
+                <input
+                  id="assign-due"
+                  type="datetime-local"
+                  value={dueAt}
+                  onInput={(event) => setDueAt((event.currentTarget as HTMLInputElement).value)}
+                />
+              </div>
+              <button type="submit" class="button button-primary" disabled={!userId || action.isBusy}>
+                {t('op.assign.submit')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <ErrorNotice error={action.error} />
+    </section>
+  );
+}
+
+/** Requests to partner agencies (Polres, Kesbangpol, BPBD …) and their answers. */
+export function DispositionsSection(props: SectionProps) {
+  const { item } = props;
+  const t = useT();
+  const lang = useLang();
+  const dispositions = useLoad(
+    () => listCaseDispositions(item.id).then((r) => r.items),
+    [item.id, props.version],
+  );
+  const agencies = useLoad(() => listAgencies().then((r) => r.items.filter((a) => a.isActive)), []);
+  const [agencyId, setAgencyId] = useState('');
+  const [instruction, setInstruction] = useState('');
+  const [dueAt, setDueAt] = useState(() => wibInputIn(24));
+  const [done, setDone] = useState('');
+  const action = useAction();
+
+  async function send(event: Event) {
+    event.preventDefault();
+    const agency = agencies.data?.find((a) => a.id === agencyId);
+    const ok = await action.run(() =>
+      sendDisposition(item.id, { agencyId, instruction: instruction.trim(), dueAt: wibInputToIso(dueAt) }),
+    );
+    if (ok) {
+      setDone(t('op.disposition.sent', { agency: agency?.name ?? agencyId }));
+      setAgencyId('');
+      setInstruction('');
+      props.onChanged();
+    }
+  }
+
+  return (
+    <section aria-labelledby="disposition-heading">
+      <h2 id="disposition-heading">{t('op.disposition.heading')}</h2>
+      <ErrorNotice error={dispositions.error} />
+      {dispositions.data && dispositions.data.length === 0 && <p>{t('op.disposition.none')}</p>}
+      <ul class="op-plain-list">
+        {dispositions.data?.map((d) => (
+          <li key={d.id} class="op-card">
+            <strong>{d.agencyName}</strong> ·{' '}
+            <Tag tone={d.status === 'selesai' ? 'ok' : 'muted'}>{dispositionStatusLabel(t, d.status)}</Tag>
+            <p>{d.instruction}</p>
+            <p class="hint">{t('op.disposition.dueAt', { when: wib(d.dueAt, lang) })}</p>
+            {d.answer && (
+              <p>
+                <strong>{t('op.disposition.answer')}</strong> {d.answer}
+                {d.answeredAt && <span class="hint"> ({wib(d.answeredAt, lang)})</span>}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.canAct && (
+        <form class="op-form" onSubmit={send}>
+          <h3>{t('op.disposition.formHeading')}</h3>
+          <div class="field">
+            <label for="disposition-agency">{t('op.disposition.agency')}</label>
+            <select
+              id="disposition-agency"
+              value={agencyId}
+              onChange={(event) => setAgencyId((event.currentTarget as HTMLSelectElement).value)}
+            >
+              <option value="">{t('op.disposition.chooseAgency')}</option>
+              {agencies.data?.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="disposition-instruction">{t('op.disposition.instruction')}</label>
+            <textarea
+              id="disposition-instruction"
+              rows={3}
+              minLength={5}
+              value={instruction}
+              onInput={(event) => setInstruction((event.currentTarget as HTMLTextAreaElement).value)}
+            />
+          </div>
+          <div class="field">
+            <label for="disposition-due">{t('op.disposition.due')}</label>
+            <input
+              id="disposition-due"
+              type="datetime-local"
+              required
+              value={dueAt}
+              onInput={(event) => setDueAt((event.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={!agencyId || instruction.trim().length < 5 || !dueAt || action.isBusy}
+          >
+            {t('op.disposition.submit')}
+          </button>
+        </form>
+      )}
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <ErrorNotice error={action.error} />
+    </section>
+  );
+}
+
+/** Vulnerable people by group, the named ones (masked unless the viewer handles the case), and referrals. */
+export function PeopleSection(props: { item: CaseView; version: number }) {
+  const { item } = props;
+  const t = useT();
+  const lang = useLang();
+  const summary = useLoad(
+    () =>
+      getVulnerableSummary(item.id).catch((error: unknown) => {
+        if (isMissingRoute(error)) return undefined;
+        throw error;
+      }),
+    [item.id, props.version],
+  );
+  const people = useLoad(
+    () =>
+      listPeople(item.id).then(
+        (r) => r.items,
+        (error: unknown) => {
+          if (isMissingRoute(error)) return undefined;
+          throw error;
+        },
+      ),
+    [item.id, props.version],
+  );
+  const referrals = useLoad(
+    () =>
+      listReferrals(item.id).then(
+        (r) => r.items,
+        (error: unknown) => {
+          if (isMissingRoute(error)) return undefined;
+          throw error;
+        },
+      ),
+    [item.id, props.version],
+  );
+  const isUnavailable =
+    summary.data === undefined && people.data === undefined && !summary.isLoading && !people.isLoading;
+  const groups = summary.data?.groups.filter((g) => g.harmed + g.displaced + g.atRisk + g.named > 0) ?? [];
+
+  return (
+    <section aria-labelledby="people-heading">
+      <h2 id="people-heading">{t('op.people.heading')}</h2>
+      <ErrorNotice error={summary.error ?? people.error ?? referrals.error} />
+      {isUnavailable && <Notice>{t('op.people.unavailable')}</Notice>}
+      {summary.data &&
+        (groups.length === 0 ? (
+          <p>{t('op.people.noneCounted')}</p>
+        ) : (
+          <table class="op-table">
+            <caption>{t('op.people.summaryCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.vulnerable.group')}</th>
+                <th scope="col">{t('field.vulnerable.harmed')}</th>
+                <th scope="col">{t('field.vulnerable.displaced')}</th>
+                <th scope="col">{t('field.vulnerable.atRisk')}</th>
+                <th scope="col">{t('op.people.named')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {VULNERABLE_GROUPS.map((group) => groups.find((g) => g.group === group))
+                .filter((g) => g !== undefined)
+                .map((g) => (
+                  <tr key={g.group}>
+                    <th scope="row">{groupLabel(t, g.group)}</th>
+                    <td>{num(g.harmed, lang)}</td>
+                    <td>{num(g.displaced, lang)}</td>
+                    <td>{num(g.atRisk, lang)}</td>
+                    <td>{num(g.named, lang)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        ))}
+      {people.data && people.data.length > 0 && (
+        <>
+          <h3>{t('op.people.namedHeading')}</h3>
+          {people.data.some((p) => p.isMasked) && <p class="hint">{t('op.people.maskedHint')}</p>}
+          <ul class="op-plain-list">
+            {people.data.map((person) => (
+              <li key={person.id} class="op-card">
+                <strong>{person.fullName}</strong>{' '}
+                {person.isMasked && <Tag tone="muted">{t('op.people.masked')}</Tag>} ·{' '}
+                {groupLabel(t, person.group)} ·{' '}
+                {person.age !== null
+                  ? t('op.people.age', { age: person.age })
+                  : ageBandLabel(t, person.ageBand)}
+                {person.nik && <span class="op-code"> · NIK {person.nik}</span>}
+                {person.needs.length > 0 && <p class="hint">{person.needs.join(', ')}</p>}
+                {person.guardianName && (
+                  <p class="hint">{t('op.people.guardian', { name: person.guardianName })}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {referrals.data && referrals.data.length > 0 && (
+        <>
+          <h3>{t('op.people.referrals')}</h3>
+          <ul class="op-plain-list">
+            {referrals.data.map((r) => (
+              <li key={r.id} class="op-card">
+                <strong>{referralServiceLabel(t, r.service)}</strong> · {r.provider} ·{' '}
+                <Tag tone={r.status === 'selesai' ? 'ok' : r.isOverdue ? 'danger' : 'muted'}>
+                  {referralStatusLabel(t, r.status)}
+                </Tag>{' '}
+                {r.isOverdue && <Tag tone="danger">{t('op.people.overdue')}</Tag>}
+                <p class="hint">
+                  {groupLabel(t, r.group)} · {t('op.people.referralDue', { when: wib(r.dueAt, lang) })}
+                </p>
+                {r.note && <p>{r.note}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+// Disposisi: what the Social Affairs Office asks of a partner agency, and the agency's answers.
+import { useState } from 'preact/hooks';
+import { useLang, useT } from '../lang.ts';
+import { dispositionStatusLabel } from './labels.ts';
+import type { OperatorPageProps } from './OperatorPage.tsx';
+import { answerDisposition, type Disposition, listDispositions } from './operator-api.ts';
+import { Due, ErrorNotice, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+
+const ANSWERS = ['diterima', 'selesai', 'ditolak'] as const;
+
+/** The partner agency's list of dispositions, open ones first. */
+export function DispositionsPage(_props: OperatorPageProps) {
+  const t = useT();
+  const loaded = useLoad(() => listDispositions().then((r) => r.items), []);
+  const now = useNow();
+  const items = [...(loaded.data ?? [])].sort(
+    (a, b) =>
+      Number(a.status === 'selesai') - Number(b.status === 'selesai') || a.dueAt.localeCompare(b.dueAt),
+  );
+  return (
+    <div>
+      <p class="lead">{t('purpose.disposisi')}</p>
+      <ErrorNotice error={loaded.error} />
+      {!loaded.data && loaded.isLoading && <p role="status">{t('common.loading')}</p>}
+      {loaded.data && items.length === 0 && <p>{t('op.dispositions.none')}</p>}
+      <ul class="op-plain-list">
+        {items.map((d) => (
+          <DispositionItem key={d.id} item={d} now={now} onAnswered={loaded.reload} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () => void }) {
+  const { item } = props;
+  const t = useT();
+  const lang = useLang();
+  const [status, setStatus] = useState<(typeof ANSWERS)[number]>(
+    item.status === 'diterima' ? 'selesai' : 'diterima',
+  );
+  const [answer, setAnswer] = useState('');
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const isOpen = item.status !== 'selesai' && item.status !== 'ditolak';
+  const prefix = `answer-${item.id}`;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (await action.run(() => answerDisposition(item.id, { status, answer: answer.trim() }))) {
+      setDone(t('op.dispositions.answered'));
+      setAnswer('');
+      props.onAnswered();
+    }
+  }
+
+  return (
+    <li class="op-card">
+      <h2 class="op-card-heading">{item.caseTitle}</h2>
+      <p class="op-tags">
+        <Tag tone={isOpen ? 'warn' : 'ok'}>{dispositionStatusLabel(t, item.status)}</Tag>
+      </p>
+      <p>{item.instruction}</p>
+      {isOpen ? (
+        <Due label={t('op.dispositions.due')} dueAt={item.dueAt} now={props.now} />
+      ) : (
+        <p class="hint">{t('op.disposition.dueAt', { when: wib(item.dueAt, lang) })}</p>
+      )}
+      {item.answer && (
+        <p>
+          <strong>{t('op.disposition.answer')}</strong> {item.answer}
+          {item.answeredAt && <span class="hint"> ({wib(item.answeredAt, lang)})</span>}
+        </p>
+      )}
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <ErrorNotice error={action.error} />
+      {isOpen && (
+        <form class="op-form" onSubmit={submit}>
+          <fieldset class="op-radios">
+            <legend>{t('op.dispositions.statusLegend')}</legend>
+            {ANSWERS.map((option) => (
+              <label key={option}>
+                <input
+                  type="radio"
+                  name={`${prefix}-status`}
+                  value={option}
+                  checked={status === option}
+                  onChange={() => setStatus(option)}
+                />{' '}
+                {dispositionStatusLabel(t, option)}
+              </label>
+            ))}
+          </fieldset>
+          <div class="field">
+            <label for={`${prefix}-text`}>{t('op.dispositions.answerLabel')}</label>
+            <textarea
+              id={`${prefix}-text`}
+              rows={3}
+              minLength={3}
+              value={answer}
+              onInput={(event) => setAnswer((event.currentTarget as HTMLTextAreaElement).value)}
+            />
+          </div>
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={answer.trim().length < 3 || action.isBusy}
+          >
+            {t('op.dispositions.submit')}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}

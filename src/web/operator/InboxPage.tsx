@@ -1,0 +1,524 @@
+// Kotak masuk: new reports by priority with their reasons, duplicates side by side, and what to do with each.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeReason } from '../../shared/reports/triage.ts';
+import type { ApiError } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { Link, navigate } from '../router.tsx';
+import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
+import { type LiveEvent, useLiveEvents } from './live.ts';
+import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
+import {
+  acknowledgeReport,
+  attachReport,
+  getReport,
+  listCases,
+  listDuplicates,
+  listReports,
+  openCase,
+  type Report,
+  verifyReport,
+} from './operator-api.ts';
+import { ReportFacts, ReportSummaryLine } from './ReportFacts.tsx';
+import { Due, ErrorNotice, Notice, num, PriorityTag, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+
+const REPORT_EVENTS = ['report.created', 'report.updated', 'report.escalated'];
+
+/** The inbox of operators, coordinators and the province. */
+export function InboxPage(_props: OperatorPageProps) {
+  const t = useT();
+  const lang = useLang();
+  const now = useNow();
+  const fresh = useLoad(() => listReports({ status: 'baru', limit: 100 }).then((r) => r.items), []);
+  const verified = useLoad(
+    () => listReports({ status: 'terverifikasi', limit: 100 }).then((r) => r.items.filter((x) => !x.caseId)),
+    [],
+  );
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const [announcement, setAnnouncement] = useState('');
+  const [version, setVersion] = useState(0);
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const reloadAll = () => {
+    clearTimeout(reloadTimer.current);
+    // Several events often arrive together (intake, then the duplicate check): reload once.
+    reloadTimer.current = setTimeout(() => {
+      fresh.reload();
+      verified.reload();
+      setVersion((v) => v + 1);
+    }, 250);
+  };
+  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+
+  const live = useLiveEvents(
+    REPORT_EVENTS,
+    (event: LiveEvent) => {
+      if (event.type === 'report.created') {
+        setAnnouncement(t('op.inbox.newArrived', { priority: String(event.summary?.priority ?? '') }));
+      } else if (event.type === 'report.escalated') {
+        setAnnouncement(
+          t('op.inbox.escalated', {
+            level: levelLabel(t, String(event.summary?.handlingLevel ?? 'bakorwil')),
+          }),
+        );
+      }
+      reloadAll();
+    },
+    reloadAll,
+  );
+
+  function select(id: string) {
+    setSelectedId(id);
+  }
+
+  const items = fresh.data ?? [];
+  return (
+    <div class="op-wide">
+      <p class="lead">{t('op.inbox.lead')}</p>
+      <p class={`op-live op-live-${live}`}>
+        <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
+      </p>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <div class="op-split">
+        <div class="op-split-list">
+          <section aria-labelledby="inbox-new">
+            <h2 id="inbox-new">{t('op.inbox.newHeading', { count: num(items.length, lang) })}</h2>
+            <ErrorNotice error={fresh.error} />
+            {fresh.data && items.length === 0 && <p>{t('op.inbox.empty')}</p>}
+            {!fresh.data && fresh.isLoading && <p role="status">{t('common.loading')}</p>}
+            <ul class="op-report-list">
+              {items.map((report) => (
+                <ReportItem
+                  key={report.id}
+                  report={report}
+                  now={now}
+                  isSelected={report.id === selectedId}
+                  onSelect={() => select(report.id)}
+                />
+              ))}
+            </ul>
+          </section>
+          <VerifiedList
+            reports={verified.data}
+            error={verified.error}
+            selectedId={selectedId}
+            onSelect={select}
+            now={now}
+          />
+        </div>
+        <div class="op-split-detail">
+          {selectedId ? (
+            <ReportDetail
+              key={selectedId}
+              id={selectedId}
+              version={version}
+              now={now}
+              onChanged={() => {
+                fresh.reload();
+                verified.reload();
+              }}
+            />
+          ) : (
+            <p class="op-placeholder">{t('op.inbox.choose')}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ReportItem(props: { report: Report; now: Date; isSelected: boolean; onSelect: () => void }) {
+  return (
+    <li class={`op-report-item op-edge-${props.report.priority.toLowerCase()}`}>
+      <ReportButton {...props} />
+    </li>
+  );
+}
+
+/** A report in the list: the whole summary is one button that opens it beside the list. */
+function ReportButton(props: { report: Report; now: Date; isSelected: boolean; onSelect: () => void }) {
+  const { report } = props;
+  const t = useT();
+  const lang = useLang();
+  const isLate = !report.acknowledgedAt && new Date(report.dueAcknowledgeAt) < props.now;
+  return (
+    <button
+      type="button"
+      class="op-report-open"
+      aria-current={props.isSelected ? 'true' : undefined}
+      onClick={props.onSelect}
+    >
+      <span class="op-report-line">
+        <PriorityTag priority={report.priority} />
+        <span class="op-report-title">
+          {kindLabel(t, report.kind)} · {conflictTypeLabel(t, report.conflictType)} — {report.regionName}
+        </span>
+      </span>
+      <span class="op-report-reasons">
+        {report.priorityReasons.map((reason) => describeReason(reason, lang)).join(' · ')}
+      </span>
+      <span class="op-report-meta">
+        {t('op.report.received', { when: wib(report.createdAt, lang) })}
+        {report.acknowledgedAt ? ` · ${t('op.report.acknowledged')}` : ''}
+        {isLate ? ` · ${t('op.report.ackLate')}` : ''}
+        {report.handlingLevel !== 'kabkota'
+          ? ` · ${t('op.report.escalatedTo', { level: levelLabel(t, report.handlingLevel) })}`
+          : ''}
+      </span>
+    </button>
+  );
+}
+
+/** Verified reports not yet in a case: open one case from several, or open each on its own. */
+function VerifiedList(props: {
+  reports: Report[] | undefined;
+  error: ApiError | undefined;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+  now: Date;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const action = useAction();
+  const reports = props.reports ?? [];
+  const stillChosen = chosen.filter((id) => reports.some((r) => r.id === id));
+
+  async function openFromChosen() {
+    let created: { id: string } | undefined;
+    const ok = await action.run(async () => {
+      created = await openCase(stillChosen);
+    });
+    if (ok && created) navigate(casePath(created.id));
+  }
+
+  return (
+    <section aria-labelledby="inbox-verified">
+      <h2 id="inbox-verified">{t('op.inbox.verifiedHeading', { count: num(reports.length, lang) })}</h2>
+      <ErrorNotice error={props.error} />
+      {props.reports && reports.length === 0 && <p>{t('op.inbox.verifiedEmpty')}</p>}
+      <ul class="op-report-list">
+        {reports.map((report) => (
+          <li
+            key={report.id}
+            class={`op-report-item op-verified-row op-edge-${report.priority.toLowerCase()}`}
+          >
+            <input
+              type="checkbox"
+              id={`pick-${report.id}`}
+              checked={stillChosen.includes(report.id)}
+              onChange={(event) =>
+                setChosen((current) =>
+                  (event.currentTarget as HTMLInputElement).checked
+                    ? [...current, report.id]
+                    : current.filter((id) => id !== report.id),
+                )
+              }
+            />
+            <label for={`pick-${report.id}`} class="visually-hidden">
+              {t('op.inbox.pick', {
+                report: `${conflictTypeLabel(t, report.conflictType)} — ${report.regionName}`,
+              })}
+            </label>
+            <ReportButton
+              report={report}
+              now={props.now}
+              isSelected={report.id === props.selectedId}
+              onSelect={() => props.onSelect(report.id)}
+            />
+          </li>
+        ))}
+      </ul>
+      {reports.length > 0 && (
+        <div class="op-actions">
+          <button
+            type="button"
+            class="button button-primary"
+            disabled={stillChosen.length === 0 || action.isBusy}
+            onClick={openFromChosen}
+          >
+            {t('op.inbox.openFromChosen', { count: num(stillChosen.length, lang) })}
+          </button>
+        </div>
+      )}
+      <ErrorNotice error={action.error} />
+    </section>
+  );
+}
+
+type Mode = 'idle' | 'reject' | 'attach';
+
+/** One report in full, with what the operator can do next. */
+function ReportDetail(props: { id: string; version: number; now: Date; onChanged: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const loaded = useLoad(() => getReport(props.id), [props.id, props.version]);
+  const [report, setReport] = useState<Report | undefined>();
+  const [mode, setMode] = useState<Mode>('idle');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (loaded.data) setReport(loaded.data);
+  }, [loaded.data]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [props.id]);
+
+  if (!report) {
+    return loaded.error ? <ErrorNotice error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+
+  async function act(perform: () => Promise<Report>, message: string) {
+    const ok = await action.run(async () => setReport(await perform()));
+    if (ok) {
+      setMode('idle');
+      setDone(message);
+      props.onChanged();
+    }
+  }
+
+  const isNew = report.status === 'baru';
+  return (
+    <section class="op-detail" aria-labelledby="report-heading">
+      <h2 id="report-heading" tabIndex={-1} ref={heading}>
+        {kindLabel(t, report.kind)}: {conflictTypeLabel(t, report.conflictType)} — {report.regionName}
+      </h2>
+      <p class="op-tags">
+        <PriorityTag priority={report.priority} />{' '}
+        <Tag tone={isNew ? 'warn' : report.status === 'terverifikasi' ? 'ok' : 'muted'}>
+          {reportStatusLabel(t, report.status)}
+        </Tag>{' '}
+        {report.handlingLevel !== 'kabkota' && (
+          <Tag tone="danger">
+            {t('op.report.escalatedTo', { level: levelLabel(t, report.handlingLevel) })}
+          </Tag>
+        )}
+      </p>
+      <h3>{t('op.report.reasons')}</h3>
+      <ul class="op-reasons">
+        {report.priorityReasons.map((reason) => (
+          <li key={reason}>{describeReason(reason, lang)}</li>
+        ))}
+      </ul>
+      <Due
+        label={t('op.report.ackDue')}
+        dueAt={report.dueAcknowledgeAt}
+        metAt={report.acknowledgedAt}
+        now={props.now}
+      />
+      <ReportFacts report={report} />
+
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <ErrorNotice error={action.error} />
+
+      {isNew && (
+        <fieldset class="op-actions op-fieldset">
+          <legend class="visually-hidden">{t('op.report.actions')}</legend>
+          {!report.acknowledgedAt && (
+            <button
+              type="button"
+              class="button op-button-secondary"
+              disabled={action.isBusy}
+              onClick={() => act(() => acknowledgeReport(report.id), t('op.report.acknowledgedDone'))}
+            >
+              {t('op.report.acknowledge')}
+            </button>
+          )}
+          <button
+            type="button"
+            class="button button-primary"
+            disabled={action.isBusy}
+            onClick={() =>
+              act(() => verifyReport(report.id, { status: 'terverifikasi' }), t('op.report.verifiedDone'))
+            }
+          >
+            {t('op.report.verify')}
+          </button>
+          <button
+            type="button"
+            class="button op-button-secondary"
+            aria-expanded={mode === 'reject'}
+            onClick={() => setMode(mode === 'reject' ? 'idle' : 'reject')}
+          >
+            {t('op.report.reject')}
+          </button>
+        </fieldset>
+      )}
+      {isNew && mode === 'reject' && (
+        <form
+          class="op-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(
+              () => verifyReport(report.id, { status: 'ditolak', reason: reason.trim() }),
+              t('op.report.rejectedDone'),
+            );
+          }}
+        >
+          <div class="field">
+            <label for="reject-reason">{t('op.report.rejectReason')}</label>
+            <textarea
+              id="reject-reason"
+              required
+              minLength={3}
+              rows={3}
+              value={reason}
+              onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
+            />
+          </div>
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.isBusy || reason.trim().length < 3}
+          >
+            {t('op.report.rejectConfirm')}
+          </button>
+        </form>
+      )}
+      {isNew && (
+        <Duplicates
+          report={report}
+          onMark={(originalId) =>
+            act(
+              () => verifyReport(report.id, { status: 'duplikat', duplicateOf: originalId }),
+              t('op.report.duplicateDone'),
+            )
+          }
+          isBusy={action.isBusy}
+        />
+      )}
+      {report.status === 'terverifikasi' && !report.caseId && (
+        <CaseChoice report={report} onAttached={props.onChanged} />
+      )}
+      {report.caseId && (
+        <p>
+          <Link href={casePath(report.caseId)} class="button op-button-secondary">
+            {t('op.report.openItsCase')}
+          </Link>
+        </p>
+      )}
+      {report.status === 'duplikat' && report.duplicateOf && (
+        <p>{t('op.report.duplicateOf', { id: report.duplicateOf.slice(0, 8) })}</p>
+      )}
+      {report.status === 'ditolak' && report.statusReason && (
+        <p>{t('op.report.rejectedBecause', { reason: report.statusReason })}</p>
+      )}
+    </section>
+  );
+}
+
+/** Suggested duplicates, each side by side with the report, and the button to mark it a duplicate of one. */
+function Duplicates(props: { report: Report; onMark: (originalId: string) => void; isBusy: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  const loaded = useLoad(async () => {
+    const { items } = await listDuplicates(props.report.id);
+    const candidates = await Promise.all(
+      items
+        .slice(0, 5)
+        .map(async (s) => ({ similarity: s.similarity, report: await getReport(s.candidateId) })),
+    );
+    return candidates;
+  }, [props.report.id]);
+
+  return (
+    <section aria-labelledby="dup-heading" class="op-duplicates">
+      <h3 id="dup-heading">{t('op.dup.heading')}</h3>
+      <ErrorNotice error={loaded.error} />
+      {loaded.data && loaded.data.length === 0 && <p>{t('op.dup.none')}</p>}
+      {loaded.data?.map(({ similarity, report: other }) => (
+        <div key={other.id} class="op-compare">
+          <p class="op-compare-score">
+            {t('op.dup.similarity', { percent: num(Math.round(similarity * 100), lang) })}
+          </p>
+          <div class="op-compare-grid">
+            <div>
+              <h4>{t('op.dup.this')}</h4>
+              <ReportSummaryLine report={props.report} />
+            </div>
+            <div>
+              <h4>{t('op.dup.other', { status: reportStatusLabel(t, other.status) })}</h4>
+              <ReportSummaryLine report={other} />
+            </div>
+          </div>
+          <button
+            type="button"
+            class="button op-button-secondary"
+            disabled={props.isBusy}
+            onClick={() => props.onMark(other.id)}
+          >
+            {t('op.dup.mark')}
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** A verified report becomes a new case, or joins an open one. */
+function CaseChoice(props: { report: Report; onAttached: () => void }) {
+  const t = useT();
+  const cases = useLoad(() => listCases({ open: true, limit: 200 }).then((r) => r.items), []);
+  const [caseId, setCaseId] = useState('');
+  const action = useAction();
+
+  async function openNew() {
+    let created: { id: string } | undefined;
+    if (await action.run(async () => (created = await openCase([props.report.id])))) {
+      props.onAttached();
+      if (created) navigate(casePath(created.id));
+    }
+  }
+
+  async function attach(event: Event) {
+    event.preventDefault();
+    if (!caseId) return;
+    if (await action.run(() => attachReport(caseId, props.report.id))) {
+      props.onAttached();
+      navigate(casePath(caseId));
+    }
+  }
+
+  const open = cases.data ?? [];
+  return (
+    <section aria-labelledby="case-choice" class="op-case-choice">
+      <h3 id="case-choice">{t('op.report.nextStep')}</h3>
+      <ErrorNotice error={action.error ?? cases.error} />
+      <div class="op-actions">
+        <button type="button" class="button button-primary" disabled={action.isBusy} onClick={openNew}>
+          {t('op.report.openCase')}
+        </button>
+      </div>
+      {open.length > 0 ? (
+        <form class="op-form op-inline-form" onSubmit={attach}>
+          <div class="field">
+            <label for="attach-case">{t('op.report.attachTo')}</label>
+            <select
+              id="attach-case"
+              value={caseId}
+              onChange={(event) => setCaseId((event.currentTarget as HTMLSelectElement).value)}
+            >
+              <option value="">{t('op.report.chooseCase')}</option>
+              {open.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.priority} · {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="button op-button-secondary" disabled={!caseId || action.isBusy}>
+            {t('op.report.attach')}
+          </button>
+        </form>
+      ) : (
+        cases.data && <Notice>{t('op.report.noOpenCases')}</Notice>
+      )}
+    </section>
+  );
+}

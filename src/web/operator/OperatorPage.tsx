@@ -1,0 +1,111 @@
+// The office pages (inbox, cases, dashboard, partner dispositions, administration): which path shows which
+// page, and each page loaded as its own chunk so the field report page stays small.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Role } from '../../shared/users.ts';
+import type { SignedInUser } from '../api.ts';
+import { useDocumentTitle } from '../Frame.tsx';
+import { useT } from '../lang.ts';
+import { findMenuItem, MENUS, type MenuItem, ROUTES, type RouteId } from '../nav.ts';
+import { HeadingContext } from './heading.ts';
+
+/** What every office page receives: who is signed in, and the id in the path (a case page). */
+export type OperatorPageProps = { me: SignedInUser; param?: string };
+type PageComponent = ComponentType<OperatorPageProps>;
+
+const LOADERS = {
+  inbox: () => import('./InboxPage.tsx').then((module) => module.InboxPage),
+  cases: () => import('./CasesPage.tsx').then((module) => module.CasesPage),
+  case: () => import('./CasePage.tsx').then((module) => module.CasePage),
+  dashboard: () => import('./DashboardPage.tsx').then((module) => module.DashboardPage),
+  dispositions: () => import('./DispositionsPage.tsx').then((module) => module.DispositionsPage),
+  users: () => import('./admin/UsersPage.tsx').then((module) => module.UsersPage),
+  regions: () => import('./admin/RegionsPage.tsx').then((module) => module.RegionsPage),
+  settings: () => import('./admin/SettingsPage.tsx').then((module) => module.SettingsPage),
+} satisfies Record<string, () => Promise<PageComponent>>;
+
+type OperatorPageId = keyof typeof LOADERS;
+
+const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
+  kotakMasuk: 'inbox',
+  kasus: 'cases',
+  dasbor: 'dashboard',
+  disposisi: 'dispositions',
+  pengguna: 'users',
+  wilayah: 'regions',
+  pengaturan: 'settings',
+};
+
+/** An office page at a path: the page, its menu route, and the id in the path. */
+export type OperatorMatch = { page: OperatorPageId; route: RouteId; param?: string };
+
+const CASE_PATH = /^\/kasus\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The office page `role` has at `path`, if any (a case page belongs to whoever has the Kasus menu). */
+export function matchOperatorPage(role: Role, path: string): OperatorMatch | undefined {
+  const item = findMenuItem(role, path);
+  const page = item && PAGE_OF_ROUTE[item.route];
+  if (item && page) return { page, route: item.route };
+  const caseId = CASE_PATH.exec(path)?.[1];
+  const hasCases = (MENUS[role] as readonly MenuItem[]).some((entry) => entry.route === 'kasus');
+  return caseId && hasCases ? { page: 'case', route: 'kasus', param: caseId } : undefined;
+}
+
+/** The path of a case page. */
+export function casePath(caseId: string): string {
+  return `/kasus/${caseId}`;
+}
+
+const loaded = new Map<OperatorPageId, PageComponent>();
+
+/** An office page: its heading at once (focus and tab title), its body once its chunk has loaded. */
+export function OperatorPage(props: { match: OperatorMatch; me: SignedInUser }) {
+  const { match } = props;
+  const t = useT();
+  const [heading, setHeading] = useState<string | undefined>();
+  const shown = heading ?? t(ROUTES[match.route].label);
+  useDocumentTitle(shown);
+  const [Page, setPage] = useState<PageComponent | undefined>(() => loaded.get(match.page));
+  const [hasFailed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const ready = loaded.get(match.page);
+    setPage(() => ready);
+    setFailed(false);
+    if (ready) return;
+    let isCurrent = true;
+    LOADERS[match.page]()
+      .then((component) => {
+        loaded.set(match.page, component);
+        if (isCurrent) setPage(() => component);
+      })
+      .catch(() => {
+        if (isCurrent) setFailed(true);
+      });
+    return () => {
+      isCurrent = false;
+    };
+  }, [match.page]);
+
+  return (
+    <article class={`page op-page op-page-${match.page}`}>
+      <h1 tabIndex={-1}>{shown}</h1>
+      <HeadingContext.Provider value={setHeading}>
+        {Page ? (
+          <Page me={props.me} param={match.param} />
+        ) : hasFailed ? (
+          <div role="alert">
+            <p class="message message-error">{t('op.page.loadFailed')}</p>
+            <button type="button" class="button button-primary" onClick={() => location.reload()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : (
+          <p class="loading" role="status">
+            {t('common.loading')}
+          </p>
+        )}
+      </HeadingContext.Provider>
+    </article>
+  );
+}

@@ -1,0 +1,122 @@
+import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { useLang, useT } from '../lang.ts';
+import { conflictTypeLabel, groupLabel, kindLabel, needLabel, triggerLabel } from './labels.ts';
+import type { Report } from './operator-api.ts';
+import { num, PriorityTag, wib } from './ui.tsx';
+
+/** What a report says: when, where, how many, who is vulnerable, and the reporter's words. */
+export function ReportFacts(props: { report: Report }) {
+  const { report } = props;
+  const t = useT();
+  const lang = useLang();
+  const groups = VULNERABLE_GROUPS.filter((group) => {
+    const counts = report.vulnerable[group];
+    return (counts?.harmed ?? 0) + (counts?.displaced ?? 0) + (counts?.atRisk ?? 0) > 0;
+  });
+  const counts = [
+    ['field.count.involved', report.involved],
+    ['field.count.injured', report.injured],
+    ['field.count.dead', report.dead],
+    ['field.count.displaced', report.displaced],
+    ['field.count.housesDamaged', report.housesDamaged],
+  ] as const;
+  return (
+    <>
+      <dl class="op-facts">
+        <div>
+          <dt>{t('op.report.occurredAt')}</dt>
+          <dd>{wib(report.occurredAt, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('op.report.receivedAt')}</dt>
+          <dd>{wib(report.createdAt, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('op.report.place')}</dt>
+          <dd>
+            {report.regionName} <span class="op-code">({report.regionCode})</span>
+          </dd>
+        </div>
+        {report.triggers.length > 0 && (
+          <div>
+            <dt>{t('op.report.triggers')}</dt>
+            <dd>{report.triggers.map((trigger) => triggerLabel(t, trigger)).join(', ')}</dd>
+          </div>
+        )}
+        {report.groupsInvolved && (
+          <div>
+            <dt>{t('op.report.groupsInvolved')}</dt>
+            <dd>{report.groupsInvolved}</dd>
+          </div>
+        )}
+        {report.violenceOngoing && (
+          <div>
+            <dt>{t('op.report.violence')}</dt>
+            <dd>
+              <strong>{t('op.report.violenceOngoing')}</strong>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('op.report.counts')}</dt>
+          <dd>
+            {counts
+              .filter(([, n]) => n > 0)
+              .map(([key, n]) => `${t(key)} ${num(n, lang)}`)
+              .join(' · ') || t('op.report.noCounts')}
+          </dd>
+        </div>
+        {report.needs.length > 0 && (
+          <div>
+            <dt>{t('op.report.needs')}</dt>
+            <dd>{report.needs.map((need) => needLabel(t, need)).join(', ')}</dd>
+          </div>
+        )}
+      </dl>
+      {groups.length > 0 && (
+        <table class="op-table">
+          <caption>{t('op.report.vulnerableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.vulnerable.group')}</th>
+              <th scope="col">{t('field.vulnerable.harmed')}</th>
+              <th scope="col">{t('field.vulnerable.displaced')}</th>
+              <th scope="col">{t('field.vulnerable.atRisk')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((group) => (
+              <tr key={group}>
+                <th scope="row">{groupLabel(t, group)}</th>
+                <td>{num(report.vulnerable[group]?.harmed ?? 0, lang)}</td>
+                <td>{num(report.vulnerable[group]?.displaced ?? 0, lang)}</td>
+                <td>{num(report.vulnerable[group]?.atRisk ?? 0, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{t('op.report.description')}</h3>
+      <p class="op-description">{report.description}</p>
+    </>
+  );
+}
+
+/** A report in a few lines, for comparing two side by side. */
+export function ReportSummaryLine(props: { report: Report }) {
+  const { report } = props;
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div class="op-summary-line">
+      <p>
+        <PriorityTag priority={report.priority} /> {kindLabel(t, report.kind)} ·{' '}
+        {conflictTypeLabel(t, report.conflictType)}
+      </p>
+      <p>
+        {report.regionName} · {wib(report.occurredAt, lang)}
+      </p>
+      <p class="op-description">{report.description}</p>
+    </div>
+  );
+}

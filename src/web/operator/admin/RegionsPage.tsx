@@ -1,0 +1,159 @@
+// Wilayah & Bakorwil (admin): which kab/kota each Bakorwil coordinates, and the Bakorwil's name and seat.
+import { useEffect, useState } from 'preact/hooks';
+import { useLang, useT } from '../../lang.ts';
+import type { OperatorPageProps } from '../OperatorPage.tsx';
+import { type Bakorwil, listBakorwil, listRegions, saveBakorwil } from '../operator-api.ts';
+import { ErrorNotice, num, useAction, useLoad } from '../ui.tsx';
+
+/** The Bakorwil editor. */
+export function RegionsPage(_props: OperatorPageProps) {
+  const t = useT();
+  const lang = useLang();
+  const kabkota = useLoad(() => listRegions('35').then((r) => r.items), []);
+  const bakorwil = useLoad(() => listBakorwil().then((r) => r.items), []);
+  const [draft, setDraft] = useState<Bakorwil[]>([]);
+  const [done, setDone] = useState('');
+  const action = useAction();
+
+  useEffect(() => {
+    if (bakorwil.data) setDraft(bakorwil.data.map((b) => ({ ...b, members: [...b.members] })));
+  }, [bakorwil.data]);
+
+  const memberOf = (code: string) => draft.find((b) => b.members.includes(code))?.id ?? '';
+
+  function move(code: string, to: string) {
+    setDraft((current) =>
+      current.map((b) => ({
+        ...b,
+        members:
+          b.id === to ? [...b.members.filter((m) => m !== code), code] : b.members.filter((m) => m !== code),
+      })),
+    );
+  }
+
+  function edit(id: string, field: 'name' | 'seat', value: string) {
+    setDraft((current) => current.map((b) => (b.id === id ? { ...b, [field]: value } : b)));
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const original = bakorwil.data ?? [];
+    const changed = draft.filter((b) => {
+      const before = original.find((o) => o.id === b.id);
+      return (
+        !before ||
+        before.name !== b.name ||
+        before.seat !== b.seat ||
+        [...before.members].sort().join() !== [...b.members].sort().join()
+      );
+    });
+    if (
+      await action.run(async () => {
+        for (const b of changed) await saveBakorwil(b);
+      })
+    ) {
+      setDone(t('op.regions.saved', { count: num(changed.length, lang) }));
+      bakorwil.reload();
+    }
+  }
+
+  return (
+    <div class="op-wide">
+      <p class="lead">{t('purpose.wilayah')}</p>
+      <ErrorNotice error={kabkota.error ?? bakorwil.error} />
+      <form class="op-form" onSubmit={save}>
+        <section aria-labelledby="bakorwil-heading">
+          <h2 id="bakorwil-heading">{t('op.regions.bakorwilHeading')}</h2>
+          <div class="op-table-scroll">
+            <table class="op-table">
+              <caption class="visually-hidden">{t('op.regions.bakorwilHeading')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Bakorwil</th>
+                  <th scope="col">{t('op.regions.name')}</th>
+                  <th scope="col">{t('op.regions.seat')}</th>
+                  <th scope="col">{t('op.regions.members')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {draft.map((b) => (
+                  <tr key={b.id}>
+                    <th scope="row">{b.id}</th>
+                    <td>
+                      <input
+                        aria-label={t('op.regions.nameOf', { id: b.id })}
+                        class="op-input"
+                        value={b.name}
+                        onInput={(event) =>
+                          edit(b.id, 'name', (event.currentTarget as HTMLInputElement).value)
+                        }
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={t('op.regions.seatOf', { id: b.id })}
+                        class="op-input"
+                        value={b.seat}
+                        onInput={(event) =>
+                          edit(b.id, 'seat', (event.currentTarget as HTMLInputElement).value)
+                        }
+                      />
+                    </td>
+                    <td>{num(b.members.length, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section aria-labelledby="members-heading">
+          <h2 id="members-heading">{t('op.regions.membersHeading')}</h2>
+          <div class="op-table-scroll">
+            <table class="op-table">
+              <caption class="visually-hidden">{t('op.regions.membersHeading')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('op.regions.kabkota')}</th>
+                  <th scope="col">Bakorwil</th>
+                </tr>
+              </thead>
+              <tbody>
+                {kabkota.data?.map((region) => (
+                  <tr key={region.code}>
+                    <th scope="row">
+                      {region.name} <span class="op-code">({region.code})</span>
+                    </th>
+                    <td>
+                      <select
+                        aria-label={t('op.regions.bakorwilOf', { name: region.name })}
+                        class="op-input"
+                        value={memberOf(region.code)}
+                        onChange={(event) =>
+                          move(region.code, (event.currentTarget as HTMLSelectElement).value)
+                        }
+                      >
+                        <option value="">{t('op.regions.none')}</option>
+                        {draft.map((b) => (
+                          <option key={b.id} value={b.id}>
+                            {b.id} · {b.name}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+          {done}
+        </p>
+        <ErrorNotice error={action.error} />
+        <button type="submit" class="button button-primary" disabled={action.isBusy}>
+          {t('op.regions.save')}
+        </button>
+      </form>
+    </div>
+  );
+}

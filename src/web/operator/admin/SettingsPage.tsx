@@ -1,0 +1,497 @@
+// Pengaturan (admin): deadlines per priority, partner agencies, the pillar lists and coverage targets.
+import { useEffect, useState } from 'preact/hooks';
+import { useLang, useT } from '../../lang.ts';
+import type { OperatorPageProps } from '../OperatorPage.tsx';
+import {
+  type Agency,
+  type CoverageTarget,
+  isMissingRoute,
+  type ListItem,
+  listAgencies,
+  listPillarSkills,
+  listPillarTypes,
+  listRegions,
+  listSla,
+  listTargets,
+  type SlaRow,
+  saveAgency,
+  saveListItem,
+  saveSla,
+  saveTarget,
+} from '../operator-api.ts';
+import { ErrorNotice, formatDuration, Notice, Tag, useAction, useLoad } from '../ui.tsx';
+
+/** The settings page. */
+export function SettingsPage(_props: OperatorPageProps) {
+  const t = useT();
+  return (
+    <div class="op-wide">
+      <p class="lead">{t('purpose.pengaturan')}</p>
+      <SlaSection />
+      <AgenciesSection />
+      <ListSection list="types" />
+      <ListSection list="skills" />
+      <TargetsSection />
+    </div>
+  );
+}
+
+const SLA_FIELDS = ['acknowledgeMinutes', 'responseMinutes', 'resolveMinutes'] as const;
+
+function SlaSection() {
+  const t = useT();
+  const loaded = useLoad(() => listSla().then((r) => r.items), []);
+  const [rows, setRows] = useState<SlaRow[]>([]);
+  const [done, setDone] = useState('');
+  const action = useAction();
+  useEffect(() => {
+    if (loaded.data) setRows(loaded.data);
+  }, [loaded.data]);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    let saved: SlaRow[] = [];
+    if (await action.run(async () => ({ items: saved } = await saveSla(rows)))) {
+      setRows(saved);
+      setDone(t('op.settings.saved'));
+    }
+  }
+
+  return (
+    <section aria-labelledby="sla-heading">
+      <h2 id="sla-heading">{t('op.sla.heading')}</h2>
+      <p class="hint">{t('op.sla.hint')}</p>
+      <ErrorNotice error={loaded.error} />
+      <form class="op-form" onSubmit={save}>
+        <div class="op-table-scroll">
+          <table class="op-table">
+            <caption class="visually-hidden">{t('op.sla.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('op.sla.priority')}</th>
+                {SLA_FIELDS.map((field) => (
+                  <th key={field} scope="col">
+                    {t(`op.sla.${field}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.priority}>
+                  <th scope="row">
+                    {row.priority} · {t(`field.priority.${row.priority}`)}
+                  </th>
+                  {SLA_FIELDS.map((field) => (
+                    <td key={field}>
+                      <input
+                        type="number"
+                        min={1}
+                        class="op-input op-number"
+                        aria-label={t('op.sla.cell', { priority: row.priority, what: t(`op.sla.${field}`) })}
+                        value={row[field]}
+                        onInput={(event) => {
+                          const value = Number((event.currentTarget as HTMLInputElement).value);
+                          setRows((current) =>
+                            current.map((r) => (r.priority === row.priority ? { ...r, [field]: value } : r)),
+                          );
+                        }}
+                      />
+                      <span class="hint op-duration">
+                        {row[field] > 0 ? formatDuration(row[field] * 60_000, t) : ''}
+                      </span>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+          {done}
+        </p>
+        <ErrorNotice error={action.error} />
+        <button type="submit" class="button button-primary" disabled={action.isBusy || rows.length === 0}>
+          {t('op.sla.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const EMPTY_AGENCY: Agency = { id: '', name: '', kabkotaCode: null, isActive: true };
+
+function AgenciesSection() {
+  const t = useT();
+  const agencies = useLoad(() => listAgencies().then((r) => r.items), []);
+  const kabkota = useLoad(() => listRegions('35').then((r) => r.items), []);
+  const [draft, setDraft] = useState<Agency>(EMPTY_AGENCY);
+  const [isEditing, setEditing] = useState(false);
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const nameOf = (code: string | null) =>
+    code ? (kabkota.data?.find((r) => r.code === code)?.name ?? code) : t('op.agency.province');
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (await action.run(() => saveAgency({ ...draft, id: draft.id.trim(), name: draft.name.trim() }))) {
+      setDone(t('op.agency.saved', { name: draft.name.trim() }));
+      setDraft(EMPTY_AGENCY);
+      setEditing(false);
+      agencies.reload();
+    }
+  }
+
+  return (
+    <section aria-labelledby="agency-heading">
+      <h2 id="agency-heading">{t('op.agency.heading')}</h2>
+      <ErrorNotice error={agencies.error} />
+      <div class="op-table-scroll">
+        <table class="op-table">
+          <caption class="visually-hidden">{t('op.agency.heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('op.agency.name')}</th>
+              <th scope="col">{t('op.agency.id')}</th>
+              <th scope="col">{t('op.agency.area')}</th>
+              <th scope="col">{t('op.users.status')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('op.users.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {agencies.data?.map((agency) => (
+              <tr key={agency.id}>
+                <th scope="row">{agency.name}</th>
+                <td>
+                  <code>{agency.id}</code>
+                </td>
+                <td>{nameOf(agency.kabkotaCode)}</td>
+                <td>
+                  <Tag tone={agency.isActive ? 'ok' : 'muted'}>
+                    {t(agency.isActive ? 'op.users.active' : 'op.users.inactive')}
+                  </Tag>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    class="button op-button-secondary op-button-small"
+                    onClick={() => {
+                      setDraft(agency);
+                      setEditing(true);
+                      setDone('');
+                    }}
+                  >
+                    {t('op.agency.edit', { name: agency.name })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form class="op-form op-grid-form" onSubmit={save}>
+        <h3 class="op-form-title">{t(isEditing ? 'op.agency.editHeading' : 'op.agency.addHeading')}</h3>
+        <div class="field">
+          <label for="agency-id">{t('op.agency.id')}</label>
+          <p class="hint" id="agency-id-hint">
+            {t('op.agency.idHint')}
+          </p>
+          <input
+            id="agency-id"
+            required
+            pattern="[a-z0-9-]{2,64}"
+            readOnly={isEditing}
+            aria-describedby="agency-id-hint"
+            value={draft.id}
+            onInput={(event) => setDraft({ ...draft, id: (event.currentTarget as HTMLInputElement).value })}
+          />
+        </div>
+        <div class="field">
+          <label for="agency-name">{t('op.agency.name')}</label>
+          <input
+            id="agency-name"
+            required
+            minLength={2}
+            value={draft.name}
+            onInput={(event) => setDraft({ ...draft, name: (event.currentTarget as HTMLInputElement).value })}
+          />
+        </div>
+        <div class="field">
+          <label for="agency-area">{t('op.agency.area')}</label>
+          <select
+            id="agency-area"
+            value={draft.kabkotaCode ?? ''}
+            onChange={(event) =>
+              setDraft({ ...draft, kabkotaCode: (event.currentTarget as HTMLSelectElement).value || null })
+            }
+          >
+            <option value="">{t('op.agency.province')}</option>
+            {kabkota.data?.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label class="op-check">
+          <input
+            type="checkbox"
+            checked={draft.isActive}
+            onChange={(event) =>
+              setDraft({ ...draft, isActive: (event.currentTarget as HTMLInputElement).checked })
+            }
+          />{' '}
+          {t('op.agency.active')}
+        </label>
+        <div class="op-form-submit">
+          <button type="submit" class="button button-primary" disabled={action.isBusy}>
+            {t('op.agency.save')}
+          </button>
+          {isEditing && (
+            <button
+              type="button"
+              class="button op-button-secondary"
+              onClick={() => {
+                setDraft(EMPTY_AGENCY);
+                setEditing(false);
+              }}
+            >
+              {t('op.common.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <ErrorNotice error={action.error} />
+    </section>
+  );
+}
+
+/** The editable lists of pillar types and skills, when the server offers them. */
+function ListSection(props: { list: 'types' | 'skills' }) {
+  const t = useT();
+  const loaded = useLoad(
+    () =>
+      (props.list === 'types' ? listPillarTypes() : listPillarSkills()).then(
+        (r) => ({ items: r.items, isAvailable: true }),
+        (error: unknown) => {
+          if (isMissingRoute(error)) return { items: [] as ListItem[], isAvailable: false };
+          throw error;
+        },
+      ),
+    [props.list],
+  );
+  const [code, setCode] = useState('');
+  const [label, setLabel] = useState('');
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const id = `list-${props.list}`;
+
+  async function add(event: Event) {
+    event.preventDefault();
+    const item = { code: code.trim(), label: label.trim(), sortOrder: 100, isActive: true };
+    if (await action.run(() => saveListItem(props.list, item))) {
+      setDone(t('op.lists.saved', { label: item.label }));
+      setCode('');
+      setLabel('');
+      loaded.reload();
+    }
+  }
+
+  async function toggle(item: ListItem) {
+    if (await action.run(() => saveListItem(props.list, { ...item, isActive: !item.isActive })))
+      loaded.reload();
+  }
+
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(props.list === 'types' ? 'op.lists.types' : 'op.lists.skills')}</h2>
+      <ErrorNotice error={loaded.error} />
+      {loaded.data && !loaded.data.isAvailable && <Notice>{t('op.lists.unavailable')}</Notice>}
+      {loaded.data?.isAvailable && (
+        <>
+          <ul class="op-chip-list">
+            {loaded.data.items.map((item) => (
+              <li key={item.code}>
+                <span class={item.isActive ? '' : 'op-inactive'}>
+                  {item.label} <code>{item.code}</code>
+                </span>{' '}
+                <button
+                  type="button"
+                  class="button op-button-secondary op-button-small"
+                  disabled={action.isBusy}
+                  onClick={() => toggle(item)}
+                >
+                  {t(item.isActive ? 'op.lists.deactivate' : 'op.lists.activate', { label: item.label })}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <form class="op-form op-grid-form" onSubmit={add}>
+            <div class="field">
+              <label for={`${id}-code`}>{t('op.lists.code')}</label>
+              <input
+                id={`${id}-code`}
+                required
+                pattern="[a-z][a-z0-9_]{1,39}"
+                value={code}
+                onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
+              />
+            </div>
+            <div class="field">
+              <label for={`${id}-label`}>{t('op.lists.label')}</label>
+              <input
+                id={`${id}-label`}
+                required
+                minLength={2}
+                value={label}
+                onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
+              />
+            </div>
+            <div class="op-form-submit">
+              <button type="submit" class="button op-button-secondary" disabled={action.isBusy}>
+                {t('op.lists.add')}
+              </button>
+            </div>
+          </form>
+          <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+            {done}
+          </p>
+          <ErrorNotice error={action.error} />
+        </>
+      )}
+    </section>
+  );
+}
+
+const AREA_LEVELS = ['kabkota', 'kecamatan', 'desa'] as const;
+
+/** Coverage targets: how many active pillars of a type each area should have. */
+function TargetsSection() {
+  const t = useT();
+  const lang = useLang();
+  const targets = useLoad(
+    () =>
+      listTargets().then(
+        (r) => ({ items: r.items, isAvailable: true }),
+        (error: unknown) => {
+          if (isMissingRoute(error)) return { items: [] as CoverageTarget[], isAvailable: false };
+          throw error;
+        },
+      ),
+    [],
+  );
+  const types = useLoad(
+    () =>
+      listPillarTypes()
+        .then((r) => r.items)
+        .catch(() => [] as ListItem[]),
+    [],
+  );
+  const [draft, setDraft] = useState<CoverageTarget>({
+    pillarType: 'tagana',
+    areaLevel: 'kecamatan',
+    perArea: 1,
+  });
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const typeLabel = (code: string) => types.data?.find((item) => item.code === code)?.label ?? code;
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (await action.run(() => saveTarget(draft))) {
+      setDone(t('op.settings.saved'));
+      targets.reload();
+    }
+  }
+
+  return (
+    <section aria-labelledby="targets-heading">
+      <h2 id="targets-heading">{t('op.targets.heading')}</h2>
+      <ErrorNotice error={targets.error} />
+      {targets.data && !targets.data.isAvailable && <Notice>{t('op.lists.unavailable')}</Notice>}
+      {targets.data?.isAvailable && (
+        <>
+          {targets.data.items.length === 0 ? (
+            <p>{t('op.targets.none')}</p>
+          ) : (
+            <ul class="op-plain-list">
+              {targets.data.items.map((target) => (
+                <li key={`${target.pillarType}-${target.areaLevel}`}>
+                  {t('op.targets.rule', {
+                    count: target.perArea.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB'),
+                    type: typeLabel(target.pillarType),
+                    level: t(`op.targets.level.${target.areaLevel}`),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <form class="op-form op-grid-form" onSubmit={save}>
+            <div class="field">
+              <label for="target-type">{t('op.dash.pillarType')}</label>
+              <select
+                id="target-type"
+                value={draft.pillarType}
+                onChange={(event) =>
+                  setDraft({ ...draft, pillarType: (event.currentTarget as HTMLSelectElement).value })
+                }
+              >
+                {types.data?.map((item) => (
+                  <option key={item.code} value={item.code}>
+                    {item.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="target-level">{t('op.targets.levelLabel')}</label>
+              <select
+                id="target-level"
+                value={draft.areaLevel}
+                onChange={(event) =>
+                  setDraft({
+                    ...draft,
+                    areaLevel: (event.currentTarget as HTMLSelectElement)
+                      .value as CoverageTarget['areaLevel'],
+                  })
+                }
+              >
+                {AREA_LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {t(`op.targets.level.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="target-count">{t('op.targets.perArea')}</label>
+              <input
+                id="target-count"
+                type="number"
+                min={0}
+                value={draft.perArea}
+                onInput={(event) =>
+                  setDraft({ ...draft, perArea: Number((event.currentTarget as HTMLInputElement).value) })
+                }
+              />
+            </div>
+            <div class="op-form-submit">
+              <button type="submit" class="button op-button-secondary" disabled={action.isBusy}>
+                {t('op.targets.save')}
+              </button>
+            </div>
+          </form>
+          <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+            {done}
+          </p>
+          <ErrorNotice error={action.error} />
+        </>
+      )}
+    </section>
+  );
+}

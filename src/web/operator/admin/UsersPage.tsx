@@ -1,0 +1,234 @@
+// Pengguna (admin): every account, creating one, and resetting a password (shown once).
+import { useState } from 'preact/hooks';
+import type { Role } from '../../../shared/users.ts';
+import { useT } from '../../lang.ts';
+import { roleLabel } from '../labels.ts';
+import type { OperatorPageProps } from '../OperatorPage.tsx';
+import { createUser, listAgencies, listUsers, resetPassword, type UserView } from '../operator-api.ts';
+import { ErrorNotice, Tag, useAction, useLoad } from '../ui.tsx';
+
+const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
+
+/** The administrator's list of users. */
+export function UsersPage(_props: OperatorPageProps) {
+  const t = useT();
+  const users = useLoad(() => listUsers().then((r) => r.items), []);
+  const [filter, setFilter] = useState('');
+  const [secret, setSecret] = useState<{ username: string; password: string } | undefined>();
+  const action = useAction();
+
+  async function reset(user: UserView) {
+    let password = '';
+    if (await action.run(async () => ({ password } = await resetPassword(user.username)))) {
+      setSecret({ username: user.username, password });
+    }
+  }
+
+  const needle = filter.trim().toLowerCase();
+  const shown = (users.data ?? []).filter(
+    (u) =>
+      !needle ||
+      u.username.toLowerCase().includes(needle) ||
+      u.displayName.toLowerCase().includes(needle) ||
+      (u.scopeRegionCode ?? u.scopeBakorwilId ?? '').includes(needle),
+  );
+  return (
+    <div class="op-wide">
+      <p class="lead">{t('purpose.pengguna')}</p>
+      <SecretNotice secret={secret} />
+      <ErrorNotice error={action.error ?? users.error} />
+      <CreateUserForm
+        onCreated={(created) => {
+          setSecret(created);
+          users.reload();
+        }}
+      />
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading">{t('op.users.listHeading')}</h2>
+        <div class="field op-search">
+          <label for="users-filter">{t('op.users.filter')}</label>
+          <input
+            id="users-filter"
+            type="search"
+            value={filter}
+            onInput={(event) => setFilter((event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="op-table-scroll">
+          <table class="op-table">
+            <caption class="visually-hidden">{t('op.users.listHeading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('op.users.name')}</th>
+                <th scope="col">{t('login.username')}</th>
+                <th scope="col">{t('op.users.role')}</th>
+                <th scope="col">{t('op.users.scope')}</th>
+                <th scope="col">{t('op.users.status')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('op.users.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row">{user.displayName}</th>
+                  <td>{user.username}</td>
+                  <td>{roleLabel(t, user.role)}</td>
+                  <td>
+                    {user.scopeBakorwilId
+                      ? `Bakorwil ${user.scopeBakorwilId}`
+                      : (user.scopeRegionCode ?? user.agencyId ?? '—')}
+                  </td>
+                  <td>
+                    <Tag tone={user.isActive ? 'ok' : 'muted'}>
+                      {t(user.isActive ? 'op.users.active' : 'op.users.inactive')}
+                    </Tag>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      disabled={action.isBusy}
+                      onClick={() => reset(user)}
+                    >
+                      {t('op.users.reset', { name: user.username })}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** A new or reset password, shown once so the admin can pass it on. */
+function SecretNotice(props: { secret: { username: string; password: string } | undefined }) {
+  const t = useT();
+  return (
+    <div role="status">
+      {props.secret && (
+        <p class="message message-success">
+          {t('op.users.passwordFor', { name: props.secret.username })}{' '}
+          <code class="op-secret">{props.secret.password}</code>
+          <br />
+          {t('op.users.passwordOnce')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function CreateUserForm(props: { onCreated: (created: { username: string; password: string }) => void }) {
+  const t = useT();
+  const agencies = useLoad(() => listAgencies().then((r) => r.items), []);
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('relawan');
+  const [region, setRegion] = useState('');
+  const [agencyId, setAgencyId] = useState('');
+  const action = useAction();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    let created: { user: UserView; password: string } | undefined;
+    const ok = await action.run(async () => {
+      created = await createUser({
+        username: username.trim(),
+        displayName: displayName.trim() || undefined,
+        role,
+        region: region.trim() || '35',
+        agencyId: role === 'mitra' ? agencyId || null : null,
+      });
+    });
+    if (ok && created) {
+      props.onCreated({ username: created.user.username, password: created.password });
+      setUsername('');
+      setDisplayName('');
+      setRegion('');
+    }
+  }
+
+  return (
+    <section aria-labelledby="create-user">
+      <h2 id="create-user">{t('op.users.createHeading')}</h2>
+      <form class="op-form op-grid-form" onSubmit={submit}>
+        <div class="field">
+          <label for="new-username">{t('login.username')}</label>
+          <input
+            id="new-username"
+            required
+            minLength={3}
+            autoComplete="off"
+            value={username}
+            onInput={(event) => setUsername((event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field">
+          <label for="new-name">{t('op.users.name')}</label>
+          <input
+            id="new-name"
+            value={displayName}
+            onInput={(event) => setDisplayName((event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field">
+          <label for="new-role">{t('op.users.role')}</label>
+          <select
+            id="new-role"
+            value={role}
+            onChange={(event) => setRole((event.currentTarget as HTMLSelectElement).value as Role)}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(t, r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="new-region">{t('op.users.region')}</label>
+          <p class="hint" id="new-region-hint">
+            {t('op.users.regionHint')}
+          </p>
+          <input
+            id="new-region"
+            aria-describedby="new-region-hint"
+            value={region}
+            onInput={(event) => setRegion((event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        {role === 'mitra' && (
+          <div class="field">
+            <label for="new-agency">{t('op.users.agency')}</label>
+            <select
+              id="new-agency"
+              value={agencyId}
+              onChange={(event) => setAgencyId((event.currentTarget as HTMLSelectElement).value)}
+            >
+              <option value="">{t('op.disposition.chooseAgency')}</option>
+              {agencies.data?.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div class="op-form-submit">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.isBusy || username.trim().length < 3}
+          >
+            {t('op.users.create')}
+          </button>
+        </div>
+      </form>
+      <ErrorNotice error={action.error} />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// Words for the codes the API speaks (phases, types, groups …), all from the one i18n table.
+import type { MessageKey } from '../../shared/i18n.ts';
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const label =
+  (prefix: string) =>
+  (t: Translate, code: string): string => {
+    const text = t(`${prefix}.${code}` as MessageKey);
+    // An unknown code (a newer server) shows as itself rather than as a missing key.
+    return text === undefined ? code : text;
+  };
+
+export const kindLabel = label('field.kind');
+export const conflictTypeLabel = label('field.conflictType');
+export const triggerLabel = label('field.trigger');
+export const needLabel = label('field.need');
+export const groupLabel = label('field.group');
+export const phaseLabel = label('field.phase');
+export const reportStatusLabel = label('op.reportStatus');
+export const levelLabel = label('op.level');
+export const timelineLabel = label('op.timeline.kind');
+export const assignmentStatusLabel = label('op.assignment.status');
+export const dispositionStatusLabel = label('op.disposition.status');
+export const referralStatusLabel = label('op.referral.status');
+export const referralServiceLabel = label('op.referral.service');
+export const ageBandLabel = label('op.ageBand');
+export const roleLabel = label('role');
+export const recoveryStepLabel = label('op.recovery');
+export const warningLevelLabel = label('op.warning');

@@ -1,0 +1,228 @@
+// The calls the operator, coordinator, province, partner and admin pages make. Types only come from the
+// shared schemas (`import type` is erased), so no schema library reaches the browser.
+import type { CaseView } from '../../shared/cases/case-schema.ts';
+import type {
+  ReferralView,
+  VulnerablePersonView,
+  VulnerableSummary,
+} from '../../shared/cases/people-schema.ts';
+import type { Region } from '../../shared/regions.ts';
+import type { Report } from '../../shared/reports/report-schema.ts';
+import type { StatsOverview } from '../../shared/stats/stats-schema.ts';
+import type { Role } from '../../shared/users.ts';
+import { ApiError, request } from '../api.ts';
+
+export type { CaseView, Report, StatsOverview };
+
+type Items<T> = { items: T[] };
+
+const query = (params: Record<string, string | number | boolean | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/** True when the server has no such route (yet): a 404 for the address itself, not for a record. */
+export function isMissingRoute(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404 && /^Alamat /.test(error.message);
+}
+
+// Reports
+
+export type DuplicateSuggestion = { candidateId: string; similarity: number };
+
+export const listReports = (params: { status?: string; limit?: number; region?: string }) =>
+  request<{ items: Report[]; nextCursor: string | null }>('GET', `/api/reports${query(params)}`);
+export const getReport = (id: string) => request<Report>('GET', `/api/reports/${id}`);
+export const listDuplicates = (id: string) =>
+  request<Items<DuplicateSuggestion>>('GET', `/api/reports/${id}/duplicates`);
+export const acknowledgeReport = (id: string) =>
+  request<Report>('POST', `/api/reports/${id}/acknowledgement`);
+export const verifyReport = (
+  id: string,
+  body: { status: 'terverifikasi' | 'ditolak' | 'duplikat'; reason?: string; duplicateOf?: string },
+) => request<Report>('POST', `/api/reports/${id}/verification`, body);
+
+// Cases
+
+export type TimelineEntry = {
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  kind: string;
+  details: Record<string, unknown> | null;
+};
+export type Assignment = {
+  id: string;
+  userId: string;
+  displayName: string;
+  task: string;
+  status: string;
+  dueAt: string | null;
+};
+export type Disposition = {
+  id: string;
+  caseId: string;
+  caseTitle: string;
+  agencyId: string;
+  agencyName: string;
+  instruction: string;
+  dueAt: string;
+  status: string;
+  answer: string | null;
+  answeredAt: string | null;
+};
+/** A dispatch suggestion as the pillars module may describe it; every field but the person is optional. */
+export type DispatchSuggestion = {
+  userId?: string | null;
+  pillarId?: string;
+  name?: string;
+  displayName?: string;
+  pillarType?: string;
+  skills?: string[];
+  distanceKm?: number | null;
+  regionName?: string;
+  homeRegionName?: string;
+  reasons?: string[];
+};
+
+export const listCases = (params: { open?: boolean; phase?: string; limit?: number }) =>
+  request<Items<CaseView>>('GET', `/api/cases${query(params)}`);
+export const getCase = (id: string) => request<CaseView>('GET', `/api/cases/${id}`);
+export const openCase = (reportIds: string[]) => request<CaseView>('POST', '/api/cases', { reportIds });
+export const attachReport = (caseId: string, reportId: string) =>
+  request<CaseView>('POST', `/api/cases/${caseId}/reports`, { reportId });
+export const moveCase = (id: string, body: { to: string; outcome?: string; version: number }) =>
+  request<CaseView>('POST', `/api/cases/${id}/phase`, body);
+export const completeRecoveryStep = (id: string, step: string) =>
+  request<CaseView>('POST', `/api/cases/${id}/recovery-steps`, { step });
+export const shareCase = (id: string, kabkotaCode: string) =>
+  request<CaseView>('POST', `/api/cases/${id}/shares`, { kabkotaCode });
+export const getTimeline = (id: string) => request<Items<TimelineEntry>>('GET', `/api/cases/${id}/timeline`);
+export const listAssignments = (id: string) =>
+  request<Items<Assignment>>('GET', `/api/cases/${id}/assignments`);
+export const assignPerson = (id: string, body: { userId: string; task: string; dueAt?: string }) =>
+  request<{ id: string }>('POST', `/api/cases/${id}/assignments`, body);
+export const listDispatchSuggestions = (id: string) =>
+  request<Items<DispatchSuggestion>>('GET', `/api/cases/${id}/dispatch-suggestions`);
+export const listCaseDispositions = (id: string) =>
+  request<Items<Disposition>>('GET', `/api/cases/${id}/dispositions`);
+export const sendDisposition = (id: string, body: { agencyId: string; instruction: string; dueAt: string }) =>
+  request<{ id: string }>('POST', `/api/cases/${id}/dispositions`, body);
+export const listPeople = (id: string) =>
+  request<Items<VulnerablePersonView>>('GET', `/api/cases/${id}/people`);
+export const listReferrals = (id: string) =>
+  request<Items<ReferralView>>('GET', `/api/cases/${id}/referrals`);
+export const getVulnerableSummary = (id: string) =>
+  request<VulnerableSummary>('GET', `/api/cases/${id}/vulnerable-summary`);
+
+// Partner agencies
+
+export const listDispositions = () => request<Items<Disposition>>('GET', '/api/dispositions');
+export const answerDisposition = (id: string, body: { status: string; answer: string }) =>
+  request<Disposition>('POST', `/api/dispositions/${id}/answer`, body);
+
+// Regions, pillars, numbers, boundaries
+
+/** A social pillar as GET /api/pillars lists it (the fields these pages read). */
+export type Pillar = {
+  id: string;
+  pillarType: string;
+  name: string;
+  homeRegionName: string;
+  kabkotaCode: string;
+  userId: string | null;
+  currentAvailability: 'siaga' | 'libur';
+};
+/** An entry of an editable list (pillar types, skills). */
+export type ListItem = { code: string; label: string; sortOrder: number; isActive: boolean };
+/** Active pillars against the target per child area; gap null when no target applies. */
+export type CoverageReply = {
+  items: { regionCode: string; name: string; active: number; target: number | null; gap: number | null }[];
+};
+
+export type Bakorwil = { id: string; name: string; seat: string; members: string[] };
+export type GeoCollection = {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: { code: string; name: string }; geometry: unknown }[];
+};
+/** An early-warning level of an area, as the early-warning module may describe it. */
+export type AreaLevel = { regionCode?: string; code?: string; level: string };
+
+export const listRegions = (parent: string) =>
+  request<Items<Region>>('GET', `/api/regions${query({ parent })}`);
+export const listPillars = (params: { region?: string; status?: string; limit?: number }) =>
+  request<{ items: Pillar[]; total: number }>('GET', `/api/pillars${query(params)}`);
+export const listPillarTypes = () => request<Items<ListItem>>('GET', '/api/pillars/types');
+export const listPillarSkills = () => request<Items<ListItem>>('GET', '/api/pillars/skills');
+export const getCoverage = (region: string, type: string) =>
+  request<CoverageReply>('GET', `/api/pillars/coverage${query({ region, type })}`);
+export const getLevels = (parent: string) =>
+  request<Items<AreaLevel>>('GET', `/api/early-warning/levels${query({ parent })}`);
+export const getOverview = (params: { scope: string; from?: string; to?: string }) =>
+  request<StatsOverview>('GET', `/api/stats/overview${query(params)}`);
+export const getKabkotaBoundaries = () => request<GeoCollection>('GET', '/api/geo/kabkota.geojson');
+export const getKecamatanBoundaries = (kabkota: string) =>
+  request<GeoCollection>('GET', `/api/geo/kecamatan.geojson${query({ kabkota })}`);
+
+// Administration
+
+export type UserView = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeRegionCode: string | null;
+  scopeBakorwilId: string | null;
+  agencyId: string | null;
+  isActive: boolean;
+};
+export type Agency = { id: string; name: string; kabkotaCode: string | null; isActive: boolean };
+export type SlaRow = {
+  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  acknowledgeMinutes: number;
+  responseMinutes: number;
+  resolveMinutes: number;
+};
+export type CoverageTarget = {
+  pillarType: string;
+  areaLevel: 'kabkota' | 'kecamatan' | 'desa';
+  perArea: number;
+};
+
+export const listUsers = () => request<Items<UserView>>('GET', '/api/users');
+export const createUser = (body: {
+  username: string;
+  displayName?: string;
+  role: Role;
+  region: string;
+  agencyId?: string | null;
+}) => request<{ user: UserView; password: string }>('POST', '/api/users', body);
+export const resetPassword = (username: string) =>
+  request<{ password: string }>('POST', `/api/users/${encodeURIComponent(username)}/password-reset`);
+export const listBakorwil = () => request<Items<Bakorwil>>('GET', '/api/bakorwil');
+export const saveBakorwil = (bakorwil: Bakorwil) =>
+  request<Bakorwil>('PUT', `/api/bakorwil/${bakorwil.id}`, {
+    name: bakorwil.name,
+    seat: bakorwil.seat,
+    members: bakorwil.members,
+  });
+export const listSla = () => request<Items<SlaRow>>('GET', '/api/settings/sla');
+export const saveSla = (items: SlaRow[]) => request<Items<SlaRow>>('PUT', '/api/settings/sla', { items });
+export const listAgencies = () => request<Items<Agency>>('GET', '/api/agencies');
+export const saveAgency = (agency: Agency) =>
+  request<Agency>('PUT', `/api/agencies/${agency.id}`, {
+    name: agency.name,
+    kabkotaCode: agency.kabkotaCode,
+    isActive: agency.isActive,
+  });
+export const saveListItem = (list: 'types' | 'skills', item: ListItem) =>
+  request<Items<ListItem>>('PUT', `/api/pillars/${list}/${item.code}`, {
+    label: item.label,
+    sortOrder: item.sortOrder,
+    isActive: item.isActive,
+  });
+export const listTargets = () => request<Items<CoverageTarget>>('GET', '/api/pillars/coverage/targets');
+export const saveTarget = (target: CoverageTarget) =>
+  request<Items<CoverageTarget>>('PUT', '/api/pillars/coverage/targets', target);

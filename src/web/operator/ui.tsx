@@ -1,0 +1,206 @@
+// Small pieces the operator pages share: loading data, ticking clocks, deadlines, badges and errors.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  errorMessage,
+  formatDateTimeWIB,
+  formatNumber,
+  type Lang,
+  type MessageKey,
+} from '../../shared/i18n.ts';
+import { ApiError } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import './operator.css';
+
+export { useHeading } from './heading.ts';
+
+/** The state of data loaded from the server. */
+export type Loaded<T> = {
+  data: T | undefined;
+  error: ApiError | undefined;
+  isLoading: boolean;
+  /** Loads again; the current data stays on screen meanwhile (no flicker on live updates). */
+  reload: () => void;
+};
+
+/** Loads `load()` when `deps` change; a newer load wins over an older one still on its way. */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; isLoading: boolean }>({ isLoading: true });
+  const generation = useRef(0);
+  const latest = useRef(load);
+  latest.current = load;
+
+  function run() {
+    const mine = ++generation.current;
+    setState((previous) => ({ ...previous, isLoading: true }));
+    latest
+      .current()
+      .then((data) => {
+        if (mine === generation.current) setState({ data, isLoading: false });
+      })
+      .catch((error: unknown) => {
+        if (mine === generation.current)
+          setState((previous) => ({ ...previous, error: toApiError(error), isLoading: false }));
+      });
+  }
+
+  // The caller names what the load depends on.
+  useEffect(run, deps);
+  return { data: state.data, error: state.error, isLoading: state.isLoading, reload: run };
+}
+
+/** Any failure as an ApiError, so every message comes from the one error table. */
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('internal', 0, String(error));
+}
+
+/** The current time, refreshed every `everyMs` (deadlines count down on screen). */
+export function useNow(everyMs = 30_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** A server error in the user's language, announced to screen readers. */
+export function ErrorNotice(props: { error: ApiError | undefined }) {
+  const lang = useLang();
+  if (!props.error) return null;
+  return (
+    <p class="message message-error" role="alert">
+      {errorMessage(lang, props.error.code, props.error.details)}
+      {props.error.code !== 'network' && props.error.message && !/^HTTP /.test(props.error.message) && (
+        <span class="op-error-detail"> ({props.error.message})</span>
+      )}
+    </p>
+  );
+}
+
+/** A neutral notice (something is unavailable, but the page still works). */
+export function Notice(props: { children: ComponentChildren }) {
+  return (
+    <p class="op-notice" role="status">
+      {props.children}
+    </p>
+  );
+}
+
+/** "2 hari 3 jam", "45 menit": the two largest units of a length of time. */
+export function formatDuration(
+  ms: number,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string {
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts: string[] = [];
+  if (days > 0) parts.push(t('op.duration.days', { n: days }));
+  if (hours > 0) parts.push(t('op.duration.hours', { n: hours }));
+  if (days === 0 && rest > 0) parts.push(t('op.duration.minutes', { n: rest }));
+  return parts.slice(0, 2).join(' ');
+}
+
+/** A moment in WIB in the user's language. */
+export function wib(value: string | Date, lang: Lang): string {
+  return formatDateTimeWIB(value, lang);
+}
+
+/** A number in the user's language. */
+export function num(value: number, lang: Lang): string {
+  return formatNumber(value, lang);
+}
+
+/**
+ * A deadline: when it is, and how long is left or how late it is; met deadlines say when they were met.
+ * Late ones are marked in words as well as colour.
+ */
+export function Due(props: { label: string; dueAt: string; metAt?: string | null; now: Date }) {
+  const lang = useLang();
+  const t = useT();
+  const due = new Date(props.dueAt);
+  let state: 'met' | 'metLate' | 'late' | 'soon' | 'open';
+  let detail: string;
+  if (props.metAt) {
+    const isLate = new Date(props.metAt).getTime() > due.getTime();
+    state = isLate ? 'metLate' : 'met';
+    detail = t(isLate ? 'op.due.metLate' : 'op.due.met', { when: wib(props.metAt, lang) });
+  } else {
+    const left = due.getTime() - props.now.getTime();
+    state = left < 0 ? 'late' : left < 60 * 60_000 ? 'soon' : 'open';
+    detail = t(left < 0 ? 'op.due.late' : 'op.due.left', { time: formatDuration(left, t) });
+  }
+  return (
+    <p class={`op-due op-due-${state}`}>
+      <span class="op-due-label">{props.label}:</span>{' '}
+      <time dateTime={props.dueAt}>{wib(props.dueAt, lang)}</time> <strong>{detail}</strong>
+    </p>
+  );
+}
+
+/** The priority in text as well as colour: "P1 · sangat mendesak". */
+export function PriorityTag(props: { priority: string }) {
+  const t = useT();
+  const key = `field.priority.${props.priority}` as MessageKey;
+  return (
+    <span class={`op-priority op-priority-${props.priority.toLowerCase()}`}>
+      {props.priority}
+      <span class="op-priority-words"> · {t(key)}</span>
+    </span>
+  );
+}
+
+/** A small labelled tag: phase, status, level. */
+export function Tag(props: {
+  tone?: 'brand' | 'warn' | 'danger' | 'ok' | 'muted';
+  children: ComponentChildren;
+}) {
+  return <span class={`op-tag op-tag-${props.tone ?? 'brand'}`}>{props.children}</span>;
+}
+
+/** Runs an action with a busy flag and its error; resolves to whether it succeeded. */
+export function useAction(): {
+  isBusy: boolean;
+  error: ApiError | undefined;
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+  clear: () => void;
+} {
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+  return {
+    isBusy,
+    error,
+    clear: () => setError(undefined),
+    async run(action) {
+      setBusy(true);
+      setError(undefined);
+      try {
+        await action();
+        return true;
+      } catch (caught) {
+        setError(toApiError(caught));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
+
+/** A WIB date-time typed in a datetime-local field ("2026-08-22T21:30") as ISO with +07:00. */
+export function wibInputToIso(value: string): string {
+  return `${value.length === 16 ? `${value}:00` : value}+07:00`;
+}
+
+/** The datetime-local value `hours` from now, in WIB. */
+export function wibInputIn(hours: number, from = new Date()): string {
+  const shifted = new Date(from.getTime() + hours * 3_600_000 + 7 * 3_600_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** Today's WIB date shifted by `days` ("2026-08-22"). */
+export function wibDay(days = 0, from = new Date()): string {
+  return new Date(from.getTime() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
