@@ -5,6 +5,8 @@
 -- The evaluation reads the reports of an area by time with reports_early_warning_idx (0006), and cases by
 -- when they were opened or closed.
 CREATE INDEX cases_evaluation_idx ON cases (kabkota_code, created_at);
+-- Recurrence: a new incident in the same desa within 90 days of a case closing.
+CREATE INDEX reports_incident_place_idx ON reports (region_code, occurred_at) WHERE kind = 'kejadian';
 CREATE INDEX cases_closed_idx ON cases (kabkota_code, closed_at) WHERE closed_at IS NOT NULL;
 
 -- True when every kab/kota of an area (one kab/kota, or a Bakorwil's members) lies in the actor's scope.

@@ -118,7 +118,8 @@ export function recordsLink(scope: string, period: Period, set: string): string 
 
 function windowOf(scope: EvaluationScopeInfo, period: Period, asOf: Date): store.EvalWindow {
   const { start, end } = periodInstants(period);
-  return { kabkota: scope.kabkota, start, end, asOf };
+  // The province holds every kab/kota: no area filter at all (cheaper than comparing 38 codes per row).
+  return { kabkota: scope.kind === 'provinsi' ? null : scope.kabkota, start, end, asOf };
 }
 
 type Deadlines = Awaited<ReturnType<typeof store.loadDeadlines>>;
@@ -134,83 +135,119 @@ function toTimingStat(
   return { ...numbers, deadline, link };
 }
 
-/** Every figure of one period: each step is its own transaction, so long work commits in chunks. */
-async function computePeriod(
+/**
+ * Runs one read of the evaluation. The figures are aggregates over whole areas: row-level security would
+ * evaluate its policy functions on every row (about 30 µs each, 30 s for a million reports), and for a scope
+ * lying wholly inside the principal's region scope it would pass every row the area filter selects anyway
+ * (sigap_in_scope holds for each of them). So, once resolveScope has checked the area, the reads run with
+ * owner rights and every query filters by the area's kab/kota itself (docs/decisions, evaluation reads).
+ */
+function reader(deps: EvaluationDeps): <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> {
+  return (fn) => deps.db.asSystem(fn);
+}
+
+/** The raw numbers of one period, read concurrently (on PGlite they simply take turns). */
+async function readPeriod(
   deps: EvaluationDeps,
-  principal: Principal,
+  w: store.EvalWindow,
+  parts: store.SchemaParts,
+  tick: () => Promise<void>,
+  withKabkota: boolean,
+) {
+  const read = reader(deps);
+  const step = <T>(fn: (tx: Tx) => Promise<T>) =>
+    read(fn).then(async (value) => {
+      await tick();
+      return value;
+    });
+  const [
+    counts,
+    early,
+    acknowledge,
+    response,
+    resolve,
+    cases,
+    recurrence,
+    referrals,
+    alerts,
+    coverage,
+    assignments,
+    safety,
+    byKabkota,
+  ] = await Promise.all([
+    step((tx) => store.countReports(tx, w)),
+    step((tx) => store.countEarlySignals(tx, w)),
+    step((tx) => store.measureTimings(tx, w, 'acknowledge')),
+    step((tx) => store.measureTimings(tx, w, 'response')),
+    step((tx) => store.measureTimings(tx, w, 'resolve')),
+    step((tx) => store.countCases(tx, w)),
+    step((tx) => store.countRecurrence(tx, w)),
+    step((tx) => store.countReferrals(tx, w)),
+    step((tx) => (parts.alerts ? store.countAlerts(tx, w) : Promise.resolve(undefined))),
+    step((tx) => (parts.pillars ? store.measureCoverage(tx, w) : Promise.resolve(undefined))),
+    step((tx) => store.countAssignments(tx, w, parts)),
+    step((tx) => store.countSafetyAlerts(tx, w)),
+    step(async (tx) => {
+      if (!withKabkota) return undefined;
+      const out = {} as Record<Measure, Record<string, store.TimingNumbers>>;
+      for (const m of MEASURES) out[m] = await store.measureTimingsByKabkota(tx, w, m);
+      return out;
+    }),
+  ]);
+  return {
+    counts,
+    early,
+    timings: { acknowledge, response, resolve },
+    cases,
+    recurrence,
+    referrals,
+    alerts,
+    coverage,
+    assignments,
+    safety,
+    byKabkota,
+  };
+}
+
+type RawPeriod = Awaited<ReturnType<typeof readPeriod>>;
+const STEPS_PER_PERIOD = 13;
+
+/** Every figure of one period from its raw numbers, each with the link to the records behind it. */
+function toPeriodFigures(
+  raw: RawPeriod,
   scope: EvaluationScopeInfo,
   period: Period,
-  asOf: Date,
-  progress: (step: string) => Promise<void>,
-): Promise<PeriodFigures> {
-  const w = windowOf(scope, period, asOf);
+  context: {
+    deadlines: Deadlines;
+    names: Record<string, string>;
+    labels: Record<string, string>;
+    parts: store.SchemaParts;
+  },
+): PeriodFigures {
   const fig = (value: number, set: string): Figure => ({ value, link: recordsLink(scope.code, period, set) });
-  const run = <T>(fn: (tx: Tx) => Promise<T>) => deps.db.asActor(principal.actor, fn);
-
-  const parts = await run((tx) => store.findSchemaParts(tx));
-  const deadlines = await run((tx) => store.loadDeadlines(tx));
-  const names = await run((tx) => store.findRegionNames(tx, scope.kabkota));
-
-  await progress('laporan');
-  const counts = await run((tx) => store.countReports(tx, w));
-  const early = await run((tx) => store.countEarlySignals(tx, w));
   const keyed = (record: Record<string, number>, order: readonly string[], setOf: (key: string) => string) =>
     order
       .filter((key) => record[key] !== undefined)
       .map((key): Keyed => ({ key, label: labelOf(key), count: fig(record[key], setOf(key)) }));
-
-  const timings = {} as PeriodFigures['timings'];
-  for (const measure of MEASURES) {
-    await progress(measure);
-    const numbers = await run((tx) => store.measureTimings(tx, w, measure));
-    timings[measure] = Object.fromEntries(
-      TIMING_GROUPS.map((g) => [
-        g,
-        toTimingStat(numbers[g], measure, g, deadlines, recordsLink(scope.code, period, `${measure}.${g}`)),
-      ]),
-    ) as Record<TimingGroup, TimingStat>;
-  }
-
-  await progress('kasus');
-  const cases = await run((tx) => store.countCases(tx, w));
-  const recurrence = await run((tx) => store.countRecurrence(tx, w));
-  const referrals = await run((tx) => store.countReferrals(tx, w));
-
-  await progress('peringatan dan pilar');
-  const alerts: PeriodFigures['alerts'] = parts.alerts
-    ? await run(async (tx) => {
-        const a = await store.countAlerts(tx, w);
-        return {
-          available: true as const,
-          raised: fig(a.raised, 'alerts.raised'),
-          acknowledgedInTime: fig(a.acknowledgedInTime, 'alerts.acknowledgedInTime'),
-          followedByIncident: fig(a.followedByIncident, 'alerts.followedByIncident'),
-          answered: fig(a.answered, 'alerts.answered'),
-        };
-      })
-    : { available: false, reason: 'Peringatan dini belum tersedia di basis data ini' };
-
-  const pillars = await run(async (tx): Promise<PeriodFigures['pillars']> => {
-    const coverage = parts.pillars
-      ? await store.measureCoverage(tx, w)
-      : { rows: [], shortfallByKabkota: {} };
-    const labels = parts.pillars ? await store.listPillarTypeLabels(tx) : {};
-    const assignments = await store.countAssignments(tx, w, parts);
-    return {
-      registry: parts.pillars,
-      coverage: coverage.rows.map((row) => ({
-        ...row,
-        link: recordsLink(scope.code, period, `pillars.gaps=${row.pillarType}.${row.areaLevel}`),
-      })),
-      assignments: Object.entries(assignments).map(([key, n]) => ({
-        key,
-        label: labels[key] ?? labelOf(key),
-        count: fig(n, `assignments=${key}`),
-      })),
-      safetyAlerts: fig(await store.countSafetyAlerts(tx, w), 'safety'),
-    };
-  });
-
+  const { counts, early, cases, recurrence, referrals } = raw;
+  const timings = Object.fromEntries(
+    MEASURES.map((measure) => [
+      measure,
+      Object.fromEntries(
+        TIMING_GROUPS.map((g) => [
+          g,
+          toTimingStat(
+            raw.timings[measure][g],
+            measure,
+            g,
+            context.deadlines,
+            recordsLink(scope.code, period, `${measure}.${g}`),
+          ),
+        ]),
+      ),
+    ]),
+  ) as PeriodFigures['timings'];
+  const a = raw.alerts;
   return {
     period: { ...period, label: periodLabel(period) },
     reports: {
@@ -222,7 +259,7 @@ async function computePeriod(
         .filter((k) => counts.byKabkota[k] !== undefined)
         .map((k) => ({
           key: k,
-          label: names[k] ?? k,
+          label: context.names[k] ?? k,
           count: fig(counts.byKabkota[k], `reports.kabkota=${k}`),
         })),
       incidents: fig(counts.incidents, 'incidents'),
@@ -250,92 +287,114 @@ async function computePeriod(
       overdue: fig(referrals.overdue, 'referrals.overdue'),
       medianCompletionMinutes: referrals.medianCompletionMinutes,
     },
-    alerts,
-    pillars,
+    alerts: a
+      ? {
+          available: true,
+          raised: fig(a.raised, 'alerts.raised'),
+          acknowledgedInTime: fig(a.acknowledgedInTime, 'alerts.acknowledgedInTime'),
+          followedByIncident: fig(a.followedByIncident, 'alerts.followedByIncident'),
+          answered: fig(a.answered, 'alerts.answered'),
+        }
+      : { available: false, reason: 'Peringatan dini belum tersedia di basis data ini' },
+    pillars: {
+      registry: context.parts.pillars,
+      coverage: (raw.coverage?.rows ?? []).map((row) => ({
+        ...row,
+        link: recordsLink(scope.code, period, `pillars.gaps=${row.pillarType}.${row.areaLevel}`),
+      })),
+      assignments: Object.entries(raw.assignments).map(([key, n]) => ({
+        key,
+        label: context.labels[key] ?? labelOf(key),
+        count: fig(n, `assignments=${key}`),
+      })),
+      safetyAlerts: fig(raw.safety, 'safety'),
+    },
   };
 }
 
 /** The kab/kota of the scope side by side for the period (the Bakorwil's sinergi view). */
-async function computeByKabkota(
-  deps: EvaluationDeps,
-  principal: Principal,
+function toKabkotaRows(
+  raw: RawPeriod,
   scope: EvaluationScopeInfo,
   period: Period,
-  asOf: Date,
-): Promise<KabkotaRow[]> {
-  const w = windowOf(scope, period, asOf);
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const parts = await store.findSchemaParts(tx);
-    const names = await store.findRegionNames(tx, scope.kabkota);
-    const counts = await store.countReports(tx, w);
-    const byMeasure = {} as Record<Measure, Record<string, store.TimingNumbers>>;
-    for (const m of MEASURES) byMeasure[m] = await store.measureTimingsByKabkota(tx, w, m);
-    const recurrence = await store.countRecurrence(tx, w);
-    const referrals = await store.countReferrals(tx, w);
-    const coverage = parts.pillars ? await store.measureCoverage(tx, w) : undefined;
-    const empty: store.TimingNumbers = {
-      measured: 0,
-      known: 0,
-      within: 0,
-      share: null,
-      median: null,
-      p90: null,
-    };
-    return scope.kabkota.map((code) => {
-      const link = (set: string) => recordsLink(code, period, set);
-      const stat = (m: Measure): TimingStat => ({
-        ...(byMeasure[m][code] ?? empty),
-        deadline: null,
-        link: link(`${m}.all`),
-      });
-      return {
-        code,
-        name: names[code] ?? code,
-        reports: { value: counts.byKabkota[code] ?? 0, link: link('reports') },
-        p1: { value: counts.p1ByKabkota[code] ?? 0, link: link('reports.priority=P1') },
-        acknowledge: stat('acknowledge'),
-        response: stat('response'),
-        resolve: stat('resolve'),
-        recurred: { value: recurrence.recurredByKabkota[code] ?? 0, link: link('cases.recurred') },
-        referralsOverdue: { value: referrals.overdueByKabkota[code] ?? 0, link: link('referrals.overdue') },
-        coverageShortfall: coverage ? (coverage.shortfallByKabkota[code] ?? 0) : null,
-      };
+  names: Record<string, string>,
+): KabkotaRow[] {
+  const empty: store.TimingNumbers = {
+    measured: 0,
+    known: 0,
+    within: 0,
+    share: null,
+    median: null,
+    p90: null,
+  };
+  return scope.kabkota.map((code) => {
+    const link = (set: string) => recordsLink(code, period, set);
+    const stat = (m: Measure): TimingStat => ({
+      ...(raw.byKabkota?.[m][code] ?? empty),
+      deadline: null,
+      link: link(`${m}.all`),
     });
+    return {
+      code,
+      name: names[code] ?? code,
+      reports: { value: raw.counts.byKabkota[code] ?? 0, link: link('reports') },
+      p1: { value: raw.counts.p1ByKabkota[code] ?? 0, link: link('reports.priority=P1') },
+      acknowledge: stat('acknowledge'),
+      response: stat('response'),
+      resolve: stat('resolve'),
+      recurred: { value: raw.recurrence.recurredByKabkota[code] ?? 0, link: link('cases.recurred') },
+      referralsOverdue: { value: raw.referrals.overdueByKabkota[code] ?? 0, link: link('referrals.overdue') },
+      coverageShortfall: raw.coverage ? (raw.coverage.shortfallByKabkota[code] ?? 0) : null,
+    };
   });
 }
 
-/** How many steps a summary takes, for progress. */
-const STEPS_PER_PERIOD = 6;
-const TOTAL_STEPS = STEPS_PER_PERIOD * 2 + 1;
-
 /**
- * The evaluation of a scope and period beside the period before, with every kab/kota side by side.
- * Reads under the principal's row-level security; each step commits on its own.
+ * The evaluation of a scope and period beside the period before, with every kab/kota side by side. The
+ * caller has checked the scope (resolveRequest); each read is its own transaction, so long work commits in
+ * chunks and progress can be reported between them.
  */
 export async function computeSummary(
   deps: EvaluationDeps,
-  principal: Principal,
+  _principal: Principal,
   request: EvaluationRequest,
   onProgress?: ProgressFn,
 ): Promise<EvaluationSummary> {
   const asOf = deps.clock.now();
+  const { scope } = request;
+  const read = reader(deps);
+  const context = await read(async (tx) => {
+    const parts = await store.findSchemaParts(tx);
+    return {
+      parts,
+      deadlines: await store.loadDeadlines(tx),
+      names: await store.findRegionNames(tx, scope.kabkota),
+      labels: parts.pillars ? await store.listPillarTypeLabels(tx) : {},
+    };
+  });
   let done = 0;
-  const step = async (name: string) => {
-    if (onProgress) await onProgress(name, Math.round((done / TOTAL_STEPS) * 100));
+  const total = STEPS_PER_PERIOD * 2;
+  // Reporting progress is a write of its own: one at a time, in order.
+  let reporting = Promise.resolve();
+  const tick = () => {
     done++;
+    const percent = Math.round((done / total) * 100);
+    reporting = reporting.then(() => onProgress?.(`${done}/${total}`, percent));
+    return reporting;
   };
-  const current = await computePeriod(deps, principal, request.scope, request.period, asOf, step);
-  await step('kab/kota');
-  const byKabkota = await computeByKabkota(deps, principal, request.scope, request.period, asOf);
-  const previous = await computePeriod(
-    deps,
-    principal,
-    request.scope,
-    previousPeriod(request.period),
-    asOf,
-    (name) => step(`${name} (periode lalu)`),
-  );
-  return { scope: request.scope, generatedAt: toWibIso(asOf), current, previous, byKabkota };
+  const previousRange = previousPeriod(request.period);
+  const [current, previous] = await Promise.all([
+    readPeriod(deps, windowOf(scope, request.period, asOf), context.parts, tick, true),
+    readPeriod(deps, windowOf(scope, previousRange, asOf), context.parts, tick, false),
+  ]);
+  await reporting;
+  return {
+    scope,
+    generatedAt: toWibIso(asOf),
+    current: toPeriodFigures(current, scope, request.period, context),
+    previous: toPeriodFigures(previous, scope, previousRange, context),
+    byKabkota: toKabkotaRows(current, scope, request.period, context.names),
+  };
 }
 
 /** GET /api/evaluations/summary. */
@@ -357,7 +416,7 @@ export async function listFigureRecords(
   if (!set) throw new DomainError('validation_failed', `Himpunan data tidak dikenal: ${query.set}`);
   const request = await resolveRequest(deps, principal, query);
   const w = windowOf(request.scope, request.period, deps.clock.now());
-  return deps.db.asActor(principal.actor, async (tx) => {
+  return reader(deps)(async (tx) => {
     const parts = await store.findSchemaParts(tx);
     if ((set.base === 'alert' && !parts.alerts) || (set.base === 'area' && !parts.pillars)) {
       return { set: query.set, total: 0, items: [] };

@@ -18,9 +18,17 @@ import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 
 /** The area and time an evaluation reads. */
-export type EvalWindow = { kabkota: readonly string[]; start: Date; end: Date; asOf: Date };
+export type EvalWindow = {
+  /** The area's kab/kota; null for the whole province (no filter). */
+  kabkota: readonly string[] | null;
+  start: Date;
+  end: Date;
+  asOf: Date;
+};
 
-const HARMED = `(array_to_string(r.priority_reasons, ',') ~ 'vulnerable_(harmed|displaced)')`;
+const VULNERABLE_GROUPS = ['lansia', 'anak', 'fakir_miskin', 'ibu_hamil', 'disabilitas'];
+/** Vulnerable people hurt or displaced: the triage's P1 reasons, always listed when present (an array overlap). */
+const HARMED = `(r.priority_reasons && ARRAY[${VULNERABLE_GROUPS.flatMap((g) => [`'vulnerable_harmed:${g}'`, `'vulnerable_displaced:${g}'`]).join(', ')}]::text[])`;
 const minutesBetween = (later: string, earlier: string) =>
   `(extract(epoch FROM ${later} - ${earlier})::float8 / 60)`;
 
@@ -34,7 +42,7 @@ const BASES = {
       r.acknowledged_at IS NOT NULL AS acknowledge_measured,
       (r.acknowledged_at IS NULL AND r.created_at + s.acknowledge_minutes * interval '1 minute' < $4) AS acknowledge_late
     FROM reports r JOIN sla_settings s ON s.priority = r.priority
-    WHERE r.kabkota_code = ANY($1) AND r.occurred_at >= $2 AND r.occurred_at < $3`,
+    WHERE ($1::text[] IS NULL OR r.kabkota_code = ANY($1)) AND r.occurred_at >= $2 AND r.occurred_at < $3`,
   // Reports from SIGNAL_WINDOW_DAYS before the period on, with what came before and after in the same place.
   signal: `
     SELECT w.* FROM (
@@ -43,7 +51,7 @@ const BASES = {
         count(*) FILTER (WHERE r.kind = 'sinyal') OVER before_it AS signals_before,
         count(*) FILTER (WHERE r.kind = 'kejadian' AND r.occurred_at >= $2) OVER after_it AS incidents_after
       FROM reports r
-      WHERE r.kabkota_code = ANY($1) AND r.occurred_at >= $2 - interval '${SIGNAL_WINDOW_DAYS} days' AND r.occurred_at < $3
+      WHERE ($1::text[] IS NULL OR r.kabkota_code = ANY($1)) AND r.occurred_at >= $2 - interval '${SIGNAL_WINDOW_DAYS} days' AND r.occurred_at < $3
       WINDOW
         before_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) ORDER BY r.occurred_at
           RANGE BETWEEN interval '${SIGNAL_WINDOW_DAYS} days' PRECEDING AND interval '1 microsecond' PRECEDING),
@@ -66,7 +74,7 @@ const BASES = {
       SELECT coalesce(min(r.created_at), c.created_at) AS start_at, coalesce(bool_or(${HARMED}), false) AS is_harmed
       FROM reports r WHERE r.case_id = c.id
     ) st
-    WHERE c.kabkota_code = ANY($1) AND c.created_at >= $2 AND c.created_at < $3`,
+    WHERE ($1::text[] IS NULL OR c.kabkota_code = ANY($1)) AND c.created_at >= $2 AND c.created_at < $3`,
   closedCase: `
     SELECT c.id, c.region_code, c.kabkota_code, c.closed_at AS at, c.priority, c.conflict_type,
       EXISTS (
@@ -77,14 +85,14 @@ const BASES = {
           AND r.occurred_at <= $4
       ) AS recurred
     FROM cases c
-    WHERE c.kabkota_code = ANY($1) AND c.closed_at >= $2 AND c.closed_at < $3`,
+    WHERE ($1::text[] IS NULL OR c.kabkota_code = ANY($1)) AND c.closed_at >= $2 AND c.closed_at < $3`,
   referral: `
     SELECT f.id, c.region_code, c.kabkota_code, f.created_at AS at, f.status, f.service, f.case_id,
       f.status = 'selesai' AS completed,
       (f.status IN ('dirujuk', 'diterima') AND f.due_at < $4) AS overdue,
       ${minutesBetween('f.completed_at', 'f.created_at')} AS completion_taken
     FROM referrals f JOIN cases c ON c.id = f.case_id
-    WHERE c.kabkota_code = ANY($1) AND f.created_at >= $2 AND f.created_at < $3`,
+    WHERE ($1::text[] IS NULL OR c.kabkota_code = ANY($1)) AND f.created_at >= $2 AND f.created_at < $3`,
   checkIn: `
     SELECT f.id, c.region_code, c.kabkota_code, f.occurred_at AS at, f.case_id,
       (f.occurred_at + interval '${SAFETY_CHECKOUT_HOURS} hours' < $4 AND NOT EXISTS (
@@ -93,7 +101,7 @@ const BASES = {
           AND o.occurred_at >= f.occurred_at AND o.occurred_at <= f.occurred_at + interval '${SAFETY_CHECKOUT_HOURS} hours'
       )) AS is_alert
     FROM follow_ups f JOIN cases c ON c.id = f.case_id
-    WHERE f.kind = 'check_in' AND c.kabkota_code = ANY($1) AND f.occurred_at >= $2 AND f.occurred_at < $3`,
+    WHERE f.kind = 'check_in' AND ($1::text[] IS NULL OR c.kabkota_code = ANY($1)) AND f.occurred_at >= $2 AND f.occurred_at < $3`,
   // Built only when the pillar registry (0004) exists: see assignmentBase().
   assignment: '',
   area: '',
@@ -107,7 +115,7 @@ function assignmentBase(hasRegistry: boolean): string {
     SELECT a.id, c.region_code, c.kabkota_code, a.created_at AS at, a.case_id,
       ${hasRegistry ? `coalesce((SELECT p.pillar_type FROM pillars p WHERE p.user_id = a.user_id), 'tanpa_registri')` : `'tanpa_registri'`} AS pillar_type
     FROM assignments a JOIN cases c ON c.id = a.case_id
-    WHERE c.kabkota_code = ANY($1) AND a.created_at >= $2 AND a.created_at < $3 AND a.created_at <= $4
+    WHERE ($1::text[] IS NULL OR c.kabkota_code = ANY($1)) AND a.created_at >= $2 AND a.created_at < $3 AND a.created_at <= $4
       AND a.status <> 'dibatalkan'`;
 }
 
@@ -116,12 +124,12 @@ const AREA_BASE = `
   SELECT a.code AS id, a.code AS region_code, left(a.code, 5) AS kabkota_code, least($3::timestamptz, $4::timestamptz)::timestamptz AS at,
     a.name, t.pillar_type, t.area_level, t.per_area, coalesce(n.active, 0)::int AS active
   FROM pillar_coverage_targets t
-  JOIN regions a ON a.level = t.area_level AND left(a.code, 5) = ANY($1)
+  JOIN regions a ON a.level = t.area_level AND ($1::text[] IS NULL OR left(a.code, 5) = ANY($1))
   LEFT JOIN (
     SELECT p.pillar_type, x.level, x.code, count(*)::int AS active
     FROM pillars p
     CROSS JOIN LATERAL (VALUES ('kabkota', p.kabkota_code), ('kecamatan', p.kecamatan_code), ('desa', p.home_region_code)) AS x (level, code)
-    WHERE p.status = 'aktif' AND p.created_at < least($3::timestamptz, $4::timestamptz) AND p.kabkota_code = ANY($1)
+    WHERE p.status = 'aktif' AND p.created_at < least($3::timestamptz, $4::timestamptz) AND ($1::text[] IS NULL OR p.kabkota_code = ANY($1))
     GROUP BY 1, 2, 3
   ) n ON n.pillar_type = t.pillar_type AND n.level = t.area_level AND n.code = a.code
   -- Coverage is a state at the end of the window: the start ($2) is not used, only typed.
@@ -140,7 +148,7 @@ const ALERT_BASE = `
       SELECT 1 FROM alert_actions x WHERE x.alert_id = a.id AND (x.kind = 'tindakan' OR x.case_id IS NOT NULL)
     ) AS answered
   FROM alerts a
-  WHERE a.kabkota_code = ANY($1) AND a.created_at >= $2 AND a.created_at < $3 AND a.created_at <= $4`;
+  WHERE ($1::text[] IS NULL OR a.kabkota_code = ANY($1)) AND a.created_at >= $2 AND a.created_at < $3 AND a.created_at <= $4`;
 
 /** Which optional parts of the schema this database has (the pillar registry, early-warning alerts). */
 export type SchemaParts = { pillars: boolean; alerts: boolean };
@@ -366,7 +374,7 @@ export async function measureTimings(
   measure: Measure,
 ): Promise<Record<TimingGroup, TimingNumbers>> {
   const row = (await tx.one<Record<string, unknown>>(
-    `WITH b AS (${BASES[MEASURE_BASE[measure]]}) SELECT ${timingColumns(measure, TIMING_GROUPS)} FROM b`,
+    `WITH b AS MATERIALIZED (${BASES[MEASURE_BASE[measure]]}) SELECT ${timingColumns(measure, TIMING_GROUPS)} FROM b`,
     windowParams(w),
   )) as Record<string, unknown>;
   return Object.fromEntries(TIMING_GROUPS.map((g, i) => [g, toTiming(row, i)])) as Record<

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWeb,
+  createUserByApi,
+  findSeriousA11yViolations,
+  launchChromium,
+  type RunningServer,
+  saveScreenshot,
+  signInByApi,
+  startServer,
+  watchPageProblems,
+} from './browser-harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  buildWeb();
+  server = await startServer();
+  browser = await launchChromium();
+  await createUserByApi(server, {
+    username: 'koord.v',
+    role: 'koordinator',
+    region: 'V',
+    displayName: 'Koordinator V',
+  });
+  await createUserByApi(server, { username: 'op.jember', role: 'operator', region: '35.09' });
+  // One incident in Jember this quarter, so the figures are not all zero.
+  const operator = await signInByApi(server, 'op.jember', 'kata-sandi-uji-1');
+  const response = await fetch(`${server.baseUrl}/api/reports`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: operator.cookie,
+      'x-csrf-token': operator.csrfToken,
+    },
+    body: JSON.stringify({
+      id: crypto.randomUUID(),
+      kind: 'kejadian',
+      conflictType: 'antar_perguruan_silat',
+      triggers: ['informasi_provokatif'],
+      regionCode: '35.09.06.2002',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      violenceOngoing: false,
+      description: 'Bentrok setelah konvoi pengesahan warga di dekat balai desa.',
+      injured: 1,
+      dead: 0,
+      displaced: 0,
+      vulnerable: { anak: { harmed: 1, displaced: 0, atRisk: 2 } },
+      needs: ['kesehatan'],
+    }),
+  });
+  expect(response.status).toBe(201);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the evaluation page', () => {
+  it('shows Bakorwil V to its koordinator with definitions, and downloads the PDF and the XLSX', async () => {
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      baseURL: server.baseUrl,
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    problems = watchPageProblems(page);
+    await page.goto('/');
+    await page.getByLabel('Nama pengguna').fill('koord.v');
+    await page.getByLabel('Kata sandi').fill('kata-sandi-uji-1');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Evaluasi' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Evaluasi' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Kecepatan penanganan' }).waitFor({ timeout: 30_000 });
+
+    expect(await page.getByLabel('Lingkup').locator('option:checked').textContent()).toBe(
+      'Bakorwil V Jember',
+    );
+    await expect.poll(() => page.getByText('Bakorwil V Jember', { exact: true }).count()).toBeGreaterThan(0);
+    const jember = page.getByRole('row', { name: /Kab(upaten|\.) Jember/ });
+    expect(await jember.first().isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 2, name: 'Definisi' }).isVisible()).toBe(true);
+    expect(await page.getByText('Waktu menerima laporan').first().isVisible()).toBe(true);
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
+    // Every figure opens the records behind it.
+    const link = await page.locator('a.figure-link').first().getAttribute('href');
+    expect(link).toMatch(
+      /^\/api\/evaluations\/records\?scope=V&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&set=/,
+    );
+    await saveScreenshot(page, 'evaluation-bakorwil-v');
+
+    for (const [format, magic] of [
+      ['PDF', '%PDF'],
+      ['XLSX', 'PK'],
+    ] as const) {
+      await page.getByRole('button', { name: `Buat ${format}` }).click();
+      const ready = page.getByRole('link', { name: `Unduh ${format}` });
+      await ready.waitFor({ timeout: 60_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), ready.click()]);
+      expect(download.suggestedFilename()).toMatch(
+        new RegExp(`^evaluasi-bakorwil-V-.*\\.${format.toLowerCase()}$`),
+      );
+      const bytes = await readFile((await download.path()) as string);
+      expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+    }
+
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});
