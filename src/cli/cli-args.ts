@@ -2,6 +2,7 @@ import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { RegionCode } from '../shared/regions.ts';
 import { Role } from '../shared/users.ts';
 import type { ResetPasswordArgs, TokenCreateArgs, UserCreateArgs } from './cli-commands.ts';
+import type { BacktestArgs } from './cli-early-warning.ts';
 import {
   COMMAND_GROUPS,
   COMMAND_SPECS,
@@ -20,6 +21,7 @@ export type Invocation =
   | { kind: 'command'; command: 'user create'; args: UserCreateArgs }
   | { kind: 'command'; command: 'user reset-password'; args: ResetPasswordArgs }
   | { kind: 'command'; command: 'token create'; args: TokenCreateArgs }
+  | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
   | { kind: 'command'; command: 'audit verify' | 'audit head' | 'migrate'; args: Record<string, never> };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
@@ -115,6 +117,17 @@ function checkRegion(text: string): string {
   return text;
 }
 
+/** A WIB calendar day, YYYY-MM-DD; undefined stays undefined. */
+function checkDay(text: string | undefined, flag: string): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    throw new UsageError(
+      `Tanggal --${flag} tidak valid: ${text} (YYYY-MM-DD) / invalid date --${flag}: ${text}`,
+    );
+  }
+  return text;
+}
+
 /** Turns argv (without node and the script) into an Invocation; throws UsageError on wrong input. */
 export function parseCommandLine(argv: readonly string[]): Invocation {
   const resolved = resolveCommand(argv);
@@ -145,6 +158,12 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
       };
     case 'token create':
       return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
+    case 'early-warning backtest':
+      return {
+        kind: 'command',
+        command: name,
+        args: { from: checkDay(values.from, 'from'), to: checkDay(values.to, 'to') },
+      };
     default:
       return { kind: 'command', command: name, args: {} };
   }

@@ -7,6 +7,7 @@ export type CommandName =
   | 'token create'
   | 'audit verify'
   | 'audit head'
+  | 'early-warning backtest'
   | 'migrate';
 
 /** A flag of a command; every flag takes a value. `value` is its placeholder in Indonesian and English. */
@@ -133,6 +134,31 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     en: 'Prints the number and hash of the latest audit entry, to keep outside the database.',
     flags: [],
   },
+  'early-warning backtest': {
+    title: { id: 'Menguji balik model peringatan dini', en: 'Backtest the early-warning model' },
+    id:
+      'Menjalankan model tingkat kerawanan hari demi hari atas laporan yang ada (data impor atau demo) dan mencetak, ' +
+      'per level, seberapa sering kejadian menyusul dalam 14 hari, serta kejadian yang tidak didahului kenaikan level.',
+    en:
+      'Runs the level model day by day over the reports held (imported or demo data) and prints, per level, how ' +
+      'often an incident followed within 14 days, and the incidents that came with no prior rise.',
+    flags: [
+      {
+        name: 'from',
+        value: { id: 'TANGGAL', en: 'DATE' },
+        isRequired: false,
+        id: 'hari pertama (YYYY-MM-DD, WIB); bawaan: setahun sebelum --to',
+        en: 'first day (YYYY-MM-DD, WIB); default: a year before --to',
+      },
+      {
+        name: 'to',
+        value: { id: 'TANGGAL', en: 'DATE' },
+        isRequired: false,
+        id: 'hari terakhir; bawaan: 14 hari sebelum laporan terakhir',
+        en: 'last day; default: 14 days before the latest report',
+      },
+    ],
+  },
   migrate: {
     title: { id: 'Menyiapkan atau memperbarui basis data', en: 'Prepare or update the database' },
     id: 'Menyiapkan basis data: peran, migrasi yang belum diterapkan, dan data wilayah Jawa Timur bila belum ada.',
@@ -146,6 +172,7 @@ export const COMMAND_GROUPS: Record<string, readonly string[]> = {
   user: ['create', 'reset-password'],
   token: ['create'],
   audit: ['verify', 'head'],
+  'early-warning': ['backtest'],
 };
 
 const PREFIX = 'npm run sigap --';

@@ -13,6 +13,7 @@ import {
   showAuditHeadCommand,
   verifyAuditCommand,
 } from './cli-commands.ts';
+import { backtestCommand } from './cli-early-warning.ts';
 
 /** Exit codes, as the general help documents them. */
 export const EXIT = { ok: 0, failed: 1, wrongInput: 2, dataLocked: 3 } as const;
@@ -45,6 +46,8 @@ async function dispatch(
       return showAuditHeadCommand(db, invocation.args, output);
     case 'migrate':
       return migrateCommand(db, { applied }, output);
+    case 'early-warning backtest':
+      return backtestCommand(db, invocation.args, output);
   }
 }
 

@@ -12,6 +12,7 @@ import { authRoutes, installAuthentication } from './modules/auth/auth-routes.ts
 import { benchRoutes } from './modules/bench/bench-routes.ts';
 import { casesRoutes } from './modules/cases/cases-routes.ts';
 import { peopleRoutes } from './modules/cases/people-routes.ts';
+import { earlyWarningRoutes } from './modules/early-warning/early-warning-routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
 import { geoRoutes } from './modules/geo/geo-routes.ts';
@@ -29,6 +30,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import type { EventBus } from './platform/events.ts';
 import { installErrorHandler } from './platform/http.ts';
+import type { Jobs } from './platform/jobs.ts';
 import { SIGAP_VERSION } from './platform/version.ts';
 
 export type AppDeps = {
@@ -39,6 +41,8 @@ export type AppDeps = {
   clock?: Clock;
   /** Live events for GET /api/events; without it that route answers 503. */
   events?: EventBus;
+  /** Background jobs, as a getter: they start after the app, whose logger they use. Absent: work waits. */
+  jobs?: () => Jobs | undefined;
 };
 
 const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
@@ -101,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installAuthentication(app, db, config);
 
   const clock = deps.clock ?? systemClock;
-  const moduleDeps = { db, config, clock, events: deps.events };
+  const moduleDeps = { db, config, clock, events: deps.events, jobs: deps.jobs };
   const modules: Array<(app: FastifyInstance, deps: typeof moduleDeps) => Promise<void>> = [
     healthRoutes,
     authRoutes,
@@ -118,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     workshopsRoutes,
     eventsRoutes,
     notificationsRoutes,
+    earlyWarningRoutes,
   ];
   for (const routes of modules) {
     await app.register(routes, moduleDeps);

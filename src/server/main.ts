@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
 import { ensureAdmin } from './modules/users/users-service.ts';
@@ -7,7 +8,7 @@ import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataLockedError } from './platform/data-lock.ts';
 import { createEventBus } from './platform/events.ts';
-import { startJobs } from './platform/jobs.ts';
+import { type Jobs, startJobs } from './platform/jobs.ts';
 import { openAndMigrate } from './platform/startup.ts';
 
 /** config → database → app → jobs → listen; SIGTERM lets requests and jobs finish, then closes the database. */
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const { db, applied } = await openAndMigrate(config);
   const events = createEventBus(db);
   await events.start(); // before any request: on PGlite, LISTEN must not join a request's transaction
-  const app = await buildApp({ config, db, events });
+  let jobs: Jobs | undefined; // started below, after the app whose logger they use
+  const app = await buildApp({ config, db, events, jobs: () => jobs });
   app.log.info(
     { database: db.kind, location: db.location, migrationsApplied: applied },
     `Basis data / database: ${db.kind === 'pglite' ? 'PGlite (tertanam / embedded)' : 'PostgreSQL'} di ${db.location}`,
@@ -33,9 +35,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const jobs = config.jobsEnabled
-    ? await startJobs(db, { log: app.log.child({ module: 'jobs' }) })
-    : undefined;
+  jobs = config.jobsEnabled ? await startJobs(db, { log: app.log.child({ module: 'jobs' }) }) : undefined;
   if (jobs) {
     // Missed deadlines climb kab/kota → Bakorwil → province; checked every minute.
     await jobs.work('escalation', async () => {
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       if (result.reminded.length > 0) app.log.info(result, 'pengingat workshop / workshop reminders');
     });
     await jobs.schedule('workshop-reminders', '0 7 * * *');
+    await startEarlyWarningJobs({ db, clock: systemClock, config }, jobs, app.log);
   }
 
   let closing = false;

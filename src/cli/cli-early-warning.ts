@@ -1,0 +1,39 @@
+import {
+  FOLLOW_DAYS,
+  formatBacktest,
+  reportDays,
+  runBacktest,
+} from '../server/modules/early-warning/backtest.ts';
+import type { Database } from '../server/platform/db.ts';
+import { addDays } from '../shared/early-warning/calendar.ts';
+import { wibDate } from '../shared/time.ts';
+import type { CliOutput, ExitCode } from './cli-commands.ts';
+
+/** `early-warning backtest`: WIB days; without them, the last year of reports whose next 14 days are known. */
+export type BacktestArgs = { from?: string; to?: string };
+
+/** `early-warning backtest`: runs the level model over past reports and prints what followed each level. */
+export async function backtestCommand(
+  db: Database,
+  args: BacktestArgs,
+  output: CliOutput,
+): Promise<ExitCode> {
+  const span = await reportDays(db);
+  if (!span) {
+    output.out('Belum ada laporan untuk diuji / no reports to test yet');
+    return 0;
+  }
+  // The last day whose following 14 days are known; ISO days sort as text.
+  const latest = addDays([span.last, wibDate(new Date())].sort()[0], -FOLLOW_DAYS);
+  const to = args.to ?? latest;
+  const from = args.from ?? [addDays(to, -364), addDays(span.first, 30)].sort()[1];
+  if (from > to) {
+    output.err(`Rentang kosong: ${from} … ${to} / empty range`);
+    return 1;
+  }
+  const started = performance.now();
+  const result = await runBacktest(db, { from, to });
+  for (const line of formatBacktest(result)) output.out(line);
+  output.err(`(${Math.round(performance.now() - started)} ms)`);
+  return 0;
+}

@@ -1,0 +1,320 @@
+// The backtest: runs the level model day by day over past reports and checks what followed each level.
+// It reads whatever the reports table holds (imported history or demo data) and judges it with the same
+// functions as the recompute job.
+import { addDays, daysBetween, recurringEventsBetween } from '../../../shared/early-warning/calendar.ts';
+import {
+  computeLevel,
+  decay,
+  type EarlyWarningSettings,
+  LEVELS,
+  type Level,
+  levelRank,
+  NO_ACTIVITY,
+  type RecentActivity,
+  reportWeight,
+} from '../../../shared/early-warning/level-model.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import {
+  buildRegister,
+  calendarIn,
+  nounOf,
+  type Occurrence,
+  occurrenceOfEvent,
+  occurrenceOfRecurring,
+  rivalriesIn,
+} from './levels-rules.ts';
+import * as store from './levels-store.ts';
+import { loadSettings } from './settings-service.ts';
+
+/** How far ahead an incident counts as following a level, and behind as preceded by a rise. */
+export const FOLLOW_DAYS = 14;
+
+export type BacktestRow = {
+  level: Level;
+  /** Kecamatan-days spent at this level. */
+  regionDays: number;
+  /** Of those, days followed by an incident (kejadian) in the same kecamatan within FOLLOW_DAYS. */
+  followed: number;
+};
+
+export type BacktestResult = {
+  from: string;
+  to: string;
+  kecamatan: number;
+  reports: number;
+  rows: BacktestRow[];
+  /** Incidents (kejadian) inside the range. */
+  incidents: number;
+  /** Of those, how many had no level above Normal in their kecamatan in the FOLLOW_DAYS days before. */
+  incidentsWithoutRise: number;
+};
+
+/** One kecamatan's reports per WIB day: weighted sum and counts. */
+type DaySeries = {
+  weighted: Float64Array;
+  sinyal: Uint32Array;
+  provocation: Uint32Array;
+  kejadian: Uint32Array;
+};
+
+function newSeries(days: number): DaySeries {
+  return {
+    weighted: new Float64Array(days),
+    sinyal: new Uint32Array(days),
+    provocation: new Uint32Array(days),
+    kejadian: new Uint32Array(days),
+  };
+}
+
+type DailyRow = {
+  kecamatanCode: string;
+  day: string;
+  kind: 'sinyal' | 'kejadian';
+  isVerified: boolean;
+  isProvocation: boolean;
+  harm: 0 | 1 | 2;
+  n: number;
+};
+
+async function loadDaily(tx: Tx, start: string, end: string): Promise<DailyRow[]> {
+  return tx.query<DailyRow>(
+    `SELECT r.kecamatan_code AS "kecamatanCode", to_char((r.occurred_at AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS day,
+       r.kind, r.status = 'terverifikasi' AS "isVerified", 'informasi_provokatif' = ANY (r.triggers) AS "isProvocation",
+       (CASE WHEN r.dead > 0 OR r.violence_ongoing THEN 2
+             WHEN r.injured > 0 OR r.displaced > 0 OR r.houses_damaged > 0 THEN 1 ELSE 0 END)::int AS harm,
+       count(*)::int AS n
+     FROM reports r
+     WHERE r.kecamatan_code IS NOT NULL AND r.status IN ('baru', 'terverifikasi')
+       AND r.occurred_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta')
+       AND r.occurred_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')
+     GROUP BY 1, 2, 3, 4, 5, 6`,
+    [start, end],
+  );
+}
+
+/** The first and last WIB day with a report, if any. */
+export async function reportDays(db: Database): Promise<{ first: string; last: string } | undefined> {
+  const row = await db.asSystem((tx) =>
+    tx.one<{ first: string | null; last: string | null }>(
+      `SELECT to_char((min(occurred_at) AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS first,
+              to_char((max(occurred_at) AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS last FROM reports`,
+    ),
+  );
+  return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
+}
+
+/**
+ * Runs the model for every kecamatan on every day of [from, to] (evaluated at the end of each WIB day, with
+ * hysteresis carried from day to day) and counts, per level, how often an incident followed within 14 days,
+ * and how many incidents came with no prior rise. Groups, branches and rivalries are taken as they are now:
+ * the register keeps no history.
+ */
+export async function runBacktest(
+  db: Database,
+  range: { from: string; to: string },
+): Promise<BacktestResult> {
+  const loaded = await db.asSystem(async (tx) => {
+    const settings = await loadSettings(tx);
+    const kabkota = await store.listKabkota(tx);
+    const kecamatan: { code: string; name: string; kabkota: string }[] = [];
+    for (const k of kabkota) {
+      for (const c of await store.listKecamatan(tx, k.code))
+        kecamatan.push({ code: c.code, name: c.name, kabkota: k.code });
+    }
+    const start = addDays(range.from, -(settings.windowDays + settings.historyDays));
+    const end = addDays(range.to, FOLLOW_DAYS);
+    const daily = await loadDaily(tx, start, end);
+    const overrides = await store.listOverrides(tx);
+    const events = await store.listActiveEvents(
+      tx,
+      new Date(`${range.from}T00:00:00+07:00`),
+      new Date(`${addDays(range.to, settings.lookaheadDays + 1)}T00:00:00+07:00`),
+    );
+    const register = buildRegister(await store.listPresence(tx), await store.listActiveRivalries(tx));
+    const occurrences: Occurrence[] = [
+      ...events.map(occurrenceOfEvent),
+      ...recurringEventsBetween(range.from, addDays(range.to, settings.lookaheadDays), overrides).map(
+        occurrenceOfRecurring,
+      ),
+    ];
+    return { settings, kecamatan, start, end, daily, register, occurrences };
+  });
+  return simulate(loaded, range);
+}
+
+type Loaded = {
+  settings: EarlyWarningSettings;
+  kecamatan: { code: string; name: string; kabkota: string }[];
+  start: string;
+  end: string;
+  daily: DailyRow[];
+  register: ReturnType<typeof buildRegister>;
+  occurrences: Occurrence[];
+};
+
+/** The day-by-day simulation, pure over the loaded data. */
+export function simulate(data: Loaded, range: { from: string; to: string }): BacktestResult {
+  const { settings } = data;
+  const days = daysBetween(data.start, data.end) + 1;
+  const series = new Map<string, DaySeries>();
+  let reports = 0;
+  let firstDay = days;
+  for (const row of data.daily) {
+    const index = daysBetween(data.start, row.day);
+    if (index < 0 || index >= days) continue;
+    let s = series.get(row.kecamatanCode);
+    if (!s) {
+      s = newSeries(days);
+      series.set(row.kecamatanCode, s);
+    }
+    s.weighted[index] += reportWeight(row) * row.n;
+    if (row.kind === 'kejadian') s.kejadian[index] += row.n;
+    else {
+      s.sinyal[index] += row.n;
+      if (row.isProvocation) s.provocation[index] += row.n;
+    }
+    reports += row.n;
+    firstDay = Math.min(firstDay, index);
+  }
+  // Prefix sums of the weights, per kecamatan and per kab/kota, for the baselines.
+  const prefix = new Map<string, Float64Array>();
+  const kabPrefix = new Map<string, Float64Array>();
+  const kabSize = new Map<string, number>();
+  for (const k of data.kecamatan) {
+    kabSize.set(k.kabkota, (kabSize.get(k.kabkota) ?? 0) + 1);
+    const p = new Float64Array(days + 1);
+    const s = series.get(k.code);
+    for (let d = 0; d < days; d++) p[d + 1] = p[d] + (s ? s.weighted[d] : 0);
+    prefix.set(k.code, p);
+    let kp = kabPrefix.get(k.kabkota);
+    if (!kp) {
+      kp = new Float64Array(days + 1);
+      kabPrefix.set(k.kabkota, kp);
+    }
+    for (let d = 0; d <= days; d++) kp[d] += p[d];
+  }
+  const decays = Array.from({ length: settings.windowDays }, (_, age) => decay(age, settings.halfLifeDays));
+  const fromIndex = daysBetween(data.start, range.from);
+  const toIndex = daysBetween(data.start, range.to);
+  const rows = new Map<Level, BacktestRow>(
+    LEVELS.map((level) => [level, { level, regionDays: 0, followed: 0 }]),
+  );
+  let incidents = 0;
+  let incidentsWithoutRise = 0;
+
+  for (const k of data.kecamatan) {
+    const s = series.get(k.code);
+    const p = prefix.get(k.code) as Float64Array;
+    const kp = kabPrefix.get(k.kabkota) as Float64Array;
+    const size = kabSize.get(k.kabkota) ?? 1;
+    const noun = nounOf('kecamatan', k.name);
+    const rivalries = rivalriesIn(k.code, data.register);
+    const raisedOn = new Uint8Array(days); // 1 when the level was above Normal at the end of that day
+    let previous: Level | undefined;
+    for (let d = fromIndex; d <= toIndex; d++) {
+      let recent: RecentActivity = NO_ACTIVITY;
+      if (s) {
+        let weighted = 0;
+        let sinyal = 0;
+        let provocation = 0;
+        let kejadian = 0;
+        let span = 0;
+        for (let age = 0; age < settings.windowDays && d - age >= 0; age++) {
+          const i = d - age;
+          if (s.weighted[i] === 0) continue;
+          weighted += s.weighted[i] * decays[age];
+          sinyal += s.sinyal[i];
+          provocation += s.provocation[i];
+          kejadian += s.kejadian[i];
+          span = age + 1;
+        }
+        recent = { weighted, sinyal, provocation, kejadian, spanDays: span };
+      }
+      const historyEnd = d - settings.windowDays + 1; // exclusive index into prefix: days before the window
+      const historyStart = Math.max(0, historyEnd - settings.historyDays, firstDay);
+      const historyDays = Math.max(0, historyEnd - historyStart);
+      const today = addDays(data.start, d);
+      const result = computeLevel(
+        {
+          noun,
+          recent,
+          history: {
+            weighted: historyDays > 0 ? p[historyEnd] - p[historyStart] : 0,
+            days: historyDays,
+            priorPerDay: historyDays > 0 ? (kp[historyEnd] - kp[historyStart]) / historyDays / size : 0,
+          },
+          calendar: calendarIn(k.code, data.occurrences, data.register, today, settings.lookaheadDays),
+          rivalries,
+        },
+        previous,
+        settings,
+      );
+      previous = result.level;
+      if (levelRank(result.level) > 0) raisedOn[d] = 1;
+      const row = rows.get(result.level) as BacktestRow;
+      row.regionDays++;
+      if (s) {
+        for (let ahead = 1; ahead <= FOLLOW_DAYS && d + ahead < days; ahead++) {
+          if (s.kejadian[d + ahead] > 0) {
+            row.followed++;
+            break;
+          }
+        }
+      }
+    }
+    if (!s) continue;
+    for (let d = fromIndex; d <= toIndex; d++) {
+      const n = s.kejadian[d];
+      if (n === 0) continue;
+      incidents += n;
+      let wasRaised = false;
+      for (let back = 1; back <= FOLLOW_DAYS && d - back >= fromIndex; back++) {
+        if (raisedOn[d - back]) {
+          wasRaised = true;
+          break;
+        }
+      }
+      if (!wasRaised) incidentsWithoutRise += n;
+    }
+  }
+  return {
+    from: range.from,
+    to: range.to,
+    kecamatan: data.kecamatan.length,
+    reports,
+    rows: [...rows.values()],
+    incidents,
+    incidentsWithoutRise,
+  };
+}
+
+/** The result as lines of text, Indonesian then English, with the caveat next to the figures. */
+export function formatBacktest(result: BacktestResult): string[] {
+  const pct = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)}%`);
+  const total = result.rows.reduce((sum, r) => sum + r.regionDays, 0);
+  const followed = result.rows.reduce((sum, r) => sum + r.followed, 0);
+  const lines = [
+    `Uji balik peringatan dini / early-warning backtest: ${result.from} … ${result.to}`,
+    `${result.kecamatan} kecamatan, ${total} hari-kecamatan / kecamatan-days, ${result.reports} laporan / reports read`,
+    '',
+    'level     hari-kecamatan   diikuti kejadian ≤14 hari / followed by an incident within 14 days',
+  ];
+  for (const row of result.rows) {
+    lines.push(
+      `${row.level.padEnd(9)} ${String(row.regionDays).padStart(14)}   ${String(row.followed).padStart(8)}  ${pct(row.followed, row.regionDays).padStart(6)}`,
+    );
+  }
+  lines.push(
+    `${'semua/all'.padEnd(9)} ${String(total).padStart(14)}   ${String(followed).padStart(8)}  ${pct(followed, total).padStart(6)}`,
+    '',
+    `Kejadian dalam rentang / incidents in range: ${result.incidents}; tanpa kenaikan level dalam 14 hari sebelumnya / ` +
+      `with no prior rise in the 14 days before: ${result.incidentsWithoutRise} (${pct(result.incidentsWithoutRise, result.incidents)})`,
+    '',
+    'Catatan: angka ini hanya sebaik data yang diuji. Pada data demo, angka hanya menunjukkan pola yang dimasukkan',
+    'pembangkit data demo itu sendiri, bukan ketepatan model di lapangan. Daftar kelompok, cabang dan rivalitas',
+    'dipakai seperti keadaannya sekarang.',
+    'Note: these figures are only as good as the data tested. On demo data they show only what its own generator put',
+    'in, not how well the model does in the field. Groups, branches and rivalries are taken as they are now.',
+  );
+  return lines;
+}

@@ -1,0 +1,463 @@
+import { createHash } from 'node:crypto';
+import { maskName, maskPhone } from '../../../shared/early-warning/alert-rules.ts';
+import { isWithin, levelOfCode, searchKey } from '../../../shared/regions.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import { appendAudit, logAccess } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { stripJpegMetadata, stripPngMetadata } from '../reports/photo-rules.ts';
+import type { Principal } from '../users/users-service.ts';
+import * as store from './groups-store.ts';
+
+export type GroupDeps = { db: Database; clock: Clock };
+
+const STAFF = ['operator', 'koordinator', 'provinsi', 'admin'];
+/** Roles that keep the province-wide parts of the register: edit groups and rivalries. */
+const REGISTER_KEEPERS = ['koordinator', 'provinsi', 'admin'];
+
+function requireRole(principal: Principal, roles: readonly string[], message: string): void {
+  if (!roles.includes(principal.user.role)) throw new DomainError('forbidden', message);
+}
+
+const requireStaff = (p: Principal) => requireRole(p, STAFF, 'Peran Anda tidak mengakses daftar kelompok');
+
+// ── Groups ───────────────────────────────────────────────────────────────────────────────────────
+
+export async function listGroups(
+  deps: GroupDeps,
+  principal: Principal,
+  filter: { kind?: string; isActiveOnly: boolean },
+) {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, (tx) => store.listGroups(tx, filter));
+}
+
+/** Registers a group; the same name (ignoring case, spaces and punctuation) twice is a conflict. */
+export async function createGroup(
+  deps: GroupDeps,
+  principal: Principal,
+  input: { kind: store.GroupRecord['kind']; name: string; shortName: string; description: string },
+): Promise<store.GroupRecord> {
+  requireStaff(principal);
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const nameKey = searchKey(input.name);
+    if (await store.findGroupIdByKey(tx, nameKey))
+      throw new DomainError('conflict', `Kelompok ${input.name} sudah terdaftar`);
+    const id = await store.insertGroup(tx, { ...input, nameKey, createdBy: principal.user.id, now });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'actor_group.created',
+      { type: 'actor_group', id },
+      { kind: input.kind },
+    );
+    return (await store.findGroup(tx, id))!;
+  });
+}
+
+export async function updateGroup(
+  deps: GroupDeps,
+  principal: Principal,
+  id: string,
+  change: { name?: string; shortName?: string; description?: string; isActive?: boolean },
+): Promise<store.GroupRecord> {
+  requireRole(principal, REGISTER_KEEPERS, 'Hanya koordinator, provinsi atau admin yang mengubah kelompok');
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    if (!(await store.findGroup(tx, id))) throw new DomainError('not_found', 'Kelompok tidak ditemukan');
+    const nameKey = change.name ? searchKey(change.name) : undefined;
+    if (nameKey) {
+      const other = await store.findGroupIdByKey(tx, nameKey);
+      if (other && other !== id) throw new DomainError('conflict', `Kelompok ${change.name} sudah terdaftar`);
+    }
+    await store.updateGroup(tx, id, { ...change, nameKey, now });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'actor_group.updated',
+      { type: 'actor_group', id },
+      { fields: Object.keys(change) },
+    );
+    return (await store.findGroup(tx, id))!;
+  });
+}
+
+/** A group with its branches in the principal's scope (contacts masked), rivalries and agreements. */
+export async function getGroup(deps: GroupDeps, principal: Principal, id: string) {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const group = await store.findGroup(tx, id);
+    if (!group) throw new DomainError('not_found', 'Kelompok tidak ditemukan');
+    return {
+      ...group,
+      branches: (await store.listBranches(tx, { groupId: id, limit: 500 })).map((b) => maskBranch(b)),
+      rivalries: await store.listRivalries(tx, id),
+      agreements: (await store.listAgreements(tx, { groupId: id, limit: 100 })).map(toAgreementView),
+    };
+  });
+}
+
+async function requireGroups(tx: Tx, ids: readonly string[]): Promise<store.GroupRecord[]> {
+  const unique = [...new Set(ids)];
+  const found = await store.findGroupsByIds(tx, unique);
+  if (found.length !== unique.length) {
+    const missing = unique.filter((id) => !found.some((g) => g.id === id));
+    throw new DomainError('not_found', `Kelompok tidak ditemukan: ${missing.join(', ')}`);
+  }
+  return found;
+}
+
+// ── Branches and their contact persons (personal data) ─────────────────────────────────────────
+
+/** Who sees a branch's contact person whole: its kab/kota's operators (scope decides), provinsi and admin. */
+function canSeeContacts(principal: Principal, branch: { regionCode: string }): boolean {
+  const role = principal.user.role;
+  if (role === 'provinsi' || role === 'admin') return true;
+  return role === 'operator' && principal.actor.scope.some((prefix) => isWithin(branch.regionCode, prefix));
+}
+
+function maskBranch(b: store.BranchRecord): store.BranchRecord & { isMasked: boolean } {
+  return {
+    ...b,
+    contactName: b.contactName ? maskName(b.contactName) : null,
+    contactPhone: b.contactPhone ? maskPhone(b.contactPhone) : null,
+    isMasked: true,
+  };
+}
+
+/** Adds a cabang (kab/kota) or ranting (kecamatan) of a group in the principal's scope. */
+export async function addBranch(
+  deps: GroupDeps,
+  principal: Principal,
+  groupId: string,
+  input: {
+    level: 'cabang' | 'ranting';
+    regionCode: string;
+    name: string;
+    contactName?: string | null;
+    contactPhone?: string | null;
+    address?: string | null;
+  },
+) {
+  requireStaff(principal);
+  const expected = input.level === 'cabang' ? 'kabkota' : 'kecamatan';
+  if (levelOfCode(input.regionCode) !== expected) {
+    throw new DomainError(
+      'validation_failed',
+      `Wilayah ${input.level} harus kode ${expected === 'kabkota' ? 'kab/kota' : 'kecamatan'}`,
+    );
+  }
+  if (!principal.actor.scope.some((prefix) => isWithin(input.regionCode, prefix))) {
+    throw new DomainError('forbidden', 'Wilayah di luar cakupan Anda');
+  }
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    await requireGroups(tx, [groupId]);
+    if (!(await tx.one('SELECT 1 FROM regions WHERE code = $1', [input.regionCode]))) {
+      throw new DomainError('validation_failed', `Kode wilayah ${input.regionCode} tidak dikenal`);
+    }
+    const id = await store.insertBranch(tx, {
+      groupId,
+      level: input.level,
+      regionCode: input.regionCode,
+      name: input.name,
+      contactName: input.contactName ?? null,
+      contactPhone: input.contactPhone ?? null,
+      address: input.address ?? null,
+      createdBy: principal.user.id,
+      now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'actor_group.branch_added',
+      { type: 'actor_group_branch', id },
+      { groupId, regionCode: input.regionCode },
+    );
+    return maskBranch((await store.findBranch(tx, id))!);
+  });
+}
+
+/** Branches in the principal's scope; contact persons always masked in lists (minimisation). */
+export async function listBranches(
+  deps: GroupDeps,
+  principal: Principal,
+  filter: { groupId?: string; regionCode?: string; limit: number },
+) {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, async (tx) =>
+    (await store.listBranches(tx, filter)).map(maskBranch),
+  );
+}
+
+/** One branch: whole for those who may see its contact (the view is access-logged), masked for the others. */
+export async function getBranch(deps: GroupDeps, principal: Principal, id: string) {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const branch = await store.findBranch(tx, id);
+    if (!branch) throw new DomainError('not_found', 'Cabang/ranting tidak ditemukan');
+    if (!canSeeContacts(principal, branch)) return maskBranch(branch);
+    if (branch.contactName || branch.contactPhone) {
+      await logAccess(tx, principal.user.id, { type: 'actor_group_branch', id }, 'lihat kontak pengurus');
+    }
+    return { ...branch, isMasked: false };
+  });
+}
+
+// ── Rivalries ────────────────────────────────────────────────────────────────────────────────────
+
+export async function listRivalries(deps: GroupDeps, principal: Principal) {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, (tx) => store.listRivalries(tx));
+}
+
+/** Records (or updates) the rivalry between two groups. */
+export async function saveRivalry(
+  deps: GroupDeps,
+  principal: Principal,
+  input: {
+    groupIds: [string, string];
+    intensity: 'rendah' | 'sedang' | 'tinggi';
+    status: 'aktif' | 'mereda';
+    note: string;
+  },
+): Promise<store.RivalryRecord> {
+  requireRole(principal, REGISTER_KEEPERS, 'Hanya koordinator, provinsi atau admin yang mencatat rivalitas');
+  const [first, second] = input.groupIds;
+  if (first === second) throw new DomainError('validation_failed', 'Rivalitas butuh dua kelompok berbeda');
+  const [groupA, groupB] = first < second ? [first, second] : [second, first];
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    await requireGroups(tx, [groupA, groupB]);
+    const id = await store.upsertRivalry(tx, {
+      groupA,
+      groupB,
+      intensity: input.intensity,
+      status: input.status,
+      note: input.note,
+      createdBy: principal.user.id,
+      now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'actor_group.rivalry_saved',
+      { type: 'actor_group_rivalry', id },
+      {
+        intensity: input.intensity,
+        status: input.status,
+      },
+    );
+    return (await store.findRivalry(tx, id))!;
+  });
+}
+
+// ── Peace agreements ─────────────────────────────────────────────────────────────────────────────
+
+function toAgreementView(a: store.AgreementRecord) {
+  return {
+    ...a,
+    createdAt: toWibIso(a.createdAt),
+    breaches: a.breaches.map((b) => ({ ...b, notedAt: toWibIso(new Date(b.notedAt)) })),
+  };
+}
+
+export async function createAgreement(
+  deps: GroupDeps,
+  principal: Principal,
+  input: {
+    title: string;
+    regionCode: string;
+    place: string;
+    signedOn: string;
+    body: string;
+    groupIds: string[];
+    caseId?: string;
+  },
+) {
+  requireStaff(principal);
+  if (!principal.actor.scope.some((prefix) => isWithin(input.regionCode, prefix))) {
+    throw new DomainError('forbidden', 'Wilayah di luar cakupan Anda');
+  }
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    await requireGroups(tx, input.groupIds);
+    if (input.caseId && !(await tx.one('SELECT 1 FROM cases WHERE id = $1', [input.caseId]))) {
+      throw new DomainError('not_found', 'Kasus tidak ditemukan');
+    }
+    const id = await store.insertAgreement(tx, {
+      ...input,
+      caseId: input.caseId ?? null,
+      createdBy: principal.user.id,
+      now,
+    });
+    await store.insertParties(tx, id, input.groupIds);
+    await appendAudit(
+      tx,
+      principal.audit,
+      'peace_agreement.created',
+      { type: 'peace_agreement', id },
+      {
+        groupIds: input.groupIds,
+        caseId: input.caseId ?? null,
+      },
+    );
+    return toAgreementView((await store.findAgreement(tx, id))!);
+  });
+}
+
+export async function listAgreements(
+  deps: GroupDeps,
+  principal: Principal,
+  filter: { groupId?: string; limit: number },
+) {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, async (tx) =>
+    (await store.listAgreements(tx, filter)).map(toAgreementView),
+  );
+}
+
+export async function getAgreement(deps: GroupDeps, principal: Principal, id: string) {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const found = await store.findAgreement(tx, id);
+    if (!found) throw new DomainError('not_found', 'Kesepakatan damai tidak ditemukan');
+    return toAgreementView(found);
+  });
+}
+
+/** The signed document: PDF, JPEG or PNG, stored in the database so every instance serves it. */
+export const AGREEMENT_DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+const MAGIC: Record<(typeof AGREEMENT_DOCUMENT_TYPES)[number], number[]> = {
+  'application/pdf': [0x25, 0x50, 0x44, 0x46],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+};
+
+export async function putAgreementDocument(
+  deps: GroupDeps,
+  principal: Principal,
+  id: string,
+  bytes: Buffer,
+  contentType: string,
+) {
+  requireStaff(principal);
+  const magic = MAGIC[contentType as keyof typeof MAGIC];
+  if (!magic?.every((byte, i) => bytes[i] === byte)) {
+    throw new DomainError('unsupported_media_type', 'Dokumen harus PDF, JPEG atau PNG');
+  }
+  // A photo of the signed paper must not carry where and on what phone it was taken.
+  let stored = bytes;
+  try {
+    if (contentType === 'image/jpeg') stored = Buffer.from(stripJpegMetadata(bytes));
+    if (contentType === 'image/png') stored = Buffer.from(stripPngMetadata(bytes));
+  } catch {
+    throw new DomainError('validation_failed', 'Berkas gambar rusak atau terpotong');
+  }
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const sha256 = createHash('sha256').update(stored).digest('hex');
+    if (!(await store.setDocument(tx, id, { bytes: stored, contentType, sha256 }))) {
+      throw new DomainError('not_found', 'Kesepakatan damai tidak ditemukan');
+    }
+    await appendAudit(
+      tx,
+      principal.audit,
+      'peace_agreement.document_added',
+      { type: 'peace_agreement', id },
+      { sha256 },
+    );
+    return toAgreementView((await store.findAgreement(tx, id))!);
+  });
+}
+
+export async function getAgreementDocument(deps: GroupDeps, principal: Principal, id: string) {
+  requireStaff(principal);
+  const doc = await deps.db.asActor(principal.actor, (tx) => store.findDocument(tx, id));
+  if (!doc) throw new DomainError('not_found', 'Dokumen tidak ditemukan');
+  return doc;
+}
+
+/** Links a report that shows the agreement was broken. */
+export async function addBreach(
+  deps: GroupDeps,
+  principal: Principal,
+  id: string,
+  input: { reportId: string; note: string },
+) {
+  requireStaff(principal);
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    if (!(await store.findAgreement(tx, id)))
+      throw new DomainError('not_found', 'Kesepakatan damai tidak ditemukan');
+    if (!(await tx.one('SELECT 1 FROM reports WHERE id = $1', [input.reportId]))) {
+      throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    }
+    if (
+      await store.insertBreach(tx, {
+        agreementId: id,
+        reportId: input.reportId,
+        note: input.note,
+        notedBy: principal.user.id,
+        now,
+      })
+    ) {
+      await appendAudit(
+        tx,
+        principal.audit,
+        'peace_agreement.breach_noted',
+        { type: 'peace_agreement', id },
+        { reportId: input.reportId },
+      );
+    }
+    return toAgreementView((await store.findAgreement(tx, id))!);
+  });
+}
+
+// ── Groups named in reports and cases ──────────────────────────────────────────────────────────
+
+/** Sets the groups a report or case names; the record must be visible to the principal. */
+export async function setLinkedGroups(
+  deps: GroupDeps,
+  principal: Principal,
+  subject: 'report' | 'case',
+  id: string,
+  groupIds: string[],
+): Promise<store.GroupRecord[]> {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const table = subject === 'report' ? 'reports' : 'cases';
+    if (!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]))) {
+      throw new DomainError(
+        'not_found',
+        subject === 'report' ? 'Laporan tidak ditemukan' : 'Kasus tidak ditemukan',
+      );
+    }
+    await requireGroups(tx, groupIds);
+    await store.replaceLinkedGroups(tx, subject, id, groupIds);
+    await appendAudit(tx, principal.audit, `${subject}.groups_set`, { type: subject, id }, { groupIds });
+    return store.listLinkedGroups(tx, subject, id);
+  });
+}
+
+export async function listLinkedGroups(
+  deps: GroupDeps,
+  principal: Principal,
+  subject: 'report' | 'case',
+  id: string,
+) {
+  requireStaff(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const table = subject === 'report' ? 'reports' : 'cases';
+    if (!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]))) {
+      throw new DomainError(
+        'not_found',
+        subject === 'report' ? 'Laporan tidak ditemukan' : 'Kasus tidak ditemukan',
+      );
+    }
+    return store.listLinkedGroups(tx, subject, id);
+  });
+}

@@ -1,0 +1,163 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../test/db-template.ts';
+import { buildApp } from '../../app.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { loadConfig } from '../../platform/config.ts';
+import type { Database } from '../../platform/db.ts';
+import { createEventBus, type EventBus } from '../../platform/events.ts';
+import { type Jobs, startJobs } from '../../platform/jobs.ts';
+import { createApiToken } from '../auth/auth-service.ts';
+import { createUser } from '../users/users-service.ts';
+import { CAP_SCHEMA, xmllint } from './early-warning-test-helpers.ts';
+import { SIGNATURE_HEADER, startWebhookWorker } from './webhooks-service.ts';
+
+/** A receiver on 127.0.0.1 that fails the first `failures` requests with 500, then answers 204. */
+function startReceiver(failures: number) {
+  const received: { body: string; headers: Record<string, string | string[] | undefined> }[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      received.push({ body, headers: request.headers });
+      response.statusCode = received.length <= failures ? 500 : 204;
+      response.end();
+    });
+  });
+  return new Promise<{ url: string; received: typeof received; close(): Promise<void> }>((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/sigap`,
+        received,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('webhooks', () => {
+  let db: Database;
+  let events: EventBus;
+  let jobs: Jobs | undefined;
+  let app: FastifyInstance;
+  const tokens: Record<string, string> = {};
+
+  const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false' });
+    events = createEventBus(db);
+    await events.start();
+    app = await buildApp({ config, db, events, logger: false, jobs: () => jobs });
+    await app.ready();
+    const quiet = { info() {}, warn() {}, error() {} };
+    jobs = await startJobs(db, { log: quiet, pollingIntervalSeconds: 0.5 });
+    await startWebhookWorker(db, jobs, { clock: systemClock, retry: { baseSeconds: 1, maxAttempts: 5 } });
+    for (const [name, role, region] of [
+      ['admin', 'admin', '35'],
+      ['koordinator', 'koordinator', 'V'],
+      ['operator', 'operator', '35.09'],
+    ] as const) {
+      const username = `${name}_${Math.random().toString(36).slice(2, 8)}`;
+      await createUser(
+        db,
+        { id: null, label: 'uji' },
+        { username, role, region, password: 'kata-sandi-uji-1' },
+      );
+      tokens[name] = (await createApiToken(db, { id: null, label: 'uji' }, username)).token;
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await jobs?.stop();
+    await events.stop();
+    await db.close();
+  });
+
+  it('is configured by the admin only, and never shows its secret again', async () => {
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: as('operator'),
+      payload: { url: 'http://127.0.0.1:9/x' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: as('admin'),
+      payload: { url: 'http://127.0.0.1:9/x', regionCodes: ['35.10'], isActive: false },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().secret).toMatch(/^[\w-]{32}$/);
+    const list = (await app.inject({ url: '/api/webhooks', headers: as('admin') })).json().items;
+    expect(JSON.stringify(list)).not.toContain(created.json().secret);
+    expect(list[0].secretHint).toBe(`…${created.json().secret.slice(-4)}`);
+  });
+
+  it('delivers a signed alert after two failed attempts, retried with backoff, and logs each attempt', async () => {
+    const receiver = await startReceiver(2);
+    try {
+      const secret = 'rahasia-polres-jember-0123456789';
+      const hook = await app.inject({
+        method: 'POST',
+        url: '/api/webhooks',
+        headers: as('admin'),
+        payload: { url: receiver.url, secret, description: 'Polres Jember', regionCodes: ['35.09'] },
+      });
+      expect(hook.statusCode).toBe(201);
+      const alert = await app.inject({
+        method: 'POST',
+        url: '/api/alerts',
+        headers: as('koordinator'),
+        payload: { regionCode: '35.09.06', level: 'siaga', headline: 'Siaga kerawanan di Kecamatan Tanggul' },
+      });
+      expect(alert.statusCode).toBe(201);
+
+      const deadline = Date.now() + 45_000;
+      while (receiver.received.length < 3 && Date.now() < deadline) await sleep(200);
+      expect(receiver.received).toHaveLength(3);
+
+      const last = receiver.received[2];
+      const expected = `sha256=${createHmac('sha256', secret).update(last.body).digest('hex')}`;
+      expect(last.headers[SIGNATURE_HEADER]).toBe(expected);
+      expect(last.headers['x-sigap-event']).toBe('alert.raised');
+      // Every retry carries the same bytes and signature.
+      expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1);
+      const body = JSON.parse(last.body);
+      expect(body).toMatchObject({ event: 'alert.raised', alert: { id: alert.json().id, level: 'siaga' } });
+      expect(xmllint(body.cap, CAP_SCHEMA)).toBe('');
+
+      let log: { status: string; attempts: number; log: { statusCode: number }[] }[] = [];
+      while (Date.now() < deadline) {
+        log = (
+          await app.inject({ url: `/api/webhooks/${hook.json().id}/deliveries`, headers: as('admin') })
+        ).json().items;
+        if (log[0]?.status === 'terkirim') break;
+        await sleep(200);
+      }
+      expect(log[0]).toMatchObject({ status: 'terkirim', attempts: 3 });
+      expect(log[0].log.map((entry) => entry.statusCode)).toEqual([500, 500, 204]);
+    } finally {
+      await receiver.close();
+    }
+  }, 60_000);
+
+  it('sends nothing to an inactive webhook or one filtered to another region', async () => {
+    const rows = await db.asSystem((tx) =>
+      tx.query<{ url: string }>(
+        'SELECT w.url FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id',
+      ),
+    );
+    expect(rows.map((r) => r.url)).not.toContain('http://127.0.0.1:9/x');
+  });
+});

@@ -1,0 +1,212 @@
+// The early-warning API's contracts, shared by the server's routes and the web.
+import { z } from 'zod';
+import { RegionCode } from '../regions.ts';
+import { ALERT_STATUSES, CHECKLIST_KEYS } from './alert-rules.ts';
+import { RECURRING_ANCHORS } from './calendar.ts';
+import { AlertLevel, Level } from './level-model.ts';
+
+export const FactorView = z.object({
+  code: z.enum(['aktivitas', 'kalender', 'rivalitas', 'wilayah_bawahan']),
+  text: z.string(),
+  textEn: z.string(),
+  points: z.number(),
+});
+
+/** One region's level: what the dashboard map colours by. */
+export const LevelItem = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  level: Level,
+  score: z.number(),
+  factors: z.array(FactorView),
+  computedAt: z.string().nullable(),
+  levelSince: z.string().nullable(),
+});
+export type LevelItem = z.infer<typeof LevelItem>;
+
+export const LevelsQuery = z.object({
+  parent: RegionCode.refine(
+    (code) => code.split('.').length <= 2,
+    'kode provinsi (35) atau kab/kota (35.09)',
+  ),
+});
+
+export const AlertInput = z.object({
+  regionCode: RegionCode,
+  level: AlertLevel,
+  headline: z.string().trim().min(5).max(200),
+  description: z.string().trim().max(5000).default(''),
+});
+export type AlertInput = z.infer<typeof AlertInput>;
+
+export const AlertStatus = z.enum(ALERT_STATUSES);
+
+export const AlertView = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  kabkotaCode: z.string(),
+  kabkotaName: z.string(),
+  level: AlertLevel,
+  source: z.enum(['otomatis', 'manual']),
+  headline: z.string(),
+  description: z.string(),
+  factors: z.array(FactorView),
+  status: AlertStatus,
+  supersedes: z.string().nullable(),
+  handlingLevel: z.enum(['kabkota', 'bakorwil', 'provinsi']),
+  dueAcknowledgeAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closingNote: z.string().nullable(),
+  publicHeadline: z.string().nullable(),
+  publicDescription: z.string().nullable(),
+  publicApprovedAt: z.string().nullable(),
+  createdAt: z.string(),
+  acknowledgers: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  allowed: z.object({ acknowledge: z.boolean(), act: z.boolean(), close: z.boolean() }),
+  capUrl: z.string(),
+});
+export type AlertView = z.infer<typeof AlertView>;
+
+export const AlertDetail = AlertView.extend({
+  actions: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['diterima', 'tindakan', 'eskalasi', 'ditutup', 'diganti']),
+      action: z.string(),
+      caseId: z.string().nullable(),
+      actorId: z.string().nullable(),
+      actorName: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+
+export const AlertActionInput = z.object({
+  action: z.string().trim().min(3).max(2000),
+  caseId: z.uuid().optional(),
+});
+export const AlertCloseInput = z.object({ note: z.string().trim().min(3).max(5000) });
+export const PublicTextInput = z.object({
+  headline: z.string().trim().min(5).max(200),
+  description: z.string().trim().min(5).max(2000),
+});
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD (WIB)');
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'waktu ISO 8601 dengan zona, mis. 2026-07-12T19:00:00+07:00',
+});
+
+export const CalendarQuery = z.object({ from: day, to: day, region: RegionCode.optional() });
+
+export const OverrideInput = z.object({ date: day, note: z.string().trim().max(500).default('') });
+export const OverrideParams = z.object({
+  anchor: z.enum(RECURRING_ANCHORS),
+  hijriYear: z.coerce.number().int().min(1400).max(1600),
+});
+
+export const EventInput = z.object({
+  kind: z.enum(['konvoi', 'pengesahan_warga', 'pertandingan', 'pilkades', 'pemilu', 'lainnya']),
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().max(5000).default(''),
+  startsAt: instant,
+  endsAt: instant.optional(),
+  regionCode: RegionCode,
+  routeRegionCodes: z.array(RegionCode).max(100).default([]),
+  expectedCrowd: z.number().int().min(0).max(10_000_000).optional(),
+  groupIds: z.array(z.uuid()).max(20).default([]),
+});
+
+export const ChecklistInput = z.object({
+  version: z.number().int().min(1),
+  items: z
+    .array(
+      z.object({
+        key: z.enum(CHECKLIST_KEYS as [string, ...string[]]),
+        isDone: z.boolean(),
+        note: z.string().max(1000).optional(),
+      }),
+    )
+    .min(1)
+    .max(CHECKLIST_KEYS.length),
+});
+
+export const ReviewInput = z.object({
+  summary: z.string().trim().min(3).max(5000),
+  actualCrowd: z.number().int().min(0).max(10_000_000).optional(),
+  hadIncident: z.boolean(),
+  incidentReportIds: z.array(z.uuid()).max(50).default([]),
+  lessons: z.string().trim().max(5000).default(''),
+});
+
+export const GroupKind = z.enum(['perguruan_silat', 'suporter', 'ormas', 'lainnya']);
+
+export const GroupInput = z.object({
+  kind: GroupKind,
+  name: z.string().trim().min(2).max(200),
+  shortName: z.string().trim().min(2).max(40),
+  description: z.string().trim().max(2000).default(''),
+});
+
+export const GroupChange = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  shortName: z.string().trim().min(2).max(40).optional(),
+  description: z.string().trim().max(2000).optional(),
+  isActive: z.boolean().optional(),
+});
+
+export const BranchInput = z.object({
+  level: z.enum(['cabang', 'ranting']),
+  regionCode: RegionCode,
+  name: z.string().trim().min(2).max(200),
+  contactName: z.string().trim().min(2).max(200).nullable().optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 -]{8,20}$/, 'nomor telepon, mis. +6281234567890')
+    .nullable()
+    .optional(),
+  address: z.string().trim().max(500).nullable().optional(),
+});
+
+export const RivalryInput = z.object({
+  groupIds: z.tuple([z.uuid(), z.uuid()]),
+  intensity: z.enum(['rendah', 'sedang', 'tinggi']).default('sedang'),
+  status: z.enum(['aktif', 'mereda']).default('aktif'),
+  note: z.string().trim().max(2000).default(''),
+});
+
+export const AgreementInput = z.object({
+  title: z.string().trim().min(3).max(200),
+  regionCode: RegionCode,
+  place: z.string().trim().min(2).max(300),
+  signedOn: day,
+  body: z.string().trim().max(20_000).default(''),
+  groupIds: z.array(z.uuid()).min(2, 'minimal dua pihak').max(20),
+  caseId: z.uuid().optional(),
+});
+
+export const BreachInput = z.object({ reportId: z.uuid(), note: z.string().trim().max(2000).default('') });
+export const LinkedGroupsInput = z.object({ groupIds: z.array(z.uuid()).max(20) });
+
+export const WebhookInput = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  secret: z.string().min(16, 'minimal 16 karakter').max(200).optional(),
+  description: z.string().trim().max(500).default(''),
+  regionCodes: z.array(RegionCode).max(50).default([]),
+  isActive: z.boolean().default(true),
+});
+export const WebhookChange = z.object({
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  secret: z.string().min(16).max(200).optional(),
+  description: z.string().trim().max(500).optional(),
+  regionCodes: z.array(RegionCode).max(50).optional(),
+  isActive: z.boolean().optional(),
+});
