@@ -33,6 +33,13 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   SIGAP_BENCH: booleanText.default(false),
   SIGAP_JOBS: booleanText.default(true),
+  SIGAP_DATA_KEY: z
+    .string()
+    .refine(
+      (value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32,
+      '32 byte dalam base64 (mis. `openssl rand -base64 32`) / 32 bytes in base64',
+    )
+    .optional(),
 });
 
 export type Config = {
@@ -53,6 +60,11 @@ export type Config = {
   bodyLimitBytes: number;
   benchMode: boolean;
   jobsEnabled: boolean;
+  /**
+   * The data key (base64, 32 bytes) that encrypts and hashes personal identifiers such as NIK. Required on
+   * PostgreSQL; on the embedded database it is generated once into <DATA_DIR>/data-key when unset.
+   */
+  dataKey: string | undefined;
 };
 
 /** A configuration value that cannot be used; the message names the variable and what it allows. */
@@ -87,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     benchMode: e.SIGAP_BENCH,
     jobsEnabled: e.SIGAP_JOBS,
+    dataKey: e.SIGAP_DATA_KEY,
   };
 }
 

@@ -1,0 +1,494 @@
+import {
+  type AreaCounts,
+  type AreaLevel,
+  type CoverageArea,
+  type CoverageReply,
+  type CoverageTarget,
+  compareNeed,
+  computeCoverage,
+  type GapItem,
+  NEED_WINDOW_DAYS,
+} from '../../../shared/pillars/coverage.ts';
+import {
+  checkNik,
+  maskNik,
+  maskPhone,
+  nameKey,
+  normalizePhone,
+  tidyName,
+} from '../../../shared/pillars/pillar-identity.ts';
+import {
+  currentAvailability,
+  type ListItem,
+  type Pillar,
+  PillarChanges,
+  PillarInput,
+} from '../../../shared/pillars/pillar-schema.ts';
+import { levelOfCode } from '../../../shared/regions.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import { isInViewerScope } from '../../../shared/visibility.ts';
+import { appendAudit, logAccess } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { DataCipher } from '../../platform/crypto.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import type { Principal } from '../users/users-service.ts';
+import * as store from './pillars-store.ts';
+
+export type PillarDeps = { db: Database; clock: Clock; cipher: DataCipher };
+
+/** Roles that keep the registry: they see NIK and phone unmasked, create, edit and import, within scope. */
+export const MANAGER_ROLES: readonly string[] = ['operator', 'provinsi', 'admin'];
+/** Roles that may read the registry at all (coordinators masked, a relawan only their own record). */
+const READER_ROLES: readonly string[] = [...MANAGER_ROLES, 'koordinator', 'relawan'];
+
+/** True when the principal keeps the registry for `regionCode`. */
+export function managesRegion(principal: Principal, regionCode: string): boolean {
+  return MANAGER_ROLES.includes(principal.user.role) && isInViewerScope(principal.actor, regionCode);
+}
+
+function requireReader(principal: Principal): void {
+  if (!READER_ROLES.includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Peran Anda tidak dapat melihat data pilar sosial');
+  }
+}
+
+function requireManagerRole(principal: Principal): void {
+  if (!MANAGER_ROLES.includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Hanya operator, provinsi atau admin yang dapat mengelola data pilar');
+  }
+}
+
+function requireAdmin(principal: Principal): void {
+  if (principal.user.role !== 'admin')
+    throw new DomainError('forbidden', 'Hanya admin yang dapat mengubah ini');
+}
+
+function invalid(path: string, message: string): DomainError {
+  return new DomainError('validation_failed', 'Isian tidak valid', { fields: [{ path, message }] });
+}
+
+/**
+ * A stored pillar as the API shows it. `reveal` decides whether NIK and phone are shown whole; the NIK is
+ * masked in lists even for managers (minimisation) and shown whole on a manager's detail view only.
+ */
+function toPillar(
+  record: store.PillarRecord,
+  cipher: DataCipher,
+  now: Date,
+  reveal: { nik: boolean; phone: boolean },
+): Pillar {
+  const nik = record.nikEncrypted ? cipher.decrypt(record.nikEncrypted) : null;
+  return {
+    id: record.id,
+    pillarType: record.pillarType,
+    name: record.name,
+    nik: nik && !reveal.nik ? maskNik(nik) : nik,
+    phone: record.phone && !reveal.phone ? maskPhone(record.phone) : record.phone,
+    isMasked: !(reveal.nik && reveal.phone),
+    homeRegionCode: record.homeRegionCode,
+    homeRegionName: record.homeRegionName,
+    kecamatanCode: record.kecamatanCode,
+    kabkotaCode: record.kabkotaCode,
+    skills: record.skills,
+    trainings: record.trainings,
+    status: record.status,
+    availability: record.availability,
+    availabilityUntil: record.availabilityUntil ? toWibIso(record.availabilityUntil) : null,
+    currentAvailability: currentAvailability(record.availability, record.availabilityUntil, now),
+    userId: record.userId,
+    version: record.version,
+    createdAt: toWibIso(record.createdAt),
+    updatedAt: toWibIso(record.updatedAt),
+  };
+}
+
+export type ListQuery = Omit<store.PillarFilter, 'now' | 'nameKey'> & { q?: string };
+
+/** Lists the pillars the principal may see, with filters and name search; NIK always masked here. */
+export async function listPillars(
+  deps: PillarDeps,
+  principal: Principal,
+  query: ListQuery,
+): Promise<{ items: Pillar[]; total: number }> {
+  requireReader(principal);
+  const now = deps.clock.now();
+  const key = query.q ? nameKey(query.q) : undefined;
+  const { rows, total } = await deps.db.asActor(principal.actor, (tx) =>
+    store.listPillars(tx, { ...query, nameKey: key || undefined, now }),
+  );
+  return {
+    items: rows.map((row) =>
+      toPillar(row, deps.cipher, now, { nik: false, phone: managesRegion(principal, row.homeRegionCode) }),
+    ),
+    total,
+  };
+}
+
+/** One pillar: whole for its managers (the view is logged), masked for anyone else who may see it. */
+export async function getPillar(deps: PillarDeps, principal: Principal, id: string): Promise<Pillar> {
+  requireReader(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const record = await store.findPillar(tx, id);
+    if (!record) throw new DomainError('not_found', 'Pilar tidak ditemukan');
+    const isManager = managesRegion(principal, record.homeRegionCode);
+    if (isManager && (record.nikEncrypted || record.phone)) {
+      await logAccess(tx, principal.user.id, { type: 'pillar', id }, 'lihat data pilar');
+    }
+    return toPillar(record, deps.cipher, deps.clock.now(), { nik: isManager, phone: isManager });
+  });
+}
+
+type Fields = ReturnType<typeof PillarInput.parse>;
+
+/** Checks and seals the fields of a pillar for storage; `selfId` is the pillar being edited, if any. */
+async function toWrite(
+  tx: Tx,
+  deps: PillarDeps,
+  principal: Principal,
+  fields: Fields,
+  selfId: string | null,
+): Promise<store.PillarWrite> {
+  if ((await store.findRegionLevel(tx, fields.homeRegionCode)) !== 'desa') {
+    throw invalid('homeRegionCode', `Kode desa/kelurahan ${fields.homeRegionCode} tidak dikenal`);
+  }
+  if (!managesRegion(principal, fields.homeRegionCode)) {
+    throw new DomainError('forbidden', 'Desa ini di luar wilayah kerja Anda');
+  }
+  const types = await store.listItems(tx, 'types');
+  if (!types.some((type) => type.code === fields.pillarType && type.isActive)) {
+    throw invalid('pillarType', `Jenis pilar tidak dikenal: ${fields.pillarType}`);
+  }
+  const skills = await store.listItems(tx, 'skills');
+  const unknownSkill = fields.skills.find((skill) => !skills.some((known) => known.code === skill));
+  if (unknownSkill) throw invalid('skills', `Keahlian tidak dikenal: ${unknownSkill}`);
+
+  let nikEncrypted: Buffer | null = null;
+  let nikHash: string | null = null;
+  if (fields.nik && fields.nik.trim() !== '') {
+    const kecamatan = new Set(await store.listKecamatanCodes(tx));
+    const checked = checkNik(fields.nik, (code) => kecamatan.has(code));
+    if (!checked.ok) throw invalid('nik', checked.message);
+    nikHash = deps.cipher.keyedHash(checked.nik);
+    const taken = (await store.findCandidates(tx, [nikHash], [])).find(
+      (candidate) => candidate.nikHash === nikHash && candidate.id !== selfId,
+    );
+    if (taken) {
+      const visible = isInViewerScope(principal.actor, taken.homeRegionCode);
+      throw new DomainError(
+        'conflict',
+        visible ? 'NIK ini sudah terdaftar' : 'NIK ini sudah terdaftar di wilayah lain',
+        visible ? { pillarId: taken.id } : undefined,
+      );
+    }
+    nikEncrypted = deps.cipher.encrypt(checked.nik);
+  }
+  let phone: string | null = null;
+  if (fields.phone && fields.phone.trim() !== '') {
+    phone = normalizePhone(fields.phone) ?? null;
+    if (!phone) throw invalid('phone', 'Nomor HP tidak valid (mis. 0812-3456-7890)');
+  }
+  if (fields.userId && !(await store.userExists(tx, fields.userId))) {
+    throw invalid('userId', 'Akun pengguna tidak ditemukan');
+  }
+  const name = tidyName(fields.name);
+  return {
+    pillarType: fields.pillarType,
+    name,
+    nameKey: nameKey(name),
+    nikEncrypted,
+    nikHash,
+    phone,
+    homeRegionCode: fields.homeRegionCode,
+    skills: [...new Set(fields.skills)],
+    trainings: fields.trainings,
+    status: fields.status,
+    availability: fields.availability,
+    availabilityUntil: fields.availabilityUntil ? new Date(fields.availabilityUntil) : null,
+    userId: fields.userId,
+  };
+}
+
+/** Turns a unique violation on the linked user into a conflict the user can act on. */
+async function uniqueUser<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if ((error as { code?: string; constraint?: string }).code === '23505') {
+      throw new DomainError('conflict', 'Akun pengguna ini sudah terhubung ke pilar lain');
+    }
+    throw error;
+  }
+}
+
+/** Registers a pillar in a desa the principal manages. */
+export async function createPillar(deps: PillarDeps, principal: Principal, input: unknown): Promise<Pillar> {
+  requireManagerRole(principal);
+  const fields = PillarInput.parse(input);
+  const now = deps.clock.now();
+  return uniqueUser(
+    deps.db.asActor(principal.actor, async (tx) => {
+      const row = await toWrite(tx, deps, principal, fields, null);
+      const id = await store.insertPillar(tx, { ...row, createdBy: principal.user.id, now });
+      await appendAudit(
+        tx,
+        principal.audit,
+        'pillar.created',
+        { type: 'pillar', id },
+        { pillarType: row.pillarType },
+      );
+      return toPillar((await store.findPillar(tx, id))!, deps.cipher, now, { nik: true, phone: true });
+    }),
+  );
+}
+
+/** Changes a pillar from the version the editor saw. */
+export async function updatePillar(
+  deps: PillarDeps,
+  principal: Principal,
+  id: string,
+  input: PillarChanges,
+): Promise<Pillar> {
+  requireReader(principal);
+  const { version, ...changes } = PillarChanges.parse(input);
+  const now = deps.clock.now();
+  return uniqueUser(
+    deps.db.asActor(principal.actor, async (tx) => {
+      const current = await store.findPillar(tx, id);
+      if (!current) throw new DomainError('not_found', 'Pilar tidak ditemukan');
+      if (!managesRegion(principal, current.homeRegionCode)) {
+        throw new DomainError('forbidden', 'Hanya pengelola wilayah ini yang dapat mengubah data pilar');
+      }
+      if (current.version !== version) {
+        throw new DomainError(
+          'version_conflict',
+          'Data pilar sudah diubah orang lain; muat ulang lalu ulangi',
+          {
+            currentVersion: current.version,
+          },
+        );
+      }
+      const before = {
+        pillarType: current.pillarType,
+        name: current.name,
+        nik: current.nikEncrypted ? deps.cipher.decrypt(current.nikEncrypted) : null,
+        phone: current.phone,
+        homeRegionCode: current.homeRegionCode,
+        skills: current.skills,
+        trainings: current.trainings,
+        status: current.status,
+        availability: current.availability,
+        availabilityUntil: current.availabilityUntil ? current.availabilityUntil.toISOString() : null,
+        userId: current.userId,
+      };
+      const fields = PillarInput.parse({ ...before, ...changes });
+      const row = await toWrite(tx, deps, principal, fields, id);
+      if (!(await store.updatePillar(tx, id, version, row, now))) {
+        throw new DomainError(
+          'version_conflict',
+          'Data pilar sudah diubah orang lain; muat ulang lalu ulangi',
+        );
+      }
+      const changed = Object.keys(changes).filter(
+        (key) =>
+          JSON.stringify(before[key as keyof typeof before]) !==
+          JSON.stringify(changes[key as keyof typeof changes]),
+      );
+      await appendAudit(
+        tx,
+        principal.audit,
+        'pillar.updated',
+        { type: 'pillar', id },
+        { version: version + 1, fields: changed },
+      );
+      return toPillar((await store.findPillar(tx, id))!, deps.cipher, now, { nik: true, phone: true });
+    }),
+  );
+}
+
+/** Removes a pillar from the registry (a mistake, or erasure on request). */
+export async function deletePillar(deps: PillarDeps, principal: Principal, id: string): Promise<void> {
+  requireReader(principal);
+  await deps.db.asActor(principal.actor, async (tx) => {
+    const current = await store.findPillar(tx, id);
+    if (!current) throw new DomainError('not_found', 'Pilar tidak ditemukan');
+    if (!managesRegion(principal, current.homeRegionCode) || !(await store.deletePillar(tx, id))) {
+      throw new DomainError('forbidden', 'Hanya pengelola wilayah ini yang dapat menghapus data pilar');
+    }
+    await appendAudit(tx, principal.audit, 'pillar.deleted', { type: 'pillar', id });
+  });
+}
+
+// ── Editable lists ────────────────────────────────────────────────────────────────────────────
+
+export async function listItems(deps: Pick<PillarDeps, 'db'>, principal: Principal, kind: store.ListKind) {
+  requireReader(principal);
+  return deps.db.asActor(principal.actor, (tx) => store.listItems(tx, kind));
+}
+
+/** Adds or changes an entry of the pillar types or skills (admin). Codes never change once used. */
+export async function saveItem(
+  deps: Pick<PillarDeps, 'db'>,
+  principal: Principal,
+  kind: store.ListKind,
+  item: ListItem,
+): Promise<ListItem[]> {
+  requireAdmin(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    await store.upsertItem(tx, kind, item);
+    await appendAudit(
+      tx,
+      principal.audit,
+      kind === 'types' ? 'pillar_type.saved' : 'pillar_skill.saved',
+      { type: kind === 'types' ? 'pillar_type' : 'pillar_skill', id: item.code },
+      { isActive: item.isActive },
+    );
+    return store.listItems(tx, kind);
+  });
+}
+
+// ── Coverage ──────────────────────────────────────────────────────────────────────────────────
+
+export async function listTargets(
+  deps: Pick<PillarDeps, 'db'>,
+  principal: Principal,
+): Promise<CoverageTarget[]> {
+  requireReader(principal);
+  return deps.db.asActor(principal.actor, (tx) => store.listTargets(tx));
+}
+
+/** Sets how many active pillars of a type each area of a level should have (admin). */
+export async function saveTarget(
+  deps: Pick<PillarDeps, 'db'>,
+  principal: Principal,
+  target: CoverageTarget,
+): Promise<CoverageTarget[]> {
+  requireAdmin(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const types = await store.listItems(tx, 'types');
+    if (!types.some((type) => type.code === target.pillarType)) {
+      throw invalid('pillarType', `Jenis pilar tidak dikenal: ${target.pillarType}`);
+    }
+    await store.upsertTarget(tx, target);
+    await appendAudit(
+      tx,
+      principal.audit,
+      'pillar_target.saved',
+      { type: 'pillar_target', id: `${target.pillarType}:${target.areaLevel}` },
+      { perArea: target.perArea },
+    );
+    return store.listTargets(tx);
+  });
+}
+
+type Breakdown = {
+  parent: { level: AreaLevel | 'bakorwil' | 'provinsi'; counts: AreaCounts };
+  childLevel: AreaLevel;
+  children: CoverageArea[];
+};
+
+/** Loads an area's children with their active counts and sizes; refuses areas outside the principal's scope. */
+async function loadBreakdown(
+  tx: Tx,
+  principal: Principal,
+  region: string,
+  pillarType: string,
+): Promise<Breakdown> {
+  const isBakorwil = /^[IVX]+$/.test(region);
+  let areas: store.AreaRow[];
+  let parentLevel: Breakdown['parent']['level'];
+  if (isBakorwil) {
+    if (!(await store.findBakorwilName(tx, region)))
+      throw new DomainError('not_found', `Bakorwil ${region} tidak ditemukan`);
+    areas = await store.listBakorwilAreas(tx, region);
+    parentLevel = 'bakorwil';
+  } else {
+    const area = await store.findArea(tx, region);
+    if (!area) throw new DomainError('not_found', `Wilayah ${region} tidak ditemukan`);
+    if (area.level === 'desa') throw invalid('region', 'Pilih kab/kota, kecamatan, Bakorwil atau provinsi');
+    areas = await store.listChildAreas(tx, region);
+    parentLevel = area.level as Breakdown['parent']['level'];
+  }
+  const outside = isBakorwil ? areas.find((area) => !isInViewerScope(principal.actor, area.code)) : undefined;
+  if (outside || (!isBakorwil && !isInViewerScope(principal.actor, region))) {
+    throw new DomainError('forbidden', 'Wilayah ini di luar lingkup Anda');
+  }
+  const codes = areas.map((area) => area.code);
+  const childLevel = (areas[0]?.level ?? levelOfCode(`${region}.00`)) as AreaLevel;
+  const sizes = await store.countAreasWithin(tx, codes);
+  const active = await store.countActivePillars(tx, pillarType, codes);
+  const children: CoverageArea[] = areas.map((area) => {
+    const counts: AreaCounts = { [area.level]: 1 };
+    for (const size of sizes.filter((entry) => entry.code === area.code)) counts[size.level] = size.count;
+    return {
+      regionCode: area.code,
+      name: area.name,
+      level: area.level,
+      counts,
+      active: active.get(area.code) ?? 0,
+    };
+  });
+  const counts: AreaCounts = {};
+  for (const child of children) {
+    for (const [level, count] of Object.entries(child.counts) as [AreaLevel, number][]) {
+      counts[level] = (counts[level] ?? 0) + count;
+    }
+  }
+  if (parentLevel === 'kabkota' || parentLevel === 'kecamatan') counts[parentLevel] = 1;
+  return { parent: { level: parentLevel, counts }, childLevel, children };
+}
+
+function requireCoverageReader(principal: Principal): void {
+  if (!['operator', 'koordinator', 'provinsi', 'admin'].includes(principal.user.role)) {
+    throw new DomainError('forbidden', 'Peran Anda tidak dapat melihat cakupan pilar');
+  }
+}
+
+/** Per child area of `region` (a code or a Bakorwil id): active pillars of the type, the target and the gap. */
+export async function getCoverage(
+  deps: Pick<PillarDeps, 'db'>,
+  principal: Principal,
+  region: string,
+  pillarType: string,
+): Promise<CoverageReply> {
+  requireCoverageReader(principal);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const breakdown = await loadBreakdown(tx, principal, region, pillarType);
+    const rules = await store.listTargets(tx, pillarType);
+    return computeCoverage(breakdown.parent, breakdown.children, rules);
+  });
+}
+
+/** The child areas below target, by need: recent reports first, then the largest shortfall. */
+export async function listCoverageGaps(
+  deps: Pick<PillarDeps, 'db' | 'clock'>,
+  principal: Principal,
+  region: string,
+  pillarType: string,
+): Promise<{ items: GapItem[] }> {
+  requireCoverageReader(principal);
+  const since = new Date(deps.clock.now().getTime() - NEED_WINDOW_DAYS * 86_400_000);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const breakdown = await loadBreakdown(tx, principal, region, pillarType);
+    const rules = await store.listTargets(tx, pillarType);
+    const coverage = computeCoverage(breakdown.parent, breakdown.children, rules);
+    const activity = await store.countRecentReports(
+      tx,
+      breakdown.childLevel,
+      coverage.items.map((item) => item.regionCode),
+      since,
+    );
+    const items = coverage.items
+      .filter((item): item is typeof item & { gap: number } => item.gap !== null && item.gap > 0)
+      .map((item) => {
+        const reports = activity.get(item.regionCode);
+        return {
+          ...item,
+          recentReports: reports?.count ?? 0,
+          lastReportAt: reports ? toWibIso(reports.last) : null,
+        };
+      })
+      .sort(compareNeed);
+    return { items };
+  });
+}
