@@ -4,6 +4,8 @@
  * local server's `test` database), filled with INSERT … SELECT, and dropped afterwards. Target: < 2 s.
  *
  *   npx node bench/evaluation.bench.ts [reports]        (BENCH_RUNS=3 timed runs after one warm-up)
+ *
+ * BENCH_KEEP=1 keeps the scratch database (its name is printed); BENCH_REUSE=<name> times an existing one.
  */
 import pg from 'pg';
 import { computeSummary, resolveRequest } from '../src/server/modules/evaluation/evaluation-service.ts';
@@ -108,11 +110,14 @@ async function seed(url: string, reporterId: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const name = `sigap_evalbench_${process.pid}`;
+  const reuse = process.env.BENCH_REUSE;
+  const name = reuse ?? `sigap_evalbench_${process.pid}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
   await admin.end();
   const url = new URL(SERVER_URL);
@@ -124,14 +129,23 @@ async function main(): Promise<void> {
     await migrate(db);
     await ensureRegions(db);
     const by = { id: null, label: 'bench' };
-    const { user } = await createUser(db, by, {
-      username: 'provinsi.bench',
-      role: 'provinsi',
-      region: '35',
-      password: 'bench-provinsi-1',
-    });
-    note(`seeding ${REPORTS.toLocaleString('en')} reports`);
-    await seed(url.toString(), user.id);
+    const existing = reuse
+      ? await db.asSystem((tx) =>
+          tx.one<{ id: string }>(`SELECT id FROM users WHERE username = 'provinsi.bench'`),
+        )
+      : undefined;
+    const { user } = existing
+      ? { user: existing }
+      : await createUser(db, by, {
+          username: 'provinsi.bench',
+          role: 'provinsi',
+          region: '35',
+          password: 'bench-provinsi-1',
+        });
+    if (!existing) {
+      note(`seeding ${REPORTS.toLocaleString('en')} reports`);
+      await seed(url.toString(), user.id);
+    }
     const principal = await db.asSystem(async (tx) => principalOf(tx, (await findUserById(tx, user.id))!));
     const deps = { db, clock: systemClock };
     const request = await resolveRequest(deps, principal, { scope: '35', ...YEAR });
@@ -155,10 +169,13 @@ async function main(): Promise<void> {
     );
   } finally {
     await db.close();
-    const dropper = new pg.Client({ connectionString: SERVER_URL });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
+    if (process.env.BENCH_KEEP === '1' || reuse) note(`kept database ${name}`);
+    else {
+      const dropper = new pg.Client({ connectionString: SERVER_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    }
   }
 }
 
