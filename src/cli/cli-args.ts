@@ -1,7 +1,8 @@
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import { MAX_SCALE, MIN_SCALE, refuseDemoPassword } from '../server/modules/demo/demo-data.ts';
 import { RegionCode } from '../shared/regions.ts';
 import { Role } from '../shared/users.ts';
-import type { ResetPasswordArgs, TokenCreateArgs, UserCreateArgs } from './cli-commands.ts';
+import type { DemoArgs, ResetPasswordArgs, TokenCreateArgs, UserCreateArgs } from './cli-commands.ts';
 import type { BacktestArgs } from './cli-early-warning.ts';
 import {
   COMMAND_GROUPS,
@@ -22,6 +23,7 @@ export type Invocation =
   | { kind: 'command'; command: 'user reset-password'; args: ResetPasswordArgs }
   | { kind: 'command'; command: 'token create'; args: TokenCreateArgs }
   | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
+  | { kind: 'command'; command: 'demo'; args: DemoArgs }
   | { kind: 'command'; command: 'audit verify' | 'audit head' | 'migrate'; args: Record<string, never> };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
@@ -38,7 +40,7 @@ function resolveCommand(argv: readonly string[]): { help: string } | { name: Com
     throw new UsageError(`Perintah belum diberikan / no command given ${seeHelp()}`);
   }
   if (HELP_FLAGS.has(first) || first === 'help') return { help: renderGeneralHelp() };
-  if (first === 'migrate') return { name: 'migrate', rest: argv.slice(1) };
+  if (first === 'migrate' || first === 'demo') return { name: first, rest: argv.slice(1) };
   const subcommands = COMMAND_GROUPS[first];
   if (!subcommands) {
     throw new UsageError(`Perintah tidak dikenal: ${first} / unknown command: ${first} ${seeHelp()}`);
@@ -117,6 +119,34 @@ function checkRegion(text: string): string {
   return text;
 }
 
+/** A volume multiplier: a plain decimal number within the allowed range. */
+function checkScale(text: string): number {
+  const scale = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
+    throw new UsageError(
+      `Skala tidak valid: ${text} (angka ${MIN_SCALE}–${MAX_SCALE}) / ` +
+        `invalid scale: ${text} (a number from ${MIN_SCALE} to ${MAX_SCALE})`,
+    );
+  }
+  return scale;
+}
+
+function checkSeed(text: string): string {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(text)) {
+    throw new UsageError(
+      `Seed tidak valid: ${text} (huruf, angka, . _ -, maks. 64) / invalid seed: ${text} (letters, digits, . _ -, max. 64)`,
+    );
+  }
+  return text;
+}
+
+/** Every demo user shares the password, so a guessable one is refused before anything is written. */
+function checkDemoPassword(text: string): string {
+  const weakness = refuseDemoPassword(text);
+  if (weakness) throw new UsageError(`Kata sandi demo terlalu lemah / demo password too weak: ${weakness}`);
+  return text;
+}
+
 /** A WIB calendar day, YYYY-MM-DD; undefined stays undefined. */
 function checkDay(text: string | undefined, flag: string): string | undefined {
   if (text === undefined) return undefined;
@@ -158,6 +188,16 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
       };
     case 'token create':
       return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
+    case 'demo':
+      return {
+        kind: 'command',
+        command: name,
+        args: {
+          scale: values.scale === undefined ? 1 : checkScale(values.scale),
+          seed: values.seed === undefined ? undefined : checkSeed(values.seed),
+          password: values.password === undefined ? undefined : checkDemoPassword(values.password),
+        },
+      };
     case 'early-warning backtest':
       return {
         kind: 'command',

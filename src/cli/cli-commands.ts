@@ -1,9 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { createApiToken } from '../server/modules/auth/auth-service.ts';
+import { DEFAULT_DEMO_PASSWORD } from '../server/modules/demo/demo-data.ts';
+import { type DemoSummary, loadDemoData } from '../server/modules/demo/demo-service.ts';
+import { KABKOTA } from '../server/modules/demo/demo-texts.ts';
 import { ensureRegions } from '../server/modules/regions/regions-service.ts';
 import { createUser, resetPassword } from '../server/modules/users/users-service.ts';
 import { type AuditActor, auditHead, verifyAudit } from '../server/platform/audit.ts';
+import { systemClock } from '../server/platform/clock.ts';
 import type { Database } from '../server/platform/db.ts';
+import { DomainError } from '../server/platform/errors.ts';
 import type { Role } from '../shared/users.ts';
+import { UsageError } from './cli-args.ts';
 
 /** Where a command writes: results to `out` (stdout), notes and errors to `err` (stderr). */
 export type CliOutput = { out(line: string): void; err(line: string): void };
@@ -29,6 +36,9 @@ export type ResetPasswordArgs = { username: string; password?: string };
 
 /** `token create`; the label says what the token is for. */
 export type TokenCreateArgs = { username: string; label?: string };
+
+/** `demo`: the parser checked the scale's range and the password's strength; without a seed one is drawn. */
+export type DemoArgs = { scale: number; seed?: string; password?: string };
 
 /** `migrate`: the migrations that opening the database has just applied. */
 export type MigrateArgs = { applied: readonly string[] };
@@ -139,5 +149,76 @@ export async function migrateCommand(db: Database, args: MigrateArgs, output: Cl
       ? `Wilayah Jawa Timur dimuat / regions loaded: ${inserted}`
       : 'Wilayah sudah lengkap / regions already loaded',
   );
+  return 0;
+}
+
+const ROLE_ORDER = ['provinsi', 'koordinator', 'operator', 'relawan', 'mitra'] as const;
+
+/** The demo users by role, one line per kab/kota where there are many. */
+function userLines(summary: DemoSummary): string[] {
+  const lines: string[] = [];
+  for (const role of ROLE_ORDER) {
+    const users = summary.users.filter((u) => u.role === role);
+    if (role === 'relawan' || role === 'mitra') {
+      for (const code of Object.keys(KABKOTA)) {
+        const names = users.filter((u) => u.kabkotaCode === code).map((u) => u.username);
+        if (names.length > 0) lines.push(`  ${role.padEnd(12)}${KABKOTA[code].short}: ${names.join(', ')}`);
+      }
+    } else {
+      lines.push(`  ${role.padEnd(12)}${users.map((u) => `${u.username} (${u.scope})`).join(', ')}`);
+    }
+  }
+  return lines;
+}
+
+const counted = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([key, n]) => `${key} ${n}`)
+    .join(', ');
+
+/**
+ * `demo`: fills an empty database with the demo data of Bakorwil V, progress on stderr, and prints what was
+ * loaded with the one password of every demo user on the last line.
+ */
+export async function demoCommand(db: Database, args: DemoArgs, output: CliOutput): Promise<ExitCode> {
+  await loadRegionsIfMissing(db, output);
+  const seed = args.seed ?? randomBytes(4).toString('hex');
+  const password = args.password ?? DEFAULT_DEMO_PASSWORD;
+  let summary: DemoSummary;
+  try {
+    summary = await loadDemoData(db, CLI_ACTOR, { scale: args.scale, seed, password }, systemClock, (p) =>
+      output.err(`Memuat / loading: ${p.part} ${p.done}/${p.total}`),
+    );
+  } catch (error) {
+    const reason =
+      error instanceof DomainError ? (error.details as { reason?: string } | undefined)?.reason : undefined;
+    if (reason === 'has_reports') {
+      throw new UsageError(
+        `${(error as Error).message} / the database already holds reports; demo data loads only into an empty database`,
+      );
+    }
+    if (reason === 'users_exist') {
+      throw new UsageError(`${(error as Error).message} / demo users already exist`);
+    }
+    throw error;
+  }
+  const { seasons } = summary;
+  const pilkades = seasons.pilkades.kabkota.map((code) => KABKOTA[code]?.short ?? code).join(', ');
+  output.out(
+    `Data demo dimuat / demo data loaded: Bakorwil V, skala / scale ${summary.scale}, seed ${summary.seed}`,
+  );
+  output.out(
+    `  pengguna / users: ${summary.users.length}; lembaga mitra / partner agencies: ${summary.agencies}; pilar / pillars: ${summary.pillars}`,
+  );
+  output.out(`  laporan / reports: ${summary.reports.total} (${counted(summary.reports.byStatus)})`);
+  output.out(`  kasus / cases: ${summary.cases.total} (${counted(summary.cases.byPhase)})`);
+  output.out(
+    `  musim / seasons: 1 Suro ${seasons.suro}, Lebaran ${seasons.lebaran}, pilkades ${seasons.pilkades.date} (${pilkades}), ` +
+      `${seasons.matchdays.length} laga sepak bola / match days`,
+  );
+  output.out('Pengguna demo / demo users:');
+  for (const line of userLines(summary)) output.out(line);
+  output.out(`Data yang sama lagi / the same data again: --seed ${summary.seed}`);
+  output.out(`Kata sandi semua pengguna demo / password of every demo user: ${password}`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_DEMO_PASSWORD, MAX_SCALE, MIN_SCALE } from '../server/modules/demo/demo-data.ts';
 import { Role } from '../shared/users.ts';
 
 /** The commands the CLI knows, written as typed: group and subcommand. */
@@ -8,7 +9,8 @@ export type CommandName =
   | 'audit verify'
   | 'audit head'
   | 'early-warning backtest'
-  | 'migrate';
+  | 'migrate'
+  | 'demo';
 
 /** A flag of a command; every flag takes a value. `value` is its placeholder in Indonesian and English. */
 export type FlagSpec = {
@@ -164,6 +166,40 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     id: 'Menyiapkan basis data: peran, migrasi yang belum diterapkan, dan data wilayah Jawa Timur bila belum ada.',
     en: 'Prepares the database: roles, pending migrations, and the Jawa Timur regions when missing.',
     flags: [],
+  },
+  demo: {
+    title: { id: 'Mengisi basis data kosong dengan data demo', en: 'Fill an empty database with demo data' },
+    id:
+      'Mengisi basis data KOSONG dengan data sintetis Bakorwil V (7 kab/kota): pengguna semua peran, lembaga mitra, ' +
+      'pilar, laporan dan kasus 12 bulan terakhir (1 Suro, pilkades, Lebaran, sepak bola, sengketa lahan, carok). ' +
+      'Ditolak bila sudah ada laporan. Semua pengguna demo memakai satu kata sandi yang dicetak di akhir.',
+    en:
+      'Fills an EMPTY database with synthetic data of Bakorwil V (7 kab/kota): users of every role, partner agencies, ' +
+      'pillars, reports and cases of the past 12 months (1 Suro, pilkades, Lebaran, football, land disputes, carok). ' +
+      'Refused when reports exist. Every demo user has one password, printed at the end.',
+    flags: [
+      {
+        name: 'scale',
+        value: { id: 'N', en: 'N' },
+        isRequired: false,
+        id: `pengali volume, ${MIN_SCALE}–${MAX_SCALE}; 1 ≈ 600 laporan (bawaan 1)`,
+        en: `volume multiplier, ${MIN_SCALE}–${MAX_SCALE}; 1 ≈ 600 reports (default 1)`,
+      },
+      {
+        name: 'seed',
+        value: { id: 'TEKS', en: 'TEXT' },
+        isRequired: false,
+        id: 'benih acak: seed yang sama memberi data yang sama, relatif terhadap hari ini (bawaan acak, dicetak)',
+        en: 'random seed: the same seed gives the same data, relative to today (default random, printed)',
+      },
+      {
+        name: 'password',
+        value: { id: 'SANDI', en: 'PASSWORD' },
+        isRequired: false,
+        id: `kata sandi semua pengguna demo, huruf dan angka/tanda baca, min. 10 (bawaan ${DEFAULT_DEMO_PASSWORD})`,
+        en: `password of every demo user, letters with digits/symbols, min. 10 (default ${DEFAULT_DEMO_PASSWORD})`,
+      },
+    ],
   },
 };
 

@@ -8,6 +8,7 @@ import {
   type CliOutput,
   createTokenCommand,
   createUserCommand,
+  demoCommand,
   migrateCommand,
   resetPasswordCommand,
   showAuditHeadCommand,
@@ -48,6 +49,8 @@ async function dispatch(
       return migrateCommand(db, { applied }, output);
     case 'early-warning backtest':
       return backtestCommand(db, invocation.args, output);
+    case 'demo':
+      return demoCommand(db, invocation.args, output);
   }
 }
 

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
+import { verifyAudit } from '../../platform/audit.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { DEMO_KABKOTA } from './demo-data.ts';
+import { type DemoSummary, loadDemoData } from './demo-service.ts';
+
+const PASSWORD = 'sigap-demo-2026';
+const DAY = 86_400_000;
+
+describe('demo data on an empty database', () => {
+  let t: TestApp;
+  let summary: DemoSummary;
+  const started = Date.now();
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    summary = await loadDemoData(
+      t.db,
+      { id: null, label: 'uji' },
+      { scale: 0.2, seed: 'uji-demo', password: PASSWORD },
+      systemClock,
+    );
+  });
+  afterAll(() => t?.close());
+
+  const sql = <T>(text: string) => t.db.asSystem((tx) => tx.query<T>(text));
+
+  it('creates users of every role, and each signs in with the one demo password', async () => {
+    const roles = ['operator', 'koordinator', 'provinsi', 'relawan', 'mitra'];
+    for (const role of roles) {
+      const user = summary.users.find((u) => u.role === role)!;
+      const session = await signIn(t.app, user.username, PASSWORD);
+      const me = await t.app.inject({ url: '/api/me', headers: { cookie: session.cookie } });
+      expect(me.json()).toMatchObject({ username: user.username, role });
+    }
+    expect(summary.users.map((u) => u.username)).toEqual(
+      expect.arrayContaining([
+        'op.jember',
+        'koord.v',
+        'prov.jatim',
+        'polres-jember',
+        'kesbangpol-jember',
+        'bpbd-jember',
+        'fkub-jember',
+      ]),
+    );
+    const mitra = await sql<{ agencies: number }>(
+      "SELECT count(DISTINCT agency_id)::int AS agencies FROM users WHERE role = 'mitra'",
+    );
+    expect(mitra[0].agencies).toBe(28); // Polres, Kesbangpol, BPBD and FKUB in each of the 7 kab/kota
+  });
+
+  it('places reports in all seven kab/kota of Bakorwil V, spread over the past twelve months', async () => {
+    const places = await sql<{ code: string }>(
+      'SELECT DISTINCT kabkota_code AS code FROM reports ORDER BY 1',
+    );
+    expect(places.map((p) => p.code)).toEqual([...DEMO_KABKOTA].sort());
+    const unknown = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM reports r LEFT JOIN regions g ON g.code = r.region_code AND g.level = 'desa'
+       WHERE g.code IS NULL`,
+    );
+    expect(unknown[0].n).toBe(0); // every report names a real desa or kelurahan
+    const span = await sql<{ first: Date; last: Date; months: number }>(
+      `SELECT min(occurred_at) AS first, max(created_at) AS last,
+              count(DISTINCT date_trunc('month', occurred_at AT TIME ZONE 'Asia/Jakarta'))::int AS months
+       FROM reports`,
+    );
+    expect(span[0].first.getTime()).toBeGreaterThan(started - 366 * DAY);
+    expect(span[0].first.getTime()).toBeLessThan(started - 330 * DAY);
+    expect(span[0].last.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(span[0].months).toBeGreaterThanOrEqual(12);
+  });
+
+  it('has P1 reports with vulnerable people, most reports verified and some rejected or duplicate', async () => {
+    const byStatus = await sql<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM reports GROUP BY 1',
+    );
+    const counts = Object.fromEntries(byStatus.map((r) => [r.status, r.n]));
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(90);
+    expect(counts.terverifikasi / total).toBeGreaterThan(0.7);
+    expect(counts.ditolak).toBeGreaterThan(0);
+    expect(counts.duplikat).toBeGreaterThan(0);
+    const urgent = await sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM reports WHERE priority = 'P1' AND has_vulnerable AND priority_reasons[1] LIKE 'vulnerable_%'",
+    );
+    expect(urgent[0].n).toBeGreaterThan(0);
+    const orphans = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM reports d JOIN reports o ON o.id = d.duplicate_of
+       WHERE d.status = 'duplikat' AND o.created_at > d.created_at`,
+    );
+    expect(orphans[0].n).toBe(0);
+  });
+
+  it('has cases in all four phases, with assignments, dispositions, follow-ups and referrals', async () => {
+    const phases = await sql<{ phase: string }>('SELECT DISTINCT phase FROM cases ORDER BY 1');
+    expect(phases.map((p) => p.phase)).toEqual(['pemulihan', 'pencegahan', 'penghentian', 'selesai']);
+    const [work] = await sql<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM assignments) AS assignments,
+              (SELECT count(*)::int FROM dispositions) AS dispositions,
+              (SELECT count(*)::int FROM follow_ups) AS "followUps",
+              (SELECT count(*)::int FROM referrals) AS referrals,
+              (SELECT count(*)::int FROM reports WHERE case_id IS NOT NULL AND status <> 'terverifikasi') AS "unfitInCases",
+              (SELECT count(*)::int FROM cases WHERE phase = 'selesai' AND (closed_at IS NULL OR outcome IS NULL)) AS "closedWithout"`,
+    );
+    expect(work).toMatchObject({ unfitInCases: 0, closedWithout: 0 });
+    for (const key of ['assignments', 'dispositions', 'followUps', 'referrals'])
+      expect(work[key]).toBeGreaterThan(0);
+  });
+
+  it('shows an operator the reports of their own kab/kota only, through the API', async () => {
+    const session = await signIn(t.app, 'op.jember', PASSWORD);
+    const list = await t.app.inject({ url: '/api/reports?limit=100', headers: { cookie: session.cookie } });
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { kabkotaCode: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((r) => r.kabkotaCode))).toEqual(new Set(['35.09']));
+  });
+
+  it('keeps the audit chain whole, with one demo.loaded entry per chunk written', async () => {
+    const entries = await sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'demo.loaded'",
+    );
+    expect(entries[0].n).toBe(summary.chunks);
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+
+  it('refuses a second run, and a weak password, without writing anything', async () => {
+    const before = await sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    await expect(
+      loadDemoData(
+        t.db,
+        { id: null, label: 'uji' },
+        { scale: 0.2, seed: 'lagi', password: PASSWORD },
+        systemClock,
+      ),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('basis data kosong') });
+    await expect(
+      loadDemoData(
+        t.db,
+        { id: null, label: 'uji' },
+        { scale: 0.2, seed: 'lagi', password: 'password123' },
+        systemClock,
+      ),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    const after = await sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    expect(after[0].n).toBe(before[0].n);
+  });
+});
