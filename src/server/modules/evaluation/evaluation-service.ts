@@ -146,7 +146,7 @@ function reader(deps: EvaluationDeps): <T>(fn: (tx: Tx) => Promise<T>) => Promis
   return (fn) => deps.db.asSystem(fn);
 }
 
-/** The raw numbers of one period, read concurrently (on PGlite they simply take turns). */
+/** The raw numbers of one period, read one after another (each its own transaction). */
 async function readPeriod(
   deps: EvaluationDeps,
   w: store.EvalWindow,
@@ -155,11 +155,19 @@ async function readPeriod(
   withKabkota: boolean,
 ) {
   const read = reader(deps);
-  const step = <T>(fn: (tx: Tx) => Promise<T>) =>
-    read(fn).then(async (value) => {
-      await tick();
-      return value;
-    });
+  // One read after another: a summary holds at most two connections of the owner pool (one per period),
+  // so sign-ins and jobs, which share that pool, keep the others.
+  let queue: Promise<unknown> = Promise.resolve();
+  const step = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const run = queue
+      .then(() => read(fn))
+      .then(async (value) => {
+        await tick();
+        return value;
+      });
+    queue = run.catch(() => undefined);
+    return run;
+  };
   const [
     counts,
     early,
