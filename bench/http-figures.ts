@@ -65,7 +65,14 @@ const BODIES = [
   },
 ];
 
-export type Throughput = { requestsPerSecond: number; ok: number; failed: number; p50: number; p99: number };
+export type Throughput = {
+  requestsPerSecond: number;
+  ok: number;
+  failed: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+};
 
 /** Posts reports at `connections` concurrent connections for `seconds`, each with a fresh UUID. */
 async function cannon(
@@ -91,26 +98,51 @@ async function cannon(
   return {
     requestsPerSecond: result['2xx'] / result.duration,
     ok: result['2xx'],
+    seconds: result.duration,
     failed: result.non2xx + result.errors + result.timeouts,
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
 }
 
-/** Intake (auth, validation, triage, audit, events) and the baseline route, each warmed up, then measured. */
+/**
+ * Intake (auth, validation, triage, audit, events) and the baseline route, each warmed up, then measured in
+ * alternating rounds so that a change in the machine's load during the run touches both alike.
+ */
 export async function measureIntake(
   origin: string,
   token: string,
-  options: { seconds: number; connections: number },
+  options: { seconds: number; connections: number; rounds?: number },
 ): Promise<{ intake: Throughput; baseline: Throughput }> {
   const auth = { authorization: `Bearer ${token}` };
   const intakeUrl = `${origin}/api/reports`;
   const baselineUrl = `${origin}/api/bench/baseline-report`;
+  const rounds = options.rounds ?? 3;
+  const slice = Math.max(1, Math.round(options.seconds / rounds));
   await cannon(baselineUrl, {}, 2, options.connections);
   await cannon(intakeUrl, auth, 2, options.connections);
-  const baseline = await cannon(baselineUrl, {}, options.seconds, options.connections);
-  const intake = await cannon(intakeUrl, auth, options.seconds, options.connections);
-  return { intake, baseline };
+  const baseline: Throughput[] = [];
+  const intake: Throughput[] = [];
+  for (let round = 0; round < rounds; round++) {
+    baseline.push(await cannon(baselineUrl, {}, slice, options.connections));
+    intake.push(await cannon(intakeUrl, auth, slice, options.connections));
+  }
+  return { intake: combine(intake), baseline: combine(baseline) };
+}
+
+/** Rounds summed: requests over the total time; latency percentiles are the rounds' medians. */
+function combine(runs: Throughput[]): Throughput {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const ok = runs.reduce((sum, r) => sum + r.ok, 0);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  return {
+    requestsPerSecond: ok / seconds,
+    ok,
+    failed: runs.reduce((sum, r) => sum + r.failed, 0),
+    seconds,
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+  };
 }
 
 export type Latency = { p50: number; p95: number; count: number };
@@ -119,17 +151,6 @@ function percentiles(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return { p50: at(0.5), p95: at(0.95), count: sorted.length };
-}
-
-async function timeEach(count: number, warmUp: number, run: () => Promise<void>): Promise<Latency> {
-  for (let i = 0; i < warmUp; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
 }
 
 /**
@@ -144,13 +165,30 @@ export async function measureList(
 ): Promise<{ api: Latency; baseline: Latency; items: number }> {
   const url = `${origin}/api/reports?region=${options.region}&limit=50`;
   let items = 0;
-  const api = await timeEach(options.count, 20, async () => {
+  const viaApi = async () => {
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
     items = ((await res.json()) as { items: unknown[] }).items.length;
-  });
-  const baseline = await timeEach(options.count, 20, async () => {
+  };
+  const viaStore = async () => {
     await db.asSystem((tx) => listReports(tx, { regionCode: options.region, limit: 51 }));
-  });
+  };
+  const timed = async (run: () => Promise<void>) => {
+    const started = performance.now();
+    await run();
+    return performance.now() - started;
+  };
+  // Alternating, so both see the same moments of the machine's load.
+  const apiSamples: number[] = [];
+  const storeSamples: number[] = [];
+  for (let i = 0; i < 20 + options.count; i++) {
+    const api = await timed(viaApi);
+    const store = await timed(viaStore);
+    if (i < 20) continue; // warm-up
+    apiSamples.push(api);
+    storeSamples.push(store);
+  }
+  const api = percentiles(apiSamples);
+  const baseline = percentiles(storeSamples);
   return { api, baseline, items };
 }
