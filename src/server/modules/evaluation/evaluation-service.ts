@@ -181,13 +181,12 @@ async function readPeriod(
     coverage,
     assignments,
     safety,
-    byKabkota,
   ] = await Promise.all([
     step((tx) => store.countReports(tx, w)),
     step((tx) => store.countEarlySignals(tx, w)),
-    step((tx) => store.measureTimings(tx, w, 'acknowledge')),
-    step((tx) => store.measureTimings(tx, w, 'response')),
-    step((tx) => store.measureTimings(tx, w, 'resolve')),
+    step((tx) => store.measureTimings(tx, w, 'acknowledge', withKabkota)),
+    step((tx) => store.measureTimings(tx, w, 'response', withKabkota)),
+    step((tx) => store.measureTimings(tx, w, 'resolve', withKabkota)),
     step((tx) => store.countCases(tx, w)),
     step((tx) => store.countRecurrence(tx, w)),
     step((tx) => store.countReferrals(tx, w)),
@@ -195,17 +194,11 @@ async function readPeriod(
     step((tx) => (parts.pillars ? store.measureCoverage(tx, w) : Promise.resolve(undefined))),
     step((tx) => store.countAssignments(tx, w, parts)),
     step((tx) => store.countSafetyAlerts(tx, w)),
-    step(async (tx) => {
-      if (!withKabkota) return undefined;
-      const out = {} as Record<Measure, Record<string, store.TimingNumbers>>;
-      for (const m of MEASURES) out[m] = await store.measureTimingsByKabkota(tx, w, m);
-      return out;
-    }),
   ]);
   return {
     counts,
     early,
-    timings: { acknowledge, response, resolve },
+    timings: { acknowledge: acknowledge.groups, response: response.groups, resolve: resolve.groups },
     cases,
     recurrence,
     referrals,
@@ -213,12 +206,14 @@ async function readPeriod(
     coverage,
     assignments,
     safety,
-    byKabkota,
+    byKabkota: withKabkota
+      ? { acknowledge: acknowledge.byKabkota, response: response.byKabkota, resolve: resolve.byKabkota }
+      : undefined,
   };
 }
 
 type RawPeriod = Awaited<ReturnType<typeof readPeriod>>;
-const STEPS_PER_PERIOD = 13;
+const STEPS_PER_PERIOD = 12;
 
 /** Every figure of one period from its raw numbers, each with the link to the records behind it. */
 function toPeriodFigures(

@@ -53,9 +53,9 @@ const BASES = {
       FROM reports r
       WHERE ($1::text[] IS NULL OR r.kabkota_code = ANY($1)) AND r.occurred_at >= $2 - interval '${SIGNAL_WINDOW_DAYS} days' AND r.occurred_at < $3
       WINDOW
-        before_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) ORDER BY r.occurred_at
+        before_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) COLLATE "C" ORDER BY r.occurred_at
           RANGE BETWEEN interval '${SIGNAL_WINDOW_DAYS} days' PRECEDING AND interval '1 microsecond' PRECEDING),
-        after_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) ORDER BY r.occurred_at
+        after_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) COLLATE "C" ORDER BY r.occurred_at
           RANGE BETWEEN interval '1 microsecond' FOLLOWING AND interval '${SIGNAL_WINDOW_DAYS} days' FOLLOWING)
     ) w WHERE w.at <= $4`,
   case: `
@@ -272,20 +272,11 @@ export type ReportCounts = {
   p1ByKabkota: Record<string, number>;
 };
 
-/** Reports of the window by kind, type, priority and kab/kota (one scan, grouping sets). */
+/** Reports of the window by kind, type, priority and kab/kota: one grouped pass, summed up here. */
 export async function countReports(tx: Tx, w: EvalWindow): Promise<ReportCounts> {
-  const rows = await tx.query<{
-    g: number;
-    kind: string | null;
-    type: string | null;
-    priority: string | null;
-    kabkota: string | null;
-    n: number;
-  }>(
+  const rows = await tx.query<{ kind: string; type: string; priority: string; kabkota: string; n: number }>(
     `WITH b AS (${BASES.report})
-     SELECT grouping(kind, conflict_type, priority, kabkota_code)::int AS g, kind, conflict_type AS type, priority,
-       kabkota_code AS kabkota, count(*)::int AS n
-     FROM b GROUP BY GROUPING SETS ((kind), (conflict_type), (priority), (kabkota_code), (kabkota_code, priority), ())`,
+     SELECT kind, conflict_type AS type, priority, kabkota_code AS kabkota, count(*)::int AS n FROM b GROUP BY 1, 2, 3, 4`,
     windowParams(w),
   );
   const out: ReportCounts = {
@@ -297,14 +288,16 @@ export async function countReports(tx: Tx, w: EvalWindow): Promise<ReportCounts>
     byKabkota: {},
     p1ByKabkota: {},
   };
-  // grouping() sets one bit per column left out, kind being the highest: 0b0111 = grouped by kind only.
+  const add = (record: Record<string, number>, key: string, n: number) => {
+    record[key] = (record[key] ?? 0) + n;
+  };
   for (const row of rows) {
-    if (row.g === 0b1111) out.total = row.n;
-    else if (row.g === 0b0111) out.byKind[row.kind as string] = row.n;
-    else if (row.g === 0b1011) out.byType[row.type as string] = row.n;
-    else if (row.g === 0b1101) out.byPriority[row.priority as string] = row.n;
-    else if (row.g === 0b1110) out.byKabkota[row.kabkota as string] = row.n;
-    else if (row.g === 0b1100 && row.priority === 'P1') out.p1ByKabkota[row.kabkota as string] = row.n;
+    out.total += row.n;
+    add(out.byKind, row.kind, row.n);
+    add(out.byType, row.type, row.n);
+    add(out.byPriority, row.priority, row.n);
+    add(out.byKabkota, row.kabkota, row.n);
+    if (row.priority === 'P1') add(out.p1ByKabkota, row.kabkota, row.n);
   }
   out.incidents = out.byKind.kejadian ?? 0;
   return out;
@@ -392,154 +385,150 @@ function locate(histogram: readonly [number, number][], rank: number): { bucket:
 }
 
 type Counted = { measured: number; known: number; within: number; histogram: Map<number, number> };
+const newCounted = (): Counted => ({ measured: 0, known: 0, within: 0, histogram: new Map() });
 
-/** Phase 1 for several groups (and optionally per kab/kota): counts, and times per bucket. */
-async function countTimes(
-  tx: Tx,
-  w: EvalWindow,
-  measure: Measure,
-  groups: readonly TimingGroup[],
-  byKabkota: boolean,
-): Promise<Map<string, Counted[]>> {
+/** A target of the percentile search: the global groups ('' area) and, optionally, each kab/kota's records. */
+type Target = { area: string; group: TimingGroup; counted: Counted };
+
+/**
+ * Phase 1: one grouped pass (a hash aggregate the database can run in parallel) counting records by kab/kota,
+ * priority, the vulnerable flags and time bucket; the groups and the kab/kota are summed up here.
+ */
+async function countTimes(tx: Tx, w: EvalWindow, measure: Measure, byKabkota: boolean): Promise<Target[]> {
   const m = measure;
-  const columns = groups
-    .map((g, i) => {
-      const G = GROUP_TEST[g].sql;
-      return `count(*) FILTER (WHERE ${G} AND ${m}_measured)::int AS m${i},
-        count(*) FILTER (WHERE ${G} AND (${m}_measured OR ${m}_late))::int AS k${i},
-        count(*) FILTER (WHERE ${G} AND ${m}_measured AND ${m}_taken <= ${m}_deadline)::int AS w${i}`;
-    })
-    .join(',\n');
-  const rows = await tx.query<Record<string, number | string | null>>(
+  const rows = await tx.query<{
+    kabkota: string;
+    priority: string;
+    hasVulnerable: boolean;
+    isHarmed: boolean;
+    bucket: number | null;
+    measured: number;
+    known: number;
+    within: number;
+  }>(
     `WITH b AS (${BASES[MEASURE_BASE[m]]})
-     SELECT ${byKabkota ? 'kabkota_code' : "''"} AS area, CASE WHEN ${m}_measured THEN ${BUCKET(m)} END AS bucket, ${columns}
-     FROM b WHERE ${m}_measured OR ${m}_late GROUP BY 1, 2`,
+     SELECT kabkota_code AS kabkota, priority, has_vulnerable AS "hasVulnerable", is_harmed AS "isHarmed",
+       CASE WHEN ${m}_measured THEN ${BUCKET(m)} END AS bucket,
+       count(*) FILTER (WHERE ${m}_measured)::int AS measured, count(*)::int AS known,
+       count(*) FILTER (WHERE ${m}_measured AND ${m}_taken <= ${m}_deadline)::int AS within
+     FROM b WHERE ${m}_measured OR ${m}_late GROUP BY 1, 2, 3, 4, 5`,
     windowParams(w),
   );
-  const out = new Map<string, Counted[]>();
-  for (const row of rows) {
-    const area = row.area as string;
-    let counted = out.get(area);
-    if (!counted) {
-      counted = groups.map(() => ({
-        measured: 0,
-        known: 0,
-        within: 0,
-        histogram: new Map<number, number>(),
-      }));
-      out.set(area, counted);
+  const global = new Map<TimingGroup, Counted>(TIMING_GROUPS.map((g) => [g, newCounted()]));
+  const perKabkota = new Map<string, Counted>();
+  const add = (c: Counted, row: (typeof rows)[number]) => {
+    c.measured += row.measured;
+    c.known += row.known;
+    c.within += row.within;
+    if (row.bucket !== null && row.measured > 0) {
+      c.histogram.set(row.bucket, (c.histogram.get(row.bucket) ?? 0) + row.measured);
     }
-    groups.forEach((_, i) => {
-      const c = counted[i];
-      const measured = row[`m${i}`] as number;
-      c.measured += measured;
-      c.known += row[`k${i}`] as number;
-      c.within += row[`w${i}`] as number;
-      if (row.bucket !== null && measured > 0) c.histogram.set(row.bucket as number, measured);
-    });
+  };
+  for (const row of rows) {
+    const probe = { ...row, taken: 0, bucket: row.bucket ?? -1 };
+    for (const g of TIMING_GROUPS) if (GROUP_TEST[g].test(probe)) add(global.get(g)!, row);
+    if (byKabkota) {
+      let c = perKabkota.get(row.kabkota);
+      if (!c) perKabkota.set(row.kabkota, (c = newCounted()));
+      add(c, row);
+    }
   }
-  return out;
+  return [
+    ...TIMING_GROUPS.map((group) => ({ area: '', group, counted: global.get(group)! })),
+    ...[...perKabkota].map(([area, counted]) => ({ area, group: 'all' as const, counted })),
+  ];
 }
 
-/** Phase 2: the times in the buckets that hold the ranks, then the percentiles of each group and area. */
+/** Phase 2: the times in the buckets that hold the ranks (one pass), then every target's percentiles. */
 async function finishTimes(
   tx: Tx,
   w: EvalWindow,
   measure: Measure,
-  groups: readonly TimingGroup[],
-  counted: Map<string, Counted[]>,
-): Promise<Map<string, TimingNumbers[]>> {
-  const plans: {
-    area: string;
-    group: number;
-    ranks: ReturnType<typeof ranksOf>;
-    located: { bucket: number; offset: number }[];
-  }[] = [];
-  const wanted = new Set<string>();
-  for (const [area, list] of counted) {
-    list.forEach((c, group) => {
-      if (c.measured === 0) return;
-      const histogram = [...c.histogram.entries()].sort((x, y) => x[0] - y[0]);
-      const ranks = ranksOf(c.measured);
-      const located = ranks.flatMap((r) => [locate(histogram, r.lo), locate(histogram, r.hi)]);
-      for (const l of located) wanted.add(`${area}|${l.bucket}`);
-      plans.push({ area, group, ranks, located });
-    });
-  }
-  const pairs = [...wanted].map((key) => key.split('|'));
+  targets: readonly Target[],
+): Promise<TimingNumbers[]> {
+  const plans = targets.map((target) => {
+    const c = target.counted;
+    if (c.measured === 0) return undefined;
+    const histogram = [...c.histogram.entries()].sort((x, y) => x[0] - y[0]);
+    const ranks = ranksOf(c.measured);
+    return { ranks, located: ranks.flatMap((r) => [locate(histogram, r.lo), locate(histogram, r.hi)]) };
+  });
+  const globalBuckets = new Set<number>();
+  const areaBuckets = new Set<string>();
+  targets.forEach((target, i) => {
+    for (const l of plans[i]?.located ?? []) {
+      if (target.area === '') globalBuckets.add(l.bucket);
+      else areaBuckets.add(`${target.area}|${l.bucket}`);
+    }
+  });
+  const pairs = [...areaBuckets].map((key) => key.split('|'));
   const fetched =
-    pairs.length === 0
+    globalBuckets.size + pairs.length === 0
       ? []
       : await tx.query<FetchedTime>(
-          `WITH b AS (${BASES[MEASURE_BASE[measure]]}),
-           wanted AS (SELECT * FROM unnest($5::text[], $6::int[]) AS x (area, bucket))
+          `WITH b AS (${BASES[MEASURE_BASE[measure]]})
            SELECT ${measure}_taken AS taken, ${BUCKET(measure)} AS bucket, priority, has_vulnerable AS "hasVulnerable",
              is_harmed AS "isHarmed", kabkota_code AS kabkota
-           FROM b WHERE ${measure}_measured
-             AND (${BUCKET(measure)}, ${pairs.some(([area]) => area !== '') ? 'kabkota_code' : "''"}) IN (SELECT bucket, area FROM wanted)`,
-          [...windowParams(w), pairs.map(([area]) => area), pairs.map(([, bucket]) => Number(bucket))],
+           FROM b WHERE ${measure}_measured AND (${BUCKET(measure)} = ANY($5::int[])
+             OR (kabkota_code, ${BUCKET(measure)}) IN (SELECT * FROM unnest($6::text[], $7::int[])))`,
+          [
+            ...windowParams(w),
+            [...globalBuckets],
+            pairs.map(([area]) => area),
+            pairs.map(([, bucket]) => Number(bucket)),
+          ],
         );
-  const out = new Map<string, TimingNumbers[]>();
-  for (const [area, list] of counted) {
-    out.set(
-      area,
-      list.map((c) => ({
-        measured: c.measured,
-        known: c.known,
-        within: c.within,
-        share: shareOf(c.within, c.known),
-        median: null,
-        p90: null,
-      })),
-    );
-  }
-  for (const plan of plans) {
-    const test = GROUP_TEST[groups[plan.group]].test;
-    const valueAt = (l: { bucket: number; offset: number }) => {
-      const times = fetched
+  return targets.map((target, i) => {
+    const c = target.counted;
+    const numbers: TimingNumbers = {
+      measured: c.measured,
+      known: c.known,
+      within: c.within,
+      share: shareOf(c.within, c.known),
+      median: null,
+      p90: null,
+    };
+    const plan = plans[i];
+    if (!plan) return numbers;
+    const test = GROUP_TEST[target.group].test;
+    const valueAt = (l: { bucket: number; offset: number }) =>
+      fetched
         .filter(
-          (row) => row.bucket === l.bucket && (plan.area === '' || row.kabkota === plan.area) && test(row),
+          (row) =>
+            row.bucket === l.bucket && (target.area === '' || row.kabkota === target.area) && test(row),
         )
         .map((row) => row.taken)
-        .sort((x, y) => x - y);
-      return times[l.offset - 1];
-    };
-    const numbers = out.get(plan.area)![plan.group];
-    plan.ranks.forEach((rank, i) => {
-      const lo = valueAt(plan.located[i * 2]);
-      const hi = valueAt(plan.located[i * 2 + 1]);
+        .sort((x, y) => x - y)[l.offset - 1];
+    plan.ranks.forEach((rank, r) => {
+      const lo = valueAt(plan.located[r * 2]);
+      const hi = valueAt(plan.located[r * 2 + 1]);
       const value = round2(lo + (hi - lo) * rank.weight);
       if (rank.fraction === 0.5) numbers.median = value;
       else numbers.p90 = value;
     });
-  }
-  return out;
+    return numbers;
+  });
 }
 
-/** Times of one measure for every group: counts, shares, and exact medians and 90th percentiles. */
+/**
+ * Times of one measure: counts, shares, and exact medians and 90th percentiles for every group, and per
+ * kab/kota (all records of each) when asked. Two passes over the measure's records in all.
+ */
 export async function measureTimings(
   tx: Tx,
   w: EvalWindow,
   measure: Measure,
-): Promise<Record<TimingGroup, TimingNumbers>> {
-  const counted = await countTimes(tx, w, measure, TIMING_GROUPS, false);
-  const finished = (await finishTimes(tx, w, measure, TIMING_GROUPS, counted)).get('');
-  const empty: TimingNumbers = { measured: 0, known: 0, within: 0, share: null, median: null, p90: null };
-  return Object.fromEntries(TIMING_GROUPS.map((g, i) => [g, finished?.[i] ?? empty])) as Record<
-    TimingGroup,
-    TimingNumbers
-  >;
-}
-
-/** Times of one measure per kab/kota (all records of each). */
-export async function measureTimingsByKabkota(
-  tx: Tx,
-  w: EvalWindow,
-  measure: Measure,
-): Promise<Record<string, TimingNumbers>> {
-  const counted = await countTimes(tx, w, measure, ['all'], true);
-  const finished = await finishTimes(tx, w, measure, ['all'], counted);
-  return Object.fromEntries([...finished.entries()].map(([code, list]) => [code, list[0]]));
+  byKabkota = false,
+): Promise<{ groups: Record<TimingGroup, TimingNumbers>; byKabkota: Record<string, TimingNumbers> }> {
+  const targets = await countTimes(tx, w, measure, byKabkota);
+  const numbers = await finishTimes(tx, w, measure, targets);
+  const groups = {} as Record<TimingGroup, TimingNumbers>;
+  const perKabkota: Record<string, TimingNumbers> = {};
+  targets.forEach((target, i) => {
+    if (target.area === '') groups[target.group] = numbers[i];
+    else perKabkota[target.area] = numbers[i];
+  });
+  return { groups, byKabkota: perKabkota };
 }
 
 /** Cases opened in the window by phase and by outcome. */
