@@ -429,7 +429,10 @@ async function countTimes(tx: Tx, w: EvalWindow, measure: Measure, byKabkota: bo
     for (const g of TIMING_GROUPS) if (GROUP_TEST[g].test(probe)) add(global.get(g)!, row);
     if (byKabkota) {
       let c = perKabkota.get(row.kabkota);
-      if (!c) perKabkota.set(row.kabkota, (c = newCounted()));
+      if (!c) {
+        c = newCounted();
+        perKabkota.set(row.kabkota, c);
+      }
       add(c, row);
     }
   }
