@@ -2,6 +2,12 @@ import { buildApp } from './app.ts';
 import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
+import {
+  DUPLICATES_QUEUE,
+  DUPLICATES_SWEEP_QUEUE,
+  findDuplicates,
+  findDuplicatesForUnchecked,
+} from './modules/reports/reports-service.ts';
 import { ensureAdmin } from './modules/users/users-service.ts';
 import { runWorkshopReminders } from './modules/workshops/workshops-service.ts';
 import { systemClock } from './platform/clock.ts';
@@ -43,6 +49,13 @@ async function main(): Promise<void> {
       if (escalated.reports + escalated.cases > 0) app.log.info(escalated, 'eskalasi / escalated');
     });
     await jobs.schedule('escalation', '* * * * *');
+    await jobs.work<{ reportId: string }>(DUPLICATES_QUEUE, async ({ reportId }) => {
+      await findDuplicates(db, reportId);
+    });
+    await jobs.work(DUPLICATES_SWEEP_QUEUE, async () => {
+      await findDuplicatesForUnchecked(db);
+    });
+    await jobs.schedule(DUPLICATES_SWEEP_QUEUE, '*/5 * * * *');
     // The quarterly routine: a Bakorwil without a workshop last quarter is reminded; checked daily at 07:00 WIB.
     await jobs.work('workshop-reminders', async () => {
       const result = await runWorkshopReminders(db, systemClock);

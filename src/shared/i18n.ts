@@ -154,7 +154,6 @@ const id = {
   'error.unavailable': 'Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi.',
   'error.internal': 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi administrator.',
   'error.network': 'Tidak dapat menghubungi server. Periksa sambungan internet lalu coba lagi.',
-
   // ── Field pages: Lapor, Kotak keluar, Tugas saya (keys field.*) ──────────────────────────────────
   'field.page.loadFailed': 'Halaman ini tidak dapat dimuat. Muat ulang Sigap.',
 
@@ -730,7 +729,6 @@ const id = {
   'eval.figure': 'Angka',
   'eval.kabkota': 'Kab/kota',
   'eval.coverage': '{type}: {met} dari {areas} {level} memenuhi target, kurang {shortfall} pilar',
-
 } as const;
 
 /** Every message key; the English table must have exactly these. */
@@ -876,7 +874,6 @@ const en: Record<MessageKey, string> = {
   'error.internal':
     'Something went wrong on the server. Try again; if it keeps happening, contact the administrator.',
   'error.network': 'Cannot reach the server. Check your internet connection and try again.',
-
   // ── Field pages: Lapor, Kotak keluar, Tugas saya (keys field.*) ──────────────────────────────────
   'field.page.loadFailed': 'This page could not be loaded. Reload Sigap.',
 
@@ -1450,7 +1447,6 @@ const en: Record<MessageKey, string> = {
   'eval.figure': 'Figure',
   'eval.kabkota': 'Kab/kota',
   'eval.coverage': '{type}: {met} of {areas} {level} meet the target, {shortfall} pillars short',
-
 };
 
 /** The one table: `MESSAGES[lang][key]`. */

@@ -48,7 +48,6 @@ export const MENUS = {
     { route: 'pilar', steps: 'steps.operator.pilar' },
     { route: 'dasbor', steps: 'steps.operator.dasbor' },
     { route: 'evaluasi', steps: 'steps.koordinator.evaluasi' },
-    { route: 'evaluasi', steps: 'steps.koordinator.evaluasi' },
     // Operators report from the field too (a call from a village head): the same form and outbox.
     { route: 'lapor', steps: 'steps.relawan.lapor' },
     { route: 'kotakKeluar', steps: 'steps.relawan.kotakKeluar' },

@@ -44,6 +44,8 @@ export type Database = {
    * actor set, protected rows stay invisible. Exists so tests can show a forgotten filter leaks nothing.
    */
   appQuery<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** One statement with the owner's rights, in its own implicit transaction: for hot single reads (sign-in checks). */
+  systemQuery<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** A pool with owner rights for libraries that want one (pg-boss); on PGlite the same single connection. */
   readonly systemPool: pg.Pool;
   /** Subscribes to a NOTIFY channel; returns the function that unsubscribes. */
@@ -70,13 +72,13 @@ function wrap(client: pg.PoolClient): Tx {
 
 async function inTransaction<T>(
   pool: pg.Pool,
-  prepare: ((client: pg.PoolClient) => Promise<void>) | null,
+  actor: ActorContext | null | 'system',
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    if (prepare) await prepare(client);
+    // One round trip opens the transaction and, for an actor, sets who is asking.
+    await client.query(actor === 'system' ? 'BEGIN' : `BEGIN; ${actorSettingsSql(actor)}`);
     const result = await fn(wrap(client));
     await client.query('COMMIT');
     return result;
@@ -88,13 +90,19 @@ async function inTransaction<T>(
   }
 }
 
-/** Sets the transaction-local role and the settings the row-level security policies read. */
-async function becomeActor(client: pg.PoolClient, actor: ActorContext | null): Promise<void> {
-  await client.query(
-    `SELECT set_config('role', $1, true), set_config('sigap.user_id', $2, true), set_config('sigap.role', $3, true),
-            set_config('sigap.scope', $4, true), set_config('sigap.agency_id', $5, true)`,
-    [APP_ROLE, actor?.userId ?? '', actor?.role ?? '', actor?.scope.join(',') ?? '', actor?.agencyId ?? ''],
-  );
+/**
+ * The statement that sets the transaction-local role and the settings the row-level security policies read.
+ * Values are quoted with pg's literal escaping, so the statement can share a round trip with BEGIN.
+ */
+function actorSettingsSql(actor: ActorContext | null): string {
+  const settings: Array<[string, string]> = [
+    ['role', APP_ROLE],
+    ['sigap.user_id', actor?.userId ?? ''],
+    ['sigap.role', actor?.role ?? ''],
+    ['sigap.scope', actor?.scope.join(',') ?? ''],
+    ['sigap.agency_id', actor?.agencyId ?? ''],
+  ];
+  return `SELECT ${settings.map(([name, value]) => `set_config('${name}', ${pg.escapeLiteral(value)}, true)`).join(', ')}`;
 }
 
 const PGLITE_EXTENSIONS = { pg_trgm, btree_gin, pgcrypto, unaccent };
@@ -111,14 +119,10 @@ export function pgliteDatabase(pglite: PGlite, location: string, lock?: DataLock
   const db: Database = {
     kind: 'pglite',
     location,
-    asActor: (actor, fn) => inTransaction(pool, (client) => becomeActor(client, actor), fn),
-    asSystem: (fn) => inTransaction(pool, null, fn),
-    appQuery: (text, params) =>
-      inTransaction(
-        pool,
-        (client) => becomeActor(client, null),
-        (tx) => tx.query(text, params),
-      ),
+    asActor: (actor, fn) => inTransaction(pool, actor, fn),
+    asSystem: (fn) => inTransaction(pool, 'system', fn),
+    appQuery: (text, params) => inTransaction(pool, null, (tx) => tx.query(text, params)),
+    systemQuery: async (text, params) => (await pool.query(text, params as unknown[] | undefined)).rows,
     systemPool: pool,
     // LISTEN through the pool would hold its only connection; PGlite delivers notifications itself.
     listen: async (channel, onMessage) => {
@@ -174,9 +178,10 @@ export function openServerDatabase(
   return {
     kind: 'postgresql',
     location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
-    asActor: (actor, fn) => inTransaction(appPool, (client) => becomeActor(client, actor), fn),
-    asSystem: (fn) => inTransaction(systemPool, null, fn),
+    asActor: (actor, fn) => inTransaction(appPool, actor, fn),
+    asSystem: (fn) => inTransaction(systemPool, 'system', fn),
     appQuery: async (text, params) => (await appPool.query(text, params as unknown[] | undefined)).rows,
+    systemQuery: async (text, params) => (await systemPool.query(text, params as unknown[] | undefined)).rows,
     systemPool,
     listen: (channel, onMessage) => listener.listen(channel, onMessage),
     close: async () => {

@@ -1,9 +1,9 @@
 import { appendAudit } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
-import { type Principal, principalOf } from '../users/users-service.ts';
+import { type Principal, principalFrom, principalOf } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 
 type AuthConfig = Pick<
@@ -69,6 +69,14 @@ export async function login(
   return { principal, sessionToken, csrfToken };
 }
 
+/** Single statements outside a transaction, for the checks every request makes. */
+function direct(db: Database): Tx {
+  return {
+    query: db.systemQuery,
+    one: async (text, params) => (await db.systemQuery(text, params))[0] as never,
+  };
+}
+
 /** The principal behind a session cookie, or undefined when it is unknown, idle too long or past its end. */
 export async function resolveSession(
   db: Database,
@@ -76,30 +84,28 @@ export async function resolveSession(
   sessionToken: string,
 ): Promise<{ principal: Principal; csrfToken: string; tokenHash: string } | undefined> {
   const tokenHash = digest(sessionToken);
-  return db.asSystem(async (tx) => {
-    const session = await users.findSession(tx, tokenHash);
-    if (!session) return undefined;
-    const now = Date.now();
-    const idleLimit = session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
-    if (now > idleLimit || now > session.expiresAt.getTime()) {
-      await users.deleteSession(tx, tokenHash);
-      return undefined;
-    }
-    const user = await users.findUserById(tx, session.userId);
-    if (!user?.isActive) return undefined;
-    // One write a minute at most, not one per request.
-    if (now - session.lastSeenAt.getTime() > 60_000) await users.touchSession(tx, tokenHash);
-    return { principal: await principalOf(tx, user), csrfToken: session.csrfToken, tokenHash };
-  });
+  const session = await users.findSessionWithUser(direct(db), tokenHash);
+  if (!session) return undefined;
+  const now = Date.now();
+  const idleLimit = session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
+  if (now > idleLimit || now > session.expiresAt.getTime()) {
+    await users.deleteSession(direct(db), tokenHash);
+    return undefined;
+  }
+  if (!session.user.isActive) return undefined;
+  // One write a minute at most, not one per request.
+  if (now - session.lastSeenAt.getTime() > 60_000) await users.touchSession(direct(db), tokenHash);
+  return {
+    principal: principalFrom(session.user, session.user.bakorwilMembers),
+    csrfToken: session.csrfToken,
+    tokenHash,
+  };
 }
 
-/** The principal behind a bearer API token, or undefined. */
+/** The principal behind a bearer API token, or undefined: one statement per request. */
 export async function resolveApiToken(db: Database, token: string): Promise<Principal | undefined> {
-  return db.asSystem(async (tx) => {
-    const userId = await users.findApiTokenUser(tx, digest(token));
-    const user = userId ? await users.findUserById(tx, userId) : undefined;
-    return user?.isActive ? principalOf(tx, user) : undefined;
-  });
+  const user = await users.findApiTokenOwner(direct(db), digest(token));
+  return user?.isActive ? principalFrom(user, user.bakorwilMembers) : undefined;
 }
 
 export async function logout(db: Database, principal: Principal, tokenHash: string): Promise<void> {

@@ -51,11 +51,12 @@ export async function announceUrgentReport(
     priority: string;
     priorityReasons: readonly string[];
     regionCode: string;
+    regionName?: string;
     kabkotaCode: string;
   },
 ): Promise<void> {
   if (!URGENT_PRIORITIES.includes(report.priority)) return;
-  const region = await findRegion(tx, report.regionCode);
+  const region = report.regionName ? { name: report.regionName } : await findRegion(tx, report.regionCode);
   const reasons = report.priorityReasons.map((reason) => describeReason(reason)).join(', ');
   await notifyCovering(tx, ['operator'], [report.kabkotaCode], {
     kind: 'report.urgent',

@@ -12,6 +12,8 @@ import { contentHash } from '../../platform/canonical.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events.ts';
+import type { Jobs } from '../../platform/jobs.ts';
 import { announceUrgentReport } from '../notifications/notifications-service.ts';
 import type { Principal } from '../users/users-service.ts';
 import { MAX_PHOTO_BYTES, sniffImageType, stripJpegMetadata, stripPngMetadata } from './photo-rules.ts';
@@ -22,26 +24,17 @@ const REPORTING_ROLES = ['relawan', 'operator', 'koordinator', 'provinsi', 'admi
 /** Roles that receive, verify and triage reports in their scope. */
 const HANDLING_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
 
-export type ReportDeps = { db: Database; clock: Clock; afterCommit?: (event: ReportEvent) => void };
-export type ReportEvent = { type: 'report.created' | 'report.updated'; report: Report };
+export type ReportDeps = { db: Database; clock: Clock; jobs?: () => Jobs | undefined };
+
+/** The background queue that looks for duplicates of a new report, right after intake (never in it). */
+export const DUPLICATES_QUEUE = 'report-duplicates';
+/** The periodic catch-up for reports whose duplicate check never ran. */
+export const DUPLICATES_SWEEP_QUEUE = 'report-duplicates-sweep';
 
 type Fields = ReturnType<typeof ReportFields.parse>;
 
-/** The stored row of a report's fields: derived codes, triage and content hash. */
-async function toRow(tx: Tx, id: string, fields: Fields): Promise<store.ReportRow> {
-  const region = await tx.one<{ code: string }>('SELECT code FROM regions WHERE code = $1', [
-    fields.regionCode,
-  ]);
-  if (!region) {
-    throw new DomainError('validation_failed', 'Isian tidak valid', {
-      fields: [{ path: 'regionCode', message: `kode wilayah ${fields.regionCode} tidak dikenal` }],
-    });
-  }
-  if (fields.regionCode === '35') {
-    throw new DomainError('validation_failed', 'Isian tidak valid', {
-      fields: [{ path: 'regionCode', message: 'pilih kab/kota, kecamatan atau desa tempat kejadian' }],
-    });
-  }
+/** The stored row of a report's fields: derived codes, triage and content hash (no I/O). */
+function toRow(id: string, fields: Fields): store.ReportRow {
   const { priority, reasons } = triage(fields);
   const level = levelOfCode(fields.regionCode);
   return {
@@ -60,6 +53,22 @@ async function toRow(tx: Tx, id: string, fields: Fields): Promise<store.ReportRo
   };
 }
 
+/** Refuses a place that is not a known kab/kota, kecamatan or desa; returns the acknowledgement minutes. */
+async function checkPlace(tx: Tx, row: store.ReportRow): Promise<number> {
+  const found =
+    row.regionCode === '35' ? undefined : await store.findRegionAndSla(tx, row.regionCode, row.priority);
+  if (!found) {
+    const message =
+      row.regionCode === '35'
+        ? 'pilih kab/kota, kecamatan atau desa tempat kejadian'
+        : `kode wilayah ${row.regionCode} tidak dikenal`;
+    throw new DomainError('validation_failed', 'Isian tidak valid', {
+      fields: [{ path: 'regionCode', message }],
+    });
+  }
+  return found.acknowledgeMinutes;
+}
+
 /**
  * Takes in a report. The client's id makes it idempotent: the same id and content answers the stored
  * report (created: false); the same id with other content is a conflict.
@@ -75,16 +84,17 @@ export async function submitReport(
   const { id, ...rest } = input;
   const fields = ReportFields.parse(rest);
   const now = deps.clock.now();
+  const row = toRow(id, fields);
   const result = await deps.db.asActor(principal.actor, async (tx) => {
-    const row = await toRow(tx, id, fields);
-    const sla = await store.loadSla(tx, row.priority);
+    const acknowledgeMinutes = await checkPlace(tx, row);
     const inserted = await store.insertReport(tx, {
       ...row,
       reporterId: principal.user.id,
       createdAt: now,
-      dueAcknowledgeAt: dueAt(now, sla.acknowledge),
+      dueAcknowledgeAt: dueAt(now, acknowledgeMinutes),
     });
-    if (!inserted) return { row, created: false };
+    if (!inserted) return { created: false };
+    const report = stripCursor(inserted);
     await appendAudit(
       tx,
       principal.audit,
@@ -92,23 +102,43 @@ export async function submitReport(
       { type: 'report', id },
       { priority: row.priority },
     );
-    await announceUrgentReport(tx, row);
-    return { row, created: true, report: await store.findReport(tx, id) };
+    await announceUrgentReport(tx, report);
+    await publishReportEvent(tx, 'report.created', report);
+    return { created: true, report };
   });
   if (result.created && result.report) {
-    deps.afterCommit?.({ type: 'report.created', report: result.report });
+    // After commit, and not awaited: the reporter's answer does not wait for the queue; the sweep catches a miss.
+    deps
+      .jobs?.()
+      ?.send(DUPLICATES_QUEUE, { reportId: id })
+      .catch(() => undefined);
     return { report: result.report, created: true };
   }
   // The id exists: a retry from the same reporter with the same content, or a clash.
   const existing = await deps.db.asSystem((tx) => store.findReportFingerprint(tx, id));
-  if (
-    existing &&
-    existing.reporterId === principal.user.id &&
-    existing.contentHash === result.row.contentHash
-  ) {
+  if (existing && existing.reporterId === principal.user.id && existing.contentHash === row.contentHash) {
     return { report: await getReport(deps, principal, id), created: false };
   }
   throw new DomainError('conflict', 'Laporan dengan id ini sudah ada dengan isi berbeda', { id });
+}
+
+/** Tells live subscribers a report changed; delivered when the transaction commits. */
+async function publishReportEvent(
+  tx: Tx,
+  type: 'report.created' | 'report.updated',
+  report: Report,
+): Promise<void> {
+  await publishEvent(tx, {
+    type,
+    subject: { type: 'report', id: report.id },
+    visibility: { regionCode: report.regionCode, createdBy: report.reporterId },
+    summary: {
+      priority: report.priority,
+      status: report.status,
+      regionCode: report.regionCode,
+      kind: report.kind,
+    },
+  });
 }
 
 /** A report the principal may see; throws not_found otherwise. */
@@ -193,7 +223,8 @@ export async function amendReport(
     }
     const before = pickFields(current);
     const after = ReportFields.parse({ ...before, ...changes });
-    const row = await toRow(tx, id, after);
+    const row = toRow(id, after);
+    await checkPlace(tx, row);
     if (!(await store.updateReportFields(tx, version, row, deps.clock.now()))) {
       throw new DomainError('version_conflict', 'Laporan sudah diubah orang lain; muat ulang lalu ulangi');
     }
@@ -221,9 +252,10 @@ export async function amendReport(
         priority: row.priority,
       },
     );
-    return stripCursor((await store.findReport(tx, id))!);
+    const updated = stripCursor((await store.findReport(tx, id))!);
+    await publishReportEvent(tx, 'report.updated', updated);
+    return updated;
   });
-  deps.afterCommit?.({ type: 'report.updated', report });
   return report;
 }
 
@@ -269,9 +301,10 @@ export async function acknowledgeReport(deps: ReportDeps, principal: Principal, 
       await store.markAcknowledged(tx, id, principal.user.id, deps.clock.now());
       await appendAudit(tx, principal.audit, 'report.acknowledged', { type: 'report', id });
     }
-    return stripCursor((await store.findReport(tx, id))!);
+    const updated = stripCursor((await store.findReport(tx, id))!);
+    await publishReportEvent(tx, 'report.updated', updated);
+    return updated;
   });
-  deps.afterCommit?.({ type: 'report.updated', report });
   return report;
 }
 
@@ -311,9 +344,10 @@ export async function verifyReport(
         duplicateOf: verification.duplicateOf ?? null,
       },
     );
-    return stripCursor((await store.findReport(tx, id))!);
+    const updated = stripCursor((await store.findReport(tx, id))!);
+    await publishReportEvent(tx, 'report.updated', updated);
+    return updated;
   });
-  deps.afterCommit?.({ type: 'report.updated', report });
   return report;
 }
 

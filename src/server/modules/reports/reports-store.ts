@@ -82,18 +82,19 @@ function toReport(row: RawReport): Report & { cursorKey: string } {
   };
 }
 
-/** Inserts a new report; returns false when the id already exists (a retry or a clash). */
+/** Inserts a new report and returns it; undefined when the id already exists (a retry or a clash). */
 export async function insertReport(
   tx: Tx,
   row: ReportRow & { reporterId: string; createdAt: Date; dueAcknowledgeAt: Date },
-): Promise<boolean> {
-  const inserted = await tx.query(
-    `INSERT INTO reports (id, kind, conflict_type, triggers, groups_involved, region_code, kabkota_code, kecamatan_code,
+): Promise<(Report & { cursorKey: string }) | undefined> {
+  const inserted = await tx.one<RawReport>(
+    `WITH inserted AS (INSERT INTO reports (id, kind, conflict_type, triggers, groups_involved, region_code, kabkota_code, kecamatan_code,
        latitude, longitude, occurred_at, violence_ongoing, description, involved, injured, dead, displaced,
        houses_damaged, vulnerable, has_vulnerable, needs, channel, reporter_id, priority, priority_rank,
        priority_reasons, content_hash, created_at, updated_at, due_acknowledge_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$28,$29)
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
+     ON CONFLICT (id) DO NOTHING RETURNING *)
+     ${SELECT_REPORT.replace('FROM reports r', 'FROM inserted r')}`,
     [
       row.id,
       row.kind,
@@ -126,7 +127,7 @@ export async function insertReport(
       row.dueAcknowledgeAt,
     ],
   );
-  return inserted.length === 1;
+  return inserted ? toReport(inserted) : undefined;
 }
 
 /** A report the actor may see (row-level security decides), or undefined. */
@@ -349,6 +350,19 @@ export async function listUncheckedReports(tx: Tx, limit: number): Promise<strin
     [limit],
   );
   return rows.map((row) => row.id);
+}
+
+/** A region's existence and the acknowledgement deadline of a priority, in one read. */
+export async function findRegionAndSla(
+  tx: Tx,
+  regionCode: string,
+  priority: Priority,
+): Promise<{ acknowledgeMinutes: number } | undefined> {
+  return tx.one(
+    `SELECT s.acknowledge_minutes AS "acknowledgeMinutes" FROM regions g JOIN sla_settings s ON s.priority = $2
+     WHERE g.code = $1`,
+    [regionCode, priority],
+  );
 }
 
 export async function loadSla(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { findDuplicatesForUnchecked } from './reports-service.ts';
 
 describe('report intake and handling', () => {
   let t: TestApp;
@@ -227,6 +228,32 @@ describe('report intake and handling', () => {
       payload: { status: 'duplikat', duplicateOf: original.id },
     });
     expect(res.json()).toMatchObject({ status: 'duplikat', duplicateOf: original.id });
+  });
+
+  it('suggests duplicates in the background job, not in the intake request', async () => {
+    const first = reportPayload({ regionCode: '35.09.06.2001', occurredAt: '2026-08-22T20:00:00+07:00' });
+    const second = reportPayload({
+      regionCode: '35.09.06.2003',
+      occurredAt: '2026-08-23T01:00:00+07:00',
+      description: 'Bentrok dua kelompok perguruan silat dekat balai desa sesudah konvoi malam.',
+    });
+    const elsewhere = reportPayload({ regionCode: '35.09.01.2001' });
+    for (const p of [first, second, elsewhere]) await post(relawan, p);
+    const unchecked = await t.db.asSystem((tx) =>
+      tx.one<{ n: number }>(
+        'SELECT count(*)::int AS n FROM reports WHERE id = $1 AND dedup_checked_at IS NULL',
+        [second.id],
+      ),
+    );
+    expect(unchecked?.n).toBe(1);
+    expect(await findDuplicatesForUnchecked(t.db)).toBeGreaterThanOrEqual(3); // what the job runs
+    const res = await t.app.inject({
+      url: `/api/reports/${second.id}/duplicates`,
+      headers: authAs(operatorJember),
+    });
+    const candidates = res.json().items.map((s: { candidateId: string }) => s.candidateId);
+    expect(candidates).toContain(first.id);
+    expect(candidates).not.toContain(elsewhere.id);
   });
 
   it('records an audit entry for each change', async () => {

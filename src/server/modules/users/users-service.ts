@@ -15,11 +15,15 @@ export type Principal = {
 
 /** Builds the row-level security context of a user: the region prefixes they oversee. */
 export async function principalOf(tx: Tx, user: store.UserRecord): Promise<Principal> {
+  const members = user.scopeBakorwilId ? await store.findBakorwilMembers(tx, user.scopeBakorwilId) : [];
+  return principalFrom(user, members);
+}
+
+/** The principal of a user whose Bakorwil members (if any) are already known. */
+export function principalFrom(user: store.UserRecord, bakorwilMembers: readonly string[]): Principal {
   let scope: string[] = [];
   if (SCOPED_ROLES.includes(user.role)) {
-    scope = user.scopeBakorwilId
-      ? await store.findBakorwilMembers(tx, user.scopeBakorwilId)
-      : [user.scopeRegionCode as string];
+    scope = user.scopeBakorwilId ? [...bakorwilMembers] : [user.scopeRegionCode as string];
   }
   const { passwordHash: _, ...rest } = user;
   return {

@@ -168,13 +168,43 @@ export async function insertApiToken(
   ))!.id;
 }
 
-export async function findApiTokenUser(tx: Tx, tokenHash: string): Promise<string | undefined> {
-  const row = await tx.one<{ userId: string }>(
-    `UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL
-     RETURNING user_id AS "userId"`,
+const MEMBERS_OF_USER = `coalesce((SELECT array_agg(m.kabkota_code ORDER BY m.kabkota_code) FROM bakorwil_members m
+  WHERE m.bakorwil_id = u.scope_bakorwil_id), '{}') AS "bakorwilMembers"`;
+
+/** A user with the kab/kota of their Bakorwil, read in the same statement. */
+export type UserWithMembers = UserRecord & { bakorwilMembers: string[] };
+
+/**
+ * The owner of a live API token, in one statement; marks the token used at most once a minute (not one
+ * write per request).
+ */
+export async function findApiTokenOwner(tx: Tx, tokenHash: string): Promise<UserWithMembers | undefined> {
+  return tx.one<UserWithMembers>(
+    `WITH token AS (SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
+     touched AS (
+       UPDATE api_tokens SET last_used_at = now()
+       WHERE token_hash = $1 AND revoked_at IS NULL
+         AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+       RETURNING 1)
+     SELECT ${USER_COLUMNS}, ${MEMBERS_OF_USER} FROM token JOIN users u ON u.id = token.user_id`,
     [tokenHash],
   );
-  return row?.userId;
+}
+
+/** A session with its user, in one statement. */
+export async function findSessionWithUser(
+  tx: Tx,
+  tokenHash: string,
+): Promise<(SessionRecord & { user: UserWithMembers }) | undefined> {
+  const row = await tx.one<UserWithMembers & { sessionCsrf: string; lastSeenAt: Date; expiresAt: Date }>(
+    `SELECT ${USER_COLUMNS}, ${MEMBERS_OF_USER}, s.csrf_token AS "sessionCsrf",
+            s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt"
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
+    [tokenHash],
+  );
+  if (!row) return undefined;
+  const { sessionCsrf, lastSeenAt, expiresAt, ...user } = row;
+  return { userId: user.id, csrfToken: sessionCsrf, lastSeenAt, expiresAt, user };
 }
 
 export async function revokeApiToken(tx: Tx, userId: string, tokenId: string): Promise<boolean> {
