@@ -24,6 +24,7 @@ import { createUser } from '../src/server/modules/users/users-service.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import { timeProvinceSummary } from './evaluation.bench.ts';
 import { type Latency, measureIntake, measureList, type Throughput } from './http-figures.ts';
 import { seedReports } from './seed-reports.ts';
 import { BUDGET_BYTES, measureWebBundle } from './web-bundle.ts';
@@ -33,7 +34,8 @@ const CONNECTIONS = 32;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const INTAKE_TARGET = 0.5;
 /** Our own goal for an inbox page: nobody waits on the list (not in the brief; stated with the figures). */
-const LIST_P95_TARGET_MS = 200;
+/** The brief's target: p95 < 50 ms for the first page of one kab/kota at 1M reports on PostgreSQL. */
+const LIST_P95_TARGET_MS = 50;
 const SEED_CHUNK = 200_000;
 
 type Row = {
@@ -164,6 +166,23 @@ async function benchDatabase(target: Target, isPostgres: boolean): Promise<void>
       );
       note(`${name}: report list at 1M`);
       addList(name, '1M', await measureList(address, token, db, { region: '35.09', count: 200 }));
+      note(`${name}: province-wide yearly evaluation summary at 1M`);
+      const { user: provinsi } = await createUser(db, by, {
+        username: 'prov.bench',
+        role: 'provinsi',
+        region: '35',
+        password: 'bench-provinsi-1',
+      });
+      const summary = await timeProvinceSummary(db, provinsi.id, 3);
+      rows.push({
+        database: name,
+        measure: 'evaluation summary, province, 1 year @ 1M',
+        value: `median ${(summary.medianMs / 1000).toFixed(2)} s (best ${(summary.bestMs / 1000).toFixed(2)} s)`,
+        baseline: `${summary.reportsInYear.toLocaleString('en')} reports in the year`,
+        ratio: '—',
+        target: '< 2 s',
+        verdict: summary.medianMs < 2000 ? 'ok' : 'MISS',
+      });
     }
   } finally {
     await app.close();
@@ -268,7 +287,7 @@ async function main(): Promise<void> {
     'audit or events); list vs the same store query run directly with owner rights (no HTTP, auth, RLS or JSON).',
   );
   console.log(
-    `The list target (p95 ≤ ${LIST_P95_TARGET_MS} ms) is this bench's own; the intake and bundle targets are the brief's.`,
+    `All targets are the brief's (the list's p95 target applies at 1M on PostgreSQL; it is shown at 100k too).`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { runSafetyCheck } from './modules/cases/safety-service.ts';
 import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
       await findDuplicatesForUnchecked(db);
     });
     await jobs.schedule(DUPLICATES_SWEEP_QUEUE, '*/5 * * * *');
+    await jobs.work('field-safety', async () => {
+      await runSafetyCheck(db, systemClock, config.safetyCheckoutHours);
+    });
+    await jobs.schedule('field-safety', '*/5 * * * *');
     // The quarterly routine: a Bakorwil without a workshop last quarter is reminded; checked daily at 07:00 WIB.
     await jobs.work('workshop-reminders', async () => {
       const result = await runWorkshopReminders(db, systemClock);

@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   GEO_DIR: z.string().min(1).optional(),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   SIGAP_BENCH: booleanText.default(false),
+  SAFETY_CHECKOUT_HOURS: positiveInt(6),
   SIGAP_JOBS: booleanText.default(true),
   SIGAP_DATA_KEY: z
     .string()
@@ -59,6 +60,8 @@ export type Config = {
   geoDir: string | undefined;
   bodyLimitBytes: number;
   benchMode: boolean;
+  /** Hours after a check-in without a check-out before the case's operators are alerted. */
+  safetyCheckoutHours: number;
   jobsEnabled: boolean;
   /**
    * The data key (base64, 32 bytes) that encrypts and hashes personal identifiers such as NIK. Required on
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     geoDir: resolveGeoDir(e.GEO_DIR),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     benchMode: e.SIGAP_BENCH,
+    safetyCheckoutHours: e.SAFETY_CHECKOUT_HOURS,
     jobsEnabled: e.SIGAP_JOBS,
     dataKey: e.SIGAP_DATA_KEY,
   };

@@ -19,6 +19,7 @@ import { RegionCode } from '../../../shared/regions.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import * as work from './case-work-service.ts';
 import * as cases from './cases-service.ts';
+import { dispatchPillar, suggestDispatch } from './dispatch-service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -231,5 +232,40 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
       const result = await work.addFollowUp(deps, requirePrincipal(request), request.params.id, request.body);
       return reply.status(result.created ? 201 : 200).send(result);
     },
+  );
+
+  r.get(
+    '/api/cases/:id/dispatch-suggestions',
+    {
+      schema: {
+        tags,
+        summary: 'Saran pilar untuk dikirim, berurutan dengan alasannya',
+        params: IdParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      },
+    },
+    async (request) => ({
+      items: await suggestDispatch(deps, requirePrincipal(request), request.params.id, request.query.limit),
+    }),
+  );
+
+  r.post(
+    '/api/cases/:id/dispatch',
+    {
+      schema: {
+        tags,
+        summary: 'Tugaskan pilar dari registri ke kasus',
+        params: IdParams,
+        body: z.object({
+          pillarId: z.uuid(),
+          task: z.string().trim().max(500).default(''),
+          dueAt: z.iso.datetime({ offset: true }).optional(),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await dispatchPillar(deps, requirePrincipal(request), request.params.id, request.body)),
   );
 }
