@@ -19,6 +19,7 @@ const LOADERS = {
   case: () => import('./CasePage.tsx').then((module) => module.CasePage),
   dashboard: () => import('./DashboardPage.tsx').then((module) => module.DashboardPage),
   dispositions: () => import('./DispositionsPage.tsx').then((module) => module.DispositionsPage),
+  pillars: () => import('./PillarsPage.tsx').then((module) => module.PillarsPage),
   users: () => import('./admin/UsersPage.tsx').then((module) => module.UsersPage),
   regions: () => import('./admin/RegionsPage.tsx').then((module) => module.RegionsPage),
   settings: () => import('./admin/SettingsPage.tsx').then((module) => module.SettingsPage),
@@ -29,6 +30,7 @@ type OperatorPageId = keyof typeof LOADERS;
 const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
   kotakMasuk: 'inbox',
   kasus: 'cases',
+  pilar: 'pillars',
   dasbor: 'dashboard',
   disposisi: 'dispositions',
   pengguna: 'users',
@@ -40,15 +42,21 @@ const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
 export type OperatorMatch = { page: OperatorPageId; route: RouteId; param?: string };
 
 const CASE_PATH = /^\/kasus\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const PILLAR_PATH = /^\/pilar\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-/** The office page `role` has at `path`, if any (a case page belongs to whoever has the Kasus menu). */
+/**
+ * The office page `role` has at `path`, if any (a case page belongs to whoever has the Kasus menu, a
+ * pillar's page to whoever has the Pilar menu).
+ */
 export function matchOperatorPage(role: Role, path: string): OperatorMatch | undefined {
   const item = findMenuItem(role, path);
   const page = item && PAGE_OF_ROUTE[item.route];
   if (item && page) return { page, route: item.route };
+  const has = (route: RouteId) => (MENUS[role] as readonly MenuItem[]).some((entry) => entry.route === route);
+  const pillarId = PILLAR_PATH.exec(path)?.[1];
+  if (pillarId && has('pilar')) return { page: 'pillars', route: 'pilar', param: pillarId };
   const caseId = CASE_PATH.exec(path)?.[1];
-  const hasCases = (MENUS[role] as readonly MenuItem[]).some((entry) => entry.route === 'kasus');
-  return caseId && hasCases ? { page: 'case', route: 'kasus', param: caseId } : undefined;
+  return caseId && has('kasus') ? { page: 'case', route: 'kasus', param: caseId } : undefined;
 }
 
 /** The path of a case page. */

@@ -1,0 +1,571 @@
+// Pilar: the kab/kota's registry of social pillars (filters, name search, pages), one person's page with
+// their trainings, and importing a roster spreadsheet (a dry run's per-row report first, then the import).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { useLang, useT } from '../lang.ts';
+import { ROUTES } from '../nav.ts';
+import { Link } from '../router.tsx';
+import type { OperatorPageProps } from './OperatorPage.tsx';
+import { type ListItem, listPillarSkills, listPillarTypes } from './operator-api.ts';
+import {
+  type DryRunReport,
+  dryRunRoster,
+  getImportJob,
+  getPillar,
+  type ImportJob,
+  type ImportRowResult,
+  isRosterFile,
+  listRegistry,
+  type Pillar,
+  startRosterImport,
+} from './pillars-api.ts';
+import { ErrorNotice, num, Tag, toApiError, useAction, useHeading, useLoad, wib } from './ui.tsx';
+
+const PAGE_SIZE = 20;
+const POLL_MS = 1000;
+
+/** The path of a pillar's page. */
+export function pillarPath(id: string): string {
+  return `${ROUTES.pilar.path}/${id}`;
+}
+
+type Labels = { types: Map<string, string>; skills: Map<string, string> };
+
+function useLists(): { types: ListItem[]; skills: ListItem[]; labels: Labels } {
+  const types = useLoad(() => listPillarTypes().then((r) => r.items), []);
+  const skills = useLoad(() => listPillarSkills().then((r) => r.items), []);
+  const typeItems = types.data ?? [];
+  const skillItems = skills.data ?? [];
+  return {
+    types: typeItems,
+    skills: skillItems,
+    labels: {
+      types: new Map(typeItems.map((item) => [item.code, item.label])),
+      skills: new Map(skillItems.map((item) => [item.code, item.label])),
+    },
+  };
+}
+
+/** The registry, or one person's page when the path names them. */
+export function PillarsPage(props: OperatorPageProps) {
+  const lists = useLists();
+  return props.param ? (
+    <PillarDetail id={props.param} labels={lists.labels} />
+  ) : (
+    <div class="op-wide">
+      <Registry me={props.me} types={lists.types} skills={lists.skills} labels={lists.labels} />
+    </div>
+  );
+}
+
+function Registry(props: {
+  me: OperatorPageProps['me'];
+  types: ListItem[];
+  skills: ListItem[];
+  labels: Labels;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [type, setType] = useState('');
+  const [skill, setSkill] = useState('');
+  const [availability, setAvailability] = useState('');
+  const [status, setStatus] = useState('');
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const q = search.trim().length >= 2 ? search.trim() : '';
+  const list = useLoad(
+    () => listRegistry({ type, skill, availability, status, q, limit: PAGE_SIZE, offset }),
+    [type, skill, availability, status, q, offset],
+  );
+  const total = list.data?.total ?? 0;
+  const items = list.data?.items ?? [];
+
+  /** A filter change starts again at the first page. */
+  const onFilter = (set: (value: string) => void) => (event: Event) => {
+    set((event.currentTarget as HTMLInputElement | HTMLSelectElement).value);
+    setOffset(0);
+  };
+
+  return (
+    <>
+      <p class="lead">{t('purpose.pilar')}</p>
+      <ImportSection me={props.me} types={props.types} onImported={list.reload} />
+      <section aria-labelledby="pillars-heading">
+        <h2 id="pillars-heading">{t('op.pillars.listHeading')}</h2>
+        <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
+          <div class="field op-search">
+            <label for="pillars-q">{t('op.pillars.search')}</label>
+            <input id="pillars-q" type="search" value={search} onInput={onFilter(setSearch)} />
+          </div>
+          <div class="field">
+            <label for="pillars-type">{t('op.pillars.type')}</label>
+            <select id="pillars-type" value={type} onChange={onFilter(setType)}>
+              <option value="">{t('op.pillars.all')}</option>
+              {props.types.map((item) => (
+                <option key={item.code} value={item.code}>
+                  {item.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="pillars-skill">{t('op.pillars.skill')}</label>
+            <select id="pillars-skill" value={skill} onChange={onFilter(setSkill)}>
+              <option value="">{t('op.pillars.all')}</option>
+              {props.skills.map((item) => (
+                <option key={item.code} value={item.code}>
+                  {item.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="pillars-availability">{t('op.pillars.availability')}</label>
+            <select id="pillars-availability" value={availability} onChange={onFilter(setAvailability)}>
+              <option value="">{t('op.pillars.all')}</option>
+              <option value="siaga">{t('op.pillars.availability.siaga')}</option>
+              <option value="libur">{t('op.pillars.availability.libur')}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="pillars-status">{t('op.pillars.status')}</label>
+            <select id="pillars-status" value={status} onChange={onFilter(setStatus)}>
+              <option value="">{t('op.pillars.all')}</option>
+              <option value="aktif">{t('op.pillars.status.aktif')}</option>
+              <option value="nonaktif">{t('op.pillars.status.nonaktif')}</option>
+            </select>
+          </div>
+        </form>
+        <ErrorNotice error={list.error} />
+        <p role="status" class="op-pillars-count">
+          {list.isLoading && !list.data
+            ? t('common.loading')
+            : total === 0
+              ? t('op.pillars.none')
+              : t('op.pillars.showing', {
+                  from: num(offset + 1, lang),
+                  to: num(offset + items.length, lang),
+                  total: num(total, lang),
+                })}
+        </p>
+        {items.length > 0 && (
+          <div class="op-table-scroll">
+            <table class="op-table">
+              <caption class="visually-hidden">{t('op.pillars.listHeading')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('op.pillars.name')}</th>
+                  <th scope="col">{t('op.pillars.type')}</th>
+                  <th scope="col">{t('op.pillars.home')}</th>
+                  <th scope="col">{t('op.pillars.skills')}</th>
+                  <th scope="col">{t('op.pillars.availability')}</th>
+                  <th scope="col">{t('op.pillars.nik')}</th>
+                  <th scope="col">{t('op.pillars.phone')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((pillar) => (
+                  <tr key={pillar.id}>
+                    <th scope="row">
+                      <Link href={pillarPath(pillar.id)}>{pillar.name}</Link>
+                    </th>
+                    <td>{labelOf(props.labels.types, pillar.pillarType)}</td>
+                    <td>{pillar.homeRegionName}</td>
+                    <td>{skillsText(props.labels, pillar.skills)}</td>
+                    <td>
+                      <AvailabilityTag pillar={pillar} />
+                    </td>
+                    <td>{pillar.nik ?? '—'}</td>
+                    <td>{pillar.phone ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {total > PAGE_SIZE && (
+          <nav class="op-actions" aria-label={t('op.pillars.pages')}>
+            <button
+              type="button"
+              class="button op-button-secondary"
+              disabled={offset === 0 || list.isLoading}
+              onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+            >
+              {t('op.pillars.previous')}
+            </button>
+            <button
+              type="button"
+              class="button op-button-secondary"
+              disabled={offset + PAGE_SIZE >= total || list.isLoading}
+              onClick={() => setOffset(offset + PAGE_SIZE)}
+            >
+              {t('op.pillars.next')}
+            </button>
+          </nav>
+        )}
+      </section>
+    </>
+  );
+}
+
+function labelOf(labels: Map<string, string>, code: string): string {
+  return labels.get(code) ?? code;
+}
+
+function skillsText(labels: Labels, skills: readonly string[]): string {
+  return skills.length ? skills.map((code) => labelOf(labels.skills, code)).join(', ') : '—';
+}
+
+function AvailabilityTag(props: { pillar: Pillar }) {
+  const t = useT();
+  const { pillar } = props;
+  return (
+    <>
+      <Tag tone={pillar.currentAvailability === 'siaga' ? 'ok' : 'muted'}>
+        {t(`op.pillars.availability.${pillar.currentAvailability}` as MessageKey)}
+      </Tag>{' '}
+      {pillar.status === 'nonaktif' && <Tag tone="warn">{t('op.pillars.status.nonaktif')}</Tag>}
+    </>
+  );
+}
+
+/** One person's page: identity (masked as the server sends it), home, skills and trainings. */
+function PillarDetail(props: { id: string; labels: Labels }) {
+  const t = useT();
+  const lang = useLang();
+  const pillar = useLoad(() => getPillar(props.id), [props.id]);
+  const person = pillar.data;
+  useHeading(person?.name);
+  return (
+    <div class="op-wide">
+      <p>
+        <Link href={ROUTES.pilar.path}>{t('op.pillars.back')}</Link>
+      </p>
+      <ErrorNotice error={pillar.error} />
+      {!person && pillar.isLoading && (
+        <p class="loading" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+      {person && (
+        <>
+          <section aria-labelledby="pillar-facts">
+            <h2 id="pillar-facts">{t('op.pillars.facts')}</h2>
+            <dl class="op-facts">
+              <dt>{t('op.pillars.type')}</dt>
+              <dd>{labelOf(props.labels.types, person.pillarType)}</dd>
+              <dt>{t('op.pillars.home')}</dt>
+              <dd>
+                {person.homeRegionName} ({person.homeRegionCode})
+              </dd>
+              <dt>{t('op.pillars.availability')}</dt>
+              <dd>
+                <AvailabilityTag pillar={person} />
+                {person.availabilityUntil && (
+                  <> {t('op.pillars.until', { time: wib(person.availabilityUntil, lang) })}</>
+                )}
+              </dd>
+              <dt>{t('op.pillars.status')}</dt>
+              <dd>{t(`op.pillars.status.${person.status}` as MessageKey)}</dd>
+              <dt>{t('op.pillars.skills')}</dt>
+              <dd>{skillsText(props.labels, person.skills)}</dd>
+              <dt>{t('op.pillars.nik')}</dt>
+              <dd>{person.nik ?? '—'}</dd>
+              <dt>{t('op.pillars.phone')}</dt>
+              <dd>{person.phone ?? '—'}</dd>
+              <dt>{t('op.pillars.account')}</dt>
+              <dd>{t(person.userId ? 'op.pillars.hasAccount' : 'op.pillars.noAccount')}</dd>
+              <dt>{t('op.pillars.updated')}</dt>
+              <dd>{wib(person.updatedAt, lang)}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="pillar-trainings">
+            <h2 id="pillar-trainings">{t('op.pillars.trainings')}</h2>
+            {person.trainings.length === 0 ? (
+              <p>{t('op.pillars.noTrainings')}</p>
+            ) : (
+              <div class="op-table-scroll">
+                <table class="op-table">
+                  <caption class="visually-hidden">{t('op.pillars.trainings')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('op.pillars.training')}</th>
+                      <th scope="col">{t('op.pillars.trainingDate')}</th>
+                      <th scope="col">{t('op.pillars.certificate')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {person.trainings.map((training, index) => (
+                      <tr key={`${training.name}-${index}`}>
+                        <th scope="row">{training.name}</th>
+                        <td>{training.date ?? '—'}</td>
+                        <td>{training.certificateNumber ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The kab/kota part of the operator's scope ("35.10"), or empty for a wider scope. */
+function kabkotaOf(me: OperatorPageProps['me']): string {
+  if (me.scope.kind !== 'region') return '';
+  const parts = me.scope.code.split('.');
+  return parts.length >= 2 ? parts.slice(0, 2).join('.') : '';
+}
+
+/** Importing a roster: a dry run's per-row report, then the import itself with its progress. */
+function ImportSection(props: { me: OperatorPageProps['me']; types: ListItem[]; onImported: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [file, setFile] = useState<File | undefined>();
+  const [kabkota, setKabkota] = useState(() => kabkotaOf(props.me));
+  const [type, setType] = useState('');
+  const [report, setReport] = useState<DryRunReport | undefined>();
+  const [job, setJob] = useState<ImportJob | undefined>();
+  const [fileProblem, setFileProblem] = useState(false);
+  const action = useAction();
+  const poll = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onImported = useRef(props.onImported);
+  onImported.current = props.onImported;
+
+  useEffect(() => () => clearTimeout(poll.current), []);
+
+  const options = () => ({ kabkota: kabkota.trim(), type: type || undefined });
+  const isRunning = job?.status === 'berjalan';
+
+  /** Anything the report depends on changed: the old report no longer holds. */
+  function invalidate() {
+    setReport(undefined);
+    action.clear();
+  }
+
+  async function dryRun(event: Event) {
+    event.preventDefault();
+    if (!file || !isRosterFile(file)) {
+      setFileProblem(true);
+      return;
+    }
+    setJob(undefined);
+    let result: DryRunReport | undefined;
+    if (await action.run(async () => (result = await dryRunRoster(file, options())))) setReport(result);
+  }
+
+  function follow(id: string) {
+    poll.current = setTimeout(async () => {
+      try {
+        const next = await getImportJob(id);
+        setJob(next);
+        if (next.status === 'berjalan') follow(id);
+        else onImported.current();
+      } catch (error) {
+        const problem = toApiError(error);
+        if (problem.code === 'network') follow(id);
+        else void action.run(() => Promise.reject(problem));
+      }
+    }, POLL_MS);
+  }
+
+  async function startImport() {
+    if (!file) return;
+    let started: ImportJob | undefined;
+    if ((await action.run(async () => (started = await startRosterImport(file, options())))) && started) {
+      setJob(started);
+      if (started.status === 'berjalan') follow(started.id);
+      else onImported.current();
+    }
+  }
+
+  return (
+    <section aria-labelledby="import-heading" class="op-pillars-import">
+      <h2 id="import-heading">{t('op.pillars.importHeading')}</h2>
+      <p class="hint">{t('op.pillars.importHint')}</p>
+      <form class="op-form op-grid-form" onSubmit={dryRun}>
+        <div class="field">
+          <label for="import-file">{t('op.pillars.file')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".xlsx,.csv"
+            aria-describedby={fileProblem ? 'import-file-problem' : undefined}
+            aria-invalid={fileProblem || undefined}
+            onChange={(event) => {
+              setFile((event.currentTarget as HTMLInputElement).files?.[0]);
+              setFileProblem(false);
+              setJob(undefined);
+              invalidate();
+            }}
+          />
+          {fileProblem && (
+            <p class="message message-error" id="import-file-problem" role="alert">
+              {t('op.pillars.fileNeeded')}
+            </p>
+          )}
+        </div>
+        <div class="field">
+          <label for="import-kabkota">{t('op.pillars.kabkota')}</label>
+          <p class="hint" id="import-kabkota-hint">
+            {t('op.pillars.kabkotaHint')}
+          </p>
+          <input
+            id="import-kabkota"
+            required
+            pattern="35\.\d{2}"
+            inputMode="decimal"
+            aria-describedby="import-kabkota-hint"
+            value={kabkota}
+            onInput={(event) => {
+              setKabkota((event.currentTarget as HTMLInputElement).value);
+              invalidate();
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="import-type">{t('op.pillars.defaultType')}</label>
+          <p class="hint" id="import-type-hint">
+            {t('op.pillars.defaultTypeHint')}
+          </p>
+          <select
+            id="import-type"
+            aria-describedby="import-type-hint"
+            value={type}
+            onChange={(event) => {
+              setType((event.currentTarget as HTMLSelectElement).value);
+              invalidate();
+            }}
+          >
+            <option value="">{t('op.pillars.typeFromFile')}</option>
+            {props.types.map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="op-actions">
+          <button type="submit" class="button op-button-secondary" disabled={action.isBusy || isRunning}>
+            {t('op.pillars.dryRun')}
+          </button>
+          <button
+            type="button"
+            class="button button-primary"
+            disabled={!report || action.isBusy || isRunning || job?.status === 'selesai'}
+            onClick={startImport}
+          >
+            {t('op.pillars.import')}
+          </button>
+        </div>
+      </form>
+      <ErrorNotice error={action.error} />
+      <div role="status">
+        {action.isBusy && !report && !job && <p class="loading">{t('op.pillars.checking')}</p>}
+        {report && !job && (
+          <p>
+            {t('op.pillars.dryRunDone', {
+              rows: num(report.totals.rows, lang),
+              create: num(report.totals.create, lang),
+              update: num(report.totals.update, lang),
+              unchanged: num(report.totals.unchanged, lang),
+              skip: num(report.totals.skip, lang),
+            })}
+          </p>
+        )}
+        {job && <JobProgress job={job} />}
+      </div>
+      {report && !job && <RowReport rows={report.rows} caption={t('op.pillars.reportHeading')} />}
+      {job && job.status !== 'berjalan' && job.rows.length > 0 && (
+        <RowReport rows={job.rows} caption={t('op.pillars.jobReportHeading')} />
+      )}
+    </section>
+  );
+}
+
+function JobProgress(props: { job: ImportJob }) {
+  const t = useT();
+  const lang = useLang();
+  const { job } = props;
+  const totals = {
+    rows: num(job.totals.rows, lang),
+    create: num(job.totals.create, lang),
+    update: num(job.totals.update, lang),
+    unchanged: num(job.totals.unchanged, lang),
+    skip: num(job.totals.skip, lang),
+  };
+  if (job.status === 'berjalan') {
+    return (
+      <p>
+        <label for="import-progress">
+          {t('op.pillars.progress', {
+            done: num(job.processedRows, lang),
+            rows: totals.rows,
+          })}
+        </label>{' '}
+        <progress id="import-progress" max={Math.max(1, job.totals.rows)} value={job.processedRows} />
+      </p>
+    );
+  }
+  if (job.status === 'selesai') {
+    return <p class="message message-success">{t('op.pillars.importDone', totals)}</p>;
+  }
+  return (
+    <p class="message message-error">
+      {t('op.pillars.importFailed', { reason: job.error ?? t(`op.pillars.job.${job.status}` as MessageKey) })}
+    </p>
+  );
+}
+
+/** The per-row report: row number, name (dry run only), action, and the reasons. */
+function RowReport(props: { rows: readonly ImportRowResult[]; caption: string }) {
+  const t = useT();
+  const hasNames = props.rows.some((row) => row.name !== undefined);
+  return (
+    <div class="op-table-scroll">
+      <table class="op-table">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('op.pillars.row')}</th>
+            {hasNames && <th scope="col">{t('op.pillars.name')}</th>}
+            <th scope="col">{t('op.pillars.action')}</th>
+            <th scope="col">{t('op.pillars.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.row}>
+              <th scope="row">{row.row}</th>
+              {hasNames && <td>{row.name ?? '—'}</td>}
+              <td>
+                <Tag tone={row.action === 'skip' ? 'danger' : row.action === 'create' ? 'ok' : 'muted'}>
+                  {t(`op.pillars.action.${row.action}` as MessageKey)}
+                </Tag>
+              </td>
+              <td>
+                {row.problems.length + row.warnings.length === 0 ? (
+                  '—'
+                ) : (
+                  <ul class="op-reasons">
+                    {row.problems.map((issue, index) => (
+                      <li key={`p${index}`}>{issue.message}</li>
+                    ))}
+                    {row.warnings.map((issue, index) => (
+                      <li key={`w${index}`}>
+                        {t('op.pillars.warning')}: {issue.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
