@@ -29,7 +29,9 @@ let counter = 0;
  */
 export async function buildTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...env });
+  // The boundaries folder may be configured for the whole run (CI points GEO_DIR at the shared data).
+  const geo = process.env.GEO_DIR ? { GEO_DIR: process.env.GEO_DIR } : {};
+  const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...geo, ...env });
   const events = createEventBus(db);
   await events.start();
   const app = await buildApp({ config, db, events, clock, logger: false });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 /** The boundaries beside the project (never copied into it); the tests skip when they are absent. */
-const GEO_DIR = '../shared/data/geo';
+const GEO_DIR = process.env.GEO_DIR ?? '../shared/data/geo';
 
 describe.skipIf(!existsSync(`${GEO_DIR}/jatim-kabkota.geojson`))('GET /api/geo/*', () => {
   let t: TestApp;
