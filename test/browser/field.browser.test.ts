@@ -258,7 +258,7 @@ describe('a sinyal made without a network', () => {
       await signIn(page, budi); // after sign-in the outbox is sent
       await page.locator('.pending-notice').waitFor({ state: 'detached', timeout: 30_000 });
       await expect.poll(async () => (await reportsWithDescription(description)).length).toBe(1);
-      await page.getByRole('link', { name: 'Kotak keluar' }).click();
+      await page.getByRole('link', { name: 'Kotak keluar', exact: true }).click();
       await page.getByRole('heading', { level: 2, name: /Sudah terkirim/ }).waitFor();
 
       // Signing out wipes what was sent; an unsent report of someone else on this phone stays.
@@ -375,7 +375,7 @@ describe('a clash', () => {
           }),
         { id, ownerId: siti.id },
       );
-      await page.getByRole('link', { name: 'Kotak keluar' }).click();
+      await page.getByRole('link', { name: 'Kotak keluar', exact: true }).click();
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await page.getByRole('heading', { level: 2, name: /Perlu perhatian/ }).waitFor();
       const card = page.locator('.card-failed');
@@ -568,7 +568,7 @@ describe('Tugas saya', () => {
       expect(followUps.body.items.map((item) => item.kind)).toEqual(['check_in', 'tindak_lanjut']);
       expect(followUps.body.items.every((item) => item.authorName === 'Siti Rahayu')).toBe(true);
 
-      await page.getByRole('link', { name: 'Kotak keluar' }).click();
+      await page.getByRole('link', { name: 'Kotak keluar', exact: true }).click();
       await page.getByRole('heading', { level: 2, name: /Sudah terkirim/ }).waitFor();
       expect(await findSeriousA11yViolations(page)).toEqual([]);
       await saveScreenshot(page, 'outbox-relawan');
