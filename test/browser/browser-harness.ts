@@ -92,6 +92,8 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     DATA_DIR: dataDir,
     SIGAP_ADMIN_PASSWORD: adminPassword,
     LOG_LEVEL: 'warn',
+    // A fixed test key for encrypted NIKs (required on PostgreSQL; generated into DATA_DIR on PGlite otherwise).
+    SIGAP_DATA_KEY: Buffer.alloc(32, 11).toString('base64'),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   };
