@@ -6,8 +6,10 @@ export type AuditActor = { id: string | null; label: string };
 export const SYSTEM_ACTOR: AuditActor = { id: null, label: 'sistem' };
 
 /**
- * Appends one entry to the hash-chained audit trail in the caller's transaction.
- * `details` must not hold personal data: reference people by id so they can be erased later.
+ * Appends one entry to the hash-chained audit trail when the caller's transaction commits (in the same
+ * round trip as COMMIT, so the chain's lock is held only for the commit itself). A failed append rolls
+ * the whole transaction back. `details` must not hold personal data: reference people by id so they can
+ * be erased later.
  */
 export async function appendAudit(
   tx: Tx,
@@ -16,7 +18,7 @@ export async function appendAudit(
   subject: { type: string; id: string },
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.query('SELECT sigap_audit_append($1, $2, $3, $4, $5, $6::jsonb)', [
+  tx.atCommit('SELECT sigap_audit_append($1, $2, $3, $4, $5, $6::jsonb)', [
     actor.id,
     actor.label,
     action,

@@ -27,6 +27,12 @@ export type Tx = {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs one statement and returns its first row, if any. */
   one<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /**
+   * Queues a write whose result nobody reads (an audit entry, inbox items, a live event) to run, in order,
+   * in the same round trip as COMMIT; if it fails, the whole transaction rolls back. Its parameters are
+   * inlined as quoted literals, so `text` must use `$n` only where a value goes.
+   */
+  atCommit(text: string, params?: readonly unknown[]): void;
 };
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -57,17 +63,103 @@ export type Database = {
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
-function wrap(client: pg.PoolClient): Tx {
-  return {
-    async query<T>(text: string, params?: readonly unknown[]) {
-      const result = await client.query(text, params as unknown[] | undefined);
-      return result.rows as T[];
-    },
-    async one<T>(text: string, params?: readonly unknown[]) {
-      const result = await client.query(text, params as unknown[] | undefined);
-      return result.rows[0] as T | undefined;
-    },
-  };
+/** A value as PostgreSQL's text input, as pg sends a parameter: arrays as array literals, objects as JSON. */
+function textOf(value: unknown): string {
+  if (Array.isArray(value)) {
+    const element = (item: unknown) => {
+      if (item === null || item === undefined) return 'NULL';
+      if (Array.isArray(item)) throw new Error('atCommit cannot inline nested arrays');
+      return `"${textOf(item).replace(/["\\]/g, '\\$&')}"`;
+    };
+    return `{${value.map(element).join(',')}}`;
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) throw new Error('atCommit cannot inline binary values');
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+/** A value as a quoted SQL literal. */
+function literal(value: unknown): string {
+  return value === null || value === undefined ? 'NULL' : pg.escapeLiteral(textOf(value));
+}
+
+/** `text` with each `$n` replaced by the literal of `params[n - 1]`. */
+export function inlineParams(text: string, params: readonly unknown[] = []): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const index = Number(n) - 1;
+    if (index >= params.length) throw new Error(`no value for $${n}`);
+    return literal(params[index]);
+  });
+}
+
+/** The session-level name of the prepared first statement; deallocated in the same round trip. */
+const FIRST_STATEMENT = 'sigap_first';
+
+/** Statements PREPARE accepts, so the first statement can travel with BEGIN with its values typed as usual. */
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|VALUES)\b/i;
+
+/**
+ * A transaction on `client` that opens lazily: `opening` (BEGIN and the actor's settings) travels with the
+ * first statement, so that opening costs no round trip of its own. A first statement with values goes as
+ * PREPARE + EXECUTE, so PostgreSQL infers its parameter types exactly as for a parameterised query. Writes
+ * queued with atCommit travel with COMMIT. A transaction that ran nothing and queued nothing sends nothing.
+ */
+class LazyTransaction implements Tx {
+  private opening: string | undefined;
+  private isPrepared = false;
+  private readonly queued: string[] = [];
+  private readonly client: pg.PoolClient;
+
+  constructor(client: pg.PoolClient, opening: string) {
+    this.client = client;
+    this.opening = opening;
+  }
+
+  atCommit(text: string, params?: readonly unknown[]): void {
+    this.queued.push(inlineParams(text, params));
+  }
+
+  async query<T>(text: string, params?: readonly unknown[]): Promise<T[]> {
+    const opening = this.opening;
+    if (opening === undefined) {
+      return (await this.client.query(text, params as unknown[] | undefined)).rows as T[];
+    }
+    this.opening = undefined;
+    if (!params || params.length === 0) {
+      const results = (await this.client.query(`${opening};\n${text}`)) as unknown as pg.QueryResult[];
+      return results[results.length - 1].rows as T[];
+    }
+    if (!PREPARABLE.test(text) || params.some((value) => Buffer.isBuffer(value))) {
+      await this.client.query(opening);
+      return (await this.client.query(text, params as unknown[])).rows as T[];
+    }
+    this.isPrepared = true;
+    const values = params.map((_, i) => `$${i + 1}`).join(', ');
+    const results = (await this.client.query(
+      `${opening};\nPREPARE ${FIRST_STATEMENT} AS ${text};\n${inlineParams(`EXECUTE ${FIRST_STATEMENT}(${values})`, params)};\nDEALLOCATE ${FIRST_STATEMENT}`,
+    )) as unknown as pg.QueryResult[];
+    this.isPrepared = false;
+    return results[results.length - 2].rows as T[];
+  }
+
+  async one<T>(text: string, params?: readonly unknown[]): Promise<T | undefined> {
+    return (await this.query<T>(text, params))[0];
+  }
+
+  /** Sends the queued writes and COMMIT in one round trip; an error skips the COMMIT (the caller rolls back). */
+  async commit(): Promise<void> {
+    if (this.opening !== undefined && this.queued.length === 0) return;
+    const statements = [...(this.opening === undefined ? [] : [this.opening]), ...this.queued, 'COMMIT'];
+    this.opening = undefined;
+    await this.client.query(statements.join(';\n'));
+  }
+
+  /** Rolls back what was sent, if anything was, and drops a first statement that failed before DEALLOCATE. */
+  async rollback(): Promise<void> {
+    if (this.opening === undefined) await this.client.query('ROLLBACK');
+    if (this.isPrepared) await this.client.query(`DEALLOCATE ${FIRST_STATEMENT}`).catch(() => undefined);
+  }
 }
 
 async function inTransaction<T>(
@@ -76,14 +168,13 @@ async function inTransaction<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  const tx = new LazyTransaction(client, actor === 'system' ? 'BEGIN' : `BEGIN; ${actorSettingsSql(actor)}`);
   try {
-    // One round trip opens the transaction and, for an actor, sets who is asking.
-    await client.query(actor === 'system' ? 'BEGIN' : `BEGIN; ${actorSettingsSql(actor)}`);
-    const result = await fn(wrap(client));
-    await client.query('COMMIT');
+    const result = await fn(tx);
+    await tx.commit();
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await tx.rollback().catch(() => undefined);
     throw error;
   } finally {
     client.release();

@@ -46,7 +46,7 @@ export async function publishEvent(tx: Tx, input: NewSigapEvent): Promise<SigapE
       `event ${event.type} is ${Buffer.byteLength(payload)} bytes; the limit is ${MAX_EVENT_BYTES}`,
     );
   }
-  await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
+  tx.atCommit('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
   return event;
 }
 

@@ -74,6 +74,9 @@ function direct(db: Database): Tx {
   return {
     query: db.systemQuery,
     one: async (text, params) => (await db.systemQuery(text, params))[0] as never,
+    atCommit: () => {
+      throw new Error('a single statement has no commit to join');
+    },
   };
 }
 

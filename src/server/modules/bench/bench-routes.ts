@@ -73,7 +73,6 @@ export async function benchRoutes(app: FastifyInstance, deps: { db: Database; cl
         contentHash: '',
         reporterId: reporterId as string,
         createdAt: now,
-        dueAcknowledgeAt: now,
       }),
     );
     return reply.status(201).send({ id: body.id });

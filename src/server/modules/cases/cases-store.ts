@@ -282,8 +282,36 @@ export async function notify(
   n: { kind: string; subjectType: string; subjectId: string; title: string; body?: string },
 ): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.query('SELECT sigap_notify($1::uuid[], $2, $3, $4, $5, $6)', [
+  // Nobody reads the result: the inbox items are written with the commit, in its round trip.
+  tx.atCommit('SELECT sigap_notify($1::uuid[], $2, $3, $4, $5, $6)', [
     userIds,
+    n.kind,
+    n.subjectType,
+    n.subjectId,
+    n.title,
+    n.body ?? '',
+  ]);
+}
+
+/** The active users of `roles` whose scope covers one of `kabkotaCodes` (SQL, for notifyCovering). */
+const USERS_COVERING = `SELECT u.id FROM users u
+  WHERE u.is_active AND u.role = ANY($1::text[])
+    AND (u.scope_region_code = '35' OR u.scope_region_code = ANY($2::text[])
+      OR u.scope_bakorwil_id IN (SELECT bakorwil_id FROM bakorwil_members WHERE kabkota_code = ANY($2::text[])))`;
+
+/**
+ * Puts `n` into the inbox of every active user of `roles` whose scope covers one of `kabkotaCodes`
+ * (directly, through their Bakorwil, or province-wide), once per user, when the transaction commits.
+ */
+export function notifyCovering(
+  tx: Tx,
+  roles: readonly string[],
+  kabkotaCodes: readonly string[],
+  n: { kind: string; subjectType: string; subjectId: string; title: string; body?: string },
+): void {
+  tx.atCommit(`SELECT sigap_notify(ARRAY(${USERS_COVERING}), $3, $4, $5, $6, $7)`, [
+    roles,
+    kabkotaCodes,
     n.kind,
     n.subjectType,
     n.subjectId,

@@ -5,8 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { publishCaseEvent, requireCase } from '../cases/cases-service.ts';
-import { addTimeline } from '../cases/cases-store.ts';
-import { notifyCovering } from '../notifications/notifications-service.ts';
+import { addTimeline, notifyCovering } from '../cases/cases-store.ts';
 import { loadSla } from '../reports/reports-store.ts';
 import {
   caseEscalationReason,
@@ -97,7 +96,7 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
       reason,
     },
   );
-  await notifyCovering(tx, ROLES_AT[to], [report.kabkotaCode], {
+  notifyCovering(tx, ROLES_AT[to], [report.kabkotaCode], {
     kind: 'report.escalated',
     subjectType: 'report',
     subjectId: id,
@@ -146,7 +145,7 @@ async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
     { from: due.handlingLevel, to, reason },
   );
   const escalated = await requireCase(tx, id);
-  await notifyCovering(tx, ROLES_AT[to], [escalated.kabkotaCode, ...escalated.sharedWith], {
+  notifyCovering(tx, ROLES_AT[to], [escalated.kabkotaCode, ...escalated.sharedWith], {
     kind: 'case.escalated',
     subjectType: 'case',
     subjectId: id,

@@ -2,7 +2,7 @@ import { describeReason } from '../../../shared/reports/triage.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { findUsersCovering, notify } from '../cases/cases-store.ts';
+import { notifyCovering } from '../cases/cases-store.ts';
 import { findRegion } from '../regions/regions-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './notifications-store.ts';
@@ -17,25 +17,6 @@ export type NewNotification = {
   title: string;
   body?: string;
 };
-
-/**
- * Puts `n` into the inbox of every active user of `roles` whose scope covers one of `kabkotaCodes`
- * (directly, through their Bakorwil, or province-wide), once per user, in the caller's transaction.
- * Returns how many users it reached.
- */
-export async function notifyCovering(
-  tx: Tx,
-  roles: readonly string[],
-  kabkotaCodes: readonly string[],
-  n: NewNotification,
-): Promise<number> {
-  const users = new Set<string>();
-  for (const code of new Set(kabkotaCodes)) {
-    for (const id of await findUsersCovering(tx, roles, code)) users.add(id);
-  }
-  await notify(tx, [...users], n);
-  return users.size;
-}
 
 /** Priorities whose reports must reach the operators' inboxes the moment they arrive. */
 const URGENT_PRIORITIES = ['P1', 'P2'];
@@ -58,7 +39,7 @@ export async function announceUrgentReport(
   if (!URGENT_PRIORITIES.includes(report.priority)) return;
   const region = report.regionName ? { name: report.regionName } : await findRegion(tx, report.regionCode);
   const reasons = report.priorityReasons.map((reason) => describeReason(reason)).join(', ');
-  await notifyCovering(tx, ['operator'], [report.kabkotaCode], {
+  notifyCovering(tx, ['operator'], [report.kabkotaCode], {
     kind: 'report.urgent',
     subjectType: 'report',
     subjectId: report.id,

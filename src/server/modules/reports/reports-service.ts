@@ -6,7 +6,7 @@ import {
   type ReportInput,
   type Verification,
 } from '../../../shared/reports/report-schema.ts';
-import { dueAt, hasVulnerable, PRIORITY_RANK, triage } from '../../../shared/reports/triage.ts';
+import { hasVulnerable, PRIORITY_RANK, triage } from '../../../shared/reports/triage.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -53,20 +53,20 @@ function toRow(id: string, fields: Fields): store.ReportRow {
   };
 }
 
-/** Refuses a place that is not a known kab/kota, kecamatan or desa; returns the acknowledgement minutes. */
-async function checkPlace(tx: Tx, row: store.ReportRow): Promise<number> {
-  const found =
-    row.regionCode === '35' ? undefined : await store.findRegionAndSla(tx, row.regionCode, row.priority);
-  if (!found) {
-    const message =
-      row.regionCode === '35'
-        ? 'pilih kab/kota, kecamatan atau desa tempat kejadian'
-        : `kode wilayah ${row.regionCode} tidak dikenal`;
-    throw new DomainError('validation_failed', 'Isian tidak valid', {
-      fields: [{ path: 'regionCode', message }],
-    });
-  }
-  return found.acknowledgeMinutes;
+/** The validation error for a place that is not a known kab/kota, kecamatan or desa. */
+function unknownPlace(regionCode: string): DomainError {
+  const message =
+    regionCode === '35'
+      ? 'pilih kab/kota, kecamatan atau desa tempat kejadian'
+      : `kode wilayah ${regionCode} tidak dikenal`;
+  return new DomainError('validation_failed', 'Isian tidak valid', {
+    fields: [{ path: 'regionCode', message }],
+  });
+}
+
+/** Refuses a place that is not a known kab/kota, kecamatan or desa. */
+async function checkPlace(tx: Tx, row: store.ReportRow): Promise<void> {
+  if (!(await store.findRegionAndSla(tx, row.regionCode, row.priority))) throw unknownPlace(row.regionCode);
 }
 
 /**
@@ -85,27 +85,31 @@ export async function submitReport(
   const fields = ReportFields.parse(rest);
   const now = deps.clock.now();
   const row = toRow(id, fields);
-  const result = await deps.db.asActor(principal.actor, async (tx) => {
-    const acknowledgeMinutes = await checkPlace(tx, row);
-    const inserted = await store.insertReport(tx, {
-      ...row,
-      reporterId: principal.user.id,
-      createdAt: now,
-      dueAcknowledgeAt: dueAt(now, acknowledgeMinutes),
+  // Three round trips: BEGIN with the actor, the insert (which checks the place through the regions key and
+  // sets the deadline from the priority's setting), and COMMIT carrying the audit entry, inbox items and event.
+  const result = await deps.db
+    .asActor(principal.actor, async (tx) => {
+      const inserted = await store.insertReport(tx, {
+        ...row,
+        reporterId: principal.user.id,
+        createdAt: now,
+      });
+      if (!inserted) return { created: false };
+      const report = stripCursor(inserted);
+      await appendAudit(
+        tx,
+        principal.audit,
+        'report.created',
+        { type: 'report', id },
+        { priority: row.priority },
+      );
+      await announceUrgentReport(tx, report);
+      await publishReportEvent(tx, 'report.created', report);
+      return { created: true, report };
+    })
+    .catch((error: unknown) => {
+      throw store.isUnknownRegion(error) ? unknownPlace(row.regionCode) : error;
     });
-    if (!inserted) return { created: false };
-    const report = stripCursor(inserted);
-    await appendAudit(
-      tx,
-      principal.audit,
-      'report.created',
-      { type: 'report', id },
-      { priority: row.priority },
-    );
-    await announceUrgentReport(tx, report);
-    await publishReportEvent(tx, 'report.created', report);
-    return { created: true, report };
-  });
   if (result.created && result.report) {
     // After commit, and not awaited: the reporter's answer does not wait for the queue; the sweep catches a miss.
     deps

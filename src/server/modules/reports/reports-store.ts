@@ -82,17 +82,22 @@ function toReport(row: RawReport): Report & { cursorKey: string } {
   };
 }
 
-/** Inserts a new report and returns it; undefined when the id already exists (a retry or a clash). */
+/**
+ * Inserts a new report, its acknowledgement deadline from the priority's current setting, and returns it;
+ * undefined when the id already exists (a retry or a clash). An unknown region code fails the insert on
+ * the regions foreign key (see isUnknownRegion).
+ */
 export async function insertReport(
   tx: Tx,
-  row: ReportRow & { reporterId: string; createdAt: Date; dueAcknowledgeAt: Date },
+  row: ReportRow & { reporterId: string; createdAt: Date },
 ): Promise<(Report & { cursorKey: string }) | undefined> {
   const inserted = await tx.one<RawReport>(
     `WITH inserted AS (INSERT INTO reports (id, kind, conflict_type, triggers, groups_involved, region_code, kabkota_code, kecamatan_code,
        latitude, longitude, occurred_at, violence_ongoing, description, involved, injured, dead, displaced,
        houses_damaged, vulnerable, has_vulnerable, needs, channel, reporter_id, priority, priority_rank,
        priority_reasons, content_hash, created_at, updated_at, due_acknowledge_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$28,$29)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$28,
+       $28::timestamptz + (SELECT acknowledge_minutes FROM sla_settings WHERE priority = $24) * interval '1 minute')
      ON CONFLICT (id) DO NOTHING RETURNING *)
      ${SELECT_REPORT.replace('FROM reports r', 'FROM inserted r')}`,
     [
@@ -124,10 +129,15 @@ export async function insertReport(
       row.priorityReasons,
       row.contentHash,
       row.createdAt,
-      row.dueAcknowledgeAt,
     ],
   );
   return inserted ? toReport(inserted) : undefined;
+}
+
+/** Whether `error` is an insert refused because its region code is not in the regions table. */
+export function isUnknownRegion(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23503' && e.constraint === 'reports_region_code_fkey';
 }
 
 /** A report the actor may see (row-level security decides), or undefined. */
