@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -42,11 +44,96 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * Starts, from index.html itself, what the field report page needs besides the entry script: the chunk that
+ * holds it if it is not the entry (with the chunks it imports and their CSS) and the signed-in user. On a 2 s
+ * round trip each of these would otherwise cost a round trip of its own, one after the other.
+ */
+function preloadReportPage(): Plugin {
+  return {
+    name: 'sigap-preload-report-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle ?? {};
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const report = chunks.find((chunk) =>
+          chunk.moduleIds.some((id) => id.endsWith('/field/ReportPage.tsx')),
+        );
+        if (!report) throw new Error('the report page chunk (field/ReportPage.tsx) was not built');
+        // What index.html already loads (the entry and the chunks Vite preloads for it).
+        const loadedByEntry = new Set(
+          [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1]),
+        );
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (chunk?.type !== 'chunk' || scripts.has(fileName) || loadedByEntry.has(fileName)) return;
+          scripts.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const imported of chunk.imports) visit(imported);
+        };
+        visit(report.fileName);
+        return [
+          // The same request App makes (findMe): same URL, credentials and mode, so the browser reuses it.
+          {
+            tag: 'link',
+            attrs: { rel: 'preload', href: '/api/me', as: 'fetch', crossorigin: 'use-credentials' },
+            injectTo: 'head',
+          },
+          ...[...scripts].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...styles].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', href: `/${fileName}`, as: 'style' },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
+/** Text files worth compressing, and the smallest one that gains from it. */
+const COMPRESSIBLE = /\.(js|css|html|svg|json|webmanifest)$/;
+const MIN_COMPRESS_BYTES = 1024;
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, compressed once at the
+ * highest levels; the server sends the one the browser accepts (@fastify/static preCompressed). On 400 kbit/s
+ * the report page's scripts shrink from about 250 KB to 60 KB.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'sigap-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? fromRoot('./dist/web');
+      for (const fileName of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const file = path.join(outDir, fileName);
+        const content = readFileSync(file);
+        if (content.length < MIN_COMPRESS_BYTES) continue;
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 /** The web app: src/web → dist/web, served by the Sigap server at `/`. */
 export default defineConfig({
   root: fromRoot('./src/web'),
   publicDir: PUBLIC_DIR,
-  plugins: [preact(), serviceWorker()],
+  plugins: [preact(), preloadReportPage(), serviceWorker(), precompress()],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,

@@ -32,6 +32,7 @@ import type { Database } from './platform/db.ts';
 import type { EventBus } from './platform/events.ts';
 import { installErrorHandler } from './platform/http.ts';
 import type { Jobs } from './platform/jobs.ts';
+import { watchPrincipalChanges } from './platform/principals.ts';
 import { SIGAP_VERSION } from './platform/version.ts';
 
 export type AppDeps = {
@@ -104,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installAuthentication(app, db, config);
+  const stopWatchingPrincipals = await watchPrincipalChanges(db);
+  app.addHook('onClose', async () => stopWatchingPrincipals());
 
   const clock = deps.clock ?? systemClock;
   const moduleDeps = { db, config, clock, events: deps.events, jobs: deps.jobs };
@@ -137,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       root: WEB_DIR,
       prefix: '/',
       wildcard: false,
+      // The build writes .br and .gz beside each text file (vite.config.ts): sent to browsers that accept them.
+      preCompressed: true,
       // Hashed assets never change; the page itself must always be revalidated (slow networks save the rest).
       setHeaders: (res, filePath) => {
         res.header(

@@ -37,7 +37,9 @@ export function reportSessionEnded(): void {
  * A Blob body (a photo) is sent as it is, with its own type; anything else as JSON.
  */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // No Accept header (every answer is JSON) and credentials 'include' (same-origin, so the same cookies): a GET
+  // then matches index.html's <link rel=preload as=fetch crossorigin=use-credentials>, so /api/me is reused.
+  const headers: Record<string, string> = {};
   const isBlob = typeof Blob !== 'undefined' && body instanceof Blob;
   if (body !== undefined) headers['content-type'] = isBlob ? (body as Blob).type : 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -47,7 +49,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers,
       body: body === undefined ? undefined : isBlob ? (body as Blob) : JSON.stringify(body),
-      credentials: 'same-origin',
+      credentials: 'include',
     });
   } catch (cause) {
     throw new ApiError('network', 0, cause instanceof Error ? cause.message : 'network error');

@@ -1,6 +1,14 @@
 // The chosen language: remembered on this device, Indonesian until someone picks English.
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_LANG, isLang, type Lang, type MessageKey, type MessageParams, t } from '../shared/i18n.ts';
+import {
+  DEFAULT_LANG,
+  hasCoreMessages,
+  isLang,
+  type Lang,
+  type MessageKey,
+  type MessageParams,
+  t,
+} from '../shared/i18n.ts';
 
 const STORAGE_KEY = 'sigap.lang';
 const listeners = new Set<(lang: Lang) => void>();
@@ -15,7 +23,21 @@ function readStoredLang(): Lang {
 }
 
 let current: Lang = readStoredLang();
+/** Counts the tables that arrived, so that components rendered before one arrived render again. */
+let revision = 0;
 document.documentElement.lang = current;
+
+/** Fetches the core table of `lang` if it is not built in (English), then re-renders whoever shows text. */
+function loadMessages(lang: Lang): void {
+  if (hasCoreMessages(lang)) return;
+  import('../shared/messages/core-en.ts')
+    .then(() => {
+      revision++;
+      for (const listener of listeners) listener(current);
+    })
+    .catch(() => undefined); // offline before the first English visit: the text stays Indonesian
+}
+loadMessages(current);
 
 /** The language in use now. */
 export function getLang(): Lang {
@@ -33,19 +55,22 @@ export function setLang(lang: Lang): void {
     // Not remembered across visits; the switch still applies now.
   }
   for (const listener of listeners) listener(lang);
+  loadMessages(lang);
 }
 
-/** The current language; re-renders the component when it changes. */
+/** The current language; re-renders the component when it changes or its table arrives. */
 export function useLang(): Lang {
-  const [lang, setState] = useState(current);
+  // A fresh object each time, so that the arrival of a table re-renders even when the language is the same.
+  const [state, setState] = useState({ lang: current, revision });
   useEffect(() => {
-    listeners.add(setState);
-    setState(current);
+    const listener = (lang: Lang) => setState({ lang, revision });
+    listeners.add(listener);
+    if (state.lang !== current || state.revision !== revision) listener(current);
     return () => {
-      listeners.delete(setState);
+      listeners.delete(listener);
     };
   }, []);
-  return lang;
+  return state.lang;
 }
 
 /** A translator bound to the current language. */

@@ -21,10 +21,13 @@ export const ROUTES = {
     label: 'nav.peringatanDini',
     purpose: 'purpose.peringatanDini',
   },
+  lokakarya: { path: '/lokakarya', label: 'nav.lokakarya', purpose: 'purpose.lokakarya' },
+  praktikBaik: { path: '/praktik-baik', label: 'nav.praktikBaik', purpose: 'purpose.praktikBaik' },
   disposisi: { path: '/disposisi', label: 'nav.disposisi', purpose: 'purpose.disposisi' },
   pengguna: { path: '/pengguna', label: 'nav.pengguna', purpose: 'purpose.pengguna' },
   wilayah: { path: '/wilayah', label: 'nav.wilayah', purpose: 'purpose.wilayah' },
   pengaturan: { path: '/pengaturan', label: 'nav.pengaturan', purpose: 'purpose.pengaturan' },
+  webhook: { path: '/webhook', label: 'nav.webhook', purpose: 'purpose.webhook' },
 } as const satisfies Record<string, RouteInfo>;
 
 export type RouteId = keyof typeof ROUTES;
@@ -41,13 +44,17 @@ export const MENUS = {
     { route: 'lapor', steps: 'steps.relawan.lapor' },
     { route: 'tugas', steps: 'steps.relawan.tugas' },
     { route: 'kotakKeluar', steps: 'steps.relawan.kotakKeluar' },
+    { route: 'praktikBaik', steps: 'steps.praktikBaik' },
   ],
   operator: [
     { route: 'kotakMasuk', steps: 'steps.operator.kotakMasuk' },
     { route: 'kasus', steps: 'steps.operator.kasus' },
     { route: 'pilar', steps: 'steps.operator.pilar' },
     { route: 'dasbor', steps: 'steps.operator.dasbor' },
+    { route: 'peringatanDini', steps: 'steps.operator.peringatanDini' },
     { route: 'evaluasi', steps: 'steps.koordinator.evaluasi' },
+    { route: 'lokakarya', steps: 'steps.lokakarya' },
+    { route: 'praktikBaik', steps: 'steps.praktikBaik' },
     // Operators report from the field too (a call from a village head): the same form and outbox.
     { route: 'lapor', steps: 'steps.relawan.lapor' },
     { route: 'kotakKeluar', steps: 'steps.relawan.kotakKeluar' },
@@ -56,7 +63,10 @@ export const MENUS = {
     { route: 'dasbor', steps: 'steps.koordinator.dasbor' },
     { route: 'kotakMasuk', steps: 'op.steps.koordinator.kotakMasuk' },
     { route: 'kasus', steps: 'steps.koordinator.kasus' },
+    { route: 'peringatanDini', steps: 'steps.operator.peringatanDini' },
     { route: 'evaluasi', steps: 'steps.koordinator.evaluasi' },
+    { route: 'lokakarya', steps: 'steps.lokakarya' },
+    { route: 'praktikBaik', steps: 'steps.praktikBaik' },
   ],
   provinsi: [
     { route: 'dasbor', steps: 'steps.provinsi.dasbor' },
@@ -64,12 +74,15 @@ export const MENUS = {
     { route: 'kasus', steps: 'op.steps.provinsi.kasus' },
     { route: 'peringatanDini', steps: 'steps.provinsi.peringatanDini' },
     { route: 'evaluasi', steps: 'steps.provinsi.evaluasi' },
+    { route: 'lokakarya', steps: 'steps.lokakarya' },
+    { route: 'praktikBaik', steps: 'steps.praktikBaik' },
   ],
   mitra: [{ route: 'disposisi', steps: 'steps.mitra.disposisi' }],
   admin: [
     { route: 'pengguna', steps: 'steps.admin.pengguna' },
     { route: 'wilayah', steps: 'steps.admin.wilayah' },
     { route: 'pengaturan', steps: 'steps.admin.pengaturan' },
+    { route: 'webhook', steps: 'steps.admin.webhook' },
   ],
 } as const satisfies Record<Role, readonly MenuItem[]>;
 

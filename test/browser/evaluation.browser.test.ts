@@ -118,4 +118,20 @@ describe('the evaluation page', () => {
     await context.close();
     expect(problems).toEqual([]);
   });
+
+  it('opens on the scope and period a link names, as a workshop links its evaluation', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.baseUrl });
+    page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('Nama pengguna').fill('koord.v');
+    await page.getByLabel('Kata sandi').fill('kata-sandi-uji-1');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    const year = new Date().getUTCFullYear() - 1;
+    await page.goto(`/evaluasi?scope=35.09&from=${year}-01-01&to=${year}-12-31`);
+    await page.getByRole('heading', { level: 2, name: 'Kecepatan penanganan' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel('Lingkup').locator('option:checked').textContent()).toMatch(/Jember/);
+    expect(await page.getByLabel('Periode').locator('option:checked').textContent()).toBe(`Tahun ${year}`);
+    await context.close();
+  });
 });

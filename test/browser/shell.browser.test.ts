@@ -107,7 +107,12 @@ describe('the signed-in shell', () => {
     const header = page.getByRole('banner');
     expect(await header.textContent()).toContain('Administrator');
     expect(await header.textContent()).toContain('Jawa Timur');
-    expect(await menuLabels('Menu utama')).toEqual(['Pengguna', 'Wilayah & Bakorwil', 'Pengaturan']);
+    expect(await menuLabels('Menu utama')).toEqual([
+      'Pengguna',
+      'Wilayah & Bakorwil',
+      'Pengaturan',
+      'Webhook',
+    ]);
     expect(new URL(page.url()).pathname).toBe('/pengguna');
     await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
     // The administrator lands on the list of users (src/web/operator/admin).
@@ -151,7 +156,7 @@ describe('the signed-in shell', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await menuLabels('Main menu')).toEqual(['Users', 'Regions & Bakorwil', 'Settings']);
+    expect(await menuLabels('Main menu')).toEqual(['Users', 'Regions & Bakorwil', 'Settings', 'Webhooks']);
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await saveScreenshot(page, 'shell-admin-en');
 
@@ -161,7 +166,12 @@ describe('the signed-in shell', () => {
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
-    expect(await menuLabels('Menu utama')).toEqual(['Pengguna', 'Wilayah & Bakorwil', 'Pengaturan']);
+    expect(await menuLabels('Menu utama')).toEqual([
+      'Pengguna',
+      'Wilayah & Bakorwil',
+      'Pengaturan',
+      'Webhook',
+    ]);
   });
 
   it('shows the login page in English after switching there', async () => {
@@ -200,7 +210,7 @@ describe('the signed-in shell', () => {
     expect(header).toContain('Siti Aminah');
     expect(header).toContain('Relawan');
     expect(header).toContain('Jember');
-    expect(await menuLabels('Menu utama')).toEqual(['Lapor', 'Tugas saya', 'Kotak keluar']);
+    expect(await menuLabels('Menu utama')).toEqual(['Lapor', 'Tugas saya', 'Kotak keluar', 'Praktik baik']);
     await saveScreenshot(page, 'shell-relawan-id');
   });
 });

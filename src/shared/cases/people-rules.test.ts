@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, canMoveReferral, isChild, maskName, maskNik, refusePerson } from './people-rules.ts';
+import { ReferralService } from './case-schema.ts';
+import {
+  ageBand,
+  canMoveReferral,
+  isChild,
+  isReferralOpen,
+  maskName,
+  maskNik,
+  nextReferralStatuses,
+  REFERRAL_SERVICES,
+  refusePerson,
+} from './people-rules.ts';
 
 describe('masking personal data', () => {
   it('reduces a name to initials', () => {
@@ -47,5 +58,16 @@ describe('referrals', () => {
     expect(canMoveReferral('dirujuk', 'batal')).toBe(true);
     expect(canMoveReferral('selesai', 'diterima')).toBe(false);
     expect(canMoveReferral('batal', 'selesai')).toBe(false);
+  });
+
+  it('offer the moves the rule allows, none once done or cancelled', () => {
+    expect(nextReferralStatuses('dirujuk')).toEqual(['diterima', 'selesai', 'batal']);
+    expect(nextReferralStatuses('selesai')).toEqual([]);
+    expect(isReferralOpen('diterima')).toBe(true);
+    expect(isReferralOpen('batal')).toBe(false);
+  });
+
+  it('offer exactly the services the API accepts', () => {
+    expect([...REFERRAL_SERVICES]).toEqual(ReferralService.options);
   });
 });

@@ -1,12 +1,14 @@
-import { z } from 'zod';
+// Zod-free on purpose: the web imports these rules (which moves a referral allows, who is a child) without
+// pulling the schema library into the bundle. The zod enums over these lists live in people-schema.ts.
 import type { VulnerableGroup } from '../reports/report-schema.ts';
+import type { ReferralService } from './case-schema.ts';
 
 /** Below this age a person is a child: their data is specific personal data (UU 27/2022 Pasal 4 ayat 2). */
 export const CHILD_AGE_LIMIT = 18;
 
 /** The band a masked view shows instead of an age. */
-export const AgeBand = z.enum(['anak', 'dewasa', 'lansia', 'tidak_diketahui']);
-export type AgeBand = z.infer<typeof AgeBand>;
+export const AGE_BANDS = ['anak', 'dewasa', 'lansia', 'tidak_diketahui'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** From this age a person counts as lansia (UU 13/1998). */
 const ELDERLY_AGE = 60;
@@ -55,8 +57,22 @@ export function maskNik(nik: string): string {
 }
 
 /** Where a referral to a service stands. */
-export const ReferralStatus = z.enum(['dirujuk', 'diterima', 'selesai', 'batal']);
-export type ReferralStatus = z.infer<typeof ReferralStatus>;
+export const REFERRAL_STATUSES = ['dirujuk', 'diterima', 'selesai', 'batal'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** The services a person may be referred to, in the order forms offer them (the same list as `ReferralService`). */
+export const REFERRAL_SERVICES = [
+  'rehabilitasi_sosial',
+  'dukungan_psikososial',
+  'logistik',
+  'kesehatan',
+  'lainnya',
+] as const satisfies readonly (typeof ReferralService)['options'][number][];
+
+/** A referral still waiting for the service: it can be overdue. */
+export function isReferralOpen(status: ReferralStatus): boolean {
+  return status === 'dirujuk' || status === 'diterima';
+}
 
 /** A referral is followed until it is done or cancelled; it never goes back. */
 const NEXT_REFERRAL_STATUSES = {
@@ -71,6 +87,7 @@ export function nextReferralStatuses(from: ReferralStatus): readonly ReferralSta
   return NEXT_REFERRAL_STATUSES[from];
 }
 
+/** Whether a referral may move from `from` to `to` (the server refuses any other move). */
 export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boolean {
   return (NEXT_REFERRAL_STATUSES[from] as readonly ReferralStatus[]).includes(to);
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { VulnerableGroup } from '../reports/report-schema.ts';
-import { ReferralService } from './case-schema.ts';
-import { AgeBand, ReferralStatus } from './people-rules.ts';
+import { ReferralService, type VulnerablePersonInput } from './case-schema.ts';
+import { AGE_BANDS, REFERRAL_STATUSES } from './people-rules.ts';
+
+/** The band a masked view shows instead of an age. */
+export const AgeBand = z.enum(AGE_BANDS);
+export const ReferralStatus = z.enum(REFERRAL_STATUSES);
 
 /**
  * A named vulnerable person of a case. Handlers of the case get the stored data; everyone else who may see
@@ -23,6 +27,9 @@ export const VulnerablePersonView = z.object({
   createdAt: z.string(),
 });
 export type VulnerablePersonView = z.infer<typeof VulnerablePersonView>;
+
+/** A named person as the API takes it, to add (POST) or to correct (PUT): the shared `VulnerablePersonInput`. */
+export type PersonInput = z.infer<typeof VulnerablePersonInput>;
 
 export const ReferralInput = z.object({
   service: ReferralService,

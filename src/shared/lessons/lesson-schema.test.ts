@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canReviewLesson, canWriteLessons } from './lesson-rules.ts';
 import { canEditLesson, nextLessonStatus } from './lesson-schema.ts';
 
 describe('the way of a lesson', () => {
@@ -15,5 +16,21 @@ describe('the way of a lesson', () => {
     expect(nextLessonStatus('draf', 'return')).toBeUndefined();
     expect(canEditLesson('terbit')).toBe(false);
     expect(canEditLesson('diajukan')).toBe(true);
+  });
+});
+
+describe('who writes and who reviews a lesson', () => {
+  it('lets operators, coordinators and the province write; never a field volunteer or a partner', () => {
+    expect(canWriteLessons('operator')).toBe(true);
+    expect(canWriteLessons('koordinator')).toBe(true);
+    expect(canWriteLessons('relawan')).toBe(false);
+    expect(canWriteLessons('mitra')).toBe(false);
+  });
+
+  it('lets a koordinator or the province review, but never the author their own lesson', () => {
+    expect(canReviewLesson('koordinator', false)).toBe(true);
+    expect(canReviewLesson('provinsi', false)).toBe(true);
+    expect(canReviewLesson('koordinator', true)).toBe(false);
+    expect(canReviewLesson('operator', false)).toBe(false);
   });
 });

@@ -1,14 +1,25 @@
-// Lessons learned (praktik baik): what a lesson holds and how it moves from draft to published.
+// Lessons learned (praktik baik): what a lesson holds (the request schemas); the way it moves is in
+// lesson-rules.ts, zod-free for the web.
 import { z } from 'zod';
 import { RegionCode } from '../regions.ts';
 import { ConflictType } from '../reports/report-schema.ts';
+import { LESSON_STATUSES } from './lesson-rules.ts';
 
-export const LessonStatus = z.enum(['draf', 'diajukan', 'terbit']);
+export {
+  canEditLesson,
+  type LessonMove,
+  nextLessonStatus,
+} from './lesson-rules.ts';
+
+export const LessonStatus = z.enum(LESSON_STATUSES);
 export type LessonStatus = z.infer<typeof LessonStatus>;
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
-export const LessonFields = z.object({
+const tags = z.array(text(2, 40)).max(20);
+const caseIds = z.array(z.uuid()).max(20);
+
+const LessonBase = z.object({
   title: text(5, 200),
   situation: text(10, 5000),
   actionsTaken: text(10, 5000),
@@ -16,29 +27,13 @@ export const LessonFields = z.object({
   whatToAvoid: text(10, 5000),
   conflictType: ConflictType,
   regionCode: RegionCode,
-  tags: z.array(text(2, 40)).max(20).default([]),
-  caseIds: z.array(z.uuid()).max(20).default([]),
+  tags,
+  caseIds,
 });
+
+export const LessonFields = LessonBase.extend({ tags: tags.default([]), caseIds: caseIds.default([]) });
 export type LessonFields = z.infer<typeof LessonFields>;
 
-export const LessonEdit = LessonFields.partial().extend({ version: z.number().int().min(1) });
+/** An edit names only what changes: no defaults here, so unnamed tags and cases stay as they are. */
+export const LessonEdit = LessonBase.partial().extend({ version: z.number().int().min(1) });
 export type LessonEdit = z.infer<typeof LessonEdit>;
-
-/** Who moves a lesson where: the author submits, a reviewer (koordinator, provinsi) publishes or returns it. */
-export type LessonMove = 'submit' | 'publish' | 'return';
-
-const MOVES: Record<LessonMove, { from: readonly LessonStatus[]; to: LessonStatus }> = {
-  submit: { from: ['draf'], to: 'diajukan' },
-  publish: { from: ['draf', 'diajukan'], to: 'terbit' },
-  return: { from: ['diajukan'], to: 'draf' },
-};
-
-/** The status a move leads to, or undefined when the lesson's status does not allow it. */
-export function nextLessonStatus(from: LessonStatus, move: LessonMove): LessonStatus | undefined {
-  return MOVES[move].from.includes(from) ? MOVES[move].to : undefined;
-}
-
-/** True when the lesson may still be edited: published lessons are the province's shared record. */
-export function canEditLesson(status: LessonStatus): boolean {
-  return status !== 'terbit';
-}

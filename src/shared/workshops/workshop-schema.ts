@@ -4,8 +4,11 @@ import { EvaluationScope } from '../evaluation/evaluation-query.ts';
 import { isIsoDate } from '../evaluation/period.ts';
 import { RegionCode } from '../regions.ts';
 import { Role } from '../users.ts';
+import { ATTENDANCES, WORKSHOP_STATUSES } from './workshop-rules.ts';
 
-export const WorkshopStatus = z.enum(['direncanakan', 'terlaksana', 'batal']);
+export { MATERIAL_TYPES, MAX_MATERIAL_BYTES } from './workshop-rules.ts';
+
+export const WorkshopStatus = z.enum(WORKSHOP_STATUSES);
 export type WorkshopStatus = z.infer<typeof WorkshopStatus>;
 
 const day = z.string().refine(isIsoDate, 'tanggal YYYY-MM-DD');
@@ -52,7 +55,13 @@ export const InviteInput = z.object({
 });
 export type InviteInput = z.infer<typeof InviteInput>;
 
-export const Attendance = z.enum(['hadir', 'tidak_hadir', 'diundang']);
+export const Attendance = z.enum(ATTENDANCES);
+
+/** Closing an action item: done, or dropped, with a note. */
+export const ActionDone = z.object({
+  status: z.enum(['selesai', 'batal']).default('selesai'),
+  note: z.string().max(2000).default(''),
+});
 
 export const ActionInput = z.object({
   description: z.string().trim().min(5).max(2000),
@@ -61,14 +70,3 @@ export const ActionInput = z.object({
   dueOn: day,
 });
 export type ActionInput = z.infer<typeof ActionInput>;
-
-/** Files a workshop keeps as materials, and their largest size. */
-export const MATERIAL_TYPES = [
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'image/jpeg',
-  'image/png',
-] as const;
-export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;

@@ -334,9 +334,14 @@ export function EvaluationPage(props: { me: SignedInUser }) {
   const t = useT();
   const lang = useLang();
   const options = periodOptions(new Date());
+  // A link may name the scope and period (?scope=V&from=2026-07-01&to=2026-09-30: a workshop's evaluation).
+  const [wanted] = useState(() => new URLSearchParams(location.search));
   const [scopes, setScopes] = useState<ScopeOption[]>([]);
   const [scope, setScope] = useState<string>('');
-  const [periodKey, setPeriodKey] = useState(options[0].key);
+  const [periodKey, setPeriodKey] = useState(() => {
+    const key = `${wanted.get('from')}_${wanted.get('to')}`;
+    return options.some((o) => o.key === key) ? key : options[0].key;
+  });
   const [summary, setSummary] = useState<EvaluationSummary | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [isLoading, setLoading] = useState(false);
@@ -346,7 +351,8 @@ export function EvaluationPage(props: { me: SignedInUser }) {
     loadScopes(props.me, t('eval.province'))
       .then((list) => {
         setScopes(list);
-        setScope((current) => current || list[0]?.code || '');
+        const linked = list.find((s) => s.code === wanted.get('scope'));
+        setScope((current) => current || linked?.code || list[0]?.code || '');
       })
       .catch((error: unknown) =>
         setProblem(errorMessage(lang, error instanceof ApiError ? error.code : 'internal')),

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeReason } from '../../shared/reports/triage.ts';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
-import { AssignmentsSection, DispositionsSection, PeopleSection } from './CaseSections.tsx';
+import { AssignmentsSection, DispositionsSection } from './CaseSections.tsx';
 import { conflictTypeLabel, levelLabel, phaseLabel, recoveryStepLabel, timelineLabel } from './labels.ts';
 import { useLiveEvents } from './live.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
@@ -18,6 +18,7 @@ import {
   moveCase,
   shareCase,
 } from './operator-api.ts';
+import { PeopleSection } from './PeopleSection.tsx';
 import { ReportSummaryLine } from './ReportFacts.tsx';
 import { Due, ErrorNotice, PriorityTag, Tag, useAction, useHeading, useLoad, useNow, wib } from './ui.tsx';
 
@@ -97,7 +98,7 @@ export function CasePage(props: OperatorPageProps) {
           <ReportsSection item={current} />
           <AssignmentsSection item={current} canAct={canAct} version={version} onChanged={onChanged} />
           <DispositionsSection item={current} canAct={canAct} version={version} onChanged={onChanged} />
-          <PeopleSection item={current} version={version} />
+          <PeopleSection item={current} canAct={canAct} version={version} onChanged={refresh} />
           <ShareSection item={current} canAct={canAct} onChanged={onChanged} />
         </div>
         <div class="op-case-side">

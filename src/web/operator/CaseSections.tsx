@@ -1,29 +1,18 @@
 // The parts of a case page where people act: assignments (with dispatch suggestions when the server offers
-// them), dispositions to partner agencies, and vulnerable people with their referrals.
+// them) and dispositions to partner agencies. Vulnerable people and referrals are in PeopleSection.tsx.
 import { useState } from 'preact/hooks';
-import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
-import {
-  ageBandLabel,
-  assignmentStatusLabel,
-  dispositionStatusLabel,
-  groupLabel,
-  referralServiceLabel,
-  referralStatusLabel,
-} from './labels.ts';
+import { assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
 import {
   assignPerson,
   type CaseView,
   type DispatchSuggestion,
-  getVulnerableSummary,
   isMissingRoute,
   listAgencies,
   listAssignments,
   listCaseDispositions,
   listDispatchSuggestions,
-  listPeople,
   listPillars,
-  listReferrals,
   sendDisposition,
 } from './operator-api.ts';
 import { ErrorNotice, Notice, num, Tag, useAction, useLoad, wib, wibInputIn, wibInputToIso } from './ui.tsx';
@@ -306,127 +295,6 @@ export function DispositionsSection(props: SectionProps) {
         {done}
       </p>
       <ErrorNotice error={action.error} />
-    </section>
-  );
-}
-
-/** Vulnerable people by group, the named ones (masked unless the viewer handles the case), and referrals. */
-export function PeopleSection(props: { item: CaseView; version: number }) {
-  const { item } = props;
-  const t = useT();
-  const lang = useLang();
-  const summary = useLoad(
-    () =>
-      getVulnerableSummary(item.id).catch((error: unknown) => {
-        if (isMissingRoute(error)) return undefined;
-        throw error;
-      }),
-    [item.id, props.version],
-  );
-  const people = useLoad(
-    () =>
-      listPeople(item.id).then(
-        (r) => r.items,
-        (error: unknown) => {
-          if (isMissingRoute(error)) return undefined;
-          throw error;
-        },
-      ),
-    [item.id, props.version],
-  );
-  const referrals = useLoad(
-    () =>
-      listReferrals(item.id).then(
-        (r) => r.items,
-        (error: unknown) => {
-          if (isMissingRoute(error)) return undefined;
-          throw error;
-        },
-      ),
-    [item.id, props.version],
-  );
-  const isUnavailable =
-    summary.data === undefined && people.data === undefined && !summary.isLoading && !people.isLoading;
-  const groups = summary.data?.groups.filter((g) => g.harmed + g.displaced + g.atRisk + g.named > 0) ?? [];
-
-  return (
-    <section aria-labelledby="people-heading">
-      <h2 id="people-heading">{t('op.people.heading')}</h2>
-      <ErrorNotice error={summary.error ?? people.error ?? referrals.error} />
-      {isUnavailable && <Notice>{t('op.people.unavailable')}</Notice>}
-      {summary.data &&
-        (groups.length === 0 ? (
-          <p>{t('op.people.noneCounted')}</p>
-        ) : (
-          <table class="op-table">
-            <caption>{t('op.people.summaryCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.vulnerable.group')}</th>
-                <th scope="col">{t('field.vulnerable.harmed')}</th>
-                <th scope="col">{t('field.vulnerable.displaced')}</th>
-                <th scope="col">{t('field.vulnerable.atRisk')}</th>
-                <th scope="col">{t('op.people.named')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {VULNERABLE_GROUPS.map((group) => groups.find((g) => g.group === group))
-                .filter((g) => g !== undefined)
-                .map((g) => (
-                  <tr key={g.group}>
-                    <th scope="row">{groupLabel(t, g.group)}</th>
-                    <td>{num(g.harmed, lang)}</td>
-                    <td>{num(g.displaced, lang)}</td>
-                    <td>{num(g.atRisk, lang)}</td>
-                    <td>{num(g.named, lang)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        ))}
-      {people.data && people.data.length > 0 && (
-        <>
-          <h3>{t('op.people.namedHeading')}</h3>
-          {people.data.some((p) => p.isMasked) && <p class="hint">{t('op.people.maskedHint')}</p>}
-          <ul class="op-plain-list">
-            {people.data.map((person) => (
-              <li key={person.id} class="op-card">
-                <strong>{person.fullName}</strong>{' '}
-                {person.isMasked && <Tag tone="muted">{t('op.people.masked')}</Tag>} ·{' '}
-                {groupLabel(t, person.group)} ·{' '}
-                {person.age !== null
-                  ? t('op.people.age', { age: person.age })
-                  : ageBandLabel(t, person.ageBand)}
-                {person.nik && <span class="op-code"> · NIK {person.nik}</span>}
-                {person.needs.length > 0 && <p class="hint">{person.needs.join(', ')}</p>}
-                {person.guardianName && (
-                  <p class="hint">{t('op.people.guardian', { name: person.guardianName })}</p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {referrals.data && referrals.data.length > 0 && (
-        <>
-          <h3>{t('op.people.referrals')}</h3>
-          <ul class="op-plain-list">
-            {referrals.data.map((r) => (
-              <li key={r.id} class="op-card">
-                <strong>{referralServiceLabel(t, r.service)}</strong> · {r.provider} ·{' '}
-                <Tag tone={r.status === 'selesai' ? 'ok' : r.isOverdue ? 'danger' : 'muted'}>
-                  {referralStatusLabel(t, r.status)}
-                </Tag>{' '}
-                {r.isOverdue && <Tag tone="danger">{t('op.people.overdue')}</Tag>}
-                <p class="hint">
-                  {groupLabel(t, r.group)} · {t('op.people.referralDue', { when: wib(r.dueAt, lang) })}
-                </p>
-                {r.note && <p>{r.note}</p>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
     </section>
   );
 }

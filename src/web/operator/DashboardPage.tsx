@@ -1,19 +1,12 @@
 // Dasbor: the numbers of the viewer's area, a map of East Java coloured by reports, coverage gaps or
 // early-warning level with a drill-down from kab/kota to kecamatan, and small charts. Works without a map.
-import { useEffect, useState } from 'preact/hooks';
+// Each user starts at home: an operator at their kab/kota, a coordinator at their Bakorwil, the province at 35.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
-import { type Bar, Bars, LineChart } from './Charts.tsx';
-import { conflictTypeLabel, groupLabel, phaseLabel, warningLevelLabel } from './labels.ts';
-import {
-  countClasses,
-  fillOf,
-  GAP_FILLS,
-  gapFill,
-  type LegendClass,
-  NO_DATA_FILL,
-  WARNING_FILLS,
-  warningFill,
-} from './map-scale.ts';
+import { AreaTable, Breakdowns, type ColourBy, Legend, Totals } from './DashboardParts.tsx';
+import { warningLevelLabel } from './labels.ts';
+import { countClasses, fillOf, gapFill, warningFill } from './map-scale.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import {
   type CoverageReply,
@@ -22,46 +15,103 @@ import {
   getKabkotaBoundaries,
   getKecamatanBoundaries,
   getLevels,
-  getOverview,
   isMissingRoute,
+  listBakorwil,
   listPillarTypes,
   listRegions,
   type StatsOverview,
 } from './operator-api.ts';
-
-type CoverageItem = CoverageReply['items'][number];
-
 import type { AreaStyle, RegionMap as RegionMapType } from './RegionMap.tsx';
 import { ErrorNotice, Notice, num, useLoad, wibDay } from './ui.tsx';
 
-type ColourBy = 'reports' | 'coverage' | 'warning';
+type CoverageItem = CoverageReply['items'][number];
 type MapComponent = typeof RegionMapType;
 
 const ATTRIBUTION =
   'Batas wilayah: © Cahya DSN, <a href="https://github.com/cahyadsn/wilayah_boundaries">wilayah_boundaries</a> (MIT)';
+
+/** The scope value for the coordinator's Bakorwil: its kab/kota, counted one by one like the province's. */
+const BAKORWIL = 'bakorwil';
+
+/** The dashboard numbers of the province, a kab/kota, or (with `bakorwil`) a Bakorwil's kab/kota only. */
+const getOverviewOf = (params: { scope: string; bakorwil?: string; from: string; to: string }) => {
+  const search = new URLSearchParams({ scope: params.scope, from: params.from, to: params.to });
+  if (params.bakorwil) search.set('bakorwil', params.bakorwil);
+  return request<StatsOverview>('GET', `/api/stats/overview?${search}`);
+};
 
 /** The dashboard of operators, coordinators and the province. */
 export function DashboardPage(props: OperatorPageProps) {
   const t = useT();
   const lang = useLang();
   const { me } = props;
-  const home = me.scope.kind === 'region' && me.scope.code.split('.').length === 2 ? me.scope.code : '35';
+  const bakorwilId = me.scope.kind === 'bakorwil' ? me.scope.id : undefined;
+  const home = bakorwilId
+    ? BAKORWIL
+    : me.scope.kind === 'region' && me.scope.code.split('.').length === 2
+      ? me.scope.code
+      : '35';
   const [scope, setScope] = useState(home);
   const [from, setFrom] = useState(() => wibDay(-83));
   const [to, setTo] = useState(() => wibDay(0));
   const [colourBy, setColourBy] = useState<ColourBy>('reports');
   const [pillarType, setPillarType] = useState('tagana');
+  const areaHeading = useRef<HTMLHeadingElement>(null);
+  const [isMoved, setMoved] = useState(false);
 
-  const overview = useLoad(() => getOverview({ scope, from, to }), [scope, from, to]);
-  const areas = useLoad(() => listRegions(scope).then((r) => r.items), [scope]);
+  /** Shows another area; the focus goes to its heading so keyboard users land on what changed. */
+  const goTo = (code: string) => {
+    setMoved(true);
+    setScope(code);
+  };
+  useEffect(() => {
+    if (isMoved) areaHeading.current?.focus();
+  }, [scope, isMoved]);
+
+  const isByBakorwil = scope === BAKORWIL;
+  /** The region whose children are counted: the province for a Bakorwil too. */
+  const region = isByBakorwil ? '35' : scope;
+  const bakorwil = useLoad(
+    () =>
+      bakorwilId
+        ? listBakorwil().then((r) => r.items.find((b) => b.id === bakorwilId))
+        : Promise.resolve(undefined),
+    [bakorwilId],
+  );
+  // A Bakorwil that cannot be found shows no areas rather than waiting for ever.
+  const members = isByBakorwil
+    ? (bakorwil.data?.members ?? (bakorwil.isLoading ? undefined : []))
+    : undefined;
+  /** Keeps a Bakorwil's own kab/kota; everything else passes. */
+  const isShown = (code: string) => !isByBakorwil || (members ?? []).includes(code);
+  const membersKey = isByBakorwil ? (members?.join(',') ?? 'loading') : '';
+
+  const overview = useLoad(
+    () => getOverviewOf({ scope: region, bakorwil: isByBakorwil ? bakorwilId : undefined, from, to }),
+    [scope, from, to],
+  );
+  const areas = useLoad(
+    () =>
+      membersKey === 'loading'
+        ? Promise.resolve(undefined)
+        : listRegions(region).then((r) => r.items.filter((a) => isShown(a.code))),
+    [scope, membersKey],
+  );
   const boundaries = useLoad<GeoCollection | undefined>(
     () =>
-      (scope === '35' ? getKabkotaBoundaries() : getKecamatanBoundaries(scope)).catch((error: unknown) => {
-        if ((error as { code?: string }).code === 'geo_unavailable' || isMissingRoute(error))
-          return undefined;
-        throw error;
-      }),
-    [scope],
+      membersKey === 'loading'
+        ? Promise.resolve(undefined)
+        : (region === '35' ? getKabkotaBoundaries() : getKecamatanBoundaries(region))
+            .then((collection) => ({
+              ...collection,
+              features: collection.features.filter((f) => isShown(f.properties.code)),
+            }))
+            .catch((error: unknown) => {
+              if ((error as { code?: string }).code === 'geo_unavailable' || isMissingRoute(error))
+                return undefined;
+              throw error;
+            }),
+    [scope, membersKey],
   );
   const pillarTypes = useLoad(
     () => (colourBy === 'coverage' ? listPillarTypes().then((r) => r.items) : Promise.resolve(undefined)),
@@ -71,7 +121,7 @@ export function DashboardPage(props: OperatorPageProps) {
     () =>
       colourBy !== 'coverage'
         ? Promise.resolve(undefined)
-        : getCoverage(scope, pillarType).then(
+        : getCoverage(region, pillarType).then(
             (r) => ({ isAvailable: true, byCode: new Map(r.items.map((i) => [i.regionCode, i])) }),
             (error: unknown) => {
               if (isMissingRoute(error))
@@ -85,7 +135,7 @@ export function DashboardPage(props: OperatorPageProps) {
     () =>
       colourBy !== 'warning'
         ? Promise.resolve(undefined)
-        : getLevels(scope).then(
+        : getLevels(region).then(
             (r) => ({
               isAvailable: true,
               byCode: new Map(r.items.map((i) => [i.regionCode ?? i.code ?? '', i.level])),
@@ -113,7 +163,7 @@ export function DashboardPage(props: OperatorPageProps) {
   const nameOf = (code: string) => areas.data?.find((a) => a.code === code)?.name ?? code;
   const maxReports = Math.max(0, ...(stats?.byArea ?? []).map((a) => a.reports));
   const classes = countClasses(maxReports);
-  const isDrillable = scope === '35';
+  const isDrillable = region === '35';
 
   const styleOf = (code: string): AreaStyle => {
     if (colourBy === 'coverage') {
@@ -140,14 +190,27 @@ export function DashboardPage(props: OperatorPageProps) {
     lang,
   ].join('|');
 
-  const scopeName = scope === '35' ? t('op.dash.province') : nameOf(scope);
+  const bakorwilName = bakorwil.data?.name ?? (me.scope.kind === 'bakorwil' ? me.scope.name : '');
   const kabkotaName = useLoad(
     () =>
-      scope === '35'
+      region === '35'
         ? Promise.resolve('')
         : listRegions('35').then((r) => r.items.find((a) => a.code === scope)?.name ?? scope),
     [scope],
   );
+  const scopeName =
+    scope === '35' ? t('op.dash.province') : isByBakorwil ? bakorwilName : kabkotaName.data || scope;
+  // Up one level: a coordinator's kab/kota goes back to their Bakorwil, anything else to the province.
+  const back: { to: string; label: string } | undefined =
+    region !== '35'
+      ? home === BAKORWIL && (bakorwil.data?.members ?? []).includes(scope)
+        ? { to: BAKORWIL, label: t('op.dash.backTo', { name: bakorwilName }) }
+        : { to: '35', label: t('op.dash.backToProvince') }
+      : isByBakorwil
+        ? { to: '35', label: t('op.dash.wholeProvince') }
+        : home === BAKORWIL
+          ? { to: BAKORWIL, label: t('op.dash.backTo', { name: bakorwilName }) }
+          : undefined;
 
   return (
     <div class="op-wide op-dashboard">
@@ -206,17 +269,17 @@ export function DashboardPage(props: OperatorPageProps) {
         )}
       </form>
 
-      <h2 id="dash-area">
-        {t('op.dash.areaHeading', { area: scope === '35' ? scopeName : kabkotaName.data || scopeName })}
+      <h2 id="dash-area" ref={areaHeading} tabIndex={-1}>
+        {t('op.dash.areaHeading', { area: scopeName })}
       </h2>
-      {scope !== '35' && (
+      {back && (
         <p>
-          <button type="button" class="button op-button-secondary" onClick={() => setScope('35')}>
-            {t('op.dash.backToProvince')}
+          <button type="button" class="button op-button-secondary" onClick={() => goTo(back.to)}>
+            {back.label}
           </button>
         </p>
       )}
-      <ErrorNotice error={overview.error} />
+      <ErrorNotice error={overview.error ?? bakorwil.error} />
       <div class="op-dash-grid">
         <section aria-labelledby="map-heading" class="op-dash-map">
           <h2 id="map-heading" class="visually-hidden">
@@ -229,7 +292,7 @@ export function DashboardPage(props: OperatorPageProps) {
             <Notice>{t('op.dash.warningUnavailable')}</Notice>
           )}
           <ErrorNotice error={boundaries.error ?? coverage.error ?? levels.error} />
-          {!boundaries.isLoading && !boundaries.data && !boundaries.error && (
+          {!boundaries.isLoading && membersKey !== 'loading' && !boundaries.data && !boundaries.error && (
             <Notice>{t('op.dash.noBoundaries')}</Notice>
           )}
           {mapFailed && <Notice>{t('op.page.loadFailed')}</Notice>}
@@ -239,7 +302,8 @@ export function DashboardPage(props: OperatorPageProps) {
                 collection={boundaries.data}
                 styleOf={styleOf}
                 styleKey={styleKey}
-                onSelect={isDrillable ? (code) => setScope(code) : undefined}
+                onSelect={isDrillable ? goTo : undefined}
+                selectLabel={(name, code) => t('op.map.areaButton', { name, value: styleOf(code).label })}
                 attribution={ATTRIBUTION}
               />
               <figcaption>{t(isDrillable ? 'op.dash.mapCaptionDrill' : 'op.dash.mapCaption')}</figcaption>
@@ -255,239 +319,19 @@ export function DashboardPage(props: OperatorPageProps) {
         </section>
       </div>
       <section aria-labelledby="areas-heading">
-        <h2 id="areas-heading">{t(scope === '35' ? 'op.dash.tableKabkota' : 'op.dash.tableKecamatan')}</h2>
+        <h2 id="areas-heading">{t(isDrillable ? 'op.dash.tableKabkota' : 'op.dash.tableKecamatan')}</h2>
         <AreaTable
           codes={(areas.data ?? []).map((a) => a.code)}
           nameOf={nameOf}
           stats={byArea}
           styleOf={colourBy === 'reports' ? undefined : styleOf}
           colourLabel={t(`op.dash.colour.${colourBy}`)}
-          areaLevel={scope === '35' ? 'kabkota' : 'kecamatan'}
-          onDrill={isDrillable ? (code) => setScope(code) : undefined}
+          areaLevel={isDrillable ? 'kabkota' : 'kecamatan'}
+          onDrill={isDrillable ? goTo : undefined}
         />
       </section>
 
       {stats && <Breakdowns stats={stats} />}
-    </div>
-  );
-}
-
-function Totals(props: { stats: StatsOverview }) {
-  const t = useT();
-  const lang = useLang();
-  const { totals, missedDeadlines } = props.stats;
-  const figures = [
-    ['op.dash.total.reports', totals.reports],
-    ['op.dash.total.incidents', totals.incidents],
-    ['op.dash.total.signals', totals.signals],
-    ['op.dash.total.vulnerable', totals.vulnerable],
-    ['op.dash.total.openCases', totals.openCases],
-    ['op.dash.total.missedAck', missedDeadlines.acknowledge],
-    ['op.dash.total.missedResponse', missedDeadlines.response],
-    ['op.dash.total.missedResolve', missedDeadlines.resolve],
-  ] as const;
-  return (
-    <dl class="op-figures">
-      {figures.map(([key, value]) => (
-        <div
-          key={key}
-          class={key.includes('missed') && value > 0 ? 'op-figure op-figure-alert' : 'op-figure'}
-        >
-          <dt>{t(key)}</dt>
-          <dd>{num(value, lang)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function Legend(props: { colourBy: ColourBy; classes: LegendClass[] }) {
-  const t = useT();
-  const lang = useLang();
-  const entries: { fill: string; label: string }[] =
-    props.colourBy === 'reports'
-      ? props.classes.map((c) => ({
-          fill: c.fill,
-          label: c.from === c.to ? num(c.from, lang) : `${num(c.from, lang)}–${num(c.to, lang)}`,
-        }))
-      : props.colourBy === 'coverage'
-        ? [
-            { fill: GAP_FILLS.met, label: t('op.map.legend.met') },
-            { fill: GAP_FILLS.small, label: t('op.map.legend.small') },
-            { fill: GAP_FILLS.large, label: t('op.map.legend.large') },
-            { fill: NO_DATA_FILL, label: t('op.map.noTarget') },
-          ]
-        : [
-            ...Object.entries(WARNING_FILLS).map(([level, fill]) => ({
-              fill,
-              label: warningLevelLabel(t, level),
-            })),
-            { fill: NO_DATA_FILL, label: t('op.map.noData') },
-          ];
-  return (
-    <div class="op-legend-box">
-      <p class="op-legend-title">
-        {t('op.map.legendTitle', { what: t(`op.dash.colour.${props.colourBy}`) })}
-      </p>
-      <ul class="op-legend">
-        {entries.map((entry) => (
-          <li key={entry.label}>
-            <span class="op-swatch" style={{ background: entry.fill }} aria-hidden="true" /> {entry.label}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-type AreaRow = { reports: number; incidents: number; vulnerable: number; p1: number; openCases: number };
-
-/** The map's numbers as a table: the keyboard and screen-reader way to read and drill down. */
-function AreaTable(props: {
-  codes: string[];
-  nameOf: (code: string) => string;
-  stats: Map<string, AreaRow>;
-  styleOf?: (code: string) => AreaStyle;
-  colourLabel: string;
-  areaLevel: 'kabkota' | 'kecamatan';
-  onDrill?: (code: string) => void;
-}) {
-  const t = useT();
-  const lang = useLang();
-  const zero: AreaRow = { reports: 0, incidents: 0, vulnerable: 0, p1: 0, openCases: 0 };
-  const rows = props.codes
-    .map((code) => ({ code, name: props.nameOf(code), ...(props.stats.get(code) ?? zero) }))
-    .sort((a, b) => b.reports - a.reports || b.openCases - a.openCases || a.name.localeCompare(b.name));
-  return (
-    <div class="op-table-scroll">
-      <table class="op-table op-area-table">
-        <caption class="visually-hidden">
-          {t(props.areaLevel === 'kabkota' ? 'op.dash.tableKabkota' : 'op.dash.tableKecamatan')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('op.dash.col.area')}</th>
-            <th scope="col">{t('op.dash.col.reports')}</th>
-            <th scope="col">{t('op.dash.col.incidents')}</th>
-            <th scope="col">{t('op.dash.col.vulnerable')}</th>
-            <th scope="col">P1</th>
-            <th scope="col">{t('op.dash.col.openCases')}</th>
-            {props.styleOf && <th scope="col">{props.colourLabel}</th>}
-            {props.onDrill && (
-              <th scope="col">
-                <span class="visually-hidden">{t('op.dash.col.drill')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">{row.name}</th>
-              <td>{num(row.reports, lang)}</td>
-              <td>{num(row.incidents, lang)}</td>
-              <td>{num(row.vulnerable, lang)}</td>
-              <td>{num(row.p1, lang)}</td>
-              <td>{num(row.openCases, lang)}</td>
-              {props.styleOf && <td>{props.styleOf(row.code).label}</td>}
-              {props.onDrill && (
-                <td>
-                  <button
-                    type="button"
-                    class="button op-button-secondary op-button-small"
-                    onClick={() => props.onDrill?.(row.code)}
-                  >
-                    {t('op.dash.drill', { name: row.name })}
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Breakdowns(props: { stats: StatsOverview }) {
-  const t = useT();
-  const lang = useLang();
-  const { stats } = props;
-  const byType: Bar[] = stats.byType.map((row) => ({
-    key: row.type,
-    label: conflictTypeLabel(t, row.type),
-    value: row.count,
-  }));
-  const byGroup: Bar[] = stats.byVulnerableGroup.map((row) => ({
-    key: row.group,
-    label: groupLabel(t, row.group),
-    value: row.harmed + row.displaced + row.atRisk,
-    detail: t('op.dash.groupDetail', {
-      harmed: num(row.harmed, lang),
-      displaced: num(row.displaced, lang),
-      atRisk: num(row.atRisk, lang),
-    }),
-  }));
-  const byPhase: Bar[] = stats.openCasesByPhase.map((row) => ({
-    key: row.phase,
-    label: phaseLabel(t, row.phase),
-    value: row.count,
-  }));
-  const byPriority: Bar[] = stats.openCasesByPriority.map((row) => ({
-    key: row.priority,
-    label: `${row.priority} · ${t(`field.priority.${row.priority}`)}`,
-    value: row.count,
-  }));
-  const weekLabel = (week: string) =>
-    new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      day: 'numeric',
-      month: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(`${week}T00:00:00Z`));
-  return (
-    <div class="op-breakdowns">
-      <section aria-labelledby="trend-heading" class="op-breakdown-wide">
-        <h2 id="trend-heading">{t('op.dash.trend')}</h2>
-        <LineChart
-          title={t('op.dash.trendTitle', { from: stats.from, to: stats.to })}
-          labels={stats.byWeek.map((w) => weekLabel(w.week))}
-          series={[
-            {
-              key: 'reports',
-              label: t('op.dash.total.reports'),
-              values: stats.byWeek.map((w) => w.reports),
-              className: 'op-series-a',
-            },
-            {
-              key: 'incidents',
-              label: t('op.dash.total.incidents'),
-              values: stats.byWeek.map((w) => w.incidents),
-              className: 'op-series-b',
-            },
-          ]}
-        />
-      </section>
-      <section aria-labelledby="type-heading">
-        <h2 id="type-heading">{t('op.dash.byType')}</h2>
-        {byType.length === 0 ? (
-          <p>{t('op.dash.nothing')}</p>
-        ) : (
-          <Bars items={byType} label={t('op.dash.byType')} />
-        )}
-      </section>
-      <section aria-labelledby="group-heading">
-        <h2 id="group-heading">{t('op.dash.byGroup')}</h2>
-        <Bars items={byGroup} label={t('op.dash.byGroup')} />
-      </section>
-      <section aria-labelledby="phase-heading">
-        <h2 id="phase-heading">{t('op.dash.byPhase')}</h2>
-        <Bars items={byPhase} label={t('op.dash.byPhase')} />
-      </section>
-      <section aria-labelledby="priority-heading">
-        <h2 id="priority-heading">{t('op.dash.byPriority')}</h2>
-        <Bars items={byPriority} label={t('op.dash.byPriority')} />
-      </section>
-      <p class="hint">{t('op.dash.countedNote')}</p>
     </div>
   );
 }

@@ -23,6 +23,11 @@ const LOADERS = {
   users: () => import('./admin/UsersPage.tsx').then((module) => module.UsersPage),
   regions: () => import('./admin/RegionsPage.tsx').then((module) => module.RegionsPage),
   settings: () => import('./admin/SettingsPage.tsx').then((module) => module.SettingsPage),
+  earlyWarning: () =>
+    import('../early-warning/EarlyWarningPage.tsx').then((module) => module.EarlyWarningPage),
+  webhooks: () => import('../early-warning/WebhooksPage.tsx').then((module) => module.WebhooksPage),
+  workshops: () => import('../learning/WorkshopsPage.tsx').then((module) => module.WorkshopsPage),
+  lessons: () => import('../learning/LessonsPage.tsx').then((module) => module.LessonsPage),
 } satisfies Record<string, () => Promise<PageComponent>>;
 
 type OperatorPageId = keyof typeof LOADERS;
@@ -36,27 +41,39 @@ const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
   pengguna: 'users',
   wilayah: 'regions',
   pengaturan: 'settings',
+  peringatanDini: 'earlyWarning',
+  webhook: 'webhooks',
+  lokakarya: 'workshops',
+  praktikBaik: 'lessons',
 };
 
 /** An office page at a path: the page, its menu route, and the id in the path. */
 export type OperatorMatch = { page: OperatorPageId; route: RouteId; param?: string };
 
-const CASE_PATH = /^\/kasus\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-const PILLAR_PATH = /^\/pilar\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** Pages of one record (`/kasus/<id>`): shown to whoever has the menu route of the same name. */
+const RECORD_ROUTES: readonly { route: RouteId; page: OperatorPageId }[] = [
+  { route: 'kasus', page: 'case' },
+  { route: 'pilar', page: 'pillars' },
+  { route: 'lokakarya', page: 'workshops' },
+  { route: 'praktikBaik', page: 'lessons' },
+];
 
 /**
- * The office page `role` has at `path`, if any (a case page belongs to whoever has the Kasus menu, a
- * pillar's page to whoever has the Pilar menu).
+ * The office page `role` has at `path`, if any; a record's page (a case, a pillar, a workshop, a lesson)
+ * belongs to whoever has the menu route it sits under.
  */
 export function matchOperatorPage(role: Role, path: string): OperatorMatch | undefined {
   const item = findMenuItem(role, path);
   const page = item && PAGE_OF_ROUTE[item.route];
   if (item && page) return { page, route: item.route };
   const has = (route: RouteId) => (MENUS[role] as readonly MenuItem[]).some((entry) => entry.route === route);
-  const pillarId = PILLAR_PATH.exec(path)?.[1];
-  if (pillarId && has('pilar')) return { page: 'pillars', route: 'pilar', param: pillarId };
-  const caseId = CASE_PATH.exec(path)?.[1];
-  return caseId && has('kasus') ? { page: 'case', route: 'kasus', param: caseId } : undefined;
+  for (const record of RECORD_ROUTES) {
+    const id = new RegExp(`^${ROUTES[record.route].path}/(${UUID})$`).exec(path)?.[1];
+    if (id && has(record.route)) return { page: record.page, route: record.route, param: id };
+  }
+  return undefined;
 }
 
 /** The path of a case page. */
@@ -82,8 +99,9 @@ export function OperatorPage(props: { match: OperatorMatch; me: SignedInUser }) 
     setFailed(false);
     if (ready) return;
     let isCurrent = true;
-    LOADERS[match.page]()
-      .then((component) => {
+    // The office pages' messages come with the first of them (see src/shared/messages/office.ts).
+    Promise.all([import('../../shared/messages/office.ts'), LOADERS[match.page]()])
+      .then(([, component]) => {
         loaded.set(match.page, component);
         if (isCurrent) setPage(() => component);
       })

@@ -19,7 +19,17 @@ import {
   type Pillar,
   startRosterImport,
 } from './pillars-api.ts';
-import { ErrorNotice, num, Tag, toApiError, useAction, useHeading, useLoad, wib } from './ui.tsx';
+import {
+  ErrorNotice,
+  num,
+  ScrollRegion,
+  Tag,
+  toApiError,
+  useAction,
+  useHeading,
+  useLoad,
+  wib,
+} from './ui.tsx';
 
 const PAGE_SIZE = 20;
 const POLL_MS = 1000;
@@ -149,7 +159,7 @@ function Registry(props: {
                 })}
         </p>
         {items.length > 0 && (
-          <div class="op-table-scroll">
+          <ScrollRegion label={t('op.pillars.listHeading')}>
             <table class="op-table">
               <caption class="visually-hidden">{t('op.pillars.listHeading')}</caption>
               <thead>
@@ -181,7 +191,7 @@ function Registry(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {total > PAGE_SIZE && (
           <nav class="op-actions" aria-label={t('op.pillars.pages')}>
@@ -284,7 +294,7 @@ function PillarDetail(props: { id: string; labels: Labels }) {
             {person.trainings.length === 0 ? (
               <p>{t('op.pillars.noTrainings')}</p>
             ) : (
-              <div class="op-table-scroll">
+              <ScrollRegion label={t('op.pillars.trainings')}>
                 <table class="op-table">
                   <caption class="visually-hidden">{t('op.pillars.trainings')}</caption>
                   <thead>
@@ -304,7 +314,7 @@ function PillarDetail(props: { id: string; labels: Labels }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </section>
         </>
@@ -525,7 +535,7 @@ function RowReport(props: { rows: readonly ImportRowResult[]; caption: string })
   const t = useT();
   const hasNames = props.rows.some((row) => row.name !== undefined);
   return (
-    <div class="op-table-scroll">
+    <ScrollRegion label={props.caption}>
       <table class="op-table">
         <caption>{props.caption}</caption>
         <thead>
@@ -566,6 +576,6 @@ function RowReport(props: { rows: readonly ImportRowResult[]; caption: string })
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

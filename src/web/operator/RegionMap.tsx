@@ -14,12 +14,16 @@ type Props = {
   styleOf: (code: string) => AreaStyle;
   /** A key that changes whenever `styleOf` gives other answers (the colour mode, the numbers). */
   styleKey: string;
-  /** Clicking an area drills down into it; absent at the lowest level. */
+  /** Clicking an area, or Enter on it, drills down into it; absent at the lowest level. */
   onSelect?: (code: string) => void;
+  /** The accessible name of an area that drills down (what it shows, and what Enter does). */
+  selectLabel?: (name: string, code: string) => string;
   attribution: string;
 };
 
 const BORDER = '#00375f';
+/** The outline of the area that has the keyboard focus: thick and dark, visible on every fill. */
+const FOCUS_STYLE: L.PathOptions = { color: '#0b0c0c', weight: 4 };
 
 /** A Leaflet map of the collection's areas, fitted to them. */
 export function RegionMap(props: Props) {
@@ -57,6 +61,8 @@ export function RegionMap(props: Props) {
         const name = String(feature.properties?.name ?? code);
         shape.bindTooltip(() => `${name}: ${latest.current.styleOf(code).label}`, { sticky: true });
         shape.on('click', () => latest.current.onSelect?.(code));
+        // The SVG element exists once the map has a view (after fitBounds below): made focusable then.
+        shape.on('add', () => makeFocusable(shape as L.Path));
       },
     }).addTo(target);
     layer.current = drawn;
@@ -66,7 +72,43 @@ export function RegionMap(props: Props) {
 
   useEffect(() => {
     layer.current?.setStyle((feature) => styleFor(String(feature?.properties?.code ?? '')));
+    layer.current?.eachLayer((shape) => {
+      const element = (shape as L.Path).getElement();
+      if (element?.hasAttribute('role')) element.setAttribute('aria-label', labelOf(shape as L.Path));
+    });
   }, [props.styleKey]);
+
+  function propertiesOf(shape: L.Path): { code: string; name: string } {
+    const properties = (shape as L.Path & { feature?: GeoJSON.Feature }).feature?.properties ?? {};
+    const code = String(properties.code ?? '');
+    return { code, name: String(properties.name ?? code) };
+  }
+
+  function labelOf(shape: L.Path): string {
+    const { code, name } = propertiesOf(shape);
+    return latest.current.selectLabel?.(name, code) ?? name;
+  }
+
+  /** Drillable areas are buttons for the keyboard too: Tab reaches each, Enter or Space opens it. */
+  function makeFocusable(shape: L.Path) {
+    const element = shape.getElement();
+    if (!element || !latest.current.onSelect) return;
+    const { code } = propertiesOf(shape);
+    element.setAttribute('tabindex', '0');
+    element.setAttribute('role', 'button');
+    element.setAttribute('aria-label', labelOf(shape));
+    element.addEventListener('keydown', (event) => {
+      const key = (event as KeyboardEvent).key;
+      if (key !== 'Enter' && key !== ' ') return;
+      event.preventDefault();
+      event.stopPropagation();
+      latest.current.onSelect?.(code);
+    });
+    // Leaflet opens the tooltip on focus itself. Not brought to front: moving the focused element in the
+    // DOM would drop the focus.
+    element.addEventListener('focus', () => shape.setStyle(FOCUS_STYLE));
+    element.addEventListener('blur', () => shape.setStyle(styleFor(code)));
+  }
 
   function styleFor(code: string): L.PathOptions {
     return {

@@ -204,3 +204,16 @@ export function wibInputIn(hours: number, from = new Date()): string {
 export function wibDay(days = 0, from = new Date()): string {
   return new Date(from.getTime() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * A table that may scroll sideways on a phone: a labelled region that takes keyboard focus, so that it can be
+ * scrolled with the arrow keys even when it holds no link or button (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion(props: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it
+    <section class="op-table-scroll" aria-label={props.label} tabIndex={0}>
+      {props.children}
+    </section>
+  );
+}

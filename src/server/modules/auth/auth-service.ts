@@ -3,6 +3,12 @@ import type { Config } from '../../platform/config.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
+import {
+  PRINCIPAL_REUSE_MS,
+  principalsChanged,
+  recallPrincipal,
+  rememberPrincipal,
+} from '../../platform/principals.ts';
 import { type Principal, principalFrom, principalOf } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 
@@ -87,9 +93,12 @@ export async function resolveSession(
   sessionToken: string,
 ): Promise<{ principal: Principal; csrfToken: string; tokenHash: string } | undefined> {
   const tokenHash = digest(sessionToken);
+  const now = Date.now();
+  type Resolved = { principal: Principal; csrfToken: string; tokenHash: string };
+  const recalled = recallPrincipal<Resolved>(`session:${tokenHash}`, now);
+  if (recalled) return recalled;
   const session = await users.findSessionWithUser(direct(db), tokenHash);
   if (!session) return undefined;
-  const now = Date.now();
   const idleLimit = session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
   if (now > idleLimit || now > session.expiresAt.getTime()) {
     await users.deleteSession(direct(db), tokenHash);
@@ -98,22 +107,33 @@ export async function resolveSession(
   if (!session.user.isActive) return undefined;
   // One write a minute at most, not one per request.
   if (now - session.lastSeenAt.getTime() > 60_000) await users.touchSession(direct(db), tokenHash);
-  return {
+  const resolved: Resolved = {
     principal: principalFrom(session.user, session.user.bakorwilMembers),
     csrfToken: session.csrfToken,
     tokenHash,
   };
+  const until = Math.min(now + PRINCIPAL_REUSE_MS, idleLimit, session.expiresAt.getTime());
+  rememberPrincipal(`session:${tokenHash}`, resolved, until);
+  return resolved;
 }
 
-/** The principal behind a bearer API token, or undefined: one statement per request. */
+/** The principal behind a bearer API token, or undefined: one statement, then reused for a few seconds. */
 export async function resolveApiToken(db: Database, token: string): Promise<Principal | undefined> {
-  const user = await users.findApiTokenOwner(direct(db), digest(token));
-  return user?.isActive ? principalFrom(user, user.bakorwilMembers) : undefined;
+  const tokenHash = digest(token);
+  const now = Date.now();
+  const recalled = recallPrincipal<Principal>(`token:${tokenHash}`, now);
+  if (recalled) return recalled;
+  const user = await users.findApiTokenOwner(direct(db), tokenHash);
+  if (!user?.isActive) return undefined;
+  const principal = principalFrom(user, user.bakorwilMembers);
+  rememberPrincipal(`token:${tokenHash}`, principal, now + PRINCIPAL_REUSE_MS);
+  return principal;
 }
 
 export async function logout(db: Database, principal: Principal, tokenHash: string): Promise<void> {
   await db.asSystem(async (tx) => {
     await users.deleteSession(tx, tokenHash);
+    principalsChanged(tx);
     await appendAudit(tx, principal.audit, 'auth.logout', { type: 'user', id: principal.user.id });
   });
 }

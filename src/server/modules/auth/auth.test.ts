@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authAs, buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
 import { digest } from '../../platform/passwords.ts';
+import { forgetPrincipals } from '../../platform/principals.ts';
 
 describe('sign-in and sessions', () => {
   let t: TestApp;
@@ -183,6 +184,8 @@ describe('sign-in and sessions', () => {
         hashOf(old.cookie),
       ]);
     });
+    // The hours this edit stands for would also have outlived the few seconds a resolved session is reused.
+    forgetPrincipals();
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: idle.cookie } })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: old.cookie } })).statusCode).toBe(401);
   });
@@ -192,5 +195,29 @@ describe('sign-in and sessions', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
     expect(res.headers['x-request-id']).toBeTruthy();
+  });
+});
+
+describe('reusing a resolved principal', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('forgets it the moment a password reset ends the sessions', async () => {
+    const admin = await t.user({ role: 'admin', region: '35' });
+    const op = await t.user({ role: 'operator', region: '35.09' });
+    const session = await signIn(t.app, op.username, op.password);
+    const me = () => t.app.inject({ url: '/api/me', headers: { cookie: session.cookie } });
+    expect((await me()).statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(200); // answered from the remembered principal
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${op.username}/password-reset`,
+      headers: authAs(admin),
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(401);
   });
 });

@@ -20,6 +20,10 @@ const PersonParams = z.object({ id: z.uuid(), personId: z.uuid() });
 export async function peopleRoutes(app: FastifyInstance, deps: CaseDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
+  // Personal data is never kept by the browser's or a proxy's cache (this hook covers this plugin's routes only).
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
 
   r.post(
     '/api/cases/:id/people',
@@ -65,6 +69,27 @@ export async function peopleRoutes(app: FastifyInstance, deps: CaseDeps): Promis
     },
     async (request) =>
       people.getPerson(deps, requirePrincipal(request), request.params.id, request.params.personId),
+  );
+
+  r.put(
+    '/api/cases/:id/people/:personId',
+    {
+      schema: {
+        tags,
+        summary: 'Perbaiki data orang rentan (seluruh isian; penangan kasus yang melihat datanya)',
+        params: PersonParams,
+        body: VulnerablePersonInput,
+        response: { 200: VulnerablePersonView },
+      },
+    },
+    async (request) =>
+      people.updatePerson(
+        deps,
+        requirePrincipal(request),
+        request.params.id,
+        request.params.personId,
+        request.body,
+      ),
   );
 
   r.post(

@@ -2,6 +2,7 @@ import { isCaseHandler } from '../../../shared/cases/case-rules.ts';
 import {
   ageBand,
   canMoveReferral,
+  isReferralOpen,
   maskName,
   maskNik,
   nextReferralStatuses,
@@ -88,6 +89,16 @@ async function showPeople(
   return people.map((person) => toPersonView(person, isHandler));
 }
 
+/** Throws validation_failed when the shared rule refuses the record (a child without a guardian's consent …). */
+function checkPerson(input: PersonInput): void {
+  const refusal = refusePerson(input);
+  if (refusal) {
+    throw new DomainError('validation_failed', refusal, {
+      fields: [{ path: 'guardianConsent', message: refusal }],
+    });
+  }
+}
+
 /** Records a named vulnerable person in a case; only its handlers may, and a child needs a guardian's consent. */
 export async function addPerson(
   deps: CaseDeps,
@@ -95,12 +106,7 @@ export async function addPerson(
   caseId: string,
   input: PersonInput,
 ): Promise<VulnerablePersonView> {
-  const refusal = refusePerson(input);
-  if (refusal) {
-    throw new DomainError('validation_failed', refusal, {
-      fields: [{ path: 'guardianConsent', message: refusal }],
-    });
-  }
+  checkPerson(input);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireHandledCase(tx, principal, caseId);
@@ -135,6 +141,47 @@ export async function addPerson(
     );
     const person = (await store.findPerson(tx, caseId, id))!;
     return toPersonView(person, isCaseHandler(principal.actor, current));
+  });
+}
+
+/**
+ * Corrects a named person's record (the whole record is replaced). Only handlers who see the data may: a
+ * province user acting on a case they do not handle sees it masked, and cannot correct what they cannot read.
+ */
+export async function updatePerson(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  personId: string,
+  input: PersonInput,
+): Promise<VulnerablePersonView> {
+  checkPerson(input);
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const current = await requireHandledCase(tx, principal, caseId);
+    if (!isCaseHandler(principal.actor, current)) {
+      throw new DomainError('forbidden', 'Hanya penangan kasus yang dapat mengubah data orang rentan');
+    }
+    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    const isUpdated = await store.updatePerson(tx, caseId, personId, {
+      fullName: input.fullName,
+      nik: input.nik ?? null,
+      age: input.age ?? null,
+      group: input.group,
+      needs: input.needs,
+      guardianName: input.guardianName ?? null,
+      guardianConsent: input.guardianConsent,
+    });
+    if (!isUpdated) throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
+    await cases.addTimeline(tx, {
+      caseId,
+      actorId: principal.user.id,
+      kind: 'person_updated',
+      details: { personId },
+      at: now,
+    });
+    await appendAudit(tx, principal.audit, 'case.person_updated', { type: 'case', id: caseId }, { personId });
+    return toPersonView((await store.findPerson(tx, caseId, personId))!, true);
   });
 }
 
@@ -174,7 +221,7 @@ function toReferralView(r: store.ReferralRecord, isHandler: boolean, now: Date):
     dueAt: toWibIso(r.dueAt),
     createdAt: toWibIso(r.createdAt),
     completedAt: r.completedAt ? toWibIso(r.completedAt) : null,
-    isOverdue: ['dirujuk', 'diterima'].includes(r.status) && r.dueAt.getTime() < now.getTime(),
+    isOverdue: isReferralOpen(r.status) && r.dueAt.getTime() < now.getTime(),
   };
 }
 

@@ -50,6 +50,22 @@ export async function insertPerson(
   return row!.id;
 }
 
+/** Replaces a person's record; false when the case has no such person (or row-level security hides it). */
+export async function updatePerson(
+  tx: Tx,
+  caseId: string,
+  id: string,
+  p: Omit<PersonRecord, 'id' | 'caseId' | 'createdAt'>,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE vulnerable_people SET full_name = $3, nik = $4, age = $5, vulnerable_group = $6, needs = $7,
+       guardian_name = $8, guardian_consent = $9
+     WHERE case_id = $1 AND id = $2 RETURNING id`,
+    [caseId, id, p.fullName, p.nik, p.age, p.group, p.needs, p.guardianName, p.guardianConsent],
+  );
+  return rows.length === 1;
+}
+
 /** Named people of a case are vulnerable people: the case is flagged so. */
 export async function markCaseVulnerable(tx: Tx, caseId: string): Promise<void> {
   await tx.query('UPDATE cases SET has_vulnerable = true WHERE id = $1 AND NOT has_vulnerable', [caseId]);

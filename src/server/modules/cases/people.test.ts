@@ -11,7 +11,7 @@ describe('vulnerable people and referrals in a case', () => {
   let relawan: TestUser;
   let polres: TestUser;
 
-  const inject = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+  const inject = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
     t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
 
   /** A case in Jember opened from one verified report (3 children hurt, 5 at risk; 2 elderly at risk). */
@@ -105,6 +105,66 @@ describe('vulnerable people and referrals in a case', () => {
       { subjectType: 'vulnerable_person', subjectId: childId, purpose: 'case.people.view' },
       { subjectType: 'vulnerable_person', subjectId: childId, purpose: 'case.people.view' },
     ]);
+  });
+
+  it('never lets a browser or proxy keep the personal data it answers', async () => {
+    const caseId = await openCase();
+    await addPerson(caseId, child);
+    const list = await inject(operator, 'GET', `/api/cases/${caseId}/people`);
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect((await inject(operator, 'GET', `/api/cases/${caseId}/referrals`)).headers['cache-control']).toBe(
+      'no-store',
+    );
+  });
+
+  it('lets a handler correct a person, audited by id only', async () => {
+    const caseId = await openCase();
+    const personId = await addPerson(caseId, elderlyWoman);
+    const corrected = { ...elderlyWoman, fullName: 'Sumarni Wati Ningsih', nik: undefined, age: 77 };
+    const res = await inject(operator, 'PUT', `/api/cases/${caseId}/people/${personId}`, corrected);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: personId,
+      fullName: 'Sumarni Wati Ningsih',
+      nik: null,
+      age: 77,
+      isMasked: false,
+    });
+    const entries = await t.db.asSystem((tx) =>
+      tx.query<{ details: string }>(
+        "SELECT details FROM audit_log WHERE subject_id = $1 AND action = 'case.person_updated'",
+        [caseId],
+      ),
+    );
+    expect(entries.map((e) => JSON.parse(e.details))).toEqual([{ personId }]);
+    const timeline = (await inject(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+    expect(timeline.map((e: { kind: string }) => e.kind)).toContain('person_updated');
+  });
+
+  it('refuses a correction that drops a child’s consent, and corrections by those who do not see the data', async () => {
+    const caseId = await openCase();
+    const childId = await addPerson(caseId, child);
+    const url = `/api/cases/${caseId}/people/${childId}`;
+    const noConsent = await inject(operator, 'PUT', url, {
+      ...child,
+      group: 'disabilitas',
+      guardianConsent: false,
+    });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json().error.message).toMatch(/persetujuan orang tua\/wali/);
+    // the province may act on the case but sees the child masked: it cannot correct what it cannot read
+    expect((await inject(provinsi, 'PUT', url, child)).statusCode).toBe(403);
+    expect((await inject(koordinator, 'PUT', url, child)).statusCode).toBe(403);
+    expect((await inject(otherOperator, 'PUT', url, child)).statusCode).toBe(404);
+    expect((await inject(polres, 'PUT', url, child)).statusCode).toBe(404);
+    const elsewhere = await openCase();
+    expect(
+      (await inject(operator, 'PUT', `/api/cases/${elsewhere}/people/${childId}`, child)).statusCode,
+    ).toBe(404);
+    expect((await inject(operator, 'GET', url)).json()).toMatchObject({
+      group: 'anak',
+      guardianConsent: true,
+    });
   });
 
   it('audits a new person by id only, never by name', async () => {

@@ -59,6 +59,18 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
   );
 
   r.get(
+    '/api/lessons/tags',
+    {
+      schema: {
+        tags,
+        summary: 'Tag praktik baik yang dipakai, terbanyak dahulu / tags in use',
+        querystring: z.object({ status: LessonStatus.optional() }),
+      },
+    },
+    async (request) => lessons.listTags(deps, requirePrincipal(request), request.query.status),
+  );
+
+  r.get(
     '/api/lessons/:id',
     { schema: { tags, summary: 'Satu praktik baik', params: IdParams } },
     async (request) => lessons.getLesson(deps, requirePrincipal(request), request.params.id),

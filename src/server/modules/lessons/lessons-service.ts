@@ -1,12 +1,15 @@
 import { findPersonalData, type PersonalDataWarning } from '../../../shared/evaluation/personal-data.ts';
 import {
   canEditLesson,
-  type LessonEdit,
-  type LessonFields,
+  canWriteLessons,
+  LESSON_REVIEWER_ROLES,
+  type LessonList,
   type LessonMove,
   type LessonStatus,
+  type LessonView,
   nextLessonStatus,
-} from '../../../shared/lessons/lesson-schema.ts';
+} from '../../../shared/lessons/lesson-rules.ts';
+import type { LessonEdit, LessonFields } from '../../../shared/lessons/lesson-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -16,16 +19,8 @@ import * as store from './lessons-store.ts';
 
 export type LessonDeps = { db: Database; clock: Clock };
 
-/** Who writes lessons: operators and coordinators (and the province). */
-const WRITER_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
-/** Who reviews and publishes: a koordinator or the province, for lessons in their scope. */
-const REVIEWER_ROLES = ['koordinator', 'provinsi', 'admin'];
-
 /** A lesson as the API shows it; `warnings` only to its author and reviewers. */
-export type LessonView = store.LessonRecord & {
-  cases: { id: string; title: string }[];
-  warnings?: PersonalDataWarning[];
-};
+export type { LessonView };
 
 function textFields(l: store.LessonRow): Record<string, string | string[]> {
   return {
@@ -45,7 +40,7 @@ async function checkPersonalData(tx: Tx, lesson: store.LessonRecord): Promise<Pe
 }
 
 function isAuthorOrReviewer(principal: Principal, lesson: store.LessonRecord): boolean {
-  return lesson.authorId === principal.user.id || REVIEWER_ROLES.includes(principal.user.role);
+  return lesson.authorId === principal.user.id || LESSON_REVIEWER_ROLES.includes(principal.user.role);
 }
 
 async function view(tx: Tx, principal: Principal, lesson: store.LessonRecord): Promise<LessonView> {
@@ -78,7 +73,7 @@ export async function createLesson(
   principal: Principal,
   input: LessonFields,
 ): Promise<LessonView> {
-  if (!WRITER_ROLES.includes(principal.user.role)) {
+  if (!canWriteLessons(principal.user.role)) {
     throw new DomainError('forbidden', 'Hanya operator dan koordinator yang menulis praktik baik');
   }
   checkRegion(principal, input.regionCode);
@@ -159,7 +154,7 @@ export async function moveLesson(
     }
     let confirmed = 0;
     if (move === 'publish' || move === 'return') {
-      if (!REVIEWER_ROLES.includes(principal.user.role)) {
+      if (!LESSON_REVIEWER_ROLES.includes(principal.user.role)) {
         throw new DomainError('forbidden', 'Hanya koordinator atau provinsi yang meninjau praktik baik');
       }
       if (lesson.authorId === principal.user.id) {
@@ -209,7 +204,7 @@ export async function listLessons(
   deps: LessonDeps,
   principal: Principal,
   query: LessonQuery,
-): Promise<{ items: (store.LessonRecord | store.LessonHit)[]; matchedAllWords: boolean | null }> {
+): Promise<LessonList> {
   const filter: store.LessonFilter = {
     ...query,
     status: query.status ?? (query.mine ? undefined : 'terbit'),
@@ -221,4 +216,15 @@ export async function listLessons(
     if (all.length > 0 || !/\s/.test(query.q.trim())) return { items: all, matchedAllWords: true };
     return { items: await store.searchLessons(tx, query.q, filter, true), matchedAllWords: false };
   });
+}
+
+/** The tags in use, most used first: of published lessons, or of those with `status` the actor sees. */
+export async function listTags(
+  deps: LessonDeps,
+  principal: Principal,
+  status: LessonStatus | undefined,
+): Promise<{ items: { tag: string; count: number }[] }> {
+  return deps.db.asActor(principal.actor, async (tx) => ({
+    items: await store.listTags(tx, status ?? 'terbit', 100),
+  }));
 }

@@ -1,32 +1,10 @@
 // SQL of lessons learned: rows, linked cases, the names to check for, and the search in Indonesian.
-import type { LessonStatus } from '../../../shared/lessons/lesson-schema.ts';
+import type { LessonHit as Hit, Lesson, LessonStatus } from '../../../shared/lessons/lesson-rules.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 
 /** A lesson as stored, with the ids of its linked cases. */
-export type LessonRecord = {
-  id: string;
-  title: string;
-  situation: string;
-  actionsTaken: string;
-  whatWorked: string;
-  whatToAvoid: string;
-  conflictType: string;
-  regionCode: string;
-  regionName: string;
-  kabkotaCode: string;
-  tags: string[];
-  status: LessonStatus;
-  reviewNote: string | null;
-  version: number;
-  authorId: string;
-  authorName: string;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  publishedAt: string | null;
-  caseIds: string[];
-};
+export type LessonRecord = Lesson;
 
 const SELECT = `
   SELECT l.id, l.title, l.situation, l.actions_taken AS "actionsTaken", l.what_worked AS "whatWorked",
@@ -205,7 +183,7 @@ export async function listLessons(tx: Tx, filter: LessonFilter): Promise<LessonR
 }
 
 /** A found lesson: its rank and the passages that matched, HTML-escaped with <mark> around the words. */
-export type LessonHit = LessonRecord & { rank: number; titleHighlight: string; excerpt: string };
+export type LessonHit = Hit;
 
 const escapeHtml = (column: string) =>
   `replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
@@ -241,4 +219,18 @@ export async function searchLessons(
     titleHighlight: row.titleHighlight as string,
     excerpt: row.excerpt as string,
   }));
+}
+
+/** The tags of the lessons the actor sees (published ones unless `status` says otherwise), most used first. */
+export async function listTags(
+  tx: Tx,
+  status: LessonStatus | undefined,
+  limit: number,
+): Promise<{ tag: string; count: number }[]> {
+  const rows = await tx.query<{ tag: string; count: string | number }>(
+    `SELECT t.tag, count(*) AS count FROM lessons l CROSS JOIN LATERAL unnest(l.tags) AS t(tag)
+     WHERE ($1::text IS NULL OR l.status = $1) GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT $2`,
+    [status ?? null, limit],
+  );
+  return rows.map((row) => ({ tag: row.tag, count: Number(row.count) }));
 }

@@ -104,6 +104,8 @@ describe('lessons learned (praktik baik)', () => {
     });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().warnings).toEqual([]);
+    // Fields the edit does not mention stay as they were: the tags and the linked case.
+    expect(edited.json()).toMatchObject({ tags: JEMBER_LESSON.tags, caseIds: [caseId] });
     const stale = await as(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
       version: current.version,
       title: 'Judul lain sekali',
@@ -151,7 +153,7 @@ describe('lessons learned (praktik baik)', () => {
       whatWorked: 'Pencatatan kebutuhan sejak malam pertama.',
       whatToAvoid: 'Jangan menunda distribusi makanan sampai pagi.',
       regionCode: '35.12',
-      tags: ['dapur umum'],
+      tags: ['dapur umum', 'lansia'],
     });
     const strong = await write(operatorJember, {
       title: 'Pengungsian lansia dan anak saat bentrok suporter',
@@ -172,9 +174,23 @@ describe('lessons learned (praktik baik)', () => {
     expect(any.items.map((i: { id: string }) => i.id)).toContain(strong);
   });
 
+  it('lists the tags of published lessons, most used first, to every signed-in user', async () => {
+    const res = await as(relawan, 'GET', '/api/lessons/tags');
+    expect(res.statusCode).toBe(200);
+    const tags = res.json().items as { tag: string; count: number }[];
+    expect(tags[0]).toEqual({ tag: 'lansia', count: 2 });
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        { tag: '1 Suro', count: 1 },
+        { tag: 'pengungsian', count: 1 },
+      ]),
+    );
+  });
+
   it('shows published lessons to every signed-in user, and nothing to the signed-out', async () => {
     const list = (await as(relawan, 'GET', '/api/lessons')).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(lessonId);
     expect((await t.app.inject({ url: '/api/lessons' })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/lessons/tags' })).statusCode).toBe(401);
   });
 });

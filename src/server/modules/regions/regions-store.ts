@@ -1,5 +1,6 @@
 import type { Region } from '../../../shared/regions.ts';
 import type { Tx } from '../../platform/db.ts';
+import { principalsChanged } from '../../platform/principals.ts';
 import type { RegionRow } from './regions-data.ts';
 
 const REGION_COLUMNS = `code, name, level, parent_code AS "parentCode"`;
@@ -94,6 +95,7 @@ export async function upsertBakorwil(
 
 /** Makes `members` exactly the kab/kota of the Bakorwil (a kab/kota moves out of any other Bakorwil). */
 export async function setBakorwilMembers(tx: Tx, id: string, members: readonly string[]): Promise<void> {
+  principalsChanged(tx); // a koordinator's scope is their Bakorwil's members
   await tx.query(
     'DELETE FROM bakorwil_members WHERE bakorwil_id = $1 AND NOT (kabkota_code = ANY($2::text[]))',
     [id, members],

@@ -13,6 +13,9 @@ const StatsScope = RegionCode.refine(
   'kode provinsi (35) atau kab/kota',
 );
 
+/** A Bakorwil's id (I … V), as the regions module names them. */
+const BakorwilId = z.string().regex(/^[A-Z0-9-]{1,10}$/, 'kode Bakorwil');
+
 /** Dashboard numbers, counted under the viewer's row-level security. */
 export async function statsRoutes(app: FastifyInstance, deps: stats.StatsDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,8 +26,14 @@ export async function statsRoutes(app: FastifyInstance, deps: stats.StatsDeps): 
       schema: {
         tags: ['stats'],
         summary:
-          'Ringkasan dasbor: laporan per wilayah, jenis, kelompok rentan dan minggu; kasus terbuka; tenggat terlewat',
-        querystring: z.object({ scope: StatsScope.default('35'), from: day.optional(), to: day.optional() }),
+          'Ringkasan dasbor: laporan per wilayah, jenis, kelompok rentan dan minggu; kasus terbuka; tenggat terlewat. ' +
+          'Dengan bakorwil: hanya kabupaten/kota Bakorwil itu',
+        querystring: z.object({
+          scope: StatsScope.default('35'),
+          bakorwil: BakorwilId.optional(),
+          from: day.optional(),
+          to: day.optional(),
+        }),
         response: { 200: StatsOverview },
       },
     },

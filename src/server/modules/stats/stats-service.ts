@@ -6,6 +6,7 @@ import { startOfWibDay } from '../../../shared/time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import * as regions from '../regions/regions-service.ts';
 import type { Principal } from '../users/users-service.ts';
 import { resolvePeriod, weeksOf } from './stats-rules.ts';
 import * as store from './stats-store.ts';
@@ -18,13 +19,14 @@ const PHASES: readonly CasePhase[] = ['pencegahan', 'penghentian', 'pemulihan'];
 const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
 
 /**
- * The dashboard numbers of `scope` (the province '35' or a kab/kota) for a period of WIB days. Everything is
- * counted inside the viewer's transaction, so row-level security limits it to what they may see.
+ * The dashboard numbers of `scope` (the province '35' or a kab/kota) for a period of WIB days; with `bakorwil`,
+ * those of the Bakorwil's kab/kota only (a coordinator's home view), and `scope` answers the Bakorwil's id.
+ * Everything is counted inside the viewer's transaction, so row-level security limits it to what they may see.
  */
 export async function getOverview(
   deps: StatsDeps,
   principal: Principal,
-  query: { scope: string; from?: string; to?: string },
+  query: { scope: string; bakorwil?: string; from?: string; to?: string },
 ): Promise<StatsOverview> {
   if (!STATS_ROLES.includes(principal.user.role)) {
     throw new DomainError('forbidden', 'Peran Anda tidak dapat melihat ringkasan wilayah');
@@ -36,9 +38,11 @@ export async function getOverview(
       fields: [{ path: 'from', message: period.error }],
     });
   }
+  const kabkota = query.bakorwil ? await findBakorwilMembers(deps, query.scope, query.bakorwil) : null;
   const areaLevel = query.scope === '35' ? 'kabkota' : 'kecamatan';
   const filter: store.StatsFilter = {
     scope: query.scope,
+    kabkota,
     areaLevel,
     from: startOfWibDay(period.from),
     to: new Date(startOfWibDay(period.to).getTime() + 86_400_000),
@@ -62,7 +66,7 @@ export async function getOverview(
   const reports = (kinds.get('sinyal') ?? 0) + (kinds.get('kejadian') ?? 0);
 
   return {
-    scope: query.scope,
+    scope: query.bakorwil ?? query.scope,
     areaLevel,
     from: period.from,
     to: period.to,
@@ -91,6 +95,18 @@ export async function getOverview(
     openCasesByPriority: PRIORITIES.map((priority) => ({ priority, count: priorities.get(priority) ?? 0 })),
     missedDeadlines: counted.missed,
   };
+}
+
+/** The kab/kota of a Bakorwil, which is counted across the province's kab/kota only. */
+async function findBakorwilMembers(deps: StatsDeps, scope: string, id: string): Promise<string[]> {
+  if (scope !== '35') {
+    throw new DomainError('validation_failed', 'Isian tidak valid', {
+      fields: [{ path: 'bakorwil', message: 'Bakorwil dihitung per kabupaten/kota: scope harus 35' }],
+    });
+  }
+  const found = (await regions.listBakorwil(deps.db)).find((b) => b.id === id);
+  if (!found) throw new DomainError('not_found', 'Bakorwil tidak ditemukan');
+  return found.members;
 }
 
 /** Sums `count` per value of `key`. */

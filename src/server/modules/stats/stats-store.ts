@@ -4,6 +4,8 @@ import type { Tx } from '../../platform/db.ts';
 export type StatsFilter = {
   /** A region code prefix: '35' or a kab/kota '35.09'. */
   scope: string;
+  /** Only these kab/kota (a Bakorwil's members), or null for all of `scope`. */
+  kabkota: string[] | null;
   /** Counted by child area at this level. */
   areaLevel: 'kabkota' | 'kecamatan';
   /** Reports that occurred in [from, to). */
@@ -13,7 +15,11 @@ export type StatsFilter = {
 };
 
 const WITHIN = (column: string) => `(${column} = $1 OR ${column} LIKE $1 || '.%')`;
-const REPORTS_WHERE = `${WITHIN('r.region_code')} AND r.occurred_at >= $2 AND r.occurred_at < $3`;
+/** The kab/kota filter, parameter `$n` being `StatsFilter.kabkota` (null lets every kab/kota through). */
+const IN_KABKOTA = (column: string, n: number) => `($${n}::text[] IS NULL OR ${column} = ANY($${n}::text[]))`;
+/** Reports of the period in the area; parameters $1 scope, $2 from, $3 to, $4 kabkota. */
+const REPORTS_WHERE = `${WITHIN('r.region_code')} AND r.occurred_at >= $2 AND r.occurred_at < $3
+  AND ${IN_KABKOTA('r.kabkota_code', 4)}`;
 const KECAMATAN_OF = (column: string) => `substring(${column} from '^\\d{2}\\.\\d{2}\\.\\d{2}')`;
 
 function areaOfReport(level: StatsFilter['areaLevel']): string {
@@ -39,13 +45,14 @@ export async function countByArea(tx: Tx, f: StatsFilter) {
             count(*) FILTER (WHERE r.priority = 'P1')::int AS p1
      FROM reports r WHERE ${REPORTS_WHERE} AND ${areaOfReport(f.areaLevel)} IS NOT NULL
      GROUP BY 1`,
-    [f.scope, f.from, f.to],
+    [f.scope, f.from, f.to, f.kabkota],
   );
   const cases = await tx.query<{ code: string; openCases: number }>(
     `SELECT ${areaOfCase(f.areaLevel)} AS code, count(*)::int AS "openCases"
-     FROM cases c WHERE ${WITHIN('c.region_code')} AND c.closed_at IS NULL AND ${areaOfCase(f.areaLevel)} IS NOT NULL
+     FROM cases c WHERE ${WITHIN('c.region_code')} AND ${IN_KABKOTA('c.kabkota_code', 2)} AND c.closed_at IS NULL
+       AND ${areaOfCase(f.areaLevel)} IS NOT NULL
      GROUP BY 1`,
-    [f.scope],
+    [f.scope, f.kabkota],
   );
   return { reports, cases };
 }
@@ -55,7 +62,7 @@ export async function countByKindAndType(tx: Tx, f: StatsFilter) {
   return tx.query<{ kind: string; type: string; count: number }>(
     `SELECT r.kind, r.conflict_type AS type, count(*)::int AS count
      FROM reports r WHERE ${REPORTS_WHERE} GROUP BY 1, 2`,
-    [f.scope, f.from, f.to],
+    [f.scope, f.from, f.to, f.kabkota],
   );
 }
 
@@ -68,7 +75,7 @@ export async function sumVulnerable(tx: Tx, f: StatsFilter) {
             coalesce(sum((g.value->>'atRisk')::int), 0)::int AS "atRisk"
      FROM reports r CROSS JOIN LATERAL jsonb_each(r.vulnerable) g
      WHERE ${REPORTS_WHERE} GROUP BY 1`,
-    [f.scope, f.from, f.to],
+    [f.scope, f.from, f.to, f.kabkota],
   );
 }
 
@@ -78,7 +85,7 @@ export async function countByWeek(tx: Tx, f: StatsFilter) {
     `SELECT to_char(date_trunc('week', r.occurred_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD') AS week,
             count(*)::int AS reports, count(*) FILTER (WHERE r.kind = 'kejadian')::int AS incidents
      FROM reports r WHERE ${REPORTS_WHERE} GROUP BY 1`,
-    [f.scope, f.from, f.to],
+    [f.scope, f.from, f.to, f.kabkota],
   );
 }
 
@@ -86,24 +93,26 @@ export async function countByWeek(tx: Tx, f: StatsFilter) {
 export async function countOpenCases(tx: Tx, f: StatsFilter) {
   return tx.query<{ phase: string; priority: string; count: number }>(
     `SELECT c.phase, c.priority, count(*)::int AS count
-     FROM cases c WHERE ${WITHIN('c.region_code')} AND c.closed_at IS NULL GROUP BY 1, 2`,
-    [f.scope],
+     FROM cases c WHERE ${WITHIN('c.region_code')} AND ${IN_KABKOTA('c.kabkota_code', 2)} AND c.closed_at IS NULL
+     GROUP BY 1, 2`,
+    [f.scope, f.kabkota],
   );
 }
 
 /** Deadlines missed: acknowledgement of the period's reports; response and resolution of the cases in play. */
 export async function countMissedDeadlines(tx: Tx, f: StatsFilter) {
   const reports = await tx.one<{ acknowledge: number }>(
-    `SELECT count(*) FILTER (WHERE coalesce(r.acknowledged_at, $4) > r.due_acknowledge_at)::int AS acknowledge
+    `SELECT count(*) FILTER (WHERE coalesce(r.acknowledged_at, $5) > r.due_acknowledge_at)::int AS acknowledge
      FROM reports r WHERE ${REPORTS_WHERE}`,
-    [f.scope, f.from, f.to, f.now],
+    [f.scope, f.from, f.to, f.kabkota, f.now],
   );
   const cases = await tx.one<{ response: number; resolve: number }>(
     `SELECT count(*) FILTER (WHERE coalesce(c.first_response_at, $4) > c.due_response_at)::int AS response,
             count(*) FILTER (WHERE coalesce(c.closed_at, $4) > c.due_resolve_at)::int AS resolve
      FROM cases c
-     WHERE ${WITHIN('c.region_code')} AND (c.closed_at IS NULL OR (c.created_at >= $2 AND c.created_at < $3))`,
-    [f.scope, f.from, f.to, f.now],
+     WHERE ${WITHIN('c.region_code')} AND ${IN_KABKOTA('c.kabkota_code', 5)}
+       AND (c.closed_at IS NULL OR (c.created_at >= $2 AND c.created_at < $3))`,
+    [f.scope, f.from, f.to, f.now, f.kabkota],
   );
   return {
     acknowledge: reports?.acknowledge ?? 0,

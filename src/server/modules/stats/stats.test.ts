@@ -62,6 +62,38 @@ describe('GET /api/stats/overview', () => {
     expect(res.json().byArea.map((a: { code: string }) => a.code)).toEqual(['35.09.05', '35.09.06']);
   });
 
+  it("counts a Bakorwil's kab/kota only, for its coordinator's home view", async () => {
+    const koordinator = await t.user({ role: 'koordinator', region: 'V' });
+    const provinsi = await t.user({ role: 'provinsi', region: '35' });
+    // A signal in Kota Malang (Bakorwil III): the province sees it, Bakorwil V's numbers do not count it.
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: authAs(provinsi),
+      payload: reportPayload({
+        kind: 'sinyal',
+        regionCode: '35.73.01.1001',
+        occurredAt: '2026-08-18T08:00:00+07:00',
+        description: 'Ajakan berkumpul suporter di alun-alun tersebar lewat media sosial.',
+        injured: 0,
+        vulnerable: {},
+      }),
+    });
+    const province = (await overview(provinsi, 'scope=35&from=2026-08-01&to=2026-08-31')).json();
+    expect(province.totals.reports).toBe(3);
+    for (const viewer of [koordinator, provinsi]) {
+      const res = await overview(viewer, 'bakorwil=V&from=2026-08-01&to=2026-08-31');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ scope: 'V', areaLevel: 'kabkota' });
+      expect(res.json().totals).toMatchObject({ reports: 2, incidents: 1, signals: 1 });
+      expect(res.json().byArea.map((a: { code: string }) => a.code)).toEqual(['35.09']);
+    }
+    const malang = await overview(provinsi, 'bakorwil=III&from=2026-08-01&to=2026-08-31');
+    expect(malang.json().byArea.map((a: { code: string }) => a.code)).toEqual(['35.73']);
+    expect((await overview(provinsi, 'bakorwil=IX')).statusCode).toBe(404);
+    expect((await overview(provinsi, 'scope=35.09&bakorwil=V')).statusCode).toBe(400);
+  });
+
   it("counts nothing of Jember for another kab/kota's operator, even for the whole province", async () => {
     const banyuwangi = await t.user({ role: 'operator', region: '35.10' });
     const res = await overview(banyuwangi, 'scope=35&from=2026-08-01&to=2026-08-31');

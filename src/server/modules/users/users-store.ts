@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/users.ts';
 import type { Tx } from '../../platform/db.ts';
+import { principalsChanged } from '../../platform/principals.ts';
 
 /** A user as the server knows it (never sent as is: no password hash leaves the server). */
 export type UserRecord = {
@@ -53,6 +54,7 @@ export async function insertUser(
 }
 
 export async function updatePasswordHash(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  principalsChanged(tx);
   await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [
     userId,
     passwordHash,
@@ -60,6 +62,7 @@ export async function updatePasswordHash(tx: Tx, userId: string, passwordHash: s
 }
 
 export async function setUserActive(tx: Tx, userId: string, isActive: boolean): Promise<void> {
+  principalsChanged(tx);
   await tx.query('UPDATE users SET is_active = $2 WHERE id = $1', [userId, isActive]);
 }
 
@@ -150,6 +153,7 @@ export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
 }
 
 export async function deleteUserSessions(tx: Tx, userId: string, exceptTokenHash?: string): Promise<void> {
+  principalsChanged(tx);
   await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [
     userId,
     exceptTokenHash ?? null,
@@ -208,6 +212,7 @@ export async function findSessionWithUser(
 }
 
 export async function revokeApiToken(tx: Tx, userId: string, tokenId: string): Promise<boolean> {
+  principalsChanged(tx);
   const rows = await tx.query(
     'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id',
     [tokenId, userId],

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ActionDone,
   ActionInput,
   Attendance,
   InviteInput,
@@ -49,6 +50,17 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     async (request) => ({
       items: await workshops.listWorkshops(deps, requirePrincipal(request), request.query),
     }),
+  );
+
+  r.get(
+    '/api/workshops/routine',
+    {
+      schema: {
+        tags,
+        summary: 'Rutinitas triwulan: workshop per Bakorwil triwulan ini dan pengingat triwulan lalu',
+      },
+    },
+    async (request) => workshops.getRoutine(deps, requirePrincipal(request)),
   );
 
   r.get(
@@ -180,10 +192,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
         tags,
         summary: 'Tutup tindak lanjut (selesai atau batal)',
         params: IdParams,
-        body: z.object({
-          status: z.enum(['selesai', 'batal']).default('selesai'),
-          note: z.string().max(2000).default(''),
-        }),
+        body: ActionDone,
       },
     },
     async (request) =>

@@ -6,13 +6,22 @@ import {
   quarterKey,
   quarterOf,
 } from '../../../shared/evaluation/period.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import {
+  canOrganiseWorkshops,
+  MATERIAL_TYPES,
+  MAX_MATERIAL_BYTES,
+  type WorkshopActionItem,
+  type WorkshopRoutine,
+  type WorkshopSummary,
+  type WorkshopView,
+} from '../../../shared/workshops/workshop-rules.ts';
 import type {
   ActionInput,
   InviteInput,
   WorkshopEdit,
   WorkshopInput,
 } from '../../../shared/workshops/workshop-schema.ts';
-import { MATERIAL_TYPES, MAX_MATERIAL_BYTES } from '../../../shared/workshops/workshop-schema.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -22,16 +31,7 @@ import * as store from './workshops-store.ts';
 
 export type WorkshopDeps = { db: Database; clock: Clock };
 
-const STAFF_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
-
-export type WorkshopView = store.WorkshopRecord & {
-  /** The summary of the evaluation the workshop discusses, when one is linked. */
-  evaluationLink: string | null;
-  participants: store.ParticipantRecord[];
-  materials: Awaited<ReturnType<typeof store.listMaterials>>;
-  actions: store.ActionRecord[];
-  canManage: boolean;
-};
+export type { WorkshopView };
 
 function evaluationLinkOf(w: store.WorkshopRecord): string | null {
   if (!w.evaluation) return null;
@@ -74,7 +74,7 @@ export async function planWorkshop(
   principal: Principal,
   input: WorkshopInput,
 ): Promise<WorkshopView> {
-  if (!STAFF_ROLES.includes(principal.user.role))
+  if (!canOrganiseWorkshops(principal.user.role))
     throw new DomainError('forbidden', 'Peran Anda tidak menyelenggarakan workshop');
   return deps.db.asActor(principal.actor, async (tx) => {
     const bakorwilId = input.bakorwilId ?? null;
@@ -158,11 +158,37 @@ export async function listWorkshops(
   deps: WorkshopDeps,
   principal: Principal,
   query: { from?: string; to?: string; limit: number },
-): Promise<store.WorkshopRecord[]> {
+): Promise<WorkshopSummary[]> {
   const range = query.from && query.to ? periodInstants({ from: query.from, to: query.to }) : undefined;
   return deps.db.asActor(principal.actor, (tx) =>
-    store.listWorkshops(tx, { from: range?.start, to: range?.end, limit: query.limit }),
+    store.listWorkshops(tx, deps.clock.now(), { from: range?.start, to: range?.end, limit: query.limit }),
   );
+}
+
+/**
+ * The quarterly routine as the viewer sees it: for each Bakorwil their scope touches, the workshops planned
+ * or held this quarter (not cancelled), and the reminder sent when the last quarter passed without one.
+ */
+export async function getRoutine(deps: WorkshopDeps, principal: Principal): Promise<WorkshopRoutine> {
+  const current = quarterOf(deps.clock.now());
+  const last = previousPeriod(current);
+  const range = periodInstants(current);
+  const rows = await deps.db.asActor(principal.actor, (tx) =>
+    store.listRoutine(tx, { start: range.start, end: range.end, reminderQuarter: quarterKey(last.from) }),
+  );
+  return {
+    quarter: current,
+    previousQuarter: last,
+    areas: rows.map((row) => ({
+      bakorwilId: row.bakorwilId,
+      name: row.name,
+      workshopsThisQuarter: row.workshopsThisQuarter,
+      canPlan: row.canPlan,
+      reminder: row.reminderSentAt
+        ? { quarter: quarterKey(last.from), sentAt: toWibIso(row.reminderSentAt) }
+        : null,
+    })),
+  };
 }
 
 /**
@@ -366,16 +392,17 @@ export async function completeAction(
   });
 }
 
-/** Action items: the principal's own, or all they can see; open ones by default. */
+/** Action items with their workshop: the principal's own, or all they can see; open ones by default. */
 export async function listActions(
   deps: WorkshopDeps,
   principal: Principal,
   query: { mine: boolean; open: boolean },
-): Promise<store.ActionRecord[]> {
+): Promise<WorkshopActionItem[]> {
   return deps.db.asActor(principal.actor, (tx) =>
-    store.listActions(tx, deps.clock.now(), {
+    store.listActionItems(tx, deps.clock.now(), {
       ownerUserId: query.mine ? principal.user.id : undefined,
       openOnly: query.open,
+      limit: 200,
     }),
   );
 }

@@ -1,24 +1,16 @@
 // SQL of workshops: the plan, participants and attendance, materials, action items and reminders.
+
 import { toWibIso } from '../../../shared/time.ts';
+import type {
+  Workshop,
+  WorkshopAction,
+  WorkshopActionItem,
+  WorkshopParticipant,
+  WorkshopSummary,
+} from '../../../shared/workshops/workshop-rules.ts';
 import type { Tx } from '../../platform/db.ts';
 
-export type WorkshopRecord = {
-  id: string;
-  topic: string;
-  startsAt: string;
-  place: string;
-  bakorwilId: string | null;
-  kabkotaCode: string | null;
-  areaName: string;
-  facilitators: string[];
-  status: string;
-  notes: string;
-  evaluation: { scope: string; from: string; to: string } | null;
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-};
+export type WorkshopRecord = Workshop;
 
 const SELECT = `
   SELECT w.id, w.topic, w.starts_at AS "startsAt", w.place, w.bakorwil_id AS "bakorwilId", w.kabkota_code AS "kabkotaCode",
@@ -111,16 +103,31 @@ export async function findWorkshop(tx: Tx, id: string): Promise<WorkshopRecord |
   return row ? toWorkshop(row) : undefined;
 }
 
+/** Workshops the actor sees, latest first, with their participants, attendance and open action items. */
 export async function listWorkshops(
   tx: Tx,
+  now: Date,
   filter: { from?: Date; to?: Date; limit: number },
-): Promise<WorkshopRecord[]> {
+): Promise<WorkshopSummary[]> {
   const rows = await tx.query(
-    `${SELECT} WHERE ($1::timestamptz IS NULL OR w.starts_at >= $1) AND ($2::timestamptz IS NULL OR w.starts_at < $2)
-     ORDER BY w.starts_at DESC LIMIT $3`,
-    [filter.from ?? null, filter.to ?? null, filter.limit],
+    `SELECT s.*,
+       (SELECT count(*) FROM workshop_participants p WHERE p.workshop_id = s.id)::int AS "participantCount",
+       (SELECT count(*) FROM workshop_participants p WHERE p.workshop_id = s.id AND p.attendance = 'hadir')::int AS "attendedCount",
+       (SELECT count(*) FROM workshop_actions a WHERE a.workshop_id = s.id AND a.status = 'terbuka')::int AS "openActionCount",
+       (SELECT count(*) FROM workshop_actions a WHERE a.workshop_id = s.id AND a.status = 'terbuka'
+          AND a.due_on < ($4::timestamptz AT TIME ZONE 'Asia/Jakarta')::date)::int AS "overdueActionCount"
+     FROM (${SELECT} WHERE ($1::timestamptz IS NULL OR w.starts_at >= $1) AND ($2::timestamptz IS NULL OR w.starts_at < $2)
+           ORDER BY w.starts_at DESC LIMIT $3) s
+     ORDER BY s."startsAt" DESC`,
+    [filter.from ?? null, filter.to ?? null, filter.limit, now],
   );
-  return rows.map(toWorkshop);
+  return rows.map((row) => ({
+    ...toWorkshop(row),
+    participantCount: Number(row.participantCount),
+    attendedCount: Number(row.attendedCount),
+    openActionCount: Number(row.openActionCount),
+    overdueActionCount: Number(row.overdueActionCount),
+  }));
 }
 
 /** True when the actor may plan and run workshops of the area (the database's own rule). */
@@ -150,16 +157,7 @@ export async function areaKabkota(
   return rows.map((row) => row.code);
 }
 
-export type ParticipantRecord = {
-  id: string;
-  userId: string | null;
-  pillarId: string | null;
-  name: string;
-  roleLabel: string;
-  kabkotaCode: string | null;
-  attendance: string;
-  attendanceAt: string | null;
-};
+export type ParticipantRecord = WorkshopParticipant;
 
 export async function listParticipants(tx: Tx, workshopId: string): Promise<ParticipantRecord[]> {
   const rows = await tx.query<Record<string, unknown>>(
@@ -282,18 +280,7 @@ export async function findMaterial(
   );
 }
 
-export type ActionRecord = {
-  id: string;
-  workshopId: string;
-  description: string;
-  ownerUserId: string | null;
-  ownerName: string;
-  dueOn: string;
-  status: string;
-  doneNote: string | null;
-  doneAt: string | null;
-  isOverdue: boolean;
-};
+export type ActionRecord = WorkshopAction;
 
 const SELECT_ACTION = `
   SELECT id, workshop_id AS "workshopId", description, owner_user_id AS "ownerUserId", owner_name AS "ownerName",
@@ -338,6 +325,29 @@ export async function listActions(
   return rows.map(toAction);
 }
 
+/**
+ * Action items across workshops with the topic and date of the workshop each came from. An owner reads their
+ * own items even when the workshop itself is out of their sight (the topic is then left empty).
+ */
+export async function listActionItems(
+  tx: Tx,
+  now: Date,
+  filter: { ownerUserId?: string; openOnly: boolean; limit: number },
+): Promise<WorkshopActionItem[]> {
+  const rows = await tx.query(
+    `SELECT a.*, coalesce(w.topic, '') AS "workshopTopic", w.starts_at AS "workshopStartsAt"
+     FROM (${SELECT_ACTION} WHERE ($2::uuid IS NULL OR owner_user_id = $2) AND (NOT $3 OR status = 'terbuka')) a
+     LEFT JOIN workshops w ON w.id = a."workshopId"
+     ORDER BY a."dueOn", a.id LIMIT $4`,
+    [now, filter.ownerUserId ?? null, filter.openOnly, filter.limit],
+  );
+  return rows.map((row) => ({
+    ...toAction(row),
+    workshopTopic: row.workshopTopic as string,
+    workshopStartsAt: row.workshopStartsAt ? toWibIso(row.workshopStartsAt as Date) : '',
+  }));
+}
+
 export async function findAction(tx: Tx, now: Date, id: string): Promise<ActionRecord | undefined> {
   const row = await tx.one(`${SELECT_ACTION} WHERE id = $2`, [now, id]);
   return row ? toAction(row) : undefined;
@@ -353,6 +363,35 @@ export async function completeAction(
     [id, done.status, done.note, done.by, done.now],
   );
   return rows.length === 1;
+}
+
+/**
+ * Each Bakorwil the actor's scope touches: its workshops (not cancelled) from `start` to `end`, whether the
+ * actor may plan one, and the reminder recorded for `reminderQuarter`, if any.
+ */
+export async function listRoutine(
+  tx: Tx,
+  quarter: { start: Date; end: Date; reminderQuarter: string },
+): Promise<
+  {
+    bakorwilId: string;
+    name: string;
+    workshopsThisQuarter: number;
+    canPlan: boolean;
+    reminderSentAt: Date | null;
+  }[]
+> {
+  return tx.query(
+    `SELECT b.id AS "bakorwilId", b.name,
+       (SELECT count(*) FROM workshops w WHERE w.bakorwil_id = b.id AND w.status <> 'batal'
+          AND w.starts_at >= $1 AND w.starts_at < $2)::int AS "workshopsThisQuarter",
+       sigap_runs_workshop(b.id, NULL) AS "canPlan",
+       (SELECT r.sent_at FROM workshop_reminders r WHERE r.bakorwil_id = b.id AND r.quarter = $3) AS "reminderSentAt"
+     FROM bakorwil b
+     WHERE sigap_area_touches_scope(b.id, NULL)
+     ORDER BY b.id`,
+    [quarter.start, quarter.end, quarter.reminderQuarter],
+  );
 }
 
 // ── Reminders (system job, owner rights) ──────────────────────────────────────────────────────

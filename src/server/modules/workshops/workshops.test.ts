@@ -193,6 +193,34 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     clock.set(new Date('2026-03-01T09:00:00+07:00'));
   });
 
+  it('lists workshops with attendance and open action items, and every open item with its workshop', async () => {
+    const late = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
+      description: 'Kirim notulen workshop ke semua peserta',
+      ownerName: 'Sekretariat Bakorwil V',
+      dueOn: '2026-02-20',
+    });
+    expect(late.statusCode).toBe(201);
+    expect(late.json().isOverdue).toBe(true);
+    const list = await as(operatorJember, 'GET', '/api/workshops');
+    expect(list.statusCode).toBe(200);
+    const item = list.json().items.find((w: { id: string }) => w.id === workshop.id);
+    expect(item).toMatchObject({ attendedCount: 1, openActionCount: 1, overdueActionCount: 1 });
+    expect(item.participantCount).toBeGreaterThanOrEqual(2);
+    const open = (await as(koordinatorV, 'GET', '/api/workshop-actions')).json().items;
+    expect(open).toEqual([
+      expect.objectContaining({
+        id: late.json().id,
+        workshopTopic: 'Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan',
+        workshopStartsAt: '2026-03-08T09:00:00+07:00',
+      }),
+    ]);
+    const dropped = await as(koordinatorV, 'POST', `/api/workshop-actions/${late.json().id}/done`, {
+      status: 'batal',
+      note: 'Notulen dibagikan saat rapat',
+    });
+    expect(dropped.json()).toMatchObject({ status: 'batal', isOverdue: false });
+  });
+
   it('reminds the koordinator and the province when a Bakorwil had no workshop for a quarter, once', async () => {
     // Bakorwil III has one planned for the new quarter: no reminder for it.
     const planned = await as(koordinatorIII, 'POST', '/api/workshops', {
@@ -215,6 +243,46 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     expect(await notifications(provinsi, 'workshop.reminder')).toHaveLength(3);
   });
 
+  it("shows each Bakorwil's quarterly routine: workshops this quarter, and the reminder sent for the last", async () => {
+    const own = (await as(koordinatorV, 'GET', '/api/workshops/routine')).json();
+    expect(own).toEqual({
+      quarter: { from: '2026-01-01', to: '2026-03-31' },
+      previousQuarter: { from: '2025-10-01', to: '2025-12-31' },
+      areas: [
+        {
+          bakorwilId: 'V',
+          name: 'Bakorwil V Jember',
+          workshopsThisQuarter: 1,
+          canPlan: true,
+          reminder: null,
+        },
+      ],
+    });
+    const seenByOperator = (await as(operatorJember, 'GET', '/api/workshops/routine')).json().areas;
+    expect(seenByOperator).toEqual([expect.objectContaining({ bakorwilId: 'V', canPlan: false })]);
+    clock.set(new Date('2026-04-03T08:00:00+07:00'));
+    const province = (await as(provinsi, 'GET', '/api/workshops/routine')).json();
+    expect(province.quarter).toEqual({ from: '2026-04-01', to: '2026-06-30' });
+    expect(province.areas.map((a: { bakorwilId: string }) => a.bakorwilId)).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+    ]);
+    const iv = province.areas.find((a: { bakorwilId: string }) => a.bakorwilId === 'IV');
+    expect(iv).toMatchObject({
+      workshopsThisQuarter: 0,
+      canPlan: true,
+      reminder: { quarter: '2026-Q1', sentAt: '2026-04-02T07:00:00+07:00' },
+    });
+    expect(province.areas.find((a: { bakorwilId: string }) => a.bakorwilId === 'III')).toMatchObject({
+      workshopsThisQuarter: 1,
+      reminder: null,
+    });
+    clock.set(new Date('2026-03-01T09:00:00+07:00'));
+  });
+
   it('refuses field volunteers and mitra', async () => {
     const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     const res = await as(relawan, 'POST', '/api/workshops', {
@@ -225,5 +293,8 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     });
     expect(res.statusCode).toBe(403);
     expect((await as(relawan, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
+    // No region scope, no Bakorwil routine to see.
+    expect((await as(relawan, 'GET', '/api/workshops/routine')).json().areas).toEqual([]);
+    expect((await t.app.inject({ url: '/api/workshops/routine' })).statusCode).toBe(401);
   });
 });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { type Bakorwil, listBakorwil, listRegions, saveBakorwil } from '../operator-api.ts';
-import { ErrorNotice, num, useAction, useLoad } from '../ui.tsx';
+import { ErrorNotice, num, ScrollRegion, useAction, useLoad } from '../ui.tsx';
 
 /** The Bakorwil editor. */
 export function RegionsPage(_props: OperatorPageProps) {
@@ -64,7 +64,7 @@ export function RegionsPage(_props: OperatorPageProps) {
       <form class="op-form" onSubmit={save}>
         <section aria-labelledby="bakorwil-heading">
           <h2 id="bakorwil-heading">{t('op.regions.bakorwilHeading')}</h2>
-          <div class="op-table-scroll">
+          <ScrollRegion label={t('op.regions.bakorwilHeading')}>
             <table class="op-table">
               <caption class="visually-hidden">{t('op.regions.bakorwilHeading')}</caption>
               <thead>
@@ -104,11 +104,11 @@ export function RegionsPage(_props: OperatorPageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">{t('op.regions.membersHeading')}</h2>
-          <div class="op-table-scroll">
+          <ScrollRegion label={t('op.regions.membersHeading')}>
             <table class="op-table">
               <caption class="visually-hidden">{t('op.regions.membersHeading')}</caption>
               <thead>
@@ -144,7 +144,7 @@ export function RegionsPage(_props: OperatorPageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
         <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
           {done}

@@ -19,7 +19,7 @@ import {
   saveSla,
   saveTarget,
 } from '../operator-api.ts';
-import { ErrorNotice, formatDuration, Notice, Tag, useAction, useLoad } from '../ui.tsx';
+import { ErrorNotice, formatDuration, Notice, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
 
 /** The settings page. */
 export function SettingsPage(_props: OperatorPageProps) {
@@ -63,7 +63,7 @@ function SlaSection() {
       <p class="hint">{t('op.sla.hint')}</p>
       <ErrorNotice error={loaded.error} />
       <form class="op-form" onSubmit={save}>
-        <div class="op-table-scroll">
+        <ScrollRegion label={t('op.sla.heading')}>
           <table class="op-table">
             <caption class="visually-hidden">{t('op.sla.heading')}</caption>
             <thead>
@@ -106,7 +106,7 @@ function SlaSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
           {done}
         </p>
@@ -146,7 +146,7 @@ function AgenciesSection() {
     <section aria-labelledby="agency-heading">
       <h2 id="agency-heading">{t('op.agency.heading')}</h2>
       <ErrorNotice error={agencies.error} />
-      <div class="op-table-scroll">
+      <ScrollRegion label={t('op.agency.heading')}>
         <table class="op-table">
           <caption class="visually-hidden">{t('op.agency.heading')}</caption>
           <thead>
@@ -190,7 +190,7 @@ function AgenciesSection() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <form class="op-form op-grid-form" onSubmit={save}>
         <h3 class="op-form-title">{t(isEditing ? 'op.agency.editHeading' : 'op.agency.addHeading')}</h3>
         <div class="field">

@@ -5,7 +5,7 @@ import { useT } from '../../lang.ts';
 import { roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { createUser, listAgencies, listUsers, resetPassword, type UserView } from '../operator-api.ts';
-import { ErrorNotice, Tag, useAction, useLoad } from '../ui.tsx';
+import { ErrorNotice, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
 
 const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
 
@@ -54,7 +54,7 @@ export function UsersPage(_props: OperatorPageProps) {
             onInput={(event) => setFilter((event.currentTarget as HTMLInputElement).value)}
           />
         </div>
-        <div class="op-table-scroll">
+        <ScrollRegion label={t('op.users.listHeading')}>
           <table class="op-table">
             <caption class="visually-hidden">{t('op.users.listHeading')}</caption>
             <thead>
@@ -99,7 +99,7 @@ export function UsersPage(_props: OperatorPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </div>
   );

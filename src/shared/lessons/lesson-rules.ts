@@ -1,0 +1,96 @@
+// Lessons learned without a schema library: how a lesson moves from draft to published, who writes and who
+// reviews, and what the API answers. Used by the server and by the web (zod-free for the web bundle).
+import type { PersonalDataWarning } from '../evaluation/personal-data.ts';
+import type { Role } from '../users.ts';
+
+export type { PersonalDataWarning };
+
+export const LESSON_STATUSES = ['draf', 'diajukan', 'terbit'] as const;
+export type LessonStatus = (typeof LESSON_STATUSES)[number];
+
+/** Who moves a lesson where: the author submits, a reviewer (koordinator, provinsi) publishes or returns it. */
+export type LessonMove = 'submit' | 'publish' | 'return';
+
+const MOVES: Record<LessonMove, { from: readonly LessonStatus[]; to: LessonStatus }> = {
+  submit: { from: ['draf'], to: 'diajukan' },
+  publish: { from: ['draf', 'diajukan'], to: 'terbit' },
+  return: { from: ['diajukan'], to: 'draf' },
+};
+
+/** The status a move leads to, or undefined when the lesson's status does not allow it. */
+export function nextLessonStatus(from: LessonStatus, move: LessonMove): LessonStatus | undefined {
+  return MOVES[move].from.includes(from) ? MOVES[move].to : undefined;
+}
+
+/** True when the lesson may still be edited: published lessons are the province's shared record. */
+export function canEditLesson(status: LessonStatus): boolean {
+  return status !== 'terbit';
+}
+
+/** Who writes lessons: operators and coordinators (and the province). */
+export const LESSON_WRITER_ROLES: readonly Role[] = ['operator', 'koordinator', 'provinsi', 'admin'];
+/** Who reviews and publishes: a koordinator or the province, for lessons in their scope. */
+export const LESSON_REVIEWER_ROLES: readonly Role[] = ['koordinator', 'provinsi', 'admin'];
+
+export function canWriteLessons(role: Role): boolean {
+  return LESSON_WRITER_ROLES.includes(role);
+}
+
+/** True when `role` reviews lessons; never the lesson's own author (the region is checked by the database). */
+export function canReviewLesson(role: Role, isAuthor: boolean): boolean {
+  return LESSON_REVIEWER_ROLES.includes(role) && !isAuthor;
+}
+
+/** The text fields of a lesson, in the order the page shows them (warnings name these). */
+export const LESSON_TEXT_FIELDS = [
+  'title',
+  'situation',
+  'actionsTaken',
+  'whatWorked',
+  'whatToAvoid',
+  'tags',
+] as const;
+
+// ── What the API answers ──────────────────────────────────────────────────────────────────────
+
+/** A lesson as stored, with the ids of its linked cases. */
+export type Lesson = {
+  id: string;
+  title: string;
+  situation: string;
+  actionsTaken: string;
+  whatWorked: string;
+  whatToAvoid: string;
+  conflictType: string;
+  regionCode: string;
+  regionName: string;
+  kabkotaCode: string;
+  tags: string[];
+  status: LessonStatus;
+  reviewNote: string | null;
+  version: number;
+  authorId: string;
+  authorName: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  caseIds: string[];
+};
+
+/** A found lesson: its rank and the passages that matched, HTML-escaped with <mark> around the words. */
+export type LessonHit = Lesson & { rank: number; titleHighlight: string; excerpt: string };
+
+/** A lesson's page: the linked cases the viewer may see, and the personal-data warnings (author, reviewers). */
+export type LessonView = Lesson & {
+  cases: { id: string; title: string }[];
+  warnings?: PersonalDataWarning[];
+};
+
+/** The list or the search: `matchedAllWords` is null without a query, false when any word had to do. */
+export type LessonList = { items: (Lesson | LessonHit)[]; matchedAllWords: boolean | null };
+
+/** True when the item came from a search (it carries highlighted passages). */
+export function isLessonHit(item: Lesson | LessonHit): item is LessonHit {
+  return 'excerpt' in item;
+}

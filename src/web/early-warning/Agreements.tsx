@@ -1,0 +1,311 @@
+// The peace agreements a group is party to (in the viewer's scope): parties, date, place, text, the signed
+// document and the reports that show it was broken; recording a new one, uploading its document, noting a breach.
+import { useState } from 'preact/hooks';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { kindLabel } from '../operator/labels.ts';
+import { listReports } from '../operator/operator-api.ts';
+import { useAction, useLoad, wib, wibDay } from '../operator/ui.tsx';
+import {
+  type Agreement,
+  addBreach,
+  agreementDocumentUrl,
+  createAgreement,
+  type Group,
+  type GroupDetail,
+  uploadAgreementDocument,
+} from './ew-api.ts';
+import { EwError, formatDay, inputValue, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
+
+const DOCUMENT_TYPES = 'application/pdf,image/jpeg,image/png';
+
+export function AgreementsSection(props: {
+  group: GroupDetail;
+  groups: readonly Group[];
+  me: SignedInUser;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <h3>{t('ew.agreements.heading')}</h3>
+      {props.group.agreements.length === 0 ? (
+        <p>{t('ew.agreements.empty')}</p>
+      ) : (
+        <ul class="op-plain-list ew-agreements">
+          {props.group.agreements.map((a) => (
+            <li key={a.id} class="ew-card">
+              <h4>{a.title}</h4>
+              <p>
+                {t('ew.agreements.signed', {
+                  date: formatDay(a.signedOn, lang),
+                  place: a.place,
+                  region: a.regionName,
+                })}
+              </p>
+              <p>{t('ew.agreements.parties', { names: a.parties.map((p) => p.shortName).join(', ') })}</p>
+              {a.body && <p class="op-description">{a.body}</p>}
+              <DocumentPart agreement={a} onChanged={props.onChanged} />
+              <Breaches agreement={a} onChanged={props.onChanged} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <AgreementForm group={props.group} groups={props.groups} me={props.me} onAdded={props.onChanged} />
+    </>
+  );
+}
+
+/** A link to the signed document, or a file field to upload it (photo metadata is stripped by the server). */
+function DocumentPart(props: { agreement: Agreement; onChanged: () => void }) {
+  const t = useT();
+  const action = useAction();
+  const id = `ew-doc-${props.agreement.id}`;
+  return (
+    <div>
+      {props.agreement.hasDocument && (
+        <p>
+          <a href={agreementDocumentUrl(props.agreement.id)} target="_blank" rel="noopener">
+            {t('ew.agreements.document', { title: props.agreement.title })}
+          </a>
+        </p>
+      )}
+      <div class="field">
+        <label for={id}>
+          {t(props.agreement.hasDocument ? 'ew.agreements.replaceDocument' : 'ew.agreements.uploadDocument')}
+        </label>
+        <input
+          id={id}
+          type="file"
+          accept={DOCUMENT_TYPES}
+          disabled={action.isBusy}
+          onChange={async (event) => {
+            const input = event.currentTarget as HTMLInputElement;
+            const file = input.files?.[0];
+            if (!file) return;
+            if (await action.run(() => uploadAgreementDocument(props.agreement.id, file))) {
+              input.value = '';
+              props.onChanged();
+            }
+          }}
+        />
+      </div>
+      {action.isBusy && <p role="status">{t('ew.agreements.uploading')}</p>}
+      <EwError error={action.error} />
+    </div>
+  );
+}
+
+/** The breaches noted so far, and a form to link a report of the agreement's kab/kota as one more. */
+function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [isOpen, setOpen] = useState(false);
+  const kabkota = props.agreement.regionCode.split('.').slice(0, 2).join('.');
+  const reports = useLoad(
+    () =>
+      isOpen ? listReports({ region: kabkota, limit: 50 }).then((r) => r.items) : Promise.resolve(undefined),
+    [isOpen, kabkota],
+  );
+  const [reportId, setReportId] = useState('');
+  const [note, setNote] = useState('');
+  const action = useAction();
+  const id = props.agreement.id;
+
+  return (
+    <>
+      {props.agreement.breaches.length > 0 && (
+        <>
+          <p class="ew-strong">{t('ew.breaches.heading', { count: props.agreement.breaches.length })}</p>
+          <ul>
+            {props.agreement.breaches.map((b) => (
+              <li key={b.id}>
+                {wib(b.notedAt, lang)}
+                {b.note ? `: ${b.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <details class="ew-details" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>{t('ew.breaches.add')}</summary>
+        <form
+          class="op-form ew-subform"
+          aria-label={t('ew.breaches.add')}
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (await action.run(() => addBreach(id, { reportId, note: note.trim() }))) {
+              setReportId('');
+              setNote('');
+              props.onChanged();
+            }
+          }}
+        >
+          <div class="field">
+            <label for={`ew-breach-report-${id}`}>{t('ew.breaches.report')}</label>
+            <select
+              id={`ew-breach-report-${id}`}
+              required
+              value={reportId}
+              onChange={(e) => setReportId(inputValue(e))}
+            >
+              <option value="">{reports.data ? t('ew.breaches.choose') : t('common.loading')}</option>
+              {reports.data?.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {wib(r.occurredAt, lang)} · {kindLabel(t, r.kind)} · {r.regionName} —{' '}
+                  {r.description.slice(0, 60)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {reports.data && reports.data.length === 0 && <p>{t('ew.breaches.noReports')}</p>}
+          <div class="field">
+            <label for={`ew-breach-note-${id}`}>{t('ew.breaches.note')}</label>
+            <input
+              id={`ew-breach-note-${id}`}
+              maxLength={2000}
+              value={note}
+              onInput={(e) => setNote(inputValue(e))}
+            />
+          </div>
+          <EwError error={action.error ?? reports.error} />
+          <div class="op-form-submit">
+            <button type="submit" class="button op-button-secondary" disabled={action.isBusy || !reportId}>
+              {t('ew.breaches.submit')}
+            </button>
+          </div>
+        </form>
+      </details>
+    </>
+  );
+}
+
+/** Records a peace agreement between this group and at least one other, in the viewer's scope. */
+function AgreementForm(props: {
+  group: GroupDetail;
+  groups: readonly Group[];
+  me: SignedInUser;
+  onAdded: () => void;
+}) {
+  const t = useT();
+  const kabkota = useScopeKabkota(props.me);
+  const [title, setTitle] = useState('');
+  const [regionCode, setRegionCode] = useState('');
+  const [place, setPlace] = useState('');
+  const [signedOn, setSignedOn] = useState(() => wibDay(0));
+  const [body, setBody] = useState('');
+  const [parties, setParties] = useState<string[]>([]);
+  const action = useAction();
+  const others = props.groups.filter((g) => g.id !== props.group.id);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const ok = await action.run(() =>
+      createAgreement({
+        title: title.trim(),
+        regionCode,
+        place: place.trim(),
+        signedOn,
+        body: body.trim(),
+        groupIds: [props.group.id, ...parties],
+      }),
+    );
+    if (ok) {
+      setTitle('');
+      setPlace('');
+      setBody('');
+      setParties([]);
+      props.onAdded();
+    }
+  }
+
+  return (
+    <details class="ew-details">
+      <summary>{t('ew.agreements.add')}</summary>
+      <form class="op-form ew-subform" aria-label={t('ew.agreements.add')} onSubmit={submit}>
+        <div class="field">
+          <label for="ew-agreement-title">{t('ew.agreements.title')}</label>
+          <input
+            id="ew-agreement-title"
+            required
+            minLength={3}
+            maxLength={200}
+            value={title}
+            onInput={(e) => setTitle(inputValue(e))}
+          />
+        </div>
+        <RegionPicker
+          id="ew-agreement-region"
+          legend={t('ew.agreements.region')}
+          kabkota={kabkota.data ?? []}
+          value={regionCode}
+          onChange={setRegionCode}
+          kecamatan="optional"
+        />
+        <div class="op-grid-form">
+          <div class="field">
+            <label for="ew-agreement-place">{t('ew.agreements.place')}</label>
+            <input
+              id="ew-agreement-place"
+              required
+              minLength={2}
+              value={place}
+              onInput={(e) => setPlace(inputValue(e))}
+            />
+          </div>
+          <div class="field">
+            <label for="ew-agreement-date">{t('ew.agreements.date')}</label>
+            <input
+              id="ew-agreement-date"
+              type="date"
+              required
+              value={signedOn}
+              onChange={(e) => setSignedOn(inputValue(e))}
+            />
+          </div>
+        </div>
+        <fieldset class="op-radios">
+          <legend>{t('ew.agreements.otherParties', { name: props.group.shortName })}</legend>
+          {others.length === 0 && <p>{t('ew.agreements.noOthers')}</p>}
+          {others.map((g) => (
+            <label key={g.id} class="op-check">
+              <input
+                type="checkbox"
+                checked={parties.includes(g.id)}
+                onChange={(e) =>
+                  setParties((current) =>
+                    (e.currentTarget as HTMLInputElement).checked
+                      ? [...current, g.id]
+                      : current.filter((id) => id !== g.id),
+                  )
+                }
+              />
+              {g.shortName}
+            </label>
+          ))}
+        </fieldset>
+        <div class="field">
+          <label for="ew-agreement-body">{t('ew.agreements.body')}</label>
+          <textarea
+            id="ew-agreement-body"
+            rows={4}
+            maxLength={20000}
+            value={body}
+            onInput={(e) => setBody(inputValue(e))}
+          />
+        </div>
+        <EwError error={action.error ?? kabkota.error} />
+        <div class="op-form-submit">
+          <button
+            type="submit"
+            class="button op-button-secondary"
+            disabled={action.isBusy || !regionCode || parties.length === 0 || title.trim().length < 3}
+          >
+            {t('ew.agreements.submit')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,338 @@
+// One alert in full: why, who must acknowledge by when, the response so far, and what the viewer may do now
+// (acknowledge, record an action, close, approve the public text), with its CAP 1.2 documents.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { useLang, useT } from '../lang.ts';
+import { levelLabel } from '../operator/labels.ts';
+import { listCases } from '../operator/operator-api.ts';
+import { Due, useAction, useLoad, wib } from '../operator/ui.tsx';
+import {
+  type AlertDetail,
+  acknowledgeAlert,
+  addAlertAction,
+  approvePublicText,
+  closeAlert,
+  getAlert,
+} from './ew-api.ts';
+import { AlertStatusTag, alertArea, EwError, FactorList, inputValue, LevelTag } from './ew-ui.tsx';
+
+export function AlertDetailPanel(props: { id: string; version: number; now: Date; onChanged: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [bump, setBump] = useState(0);
+  const loaded = useLoad(() => getAlert(props.id), [props.id, props.version, bump]);
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [props.id, Boolean(loaded.data)]);
+
+  const alert = loaded.data;
+  if (!alert) {
+    return loaded.error ? <EwError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+
+  async function act(perform: () => Promise<unknown>, message: string): Promise<boolean> {
+    const ok = await action.run(perform);
+    if (ok) {
+      setDone(message);
+      setBump((b) => b + 1);
+      props.onChanged();
+    }
+    return ok;
+  }
+
+  const acknowledgement = alert.actions.find((a) => a.kind === 'diterima');
+  const isOpen = alert.status === 'aktif' || alert.status === 'diterima';
+  return (
+    <section class="op-detail" aria-labelledby="ew-alert-heading">
+      <h2 id="ew-alert-heading" tabIndex={-1} ref={heading}>
+        {alert.headline}
+      </h2>
+      <p class="op-tags">
+        <LevelTag level={alert.level} /> <AlertStatusTag alert={alert} />{' '}
+        {alert.handlingLevel !== 'kabkota' && (
+          <span class="op-tag op-tag-danger">
+            {t('ew.alert.escalatedTo', { level: levelLabel(t, alert.handlingLevel) })}
+          </span>
+        )}
+      </p>
+      <Due
+        label={t('ew.alert.ackDue')}
+        dueAt={alert.dueAcknowledgeAt}
+        metAt={alert.acknowledgedAt}
+        now={props.now}
+      />
+      <dl class="op-facts">
+        <div>
+          <dt>{t('ew.alert.area')}</dt>
+          <dd>{alertArea(alert, t)}</dd>
+        </div>
+        <div>
+          <dt>{t('ew.alert.raised')}</dt>
+          <dd>
+            {wib(alert.createdAt, lang)} · {t(`ew.alert.source.${alert.source}` as MessageKey)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('ew.alert.acknowledgement')}</dt>
+          <dd>
+            {alert.acknowledgedAt
+              ? t('ew.alert.acknowledgedBy', {
+                  name: acknowledgement?.actorName ?? '—',
+                  when: wib(alert.acknowledgedAt, lang),
+                })
+              : t('ew.alert.notAcknowledged')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('ew.alert.acknowledgers')}</dt>
+          <dd>
+            {alert.acknowledgers.length > 0
+              ? alert.acknowledgers.map((a) => a.displayName).join(', ')
+              : t('ew.alert.noAcknowledgers')}
+          </dd>
+        </div>
+        {alert.closedAt && (
+          <div>
+            <dt>{t('ew.alert.closed')}</dt>
+            <dd>
+              {wib(alert.closedAt, lang)}: {alert.closingNote}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {alert.description && <p class="op-description">{alert.description}</p>}
+      {alert.factors.length > 0 && (
+        <>
+          <h3>{t('ew.alert.factors')}</h3>
+          <FactorList factors={alert.factors} />
+        </>
+      )}
+      <p class="ew-links">
+        <a href={alert.capUrl} type="application/cap+xml">
+          {t('ew.alert.cap')}
+        </a>
+        {alert.publicApprovedAt && (
+          <>
+            {' · '}
+            <a href={`${alert.capUrl}?variant=public`} type="application/cap+xml">
+              {t('ew.alert.capPublic')}
+            </a>
+          </>
+        )}
+      </p>
+
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <EwError error={action.error} />
+
+      {alert.allowed.acknowledge && (
+        <div class="op-actions">
+          <button
+            type="button"
+            class="button button-primary"
+            disabled={action.isBusy}
+            onClick={() => act(() => acknowledgeAlert(alert.id), t('ew.alert.acknowledgedDone'))}
+          >
+            {t('ew.alert.acknowledge')}
+          </button>
+        </div>
+      )}
+      {alert.allowed.act && (
+        <ActionForm
+          isBusy={action.isBusy}
+          onSubmit={(body) => act(() => addAlertAction(alert.id, body), t('ew.action.done'))}
+        />
+      )}
+      {alert.allowed.close && (
+        <CloseForm
+          isBusy={action.isBusy}
+          onSubmit={(note) => act(() => closeAlert(alert.id, note), t('ew.close.done'))}
+        />
+      )}
+      {isOpen && (alert.allowed.act || alert.allowed.close) && (
+        <PublicTextForm
+          alert={alert}
+          isBusy={action.isBusy}
+          onSubmit={(body) => act(() => approvePublicText(alert.id, body), t('ew.public.done'))}
+        />
+      )}
+
+      <h3>{t('ew.alert.log')}</h3>
+      {alert.actions.length === 0 ? (
+        <p>{t('ew.alert.logEmpty')}</p>
+      ) : (
+        <ol class="op-timeline">
+          {alert.actions.map((entry) => (
+            <li key={entry.id}>
+              <time dateTime={entry.at}>{wib(entry.at, lang)}</time>
+              <span class="op-timeline-what">
+                {t(`ew.action.kind.${entry.kind}` as MessageKey)}: {entry.action}
+              </span>
+              {entry.actorName && <span class="op-timeline-who">{entry.actorName}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Records a response action, optionally tied to a case the viewer handles. */
+function ActionForm(props: {
+  isBusy: boolean;
+  onSubmit: (body: { action: string; caseId?: string }) => Promise<boolean>;
+}) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [caseId, setCaseId] = useState('');
+  const cases = useLoad(() => listCases({ open: true, limit: 100 }).then((r) => r.items), []);
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (await props.onSubmit({ action: text.trim(), caseId: caseId || undefined })) {
+      setText('');
+      setCaseId('');
+    }
+  }
+  return (
+    <form class="op-form ew-subform" aria-labelledby="ew-action-heading" onSubmit={submit}>
+      <h3 id="ew-action-heading">{t('ew.action.heading')}</h3>
+      <div class="field">
+        <label for="ew-action-text">{t('ew.action.text')}</label>
+        <p class="hint" id="ew-action-hint">
+          {t('ew.action.hint')}
+        </p>
+        <textarea
+          id="ew-action-text"
+          aria-describedby="ew-action-hint"
+          required
+          minLength={3}
+          maxLength={2000}
+          rows={3}
+          value={text}
+          onInput={(event) => setText(inputValue(event))}
+        />
+      </div>
+      {(cases.data?.length ?? 0) > 0 && (
+        <div class="field">
+          <label for="ew-action-case">{t('ew.action.case')}</label>
+          <select id="ew-action-case" value={caseId} onChange={(event) => setCaseId(inputValue(event))}>
+            <option value="">{t('ew.action.noCase')}</option>
+            {cases.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title} — {c.regionName}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div class="op-form-submit">
+        <button
+          type="submit"
+          class="button op-button-secondary"
+          disabled={props.isBusy || text.trim().length < 3}
+        >
+          {t('ew.action.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Closes an acknowledged alert with a note on how it was answered. */
+function CloseForm(props: { isBusy: boolean; onSubmit: (note: string) => Promise<boolean> }) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  return (
+    <form
+      class="op-form ew-subform"
+      aria-labelledby="ew-close-heading"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (await props.onSubmit(note.trim())) setNote('');
+      }}
+    >
+      <h3 id="ew-close-heading">{t('ew.close.heading')}</h3>
+      <div class="field">
+        <label for="ew-close-note">{t('ew.close.note')}</label>
+        <textarea
+          id="ew-close-note"
+          required
+          minLength={3}
+          maxLength={5000}
+          rows={3}
+          value={note}
+          onInput={(event) => setNote(inputValue(event))}
+        />
+      </div>
+      <div class="op-form-submit">
+        <button
+          type="submit"
+          class="button op-button-secondary"
+          disabled={props.isBusy || note.trim().length < 3}
+        >
+          {t('ew.close.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The text of the public CAP variant; without an approved text there is no public variant. */
+function PublicTextForm(props: {
+  alert: AlertDetail;
+  isBusy: boolean;
+  onSubmit: (body: { headline: string; description: string }) => Promise<boolean>;
+}) {
+  const t = useT();
+  const [headline, setHeadline] = useState(props.alert.publicHeadline ?? '');
+  const [description, setDescription] = useState(props.alert.publicDescription ?? '');
+  return (
+    <details class="ew-details">
+      <summary>{t(props.alert.publicApprovedAt ? 'ew.public.change' : 'ew.public.heading')}</summary>
+      <form
+        class="op-form ew-subform"
+        aria-label={t(props.alert.publicApprovedAt ? 'ew.public.change' : 'ew.public.heading')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onSubmit({ headline: headline.trim(), description: description.trim() });
+        }}
+      >
+        <p class="hint">{t('ew.public.hint')}</p>
+        <div class="field">
+          <label for="ew-public-headline">{t('ew.public.headline')}</label>
+          <input
+            id="ew-public-headline"
+            required
+            minLength={5}
+            maxLength={200}
+            value={headline}
+            onInput={(event) => setHeadline(inputValue(event))}
+          />
+        </div>
+        <div class="field">
+          <label for="ew-public-description">{t('ew.public.description')}</label>
+          <textarea
+            id="ew-public-description"
+            required
+            minLength={5}
+            maxLength={2000}
+            rows={3}
+            value={description}
+            onInput={(event) => setDescription(inputValue(event))}
+          />
+        </div>
+        <div class="op-form-submit">
+          <button
+            type="submit"
+            class="button op-button-secondary"
+            disabled={props.isBusy || headline.trim().length < 5 || description.trim().length < 5}
+          >
+            {t('ew.public.submit')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,305 @@
+// Peringatan: the alerts in the user's scope, open ones first, live; raising one by hand (koordinator,
+// provinsi, admin); each alert beside the list with its acknowledgement, response and closing.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { canRaiseAlert } from '../../shared/early-warning/alert-rules.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { levelLabel } from '../operator/labels.ts';
+import { type LiveEvent, useLiveEvents } from '../operator/live.ts';
+import { num, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { AlertDetailPanel } from './AlertDetail.tsx';
+import { ALERT_FEED_URL, type AlertLevel, type AlertView, listAlerts, raiseAlert } from './ew-api.ts';
+import {
+  AlertStatusTag,
+  alertArea,
+  EwError,
+  inputValue,
+  LevelTag,
+  levelRank,
+  RegionPicker,
+  useScopeKabkota,
+} from './ew-ui.tsx';
+
+const ALERT_EVENTS = [
+  'alert.raised',
+  'alert.acknowledged',
+  'alert.updated',
+  'alert.escalated',
+  'alert.closed',
+];
+const STATUS_ORDER = ['aktif', 'diterima', 'ditutup', 'diganti'];
+
+/** Open alerts first (waiting before acknowledged), then the highest level, then the newest. */
+export function sortAlerts(alerts: readonly AlertView[]): AlertView[] {
+  return [...alerts].sort(
+    (a, b) =>
+      STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+      levelRank(b.level) - levelRank(a.level) ||
+      b.createdAt.localeCompare(a.createdAt),
+  );
+}
+
+export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const now = useNow();
+  const [isOpenOnly, setOpenOnly] = useState(true);
+  const alerts = useLoad(
+    () => listAlerts({ open: isOpenOnly, limit: 200 }).then((r) => r.items),
+    [isOpenOnly],
+  );
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const [version, setVersion] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const [isRaising, setRaising] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const reloadSoon = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      alerts.reload();
+      setVersion((v) => v + 1);
+    }, 250);
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const live = useLiveEvents(
+    ALERT_EVENTS,
+    (event: LiveEvent) => {
+      if (event.type === 'alert.raised') setAnnouncement(t('ew.alerts.liveRaised'));
+      if (event.type === 'alert.escalated') setAnnouncement(t('ew.alerts.liveEscalated'));
+      reloadSoon();
+    },
+    reloadSoon,
+  );
+
+  const items = sortAlerts(alerts.data ?? []);
+  const openCount = items.filter((a) => a.status === 'aktif' || a.status === 'diterima').length;
+  const { onOpenCount } = props;
+  useEffect(() => {
+    if (alerts.data && isOpenOnly) onOpenCount?.(openCount);
+  }, [alerts.data, isOpenOnly, openCount, onOpenCount]);
+
+  return (
+    <div>
+      <p class={`op-live op-live-${live}`}>
+        <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
+      </p>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <p>
+        <a href={ALERT_FEED_URL} type="application/atom+xml">
+          {t('ew.alerts.feed')}
+        </a>{' '}
+        <span class="ew-muted">{t('ew.alerts.feedHint')}</span>
+      </p>
+      {canRaiseAlert(props.me.role) && (
+        <div class="op-actions">
+          <button
+            type="button"
+            class="button op-button-secondary"
+            aria-expanded={isRaising ? 'true' : 'false'}
+            aria-controls={isRaising ? 'ew-raise' : undefined}
+            onClick={() => setRaising(!isRaising)}
+          >
+            {t('ew.raise.open')}
+          </button>
+        </div>
+      )}
+      {isRaising && (
+        <RaiseAlertForm
+          me={props.me}
+          onRaised={(alert) => {
+            setRaising(false);
+            setAnnouncement(t('ew.raise.done'));
+            alerts.reload();
+            setSelectedId(alert.id);
+          }}
+          onCancel={() => setRaising(false)}
+        />
+      )}
+      <div class="op-split">
+        <section class="op-split-list" aria-labelledby="ew-alerts-heading">
+          <h2 id="ew-alerts-heading">
+            {isOpenOnly
+              ? t('ew.alerts.openHeading', { count: num(openCount, lang) })
+              : t('ew.alerts.allHeading', { count: num(items.length, lang) })}
+          </h2>
+          <fieldset class="op-radios">
+            <legend>{t('ew.alerts.show')}</legend>
+            <label>
+              <input
+                type="radio"
+                name="ew-alert-filter"
+                checked={isOpenOnly}
+                onChange={() => setOpenOnly(true)}
+              />{' '}
+              {t('ew.alerts.showOpen')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="ew-alert-filter"
+                checked={!isOpenOnly}
+                onChange={() => setOpenOnly(false)}
+              />{' '}
+              {t('ew.alerts.showAll')}
+            </label>
+          </fieldset>
+          <EwError error={alerts.error} />
+          {!alerts.data && alerts.isLoading && <p role="status">{t('common.loading')}</p>}
+          {alerts.data && items.length === 0 && <p>{t('ew.alerts.empty')}</p>}
+          <ul class="op-report-list">
+            {items.map((alert) => (
+              <li key={alert.id} class={`op-report-item ew-edge-${alert.level}`}>
+                <AlertButton
+                  alert={alert}
+                  now={now}
+                  isSelected={alert.id === selectedId}
+                  onSelect={() => setSelectedId(alert.id)}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+        <div class="op-split-detail">
+          {selectedId ? (
+            <AlertDetailPanel
+              key={selectedId}
+              id={selectedId}
+              version={version}
+              now={now}
+              onChanged={() => alerts.reload()}
+            />
+          ) : (
+            <p class="op-placeholder">{t('ew.alerts.choose')}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** An alert in the list: level, area, headline, when raised and whether someone took it. */
+function AlertButton(props: { alert: AlertView; now: Date; isSelected: boolean; onSelect: () => void }) {
+  const { alert } = props;
+  const t = useT();
+  const lang = useLang();
+  const isLate = alert.status === 'aktif' && new Date(alert.dueAcknowledgeAt) < props.now;
+  return (
+    <button
+      type="button"
+      class="op-report-open"
+      aria-current={props.isSelected ? 'true' : undefined}
+      onClick={props.onSelect}
+    >
+      <span class="op-report-line">
+        <LevelTag level={alert.level} />
+        <span class="op-report-title">{alertArea(alert, t)}</span>
+      </span>
+      <span>{alert.headline}</span>
+      <span class="op-report-meta">
+        {t('ew.alert.raisedAt', { when: wib(alert.createdAt, lang) })} · <AlertStatusTag alert={alert} />
+        {isLate ? ` · ${t('ew.alert.ackLate')}` : ''}
+        {alert.handlingLevel !== 'kabkota'
+          ? ` · ${t('ew.alert.escalatedTo', { level: levelLabel(t, alert.handlingLevel) })}`
+          : ''}
+      </span>
+    </button>
+  );
+}
+
+const RAISE_LEVELS: readonly AlertLevel[] = ['waspada', 'siaga', 'awas'];
+
+/** Raises an alert by hand for a kab/kota or one of its kecamatan in the user's scope. */
+function RaiseAlertForm(props: {
+  me: SignedInUser;
+  onRaised: (alert: AlertView) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const kabkota = useScopeKabkota(props.me);
+  const [regionCode, setRegionCode] = useState('');
+  const [level, setLevel] = useState<AlertLevel>('waspada');
+  const [headline, setHeadline] = useState('');
+  const [description, setDescription] = useState('');
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    let raised: AlertView | undefined;
+    const ok = await action.run(async () => {
+      raised = await raiseAlert({
+        regionCode,
+        level,
+        headline: headline.trim(),
+        description: description.trim(),
+      });
+    });
+    if (ok && raised) props.onRaised(raised);
+  }
+
+  return (
+    <section id="ew-raise" class="op-detail ew-form-box" aria-labelledby="ew-raise-heading">
+      <h2 id="ew-raise-heading" tabIndex={-1} ref={heading}>
+        {t('ew.raise.heading')}
+      </h2>
+      <p class="hint">{t('ew.raise.hint')}</p>
+      <form class="op-form" onSubmit={submit}>
+        <RegionPicker
+          id="ew-raise-region"
+          legend={t('ew.raise.region')}
+          kabkota={kabkota.data ?? []}
+          value={regionCode}
+          onChange={setRegionCode}
+          kecamatan="optional"
+        />
+        <fieldset class="op-radios">
+          <legend>{t('ew.raise.level')}</legend>
+          {RAISE_LEVELS.map((l) => (
+            <label key={l}>
+              <input type="radio" name="ew-raise-level" checked={level === l} onChange={() => setLevel(l)} />{' '}
+              <LevelTag level={l} />
+            </label>
+          ))}
+        </fieldset>
+        <div class="field">
+          <label for="ew-raise-headline">{t('ew.raise.headline')}</label>
+          <input
+            id="ew-raise-headline"
+            required
+            minLength={5}
+            maxLength={200}
+            value={headline}
+            onInput={(event) => setHeadline(inputValue(event))}
+          />
+        </div>
+        <div class="field">
+          <label for="ew-raise-description">{t('ew.raise.description')}</label>
+          <textarea
+            id="ew-raise-description"
+            rows={4}
+            maxLength={5000}
+            value={description}
+            onInput={(event) => setDescription(inputValue(event))}
+          />
+        </div>
+        <EwError error={action.error ?? kabkota.error} />
+        <div class="op-form-submit">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.isBusy || !regionCode || headline.trim().length < 5}
+          >
+            {t('ew.raise.submit')}
+          </button>
+          <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
+            {t('op.common.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

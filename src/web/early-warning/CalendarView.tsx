@@ -1,0 +1,377 @@
+// Kalender: the recurring risky dates (malam 1 Suro, the month of Suro, Idul Fitri) and the one-off events in a
+// range, with their route; entering an event; one event beside the list with its checklist and review.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../../shared/i18n.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { num, Tag, useAction, useLoad, wib, wibDay, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
+import {
+  type CalendarEvent,
+  createEvent,
+  EVENT_KINDS,
+  type EventKind,
+  getCalendar,
+  listGroups,
+} from './ew-api.ts';
+import { EwError, formatDay, inputValue, RegionPicker, regionChildren, useScopeKabkota } from './ew-ui.tsx';
+
+export function CalendarView(props: { me: SignedInUser }) {
+  const t = useT();
+  const lang = useLang();
+  const [from, setFrom] = useState(() => wibDay(0));
+  // A year ahead, so the next 1 Suro and Idul Fitri are always in view.
+  const [to, setTo] = useState(() => wibDay(365));
+  const calendar = useLoad(() => getCalendar({ from, to }), [from, to]);
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const [isAdding, setAdding] = useState(false);
+  const events = calendar.data?.events ?? [];
+  const recurring = calendar.data?.recurring ?? [];
+
+  return (
+    <div>
+      <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
+        <div class="field">
+          <label for="ew-cal-from">{t('ew.calendar.from')}</label>
+          <input
+            id="ew-cal-from"
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => setFrom(inputValue(e))}
+          />
+        </div>
+        <div class="field">
+          <label for="ew-cal-to">{t('ew.calendar.to')}</label>
+          <input id="ew-cal-to" type="date" value={to} min={from} onChange={(e) => setTo(inputValue(e))} />
+        </div>
+      </form>
+      <EwError error={calendar.error} />
+      <section aria-labelledby="ew-recurring-heading">
+        <h2 id="ew-recurring-heading">{t('ew.calendar.recurringHeading')}</h2>
+        <p class="hint">{t('ew.calendar.recurringHint')}</p>
+        {calendar.data && recurring.length === 0 && <p>{t('ew.calendar.recurringEmpty')}</p>}
+        <ul class="op-plain-list">
+          {recurring.map((r) => (
+            <li key={`${r.key}-${r.hijriYear}`}>
+              <strong>{lang === 'id' ? r.title : r.titleEn}</strong> —{' '}
+              {r.startDay === r.endDay
+                ? formatDay(r.startDay, lang)
+                : `${formatDay(r.startDay, lang)} – ${formatDay(r.endDay, lang)}`}
+              {r.isOverridden && (
+                <span class="ew-muted">
+                  {' '}
+                  ({t('ew.calendar.overridden', { computed: formatDay(r.computedAnchorDay, lang) })})
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div class="op-actions">
+        <button
+          type="button"
+          class="button op-button-secondary"
+          aria-expanded={isAdding ? 'true' : 'false'}
+          aria-controls={isAdding ? 'ew-event-add' : undefined}
+          onClick={() => setAdding(!isAdding)}
+        >
+          {t('ew.event.add')}
+        </button>
+      </div>
+      {isAdding && (
+        <AddEventForm
+          me={props.me}
+          onAdded={(event) => {
+            setAdding(false);
+            calendar.reload();
+            setSelectedId(event.id);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+      <div class="op-split">
+        <section class="op-split-list" aria-labelledby="ew-events-heading">
+          <h2 id="ew-events-heading">
+            {t('ew.calendar.eventsHeading', { count: num(events.length, lang) })}
+          </h2>
+          {!calendar.data && calendar.isLoading && <p role="status">{t('common.loading')}</p>}
+          {calendar.data && events.length === 0 && <p>{t('ew.calendar.eventsEmpty')}</p>}
+          <ul class="op-report-list">
+            {events.map((event) => (
+              <li key={event.id} class="op-report-item">
+                <EventButton
+                  event={event}
+                  isSelected={event.id === selectedId}
+                  onSelect={() => setSelectedId(event.id)}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+        <div class="op-split-detail">
+          {selectedId ? (
+            <EventDetailPanel key={selectedId} id={selectedId} onChanged={() => calendar.reload()} />
+          ) : (
+            <p class="op-placeholder">{t('ew.calendar.choose')}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function EventButton(props: { event: CalendarEvent; isSelected: boolean; onSelect: () => void }) {
+  const { event } = props;
+  const t = useT();
+  const lang = useLang();
+  return (
+    <button
+      type="button"
+      class="op-report-open"
+      aria-current={props.isSelected ? 'true' : undefined}
+      onClick={props.onSelect}
+    >
+      <span class="op-report-line">
+        <Tag>{t(`ew.eventKind.${event.kind}` as MessageKey)}</Tag>
+        <span class="op-report-title">{event.title}</span>
+      </span>
+      <span class="op-report-meta">
+        {wib(event.startsAt, lang)} · {event.regionName} ·{' '}
+        {t('ew.event.routeCount', { count: num(event.routeRegionCodes.length, lang) })} ·{' '}
+        {t('ew.event.checklistCount', { done: event.checklistDone, total: event.checklist.length })} ·{' '}
+        <EventStatusTag status={event.status} />
+      </span>
+    </button>
+  );
+}
+
+/** Enters a one-off gathering: where, when, who, how many, and the kecamatan on its route. */
+function AddEventForm(props: {
+  me: SignedInUser;
+  onAdded: (event: { id: string }) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const kabkota = useScopeKabkota(props.me);
+  const groups = useLoad(() => listGroups({}).then((r) => r.items), []);
+  const [kind, setKind] = useState<EventKind>('konvoi');
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [startsAt, setStartsAt] = useState(() => wibInputIn(24 * 7));
+  const [endsAt, setEndsAt] = useState('');
+  const [regionCode, setRegionCode] = useState('');
+  const [route, setRoute] = useState<{ code: string; name: string }[]>([]);
+  const [crowd, setCrowd] = useState('');
+  const [groupIds, setGroupIds] = useState<string[]>([]);
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    let created: { id: string } | undefined;
+    const ok = await action.run(async () => {
+      created = await createEvent({
+        kind,
+        title: title.trim(),
+        description: description.trim(),
+        startsAt: wibInputToIso(startsAt),
+        endsAt: endsAt ? wibInputToIso(endsAt) : undefined,
+        regionCode,
+        routeRegionCodes: route.map((r) => r.code),
+        expectedCrowd: crowd ? Number(crowd) : undefined,
+        groupIds,
+      });
+    });
+    if (ok && created) props.onAdded(created);
+  }
+
+  return (
+    <section id="ew-event-add" class="op-detail ew-form-box" aria-labelledby="ew-event-add-heading">
+      <h2 id="ew-event-add-heading" tabIndex={-1} ref={heading}>
+        {t('ew.event.addHeading')}
+      </h2>
+      <form class="op-form" onSubmit={submit}>
+        <div class="op-grid-form">
+          <div class="field">
+            <label for="ew-event-kind">{t('ew.event.kind')}</label>
+            <select id="ew-event-kind" value={kind} onChange={(e) => setKind(inputValue(e) as EventKind)}>
+              {EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`ew.eventKind.${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="ew-event-title">{t('ew.event.title')}</label>
+            <input
+              id="ew-event-title"
+              required
+              minLength={3}
+              maxLength={200}
+              value={title}
+              onInput={(e) => setTitle(inputValue(e))}
+            />
+          </div>
+          <div class="field">
+            <label for="ew-event-starts">{t('ew.event.startsAt')}</label>
+            <input
+              id="ew-event-starts"
+              type="datetime-local"
+              required
+              value={startsAt}
+              onInput={(e) => setStartsAt(inputValue(e))}
+            />
+          </div>
+          <div class="field">
+            <label for="ew-event-ends">{t('ew.event.endsAt')}</label>
+            <input
+              id="ew-event-ends"
+              type="datetime-local"
+              min={startsAt}
+              value={endsAt}
+              onInput={(e) => setEndsAt(inputValue(e))}
+            />
+          </div>
+          <div class="field">
+            <label for="ew-event-crowd">{t('ew.event.crowd')}</label>
+            <input
+              id="ew-event-crowd"
+              class="op-number"
+              type="number"
+              min={0}
+              inputMode="numeric"
+              value={crowd}
+              onInput={(e) => setCrowd(inputValue(e))}
+            />
+          </div>
+        </div>
+        <div class="field">
+          <label for="ew-event-description">{t('ew.event.description')}</label>
+          <textarea
+            id="ew-event-description"
+            rows={3}
+            maxLength={5000}
+            value={description}
+            onInput={(e) => setDescription(inputValue(e))}
+          />
+        </div>
+        <RegionPicker
+          id="ew-event-region"
+          legend={t('ew.event.region')}
+          kabkota={kabkota.data ?? []}
+          value={regionCode}
+          onChange={setRegionCode}
+          kecamatan="optional"
+        />
+        <RoutePicker
+          route={route}
+          onChange={setRoute}
+          startKabkota={regionCode.split('.').slice(0, 2).join('.')}
+        />
+        <fieldset class="op-radios">
+          <legend>{t('ew.event.groups')}</legend>
+          {groups.data?.length === 0 && <p>{t('ew.event.noGroups')}</p>}
+          {groups.data?.map((g) => (
+            <label key={g.id} class="op-check">
+              <input
+                type="checkbox"
+                checked={groupIds.includes(g.id)}
+                onChange={(e) =>
+                  setGroupIds((current) =>
+                    (e.currentTarget as HTMLInputElement).checked
+                      ? [...current, g.id]
+                      : current.filter((id) => id !== g.id),
+                  )
+                }
+              />
+              {g.shortName}
+            </label>
+          ))}
+        </fieldset>
+        <EwError error={action.error ?? kabkota.error ?? groups.error} />
+        <div class="op-form-submit">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.isBusy || !regionCode || title.trim().length < 3 || !startsAt}
+          >
+            {t('ew.event.submit')}
+          </button>
+          <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
+            {t('op.common.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The kecamatan on an event's route, in order; the route may cross into other kab/kota. */
+function RoutePicker(props: {
+  route: { code: string; name: string }[];
+  onChange: (route: { code: string; name: string }[]) => void;
+  startKabkota: string;
+}) {
+  const t = useT();
+  const allKabkota = useLoad(() => regionChildren('35'), []);
+  const [kabkota, setKabkota] = useState('');
+  const shownKabkota = kabkota || props.startKabkota;
+  const kecamatan = useLoad(
+    () => (shownKabkota ? regionChildren(shownKabkota) : Promise.resolve([])),
+    [shownKabkota],
+  );
+  const chosen = new Set(props.route.map((r) => r.code));
+  const toggle = (code: string, name: string, isOn: boolean) =>
+    props.onChange(isOn ? [...props.route, { code, name }] : props.route.filter((r) => r.code !== code));
+
+  return (
+    <fieldset class="ew-fieldset">
+      <legend>{t('ew.event.route')}</legend>
+      <p class="hint">{t('ew.event.routeHint')}</p>
+      {props.route.length > 0 && (
+        <ol class="op-chip-list ew-route-chosen">
+          {props.route.map((r) => (
+            <li key={r.code}>
+              {r.name}
+              <button
+                type="button"
+                class="button op-button-secondary op-button-small"
+                onClick={() => toggle(r.code, r.name, false)}
+              >
+                {t('ew.event.routeRemove', { name: r.name })}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div class="field">
+        <label for="ew-route-kabkota">{t('ew.event.routeKabkota')}</label>
+        <select id="ew-route-kabkota" value={shownKabkota} onChange={(e) => setKabkota(inputValue(e))}>
+          <option value="">{t('ew.region.choose')}</option>
+          {(allKabkota.data ?? []).map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {(kecamatan.data?.length ?? 0) > 0 && (
+        <div class="ew-checkgrid">
+          {kecamatan.data?.map((r) => (
+            <label key={r.code} class="op-check">
+              <input
+                type="checkbox"
+                checked={chosen.has(r.code)}
+                onChange={(e) => toggle(r.code, r.name, (e.currentTarget as HTMLInputElement).checked)}
+              />
+              {r.name}
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,68 @@
+// Peringatan dini: four views in tabs — the level of each region, the alerts to acknowledge and answer, the
+// register of actor groups, and the calendar of risky gatherings. The open tab is kept in the address (#…).
+import { useEffect, useState } from 'preact/hooks';
+import { useLang, useT } from '../lang.ts';
+import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
+import { num, useLoad } from '../operator/ui.tsx';
+import { AlertsView } from './AlertsView.tsx';
+import { CalendarView } from './CalendarView.tsx';
+import { listAlerts } from './ew-api.ts';
+import { TabPanel, Tabs } from './ew-ui.tsx';
+import { GroupsView } from './GroupsView.tsx';
+import { LevelsView } from './LevelsView.tsx';
+
+const VIEWS = ['status', 'peringatan', 'kelompok', 'kalender'] as const;
+type View = (typeof VIEWS)[number];
+
+function viewOfHash(): View {
+  const hash = location.hash.replace(/^#/, '');
+  return (VIEWS as readonly string[]).includes(hash) ? (hash as View) : 'status';
+}
+
+/** The early-warning page of operators, coordinators and the province. */
+export function EarlyWarningPage(props: OperatorPageProps) {
+  const t = useT();
+  const lang = useLang();
+  const [view, setView] = useState<View>(viewOfHash);
+  const [openAlerts, setOpenAlerts] = useState<number | undefined>();
+  // The tab names how many alerts are open before it is opened; the alerts view keeps it current.
+  const initialOpen = useLoad(() => listAlerts({ open: true, limit: 200 }).then((r) => r.items.length), []);
+  const openCount = openAlerts ?? initialOpen.data;
+
+  useEffect(() => {
+    const onHash = () => setView(viewOfHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  function select(next: View) {
+    setView(next);
+    history.replaceState(history.state, '', `${location.pathname}#${next}`);
+  }
+
+  const tabs = [
+    { key: 'status' as const, label: t('ew.tab.status') },
+    {
+      key: 'peringatan' as const,
+      label:
+        openCount === undefined
+          ? t('ew.tab.alerts')
+          : t('ew.tab.alertsOpen', { count: num(openCount, lang) }),
+    },
+    { key: 'kelompok' as const, label: t('ew.tab.groups') },
+    { key: 'kalender' as const, label: t('ew.tab.calendar') },
+  ];
+
+  return (
+    <div class="op-wide ew-page">
+      <p class="lead">{t('purpose.peringatanDini')}</p>
+      <Tabs label={t('ew.tab.label')} idPrefix="ew" tabs={tabs} current={view} onSelect={select} />
+      <TabPanel idPrefix="ew" tabKey={view}>
+        {view === 'status' && <LevelsView me={props.me} />}
+        {view === 'peringatan' && <AlertsView me={props.me} onOpenCount={setOpenAlerts} />}
+        {view === 'kelompok' && <GroupsView me={props.me} />}
+        {view === 'kalender' && <CalendarView me={props.me} />}
+      </TabPanel>
+    </div>
+  );
+}

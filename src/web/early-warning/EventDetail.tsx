@@ -1,0 +1,321 @@
+// One event of the calendar: when, where, who; the kecamatan on its route with their level, the rival groups
+// present and the reports naming them; the pre-event risk checklist; the review once it has started.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { useLang, useT } from '../lang.ts';
+import { num, ScrollRegion, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
+import { EwError, inputValue, LevelTag } from './ew-ui.tsx';
+
+export function EventStatusTag(props: { status: string }) {
+  const t = useT();
+  const tone = props.status === 'terjadwal' ? 'warn' : props.status === 'selesai' ? 'ok' : 'muted';
+  return <Tag tone={tone}>{t(`ew.eventStatus.${props.status}` as MessageKey)}</Tag>;
+}
+
+export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const now = useNow();
+  const loaded = useLoad(() => getEvent(props.id), [props.id]);
+  const [event, setEvent] = useState<EventDetail | undefined>();
+  const [done, setDone] = useState('');
+  const [isCancelling, setCancelling] = useState(false);
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (loaded.data) setEvent(loaded.data);
+  }, [loaded.data]);
+  useEffect(() => heading.current?.focus(), [props.id, Boolean(event)]);
+
+  if (!event) {
+    return loaded.error ? <EwError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+
+  async function act(perform: () => Promise<EventDetail>, message: string): Promise<boolean> {
+    const ok = await action.run(async () => setEvent(await perform()));
+    if (ok) {
+      setDone(message);
+      props.onChanged();
+    }
+    return ok;
+  }
+
+  const hasStarted = new Date(event.startsAt) <= now;
+  return (
+    <section class="op-detail" aria-labelledby="ew-event-heading">
+      <h2 id="ew-event-heading" tabIndex={-1} ref={heading}>
+        {event.title}
+      </h2>
+      <p class="op-tags">
+        <Tag>{t(`ew.eventKind.${event.kind}` as MessageKey)}</Tag> <EventStatusTag status={event.status} />
+      </p>
+      <dl class="op-facts">
+        <div>
+          <dt>{t('ew.event.startsAt')}</dt>
+          <dd>{wib(event.startsAt, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('ew.event.endsAt')}</dt>
+          <dd>{event.endsAt ? wib(event.endsAt, lang) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('ew.event.region')}</dt>
+          <dd>{event.regionName}</dd>
+        </div>
+        <div>
+          <dt>{t('ew.event.crowd')}</dt>
+          <dd>{event.expectedCrowd === null ? '—' : num(event.expectedCrowd, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('ew.event.groups')}</dt>
+          <dd>{event.groups.map((g) => g.shortName).join(', ') || '—'}</dd>
+        </div>
+      </dl>
+      {event.description && <p class="op-description">{event.description}</p>}
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <EwError error={action.error} />
+
+      <h3>{t('ew.event.routeHeading')}</h3>
+      {event.route.length === 0 ? (
+        <p>{t('ew.event.routeEmpty')}</p>
+      ) : (
+        <ScrollRegion label={t('ew.event.routeHeading')}>
+          <table class="op-table">
+            <caption class="visually-hidden">{t('ew.event.routeHeading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ew.region.kecamatan')}</th>
+                <th scope="col">{t('ew.levels.col.level')}</th>
+                <th scope="col">{t('ew.event.rivalsPresent')}</th>
+                <th scope="col">{t('ew.event.rivalReports')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {event.route.map((stop) => (
+                <tr key={stop.regionCode}>
+                  <th scope="row">{stop.regionName}</th>
+                  <td>
+                    <LevelTag level={stop.level} />
+                  </td>
+                  <td>{stop.rivalsPresent.join(', ') || '—'}</td>
+                  <td>
+                    {num(stop.rivalReports, lang)}
+                    {stop.lastRivalReportAt &&
+                      ` (${t('ew.event.lastReport', { when: wib(stop.lastRivalReportAt, lang) })})`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+
+      <ChecklistForm
+        key={event.version}
+        event={event}
+        isBusy={action.isBusy}
+        onSave={(items) =>
+          act(() => saveChecklist(event.id, { version: event.version, items }), t('ew.checklist.saved'))
+        }
+      />
+
+      <h3>{t('ew.review.heading')}</h3>
+      {event.review && (
+        <dl class="op-facts">
+          <div>
+            <dt>{t('ew.review.summary')}</dt>
+            <dd>{event.review.summary}</dd>
+          </div>
+          <div>
+            <dt>{t('ew.review.hadIncident')}</dt>
+            <dd>{t(event.review.hadIncident ? 'ew.review.yes' : 'ew.review.no')}</dd>
+          </div>
+          <div>
+            <dt>{t('ew.review.actualCrowd')}</dt>
+            <dd>{event.review.actualCrowd === undefined ? '—' : num(event.review.actualCrowd, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('ew.review.lessons')}</dt>
+            <dd>{event.review.lessons || '—'}</dd>
+          </div>
+        </dl>
+      )}
+      {event.status === 'dibatalkan' ? (
+        <p>{t('ew.review.cancelled')}</p>
+      ) : hasStarted ? (
+        <ReviewForm
+          event={event}
+          isBusy={action.isBusy}
+          onSave={(body) => act(() => saveReview(event.id, body), t('ew.review.saved'))}
+        />
+      ) : (
+        <p>{t('ew.review.notYet')}</p>
+      )}
+
+      {event.status === 'terjadwal' && (
+        <div class="op-actions">
+          {!isCancelling ? (
+            <button type="button" class="button op-button-secondary" onClick={() => setCancelling(true)}>
+              {t('ew.event.cancel')}
+            </button>
+          ) : (
+            <>
+              <button
+                type="button"
+                class="button button-primary"
+                disabled={action.isBusy}
+                onClick={async () => {
+                  if (await act(() => cancelEvent(event.id), t('ew.event.cancelled'))) setCancelling(false);
+                }}
+              >
+                {t('ew.event.cancelConfirm')}
+              </button>
+              <button type="button" class="button op-button-secondary" onClick={() => setCancelling(false)}>
+                {t('ew.event.keep')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The eight risk items to tick before the event; saved from the version the user saw. */
+function ChecklistForm(props: {
+  event: EventDetail;
+  isBusy: boolean;
+  onSave: (items: { key: EventDetail['checklist'][number]['key']; isDone: boolean; note: string }[]) => void;
+}) {
+  const t = useT();
+  const [items, setItems] = useState(() => props.event.checklist.map((i) => ({ ...i })));
+  const isEditable = props.event.status === 'terjadwal';
+  const done = items.filter((i) => i.isDone).length;
+  return (
+    <form
+      class="op-form ew-subform"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave(items.map((i) => ({ key: i.key, isDone: i.isDone, note: i.note })));
+      }}
+    >
+      <fieldset class="ew-fieldset" disabled={!isEditable}>
+        <legend>{t('ew.checklist.heading', { done, total: items.length })}</legend>
+        <ul class="ew-checklist">
+          {items.map((item, index) => (
+            <li key={item.key}>
+              <label class="op-check">
+                <input
+                  type="checkbox"
+                  checked={item.isDone}
+                  onChange={(e) => {
+                    const isDone = (e.currentTarget as HTMLInputElement).checked;
+                    setItems((current) => current.map((c, i) => (i === index ? { ...c, isDone } : c)));
+                  }}
+                />
+                {t(`ew.checklist.${item.key}` as MessageKey)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      {isEditable ? (
+        <div class="op-form-submit">
+          <button type="submit" class="button op-button-secondary" disabled={props.isBusy}>
+            {t('ew.checklist.save')}
+          </button>
+        </div>
+      ) : (
+        <p class="hint">{t('ew.checklist.closed')}</p>
+      )}
+    </form>
+  );
+}
+
+/** What happened: a summary, whether there was an incident, the crowd and the lessons. */
+function ReviewForm(props: {
+  event: EventDetail;
+  isBusy: boolean;
+  onSave: (body: {
+    summary: string;
+    actualCrowd?: number;
+    hadIncident: boolean;
+    incidentReportIds: string[];
+    lessons: string;
+  }) => void;
+}) {
+  const t = useT();
+  const review = props.event.review;
+  const [summary, setSummary] = useState(review?.summary ?? '');
+  const [crowd, setCrowd] = useState(review?.actualCrowd === undefined ? '' : String(review.actualCrowd));
+  const [hadIncident, setIncident] = useState(review?.hadIncident ?? false);
+  const [lessons, setLessons] = useState(review?.lessons ?? '');
+  return (
+    <form
+      class="op-form ew-subform"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave({
+          summary: summary.trim(),
+          actualCrowd: crowd ? Number(crowd) : undefined,
+          hadIncident,
+          incidentReportIds: review?.incidentReportIds ?? [],
+          lessons: lessons.trim(),
+        });
+      }}
+    >
+      <div class="field">
+        <label for="ew-review-summary">{t('ew.review.summary')}</label>
+        <textarea
+          id="ew-review-summary"
+          required
+          minLength={3}
+          rows={3}
+          value={summary}
+          onInput={(e) => setSummary(inputValue(e))}
+        />
+      </div>
+      <div class="field">
+        <label for="ew-review-crowd">{t('ew.review.actualCrowd')}</label>
+        <input
+          id="ew-review-crowd"
+          class="op-number"
+          type="number"
+          min={0}
+          inputMode="numeric"
+          value={crowd}
+          onInput={(e) => setCrowd(inputValue(e))}
+        />
+      </div>
+      <label class="op-check">
+        <input
+          type="checkbox"
+          checked={hadIncident}
+          onChange={(e) => setIncident((e.currentTarget as HTMLInputElement).checked)}
+        />
+        {t('ew.review.hadIncident')}
+      </label>
+      <div class="field">
+        <label for="ew-review-lessons">{t('ew.review.lessons')}</label>
+        <textarea
+          id="ew-review-lessons"
+          rows={3}
+          value={lessons}
+          onInput={(e) => setLessons(inputValue(e))}
+        />
+      </div>
+      <div class="op-form-submit">
+        <button
+          type="submit"
+          class="button op-button-secondary"
+          disabled={props.isBusy || summary.trim().length < 3}
+        >
+          {t(review ? 'ew.review.update' : 'ew.review.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

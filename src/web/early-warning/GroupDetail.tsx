@@ -1,0 +1,391 @@
+// One actor group: its branches in the viewer's scope (contact persons masked; shown whole on request to
+// those allowed, which the server logs), its rivalries and its peace agreements, with the forms to add them.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../../shared/i18n.ts';
+import type { SignedInUser } from '../api.ts';
+import { useT } from '../lang.ts';
+import { ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { AgreementsSection } from './Agreements.tsx';
+import {
+  addBranch,
+  type Branch,
+  type Group,
+  getBranch,
+  getGroup,
+  type Intensity,
+  type Rivalry,
+  saveRivalry,
+  setGroupActive,
+} from './ew-api.ts';
+import { EwError, inputValue, isRegisterKeeper, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function groupKindLabel(t: Translate, kind: string): string {
+  return t(`ew.groupKind.${kind}` as MessageKey) ?? kind;
+}
+
+/** The intensity in words, coloured by how much it weighs. */
+export function RivalryTag(props: { rivalry: Pick<Rivalry, 'intensity'> }) {
+  const t = useT();
+  const tone =
+    props.rivalry.intensity === 'tinggi' ? 'danger' : props.rivalry.intensity === 'sedang' ? 'warn' : 'muted';
+  return <Tag tone={tone}>{t(`ew.intensity.${props.rivalry.intensity}` as MessageKey)}</Tag>;
+}
+
+/** Roles that may ask for a branch's contact person whole (the server still decides by scope). */
+const CONTACT_ROLES = ['operator', 'provinsi', 'admin'];
+
+export function GroupDetailPanel(props: {
+  id: string;
+  me: SignedInUser;
+  groups: readonly Group[];
+  version: number;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const [bump, setBump] = useState(0);
+  const loaded = useLoad(() => getGroup(props.id), [props.id, props.version, bump]);
+  const [revealed, setRevealed] = useState<Map<string, Branch>>(new Map());
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [props.id, Boolean(loaded.data)]);
+
+  const group = loaded.data;
+  if (!group) {
+    return loaded.error ? <EwError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+  const changed = (message: string) => {
+    setDone(message);
+    setBump((b) => b + 1);
+    props.onChanged();
+  };
+  const isKeeper = isRegisterKeeper(props.me.role);
+
+  async function reveal(branch: Branch) {
+    let whole: Branch | undefined;
+    if (await action.run(async () => (whole = await getBranch(branch.id)))) {
+      setRevealed((current) => new Map(current).set(branch.id, whole as Branch));
+    }
+  }
+
+  return (
+    <section class="op-detail" aria-labelledby="ew-group-heading">
+      <h2 id="ew-group-heading" tabIndex={-1} ref={heading}>
+        {group.shortName} — {group.name}
+      </h2>
+      <p class="op-tags">
+        <Tag>{groupKindLabel(t, group.kind)}</Tag>{' '}
+        <Tag tone={group.isActive ? 'ok' : 'muted'}>
+          {t(group.isActive ? 'ew.groups.active' : 'ew.groups.inactive')}
+        </Tag>
+      </p>
+      {group.description && <p class="op-description">{group.description}</p>}
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <EwError error={action.error} />
+      {isKeeper && (
+        <div class="op-actions">
+          <button
+            type="button"
+            class="button op-button-secondary op-button-small"
+            disabled={action.isBusy}
+            onClick={async () => {
+              if (await action.run(() => setGroupActive(group.id, !group.isActive)))
+                changed(t(group.isActive ? 'ew.groups.deactivated' : 'ew.groups.activated'));
+            }}
+          >
+            {t(group.isActive ? 'ew.groups.deactivate' : 'ew.groups.activate')}
+          </button>
+        </div>
+      )}
+
+      <h3>{t('ew.branches.heading')}</h3>
+      {group.branches.length === 0 ? (
+        <p>{t('ew.branches.empty')}</p>
+      ) : (
+        <ScrollRegion label={t('ew.branches.heading')}>
+          <table class="op-table">
+            <caption class="visually-hidden">{t('ew.branches.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ew.branches.col.name')}</th>
+                <th scope="col">{t('ew.branches.col.region')}</th>
+                <th scope="col">{t('ew.branches.col.contact')}</th>
+                <th scope="col">{t('ew.branches.col.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.branches.map((listed) => {
+                const branch = revealed.get(listed.id) ?? listed;
+                return (
+                  <tr key={branch.id}>
+                    <th scope="row">
+                      {branch.name}{' '}
+                      <span class="ew-muted">({t(`ew.branchLevel.${branch.level}` as MessageKey)})</span>
+                    </th>
+                    <td>{branch.regionName}</td>
+                    <td>
+                      {[branch.contactName, branch.contactPhone].filter(Boolean).join(' · ') || '—'}
+                      {branch.isMasked &&
+                        (branch.contactName || branch.contactPhone) &&
+                        CONTACT_ROLES.includes(props.me.role) &&
+                        !revealed.has(branch.id) && (
+                          <button
+                            type="button"
+                            class="button op-button-secondary op-button-small ew-inline-button"
+                            disabled={action.isBusy}
+                            onClick={() => reveal(branch)}
+                          >
+                            {t('ew.branches.reveal', { name: branch.name })}
+                          </button>
+                        )}
+                      {revealed.has(branch.id) && branch.isMasked && (
+                        <span class="ew-muted"> {t('ew.branches.stillMasked')}</span>
+                      )}
+                    </td>
+                    <td>{branch.address || '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      <p class="hint">{t('ew.branches.maskNote')}</p>
+      <BranchForm groupId={group.id} me={props.me} onAdded={() => changed(t('ew.branches.added'))} />
+
+      <h3>{t('ew.rivalries.ofGroup')}</h3>
+      {group.rivalries.length === 0 ? (
+        <p>{t('ew.rivalries.noneForGroup')}</p>
+      ) : (
+        <ul class="op-plain-list">
+          {group.rivalries.map((r) => (
+            <li key={r.id}>
+              {r.groupA === group.id ? r.groupBName : r.groupAName} <RivalryTag rivalry={r} />{' '}
+              <Tag tone={r.status === 'aktif' ? 'danger' : 'muted'}>
+                {t(r.status === 'aktif' ? 'ew.rivalry.aktif' : 'ew.rivalry.mereda')}
+              </Tag>
+              {r.note && <span> — {r.note}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {isKeeper && (
+        <RivalryForm group={group} groups={props.groups} onSaved={() => changed(t('ew.rivalry.saved'))} />
+      )}
+
+      <AgreementsSection
+        group={group}
+        groups={props.groups}
+        me={props.me}
+        onChanged={() => changed(t('ew.agreements.changed'))}
+      />
+    </section>
+  );
+}
+
+/** Adds a cabang (kab/kota) or ranting (kecamatan) in the viewer's scope. */
+function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => void }) {
+  const t = useT();
+  const kabkota = useScopeKabkota(props.me);
+  const [level, setLevel] = useState<'cabang' | 'ranting'>('cabang');
+  const [regionCode, setRegionCode] = useState('');
+  const [name, setName] = useState('');
+  const [contactName, setContactName] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
+  const [address, setAddress] = useState('');
+  const action = useAction();
+  const isRegionReady =
+    level === 'cabang' ? regionCode.split('.').length === 2 : regionCode.split('.').length === 3;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const ok = await action.run(() =>
+      addBranch(props.groupId, {
+        level,
+        regionCode,
+        name: name.trim(),
+        contactName: contactName.trim() || null,
+        contactPhone: contactPhone.trim() || null,
+        address: address.trim() || null,
+      }),
+    );
+    if (ok) {
+      setName('');
+      setContactName('');
+      setContactPhone('');
+      setAddress('');
+      props.onAdded();
+    }
+  }
+
+  return (
+    <details class="ew-details">
+      <summary>{t('ew.branches.add')}</summary>
+      <form class="op-form ew-subform" aria-label={t('ew.branches.add')} onSubmit={submit}>
+        <fieldset class="op-radios">
+          <legend>{t('ew.branches.level')}</legend>
+          {(['cabang', 'ranting'] as const).map((l) => (
+            <label key={l}>
+              <input
+                type="radio"
+                name="ew-branch-level"
+                checked={level === l}
+                onChange={() => {
+                  setLevel(l);
+                  setRegionCode(regionCode.split('.').slice(0, 2).join('.'));
+                }}
+              />{' '}
+              {t(`ew.branchLevel.${l}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+        <RegionPicker
+          id="ew-branch-region"
+          legend={t('ew.branches.region')}
+          kabkota={kabkota.data ?? []}
+          value={regionCode}
+          onChange={setRegionCode}
+          kecamatan={level === 'cabang' ? 'none' : 'required'}
+        />
+        <div class="field">
+          <label for="ew-branch-name">{t('ew.branches.name')}</label>
+          <input
+            id="ew-branch-name"
+            required
+            minLength={2}
+            value={name}
+            onInput={(e) => setName(inputValue(e))}
+          />
+        </div>
+        <div class="op-grid-form">
+          <div class="field">
+            <label for="ew-branch-contact">{t('ew.branches.contactName')}</label>
+            <input
+              id="ew-branch-contact"
+              value={contactName}
+              onInput={(e) => setContactName(inputValue(e))}
+            />
+          </div>
+          <div class="field">
+            <label for="ew-branch-phone">{t('ew.branches.contactPhone')}</label>
+            <input
+              id="ew-branch-phone"
+              type="tel"
+              inputMode="tel"
+              pattern="\+?[0-9 \-]{8,20}"
+              value={contactPhone}
+              onInput={(e) => setContactPhone(inputValue(e))}
+            />
+          </div>
+        </div>
+        <div class="field">
+          <label for="ew-branch-address">{t('ew.branches.address')}</label>
+          <input id="ew-branch-address" value={address} onInput={(e) => setAddress(inputValue(e))} />
+        </div>
+        <EwError error={action.error ?? kabkota.error} />
+        <div class="op-form-submit">
+          <button
+            type="submit"
+            class="button op-button-secondary"
+            disabled={action.isBusy || !isRegionReady || name.trim().length < 2}
+          >
+            {t('ew.branches.addSubmit')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** Records or updates the rivalry of this group with another (koordinator, provinsi, admin). */
+function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: () => void }) {
+  const t = useT();
+  const others = props.groups.filter((g) => g.id !== props.group.id);
+  const [otherId, setOtherId] = useState('');
+  const [intensity, setIntensity] = useState<Intensity>('sedang');
+  const [status, setStatus] = useState<'aktif' | 'mereda'>('aktif');
+  const [note, setNote] = useState('');
+  const action = useAction();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const ok = await action.run(() =>
+      saveRivalry({ groupIds: [props.group.id, otherId], intensity, status, note: note.trim() }),
+    );
+    if (ok) {
+      setNote('');
+      props.onSaved();
+    }
+  }
+
+  return (
+    <details class="ew-details">
+      <summary>{t('ew.rivalry.add')}</summary>
+      <form class="op-form ew-subform" aria-label={t('ew.rivalry.add')} onSubmit={submit}>
+        <div class="op-grid-form">
+          <div class="field">
+            <label for="ew-rivalry-other">{t('ew.rivalry.other')}</label>
+            <select
+              id="ew-rivalry-other"
+              required
+              value={otherId}
+              onChange={(e) => setOtherId(inputValue(e))}
+            >
+              <option value="">{t('ew.region.choose')}</option>
+              {others.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.shortName} — {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="ew-rivalry-intensity">{t('ew.rivalry.intensity')}</label>
+            <select
+              id="ew-rivalry-intensity"
+              value={intensity}
+              onChange={(e) => setIntensity(inputValue(e) as Intensity)}
+            >
+              {(['rendah', 'sedang', 'tinggi'] as const).map((i) => (
+                <option key={i} value={i}>
+                  {t(`ew.intensity.${i}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="ew-rivalry-status">{t('ew.rivalry.status')}</label>
+            <select
+              id="ew-rivalry-status"
+              value={status}
+              onChange={(e) => setStatus(inputValue(e) as 'aktif' | 'mereda')}
+            >
+              <option value="aktif">{t('ew.rivalry.aktif')}</option>
+              <option value="mereda">{t('ew.rivalry.mereda')}</option>
+            </select>
+          </div>
+        </div>
+        <div class="field">
+          <label for="ew-rivalry-note">{t('ew.rivalry.note')}</label>
+          <textarea
+            id="ew-rivalry-note"
+            rows={2}
+            maxLength={2000}
+            value={note}
+            onInput={(e) => setNote(inputValue(e))}
+          />
+        </div>
+        <EwError error={action.error} />
+        <div class="op-form-submit">
+          <button type="submit" class="button op-button-secondary" disabled={action.isBusy || !otherId}>
+            {t('ew.rivalry.submit')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,298 @@
+// Kelompok: the province-wide register of actor groups (perguruan silat, suporter, ormas), searchable; adding a
+// group; every recorded rivalry; one group beside the list with its branches, rivalries and peace agreements.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { searchKey } from '../../shared/region-codes.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { num, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import {
+  createGroup,
+  GROUP_KINDS,
+  type Group,
+  type GroupKind,
+  listGroups,
+  listRivalries,
+  type Rivalry,
+} from './ew-api.ts';
+import { EwError, inputValue } from './ew-ui.tsx';
+import { GroupDetailPanel, groupKindLabel, RivalryTag } from './GroupDetail.tsx';
+
+export function GroupsView(props: { me: SignedInUser }) {
+  const t = useT();
+  const lang = useLang();
+  const [isAll, setAll] = useState(false);
+  const groups = useLoad(() => listGroups({ all: isAll }).then((r) => r.items), [isAll]);
+  const rivalries = useLoad(() => listRivalries().then((r) => r.items), []);
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState('');
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const [isAdding, setAdding] = useState(false);
+  const [version, setVersion] = useState(0);
+
+  const needle = searchKey(search.trim());
+  const shown = (groups.data ?? []).filter(
+    (g) =>
+      (!kind || g.kind === kind) &&
+      (!needle || searchKey(g.name).includes(needle) || searchKey(g.shortName).includes(needle)),
+  );
+  const onChanged = () => {
+    groups.reload();
+    rivalries.reload();
+  };
+
+  return (
+    <div>
+      <div class="op-actions">
+        <button
+          type="button"
+          class="button op-button-secondary"
+          aria-expanded={isAdding ? 'true' : 'false'}
+          aria-controls={isAdding ? 'ew-group-add' : undefined}
+          onClick={() => setAdding(!isAdding)}
+        >
+          {t('ew.groups.add')}
+        </button>
+      </div>
+      {isAdding && (
+        <AddGroupForm
+          onAdded={(group) => {
+            setAdding(false);
+            groups.reload();
+            setSelectedId(group.id);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+      <div class="op-split">
+        <section class="op-split-list" aria-labelledby="ew-groups-heading">
+          <h2 id="ew-groups-heading">{t('ew.groups.heading', { count: num(shown.length, lang) })}</h2>
+          <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
+            <div class="field op-search">
+              <label for="ew-groups-q">{t('ew.groups.search')}</label>
+              <input
+                id="ew-groups-q"
+                type="search"
+                value={search}
+                onInput={(e) => setSearch(inputValue(e))}
+              />
+            </div>
+            <div class="field">
+              <label for="ew-groups-kind">{t('ew.groups.kind')}</label>
+              <select id="ew-groups-kind" value={kind} onChange={(e) => setKind(inputValue(e))}>
+                <option value="">{t('ew.groups.allKinds')}</option>
+                {GROUP_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {groupKindLabel(t, k)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label class="op-check">
+              <input
+                type="checkbox"
+                checked={isAll}
+                onChange={(e) => setAll((e.currentTarget as HTMLInputElement).checked)}
+              />
+              {t('ew.groups.showInactive')}
+            </label>
+          </form>
+          <EwError error={groups.error} />
+          {!groups.data && groups.isLoading && <p role="status">{t('common.loading')}</p>}
+          {groups.data && shown.length === 0 && <p>{t('ew.groups.empty')}</p>}
+          <ul class="op-report-list">
+            {shown.map((group) => (
+              <li key={group.id} class="op-report-item">
+                <button
+                  type="button"
+                  class="op-report-open"
+                  aria-current={group.id === selectedId ? 'true' : undefined}
+                  onClick={() => setSelectedId(group.id)}
+                >
+                  <span class="op-report-line">
+                    <span class="op-report-title">
+                      {group.shortName} — {group.name}
+                    </span>
+                  </span>
+                  <span class="op-report-meta">
+                    {groupKindLabel(t, group.kind)}
+                    {!group.isActive && ` · ${t('ew.groups.inactive')}`}
+                    {rivalsOf(group, rivalries.data ?? []).length > 0 &&
+                      ` · ${t('ew.groups.rivalsOf', { names: rivalsOf(group, rivalries.data ?? []).join(', ') })}`}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <div class="op-split-detail">
+          {selectedId ? (
+            <GroupDetailPanel
+              key={selectedId}
+              id={selectedId}
+              me={props.me}
+              groups={groups.data ?? []}
+              version={version}
+              onChanged={onChanged}
+            />
+          ) : (
+            <p class="op-placeholder">{t('ew.groups.choose')}</p>
+          )}
+        </div>
+      </div>
+      <RivalryOverview
+        rivalries={rivalries.data}
+        onSelect={(id) => {
+          setSelectedId(id);
+          setVersion((v) => v + 1);
+        }}
+      />
+    </div>
+  );
+}
+
+/** The short names of a group's active rivals. */
+function rivalsOf(group: Group, rivalries: readonly Rivalry[]): string[] {
+  return rivalries
+    .filter((r) => r.status === 'aktif' && (r.groupA === group.id || r.groupB === group.id))
+    .map((r) => (r.groupA === group.id ? r.groupBName : r.groupAName));
+}
+
+/** Every recorded rivalry, active ones first. */
+function RivalryOverview(props: { rivalries: Rivalry[] | undefined; onSelect: (groupId: string) => void }) {
+  const t = useT();
+  const items = [...(props.rivalries ?? [])].sort(
+    (a, b) => (a.status === 'aktif' ? 0 : 1) - (b.status === 'aktif' ? 0 : 1),
+  );
+  return (
+    <section aria-labelledby="ew-rivalries-heading">
+      <h2 id="ew-rivalries-heading">{t('ew.rivalries.heading')}</h2>
+      {props.rivalries && items.length === 0 && <p>{t('ew.rivalries.empty')}</p>}
+      {items.length > 0 && (
+        <ScrollRegion label={t('ew.rivalries.heading')}>
+          <table class="op-table">
+            <caption class="visually-hidden">{t('ew.rivalries.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ew.rivalries.col.groups')}</th>
+                <th scope="col">{t('ew.rivalries.col.intensity')}</th>
+                <th scope="col">{t('ew.rivalries.col.status')}</th>
+                <th scope="col">{t('ew.rivalries.col.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.groupAName} – {r.groupBName}
+                  </th>
+                  <td>
+                    <RivalryTag rivalry={r} />
+                  </td>
+                  <td>
+                    <Tag tone={r.status === 'aktif' ? 'danger' : 'muted'}>
+                      {t(r.status === 'aktif' ? 'ew.rivalry.aktif' : 'ew.rivalry.mereda')}
+                    </Tag>
+                  </td>
+                  <td>{r.note || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </section>
+  );
+}
+
+/** Registers a group (any staff role); the same name twice is refused by the server. */
+function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => void }) {
+  const t = useT();
+  const [kind, setKind] = useState<GroupKind>('perguruan_silat');
+  const [name, setName] = useState('');
+  const [shortName, setShortName] = useState('');
+  const [description, setDescription] = useState('');
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    let created: Group | undefined;
+    const ok = await action.run(async () => {
+      created = await createGroup({
+        kind,
+        name: name.trim(),
+        shortName: shortName.trim(),
+        description: description.trim(),
+      });
+    });
+    if (ok && created) props.onAdded(created);
+  }
+
+  return (
+    <section id="ew-group-add" class="op-detail ew-form-box" aria-labelledby="ew-group-add-heading">
+      <h2 id="ew-group-add-heading" tabIndex={-1} ref={heading}>
+        {t('ew.groups.addHeading')}
+      </h2>
+      <form class="op-form op-grid-form" onSubmit={submit}>
+        <div class="field">
+          <label for="ew-group-kind">{t('ew.groups.kind')}</label>
+          <select id="ew-group-kind" value={kind} onChange={(e) => setKind(inputValue(e) as GroupKind)}>
+            {GROUP_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {groupKindLabel(t, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="ew-group-name">{t('ew.groups.name')}</label>
+          <input
+            id="ew-group-name"
+            required
+            minLength={2}
+            maxLength={200}
+            value={name}
+            onInput={(e) => setName(inputValue(e))}
+          />
+        </div>
+        <div class="field">
+          <label for="ew-group-short">{t('ew.groups.shortName')}</label>
+          <input
+            id="ew-group-short"
+            required
+            minLength={2}
+            maxLength={40}
+            value={shortName}
+            onInput={(e) => setShortName(inputValue(e))}
+          />
+        </div>
+        <div class="field op-form-title">
+          <label for="ew-group-description">{t('ew.groups.description')}</label>
+          <textarea
+            id="ew-group-description"
+            rows={3}
+            maxLength={2000}
+            value={description}
+            onInput={(e) => setDescription(inputValue(e))}
+          />
+        </div>
+        <div class="op-form-title">
+          <EwError error={action.error} />
+        </div>
+        <div class="op-form-submit">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.isBusy || name.trim().length < 2 || shortName.trim().length < 2}
+          >
+            {t('ew.groups.addSubmit')}
+          </button>
+          <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
+            {t('op.common.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,363 @@
+// Webhook (admin): the other systems that receive alerts (a Polres, BPBD …), signed with HMAC-SHA256; adding
+// one (its secret shown once), switching it on or off, a new secret, and each webhook's delivery log.
+import { useState } from 'preact/hooks';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { useLang, useT } from '../lang.ts';
+import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
+import { num, ScrollRegion, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import {
+  createWebhook,
+  type Delivery,
+  listDeliveries,
+  listWebhooks,
+  updateWebhook,
+  type Webhook,
+} from './ew-api.ts';
+import { EwError, inputValue, regionChildren } from './ew-ui.tsx';
+
+/** A new secret made in the browser (32 random bytes, base64url), for replacing a webhook's secret. */
+function makeSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+export function WebhooksPage(_props: OperatorPageProps) {
+  const t = useT();
+  const lang = useLang();
+  const webhooks = useLoad(() => listWebhooks().then((r) => r.items), []);
+  const kabkota = useLoad(() => regionChildren('35'), []);
+  const [secret, setSecret] = useState<{ url: string; secret: string } | undefined>();
+  const [logOf, setLogOf] = useState<Webhook | undefined>();
+  const action = useAction();
+  const nameOf = (code: string) => kabkota.data?.find((r) => r.code === code)?.name ?? code;
+
+  async function toggle(hook: Webhook) {
+    if (await action.run(() => updateWebhook(hook.id, { isActive: !hook.isActive }))) webhooks.reload();
+  }
+  async function renewSecret(hook: Webhook) {
+    const fresh = makeSecret();
+    if (await action.run(() => updateWebhook(hook.id, { secret: fresh }))) {
+      setSecret({ url: hook.url, secret: fresh });
+      webhooks.reload();
+    }
+  }
+
+  const items = webhooks.data ?? [];
+  return (
+    <div class="op-wide ew-page">
+      <p class="lead">{t('purpose.webhook')}</p>
+      <p class="hint">{t('ew.webhooks.explain')}</p>
+      <div role="status">
+        {secret && (
+          <p class="message message-success">
+            {t('ew.webhooks.secretFor', { url: secret.url })} <code class="op-secret">{secret.secret}</code>
+            <br />
+            {t('ew.webhooks.secretOnce')}
+          </p>
+        )}
+      </div>
+      <AddWebhookForm
+        kabkota={kabkota.data ?? []}
+        onAdded={(created) => {
+          if (created.secret) setSecret({ url: created.url, secret: created.secret });
+          webhooks.reload();
+        }}
+      />
+      <section aria-labelledby="ew-webhooks-heading">
+        <h2 id="ew-webhooks-heading">{t('ew.webhooks.listHeading', { count: num(items.length, lang) })}</h2>
+        <EwError error={action.error ?? webhooks.error} />
+        {webhooks.data && items.length === 0 && <p>{t('ew.webhooks.empty')}</p>}
+        {items.length > 0 && (
+          <ScrollRegion label={t('ew.webhooks.listCaption')}>
+            <table class="op-table">
+              <caption class="visually-hidden">{t('ew.webhooks.listCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('ew.webhooks.url')}</th>
+                  <th scope="col">{t('ew.webhooks.description')}</th>
+                  <th scope="col">{t('ew.webhooks.regions')}</th>
+                  <th scope="col">{t('ew.webhooks.status')}</th>
+                  <th scope="col">{t('ew.webhooks.secretHint')}</th>
+                  <th scope="col">{t('ew.webhooks.created')}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('ew.webhooks.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((hook) => (
+                  <tr key={hook.id}>
+                    <th scope="row" class="ew-url">
+                      {hook.url}
+                    </th>
+                    <td>{hook.description || '—'}</td>
+                    <td>
+                      {hook.regionCodes.length
+                        ? hook.regionCodes.map(nameOf).join(', ')
+                        : t('ew.webhooks.allRegions')}
+                    </td>
+                    <td>
+                      <Tag tone={hook.isActive ? 'ok' : 'muted'}>
+                        {t(hook.isActive ? 'ew.webhooks.active' : 'ew.webhooks.inactive')}
+                      </Tag>
+                    </td>
+                    <td>
+                      <code>{hook.secretHint}</code>
+                    </td>
+                    <td>{wib(hook.createdAt, lang)}</td>
+                    <td>
+                      <div class="ew-row-actions">
+                        <button
+                          type="button"
+                          class="button op-button-secondary op-button-small"
+                          disabled={action.isBusy}
+                          onClick={() => toggle(hook)}
+                        >
+                          {t(hook.isActive ? 'ew.webhooks.disable' : 'ew.webhooks.enable')}
+                          <span class="visually-hidden"> {hook.url}</span>
+                        </button>
+                        <button
+                          type="button"
+                          class="button op-button-secondary op-button-small"
+                          disabled={action.isBusy}
+                          onClick={() => renewSecret(hook)}
+                        >
+                          {t('ew.webhooks.renewSecret')}
+                          <span class="visually-hidden"> {hook.url}</span>
+                        </button>
+                        <button
+                          type="button"
+                          class="button op-button-secondary op-button-small"
+                          aria-pressed={logOf?.id === hook.id ? 'true' : 'false'}
+                          onClick={() => setLogOf(logOf?.id === hook.id ? undefined : hook)}
+                        >
+                          {t('ew.webhooks.showLog')}
+                          <span class="visually-hidden"> {hook.url}</span>
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </section>
+      {logOf && <DeliveryLog key={logOf.id} webhook={logOf} />}
+    </div>
+  );
+}
+
+function AddWebhookForm(props: {
+  kabkota: readonly { code: string; name: string }[];
+  onAdded: (created: Webhook & { secret?: string }) => void;
+}) {
+  const t = useT();
+  const [url, setUrl] = useState('');
+  const [secret, setSecretText] = useState('');
+  const [description, setDescription] = useState('');
+  const [regions, setRegions] = useState<string[]>([]);
+  const [isActive, setActive] = useState(true);
+  const action = useAction();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    let created: (Webhook & { secret?: string }) | undefined;
+    const ok = await action.run(async () => {
+      created = await createWebhook({
+        url: url.trim(),
+        secret: secret || undefined,
+        description: description.trim(),
+        regionCodes: regions,
+        isActive,
+      });
+    });
+    if (ok && created) {
+      props.onAdded(created);
+      setUrl('');
+      setSecretText('');
+      setDescription('');
+      setRegions([]);
+      setActive(true);
+    }
+  }
+
+  return (
+    <section aria-labelledby="ew-webhook-add-heading">
+      <h2 id="ew-webhook-add-heading">{t('ew.webhooks.addHeading')}</h2>
+      <form class="op-form" onSubmit={submit}>
+        <div class="op-grid-form">
+          <div class="field">
+            <label for="ew-webhook-url">{t('ew.webhooks.url')}</label>
+            <input
+              id="ew-webhook-url"
+              type="url"
+              required
+              placeholder="https://"
+              value={url}
+              onInput={(e) => setUrl(inputValue(e))}
+            />
+          </div>
+          <div class="field">
+            <label for="ew-webhook-description">{t('ew.webhooks.description')}</label>
+            <input
+              id="ew-webhook-description"
+              maxLength={500}
+              value={description}
+              onInput={(e) => setDescription(inputValue(e))}
+            />
+          </div>
+          <div class="field">
+            <label for="ew-webhook-secret">{t('ew.webhooks.secret')}</label>
+            <p class="hint" id="ew-webhook-secret-hint">
+              {t('ew.webhooks.secretHintText')}
+            </p>
+            <input
+              id="ew-webhook-secret"
+              aria-describedby="ew-webhook-secret-hint"
+              autoComplete="off"
+              minLength={16}
+              maxLength={200}
+              value={secret}
+              onInput={(e) => setSecretText(inputValue(e))}
+            />
+          </div>
+        </div>
+        <details class="ew-details">
+          <summary>{t('ew.webhooks.limitRegions', { count: regions.length })}</summary>
+          <fieldset class="ew-fieldset">
+            <legend>{t('ew.webhooks.regionsLegend')}</legend>
+            <div class="ew-checkgrid">
+              {props.kabkota.map((r) => (
+                <label key={r.code} class="op-check">
+                  <input
+                    type="checkbox"
+                    checked={regions.includes(r.code)}
+                    onChange={(e) =>
+                      setRegions((current) =>
+                        (e.currentTarget as HTMLInputElement).checked
+                          ? [...current, r.code]
+                          : current.filter((c) => c !== r.code),
+                      )
+                    }
+                  />
+                  {r.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </details>
+        <label class="op-check">
+          <input
+            type="checkbox"
+            checked={isActive}
+            onChange={(e) => setActive((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('ew.webhooks.activeNow')}
+        </label>
+        <EwError error={action.error} />
+        <div class="op-form-submit">
+          <button type="submit" class="button button-primary" disabled={action.isBusy || !url.trim()}>
+            {t('ew.webhooks.addSubmit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The newest deliveries of one webhook, each with its attempts. */
+function DeliveryLog(props: { webhook: Webhook }) {
+  const t = useT();
+  const lang = useLang();
+  const log = useLoad(() => listDeliveries(props.webhook.id).then((r) => r.items), [props.webhook.id]);
+  const items = log.data ?? [];
+  return (
+    <section aria-labelledby="ew-log-heading">
+      <h2 id="ew-log-heading">{t('ew.log.heading', { url: props.webhook.url })}</h2>
+      <div class="op-actions">
+        <button type="button" class="button op-button-secondary op-button-small" onClick={log.reload}>
+          {t('ew.log.reload')}
+        </button>
+      </div>
+      <EwError error={log.error} />
+      {!log.data && log.isLoading && <p role="status">{t('common.loading')}</p>}
+      {log.data && items.length === 0 && <p>{t('ew.log.empty')}</p>}
+      {items.length > 0 && (
+        <ScrollRegion label={t('ew.log.heading', { url: props.webhook.url })}>
+          <table class="op-table">
+            <caption class="visually-hidden">{t('ew.log.heading', { url: props.webhook.url })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ew.log.created')}</th>
+                <th scope="col">{t('ew.log.event')}</th>
+                <th scope="col">{t('ew.log.status')}</th>
+                <th scope="col">{t('ew.log.attempts')}</th>
+                <th scope="col">{t('ew.log.last')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">{wib(d.createdAt, lang)}</th>
+                  <td>
+                    {t(`ew.log.eventName.${d.event === 'alert.closed' ? 'closed' : 'raised'}` as MessageKey)}
+                  </td>
+                  <td>
+                    <DeliveryStatus delivery={d} />
+                  </td>
+                  <td>{num(d.attempts, lang)}</td>
+                  <td>
+                    <AttemptSummary delivery={d} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </section>
+  );
+}
+
+function DeliveryStatus(props: { delivery: Delivery }) {
+  const t = useT();
+  const lang = useLang();
+  const d = props.delivery;
+  const tone = d.status === 'terkirim' ? 'ok' : d.status === 'gagal' ? 'danger' : 'warn';
+  return (
+    <>
+      <Tag tone={tone}>{t(`ew.log.status.${d.status}` as MessageKey)}</Tag>
+      {d.deliveredAt && <span class="ew-muted"> {wib(d.deliveredAt, lang)}</span>}
+    </>
+  );
+}
+
+/** The last answer (status code or error), with every attempt on request. */
+function AttemptSummary(props: { delivery: Delivery }) {
+  const t = useT();
+  const lang = useLang();
+  const d = props.delivery;
+  const last = d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? '—');
+  if (d.log.length === 0) return <span>{last}</span>;
+  return (
+    <details class="ew-details">
+      <summary>{last}</summary>
+      <ol>
+        {d.log.map((a) => (
+          <li key={a.attempt}>
+            {t('ew.log.attempt', {
+              n: a.attempt,
+              when: wib(a.at, lang),
+              result: a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? '—'),
+              ms: num(a.durationMs, lang),
+            })}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,291 @@
+// The calls of the early-warning pages: levels, alerts, the register of groups, the calendar and webhooks.
+// Types only come from the shared modules (`import type` is erased), so no schema library reaches the browser.
+import type { ChecklistKey } from '../../shared/early-warning/alert-rules.ts';
+import type { RecurringEvent } from '../../shared/early-warning/calendar.ts';
+import type { AlertView, LevelItem } from '../../shared/early-warning/early-warning-schema.ts';
+import type { AlertLevel, Factor, Level } from '../../shared/early-warning/level-model.ts';
+import { request } from '../api.ts';
+
+export type { AlertLevel, AlertView, Factor, Level, LevelItem, RecurringEvent };
+
+type Items<T> = { items: T[] };
+
+function queryOf(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+// ── Levels ──────────────────────────────────────────────────────────────────────────────────────
+
+export type LevelChange = {
+  fromLevel: Level | null;
+  toLevel: Level;
+  score: number;
+  factors: Factor[];
+  changedAt: string;
+};
+export type LevelDetail = LevelItem & { changes: LevelChange[] };
+export type RecomputeResult = { regions: number; changed: number; alerts: number; ms: number };
+
+export const listLevels = (parent: string) =>
+  request<Items<LevelItem>>('GET', `/api/early-warning/levels${queryOf({ parent })}`);
+export const getLevelDetail = (code: string) =>
+  request<LevelDetail>('GET', `/api/early-warning/levels/${code}`);
+export const recomputeLevels = () => request<RecomputeResult>('POST', '/api/early-warning/recompute');
+
+// ── Alerts ──────────────────────────────────────────────────────────────────────────────────────
+
+export type AlertAction = {
+  id: string;
+  kind: 'diterima' | 'tindakan' | 'eskalasi' | 'ditutup' | 'diganti';
+  action: string;
+  caseId: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  at: string;
+};
+export type AlertDetail = AlertView & { actions: AlertAction[] };
+
+/** The Atom feed of open alerts in the reader's scope. */
+export const ALERT_FEED_URL = '/api/alerts/feed.xml';
+
+export const listAlerts = (params: { open?: boolean; limit?: number }) =>
+  request<Items<AlertView>>(
+    'GET',
+    `/api/alerts${queryOf({ open: params.open ? 'true' : undefined, limit: params.limit })}`,
+  );
+export const getAlert = (id: string) => request<AlertDetail>('GET', `/api/alerts/${id}`);
+export const raiseAlert = (body: {
+  regionCode: string;
+  level: AlertLevel;
+  headline: string;
+  description: string;
+}) => request<AlertView>('POST', '/api/alerts', body);
+export const acknowledgeAlert = (id: string) =>
+  request<AlertView>('POST', `/api/alerts/${id}/acknowledgement`);
+export const addAlertAction = (id: string, body: { action: string; caseId?: string }) =>
+  request<AlertView>('POST', `/api/alerts/${id}/actions`, body);
+export const closeAlert = (id: string, note: string) =>
+  request<AlertView>('POST', `/api/alerts/${id}/close`, { note });
+export const approvePublicText = (id: string, body: { headline: string; description: string }) =>
+  request<AlertView>('PUT', `/api/alerts/${id}/public-text`, body);
+
+// ── Register of actor groups ────────────────────────────────────────────────────────────────────
+
+export type GroupKind = 'perguruan_silat' | 'suporter' | 'ormas' | 'lainnya';
+export const GROUP_KINDS: readonly GroupKind[] = ['perguruan_silat', 'suporter', 'ormas', 'lainnya'];
+
+export type Group = {
+  id: string;
+  kind: GroupKind;
+  name: string;
+  shortName: string;
+  description: string;
+  isActive: boolean;
+};
+export type Branch = {
+  id: string;
+  groupId: string;
+  groupShortName: string;
+  level: 'cabang' | 'ranting';
+  regionCode: string;
+  regionName: string;
+  kabkotaCode: string;
+  name: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  isActive: boolean;
+  isMasked: boolean;
+};
+export type Intensity = 'rendah' | 'sedang' | 'tinggi';
+export type Rivalry = {
+  id: string;
+  groupA: string;
+  groupAName: string;
+  groupB: string;
+  groupBName: string;
+  intensity: Intensity;
+  status: 'aktif' | 'mereda';
+  note: string;
+};
+export type Agreement = {
+  id: string;
+  title: string;
+  regionCode: string;
+  regionName: string;
+  place: string;
+  signedOn: string;
+  body: string;
+  caseId: string | null;
+  hasDocument: boolean;
+  documentType: string | null;
+  createdAt: string;
+  parties: { id: string; shortName: string }[];
+  breaches: { id: string; reportId: string; note: string; notedAt: string }[];
+};
+export type GroupDetail = Group & { branches: Branch[]; rivalries: Rivalry[]; agreements: Agreement[] };
+
+export const listGroups = (params: { all?: boolean }) =>
+  request<Items<Group>>('GET', `/api/actor-groups${queryOf({ all: params.all ? 'true' : undefined })}`);
+export const getGroup = (id: string) => request<GroupDetail>('GET', `/api/actor-groups/${id}`);
+export const createGroup = (body: {
+  kind: GroupKind;
+  name: string;
+  shortName: string;
+  description: string;
+}) => request<Group>('POST', '/api/actor-groups', body);
+export const setGroupActive = (id: string, isActive: boolean) =>
+  request<Group>('PATCH', `/api/actor-groups/${id}`, { isActive });
+export const addBranch = (
+  groupId: string,
+  body: {
+    level: 'cabang' | 'ranting';
+    regionCode: string;
+    name: string;
+    contactName?: string | null;
+    contactPhone?: string | null;
+    address?: string | null;
+  },
+) => request<Branch>('POST', `/api/actor-groups/${groupId}/branches`, body);
+/** One branch; whole contact for those who may see it (the server logs the view). */
+export const getBranch = (id: string) => request<Branch>('GET', `/api/actor-groups/branches/${id}`);
+export const listRivalries = () => request<Items<Rivalry>>('GET', '/api/actor-groups/rivalries');
+export const saveRivalry = (body: {
+  groupIds: [string, string];
+  intensity: Intensity;
+  status: 'aktif' | 'mereda';
+  note: string;
+}) => request<Rivalry>('PUT', '/api/actor-groups/rivalries', body);
+export const createAgreement = (body: {
+  title: string;
+  regionCode: string;
+  place: string;
+  signedOn: string;
+  body: string;
+  groupIds: string[];
+}) => request<Agreement>('POST', '/api/peace-agreements', body);
+export const uploadAgreementDocument = (id: string, file: Blob) =>
+  request<Agreement>('PUT', `/api/peace-agreements/${id}/document`, file);
+export const agreementDocumentUrl = (id: string) => `/api/peace-agreements/${id}/document`;
+export const addBreach = (id: string, body: { reportId: string; note: string }) =>
+  request<Agreement>('POST', `/api/peace-agreements/${id}/breaches`, body);
+
+// ── Calendar ────────────────────────────────────────────────────────────────────────────────────
+
+export type EventKind = 'konvoi' | 'pengesahan_warga' | 'pertandingan' | 'pilkades' | 'pemilu' | 'lainnya';
+export const EVENT_KINDS: readonly EventKind[] = [
+  'konvoi',
+  'pengesahan_warga',
+  'pertandingan',
+  'pilkades',
+  'pemilu',
+  'lainnya',
+];
+
+export type ChecklistItem = { key: ChecklistKey; label: string; isDone: boolean; note: string };
+export type EventReview = {
+  summary: string;
+  actualCrowd?: number;
+  hadIncident: boolean;
+  incidentReportIds: string[];
+  lessons: string;
+};
+export type CalendarEvent = {
+  id: string;
+  kind: EventKind;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string | null;
+  regionCode: string;
+  regionName: string;
+  routeRegionCodes: string[];
+  expectedCrowd: number | null;
+  status: 'terjadwal' | 'dibatalkan' | 'selesai';
+  checklist: ChecklistItem[];
+  checklistDone: number;
+  review: EventReview | null;
+  reviewedAt: string | null;
+  version: number;
+  createdAt: string;
+  groups: { id: string; shortName: string }[];
+};
+export type RouteStop = {
+  regionCode: string;
+  regionName: string;
+  level: Level;
+  score: number;
+  rivalsPresent: string[];
+  rivalReports: number;
+  lastRivalReportAt: string | null;
+};
+export type EventDetail = CalendarEvent & { route: RouteStop[] };
+
+export const getCalendar = (params: { from: string; to: string; region?: string }) =>
+  request<{ recurring: RecurringEvent[]; events: CalendarEvent[] }>(
+    'GET',
+    `/api/early-warning/calendar${queryOf(params)}`,
+  );
+export const getEvent = (id: string) => request<EventDetail>('GET', `/api/early-warning/events/${id}`);
+export const createEvent = (body: {
+  kind: EventKind;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt?: string;
+  regionCode: string;
+  routeRegionCodes: string[];
+  expectedCrowd?: number;
+  groupIds: string[];
+}) => request<EventDetail>('POST', '/api/early-warning/events', body);
+export const saveChecklist = (
+  id: string,
+  body: { version: number; items: { key: ChecklistKey; isDone: boolean; note?: string }[] },
+) => request<EventDetail>('PUT', `/api/early-warning/events/${id}/checklist`, body);
+export const saveReview = (id: string, body: EventReview) =>
+  request<EventDetail>('PUT', `/api/early-warning/events/${id}/review`, body);
+export const cancelEvent = (id: string) =>
+  request<EventDetail>('POST', `/api/early-warning/events/${id}/cancel`);
+
+// ── Webhooks (admin) ────────────────────────────────────────────────────────────────────────────
+
+export type Webhook = {
+  id: string;
+  url: string;
+  description: string;
+  regionCodes: string[];
+  isActive: boolean;
+  secretHint: string;
+  createdAt: string;
+  updatedAt: string;
+};
+export type Delivery = {
+  id: string;
+  alertId: string;
+  event: string;
+  status: 'menunggu' | 'terkirim' | 'gagal';
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  log: { attempt: number; at: string; statusCode: number | null; error: string | null; durationMs: number }[];
+};
+
+export const listWebhooks = () => request<Items<Webhook>>('GET', '/api/webhooks');
+export const createWebhook = (body: {
+  url: string;
+  secret?: string;
+  description: string;
+  regionCodes: string[];
+  isActive: boolean;
+}) => request<Webhook & { secret?: string }>('POST', '/api/webhooks', body);
+export const updateWebhook = (id: string, change: { isActive?: boolean; secret?: string }) =>
+  request<Webhook>('PATCH', `/api/webhooks/${id}`, change);
+export const listDeliveries = (id: string) =>
+  request<Items<Delivery>>('GET', `/api/webhooks/${id}/deliveries${queryOf({ limit: 50 })}`);

@@ -1,0 +1,285 @@
+// Pieces the early-warning views share: tabs, level tags, factor lists, the region picker in the user's scope,
+// errors of this module's codes, and day formatting.
+import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
+import type { Lang, MessageKey } from '../../shared/i18n.ts';
+import type { Region } from '../../shared/regions.ts';
+import type { ApiError, SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { warningLevelLabel } from '../operator/labels.ts';
+import { listBakorwil, listRegions } from '../operator/operator-api.ts';
+import { ErrorNotice, type Loaded, Tag, useLoad } from '../operator/ui.tsx';
+import type { AlertView, Factor } from './ew-api.ts';
+import './early-warning.css';
+
+// ── Tabs (WAI-ARIA tabs: arrow keys move between them, the panel follows) ─────────────────────────
+
+export type TabDef<K extends string> = { key: K; label: string };
+
+/** The id of a tab's panel, for `aria-labelledby` and `aria-controls`. */
+export const tabIds = (prefix: string, key: string) => ({
+  tab: `${prefix}-tab-${key}`,
+  panel: `${prefix}-panel-${key}`,
+});
+
+export function Tabs<K extends string>(props: {
+  label: string;
+  idPrefix: string;
+  tabs: readonly TabDef<K>[];
+  current: K;
+  onSelect: (key: K) => void;
+}) {
+  const list = useRef<HTMLDivElement>(null);
+  function onKeyDown(event: KeyboardEvent) {
+    const index = props.tabs.findIndex((tab) => tab.key === props.current);
+    const last = props.tabs.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % props.tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index + last) % props.tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    const key = props.tabs[next].key;
+    props.onSelect(key);
+    list.current?.querySelector<HTMLButtonElement>(`#${tabIds(props.idPrefix, key).tab}`)?.focus();
+  }
+  return (
+    <div class="ew-tabs" role="tablist" aria-label={props.label} ref={list} onKeyDown={onKeyDown}>
+      {props.tabs.map((tab) => {
+        const ids = tabIds(props.idPrefix, tab.key);
+        const isCurrent = tab.key === props.current;
+        return (
+          <button
+            key={tab.key}
+            type="button"
+            role="tab"
+            id={ids.tab}
+            class="ew-tab"
+            aria-selected={isCurrent ? 'true' : 'false'}
+            aria-controls={isCurrent ? ids.panel : undefined}
+            tabIndex={isCurrent ? 0 : -1}
+            onClick={() => props.onSelect(tab.key)}
+          >
+            {tab.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+export function TabPanel(props: { idPrefix: string; tabKey: string; children: ComponentChildren }) {
+  const ids = tabIds(props.idPrefix, props.tabKey);
+  return (
+    <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} class="ew-panel">
+      {props.children}
+    </div>
+  );
+}
+
+// ── Levels and factors ──────────────────────────────────────────────────────────────────────────
+
+const LEVEL_ORDER = ['normal', 'waspada', 'siaga', 'awas'];
+
+/** normal 0 … awas 3 (unknown codes sort lowest). */
+export function levelRank(level: string): number {
+  return Math.max(0, LEVEL_ORDER.indexOf(level));
+}
+
+/** The level in words on its colour (the colour never carries the meaning alone). */
+export function LevelTag(props: { level: string }) {
+  const t = useT();
+  return <span class={`ew-level ew-level-${props.level}`}>{warningLevelLabel(t, props.level)}</span>;
+}
+
+/** Why a level is what it is: each factor in the user's language with the points it added. */
+export function FactorList(props: { factors: readonly Factor[] }) {
+  const t = useT();
+  const lang = useLang();
+  if (props.factors.length === 0) return <span class="ew-muted">{t('ew.factors.none')}</span>;
+  return (
+    <ul class="ew-factors">
+      {props.factors.map((factor) => (
+        <li key={`${factor.code}-${factor.text}`}>
+          <span class="ew-factor-code">{t(`ew.factor.${factor.code}` as MessageKey)}:</span>{' '}
+          {lang === 'id' ? factor.text : factor.textEn}{' '}
+          <span class="ew-muted">
+            ({t('ew.factors.points', { points: formatScore(factor.points, lang) })})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A score with two decimals at most, in the language's marks. */
+export function formatScore(score: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 }).format(score);
+}
+
+/** A calendar day ('2026-06-16') as '16 Juni 2026'. */
+export function formatDay(day: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+// ── Errors of this module ───────────────────────────────────────────────────────────────────────
+
+const MODULE_ERRORS: Record<string, MessageKey> = {
+  conflict: 'ew.error.conflict',
+  invalid_transition: 'ew.error.invalidTransition',
+  version_conflict: 'ew.error.versionConflict',
+  unsupported_media_type: 'ew.error.mediaType',
+};
+
+/** A server error in the user's language, with words for this module's own codes; role=alert. */
+export function EwError(props: { error: ApiError | undefined }) {
+  const t = useT();
+  const error = props.error;
+  if (!error) return null;
+  const key = MODULE_ERRORS[error.code];
+  if (!key) return <ErrorNotice error={error} />;
+  return (
+    <p class="message message-error" role="alert">
+      {t(key)} <span class="op-error-detail">({error.message})</span>
+    </p>
+  );
+}
+
+// ── Regions in the user's scope ─────────────────────────────────────────────────────────────────
+
+const childrenCache = new Map<string, Promise<Region[]>>();
+
+/** The children of a region, fetched once per page load (regions change only by an admin's import). */
+export function regionChildren(parent: string): Promise<Region[]> {
+  let found = childrenCache.get(parent);
+  if (!found) {
+    found = listRegions(parent).then((r) => r.items);
+    found.catch(() => childrenCache.delete(parent));
+    childrenCache.set(parent, found);
+  }
+  return found;
+}
+
+/** The kab/kota the user works in: theirs (operator), their Bakorwil's (koordinator), or all 38. */
+export function useScopeKabkota(me: SignedInUser): Loaded<Region[]> {
+  return useLoad(async () => {
+    const all = await regionChildren('35');
+    const scope = me.scope;
+    if (scope.kind === 'bakorwil') {
+      const bakorwil = (await listBakorwil()).items.find((b) => b.id === scope.id);
+      return all.filter((r) => bakorwil?.members.includes(r.code));
+    }
+    if (scope.code === '35') return all;
+    const kabkota = scope.code.split('.').slice(0, 2).join('.');
+    return all.filter((r) => r.code === kabkota);
+  }, [me.id]);
+}
+
+/**
+ * Picks a region: a kab/kota of `kabkota` and, unless `kecamatan` is 'none', one of its kecamatan
+ * ('optional': the whole kab/kota is a choice too). `value` is the chosen code, '' for none.
+ */
+export function RegionPicker(props: {
+  id: string;
+  legend: string;
+  kabkota: readonly Region[];
+  value: string;
+  onChange: (code: string) => void;
+  kecamatan: 'none' | 'optional' | 'required';
+  hint?: string;
+}) {
+  const t = useT();
+  const kab = props.value.split('.').slice(0, 2).join('.');
+  const kec = props.value.split('.').length >= 3 ? props.value.split('.').slice(0, 3).join('.') : '';
+  const children = useLoad(
+    () => (kab && props.kecamatan !== 'none' ? regionChildren(kab) : Promise.resolve([])),
+    [kab, props.kecamatan],
+  );
+  return (
+    <fieldset class="ew-fieldset">
+      <legend>{props.legend}</legend>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      <div class="op-grid-form">
+        <div class="field">
+          <label for={`${props.id}-kabkota`}>{t('ew.region.kabkota')}</label>
+          <select
+            id={`${props.id}-kabkota`}
+            required
+            value={kab}
+            onChange={(event) => props.onChange((event.currentTarget as HTMLSelectElement).value)}
+          >
+            <option value="">{t('ew.region.choose')}</option>
+            {props.kabkota.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {props.kecamatan !== 'none' && (
+          <div class="field">
+            <label for={`${props.id}-kecamatan`}>{t('ew.region.kecamatan')}</label>
+            <select
+              id={`${props.id}-kecamatan`}
+              required={props.kecamatan === 'required'}
+              disabled={!kab}
+              value={kec}
+              onChange={(event) => props.onChange((event.currentTarget as HTMLSelectElement).value || kab)}
+            >
+              <option value="">
+                {props.kecamatan === 'optional' ? t('ew.region.wholeKabkota') : t('ew.region.choose')}
+              </option>
+              {(children.data ?? []).map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The value of an input or select in an event handler. */
+export function inputValue(event: Event): string {
+  return (event.currentTarget as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
+}
+
+/** True when `role` keeps the province-wide register (edits groups, records rivalries). */
+export function isRegisterKeeper(role: string): boolean {
+  return role === 'koordinator' || role === 'provinsi' || role === 'admin';
+}
+
+// ── Alerts ──────────────────────────────────────────────────────────────────────────────────────
+
+/** "Kecamatan Tanggul, Kabupaten Jember": the area an alert names, in the user's language. */
+export function alertArea(
+  alert: Pick<AlertView, 'regionCode' | 'regionName' | 'kabkotaName'>,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string {
+  const depth = alert.regionCode.split('.').length;
+  if (depth <= 2) return alert.kabkotaName;
+  const key = depth === 3 ? 'ew.area.kecamatan' : 'ew.area.desa';
+  return `${t(key, { name: alert.regionName })}, ${alert.kabkotaName}`;
+}
+
+/** The status in words: waiting, acknowledged, closed, replaced. */
+export function AlertStatusTag(props: { alert: AlertView }) {
+  const t = useT();
+  const status = props.alert.status;
+  const tone = status === 'aktif' ? 'danger' : status === 'diterima' ? 'ok' : 'muted';
+  return <Tag tone={tone}>{t(`ew.alert.status.${status}` as MessageKey)}</Tag>;
+}

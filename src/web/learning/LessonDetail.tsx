@@ -1,0 +1,160 @@
+// One lesson learned (/praktik-baik/<id>): the story, its type, region, tags and linked cases; for its author
+// and reviewers the personal-data warnings, editing, submitting, publishing and returning.
+import { useEffect, useState } from 'preact/hooks';
+import type { LessonView } from '../../shared/lessons/lesson-rules.ts';
+import { canEditLesson } from '../../shared/lessons/lesson-rules.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { MENUS, type MenuItem, ROUTES } from '../nav.ts';
+import { Tag, useHeading, useLoad, wib } from '../operator/ui.tsx';
+import { Link } from '../router.tsx';
+import { LessonForm } from './LessonForm.tsx';
+import { LessonReview, PersonalDataWarnings } from './LessonReview.tsx';
+import { getLesson } from './learning-api.ts';
+import { LearnError, LessonStatusTag, labelOf } from './learning-ui.tsx';
+
+const STORY = [
+  ['situation', 'learn.lesson.situation'],
+  ['actionsTaken', 'learn.lesson.actionsTaken'],
+  ['whatWorked', 'learn.lesson.whatWorked'],
+  ['whatToAvoid', 'learn.lesson.whatToAvoid'],
+] as const;
+
+export function LessonDetail(props: { id: string; me: SignedInUser }) {
+  const t = useT();
+  const lang = useLang();
+  const loaded = useLoad(() => getLesson(props.id), [props.id]);
+  const [lesson, setLesson] = useState<LessonView | undefined>();
+  const [isEditing, setEditing] = useState(false);
+  const [done, setDone] = useState('');
+
+  useEffect(() => {
+    if (loaded.data) setLesson(loaded.data);
+  }, [loaded.data]);
+
+  const isNotFound = loaded.error?.code === 'not_found';
+  useHeading(isNotFound ? t('learn.lesson.notFound') : lesson?.title);
+
+  const back = (
+    <p>
+      <Link href={ROUTES.praktikBaik.path} class="learn-inline-link">
+        {t('learn.lesson.back')}
+      </Link>
+    </p>
+  );
+  if (isNotFound) {
+    return (
+      <>
+        <p>{t('learn.lesson.notFoundBody')}</p>
+        {back}
+      </>
+    );
+  }
+  if (!lesson) {
+    return loaded.error ? <LearnError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+
+  const isAuthor = lesson.authorId === props.me.id;
+  // The API sends warnings only to the author and the reviewers of the region: exactly who may edit a draft.
+  const canEdit = canEditLesson(lesson.status) && lesson.warnings !== undefined;
+  const seesCases = (MENUS[props.me.role] as readonly MenuItem[]).some((item) => item.route === 'kasus');
+  const changed = (updated: LessonView, message: string) => {
+    setLesson(updated);
+    setDone(message);
+  };
+
+  if (isEditing) {
+    return (
+      <div class="op-wide">
+        <LessonForm
+          me={props.me}
+          lesson={lesson}
+          onSaved={(saved) => {
+            setEditing(false);
+            changed(saved, t('learn.lesson.saved'));
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div class="op-wide learn-lesson-body">
+      {back}
+      <p class="op-tags">
+        <LessonStatusTag status={lesson.status} />
+        <Tag>{labelOf(t, 'field.conflictType', lesson.conflictType)}</Tag>
+        <Tag tone="muted">{lesson.regionName}</Tag>
+      </p>
+      <p class="learn-meta">
+        {t('learn.lesson.byline', {
+          author: lesson.authorName,
+          when: wib(lesson.publishedAt ?? lesson.updatedAt, lang),
+        })}
+      </p>
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      {lesson.status === 'draf' && lesson.reviewNote && (
+        <p class="op-notice">{t('learn.lesson.returnedNote', { note: lesson.reviewNote })}</p>
+      )}
+      {lesson.status !== 'terbit' && lesson.warnings && lesson.warnings.length > 0 && (
+        <PersonalDataWarnings warnings={lesson.warnings} headingLevel={2} />
+      )}
+      {canEdit && (
+        <p class="op-actions">
+          <button type="button" class="button op-button-secondary" onClick={() => setEditing(true)}>
+            {t('learn.lesson.edit')}
+          </button>
+        </p>
+      )}
+      <LessonReview lesson={lesson} me={props.me} isAuthor={isAuthor} onChanged={changed} />
+      {STORY.map(([key, label]) => (
+        <section key={key} aria-labelledby={`lesson-${key}`}>
+          <h2 id={`lesson-${key}`}>{t(label)}</h2>
+          <p class="learn-text">{lesson[key]}</p>
+        </section>
+      ))}
+      <section aria-labelledby="lesson-tags">
+        <h2 id="lesson-tags">{t('learn.lesson.tags')}</h2>
+        {lesson.tags.length === 0 ? (
+          <p>{t('learn.lesson.noTags')}</p>
+        ) : (
+          <ul class="op-chip-list">
+            {lesson.tags.map((tag) => (
+              <li key={tag}>
+                <Link
+                  href={`${ROUTES.praktikBaik.path}?tag=${encodeURIComponent(tag)}`}
+                  class="learn-inline-link"
+                >
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="lesson-cases">
+        <h2 id="lesson-cases">{t('learn.lesson.cases')}</h2>
+        {lesson.cases.length === 0 ? (
+          <p>{t(lesson.caseIds.length > 0 ? 'learn.lesson.casesHidden' : 'learn.lesson.noCases')}</p>
+        ) : (
+          <ul class="op-plain-list">
+            {lesson.cases.map((c) => (
+              <li key={c.id}>
+                {seesCases ? (
+                  <Link href={`${ROUTES.kasus.path}/${c.id}`} class="learn-inline-link">
+                    {c.title}
+                  </Link>
+                ) : (
+                  c.title
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

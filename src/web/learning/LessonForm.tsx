@@ -1,0 +1,256 @@
+// Writing a lesson learned, or editing a draft: the four parts of the story, the conflict type, the region,
+// tags, and the cases it was learned from.
+import { useRef, useState } from 'preact/hooks';
+import type { LessonView } from '../../shared/lessons/lesson-rules.ts';
+import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
+import type { SignedInUser } from '../api.ts';
+import { useT } from '../lang.ts';
+import { listRegions } from '../operator/operator-api.ts';
+import { useAction, useLoad } from '../operator/ui.tsx';
+import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
+import { createLesson, editLesson, type LessonDraft, listCasesIn } from './learning-api.ts';
+import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
+
+const STORY = [
+  { key: 'situation', label: 'learn.lesson.situation', hint: 'learn.lesson.situationHint' },
+  { key: 'actionsTaken', label: 'learn.lesson.actionsTaken', hint: 'learn.lesson.actionsTakenHint' },
+  { key: 'whatWorked', label: 'learn.lesson.whatWorked', hint: 'learn.lesson.whatWorkedHint' },
+  { key: 'whatToAvoid', label: 'learn.lesson.whatToAvoid', hint: 'learn.lesson.whatToAvoidHint' },
+] as const;
+
+type Draft = Omit<LessonDraft, 'tags' | 'regionCode'> & { tags: string; kabkota: string; subRegion: string };
+
+function draftOf(lesson: LessonView | undefined, kabkota: string): Draft {
+  return {
+    title: lesson?.title ?? '',
+    situation: lesson?.situation ?? '',
+    actionsTaken: lesson?.actionsTaken ?? '',
+    whatWorked: lesson?.whatWorked ?? '',
+    whatToAvoid: lesson?.whatToAvoid ?? '',
+    conflictType: lesson?.conflictType ?? '',
+    kabkota: lesson ? lesson.regionCode.slice(0, 5) : kabkota,
+    subRegion: lesson && lesson.regionCode.length > 5 ? lesson.regionCode : '',
+    tags: lesson?.tags.join(', ') ?? '',
+    caseIds: lesson?.caseIds ?? [],
+  };
+}
+
+/** Tags typed as "1 Suro, broadcast WA": trimmed, empty ones left out, each once. */
+function tagsOf(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** The write form (no `lesson`) or the edit form of a draft. */
+export function LessonForm(props: {
+  me: SignedInUser;
+  lesson?: LessonView;
+  onSaved: (lesson: LessonView) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const action = useAction();
+  const province = useProvinceAreas();
+  const kabkotaChoices = areasOf(props.me, province).filter((a) => a.kind === 'kabkota');
+  const [draft, setDraft] = useState<Draft>(() => draftOf(props.lesson, ''));
+  const [problems, setProblems] = useState<Record<string, string | undefined>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const kabkota = draft.kabkota || kabkotaChoices[0]?.code || '';
+  const subRegions = useLoad(
+    () => (kabkota ? listRegions(kabkota).then((r) => r.items) : Promise.resolve([])),
+    [kabkota],
+  );
+  const cases = useLoad(
+    () => (kabkota ? listCasesIn(kabkota).then((r) => r.items) : Promise.resolve([])),
+    [kabkota],
+  );
+  const [caseToAdd, setCaseToAdd] = useState('');
+  const isEdit = props.lesson !== undefined;
+  const prefix = isEdit ? 'lesson-edit' : 'lesson-new';
+  const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
+
+  const caseTitles = new Map<string, string>();
+  for (const c of props.lesson?.cases ?? []) caseTitles.set(c.id, c.title);
+  for (const c of cases.data ?? []) caseTitles.set(c.id, c.title);
+  const subOptions = (subRegions.data ?? []).map((r) => ({ value: r.code, label: r.name }));
+  if (draft.subRegion && !subOptions.some((o) => o.value === draft.subRegion)) {
+    subOptions.push({ value: draft.subRegion, label: props.lesson?.regionName ?? draft.subRegion });
+  }
+
+  function check(): Record<string, string | undefined> {
+    const tags = tagsOf(draft.tags);
+    const found: Record<string, string | undefined> = {
+      title: draft.title.trim().length < 5 ? t('learn.lesson.titleShort') : undefined,
+    };
+    for (const part of STORY) {
+      found[part.key] =
+        draft[part.key].trim().length < 10 ? t('learn.lesson.partShort', { part: t(part.label) }) : undefined;
+    }
+    found.conflictType = draft.conflictType ? undefined : t('learn.lesson.typeMissing');
+    found.kabkota = kabkota ? undefined : t('learn.lesson.regionMissing');
+    found.tags =
+      tags.some((tag) => tag.length < 2 || tag.length > 40) || tags.length > 20
+        ? t('learn.lesson.tagsInvalid')
+        : undefined;
+    return found;
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const found = check();
+    setProblems(found);
+    if (Object.values(found).some(Boolean)) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const body: LessonDraft = {
+      title: draft.title.trim(),
+      situation: draft.situation.trim(),
+      actionsTaken: draft.actionsTaken.trim(),
+      whatWorked: draft.whatWorked.trim(),
+      whatToAvoid: draft.whatToAvoid.trim(),
+      conflictType: draft.conflictType,
+      regionCode: draft.subRegion || kabkota,
+      tags: tagsOf(draft.tags),
+      caseIds: draft.caseIds,
+    };
+    let saved: LessonView | undefined;
+    const ok = await action.run(async () => {
+      saved = props.lesson
+        ? await editLesson(props.lesson.id, { ...body, version: props.lesson.version })
+        : await createLesson(body);
+    });
+    if (ok && saved) props.onSaved(saved);
+  }
+
+  return (
+    <form ref={formRef} class="op-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-title`}>
+      <h2 id={`${prefix}-title`} tabIndex={-1}>
+        {t(isEdit ? 'learn.lesson.editHeading' : 'learn.lesson.writeHeading')}
+      </h2>
+      <p class="hint">{t('learn.lesson.privacyHint')}</p>
+      <FormProblems title={t('learn.form.problems')} problems={problems} />
+      <InputField
+        id={`${prefix}-title-field`}
+        label={t('learn.lesson.title')}
+        value={draft.title}
+        onInput={set('title')}
+        maxLength={200}
+        isRequired
+        error={problems.title}
+      />
+      {STORY.map((part) => (
+        <TextAreaField
+          key={part.key}
+          id={`${prefix}-${part.key}`}
+          label={t(part.label)}
+          hint={t(part.hint)}
+          value={draft[part.key]}
+          onInput={set(part.key)}
+          maxLength={5000}
+          isRequired
+          error={problems[part.key]}
+        />
+      ))}
+      <div class="op-grid-form">
+        <SelectField
+          id={`${prefix}-type`}
+          label={t('learn.lesson.conflictType')}
+          value={draft.conflictType}
+          onChange={set('conflictType')}
+          isRequired
+          error={problems.conflictType}
+          options={[
+            { value: '', label: t('learn.lesson.chooseType') },
+            ...CONFLICT_TYPES.map((code) => ({ value: code, label: labelOf(t, 'field.conflictType', code) })),
+          ]}
+        />
+        <SelectField
+          id={`${prefix}-kabkota`}
+          label={t('learn.lesson.kabkota')}
+          value={kabkota}
+          onChange={(value) => setDraft({ ...draft, kabkota: value, subRegion: '', caseIds: [] })}
+          isRequired
+          error={problems.kabkota}
+          options={kabkotaChoices.map((a) => ({ value: a.code, label: a.label }))}
+        />
+        <SelectField
+          id={`${prefix}-kecamatan`}
+          label={t('learn.lesson.kecamatan')}
+          value={draft.subRegion}
+          onChange={set('subRegion')}
+          options={[{ value: '', label: t('learn.lesson.wholeKabkota') }, ...subOptions]}
+        />
+      </div>
+      <InputField
+        id={`${prefix}-tags`}
+        label={t('learn.lesson.tags')}
+        hint={t('learn.lesson.tagsHint')}
+        value={draft.tags}
+        onInput={set('tags')}
+        error={problems.tags}
+      />
+      <fieldset class="op-radios">
+        <legend>{t('learn.lesson.cases')}</legend>
+        <p class="hint">{t('learn.lesson.casesHint')}</p>
+        {draft.caseIds.length > 0 && (
+          <ul class="op-chip-list">
+            {draft.caseIds.map((id) => (
+              <li key={id}>
+                <span>{caseTitles.get(id) ?? t('learn.lesson.caseHidden')}</span>
+                <button
+                  type="button"
+                  class="button op-button-secondary op-button-small"
+                  onClick={() => setDraft({ ...draft, caseIds: draft.caseIds.filter((c) => c !== id) })}
+                >
+                  {t('learn.lesson.unlinkCase', { title: caseTitles.get(id) ?? '' })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <LearnError error={cases.error} />
+        <div class="op-inline-form">
+          <SelectField
+            id={`${prefix}-case`}
+            label={t('learn.lesson.caseToLink')}
+            value={caseToAdd}
+            onChange={setCaseToAdd}
+            options={[
+              { value: '', label: t('learn.lesson.chooseCase') },
+              ...(cases.data ?? [])
+                .filter((c) => !draft.caseIds.includes(c.id))
+                .map((c) => ({ value: c.id, label: c.title })),
+            ]}
+          />
+          <button
+            type="button"
+            class="button op-button-secondary"
+            disabled={!caseToAdd}
+            onClick={() => {
+              setDraft({ ...draft, caseIds: [...draft.caseIds, caseToAdd] });
+              setCaseToAdd('');
+            }}
+          >
+            {t('learn.lesson.linkCase')}
+          </button>
+        </div>
+      </fieldset>
+      <LearnError error={action.error} />
+      <div class="op-form-submit">
+        <button type="submit" class="button button-primary" disabled={action.isBusy}>
+          {t(isEdit ? 'learn.lesson.save' : 'learn.lesson.saveDraft')}
+        </button>
+        <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
+          {t('op.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,299 @@
+// Action items (tindak lanjut): what came out of a workshop, who does it and by when, tracked until done —
+// on the workshop's page, and the user's own open items on the list page.
+import { useState } from 'preact/hooks';
+import type {
+  WorkshopAction,
+  WorkshopActionItem,
+  WorkshopView,
+} from '../../shared/workshops/workshop-rules.ts';
+import type { ApiError, SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { ROUTES } from '../nav.ts';
+import { Tag, useAction, wibDay } from '../operator/ui.tsx';
+import { Link } from '../router.tsx';
+import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
+import { addAction, closeAction } from './learning-api.ts';
+import { formatDate, LearnError, labelOf } from './learning-ui.tsx';
+
+const OTHER = '__other__';
+
+/** The status of an item in words (and colour): open, late, done, dropped. */
+function ActionStatus(props: { item: WorkshopAction }) {
+  const t = useT();
+  const { item } = props;
+  if (item.status === 'terbuka' && item.isOverdue)
+    return <Tag tone="danger">{t('learn.action.overdue')}</Tag>;
+  const tone = item.status === 'selesai' ? 'ok' : item.status === 'batal' ? 'muted' : 'warn';
+  return <Tag tone={tone}>{labelOf(t, 'learn.action.status', item.status)}</Tag>;
+}
+
+/** Closing one item: done or not continued, with a note. */
+function CloseAction(props: { item: WorkshopAction; onClosed: () => void }) {
+  const t = useT();
+  const action = useAction();
+  const [isOpen, setOpen] = useState(false);
+  const [status, setStatus] = useState<'selesai' | 'batal'>('selesai');
+  const [note, setNote] = useState('');
+  const id = `close-${props.item.id}`;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (await action.run(() => closeAction(props.item.id, { status, note: note.trim() }))) {
+      setOpen(false);
+      props.onClosed();
+    }
+  }
+
+  if (!isOpen) {
+    return (
+      <button
+        type="button"
+        class="button op-button-secondary op-button-small"
+        aria-expanded={false}
+        onClick={() => setOpen(true)}
+      >
+        {t('learn.action.markDone')}
+      </button>
+    );
+  }
+  return (
+    <form class="op-form learn-done-form" onSubmit={submit} aria-label={t('learn.action.closeLabel')}>
+      <fieldset class="op-radios">
+        <legend>{t('learn.action.closeAs')}</legend>
+        {(['selesai', 'batal'] as const).map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={`${id}-status`}
+              value={value}
+              checked={status === value}
+              onChange={() => setStatus(value)}
+            />
+            {t(value === 'selesai' ? 'learn.action.asDone' : 'learn.action.asDropped')}
+          </label>
+        ))}
+      </fieldset>
+      <TextAreaField
+        id={`${id}-note`}
+        label={t('learn.action.note')}
+        value={note}
+        onInput={setNote}
+        rows={2}
+        maxLength={2000}
+      />
+      <LearnError error={action.error} />
+      <div class="op-form-submit">
+        <button type="submit" class="button button-primary" disabled={action.isBusy}>
+          {t('learn.action.saveClose')}
+        </button>
+        <button type="button" class="button op-button-secondary" onClick={() => setOpen(false)}>
+          {t('op.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ActionEntry(props: {
+  item: WorkshopAction | WorkshopActionItem;
+  canClose: boolean;
+  onChanged: () => void;
+}) {
+  const { item } = props;
+  const t = useT();
+  const lang = useLang();
+  const from = 'workshopTopic' in item && item.workshopTopic ? item : undefined;
+  return (
+    <li class="learn-card">
+      <p class="op-tags">
+        <ActionStatus item={item} />
+      </p>
+      <p class="learn-text">{item.description}</p>
+      <p class="learn-meta">
+        {t('learn.action.ownerDue', { owner: item.ownerName, due: formatDate(item.dueOn, lang) })}
+      </p>
+      {from && (
+        <p class="learn-meta">
+          {t('learn.action.from')}{' '}
+          <Link href={`${ROUTES.lokakarya.path}/${from.workshopId}`} class="learn-inline-link">
+            {from.workshopTopic}
+          </Link>
+        </p>
+      )}
+      {item.status !== 'terbuka' && item.doneNote && (
+        <p>{t('learn.action.doneNote', { note: item.doneNote })}</p>
+      )}
+      {props.canClose && item.status === 'terbuka' && <CloseAction item={item} onClosed={props.onChanged} />}
+    </li>
+  );
+}
+
+/** The open items the user owns, across workshops (nothing shown when there are none). */
+export function MyActions(props: {
+  items: WorkshopActionItem[];
+  error: ApiError | undefined;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const [done, setDone] = useState('');
+  if (props.items.length === 0 && !props.error && !done) return null;
+  return (
+    <section aria-labelledby="my-actions">
+      <h2 id="my-actions">{t('learn.action.mine')}</h2>
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <LearnError error={props.error} />
+      {props.items.length === 0 && <p>{t('learn.action.noneOpen')}</p>}
+      <ul class="learn-list">
+        {props.items.map((item) => (
+          <ActionEntry
+            key={item.id}
+            item={item}
+            canClose
+            onChanged={() => {
+              setDone(t('learn.action.closed'));
+              props.onChanged();
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A workshop's action items: open ones first, and the form to add one when the viewer runs it. */
+export function ActionsSection(props: { workshop: WorkshopView; me: SignedInUser; onChanged: () => void }) {
+  const { workshop } = props;
+  const t = useT();
+  const [done, setDone] = useState('');
+  const items = [...workshop.actions].sort(
+    (a, b) =>
+      Number(a.status !== 'terbuka') - Number(b.status !== 'terbuka') || a.dueOn.localeCompare(b.dueOn),
+  );
+  return (
+    <section aria-labelledby="workshop-actions">
+      <h2 id="workshop-actions">{t('learn.action.heading')}</h2>
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      {items.length === 0 && <p>{t('learn.action.none')}</p>}
+      <ul class="learn-list">
+        {items.map((item) => (
+          <ActionEntry
+            key={item.id}
+            item={item}
+            canClose={workshop.canManage || item.ownerUserId === props.me.id}
+            onChanged={() => {
+              setDone(t('learn.action.closed'));
+              props.onChanged();
+            }}
+          />
+        ))}
+      </ul>
+      {workshop.canManage && (
+        <AddAction
+          workshop={workshop}
+          onAdded={() => {
+            setDone(t('learn.action.added'));
+            props.onChanged();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
+  const t = useT();
+  const action = useAction();
+  const [description, setDescription] = useState('');
+  const [owner, setOwner] = useState('');
+  const [ownerName, setOwnerName] = useState('');
+  const [dueOn, setDueOn] = useState(() => wibDay(30));
+  const [problems, setProblems] = useState<Record<string, string | undefined>>({});
+  const users = props.workshop.participants.filter((p) => p.userId);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const found = {
+      description: description.trim().length < 5 ? t('learn.action.descriptionShort') : undefined,
+      owner:
+        !owner || (owner === OTHER && ownerName.trim().length < 2)
+          ? t('learn.action.ownerMissing')
+          : undefined,
+      dueOn: /^\d{4}-\d{2}-\d{2}$/.test(dueOn) ? undefined : t('learn.action.dueMissing'),
+    };
+    setProblems(found);
+    if (Object.values(found).some(Boolean)) return;
+    const ok = await action.run(() =>
+      addAction(props.workshop.id, {
+        description: description.trim(),
+        dueOn,
+        ...(owner === OTHER ? { ownerName: ownerName.trim() } : { ownerUserId: owner }),
+      }),
+    );
+    if (ok) {
+      setDescription('');
+      setOwner('');
+      setOwnerName('');
+      props.onAdded();
+    }
+  }
+
+  return (
+    <form class="op-form" noValidate onSubmit={submit} aria-labelledby="action-add-title">
+      <h3 id="action-add-title">{t('learn.action.addHeading')}</h3>
+      <FormProblems title={t('learn.form.problems')} problems={problems} />
+      <TextAreaField
+        id="action-description"
+        label={t('learn.action.description')}
+        value={description}
+        onInput={setDescription}
+        rows={2}
+        maxLength={2000}
+        isRequired
+        error={problems.description}
+      />
+      <div class="op-grid-form">
+        <SelectField
+          id="action-owner"
+          label={t('learn.action.owner')}
+          hint={t('learn.action.ownerHint')}
+          value={owner}
+          onChange={setOwner}
+          isRequired
+          error={problems.owner}
+          options={[
+            { value: '', label: t('learn.action.chooseOwner') },
+            ...users.map((p) => ({ value: p.userId as string, label: p.name })),
+            { value: OTHER, label: t('learn.action.otherOwner') },
+          ]}
+        />
+        {owner === OTHER && (
+          <InputField
+            id="action-owner-name"
+            label={t('learn.action.ownerName')}
+            value={ownerName}
+            onInput={setOwnerName}
+            maxLength={200}
+            isRequired
+          />
+        )}
+        <InputField
+          id="action-due"
+          type="date"
+          label={t('learn.action.due')}
+          value={dueOn}
+          onInput={setDueOn}
+          isRequired
+          error={problems.dueOn}
+        />
+      </div>
+      <LearnError error={action.error} />
+      <button type="submit" class="button button-primary" disabled={action.isBusy}>
+        {t('learn.action.add')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+// One workshop (/lokakarya/<id>): its plan and status, the evaluation it discusses, participants and
+// attendance, materials, and action items.
+import { useEffect, useState } from 'preact/hooks';
+import { periodLabel } from '../../shared/evaluation/period.ts';
+import type { MessageKey } from '../../shared/i18n.ts';
+import type { WorkshopStatusCode, WorkshopView } from '../../shared/workshops/workshop-rules.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { ROUTES } from '../nav.ts';
+import { Tag, useAction, useHeading, useLoad, wib } from '../operator/ui.tsx';
+import { Link } from '../router.tsx';
+import { editWorkshop, getWorkshop } from './learning-api.ts';
+import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
+import { ActionsSection } from './WorkshopActions.tsx';
+import { WorkshopForm } from './WorkshopForm.tsx';
+import { MaterialsSection } from './WorkshopMaterials.tsx';
+import { ParticipantsSection } from './WorkshopParticipants.tsx';
+
+/** The address of the evaluation page for a scope and period (the page the coordinator shows). */
+export function evaluationPath(evaluation: { scope: string; from: string; to: string }): string {
+  const params = new URLSearchParams(evaluation);
+  return `${ROUTES.evaluasi.path}?${params.toString()}`;
+}
+
+export function WorkshopDetail(props: { id: string; me: SignedInUser }) {
+  const t = useT();
+  const loaded = useLoad(() => getWorkshop(props.id), [props.id]);
+  const [current, setCurrent] = useState<WorkshopView | undefined>();
+  const province = useProvinceAreas();
+
+  useEffect(() => {
+    if (loaded.data) setCurrent(loaded.data);
+  }, [loaded.data]);
+
+  const isNotFound = loaded.error?.code === 'not_found';
+  useHeading(isNotFound ? t('learn.workshop.notFound') : current?.topic);
+
+  const back = (
+    <p>
+      <Link href={ROUTES.lokakarya.path} class="learn-inline-link">
+        {t('learn.workshop.back')}
+      </Link>
+    </p>
+  );
+  if (isNotFound) {
+    return (
+      <>
+        <p>{t('learn.workshop.notFoundBody')}</p>
+        {back}
+      </>
+    );
+  }
+  if (!current) {
+    return loaded.error ? <LearnError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+  return (
+    <div class="op-wide">
+      {back}
+      <WorkshopHeader workshop={current} me={props.me} province={province} onChanged={setCurrent} />
+      <ParticipantsSection workshop={current} province={province} onChanged={setCurrent} />
+      <MaterialsSection workshop={current} onChanged={loaded.reload} />
+      <ActionsSection workshop={current} me={props.me} onChanged={loaded.reload} />
+    </div>
+  );
+}
+
+const STATUS_MOVES: Record<WorkshopStatusCode, { to: WorkshopStatusCode; label: MessageKey }[]> = {
+  direncanakan: [
+    { to: 'terlaksana', label: 'learn.workshop.markHeld' },
+    { to: 'batal', label: 'learn.workshop.cancel' },
+  ],
+  terlaksana: [],
+  batal: [{ to: 'direncanakan', label: 'learn.workshop.reopen' }],
+};
+
+function WorkshopHeader(props: {
+  workshop: WorkshopView;
+  me: SignedInUser;
+  province: ReturnType<typeof useProvinceAreas>;
+  onChanged: (view: WorkshopView) => void;
+}) {
+  const { workshop } = props;
+  const t = useT();
+  const lang = useLang();
+  const action = useAction();
+  const [isEditing, setEditing] = useState(false);
+  const [done, setDone] = useState('');
+  const tone = workshop.status === 'batal' ? 'muted' : workshop.status === 'terlaksana' ? 'ok' : 'brand';
+
+  async function move(to: WorkshopStatusCode) {
+    let view: WorkshopView | undefined;
+    const ok = await action.run(async () => {
+      view = await editWorkshop(workshop.id, { version: workshop.version, status: to });
+    });
+    if (ok && view) {
+      setDone(t('learn.workshop.statusChanged', { status: labelOf(t, 'learn.workshop.status', to) }));
+      props.onChanged(view);
+    }
+  }
+
+  if (isEditing) {
+    return (
+      <section>
+        <WorkshopForm
+          areas={areasOf(props.me, props.province)}
+          workshop={workshop}
+          onSaved={(view) => {
+            setEditing(false);
+            setDone(t('learn.workshop.saved'));
+            props.onChanged(view);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </section>
+    );
+  }
+  const evaluation = workshop.evaluation;
+  return (
+    <section aria-labelledby="workshop-plan">
+      <h2 id="workshop-plan" class="visually-hidden">
+        {t('learn.workshop.planDetails')}
+      </h2>
+      <p class="op-tags">
+        <Tag tone={tone}>{labelOf(t, 'learn.workshop.status', workshop.status)}</Tag>
+      </p>
+      <dl class="op-facts">
+        <div>
+          <dt>{t('learn.workshop.startsAt')}</dt>
+          <dd>
+            <time dateTime={workshop.startsAt}>{wib(workshop.startsAt, lang)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('learn.workshop.place')}</dt>
+          <dd>{workshop.place}</dd>
+        </div>
+        <div>
+          <dt>{t('learn.workshop.area')}</dt>
+          <dd>{workshop.areaName}</dd>
+        </div>
+        <div>
+          <dt>{t('learn.workshop.facilitators')}</dt>
+          <dd>{workshop.facilitators.length > 0 ? workshop.facilitators.join(', ') : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('learn.workshop.evaluation')}</dt>
+          <dd>
+            {evaluation ? (
+              <Link href={evaluationPath(evaluation)} class="learn-inline-link">
+                {t('learn.workshop.evaluationOpen', {
+                  scope: props.province.nameOf(evaluation.scope),
+                  period: periodLabel(evaluation, lang),
+                })}
+              </Link>
+            ) : (
+              t('learn.workshop.noEvaluation')
+            )}
+          </dd>
+        </div>
+      </dl>
+      {workshop.notes && <p class="op-description learn-text">{workshop.notes}</p>}
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <LearnError error={action.error} />
+      {workshop.canManage ? (
+        <div class="op-actions">
+          {STATUS_MOVES[workshop.status].map((m) => (
+            <button
+              key={m.to}
+              type="button"
+              class={`button ${m.to === 'terlaksana' ? 'button-primary' : 'op-button-secondary'}`}
+              disabled={action.isBusy}
+              onClick={() => move(m.to)}
+            >
+              {t(m.label)}
+            </button>
+          ))}
+          <button type="button" class="button op-button-secondary" onClick={() => setEditing(true)}>
+            {t('learn.workshop.edit')}
+          </button>
+        </div>
+      ) : (
+        <p class="hint">{t('learn.workshop.viewOnly')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+// Planning a workshop, or changing its details: topic, date and time (WIB), place, area, facilitators, notes,
+// and the evaluation it discusses (a scope and a quarter).
+import { useRef, useState } from 'preact/hooks';
+import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
+import type { WorkshopView } from '../../shared/workshops/workshop-rules.ts';
+import { useLang, useT } from '../lang.ts';
+import { useAction, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
+import { editWorkshop, planWorkshop } from './learning-api.ts';
+import { type Area, LearnError } from './learning-ui.tsx';
+
+/** This quarter and the seven before it, latest first. */
+function quarterOptions(now: Date): Period[] {
+  const out: Period[] = [];
+  let quarter = quarterOf(now);
+  for (let i = 0; i < 8; i++) {
+    out.push(quarter);
+    quarter = previousPeriod(quarter);
+  }
+  return out;
+}
+
+const periodKey = (p: Period) => `${p.from}_${p.to}`;
+const areaKey = (a: Pick<Area, 'kind' | 'code'>) => `${a.kind}:${a.code}`;
+
+type Draft = {
+  topic: string;
+  startsAt: string;
+  place: string;
+  area: string;
+  facilitators: string;
+  notes: string;
+  hasEvaluation: boolean;
+  evaluationScope: string;
+  evaluationPeriod: string;
+};
+
+function draftOf(workshop: WorkshopView | undefined, areas: Area[], initialArea?: string): Draft {
+  const lastQuarter = previousPeriod(quarterOf(new Date()));
+  const area = initialArea ?? (areas[0] ? areaKey(areas[0]) : '');
+  if (!workshop) {
+    return {
+      topic: '',
+      startsAt: `${wibInputIn(24 * 7).slice(0, 10)}T09:00`,
+      place: '',
+      area,
+      facilitators: '',
+      notes: '',
+      hasEvaluation: true,
+      evaluationScope: area.split(':')[1] ?? '',
+      evaluationPeriod: periodKey(lastQuarter),
+    };
+  }
+  const evaluation = workshop.evaluation;
+  return {
+    topic: workshop.topic,
+    startsAt: workshop.startsAt.slice(0, 16),
+    place: workshop.place,
+    area: workshop.bakorwilId ? `bakorwil:${workshop.bakorwilId}` : `kabkota:${workshop.kabkotaCode}`,
+    facilitators: workshop.facilitators.join('\n'),
+    notes: workshop.notes,
+    hasEvaluation: evaluation !== null,
+    evaluationScope: evaluation?.scope ?? workshop.bakorwilId ?? workshop.kabkotaCode ?? '',
+    evaluationPeriod: evaluation ? `${evaluation.from}_${evaluation.to}` : periodKey(lastQuarter),
+  };
+}
+
+/** The plan form (no `workshop`) or the edit form of one workshop. */
+export function WorkshopForm(props: {
+  areas: Area[];
+  workshop?: WorkshopView;
+  initialArea?: string;
+  onSaved: (workshop: WorkshopView) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const action = useAction();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(props.workshop, props.areas, props.initialArea));
+  const [problems, setProblems] = useState<Record<string, string | undefined>>({});
+  const isEdit = props.workshop !== undefined;
+  const prefix = isEdit ? 'workshop-edit' : 'workshop-plan';
+  const formRef = useRef<HTMLFormElement>(null);
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft({ ...draft, [key]: value });
+
+  const periods = quarterOptions(new Date());
+  if (!periods.some((p) => periodKey(p) === draft.evaluationPeriod)) {
+    const [from, to] = draft.evaluationPeriod.split('_');
+    periods.push({ from, to });
+  }
+  const scopes = props.areas.map((a) => ({ value: a.code, label: a.label }));
+  if (draft.evaluationScope && !scopes.some((s) => s.value === draft.evaluationScope)) {
+    scopes.push({ value: draft.evaluationScope, label: draft.evaluationScope });
+  }
+  const facilitators = draft.facilitators
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+  function check(): Record<string, string | undefined> {
+    return {
+      topic: draft.topic.trim().length < 5 ? t('learn.form.topicShort') : undefined,
+      startsAt: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(draft.startsAt)
+        ? undefined
+        : t('learn.form.startsAtMissing'),
+      place: draft.place.trim().length < 3 ? t('learn.form.placeShort') : undefined,
+      area: !isEdit && !draft.area ? t('learn.form.areaMissing') : undefined,
+      facilitators: facilitators.some((f) => f.length < 2) ? t('learn.form.facilitatorShort') : undefined,
+    };
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const found = check();
+    setProblems(found);
+    if (Object.values(found).some(Boolean)) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const [from, to] = draft.evaluationPeriod.split('_');
+    const evaluation = draft.hasEvaluation ? { scope: draft.evaluationScope, from, to } : undefined;
+    const details = {
+      topic: draft.topic.trim(),
+      startsAt: wibInputToIso(draft.startsAt),
+      place: draft.place.trim(),
+      facilitators,
+      notes: draft.notes.trim(),
+    };
+    let saved: WorkshopView | undefined;
+    const ok = await action.run(async () => {
+      if (props.workshop) {
+        saved = await editWorkshop(props.workshop.id, {
+          ...details,
+          version: props.workshop.version,
+          evaluation: evaluation ?? null,
+        });
+      } else {
+        const [kind, code] = draft.area.split(':');
+        saved = await planWorkshop({
+          ...details,
+          ...(kind === 'bakorwil' ? { bakorwilId: code } : { kabkotaCode: code }),
+          evaluation,
+        });
+      }
+    });
+    if (ok && saved) props.onSaved(saved);
+  }
+
+  return (
+    <form ref={formRef} class="op-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-title`}>
+      <h2 id={`${prefix}-title`} tabIndex={-1}>
+        {t(isEdit ? 'learn.workshop.editHeading' : 'learn.workshop.planHeading')}
+      </h2>
+      <FormProblems title={t('learn.form.problems')} problems={problems} />
+      <InputField
+        id={`${prefix}-topic`}
+        label={t('learn.workshop.topic')}
+        hint={t('learn.workshop.topicHint')}
+        value={draft.topic}
+        onInput={set('topic')}
+        maxLength={300}
+        isRequired
+        error={problems.topic}
+      />
+      <div class="op-grid-form">
+        <InputField
+          id={`${prefix}-starts`}
+          type="datetime-local"
+          label={t('learn.workshop.startsAt')}
+          value={draft.startsAt}
+          onInput={set('startsAt')}
+          isRequired
+          error={problems.startsAt}
+        />
+        <InputField
+          id={`${prefix}-place`}
+          label={t('learn.workshop.place')}
+          value={draft.place}
+          onInput={set('place')}
+          maxLength={300}
+          isRequired
+          error={problems.place}
+        />
+        {!isEdit && (
+          <SelectField
+            id={`${prefix}-area`}
+            label={t('learn.workshop.area')}
+            hint={t('learn.workshop.areaHint')}
+            value={draft.area}
+            onChange={(value) =>
+              setDraft({
+                ...draft,
+                area: value,
+                evaluationScope: value.split(':')[1] ?? draft.evaluationScope,
+              })
+            }
+            options={props.areas.map((a) => ({ value: areaKey(a), label: a.label }))}
+            isRequired
+            error={problems.area}
+          />
+        )}
+      </div>
+      <TextAreaField
+        id={`${prefix}-facilitators`}
+        label={t('learn.workshop.facilitators')}
+        hint={t('learn.workshop.facilitatorsHint')}
+        value={draft.facilitators}
+        onInput={set('facilitators')}
+        rows={3}
+        error={problems.facilitators}
+      />
+      <TextAreaField
+        id={`${prefix}-notes`}
+        label={t('learn.workshop.notes')}
+        value={draft.notes}
+        onInput={set('notes')}
+        rows={3}
+        maxLength={5000}
+      />
+      <fieldset class="op-radios">
+        <legend>{t('learn.workshop.evaluation')}</legend>
+        <label class="op-check">
+          <input
+            type="checkbox"
+            checked={draft.hasEvaluation}
+            onChange={(event) => set('hasEvaluation')((event.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('learn.workshop.evaluationLink')}
+        </label>
+        {draft.hasEvaluation && (
+          <div class="op-grid-form">
+            <SelectField
+              id={`${prefix}-eval-scope`}
+              label={t('learn.workshop.evaluationScope')}
+              value={draft.evaluationScope}
+              onChange={set('evaluationScope')}
+              options={scopes}
+            />
+            <SelectField
+              id={`${prefix}-eval-period`}
+              label={t('learn.workshop.evaluationPeriod')}
+              value={draft.evaluationPeriod}
+              onChange={set('evaluationPeriod')}
+              options={periods.map((p) => ({ value: periodKey(p), label: periodLabel(p, lang) }))}
+            />
+          </div>
+        )}
+      </fieldset>
+      <LearnError error={action.error} />
+      <div class="op-form-submit">
+        <button type="submit" class="button button-primary" disabled={action.isBusy}>
+          {t(isEdit ? 'learn.workshop.save' : 'learn.workshop.plan')}
+        </button>
+        <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
+          {t('op.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+// The workshops a user sees: this quarter's routine per Bakorwil (with the reminder when one is missing),
+// the action items they own, the plan form, and the workshops to come and those held.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { periodLabel } from '../../shared/evaluation/period.ts';
+import {
+  canOrganiseWorkshops,
+  type WorkshopRoutine,
+  type WorkshopSummary,
+} from '../../shared/workshops/workshop-rules.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { ROUTES } from '../nav.ts';
+import { Tag, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { Link, navigate } from '../router.tsx';
+import { getRoutine, listMyActions, listWorkshops } from './learning-api.ts';
+import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
+import { MyActions } from './WorkshopActions.tsx';
+import { WorkshopForm } from './WorkshopForm.tsx';
+
+/** The path of a workshop's page. */
+export function workshopPath(id: string): string {
+  return `${ROUTES.lokakarya.path}/${id}`;
+}
+
+export function WorkshopList(props: { me: SignedInUser }) {
+  const t = useT();
+  const now = useNow(60_000);
+  const province = useProvinceAreas();
+  const areas = areasOf(props.me, province);
+  const list = useLoad(() => listWorkshops().then((r) => r.items), []);
+  const routine = useLoad(getRoutine, []);
+  const mine = useLoad(() => listMyActions().then((r) => r.items), []);
+  const [planArea, setPlanArea] = useState<string | undefined>();
+  const canPlan = canOrganiseWorkshops(props.me.role);
+  const planButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (planArea !== undefined) document.getElementById('workshop-plan-title')?.focus();
+  }, [planArea]);
+
+  const items = list.data ?? [];
+  const upcoming = items
+    .filter((w) => new Date(w.startsAt).getTime() >= now.getTime() - 3 * 3_600_000)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const past = items.filter((w) => !upcoming.includes(w));
+
+  return (
+    <div class="op-wide">
+      <p class="lead">{t('purpose.lokakarya')}</p>
+      {routine.data && (
+        <RoutineSection
+          routine={routine.data}
+          canPlan={canPlan}
+          onPlan={(bakorwilId) => setPlanArea(`bakorwil:${bakorwilId}`)}
+        />
+      )}
+      <LearnError error={routine.error} />
+      <MyActions items={mine.data ?? []} error={mine.error} onChanged={mine.reload} />
+      {canPlan && planArea === undefined && (
+        <p class="op-actions">
+          <button
+            ref={planButton}
+            type="button"
+            class="button button-primary"
+            disabled={areas.length === 0}
+            onClick={() => setPlanArea(areas[0] ? `${areas[0].kind}:${areas[0].code}` : '')}
+          >
+            {t('learn.workshop.planButton')}
+          </button>
+        </p>
+      )}
+      {canPlan && planArea !== undefined && (
+        <section>
+          <WorkshopForm
+            key={planArea}
+            areas={areas}
+            initialArea={planArea || undefined}
+            onSaved={(saved) => navigate(workshopPath(saved.id))}
+            onCancel={() => {
+              setPlanArea(undefined);
+              setTimeout(() => planButton.current?.focus(), 0);
+            }}
+          />
+        </section>
+      )}
+      <LearnError error={list.error} />
+      {!list.data && list.isLoading && <p role="status">{t('common.loading')}</p>}
+      <section aria-labelledby="workshops-upcoming">
+        <h2 id="workshops-upcoming">{t('learn.workshop.upcoming')}</h2>
+        {list.data && upcoming.length === 0 && <p>{t('learn.workshop.noneUpcoming')}</p>}
+        <ul class="learn-list">
+          {upcoming.map((w) => (
+            <WorkshopCard key={w.id} item={w} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="workshops-past">
+        <h2 id="workshops-past">{t('learn.workshop.past')}</h2>
+        {list.data && past.length === 0 && <p>{t('learn.workshop.nonePast')}</p>}
+        <ul class="learn-list">
+          {past.map((w) => (
+            <WorkshopCard key={w.id} item={w} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+/** Each Bakorwil in sight: its workshops this quarter, or the reminder that there is none yet. */
+function RoutineSection(props: {
+  routine: WorkshopRoutine;
+  canPlan: boolean;
+  onPlan: (bakorwilId: string) => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const { routine } = props;
+  if (routine.areas.length === 0) return null;
+  const quarter = periodLabel(routine.quarter, lang);
+  const previous = periodLabel(routine.previousQuarter, lang);
+  return (
+    <section aria-labelledby="workshops-routine">
+      <h2 id="workshops-routine">{t('learn.routine.heading', { quarter })}</h2>
+      <p class="hint">{t('learn.routine.why')}</p>
+      {routine.areas.map((area) =>
+        area.workshopsThisQuarter === 0 ? (
+          <div key={area.bakorwilId} class="learn-reminder">
+            <p>
+              <strong>{t('learn.routine.missing', { area: area.name, quarter })}</strong>
+            </p>
+            {area.reminder && (
+              <p>
+                {t('learn.routine.reminded', {
+                  previous,
+                  when: wib(area.reminder.sentAt, lang),
+                })}
+              </p>
+            )}
+            {props.canPlan && area.canPlan && (
+              <button
+                type="button"
+                class="button op-button-secondary op-button-small"
+                onClick={() => props.onPlan(area.bakorwilId)}
+              >
+                {t('learn.routine.plan', { area: area.name })}
+              </button>
+            )}
+          </div>
+        ) : (
+          <p key={area.bakorwilId} class="learn-ok">
+            {t('learn.routine.planned', { area: area.name, count: area.workshopsThisQuarter, quarter })}
+          </p>
+        ),
+      )}
+    </section>
+  );
+}
+
+function WorkshopCard(props: { item: WorkshopSummary }) {
+  const { item } = props;
+  const t = useT();
+  const lang = useLang();
+  const tone = item.status === 'batal' ? 'muted' : item.status === 'terlaksana' ? 'ok' : 'brand';
+  return (
+    <li class="learn-card">
+      <h3>
+        <Link href={workshopPath(item.id)}>{item.topic}</Link>
+      </h3>
+      <p class="op-tags">
+        <Tag tone={tone}>{labelOf(t, 'learn.workshop.status', item.status)}</Tag>
+        {item.overdueActionCount > 0 && (
+          <Tag tone="danger">{t('learn.workshop.overdueActions', { count: item.overdueActionCount })}</Tag>
+        )}
+      </p>
+      <p>
+        <time dateTime={item.startsAt}>{wib(item.startsAt, lang)}</time> · {item.place} · {item.areaName}
+      </p>
+      <p class="learn-meta">
+        {t('learn.workshop.counts', {
+          invited: item.participantCount,
+          attended: item.attendedCount,
+          open: item.openActionCount,
+        })}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,291 @@
+// Who is invited to a workshop and who came: invitations by role and region, by pillar type, or by name
+// from the pillar registry; attendance recorded per person.
+import { useState } from 'preact/hooks';
+import {
+  ATTENDANCES,
+  type AttendanceCode,
+  type WorkshopParticipant,
+  type WorkshopView,
+} from '../../shared/workshops/workshop-rules.ts';
+import { useT } from '../lang.ts';
+import { listPillarTypes } from '../operator/operator-api.ts';
+import { listRegistry } from '../operator/pillars-api.ts';
+import { ScrollRegion, useAction, useLoad } from '../operator/ui.tsx';
+import { SelectField } from './fields.tsx';
+import { type Invitation, inviteParticipants, recordAttendance } from './learning-api.ts';
+import { LearnError, labelOf, type useProvinceAreas } from './learning-ui.tsx';
+
+const INVITED_ROLES = ['operator', 'koordinator', 'relawan', 'provinsi'] as const;
+
+type Props = {
+  workshop: WorkshopView;
+  province: ReturnType<typeof useProvinceAreas>;
+  onChanged: (view: WorkshopView) => void;
+};
+
+/** The kab/kota of the workshop's area. */
+function areaKabkota(workshop: WorkshopView, province: Props['province']): string[] {
+  if (workshop.kabkotaCode) return [workshop.kabkotaCode];
+  return province.bakorwil.find((b) => b.id === workshop.bakorwilId)?.members ?? [];
+}
+
+export function ParticipantsSection(props: Props) {
+  const { workshop } = props;
+  const t = useT();
+  const types = useLoad(() => listPillarTypes().then((r) => r.items), []);
+  const typeLabels = new Map((types.data ?? []).map((item) => [item.code, item.label]));
+  const attended = workshop.participants.filter((p) => p.attendance === 'hadir').length;
+  const absent = workshop.participants.filter((p) => p.attendance === 'tidak_hadir').length;
+  const roleOf = (p: WorkshopParticipant) =>
+    p.userId ? labelOf(t, 'role', p.roleLabel) : (typeLabels.get(p.roleLabel) ?? p.roleLabel);
+
+  return (
+    <section aria-labelledby="workshop-participants">
+      <h2 id="workshop-participants">{t('learn.participants.heading')}</h2>
+      <p>
+        {t('learn.participants.summary', {
+          invited: workshop.participants.length,
+          attended,
+          absent,
+        })}
+      </p>
+      {workshop.participants.length === 0 && <p>{t('learn.participants.none')}</p>}
+      {workshop.participants.length > 0 && (
+        <ScrollRegion label={t('learn.participants.heading')}>
+          <table class="op-table learn-table">
+            <caption class="visually-hidden">{t('learn.participants.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('learn.participants.name')}</th>
+                <th scope="col">{t('learn.participants.role')}</th>
+                <th scope="col">{t('learn.participants.kabkota')}</th>
+                <th scope="col">{t('learn.participants.attendance')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {workshop.participants.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{roleOf(p)}</td>
+                  <td>{p.kabkotaCode ? props.province.nameOf(p.kabkotaCode) : '—'}</td>
+                  <td>
+                    {workshop.canManage ? (
+                      <AttendanceChoice workshop={workshop} participant={p} onChanged={props.onChanged} />
+                    ) : (
+                      labelOf(t, 'learn.attendance', p.attendance)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      {workshop.canManage && (
+        <InviteForms
+          {...props}
+          pillarTypes={types.data ?? []}
+          hasRegistry={!types.error}
+          kabkota={areaKabkota(workshop, props.province)}
+        />
+      )}
+    </section>
+  );
+}
+
+function AttendanceChoice(props: {
+  workshop: WorkshopView;
+  participant: WorkshopParticipant;
+  onChanged: (view: WorkshopView) => void;
+}) {
+  const t = useT();
+  const action = useAction();
+  const { participant } = props;
+  return (
+    <>
+      <label class="visually-hidden" for={`attendance-${participant.id}`}>
+        {t('learn.participants.attendanceOf', { name: participant.name })}
+      </label>
+      <select
+        id={`attendance-${participant.id}`}
+        value={participant.attendance}
+        disabled={action.isBusy}
+        onChange={async (event) => {
+          const value = (event.currentTarget as HTMLSelectElement).value as AttendanceCode;
+          let view: WorkshopView | undefined;
+          const ok = await action.run(async () => {
+            view = await recordAttendance(props.workshop.id, participant.id, value);
+          });
+          if (ok && view) props.onChanged(view);
+        }}
+      >
+        {ATTENDANCES.map((code) => (
+          <option key={code} value={code}>
+            {labelOf(t, 'learn.attendance', code)}
+          </option>
+        ))}
+      </select>
+      <LearnError error={action.error} />
+    </>
+  );
+}
+
+function InviteForms(
+  props: Props & { pillarTypes: { code: string; label: string }[]; hasRegistry: boolean; kabkota: string[] },
+) {
+  const t = useT();
+  const action = useAction();
+  const [result, setResult] = useState('');
+  const [role, setRole] = useState<string>('operator');
+  const [roleRegion, setRoleRegion] = useState('');
+  const [pillarType, setPillarType] = useState('');
+  const [pillarRegion, setPillarRegion] = useState('');
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const query = search.trim();
+  const found = useLoad(
+    () =>
+      query.length >= 2
+        ? listRegistry({ q: query, status: 'aktif', limit: 20, offset: 0 }).then((r) => r.items)
+        : Promise.resolve([]),
+    [query],
+  );
+  const regions = [
+    { value: '', label: t('learn.invite.wholeArea') },
+    ...props.kabkota.map((code) => ({ value: code, label: props.province.nameOf(code) })),
+  ];
+  const type = pillarType || props.pillarTypes[0]?.code || '';
+
+  async function invite(invitation: Invitation) {
+    const before = props.workshop.participants.length;
+    let view: WorkshopView | undefined;
+    if (await action.run(async () => (view = await inviteParticipants(props.workshop.id, invitation)))) {
+      if (!view) return;
+      setResult(t('learn.invite.done', { count: view.participants.length - before }));
+      props.onChanged(view);
+    }
+  }
+
+  return (
+    <>
+      <h3>{t('learn.invite.heading')}</h3>
+      <p role="status" class={result ? 'message message-success' : 'visually-hidden'}>
+        {result}
+      </p>
+      <LearnError error={action.error} />
+      <form
+        class="op-form"
+        aria-labelledby="invite-users-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void invite({ users: { role, region: roleRegion || undefined } });
+        }}
+      >
+        <h4 id="invite-users-title">{t('learn.invite.users')}</h4>
+        <div class="op-grid-form">
+          <SelectField
+            id="invite-role"
+            label={t('learn.invite.role')}
+            value={role}
+            onChange={setRole}
+            options={INVITED_ROLES.map((code) => ({ value: code, label: labelOf(t, 'role', code) }))}
+          />
+          <SelectField
+            id="invite-role-region"
+            label={t('learn.invite.region')}
+            value={roleRegion}
+            onChange={setRoleRegion}
+            options={regions}
+          />
+        </div>
+        <button type="submit" class="button button-primary" disabled={action.isBusy}>
+          {t('learn.invite.usersSubmit')}
+        </button>
+      </form>
+      {props.hasRegistry && props.pillarTypes.length > 0 && (
+        <form
+          class="op-form"
+          aria-labelledby="invite-pillars-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void invite({ pillars: { pillarType: type, kabkotaCode: pillarRegion || undefined } });
+          }}
+        >
+          <h4 id="invite-pillars-title">{t('learn.invite.pillars')}</h4>
+          <div class="op-grid-form">
+            <SelectField
+              id="invite-pillar-type"
+              label={t('learn.invite.pillarType')}
+              value={type}
+              onChange={setPillarType}
+              options={props.pillarTypes.map((item) => ({ value: item.code, label: item.label }))}
+            />
+            <SelectField
+              id="invite-pillar-region"
+              label={t('learn.invite.region')}
+              value={pillarRegion}
+              onChange={setPillarRegion}
+              options={regions}
+            />
+          </div>
+          <button type="submit" class="button button-primary" disabled={action.isBusy}>
+            {t('learn.invite.pillarsSubmit')}
+          </button>
+        </form>
+      )}
+      {props.hasRegistry && (
+        <form
+          class="op-form"
+          aria-labelledby="invite-named-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (chosen.length === 0) return;
+            void invite({ pillarIds: chosen }).then(() => setChosen([]));
+          }}
+        >
+          <h4 id="invite-named-title">{t('learn.invite.named')}</h4>
+          <div class="field op-search">
+            <label for="invite-search">{t('learn.invite.search')}</label>
+            <input
+              id="invite-search"
+              class="op-input"
+              type="search"
+              value={search}
+              onInput={(event) => setSearch((event.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+          <LearnError error={found.error} />
+          {query.length >= 2 && found.data && (
+            <fieldset class="op-radios">
+              <legend>{t('learn.invite.found', { count: found.data.length })}</legend>
+              {found.data.map((pillar) => (
+                <label key={pillar.id} class="op-check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(pillar.id)}
+                    onChange={(event) =>
+                      setChosen(
+                        (event.currentTarget as HTMLInputElement).checked
+                          ? [...chosen, pillar.id]
+                          : chosen.filter((id) => id !== pillar.id),
+                      )
+                    }
+                  />
+                  {pillar.name} · {typeLabelOf(props.pillarTypes, pillar.pillarType)} ·{' '}
+                  {pillar.homeRegionName}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <button type="submit" class="button button-primary" disabled={action.isBusy || chosen.length === 0}>
+            {t('learn.invite.namedSubmit', { count: chosen.length })}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function typeLabelOf(types: { code: string; label: string }[], code: string): string {
+  return types.find((item) => item.code === code)?.label ?? code;
+}

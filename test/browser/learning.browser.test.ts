@@ -1,0 +1,332 @@
+// Workshop and Praktik baik in Chromium on the real server (scenario 3, recovery and learning): the Bakorwil V
+// coordinator plans the quarterly workshop, invites, records attendance, attaches a material, tracks an action
+// item until done; the Jember operator writes a lesson, sees the personal-data warning and fixes it; the
+// coordinator publishes it; a volunteer in Situbondo finds it by a stemmed word. Axe on every page.
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildWeb,
+  findSeriousA11yViolations,
+  launchChromium,
+  type RunningServer,
+  saveScreenshot,
+  signInByApi,
+  startServer,
+  watchPageProblems,
+} from './browser-harness.ts';
+
+const PASSWORD = 'kata-sandi-uji-1';
+const TOPIC = 'Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan';
+const LESSON_TITLE = 'Broadcast WA sebagai pemicu: hubungi pengurus ranting sebelum malam pengesahan';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+const tokens = new Map<string, string>();
+let lessonPath = '';
+
+/** One JSON request with a bearer token; throws on anything but 2xx. */
+async function api<T>(token: string, method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.baseUrl}${url}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function tokenOf(username: string, password: string): Promise<string> {
+  const session = await signInByApi(server, username, password);
+  const response = await fetch(`${server.baseUrl}/api/tokens`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+    },
+    body: JSON.stringify({ label: 'uji browser' }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function createUser(input: { username: string; displayName: string; role: string; region: string }) {
+  await api(tokens.get('admin') as string, 'POST', '/api/users', { ...input, password: PASSWORD });
+  tokens.set(input.username, await tokenOf(input.username, PASSWORD));
+}
+
+/** Today's date in WIB ("2026-05-14"): a workshop on it falls in the current quarter. */
+function todayWib(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+beforeAll(async () => {
+  buildWeb();
+  server = await startServer();
+  browser = await launchChromium();
+  tokens.set('admin', await tokenOf('admin', server.adminPassword));
+  await createUser({ username: 'koord.v', displayName: 'Koordinator V', role: 'koordinator', region: 'V' });
+  await createUser({
+    username: 'op.jember',
+    displayName: 'Dewi Operator',
+    role: 'operator',
+    region: '35.09',
+  });
+  await createUser({
+    username: 'op.lumajang',
+    displayName: 'Rudi Operator',
+    role: 'operator',
+    region: '35.08',
+  });
+  await createUser({
+    username: 'relawan.situbondo',
+    displayName: 'Wati Relawan',
+    role: 'relawan',
+    region: '35.12',
+  });
+  // The case the lesson is learned from: a verified incident in Jember, opened as a case.
+  const operator = tokens.get('op.jember') as string;
+  const reportId = randomUUID();
+  await api(operator, 'POST', '/api/reports', {
+    id: reportId,
+    kind: 'kejadian',
+    conflictType: 'antar_perguruan_silat',
+    triggers: ['informasi_provokatif'],
+    regionCode: '35.09.06.2002',
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    description: 'Bentrok setelah konvoi pengesahan warga di dekat balai desa.',
+    injured: 1,
+    vulnerable: { anak: { harmed: 1, displaced: 0, atRisk: 2 } },
+    needs: ['kesehatan'],
+  });
+  await api(operator, 'POST', `/api/reports/${reportId}/acknowledgement`);
+  await api(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
+  await api(operator, 'POST', '/api/cases', { reportIds: [reportId], title: 'Bentrok pengesahan Tanggul' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.baseUrl });
+  page = await context.newPage();
+  problems = watchPageProblems(page);
+});
+
+afterEach(async () => {
+  await context.close();
+  expect(problems).toEqual([]);
+});
+
+async function signIn(username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+}
+
+async function openMenu(name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+describe('the quarterly workshop', () => {
+  it('lets the Bakorwil V coordinator plan it, invite, record attendance, and track an action until done', async () => {
+    await signIn('koord.v');
+    await openMenu('Workshop');
+    // No workshop yet this quarter: the routine says so, with a way to plan one.
+    await page.getByText(/Bakorwil V Jember: belum ada workshop evaluasi (Triwulan|Quarter)/).waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'learning-workshops-empty');
+
+    await page.getByRole('button', { name: 'Rencanakan workshop', exact: true }).click();
+    await page.getByLabel('Topik').fill(TOPIC);
+    await page.getByLabel('Mulai (WIB)').fill(`${todayWib()}T09:00`);
+    await page.getByLabel('Tempat').fill('Aula Bakorwil V Jember');
+    expect(await page.getByLabel('Penyelenggara').locator('option:checked').textContent()).toBe(
+      'Bakorwil V Jember',
+    );
+    await page.getByLabel('Fasilitator').fill('Kepala Bakorwil V\nBidang Penanganan Bencana Dinsos Jatim');
+    await page.getByRole('button', { name: 'Simpan rencana' }).click();
+
+    await page.waitForURL(/\/lokakarya\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: TOPIC }).waitFor();
+    const evaluation = page.getByRole('link', { name: /Buka evaluasi Bakorwil V Jember/ });
+    expect(await evaluation.getAttribute('href')).toMatch(
+      /^\/evaluasi\?scope=V&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/,
+    );
+
+    // Invite every operator of the Bakorwil: Jember and Lumajang.
+    await page.getByLabel('Peran', { exact: true }).selectOption('operator');
+    await page.getByRole('button', { name: 'Undang pengguna' }).click();
+    await status('2 peserta baru diundang').waitFor();
+    await page.getByRole('row', { name: /Dewi Operator/ }).waitFor();
+    await page.getByLabel('Kehadiran Dewi Operator').selectOption('hadir');
+    await page.getByText('2 diundang, 1 hadir, 0 tidak hadir.').waitFor();
+
+    // A material, downloaded again unchanged.
+    await page.getByLabel('Berkas materi').setInputFiles({
+      name: 'Optimalisasi Sinergitas.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await page.getByRole('button', { name: 'Unggah materi' }).click();
+    const download = page.getByRole('link', { name: 'Unduh Optimalisasi Sinergitas.pdf' });
+    await download.waitFor();
+    const file = await page.request.get((await download.getAttribute('href')) as string);
+    expect(file.status()).toBe(200);
+    expect(Buffer.from(await file.body()).equals(PDF)).toBe(true);
+
+    // An outcome with an owner and a due date, tracked until done.
+    await page.getByLabel('Apa yang dikerjakan').fill('Petakan kecamatan tanpa TKSK dan usulkan penambahan');
+    await page.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Dewi Operator' });
+    await page.getByRole('button', { name: 'Catat tindak lanjut' }).click();
+    await status('Tindak lanjut dicatat').waitFor();
+    const item = page.locator('.learn-card').filter({ hasText: 'Petakan kecamatan tanpa TKSK' });
+    await item.getByText('Terbuka', { exact: true }).waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'learning-workshop');
+
+    await item.getByRole('button', { name: 'Tandai selesai' }).click();
+    await item.getByLabel('Catatan (boleh kosong)').fill('Usulan dikirim ke Dinsos Provinsi');
+    await item.getByRole('button', { name: 'Simpan' }).click();
+    await status('Tindak lanjut ditutup.').waitFor();
+    await item.getByText('Selesai', { exact: true }).waitFor();
+    await item.getByText('Catatan: Usulan dikirim ke Dinsos Provinsi').waitFor();
+    expect(await item.getByRole('button', { name: 'Tandai selesai' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Tandai terlaksana' }).click();
+    await status('Status workshop sekarang: Terlaksana.').waitFor();
+
+    // Back on the list, the quarter has its workshop.
+    await page.getByRole('link', { name: 'Kembali ke daftar workshop' }).click();
+    await page.getByText(/Bakorwil V Jember: 1 workshop direncanakan atau terlaksana/).waitFor();
+    await page.getByRole('link', { name: TOPIC }).waitFor();
+    expect(await page.getByText('2 diundang · 1 hadir · 0 tindak lanjut terbuka').count()).toBe(1);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+describe('a lesson learned', () => {
+  it('lets the Jember operator write a draft, see the phone-number warning and fix it, and submit it', async () => {
+    await signIn('op.jember');
+    await openMenu('Praktik baik');
+    await page.getByRole('button', { name: 'Tulis praktik baik' }).click();
+    await page.getByLabel('Judul').fill(LESSON_TITLE);
+    await page
+      .getByLabel('Situasi')
+      .fill(
+        'Tiga hari sebelum 1 Suro beredar broadcast WhatsApp yang mengajak anggota balas dendam. Warga dua dusun mengungsi ke balai desa saat konvoi pengesahan lewat.',
+      );
+    await page
+      .getByLabel('Yang dilakukan')
+      .fill(
+        'Operator menghubungi pengurus ranting kedua perguruan lewat nomor 0812-3456-7890 dan TKSK mengatur pertemuan di balai desa.',
+      );
+    await page
+      .getByLabel('Yang berhasil')
+      .fill('Pertemuan pengurus ranting sebelum malam pengesahan meredakan ketegangan; rute konvoi diubah.');
+    await page
+      .getByLabel('Yang perlu dihindari')
+      .fill('Jangan menunggu konvoi berangkat; jangan menyebarkan ulang broadcast provokatif.');
+    await page.getByLabel('Jenis konflik').selectOption('antar_perguruan_silat');
+    await page.getByLabel('Tag', { exact: true }).fill('1 Suro, broadcast WA');
+    await page.getByLabel('Kasus di kab/kota ini').selectOption({ label: 'Bentrok pengesahan Tanggul' });
+    await page.getByRole('button', { name: 'Tautkan kasus' }).click();
+    await page.getByRole('button', { name: 'Lepas tautan Bentrok pengesahan Tanggul' }).waitFor();
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+
+    await page.waitForURL(/\/praktik-baik\/[0-9a-f-]{36}$/);
+    lessonPath = new URL(page.url()).pathname;
+    await page.getByRole('heading', { level: 1, name: LESSON_TITLE }).waitFor();
+    const warnings = page.locator('.learn-warnings');
+    await warnings.getByRole('heading', { name: 'Periksa data pribadi sebelum terbit' }).waitFor();
+    expect(await warnings.textContent()).toContain('Yang dilakukan: nomor telepon — "0812-3456-7890"');
+    await page.getByRole('link', { name: 'Bentrok pengesahan Tanggul' }).waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'learning-lesson-warning');
+
+    await page.getByRole('button', { name: 'Ubah draf' }).click();
+    const actions = page.getByLabel('Yang dilakukan');
+    await actions.fill((await actions.inputValue()).replace(' lewat nomor 0812-3456-7890', ''));
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await status('Perubahan disimpan.').waitFor();
+    expect(await page.locator('.learn-warnings').count()).toBe(0);
+    await page.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
+    await status('Diajukan untuk ditinjau.').waitFor();
+    await page.getByText('Menunggu tinjauan', { exact: true }).waitFor();
+  });
+
+  it('lets the Bakorwil V coordinator publish it, and another only after confirming its warning', async () => {
+    // A second draft whose NIK the writer left in: the reviewer must confirm having checked it.
+    const operator = tokens.get('op.jember') as string;
+    const other = await api<{ id: string }>(operator, 'POST', '/api/lessons', {
+      title: 'Dapur umum di balai desa setelah bentrok suporter',
+      situation: 'Keluarga kepala dusun (NIK 3509 0612 3456 0001) menyediakan dapur umum di balai desa.',
+      actionsTaken: 'Tagana membuka dapur umum dan mencatat kebutuhan warga terdampak.',
+      whatWorked: 'Pencatatan kebutuhan sejak malam pertama.',
+      whatToAvoid: 'Jangan menunda distribusi makanan sampai pagi.',
+      conflictType: 'antar_suporter',
+      regionCode: '35.09',
+      tags: ['dapur umum'],
+    });
+    await api(operator, 'POST', `/api/lessons/${other.id}/submit`);
+    await signIn('koord.v');
+    await openMenu('Praktik baik');
+    const queue = page.getByRole('region', { name: 'Menunggu tinjauan Anda' });
+    await queue.getByRole('link', { name: LESSON_TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: LESSON_TITLE }).waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await status('Diterbitkan').waitFor();
+    await page.getByText('Terbit', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Terbitkan' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Kembali ke praktik baik' }).click();
+    await page
+      .getByRole('region', { name: 'Menunggu tinjauan Anda' })
+      .getByRole('link', { name: 'Dapur umum di balai desa setelah bentrok suporter' })
+      .click();
+    await page.locator('.learn-warnings').getByText('Situasi: NIK — "3509 0612 3456 0001"').waitFor();
+    const publish = page.getByRole('button', { name: 'Terbitkan' });
+    expect(await publish.isDisabled()).toBe(true);
+    await page.getByLabel(/Saya sudah memeriksa peringatan di atas/).check();
+    await publish.click();
+    await status('Diterbitkan').waitFor();
+  });
+
+  it('lets a volunteer in Situbondo find it by a stemmed word, with the match highlighted', async () => {
+    await signIn('relawan.situbondo');
+    await openMenu('Praktik baik');
+    expect(await page.getByRole('button', { name: 'Tulis praktik baik' }).count()).toBe(0);
+    await page.getByLabel('Kata yang dicari').fill('pengungsian');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await status('1 praktik baik ditemukan').waitFor();
+    const hit = page.locator('.learn-card').filter({ hasText: 'pengurus ranting' });
+    expect((await hit.locator('mark').allTextContents()).map((m) => m.toLowerCase())).toContain('mengungsi');
+    expect(await hit.textContent()).not.toContain('<mark>');
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'learning-lesson-search');
+
+    await hit.getByRole('link').first().click();
+    await page.waitForURL((url) => url.pathname === lessonPath);
+    await page.getByRole('heading', { level: 1, name: LESSON_TITLE }).waitFor();
+    // The case stays behind its own visibility: a volunteer elsewhere reads the lesson, not the case.
+    await page.getByText('Pelajaran ini berasal dari kasus di wilayah lain').waitFor();
+    expect(await page.locator('.learn-warnings').count()).toBe(0);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+  });
+});
