@@ -41,7 +41,6 @@ const id = {
   'shell.signOut': 'Keluar',
   'shell.menu': 'Menu utama',
   'shell.signedInAs': 'Masuk sebagai',
-  'shell.nextSteps': 'Langkah berikutnya',
   'shell.home': 'Kembali ke halaman awal',
 
   'role.relawan': 'Relawan',
@@ -68,83 +67,6 @@ const id = {
   'nav.lokakarya': 'Workshop',
   'nav.praktikBaik': 'Praktik baik',
   'nav.webhook': 'Webhook',
-
-  'purpose.lapor':
-    'Kirim laporan potensi atau kejadian konflik sosial dari lapangan: apa yang terjadi, di desa/kelurahan mana, kapan, dan siapa yang terdampak. Kelompok rentan — anak, lansia, penyandang disabilitas, ibu hamil — dicatat lebih dulu agar ditangani lebih dulu.',
-  'purpose.tugas':
-    'Tugas dari operator kabupaten/kota untuk Anda: memeriksa kebenaran laporan di lapangan, mendampingi warga terdampak, atau melaporkan perkembangan keadaan.',
-  'purpose.kotakKeluar':
-    'Laporan yang sudah Anda buat tetapi belum sampai ke server, misalnya karena tidak ada sinyal. Laporan di sini tersimpan aman di ponsel ini sampai terkirim.',
-  'purpose.kotakMasuk':
-    'Laporan baru dari relawan dan pilar sosial di kabupaten/kota Anda yang belum diperiksa. Laporan yang menyebut kelompok rentan tampil paling atas.',
-  'purpose.kasus':
-    'Kasus konflik sosial di wilayah Anda beserta tahapnya — pencegahan, penghentian, pemulihan, atau selesai — dan siapa yang menanganinya.',
-  'purpose.pilar':
-    'Pilar sosial di kabupaten/kota Anda — TKSK, Tagana, PSM, pekerja sosial, dan relawan lain — beserta kecamatan tugas dan kontaknya.',
-  'purpose.dasbor':
-    'Ringkasan keadaan di wilayah Anda: jumlah laporan dan kasus per tahap, kasus yang melewati tenggat, dan sebaran lokasinya.',
-  'purpose.evaluasi':
-    'Penilaian penanganan kasus yang sudah berjalan — kecepatan tanggapan, ketepatan tahap, dan pemulihan warga terdampak — sebagai bahan perbaikan.',
-  'purpose.peringatanDini':
-    'Status peringatan dini konflik sosial per wilayah — Waspada, Siaga, atau Awas — yang ditetapkan dari laporan lapangan dan disampaikan kepada instansi terkait.',
-  'purpose.disposisi':
-    'Permintaan penanganan dari Dinas Sosial yang ditujukan kepada instansi Anda, dengan ringkasan kasus dan tenggat tanggapan.',
-  'purpose.pengguna':
-    'Akun semua pengguna Sigap — relawan, operator, koordinator, staf provinsi, mitra, dan administrator — beserta peran dan wilayahnya.',
-  'purpose.wilayah':
-    'Wilayah Jawa Timur menurut kode Kemendagri (kabupaten/kota, kecamatan, desa/kelurahan) dan pembagian kabupaten/kota ke dalam Bakorwil.',
-  'purpose.pengaturan':
-    'Pengaturan yang berlaku untuk seluruh Sigap, misalnya tenggat penanganan tiap tahap dan sumber peta dasar.',
-  'purpose.lokakarya':
-    'Workshop evaluasi dan rapat koordinasi, minimal tri wulan sekali: peserta, kehadiran, materi, dan tindak lanjut sampai selesai.',
-  'purpose.praktikBaik':
-    'Pelajaran dari penanganan kasus yang dibagikan antarwilayah, karena kerawanan sosial di masing-masing daerah tidak sama.',
-  'purpose.webhook':
-    'Alamat sistem lain yang menerima peringatan dini secara otomatis, dengan tanda tangan dan log pengiriman.',
-
-  // Next steps: one step per line, shown as a numbered list.
-  'steps.relawan.lapor':
-    'Pilih desa/kelurahan tempat kejadian.\nTulis singkat apa yang terjadi dan perkiraan jumlah orang terdampak, termasuk kelompok rentan.\nTekan Kirim. Tanpa sinyal, laporan menunggu di Kotak keluar dan terkirim sendiri saat tersambung.',
-  'steps.relawan.tugas':
-    'Buka tugas dengan tenggat paling dekat.\nKerjakan di lapangan dan catat hasilnya.\nTandai tugas selesai agar operator mengetahuinya.',
-  'steps.relawan.kotakKeluar':
-    'Periksa apakah ada laporan yang masih menunggu.\nSaat sinyal kembali, laporan terkirim sendiri; Anda juga dapat mengirim ulang.\nJangan hapus data peramban sebelum kotak keluar kosong.',
-  'steps.operator.kotakMasuk':
-    'Buka laporan teratas dan periksa kebenarannya; bila perlu hubungi pelapor.\nJadikan kasus baru, gabungkan dengan kasus yang ada, atau tolak dengan alasan.\nTugaskan pilar sosial terdekat bila perlu pengecekan lapangan.',
-  'steps.operator.kasus':
-    'Perbarui tahap dan catatan kasus setelah setiap tindakan.\nKirim disposisi ke mitra (misalnya Kesbangpol, Polres, BPBD) bila penanganan butuh instansi lain.\nTutup kasus setelah pemulihan selesai.',
-  'steps.operator.pilar':
-    'Pastikan setiap kecamatan memiliki pilar sosial yang aktif.\nPerbarui kontak dan kecamatan tugas bila berubah.\nBerikan tugas pengecekan lapangan dari kotak masuk atau kasus.',
-  'steps.operator.dasbor':
-    'Periksa kasus yang melewati tenggat setiap pagi.\nBandingkan jumlah laporan minggu ini dengan minggu lalu.\nSampaikan lonjakan laporan kepada koordinator Bakorwil.',
-  'steps.koordinator.dasbor':
-    'Bandingkan kabupaten/kota di wilayah Bakorwil Anda.\nTemukan wilayah dengan laporan yang meningkat atau kasus yang lama tertunda.\nBahas temuan dengan operator kabupaten/kota terkait.',
-  'steps.koordinator.kasus':
-    'Pantau kasus di wilayah Bakorwil Anda, terutama yang melewati tenggat.\nHubungi operator kabupaten/kota untuk kasus yang macet.\nNaikkan kasus lintas kabupaten/kota ke provinsi.',
-  'steps.koordinator.evaluasi':
-    'Pilih periode dan kabupaten/kota yang dinilai.\nTinjau kasus yang sudah selesai dan catat pelajarannya.\nSampaikan rekomendasi kepada operator kabupaten/kota.',
-  'steps.provinsi.dasbor':
-    'Lihat keadaan seluruh Jawa Timur per Bakorwil dan kabupaten/kota.\nPerhatikan wilayah berstatus Waspada, Siaga, atau Awas.\nSiapkan bahan rapat koordinasi dari ringkasan ini.',
-  'steps.provinsi.peringatanDini':
-    'Tinjau wilayah dengan laporan yang meningkat.\nTetapkan atau cabut status Waspada, Siaga, atau Awas beserta alasannya.\nSampaikan peringatan kepada operator dan mitra di wilayah tersebut.',
-  'steps.provinsi.evaluasi':
-    'Pilih periode evaluasi.\nBandingkan penanganan kasus antar-Bakorwil.\nUnduh laporan evaluasi untuk pimpinan.',
-  'steps.mitra.disposisi':
-    'Buka disposisi terbaru dan baca ringkasan kasusnya.\nNyatakan diterima dan tunjuk petugas penanggung jawab.\nLaporkan tindakan yang sudah dilakukan sampai disposisi selesai.',
-  'steps.admin.pengguna':
-    'Buat akun petugas baru dengan peran dan wilayah yang tepat.\nAtur ulang kata sandi pengguna yang lupa.\nNonaktifkan akun petugas yang sudah tidak bertugas.',
-  'steps.admin.wilayah':
-    'Pastikan setiap kabupaten/kota masuk ke satu Bakorwil.\nPerbarui pembagian Bakorwil bila kebijakan berubah.\nPeriksa nama wilayah yang dilaporkan keliru.',
-  'steps.admin.pengaturan':
-    'Tinjau tenggat penanganan tiap tahap bersama Dinas Sosial Provinsi.\nAtur sumber peta dasar bila tersedia; Sigap tetap berjalan tanpa peta dasar.\nBeri tahu pengguna bila ada pengaturan yang berubah.',
-  'steps.lokakarya':
-    'Rencanakan workshop triwulan ini dan undang peserta.\nCatat kehadiran dan lampirkan materi.\nCatat tindak lanjut dengan penanggung jawab dan tenggatnya.',
-  'steps.praktikBaik':
-    'Cari pelajaran dari daerah lain sebelum menangani kasus serupa.\nTulis pelajaran dari kasus yang sudah selesai.\nAjukan untuk ditinjau koordinator sebelum diterbitkan.',
-  'steps.operator.peringatanDini':
-    'Lihat status kewaspadaan wilayah Anda.\nTerima peringatan yang masuk.\nCatat langkah tanggapan sampai peringatan ditutup.',
-  'steps.admin.webhook': 'Daftarkan alamat penerima.\nSimpan rahasia tanda tangan.\nPeriksa log pengiriman.',
-
   'account.title': 'Ganti kata sandi',
   'account.intro': 'Kata sandi baru berlaku segera. Sesi Anda di perangkat lain akan dikeluarkan.',
   'account.current': 'Kata sandi saat ini',
@@ -342,55 +264,8 @@ const id = {
   // ── end of field pages ──────────────────────────────────────────────────────────────────────────
   'op.page.loadFailed': 'Bagian ini tidak dapat dimuat. Muat ulang Sigap.',
 
-  'op.steps.koordinator.kotakMasuk':
-    'Periksa laporan yang dieskalasi ke Bakorwil Anda lebih dulu.\nTerima laporan agar tenggatnya tercatat terpenuhi.\nHubungi operator kabupaten/kota yang bersangkutan bila perlu.',
-  'op.steps.provinsi.kotakMasuk':
-    'Periksa laporan yang dieskalasi ke provinsi lebih dulu.\nTerima dan verifikasi laporan, lalu buka atau gabungkan ke kasus.\nKoordinasikan dengan Bakorwil dan kabupaten/kota terkait.',
-  'op.steps.provinsi.kasus':
-    'Pantau kasus prioritas tinggi dan yang melewati tenggat.\nTangani kasus yang dieskalasi ke provinsi.\nPastikan kelompok rentan dirujuk dan ditindaklanjuti.',
-
   // ── Case page: recording vulnerable people, referrals; dashboard from the Bakorwil (op.people.*, op.referral.*) ──
   // ── end of case-page people and Bakorwil dashboard keys ──
-
-  // ── Evaluation and learning (evaluasi) ─────────────────────────────────────────────────────
-  'eval.intro':
-    'Evaluasi rutin, minimal tri wulan sekali: apakah penanganan konflik sosial bagi kelompok rentan sudah optimal. Setiap angka dapat dibuka untuk melihat catatan di baliknya.',
-  'eval.scope': 'Lingkup',
-  'eval.period': 'Periode',
-  'eval.show': 'Tampilkan',
-  'eval.province': 'Provinsi Jawa Timur',
-  'eval.quarter': 'Triwulan {q} {year}',
-  'eval.year': 'Tahun {year}',
-  'eval.current': 'Periode ini',
-  'eval.previous': 'Periode lalu',
-  'eval.generatedAt': 'Dihitung {time}',
-  'eval.reports': 'Laporan',
-  'eval.timings': 'Kecepatan penanganan',
-  'eval.cases': 'Kasus',
-  'eval.referrals': 'Rujukan kelompok rentan',
-  'eval.alerts': 'Peringatan dini',
-  'eval.alertsUnavailable': 'Data peringatan dini belum tersedia.',
-  'eval.pillars': 'Pilar sosial',
-  'eval.sinergi': 'Kab/kota berdampingan (sinergi)',
-  'eval.definitions': 'Definisi',
-  'eval.group': 'Kelompok',
-  'eval.measured': 'Terukur',
-  'eval.deadline': 'Batas waktu',
-  'eval.chartReports': 'Laporan per kab/kota',
-  'eval.chartAck': 'Median waktu menerima laporan per kab/kota',
-  'eval.chartDeadline': 'batas P1',
-  'eval.yes': 'Ya',
-  'eval.no': 'Tidak',
-  'eval.noData': 'Belum ada data',
-  'eval.files': 'Unduh laporan',
-  'eval.downloadPdf': 'Buat PDF',
-  'eval.downloadXlsx': 'Buat XLSX',
-  'eval.making': 'Membuat {format}… {percent}%',
-  'eval.ready': 'Unduh {format}',
-  'eval.failed': 'Laporan gagal dibuat: {reason}',
-  'eval.figure': 'Angka',
-  'eval.kabkota': 'Kab/kota',
-  'eval.coverage': '{type}: {met} dari {areas} {level} memenuhi target, kurang {shortfall} pilar',
 } as const;
 
 /** The keys of the table every page loads; the English table must have exactly these. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/i18n.ts';
 import { ApiError, findMe, type SignedInUser, setSessionEndedHandler } from './api.ts';
 import { Frame, useDocumentTitle } from './Frame.tsx';
@@ -19,13 +19,18 @@ type Session =
   | { status: 'signedIn'; me: SignedInUser }
   | { status: 'unreachable'; code: string };
 
+/** The first answer to "who is signed in", asked as soon as the script runs (index.html preloads it). */
+let firstAnswer: Promise<SignedInUser | undefined> | undefined = findMe();
+
 /** Asks the server who is signed in, then shows the login page or the signed-in shell. */
 export function App() {
   const [session, setSession] = useState<Session>({ status: 'loading' });
 
   function load() {
     setSession({ status: 'loading' });
-    findMe()
+    const answer = firstAnswer ?? findMe();
+    firstAnswer = undefined; // a retry asks again
+    answer
       .then((me) => {
         if (me) rememberSignedInUser(me);
         else forgetSignedInUser();
@@ -40,7 +45,8 @@ export function App() {
       });
   }
 
-  useEffect(() => {
+  // Before the first paint rather than after it: the answer is usually here already (preloaded, asked early).
+  useLayoutEffect(() => {
     load();
     setSessionEndedHandler(() => setSession({ status: 'signedOut', notice: 'unauthenticated' }));
     return () => setSessionEndedHandler(null);

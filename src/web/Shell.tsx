@@ -17,16 +17,18 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
   const { me } = props;
   const lang = useLang();
   const t = useT();
-  const path = usePath();
+  const home = homePathOf(me.role);
+  const address = usePath();
+  // The bare address shows the role's first page at once; the effect below puts its path in the address bar.
+  const path = address === '/' ? home : address;
   const [signOutError, setSignOutError] = useState<ApiError | undefined>();
   const [isSigningOut, setSigningOut] = useState(false);
   const mainContent = useRef<HTMLDivElement>(null);
-  const home = homePathOf(me.role);
   useFieldSync(me);
 
   useEffect(() => {
-    if (path === '/') navigate(home, { replace: true });
-  }, [path, home]);
+    if (address === '/') navigate(home, { replace: true });
+  }, [address, home]);
 
   // After moving to another page, put focus on its heading so screen readers announce it.
   useEffect(() => {
@@ -105,35 +107,11 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
           <EvaluationRoute me={me} />
         ) : officePage ? (
           <OperatorPage key={`${officePage.page}:${officePage.param ?? ''}`} match={officePage} me={me} />
-        ) : menuItem ? (
-          <RoutePage item={menuItem} />
-        ) : path === '/' ? null : (
+        ) : (
           <NotFoundPage home={home} />
         )}
       </div>
     </Frame>
-  );
-}
-
-/** A page of the menu: what it is for and what the role does there next. */
-function RoutePage(props: { item: MenuItem }) {
-  const t = useT();
-  const route = ROUTES[props.item.route];
-  const heading = t(route.label);
-  useDocumentTitle(heading);
-  return (
-    <article class="page">
-      <h1 tabIndex={-1}>{heading}</h1>
-      <p class="lead">{t(route.purpose)}</p>
-      <h2>{t('shell.nextSteps')}</h2>
-      <ol class="steps">
-        {t(props.item.steps)
-          .split('\n')
-          .map((step) => (
-            <li key={step}>{step}</li>
-          ))}
-      </ol>
-    </article>
   );
 }
 

@@ -28,7 +28,6 @@ const en: Record<CoreMessageKey, string> = {
   'shell.signOut': 'Sign out',
   'shell.menu': 'Main menu',
   'shell.signedInAs': 'Signed in as',
-  'shell.nextSteps': 'Next steps',
   'shell.home': 'Back to the start page',
 
   'role.relawan': 'Volunteer',
@@ -55,81 +54,6 @@ const en: Record<CoreMessageKey, string> = {
   'nav.lokakarya': 'Workshops',
   'nav.praktikBaik': 'Lessons learned',
   'nav.webhook': 'Webhooks',
-
-  'purpose.lapor':
-    'Send a report of a potential or actual social conflict from the field: what happened, in which village, when, and who is affected. Vulnerable groups — children, older people, people with disabilities, pregnant women — are recorded first so they are helped first.',
-  'purpose.tugas':
-    'Tasks your regency/city operator gave you: checking a report on the ground, accompanying affected residents, or reporting how things develop.',
-  'purpose.kotakKeluar':
-    'Reports you have written that have not reached the server yet, for example because there was no signal. They stay safely on this phone until they are sent.',
-  'purpose.kotakMasuk':
-    'New reports from volunteers and social pillars in your regency/city that nobody has checked yet. Reports that mention vulnerable groups come first.',
-  'purpose.kasus':
-    'Social conflict cases in your area with their phase — prevention, cessation, recovery or closed — and who is handling them.',
-  'purpose.pilar':
-    'The social pillars of your regency/city — TKSK, Tagana, PSM, social workers and other volunteers — with the districts they cover and how to reach them.',
-  'purpose.dasbor':
-    'A summary of your area: reports and cases per phase, cases past their due date, and where they are.',
-  'purpose.evaluasi':
-    'How well cases were handled — response time, the right phase at the right time, and the recovery of affected residents — to learn and improve.',
-  'purpose.peringatanDini':
-    'Early-warning levels for social conflict per area — Waspada, Siaga or Awas — set from field reports and passed on to the agencies concerned.',
-  'purpose.disposisi':
-    'Requests for action from the Social Affairs Office addressed to your agency, with a case summary and a response due date.',
-  'purpose.pengguna':
-    'Every Sigap account — volunteers, operators, coordinators, provincial staff, partners and administrators — with their role and area.',
-  'purpose.wilayah':
-    'The regions of East Java by their Kemendagri codes (regency/city, district, village) and which regencies/cities belong to each Bakorwil.',
-  'purpose.pengaturan':
-    'Settings for all of Sigap, such as the due dates for each phase and the base map source.',
-  'purpose.lokakarya':
-    'Evaluation workshops and coordination meetings, at least quarterly: participants, attendance, materials and action items tracked to done.',
-  'purpose.praktikBaik':
-    'Lessons from handled cases shared across regions, because social vulnerability differs from place to place.',
-  'purpose.webhook':
-    'Addresses of other systems that receive early-warning alerts automatically, signed, with a delivery log.',
-
-  'steps.relawan.lapor':
-    'Choose the village where it happened.\nWrite briefly what happened and about how many people are affected, including vulnerable groups.\nPress Send. Without a signal the report waits in the Outbox and is sent by itself once you are connected.',
-  'steps.relawan.tugas':
-    'Open the task that is due soonest.\nDo it in the field and write down the result.\nMark the task done so your operator knows.',
-  'steps.relawan.kotakKeluar':
-    'Check whether any report is still waiting.\nWhen the signal returns, reports are sent by themselves; you can also resend them.\nDo not clear the browser data before the outbox is empty.',
-  'steps.operator.kotakMasuk':
-    'Open the top report and check that it is true; call the reporter if needed.\nMake it a new case, merge it into an existing case, or reject it with a reason.\nAssign the nearest social pillar when someone must check on the ground.',
-  'steps.operator.kasus':
-    "Update the case's phase and notes after every action.\nRefer the case to a partner (for example Kesbangpol, the police, BPBD) when another agency is needed.\nClose the case once recovery is complete.",
-  'steps.operator.pilar':
-    'Make sure every district has an active social pillar.\nUpdate contacts and districts when they change.\nAssign field checks from the inbox or from a case.',
-  'steps.operator.dasbor':
-    'Check the cases past their due date every morning.\nCompare the reports of this week with last week.\nTell your Bakorwil coordinator about any surge in reports.',
-  'steps.koordinator.dasbor':
-    'Compare the regencies/cities of your Bakorwil.\nFind the areas where reports are rising or cases have been waiting long.\nDiscuss what you find with the operators concerned.',
-  'steps.koordinator.kasus':
-    'Follow the cases of your Bakorwil, especially those past their due date.\nCall the regency/city operator about cases that are stuck.\nEscalate cases that span several regencies/cities to the province.',
-  'steps.koordinator.evaluasi':
-    'Choose the period and the regency/city to evaluate.\nReview closed cases and note the lessons.\nSend your recommendations to the regency/city operators.',
-  'steps.provinsi.dasbor':
-    'See all of East Java by Bakorwil and regency/city.\nWatch the areas at Waspada, Siaga or Awas.\nPrepare coordination meetings from this summary.',
-  'steps.provinsi.peringatanDini':
-    'Review the areas where reports are rising.\nSet or lift Waspada, Siaga or Awas, with the reason.\nPass the warning on to the operators and partners in that area.',
-  'steps.provinsi.evaluasi':
-    'Choose the evaluation period.\nCompare case handling across the Bakorwil.\nDownload the evaluation report for the leadership.',
-  'steps.mitra.disposisi':
-    'Open the newest referral and read its case summary.\nAccept it and name the officer in charge.\nReport the actions taken until the referral is complete.',
-  'steps.admin.pengguna':
-    'Create accounts for new staff with the right role and area.\nReset the password of users who forgot theirs.\nDeactivate the accounts of staff who have left.',
-  'steps.admin.wilayah':
-    'Make sure every regency/city belongs to exactly one Bakorwil.\nUpdate the Bakorwil grouping when policy changes.\nCheck region names reported as wrong.',
-  'steps.admin.pengaturan':
-    'Review the due dates per phase with the Provincial Social Affairs Office.\nSet a base map source if one is available; Sigap also works without one.\nTell users when a setting changes.',
-  'steps.lokakarya':
-    "Plan this quarter's workshop and invite participants.\nRecord attendance and attach materials.\nRecord action items with an owner and a due date.",
-  'steps.praktikBaik':
-    "Look for lessons from other regions before handling a similar case.\nWrite the lesson of a closed case.\nSubmit it for a coordinator's review before it is published.",
-  'steps.operator.peringatanDini':
-    'See the alert level of your area.\nAcknowledge incoming alerts.\nRecord response actions until the alert is closed.',
-  'steps.admin.webhook': 'Register a receiving address.\nKeep the signing secret.\nCheck the delivery log.',
 
   'account.title': 'Change password',
   'account.intro': 'The new password applies at once. Your sessions on other devices will be signed out.',
@@ -328,55 +252,8 @@ const en: Record<CoreMessageKey, string> = {
   // ── end of field pages ──────────────────────────────────────────────────────────────────────────
   'op.page.loadFailed': 'This part could not be loaded. Reload Sigap.',
 
-  'op.steps.koordinator.kotakMasuk':
-    'Check the reports escalated to your Bakorwil first.\nAcknowledge them so the deadline is recorded as met.\nCall the regency/city operator concerned when needed.',
-  'op.steps.provinsi.kotakMasuk':
-    'Check the reports escalated to the province first.\nAcknowledge and verify them, then open a case or add them to one.\nCoordinate with the Bakorwil and the regencies/cities concerned.',
-  'op.steps.provinsi.kasus':
-    'Follow high-priority cases and those past their deadlines.\nHandle the cases escalated to the province.\nMake sure vulnerable people are referred and followed up.',
-
   // ── Case page: recording vulnerable people, referrals; dashboard from the Bakorwil (op.people.*, op.referral.*) ──
   // ── end of case-page people and Bakorwil dashboard keys ──
-
-  // ── Evaluation and learning (evaluasi) ─────────────────────────────────────────────────────
-  'eval.intro':
-    'A routine evaluation, at least quarterly: is the handling of social conflict for vulnerable groups optimal? Every figure opens the records behind it.',
-  'eval.scope': 'Scope',
-  'eval.period': 'Period',
-  'eval.show': 'Show',
-  'eval.province': 'East Java province',
-  'eval.quarter': 'Quarter {q} {year}',
-  'eval.year': 'Year {year}',
-  'eval.current': 'This period',
-  'eval.previous': 'Previous period',
-  'eval.generatedAt': 'Computed {time}',
-  'eval.reports': 'Reports',
-  'eval.timings': 'Speed of handling',
-  'eval.cases': 'Cases',
-  'eval.referrals': 'Referrals of vulnerable people',
-  'eval.alerts': 'Early warning',
-  'eval.alertsUnavailable': 'Early-warning data is not available yet.',
-  'eval.pillars': 'Social pillars',
-  'eval.sinergi': 'Kab/kota side by side (sinergi)',
-  'eval.definitions': 'Definitions',
-  'eval.group': 'Group',
-  'eval.measured': 'Measured',
-  'eval.deadline': 'Deadline',
-  'eval.chartReports': 'Reports per kab/kota',
-  'eval.chartAck': 'Median time to acknowledge per kab/kota',
-  'eval.chartDeadline': 'P1 deadline',
-  'eval.yes': 'Yes',
-  'eval.no': 'No',
-  'eval.noData': 'No data yet',
-  'eval.files': 'Download the report',
-  'eval.downloadPdf': 'Make PDF',
-  'eval.downloadXlsx': 'Make XLSX',
-  'eval.making': 'Making {format}… {percent}%',
-  'eval.ready': 'Download {format}',
-  'eval.failed': 'The report could not be made: {reason}',
-  'eval.figure': 'Figure',
-  'eval.kabkota': 'Kab/kota',
-  'eval.coverage': '{type}: {met} of {areas} {level} meet the target, {shortfall} pillars short',
 };
 
 registerMessages({ en });

@@ -1,6 +1,7 @@
-// The messages of the office pages (op.*), the learning pages (learn.*) and the early-warning pages (ew.*).
-// Loaded with the first office page (src/web/operator/OperatorPage.tsx), so that the field report page, which a
-// phone on a slow network opens first, does not carry them. Importing this module registers the tables.
+// The messages of the office pages (op.*), the learning pages (learn.*), the early-warning pages (ew.*) and
+// the evaluation page (eval.*). Loaded with the first of those pages (OperatorPage.tsx, EvaluationRoute.tsx),
+// so that the field report page, which a phone on a slow network opens first, does not carry them. Importing
+// this module registers the tables.
 import { registerMessages } from '../i18n.ts';
 
 const id = {
@@ -1012,6 +1013,64 @@ const id = {
   'ew.log.status.terkirim': 'Terkirim',
   'ew.log.status.gagal': 'Gagal',
   'ew.log.attempt': 'Percobaan {n}, {when}: {result} ({ms} ms)',
+  // ── Evaluation page (eval.*) ──
+  'eval.intro':
+    'Evaluasi rutin, minimal tri wulan sekali: apakah penanganan konflik sosial bagi kelompok rentan sudah optimal. Setiap angka dapat dibuka untuk melihat catatan di baliknya.',
+  'eval.scope': 'Lingkup',
+  'eval.period': 'Periode',
+  'eval.show': 'Tampilkan',
+  'eval.province': 'Provinsi Jawa Timur',
+  'eval.quarter': 'Triwulan {q} {year}',
+  'eval.year': 'Tahun {year}',
+  'eval.current': 'Periode ini',
+  'eval.previous': 'Periode lalu',
+  'eval.generatedAt': 'Dihitung {time}',
+  'eval.reports': 'Laporan',
+  'eval.timings': 'Kecepatan penanganan',
+  'eval.cases': 'Kasus',
+  'eval.referrals': 'Rujukan kelompok rentan',
+  'eval.alerts': 'Peringatan dini',
+  'eval.alertsUnavailable': 'Data peringatan dini belum tersedia.',
+  'eval.pillars': 'Pilar sosial',
+  'eval.sinergi': 'Kab/kota berdampingan (sinergi)',
+  'eval.definitions': 'Definisi',
+  'eval.group': 'Kelompok',
+  'eval.measured': 'Terukur',
+  'eval.deadline': 'Batas waktu',
+  'eval.chartReports': 'Laporan per kab/kota',
+  'eval.chartAck': 'Median waktu menerima laporan per kab/kota',
+  'eval.chartDeadline': 'batas P1',
+  'eval.yes': 'Ya',
+  'eval.no': 'Tidak',
+  'eval.noData': 'Belum ada data',
+  'eval.files': 'Unduh laporan',
+  'eval.downloadPdf': 'Buat PDF',
+  'eval.downloadXlsx': 'Buat XLSX',
+  'eval.making': 'Membuat {format}… {percent}%',
+  'eval.ready': 'Unduh {format}',
+  'eval.failed': 'Laporan gagal dibuat: {reason}',
+  'eval.figure': 'Angka',
+  'eval.kabkota': 'Kab/kota',
+  'eval.coverage': '{type}: {met} dari {areas} {level} memenuhi target, kurang {shortfall} pilar',
+  // ── What each office page is for (purpose.*) ──
+  'purpose.pilar':
+    'Pilar sosial di kabupaten/kota Anda — TKSK, Tagana, PSM, pekerja sosial, dan relawan lain — beserta kecamatan tugas dan kontaknya.',
+  'purpose.peringatanDini':
+    'Status peringatan dini konflik sosial per wilayah — Waspada, Siaga, atau Awas — yang ditetapkan dari laporan lapangan dan disampaikan kepada instansi terkait.',
+  'purpose.disposisi':
+    'Permintaan penanganan dari Dinas Sosial yang ditujukan kepada instansi Anda, dengan ringkasan kasus dan tenggat tanggapan.',
+  'purpose.pengguna':
+    'Akun semua pengguna Sigap — relawan, operator, koordinator, staf provinsi, mitra, dan administrator — beserta peran dan wilayahnya.',
+  'purpose.wilayah':
+    'Wilayah Jawa Timur menurut kode Kemendagri (kabupaten/kota, kecamatan, desa/kelurahan) dan pembagian kabupaten/kota ke dalam Bakorwil.',
+  'purpose.pengaturan':
+    'Pengaturan yang berlaku untuk seluruh Sigap, misalnya tenggat penanganan tiap tahap dan sumber peta dasar.',
+  'purpose.lokakarya':
+    'Workshop evaluasi dan rapat koordinasi, minimal tri wulan sekali: peserta, kehadiran, materi, dan tindak lanjut sampai selesai.',
+  'purpose.praktikBaik':
+    'Pelajaran dari penanganan kasus yang dibagikan antarwilayah, karena kerawanan sosial di masing-masing daerah tidak sama.',
+  'purpose.webhook':
+    'Alamat sistem lain yang menerima peringatan dini secara otomatis, dengan tanda tangan dan log pengiriman.',
 } as const;
 
 /** Every office message key; the English table must have exactly these. */
@@ -2024,6 +2083,64 @@ const en: Record<OfficeMessageKey, string> = {
   'ew.log.status.terkirim': 'Delivered',
   'ew.log.status.gagal': 'Failed',
   'ew.log.attempt': 'Attempt {n}, {when}: {result} ({ms} ms)',
+  // ── Evaluation page (eval.*) ──
+  'eval.intro':
+    'A routine evaluation, at least quarterly: is the handling of social conflict for vulnerable groups optimal? Every figure opens the records behind it.',
+  'eval.scope': 'Scope',
+  'eval.period': 'Period',
+  'eval.show': 'Show',
+  'eval.province': 'East Java province',
+  'eval.quarter': 'Quarter {q} {year}',
+  'eval.year': 'Year {year}',
+  'eval.current': 'This period',
+  'eval.previous': 'Previous period',
+  'eval.generatedAt': 'Computed {time}',
+  'eval.reports': 'Reports',
+  'eval.timings': 'Speed of handling',
+  'eval.cases': 'Cases',
+  'eval.referrals': 'Referrals of vulnerable people',
+  'eval.alerts': 'Early warning',
+  'eval.alertsUnavailable': 'Early-warning data is not available yet.',
+  'eval.pillars': 'Social pillars',
+  'eval.sinergi': 'Kab/kota side by side (sinergi)',
+  'eval.definitions': 'Definitions',
+  'eval.group': 'Group',
+  'eval.measured': 'Measured',
+  'eval.deadline': 'Deadline',
+  'eval.chartReports': 'Reports per kab/kota',
+  'eval.chartAck': 'Median time to acknowledge per kab/kota',
+  'eval.chartDeadline': 'P1 deadline',
+  'eval.yes': 'Yes',
+  'eval.no': 'No',
+  'eval.noData': 'No data yet',
+  'eval.files': 'Download the report',
+  'eval.downloadPdf': 'Make PDF',
+  'eval.downloadXlsx': 'Make XLSX',
+  'eval.making': 'Making {format}… {percent}%',
+  'eval.ready': 'Download {format}',
+  'eval.failed': 'The report could not be made: {reason}',
+  'eval.figure': 'Figure',
+  'eval.kabkota': 'Kab/kota',
+  'eval.coverage': '{type}: {met} of {areas} {level} meet the target, {shortfall} pillars short',
+  // ── What each office page is for (purpose.*) ──
+  'purpose.pilar':
+    'The social pillars of your regency/city — TKSK, Tagana, PSM, social workers and other volunteers — with the districts they cover and how to reach them.',
+  'purpose.peringatanDini':
+    'Early-warning levels for social conflict per area — Waspada, Siaga or Awas — set from field reports and passed on to the agencies concerned.',
+  'purpose.disposisi':
+    'Requests for action from the Social Affairs Office addressed to your agency, with a case summary and a response due date.',
+  'purpose.pengguna':
+    'Every Sigap account — volunteers, operators, coordinators, provincial staff, partners and administrators — with their role and area.',
+  'purpose.wilayah':
+    'The regions of East Java by their Kemendagri codes (regency/city, district, village) and which regencies/cities belong to each Bakorwil.',
+  'purpose.pengaturan':
+    'Settings for all of Sigap, such as the due dates for each phase and the base map source.',
+  'purpose.lokakarya':
+    'Evaluation workshops and coordination meetings, at least quarterly: participants, attendance, materials and action items tracked to done.',
+  'purpose.praktikBaik':
+    'Lessons from handled cases shared across regions, because social vulnerability differs from place to place.',
+  'purpose.webhook':
+    'Addresses of other systems that receive early-warning alerts automatically, signed, with a delivery log.',
 };
 
 registerMessages({ id, en });

@@ -16,8 +16,9 @@ export function EvaluationRoute(props: { me: SignedInUser }) {
   const [hasFailed, setFailed] = useState(false);
   useEffect(() => {
     if (loaded) return;
-    import('./EvaluationPage.tsx')
-      .then((module) => {
+    // The page's messages are in the office table (src/shared/messages/office.ts).
+    Promise.all([import('../../shared/messages/office.ts'), import('./EvaluationPage.tsx')])
+      .then(([, module]) => {
         loaded = module.EvaluationPage;
         setLoaded(() => loaded);
       })

@@ -27,7 +27,7 @@ export function isFieldRoute(route: string): route is FieldRoute {
   return route in LOADERS;
 }
 
-const loaded = new Map<FieldRoute, FieldPageComponent>();
+const loaded = new Map<FieldRoute, FieldPageComponent>([['lapor', ReportPage]]);
 
 /** A field page: its heading at once (for focus and the tab title), its body once its chunk has loaded. */
 export function FieldPage(props: { route: FieldRoute; me: SignedInUser }) {
