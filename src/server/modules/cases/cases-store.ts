@@ -260,19 +260,19 @@ export async function listCaseGrants(
   );
 }
 
+/** The active users of `roles` whose scope covers one of `kabkotaCodes` (SQL: $1 roles, $2 kab/kota codes). */
+const USERS_COVERING = `SELECT u.id FROM users u
+  WHERE u.is_active AND u.role = ANY($1::text[])
+    AND (u.scope_region_code = '35' OR u.scope_region_code = ANY($2::text[])
+      OR u.scope_bakorwil_id IN (SELECT bakorwil_id FROM bakorwil_members WHERE kabkota_code = ANY($2::text[])))`;
+
 /** Active users of a role whose scope covers a kab/kota (directly, or through their Bakorwil). */
 export async function findUsersCovering(
   tx: Tx,
   roles: readonly string[],
   kabkotaCode: string,
 ): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT u.id FROM users u
-     WHERE u.is_active AND u.role = ANY($1::text[])
-       AND (u.scope_region_code IN ('35', $2)
-         OR u.scope_bakorwil_id = (SELECT bakorwil_id FROM bakorwil_members WHERE kabkota_code = $2))`,
-    [roles, kabkotaCode],
-  );
+  const rows = await tx.query<{ id: string }>(USERS_COVERING, [roles, [kabkotaCode]]);
   return rows.map((row) => row.id);
 }
 
@@ -292,12 +292,6 @@ export async function notify(
     n.body ?? '',
   ]);
 }
-
-/** The active users of `roles` whose scope covers one of `kabkotaCodes` (SQL, for notifyCovering). */
-const USERS_COVERING = `SELECT u.id FROM users u
-  WHERE u.is_active AND u.role = ANY($1::text[])
-    AND (u.scope_region_code = '35' OR u.scope_region_code = ANY($2::text[])
-      OR u.scope_bakorwil_id IN (SELECT bakorwil_id FROM bakorwil_members WHERE kabkota_code = ANY($2::text[])))`;
 
 /**
  * Puts `n` into the inbox of every active user of `roles` whose scope covers one of `kabkotaCodes`

@@ -15,6 +15,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { announceUrgentReport } from '../notifications/notifications-service.ts';
+import { findRegion } from '../regions/regions-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import { MAX_PHOTO_BYTES, sniffImageType, stripJpegMetadata, stripPngMetadata } from './photo-rules.ts';
 import * as store from './reports-store.ts';
@@ -66,7 +67,7 @@ function unknownPlace(regionCode: string): DomainError {
 
 /** Refuses a place that is not a known kab/kota, kecamatan or desa. */
 async function checkPlace(tx: Tx, row: store.ReportRow): Promise<void> {
-  if (!(await store.findRegionAndSla(tx, row.regionCode, row.priority))) throw unknownPlace(row.regionCode);
+  if (!(await findRegion(tx, row.regionCode))) throw unknownPlace(row.regionCode);
 }
 
 /**

@@ -362,19 +362,6 @@ export async function listUncheckedReports(tx: Tx, limit: number): Promise<strin
   return rows.map((row) => row.id);
 }
 
-/** A region's existence and the acknowledgement deadline of a priority, in one read. */
-export async function findRegionAndSla(
-  tx: Tx,
-  regionCode: string,
-  priority: Priority,
-): Promise<{ acknowledgeMinutes: number } | undefined> {
-  return tx.one(
-    `SELECT s.acknowledge_minutes AS "acknowledgeMinutes" FROM regions g JOIN sla_settings s ON s.priority = $2
-     WHERE g.code = $1`,
-    [regionCode, priority],
-  );
-}
-
 export async function loadSla(
   tx: Tx,
   priority: Priority,
