@@ -228,7 +228,12 @@ describe('an operator at work', () => {
     await page.getByLabel('Tugas', { exact: true }).fill('Cek lokasi di balai desa dan dampingi anak-anak.');
     await page.getByRole('button', { name: 'Tugaskan', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Siti Aminah ditugaskan' }).waitFor();
-    await page.getByRole('region', { name: 'Penugasan' }).getByText('Siti Aminah', { exact: true }).waitFor();
+    // The suggestions below the list reload on their own; wait for her card in the list of assignments.
+    await page
+      .getByRole('region', { name: 'Penugasan' })
+      .getByRole('listitem')
+      .filter({ hasText: /^Siti Aminah · ditugaskan/ })
+      .waitFor();
 
     await page.getByLabel('Lembaga mitra').selectOption('polres-jember');
     await page
