@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installAuthentication(app, db, config);
-  const stopWatchingPrincipals = await watchPrincipalChanges(db);
+  const stopWatchingPrincipals = await watchPrincipalChanges(db, { log: app.log });
   app.addHook('onClose', async () => stopWatchingPrincipals());
 
   const clock = deps.clock ?? systemClock;

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { runSafetyCheck } from './modules/cases/safety-service.ts';
 import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
@@ -23,10 +24,18 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const { db, applied } = await openAndMigrate(config);
-  const events = createEventBus(db);
+  // The bus starts before the app whose logger it reports to (a lost LISTEN connection, its return).
+  let log: FastifyBaseLogger | undefined;
+  const events = createEventBus(db, {
+    log: {
+      info: (details, message) => log?.info(details, message),
+      warn: (details, message) => log?.warn(details, message),
+    },
+  });
   await events.start(); // before any request: on PGlite, LISTEN must not join a request's transaction
   let jobs: Jobs | undefined; // started below, after the app whose logger they use
   const app = await buildApp({ config, db, events, jobs: () => jobs });
+  log = app.log.child({ module: 'events' });
   app.log.info(
     { database: db.kind, location: db.location, migrationsApplied: applied },
     `Basis data / database: ${db.kind === 'pglite' ? 'PGlite (tertanam / embedded)' : 'PostgreSQL'} di ${db.location}`,

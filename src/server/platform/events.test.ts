@@ -9,6 +9,7 @@ import {
   publishEvent,
   type SigapEvent,
 } from './events.ts';
+import { recallPrincipal, rememberPrincipal, watchPrincipalChanges } from './principals.ts';
 
 const operatorJember: ActorContext = {
   userId: '00000000-0000-4000-8000-000000000001',
@@ -165,6 +166,82 @@ describe('live events through NOTIFY', () => {
     await jember.finished;
 
     expect(jember.ids()).toEqual(['from-instance-1', 'last']);
+  });
+});
+
+describe('the LISTEN connection on PostgreSQL', () => {
+  /** A logger that keeps what it is told. */
+  function recordingLog() {
+    const lines: { level: 'info' | 'warn'; details: object; message: string }[] = [];
+    return {
+      lines,
+      info: (details: object, message: string) => lines.push({ level: 'info', details, message }),
+      warn: (details: object, message: string) => lines.push({ level: 'warn', details, message }),
+      said: (pattern: RegExp) => lines.filter((line) => pattern.test(line.message)),
+    };
+  }
+
+  /** Ends this database's listening backend, as a server restart or an administrator would. */
+  async function killListener(db: Database): Promise<void> {
+    const killed = await db.asSystem((tx) =>
+      tx.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+      ),
+    );
+    expect(killed).toHaveLength(1);
+  }
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    'reconnects after its backend is killed, delivers again, and makes principals be forgotten',
+    async () => {
+      const db = await createTestDatabase();
+      cleanups.push(() => db.close());
+      const log = recordingLog();
+      const bus = createEventBus(db, { log });
+      await bus.start();
+      cleanups.push(() => bus.stop());
+      const stopWatching = await watchPrincipalChanges(db, { log });
+      cleanups.push(stopWatching);
+      rememberPrincipal('token-hash', { user: 'someone' }, Date.now() + 60_000);
+
+      await killListener(db);
+      await waitUntil(() => log.said(/listening again/).length === 2);
+
+      expect(log.said(/lost the LISTEN connection/)).toHaveLength(2);
+      expect(log.said(/lost the LISTEN connection/)[0].details).toMatchObject({ retryInMs: 500 });
+      // A principal change may have been notified while nobody listened.
+      expect(recallPrincipal('token-hash', Date.now())).toBeUndefined();
+      const jember = collect(bus, operatorJember);
+      await db.asActor(operatorJember, (tx) =>
+        publishEvent(tx, reportCreated('after-reconnect', '35.09.06.2002')),
+      );
+      await db.asSystem((tx) => publishEvent(tx, lastEvent));
+      await jember.finished;
+      expect(jember.ids()).toEqual(['after-reconnect', 'last']);
+    },
+  );
+
+  it.skipIf(!TEST_DATABASE_URL)('does not reconnect once the database is closed', async () => {
+    const db = await createTestDatabase();
+    let closed = false;
+    cleanups.push(async () => {
+      if (!closed) await db.close();
+    });
+    let lost = 0;
+    let reconnected = 0;
+    await db.listen('sigap_test_close', () => undefined, {
+      onLost: () => lost++,
+      onReconnect: () => reconnected++,
+    });
+
+    await killListener(db);
+    await waitUntil(() => lost === 1);
+    await db.close();
+    closed = true;
+    await sleep(1500); // past the first two retries, had they been left running
+
+    expect([lost, reconnected]).toEqual([1, 0]);
   });
 });
 

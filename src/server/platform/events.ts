@@ -65,7 +65,11 @@ export type EventBus = {
   stop(): Promise<void>;
 };
 
-type EventsLog = { warn(details: object, message: string): void };
+/** Where the bus reports; Fastify's logger (or a child of it) fits. */
+type EventsLog = {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+};
 
 /** A bus fed by `db.listen`: one LISTEN per process, whatever the number of subscribers. */
 export function createEventBus(db: Database, options: { log?: EventsLog } = {}): EventBus {
@@ -93,7 +97,15 @@ export function createEventBus(db: Database, options: { log?: EventsLog } = {}):
   return {
     async start() {
       if (unlisten) return;
-      unlisten = await outsideTransactions(db, () => db.listen(EVENTS_CHANNEL, deliver));
+      unlisten = await outsideTransactions(db, () =>
+        db.listen(EVENTS_CHANNEL, deliver, {
+          onLost: (error, retryInMs) =>
+            options.log?.warn({ err: error, retryInMs }, 'events: lost the LISTEN connection; reconnecting'),
+          // Events published meanwhile never arrive: worth a line in the log, since open screens may be behind.
+          onReconnect: () =>
+            options.log?.info({}, 'events: listening again; events sent meanwhile were missed'),
+        }),
+      );
     },
     subscribe(viewer, onEvent) {
       const subscriber = { viewer, onEvent };

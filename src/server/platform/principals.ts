@@ -45,7 +45,26 @@ export function principalsChanged(tx: Tx): void {
   tx.atCommit('SELECT pg_notify($1, $2)', [PRINCIPALS_CHANNEL, '']);
 }
 
-/** Makes this process forget remembered principals whenever any instance changes them. */
-export function watchPrincipalChanges(db: Database): Promise<() => Promise<void>> {
-  return db.listen(PRINCIPALS_CHANNEL, forgetPrincipals);
+/** Where the watcher reports; Fastify's logger (or a child of it) fits. */
+type PrincipalsLog = {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+};
+
+/**
+ * Makes this process forget remembered principals whenever any instance changes them, and whenever its
+ * LISTEN connection comes back after a drop: a change notified while it was down is never delivered.
+ */
+export function watchPrincipalChanges(
+  db: Database,
+  options: { log?: PrincipalsLog } = {},
+): Promise<() => Promise<void>> {
+  return db.listen(PRINCIPALS_CHANNEL, forgetPrincipals, {
+    onLost: (error, retryInMs) =>
+      options.log?.warn({ err: error, retryInMs }, 'principals: lost the LISTEN connection; reconnecting'),
+    onReconnect: () => {
+      forgetPrincipals();
+      options.log?.info({}, 'principals: listening again; remembered principals forgotten');
+    },
+  });
 }

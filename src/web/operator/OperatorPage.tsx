@@ -1,11 +1,12 @@
 // The office pages (inbox, cases, dashboard, partner dispositions, administration): which path shows which
 // page, and each page loaded as its own chunk so the field report page stays small.
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Role } from '../../shared/users.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDocumentTitle } from '../Frame.tsx';
 import { useT } from '../lang.ts';
+import { lazyPages } from '../lazy-page.tsx';
 import { findMenuItem, MENUS, type MenuItem, ROUTES, type RouteId } from '../nav.ts';
 import { HeadingContext } from './heading.ts';
 
@@ -81,7 +82,8 @@ export function casePath(caseId: string): string {
   return `/kasus/${caseId}`;
 }
 
-const loaded = new Map<OperatorPageId, PageComponent>();
+// The office pages' messages come with the first of them (see src/shared/messages/office.ts).
+const OfficeBody = lazyPages(LOADERS, { alongside: () => import('../../shared/messages/office.ts') });
 
 /** An office page: its heading at once (focus and tab title), its body once its chunk has loaded. */
 export function OperatorPage(props: { match: OperatorMatch; me: SignedInUser }) {
@@ -90,47 +92,15 @@ export function OperatorPage(props: { match: OperatorMatch; me: SignedInUser }) 
   const [heading, setHeading] = useState<string | undefined>();
   const shown = heading ?? t(ROUTES[match.route].label);
   useDocumentTitle(shown);
-  const [Page, setPage] = useState<PageComponent | undefined>(() => loaded.get(match.page));
-  const [hasFailed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const ready = loaded.get(match.page);
-    setPage(() => ready);
-    setFailed(false);
-    if (ready) return;
-    let isCurrent = true;
-    // The office pages' messages come with the first of them (see src/shared/messages/office.ts).
-    Promise.all([import('../../shared/messages/office.ts'), LOADERS[match.page]()])
-      .then(([, component]) => {
-        loaded.set(match.page, component);
-        if (isCurrent) setPage(() => component);
-      })
-      .catch(() => {
-        if (isCurrent) setFailed(true);
-      });
-    return () => {
-      isCurrent = false;
-    };
-  }, [match.page]);
-
   return (
     <article class={`page op-page op-page-${match.page}`}>
       <h1 tabIndex={-1}>{shown}</h1>
       <HeadingContext.Provider value={setHeading}>
-        {Page ? (
-          <Page me={props.me} param={match.param} />
-        ) : hasFailed ? (
-          <div role="alert">
-            <p class="message message-error">{t('op.page.loadFailed')}</p>
-            <button type="button" class="button button-primary" onClick={() => location.reload()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        ) : (
-          <p class="loading" role="status">
-            {t('common.loading')}
-          </p>
-        )}
+        <OfficeBody
+          page={match.page}
+          failure="op.page.loadFailed"
+          pageProps={{ me: props.me, param: match.param }}
+        />
       </HeadingContext.Provider>
     </article>
   );

@@ -3,29 +3,13 @@
 // Nothing typed here is kept on the device: the forms hold it in memory until the server has it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isChild, REFERRAL_SERVICES, refusePerson } from '../../shared/cases/people-rules.ts';
-import type {
-  PersonInput,
-  ReferralInput,
-  ReferralUpdate,
-  ReferralView,
-  VulnerablePersonView,
-} from '../../shared/cases/people-schema.ts';
+import type { PersonInput, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
-import { request } from '../api.ts';
 import { useT } from '../lang.ts';
 import { groupLabel, referralServiceLabel } from './labels.ts';
+import { addPerson, referPerson, updatePerson } from './operator-api.ts';
 import { ErrorNotice, useAction, wibInputIn, wibInputToIso } from './ui.tsx';
-
-// The people calls (beside their forms: operator-api.ts belongs to the other office pages). They answer with personal data, which stays in component state only (no storage).
-export const addPerson = (caseId: string, body: PersonInput) =>
-  request<VulnerablePersonView>('POST', `/api/cases/${caseId}/people`, body);
-export const updatePerson = (caseId: string, personId: string, body: PersonInput) =>
-  request<VulnerablePersonView>('PUT', `/api/cases/${caseId}/people/${personId}`, body);
-export const referPerson = (caseId: string, personId: string, body: ReferralInput) =>
-  request<ReferralView>('POST', `/api/cases/${caseId}/people/${personId}/referrals`, body);
-export const updateReferral = (id: string, body: ReferralUpdate) =>
-  request<ReferralView>('PATCH', `/api/referrals/${id}`, body);
 
 const NIK_PATTERN = /^\d{16}$/;
 

@@ -18,8 +18,9 @@ import {
   isMissingRoute,
   listPeople,
   listReferrals,
+  updateReferral,
 } from './operator-api.ts';
-import { PersonForm, ReferralForm, updateReferral } from './PeopleForms.tsx';
+import { PersonForm, ReferralForm } from './PeopleForms.tsx';
 import { Due, ErrorNotice, Notice, num, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
 
 type Props = {

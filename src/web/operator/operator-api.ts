@@ -2,6 +2,9 @@
 // shared schemas (`import type` is erased), so no schema library reaches the browser.
 import type { CaseView } from '../../shared/cases/case-schema.ts';
 import type {
+  PersonInput,
+  ReferralInput,
+  ReferralUpdate,
   ReferralView,
   VulnerablePersonView,
   VulnerableSummary,
@@ -116,6 +119,18 @@ export const listReferrals = (id: string) =>
   request<Items<ReferralView>>('GET', `/api/cases/${id}/referrals`);
 export const getVulnerableSummary = (id: string) =>
   request<VulnerableSummary>('GET', `/api/cases/${id}/vulnerable-summary`);
+
+// Vulnerable people and their referrals. The answers carry personal data: callers keep it in component state
+// only (no storage), see PeopleSection.tsx.
+
+export const addPerson = (caseId: string, body: PersonInput) =>
+  request<VulnerablePersonView>('POST', `/api/cases/${caseId}/people`, body);
+export const updatePerson = (caseId: string, personId: string, body: PersonInput) =>
+  request<VulnerablePersonView>('PUT', `/api/cases/${caseId}/people/${personId}`, body);
+export const referPerson = (caseId: string, personId: string, body: ReferralInput) =>
+  request<ReferralView>('POST', `/api/cases/${caseId}/people/${personId}/referrals`, body);
+export const updateReferral = (id: string, body: ReferralUpdate) =>
+  request<ReferralView>('PATCH', `/api/referrals/${id}`, body);
 
 // Partner agencies
 
