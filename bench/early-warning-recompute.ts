@@ -8,6 +8,7 @@
  *
  * Environment: BENCH_DATABASE_URL, BENCH_REPORTS (1,000,000), BENCH_SKIP_BACKTEST=1.
  */
+
 import pg from 'pg';
 import { formatBacktest, runBacktest } from '../src/server/modules/early-warning/backtest.ts';
 import { recomputeLevels } from '../src/server/modules/early-warning/levels-service.ts';
@@ -18,6 +19,7 @@ import { openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import { addDays } from '../src/shared/early-warning/calendar.ts';
 import { wibDate } from '../src/shared/time.ts';
+import { withoutLinkTrigger } from './seed-reports.ts';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1_000_000);
@@ -56,31 +58,33 @@ async function main(): Promise<void> {
     const clock = fakeClock(now);
 
     const seedStarted = performance.now();
-    for (let done = 0; done < REPORTS; done += CHUNK) {
-      const n = Math.min(CHUNK, REPORTS - done);
-      // random()^3 skews the pick towards the first kecamatan of a shuffled list: a few noisy, most quiet.
-      await db.asSystem((tx) =>
-        tx.query(
-          `WITH k AS (SELECT array_agg(code ORDER BY md5(code)) AS codes FROM regions WHERE level = 'kecamatan'),
-           picked AS (
-             SELECT k.codes[1 + floor(power(random(), 3) * array_length(k.codes, 1))::int] AS code,
-                    random() AS r1, random() AS r2, random() AS r3, random() AS r4
-             FROM k, generate_series(1, $1)
-           )
-           INSERT INTO reports (id, kind, conflict_type, triggers, region_code, kabkota_code, kecamatan_code, occurred_at,
-             description, reporter_id, priority, priority_rank, content_hash, due_acknowledge_at, status, injured,
-             created_at)
-           SELECT gen_random_uuid(), CASE WHEN r1 < 0.2 THEN 'kejadian' ELSE 'sinyal' END, 'antar_perguruan_silat',
-             CASE WHEN r1 >= 0.2 AND r2 < 0.15 THEN ARRAY['informasi_provokatif'] ELSE '{}'::text[] END,
-             code, left(code, 5), code, $2::timestamptz - r3 * interval '${YEARS * 365} days',
-             'Laporan sintetis untuk bench', $3, 'P3', 3, md5(r4::text), $2::timestamptz,
-             CASE WHEN r4 < 0.6 THEN 'terverifikasi' ELSE 'baru' END, CASE WHEN r1 < 0.05 THEN 1 ELSE 0 END, $2::timestamptz
-           FROM picked`,
-          [n, now, user.id],
-        ),
-      );
-      process.stderr.write(`\r  laporan / reports: ${done + n}`);
-    }
+    await withoutLinkTrigger(db, async () => {
+      for (let done = 0; done < REPORTS; done += CHUNK) {
+        const n = Math.min(CHUNK, REPORTS - done);
+        // random()^3 skews the pick towards the first kecamatan of a shuffled list: a few noisy, most quiet.
+        await db.asSystem((tx) =>
+          tx.query(
+            `WITH k AS (SELECT array_agg(code ORDER BY md5(code)) AS codes FROM regions WHERE level = 'kecamatan'),
+             picked AS (
+               SELECT k.codes[1 + floor(power(random(), 3) * array_length(k.codes, 1))::int] AS code,
+                      random() AS r1, random() AS r2, random() AS r3, random() AS r4
+               FROM k, generate_series(1, $1)
+             )
+             INSERT INTO reports (id, kind, conflict_type, triggers, region_code, kabkota_code, kecamatan_code, occurred_at,
+               description, reporter_id, priority, priority_rank, content_hash, due_acknowledge_at, status, injured,
+               created_at)
+             SELECT gen_random_uuid(), CASE WHEN r1 < 0.2 THEN 'kejadian' ELSE 'sinyal' END, 'antar_perguruan_silat',
+               CASE WHEN r1 >= 0.2 AND r2 < 0.15 THEN ARRAY['informasi_provokatif'] ELSE '{}'::text[] END,
+               code, left(code, 5), code, $2::timestamptz - r3 * interval '${YEARS * 365} days',
+               'Laporan sintetis untuk bench', $3, 'P3', 3, md5(r4::text), $2::timestamptz,
+               CASE WHEN r4 < 0.6 THEN 'terverifikasi' ELSE 'baru' END, CASE WHEN r1 < 0.05 THEN 1 ELSE 0 END, $2::timestamptz
+             FROM picked`,
+            [n, now, user.id],
+          ),
+        );
+        process.stderr.write(`\r  laporan / reports: ${done + n}`);
+      }
+    });
     process.stderr.write('\n');
     const seedMs = performance.now() - seedStarted;
     await db.asSystem((tx) => tx.query('ANALYZE reports'));

@@ -15,6 +15,7 @@ import { findUserById } from '../src/server/modules/users/users-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { type Database, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import { bulkLoadReports } from './seed-reports.ts';
 
 const REPORTS = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -103,7 +104,6 @@ async function seed(url: string, reporterId: string): Promise<void> {
               (SELECT count(*) FROM referrals)::int AS referrals`,
     );
     note(`seeded ${JSON.stringify(counts.rows[0])}`);
-    await client.query('VACUUM ANALYZE');
   } finally {
     await client.end();
   }
@@ -175,7 +175,14 @@ async function main(): Promise<void> {
         });
     if (!existing) {
       note(`seeding ${REPORTS.toLocaleString('en')} reports`);
-      await seed(url.toString(), user.id);
+      // Indexes dropped and the links computed in one pass at the end (bench/seed-reports.ts), then the
+      // visibility map set, as autovacuum would, for the index-only scans.
+      await bulkLoadReports(db, () => seed(url.toString(), user.id));
+      const vacuum = new pg.Client({ connectionString: url.toString() });
+      await vacuum.connect();
+      await vacuum.query('VACUUM ANALYZE');
+      await vacuum.end();
+      note('indexes built, links computed, vacuumed');
     }
     note('warm-up run, then timed runs');
     const timed = await timeProvinceSummary(db, user.id, RUNS);

@@ -143,34 +143,53 @@ function toTimingStat(
  * owner rights and every query filters by the area's kab/kota itself (docs/decisions, evaluation reads).
  */
 function reader(deps: EvaluationDeps): <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> {
-  return (fn) => deps.db.asSystem(fn);
+  // No just-in-time compilation (about 0.7 s to compile a large aggregate that then runs in less) and no
+  // parallel workers (starting them costs more than they save on a small machine, and the two periods of a
+  // summary already run side by side): docs/decisions/0010.
+  return (fn) =>
+    deps.db.asSystem(async (tx) => {
+      await tx.query('SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0');
+      return fn(tx);
+    });
 }
 
-/** The raw numbers of one period, read one after another (each its own transaction). */
-async function readPeriod(
-  deps: EvaluationDeps,
-  w: store.EvalWindow,
-  parts: store.SchemaParts,
-  tick: () => Promise<void>,
-  withKabkota: boolean,
-) {
+/** Reads on at most `lanes` connections at once, started in the order they were asked for. */
+type Lanes = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+function readInLanes(deps: EvaluationDeps, lanes: number, tick: () => Promise<void>): Lanes {
   const read = reader(deps);
-  // One read after another: a summary holds at most two connections of the owner pool (one per period),
-  // so sign-ins and jobs, which share that pool, keep the others.
-  let queue: Promise<unknown> = Promise.resolve();
-  const step = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
-    const run = queue
-      .then(() => read(fn))
-      .then(async (value) => {
-        await tick();
-        return value;
-      });
-    queue = run.catch(() => undefined);
-    return run;
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const acquire = (): Promise<void> => {
+    if (running < lanes) {
+      running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => waiting.push(resolve));
   };
+  // A freed lane goes straight to the next read waiting, so no later read can overtake it.
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return async (fn) => {
+    await acquire();
+    let value: Awaited<ReturnType<typeof fn>>;
+    try {
+      value = await read(fn);
+    } finally {
+      release();
+    }
+    await tick();
+    return value;
+  };
+}
+
+/** The raw numbers of one period; each read is its own transaction, in the summary's lanes. */
+async function readPeriod(step: Lanes, w: store.EvalWindow, parts: store.SchemaParts, withKabkota: boolean) {
   const [
     counts,
-    early,
     acknowledge,
     response,
     resolve,
@@ -183,7 +202,6 @@ async function readPeriod(
     safety,
   ] = await Promise.all([
     step((tx) => store.countReports(tx, w)),
-    step((tx) => store.countEarlySignals(tx, w)),
     step((tx) => store.measureTimings(tx, w, 'acknowledge', withKabkota)),
     step((tx) => store.measureTimings(tx, w, 'response', withKabkota)),
     step((tx) => store.measureTimings(tx, w, 'resolve', withKabkota)),
@@ -197,7 +215,6 @@ async function readPeriod(
   ]);
   return {
     counts,
-    early,
     timings: { acknowledge: acknowledge.groups, response: response.groups, resolve: resolve.groups },
     cases,
     recurrence,
@@ -213,7 +230,7 @@ async function readPeriod(
 }
 
 type RawPeriod = Awaited<ReturnType<typeof readPeriod>>;
-const STEPS_PER_PERIOD = 12;
+const STEPS_PER_PERIOD = 11;
 
 /** Every figure of one period from its raw numbers, each with the link to the records behind it. */
 function toPeriodFigures(
@@ -232,7 +249,7 @@ function toPeriodFigures(
     order
       .filter((key) => record[key] !== undefined)
       .map((key): Keyed => ({ key, label: labelOf(key), count: fig(record[key], setOf(key)) }));
-  const { counts, early, cases, recurrence, referrals } = raw;
+  const { counts, cases, recurrence, referrals } = raw;
   const timings = Object.fromEntries(
     MEASURES.map((measure) => [
       measure,
@@ -266,8 +283,8 @@ function toPeriodFigures(
           count: fig(counts.byKabkota[k], `reports.kabkota=${k}`),
         })),
       incidents: fig(counts.incidents, 'incidents'),
-      incidentsWithPriorSignal: fig(early.incidentsWithPriorSignal, 'incidents.signalled'),
-      priorSignals: fig(early.priorSignals, 'signals.prior'),
+      incidentsWithPriorSignal: fig(counts.incidentsWithPriorSignal, 'incidents.signalled'),
+      priorSignals: fig(counts.priorSignals, 'signals.prior'),
     },
     timings,
     vulnerableFirst: Object.fromEntries(
@@ -386,9 +403,13 @@ export async function computeSummary(
     return reporting;
   };
   const previousRange = previousPeriod(request.period);
+  // Two lanes for both periods, the current period's reads (the larger ones first) ahead of the previous
+  // period's: the two cores stay busy until the end, and a summary holds at most two connections of the
+  // owner pool, so sign-ins and jobs, which share that pool, keep the others.
+  const step = readInLanes(deps, 2, tick);
   const [current, previous] = await Promise.all([
-    readPeriod(deps, windowOf(scope, request.period, asOf), context.parts, tick, true),
-    readPeriod(deps, windowOf(scope, previousRange, asOf), context.parts, tick, false),
+    readPeriod(step, windowOf(scope, request.period, asOf), context.parts, true),
+    readPeriod(step, windowOf(scope, previousRange, asOf), context.parts, false),
   ]);
   await reporting;
   return {

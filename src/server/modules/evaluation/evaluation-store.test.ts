@@ -8,7 +8,7 @@ describe('exact percentiles from bucket counts', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     const operator = await t.user({ role: 'operator', region: '35.09' });
-    // 600 reports with scattered acknowledgement times, many ties, in two kab/kota and all priorities.
+    // 600 reports with scattered acknowledgement times, many ties (a quarter all equal), in two kab/kota and all priorities.
     await t.db.asSystem((tx) =>
       tx.query(
         `INSERT INTO reports (id, kind, conflict_type, region_code, kabkota_code, occurred_at, description, reporter_id,
@@ -18,6 +18,8 @@ describe('exact percentiles from bucket counts', () => {
            CASE WHEN i % 7 = 0 THEN ARRAY['vulnerable_harmed:anak'] ELSE ARRAY['signal'] END, i % 3 = 0, 'x',
            timestamptz '2026-07-01 00:05+07' + i * interval '1 hour', timestamptz '2026-07-01 00:35+07' + i * interval '1 hour',
            CASE WHEN i % 11 = 0 THEN NULL
+                -- a quarter of them after exactly 20 minutes: buckets of equal times, read from their bounds
+                WHEN i % 4 = 1 THEN timestamptz '2026-07-01 00:05+07' + i * interval '1 hour' + interval '20 minutes'
                 ELSE timestamptz '2026-07-01 00:05+07' + i * interval '1 hour' + ((i * 7919) % 997 + (i % 5) * 0.37) * interval '1 minute' END
          FROM generate_series(1, 600) AS i
          CROSS JOIN LATERAL (SELECT CASE WHEN i % 2 = 0 THEN '35.09' ELSE '35.08' END AS code) k

@@ -26,38 +26,57 @@ export type EvalWindow = {
   asOf: Date;
 };
 
-const VULNERABLE_GROUPS = ['lansia', 'anak', 'fakir_miskin', 'ibu_hamil', 'disabilitas'];
-/** Vulnerable people hurt or displaced: the triage's P1 reasons, always listed when present (an array overlap). */
-const HARMED = `(r.priority_reasons && ARRAY[${VULNERABLE_GROUPS.flatMap((g) => [`'vulnerable_harmed:${g}'`, `'vulnerable_displaced:${g}'`]).join(', ')}]::text[])`;
 const minutesBetween = (later: string, earlier: string) =>
   `(extract(epoch FROM ${later} - ${earlier})::float8 / 60)`;
 
+/** The signal window in hours: the same as its days in WIB (no daylight saving), and plain arithmetic. */
+const SIGNAL_WINDOW = `interval '${SIGNAL_WINDOW_DAYS * 24} hours'`;
+/** A signal whose next incident in the same place falls in the period and within the window after it. */
+const PRIOR_DIRECT = `(r.kind = 'sinyal' AND r.occurred_at <= $4 AND r.next_incident_at >= $2 AND r.next_incident_at < $3
+  AND r.next_incident_at <= r.occurred_at + ${SIGNAL_WINDOW})`;
+/**
+ * A signal before the period whose next incident is also before it: it still counts when the first incident
+ * of the period in its place (f, below) falls within the window after it.
+ */
+const PRIOR_LATER = `(r.kind = 'sinyal' AND r.occurred_at <= $4 AND r.next_incident_at < $2
+  AND f.first_at <= r.occurred_at + ${SIGNAL_WINDOW})`;
+
 /** The bases: one SELECT each, with `id`, `region_code`, `kabkota_code`, `at` and the tested columns. */
 const BASES = {
+  // Every column a report figure reads is in reports_evaluation_idx (migrations/0009_evaluation_columns.sql):
+  // a year of a province is an index-only scan. is_harmed and acknowledge_minutes are stored columns of the same expressions.
   report: `
     SELECT r.id, r.region_code, r.kabkota_code, r.occurred_at AS at, r.kind, r.conflict_type, r.priority,
-      r.status, r.has_vulnerable, ${HARMED} AS is_harmed,
-      ${minutesBetween('r.acknowledged_at', 'r.created_at')} AS acknowledge_taken,
+      r.status, r.has_vulnerable, r.is_harmed,
+      r.acknowledge_minutes AS acknowledge_taken,
       s.acknowledge_minutes AS acknowledge_deadline,
-      r.acknowledged_at IS NOT NULL AS acknowledge_measured,
-      (r.acknowledged_at IS NULL AND r.created_at + s.acknowledge_minutes * interval '1 minute' < $4) AS acknowledge_late
+      r.acknowledge_minutes IS NOT NULL AS acknowledge_measured,
+      (r.acknowledge_minutes IS NULL AND r.created_at + s.acknowledge_minutes * interval '1 minute' < $4) AS acknowledge_late
     FROM reports r JOIN sla_settings s ON s.priority = r.priority
     WHERE ($1::text[] IS NULL OR r.kabkota_code = ANY($1)) AND r.occurred_at >= $2 AND r.occurred_at < $3`,
-  // Reports from SIGNAL_WINDOW_DAYS before the period on, with what came before and after in the same place.
+  // Reports from SIGNAL_WINDOW_DAYS before the period on, with their links to the signal before and the
+  // incident after them in the same place (kept as reports arrive: migrations/0009_evaluation_columns.sql),
+  // which are in reports_evaluation_idx like every report column the figures read.
   signal: `
-    SELECT w.* FROM (
-      SELECT r.id, r.region_code, r.kabkota_code, r.occurred_at AS at, r.kind, r.priority,
-        (r.occurred_at >= $2) AS in_period,
-        count(*) FILTER (WHERE r.kind = 'sinyal') OVER before_it AS signals_before,
-        count(*) FILTER (WHERE r.kind = 'kejadian' AND r.occurred_at >= $2) OVER after_it AS incidents_after
-      FROM reports r
-      WHERE ($1::text[] IS NULL OR r.kabkota_code = ANY($1)) AND r.occurred_at >= $2 - interval '${SIGNAL_WINDOW_DAYS} days' AND r.occurred_at < $3
-      WINDOW
-        before_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) COLLATE "C" ORDER BY r.occurred_at
-          RANGE BETWEEN interval '${SIGNAL_WINDOW_DAYS} days' PRECEDING AND interval '1 microsecond' PRECEDING),
-        after_it AS (PARTITION BY coalesce(r.kecamatan_code, r.region_code) COLLATE "C" ORDER BY r.occurred_at
-          RANGE BETWEEN interval '1 microsecond' FOLLOWING AND interval '${SIGNAL_WINDOW_DAYS} days' FOLLOWING)
-    ) w WHERE w.at <= $4`,
+    SELECT r.id, r.region_code, r.kabkota_code, r.occurred_at AS at, r.kind, r.conflict_type, r.priority,
+      r.occurred_at >= $2 AS in_period,
+      (r.kind = 'kejadian' AND r.occurred_at >= $2 AND r.occurred_at <= $4
+        AND r.prior_signal_at >= r.occurred_at - ${SIGNAL_WINDOW}) AS is_signalled,
+      ${PRIOR_DIRECT} AS is_prior_direct,
+      coalesce(${PRIOR_LATER}, false) AS is_prior_later,
+      coalesce(${PRIOR_DIRECT} OR ${PRIOR_LATER}, false) AS is_prior
+    FROM reports r
+    -- The first incident of the period in each place, for the signals before it (PRIOR_LATER); a query that
+    -- reads none of its columns does not join it at all.
+    LEFT JOIN (
+      SELECT coalesce(i.kecamatan_code, i.region_code) AS place, min(i.occurred_at) AS first_at
+      FROM reports i
+      WHERE ($1::text[] IS NULL OR i.kabkota_code = ANY($1)) AND i.kind = 'kejadian'
+        AND i.occurred_at >= $2 AND i.occurred_at < $3 AND i.occurred_at <= $2 + ${SIGNAL_WINDOW}
+      GROUP BY 1
+    ) f ON f.place = coalesce(r.kecamatan_code, r.region_code)
+    WHERE ($1::text[] IS NULL OR r.kabkota_code = ANY($1))
+      AND r.occurred_at >= $2 - ${SIGNAL_WINDOW} AND r.occurred_at < $3`,
   case: `
     SELECT c.id, c.region_code, c.kabkota_code, c.created_at AS at, c.priority, c.phase, c.conflict_type,
       c.has_vulnerable, st.is_harmed, st.start_at,
@@ -71,7 +90,7 @@ const BASES = {
       (c.closed_at IS NULL AND st.start_at + s.resolve_minutes * interval '1 minute' < $4) AS resolve_late
     FROM cases c JOIN sla_settings s ON s.priority = c.priority
     CROSS JOIN LATERAL (
-      SELECT coalesce(min(r.created_at), c.created_at) AS start_at, coalesce(bool_or(${HARMED}), false) AS is_harmed
+      SELECT coalesce(min(r.created_at), c.created_at) AS start_at, coalesce(bool_or(r.is_harmed), false) AS is_harmed
       FROM reports r WHERE r.case_id = c.id
     ) st
     WHERE ($1::text[] IS NULL OR c.kabkota_code = ANY($1)) AND c.created_at >= $2 AND c.created_at < $3`,
@@ -226,11 +245,8 @@ export function findRecordSet(id: string): RecordSet | undefined {
   const plain: Record<string, { base: BaseName; where: string }> = {
     reports: { base: 'report', where: 'true' },
     incidents: { base: 'report', where: `kind = 'kejadian'` },
-    'incidents.signalled': {
-      base: 'signal',
-      where: `in_period AND kind = 'kejadian' AND signals_before > 0`,
-    },
-    'signals.prior': { base: 'signal', where: `kind = 'sinyal' AND incidents_after > 0` },
+    'incidents.signalled': { base: 'signal', where: 'is_signalled' },
+    'signals.prior': { base: 'signal', where: 'is_prior' },
     cases: { base: 'case', where: 'true' },
     'cases.closed': { base: 'closedCase', where: 'true' },
     'cases.recurred': { base: 'closedCase', where: 'recurred' },
@@ -270,13 +286,36 @@ export type ReportCounts = {
   byKabkota: Record<string, number>;
   /** P1 reports per kab/kota. */
   p1ByKabkota: Record<string, number>;
+  /** Incidents preceded by a signal in the same place, and the signals that preceded an incident. */
+  incidentsWithPriorSignal: number;
+  priorSignals: number;
 };
 
-/** Reports of the window by kind, type, priority and kab/kota: one grouped pass, summed up here. */
+/**
+ * Reports of the window by kind, type, priority and kab/kota, and the signals before incidents: one grouped
+ * pass over the signal base (the period and the window before it), summed up here.
+ */
 export async function countReports(tx: Tx, w: EvalWindow): Promise<ReportCounts> {
-  const rows = await tx.query<{ kind: string; type: string; priority: string; kabkota: string; n: number }>(
-    `WITH b AS (${BASES.report})
-     SELECT kind, conflict_type AS type, priority, kabkota_code AS kabkota, count(*)::int AS n FROM b GROUP BY 1, 2, 3, 4`,
+  // Grouping by the conditions is cheaper than a filtered count per condition. The signals before the period
+  // whose own next incident is too early (PRIOR_LATER) have a query of their own over that window only.
+  const rows = await tx.query<{
+    kind: string;
+    type: string;
+    priority: string;
+    kabkota: string;
+    inPeriod: boolean;
+    signalled: boolean;
+    prior: boolean;
+    n: number;
+  }>(
+    `WITH b AS (${BASES.signal})
+     SELECT kind, conflict_type AS type, priority, kabkota_code AS kabkota, in_period AS "inPeriod",
+       is_signalled AS signalled, is_prior_direct AS prior, count(*)::int AS n
+     FROM b GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    windowParams(w),
+  );
+  const later = await tx.one<{ n: number }>(
+    `WITH b AS (${BASES.signal}) SELECT count(*)::int AS n FROM b WHERE at < $2 AND is_prior_later`,
     windowParams(w),
   );
   const out: ReportCounts = {
@@ -287,11 +326,17 @@ export async function countReports(tx: Tx, w: EvalWindow): Promise<ReportCounts>
     byPriority: {},
     byKabkota: {},
     p1ByKabkota: {},
+    incidentsWithPriorSignal: 0,
+    priorSignals: 0,
   };
   const add = (record: Record<string, number>, key: string, n: number) => {
     record[key] = (record[key] ?? 0) + n;
   };
+  out.priorSignals = later?.n ?? 0;
   for (const row of rows) {
+    if (row.signalled) out.incidentsWithPriorSignal += row.n;
+    if (row.prior) out.priorSignals += row.n;
+    if (!row.inPeriod) continue;
     out.total += row.n;
     add(out.byKind, row.kind, row.n);
     add(out.byType, row.type, row.n);
@@ -301,21 +346,6 @@ export async function countReports(tx: Tx, w: EvalWindow): Promise<ReportCounts>
   }
   out.incidents = out.byKind.kejadian ?? 0;
   return out;
-}
-
-/** Incidents preceded by a signal in the same place, and the signals that preceded an incident. */
-export async function countEarlySignals(
-  tx: Tx,
-  w: EvalWindow,
-): Promise<{ incidentsWithPriorSignal: number; priorSignals: number }> {
-  const row = await tx.one<{ incidentsWithPriorSignal: number; priorSignals: number }>(
-    `WITH b AS (${BASES.signal})
-     SELECT count(*) FILTER (WHERE in_period AND kind = 'kejadian' AND signals_before > 0)::int AS "incidentsWithPriorSignal",
-            count(*) FILTER (WHERE kind = 'sinyal' AND incidents_after > 0)::int AS "priorSignals"
-     FROM b`,
-    windowParams(w),
-  );
-  return row ?? { incidentsWithPriorSignal: 0, priorSignals: 0 };
 }
 
 /** The raw numbers of one timing group; shares and deadlines are added by the service. */
@@ -375,16 +405,18 @@ function ranksOf(n: number): { fraction: number; lo: number; hi: number; weight:
 }
 
 /** The bucket holding a 1-based rank, and the rank inside it, from a histogram sorted by bucket. */
-function locate(histogram: readonly [number, number][], rank: number): { bucket: number; offset: number } {
+function locate(histogram: readonly [number, Bin][], rank: number): { bucket: number; offset: number } {
   let seen = 0;
-  for (const [bucket, count] of histogram) {
-    if (rank <= seen + count) return { bucket, offset: rank - seen };
-    seen += count;
+  for (const [bucket, bin] of histogram) {
+    if (rank <= seen + bin.n) return { bucket, offset: rank - seen };
+    seen += bin.n;
   }
   throw new Error('rank beyond the histogram');
 }
 
-type Counted = { measured: number; known: number; within: number; histogram: Map<number, number> };
+/** A bucket of a histogram: how many times, and the smallest and largest of them. */
+type Bin = { n: number; min: number; max: number };
+type Counted = { measured: number; known: number; within: number; histogram: Map<number, Bin> };
 const newCounted = (): Counted => ({ measured: 0, known: 0, within: 0, histogram: new Map() });
 
 /** A target of the percentile search: the global groups ('' area) and, optionally, each kab/kota's records. */
@@ -402,27 +434,35 @@ async function countTimes(tx: Tx, w: EvalWindow, measure: Measure, byKabkota: bo
     hasVulnerable: boolean;
     isHarmed: boolean;
     bucket: number | null;
-    measured: number;
-    known: number;
-    within: number;
+    isWithin: boolean | null;
+    n: number;
+    min: number | null;
+    max: number | null;
   }>(
     `WITH b AS (${BASES[MEASURE_BASE[m]]})
      SELECT kabkota_code AS kabkota, priority, has_vulnerable AS "hasVulnerable", is_harmed AS "isHarmed",
        CASE WHEN ${m}_measured THEN ${BUCKET(m)} END AS bucket,
-       count(*) FILTER (WHERE ${m}_measured)::int AS measured, count(*)::int AS known,
-       count(*) FILTER (WHERE ${m}_measured AND ${m}_taken <= ${m}_deadline)::int AS within
-     FROM b WHERE ${m}_measured OR ${m}_late GROUP BY 1, 2, 3, 4, 5`,
+       ${m}_measured AND ${m}_taken <= ${m}_deadline AS "isWithin", count(*)::int AS n,
+       min(${m}_taken) AS min, max(${m}_taken) AS max
+     FROM b WHERE ${m}_measured OR ${m}_late GROUP BY 1, 2, 3, 4, 5, 6`,
     windowParams(w),
   );
   const global = new Map<TimingGroup, Counted>(TIMING_GROUPS.map((g) => [g, newCounted()]));
   const perKabkota = new Map<string, Counted>();
   const add = (c: Counted, row: (typeof rows)[number]) => {
-    c.measured += row.measured;
-    c.known += row.known;
-    c.within += row.within;
-    if (row.bucket !== null && row.measured > 0) {
-      c.histogram.set(row.bucket, (c.histogram.get(row.bucket) ?? 0) + row.measured);
-    }
+    c.known += row.n;
+    if (row.bucket === null) return;
+    c.measured += row.n;
+    if (row.isWithin) c.within += row.n;
+    const bin = c.histogram.get(row.bucket);
+    const [min, max] = [row.min as number, row.max as number];
+    if (bin)
+      c.histogram.set(row.bucket, {
+        n: bin.n + row.n,
+        min: Math.min(bin.min, min),
+        max: Math.max(bin.max, max),
+      });
+    else c.histogram.set(row.bucket, { n: row.n, min, max });
   };
   for (const row of rows) {
     const probe = { ...row, taken: 0, bucket: row.bucket ?? -1 };
@@ -458,22 +498,38 @@ async function finishTimes(
   });
   const globalBuckets = new Set<number>();
   const areaBuckets = new Set<string>();
+  // A bucket whose times are all equal needs no fetching: its smallest time is every one of them.
+  const isSettled = (target: Target, bucket: number) => {
+    const bin = target.counted.histogram.get(bucket);
+    return bin !== undefined && bin.min === bin.max;
+  };
   targets.forEach((target, i) => {
     for (const l of plans[i]?.located ?? []) {
+      if (isSettled(target, l.bucket)) continue;
       if (target.area === '') globalBuckets.add(l.bucket);
       else areaBuckets.add(`${target.area}|${l.bucket}`);
     }
   });
   const pairs = [...areaBuckets].map((key) => key.split('|'));
+  // Two parts, each able to use the bucket index: the global buckets, and each kab/kota's own buckets. A
+  // record may be in both; `part` keeps the global targets and the kab/kota targets to their own rows. Equal
+  // times come back as one row with their count.
+  const b = BASES[MEASURE_BASE[measure]];
+  const columns = `${measure}_taken AS taken, ${BUCKET(measure)} AS bucket, priority, has_vulnerable AS "hasVulnerable",
+    is_harmed AS "isHarmed", kabkota_code AS kabkota, count(*)::int AS n`;
   const fetched =
     globalBuckets.size + pairs.length === 0
       ? []
-      : await tx.query<FetchedTime>(
-          `WITH b AS (${BASES[MEASURE_BASE[measure]]})
-           SELECT ${measure}_taken AS taken, ${BUCKET(measure)} AS bucket, priority, has_vulnerable AS "hasVulnerable",
-             is_harmed AS "isHarmed", kabkota_code AS kabkota
-           FROM b WHERE ${measure}_measured AND (${BUCKET(measure)} = ANY($5::int[])
-             OR (kabkota_code, ${BUCKET(measure)}) IN (SELECT * FROM unnest($6::text[], $7::int[])))`,
+      : await tx.query<FetchedTime & { part: 'global' | 'area'; n: number }>(
+          `WITH b AS NOT MATERIALIZED (${b})
+           SELECT 'global' AS part, ${columns} FROM b WHERE ${measure}_measured AND ${BUCKET(measure)} = ANY($5::int[])
+           GROUP BY 2, 3, 4, 5, 6, 7
+           UNION ALL
+           SELECT 'area' AS part, ${columns} FROM b
+           JOIN unnest($6::text[], $7::int[]) AS x (kabkota, bucket)
+             ON x.bucket = ${BUCKET(measure)} AND x.kabkota = b.kabkota_code
+           WHERE ${measure}_measured
+           GROUP BY 2, 3, 4, 5, 6, 7`,
           [
             ...windowParams(w),
             [...globalBuckets],
@@ -494,14 +550,26 @@ async function finishTimes(
     const plan = plans[i];
     if (!plan) return numbers;
     const test = GROUP_TEST[target.group].test;
-    const valueAt = (l: { bucket: number; offset: number }) =>
-      fetched
+    /** The `offset`-th smallest time (1-based) of the target's records in a bucket. */
+    const valueAt = (l: { bucket: number; offset: number }): number => {
+      if (isSettled(target, l.bucket)) return target.counted.histogram.get(l.bucket)!.min;
+      const times = fetched
         .filter(
           (row) =>
-            row.bucket === l.bucket && (target.area === '' || row.kabkota === target.area) && test(row),
+            row.bucket === l.bucket &&
+            (target.area === ''
+              ? row.part === 'global'
+              : row.part === 'area' && row.kabkota === target.area) &&
+            test(row),
         )
-        .map((row) => row.taken)
-        .sort((x, y) => x - y)[l.offset - 1];
+        .sort((x, y) => x.taken - y.taken);
+      let seen = 0;
+      for (const row of times) {
+        seen += row.n;
+        if (seen >= l.offset) return row.taken;
+      }
+      throw new Error('rank beyond the bucket');
+    };
     plan.ranks.forEach((rank, r) => {
       const lo = valueAt(plan.located[r * 2]);
       const hi = valueAt(plan.located[r * 2 + 1]);
