@@ -35,7 +35,7 @@ COMMENT ON COLUMN reports.acknowledge_minutes IS 'Minutes from the report''s arr
 CREATE INDEX reports_evaluation_idx ON reports (occurred_at) INCLUDE (kabkota_code, kecamatan_code, region_code,
   kind, conflict_type, priority, has_vulnerable, is_harmed, created_at, acknowledge_minutes, prior_signal_at,
   next_incident_at);
--- The bucket is the evaluation's: 1% wide on a log scale (evaluation-store.ts, BUCKET).
+-- The bucket is the evaluation's: 1% wide on a log scale (evaluation-timings.ts, BUCKET).
 CREATE INDEX reports_acknowledge_bucket_idx ON reports ((floor(ln(1 + greatest(acknowledge_minutes, 0)) * 100)::int), kabkota_code)
   INCLUDE (occurred_at, priority, has_vulnerable, is_harmed, acknowledge_minutes)
   WHERE acknowledge_minutes IS NOT NULL;

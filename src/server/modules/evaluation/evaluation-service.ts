@@ -27,7 +27,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../users/users-service.ts';
+import * as bases from './evaluation-bases.ts';
 import * as store from './evaluation-store.ts';
+import * as timings from './evaluation-timings.ts';
 
 export type EvaluationDeps = { db: Database; clock: Clock };
 
@@ -116,7 +118,7 @@ export function recordsLink(scope: string, period: Period, set: string): string 
   return `/api/evaluations/records?${params.toString()}`;
 }
 
-function windowOf(scope: EvaluationScopeInfo, period: Period, asOf: Date): store.EvalWindow {
+function windowOf(scope: EvaluationScopeInfo, period: Period, asOf: Date): bases.EvalWindow {
   const { start, end } = periodInstants(period);
   // The province holds every kab/kota: no area filter at all (cheaper than comparing 38 codes per row).
   return { kabkota: scope.kind === 'provinsi' ? null : scope.kabkota, start, end, asOf };
@@ -125,7 +127,7 @@ function windowOf(scope: EvaluationScopeInfo, period: Period, asOf: Date): store
 type Deadlines = Awaited<ReturnType<typeof store.loadDeadlines>>;
 
 function toTimingStat(
-  numbers: store.TimingNumbers,
+  numbers: timings.TimingNumbers,
   measure: Measure,
   group: TimingGroup,
   deadlines: Deadlines,
@@ -187,7 +189,7 @@ function readInLanes(deps: EvaluationDeps, lanes: number, tick: () => Promise<vo
 }
 
 /** The raw numbers of one period; each read is its own transaction, in the summary's lanes. */
-async function readPeriod(step: Lanes, w: store.EvalWindow, parts: store.SchemaParts, withKabkota: boolean) {
+async function readPeriod(step: Lanes, w: bases.EvalWindow, parts: bases.SchemaParts, withKabkota: boolean) {
   const [
     counts,
     acknowledge,
@@ -202,9 +204,9 @@ async function readPeriod(step: Lanes, w: store.EvalWindow, parts: store.SchemaP
     safety,
   ] = await Promise.all([
     step((tx) => store.countReports(tx, w)),
-    step((tx) => store.measureTimings(tx, w, 'acknowledge', withKabkota)),
-    step((tx) => store.measureTimings(tx, w, 'response', withKabkota)),
-    step((tx) => store.measureTimings(tx, w, 'resolve', withKabkota)),
+    step((tx) => timings.measureTimings(tx, w, 'acknowledge', withKabkota)),
+    step((tx) => timings.measureTimings(tx, w, 'response', withKabkota)),
+    step((tx) => timings.measureTimings(tx, w, 'resolve', withKabkota)),
     step((tx) => store.countCases(tx, w)),
     step((tx) => store.countRecurrence(tx, w)),
     step((tx) => store.countReferrals(tx, w)),
@@ -241,7 +243,7 @@ function toPeriodFigures(
     deadlines: Deadlines;
     names: Record<string, string>;
     labels: Record<string, string>;
-    parts: store.SchemaParts;
+    parts: bases.SchemaParts;
   },
 ): PeriodFigures {
   const fig = (value: number, set: string): Figure => ({ value, link: recordsLink(scope.code, period, set) });
@@ -297,7 +299,7 @@ function toPeriodFigures(
         ['pencegahan', 'penghentian', 'pemulihan', 'selesai'],
         (k) => `cases.phase=${k}`,
       ),
-      byOutcome: keyed(cases.byOutcome, store.OUTCOMES, (k) => `cases.outcome=${k}`),
+      byOutcome: keyed(cases.byOutcome, bases.OUTCOMES, (k) => `cases.outcome=${k}`),
       closed: fig(recurrence.closed, 'cases.closed'),
       recurred: fig(recurrence.recurred, 'cases.recurred'),
     },
@@ -339,7 +341,7 @@ function toKabkotaRows(
   period: Period,
   names: Record<string, string>,
 ): KabkotaRow[] {
-  const empty: store.TimingNumbers = {
+  const empty: timings.TimingNumbers = {
     measured: 0,
     known: 0,
     within: 0,
@@ -384,7 +386,7 @@ export async function computeSummary(
   const { scope } = request;
   const read = reader(deps);
   const context = await read(async (tx) => {
-    const parts = await store.findSchemaParts(tx);
+    const parts = await bases.findSchemaParts(tx);
     return {
       parts,
       deadlines: await store.loadDeadlines(tx),
@@ -436,12 +438,12 @@ export async function listFigureRecords(
   principal: Principal,
   query: { scope?: string; from?: string; to?: string; set: string; limit: number },
 ): Promise<{ set: string; total: number; items: store.RecordItem[] }> {
-  const set = store.findRecordSet(query.set);
+  const set = bases.findRecordSet(query.set);
   if (!set) throw new DomainError('validation_failed', `Himpunan data tidak dikenal: ${query.set}`);
   const request = await resolveRequest(deps, principal, query);
   const w = windowOf(request.scope, request.period, deps.clock.now());
   return reader(deps)(async (tx) => {
-    const parts = await store.findSchemaParts(tx);
+    const parts = await bases.findSchemaParts(tx);
     if ((set.base === 'alert' && !parts.alerts) || (set.base === 'area' && !parts.pillars)) {
       return { set: query.set, total: 0, items: [] };
     }

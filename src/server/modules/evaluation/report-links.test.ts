@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
-import { countReports, type EvalWindow, findRecordSet, listRecords } from './evaluation-store.ts';
+import { type EvalWindow, findRecordSet } from './evaluation-bases.ts';
+import { countReports, listRecords } from './evaluation-store.ts';
 
 // The stored links (migrations/0009_report_links.sql) against the figure's definition written as windows over
 // every report, which is how the figure was computed before the links: the same numbers and the same records,

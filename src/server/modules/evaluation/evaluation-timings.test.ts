@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
 import { TIMING_GROUPS } from '../../../shared/evaluation/evaluation-schema.ts';
-import { measureTimings } from './evaluation-store.ts';
+import { measureTimings } from './evaluation-timings.ts';
 
 describe('exact percentiles from bucket counts', () => {
   let t: TestApp;
