@@ -72,7 +72,13 @@ export const MENUS = {
     { route: 'praktikBaik' },
   ],
   mitra: [{ route: 'disposisi' }],
-  admin: [{ route: 'pengguna' }, { route: 'wilayah' }, { route: 'pengaturan' }, { route: 'webhook' }],
+  admin: [
+    { route: 'pengguna' },
+    { route: 'wilayah' },
+    { route: 'pengaturan' },
+    { route: 'peringatanDini' },
+    { route: 'webhook' },
+  ],
 } as const satisfies Record<Role, readonly MenuItem[]>;
 
 /** The menu entry of `role` at `path`, if the role has that page. */

@@ -1,10 +1,12 @@
 // The early-warning pages in Chromium on the real server: the admin registers a webhook; the province raises an
 // alert for Kecamatan Tanggul by hand; the Jember operator acknowledges it and records a response while the
-// Banyuwangi operator never sees it; the CAP link answers XML; the register, the calendar and the levels.
+// Banyuwangi operator never sees it; the CAP link answers XML; the register, the calendar and the levels; the
+// admin's correction of 1 Suro and the model's settings, which an operator only reads.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, recurringEventsBetween } from '../../src/shared/early-warning/calendar.ts';
 import {
   ARTIFACTS_DIR,
   buildWeb,
@@ -397,6 +399,122 @@ describe('the calendar', () => {
     await detail.getByRole('status').filter({ hasText: 'Evaluasi disimpan' }).waitFor();
     await detail.getByText('Selesai', { exact: true }).waitFor();
     await detail.getByText('Pertandingan selesai tanpa bentrokan.', { exact: true }).waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+/** A day as the pages write it in Indonesian: '2027-06-06' → '6 Juni 2027'. */
+function idDay(day: string): string {
+  return new Intl.DateTimeFormat('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe("the admin's corrections and the model's settings", () => {
+  it('moves 1 Suro of one Hijri year by a day, shows it in the calendar, and removes the correction', async () => {
+    // The 1 Suro in the calendar's first range (today to a year ahead, WIB) and the day after it.
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const suro = recurringEventsBetween(today, addDays(today, 365)).find((e) => e.key === 'satu_suro');
+    if (!suro) throw new Error('no 1 Suro within a year');
+    const corrected = addDays(suro.startDay, 1);
+    const entry = (text: string) =>
+      page.getByRole('listitem').filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) });
+
+    await signIn('admin');
+    await openEarlyWarning('Kalender');
+    await entry(`${suro.title} — ${idDay(suro.startDay)}`).waitFor();
+    const table = page.getByRole('table', {
+      name: 'Tanggal 1 Suro dan Idul Fitri: hitungan dan yang berlaku',
+    });
+    const row = table.getByRole('row', { name: new RegExp(`^${escapeRegExp(suro.title)} `) });
+    await row.getByRole('button', { name: `Koreksi ${suro.title}` }).click();
+    const form = page.getByRole('region', { name: `Koreksi tanggal ${suro.title}` });
+    await form.getByLabel('Tanggal penetapan pemerintah (WIB)').fill(corrected);
+    // The reason is required: the form names what is missing before anything is sent.
+    await form.getByRole('button', { name: 'Simpan koreksi' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Tulis dasar penetapan, minimal 3 huruf.' }).waitFor();
+    await form.getByLabel('Dasar penetapan').fill('Hasil sidang isbat Kementerian Agama');
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Simpan koreksi' }).click();
+
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Koreksi disimpan: ${suro.title} berlaku ${idDay(corrected)}.` })
+      .waitFor();
+    await entry(
+      `${suro.title} — ${idDay(corrected)} (ditetapkan pemerintah; hitungan: ${idDay(suro.startDay)})`,
+    ).waitFor();
+    // Malam 1 Suro follows: the evening before the corrected day.
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^Malam ${escapeRegExp(suro.title)} — ${idDay(suro.startDay)} `) })
+      .waitFor();
+    await row.getByText('dikoreksi').waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await screenshot('early-warning-calendar-correction');
+
+    await row.getByRole('button', { name: `Hapus koreksi ${suro.title}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Koreksi dihapus: ${suro.title} kembali ke hitungan, ${idDay(suro.startDay)}.` })
+      .waitFor();
+    await entry(`${suro.title} — ${idDay(suro.startDay)}`).waitFor();
+    await row.getByText('sesuai hitungan').waitFor();
+    expect(await row.getByRole('button', { name: `Hapus koreksi ${suro.title}` }).count()).toBe(0);
+  });
+
+  it('changes a model setting, which is there after a reload', async () => {
+    await signIn('admin');
+    await openEarlyWarning('Pengaturan model');
+    const windowDays = page.getByLabel('Jendela aktivitas (hari)');
+    expect(await windowDays.inputValue()).toBe('14');
+    // A fall threshold above its rise threshold is named before sending, beside its fieldset.
+    const fall = page.getByRole('group', { name: 'Ambang turun (skor)' });
+    await fall.getByLabel('Waspada').fill('2');
+    await windowDays.fill('21');
+    await page.getByRole('button', { name: 'Simpan pengaturan model' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Ambang turun tiap tingkat harus di bawah ambang naiknya.' })
+      .waitFor();
+    await fall.getByLabel('Waspada').fill('1');
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Simpan pengaturan model' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pengaturan model disimpan' }).waitFor();
+    await screenshot('early-warning-model-settings');
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Pengaturan model', selected: true }).waitFor();
+    expect(await page.getByLabel('Jendela aktivitas (hari)').inputValue()).toBe('21');
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.getByLabel('Activity window (days)').inputValue()).toBe('21');
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('tab', { name: 'Pengaturan model', selected: true }).waitFor();
+  });
+
+  it('shows an operator the settings to read and no controls to change them or the calendar', async () => {
+    await signIn('op.jember');
+    await openEarlyWarning('Kalender');
+    await page.getByRole('heading', { name: 'Tanggal rawan berulang' }).waitFor();
+    await page.getByRole('button', { name: 'Catat acara' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Koreksi tanggal 1 Suro dan Idul Fitri' }).count()).toBe(
+      0,
+    );
+    expect(await page.getByRole('button', { name: /^(Koreksi|Hapus koreksi) / }).count()).toBe(0);
+
+    await page.getByRole('tab', { name: 'Pengaturan model' }).click();
+    const panel = page.getByRole('tabpanel');
+    await panel.getByText('Hanya admin yang dapat mengubah pengaturan ini.').waitFor();
+    await panel.getByRole('heading', { name: 'Ambang naik (skor)' }).waitFor();
+    await panel.getByText('Jendela aktivitas (hari)').waitFor();
+    expect(await panel.getByRole('textbox').count()).toBe(0);
+    expect(await panel.getByRole('button').count()).toBe(0);
     expect(await findSeriousA11yViolations(page)).toEqual([]);
   });
 });

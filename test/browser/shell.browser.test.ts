@@ -111,6 +111,7 @@ describe('the signed-in shell', () => {
       'Pengguna',
       'Wilayah & Bakorwil',
       'Pengaturan',
+      'Peringatan dini',
       'Webhook',
     ]);
     expect(new URL(page.url()).pathname).toBe('/pengguna');
@@ -156,7 +157,13 @@ describe('the signed-in shell', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await menuLabels('Main menu')).toEqual(['Users', 'Regions & Bakorwil', 'Settings', 'Webhooks']);
+    expect(await menuLabels('Main menu')).toEqual([
+      'Users',
+      'Regions & Bakorwil',
+      'Settings',
+      'Early warning',
+      'Webhooks',
+    ]);
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await saveScreenshot(page, 'shell-admin-en');
 
@@ -170,6 +177,7 @@ describe('the signed-in shell', () => {
       'Pengguna',
       'Wilayah & Bakorwil',
       'Pengaturan',
+      'Peringatan dini',
       'Webhook',
     ]);
   });

@@ -2,6 +2,7 @@
 // the backtest and the web (to explain a level). Pure: no I/O, no node:* imports.
 import { z } from 'zod';
 import { formatDayMonth } from './calendar.ts';
+import { SETTING_LIMITS as L, type SettingLimit } from './settings-limits.ts';
 
 /** The levels, lowest first (Indonesian convention: Waspada < Siaga < Awas). */
 export const LEVELS = ['normal', 'waspada', 'siaga', 'awas'] as const;
@@ -24,7 +25,12 @@ export function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
-const score = z.number().min(0).max(100);
+/** A number within its limits. */
+const within = (limit: SettingLimit) => {
+  const n = z.number().min(limit.min).max(limit.max);
+  return limit.isInteger ? n.int() : n;
+};
+const score = within(L.score);
 const Thresholds = z.object({ waspada: score, siaga: score, awas: score });
 
 /** The model's parameters; the admin edits them (PUT /api/early-warning/settings). Defaults are the documented ones. */
@@ -35,23 +41,23 @@ export const EarlyWarningSettings = z
     /** A level falls back only when the score drops below these (hysteresis: lower than `rise`). */
     fall: Thresholds.default({ waspada: 1, siaga: 2.25, awas: 4 }),
     /** Recent activity: the last this many days. */
-    windowDays: z.number().int().min(3).max(60).default(14),
+    windowDays: within(L.windowDays).default(14),
     /** A report loses half its weight every this many days. */
-    halfLifeDays: z.number().min(1).max(60).default(7),
+    halfLifeDays: within(L.halfLifeDays).default(7),
     /** The baseline: this many days before the recent window. */
-    historyDays: z.number().int().min(30).max(1095).default(365),
+    historyDays: within(L.historyDays).default(365),
     /** Smoothing: the baseline starts from the parent region's rate as if this many days had been seen. */
-    smoothingDays: z.number().int().min(0).max(365).default(90),
+    smoothingDays: within(L.smoothingDays).default(90),
     /** The lowest baseline, in weighted reports per day: a region that never reported is not infinitely quiet. */
-    floorPerDay: z.number().min(0.001).max(5).default(0.02),
+    floorPerDay: within(L.floorPerDay).default(0.02),
     /** Calendar events this many days ahead raise the score. */
-    lookaheadDays: z.number().int().min(1).max(60).default(14),
+    lookaheadDays: within(L.lookaheadDays).default(14),
     /** How long the kab/kota operators have to acknowledge an alert, per level, in minutes. */
     acknowledgeMinutes: z
       .object({
-        waspada: z.number().int().min(5).max(10_080),
-        siaga: z.number().int().min(5).max(10_080),
-        awas: z.number().int().min(5).max(10_080),
+        waspada: within(L.acknowledgeMinutes),
+        siaga: within(L.acknowledgeMinutes),
+        awas: within(L.acknowledgeMinutes),
       })
       .default({ waspada: 240, siaga: 120, awas: 30 }),
   })

@@ -1,10 +1,12 @@
 // Kalender: the recurring risky dates (malam 1 Suro, the month of Suro, Idul Fitri) and the one-off events in a
-// range, with their route; entering an event; one event beside the list with its checklist and review.
+// range, with their route; entering an event; one event beside the list with its checklist and review; the
+// admin's corrections of the computed dates.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { num, Tag, useAction, useLoad, wib, wibDay, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
 import {
   type CalendarEvent,
@@ -15,6 +17,9 @@ import {
   listGroups,
 } from './ew-api.ts';
 import { EwError, formatDay, inputValue, RegionPicker, regionChildren, useScopeKabkota } from './ew-ui.tsx';
+
+/** Roles the API lets correct the computed dates of 1 Suro and Idul Fitri. */
+const CORRECTING_ROLES = ['admin'];
 
 export function CalendarView(props: { me: SignedInUser }) {
   const t = useT();
@@ -68,6 +73,9 @@ export function CalendarView(props: { me: SignedInUser }) {
           ))}
         </ul>
       </section>
+      {calendar.data && CORRECTING_ROLES.includes(props.me.role) && (
+        <CalendarCorrections recurring={recurring} onChanged={() => calendar.reload()} />
+      )}
       <div class="op-actions">
         <button
           type="button"

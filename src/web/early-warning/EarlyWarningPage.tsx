@@ -1,5 +1,6 @@
-// Peringatan dini: four views in tabs — the level of each region, the alerts to acknowledge and answer, the
-// register of actor groups, and the calendar of risky gatherings. The open tab is kept in the address (#…).
+// Peringatan dini: five views in tabs — the level of each region, the alerts to acknowledge and answer, the
+// register of actor groups, the calendar of risky gatherings and the level model's settings. The open tab is
+// kept in the address (#…).
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
@@ -10,8 +11,9 @@ import { listAlerts } from './ew-api.ts';
 import { TabPanel, Tabs } from './ew-ui.tsx';
 import { GroupsView } from './GroupsView.tsx';
 import { LevelsView } from './LevelsView.tsx';
+import { ModelSettingsView } from './ModelSettingsView.tsx';
 
-const VIEWS = ['status', 'peringatan', 'kelompok', 'kalender'] as const;
+const VIEWS = ['status', 'peringatan', 'kelompok', 'kalender', 'model'] as const;
 type View = (typeof VIEWS)[number];
 
 function viewOfHash(): View {
@@ -51,6 +53,7 @@ export function EarlyWarningPage(props: OperatorPageProps) {
     },
     { key: 'kelompok' as const, label: t('ew.tab.groups') },
     { key: 'kalender' as const, label: t('ew.tab.calendar') },
+    { key: 'model' as const, label: t('ew.tab.model') },
   ];
 
   return (
@@ -62,6 +65,7 @@ export function EarlyWarningPage(props: OperatorPageProps) {
         {view === 'peringatan' && <AlertsView me={props.me} onOpenCount={setOpenAlerts} />}
         {view === 'kelompok' && <GroupsView me={props.me} />}
         {view === 'kalender' && <CalendarView me={props.me} />}
+        {view === 'model' && <ModelSettingsView me={props.me} />}
       </TabPanel>
     </div>
   );

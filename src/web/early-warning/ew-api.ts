@@ -1,12 +1,26 @@
 // The calls of the early-warning pages: levels, alerts, the register of groups, the calendar and webhooks.
 // Types only come from the shared modules (`import type` is erased), so no schema library reaches the browser.
 import type { ChecklistKey } from '../../shared/early-warning/alert-rules.ts';
-import type { RecurringEvent } from '../../shared/early-warning/calendar.ts';
+import type { RecurringAnchor, RecurringEvent } from '../../shared/early-warning/calendar.ts';
 import type { AlertView, LevelItem } from '../../shared/early-warning/early-warning-schema.ts';
-import type { AlertLevel, Factor, Level } from '../../shared/early-warning/level-model.ts';
+import type {
+  AlertLevel,
+  EarlyWarningSettings,
+  Factor,
+  Level,
+} from '../../shared/early-warning/level-model.ts';
 import { request } from '../api.ts';
 
-export type { AlertLevel, AlertView, Factor, Level, LevelItem, RecurringEvent };
+export type {
+  AlertLevel,
+  AlertView,
+  EarlyWarningSettings,
+  Factor,
+  Level,
+  LevelItem,
+  RecurringAnchor,
+  RecurringEvent,
+};
 
 type Items<T> = { items: T[] };
 
@@ -36,6 +50,12 @@ export const listLevels = (parent: string) =>
 export const getLevelDetail = (code: string) =>
   request<LevelDetail>('GET', `/api/early-warning/levels/${code}`);
 export const recomputeLevels = () => request<RecomputeResult>('POST', '/api/early-warning/recompute');
+
+/** The level model's thresholds and parameters (staff read them; only the admin saves). */
+export const getSettings = () => request<EarlyWarningSettings>('GET', '/api/early-warning/settings');
+/** Replaces every setting: keys left out would fall back to their defaults, so the whole set is sent. */
+export const saveSettings = (settings: EarlyWarningSettings) =>
+  request<EarlyWarningSettings>('PUT', '/api/early-warning/settings', settings);
 
 // ── Alerts ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -251,6 +271,17 @@ export const saveReview = (id: string, body: EventReview) =>
   request<EventDetail>('PUT', `/api/early-warning/events/${id}/review`, body);
 export const cancelEvent = (id: string) =>
   request<EventDetail>('POST', `/api/early-warning/events/${id}/cancel`);
+
+/** The government's date for 1 Suro or Idul Fitri of a Hijri year (admin); answers that year's recurring dates. */
+export const setCalendarOverride = (
+  anchor: RecurringAnchor,
+  hijriYear: number,
+  body: { date: string; note: string },
+) =>
+  request<Items<RecurringEvent>>('PUT', `/api/early-warning/calendar/overrides/${anchor}/${hijriYear}`, body);
+/** Back to the computed date (admin). */
+export const removeCalendarOverride = (anchor: RecurringAnchor, hijriYear: number) =>
+  request<void>('DELETE', `/api/early-warning/calendar/overrides/${anchor}/${hijriYear}`);
 
 // ── Webhooks (admin) ────────────────────────────────────────────────────────────────────────────
 

@@ -1,0 +1,247 @@
+// Koreksi tanggal (admin): 1 Suro and Idul Fitri of each Hijri year in the calendar's range, as computed and as in
+// effect; setting the government's date (at most 3 days from the computed one, with what it rests on) or removing
+// it. Malam 1 Suro and the month of Suro follow 1 Suro on the server.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { addDays } from '../../shared/early-warning/calendar.ts';
+import { useLang, useT } from '../lang.ts';
+import { FormProblems, InputField } from '../learning/fields.tsx';
+import { ScrollRegion, Tag, useAction } from '../operator/ui.tsx';
+import {
+  type RecurringAnchor,
+  type RecurringEvent,
+  removeCalendarOverride,
+  setCalendarOverride,
+} from './ew-api.ts';
+import { EwError, formatDay } from './ew-ui.tsx';
+
+/** The server accepts the government's date at most this many days from the computed one. */
+const MAX_SHIFT_DAYS = 3;
+
+/** A recurring date the admin may move: its key is the anchor the API names. */
+type Anchor = RecurringEvent & { key: RecurringAnchor };
+
+function isAnchor(event: RecurringEvent): event is Anchor {
+  return event.key === 'satu_suro' || event.key === 'idul_fitri';
+}
+
+export function CalendarCorrections(props: { recurring: readonly RecurringEvent[]; onChanged: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const anchors = props.recurring.filter(isAnchor);
+  const [editing, setEditing] = useState<Anchor | undefined>();
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const titleOf = (r: RecurringEvent) => (lang === 'id' ? r.title : r.titleEn);
+  const caption = t('ew.correction.caption');
+
+  function open(anchor: Anchor) {
+    setDone('');
+    action.clear();
+    setEditing(anchor);
+  }
+
+  // The form's buttons go away when it closes: the focus returns to the section rather than to the page.
+  function close(message = '') {
+    setEditing(undefined);
+    setDone(message);
+    heading.current?.focus();
+  }
+
+  async function remove(anchor: Anchor) {
+    setDone('');
+    if (await action.run(() => removeCalendarOverride(anchor.key, anchor.hijriYear))) {
+      if (editing?.key === anchor.key && editing.hijriYear === anchor.hijriYear) setEditing(undefined);
+      setDone(
+        t('ew.correction.removed', {
+          title: titleOf(anchor),
+          date: formatDay(anchor.computedAnchorDay, lang),
+        }),
+      );
+      props.onChanged();
+    }
+  }
+
+  return (
+    <section aria-labelledby="ew-correction-heading">
+      <h2 id="ew-correction-heading" tabIndex={-1} ref={heading}>
+        {t('ew.correction.heading')}
+      </h2>
+      <p class="hint">{t('ew.correction.hint')}</p>
+      {anchors.length === 0 ? (
+        <p>{t('ew.correction.empty')}</p>
+      ) : (
+        <ScrollRegion label={caption}>
+          <table class="op-table">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ew.correction.col.date')}</th>
+                <th scope="col">{t('ew.correction.col.computed')}</th>
+                <th scope="col">{t('ew.correction.col.inEffect')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('ew.correction.col.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {anchors.map((anchor) => (
+                <tr key={`${anchor.key}-${anchor.hijriYear}`}>
+                  <th scope="row">{titleOf(anchor)}</th>
+                  <td>{formatDay(anchor.computedAnchorDay, lang)}</td>
+                  <td>
+                    {formatDay(anchor.startDay, lang)}{' '}
+                    <Tag tone={anchor.isOverridden ? 'warn' : 'muted'}>
+                      {t(anchor.isOverridden ? 'ew.correction.corrected' : 'ew.correction.asComputed')}
+                    </Tag>
+                  </td>
+                  <td>
+                    <div class="ew-row-actions">
+                      <button
+                        type="button"
+                        class="button op-button-secondary op-button-small"
+                        disabled={action.isBusy}
+                        onClick={() => open(anchor)}
+                      >
+                        {t('ew.correction.edit')}
+                        <span class="visually-hidden"> {titleOf(anchor)}</span>
+                      </button>
+                      {anchor.isOverridden && (
+                        <button
+                          type="button"
+                          class="button op-button-secondary op-button-small"
+                          disabled={action.isBusy}
+                          onClick={() => remove(anchor)}
+                        >
+                          {t('ew.correction.remove')}
+                          <span class="visually-hidden"> {titleOf(anchor)}</span>
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <EwError error={action.error} />
+      {editing && (
+        <CorrectionForm
+          key={`${editing.key}-${editing.hijriYear}`}
+          anchor={editing}
+          title={titleOf(editing)}
+          onSaved={(day) => {
+            close(t('ew.correction.saved', { title: titleOf(editing), date: formatDay(day, lang) }));
+            props.onChanged();
+          }}
+          onCancel={() => close()}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The government's date for one anchor and what it rests on; checked here as the server checks it. */
+function CorrectionForm(props: {
+  anchor: Anchor;
+  title: string;
+  onSaved: (day: string) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const { anchor } = props;
+  const computed = anchor.computedAnchorDay;
+  const min = addDays(computed, -MAX_SHIFT_DAYS);
+  const max = addDays(computed, MAX_SHIFT_DAYS);
+  const [date, setDate] = useState(anchor.isOverridden ? anchor.startDay : '');
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<{ date?: string; note?: string }>({});
+  const [attempt, setAttempt] = useState(0);
+  const action = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+
+  function check(): { date?: string; note?: string } {
+    return {
+      date: !/^\d{4}-\d{2}-\d{2}$/.test(date)
+        ? t('ew.correction.dateMissing')
+        : date < min || date > max
+          ? t('ew.correction.dateTooFar', { min: formatDay(min, lang), max: formatDay(max, lang) })
+          : date === computed
+            ? t('ew.correction.dateSame')
+            : undefined,
+      note: note.trim().length < 3 ? t('ew.correction.noteShort') : undefined,
+    };
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const found = check();
+    setProblems(found);
+    if (found.date || found.note) {
+      action.clear();
+      setAttempt((n) => n + 1);
+      return;
+    }
+    let day = date;
+    const ok = await action.run(async () => {
+      const items = await setCalendarOverride(anchor.key, anchor.hijriYear, { date, note: note.trim() });
+      day = items.items.find((e) => e.key === anchor.key)?.startDay ?? date;
+    });
+    if (ok) props.onSaved(day);
+  }
+
+  const prefix = `ew-correction-${anchor.key}-${anchor.hijriYear}`;
+  return (
+    <section class="op-detail ew-form-box" aria-labelledby={`${prefix}-heading`}>
+      <h3 id={`${prefix}-heading`} tabIndex={-1} ref={heading}>
+        {t('ew.correction.formHeading', { title: props.title })}
+      </h3>
+      <form ref={form} class="op-form" noValidate onSubmit={submit}>
+        <FormProblems title={t('ew.correction.problems')} problems={problems} />
+        <InputField
+          id={`${prefix}-date`}
+          type="date"
+          label={t('ew.correction.date')}
+          hint={t('ew.correction.dateHint', {
+            computed: formatDay(computed, lang),
+            min: formatDay(min, lang),
+            max: formatDay(max, lang),
+          })}
+          value={date}
+          onInput={setDate}
+          isRequired
+          error={problems.date}
+        />
+        <InputField
+          id={`${prefix}-note`}
+          label={t('ew.correction.note')}
+          hint={t('ew.correction.noteHint')}
+          value={note}
+          onInput={setNote}
+          maxLength={500}
+          isRequired
+          error={problems.note}
+        />
+        <EwError error={action.error} />
+        <div class="op-form-submit">
+          <button type="submit" class="button button-primary" disabled={action.isBusy}>
+            {t('ew.correction.save')}
+          </button>
+          <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
+            {t('op.common.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
