@@ -44,7 +44,10 @@ export async function ensureWeb(): Promise<boolean> {
   // Imported only when needed: an installation without dev dependencies can still start
   // from a dist/web that was built elsewhere.
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production build, whoever asks: under a test runner NODE_ENV is 'test', and Vite would then
+  // build development JSX (source positions, hook names) that `npm start` would serve afterwards.
+  process.env.NODE_ENV = 'production';
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
   console.log(
     `Aplikasi web dibangun / web app built: dist/web (${Math.round(performance.now() - started)} ms)`,
   );
