@@ -9,6 +9,11 @@ import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 
 /** The PostgreSQL server tests run against when DATABASE_URL is set; otherwise PGlite in memory. */
 export const TEST_DATABASE_URL = process.env.DATABASE_URL;
+/**
+ * A fixed key for encrypted NIKs in tests. A server on PostgreSQL refuses to start without SIGAP_DATA_KEY (its
+ * instances must share one); on PGlite one is generated into the data folder when none is given.
+ */
+export const TEST_DATA_KEY = Buffer.alloc(32, 11).toString('base64');
 
 const root = path.resolve(import.meta.dirname, '..');
 

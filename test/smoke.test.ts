@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, TEST_DATABASE_URL } from './db-template.ts';
+import { createScratchDatabase, TEST_DATA_KEY, TEST_DATABASE_URL } from './db-template.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -64,11 +64,11 @@ describe('the real server, started with node', () => {
 
   it('answers health on the embedded database, refuses a second process on the same folder, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    let env = { DATABASE_URL: '' };
+    let env: Record<string, string> = { DATABASE_URL: '' };
     if (TEST_DATABASE_URL) {
       const scratch = await createScratchDatabase();
       drops.push(scratch.drop);
-      env = { DATABASE_URL: scratch.url };
+      env = { DATABASE_URL: scratch.url, SIGAP_DATA_KEY: TEST_DATA_KEY };
     }
     const first = startServer({
       ...env,

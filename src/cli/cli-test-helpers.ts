@@ -7,6 +7,7 @@ import {
   databaseUrlFor,
   pgliteTemplatePath,
   pgTemplateName,
+  TEST_DATA_KEY,
   TEST_DATABASE_URL,
 } from '../../test/db-template.ts';
 import {
@@ -92,7 +93,7 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
   const url = databaseUrlFor(name);
   return {
     dataDir,
-    env: { DATA_DIR: dataDir, DATABASE_URL: url },
+    env: { DATA_DIR: dataDir, DATABASE_URL: url, SIGAP_DATA_KEY: TEST_DATA_KEY },
     open: async () => openServerDatabase(url, undefined),
     dispose: async () => {
       await dropPgDatabase(name);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { TEST_DATA_KEY } from '../db-template.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts');
@@ -92,8 +93,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     DATA_DIR: dataDir,
     SIGAP_ADMIN_PASSWORD: adminPassword,
     LOG_LEVEL: 'warn',
-    // A fixed test key for encrypted NIKs (required on PostgreSQL; generated into DATA_DIR on PGlite otherwise).
-    SIGAP_DATA_KEY: Buffer.alloc(32, 11).toString('base64'),
+    SIGAP_DATA_KEY: TEST_DATA_KEY,
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   };

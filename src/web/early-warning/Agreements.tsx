@@ -5,7 +5,7 @@ import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { kindLabel } from '../operator/labels.ts';
 import { listReports } from '../operator/operator-api.ts';
-import { useAction, useLoad, wib, wibDay } from '../operator/ui.tsx';
+import { FormSubmit, useAction, useLoad, wib, wibDay } from '../operator/ui.tsx';
 import {
   type Agreement,
   addBreach,
@@ -170,11 +170,7 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
             />
           </div>
           <EwError error={action.error ?? reports.error} />
-          <div class="op-form-submit">
-            <button type="submit" class="button op-button-secondary" disabled={action.isBusy || !reportId}>
-              {t('ew.breaches.submit')}
-            </button>
-          </div>
+          <FormSubmit label={t('ew.breaches.submit')} disabled={action.isBusy || !reportId} isSecondary />
         </form>
       </details>
     </>
@@ -296,15 +292,11 @@ function AgreementForm(props: {
           />
         </div>
         <EwError error={action.error ?? kabkota.error} />
-        <div class="op-form-submit">
-          <button
-            type="submit"
-            class="button op-button-secondary"
-            disabled={action.isBusy || !regionCode || parties.length === 0 || title.trim().length < 3}
-          >
-            {t('ew.agreements.submit')}
-          </button>
-        </div>
+        <FormSubmit
+          label={t('ew.agreements.submit')}
+          disabled={action.isBusy || !regionCode || parties.length === 0 || title.trim().length < 3}
+          isSecondary
+        />
       </form>
     </details>
   );

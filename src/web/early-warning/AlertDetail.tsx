@@ -5,7 +5,7 @@ import type { MessageKey } from '../../shared/i18n.ts';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
-import { Due, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { Due, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
 import {
   type AlertDetail,
   acknowledgeAlert,
@@ -227,15 +227,11 @@ function ActionForm(props: {
           </select>
         </div>
       )}
-      <div class="op-form-submit">
-        <button
-          type="submit"
-          class="button op-button-secondary"
-          disabled={props.isBusy || text.trim().length < 3}
-        >
-          {t('ew.action.submit')}
-        </button>
-      </div>
+      <FormSubmit
+        label={t('ew.action.submit')}
+        disabled={props.isBusy || text.trim().length < 3}
+        isSecondary
+      />
     </form>
   );
 }
@@ -266,15 +262,11 @@ function CloseForm(props: { isBusy: boolean; onSubmit: (note: string) => Promise
           onInput={(event) => setNote(inputValue(event))}
         />
       </div>
-      <div class="op-form-submit">
-        <button
-          type="submit"
-          class="button op-button-secondary"
-          disabled={props.isBusy || note.trim().length < 3}
-        >
-          {t('ew.close.submit')}
-        </button>
-      </div>
+      <FormSubmit
+        label={t('ew.close.submit')}
+        disabled={props.isBusy || note.trim().length < 3}
+        isSecondary
+      />
     </form>
   );
 }
@@ -323,15 +315,11 @@ function PublicTextForm(props: {
             onInput={(event) => setDescription(inputValue(event))}
           />
         </div>
-        <div class="op-form-submit">
-          <button
-            type="submit"
-            class="button op-button-secondary"
-            disabled={props.isBusy || headline.trim().length < 5 || description.trim().length < 5}
-          >
-            {t('ew.public.submit')}
-          </button>
-        </div>
+        <FormSubmit
+          label={t('ew.public.submit')}
+          disabled={props.isBusy || headline.trim().length < 5 || description.trim().length < 5}
+          isSecondary
+        />
       </form>
     </details>
   );

@@ -6,7 +6,7 @@ import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { type LiveEvent, useLiveEvents } from '../operator/live.ts';
-import { num, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { FormSubmit, num, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { AlertDetailPanel } from './AlertDetail.tsx';
 import { ALERT_FEED_URL, type AlertLevel, type AlertView, listAlerts, raiseAlert } from './ew-api.ts';
 import {
@@ -287,18 +287,11 @@ function RaiseAlertForm(props: {
           />
         </div>
         <EwError error={action.error ?? kabkota.error} />
-        <div class="op-form-submit">
-          <button
-            type="submit"
-            class="button button-primary"
-            disabled={action.isBusy || !regionCode || headline.trim().length < 5}
-          >
-            {t('ew.raise.submit')}
-          </button>
-          <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
-            {t('op.common.cancel')}
-          </button>
-        </div>
+        <FormSubmit
+          label={t('ew.raise.submit')}
+          disabled={action.isBusy || !regionCode || headline.trim().length < 5}
+          onCancel={props.onCancel}
+        />
       </form>
     </section>
   );

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { addDays } from '../../shared/early-warning/calendar.ts';
 import { useLang, useT } from '../lang.ts';
 import { FormProblems, InputField } from '../learning/fields.tsx';
-import { ScrollRegion, Tag, useAction } from '../operator/ui.tsx';
+import { FormSubmit, ScrollRegion, Tag, useAction } from '../operator/ui.tsx';
 import {
   type RecurringAnchor,
   type RecurringEvent,
@@ -233,14 +233,7 @@ function CorrectionForm(props: {
           error={problems.note}
         />
         <EwError error={action.error} />
-        <div class="op-form-submit">
-          <button type="submit" class="button button-primary" disabled={action.isBusy}>
-            {t('ew.correction.save')}
-          </button>
-          <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
-            {t('op.common.cancel')}
-          </button>
-        </div>
+        <FormSubmit label={t('ew.correction.save')} disabled={action.isBusy} onCancel={props.onCancel} />
       </form>
     </section>
   );

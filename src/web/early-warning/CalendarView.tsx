@@ -5,7 +5,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
-import { num, Tag, useAction, useLoad, wib, wibDay, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import {
+  FormSubmit,
+  num,
+  Tag,
+  useAction,
+  useLoad,
+  wib,
+  wibDay,
+  wibInputIn,
+  wibInputToIso,
+} from '../operator/ui.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
 import {
@@ -300,18 +310,11 @@ function AddEventForm(props: {
           ))}
         </fieldset>
         <EwError error={action.error ?? kabkota.error ?? groups.error} />
-        <div class="op-form-submit">
-          <button
-            type="submit"
-            class="button button-primary"
-            disabled={action.isBusy || !regionCode || title.trim().length < 3 || !startsAt}
-          >
-            {t('ew.event.submit')}
-          </button>
-          <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
-            {t('op.common.cancel')}
-          </button>
-        </div>
+        <FormSubmit
+          label={t('ew.event.submit')}
+          disabled={action.isBusy || !regionCode || title.trim().length < 3 || !startsAt}
+          onCancel={props.onCancel}
+        />
       </form>
     </section>
   );

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { useLang, useT } from '../lang.ts';
-import { num, ScrollRegion, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, inputValue, LevelTag } from './ew-ui.tsx';
 
@@ -223,11 +223,7 @@ function ChecklistForm(props: {
         </ul>
       </fieldset>
       {isEditable ? (
-        <div class="op-form-submit">
-          <button type="submit" class="button op-button-secondary" disabled={props.isBusy}>
-            {t('ew.checklist.save')}
-          </button>
-        </div>
+        <FormSubmit label={t('ew.checklist.save')} disabled={props.isBusy} isSecondary />
       ) : (
         <p class="hint">{t('ew.checklist.closed')}</p>
       )}
@@ -307,15 +303,11 @@ function ReviewForm(props: {
           onInput={(e) => setLessons(inputValue(e))}
         />
       </div>
-      <div class="op-form-submit">
-        <button
-          type="submit"
-          class="button op-button-secondary"
-          disabled={props.isBusy || summary.trim().length < 3}
-        >
-          {t(review ? 'ew.review.update' : 'ew.review.save')}
-        </button>
-      </div>
+      <FormSubmit
+        label={t(review ? 'ew.review.update' : 'ew.review.save')}
+        disabled={props.isBusy || summary.trim().length < 3}
+        isSecondary
+      />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import type { SignedInUser } from '../api.ts';
 import { useT } from '../lang.ts';
-import { ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import { AgreementsSection } from './Agreements.tsx';
 import {
   addBranch,
@@ -287,15 +287,11 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
           <input id="ew-branch-address" value={address} onInput={(e) => setAddress(inputValue(e))} />
         </div>
         <EwError error={action.error ?? kabkota.error} />
-        <div class="op-form-submit">
-          <button
-            type="submit"
-            class="button op-button-secondary"
-            disabled={action.isBusy || !isRegionReady || name.trim().length < 2}
-          >
-            {t('ew.branches.addSubmit')}
-          </button>
-        </div>
+        <FormSubmit
+          label={t('ew.branches.addSubmit')}
+          disabled={action.isBusy || !isRegionReady || name.trim().length < 2}
+          isSecondary
+        />
       </form>
     </details>
   );
@@ -380,11 +376,7 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
           />
         </div>
         <EwError error={action.error} />
-        <div class="op-form-submit">
-          <button type="submit" class="button op-button-secondary" disabled={action.isBusy || !otherId}>
-            {t('ew.rivalry.submit')}
-          </button>
-        </div>
+        <FormSubmit label={t('ew.rivalry.submit')} disabled={action.isBusy || !otherId} isSecondary />
       </form>
     </details>
   );

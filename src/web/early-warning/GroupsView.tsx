@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { searchKey } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
-import { num, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import {
   createGroup,
   GROUP_KINDS,
@@ -280,18 +280,11 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
         <div class="op-form-title">
           <EwError error={action.error} />
         </div>
-        <div class="op-form-submit">
-          <button
-            type="submit"
-            class="button button-primary"
-            disabled={action.isBusy || name.trim().length < 2 || shortName.trim().length < 2}
-          >
-            {t('ew.groups.addSubmit')}
-          </button>
-          <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
-            {t('op.common.cancel')}
-          </button>
-        </div>
+        <FormSubmit
+          label={t('ew.groups.addSubmit')}
+          disabled={action.isBusy || name.trim().length < 2 || shortName.trim().length < 2}
+          onCancel={props.onCancel}
+        />
       </form>
     </section>
   );

@@ -7,7 +7,7 @@ import type { ApiError, SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { FormProblems, InputField } from '../learning/fields.tsx';
 import { warningLevelLabel } from '../operator/labels.ts';
-import { num, useAction, useLoad } from '../operator/ui.tsx';
+import { FormSubmit, num, useAction, useLoad } from '../operator/ui.tsx';
 import { type EarlyWarningSettings, getSettings, saveSettings } from './ew-api.ts';
 import { EwError } from './ew-ui.tsx';
 
@@ -280,11 +280,7 @@ function SettingsForm(props: { settings: EarlyWarningSettings }) {
         {done}
       </p>
       {!fromServer && <EwError error={action.error} />}
-      <div class="op-form-submit">
-        <button type="submit" class="button button-primary" disabled={action.isBusy}>
-          {t('ew.model.save')}
-        </button>
-      </div>
+      <FormSubmit label={t('ew.model.save')} disabled={action.isBusy} />
     </form>
   );
 }

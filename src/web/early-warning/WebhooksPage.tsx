@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
-import { num, ScrollRegion, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
 import {
   createWebhook,
   type Delivery,
@@ -259,11 +259,7 @@ function AddWebhookForm(props: {
           {t('ew.webhooks.activeNow')}
         </label>
         <EwError error={action.error} />
-        <div class="op-form-submit">
-          <button type="submit" class="button button-primary" disabled={action.isBusy || !url.trim()}>
-            {t('ew.webhooks.addSubmit')}
-          </button>
-        </div>
+        <FormSubmit label={t('ew.webhooks.addSubmit')} disabled={action.isBusy || !url.trim()} />
       </form>
     </section>
   );

@@ -6,7 +6,7 @@ import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
 import type { SignedInUser } from '../api.ts';
 import { useT } from '../lang.ts';
 import { listRegions } from '../operator/operator-api.ts';
-import { useAction, useLoad } from '../operator/ui.tsx';
+import { FormSubmit, useAction, useLoad } from '../operator/ui.tsx';
 import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
 import { createLesson, editLesson, type LessonDraft, listCasesIn } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
@@ -243,14 +243,11 @@ export function LessonForm(props: {
         </div>
       </fieldset>
       <LearnError error={action.error} />
-      <div class="op-form-submit">
-        <button type="submit" class="button button-primary" disabled={action.isBusy}>
-          {t(isEdit ? 'learn.lesson.save' : 'learn.lesson.saveDraft')}
-        </button>
-        <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
-          {t('op.common.cancel')}
-        </button>
-      </div>
+      <FormSubmit
+        label={t(isEdit ? 'learn.lesson.save' : 'learn.lesson.saveDraft')}
+        disabled={action.isBusy}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

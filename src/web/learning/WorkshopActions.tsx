@@ -9,7 +9,7 @@ import type {
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
-import { Tag, useAction, wibDay } from '../operator/ui.tsx';
+import { FormSubmit, Tag, useAction, wibDay } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
 import { addAction, closeAction } from './learning-api.ts';
@@ -82,14 +82,11 @@ function CloseAction(props: { item: WorkshopAction; onClosed: () => void }) {
         maxLength={2000}
       />
       <LearnError error={action.error} />
-      <div class="op-form-submit">
-        <button type="submit" class="button button-primary" disabled={action.isBusy}>
-          {t('learn.action.saveClose')}
-        </button>
-        <button type="button" class="button op-button-secondary" onClick={() => setOpen(false)}>
-          {t('op.common.cancel')}
-        </button>
-      </div>
+      <FormSubmit
+        label={t('learn.action.saveClose')}
+        disabled={action.isBusy}
+        onCancel={() => setOpen(false)}
+      />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
 import type { WorkshopView } from '../../shared/workshops/workshop-rules.ts';
 import { useLang, useT } from '../lang.ts';
-import { useAction, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import { FormSubmit, useAction, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
 import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
 import { editWorkshop, planWorkshop } from './learning-api.ts';
 import { type Area, LearnError } from './learning-ui.tsx';
@@ -250,14 +250,11 @@ export function WorkshopForm(props: {
         )}
       </fieldset>
       <LearnError error={action.error} />
-      <div class="op-form-submit">
-        <button type="submit" class="button button-primary" disabled={action.isBusy}>
-          {t(isEdit ? 'learn.workshop.save' : 'learn.workshop.plan')}
-        </button>
-        <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
-          {t('op.common.cancel')}
-        </button>
-      </div>
+      <FormSubmit
+        label={t(isEdit ? 'learn.workshop.save' : 'learn.workshop.plan')}
+        disabled={action.isBusy}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { useT } from '../lang.ts';
 import { groupLabel, referralServiceLabel } from './labels.ts';
 import { addPerson, referPerson, updatePerson } from './operator-api.ts';
-import { ErrorNotice, useAction, wibInputIn, wibInputToIso } from './ui.tsx';
+import { ErrorNotice, FormSubmit, useAction, wibInputIn, wibInputToIso } from './ui.tsx';
 
 const NIK_PATTERN = /^\d{16}$/;
 
@@ -210,14 +210,11 @@ export function PersonForm(props: {
         </p>
       )}
       <ErrorNotice error={action.error} />
-      <div class="op-form-submit">
-        <button type="submit" class="button button-primary" disabled={action.isBusy}>
-          {t(person ? 'op.people.submitEdit' : 'op.people.submitAdd')}
-        </button>
-        <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
-          {t('op.people.cancel')}
-        </button>
-      </div>
+      <FormSubmit
+        label={t(person ? 'op.people.submitEdit' : 'op.people.submitAdd')}
+        disabled={action.isBusy}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
@@ -301,18 +298,11 @@ export function ReferralForm(props: {
         />
       </div>
       <ErrorNotice error={action.error} />
-      <div class="op-form-submit">
-        <button
-          type="submit"
-          class="button button-primary"
-          disabled={action.isBusy || provider.trim().length < 2 || !dueAt}
-        >
-          {t('op.referral.submit')}
-        </button>
-        <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
-          {t('op.people.cancel')}
-        </button>
-      </div>
+      <FormSubmit
+        label={t('op.referral.submit')}
+        disabled={action.isBusy || provider.trim().length < 2 || !dueAt}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -189,6 +189,35 @@ export function useAction(): {
   };
 }
 
+/**
+ * A form's buttons: the submit (primary, or secondary for a small form inside a page) and, when the form can be
+ * closed, a cancel. The submit is off while `disabled` (busy, or the form not yet complete).
+ */
+export function FormSubmit(props: {
+  label: string;
+  disabled: boolean;
+  isSecondary?: boolean;
+  onCancel?: () => void;
+}) {
+  const t = useT();
+  return (
+    <div class="op-form-submit">
+      <button
+        type="submit"
+        class={`button ${props.isSecondary ? 'op-button-secondary' : 'button-primary'}`}
+        disabled={props.disabled}
+      >
+        {props.label}
+      </button>
+      {props.onCancel && (
+        <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
+          {t('op.common.cancel')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 /** A WIB date-time typed in a datetime-local field ("2026-08-22T21:30") as ISO with +07:00. */
 export function wibInputToIso(value: string): string {
   return `${value.length === 16 ? `${value}:00` : value}+07:00`;

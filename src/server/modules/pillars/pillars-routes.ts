@@ -59,10 +59,8 @@ export async function pillarsRoutes(
   deps: { db: Database; config: Config; clock: Clock },
 ): Promise<void> {
   const { db, config, clock } = deps;
-  // A PostgreSQL deployment without a data key refuses to start: instances must share one key. Test runs
-  // (vitest sets VITEST, and the servers they spawn inherit it) build apps on PostgreSQL without a key; there
-  // the key is looked up on first use instead, and the pillar tests pass a fixed one.
-  if (config.databaseUrl && !config.dataKey && !process.env.VITEST) throw missingDataKeyError();
+  // A PostgreSQL deployment without a data key refuses to start: instances must share one key.
+  if (config.databaseUrl && !config.dataKey) throw missingDataKeyError();
   const cipher = lazyDataCipher(() =>
     resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind }),
   );

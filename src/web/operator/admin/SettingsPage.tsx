@@ -19,7 +19,16 @@ import {
   saveSla,
   saveTarget,
 } from '../operator-api.ts';
-import { ErrorNotice, formatDuration, Notice, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
+import {
+  ErrorNotice,
+  FormSubmit,
+  formatDuration,
+  Notice,
+  ScrollRegion,
+  Tag,
+  useAction,
+  useLoad,
+} from '../ui.tsx';
 
 /** The settings page. */
 export function SettingsPage(_props: OperatorPageProps) {
@@ -352,11 +361,7 @@ function ListSection(props: { list: 'types' | 'skills' }) {
                 onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
               />
             </div>
-            <div class="op-form-submit">
-              <button type="submit" class="button op-button-secondary" disabled={action.isBusy}>
-                {t('op.lists.add')}
-              </button>
-            </div>
+            <FormSubmit label={t('op.lists.add')} disabled={action.isBusy} isSecondary />
           </form>
           <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
             {done}
@@ -480,11 +485,7 @@ function TargetsSection() {
                 }
               />
             </div>
-            <div class="op-form-submit">
-              <button type="submit" class="button op-button-secondary" disabled={action.isBusy}>
-                {t('op.targets.save')}
-              </button>
-            </div>
+            <FormSubmit label={t('op.targets.save')} disabled={action.isBusy} isSecondary />
           </form>
           <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
             {done}

@@ -5,7 +5,7 @@ import { useT } from '../../lang.ts';
 import { roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { createUser, listAgencies, listUsers, resetPassword, type UserView } from '../operator-api.ts';
-import { ErrorNotice, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
+import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
 
 const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
 
@@ -218,15 +218,7 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
             </select>
           </div>
         )}
-        <div class="op-form-submit">
-          <button
-            type="submit"
-            class="button button-primary"
-            disabled={action.isBusy || username.trim().length < 3}
-          >
-            {t('op.users.create')}
-          </button>
-        </div>
+        <FormSubmit label={t('op.users.create')} disabled={action.isBusy || username.trim().length < 3} />
       </form>
       <ErrorNotice error={action.error} />
     </section>
