@@ -2,7 +2,7 @@
 // the backtest and the web (to explain a level). Pure: no I/O, no node:* imports.
 import { z } from 'zod';
 import { formatDayMonth } from './calendar.ts';
-import { SETTING_LIMITS as L, type SettingLimit } from './settings-limits.ts';
+import { SETTING_LIMITS as L, type SettingLimit, thresholdOrder } from './settings-limits.ts';
 
 /** The levels, lowest first (Indonesian convention: Waspada < Siaga < Awas). */
 export const LEVELS = ['normal', 'waspada', 'siaga', 'awas'] as const;
@@ -61,18 +61,15 @@ export const EarlyWarningSettings = z
       })
       .default({ waspada: 240, siaga: 120, awas: 30 }),
   })
-  .refine((s) => s.rise.waspada < s.rise.siaga && s.rise.siaga < s.rise.awas, {
+  .refine((s) => thresholdOrder(s.rise, s.fall).isRiseInOrder, {
     message: 'ambang naik harus waspada < siaga < awas',
     path: ['rise'],
   })
-  .refine(
-    (s) => s.fall.waspada < s.rise.waspada && s.fall.siaga < s.rise.siaga && s.fall.awas < s.rise.awas,
-    {
-      message: 'ambang turun harus di bawah ambang naik tiap level',
-      path: ['fall'],
-    },
-  )
-  .refine((s) => s.fall.waspada < s.fall.siaga && s.fall.siaga < s.fall.awas, {
+  .refine((s) => thresholdOrder(s.rise, s.fall).isFallBelowRise, {
+    message: 'ambang turun harus di bawah ambang naik tiap level',
+    path: ['fall'],
+  })
+  .refine((s) => thresholdOrder(s.rise, s.fall).isFallInOrder, {
     message: 'ambang turun harus waspada < siaga < awas',
     path: ['fall'],
   });

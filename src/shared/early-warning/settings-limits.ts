@@ -1,5 +1,5 @@
-// The limits of the early-warning model's settings, as plain numbers: the server's schema (level-model.ts)
-// is built from them, and the settings page checks a form against them without loading zod.
+// The limits of the early-warning model's settings, as plain numbers and one pure rule: the server's schema
+// (level-model.ts) is built from them, and the settings page checks a form against them without loading zod.
 
 export type SettingLimit = { min: number; max: number; isInteger: boolean };
 
@@ -14,3 +14,17 @@ export const SETTING_LIMITS = {
   lookaheadDays: { min: 1, max: 60, isInteger: true },
   acknowledgeMinutes: { min: 5, max: 10_080, isInteger: true },
 } as const satisfies Record<string, SettingLimit>;
+
+type Thresholds = { waspada: number; siaga: number; awas: number };
+
+/**
+ * How the thresholds stand to each other: rising waspada < siaga < awas, each falling threshold below its
+ * rising one (hysteresis), falling waspada < siaga < awas.
+ */
+export function thresholdOrder(rise: Thresholds, fall: Thresholds) {
+  return {
+    isRiseInOrder: rise.waspada < rise.siaga && rise.siaga < rise.awas,
+    isFallBelowRise: fall.waspada < rise.waspada && fall.siaga < rise.siaga && fall.awas < rise.awas,
+    isFallInOrder: fall.waspada < fall.siaga && fall.siaga < fall.awas,
+  };
+}

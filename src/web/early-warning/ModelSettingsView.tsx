@@ -1,7 +1,11 @@
 // Pengaturan model: the thresholds and parameters of the level model (docs/EARLY-WARNING.md). Every staff role
 // may read them — they explain why a level is what it is — and only the admin saves them, as the API allows.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SETTING_LIMITS as L, type SettingLimit } from '../../shared/early-warning/settings-limits.ts';
+import {
+  SETTING_LIMITS as L,
+  type SettingLimit,
+  thresholdOrder,
+} from '../../shared/early-warning/settings-limits.ts';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
@@ -54,13 +58,14 @@ function valueAt(settings: EarlyWarningSettings, path: string): number {
     .reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], settings) as number;
 }
 
+/** The three per-level numbers typed under `prefix` ('rise', 'fall', 'acknowledgeMinutes'). */
+function levelsOf(n: Record<string, number>, prefix: string) {
+  return { waspada: n[`${prefix}.waspada`], siaga: n[`${prefix}.siaga`], awas: n[`${prefix}.awas`] };
+}
+
 /** The typed numbers as settings, over the loaded ones (a key this page does not know is kept, not reset). */
 function toSettings(base: EarlyWarningSettings, n: Record<string, number>): EarlyWarningSettings {
-  const levels = (prefix: string) => ({
-    waspada: n[`${prefix}.waspada`],
-    siaga: n[`${prefix}.siaga`],
-    awas: n[`${prefix}.awas`],
-  });
+  const levels = (prefix: string) => levelsOf(n, prefix);
   return {
     ...base,
     rise: levels('rise'),
@@ -128,12 +133,10 @@ function check(
       problems[field.path] = rangeOf(field, t, lang);
   }
   if (Object.keys(problems).length > 0) return { numbers, problems };
-  const [w, s, a] = LEVELS;
-  const rise = (level: string) => numbers[`rise.${level}`];
-  const fall = (level: string) => numbers[`fall.${level}`];
-  if (!(rise(w) < rise(s) && rise(s) < rise(a))) problems.rise = t('ew.model.riseOrder');
-  if (!LEVELS.every((level) => fall(level) < rise(level))) problems.fall = t('ew.model.fallBelowRise');
-  else if (!(fall(w) < fall(s) && fall(s) < fall(a))) problems.fall = t('ew.model.fallOrder');
+  const order = thresholdOrder(levelsOf(numbers, 'rise'), levelsOf(numbers, 'fall'));
+  if (!order.isRiseInOrder) problems.rise = t('ew.model.riseOrder');
+  if (!order.isFallBelowRise) problems.fall = t('ew.model.fallBelowRise');
+  else if (!order.isFallInOrder) problems.fall = t('ew.model.fallOrder');
   return { numbers, problems };
 }
 
