@@ -19,6 +19,7 @@ import { geoRoutes } from './modules/geo/geo-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
 import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
+import { odkRoutes } from './modules/odk/odk-routes.ts';
 import { pillarsRoutes } from './modules/pillars/pillars-routes.ts';
 import { regionsRoutes } from './modules/regions/regions-routes.ts';
 import { reportsRoutes } from './modules/reports/reports-routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     eventsRoutes,
     notificationsRoutes,
     earlyWarningRoutes,
+    odkRoutes,
   ];
   for (const routes of modules) {
     await app.register(routes, moduleDeps);

@@ -1133,6 +1133,46 @@ const id = {
     'Pelajaran dari penanganan kasus yang dibagikan antarwilayah, karena kerawanan sosial di masing-masing daerah tidak sama.',
   'purpose.webhook':
     'Alamat sistem lain yang menerima peringatan dini secara otomatis, dengan tanda tangan dan log pengiriman.',
+  // ── ODK Collect: the report form's own labels and the device page (op.odk.*) ──
+  'op.odk.form.title': 'Laporan Sigap',
+  'op.odk.form.yes': 'Ya',
+  'op.odk.form.no': 'Tidak',
+  'op.odk.form.kabkota': 'Kabupaten/kota',
+  'op.odk.form.desa': 'Desa/kelurahan',
+  'op.odk.form.location': 'Lokasi GPS (tidak wajib)',
+  'op.odk.form.locationHint': 'Ambil lokasi di tempat kejadian bila aman. Di luar Jawa Timur tidak diterima.',
+  'op.odk.form.groupsInvolved': 'Kelompok yang terlibat (tidak wajib)',
+  'op.odk.form.photoHint':
+    'Foto JPEG atau PNG, paling besar 5 MB. Data lokasi di foto dibuang. Hindari memotret wajah anak.',
+  'op.odk.form.countConstraint': 'Isi bilangan bulat 0 sampai 100.000.',
+  'op.odk.title': 'Ponsel ODK Collect',
+  'op.odk.lead':
+    'Tim yang memakai ODK Collect atau KoBoCollect mengirim laporan langsung ke Sigap. Buat satu token per ponsel; ponsel itu mengirim atas nama pengguna yang dipilih. Cabut token bila ponsel hilang atau berpindah tangan.',
+  'op.odk.username': 'Nama pengguna pemilik ponsel',
+  'op.odk.label': 'Keterangan ponsel, mis. "HP Tagana Kec. Sumbersari"',
+  'op.odk.create': 'Buat token ponsel',
+  'op.odk.creating': 'Membuat…',
+  'op.odk.created':
+    'Token dibuat untuk {username}. Pindai kode QR ini dengan ODK Collect; alamat ini hanya tampil sekali.',
+  'op.odk.serverUrl': 'Alamat server untuk ODK Collect / KoBoCollect',
+  'op.odk.qrAlt': 'Kode QR pengaturan ODK Collect untuk {label}',
+  'op.odk.steps':
+    'Di ODK Collect: Pengaturan proyek → Tambah proyek → Konfigurasi dengan kode QR, lalu pindai. Di KoBoCollect: Pengaturan → Server → Type: ODK → isi URL di atas, nama pengguna dan kata sandi dikosongkan.',
+  'op.odk.listHeading': 'Token ponsel ({count})',
+  'op.odk.empty': 'Belum ada token ponsel.',
+  'op.odk.col.user': 'Pengguna',
+  'op.odk.col.label': 'Keterangan',
+  'op.odk.col.created': 'Dibuat',
+  'op.odk.col.lastUsed': 'Terakhir dipakai',
+  'op.odk.col.status': 'Status',
+  'op.odk.never': 'belum pernah',
+  'op.odk.active': 'aktif',
+  'op.odk.revokedAt': 'dicabut {when}',
+  'op.odk.revoke': 'Cabut token {label}',
+  'op.odk.revokeShort': 'Cabut',
+  'op.odk.revokedNotice': 'Token {label} dicabut; ponsel itu tidak dapat mengirim lagi.',
+  'purpose.odk':
+    'Token untuk ponsel ODK Collect dan KoBoCollect yang mengirim laporan ke Sigap, dengan kode QR untuk memasangnya.',
 } as const;
 
 /** Every office message key; the English table must have exactly these. */
@@ -2265,6 +2305,47 @@ const en: Record<OfficeMessageKey, string> = {
     'Lessons from handled cases shared across regions, because social vulnerability differs from place to place.',
   'purpose.webhook':
     'Addresses of other systems that receive early-warning alerts automatically, signed, with a delivery log.',
+  // ── ODK Collect: the report form's own labels and the device page (op.odk.*) ──
+  'op.odk.form.title': 'Sigap report',
+  'op.odk.form.yes': 'Yes',
+  'op.odk.form.no': 'No',
+  'op.odk.form.kabkota': 'Regency/city',
+  'op.odk.form.desa': 'Village',
+  'op.odk.form.location': 'GPS location (optional)',
+  'op.odk.form.locationHint':
+    'Take the location at the scene when it is safe. Places outside East Java are not accepted.',
+  'op.odk.form.groupsInvolved': 'Groups involved (optional)',
+  'op.odk.form.photoHint':
+    "A JPEG or PNG photo, at most 5 MB. Location data in the photo is removed. Avoid photographing children's faces.",
+  'op.odk.form.countConstraint': 'Enter a whole number from 0 to 100,000.',
+  'op.odk.title': 'ODK Collect phones',
+  'op.odk.lead':
+    'Teams using ODK Collect or KoBoCollect send reports straight to Sigap. Create one token per phone; the phone reports as the chosen user. Revoke the token when a phone is lost or changes hands.',
+  'op.odk.username': "Username of the phone's owner",
+  'op.odk.label': 'Phone description, e.g. "Tagana phone, Sumbersari"',
+  'op.odk.create': 'Create phone token',
+  'op.odk.creating': 'Creating…',
+  'op.odk.created':
+    'Token created for {username}. Scan this QR code with ODK Collect; this address is shown only once.',
+  'op.odk.serverUrl': 'Server URL for ODK Collect / KoBoCollect',
+  'op.odk.qrAlt': 'ODK Collect settings QR code for {label}',
+  'op.odk.steps':
+    'In ODK Collect: Project settings → Add project → Configure with QR code, then scan. In KoBoCollect: Settings → Server → Type: ODK → enter the URL above, leave username and password empty.',
+  'op.odk.listHeading': 'Phone tokens ({count})',
+  'op.odk.empty': 'No phone tokens yet.',
+  'op.odk.col.user': 'User',
+  'op.odk.col.label': 'Description',
+  'op.odk.col.created': 'Created',
+  'op.odk.col.lastUsed': 'Last used',
+  'op.odk.col.status': 'Status',
+  'op.odk.never': 'never',
+  'op.odk.active': 'active',
+  'op.odk.revokedAt': 'revoked {when}',
+  'op.odk.revoke': 'Revoke token {label}',
+  'op.odk.revokeShort': 'Revoke',
+  'op.odk.revokedNotice': 'Token {label} revoked; that phone can no longer send.',
+  'purpose.odk':
+    'Tokens for the ODK Collect and KoBoCollect phones that send reports to Sigap, with a QR code to set them up.',
 };
 
 registerMessages({ id, en });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RegionCode } from '../../../shared/regions.ts';
 import {
+  Channel,
   ConflictType,
   Priority,
   Report,
@@ -26,6 +27,7 @@ const ListQuery = z.object({
   type: ConflictType.optional(),
   status: ReportStatus.optional(),
   priority: Priority.optional(),
+  channel: Channel.optional(),
   vulnerable: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional(),
   from: day.optional(),
@@ -78,6 +80,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
         conflictType: q.type,
         status: q.status,
         priority: q.priority,
+        channel: q.channel,
         vulnerableOnly: q.vulnerable === 'true',
         mine: q.mine === 'true',
         from: q.from ? startOfWibDay(q.from) : undefined,

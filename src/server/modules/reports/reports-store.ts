@@ -163,6 +163,8 @@ export type ReportFilter = {
   conflictType?: string;
   status?: string;
   priority?: string;
+  /** How the reports came in: web, api, odk … */
+  channel?: string;
   vulnerableOnly?: boolean;
   from?: Date;
   to?: Date;
@@ -190,6 +192,7 @@ export async function listReports(tx: Tx, filter: ReportFilter): Promise<(Report
   if (filter.conflictType) add((p) => `r.conflict_type = ${p}`, filter.conflictType);
   if (filter.status) add((p) => `r.status = ${p}`, filter.status);
   if (filter.priority) add((p) => `r.priority = ${p}`, filter.priority);
+  if (filter.channel) add((p) => `r.channel = ${p}`, filter.channel);
   if (filter.vulnerableOnly) where.push('r.has_vulnerable');
   if (filter.from) add((p) => `r.occurred_at >= ${p}`, filter.from);
   if (filter.to) add((p) => `r.occurred_at < ${p}`, filter.to);

@@ -1,0 +1,43 @@
+// Helpers of the ODK tests: a photo with location metadata, and multipart bodies as Collect sends them.
+
+/** A small JPEG whose EXIF block holds a GPS marker that must not survive intake. */
+export function jpegWithExif(): Buffer {
+  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0, 0, 1, 0, 1, 0, 0];
+  const exif = [...Buffer.from('Exif\0\0GPSLatitude-8.17')];
+  const app1 = [0xff, 0xe1, 0x00, exif.length + 2, ...exif];
+  const sos = [0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x12, 0x34, 0x56, 0xff, 0xd9];
+  return Buffer.from([0xff, 0xd8, ...app0, ...app1, ...sos]);
+}
+
+/** One part of a multipart body; a file part has a file name and a type. */
+export type Part = { name: string; filename?: string; type?: string; bytes: Buffer | string };
+
+/** A multipart/form-data body of the parts. */
+export function encodeMultipart(parts: readonly Part[]): { contentType: string; bytes: Buffer } {
+  const boundary = `----sigap-odk-${Math.random().toString(36).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const head =
+      `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"` +
+      (part.filename !== undefined
+        ? `; filename="${part.filename}"\r\nContent-Type: ${part.type ?? 'application/octet-stream'}`
+        : '') +
+      '\r\n\r\n';
+    chunks.push(Buffer.from(head), Buffer.from(part.bytes), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.concat(chunks) };
+}
+
+/** The parts of a submission: the XML as `xml_submission_file`, then each attachment under its file name. */
+export function submissionParts(xml: string | Buffer, attachments: Record<string, Buffer> = {}): Part[] {
+  return [
+    { name: 'xml_submission_file', filename: 'submission.xml', type: 'text/xml', bytes: xml },
+    ...Object.entries(attachments).map(([name, bytes]) => ({
+      name,
+      filename: name,
+      type: name.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream',
+      bytes,
+    })),
+  ];
+}
