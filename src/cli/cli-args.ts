@@ -12,6 +12,7 @@ import {
   renderGeneralHelp,
   renderGroupHelp,
 } from './cli-help.ts';
+import type { OdkTokenCreateArgs, OdkTokenListArgs, OdkTokenRevokeArgs } from './cli-odk.ts';
 
 /** Wrong input on the command line: the message is one line, Indonesian / English; the CLI exits 2. */
 export class UsageError extends Error {}
@@ -22,6 +23,9 @@ export type Invocation =
   | { kind: 'command'; command: 'user create'; args: UserCreateArgs }
   | { kind: 'command'; command: 'user reset-password'; args: ResetPasswordArgs }
   | { kind: 'command'; command: 'token create'; args: TokenCreateArgs }
+  | { kind: 'command'; command: 'odk token create'; args: OdkTokenCreateArgs }
+  | { kind: 'command'; command: 'odk token revoke'; args: OdkTokenRevokeArgs }
+  | { kind: 'command'; command: 'odk token list'; args: OdkTokenListArgs }
   | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
   | { kind: 'command'; command: 'demo'; args: DemoArgs }
   | { kind: 'command'; command: 'audit verify' | 'audit head' | 'migrate'; args: Record<string, never> };
@@ -51,6 +55,11 @@ function resolveCommand(argv: readonly string[]): { help: string } | { name: Com
       `Perintah ${first} memerlukan salah satu dari: ${subcommands.join(', ')} / ` +
         `${first} needs one of: ${subcommands.join(', ')} ${seeHelp(first)}`,
     );
+  }
+  // A group may nest one more word ('odk token create').
+  const third = argv[2];
+  if (third !== undefined && subcommands.includes(`${second} ${third}`)) {
+    return { name: `${first} ${second} ${third}` as CommandName, rest: argv.slice(3) };
   }
   if (!subcommands.includes(second)) {
     const both = `${first} ${second}`;
@@ -158,6 +167,14 @@ function checkDay(text: string | undefined, flag: string): string | undefined {
   return text;
 }
 
+/** A record id as the CLI prints it. */
+function checkUuid(text: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
+    throw new UsageError(`Id tidak valid: ${text} (UUID) / invalid id: ${text} (a UUID)`);
+  }
+  return text;
+}
+
 /** Turns argv (without node and the script) into an Invocation; throws UsageError on wrong input. */
 export function parseCommandLine(argv: readonly string[]): Invocation {
   const resolved = resolveCommand(argv);
@@ -188,6 +205,12 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
       };
     case 'token create':
       return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
+    case 'odk token create':
+      return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
+    case 'odk token revoke':
+      return { kind: 'command', command: name, args: { id: checkUuid(values.id) } };
+    case 'odk token list':
+      return { kind: 'command', command: name, args: { username: values.username } };
     case 'demo':
       return {
         kind: 'command',

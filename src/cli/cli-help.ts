@@ -6,6 +6,9 @@ export type CommandName =
   | 'user create'
   | 'user reset-password'
   | 'token create'
+  | 'odk token create'
+  | 'odk token revoke'
+  | 'odk token list'
   | 'audit verify'
   | 'audit head'
   | 'early-warning backtest'
@@ -124,6 +127,59 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
       },
     ],
   },
+  'odk token create': {
+    title: { id: 'Membuat token ponsel ODK Collect', en: 'Create an ODK Collect device token' },
+    id:
+      'Membuat token untuk satu ponsel ODK Collect/KoBoCollect yang mengirim laporan atas nama pengguna. ' +
+      'Alamat servernya https://<alamat-sigap>/odk/key/<token>. Token dicetak sendirian di baris terakhir, sekali saja.',
+    en:
+      'Creates a token for one ODK Collect/KoBoCollect phone that sends reports as the user. ' +
+      'Its server URL is https://<sigap-address>/odk/key/<token>. The token is printed alone on the last line, once.',
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: true,
+        id: 'pengguna yang diwakili ponsel',
+        en: 'the user the phone reports as',
+      },
+      {
+        name: 'label',
+        value: { id: 'LABEL', en: 'LABEL' },
+        isRequired: false,
+        id: 'keterangan ponsel, mis. "HP Tagana Sumbersari"',
+        en: 'what the phone is, e.g. "Tagana phone, Sumbersari"',
+      },
+    ],
+  },
+  'odk token revoke': {
+    title: { id: 'Mencabut token ponsel ODK', en: 'Revoke an ODK device token' },
+    id: 'Mencabut token ponsel; ponsel itu ditolak mulai permintaan berikutnya.',
+    en: 'Revokes a device token; the phone is refused from its next request on.',
+    flags: [
+      {
+        name: 'id',
+        value: { id: 'ID', en: 'ID' },
+        isRequired: true,
+        id: 'id token, seperti ditampilkan odk token list',
+        en: 'the token id, as odk token list shows it',
+      },
+    ],
+  },
+  'odk token list': {
+    title: { id: 'Daftar token ponsel ODK', en: 'List ODK device tokens' },
+    id: 'Menampilkan token ponsel (tanpa tokennya sendiri): pemilik, status, dibuat, terakhir dipakai.',
+    en: 'Lists device tokens (never the token itself): owner, state, created, last used.',
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: false,
+        id: 'hanya token pengguna ini',
+        en: "only this user's tokens",
+      },
+    ],
+  },
   'audit verify': {
     title: { id: 'Memeriksa rantai jejak audit', en: 'Verify the audit chain' },
     id: 'Memeriksa seluruh rantai hash jejak audit. Keluar 1 dan menyebut entri pertama yang rusak bila ada.',
@@ -207,6 +263,7 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
 export const COMMAND_GROUPS: Record<string, readonly string[]> = {
   user: ['create', 'reset-password'],
   token: ['create'],
+  odk: ['token create', 'token revoke', 'token list'],
   audit: ['verify', 'head'],
   'early-warning': ['backtest'],
 };

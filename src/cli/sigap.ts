@@ -15,6 +15,7 @@ import {
   verifyAuditCommand,
 } from './cli-commands.ts';
 import { backtestCommand } from './cli-early-warning.ts';
+import { createOdkTokenCommand, listOdkTokensCommand, revokeOdkTokenCommand } from './cli-odk.ts';
 
 /** Exit codes, as the general help documents them. */
 export const EXIT = { ok: 0, failed: 1, wrongInput: 2, dataLocked: 3 } as const;
@@ -41,6 +42,12 @@ async function dispatch(
       return resetPasswordCommand(db, invocation.args, output);
     case 'token create':
       return createTokenCommand(db, invocation.args, output);
+    case 'odk token create':
+      return createOdkTokenCommand(db, invocation.args, output);
+    case 'odk token revoke':
+      return revokeOdkTokenCommand(db, invocation.args, output);
+    case 'odk token list':
+      return listOdkTokensCommand(db, invocation.args, output);
     case 'audit verify':
       return verifyAuditCommand(db, invocation.args, output);
     case 'audit head':

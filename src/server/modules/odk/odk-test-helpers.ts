@@ -41,3 +41,29 @@ export function submissionParts(xml: string | Buffer, attachments: Record<string
     })),
   ];
 }
+
+/** A filled submission of Sigap's form as Collect writes it; `overrides` replace whole elements by name. */
+export function sigapSubmissionXml(input: {
+  instanceId: string;
+  deprecatedId?: string;
+  version?: string;
+  description?: string;
+  photo?: string;
+  desa?: string;
+}): string {
+  const desa = input.desa ?? '35.09.01.2001';
+  const meta =
+    `<meta><instanceID>${input.instanceId}</instanceID>` +
+    (input.deprecatedId ? `<deprecatedID>${input.deprecatedId}</deprecatedID>` : '') +
+    '<instanceName>kejadian</instanceName></meta>';
+  return (
+    `<?xml version='1.0' ?><data id="sigap_laporan" version="${input.version ?? 'v1'}" xmlns:jr="http://openrosa.org/javarosa" xmlns:orx="http://openrosa.org/xforms">` +
+    '<kind>kejadian</kind><conflictType>antarwarga</conflictType><triggers>perbedaan_kepentingan</triggers>' +
+    `<place><kabkota>${desa.slice(0, 5)}</kabkota><kecamatan>${desa.slice(0, 8)}</kecamatan><desa>${desa}</desa></place>` +
+    '<location/><occurredAt>2026-08-22T21:30:00.000+07:00</occurredAt><violenceOngoing>tidak</violenceOngoing>' +
+    `<description>${input.description ?? 'Warga dua dusun berselisih soal saluran irigasi.'}</description>` +
+    '<groupsInvolved/><counts><involved>20</involved><injured/><dead/><displaced/><housesDamaged/></counts>' +
+    '<hasVulnerable>tidak</hasVulnerable><vulnerable/><needs>mediasi</needs>' +
+    `<photo>${input.photo ?? ''}</photo>${meta}</data>`
+  );
+}

@@ -7,6 +7,7 @@ import {
   TRIGGERS,
   VULNERABLE_GROUPS,
 } from '../../../shared/reports/report-vocabulary.ts';
+import { toWibIso } from '../../../shared/time.ts';
 import { COUNT_FIELDS, VULNERABLE_COLUMNS } from './xform-rules.ts';
 
 /** Why a submission cannot be read; the routes answer each with a clear OpenRosa 400. */
@@ -91,6 +92,12 @@ function count(value: string): number {
   return value === '' ? 0 : Number(value);
 }
 
+/** A dateTime as Sigap writes times (WIB, whole seconds); anything unreadable is passed on for validation. */
+function normaliseTime(value: string): string {
+  const time = new Date(value);
+  return /[+-]\d\d:\d\d$|Z$/.test(value) && Number.isFinite(time.getTime()) ? toWibIso(time) : value;
+}
+
 /** Space-separated choices of a multiple select, only the known ones kept in the vocabulary's order. */
 function choices<T extends string>(value: string, known: readonly T[]): string[] {
   const picked = new Set(value.split(/\s+/).filter(Boolean));
@@ -124,7 +131,7 @@ export function toReportDraft(envelope: SubmissionEnvelope): {
     regionCode: child(d, 'place/desa') || child(d, 'place/kecamatan') || child(d, 'place/kabkota'),
     latitude: hasLocation ? lat : null,
     longitude: hasLocation ? lon : null,
-    occurredAt: child(d, 'occurredAt'),
+    occurredAt: normaliseTime(child(d, 'occurredAt')),
     violenceOngoing: child(d, 'violenceOngoing') === 'ya',
     description: child(d, 'description'),
     ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, count(child(d, `counts/${f}`))])),

@@ -1,0 +1,293 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { createDevice } from './odk-devices-service.ts';
+import { attachmentPhotoId } from './odk-service.ts';
+import { encodeMultipart, jpegWithExif, sigapSubmissionXml, submissionParts } from './odk-test-helpers.ts';
+
+/** ODK's own fixtures (central-backend and javarosa test data, Apache-2.0): forms Sigap does not serve. */
+const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/data/odk');
+
+describe('OpenRosa intake for ODK Collect', () => {
+  let t: TestApp;
+  let relawan: TestUser;
+  let operator: TestUser;
+  let admin: TestUser;
+  let base: string;
+
+  const post = (
+    url: string,
+    parts: ReturnType<typeof submissionParts>,
+    headers: Record<string, string> = {},
+  ) => {
+    const { contentType, bytes } = encodeMultipart(parts);
+    return t.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': contentType, 'x-openrosa-version': '1.0', ...headers },
+      payload: bytes,
+    });
+  };
+  const odkReports = async () =>
+    (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/reports?channel=odk&limit=100',
+        headers: authAs(operator),
+      })
+    ).json().items as { id: string; description: string; version: number; channel: string }[];
+  const photo = (reportId: string, name: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${reportId}/photos/${attachmentPhotoId(reportId, name)}`,
+      headers: authAs(operator),
+    });
+
+  beforeAll(async () => {
+    t = await buildTestApp({ TRUST_PROXY: 'true' });
+    relawan = await t.user({ role: 'relawan', region: '35.09' });
+    operator = await t.user({ role: 'operator', region: '35.09' });
+    admin = await t.user({ role: 'admin', region: '35' });
+    const { token } = await createDevice(t.db, { id: null, label: 'uji' }, relawan.username, 'HP uji');
+    base = `/odk/key/${token}`;
+  });
+  afterAll(() => t.close());
+
+  it('answers every OpenRosa reply with X-OpenRosa-Version 1.0, md5 hashes, and HEAD /submission with 204', async () => {
+    const list = await t.app.inject({ method: 'GET', url: `${base}/formList` });
+    expect(list.statusCode).toBe(200);
+    expect(list.headers['content-type']).toMatch(/^text\/xml/);
+    expect(list.body).toContain('<xforms xmlns="http://openrosa.org/xforms/xformsList">');
+    expect(list.body).toMatch(/<formID>sigap_laporan<\/formID>/);
+    expect(list.body).toMatch(/<hash>md5:[0-9a-f]{32}<\/hash>/);
+    expect(list.body).toContain(
+      `<manifestUrl>http://localhost:80${base}/forms/sigap_laporan/manifest</manifestUrl>`,
+    );
+    const manifest = await t.app.inject({ method: 'GET', url: `${base}/forms/sigap_laporan/manifest` });
+    expect(manifest.body).toMatch(/<filename>desa.csv<\/filename><hash>md5:[0-9a-f]{32}<\/hash>/);
+    const head = await t.app.inject({ method: 'HEAD', url: `${base}/submission` });
+    expect(head.statusCode).toBe(204);
+    expect(head.headers['x-openrosa-accept-content-length']).toBe(String(20 * 1024 * 1024));
+    const refused = await t.app.inject({ method: 'GET', url: '/odk/key/not-a-real-token-at-all/formList' });
+    expect(refused.statusCode).toBe(401);
+    for (const res of [list, manifest, head, refused]) expect(res.headers['x-openrosa-version']).toBe('1.0');
+    expect(refused.body).toContain('nature="error"');
+  });
+
+  it('gives each area its own form version and hash', async () => {
+    const other = await t.user({ role: 'relawan', region: '35.10' });
+    const { token } = await createDevice(t.db, { id: null, label: 'uji' }, other.username, '');
+    const versionOf = async (url: string) => {
+      const body = (await t.app.inject({ method: 'GET', url })).body;
+      return [/<version>([^<]+)/.exec(body)?.[1], /<hash>([^<]+)/.exec(body)?.[1]];
+    };
+    const [jemberVersion, jemberHash] = await versionOf(`${base}/formList`);
+    const [banyuwangiVersion, banyuwangiHash] = await versionOf(`/odk/key/${token}/formList`);
+    expect(jemberVersion).not.toBe(banyuwangiVersion);
+    expect(jemberHash).not.toBe(banyuwangiHash);
+    const form = await t.app.inject({ method: 'GET', url: `${base}/forms/sigap_laporan.xml` });
+    expect(form.body).toContain(`version="${jemberVersion}"`);
+  });
+
+  it('takes the same instance twice as one report, adding the photo the second post carries', async () => {
+    const xml = sigapSubmissionXml({
+      instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000001',
+      photo: 'foto.jpg',
+    });
+    const first = await post(`${base}/submission`, submissionParts(xml));
+    expect(first.statusCode).toBe(201);
+    const reportId = (first.headers.location as string).split('/').pop() as string;
+    expect((await photo(reportId, 'foto.jpg')).statusCode).toBe(404);
+    const second = await post(`${base}/submission`, submissionParts(xml, { 'foto.jpg': jpegWithExif() }));
+    expect(second.statusCode).toBe(201);
+    expect(second.body).toContain('<OpenRosaResponse');
+    const stored = await photo(reportId, 'foto.jpg');
+    expect(stored.statusCode).toBe(200);
+    expect(stored.rawPayload.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    expect((await odkReports()).filter((r) => r.id === reportId)).toHaveLength(1);
+  });
+
+  it('refuses other XML under an instanceID already taken in with 409', async () => {
+    const instanceId = 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000002';
+    expect(
+      (await post(`${base}/submission`, submissionParts(sigapSubmissionXml({ instanceId })))).statusCode,
+    ).toBe(201);
+    const clash = await post(
+      `${base}/submission`,
+      submissionParts(sigapSubmissionXml({ instanceId, description: 'Isi lain untuk instance yang sama.' })),
+    );
+    expect(clash.statusCode).toBe(409);
+    expect(clash.body).toMatch(/different XML/);
+    expect(clash.headers['x-openrosa-version']).toBe('1.0');
+  });
+
+  it('makes a submission with a deprecatedID an amendment of the same report', async () => {
+    const original = 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000003';
+    const first = await post(
+      `${base}/submission`,
+      submissionParts(sigapSubmissionXml({ instanceId: original })),
+    );
+    const reportId = (first.headers.location as string).split('/').pop() as string;
+    const edited = await post(
+      `${base}/submission`,
+      submissionParts(
+        sigapSubmissionXml({
+          instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000004',
+          deprecatedId: original,
+          description: 'Perselisihan irigasi meluas ke dusun ketiga.',
+        }),
+      ),
+    );
+    expect(edited.statusCode).toBe(201);
+    expect(edited.headers.location).toBe(`/api/reports/${reportId}`);
+    const report = (await odkReports()).find((r) => r.id === reportId);
+    expect(report).toMatchObject({ version: 2, description: 'Perselisihan irigasi meluas ke dusun ketiga.' });
+    const amendments = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${reportId}/amendments`,
+      headers: authAs(operator),
+    });
+    expect(Object.keys(amendments.json().items[0].changes)).toEqual(['description']);
+    const unknown = await post(
+      `${base}/submission`,
+      submissionParts(
+        sigapSubmissionXml({
+          instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000005',
+          deprecatedId: 'uuid:none',
+        }),
+      ),
+    );
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('accepts HTTP Basic only over HTTPS (behind a trusted proxy), never over plain HTTP', async () => {
+    const basic = `Basic ${Buffer.from(`${relawan.username}:${relawan.password}`).toString('base64')}`;
+    const xml = sigapSubmissionXml({ instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000006' });
+    const overHttp = await post('/odk/submission', submissionParts(xml), { authorization: basic });
+    expect(overHttp.statusCode).toBe(401);
+    expect(overHttp.body).toMatch(/HTTPS/);
+    const listOverHttp = await t.app.inject({
+      method: 'GET',
+      url: '/odk/formList',
+      headers: { authorization: basic },
+    });
+    expect(listOverHttp.statusCode).toBe(401);
+    expect(listOverHttp.headers['www-authenticate']).toBeUndefined();
+    const challenge = await t.app.inject({
+      method: 'HEAD',
+      url: '/odk/submission',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(challenge.statusCode).toBe(401);
+    expect(challenge.headers['www-authenticate']).toMatch(/^Basic /);
+    const wrong = await t.app.inject({
+      method: 'GET',
+      url: '/odk/formList',
+      headers: {
+        'x-forwarded-proto': 'https',
+        authorization: `Basic ${Buffer.from(`${relawan.username}:salah-sandi-1`).toString('base64')}`,
+      },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const overHttps = await post('/odk/submission', submissionParts(xml), {
+      authorization: basic,
+      'x-forwarded-proto': 'https',
+    });
+    expect(overHttps.statusCode).toBe(201);
+    expect(overHttps.headers.location).toMatch(/^\/api\/reports\//);
+  });
+
+  it('refuses a revoked device token at once; only an admin manages tokens, and the QR code holds the server URL', async () => {
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/odk/devices',
+      headers: authAs(operator),
+      payload: { username: relawan.username, label: 'HP kedua' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/odk/devices',
+      headers: authAs(admin),
+      payload: { username: relawan.username, label: 'HP kedua' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { device, token, serverUrl, qrSvg } = created.json();
+    expect(serverUrl).toBe(`http://localhost:80/odk/key/${token}`);
+    expect(qrSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect((await t.app.inject({ method: 'GET', url: `/odk/key/${token}/formList` })).statusCode).toBe(200);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/odk/devices', headers: authAs(admin) });
+    expect(listed.json().items.map((d: { id: string }) => d.id)).toContain(device.id);
+    expect(JSON.stringify(listed.json())).not.toContain(token);
+
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/odk/devices/${device.id}`,
+      headers: authAs(admin),
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json().revokedAt).not.toBeNull();
+    expect((await t.app.inject({ method: 'GET', url: `/odk/key/${token}/formList` })).statusCode).toBe(401);
+    const xml = sigapSubmissionXml({ instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000007' });
+    expect((await post(`/odk/key/${token}/submission`, submissionParts(xml))).statusCode).toBe(401);
+  });
+
+  it("answers the ODK fixtures' foreign forms and instances with 4xx OpenRosa errors, never a 500", async () => {
+    const instances = [
+      ...readdirSync(path.join(FIXTURES, 'instances')).map((f) => path.join(FIXTURES, 'instances', f)),
+      ...readdirSync(path.join(FIXTURES, 'javarosa/instances')).map((f) =>
+        path.join(FIXTURES, 'javarosa/instances', f),
+      ),
+    ];
+    expect(instances.length).toBeGreaterThan(15);
+    for (const file of instances) {
+      const res = await post(`${base}/submission`, submissionParts(readFileSync(file)));
+      expect([400, 404], path.basename(file)).toContain(res.statusCode);
+      expect(res.body).toContain('nature="error"');
+      expect(res.headers['x-openrosa-version']).toBe('1.0');
+    }
+    const simple = await post(
+      `${base}/submission`,
+      submissionParts(readFileSync(path.join(FIXTURES, 'instances/simple-1.xml'))),
+    );
+    expect(simple.statusCode).toBe(404);
+    expect(simple.body).toMatch(/form &quot;simple&quot; is not served/);
+    for (const form of readdirSync(path.join(FIXTURES, 'forms'))) {
+      const res = await t.app.inject({ method: 'GET', url: `${base}/forms/${form}` });
+      expect(res.statusCode).toBe(404);
+    }
+    const broken = await post(
+      `${base}/submission`,
+      submissionParts('<data id="sigap_laporan"><kind>sinyal</data>'),
+    );
+    expect(broken.statusCode).toBe(400);
+    expect(broken.body).toMatch(/does not parse/);
+    const { contentType, bytes } = encodeMultipart([{ name: 'other', bytes: 'x' }]);
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: `${base}/submission`,
+      headers: { 'content-type': contentType, 'x-openrosa-version': '1.0' },
+      payload: bytes,
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toMatch(/xml_submission_file missing/);
+    expect((await odkReports()).every((r) => r.channel === 'odk')).toBe(true);
+  });
+
+  it("refuses a report that fails the intake's rules with a 400 naming the field, and stores nothing", async () => {
+    const before = (await odkReports()).length;
+    const res = await post(
+      `${base}/submission`,
+      submissionParts(
+        sigapSubmissionXml({
+          instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000008',
+          description: 'pendek',
+        }),
+      ),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/description/);
+    expect((await odkReports()).length).toBe(before);
+  });
+});
