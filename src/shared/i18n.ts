@@ -67,6 +67,7 @@ const id = {
   'nav.lokakarya': 'Workshop',
   'nav.praktikBaik': 'Praktik baik',
   'nav.webhook': 'Webhook',
+  'nav.odk': 'Ponsel ODK',
   'account.title': 'Ganti kata sandi',
   'account.intro': 'Kata sandi baru berlaku segera. Sesi Anda di perangkat lain akan dikeluarkan.',
   'account.current': 'Kata sandi saat ini',

@@ -27,6 +27,7 @@ export const ROUTES = {
   wilayah: { path: '/wilayah', label: 'nav.wilayah' },
   pengaturan: { path: '/pengaturan', label: 'nav.pengaturan' },
   webhook: { path: '/webhook', label: 'nav.webhook' },
+  odk: { path: '/ponsel-odk', label: 'nav.odk' },
 } as const satisfies Record<string, RouteInfo>;
 
 export type RouteId = keyof typeof ROUTES;
@@ -78,6 +79,7 @@ export const MENUS = {
     { route: 'pengaturan' },
     { route: 'peringatanDini' },
     { route: 'webhook' },
+    { route: 'odk' },
   ],
 } as const satisfies Record<Role, readonly MenuItem[]>;
 

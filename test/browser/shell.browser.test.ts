@@ -113,6 +113,7 @@ describe('the signed-in shell', () => {
       'Pengaturan',
       'Peringatan dini',
       'Webhook',
+      'Ponsel ODK',
     ]);
     expect(new URL(page.url()).pathname).toBe('/pengguna');
     await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
@@ -163,6 +164,7 @@ describe('the signed-in shell', () => {
       'Settings',
       'Early warning',
       'Webhooks',
+      'ODK phones',
     ]);
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await saveScreenshot(page, 'shell-admin-en');
@@ -179,6 +181,7 @@ describe('the signed-in shell', () => {
       'Pengaturan',
       'Peringatan dini',
       'Webhook',
+      'Ponsel ODK',
     ]);
   });
 

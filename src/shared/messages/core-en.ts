@@ -54,6 +54,7 @@ const en: Record<CoreMessageKey, string> = {
   'nav.lokakarya': 'Workshops',
   'nav.praktikBaik': 'Lessons learned',
   'nav.webhook': 'Webhooks',
+  'nav.odk': 'ODK phones',
 
   'account.title': 'Change password',
   'account.intro': 'The new password applies at once. Your sessions on other devices will be signed out.',

@@ -29,6 +29,7 @@ const LOADERS = {
   webhooks: () => import('../early-warning/WebhooksPage.tsx').then((module) => module.WebhooksPage),
   workshops: () => import('../learning/WorkshopsPage.tsx').then((module) => module.WorkshopsPage),
   lessons: () => import('../learning/LessonsPage.tsx').then((module) => module.LessonsPage),
+  odk: () => import('./admin/OdkDevicesPage.tsx').then((module) => module.OdkDevicesPage),
 } satisfies Record<string, () => Promise<PageComponent>>;
 
 type OperatorPageId = keyof typeof LOADERS;
@@ -46,6 +47,7 @@ const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
   webhook: 'webhooks',
   lokakarya: 'workshops',
   praktikBaik: 'lessons',
+  odk: 'odk',
 };
 
 /** An office page at a path: the page, its menu route, and the id in the path. */

@@ -1,0 +1,186 @@
+// Ponsel ODK Collect (admin): a token per field phone, its server URL as a QR code for Collect (shown once), and
+// revoking a token when a phone is lost.
+import { useState } from 'preact/hooks';
+import { useLang, useT } from '../../lang.ts';
+import type { OperatorPageProps } from '../OperatorPage.tsx';
+import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad, wib } from '../ui.tsx';
+import {
+  createOdkDevice,
+  listOdkDevices,
+  type OdkDevice,
+  type OdkDeviceCreated,
+  revokeOdkDevice,
+} from './odk-api.ts';
+
+/** The administrator's list of ODK device tokens. */
+export function OdkDevicesPage(_props: OperatorPageProps) {
+  const t = useT();
+  const lang = useLang();
+  const devices = useLoad(() => listOdkDevices().then((r) => r.items), []);
+  const [created, setCreated] = useState<OdkDeviceCreated | undefined>();
+  const [revoked, setRevoked] = useState<OdkDevice | undefined>();
+  const action = useAction();
+
+  async function revoke(device: OdkDevice) {
+    let done: OdkDevice | undefined;
+    if (await action.run(async () => (done = await revokeOdkDevice(device.id)))) {
+      setRevoked(done);
+      setCreated(undefined);
+      devices.reload();
+    }
+  }
+
+  const items = devices.data ?? [];
+  return (
+    <div class="op-wide">
+      <p class="lead">{t('purpose.odk')}</p>
+      <p>{t('op.odk.lead')}</p>
+      <div role="status">
+        {revoked && (
+          <p class="message message-success">
+            {t('op.odk.revokedNotice', { label: revoked.label || revoked.username })}
+          </p>
+        )}
+      </div>
+      <ErrorNotice error={action.error ?? devices.error} />
+      <CreateDeviceForm
+        onCreated={(result) => {
+          setCreated(result);
+          setRevoked(undefined);
+          devices.reload();
+        }}
+      />
+      {created && <CreatedDevice created={created} />}
+      <section aria-labelledby="odk-devices-heading">
+        <h2 id="odk-devices-heading">{t('op.odk.listHeading', { count: items.length })}</h2>
+        {items.length === 0 && !devices.isLoading ? (
+          <p>{t('op.odk.empty')}</p>
+        ) : (
+          <ScrollRegion label={t('op.odk.listHeading', { count: items.length })}>
+            <table class="op-table">
+              <caption class="visually-hidden">{t('op.odk.listHeading', { count: items.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('op.odk.col.label')}</th>
+                  <th scope="col">{t('op.odk.col.user')}</th>
+                  <th scope="col">{t('op.odk.col.created')}</th>
+                  <th scope="col">{t('op.odk.col.lastUsed')}</th>
+                  <th scope="col">{t('op.odk.col.status')}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('op.users.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((device) => (
+                  <tr key={device.id}>
+                    <th scope="row">{device.label || '—'}</th>
+                    <td>{device.username}</td>
+                    <td>{wib(device.createdAt, lang)}</td>
+                    <td>{device.lastUsedAt ? wib(device.lastUsedAt, lang) : t('op.odk.never')}</td>
+                    <td>
+                      {device.revokedAt ? (
+                        <Tag tone="muted">{t('op.odk.revokedAt', { when: wib(device.revokedAt, lang) })}</Tag>
+                      ) : (
+                        <Tag tone="ok">{t('op.odk.active')}</Tag>
+                      )}
+                    </td>
+                    <td>
+                      {!device.revokedAt && (
+                        <button
+                          type="button"
+                          class="button op-button-secondary op-button-small"
+                          disabled={action.isBusy}
+                          aria-label={t('op.odk.revoke', { label: device.label || device.username })}
+                          onClick={() => revoke(device)}
+                        >
+                          {t('op.odk.revokeShort')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The new token's server URL and Collect's QR code for it: shown once, never stored by the page. */
+function CreatedDevice(props: { created: OdkDeviceCreated }) {
+  const t = useT();
+  const { device, serverUrl, qrSvg } = props.created;
+  return (
+    <section class="op-odk-created" aria-labelledby="odk-created-heading">
+      <h2 id="odk-created-heading">{t('op.odk.serverUrl')}</h2>
+      <p class="message message-success">{t('op.odk.created', { username: device.username })}</p>
+      <img
+        class="op-odk-qr"
+        src={`data:image/svg+xml;utf8,${encodeURIComponent(qrSvg)}`}
+        alt={t('op.odk.qrAlt', { label: device.label || device.username })}
+        width={256}
+        height={256}
+      />
+      <p>
+        <code class="op-secret">{serverUrl}</code>
+      </p>
+      <p class="hint">{t('op.odk.steps')}</p>
+    </section>
+  );
+}
+
+function CreateDeviceForm(props: { onCreated: (created: OdkDeviceCreated) => void }) {
+  const t = useT();
+  const [username, setUsername] = useState('');
+  const [label, setLabel] = useState('');
+  const action = useAction();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    let created: OdkDeviceCreated | undefined;
+    const ok = await action.run(async () => {
+      created = await createOdkDevice({ username: username.trim(), label: label.trim() });
+    });
+    if (ok && created) {
+      props.onCreated(created);
+      setUsername('');
+      setLabel('');
+    }
+  }
+
+  return (
+    <section aria-labelledby="odk-create">
+      <h2 id="odk-create">{t('op.odk.create')}</h2>
+      <ErrorNotice error={action.error} />
+      <form class="op-form op-grid-form" onSubmit={submit}>
+        <div class="field">
+          <label for="odk-username">{t('op.odk.username')}</label>
+          <input
+            id="odk-username"
+            required
+            minLength={3}
+            autoComplete="off"
+            value={username}
+            onInput={(event) => setUsername((event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field">
+          <label for="odk-label">{t('op.odk.label')}</label>
+          <input
+            id="odk-label"
+            maxLength={200}
+            value={label}
+            onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <FormSubmit
+          label={t(action.isBusy ? 'op.odk.creating' : 'op.odk.create')}
+          disabled={action.isBusy || username.trim().length < 3}
+        />
+      </form>
+    </section>
+  );
+}
