@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { createDevice } from './odk-devices-service.ts';
 import { attachmentPhotoId } from './odk-service.ts';
@@ -273,6 +274,32 @@ describe('OpenRosa intake for ODK Collect', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toMatch(/xml_submission_file missing/);
     expect((await odkReports()).every((r) => r.channel === 'odk')).toBe(true);
+  });
+
+  it("lists with channel=odk only what came in through ODK, not the web form's reports", async () => {
+    const web = reportPayload();
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: authAs(relawan),
+      payload: web,
+    });
+    expect(posted.statusCode).toBe(201);
+    const odk = await odkReports();
+    expect(odk.length).toBeGreaterThan(0);
+    expect(odk.map((r) => r.id)).not.toContain(web.id);
+    const fromWeb = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports?channel=web',
+      headers: authAs(operator),
+    });
+    expect(fromWeb.json().items.map((r: { id: string }) => r.id)).toEqual([web.id]);
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports?channel=fax',
+      headers: authAs(operator),
+    });
+    expect(unknown.statusCode).toBe(400);
   });
 
   it("refuses a report that fails the intake's rules with a 400 naming the field, and stores nothing", async () => {
