@@ -233,7 +233,7 @@ async function openRosaEndpoints(odk: FastifyInstance, deps: OdkDeps): Promise<v
           formListXml([
             {
               formId: form.formId,
-              name: 'Laporan Sigap',
+              name: form.title,
               version: form.version,
               hash: form.hash,
               downloadUrl: `${url}.xml`,

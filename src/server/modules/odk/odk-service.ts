@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { t } from '../../../shared/i18n.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -12,6 +13,8 @@ import { buildDesaCsv, buildXForm, DESA_CSV, type FormArea, ODK_FORM_ID } from '
 /** Sigap's form for one area: the XForm, its version and hash, and the desa media file with its hash. */
 export type ServedForm = {
   formId: string;
+  /** The form's name in Collect's list (Indonesian, as the form's default language). */
+  title: string;
   version: string;
   xml: string;
   hash: string;
@@ -48,6 +51,7 @@ export async function getServedForm(deps: reports.ReportDeps, principal: Princip
   const xml = buildXForm(area, version);
   const form: ServedForm = {
     formId: ODK_FORM_ID,
+    title: t('id', 'op.odk.form.title'),
     version,
     xml,
     hash: md5(xml),

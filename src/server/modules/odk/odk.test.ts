@@ -60,7 +60,7 @@ describe('OpenRosa intake for ODK Collect', () => {
     expect(list.statusCode).toBe(200);
     expect(list.headers['content-type']).toMatch(/^text\/xml/);
     expect(list.body).toContain('<xforms xmlns="http://openrosa.org/xforms/xformsList">');
-    expect(list.body).toMatch(/<formID>sigap_laporan<\/formID>/);
+    expect(list.body).toMatch(/<formID>sigap_laporan<\/formID><name>Laporan Sigap<\/name>/);
     expect(list.body).toMatch(/<hash>md5:[0-9a-f]{32}<\/hash>/);
     expect(list.body).toContain(
       `<manifestUrl>http://localhost:80${base}/forms/sigap_laporan/manifest</manifestUrl>`,
