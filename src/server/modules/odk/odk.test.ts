@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import type { SigapEvent } from '../../platform/events.ts';
 import { createDevice } from './odk-devices-service.ts';
 import { attachmentPhotoId } from './odk-service.ts';
 import { encodeMultipart, jpegWithExif, sigapSubmissionXml, submissionParts } from './odk-test-helpers.ts';
@@ -107,6 +108,30 @@ describe('OpenRosa intake for ODK Collect', () => {
     expect(stored.statusCode).toBe(200);
     expect(stored.rawPayload.includes(Buffer.from('GPSLatitude'))).toBe(false);
     expect((await odkReports()).filter((r) => r.id === reportId)).toHaveLength(1);
+  });
+
+  it('announces a new ODK report live to the operators of its kab/kota, and not to another kab/kota', async () => {
+    const seenInJember: SigapEvent[] = [];
+    const seenInBanyuwangi: SigapEvent[] = [];
+    const stops = [
+      t.events.subscribe({ userId: operator.id, role: 'operator', scope: ['35.09'], agencyId: null }, (e) =>
+        seenInJember.push(e),
+      ),
+      t.events.subscribe({ userId: admin.id, role: 'operator', scope: ['35.10'], agencyId: null }, (e) =>
+        seenInBanyuwangi.push(e),
+      ),
+    ];
+    const xml = sigapSubmissionXml({ instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000009' });
+    const res = await post(`${base}/submission`, submissionParts(xml));
+    expect(res.statusCode).toBe(201);
+    const reportId = (res.headers.location as string).split('/').pop() as string;
+    const deadline = Date.now() + 10_000;
+    while (!seenInJember.some((e) => e.subject.id === reportId) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const stop of stops) stop();
+    expect(seenInJember.find((e) => e.subject.id === reportId)).toMatchObject({ type: 'report.created' });
+    expect(seenInBanyuwangi.some((e) => e.subject.id === reportId)).toBe(false);
   });
 
   it('refuses other XML under an instanceID already taken in with 409', async () => {
