@@ -343,3 +343,23 @@ describe('OpenRosa intake for ODK Collect', () => {
     expect((await odkReports()).length).toBe(before);
   });
 });
+
+describe('OpenRosa intake without a trusted proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('ignores x-forwarded-proto when TRUST_PROXY is off, so a password is still refused over plain HTTP', async () => {
+    const relawan = await t.user({ role: 'relawan', region: '35.09' });
+    const basic = `Basic ${Buffer.from(`${relawan.username}:${relawan.password}`).toString('base64')}`;
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/odk/formList',
+      headers: { authorization: basic, 'x-forwarded-proto': 'https' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toMatch(/HTTPS/);
+  });
+});
