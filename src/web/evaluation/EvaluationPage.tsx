@@ -513,6 +513,12 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                   current: cur.cases.recurred,
                   previous: prev.cases.recurred,
                 },
+                {
+                  label: DEFINITIONS['cases.closedWithOpenReferrals'].title[lang],
+                  note: 'cases.closedWithOpenReferrals',
+                  current: cur.cases.closedWithOpenReferrals,
+                  previous: prev.cases.closedWithOpenReferrals,
+                },
               ]}
             />
             <FigureTable

@@ -230,6 +230,18 @@ describe('closing a case honours the people in it', () => {
     expect(checkOut.statusCode).toBe(201);
   });
 
+  it('counts cases closed with open referrals in the evaluation, with their hand-overs in the records', async () => {
+    const summary = async () =>
+      (await inject(koordinator, 'GET', '/api/evaluations/summary?scope=35.09')).json();
+    const before = (await summary()).current.cases.closedWithOpenReferrals.value as number;
+    const { caseId } = await closedCase();
+    const figure = (await summary()).current.cases.closedWithOpenReferrals;
+    expect(figure.value).toBe(before + 1);
+    const records = (await inject(koordinator, 'GET', figure.link)).json();
+    const record = records.items.find((i: { id: string }) => i.id === caseId);
+    expect(record.tags).toContain('Puskesmas Kaliwates (poli anak) / TKSK Kaliwates, Bu Rina');
+  });
+
   it('lets only a koordinator (or above) in scope reopen a closed case, with a reason, audited', async () => {
     const { caseId, referralId } = await closedCase();
     const reason = 'Keluarga anak melapor layanan belum diterima';
