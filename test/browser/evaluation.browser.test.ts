@@ -156,7 +156,9 @@ describe('the evaluation page', () => {
     await page.getByRole('heading', { level: 2, name: 'Catatan di balik angka' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/evaluasi/catatan');
     await page
-      .getByText(/^Filter: lingkup V, periode \d{4}-\d{2}-\d{2} s\.d\. \d{4}-\d{2}-\d{2}, kumpulan cases$/)
+      .getByText(
+        /^Filter: lingkup V, periode \d{4}-\d{2}-\d{2} s\.d\. \d{4}-\d{2}-\d{2}, angka Kasus dibuka$/,
+      )
       .waitFor();
     await page.getByRole('status').filter({ hasText: '1 catatan' }).waitFor();
     const download = page.getByRole('link', { name: 'Unduh CSV' });

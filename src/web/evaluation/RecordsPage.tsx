@@ -1,6 +1,7 @@
 // The records behind one figure of the evaluation, at /evaluasi/catatan?scope=…&from=…&to=…&set=…: the filters
 // it was counted with, each record linked to its page where it has one, and the list as a CSV download.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { DEFINITIONS, type FigureId } from '../../shared/evaluation/definitions.ts';
 import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n.ts';
 import { ApiError, request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
@@ -28,6 +29,48 @@ type RecordItem = {
 };
 
 const LIMIT = 1000;
+
+/** The figure a set of records stands behind (the set ids of evaluation-bases.ts), for its title. */
+const FIGURE_OF_SET: Readonly<Record<string, FigureId>> = {
+  reports: 'reports.total',
+  incidents: 'reports.byKind',
+  'reports.kind': 'reports.byKind',
+  'reports.type': 'reports.byType',
+  'reports.priority': 'reports.byPriority',
+  'reports.kabkota': 'reports.byKabkota',
+  'incidents.signalled': 'reports.incidentsWithPriorSignal',
+  'signals.prior': 'reports.priorSignals',
+  acknowledge: 'timing.acknowledge',
+  response: 'timing.response',
+  resolve: 'timing.resolve',
+  cases: 'cases.opened',
+  'cases.phase': 'cases.byPhase',
+  'cases.outcome': 'cases.byOutcome',
+  'cases.recurred': 'cases.recurrence',
+  'cases.closedWithOpenReferrals': 'cases.closedWithOpenReferrals',
+  'referrals.made': 'referrals.made',
+  'referrals.completed': 'referrals.completed',
+  'referrals.overdue': 'referrals.overdue',
+  'alerts.raised': 'alerts.raised',
+  'alerts.acknowledgedInTime': 'alerts.acknowledgedInTime',
+  'alerts.followedByIncident': 'alerts.followedByIncident',
+  'alerts.answered': 'alerts.answered',
+  safety: 'pillars.safetyAlerts',
+  assignments: 'pillars.assignments',
+  'pillars.gaps': 'pillars.coverage',
+};
+
+/** The title of the figure behind a set id ('reports.priority=P1' → "Menurut prioritas: P1"). */
+function figureTitle(set: string, lang: 'id' | 'en'): string {
+  const [name, param] = set.split('=', 2);
+  const [measure, timingGroup] = name.split('.');
+  // Timing sets are '<measure>.<group>' (acknowledge.P1): the measure's figure, for that group.
+  const isTiming = ['acknowledge', 'response', 'resolve'].includes(measure) && timingGroup !== undefined;
+  const figure = isTiming ? FIGURE_OF_SET[measure] : FIGURE_OF_SET[name];
+  if (!figure) return set;
+  const group = isTiming ? timingGroup : param;
+  return group ? `${DEFINITIONS[figure].title[lang]}: ${group}` : DEFINITIONS[figure].title[lang];
+}
 
 /** The page of a record in the app, when it has one (a case); reports and others are listed in full here. */
 function appPathOf(item: RecordItem): string | undefined {
@@ -90,7 +133,7 @@ export function RecordsPage() {
           scope: params.get('scope') ?? '–',
           from: params.get('from') ?? '–',
           to: params.get('to') ?? '–',
-          set,
+          figure: figureTitle(set, lang),
         })}
       </p>
       {error && (
