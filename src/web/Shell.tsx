@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/i18n.ts';
 import { AccountPage } from './AccountPage.tsx';
 import { ApiError, type SignedInUser, signOut } from './api.ts';
-import { EvaluationRoute } from './evaluation/EvaluationRoute.tsx';
+import { EVALUATION_RECORDS_PATH, EvaluationRoute } from './evaluation/EvaluationRoute.tsx';
 import { Frame, useDocumentTitle } from './Frame.tsx';
 import { FieldPage, isFieldRoute } from './field/FieldPage.tsx';
 import { useFieldSync } from './field/field-sync.ts';
@@ -103,8 +103,9 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
           <AccountPage />
         ) : menuItem && isFieldRoute(menuItem.route) ? (
           <FieldPage key={menuItem.route} route={menuItem.route} me={me} />
-        ) : menuItem?.route === 'evaluasi' ? (
-          <EvaluationRoute me={me} />
+        ) : menuItem?.route === 'evaluasi' ||
+          (path === EVALUATION_RECORDS_PATH && findMenuItem(me.role, ROUTES.evaluasi.path)) ? (
+          <EvaluationRoute me={me} path={path} />
         ) : officePage ? (
           <OperatorPage key={`${officePage.page}:${officePage.param ?? ''}`} match={officePage} me={me} />
         ) : (

@@ -18,6 +18,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
+let reportId = '';
 
 beforeAll(async () => {
   buildWeb();
@@ -32,6 +33,7 @@ beforeAll(async () => {
   await createUserByApi(server, { username: 'op.jember', role: 'operator', region: '35.09' });
   // One incident in Jember this quarter, so the figures are not all zero.
   const operator = await signInByApi(server, 'op.jember', 'kata-sandi-uji-1');
+  reportId = crypto.randomUUID();
   const response = await fetch(`${server.baseUrl}/api/reports`, {
     method: 'POST',
     headers: {
@@ -40,7 +42,7 @@ beforeAll(async () => {
       'x-csrf-token': operator.csrfToken,
     },
     body: JSON.stringify({
-      id: crypto.randomUUID(),
+      id: reportId,
       kind: 'kejadian',
       conflictType: 'antar_perguruan_silat',
       triggers: ['informasi_provokatif'],
@@ -92,11 +94,9 @@ describe('the evaluation page', () => {
     expect(await page.getByRole('heading', { level: 2, name: 'Definisi' }).isVisible()).toBe(true);
     expect(await page.getByText('Waktu menerima laporan').first().isVisible()).toBe(true);
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
-    // Every figure opens the records behind it.
+    // Every figure opens the page of the records behind it, in the app.
     const link = await page.locator('a.figure-link').first().getAttribute('href');
-    expect(link).toMatch(
-      /^\/api\/evaluations\/records\?scope=V&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&set=/,
-    );
+    expect(link).toMatch(/^\/evaluasi\/catatan\?scope=V&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&set=/);
     await saveScreenshot(page, 'evaluation-bakorwil-v');
 
     for (const [format, magic] of [
@@ -115,6 +115,64 @@ describe('the evaluation page', () => {
     }
 
     expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a figure on a page listing its records, with the filters, a download and links to the cases', async () => {
+    const operator = await signInByApi(server, 'op.jember', 'kata-sandi-uji-1');
+    const asOperator = (url: string, body: unknown) =>
+      fetch(`${server.baseUrl}${url}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: operator.cookie,
+          'x-csrf-token': operator.csrfToken,
+        },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (await asOperator(`/api/reports/${reportId}/verification`, { status: 'terverifikasi' })).status,
+    ).toBe(200);
+    const opened = await asOperator('/api/cases', { reportIds: [reportId] });
+    expect(opened.status).toBe(201);
+    const caseId = ((await opened.json()) as { id: string }).id;
+
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.baseUrl });
+    page = await context.newPage();
+    problems = watchPageProblems(page);
+    await page.goto('/');
+    await page.getByLabel('Nama pengguna').fill('koord.v');
+    await page.getByLabel('Kata sandi').fill('kata-sandi-uji-1');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Evaluasi' })
+      .click();
+    const row = page.getByRole('row', { name: /^Kasus dibuka/ });
+    await row.waitFor({ timeout: 30_000 });
+    await row.locator('a.figure-link').first().click();
+
+    await page.getByRole('heading', { level: 2, name: 'Catatan di balik angka' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/evaluasi/catatan');
+    await page
+      .getByText(
+        /^Filter: lingkup V, periode \d{4}-\d{2}-\d{2} s\.d\. \d{4}-\d{2}-\d{2}, angka Kasus dibuka$/,
+      )
+      .waitFor();
+    await page.getByRole('status').filter({ hasText: '1 catatan' }).waitFor();
+    const download = page.getByRole('link', { name: 'Unduh CSV' });
+    expect(decodeURIComponent((await download.getAttribute('href')) ?? '')).toContain(caseId);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'evaluation-records');
+
+    await page.getByRole('link', { name: caseId.slice(0, 8) }).click();
+    await page.getByRole('heading', { level: 1, name: /Konflik antar perguruan silat di/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/kasus/${caseId}`);
+    await page.goBack();
+    await page.getByRole('heading', { level: 2, name: 'Catatan di balik angka' }).waitFor();
+    await page.getByRole('link', { name: 'Kembali ke evaluasi' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kecepatan penanganan' }).waitFor({ timeout: 30_000 });
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -329,4 +329,29 @@ describe('a lesson learned', () => {
     expect(await page.locator('.learn-warnings').count()).toBe(0);
     expect(await findSeriousA11yViolations(page)).toEqual([]);
   });
+
+  it('finds a lesson that says "berdamai", "perdamaian" and "mendamaikan" by the root "damai"', async () => {
+    const created = await api<{ id: string }>(tokens.get('op.jember') as string, 'POST', '/api/lessons', {
+      title: 'Dua perguruan berdamai di pendapa kabupaten',
+      situation: 'Perdamaian disepakati setelah dua malam bentrok di perbatasan kecamatan.',
+      actionsTaken: 'Tokoh agama mendamaikan pengurus ranting kedua pihak di pendapa.',
+      whatWorked: 'Pertemuan tertutup sebelum penandatanganan.',
+      whatToAvoid: 'Jangan mengumumkan kesepakatan sebelum semua ranting hadir.',
+      conflictType: 'antar_perguruan_silat',
+      regionCode: '35.09',
+      tags: ['rekonsiliasi'],
+    });
+    await api(tokens.get('koord.v') as string, 'POST', `/api/lessons/${created.id}/publish`, {
+      confirmPersonalData: true,
+    });
+    await signIn('relawan.situbondo');
+    await openMenu('Praktik baik');
+    await page.getByLabel('Kata yang dicari').fill('damai');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await status('1 praktik baik ditemukan').waitFor();
+    const hit = page
+      .locator('.learn-card')
+      .filter({ hasText: 'Dua perguruan berdamai di pendapa kabupaten' });
+    expect((await hit.locator('mark').allTextContents()).map((m) => m.toLowerCase())).toContain('berdamai');
+  });
 });

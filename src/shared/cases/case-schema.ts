@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RegionCode } from '../regions.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
 import { CasePhase, HandlingLevel, RecoveryStep } from './case-rules.ts';
+import { HANDOVER_MIN_LENGTH, REOPEN_REASON_MIN_LENGTH } from './closing-rules.ts';
 
 export const CaseView = z.object({
   id: z.string(),
@@ -41,10 +42,44 @@ export const CreateCaseInput = z.object({
   title: z.string().trim().min(3).max(200).optional(),
 });
 
+/** A referral still open when its case closes, handed over: to which service, who follows it up. */
+export const HandoverInput = z.object({
+  referralId: z.uuid(),
+  handedTo: z.string().trim().min(HANDOVER_MIN_LENGTH).max(300),
+  followUpBy: z.string().trim().min(HANDOVER_MIN_LENGTH).max(300),
+});
+
 export const MoveCaseInput = z.object({
   to: CasePhase,
   outcome: z.string().trim().max(5000).optional(),
   version: z.number().int().min(1).optional(),
+  /** Closing only: one hand-over for each referral of a vulnerable person still open. */
+  handovers: z.array(HandoverInput).max(200).optional(),
+});
+
+export const ReopenCaseInput = z.object({
+  reason: z.string().trim().min(REOPEN_REASON_MIN_LENGTH).max(2000),
+});
+
+/** What is still open in a case (GET /api/cases/:id/open-items): listed before closing. */
+export const OpenItemsView = z.object({
+  openReferrals: z.array(
+    z.object({
+      id: z.string(),
+      personId: z.string(),
+      group: VulnerableGroup,
+      service: z.string(),
+      provider: z.string(),
+      status: z.enum(['dirujuk', 'diterima', 'selesai', 'batal']),
+      dueAt: z.string(),
+    }),
+  ),
+  missingRecoverySteps: z.array(RecoveryStep),
+  unansweredDispositions: z.array(
+    z.object({ id: z.string(), agencyId: z.string(), agencyName: z.string(), dueAt: z.string() }),
+  ),
+  checkedIn: z.array(z.object({ userId: z.string(), displayName: z.string(), since: z.string() })),
+  activeAssignments: z.array(z.object({ userId: z.string(), displayName: z.string() })),
 });
 
 export const EditCaseInput = z.object({

@@ -60,6 +60,8 @@ export const ReferralView = z.object({
   completedAt: z.string().nullable(),
   /** Still open after its due time. */
   isOverdue: z.boolean(),
+  /** Set when the case closed with this referral open: who took it over and who follows it up. */
+  handover: z.object({ handedTo: z.string(), followUpBy: z.string(), at: z.string() }).nullable(),
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 

@@ -36,6 +36,7 @@ export const FIGURE_IDS = [
   'cases.byPhase',
   'cases.byOutcome',
   'cases.recurrence',
+  'cases.closedWithOpenReferrals',
   'referrals.made',
   'referrals.completed',
   'referrals.overdue',
@@ -194,6 +195,12 @@ export const DEFINITIONS: Readonly<Record<FigureId, FigureDefinition>> = {
     'Recurrence',
     `Kasus yang ditutup dalam periode lalu disusul kejadian baru dengan jenis konflik yang sama di desa yang sama dalam ${RECURRENCE_DAYS} hari setelah ditutup (dihitung sampai saat laporan dibuat).`,
     `Cases closed in the period that were followed by a new incident of the same type in the same desa within ${RECURRENCE_DAYS} days of closing (counted up to when the report is made).`,
+  ),
+  'cases.closedWithOpenReferrals': D(
+    'Ditutup dengan rujukan terbuka',
+    'Closed with open referrals',
+    'Kasus yang ditutup dalam periode sementara rujukan orang rentan di dalamnya belum selesai (dirujuk atau diterima layanan); masing-masing diserahterimakan ke layanan lain dengan penanggung jawab tindak lanjut. Biasanya 0.',
+    'Cases closed in the period while a referral of a vulnerable person in them was not completed (referred or accepted); each was handed over to a service with someone to follow it up. Normally 0.',
   ),
   'referrals.made': D(
     'Rujukan dibuat',

@@ -91,6 +91,8 @@ export type PeriodFigures = {
     byOutcome: Keyed[];
     closed: Figure;
     recurred: Figure;
+    /** Closed in the period with a referral still open (handed over): normally 0. */
+    closedWithOpenReferrals: Figure;
   };
   referrals: { made: Figure; completed: Figure; overdue: Figure; medianCompletionMinutes: number | null };
   alerts: AlertFigures;

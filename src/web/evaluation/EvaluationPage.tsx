@@ -15,7 +15,9 @@ import { type Period, previousPeriod, quarterOf } from '../../shared/evaluation/
 import { errorMessage, formatDateTimeWIB, formatNumber, type Lang } from '../../shared/i18n.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { Link } from '../router.tsx';
 import './evaluation.css';
+import { recordsPagePath } from './RecordsPage.tsx';
 
 type ScopeOption = { code: string; label: string };
 type Job = {
@@ -76,12 +78,12 @@ async function loadScopes(me: SignedInUser, provinceLabel: string): Promise<Scop
   return [{ code: own, label: nameOf(own) }];
 }
 
-/** A number that opens the records behind it. */
+/** A number that opens the page of the records behind it (RecordsPage.tsx), with the same filters. */
 function FigureLink(props: { figure: Figure; lang: Lang }) {
   return (
-    <a class="figure-link" href={props.figure.link} target="_blank" rel="noopener">
+    <Link class="figure-link" href={recordsPagePath(props.figure.link)}>
       {formatNumber(props.figure.value, props.lang)}
-    </a>
+    </Link>
   );
 }
 
@@ -512,6 +514,12 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                   note: 'cases.recurrence',
                   current: cur.cases.recurred,
                   previous: prev.cases.recurred,
+                },
+                {
+                  label: DEFINITIONS['cases.closedWithOpenReferrals'].title[lang],
+                  note: 'cases.closedWithOpenReferrals',
+                  current: cur.cases.closedWithOpenReferrals,
+                  previous: prev.cases.closedWithOpenReferrals,
                 },
               ]}
             />

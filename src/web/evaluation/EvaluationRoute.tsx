@@ -4,20 +4,31 @@ import { useT } from '../lang.ts';
 import { lazyPages } from '../lazy-page.tsx';
 
 const EvaluationBody = lazyPages(
-  { evaluation: () => import('./EvaluationPage.tsx').then((module) => module.EvaluationPage) },
+  {
+    evaluation: () => import('./EvaluationPage.tsx').then((module) => module.EvaluationPage),
+    records: () => import('./RecordsPage.tsx').then((module) => module.RecordsPage),
+  },
   // The page's messages are in the office table (src/shared/messages/office.ts).
   { alongside: () => import('../../shared/messages/office.ts') },
 );
 
+/** The page of the records behind one figure (RecordsPage.tsx): under the evaluation's menu entry. */
+export const EVALUATION_RECORDS_PATH = '/evaluasi/catatan';
+
 /** Evaluasi: the heading at once (focus, tab title), the page from its own chunk (charts stay off field phones). */
-export function EvaluationRoute(props: { me: SignedInUser }) {
+export function EvaluationRoute(props: { me: SignedInUser; path: string }) {
   const t = useT();
   const heading = t('nav.evaluasi');
   useDocumentTitle(heading);
   return (
     <article class="page">
       <h1 tabIndex={-1}>{heading}</h1>
-      <EvaluationBody page="evaluation" failure="error.network" pageProps={{ me: props.me }} />
+      <EvaluationBody
+        key={props.path}
+        page={props.path === EVALUATION_RECORDS_PATH ? 'records' : 'evaluation'}
+        failure="error.network"
+        pageProps={{ me: props.me }}
+      />
     </article>
   );
 }

@@ -1,9 +1,11 @@
 // One case: deadlines, the phase buttons the shared rule allows, sharing, its reports, people at work on it,
 // partner agencies, vulnerable people, and the timeline.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { canReopenCase, isCaseClosed } from '../../shared/cases/closing-rules.ts';
 import { describeReason } from '../../shared/reports/triage.ts';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
+import { CloseCaseForm, ReopenCaseForm } from './CaseClosing.tsx';
 import { AssignmentsSection, DispositionsSection } from './CaseSections.tsx';
 import { conflictTypeLabel, levelLabel, phaseLabel, recoveryStepLabel, timelineLabel } from './labels.ts';
 import { useLiveEvents } from './live.ts';
@@ -66,7 +68,9 @@ export function CasePage(props: OperatorPageProps) {
     return loaded.error ? <ErrorNotice error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
   }
 
-  const canAct = current.isHandler || ['provinsi', 'admin'].includes(props.me.role);
+  // A closed case is read-only: every section hides its buttons; only reopening stays (PhaseSection).
+  const canAct =
+    (current.isHandler || ['provinsi', 'admin'].includes(props.me.role)) && !isCaseClosed(current.phase);
   const onChanged = (updated?: CaseView) => {
     if (updated) setCurrent(updated);
     refresh();
@@ -94,7 +98,12 @@ export function CasePage(props: OperatorPageProps) {
               now={now}
             />
           </section>
-          <PhaseSection item={current} canAct={canAct} onChanged={onChanged} />
+          <PhaseSection
+            item={current}
+            canAct={canAct}
+            canReopen={canReopenCase(props.me.role)}
+            onChanged={onChanged}
+          />
           <ReportsSection item={current} />
           <AssignmentsSection item={current} canAct={canAct} version={version} onChanged={onChanged} />
           <DispositionsSection item={current} canAct={canAct} version={version} onChanged={onChanged} />
@@ -135,25 +144,24 @@ function CaseHeader(props: { item: CaseView }) {
   );
 }
 
-/** Exactly the moves `allowedPhases` lists; closing asks for the outcome. */
-function PhaseSection(props: { item: CaseView; canAct: boolean; onChanged: (updated?: CaseView) => void }) {
+/** Exactly the moves `allowedPhases` lists; closing lists what is open and asks for hand-overs and the outcome. */
+function PhaseSection(props: {
+  item: CaseView;
+  canAct: boolean;
+  canReopen: boolean;
+  onChanged: (updated?: CaseView) => void;
+}) {
   const { item } = props;
   const t = useT();
   const lang = useLang();
   const action = useAction();
   const [isClosing, setClosing] = useState(false);
-  const [outcome, setOutcome] = useState('');
   const [done, setDone] = useState('');
-  const outcomeField = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => {
-    if (isClosing) outcomeField.current?.focus();
-  }, [isClosing]);
-
-  async function move(to: string, withOutcome?: string) {
+  async function move(to: string) {
     let updated: CaseView | undefined;
     const ok = await action.run(async () => {
-      updated = await moveCase(item.id, { to, outcome: withOutcome, version: item.version });
+      updated = await moveCase(item.id, { to, version: item.version });
     });
     if (ok) {
       setClosing(false);
@@ -194,6 +202,16 @@ function PhaseSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
         </>
       )}
       {!props.canAct && item.phase !== 'selesai' && <p class="hint">{t('op.phase.notHandler')}</p>}
+      {isCaseClosed(item.phase) && <p class="hint">{t('op.close.readOnly')}</p>}
+      {isCaseClosed(item.phase) && props.canReopen && (
+        <ReopenCaseForm
+          item={item}
+          onReopened={(updated, message) => {
+            setDone(message);
+            props.onChanged(updated);
+          }}
+        />
+      )}
       {props.canAct && (moves.length > 0 || canClose) && (
         <fieldset class="op-actions op-fieldset">
           <legend class="visually-hidden">{t('op.phase.movesLabel')}</legend>
@@ -220,38 +238,15 @@ function PhaseSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
           )}
         </fieldset>
       )}
-      {isClosing && (
-        <form
-          class="op-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void move('selesai', outcome.trim());
+      {isClosing && props.canAct && (
+        <CloseCaseForm
+          item={item}
+          onClosed={(updated) => {
+            setClosing(false);
+            setDone(t('op.phase.moved', { phase: phaseLabel(t, 'selesai') }));
+            props.onChanged(updated);
           }}
-        >
-          <div class="field">
-            <label for="outcome">{t('op.phase.outcomeLabel')}</label>
-            <p class="hint" id="outcome-hint">
-              {t('op.phase.outcomeHint')}
-            </p>
-            <textarea
-              id="outcome"
-              ref={outcomeField}
-              rows={4}
-              required
-              minLength={10}
-              aria-describedby="outcome-hint"
-              value={outcome}
-              onInput={(event) => setOutcome((event.currentTarget as HTMLTextAreaElement).value)}
-            />
-          </div>
-          <button
-            type="submit"
-            class="button button-primary"
-            disabled={action.isBusy || outcome.trim().length < 10}
-          >
-            {t('op.phase.closeConfirm')}
-          </button>
-        </form>
+        />
       )}
       {item.phase === 'pemulihan' && (
         <>
@@ -405,5 +400,6 @@ function describeDetails(
     return `: ${recoveryStepLabel(t, details.step)}`;
   if (kind === 'shared' && typeof details.kabkotaCode === 'string') return ` (${details.kabkotaCode})`;
   if (kind === 'escalated' && typeof details.to === 'string') return `: ${levelLabel(t, details.to)}`;
+  if (kind === 'reopened' && typeof details.reason === 'string') return `: ${details.reason}`;
   return '';
 }

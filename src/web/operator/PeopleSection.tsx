@@ -312,6 +312,15 @@ function ReferralCard(props: {
         <Due label={t('op.referral.dueLabel')} dueAt={r.dueAt} metAt={r.completedAt} now={now} />
       )}
       {r.note && <p>{r.note}</p>}
+      {r.handover && (
+        <p>
+          {t('op.referral.handover', {
+            to: r.handover.handedTo,
+            by: r.handover.followUpBy,
+            when: wib(r.handover.at, lang),
+          })}
+        </p>
+      )}
       {props.canAct && moves.length > 0 && (
         <fieldset class="op-fieldset">
           <legend class="visually-hidden">{t('op.referral.movesLabel', { service, name: who })}</legend>

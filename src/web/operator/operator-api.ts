@@ -1,6 +1,7 @@
 // The calls the operator, coordinator, province, partner and admin pages make. Types only come from the
 // shared schemas (`import type` is erased), so no schema library reaches the browser.
 import type { CaseView } from '../../shared/cases/case-schema.ts';
+import type { Handover, OpenItems } from '../../shared/cases/closing-rules.ts';
 import type {
   PersonInput,
   ReferralInput,
@@ -96,8 +97,13 @@ export const getCase = (id: string) => request<CaseView>('GET', `/api/cases/${id
 export const openCase = (reportIds: string[]) => request<CaseView>('POST', '/api/cases', { reportIds });
 export const attachReport = (caseId: string, reportId: string) =>
   request<CaseView>('POST', `/api/cases/${caseId}/reports`, { reportId });
-export const moveCase = (id: string, body: { to: string; outcome?: string; version: number }) =>
-  request<CaseView>('POST', `/api/cases/${id}/phase`, body);
+export const moveCase = (
+  id: string,
+  body: { to: string; outcome?: string; version: number; handovers?: Handover[] },
+) => request<CaseView>('POST', `/api/cases/${id}/phase`, body);
+export const getOpenItems = (id: string) => request<OpenItems>('GET', `/api/cases/${id}/open-items`);
+export const reopenCase = (id: string, reason: string) =>
+  request<CaseView>('POST', `/api/cases/${id}/reopen`, { reason });
 export const completeRecoveryStep = (id: string, step: string) =>
   request<CaseView>('POST', `/api/cases/${id}/recovery-steps`, { step });
 export const shareCase = (id: string, kabkotaCode: string) =>

@@ -1,10 +1,17 @@
+import type { CasePhase } from '../../../shared/cases/case-rules.ts';
 import type { FollowUpInput } from '../../../shared/cases/case-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../users/users-service.ts';
-import { type CaseDeps, publishCaseEvent, requireCase, requireHandledCase } from './cases-service.ts';
+import {
+  type CaseDeps,
+  publishCaseEvent,
+  refuseIfClosed,
+  requireCase,
+  requireHandledCase,
+} from './cases-service.ts';
 import * as store from './cases-store.ts';
 
 /** Assigns a person (through their user account) to a case: a grant, a timeline entry and an inbox item. */
@@ -17,7 +24,7 @@ export async function assignPerson(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireHandledCase(tx, principal, caseId);
-    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    refuseIfClosed(current);
     const person = await tx.one<{ role: string; isActive: boolean }>(
       'SELECT role, is_active AS "isActive" FROM users WHERE id = $1',
       [input.userId],
@@ -96,6 +103,7 @@ export async function sendDisposition(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireHandledCase(tx, principal, caseId);
+    refuseIfClosed(current);
     const agency = await tx.one<{ name: string }>('SELECT name FROM agencies WHERE id = $1 AND is_active', [
       input.agencyId,
     ]);
@@ -191,6 +199,8 @@ export async function answerDisposition(
     if (principal.user.role !== 'mitra' || principal.user.agencyId !== found.agencyId) {
       throw new DomainError('forbidden', 'Hanya lembaga yang dituju yang menjawab disposisi');
     }
+    const phase = await tx.one<{ phase: CasePhase }>('SELECT phase FROM cases WHERE id = $1', [found.caseId]);
+    if (phase) refuseIfClosed(phase);
     await tx.query(
       'UPDATE dispositions SET status = $2, answer = $3, answered_at = $4, answered_by = $5 WHERE id = $1',
       [dispositionId, input.status, input.answer, now, principal.user.id],
@@ -238,6 +248,8 @@ export async function addFollowUp(
       if (existing.contentHash === hash && existing.caseId === caseId) return { id, created: false };
       throw new DomainError('conflict', 'Tindak lanjut dengan id ini sudah ada dengan isi berbeda');
     }
+    // A closed case takes no more work; a late check-out from an offline outbox is still a safety fact.
+    if (input.kind !== 'check_out') refuseIfClosed(current);
     const isAssignee = current.assigneeIds.includes(principal.user.id);
     const isOperator = ['operator', 'koordinator', 'provinsi'].includes(principal.user.role);
     if (!isAssignee && !isOperator)

@@ -12,11 +12,14 @@ import {
   EditCaseInput,
   FollowUpInput,
   MoveCaseInput,
+  OpenItemsView,
   RecoveryStepInput,
+  ReopenCaseInput,
   ShareCaseInput,
 } from '../../../shared/cases/case-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import * as closing from './case-closing-service.ts';
 import * as work from './case-work-service.ts';
 import * as cases from './cases-service.ts';
 import { dispatchPillar, suggestDispatch } from './dispatch-service.ts';
@@ -127,6 +130,34 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
       },
     },
     async (request) => cases.moveCase(deps, requirePrincipal(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/cases/:id/open-items',
+    {
+      schema: {
+        tags,
+        summary:
+          'Yang masih terbuka sebelum kasus ditutup (rujukan, pemulihan, disposisi, check-in, penugasan)',
+        params: IdParams,
+        response: { 200: OpenItemsView },
+      },
+    },
+    async (request) => closing.getOpenItems(deps, requirePrincipal(request), request.params.id),
+  );
+
+  r.post(
+    '/api/cases/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Buka kembali kasus yang ditutup (koordinator ke atas, dengan alasan)',
+        params: IdParams,
+        body: ReopenCaseInput,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) => closing.reopenCase(deps, requirePrincipal(request), request.params.id, request.body),
   );
 
   r.post(

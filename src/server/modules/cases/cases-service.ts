@@ -6,6 +6,11 @@ import {
   refuseMove,
 } from '../../../shared/cases/case-rules.ts';
 import type { CaseView } from '../../../shared/cases/case-schema.ts';
+import {
+  findReferralsWithoutHandover,
+  type Handover,
+  isCaseClosed,
+} from '../../../shared/cases/closing-rules.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -15,6 +20,7 @@ import { publishEvent } from '../../platform/events.ts';
 import { loadSla } from '../reports/reports-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './cases-store.ts';
+import * as closing from './closing-store.ts';
 
 export type CaseDeps = { db: Database; clock: Clock };
 
@@ -61,6 +67,15 @@ export async function requireHandledCase(
     throw new DomainError('forbidden', 'Anda bukan penangan kasus ini');
   }
   return found;
+}
+
+/** A closed case is read-only until a koordinator (or above) reopens it: every change is refused. */
+export function refuseIfClosed(c: { phase: CasePhase }): void {
+  if (isCaseClosed(c.phase)) {
+    throw new DomainError('invalid_transition', 'Kasus sudah ditutup; koordinator dapat membukanya kembali', {
+      phase: c.phase,
+    });
+  }
 }
 
 /** Publishes a change of a case to live subscribers (delivered when the transaction commits). */
@@ -172,7 +187,7 @@ export async function attachReport(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireHandledCase(tx, principal, caseId);
-    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    refuseIfClosed(current);
     const report = await tx.one<{ status: string; caseId: string | null; kabkotaCode: string }>(
       'SELECT status, case_id AS "caseId", kabkota_code AS "kabkotaCode" FROM reports WHERE id = $1',
       [reportId],
@@ -216,18 +231,28 @@ export async function attachReport(
   });
 }
 
-/** Moves a case to the next phase per the shared table; closing needs an outcome. */
+/**
+ * Moves a case to the next phase per the shared table. Closing needs an outcome and honours the people in
+ * the case: it is refused while a vulnerable person's referral is open without a hand-over (the open items
+ * in the error's details); when it goes through, hand-overs are recorded, check-ins closed and assignments
+ * ended, in the same transaction.
+ */
 export async function moveCase(
   deps: CaseDeps,
   principal: Principal,
   caseId: string,
-  input: { to: CasePhase; outcome?: string; version?: number },
+  input: { to: CasePhase; outcome?: string; version?: number; handovers?: Handover[] },
 ): Promise<CaseView> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireHandledCase(tx, principal, caseId);
     const refusal = refuseMove(current.phase, input.to, input.outcome);
     if (refusal) throw new DomainError('invalid_transition', refusal, { allowed: nextPhases(current.phase) });
+    const settled =
+      input.to === 'selesai'
+        ? await settleOpenWork(tx, principal, current, input.handovers ?? [], now)
+        : undefined;
+    input.to === 'selesai' ? await settleOpenWork(tx, principal, current, input.handovers ?? [], now) : {};
     if (
       !(await store.updatePhase(
         tx,
@@ -244,7 +269,7 @@ export async function moveCase(
       caseId,
       actorId: principal.user.id,
       kind: 'phase_changed',
-      details: { from: current.phase, to: input.to },
+      details: { from: current.phase, to: input.to, ...settled },
       at: now,
     });
     await appendAudit(
@@ -252,12 +277,72 @@ export async function moveCase(
       principal.audit,
       'case.phase_changed',
       { type: 'case', id: caseId },
-      { from: current.phase, to: input.to },
+      {
+        from: current.phase,
+        to: input.to,
+        ...(settled
+          ? {
+              handedOver: settled.handedOver.map((h) => h.referralId),
+              checkedOut: settled.checkedOut,
+              assignmentsEnded: settled.assignmentsEnded,
+            }
+          : {}),
+      },
     );
     const updated = await requireCase(tx, caseId);
     await publishCaseEvent(tx, 'case.updated', updated);
     return toView(principal, updated);
   });
+}
+
+/**
+ * What closing does for the people in a case, before its phase changes: refuses while an open referral has no
+ * hand-over, then records the hand-overs, checks out whoever is still checked in and ends the assignments.
+ * Returns what it did, for the timeline (texts) and the audit entry (ids only).
+ */
+async function settleOpenWork(
+  tx: Tx,
+  principal: Principal,
+  current: store.CaseRecord,
+  handovers: Handover[],
+  now: Date,
+) {
+  const items = await closing.findOpenItems(tx, current.id, current.recoverySteps);
+  const unknown = handovers.filter((h) => !items.openReferrals.some((r) => r.id === h.referralId));
+  if (unknown.length > 0) {
+    throw new DomainError(
+      'validation_failed',
+      'Serah terima hanya untuk rujukan yang masih terbuka di kasus ini',
+      {
+        fields: unknown.map((h) => ({ path: `handovers.${h.referralId}`, message: 'rujukan tidak terbuka' })),
+      },
+    );
+  }
+  const missing = findReferralsWithoutHandover(items.openReferrals, handovers);
+  if (missing.length > 0) {
+    throw new DomainError(
+      'invalid_transition',
+      'Rujukan orang rentan masih terbuka: selesaikan dulu, atau catat serah terimanya (ke layanan mana, siapa yang menindaklanjuti)',
+      { openItems: items, referralsWithoutHandover: missing },
+    );
+  }
+  const handedOver = handovers.map((h) => ({
+    referralId: h.referralId,
+    handedTo: h.handedTo.trim(),
+    followUpBy: h.followUpBy.trim(),
+  }));
+  for (const h of handedOver) await closing.recordHandover(tx, { ...h, by: principal.user.id, now });
+  const checkedOut = await closing.closeCheckIns(tx, current.id, now);
+  const assignmentsEnded = await closing.endAssignments(tx, current.id);
+  return {
+    handedOver,
+    checkedOut,
+    assignmentsEnded,
+    leftOpen: {
+      recoverySteps: items.missingRecoverySteps,
+      dispositions: items.unansweredDispositions.map((d) => d.id),
+    },
+  };
 }
 
 /** Marks a pemulihan sub-step done. */
@@ -294,7 +379,7 @@ export async function editCase(
   input: { version: number; title?: string; summary?: string },
 ): Promise<CaseView> {
   return deps.db.asActor(principal.actor, async (tx) => {
-    await requireHandledCase(tx, principal, caseId);
+    refuseIfClosed(await requireHandledCase(tx, principal, caseId));
     if (!(await store.updateDetails(tx, caseId, input.version, input, deps.clock.now()))) {
       throw new DomainError('version_conflict', 'Kasus sudah diubah orang lain; muat ulang lalu ulangi');
     }
@@ -323,6 +408,7 @@ export async function shareCase(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireHandledCase(tx, principal, caseId);
+    refuseIfClosed(current);
     if (kabkotaCode === current.kabkotaCode)
       throw new DomainError('validation_failed', 'Kasus sudah milik kab/kota ini');
     const known = await tx.one("SELECT 1 FROM regions WHERE code = $1 AND level = 'kabkota'", [kabkotaCode]);

@@ -21,7 +21,7 @@ import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../users/users-service.ts';
-import { type CaseDeps, requireCase, requireHandledCase } from './cases-service.ts';
+import { type CaseDeps, refuseIfClosed, requireCase, requireHandledCase } from './cases-service.ts';
 import * as cases from './cases-store.ts';
 import * as store from './people-store.ts';
 
@@ -110,7 +110,7 @@ export async function addPerson(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireHandledCase(tx, principal, caseId);
-    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    refuseIfClosed(current);
     const id = await store.insertPerson(tx, {
       caseId,
       fullName: input.fullName,
@@ -162,7 +162,7 @@ export async function updatePerson(
     if (!isCaseHandler(principal.actor, current)) {
       throw new DomainError('forbidden', 'Hanya penangan kasus yang dapat mengubah data orang rentan');
     }
-    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    refuseIfClosed(current);
     const isUpdated = await store.updatePerson(tx, caseId, personId, {
       fullName: input.fullName,
       nik: input.nik ?? null,
@@ -214,8 +214,13 @@ export async function getPerson(
 }
 
 function toReferralView(r: store.ReferralRecord, isHandler: boolean, now: Date): ReferralView {
+  const { handedOverTo, handoverFollowUp, handedOverAt, ...rest } = r;
   return {
-    ...r,
+    ...rest,
+    handover:
+      handedOverTo && handoverFollowUp && handedOverAt
+        ? { handedTo: handedOverTo, followUpBy: handoverFollowUp, at: toWibIso(handedOverAt) }
+        : null,
     service: r.service as ReferralView['service'],
     note: isHandler ? r.note : null,
     dueAt: toWibIso(r.dueAt),
@@ -236,7 +241,7 @@ export async function referPerson(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireHandledCase(tx, principal, caseId);
-    if (current.phase === 'selesai') throw new DomainError('invalid_transition', 'Kasus sudah selesai');
+    refuseIfClosed(current);
     if (!(await store.findPerson(tx, caseId, personId))) {
       throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
     }
@@ -281,7 +286,7 @@ export async function updateReferral(
     refuseMitra(principal);
     const referral = await store.findReferral(tx, referralId);
     if (!referral) throw new DomainError('not_found', 'Rujukan tidak ditemukan');
-    await requireHandledCase(tx, principal, referral.caseId);
+    refuseIfClosed(await requireHandledCase(tx, principal, referral.caseId));
     if (!canMoveReferral(referral.status, input.status)) {
       throw new DomainError(
         'invalid_transition',

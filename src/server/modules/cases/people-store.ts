@@ -98,11 +98,15 @@ export type ReferralRecord = {
   note: string;
   createdAt: Date;
   completedAt: Date | null;
+  handedOverTo: string | null;
+  handoverFollowUp: string | null;
+  handedOverAt: Date | null;
 };
 
 const SELECT_REFERRAL = `
   SELECT r.id, r.case_id AS "caseId", r.person_id AS "personId", p.vulnerable_group AS "group", r.service,
-    r.provider, r.due_at AS "dueAt", r.status, r.note, r.created_at AS "createdAt", r.completed_at AS "completedAt"
+    r.provider, r.due_at AS "dueAt", r.status, r.note, r.created_at AS "createdAt", r.completed_at AS "completedAt",
+    r.handed_over_to AS "handedOverTo", r.handover_follow_up AS "handoverFollowUp", r.handed_over_at AS "handedOverAt"
   FROM referrals r JOIN vulnerable_people p ON p.id = r.person_id`;
 
 export async function insertReferral(

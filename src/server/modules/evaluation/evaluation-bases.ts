@@ -96,7 +96,11 @@ export const BASES = {
           AND r.conflict_type = c.conflict_type AND r.case_id IS DISTINCT FROM c.id
           AND r.occurred_at > c.closed_at AND r.occurred_at <= c.closed_at + interval '${RECURRENCE_DAYS} days'
           AND r.occurred_at <= $4
-      ) AS recurred
+      ) AS recurred,
+      -- Referrals left open at closing (handed over, migrations/0010_case_closing.sql): where they went.
+      (SELECT string_agg(f.handed_over_to || ' / ' || f.handover_follow_up, '; ' ORDER BY f.created_at)
+       FROM referrals f WHERE f.case_id = c.id AND f.status IN ('dirujuk', 'diterima')) AS open_referral_handovers,
+      EXISTS (SELECT 1 FROM referrals f WHERE f.case_id = c.id AND f.status IN ('dirujuk', 'diterima')) AS has_open_referrals
     FROM cases c
     WHERE ($1::text[] IS NULL OR c.kabkota_code = ANY($1)) AND c.closed_at >= $2 AND c.closed_at < $3`,
   referral: `
@@ -244,6 +248,7 @@ export function findRecordSet(id: string): RecordSet | undefined {
     cases: { base: 'case', where: 'true' },
     'cases.closed': { base: 'closedCase', where: 'true' },
     'cases.recurred': { base: 'closedCase', where: 'recurred' },
+    'cases.closedWithOpenReferrals': { base: 'closedCase', where: 'has_open_referrals' },
     'referrals.made': { base: 'referral', where: 'true' },
     'referrals.completed': { base: 'referral', where: 'completed' },
     'referrals.overdue': { base: 'referral', where: 'overdue' },

@@ -198,7 +198,8 @@ function titlePage(doc: Doc, summary: EvaluationSummary, requestedBy: string): v
     .text(
       toWinAnsi(
         'Evaluasi rutin, minimal tri wulan sekali: apakah penanganan konflik sosial bagi kelompok rentan sudah optimal. ' +
-          'Setiap angka dapat ditelusuri ke catatan di baliknya melalui Sigap (/api/evaluations/records).',
+          'Setiap angka dapat ditelusuri ke catatan di baliknya: di Sigap, buka menu Evaluasi, pilih lingkup dan ' +
+          'periode laporan ini, lalu klik angkanya (halaman Catatan di balik angka, dengan filter dan unduhan CSV).',
       ),
       { width },
     );

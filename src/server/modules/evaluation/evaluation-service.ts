@@ -302,6 +302,7 @@ function toPeriodFigures(
       byOutcome: keyed(cases.byOutcome, bases.OUTCOMES, (k) => `cases.outcome=${k}`),
       closed: fig(recurrence.closed, 'cases.closed'),
       recurred: fig(recurrence.recurred, 'cases.recurred'),
+      closedWithOpenReferrals: fig(recurrence.withOpenReferrals, 'cases.closedWithOpenReferrals'),
     },
     referrals: {
       made: fig(referrals.made, 'referrals.made'),

@@ -119,10 +119,21 @@ export async function countCases(
 export async function countRecurrence(
   tx: Tx,
   w: EvalWindow,
-): Promise<{ closed: number; recurred: number; recurredByKabkota: Record<string, number> }> {
-  const rows = await tx.query<{ code: string | null; closed: number; recurred: number }>(
+): Promise<{
+  closed: number;
+  recurred: number;
+  withOpenReferrals: number;
+  recurredByKabkota: Record<string, number>;
+}> {
+  const rows = await tx.query<{
+    code: string | null;
+    closed: number;
+    recurred: number;
+    withOpenReferrals: number;
+  }>(
     `WITH b AS (${BASES.closedCase})
-     SELECT kabkota_code AS code, count(*)::int AS closed, count(*) FILTER (WHERE recurred)::int AS recurred
+     SELECT kabkota_code AS code, count(*)::int AS closed, count(*) FILTER (WHERE recurred)::int AS recurred,
+       count(*) FILTER (WHERE has_open_referrals)::int AS "withOpenReferrals"
      FROM b GROUP BY ROLLUP (kabkota_code)`,
     windowParams(w),
   );
@@ -130,6 +141,7 @@ export async function countRecurrence(
   return {
     closed: total?.closed ?? 0,
     recurred: total?.recurred ?? 0,
+    withOpenReferrals: total?.withOpenReferrals ?? 0,
     recurredByKabkota: Object.fromEntries(
       rows.filter((row) => row.code !== null).map((row) => [row.code as string, row.recurred]),
     ),
@@ -324,7 +336,7 @@ const RECORD_TYPE: Record<BaseName, { type: string; link: (id: string) => string
   closedCase: {
     type: 'case',
     link: (id) => `/api/cases/${id}`,
-    tags: `ARRAY[priority, conflict_type, CASE WHEN recurred THEN 'kambuh' ELSE 'tidak_kambuh' END]`,
+    tags: `ARRAY[priority, conflict_type, CASE WHEN recurred THEN 'kambuh' ELSE 'tidak_kambuh' END, open_referral_handovers]`,
   },
   referral: { type: 'referral', link: () => null, tags: 'ARRAY[status, service, case_id::text]' },
   checkIn: { type: 'follow_up', link: () => null, tags: `ARRAY['check_in', case_id::text]` },

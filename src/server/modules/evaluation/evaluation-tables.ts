@@ -167,8 +167,15 @@ export function buildReportTables(summary: EvaluationSummary): ReportTable[] {
       ...p.cases.byOutcome.map((k): [string, number] => [k.label, k.count.value]),
       ['Kasus ditutup', p.cases.closed.value],
       ['Kasus kambuh', p.cases.recurred.value],
+      ['Ditutup dengan rujukan terbuka', p.cases.closedWithOpenReferrals.value],
     ]),
-    notes: ['cases.opened', 'cases.byPhase', 'cases.byOutcome', 'cases.recurrence'],
+    notes: [
+      'cases.opened',
+      'cases.byPhase',
+      'cases.byOutcome',
+      'cases.recurrence',
+      'cases.closedWithOpenReferrals',
+    ],
   });
 
   tables.push({

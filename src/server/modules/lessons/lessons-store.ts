@@ -189,7 +189,8 @@ const escapeHtml = (column: string) =>
   `replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 
 /**
- * Searches in Indonesian (stemmed: 'pengungsian' finds 'mengungsi'): websearch syntax, all words by default,
+ * Searches in Indonesian (a root finds its derived forms and back: 'damai' finds 'berdamai', 'pengungsian'
+ * finds 'mengungsi'; migrations/0010_case_closing.sql): websearch syntax, all words by default,
  * any word when `anyWord`; ranked by ts_rank_cd with title and tags weighing more than the body.
  */
 export async function searchLessons(
@@ -203,7 +204,7 @@ export async function searchLessons(
   params.push(filter.limit);
   const body = `l.situation || ' ' || l.actions_taken || ' ' || l.what_worked || ' ' || l.what_to_avoid`;
   const rows = await tx.query(
-    `WITH q AS (SELECT websearch_to_tsquery('indonesian', $1) AS query)
+    `WITH q AS (SELECT sigap_search_query($1) AS query)
      SELECT s.*, ts_rank_cd(l.search, q.query) AS rank,
        ts_headline('indonesian', ${escapeHtml('l.title')}, q.query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true') AS "titleHighlight",
        ts_headline('indonesian', ${escapeHtml(body)}, q.query,

@@ -174,6 +174,41 @@ describe('lessons learned (praktik baik)', () => {
     expect(any.items.map((i: { id: string }) => i.id)).toContain(strong);
   });
 
+  it('finds a lesson by a root word when it holds only derived forms, and by a derived form when it holds the root', async () => {
+    const publish = async (fields: Record<string, unknown>) => {
+      const created = (
+        await as(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, ...fields, caseIds: [] })
+      ).json();
+      expect(
+        (await as(provinsi, 'POST', `/api/lessons/${created.id}/publish`, { confirmPersonalData: true }))
+          .statusCode,
+      ).toBe(200);
+      return created.id as string;
+    };
+    const derived = await publish({
+      title: 'Kedua perguruan berdamai di pendapa',
+      situation: 'Perdamaian disepakati setelah dua malam bentrok.',
+      actionsTaken: 'Tokoh agama mendamaikan pengurus ranting kedua pihak.',
+      tags: ['rekonsiliasi'],
+    });
+    const root = await publish({
+      title: 'Warga kembali hidup damai',
+      situation: 'Pasar buka lagi setelah kesepakatan warga.',
+      tags: ['pasar'],
+    });
+    const find = async (q: string) =>
+      (await as(relawan, 'GET', `/api/lessons?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((i: { id: string }) => i.id);
+    for (const q of ['damai', 'berdamai', 'perdamaian', 'mendamaikan']) {
+      expect(await find(q)).toEqual(expect.arrayContaining([derived, root]));
+    }
+    const hit = (await as(relawan, 'GET', '/api/lessons?q=damai'))
+      .json()
+      .items.find((i: { id: string }) => i.id === derived);
+    expect(hit.titleHighlight).toContain('<mark>berdamai</mark>');
+  });
+
   it('lists the tags of published lessons, most used first, to every signed-in user', async () => {
     const res = await as(relawan, 'GET', '/api/lessons/tags');
     expect(res.statusCode).toBe(200);

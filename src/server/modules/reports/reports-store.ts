@@ -197,7 +197,8 @@ export async function listReports(tx: Tx, filter: ReportFilter): Promise<(Report
   if (filter.from) add((p) => `r.occurred_at >= ${p}`, filter.from);
   if (filter.to) add((p) => `r.occurred_at < ${p}`, filter.to);
   if (filter.reporterId) add((p) => `r.reporter_id = ${p}`, filter.reporterId);
-  if (filter.q) add((p) => `r.search @@ websearch_to_tsquery('indonesian', ${p})`, filter.q);
+  // A root finds its derived forms and back (sigap_search_query, migrations/0010_case_closing.sql).
+  if (filter.q) add((p) => `r.search @@ sigap_search_query(${p})`, filter.q);
   if (filter.cursor) {
     params.push(filter.cursor.rank, filter.cursor.createdAt, filter.cursor.id);
     const [r, t, i] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);

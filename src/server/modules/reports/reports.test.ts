@@ -149,6 +149,29 @@ describe('report intake and handling', () => {
     expect(search.items.length).toBeGreaterThan(0);
   });
 
+  it('finds a report by the root of a word it carries in a derived form, and the other way round', async () => {
+    const derived = reportPayload({
+      description: 'Dua kelompok pemuda akhirnya berdamai setelah mediasi di balai desa.',
+    });
+    const root = reportPayload({
+      description: 'Suasana kembali damai setelah tokoh agama turun tangan di pasar.',
+    });
+    await post(operatorJember, derived);
+    await post(operatorJember, root);
+    const ids = async (q: string) =>
+      (
+        await t.app.inject({
+          url: `/api/reports?q=${encodeURIComponent(q)}&limit=100`,
+          headers: authAs(operatorJember),
+        })
+      )
+        .json()
+        .items.map((r: { id: string }) => r.id);
+    expect(await ids('damai')).toEqual(expect.arrayContaining([derived.id, root.id]));
+    expect(await ids('perdamaian')).toEqual(expect.arrayContaining([derived.id, root.id]));
+    expect(await ids('damai pasar')).toEqual([root.id]);
+  });
+
   it('refuses an amendment from a stale version and keeps the history', async () => {
     const payload = reportPayload({ kind: 'sinyal', injured: 0, vulnerable: {} });
     await post(relawan, payload);

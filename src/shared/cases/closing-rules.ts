@@ -1,0 +1,77 @@
+// What closing a case must honour: the people still waiting in it. Zod-free: the web shows the same list and
+// the same refusal the server gives. The zod schemas over these shapes live in case-schema.ts.
+import type { VulnerableGroup } from '../reports/report-schema.ts';
+import type { CasePhase, RecoveryStep } from './case-rules.ts';
+import type { ReferralStatus } from './people-rules.ts';
+
+/** A referral of a vulnerable person still waiting for its service (dirujuk or diterima). */
+export type OpenReferral = {
+  id: string;
+  personId: string;
+  group: VulnerableGroup;
+  service: string;
+  provider: string;
+  status: ReferralStatus;
+  dueAt: string;
+};
+
+/** What is still open in a case: listed before closing, and in the refusal when closing is refused. */
+export type OpenItems = {
+  openReferrals: OpenReferral[];
+  missingRecoverySteps: RecoveryStep[];
+  unansweredDispositions: { id: string; agencyId: string; agencyName: string; dueAt: string }[];
+  checkedIn: { userId: string; displayName: string; since: string }[];
+  activeAssignments: { userId: string; displayName: string }[];
+};
+
+/** A referral handed over when its case closes: to which service, and who follows it up. */
+export type Handover = { referralId: string; handedTo: string; followUpBy: string };
+
+/** The shortest hand-over texts that still say something ("Puskesmas", "Bu Rina"). */
+export const HANDOVER_MIN_LENGTH = 3;
+
+/** A closed case is read-only: nothing is added or changed until someone reopens it. */
+export function isCaseClosed(phase: CasePhase): boolean {
+  return phase === 'selesai';
+}
+
+/**
+ * The open referrals that block closing: each needs a hand-over with a service and a person who follows
+ * it up. Every named person in a case is a vulnerable person, so every open referral counts.
+ */
+export function findReferralsWithoutHandover(
+  open: readonly Pick<OpenReferral, 'id'>[],
+  handovers: readonly Handover[],
+): string[] {
+  const given = new Set(
+    handovers
+      .filter(
+        (h) =>
+          h.handedTo.trim().length >= HANDOVER_MIN_LENGTH &&
+          h.followUpBy.trim().length >= HANDOVER_MIN_LENGTH,
+      )
+      .map((h) => h.referralId),
+  );
+  return open.filter((r) => !given.has(r.id)).map((r) => r.id);
+}
+
+/** Whether anything is still open (the close dialog says so before asking for the summary). */
+export function hasOpenItems(items: OpenItems): boolean {
+  return (
+    items.openReferrals.length > 0 ||
+    items.missingRecoverySteps.length > 0 ||
+    items.unansweredDispositions.length > 0 ||
+    items.checkedIn.length > 0 ||
+    items.activeAssignments.length > 0
+  );
+}
+
+/** Who may reopen a closed case: the Bakorwil coordinator and above, never the kab/kota operator alone. */
+export const REOPEN_ROLES = ['koordinator', 'provinsi', 'admin'] as const;
+
+export function canReopenCase(role: string): boolean {
+  return (REOPEN_ROLES as readonly string[]).includes(role);
+}
+
+/** The shortest reason for reopening a case. */
+export const REOPEN_REASON_MIN_LENGTH = 10;

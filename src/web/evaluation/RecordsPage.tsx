@@ -1,0 +1,214 @@
+// The records behind one figure of the evaluation, at /evaluasi/catatan?scope=…&from=…&to=…&set=…: the filters
+// it was counted with, each record linked to its page where it has one, and the list as a CSV download.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { DEFINITIONS, type FigureId } from '../../shared/evaluation/definitions.ts';
+import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n.ts';
+import { ApiError, request } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { Link } from '../router.tsx';
+
+/** The path of the records page in the app. */
+export const RECORDS_PATH = '/evaluasi/catatan';
+
+/** The app page of a figure's records, from the API link the summary gives (same filters). */
+export function recordsPagePath(apiLink: string): string {
+  const query = apiLink.indexOf('?');
+  return query < 0 ? RECORDS_PATH : `${RECORDS_PATH}${apiLink.slice(query)}`;
+}
+
+type RecordItem = {
+  type: string;
+  id: string;
+  regionCode: string;
+  at: string;
+  tags: string[];
+  minutes: number | null;
+  deadline: number | null;
+  isWithin: boolean | null;
+  link: string | null;
+};
+
+const LIMIT = 1000;
+
+/** The figure a set of records stands behind (the set ids of evaluation-bases.ts), for its title. */
+const FIGURE_OF_SET: Readonly<Record<string, FigureId>> = {
+  reports: 'reports.total',
+  incidents: 'reports.byKind',
+  'reports.kind': 'reports.byKind',
+  'reports.type': 'reports.byType',
+  'reports.priority': 'reports.byPriority',
+  'reports.kabkota': 'reports.byKabkota',
+  'incidents.signalled': 'reports.incidentsWithPriorSignal',
+  'signals.prior': 'reports.priorSignals',
+  acknowledge: 'timing.acknowledge',
+  response: 'timing.response',
+  resolve: 'timing.resolve',
+  cases: 'cases.opened',
+  'cases.phase': 'cases.byPhase',
+  'cases.outcome': 'cases.byOutcome',
+  'cases.recurred': 'cases.recurrence',
+  'cases.closedWithOpenReferrals': 'cases.closedWithOpenReferrals',
+  'referrals.made': 'referrals.made',
+  'referrals.completed': 'referrals.completed',
+  'referrals.overdue': 'referrals.overdue',
+  'alerts.raised': 'alerts.raised',
+  'alerts.acknowledgedInTime': 'alerts.acknowledgedInTime',
+  'alerts.followedByIncident': 'alerts.followedByIncident',
+  'alerts.answered': 'alerts.answered',
+  safety: 'pillars.safetyAlerts',
+  assignments: 'pillars.assignments',
+  'pillars.gaps': 'pillars.coverage',
+};
+
+/** The title of the figure behind a set id ('reports.priority=P1' → "Menurut prioritas: P1"). */
+function figureTitle(set: string, lang: 'id' | 'en'): string {
+  const [name, param] = set.split('=', 2);
+  const [measure, timingGroup] = name.split('.');
+  // Timing sets are '<measure>.<group>' (acknowledge.P1): the measure's figure, for that group.
+  const isTiming = ['acknowledge', 'response', 'resolve'].includes(measure) && timingGroup !== undefined;
+  const figure = isTiming ? FIGURE_OF_SET[measure] : FIGURE_OF_SET[name];
+  if (!figure) return set;
+  const group = isTiming ? timingGroup : param;
+  return group ? `${DEFINITIONS[figure].title[lang]}: ${group}` : DEFINITIONS[figure].title[lang];
+}
+
+/** The page of a record in the app, when it has one (a case); reports and others are listed in full here. */
+function appPathOf(item: RecordItem): string | undefined {
+  if (item.type === 'case') return `/kasus/${item.id}`;
+  // Referrals, check-ins and assignments carry their case's id: they open on the case page.
+  const caseId = item.tags.find((tag) => /^[0-9a-f-]{36}$/.test(tag));
+  if ((item.type === 'referral' || item.type === 'follow_up' || item.type === 'assignment') && caseId) {
+    return `/kasus/${caseId}`;
+  }
+  return undefined;
+}
+
+function csvOf(items: RecordItem[]): string {
+  const cell = (value: string | number | null) => {
+    const text = value === null ? '' : String(value);
+    return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const header = ['type', 'id', 'region_code', 'at_wib', 'details', 'minutes', 'deadline'];
+  const rows = items.map((i) =>
+    [i.type, i.id, i.regionCode, i.at, i.tags.join(' · '), i.minutes, i.deadline].map(cell).join(','),
+  );
+  return `${[header.join(','), ...rows].join('\n')}\n`;
+}
+
+/** The records page: reads its filters from the address, as the figure's link gave them. */
+export function RecordsPage() {
+  const t = useT();
+  const lang = useLang();
+  const params = useMemo(() => new URLSearchParams(location.search), []);
+  const [data, setData] = useState<{ total: number; items: RecordItem[] } | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+
+  useEffect(() => {
+    const query = new URLSearchParams(params);
+    query.set('limit', String(LIMIT));
+    request<{ total: number; items: RecordItem[] }>('GET', `/api/evaluations/records?${query.toString()}`)
+      .then(setData)
+      .catch((caught) => setError(caught instanceof ApiError ? caught : new ApiError('network', 0, '')));
+  }, [params]);
+
+  const csvHref = useMemo(
+    () => (data ? `data:text/csv;charset=utf-8,${encodeURIComponent(csvOf(data.items))}` : undefined),
+    [data],
+  );
+  const set = params.get('set') ?? '';
+  const back = `/evaluasi?${new URLSearchParams({
+    scope: params.get('scope') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  }).toString()}`;
+
+  return (
+    <section class="evaluation" aria-labelledby="records-heading">
+      <p>
+        <Link href={back}>{t('eval.records.back')}</Link>
+      </p>
+      <h2 id="records-heading">{t('eval.records.title')}</h2>
+      <p>
+        {t('eval.records.filters', {
+          scope: params.get('scope') ?? '–',
+          from: params.get('from') ?? '–',
+          to: params.get('to') ?? '–',
+          figure: figureTitle(set, lang),
+        })}
+      </p>
+      {error && (
+        <p class="message message-error" role="alert">
+          {errorMessage(lang, error.code, error.details)}
+        </p>
+      )}
+      {!data && !error && <p role="status">{t('common.loading')}</p>}
+      {data && (
+        <>
+          <p role="status">{t('eval.records.total', { total: formatNumber(data.total, lang) })}</p>
+          {data.total > data.items.length && (
+            <p class="hint">
+              {t('eval.records.shown', {
+                shown: formatNumber(data.items.length, lang),
+                total: formatNumber(data.total, lang),
+              })}
+            </p>
+          )}
+          {csvHref && data.items.length > 0 && (
+            <p>
+              <a
+                class="button button-ghost"
+                href={csvHref}
+                download={`catatan-${set.replace(/[^A-Za-z0-9_.-]/g, '_')}.csv`}
+              >
+                {t('eval.records.download')}
+              </a>
+            </p>
+          )}
+          {data.items.length === 0 ? (
+            <p>{t('eval.records.empty')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('eval.records.type')}</th>
+                    <th scope="col">{t('eval.records.record')}</th>
+                    <th scope="col">{t('eval.records.region')}</th>
+                    <th scope="col">{t('eval.records.at')}</th>
+                    <th scope="col">{t('eval.records.details')}</th>
+                    <th scope="col">{t('eval.records.minutes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((item) => {
+                    const path = appPathOf(item);
+                    return (
+                      <tr key={`${item.type}-${item.id}`}>
+                        <td>{t(`eval.records.type.${item.type}` as 'eval.records.type.case')}</td>
+                        <td>
+                          {path ? (
+                            <Link href={path}>{item.id.slice(0, 8)}</Link>
+                          ) : (
+                            <code>{item.id.slice(0, 8)}</code>
+                          )}
+                        </td>
+                        <td>{item.regionCode}</td>
+                        <td>{formatDateTimeWIB(item.at, lang)}</td>
+                        <td>{item.tags.filter((tag) => !/^[0-9a-f-]{36}$/.test(tag)).join(' · ')}</td>
+                        <td>
+                          {item.minutes === null
+                            ? '–'
+                            : `${formatNumber(item.minutes, lang)}${item.deadline === null ? '' : ` (${formatNumber(item.deadline, lang)})`}`}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
