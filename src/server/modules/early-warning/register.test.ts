@@ -116,7 +116,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     });
     expect(agreement.statusCode).toBe(201);
     const id = agreement.json().id;
-    const pdf = Buffer.from('%PDF-1.4\n% kesepakatan\n');
+    const pdf = Buffer.from('%PDF-1.4\n% kesepakatan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const upload = await t.app.inject({
       method: 'PUT',
       url: `/api/peace-agreements/${id}/document`,
