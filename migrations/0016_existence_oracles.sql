@@ -1,4 +1,4 @@
--- Keys that told a user about records outside their scope (docs/SECURITY-APP.md "Existence oracles").
+-- Keys and rules that reached beyond a user's scope (docs/decisions/NNNN-appsec19-scope-oracles.md).
 --
 -- 1. A pillar's NIK was unique across the province, so registering a NIK answered whether it was registered
 --    anywhere. It is now unique per kab/kota: a person registered outside the writer's scope is registered
@@ -16,3 +16,25 @@ ALTER TABLE report_photos ADD PRIMARY KEY (report_id, id);
 COMMENT ON COLUMN report_photos.id IS
   'Chosen by the client (idempotent uploads); unique within its report, so another report''s ids are never hit.';
 DROP INDEX report_photos_report_idx;
+
+-- 3. A koordinator edits an actor group only within their scope: every branch of the group lies in it (or the
+--    group has no branch yet and they registered it). A group present beyond their Bakorwil is a province-wide
+--    matter for provinsi and admin. Reads every branch (the caller sees only their own) and returns a yes/no.
+CREATE FUNCTION sigap_group_within_scope(p_group uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT CASE
+    WHEN EXISTS (SELECT 1 FROM actor_group_branches b WHERE b.group_id = p_group)
+      THEN NOT EXISTS (
+        SELECT 1 FROM actor_group_branches b WHERE b.group_id = p_group AND NOT sigap_in_scope(b.region_code))
+    ELSE EXISTS (SELECT 1 FROM actor_groups g WHERE g.id = p_group AND g.created_by = sigap_user_id())
+  END
+$$;
+COMMENT ON FUNCTION sigap_group_within_scope(uuid) IS
+  'True when every branch of the group lies in the actor''s scope (or it has none and the actor registered it).';
+REVOKE ALL ON FUNCTION sigap_group_within_scope(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sigap_group_within_scope(uuid) TO sigap_app;
+
+DROP POLICY actor_groups_update ON actor_groups;
+CREATE POLICY actor_groups_update ON actor_groups FOR UPDATE TO sigap_app
+  USING (sigap_role() IN ('provinsi', 'admin') OR (sigap_role() = 'koordinator' AND sigap_group_within_scope(id)))
+  WITH CHECK (sigap_role() IN ('provinsi', 'admin') OR (sigap_role() = 'koordinator' AND sigap_group_within_scope(id)));

@@ -67,6 +67,13 @@ export async function updateGroup(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.findGroup(tx, id))) throw new DomainError('not_found', 'Kelompok tidak ditemukan');
+    // A koordinator keeps the groups of their Bakorwil; one present beyond it is the province's to edit.
+    if (principal.user.role === 'koordinator' && !(await store.isGroupWithinScope(tx, id))) {
+      throw new DomainError(
+        'forbidden',
+        'Kelompok ini juga ada di luar wilayah Anda: perubahan dilakukan oleh provinsi atau admin',
+      );
+    }
     const nameKey = change.name ? searchKey(change.name) : undefined;
     if (nameKey) {
       const other = await store.findGroupIdByKey(tx, nameKey);
