@@ -17,6 +17,7 @@ import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
 import { geoRoutes } from './modules/geo/geo-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
+import { securityTxtRoutes } from './modules/health/security-txt-routes.ts';
 import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
 import { odkRoutes } from './modules/odk/odk-routes.ts';
@@ -31,7 +32,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import type { EventBus } from './platform/events.ts';
-import { installErrorHandler } from './platform/http.ts';
+import { installErrorHandler, installInputGuards, serializeRequestForLog } from './platform/http.ts';
 import type { Jobs } from './platform/jobs.ts';
 import { watchPrincipalChanges } from './platform/principals.ts';
 import { SIGAP_VERSION } from './platform/version.ts';
@@ -53,8 +54,13 @@ const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 /** Builds the HTTP app: plugins, the one error handler, then every module in one list. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
+  const logger = deps.logger ?? { level: config.logLevel };
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel },
+    // Requests are logged by route and parameter names only (no personal values: serializeRequestForLog).
+    logger:
+      typeof logger === 'object'
+        ? { ...logger, serializers: { ...logger.serializers, req: serializeRequestForLog } }
+        : logger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
@@ -66,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   installErrorHandler(app);
+  installInputGuards(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -113,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const moduleDeps = { db, config, clock, events: deps.events, jobs: deps.jobs };
   const modules: Array<(app: FastifyInstance, deps: typeof moduleDeps) => Promise<void>> = [
     healthRoutes,
+    securityTxtRoutes,
     authRoutes,
     usersRoutes,
     regionsRoutes,

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import pg from 'pg';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { TEST_DATA_KEY } from '../db-template.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -264,8 +265,46 @@ export async function launchChromium(): Promise<Browser> {
         '(or set CHROMIUM_PATH).',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // Every context, and so every page of every browser test, reports Content-Security-Policy violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCspViolations(context);
+    return context;
+  };
+  browser.newPage = async (options) => (await browser.newContext(options)).newPage();
+  return browser;
 }
+
+/** Violations of the Content-Security-Policy seen by any page since they were last taken. */
+const cspViolations: string[] = [];
+
+async function watchCspViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__sigapCspViolation', (_source, text: string) => {
+    cspViolations.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __sigapCspViolation(text: string): Promise<void> })
+        .__sigapCspViolation;
+      void report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+}
+
+/** Takes the CSP violations seen so far (a test that provokes one on purpose takes it). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+// A browser test fails when any page violated the CSP while it ran (a script or style the policy blocks).
+afterEach(() => {
+  const seen = takeCspViolations();
+  if (seen.length > 0) throw new Error(`Content-Security-Policy violated:\n  ${seen.join('\n  ')}`);
+});
 
 /** Saves a screenshot (full page unless told otherwise) to test-artifacts/<name>.png and returns its path. */
 export async function saveScreenshot(

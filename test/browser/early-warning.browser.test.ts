@@ -21,7 +21,8 @@ import {
 const DESKTOP = { width: 1280, height: 900 };
 const HEADLINE = 'Ajakan balas dendam menjelang pengesahan warga';
 /** Nothing listens here: deliveries fail fast and show in the log with their error. */
-const HOOK_URL = 'http://127.0.0.1:9/polres-jember/sigap';
+// A documentation address (TEST-NET-3): public, so a webhook may target it, and never answered.
+const HOOK_URL = 'http://203.0.113.10/polres-jember/sigap';
 /** A 1×1 PNG: the photo of a signed agreement, as small as it gets. */
 const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

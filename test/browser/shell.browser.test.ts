@@ -9,8 +9,12 @@ import {
   saveScreenshot,
   signInByApi,
   startServer,
+  takeCspViolations,
   watchPageProblems,
 } from './browser-harness.ts';
+
+/** The violations this file provokes on purpose, taken from the harness so its check passes. */
+const cspViolations: string[] = [];
 
 let server: RunningServer;
 let browser: Browser;
@@ -67,6 +71,29 @@ describe('the login page', () => {
     expect(await page.getByRole('button', { name: 'Masuk', exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('group', { name: 'Bahasa / Language' }).isVisible()).toBe(true);
     await saveScreenshot(page, 'login-id');
+  });
+
+  it('reports a Content-Security-Policy violation to the test (an injected inline script is blocked)', async () => {
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Masuk ke Sigap' }).waitFor();
+    expect(takeCspViolations()).toEqual([]);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.body.append(script);
+    });
+    await expect
+      .poll(() => {
+        cspViolations.push(...takeCspViolations());
+        return cspViolations.length;
+      })
+      .toBeGreaterThan(0);
+    expect(cspViolations.join(' ')).toMatch(/script-src/);
+    expect(
+      await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+    ).toBeUndefined();
+    // The blocked script also logs a console error; it was the point of this test.
+    problems.length = 0;
   });
 
   it('has no serious or critical accessibility violations', async () => {

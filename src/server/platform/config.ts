@@ -41,6 +41,11 @@ const EnvSchema = z.object({
       '32 byte dalam base64 (mis. `openssl rand -base64 32`) / 32 bytes in base64',
     )
     .optional(),
+  SECURITY_CONTACT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/|tel:)\S+$/, 'mailto:…, https://… atau tel:… / a mailto:, https: or tel: URI')
+    .optional(),
+  WEBHOOK_ALLOW_PRIVATE: booleanText.default(false),
 });
 
 export type Config = {
@@ -68,6 +73,10 @@ export type Config = {
    * PostgreSQL; on the embedded database it is generated once into <DATA_DIR>/data-key when unset.
    */
   dataKey: string | undefined;
+  /** Where vulnerabilities are reported (security.txt); unset: security@ the host the server is reached at. */
+  securityContact: string | undefined;
+  /** Lets webhooks target loopback, private and link-local addresses (a partner inside the office network). */
+  webhookAllowPrivate: boolean;
 };
 
 /** A configuration value that cannot be used; the message names the variable and what it allows. */
@@ -104,6 +113,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     safetyCheckoutHours: e.SAFETY_CHECKOUT_HOURS,
     jobsEnabled: e.SIGAP_JOBS,
     dataKey: e.SIGAP_DATA_KEY,
+    securityContact: e.SECURITY_CONTACT,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
   };
 }
 

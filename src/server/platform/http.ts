@@ -87,3 +87,61 @@ function toErrorReply(error: unknown): { status: number; body: ErrorBody } {
   }
   return { status: 500, body: { error: { code: 'internal', message: 'Terjadi kesalahan pada server' } } };
 }
+
+/**
+ * A Content-Disposition header for a download: an ASCII `filename` for old clients and the exact name as
+ * UTF-8 in `filename*` (RFC 6266, RFC 5987), so any name — `Материал.pdf`, quotes — makes a valid header.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_') || 'berkas';
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The path of the first string holding a NUL character in a parsed query, body or params; undefined if none. */
+export function findNulCharacter(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
+    const found = findNulCharacter(item, path ? `${path}.${key}` : key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses a NUL character anywhere in a request's query, params or JSON body, for every route at once: no
+ * text field can hold it and PostgreSQL refuses it in text, which would otherwise surface as a 500.
+ */
+export function installInputGuards(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const path =
+      findNulCharacter(request.query) ?? findNulCharacter(request.params) ?? findNulCharacter(request.body);
+    if (path === undefined) return;
+    throw new DomainError('validation_failed', 'Isian tidak valid', {
+      fields: [{ path, message: 'karakter NUL (\\u0000) tidak diizinkan' }],
+    });
+  });
+}
+
+/**
+ * How a request appears in the log: its method, its route pattern (`/api/cases/:id`) and the NAMES of its
+ * query parameters — never their values, the path as sent, the body or headers. A search term (`q` holding a
+ * NIK), a phone number or a token does not reach the log.
+ */
+export function serializeRequestForLog(request: FastifyRequest): Record<string, unknown> {
+  const route = request.routeOptions?.url;
+  const queryAt = request.url.indexOf('?');
+  const names =
+    queryAt < 0 ? [] : [...new Set(new URLSearchParams(request.url.slice(queryAt + 1)).keys())].sort();
+  return {
+    method: request.method,
+    route: route ?? '(rute tidak dikenal)',
+    ...(names.length > 0 ? { query: names.map((name) => name.replace(/[^\w.-]/g, '_').slice(0, 40)) } : {}),
+    remoteAddress: request.ip,
+  };
+}

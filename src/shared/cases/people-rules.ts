@@ -50,11 +50,8 @@ export function maskName(name: string): string {
     .join(' ');
 }
 
-/** A NIK with only its first four (the kab/kota) and last four digits: "3509********0001". */
-export function maskNik(nik: string): string {
-  if (nik.length <= 8) return '*'.repeat(nik.length);
-  return `${nik.slice(0, 4)}${'*'.repeat(nik.length - 8)}${nik.slice(-4)}`;
-}
+/** A NIK shown masked, with at most its last four digits: the one rule for pillars and vulnerable people. */
+export { maskNik } from '../pillars/pillar-identity.ts';
 
 /** Where a referral to a service stands. */
 export const REFERRAL_STATUSES = ['dirujuk', 'diterima', 'selesai', 'batal'] as const;

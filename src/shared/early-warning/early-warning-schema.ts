@@ -1,5 +1,6 @@
 // The early-warning API's contracts, shared by the server's routes and the web.
 import { z } from 'zod';
+import { CalendarDay } from '../calendar-date.ts';
 import { RegionCode } from '../regions.ts';
 import { ALERT_STATUSES, CHECKLIST_KEYS } from './alert-rules.ts';
 import { RECURRING_ANCHORS } from './calendar.ts';
@@ -95,7 +96,7 @@ export const PublicTextInput = z.object({
   description: z.string().trim().min(5).max(2000),
 });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD (WIB)');
+const day = CalendarDay;
 const instant = z.iso.datetime({
   offset: true,
   message: 'waktu ISO 8601 dengan zona, mis. 2026-07-12T19:00:00+07:00',

@@ -37,9 +37,14 @@ export function checkNik(raw: string, isKecamatan: (code: string) => boolean): N
   return { ok: true, nik };
 }
 
-/** A NIK as people other than the registry's managers see it: region digits and the last two. */
+/**
+ * A NIK as people who may not see it whole see it: at most its last four digits, "************0001". The
+ * first digits are the place and date of birth (and sex), so they are masked too; four digits of sixteen
+ * help recognise a known person without identifying an unknown one.
+ */
 export function maskNik(nik: string): string {
-  return `${nik.slice(0, 6)}${'*'.repeat(8)}${nik.slice(14)}`;
+  if (nik.length <= 4) return '*'.repeat(nik.length);
+  return `${'*'.repeat(nik.length - 4)}${nik.slice(-4)}`;
 }
 
 /**

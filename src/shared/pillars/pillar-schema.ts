@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDay } from '../calendar-date.ts';
 import { RegionCode } from '../regions.ts';
 
 /** A code of the editable lists (pillar types, skills): lower case, digits and underscores. */
@@ -23,7 +24,7 @@ export type PillarStatus = z.infer<typeof PillarStatus>;
 export const Availability = z.enum(['siaga', 'libur']);
 export type Availability = z.infer<typeof Availability>;
 
-export const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
+export const CalendarDate = CalendarDay;
 
 export const Training = z.object({
   name: z.string().trim().min(2).max(200),

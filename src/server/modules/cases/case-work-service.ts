@@ -177,6 +177,8 @@ function toDisposition(row: DispositionRow) {
 /** Dispositions the principal may see: a partner agency sees only those addressed to it (RLS). */
 export async function listDispositions(deps: CaseDeps, principal: Principal, caseId?: string) {
   return deps.db.asActor(principal.actor, async (tx) => {
+    // A case one cannot see has no dispositions to list: it does not exist for them.
+    if (caseId) await requireCase(tx, caseId);
     const rows = await tx.query<DispositionRow>(
       `${SELECT_DISPOSITION} WHERE ($1::uuid IS NULL OR d.case_id = $1) ORDER BY d.created_at DESC LIMIT 200`,
       [caseId ?? null],

@@ -187,6 +187,25 @@ describe('cases', () => {
     expect(answered.json()).toMatchObject({ status: 'diterima', answer: 'Personel dikirim ke lokasi' });
   });
 
+  it('answers 404 for the dispositions of a case one cannot see, as for the case itself', async () => {
+    const c = await openCase();
+    await inject(operator, 'POST', `/api/cases/${c.id}/dispositions`, {
+      agencyId: 'polres-jember',
+      instruction: 'Amankan lokasi',
+      dueAt: '2026-08-24T12:00:00+07:00',
+    });
+    const hidden = await inject(otherOperator, 'GET', `/api/cases/${c.id}/dispositions`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.code).toBe('not_found');
+    expect((await inject(otherOperator, 'GET', `/api/cases/${randomUUID()}/dispositions`)).statusCode).toBe(
+      404,
+    );
+    const seen = await inject(operator, 'GET', `/api/cases/${c.id}/dispositions`);
+    expect(seen.json().items).toHaveLength(1);
+    // The partner agency it is addressed to still lists it.
+    expect((await inject(polres, 'GET', `/api/cases/${c.id}/dispositions`)).json().items).toHaveLength(1);
+  });
+
   it('audits each change of a case', async () => {
     const c = await openCase();
     await inject(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'penghentian' });

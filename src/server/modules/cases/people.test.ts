@@ -194,7 +194,7 @@ describe('vulnerable people and referrals in a case', () => {
         expect.objectContaining({
           id: womanId,
           fullName: 'S*** W***',
-          nik: '3509********0001',
+          nik: '************0001',
           age: null,
           ageBand: 'lansia',
           needs: [],

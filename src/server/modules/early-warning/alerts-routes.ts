@@ -196,6 +196,11 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
   );
 
   // ── Webhooks (admin) ──
+  const webhookDeps: webhooks.WebhookDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    allowPrivateTargets: deps.config.webhookAllowPrivate === true,
+  };
   r.get('/api/webhooks', { schema: { tags, summary: 'Webhook keluar (admin)' } }, async (request) => {
     requireRole(request, 'admin');
     return { items: await webhooks.listWebhooks(deps) };
@@ -211,14 +216,16 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await webhooks.createWebhook(deps, requireRole(request, 'admin'), request.body)),
+      reply
+        .status(201)
+        .send(await webhooks.createWebhook(webhookDeps, requireRole(request, 'admin'), request.body)),
   );
 
   r.patch(
     '/api/webhooks/:id',
     { schema: { tags, summary: 'Ubah webhook (admin)', params: IdParams, body: WebhookChange } },
     async (request) =>
-      webhooks.updateWebhook(deps, requireRole(request, 'admin'), request.params.id, request.body),
+      webhooks.updateWebhook(webhookDeps, requireRole(request, 'admin'), request.params.id, request.body),
   );
 
   r.get(

@@ -35,7 +35,7 @@ import { queueDeliveries, recordDeliveries } from './webhooks-service.ts';
 export type AlertDeps = {
   db: Database;
   clock: Clock;
-  config: { geoDir: string | undefined };
+  config: { geoDir: string | undefined; webhookAllowPrivate?: boolean };
   jobs?: () => Jobs | undefined;
 };
 

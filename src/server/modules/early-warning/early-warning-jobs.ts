@@ -16,12 +16,12 @@ export const RECOMPUTE_CRON = '*/15 * * * *';
  * webhook delivery worker.
  */
 export async function startEarlyWarningJobs(
-  deps: { db: Database; clock: Clock; config: { geoDir: string | undefined } },
+  deps: { db: Database; clock: Clock; config: { geoDir: string | undefined; webhookAllowPrivate?: boolean } },
   jobs: Jobs,
   log: Log,
 ): Promise<void> {
   const { db, clock } = deps;
-  await startWebhookWorker(db, jobs, { clock });
+  await startWebhookWorker(db, jobs, { clock, allowPrivate: deps.config.webhookAllowPrivate === true });
   await jobs.work('early-warning-recompute', async () => {
     const result = await recomputeLevels({ ...deps, jobs: () => jobs });
     const swept = await sweepDeliveries(db, jobs);

@@ -6,7 +6,7 @@ import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { stripJpegMetadata, stripPngMetadata } from '../reports/photo-rules.ts';
+import { checkDocument } from '../../platform/uploads.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './groups-store.ts';
 
@@ -67,6 +67,13 @@ export async function updateGroup(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.findGroup(tx, id))) throw new DomainError('not_found', 'Kelompok tidak ditemukan');
+    // A koordinator keeps the groups of their Bakorwil; one present beyond it is the province's to edit.
+    if (principal.user.role === 'koordinator' && !(await store.isGroupWithinScope(tx, id))) {
+      throw new DomainError(
+        'forbidden',
+        'Kelompok ini juga ada di luar wilayah Anda: perubahan dilakukan oleh provinsi atau admin',
+      );
+    }
     const nameKey = change.name ? searchKey(change.name) : undefined;
     if (nameKey) {
       const other = await store.findGroupIdByKey(tx, nameKey);
@@ -332,12 +339,6 @@ export async function getAgreement(deps: GroupDeps, principal: Principal, id: st
 export const AGREEMENT_DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-const MAGIC: Record<(typeof AGREEMENT_DOCUMENT_TYPES)[number], number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46],
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/png': [0x89, 0x50, 0x4e, 0x47],
-};
-
 export async function putAgreementDocument(
   deps: GroupDeps,
   principal: Principal,
@@ -346,18 +347,12 @@ export async function putAgreementDocument(
   contentType: string,
 ) {
   requireStaff(principal);
-  const magic = MAGIC[contentType as keyof typeof MAGIC];
-  if (!magic?.every((byte, i) => bytes[i] === byte)) {
+  if (!(AGREEMENT_DOCUMENT_TYPES as readonly string[]).includes(contentType)) {
     throw new DomainError('unsupported_media_type', 'Dokumen harus PDF, JPEG atau PNG');
   }
-  // A photo of the signed paper must not carry where and on what phone it was taken.
-  let stored = bytes;
-  try {
-    if (contentType === 'image/jpeg') stored = Buffer.from(stripJpegMetadata(bytes));
-    if (contentType === 'image/png') stored = Buffer.from(stripPngMetadata(bytes));
-  } catch {
-    throw new DomainError('validation_failed', 'Berkas gambar rusak atau terpotong');
-  }
+  // Checked by content; a photo of the signed paper is re-encoded, so it does not carry where and on what
+  // phone it was taken.
+  const stored = (await checkDocument(bytes, contentType)).bytes;
   return deps.db.asActor(principal.actor, async (tx) => {
     const sha256 = createHash('sha256').update(stored).digest('hex');
     if (!(await store.setDocument(tx, id, { bytes: stored, contentType, sha256 }))) {

@@ -28,6 +28,12 @@ export async function findGroup(tx: Tx, id: string): Promise<GroupRecord | undef
   return tx.one<GroupRecord>(`${SELECT_GROUP} WHERE id = $1`, [id]);
 }
 
+/** True when every branch of the group lies in the actor's scope (or it has none and the actor registered it). */
+export async function isGroupWithinScope(tx: Tx, id: string): Promise<boolean> {
+  const row = await tx.one<{ within: boolean }>('SELECT sigap_group_within_scope($1) AS within', [id]);
+  return row?.within === true;
+}
+
 export async function findGroupsByIds(tx: Tx, ids: readonly string[]): Promise<GroupRecord[]> {
   return tx.query<GroupRecord>(`${SELECT_GROUP} WHERE id = ANY ($1::uuid[]) ORDER BY name`, [ids]);
 }

@@ -116,7 +116,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     });
     expect(agreement.statusCode).toBe(201);
     const id = agreement.json().id;
-    const pdf = Buffer.from('%PDF-1.4\n% kesepakatan\n');
+    const pdf = Buffer.from('%PDF-1.4\n% kesepakatan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const upload = await t.app.inject({
       method: 'PUT',
       url: `/api/peace-agreements/${id}/document`,
@@ -227,5 +227,56 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
       await call(operator, 'GET', '/api/early-warning/calendar?from=2026-06-01&to=2026-06-30&region=35.09.06')
     ).json();
     expect(listed.events.map((e: { id: string }) => e.id)).toEqual([event.id]);
+  });
+
+  it('lets a koordinator edit only the groups that lie within their Bakorwil', async () => {
+    const koordinatorI = await t.user({ role: 'koordinator', region: 'I' });
+    const pacitan = await t.user({ role: 'operator', region: '35.01' });
+    const local = (
+      await call(operator, 'POST', '/api/actor-groups', {
+        kind: 'suporter',
+        name: 'Laskar Tanggul',
+        shortName: 'LT',
+      })
+    ).json();
+    expect(
+      (
+        await call(operator, 'POST', `/api/actor-groups/${local.id}/branches`, {
+          level: 'ranting',
+          regionCode: '35.09.06',
+          name: 'Laskar Tanggul',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const edit = (user: TestUser, description: string) =>
+      call(user, 'PATCH', `/api/actor-groups/${local.id}`, { description });
+    // Present only in Jember: Bakorwil V's koordinator edits it, Bakorwil I's may not.
+    expect((await edit(koordinator, 'Suporter lokal Tanggul')).statusCode).toBe(200);
+    const outside = await edit(koordinatorI, 'Diubah dari Madiun');
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error.code).toBe('forbidden');
+    // Once it has a branch in Pacitan, it is the province's to edit.
+    expect(
+      (
+        await call(pacitan, 'POST', `/api/actor-groups/${local.id}/branches`, {
+          level: 'cabang',
+          regionCode: '35.01',
+          name: 'Laskar Tanggul Pacitan',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect((await edit(koordinator, 'Diubah dari Jember')).statusCode).toBe(403);
+    expect((await edit(admin, 'Suporter di Jember dan Pacitan')).statusCode).toBe(200);
+    // The database refuses it too, whatever the service decides.
+    const koordinatorActor = {
+      userId: koordinator.id,
+      role: 'koordinator',
+      scope: ['35.08', '35.09', '35.10', '35.11', '35.12', '35.13', '35.74'],
+      agencyId: null,
+    };
+    const updated = await t.db.asActor(koordinatorActor, (tx) =>
+      tx.query("UPDATE actor_groups SET description = 'x' WHERE id = $1 RETURNING id", [local.id]),
+    );
+    expect(updated).toEqual([]);
   });
 });

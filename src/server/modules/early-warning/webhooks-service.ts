@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs.ts';
+import { postGuarded, requirePublicTarget } from '../../platform/outbound.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './webhooks-store.ts';
 
@@ -58,7 +59,12 @@ function toView(w: store.WebhookRecord): WebhookView {
   };
 }
 
-export type WebhookDeps = { db: Database; clock: Clock };
+export type WebhookDeps = {
+  db: Database;
+  clock: Clock;
+  /** WEBHOOK_ALLOW_PRIVATE: targets on loopback, private and link-local addresses are allowed. */
+  allowPrivateTargets?: boolean;
+};
 
 export async function listWebhooks(deps: WebhookDeps): Promise<WebhookView[]> {
   return (await deps.db.asSystem((tx) => store.listWebhooks(tx))).map(toView);
@@ -70,6 +76,7 @@ export async function createWebhook(
   principal: Principal,
   input: { url: string; secret?: string; description: string; regionCodes: string[]; isActive: boolean },
 ): Promise<WebhookView & { secret?: string }> {
+  await requirePublicTarget(input.url, { allowPrivate: deps.allowPrivateTargets === true });
   const generated = input.secret ? undefined : randomBytes(24).toString('base64url');
   const secret = input.secret ?? (generated as string);
   const now = deps.clock.now();
@@ -94,6 +101,7 @@ export async function updateWebhook(
   id: string,
   change: { url?: string; secret?: string; description?: string; regionCodes?: string[]; isActive?: boolean },
 ): Promise<WebhookView> {
+  if (change.url) await requirePublicTarget(change.url, { allowPrivate: deps.allowPrivateTargets === true });
   const now = deps.clock.now();
   return deps.db.asSystem(async (tx) => {
     if (!(await store.updateWebhook(tx, id, { ...change, now })))
@@ -173,7 +181,7 @@ export async function attemptDelivery(
   db: Database,
   jobs: Jobs,
   job: DeliveryJob,
-  options: { clock: Clock; retry: WebhookRetry; fetch?: typeof fetch },
+  options: { clock: Clock; retry: WebhookRetry; allowPrivate?: boolean },
 ): Promise<'terkirim' | 'menunggu' | 'gagal' | 'skipped'> {
   const delivery = await db.asSystem((tx) => store.lockDelivery(tx, job.deliveryId));
   if (delivery?.status !== 'menunggu' || delivery.attempts >= job.attempt) return 'skipped';
@@ -184,8 +192,9 @@ export async function attemptDelivery(
     error = 'webhook dinonaktifkan';
   } else {
     try {
-      const response = await (options.fetch ?? fetch)(delivery.url, {
-        method: 'POST',
+      // Checked again on the address connected to: the name may resolve elsewhere now (DNS rebinding).
+      // Redirects are not followed.
+      statusCode = await postGuarded(delivery.url, {
         headers: {
           'content-type': 'application/json; charset=utf-8',
           [SIGNATURE_HEADER]: signBody(delivery.secret, delivery.body),
@@ -194,11 +203,9 @@ export async function attemptDelivery(
           'user-agent': 'Sigap-Webhook/1',
         },
         body: delivery.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+        timeoutMs: ATTEMPT_TIMEOUT_MS,
+        allowPrivate: options.allowPrivate === true,
       });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
       if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
     } catch (failure) {
       error = failure instanceof Error ? failure.message.slice(0, 300) : String(failure);
@@ -232,7 +239,7 @@ export async function attemptDelivery(
 export async function startWebhookWorker(
   db: Database,
   jobs: Jobs,
-  options: { clock: Clock; retry?: WebhookRetry; fetch?: typeof fetch },
+  options: { clock: Clock; retry?: WebhookRetry; allowPrivate?: boolean },
 ): Promise<void> {
   const retry = options.retry ?? DEFAULT_RETRY;
   await jobs.work<DeliveryJob>(WEBHOOK_QUEUE, async (data) => {

@@ -54,14 +54,19 @@ describe('webhooks', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false' });
+    // The receiver listens on 127.0.0.1: this server allows private targets, as an office network would.
+    const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', WEBHOOK_ALLOW_PRIVATE: 'true' });
     events = createEventBus(db);
     await events.start();
     app = await buildApp({ config, db, events, logger: false, jobs: () => jobs });
     await app.ready();
     const quiet = { info() {}, warn() {}, error() {} };
     jobs = await startJobs(db, { log: quiet, pollingIntervalSeconds: 0.5 });
-    await startWebhookWorker(db, jobs, { clock: systemClock, retry: { baseSeconds: 1, maxAttempts: 5 } });
+    await startWebhookWorker(db, jobs, {
+      clock: systemClock,
+      retry: { baseSeconds: 1, maxAttempts: 5 },
+      allowPrivate: true,
+    });
     for (const [name, role, region] of [
       ['admin', 'admin', '35'],
       ['koordinator', 'koordinator', 'V'],
@@ -160,4 +165,115 @@ describe('webhooks', () => {
     );
     expect(rows.map((r) => r.url)).not.toContain('http://127.0.0.1:9/x');
   });
+});
+
+describe('webhooks to loopback, private and link-local addresses', () => {
+  let db: Database;
+  let jobs: Jobs | undefined;
+  let app: FastifyInstance;
+  const tokens: Record<string, string> = {};
+  let adminId = '';
+  const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false' });
+    app = await buildApp({ config, db, logger: false, jobs: () => jobs });
+    await app.ready();
+    const quiet = { info() {}, warn() {}, error() {} };
+    jobs = await startJobs(db, { log: quiet, pollingIntervalSeconds: 0.5 });
+    await startWebhookWorker(db, jobs, { clock: systemClock, retry: { baseSeconds: 1, maxAttempts: 2 } });
+    for (const [name, role, region] of [
+      ['admin', 'admin', '35'],
+      ['koordinator', 'koordinator', 'V'],
+    ] as const) {
+      const username = `${name}_${Math.random().toString(36).slice(2, 8)}`;
+      const { user } = await createUser(
+        db,
+        { id: null, label: 'uji' },
+        { username, role, region, password: 'kata-sandi-uji-1' },
+      );
+      if (name === 'admin') adminId = user.id;
+      tokens[name] = (await createApiToken(db, { id: null, label: 'uji' }, username)).token;
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await jobs?.stop();
+    await db.close();
+  });
+
+  it('refuses such a target when the webhook is saved, unless WEBHOOK_ALLOW_PRIVATE allows it', async () => {
+    for (const url of [
+      'http://127.0.0.1:9/x',
+      'http://localhost:8080/x',
+      'http://10.1.2.3/x',
+      'http://192.168.1.10/x',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]/x',
+      'http://[::ffff:127.0.0.1]/x',
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/webhooks',
+        headers: as('admin'),
+        payload: { url },
+      });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'validation_failed',
+        details: { fields: [{ path: 'url' }] },
+      });
+    }
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: as('admin'),
+      payload: { url: 'http://203.0.113.10/x', isActive: false },
+    });
+    expect(created.statusCode).toBe(201);
+    const moved = await app.inject({
+      method: 'PATCH',
+      url: `/api/webhooks/${created.json().id}`,
+      headers: as('admin'),
+      payload: { url: 'http://127.0.0.1:9/x' },
+    });
+    expect(moved.statusCode).toBe(400);
+  });
+
+  it('refuses it again at delivery, on the address the name resolves to then (DNS rebinding)', async () => {
+    const receiver = await startReceiver(0);
+    try {
+      // Saved while its name pointed elsewhere; now "localhost" resolves to the loopback.
+      const url = receiver.url.replace('127.0.0.1', 'localhost');
+      const hookId = await db.asSystem(async (tx) => {
+        const row = await tx.one<{ id: string }>(
+          `INSERT INTO webhooks (url, secret, description, region_codes, is_active, created_by)
+           VALUES ($1, 'rahasia-0123456789-abcdef', 'uji', '{}', true, $2) RETURNING id`,
+          [url, adminId],
+        );
+        return row!.id;
+      });
+      const alert = await app.inject({
+        method: 'POST',
+        url: '/api/alerts',
+        headers: as('koordinator'),
+        payload: { regionCode: '35.09.06', level: 'siaga', headline: 'Siaga kerawanan di Kecamatan Tanggul' },
+      });
+      expect(alert.statusCode).toBe(201);
+      let log: { status: string; log: { error: string | null }[] }[] = [];
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        log = (await app.inject({ url: `/api/webhooks/${hookId}/deliveries`, headers: as('admin') })).json()
+          .items;
+        if (log[0]?.status === 'gagal') break;
+        await sleep(200);
+      }
+      expect(log[0]?.status).toBe('gagal');
+      expect(log[0].log[0].error).toMatch(/privat/);
+      expect(receiver.received).toHaveLength(0);
+    } finally {
+      await receiver.close();
+    }
+  }, 45_000);
 });

@@ -139,6 +139,7 @@ describe('the evaluation files (PDF and XLSX)', () => {
 
   it('answers one kab/kota at once, keeps the file, and lets it be fetched again', async () => {
     const res = await t.app.inject({
+      method: 'POST',
       url: `/api/evaluations/report.pdf?scope=35.09&${q}`,
       headers: authAs(operatorJember),
     });
@@ -157,6 +158,7 @@ describe('the evaluation files (PDF and XLSX)', () => {
 
   it('makes a Bakorwil in the background: 202 with the job link', async () => {
     const res = await t.app.inject({
+      method: 'POST',
       url: `/api/evaluations/report.xlsx?scope=V&${q}`,
       headers: authAs(koordinator),
     });
@@ -167,6 +169,20 @@ describe('the evaluation files (PDF and XLSX)', () => {
       await t.app.inject({ url: res.headers.location as string, headers: authAs(koordinator) })
     ).json();
     expect(job.status).toBe('selesai');
+  });
+
+  it('starts no work on a GET: a link on another site cannot queue a province-wide report', async () => {
+    const kept = async () =>
+      (await t.app.inject({ url: '/api/evaluations/reports', headers: authAs(koordinator) })).json().items
+        .length;
+    const before = await kept();
+    const res = await t.app.inject({
+      url: `/api/evaluations/report.pdf?scope=V&${q}`,
+      headers: authAs(koordinator),
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+    expect(await kept()).toBe(before);
   });
 
   it('shows a kept report to no one outside its area', async () => {

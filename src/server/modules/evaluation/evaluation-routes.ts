@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFINITIONS } from '../../../shared/evaluation/definitions.ts';
 import { EvaluationQuery, ReportFormat } from '../../../shared/evaluation/evaluation-query.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import * as files from './evaluation-files-service.ts';
 import * as evaluation from './evaluation-service.ts';
 
@@ -51,13 +51,14 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
     async (request) => evaluation.listFigureRecords(deps, requirePrincipal(request), request.query),
   );
 
+  // Making a report is work (and keeps a file): a POST, so a link or an image on another site cannot start it.
   for (const format of ReportFormat.options) {
-    r.get(
+    r.post(
       `/api/evaluations/report.${format}`,
       {
         schema: {
           tags,
-          summary: `Laporan evaluasi ${format.toUpperCase()}: langsung untuk satu kab/kota, 202 dengan tautan proses untuk lingkup lebih besar`,
+          summary: `Buat laporan evaluasi ${format.toUpperCase()}: langsung untuk satu kab/kota, 202 dengan tautan proses untuk lingkup lebih besar`,
           querystring: EvaluationQuery,
         },
       },
@@ -69,7 +70,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
         if (result.kind === 'file') {
           return reply
             .header('content-type', result.file.contentType)
-            .header('content-disposition', `attachment; filename="${result.file.fileName}"`)
+            .header('content-disposition', attachmentDisposition(result.file.fileName))
             .send(result.file.bytes);
         }
         return reply.status(202).header('location', result.job.link).send(result.job);
@@ -111,7 +112,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
       const file = await files.getReportFile(deps, requirePrincipal(request), request.params.id);
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('content-disposition', attachmentDisposition(file.fileName))
         .send(file.bytes);
     },
   );

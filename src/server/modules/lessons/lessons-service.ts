@@ -1,3 +1,4 @@
+import { isCaseHandler } from '../../../shared/cases/case-rules.ts';
 import { findPersonalData, type PersonalDataWarning } from '../../../shared/evaluation/personal-data.ts';
 import {
   canEditLesson,
@@ -14,6 +15,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { findCase } from '../cases/cases-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './lessons-store.ts';
 
@@ -33,9 +35,22 @@ function textFields(l: store.LessonRow): Record<string, string | string[]> {
   };
 }
 
-/** Warnings for a lesson's text against NIK, phone and the names of children in its linked cases. */
-async function checkPersonalData(tx: Tx, lesson: store.LessonRecord): Promise<PersonalDataWarning[]> {
-  const children = await store.listChildNames(tx, lesson.caseIds);
+/**
+ * Warnings for a lesson's text against NIK, phone and the names of children in its linked cases. Names are
+ * looked for only in the cases the principal handles (who sees those names anyway): for anyone else a
+ * warning, or its absence, would tell whether a guessed name is a child's in the case.
+ */
+async function checkPersonalData(
+  tx: Tx,
+  principal: Principal,
+  lesson: store.LessonRecord,
+): Promise<PersonalDataWarning[]> {
+  const handled: string[] = [];
+  for (const caseId of lesson.caseIds) {
+    const linked = await findCase(tx, caseId);
+    if (linked && isCaseHandler(principal.actor, linked)) handled.push(caseId);
+  }
+  const children = await store.listChildNames(tx, handled);
   return findPersonalData(textFields(lesson), children);
 }
 
@@ -46,7 +61,7 @@ function isAuthorOrReviewer(principal: Principal, lesson: store.LessonRecord): b
 async function view(tx: Tx, principal: Principal, lesson: store.LessonRecord): Promise<LessonView> {
   const cases = await store.listVisibleCases(tx, lesson.id);
   if (!isAuthorOrReviewer(principal, lesson)) return { ...lesson, cases };
-  return { ...lesson, cases, warnings: await checkPersonalData(tx, lesson) };
+  return { ...lesson, cases, warnings: await checkPersonalData(tx, principal, lesson) };
 }
 
 async function requireLesson(tx: Tx, id: string): Promise<store.LessonRecord> {
@@ -162,7 +177,7 @@ export async function moveLesson(
       }
     }
     if (move === 'publish') {
-      const warnings = await checkPersonalData(tx, lesson);
+      const warnings = await checkPersonalData(tx, principal, lesson);
       if (warnings.length > 0 && !options.confirmPersonalData) {
         throw new DomainError('conflict', 'Teks tampak memuat data pribadi: periksa sebelum menerbitkan', {
           warnings,

@@ -67,6 +67,32 @@ describe('lessons learned (praktik baik)', () => {
     );
   });
 
+  it('warns about a child’s name only to a handler of the case: for anyone else it would be an oracle', async () => {
+    const guesses = {
+      ...JEMBER_LESSON,
+      situation: 'Mungkin Dewi, Budi, Dimas atau Sari; siapa anaknya?',
+      actionsTaken: 'Operator menghubungi pengurus ranting kedua perguruan.',
+    };
+    // The koordinator sees the case but does not handle it (not escalated): names are masked for them.
+    const people = await as(koordinatorV, 'GET', `/api/cases/${caseId}/people`);
+    expect(people.json().items[0].fullName).not.toContain('Dimas');
+    for (const writer of [koordinatorV, provinsi]) {
+      const res = await as(writer, 'POST', '/api/lessons', { ...guesses, caseIds: [caseId] });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().warnings).toEqual([]);
+      expect(res.body).not.toContain('child_name');
+      // Editing the draft again and again tells nothing either.
+      const again = await as(writer, 'PATCH', `/api/lessons/${res.json().id}`, {
+        version: res.json().version,
+        situation: 'Namanya Dimas Pratama',
+      });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().warnings).toEqual([]);
+    }
+    const handler = await as(operatorJember, 'POST', '/api/lessons', { ...guesses, caseIds: [caseId] });
+    expect(handler.json().warnings).toEqual([{ field: 'situation', kind: 'child_name', match: 'Dimas' }]);
+  });
+
   it('keeps a draft from other regions and from search until it is published', async () => {
     expect((await as(operatorSitubondo, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(404);
     expect((await as(koordinatorIV, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(404);
@@ -95,7 +121,7 @@ describe('lessons learned (praktik baik)', () => {
         .json()
         .error.details.warnings.map((w: { kind: string }) => w.kind)
         .sort(),
-    ).toEqual(['child_name', 'phone']);
+    ).toEqual(['phone']);
     const current = (await as(operatorJember, 'GET', `/api/lessons/${lessonId}`)).json();
     const edited = await as(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
       version: current.version,

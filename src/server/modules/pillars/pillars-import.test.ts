@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedLines, SAMPLE_FILE, writeRoster } from '../../../../scripts/make-pillars-sample.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { DRY_RUNS_PER_WINDOW } from './pillars-routes.ts';
 
 const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -197,8 +198,9 @@ describe('importing a pillar roster', () => {
     expect(await countPillars()).toBe(32);
   });
 
-  it('skips a person registered in another kab/kota instead of creating them twice', async () => {
-    await t.app.inject({
+  it('tells an importer nothing about a person registered outside their scope; the province is told instead', async () => {
+    const provinsi = await t.user({ role: 'provinsi', region: '35' });
+    const created = await t.app.inject({
       method: 'POST',
       url: '/api/pillars',
       headers: authAs(operatorJember),
@@ -209,9 +211,75 @@ describe('importing a pillar roster', () => {
         homeRegionCode: '35.09.06.2002',
       },
     });
-    const csv = 'Nama,NIK,Desa,Kecamatan\nBudi Santoso,3509062304850002,Kedungringin,Muncar\n';
+    expect(created.statusCode).toBe(201);
+    // A registered NIK and an unknown one answer alike to the Banyuwangi operator.
+    const csv =
+      'Nama,NIK,Desa,Kecamatan\nBudi Santoso,3509062304850002,Kedungringin,Muncar\nAgus Salim,3509062304850003,Kedungringin,Muncar\n';
     const dry = (await upload(operator, 'dryRun=true&kabkota=35.10&type=tagana', csv, 'text/csv')).json();
-    expect(dry.rows[0]).toMatchObject({ action: 'skip', problems: [{ code: 'exists_elsewhere' }] });
+    expect(dry.rows.map((row: RowResult) => [row.action, row.problems])).toEqual([
+      ['create', []],
+      ['create', []],
+    ]);
+    expect(JSON.stringify(dry)).not.toMatch(/elsewhere|wilayah lain/);
+    // Registering the same NIK directly answers as for anyone new, not 409 "wilayah lain".
+    const direct = await t.app.inject({
+      method: 'POST',
+      url: '/api/pillars',
+      headers: authAs(operator),
+      payload: {
+        pillarType: 'tagana',
+        name: 'Budi S',
+        nik: '3509062304850002',
+        homeRegionCode: '35.10.01.2001',
+      },
+    });
+    expect(direct.statusCode).toBe(201);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/pillars',
+      headers: authAs(operator),
+      payload: {
+        pillarType: 'tagana',
+        name: 'Budi S',
+        nik: '3509062304850002',
+        homeRegionCode: '35.10.01.2001',
+      },
+    });
+    // Registered in their own scope now: that they may be told, with the record.
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      message: 'NIK ini sudah terdaftar',
+      details: { pillarId: direct.json().id },
+    });
+    const inbox = (await t.app.inject({ url: '/api/notifications', headers: authAs(provinsi) })).json().items;
+    expect(inbox).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'pillar.registered_elsewhere', subjectId: direct.json().id }),
+      ]),
+    );
+    const operatorInbox = (
+      await t.app.inject({ url: '/api/notifications', headers: authAs(operator) })
+    ).json();
+    expect(JSON.stringify(operatorInbox)).not.toContain('registered_elsewhere');
+  });
+
+  it('limits dry runs per user, answering 429 in the error shape', async () => {
+    const prober = await t.user({ role: 'operator', region: '35.10' });
+    const csv = 'Nama,NIK,Desa,Kecamatan\nAgus Salim,3509062304850003,Kedungringin,Muncar\n';
+    for (let i = 0; i < DRY_RUNS_PER_WINDOW; i++) {
+      expect(
+        (await upload(prober, 'dryRun=true&kabkota=35.10&type=tagana', csv, 'text/csv')).statusCode,
+      ).toBe(200);
+    }
+    const limited = await upload(prober, 'dryRun=true&kabkota=35.10&type=tagana', csv, 'text/csv');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({
+      error: { code: 'too_many_requests', message: expect.any(String) },
+    });
+    // Another user is not limited by it.
+    expect(
+      (await upload(operator, 'dryRun=true&kabkota=35.10&type=tagana', csv, 'text/csv')).statusCode,
+    ).toBe(200);
   });
 
   it('keeps answering requests while a large file imports in chunks, and shows progress', async () => {

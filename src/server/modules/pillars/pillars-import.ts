@@ -14,11 +14,12 @@ import {
   totalsOf,
 } from '../../../shared/pillars/pillar-import-rules.ts';
 import { toWibIso } from '../../../shared/time.ts';
+import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../users/users-service.ts';
-import { MANAGER_ROLES, managesRegion, type PillarDeps } from './pillars-service.ts';
+import { MANAGER_ROLES, managesRegion, noteRegisteredElsewhere, type PillarDeps } from './pillars-service.ts';
 import * as store from './pillars-store.ts';
 
 /** Rows per transaction in a real import: small enough that other requests get their turn in between. */
@@ -57,6 +58,8 @@ type Decision = {
   result: ImportRowResult;
   create?: store.PillarWrite & { id: string };
   update?: { record: store.PillarRecord; write: store.PillarWrite; fields: string[] };
+  /** The NIK is also registered outside the importer's scope (never shown to them). */
+  registeredElsewhere?: boolean;
 };
 
 /** Decides what each row of a chunk does against the registry as it is now; writes nothing. */
@@ -74,7 +77,13 @@ async function decideChunk(
   const phones = chunk.flatMap(({ reading }) =>
     reading.ok && reading.candidate.phone ? [reading.candidate.phone] : [],
   );
-  const candidates = await store.findCandidates(tx, [...hashOf.values()], phones);
+  // Only people the importer may see are matched: a person registered outside their scope is treated as
+  // new (created, and the province told), so a dry run cannot test where a NIK is registered.
+  const found = await store.findCandidates(tx, [...hashOf.values()], phones);
+  const candidates = found.filter((c) => isInViewerScope(principal.actor, c.homeRegionCode));
+  const hiddenHashes = new Set(
+    found.flatMap((c) => (c.nikHash && !candidates.includes(c) ? [c.nikHash] : [])),
+  );
 
   const matches = new Map<number, store.PillarCandidate>();
   const decisions = new Map<number, Decision>();
@@ -173,6 +182,7 @@ async function decideChunk(
       decided.push({
         result: { row, action: 'create', pillarId: null, name: candidate.name, problems: [], warnings },
         create: newWrite(deps, candidate, hashOf.get(row) ?? null),
+        registeredElsewhere: hiddenHashes.has(hashOf.get(row) ?? ''),
       });
       continue;
     }
@@ -363,6 +373,11 @@ async function processImport(
       const decided = await decideChunk(tx, deps, principal, plan, chunk);
       const creates = decided.flatMap((decision) => (decision.create ? [decision.create] : []));
       await store.insertPillars(tx, creates, principal.user.id, now);
+      for (const d of decided) {
+        if (d.create && d.registeredElsewhere) {
+          noteRegisteredElsewhere(tx, [d.create.id], d.create.homeRegionCode.slice(0, 5));
+        }
+      }
       const results = decided.map((decision) =>
         decision.create ? { ...decision.result, pillarId: decision.create.id } : decision.result,
       );

@@ -50,6 +50,9 @@ const ImportQuery = z.object({
   type: ListCode.optional(),
 });
 
+/** Dry runs of a roster one user may ask for in ten minutes. */
+export const DRY_RUNS_PER_WINDOW = 20;
+
 /** Rosters up to about 50,000 rows. */
 const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
@@ -232,6 +235,15 @@ export async function pillarsRoutes(
           'Impor daftar pilar dari XLSX/CSV: dryRun=true melaporkan tiap baris, dryRun=false mengimpor bertahap / import a roster',
         querystring: ImportQuery,
         response: { 200: DryRunReport, 202: ImportJob },
+      },
+      // A dry run reads the registry for every row: bounded per user, so it is no tool for bulk look-ups.
+      config: {
+        rateLimit: {
+          max: DRY_RUNS_PER_WINDOW,
+          timeWindow: '10 minutes',
+          keyGenerator: (request) => `pillar-dry-run:${request.principal?.user.id ?? request.ip}`,
+          allowList: (request) => (request.query as { dryRun?: string }).dryRun === 'false',
+        },
       },
     },
     async (request, reply) => {

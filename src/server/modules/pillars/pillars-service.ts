@@ -32,6 +32,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { notifyCovering } from '../cases/cases-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './pillars-store.ts';
 
@@ -148,7 +149,7 @@ async function toWrite(
   principal: Principal,
   fields: Fields,
   selfId: string | null,
-): Promise<store.PillarWrite> {
+): Promise<{ row: store.PillarWrite; registeredElsewhere: boolean }> {
   if ((await store.findRegionLevel(tx, fields.homeRegionCode)) !== 'desa') {
     throw invalid('homeRegionCode', `Kode desa/kelurahan ${fields.homeRegionCode} tidak dikenal`);
   }
@@ -165,22 +166,20 @@ async function toWrite(
 
   let nikEncrypted: Buffer | null = null;
   let nikHash: string | null = null;
+  let registeredElsewhere = false;
   if (fields.nik && fields.nik.trim() !== '') {
     const kecamatan = new Set(await store.listKecamatanCodes(tx));
     const checked = checkNik(fields.nik, (code) => kecamatan.has(code));
     if (!checked.ok) throw invalid('nik', checked.message);
     nikHash = deps.cipher.keyedHash(checked.nik);
-    const taken = (await store.findCandidates(tx, [nikHash], [])).find(
+    const taken = (await store.findCandidates(tx, [nikHash], [])).filter(
       (candidate) => candidate.nikHash === nikHash && candidate.id !== selfId,
     );
-    if (taken) {
-      const visible = isInViewerScope(principal.actor, taken.homeRegionCode);
-      throw new DomainError(
-        'conflict',
-        visible ? 'NIK ini sudah terdaftar' : 'NIK ini sudah terdaftar di wilayah lain',
-        visible ? { pillarId: taken.id } : undefined,
-      );
-    }
+    const seen = taken.find((candidate) => isInViewerScope(principal.actor, candidate.homeRegionCode));
+    if (seen) throw new DomainError('conflict', 'NIK ini sudah terdaftar', { pillarId: seen.id });
+    // Registered outside the principal's scope: saying so would tell them where a NIK lives. The record is
+    // written as any other and the province, who sees both, is told (decision: pillar duplicates elsewhere).
+    if (taken.length > 0) registeredElsewhere = true;
     nikEncrypted = deps.cipher.encrypt(checked.nik);
   }
   let phone: string | null = null;
@@ -192,7 +191,7 @@ async function toWrite(
     throw invalid('userId', 'Akun pengguna tidak ditemukan');
   }
   const name = tidyName(fields.name);
-  return {
+  const row: store.PillarWrite = {
     pillarType: fields.pillarType,
     name,
     nameKey: nameKey(name),
@@ -207,6 +206,22 @@ async function toWrite(
     availabilityUntil: fields.availabilityUntil ? new Date(fields.availabilityUntil) : null,
     userId: fields.userId,
   };
+  return { row, registeredElsewhere };
+}
+
+/**
+ * Tells the province that a pillar's NIK is also registered in another kab/kota: the writer may not learn
+ * that (their scope does not reach the other record), the province sees both and reconciles them.
+ */
+export function noteRegisteredElsewhere(tx: Tx, pillarIds: readonly string[], kabkotaCode: string): void {
+  for (const id of pillarIds) {
+    notifyCovering(tx, ['provinsi'], [kabkotaCode], {
+      kind: 'pillar.registered_elsewhere',
+      subjectType: 'pillar',
+      subjectId: id,
+      title: `NIK pilar baru di ${kabkotaCode} juga terdaftar di kab/kota lain: periksa dan satukan datanya`,
+    });
+  }
 }
 
 /** Turns a unique violation on the linked user into a conflict the user can act on. */
@@ -228,8 +243,9 @@ export async function createPillar(deps: PillarDeps, principal: Principal, input
   const now = deps.clock.now();
   return uniqueUser(
     deps.db.asActor(principal.actor, async (tx) => {
-      const row = await toWrite(tx, deps, principal, fields, null);
+      const { row, registeredElsewhere } = await toWrite(tx, deps, principal, fields, null);
       const id = await store.insertPillar(tx, { ...row, createdBy: principal.user.id, now });
+      if (registeredElsewhere) noteRegisteredElsewhere(tx, [id], row.homeRegionCode.slice(0, 5));
       await appendAudit(
         tx,
         principal.audit,
@@ -282,7 +298,8 @@ export async function updatePillar(
         userId: current.userId,
       };
       const fields = PillarInput.parse({ ...before, ...changes });
-      const row = await toWrite(tx, deps, principal, fields, id);
+      const { row, registeredElsewhere } = await toWrite(tx, deps, principal, fields, id);
+      if (registeredElsewhere) noteRegisteredElsewhere(tx, [id], row.homeRegionCode.slice(0, 5));
       if (!(await store.updatePillar(tx, id, version, row, now))) {
         throw new DomainError(
           'version_conflict',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CalendarDay } from '../../../shared/calendar-date.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import {
   Channel,
@@ -19,7 +20,7 @@ import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as reports from './reports-service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD (WIB)');
+const day = CalendarDay;
 
 const ListQuery = z.object({
   region: RegionCode.optional(),

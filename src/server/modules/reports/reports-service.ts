@@ -14,10 +14,11 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
+import { reencodeImage } from '../../platform/uploads.ts';
 import { announceUrgentReport } from '../notifications/notifications-service.ts';
 import { findRegion } from '../regions/regions-store.ts';
 import type { Principal } from '../users/users-service.ts';
-import { MAX_PHOTO_BYTES, sniffImageType, stripJpegMetadata, stripPngMetadata } from './photo-rules.ts';
+import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as store from './reports-store.ts';
 
 /** Roles that may submit reports (partner agencies answer dispositions; they do not report). */
@@ -389,7 +390,10 @@ export async function findDuplicatesForUnchecked(db: Database, limit = 200): Pro
   return ids.length;
 }
 
-/** Stores a photo of a report, idempotently by its client id; location metadata removed. */
+/**
+ * Stores a photo of a report, idempotently by its client id within the report: decoded and encoded again, so
+ * no location metadata and nothing appended to the image survives.
+ */
 export async function addPhoto(
   deps: ReportDeps,
   principal: Principal,
@@ -398,33 +402,26 @@ export async function addPhoto(
   body: Buffer,
 ): Promise<{ id: string; contentType: string; byteSize: number; created: boolean }> {
   if (body.length > MAX_PHOTO_BYTES) throw new DomainError('payload_too_large', 'Foto maksimal 5 MB');
-  const type = sniffImageType(body);
-  if (!type) throw new DomainError('unsupported_media_type', 'Foto harus JPEG atau PNG');
-  let clean: Uint8Array;
-  try {
-    clean = type === 'image/jpeg' ? stripJpegMetadata(body) : stripPngMetadata(body);
-  } catch {
-    throw new DomainError('validation_failed', 'Berkas foto rusak');
-  }
+  // The same upload encodes to the same bytes, so a retried upload is recognised by its hash.
+  const { contentType: type, bytes: clean } = await reencodeImage(body);
   const sha256 = createHash('sha256').update(clean).digest('hex');
   return deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.findReport(tx, reportId)))
       throw new DomainError('not_found', 'Laporan tidak ditemukan');
-    const existing = await tx.one<{ reportId: string; sha256: string }>(
-      'SELECT report_id AS "reportId", sha256 FROM report_photos WHERE id = $1',
-      [photoId],
-    );
-    if (existing) {
-      if (existing.reportId === reportId && existing.sha256 === sha256) {
+    const inserted = await store.insertPhoto(tx, {
+      id: photoId,
+      reportId,
+      contentType: type,
+      bytes: clean,
+      sha256,
+      uploadedBy: principal.user.id,
+    });
+    if (!inserted) {
+      if ((await store.findPhotoHash(tx, reportId, photoId)) === sha256) {
         return { id: photoId, contentType: type, byteSize: clean.length, created: false };
       }
       throw new DomainError('conflict', 'Foto dengan id ini sudah ada dengan isi berbeda');
     }
-    await tx.query(
-      `INSERT INTO report_photos (id, report_id, content_type, bytes, byte_size, sha256, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [photoId, reportId, type, Buffer.from(clean), clean.length, sha256, principal.user.id],
-    );
     await appendAudit(
       tx,
       principal.audit,

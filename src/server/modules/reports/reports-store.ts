@@ -376,3 +376,41 @@ export async function loadSla(
     [priority],
   ))!;
 }
+
+/** Stores a photo unless the report already has one with this id; true when it was stored. */
+export async function insertPhoto(
+  tx: Tx,
+  photo: {
+    id: string;
+    reportId: string;
+    contentType: string;
+    bytes: Buffer;
+    sha256: string;
+    uploadedBy: string;
+  },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO report_photos (id, report_id, content_type, bytes, byte_size, sha256, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (report_id, id) DO NOTHING RETURNING 1`,
+    [
+      photo.id,
+      photo.reportId,
+      photo.contentType,
+      photo.bytes,
+      photo.bytes.length,
+      photo.sha256,
+      photo.uploadedBy,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** The content hash of a report's photo, if the report has one with this id. */
+export async function findPhotoHash(tx: Tx, reportId: string, photoId: string): Promise<string | undefined> {
+  const row = await tx.one<{ sha256: string }>(
+    'SELECT sha256 FROM report_photos WHERE report_id = $1 AND id = $2',
+    [reportId, photoId],
+  );
+  return row?.sha256;
+}

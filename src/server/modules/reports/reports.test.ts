@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
@@ -293,5 +295,87 @@ describe('report intake and handling', () => {
       ]),
     );
     expect(actions.map((a) => a.action)).toEqual(['report.created', 'report.acknowledged']);
+  });
+
+  describe('photos', () => {
+    const putPhoto = (
+      user: TestUser,
+      reportId: string,
+      photoId: string,
+      bytes: Buffer,
+      type = 'image/jpeg',
+    ) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/reports/${reportId}/photos/${photoId}`,
+        headers: { ...authAs(user), 'content-type': type },
+        payload: bytes,
+      });
+    const jpeg = () =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+        .withMetadata({ exif: { IFD0: { Make: 'Ponsel', Software: 'Kamera 1.0' } } })
+        .jpeg()
+        .toBuffer();
+
+    it('re-encodes a photo: HTML appended to a JPEG and its EXIF are gone, the image remains', async () => {
+      const payload = reportPayload();
+      expect((await post(relawan, payload)).statusCode).toBe(201);
+      const original = await jpeg();
+      expect(original.includes('Ponsel')).toBe(true);
+      const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+      const photoId = randomUUID();
+      const res = await putPhoto(relawan, payload.id as string, photoId, Buffer.concat([original, html]));
+      expect(res.statusCode).toBe(201);
+      const stored = await t.app.inject({
+        url: `/api/reports/${payload.id}/photos/${photoId}`,
+        headers: authAs(operatorJember),
+      });
+      expect(stored.statusCode).toBe(200);
+      expect(stored.headers['content-type']).toBe('image/jpeg');
+      expect(stored.rawPayload.includes('<script>')).toBe(false);
+      expect(stored.rawPayload.includes('Ponsel')).toBe(false);
+      expect(await sharp(stored.rawPayload).metadata()).toMatchObject({
+        format: 'jpeg',
+        width: 64,
+        height: 48,
+      });
+      // The same upload again is recognised: one photo.
+      const retried = await putPhoto(relawan, payload.id as string, photoId, Buffer.concat([original, html]));
+      expect(retried.statusCode).toBe(200);
+    });
+
+    it('refuses a file that only starts like an image: a 9-byte "PNG", a truncated JPEG, text', async () => {
+      const payload = reportPayload();
+      expect((await post(relawan, payload)).statusCode).toBe(201);
+      const png9 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]);
+      const tiny = await putPhoto(relawan, payload.id as string, randomUUID(), png9, 'image/png');
+      expect(tiny.statusCode).toBe(400);
+      expect(tiny.json().error.code).toBe('validation_failed');
+      const whole = await jpeg();
+      const truncated = await putPhoto(relawan, payload.id as string, randomUUID(), whole.subarray(0, 200));
+      expect(truncated.statusCode).toBe(400);
+      const text = await putPhoto(relawan, payload.id as string, randomUUID(), Buffer.from('<html></html>'));
+      expect(text.statusCode).toBe(415);
+      expect(text.json().error.code).toBe('unsupported_media_type');
+    });
+
+    it('answers a photo id used by a report one cannot see as any new id: no 500, nothing revealed', async () => {
+      const jember = reportPayload();
+      expect((await post(relawan, jember)).statusCode).toBe(201);
+      const banyuwangi = reportPayload({ regionCode: '35.10.01.2001' });
+      expect((await post(operatorBanyuwangi, banyuwangi)).statusCode).toBe(201);
+      const photoId = randomUUID();
+      const first = await putPhoto(operatorBanyuwangi, banyuwangi.id as string, photoId, await jpeg());
+      expect(first.statusCode).toBe(201);
+      const other = await putPhoto(operatorJember, jember.id as string, photoId, await jpeg());
+      expect(other.statusCode).toBe(201);
+      expect(other.json()).toMatchObject({ id: photoId, created: true });
+      // Each report keeps its own photo under that id.
+      const seen = await t.app.inject({
+        url: `/api/reports/${banyuwangi.id}/photos/${photoId}`,
+        headers: authAs(operatorJember),
+      });
+      expect(seen.statusCode).toBe(404);
+    });
   });
 });

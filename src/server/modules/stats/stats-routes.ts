@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CalendarDay } from '../../../shared/calendar-date.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { StatsOverview } from '../../../shared/stats/stats-schema.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import * as stats from './stats-service.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD (WIB)');
+const day = CalendarDay;
 /** The province or one kab/kota: the dashboard drills down one level at a time. */
 const StatsScope = RegionCode.refine(
   (code) => code.split('.').length <= 2,

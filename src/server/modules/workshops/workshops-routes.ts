@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CalendarDay } from '../../../shared/calendar-date.ts';
 import {
   ActionDone,
   ActionInput,
@@ -11,12 +12,12 @@ import {
   WorkshopEdit,
   WorkshopInput,
 } from '../../../shared/workshops/workshop-schema.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import * as workshops from './workshops-service.ts';
 
 const tags = ['workshops'];
 const IdParams = z.object({ id: z.uuid() });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = CalendarDay;
 
 /** Workshops (rapat koordinasi / workshop evaluasi): plan, invite, attendance, materials, action items. */
 export async function workshopsRoutes(app: FastifyInstance, deps: workshops.WorkshopDeps): Promise<void> {
@@ -151,7 +152,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
       );
       return reply
         .header('content-type', m.contentType)
-        .header('content-disposition', `attachment; filename="${m.fileName.replace(/"/g, '')}"`)
+        .header('content-disposition', attachmentDisposition(m.fileName))
         .send(m.bytes);
     },
   );

@@ -26,6 +26,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { checkDocument } from '../../platform/uploads.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './workshops-store.ts';
 
@@ -294,14 +295,16 @@ export async function addMaterial(
     throw new DomainError('payload_too_large', 'Materi paling besar 10 MB');
   }
   const fileName = file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'materi';
+  // Checked by content, not by the type claimed: HTML sent as a PDF is refused, images are re-encoded.
+  const checked = await checkDocument(file.bytes, file.contentType);
   return deps.db.asActor(principal.actor, async (tx) => {
     await requireManaged(tx, id);
     const materialId = await store.insertMaterial(tx, {
       workshopId: id,
       fileName,
-      contentType: file.contentType,
-      bytes: file.bytes,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      contentType: checked.contentType,
+      bytes: checked.bytes,
+      sha256: createHash('sha256').update(checked.bytes).digest('hex'),
       by: principal.user.id,
       now: deps.clock.now(),
     });
@@ -312,7 +315,7 @@ export async function addMaterial(
       { type: 'workshop', id },
       { materialId },
     );
-    return { id: materialId, fileName, byteSize: file.bytes.length };
+    return { id: materialId, fileName, byteSize: checked.bytes.length };
   });
 }
 

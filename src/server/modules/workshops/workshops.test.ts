@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
@@ -167,6 +168,51 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
       payload: Buffer.alloc(10 * 1024 * 1024 + 1, 1),
     });
     expect(big.statusCode).toBe(413);
+  });
+
+  it('checks materials by their content: HTML sent as a PDF and a renamed file are refused', async () => {
+    const send = (name: string, contentType: string, payload: Buffer | string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
+        headers: { ...authAs(koordinatorV), 'content-type': contentType },
+        payload,
+      });
+    const html = await send('undangan.pdf', 'application/pdf', '<html><script>alert(1)</script></html>');
+    expect(html.statusCode).toBe(415);
+    expect(html.json().error.code).toBe('unsupported_media_type');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Peserta').addRow(['Nama', 'Instansi']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    expect((await send('peserta.xlsx', XLSX, xlsx)).statusCode).toBe(201);
+    expect((await send('peserta.docx', DOCX, xlsx)).statusCode).toBe(415);
+    expect((await send('gambar.png', 'image/png', PDF)).statusCode).toBe(415);
+  });
+
+  it('downloads a material with a non-ASCII name under a valid Content-Disposition', async () => {
+    const name = 'Материал "rapat" Ä.pdf';
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
+      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
+      payload: PDF,
+    });
+    expect(up.statusCode).toBe(201);
+    const down = await t.app.inject({
+      url: `/api/workshops/${workshop.id}/materials/${up.json().id}`,
+      headers: authAs(operatorJember),
+    });
+    expect(down.statusCode).toBe(200);
+    expect(down.rawPayload.equals(PDF)).toBe(true);
+    const disposition = String(down.headers['content-disposition']);
+    expect(disposition).toMatch(
+      /^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/,
+    );
+    const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '';
+    expect(decodeURIComponent(encoded)).toBe(up.json().fileName);
+    expect(up.json().fileName).toContain('Материал');
   });
 
   it('tracks outcomes as action items with an owner and a due date until done', async () => {
