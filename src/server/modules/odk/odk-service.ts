@@ -3,7 +3,7 @@ import { t } from '../../../shared/i18n.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { sniffImageType } from '../reports/photo-rules.ts';
+import { sniffImageType } from '../../platform/uploads.ts';
 import * as reports from '../reports/reports-service.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './odk-store.ts';

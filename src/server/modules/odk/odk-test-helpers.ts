@@ -1,12 +1,29 @@
+import sharp from 'sharp';
+
 // Helpers of the ODK tests: a photo with location metadata, and multipart bodies as Collect sends them.
 
-/** A small JPEG whose EXIF block holds a GPS marker that must not survive intake. */
+/**
+ * A small real JPEG whose EXIF holds a GPS block and a `GPSLatitude-8.17` marker text, none of which may survive
+ * intake (photos are decoded and encoded again).
+ */
+export const JPEG_WITH_EXIF: Buffer = await sharp({
+  create: { width: 32, height: 24, channels: 3, background: { r: 30, g: 120, b: 200 } },
+})
+  .withExif({
+    IFD0: { ImageDescription: 'GPSLatitude-8.17', Make: 'Ponsel' },
+    IFD3: {
+      GPSLatitudeRef: 'S',
+      GPSLatitude: '8/1 10/1 12/1',
+      GPSLongitudeRef: 'E',
+      GPSLongitude: '113/1 42/1 0/1',
+    },
+  })
+  .jpeg()
+  .toBuffer();
+
+/** The photo as a fresh buffer (a test may hand it to a File). */
 export function jpegWithExif(): Buffer {
-  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0, 0, 1, 0, 1, 0, 0];
-  const exif = [...Buffer.from('Exif\0\0GPSLatitude-8.17')];
-  const app1 = [0xff, 0xe1, 0x00, exif.length + 2, ...exif];
-  const sos = [0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x12, 0x34, 0x56, 0xff, 0xd9];
-  return Buffer.from([0xff, 0xd8, ...app0, ...app1, ...sos]);
+  return Buffer.from(JPEG_WITH_EXIF);
 }
 
 /** One part of a multipart body; a file part has a file name and a type. */
