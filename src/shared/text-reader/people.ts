@@ -43,7 +43,7 @@ const PERP_CLAUSE = new Set(
     menyerahkan
   `),
 );
-const AGE = /(?<![\p{L}\p{N}])(?:umur|usia) \d{1,3}(?:an)?(?![\p{L}\p{N}])/gu;
+const AGE = /(?<![\p{L}\p{N}])(?:umur|usia|berusia|berumur) \d{1,3}(?:an)?(?![\p{L}\p{N}])/gu;
 
 function ageNear(tokens: readonly Token[], i: number): number | null {
   for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 4); j++) {
@@ -105,6 +105,15 @@ export function readGroups(doc: Doc): GroupReading[] {
       const wanted = age === null ? null : age < 18 ? 'anak' : age >= 60 ? 'lansia' : null;
       if (wanted === group && !isPerpetrator(doc, hit.first, hit.last)) spans.push(hit.span);
     }
+    // news style: a name or initials with the age in brackets, "AS (15)", "Mbah Sarni (72)"
+    doc.tokens.forEach((t, i) => {
+      const prev = doc.tokens[i - 1];
+      const next = doc.tokens[i + 1];
+      if (!t.bracketed || t.value === null || !prev || prev.bracketed || !prev.capital) return;
+      if (next?.bracketed && next.clause === t.clause) return;
+      const wanted = t.value < 18 ? 'anak' : t.value >= 60 && t.value < 110 ? 'lansia' : null;
+      if (wanted === group && !isPerpetrator(doc, i - 1, i)) spans.push([prev.start, t.end]);
+    });
     if (spans.length > 0) out.push({ group, spans, confidence: spans.length > 1 ? 0.9 : 0.8 });
   }
   return out;
@@ -133,7 +142,9 @@ const NOT_PEOPLE = new Set(
     | kelompok | pulau | pihak | kubu | perguruan | klub | caleg | calon | sisi | lantai | ekor | persen
     | juta | ribu | rb | jt | kg | pelaku | tersangka | warung | toko | gerobak | hektar | pos | lokasi
     | kampung | diantaranya | di | bangunan | lapak | kios | sepeda | mushola | masjid | gereja |
-    sekolah
+    sekolah | januari | februari | maret | april | mei | juni | juli | agustus | september | oktober |
+    november | desember | jan | feb | mar | apr | jun | jul | agu | agt | sep | okt | nov | des | wib |
+    pasal | ayat | nomor | no | kilometer | menit | detik | kali lipat | lembar | botol | batang
   `),
 );
 const NOT_AFTER = new Set(

@@ -57,6 +57,19 @@ const DESTINATION = new Set(
   list(`ke | masuk | menuju | lewat | melintas | melewati | memasuki | di | wilayah`),
 );
 const RETURN = new Set(['balik', 'pulang', 'kembali']);
+/** Newspapers named after a town ("Radar Jember") say where the paper is, not where the event was. */
+const MEDIA = new Set([
+  'radar',
+  'tribun',
+  'tribunnews',
+  'surya',
+  'memorandum',
+  'kabar',
+  'berita',
+  'suara',
+  'times',
+  'jatimnow',
+]);
 const KOTA_AND_KAB = /^35\.7/;
 
 function keyOf(tokens: readonly Token[], from: number, count: number): string {
@@ -77,6 +90,7 @@ function contextWeight(tokens: readonly Token[], at: number): number {
     const t = tokens[j];
     if (!t || t.clause !== tokens[at]?.clause) break;
     if (t.norm === 'bukan') return 0;
+    if (j === at - 1 && MEDIA.has(t.norm)) return 0.2;
     if (ORIGIN.has(t.norm)) return 0.3;
     if (RETURN.has(t.norm)) return 0.3;
     if (j === at - 1 && DESTINATION.has(t.norm)) weight = 1.5;
@@ -141,7 +155,8 @@ function findMentions(g: Gazetteer, tokens: readonly Token[]): Mention[] {
       mentions.push({
         level: 'kabkota',
         places: chosen,
-        weight: contextWeight(tokens, i),
+        // "Kabupaten Jember", "Kota Malang": a name written as a region weighs more than a bare one
+        weight: contextWeight(tokens, i) * 1.2,
         marked: true,
         span: span(i, count + 1),
       });
@@ -160,7 +175,9 @@ function findMentions(g: Gazetteer, tokens: readonly Token[]): Mention[] {
     const firstOfSentence = !prev || prev.sentence !== t.sentence;
     if (common && (!t.capital || firstOfSentence)) continue;
     const kabkota = g.kabkota.get(key) ?? g.kabkota.get(t.norm);
-    const weight = contextWeight(tokens, i);
+    // a dateline, "JEMBER, KOMPAS.com –", names where the reporter is: it weighs a little less
+    const dateline = i === 0 && t.raw === t.raw.toUpperCase() && tokens[1]?.clause !== t.clause;
+    const weight = contextWeight(tokens, i) * (dateline ? 0.7 : 1);
     if (kabkota) {
       // a bare name shared by a Kabupaten and a Kota leans to the Kabupaten; other names in the text decide
       const places = kabkota.map((p) => ({ ...p }));
