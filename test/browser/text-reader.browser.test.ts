@@ -25,7 +25,11 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
   relawan = await createUserByApi(server, { username: 'rina.tanggul', role: 'relawan', region: '35.09' });
-  const account = await createUserByApi(server, { username: 'provinsi.jatim', role: 'provinsi', region: '35' });
+  const account = await createUserByApi(server, {
+    username: 'provinsi.jatim',
+    role: 'provinsi',
+    region: '35',
+  });
   provinsi = await signInByApi(server, account.username, account.password);
 });
 
@@ -67,7 +71,9 @@ describe('the report form reads a pasted message', () => {
       expect(marked.join(' ')).toContain('bentrok');
       expect(marked.join(' ')).toContain('bocah');
       expect(marked.join(' ')).toContain('ds. Tanggulwetan');
-      expect(await panel.locator('[data-field="conflictType"]').textContent()).toContain('Antar-perguruan silat');
+      expect(await panel.locator('[data-field="conflictType"]').textContent()).toContain(
+        'Antar-perguruan silat',
+      );
       expect(await panel.locator('[data-field="place"]').textContent()).toContain('Tanggulwetan');
       expect(await findSeriousA11yViolations(page)).toEqual([]);
       await saveScreenshot(page, 'text-reader-panel');
