@@ -156,12 +156,13 @@ TYPE_CUES.perguruan_silat_vs_warga = [
   cue(2, SILAT_WARGA),
 ];
 
+const SILAT_ONLY = words(SILAT);
 /** Only messages that speak of a pencak silat group may take either silat type. */
 const SILAT_RE = words([...SILAT, 'konvoi', 'konvoy', 'tugu']);
 
 export function readConflictType(doc: Doc): Choice<ConflictType> {
   const scores: { type: ConflictType; score: number; hits: Hit[] }[] = [];
-  const silat = findAll(doc, words(SILAT)).length > 0;
+  const silat = findAll(doc, SILAT_ONLY).length > 0;
   const convoy = findAll(doc, SILAT_RE).length > 0;
   for (const [type, cues] of Object.entries(TYPE_CUES) as [ConflictType, Cue[]][]) {
     if ((type === 'antar_perguruan_silat' || type === 'perguruan_silat_vs_warga') && !silat && !convoy)
@@ -320,16 +321,15 @@ export type UrgencyFacts = {
   vulnerableHarmed: boolean;
 };
 
+const PRESSING = words(`
+  mohon segera | tolong segera | segera | evakuasi | dievakuasi | perlindungan segera | genting | mencekam |
+  malam ini
+`);
+
 export function readUrgency(doc: Doc, f: UrgencyFacts): Choice<Urgency> {
   const resolved = findAll(doc, RESOLVED);
   const soon = findAll(doc, SOON);
-  const pressing = findAll(
-    doc,
-    words(`
-    mohon segera | tolong segera | segera | evakuasi | dievakuasi | perlindungan segera | genting |
-    mencekam | malam ini
-  `),
-  );
+  const pressing = findAll(doc, PRESSING);
   const harmed = (f.injured ?? 0) > 0 || (f.dead ?? 0) > 0 || (f.displaced ?? 0) > 0;
   const pick = (value: Urgency, spans: Hit[], confidence: number): Choice<Urgency> => ({
     value,

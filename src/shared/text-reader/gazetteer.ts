@@ -19,8 +19,11 @@ export type Gazetteer = {
   kabkota: Map<string, Place[]>;
   /** Kecamatan and desa by key. */
   names: Map<string, Place[]>;
-  /** Every one-letter deletion of a kecamatan/desa key of six letters or more → the keys it came from. */
-  deletions: Map<string, string[]>;
+  /**
+   * Every one-letter deletion of a kecamatan/desa key of six letters or more → the keys it came from. Built on
+   * the first misspelt name, so that loading stays fast for the many messages that spell their places right.
+   */
+  deletions: Map<string, string[]> | null;
   byCode: Map<string, Place>;
   /** Longest name in tokens, to bound the lookup window. */
   maxWords: number;
@@ -90,11 +93,18 @@ export function buildGazetteer(rows: readonly RegionInput[]): Gazetteer {
     const places = g.kabkota.get(base);
     if (places && !g.kabkota.has(alias)) g.kabkota.set(alias, places);
   }
+  return g;
+}
+
+function deletionIndex(g: Gazetteer): Map<string, string[]> {
+  if (g.deletions) return g.deletions;
+  const deletions = new Map<string, string[]>();
   for (const key of g.names.keys()) {
     if (key.length < 6) continue;
-    for (const d of deletionsOf(key)) push(g.deletions, d, key);
+    for (const d of deletionsOf(key)) push(deletions, d, key);
   }
-  return g;
+  g.deletions = deletions;
+  return deletions;
 }
 
 /** Kecamatan/desa places with exactly this key. */
@@ -105,11 +115,12 @@ export function exactPlaces(g: Gazetteer, key: string): Place[] {
 /** Kecamatan/desa places within one edit (deletion, insertion, substitution, adjacent swap) of the key. */
 export function nearPlaces(g: Gazetteer, key: string): Place[] {
   if (key.length < 6) return [];
+  const deletions = deletionIndex(g);
   const keys = new Set<string>();
-  for (const k of g.deletions.get(key) ?? []) keys.add(k); // the typed word lost a letter
+  for (const k of deletions.get(key) ?? []) keys.add(k); // the typed word lost a letter
   for (const d of deletionsOf(key)) {
     if (g.names.has(d)) keys.add(d); // the typed word has one letter too many
-    for (const k of g.deletions.get(d) ?? []) keys.add(k); // one letter changed or two swapped
+    for (const k of deletions.get(d) ?? []) keys.add(k); // one letter changed or two swapped
   }
   return [...keys].flatMap((k) => g.names.get(k) ?? []);
 }
