@@ -58,7 +58,7 @@ export function buildGazetteer(rows: readonly RegionInput[]): Gazetteer {
   const g: Gazetteer = {
     kabkota: new Map(),
     names: new Map(),
-    deletions: new Map(),
+    deletions: null,
     byCode: new Map(),
     maxWords: 1,
   };
