@@ -18,7 +18,8 @@ const SILAT_OTHER = list(`
     duel | \\d+ kelompok | dua kelompok | kedua kelompok | perguruan[^,.]{0,30} diserang | tugu | balas
     | perguruan lain | perguruan lawan | beda perguruan | antar perguruan | antarperguruan | antar
     kelompok perguruan | \\d+ perguruan | dua perguruan | kedua perguruan | perguruan berbeda | psht vs
-    | vs psht | pagar nusa vs | vs pagar nusa | kelompok lain | perguruan rival | anggota perguruan |
+    | vs psht | pagar nusa vs | vs pagar nusa | kelompok lain | perguruan rival |
+    (?:pengeroyokan|pembacokan|pemukulan|penganiayaan|dikeroyok|dibacok|dipukul|mengeroyok) (?:\\S+ ){0,2}anggota perguruan |
     antar anggota perguruan | tugu perguruan | tugu kecil milik | atribut perguruan lain | kaos
     perguruan lain | sesama pesilat | antar pesilat | pesilat lain | perguruan yang berbeda | balas
     pemukulan anggota | kaos perguruan | nantang perguruan
@@ -136,11 +137,16 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     bansos | blt | pkh | bpnt | kpm | bantuan | sembako | buruh | phk | thr | upah | pesangon | mogok |
     ojol | ojek | ojek online | pangkalan | pkl | pedagang kaki lima | satpol pp | penertiban | tawuran
     | perang sarung | gangster | geng motor | klitih | solar | subsidi | pmt | antrian | antre | antri |
-    disnaker | naker | pabrik | karyawan | pekerja | serikat | pungli | jukir | parkir liar | tarif
+    disnaker | naker | serikat | pungli | jukir | parkir liar | tarif
     parkir | pengelola wisata | penggusuran pkl | relokasi pasar | pedagang pasar
   `),
     ),
-    cue(2, list(`pelajar | remaja | sekolah | sahur | pedagang | demo | unjuk rasa | lapak | pasar`)),
+    cue(
+      2,
+      list(
+        `pelajar | remaja | sekolah | sahur | pedagang | demo | unjuk rasa | lapak | pasar | pabrik | karyawan | pekerja`,
+      ),
+    ),
   ],
 };
 TYPE_CUES.antar_perguruan_silat = [cue(5, SILAT), cue(5, SILAT_OTHER)];
@@ -194,6 +200,9 @@ export function readConflictType(doc: Doc): Choice<ConflictType> {
 
 /** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
 const STRONG_EVENT = words(`
+    aksi | unjuk rasa | berunjuk rasa | menggelar aksi | menyegel | disegel | penyegelan | pengusiran |
+    menganiaya | bacok | ditusuk | menusuk | dikepung | mengepung | digeruduk | menggeruduk | geruduk |
+    ngluruk | sweeping | merampas | dirampas | penghadangan | pengepungan | hangus | terlibat bentrok |
     bentrok | bentrokan | ricuh | kericuhan | luka | terluka | memar | lecet | lebam | sobek | meninggal
     | tewas | dipukul | dipukuli | mukul | memukul | dikeroyok | pengeroyokan | mengeroyok | merusak |
     rusak | perusakan | pengrusakan | dibakar | membakar | bakar ban | terbakar | dilempar | dilempari |
@@ -228,7 +237,8 @@ const CLEARED = words(`
   `);
 const FUTURE = new Set(
   list(`
-    mau | akan | ancam | mengancam | ancaman | rencana | berencana | rawan | siap | bakal | kalau | jika
+    mau | akan | ancam | mengancam | ancaman | rencana | berencana | rawan | siap | bakal | kalau | jika |
+    balas | membalas | balasan | buntut | pernah | terulang
     | takut | khawatir | dikhawatirkan | kuatir | isu | hoaks | hoax | ajakan | ajak | ngajak | seruan |
     tantangan | nantang | katanya | kabar | info | potensi | jangan | bisa | tuduh | menuduh | awas |
     gantian | tidak | belum | nuduh | beredar | tolak | soal | agar | supaya | minta | lusa | besok |
