@@ -7,10 +7,11 @@
  *     (POST /api/bench/baseline-report, served only with SIGAP_BENCH=true);
  *  2. the first page of an operator's report list at 100,000 reports (and 1,000,000 on PostgreSQL), p50/p95,
  *     against the same query through the store alone;
- *  3. the gzip size of the report page's JavaScript against its 150 KB budget.
+ *  3. the gzip size of the report page's JavaScript against its 150 KB budget;
+ *  4. the text reader's messages per second on one core against its 500/s target (bench/text-reader.bench.ts).
  *
  * Environment: BENCH_SECONDS (12) per route, measured in three alternating rounds; BENCH_SKIP_POSTGRES=1,
- * BENCH_SKIP_MILLION=1.
+ * BENCH_SKIP_MILLION=1, BENCH_SKIP_DATABASES=1 (only the web bundle and the text reader).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,7 @@ import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import { timeProvinceSummary } from './evaluation.bench.ts';
 import { type Latency, measureIntake, measureList, type Throughput } from './http-figures.ts';
 import { seedReports } from './seed-reports.ts';
+import { measureTextReader, TEXT_READER_TARGET } from './text-reader.bench.ts';
 import { BUDGET_BYTES, measureWebBundle } from './web-bundle.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
@@ -252,8 +254,23 @@ async function main(): Promise<void> {
     });
   }
 
-  const targets: (() => Promise<Target>)[] = [openPgliteTarget];
-  if (process.env.BENCH_SKIP_POSTGRES !== '1') targets.push(openPostgresTarget);
+  note('text reader: messages per second on one core');
+  const reader = measureTextReader();
+  rows.push({
+    database: '—',
+    measure: 'text reader, messages/s on one core',
+    value: `${reader.perSecond.toFixed(0)} msg/s`,
+    baseline: `gazetteer built in ${reader.gazetteerMs.toFixed(0)} ms`,
+    ratio: `${(reader.perSecond / TEXT_READER_TARGET).toFixed(1)}× target`,
+    target: `≥ ${TEXT_READER_TARGET} msg/s`,
+    verdict: reader.perSecond >= TEXT_READER_TARGET ? 'ok' : 'MISS',
+  });
+
+  const targets: (() => Promise<Target>)[] =
+    process.env.BENCH_SKIP_DATABASES === '1' ? [] : [openPgliteTarget];
+  if (process.env.BENCH_SKIP_POSTGRES !== '1' && process.env.BENCH_SKIP_DATABASES !== '1') {
+    targets.push(openPostgresTarget);
+  }
   for (const open of targets) {
     let target: Target | undefined;
     try {

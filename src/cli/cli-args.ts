@@ -13,6 +13,7 @@ import {
   renderGroupHelp,
 } from './cli-help.ts';
 import type { OdkTokenCreateArgs, OdkTokenListArgs, OdkTokenRevokeArgs } from './cli-odk.ts';
+import type { ReadTextArgs } from './cli-read-text.ts';
 
 /** Wrong input on the command line: the message is one line, Indonesian / English; the CLI exits 2. */
 export class UsageError extends Error {}
@@ -28,6 +29,7 @@ export type Invocation =
   | { kind: 'command'; command: 'odk token list'; args: OdkTokenListArgs }
   | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
   | { kind: 'command'; command: 'demo'; args: DemoArgs }
+  | { kind: 'command'; command: 'read-text'; args: ReadTextArgs }
   | { kind: 'command'; command: 'audit verify' | 'audit head' | 'migrate'; args: Record<string, never> };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
@@ -44,7 +46,8 @@ function resolveCommand(argv: readonly string[]): { help: string } | { name: Com
     throw new UsageError(`Perintah belum diberikan / no command given ${seeHelp()}`);
   }
   if (HELP_FLAGS.has(first) || first === 'help') return { help: renderGeneralHelp() };
-  if (first === 'migrate' || first === 'demo') return { name: first, rest: argv.slice(1) };
+  if (first === 'migrate' || first === 'demo' || first === 'read-text')
+    return { name: first, rest: argv.slice(1) };
   const subcommands = COMMAND_GROUPS[first];
   if (!subcommands) {
     throw new UsageError(`Perintah tidak dikenal: ${first} / unknown command: ${first} ${seeHelp()}`);
@@ -220,6 +223,12 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
           seed: values.seed === undefined ? undefined : checkSeed(values.seed),
           password: values.password === undefined ? undefined : checkDemoPassword(values.password),
         },
+      };
+    case 'read-text':
+      return {
+        kind: 'command',
+        command: name,
+        args: { input: values.input as string, output: values.output },
       };
     case 'early-warning backtest':
       return {

@@ -13,6 +13,7 @@ export type CommandName =
   | 'audit head'
   | 'early-warning backtest'
   | 'migrate'
+  | 'read-text'
   | 'demo';
 
 /** A flag of a command; every flag takes a value. `value` is its placeholder in Indonesian and English. */
@@ -222,6 +223,36 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     id: 'Menyiapkan basis data: peran, migrasi yang belum diterapkan, dan data wilayah Jawa Timur bila belum ada.',
     en: 'Prepares the database: roles, pending migrations, and the Jawa Timur regions when missing.',
     flags: [],
+  },
+  'read-text': {
+    title: {
+      id: 'Membaca pesan lapangan menjadi draf laporan',
+      en: 'Read field messages into draft reports',
+    },
+    id:
+      'Membaca berkas JSONL berisi pesan ({"id", "text", "homeRegion"?} per baris) dan menulis satu baris JSON per baris ' +
+      'masukan, berurutan: jenis, tipe konflik, wilayah, kelompok rentan, jumlah korban, urgensi dan kata penentunya. ' +
+      'Tidak memerlukan basis data maupun server. Baris tanpa "text" mendapat isian "error"; pembacaan berlanjut.',
+    en:
+      'Reads a JSONL file of messages ({"id", "text", "homeRegion"?} per line) and writes one JSON line per input ' +
+      'line, in order: kind, conflict type, place, vulnerable groups, counts, urgency and the deciding words. Needs ' +
+      'no database and no server. A line without "text" gets an "error" field; the run goes on.',
+    flags: [
+      {
+        name: 'input',
+        value: { id: 'BERKAS', en: 'FILE' },
+        isRequired: true,
+        id: 'berkas JSONL masukan',
+        en: 'input JSONL file',
+      },
+      {
+        name: 'output',
+        value: { id: 'BERKAS', en: 'FILE' },
+        isRequired: false,
+        id: 'berkas JSONL keluaran; bawaan: keluaran standar',
+        en: 'output JSONL file; default: standard output',
+      },
+    ],
   },
   demo: {
     title: { id: 'Mengisi basis data kosong dengan data demo', en: 'Fill an empty database with demo data' },

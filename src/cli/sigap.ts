@@ -16,6 +16,7 @@ import {
 } from './cli-commands.ts';
 import { backtestCommand } from './cli-early-warning.ts';
 import { createOdkTokenCommand, listOdkTokensCommand, revokeOdkTokenCommand } from './cli-odk.ts';
+import { readTextCommand } from './cli-read-text.ts';
 
 /** Exit codes, as the general help documents them. */
 export const EXIT = { ok: 0, failed: 1, wrongInput: 2, dataLocked: 3 } as const;
@@ -58,6 +59,8 @@ async function dispatch(
       return backtestCommand(db, invocation.args, output);
     case 'demo':
       return demoCommand(db, invocation.args, output);
+    case 'read-text':
+      return readTextCommand(invocation.args, output);
   }
 }
 
@@ -96,6 +99,8 @@ export async function runCli(
       output.out(invocation.text);
       return EXIT.ok;
     }
+    // reading messages needs no database: it works on a fresh clone, beside a running server
+    if (invocation.command === 'read-text') return await readTextCommand(invocation.args, output);
     const opened = await openAndMigrate(loadConfig(env));
     db = opened.db;
     if (invocation.command !== 'migrate' && opened.applied.length > 0) {

@@ -26,6 +26,7 @@ import { regionsRoutes } from './modules/regions/regions-routes.ts';
 import { reportsRoutes } from './modules/reports/reports-routes.ts';
 import { settingsRoutes } from './modules/settings/settings-routes.ts';
 import { statsRoutes } from './modules/stats/stats-routes.ts';
+import { textReadRoutes } from './modules/text-reader/text-read-routes.ts';
 import { usersRoutes } from './modules/users/users-routes.ts';
 import { workshopsRoutes } from './modules/workshops/workshops-routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     settingsRoutes,
     geoRoutes,
     statsRoutes,
+    textReadRoutes,
     evaluationRoutes,
     lessonsRoutes,
     workshopsRoutes,

@@ -2,6 +2,7 @@
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
 import type { OfficeMessageKey } from './messages/office.ts';
+import type { ReaderMessageKey } from './messages/reader.ts';
 
 /** The languages Sigap speaks; Indonesian is the default. */
 export type Lang = 'id' | 'en';
@@ -128,6 +129,8 @@ const id = {
   'field.report.description': 'Apa yang terjadi?',
   'field.report.descriptionHint':
     'Ceritakan singkat, minimal {min} karakter. Jangan menulis nama anak atau korban.',
+  'field.report.readText': 'Isi dari teks pesan',
+  'field.report.readTextHint': 'Tempel pesan WhatsApp/SMS di atas, lalu biarkan Sigap menyarankan isian.',
   'field.report.counts': 'Jumlah orang dan rumah (perkiraan)',
   'field.count.involved': 'Terlibat',
   'field.count.injured': 'Luka',
@@ -273,7 +276,7 @@ const id = {
 export type CoreMessageKey = keyof typeof id;
 
 /** Every message key: the core table's and the office pages' (src/shared/messages/office.ts). */
-export type MessageKey = CoreMessageKey | OfficeMessageKey;
+export type MessageKey = CoreMessageKey | OfficeMessageKey | ReaderMessageKey;
 
 /**
  * Tables loaded later, by language: the English core table (src/shared/messages/core-en.ts, fetched when

@@ -117,6 +117,8 @@ const en: Record<CoreMessageKey, string> = {
   'field.report.description': 'What happened?',
   'field.report.descriptionHint':
     'Tell it briefly, at least {min} characters. Do not write the names of children or victims.',
+  'field.report.readText': 'Fill from the message text',
+  'field.report.readTextHint': 'Paste a WhatsApp/SMS message above, then let Sigap suggest the fields.',
   'field.report.counts': 'Number of people and houses (estimates)',
   'field.count.involved': 'Involved',
   'field.count.injured': 'Injured',

@@ -21,6 +21,7 @@ import { PhotoPicker, type PickedPhoto } from './PhotoPicker.tsx';
 import { PlacePicker } from './PlacePicker.tsx';
 import { PriorityBadge } from './PriorityBadge.tsx';
 import { placeName } from './place-label.ts';
+import { draftFromSuggestion, ReadTextControl, sendSuggestion, suggestionOf } from './ReadTextControl.tsx';
 import {
   COUNT_FIELDS,
   type DraftProblem,
@@ -65,6 +66,8 @@ export function ReportPage(props: { me: SignedInUser }) {
   const [isBusy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState<Submitted | undefined>();
   const outcome = useRef<HTMLDivElement>(null);
+  // what the text reader suggested, kept beside the report once it is sent
+  const suggested = useRef<ReturnType<typeof suggestionOf> | undefined>(undefined);
 
   const update = (patch: Partial<ReportDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -124,6 +127,8 @@ export function ReportPage(props: { me: SignedInUser }) {
       new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS)),
     ]);
     const item = await findRecord<OutboxItem>('outbox', id).catch(() => undefined);
+    if (item?.status === 'sent' && suggested.current) sendSuggestion(id, suggested.current);
+    suggested.current = undefined;
     setSubmitted({
       id,
       status: item?.status ?? 'pending',
@@ -283,6 +288,14 @@ export function ReportPage(props: { me: SignedInUser }) {
           aria-describedby={['report-description-hint', errorIdOf('description')].filter(Boolean).join(' ')}
           aria-invalid={problemOf('description') ? true : undefined}
           onInput={(event) => update({ description: event.currentTarget.value })}
+        />
+        <ReadTextControl
+          text={draft.description}
+          homeRegion={props.me.scope.kind === 'region' ? props.me.scope.code : undefined}
+          onApply={(suggestion) => {
+            suggested.current = suggestionOf(suggestion);
+            setDraft((current) => ({ ...current, ...draftFromSuggestion(current, suggestion) }));
+          }}
         />
       </div>
 

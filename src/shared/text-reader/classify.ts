@@ -1,0 +1,357 @@
+// What kind of report a message is, which of the nine conflict types, how urgent, and whether violence is
+// still going on: weighted cue words over the folded text, each hit kept as evidence.
+import type { ConflictType, ReportKind } from '../reports/report-schema.ts';
+import { type Doc, findAll, type Hit, list, type Span, words } from './doc.ts';
+
+export type Urgency = 'segera' | 'tinggi' | 'sedang' | 'rendah';
+export type Choice<T> = { value: T; spans: Span[]; confidence: number };
+type Cue = { re: RegExp; weight: number };
+
+const cue = (weight: number, alternatives: string[]): Cue => ({ re: words(alternatives), weight });
+
+const SILAT = list(`
+    perguruan | pesilat | silat | psht | pagar nusa | pagarnusa | setia hati | sh terate | sh winongo |
+    shw | iks | kera sakti | tapak suci | padepokan | pengesahan | suran | suroan | perguruan silat |
+    ikatan keluarga silat | persaudaraan setia hati
+  `);
+const SILAT_OTHER = list(`
+    duel | \\d+ kelompok | dua kelompok | kedua kelompok | perguruan[^,.]{0,30} diserang | tugu | balas
+    | perguruan lain | perguruan lawan | beda perguruan | antar perguruan | antarperguruan | antar
+    kelompok perguruan | \\d+ perguruan | dua perguruan | kedua perguruan | perguruan berbeda | psht vs
+    | vs psht | pagar nusa vs | vs pagar nusa | kelompok lain | perguruan rival |
+    (?:pengeroyokan|pembacokan|pemukulan|penganiayaan|dikeroyok|dibacok|dipukul|mengeroyok) (?:\\S+ ){0,2}anggota perguruan |
+    antar anggota perguruan | tugu perguruan | tugu kecil milik | atribut perguruan lain | kaos
+    perguruan lain | sesama pesilat | antar pesilat | pesilat lain | perguruan yang berbeda | balas
+    pemukulan anggota | kaos perguruan | nantang perguruan
+  `);
+const SILAT_WARGA = list(`
+    warga | pengendara | pedagang | pemilik warung | hansip | warung | rumah warga | spanduk tolak
+    konvoi | penolakan | tolak konvoi | pemuda setempat | pengunjung | penonton | rute | jalan desa |
+    gang | siswa | ngejek | nongkrong | pos kamling | larangan konvoi | menegur | negur | pawai
+  `);
+
+const TYPE_CUES: Record<ConflictType, Cue[]> = {
+  antar_perguruan_silat: [],
+  perguruan_silat_vs_warga: [],
+  antar_suporter: [
+    cue(
+      6,
+      list(`
+    suporter | supporter | bonek | bonekmania | aremania | arema | persebaya | persela | persik |
+    deltamania | ultras | laskar | jakmania | bobotoh | the jakmania | persewangi | pendukung klub
+  `),
+    ),
+    cue(
+      3,
+      list(`
+    stadion | derby | laga | liga \\d | liga | pertandingan | sepak bola | sepakbola | turnamen | tim
+    tamu | tuan rumah | klub | final | penonton bola | tiket
+  `),
+    ),
+  ],
+  pilkades_pemilu: [
+    cue(
+      6,
+      list(`
+    pilkades | pemilu | pilkada | pilbup | pilgub | pileg | pilpres | caleg | calon kades | calon kepala
+    desa | kotak suara | surat suara | tps | kpu | bawaslu | panwas | panwascam | ppk | apk | timses |
+    tim sukses | paslon | rekap | rekapitulasi | coblosan | pemungutan suara | politik uang | serangan
+    fajar | money politic | baliho caleg | kampanye
+  `),
+    ),
+    cue(2, list(`kades terpilih | calon | kubu | baliho | pendukung calon | suara`)),
+  ],
+  sengketa_lahan_sda: [
+    cue(
+      4,
+      list(`
+    tambang | penambang | penambangan | galian | tambang pasir | pasir besi | perkebunan | hgu | ptpn |
+    perhutani | reklamasi | migas | sumber air | mata air | irigasi | pengeboran | bom ikan | area
+    tangkap | wilayah tangkap | lahan garam | tambak | hutan | penggusuran | tanah kas desa | sengketa
+    lahan | sengketa tanah | ganti rugi | lahan | pembebasan lahan | marmer | tambang emas | alat berat
+    | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap
+  `),
+    ),
+    cue(
+      2,
+      list(`
+    tanah | nelayan | petani | air | sungai | pantai | laut | pengukuran | patok | sawah | csr | limbah
+    | proyek
+  `),
+    ),
+  ],
+  sara_agama: [
+    cue(
+      5,
+      list(`
+    gereja | masjid | mushola | musholla | musala | klenteng | pura | vihara | agama | aliran sesat |
+    sesat | menyimpang | kristenisasi | islamisasi | natal | umat | fkub | ibadah | jemaat | syiah |
+    ahmadiyah | suku | etnis | non ?muslim | pengajian | ceramah | penistaan | hindu | kristen | katolik
+    | budha | buddha | konghucu | rumah ibadah | tempat ibadah | pendeta | kemenag | lintas agama |
+    tokoh agama | adat | tengger | pemakaman | jenazah | pengeras suara | toa | azan | adzan | madura |
+    tionghoa | cina | pendatang | guru ngaji | dakwah | kafir | murtad | penodaan
+  `),
+    ),
+  ],
+  antarwarga: [
+    cue(
+      5,
+      list(`
+    carok | santet | dukun santet | tenung | warisan | main hakim sendiri | dihakimi | amuk massa |
+    diamuk massa | dendam | utang | hutang | antar keluarga | keributan keluarga | perkelahian antar
+    keluarga | tetangga | tetangganya | maling | dituduh maling | perselingkuhan | selingkuh | sound
+    horeg | pencurian | dikira maling | dipukuli warga | dikeroyok warga | diamuk warga | penculik |
+    penculikan | dikira | sewa | sengketa sewa | kontrakan | rumah petak
+  `),
+    ),
+    cue(
+      2,
+      list(`
+    keluarga | perkelahian | keributan | cekcok | pemuda | dusun | kampung | ribut | dangdut | orkes |
+    hajatan | parkir | jalan setapak | dikeroyok warga | pengeroyokan | penganiayaan | pembacokan |
+    dibacok
+  `),
+    ),
+  ],
+  batas_wilayah: [
+    cue(
+      7,
+      list(`
+    \\d+ desa | dua desa | antar desa | kedua desa | batas desa | tapal batas | patok batas | batas
+    wilayah | sengketa batas | batas antar desa | batas antardesa | perbatasan desa | batas kabupaten |
+    batas dusun | klaim wilayah | konflik batas | batas hutan | batas | klaim kab | klaim kabupaten |
+    wilayah desanya | masuk wilayah desa
+  `),
+    ),
+    cue(
+      2,
+      list(
+        `perbatasan | desa tetangga | desa sebelah | klaim | rumpon | rebutan | pungutan | retribusi | oloran`,
+      ),
+    ),
+  ],
+  lainnya: [
+    cue(
+      5,
+      list(`
+    bansos | blt | pkh | bpnt | kpm | bantuan | sembako | buruh | phk | thr | upah | pesangon | mogok |
+    ojol | ojek | ojek online | pangkalan | pkl | pedagang kaki lima | satpol pp | penertiban | tawuran
+    | perang sarung | gangster | geng motor | klitih | solar | subsidi | pmt | antrian | antre | antri |
+    disnaker | naker | serikat | pungli | jukir | parkir liar | tarif
+    parkir | pengelola wisata | penggusuran pkl | relokasi pasar | pedagang pasar
+  `),
+    ),
+    cue(
+      2,
+      list(
+        `pelajar | remaja | sekolah | sahur | pedagang | demo | unjuk rasa | lapak | pasar | pabrik | karyawan | pekerja`,
+      ),
+    ),
+  ],
+};
+TYPE_CUES.antar_perguruan_silat = [cue(5, SILAT), cue(5, SILAT_OTHER)];
+TYPE_CUES.perguruan_silat_vs_warga = [
+  cue(5, SILAT),
+  cue(8, [
+    'warga (?:\\S+ ){0,4}bentrok dengan (?:\\S+ ){0,2}(?:rombongan|kelompok|anggota|massa)? ?perguruan',
+    'dikeroyok (?:\\S+ ){0,2}perguruan',
+    'dirusak rombongan',
+    '(?:pukul|mukul|memukul|serang|menyerang) (?:warga|pengendara|pedagang|pemuda yang nongkrong)',
+  ]),
+  cue(5, ['konvoi', 'konvoy', 'rombongan konvoi', 'arak-arakan', 'pawai']),
+  cue(2, SILAT_WARGA),
+];
+
+const SILAT_ONLY = words(SILAT);
+/** Only messages that speak of a pencak silat group may take either silat type. */
+const SILAT_RE = words([...SILAT, 'konvoi', 'konvoy', 'tugu']);
+
+export function readConflictType(doc: Doc): Choice<ConflictType> {
+  const scores: { type: ConflictType; score: number; hits: Hit[] }[] = [];
+  const silat = findAll(doc, SILAT_ONLY).length > 0;
+  const convoy = findAll(doc, SILAT_RE).length > 0;
+  for (const [type, cues] of Object.entries(TYPE_CUES) as [ConflictType, Cue[]][]) {
+    if ((type === 'antar_perguruan_silat' || type === 'perguruan_silat_vs_warga') && !silat && !convoy)
+      continue;
+    let score = 0;
+    const hits: Hit[] = [];
+    for (const c of cues) {
+      const found = findAll(doc, c.re);
+      // a word counts fully once, then a little for each repetition
+      if (found.length > 0) score += c.weight * (1 + 0.25 * Math.min(found.length - 1, 4));
+      hits.push(...found);
+    }
+    scores.push({ type, score, hits });
+  }
+  // a convoy without a named perguruan still reads as silat only when no other type is clearly stronger
+  scores.sort((a, b) => b.score - a.score);
+  const best = scores[0];
+  if (!best || best.score === 0) return { value: 'lainnya', spans: [], confidence: 0.2 };
+  const second = scores[1]?.score ?? 0;
+  const confidence = Math.min(0.95, 0.45 + (best.score - second) / (best.score + 4));
+  return {
+    value: best.type,
+    spans: best.hits.map((h) => h.span),
+    confidence: Math.round(confidence * 100) / 100,
+  };
+}
+
+// ---- kind, ongoing violence, urgency ----
+
+/** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
+const STRONG_EVENT = words(`
+    aksi | unjuk rasa | berunjuk rasa | menggelar aksi | menyegel | disegel | penyegelan | pengusiran |
+    menganiaya | bacok | ditusuk | menusuk | dikepung | mengepung | digeruduk | menggeruduk | geruduk |
+    ngluruk | sweeping | merampas | dirampas | penghadangan | pengepungan | hangus | terlibat bentrok |
+    bentrok | bentrokan | ricuh | kericuhan | luka | terluka | memar | lecet | lebam | sobek | meninggal
+    | tewas | dipukul | dipukuli | mukul | memukul | dikeroyok | pengeroyokan | mengeroyok | merusak |
+    rusak | perusakan | pengrusakan | dibakar | membakar | bakar ban | terbakar | dilempar | dilempari |
+    saling lempar | lempar batu | lemparan batu | diserang | menyerang | diblokir | blokir | memblokade
+    | memblokir | dipalang | dibongkar | dibongkar paksa | digusur | mengungsi | duel | tawuran | perang
+    sarung | carok | pembacokan | dibacok | penganiayaan | dianiaya | dihakimi | main hakim sendiri |
+    ditendang | didorong | saling dorong | dorong ?dorongan | adu pukul | adu jotos | dihadang |
+    menghadang | dicegat | ditahan | dijebol | dirobohkan | kejar ?kejaran | diusir | usir paksa |
+    dipotong | dipangkas | keserempet | pingsan | pecah | retak | longsoran | ngamuk | ditembak | gas
+    air mata | dibawa lari | didobrak | terinjak | berhamburan | tangkap | menangkap | pemukulan |
+    pembunuhan | dibunuh | diculik | lemparan | lempar ?lemparan | tarik ?tarikan | diamankan |
+    dibubarkan | menyerahkan diri | ditolak | tertahan | datangi | mendatangi | didatangi | demo | unjuk
+    rasa | mogok | menduduki | ditutup | menutup | tutup | penertiban | dirawat | dibawa ke | dievakuasi
+    | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
+    dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok
+  `);
+/** Weak signs: a quarrel, a seizure, damage to a banner; they make a kejadian only with a strong one. */
+const WEAK_EVENT = words(`
+    ribut | disita | dicoret | panik | protes | menolak | terjadi | bertahan | ditebang | rebutan |
+    ketakutan | trauma | diancam | dilaporkan | dituduh
+  `);
+/** What is only damaged banners and posters is tension, not an incident. */
+const MINOR_OBJECT = words(`baliho | spanduk | apk | poster | stiker | bendera | pamflet`);
+/** An incident that was settled is a kejadian; a rumour that was cleared up stays a sinyal. */
+const SETTLED = words(`
+    selesai | diselesaikan | dimusyawarahkan | didamaikan | dimediasi | surat damai | kekeluargaan |
+    minta maaf | berdamai | islah
+  `);
+const CLEARED = words(`
+    hoaks | hoax | tidak terbukti | salah info | diklarifikasi | klarifikasi | dibatalkan | isu | kabar
+    | rencana
+  `);
+const FUTURE = new Set(
+  list(`
+    mau | akan | ancam | mengancam | ancaman | rencana | berencana | rawan | siap | bakal | kalau | jika |
+    balas | membalas | balasan | buntut | pernah | terulang
+    | takut | khawatir | dikhawatirkan | kuatir | isu | hoaks | hoax | ajakan | ajak | ngajak | seruan |
+    tantangan | nantang | katanya | kabar | info | potensi | jangan | bisa | tuduh | menuduh | awas |
+    gantian | tidak | belum | nuduh | beredar | tolak | soal | agar | supaya | minta | lusa | besok |
+    untuk | buat | ingin | hendak | siap | tantang | bila | nanti | pekan | minggu | depan | ancamannya
+    | rawan | bahwa | akan | dianggap | berupaya | mencoba | coba | tanpa
+  `),
+);
+const SIGNAL = words(`
+    isu | hoaks | hoax | beredar | rencana | berencana | ancam | ancaman | mengancam | provokasi |
+    provokatif | ajakan | seruan | jelang | menjelang | resah | kuatir | khawatir | rawan | siaga |
+    tantangan | nantang | saling ejek | ejek | selebaran | postingan | medsos | grup wa | video | akun |
+    pesan berantai | saling sindir | memanas | tegang | ketegangan | h-\\d | mau | akan | nanti malam |
+    malam ini | besok | lusa | pekan depan | minggu depan | tidak terbukti | dibatalkan | salah info |
+    spanduk | keberatan | tuduhan | dituduh | digugat | saling lapor | dilaporkan | menolak | tolak |
+    penolakan | dipantau
+  `);
+
+function notFuture(doc: Doc, hits: Hit[]): Hit[] {
+  return hits.filter((h) => {
+    const t = doc.tokens;
+    for (let j = h.first - 1; j >= Math.max(0, h.first - 4); j--) {
+      const u = t[j];
+      if (!u || u.clause !== t[h.first]?.clause) break;
+      if (FUTURE.has(u.norm)) return false;
+    }
+    return true;
+  });
+}
+
+export function readKind(doc: Doc): Choice<ReportKind> {
+  const minor = findAll(doc, MINOR_OBJECT);
+  const nearMinor = (h: Hit) =>
+    minor.some(
+      (m) => Math.abs(m.first - h.first) <= 6 && doc.tokens[m.first]?.clause === doc.tokens[h.first]?.clause,
+    );
+  const strong = notFuture(doc, findAll(doc, STRONG_EVENT)).filter((h) => !nearMinor(h));
+  const weak = notFuture(doc, findAll(doc, WEAK_EVENT));
+  const settled = findAll(doc, SETTLED);
+  const cleared = findAll(doc, CLEARED);
+  const signals = findAll(doc, SIGNAL);
+  // an incident that was settled is a follow-up of a kejadian; a cleared rumour stays a sinyal
+  const settledIncident = settled.length > 0 && cleared.length === 0;
+  const eventScore = strong.length * 2 + weak.length * 0.5 + (settledIncident ? 2 : 0);
+  const signalScore = signals.length;
+  if (eventScore >= 2 && eventScore + 1 >= signalScore) {
+    const spans = [...strong, ...(settledIncident ? settled : [])].map((h) => h.span);
+    return { value: 'kejadian', spans, confidence: Math.min(0.95, 0.55 + eventScore / 20) };
+  }
+  return {
+    value: 'sinyal',
+    spans: signals.map((h) => h.span),
+    confidence: Math.min(0.9, 0.5 + (signalScore - eventScore) / 10),
+  };
+}
+
+const ONGOING = words(`
+    masih (?:ada )?(?:saling
+    )?(?:lempar|lemparan|kejar|bentrok|ngumpul|berkumpul|kumpul|ngamuk|kerumunan|massa|terjadi|bertahan|berlangsung|ricuh|tawuran|perang|bawa|jalan|muter|mencekam|siaga|tegang|saling)
+    | masih berlangsung | sedang berlangsung | masih terjadi | masih bentrok | saling lempar | masih
+    ricuh | berlangsung | saling berhadapan | mencekam | genting | tolong segera | mohon segera | segera
+    | sekarang masih
+  `);
+const RESOLVED = words(`
+    sudah selesai | selesai | didamaikan | damai | dimediasi | kondusif | aman | diklarifikasi |
+    klarifikasi | ternyata hoaks | ternyata hoax | tidak terbukti | dibatalkan | salah info | minta maaf
+    | diselesaikan | sudah diselesaikan | sepakat | disepakati | kekeluargaan | surat damai | dipantau
+    saja | postingan sudah dihapus
+  `);
+const SOON = words(`
+    malam ini | nanti malam | besok | lusa | pagi ini | sore ini | hari ini | minggu ini | sabtu |
+    minggu pagi | jumat | senin | selasa | rabu | kamis | bakal | ancam bakar | sajam | senjata tajam |
+    bawa pasukan | pasukan | mau datang | h-\\d | ngluruk | geruduk | sweeping | mau didatangi
+  `);
+
+export function readOngoing(doc: Doc, kind: ReportKind): Choice<boolean> {
+  const hits = findAll(doc, ONGOING).filter(
+    (h) => !/segera|genting|mencekam/.test(doc.norm.slice(h.index, h.end)),
+  );
+  const value = kind === 'kejadian' && hits.length > 0;
+  return { value, spans: value ? hits.map((h) => h.span) : [], confidence: value ? 0.75 : 0.6 };
+}
+
+export type UrgencyFacts = {
+  kind: ReportKind;
+  ongoing: boolean;
+  injured: number | null;
+  dead: number | null;
+  displaced: number | null;
+  vulnerable: boolean;
+  vulnerableHarmed: boolean;
+};
+
+const PRESSING = words(`
+  mohon segera | tolong segera | segera | evakuasi | dievakuasi | perlindungan segera | genting | mencekam |
+  malam ini
+`);
+
+export function readUrgency(doc: Doc, f: UrgencyFacts): Choice<Urgency> {
+  const resolved = findAll(doc, RESOLVED);
+  const soon = findAll(doc, SOON);
+  const pressing = findAll(doc, PRESSING);
+  const harmed = (f.injured ?? 0) > 0 || (f.dead ?? 0) > 0 || (f.displaced ?? 0) > 0;
+  const pick = (value: Urgency, spans: Hit[], confidence: number): Choice<Urgency> => ({
+    value,
+    spans: spans.map((h) => h.span),
+    confidence,
+  });
+  if (f.ongoing) return pick('segera', findAll(doc, ONGOING), 0.8);
+  if (f.vulnerableHarmed) return pick('segera', pressing, 0.7);
+  if ((f.dead ?? 0) > 0 || (pressing.length > 0 && f.vulnerable)) return pick('segera', pressing, 0.6);
+  if (resolved.length > 0 && !harmed) return pick('rendah', resolved, 0.7);
+  if (resolved.length > 0 && harmed) return pick('rendah', resolved, 0.5);
+  if (harmed || (f.kind === 'kejadian' && f.vulnerable)) return pick('tinggi', [], 0.65);
+  if (soon.length > 0 || f.vulnerable) return pick('tinggi', soon, 0.55);
+  return pick('sedang', [], 0.5);
+}

@@ -1,0 +1,108 @@
+// The text reader on the field report form: a volunteer pastes a WhatsApp message, asks the form to read it,
+// sees the deciding words marked, uses the suggestions, and the report is sent with them.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWeb,
+  callApi,
+  createUserByApi,
+  findSeriousA11yViolations,
+  launchChromium,
+  type RunningServer,
+  saveScreenshot,
+  signInByApi,
+  startServer,
+  watchPageProblems,
+} from './browser-harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let relawan: { username: string; password: string };
+let provinsi: { cookie: string; csrfToken: string };
+
+beforeAll(async () => {
+  buildWeb();
+  server = await startServer();
+  browser = await launchChromium();
+  relawan = await createUserByApi(server, { username: 'rina.tanggul', role: 'relawan', region: '35.09' });
+  const account = await createUserByApi(server, {
+    username: 'provinsi.jatim',
+    role: 'provinsi',
+    region: '35',
+  });
+  provinsi = await signInByApi(server, account.username, account.password);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the report form reads a pasted message', () => {
+  it('fills the fields from the text as suggestions and shows the words that decided', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      baseURL: server.baseUrl,
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    const problems = watchPageProblems(page);
+    const message =
+      'bentrok 2 perguruan di ds. Tanggulwetan kec. Tanggul, 3 org luka, ada bocah kena lemparan. msh ada lemparan batu';
+    try {
+      await page.goto('/');
+      await page.getByLabel('Nama pengguna').fill(relawan.username);
+      await page.getByLabel('Kata sandi').fill(relawan.password);
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lapor' }).waitFor();
+
+      const readButton = page.getByRole('button', { name: 'Isi dari teks pesan' });
+      expect(await readButton.isDisabled()).toBe(true); // nothing to read yet
+      await page.getByLabel('Apa yang terjadi?').fill(message);
+      await readButton.click();
+
+      const panel = page.locator('.reader-panel');
+      await panel.getByRole('heading', { name: 'Saran dari teks pesan' }).waitFor();
+      const marked = await panel.locator('mark').allTextContents();
+      expect(marked.join(' ')).toContain('bentrok');
+      expect(marked.join(' ')).toContain('bocah');
+      expect(marked.join(' ')).toContain('ds. Tanggulwetan');
+      expect(await panel.locator('[data-field="conflictType"]').textContent()).toContain(
+        'Antar-perguruan silat',
+      );
+      expect(await panel.locator('[data-field="place"]').textContent()).toContain('Tanggulwetan');
+      expect(await findSeriousA11yViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'text-reader-panel');
+
+      // Nothing changes until the person chooses to use the suggestions.
+      expect(await page.locator('#report-kind-kejadian').isChecked()).toBe(false);
+      await panel.getByRole('button', { name: 'Pakai saran ini' }).click();
+      await page.getByText('Saran dipakai.').waitFor();
+      expect(await page.locator('#report-kind-kejadian').isChecked()).toBe(true);
+      expect(await page.locator('#report-type').inputValue()).toBe('antar_perguruan_silat');
+      await page.getByText('Kec. Tanggul, Kabupaten Jember').waitFor();
+      expect(await page.locator('#report-count-injured').inputValue()).toBe('3');
+      expect(await page.getByLabel('Kekerasan masih berlangsung').isChecked()).toBe(true);
+
+      // The person changes one field, then sends: what the reader said is kept beside what was chosen.
+      await page.locator('#report-type').selectOption('perguruan_silat_vs_warga');
+      await page.getByRole('button', { name: 'Kirim laporan' }).click();
+      await page.getByRole('status').filter({ hasText: 'terkirim' }).first().waitFor();
+      let accuracy: { reports: number; fields: { field: string; agreed: number }[] } | undefined;
+      for (let i = 0; i < 40 && !accuracy?.reports; i++) {
+        accuracy = (await callApi<typeof accuracy>(server, provinsi, 'GET', '/api/text/read/accuracy')).body;
+        if (!accuracy?.reports) await page.waitForTimeout(250);
+      }
+      expect(accuracy?.reports).toBe(1);
+      const agreed = Object.fromEntries((accuracy?.fields ?? []).map((f) => [f.field, f.agreed]));
+      expect(agreed).toMatchObject({ kind: 1, conflictType: 0, kabkotaCode: 1, injured: 1 });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
