@@ -365,7 +365,11 @@ const id = {
   'op.sla.acknowledgeMinutes': 'Menerima laporan',
   'op.sla.responseMinutes': 'Tanggapan lapangan',
   'op.sla.resolveMinutes': 'Penyelesaian',
-  'op.sla.cell': '{priority}: {what} (menit)',
+  'op.sla.cell': '{priority}: {what}',
+  'op.sla.unit': 'Satuan',
+  'op.sla.unit.minutes': 'menit',
+  'op.sla.unit.hours': 'jam',
+  'op.sla.unit.days': 'hari',
   'op.sla.save': 'Simpan tenggat',
   'op.agency.heading': 'Lembaga mitra',
   'op.agency.name': 'Nama lembaga',
@@ -1167,6 +1171,14 @@ const id = {
   'op.assign.defaultTask.selesai': 'Kunjungi {place} untuk memastikan keadaan tetap tenang.',
   'op.assign.quickTask': 'Tugas untuk {name}',
   'op.assign.sendTask': 'Kirim tugas',
+  'op.users.regionSearchHint':
+    'Ketik nama kab/kota atau kecamatan lalu pilih dari daftar; Bakorwil I–V untuk koordinator; kosong untuk seluruh provinsi.',
+  'op.users.level.kabkota': 'kab/kota',
+  'op.users.level.kecamatan': 'kecamatan',
+  'op.users.level.desa': 'desa/kelurahan',
+  'op.users.level.provinsi': 'provinsi',
+  'op.users.level.bakorwil': 'Bakorwil',
+  'op.users.regionUnknown': 'Pilih wilayah dari daftar',
 } as const;
 
 /** Every office message key; the English table must have exactly these. */
@@ -1532,7 +1544,11 @@ const en: Record<OfficeMessageKey, string> = {
   'op.sla.acknowledgeMinutes': 'Acknowledge',
   'op.sla.responseMinutes': 'Field response',
   'op.sla.resolveMinutes': 'Resolution',
-  'op.sla.cell': '{priority}: {what} (minutes)',
+  'op.sla.cell': '{priority}: {what}',
+  'op.sla.unit': 'Unit',
+  'op.sla.unit.minutes': 'minutes',
+  'op.sla.unit.hours': 'hours',
+  'op.sla.unit.days': 'days',
   'op.sla.save': 'Save deadlines',
   'op.agency.heading': 'Partner agencies',
   'op.agency.name': 'Agency name',
@@ -2333,6 +2349,14 @@ const en: Record<OfficeMessageKey, string> = {
   'op.assign.defaultTask.selesai': 'Visit {place} to make sure it stays calm.',
   'op.assign.quickTask': 'Task for {name}',
   'op.assign.sendTask': 'Send the task',
+  'op.users.regionSearchHint':
+    'Type the name of a kab/kota or kecamatan and pick it from the list; Bakorwil I–V for coordinators; empty for the whole province.',
+  'op.users.level.kabkota': 'kab/kota',
+  'op.users.level.kecamatan': 'kecamatan',
+  'op.users.level.desa': 'desa/kelurahan',
+  'op.users.level.provinsi': 'province',
+  'op.users.level.bakorwil': 'Bakorwil',
+  'op.users.regionUnknown': 'Pick an area from the list',
 };
 
 registerMessages({ id, en });
