@@ -216,6 +216,12 @@ export async function demoCommand(db: Database, args: DemoArgs, output: CliOutpu
     `  musim / seasons: 1 Suro ${seasons.suro}, Lebaran ${seasons.lebaran}, pilkades ${seasons.pilkades.date} (${pilkades}), ` +
       `${seasons.matchdays.length} laga sepak bola / match days`,
   );
+  const x = summary.extras;
+  output.out(
+    `  kelompok / groups: ${x.groups} (${x.rivalries} rivalitas / rivalries, ${x.agreements} kesepakatan damai / peace agreements); ` +
+      `kalender / calendar events: ${x.events}; workshop: ${x.workshops} (${x.actionItems} tindak lanjut / action items); ` +
+      `praktik baik / lessons: ${x.lessons}; peringatan / alerts: ${x.alerts}`,
+  );
   output.out('Pengguna demo / demo users:');
   for (const line of userLines(summary)) output.out(line);
   output.out(`Data yang sama lagi / the same data again: --seed ${summary.seed}`);

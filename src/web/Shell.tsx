@@ -90,9 +90,14 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
 
   const menuItem = findMenuItem(me.role, path);
   const officePage = matchOperatorPage(me.role, path);
+  // One layout rule for the office's desk screens (styles.css): the width the screen gives, header included.
+  const isOfficeLayout =
+    path !== ACCOUNT_PATH &&
+    !(menuItem && isFieldRoute(menuItem.route)) &&
+    (menuItem !== undefined || !!officePage);
   return (
     <Frame header={header} nav={nav}>
-      <div ref={mainContent}>
+      <div ref={mainContent} class={isOfficeLayout ? 'office-layout' : undefined}>
         <div role="alert" class="alert-region">
           {signOutError && (
             <p class="message message-error">{errorMessage(lang, signOutError.code, signOutError.details)}</p>

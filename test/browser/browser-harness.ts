@@ -69,6 +69,11 @@ export type RunningServer = {
   resume(): Promise<void>;
   /** SIGTERM, wait for exit, then remove its data folder (and its PostgreSQL database, if any). */
   stop(): Promise<void>;
+  /**
+   * Runs `sigap <args>` on the server's data (the server is paused meanwhile, as the command line requires
+   * for an embedded database) and returns what it printed.
+   */
+  cli(args: readonly string[]): Promise<string>;
 };
 
 type ServerProcess = { child: ChildProcess; exited: Promise<number | null> };
@@ -142,6 +147,22 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       await waitForHealth(baseUrl, current.exited, () => output);
     },
     stop: cleanUp,
+    async cli(args) {
+      if (current) await stopChild(current.child, current.exited);
+      current = undefined;
+      try {
+        return execFileSync(process.execPath, ['src/cli/sigap.ts', ...args], {
+          cwd: ROOT,
+          env,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+          maxBuffer: 16 * 1024 * 1024,
+        });
+      } finally {
+        current = spawnServer();
+        await waitForHealth(baseUrl, current.exited, () => output);
+      }
+    },
   };
 }
 
@@ -154,7 +175,7 @@ async function waitForHealth(
   void exited.then((code) => {
     exitCode = code;
   });
-  const deadline = Date.now() + 90_000; // the first start loads ~9k regions
+  const deadline = Date.now() + 240_000; // the first start loads ~9k regions, slowly on a busy machine
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`Server exited with code ${exitCode}:\n${output()}`);
     try {
@@ -165,7 +186,7 @@ async function waitForHealth(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`Server did not answer /api/health within 90 s:\n${output()}`);
+  throw new Error(`Server did not answer /api/health within 240 s:\n${output()}`);
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {

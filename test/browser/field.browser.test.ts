@@ -546,7 +546,7 @@ describe('Tugas saya', () => {
       expect(await card.textContent()).toContain('Pencegahan');
       expect(await findSeriousA11yViolations(page)).toEqual([]);
 
-      await card.getByRole('button', { name: 'Check in' }).click();
+      await card.getByRole('button', { name: 'Tiba di lokasi' }).click();
       await card.locator('.task-log').getByText('Terkirim').waitFor({ timeout: 20_000 });
       await card.getByRole('button', { name: 'Tambah tindak lanjut' }).click();
       await card

@@ -379,7 +379,9 @@ describe('administration', () => {
 
     await page.getByRole('link', { name: 'Pengaturan' }).click();
     await page.getByRole('heading', { name: 'Tenggat per prioritas' }).waitFor();
-    await page.getByLabel('P1: Menerima laporan (menit)').fill('20');
+    // Deadlines are entered in minutes, hours or days; 30 minutes show as minutes.
+    await page.getByLabel('P1: Menerima laporan', { exact: true }).fill('20');
+    expect(await page.getByLabel('P4: Penyelesaian: Satuan').inputValue()).toBe('days');
     await page.getByRole('button', { name: 'Simpan tenggat' }).click();
     await page.getByRole('status').filter({ hasText: 'Pengaturan disimpan.' }).first().waitFor();
     await page.getByRole('row', { name: /Polres Jember/ }).waitFor();

@@ -114,7 +114,7 @@ export const DEFINITIONS: Readonly<Record<FigureId, FigureDefinition>> = {
   'timing.response': D(
     'Waktu respons lapangan pertama',
     'Time to first field response',
-    'Untuk kasus yang dibuka dalam periode: dari laporan pertama kasus masuk sampai check-in atau tindak lanjut pertama petugas yang ditugaskan. Batas waktu: batas respons prioritas kasus.',
+    'Untuk kasus yang dibuka dalam periode: dari laporan pertama kasus masuk sampai tanda tiba di lokasi atau tindak lanjut pertama petugas yang ditugaskan. Batas waktu: batas respons prioritas kasus.',
     "For cases opened in the period: from the case's earliest report arriving to the first check-in or follow-up by an assignee. Deadline: the case priority's response time.",
   ),
   'timing.resolve': D(
@@ -126,14 +126,14 @@ export const DEFINITIONS: Readonly<Record<FigureId, FigureDefinition>> = {
   'timing.median': D(
     'Median',
     'Median',
-    'Nilai tengah waktu (menit) dari catatan yang sudah diterima/direspons/diselesaikan (percentile_cont 0,5). Catatan yang belum selesai tidak ikut.',
-    'The middle time (minutes) of the records already acknowledged/answered/resolved (percentile_cont 0.5). Records still pending are left out.',
+    'Nilai tengah waktu (menit) dari catatan yang sudah diterima/direspons/diselesaikan (persentil ke-50). Catatan yang belum selesai tidak ikut.',
+    'The middle time (minutes) of the records already acknowledged/answered/resolved (the 50th percentile). Records still pending are left out.',
   ),
   'timing.p90': D(
     'Persentil ke-90',
     '90th percentile',
-    '90% catatan selesai dalam waktu ini atau lebih cepat (percentile_cont 0,9, dengan interpolasi).',
-    '90% of records were done within this time or faster (percentile_cont 0.9, interpolated).',
+    '90% catatan selesai dalam waktu ini atau lebih cepat (persentil ke-90, dengan interpolasi).',
+    '90% of records were done within this time or faster (the 90th percentile, interpolated).',
   ),
   'timing.share': D(
     'Tepat waktu',
@@ -157,8 +157,8 @@ export const DEFINITIONS: Readonly<Record<FigureId, FigureDefinition>> = {
   'group.harmed': D(
     'Rentan terluka/mengungsi',
     'Vulnerable harmed/displaced',
-    'Laporan dengan orang rentan terluka, meninggal atau mengungsi (alasan triase vulnerable_harmed/vulnerable_displaced); kasus yang memuat laporan seperti itu.',
-    'Reports with vulnerable people hurt, killed or displaced (triage reasons vulnerable_harmed/vulnerable_displaced); cases holding such a report.',
+    'Laporan dengan orang rentan terluka, meninggal atau mengungsi (alasan triase: orang rentan terluka atau mengungsi); kasus yang memuat laporan seperti itu.',
+    'Reports with vulnerable people hurt, killed or displaced (triage reasons: vulnerable people harmed or displaced); cases holding such a report.',
   ),
   'group.others': D(
     'Lainnya',
@@ -265,7 +265,7 @@ export const DEFINITIONS: Readonly<Record<FigureId, FigureDefinition>> = {
   'pillars.safetyAlerts': D(
     'Peringatan keselamatan',
     'Safety alerts',
-    `Check-in lapangan dalam periode yang tidak disusul check-out oleh orang yang sama di kasus yang sama dalam ${SAFETY_CHECKOUT_HOURS} jam.`,
+    `Tanda tiba di lokasi dalam periode yang tidak disusul tanda meninggalkan lokasi oleh orang yang sama di kasus yang sama dalam ${SAFETY_CHECKOUT_HOURS} jam.`,
     `Field check-ins in the period not followed by a check-out by the same person on the same case within ${SAFETY_CHECKOUT_HOURS} hours.`,
   ),
   'compare.previous': D(
@@ -320,7 +320,50 @@ export const LABELS_ID: Readonly<Record<string, string>> = {
   desa: 'desa/kelurahan',
 };
 
+/** English labels of the same keys. */
+export const LABELS_EN: Readonly<Record<string, string>> = {
+  sinyal: 'Signs of tension',
+  kejadian: 'Conflict incidents',
+  antar_perguruan_silat: 'Between martial-arts schools',
+  perguruan_silat_vs_warga: 'Martial-arts school vs residents',
+  antar_suporter: 'Between football supporters',
+  pilkades_pemilu: 'Village head / general elections',
+  sengketa_lahan_sda: 'Land / natural-resource disputes',
+  sara_agama: 'Ethnic, religious or group tension',
+  antarwarga: 'Between residents',
+  batas_wilayah: 'Boundary disputes',
+  lainnya: 'Other',
+  pencegahan: 'Prevention',
+  penghentian: 'Stopping the conflict',
+  pemulihan: 'Recovery',
+  selesai: 'Closed',
+  closed_in_time: 'Closed within deadline',
+  closed_late: 'Closed late',
+  open_in_time: 'Open, within deadline',
+  open_late: 'Open, past deadline',
+  all: 'All',
+  P1: 'P1',
+  P2: 'P2',
+  P3: 'P3',
+  P4: 'P4',
+  vulnerable: 'With vulnerable people',
+  harmed: 'Vulnerable harmed/displaced',
+  others: 'The rest',
+  acknowledge: 'Acknowledging reports',
+  response: 'First field response',
+  resolve: 'Resolving cases',
+  tanpa_registri: 'Not in the registry',
+  kabkota: 'kab/kota',
+  kecamatan: 'kecamatan',
+  desa: 'desa/kelurahan',
+};
+
 /** The Indonesian label of a key, or the key itself. */
 export function labelOf(key: string): string {
   return LABELS_ID[key] ?? key;
+}
+
+/** The label of a key in the reader's language; a key with no words stays as the server named it. */
+export function labelIn(key: string, lang: 'id' | 'en', fallback?: string): string {
+  return (lang === 'en' ? LABELS_EN[key] : LABELS_ID[key]) ?? fallback ?? key;
 }

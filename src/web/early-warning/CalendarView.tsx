@@ -152,7 +152,9 @@ function EventButton(props: { event: CalendarEvent; isSelected: boolean; onSelec
     >
       <span class="op-report-line">
         <Tag>{t(`ew.eventKind.${event.kind}` as MessageKey)}</Tag>
-        <span class="op-report-title">{event.title}</span>
+        <span class="op-report-title" data-user-text>
+          {event.title}
+        </span>
       </span>
       <span class="op-report-meta">
         {wib(event.startsAt, lang)} · {event.regionName} ·{' '}

@@ -44,7 +44,7 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
   const hasStarted = new Date(event.startsAt) <= now;
   return (
     <section class="op-detail" aria-labelledby="ew-event-heading">
-      <h2 id="ew-event-heading" tabIndex={-1} ref={heading}>
+      <h2 id="ew-event-heading" tabIndex={-1} ref={heading} data-user-text>
         {event.title}
       </h2>
       <p class="op-tags">

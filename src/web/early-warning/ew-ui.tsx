@@ -240,11 +240,14 @@ export function RegionPicker(props: {
               <option value="">
                 {props.kecamatan === 'optional' ? t('ew.region.wholeKabkota') : t('ew.region.choose')}
               </option>
-              {(children.data ?? []).map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
+              {/* By name, as people look for a kecamatan; the codes' order means nothing to them. */}
+              {[...(children.data ?? [])]
+                .sort((a, b) => a.name.localeCompare(b.name, 'id'))
+                .map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.name}
+                  </option>
+                ))}
             </select>
           </div>
         )}

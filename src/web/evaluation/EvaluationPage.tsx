@@ -1,7 +1,7 @@
 // Evaluasi: the figures of a scope and period beside the period before, each a link to the records behind
 // it, simple SVG charts, the definitions as footnotes, and the PDF/XLSX made in the background.
 import { useEffect, useState } from 'preact/hooks';
-import { DEFINITIONS, type FigureId, labelOf } from '../../shared/evaluation/definitions.ts';
+import { DEFINITIONS, type FigureId, labelIn } from '../../shared/evaluation/definitions.ts';
 import {
   type EvaluationSummary,
   type Figure,
@@ -11,10 +11,11 @@ import {
   type Measure,
   type TimingGroup,
 } from '../../shared/evaluation/evaluation-schema.ts';
-import { type Period, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
+import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
 import { errorMessage, formatDateTimeWIB, formatNumber, type Lang } from '../../shared/i18n.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { pillarLabel } from '../operator/pillar-labels.ts';
 import { Link } from '../router.tsx';
 import './evaluation.css';
 import { recordsPagePath } from './RecordsPage.tsx';
@@ -193,7 +194,7 @@ function Timings(props: { summary: EvaluationSummary; lang: Lang }) {
                 const before = summary.previous.timings[m][g];
                 return (
                   <tr key={g}>
-                    <th scope="row">{labelOf(g)}</th>
+                    <th scope="row">{labelIn(g, lang)}</th>
                     <td>
                       <a class="figure-link" href={s.link} target="_blank" rel="noopener">
                         {formatNumber(s.measured, lang)}
@@ -220,7 +221,7 @@ function Timings(props: { summary: EvaluationSummary; lang: Lang }) {
           const answer = v.isFaster === null ? '–' : v.isFaster ? t('eval.yes') : t('eval.no');
           return (
             <span key={m} class="vf-item">
-              {labelOf(m)}: <strong>{answer}</strong> ({formatMinutes(v.harmedMedian, lang)} /{' '}
+              {labelIn(m, lang)}: <strong>{answer}</strong> ({formatMinutes(v.harmedMedian, lang)} /{' '}
               {formatMinutes(v.othersMedian, lang)})
             </span>
           );
@@ -249,10 +250,14 @@ function FigureTable(props: {
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((row) => (
+          {props.rows.map((row, index) => (
             <tr key={row.label}>
               <th scope="row">
-                {row.label} {row.note && <Note id={row.note} lang={props.lang} />}
+                {row.label}{' '}
+                {/* One marker per run of rows that share a definition, not one beside every label. */}
+                {row.note && row.note !== props.rows[index - 1]?.note && (
+                  <Note id={row.note} lang={props.lang} />
+                )}
               </th>
               <td>{row.current ? <FigureLink figure={row.current} lang={props.lang} /> : '–'}</td>
               <td>{row.previous ? <FigureLink figure={row.previous} lang={props.lang} /> : '–'}</td>
@@ -411,8 +416,8 @@ export function EvaluationPage(props: { me: SignedInUser }) {
       {summary && cur && prev && (
         <>
           <p class="hint">
-            <strong>{summary.scope.name}</strong> · {cur.period.label} · {t('eval.previous')}:{' '}
-            {prev.period.label} ·{' '}
+            <strong>{summary.scope.name}</strong> · {periodLabel(cur.period, lang)} · {t('eval.previous')}:{' '}
+            {periodLabel(prev.period, lang)} ·{' '}
             {t('eval.generatedAt', { time: formatDateTimeWIB(summary.generatedAt, lang) })}
           </p>
           {scope && <Downloads scope={scope} period={period} />}
@@ -430,12 +435,12 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                   previous: prev.reports.total,
                 },
                 ...cur.reports.byKind.map((k) => ({
-                  label: k.label,
+                  label: labelIn(k.key, lang, k.label),
                   current: k.count,
                   previous: prev.reports.byKind.find((p) => p.key === k.key)?.count ?? null,
                 })),
                 ...cur.reports.byPriority.map((k) => ({
-                  label: k.label,
+                  label: labelIn(k.key, lang, k.label),
                   note: 'reports.byPriority' as FigureId,
                   current: k.count,
                   previous: prev.reports.byPriority.find((p) => p.key === k.key)?.count ?? null,
@@ -498,13 +503,13 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                   previous: prev.cases.opened,
                 },
                 ...cur.cases.byPhase.map((k) => ({
-                  label: k.label,
+                  label: labelIn(k.key, lang, k.label),
                   note: 'cases.byPhase' as FigureId,
                   current: k.count,
                   previous: null,
                 })),
                 ...cur.cases.byOutcome.map((k) => ({
-                  label: k.label,
+                  label: labelIn(k.key, lang, k.label),
                   note: 'cases.byOutcome' as FigureId,
                   current: k.count,
                   previous: prev.cases.byOutcome.find((p) => p.key === k.key)?.count ?? null,
@@ -581,10 +586,15 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                 <li key={`${c.pillarType}-${c.areaLevel}`}>
                   <a href={c.link} target="_blank" rel="noopener">
                     {t('eval.coverage', {
-                      type: c.label,
+                      type: pillarLabel(
+                        lang,
+                        { types: new Map([[c.pillarType, c.label]]), skills: new Map() },
+                        'type',
+                        c.pillarType,
+                      ),
                       met: formatNumber(c.areasMet, lang),
                       areas: formatNumber(c.areas, lang),
-                      level: labelOf(c.areaLevel),
+                      level: labelIn(c.areaLevel, lang),
                       shortfall: formatNumber(c.shortfall, lang),
                     })}
                   </a>
@@ -596,7 +606,16 @@ export function EvaluationPage(props: { me: SignedInUser }) {
               lang={lang}
               rows={[
                 ...cur.pillars.assignments.map((a) => ({
-                  label: a.label,
+                  label: labelIn(
+                    a.key,
+                    lang,
+                    pillarLabel(
+                      lang,
+                      { types: new Map([[a.key, a.label]]), skills: new Map() },
+                      'type',
+                      a.key,
+                    ),
+                  ),
                   note: 'pillars.assignments' as FigureId,
                   current: a.count,
                   previous: prev.pillars.assignments.find((p) => p.key === a.key)?.count ?? null,

@@ -36,7 +36,7 @@ function LessonCard(props: {
   const hit = isLessonHit(item) ? item : undefined;
   return (
     <li class="learn-card">
-      <h3>
+      <h3 data-user-text>
         <Link href={pathOf(item.id)}>{hit ? <Highlighted passage={hit.titleHighlight} /> : item.title}</Link>
       </h3>
       <p class="op-tags">
@@ -60,6 +60,7 @@ function LessonCard(props: {
               key={tag}
               type="button"
               class="learn-tag-button"
+              data-user-text
               aria-pressed={props.tag === tag}
               aria-label={t('learn.search.byTag', { tag })}
               onClick={() => props.onTag?.(props.tag === tag ? '' : tag)}
@@ -133,7 +134,9 @@ export function LessonSearch() {
     summary =
       items.length === 0
         ? t(query ? 'learn.search.noneFound' : 'learn.search.nonePublished')
-        : t(query ? 'learn.search.found' : 'learn.search.latest', { count: items.length });
+        : items.length === 1
+          ? t(query ? 'learn.search.foundOne' : 'learn.search.latestOne')
+          : t(query ? 'learn.search.found' : 'learn.search.latest', { count: items.length });
   }
 
   return (

@@ -164,7 +164,7 @@ function WorkshopCard(props: { item: WorkshopSummary }) {
   const tone = item.status === 'batal' ? 'muted' : item.status === 'terlaksana' ? 'ok' : 'brand';
   return (
     <li class="learn-card">
-      <h3>
+      <h3 data-user-text>
         <Link href={workshopPath(item.id)}>{item.topic}</Link>
       </h3>
       <p class="op-tags">

@@ -1,6 +1,7 @@
 // The parts of a case page where people act: assignments (with dispatch suggestions when the server offers
 // them) and dispositions to partner agencies. Vulnerable people and referrals are in PeopleSection.tsx.
 import { useState } from 'preact/hooks';
+import type { MessageKey } from '../../shared/i18n.ts';
 import { useLang, useT } from '../lang.ts';
 import { assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
 import {
@@ -15,6 +16,7 @@ import {
   listPillars,
   sendDisposition,
 } from './operator-api.ts';
+import { pillarLabel, usePillarLists } from './pillar-labels.ts';
 import { ErrorNotice, Notice, num, Tag, useAction, useLoad, wib, wibInputIn, wibInputToIso } from './ui.tsx';
 
 type SectionProps = {
@@ -54,6 +56,12 @@ export function AssignmentsSection(props: SectionProps) {
   );
   const [userId, setUserId] = useState('');
   const [task, setTask] = useState('');
+  /** The suggested person chosen for a quick assignment, whose task is being written. */
+  const [picked, setPicked] = useState<{ userId: string; name: string } | null>(null);
+  const defaultTask = t(`op.assign.defaultTask.${item.phase}` as MessageKey, {
+    place: item.regionName,
+    title: item.title,
+  });
   const [dueAt, setDueAt] = useState('');
   const [done, setDone] = useState('');
   const action = useAction();
@@ -69,6 +77,7 @@ export function AssignmentsSection(props: SectionProps) {
     );
     if (ok) {
       setDone(t('op.assign.done', { name }));
+      setPicked(null);
       setUserId('');
       setTask('');
       setDueAt('');
@@ -76,6 +85,28 @@ export function AssignmentsSection(props: SectionProps) {
     }
   }
 
+  const lists = usePillarLists();
+  /** Why a person is suggested, in the reader's words (the server's reasons are Indonesian only). */
+  const suggestionReasons = (s: DispatchSuggestion) =>
+    [
+      t(`op.assign.proximity.${s.proximity}` as MessageKey),
+      ...(s.matchedSkills && s.matchedSkills.length > 0
+        ? [
+            t('op.assign.matched', {
+              skills: s.matchedSkills
+                .map((code) => pillarLabel(lang, lists.labels, 'skill', code))
+                .join(', '),
+            }),
+          ]
+        : []),
+      ...(typeof s.openAssignments === 'number'
+        ? [
+            s.openAssignments === 0
+              ? t('op.assign.free')
+              : t('op.assign.openTasks', { count: num(s.openAssignments, lang) }),
+          ]
+        : []),
+    ].join(' · ');
   const pillarOptions = pillars.data?.items ?? [];
   const chosenName = pillarOptions.find((p) => p.userId === userId)?.name ?? '';
   return (
@@ -108,18 +139,59 @@ export function AssignmentsSection(props: SectionProps) {
               return (
                 <li key={s.pillarId ?? s.userId ?? index} class="op-card">
                   <strong>{name}</strong>
-                  {s.pillarType && ` · ${s.pillarType}`}
+                  {s.pillarType && ` · ${pillarLabel(lang, lists.labels, 'type', s.pillarType)}`}
                   {(s.homeRegionName ?? s.regionName) && ` · ${s.homeRegionName ?? s.regionName}`}
                   {typeof s.distanceKm === 'number' &&
                     ` · ${t('op.assign.distance', { km: num(Math.round(s.distanceKm * 10) / 10, lang) })}`}
-                  {s.skills && s.skills.length > 0 && <p class="hint">{s.skills.join(', ')}</p>}
-                  {s.reasons && s.reasons.length > 0 && <p class="hint">{s.reasons.join(' · ')}</p>}
-                  {s.userId ? (
+                  {s.skills && s.skills.length > 0 && (
+                    <p class="hint">
+                      {s.skills.map((code) => pillarLabel(lang, lists.labels, 'skill', code)).join(', ')}
+                    </p>
+                  )}
+                  {s.proximity && <p class="hint">{suggestionReasons(s)}</p>}
+                  {s.userId && picked?.userId === s.userId ? (
+                    <form
+                      class="op-form"
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        void assign(picked.userId, picked.name);
+                      }}
+                    >
+                      <div class="field">
+                        <label for={`quick-task-${index}`}>{t('op.assign.quickTask', { name })}</label>
+                        <textarea
+                          id={`quick-task-${index}`}
+                          rows={2}
+                          required
+                          minLength={5}
+                          value={task}
+                          onInput={(event) => setTask((event.currentTarget as HTMLTextAreaElement).value)}
+                        />
+                      </div>
+                      <button type="submit" class="button button-primary" disabled={action.isBusy}>
+                        {t('op.assign.sendTask')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        class="button op-button-secondary"
+                        onClick={() => {
+                          setPicked(null);
+                          setTask('');
+                        }}
+                      >
+                        {t('op.common.cancel')}
+                      </button>
+                    </form>
+                  ) : s.userId ? (
                     <button
                       type="button"
                       class="button op-button-secondary op-button-small"
                       disabled={action.isBusy}
-                      onClick={() => assign(s.userId as string, name)}
+                      onClick={() => {
+                        // The volunteer's card must say what to do: the task is asked for, with a default.
+                        setPicked({ userId: s.userId as string, name });
+                        setTask(defaultTask);
+                      }}
                     >
                       {t('op.assign.assignThis', { name })}
                     </button>
@@ -154,7 +226,7 @@ export function AssignmentsSection(props: SectionProps) {
                   <option value="">{t('op.assign.choose')}</option>
                   {pillarOptions.map((p) => (
                     <option key={p.id} value={p.userId ?? ''}>
-                      {p.name} — {p.pillarType} ({p.homeRegionName})
+                      {p.name} — {pillarLabel(lang, lists.labels, 'type', p.pillarType)} ({p.homeRegionName})
                       {p.currentAvailability === 'libur' ? ` · ${t('op.assign.offDuty')}` : ''}
                     </option>
                   ))}

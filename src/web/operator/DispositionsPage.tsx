@@ -1,5 +1,6 @@
 // Disposisi: what the Social Affairs Office asks of a partner agency, and the agency's answers.
 import { useState } from 'preact/hooks';
+import { awaitsAnswer, sortDispositions } from '../../shared/cases/disposition-order.ts';
 import { useLang, useT } from '../lang.ts';
 import { dispositionStatusLabel } from './labels.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
@@ -13,10 +14,7 @@ export function DispositionsPage(_props: OperatorPageProps) {
   const t = useT();
   const loaded = useLoad(() => listDispositions().then((r) => r.items), []);
   const now = useNow();
-  const items = [...(loaded.data ?? [])].sort(
-    (a, b) =>
-      Number(a.status === 'selesai') - Number(b.status === 'selesai') || a.dueAt.localeCompare(b.dueAt),
-  );
+  const items = sortDispositions(loaded.data ?? []);
   return (
     <div>
       <p class="lead">{t('purpose.disposisi')}</p>
@@ -62,7 +60,13 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
       </p>
       <p>{item.instruction}</p>
       {isOpen ? (
-        <Due label={t('op.dispositions.due')} dueAt={item.dueAt} now={props.now} />
+        // An answered disposition met its deadline when it was answered: never shown as late afterwards.
+        <Due
+          label={t('op.dispositions.due')}
+          dueAt={item.dueAt}
+          metAt={awaitsAnswer(item) ? null : item.answeredAt}
+          now={props.now}
+        />
       ) : (
         <p class="hint">{t('op.disposition.dueAt', { when: wib(item.dueAt, lang) })}</p>
       )}

@@ -1,12 +1,13 @@
 // Pilar: the kab/kota's registry of social pillars (filters, name search, pages), one person's page with
 // their trainings, and importing a roster spreadsheet (a dry run's per-row report first, then the import).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MessageKey } from '../../shared/i18n.ts';
+import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
-import { type ListItem, listPillarSkills, listPillarTypes } from './operator-api.ts';
+import type { ListItem } from './operator-api.ts';
+import { type PillarLabels, pillarLabel, usePillarLists } from './pillar-labels.ts';
 import {
   type DryRunReport,
   dryRunRoster,
@@ -39,22 +40,14 @@ export function pillarPath(id: string): string {
   return `${ROUTES.pilar.path}/${id}`;
 }
 
-type Labels = { types: Map<string, string>; skills: Map<string, string> };
+type Labels = PillarLabels;
 
-function useLists(): { types: ListItem[]; skills: ListItem[]; labels: Labels } {
-  const types = useLoad(() => listPillarTypes().then((r) => r.items), []);
-  const skills = useLoad(() => listPillarSkills().then((r) => r.items), []);
-  const typeItems = types.data ?? [];
-  const skillItems = skills.data ?? [];
-  return {
-    types: typeItems,
-    skills: skillItems,
-    labels: {
-      types: new Map(typeItems.map((item) => [item.code, item.label])),
-      skills: new Map(skillItems.map((item) => [item.code, item.label])),
-    },
-  };
-}
+const labelsOf = (types: readonly ListItem[], skills: readonly ListItem[]): Labels => ({
+  types: new Map(types.map((item) => [item.code, item.label])),
+  skills: new Map(skills.map((item) => [item.code, item.label])),
+});
+
+const useLists = usePillarLists;
 
 /** The registry, or one person's page when the path names them. */
 export function PillarsPage(props: OperatorPageProps) {
@@ -113,7 +106,7 @@ function Registry(props: {
               <option value="">{t('op.pillars.all')}</option>
               {props.types.map((item) => (
                 <option key={item.code} value={item.code}>
-                  {item.label}
+                  {pillarLabel(lang, labelsOf(props.types, props.skills), 'type', item.code)}
                 </option>
               ))}
             </select>
@@ -124,7 +117,7 @@ function Registry(props: {
               <option value="">{t('op.pillars.all')}</option>
               {props.skills.map((item) => (
                 <option key={item.code} value={item.code}>
-                  {item.label}
+                  {pillarLabel(lang, labelsOf(props.types, props.skills), 'skill', item.code)}
                 </option>
               ))}
             </select>
@@ -179,9 +172,9 @@ function Registry(props: {
                     <th scope="row">
                       <Link href={pillarPath(pillar.id)}>{pillar.name}</Link>
                     </th>
-                    <td>{labelOf(props.labels.types, pillar.pillarType)}</td>
+                    <td>{pillarLabel(lang, props.labels, 'type', pillar.pillarType)}</td>
                     <td>{pillar.homeRegionName}</td>
-                    <td>{skillsText(props.labels, pillar.skills)}</td>
+                    <td>{skillsText(lang, props.labels, pillar.skills)}</td>
                     <td>
                       <AvailabilityTag pillar={pillar} />
                     </td>
@@ -218,12 +211,8 @@ function Registry(props: {
   );
 }
 
-function labelOf(labels: Map<string, string>, code: string): string {
-  return labels.get(code) ?? code;
-}
-
-function skillsText(labels: Labels, skills: readonly string[]): string {
-  return skills.length ? skills.map((code) => labelOf(labels.skills, code)).join(', ') : '—';
+function skillsText(lang: Lang, labels: Labels, skills: readonly string[]): string {
+  return skills.length ? skills.map((code) => pillarLabel(lang, labels, 'skill', code)).join(', ') : '—';
 }
 
 function AvailabilityTag(props: { pillar: Pillar }) {
@@ -263,7 +252,7 @@ function PillarDetail(props: { id: string; labels: Labels }) {
             <h2 id="pillar-facts">{t('op.pillars.facts')}</h2>
             <dl class="op-facts">
               <dt>{t('op.pillars.type')}</dt>
-              <dd>{labelOf(props.labels.types, person.pillarType)}</dd>
+              <dd>{pillarLabel(lang, props.labels, 'type', person.pillarType)}</dd>
               <dt>{t('op.pillars.home')}</dt>
               <dd>
                 {person.homeRegionName} ({person.homeRegionCode})
@@ -278,7 +267,7 @@ function PillarDetail(props: { id: string; labels: Labels }) {
               <dt>{t('op.pillars.status')}</dt>
               <dd>{t(`op.pillars.status.${person.status}` as MessageKey)}</dd>
               <dt>{t('op.pillars.skills')}</dt>
-              <dd>{skillsText(props.labels, person.skills)}</dd>
+              <dd>{skillsText(lang, props.labels, person.skills)}</dd>
               <dt>{t('op.pillars.nik')}</dt>
               <dd>{person.nik ?? '—'}</dd>
               <dt>{t('op.pillars.phone')}</dt>
@@ -453,7 +442,7 @@ function ImportSection(props: { me: OperatorPageProps['me']; types: ListItem[]; 
             <option value="">{t('op.pillars.typeFromFile')}</option>
             {props.types.map((item) => (
               <option key={item.code} value={item.code}>
-                {item.label}
+                {pillarLabel(lang, labelsOf(props.types, []), 'type', item.code)}
               </option>
             ))}
           </select>

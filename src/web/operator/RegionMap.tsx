@@ -107,7 +107,14 @@ export function RegionMap(props: Props) {
     // Leaflet opens the tooltip on focus itself. Not brought to front: moving the focused element in the
     // DOM would drop the focus.
     element.addEventListener('focus', () => shape.setStyle(FOCUS_STYLE));
-    element.addEventListener('blur', () => shape.setStyle(styleFor(code)));
+    // The tooltip goes with the focus and the pointer: none stays open over the map once both have left.
+    element.addEventListener('blur', () => {
+      shape.setStyle(styleFor(code));
+      shape.closeTooltip();
+    });
+    shape.on('mouseout', () => {
+      if (document.activeElement !== element) shape.closeTooltip();
+    });
   }
 
   function styleFor(code: string): L.PathOptions {

@@ -89,6 +89,9 @@ export type DispatchSuggestion = {
   regionName?: string;
   homeRegionName?: string;
   reasons?: string[];
+  proximity?: 'desa' | 'kecamatan' | 'kabkota' | 'tetangga';
+  matchedSkills?: string[];
+  openAssignments?: number;
 };
 
 export const listCases = (params: { open?: boolean; phase?: string; limit?: number }) =>

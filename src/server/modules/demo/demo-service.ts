@@ -15,6 +15,9 @@ import {
   generateDemoData,
   refuseDemoPassword,
 } from './demo-data.ts';
+import { type DemoExtras, generateDemoExtras } from './demo-extras.ts';
+import * as extrasStore from './demo-extras-store.ts';
+import { raiseAlertsForLevels } from './demo-levels.ts';
 import * as store from './demo-store.ts';
 
 /** Rows per transaction: small enough that requests and /api/health keep answering in between. */
@@ -33,10 +36,25 @@ export type DemoSummary = {
   reports: { total: number; byStatus: Record<string, number>; byKabkota: Record<string, number> };
   cases: { total: number; byPhase: Record<string, number> };
   seasons: DemoSeasons;
+  /** The groups, calendar, workshops, lessons and alerts around the reports and cases. */
+  extras: {
+    groups: number;
+    rivalries: number;
+    agreements: number;
+    events: number;
+    workshops: number;
+    actionItems: number;
+    lessons: number;
+    alerts: number;
+  };
   chunks: number;
 };
 
-export type DemoProgress = { part: 'pengguna' | 'kasus' | 'laporan'; done: number; total: number };
+export type DemoProgress = {
+  part: 'pengguna' | 'kasus' | 'laporan' | 'kelompok, kalender, workshop, praktik baik' | 'tingkat kerawanan';
+  done: number;
+  total: number;
+};
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -219,6 +237,28 @@ export async function loadDemoData(
     onProgress({ part: 'laporan', done, total: plan.reports.length });
   }
 
+  const extras: DemoExtras = generateDemoExtras(plan, setup.regions, { seed: input.seed, now: clock.now() });
+  await db.asSystem(async (tx) => {
+    const now = clock.now();
+    await extrasStore.insertGroups(tx, extras, now);
+    await extrasStore.insertEvents(tx, extras);
+    await extrasStore.insertWorkshops(tx, extras);
+    await extrasStore.insertLessons(tx, extras);
+    await appendAudit(tx, by, 'demo.loaded', subject, {
+      part: 'extras',
+      groups: extras.groups.length,
+      events: extras.events.length,
+      workshops: extras.workshops.length,
+      lessons: extras.lessons.length,
+    });
+  });
+  chunks++;
+  onProgress({ part: 'kelompok, kalender, workshop, praktik baik', done: 1, total: 1 });
+
+  // The levels are computed now, and every level above normal has its alert (a first computation raises none).
+  const alerts = await raiseAlertsForLevels(db, by, clock, DEMO_KABKOTA);
+  onProgress({ part: 'tingkat kerawanan', done: 1, total: 1 });
+
   const scopeOf = (u: DemoPlan['users'][number]) =>
     u.scopeBakorwilId ? `Bakorwil ${u.scopeBakorwilId}` : (u.agencyId ?? u.scopeRegionCode ?? '');
   return {
@@ -239,6 +279,16 @@ export async function loadDemoData(
     },
     cases: { total: plan.cases.length, byPhase: countBy(plan.cases, (c) => c.phase) },
     seasons: plan.seasons,
+    extras: {
+      groups: extras.groups.length,
+      rivalries: extras.rivalries.length,
+      agreements: extras.agreements.length,
+      events: extras.events.length,
+      workshops: extras.workshops.length,
+      actionItems: extras.workshops.reduce((n, w) => n + w.actions.length, 0),
+      lessons: extras.lessons.length,
+      alerts,
+    },
     chunks,
   };
 }

@@ -109,6 +109,72 @@ describe('demo data on an empty database', () => {
       expect(work[key]).toBeGreaterThan(0);
   });
 
+  it('fills every part of Sigap: groups, calendar, workshops, lessons and an alert for each raised level', async () => {
+    const [n] = await sql<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM actor_groups) AS groups,
+              (SELECT count(*)::int FROM actor_group_branches WHERE level = 'ranting') AS ranting,
+              (SELECT count(*)::int FROM actor_group_rivalries WHERE status = 'aktif') AS rivalries,
+              (SELECT count(*)::int FROM peace_agreements a
+                 WHERE (SELECT count(*) FROM peace_agreement_parties p WHERE p.agreement_id = a.id) = 2) AS agreements,
+              (SELECT count(*)::int FROM calendar_events WHERE kind IN ('pengesahan_warga', 'konvoi')) AS "suroEvents",
+              (SELECT count(*)::int FROM calendar_events WHERE starts_at > now()) AS "comingEvents",
+              (SELECT count(*)::int FROM lessons WHERE status = 'terbit') AS lessons,
+              (SELECT count(*)::int FROM workshop_actions) AS actions,
+              (SELECT count(*)::int FROM workshop_participants WHERE attendance = 'hadir') AS attended`,
+    );
+    expect(n.groups).toBeGreaterThanOrEqual(6);
+    expect(n.ranting).toBeGreaterThan(0);
+    expect(n.rivalries).toBeGreaterThanOrEqual(1);
+    expect(n.agreements).toBeGreaterThanOrEqual(1);
+    expect(n.suroEvents).toBeGreaterThanOrEqual(4);
+    expect(n.comingEvents).toBeGreaterThan(0);
+    expect(n.lessons).toBe(12);
+    expect(n.actions).toBeGreaterThanOrEqual(12);
+    expect(n.attended).toBeGreaterThan(0);
+    expect(summary.extras).toMatchObject({ lessons: 12, workshops: 5 });
+
+    // Around 1 Suro: a pengesahan warga within the two weeks after the season's 1 Suro.
+    const suro = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM calendar_events WHERE kind = 'pengesahan_warga'
+       AND (starts_at AT TIME ZONE 'Asia/Jakarta')::date BETWEEN '${summary.seasons.suro}'::date AND '${summary.seasons.suro}'::date + 14`,
+    );
+    expect(suro[0].n).toBeGreaterThan(0);
+
+    // One workshop per quarter of Bakorwil V, each held one with action items.
+    const quarters = await sql<{ quarter: string; n: number; actions: number; status: string }>(
+      `SELECT to_char(starts_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-Q') AS quarter, count(*)::int AS n,
+              min(status) AS status, (SELECT count(*)::int FROM workshop_actions a WHERE a.workshop_id = min(w.id::text)::uuid) AS actions
+       FROM workshops w WHERE bakorwil_id = 'V' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(quarters.length).toBe(5);
+    for (const q of quarters) expect(q.n).toBe(1);
+    for (const q of quarters.filter((row) => row.status === 'terlaksana'))
+      expect(q.actions).toBeGreaterThan(0);
+
+    // No level above normal without an open alert in its region or under it.
+    const bare = await sql<{ code: string; level: string }>(
+      `SELECT l.region_code AS code, l.level FROM region_levels l WHERE l.level <> 'normal'
+       AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.status IN ('aktif', 'diterima')
+         AND (a.region_code = l.region_code OR a.region_code LIKE l.region_code || '.%'))`,
+    );
+    expect(bare).toEqual([]);
+    const levels = await sql<{ n: number }>('SELECT count(*)::int AS n FROM region_levels');
+    expect(levels[0].n).toBeGreaterThan(7);
+    const raised = await sql<{ n: number }>("SELECT count(*)::int AS n FROM alerts WHERE status = 'aktif'");
+    expect(raised[0].n).toBe(summary.extras.alerts);
+  });
+
+  it('shows the demo parts to the office through the API', async () => {
+    const session = await signIn(t.app, 'koord.v', PASSWORD);
+    const get = (url: string) => t.app.inject({ url, headers: { cookie: session.cookie } });
+    const lessons = await get('/api/lessons?q=perdamaian');
+    expect(lessons.statusCode).toBe(200);
+    expect(JSON.stringify(lessons.json())).toContain('Mendamaikan dua perguruan');
+    const groups = await get('/api/actor-groups');
+    expect(groups.statusCode).toBe(200);
+    expect(JSON.stringify(groups.json())).toContain('Lintang Abang');
+  });
+
   it('shows an operator the reports of their own kab/kota only, through the API', async () => {
     const session = await signIn(t.app, 'op.jember', PASSWORD);
     const list = await t.app.inject({ url: '/api/reports?limit=100', headers: { cookie: session.cookie } });

@@ -19,16 +19,8 @@ import {
   saveSla,
   saveTarget,
 } from '../operator-api.ts';
-import {
-  ErrorNotice,
-  FormSubmit,
-  formatDuration,
-  Notice,
-  ScrollRegion,
-  Tag,
-  useAction,
-  useLoad,
-} from '../ui.tsx';
+import { pillarLabel } from '../pillar-labels.ts';
+import { ErrorNotice, FormSubmit, Notice, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
 
 /** The settings page. */
 export function SettingsPage(_props: OperatorPageProps) {
@@ -46,6 +38,52 @@ export function SettingsPage(_props: OperatorPageProps) {
 }
 
 const SLA_FIELDS = ['acknowledgeMinutes', 'responseMinutes', 'resolveMinutes'] as const;
+
+const UNITS = [
+  { key: 'days', minutes: 1440 },
+  { key: 'hours', minutes: 60 },
+  { key: 'minutes', minutes: 1 },
+] as const;
+type Unit = (typeof UNITS)[number]['key'];
+
+/** The largest unit that gives a whole number: 2880 minutes are 2 days, 90 minutes stay minutes. */
+function unitOf(minutes: number): Unit {
+  return (UNITS.find((u) => minutes > 0 && minutes % u.minutes === 0) ?? UNITS[2]).key;
+}
+
+/** A deadline entered in minutes, hours or days; kept in minutes. */
+function DurationInput(props: { label: string; minutes: number; onChange: (minutes: number) => void }) {
+  const t = useT();
+  const [unit, setUnit] = useState<Unit>(unitOf(props.minutes));
+  const size = UNITS.find((u) => u.key === unit)!.minutes;
+  return (
+    <span class="op-duration-input">
+      <input
+        type="number"
+        min={1}
+        step="any"
+        class="op-input op-number"
+        aria-label={props.label}
+        value={Math.round((props.minutes / size) * 100) / 100}
+        onInput={(event) =>
+          props.onChange(Math.round(Number((event.currentTarget as HTMLInputElement).value) * size))
+        }
+      />{' '}
+      <select
+        class="op-input"
+        aria-label={`${props.label}: ${t('op.sla.unit')}`}
+        value={unit}
+        onChange={(event) => setUnit((event.currentTarget as HTMLSelectElement).value as Unit)}
+      >
+        {UNITS.map((u) => (
+          <option key={u.key} value={u.key}>
+            {t(`op.sla.unit.${u.key}`)}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
 
 function SlaSection() {
   const t = useT();
@@ -93,22 +131,15 @@ function SlaSection() {
                   </th>
                   {SLA_FIELDS.map((field) => (
                     <td key={field}>
-                      <input
-                        type="number"
-                        min={1}
-                        class="op-input op-number"
-                        aria-label={t('op.sla.cell', { priority: row.priority, what: t(`op.sla.${field}`) })}
-                        value={row[field]}
-                        onInput={(event) => {
-                          const value = Number((event.currentTarget as HTMLInputElement).value);
+                      <DurationInput
+                        label={t('op.sla.cell', { priority: row.priority, what: t(`op.sla.${field}`) })}
+                        minutes={row[field]}
+                        onChange={(value) =>
                           setRows((current) =>
                             current.map((r) => (r.priority === row.priority ? { ...r, [field]: value } : r)),
-                          );
-                        }}
+                          )
+                        }
                       />
-                      <span class="hint op-duration">
-                        {row[field] > 0 ? formatDuration(row[field] * 60_000, t) : ''}
-                      </span>
                     </td>
                   ))}
                 </tr>
@@ -299,6 +330,15 @@ function ListSection(props: { list: 'types' | 'skills' }) {
   const [done, setDone] = useState('');
   const action = useAction();
   const id = `list-${props.list}`;
+  const lang = useLang();
+  /** The item's words in the reader's language (the English of the codes Sigap ships with). */
+  const labelOfItem = (item: ListItem) =>
+    pillarLabel(
+      lang,
+      { types: new Map([[item.code, item.label]]), skills: new Map([[item.code, item.label]]) },
+      props.list === 'types' ? 'type' : 'skill',
+      item.code,
+    );
 
   async function add(event: Event) {
     event.preventDefault();
@@ -326,16 +366,16 @@ function ListSection(props: { list: 'types' | 'skills' }) {
           <ul class="op-chip-list">
             {loaded.data.items.map((item) => (
               <li key={item.code}>
-                <span class={item.isActive ? '' : 'op-inactive'}>
-                  {item.label} <code>{item.code}</code>
-                </span>{' '}
+                <span class={item.isActive ? '' : 'op-inactive'}>{labelOfItem(item)}</span>{' '}
                 <button
                   type="button"
                   class="button op-button-secondary op-button-small"
                   disabled={action.isBusy}
                   onClick={() => toggle(item)}
                 >
-                  {t(item.isActive ? 'op.lists.deactivate' : 'op.lists.activate', { label: item.label })}
+                  {t(item.isActive ? 'op.lists.deactivate' : 'op.lists.activate', {
+                    label: labelOfItem(item),
+                  })}
                 </button>
               </li>
             ))}

@@ -1,18 +1,46 @@
 // Pengguna (admin): every account, creating one, and resetting a password (shown once).
 import { useState } from 'preact/hooks';
 import type { Role } from '../../../shared/users.ts';
+import { request } from '../../api.ts';
 import { useT } from '../../lang.ts';
 import { roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { createUser, listAgencies, listUsers, resetPassword, type UserView } from '../operator-api.ts';
 import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
+import { RegionField } from './RegionField.tsx';
 
 const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
+
+/** The names of the users' areas and agencies, by region code and by `agency:<id>`. */
+async function areaNames(users: readonly UserView[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const codes = [...new Set(users.map((u) => u.scopeRegionCode).filter((c): c is string => !!c))];
+  const [agencies] = await Promise.all([
+    users.some((u) => u.agencyId) ? listAgencies().then((r) => r.items) : Promise.resolve([]),
+    ...codes.map((code) =>
+      request<{ name: string }>('GET', `/api/regions/${code}`).then(
+        (region) => names.set(code, region.name),
+        () => undefined, // the code stays shown
+      ),
+    ),
+  ]);
+  for (const agency of agencies) names.set(`agency:${agency.id}`, agency.name);
+  return names;
+}
 
 /** The administrator's list of users. */
 export function UsersPage(_props: OperatorPageProps) {
   const t = useT();
   const users = useLoad(() => listUsers().then((r) => r.items), []);
+  const names = useLoad(() => areaNames(users.data ?? []), [users.data]);
+  const areaOf = (u: UserView) =>
+    u.scopeBakorwilId
+      ? `Bakorwil ${u.scopeBakorwilId}`
+      : u.agencyId
+        ? (names.data?.get(`agency:${u.agencyId}`) ?? u.agencyId)
+        : u.scopeRegionCode
+          ? (names.data?.get(u.scopeRegionCode) ?? u.scopeRegionCode)
+          : '—';
   const [filter, setFilter] = useState('');
   const [secret, setSecret] = useState<{ username: string; password: string } | undefined>();
   const action = useAction();
@@ -30,7 +58,8 @@ export function UsersPage(_props: OperatorPageProps) {
       !needle ||
       u.username.toLowerCase().includes(needle) ||
       u.displayName.toLowerCase().includes(needle) ||
-      (u.scopeRegionCode ?? u.scopeBakorwilId ?? '').includes(needle),
+      (u.scopeRegionCode ?? u.scopeBakorwilId ?? '').includes(needle) ||
+      areaOf(u).toLowerCase().includes(needle),
   );
   return (
     <div class="op-wide">
@@ -75,11 +104,7 @@ export function UsersPage(_props: OperatorPageProps) {
                   <th scope="row">{user.displayName}</th>
                   <td>{user.username}</td>
                   <td>{roleLabel(t, user.role)}</td>
-                  <td>
-                    {user.scopeBakorwilId
-                      ? `Bakorwil ${user.scopeBakorwilId}`
-                      : (user.scopeRegionCode ?? user.agencyId ?? '—')}
-                  </td>
+                  <td>{areaOf(user)}</td>
                   <td>
                     <Tag tone={user.isActive ? 'ok' : 'muted'}>
                       {t(user.isActive ? 'op.users.active' : 'op.users.inactive')}
@@ -129,6 +154,7 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('relawan');
   const [region, setRegion] = useState('');
+  const [resets, setResets] = useState(0);
   const [agencyId, setAgencyId] = useState('');
   const action = useAction();
 
@@ -149,6 +175,7 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
       setUsername('');
       setDisplayName('');
       setRegion('');
+      setResets((n) => n + 1);
     }
   }
 
@@ -189,18 +216,7 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="new-region">{t('op.users.region')}</label>
-          <p class="hint" id="new-region-hint">
-            {t('op.users.regionHint')}
-          </p>
-          <input
-            id="new-region"
-            aria-describedby="new-region-hint"
-            value={region}
-            onInput={(event) => setRegion((event.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
+        <RegionField id="new-region" onChange={setRegion} resetKey={resets} />
         {role === 'mitra' && (
           <div class="field">
             <label for="new-agency">{t('op.users.agency')}</label>
