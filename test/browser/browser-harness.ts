@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { dropAppLogin } from '../../src/server/platform/migrate.ts';
 import { TEST_DATA_KEY } from '../db-template.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -193,6 +194,7 @@ async function createScratchDatabase(serverUrl: string): Promise<{ url: string; 
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropAppLogin(client, name);
       } finally {
         await client.end();
       }

@@ -9,7 +9,8 @@ export const SYSTEM_ACTOR: AuditActor = { id: null, label: 'sistem' };
  * Appends one entry to the hash-chained audit trail when the caller's transaction commits (in the same
  * round trip as COMMIT, so the chain's lock is held only for the commit itself). A failed append rolls
  * the whole transaction back. `details` must not hold personal data: reference people by id so they can
- * be erased later.
+ * be erased later. In a transaction run for an actor, the database records that actor (from the transaction's
+ * signed ticket) whatever `actor` says; `actor` names who acts only in owner transactions (sign-in, jobs).
  */
 export async function appendAudit(
   tx: Tx,
@@ -18,6 +19,15 @@ export async function appendAudit(
   subject: { type: string; id: string },
   details: Record<string, unknown> = {},
 ): Promise<void> {
+  if (tx.hasActor) {
+    tx.atCommit('SELECT sigap_audit_append_as_actor($1, $2, $3, $4::jsonb)', [
+      action,
+      subject.type,
+      subject.id,
+      JSON.stringify(details),
+    ]);
+    return;
+  }
   tx.atCommit('SELECT sigap_audit_append($1, $2, $3, $4, $5, $6::jsonb)', [
     actor.id,
     actor.label,
