@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../server/platform/config.ts';
+import { resolveDataKey } from '../server/platform/crypto.ts';
 import { DataLockedError } from '../server/platform/data-lock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { DomainError, type ErrorCode } from '../server/platform/errors.ts';
@@ -89,8 +90,17 @@ export async function runCli(
       output.out(invocation.text);
       return EXIT.ok;
     }
-    const opened = await openAndMigrate(loadConfig(env));
+    const config = loadConfig(env);
+    const opened = await openAndMigrate(config);
     db = opened.db;
+    if (invocation.command === 'audit verify' && invocation.args.head?.signature) {
+      const dataKey = resolveDataKey({
+        configured: config.dataKey,
+        dataDir: config.dataDir,
+        databaseKind: db.kind,
+      });
+      return await dispatch(db, { ...invocation, args: { ...invocation.args, dataKey } }, [], output);
+    }
     if (invocation.command !== 'migrate' && opened.applied.length > 0) {
       output.err(`Migrasi diterapkan / migrations applied: ${opened.applied.join(', ')}`);
     }

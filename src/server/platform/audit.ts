@@ -57,8 +57,41 @@ export type AuditVerification =
 
 const VERIFY_CHUNK = 5000;
 
-/** Walks the whole chain in order and reports the first broken link, if any. */
-export async function verifyAudit(db: Database): Promise<AuditVerification> {
+/**
+ * Walks the whole chain in order and reports the first broken link, if any. With `head` (a head kept outside the
+ * database), the chain must also still hold that entry with that hash: removing the last entries, or re-chaining
+ * after a removal, is caught too.
+ */
+export async function verifyAudit(
+  db: Database,
+  options: { head?: { seq: number; hash: string } } = {},
+): Promise<AuditVerification> {
+  const result = await verifyChain(db);
+  const { head } = options;
+  if (!result.ok || !head) return result;
+  const [kept] = await db.asSystem((tx) =>
+    tx.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [head.seq]),
+  );
+  if (!kept) {
+    return {
+      ok: false,
+      entries: result.entries,
+      brokenAt: head.seq,
+      reason: `entri #${head.seq} dari head yang disimpan hilang / entry #${head.seq} of the kept head is missing`,
+    };
+  }
+  if (kept.hash !== head.hash) {
+    return {
+      ok: false,
+      entries: result.entries,
+      brokenAt: head.seq,
+      reason: `entri #${head.seq} tidak cocok dengan head yang disimpan (dirantai ulang?) / entry #${head.seq} does not match the kept head (re-chained?)`,
+    };
+  }
+  return result;
+}
+
+async function verifyChain(db: Database): Promise<AuditVerification> {
   let previous = '0'.repeat(64);
   let expectedSeq: number | null = null;
   let entries = 0;

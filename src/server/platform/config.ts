@@ -21,6 +21,7 @@ const EnvSchema = z.object({
     )
     .optional(),
   SIGAP_APP_DB_PASSWORD: z.string().min(1).optional(),
+  SIGAP_AUDIT_HEAD_DIR: z.string().min(1).optional(),
   SIGAP_APP_DB_USER: z
     .string()
     .regex(
@@ -56,6 +57,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   appDbPassword: string | undefined;
+  /** Where the signed audit head is written every hour (default DATA_DIR/audit-heads). */
+  auditHeadDir: string;
   /** The app's login role on PostgreSQL; by default derived from the database's name (`appLoginFor`). */
   appDbUser: string | undefined;
   adminPassword: string | undefined;
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     appDbPassword: e.SIGAP_APP_DB_PASSWORD,
     appDbUser: e.SIGAP_APP_DB_USER,
+    auditHeadDir: path.resolve(e.SIGAP_AUDIT_HEAD_DIR ?? path.join(e.DATA_DIR, 'audit-heads')),
     adminPassword: e.SIGAP_ADMIN_PASSWORD,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,

@@ -121,3 +121,17 @@ $$;
 REVOKE ALL ON FUNCTION sigap_audit_append_as_actor(text, text, text, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION sigap_audit_append_as_actor(text, text, text, jsonb) TO sigap_app;
 REVOKE EXECUTE ON FUNCTION sigap_audit_append(uuid, text, text, text, text, jsonb) FROM sigap_app;
+
+-- ── NIKs of vulnerable people (children first among them) are encrypted as pillars' NIKs are ────────────
+-- AES-256-GCM under SIGAP_DATA_KEY, which lives outside the database, with a keyed hash (HMAC-SHA256) for
+-- matching. SQL cannot reach the key, so rows written before this migration keep their NIK in `nik` until the
+-- next start seals them (people-service sealPlainNiks, run when the routes load); from now on a row may not
+-- carry a plain NIK at all (the constraint is NOT VALID only so that those old rows can wait for that step).
+ALTER TABLE vulnerable_people
+  ADD COLUMN nik_encrypted bytea,
+  ADD COLUMN nik_hash text,
+  ADD CONSTRAINT vulnerable_people_nik_sealed CHECK (nik IS NULL) NOT VALID;
+CREATE INDEX vulnerable_people_nik_hash_idx ON vulnerable_people (nik_hash) WHERE nik_hash IS NOT NULL;
+COMMENT ON COLUMN vulnerable_people.nik IS 'Retired: a NIK in plain text, emptied by the start-up step that seals it into nik_encrypted.';
+COMMENT ON COLUMN vulnerable_people.nik_encrypted IS 'The NIK, AES-256-GCM under SIGAP_DATA_KEY (version byte, IV, tag, ciphertext).';
+COMMENT ON COLUMN vulnerable_people.nik_hash IS 'HMAC-SHA256 of the NIK under a key derived from SIGAP_DATA_KEY: finds the same person without decrypting.';
