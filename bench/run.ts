@@ -24,7 +24,7 @@ import { ensureRegions } from '../src/server/modules/regions/regions-service.ts'
 import { createUser } from '../src/server/modules/users/users-service.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
-import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
 import { timeProvinceSummary } from './evaluation.bench.ts';
 import { type Latency, measureIntake, measureList, type Throughput } from './http-figures.ts';
 import { seedReports } from './seed-reports.ts';
@@ -127,6 +127,7 @@ async function openPostgresTarget(): Promise<Target> {
       const dropper = new pg.Client({ connectionString: POSTGRES_URL });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropAppLogin(dropper, name);
       await dropper.end();
     },
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { type Database, openPglite, openServerDatabase, pgliteDatabase } from '../src/server/platform/db.ts';
-import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
 
 /** The PostgreSQL server tests run against when DATABASE_URL is set; otherwise PGlite in memory. */
 export const TEST_DATABASE_URL = process.env.DATABASE_URL;
@@ -75,6 +75,8 @@ export async function buildTemplate(): Promise<void> {
     const db = openServerDatabase(databaseUrlFor(`${name}_build`), undefined);
     await prepare(db);
     await db.close();
+    // the build's own login goes; each copy gets its own (createScratchDatabase)
+    await dropAppLogin(admin, `${name}_build`);
     await admin.query(`ALTER DATABASE ${name}_build RENAME TO ${name}`);
   } finally {
     await admin.end();
@@ -106,6 +108,7 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
       const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await dropAppLogin(dropper, name).catch(() => undefined);
       await dropper.end();
     },
   };
@@ -120,6 +123,8 @@ export async function createTestDatabase(): Promise<Database> {
   }
   const scratch = await createScratchDatabase();
   const db = openServerDatabase(scratch.url, undefined);
+  // a copy of the template has no login of its own yet (roles and database privileges are not copied)
+  await bootstrapRoles(db);
   const close = db.close;
   return {
     ...db,

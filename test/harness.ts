@@ -6,7 +6,7 @@ import type { Clock } from '../src/server/platform/clock.ts';
 import { type Config, loadConfig } from '../src/server/platform/config.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { createEventBus, type EventBus } from '../src/server/platform/events.ts';
-import { createTestDatabase } from './db-template.ts';
+import { createTestDatabase, TEST_DATA_KEY, TEST_DATABASE_URL } from './db-template.ts';
 
 export type TestUser = { id: string; username: string; password: string; token: string; role: string };
 
@@ -31,7 +31,9 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
   const db = await createTestDatabase();
   // The boundaries folder may be configured for the whole run (CI points GEO_DIR at the shared data).
   const geo = process.env.GEO_DIR ? { GEO_DIR: process.env.GEO_DIR } : {};
-  const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...geo, ...env });
+  // PostgreSQL needs a configured data key (NIKs of pillars and vulnerable people are sealed with it)
+  const dataKey = TEST_DATABASE_URL ? { SIGAP_DATA_KEY: TEST_DATA_KEY } : {};
+  const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...geo, ...dataKey, ...env });
   const events = createEventBus(db);
   await events.start();
   const app = await buildApp({ config, db, events, clock, logger: false });

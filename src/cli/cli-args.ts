@@ -1,8 +1,15 @@
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { MAX_SCALE, MIN_SCALE, refuseDemoPassword } from '../server/modules/demo/demo-data.ts';
+import { parseHead } from '../server/platform/audit-anchor.ts';
 import { RegionCode } from '../shared/regions.ts';
 import { Role } from '../shared/users.ts';
-import type { DemoArgs, ResetPasswordArgs, TokenCreateArgs, UserCreateArgs } from './cli-commands.ts';
+import type {
+  AuditVerifyArgs,
+  DemoArgs,
+  ResetPasswordArgs,
+  TokenCreateArgs,
+  UserCreateArgs,
+} from './cli-commands.ts';
 import type { BacktestArgs } from './cli-early-warning.ts';
 import {
   COMMAND_GROUPS,
@@ -30,7 +37,8 @@ export type Invocation =
   | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
   | { kind: 'command'; command: 'demo'; args: DemoArgs }
   | { kind: 'command'; command: 'read-text'; args: ReadTextArgs }
-  | { kind: 'command'; command: 'audit verify' | 'audit head' | 'migrate'; args: Record<string, never> };
+  | { kind: 'command'; command: 'audit verify'; args: AuditVerifyArgs }
+  | { kind: 'command'; command: 'audit head' | 'migrate'; args: Record<string, never> };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 const BAKORWIL_ID = /^[IVX]{1,4}$/;
@@ -236,6 +244,17 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         command: name,
         args: { from: checkDay(values.from, 'from'), to: checkDay(values.to, 'to') },
       };
+    case 'audit verify': {
+      if (values.head === undefined) return { kind: 'command', command: name, args: {} };
+      const head = parseHead(values.head);
+      if (!head) {
+        throw new UsageError(
+          `Head tidak valid: ${values.head} (baris sigap-audit-head:… atau <seq>:<hash>) / ` +
+            `invalid head: ${values.head} (a sigap-audit-head:… line or <seq>:<hash>)`,
+        );
+      }
+      return { kind: 'command', command: name, args: { head } };
+    }
     default:
       return { kind: 'command', command: name, args: {} };
   }

@@ -6,6 +6,7 @@ import { KABKOTA } from '../server/modules/demo/demo-texts.ts';
 import { ensureRegions } from '../server/modules/regions/regions-service.ts';
 import { createUser, resetPassword } from '../server/modules/users/users-service.ts';
 import { type AuditActor, auditHead, verifyAudit } from '../server/platform/audit.ts';
+import { type AnchoredHead, isSignedBy } from '../server/platform/audit-anchor.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { DomainError } from '../server/platform/errors.ts';
@@ -108,9 +109,24 @@ export async function createTokenCommand(
   return 0;
 }
 
-/** `audit verify`: 0 when the whole chain holds, 1 naming the first broken entry. */
-export async function verifyAuditCommand(db: Database, _args: unknown, output: CliOutput): Promise<ExitCode> {
-  const result = await verifyAudit(db);
+/** `audit verify --head`: a head kept outside the database; a signed one is checked with the data key. */
+export type AuditVerifyArgs = { head?: AnchoredHead; dataKey?: Uint8Array };
+
+/**
+ * `audit verify`: 0 when the whole chain holds (and still holds the kept head, if given), 1 naming the first
+ * broken entry. A signed head whose signature is not this installation's is refused before anything else.
+ */
+export async function verifyAuditCommand(
+  db: Database,
+  args: AuditVerifyArgs,
+  output: CliOutput,
+): Promise<ExitCode> {
+  const { head } = args;
+  if (head?.signature && !(args.dataKey && isSignedBy(head, args.dataKey))) {
+    output.out('RUSAK / BROKEN: tanda tangan head tidak cocok / the head signature does not match');
+    return 1;
+  }
+  const result = await verifyAudit(db, { head });
   if (result.ok) {
     output.out(`OK: ${result.entries} entri, head ${result.head}`);
     return 0;

@@ -185,7 +185,15 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     title: { id: 'Memeriksa rantai jejak audit', en: 'Verify the audit chain' },
     id: 'Memeriksa seluruh rantai hash jejak audit. Keluar 1 dan menyebut entri pertama yang rusak bila ada.',
     en: 'Checks the whole hash chain of the audit trail. Exits 1 naming the first broken entry, if any.',
-    flags: [],
+    flags: [
+      {
+        name: 'head',
+        value: { id: 'HEAD', en: 'HEAD' },
+        isRequired: false,
+        id: 'head yang disimpan di luar basis data (baris sigap-audit-head:… atau <seq>:<hash>): entri terakhir yang dihapus ikut ketahuan',
+        en: 'a head kept outside the database (a sigap-audit-head:… line or <seq>:<hash>): deleted last entries are caught too',
+      },
+    ],
   },
   'audit head': {
     title: { id: 'Menampilkan entri audit terakhir', en: 'Show the latest audit entry' },

@@ -16,6 +16,7 @@ import {
   openPglite,
   openServerDatabase,
 } from '../server/platform/db.ts';
+import { bootstrapRoles, dropAppLogin } from '../server/platform/migrate.ts';
 import type { CliOutput } from './cli-commands.ts';
 
 const SIGAP_SCRIPT = path.resolve(import.meta.dirname, 'sigap.ts');
@@ -54,6 +55,7 @@ async function dropPgDatabase(name: string): Promise<void> {
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropAppLogin(admin, name);
   } finally {
     await admin.end();
   }
@@ -94,7 +96,12 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
   return {
     dataDir,
     env: { DATA_DIR: dataDir, DATABASE_URL: url, SIGAP_DATA_KEY: TEST_DATA_KEY },
-    open: async () => openServerDatabase(url, undefined),
+    open: async () => {
+      // the copy's own app login, in case no CLI start made it yet
+      const db = openServerDatabase(url, undefined);
+      await bootstrapRoles(db);
+      return db;
+    },
     dispose: async () => {
       await dropPgDatabase(name);
       rmSync(dataDir, { recursive: true, force: true });

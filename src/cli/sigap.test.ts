@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/db-template.ts';
 import { buildApp } from '../server/app.ts';
 import { login } from '../server/modules/auth/auth-service.ts';
-import { auditHead } from '../server/platform/audit.ts';
+import { appendAudit, auditHead, SYSTEM_ACTOR } from '../server/platform/audit.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { COMMAND_SPECS, type CommandName } from './cli-help.ts';
 import { type CliTarget, captureOutput, createCliTarget, runSigap } from './cli-test-helpers.ts';
@@ -201,6 +201,39 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
     expect(broken.stdout).toContain(
       `RUSAK / BROKEN: seq ${changedSeq}: isi entri diubah / entry content was changed`,
     );
+  });
+
+  it('checks the chain against a head kept outside, catching a deleted last entry', async () => {
+    const db = await target.open();
+    let kept: { seq: number; hash: string };
+    try {
+      // an intact chain of its own: the previous test changed an entry of this one
+      await db.asSystem((tx) => tx.query('DELETE FROM audit_log'));
+      for (let i = 0; i < 3; i++) {
+        await db.asSystem((tx) =>
+          appendAudit(tx, SYSTEM_ACTOR, 'uji.dicatat', { type: 'uji', id: String(i) }),
+        );
+      }
+      kept = (await auditHead(db))!;
+    } finally {
+      await db.close();
+    }
+    const head = `${kept.seq}:${kept.hash}`;
+    expect((await runSigap(['audit', 'verify', '--head', head], target.env)).code).toBe(0);
+
+    const again = await target.open();
+    try {
+      await again.asSystem((tx) => tx.query('DELETE FROM audit_log WHERE seq = $1', [kept.seq]));
+    } finally {
+      await again.close();
+    }
+    expect((await runSigap(['audit', 'verify'], target.env)).code).toBe(0);
+    const caught = await runSigap(['audit', 'verify', '--head', head], target.env);
+    expect(caught.code).toBe(1);
+    expect(caught.stdout).toContain(
+      `RUSAK / BROKEN: seq ${kept.seq}: entri #${kept.seq} dari head yang disimpan hilang`,
+    );
+    expect((await runSigap(['audit', 'verify', '--head', 'bukan-head'], target.env)).code).toBe(2);
   });
 });
 

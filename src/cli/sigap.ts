@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../server/platform/config.ts';
+import { resolveDataKey } from '../server/platform/crypto.ts';
 import { DataLockedError } from '../server/platform/data-lock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { DomainError, type ErrorCode } from '../server/platform/errors.ts';
@@ -101,8 +102,17 @@ export async function runCli(
     }
     // reading messages needs no database: it works on a fresh clone, beside a running server
     if (invocation.command === 'read-text') return await readTextCommand(invocation.args, output);
-    const opened = await openAndMigrate(loadConfig(env));
+    const config = loadConfig(env);
+    const opened = await openAndMigrate(config);
     db = opened.db;
+    if (invocation.command === 'audit verify' && invocation.args.head?.signature) {
+      const dataKey = resolveDataKey({
+        configured: config.dataKey,
+        dataDir: config.dataDir,
+        databaseKind: db.kind,
+      });
+      return await dispatch(db, { ...invocation, args: { ...invocation.args, dataKey } }, [], output);
+    }
     if (invocation.command !== 'migrate' && opened.applied.length > 0) {
       output.err(`Migrasi diterapkan / migrations applied: ${opened.applied.join(', ')}`);
     }

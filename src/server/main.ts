@@ -12,8 +12,10 @@ import {
 } from './modules/reports/reports-service.ts';
 import { ensureAdmin } from './modules/users/users-service.ts';
 import { runWorkshopReminders } from './modules/workshops/workshops-service.ts';
+import { anchorAuditHead, formatHead } from './platform/audit-anchor.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { resolveDataKey } from './platform/crypto.ts';
 import { DataLockedError } from './platform/data-lock.ts';
 import { createEventBus } from './platform/events.ts';
 import { type Jobs, startJobs } from './platform/jobs.ts';
@@ -76,6 +78,19 @@ async function main(): Promise<void> {
       if (result.reminded.length > 0) app.log.info(result, 'pengingat workshop / workshop reminders');
     });
     await jobs.schedule('workshop-reminders', '0 7 * * *');
+    // The audit chain's head, signed, written outside the database and to the log every hour (docs/SECURITY.md).
+    await jobs.work('audit-head', async () => {
+      const head = await anchorAuditHead(db, {
+        folder: config.auditHeadDir,
+        dataKey: resolveDataKey({
+          configured: config.dataKey,
+          dataDir: config.dataDir,
+          databaseKind: db.kind,
+        }),
+      });
+      if (head) app.log.info({ auditHead: formatHead(head) }, 'head jejak audit / audit head');
+    });
+    await jobs.schedule('audit-head', '17 * * * *');
     await startEarlyWarningJobs({ db, clock: systemClock, config }, jobs, app.log);
   }
 

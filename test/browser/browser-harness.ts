@@ -10,6 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
+import { dropAppLogin } from '../../src/server/platform/migrate.ts';
 import { TEST_DATA_KEY } from '../db-template.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -215,6 +216,7 @@ async function createScratchDatabase(serverUrl: string): Promise<{ url: string; 
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropAppLogin(client, name);
       } finally {
         await client.end();
       }

@@ -9,7 +9,8 @@ export const SYSTEM_ACTOR: AuditActor = { id: null, label: 'sistem' };
  * Appends one entry to the hash-chained audit trail when the caller's transaction commits (in the same
  * round trip as COMMIT, so the chain's lock is held only for the commit itself). A failed append rolls
  * the whole transaction back. `details` must not hold personal data: reference people by id so they can
- * be erased later.
+ * be erased later. In a transaction run for an actor, the database records that actor (from the transaction's
+ * signed ticket) whatever `actor` says; `actor` names who acts only in owner transactions (sign-in, jobs).
  */
 export async function appendAudit(
   tx: Tx,
@@ -18,6 +19,15 @@ export async function appendAudit(
   subject: { type: string; id: string },
   details: Record<string, unknown> = {},
 ): Promise<void> {
+  if (tx.hasActor) {
+    tx.atCommit('SELECT sigap_audit_append_as_actor($1, $2, $3, $4::jsonb)', [
+      action,
+      subject.type,
+      subject.id,
+      JSON.stringify(details),
+    ]);
+    return;
+  }
   tx.atCommit('SELECT sigap_audit_append($1, $2, $3, $4, $5, $6::jsonb)', [
     actor.id,
     actor.label,
@@ -47,8 +57,41 @@ export type AuditVerification =
 
 const VERIFY_CHUNK = 5000;
 
-/** Walks the whole chain in order and reports the first broken link, if any. */
-export async function verifyAudit(db: Database): Promise<AuditVerification> {
+/**
+ * Walks the whole chain in order and reports the first broken link, if any. With `head` (a head kept outside the
+ * database), the chain must also still hold that entry with that hash: removing the last entries, or re-chaining
+ * after a removal, is caught too.
+ */
+export async function verifyAudit(
+  db: Database,
+  options: { head?: { seq: number; hash: string } } = {},
+): Promise<AuditVerification> {
+  const result = await verifyChain(db);
+  const { head } = options;
+  if (!result.ok || !head) return result;
+  const [kept] = await db.asSystem((tx) =>
+    tx.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [head.seq]),
+  );
+  if (!kept) {
+    return {
+      ok: false,
+      entries: result.entries,
+      brokenAt: head.seq,
+      reason: `entri #${head.seq} dari head yang disimpan hilang / entry #${head.seq} of the kept head is missing`,
+    };
+  }
+  if (kept.hash !== head.hash) {
+    return {
+      ok: false,
+      entries: result.entries,
+      brokenAt: head.seq,
+      reason: `entri #${head.seq} tidak cocok dengan head yang disimpan (dirantai ulang?) / entry #${head.seq} does not match the kept head (re-chained?)`,
+    };
+  }
+  return result;
+}
+
+async function verifyChain(db: Database): Promise<AuditVerification> {
   let previous = '0'.repeat(64);
   let expectedSeq: number | null = null;
   let entries = 0;

@@ -21,6 +21,14 @@ const EnvSchema = z.object({
     )
     .optional(),
   SIGAP_APP_DB_PASSWORD: z.string().min(1).optional(),
+  SIGAP_AUDIT_HEAD_DIR: z.string().min(1).optional(),
+  SIGAP_APP_DB_USER: z
+    .string()
+    .regex(
+      /^[a-z_][a-z0-9_]{0,62}$/,
+      'huruf kecil, angka, garis bawah / lower-case letters, digits, underscores',
+    )
+    .optional(),
   SIGAP_ADMIN_PASSWORD: z.string().min(10, 'minimal 10 karakter / at least 10 characters').optional(),
   SESSION_IDLE_MINUTES: positiveInt(8 * 60),
   SESSION_MAX_HOURS: positiveInt(14 * 24),
@@ -54,6 +62,10 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   appDbPassword: string | undefined;
+  /** Where the signed audit head is written every hour (default DATA_DIR/audit-heads). */
+  auditHeadDir: string;
+  /** The app's login role on PostgreSQL; by default derived from the database's name (`appLoginFor`). */
+  appDbUser: string | undefined;
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -99,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     appDbPassword: e.SIGAP_APP_DB_PASSWORD,
+    appDbUser: e.SIGAP_APP_DB_USER,
+    auditHeadDir: path.resolve(e.SIGAP_AUDIT_HEAD_DIR ?? path.join(e.DATA_DIR, 'audit-heads')),
     adminPassword: e.SIGAP_ADMIN_PASSWORD,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,

@@ -29,7 +29,7 @@ describe('transactions', () => {
     const tricky = `it's a \\ back'slash "quoted" $2`;
     const row = await db.asActor(actor, (tx) =>
       tx.one<{ who: string; role: string; text: string; list: string[]; doc: { a: string }; n: number }>(
-        `SELECT current_setting('sigap.user_id') AS who, current_user AS role, $1::text AS text, $2::text[] AS list,
+        `SELECT sigap_user_id()::text AS who, current_user AS role, $1::text AS text, $2::text[] AS list,
                 $3::jsonb AS doc, $4::int + 1 AS n`,
         [tricky, ['a"b', 'c\\d', null], JSON.stringify({ a: tricky }), 41],
       ),

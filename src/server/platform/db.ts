@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,8 +10,29 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { acquireDataLock, type DataLock } from './data-lock.ts';
 
-/** The role every request runs as; it owns nothing, so row-level security applies to it. */
+/**
+ * The role every request runs as; it owns nothing, so row-level security applies to it. On PostgreSQL it is a
+ * NOLOGIN group role shared by every Sigap database of a server (the policies name it); each database has its
+ * own LOGIN member (`appLoginFor`), the only role besides the owner that may connect to it.
+ */
 export const APP_ROLE = 'sigap_app';
+
+/**
+ * The app's login role for a database: `sigap_app_<database>` in lower-case letters, digits and underscores,
+ * shortened with a hash when the name would pass PostgreSQL's 63 bytes; or the configured name.
+ */
+export function appLoginFor(database: string, configured?: string): string {
+  if (configured) return configured;
+  const plain = `${APP_ROLE}_${database.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+  if (plain.length <= 63 && plain === `${APP_ROLE}_${database}`) return plain;
+  const hash = createHash('sha256').update(database).digest('hex').slice(0, 10);
+  return `${plain.slice(0, 52)}_${hash}`;
+}
+
+/** The database a connection string names. */
+export function databaseNameOf(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
+}
 
 /** Who is asking, as the database's row-level security sees it. */
 export type ActorContext = {
@@ -27,6 +49,11 @@ export type Tx = {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs one statement and returns its first row, if any. */
   one<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /**
+   * True in a transaction run for an actor (`asActor`): the database knows who acts from its signed ticket, and
+   * writes that name an actor (the audit trail) take it from there. Absent in owner transactions.
+   */
+  readonly hasActor?: boolean;
   /**
    * Queues a write whose result nobody reads (an audit entry, inbox items, a live event) to run, in order,
    * in the same round trip as COMMIT; if it fails, the whole transaction rolls back. Its parameters are
@@ -128,10 +155,12 @@ class LazyTransaction implements Tx {
   private isPrepared = false;
   private readonly queued: string[] = [];
   private readonly client: pg.PoolClient;
+  readonly hasActor: boolean;
 
-  constructor(client: pg.PoolClient, opening: string) {
+  constructor(client: pg.PoolClient, opening: string, hasActor: boolean) {
     this.client = client;
     this.opening = opening;
+    this.hasActor = hasActor;
   }
 
   atCommit(text: string, params?: readonly unknown[]): void {
@@ -180,38 +209,131 @@ class LazyTransaction implements Tx {
   }
 }
 
+/**
+ * The key this process signs actor tickets with, registered through the owner's connection in
+ * `sigap_actor_keys` (which the app role cannot read) the first time it is needed, refreshed hourly, and
+ * removed when the database is closed. Row-level security trusts an actor only with a ticket made with a
+ * registered key (migrations/0015_actor_tickets.sql, docs/SECURITY.md).
+ */
+export class ActorKeys {
+  private current: Promise<{ id: number; key: Buffer }> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly pool: pg.Pool;
+
+  constructor(systemPool: pg.Pool) {
+    this.pool = systemPool;
+  }
+
+  key(): Promise<{ id: number; key: Buffer }> {
+    this.current ??= this.register().catch((error: unknown) => {
+      this.current = undefined;
+      throw error;
+    });
+    return this.current;
+  }
+
+  private async register(): Promise<{ id: number; key: Buffer }> {
+    const key = randomBytes(32);
+    const result = (await this.pool.query(
+      `DELETE FROM sigap_actor_keys WHERE seen_at < now() - interval '2 days';
+       INSERT INTO sigap_actor_keys (key) VALUES (decode('${key.toString('hex')}', 'hex')) RETURNING id`,
+    )) as unknown as pg.QueryResult[];
+    const id = (result[1].rows[0] as { id: number }).id;
+    this.timer = setInterval(() => {
+      this.pool
+        .query('UPDATE sigap_actor_keys SET seen_at = now() WHERE id = $1', [id])
+        .catch(() => undefined);
+    }, 3_600_000);
+    this.timer.unref();
+    return { id, key };
+  }
+
+  /** Removes this process's key: tickets made with it stop working. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    const current = this.current;
+    this.current = undefined;
+    if (!current) return;
+    const { id } = await current.catch(() => ({ id: undefined }));
+    if (id !== undefined)
+      await this.pool.query('DELETE FROM sigap_actor_keys WHERE id = $1', [id]).catch(() => undefined);
+  }
+}
+
+/** The backend process id behind each pooled connection, asked once per connection. */
+const backendPids = new WeakMap<pg.PoolClient, number>();
+
+async function backendPid(client: pg.PoolClient): Promise<number> {
+  let pid = backendPids.get(client);
+  if (pid === undefined) {
+    pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+    backendPids.set(client, pid);
+  }
+  return pid;
+}
+
+/**
+ * The signed ticket that tells row-level security who acts in this transaction, bound to the connection's
+ * backend and the current time (migrations/0015_actor_tickets.sql verifies it).
+ */
+export function actorTicket(
+  actor: ActorContext,
+  key: { id: number; key: Buffer },
+  pid: number,
+  now = Date.now(),
+): string {
+  const fields = [
+    'v1',
+    String(key.id),
+    String(pid),
+    String(now),
+    actor.userId,
+    actor.role,
+    actor.scope.join(','),
+    actor.agencyId ?? '',
+  ];
+  if (fields.some((field) => field.includes('|'))) throw new Error('an actor field holds "|"');
+  const payload = fields.join('|');
+  const inner = createHash('sha256').update(payload, 'utf8').digest();
+  const mac = createHash('sha256').update(key.key).update(inner).digest('hex');
+  return `${payload}|${mac}`;
+}
+
 async function inTransaction<T>(
   pool: pg.Pool,
   actor: ActorContext | null | 'system',
   fn: (tx: Tx) => Promise<T>,
+  keys?: ActorKeys,
 ): Promise<T> {
+  // the key first: on PGlite registering it needs the pool's only connection
+  const key = actor !== 'system' && actor !== null && keys ? await keys.key() : undefined;
   const client = await pool.connect();
-  const tx = new LazyTransaction(client, actor === 'system' ? 'BEGIN' : `BEGIN; ${actorSettingsSql(actor)}`);
   try {
-    const result = await fn(tx);
-    await tx.commit();
-    return result;
-  } catch (error) {
-    await tx.rollback().catch(() => undefined);
-    throw error;
+    let opening = 'BEGIN';
+    if (actor !== 'system') {
+      const ticket = actor && key ? actorTicket(actor, key, await backendPid(client)) : '';
+      opening = `BEGIN; ${actorSettingsSql(ticket)}`;
+    }
+    const tx = new LazyTransaction(client, opening, actor !== 'system' && actor !== null);
+    try {
+      const result = await fn(tx);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      await tx.rollback().catch(() => undefined);
+      throw error;
+    }
   } finally {
     client.release();
   }
 }
 
 /**
- * The statement that sets the transaction-local role and the settings the row-level security policies read.
- * Values are quoted with pg's literal escaping, so the statement can share a round trip with BEGIN.
+ * The statement that sets the transaction-local role and the actor's signed ticket, which the row-level
+ * security policies verify and read. Quoted with pg's literal escaping, so it can share a round trip with BEGIN.
  */
-function actorSettingsSql(actor: ActorContext | null): string {
-  const settings: Array<[string, string]> = [
-    ['role', APP_ROLE],
-    ['sigap.user_id', actor?.userId ?? ''],
-    ['sigap.role', actor?.role ?? ''],
-    ['sigap.scope', actor?.scope.join(',') ?? ''],
-    ['sigap.agency_id', actor?.agencyId ?? ''],
-  ];
-  return `SELECT ${settings.map(([name, value]) => `set_config('${name}', ${pg.escapeLiteral(value)}, true)`).join(', ')}`;
+function actorSettingsSql(ticket: string): string {
+  return `SELECT set_config('role', '${APP_ROLE}', true), set_config('sigap.actor', ${pg.escapeLiteral(ticket)}, true)`;
 }
 
 const PGLITE_EXTENSIONS = { pg_trgm, btree_gin, pgcrypto, unaccent };
@@ -225,10 +347,11 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 /** Wraps an open PGlite as a Database: one pg.Pool of size 1, so every query takes the same serialized path. */
 export function pgliteDatabase(pglite: PGlite, location: string, lock?: DataLock): Database {
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
+  const keys = new ActorKeys(pool);
   const db: Database = {
     kind: 'pglite',
     location,
-    asActor: (actor, fn) => inTransaction(pool, actor, fn),
+    asActor: (actor, fn) => inTransaction(pool, actor, fn, keys),
     asSystem: (fn) => inTransaction(pool, 'system', fn),
     appQuery: (text, params) => inTransaction(pool, null, (tx) => tx.query(text, params)),
     systemQuery: async (text, params) => (await pool.query(text, params as unknown[] | undefined)).rows,
@@ -239,6 +362,7 @@ export function pgliteDatabase(pglite: PGlite, location: string, lock?: DataLock
       return async () => unsubscribe();
     },
     close: async () => {
+      await keys.close();
       await pool.end();
       await pglite.close();
       lock?.release();
@@ -261,39 +385,41 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   }
 }
 
-/** The app role's connection string: the owner's URL with the app role's name and password. */
-export function appRoleUrl(ownerUrl: string, appPassword: string | undefined): string {
+/** The app's connection string: the owner's URL with this database's app login and its password. */
+export function appRoleUrl(ownerUrl: string, appPassword: string | undefined, appUser?: string): string {
   const url = new URL(ownerUrl);
-  url.username = APP_ROLE;
+  url.username = appLoginFor(databaseNameOf(ownerUrl), appUser);
   url.password = appPassword ?? '';
   return url.toString();
 }
 
-/** Opens a PostgreSQL server: an owner pool for system work and a pool that logs in as the app role. */
+/** Opens a PostgreSQL server: an owner pool for system work and a pool that logs in as the app's login. */
 export function openServerDatabase(
   ownerUrl: string,
   appPassword: string | undefined,
-  options: { appPoolSize?: number } = {},
+  options: { appPoolSize?: number; appUser?: string } = {},
 ): Database {
   const systemPool = new pg.Pool({ connectionString: ownerUrl, max: 4 });
   const appPool = new pg.Pool({
-    connectionString: appRoleUrl(ownerUrl, appPassword),
+    connectionString: appRoleUrl(ownerUrl, appPassword, options.appUser),
     max: options.appPoolSize ?? 10,
   });
   // An idle connection that the server ends (restart, admin) must not crash the process; pg reconnects.
   for (const pool of [systemPool, appPool]) pool.on('error', () => undefined);
   const listener = new ListenClient(ownerUrl);
+  const keys = new ActorKeys(systemPool);
   const url = new URL(ownerUrl);
   return {
     kind: 'postgresql',
     location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
-    asActor: (actor, fn) => inTransaction(appPool, actor, fn),
+    asActor: (actor, fn) => inTransaction(appPool, actor, fn, keys),
     asSystem: (fn) => inTransaction(systemPool, 'system', fn),
     appQuery: async (text, params) => (await appPool.query(text, params as unknown[] | undefined)).rows,
     systemQuery: async (text, params) => (await systemPool.query(text, params as unknown[] | undefined)).rows,
     systemPool,
     listen: (channel, onMessage, options) => listener.listen(channel, onMessage, options),
     close: async () => {
+      await keys.close();
       await listener.close();
       await Promise.all([appPool.end(), systemPool.end()]);
     },
@@ -447,8 +573,11 @@ class ListenClient {
 export async function openDatabase(config: {
   databaseUrl: string | undefined;
   appDbPassword: string | undefined;
+  appDbUser?: string | undefined;
   dataDir: string;
 }): Promise<Database> {
-  if (config.databaseUrl) return openServerDatabase(config.databaseUrl, config.appDbPassword);
+  if (config.databaseUrl) {
+    return openServerDatabase(config.databaseUrl, config.appDbPassword, { appUser: config.appDbUser });
+  }
   return openEmbeddedDatabase(config.dataDir);
 }

@@ -6,7 +6,7 @@ import { bootstrapRoles, migrate } from './migrate.ts';
 export async function openAndMigrate(config: Config): Promise<{ db: Database; applied: string[] }> {
   const db = await openDatabase(config);
   try {
-    await bootstrapRoles(db, config.appDbPassword);
+    await bootstrapRoles(db, config.appDbPassword, config.appDbUser);
     const { applied } = await migrate(db);
     return { db, applied };
   } catch (error) {

@@ -9,6 +9,8 @@ import {
   VulnerablePersonView,
   VulnerableSummary,
 } from '../../../shared/cases/people-schema.ts';
+import type { Config } from '../../platform/config.ts';
+import { lazyDataCipher, missingDataKeyError, resolveDataKey } from '../../platform/crypto.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import type { CaseDeps } from './cases-service.ts';
 import * as people from './people-service.ts';
@@ -17,7 +19,20 @@ const IdParams = z.object({ id: z.uuid() });
 const PersonParams = z.object({ id: z.uuid(), personId: z.uuid() });
 
 /** Vulnerable people of a case (personal data: handlers only), their referrals, and the counts by group. */
-export async function peopleRoutes(app: FastifyInstance, deps: CaseDeps): Promise<void> {
+export async function peopleRoutes(
+  app: FastifyInstance,
+  caseDeps: CaseDeps & { config: Config },
+): Promise<void> {
+  const { config, db } = caseDeps;
+  // NIKs are sealed with the data key, as pillars' are (a PostgreSQL deployment must configure one).
+  if (config.databaseUrl && !config.dataKey) throw missingDataKeyError();
+  const cipher = lazyDataCipher(() =>
+    resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind }),
+  );
+  const deps: people.PeopleDeps = { ...caseDeps, cipher };
+  // NIKs written before they were encrypted are sealed now (SQL cannot reach the key); nothing after the first.
+  const sealed = await people.sealPlainNiks(db, cipher);
+  if (sealed > 0) app.log.info({ sealed }, 'people: plain NIKs sealed with the data key');
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
   // Personal data is never kept by the browser's or a proxy's cache (this hook covers this plugin's routes only).

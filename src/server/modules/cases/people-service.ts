@@ -18,12 +18,48 @@ import type {
 import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/reports/report-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
-import type { Tx } from '../../platform/db.ts';
+import type { DataCipher } from '../../platform/crypto.ts';
+import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../users/users-service.ts';
 import { type CaseDeps, refuseIfClosed, requireCase, requireHandledCase } from './cases-service.ts';
 import * as cases from './cases-store.ts';
 import * as store from './people-store.ts';
+
+/** The cases' dependencies and the data key's cipher, which seals and opens NIKs. */
+export type PeopleDeps = CaseDeps & { cipher: DataCipher };
+
+/** A NIK as stored: encrypted, with its keyed hash for matching; nothing when there is none. */
+function sealNik(cipher: DataCipher, nik: string | null | undefined): store.SealedNik {
+  if (!nik) return null;
+  return { encrypted: cipher.encrypt(nik), hash: cipher.keyedHash(nik) };
+}
+
+/** A stored person with the NIK opened: what handlers read (and the masks are made from). */
+function openPerson(cipher: DataCipher, row: store.PersonRow): store.PersonRecord {
+  const { nikEncrypted, ...rest } = row;
+  return { ...rest, nik: nikEncrypted ? cipher.decrypt(nikEncrypted) : null };
+}
+
+/** How many plain NIKs one start-up transaction seals. */
+const SEAL_CHUNK = 500;
+
+/**
+ * Seals NIKs written before they were encrypted (SQL cannot reach the data key, so the migration could not),
+ * in chunks with the owner's rights; returns how many. Runs at every start and finds nothing after the first.
+ */
+export async function sealPlainNiks(db: Database, cipher: DataCipher): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const count = await db.asSystem(async (tx) => {
+      const rows = await store.findPlainNiks(tx, SEAL_CHUNK);
+      for (const row of rows) await store.sealNik(tx, row.id, sealNik(cipher, row.nik)!);
+      return rows.length;
+    });
+    sealed += count;
+    if (count < SEAL_CHUNK) return sealed;
+  }
+}
 
 /** The purpose recorded in the access log for each person a handler views. */
 export const PEOPLE_VIEW_PURPOSE = 'case.people.view';
@@ -101,7 +137,7 @@ function checkPerson(input: PersonInput): void {
 
 /** Records a named vulnerable person in a case; only its handlers may, and a child needs a guardian's consent. */
 export async function addPerson(
-  deps: CaseDeps,
+  deps: PeopleDeps,
   principal: Principal,
   caseId: string,
   input: PersonInput,
@@ -114,7 +150,7 @@ export async function addPerson(
     const id = await store.insertPerson(tx, {
       caseId,
       fullName: input.fullName,
-      nik: input.nik ?? null,
+      nik: sealNik(deps.cipher, input.nik),
       age: input.age ?? null,
       group: input.group,
       needs: input.needs,
@@ -139,7 +175,7 @@ export async function addPerson(
       { type: 'case', id: caseId },
       { personId: id },
     );
-    const person = (await store.findPerson(tx, caseId, id))!;
+    const person = openPerson(deps.cipher, (await store.findPerson(tx, caseId, id))!);
     return toPersonView(person, isCaseHandler(principal.actor, current));
   });
 }
@@ -149,7 +185,7 @@ export async function addPerson(
  * province user acting on a case they do not handle sees it masked, and cannot correct what they cannot read.
  */
 export async function updatePerson(
-  deps: CaseDeps,
+  deps: PeopleDeps,
   principal: Principal,
   caseId: string,
   personId: string,
@@ -165,7 +201,7 @@ export async function updatePerson(
     refuseIfClosed(current);
     const isUpdated = await store.updatePerson(tx, caseId, personId, {
       fullName: input.fullName,
-      nik: input.nik ?? null,
+      nik: sealNik(deps.cipher, input.nik),
       age: input.age ?? null,
       group: input.group,
       needs: input.needs,
@@ -181,25 +217,26 @@ export async function updatePerson(
       at: now,
     });
     await appendAudit(tx, principal.audit, 'case.person_updated', { type: 'case', id: caseId }, { personId });
-    return toPersonView((await store.findPerson(tx, caseId, personId))!, true);
+    return toPersonView(openPerson(deps.cipher, (await store.findPerson(tx, caseId, personId))!), true);
   });
 }
 
 /** The named people of a case: full for handlers (each view logged), masked for other viewers. */
 export async function listPeople(
-  deps: CaseDeps,
+  deps: PeopleDeps,
   principal: Principal,
   caseId: string,
 ): Promise<VulnerablePersonView[]> {
   return deps.db.asActor(principal.actor, async (tx) => {
     const { isHandler } = await requireSeenCase(tx, principal, caseId);
-    return showPeople(tx, principal, await store.listPeople(tx, caseId), isHandler);
+    const people = (await store.listPeople(tx, caseId)).map((row) => openPerson(deps.cipher, row));
+    return showPeople(tx, principal, people, isHandler);
   });
 }
 
 /** One named person of a case, by the same rule as the list. */
 export async function getPerson(
-  deps: CaseDeps,
+  deps: PeopleDeps,
   principal: Principal,
   caseId: string,
   personId: string,
@@ -208,7 +245,7 @@ export async function getPerson(
     const { isHandler } = await requireSeenCase(tx, principal, caseId);
     const person = await store.findPerson(tx, caseId, personId);
     if (!person) throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
-    const [shown] = await showPeople(tx, principal, [person], isHandler);
+    const [shown] = await showPeople(tx, principal, [openPerson(deps.cipher, person)], isHandler);
     return shown;
   });
 }

@@ -3,7 +3,7 @@ import type { VulnerableGroup } from '../../../shared/reports/report-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 
-/** A named vulnerable person as stored: personal data, for handlers only (the service masks it). */
+/** A named vulnerable person: personal data, for handlers only (the service masks it). */
 export type PersonRecord = {
   id: string;
   caseId: string;
@@ -17,27 +17,35 @@ export type PersonRecord = {
   createdAt: string;
 };
 
+/** A person as stored: the NIK sealed (the service opens it with the data key). */
+export type PersonRow = Omit<PersonRecord, 'nik'> & { nikEncrypted: Buffer | null };
+
+/** A NIK as written: sealed, with its keyed hash for matching. */
+export type SealedNik = { encrypted: Buffer; hash: string } | null;
+
 const SELECT_PERSON = `
-  SELECT p.id, p.case_id AS "caseId", p.full_name AS "fullName", p.nik, p.age, p.vulnerable_group AS "group",
+  SELECT p.id, p.case_id AS "caseId", p.full_name AS "fullName", p.nik_encrypted AS "nikEncrypted", p.age,
+    p.vulnerable_group AS "group",
     p.needs, p.guardian_name AS "guardianName", p.guardian_consent AS "guardianConsent", p.created_at AS "createdAt"
   FROM vulnerable_people p`;
 
-function toPerson(row: Record<string, unknown>): PersonRecord {
-  return { ...row, createdAt: toWibIso(row.createdAt as Date) } as PersonRecord;
+function toPerson(row: Record<string, unknown>): PersonRow {
+  return { ...row, createdAt: toWibIso(row.createdAt as Date) } as PersonRow;
 }
 
 export async function insertPerson(
   tx: Tx,
-  p: Omit<PersonRecord, 'id' | 'createdAt'> & { createdBy: string; now: Date },
+  p: Omit<PersonRecord, 'id' | 'createdAt' | 'nik'> & { nik: SealedNik; createdBy: string; now: Date },
 ): Promise<string> {
   const row = await tx.one<{ id: string }>(
-    `INSERT INTO vulnerable_people (case_id, full_name, nik, age, vulnerable_group, needs, guardian_name,
-       guardian_consent, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    `INSERT INTO vulnerable_people (case_id, full_name, nik_encrypted, nik_hash, age, vulnerable_group, needs,
+       guardian_name, guardian_consent, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [
       p.caseId,
       p.fullName,
-      p.nik,
+      p.nik?.encrypted ?? null,
+      p.nik?.hash ?? null,
       p.age,
       p.group,
       p.needs,
@@ -55,15 +63,40 @@ export async function updatePerson(
   tx: Tx,
   caseId: string,
   id: string,
-  p: Omit<PersonRecord, 'id' | 'caseId' | 'createdAt'>,
+  p: Omit<PersonRecord, 'id' | 'caseId' | 'createdAt' | 'nik'> & { nik: SealedNik },
 ): Promise<boolean> {
   const rows = await tx.query(
-    `UPDATE vulnerable_people SET full_name = $3, nik = $4, age = $5, vulnerable_group = $6, needs = $7,
-       guardian_name = $8, guardian_consent = $9
+    `UPDATE vulnerable_people SET full_name = $3, nik = NULL, nik_encrypted = $4, nik_hash = $5, age = $6,
+       vulnerable_group = $7, needs = $8, guardian_name = $9, guardian_consent = $10
      WHERE case_id = $1 AND id = $2 RETURNING id`,
-    [caseId, id, p.fullName, p.nik, p.age, p.group, p.needs, p.guardianName, p.guardianConsent],
+    [
+      caseId,
+      id,
+      p.fullName,
+      p.nik?.encrypted ?? null,
+      p.nik?.hash ?? null,
+      p.age,
+      p.group,
+      p.needs,
+      p.guardianName,
+      p.guardianConsent,
+    ],
   );
   return rows.length === 1;
+}
+
+/** People whose NIK is still in plain text (written before NIKs were sealed), a chunk at a time; owner only. */
+export async function findPlainNiks(tx: Tx, limit: number): Promise<{ id: string; nik: string }[]> {
+  return tx.query(`SELECT id, nik FROM vulnerable_people WHERE nik IS NOT NULL ORDER BY id LIMIT ${limit}`);
+}
+
+/** Replaces a plain NIK with its sealed form. */
+export async function sealNik(tx: Tx, id: string, nik: Exclude<SealedNik, null>): Promise<void> {
+  await tx.query('UPDATE vulnerable_people SET nik = NULL, nik_encrypted = $2, nik_hash = $3 WHERE id = $1', [
+    id,
+    nik.encrypted,
+    nik.hash,
+  ]);
 }
 
 /** Named people of a case are vulnerable people: the case is flagged so. */
@@ -71,16 +104,12 @@ export async function markCaseVulnerable(tx: Tx, caseId: string): Promise<void> 
   await tx.query('UPDATE cases SET has_vulnerable = true WHERE id = $1 AND NOT has_vulnerable', [caseId]);
 }
 
-export async function findPerson(
-  tx: Tx,
-  caseId: string,
-  personId: string,
-): Promise<PersonRecord | undefined> {
+export async function findPerson(tx: Tx, caseId: string, personId: string): Promise<PersonRow | undefined> {
   const row = await tx.one(`${SELECT_PERSON} WHERE p.case_id = $1 AND p.id = $2`, [caseId, personId]);
   return row ? toPerson(row) : undefined;
 }
 
-export async function listPeople(tx: Tx, caseId: string): Promise<PersonRecord[]> {
+export async function listPeople(tx: Tx, caseId: string): Promise<PersonRow[]> {
   const rows = await tx.query(`${SELECT_PERSON} WHERE p.case_id = $1 ORDER BY p.created_at, p.id`, [caseId]);
   return rows.map(toPerson);
 }

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
+import { reportPayload } from '../../../../test/fixtures.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { createDataCipher } from '../../platform/crypto.ts';
+import { sealPlainNiks } from './people-service.ts';
+
+/** A child's NIK is stored as pillars' NIKs are: sealed with the data key, with a keyed hash for matching. */
+describe('NIKs of vulnerable people at rest', () => {
+  let t: TestApp;
+  let operator: TestUser;
+  let otherOperator: TestUser;
+  let relawan: TestUser;
+  const cipher = createDataCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
+  const childNik = '3509014507150003';
+
+  const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
+
+  async function openCase(): Promise<string> {
+    const payload = reportPayload();
+    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
+    await inject(operator, 'POST', `/api/reports/${payload.id}/verification`, { status: 'terverifikasi' });
+    const res = await inject(operator, 'POST', '/api/cases', { reportIds: [payload.id] });
+    expect(res.statusCode).toBe(201);
+    return res.json().id;
+  }
+
+  const child = {
+    fullName: 'Dewi Lestari Wulandari',
+    nik: childNik,
+    age: 8,
+    group: 'anak',
+    needs: ['pendampingan psikososial'],
+    guardianName: 'Siti Aminah',
+    guardianConsent: true,
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp({ SIGAP_DATA_KEY: TEST_DATA_KEY });
+    operator = await t.user({ role: 'operator', region: '35.09' });
+    otherOperator = await t.user({ role: 'operator', region: '35.10' });
+    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+  });
+  afterAll(() => t.close());
+
+  it('stores no NIK in plain text, yet shows it to the handler and the hash finds the child', async () => {
+    const caseId = await openCase();
+    const res = await inject(operator, 'POST', `/api/cases/${caseId}/people`, child);
+    expect(res.statusCode).toBe(201);
+    const personId = res.json().id;
+
+    const [row] = await t.db.systemQuery<{ nik: string | null; sealed: Buffer; hash: string }>(
+      'SELECT nik, nik_encrypted AS sealed, nik_hash AS hash FROM vulnerable_people WHERE id = $1',
+      [personId],
+    );
+    expect(row.nik).toBeNull();
+    expect(row.sealed.toString('latin1')).not.toContain(childNik);
+    expect(cipher.decrypt(row.sealed)).toBe(childNik);
+    const [found] = await t.db.systemQuery<{ id: string }>(
+      'SELECT id FROM vulnerable_people WHERE nik_hash = $1',
+      [cipher.keyedHash(childNik)],
+    );
+    expect(found.id).toBe(personId);
+
+    const seen = await inject(operator, 'GET', `/api/cases/${caseId}/people/${personId}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().nik).toBe(childNik);
+    // one who may not see the case gets no answer at all
+    expect((await inject(otherOperator, 'GET', `/api/cases/${caseId}/people/${personId}`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('refuses a plain NIK written straight into the table', async () => {
+    const caseId = await openCase();
+    await expect(
+      t.db.asSystem((tx) =>
+        tx.query(
+          `INSERT INTO vulnerable_people (case_id, full_name, nik, vulnerable_group, guardian_consent, created_by)
+           VALUES ($1, 'Budi', '3509010101150001', 'anak', true, $2)`,
+          [caseId, operator.id],
+        ),
+      ),
+    ).rejects.toThrow(/vulnerable_people_nik_sealed/);
+  });
+
+  it('seals, at start, a NIK written in plain text before NIKs were encrypted', async () => {
+    const caseId = await openCase();
+    const oldNik = '3509016608140002';
+    // a row as the previous version wrote it (the constraint refuses such rows from now on)
+    const [{ id }] = await t.db.asSystem(async (tx) => {
+      await tx.query('ALTER TABLE vulnerable_people DROP CONSTRAINT vulnerable_people_nik_sealed');
+      const rows = await tx.query<{ id: string }>(
+        `INSERT INTO vulnerable_people (case_id, full_name, nik, vulnerable_group, guardian_consent, created_by)
+         VALUES ($1, 'Rina', $2, 'anak', true, $3) RETURNING id`,
+        [caseId, oldNik, operator.id],
+      );
+      await tx.query(
+        'ALTER TABLE vulnerable_people ADD CONSTRAINT vulnerable_people_nik_sealed CHECK (nik IS NULL) NOT VALID',
+      );
+      return rows;
+    });
+
+    expect(await sealPlainNiks(t.db, cipher)).toBe(1);
+    expect(await sealPlainNiks(t.db, cipher)).toBe(0);
+    const [row] = await t.db.systemQuery<{ nik: string | null; hash: string }>(
+      'SELECT nik, nik_hash AS hash FROM vulnerable_people WHERE id = $1',
+      [id],
+    );
+    expect(row).toEqual({ nik: null, hash: cipher.keyedHash(oldNik) });
+    const seen = await inject(operator, 'GET', `/api/cases/${caseId}/people/${id}`);
+    expect(seen.json().nik).toBe(oldNik);
+  });
+});
