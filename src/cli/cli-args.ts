@@ -2,6 +2,7 @@ import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { MAX_SCALE, MIN_SCALE, refuseDemoPassword } from '../server/modules/demo/demo-data.ts';
 import { RegionCode } from '../shared/regions.ts';
 import { Role } from '../shared/users.ts';
+import type { TokenRevokeArgs, UsernameArgs } from './cli-accounts.ts';
 import type { DemoArgs, ResetPasswordArgs, TokenCreateArgs, UserCreateArgs } from './cli-commands.ts';
 import type { BacktestArgs } from './cli-early-warning.ts';
 import {
@@ -22,6 +23,8 @@ export type Invocation =
   | { kind: 'command'; command: 'user create'; args: UserCreateArgs }
   | { kind: 'command'; command: 'user reset-password'; args: ResetPasswordArgs }
   | { kind: 'command'; command: 'token create'; args: TokenCreateArgs }
+  | { kind: 'command'; command: 'user deactivate' | 'user reactivate' | 'token list'; args: UsernameArgs }
+  | { kind: 'command'; command: 'token revoke'; args: TokenRevokeArgs }
   | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
   | { kind: 'command'; command: 'demo'; args: DemoArgs }
   | { kind: 'command'; command: 'audit verify' | 'audit head' | 'migrate'; args: Record<string, never> };
@@ -147,6 +150,22 @@ function checkDemoPassword(text: string): string {
   return text;
 }
 
+/** A token's lifetime: whole days, 1–365. */
+function checkDays(text: string): number {
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > 365) {
+    throw new UsageError(`Hari tidak valid: ${text} (1–365) / invalid days: ${text} (1–365)`);
+  }
+  return days;
+}
+
+function checkUuid(text: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
+    throw new UsageError(`Id token tidak valid: ${text} / invalid token id: ${text}`);
+  }
+  return text.toLowerCase();
+}
+
 /** A WIB calendar day, YYYY-MM-DD; undefined stays undefined. */
 function checkDay(text: string | undefined, flag: string): string | undefined {
   if (text === undefined) return undefined;
@@ -187,7 +206,25 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         args: { username: values.username, password: values.password },
       };
     case 'token create':
-      return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
+      return {
+        kind: 'command',
+        command: name,
+        args: {
+          username: values.username,
+          label: values.label,
+          days: values.days === undefined ? undefined : checkDays(values.days),
+        },
+      };
+    case 'user deactivate':
+    case 'user reactivate':
+    case 'token list':
+      return { kind: 'command', command: name, args: { username: values.username } };
+    case 'token revoke':
+      return {
+        kind: 'command',
+        command: name,
+        args: { username: values.username, id: checkUuid(values.id) },
+      };
     case 'demo':
       return {
         kind: 'command',

@@ -40,3 +40,63 @@ export type LoginInput = z.infer<typeof LoginInput>;
 export const LoginResult = z.object({ user: Me, csrfToken: z.string() });
 
 export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1), newPassword: Password });
+
+/** A signed-in session as its user or an admin sees it (times in WIB). */
+export const SessionView = z.object({
+  id: z.string(),
+  userAgent: z.string(),
+  address: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  /** The session this request came with. */
+  isCurrent: z.boolean(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+/** An API token as its owner or an admin sees it; never the token itself (times in WIB). */
+export const TokenView = z.object({
+  id: z.string(),
+  label: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type TokenView = z.infer<typeof TokenView>;
+
+/** A user's ways in: live sessions and live API tokens. */
+export const Access = z.object({ sessions: z.array(SessionView), tokens: z.array(TokenView) });
+export type Access = z.infer<typeof Access>;
+
+export const CreateTokenInput = z.object({
+  label: z.string().max(120).default(''),
+  /** How many days the token works; 90 unless chosen. */
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+
+/** A new token: shown once, with when it stops working. */
+export const TokenCreated = z.object({ id: z.string(), token: z.string(), expiresAt: z.string() });
+
+const BROWSERS: ReadonlyArray<[RegExp, string]> = [
+  [/Edg\//, 'Edge'],
+  [/OPR\//, 'Opera'],
+  [/SamsungBrowser\//, 'Samsung Internet'],
+  [/Firefox\//, 'Firefox'],
+  [/Chrome\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
+];
+const SYSTEMS: ReadonlyArray<[RegExp, string]> = [
+  [/Android/, 'Android'],
+  [/iPhone|iPad/, 'iOS'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X/, 'macOS'],
+  [/Linux/, 'Linux'],
+];
+
+/** A short name for the device behind a User-Agent: browser and system, e.g. "Chrome · Android". */
+export function describeUserAgent(userAgent: string): string {
+  const pick = (table: ReadonlyArray<[RegExp, string]>) =>
+    table.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const words = [pick(BROWSERS), pick(SYSTEMS)].filter(Boolean).join(' · ');
+  return words || userAgent.slice(0, 40);
+}

@@ -1,6 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorMessage, type MessageKey } from '../shared/i18n.ts';
-import { ApiError, changeOwnPassword } from './api.ts';
+import type { Access } from '../shared/users.ts';
+import { AccessList } from './AccessList.tsx';
+import {
+  ApiError,
+  changeOwnPassword,
+  endOwnSession,
+  listOwnAccess,
+  reportSessionEnded,
+  revokeOwnToken,
+} from './api.ts';
 import { useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
 
@@ -96,6 +105,67 @@ export function AccountPage() {
           {isBusy ? t('account.saving') : t('account.submit')}
         </button>
       </form>
+      <OwnAccess />
     </article>
+  );
+}
+
+/** The signed-in user's sessions and tokens, each of which they can end. */
+function OwnAccess() {
+  const lang = useLang();
+  const t = useT();
+  const [access, setAccess] = useState<Access | undefined>();
+  const [isBusy, setBusy] = useState(false);
+  const [done, setDone] = useState<MessageKey | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+
+  async function run(action: () => Promise<unknown>, doneKey?: MessageKey) {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      await action();
+      setAccess(await listOwnAccess());
+      if (doneKey) setDone(doneKey);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError('internal', 0, String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  }
+  useEffect(() => {
+    void run(async () => undefined);
+  }, []);
+
+  async function endSession(id: string) {
+    const isCurrent = access?.sessions.find((s) => s.id === id)?.isCurrent;
+    if (isCurrent) {
+      setBusy(true);
+      await endOwnSession(id).finally(() => setBusy(false));
+      return reportSessionEnded();
+    }
+    await run(() => endOwnSession(id), 'account.ended');
+  }
+
+  return (
+    <section aria-labelledby="access-heading">
+      <h2 id="access-heading">{t('account.accessHeading')}</h2>
+      <p>{t('account.accessIntro')}</p>
+      <div role="alert" class="alert-region">
+        {error && <p class="message message-error">{errorMessage(lang, error.code, error.details)}</p>}
+      </div>
+      <div role="status" class="alert-region">
+        {done && <p class="message message-success">{t(done)}</p>}
+      </div>
+      {access && (
+        <AccessList
+          access={access}
+          isBusy={isBusy}
+          idPrefix="own"
+          onEndSession={(id) => void endSession(id)}
+          onRevokeToken={(id) => void run(() => revokeOwnToken(id), 'account.revoked')}
+        />
+      )}
+    </section>
   );
 }

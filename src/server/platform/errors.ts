@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   login_locked: 429,
   too_many_requests: 429,
+  /** A user already holds the most live-event streams allowed at once. */
+  too_many_streams: 429,
   internal: 500,
   unavailable: 503,
 } as const;

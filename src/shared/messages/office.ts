@@ -336,6 +336,11 @@ const id = {
   'op.users.active': 'aktif',
   'op.users.inactive': 'nonaktif',
   'op.users.reset': 'Atur ulang kata sandi {name}',
+  'op.users.deactivate': 'Nonaktifkan {name}',
+  'op.users.reactivate': 'Aktifkan kembali {name}',
+  'op.users.showAccess': 'Sesi dan token {name}',
+  'op.users.accessOf': 'Sesi dan token API {name}',
+  'op.users.closeAccess': 'Tutup',
   'op.users.passwordFor': 'Kata sandi untuk {name}:',
   'op.users.passwordOnce':
     'Kata sandi ini hanya tampil sekali. Sampaikan secara langsung, lalu minta pengguna menggantinya.',
@@ -1469,6 +1474,11 @@ const en: Record<OfficeMessageKey, string> = {
   'op.users.active': 'active',
   'op.users.inactive': 'inactive',
   'op.users.reset': 'Reset the password of {name}',
+  'op.users.deactivate': 'Deactivate {name}',
+  'op.users.reactivate': 'Reactivate {name}',
+  'op.users.showAccess': 'Sessions and tokens of {name}',
+  'op.users.accessOf': 'Sessions and API tokens of {name}',
+  'op.users.closeAccess': 'Close',
   'op.users.passwordFor': 'Password for {name}:',
   'op.users.passwordOnce':
     'This password is shown only once. Pass it on in person and ask the user to change it.',

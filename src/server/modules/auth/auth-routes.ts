@@ -1,13 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChangePasswordInput, LoginInput, LoginResult, Me } from '../../../shared/users.ts';
+import { Access, ChangePasswordInput, LoginInput, LoginResult, Me } from '../../../shared/users.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { CSRF_HEADER, requirePrincipal, SESSION_COOKIE } from '../../platform/http.ts';
+import { CSRF_HEADER, DEVICE_COOKIE, requirePrincipal, SESSION_COOKIE } from '../../platform/http.ts';
+import { digest } from '../../platform/passwords.ts';
 import { changeOwnPassword, describeMe } from '../users/users-service.ts';
+import { accessView, endOwnSession, listOwnAccess } from './access-service.ts';
 import * as auth from './auth-service.ts';
+import { withThrottle } from './auth-throttle.ts';
+
+/** A device cookie is kept for a year; only its hash is stored. */
+const DEVICE_COOKIE_SECONDS = 365 * 86_400;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,15 +21,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function installAuthentication(app: FastifyInstance, db: Database, config: Config): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('apiTokenHash', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('authVia', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const principal = await auth.resolveApiToken(db, header.slice('Bearer '.length).trim());
+      const token = header.slice('Bearer '.length).trim();
+      const principal = await auth.resolveApiToken(db, token);
       if (!principal) throw new DomainError('unauthenticated', 'Token API tidak valid atau sudah dicabut');
       request.principal = principal;
+      request.apiTokenHash = digest(token);
       request.authVia = 'token';
       return;
     }
@@ -67,11 +76,18 @@ export async function authRoutes(
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const result = await auth.login(db, config, request.body.username, request.body.password);
+      const result = await auth.login(db, config, {
+        username: request.body.username,
+        password: request.body.password,
+        address: request.ip,
+        userAgent: request.headers['user-agent'],
+        deviceToken: request.cookies[DEVICE_COOKIE],
+      });
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         ...cookieOptions,
         maxAge: config.sessionMaxHours * 3600,
       });
+      reply.setCookie(DEVICE_COOKIE, result.deviceToken, { ...cookieOptions, maxAge: DEVICE_COOKIE_SECONDS });
       return { user: await describeMe(db, result.principal), csrfToken: result.csrfToken };
     },
   );
@@ -113,13 +129,51 @@ export async function authRoutes(
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      await changeOwnPassword(
-        db,
-        principal,
-        request.body.currentPassword,
-        request.body.newPassword,
-        request.sessionTokenHash ?? undefined,
+      const key = {
+        purpose: 'password' as const,
+        usernameKey: principal.user.username.toLowerCase(),
+        source: request.ip,
+      };
+      await withThrottle(db, config, key, () =>
+        changeOwnPassword(
+          db,
+          principal,
+          request.body.currentPassword,
+          request.body.newPassword,
+          request.sessionTokenHash ?? undefined,
+        ),
       );
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/me/access',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sesi dan token API sendiri / own sessions and API tokens',
+        response: { 200: Access },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return accessView(await listOwnAccess(db, principal, request.sessionTokenHash ?? undefined));
+    },
+  );
+
+  r.delete(
+    '/api/me/sessions/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Akhiri sesi sendiri / end one of own sessions',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      await endOwnSession(db, principal, request.params.id);
       return reply.status(204).send();
     },
   );

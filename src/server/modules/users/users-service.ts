@@ -4,6 +4,7 @@ import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { ActorContext, Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { clearUserAuthFailures } from '../auth/auth-store.ts';
 import * as store from './users-store.ts';
 
 /** The signed-in user as every service sees them: identity, database context and audit label. */
@@ -123,7 +124,7 @@ async function resolveScope(
   return { scopeRegionCode: region, scopeBakorwilId: null };
 }
 
-/** Sets a new password for a user (admin or CLI) and ends their sessions; returns the password. */
+/** Sets a new password for a user (admin or CLI) and ends their sessions and API tokens; returns the password. */
 export async function resetPassword(
   db: Database,
   by: AuditActor,
@@ -139,13 +140,14 @@ export async function resetPassword(
     if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
     await store.updatePasswordHash(tx, user.id, passwordHash);
     await store.deleteUserSessions(tx, user.id);
-    await store.clearLoginFailures(tx, user.username.toLowerCase());
-    await appendAudit(tx, by, 'user.password_reset', { type: 'user', id: user.id });
+    const tokensRevoked = await store.revokeUserTokens(tx, user.id);
+    await clearUserAuthFailures(tx, user.username.toLowerCase());
+    await appendAudit(tx, by, 'user.password_reset', { type: 'user', id: user.id }, { tokensRevoked });
   });
   return password;
 }
 
-/** A user changes their own password, proving the current one; other sessions end. */
+/** A user changes their own password, proving the current one; their other sessions and their tokens end. */
 export async function changeOwnPassword(
   db: Database,
   principal: Principal,
@@ -161,7 +163,49 @@ export async function changeOwnPassword(
   await db.asSystem(async (tx) => {
     await store.updatePasswordHash(tx, user.id, passwordHash);
     await store.deleteUserSessions(tx, user.id, keepSessionHash);
-    await appendAudit(tx, principal.audit, 'user.password_changed', { type: 'user', id: user.id });
+    const tokensRevoked = await store.revokeUserTokens(tx, user.id);
+    await appendAudit(
+      tx,
+      principal.audit,
+      'user.password_changed',
+      { type: 'user', id: user.id },
+      { tokensRevoked },
+    );
+  });
+}
+
+/**
+ * Deactivates or reactivates a user (admin or CLI). Deactivating ends their sessions, revokes their tokens
+ * (and so their live-event streams) at once and refuses their sign-in; the user stays, for history.
+ * Nobody deactivates themselves, so the last admin cannot lock everyone out by mistake.
+ */
+export async function setActive(
+  db: Database,
+  by: AuditActor,
+  username: string,
+  isActive: boolean,
+): Promise<void> {
+  await db.asSystem(async (tx) => {
+    const user = await store.findUserByUsername(tx, username);
+    if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
+    if (!isActive && by.id === user.id) {
+      throw new DomainError('conflict', 'Anda tidak dapat menonaktifkan akun sendiri');
+    }
+    if (user.isActive === isActive) return;
+    await store.setUserActive(tx, user.id, isActive);
+    let tokensRevoked = 0;
+    if (!isActive) {
+      await store.deleteUserSessions(tx, user.id);
+      tokensRevoked = await store.revokeUserTokens(tx, user.id);
+    }
+    const action = isActive ? 'user.reactivated' : 'user.deactivated';
+    await appendAudit(
+      tx,
+      by,
+      action,
+      { type: 'user', id: user.id },
+      isActive ? undefined : { tokensRevoked },
+    );
   });
 }
 
