@@ -38,3 +38,22 @@ CREATE TABLE known_devices (
   PRIMARY KEY (device_hash, user_id)
 );
 COMMENT ON TABLE known_devices IS 'Devices (a long-lived cookie, stored as SHA-256) that signed in as a user before: their guesses are counted apart from everyone else''s.';
+
+-- Second factor: a TOTP secret per user (being enrolled, then confirmed) and one-time recovery codes.
+ALTER TABLE users
+  ADD COLUMN totp_secret text,
+  ADD COLUMN totp_pending_secret text,
+  ADD COLUMN totp_enabled_at timestamptz,
+  ADD COLUMN totp_last_step bigint;
+COMMENT ON COLUMN users.totp_secret IS 'The confirmed TOTP secret (base32); never granted to the app role.';
+COMMENT ON COLUMN users.totp_pending_secret IS 'A secret shown for enrolment, used once the first code from it is confirmed.';
+COMMENT ON COLUMN users.totp_enabled_at IS 'When the second factor was confirmed; null when the user has none.';
+COMMENT ON COLUMN users.totp_last_step IS 'The 30-second step of the last accepted code, so a code is never accepted twice.';
+
+CREATE TABLE totp_recovery_codes (
+  user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  code_hash text NOT NULL,
+  used_at timestamptz,
+  PRIMARY KEY (user_id, code_hash)
+);
+COMMENT ON TABLE totp_recovery_codes IS 'One-time codes for a lost authenticator, shown once at enrolment; only their SHA-256 is stored.';

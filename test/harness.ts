@@ -31,7 +31,15 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
   const db = await createTestDatabase();
   // The boundaries folder may be configured for the whole run (CI points GEO_DIR at the shared data).
   const geo = process.env.GEO_DIR ? { GEO_DIR: process.env.GEO_DIR } : {};
-  const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...geo, ...env });
+  // Tests of other features sign in as admins and koordinators without a second factor; the second factor's
+  // own tests pass TOTP_REQUIRED_ROLES (the deployment default is admin, provinsi, koordinator).
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SIGAP_JOBS: 'false',
+    TOTP_REQUIRED_ROLES: 'none',
+    ...geo,
+    ...env,
+  });
   const events = createEventBus(db);
   await events.start();
   const app = await buildApp({ config, db, events, clock, logger: false });
@@ -67,8 +75,13 @@ export async function signIn(
   app: FastifyInstance,
   username: string,
   password: string,
+  totp?: string,
 ): Promise<{ cookie: string; csrfToken: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, ...(totp ? { totp } : {}) },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const raw = Array.isArray(setCookie) ? setCookie[0] : (setCookie as string);

@@ -33,6 +33,8 @@ const id = {
   'login.intro': 'Gunakan akun yang diberikan oleh Dinas Sosial atau operator kabupaten/kota Anda.',
   'login.username': 'Nama pengguna',
   'login.password': 'Kata sandi',
+  'login.totp': 'Kode verifikasi',
+  'login.totpHint': 'Kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.',
   'login.submit': 'Masuk',
   'login.submitting': 'Sedang masuk…',
   'login.required': 'Isi nama pengguna dan kata sandi.',
@@ -78,6 +80,21 @@ const id = {
   'account.required': 'Isi kata sandi saat ini dan kata sandi baru.',
   'account.tooShort': 'Kata sandi baru minimal {min} karakter.',
   'account.wrongCurrent': 'Kata sandi saat ini salah.',
+  'account.totpHeading': 'Verifikasi dua langkah',
+  'account.totpOn':
+    'Verifikasi dua langkah aktif: saat masuk, Anda memasukkan kode dari aplikasi autentikator.',
+  'account.totpRequired':
+    'Peran Anda wajib memakai verifikasi dua langkah. Aktifkan sekarang; sebelum itu, halaman lain belum dapat dibuka.',
+  'account.totpOptional': 'Lindungi akun Anda dengan kode dari aplikasi autentikator di ponsel.',
+  'account.totpStart': 'Aktifkan verifikasi dua langkah',
+  'account.totpScan':
+    'Pindai kode QR ini dengan aplikasi autentikator (mis. Google Authenticator, Aegis), atau ketik kuncinya:',
+  'account.totpQr': 'Kode QR untuk aplikasi autentikator',
+  'account.totpCode': 'Kode 6 angka dari aplikasi',
+  'account.totpConfirm': 'Konfirmasi',
+  'account.totpRecovery':
+    'Simpan kode pemulihan ini di tempat aman. Masing-masing berlaku sekali bila ponsel Anda hilang; kode ini hanya tampil sekali.',
+  'account.totpDone': 'Saya sudah menyimpannya',
   'account.accessHeading': 'Sesi dan token API',
   'account.accessIntro':
     'Perangkat yang sedang masuk dengan akun ini dan token API untuk sistem lain. Akhiri yang tidak Anda kenali.',
@@ -102,6 +119,8 @@ const id = {
   'notFound.body': 'Alamat ini tidak ada atau tidak tersedia untuk peran Anda.',
 
   'error.invalid_credentials': 'Nama pengguna atau kata sandi salah.',
+  'error.totp_invalid': 'Kode verifikasi salah atau sudah dipakai.',
+  'error.totp_enrollment_required': 'Aktifkan verifikasi dua langkah dulu di halaman akun.',
   'error.login_locked': 'Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.',
   'error.login_locked_later': 'Terlalu banyak percobaan masuk. Coba lagi nanti.',
   'error.unauthenticated': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
@@ -337,6 +356,8 @@ export const KNOWN_ERROR_CODES = [
   'not_found',
   'forbidden',
   'too_many_requests',
+  'totp_invalid',
+  'totp_enrollment_required',
   'unavailable',
   'internal',
   'network',

@@ -20,6 +20,8 @@ export const Me = z.object({
   role: Role,
   scope: Scope,
   agencyId: z.string().nullable(),
+  /** The second factor: whether it is confirmed, and whether the user's role must have one. */
+  totp: z.object({ isEnabled: z.boolean(), isRequired: z.boolean() }),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -34,6 +36,8 @@ export const Password = z.string().min(10, 'Kata sandi minimal 10 karakter').max
 export const LoginInput = z.object({
   username: z.string().min(1).max(200),
   password: z.string().min(1).max(200),
+  /** The 6-digit code of the authenticator app, or a recovery code. */
+  totp: z.string().max(40).optional(),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
@@ -100,3 +104,12 @@ export function describeUserAgent(userAgent: string): string {
   const words = [pick(BROWSERS), pick(SYSTEMS)].filter(Boolean).join(' · ');
   return words || userAgent.slice(0, 40);
 }
+
+/** The start of enrolment in the second factor: the secret, for typing, and as a QR code. */
+export const TotpEnrollment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
+export type TotpEnrollment = z.infer<typeof TotpEnrollment>;
+
+export const TotpConfirmInput = z.object({ code: z.string().min(6).max(12) });
+
+/** The recovery codes, shown once when enrolment is confirmed. */
+export const TotpConfirmed = z.object({ recoveryCodes: z.array(z.string()) });

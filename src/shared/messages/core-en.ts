@@ -20,6 +20,8 @@ const en: Record<CoreMessageKey, string> = {
   'login.intro': 'Use the account given to you by the Social Affairs Office or your regency/city operator.',
   'login.username': 'Username',
   'login.password': 'Password',
+  'login.totp': 'Verification code',
+  'login.totpHint': 'The 6-digit code from your authenticator app, or one of your recovery codes.',
   'login.submit': 'Sign in',
   'login.submitting': 'Signing in…',
   'login.required': 'Enter your username and password.',
@@ -66,6 +68,21 @@ const en: Record<CoreMessageKey, string> = {
   'account.required': 'Enter your current password and a new password.',
   'account.tooShort': 'The new password must have at least {min} characters.',
   'account.wrongCurrent': 'The current password is wrong.',
+  'account.totpHeading': 'Two-step verification',
+  'account.totpOn':
+    'Two-step verification is on: when signing in you enter a code from your authenticator app.',
+  'account.totpRequired':
+    'Your role must use two-step verification. Turn it on now; other pages stay closed until then.',
+  'account.totpOptional': 'Protect your account with a code from an authenticator app on your phone.',
+  'account.totpStart': 'Turn on two-step verification',
+  'account.totpScan':
+    'Scan this QR code with an authenticator app (e.g. Google Authenticator, Aegis), or type the key:',
+  'account.totpQr': 'QR code for the authenticator app',
+  'account.totpCode': '6-digit code from the app',
+  'account.totpConfirm': 'Confirm',
+  'account.totpRecovery':
+    'Keep these recovery codes somewhere safe. Each works once if you lose your phone; they are shown only this once.',
+  'account.totpDone': 'I have saved them',
   'account.accessHeading': 'Sessions and API tokens',
   'account.accessIntro':
     'Devices signed in with this account and API tokens for other systems. End any you do not recognise.',
@@ -90,6 +107,8 @@ const en: Record<CoreMessageKey, string> = {
   'notFound.body': 'This address does not exist or is not available for your role.',
 
   'error.invalid_credentials': 'Wrong username or password.',
+  'error.totp_invalid': 'The verification code is wrong or was used before.',
+  'error.totp_enrollment_required': 'Turn on two-step verification on your account page first.',
   'error.login_locked': 'Too many sign-in attempts. Try again in {minutes} minutes.',
   'error.login_locked_later': 'Too many sign-in attempts. Try again later.',
   'error.unauthenticated': 'Your session has ended. Please sign in again.',

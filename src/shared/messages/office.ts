@@ -341,6 +341,7 @@ const id = {
   'op.users.showAccess': 'Sesi dan token {name}',
   'op.users.accessOf': 'Sesi dan token API {name}',
   'op.users.closeAccess': 'Tutup',
+  'op.users.resetTotp': 'Hapus verifikasi dua langkah {name} (perangkat hilang)',
   'op.users.passwordFor': 'Kata sandi untuk {name}:',
   'op.users.passwordOnce':
     'Kata sandi ini hanya tampil sekali. Sampaikan secara langsung, lalu minta pengguna menggantinya.',
@@ -1479,6 +1480,7 @@ const en: Record<OfficeMessageKey, string> = {
   'op.users.showAccess': 'Sessions and tokens of {name}',
   'op.users.accessOf': 'Sessions and API tokens of {name}',
   'op.users.closeAccess': 'Close',
+  'op.users.resetTotp': 'Remove two-step verification of {name} (lost device)',
   'op.users.passwordFor': 'Password for {name}:',
   'op.users.passwordOnce':
     'This password is shown only once. Pass it on in person and ask the user to change it.',

@@ -192,6 +192,7 @@ export type UserView = {
   scopeBakorwilId: string | null;
   agencyId: string | null;
   isActive: boolean;
+  hasTotp: boolean;
 };
 export type Agency = { id: string; name: string; kabkotaCode: string | null; isActive: boolean };
 export type SlaRow = {
@@ -219,6 +220,7 @@ export const resetPassword = (username: string) =>
 const userPath = (username: string) => `/api/users/${encodeURIComponent(username)}`;
 export const setUserActive = (username: string, isActive: boolean) =>
   request<void>('POST', `${userPath(username)}/${isActive ? 'reactivate' : 'deactivate'}`);
+export const resetTotpOf = (username: string) => request<void>('POST', `${userPath(username)}/totp-reset`);
 export const listAccessOf = (username: string) => request<Access>('GET', `${userPath(username)}/access`);
 export const endSessionOf = (username: string, id: string) =>
   request<void>('DELETE', `${userPath(username)}/sessions/${encodeURIComponent(id)}`);

@@ -13,6 +13,7 @@ import { type Principal, principalFrom, principalOf } from '../users/users-servi
 import * as users from '../users/users-store.ts';
 import { rememberDevice } from './auth-store.ts';
 import { realSleep, type Sleep, throttleSource, withThrottle } from './auth-throttle.ts';
+import { checkSecondFactor } from './totp-service.ts';
 
 type AuthConfig = Pick<
   Config,
@@ -31,6 +32,8 @@ export type LoginAttempt = {
   userAgent?: string;
   /** The device cookie, when this browser signed in before. */
   deviceToken?: string;
+  /** The second-factor code (6 digits) or a recovery code, for a user who has one. */
+  totp?: string;
 };
 
 /**
@@ -60,6 +63,25 @@ export async function login(
     },
     sleep,
   );
+  if (user.hasTotp) {
+    const code = attempt.totp?.trim();
+    if (!code) throw new DomainError('totp_required', 'Masukkan kode verifikasi dari aplikasi autentikator');
+    const used = await withThrottle(
+      db,
+      config,
+      { purpose: 'totp', usernameKey: key, source },
+      () => db.asSystem((tx) => checkSecondFactor(tx, user.id, code)),
+      sleep,
+    );
+    if (used === 'recovery') {
+      await db.asSystem((tx) =>
+        appendAudit(tx, { id: user.id, label: user.username }, 'auth.recovery_code_used', {
+          type: 'user',
+          id: user.id,
+        }),
+      );
+    }
+  }
 
   const sessionToken = newSecret();
   const csrfToken = newSecret(24);
@@ -147,6 +169,12 @@ async function resolveTokenHash(
   const user = await users.findApiTokenOwner(direct(db), tokenHash);
   if (!user?.isActive) return undefined;
   const principal = principalFrom(user, user.bakorwilMembers);
+  // A token skips the second factor, so its use is on the record: once a minute at most, like its last use.
+  if (user.wasTouched) {
+    await db.asSystem((tx) =>
+      appendAudit(tx, principal.audit, 'api_token.used', { type: 'api_token', id: user.tokenId }),
+    );
+  }
   rememberPrincipal(
     `token:${tokenHash}`,
     principal,

@@ -67,3 +67,62 @@ export async function rememberDevice(tx: Tx, deviceHash: string, userId: string)
     [deviceHash, userId],
   );
 }
+
+// ── Second factor ────────────────────────────────────────────────────────────────────────────
+export type TotpState = { secret: string | null; pendingSecret: string | null; lastStep: number | null };
+
+export async function findTotp(tx: Tx, userId: string): Promise<TotpState | undefined> {
+  return tx.one<TotpState>(
+    `SELECT totp_secret AS secret, totp_pending_secret AS "pendingSecret", totp_last_step::float8 AS "lastStep"
+     FROM users WHERE id = $1`,
+    [userId],
+  );
+}
+
+export async function setPendingTotp(tx: Tx, userId: string, secret: string): Promise<void> {
+  await tx.query('UPDATE users SET totp_pending_secret = $2 WHERE id = $1', [userId, secret]);
+}
+
+/** Makes the pending secret the user's second factor and stores the recovery codes' hashes. */
+export async function confirmTotp(tx: Tx, userId: string, step: number, codeHashes: string[]): Promise<void> {
+  await tx.query(
+    `UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(),
+       totp_last_step = $2 WHERE id = $1`,
+    [userId, step],
+  );
+  await tx.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [userId]);
+  await tx.query('INSERT INTO totp_recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])', [
+    userId,
+    codeHashes,
+  ]);
+}
+
+/** Records the step of an accepted code; false when that step (or a later one) was already used. */
+export async function useTotpStep(tx: Tx, userId: string, step: number): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)
+     RETURNING 1`,
+    [userId, step],
+  );
+  return rows.length > 0;
+}
+
+/** Uses a recovery code once; false when it is unknown or already used. */
+export async function useRecoveryCode(tx: Tx, userId: string, codeHash: string): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE totp_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL
+     RETURNING 1`,
+    [userId, codeHash],
+  );
+  return rows.length > 0;
+}
+
+/** Removes a user's second factor and recovery codes (a lost device). */
+export async function clearTotp(tx: Tx, userId: string): Promise<void> {
+  await tx.query(
+    `UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL
+     WHERE id = $1`,
+    [userId],
+  );
+  await tx.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [userId]);
+}

@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db.ts';
 import { requireRole } from '../../platform/http.ts';
 import { accessView, endSessionOf, listAccessOf, revokeTokenOf } from '../auth/access-service.ts';
 import { createApiToken, revokeApiToken } from '../auth/auth-service.ts';
+import { resetTotpOf } from '../auth/totp-service.ts';
 import { createUser, listAllUsers, resetPassword, setActive } from './users-service.ts';
 
 const UserParams = z.object({ username: z.string() });
@@ -20,6 +21,7 @@ const UserView = z.object({
   scopeBakorwilId: z.string().nullable(),
   agencyId: z.string().nullable(),
   isActive: z.boolean(),
+  hasTotp: z.boolean(),
 });
 
 const CreateUserInput = z.object({
@@ -156,6 +158,22 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     async (request, reply) => {
       const admin = requireRole(request, 'admin');
       await setActive(db, admin.audit, request.params.username, true);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/users/:username/totp-reset',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Hapus verifikasi dua langkah pengguna yang kehilangan perangkat (admin)',
+        params: UserParams,
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      await resetTotpOf(db, admin.audit, request.params.username);
       return reply.status(204).send();
     },
   );

@@ -5,6 +5,7 @@ import type { ActorContext, Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { clearUserAuthFailures } from '../auth/auth-store.ts';
+import { passwordWeakness } from './password-rules.ts';
 import * as store from './users-store.ts';
 
 /** The signed-in user as every service sees them: identity, database context and audit label. */
@@ -35,7 +36,11 @@ export function principalFrom(user: store.UserRecord, bakorwilMembers: readonly 
 }
 
 /** The user as GET /api/me shows them. */
-export async function describeMe(db: Database, principal: Principal): Promise<Me> {
+export async function describeMe(
+  db: Database,
+  principal: Principal,
+  totpRequiredRoles: readonly Role[],
+): Promise<Me> {
   const { user } = principal;
   const name = await db.asSystem((tx) => store.findScopeName(tx, user as store.UserRecord));
   return {
@@ -47,6 +52,7 @@ export async function describeMe(db: Database, principal: Principal): Promise<Me
       ? { kind: 'bakorwil', id: user.scopeBakorwilId, name }
       : { kind: 'region', code: user.scopeRegionCode as string, name },
     agencyId: user.agencyId,
+    totp: { isEnabled: user.hasTotp, isRequired: totpRequiredRoles.includes(user.role) },
   };
 }
 
@@ -159,6 +165,9 @@ export async function changeOwnPassword(
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new DomainError('invalid_credentials', 'Kata sandi saat ini salah');
   }
+  const weakness = passwordWeakness(newPassword, user);
+  if (weakness)
+    throw new DomainError('validation_failed', weakness, { field: 'newPassword', reason: 'weak' });
   const passwordHash = await hashPassword(newPassword);
   await db.asSystem(async (tx) => {
     await store.updatePasswordHash(tx, user.id, passwordHash);

@@ -14,11 +14,14 @@ export type UserRecord = {
   isActive: boolean;
   passwordHash: string;
   createdAt: Date;
+  /** Whether a second factor (TOTP) is confirmed. */
+  hasTotp: boolean;
 };
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role,
   u.scope_region_code AS "scopeRegionCode", u.scope_bakorwil_id AS "scopeBakorwilId",
-  u.agency_id AS "agencyId", u.is_active AS "isActive", u.password_hash AS "passwordHash", u.created_at AS "createdAt"`;
+  u.agency_id AS "agencyId", u.is_active AS "isActive", u.password_hash AS "passwordHash", u.created_at AS "createdAt",
+  u.totp_enabled_at IS NOT NULL AS "hasTotp"`;
 
 export async function findUserByUsername(tx: Tx, username: string): Promise<UserRecord | undefined> {
   return tx.one<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.username) = lower($1)`, [
@@ -36,7 +39,7 @@ export async function listUsers(tx: Tx): Promise<UserRecord[]> {
 
 export async function insertUser(
   tx: Tx,
-  user: Omit<UserRecord, 'id' | 'isActive' | 'createdAt'>,
+  user: Omit<UserRecord, 'id' | 'isActive' | 'createdAt' | 'hasTotp'>,
 ): Promise<UserRecord> {
   return (await tx.one<UserRecord>(
     `INSERT INTO users AS u (username, display_name, role, scope_region_code, scope_bakorwil_id, agency_id, password_hash)
@@ -216,16 +219,17 @@ export type UserWithMembers = UserRecord & { bakorwilMembers: string[] };
 export async function findApiTokenOwner(
   tx: Tx,
   tokenHash: string,
-): Promise<(UserWithMembers & { tokenExpiresAt: Date }) | undefined> {
-  return tx.one<UserWithMembers & { tokenExpiresAt: Date }>(
+): Promise<(UserWithMembers & { tokenId: string; tokenExpiresAt: Date; wasTouched: boolean }) | undefined> {
+  return tx.one<UserWithMembers & { tokenId: string; tokenExpiresAt: Date; wasTouched: boolean }>(
     `WITH token AS (
-       SELECT user_id, expires_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()),
+       SELECT id, user_id, expires_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()),
      touched AS (
        UPDATE api_tokens SET last_used_at = now()
        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
          AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
        RETURNING 1)
-     SELECT ${USER_COLUMNS}, ${MEMBERS_OF_USER}, token.expires_at AS "tokenExpiresAt"
+     SELECT ${USER_COLUMNS}, ${MEMBERS_OF_USER}, token.id AS "tokenId", token.expires_at AS "tokenExpiresAt",
+            EXISTS (SELECT 1 FROM touched) AS "wasTouched"
      FROM token JOIN users u ON u.id = token.user_id`,
     [tokenHash],
   );

@@ -12,6 +12,7 @@ import {
   listAgencies,
   listUsers,
   resetPassword,
+  resetTotpOf,
   revokeTokenOf,
   setUserActive,
   type UserView,
@@ -28,6 +29,10 @@ export function UsersPage(_props: OperatorPageProps) {
   const [secret, setSecret] = useState<{ username: string; password: string } | undefined>();
   const [accessOf, setAccessOf] = useState<string | undefined>();
   const action = useAction();
+
+  async function resetTotp(user: UserView) {
+    if (await action.run(() => resetTotpOf(user.username))) users.reload();
+  }
 
   async function toggleActive(user: UserView) {
     if (await action.run(() => setUserActive(user.username, !user.isActive))) users.reload();
@@ -128,6 +133,19 @@ export function UsersPage(_props: OperatorPageProps) {
                     >
                       {t('op.users.showAccess', { name: user.username })}
                     </button>
+                    {user.hasTotp && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          class="button op-button-secondary op-button-small"
+                          disabled={action.isBusy}
+                          onClick={() => void resetTotp(user)}
+                        >
+                          {t('op.users.resetTotp', { name: user.username })}
+                        </button>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
