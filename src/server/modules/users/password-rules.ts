@@ -27,14 +27,19 @@ export function passwordWeakness(
   password: string,
   user: { username: string; displayName?: string },
 ): string | undefined {
-  const letters = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const names = [user.username, user.displayName ?? ''].map(letters).filter((name) => name.length >= 3);
-  if (names.some((name) => letters(password).includes(name))) {
-    return 'Kata sandi tidak boleh memuat nama atau nama pengguna Anda.';
+  const names = [user.username, user.displayName ?? '', ...(user.displayName ?? '').split(/\s+/)]
+    .map((name) => name.toLowerCase())
+    .filter((name) => name.length >= 3)
+    .sort((a, b) => b.length - a.length);
+  // The name adds nothing an attacker does not know: only what is left without it counts.
+  let rest = password.toLowerCase();
+  for (const name of names) {
+    rest = rest.replaceAll(name, '').replaceAll(name.replace(/[^a-z0-9]/g, ''), '');
   }
-  const own = [user.username, ...(user.displayName ?? '').split(/[\s._-]+/), ...names].filter(
-    (word) => word.length >= 3,
-  );
+  if (rest !== password.toLowerCase() && estimator().check(rest, names).score < MIN_PASSWORD_SCORE) {
+    return 'Kata sandi terlalu mirip dengan nama atau nama pengguna Anda.';
+  }
+  const own = [...names, ...names.map((name) => name.replace(/[^a-z0-9]/g, ''))];
   const result = estimator().check(password, own);
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
   const warning = result.feedback.warning?.replace(/\.$/, '');
