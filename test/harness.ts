@@ -33,7 +33,16 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
   const geo = process.env.GEO_DIR ? { GEO_DIR: process.env.GEO_DIR } : {};
   // PostgreSQL needs a configured data key (NIKs of pillars and vulnerable people are sealed with it)
   const dataKey = TEST_DATABASE_URL ? { SIGAP_DATA_KEY: TEST_DATA_KEY } : {};
-  const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...geo, ...dataKey, ...env });
+  // Tests of other features sign in as admins and koordinators without a second factor; the second factor's
+  // own tests pass TOTP_REQUIRED_ROLES (the deployment default is admin, provinsi, koordinator).
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SIGAP_JOBS: 'false',
+    TOTP_REQUIRED_ROLES: 'none',
+    ...geo,
+    ...dataKey,
+    ...env,
+  });
   const events = createEventBus(db);
   await events.start();
   const app = await buildApp({ config, db, events, clock, logger: false });
@@ -69,8 +78,13 @@ export async function signIn(
   app: FastifyInstance,
   username: string,
   password: string,
+  totp?: string,
 ): Promise<{ cookie: string; csrfToken: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, ...(totp ? { totp } : {}) },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const raw = Array.isArray(setCookie) ? setCookie[0] : (setCookie as string);

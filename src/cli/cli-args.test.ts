@@ -41,7 +41,8 @@ describe('reading the command line', () => {
     { argv: ['laporan'], message: /Perintah tidak dikenal: laporan \/ unknown command: laporan/ },
     {
       argv: ['user'],
-      message: /user memerlukan salah satu dari: create, reset-password \/ user needs one of/,
+      message:
+        /user memerlukan salah satu dari: create, reset-password, deactivate, reactivate \/ user needs one of/,
     },
     { argv: ['user', 'hapus'], message: /unknown command: user hapus/ },
     {

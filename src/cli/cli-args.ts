@@ -3,6 +3,7 @@ import { MAX_SCALE, MIN_SCALE, refuseDemoPassword } from '../server/modules/demo
 import { parseHead } from '../server/platform/audit-anchor.ts';
 import { RegionCode } from '../shared/regions.ts';
 import { Role } from '../shared/users.ts';
+import type { TokenRevokeArgs, UsernameArgs } from './cli-accounts.ts';
 import type {
   AuditVerifyArgs,
   DemoArgs,
@@ -34,6 +35,8 @@ export type Invocation =
   | { kind: 'command'; command: 'odk token create'; args: OdkTokenCreateArgs }
   | { kind: 'command'; command: 'odk token revoke'; args: OdkTokenRevokeArgs }
   | { kind: 'command'; command: 'odk token list'; args: OdkTokenListArgs }
+  | { kind: 'command'; command: 'user deactivate' | 'user reactivate' | 'token list'; args: UsernameArgs }
+  | { kind: 'command'; command: 'token revoke'; args: TokenRevokeArgs }
   | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
   | { kind: 'command'; command: 'demo'; args: DemoArgs }
   | { kind: 'command'; command: 'read-text'; args: ReadTextArgs }
@@ -167,6 +170,15 @@ function checkDemoPassword(text: string): string {
   return text;
 }
 
+/** A token's lifetime: whole days, 1–365. */
+function checkDays(text: string): number {
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > 365) {
+    throw new UsageError(`Hari tidak valid: ${text} (1–365) / invalid days: ${text} (1–365)`);
+  }
+  return days;
+}
+
 /** A WIB calendar day, YYYY-MM-DD; undefined stays undefined. */
 function checkDay(text: string | undefined, flag: string): string | undefined {
   if (text === undefined) return undefined;
@@ -183,7 +195,7 @@ function checkUuid(text: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
     throw new UsageError(`Id tidak valid: ${text} (UUID) / invalid id: ${text} (a UUID)`);
   }
-  return text;
+  return text.toLowerCase();
 }
 
 /** Turns argv (without node and the script) into an Invocation; throws UsageError on wrong input. */
@@ -214,14 +226,32 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         command: name,
         args: { username: values.username, password: values.password },
       };
-    case 'token create':
-      return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
     case 'odk token create':
       return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
     case 'odk token revoke':
       return { kind: 'command', command: name, args: { id: checkUuid(values.id) } };
     case 'odk token list':
       return { kind: 'command', command: name, args: { username: values.username } };
+    case 'token create':
+      return {
+        kind: 'command',
+        command: name,
+        args: {
+          username: values.username,
+          label: values.label,
+          days: values.days === undefined ? undefined : checkDays(values.days),
+        },
+      };
+    case 'user deactivate':
+    case 'user reactivate':
+    case 'token list':
+      return { kind: 'command', command: name, args: { username: values.username } };
+    case 'token revoke':
+      return {
+        kind: 'command',
+        command: name,
+        args: { username: values.username, id: checkUuid(values.id) },
+      };
     case 'demo':
       return {
         kind: 'command',

@@ -10,6 +10,7 @@ import { type AnchoredHead, isSignedBy } from '../server/platform/audit-anchor.t
 import { systemClock } from '../server/platform/clock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { DomainError } from '../server/platform/errors.ts';
+import { toWibIso } from '../shared/time.ts';
 import type { Role } from '../shared/users.ts';
 import { UsageError } from './cli-args.ts';
 
@@ -36,7 +37,7 @@ export type UserCreateArgs = {
 export type ResetPasswordArgs = { username: string; password?: string };
 
 /** `token create`; the label says what the token is for. */
-export type TokenCreateArgs = { username: string; label?: string };
+export type TokenCreateArgs = { username: string; label?: string; days?: number };
 
 /** `demo`: the parser checked the scale's range and the password's strength; without a seed one is drawn. */
 export type DemoArgs = { scale: number; seed?: string; password?: string };
@@ -86,8 +87,8 @@ export async function resetPasswordCommand(
 ): Promise<ExitCode> {
   const password = await resetPassword(db, CLI_ACTOR, args.username, args.password);
   output.out(
-    `Kata sandi ${args.username} diatur ulang, sesinya diakhiri / ` +
-      `password of ${args.username} reset, their sessions ended`,
+    `Kata sandi ${args.username} diatur ulang, sesi dan token API-nya diakhiri / ` +
+      `password of ${args.username} reset, their sessions and API tokens ended`,
   );
   if (args.password === undefined) {
     output.out(KEEP_IT_NOW);
@@ -102,8 +103,15 @@ export async function createTokenCommand(
   args: TokenCreateArgs,
   output: CliOutput,
 ): Promise<ExitCode> {
-  const { id, token } = await createApiToken(db, CLI_ACTOR, args.username, args.label ?? '');
+  const { id, token, expiresAt } = await createApiToken(
+    db,
+    CLI_ACTOR,
+    args.username,
+    args.label ?? '',
+    args.days,
+  );
   output.out(`Token API dibuat / API token created: ${args.username} (id ${id})`);
+  output.out(`Berlaku sampai / expires: ${toWibIso(expiresAt)}`);
   output.out(KEEP_IT_NOW);
   output.out(token);
   return 0;

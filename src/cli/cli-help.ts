@@ -9,6 +9,10 @@ export type CommandName =
   | 'odk token create'
   | 'odk token revoke'
   | 'odk token list'
+  | 'user deactivate'
+  | 'user reactivate'
+  | 'token list'
+  | 'token revoke'
   | 'audit verify'
   | 'audit head'
   | 'early-warning backtest'
@@ -88,8 +92,8 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
   },
   'user reset-password': {
     title: { id: 'Mengatur ulang kata sandi', en: 'Reset a password' },
-    id: 'Mengatur ulang kata sandi pengguna dan mengakhiri semua sesinya. Tanpa --password, kata sandi dibuat acak.',
-    en: "Resets a user's password and ends all their sessions. Without --password, a random one is generated.",
+    id: 'Mengatur ulang kata sandi pengguna dan mengakhiri semua sesi dan token API-nya. Tanpa --password, kata sandi dibuat acak.',
+    en: "Resets a user's password and ends all their sessions and API tokens. Without --password, a random one is generated.",
     flags: [
       {
         name: 'username',
@@ -125,6 +129,76 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
         isRequired: false,
         id: 'keterangan token, mis. nama sistem yang memakainya',
         en: 'what the token is for, e.g. the system that uses it',
+      },
+      {
+        name: 'days',
+        value: { id: 'HARI', en: 'DAYS' },
+        isRequired: false,
+        id: 'masa berlaku dalam hari, 1–365; bawaan 90',
+        en: 'days the token works, 1–365; 90 by default',
+      },
+    ],
+  },
+  'user deactivate': {
+    title: { id: 'Menonaktifkan pengguna', en: 'Deactivate a user' },
+    id: 'Menonaktifkan pengguna: sesi, token API dan aliran langsungnya berakhir seketika, masuk ditolak; riwayatnya tetap.',
+    en: 'Deactivates a user: their sessions, API tokens and live streams end at once, sign-in is refused; their history stays.',
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: true,
+        id: 'nama pengguna',
+        en: 'user name',
+      },
+    ],
+  },
+  'user reactivate': {
+    title: { id: 'Mengaktifkan kembali pengguna', en: 'Reactivate a user' },
+    id: 'Mengaktifkan kembali pengguna yang dinonaktifkan; token lamanya tetap dicabut.',
+    en: 'Reactivates a deactivated user; their old tokens stay revoked.',
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: true,
+        id: 'nama pengguna',
+        en: 'user name',
+      },
+    ],
+  },
+  'token list': {
+    title: { id: 'Daftar token API pengguna', en: "List a user's API tokens" },
+    id: 'Mencetak token API pengguna yang masih berlaku: id, label, dibuat, terakhir dipakai, berakhir (WIB).',
+    en: "Prints a user's live API tokens: id, label, created, last used, expiry (WIB).",
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: true,
+        id: 'pemilik token',
+        en: 'token owner',
+      },
+    ],
+  },
+  'token revoke': {
+    title: { id: 'Mencabut token API', en: 'Revoke an API token' },
+    id: 'Mencabut satu token API pengguna; berhenti bekerja seketika.',
+    en: "Revokes one of a user's API tokens; it stops working at once.",
+    flags: [
+      {
+        name: 'username',
+        value: { id: 'NAMA', en: 'NAME' },
+        isRequired: true,
+        id: 'pemilik token',
+        en: 'token owner',
+      },
+      {
+        name: 'id',
+        value: { id: 'ID', en: 'ID' },
+        isRequired: true,
+        id: 'id token (dari token list)',
+        en: 'token id (from token list)',
       },
     ],
   },
@@ -300,8 +374,8 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
 
 /** The groups that take a subcommand, and the subcommands each allows. */
 export const COMMAND_GROUPS: Record<string, readonly string[]> = {
-  user: ['create', 'reset-password'],
-  token: ['create'],
+  user: ['create', 'reset-password', 'deactivate', 'reactivate'],
+  token: ['create', 'list', 'revoke'],
   odk: ['token create', 'token revoke', 'token list'],
   audit: ['verify', 'head'],
   'early-warning': ['backtest'],

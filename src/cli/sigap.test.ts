@@ -157,9 +157,21 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
     const db = await target.open();
     try {
       const config = loadConfig({});
-      const signIn = await login(db, config, 'budi.jember', password as string, noSleep);
+      const signIn = await login(
+        db,
+        config,
+        { username: 'budi.jember', password: password as string, address: '127.0.0.1' },
+        noSleep,
+      );
       expect(signIn.principal.user.username).toBe('budi.jember');
-      await expect(login(db, config, 'budi.jember', 'bukan-sandinya', noSleep)).rejects.toMatchObject({
+      await expect(
+        login(
+          db,
+          config,
+          { username: 'budi.jember', password: 'bukan-sandinya', address: '127.0.0.1' },
+          noSleep,
+        ),
+      ).rejects.toMatchObject({
         code: 'invalid_credentials',
       });
     } finally {

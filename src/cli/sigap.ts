@@ -4,6 +4,7 @@ import { DataLockedError } from '../server/platform/data-lock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { DomainError, type ErrorCode } from '../server/platform/errors.ts';
 import { openAndMigrate } from '../server/platform/startup.ts';
+import { listTokensCommand, revokeTokenCommand, setActiveCommand } from './cli-accounts.ts';
 import { type Invocation, parseCommandLine, UsageError } from './cli-args.ts';
 import {
   type CliOutput,
@@ -50,6 +51,14 @@ async function dispatch(
       return revokeOdkTokenCommand(db, invocation.args, output);
     case 'odk token list':
       return listOdkTokensCommand(db, invocation.args, output);
+    case 'user deactivate':
+      return setActiveCommand(db, invocation.args, false, output);
+    case 'user reactivate':
+      return setActiveCommand(db, invocation.args, true, output);
+    case 'token list':
+      return listTokensCommand(db, invocation.args, output);
+    case 'token revoke':
+      return revokeTokenCommand(db, invocation.args, output);
     case 'audit verify':
       return verifyAuditCommand(db, invocation.args, output);
     case 'audit head':

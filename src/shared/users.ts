@@ -20,6 +20,8 @@ export const Me = z.object({
   role: Role,
   scope: Scope,
   agencyId: z.string().nullable(),
+  /** The second factor: whether it is confirmed, and whether the user's role must have one. */
+  totp: z.object({ isEnabled: z.boolean(), isRequired: z.boolean() }),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -34,9 +36,80 @@ export const Password = z.string().min(10, 'Kata sandi minimal 10 karakter').max
 export const LoginInput = z.object({
   username: z.string().min(1).max(200),
   password: z.string().min(1).max(200),
+  /** The 6-digit code of the authenticator app, or a recovery code. */
+  totp: z.string().max(40).optional(),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const LoginResult = z.object({ user: Me, csrfToken: z.string() });
 
 export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1), newPassword: Password });
+
+/** A signed-in session as its user or an admin sees it (times in WIB). */
+export const SessionView = z.object({
+  id: z.string(),
+  userAgent: z.string(),
+  address: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  /** The session this request came with. */
+  isCurrent: z.boolean(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+/** An API token as its owner or an admin sees it; never the token itself (times in WIB). */
+export const TokenView = z.object({
+  id: z.string(),
+  label: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type TokenView = z.infer<typeof TokenView>;
+
+/** A user's ways in: live sessions and live API tokens. */
+export const Access = z.object({ sessions: z.array(SessionView), tokens: z.array(TokenView) });
+export type Access = z.infer<typeof Access>;
+
+export const CreateTokenInput = z.object({
+  label: z.string().max(120).default(''),
+  /** How many days the token works; 90 unless chosen. */
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+
+/** A new token: shown once, with when it stops working. */
+export const TokenCreated = z.object({ id: z.string(), token: z.string(), expiresAt: z.string() });
+
+const BROWSERS: ReadonlyArray<[RegExp, string]> = [
+  [/Edg\//, 'Edge'],
+  [/OPR\//, 'Opera'],
+  [/SamsungBrowser\//, 'Samsung Internet'],
+  [/Firefox\//, 'Firefox'],
+  [/Chrome\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
+];
+const SYSTEMS: ReadonlyArray<[RegExp, string]> = [
+  [/Android/, 'Android'],
+  [/iPhone|iPad/, 'iOS'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X/, 'macOS'],
+  [/Linux/, 'Linux'],
+];
+
+/** A short name for the device behind a User-Agent: browser and system, e.g. "Chrome · Android". */
+export function describeUserAgent(userAgent: string): string {
+  const pick = (table: ReadonlyArray<[RegExp, string]>) =>
+    table.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const words = [pick(BROWSERS), pick(SYSTEMS)].filter(Boolean).join(' · ');
+  return words || userAgent.slice(0, 40);
+}
+
+/** The start of enrolment in the second factor: the secret, for typing, and as a QR code. */
+export const TotpEnrollment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
+export type TotpEnrollment = z.infer<typeof TotpEnrollment>;
+
+export const TotpConfirmInput = z.object({ code: z.string().min(6).max(12) });
+
+/** The recovery codes, shown once when enrolment is confirmed. */
+export const TotpConfirmed = z.object({ recoveryCodes: z.array(z.string()) });

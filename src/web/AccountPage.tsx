@@ -1,6 +1,19 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorMessage, type MessageKey } from '../shared/i18n.ts';
-import { ApiError, changeOwnPassword } from './api.ts';
+import type { Access } from '../shared/users.ts';
+import { AccessList } from './AccessList.tsx';
+import {
+  ApiError,
+  changeOwnPassword,
+  confirmTotp,
+  endOwnSession,
+  findMe,
+  listOwnAccess,
+  reportSessionEnded,
+  revokeOwnToken,
+  type SignedInUser,
+  startTotp,
+} from './api.ts';
 import { useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
 
@@ -12,8 +25,11 @@ type Outcome =
   | { kind: 'problem'; key: MessageKey }
   | { kind: 'error'; code: string; details?: unknown };
 
-/** Change one's own password: current and new password, then success or the server's reason. */
-export function AccountPage() {
+/**
+ * One's account: the second factor, changing one's password, and one's sessions and tokens. A user who must
+ * still enrol in the second factor sees only that.
+ */
+export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: SignedInUser) => void }) {
   const lang = useLang();
   const t = useT();
   const [currentPassword, setCurrentPassword] = useState('');
@@ -54,6 +70,20 @@ export function AccountPage() {
       : outcome?.kind === 'error'
         ? errorMessage(lang, outcome.code, outcome.details)
         : undefined;
+
+  const mustEnrol = props.me.totp?.isRequired === true && !props.me.totp.isEnabled;
+  const totp = (
+    <TotpSection
+      me={props.me}
+      onEnabled={async () => {
+        const me = await findMe();
+        if (me) props.onMeChanged?.(me);
+      }}
+    />
+  );
+  if (mustEnrol) {
+    return <article class="page narrow">{totp}</article>;
+  }
 
   return (
     <article class="page narrow">
@@ -96,6 +126,179 @@ export function AccountPage() {
           {isBusy ? t('account.saving') : t('account.submit')}
         </button>
       </form>
+      {totp}
+      <OwnAccess />
     </article>
+  );
+}
+
+/** The signed-in user's sessions and tokens, each of which they can end. */
+function OwnAccess() {
+  const lang = useLang();
+  const t = useT();
+  const [access, setAccess] = useState<Access | undefined>();
+  const [isBusy, setBusy] = useState(false);
+  const [done, setDone] = useState<MessageKey | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+
+  async function run(action: () => Promise<unknown>, doneKey?: MessageKey) {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      await action();
+      setAccess(await listOwnAccess());
+      if (doneKey) setDone(doneKey);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError('internal', 0, String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  }
+  useEffect(() => {
+    void run(async () => undefined);
+  }, []);
+
+  async function endSession(id: string) {
+    const isCurrent = access?.sessions.find((s) => s.id === id)?.isCurrent;
+    if (isCurrent) {
+      setBusy(true);
+      await endOwnSession(id).finally(() => setBusy(false));
+      return reportSessionEnded();
+    }
+    await run(() => endOwnSession(id), 'account.ended');
+  }
+
+  return (
+    <section aria-labelledby="access-heading">
+      <h2 id="access-heading">{t('account.accessHeading')}</h2>
+      <p>{t('account.accessIntro')}</p>
+      <div role="alert" class="alert-region">
+        {error && <p class="message message-error">{errorMessage(lang, error.code, error.details)}</p>}
+      </div>
+      <div role="status" class="alert-region">
+        {done && <p class="message message-success">{t(done)}</p>}
+      </div>
+      {access && (
+        <AccessList
+          access={access}
+          isBusy={isBusy}
+          idPrefix="own"
+          onEndSession={(id) => void endSession(id)}
+          onRevokeToken={(id) => void run(() => revokeOwnToken(id), 'account.revoked')}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Turning the second factor on: a QR code to scan, a first code to confirm, then the recovery codes once. */
+function TotpSection(props: { me: SignedInUser; onEnabled: () => Promise<void> }) {
+  const lang = useLang();
+  const t = useT();
+  const [enrollment, setEnrollment] = useState<{ secret: string; qrSvg: string } | undefined>();
+  const [code, setCode] = useState('');
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | undefined>();
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+  const mustEnrol = props.me.totp?.isRequired === true && !props.me.totp.isEnabled;
+  const Heading = mustEnrol ? 'h1' : 'h2';
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError('internal', 0, String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  let body: preact.JSX.Element;
+  if (recoveryCodes) {
+    body = (
+      <>
+        <p>{t('account.totpRecovery')}</p>
+        <ul class="recovery-codes">
+          {recoveryCodes.map((recovery) => (
+            <li key={recovery}>
+              <code>{recovery}</code>
+            </li>
+          ))}
+        </ul>
+        <button type="button" class="button button-primary" onClick={() => void run(props.onEnabled)}>
+          {t('account.totpDone')}
+        </button>
+      </>
+    );
+  } else if (props.me.totp?.isEnabled) {
+    body = <p>{t('account.totpOn')}</p>;
+  } else if (enrollment) {
+    body = (
+      <>
+        <p>{t('account.totpScan')}</p>
+        <img
+          class="totp-qr"
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrollment.qrSvg)}`}
+          alt={t('account.totpQr')}
+          width={200}
+          height={200}
+        />
+        <p>
+          <code class="totp-secret">{enrollment.secret}</code>
+        </p>
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(async () => setRecoveryCodes((await confirmTotp(code.trim())).recoveryCodes));
+          }}
+        >
+          <div class="field">
+            <label for="totp-code">{t('account.totpCode')}</label>
+            <input
+              id="totp-code"
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onInput={(event) => setCode(event.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" class="button button-primary" disabled={isBusy}>
+            {t('account.totpConfirm')}
+          </button>
+        </form>
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <p>{t(mustEnrol ? 'account.totpRequired' : 'account.totpOptional')}</p>
+        <button
+          type="button"
+          class="button button-primary"
+          disabled={isBusy}
+          onClick={() => void run(async () => setEnrollment(await startTotp()))}
+        >
+          {t('account.totpStart')}
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby="totp-heading">
+      <Heading id="totp-heading" tabIndex={-1}>
+        {t('account.totpHeading')}
+      </Heading>
+      <div role="alert" class="alert-region">
+        {error && <p class="message message-error">{errorMessage(lang, error.code, error.details)}</p>}
+      </div>
+      {body}
+    </section>
   );
 }

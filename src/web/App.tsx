@@ -72,6 +72,10 @@ export function App() {
       return (
         <Shell
           me={session.me}
+          onMeChanged={(me) => {
+            rememberSignedInUser(me);
+            setSession({ status: 'signedIn', me });
+          }}
           onSignedOut={() => {
             void clearDeviceAfterSignOut();
             setSession({ status: 'signedOut' });

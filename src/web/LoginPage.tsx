@@ -13,6 +13,8 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
   const t = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | undefined>(
     props.notice ? { code: props.notice } : undefined,
@@ -29,13 +31,20 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
     setBusy(true);
     setProblem(undefined);
     try {
-      const me = await signIn(username.trim(), password);
+      const me = await signIn(username.trim(), password, needsTotp ? totp.trim() : undefined);
       props.onSignedIn(me);
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'totp_required') {
+        // The password was right: ask for the code, keeping it.
+        setNeedsTotp(true);
+        setBusy(false);
+        return;
+      }
       setProblem(
         error instanceof ApiError ? { code: error.code, details: error.details } : { code: 'internal' },
       );
-      setPassword('');
+      if (!(error instanceof ApiError && error.code === 'totp_invalid')) setPassword('');
+      setTotp('');
       setBusy(false);
     }
   }
@@ -77,6 +86,24 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
               onInput={(event) => setPassword(event.currentTarget.value)}
             />
           </div>
+          {needsTotp && (
+            <div class="field">
+              <label for="login-totp">{t('login.totp')}</label>
+              <p id="login-totp-hint" class="hint">
+                {t('login.totpHint')}
+              </p>
+              <input
+                id="login-totp"
+                name="totp"
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                aria-describedby="login-totp-hint"
+                value={totp}
+                onInput={(event) => setTotp(event.currentTarget.value)}
+              />
+            </div>
+          )}
           <button type="submit" class="button button-primary" disabled={isBusy}>
             {isBusy ? t('login.submitting') : t('login.submit')}
           </button>

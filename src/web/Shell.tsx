@@ -13,7 +13,12 @@ import { matchOperatorPage, OperatorPage } from './operator/OperatorPage.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 
 /** The signed-in app: who is signed in, the role's menu, and the page at the current path. */
-export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
+export function Shell(props: {
+  me: SignedInUser;
+  onSignedOut: () => void;
+  /** The server's answer about the user changed (e.g. the second factor was just turned on). */
+  onMeChanged?: (me: SignedInUser) => void;
+}) {
   const { me } = props;
   const lang = useLang();
   const t = useT();
@@ -88,6 +93,8 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
     </nav>
   );
 
+  // A role that must have a second factor sees only its enrolment until it is on (the server refuses the rest).
+  const mustEnrolTotp = me.totp?.isRequired === true && !me.totp.isEnabled;
   const menuItem = findMenuItem(me.role, path);
   const officePage = matchOperatorPage(me.role, path);
   // One layout rule for the office's desk screens (styles.css): the width the screen gives, header included.
@@ -104,8 +111,8 @@ export function Shell(props: { me: SignedInUser; onSignedOut: () => void }) {
           )}
         </div>
         <PendingNotice me={me} path={path} />
-        {path === ACCOUNT_PATH ? (
-          <AccountPage />
+        {path === ACCOUNT_PATH || mustEnrolTotp ? (
+          <AccountPage me={me} onMeChanged={props.onMeChanged} />
         ) : menuItem && isFieldRoute(menuItem.route) ? (
           <FieldPage key={menuItem.route} route={menuItem.route} me={me} />
         ) : menuItem?.route === 'evaluasi' ||

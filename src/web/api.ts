@@ -1,6 +1,6 @@
 // The one way the web app talks to the server: JSON in and out, the CSRF header on every
 // state-changing request, and error bodies turned into ApiError with the server's stable code.
-import type { Me } from '../shared/users.ts';
+import type { Access, Me, TotpEnrollment } from '../shared/users.ts';
 
 /** A failed request: `code` is the server's error code, or `network` when the server was not reached. */
 export class ApiError extends Error {
@@ -82,10 +82,11 @@ export async function findMe(): Promise<SignedInUser | undefined> {
 }
 
 /** Signs in with a username and password; the server sets the session cookie. */
-export async function signIn(username: string, password: string): Promise<SignedInUser> {
+export async function signIn(username: string, password: string, totp?: string): Promise<SignedInUser> {
   const result = await request<{ user: SignedInUser; csrfToken: string }>('POST', '/api/auth/login', {
     username,
     password,
+    ...(totp ? { totp } : {}),
   });
   csrfToken = result.csrfToken;
   return result.user;
@@ -103,4 +104,29 @@ export async function signOut(): Promise<void> {
 /** Changes the signed-in user's own password. */
 export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
   await request<void>('POST', '/api/me/password', { currentPassword, newPassword });
+}
+
+/** Starts enrolling the second factor: the secret and its QR code. */
+export function startTotp(): Promise<TotpEnrollment> {
+  return request<TotpEnrollment>('POST', '/api/me/totp');
+}
+
+/** Confirms the second factor with a first code; the recovery codes come back once. */
+export function confirmTotp(code: string): Promise<{ recoveryCodes: string[] }> {
+  return request<{ recoveryCodes: string[] }>('POST', '/api/me/totp/confirm', { code });
+}
+
+/** The signed-in user's live sessions and API tokens. */
+export function listOwnAccess(): Promise<Access> {
+  return request<Access>('GET', '/api/me/access');
+}
+
+/** Ends one of the signed-in user's sessions (this one signs them out). */
+export async function endOwnSession(id: string): Promise<void> {
+  await request<void>('DELETE', `/api/me/sessions/${encodeURIComponent(id)}`);
+}
+
+/** Revokes one of the signed-in user's API tokens. */
+export async function revokeOwnToken(id: string): Promise<void> {
+  await request<void>('DELETE', `/api/tokens/${encodeURIComponent(id)}`);
 }

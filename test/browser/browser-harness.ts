@@ -101,6 +101,8 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     SIGAP_ADMIN_PASSWORD: adminPassword,
     LOG_LEVEL: 'warn',
     SIGAP_DATA_KEY: TEST_DATA_KEY,
+    // Other features' pages are tested without a second factor; the TOTP test passes the default back.
+    TOTP_REQUIRED_ROLES: 'none',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { Role } from '../../shared/users.ts';
 
 const booleanText = z
   .enum(['true', 'false', '1', '0'])
@@ -42,6 +43,17 @@ const EnvSchema = z.object({
   SIGAP_BENCH: booleanText.default(false),
   SAFETY_CHECKOUT_HOURS: positiveInt(6),
   SIGAP_JOBS: booleanText.default(true),
+  TOTP_REQUIRED_ROLES: z
+    .string()
+    .default('admin,provinsi,koordinator')
+    // 'none' turns the requirement off (an empty variable counts as unset, so it cannot).
+    .transform((text) =>
+      text
+        .split(',')
+        .map((word) => word.trim())
+        .filter((word) => word && word !== 'none'),
+    )
+    .pipe(z.array(Role)),
   SIGAP_DATA_KEY: z
     .string()
     .refine(
@@ -89,6 +101,8 @@ export type Config = {
   securityContact: string | undefined;
   /** Lets webhooks target loopback, private and link-local addresses (a partner inside the office network). */
   webhookAllowPrivate: boolean;
+  /** Roles that must confirm a second factor (TOTP) before doing anything else; empty turns it off. */
+  totpRequiredRoles: readonly Role[];
 };
 
 /** A configuration value that cannot be used; the message names the variable and what it allows. */
@@ -129,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataKey: e.SIGAP_DATA_KEY,
     securityContact: e.SECURITY_CONTACT,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    totpRequiredRoles: e.TOTP_REQUIRED_ROLES,
   };
 }
 

@@ -4,8 +4,14 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  /** The password was right; the account has a second factor and no code came with it. */
+  totp_required: 401,
+  /** The second-factor code (or recovery code) is wrong or was used before. */
+  totp_invalid: 401,
   forbidden: 403,
   csrf_failed: 403,
+  /** The user's role needs a second factor: until it is confirmed, only enrolment is open. */
+  totp_enrollment_required: 403,
   not_found: 404,
   /** No boundary files are configured (GEO_DIR): the dashboard works without its map. */
   geo_unavailable: 404,
@@ -16,6 +22,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   login_locked: 429,
   too_many_requests: 429,
+  /** A user already holds the most live-event streams allowed at once. */
+  too_many_streams: 429,
   internal: 500,
   unavailable: 503,
 } as const;

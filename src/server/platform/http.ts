@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     sessionTokenHash: string | null;
+    /** The hash of the bearer token the request signed in with, if it did. */
+    apiTokenHash: string | null;
     csrfToken: string | null;
     authVia: 'session' | 'token' | null;
   }
@@ -14,6 +16,8 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'sigap_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/** A long-lived cookie naming a browser that signed in before: its guesses are counted apart. */
+export const DEVICE_COOKIE = 'sigap_device';
 
 /** The signed-in principal; throws unauthenticated when the request carries none. */
 export function requirePrincipal(request: FastifyRequest): Principal {

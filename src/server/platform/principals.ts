@@ -45,6 +45,25 @@ export function principalsChanged(tx: Tx): void {
   tx.atCommit('SELECT pg_notify($1, $2)', [PRINCIPALS_CHANNEL, '']);
 }
 
+const changeListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` after any instance's change to principals has committed (and after the watcher
+ * reconnects), so holders of long-lived requests — live-event streams — can check theirs again. Returns the
+ * unsubscribe.
+ */
+export function onPrincipalsChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => {
+    changeListeners.delete(listener);
+  };
+}
+
+function principalsCommitted(): void {
+  forgetPrincipals();
+  for (const listener of changeListeners) listener();
+}
+
 /** Where the watcher reports; Fastify's logger (or a child of it) fits. */
 type PrincipalsLog = {
   info(details: object, message: string): void;
@@ -59,11 +78,11 @@ export function watchPrincipalChanges(
   db: Database,
   options: { log?: PrincipalsLog } = {},
 ): Promise<() => Promise<void>> {
-  return db.listen(PRINCIPALS_CHANNEL, forgetPrincipals, {
+  return db.listen(PRINCIPALS_CHANNEL, principalsCommitted, {
     onLost: (error, retryInMs) =>
       options.log?.warn({ err: error, retryInMs }, 'principals: lost the LISTEN connection; reconnecting'),
     onReconnect: () => {
-      forgetPrincipals();
+      principalsCommitted();
       options.log?.info({}, 'principals: listening again; remembered principals forgotten');
     },
   });

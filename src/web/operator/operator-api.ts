@@ -13,7 +13,7 @@ import type {
 import type { Region } from '../../shared/regions.ts';
 import type { Report } from '../../shared/reports/report-schema.ts';
 import type { StatsOverview } from '../../shared/stats/stats-schema.ts';
-import type { Role } from '../../shared/users.ts';
+import type { Access, Role } from '../../shared/users.ts';
 import { ApiError, request } from '../api.ts';
 
 export type { CaseView, Report, StatsOverview };
@@ -201,6 +201,7 @@ export type UserView = {
   scopeBakorwilId: string | null;
   agencyId: string | null;
   isActive: boolean;
+  hasTotp: boolean;
 };
 export type Agency = { id: string; name: string; kabkotaCode: string | null; isActive: boolean };
 export type SlaRow = {
@@ -225,6 +226,15 @@ export const createUser = (body: {
 }) => request<{ user: UserView; password: string }>('POST', '/api/users', body);
 export const resetPassword = (username: string) =>
   request<{ password: string }>('POST', `/api/users/${encodeURIComponent(username)}/password-reset`);
+const userPath = (username: string) => `/api/users/${encodeURIComponent(username)}`;
+export const setUserActive = (username: string, isActive: boolean) =>
+  request<void>('POST', `${userPath(username)}/${isActive ? 'reactivate' : 'deactivate'}`);
+export const resetTotpOf = (username: string) => request<void>('POST', `${userPath(username)}/totp-reset`);
+export const listAccessOf = (username: string) => request<Access>('GET', `${userPath(username)}/access`);
+export const endSessionOf = (username: string, id: string) =>
+  request<void>('DELETE', `${userPath(username)}/sessions/${encodeURIComponent(id)}`);
+export const revokeTokenOf = (username: string, id: string) =>
+  request<void>('DELETE', `${userPath(username)}/tokens/${encodeURIComponent(id)}`);
 export const listBakorwil = () => request<Items<Bakorwil>>('GET', '/api/bakorwil');
 export const saveBakorwil = (bakorwil: Bakorwil) =>
   request<Bakorwil>('PUT', `/api/bakorwil/${bakorwil.id}`, {

@@ -11,68 +11,97 @@ import {
 } from '../../platform/principals.ts';
 import { type Principal, principalFrom, principalOf } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
+import { rememberDevice } from './auth-store.ts';
+import { realSleep, type Sleep, throttleSource, withThrottle } from './auth-throttle.ts';
+import { checkSecondFactor } from './totp-service.ts';
 
 type AuthConfig = Pick<
   Config,
   'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes'
 >;
 
-/** What a successful sign-in hands the client: the cookie value and the CSRF token. */
-export type SignIn = { principal: Principal; sessionToken: string; csrfToken: string };
+/** What a successful sign-in hands the client: the cookie values and the CSRF token. */
+export type SignIn = { principal: Principal; sessionToken: string; csrfToken: string; deviceToken: string };
 
-const SLOWDOWN_STEP_MS = 250;
-
-/** The pause before answering a failed sign-in: grows with each failure, so guessing is slow. */
-export function failureDelayMs(failures: number): number {
-  return Math.min(Math.max(failures - 1, 0), 8) * SLOWDOWN_STEP_MS;
-}
-
-function lockedError(lockedUntil: Date): DomainError {
-  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
-  return new DomainError(
-    'login_locked',
-    `Terlalu banyak percobaan masuk. Coba lagi dalam ${minutes} menit.`,
-    { retryAfterMinutes: minutes },
-  );
-}
+/** A sign-in as the client sends it, with where it comes from. */
+export type LoginAttempt = {
+  username: string;
+  password: string;
+  /** The network address of the request. */
+  address: string;
+  userAgent?: string;
+  /** The device cookie, when this browser signed in before. */
+  deviceToken?: string;
+  /** The second-factor code (6 digits) or a recovery code, for a user who has one. */
+  totp?: string;
+};
 
 /**
  * Signs a user in. Unknown users and wrong passwords get the same error after the same work, and both
- * count towards the lock on the typed username, so the reply never tells whether a username exists.
+ * count towards the lock of the typed username from this address (or this known device) only.
  */
 export async function login(
   db: Database,
   config: AuthConfig,
-  username: string,
-  password: string,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  attempt: LoginAttempt,
+  sleep: Sleep = realSleep,
 ): Promise<SignIn> {
-  const key = username.trim().toLowerCase();
-  const before = await db.asSystem((tx) => users.findLoginFailure(tx, key));
-  if (before?.lockedUntil && before.lockedUntil.getTime() > Date.now()) throw lockedError(before.lockedUntil);
-
-  const user = await db.asSystem((tx) => users.findUserByUsername(tx, key));
-  const ok = await verifyPassword(user?.passwordHash, password);
-  if (!ok || !user?.isActive) {
-    const after = await db.asSystem((tx) =>
-      users.recordLoginFailure(tx, key, config.loginMaxFailures, config.loginLockMinutes),
+  const key = attempt.username.trim().toLowerCase();
+  const deviceHash = attempt.deviceToken ? digest(attempt.deviceToken) : undefined;
+  const source = await throttleSource(db, key, attempt.address, deviceHash);
+  const user = await withThrottle(
+    db,
+    config,
+    { purpose: 'login', usernameKey: key, source },
+    async () => {
+      const found = await db.asSystem((tx) => users.findUserByUsername(tx, key));
+      const ok = await verifyPassword(found?.passwordHash, attempt.password);
+      if (!ok || !found?.isActive) {
+        throw new DomainError('invalid_credentials', 'Nama pengguna atau kata sandi salah');
+      }
+      return found;
+    },
+    sleep,
+  );
+  if (user.hasTotp) {
+    const code = attempt.totp?.trim();
+    if (!code) throw new DomainError('totp_required', 'Masukkan kode verifikasi dari aplikasi autentikator');
+    const used = await withThrottle(
+      db,
+      config,
+      { purpose: 'totp', usernameKey: key, source },
+      () => db.asSystem((tx) => checkSecondFactor(tx, user.id, code)),
+      sleep,
     );
-    await sleep(failureDelayMs(after.failures));
-    if (after.lockedUntil) throw lockedError(after.lockedUntil);
-    throw new DomainError('invalid_credentials', 'Nama pengguna atau kata sandi salah');
+    if (used === 'recovery') {
+      await db.asSystem((tx) =>
+        appendAudit(tx, { id: user.id, label: user.username }, 'auth.recovery_code_used', {
+          type: 'user',
+          id: user.id,
+        }),
+      );
+    }
   }
 
   const sessionToken = newSecret();
   const csrfToken = newSecret(24);
+  const deviceToken = attempt.deviceToken ?? newSecret();
   const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3_600_000);
   const principal = await db.asSystem(async (tx) => {
-    await users.clearLoginFailures(tx, key);
-    await users.insertSession(tx, { tokenHash: digest(sessionToken), userId: user.id, csrfToken, expiresAt });
+    await users.insertSession(tx, {
+      tokenHash: digest(sessionToken),
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      userAgent: attempt.userAgent ?? '',
+      address: attempt.address,
+    });
+    await rememberDevice(tx, digest(deviceToken), user.id);
     const p = await principalOf(tx, user);
     await appendAudit(tx, p.audit, 'auth.login', { type: 'user', id: user.id });
     return p;
   });
-  return { principal, sessionToken, csrfToken };
+  return { principal, sessionToken, csrfToken, deviceToken };
 }
 
 /** Single statements outside a transaction, for the checks every request makes. */
@@ -87,15 +116,23 @@ function direct(db: Database): Tx {
 }
 
 /** The principal behind a session cookie, or undefined when it is unknown, idle too long or past its end. */
-export async function resolveSession(
+export function resolveSession(
   db: Database,
   config: AuthConfig,
   sessionToken: string,
-): Promise<{ principal: Principal; csrfToken: string; tokenHash: string } | undefined> {
-  const tokenHash = digest(sessionToken);
-  const now = Date.now();
-  type Resolved = { principal: Principal; csrfToken: string; tokenHash: string };
-  const recalled = recallPrincipal<Resolved>(`session:${tokenHash}`, now);
+): Promise<ResolvedSession | undefined> {
+  return resolveSessionHash(db, config, digest(sessionToken), Date.now());
+}
+
+type ResolvedSession = { principal: Principal; csrfToken: string; tokenHash: string };
+
+async function resolveSessionHash(
+  db: Database,
+  config: AuthConfig,
+  tokenHash: string,
+  now: number,
+): Promise<ResolvedSession | undefined> {
+  const recalled = recallPrincipal<ResolvedSession>(`session:${tokenHash}`, now);
   if (recalled) return recalled;
   const session = await users.findSessionWithUser(direct(db), tokenHash);
   if (!session) return undefined;
@@ -107,7 +144,7 @@ export async function resolveSession(
   if (!session.user.isActive) return undefined;
   // One write a minute at most, not one per request.
   if (now - session.lastSeenAt.getTime() > 60_000) await users.touchSession(direct(db), tokenHash);
-  const resolved: Resolved = {
+  const resolved: ResolvedSession = {
     principal: principalFrom(session.user, session.user.bakorwilMembers),
     csrfToken: session.csrfToken,
     tokenHash,
@@ -121,13 +158,50 @@ export async function resolveSession(
 export async function resolveApiToken(db: Database, token: string): Promise<Principal | undefined> {
   const tokenHash = digest(token);
   const now = Date.now();
-  const recalled = recallPrincipal<Principal>(`token:${tokenHash}`, now);
-  if (recalled) return recalled;
+  return recallPrincipal<Principal>(`token:${tokenHash}`, now) ?? resolveTokenHash(db, tokenHash, now);
+}
+
+async function resolveTokenHash(
+  db: Database,
+  tokenHash: string,
+  now: number,
+): Promise<Principal | undefined> {
   const user = await users.findApiTokenOwner(direct(db), tokenHash);
   if (!user?.isActive) return undefined;
   const principal = principalFrom(user, user.bakorwilMembers);
-  rememberPrincipal(`token:${tokenHash}`, principal, now + PRINCIPAL_REUSE_MS);
+  // A token skips the second factor, so its use is on the record: once a minute at most, like its last use.
+  if (user.wasTouched) {
+    await db.asSystem((tx) =>
+      appendAudit(tx, principal.audit, 'api_token.used', { type: 'api_token', id: user.tokenId }),
+    );
+  }
+  rememberPrincipal(
+    `token:${tokenHash}`,
+    principal,
+    Math.min(now + PRINCIPAL_REUSE_MS, user.tokenExpiresAt.getTime()),
+  );
   return principal;
+}
+
+/** What a request signed in with: a session cookie or an API token, by the hash of its secret. */
+export type Credential = { kind: 'session' | 'token'; tokenHash: string };
+
+/** Whether a credential still signs `userId` in (not ended, revoked, expired, or its user deactivated). */
+export async function isCredentialLive(
+  db: Database,
+  config: AuthConfig,
+  credential: Credential,
+  userId: string,
+): Promise<boolean> {
+  const now = Date.now();
+  if (credential.kind === 'token') {
+    const principal =
+      recallPrincipal<Principal>(`token:${credential.tokenHash}`, now) ??
+      (await resolveTokenHash(db, credential.tokenHash, now));
+    return principal?.user.id === userId;
+  }
+  const session = await resolveSessionHash(db, config, credential.tokenHash, now);
+  return session?.principal.user.id === userId;
 }
 
 export async function logout(db: Database, principal: Principal, tokenHash: string): Promise<void> {
@@ -139,21 +213,44 @@ export async function logout(db: Database, principal: Principal, tokenHash: stri
 }
 
 /** Creates an API token for a user; the token itself is shown once and stored only as a hash. */
+/** How long a token works unless its maker chooses otherwise. */
+export const DEFAULT_TOKEN_DAYS = 90;
+
+/** The longest a token may be made to work. */
+export const MAX_TOKEN_DAYS = 365;
+
+/** Creates an API token for a user; the token itself is shown once and stored only as a hash. */
 export async function createApiToken(
   db: Database,
   by: { id: string | null; label: string },
   username: string,
   label = '',
-): Promise<{ id: string; token: string }> {
+  days = DEFAULT_TOKEN_DAYS,
+): Promise<{ id: string; token: string; expiresAt: Date }> {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
+    throw new DomainError('validation_failed', `Masa berlaku token 1–${MAX_TOKEN_DAYS} hari`);
+  }
   const token = `sgp_${newSecret()}`;
+  const expiresAt = new Date(Date.now() + days * 86_400_000);
   const id = await db.asSystem(async (tx) => {
     const user = await users.findUserByUsername(tx, username);
     if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
-    const tokenId = await users.insertApiToken(tx, user.id, digest(token), label);
-    await appendAudit(tx, by, 'api_token.created', { type: 'api_token', id: tokenId }, { userId: user.id });
+    const tokenId = await users.insertApiToken(tx, {
+      userId: user.id,
+      tokenHash: digest(token),
+      label,
+      expiresAt,
+    });
+    await appendAudit(
+      tx,
+      by,
+      'api_token.created',
+      { type: 'api_token', id: tokenId },
+      { userId: user.id, expiresAt: expiresAt.toISOString() },
+    );
     return tokenId;
   });
-  return { id, token };
+  return { id, token, expiresAt };
 }
 
 export async function revokeApiToken(db: Database, principal: Principal, tokenId: string): Promise<void> {

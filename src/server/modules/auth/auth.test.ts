@@ -49,7 +49,7 @@ describe('sign-in and sessions', () => {
     expect(wrong.json().error.code).toBe('invalid_credentials');
   });
 
-  it('locks a username after repeated failures, even against the right password, for known and unknown names alike', async () => {
+  it('locks a username from one address after repeated failures, even against the right password, for known and unknown names alike', async () => {
     const op = await t.user({ role: 'operator', region: '35.11' });
     const attempt = (username: string, password: string) =>
       t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import type { OdkDevice } from '../../../shared/odk.ts';
+import type { Role } from '../../../shared/users.ts';
 import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -11,6 +12,7 @@ import {
   recallPrincipal,
   rememberPrincipal,
 } from '../../platform/principals.ts';
+import { type ThrottleConfig, withThrottle } from '../auth/auth-throttle.ts';
 import { type Principal, principalOf } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 import * as store from './odk-store.ts';
@@ -89,36 +91,41 @@ export async function resolveDeviceToken(
 }
 
 /**
- * The principal of HTTP Basic credentials (ODK Collect over HTTPS). Failures count towards the same lock as
- * the sign-in page, and the reply never tells whether the username exists.
+ * The principal of HTTP Basic credentials (ODK Collect over HTTPS). Failures count towards the sign-in lock of
+ * the typed username from this address (as on the sign-in page), and the reply never tells whether the
+ * username exists. An account with a second factor, or of a role that needs one, cannot use a password alone:
+ * its phones use a device token.
  */
 export async function resolveBasicCredentials(
   db: Database,
-  config: { loginMaxFailures: number; loginLockMinutes: number },
-  username: string,
-  password: string,
+  config: ThrottleConfig & { totpRequiredRoles: readonly Role[] },
+  credentials: { username: string; password: string; address: string },
 ): Promise<Principal> {
-  const key = username.trim().toLowerCase();
-  const cacheKey = `odk-basic:${digest(`${key}\n${password}`)}`;
+  const key = credentials.username.trim().toLowerCase();
+  const cacheKey = `odk-basic:${digest(`${key}\n${credentials.password}`)}`;
   const now = Date.now();
   const recalled = recallPrincipal<Principal>(cacheKey, now);
   if (recalled) return recalled;
-  const before = await db.asSystem((tx) => users.findLoginFailure(tx, key));
-  if (before?.lockedUntil && before.lockedUntil.getTime() > now) {
-    throw new DomainError('login_locked', 'Terlalu banyak percobaan masuk; coba lagi nanti');
-  }
-  const user = await db.asSystem((tx) => users.findUserByUsername(tx, key));
-  const ok = await verifyPassword(user?.passwordHash, password);
-  if (!ok || !user?.isActive) {
-    await db.asSystem((tx) =>
-      users.recordLoginFailure(tx, key, config.loginMaxFailures, config.loginLockMinutes),
+  const user = await withThrottle(
+    db,
+    config,
+    { purpose: 'login', usernameKey: key, source: credentials.address },
+    async () => {
+      const found = await db.asSystem((tx) => users.findUserByUsername(tx, key));
+      const ok = await verifyPassword(found?.passwordHash, credentials.password);
+      if (!ok || !found?.isActive) {
+        throw new DomainError('invalid_credentials', 'Nama pengguna atau kata sandi salah');
+      }
+      return found;
+    },
+  );
+  if (user.hasTotp || config.totpRequiredRoles.includes(user.role)) {
+    throw new DomainError(
+      'unauthenticated',
+      'Akun dengan verifikasi dua langkah memakai token ponsel (/odk/key/…) / accounts with a second factor use a device token',
     );
-    throw new DomainError('invalid_credentials', 'Nama pengguna atau kata sandi salah');
   }
-  const principal = await db.asSystem(async (tx) => {
-    if (before && before.failures > 0) await users.clearLoginFailures(tx, key);
-    return principalOf(tx, user);
-  });
+  const principal = await db.asSystem((tx) => principalOf(tx, user));
   rememberPrincipal(cacheKey, principal, now + PRINCIPAL_REUSE_MS);
   return principal;
 }

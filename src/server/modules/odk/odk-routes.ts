@@ -81,12 +81,11 @@ async function authenticate(deps: OdkDeps, request: FastifyRequest, reply: Fasti
   const decoded = Buffer.from(header.slice('Basic '.length).trim(), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 1) throw new DomainError('invalid_credentials', 'Nama pengguna atau kata sandi salah');
-  request.principal = await devices.resolveBasicCredentials(
-    deps.db,
-    deps.config,
-    decoded.slice(0, colon),
-    decoded.slice(colon + 1),
-  );
+  request.principal = await devices.resolveBasicCredentials(deps.db, deps.config, {
+    username: decoded.slice(0, colon),
+    password: decoded.slice(colon + 1),
+    address: request.ip,
+  });
 }
 
 /** Reads the multipart body: the submission XML and the attachment parts, each within its limit. */

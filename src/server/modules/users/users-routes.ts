@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Password, Role, Username } from '../../../shared/users.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import { Access, CreateTokenInput, Password, Role, TokenCreated, Username } from '../../../shared/users.ts';
 import type { Database } from '../../platform/db.ts';
 import { requireRole } from '../../platform/http.ts';
+import { accessView, endSessionOf, listAccessOf, revokeTokenOf } from '../auth/access-service.ts';
 import { createApiToken, revokeApiToken } from '../auth/auth-service.ts';
-import { createUser, listAllUsers, resetPassword } from './users-service.ts';
+import { resetTotpOf } from '../auth/totp-service.ts';
+import { createUser, listAllUsers, resetPassword, setActive } from './users-service.ts';
+
+const UserParams = z.object({ username: z.string() });
 
 const UserView = z.object({
   id: z.string(),
@@ -16,6 +21,7 @@ const UserView = z.object({
   scopeBakorwilId: z.string().nullable(),
   agencyId: z.string().nullable(),
   isActive: z.boolean(),
+  hasTotp: z.boolean(),
 });
 
 const CreateUserInput = z.object({
@@ -87,8 +93,8 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       schema: {
         tags: ['users'],
         summary: 'Buat token API untuk diri sendiri',
-        body: z.object({ label: z.string().max(120).default('') }),
-        response: { 201: z.object({ id: z.string(), token: z.string() }) },
+        body: CreateTokenInput,
+        response: { 201: TokenCreated },
       },
     },
     async (request, reply) => {
@@ -101,8 +107,14 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
         'mitra',
         'relawan',
       );
-      const created = await createApiToken(db, principal.audit, principal.user.username, request.body.label);
-      return reply.status(201).send(created);
+      const created = await createApiToken(
+        db,
+        principal.audit,
+        principal.user.username,
+        request.body.label,
+        request.body.expiresInDays,
+      );
+      return reply.status(201).send({ ...created, expiresAt: toWibIso(created.expiresAt) });
     },
   );
 
@@ -120,6 +132,96 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
         'relawan',
       );
       await revokeApiToken(db, principal, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/users/:username/deactivate',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Nonaktifkan pengguna: sesi, token dan aliran langsung berakhir (admin)',
+        params: UserParams,
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      await setActive(db, admin.audit, request.params.username, false);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/users/:username/reactivate',
+    { schema: { tags: ['users'], summary: 'Aktifkan kembali pengguna (admin)', params: UserParams } },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      await setActive(db, admin.audit, request.params.username, true);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/users/:username/totp-reset',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Hapus verifikasi dua langkah pengguna yang kehilangan perangkat (admin)',
+        params: UserParams,
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      await resetTotpOf(db, admin.audit, request.params.username);
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/users/:username/access',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Sesi dan token API seorang pengguna (admin)',
+        params: UserParams,
+        response: { 200: Access },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      return accessView(await listAccessOf(db, request.params.username));
+    },
+  );
+
+  r.delete(
+    '/api/users/:username/sessions/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Akhiri sesi seorang pengguna (admin)',
+        params: UserParams.extend({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      await endSessionOf(db, admin.audit, request.params.username, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  r.delete(
+    '/api/users/:username/tokens/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Cabut token API seorang pengguna (admin)',
+        params: UserParams.extend({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      await revokeTokenOf(db, admin.audit, request.params.username, request.params.id);
       return reply.status(204).send();
     },
   );

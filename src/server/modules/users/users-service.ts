@@ -4,6 +4,8 @@ import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { ActorContext, Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { clearUserAuthFailures } from '../auth/auth-store.ts';
+import { passwordWeakness } from './password-rules.ts';
 import * as store from './users-store.ts';
 
 /** The signed-in user as every service sees them: identity, database context and audit label. */
@@ -34,7 +36,11 @@ export function principalFrom(user: store.UserRecord, bakorwilMembers: readonly 
 }
 
 /** The user as GET /api/me shows them. */
-export async function describeMe(db: Database, principal: Principal): Promise<Me> {
+export async function describeMe(
+  db: Database,
+  principal: Principal,
+  totpRequiredRoles: readonly Role[],
+): Promise<Me> {
   const { user } = principal;
   const name = await db.asSystem((tx) => store.findScopeName(tx, user as store.UserRecord));
   return {
@@ -46,6 +52,7 @@ export async function describeMe(db: Database, principal: Principal): Promise<Me
       ? { kind: 'bakorwil', id: user.scopeBakorwilId, name }
       : { kind: 'region', code: user.scopeRegionCode as string, name },
     agencyId: user.agencyId,
+    totp: { isEnabled: user.hasTotp, isRequired: totpRequiredRoles.includes(user.role) },
   };
 }
 
@@ -123,7 +130,7 @@ async function resolveScope(
   return { scopeRegionCode: region, scopeBakorwilId: null };
 }
 
-/** Sets a new password for a user (admin or CLI) and ends their sessions; returns the password. */
+/** Sets a new password for a user (admin or CLI) and ends their sessions and API tokens; returns the password. */
 export async function resetPassword(
   db: Database,
   by: AuditActor,
@@ -139,13 +146,14 @@ export async function resetPassword(
     if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
     await store.updatePasswordHash(tx, user.id, passwordHash);
     await store.deleteUserSessions(tx, user.id);
-    await store.clearLoginFailures(tx, user.username.toLowerCase());
-    await appendAudit(tx, by, 'user.password_reset', { type: 'user', id: user.id });
+    const tokensRevoked = await store.revokeUserTokens(tx, user.id);
+    await clearUserAuthFailures(tx, user.username.toLowerCase());
+    await appendAudit(tx, by, 'user.password_reset', { type: 'user', id: user.id }, { tokensRevoked });
   });
   return password;
 }
 
-/** A user changes their own password, proving the current one; other sessions end. */
+/** A user changes their own password, proving the current one; their other sessions and their tokens end. */
 export async function changeOwnPassword(
   db: Database,
   principal: Principal,
@@ -157,11 +165,56 @@ export async function changeOwnPassword(
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new DomainError('invalid_credentials', 'Kata sandi saat ini salah');
   }
+  const weakness = passwordWeakness(newPassword, user);
+  if (weakness)
+    throw new DomainError('validation_failed', weakness, { field: 'newPassword', reason: 'weak' });
   const passwordHash = await hashPassword(newPassword);
   await db.asSystem(async (tx) => {
     await store.updatePasswordHash(tx, user.id, passwordHash);
     await store.deleteUserSessions(tx, user.id, keepSessionHash);
-    await appendAudit(tx, principal.audit, 'user.password_changed', { type: 'user', id: user.id });
+    const tokensRevoked = await store.revokeUserTokens(tx, user.id);
+    await appendAudit(
+      tx,
+      principal.audit,
+      'user.password_changed',
+      { type: 'user', id: user.id },
+      { tokensRevoked },
+    );
+  });
+}
+
+/**
+ * Deactivates or reactivates a user (admin or CLI). Deactivating ends their sessions, revokes their tokens
+ * (and so their live-event streams) at once and refuses their sign-in; the user stays, for history.
+ * Nobody deactivates themselves, so the last admin cannot lock everyone out by mistake.
+ */
+export async function setActive(
+  db: Database,
+  by: AuditActor,
+  username: string,
+  isActive: boolean,
+): Promise<void> {
+  await db.asSystem(async (tx) => {
+    const user = await store.findUserByUsername(tx, username);
+    if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
+    if (!isActive && by.id === user.id) {
+      throw new DomainError('conflict', 'Anda tidak dapat menonaktifkan akun sendiri');
+    }
+    if (user.isActive === isActive) return;
+    await store.setUserActive(tx, user.id, isActive);
+    let tokensRevoked = 0;
+    if (!isActive) {
+      await store.deleteUserSessions(tx, user.id);
+      tokensRevoked = await store.revokeUserTokens(tx, user.id);
+    }
+    const action = isActive ? 'user.reactivated' : 'user.deactivated';
+    await appendAudit(
+      tx,
+      by,
+      action,
+      { type: 'user', id: user.id },
+      isActive ? undefined : { tokensRevoked },
+    );
   });
 }
 

@@ -14,11 +14,14 @@ export type UserRecord = {
   isActive: boolean;
   passwordHash: string;
   createdAt: Date;
+  /** Whether a second factor (TOTP) is confirmed. */
+  hasTotp: boolean;
 };
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role,
   u.scope_region_code AS "scopeRegionCode", u.scope_bakorwil_id AS "scopeBakorwilId",
-  u.agency_id AS "agencyId", u.is_active AS "isActive", u.password_hash AS "passwordHash", u.created_at AS "createdAt"`;
+  u.agency_id AS "agencyId", u.is_active AS "isActive", u.password_hash AS "passwordHash", u.created_at AS "createdAt",
+  u.totp_enabled_at IS NOT NULL AS "hasTotp"`;
 
 export async function findUserByUsername(tx: Tx, username: string): Promise<UserRecord | undefined> {
   return tx.one<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.username) = lower($1)`, [
@@ -36,7 +39,7 @@ export async function listUsers(tx: Tx): Promise<UserRecord[]> {
 
 export async function insertUser(
   tx: Tx,
-  user: Omit<UserRecord, 'id' | 'isActive' | 'createdAt'>,
+  user: Omit<UserRecord, 'id' | 'isActive' | 'createdAt' | 'hasTotp'>,
 ): Promise<UserRecord> {
   return (await tx.one<UserRecord>(
     `INSERT INTO users AS u (username, display_name, role, scope_region_code, scope_bakorwil_id, agency_id, password_hash)
@@ -81,59 +84,63 @@ export async function findScopeName(tx: Tx, user: UserRecord): Promise<string> {
   return row?.name ?? '';
 }
 
-// ── Failed sign-ins ────────────────────────────────────────────────────────────────────────────
-export type LoginFailure = { failures: number; lockedUntil: Date | null };
-
-export async function findLoginFailure(tx: Tx, key: string): Promise<LoginFailure | undefined> {
-  return tx.one<LoginFailure>(
-    'SELECT failures, locked_until AS "lockedUntil" FROM login_failures WHERE username_key = $1',
-    [key],
-  );
-}
-
-/** Counts one more failure; locks when the count reaches maxFailures. Returns the new count. */
-export async function recordLoginFailure(
-  tx: Tx,
-  key: string,
-  maxFailures: number,
-  lockMinutes: number,
-): Promise<LoginFailure> {
-  return (await tx
-    .one<LoginFailure>(
-      `INSERT INTO login_failures AS f (username_key, failures, last_failure_at) VALUES ($1, 1, now())
-     ON CONFLICT (username_key) DO UPDATE SET
-       failures = CASE WHEN f.locked_until IS NOT NULL AND f.locked_until <= now() THEN 1 ELSE f.failures + 1 END,
-       locked_until = NULL, last_failure_at = now()
-     RETURNING failures, locked_until AS "lockedUntil"`,
-      [key],
-    )
-    .then(async (row) => {
-      if (row && row.failures >= maxFailures) {
-        return tx.one<LoginFailure>(
-          `UPDATE login_failures SET locked_until = now() + make_interval(mins => $2)
-         WHERE username_key = $1 RETURNING failures, locked_until AS "lockedUntil"`,
-          [key, lockMinutes],
-        );
-      }
-      return row;
-    }))!;
-}
-
-export async function clearLoginFailures(tx: Tx, key: string): Promise<void> {
-  await tx.query('DELETE FROM login_failures WHERE username_key = $1', [key]);
-}
-
 // ── Sessions and API tokens ──────────────────────────────────────────────────────────────────
 export type SessionRecord = { userId: string; csrfToken: string; lastSeenAt: Date; expiresAt: Date };
 
 export async function insertSession(
   tx: Tx,
-  session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date },
+  session: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    userAgent: string;
+    address: string;
+  },
 ): Promise<void> {
   await tx.query(
-    'INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)',
-    [session.tokenHash, session.userId, session.csrfToken, session.expiresAt],
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, user_agent, address)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      session.tokenHash,
+      session.userId,
+      session.csrfToken,
+      session.expiresAt,
+      session.userAgent.slice(0, 300),
+      session.address.slice(0, 100),
+    ],
   );
+}
+
+/** A session as its user (or an admin) sees it: never its token. */
+export type SessionView = {
+  id: string;
+  userAgent: string;
+  address: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  isCurrent: boolean;
+};
+
+/** A user's sessions not yet past their absolute end, newest use first; `currentHash` marks the asking one. */
+export async function listUserSessions(tx: Tx, userId: string, currentHash?: string): Promise<SessionView[]> {
+  return tx.query<SessionView>(
+    `SELECT id, user_agent AS "userAgent", address, created_at AS "createdAt", last_seen_at AS "lastSeenAt",
+            expires_at AS "expiresAt", token_hash = $2 AS "isCurrent"
+     FROM sessions WHERE user_id = $1 AND expires_at > now() ORDER BY last_seen_at DESC`,
+    [userId, currentHash ?? ''],
+  );
+}
+
+/** Ends one of a user's sessions by its id; false when there is no such session of theirs. */
+export async function deleteSessionById(tx: Tx, userId: string, sessionId: string): Promise<boolean> {
+  principalsChanged(tx);
+  const rows = await tx.query('DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING 1', [
+    sessionId,
+    userId,
+  ]);
+  return rows.length > 0;
 }
 
 export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRecord | undefined> {
@@ -162,14 +169,41 @@ export async function deleteUserSessions(tx: Tx, userId: string, exceptTokenHash
 
 export async function insertApiToken(
   tx: Tx,
-  userId: string,
-  tokenHash: string,
-  label: string,
+  token: { userId: string; tokenHash: string; label: string; expiresAt: Date },
 ): Promise<string> {
   return (await tx.one<{ id: string }>(
-    'INSERT INTO api_tokens (user_id, token_hash, label) VALUES ($1, $2, $3) RETURNING id',
-    [userId, tokenHash, label],
+    'INSERT INTO api_tokens (user_id, token_hash, label, expires_at) VALUES ($1, $2, $3, $4) RETURNING id',
+    [token.userId, token.tokenHash, token.label, token.expiresAt],
   ))!.id;
+}
+
+/** An API token as its owner (or an admin) sees it: never the token. */
+export type TokenView = {
+  id: string;
+  label: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date;
+};
+
+/** A user's tokens that still work (not revoked, not expired), newest first. */
+export async function listUserTokens(tx: Tx, userId: string): Promise<TokenView[]> {
+  return tx.query<TokenView>(
+    `SELECT id, label, created_at AS "createdAt", last_used_at AS "lastUsedAt", expires_at AS "expiresAt"
+     FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+     ORDER BY created_at DESC`,
+    [userId],
+  );
+}
+
+/** Revokes every live token of a user; returns how many. */
+export async function revokeUserTokens(tx: Tx, userId: string): Promise<number> {
+  principalsChanged(tx);
+  const rows = await tx.query(
+    'UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1',
+    [userId],
+  );
+  return rows.length;
 }
 
 const MEMBERS_OF_USER = `coalesce((SELECT array_agg(m.kabkota_code ORDER BY m.kabkota_code) FROM bakorwil_members m
@@ -179,18 +213,24 @@ const MEMBERS_OF_USER = `coalesce((SELECT array_agg(m.kabkota_code ORDER BY m.ka
 export type UserWithMembers = UserRecord & { bakorwilMembers: string[] };
 
 /**
- * The owner of a live API token, in one statement; marks the token used at most once a minute (not one
+ * The owner of a live API token (not revoked, not expired), in one statement; marks the token used at most once a minute (not one
  * write per request).
  */
-export async function findApiTokenOwner(tx: Tx, tokenHash: string): Promise<UserWithMembers | undefined> {
-  return tx.one<UserWithMembers>(
-    `WITH token AS (SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
+export async function findApiTokenOwner(
+  tx: Tx,
+  tokenHash: string,
+): Promise<(UserWithMembers & { tokenId: string; tokenExpiresAt: Date; wasTouched: boolean }) | undefined> {
+  return tx.one<UserWithMembers & { tokenId: string; tokenExpiresAt: Date; wasTouched: boolean }>(
+    `WITH token AS (
+       SELECT id, user_id, expires_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()),
      touched AS (
        UPDATE api_tokens SET last_used_at = now()
-       WHERE token_hash = $1 AND revoked_at IS NULL
+       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
          AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
        RETURNING 1)
-     SELECT ${USER_COLUMNS}, ${MEMBERS_OF_USER} FROM token JOIN users u ON u.id = token.user_id`,
+     SELECT ${USER_COLUMNS}, ${MEMBERS_OF_USER}, token.id AS "tokenId", token.expires_at AS "tokenExpiresAt",
+            EXISTS (SELECT 1 FROM touched) AS "wasTouched"
+     FROM token JOIN users u ON u.id = token.user_id`,
     [tokenHash],
   );
 }

@@ -1,11 +1,23 @@
 // Pengguna (admin): every account, creating one, and resetting a password (shown once).
 import { useState } from 'preact/hooks';
 import type { Role } from '../../../shared/users.ts';
+import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
 import { useT } from '../../lang.ts';
 import { roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
-import { createUser, listAgencies, listUsers, resetPassword, type UserView } from '../operator-api.ts';
+import {
+  createUser,
+  endSessionOf,
+  listAccessOf,
+  listAgencies,
+  listUsers,
+  resetPassword,
+  resetTotpOf,
+  revokeTokenOf,
+  setUserActive,
+  type UserView,
+} from '../operator-api.ts';
 import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
 import { RegionField } from './RegionField.tsx';
 
@@ -43,7 +55,16 @@ export function UsersPage(_props: OperatorPageProps) {
           : '—';
   const [filter, setFilter] = useState('');
   const [secret, setSecret] = useState<{ username: string; password: string } | undefined>();
+  const [accessOf, setAccessOf] = useState<string | undefined>();
   const action = useAction();
+
+  async function resetTotp(user: UserView) {
+    if (await action.run(() => resetTotpOf(user.username))) users.reload();
+  }
+
+  async function toggleActive(user: UserView) {
+    if (await action.run(() => setUserActive(user.username, !user.isActive))) users.reload();
+  }
 
   async function reset(user: UserView) {
     let password = '';
@@ -66,6 +87,7 @@ export function UsersPage(_props: OperatorPageProps) {
       <p class="lead">{t('purpose.pengguna')}</p>
       <SecretNotice secret={secret} />
       <ErrorNotice error={action.error ?? users.error} />
+      {accessOf && <UserAccess username={accessOf} onClose={() => setAccessOf(undefined)} />}
       <CreateUserForm
         onCreated={(created) => {
           setSecret(created);
@@ -118,7 +140,37 @@ export function UsersPage(_props: OperatorPageProps) {
                       onClick={() => reset(user)}
                     >
                       {t('op.users.reset', { name: user.username })}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      disabled={action.isBusy}
+                      onClick={() => void toggleActive(user)}
+                    >
+                      {t(user.isActive ? 'op.users.deactivate' : 'op.users.reactivate', {
+                        name: user.username,
+                      })}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      onClick={() => setAccessOf(user.username)}
+                    >
+                      {t('op.users.showAccess', { name: user.username })}
                     </button>
+                    {user.hasTotp && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          class="button op-button-secondary op-button-small"
+                          disabled={action.isBusy}
+                          onClick={() => void resetTotp(user)}
+                        >
+                          {t('op.users.resetTotp', { name: user.username })}
+                        </button>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -127,6 +179,34 @@ export function UsersPage(_props: OperatorPageProps) {
         </ScrollRegion>
       </section>
     </div>
+  );
+}
+
+/** One user's sessions and tokens, which the admin can end. */
+function UserAccess(props: { username: string; onClose: () => void }) {
+  const t = useT();
+  const access = useLoad(() => listAccessOf(props.username), [props.username]);
+  const action = useAction();
+  async function run(act: () => Promise<unknown>) {
+    if (await action.run(act)) access.reload();
+  }
+  return (
+    <section aria-labelledby="user-access-heading" class="op-card">
+      <h2 id="user-access-heading">{t('op.users.accessOf', { name: props.username })}</h2>
+      <ErrorNotice error={action.error ?? access.error} />
+      {access.data && (
+        <AccessList
+          access={access.data}
+          isBusy={action.isBusy}
+          idPrefix="user-access"
+          onEndSession={(id) => void run(() => endSessionOf(props.username, id))}
+          onRevokeToken={(id) => void run(() => revokeTokenOf(props.username, id))}
+        />
+      )}
+      <button type="button" class="button op-button-secondary" onClick={props.onClose}>
+        {t('op.users.closeAccess')}
+      </button>
+    </section>
   );
 }
 
