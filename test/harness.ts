@@ -29,7 +29,7 @@ let counter = 0;
  */
 export async function buildTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
   const db = await createTestDatabase();
-  // The boundaries folder may be configured for the whole run (CI points GEO_DIR at the shared data).
+  // A boundaries folder set for the whole run overrides the one in the package.
   const geo = process.env.GEO_DIR ? { GEO_DIR: process.env.GEO_DIR } : {};
   const config = loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...geo, ...env });
   const events = createEventBus(db);
