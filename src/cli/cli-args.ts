@@ -2,6 +2,7 @@ import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { MAX_SCALE, MIN_SCALE, refuseDemoPassword } from '../server/modules/demo/demo-data.ts';
 import { RegionCode } from '../shared/regions.ts';
 import { Role } from '../shared/users.ts';
+import type { BackupArgs, RestoreArgs } from './cli-backup.ts';
 import type { DemoArgs, ResetPasswordArgs, TokenCreateArgs, UserCreateArgs } from './cli-commands.ts';
 import type { BacktestArgs } from './cli-early-warning.ts';
 import {
@@ -24,6 +25,8 @@ export type Invocation =
   | { kind: 'command'; command: 'token create'; args: TokenCreateArgs }
   | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
   | { kind: 'command'; command: 'demo'; args: DemoArgs }
+  | { kind: 'command'; command: 'backup'; args: BackupArgs }
+  | { kind: 'command'; command: 'restore'; args: RestoreArgs }
   | { kind: 'command'; command: 'audit verify' | 'audit head' | 'migrate'; args: Record<string, never> };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
@@ -40,7 +43,9 @@ function resolveCommand(argv: readonly string[]): { help: string } | { name: Com
     throw new UsageError(`Perintah belum diberikan / no command given ${seeHelp()}`);
   }
   if (HELP_FLAGS.has(first) || first === 'help') return { help: renderGeneralHelp() };
-  if (first === 'migrate' || first === 'demo') return { name: first, rest: argv.slice(1) };
+  if (first === 'migrate' || first === 'demo' || first === 'backup' || first === 'restore') {
+    return { name: first, rest: argv.slice(1) };
+  }
   const subcommands = COMMAND_GROUPS[first];
   if (!subcommands) {
     throw new UsageError(`Perintah tidak dikenal: ${first} / unknown command: ${first} ${seeHelp()}`);
@@ -197,6 +202,18 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
           seed: values.seed === undefined ? undefined : checkSeed(values.seed),
           password: values.password === undefined ? undefined : checkDemoPassword(values.password),
         },
+      };
+    case 'backup':
+      return {
+        kind: 'command',
+        command: name,
+        args: { output: values.output, passphraseFile: values['passphrase-file'] },
+      };
+    case 'restore':
+      return {
+        kind: 'command',
+        command: name,
+        args: { input: values.input, passphraseFile: values['passphrase-file'] },
       };
     case 'early-warning backtest':
       return {

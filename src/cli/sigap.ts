@@ -4,6 +4,7 @@ import type { Database } from '../server/platform/db.ts';
 import { DomainError, type ErrorCode } from '../server/platform/errors.ts';
 import { openAndMigrate } from '../server/platform/startup.ts';
 import { type Invocation, parseCommandLine, UsageError } from './cli-args.ts';
+import { backupCommand, restoreCommand } from './cli-backup.ts';
 import {
   type CliOutput,
   createTokenCommand,
@@ -35,6 +36,9 @@ async function dispatch(
   output: CliOutput,
 ): Promise<number> {
   switch (invocation.command) {
+    case 'backup':
+    case 'restore':
+      throw new Error(`${invocation.command} opens its database itself`);
     case 'user create':
       return createUserCommand(db, invocation.args, output);
     case 'user reset-password':
@@ -89,6 +93,11 @@ export async function runCli(
       output.out(invocation.text);
       return EXIT.ok;
     }
+    // Backup and restore decide how to open the database themselves (a running server; an empty target).
+    if (invocation.command === 'backup')
+      return await backupCommand(loadConfig(env), env, invocation.args, output);
+    if (invocation.command === 'restore')
+      return await restoreCommand(loadConfig(env), env, invocation.args, output);
     const opened = await openAndMigrate(loadConfig(env));
     db = opened.db;
     if (invocation.command !== 'migrate' && opened.applied.length > 0) {

@@ -17,6 +17,7 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataLockedError } from './platform/data-lock.ts';
 import { createEventBus } from './platform/events.ts';
 import { type Jobs, startJobs } from './platform/jobs.ts';
+import { removeLocalControl, writeLocalControl } from './platform/local-control.ts';
 import { openAndMigrate } from './platform/startup.ts';
 
 /** config → database → app → jobs → listen; SIGTERM lets requests and jobs finish, then closes the database. */
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: menutup / shutting down`);
     await app.close(); // stops accepting, ends live-event streams, waits for in-flight requests
     await jobs?.stop(); // waits for running jobs
+    if (db.kind === 'pglite') removeLocalControl(config.dataDir);
     await events.stop();
     await db.close();
     process.exit(0);
@@ -94,7 +96,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  // The CLI cannot open a folder this process holds: it asks this server instead (sigap backup).
+  if (db.kind === 'pglite') writeLocalControl(config.dataDir, loopbackUrl(address));
   app.log.info(`Sigap siap / ready: ${address} (${Math.round(performance.now() - started)} ms)`);
+}
+
+/** This server's address as reachable from the same machine (0.0.0.0 and :: listen on loopback too). */
+function loopbackUrl(address: string): string {
+  const url = new URL(address);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
+  return url.origin;
 }
 
 main().catch((error: unknown) => {
