@@ -4,11 +4,12 @@ import { backupKeyKind } from '../server/modules/backup/backup-envelope.ts';
 import { createBackup, restoreBackup } from '../server/modules/backup/backup-service.ts';
 import type { Config } from '../server/platform/config.ts';
 import { resolveDataKey } from '../server/platform/crypto.ts';
-import { DataLockedError } from '../server/platform/data-lock.ts';
+import { DataLockedError, recordLastBackup } from '../server/platform/data-lock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { LOCAL_CONTROL_HEADER, readLocalControl } from '../server/platform/local-control.ts';
 import { openAndMigrate } from '../server/platform/startup.ts';
 import { BackupPassphrase } from '../shared/backups.ts';
+import { toWibIso } from '../shared/time.ts';
 import { UsageError } from './cli-args.ts';
 import { CLI_ACTOR, type CliOutput, type ExitCode } from './cli-commands.ts';
 
@@ -52,6 +53,7 @@ export async function backupCommand(
       if (!(error instanceof DataLockedError)) throw error;
       const file = await askRunningServer(config.dataDir, passphrase, error);
       writeFileSync(args.output, file, { mode: 0o600 });
+      recordLastBackup(config.dataDir, args.output, toWibIso(new Date()));
       output.out(
         `Cadangan dibuat oleh server yang berjalan / backup made by the running server: ${args.output} (${sizeText(file.length)})`,
       );
@@ -67,6 +69,7 @@ export async function backupCommand(
       : { kind: 'data-key', key: dataKey };
     const { file, manifest } = await createBackup(db, { key, dataKey, actor: CLI_ACTOR });
     writeFileSync(args.output, file, { mode: 0o600 });
+    if (db.kind === 'pglite') recordLastBackup(config.dataDir, args.output, manifest.createdAt);
     const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
     output.out(`Cadangan dibuat / backup written: ${args.output} (${sizeText(file.length)})`);
     output.out(

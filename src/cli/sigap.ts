@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../server/platform/config.ts';
-import { DataLockedError } from '../server/platform/data-lock.ts';
+import { DataFolderDamagedError, DataLockedError } from '../server/platform/data-lock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { DomainError, type ErrorCode } from '../server/platform/errors.ts';
 import { openAndMigrate } from '../server/platform/startup.ts';
@@ -71,6 +71,10 @@ function report(error: unknown, output: CliOutput): number {
   if (error instanceof DataLockedError) {
     output.err(`sigap: ${error.message}`);
     return EXIT.dataLocked;
+  }
+  if (error instanceof DataFolderDamagedError) {
+    output.err(`sigap: ${error.message}`);
+    return EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);
   output.err(`sigap: gagal / failed: ${message}`);

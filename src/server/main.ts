@@ -1,5 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { toWibIso } from '../shared/time.ts';
 import { buildApp } from './app.ts';
+import { dailyCron } from './modules/backup/backup-rules.ts';
+import {
+  getBackupStatus,
+  runScheduledBackup,
+  SCHEDULED_BACKUP_QUEUE,
+} from './modules/backup/backup-schedule.ts';
 import { runSafetyCheck } from './modules/cases/safety-service.ts';
 import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
@@ -14,7 +21,8 @@ import { ensureAdmin } from './modules/users/users-service.ts';
 import { runWorkshopReminders } from './modules/workshops/workshops-service.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { DataLockedError } from './platform/data-lock.ts';
+import { resolveDataKey } from './platform/crypto.ts';
+import { DataFolderDamagedError, DataLockedError, recordLastBackup } from './platform/data-lock.ts';
 import { createEventBus } from './platform/events.ts';
 import { type Jobs, startJobs } from './platform/jobs.ts';
 import { removeLocalControl, writeLocalControl } from './platform/local-control.ts';
@@ -52,6 +60,8 @@ async function main(): Promise<void> {
     );
   }
 
+  const backupDataKey = () =>
+    resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind });
   jobs = config.jobsEnabled ? await startJobs(db, { log: app.log.child({ module: 'jobs' }) }) : undefined;
   if (jobs) {
     // Missed deadlines climb kab/kota → Bakorwil → province; checked every minute.
@@ -78,6 +88,16 @@ async function main(): Promise<void> {
     });
     await jobs.schedule('workshop-reminders', '0 7 * * *');
     await startEarlyWarningJobs({ db, clock: systemClock, config }, jobs, app.log);
+    // The daily backup at the admin's time of day (WIB); the job itself skips when backups are turned off.
+    await jobs.work(SCHEDULED_BACKUP_QUEUE, async () => {
+      const result = await runScheduledBackup({ db, clock: systemClock, dataKey: backupDataKey });
+      if (!result.isOk)
+        app.log.error({ error: result.error }, 'cadangan terjadwal gagal / scheduled backup failed');
+      else if (!result.skipped)
+        app.log.info({ file: result.fileName }, 'cadangan terjadwal / scheduled backup');
+    });
+    const { schedule } = await getBackupStatus(db);
+    await jobs.schedule(SCHEDULED_BACKUP_QUEUE, dailyCron(schedule.timeOfDay));
   }
 
   let closing = false;
@@ -109,7 +129,11 @@ function loopbackUrl(address: string): string {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataLockedError ||
+    error instanceof DataFolderDamagedError
+  ) {
     console.error(error.message);
   } else {
     console.error('Sigap gagal dimulai / failed to start:', error);

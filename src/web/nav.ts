@@ -26,6 +26,7 @@ export const ROUTES = {
   pengguna: { path: '/pengguna', label: 'nav.pengguna' },
   wilayah: { path: '/wilayah', label: 'nav.wilayah' },
   pengaturan: { path: '/pengaturan', label: 'nav.pengaturan' },
+  cadangan: { path: '/cadangan', label: 'nav.cadangan' },
   webhook: { path: '/webhook', label: 'nav.webhook' },
 } as const satisfies Record<string, RouteInfo>;
 
@@ -76,6 +77,7 @@ export const MENUS = {
     { route: 'pengguna' },
     { route: 'wilayah' },
     { route: 'pengaturan' },
+    { route: 'cadangan' },
     { route: 'peringatanDini' },
     { route: 'webhook' },
   ],

@@ -114,3 +114,80 @@ export async function readAuditHead(tx: Tx): Promise<{ seq: number; hash: string
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
+
+/** The scheduled-backup settings row. */
+export async function readSchedule(
+  tx: Tx,
+): Promise<{ isEnabled: boolean; timeOfDay: string; folder: string; keep: number }> {
+  return (await tx.one<{ isEnabled: boolean; timeOfDay: string; folder: string; keep: number }>(
+    `SELECT is_enabled AS "isEnabled", time_of_day AS "timeOfDay", folder, keep_count AS keep
+     FROM backup_settings WHERE id = 1`,
+  ))!;
+}
+
+export async function writeSchedule(
+  tx: Tx,
+  input: { isEnabled: boolean; timeOfDay: string; folder: string; keep: number },
+  by: string | null,
+): Promise<void> {
+  await tx.query(
+    `UPDATE backup_settings SET is_enabled = $1, time_of_day = $2, folder = $3, keep_count = $4,
+       updated_at = now(), updated_by = $5 WHERE id = 1`,
+    [input.isEnabled, input.timeOfDay, input.folder, input.keep, by],
+  );
+}
+
+/** Records one scheduled run. */
+export async function insertRun(
+  tx: Tx,
+  run: {
+    startedAt: Date;
+    isOk: boolean;
+    fileName: string | null;
+    bytes: number | null;
+    error: string | null;
+  },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO backup_runs (started_at, is_ok, file_name, bytes, error) VALUES ($1, $2, $3, $4, $5)',
+    [run.startedAt, run.isOk, run.fileName, run.bytes, run.error],
+  );
+}
+
+/** The newest successful and failed runs. */
+export async function lastRuns(tx: Tx): Promise<{
+  success: { at: Date; fileName: string; bytes: number } | undefined;
+  failure: { at: Date; error: string } | undefined;
+}> {
+  const success = await tx.one<{ at: Date; fileName: string; bytes: number }>(
+    `SELECT finished_at AS at, file_name AS "fileName", bytes::float8 AS bytes FROM backup_runs
+     WHERE is_ok ORDER BY finished_at DESC LIMIT 1`,
+  );
+  const failure = await tx.one<{ at: Date; error: string }>(
+    `SELECT finished_at AS at, coalesce(error, '') AS error FROM backup_runs
+     WHERE NOT is_ok ORDER BY finished_at DESC LIMIT 1`,
+  );
+  return { success, failure };
+}
+
+/** The active admins: who is told when a scheduled backup fails. */
+export async function listAdminIds(tx: Tx): Promise<string[]> {
+  return (await tx.query<{ id: string }>("SELECT id FROM users WHERE role = 'admin' AND is_active")).map(
+    (r) => r.id,
+  );
+}
+
+/** Puts one inbox item for each of `userIds`. */
+export async function notifyUsers(
+  tx: Tx,
+  userIds: readonly string[],
+  item: { kind: string; subjectId: string; title: string; body: string },
+): Promise<void> {
+  await tx.query(`SELECT sigap_notify($1::uuid[], $2, 'backup', $3::uuid, $4, $5)`, [
+    userIds,
+    item.kind,
+    item.subjectId,
+    item.title,
+    item.body,
+  ]);
+}
