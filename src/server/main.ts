@@ -91,10 +91,14 @@ async function main(): Promise<void> {
     // The daily backup at the admin's time of day (WIB); the job itself skips when backups are turned off.
     await jobs.work(SCHEDULED_BACKUP_QUEUE, async () => {
       const result = await runScheduledBackup({ db, clock: systemClock, dataKey: backupDataKey });
-      if (!result.isOk)
+      if (!result.isOk) {
         app.log.error({ error: result.error }, 'cadangan terjadwal gagal / scheduled backup failed');
-      else if (!result.skipped)
+      } else if (!result.skipped) {
         app.log.info({ file: result.fileName }, 'cadangan terjadwal / scheduled backup');
+        // Noted beside the embedded data, for the day the folder cannot be opened (DataFolderDamagedError).
+        if (db.kind === 'pglite' && result.path)
+          recordLastBackup(config.dataDir, result.path, toWibIso(new Date()));
+      }
     });
     const { schedule } = await getBackupStatus(db);
     await jobs.schedule(SCHEDULED_BACKUP_QUEUE, dailyCron(schedule.timeOfDay));
