@@ -111,6 +111,7 @@ describe('the signed-in shell', () => {
       'Pengguna',
       'Wilayah & Bakorwil',
       'Pengaturan',
+      'Cadangan data',
       'Peringatan dini',
       'Webhook',
     ]);
@@ -161,6 +162,7 @@ describe('the signed-in shell', () => {
       'Users',
       'Regions & Bakorwil',
       'Settings',
+      'Backups',
       'Early warning',
       'Webhooks',
     ]);
@@ -177,6 +179,7 @@ describe('the signed-in shell', () => {
       'Pengguna',
       'Wilayah & Bakorwil',
       'Pengaturan',
+      'Cadangan data',
       'Peringatan dini',
       'Webhook',
     ]);
