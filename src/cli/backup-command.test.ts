@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/db-template.ts';
+import { createUser } from '../server/modules/users/users-service.ts';
+import { CLI_ACTOR } from './cli-commands.ts';
 import { type CliTarget, createCliTarget, runSigap } from './cli-test-helpers.ts';
 
 // Each spawn starts Node and opens the database: seconds each, more on a busy machine.
@@ -21,22 +23,18 @@ describe('sigap backup / restore', { timeout: TIMEOUT_MS }, () => {
   beforeAll(async () => {
     source = await createCliTarget();
     target = await createCliTarget({ isFresh: true }); // nothing at all: no schema
-    const made = await runSigap(
-      [
-        'user',
-        'create',
-        '--username',
-        'op_jember',
-        '--role',
-        'operator',
-        '--region',
-        '35.09',
-        '--password',
-        'kata-sandi-uji-1',
-      ],
-      source.env,
-    );
-    expect(made.code).toBe(0);
+    // Made in this process (a spawn less): a user, so the backup holds more than the regions.
+    const db = await source.open();
+    try {
+      await createUser(db, CLI_ACTOR, {
+        username: 'op_jember',
+        role: 'operator',
+        region: '35.09',
+        password: 'kata-sandi-uji-1',
+      });
+    } finally {
+      await db.close();
+    }
   }, TIMEOUT_MS);
   afterAll(async () => {
     await source?.dispose();
