@@ -9,7 +9,9 @@ import { CLI_ACTOR } from './cli-commands.ts';
 import { type CliTarget, createCliTarget, runSigap } from './cli-test-helpers.ts';
 
 // Each spawn starts Node and opens the database: seconds each, more on a busy machine.
-const TIMEOUT_MS = 240_000;
+const TIMEOUT_MS = 600_000;
+// A restore into a new folder migrates it first: more than a minute on a loaded machine.
+const SPAWN_MS = 240_000;
 
 /** The data key a target uses: its SIGAP_DATA_KEY, or the key an embedded folder generated for itself. */
 function dataKeyOf(target: CliTarget): string {
@@ -42,22 +44,22 @@ describe('sigap backup / restore', { timeout: TIMEOUT_MS }, () => {
   });
 
   it('backs up, restores into a database with no schema, and the audit chain verifies with the same head', async () => {
-    const backup = await runSigap(['backup', '--output', file()], source.env);
+    const backup = await runSigap(['backup', '--output', file()], source.env, SPAWN_MS);
     expect(backup.stderr).not.toMatch(/gagal/);
     expect(backup.code).toBe(0);
     const head = backup.stdout.match(/audit seq (\d+) ([0-9a-f]{64})/);
     expect(head).not.toBeNull();
 
     const env = { ...target.env, SIGAP_DATA_KEY: dataKeyOf(source) };
-    const restored = await runSigap(['restore', '--input', file()], env);
+    const restored = await runSigap(['restore', '--input', file()], env, SPAWN_MS);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/row counts equal the manifest/);
-    const verify = await runSigap(['audit', 'verify'], env);
+    const verify = await runSigap(['audit', 'verify'], env, SPAWN_MS);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain(`head ${head?.[2]}`);
 
     // A second restore meets a database that now holds users and reports: refused, nothing changed.
-    const again = await runSigap(['restore', '--input', file()], env);
+    const again = await runSigap(['restore', '--input', file()], env, SPAWN_MS);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/tidak kosong/);
   });
@@ -67,20 +69,25 @@ describe('sigap backup / restore', { timeout: TIMEOUT_MS }, () => {
     writeFileSync(passFile, 'frasa sandi kantor dinsos\n');
     const sealed = path.join(source.dataDir, 'frasa.sigapbak');
     expect(
-      (await runSigap(['backup', '--output', sealed, '--passphrase-file', passFile], source.env)).code,
+      (await runSigap(['backup', '--output', sealed, '--passphrase-file', passFile], source.env, SPAWN_MS))
+        .code,
     ).toBe(0);
     writeFileSync(passFile, 'frasa yang keliru sekali\n');
     const fresh = await createCliTarget({ isFresh: true });
     try {
       const env = { ...fresh.env, SIGAP_DATA_KEY: dataKeyOf(source) };
-      const wrong = await runSigap(['restore', '--input', sealed, '--passphrase-file', passFile], env);
+      const wrong = await runSigap(
+        ['restore', '--input', sealed, '--passphrase-file', passFile],
+        env,
+        SPAWN_MS,
+      );
       expect(wrong.code).toBe(2);
       expect(wrong.stderr).toMatch(/salah/);
       const bytes = readFileSync(file());
       bytes[bytes.length - 40] ^= 0x10;
       const tampered = path.join(source.dataDir, 'diubah.sigapbak');
       writeFileSync(tampered, bytes);
-      const changed = await runSigap(['restore', '--input', tampered], env);
+      const changed = await runSigap(['restore', '--input', tampered], env, SPAWN_MS);
       expect(changed.code).toBe(2);
       expect(changed.stderr).toMatch(/rusak atau telah diubah/);
     } finally {
@@ -131,7 +138,7 @@ describe.skipIf(TEST_DATABASE_URL)(
       expect(existsSync(control)).toBe(true);
 
       const out = path.join(source.dataDir, 'langsung.sigapbak');
-      const backup = await runSigap(['backup', '--output', out], source.env);
+      const backup = await runSigap(['backup', '--output', out], source.env, SPAWN_MS);
       expect(backup.code).toBe(0);
       expect(backup.stdout).toMatch(/running server/);
       expect(readFileSync(out).subarray(0, 8).toString()).toBe('SIGAPBK1');
