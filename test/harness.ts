@@ -29,7 +29,7 @@ let counter = 0;
  */
 export async function buildTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
   const db = await createTestDatabase();
-  // The boundaries folder may be configured for the whole run (CI points GEO_DIR at the shared data).
+  // A boundaries folder set for the whole run overrides the one in the package.
   const geo = process.env.GEO_DIR ? { GEO_DIR: process.env.GEO_DIR } : {};
   // PostgreSQL needs a configured data key (NIKs of pillars and vulnerable people are sealed with it)
   const dataKey = TEST_DATABASE_URL ? { SIGAP_DATA_KEY: TEST_DATA_KEY } : {};

@@ -23,9 +23,11 @@ type Started = { child: ChildProcess; output: () => string; exited: Promise<numb
 /** Starts `node src/server/main.ts` — Node's own type stripping, not the test runner's compiler. */
 function startServer(env: Record<string, string>): Started {
   let output = '';
+  // As on a fresh clone: no boundaries folder configured, the package's own are used.
+  const { GEO_DIR: _, ...inherited } = process.env;
   const child = spawn(process.execPath, ['src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', SIGAP_JOBS: 'false', ...env },
+    env: { ...inherited, LOG_LEVEL: 'info', SIGAP_JOBS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => {
@@ -81,6 +83,22 @@ describe('the real server, started with node', () => {
     expect(health).toMatchObject({ status: 'ok', version: expect.any(String) });
     expect(health.database).toBe(process.env.DATABASE_URL ? 'postgresql' : 'pglite');
     expect(first.output()).toMatch(process.env.DATABASE_URL ? /PostgreSQL/ : /PGlite/);
+
+    // The map's boundaries come with the package: no GEO_DIR was given, none sits beside the project.
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'rahasia-admin-1' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const boundaries = await fetch(`http://127.0.0.1:${port}/api/geo/kabkota.geojson`, {
+      headers: { cookie, 'accept-encoding': 'br' },
+    });
+    expect(boundaries.status).toBe(200);
+    expect(boundaries.headers.get('content-encoding')).toBe('br');
+    expect(boundaries.headers.get('etag')).toBeTruthy();
+    expect(((await boundaries.json()) as { features: unknown[] }).features).toHaveLength(38);
 
     if (!process.env.DATABASE_URL) {
       const second = startServer({ DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(await freePort()) });

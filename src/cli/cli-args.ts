@@ -4,6 +4,7 @@ import { parseHead } from '../server/platform/audit-anchor.ts';
 import { RegionCode } from '../shared/regions.ts';
 import { Role } from '../shared/users.ts';
 import type { TokenRevokeArgs, UsernameArgs } from './cli-accounts.ts';
+import type { BackupArgs, RestoreArgs } from './cli-backup.ts';
 import type {
   AuditVerifyArgs,
   DemoArgs,
@@ -40,10 +41,20 @@ export type Invocation =
   | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
   | { kind: 'command'; command: 'demo'; args: DemoArgs }
   | { kind: 'command'; command: 'read-text'; args: ReadTextArgs }
+  | { kind: 'command'; command: 'backup'; args: BackupArgs }
+  | { kind: 'command'; command: 'restore'; args: RestoreArgs }
   | { kind: 'command'; command: 'audit verify'; args: AuditVerifyArgs }
   | { kind: 'command'; command: 'audit head' | 'migrate'; args: Record<string, never> };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
+/** The commands without a subcommand. */
+const SINGLE_COMMANDS = [
+  'migrate',
+  'demo',
+  'read-text',
+  'backup',
+  'restore',
+] as const satisfies readonly CommandName[];
 const BAKORWIL_ID = /^[IVX]{1,4}$/;
 
 function seeHelp(command?: string): string {
@@ -57,8 +68,8 @@ function resolveCommand(argv: readonly string[]): { help: string } | { name: Com
     throw new UsageError(`Perintah belum diberikan / no command given ${seeHelp()}`);
   }
   if (HELP_FLAGS.has(first) || first === 'help') return { help: renderGeneralHelp() };
-  if (first === 'migrate' || first === 'demo' || first === 'read-text')
-    return { name: first, rest: argv.slice(1) };
+  const single = SINGLE_COMMANDS.find((name) => name === first);
+  if (single) return { name: single, rest: argv.slice(1) };
   const subcommands = COMMAND_GROUPS[first];
   if (!subcommands) {
     throw new UsageError(`Perintah tidak dikenal: ${first} / unknown command: ${first} ${seeHelp()}`);
@@ -267,6 +278,18 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         kind: 'command',
         command: name,
         args: { input: values.input as string, output: values.output },
+      };
+    case 'backup':
+      return {
+        kind: 'command',
+        command: name,
+        args: { output: values.output, passphraseFile: values['passphrase-file'] },
+      };
+    case 'restore':
+      return {
+        kind: 'command',
+        command: name,
+        args: { input: values.input, passphraseFile: values['passphrase-file'] },
       };
     case 'early-warning backtest':
       return {

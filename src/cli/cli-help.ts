@@ -18,7 +18,9 @@ export type CommandName =
   | 'early-warning backtest'
   | 'migrate'
   | 'read-text'
-  | 'demo';
+  | 'demo'
+  | 'backup'
+  | 'restore';
 
 /** A flag of a command; every flag takes a value. `value` is its placeholder in Indonesian and English. */
 export type FlagSpec = {
@@ -38,6 +40,14 @@ export type CommandSpec = {
 };
 
 const ROLES = Role.options.join(', ');
+
+const PASSPHRASE_FLAG: FlagSpec = {
+  name: 'passphrase-file',
+  value: { id: 'BERKAS', en: 'FILE' },
+  isRequired: false,
+  id: 'berkas berisi frasa sandi (baris pertama, min. 12 karakter); atau SIGAP_BACKUP_PASSPHRASE',
+  en: 'file holding the passphrase (first line, at least 12 characters); or SIGAP_BACKUP_PASSPHRASE',
+};
 
 /** Every command with its flags and what it does: the parser and the help both read this table. */
 export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
@@ -368,6 +378,49 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
         id: `kata sandi semua pengguna demo, huruf dan angka/tanda baca, min. 10 (bawaan ${DEFAULT_DEMO_PASSWORD})`,
         en: `password of every demo user, letters with digits/symbols, min. 10 (default ${DEFAULT_DEMO_PASSWORD})`,
       },
+    ],
+  },
+  backup: {
+    title: { id: 'Membuat cadangan terenkripsi', en: 'Make an encrypted backup' },
+    id:
+      'Menyalin seluruh basis data (satu snapshot yang konsisten) ke satu berkas terenkripsi AES-256-GCM, dikunci ' +
+      'dengan kunci data (SIGAP_DATA_KEY atau berkas data-key di DATA_DIR) atau frasa sandi, dengan manifes: versi ' +
+      'skema, jumlah baris per tabel, head audit. Bila server sedang memegang folder PGlite, server itu yang membuatnya.',
+    en:
+      'Copies the whole database (one consistent snapshot) into one AES-256-GCM encrypted file, sealed with the data ' +
+      'key (SIGAP_DATA_KEY or the data-key file in DATA_DIR) or a passphrase, with a manifest: schema version, rows ' +
+      'per table, audit head. When a server holds the PGlite folder, that server makes it.',
+    flags: [
+      {
+        name: 'output',
+        value: { id: 'BERKAS', en: 'FILE' },
+        isRequired: true,
+        id: 'berkas cadangan yang ditulis',
+        en: 'backup file to write',
+      },
+      PASSPHRASE_FLAG,
+    ],
+  },
+
+  restore: {
+    title: { id: 'Memulihkan cadangan ke basis data kosong', en: 'Restore a backup into an empty database' },
+    id:
+      'Memulihkan cadangan ke basis data KOSONG (folder baru, atau PostgreSQL tanpa pengguna dan laporan) — juga cara ' +
+      'pindah dari PGlite ke PostgreSQL. Perlu kunci data sumber sebagai SIGAP_DATA_KEY. Berkas yang diubah, kunci ' +
+      'salah, atau tujuan yang berisi data ditolak; diakhiri pemeriksaan jumlah baris dan rantai audit.',
+    en:
+      'Restores a backup into an EMPTY database (a new folder, or PostgreSQL with no users and no reports) — also the ' +
+      "way from PGlite to PostgreSQL. Needs the source's data key as SIGAP_DATA_KEY. A changed file, a wrong key, or " +
+      'a target holding data is refused; ends by checking row counts and the audit chain.',
+    flags: [
+      {
+        name: 'input',
+        value: { id: 'BERKAS', en: 'FILE' },
+        isRequired: true,
+        id: 'berkas cadangan yang dibaca',
+        en: 'backup file to read',
+      },
+      PASSPHRASE_FLAG,
     ],
   },
 };

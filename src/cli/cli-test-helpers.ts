@@ -112,8 +112,12 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
 /** How a spawned CLI ended: exit code (null when killed) and its output. */
 export type CliRun = { code: number | null; stdout: string; stderr: string; lines: string[] };
 
-/** Runs the real CLI in a child Node process; `lines` are the non-empty lines of stdout. */
-export function runSigap(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** Runs the real CLI in a child Node process (killed after `timeoutMs`); `lines` are the non-empty lines of stdout. */
+export function runSigap(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  timeoutMs = 55_000,
+): Promise<CliRun> {
   // Only the target decides the database: a DATABASE_URL of the test run itself must not leak in.
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   delete childEnv.DATABASE_URL;
@@ -122,7 +126,7 @@ export function runSigap(args: readonly string[], env: Record<string, string> = 
     const child = spawn(process.execPath, [SIGAP_SCRIPT, ...args], {
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 55_000,
+      timeout: timeoutMs,
     });
     let stdout = '';
     let stderr = '';

@@ -1,11 +1,12 @@
 import { ConfigError, loadConfig } from '../server/platform/config.ts';
 import { resolveDataKey } from '../server/platform/crypto.ts';
-import { DataLockedError } from '../server/platform/data-lock.ts';
+import { DataFolderDamagedError, DataLockedError } from '../server/platform/data-lock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { DomainError, type ErrorCode } from '../server/platform/errors.ts';
 import { openAndMigrate } from '../server/platform/startup.ts';
 import { listTokensCommand, revokeTokenCommand, setActiveCommand } from './cli-accounts.ts';
 import { type Invocation, parseCommandLine, UsageError } from './cli-args.ts';
+import { backupCommand, restoreCommand } from './cli-backup.ts';
 import {
   type CliOutput,
   createTokenCommand,
@@ -39,6 +40,9 @@ async function dispatch(
   output: CliOutput,
 ): Promise<number> {
   switch (invocation.command) {
+    case 'backup':
+    case 'restore':
+      throw new Error(`${invocation.command} opens its database itself`);
     case 'user create':
       return createUserCommand(db, invocation.args, output);
     case 'user reset-password':
@@ -88,6 +92,10 @@ function report(error: unknown, output: CliOutput): number {
     output.err(`sigap: ${error.message}`);
     return EXIT.dataLocked;
   }
+  if (error instanceof DataFolderDamagedError) {
+    output.err(`sigap: ${error.message}`);
+    return EXIT.failed;
+  }
   const message = error instanceof Error ? error.message : String(error);
   output.err(`sigap: gagal / failed: ${message}`);
   return EXIT.failed;
@@ -112,6 +120,9 @@ export async function runCli(
     // reading messages needs no database: it works on a fresh clone, beside a running server
     if (invocation.command === 'read-text') return await readTextCommand(invocation.args, output);
     const config = loadConfig(env);
+    // Backup and restore decide how to open the database themselves (a running server; an empty target).
+    if (invocation.command === 'backup') return await backupCommand(config, env, invocation.args, output);
+    if (invocation.command === 'restore') return await restoreCommand(config, env, invocation.args, output);
     const opened = await openAndMigrate(config);
     db = opened.db;
     if (invocation.command === 'audit verify' && invocation.args.head?.signature) {

@@ -1,5 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { toWibIso } from '../shared/time.ts';
 import { buildApp } from './app.ts';
+import { dailyCron } from './modules/backup/backup-rules.ts';
+import {
+  getBackupStatus,
+  runScheduledBackup,
+  SCHEDULED_BACKUP_QUEUE,
+} from './modules/backup/backup-schedule.ts';
 import { runSafetyCheck } from './modules/cases/safety-service.ts';
 import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
@@ -16,9 +23,10 @@ import { anchorAuditHead, formatHead } from './platform/audit-anchor.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { resolveDataKey } from './platform/crypto.ts';
-import { DataLockedError } from './platform/data-lock.ts';
+import { DataFolderDamagedError, DataLockedError, recordLastBackup } from './platform/data-lock.ts';
 import { createEventBus } from './platform/events.ts';
 import { type Jobs, startJobs } from './platform/jobs.ts';
+import { removeLocalControl, writeLocalControl } from './platform/local-control.ts';
 import { openAndMigrate } from './platform/startup.ts';
 
 /** config → database → app → jobs → listen; SIGTERM lets requests and jobs finish, then closes the database. */
@@ -53,6 +61,8 @@ async function main(): Promise<void> {
     );
   }
 
+  const backupDataKey = () =>
+    resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind });
   jobs = config.jobsEnabled ? await startJobs(db, { log: app.log.child({ module: 'jobs' }) }) : undefined;
   if (jobs) {
     // Missed deadlines climb kab/kota → Bakorwil → province; checked every minute.
@@ -92,6 +102,20 @@ async function main(): Promise<void> {
     });
     await jobs.schedule('audit-head', '17 * * * *');
     await startEarlyWarningJobs({ db, clock: systemClock, config }, jobs, app.log);
+    // The daily backup at the admin's time of day (WIB); the job itself skips when backups are turned off.
+    await jobs.work(SCHEDULED_BACKUP_QUEUE, async () => {
+      const result = await runScheduledBackup({ db, clock: systemClock, dataKey: backupDataKey });
+      if (!result.isOk) {
+        app.log.error({ error: result.error }, 'cadangan terjadwal gagal / scheduled backup failed');
+      } else if (!result.skipped) {
+        app.log.info({ file: result.fileName }, 'cadangan terjadwal / scheduled backup');
+        // Noted beside the embedded data, for the day the folder cannot be opened (DataFolderDamagedError).
+        if (db.kind === 'pglite' && result.path)
+          recordLastBackup(config.dataDir, result.path, toWibIso(new Date()));
+      }
+    });
+    const { schedule } = await getBackupStatus(db);
+    await jobs.schedule(SCHEDULED_BACKUP_QUEUE, dailyCron(schedule.timeOfDay));
   }
 
   let closing = false;
@@ -101,6 +125,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: menutup / shutting down`);
     await app.close(); // stops accepting, ends live-event streams, waits for in-flight requests
     await jobs?.stop(); // waits for running jobs
+    if (db.kind === 'pglite') removeLocalControl(config.dataDir);
     await events.stop();
     await db.close();
     process.exit(0);
@@ -109,11 +134,24 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  // The CLI cannot open a folder this process holds: it asks this server instead (sigap backup).
+  if (db.kind === 'pglite') writeLocalControl(config.dataDir, loopbackUrl(address));
   app.log.info(`Sigap siap / ready: ${address} (${Math.round(performance.now() - started)} ms)`);
 }
 
+/** This server's address as reachable from the same machine (0.0.0.0 and :: listen on loopback too). */
+function loopbackUrl(address: string): string {
+  const url = new URL(address);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
+  return url.origin;
+}
+
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataLockedError ||
+    error instanceof DataFolderDamagedError
+  ) {
     console.error(error.message);
   } else {
     console.error('Sigap gagal dimulai / failed to start:', error);

@@ -66,6 +66,7 @@ const id = {
   'nav.pengguna': 'Pengguna',
   'nav.wilayah': 'Wilayah & Bakorwil',
   'nav.pengaturan': 'Pengaturan',
+  'nav.cadangan': 'Cadangan data',
   'nav.akun': 'Ganti kata sandi',
   'nav.lokakarya': 'Workshop',
   'nav.praktikBaik': 'Praktik baik',

@@ -66,6 +66,37 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   throw new ApiError(code, response.status, message, error?.details);
 }
 
+/** Sends a JSON request whose answer is a file; resolves with it and its name, rejects with ApiError. */
+export async function download(path: string, body: unknown): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      credentials: 'include',
+    });
+  } catch (cause) {
+    throw new ApiError('network', 0, cause instanceof Error ? cause.message : 'network error');
+  }
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => undefined)) as
+      | { error?: { code?: string; message?: string; details?: unknown } }
+      | undefined;
+    throw new ApiError(
+      payload?.error?.code ?? 'bad_request',
+      response.status,
+      payload?.error?.message ?? `HTTP ${response.status}`,
+      payload?.error?.details,
+    );
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'sigap-cadangan.sigapbak';
+  return { blob: await response.blob(), fileName };
+}
+
 /** The signed-in user, or undefined when nobody is signed in. */
 export async function findMe(): Promise<SignedInUser | undefined> {
   try {

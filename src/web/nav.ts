@@ -26,6 +26,7 @@ export const ROUTES = {
   pengguna: { path: '/pengguna', label: 'nav.pengguna' },
   wilayah: { path: '/wilayah', label: 'nav.wilayah' },
   pengaturan: { path: '/pengaturan', label: 'nav.pengaturan' },
+  cadangan: { path: '/cadangan', label: 'nav.cadangan' },
   webhook: { path: '/webhook', label: 'nav.webhook' },
   odk: { path: '/ponsel-odk', label: 'nav.odk' },
 } as const satisfies Record<string, RouteInfo>;
@@ -77,6 +78,7 @@ export const MENUS = {
     { route: 'pengguna' },
     { route: 'wilayah' },
     { route: 'pengaturan' },
+    { route: 'cadangan' },
     { route: 'peringatanDini' },
     { route: 'webhook' },
     { route: 'odk' },

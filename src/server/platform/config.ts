@@ -160,9 +160,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** GEO_DIR if set; otherwise the shared boundaries folder beside the project, when it exists. */
+/** The East Java boundaries shipped with the package (assets/geo, MIT, see its README). */
+export const PACKAGED_GEO_DIR = path.resolve(import.meta.dirname, '../../../assets/geo');
+
+/** GEO_DIR if set; otherwise the boundaries shipped in the package, when present. */
 function resolveGeoDir(configured: string | undefined): string | undefined {
   if (configured) return path.resolve(configured);
-  const beside = path.resolve('../shared/data/geo');
-  return existsSync(path.join(beside, 'jatim-kabkota.geojson')) ? beside : undefined;
+  return existsSync(path.join(PACKAGED_GEO_DIR, 'jatim-kabkota.geojson')) ? PACKAGED_GEO_DIR : undefined;
 }

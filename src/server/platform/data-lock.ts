@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** PGlite does not lock its folder; two processes on one folder would corrupt it. This lock prevents that. */
@@ -54,4 +54,38 @@ export function acquireDataLock(dataDir: string): DataLock {
     }
   }
   throw new Error(`Tidak dapat mengambil kunci ${file} / could not take the lock`);
+}
+
+/** Where the newest backup of an embedded folder was written, kept beside the data for the day it cannot be opened. */
+export const LAST_BACKUP_FILE = 'last-backup.json';
+
+/** Notes the newest backup of the embedded folder `dataDir` (its absolute path and WIB time). */
+export function recordLastBackup(dataDir: string, file: string, at: string): void {
+  writeFileSync(path.join(dataDir, LAST_BACKUP_FILE), JSON.stringify({ file: path.resolve(file), at }));
+}
+
+/** The embedded data folder exists but cannot be opened: Sigap stops rather than create an empty database there. */
+export class DataFolderDamagedError extends Error {
+  constructor(folder: string, dataDir: string, cause: string) {
+    let last: { file?: string; at?: string } = {};
+    try {
+      last = JSON.parse(readFileSync(path.join(dataDir, LAST_BACKUP_FILE), 'utf8'));
+    } catch {
+      // no backup noted
+    }
+    const backupId = last.file
+      ? `Cadangan terakhir: ${last.file} (${last.at}). Pulihkan ke folder data BARU: ` +
+        `DATA_DIR=<folder-baru> npm run sigap -- restore --input ${last.file}`
+      : 'Tidak ada catatan cadangan di folder ini; cari berkas sigap-cadangan-*.sigapbak terakhir dan pulihkan ke folder data BARU dengan `npm run sigap -- restore --input FILE`.';
+    const backupEn = last.file
+      ? `Last backup: ${last.file} (${last.at}). Restore into a NEW data folder: ` +
+        `DATA_DIR=<new-folder> npm run sigap -- restore --input ${last.file}`
+      : 'No backup is noted in this folder; find the newest sigap-cadangan-*.sigapbak file and restore it into a NEW data folder with `npm run sigap -- restore --input FILE`.';
+    super(
+      `Folder data ${folder} tidak dapat dibuka (rusak?): ${cause}. Sigap tidak membuat basis data kosong di ` +
+        `atasnya; jangan hapus folder itu. ${backupId}\n` +
+        `The data folder ${folder} cannot be opened (damaged?): ${cause}. Sigap does not create an empty database ` +
+        `over it; do not delete that folder. ${backupEn}`,
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
@@ -8,7 +8,7 @@ import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
-import { acquireDataLock, type DataLock } from './data-lock.ts';
+import { acquireDataLock, DataFolderDamagedError, type DataLock } from './data-lock.ts';
 
 /**
  * The role every request runs as; it owns nothing, so row-level security applies to it. On PostgreSQL it is a
@@ -375,12 +375,19 @@ export function pgliteDatabase(pglite: PGlite, location: string, lock?: DataLock
 export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataLock(dataDir);
+  const folder = path.join(dataDir, 'pglite');
+  // PGlite initialises any folder without PG_VERSION as a new, empty database, over whatever else it holds.
+  const hasContent = existsSync(folder) && readdirSync(folder).length > 0;
+  if (hasContent && !existsSync(path.join(folder, 'PG_VERSION'))) {
+    lock.release();
+    throw new DataFolderDamagedError(folder, dataDir, 'PG_VERSION hilang / PG_VERSION is missing');
+  }
   try {
-    const folder = path.join(dataDir, 'pglite');
     const pglite = await openPglite(folder);
     return pgliteDatabase(pglite, folder, lock);
   } catch (error) {
     lock.release();
+    if (hasContent) throw new DataFolderDamagedError(folder, dataDir, (error as Error).message);
     throw error;
   }
 }

@@ -15,6 +15,12 @@ export const ERROR_STATUS = {
   not_found: 404,
   /** No boundary files are configured (GEO_DIR): the dashboard works without its map. */
   geo_unavailable: 404,
+  /** A backup file that is not one, or was changed after it was written (its authentication tag fails). */
+  backup_invalid: 400,
+  /** The key or passphrase given does not open this backup. */
+  backup_key_wrong: 400,
+  /** Restore goes only into an empty database with the backup's schema and data key. */
+  restore_refused: 409,
   conflict: 409,
   version_conflict: 409,
   invalid_transition: 409,

@@ -52,6 +52,7 @@ const en: Record<CoreMessageKey, string> = {
   'nav.pengguna': 'Users',
   'nav.wilayah': 'Regions & Bakorwil',
   'nav.pengaturan': 'Settings',
+  'nav.cadangan': 'Backups',
   'nav.akun': 'Change password',
   'nav.lokakarya': 'Workshops',
   'nav.praktikBaik': 'Lessons learned',

@@ -1268,6 +1268,24 @@ const id = {
   'op.users.level.provinsi': 'provinsi',
   'op.users.level.bakorwil': 'Bakorwil',
   'op.users.regionUnknown': 'Pilih wilayah dari daftar',
+  'purpose.cadangan':
+    'Cadangan terenkripsi seluruh data Sigap: unduh sekarang, atur cadangan harian otomatis, dan lihat kapan terakhir berhasil.',
+  'op.backup.statusHeading': 'Cadangan terjadwal',
+  'op.backup.lastSuccess': 'Terakhir berhasil: {at} — {file} ({size})',
+  'op.backup.never': 'Belum pernah ada cadangan terjadwal yang berhasil.',
+  'op.backup.lastFailure': 'Terakhir gagal: {at} — {error}',
+  'op.backup.enabled': 'Cadangkan otomatis setiap hari',
+  'op.backup.time': 'Jam (WIB)',
+  'op.backup.folder': 'Folder di server (path lengkap)',
+  'op.backup.keep': 'Jumlah berkas yang disimpan',
+  'op.backup.save': 'Simpan jadwal',
+  'op.backup.saved': 'Jadwal cadangan disimpan.',
+  'op.backup.nowHeading': 'Unduh cadangan sekarang',
+  'op.backup.nowHint':
+    'Berkas dikunci dengan kunci data server, atau dengan frasa sandi bila diisi (minimal 12 karakter). Simpan kunci atau frasa sandi terpisah dari berkasnya.',
+  'op.backup.passphrase': 'Frasa sandi (boleh kosong)',
+  'op.backup.download': 'Buat dan unduh cadangan',
+  'op.backup.downloaded': 'Cadangan {file} sudah diunduh.',
 } as const;
 
 /** Every office message key; the English table must have exactly these. */
@@ -2534,6 +2552,24 @@ const en: Record<OfficeMessageKey, string> = {
   'op.users.level.provinsi': 'province',
   'op.users.level.bakorwil': 'Bakorwil',
   'op.users.regionUnknown': 'Pick an area from the list',
+  'purpose.cadangan':
+    'Encrypted backups of all Sigap data: download one now, set a daily automatic backup, and see when it last succeeded.',
+  'op.backup.statusHeading': 'Scheduled backups',
+  'op.backup.lastSuccess': 'Last success: {at} — {file} ({size})',
+  'op.backup.never': 'No scheduled backup has succeeded yet.',
+  'op.backup.lastFailure': 'Last failure: {at} — {error}',
+  'op.backup.enabled': 'Back up automatically every day',
+  'op.backup.time': 'Time (WIB)',
+  'op.backup.folder': 'Folder on the server (full path)',
+  'op.backup.keep': 'Files to keep',
+  'op.backup.save': 'Save the schedule',
+  'op.backup.saved': 'Backup schedule saved.',
+  'op.backup.nowHeading': 'Download a backup now',
+  'op.backup.nowHint':
+    "The file is sealed with the server's data key, or with a passphrase when given (at least 12 characters). Keep the key or passphrase apart from the file.",
+  'op.backup.passphrase': 'Passphrase (optional)',
+  'op.backup.download': 'Make and download a backup',
+  'op.backup.downloaded': 'Backup {file} downloaded.',
 };
 
 registerMessages({ id, en });

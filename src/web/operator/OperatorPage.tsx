@@ -24,6 +24,7 @@ const LOADERS = {
   users: () => import('./admin/UsersPage.tsx').then((module) => module.UsersPage),
   regions: () => import('./admin/RegionsPage.tsx').then((module) => module.RegionsPage),
   settings: () => import('./admin/SettingsPage.tsx').then((module) => module.SettingsPage),
+  backups: () => import('./admin/BackupsPage.tsx').then((module) => module.BackupsPage),
   earlyWarning: () =>
     import('../early-warning/EarlyWarningPage.tsx').then((module) => module.EarlyWarningPage),
   webhooks: () => import('../early-warning/WebhooksPage.tsx').then((module) => module.WebhooksPage),
@@ -43,6 +44,7 @@ const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
   pengguna: 'users',
   wilayah: 'regions',
   pengaturan: 'settings',
+  cadangan: 'backups',
   peringatanDini: 'earlyWarning',
   webhook: 'webhooks',
   lokakarya: 'workshops',

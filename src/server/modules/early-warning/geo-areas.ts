@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// Region boundaries for CAP <polygon>: read from the configured GEO_DIR (never copied into the repository).
+// Region boundaries for CAP <polygon>: read from the boundaries folder (assets/geo, or GEO_DIR when set).
 
 type Ring = [number, number][];
 type Geometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };

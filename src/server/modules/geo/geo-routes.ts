@@ -11,16 +11,17 @@ const KabkotaCode = RegionCode.refine((code) => code.split('.').length === 2, 'k
 /** Boundaries change with a new data release, not during the day: browsers keep them a day, then revalidate. */
 const CACHE_CONTROL = 'private, max-age=86400, stale-while-revalidate=604800';
 
-function send(request: FastifyRequest, reply: FastifyReply, body: GeoBody) {
+async function send(request: FastifyRequest, reply: FastifyReply, body: GeoBody) {
   reply.header('cache-control', CACHE_CONTROL).header('etag', body.etag).header('vary', 'accept-encoding');
   if (request.headers['if-none-match'] === body.etag) return reply.status(304).send();
   reply.header('content-type', 'application/geo+json; charset=utf-8');
-  const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-  if (acceptsGzip) return reply.header('content-encoding', 'gzip').send(body.gzip);
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted)) return reply.header('content-encoding', 'br').send(await body.brotli());
+  if (/\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(body.gzip);
   return reply.send(body.json);
 }
 
-/** Kab/kota and kecamatan boundaries from the configured folder (GEO_DIR), for the dashboard map. */
+/** Kab/kota and kecamatan boundaries shipped in the package (or GEO_DIR), for the dashboard map. */
 export async function geoRoutes(app: FastifyInstance, deps: { config: Config }): Promise<void> {
   const source = createGeoSource(deps.config.geoDir);
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +32,8 @@ export async function geoRoutes(app: FastifyInstance, deps: { config: Config }):
     {
       schema: {
         tags,
-        summary: 'Batas 38 kab/kota Jawa Timur (GeoJSON; 404 geo_unavailable bila GEO_DIR tidak ada)',
+        summary:
+          'Batas 38 kab/kota Jawa Timur (GeoJSON; 404 geo_unavailable bila berkas batas tidak terbaca)',
       },
     },
     async (request, reply) => {

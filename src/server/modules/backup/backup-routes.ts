@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { BackupRequest, BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
+import type { Config } from '../../platform/config.ts';
+import { resolveDataKey } from '../../platform/crypto.ts';
+import type { Database } from '../../platform/db.ts';
+import { requireRole } from '../../platform/http.ts';
+import type { Jobs } from '../../platform/jobs.ts';
+import { isLocalControlRequest } from '../../platform/local-control.ts';
+import { dailyCron } from './backup-rules.ts';
+import { getBackupStatus, SCHEDULED_BACKUP_QUEUE, updateSchedule } from './backup-schedule.ts';
+import { backupFileName, createBackup } from './backup-service.ts';
+
+/** Backups taken by the running server: for the admin's page, and for the CLI while the server holds the folder. */
+export async function backupRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; config: Config; jobs?: () => Jobs | undefined },
+): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = deps;
+
+  r.post(
+    '/api/admin/backup',
+    {
+      schema: {
+        tags: ['backup'],
+        summary:
+          'Cadangan terenkripsi seluruh basis data (admin) / an encrypted backup of the whole database',
+        body: BackupRequest,
+      },
+      config: { rateLimit: { max: 6, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const actor = isLocalControlRequest(request)
+        ? { id: null, label: 'cli' }
+        : requireRole(request, 'admin').audit;
+      const dataKey = resolveDataKey({
+        configured: config.dataKey,
+        dataDir: config.dataDir,
+        databaseKind: db.kind,
+      });
+      const { passphrase } = request.body;
+      const { file, manifest } = await createBackup(db, {
+        key: passphrase ? { kind: 'passphrase', passphrase } : { kind: 'data-key', key: dataKey },
+        dataKey,
+        actor,
+      });
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-disposition', `attachment; filename="${backupFileName(manifest)}"`)
+        .header('cache-control', 'no-store')
+        .send(file);
+    },
+  );
+
+  r.get(
+    '/api/admin/backups',
+    {
+      schema: {
+        tags: ['backup'],
+        summary: 'Jadwal cadangan, keberhasilan dan kegagalan terakhir (admin)',
+        response: { 200: BackupStatus },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      return getBackupStatus(db);
+    },
+  );
+
+  r.put(
+    '/api/admin/backups/schedule',
+    {
+      schema: {
+        tags: ['backup'],
+        summary: 'Ubah jadwal cadangan harian (admin)',
+        body: BackupSchedule,
+        response: { 200: BackupStatus },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request, 'admin');
+      const saved = await updateSchedule(db, principal.audit, request.body);
+      // The job checks the settings when it runs; only the time of day lives in pg-boss's schedule.
+      await deps.jobs?.()?.schedule(SCHEDULED_BACKUP_QUEUE, dailyCron(saved.timeOfDay));
+      return getBackupStatus(db);
+    },
+  );
+}

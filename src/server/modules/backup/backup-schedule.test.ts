@@ -1,0 +1,108 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { fakeClock } from '../../platform/clock.ts';
+import { dailyCron, filesToDelete } from './backup-rules.ts';
+import { runScheduledBackup } from './backup-schedule.ts';
+
+describe('backup rules', () => {
+  it('keeps the newest scheduled files and never touches other files', () => {
+    const names = [
+      'sigap-cadangan-2026-12-01-0200.sigapbak',
+      'catatan.txt',
+      'sigap-cadangan-2026-12-03-0200.sigapbak',
+      'sigap-cadangan-2026-12-02-0200.sigapbak',
+      'manual.sigapbak',
+    ];
+    expect(filesToDelete(names, 2)).toEqual(['sigap-cadangan-2026-12-01-0200.sigapbak']);
+    expect(filesToDelete(names, 5)).toEqual([]);
+    expect(dailyCron('02:30')).toBe('30 2 * * *');
+  });
+});
+
+describe('scheduled backups', { timeout: 120_000 }, () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let operator: TestUser;
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'sigap-jadwal-'));
+  const deps = () => ({
+    db: t.db,
+    clock: fakeClock(new Date('2026-12-05T19:00:00Z')),
+    dataKey: () => Buffer.from(TEST_DATA_KEY, 'base64'),
+  });
+  beforeAll(async () => {
+    t = await buildTestApp();
+    admin = await t.user({ role: 'admin', region: '35' });
+    operator = await t.user({ role: 'operator', region: '35.09' });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const put = (user: TestUser, payload: object) =>
+    t.app.inject({ method: 'PUT', url: '/api/admin/backups/schedule', headers: authAs(user), payload });
+
+  it('lets only the admin set the schedule, to an absolute folder', async () => {
+    expect((await put(operator, { isEnabled: true, timeOfDay: '02:00', folder, keep: 2 })).statusCode).toBe(
+      403,
+    );
+    const relative = await put(admin, { isEnabled: true, timeOfDay: '02:00', folder: 'cadangan', keep: 2 });
+    expect(relative.statusCode).toBe(400);
+    const saved = await put(admin, { isEnabled: true, timeOfDay: '02:00', folder, keep: 2 });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({
+      schedule: { isEnabled: true, timeOfDay: '02:00', folder, keep: 2 },
+      lastSuccess: null,
+    });
+    const status = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/backups',
+      headers: authAs(operator),
+    });
+    expect(status.statusCode).toBe(403);
+  });
+
+  it('writes a backup into the folder, keeps only the newest files and shows the last success', async () => {
+    writeFileSync(path.join(folder, 'sigap-cadangan-2026-11-01-0200.sigapbak'), 'lama');
+    writeFileSync(path.join(folder, 'sigap-cadangan-2026-11-02-0200.sigapbak'), 'lama');
+    writeFileSync(path.join(folder, 'catatan.txt'), 'bukan cadangan');
+    const result = await runScheduledBackup(deps());
+    expect(result).toMatchObject({ isOk: true });
+    expect(readdirSync(folder).sort()).toEqual([
+      'catatan.txt',
+      'sigap-cadangan-2026-11-02-0200.sigapbak',
+      result.fileName,
+    ]);
+    const status = await t.app.inject({ method: 'GET', url: '/api/admin/backups', headers: authAs(admin) });
+    expect(status.json().lastSuccess).toMatchObject({ fileName: result.fileName, bytes: expect.any(Number) });
+  });
+
+  it('records a failed run and puts it in every admin inbox', async () => {
+    const blocker = path.join(folder, 'berkas-biasa');
+    writeFileSync(blocker, 'x');
+    await t.db.systemQuery('UPDATE backup_settings SET folder = $1', [path.join(blocker, 'di-dalam-berkas')]);
+    const result = await runScheduledBackup(deps());
+    expect(result.isOk).toBe(false);
+    const status = await t.app.inject({ method: 'GET', url: '/api/admin/backups', headers: authAs(admin) });
+    expect(status.json().lastFailure).toMatchObject({
+      error: expect.stringMatching(/ENOTDIR|not a directory/),
+    });
+    const inbox = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: authAs(admin) });
+    expect(JSON.stringify(inbox.json())).toContain('Cadangan terjadwal gagal');
+    const operatorInbox = await t.app.inject({
+      method: 'GET',
+      url: '/api/notifications',
+      headers: authAs(operator),
+    });
+    expect(JSON.stringify(operatorInbox.json())).not.toContain('Cadangan terjadwal gagal');
+  });
+
+  it('does nothing while scheduled backups are turned off', async () => {
+    await t.db.systemQuery('UPDATE backup_settings SET is_enabled = false');
+    expect(await runScheduledBackup(deps())).toEqual({ isOk: true, skipped: true });
+  });
+});

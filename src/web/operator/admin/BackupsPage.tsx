@@ -1,0 +1,166 @@
+// Cadangan data (admin): download an encrypted backup now, set the daily scheduled backup, see its last result.
+import { useEffect, useState } from 'preact/hooks';
+import type { BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
+import { download, request } from '../../api.ts';
+import { useLang, useT } from '../../lang.ts';
+import type { OperatorPageProps } from '../OperatorPage.tsx';
+import { ErrorNotice, FormSubmit, num, useAction, useLoad, wib } from '../ui.tsx';
+
+function sizeText(bytes: number, lang: 'id' | 'en'): string {
+  return bytes >= 1_048_576
+    ? `${num(Math.round(bytes / 104_857.6) / 10, lang)} MB`
+    : `${num(Math.ceil(bytes / 1024), lang)} KB`;
+}
+
+/** The backups page. */
+export function BackupsPage(_props: OperatorPageProps) {
+  const t = useT();
+  const lang = useLang();
+  const status = useLoad(() => request<BackupStatus>('GET', '/api/admin/backups'), []);
+  const [draft, setDraft] = useState<BackupSchedule | undefined>();
+  const [saved, setSaved] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [downloaded, setDownloaded] = useState('');
+  const saving = useAction();
+  const taking = useAction();
+
+  useEffect(() => {
+    if (status.data) setDraft({ ...status.data.schedule });
+  }, [status.data]);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!draft) return;
+    setSaved('');
+    if (await saving.run(() => request('PUT', '/api/admin/backups/schedule', draft))) {
+      setSaved(t('op.backup.saved'));
+      status.reload();
+    }
+  }
+
+  async function takeNow(event: Event) {
+    event.preventDefault();
+    setDownloaded('');
+    let name = '';
+    const ok = await taking.run(async () => {
+      const { blob, fileName } = await download('/api/admin/backup', passphrase ? { passphrase } : {});
+      name = fileName;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    });
+    if (ok) {
+      setPassphrase('');
+      setDownloaded(t('op.backup.downloaded', { file: name }));
+    }
+  }
+
+  const last = status.data?.lastSuccess;
+  const failed = status.data?.lastFailure;
+  return (
+    <div class="op-wide">
+      <p class="lead">{t('purpose.cadangan')}</p>
+      <ErrorNotice error={status.error} />
+      <section aria-labelledby="backup-status-heading">
+        <h2 id="backup-status-heading">{t('op.backup.statusHeading')}</h2>
+        <p>
+          {last
+            ? t('op.backup.lastSuccess', {
+                at: wib(last.at, lang),
+                file: last.fileName,
+                size: sizeText(last.bytes, lang),
+              })
+            : t('op.backup.never')}
+        </p>
+        {failed && (!last || failed.at > last.at) && (
+          <p class="message message-error">
+            {t('op.backup.lastFailure', { at: wib(failed.at, lang), error: failed.error })}
+          </p>
+        )}
+        {draft && (
+          <form class="op-form op-grid-form" onSubmit={save}>
+            <label class="op-check">
+              <input
+                type="checkbox"
+                checked={draft.isEnabled}
+                onChange={(event) =>
+                  setDraft({ ...draft, isEnabled: (event.currentTarget as HTMLInputElement).checked })
+                }
+              />{' '}
+              {t('op.backup.enabled')}
+            </label>
+            <div class="field">
+              <label for="backup-time">{t('op.backup.time')}</label>
+              <input
+                id="backup-time"
+                type="time"
+                required
+                value={draft.timeOfDay}
+                onInput={(event) =>
+                  setDraft({ ...draft, timeOfDay: (event.currentTarget as HTMLInputElement).value })
+                }
+              />
+            </div>
+            <div class="field">
+              <label for="backup-folder">{t('op.backup.folder')}</label>
+              <input
+                id="backup-folder"
+                required={draft.isEnabled}
+                value={draft.folder}
+                onInput={(event) =>
+                  setDraft({ ...draft, folder: (event.currentTarget as HTMLInputElement).value })
+                }
+              />
+            </div>
+            <div class="field">
+              <label for="backup-keep">{t('op.backup.keep')}</label>
+              <input
+                id="backup-keep"
+                type="number"
+                min={1}
+                max={365}
+                required
+                value={draft.keep}
+                onInput={(event) =>
+                  setDraft({ ...draft, keep: Number((event.currentTarget as HTMLInputElement).value) })
+                }
+              />
+            </div>
+            <p role="status" class={saved ? 'message message-success' : 'visually-hidden'}>
+              {saved}
+            </p>
+            <ErrorNotice error={saving.error} />
+            <FormSubmit label={t('op.backup.save')} disabled={saving.isBusy} />
+          </form>
+        )}
+      </section>
+      <section aria-labelledby="backup-now-heading">
+        <h2 id="backup-now-heading">{t('op.backup.nowHeading')}</h2>
+        <form class="op-form" onSubmit={takeNow}>
+          <p class="hint" id="backup-passphrase-hint">
+            {t('op.backup.nowHint')}
+          </p>
+          <div class="field">
+            <label for="backup-passphrase">{t('op.backup.passphrase')}</label>
+            <input
+              id="backup-passphrase"
+              type="password"
+              autocomplete="new-password"
+              minLength={12}
+              aria-describedby="backup-passphrase-hint"
+              value={passphrase}
+              onInput={(event) => setPassphrase((event.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+          <p role="status" class={downloaded ? 'message message-success' : 'visually-hidden'}>
+            {downloaded}
+          </p>
+          <ErrorNotice error={taking.error} />
+          <FormSubmit label={t('op.backup.download')} disabled={taking.isBusy} isSecondary />
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWeb,
+  findSeriousA11yViolations,
+  launchChromium,
+  type RunningServer,
+  saveScreenshot,
+  startServer,
+  watchPageProblems,
+} from './browser-harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+const folder = mkdtempSync(path.join(os.tmpdir(), 'sigap-cadangan-browser-'));
+
+beforeAll(async () => {
+  buildWeb();
+  server = await startServer();
+  browser = await launchChromium();
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    baseURL: server.baseUrl,
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  problems = watchPageProblems(page);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the Cadangan data page (admin)', () => {
+  it('sets the daily backup and downloads an encrypted backup, without accessibility violations', async () => {
+    await page.goto('/');
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(server.adminPassword);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('link', { name: 'Cadangan data' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cadangan data' }).waitFor();
+    await page.getByText('Belum pernah ada cadangan terjadwal yang berhasil.').waitFor();
+
+    await page.getByLabel('Cadangkan otomatis setiap hari').check();
+    await page.getByLabel('Jam (WIB)').fill('02:30');
+    await page.getByLabel('Folder di server (path lengkap)').fill(folder);
+    await page.getByLabel('Jumlah berkas yang disimpan').fill('3');
+    await page.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await page.getByRole('status').filter({ hasText: 'Jadwal cadangan disimpan.' }).waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Buat dan unduh cadangan' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^sigap-cadangan-\d{4}-\d{2}-\d{2}-\d{4}\.sigapbak$/);
+    const saved = await download.path();
+    expect(readFileSync(saved).subarray(0, 8).toString()).toBe('SIGAPBK1');
+    await page.getByRole('status').filter({ hasText: 'sudah diunduh' }).waitFor();
+    await saveScreenshot(page, 'backups-admin-id');
+    expect(problems).toEqual([]);
+  });
+});
