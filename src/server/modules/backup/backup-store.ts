@@ -1,10 +1,17 @@
 import type { Tx } from '../../platform/db.ts';
 
-/** The tables a backup carries: every table of the public schema but the migration record. */
+/**
+ * Tables a backup leaves out: the migrations' own record (the manifest carries the schema), and the keys that
+ * sign actor tickets, which belong to the running processes of one database and must survive a restore.
+ */
+const NOT_BACKED_UP = ['schema_migrations', 'sigap_actor_keys'];
+
+/** The tables a backup carries: every table of the public schema but those left out, in name order. */
 export async function listTables(tx: Tx): Promise<string[]> {
   const rows = await tx.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables
-     WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename`,
+     WHERE schemaname = 'public' AND tablename <> ALL($1::text[]) ORDER BY tablename`,
+    [NOT_BACKED_UP],
   );
   return rows.map((r) => r.name);
 }
@@ -81,7 +88,7 @@ export async function truncateTables(tx: Tx, tables: readonly string[]): Promise
 export async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly string[]) {
   const list = columns.map(quoteIdent).join(', ');
   await tx.query(
-    `INSERT INTO public.${quoteIdent(table)} (${list})
+    `INSERT INTO public.${quoteIdent(table)} (${list}) OVERRIDING SYSTEM VALUE
      SELECT ${list} FROM json_populate_recordset(NULL::public.${quoteIdent(table)}, $1::json)`,
     [`[${rows.join(',')}]`],
   );
