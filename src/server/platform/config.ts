@@ -66,6 +66,7 @@ const EnvSchema = z.object({
     .regex(/^(mailto:|https:\/\/|tel:)\S+$/, 'mailto:…, https://… atau tel:… / a mailto:, https: or tel: URI')
     .optional(),
   WEBHOOK_ALLOW_PRIVATE: booleanText.default(false),
+  METRICS_TOKEN: z.string().min(16, 'minimal 16 karakter / at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -103,6 +104,8 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** Roles that must confirm a second factor (TOTP) before doing anything else; empty turns it off. */
   totpRequiredRoles: readonly Role[];
+  /** Bearer token that opens /metrics to other machines; unset: /metrics answers only the loopback address. */
+  metricsToken: string | undefined;
 };
 
 /** A configuration value that cannot be used; the message names the variable and what it allows. */
@@ -144,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     securityContact: e.SECURITY_CONTACT,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     totpRequiredRoles: e.TOTP_REQUIRED_ROLES,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 
