@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -18,6 +18,7 @@ import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
 import { geoRoutes } from './modules/geo/geo-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
+import { metricsRoutes } from './modules/health/metrics-routes.ts';
 import { securityTxtRoutes } from './modules/health/security-txt-routes.ts';
 import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
@@ -36,6 +37,7 @@ import type { Database } from './platform/db.ts';
 import type { EventBus } from './platform/events.ts';
 import { installErrorHandler, installInputGuards, serializeRequestForLog } from './platform/http.ts';
 import type { Jobs } from './platform/jobs.ts';
+import { installMetrics } from './platform/metrics.ts';
 import { watchPrincipalChanges } from './platform/principals.ts';
 import { SIGAP_VERSION } from './platform/version.ts';
 
@@ -67,6 +69,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
+    // Built-in HTTPS (TLS_CERT_FILE/TLS_KEY_FILE); the routes and hooks are the same either way.
+    ...(config.tls
+      ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } }
+      : {}),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -75,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   installInputGuards(app);
+  // Request counts and durations by route pattern, and the gauges read at scrape time (GET /metrics).
+  const metrics = installMetrics(app, { db, events: deps.events });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -119,10 +127,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => stopWatchingPrincipals());
 
   const clock = deps.clock ?? systemClock;
-  const moduleDeps = { db, config, clock, events: deps.events, jobs: deps.jobs };
+  const moduleDeps = { db, config, clock, events: deps.events, jobs: deps.jobs, metrics };
   const modules: Array<(app: FastifyInstance, deps: typeof moduleDeps) => Promise<void>> = [
     healthRoutes,
     securityTxtRoutes,
+    metricsRoutes,
     authRoutes,
     usersRoutes,
     regionsRoutes,

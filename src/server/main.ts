@@ -134,8 +134,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   const address = await app.listen({ port: config.port, host: config.host });
-  // The CLI cannot open a folder this process holds: it asks this server instead (sigap backup).
-  if (db.kind === 'pglite') writeLocalControl(config.dataDir, loopbackUrl(address));
+  // The CLI cannot open a folder this process holds: it asks this server instead (sigap backup). Over built-in
+  // HTTPS the CLI could not check the office's certificate for 127.0.0.1, so it is told to stop the server instead.
+  if (db.kind === 'pglite' && !config.tls) writeLocalControl(config.dataDir, loopbackUrl(address));
   app.log.info(`Sigap siap / ready: ${address} (${Math.round(performance.now() - started)} ms)`);
 }
 

@@ -35,7 +35,8 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: positiveInt(14 * 24),
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_LOCK_MINUTES: positiveInt(15),
-  COOKIE_SECURE: booleanText.default(false),
+  // Unset: follows built-in HTTPS (TLS_CERT_FILE), so cookies are Secure exactly when served over TLS.
+  COOKIE_SECURE: booleanText.optional(),
   TRUST_PROXY: booleanText.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GEO_DIR: z.string().min(1).optional(),
@@ -66,6 +67,9 @@ const EnvSchema = z.object({
     .regex(/^(mailto:|https:\/\/|tel:)\S+$/, 'mailto:…, https://… atau tel:… / a mailto:, https: or tel: URI')
     .optional(),
   WEBHOOK_ALLOW_PRIVATE: booleanText.default(false),
+  METRICS_TOKEN: z.string().min(16, 'minimal 16 karakter / at least 16 characters').optional(),
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -103,6 +107,10 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** Roles that must confirm a second factor (TOTP) before doing anything else; empty turns it off. */
   totpRequiredRoles: readonly Role[];
+  /** Bearer token that opens /metrics to other machines; unset: /metrics answers only the loopback address. */
+  metricsToken: string | undefined;
+  /** Built-in HTTPS: the certificate chain and private key files (PEM); absent: plain HTTP. */
+  tls: { certFile: string; keyFile: string } | undefined;
 };
 
 /** A configuration value that cannot be used; the message names the variable and what it allows. */
@@ -119,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Konfigurasi tidak valid / invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const tls = tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -132,7 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
-    cookieSecure: e.COOKIE_SECURE,
+    cookieSecure: e.COOKIE_SECURE ?? tls !== undefined,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     geoDir: resolveGeoDir(e.GEO_DIR),
@@ -144,7 +153,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     securityContact: e.SECURITY_CONTACT,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     totpRequiredRoles: e.TOTP_REQUIRED_ROLES,
+    metricsToken: e.METRICS_TOKEN,
+    tls,
   };
+}
+
+/** Both TLS files or neither, each one present: a half-configured HTTPS stops the start with the variable named. */
+function tlsFiles(
+  certFile: string | undefined,
+  keyFile: string | undefined,
+): { certFile: string; keyFile: string } | undefined {
+  if (!certFile && !keyFile) return undefined;
+  const problems: string[] = [];
+  if (!certFile || !keyFile) {
+    const missing = certFile ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE';
+    problems.push(
+      `${missing}: wajib bersama ${missing === 'TLS_KEY_FILE' ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE'} / required together`,
+    );
+  }
+  for (const [name, file] of [
+    ['TLS_CERT_FILE', certFile],
+    ['TLS_KEY_FILE', keyFile],
+  ] as const) {
+    if (file && !existsSync(file)) problems.push(`${name}: berkas ${file} tidak ada / file not found`);
+  }
+  if (problems.length > 0 || !certFile || !keyFile) {
+    throw new ConfigError(`Konfigurasi tidak valid / invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

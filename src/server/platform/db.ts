@@ -75,6 +75,9 @@ export type ListenOptions = {
   onReconnect?: () => void;
 };
 
+/** How one connection pool is used right now (for /metrics). */
+export type PoolUse = { pool: string; max: number; total: number; idle: number; waiting: number };
+
 export type Database = {
   readonly kind: DatabaseKind;
   /** Where the data lives: a folder for PGlite, the server (no password) for PostgreSQL. */
@@ -101,6 +104,8 @@ export type Database = {
     onMessage: (payload: string) => void,
     options?: ListenOptions,
   ): Promise<() => Promise<void>>;
+  /** Connections open, idle and requests waiting, per pool. */
+  poolUse(): PoolUse[];
   close(): Promise<void>;
 };
 
@@ -361,6 +366,7 @@ export function pgliteDatabase(pglite: PGlite, location: string, lock?: DataLock
       const unsubscribe = await pglite.listen(channel, onMessage);
       return async () => unsubscribe();
     },
+    poolUse: () => [useOf('embedded', pool, 1)],
     close: async () => {
       await keys.close();
       await pool.end();
@@ -390,6 +396,10 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     if (hasContent) throw new DataFolderDamagedError(folder, dataDir, (error as Error).message);
     throw error;
   }
+}
+
+function useOf(name: string, pool: pg.Pool, max: number): PoolUse {
+  return { pool: name, max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 /** The app's connection string: the owner's URL with this database's app login and its password. */
@@ -425,6 +435,7 @@ export function openServerDatabase(
     systemQuery: async (text, params) => (await systemPool.query(text, params as unknown[] | undefined)).rows,
     systemPool,
     listen: (channel, onMessage, options) => listener.listen(channel, onMessage, options),
+    poolUse: () => [useOf('system', systemPool, 4), useOf('app', appPool, options.appPoolSize ?? 10)],
     close: async () => {
       await keys.close();
       await listener.close();

@@ -48,6 +48,8 @@ export type JobsOptions = {
   pollingIntervalSeconds?: number;
   /** How long stop() waits for running handlers before failing them back to the queue. */
   stopTimeoutMs?: number;
+  /** How often schedules are checked and their jobs sent (pg-boss's default: 30 s; tests shorten it). */
+  cronIntervalSeconds?: number;
 };
 
 /** A failed attempt is retried 5 times, after 30–60 s, then 1–2, 2–4, 4–8 and 8–16 min (doubling, with jitter). */
@@ -112,6 +114,12 @@ export async function startJobs(db: Database, options: JobsOptions): Promise<Job
   const boss = new PgBoss({
     db: { executeSql: (text, values) => executeSql(text, values) },
     pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+    ...(options.cronIntervalSeconds
+      ? {
+          cronMonitorIntervalSeconds: options.cronIntervalSeconds,
+          cronWorkerIntervalSeconds: options.cronIntervalSeconds,
+        }
+      : {}),
     ...RETRY,
   });
   // pg-boss reports failed polls and maintenance as 'error' events; unheard, they would crash the process.

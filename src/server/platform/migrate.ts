@@ -104,3 +104,17 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<Migra
   }
   return { applied, alreadyApplied: files.length - applied.length };
 }
+
+/** The numbered migration files of this release that the database has not recorded as applied. */
+export async function pendingMigrations(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const files = readdirSync(dir).filter((name) => /^\d{4}_.+\.sql$/.test(name));
+  const rows = await db
+    .systemQuery<{ name: string }>('SELECT name FROM schema_migrations')
+    .catch((error: unknown) => {
+      // A database that never ran a migration has no table yet: every file is pending.
+      if ((error as { code?: string }).code === '42P01') return [];
+      throw error;
+    });
+  const applied = new Set(rows.map((row) => row.name));
+  return files.filter((name) => !applied.has(name)).sort();
+}
