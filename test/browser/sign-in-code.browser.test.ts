@@ -85,4 +85,37 @@ describe('signing in with a one-time code', () => {
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
   });
+
+  it('lets an operator make accounts for the registry and download the code sheet', async () => {
+    const operator = await createUserByApi(server, {
+      username: 'op.akun',
+      role: 'operator',
+      region: '35.10',
+    });
+    const session = await signInByApi(server, operator.username, operator.password);
+    for (const name of ['Joko Susanto', 'Sri Wahyuni']) {
+      const made = await callApi(server, session, 'POST', '/api/pillars', {
+        pillarType: 'sahabat_tagana',
+        name,
+        homeRegionCode: '35.10.05.2001',
+      });
+      expect(made.status).toBe(201);
+    }
+    await page.goto('/');
+    await page.getByLabel('Nama pengguna').fill(operator.username);
+    await page.getByLabel('Kata sandi').fill(operator.password);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await page.goto('/pilar');
+    await page.getByRole('heading', { name: 'Akun relawan dan kode sekali pakai' }).waitFor();
+    await page.locator('#accounts-type').selectOption('sahabat_tagana');
+    await page.getByRole('button', { name: 'Buat akun dan kode' }).click();
+    await page.getByText('2 akun dibuat; 0 orang sudah punya akun').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh lembar kode (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('kode-masuk.pdf');
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+  });
 });

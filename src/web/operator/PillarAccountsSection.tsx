@@ -14,9 +14,15 @@ const createAccounts = (body: { pillarType?: string; region?: string }) =>
 const makeResetCode = (username: string) =>
   request<IssuedCodeView>('POST', `/api/users/${encodeURIComponent(username)}/reset-code`);
 
-/** A PDF from base64 as a link the browser downloads. */
-function pdfHref(base64: string): string {
-  return `data:application/pdf;base64,${base64}`;
+/** Saves the code sheet (a PDF sent as base64) as a file, as the backup page saves a backup. */
+function saveSheet(sheet: PillarAccountsReply['sheet']): void {
+  if (!sheet) return;
+  const bytes = Uint8Array.from(atob(sheet.pdfBase64), (ch) => ch.charCodeAt(0));
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  link.download = sheet.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 /** Shown to operators (their kab/kota) and admins only. */
@@ -90,13 +96,9 @@ export function PillarAccountsSection(props: { me: OperatorPageProps['me']; type
           </p>
           {result.sheet && (
             <p>
-              <a
-                class="button button-secondary"
-                href={pdfHref(result.sheet.pdfBase64)}
-                download={result.sheet.fileName}
-              >
+              <button type="button" class="button button-secondary" onClick={() => saveSheet(result.sheet)}>
                 {t('op.accounts.sheet')}
-              </a>
+              </button>
             </p>
           )}
         </div>
