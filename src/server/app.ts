@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, installAuthentication } from './modules/auth/auth-routes.ts';
+import { signInCodeRoutes } from './modules/auth/sign-in-code-routes.ts';
 import { backupRoutes } from './modules/backup/backup-routes.ts';
 import { benchRoutes } from './modules/bench/bench-routes.ts';
 import { casesRoutes } from './modules/cases/cases-routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     securityTxtRoutes,
     metricsRoutes,
     authRoutes,
+    signInCodeRoutes,
     usersRoutes,
     regionsRoutes,
     reportsRoutes,

@@ -40,6 +40,20 @@ const id = {
   'login.submitting': 'Sedang masuk…',
   'login.required': 'Isi nama pengguna dan kata sandi.',
   'login.forgot': 'Lupa kata sandi? Hubungi operator Sigap di kabupaten/kota Anda untuk mengatur ulang.',
+  'login.useCode': 'Masuk dengan kode sekali pakai',
+  'login.usePassword': 'Masuk dengan kata sandi',
+  'loginCode.intro':
+    'Masukkan nama pengguna dan kode dari lembar kode atau dari operator Anda, lalu buat kata sandi baru. Kode hanya berlaku sekali, selama 7 hari.',
+  'loginCode.code': 'Kode sekali pakai',
+  'loginCode.newPassword': 'Kata sandi baru',
+  'loginCode.newPasswordHint': 'Minimal {min} karakter dan sulit ditebak; jangan memakai nama Anda.',
+  'loginCode.submit': 'Atur kata sandi dan masuk',
+  'loginCode.required': 'Isi nama pengguna, kode, dan kata sandi baru.',
+  'loginCode.tooShort': 'Kata sandi baru minimal {min} karakter.',
+  'loginCode.wrong':
+    'Kode salah, sudah dipakai, atau sudah kedaluwarsa. Minta kode baru kepada operator Anda.',
+  'loginCode.weak':
+    'Kata sandi baru terlalu mudah ditebak. Pakai beberapa kata yang tidak berhubungan dengan nama Anda.',
 
   'shell.signOut': 'Keluar',
   'shell.menu': 'Menu utama',

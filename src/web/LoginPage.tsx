@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '../shared/i18n.ts';
 import { ApiError, type SignedInUser, signIn } from './api.ts';
 import { Frame, useDocumentTitle } from './Frame.tsx';
+import { LoginCodeForm } from './LoginCodeForm.tsx';
 import { useLang, useT } from './lang.ts';
 
 /** A problem to show, kept as a code so it follows a language switch. */
@@ -16,6 +17,9 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
   const [isBusy, setBusy] = useState(false);
+  // A code sheet's QR opens /?kode=1&u=<username>: straight to the one-time code path.
+  const [linked] = useState(() => new URLSearchParams(window.location.search));
+  const [withCode, setWithCode] = useState(linked.get('kode') === '1');
   const [problem, setProblem] = useState<Problem | undefined>(
     props.notice ? { code: props.notice } : undefined,
   );
@@ -53,6 +57,24 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
     <Frame>
       <div class="narrow">
         <h1>{t('login.title')}</h1>
+        {withCode ? (
+          <LoginCodeForm username={linked.get('u') ?? undefined} onSignedIn={props.onSignedIn} />
+        ) : (
+          passwordForm()
+        )}
+        <p>
+          <button type="button" class="button button-secondary" onClick={() => setWithCode(!withCode)}>
+            {withCode ? t('login.usePassword') : t('login.useCode')}
+          </button>
+        </p>
+        {!withCode && <p class="hint">{t('login.forgot')}</p>}
+      </div>
+    </Frame>
+  );
+
+  function passwordForm() {
+    return (
+      <>
         <p>{t('login.intro')}</p>
         <div role="alert" class="alert-region">
           {problem && (
@@ -108,8 +130,7 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
             {isBusy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
-        <p class="hint">{t('login.forgot')}</p>
-      </div>
-    </Frame>
-  );
+      </>
+    );
+  }
 }

@@ -123,6 +123,20 @@ export async function signIn(username: string, password: string, totp?: string):
   return result.user;
 }
 
+/** Sets a new password with a one-time code (from a code sheet or an operator), then signs in with it. */
+export async function signInWithCode(
+  username: string,
+  code: string,
+  newPassword: string,
+): Promise<SignedInUser> {
+  const { username: exact } = await request<{ username: string }>('POST', '/api/auth/code', {
+    username,
+    code,
+    newPassword,
+  });
+  return signIn(exact, newPassword);
+}
+
 /** Ends the session on the server. */
 export async function signOut(): Promise<void> {
   try {

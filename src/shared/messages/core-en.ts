@@ -26,6 +26,19 @@ const en: Record<CoreMessageKey, string> = {
   'login.submitting': 'Signing in…',
   'login.required': 'Enter your username and password.',
   'login.forgot': 'Forgot your password? Ask the Sigap operator of your regency/city to reset it.',
+  'login.useCode': 'Sign in with a one-time code',
+  'login.usePassword': 'Sign in with a password',
+  'loginCode.intro':
+    'Enter your username and the code from your code sheet or your operator, then make a new password. A code works once, for 7 days.',
+  'loginCode.code': 'One-time code',
+  'loginCode.newPassword': 'New password',
+  'loginCode.newPasswordHint': 'At least {min} characters and hard to guess; do not use your name.',
+  'loginCode.submit': 'Set password and sign in',
+  'loginCode.required': 'Enter your username, the code and a new password.',
+  'loginCode.tooShort': 'The new password must have at least {min} characters.',
+  'loginCode.wrong': 'The code is wrong, already used or expired. Ask your operator for a new one.',
+  'loginCode.weak':
+    'The new password is too easy to guess. Use a few words that have nothing to do with your name.',
 
   'shell.signOut': 'Sign out',
   'shell.menu': 'Main menu',

@@ -463,6 +463,24 @@ const id = {
   'op.pillars.training': 'Nama pelatihan',
   'op.pillars.trainingDate': 'Tanggal',
   'op.pillars.certificate': 'No. sertifikat',
+  'op.accounts.heading': 'Akun relawan dan kode sekali pakai',
+  'op.accounts.hint':
+    'Buat akun relawan untuk setiap orang di daftar yang belum punya akun, dengan wilayah desanya. Tiap orang mendapat kode sekali pakai (berlaku 7 hari) pada lembar PDF untuk dicetak dan dibagikan. Kode hanya ditampilkan sekali.',
+  'op.accounts.type': 'Jenis pilar',
+  'op.accounts.allTypes': 'Semua jenis',
+  'op.accounts.region': 'Wilayah (opsional)',
+  'op.accounts.regionHint':
+    'Kode kab/kota, kecamatan atau desa, mis. 35.10.05; kosong: seluruh wilayah Anda.',
+  'op.accounts.create': 'Buat akun dan kode',
+  'op.accounts.done':
+    '{created} akun dibuat; {skipped} orang sudah punya akun; {remaining} tersisa untuk dijalankan lagi.',
+  'op.accounts.sheet': 'Unduh lembar kode (PDF)',
+  'op.accounts.resetHeading': 'Kode atur ulang kata sandi',
+  'op.accounts.resetHint':
+    'Untuk relawan di wilayah Anda yang lupa kata sandi: buat kode sekali pakai, berikan langsung kepadanya. Ia memakainya di halaman masuk ("Masuk dengan kode sekali pakai").',
+  'op.accounts.resetCreate': 'Buat kode',
+  'op.accounts.resetDone':
+    'Kode untuk {username}, berlaku sampai {until}. Kode ini hanya ditampilkan sekali:',
   'op.pillars.importHeading': 'Impor dari lembar kerja',
   'op.pillars.importHint':
     'Unggah daftar pilar (XLSX atau CSV). Uji dulu untuk melihat laporan tiap baris, lalu impor.',
@@ -1748,6 +1766,22 @@ const en: Record<OfficeMessageKey, string> = {
   'op.pillars.training': 'Training',
   'op.pillars.trainingDate': 'Date',
   'op.pillars.certificate': 'Certificate number',
+  'op.accounts.heading': 'Volunteer accounts and one-time codes',
+  'op.accounts.hint':
+    'Make a relawan account for everyone in the registry without one, scoped to their desa. Each gets a one-time code (valid 7 days) on a PDF sheet to print and hand out. Codes are shown only once.',
+  'op.accounts.type': 'Pillar type',
+  'op.accounts.allTypes': 'All types',
+  'op.accounts.region': 'Area (optional)',
+  'op.accounts.regionHint': 'A regency/city, kecamatan or desa code, e.g. 35.10.05; empty: your whole area.',
+  'op.accounts.create': 'Make accounts and codes',
+  'op.accounts.done':
+    '{created} accounts made; {skipped} people already had one; {remaining} left for another run.',
+  'op.accounts.sheet': 'Download the code sheet (PDF)',
+  'op.accounts.resetHeading': 'Password reset code',
+  'op.accounts.resetHint':
+    'For a volunteer of your area who forgot their password: make a one-time code and hand it to them. They use it on the sign-in page ("Sign in with a one-time code").',
+  'op.accounts.resetCreate': 'Make code',
+  'op.accounts.resetDone': 'Code for {username}, valid until {until}. It is shown only once:',
   'op.pillars.importHeading': 'Import from a spreadsheet',
   'op.pillars.importHint':
     'Upload a pillar roster (XLSX or CSV). Run a dry run to see the report of every row, then import.',

@@ -7,6 +7,7 @@ import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import type { ListItem } from './operator-api.ts';
+import { PillarAccountsSection } from './PillarAccountsSection.tsx';
 import { type PillarLabels, pillarLabel, usePillarLists } from './pillar-labels.ts';
 import {
   type DryRunReport,
@@ -93,6 +94,9 @@ function Registry(props: {
     <>
       <p class="lead">{t('purpose.pilar')}</p>
       <ImportSection me={props.me} types={props.types} onImported={list.reload} />
+      {(props.me.role === 'operator' || props.me.role === 'admin') && (
+        <PillarAccountsSection me={props.me} types={props.types} />
+      )}
       <section aria-labelledby="pillars-heading">
         <h2 id="pillars-heading">{t('op.pillars.listHeading')}</h2>
         <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>

@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db.ts';
 
 /** What a throttled check is: a sign-in, one's current password, or a second-factor code. */
-export type ThrottlePurpose = 'login' | 'password' | 'totp';
+export type ThrottlePurpose = 'login' | 'password' | 'totp' | 'code';
 
 /** Who is being throttled: the typed username (lower case) from one source (an address or a known device). */
 export type ThrottleKey = { purpose: ThrottlePurpose; usernameKey: string; source: string };
