@@ -326,10 +326,13 @@ export function takeCspViolations(): string[] {
 }
 
 // A browser test fails when any page violated the CSP while it ran (a script or style the policy blocks).
-afterEach(() => {
-  const seen = takeCspViolations();
-  if (seen.length > 0) throw new Error(`Content-Security-Policy violated:\n  ${seen.join('\n  ')}`);
-});
+// Only under the test runner: the benches import this harness from plain Node.
+if (process.env.VITEST) {
+  afterEach(() => {
+    const seen = takeCspViolations();
+    if (seen.length > 0) throw new Error(`Content-Security-Policy violated:\n  ${seen.join('\n  ')}`);
+  });
+}
 
 /** Saves a screenshot (full page unless told otherwise) to test-artifacts/<name>.png and returns its path. */
 export async function saveScreenshot(
