@@ -24,6 +24,12 @@ const id = {
 
   'common.skipToContent': 'Langsung ke isi utama',
   'common.loading': 'Memuat…',
+  'time.field.datePlaceholder': 'hh/bb/tttt',
+  'time.field.timePlaceholder': 'jj.mm',
+  'time.field.time': 'Jam (WIB, 24 jam)',
+  'time.field.invalid': 'Tulis tanggal sebagai hh/bb/tttt dan jam sebagai jj.mm (24 jam).',
+  'time.field.tooEarly': 'Paling awal {min}.',
+  'time.field.tooLate': 'Paling lambat {max}.',
   'common.retry': 'Coba lagi',
 
   'lang.switchLabel': 'Bahasa / Language',

@@ -16,3 +16,34 @@ export function wibDate(date: Date): string {
 export function startOfWibDay(day: string): Date {
   return new Date(`${day}T00:00:00+07:00`);
 }
+
+/**
+ * A WIB date field's value ('2026-08-22', or '2026-08-22T21:30' with its time) split into what the person reads
+ * and types, in Indonesian order whatever the browser's language: date '22/08/2026', 24-hour time '21.30'.
+ */
+export function splitWibFieldValue(value: string): { date: string; time: string } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (!match) return { date: '', time: '' };
+  const [, year, month, day, hour, minute] = match;
+  return { date: `${day}/${month}/${year}`, time: hour ? `${hour}.${minute}` : '' };
+}
+
+/** A typed date ('22/08/2026', '22-8-2026', '22.08.2026') as '2026-08-22'; undefined when it is no real day. */
+export function parseWibFieldDate(text: string): string | undefined {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!match) return undefined;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** A typed 24-hour time ('21.30', '21:30', '7.05') as '21:30'; undefined when it is not one. */
+export function parseWibFieldTime(text: string): string | undefined {
+  const match = /^\s*(\d{1,2})[.:](\d{2})\s*$/.exec(text);
+  if (!match) return undefined;
+  const [hour, minute] = [Number(match[1]), Number(match[2])];
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, '0')}:${match[2]}`;
+}

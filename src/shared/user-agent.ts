@@ -1,5 +1,5 @@
-// A readable name for the device behind a User-Agent. Kept apart from the zod schemas of users.ts so the
-// web app's first chunk does not construct schemas (zod probes for eval, which the Content-Security-Policy refuses).
+// The device behind a session, named for its owner's list of sign-ins. Free of zod and the other schemas: the
+// account page that shows it is part of the first script a field phone downloads.
 
 const BROWSERS: ReadonlyArray<[RegExp, string]> = [
   [/Edg\//, 'Edge'],

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import pg from 'pg';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 import { dropAppLogin } from '../../src/server/platform/migrate.ts';
 import { TEST_DATA_KEY } from '../db-template.ts';
@@ -326,10 +326,25 @@ export function takeCspViolations(): string[] {
 }
 
 // A browser test fails when any page violated the CSP while it ran (a script or style the policy blocks).
-afterEach(() => {
-  const seen = takeCspViolations();
-  if (seen.length > 0) throw new Error(`Content-Security-Policy violated:\n  ${seen.join('\n  ')}`);
-});
+// Only under the test runner: the benches import this harness from plain Node.
+if (process.env.VITEST) {
+  afterEach(() => {
+    const seen = takeCspViolations();
+    if (seen.length > 0) throw new Error(`Content-Security-Policy violated:\n  ${seen.join('\n  ')}`);
+  });
+}
+
+/**
+ * Types a WIB day ('2026-08-22') or day and time ('2026-08-22T21:30') into a date field (src/web/WibDateField.tsx)
+ * as a person does: the day as 22/08/2026 into the labelled input, the time as 21.30 into the one beside it.
+ */
+export async function fillWibDate(dayInput: Locator, value: string): Promise<void> {
+  const [date, time] = value.split('T');
+  const [year, month, day] = date.split('-');
+  await dayInput.fill(`${day}/${month}/${year}`);
+  if (time)
+    await dayInput.locator('xpath=following-sibling::input[1]').fill(time.slice(0, 5).replace(':', '.'));
+}
 
 /** Saves a screenshot (full page unless told otherwise) to test-artifacts/<name>.png and returns its path. */
 export async function saveScreenshot(

@@ -11,6 +11,7 @@ import {
   ARTIFACTS_DIR,
   buildWeb,
   createUserByApi,
+  fillWibDate,
   findSeriousA11yViolations,
   launchChromium,
   type RunningServer,
@@ -389,7 +390,7 @@ describe('the calendar', () => {
     await form.getByLabel('Nama acara').fill('Laga Persid Jember melawan tim tamu');
     // Two hours ago, as a WIB datetime-local value.
     const started = new Date(Date.now() - 2 * 3_600_000 + 7 * 3_600_000).toISOString().slice(0, 16);
-    await form.getByLabel('Mulai (WIB)').fill(started);
+    await fillWibDate(form.getByLabel('Mulai (WIB)'), started);
     await form.getByLabel('Kabupaten/kota', { exact: true }).selectOption({ label: 'Kabupaten Jember' });
     await form.getByRole('button', { name: 'Catat acara' }).click();
 
@@ -435,7 +436,7 @@ describe("the admin's corrections and the model's settings", () => {
     const row = table.getByRole('row', { name: new RegExp(`^${escapeRegExp(suro.title)} `) });
     await row.getByRole('button', { name: `Koreksi ${suro.title}` }).click();
     const form = page.getByRole('region', { name: `Koreksi tanggal ${suro.title}` });
-    await form.getByLabel('Tanggal penetapan pemerintah (WIB)').fill(corrected);
+    await fillWibDate(form.getByLabel('Tanggal penetapan pemerintah (WIB)'), corrected);
     // The reason is required: the form names what is missing before anything is sent.
     await form.getByRole('button', { name: 'Simpan koreksi' }).click();
     await form.getByRole('alert').filter({ hasText: 'Tulis dasar penetapan, minimal 3 huruf.' }).waitFor();

@@ -63,15 +63,21 @@ afterAll(async () => {
 
 /** A cheap Android phone in Jember: small screen, touch, Indonesian, WIB. */
 async function openPhone(
-  options: { geolocation?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
+  options: {
+    geolocation?: boolean;
+    serviceWorkers?: 'allow' | 'block';
+    /** The browser's own language and time zone (the phone's settings), Indonesian in WIB unless told. */
+    locale?: string;
+    timezoneId?: string;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
     baseURL: server.baseUrl,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
+    locale: options.locale ?? 'id-ID',
+    timezoneId: options.timezoneId ?? 'Asia/Jakarta',
     serviceWorkers: options.serviceWorkers ?? 'allow',
     ...(options.geolocation ? { geolocation: IN_TANGGUL, permissions: ['geolocation'] } : {}),
   });
@@ -431,6 +437,52 @@ describe('the report form', () => {
       await mkdir(path.join(ROOT, 'docs/screenshots'), { recursive: true });
       await copyFile(shot, path.join(ROOT, 'docs/screenshots/report-form.png'));
       expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows and sends the time of the event as a WIB date and 24-hour time on a browser set to US English', async () => {
+    const { context, page, problems } = await openPhone({ locale: 'en-US', timezoneId: 'America/New_York' });
+    const description = `Spanduk provokatif dipasang di perempatan, warga resah (${Date.now()})`;
+    const wibNow = (offsetMs = 0) => new Date(Date.now() + offsetMs + 7 * 3_600_000).toISOString();
+    try {
+      const before = wibNow();
+      await signInAsVolunteer(page, siti);
+      const day = page.getByLabel('Waktu kejadian (WIB)');
+      const time = page.getByLabel('Jam (WIB, 24 jam)');
+      const after = wibNow();
+      // Now in WIB, day first and a 24-hour clock, though the browser would write 12/4/2026, 3:30 PM.
+      const shown = (iso: string) => ({
+        day: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`,
+        time: `${iso.slice(11, 13)}.${iso.slice(14, 16)}`,
+      });
+      expect([shown(before), shown(after)]).toContainEqual({
+        day: await day.inputValue(),
+        time: await time.inputValue(),
+      });
+
+      const yesterday = wibNow(-86_400_000).slice(0, 10);
+      await fillSinyalInTanggulwetan(page, description);
+      await day.fill(shown(yesterday).day);
+      await time.fill('21.30');
+      const words = page.locator('.when-words');
+      await expect.poll(() => words.textContent()).toMatch(/21\.30 WIB$/);
+      expect(await page.locator('form').first().textContent()).not.toMatch(/\b(AM|PM)\b/);
+      expect(await findSeriousA11yViolations(page)).toEqual([]);
+
+      // A time that is not one is named, and nothing is sent.
+      await time.fill('9.30 PM');
+      await expect
+        .poll(() => day.evaluate((input: HTMLInputElement) => input.validationMessage))
+        .toContain('jj.mm');
+      await time.fill('21.30');
+
+      await page.getByRole('button', { name: 'Kirim laporan' }).click();
+      await expect.poll(async () => (await reportsWithDescription(description)).length).toBe(1);
+      const [report] = await reportsWithDescription(description);
+      expect(Date.parse(String(report.occurredAt))).toBe(Date.parse(`${yesterday}T21:30:00+07:00`));
+      expect(unexpected(problems)).toEqual([]);
     } finally {
       await context.close();
     }

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildWeb,
+  fillWibDate,
   findSeriousA11yViolations,
   launchChromium,
   type RunningServer,
@@ -154,7 +155,7 @@ describe('the quarterly workshop', () => {
 
     await page.getByRole('button', { name: 'Rencanakan workshop', exact: true }).click();
     await page.getByLabel('Topik').fill(TOPIC);
-    await page.getByLabel('Mulai (WIB)').fill(`${todayWib()}T09:00`);
+    await fillWibDate(page.getByLabel('Mulai (WIB)'), `${todayWib()}T09:00`);
     await page.getByLabel('Tempat').fill('Aula Bakorwil V Jember');
     expect(await page.getByLabel('Penyelenggara').locator('option:checked').textContent()).toBe(
       'Bakorwil V Jember',

@@ -10,6 +10,12 @@ const en: Record<CoreMessageKey, string> = {
 
   'common.skipToContent': 'Skip to main content',
   'common.loading': 'Loading…',
+  'time.field.datePlaceholder': 'dd/mm/yyyy',
+  'time.field.timePlaceholder': 'hh.mm',
+  'time.field.time': 'Time (WIB, 24-hour)',
+  'time.field.invalid': 'Write the date as dd/mm/yyyy and the time as hh.mm (24-hour).',
+  'time.field.tooEarly': 'No earlier than {min}.',
+  'time.field.tooLate': 'No later than {max}.',
   'common.retry': 'Try again',
 
   'lang.switchLabel': 'Bahasa / Language',

@@ -6,6 +6,7 @@ import { useLang, useT } from '../lang.ts';
 import { kindLabel } from '../operator/labels.ts';
 import { listReports } from '../operator/operator-api.ts';
 import { FormSubmit, useAction, useLoad, wib, wibDay } from '../operator/ui.tsx';
+import { WibDateField } from '../WibDateField.tsx';
 import {
   type Agreement,
   addBreach,
@@ -252,12 +253,12 @@ function AgreementForm(props: {
           </div>
           <div class="field">
             <label for="ew-agreement-date">{t('ew.agreements.date')}</label>
-            <input
+            <WibDateField
               id="ew-agreement-date"
-              type="date"
+              kind="date"
               required
               value={signedOn}
-              onChange={(e) => setSignedOn(inputValue(e))}
+              onValue={setSignedOn}
             />
           </div>
         </div>

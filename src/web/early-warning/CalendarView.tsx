@@ -16,6 +16,7 @@ import {
   wibInputIn,
   wibInputToIso,
 } from '../operator/ui.tsx';
+import { WibDateField } from '../WibDateField.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
 import {
@@ -48,17 +49,11 @@ export function CalendarView(props: { me: SignedInUser }) {
       <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
         <div class="field">
           <label for="ew-cal-from">{t('ew.calendar.from')}</label>
-          <input
-            id="ew-cal-from"
-            type="date"
-            value={from}
-            max={to}
-            onChange={(e) => setFrom(inputValue(e))}
-          />
+          <WibDateField id="ew-cal-from" kind="date" value={from} max={to} onValue={setFrom} />
         </div>
         <div class="field">
           <label for="ew-cal-to">{t('ew.calendar.to')}</label>
-          <input id="ew-cal-to" type="date" value={to} min={from} onChange={(e) => setTo(inputValue(e))} />
+          <WibDateField id="ew-cal-to" kind="date" value={to} min={from} onValue={setTo} />
         </div>
       </form>
       <EwError error={calendar.error} />
@@ -237,23 +232,11 @@ function AddEventForm(props: {
           </div>
           <div class="field">
             <label for="ew-event-starts">{t('ew.event.startsAt')}</label>
-            <input
-              id="ew-event-starts"
-              type="datetime-local"
-              required
-              value={startsAt}
-              onInput={(e) => setStartsAt(inputValue(e))}
-            />
+            <WibDateField id="ew-event-starts" required value={startsAt} onValue={setStartsAt} />
           </div>
           <div class="field">
             <label for="ew-event-ends">{t('ew.event.endsAt')}</label>
-            <input
-              id="ew-event-ends"
-              type="datetime-local"
-              min={startsAt}
-              value={endsAt}
-              onInput={(e) => setEndsAt(inputValue(e))}
-            />
+            <WibDateField id="ew-event-ends" min={startsAt} value={endsAt} onValue={setEndsAt} />
           </div>
           <div class="field">
             <label for="ew-event-crowd">{t('ew.event.crowd')}</label>

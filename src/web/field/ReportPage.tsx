@@ -13,6 +13,7 @@ import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
+import { WibDateField } from '../WibDateField.tsx';
 import { GpsControl } from './GpsControl.tsx';
 import { findRecord } from './idb.ts';
 import { NumberStepper } from './NumberStepper.tsx';
@@ -253,14 +254,13 @@ export function ReportPage(props: { me: SignedInUser }) {
       <div class="field">
         <label for="report-when">{t('field.report.when')}</label>
         <FieldError id={errorIdOf('occurredAt')} problem={problemOf('occurredAt')} />
-        <input
+        <WibDateField
           id="report-when"
-          type="datetime-local"
           value={draft.occurredAt}
           max={nowInWib()}
           aria-describedby={errorIdOf('occurredAt')}
           aria-invalid={problemOf('occurredAt') ? true : undefined}
-          onInput={(event) => update({ occurredAt: event.currentTarget.value })}
+          onValue={(occurredAt) => update({ occurredAt })}
         />
         <WhenInWords value={draft.occurredAt} />
       </div>

@@ -1,5 +1,6 @@
 // Labelled form fields for the learning pages: each with its hint and its error tied to it for screen readers.
 import type { ComponentChildren } from 'preact';
+import { WibDateField } from '../WibDateField.tsx';
 
 type Common = {
   id: string;
@@ -43,13 +44,25 @@ export function InputField(
     autoComplete?: string;
   },
 ) {
+  if (props.type === 'date' || props.type === 'datetime-local')
+    return (
+      <Frame {...props}>
+        <WibDateField
+          id={props.id}
+          kind={props.type === 'date' ? 'date' : 'datetime'}
+          value={props.value}
+          onValue={props.onInput}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy(props)}
+        />
+      </Frame>
+    );
   return (
     <Frame {...props}>
       <input
         id={props.id}
         class="op-input"
-        // Preact types each input kind apart; these three take the same attributes here.
-        type={(props.type ?? 'text') as 'text'}
+        type="text"
         value={props.value}
         maxLength={props.maxLength}
         autoComplete={props.autoComplete ?? 'off'}

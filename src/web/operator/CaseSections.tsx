@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { useLang, useT } from '../lang.ts';
+import { WibDateField } from '../WibDateField.tsx';
 import { assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
 import {
   assignPerson,
@@ -243,12 +244,7 @@ export function AssignmentsSection(props: SectionProps) {
               </div>
               <div class="field">
                 <label for="assign-due">{t('op.assign.due')}</label>
-                <input
-                  id="assign-due"
-                  type="datetime-local"
-                  value={dueAt}
-                  onInput={(event) => setDueAt((event.currentTarget as HTMLInputElement).value)}
-                />
+                <WibDateField id="assign-due" value={dueAt} onValue={setDueAt} />
               </div>
               <button type="submit" class="button button-primary" disabled={!userId || action.isBusy}>
                 {t('op.assign.submit')}
@@ -346,13 +342,7 @@ export function DispositionsSection(props: SectionProps) {
           </div>
           <div class="field">
             <label for="disposition-due">{t('op.disposition.due')}</label>
-            <input
-              id="disposition-due"
-              type="datetime-local"
-              required
-              value={dueAt}
-              onInput={(event) => setDueAt((event.currentTarget as HTMLInputElement).value)}
-            />
+            <WibDateField id="disposition-due" required value={dueAt} onValue={setDueAt} />
           </div>
           <button
             type="submit"

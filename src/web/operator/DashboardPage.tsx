@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { WibDateField } from '../WibDateField.tsx';
 import { AreaTable, Breakdowns, type ColourBy, Legend, Totals } from './DashboardParts.tsx';
 import { warningLevelLabel } from './labels.ts';
 import { countClasses, fillOf, gapFill, warningFill } from './map-scale.ts';
@@ -218,23 +219,11 @@ export function DashboardPage(props: OperatorPageProps) {
       <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
         <div class="field">
           <label for="dash-from">{t('op.dash.from')}</label>
-          <input
-            id="dash-from"
-            type="date"
-            value={from}
-            max={to}
-            onChange={(e) => setFrom((e.currentTarget as HTMLInputElement).value)}
-          />
+          <WibDateField id="dash-from" kind="date" value={from} max={to} onValue={setFrom} />
         </div>
         <div class="field">
           <label for="dash-to">{t('op.dash.to')}</label>
-          <input
-            id="dash-to"
-            type="date"
-            value={to}
-            min={from}
-            onChange={(e) => setTo((e.currentTarget as HTMLInputElement).value)}
-          />
+          <WibDateField id="dash-to" kind="date" value={to} min={from} onValue={setTo} />
         </div>
         <fieldset class="op-radios">
           <legend>{t('op.dash.colourBy')}</legend>

@@ -7,6 +7,7 @@ import type { PersonInput, VulnerablePersonView } from '../../shared/cases/peopl
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { useT } from '../lang.ts';
+import { WibDateField } from '../WibDateField.tsx';
 import { groupLabel, referralServiceLabel } from './labels.ts';
 import { addPerson, referPerson, updatePerson } from './operator-api.ts';
 import { ErrorNotice, FormSubmit, useAction, wibInputIn, wibInputToIso } from './ui.tsx';
@@ -289,13 +290,7 @@ export function ReferralForm(props: {
       </div>
       <div class="field">
         <label for={`${prefix}-due`}>{t('op.referral.due')}</label>
-        <input
-          id={`${prefix}-due`}
-          type="datetime-local"
-          required
-          value={dueAt}
-          onInput={(e) => setDueAt((e.currentTarget as HTMLInputElement).value)}
-        />
+        <WibDateField id={`${prefix}-due`} required value={dueAt} onValue={setDueAt} />
       </div>
       <ErrorNotice error={action.error} />
       <FormSubmit
