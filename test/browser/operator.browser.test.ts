@@ -261,21 +261,6 @@ describe('an operator at work', () => {
     expect(await findSeriousA11yViolations(page)).toEqual([]);
   });
 
-  it('closes a case only with an outcome summary, after which no phase button is left', async () => {
-    await signIn('op.jember');
-    await page.goto(caseUrl);
-    await page.getByRole('button', { name: 'Tutup kasus…' }).click();
-    const confirm = page.getByRole('button', { name: 'Tutup kasus dengan ringkasan ini' });
-    expect(await confirm.isDisabled()).toBe(true);
-    await page
-      .getByLabel('Ringkasan hasil penanganan')
-      .fill('Mediasi berhasil; kedua ranting sepakat damai.');
-    await confirm.click();
-    await page.getByRole('status').filter({ hasText: 'Kasus pindah ke tahap Selesai.' }).waitFor();
-    await page.getByText('Mediasi berhasil; kedua ranting sepakat damai.').waitFor();
-    expect(await page.getByRole('group', { name: 'Pindah tahap' }).count()).toBe(0);
-  });
-
   it('sees a new report appear in the inbox without reloading', async () => {
     await signIn('op.jember');
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
@@ -337,6 +322,24 @@ describe('the partner agency', () => {
     await page.getByRole('button', { name: 'Kirim jawaban' }).click();
     await page.getByRole('status').filter({ hasText: 'Jawaban terkirim' }).waitFor();
     expect(await findSeriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+// Closed after the partner agency has answered: a closed case takes no more answers (decision 0011).
+describe('closing the case', () => {
+  it('closes a case only with an outcome summary, after which no phase button is left', async () => {
+    await signIn('op.jember');
+    await page.goto(caseUrl);
+    await page.getByRole('button', { name: 'Tutup kasus…' }).click();
+    const confirm = page.getByRole('button', { name: 'Tutup kasus dengan ringkasan ini' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await page
+      .getByLabel('Ringkasan hasil penanganan')
+      .fill('Mediasi berhasil; kedua ranting sepakat damai.');
+    await confirm.click();
+    await page.getByRole('status').filter({ hasText: 'Kasus pindah ke tahap Selesai.' }).waitFor();
+    await page.getByText('Mediasi berhasil; kedua ranting sepakat damai.').waitFor();
+    expect(await page.getByRole('group', { name: 'Pindah tahap' }).count()).toBe(0);
   });
 });
 
