@@ -81,29 +81,7 @@ export const CreateTokenInput = z.object({
 /** A new token: shown once, with when it stops working. */
 export const TokenCreated = z.object({ id: z.string(), token: z.string(), expiresAt: z.string() });
 
-const BROWSERS: ReadonlyArray<[RegExp, string]> = [
-  [/Edg\//, 'Edge'],
-  [/OPR\//, 'Opera'],
-  [/SamsungBrowser\//, 'Samsung Internet'],
-  [/Firefox\//, 'Firefox'],
-  [/Chrome\//, 'Chrome'],
-  [/Safari\//, 'Safari'],
-];
-const SYSTEMS: ReadonlyArray<[RegExp, string]> = [
-  [/Android/, 'Android'],
-  [/iPhone|iPad/, 'iOS'],
-  [/Windows/, 'Windows'],
-  [/Mac OS X/, 'macOS'],
-  [/Linux/, 'Linux'],
-];
-
-/** A short name for the device behind a User-Agent: browser and system, e.g. "Chrome · Android". */
-export function describeUserAgent(userAgent: string): string {
-  const pick = (table: ReadonlyArray<[RegExp, string]>) =>
-    table.find(([pattern]) => pattern.test(userAgent))?.[1];
-  const words = [pick(BROWSERS), pick(SYSTEMS)].filter(Boolean).join(' · ');
-  return words || userAgent.slice(0, 40);
-}
+export { describeUserAgent } from './user-agent.ts';
 
 /** The start of enrolment in the second factor: the secret, for typing, and as a QR code. */
 export const TotpEnrollment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });

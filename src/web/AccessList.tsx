@@ -2,7 +2,8 @@
 // admin on another user's.
 
 import { formatDateTimeWIB } from '../shared/i18n.ts';
-import { type Access, describeUserAgent } from '../shared/users.ts';
+import { describeUserAgent } from '../shared/user-agent.ts';
+import type { Access } from '../shared/users.ts';
 import { useLang, useT } from './lang.ts';
 
 export function AccessList(props: {
