@@ -26,3 +26,20 @@ export const BackupStatus = z.object({
   lastFailure: z.object({ at: z.string(), error: z.string() }).nullable(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
+
+/** GET /api/admin/audit-head: the audit trail's current head, signed, for the admin to keep outside Sigap. */
+export const AuditHeadView = z.object({
+  head: z
+    .object({
+      /** The whole line `npm run sigap -- audit verify --head <line>` checks against. */
+      line: z.string(),
+      seq: z.number().int(),
+      hash: z.string(),
+      /** When the head was signed, in WIB. */
+      at: z.string(),
+    })
+    .nullable(),
+  /** When the scheduled job last wrote the head to its folder (WIB), or null if it has not yet. */
+  lastAnchoredAt: z.string().nullable(),
+});
+export type AuditHeadView = z.infer<typeof AuditHeadView>;

@@ -68,4 +68,22 @@ describe('the Cadangan data page (admin)', () => {
     await saveScreenshot(page, 'backups-admin-id');
     expect(problems).toEqual([]);
   });
+
+  it('shows the signed audit head and saves it as a file with the command that checks it', async () => {
+    const section = page.getByRole('region', { name: 'Kepala jejak audit' });
+    await section.getByText(/^Entri ke-\d+, ditandatangani /).waitFor();
+    const line = (await section.locator('pre').textContent()) ?? '';
+    expect(line).toMatch(/^sigap-audit-head:\d+:[0-9a-f]{64}:\S+Z:[0-9a-f]{64}$/);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+
+    const downloading = page.waitForEvent('download');
+    await section.getByRole('button', { name: 'Simpan kepala jejak audit' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^sigap-kepala-audit-\d+\.txt$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.split('\n')).toContain(line);
+    expect(text).toContain(`npm run sigap -- audit verify --head ${line}`);
+    await section.getByRole('status').filter({ hasText: 'sudah diunduh' }).waitFor();
+    expect(problems).toEqual([]);
+  });
 });

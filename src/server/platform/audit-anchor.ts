@@ -2,7 +2,7 @@
 // schedule, so that removing the last entries, or re-chaining after a removal, is caught by
 // `npm run sigap -- audit verify --head <line>` (docs/SECURITY.md).
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditHead } from './audit.ts';
 import type { Database } from './db.ts';
@@ -80,4 +80,13 @@ export async function anchorAuditHead(
     renameSync(`${file}.tmp`, file);
   }
   return head;
+}
+
+/** The head last written by `anchorAuditHead` into `folder` (its `latest.txt`), or undefined if none is there. */
+export function latestAnchoredHead(folder: string): AnchoredHead | undefined {
+  try {
+    return parseHead(readFileSync(path.join(folder, 'latest.txt'), 'utf8'));
+  } catch {
+    return undefined;
+  }
 }

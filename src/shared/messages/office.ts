@@ -1304,6 +1304,17 @@ const id = {
   'op.backup.passphrase': 'Frasa sandi (boleh kosong)',
   'op.backup.download': 'Buat dan unduh cadangan',
   'op.backup.downloaded': 'Cadangan {file} sudah diunduh.',
+  'op.auditHead.heading': 'Kepala jejak audit',
+  'op.auditHead.hint':
+    'Simpan baris ini di luar Sigap (mis. komputer lain atau surel ke diri sendiri). Bila entri audit terakhir dihapus atau jejaknya dibuat ulang, pemeriksaan terhadap baris ini akan gagal.',
+  'op.auditHead.current': 'Entri ke-{seq}, ditandatangani {at}',
+  'op.auditHead.empty': 'Jejak audit masih kosong.',
+  'op.auditHead.lastAnchored': 'Terakhir ditulis otomatis ke folder server: {at}',
+  'op.auditHead.neverAnchored': 'Belum pernah ditulis otomatis ke folder server (tugas berjalan setiap jam).',
+  'op.auditHead.save': 'Simpan kepala jejak audit',
+  'op.auditHead.saved': 'Berkas {file} sudah diunduh.',
+  'op.auditHead.fileIntro': 'Kepala jejak audit Sigap, ditandatangani {at}.',
+  'op.auditHead.fileVerify': 'Periksa jejak audit terhadap baris ini di server Sigap:',
 } as const;
 
 /** Every office message key; the English table must have exactly these. */
@@ -2604,6 +2615,18 @@ const en: Record<OfficeMessageKey, string> = {
   'op.backup.passphrase': 'Passphrase (optional)',
   'op.backup.download': 'Make and download a backup',
   'op.backup.downloaded': 'Backup {file} downloaded.',
+  'op.auditHead.heading': 'Audit trail head',
+  'op.auditHead.hint':
+    'Keep this line outside Sigap (another computer, or an e-mail to yourself). If the last audit entries are deleted or the trail is re-made, checking against this line fails.',
+  'op.auditHead.current': 'Entry {seq}, signed {at}',
+  'op.auditHead.empty': 'The audit trail is still empty.',
+  'op.auditHead.lastAnchored': 'Last written automatically to the server folder: {at}',
+  'op.auditHead.neverAnchored':
+    'Not yet written automatically to the server folder (the job runs every hour).',
+  'op.auditHead.save': 'Save the audit trail head',
+  'op.auditHead.saved': 'File {file} downloaded.',
+  'op.auditHead.fileIntro': 'Sigap audit trail head, signed {at}.',
+  'op.auditHead.fileVerify': 'Check the audit trail against this line on the Sigap server:',
 };
 
 registerMessages({ id, en });

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { BackupRequest, BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
+import { AuditHeadView, BackupRequest, BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import { formatHead, latestAnchoredHead, signedHead } from '../../platform/audit-anchor.ts';
 import type { Config } from '../../platform/config.ts';
 import { resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
@@ -84,6 +86,35 @@ export async function backupRoutes(
       // The job checks the settings when it runs; only the time of day lives in pg-boss's schedule.
       await deps.jobs?.()?.schedule(SCHEDULED_BACKUP_QUEUE, dailyCron(saved.timeOfDay));
       return getBackupStatus(db);
+    },
+  );
+
+  r.get(
+    '/api/admin/audit-head',
+    {
+      schema: {
+        tags: ['backup'],
+        summary:
+          'Kepala jejak audit yang ditandatangani, untuk disimpan di luar Sigap (admin) / the signed audit head to keep outside',
+        response: { 200: AuditHeadView },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, 'admin');
+      const dataKey = resolveDataKey({
+        configured: config.dataKey,
+        dataDir: config.dataDir,
+        databaseKind: db.kind,
+      });
+      const head = await signedHead(db, dataKey);
+      const anchored = latestAnchoredHead(config.auditHeadDir);
+      reply.header('cache-control', 'no-store');
+      return {
+        head: head
+          ? { line: formatHead(head), seq: head.seq, hash: head.hash, at: toWibIso(new Date(head.at)) }
+          : null,
+        lastAnchoredAt: anchored?.at ? toWibIso(new Date(anchored.at)) : null,
+      };
     },
   );
 }

@@ -1,6 +1,7 @@
-// Cadangan data (admin): download an encrypted backup now, set the daily scheduled backup, see its last result.
+// Cadangan data (admin): download an encrypted backup now, set the daily scheduled backup, see its last result,
+// and save the signed audit head outside Sigap.
 import { useEffect, useState } from 'preact/hooks';
-import type { BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
+import type { AuditHeadView, BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
 import { download, request } from '../../api.ts';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
@@ -23,6 +24,30 @@ export function BackupsPage(_props: OperatorPageProps) {
   const [downloaded, setDownloaded] = useState('');
   const saving = useAction();
   const taking = useAction();
+  const auditHead = useLoad(() => request<AuditHeadView>('GET', '/api/admin/audit-head'), []);
+  const [headSaved, setHeadSaved] = useState('');
+
+  /** Downloads the current head as a small text file, with the command that checks the trail against it. */
+  function saveHead() {
+    const head = auditHead.data?.head;
+    if (!head) return;
+    const fileName = `sigap-kepala-audit-${head.seq}.txt`;
+    const text = [
+      t('op.auditHead.fileIntro', { at: wib(head.at, lang) }),
+      '',
+      head.line,
+      '',
+      t('op.auditHead.fileVerify'),
+      `npm run sigap -- audit verify --head ${head.line}`,
+      '',
+    ].join('\n');
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    setHeadSaved(t('op.auditHead.saved', { file: fileName }));
+  }
 
   useEffect(() => {
     if (status.data) setDraft({ ...status.data.schedule });
@@ -160,6 +185,37 @@ export function BackupsPage(_props: OperatorPageProps) {
           <ErrorNotice error={taking.error} />
           <FormSubmit label={t('op.backup.download')} disabled={taking.isBusy} isSecondary />
         </form>
+      </section>
+      <section aria-labelledby="audit-head-heading">
+        <h2 id="audit-head-heading">{t('op.auditHead.heading')}</h2>
+        <p class="hint">{t('op.auditHead.hint')}</p>
+        <ErrorNotice error={auditHead.error} />
+        {auditHead.data && (
+          <>
+            <p>
+              {auditHead.data.head
+                ? t('op.auditHead.current', {
+                    seq: num(auditHead.data.head.seq, lang),
+                    at: wib(auditHead.data.head.at, lang),
+                  })
+                : t('op.auditHead.empty')}
+            </p>
+            {auditHead.data.head && <pre class="audit-head-line">{auditHead.data.head.line}</pre>}
+            <p>
+              {auditHead.data.lastAnchoredAt
+                ? t('op.auditHead.lastAnchored', { at: wib(auditHead.data.lastAnchoredAt, lang) })
+                : t('op.auditHead.neverAnchored')}
+            </p>
+            <p role="status" class={headSaved ? 'message message-success' : 'visually-hidden'}>
+              {headSaved}
+            </p>
+            {auditHead.data.head && (
+              <button type="button" class="button op-button-secondary" onClick={saveHead}>
+                {t('op.auditHead.save')}
+              </button>
+            )}
+          </>
+        )}
       </section>
     </div>
   );

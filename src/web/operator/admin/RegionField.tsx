@@ -2,7 +2,7 @@
 // shown by name with the level; a typed code (35.09) or Bakorwil number (V) is still taken as it is.
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../shared/i18n.ts';
-import { searchKey } from '../../../shared/regions.ts';
+import { searchKey } from '../../../shared/region-codes.ts';
 import { request } from '../../api.ts';
 import { useT } from '../../lang.ts';
 
