@@ -20,6 +20,7 @@ const PASSWORD = 'sigap-demo-2026';
 let server: RunningServer;
 let browser: Browser;
 let caseId: string;
+let openCaseId: string | undefined;
 let lessonId: string;
 let workshopId: string;
 let relawan: string;
@@ -46,6 +47,9 @@ beforeAll(async () => {
     '/api/cases?limit=50',
   );
   caseId = (cases.body.items.find((c) => c.phase !== 'selesai') ?? cases.body.items[0]).id;
+  // A disposition goes only to a case still open (a closed case takes no more work, decision 0011).
+  const open = await callApi<{ items: { id: string }[] }>(server, op, 'GET', '/api/cases?open=true&limit=1');
+  openCaseId = open.body.items[0]?.id;
   const lessons = await callApi<{ items: { id: string }[] }>(server, op, 'GET', '/api/lessons');
   lessonId = lessons.body.items[0].id;
   const workshops = await callApi<{ items: { id: string; status: string }[] }>(
@@ -284,7 +288,8 @@ describe('every page in the person’s language', () => {
 describe('the partner agency’s disposition list', () => {
   it('puts open work first, a new disposition before every answered one, and never marks answered ones late', async () => {
     const op = await signInByApi(server, 'op.jember', PASSWORD);
-    const sent = await callApi(server, op, 'POST', `/api/cases/${caseId}/dispositions`, {
+    expect(openCaseId).toBeDefined(); // the demo leaves recent cases open in Jember
+    const sent = await callApi(server, op, 'POST', `/api/cases/${openCaseId}/dispositions`, {
       agencyId: 'polres-jember',
       instruction: 'Mohon pengamanan pertemuan mediasi Kamis malam di balai desa.',
       dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
