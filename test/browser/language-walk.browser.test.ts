@@ -20,7 +20,6 @@ const PASSWORD = 'sigap-demo-2026';
 let server: RunningServer;
 let browser: Browser;
 let caseId: string;
-let openCaseId: string | undefined;
 let lessonId: string;
 let workshopId: string;
 let relawan: string;
@@ -47,9 +46,6 @@ beforeAll(async () => {
     '/api/cases?limit=50',
   );
   caseId = (cases.body.items.find((c) => c.phase !== 'selesai') ?? cases.body.items[0]).id;
-  // A disposition goes only to a case still open (a closed case takes no more work, decision 0011).
-  const open = await callApi<{ items: { id: string }[] }>(server, op, 'GET', '/api/cases?open=true&limit=1');
-  openCaseId = open.body.items[0]?.id;
   const lessons = await callApi<{ items: { id: string }[] }>(server, op, 'GET', '/api/lessons');
   lessonId = lessons.body.items[0].id;
   const workshops = await callApi<{ items: { id: string; status: string }[] }>(
@@ -288,8 +284,25 @@ describe('every page in the person’s language', () => {
 describe('the partner agency’s disposition list', () => {
   it('puts open work first, a new disposition before every answered one, and never marks answered ones late', async () => {
     const op = await signInByApi(server, 'op.jember', PASSWORD);
-    expect(openCaseId).toBeDefined(); // the demo leaves recent cases open in Jember
-    const sent = await callApi(server, op, 'POST', `/api/cases/${openCaseId}/dispositions`, {
+    // A disposition goes only to a case still open (a closed case takes no more work, decision 0011): a new one.
+    const reportId = crypto.randomUUID();
+    const report = await callApi(server, op, 'POST', '/api/reports', {
+      id: reportId,
+      kind: 'sinyal',
+      conflictType: 'antar_perguruan_silat',
+      triggers: ['informasi_provokatif'],
+      regionCode: '35.09.06.2002',
+      occurredAt: new Date().toISOString(),
+      description: 'Ajakan berkumpul di balai desa beredar di grup WA perguruan',
+    });
+    expect(report.status).toBe(201);
+    const verified = await callApi(server, op, 'POST', `/api/reports/${reportId}/verification`, {
+      status: 'terverifikasi',
+    });
+    expect(verified.status).toBe(200);
+    const opened = await callApi<{ id: string }>(server, op, 'POST', '/api/cases', { reportIds: [reportId] });
+    expect(opened.status).toBe(201);
+    const sent = await callApi(server, op, 'POST', `/api/cases/${opened.body.id}/dispositions`, {
       agencyId: 'polres-jember',
       instruction: 'Mohon pengamanan pertemuan mediasi Kamis malam di balai desa.',
       dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
