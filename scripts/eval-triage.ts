@@ -1,4 +1,4 @@
-// npm run eval:triage [FILE] [--errors develop|held-out]: how well the text reader reads a labelled set in the
+// npm run eval:triage [FILE] [--errors develop|held-out|all]: how well the text reader reads a labelled set in the
 // format of ../shared/data/triage/dev-reports.jsonl. The set is split by a hash of each id into a develop part
 // (two thirds) and a held-out part (one third); both are printed. Rules are tuned on the develop part only.
 import { readFileSync } from 'node:fs';
@@ -36,9 +36,8 @@ export function isHeldOut(id: string): boolean {
 const args = process.argv.slice(2);
 const errorsFlag = args.indexOf('--errors');
 const showErrors = errorsFlag >= 0 ? args[errorsFlag + 1] : null;
-const file =
-  args.find((a, i) => !a.startsWith('--') && i !== errorsFlag + 1) ??
-  path.resolve(import.meta.dirname, '../../shared/data/triage/dev-reports.jsonl');
+const givenFile = args.find((a, i) => !a.startsWith('--') && !(errorsFlag >= 0 && i === errorsFlag + 1));
+const file = givenFile ?? path.resolve(import.meta.dirname, '../../shared/data/triage/dev-reports.jsonl');
 const rows: Labelled[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
@@ -68,6 +67,7 @@ function evaluate(label: string, set: Labelled[], errors: boolean): void {
   let desa = 0;
   let counts = 0;
   let urgency = 0;
+  let urgencyLabelled = 0;
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -105,7 +105,10 @@ function evaluate(label: string, set: Labelled[], errors: boolean): void {
       out.injured === r.injured && out.dead === r.dead && out.displaced === r.displaced,
       `counts ${out.injured}/${out.dead}/${out.displaced}≠${r.injured}/${r.dead}/${r.displaced}`,
     );
-    if (r.urgency) urgency += out.urgency === r.urgency ? 1 : 0;
+    if (r.urgency) {
+      urgencyLabelled++;
+      urgency += out.urgency === r.urgency ? 1 : 0;
+    }
     for (const v of VULNERABLE_GROUPS) {
       const said = out.vulnerableGroups.includes(v);
       const truth = r.vulnerable_groups.includes(v);
@@ -138,7 +141,7 @@ function evaluate(label: string, set: Labelled[], errors: boolean): void {
     const c = perGroup[v] as { tp: number; fp: number; fn: number };
     console.log(`  ${v.padEnd(16)} ${pct(c.tp, c.tp + c.fp)} / ${pct(c.tp, c.tp + c.fn)}`);
   }
-  console.log(`urgency            ${pct(urgency, n)}`);
+  console.log(`urgency            ${pct(urgency, urgencyLabelled)}`);
   console.log('conflict-type confusion (rows: label, columns: read):');
   const short = CONFLICT_TYPES.map((t) => t.slice(0, 6));
   console.log(`${''.padEnd(26)}${short.map((s) => s.padStart(7)).join('')}`);
@@ -149,11 +152,16 @@ function evaluate(label: string, set: Labelled[], errors: boolean): void {
   if (errors) console.log(`\n${wrong.join('\n')}`);
 }
 
-const develop = rows.filter((r) => !isHeldOut(r.id));
-const heldOut = rows.filter((r) => isHeldOut(r.id));
 const started = performance.now();
-evaluate('develop (rules were tuned on these)', develop, showErrors === 'develop');
-evaluate('held out (never looked at)', heldOut, showErrors === 'held-out');
+if (givenFile) {
+  // another labelled file is read whole: its own split, if any, is its author's
+  evaluate(path.basename(givenFile), rows, showErrors !== null);
+} else {
+  const develop = rows.filter((r) => !isHeldOut(r.id));
+  const heldOut = rows.filter((r) => isHeldOut(r.id));
+  evaluate('develop (rules were tuned on these)', develop, showErrors === 'develop');
+  evaluate('held out (never looked at)', heldOut, showErrors === 'held-out');
+}
 console.log(`\n${rows.length} reports read in ${(performance.now() - started).toFixed(0)} ms`);
 
 export type { TextReading };

@@ -101,7 +101,8 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     diamuk massa | dendam | utang | hutang | antar keluarga | keributan keluarga | perkelahian antar
     keluarga | tetangga | tetangganya | maling | dituduh maling | perselingkuhan | selingkuh | sound
     horeg | pencurian | dikira maling | dipukuli warga | dikeroyok warga | diamuk warga | penculik |
-    penculikan | dikira | sewa | sengketa sewa | kontrakan | rumah petak
+    penculikan | dikira | sewa | sengketa sewa | kontrakan | rumah petak | antar kampung | antar dusun |
+    antar pemuda | antar warga
   `),
     ),
     cue(
@@ -226,6 +227,8 @@ const WEAK_EVENT = words(`
   `);
 /** What is only damaged banners and posters is tension, not an incident. */
 const MINOR_OBJECT = words(`baliho | spanduk | apk | poster | stiker | bendera | pamflet`);
+/** Violence seen in a circulating video or post is what the content shows, not what happened here. */
+const DEPICTION = words(`video | rekaman | foto | postingan | unggahan | konten | gambar`);
 /** An incident that was settled is a kejadian; a rumour that was cleared up stays a sinyal. */
 const SETTLED = words(`
     selesai | diselesaikan | dimusyawarahkan | didamaikan | dimediasi | surat damai | kekeluargaan |
@@ -233,7 +236,7 @@ const SETTLED = words(`
   `);
 const CLEARED = words(`
     hoaks | hoax | tidak terbukti | salah info | diklarifikasi | klarifikasi | dibatalkan | isu | kabar
-    | rencana
+    | rencana | menyesatkan | kejadian lama | video lama
   `);
 const FUTURE = new Set(
   list(`
@@ -253,7 +256,7 @@ const SIGNAL = words(`
     pesan berantai | saling sindir | memanas | tegang | ketegangan | h-\\d | mau | akan | nanti malam |
     malam ini | besok | lusa | pekan depan | minggu depan | tidak terbukti | dibatalkan | salah info |
     spanduk | keberatan | tuduhan | dituduh | digugat | saling lapor | dilaporkan | menolak | tolak |
-    penolakan | dipantau
+    penolakan | dipantau | media sosial | menyesatkan | terprovokasi | kejadian lama | video lama
   `);
 
 function notFuture(doc: Doc, hits: Hit[]): Hit[] {
@@ -274,7 +277,15 @@ export function readKind(doc: Doc): Choice<ReportKind> {
     minor.some(
       (m) => Math.abs(m.first - h.first) <= 6 && doc.tokens[m.first]?.clause === doc.tokens[h.first]?.clause,
     );
-  const strong = notFuture(doc, findAll(doc, STRONG_EVENT)).filter((h) => !nearMinor(h));
+  const depictions = findAll(doc, DEPICTION);
+  const depicted = (h: Hit) =>
+    depictions.some(
+      (m) =>
+        m.first < h.first &&
+        h.first - m.first <= 8 &&
+        doc.tokens[m.first]?.sentence === doc.tokens[h.first]?.sentence,
+    );
+  const strong = notFuture(doc, findAll(doc, STRONG_EVENT)).filter((h) => !nearMinor(h) && !depicted(h));
   const weak = notFuture(doc, findAll(doc, WEAK_EVENT));
   const settled = findAll(doc, SETTLED);
   const cleared = findAll(doc, CLEARED);

@@ -127,9 +127,9 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
     luka | terluka | luka ?luka | memar | lecet | cedera | cidera | sobek | bocor | lebam | terjatuh |
     luka bacok
   `),
-  dead: words(`meninggal | tewas | mati | wafat | gugur | md | korban jiwa | meninggal dunia`),
+  dead: words(`meninggal | tewas | menewaskan | mati | wafat | gugur | md | korban jiwa | meninggal dunia`),
   displaced: words(`
-    mengungsi | pengungsi | pindah sementara | numpang | menumpang | kehilangan tempat tinggal |
+    mengungsi | pengungsi | pengungsian | pindah sementara | numpang | menumpang | kehilangan tempat tinggal |
     kehilangan rumah | tidur di | terpaksa pindah | diungsikan | dievakuasi
   `),
 };
@@ -144,7 +144,8 @@ const NOT_PEOPLE = new Set(
     | kampung | diantaranya | di | bangunan | lapak | kios | sepeda | mushola | masjid | gereja |
     sekolah | januari | februari | maret | april | mei | juni | juli | agustus | september | oktober |
     november | desember | jan | feb | mar | apr | jun | jul | agu | agt | sep | okt | nov | des | wib |
-    pasal | ayat | nomor | no | kilometer | menit | detik | kali lipat | lembar | botol | batang
+    pasal | ayat | nomor | no | kilometer | menit | detik | kali lipat | lembar | botol | batang |
+    keluarga
   `),
 );
 const NOT_AFTER = new Set(
@@ -167,6 +168,14 @@ function isPeopleNumber(tokens: readonly Token[], j: number): boolean {
   return true;
 }
 
+const SUBSET = new Set(list(`termasuk | diantaranya | antaranya | terdiri`));
+
+function hasNumberBefore(tokens: readonly Token[], at: number, sentence: number): boolean {
+  for (let j = at - 1; j >= 0 && tokens[j]?.sentence === sentence; j--)
+    if (isPeopleNumber(tokens, j)) return true;
+  return false;
+}
+
 /** The number of people a category word speaks of: the nearest number before it in the sentence, or right after. */
 function numberFor(
   doc: Doc,
@@ -179,6 +188,8 @@ function numberFor(
     const t = tokens[j] as Token;
     if (t.sentence !== here.sentence) break;
     if (t.vague) return { value: null, index: j, vague: true };
+    // "14 jiwa, termasuk seorang ibu hamil, mengungsi": the part named inside is not the whole count
+    if (SUBSET.has(tokens[j - 1]?.norm ?? '') && hasNumberBefore(tokens, j - 1, here.sentence)) continue;
     if (isPeopleNumber(tokens, j)) return { value: t.value, index: j, vague: false };
   }
   for (let j = at + 1; j <= Math.min(tokens.length - 1, at + 3); j++) {

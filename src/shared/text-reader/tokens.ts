@@ -69,11 +69,20 @@ const TOKEN_RE = /\d{1,2}[.:]\d{2}(?![\d.])|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+
 const CLAUSE_END = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '"', '\n']);
 const SENTENCE_END = new Set(['.', '!', '?', '\n']);
 
+/**
+ * "antarwarga", "antar-kampung": the prefix written on to its noun (as news and the spelling rules write it)
+ * reads as the two words the cue lists hold. Only before these nouns: "antara" and "antarkan" stay whole.
+ */
+const ANTAR_COMPOUND =
+  /^antar-?(warga|kampung|desa|dusun|pelajar|pemuda|kelompok|geng|suporter|perguruan|pesilat|umat|suku|agama|keluarga|etnis|ormas|nelayan|sekolah|kubu|pendukung)$/;
+
 /** Folds one lower-case word: reduplication marks go ("anak2" → "anak", "lempar2an" → "lemparan"). */
 export function foldWord(lower: string): string {
   let w = lower.replace(/['’]/g, '');
   const redup = /^(\p{L}+)2(\p{L}*)$/u.exec(w) ?? /^(\p{L}+)-\1(\p{L}*)$/u.exec(w);
   if (redup) w = redup[1] + redup[2];
+  const compound = ANTAR_COMPOUND.exec(w);
+  if (compound) return `antar ${compound[1]}`;
   return FOLD[w] ?? w;
 }
 

@@ -96,4 +96,27 @@ describe('the text reader and the traps of real messages', () => {
     expect(said('place').join(' ')).toContain('ds. Mlirip');
     expect(r.evidence.kind?.confidence).toBeGreaterThan(0.5);
   });
+
+  it('reads the way news writes: "antarkampung" as one word, families not counted as people, a part not as the whole', () => {
+    const clash = read(
+      'Ribuan warga mengungsi setelah bentrok antarkampung pecah di Kecamatan Wonorejo, Kabupaten Pasuruan. ' +
+        'Sedikitnya 300 jiwa, termasuk lansia dan balita, bertahan di pengungsian.',
+    );
+    expect(clash).toMatchObject({ conflictType: 'antarwarga', kabkotaCode: '35.14', displaced: 300 });
+    const families = read(
+      'Empat keluarga mengungsi setelah rumah mereka dibakar di Kecamatan Omben, Sampang. ' +
+        'Sebanyak 14 jiwa, termasuk seorang ibu hamil, kini mengungsi.',
+    );
+    expect(families.displaced).toBe(14);
+    expect(read('carok di kec. Omben menewaskan satu orang').dead).toBe(1);
+  });
+
+  it('reads violence seen in a circulating video as a signal, not as an incident here', () => {
+    const r = read(
+      'Sebuah video seorang suporter dipukuli beredar di media sosial dengan narasi menyesatkan. ' +
+        'Polres Kediri memastikan itu kejadian lama dan meminta suporter tidak terprovokasi.',
+    );
+    expect(r.kind).toBe('sinyal');
+    expect(r.conflictType).toBe('antar_suporter');
+  });
 });
