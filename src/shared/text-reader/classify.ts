@@ -208,7 +208,7 @@ const STRONG_EVENT = words(`
     | tewas | dipukul | dipukuli | mukul | memukul | dikeroyok | pengeroyokan | mengeroyok | merusak |
     rusak | perusakan | pengrusakan | dibakar | membakar | bakar ban | terbakar | dilempar | dilempari |
     saling lempar | lempar batu | lemparan batu | diserang | menyerang | diblokir | blokir | memblokade
-    | memblokir | dipalang | dibongkar | dibongkar paksa | digusur | mengungsi | duel | tawuran | perang
+    | memblokir | blokade | diblokade | pemblokiran | dipalang | dibongkar | dibongkar paksa | digusur | mengungsi | duel | tawuran | perang
     sarung | carok | pembacokan | dibacok | penganiayaan | dianiaya | dihakimi | main hakim sendiri |
     ditendang | didorong | saling dorong | dorong ?dorongan | adu pukul | adu jotos | dihadang |
     menghadang | dicegat | ditahan | dijebol | dirobohkan | kejar ?kejaran | diusir | usir paksa |
@@ -259,6 +259,9 @@ const SIGNAL = words(`
     penolakan | dipantau | media sosial | menyesatkan | terprovokasi | kejadian lama | video lama
   `);
 
+/** "tahun lalu", "bulan lalu", "dulu": a past incident recalled as the reason for worry, not this report's. */
+const PAST_UNIT = new Set(list(`tahun | bulan | minggu | pekan | kemarin`));
+
 function notFuture(doc: Doc, hits: Hit[]): Hit[] {
   return hits.filter((h) => {
     const t = doc.tokens;
@@ -266,6 +269,9 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
       const u = t[j];
       if (!u || u.clause !== t[h.first]?.clause) break;
       if (FUTURE.has(u.norm)) return false;
+      if (u.norm === 'dulu' || u.norm === 'silam') return false;
+      if (u.norm === 'lalu' && PAST_UNIT.has(t[j - 1]?.norm ?? '') && t[j - 1]?.clause === u.clause)
+        return false;
     }
     return true;
   });

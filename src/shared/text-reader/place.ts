@@ -208,7 +208,9 @@ export function readPlace(g: Gazetteer, tokens: readonly Token[], homeRegion?: s
       t.norm === 'pemkot' ||
       t.norm === 'walikota' ||
       t.norm === 'polresta' ||
-      (t.norm === 'kota' && /^(balai|wali|pemerintah|alun)$/.test(tokens[i - 1]?.norm ?? '')),
+      (t.norm === 'kota' && /^(balai|wali|pemerintah|alun)$/.test(tokens[i - 1]?.norm ?? '')) ||
+      // "Madiun kota", "di kota": the word after the name or alone, not the marker before a name
+      (t.norm === 'kota' && !(tokens[i + 1]?.capital && tokens[i + 1]?.clause === t.clause)),
   );
   const kecCandidates = new Set(
     mentions.filter((m) => m.level === 'kecamatan' && m.marked).flatMap((m) => m.places.map((p) => p.code)),

@@ -119,4 +119,22 @@ describe('the text reader and the traps of real messages', () => {
     expect(r.kind).toBe('sinyal');
     expect(r.conflictType).toBe('antar_suporter');
   });
+
+  it('reads a past incident recalled as the reason for worry as a signal, and a blockade as an incident', () => {
+    expect(
+      read(
+        'bsk mlm ada rencana konvoi psht lewat kec. Bangsalsari, warga resah krn tahun lalu warung dirusak',
+      ).kind,
+    ).toBe('sinyal');
+    expect(read('warga blokade jalan tambang pasir di kec. Candipuro sejak pagi, blm ada bentrok').kind).toBe(
+      'kejadian',
+    );
+  });
+
+  it('reads "Madiun kota" as the Kota, and a bare "Madiun" as the Kabupaten', () => {
+    expect(read('pesilat saling ejek, ada seruan ngumpul di alun2 Madiun kota sabtu mlm').kabkotaCode).toBe(
+      '35.77',
+    );
+    expect(read('pesilat saling ejek, ada seruan ngumpul di Madiun sabtu mlm').kabkotaCode).toBe('35.19');
+  });
 });
