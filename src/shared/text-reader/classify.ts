@@ -158,6 +158,9 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     'dikeroyok (?:\\S+ ){0,2}perguruan',
     'dirusak rombongan',
     '(?:pukul|mukul|memukul|serang|menyerang) (?:warga|pengendara|pedagang|pemuda yang nongkrong)',
+    // residents against a perguruan: they beat its members, or refuse its monument, convoy or ceremony
+    '(?:dikeroyok|dipukuli|diamuk|dihadang) (?:\\S+ ){0,1}(?:pemuda|warga) (?:kampung|desa|setempat|sekitar)',
+    'warga (?:\\S+ ){0,6}(?:tolak|menolak) (?:\\S+ ){0,3}(?:tugu|konvoi|pengesahan|perguruan|latihan)',
   ]),
   cue(5, ['konvoi', 'konvoy', 'rombongan konvoi', 'arak-arakan', 'pawai']),
   cue(2, SILAT_WARGA),

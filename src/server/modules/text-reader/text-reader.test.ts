@@ -137,4 +137,17 @@ describe('the text reader and the traps of real messages', () => {
     );
     expect(read('pesilat saling ejek, ada seruan ngumpul di Madiun sabtu mlm').kabkotaCode).toBe('35.19');
   });
+
+  it('tells a perguruan against residents from two perguruan', () => {
+    expect(
+      read('anggota PSHT dikeroyok pemuda kampung stlh nyopot bendera di kec. Kawedanan').conflictType,
+    ).toBe('perguruan_silat_vs_warga');
+    expect(
+      read('warga kec. Kebonsari tolak pembangunan tugu perguruan, takut jd sasaran perguruan lain')
+        .conflictType,
+    ).toBe('perguruan_silat_vs_warga');
+    expect(read('pesilat pagar nusa dan psht tawuran di kec. Ngronggot, 4 org luka').conflictType).toBe(
+      'antar_perguruan_silat',
+    );
+  });
 });
