@@ -34,7 +34,7 @@ export async function listTokensCommand(
   args: UsernameArgs,
   output: CliOutput,
 ): Promise<ExitCode> {
-  const { tokens } = await listAccessOf(db, args.username);
+  const { tokens } = await listAccessOf(db, CLI_ACTOR, args.username);
   output.out('id\tlabel\tdibuat/created\tterakhir dipakai/last used\tberakhir/expires');
   for (const token of tokens) {
     output.out(

@@ -5,11 +5,12 @@ import { type DemoSummary, loadDemoData } from '../server/modules/demo/demo-serv
 import { KABKOTA } from '../server/modules/demo/demo-texts.ts';
 import { ensureRegions } from '../server/modules/regions/regions-service.ts';
 import { createUser, resetPassword } from '../server/modules/users/users-service.ts';
-import { type AuditActor, auditHead, verifyAudit } from '../server/platform/audit.ts';
+import { auditHead, verifyAudit } from '../server/platform/audit.ts';
 import { type AnchoredHead, isSignedBy } from '../server/platform/audit-anchor.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import type { Database } from '../server/platform/db.ts';
 import { DomainError } from '../server/platform/errors.ts';
+import type { SystemActor } from '../server/platform/permissions.ts';
 import { toWibIso } from '../shared/time.ts';
 import type { Role } from '../shared/users.ts';
 import { UsageError } from './cli-args.ts';
@@ -18,7 +19,7 @@ import { UsageError } from './cli-args.ts';
 export type CliOutput = { out(line: string): void; err(line: string): void };
 
 /** How the audit trail names what the CLI did: a person at the server's console, not a signed-in user. */
-export const CLI_ACTOR: AuditActor = { id: null, label: 'cli' };
+export const CLI_ACTOR: SystemActor = { id: null, label: 'cli' };
 
 /** The exit code of a command that ran; wrong input throws instead. */
 export type ExitCode = 0 | 1;

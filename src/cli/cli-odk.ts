@@ -45,7 +45,7 @@ export async function listOdkTokensCommand(
   args: OdkTokenListArgs,
   output: CliOutput,
 ): Promise<ExitCode> {
-  const devices = await listDevices(db, args.username);
+  const devices = await listDevices(db, CLI_ACTOR, args.username);
   if (devices.length === 0) {
     output.out('Belum ada token ponsel / no device tokens yet');
     return 0;

@@ -4,9 +4,6 @@ import { RegionCode } from './regions.ts';
 export const Role = z.enum(['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin']);
 export type Role = z.infer<typeof Role>;
 
-/** Roles whose visibility is a region scope (plus grants); relawan and mitra see only what reaches them. */
-export const SCOPED_ROLES: readonly Role[] = ['operator', 'koordinator', 'provinsi', 'admin'];
-
 export const Scope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('region'), code: RegionCode, name: z.string() }),
   z.object({ kind: z.literal('bakorwil'), id: z.string(), name: z.string() }),

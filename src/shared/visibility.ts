@@ -9,6 +9,7 @@
  *   - a grant reaches the user: as a person (assignment), through a region they oversee (a shared case,
  *     an escalation), or through their agency (a disposition to a partner agency).
  */
+import { STAFF } from './permissions/roles.ts';
 
 export type Viewer = {
   userId: string;
@@ -26,11 +27,9 @@ export type RecordVisibility = {
   grants?: ReadonlyArray<{ kind: GrantKind; grantee: string }>;
 };
 
-const SCOPE_ROLES = new Set(['operator', 'koordinator', 'provinsi', 'admin']);
-
 /** True when `code` lies inside one of the viewer's scope prefixes (and their role oversees regions). */
 export function isInViewerScope(viewer: Viewer, code: string | null): boolean {
-  if (!code || !SCOPE_ROLES.has(viewer.role)) return false;
+  if (!code || !(STAFF as readonly string[]).includes(viewer.role)) return false;
   return viewer.scope.some((prefix) => code === prefix || code.startsWith(`${prefix}.`));
 }
 

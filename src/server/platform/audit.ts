@@ -3,7 +3,7 @@ import type { Database, Tx } from './db.ts';
 /** Who did something, as the audit trail records it. */
 export type AuditActor = { id: string | null; label: string };
 
-export const SYSTEM_ACTOR: AuditActor = { id: null, label: 'sistem' };
+export const SYSTEM_ACTOR: { readonly id: null; readonly label: string } = { id: null, label: 'sistem' };
 
 /**
  * Appends one entry to the hash-chained audit trail when the caller's transaction commits (in the same

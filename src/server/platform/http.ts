@@ -25,15 +25,6 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-/** The principal, refused unless their role is one of `roles`. */
-export function requireRole(request: FastifyRequest, ...roles: string[]): Principal {
-  const principal = requirePrincipal(request);
-  if (!roles.includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Peran Anda tidak diizinkan melakukan ini');
-  }
-  return principal;
-}
-
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
 /** The one error handler: stable codes, one shape, no stack traces or SQL in replies. */

@@ -1,4 +1,5 @@
 import { type Action, can } from '../../shared/permissions/index.ts';
+import type { AuditActor } from './audit.ts';
 import { DomainError } from './errors.ts';
 
 /**
@@ -11,4 +12,22 @@ export function authorize(
   message = 'Peran Anda tidak diizinkan melakukan ini',
 ): void {
   if (!can(principal.user.role, action)) throw new DomainError('forbidden', message);
+}
+
+/** The system itself acting (the command line, start-up, jobs): no user, so no role for the table to limit. */
+export type SystemActor = { readonly id: null; readonly label: string };
+
+/** Who a service acts for when both a signed-in user (from HTTP) and the system (from the CLI) may call it. */
+export type Acting = { user: { role: string }; audit: AuditActor } | SystemActor;
+
+/**
+ * The audit actor of `by`, after refusing a signed-in user whose role may not take `action`. The system is
+ * not refused: a person at the server's command line already holds every right.
+ */
+export function authorizeActing(by: Acting, action: Action, message?: string): AuditActor {
+  if ('user' in by) {
+    authorize(by, action, message);
+    return by.audit;
+  }
+  return by;
 }

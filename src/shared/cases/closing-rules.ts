@@ -66,12 +66,5 @@ export function hasOpenItems(items: OpenItems): boolean {
   );
 }
 
-/** Who may reopen a closed case: the Bakorwil coordinator and above, never the kab/kota operator alone. */
-export const REOPEN_ROLES = ['koordinator', 'provinsi', 'admin'] as const;
-
-export function canReopenCase(role: string): boolean {
-  return (REOPEN_ROLES as readonly string[]).includes(role);
-}
-
 /** The shortest reason for reopening a case. */
 export const REOPEN_REASON_MIN_LENGTH = 10;

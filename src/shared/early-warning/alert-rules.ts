@@ -9,17 +9,6 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 /** Who handles an unacknowledged alert now; it climbs like a case deadline. */
 export type AlertHandlingLevel = 'kabkota' | 'bakorwil' | 'provinsi';
 
-/** Roles that may raise an alert by hand (operators get theirs from the level model). */
-export const RAISING_ROLES = ['koordinator', 'provinsi', 'admin'] as const;
-
-/** Roles that work on alerts in their scope: add response actions, approve public text, close. */
-export const RESPONDING_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'] as const;
-
-/** True when `role` may raise an alert by hand. */
-export function canRaiseAlert(role: string): boolean {
-  return (RAISING_ROLES as readonly string[]).includes(role);
-}
-
 /**
  * Who may acknowledge: any operator of the kab/kota (one acknowledges for all); once the alert has climbed
  * to the Bakorwil, its koordinator too; once at the province, provinsi and admin users too.
@@ -29,11 +18,6 @@ export function canAcknowledgeAlert(role: string, handlingLevel: AlertHandlingLe
   if (role === 'koordinator') return handlingLevel !== 'kabkota';
   if (role === 'provinsi' || role === 'admin') return handlingLevel === 'provinsi';
   return false;
-}
-
-/** True when `role` may add response actions to, approve public text for, or close an alert it can see. */
-export function canRespondToAlert(role: string): boolean {
-  return (RESPONDING_ROLES as readonly string[]).includes(role);
 }
 
 /** What may happen to an alert in a status. */

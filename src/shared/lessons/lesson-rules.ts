@@ -1,6 +1,7 @@
 // Lessons learned without a schema library: how a lesson moves from draft to published, who writes and who
 // reviews, and what the API answers. Used by the server and by the web (zod-free for the web bundle).
 import type { PersonalDataWarning } from '../evaluation/personal-data.ts';
+import { can } from '../permissions/index.ts';
 import type { Role } from '../users.ts';
 
 export type { PersonalDataWarning };
@@ -27,18 +28,12 @@ export function canEditLesson(status: LessonStatus): boolean {
   return status !== 'terbit';
 }
 
-/** Who writes lessons: operators and coordinators (and the province). */
-export const LESSON_WRITER_ROLES: readonly Role[] = ['operator', 'koordinator', 'provinsi', 'admin'];
-/** Who reviews and publishes: a koordinator or the province, for lessons in their scope. */
-export const LESSON_REVIEWER_ROLES: readonly Role[] = ['koordinator', 'provinsi', 'admin'];
-
-export function canWriteLessons(role: Role): boolean {
-  return LESSON_WRITER_ROLES.includes(role);
-}
-
-/** True when `role` reviews lessons; never the lesson's own author (the region is checked by the database). */
+/**
+ * True when `role` reviews lessons (`lesson.review` in the permission table) and is not the lesson's own
+ * author; the region is checked by the database.
+ */
 export function canReviewLesson(role: Role, isAuthor: boolean): boolean {
-  return LESSON_REVIEWER_ROLES.includes(role) && !isAuthor;
+  return can(role, 'lesson.review') && !isAuthor;
 }
 
 /** The text fields of a lesson, in the order the page shows them (warnings name these). */

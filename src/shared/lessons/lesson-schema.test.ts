@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canReviewLesson, canWriteLessons } from './lesson-rules.ts';
+import { can } from '../permissions/index.ts';
+import { canReviewLesson } from './lesson-rules.ts';
 import { canEditLesson, nextLessonStatus } from './lesson-schema.ts';
 
 describe('the way of a lesson', () => {
@@ -21,10 +22,10 @@ describe('the way of a lesson', () => {
 
 describe('who writes and who reviews a lesson', () => {
   it('lets operators, coordinators and the province write; never a field volunteer or a partner', () => {
-    expect(canWriteLessons('operator')).toBe(true);
-    expect(canWriteLessons('koordinator')).toBe(true);
-    expect(canWriteLessons('relawan')).toBe(false);
-    expect(canWriteLessons('mitra')).toBe(false);
+    expect(can('operator', 'lesson.write')).toBe(true);
+    expect(can('koordinator', 'lesson.write')).toBe(true);
+    expect(can('relawan', 'lesson.write')).toBe(false);
+    expect(can('mitra', 'lesson.write')).toBe(false);
   });
 
   it('lets a koordinator or the province review, but never the author their own lesson', () => {

@@ -1,6 +1,5 @@
 // Workshops without a schema library: the vocabularies, who runs them, the files they keep, and what the
 // API answers. Used by the server and by the web (zod-free so the web bundle stays small).
-import type { Role } from '../users.ts';
 
 export const WORKSHOP_STATUSES = ['direncanakan', 'terlaksana', 'batal'] as const;
 export type WorkshopStatusCode = (typeof WORKSHOP_STATUSES)[number];
@@ -10,14 +9,6 @@ export type AttendanceCode = (typeof ATTENDANCES)[number];
 
 export const ACTION_STATUSES = ['terbuka', 'selesai', 'batal'] as const;
 export type ActionStatusCode = (typeof ACTION_STATUSES)[number];
-
-/** Roles that plan and run workshops (each within its own area; the database checks the area). */
-export const WORKSHOP_ORGANISER_ROLES: readonly Role[] = ['operator', 'koordinator', 'provinsi', 'admin'];
-
-/** True when the role may plan workshops at all (the area is checked against the scope separately). */
-export function canOrganiseWorkshops(role: Role): boolean {
-  return WORKSHOP_ORGANISER_ROLES.includes(role);
-}
 
 /** Files a workshop keeps as materials, and their largest size. */
 export const MATERIAL_TYPES = [

@@ -1,7 +1,8 @@
 // Peringatan: the alerts in the user's scope, open ones first, live; raising one by hand (koordinator,
 // provinsi, admin); each alert beside the list with its acknowledgement, response and closing.
+
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { canRaiseAlert } from '../../shared/early-warning/alert-rules.ts';
+import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
@@ -93,7 +94,7 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
         </a>{' '}
         <span class="ew-muted">{t('ew.alerts.feedHint')}</span>
       </p>
-      {canRaiseAlert(props.me.role) && (
+      {can(props.me.role, 'alert.raise') && (
         <div class="op-actions">
           <button
             type="button"

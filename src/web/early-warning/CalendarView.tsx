@@ -1,8 +1,10 @@
 // Kalender: the recurring risky dates (malam 1 Suro, the month of Suro, Idul Fitri) and the one-off events in a
 // range, with their route; entering an event; one event beside the list with its checklist and review; the
 // admin's corrections of the computed dates.
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import {
@@ -30,7 +32,6 @@ import {
 import { EwError, formatDay, inputValue, RegionPicker, regionChildren, useScopeKabkota } from './ew-ui.tsx';
 
 /** Roles the API lets correct the computed dates of 1 Suro and Idul Fitri. */
-const CORRECTING_ROLES = ['admin'];
 
 export function CalendarView(props: { me: SignedInUser }) {
   const t = useT();
@@ -78,7 +79,7 @@ export function CalendarView(props: { me: SignedInUser }) {
           ))}
         </ul>
       </section>
-      {calendar.data && CORRECTING_ROLES.includes(props.me.role) && (
+      {calendar.data && can(props.me.role, 'calendar.correct') && (
         <CalendarCorrections recurring={recurring} onChanged={() => calendar.reload()} />
       )}
       <div class="op-actions">

@@ -1,7 +1,9 @@
 // One actor group: its branches in the viewer's scope (contact persons masked; shown whole on request to
 // those allowed, which the server logs), its rivalries and its peace agreements, with the forms to add them.
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { useT } from '../lang.ts';
 import { FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
@@ -17,7 +19,7 @@ import {
   saveRivalry,
   setGroupActive,
 } from './ew-api.ts';
-import { EwError, inputValue, isRegisterKeeper, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
+import { EwError, inputValue, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -32,9 +34,6 @@ export function RivalryTag(props: { rivalry: Pick<Rivalry, 'intensity'> }) {
     props.rivalry.intensity === 'tinggi' ? 'danger' : props.rivalry.intensity === 'sedang' ? 'warn' : 'muted';
   return <Tag tone={tone}>{t(`ew.intensity.${props.rivalry.intensity}` as MessageKey)}</Tag>;
 }
-
-/** Roles that may ask for a branch's contact person whole (the server still decides by scope). */
-const CONTACT_ROLES = ['operator', 'provinsi', 'admin'];
 
 export function GroupDetailPanel(props: {
   id: string;
@@ -61,7 +60,7 @@ export function GroupDetailPanel(props: {
     setBump((b) => b + 1);
     props.onChanged();
   };
-  const isKeeper = isRegisterKeeper(props.me.role);
+  const isKeeper = can(props.me.role, 'group.keep');
 
   async function reveal(branch: Branch) {
     let whole: Branch | undefined;
@@ -131,7 +130,7 @@ export function GroupDetailPanel(props: {
                       {[branch.contactName, branch.contactPhone].filter(Boolean).join(' · ') || '—'}
                       {branch.isMasked &&
                         (branch.contactName || branch.contactPhone) &&
-                        CONTACT_ROLES.includes(props.me.role) &&
+                        can(props.me.role, 'group.contacts') &&
                         !revealed.has(branch.id) && (
                           <button
                             type="button"

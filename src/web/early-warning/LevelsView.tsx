@@ -1,6 +1,8 @@
 // Status wilayah: the level of every kab/kota (or of the kecamatan of one), why, since when, and its latest
 // changes; recomputing on demand for the roles the API allows.
+
 import { useState } from 'preact/hooks';
+import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
@@ -18,7 +20,6 @@ import { EwError, FactorList, formatScore, LevelTag, levelRank, regionChildren }
 const LEVEL_EVENTS = ['early_warning.level_changed'];
 
 /** Roles the API lets recompute every level now. */
-const RECOMPUTING_ROLES = ['provinsi', 'admin'];
 
 /** The kab/kota an operator starts in; everyone else starts at the province. */
 function homeOf(me: SignedInUser): string {
@@ -81,7 +82,7 @@ export function LevelsView(props: { me: SignedInUser }) {
           </button>
         </p>
       )}
-      {RECOMPUTING_ROLES.includes(props.me.role) && (
+      {can(props.me.role, 'level.recompute') && (
         <div class="op-actions">
           <button
             type="button"

@@ -1,5 +1,6 @@
 // Pengaturan model: the thresholds and parameters of the level model (docs/EARLY-WARNING.md). Every staff role
 // may read them — they explain why a level is what it is — and only the admin saves them, as the API allows.
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   SETTING_LIMITS as L,
@@ -7,6 +8,7 @@ import {
   thresholdOrder,
 } from '../../shared/early-warning/settings-limits.ts';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
+import { can } from '../../shared/permissions/index.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { FormProblems, InputField } from '../learning/fields.tsx';
@@ -16,7 +18,6 @@ import { type EarlyWarningSettings, getSettings, saveSettings } from './ew-api.t
 import { EwError } from './ew-ui.tsx';
 
 /** Roles the API lets save the settings. */
-const EDITING_ROLES = ['admin'];
 
 const LEVELS = ['waspada', 'siaga', 'awas'] as const;
 
@@ -156,7 +157,7 @@ export function ModelSettingsView(props: { me: SignedInUser }) {
   const lang = useLang();
   const loaded = useLoad(getSettings, []);
   const settings = loaded.data;
-  const isEditor = EDITING_ROLES.includes(props.me.role);
+  const isEditor = can(props.me.role, 'model.edit');
   return (
     <section aria-labelledby="ew-model-heading">
       <h2 id="ew-model-heading">{t('ew.tab.model')}</h2>

@@ -261,11 +261,6 @@ export function inputValue(event: Event): string {
   return (event.currentTarget as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
 }
 
-/** True when `role` keeps the province-wide register (edits groups, records rivalries). */
-export function isRegisterKeeper(role: string): boolean {
-  return role === 'koordinator' || role === 'provinsi' || role === 'admin';
-}
-
 // ── Alerts ──────────────────────────────────────────────────────────────────────────────────────
 
 /** "Kecamatan Tanggul, Kabupaten Jember": the area an alert names, in the user's language. */

@@ -1,7 +1,9 @@
 // Praktik baik (/praktik-baik): lessons learned, shared across regions — search in Indonesian, one's drafts
 // and the lessons awaiting review, writing one; a lesson's page at /praktik-baik/<id>.
+
 import { useRef, useState } from 'preact/hooks';
-import { canReviewLesson, canWriteLessons } from '../../shared/lessons/lesson-rules.ts';
+import { canReviewLesson } from '../../shared/lessons/lesson-rules.ts';
+import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
@@ -29,7 +31,7 @@ function LessonHome(props: { me: SignedInUser }) {
   const t = useT();
   const [isWriting, setWriting] = useState(false);
   const writeButton = useRef<HTMLButtonElement>(null);
-  const canWrite = canWriteLessons(props.me.role);
+  const canWrite = can(props.me.role, 'lesson.write');
   const isReviewer = canReviewLesson(props.me.role, false);
   return (
     <div class="op-wide">

@@ -1,12 +1,10 @@
 // The workshops a user sees: this quarter's routine per Bakorwil (with the reminder when one is missing),
 // the action items they own, the plan form, and the workshops to come and those held.
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { periodLabel } from '../../shared/evaluation/period.ts';
-import {
-  canOrganiseWorkshops,
-  type WorkshopRoutine,
-  type WorkshopSummary,
-} from '../../shared/workshops/workshop-rules.ts';
+import { can } from '../../shared/permissions/index.ts';
+import type { WorkshopRoutine, WorkshopSummary } from '../../shared/workshops/workshop-rules.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
@@ -31,7 +29,7 @@ export function WorkshopList(props: { me: SignedInUser }) {
   const routine = useLoad(getRoutine, []);
   const mine = useLoad(() => listMyActions().then((r) => r.items), []);
   const [planArea, setPlanArea] = useState<string | undefined>();
-  const canPlan = canOrganiseWorkshops(props.me.role);
+  const canPlan = can(props.me.role, 'workshop.organise');
   const planButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {

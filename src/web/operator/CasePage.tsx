@@ -1,7 +1,9 @@
 // One case: deadlines, the phase buttons the shared rule allows, sharing, its reports, people at work on it,
 // partner agencies, vulnerable people, and the timeline.
+
 import { useEffect, useState } from 'preact/hooks';
-import { canReopenCase, isCaseClosed } from '../../shared/cases/closing-rules.ts';
+import { isCaseClosed } from '../../shared/cases/closing-rules.ts';
+import { can } from '../../shared/permissions/index.ts';
 import { describeReason } from '../../shared/reports/triage.ts';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
@@ -69,8 +71,7 @@ export function CasePage(props: OperatorPageProps) {
   }
 
   // A closed case is read-only: every section hides its buttons; only reopening stays (PhaseSection).
-  const canAct =
-    (current.isHandler || ['provinsi', 'admin'].includes(props.me.role)) && !isCaseClosed(current.phase);
+  const canAct = (current.isHandler || can(props.me.role, 'case.oversee')) && !isCaseClosed(current.phase);
   const onChanged = (updated?: CaseView) => {
     if (updated) setCurrent(updated);
     refresh();
@@ -101,7 +102,7 @@ export function CasePage(props: OperatorPageProps) {
           <PhaseSection
             item={current}
             canAct={canAct}
-            canReopen={canReopenCase(props.me.role)}
+            canReopen={can(props.me.role, 'case.reopen')}
             onChanged={onChanged}
           />
           <ReportsSection item={current} />

@@ -1,7 +1,9 @@
 // Pilar: the kab/kota's registry of social pillars (filters, name search, pages), one person's page with
 // their trainings, and importing a roster spreadsheet (a dry run's per-row report first, then the import).
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
+import { can } from '../../shared/permissions/index.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
@@ -94,9 +96,7 @@ function Registry(props: {
     <>
       <p class="lead">{t('purpose.pilar')}</p>
       <ImportSection me={props.me} types={props.types} onImported={list.reload} />
-      {(props.me.role === 'operator' || props.me.role === 'admin') && (
-        <PillarAccountsSection me={props.me} types={props.types} />
-      )}
+      {can(props.me.role, 'pillar.accounts') && <PillarAccountsSection me={props.me} types={props.types} />}
       <section aria-labelledby="pillars-heading">
         <h2 id="pillars-heading">{t('op.pillars.listHeading')}</h2>
         <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>

@@ -4,6 +4,7 @@ import type { Access as AccessView } from '../../../shared/users.ts';
 import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 
@@ -29,7 +30,8 @@ export function listOwnAccess(
 }
 
 /** Another user's sessions and tokens, for an admin (or the CLI). */
-export function listAccessOf(db: Database, username: string): Promise<Access> {
+export async function listAccessOf(db: Database, acting: Acting, username: string): Promise<Access> {
+  authorizeActing(acting, 'user.manage');
   return db.asSystem(async (tx) => {
     const user = await userNamed(tx, username);
     return {
@@ -52,22 +54,24 @@ export function endOwnSession(db: Database, principal: Principal, sessionId: str
 }
 
 /** Ends another user's session (admin). */
-export function endSessionOf(
+export async function endSessionOf(
   db: Database,
-  by: AuditActor,
+  acting: Acting,
   username: string,
   sessionId: string,
 ): Promise<void> {
+  const by = authorizeActing(acting, 'user.manage');
   return db.asSystem(async (tx) => endSessionOfUser(tx, by, (await userNamed(tx, username)).id, sessionId));
 }
 
 /** Revokes another user's API token (admin or CLI); not_found when the token is not theirs or already dead. */
-export function revokeTokenOf(
+export async function revokeTokenOf(
   db: Database,
-  by: AuditActor,
+  acting: Acting,
   username: string,
   tokenId: string,
 ): Promise<void> {
+  const by = authorizeActing(acting, 'user.manage');
   return db.asSystem(async (tx) => {
     const user = await userNamed(tx, username);
     if (!(await users.revokeApiToken(tx, user.id, tokenId))) {

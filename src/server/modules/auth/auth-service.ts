@@ -3,6 +3,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
+import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
 import {
   PRINCIPAL_REUSE_MS,
   principalsChanged,
@@ -222,11 +223,12 @@ export const MAX_TOKEN_DAYS = 365;
 /** Creates an API token for a user; the token itself is shown once and stored only as a hash. */
 export async function createApiToken(
   db: Database,
-  by: { id: string | null; label: string },
+  acting: Acting,
   username: string,
   label = '',
   days = DEFAULT_TOKEN_DAYS,
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const by = authorizeActing(acting, 'account.tokens');
   if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
     throw new DomainError('validation_failed', `Masa berlaku token 1–${MAX_TOKEN_DAYS} hari`);
   }
@@ -254,6 +256,7 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(db: Database, principal: Principal, tokenId: string): Promise<void> {
+  authorize(principal, 'account.tokens');
   await db.asSystem(async (tx) => {
     if (!(await users.revokeApiToken(tx, principal.user.id, tokenId))) {
       throw new DomainError('not_found', 'Token tidak ditemukan');

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, hashPassword } from '../../platform/passwords.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { passwordWeakness } from '../users/password-rules.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
@@ -56,9 +57,7 @@ export async function issueResetCode(
   username: string,
 ): Promise<IssuedCode> {
   const role = principal.user.role;
-  if (role !== 'admin' && role !== 'operator') {
-    throw new DomainError('forbidden', 'Hanya operator atau admin yang dapat membuat kode sekali pakai');
-  }
+  authorize(principal, 'account.resetCode', 'Hanya operator atau admin yang dapat membuat kode sekali pakai');
   return deps.db.asSystem(async (tx) => {
     const user = await users.findUserByUsername(tx, username);
     const visible =

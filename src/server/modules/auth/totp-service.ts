@@ -1,10 +1,11 @@
 // Enrolling, checking and resetting the second factor (TOTP with recovery codes).
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { type AuditActor, appendAudit } from '../../platform/audit.ts';
+import { appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest } from '../../platform/passwords.ts';
+import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import { principalsChanged } from '../../platform/principals.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
@@ -78,7 +79,8 @@ export async function checkSecondFactor(tx: Tx, userId: string, code: string): P
 }
 
 /** Removes a user's second factor after a lost device (admin or CLI), ending their sessions; audited. */
-export async function resetTotpOf(db: Database, by: AuditActor, username: string): Promise<void> {
+export async function resetTotpOf(db: Database, acting: Acting, username: string): Promise<void> {
+  const by = authorizeActing(acting, 'user.manage');
   await db.asSystem(async (tx) => {
     const user = await users.findUserByUsername(tx, username);
     if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);

@@ -2,16 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditHeadView, BackupRequest, BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
 import { toWibIso } from '../../../shared/time.ts';
-import { formatHead, latestAnchoredHead, signedHead } from '../../platform/audit-anchor.ts';
+import { formatHead, latestAnchoredHead } from '../../platform/audit-anchor.ts';
 import type { Config } from '../../platform/config.ts';
 import { resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
-import { requireRole } from '../../platform/http.ts';
+import { requirePrincipal } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { isLocalControlRequest } from '../../platform/local-control.ts';
 import { dailyCron } from './backup-rules.ts';
-import { getBackupStatus, SCHEDULED_BACKUP_QUEUE, updateSchedule } from './backup-schedule.ts';
-import { backupFileName, createBackup } from './backup-service.ts';
+import {
+  getBackupStatus,
+  SCHEDULED_BACKUP_QUEUE,
+  updateSchedule,
+  viewBackupStatus,
+} from './backup-schedule.ts';
+import { backupFileName, createBackup, readSignedHead } from './backup-service.ts';
 
 /** Backups taken by the running server: for the admin's page, and for the CLI while the server holds the folder. */
 export async function backupRoutes(
@@ -33,9 +38,7 @@ export async function backupRoutes(
       config: { rateLimit: { max: 6, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const actor = isLocalControlRequest(request)
-        ? { id: null, label: 'cli' }
-        : requireRole(request, 'admin').audit;
+      const actor = isLocalControlRequest(request) ? { id: null, label: 'cli' } : requirePrincipal(request);
       const dataKey = resolveDataKey({
         configured: config.dataKey,
         dataDir: config.dataDir,
@@ -65,8 +68,7 @@ export async function backupRoutes(
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
-      return getBackupStatus(db);
+      return viewBackupStatus(db, requirePrincipal(request));
     },
   );
 
@@ -81,8 +83,8 @@ export async function backupRoutes(
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin');
-      const saved = await updateSchedule(db, principal.audit, request.body);
+      const principal = requirePrincipal(request);
+      const saved = await updateSchedule(db, principal, request.body);
       // The job checks the settings when it runs; only the time of day lives in pg-boss's schedule.
       await deps.jobs?.()?.schedule(SCHEDULED_BACKUP_QUEUE, dailyCron(saved.timeOfDay));
       return getBackupStatus(db);
@@ -100,13 +102,9 @@ export async function backupRoutes(
       },
     },
     async (request, reply) => {
-      requireRole(request, 'admin');
-      const dataKey = resolveDataKey({
-        configured: config.dataKey,
-        dataDir: config.dataDir,
-        databaseKind: db.kind,
-      });
-      const head = await signedHead(db, dataKey);
+      const head = await readSignedHead(db, requirePrincipal(request), () =>
+        resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind }),
+      );
       const anchored = latestAnchoredHead(config.auditHeadDir);
       reply.header('cache-control', 'no-store');
       return {

@@ -3,10 +3,11 @@ import { accessSync, constants, mkdirSync, readdirSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import type { BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
 import { toWibIso } from '../../../shared/time.ts';
-import { type AuditActor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import { filesToDelete } from './backup-rules.ts';
 import { backupFileName, createBackup } from './backup-service.ts';
 import * as store from './backup-store.ts';
@@ -15,6 +16,12 @@ import * as store from './backup-store.ts';
 export const SCHEDULED_BACKUP_QUEUE = 'scheduled-backup';
 
 /** The settings, the last success and the last failure of scheduled backups. */
+/** The backup page's view of the schedule and the last runs, for the admin. */
+export async function viewBackupStatus(db: Database, principal: Acting): Promise<BackupStatus> {
+  authorizeActing(principal, 'backup.manage');
+  return getBackupStatus(db);
+}
+
 export async function getBackupStatus(db: Database): Promise<BackupStatus> {
   return db.asSystem(async (tx) => {
     const schedule = await store.readSchedule(tx);
@@ -32,9 +39,10 @@ export async function getBackupStatus(db: Database): Promise<BackupStatus> {
 /** Saves the settings; an enabled schedule needs an absolute folder the server can write to. */
 export async function updateSchedule(
   db: Database,
-  by: AuditActor,
+  acting: Acting,
   input: BackupSchedule,
 ): Promise<BackupSchedule> {
+  const by = authorizeActing(acting, 'backup.manage');
   if (input.isEnabled || input.folder !== '') {
     if (!path.isAbsolute(input.folder)) {
       throw new DomainError(

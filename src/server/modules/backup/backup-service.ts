@@ -1,8 +1,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { toWibIso } from '../../../shared/time.ts';
-import { type AuditActor, appendAudit, verifyAudit } from '../../platform/audit.ts';
+import { appendAudit, verifyAudit } from '../../platform/audit.ts';
+import { type AnchoredHead, signedHead } from '../../platform/audit-anchor.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import { type BackupKey, dataKeyFingerprint, openBackup, sealBackup } from './backup-envelope.ts';
 import * as store from './backup-store.ts';
 
@@ -27,8 +29,9 @@ const CHUNK_ROWS = 2000;
  */
 export async function createBackup(
   db: Database,
-  input: { key: BackupKey; dataKey: Uint8Array; actor: AuditActor },
+  input: { key: BackupKey; dataKey: Uint8Array; actor: Acting },
 ): Promise<{ file: Buffer; manifest: BackupManifest }> {
+  const actor = authorizeActing(input.actor, 'backup.manage');
   const lines: string[] = [];
   const manifest = await db.asSystem(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
@@ -64,7 +67,7 @@ export async function createBackup(
   await db.asSystem((tx) =>
     appendAudit(
       tx,
-      input.actor,
+      actor,
       'backup.created',
       { type: 'backup', id: manifest.createdAt },
       {
@@ -179,4 +182,14 @@ export async function restoreBackup(
     );
   }
   return { manifest, rows, auditEntries: audit.entries };
+}
+
+/** The current head of the audit trail, signed, for the admin to keep outside Sigap; undefined while empty. */
+export async function readSignedHead(
+  db: Database,
+  principal: Acting,
+  dataKey: () => Uint8Array,
+): Promise<AnchoredHead | undefined> {
+  authorizeActing(principal, 'audit.view');
+  return signedHead(db, dataKey());
 }

@@ -1,8 +1,9 @@
 import { CasePhase } from '../../../shared/cases/case-rules.ts';
 import type { CaseView } from '../../../shared/cases/case-schema.ts';
-import { canReopenCase, isCaseClosed, type OpenItems } from '../../../shared/cases/closing-rules.ts';
+import { isCaseClosed, type OpenItems } from '../../../shared/cases/closing-rules.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import { type CaseDeps, publishCaseEvent, requireCase, requireHandledCase, toView } from './cases-service.ts';
 import * as store from './cases-store.ts';
@@ -29,12 +30,7 @@ export async function reopenCase(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireCase(tx, caseId);
-    if (!canReopenCase(principal.user.role)) {
-      throw new DomainError(
-        'forbidden',
-        'Hanya koordinator (atau provinsi) yang dapat membuka kembali kasus',
-      );
-    }
+    authorize(principal, 'case.reopen', 'Hanya koordinator (atau provinsi) yang dapat membuka kembali kasus');
     if (!isCaseClosed(current.phase)) {
       throw new DomainError('invalid_transition', 'Kasus belum ditutup');
     }

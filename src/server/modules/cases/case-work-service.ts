@@ -1,9 +1,11 @@
 import type { CasePhase } from '../../../shared/cases/case-rules.ts';
 import type { FollowUpInput } from '../../../shared/cases/case-schema.ts';
+import { can } from '../../../shared/permissions/index.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import {
   type CaseDeps,
@@ -198,7 +200,7 @@ export async function answerDisposition(
   return deps.db.asActor(principal.actor, async (tx) => {
     const found = await tx.one<DispositionRow>(`${SELECT_DISPOSITION} WHERE d.id = $1`, [dispositionId]);
     if (!found) throw new DomainError('not_found', 'Disposisi tidak ditemukan');
-    if (principal.user.role !== 'mitra' || principal.user.agencyId !== found.agencyId) {
+    if (!can(principal.user.role, 'disposition.answer') || principal.user.agencyId !== found.agencyId) {
       throw new DomainError('forbidden', 'Hanya lembaga yang dituju yang menjawab disposisi');
     }
     const phase = await tx.one<{ phase: CasePhase }>('SELECT phase FROM cases WHERE id = $1', [found.caseId]);
@@ -237,7 +239,7 @@ export async function addFollowUp(
   caseId: string,
   input: FollowUpInput,
 ): Promise<{ id: string; created: boolean }> {
-  if (principal.user.role === 'mitra') throw new DomainError('forbidden', 'Mitra menjawab melalui disposisi');
+  authorize(principal, 'case.followUp', 'Mitra menjawab melalui disposisi');
   const { id, ...content } = input;
   const hash = contentHash(content);
   return deps.db.asActor(principal.actor, async (tx) => {
@@ -253,8 +255,7 @@ export async function addFollowUp(
     // A closed case takes no more work; a late check-out from an offline outbox is still a safety fact.
     if (input.kind !== 'check_out') refuseIfClosed(current);
     const isAssignee = current.assigneeIds.includes(principal.user.id);
-    const isOperator = ['operator', 'koordinator', 'provinsi'].includes(principal.user.role);
-    if (!isAssignee && !isOperator)
+    if (!isAssignee && !can(principal.user.role, 'case.followUpAny'))
       throw new DomainError('forbidden', 'Hanya yang ditugaskan yang mencatat tindak lanjut');
     const occurredAt = new Date(input.occurredAt);
     await tx.query(

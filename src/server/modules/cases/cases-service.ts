@@ -11,12 +11,14 @@ import {
   type Handover,
   isCaseClosed,
 } from '../../../shared/cases/closing-rules.ts';
+import { can } from '../../../shared/permissions/index.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { loadSla } from '../reports/reports-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './cases-store.ts';
@@ -25,7 +27,6 @@ import * as closing from './closing-store.ts';
 export type CaseDeps = { db: Database; clock: Clock };
 
 /** Roles that run cases in their scope. */
-const CASE_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
 
 const TYPE_LABELS: Record<string, string> = {
   antar_perguruan_silat: 'Konflik antar perguruan silat',
@@ -63,7 +64,7 @@ export async function requireHandledCase(
   id: string,
 ): Promise<store.CaseRecord> {
   const found = await requireCase(tx, id);
-  if (!isCaseHandler(principal.actor, found) && !['provinsi', 'admin'].includes(principal.user.role)) {
+  if (!isCaseHandler(principal.actor, found) && !can(principal.user.role, 'case.oversee')) {
     throw new DomainError('forbidden', 'Anda bukan penangan kasus ini');
   }
   return found;
@@ -99,8 +100,7 @@ export async function openCase(
   principal: Principal,
   input: { reportIds: string[]; title?: string },
 ): Promise<CaseView> {
-  if (!CASE_ROLES.includes(principal.user.role))
-    throw new DomainError('forbidden', 'Hanya operator yang membuka kasus');
+  authorize(principal, 'case.handle', 'Hanya operator yang membuka kasus');
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const reports = await tx.query<{
@@ -459,8 +459,7 @@ export async function listCases(
 export async function getTimeline(deps: CaseDeps, principal: Principal, caseId: string) {
   return deps.db.asActor(principal.actor, async (tx) => {
     await requireCase(tx, caseId);
-    if (principal.user.role === 'mitra')
-      throw new DomainError('forbidden', 'Mitra hanya melihat disposisinya');
+    authorize(principal, 'case.timeline', 'Mitra hanya melihat disposisinya');
     return store.listTimeline(tx, caseId);
   });
 }

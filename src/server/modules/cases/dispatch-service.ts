@@ -1,5 +1,6 @@
 import { type DispatchSuggestion, rankCandidates } from '../../../shared/pillars/dispatch-rules.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import { assignPerson } from './case-work-service.ts';
 import { type CaseDeps, requireHandledCase } from './cases-service.ts';
@@ -16,9 +17,7 @@ export async function suggestDispatch(
   caseId: string,
   limit = 20,
 ): Promise<DispatchSuggestion[]> {
-  if (!['operator', 'koordinator', 'provinsi', 'admin'].includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Hanya operator dan koordinator yang mengirim pilar');
-  }
+  authorize(principal, 'pillar.dispatch', 'Hanya operator dan koordinator yang mengirim pilar');
   const now = deps.clock.now();
   const { found, candidates, needs, hasChildren } = await deps.db.asActor(principal.actor, async (tx) => {
     const found = await requireHandledCase(tx, principal, caseId);
@@ -80,9 +79,7 @@ export async function dispatchPillar(
   caseId: string,
   input: { pillarId: string; task: string; dueAt?: string },
 ) {
-  if (!['operator', 'koordinator', 'provinsi', 'admin'].includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Hanya operator dan koordinator yang mengirim pilar');
-  }
+  authorize(principal, 'pillar.dispatch', 'Hanya operator dan koordinator yang mengirim pilar');
   const pillar = await deps.db.asActor(principal.actor, (tx) =>
     tx.one<{ userId: string | null }>('SELECT user_id AS "userId" FROM pillars WHERE id = $1', [
       input.pillarId,

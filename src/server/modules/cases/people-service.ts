@@ -21,6 +21,7 @@ import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import { type CaseDeps, refuseIfClosed, requireCase, requireHandledCase } from './cases-service.ts';
 import * as cases from './cases-store.ts';
@@ -76,9 +77,7 @@ export type PersonInput = {
 
 /** Partner agencies answer dispositions; the people of a case are not theirs to see (RLS hides them too). */
 function refuseMitra(principal: Principal): void {
-  if (principal.user.role === 'mitra') {
-    throw new DomainError('forbidden', 'Mitra tidak melihat data orang rentan dalam kasus');
-  }
+  authorize(principal, 'case.people', 'Mitra tidak melihat data orang rentan dalam kasus');
 }
 
 /** A visible case for anyone but a partner agency, and whether the principal handles it. */

@@ -13,7 +13,7 @@ import {
   WebhookInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { requirePrincipal, requireRole } from '../../platform/http.ts';
+import { requirePrincipal } from '../../platform/http.ts';
 import * as alerts from './alerts-service.ts';
 import * as webhooks from './webhooks-service.ts';
 
@@ -202,8 +202,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
     allowPrivateTargets: deps.config.webhookAllowPrivate === true,
   };
   r.get('/api/webhooks', { schema: { tags, summary: 'Webhook keluar (admin)' } }, async (request) => {
-    requireRole(request, 'admin');
-    return { items: await webhooks.listWebhooks(deps) };
+    return { items: await webhooks.listWebhooks(deps, requirePrincipal(request)) };
   });
 
   r.post(
@@ -218,14 +217,14 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
     async (request, reply) =>
       reply
         .status(201)
-        .send(await webhooks.createWebhook(webhookDeps, requireRole(request, 'admin'), request.body)),
+        .send(await webhooks.createWebhook(webhookDeps, requirePrincipal(request), request.body)),
   );
 
   r.patch(
     '/api/webhooks/:id',
     { schema: { tags, summary: 'Ubah webhook (admin)', params: IdParams, body: WebhookChange } },
     async (request) =>
-      webhooks.updateWebhook(webhookDeps, requireRole(request, 'admin'), request.params.id, request.body),
+      webhooks.updateWebhook(webhookDeps, requirePrincipal(request), request.params.id, request.body),
   );
 
   r.get(
@@ -239,8 +238,14 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
-      return { items: await webhooks.listDeliveries(deps, request.params.id, request.query.limit) };
+      return {
+        items: await webhooks.listDeliveries(
+          deps,
+          requirePrincipal(request),
+          request.params.id,
+          request.query.limit,
+        ),
+      };
     },
   );
 }

@@ -5,8 +5,6 @@ import {
   CAP_BY_LEVEL,
   CAP_INSTRUCTIONS,
   canAcknowledgeAlert,
-  canRaiseAlert,
-  canRespondToAlert,
 } from '../../../shared/early-warning/alert-rules.ts';
 import {
   type AlertLevel,
@@ -14,6 +12,7 @@ import {
   type Factor,
   LEVEL_LABELS,
 } from '../../../shared/early-warning/level-model.ts';
+import { can } from '../../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
@@ -23,6 +22,7 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { findUsersCovering, notify } from '../cases/cases-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './alerts-store.ts';
@@ -127,8 +127,8 @@ function toView(
     acknowledgers,
     allowed: {
       acknowledge: moves.acknowledge && canAcknowledgeAlert(role, a.handlingLevel),
-      act: moves.act && canRespondToAlert(role),
-      close: moves.close && canRespondToAlert(role),
+      act: moves.act && can(role, 'alert.respond'),
+      close: moves.close && can(role, 'alert.respond'),
     },
     capUrl: `/api/alerts/${a.id}/cap.xml`,
   };
@@ -244,12 +244,11 @@ export async function raiseAlert(
   principal: Principal,
   input: { regionCode: string; level: AlertLevel; headline: string; description: string },
 ): Promise<AlertView> {
-  if (!canRaiseAlert(principal.user.role)) {
-    throw new DomainError(
-      'forbidden',
-      'Hanya koordinator, provinsi atau admin yang dapat menerbitkan peringatan',
-    );
-  }
+  authorize(
+    principal,
+    'alert.raise',
+    'Hanya koordinator, provinsi atau admin yang dapat menerbitkan peringatan',
+  );
   if (levelOfCode(input.regionCode) === 'provinsi') {
     throw new DomainError('validation_failed', 'Pilih kab/kota, kecamatan atau desa');
   }
@@ -285,7 +284,7 @@ export async function listAlerts(
   principal: Principal,
   filter: Omit<store.AlertFilter, 'isPublic'>,
 ): Promise<AlertView[]> {
-  requireStaff(principal);
+  authorize(principal, 'alert.view', ALERTS_REFUSED);
   return deps.db.asActor(principal.actor, async (tx) => {
     const rows = await store.listAlerts(tx, filter);
     const acknowledgers = new Map<string, AlertView['acknowledgers']>();
@@ -296,10 +295,7 @@ export async function listAlerts(
   });
 }
 
-function requireStaff(principal: Principal): void {
-  if (!canRespondToAlert(principal.user.role))
-    throw new DomainError('forbidden', 'Peran Anda tidak melihat peringatan');
-}
+const ALERTS_REFUSED = 'Peran Anda tidak melihat peringatan';
 
 async function requireAlert(tx: Tx, id: string, lock = false): Promise<store.AlertRecord> {
   const found = await store.findAlert(tx, id, lock);
@@ -313,7 +309,7 @@ export async function getAlert(
   principal: Principal,
   id: string,
 ): Promise<AlertView & { actions: (Omit<store.AlertAction, 'at'> & { at: string })[] }> {
-  requireStaff(principal);
+  authorize(principal, 'alert.view', ALERTS_REFUSED);
   return deps.db.asActor(principal.actor, async (tx) => {
     const alert = await requireAlert(tx, id);
     const actions = await store.listActions(tx, id);
@@ -332,7 +328,7 @@ export async function acknowledgeAlert(
   principal: Principal,
   id: string,
 ): Promise<AlertView> {
-  requireStaff(principal);
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const alert = await requireAlert(tx, id, true);
@@ -386,7 +382,7 @@ export async function addAlertAction(
   id: string,
   input: { action: string; caseId?: string },
 ): Promise<AlertView> {
-  requireStaff(principal);
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const alert = await requireAlert(tx, id, true);
@@ -423,7 +419,7 @@ export async function closeAlert(
   id: string,
   note: string,
 ): Promise<AlertView> {
-  requireStaff(principal);
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
   const now = deps.clock.now();
   const result = await deps.db.asActor(principal.actor, async (tx) => {
     const alert = await requireAlert(tx, id, true);
@@ -467,7 +463,7 @@ export async function approvePublicText(
   id: string,
   input: { headline: string; description: string },
 ): Promise<AlertView> {
-  requireStaff(principal);
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const alert = await requireAlert(tx, id, true);
@@ -649,7 +645,7 @@ export async function capXml(
 
 async function restrictedAlert(deps: AlertDeps, principal: Principal | null, id: string) {
   if (!principal) throw new DomainError('unauthenticated', 'Silakan masuk terlebih dahulu');
-  requireStaff(principal);
+  authorize(principal, 'alert.view', ALERTS_REFUSED);
   return deps.db.asActor(principal.actor, (tx) => store.findAlert(tx, id));
 }
 
@@ -667,7 +663,7 @@ export async function atomFeed(
     );
   } else {
     if (!principal) throw new DomainError('unauthenticated', 'Silakan masuk terlebih dahulu');
-    requireStaff(principal);
+    authorize(principal, 'alert.view', ALERTS_REFUSED);
     alerts = await deps.db.asActor(principal.actor, (tx) =>
       store.listAlerts(tx, { isOpen: true, limit: 200 }),
     );

@@ -16,18 +16,14 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './calendar-store.ts';
 import { listOverrides } from './levels-store.ts';
 
 export type CalendarDeps = { db: Database; clock: Clock };
 
-const STAFF = ['operator', 'koordinator', 'provinsi', 'admin'];
-
-function requireStaff(principal: Principal): void {
-  if (!STAFF.includes(principal.user.role))
-    throw new DomainError('forbidden', 'Peran Anda tidak mengakses kalender kerawanan');
-}
+const CALENDAR_REFUSED = 'Peran Anda tidak mengakses kalender kerawanan';
 
 /** The one-off kinds operators enter. */
 export const ONE_OFF_KINDS = [
@@ -75,7 +71,7 @@ export async function listCalendar(
   principal: Principal,
   query: { from: string; to: string; regionCode?: string },
 ): Promise<{ recurring: RecurringEvent[]; events: EventView[] }> {
-  requireStaff(principal);
+  authorize(principal, 'calendar.view', CALENDAR_REFUSED);
   if (query.to < query.from) throw new DomainError('validation_failed', 'to harus sesudah from');
   if (Date.parse(query.to) - Date.parse(query.from) > 3 * 366 * 86_400_000) {
     throw new DomainError('validation_failed', 'Rentang paling lama tiga tahun');
@@ -97,8 +93,7 @@ export async function setOverride(
   principal: Principal,
   input: { anchor: RecurringAnchor; hijriYear: number; date: string; note: string },
 ): Promise<RecurringEvent[]> {
-  if (principal.user.role !== 'admin')
-    throw new DomainError('forbidden', 'Hanya admin yang mengoreksi tanggal');
+  authorize(principal, 'calendar.correct', 'Hanya admin yang mengoreksi tanggal');
   const computed = gregorianOf({
     year: input.hijriYear,
     month: input.anchor === 'satu_suro' ? 1 : 10,
@@ -149,8 +144,7 @@ export async function deleteOverride(
   anchor: RecurringAnchor,
   hijriYear: number,
 ): Promise<void> {
-  if (principal.user.role !== 'admin')
-    throw new DomainError('forbidden', 'Hanya admin yang mengoreksi tanggal');
+  authorize(principal, 'calendar.correct', 'Hanya admin yang mengoreksi tanggal');
   await deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.deleteOverride(tx, anchor, hijriYear)))
       throw new DomainError('not_found', 'Koreksi tanggal tidak ditemukan');
@@ -175,7 +169,7 @@ export type NewEvent = {
 
 /** Enters a one-off gathering in a region of the principal's scope; its route may cross other kab/kota. */
 export async function createEvent(deps: CalendarDeps, principal: Principal, input: NewEvent) {
-  requireStaff(principal);
+  authorize(principal, 'calendar.plan', CALENDAR_REFUSED);
   if (levelOfCode(input.regionCode) === 'provinsi') {
     throw new DomainError('validation_failed', 'Pilih kab/kota, kecamatan atau desa tempat acara');
   }
@@ -250,7 +244,7 @@ async function eventDetail(tx: Tx, id: string, now: Date) {
 }
 
 export async function getEvent(deps: CalendarDeps, principal: Principal, id: string) {
-  requireStaff(principal);
+  authorize(principal, 'calendar.view', CALENDAR_REFUSED);
   return deps.db.asActor(principal.actor, (tx) => eventDetail(tx, id, deps.clock.now()));
 }
 
@@ -261,7 +255,7 @@ export async function updateChecklist(
   id: string,
   input: { version: number; items: { key: ChecklistKey; isDone: boolean; note?: string }[] },
 ) {
-  requireStaff(principal);
+  authorize(principal, 'calendar.plan', CALENDAR_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const event = await store.findEvent(tx, id, true);
@@ -312,7 +306,7 @@ export async function saveReview(
     lessons: string;
   },
 ) {
-  requireStaff(principal);
+  authorize(principal, 'calendar.plan', CALENDAR_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const event = await store.findEvent(tx, id, true);
@@ -344,7 +338,7 @@ export async function saveReview(
 
 /** Cancels a scheduled event: it no longer raises any level. */
 export async function cancelEvent(deps: CalendarDeps, principal: Principal, id: string) {
-  requireStaff(principal);
+  authorize(principal, 'calendar.plan', CALENDAR_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const event = await store.findEvent(tx, id, true);

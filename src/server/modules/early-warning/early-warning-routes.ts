@@ -13,7 +13,7 @@ import {
   ReviewInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { requirePrincipal, requireRole } from '../../platform/http.ts';
+import { requirePrincipal } from '../../platform/http.ts';
 import { alertsRoutes } from './alerts-routes.ts';
 import type { AlertDeps } from './alerts-service.ts';
 import * as calendar from './calendar-service.ts';
@@ -60,19 +60,13 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
   r.post(
     '/api/early-warning/recompute',
     { schema: { tags, summary: 'Hitung ulang semua tingkat sekarang (provinsi, admin)' } },
-    async (request) => {
-      requireRole(request, 'provinsi', 'admin');
-      return levels.recomputeLevels(deps);
-    },
+    async (request) => levels.recomputeNow(deps, requirePrincipal(request)),
   );
 
   r.get(
     '/api/early-warning/settings',
     { schema: { tags, summary: 'Ambang dan parameter model' } },
-    async (request) => {
-      requireRole(request, 'operator', 'koordinator', 'provinsi', 'admin');
-      return settings.getSettings(deps.db);
-    },
+    async (request) => settings.getSettings(deps.db, requirePrincipal(request)),
   );
 
   r.put(
@@ -80,7 +74,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
     {
       schema: { tags, summary: 'Ubah ambang dan parameter (admin)', body: z.record(z.string(), z.unknown()) },
     },
-    async (request) => settings.updateSettings(deps, requireRole(request, 'admin'), request.body),
+    async (request) => settings.updateSettings(deps, requirePrincipal(request), request.body),
   );
 
   r.get(

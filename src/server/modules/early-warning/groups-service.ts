@@ -1,26 +1,21 @@
 import { createHash } from 'node:crypto';
 import { maskName, maskPhone } from '../../../shared/early-warning/alert-rules.ts';
+import { can } from '../../../shared/permissions/index.ts';
 import { isWithin, levelOfCode, searchKey } from '../../../shared/regions.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { checkDocument } from '../../platform/uploads.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './groups-store.ts';
 
 export type GroupDeps = { db: Database; clock: Clock };
 
-const STAFF = ['operator', 'koordinator', 'provinsi', 'admin'];
-/** Roles that keep the province-wide parts of the register: edit groups and rivalries. */
-const REGISTER_KEEPERS = ['koordinator', 'provinsi', 'admin'];
-
-function requireRole(principal: Principal, roles: readonly string[], message: string): void {
-  if (!roles.includes(principal.user.role)) throw new DomainError('forbidden', message);
-}
-
-const requireStaff = (p: Principal) => requireRole(p, STAFF, 'Peran Anda tidak mengakses daftar kelompok');
+const requireStaff = (p: Principal) =>
+  authorize(p, 'group.view', 'Peran Anda tidak mengakses daftar kelompok');
 
 // ── Groups ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -63,7 +58,7 @@ export async function updateGroup(
   id: string,
   change: { name?: string; shortName?: string; description?: string; isActive?: boolean },
 ): Promise<store.GroupRecord> {
-  requireRole(principal, REGISTER_KEEPERS, 'Hanya koordinator, provinsi atau admin yang mengubah kelompok');
+  authorize(principal, 'group.keep', 'Hanya koordinator, provinsi atau admin yang mengubah kelompok');
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.findGroup(tx, id))) throw new DomainError('not_found', 'Kelompok tidak ditemukan');
@@ -120,9 +115,10 @@ async function requireGroups(tx: Tx, ids: readonly string[]): Promise<store.Grou
 
 /** Who sees a branch's contact person whole: its kab/kota's operators (scope decides), provinsi and admin. */
 function canSeeContacts(principal: Principal, branch: { regionCode: string }): boolean {
-  const role = principal.user.role;
-  if (role === 'provinsi' || role === 'admin') return true;
-  return role === 'operator' && principal.actor.scope.some((prefix) => isWithin(branch.regionCode, prefix));
+  if (!can(principal.user.role, 'group.contacts')) return false;
+  // Of the roles allowed, an operator sees only their own kab/kota's contacts; the others oversee the province.
+  const province = principal.user.role !== 'operator';
+  return province || principal.actor.scope.some((prefix) => isWithin(branch.regionCode, prefix));
 }
 
 function maskBranch(b: store.BranchRecord): store.BranchRecord & { isMasked: boolean } {
@@ -231,7 +227,7 @@ export async function saveRivalry(
     note: string;
   },
 ): Promise<store.RivalryRecord> {
-  requireRole(principal, REGISTER_KEEPERS, 'Hanya koordinator, provinsi atau admin yang mencatat rivalitas');
+  authorize(principal, 'group.keep', 'Hanya koordinator, provinsi atau admin yang mencatat rivalitas');
   const [first, second] = input.groupIds;
   if (first === second) throw new DomainError('validation_failed', 'Rivalitas butuh dua kelompok berbeda');
   const [groupA, groupB] = first < second ? [first, second] : [second, first];

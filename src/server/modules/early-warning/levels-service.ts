@@ -17,6 +17,7 @@ import { SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import { type AlertDeps, raiseAlertInTx } from './alerts-service.ts';
 import {
@@ -60,6 +61,12 @@ type RunContext = {
   register: Register;
   geoDir: string | undefined;
 };
+
+/** Recomputes every level now, at the office's asking (the province or the admin). */
+export async function recomputeNow(deps: LevelDeps, principal: Principal): Promise<RecomputeResult> {
+  authorize(principal, 'level.recompute');
+  return recomputeLevels(deps);
+}
 
 /**
  * Recomputes the level of every kecamatan and kab/kota (or of the kab/kota listed): one transaction per
@@ -253,13 +260,6 @@ export type LevelItem = {
   levelSince: string | null;
 };
 
-const STAFF = ['operator', 'koordinator', 'provinsi', 'admin'];
-
-function requireStaff(principal: Principal): void {
-  if (!STAFF.includes(principal.user.role))
-    throw new DomainError('forbidden', 'Peran Anda tidak melihat tingkat kerawanan');
-}
-
 function toItem(v: store.LevelView): LevelItem {
   return {
     ...v,
@@ -274,7 +274,7 @@ export async function listLevels(
   principal: Principal,
   parentCode: string,
 ): Promise<LevelItem[]> {
-  requireStaff(principal);
+  authorize(principal, 'level.view', 'Peran Anda tidak melihat tingkat kerawanan');
   const depth = levelOfCode(parentCode);
   if (depth !== 'provinsi' && depth !== 'kabkota') {
     throw new DomainError('validation_failed', 'parent: kode provinsi (35) atau kab/kota (mis. 35.09)');
@@ -288,7 +288,7 @@ export async function listLevels(
 
 /** One region's level and its latest changes. */
 export async function getLevel(deps: LevelDeps, principal: Principal, code: string) {
-  requireStaff(principal);
+  authorize(principal, 'level.view', 'Peran Anda tidak melihat tingkat kerawanan');
   return deps.db.asActor(principal.actor, async (tx) => {
     const region = await store.findRegion(tx, code);
     if (!region || (region.level !== 'kecamatan' && region.level !== 'kabkota')) {

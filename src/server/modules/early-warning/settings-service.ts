@@ -3,6 +3,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import { loadSettingsValue, saveSettingsValue } from './levels-store.ts';
 
@@ -13,7 +14,9 @@ export async function loadSettings(tx: Tx): Promise<EarlyWarningSettings> {
   return parsed.success ? parsed.data : EarlyWarningSettings.parse({});
 }
 
-export async function getSettings(db: Database): Promise<EarlyWarningSettings> {
+/** The thresholds and parameters of the model, for the office. */
+export async function getSettings(db: Database, principal: Principal): Promise<EarlyWarningSettings> {
+  authorize(principal, 'model.view');
   return db.asSystem((tx) => loadSettings(tx));
 }
 
@@ -23,6 +26,7 @@ export async function updateSettings(
   principal: Principal,
   input: unknown,
 ): Promise<EarlyWarningSettings> {
+  authorize(principal, 'model.edit');
   const parsed = EarlyWarningSettings.safeParse(input);
   if (!parsed.success) {
     throw new DomainError('validation_failed', 'Isian tidak valid', {

@@ -6,6 +6,7 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { postGuarded, requirePublicTarget } from '../../platform/outbound.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './webhooks-store.ts';
 
@@ -66,7 +67,8 @@ export type WebhookDeps = {
   allowPrivateTargets?: boolean;
 };
 
-export async function listWebhooks(deps: WebhookDeps): Promise<WebhookView[]> {
+export async function listWebhooks(deps: WebhookDeps, principal: Principal): Promise<WebhookView[]> {
+  authorize(principal, 'webhook.manage');
   return (await deps.db.asSystem((tx) => store.listWebhooks(tx))).map(toView);
 }
 
@@ -76,6 +78,7 @@ export async function createWebhook(
   principal: Principal,
   input: { url: string; secret?: string; description: string; regionCodes: string[]; isActive: boolean },
 ): Promise<WebhookView & { secret?: string }> {
+  authorize(principal, 'webhook.manage');
   await requirePublicTarget(input.url, { allowPrivate: deps.allowPrivateTargets === true });
   const generated = input.secret ? undefined : randomBytes(24).toString('base64url');
   const secret = input.secret ?? (generated as string);
@@ -101,6 +104,7 @@ export async function updateWebhook(
   id: string,
   change: { url?: string; secret?: string; description?: string; regionCodes?: string[]; isActive?: boolean },
 ): Promise<WebhookView> {
+  authorize(principal, 'webhook.manage');
   if (change.url) await requirePublicTarget(change.url, { allowPrivate: deps.allowPrivateTargets === true });
   const now = deps.clock.now();
   return deps.db.asSystem(async (tx) => {
@@ -120,7 +124,8 @@ export async function updateWebhook(
 }
 
 /** A webhook's delivery log, newest first (admin). */
-export async function listDeliveries(deps: WebhookDeps, id: string, limit: number) {
+export async function listDeliveries(deps: WebhookDeps, principal: Principal, id: string, limit: number) {
+  authorize(principal, 'webhook.manage');
   return deps.db.asSystem(async (tx) => {
     if (!(await store.findWebhook(tx, id))) throw new DomainError('not_found', 'Webhook tidak ditemukan');
     const rows = await store.listDeliveries(tx, id, limit);

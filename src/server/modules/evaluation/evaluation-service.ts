@@ -26,15 +26,13 @@ import { toWibIso } from '../../../shared/time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as bases from './evaluation-bases.ts';
 import * as store from './evaluation-store.ts';
 import * as timings from './evaluation-timings.ts';
 
 export type EvaluationDeps = { db: Database; clock: Clock };
-
-/** Roles that read evaluations: the staff of a region. */
-const EVALUATION_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
 
 /** The area an evaluation covers. */
 export type EvaluationScopeInfo = EvaluationSummary['scope'];
@@ -46,9 +44,7 @@ export type EvaluationRequest = { scope: EvaluationScopeInfo; period: Period };
 export type ProgressFn = (step: string, percent: number) => Promise<void>;
 
 function requireEvaluator(principal: Principal): void {
-  if (!EVALUATION_ROLES.includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Evaluasi hanya untuk operator, koordinator dan provinsi');
-  }
+  authorize(principal, 'evaluation.view', 'Evaluasi hanya untuk operator, koordinator dan provinsi');
 }
 
 /** The user's own area: their Bakorwil, their kab/kota, or the province. */

@@ -2,8 +2,6 @@ import { isCaseHandler } from '../../../shared/cases/case-rules.ts';
 import { findPersonalData, type PersonalDataWarning } from '../../../shared/evaluation/personal-data.ts';
 import {
   canEditLesson,
-  canWriteLessons,
-  LESSON_REVIEWER_ROLES,
   type LessonList,
   type LessonMove,
   type LessonStatus,
@@ -11,10 +9,12 @@ import {
   nextLessonStatus,
 } from '../../../shared/lessons/lesson-rules.ts';
 import type { LessonEdit, LessonFields } from '../../../shared/lessons/lesson-schema.ts';
+import { can } from '../../../shared/permissions/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { findCase } from '../cases/cases-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './lessons-store.ts';
@@ -55,7 +55,7 @@ async function checkPersonalData(
 }
 
 function isAuthorOrReviewer(principal: Principal, lesson: store.LessonRecord): boolean {
-  return lesson.authorId === principal.user.id || LESSON_REVIEWER_ROLES.includes(principal.user.role);
+  return lesson.authorId === principal.user.id || can(principal.user.role, 'lesson.review');
 }
 
 async function view(tx: Tx, principal: Principal, lesson: store.LessonRecord): Promise<LessonView> {
@@ -88,9 +88,7 @@ export async function createLesson(
   principal: Principal,
   input: LessonFields,
 ): Promise<LessonView> {
-  if (!canWriteLessons(principal.user.role)) {
-    throw new DomainError('forbidden', 'Hanya operator dan koordinator yang menulis praktik baik');
-  }
+  authorize(principal, 'lesson.write', 'Hanya operator dan koordinator yang menulis praktik baik');
   checkRegion(principal, input.regionCode);
   return deps.db.asActor(principal.actor, async (tx) => {
     const { caseIds, ...row } = input;
@@ -169,9 +167,7 @@ export async function moveLesson(
     }
     let confirmed = 0;
     if (move === 'publish' || move === 'return') {
-      if (!LESSON_REVIEWER_ROLES.includes(principal.user.role)) {
-        throw new DomainError('forbidden', 'Hanya koordinator atau provinsi yang meninjau praktik baik');
-      }
+      authorize(principal, 'lesson.review', 'Hanya koordinator atau provinsi yang meninjau praktik baik');
       if (lesson.authorId === principal.user.id) {
         throw new DomainError('forbidden', 'Praktik baik ditinjau orang lain, bukan penulisnya');
       }

@@ -1,11 +1,13 @@
 import { deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import type { OdkDevice } from '../../../shared/odk.ts';
+import { can } from '../../../shared/permissions/index.ts';
 import type { Role } from '../../../shared/users.ts';
-import { type AuditActor, appendAudit } from '../../platform/audit.ts';
+import { appendAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
+import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import {
   PRINCIPAL_REUSE_MS,
   principalsChanged,
@@ -17,21 +19,20 @@ import { type Principal, principalOf } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 import * as store from './odk-store.ts';
 
-/** Roles whose phones may send reports; partner agencies answer dispositions and do not report. */
-const REPORTING_ROLES = ['relawan', 'operator', 'koordinator', 'provinsi', 'admin'];
-
 /** Creates a device token for a user; the token is returned once and stored only as a hash. */
 export async function createDevice(
   db: Database,
-  by: AuditActor,
+  acting: Acting,
   username: string,
   label: string,
 ): Promise<{ device: OdkDevice; token: string }> {
+  const by = authorizeActing(acting, 'odk.devices');
   const token = `odk_${newSecret()}`;
   const device = await db.asSystem(async (tx) => {
     const user = await users.findUserByUsername(tx, username);
     if (!user?.isActive) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
-    if (!REPORTING_ROLES.includes(user.role)) {
+    // Only a role that files reports gets a phone that sends them; partner agencies answer dispositions.
+    if (!can(user.role, 'report.submit')) {
       throw new DomainError('validation_failed', `Peran ${user.role} tidak dapat mengirim laporan`);
     }
     const created = await store.insertDevice(tx, {
@@ -47,7 +48,8 @@ export async function createDevice(
 }
 
 /** Revokes a device token at once, in every instance. Throws not_found when it is unknown or already revoked. */
-export async function revokeDevice(db: Database, by: AuditActor, id: string): Promise<OdkDevice> {
+export async function revokeDevice(db: Database, acting: Acting, id: string): Promise<OdkDevice> {
+  const by = authorizeActing(acting, 'odk.devices');
   return db.asSystem(async (tx) => {
     if (!(await store.revokeDevice(tx, id))) {
       throw new DomainError('not_found', 'Token ponsel tidak ditemukan atau sudah dicabut');
@@ -60,7 +62,8 @@ export async function revokeDevice(db: Database, by: AuditActor, id: string): Pr
 }
 
 /** Device tokens, newest first; of one user when a username is given. */
-export async function listDevices(db: Database, username?: string): Promise<OdkDevice[]> {
+export async function listDevices(db: Database, acting: Acting, username?: string): Promise<OdkDevice[]> {
+  authorizeActing(acting, 'odk.devices');
   return db.asSystem(async (tx) => {
     if (username === undefined) return store.listDevices(tx);
     const user = await users.findUserByUsername(tx, username);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { OdkDevice, OdkDeviceCreated, OdkDeviceInput } from '../../../shared/odk.ts';
 import type { Config } from '../../platform/config.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { requireRole } from '../../platform/http.ts';
+import { requirePrincipal } from '../../platform/http.ts';
 import { MAX_PHOTO_BYTES } from '../reports/photo-rules.ts';
 import type { ReportDeps } from '../reports/reports-service.ts';
 import type { Principal } from '../users/users-service.ts';
@@ -134,8 +134,7 @@ export async function odkRoutes(app: FastifyInstance, deps: OdkDeps): Promise<vo
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
-      return { items: await devices.listDevices(deps.db) };
+      return { items: await devices.listDevices(deps.db, requirePrincipal(request)) };
     },
   );
 
@@ -151,10 +150,10 @@ export async function odkRoutes(app: FastifyInstance, deps: OdkDeps): Promise<vo
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requirePrincipal(request);
       const { device, token } = await devices.createDevice(
         deps.db,
-        principal.audit,
+        principal,
         request.body.username,
         request.body.label,
       );
@@ -175,8 +174,8 @@ export async function odkRoutes(app: FastifyInstance, deps: OdkDeps): Promise<vo
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin');
-      return devices.revokeDevice(deps.db, principal.audit, request.params.id);
+      const principal = requirePrincipal(request);
+      return devices.revokeDevice(deps.db, principal, request.params.id);
     },
   );
 }

@@ -7,6 +7,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { deriveUsername } from '../auth/sign-in-code-rules.ts';
 import { type IssuedCode, issueCode } from '../auth/sign-in-code-service.ts';
 import { usernamesLike } from '../auth/sign-in-code-store.ts';
@@ -68,9 +69,7 @@ export async function createPillarAccounts(
   input: PillarAccountsInput,
 ): Promise<PillarAccounts> {
   const role = principal.user.role;
-  if (role !== 'operator' && role !== 'admin') {
-    throw new DomainError('forbidden', 'Hanya operator atau admin yang dapat membuat akun pilar');
-  }
+  authorize(principal, 'pillar.accounts', 'Hanya operator atau admin yang dapat membuat akun pilar');
   const region = input.region ?? (role === 'admin' ? '35' : (principal.user.scopeRegionCode as string));
   if (role === 'operator' && !isInViewerScope(principal.actor, region)) {
     throw new DomainError('forbidden', 'Wilayah ini di luar lingkup Anda');

@@ -18,8 +18,9 @@ import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
-import { MANAGER_ROLES, managesRegion, noteRegisteredElsewhere, type PillarDeps } from './pillars-service.ts';
+import { managesRegion, noteRegisteredElsewhere, type PillarDeps } from './pillars-service.ts';
 import * as store from './pillars-store.ts';
 
 /** Rows per transaction in a real import: small enough that other requests get their turn in between. */
@@ -239,7 +240,7 @@ function newWrite(
 }
 
 function requireImporter(principal: Principal, kabkotaCode: string): void {
-  if (!MANAGER_ROLES.includes(principal.user.role) || !managesRegion(principal, kabkotaCode)) {
+  if (!managesRegion(principal, kabkotaCode)) {
     throw new DomainError('forbidden', 'Hanya pengelola kab/kota ini yang dapat mengimpor data pilar');
   }
 }
@@ -458,9 +459,7 @@ export async function getImport(
   principal: Principal,
   id: string,
 ): Promise<ImportJob> {
-  if (!MANAGER_ROLES.includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Hanya pengelola data pilar yang dapat melihat impor');
-  }
+  authorize(principal, 'pillar.manage', 'Hanya pengelola data pilar yang dapat melihat impor');
   const job = await deps.db.asActor(principal.actor, (tx) => store.findImport(tx, id));
   if (!job) throw new DomainError('not_found', 'Impor tidak ditemukan');
   const isStale =

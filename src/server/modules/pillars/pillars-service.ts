@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions/index.ts';
 import {
   type AreaCounts,
   type AreaLevel,
@@ -32,37 +33,35 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { notifyCovering } from '../cases/cases-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './pillars-store.ts';
 
 export type PillarDeps = { db: Database; clock: Clock; cipher: DataCipher };
 
-/** Roles that keep the registry: they see NIK and phone unmasked, create, edit and import, within scope. */
-export const MANAGER_ROLES: readonly string[] = ['operator', 'provinsi', 'admin'];
-/** Roles that may read the registry at all (coordinators masked, a relawan only their own record). */
-const READER_ROLES: readonly string[] = [...MANAGER_ROLES, 'koordinator', 'relawan'];
-
-/** True when the principal keeps the registry for `regionCode`. */
+/**
+ * True when the principal keeps the registry for `regionCode` (`pillar.manage`, within scope): they see NIK and
+ * phone unmasked, create, edit and import. Readers without it see coordinators' masked view, a relawan their own.
+ */
 export function managesRegion(principal: Principal, regionCode: string): boolean {
-  return MANAGER_ROLES.includes(principal.user.role) && isInViewerScope(principal.actor, regionCode);
+  return can(principal.user.role, 'pillar.manage') && isInViewerScope(principal.actor, regionCode);
 }
 
 function requireReader(principal: Principal): void {
-  if (!READER_ROLES.includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Peran Anda tidak dapat melihat data pilar sosial');
-  }
+  authorize(principal, 'pillar.view', 'Peran Anda tidak dapat melihat data pilar sosial');
 }
 
 function requireManagerRole(principal: Principal): void {
-  if (!MANAGER_ROLES.includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Hanya operator, provinsi atau admin yang dapat mengelola data pilar');
-  }
+  authorize(
+    principal,
+    'pillar.manage',
+    'Hanya operator, provinsi atau admin yang dapat mengelola data pilar',
+  );
 }
 
 function requireAdmin(principal: Principal): void {
-  if (principal.user.role !== 'admin')
-    throw new DomainError('forbidden', 'Hanya admin yang dapat mengubah ini');
+  authorize(principal, 'pillar.configure', 'Hanya admin yang dapat mengubah ini');
 }
 
 function invalid(path: string, message: string): DomainError {
@@ -456,9 +455,7 @@ async function loadBreakdown(
 }
 
 function requireCoverageReader(principal: Principal): void {
-  if (!['operator', 'koordinator', 'provinsi', 'admin'].includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Peran Anda tidak dapat melihat cakupan pilar');
-  }
+  authorize(principal, 'pillar.coverage', 'Peran Anda tidak dapat melihat cakupan pilar');
 }
 
 /** Per child area of `region` (a code or a Bakorwil id): active pillars of the type, the target and the gap. */

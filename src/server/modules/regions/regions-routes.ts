@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Region, RegionCode } from '../../../shared/regions.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { requirePrincipal, requireRole } from '../../platform/http.ts';
+import { requirePrincipal } from '../../platform/http.ts';
 import * as regions from './regions-service.ts';
 
 const RegionDetail = Region.extend({
@@ -89,8 +89,8 @@ export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
-      return regions.updateBakorwil(db, admin.audit, { id: request.params.id, ...request.body });
+      const admin = requirePrincipal(request);
+      return regions.updateBakorwil(db, admin, { id: request.params.id, ...request.body });
     },
   );
 }

@@ -1,7 +1,8 @@
 import { ancestorCodes, kabkotaOf, type Region, searchKey } from '../../../shared/regions.ts';
-import { type AuditActor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import { DEFAULT_BAKORWIL, readJatimRegions } from './regions-data.ts';
 import * as store from './regions-store.ts';
 
@@ -70,9 +71,10 @@ export async function listBakorwil(db: Database): Promise<store.Bakorwil[]> {
 /** Changes a Bakorwil's name, seat and member kab/kota (admin). */
 export async function updateBakorwil(
   db: Database,
-  actor: AuditActor,
+  acting: Acting,
   input: { id: string; name: string; seat: string; members: string[] },
 ): Promise<store.Bakorwil> {
+  const actor = authorizeActing(acting, 'region.edit');
   return db.asSystem(async (tx) => {
     const known = await store.listRegionsByCodes(tx, input.members);
     const unknown = input.members.filter(

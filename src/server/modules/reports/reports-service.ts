@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { can } from '../../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
 import {
   type Report,
@@ -14,17 +15,13 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
 import { announceUrgentReport } from '../notifications/notifications-service.ts';
 import { findRegion } from '../regions/regions-store.ts';
 import type { Principal } from '../users/users-service.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as store from './reports-store.ts';
-
-/** Roles that may submit reports (partner agencies answer dispositions; they do not report). */
-const REPORTING_ROLES = ['relawan', 'operator', 'koordinator', 'provinsi', 'admin'];
-/** Roles that receive, verify and triage reports in their scope. */
-const HANDLING_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
 
 export type ReportDeps = { db: Database; clock: Clock; jobs?: () => Jobs | undefined };
 
@@ -80,9 +77,7 @@ export async function submitReport(
   principal: Principal,
   input: ReportInput,
 ): Promise<{ report: Report; created: boolean }> {
-  if (!REPORTING_ROLES.includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Peran Anda tidak dapat mengirim laporan');
-  }
+  authorize(principal, 'report.submit', 'Peran Anda tidak dapat mengirim laporan');
   const { id, ...rest } = input;
   const fields = ReportFields.parse(rest);
   const now = deps.clock.now();
@@ -216,7 +211,7 @@ export async function amendReport(
     const current = await store.findReport(tx, id);
     if (!current) throw new DomainError('not_found', 'Laporan tidak ditemukan');
     const isReporter = current.reporterId === principal.user.id;
-    if (!isReporter && !HANDLING_ROLES.includes(principal.user.role)) {
+    if (!isReporter && !can(principal.user.role, 'report.handle')) {
       throw new DomainError(
         'forbidden',
         'Hanya pelapor atau operator wilayahnya yang dapat mengubah laporan',
@@ -360,9 +355,7 @@ export async function verifyReport(
 async function requireHandler(tx: Tx, principal: Principal, id: string) {
   const current = await store.findReport(tx, id);
   if (!current) throw new DomainError('not_found', 'Laporan tidak ditemukan');
-  if (!HANDLING_ROLES.includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Hanya operator yang dapat menangani laporan');
-  }
+  authorize(principal, 'report.handle', 'Hanya operator yang dapat menangani laporan');
   return current;
 }
 

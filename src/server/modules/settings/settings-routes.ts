@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { RegionCode } from '../../../shared/regions.ts';
 import { Priority } from '../../../shared/reports/report-schema.ts';
 import type { Database } from '../../platform/db.ts';
-import { requirePrincipal, requireRole } from '../../platform/http.ts';
+import { requirePrincipal } from '../../platform/http.ts';
 import * as settings from './settings-service.ts';
 
 const minutes = z
@@ -56,7 +56,7 @@ export async function settingsRoutes(app: FastifyInstance, deps: { db: Database 
       },
     },
     async (request) => ({
-      items: await settings.updateSla(db, requireRole(request, 'admin'), request.body.items),
+      items: await settings.updateSla(db, requirePrincipal(request), request.body.items),
     }),
   );
 
@@ -87,6 +87,6 @@ export async function settingsRoutes(app: FastifyInstance, deps: { db: Database 
       },
     },
     async (request) =>
-      settings.saveAgency(db, requireRole(request, 'admin'), { id: request.params.id, ...request.body }),
+      settings.saveAgency(db, requirePrincipal(request), { id: request.params.id, ...request.body }),
   );
 }

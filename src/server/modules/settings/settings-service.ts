@@ -2,6 +2,7 @@ import type { Priority } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 
 export type SlaRow = {
@@ -22,6 +23,7 @@ export async function listSla(db: Database): Promise<SlaRow[]> {
 
 /** Sets the deadlines of each priority (admin). New deadlines apply to records that arrive afterwards. */
 export async function updateSla(db: Database, principal: Principal, rows: SlaRow[]): Promise<SlaRow[]> {
+  authorize(principal, 'settings.edit');
   return db.asSystem(async (tx) => {
     for (const row of rows) {
       if (!(row.acknowledgeMinutes <= row.responseMinutes && row.responseMinutes <= row.resolveMinutes)) {
@@ -43,6 +45,7 @@ export async function listAgencies(db: Database): Promise<Agency[]> {
 
 /** Adds or changes a partner agency (admin). */
 export async function saveAgency(db: Database, principal: Principal, agency: Agency): Promise<Agency> {
+  authorize(principal, 'agency.manage');
   return db.asSystem(async (tx) => {
     if (agency.kabkotaCode) {
       const known = await tx.one("SELECT 1 FROM regions WHERE code = $1 AND level = 'kabkota'", [

@@ -6,6 +6,7 @@ import { startOfWibDay } from '../../../shared/time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import * as regions from '../regions/regions-service.ts';
 import type { Principal } from '../users/users-service.ts';
 import { resolvePeriod, weeksOf } from './stats-rules.ts';
@@ -13,8 +14,6 @@ import * as store from './stats-store.ts';
 
 export type StatsDeps = { db: Database; clock: Clock };
 
-/** Roles that oversee regions and read their numbers. */
-const STATS_ROLES = ['operator', 'koordinator', 'provinsi', 'admin'];
 const PHASES: readonly CasePhase[] = ['pencegahan', 'penghentian', 'pemulihan'];
 const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
 
@@ -28,9 +27,7 @@ export async function getOverview(
   principal: Principal,
   query: { scope: string; bakorwil?: string; from?: string; to?: string },
 ): Promise<StatsOverview> {
-  if (!STATS_ROLES.includes(principal.user.role)) {
-    throw new DomainError('forbidden', 'Peran Anda tidak dapat melihat ringkasan wilayah');
-  }
+  authorize(principal, 'stats.view', 'Peran Anda tidak dapat melihat ringkasan wilayah');
   const now = deps.clock.now();
   const period = resolvePeriod(now, query.from, query.to);
   if ('error' in period) {

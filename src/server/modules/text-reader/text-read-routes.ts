@@ -8,12 +8,10 @@ import {
   TextReadReply,
 } from '../../../shared/text-reader/text-read-schema.ts';
 import { wibDate } from '../../../shared/time.ts';
-import { requireRole } from '../../platform/http.ts';
+import { requirePrincipal } from '../../platform/http.ts';
 import * as service from './text-read-service.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD (WIB)');
-/** Staff and relawan read messages; a mitra agency does not file reports and may not. */
-const READERS = ['relawan', 'operator', 'koordinator', 'provinsi', 'admin'];
 
 export async function textReadRoutes(app: FastifyInstance, deps: service.TextReadDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +28,7 @@ export async function textReadRoutes(app: FastifyInstance, deps: service.TextRea
         response: { 200: TextReadReply },
       },
     },
-    async (request) => service.read(requireRole(request, ...READERS), request.body),
+    async (request) => service.read(requirePrincipal(request), request.body),
   );
 
   r.post(
@@ -43,7 +41,7 @@ export async function textReadRoutes(app: FastifyInstance, deps: service.TextRea
         response: { 200: z.object({ agreed: z.array(z.string()) }) },
       },
     },
-    async (request) => service.recordFeedback(deps, requireRole(request, ...READERS), request.body),
+    async (request) => service.recordFeedback(deps, requirePrincipal(request), request.body),
   );
 
   r.get(
@@ -58,7 +56,7 @@ export async function textReadRoutes(app: FastifyInstance, deps: service.TextRea
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'provinsi', 'admin');
+      const principal = requirePrincipal(request);
       const today = wibDate(deps.clock.now());
       const monthAgo = wibDate(new Date(deps.clock.now().getTime() - 30 * 24 * 3600 * 1000));
       return service.accuracy(deps, principal, {

@@ -10,6 +10,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../users/users-service.ts';
 import { jatimGazetteer } from './gazetteer-load.ts';
 import { agreedFields } from './text-read-rules.ts';
@@ -19,6 +20,7 @@ export type TextReadDeps = { db: Database; clock: Clock };
 
 /** Reads a message; without a home region the reader uses the caller's own area to break ties. */
 export function read(principal: Principal, input: TextReadInput): TextReading {
+  authorize(principal, 'text.read');
   const homeRegion = input.homeRegion ?? principal.user.scopeRegionCode ?? null;
   return readText(input.text, jatimGazetteer(), { homeRegion });
 }
@@ -29,6 +31,7 @@ export async function recordFeedback(
   principal: Principal,
   input: TextReadFeedbackInput,
 ): Promise<{ agreed: string[] }> {
+  authorize(principal, 'text.read');
   return deps.db.asActor(principal.actor, async (tx) => {
     const chosen = await store.findChosen(tx, input.reportId);
     if (!chosen) throw new DomainError('not_found', 'Laporan tidak ditemukan');
@@ -60,6 +63,7 @@ export async function accuracy(
   principal: Principal,
   range: { from: string; to: string },
 ): Promise<TextReadAccuracy> {
+  authorize(principal, 'text.accuracy');
   if (range.from > range.to) throw new DomainError('validation_failed', 'Tanggal awal sesudah tanggal akhir');
   const from = startOfWibDay(range.from);
   const to = new Date(startOfWibDay(range.to).getTime() + 24 * 3600 * 1000);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { toWibIso } from '../../../shared/time.ts';
 import { Access, CreateTokenInput, Password, Role, TokenCreated, Username } from '../../../shared/users.ts';
 import type { Database } from '../../platform/db.ts';
-import { requireRole } from '../../platform/http.ts';
+import { requirePrincipal } from '../../platform/http.ts';
 import { accessView, endSessionOf, listAccessOf, revokeTokenOf } from '../auth/access-service.ts';
 import { createApiToken, revokeApiToken } from '../auth/auth-service.ts';
 import { resetTotpOf } from '../auth/totp-service.ts';
@@ -48,8 +48,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
-      return { items: await listAllUsers(db) };
+      return { items: await listAllUsers(db, requirePrincipal(request)) };
     },
   );
 
@@ -64,8 +63,8 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
-      const { user, password } = await createUser(db, admin.audit, request.body);
+      const admin = requirePrincipal(request);
+      const { user, password } = await createUser(db, admin, request.body);
       const { passwordHash: _, createdAt: __, ...view } = user;
       return reply.status(201).send({ user: view, password });
     },
@@ -82,8 +81,8 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
-      return { password: await resetPassword(db, admin.audit, request.params.username) };
+      const admin = requirePrincipal(request);
+      return { password: await resetPassword(db, admin, request.params.username) };
     },
   );
 
@@ -98,18 +97,10 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request, reply) => {
-      const principal = requireRole(
-        request,
-        'operator',
-        'koordinator',
-        'provinsi',
-        'admin',
-        'mitra',
-        'relawan',
-      );
+      const principal = requirePrincipal(request);
       const created = await createApiToken(
         db,
-        principal.audit,
+        principal,
         principal.user.username,
         request.body.label,
         request.body.expiresInDays,
@@ -122,15 +113,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/tokens/:id',
     { schema: { tags: ['users'], summary: 'Cabut token API', params: z.object({ id: z.uuid() }) } },
     async (request, reply) => {
-      const principal = requireRole(
-        request,
-        'operator',
-        'koordinator',
-        'provinsi',
-        'admin',
-        'mitra',
-        'relawan',
-      );
+      const principal = requirePrincipal(request);
       await revokeApiToken(db, principal, request.params.id);
       return reply.status(204).send();
     },
@@ -146,8 +129,8 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
-      await setActive(db, admin.audit, request.params.username, false);
+      const admin = requirePrincipal(request);
+      await setActive(db, admin, request.params.username, false);
       return reply.status(204).send();
     },
   );
@@ -156,8 +139,8 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/reactivate',
     { schema: { tags: ['users'], summary: 'Aktifkan kembali pengguna (admin)', params: UserParams } },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
-      await setActive(db, admin.audit, request.params.username, true);
+      const admin = requirePrincipal(request);
+      await setActive(db, admin, request.params.username, true);
       return reply.status(204).send();
     },
   );
@@ -172,8 +155,8 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
-      await resetTotpOf(db, admin.audit, request.params.username);
+      const admin = requirePrincipal(request);
+      await resetTotpOf(db, admin, request.params.username);
       return reply.status(204).send();
     },
   );
@@ -189,8 +172,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
-      return accessView(await listAccessOf(db, request.params.username));
+      return accessView(await listAccessOf(db, requirePrincipal(request), request.params.username));
     },
   );
 
@@ -204,8 +186,8 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
-      await endSessionOf(db, admin.audit, request.params.username, request.params.id);
+      const admin = requirePrincipal(request);
+      await endSessionOf(db, admin, request.params.username, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -220,8 +202,8 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
-      await revokeTokenOf(db, admin.audit, request.params.username, request.params.id);
+      const admin = requirePrincipal(request);
+      await revokeTokenOf(db, admin, request.params.username, request.params.id);
       return reply.status(204).send();
     },
   );

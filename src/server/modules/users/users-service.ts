@@ -1,9 +1,11 @@
+import { STAFF } from '../../../shared/permissions/roles.ts';
 import { levelOfCode } from '../../../shared/regions.ts';
-import { type Me, Password, type Role, SCOPED_ROLES, Username } from '../../../shared/users.ts';
+import { type Me, Password, type Role, Username } from '../../../shared/users.ts';
 import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { ActorContext, Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
 import { clearUserAuthFailures } from '../auth/auth-store.ts';
 import { passwordWeakness } from './password-rules.ts';
 import * as store from './users-store.ts';
@@ -24,7 +26,8 @@ export async function principalOf(tx: Tx, user: store.UserRecord): Promise<Princ
 /** The principal of a user whose Bakorwil members (if any) are already known. */
 export function principalFrom(user: store.UserRecord, bakorwilMembers: readonly string[]): Principal {
   let scope: string[] = [];
-  if (SCOPED_ROLES.includes(user.role)) {
+  // The office roles oversee a region (or a Bakorwil); relawan and mitra see only what reaches them.
+  if (STAFF.includes(user.role)) {
     scope = user.scopeBakorwilId ? [...bakorwilMembers] : [user.scopeRegionCode as string];
   }
   const { passwordHash: _, ...rest } = user;
@@ -69,9 +72,10 @@ export type NewUser = {
 /** Creates a user; returns the user and the password (generated when none was given). */
 export async function createUser(
   db: Database,
-  by: AuditActor,
+  acting: Acting,
   input: NewUser,
 ): Promise<{ user: store.UserRecord; password: string }> {
+  const by = authorizeActing(acting, 'user.manage');
   const username = Username.safeParse(input.username);
   if (!username.success) throw new DomainError('validation_failed', username.error.issues[0].message);
   const password = input.password ?? generatePassword();
@@ -133,10 +137,11 @@ async function resolveScope(
 /** Sets a new password for a user (admin or CLI) and ends their sessions and API tokens; returns the password. */
 export async function resetPassword(
   db: Database,
-  by: AuditActor,
+  acting: Acting,
   username: string,
   newPassword?: string,
 ): Promise<string> {
+  const by = authorizeActing(acting, 'user.manage');
   const password = newPassword ?? generatePassword();
   const check = Password.safeParse(password);
   if (!check.success) throw new DomainError('validation_failed', check.error.issues[0].message);
@@ -190,10 +195,11 @@ export async function changeOwnPassword(
  */
 export async function setActive(
   db: Database,
-  by: AuditActor,
+  acting: Acting,
   username: string,
   isActive: boolean,
 ): Promise<void> {
+  const by = authorizeActing(acting, 'user.manage');
   await db.asSystem(async (tx) => {
     const user = await store.findUserByUsername(tx, username);
     if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
@@ -239,7 +245,12 @@ export async function ensureAdmin(
   return { created: true, generatedPassword: configuredPassword ? undefined : password };
 }
 
-export async function listAllUsers(db: Database): Promise<Omit<store.UserRecord, 'passwordHash'>[]> {
+/** Every user, for the admin console. */
+export async function listAllUsers(
+  db: Database,
+  principal: Principal,
+): Promise<Omit<store.UserRecord, 'passwordHash'>[]> {
+  authorize(principal, 'user.manage');
   const rows = await db.asSystem((tx) => store.listUsers(tx));
   return rows.map(({ passwordHash: _, ...rest }) => rest);
 }

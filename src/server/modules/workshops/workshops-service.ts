@@ -8,7 +8,6 @@ import {
 } from '../../../shared/evaluation/period.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import {
-  canOrganiseWorkshops,
   MATERIAL_TYPES,
   MAX_MATERIAL_BYTES,
   type WorkshopActionItem,
@@ -26,6 +25,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
 import { checkDocument } from '../../platform/uploads.ts';
 import type { Principal } from '../users/users-service.ts';
 import * as store from './workshops-store.ts';
@@ -75,8 +75,7 @@ export async function planWorkshop(
   principal: Principal,
   input: WorkshopInput,
 ): Promise<WorkshopView> {
-  if (!canOrganiseWorkshops(principal.user.role))
-    throw new DomainError('forbidden', 'Peran Anda tidak menyelenggarakan workshop');
+  authorize(principal, 'workshop.organise', 'Peran Anda tidak menyelenggarakan workshop');
   return deps.db.asActor(principal.actor, async (tx) => {
     const bakorwilId = input.bakorwilId ?? null;
     const kabkotaCode = input.kabkotaCode ?? null;

@@ -1,0 +1,5 @@
+import { walkScopes } from '../../../../test/scopes.ts';
+
+walkScopes('odk', {
+  'odk.devices': { method: 'GET', url: '/api/odk/devices' },
+});

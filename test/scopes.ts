@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Action, can } from '../src/shared/permissions/index.ts';
+import { Role } from '../src/shared/users.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from './harness.ts';
+
+/** What a scopes test has at hand: its app, one signed-in user per role, and ids its setup made. */
+export type ScopeContext = { t: TestApp; as: Record<Role, TestUser>; ids: Record<string, string> };
+
+/** One representative request for an action. */
+export type Probe = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string | ((ctx: ScopeContext) => string);
+  payload?: unknown | ((ctx: ScopeContext) => unknown);
+  /**
+   * Roles that cannot see the record the probe names: row-level security answers them 404 before any role
+   * check, as a record outside one's scope must (never 403, which would tell it exists).
+   */
+  hiddenFrom?: readonly Role[];
+};
+
+/** Where each role's test user works: Jember (35.09) and Bakorwil V, which holds it. */
+const HOME: Record<Role, { region: string; agencyId?: string }> = {
+  relawan: { region: '35.09' },
+  operator: { region: '35.09' },
+  koordinator: { region: 'V' },
+  provinsi: { region: '35' },
+  mitra: { region: '35.09', agencyId: 'polres-jember' },
+  admin: { region: '35' },
+};
+
+/**
+ * Walks every action in `probes` × every role through the HTTP API of one app: a 403 exactly where the
+ * permission table says no, and anything but 401/403 where it says yes (a 404 for a made-up id, a 400 for a
+ * body the action refuses, a 2xx). The expectation is read from `can()`, so the table is the one source.
+ */
+export function walkScopes(
+  module: string,
+  probes: Partial<Record<Action, Probe>>,
+  setup?: (ctx: ScopeContext) => Promise<void>,
+): void {
+  const ctx = { ids: {} } as ScopeContext;
+  describe(`${module}: who may do what, from the permission table`, () => {
+    beforeAll(async () => {
+      ctx.t = await buildTestApp();
+      await ctx.t.db.asSystem((tx) =>
+        tx.query(
+          "INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember') ON CONFLICT DO NOTHING",
+        ),
+      );
+      const as = {} as Record<Role, TestUser>;
+      for (const role of Role.options) as[role] = await ctx.t.user({ role, ...HOME[role] });
+      ctx.as = as;
+      await setup?.(ctx);
+    });
+    afterAll(() => ctx.t?.close());
+
+    for (const [action, probe] of Object.entries(probes) as [Action, Probe][]) {
+      it(`${action}: refused (403) exactly where the table says no`, async () => {
+        for (const role of Role.options) {
+          const res = await ctx.t.app.inject({
+            method: probe.method,
+            url: typeof probe.url === 'function' ? probe.url(ctx) : probe.url,
+            headers: authAs(ctx.as[role]),
+            ...(probe.payload === undefined
+              ? {}
+              : {
+                  payload: (typeof probe.payload === 'function'
+                    ? probe.payload(ctx)
+                    : probe.payload) as object,
+                }),
+          });
+          const seen = `${role} ${probe.method} → ${res.statusCode} ${res.body.slice(0, 160)}`;
+          if (probe.hiddenFrom?.includes(role)) expect(res.statusCode, seen).toBe(404);
+          else if (can(role, action)) expect([401, 403], seen).not.toContain(res.statusCode);
+          else expect(res.statusCode, seen).toBe(403);
+        }
+      });
+    }
+  });
+}
