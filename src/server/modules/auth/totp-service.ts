@@ -5,8 +5,8 @@ import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest } from '../../platform/passwords.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { principalsChanged } from '../../platform/principals.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 import * as store from './auth-store.ts';
 import {

@@ -3,7 +3,7 @@ import type { CaseView } from '../../../shared/cases/case-schema.ts';
 import { canReopenCase, isCaseClosed, type OpenItems } from '../../../shared/cases/closing-rules.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { type CaseDeps, publishCaseEvent, requireCase, requireHandledCase, toView } from './cases-service.ts';
 import * as store from './cases-store.ts';
 import * as closing from './closing-store.ts';

@@ -4,7 +4,7 @@ import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import { DomainError } from '../../platform/errors.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import {
   type CaseDeps,
   publishCaseEvent,

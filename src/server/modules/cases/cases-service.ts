@@ -17,8 +17,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { loadSla } from '../reports/reports-store.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as store from './cases-store.ts';
 import * as closing from './closing-store.ts';
 

@@ -6,8 +6,8 @@ import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as store from './groups-store.ts';
 
 export type GroupDeps = { db: Database; clock: Clock };

@@ -17,7 +17,7 @@ import { SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { type AlertDeps, raiseAlertInTx } from './alerts-service.ts';
 import {
   addToTally,

@@ -6,7 +6,7 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { postGuarded, requirePublicTarget } from '../../platform/outbound.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import * as store from './webhooks-store.ts';
 
 /** The pg-boss queue that carries webhook deliveries. */

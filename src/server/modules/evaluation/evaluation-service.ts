@@ -26,7 +26,7 @@ import { toWibIso } from '../../../shared/time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import * as bases from './evaluation-bases.ts';
 import * as store from './evaluation-store.ts';
 import * as timings from './evaluation-timings.ts';

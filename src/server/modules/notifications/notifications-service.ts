@@ -2,9 +2,9 @@ import { describeReason } from '../../../shared/reports/triage.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { notifyCovering } from '../cases/cases-store.ts';
 import { findRegion } from '../regions/regions-store.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as store from './notifications-store.ts';
 
 export type NotificationDeps = { db: Database; clock: Clock };

@@ -18,7 +18,7 @@ import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { MANAGER_ROLES, managesRegion, noteRegisteredElsewhere, type PillarDeps } from './pillars-service.ts';
 import * as store from './pillars-store.ts';
 

@@ -32,8 +32,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { notifyCovering } from '../cases/cases-store.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as store from './pillars-store.ts';
 
 export type PillarDeps = { db: Database; clock: Clock; cipher: DataCipher };

@@ -2,7 +2,7 @@ import type { Priority } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 
 export type SlaRow = {
   priority: Priority;

@@ -10,7 +10,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { jatimGazetteer } from './gazetteer-load.ts';
 import { agreedFields } from './text-read-rules.ts';
 import * as store from './text-read-store.ts';

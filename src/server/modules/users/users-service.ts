@@ -4,16 +4,10 @@ import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { ActorContext, Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { clearUserAuthFailures } from '../auth/auth-store.ts';
 import { passwordWeakness } from './password-rules.ts';
 import * as store from './users-store.ts';
-
-/** The signed-in user as every service sees them: identity, database context and audit label. */
-export type Principal = {
-  user: Omit<store.UserRecord, 'passwordHash'>;
-  actor: ActorContext;
-  audit: AuditActor;
-};
 
 /** Builds the row-level security context of a user: the region prefixes they oversee. */
 export async function principalOf(tx: Tx, user: store.UserRecord): Promise<Principal> {
