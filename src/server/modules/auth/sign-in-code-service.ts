@@ -1,6 +1,7 @@
 // One-time sign-in codes: an operator (for a relawan in their area) or an admin makes a reset code, shown once;
 // the person signs in with username + code and must set a new password, which ends their old sessions and
 // tokens. A code works once, for seven days, and wrong codes are throttled like passwords.
+import { randomInt } from 'node:crypto';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -34,7 +35,7 @@ export async function issueCode(
   purpose: store.CodePurpose,
   createdBy: string | null,
 ): Promise<IssuedCode> {
-  const code = newSignInCode();
+  const code = newSignInCode(randomInt);
   const expiresAt = codeExpiry(clock.now());
   await store.insertSignInCode(tx, {
     userId: user.id,

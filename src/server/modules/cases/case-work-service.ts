@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { notifyUsers } from '../notifications/notifications-service.ts';
 import {
   type CaseDeps,
   publishCaseEvent,
@@ -55,7 +56,7 @@ export async function assignPerson(
       details: { userId: input.userId },
       at: now,
     });
-    await store.notify(tx, [input.userId], {
+    await notifyUsers(tx, [input.userId], {
       kind: 'case.assigned',
       subjectType: 'case',
       subjectId: caseId,
@@ -131,7 +132,7 @@ export async function sendDisposition(
       "SELECT id FROM users WHERE role = 'mitra' AND agency_id = $1 AND is_active",
       [input.agencyId],
     );
-    await store.notify(
+    await notifyUsers(
       tx,
       agencyUsers.map((u) => u.id),
       {

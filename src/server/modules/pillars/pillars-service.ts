@@ -33,7 +33,7 @@ import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { notifyCovering } from '../cases/cases-store.ts';
+import { notifyCovering } from '../notifications/notifications-service.ts';
 import * as store from './pillars-store.ts';
 
 export type PillarDeps = { db: Database; clock: Clock; cipher: DataCipher };

@@ -17,7 +17,7 @@ import type { Jobs } from '../../platform/jobs.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
 import { announceUrgentReport } from '../notifications/notifications-service.ts';
-import { findRegion } from '../regions/regions-store.ts';
+import { findRegion } from '../regions/regions-service.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as store from './reports-store.ts';
 

@@ -1,4 +1,3 @@
-import type { Role } from '../../../shared/users.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { UserIdentity } from '../../platform/principal.ts';
 import { principalsChanged } from '../../platform/principals.ts';
@@ -129,14 +128,6 @@ export async function deleteSessionById(tx: Tx, userId: string, sessionId: strin
     userId,
   ]);
   return rows.length > 0;
-}
-
-export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRecord | undefined> {
-  return tx.one<SessionRecord>(
-    `SELECT user_id AS "userId", csrf_token AS "csrfToken", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt"
-     FROM sessions WHERE token_hash = $1`,
-    [tokenHash],
-  );
 }
 
 export async function touchSession(tx: Tx, tokenHash: string): Promise<void> {
