@@ -39,11 +39,6 @@ function loadMessages(lang: Lang): void {
 }
 loadMessages(current);
 
-/** The language in use now. */
-export function getLang(): Lang {
-  return current;
-}
-
 /** Switches the language everywhere, remembers it, and keeps `<html lang>` in step. */
 export function setLang(lang: Lang): void {
   if (lang === current) return;

@@ -5,18 +5,6 @@ import { RegionCode } from '../regions.ts';
 /** A code of the editable lists (pillar types, skills): lower case, digits and underscores. */
 export const ListCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'kode huruf kecil, angka atau _');
 
-/** The default pillar types; the list itself lives in the database and the admin edits it. */
-export const DEFAULT_PILLAR_TYPES = [
-  'tagana',
-  'tksk',
-  'pordam',
-  'jsc',
-  'sahabat_tagana',
-  'psm',
-  'karang_taruna',
-  'relawan',
-] as const;
-
 export const PillarStatus = z.enum(['aktif', 'nonaktif']);
 export type PillarStatus = z.infer<typeof PillarStatus>;
 

@@ -5,7 +5,7 @@ import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import * as users from '../users/users-store.ts';
 
 /** A user's ways in: their live sessions and their live API tokens. */

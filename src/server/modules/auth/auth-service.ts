@@ -4,13 +4,14 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
 import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import {
   PRINCIPAL_REUSE_MS,
   principalsChanged,
   recallPrincipal,
   rememberPrincipal,
 } from '../../platform/principals.ts';
-import { type Principal, principalFrom, principalOf } from '../users/users-service.ts';
+import { principalFrom, principalOf } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 import { rememberDevice } from './auth-store.ts';
 import { realSleep, type Sleep, throttleSource, withThrottle } from './auth-throttle.ts';

@@ -1,6 +1,7 @@
 // One-time sign-in codes: an operator (for a relawan in their area) or an admin makes a reset code, shown once;
 // the person signs in with username + code and must set a new password, which ends their old sessions and
 // tokens. A code works once, for seven days, and wrong codes are throttled like passwords.
+import { randomInt } from 'node:crypto';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -8,8 +9,8 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, hashPassword } from '../../platform/passwords.ts';
 import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { passwordWeakness } from '../users/password-rules.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 import { clearUserAuthFailures } from './auth-store.ts';
 import { realSleep, type Sleep, type ThrottleConfig, withThrottle } from './auth-throttle.ts';
@@ -35,7 +36,7 @@ export async function issueCode(
   purpose: store.CodePurpose,
   createdBy: string | null,
 ): Promise<IssuedCode> {
-  const code = newSignInCode();
+  const code = newSignInCode(randomInt);
   const expiresAt = codeExpiry(clock.now());
   await store.insertSignInCode(tx, {
     userId: user.id,

@@ -6,8 +6,8 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest } from '../../platform/passwords.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { principalsChanged } from '../../platform/principals.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 import * as store from './auth-store.ts';
 import {

@@ -4,7 +4,7 @@ import { isCaseClosed, type OpenItems } from '../../../shared/cases/closing-rule
 import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { type CaseDeps, publishCaseEvent, requireCase, requireHandledCase, toView } from './cases-service.ts';
 import * as store from './cases-store.ts';
 import * as closing from './closing-store.ts';

@@ -6,7 +6,8 @@ import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { notifyUsers } from '../notifications/notifications-service.ts';
 import {
   type CaseDeps,
   publishCaseEvent,
@@ -57,7 +58,7 @@ export async function assignPerson(
       details: { userId: input.userId },
       at: now,
     });
-    await store.notify(tx, [input.userId], {
+    await notifyUsers(tx, [input.userId], {
       kind: 'case.assigned',
       subjectType: 'case',
       subjectId: caseId,
@@ -133,7 +134,7 @@ export async function sendDisposition(
       "SELECT id FROM users WHERE role = 'mitra' AND agency_id = $1 AND is_active",
       [input.agencyId],
     );
-    await store.notify(
+    await notifyUsers(
       tx,
       agencyUsers.map((u) => u.id),
       {

@@ -19,8 +19,9 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
-import { loadSla } from '../reports/reports-store.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
+import { getSla } from '../settings/settings-service.ts';
 import * as store from './cases-store.ts';
 import * as closing from './closing-store.ts';
 
@@ -48,6 +49,16 @@ export function toView(principal: Principal, c: store.CaseRecord): CaseView {
     allowedPhases: [...nextPhases(c.phase)],
     isHandler: isCaseHandler(principal.actor, c),
   };
+}
+
+/** A case the actor may see, or undefined: how other modules look a case up inside their transaction. */
+export function findCase(tx: Tx, id: string): Promise<store.CaseRecord | undefined> {
+  return store.findCase(tx, id);
+}
+
+/** Adds an entry to a case's timeline inside the caller's transaction (escalation writes its steps here). */
+export function addCaseTimeline(tx: Tx, entry: Parameters<typeof store.addTimeline>[1]): Promise<void> {
+  return store.addTimeline(tx, entry);
 }
 
 /** A case the actor may see, or not_found. Must run inside the actor's transaction. */
@@ -132,7 +143,7 @@ export async function openCase(
       });
     }
     const lead = reports[0];
-    const sla = await loadSla(tx, lead.priority);
+    const sla = await getSla(tx, lead.priority);
     const start = new Date(Math.min(...reports.map((r) => r.createdAt.getTime())));
     const id = await store.insertCase(tx, {
       title: input.title ?? `${TYPE_LABELS[lead.conflictType] ?? 'Konflik sosial'} di ${lead.regionName}`,
@@ -428,8 +439,8 @@ export async function shareCase(
       at: now,
     });
     await appendAudit(tx, principal.audit, 'case.shared', { type: 'case', id: caseId }, { kabkotaCode });
-    const operators = await store.findUsersCovering(tx, ['operator'], kabkotaCode);
-    await store.notify(tx, operators, {
+    const operators = await findUsersCovering(tx, ['operator'], kabkotaCode);
+    await notifyUsers(tx, operators, {
       kind: 'case.shared',
       subjectType: 'case',
       subjectId: caseId,

@@ -1,7 +1,7 @@
 import { type DispatchSuggestion, rankCandidates } from '../../../shared/pillars/dispatch-rules.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { assignPerson } from './case-work-service.ts';
 import { type CaseDeps, requireHandledCase } from './cases-service.ts';
 

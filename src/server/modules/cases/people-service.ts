@@ -22,7 +22,7 @@ import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { type CaseDeps, refuseIfClosed, requireCase, requireHandledCase } from './cases-service.ts';
 import * as cases from './cases-store.ts';
 import * as store from './people-store.ts';

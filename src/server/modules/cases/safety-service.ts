@@ -2,7 +2,8 @@ import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { addTimeline, findUsersCovering, notify } from './cases-store.ts';
+import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
+import { addTimeline } from './cases-store.ts';
 
 /** Default time after a check-in without a check-out before the case's operators are alerted. */
 export const DEFAULT_CHECKOUT_HOURS = 6;
@@ -45,7 +46,7 @@ export async function runSafetyCheck(
         [item.checkInId, item.caseId, item.userId, clock.now()],
       );
       const operators = await findUsersCovering(tx, ['operator'], item.kabkotaCode);
-      await notify(tx, operators, {
+      await notifyUsers(tx, operators, {
         kind: 'safety.no_checkout',
         subjectType: 'case',
         subjectId: item.caseId,

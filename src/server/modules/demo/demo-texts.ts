@@ -1,4 +1,4 @@
-import type { ConflictType, Need, Trigger } from '../../../shared/reports/report-schema.ts';
+import type { ConflictType, Trigger } from '../../../shared/reports/report-schema.ts';
 
 // The words of the demo data: what field pillars write, what operators title and conclude, per theme.
 // Places come from the regions table; group names (perguruan, teams) are invented for the demo.
@@ -832,14 +832,6 @@ export const NAMES = {
   children: ['Rizky', 'Putri', 'Dimas', 'Aisyah', 'Fajar', 'Nabila', 'Bayu', 'Salsa', 'Arif', 'Zahra'],
   elders: ['Sarmi', 'Sutinah', 'Marsudi', 'Matrawi', 'Supiyah', 'Tukiran', 'Misnadin', 'Juminten'],
 } as const;
-
-/** Needs as field pillars name them, by what happened. */
-export const NEEDS_BY_FACT: Readonly<Record<string, readonly Need[]>> = {
-  injured: ['kesehatan'],
-  displaced: ['hunian_sementara', 'pangan'],
-  childHarmed: ['psikososial', 'kesehatan'],
-  conflict: ['keamanan', 'mediasi'],
-};
 
 export const REFERRALS = {
   anak: { service: 'dukungan_psikososial', provider: 'Layanan Dukungan Psikososial Dinsos {kab}' },

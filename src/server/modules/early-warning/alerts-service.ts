@@ -23,8 +23,8 @@ import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { authorize } from '../../platform/permissions.ts';
-import { findUsersCovering, notify } from '../cases/cases-store.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
 import * as store from './alerts-store.ts';
 import { type CapDocument, renderAtom, renderCap } from './cap-xml.ts';
 import { capPolygon } from './geo-areas.ts';
@@ -211,7 +211,7 @@ export async function raiseAlertInTx(
   );
   const alert = (await store.findAlert(tx, id))!;
   const operators = await findUsersCovering(tx, ROLES_AT.kabkota, kabkotaCode);
-  await notify(tx, operators, {
+  await notifyUsers(tx, operators, {
     kind: 'alert.raised',
     subjectType: 'alert',
     subjectId: id,
@@ -362,7 +362,7 @@ export async function acknowledgeAlert(
     const others = (await findUsersCovering(tx, ROLES_AT.kabkota, alert.kabkotaCode)).filter(
       (u) => u !== principal.user.id,
     );
-    await notify(tx, others, {
+    await notifyUsers(tx, others, {
       kind: 'alert.acknowledged',
       subjectType: 'alert',
       subjectId: id,
@@ -535,7 +535,7 @@ async function escalateOne(tx: Tx, id: string, now: Date): Promise<boolean> {
     { type: 'alert', id },
     { from: alert.handlingLevel, to, reason },
   );
-  await notify(tx, await findUsersCovering(tx, ROLES_AT[to], alert.kabkotaCode), {
+  await notifyUsers(tx, await findUsersCovering(tx, ROLES_AT[to], alert.kabkotaCode), {
     kind: 'alert.escalated',
     subjectType: 'alert',
     subjectId: id,

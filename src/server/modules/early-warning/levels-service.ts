@@ -18,7 +18,7 @@ import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { type AlertDeps, raiseAlertInTx } from './alerts-service.ts';
 import {
   addToTally,

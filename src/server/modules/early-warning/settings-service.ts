@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { loadSettingsValue, saveSettingsValue } from './levels-store.ts';
 
 /** The model's settings: the stored values over the documented defaults. */

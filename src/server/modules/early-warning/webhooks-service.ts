@@ -7,7 +7,7 @@ import { DomainError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { postGuarded, requirePublicTarget } from '../../platform/outbound.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import * as store from './webhooks-store.ts';
 
 /** The pg-boss queue that carries webhook deliveries. */

@@ -4,9 +4,9 @@ import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { publishEvent } from '../../platform/events.ts';
-import { publishCaseEvent, requireCase } from '../cases/cases-service.ts';
-import { addTimeline, notifyCovering } from '../cases/cases-store.ts';
-import { loadSla } from '../reports/reports-store.ts';
+import { addCaseTimeline, publishCaseEvent, requireCase } from '../cases/cases-service.ts';
+import { notifyCovering } from '../notifications/notifications-service.ts';
+import { getSla } from '../settings/settings-service.ts';
 import {
   caseEscalationReason,
   levelLabel,
@@ -73,11 +73,11 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
   const report = await store.lockDueReport(tx, id, now);
   const to = report && nextLevel(report.handlingLevel);
   if (!report || !to) return false;
-  const sla = await loadSla(tx, report.priority);
+  const sla = await getSla(tx, report.priority);
   const reason = reportEscalationReason(report.handlingLevel, sla.acknowledge, report.priority);
   await store.escalateReport(tx, id, { level: to, now, dueAcknowledgeAt: dueAt(now, sla.acknowledge) });
   if (report.caseId) {
-    await addTimeline(tx, {
+    await addCaseTimeline(tx, {
       caseId: report.caseId,
       actorId: null,
       kind: 'report_escalated',
@@ -125,12 +125,12 @@ async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
   const missed = missedCaseDeadlines(due, now);
   const reason = caseEscalationReason(missed, due, due.priority);
   // The new level gets the priority's full time again for each deadline it inherits already missed.
-  const sla = await loadSla(tx, due.priority);
+  const sla = await getSla(tx, due.priority);
   const dueResponseAt = missed.isResponseMissed ? dueAt(now, sla.response) : due.dueResponseAt;
   const resolveAt = missed.isResolveMissed ? dueAt(now, sla.resolve) : due.dueResolveAt;
   const dueResolveAt = new Date(Math.max(resolveAt.getTime(), dueResponseAt.getTime()));
   await store.escalateCase(tx, id, { level: to, now, reason, dueResponseAt, dueResolveAt });
-  await addTimeline(tx, {
+  await addCaseTimeline(tx, {
     caseId: id,
     actorId: null,
     kind: 'escalated',

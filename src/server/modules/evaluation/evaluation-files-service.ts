@@ -3,7 +3,7 @@
 import type { ReportFormat } from '../../../shared/evaluation/evaluation-query.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import * as store from './evaluation-files-store.ts';
 import { renderEvaluationPdf } from './evaluation-pdf.ts';
 import {

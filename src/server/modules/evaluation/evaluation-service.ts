@@ -27,7 +27,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import * as bases from './evaluation-bases.ts';
 import * as store from './evaluation-store.ts';
 import * as timings from './evaluation-timings.ts';

@@ -15,8 +15,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import { findCase } from '../cases/cases-store.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { findCase } from '../cases/cases-service.ts';
 import * as store from './lessons-store.ts';
 
 export type LessonDeps = { db: Database; clock: Clock };

@@ -2,9 +2,8 @@ import { describeReason } from '../../../shared/reports/triage.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { notifyCovering } from '../cases/cases-store.ts';
-import { findRegion } from '../regions/regions-store.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { findRegion } from '../regions/regions-service.ts';
 import * as store from './notifications-store.ts';
 
 export type NotificationDeps = { db: Database; clock: Clock };
@@ -17,6 +16,29 @@ export type NewNotification = {
   title: string;
   body?: string;
 };
+
+/**
+ * The inbox belongs to this module: other modules put items in it through these three, inside their own
+ * transaction (the items are written with its commit).
+ */
+export function notifyUsers(tx: Tx, userIds: readonly string[], n: NewNotification): Promise<void> {
+  return store.notify(tx, userIds, n);
+}
+
+/** Puts `n` into the inbox of every active user of `roles` covering one of `kabkotaCodes`, once each. */
+export function notifyCovering(
+  tx: Tx,
+  roles: readonly string[],
+  kabkotaCodes: readonly string[],
+  n: NewNotification,
+): void {
+  store.notifyCovering(tx, roles, kabkotaCodes, n);
+}
+
+/** The active users of `roles` whose scope covers a kab/kota (directly, through their Bakorwil, or province-wide). */
+export function findUsersCovering(tx: Tx, roles: readonly string[], kabkotaCode: string): Promise<string[]> {
+  return store.findUsersCovering(tx, roles, kabkotaCode);
+}
 
 /** Priorities whose reports must reach the operators' inboxes the moment they arrive. */
 const URGENT_PRIORITIES = ['P1', 'P2'];
@@ -39,7 +61,7 @@ export async function announceUrgentReport(
   if (!URGENT_PRIORITIES.includes(report.priority)) return;
   const region = report.regionName ? { name: report.regionName } : await findRegion(tx, report.regionCode);
   const reasons = report.priorityReasons.map((reason) => describeReason(reason)).join(', ');
-  notifyCovering(tx, ['operator'], [report.kabkotaCode], {
+  store.notifyCovering(tx, ['operator'], [report.kabkotaCode], {
     kind: 'report.urgent',
     subjectType: 'report',
     subjectId: report.id,

@@ -60,3 +60,58 @@ export async function markAllRead(tx: Tx, now: Date): Promise<number> {
   ]);
   return rows.length;
 }
+
+/** The active users of `roles` whose scope covers one of `kabkotaCodes` (SQL: $1 roles, $2 kab/kota codes). */
+const USERS_COVERING = `SELECT u.id FROM users u
+  WHERE u.is_active AND u.role = ANY($1::text[])
+    AND (u.scope_region_code = '35' OR u.scope_region_code = ANY($2::text[])
+      OR u.scope_bakorwil_id IN (SELECT bakorwil_id FROM bakorwil_members WHERE kabkota_code = ANY($2::text[])))`;
+
+/** Active users of a role whose scope covers a kab/kota (directly, or through their Bakorwil). */
+export async function findUsersCovering(
+  tx: Tx,
+  roles: readonly string[],
+  kabkotaCode: string,
+): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(USERS_COVERING, [roles, [kabkotaCode]]);
+  return rows.map((row) => row.id);
+}
+
+/** Puts `n` into the inbox of each of `userIds`, when the transaction commits. */
+export async function notify(
+  tx: Tx,
+  userIds: readonly string[],
+  n: { kind: string; subjectType: string; subjectId: string; title: string; body?: string },
+): Promise<void> {
+  if (userIds.length === 0) return;
+  // Nobody reads the result: the inbox items are written with the commit, in its round trip.
+  tx.atCommit('SELECT sigap_notify($1::uuid[], $2, $3, $4, $5, $6)', [
+    userIds,
+    n.kind,
+    n.subjectType,
+    n.subjectId,
+    n.title,
+    n.body ?? '',
+  ]);
+}
+
+/**
+ * Puts `n` into the inbox of every active user of `roles` whose scope covers one of `kabkotaCodes`
+ * (directly, through their Bakorwil, or province-wide), once per user, when the transaction commits.
+ */
+export function notifyCovering(
+  tx: Tx,
+  roles: readonly string[],
+  kabkotaCodes: readonly string[],
+  n: { kind: string; subjectType: string; subjectId: string; title: string; body?: string },
+): void {
+  tx.atCommit(`SELECT sigap_notify(ARRAY(${USERS_COVERING}), $3, $4, $5, $6, $7)`, [
+    roles,
+    kabkotaCodes,
+    n.kind,
+    n.subjectType,
+    n.subjectId,
+    n.title,
+    n.body ?? '',
+  ]);
+}

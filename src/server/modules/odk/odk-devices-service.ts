@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import {
   PRINCIPAL_REUSE_MS,
   principalsChanged,
@@ -15,7 +16,7 @@ import {
   rememberPrincipal,
 } from '../../platform/principals.ts';
 import { type ThrottleConfig, withThrottle } from '../auth/auth-throttle.ts';
-import { type Principal, principalOf } from '../users/users-service.ts';
+import { principalOf } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
 import * as store from './odk-store.ts';
 

@@ -6,9 +6,9 @@ import { OdkDevice, OdkDeviceCreated, OdkDeviceInput } from '../../../shared/odk
 import type { Config } from '../../platform/config.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { MAX_PHOTO_BYTES } from '../reports/photo-rules.ts';
 import type { ReportDeps } from '../reports/reports-service.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as devices from './odk-devices-service.ts';
 import { type Attachment, getServedForm, receiveSubmission } from './odk-service.ts';
 import {

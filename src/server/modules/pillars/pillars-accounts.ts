@@ -8,10 +8,10 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { deriveUsername } from '../auth/sign-in-code-rules.ts';
 import { type IssuedCode, issueCode } from '../auth/sign-in-code-service.ts';
 import { usernamesLike } from '../auth/sign-in-code-store.ts';
-import type { Principal } from '../users/users-service.ts';
 import { insertUser } from '../users/users-store.ts';
 
 /** At most this many accounts per run; the rest are made by running again (the made ones are skipped). */

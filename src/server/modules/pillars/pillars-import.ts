@@ -19,7 +19,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { managesRegion, noteRegisteredElsewhere, type PillarDeps } from './pillars-service.ts';
 import * as store from './pillars-store.ts';
 

@@ -34,8 +34,8 @@ import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import { notifyCovering } from '../cases/cases-store.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { notifyCovering } from '../notifications/notifications-service.ts';
 import * as store from './pillars-store.ts';
 
 export type PillarDeps = { db: Database; clock: Clock; cipher: DataCipher };

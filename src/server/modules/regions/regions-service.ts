@@ -1,6 +1,6 @@
 import { ancestorCodes, kabkotaOf, type Region, searchKey } from '../../../shared/regions.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import { DEFAULT_BAKORWIL, readJatimRegions } from './regions-data.ts';
@@ -37,6 +37,11 @@ export async function ensureRegions(db: Database): Promise<{ inserted: number }>
     await appendAudit(tx, SYSTEM_ACTOR, 'bakorwil.defaults_loaded', { type: 'bakorwil', id: '*' });
   });
   return { inserted };
+}
+
+/** One region by code, inside the caller's transaction: how other modules look a region up. */
+export function findRegion(tx: Tx, code: string): Promise<Region | undefined> {
+  return store.findRegion(tx, code);
 }
 
 export type RegionDetail = Region & { ancestors: Region[]; bakorwil: { id: string; name: string } | null };

@@ -16,10 +16,10 @@ import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
 import { announceUrgentReport } from '../notifications/notifications-service.ts';
-import { findRegion } from '../regions/regions-store.ts';
-import type { Principal } from '../users/users-service.ts';
+import { findRegion } from '../regions/regions-service.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as store from './reports-store.ts';
 

@@ -366,17 +366,6 @@ export async function listUncheckedReports(tx: Tx, limit: number): Promise<strin
   return rows.map((row) => row.id);
 }
 
-export async function loadSla(
-  tx: Tx,
-  priority: Priority,
-): Promise<{ acknowledge: number; response: number; resolve: number }> {
-  return (await tx.one(
-    `SELECT acknowledge_minutes AS acknowledge, response_minutes AS response, resolve_minutes AS resolve
-     FROM sla_settings WHERE priority = $1`,
-    [priority],
-  ))!;
-}
-
 /** Stores a photo unless the report already has one with this id; true when it was stored. */
 export async function insertPhoto(
   tx: Tx,

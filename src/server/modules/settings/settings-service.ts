@@ -1,24 +1,28 @@
 import type { Priority } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { findRegion } from '../regions/regions-service.ts';
+import type { Agency, SlaRow } from './settings-store.ts';
+import * as store from './settings-store.ts';
 
-export type SlaRow = {
-  priority: Priority;
-  acknowledgeMinutes: number;
-  responseMinutes: number;
-  resolveMinutes: number;
-};
-export type Agency = { id: string; name: string; kabkotaCode: string | null; isActive: boolean };
-
-const SELECT_SLA = `SELECT priority, acknowledge_minutes AS "acknowledgeMinutes", response_minutes AS "responseMinutes",
-  resolve_minutes AS "resolveMinutes" FROM sla_settings ORDER BY priority`;
-const SELECT_AGENCY = `SELECT id, name, kabkota_code AS "kabkotaCode", is_active AS "isActive" FROM agencies`;
+export type { Agency, SlaRow } from './settings-store.ts';
 
 export async function listSla(db: Database): Promise<SlaRow[]> {
-  return db.asSystem((tx) => tx.query<SlaRow>(SELECT_SLA));
+  return db.asSystem((tx) => store.listSla(tx));
+}
+
+/**
+ * The deadlines (minutes) of one priority, inside the caller's transaction: how cases and escalation read
+ * sla_settings, which this module owns.
+ */
+export function getSla(
+  tx: Tx,
+  priority: Priority,
+): Promise<{ acknowledge: number; response: number; resolve: number }> {
+  return store.loadSla(tx, priority);
 }
 
 /** Sets the deadlines of each priority (admin). New deadlines apply to records that arrive afterwards. */
@@ -29,18 +33,15 @@ export async function updateSla(db: Database, principal: Principal, rows: SlaRow
       if (!(row.acknowledgeMinutes <= row.responseMinutes && row.responseMinutes <= row.resolveMinutes)) {
         throw new DomainError('validation_failed', `${row.priority}: batas terima ≤ respons ≤ selesai`);
       }
-      await tx.query(
-        `UPDATE sla_settings SET acknowledge_minutes = $2, response_minutes = $3, resolve_minutes = $4 WHERE priority = $1`,
-        [row.priority, row.acknowledgeMinutes, row.responseMinutes, row.resolveMinutes],
-      );
+      await store.updateSla(tx, row);
     }
     await appendAudit(tx, principal.audit, 'settings.sla_updated', { type: 'settings', id: 'sla' }, { rows });
-    return tx.query<SlaRow>(SELECT_SLA);
+    return store.listSla(tx);
   });
 }
 
 export async function listAgencies(db: Database): Promise<Agency[]> {
-  return db.asSystem((tx) => tx.query<Agency>(`${SELECT_AGENCY} ORDER BY name`));
+  return db.asSystem((tx) => store.listAgencies(tx));
 }
 
 /** Adds or changes a partner agency (admin). */
@@ -48,16 +49,11 @@ export async function saveAgency(db: Database, principal: Principal, agency: Age
   authorize(principal, 'agency.manage');
   return db.asSystem(async (tx) => {
     if (agency.kabkotaCode) {
-      const known = await tx.one("SELECT 1 FROM regions WHERE code = $1 AND level = 'kabkota'", [
-        agency.kabkotaCode,
-      ]);
-      if (!known) throw new DomainError('validation_failed', `Kab/kota ${agency.kabkotaCode} tidak dikenal`);
+      const known = await findRegion(tx, agency.kabkotaCode);
+      if (known?.level !== 'kabkota')
+        throw new DomainError('validation_failed', `Kab/kota ${agency.kabkotaCode} tidak dikenal`);
     }
-    await tx.query(
-      `INSERT INTO agencies (id, name, kabkota_code, is_active) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kabkota_code = excluded.kabkota_code, is_active = excluded.is_active`,
-      [agency.id, agency.name, agency.kabkotaCode, agency.isActive],
-    );
+    await store.saveAgency(tx, agency);
     await appendAudit(
       tx,
       principal.audit,
@@ -65,6 +61,6 @@ export async function saveAgency(db: Database, principal: Principal, agency: Age
       { type: 'agency', id: agency.id },
       { isActive: agency.isActive },
     );
-    return (await tx.one<Agency>(`${SELECT_AGENCY} WHERE id = $1`, [agency.id]))!;
+    return (await store.findAgency(tx, agency.id))!;
   });
 }

@@ -7,8 +7,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import * as regions from '../regions/regions-service.ts';
-import type { Principal } from '../users/users-service.ts';
 import { resolvePeriod, weeksOf } from './stats-rules.ts';
 import * as store from './stats-store.ts';
 

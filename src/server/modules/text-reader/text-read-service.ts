@@ -11,7 +11,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
-import type { Principal } from '../users/users-service.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { jatimGazetteer } from './gazetteer-load.ts';
 import { agreedFields } from './text-read-rules.ts';
 import * as store from './text-read-store.ts';

@@ -1,21 +1,15 @@
 import { STAFF } from '../../../shared/permissions/roles.ts';
 import { levelOfCode } from '../../../shared/regions.ts';
 import { type Me, Password, type Role, Username } from '../../../shared/users.ts';
-import { type AuditActor, appendAudit } from '../../platform/audit.ts';
-import type { ActorContext, Database, Tx } from '../../platform/db.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { clearUserAuthFailures } from '../auth/auth-store.ts';
 import { passwordWeakness } from './password-rules.ts';
 import * as store from './users-store.ts';
-
-/** The signed-in user as every service sees them: identity, database context and audit label. */
-export type Principal = {
-  user: Omit<store.UserRecord, 'passwordHash'>;
-  actor: ActorContext;
-  audit: AuditActor;
-};
 
 /** Builds the row-level security context of a user: the region prefixes they oversee. */
 export async function principalOf(tx: Tx, user: store.UserRecord): Promise<Principal> {

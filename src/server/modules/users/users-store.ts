@@ -1,22 +1,9 @@
-import type { Role } from '../../../shared/users.ts';
 import type { Tx } from '../../platform/db.ts';
+import type { UserIdentity } from '../../platform/principal.ts';
 import { principalsChanged } from '../../platform/principals.ts';
 
 /** A user as the server knows it (never sent as is: no password hash leaves the server). */
-export type UserRecord = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeRegionCode: string | null;
-  scopeBakorwilId: string | null;
-  agencyId: string | null;
-  isActive: boolean;
-  passwordHash: string;
-  createdAt: Date;
-  /** Whether a second factor (TOTP) is confirmed. */
-  hasTotp: boolean;
-};
+export type UserRecord = UserIdentity & { passwordHash: string };
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role,
   u.scope_region_code AS "scopeRegionCode", u.scope_bakorwil_id AS "scopeBakorwilId",
@@ -141,14 +128,6 @@ export async function deleteSessionById(tx: Tx, userId: string, sessionId: strin
     userId,
   ]);
   return rows.length > 0;
-}
-
-export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRecord | undefined> {
-  return tx.one<SessionRecord>(
-    `SELECT user_id AS "userId", csrf_token AS "csrfToken", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt"
-     FROM sessions WHERE token_hash = $1`,
-    [tokenHash],
-  );
 }
 
 export async function touchSession(tx: Tx, tokenHash: string): Promise<void> {

@@ -26,8 +26,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
-import type { Principal } from '../users/users-service.ts';
 import * as store from './workshops-store.ts';
 
 export type WorkshopDeps = { db: Database; clock: Clock };

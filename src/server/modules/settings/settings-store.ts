@@ -1,0 +1,54 @@
+// The settings module's SQL: deadlines per priority (sla_settings) and partner agencies.
+import type { Priority } from '../../../shared/reports/report-schema.ts';
+import type { Tx } from '../../platform/db.ts';
+
+export type SlaRow = {
+  priority: Priority;
+  acknowledgeMinutes: number;
+  responseMinutes: number;
+  resolveMinutes: number;
+};
+export type Agency = { id: string; name: string; kabkotaCode: string | null; isActive: boolean };
+
+/** The deadlines (minutes) of one priority. */
+export async function loadSla(
+  tx: Tx,
+  priority: Priority,
+): Promise<{ acknowledge: number; response: number; resolve: number }> {
+  return (await tx.one(
+    `SELECT acknowledge_minutes AS acknowledge, response_minutes AS response, resolve_minutes AS resolve
+     FROM sla_settings WHERE priority = $1`,
+    [priority],
+  ))!;
+}
+
+const SELECT_SLA = `SELECT priority, acknowledge_minutes AS "acknowledgeMinutes", response_minutes AS "responseMinutes",
+  resolve_minutes AS "resolveMinutes" FROM sla_settings ORDER BY priority`;
+const SELECT_AGENCY = `SELECT id, name, kabkota_code AS "kabkotaCode", is_active AS "isActive" FROM agencies`;
+
+export function listSla(tx: Tx): Promise<SlaRow[]> {
+  return tx.query<SlaRow>(SELECT_SLA);
+}
+
+export async function updateSla(tx: Tx, row: SlaRow): Promise<void> {
+  await tx.query(
+    `UPDATE sla_settings SET acknowledge_minutes = $2, response_minutes = $3, resolve_minutes = $4 WHERE priority = $1`,
+    [row.priority, row.acknowledgeMinutes, row.responseMinutes, row.resolveMinutes],
+  );
+}
+
+export function listAgencies(tx: Tx): Promise<Agency[]> {
+  return tx.query<Agency>(`${SELECT_AGENCY} ORDER BY name`);
+}
+
+export function findAgency(tx: Tx, id: string): Promise<Agency | undefined> {
+  return tx.one<Agency>(`${SELECT_AGENCY} WHERE id = $1`, [id]);
+}
+
+export async function saveAgency(tx: Tx, agency: Agency): Promise<void> {
+  await tx.query(
+    `INSERT INTO agencies (id, name, kabkota_code, is_active) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kabkota_code = excluded.kabkota_code, is_active = excluded.is_active`,
+    [agency.id, agency.name, agency.kabkotaCode, agency.isActive],
+  );
+}
