@@ -2,6 +2,7 @@
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
 import type { OfficeMessageKey } from './messages/office.ts';
+import type { ProvocationMessageKey } from './messages/provocation.ts';
 import type { ReaderMessageKey } from './messages/reader.ts';
 
 /** The languages Sigap speaks; Indonesian is the default. */
@@ -90,6 +91,7 @@ const id = {
   'nav.akun': 'Ganti kata sandi',
   'nav.lokakarya': 'Workshop',
   'nav.praktikBaik': 'Praktik baik',
+  'nav.konten': 'Konten provokatif',
   'nav.webhook': 'Webhook',
   'nav.odk': 'Ponsel ODK',
   'account.title': 'Ganti kata sandi',
@@ -335,7 +337,7 @@ const id = {
 export type CoreMessageKey = keyof typeof id;
 
 /** Every message key: the core table's and the office pages' (src/shared/messages/office.ts). */
-export type MessageKey = CoreMessageKey | OfficeMessageKey | ReaderMessageKey;
+export type MessageKey = CoreMessageKey | OfficeMessageKey | ReaderMessageKey | ProvocationMessageKey;
 
 /**
  * Tables loaded later, by language: the English core table (src/shared/messages/core-en.ts, fetched when

@@ -75,6 +75,7 @@ const en: Record<CoreMessageKey, string> = {
   'nav.akun': 'Change password',
   'nav.lokakarya': 'Workshops',
   'nav.praktikBaik': 'Lessons learned',
+  'nav.konten': 'Provocative content',
   'nav.webhook': 'Webhooks',
   'nav.odk': 'ODK phones',
 

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeReason } from '../../shared/reports/triage.ts';
 import type { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { ProvocationOffer } from '../provocation/ProvocationOffer.tsx';
 import { Link, navigate } from '../router.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
 import { type LiveEvent, useLiveEvents } from './live.ts';
@@ -311,6 +312,7 @@ function ReportDetail(props: { id: string; version: number; now: Date; onChanged
         now={props.now}
       />
       <ReportFacts report={report} />
+      {report.triggers.includes('informasi_provokatif') && <ProvocationOffer report={report} />}
 
       <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
         {done}

@@ -31,6 +31,7 @@ const LOADERS = {
   workshops: () => import('../learning/WorkshopsPage.tsx').then((module) => module.WorkshopsPage),
   lessons: () => import('../learning/LessonsPage.tsx').then((module) => module.LessonsPage),
   odk: () => import('./admin/OdkDevicesPage.tsx').then((module) => module.OdkDevicesPage),
+  provocation: () => import('../provocation/ProvocationPage.tsx').then((module) => module.ProvocationPage),
 } satisfies Record<string, () => Promise<PageComponent>>;
 
 type OperatorPageId = keyof typeof LOADERS;
@@ -49,6 +50,7 @@ const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
   webhook: 'webhooks',
   lokakarya: 'workshops',
   praktikBaik: 'lessons',
+  konten: 'provocation',
   odk: 'odk',
 };
 
@@ -63,6 +65,7 @@ const RECORD_ROUTES: readonly { route: RouteId; page: OperatorPageId }[] = [
   { route: 'pilar', page: 'pillars' },
   { route: 'lokakarya', page: 'workshops' },
   { route: 'praktikBaik', page: 'lessons' },
+  { route: 'konten', page: 'provocation' },
 ];
 
 /**

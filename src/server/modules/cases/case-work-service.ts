@@ -4,6 +4,7 @@ import { can } from '../../../shared/permissions/index.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
+import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -104,55 +105,64 @@ export async function sendDisposition(
   input: { agencyId: string; instruction: string; dueAt: string },
 ): Promise<{ id: string }> {
   const now = deps.clock.now();
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandledCase(tx, principal, caseId);
-    refuseIfClosed(current);
-    const agency = await tx.one<{ name: string }>('SELECT name FROM agencies WHERE id = $1 AND is_active', [
-      input.agencyId,
-    ]);
-    if (!agency) throw new DomainError('validation_failed', `Lembaga mitra ${input.agencyId} tidak dikenal`);
-    const row = await tx.one<{ id: string }>(
-      `INSERT INTO dispositions (case_id, agency_id, instruction, due_at, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [caseId, input.agencyId, input.instruction, input.dueAt, principal.user.id, now],
-    );
-    await store.insertGrant(tx, {
+  return deps.db.asActor(principal.actor, async (tx) => sendDispositionIn(tx, principal, caseId, input, now));
+}
+
+/** Sends a disposition inside the caller's transaction (a provocation item's takedown request uses it). */
+export async function sendDispositionIn(
+  tx: Tx,
+  principal: Principal,
+  caseId: string,
+  input: { agencyId: string; instruction: string; dueAt: string },
+  now: Date,
+): Promise<{ id: string }> {
+  const current = await requireHandledCase(tx, principal, caseId);
+  refuseIfClosed(current);
+  const agency = await tx.one<{ name: string }>('SELECT name FROM agencies WHERE id = $1 AND is_active', [
+    input.agencyId,
+  ]);
+  if (!agency) throw new DomainError('validation_failed', `Lembaga mitra ${input.agencyId} tidak dikenal`);
+  const row = await tx.one<{ id: string }>(
+    `INSERT INTO dispositions (case_id, agency_id, instruction, due_at, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [caseId, input.agencyId, input.instruction, input.dueAt, principal.user.id, now],
+  );
+  await store.insertGrant(tx, {
+    subjectType: 'case',
+    subjectId: caseId,
+    kind: 'agency',
+    grantee: input.agencyId,
+    reason: 'disposition',
+  });
+  await store.addTimeline(tx, {
+    caseId,
+    actorId: principal.user.id,
+    kind: 'disposition_sent',
+    details: { agencyId: input.agencyId },
+    at: now,
+  });
+  const agencyUsers = await tx.query<{ id: string }>(
+    "SELECT id FROM users WHERE role = 'mitra' AND agency_id = $1 AND is_active",
+    [input.agencyId],
+  );
+  await notifyUsers(
+    tx,
+    agencyUsers.map((u) => u.id),
+    {
+      kind: 'disposition.received',
       subjectType: 'case',
       subjectId: caseId,
-      kind: 'agency',
-      grantee: input.agencyId,
-      reason: 'disposition',
-    });
-    await store.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
-      kind: 'disposition_sent',
-      details: { agencyId: input.agencyId },
-      at: now,
-    });
-    const agencyUsers = await tx.query<{ id: string }>(
-      "SELECT id FROM users WHERE role = 'mitra' AND agency_id = $1 AND is_active",
-      [input.agencyId],
-    );
-    await notifyUsers(
-      tx,
-      agencyUsers.map((u) => u.id),
-      {
-        kind: 'disposition.received',
-        subjectType: 'case',
-        subjectId: caseId,
-        title: `Disposisi baru: ${current.title}`,
-      },
-    );
-    await appendAudit(
-      tx,
-      principal.audit,
-      'disposition.sent',
-      { type: 'case', id: caseId },
-      { dispositionId: row!.id, agencyId: input.agencyId },
-    );
-    return { id: row!.id };
-  });
+      title: `Disposisi baru: ${current.title}`,
+    },
+  );
+  await appendAudit(
+    tx,
+    principal.audit,
+    'disposition.sent',
+    { type: 'case', id: caseId },
+    { dispositionId: row!.id, agencyId: input.agencyId },
+  );
+  return { id: row!.id };
 }
 
 type DispositionRow = {

@@ -18,6 +18,7 @@ import {
 import { type DemoExtras, generateDemoExtras } from './demo-extras.ts';
 import * as extrasStore from './demo-extras-store.ts';
 import { raiseAlertsForLevels } from './demo-levels.ts';
+import { insertDemoProvocation } from './demo-provocation.ts';
 import * as store from './demo-store.ts';
 
 /** Rows per transaction: small enough that requests and /api/health keep answering in between. */
@@ -244,7 +245,15 @@ export async function loadDemoData(
     await extrasStore.insertEvents(tx, extras);
     await extrasStore.insertWorkshops(tx, extras);
     await extrasStore.insertLessons(tx, extras);
+    const provocation = await insertDemoProvocation(
+      tx,
+      plan.users,
+      (kabkota) => setup.regions.kecamatan.filter((k) => k.code.startsWith(`${kabkota}.`)).map((k) => k.code),
+      extras.groups,
+      now,
+    );
     await appendAudit(tx, by, 'demo.loaded', subject, {
+      provocation,
       part: 'extras',
       groups: extras.groups.length,
       events: extras.events.length,

@@ -120,7 +120,9 @@ describe('demo data on an empty database', () => {
               (SELECT count(*)::int FROM calendar_events WHERE starts_at > now()) AS "comingEvents",
               (SELECT count(*)::int FROM lessons WHERE status = 'terbit') AS lessons,
               (SELECT count(*)::int FROM workshop_actions) AS actions,
-              (SELECT count(*)::int FROM workshop_participants WHERE attendance = 'hadir') AS attended`,
+              (SELECT count(*)::int FROM workshop_participants WHERE attendance = 'hadir') AS attended,
+              (SELECT count(*)::int FROM provocation_items) AS "provocationItems",
+              (SELECT count(*)::int FROM provocation_sightings WHERE merged) AS "mergedSightings"`,
     );
     expect(n.groups).toBeGreaterThanOrEqual(6);
     expect(n.ranting).toBeGreaterThan(0);
@@ -132,6 +134,8 @@ describe('demo data on an empty database', () => {
     expect(n.actions).toBeGreaterThanOrEqual(12);
     expect(n.attended).toBeGreaterThan(0);
     expect(summary.extras).toMatchObject({ lessons: 12, workshops: 5 });
+    expect(n.provocationItems).toBe(3);
+    expect(n.mergedSightings).toBe(4);
 
     // Around 1 Suro: a pengesahan warga within the two weeks after the season's 1 Suro.
     const suro = await sql<{ n: number }>(

@@ -6,6 +6,7 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { addCaseTimeline, publishCaseEvent, requireCase } from '../cases/cases-service.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
+import { escalateDueItems } from '../provocation/response-service.ts';
 import { getSla } from '../settings/settings-service.ts';
 import {
   caseEscalationReason,
@@ -25,7 +26,7 @@ const ROLES_AT: Record<HandlingLevel, readonly string[]> = {
   provinsi: ['provinsi'],
 };
 
-export type EscalationCounts = { reports: number; cases: number };
+export type EscalationCounts = { reports: number; cases: number; provocation: number };
 
 /**
  * Raises every missed deadline one level up the hierarchy (kab/kota → Bakorwil → province): reports nobody
@@ -37,7 +38,7 @@ export type EscalationCounts = { reports: number; cases: number };
 export async function runEscalation(db: Database, clock: Clock): Promise<EscalationCounts> {
   const now = clock.now();
   const failures: unknown[] = [];
-  const counts: EscalationCounts = { reports: 0, cases: 0 };
+  const counts: EscalationCounts = { reports: 0, cases: 0, provocation: 0 };
   const each = async (
     list: typeof store.listDueReportIds,
     escalate: (tx: Tx, id: string) => Promise<boolean>,
@@ -59,6 +60,11 @@ export async function runEscalation(db: Database, clock: Clock): Promise<Escalat
   };
   counts.reports = await each(store.listDueReportIds, (tx, id) => escalateReport(tx, id, now));
   counts.cases = await each(store.listDueCaseIds, (tx, id) => escalateCase(tx, id, now));
+  try {
+    counts.provocation = await escalateDueItems(db, clock);
+  } catch (error) {
+    failures.push(error);
+  }
   if (failures.length > 0) {
     throw new AggregateError(
       failures,

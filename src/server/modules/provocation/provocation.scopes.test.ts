@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { can } from '../../../shared/permissions/index.ts';
+import { PROVOCATION_PERMISSIONS } from '../../../shared/permissions/provocation.ts';
+import type { Role } from '../../../shared/users.ts';
+
+type Action = keyof typeof PROVOCATION_PERMISSIONS;
+const ROLES: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
+
+/** Every action of the provocation table × every role, through the HTTP API: 403 exactly where the table says no. */
+describe('provocation permissions through the API', () => {
+  let t: TestApp;
+  const users = {} as Record<Role, TestUser>;
+  let drafter: TestUser;
+  let outsider: TestUser;
+  let itemId: string;
+  let caseId: string;
+
+  const as = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
+
+  async function submittedCounter(): Promise<string> {
+    const drafted = await as(drafter, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
+      body: 'Kabar ini tidak benar; mohon tidak disebarkan.',
+      carrier: 'tokoh_agama',
+    });
+    const id = drafted.json().response.counterMessages.at(-1).id;
+    await as(drafter, 'POST', `/api/provocation/counter-messages/${id}/submit`, {});
+    return id;
+  }
+
+  /** One request per action, made by `user`; answers its status code. */
+  const attempts: Record<Action, (user: TestUser) => Promise<number>> = {
+    'provocation.record': async (user) =>
+      (
+        await as(user, 'POST', '/api/provocation/sightings', {
+          id: randomUUID(),
+          platform: 'whatsapp',
+          text: 'Pesan berantai uji izin untuk satu peran di Jember',
+          seenAt: '2026-07-01T08:00:00+07:00',
+          regionCodes: ['35.09.06'],
+        })
+      ).statusCode,
+    'provocation.view': async (user) =>
+      (await as(user, 'GET', `/api/provocation/items/${itemId}`)).statusCode,
+    'provocation.assess': async (user) =>
+      (await as(user, 'POST', `/api/provocation/items/${itemId}/assessment`, { assessment: 'hoaks' }))
+        .statusCode,
+    'provocation.counter': async (user) =>
+      (
+        await as(user, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
+          body: 'Klarifikasi resmi dari Dinas Sosial.',
+          carrier: 'diskominfo',
+        })
+      ).statusCode,
+    'provocation.approve': async (user) =>
+      (await as(user, 'POST', `/api/provocation/counter-messages/${await submittedCounter()}/approve`, {}))
+        .statusCode,
+    'provocation.takedown': async (user) =>
+      (
+        await as(user, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
+          kind: 'investigasi',
+          agencyId: 'polres-uji',
+          caseId,
+          instruction: 'Mohon penyelidikan akun penyebar',
+        })
+      ).statusCode,
+    'provocation.posters': async (user) => {
+      const res = await as(user, 'GET', `/api/provocation/items/${itemId}`);
+      if (res.statusCode !== 200) return res.statusCode;
+      // Not a refusal: someone without the right sees the account masked.
+      return res.json().sightings[0].posterAccount === '@akun_penyebar' ? 200 : 403;
+    },
+    'provocation.evaluate': async (user) => (await as(user, 'GET', '/api/provocation/evaluation')).statusCode,
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await t.db.asSystem((tx) =>
+      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-uji', 'Polres Uji')"),
+    );
+    users.relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    users.operator = await t.user({ role: 'operator', region: '35.09' });
+    users.koordinator = await t.user({ role: 'koordinator', region: 'V' });
+    users.provinsi = await t.user({ role: 'provinsi', region: '35' });
+    users.mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-uji' });
+    users.admin = await t.user({ role: 'admin', region: '35' });
+    drafter = await t.user({ role: 'operator', region: '35.09' });
+    outsider = await t.user({ role: 'operator', region: '35.12' });
+    const first = await as(drafter, 'POST', '/api/provocation/sightings', {
+      id: randomUUID(),
+      platform: 'whatsapp',
+      text: 'Awas malam ini kampung akan diserang, siapkan senjata',
+      seenAt: '2026-07-01T07:00:00+07:00',
+      regionCodes: ['35.09.06.2002'],
+      posterAccount: '@akun_penyebar',
+    });
+    itemId = first.json().itemId;
+    caseId = await t.db.asSystem(async (tx) => {
+      const row = await tx.one<{ id: string }>(
+        `INSERT INTO cases (title, region_code, kabkota_code, conflict_type, priority, created_by, due_response_at, due_resolve_at)
+         VALUES ('Kasus uji', '35.09.06.2002', '35.09', 'antar_perguruan_silat', 'P2', $1, now() + interval '1 day', now() + interval '7 days') RETURNING id`,
+        [drafter.id],
+      );
+      // Escalated to the province, so every role the table allows is also a handler of the case.
+      await tx.query("UPDATE cases SET handling_level = 'provinsi' WHERE id = $1", [row!.id]);
+      return row!.id;
+    });
+    await as(drafter, 'POST', `/api/provocation/items/${itemId}/links`, { caseId });
+  });
+  afterAll(() => t.close());
+
+  for (const action of Object.keys(PROVOCATION_PERMISSIONS) as Action[]) {
+    it(`${action}: refused exactly where the table says no`, async () => {
+      for (const role of ROLES) {
+        const status = await attempts[action](users[role]);
+        if (can(role, action)) expect(status, `${role} may ${action}`).not.toBe(403);
+        else expect(status, `${role} may not ${action}`).toBe(403);
+      }
+    });
+  }
+
+  it('answers 404, never 403, for an item outside the asker’s region', async () => {
+    expect((await as(outsider, 'GET', `/api/provocation/items/${itemId}`)).statusCode).toBe(404);
+    expect(
+      (await as(outsider, 'POST', `/api/provocation/items/${itemId}/assessment`, { assessment: 'hoaks' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await as(outsider, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
+          body: 'Klarifikasi dari luar wilayah.',
+          carrier: 'lainnya',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});

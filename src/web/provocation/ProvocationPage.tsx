@@ -1,0 +1,107 @@
+// Konten provokatif (/konten-provokatif): the items in the office's regions, newest first, with a filter for
+// counter-messages awaiting review; an item's page at /konten-provokatif/<id>.
+import { useState } from 'preact/hooks';
+import '../../shared/messages/provocation.ts';
+import { can } from '../../shared/permissions/index.ts';
+import { ASSESSMENTS } from '../../shared/provocation/provocation-rules.ts';
+import type { ItemSummary } from '../../shared/provocation/provocation-schema.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { ROUTES } from '../nav.ts';
+import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
+import { ErrorNotice, ScrollRegion, Tag, useLoad, wib } from '../operator/ui.tsx';
+import { Link } from '../router.tsx';
+import { AssessmentTag } from './AssessmentTag.tsx';
+import { ProvocationItem } from './ProvocationItem.tsx';
+import { listItems } from './provocation-api.ts';
+
+/** The path of an item's page. */
+export function itemPath(id: string): string {
+  return `${ROUTES.konten.path}/${id}`;
+}
+
+export function ProvocationPage(props: OperatorPageProps) {
+  return props.param ? (
+    <ProvocationItem key={props.param} id={props.param} me={props.me} />
+  ) : (
+    <ItemList me={props.me} />
+  );
+}
+
+function ItemList(props: { me: SignedInUser }) {
+  const t = useT();
+  const lang = useLang();
+  const [assessment, setAssessment] = useState('');
+  const loaded = useLoad(() => listItems({ assessment: assessment || undefined }), [assessment]);
+  const items = loaded.data?.items ?? [];
+  const isReviewer = can(props.me.role, 'provocation.approve');
+  const [onlyReview, setOnlyReview] = useState(false);
+  const shown = onlyReview ? items.filter((i) => i.pendingReview > 0) : items;
+  return (
+    <div class="op-wide">
+      <p class="lead">{t('prov.purpose')}</p>
+      <div class="op-filters">
+        <label class="field">
+          <span>{t('prov.filter.assessment')}</span>
+          <select value={assessment} onChange={(e) => setAssessment((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('prov.filter.all')}</option>
+            {ASSESSMENTS.map((a) => (
+              <option key={a} value={a}>
+                {t(`prov.assessment.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {isReviewer && (
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={onlyReview}
+              onChange={(e) => setOnlyReview((e.target as HTMLInputElement).checked)}
+            />{' '}
+            {t('prov.filter.review')}
+          </label>
+        )}
+      </div>
+      <ErrorNotice error={loaded.error} />
+      {loaded.data && shown.length === 0 && <p>{t('prov.list.empty')}</p>}
+      {shown.length > 0 && (
+        <ScrollRegion label={t('prov.list.caption')}>
+          <table class="op-table">
+            <caption class="visually-hidden">{t('prov.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('prov.col.content')}</th>
+                <th scope="col">{t('prov.col.platform')}</th>
+                <th scope="col">{t('prov.col.assessment')}</th>
+                <th scope="col">{t('prov.col.spread')}</th>
+                <th scope="col">{t('prov.col.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <Link href={itemPath(item.id)}>{item.title}</Link>
+                  </td>
+                  <td>{t(`prov.platform.${item.platform}`)}</td>
+                  <td>
+                    <AssessmentTag item={item} />
+                  </td>
+                  <td>{t('prov.spreadValue', { n: item.sightingCount, k: item.kecamatanCount })}</td>
+                  <td>
+                    {item.answered
+                      ? t('prov.answered')
+                      : item.dueAt
+                        ? wib(item.dueAt, lang)
+                        : t('prov.noDeadline')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </div>
+  );
+}

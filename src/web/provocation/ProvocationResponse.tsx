@@ -1,0 +1,272 @@
+// An item's response: its assessment, the counter-messages (drafted, submitted, reviewed by a Bakorwil or
+// province reviewer who did not draft them, posted) and the takedown or investigation requests to partners.
+import { useState } from 'preact/hooks';
+import { can } from '../../shared/permissions/index.ts';
+import { ASSESSMENTS, CARRIERS, OUTCOMES } from '../../shared/provocation/provocation-rules.ts';
+import type { CounterMessage, ItemDetail } from '../../shared/provocation/provocation-schema.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { ErrorNotice, FormSubmit, Tag, useAction, wib } from '../operator/ui.tsx';
+import { assessItem, draftCounter, moveCounter } from './provocation-api.ts';
+
+type Props = { item: ItemDetail; me: SignedInUser; onChange: (item: ItemDetail) => void };
+
+export function ResponseSection(props: Props) {
+  const t = useT();
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const run = async (work: () => Promise<ItemDetail>, message: string) => {
+    let updated: ItemDetail | undefined;
+    if (
+      await action.run(async () => {
+        updated = await work();
+      })
+    ) {
+      if (updated) props.onChange(updated);
+      setDone(message);
+      return true;
+    }
+    return false;
+  };
+  return (
+    <>
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      <ErrorNotice error={action.error} />
+      {can(props.me.role, 'provocation.assess') && (
+        <AssessForm item={props.item} busy={action.isBusy} run={run} />
+      )}
+      <section aria-labelledby="prov-counter">
+        <h2 id="prov-counter">{t('prov.counter.title')}</h2>
+        {props.item.response.counterMessages.length === 0 && <p>{t('prov.counter.none')}</p>}
+        {props.item.response.counterMessages.map((m) => (
+          <CounterCard key={m.id} message={m} me={props.me} busy={action.isBusy} run={run} />
+        ))}
+        {can(props.me.role, 'provocation.counter') && (
+          <CounterForm item={props.item} busy={action.isBusy} run={run} />
+        )}
+      </section>
+      <section aria-labelledby="prov-takedown">
+        <h2 id="prov-takedown">{t('prov.takedown.title')}</h2>
+        {props.item.response.takedowns.length === 0 && <p>{t('prov.takedown.none')}</p>}
+        <ul>
+          {props.item.response.takedowns.map((d) => (
+            <li key={d.id}>
+              {t('prov.takedown.row', {
+                kind: t(`prov.kind.${d.kind}`),
+                agency: d.agencyName,
+                status: d.status,
+              })}
+              {d.answer && <> — {t('prov.takedown.answer', { answer: d.answer })}</>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+type Run = (work: () => Promise<ItemDetail>, message: string) => Promise<boolean>;
+
+function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
+  const t = useT();
+  const [assessment, setAssessment] = useState(props.item.assessment ?? 'provokasi');
+  const [outcome, setOutcome] = useState<string>(props.item.outcome);
+  const [note, setNote] = useState(props.item.assessmentNote);
+  return (
+    <section aria-labelledby="prov-assess">
+      <h2 id="prov-assess">{t('prov.assess.title')}</h2>
+      <form
+        class="op-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void props.run(
+            () =>
+              assessItem(props.item.id, {
+                assessment: assessment as ItemDetail['assessment'] & string,
+                note,
+                outcome: outcome as ItemDetail['outcome'],
+              }),
+            t('prov.assess.saved'),
+          );
+        }}
+      >
+        <label class="field">
+          <span>{t('prov.col.assessment')}</span>
+          <select
+            value={assessment}
+            onChange={(e) => setAssessment((e.target as HTMLSelectElement).value as never)}
+          >
+            {ASSESSMENTS.map((a) => (
+              <option key={a} value={a}>
+                {t(`prov.assessment.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('prov.assess.outcome')}</span>
+          <select value={outcome} onChange={(e) => setOutcome((e.target as HTMLSelectElement).value)}>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`prov.outcome.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('prov.assess.note')}</span>
+          <textarea
+            value={note}
+            maxLength={2000}
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          />
+        </label>
+        <FormSubmit label={t('prov.assess.save')} disabled={props.busy} isSecondary />
+      </form>
+    </section>
+  );
+}
+
+function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
+  const t = useT();
+  const [body, setBody] = useState('');
+  const [carrier, setCarrier] = useState<string>('tokoh_masyarakat');
+  const [carrierName, setCarrierName] = useState('');
+  return (
+    <form
+      class="op-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const ok = await props.run(
+          () => draftCounter(props.item.id, { body, carrier: carrier as never, carrierName }),
+          t('prov.counter.drafted'),
+        );
+        if (ok) setBody('');
+      }}
+    >
+      <label class="field">
+        <span>{t('prov.counter.body')}</span>
+        <textarea
+          required
+          minLength={10}
+          maxLength={4000}
+          value={body}
+          onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}
+        />
+      </label>
+      <label class="field">
+        <span>{t('prov.counter.carrier')}</span>
+        <select value={carrier} onChange={(e) => setCarrier((e.target as HTMLSelectElement).value)}>
+          {CARRIERS.map((c) => (
+            <option key={c} value={c}>
+              {t(`prov.carrier.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>{t('prov.counter.carrierName')}</span>
+        <input
+          value={carrierName}
+          maxLength={200}
+          onInput={(e) => setCarrierName((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <FormSubmit
+        label={t('prov.counter.draft')}
+        disabled={props.busy || body.trim().length < 10}
+        isSecondary
+      />
+    </form>
+  );
+}
+
+function CounterCard(props: { message: CounterMessage; me: SignedInUser; busy: boolean; run: Run }) {
+  const t = useT();
+  const lang = useLang();
+  const m = props.message;
+  const [note, setNote] = useState('');
+  const [where, setWhere] = useState('');
+  const mayReview = can(props.me.role, 'provocation.approve') && m.draftedBy !== props.me.displayName;
+  const mayWork = can(props.me.role, 'provocation.counter');
+  const move = (
+    kind: 'submit' | 'approve' | 'return' | 'post',
+    body: { note?: string; postedWhere?: string } = {},
+  ) => props.run(() => moveCounter(m.id, kind, body), t('prov.counter.moved'));
+  return (
+    <article class="prov-counter">
+      <p>
+        <Tag tone={m.status === 'disetujui' || m.status === 'dipublikasikan' ? 'ok' : 'brand'}>
+          {t(`prov.counterStatus.${m.status}`)}
+        </Tag>{' '}
+        {t(`prov.carrier.${m.carrier}`)}
+        {m.carrierName && ` — ${m.carrierName}`}
+      </p>
+      <blockquote class="prov-text">{m.body}</blockquote>
+      <p class="op-muted">
+        {t('prov.counter.meta', { by: m.draftedBy, status: t(`prov.counterStatus.${m.status}`) })}
+      </p>
+      {m.reviewNote && <p>{m.reviewNote}</p>}
+      {m.approvedBy && m.approvedAt && (
+        <p>{t('prov.counter.approvedBy', { by: m.approvedBy, when: wib(m.approvedAt, lang) })}</p>
+      )}
+      {m.postedWhere && m.postedAt && (
+        <p>{t('prov.counter.postedAt', { where: m.postedWhere, when: wib(m.postedAt, lang) })}</p>
+      )}
+      <div class="op-actions">
+        {mayWork && (m.status === 'draf' || m.status === 'dikembalikan') && (
+          <button
+            type="button"
+            class="button op-button-secondary"
+            disabled={props.busy}
+            onClick={() => move('submit')}
+          >
+            {t('prov.counter.submit')}
+          </button>
+        )}
+        {mayReview && m.status === 'diajukan' && (
+          <>
+            <button
+              type="button"
+              class="button button-primary"
+              disabled={props.busy}
+              onClick={() => move('approve')}
+            >
+              {t('prov.counter.approve')}
+            </button>
+            <label class="field">
+              <span>{t('prov.counter.returnNote')}</span>
+              <input value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+            </label>
+            <button
+              type="button"
+              class="button op-button-secondary"
+              disabled={props.busy || note.trim() === ''}
+              onClick={() => move('return', { note })}
+            >
+              {t('prov.counter.return')}
+            </button>
+          </>
+        )}
+        {mayWork && m.status === 'disetujui' && (
+          <>
+            <label class="field">
+              <span>{t('prov.counter.postedWhere')}</span>
+              <input value={where} onInput={(e) => setWhere((e.target as HTMLInputElement).value)} />
+            </label>
+            <button
+              type="button"
+              class="button op-button-secondary"
+              disabled={props.busy || where.trim() === ''}
+              onClick={() => move('post', { postedWhere: where })}
+            >
+              {t('prov.counter.post')}
+            </button>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

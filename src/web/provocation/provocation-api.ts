@@ -1,0 +1,32 @@
+// The calls of the provocation watch's pages; the types come from the shared schemas (type-only imports).
+import type {
+  AssessInput,
+  CounterInput,
+  CounterMove,
+  ItemDetail,
+  ItemList,
+  SightingCreated,
+  SightingInput,
+} from '../../shared/provocation/provocation-schema.ts';
+import { request } from '../api.ts';
+
+export const listItems = (params: { assessment?: string; reportId?: string }) => {
+  const search = new URLSearchParams();
+  if (params.assessment) search.set('assessment', params.assessment);
+  if (params.reportId) search.set('reportId', params.reportId);
+  const text = search.toString();
+  return request<ItemList>('GET', `/api/provocation/items${text ? `?${text}` : ''}`);
+};
+export const getItem = (id: string) => request<ItemDetail>('GET', `/api/provocation/items/${id}`);
+export const assessItem = (id: string, input: AssessInput) =>
+  request<ItemDetail>('POST', `/api/provocation/items/${id}/assessment`, input);
+export const draftCounter = (id: string, input: CounterInput) =>
+  request<ItemDetail>('POST', `/api/provocation/items/${id}/counter-messages`, input);
+export const moveCounter = (
+  id: string,
+  move: CounterMove,
+  body: { note?: string; postedWhere?: string } = {},
+) => request<ItemDetail>('POST', `/api/provocation/counter-messages/${id}/${move}`, body);
+export const recordSighting = (input: SightingInput) =>
+  request<SightingCreated>('POST', '/api/provocation/sightings', input);
+export const screenshotUrl = (sightingId: string) => `/api/provocation/sightings/${sightingId}/screenshot`;
