@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoContent } from '../../../shared/replies.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { Access, CreateTokenInput, Password, Role, TokenCreated, Username } from '../../../shared/users.ts';
 import type { Database } from '../../platform/db.ts';
@@ -120,7 +121,14 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
 
   r.delete(
     '/api/tokens/:id',
-    { schema: { tags: ['users'], summary: 'Cabut token API', params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        response: { 204: NoContent },
+        tags: ['users'],
+        summary: 'Cabut token API',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
     async (request, reply) => {
       const principal = requireRole(
         request,
@@ -140,6 +148,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/deactivate',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['users'],
         summary: 'Nonaktifkan pengguna: sesi, token dan aliran langsung berakhir (admin)',
         params: UserParams,
@@ -154,7 +163,14 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
 
   r.post(
     '/api/users/:username/reactivate',
-    { schema: { tags: ['users'], summary: 'Aktifkan kembali pengguna (admin)', params: UserParams } },
+    {
+      schema: {
+        response: { 204: NoContent },
+        tags: ['users'],
+        summary: 'Aktifkan kembali pengguna (admin)',
+        params: UserParams,
+      },
+    },
     async (request, reply) => {
       const admin = requireRole(request, 'admin');
       await setActive(db, admin.audit, request.params.username, true);
@@ -166,6 +182,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/totp-reset',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['users'],
         summary: 'Hapus verifikasi dua langkah pengguna yang kehilangan perangkat (admin)',
         params: UserParams,
@@ -198,6 +215,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/sessions/:id',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['users'],
         summary: 'Akhiri sesi seorang pengguna (admin)',
         params: UserParams.extend({ id: z.uuid() }),
@@ -214,6 +232,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/tokens/:id',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['users'],
         summary: 'Cabut token API seorang pengguna (admin)',
         params: UserParams.extend({ id: z.uuid() }),
