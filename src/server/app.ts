@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, installAuthentication } from './modules/auth/auth-routes.ts';
 import { signInCodeRoutes } from './modules/auth/sign-in-code-routes.ts';
@@ -53,6 +53,8 @@ export type AppDeps = {
   events?: EventBus;
   /** Background jobs, as a getter: they start after the app, whose logger they use. Absent: work waits. */
   jobs?: () => Jobs | undefined;
+  /** Told of every route as it is added (the test that every route declares its reply schema). */
+  onRoute?: (route: RouteOptions) => void;
 };
 
 const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
@@ -76,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } }
       : {}),
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {

@@ -37,3 +37,54 @@ export type LessonFields = z.infer<typeof LessonFields>;
 /** An edit names only what changes: no defaults here, so unnamed tags and cases stay as they are. */
 export const LessonEdit = LessonBase.partial().extend({ version: z.number().int().min(1) });
 export type LessonEdit = z.infer<typeof LessonEdit>;
+
+// ── What the API answers (reply schemas; the web uses the zod-free types of lesson-rules.ts) ──────────
+
+const LessonReplyFields = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  situation: z.string(),
+  actionsTaken: z.string(),
+  whatWorked: z.string(),
+  whatToAvoid: z.string(),
+  conflictType: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  kabkotaCode: z.string(),
+  tags: z.array(z.string()),
+  status: LessonStatus,
+  reviewNote: z.string().nullable(),
+  version: z.number().int(),
+  authorId: z.uuid(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  caseIds: z.array(z.uuid()),
+});
+
+const LessonHitReply = LessonReplyFields.extend({
+  rank: z.number(),
+  titleHighlight: z.string(),
+  excerpt: z.string(),
+});
+
+/** A lesson's page: the linked cases the viewer may see and the personal-data warnings (author, reviewers). */
+export const LessonViewReply = LessonReplyFields.extend({
+  cases: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  warnings: z
+    .array(z.object({ field: z.string(), kind: z.enum(['nik', 'phone', 'child_name']), match: z.string() }))
+    .optional(),
+});
+
+/** The list or the search (a found lesson carries its rank and highlighted passages). */
+export const LessonListReply = z.object({
+  items: z.array(z.union([LessonHitReply, LessonReplyFields])),
+  matchedAllWords: z.boolean().nullable(),
+});
+
+/** Tags in use, most used first. */
+export const LessonTagsReply = z.object({
+  items: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+});

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoContent } from '../../../shared/replies.ts';
 import {
   Access,
   ChangePasswordInput,
@@ -120,7 +121,7 @@ export async function authRoutes(
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Keluar / sign out' } },
+    { schema: { response: { 204: NoContent }, tags: ['auth'], summary: 'Keluar / sign out' } },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       if (request.sessionTokenHash) await auth.logout(db, principal, request.sessionTokenHash);
@@ -148,6 +149,7 @@ export async function authRoutes(
     '/api/me/password',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['auth'],
         summary: 'Ganti kata sandi sendiri / change own password',
         body: ChangePasswordInput,
@@ -225,6 +227,7 @@ export async function authRoutes(
     '/api/me/sessions/:id',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['auth'],
         summary: 'Akhiri sesi sendiri / end one of own sessions',
         params: z.object({ id: z.uuid() }),

@@ -13,6 +13,7 @@ import {
   ReviewInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
+import { NoContent } from '../../../shared/replies.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { alertsRoutes } from './alerts-routes.ts';
 import type { AlertDeps } from './alerts-service.ts';
@@ -94,6 +95,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
     '/api/early-warning/calendar/overrides/:anchor/:hijriYear',
     {
       schema: {
+        response: { 204: NoContent },
         tags,
         summary: 'Koreksi tanggal 1 Suro atau Idul Fitri sesuai penetapan pemerintah (admin)',
         params: OverrideParams,
@@ -112,7 +114,14 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
 
   r.delete(
     '/api/early-warning/calendar/overrides/:anchor/:hijriYear',
-    { schema: { tags, summary: 'Hapus koreksi tanggal (admin)', params: OverrideParams } },
+    {
+      schema: {
+        response: { 204: NoContent },
+        tags,
+        summary: 'Hapus koreksi tanggal (admin)',
+        params: OverrideParams,
+      },
+    },
     async (request, reply) => {
       await calendar.deleteOverride(
         deps,

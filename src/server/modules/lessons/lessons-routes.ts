@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LessonEdit, LessonFields, LessonStatus } from '../../../shared/lessons/lesson-schema.ts';
+import {
+  LessonEdit,
+  LessonFields,
+  LessonListReply,
+  LessonStatus,
+  LessonTagsReply,
+  LessonViewReply,
+} from '../../../shared/lessons/lesson-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { ConflictType } from '../../../shared/reports/report-schema.ts';
 import { requirePrincipal } from '../../platform/http.ts';
@@ -18,6 +25,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
     '/api/lessons',
     {
       schema: {
+        response: { 201: LessonViewReply },
         tags,
         summary: 'Tulis draf praktik baik (dengan peringatan data pribadi)',
         body: LessonFields,
@@ -31,6 +39,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
     '/api/lessons',
     {
       schema: {
+        response: { 200: LessonListReply },
         tags,
         summary: 'Cari praktik baik (bahasa Indonesia, berperingkat, dengan sorotan) / search lessons',
         querystring: z.object({
@@ -62,6 +71,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
     '/api/lessons/tags',
     {
       schema: {
+        response: { 200: LessonTagsReply },
         tags,
         summary: 'Tag praktik baik yang dipakai, terbanyak dahulu / tags in use',
         querystring: z.object({ status: LessonStatus.optional() }),
@@ -72,19 +82,34 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
 
   r.get(
     '/api/lessons/:id',
-    { schema: { tags, summary: 'Satu praktik baik', params: IdParams } },
+    { schema: { response: { 200: LessonViewReply }, tags, summary: 'Satu praktik baik', params: IdParams } },
     async (request) => lessons.getLesson(deps, requirePrincipal(request), request.params.id),
   );
 
   r.patch(
     '/api/lessons/:id',
-    { schema: { tags, summary: 'Ubah praktik baik yang belum terbit', params: IdParams, body: LessonEdit } },
+    {
+      schema: {
+        response: { 200: LessonViewReply },
+        tags,
+        summary: 'Ubah praktik baik yang belum terbit',
+        params: IdParams,
+        body: LessonEdit,
+      },
+    },
     async (request) => lessons.editLesson(deps, requirePrincipal(request), request.params.id, request.body),
   );
 
   r.post(
     '/api/lessons/:id/submit',
-    { schema: { tags, summary: 'Ajukan untuk ditinjau', params: IdParams } },
+    {
+      schema: {
+        response: { 200: LessonViewReply },
+        tags,
+        summary: 'Ajukan untuk ditinjau',
+        params: IdParams,
+      },
+    },
     async (request) => lessons.moveLesson(deps, requirePrincipal(request), request.params.id, 'submit'),
   );
 
@@ -92,6 +117,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
     '/api/lessons/:id/publish',
     {
       schema: {
+        response: { 200: LessonViewReply },
         tags,
         summary:
           'Terbitkan (koordinator/provinsi); 409 dengan peringatan bila teks tampak memuat data pribadi',
@@ -111,6 +137,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
     '/api/lessons/:id/return',
     {
       schema: {
+        response: { 200: LessonViewReply },
         tags,
         summary: 'Kembalikan ke penulis dengan catatan',
         params: IdParams,

@@ -14,6 +14,7 @@ import {
   PillarStatus,
 } from '../../../shared/pillars/pillar-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
+import { NoContent } from '../../../shared/replies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, missingDataKeyError, resolveDataKey } from '../../platform/crypto.ts';
@@ -301,7 +302,7 @@ export async function pillarsRoutes(
 
   r.delete(
     '/api/pillars/:id',
-    { schema: { tags, summary: 'Hapus data pilar', params: IdParams } },
+    { schema: { response: { 204: NoContent }, tags, summary: 'Hapus data pilar', params: IdParams } },
     async (request, reply) => {
       await pillars.deletePillar(service, requirePrincipal(request), request.params.id);
       return reply.status(204).send();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoContent } from '../../../shared/replies.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { Access, CreateTokenInput, Password, Role, TokenCreated, Username } from '../../../shared/users.ts';
 import type { Database } from '../../platform/db.ts';
@@ -111,7 +112,14 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
 
   r.delete(
     '/api/tokens/:id',
-    { schema: { tags: ['users'], summary: 'Cabut token API', params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        response: { 204: NoContent },
+        tags: ['users'],
+        summary: 'Cabut token API',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       await revokeApiToken(db, principal, request.params.id);
@@ -123,6 +131,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/deactivate',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['users'],
         summary: 'Nonaktifkan pengguna: sesi, token dan aliran langsung berakhir (admin)',
         params: UserParams,
@@ -137,7 +146,14 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
 
   r.post(
     '/api/users/:username/reactivate',
-    { schema: { tags: ['users'], summary: 'Aktifkan kembali pengguna (admin)', params: UserParams } },
+    {
+      schema: {
+        response: { 204: NoContent },
+        tags: ['users'],
+        summary: 'Aktifkan kembali pengguna (admin)',
+        params: UserParams,
+      },
+    },
     async (request, reply) => {
       const admin = requirePrincipal(request);
       await setActive(db, admin, request.params.username, true);
@@ -149,6 +165,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/totp-reset',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['users'],
         summary: 'Hapus verifikasi dua langkah pengguna yang kehilangan perangkat (admin)',
         params: UserParams,
@@ -180,6 +197,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/sessions/:id',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['users'],
         summary: 'Akhiri sesi seorang pengguna (admin)',
         params: UserParams.extend({ id: z.uuid() }),
@@ -196,6 +214,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
     '/api/users/:username/tokens/:id',
     {
       schema: {
+        response: { 204: NoContent },
         tags: ['users'],
         summary: 'Cabut token API seorang pengguna (admin)',
         params: UserParams.extend({ id: z.uuid() }),

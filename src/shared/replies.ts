@@ -1,0 +1,5 @@
+// Replies shared by many routes (decision 0022: every route declares its reply schema).
+import { z } from 'zod';
+
+/** 204: done, nothing to send back. */
+export const NoContent = z.undefined().describe('Tanpa isi / no content');
