@@ -25,6 +25,7 @@ import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
 import { odkRoutes } from './modules/odk/odk-routes.ts';
 import { pillarsRoutes } from './modules/pillars/pillars-routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy-routes.ts';
 import { regionsRoutes } from './modules/regions/regions-routes.ts';
 import { reportsRoutes } from './modules/reports/reports-routes.ts';
 import { settingsRoutes } from './modules/settings/settings-routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     earlyWarningRoutes,
     odkRoutes,
     backupRoutes,
+    privacyRoutes,
   ];
   for (const routes of modules) {
     await app.register(routes, moduleDeps);

@@ -2,6 +2,7 @@
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
 import type { OfficeMessageKey } from './messages/office.ts';
+import type { PrivacyMessageKey } from './messages/privacy.ts';
 import type { ReaderMessageKey } from './messages/reader.ts';
 
 /** The languages Sigap speaks; Indonesian is the default. */
@@ -71,6 +72,7 @@ const id = {
   'role.koordinator': 'Koordinator Bakorwil',
   'role.provinsi': 'Dinas Sosial Provinsi',
   'role.mitra': 'Mitra',
+  'role.ppdp': 'Pejabat pelindung data pribadi',
   'role.admin': 'Administrator',
 
   'nav.lapor': 'Lapor',
@@ -92,6 +94,7 @@ const id = {
   'nav.praktikBaik': 'Praktik baik',
   'nav.webhook': 'Webhook',
   'nav.odk': 'Ponsel ODK',
+  'nav.privasi': 'Pelindungan data',
   'account.title': 'Ganti kata sandi',
   'account.intro': 'Kata sandi baru berlaku segera. Sesi Anda di perangkat lain akan dikeluarkan.',
   'account.current': 'Kata sandi saat ini',
@@ -335,7 +338,7 @@ const id = {
 export type CoreMessageKey = keyof typeof id;
 
 /** Every message key: the core table's and the office pages' (src/shared/messages/office.ts). */
-export type MessageKey = CoreMessageKey | OfficeMessageKey | ReaderMessageKey;
+export type MessageKey = CoreMessageKey | OfficeMessageKey | ReaderMessageKey | PrivacyMessageKey;
 
 /**
  * Tables loaded later, by language: the English core table (src/shared/messages/core-en.ts, fetched when

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from './regions.ts';
 
-export const Role = z.enum(['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin']);
+export const Role = z.enum(['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp']);
 export type Role = z.infer<typeof Role>;
 
 /** Roles whose visibility is a region scope (plus grants); relawan and mitra see only what reaches them. */

@@ -7,10 +7,12 @@
  */
 import type { Role } from '../users.ts';
 import { CORE_PERMISSIONS } from './core.ts';
+import { PRIVACY_PERMISSIONS } from './privacy.ts';
 
 /** Every action with the roles that may take it. */
 export const PERMISSIONS = {
   ...CORE_PERMISSIONS,
+  ...PRIVACY_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -106,6 +106,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
         'admin',
         'mitra',
         'relawan',
+        'ppdp',
       );
       const created = await createApiToken(
         db,
@@ -130,6 +131,7 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
         'admin',
         'mitra',
         'relawan',
+        'ppdp',
       );
       await revokeApiToken(db, principal, request.params.id);
       return reply.status(204).send();

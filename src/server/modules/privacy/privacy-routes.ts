@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ProcessingRecord, ProcessingRecordQuery } from '../../../shared/privacy/privacy-schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
+import { processingRecord, processingRecordPdf } from './privacy-service.ts';
+
+const tags = ['privacy'];
+
+/** Personal data protection (UU 27/2022): the record of processing, for the data protection officer. */
+export async function privacyRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; clock: Clock },
+): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/privacy/processing-record',
+    {
+      schema: {
+        tags,
+        summary:
+          'Catatan kegiatan pemrosesan data pribadi (PPDP, admin); ?format=pdf untuk PDF / record of processing',
+        querystring: ProcessingRecordQuery,
+        response: { 200: ProcessingRecord },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const { format, lang } = request.query;
+      if (format === 'json') return processingRecord(deps, principal, lang);
+      const file = await processingRecordPdf(deps, principal, lang);
+      return (
+        reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', attachmentDisposition(file.fileName))
+          .header('cache-control', 'no-store')
+          // A Buffer is sent as it is: Fastify serialises (and checks against the schema) only objects.
+          .send(file.bytes as unknown as ProcessingRecord)
+      );
+    },
+  );
+}
