@@ -7,4 +7,6 @@ const PRIVACY_OFFICE: readonly Role[] = ['ppdp', 'admin'];
 export const PRIVACY_PERMISSIONS = {
   /** Read the record of processing activities (JSON or PDF). */
   'privacy.record': PRIVACY_OFFICE,
+  /** Find a person across Sigap and read their data (each record read is access-logged). */
+  'privacy.search': ['ppdp'],
 } as const satisfies Record<string, readonly Role[]>;

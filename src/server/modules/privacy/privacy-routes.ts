@@ -1,19 +1,45 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ProcessingRecord, ProcessingRecordQuery } from '../../../shared/privacy/privacy-schema.ts';
+import {
+  ProcessingRecord,
+  ProcessingRecordQuery,
+  SubjectSearchQuery,
+  SubjectSearchResult,
+} from '../../../shared/privacy/privacy-schema.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import { lazyDataCipher, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import { processingRecord, processingRecordPdf } from './privacy-service.ts';
+import { searchSubject } from './subject-access-service.ts';
 
 const tags = ['privacy'];
 
 /** Personal data protection (UU 27/2022): the record of processing, for the data protection officer. */
 export async function privacyRoutes(
   app: FastifyInstance,
-  deps: { db: Database; clock: Clock },
+  deps: { db: Database; clock: Clock; config: Config },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, config, clock } = deps;
+  const cipher = lazyDataCipher(() =>
+    resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind }),
+  );
+
+  r.get(
+    '/api/privacy/subjects',
+    {
+      schema: {
+        tags,
+        summary:
+          'Cari seseorang di seluruh Sigap (PPDP; setiap catatan dicatat di log akses) / subject access search',
+        querystring: SubjectSearchQuery,
+        response: { 200: SubjectSearchResult },
+      },
+    },
+    async (request) => searchSubject({ db, clock, cipher }, requirePrincipal(request), request.query),
+  );
 
   r.get(
     '/api/privacy/processing-record',

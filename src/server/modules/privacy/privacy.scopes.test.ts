@@ -22,6 +22,7 @@ afterAll(() => t.close());
 
 const REQUESTS: Record<keyof typeof PRIVACY_PERMISSIONS, { method: 'GET'; url: string }> = {
   'privacy.record': { method: 'GET', url: '/api/privacy/processing-record' },
+  'privacy.search': { method: 'GET', url: '/api/privacy/subjects?nik=3509015204500001' },
 };
 
 describe('privacy actions by role', () => {
