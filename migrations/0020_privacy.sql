@@ -32,3 +32,23 @@ COMMENT ON COLUMN sessions.user_agent IS 'Personal data (UU 27/2022): the browse
 COMMENT ON COLUMN sessions.address IS 'Personal data (UU 27/2022): the network address the sign-in came from.';
 COMMENT ON COLUMN auth_failures.source IS 'Personal data (UU 27/2022): the network address, or device:<hash> for a device that signed in as this user before.';
 COMMENT ON COLUMN auth_failures.username_key IS 'Personal data (UU 27/2022): the user name tried, lower case.';
+
+-- ── Breaches of personal data (Pasal 46: notice within 3 × 24 hours) ───────────────────────────────
+CREATE TABLE privacy_breaches (
+  id uuid PRIMARY KEY,
+  title text NOT NULL,
+  description text NOT NULL,
+  discovered_at timestamptz NOT NULL,
+  due_at timestamptz NOT NULL,
+  categories text[] NOT NULL DEFAULT '{}',
+  subjects_estimate integer NOT NULL CHECK (subjects_estimate >= 0),
+  measures text NOT NULL DEFAULT '',
+  subject_notice_at timestamptz,
+  authority_notice_at timestamptz,
+  closed_at timestamptz,
+  created_by uuid REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE privacy_breaches IS 'The breach register of the data protection officer: what happened, whose data (categories and a count, never the people), measures, and when the notices to the people and to the authority went out. Read and written by the privacy module only, with owner rights.';
+COMMENT ON COLUMN privacy_breaches.due_at IS 'discovered_at + 72 hours: the deadline of both notices (Pasal 46 ayat 1).';
+COMMENT ON COLUMN privacy_breaches.categories IS 'Data-map categories or kinds affected: umum, anak, disabilitas, kesehatan.';

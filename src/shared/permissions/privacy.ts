@@ -9,4 +9,6 @@ export const PRIVACY_PERMISSIONS = {
   'privacy.record': PRIVACY_OFFICE,
   /** Find a person across Sigap and read their data (each record read is access-logged). */
   'privacy.search': ['ppdp'],
+  /** Keep the breach register: record a breach, its notices, and close it. */
+  'privacy.breach': PRIVACY_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;

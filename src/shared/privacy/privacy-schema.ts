@@ -73,3 +73,42 @@ export const SubjectSearchResult = z.object({
   records: z.array(SubjectRecord),
 });
 export type SubjectSearchResult = z.infer<typeof SubjectSearchResult>;
+
+/** A breach as the data protection officer records it (no person's data: categories and a count). */
+export const BreachInput = z.object({
+  /** Chosen by the client: a retried submission is the same breach. */
+  id: z.uuid(),
+  title: z.string().trim().min(3, 'Judul minimal 3 huruf').max(200),
+  description: z.string().trim().min(3, 'Uraikan apa yang terjadi').max(4000),
+  /** When the breach was discovered (ISO with offset; the clock starts here). */
+  discoveredAt: z.iso.datetime({ offset: true }),
+  categories: z
+    .array(z.enum(['umum', 'anak', 'disabilitas', 'kesehatan']))
+    .min(1)
+    .max(4),
+  subjectsEstimate: z.number().int().min(0).max(100_000_000),
+  measures: z.string().trim().max(4000).default(''),
+});
+export type BreachInput = z.infer<typeof BreachInput>;
+
+export const BreachView = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  discoveredAt: z.string(),
+  dueAt: z.string(),
+  categories: z.array(z.string()),
+  subjectsEstimate: z.number(),
+  measures: z.string(),
+  subjectNoticeAt: z.string().nullable(),
+  authorityNoticeAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  clock: z.object({ state: z.enum(['berjalan', 'mendekati', 'lewat', 'selesai']), hoursLeft: z.number() }),
+  /** The notice letters in Indonesian, ready to send. */
+  notices: z.object({ subjects: z.string(), authority: z.string() }),
+});
+export type BreachView = z.infer<typeof BreachView>;
+
+export const BreachList = z.object({ items: z.array(BreachView) });
+
+export const BreachNoticeInput = z.object({ to: z.enum(['subjek', 'lembaga']) });

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
+  BreachInput,
+  BreachList,
+  BreachNoticeInput,
+  BreachView,
   ProcessingRecord,
   ProcessingRecordQuery,
   SubjectSearchQuery,
@@ -11,6 +16,7 @@ import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
+import { closeBreach, listBreaches, recordBreach, recordBreachNotice } from './breach-service.ts';
 import { processingRecord, processingRecordPdf } from './privacy-service.ts';
 import { searchSubject } from './subject-access-service.ts';
 
@@ -66,5 +72,61 @@ export async function privacyRoutes(
           .send(file.bytes as unknown as ProcessingRecord)
       );
     },
+  );
+
+  const IdParams = z.object({ id: z.uuid() });
+
+  r.post(
+    '/api/privacy/breaches',
+    {
+      schema: {
+        tags,
+        summary: 'Catat insiden kebocoran data; jam 3 × 24 jam mulai dari waktu diketahui (PPDP, admin)',
+        body: BreachInput,
+        response: { 201: BreachView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordBreach(deps, requirePrincipal(request), request.body)),
+  );
+
+  r.get(
+    '/api/privacy/breaches',
+    {
+      schema: {
+        tags,
+        summary: 'Register insiden kebocoran data dengan jam dan draf surat pemberitahuan (PPDP, admin)',
+        response: { 200: BreachList },
+      },
+    },
+    async (request) => ({ items: await listBreaches(deps, requirePrincipal(request)) }),
+  );
+
+  r.post(
+    '/api/privacy/breaches/:id/notices',
+    {
+      schema: {
+        tags,
+        summary: 'Catat pemberitahuan yang sudah dikirim: kepada subjek data atau kepada lembaga',
+        params: IdParams,
+        body: BreachNoticeInput,
+        response: { 200: BreachView },
+      },
+    },
+    async (request) =>
+      recordBreachNotice(deps, requirePrincipal(request), request.params.id, request.body.to),
+  );
+
+  r.post(
+    '/api/privacy/breaches/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Tutup insiden (setelah kedua pemberitahuan tercatat)',
+        params: IdParams,
+        response: { 200: BreachView },
+      },
+    },
+    async (request) => closeBreach(deps, requirePrincipal(request), request.params.id),
   );
 }

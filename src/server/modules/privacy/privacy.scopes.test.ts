@@ -20,9 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const REQUESTS: Record<keyof typeof PRIVACY_PERMISSIONS, { method: 'GET'; url: string }> = {
+const REQUESTS: Record<keyof typeof PRIVACY_PERMISSIONS, { method: 'GET' | 'POST'; url: string }> = {
   'privacy.record': { method: 'GET', url: '/api/privacy/processing-record' },
   'privacy.search': { method: 'GET', url: '/api/privacy/subjects?nik=3509015204500001' },
+  'privacy.breach': { method: 'GET', url: '/api/privacy/breaches' },
 };
 
 describe('privacy actions by role', () => {
