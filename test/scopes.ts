@@ -26,6 +26,7 @@ const HOME: Record<Role, { region: string; agencyId?: string }> = {
   provinsi: { region: '35' },
   mitra: { region: '35.09', agencyId: 'polres-jember' },
   admin: { region: '35' },
+  ppdp: { region: '35' },
 };
 
 /**

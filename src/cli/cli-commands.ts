@@ -177,7 +177,7 @@ export async function migrateCommand(db: Database, args: MigrateArgs, output: Cl
   return 0;
 }
 
-const ROLE_ORDER = ['provinsi', 'koordinator', 'operator', 'relawan', 'mitra'] as const;
+const ROLE_ORDER = ['provinsi', 'ppdp', 'koordinator', 'operator', 'relawan', 'mitra'] as const;
 
 /** The demo users by role, one line per kab/kota where there are many. */
 function userLines(summary: DemoSummary): string[] {

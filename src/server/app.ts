@@ -25,6 +25,7 @@ import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
 import { odkRoutes } from './modules/odk/odk-routes.ts';
 import { pillarsRoutes } from './modules/pillars/pillars-routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy-routes.ts';
 import { provocationRoutes } from './modules/provocation/provocation-routes.ts';
 import { regionsRoutes } from './modules/regions/regions-routes.ts';
 import { reportsRoutes } from './modules/reports/reports-routes.ts';
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     odkRoutes,
     provocationRoutes,
     backupRoutes,
+    privacyRoutes,
   ];
   for (const routes of modules) {
     await app.register(routes, moduleDeps);

@@ -2,6 +2,7 @@
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
 import type { OfficeMessageKey } from './messages/office.ts';
+import type { PrivacyMessageKey } from './messages/privacy.ts';
 import type { ProvocationMessageKey } from './messages/provocation.ts';
 import type { ReaderMessageKey } from './messages/reader.ts';
 
@@ -72,6 +73,7 @@ const id = {
   'role.koordinator': 'Koordinator Bakorwil',
   'role.provinsi': 'Dinas Sosial Provinsi',
   'role.mitra': 'Mitra',
+  'role.ppdp': 'Pejabat pelindung data pribadi',
   'role.admin': 'Administrator',
 
   'nav.lapor': 'Lapor',
@@ -94,6 +96,7 @@ const id = {
   'nav.konten': 'Konten provokatif',
   'nav.webhook': 'Webhook',
   'nav.odk': 'Ponsel ODK',
+  'nav.privasi': 'Pelindungan data',
   'account.title': 'Ganti kata sandi',
   'account.intro': 'Kata sandi baru berlaku segera. Sesi Anda di perangkat lain akan dikeluarkan.',
   'account.current': 'Kata sandi saat ini',
@@ -337,7 +340,12 @@ const id = {
 export type CoreMessageKey = keyof typeof id;
 
 /** Every message key: the core table's and the office pages' (src/shared/messages/office.ts). */
-export type MessageKey = CoreMessageKey | OfficeMessageKey | ReaderMessageKey | ProvocationMessageKey;
+export type MessageKey =
+  | CoreMessageKey
+  | OfficeMessageKey
+  | ReaderMessageKey
+  | ProvocationMessageKey
+  | PrivacyMessageKey;
 
 /**
  * Tables loaded later, by language: the English core table (src/shared/messages/core-en.ts, fetched when

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from './regions.ts';
 
-export const Role = z.enum(['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin']);
+export const Role = z.enum(['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp']);
 export type Role = z.infer<typeof Role>;
 
 export const Scope = z.discriminatedUnion('kind', [

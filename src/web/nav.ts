@@ -30,6 +30,7 @@ export const ROUTES = {
   cadangan: { path: '/cadangan', label: 'nav.cadangan' },
   webhook: { path: '/webhook', label: 'nav.webhook' },
   odk: { path: '/ponsel-odk', label: 'nav.odk' },
+  privasi: { path: '/pelindungan-data', label: 'nav.privasi' },
 } as const satisfies Record<string, RouteInfo>;
 
 export type RouteId = keyof typeof ROUTES;
@@ -86,7 +87,10 @@ export const MENUS = {
     { route: 'peringatanDini' },
     { route: 'webhook' },
     { route: 'odk' },
+    { route: 'privasi' },
   ],
+  // The data protection officer reads people's data only through the privacy module.
+  ppdp: [{ route: 'privasi' }],
 } as const satisfies Record<Role, readonly MenuItem[]>;
 
 /** The menu entry of `role` at `path`, if the role has that page. */

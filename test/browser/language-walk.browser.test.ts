@@ -263,6 +263,7 @@ const ROLES: { role: keyof typeof MENUS; username: () => string }[] = [
   { role: 'relawan', username: () => relawan },
   { role: 'mitra', username: () => 'polres-jember' },
   { role: 'admin', username: () => 'admin' },
+  { role: 'ppdp', username: () => 'ppdp.jatim' },
 ];
 
 describe('every page in the person’s language', () => {

@@ -46,7 +46,7 @@ const EnvSchema = z.object({
   SIGAP_JOBS: booleanText.default(true),
   TOTP_REQUIRED_ROLES: z
     .string()
-    .default('admin,provinsi,koordinator')
+    .default('admin,provinsi,koordinator,ppdp')
     // 'none' turns the requirement off (an empty variable counts as unset, so it cannot).
     .transform((text) =>
       text

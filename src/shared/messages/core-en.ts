@@ -56,6 +56,7 @@ const en: Record<CoreMessageKey, string> = {
   'role.koordinator': 'Bakorwil coordinator',
   'role.provinsi': 'Provincial Social Affairs Office',
   'role.mitra': 'Partner agency',
+  'role.ppdp': 'Data protection officer',
   'role.admin': 'Administrator',
 
   'nav.lapor': 'Report',
@@ -78,6 +79,7 @@ const en: Record<CoreMessageKey, string> = {
   'nav.konten': 'Provocative content',
   'nav.webhook': 'Webhooks',
   'nav.odk': 'ODK phones',
+  'nav.privasi': 'Data protection',
 
   'account.title': 'Change password',
   'account.intro': 'The new password applies at once. Your sessions on other devices will be signed out.',

@@ -7,11 +7,13 @@
  */
 import type { Role } from '../users.ts';
 import { CORE_PERMISSIONS } from './core.ts';
+import { PRIVACY_PERMISSIONS } from './privacy.ts';
 import { PROVOCATION_PERMISSIONS } from './provocation.ts';
 
 /** Every action with the roles that may take it. */
 export const PERMISSIONS = {
   ...CORE_PERMISSIONS,
+  ...PRIVACY_PERMISSIONS,
   ...PROVOCATION_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -10,4 +10,12 @@ export const ADMIN: readonly Role[] = ['admin'];
 /** Everyone who sends field reports: the volunteers and the office. */
 export const REPORTERS: readonly Role[] = ['relawan', ...STAFF];
 /** Every signed-in role. */
-export const EVERYONE: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
+export const EVERYONE: readonly Role[] = [
+  'relawan',
+  'operator',
+  'koordinator',
+  'provinsi',
+  'mitra',
+  'admin',
+  'ppdp',
+];

@@ -3,8 +3,6 @@ import {
   ageBand,
   canMoveReferral,
   isReferralOpen,
-  maskName,
-  maskNik,
   nextReferralStatuses,
   refusePerson,
 } from '../../../shared/cases/people-rules.ts';
@@ -15,6 +13,7 @@ import type {
   VulnerablePersonView,
   VulnerableSummary,
 } from '../../../shared/cases/people-schema.ts';
+import { maskColumn } from '../../../shared/privacy/masks.ts';
 import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/reports/report-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
@@ -93,11 +92,11 @@ function toPersonView(person: store.PersonRecord, isHandler: boolean): Vulnerabl
   if (isHandler) return { ...person, ageBand: band, isMasked: false };
   return {
     ...person,
-    fullName: maskName(person.fullName),
-    nik: person.nik ? maskNik(person.nik) : null,
+    fullName: maskColumn('vulnerable_people', 'full_name', person.fullName) ?? '',
+    nik: maskColumn('vulnerable_people', 'nik_encrypted', person.nik),
     age: null,
     ageBand: band,
-    guardianName: person.guardianName ? maskName(person.guardianName) : null,
+    guardianName: maskColumn('vulnerable_people', 'guardian_name', person.guardianName),
     // Needs often reveal health (specific personal data); the group and counts are enough outside the case.
     needs: [],
     isMasked: true,

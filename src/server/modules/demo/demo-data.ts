@@ -696,6 +696,18 @@ function makeUsers(
       kabkotaCode: agency.kabkotaCode,
     });
   }
+  // The data protection officer, with a fixed id and name: drawing them would shift every later random choice.
+  users.push({
+    username: 'ppdp.jatim',
+    displayName: 'Pejabat PPDP (Dinsos Jatim)',
+    role: 'ppdp',
+    scopeRegionCode: '35',
+    scopeBakorwilId: null,
+    agencyId: null,
+    kabkotaCode: null,
+    id: '00000000-0000-4000-8000-0000000000dd',
+    createdAt: new Date(options.now.getTime() - 380 * DAY),
+  });
   return { users, pillars };
 }
 

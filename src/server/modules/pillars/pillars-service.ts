@@ -10,14 +10,7 @@ import {
   type GapItem,
   NEED_WINDOW_DAYS,
 } from '../../../shared/pillars/coverage.ts';
-import {
-  checkNik,
-  maskNik,
-  maskPhone,
-  nameKey,
-  normalizePhone,
-  tidyName,
-} from '../../../shared/pillars/pillar-identity.ts';
+import { checkNik, nameKey, normalizePhone, tidyName } from '../../../shared/pillars/pillar-identity.ts';
 import {
   currentAvailability,
   type ListItem,
@@ -25,6 +18,7 @@ import {
   PillarChanges,
   PillarInput,
 } from '../../../shared/pillars/pillar-schema.ts';
+import { maskColumn } from '../../../shared/privacy/masks.ts';
 import { levelOfCode } from '../../../shared/regions.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
@@ -83,8 +77,8 @@ function toPillar(
     id: record.id,
     pillarType: record.pillarType,
     name: record.name,
-    nik: nik && !reveal.nik ? maskNik(nik) : nik,
-    phone: record.phone && !reveal.phone ? maskPhone(record.phone) : record.phone,
+    nik: reveal.nik ? nik : maskColumn('pillars', 'nik_encrypted', nik),
+    phone: reveal.phone ? record.phone : maskColumn('pillars', 'phone', record.phone),
     isMasked: !(reveal.nik && reveal.phone),
     homeRegionCode: record.homeRegionCode,
     homeRegionName: record.homeRegionName,

@@ -125,6 +125,9 @@ async function resolveScope(
   if (role === 'provinsi' && region !== '35') {
     throw new DomainError('validation_failed', 'Pengguna provinsi berlingkup 35 (Jawa Timur)');
   }
+  if (role === 'ppdp' && region !== '35') {
+    throw new DomainError('validation_failed', 'Pejabat pelindung data pribadi berlingkup 35 (Jawa Timur)');
+  }
   return { scopeRegionCode: region, scopeBakorwilId: null };
 }
 

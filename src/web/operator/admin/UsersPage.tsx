@@ -21,7 +21,7 @@ import {
 import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
 import { RegionField } from './RegionField.tsx';
 
-const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
+const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
 
 /** The names of the users' areas and agencies, by region code and by `agency:<id>`. */
 async function areaNames(users: readonly UserView[]): Promise<Map<string, string>> {

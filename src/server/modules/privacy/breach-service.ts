@@ -1,0 +1,119 @@
+// The breach register: record a breach, watch its 3 × 24 hour clock, draft the notices, record them, close it.
+import {
+  breachClock,
+  breachDueAt,
+  breachNotices,
+  refuseBreachClose,
+} from '../../../shared/privacy/breach-rules.ts';
+import type { BreachInput, BreachView } from '../../../shared/privacy/privacy-schema.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
+import * as store from './breach-store.ts';
+
+export type BreachDeps = { db: Database; clock: Clock };
+
+const MESSAGE = 'Hanya PPDP dan admin yang mengelola insiden kebocoran data';
+
+function toView(b: store.BreachRecord, now: Date): BreachView {
+  const discoveredAtWib = toWibIso(b.discoveredAt);
+  return {
+    id: b.id,
+    title: b.title,
+    description: b.description,
+    discoveredAt: discoveredAtWib,
+    dueAt: toWibIso(b.dueAt),
+    categories: b.categories,
+    subjectsEstimate: b.subjectsEstimate,
+    measures: b.measures,
+    subjectNoticeAt: b.subjectNoticeAt ? toWibIso(b.subjectNoticeAt) : null,
+    authorityNoticeAt: b.authorityNoticeAt ? toWibIso(b.authorityNoticeAt) : null,
+    closedAt: b.closedAt ? toWibIso(b.closedAt) : null,
+    clock: breachClock(b, now),
+    notices: breachNotices({ ...b, discoveredAtWib }),
+  };
+}
+
+async function requireBreach(tx: Parameters<typeof store.findBreach>[0], id: string) {
+  const found = await store.findBreach(tx, id);
+  if (!found) throw new DomainError('not_found', 'Insiden tidak ditemukan');
+  return found;
+}
+
+/** Records a breach; the clock starts at its discovery. A retried submission answers the same breach. */
+export async function recordBreach(
+  deps: BreachDeps,
+  principal: Principal,
+  input: BreachInput,
+): Promise<BreachView> {
+  authorize(principal, 'privacy.breach', MESSAGE);
+  const discoveredAt = new Date(input.discoveredAt);
+  const now = deps.clock.now();
+  if (discoveredAt.getTime() > now.getTime() + 60_000) {
+    throw new DomainError('validation_failed', 'Waktu diketahui tidak boleh di masa depan');
+  }
+  return deps.db.asSystem(async (tx) => {
+    const inserted = await store.insertBreach(tx, {
+      ...input,
+      discoveredAt,
+      dueAt: breachDueAt(discoveredAt),
+      createdBy: principal.user.id,
+    });
+    if (inserted) {
+      await appendAudit(
+        tx,
+        principal.audit,
+        'privacy.breach_recorded',
+        { type: 'privacy_breach', id: input.id },
+        {
+          categories: input.categories,
+          subjectsEstimate: input.subjectsEstimate,
+        },
+      );
+    }
+    return toView(await requireBreach(tx, input.id), now);
+  });
+}
+
+/** The register with each breach's clock and notice drafts. */
+export async function listBreaches(deps: BreachDeps, principal: Principal): Promise<BreachView[]> {
+  authorize(principal, 'privacy.breach', MESSAGE);
+  const now = deps.clock.now();
+  return deps.db.asSystem(async (tx) => (await store.listBreaches(tx)).map((b) => toView(b, now)));
+}
+
+/** Records that a notice went out (to the people affected, or to the authority); recording it again keeps the first. */
+export async function recordBreachNotice(
+  deps: BreachDeps,
+  principal: Principal,
+  id: string,
+  to: 'subjek' | 'lembaga',
+): Promise<BreachView> {
+  authorize(principal, 'privacy.breach', MESSAGE);
+  const now = deps.clock.now();
+  return deps.db.asSystem(async (tx) => {
+    const found = await requireBreach(tx, id);
+    if (found.closedAt) throw new DomainError('conflict', 'Insiden ini sudah ditutup');
+    await store.recordNotice(tx, id, to, now);
+    await appendAudit(tx, principal.audit, 'privacy.breach_notified', { type: 'privacy_breach', id }, { to });
+    return toView(await requireBreach(tx, id), now);
+  });
+}
+
+/** Closes a breach once both notices are recorded. */
+export async function closeBreach(deps: BreachDeps, principal: Principal, id: string): Promise<BreachView> {
+  authorize(principal, 'privacy.breach', MESSAGE);
+  const now = deps.clock.now();
+  return deps.db.asSystem(async (tx) => {
+    const found = await requireBreach(tx, id);
+    const refusal = refuseBreachClose(found);
+    if (refusal) throw new DomainError('conflict', refusal);
+    await store.closeBreach(tx, id, now);
+    await appendAudit(tx, principal.audit, 'privacy.breach_closed', { type: 'privacy_breach', id }, {});
+    return toView(await requireBreach(tx, id), now);
+  });
+}

@@ -1,0 +1,14 @@
+import type { Role } from '../users.ts';
+
+/** The data protection officer (pejabat pelindung data pribadi) and the admin. */
+const PRIVACY_OFFICE: readonly Role[] = ['ppdp', 'admin'];
+
+/** The actions of the privacy module (UU 27/2022). */
+export const PRIVACY_PERMISSIONS = {
+  /** Read the record of processing activities (JSON or PDF). */
+  'privacy.record': PRIVACY_OFFICE,
+  /** Find a person across Sigap and read their data (each record read is access-logged). */
+  'privacy.search': ['ppdp'],
+  /** Keep the breach register: record a breach, its notices, and close it. */
+  'privacy.breach': PRIVACY_OFFICE,
+} as const satisfies Record<string, readonly Role[]>;
