@@ -6,11 +6,13 @@
  * module adds a file and one line below, and a `<module>.scopes.test.ts` that walks its actions × every role.
  */
 import type { Role } from '../users.ts';
+import { CHANNELS_PERMISSIONS } from './channels.ts';
 import { CORE_PERMISSIONS } from './core.ts';
 
 /** Every action with the roles that may take it. */
 export const PERMISSIONS = {
   ...CORE_PERMISSIONS,
+  ...CHANNELS_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
