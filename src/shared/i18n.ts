@@ -92,6 +92,7 @@ const id = {
   'nav.praktikBaik': 'Praktik baik',
   'nav.webhook': 'Webhook',
   'nav.odk': 'Ponsel ODK',
+  'nav.belumDitempatkan': 'Belum ditempatkan',
   'account.title': 'Ganti kata sandi',
   'account.intro': 'Kata sandi baru berlaku segera. Sesi Anda di perangkat lain akan dikeluarkan.',
   'account.current': 'Kata sandi saat ini',

@@ -29,6 +29,7 @@ export const ROUTES = {
   cadangan: { path: '/cadangan', label: 'nav.cadangan' },
   webhook: { path: '/webhook', label: 'nav.webhook' },
   odk: { path: '/ponsel-odk', label: 'nav.odk' },
+  belumDitempatkan: { path: '/belum-ditempatkan', label: 'nav.belumDitempatkan' },
 } as const satisfies Record<string, RouteInfo>;
 
 export type RouteId = keyof typeof ROUTES;
@@ -58,6 +59,7 @@ export const MENUS = {
   koordinator: [
     { route: 'dasbor' },
     { route: 'kotakMasuk' },
+    { route: 'belumDitempatkan' },
     { route: 'kasus' },
     { route: 'peringatanDini' },
     { route: 'evaluasi' },
@@ -67,6 +69,7 @@ export const MENUS = {
   provinsi: [
     { route: 'dasbor' },
     { route: 'kotakMasuk' },
+    { route: 'belumDitempatkan' },
     { route: 'kasus' },
     { route: 'peringatanDini' },
     { route: 'evaluasi' },

@@ -77,6 +77,7 @@ const en: Record<CoreMessageKey, string> = {
   'nav.praktikBaik': 'Lessons learned',
   'nav.webhook': 'Webhooks',
   'nav.odk': 'ODK phones',
+  'nav.belumDitempatkan': 'Not yet placed',
 
   'account.title': 'Change password',
   'account.intro': 'The new password applies at once. Your sessions on other devices will be signed out.',

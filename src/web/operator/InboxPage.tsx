@@ -4,6 +4,7 @@ import { describeReason } from '../../shared/reports/triage.ts';
 import type { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { Link, navigate } from '../router.tsx';
+import { ChannelMessages } from './ChannelMessages.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
 import { type LiveEvent, useLiveEvents } from './live.ts';
 import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
@@ -311,6 +312,9 @@ function ReportDetail(props: { id: string; version: number; now: Date; onChanged
         now={props.now}
       />
       <ReportFacts report={report} />
+      {(report.channel === 'whatsapp' || report.channel === 'sms') && (
+        <ChannelMessages reportId={report.id} version={report.version} />
+      )}
 
       <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
         {done}

@@ -31,6 +31,7 @@ const LOADERS = {
   workshops: () => import('../learning/WorkshopsPage.tsx').then((module) => module.WorkshopsPage),
   lessons: () => import('../learning/LessonsPage.tsx').then((module) => module.LessonsPage),
   odk: () => import('./admin/OdkDevicesPage.tsx').then((module) => module.OdkDevicesPage),
+  queue: () => import('./QueuePage.tsx').then((module) => module.QueuePage),
 } satisfies Record<string, () => Promise<PageComponent>>;
 
 type OperatorPageId = keyof typeof LOADERS;
@@ -50,6 +51,7 @@ const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
   lokakarya: 'workshops',
   praktikBaik: 'lessons',
   odk: 'odk',
+  belumDitempatkan: 'queue',
 };
 
 /** An office page at a path: the page, its menu route, and the id in the path. */

@@ -71,11 +71,6 @@ export function draftReport(input: {
   };
 }
 
-/** The text the reader reads: the short form's story and place, or the message as written. */
-export function textToRead(text: string, shortForm: ShortForm | null): string {
-  return shortForm ? `${shortForm.story} di desa ${shortForm.place}`.trim() : text;
-}
-
 /** The receipt: the report's short number and priority, nothing else. */
 export function receiptText(reportId: string, priority: string): string {
   return `Sigap: laporan Anda diterima, nomor ${shortNumber(reportId)}, prioritas ${priority}. Terima kasih. Balas pesan ini bila ada tambahan.`;

@@ -11,7 +11,7 @@ import { readText, type TextReading } from '../../../shared/text-reader/read-tex
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { ChannelsConfig } from '../../platform/config.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import * as reports from '../reports/reports-service.ts';
@@ -25,7 +25,6 @@ import {
   placeOf,
   placeQuestionText,
   receiptText,
-  textToRead,
   UNKNOWN_SENDER_PER_HOUR,
 } from './channels-rules.ts';
 import * as store from './channels-store.ts';
@@ -87,7 +86,11 @@ function areaOf(code: string | null): string {
 }
 
 async function identify(deps: ChannelDeps, phone: string): Promise<Sender> {
-  return deps.db.asSystem(async (tx) => {
+  return deps.db.asSystem((tx) => identifyIn(tx, phone));
+}
+
+async function identifyIn(tx: Tx, phone: string): Promise<Sender> {
+  {
     const found = await store.findSender(tx, phone);
     if (!found) return { userId: null, trust: 'warga', areaCode: '35', home: null };
     if (found.userId) {
@@ -96,7 +99,7 @@ async function identify(deps: ChannelDeps, phone: string): Promise<Sender> {
       return { userId: found.userId, trust: 'pengguna', areaCode: areaOf(home), home };
     }
     return { userId: null, trust: 'pilar', areaCode: areaOf(found.pillarHome), home: found.pillarHome };
-  });
+  }
 }
 
 /** The per-channel reporter of messages from numbers without an account, made on first use. */
@@ -147,11 +150,10 @@ async function reporterPrincipal(
 export async function takeIn(deps: ChannelDeps, channel: MessageChannel, m: Inbound): Promise<Outcome> {
   const sender = senderPhone(m.from);
   if (!sender) throw new DomainError('bad_request', 'from: bukan nomor telepon / not a phone number');
-  const existing = await deps.db.asSystem((tx) => store.findByProviderId(tx, channel, m.providerId));
-  if (existing) return retried(deps, existing);
-  const who = await identify(deps, sender);
   const since = new Date(m.receivedAt.getTime() - JOIN_WINDOW_MS);
+  // One transaction keeps the message: who sent it, the limit, the open draft, the row (a retry inserts nothing).
   const stored = await deps.db.asSystem(async (tx) => {
+    const who = await identifyIn(tx, sender);
     let status: store.MessageStatus = 'menunggu';
     let lead: store.MessageRow | undefined;
     if (who.trust === 'warga') {
@@ -197,7 +199,7 @@ export async function takeIn(deps: ChannelDeps, channel: MessageChannel, m: Inbo
         },
       );
     }
-    return row ? { row, lead } : undefined;
+    return row ? { row, lead, who } : undefined;
   });
   if (!stored) {
     const again = await deps.db.asSystem((tx) => store.findByProviderId(tx, channel, m.providerId));
@@ -205,7 +207,12 @@ export async function takeIn(deps: ChannelDeps, channel: MessageChannel, m: Inbo
     return retried(deps, again);
   }
   if (stored.row.status === 'dibatasi') return { status: 'dibatasi', reportId: null, duplicate: false };
-  const outcome = await settle(deps, stored.lead ?? stored.row, who, stored.lead ? stored.row : undefined);
+  const outcome = await settle(
+    deps,
+    stored.lead ?? stored.row,
+    stored.who,
+    stored.lead ? stored.row : undefined,
+  );
   return { ...outcome, status: stored.lead ? 'digabung' : outcome.status };
 }
 
@@ -239,8 +246,24 @@ function readDraft(
 ): { reading: TextReading; shortForm: ShortForm | null; place: string | null } {
   const shortForm = readShortForm(text);
   const gazetteer = jatimGazetteer();
-  const reading = readText(textToRead(text, shortForm) || '-', gazetteer, { homeRegion: home });
+  // The reader reads the message as written, so its deciding words point into the text the office sees; the
+  // short form's kind word and desa, when there is one, stand in for the reader's own guesses.
+  let reading = readText(text || '-', gazetteer, { homeRegion: home });
   const shortPlace = shortForm ? resolveShortFormPlace(gazetteer, shortForm.place, home) : undefined;
+  if (shortForm) {
+    reading = {
+      ...reading,
+      conflictType: shortForm.conflictType,
+      ...(shortPlace
+        ? {
+            regionCode: shortPlace.code,
+            kabkotaCode: shortPlace.kabkotaCode,
+            kecamatanCode: shortPlace.kecamatanCode,
+            desaCode: shortPlace.level === 'desa' ? shortPlace.code : null,
+          }
+        : {}),
+    };
+  }
   return { reading, shortForm, place: placeOf(reading, shortPlace) };
 }
 
