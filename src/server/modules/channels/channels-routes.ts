@@ -19,6 +19,7 @@ import type { Jobs } from '../../platform/jobs.ts';
 import { whatsAppMediaFetcher } from './channels-outbox.ts';
 import * as service from './channels-service.ts';
 import * as store from './channels-store.ts';
+import * as view from './channels-view-service.ts';
 import { MalformedDelivery, readWhatsAppDelivery } from './whatsapp-rules.ts';
 
 type RouteDeps = { db: Database; clock: Clock; config: Config; jobs?: () => Jobs | undefined };
@@ -54,7 +55,7 @@ export async function channelsRoutes(app: FastifyInstance, deps: RouteDeps): Pro
         response: { 200: ChannelMessageList },
       },
     },
-    async (request) => ({ items: await service.listQueue(channelDeps, requirePrincipal(request)) }),
+    async (request) => ({ items: await view.listQueue(channelDeps, requirePrincipal(request)) }),
   );
 
   r.post(
@@ -90,7 +91,7 @@ export async function channelsRoutes(app: FastifyInstance, deps: RouteDeps): Pro
       },
     },
     async (request) => ({
-      items: await service.listReportMessages(channelDeps, requirePrincipal(request), request.params.id),
+      items: await view.listReportMessages(channelDeps, requirePrincipal(request), request.params.id),
     }),
   );
 }

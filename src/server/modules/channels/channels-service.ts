@@ -2,14 +2,13 @@
 // place is known at least to the kab/kota, joins the sender's draft of the last 30 minutes, or waits in the
 // "Belum ditempatkan" queue of the sender's area. Replies go to the outbox, sent after commit by a job.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { ChannelMessageView, MessageChannel } from '../../../shared/channels/channel-schema.ts';
+import type { MessageChannel } from '../../../shared/channels/channel-schema.ts';
 import { readShortForm, resolveShortFormPlace, type ShortForm } from '../../../shared/channels/short-form.ts';
-import { maskPhone, normalizePhone } from '../../../shared/pillars/pillar-identity.ts';
+import { normalizePhone } from '../../../shared/pillars/pillar-identity.ts';
 import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { readText, type TextReading } from '../../../shared/text-reader/read-text.ts';
-import { toWibIso } from '../../../shared/time.ts';
-import { appendAudit, logAccess } from '../../platform/audit.ts';
+import { appendAudit } from '../../platform/audit.ts';
 import type { ChannelsConfig } from '../../platform/config.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -446,74 +445,4 @@ export async function placeMessage(
   const reportId = await fileReport(deps, reporter, lead, draft, reading, shortForm, regionCode, principal);
   const placed = await reports.getReport(deps, reporter, reportId);
   return { reportId, priority: placed.priority };
-}
-
-/** The "Belum ditempatkan" queue of the principal's area, oldest first; numbers shown in full (access-logged). */
-export async function listQueue(deps: ChannelDeps, principal: Principal): Promise<ChannelMessageView[]> {
-  authorize(principal, 'channel.place');
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const rows = await store.listWaiting(tx, 200);
-    for (const row of rows) {
-      await logAccess(tx, principal.user.id, { type: 'channel_message', id: row.id }, 'channel.queue');
-    }
-    return rows.map((row) => toView(row, false));
-  });
-}
-
-/**
- * The messages a report came from, with the reader's suggestions. The sender's number is shown to the report's
- * handlers (the kab/kota's operators; Bakorwil and province once it is escalated to them) and masked otherwise.
- */
-export async function listReportMessages(
-  deps: ChannelDeps,
-  principal: Principal,
-  reportId: string,
-): Promise<ChannelMessageView[]> {
-  authorize(principal, 'channel.messages');
-  const report = await reports.getReport(deps, principal, reportId);
-  const handler = isReportHandler(principal, report);
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const rows = await store.listOfReport(tx, reportId);
-    if (handler) {
-      for (const row of rows) {
-        await logAccess(tx, principal.user.id, { type: 'channel_message', id: row.id }, 'channel.sender');
-      }
-    }
-    return rows.map((row) => toView(row, !handler));
-  });
-}
-
-function isReportHandler(
-  principal: Principal,
-  report: { kabkotaCode: string; handlingLevel: string },
-): boolean {
-  const { role } = principal.user;
-  const inScope = principal.actor.scope.some(
-    (p) => report.kabkotaCode === p || report.kabkotaCode.startsWith(`${p}.`),
-  );
-  if (role === 'operator') return inScope;
-  if (role === 'koordinator') return inScope && report.handlingLevel !== 'kabkota';
-  if (role === 'provinsi') return report.handlingLevel === 'provinsi';
-  return false;
-}
-
-function toView(row: store.MessageListRow, masked: boolean): ChannelMessageView {
-  return {
-    id: row.id,
-    channel: row.channel,
-    sender: masked ? maskPhone(row.sender) : row.sender,
-    senderMasked: masked,
-    trust: row.trust,
-    areaCode: row.areaCode,
-    areaName: row.areaName,
-    type: row.type,
-    text: row.body,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    receivedAt: toWibIso(row.receivedAt),
-    status: row.status,
-    reportId: row.reportId,
-    reading: (row.reading as ChannelMessageView['reading']) ?? null,
-    joined: row.joined,
-  };
 }
