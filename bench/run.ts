@@ -8,7 +8,9 @@
  *  2. the first page of an operator's report list at 100,000 reports (and 1,000,000 on PostgreSQL), p50/p95,
  *     against the same query through the store alone;
  *  3. the gzip size of the report page's JavaScript against its 150 KB budget;
- *  4. the text reader's messages per second on one core against its 500/s target (bench/text-reader.bench.ts).
+ *  4. the text reader's messages per second on one core against its 500/s target (bench/text-reader.bench.ts);
+ *  5. a WhatsApp delivery (signed, read by the text reader, filed as a report) at 32 connections against the same
+ *     bare-INSERT baseline (bench/whatsapp.bench.ts).
  *
  * Environment: BENCH_SECONDS (12) per route, measured in three alternating rounds; BENCH_SKIP_POSTGRES=1,
  * BENCH_SKIP_MILLION=1, BENCH_SKIP_DATABASES=1 (only the web bundle and the text reader).
@@ -30,6 +32,7 @@ import { type Latency, measureIntake, measureList, type Throughput } from './htt
 import { seedReports } from './seed-reports.ts';
 import { measureTextReader, TEXT_READER_TARGET } from './text-reader.bench.ts';
 import { BUDGET_BYTES, measureWebBundle } from './web-bundle.ts';
+import { BENCH_WHATSAPP_SECRET, measureWhatsApp } from './whatsapp.bench.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = 32;
@@ -39,6 +42,16 @@ const INTAKE_TARGET = 0.5;
 /** The brief's target: p95 < 50 ms for the first page of one kab/kota at 1M reports on PostgreSQL. */
 const LIST_P95_TARGET_MS = 50;
 const SEED_CHUNK = 200_000;
+/** The baseline's row for the WhatsApp figure: the report a delivery makes, inserted bare. */
+const WHATSAPP_BASELINE_BODY = JSON.stringify({
+  id: '00000000-0000-4000-8000-000000000000',
+  kind: 'kejadian',
+  conflictType: 'antar_perguruan_silat',
+  regionCode: '35.09.06.2002',
+  occurredAt: '2026-08-22T21:30:00+07:00',
+  description: 'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka',
+  channel: 'whatsapp',
+});
 
 type Row = {
   database: string;
@@ -63,12 +76,13 @@ const perSecond = (t: Throughput) => `${t.requestsPerSecond.toFixed(0)} req/s`;
 function addIntake(
   database: string,
   { intake, baseline }: { intake: Throughput; baseline: Throughput },
+  measure = `intake POST /api/reports, ${CONNECTIONS} conn.`,
 ): void {
   const ratio = intake.requestsPerSecond / baseline.requestsPerSecond;
   const failures = intake.failed + baseline.failed;
   rows.push({
     database,
-    measure: `intake POST /api/reports, ${CONNECTIONS} conn.`,
+    measure,
     value: `${perSecond(intake)} (p50 ${intake.p50} ms)`,
     baseline: `${perSecond(baseline)} (p50 ${baseline.p50} ms)`,
     ratio: `${(ratio * 100).toFixed(0)}%`,
@@ -154,7 +168,13 @@ async function benchDatabase(target: Target, isPostgres: boolean): Promise<void>
     note(`${name}: ${n.toLocaleString('en')} reports`),
   );
 
-  const config = loadConfig({ SIGAP_BENCH: 'true', SIGAP_JOBS: 'false', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    SIGAP_BENCH: 'true',
+    SIGAP_JOBS: 'false',
+    LOG_LEVEL: 'silent',
+    WHATSAPP_APP_SECRET: BENCH_WHATSAPP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'token-verifikasi-bench',
+  });
   const app: FastifyInstance = await buildApp({ config, db, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
@@ -162,6 +182,12 @@ async function benchDatabase(target: Target, isPostgres: boolean): Promise<void>
     addList(name, '100k', await measureList(address, token, db, { region: '35.09', count: 200 }));
     note(`${name}: intake throughput, ${SECONDS} s per route in 3 alternating rounds, after a warm-up`);
     addIntake(name, await measureIntake(address, token, { seconds: SECONDS, connections: CONNECTIONS }));
+    note(`${name}: WhatsApp deliveries, ${SECONDS} s per route in 3 alternating rounds, after a warm-up`);
+    addIntake(
+      name,
+      await measureWhatsApp(address, WHATSAPP_BASELINE_BODY, { seconds: SECONDS, connections: CONNECTIONS }),
+      `WhatsApp delivery POST /api/channels/whatsapp (reader + intake), ${CONNECTIONS} conn.`,
+    );
     if (isPostgres && process.env.BENCH_SKIP_MILLION !== '1') {
       note(`${name}: seeding up to 1,000,000 reports`);
       await seedReports(db, { from: 100_000, to: 1_000_000 }, user.id, SEED_CHUNK, (n) =>

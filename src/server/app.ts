@@ -14,6 +14,7 @@ import { backupRoutes } from './modules/backup/backup-routes.ts';
 import { benchRoutes } from './modules/bench/bench-routes.ts';
 import { casesRoutes } from './modules/cases/cases-routes.ts';
 import { peopleRoutes } from './modules/cases/people-routes.ts';
+import { channelsRoutes } from './modules/channels/channels-routes.ts';
 import { earlyWarningRoutes } from './modules/early-warning/early-warning-routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     notificationsRoutes,
     earlyWarningRoutes,
     odkRoutes,
+    channelsRoutes,
     provocationRoutes,
     backupRoutes,
     privacyRoutes,

@@ -20,6 +20,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /.well-known/security.txt': 'text/plain (RFC 9116)',
   'GET /metrics': 'Prometheus text format',
   'GET /api/reports/:id/photos/:photoId': "the photo's bytes (image/jpeg or image/png)",
+  'GET /api/provocation/sightings/:id/screenshot': "the screenshot's bytes (image/jpeg or image/png)",
   'GET /api/geo/kabkota.geojson': 'GeoJSON boundaries sent as stored, pre-serialised, with an ETag',
   'GET /api/geo/kecamatan.geojson': 'GeoJSON boundaries sent as stored, pre-serialised, with an ETag',
   'POST /api/evaluations/report.pdf': 'a PDF file',

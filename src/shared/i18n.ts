@@ -96,6 +96,7 @@ const id = {
   'nav.konten': 'Konten provokatif',
   'nav.webhook': 'Webhook',
   'nav.odk': 'Ponsel ODK',
+  'nav.belumDitempatkan': 'Belum ditempatkan',
   'nav.privasi': 'Pelindungan data',
   'account.title': 'Ganti kata sandi',
   'account.intro': 'Kata sandi baru berlaku segera. Sesi Anda di perangkat lain akan dikeluarkan.',

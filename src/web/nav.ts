@@ -30,6 +30,7 @@ export const ROUTES = {
   cadangan: { path: '/cadangan', label: 'nav.cadangan' },
   webhook: { path: '/webhook', label: 'nav.webhook' },
   odk: { path: '/ponsel-odk', label: 'nav.odk' },
+  belumDitempatkan: { path: '/belum-ditempatkan', label: 'nav.belumDitempatkan' },
   privasi: { path: '/pelindungan-data', label: 'nav.privasi' },
 } as const satisfies Record<string, RouteInfo>;
 
@@ -61,6 +62,7 @@ export const MENUS = {
   koordinator: [
     { route: 'dasbor' },
     { route: 'kotakMasuk' },
+    { route: 'belumDitempatkan' },
     { route: 'kasus' },
     { route: 'peringatanDini' },
     { route: 'konten' },
@@ -71,6 +73,7 @@ export const MENUS = {
   provinsi: [
     { route: 'dasbor' },
     { route: 'kotakMasuk' },
+    { route: 'belumDitempatkan' },
     { route: 'kasus' },
     { route: 'peringatanDini' },
     { route: 'konten' },

@@ -70,6 +70,16 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'minimal 16 karakter / at least 16 characters').optional(),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  WHATSAPP_APP_SECRET: z.string().min(8, 'minimal 8 karakter / at least 8 characters').optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'minimal 8 karakter / at least 8 characters').optional(),
+  WHATSAPP_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{1,30}$/, 'angka / digits')
+    .optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(8).optional(),
+  SMS_GATEWAY_SECRET: z.string().min(16, 'minimal 16 karakter / at least 16 characters').optional(),
+  SMS_SEND_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Config = {
@@ -111,6 +121,22 @@ export type Config = {
   metricsToken: string | undefined;
   /** Built-in HTTPS: the certificate chain and private key files (PEM); absent: plain HTTP. */
   tls: { certFile: string; keyFile: string } | undefined;
+  /** WhatsApp Cloud API: the webhook (secret and verify token) and, when all three are set, sending. */
+  whatsapp: ChannelsConfig['whatsapp'];
+  /** The SMS gateway: its shared secret and, when set, the URL replies are sent to. */
+  sms: ChannelsConfig['sms'];
+};
+
+/** The messaging channels' settings; a channel without its secret is off (its webhook answers 404). */
+export type ChannelsConfig = {
+  whatsapp:
+    | {
+        appSecret: string;
+        verifyToken: string;
+        send: { baseUrl: string; phoneNumberId: string; accessToken: string } | undefined;
+      }
+    | undefined;
+  sms: { secret: string; sendUrl: string | undefined } | undefined;
 };
 
 /** A configuration value that cannot be used; the message names the variable and what it allows. */
@@ -155,6 +181,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     totpRequiredRoles: e.TOTP_REQUIRED_ROLES,
     metricsToken: e.METRICS_TOKEN,
     tls,
+    whatsapp:
+      e.WHATSAPP_APP_SECRET && e.WHATSAPP_VERIFY_TOKEN
+        ? {
+            appSecret: e.WHATSAPP_APP_SECRET,
+            verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+            send:
+              e.WHATSAPP_API_BASE_URL && e.WHATSAPP_PHONE_NUMBER_ID && e.WHATSAPP_ACCESS_TOKEN
+                ? {
+                    baseUrl: e.WHATSAPP_API_BASE_URL.replace(/\/+$/, ''),
+                    phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+                    accessToken: e.WHATSAPP_ACCESS_TOKEN,
+                  }
+                : undefined,
+          }
+        : undefined,
+    sms: e.SMS_GATEWAY_SECRET ? { secret: e.SMS_GATEWAY_SECRET, sendUrl: e.SMS_SEND_URL } : undefined,
   };
 }
 

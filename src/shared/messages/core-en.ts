@@ -79,6 +79,7 @@ const en: Record<CoreMessageKey, string> = {
   'nav.konten': 'Provocative content',
   'nav.webhook': 'Webhooks',
   'nav.odk': 'ODK phones',
+  'nav.belumDitempatkan': 'Not yet placed',
   'nav.privasi': 'Data protection',
 
   'account.title': 'Change password',

@@ -6,6 +6,7 @@
  * module adds a file and one line below, and a `<module>.scopes.test.ts` that walks its actions × every role.
  */
 import type { Role } from '../users.ts';
+import { CHANNELS_PERMISSIONS } from './channels.ts';
 import { CORE_PERMISSIONS } from './core.ts';
 import { PRIVACY_PERMISSIONS } from './privacy.ts';
 import { PROVOCATION_PERMISSIONS } from './provocation.ts';
@@ -13,6 +14,7 @@ import { PROVOCATION_PERMISSIONS } from './provocation.ts';
 /** Every action with the roles that may take it. */
 export const PERMISSIONS = {
   ...CORE_PERMISSIONS,
+  ...CHANNELS_PERMISSIONS,
   ...PRIVACY_PERMISSIONS,
   ...PROVOCATION_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;

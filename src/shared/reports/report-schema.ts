@@ -26,7 +26,7 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
 export const Priority = z.enum(['P1', 'P2', 'P3', 'P4']);
 export type Priority = z.infer<typeof Priority>;
 
-export const Channel = z.enum(['web', 'api', 'odk', 'sms', 'import']);
+export const Channel = z.enum(['web', 'api', 'odk', 'whatsapp', 'sms', 'import']);
 
 const count = z.number().int('harus bilangan bulat').min(0, 'tidak boleh negatif').max(100_000);
 

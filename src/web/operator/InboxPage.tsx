@@ -5,6 +5,7 @@ import type { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ProvocationOffer } from '../provocation/ProvocationOffer.tsx';
 import { Link, navigate } from '../router.tsx';
+import { ChannelMessages } from './ChannelMessages.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
 import { type LiveEvent, useLiveEvents } from './live.ts';
 import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
@@ -313,6 +314,9 @@ function ReportDetail(props: { id: string; version: number; now: Date; onChanged
       />
       <ReportFacts report={report} />
       {report.triggers.includes('informasi_provokatif') && <ProvocationOffer report={report} />}
+      {(report.channel === 'whatsapp' || report.channel === 'sms') && (
+        <ChannelMessages reportId={report.id} version={report.version} />
+      )}
 
       <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
         {done}

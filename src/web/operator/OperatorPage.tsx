@@ -31,6 +31,7 @@ const LOADERS = {
   workshops: () => import('../learning/WorkshopsPage.tsx').then((module) => module.WorkshopsPage),
   lessons: () => import('../learning/LessonsPage.tsx').then((module) => module.LessonsPage),
   odk: () => import('./admin/OdkDevicesPage.tsx').then((module) => module.OdkDevicesPage),
+  queue: () => import('./QueuePage.tsx').then((module) => module.QueuePage),
   privacy: () => import('../privacy/PrivacyPage.tsx').then((module) => module.PrivacyPage),
   provocation: () => import('../provocation/ProvocationPage.tsx').then((module) => module.ProvocationPage),
 } satisfies Record<string, () => Promise<PageComponent>>;
@@ -53,6 +54,7 @@ const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
   praktikBaik: 'lessons',
   konten: 'provocation',
   odk: 'odk',
+  belumDitempatkan: 'queue',
   privasi: 'privacy',
 };
 

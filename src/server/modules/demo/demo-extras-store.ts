@@ -141,3 +141,8 @@ export async function listLevelsWithoutAlert(
     [kabkotaCodes],
   );
 }
+
+/** Gives a demo pillar a phone, so that its messages report as its account. */
+export async function setPillarPhone(tx: Tx, pillarId: string, phone: string): Promise<void> {
+  await tx.query('UPDATE pillars SET phone = $2 WHERE id = $1', [pillarId, phone]);
+}

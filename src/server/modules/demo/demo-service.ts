@@ -18,6 +18,7 @@ import {
 import { type DemoExtras, generateDemoExtras } from './demo-extras.ts';
 import * as extrasStore from './demo-extras-store.ts';
 import { raiseAlertsForLevels } from './demo-levels.ts';
+import { loadDemoMessages } from './demo-messages.ts';
 import { insertDemoProvocation } from './demo-provocation.ts';
 import * as store from './demo-store.ts';
 
@@ -52,7 +53,13 @@ export type DemoSummary = {
 };
 
 export type DemoProgress = {
-  part: 'pengguna' | 'kasus' | 'laporan' | 'kelompok, kalender, workshop, praktik baik' | 'tingkat kerawanan';
+  part:
+    | 'pengguna'
+    | 'kasus'
+    | 'laporan'
+    | 'kelompok, kalender, workshop, praktik baik'
+    | 'tingkat kerawanan'
+    | 'pesan WhatsApp/SMS';
   done: number;
   total: number;
 };
@@ -267,6 +274,11 @@ export async function loadDemoData(
   // The levels are computed now, and every level above normal has its alert (a first computation raises none).
   const alerts = await raiseAlertsForLevels(db, by, clock, DEMO_KABKOTA);
   onProgress({ part: 'tingkat kerawanan', done: 1, total: 1 });
+
+  // WhatsApp and SMS: two messages waiting to be placed, one already a report with its source message.
+  const desaNames = new Map(setup.regions.desa.map((d) => [d.code, d.name]));
+  const messages = await loadDemoMessages(db, clock, plan.pillars, (code) => desaNames.get(code));
+  onProgress({ part: 'pesan WhatsApp/SMS', done: messages, total: messages });
 
   const scopeOf = (u: DemoPlan['users'][number]) =>
     u.scopeBakorwilId ? `Bakorwil ${u.scopeBakorwilId}` : (u.agencyId ?? u.scopeRegionCode ?? '');

@@ -251,3 +251,13 @@ export async function listAllUsers(
   const rows = await db.asSystem((tx) => store.listUsers(tx));
   return rows.map(({ passwordHash: _, ...rest }) => rest);
 }
+
+/** A user by id, inside the caller's transaction (a channel acting as the user who sent a message). */
+export function findUserById(tx: Tx, id: string): Promise<store.UserRecord | undefined> {
+  return store.findUserById(tx, id);
+}
+
+/** A user by username, inside the caller's transaction (a channel's system reporter). */
+export function findUserByUsername(tx: Tx, username: string): Promise<store.UserRecord | undefined> {
+  return store.findUserByUsername(tx, username);
+}

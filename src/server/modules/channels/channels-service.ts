@@ -1,0 +1,459 @@
+// Messages in from WhatsApp and SMS: each is kept, then becomes a report through the report intake when its
+// place is known at least to the kab/kota, joins the sender's draft of the last 30 minutes, or waits in the
+// "Belum ditempatkan" queue of the sender's area. Replies go to the outbox, sent after commit by a job.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { MessageChannel } from '../../../shared/channels/channel-schema.ts';
+import { readShortForm, resolveShortFormPlace, type ShortForm } from '../../../shared/channels/short-form.ts';
+import { normalizePhone } from '../../../shared/pillars/pillar-identity.ts';
+import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
+import { ReportInput } from '../../../shared/reports/report-schema.ts';
+import { readText, type TextReading } from '../../../shared/text-reader/read-text.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { ChannelsConfig } from '../../platform/config.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
+import * as reports from '../reports/reports-service.ts';
+import { jatimGazetteer } from '../text-reader/gazetteer-load.ts';
+import { createUser, findUserById, findUserByUsername, principalOf } from '../users/users-service.ts';
+import { kickOutbox } from './channels-outbox.ts';
+import {
+  draftReport,
+  JOIN_WINDOW_MS,
+  placeOf,
+  placeQuestionText,
+  receiptText,
+  UNKNOWN_SENDER_PER_HOUR,
+} from './channels-rules.ts';
+import * as store from './channels-store.ts';
+import type { Inbound } from './whatsapp-rules.ts';
+
+export type ChannelDeps = reports.ReportDeps & {
+  config: ChannelsConfig;
+  /** Fetches a WhatsApp photo by its media id (the Graph API in production, a fake in tests). */
+  fetchMedia?: (mediaId: string) => Promise<Buffer>;
+};
+
+export type Outcome = { status: store.MessageStatus; reportId: string | null; duplicate: boolean };
+
+const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
+
+/** A UUID derived from a hash, so the report of a message is the same report whenever it is made. */
+function uuidOf(seed: string): string {
+  const h = sha256(seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** True when `given` equals `expected`, in constant time. */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(sha256(given));
+  const b = Buffer.from(sha256(expected));
+  return timingSafeEqual(a, b);
+}
+
+/** Checks `X-Hub-Signature-256: sha256=<hex>`, the HMAC-SHA256 of the raw body under the app secret. */
+export function validWhatsAppSignature(raw: Buffer, header: string | undefined, appSecret: string): boolean {
+  if (!header?.startsWith('sha256=')) return false;
+  const given = Buffer.from(header.slice(7), 'hex');
+  const expected = createHmac('sha256', appSecret).update(raw).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+// ── Senders ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A sender's phone as +62… (tolerant of 08…, 62…, +62…); another country's number keeps its digits. */
+export function senderPhone(raw: string): string | undefined {
+  const indonesian = normalizePhone(raw);
+  if (indonesian) return indonesian;
+  const digits = raw.trim().replace(/^\+/, '');
+  return /^[1-9]\d{6,14}$/.test(digits) ? `+${digits}` : undefined;
+}
+
+type Sender = {
+  userId: string | null;
+  trust: 'pengguna' | 'pilar' | 'warga';
+  areaCode: string;
+  home: string | null;
+};
+
+/** The kab/kota a region code lies in, or the province for a province-wide code. */
+function areaOf(code: string | null): string {
+  if (!code || levelOfCode(code) === 'provinsi') return '35';
+  return kabkotaOf(code) ?? '35';
+}
+
+async function identify(deps: ChannelDeps, phone: string): Promise<Sender> {
+  return deps.db.asSystem((tx) => identifyIn(tx, phone));
+}
+
+async function identifyIn(tx: Tx, phone: string): Promise<Sender> {
+  {
+    const found = await store.findSender(tx, phone);
+    if (!found) return { userId: null, trust: 'warga', areaCode: '35', home: null };
+    if (found.userId) {
+      const user = await findUserById(tx, found.userId);
+      const home = found.pillarHome ?? user?.scopeRegionCode ?? null;
+      return { userId: found.userId, trust: 'pengguna', areaCode: areaOf(home), home };
+    }
+    return { userId: null, trust: 'pilar', areaCode: areaOf(found.pillarHome), home: found.pillarHome };
+  }
+}
+
+/** The per-channel reporter of messages from numbers without an account, made on first use. */
+const SYSTEM_REPORTERS: Record<MessageChannel, { username: string; displayName: string }> = {
+  whatsapp: { username: 'warga-whatsapp', displayName: 'Warga (WhatsApp)' },
+  sms: { username: 'warga-sms', displayName: 'Warga (SMS)' },
+};
+const reporterCache = new WeakMap<Database, Map<string, Principal>>();
+
+async function reporterPrincipal(
+  deps: ChannelDeps,
+  channel: MessageChannel,
+  userId: string | null,
+): Promise<Principal> {
+  const key = userId ?? `system:${channel}`;
+  const cache = reporterCache.get(deps.db) ?? new Map<string, Principal>();
+  reporterCache.set(deps.db, cache);
+  const remembered = cache.get(key);
+  if (remembered) return remembered;
+  const principal = await deps.db.asSystem(async (tx) => {
+    if (userId) {
+      const user = await findUserById(tx, userId);
+      if (!user) throw new DomainError('not_found', 'Pengguna pengirim tidak ditemukan');
+      return principalOf(tx, user);
+    }
+    const system = await findUserByUsername(tx, SYSTEM_REPORTERS[channel].username);
+    return system ? principalOf(tx, system) : undefined;
+  });
+  if (principal) {
+    // a user's own principal is reused only briefly: roles and scopes change
+    if (!userId) cache.set(key, principal);
+    return principal;
+  }
+  const { username, displayName } = SYSTEM_REPORTERS[channel];
+  await createUser(
+    deps.db,
+    { id: null, label: 'sigap' },
+    { username, displayName, role: 'relawan', region: '35' },
+  ).catch((error: unknown) => {
+    if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+  });
+  return reporterPrincipal(deps, channel, null);
+}
+
+// ── Intake ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Takes in one message; a retried delivery (same provider id) changes nothing and answers the first outcome. */
+/** Records the delivery states a provider reports for messages sent earlier. */
+export async function recordDeliveryStatuses(
+  deps: ChannelDeps,
+  statuses: readonly { providerId: string; status: 'diterima' | 'dibaca' | 'gagal' }[],
+): Promise<void> {
+  if (statuses.length === 0) return;
+  await deps.db.asSystem(async (tx) => {
+    for (const s of statuses) await store.updateDelivery(tx, s.providerId, s.status);
+  });
+}
+
+export async function takeIn(deps: ChannelDeps, channel: MessageChannel, m: Inbound): Promise<Outcome> {
+  const sender = senderPhone(m.from);
+  if (!sender) throw new DomainError('bad_request', 'from: bukan nomor telepon / not a phone number');
+  const since = new Date(m.receivedAt.getTime() - JOIN_WINDOW_MS);
+  // One transaction keeps the message: who sent it, the limit, the open draft, the row (a retry inserts nothing).
+  const stored = await deps.db.asSystem(async (tx) => {
+    const who = await identifyIn(tx, sender);
+    let status: store.MessageStatus = 'menunggu';
+    let lead: store.MessageRow | undefined;
+    if (who.trust === 'warga') {
+      const hourAgo = new Date(m.receivedAt.getTime() - 3600_000);
+      if ((await store.countFromSender(tx, channel, sender, hourAgo)) >= UNKNOWN_SENDER_PER_HOUR)
+        status = 'dibatasi';
+    }
+    if (status !== 'dibatasi') {
+      lead = await store.findOpenLead(tx, channel, sender, since);
+      if (lead) status = 'digabung';
+    }
+    const row = await store.insertMessage(tx, {
+      channel,
+      providerId: m.providerId,
+      sender,
+      senderUserId: who.userId,
+      trust: who.trust,
+      areaCode: who.areaCode,
+      type: m.type,
+      body: m.text,
+      latitude: m.latitude,
+      longitude: m.longitude,
+      mediaId: m.mediaId,
+      receivedAt: m.receivedAt,
+      leadId: lead?.id ?? null,
+      status,
+    });
+    if (row) {
+      await appendAudit(
+        tx,
+        { id: null, label: `kanal:${channel}` },
+        'channel.message_received',
+        {
+          type: 'channel_message',
+          id: row.id,
+        },
+        {
+          channel,
+          type: m.type,
+          trust: who.trust,
+          joined: lead !== undefined,
+          limited: status === 'dibatasi',
+        },
+      );
+    }
+    return row ? { row, lead, who } : undefined;
+  });
+  if (!stored) {
+    const again = await deps.db.asSystem((tx) => store.findByProviderId(tx, channel, m.providerId));
+    if (!again) throw new DomainError('conflict', 'Pesan sedang diproses; kirim ulang nanti');
+    return retried(deps, again);
+  }
+  if (stored.row.status === 'dibatasi') return { status: 'dibatasi', reportId: null, duplicate: false };
+  const outcome = await settle(
+    deps,
+    stored.lead ?? stored.row,
+    stored.who,
+    stored.lead ? stored.row : undefined,
+  );
+  return { ...outcome, status: stored.lead ? 'digabung' : outcome.status };
+}
+
+/** A delivery seen before: finishes its lead if a crash left it half done, and answers what became of it. */
+async function retried(deps: ChannelDeps, row: store.MessageRow): Promise<Outcome> {
+  if (row.leadId === null && row.status === 'menunggu') {
+    const who = await identify(deps, row.sender);
+    const outcome = await settle(deps, row, who, undefined);
+    return { ...outcome, duplicate: true };
+  }
+  const lead = row.leadId ? await deps.db.asSystem((tx) => store.findMessage(tx, row.leadId as string)) : row;
+  return { status: row.status, reportId: lead?.reportId ?? null, duplicate: true };
+}
+
+type Draft = { body: string; latitude: number | null; longitude: number | null };
+
+/** What a lead and the messages joined to it say together: their texts in order, the last pin. */
+function joinDraft(lead: store.MessageRow, joined: store.MessageRow | undefined): Draft {
+  if (!joined) return { body: lead.body, latitude: lead.latitude, longitude: lead.longitude };
+  const text = joined.body ? [lead.body, joined.body].filter(Boolean).join('\n') : lead.body;
+  return {
+    body: text,
+    latitude: joined.latitude ?? lead.latitude,
+    longitude: joined.longitude ?? lead.longitude,
+  };
+}
+
+function readDraft(
+  text: string,
+  home: string | null,
+): { reading: TextReading; shortForm: ShortForm | null; place: string | null } {
+  const shortForm = readShortForm(text);
+  const gazetteer = jatimGazetteer();
+  // The reader reads the message as written, so its deciding words point into the text the office sees; the
+  // short form's kind word and desa, when there is one, stand in for the reader's own guesses.
+  let reading = readText(text || '-', gazetteer, { homeRegion: home });
+  const shortPlace = shortForm ? resolveShortFormPlace(gazetteer, shortForm.place, home) : undefined;
+  if (shortForm) {
+    reading = {
+      ...reading,
+      conflictType: shortForm.conflictType,
+      ...(shortPlace
+        ? {
+            regionCode: shortPlace.code,
+            kabkotaCode: shortPlace.kabkotaCode,
+            kecamatanCode: shortPlace.kecamatanCode,
+            desaCode: shortPlace.level === 'desa' ? shortPlace.code : null,
+          }
+        : {}),
+    };
+  }
+  return { reading, shortForm, place: placeOf(reading, shortPlace) };
+}
+
+/**
+ * Brings a lead up to date with a message joined to it (or just read, when new): a lead with a report gets the
+ * joined text, pin or photo; a waiting lead becomes a report once its place is known, else asks for it once.
+ */
+async function settle(
+  deps: ChannelDeps,
+  lead: store.MessageRow,
+  who: Sender,
+  joined: store.MessageRow | undefined,
+): Promise<Outcome> {
+  const draft = joinDraft(lead, joined);
+  const principal = await reporterPrincipal(deps, lead.channel, who.userId);
+  if (lead.reportId) {
+    await amendFromJoined(deps, principal, lead, draft, joined);
+    await deps.db.asSystem((tx) =>
+      store.updateLead(tx, lead.id, {
+        ...draft,
+        reading: lead.reading,
+        status: 'dilaporkan',
+        reportId: lead.reportId,
+      }),
+    );
+    return { status: 'dilaporkan', reportId: lead.reportId, duplicate: false };
+  }
+  const { reading, shortForm, place } = draft.body.trim()
+    ? readDraft(draft.body, who.home)
+    : { reading: null, shortForm: null, place: null };
+  if (!reading || !place) {
+    await deps.db.asSystem(async (tx) => {
+      await store.updateLead(tx, lead.id, { ...draft, reading, status: 'menunggu', reportId: null });
+      await store.enqueue(tx, {
+        channel: lead.channel,
+        recipient: lead.sender,
+        body: placeQuestionText(),
+        eventKey: `question:${lead.id}`,
+        messageId: lead.id,
+      });
+    });
+    kickOutbox(deps.jobs?.());
+    return { status: 'menunggu', reportId: null, duplicate: false };
+  }
+  const reportId = await fileReport(deps, principal, lead, draft, reading, shortForm, place);
+  return { status: 'dilaporkan', reportId, duplicate: false };
+}
+
+/** Files the lead's report through the intake, attaches the thread's photos, and queues the receipt. */
+async function fileReport(
+  deps: ChannelDeps,
+  principal: Principal,
+  lead: store.MessageRow,
+  draft: Draft,
+  reading: TextReading,
+  shortForm: ShortForm | null,
+  regionCode: string,
+  placedBy?: Principal,
+): Promise<string> {
+  const fields = draftReport({
+    text: draft.body,
+    reading,
+    shortForm,
+    regionCode,
+    latitude: draft.latitude,
+    longitude: draft.longitude,
+    receivedAt: lead.receivedAt,
+    channel: lead.channel,
+  });
+  const input = ReportInput.parse({ id: uuidOf(`channel-message:${lead.id}`), ...fields });
+  const { report } = await reports.submitReport(deps, principal, input);
+  await deps.db.asSystem(async (tx) => {
+    await store.updateLead(tx, lead.id, { ...draft, reading, status: 'dilaporkan', reportId: report.id });
+    if (placedBy) {
+      await store.setPlacedBy(tx, lead.id, placedBy.user.id);
+      await appendAudit(
+        tx,
+        placedBy.audit,
+        'channel.message_placed',
+        { type: 'channel_message', id: lead.id },
+        {
+          reportId: report.id,
+          regionCode,
+        },
+      );
+    }
+    await store.enqueue(tx, {
+      channel: lead.channel,
+      recipient: lead.sender,
+      body: receiptText(report.id, report.priority),
+      eventKey: `receipt:${report.id}`,
+      messageId: lead.id,
+    });
+  });
+  await attachThreadPhotos(deps, principal, lead.id, report.id);
+  kickOutbox(deps.jobs?.());
+  return report.id;
+}
+
+/** A text, pin or photo joined to a lead that is already a report changes that report. */
+async function amendFromJoined(
+  deps: ChannelDeps,
+  principal: Principal,
+  lead: store.MessageRow,
+  draft: Draft,
+  joined: store.MessageRow | undefined,
+): Promise<void> {
+  if (!joined || !lead.reportId) return;
+  if (joined.type === 'image') {
+    await attachThreadPhotos(deps, principal, lead.id, lead.reportId);
+    if (!joined.body) return;
+  }
+  const current = await reports.getReport(deps, principal, lead.reportId);
+  const changes: Record<string, unknown> = {};
+  if (joined.body) changes.description = draft.body.slice(0, 5000);
+  if (joined.type === 'location') {
+    const fields = draftReport({
+      text: draft.body,
+      reading: readDraft('-', null).reading,
+      shortForm: null,
+      regionCode: current.regionCode,
+      latitude: joined.latitude,
+      longitude: joined.longitude,
+      receivedAt: lead.receivedAt,
+      channel: lead.channel,
+    });
+    if (fields.latitude != null) {
+      changes.latitude = fields.latitude;
+      changes.longitude = fields.longitude;
+    }
+  }
+  if (Object.keys(changes).length === 0) return;
+  await reports.amendReport(deps, principal, lead.reportId, current.version, changes);
+}
+
+/** Fetches and attaches the photos of a thread; a photo that cannot be fetched stays as its media id. */
+async function attachThreadPhotos(
+  deps: ChannelDeps,
+  principal: Principal,
+  leadId: string,
+  reportId: string,
+): Promise<void> {
+  if (!deps.fetchMedia) return;
+  const images = await deps.db.asSystem((tx) => store.listThreadImages(tx, leadId));
+  for (const image of images) {
+    try {
+      const bytes = await deps.fetchMedia(image.mediaId);
+      await reports.addPhoto(deps, principal, reportId, uuidOf(`channel-photo:${image.id}`), bytes);
+    } catch (error) {
+      if (error instanceof DomainError && error.code !== 'unsupported_media_type') throw error;
+      // a photo the provider no longer has, or not an image: the message keeps its media id
+    }
+  }
+}
+
+// ── The office ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** Places a waiting message by hand: it becomes a report in that place, reported by its sender. */
+export async function placeMessage(
+  deps: ChannelDeps,
+  principal: Principal,
+  id: string,
+  regionCode: string,
+): Promise<{ reportId: string; priority: string }> {
+  authorize(principal, 'channel.place');
+  const lead = await deps.db.asActor(principal.actor, (tx) => store.findVisible(tx, id));
+  if (!lead || lead.leadId !== null) throw new DomainError('not_found', 'Pesan tidak ditemukan');
+  if (lead.status !== 'menunggu' || lead.reportId) {
+    throw new DomainError('conflict', 'Pesan ini sudah menjadi laporan', { reportId: lead.reportId });
+  }
+  if (levelOfCode(regionCode) === 'provinsi') {
+    throw new DomainError('validation_failed', 'Isian tidak valid', {
+      fields: [{ path: 'regionCode', message: 'pilih kab/kota, kecamatan atau desa tempat kejadian' }],
+    });
+  }
+  const who = await identify(deps, lead.sender);
+  const reporter = await reporterPrincipal(deps, lead.channel, who.userId);
+  const draft = joinDraft(lead, undefined);
+  const { reading, shortForm } = readDraft(draft.body, regionCode);
+  const reportId = await fileReport(deps, reporter, lead, draft, reading, shortForm, regionCode, principal);
+  const placed = await reports.getReport(deps, reporter, reportId);
+  return { reportId, priority: placed.priority };
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { CHANNELS_PERMISSIONS } from '../../../shared/permissions/channels.ts';
+import { can } from '../../../shared/permissions/index.ts';
+import type { Role } from '../../../shared/users.ts';
+import { channelEnv, type FakeApi, SMS_SECRET, startFakeApi } from './channels-test-helpers.ts';
+
+// Every action of the channels module × every role through the HTTP API: 403 exactly where the table says no,
+// 404 for a record outside the asker's area.
+describe('channels: who may do what', () => {
+  let t: TestApp;
+  let api: FakeApi;
+  const users = {} as Record<Role, TestUser>;
+  let outsider: TestUser;
+  let reportId: string;
+  let waitingIds: string[] = [];
+
+  // each on its own hour, so that none joins an earlier message's draft
+  const sms = (from: string, text: string, id: string, hour = 0) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/channels/sms',
+      headers: { 'content-type': 'application/json', 'x-sigap-secret': SMS_SECRET },
+      payload: JSON.stringify({
+        from,
+        text,
+        id,
+        receivedAt: `2026-08-22T${String(hour).padStart(2, '0')}:00:00+07:00`,
+      }),
+    });
+
+  beforeAll(async () => {
+    api = await startFakeApi();
+    t = await buildTestApp(channelEnv(api));
+    users.relawan = await t.user({ role: 'relawan', region: '35.09' });
+    users.operator = await t.user({ role: 'operator', region: '35.09' });
+    users.koordinator = await t.user({ role: 'koordinator', region: 'V' });
+    users.provinsi = await t.user({ role: 'provinsi', region: '35' });
+    await t.db.asSystem((tx) =>
+      tx.query(
+        "INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember') ON CONFLICT DO NOTHING",
+      ),
+    );
+    users.mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    users.admin = await t.user({ role: 'admin', region: '35' });
+    outsider = await t.user({ role: 'koordinator', region: 'I' });
+    const filed = await sms(
+      '081230001001',
+      'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul',
+      's1',
+    );
+    reportId = filed.json().outcomes[0].reportId;
+    await t.db.asSystem((tx) =>
+      tx.query(
+        `INSERT INTO pillars (pillar_type, name, name_key, home_region_code, phone)
+         VALUES ('tksk', 'Pilar Lingkup', 'pilar lingkup', '35.09.06.2002', '+6281230001002')`,
+      ),
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+    await api.close();
+  });
+
+  const roles: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
+
+  it('walks every action of the module (a new action needs its walk below)', () => {
+    expect(Object.keys(CHANNELS_PERMISSIONS).sort()).toEqual(['channel.messages', 'channel.place']);
+  });
+
+  it('channel.place: the queue and placing by hand, only for the table’s roles', async () => {
+    for (const [i, role] of roles.entries()) {
+      const queued = await sms(
+        '081230001002',
+        'Tolong ada warga dikeroyok, cepat datang',
+        `q-${role}`,
+        i + 1,
+      );
+      const waiting = queued.json().outcomes[0];
+      expect(waiting.status).toBe('menunggu');
+      const list = await t.app.inject({
+        method: 'GET',
+        url: '/api/channels/queue',
+        headers: authAs(users[role]),
+      });
+      expect(list.statusCode, role).toBe(can(role, 'channel.place') ? 200 : 403);
+      if (list.statusCode === 200) {
+        waitingIds = list.json().items.map((m: { id: string }) => m.id);
+        expect(waitingIds.length, role).toBeGreaterThan(0);
+      }
+      const id =
+        waitingIds[0] ??
+        (
+          await t.db.asSystem((tx) =>
+            tx.one<{ id: string }>("SELECT id FROM channel_messages WHERE status = 'menunggu' LIMIT 1"),
+          )
+        )?.id;
+      const placed = await t.app.inject({
+        method: 'POST',
+        url: `/api/channels/queue/${id}/place`,
+        headers: authAs(users[role]),
+        payload: { regionCode: '35.09.06' },
+      });
+      expect(placed.statusCode, `${role} ${i}`).toBe(can(role, 'channel.place') ? 200 : 403);
+      waitingIds = [];
+    }
+    // a koordinator of another Bakorwil does not see the message: 404, not 403
+    await sms('081230001002', 'Tolong ada warga dikeroyok lagi, cepat datang', 'q-outside', 12);
+    const row = await t.db.asSystem((tx) =>
+      tx.one<{ id: string }>("SELECT id FROM channel_messages WHERE provider_id = 'q-outside'"),
+    );
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: `/api/channels/queue/${row?.id}/place`,
+      headers: authAs(outsider),
+      payload: { regionCode: '35.09.06' },
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const outsiderQueue = await t.app.inject({
+      method: 'GET',
+      url: '/api/channels/queue',
+      headers: authAs(outsider),
+    });
+    expect(outsiderQueue.json().items).toHaveLength(0);
+  });
+
+  it('channel.messages: a report’s messages, only for the table’s roles, 404 outside the area', async () => {
+    for (const role of roles) {
+      const answer = await t.app.inject({
+        method: 'GET',
+        url: `/api/reports/${reportId}/messages`,
+        headers: authAs(users[role]),
+      });
+      expect(answer.statusCode, role).toBe(can(role, 'channel.messages') ? 200 : 403);
+    }
+    const elsewhere = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${reportId}/messages`,
+      headers: authAs(outsider),
+    });
+    expect(elsewhere.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { drainOutbox } from './channels-outbox.ts';
+import {
+  channelEnv,
+  type FakeApi,
+  SMS_SECRET,
+  sign,
+  startFakeApi,
+  VERIFY_TOKEN,
+  whatsAppDelivery,
+} from './channels-test-helpers.ts';
+
+describe('WhatsApp and SMS in', () => {
+  let t: TestApp;
+  let api: FakeApi;
+  let operator: TestUser;
+  let koordinator: TestUser;
+  let provinsi: TestUser;
+  const at = (minutes: number) => new Date(Date.UTC(2026, 7, 22, 14, minutes));
+
+  const postWa = (body: string, signature = sign(body)) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/channels/whatsapp',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+      payload: body,
+    });
+  const postSms = (payload: Record<string, string>, secret = SMS_SECRET, form = false) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/channels/sms',
+      headers: {
+        'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+        'x-sigap-secret': secret,
+      },
+      payload: form ? new URLSearchParams(payload).toString() : JSON.stringify(payload),
+    });
+  const countMessages = async () =>
+    (await t.db.asSystem((tx) => tx.one<{ n: number }>('SELECT count(*)::int AS n FROM channel_messages')))
+      ?.n;
+  const drain = () => drainOutbox({ db: t.db, clock: systemClock, config: t.config });
+
+  beforeAll(async () => {
+    api = await startFakeApi();
+    t = await buildTestApp(channelEnv(api));
+    operator = await t.user({ role: 'operator', region: '35.09' });
+    koordinator = await t.user({ role: 'koordinator', region: 'V' });
+    provinsi = await t.user({ role: 'provinsi', region: '35' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await api.close();
+  });
+
+  it('answers the verification handshake only with the verify token', async () => {
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: `/api/channels/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('1158201444');
+    const wrong = await t.app.inject({
+      method: 'GET',
+      url: '/api/channels/whatsapp?hub.mode=subscribe&hub.verify_token=salah-sekali&hub.challenge=1',
+    });
+    expect(wrong.statusCode).toBe(403);
+  });
+
+  it('refuses a bad signature or secret with 401 and stores nothing; a malformed body is 400 with a reason', async () => {
+    const body = whatsAppDelivery('6281230000001', 'wamid.bad1', at(0), {
+      type: 'text',
+      text: 'Tawuran di Tanggul',
+    });
+    expect((await postWa(body, sign(body, 'rahasia-lain-sekali'))).statusCode).toBe(401);
+    expect((await postWa(body, 'sha256=00')).statusCode).toBe(401);
+    expect(
+      (await postSms({ from: '081230000001', text: 'tes', id: 'x1' }, 'rahasia-yang-salah-sekali'))
+        .statusCode,
+    ).toBe(401);
+    expect(await countMessages()).toBe(0);
+    const broken = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ changes: [{ value: 'x' }] }],
+    });
+    const malformed = await postWa(broken);
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.message).toContain('entry.0.changes.0.value');
+    const noText = await postSms({ from: '081230000001', id: 'x2' } as Record<string, string>);
+    expect(noText.statusCode).toBe(400);
+    expect(noText.json().error.message).toContain('text');
+    expect(await countMessages()).toBe(0);
+  });
+
+  it('merges a text, a location pin and a photo from one sender into one report with the reader’s suggestions', async () => {
+    const from = '6281230000002';
+    const text =
+      'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka, anak-anak ketakutan';
+    const first = await postWa(whatsAppDelivery(from, 'wamid.m1', at(0), { type: 'text', text }));
+    expect(first.statusCode).toBe(200);
+    const [outcome] = first.json().outcomes;
+    expect(outcome.status).toBe('dilaporkan');
+    const pin = await postWa(
+      whatsAppDelivery(from, 'wamid.m2', at(3), { type: 'location', latitude: -8.165, longitude: 113.48 }),
+    );
+    expect(pin.json().outcomes[0]).toMatchObject({ status: 'digabung', reportId: outcome.reportId });
+    const photo = await postWa(
+      whatsAppDelivery(from, 'wamid.m3', at(5), { type: 'image', mediaId: 'media-77' }),
+    );
+    expect(photo.json().outcomes[0]).toMatchObject({ status: 'digabung', reportId: outcome.reportId });
+
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports?channel=whatsapp',
+      headers: authAs(operator),
+    });
+    const items = list.json().items as Record<string, unknown>[];
+    expect(items.filter((r) => r.id === outcome.reportId)).toHaveLength(1);
+    const report = items.find((r) => r.id === outcome.reportId) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      channel: 'whatsapp',
+      kind: 'kejadian',
+      conflictType: 'antar_perguruan_silat',
+      regionCode: '35.09.06.2002',
+      injured: 2,
+      latitude: -8.165,
+      longitude: 113.48,
+    });
+    expect(report.vulnerable).toEqual({ anak: { harmed: 0, displaced: 0, atRisk: 1 } });
+    const photos = await t.db.asSystem((tx) =>
+      tx.query('SELECT id FROM report_photos WHERE report_id = $1', [outcome.reportId]),
+    );
+    expect(photos).toHaveLength(1);
+
+    const messages = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${outcome.reportId}/messages`,
+      headers: authAs(operator),
+    });
+    expect(messages.statusCode).toBe(200);
+    const [lead] = messages.json().items;
+    expect(lead.joined).toBe(2);
+    expect(lead.reading.conflictType).toBe('antar_perguruan_silat');
+    const [start, end] = lead.reading.evidence.conflictType.spans[0];
+    expect(text.slice(start, end).toLowerCase()).toContain('silat');
+  });
+
+  it('never duplicates a retried delivery', async () => {
+    const body = whatsAppDelivery('6281230000003', 'wamid.r1', at(10), {
+      type: 'text',
+      text: 'Bentrok suporter di desa Tanggul Wetan kecamatan Tanggul, warga lempar batu',
+    });
+    const a = (await postWa(body)).json().outcomes[0];
+    const b = (await postWa(body)).json().outcomes[0];
+    expect(b).toMatchObject({ duplicate: true, reportId: a.reportId });
+    const rows = await t.db.asSystem((tx) =>
+      tx.query("SELECT id FROM channel_messages WHERE provider_id = 'wamid.r1'"),
+    );
+    expect(rows).toHaveLength(1);
+  });
+
+  it('keeps a message without a place in the province queue for an unknown sender, and asks once', async () => {
+    const body = whatsAppDelivery('6281230000004', 'wamid.q1', at(20), {
+      type: 'text',
+      text: 'Ada keributan warga, tolong cepat datang',
+    });
+    expect((await postWa(body)).json().outcomes[0]).toMatchObject({ status: 'menunggu', reportId: null });
+    const seen = (
+      await t.app.inject({ method: 'GET', url: '/api/channels/queue', headers: authAs(provinsi) })
+    ).json();
+    expect(seen.items.map((m: { text: string }) => m.text)).toContain(
+      'Ada keributan warga, tolong cepat datang',
+    );
+    const notV = (
+      await t.app.inject({ method: 'GET', url: '/api/channels/queue', headers: authAs(koordinator) })
+    ).json();
+    expect(notV.items).toHaveLength(0);
+  });
+
+  it('puts a pillar’s message without a place in its Bakorwil’s queue, where a koordinator places it', async () => {
+    await t.db.asSystem((tx) =>
+      tx.query(
+        `INSERT INTO pillars (pillar_type, name, name_key, home_region_code, phone)
+         VALUES ('tksk', 'Pilar Uji', 'pilar uji', '35.09.06.2002', '+6281230000005')`,
+      ),
+    );
+    const sms = await postSms({
+      from: '081230000005',
+      text: 'Ada warga dikeroyok dekat pasar, tolong',
+      id: 'sms-q2',
+    });
+    expect(sms.json().outcomes[0].status).toBe('menunggu');
+    const queue = (
+      await t.app.inject({ method: 'GET', url: '/api/channels/queue', headers: authAs(koordinator) })
+    ).json();
+    const waiting = queue.items.find((m: { channel: string }) => m.channel === 'sms');
+    expect(waiting).toMatchObject({ trust: 'pilar', areaCode: '35.09', sender: '+6281230000005' });
+    const placed = await t.app.inject({
+      method: 'POST',
+      url: `/api/channels/queue/${waiting.id}/place`,
+      headers: authAs(koordinator),
+      payload: { regionCode: '35.09.06' },
+    });
+    expect(placed.statusCode).toBe(200);
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${placed.json().reportId}`,
+      headers: authAs(operator),
+    });
+    expect(report.json()).toMatchObject({ channel: 'sms', regionCode: '35.09.06' });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/channels/queue/${waiting.id}/place`,
+      headers: authAs(koordinator),
+      payload: { regionCode: '35.09.06' },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('masks an unknown sender’s number for a non-handler and shows it to the kab/kota’s operator', async () => {
+    const body = whatsAppDelivery('6281230000006', 'wamid.k1', at(30), {
+      type: 'text',
+      text: 'Pengeroyokan oleh oknum pesilat di desa Tanggul Wetan kecamatan Tanggul',
+    });
+    const { reportId } = (await postWa(body)).json().outcomes[0];
+    const asKoordinator = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/reports/${reportId}/messages`,
+        headers: authAs(koordinator),
+      })
+    ).json().items[0];
+    expect(asKoordinator).toMatchObject({ senderMasked: true, trust: 'warga' });
+    expect(asKoordinator.sender).not.toContain('81230000006');
+    const asOperator = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/reports/${reportId}/messages`,
+        headers: authAs(operator),
+      })
+    ).json().items[0];
+    expect(asOperator).toMatchObject({ senderMasked: false, sender: '+6281230000006' });
+    const audit = await t.db.asSystem((tx) =>
+      tx.query<{ details: unknown }>("SELECT details FROM audit_log WHERE action LIKE 'channel.%'"),
+    );
+    expect(JSON.stringify(audit)).not.toContain('81230000006');
+  });
+
+  it('reads an SMS in the short form and one in free text', async () => {
+    const short = await postSms(
+      {
+        from: '+6281230000007',
+        text: 'lapor#tanggul wetan#silat#dua kelompok saling lempar batu',
+        id: 'sms-s1',
+      },
+      SMS_SECRET,
+      true,
+    );
+    const shortReport = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${short.json().outcomes[0].reportId}`,
+      headers: authAs(operator),
+    });
+    expect(shortReport.json()).toMatchObject({
+      channel: 'sms',
+      regionCode: '35.09.06.2002',
+      conflictType: 'antar_perguruan_silat',
+    });
+    const free = await postSms({
+      from: '6281230000008',
+      text: 'Sengketa lahan di desa Tanggul Wetan kecamatan Tanggul memanas, warga berkumpul',
+      id: 'sms-f1',
+    });
+    const freeReport = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${free.json().outcomes[0].reportId}`,
+      headers: authAs(operator),
+    });
+    expect(freeReport.json()).toMatchObject({ channel: 'sms', conflictType: 'sengketa_lahan_sda' });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports?channel=sms',
+      headers: authAs(operator),
+    });
+    expect(list.json().items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sends the receipts and the place question to the fake API once, on the sender’s channel', async () => {
+    await drain();
+    await drain();
+    const toWa = (n: string) => api.sent.filter((s) => s.channel === 'whatsapp' && s.to === n);
+    const receipt = toWa('6281230000002');
+    expect(receipt).toHaveLength(1);
+    expect(receipt[0].text).toMatch(/nomor [0-9A-F]{8}, prioritas P[1-4]/);
+    const question = toWa('6281230000004');
+    expect(question).toHaveLength(1);
+    expect(question[0].text).toContain('Di desa/kecamatan mana kejadiannya?');
+    const sms = api.sent.filter((s) => s.channel === 'sms' && s.to === '+6281230000007');
+    expect(sms).toHaveLength(1);
+    expect(sms[0].text).toContain('diterima');
+  });
+});

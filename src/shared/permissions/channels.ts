@@ -1,0 +1,9 @@
+import { COORDINATORS, STAFF } from './roles.ts';
+
+/** WhatsApp and SMS (module channels): the queue of messages without a place, and the messages of a report. */
+export const CHANNELS_PERMISSIONS = {
+  /** See the "Belum ditempatkan" queue of the own area and place a message by hand (it becomes a report). */
+  'channel.place': COORDINATORS,
+  /** See the messages a report came from, with the reader's suggestions; the number is shown only to handlers. */
+  'channel.messages': STAFF,
+} as const;

@@ -1,0 +1,104 @@
+// The WhatsApp or SMS messages a report came from, in the inbox: who sent them (the number masked unless the
+// viewer handles the report), and the text reader's suggestions marked as such, with their deciding words.
+import '../../shared/messages/reader.ts';
+import type { ChannelMessageView } from '../../shared/channels/channel-schema.ts';
+import { request } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { conflictTypeLabel, kindLabel } from './labels.ts';
+import { ErrorNotice, Tag, useLoad, wib } from './ui.tsx';
+
+/** The text cut into pieces, the deciding words marked. */
+function pieces(text: string, spans: readonly (readonly [number, number])[]) {
+  const merged: [number, number][] = [];
+  for (const [a, b] of [...spans].filter(([a, b]) => b > a && b <= text.length).sort((x, y) => x[0] - y[0])) {
+    const last = merged.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  const out: { text: string; marked: boolean }[] = [];
+  let at = 0;
+  for (const [a, b] of merged) {
+    if (a > at) out.push({ text: text.slice(at, a), marked: false });
+    out.push({ text: text.slice(a, b), marked: true });
+    at = b;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), marked: false });
+  return out;
+}
+
+export function ChannelMessages(props: { reportId: string; version: number }) {
+  const t = useT();
+  const lang = useLang();
+  const loaded = useLoad(
+    () => request<{ items: ChannelMessageView[] }>('GET', `/api/reports/${props.reportId}/messages`),
+    [props.reportId, props.version],
+  );
+  const items = loaded.data?.items ?? [];
+  if (loaded.error) return <ErrorNotice error={loaded.error} />;
+  if (items.length === 0) return null;
+  return (
+    <section class="op-channel-messages" aria-labelledby="channel-messages-heading">
+      <h3 id="channel-messages-heading">{t('op.channel.heading')}</h3>
+      {items.map((m) => {
+        const reading = m.reading;
+        const spans = reading ? Object.values(reading.evidence).flatMap((e) => e.spans) : [];
+        return (
+          <div key={m.id} class="op-channel-message">
+            <p>
+              {t(m.channel === 'whatsapp' ? 'op.queue.whatsapp' : 'op.queue.sms')} · {wib(m.receivedAt, lang)}{' '}
+              · {t('op.queue.from', { sender: m.sender, area: m.areaName })}{' '}
+              <Tag tone={m.trust === 'warga' ? 'warn' : 'ok'}>{t(`op.queue.trust.${m.trust}`)}</Tag>
+              {m.joined > 0 && ` · ${t('op.queue.joined', { count: m.joined })}`}
+            </p>
+            <figure class="reader-figure">
+              <figcaption>{t('reader.words')}</figcaption>
+              <p class="reader-text">
+                {pieces(m.text, spans).map((piece, i) =>
+                  piece.marked ? (
+                    <mark key={i} class="reader-word">
+                      {piece.text}
+                    </mark>
+                  ) : (
+                    piece.text
+                  ),
+                )}
+              </p>
+            </figure>
+            {reading && (
+              <>
+                <p class="hint">{t('op.channel.suggestionsHint')}</p>
+                <dl class="reader-suggestions" aria-label={t('op.channel.suggestions')}>
+                  <dt>{t('reader.kind')}</dt>
+                  <dd>
+                    {kindLabel(t, reading.kind)} <Tag tone="muted">{t('op.channel.suggested')}</Tag>
+                  </dd>
+                  <dt>{t('reader.conflictType')}</dt>
+                  <dd>
+                    {conflictTypeLabel(t, reading.conflictType)}{' '}
+                    <Tag tone="muted">{t('op.channel.suggested')}</Tag>
+                  </dd>
+                  <dt>{t('reader.counts')}</dt>
+                  <dd>
+                    {t('reader.countsValue', {
+                      injured: String(reading.injured ?? '?'),
+                      dead: String(reading.dead ?? '?'),
+                      displaced: String(reading.displaced ?? '?'),
+                    })}{' '}
+                    <Tag tone="muted">{t('op.channel.suggested')}</Tag>
+                  </dd>
+                  <dt>{t('reader.vulnerable')}</dt>
+                  <dd>
+                    {reading.vulnerableGroups.length === 0
+                      ? t('reader.none')
+                      : reading.vulnerableGroups.map((g) => t(`field.group.${g}`)).join(', ')}{' '}
+                    <Tag tone="muted">{t('op.channel.suggested')}</Tag>
+                  </dd>
+                </dl>
+              </>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
