@@ -52,7 +52,7 @@ export function walkScopes(
       for (const role of Role.options) as[role] = await ctx.t.user({ role, ...HOME[role] });
       ctx.as = as;
       await setup?.(ctx);
-    });
+    }, 180_000);
     afterAll(() => ctx.t?.close());
 
     for (const [action, probe] of Object.entries(probes) as [Action, Probe][]) {

@@ -1,0 +1,42 @@
+import { authAs } from '../../../../test/harness.ts';
+import { walkScopes } from '../../../../test/scopes.ts';
+
+const LESSON = {
+  title: 'Pertemuan pengurus ranting sebelum malam pengesahan',
+  situation: 'Ajakan balas dendam beredar tiga hari sebelum pengesahan warga baru di Kecamatan Tanggul.',
+  actionsTaken: 'Operator mempertemukan pengurus ranting kedua perguruan di balai desa.',
+  whatWorked: 'Pertemuan sebelum malam pengesahan meredakan ketegangan; rute konvoi diubah.',
+  whatToAvoid: 'Jangan menunggu konvoi berangkat.',
+  conflictType: 'antar_perguruan_silat',
+  regionCode: '35.09.06',
+};
+
+walkScopes(
+  'lessons',
+  {
+    'lesson.write': { method: 'POST', url: '/api/lessons', payload: LESSON },
+    // The Jember operator's submitted lesson: its author may not review it, nor may roles that only write;
+    // a lesson not yet published is not shown to a relawan or a partner agency at all.
+    'lesson.review': {
+      method: 'POST',
+      url: ({ ids }) => `/api/lessons/${ids.lesson}/return`,
+      payload: { note: 'Mohon lengkapi langkah yang diambil.' },
+      hiddenFrom: ['relawan', 'mitra'],
+    },
+  },
+  async ({ t, as, ids }) => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/lessons',
+      headers: authAs(as.operator),
+      payload: LESSON,
+    });
+    ids.lesson = created.json().id;
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/api/lessons/${ids.lesson}/submit`,
+      headers: authAs(as.operator),
+    });
+    if (submitted.statusCode !== 200) throw new Error(`lesson not submitted: ${submitted.body}`);
+  },
+);
