@@ -27,7 +27,10 @@ function walkedActions(): Set<string> {
     const dir = path.join(root, module);
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.scopes.test.ts'))) {
       const text = readFileSync(path.join(dir, file), 'utf8');
-      for (const match of text.matchAll(/^\s*'([a-z]+\.[a-zA-Z]+)': \{/gm)) walked.add(match[1]);
+      // a probe table (`'x.y': { … }`), a table of attempts (`'x.y': async (user) => …`) or a test per action
+      // (`it('x.y: …'`)
+      const found = text.matchAll(/^\s*(?:'([a-z]+\.[a-zA-Z]+)': (?:\{|async)|it\('([a-z]+\.[a-zA-Z]+):)/gm);
+      for (const match of found) walked.add(match[1] ?? match[2] ?? '');
     }
   }
   return walked;

@@ -43,6 +43,7 @@ describe('channels: who may do what', () => {
     );
     users.mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
     users.admin = await t.user({ role: 'admin', region: '35' });
+    users.ppdp = await t.user({ role: 'ppdp', region: '35' });
     outsider = await t.user({ role: 'koordinator', region: 'I' });
     const filed = await sms(
       '081230001001',
@@ -62,7 +63,7 @@ describe('channels: who may do what', () => {
     await api.close();
   });
 
-  const roles: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
+  const roles: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
 
   it('walks every action of the module (a new action needs its walk below)', () => {
     expect(Object.keys(CHANNELS_PERMISSIONS).sort()).toEqual(['channel.messages', 'channel.place']);

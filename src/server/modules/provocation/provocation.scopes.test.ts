@@ -6,7 +6,7 @@ import { PROVOCATION_PERMISSIONS } from '../../../shared/permissions/provocation
 import type { Role } from '../../../shared/users.ts';
 
 type Action = keyof typeof PROVOCATION_PERMISSIONS;
-const ROLES: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin'];
+const ROLES: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
 
 /** Every action of the provocation table × every role, through the HTTP API: 403 exactly where the table says no. */
 describe('provocation permissions through the API', () => {
@@ -86,6 +86,7 @@ describe('provocation permissions through the API', () => {
     users.provinsi = await t.user({ role: 'provinsi', region: '35' });
     users.mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-uji' });
     users.admin = await t.user({ role: 'admin', region: '35' });
+    users.ppdp = await t.user({ role: 'ppdp', region: '35' });
     drafter = await t.user({ role: 'operator', region: '35.09' });
     outsider = await t.user({ role: 'operator', region: '35.12' });
     const first = await as(drafter, 'POST', '/api/provocation/sightings', {
