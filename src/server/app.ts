@@ -17,6 +17,7 @@ import { peopleRoutes } from './modules/cases/people-routes.ts';
 import { earlyWarningRoutes } from './modules/early-warning/early-warning-routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
+import { exportsRoutes } from './modules/exports/exports-routes.ts';
 import { geoRoutes } from './modules/geo/geo-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
 import { metricsRoutes } from './modules/health/metrics-routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     earlyWarningRoutes,
     odkRoutes,
     backupRoutes,
+    exportsRoutes,
   ];
   for (const routes of modules) {
     await app.register(routes, moduleDeps);

@@ -7,10 +7,12 @@
  */
 import type { Role } from '../users.ts';
 import { CORE_PERMISSIONS } from './core.ts';
+import { EXPORT_PERMISSIONS } from './exports.ts';
 
 /** Every action with the roles that may take it. */
 export const PERMISSIONS = {
   ...CORE_PERMISSIONS,
+  ...EXPORT_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
