@@ -1,6 +1,7 @@
 // Every user-facing string of Sigap, Bahasa Indonesia first and English second.
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
+import type { ExportsMessageKey } from './messages/exports.ts';
 import type { OfficeMessageKey } from './messages/office.ts';
 import type { ReaderMessageKey } from './messages/reader.ts';
 
@@ -335,7 +336,7 @@ const id = {
 export type CoreMessageKey = keyof typeof id;
 
 /** Every message key: the core table's and the office pages' (src/shared/messages/office.ts). */
-export type MessageKey = CoreMessageKey | OfficeMessageKey | ReaderMessageKey;
+export type MessageKey = CoreMessageKey | OfficeMessageKey | ReaderMessageKey | ExportsMessageKey;
 
 /**
  * Tables loaded later, by language: the English core table (src/shared/messages/core-en.ts, fetched when
