@@ -21,6 +21,8 @@ import { seedReports } from './seed-reports.ts';
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const XLSX_ROWS = Math.min(ROWS, Number(process.argv[3] ?? 100_000));
 const MB = 1024 * 1024;
+/** Prints a figure as soon as it is measured. */
+const say = (line: string) => console.log(line);
 
 /** A sink that counts bytes and throws them away. */
 function counter(): { sink: Writable; bytes: () => number } {
@@ -76,7 +78,6 @@ async function main(): Promise<void> {
   const url = new URL(ownerUrl);
   url.pathname = `/${name}`;
   const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
-  const lines: string[] = [];
   try {
     await bootstrapRoles(db);
     await migrate(db);
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
     await seedReports(db, { from: 1, to: XLSX_ROWS }, user.id, 200_000);
     const xlsxBase = await measure(() => rawRead(db, XLSX_ROWS));
     const xlsx = await measure(() => exportAll('xlsx'));
-    lines.push(
+    say(
       `XLSX ${xlsx.result.rows} laporan: ${xlsx.seconds.toFixed(1)} s (${Math.round(xlsx.result.rows / xlsx.seconds)} baris/s), ` +
         `${(xlsx.result.bytes / MB).toFixed(0)} MB, memori puncak +${xlsx.peakMb.toFixed(0)} MB | ` +
         `dasar (kursor pemilik tanpa format): ${xlsxBase.seconds.toFixed(1)} s, +${xlsxBase.peakMb.toFixed(0)} MB`,
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     }
     const csvBase = await measure(() => rawRead(db, ROWS));
     const csv = await measure(() => exportAll('csv'));
-    lines.push(
+    say(
       `CSV ${csv.result.rows} laporan: ${csv.seconds.toFixed(1)} s (${Math.round(csv.result.rows / csv.seconds)} baris/s), ` +
         `${(csv.result.bytes / MB).toFixed(0)} MB, memori puncak +${csv.peakMb.toFixed(0)} MB (batas 200 MB) | ` +
         `dasar (kursor pemilik tanpa format): ${csvBase.seconds.toFixed(1)} s, +${csvBase.peakMb.toFixed(0)} MB`,
@@ -126,7 +127,6 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
-  for (const line of lines) console.log(line);
 }
 
 await main();
