@@ -18,6 +18,7 @@ import { channelsRoutes } from './modules/channels/channels-routes.ts';
 import { earlyWarningRoutes } from './modules/early-warning/early-warning-routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
+import { exportsRoutes } from './modules/exports/exports-routes.ts';
 import { geoRoutes } from './modules/geo/geo-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
 import { metricsRoutes } from './modules/health/metrics-routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     channelsRoutes,
     provocationRoutes,
     backupRoutes,
+    exportsRoutes,
     privacyRoutes,
   ];
   for (const routes of modules) {

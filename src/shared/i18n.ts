@@ -1,6 +1,7 @@
 // Every user-facing string of Sigap, Bahasa Indonesia first and English second.
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
+import type { ExportsMessageKey } from './messages/exports.ts';
 import type { OfficeMessageKey } from './messages/office.ts';
 import type { PrivacyMessageKey } from './messages/privacy.ts';
 import type { ProvocationMessageKey } from './messages/provocation.ts';
@@ -346,7 +347,8 @@ export type MessageKey =
   | OfficeMessageKey
   | ReaderMessageKey
   | ProvocationMessageKey
-  | PrivacyMessageKey;
+  | PrivacyMessageKey
+  | ExportsMessageKey;
 
 /**
  * Tables loaded later, by language: the English core table (src/shared/messages/core-en.ts, fetched when

@@ -8,12 +8,14 @@
 import type { Role } from '../users.ts';
 import { CHANNELS_PERMISSIONS } from './channels.ts';
 import { CORE_PERMISSIONS } from './core.ts';
+import { EXPORT_PERMISSIONS } from './exports.ts';
 import { PRIVACY_PERMISSIONS } from './privacy.ts';
 import { PROVOCATION_PERMISSIONS } from './provocation.ts';
 
 /** Every action with the roles that may take it. */
 export const PERMISSIONS = {
   ...CORE_PERMISSIONS,
+  ...EXPORT_PERMISSIONS,
   ...CHANNELS_PERMISSIONS,
   ...PRIVACY_PERMISSIONS,
   ...PROVOCATION_PERMISSIONS,

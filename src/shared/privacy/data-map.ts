@@ -675,6 +675,7 @@ export const DATA_MAP: readonly DataMapEntry[] = [
  * Columns whose NAME looks like personal data but holds none: the reason is reviewed like an entry of the map.
  */
 export const NOT_PERSONAL: Readonly<Record<string, string>> = {
+  'export_jobs.file_name': 'Nama berkas ekspor (jenis daftar dan tanggal)',
   'channel_outbox.last_error': 'Kode status atau jenis galat penyedia, tanpa data pribadi',
   'provocation_counter_messages.carrier_name':
     'Tokoh atau kantor yang menyampaikan kontra-narasi, dalam peran publiknya',

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, levelLabel, phaseLabel } from './labels.ts';
 import { useLiveEvents } from './live.ts';
 import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
@@ -12,7 +13,7 @@ const OPEN_PHASES = ['pencegahan', 'penghentian', 'pemulihan'] as const;
 const CASE_EVENTS = ['case.created', 'case.updated', 'case.escalated'];
 
 /** The case board. */
-export function CasesPage(_props: OperatorPageProps) {
+export function CasesPage(props: OperatorPageProps) {
   const t = useT();
   const lang = useLang();
   const now = useNow();
@@ -29,6 +30,7 @@ export function CasesPage(_props: OperatorPageProps) {
   return (
     <div class="op-wide">
       <p class="lead">{t('op.cases.lead')}</p>
+      <ExportPanel kind="cases" role={props.me.role} filters={{ open: showClosed ? undefined : 'true' }} />
       <p class={`op-live op-live-${live}`}>
         <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
       </p>

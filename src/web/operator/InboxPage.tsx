@@ -6,6 +6,7 @@ import { useLang, useT } from '../lang.ts';
 import { ProvocationOffer } from '../provocation/ProvocationOffer.tsx';
 import { Link, navigate } from '../router.tsx';
 import { ChannelMessages } from './ChannelMessages.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
 import { type LiveEvent, useLiveEvents } from './live.ts';
 import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
@@ -26,7 +27,7 @@ import { Due, ErrorNotice, Notice, num, PriorityTag, Tag, useAction, useLoad, us
 const REPORT_EVENTS = ['report.created', 'report.updated', 'report.escalated'];
 
 /** The inbox of operators, coordinators and the province. */
-export function InboxPage(_props: OperatorPageProps) {
+export function InboxPage(props: OperatorPageProps) {
   const t = useT();
   const lang = useLang();
   const now = useNow();
@@ -76,6 +77,7 @@ export function InboxPage(_props: OperatorPageProps) {
   return (
     <div class="op-wide">
       <p class="lead">{t('op.inbox.lead')}</p>
+      <ExportPanel kind="reports" role={props.me.role} filters={{}} />
       <p class={`op-live op-live-${live}`}>
         <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
       </p>

@@ -7,6 +7,7 @@ import { can } from '../../shared/permissions/index.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import type { ListItem } from './operator-api.ts';
 import { PillarAccountsSection } from './PillarAccountsSection.tsx';
@@ -210,6 +211,7 @@ function Registry(props: {
             </button>
           </nav>
         )}
+        <ExportPanel kind="pillars" role={props.me.role} filters={{ type, status }} />
       </section>
     </>
   );

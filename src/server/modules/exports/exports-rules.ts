@@ -1,0 +1,112 @@
+// Pure decisions of an export: how a value is written in a text file, where a record sits on a map and how
+// precisely, what the file is called.
+import type { ColumnType, ExportColumn } from '../../../shared/exports/export-columns.ts';
+import type { ExportFormat, ExportKind } from '../../../shared/exports/export-schema.ts';
+import { toWibIso } from '../../../shared/time.ts';
+
+/** A value as text in CSV/HXL: times in WIB, lists joined, yes/no in Indonesian, nothing for null. */
+export function textOf(type: ColumnType, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (type === 'datetime') return toWibIso(value instanceof Date ? value : new Date(String(value)));
+  if (type === 'boolean') return value ? 'ya' : 'tidak';
+  if (type === 'list') return Array.isArray(value) ? value.join(', ') : String(value);
+  return String(value);
+}
+
+/**
+ * One CSV field: quoted when it holds the separator, a quote or a line break. A field a spreadsheet would run
+ * as a formula (=, +, -, @ first, as in text typed by a reporter) gets a leading apostrophe, except numbers.
+ */
+export function csvField(text: string, delimiter: string): string {
+  let out = text;
+  if (/^[=+\-@\t\r]/.test(out) && !/^[+-]?\d+(\.\d+)?$/.test(out)) out = `'${out}`;
+  if (out.includes(delimiter) || /["\r\n]/.test(out)) return `"${out.replace(/"/g, '""')}"`;
+  return out;
+}
+
+/** One CSV line of a row, ending with CRLF (RFC 4180). */
+export function csvLine(
+  columns: readonly ExportColumn[],
+  row: Record<string, unknown>,
+  delimiter: string,
+): string {
+  return `${columns.map((c) => csvField(textOf(c.type, row[c.key]), delimiter)).join(delimiter)}\r\n`;
+}
+
+/** A line of fixed cells (the header, the HXL tags). */
+export function csvCells(cells: readonly string[], delimiter: string): string {
+  return `${cells.map((cell) => csvField(cell, delimiter)).join(delimiter)}\r\n`;
+}
+
+/** How precisely a GeoJSON point places its record. */
+export type GeoPrecision = 'gps' | 'desa' | 'kecamatan' | 'kab-kota';
+
+type Position = [number, number];
+type Geometry =
+  | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+
+/** The area-weighted centroid of a polygon's or multipolygon's outer rings (lon, lat), rounded to 5 places. */
+export function centroidOf(geometry: Geometry): Position | undefined {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let area = 0;
+  let x = 0;
+  let y = 0;
+  for (const polygon of polygons) {
+    const ring = polygon[0] ?? [];
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [x0, y0] = ring[i];
+      const [x1, y1] = ring[i + 1];
+      const cross = x0 * y1 - x1 * y0;
+      area += cross;
+      x += (x0 + x1) * cross;
+      y += (y0 + y1) * cross;
+    }
+  }
+  if (area === 0) return undefined;
+  const round = (n: number) => Math.round(n * 1e5) / 1e5;
+  return [round(x / (3 * area)), round(y / (3 * area))];
+}
+
+/** Centroids by region code (kab/kota and kecamatan: the boundaries Sigap ships). */
+export type Centroids = ReadonlyMap<string, Position>;
+
+/**
+ * Where a record goes on the map: its GPS point when known; otherwise the centroid of the finest region with a
+ * known boundary (a desa has none shipped, so it falls to its kecamatan), named in `precision`.
+ */
+export function placeOf(
+  row: { latitude?: unknown; longitude?: unknown; regionCode: string },
+  centroids: Centroids,
+): { point: Position; precision: GeoPrecision } | undefined {
+  if (typeof row.latitude === 'number' && typeof row.longitude === 'number') {
+    return { point: [row.longitude, row.latitude], precision: 'gps' };
+  }
+  const code = row.regionCode;
+  const desa = centroids.get(code);
+  if (desa && code.length >= 13) return { point: desa, precision: 'desa' };
+  const kecamatan = code.length >= 8 ? centroids.get(code.slice(0, 8)) : undefined;
+  if (kecamatan) return { point: kecamatan, precision: 'kecamatan' };
+  const kabkota = centroids.get(code.slice(0, 5));
+  if (kabkota) return { point: kabkota, precision: 'kab-kota' };
+  return undefined;
+}
+
+const EXTENSIONS: Record<ExportFormat, string> = {
+  csv: 'csv',
+  hxl: 'hxl.csv',
+  xlsx: 'xlsx',
+  geojson: 'geojson',
+};
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  hxl: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json; charset=utf-8',
+};
+
+/** The download's file name: `sigap-laporan-2026-12-05.csv`. */
+export function fileName(kind: ExportKind, format: ExportFormat, now: Date): string {
+  const stem = { reports: 'laporan', cases: 'kasus', alerts: 'peringatan', pillars: 'pilar' }[kind];
+  return `sigap-${stem}-${toWibIso(now).slice(0, 10)}.${EXTENSIONS[format]}`;
+}

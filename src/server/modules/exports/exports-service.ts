@@ -1,0 +1,253 @@
+// Exports: the lists' rows, as the actor sees them, streamed page by page into one of four formats and audited
+// with their filters and row count. PostgreSQL reads through one server-side cursor (one snapshot, one pooled
+// connection); PGlite, whose single connection every request shares, reads in keyset pages, one short
+// transaction each, and writes each page out between them.
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { isCaseHandler } from '../../../shared/cases/case-rules.ts';
+import { EXPORT_TITLES, exportColumns } from '../../../shared/exports/export-columns.ts';
+import type { ExportFormat, ExportKind, ExportQuery } from '../../../shared/exports/export-schema.ts';
+import { startOfWibDay } from '../../../shared/time.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { type Centroids, CONTENT_TYPES, centroidOf, fileName } from './exports-rules.ts';
+import * as store from './exports-store.ts';
+import { openWriter } from './exports-writers.ts';
+
+export type ExportDeps = { db: Database; clock: Clock; config: { geoDir: string | undefined } };
+
+/** Rows per page (keyset) or per FETCH (cursor). */
+export const PAGE_ROWS = 1000;
+
+/** An export ready to run: what the reply says about it, and the function that writes it. */
+export type PreparedExport = {
+  fileName: string;
+  contentType: string;
+  /** Writes the whole file to `out` and audits it; resolves with the row count. */
+  write(out: Writable, progress?: (rows: number) => void): Promise<number>;
+};
+
+const centroidCache = new Map<string, Promise<Centroids>>();
+
+/** Centroids of the shipped kab/kota and kecamatan boundaries, read once per folder. */
+function loadCentroids(geoDir: string | undefined): Promise<Centroids> {
+  if (!geoDir) return Promise.resolve(new Map());
+  let cached = centroidCache.get(geoDir);
+  if (!cached) {
+    cached = (async () => {
+      const out = new Map<string, [number, number]>();
+      for (const file of ['jatim-kabkota.geojson', 'jatim-kecamatan.geojson']) {
+        const text = await readFile(path.join(geoDir, file), 'utf8').catch(() => undefined);
+        if (!text) continue;
+        const collection = JSON.parse(text) as {
+          features: { properties: { code?: string }; geometry: Parameters<typeof centroidOf>[0] }[];
+        };
+        for (const feature of collection.features) {
+          const point = feature.geometry ? centroidOf(feature.geometry) : undefined;
+          if (feature.properties.code && point) out.set(feature.properties.code, point);
+        }
+      }
+      return out;
+    })();
+    centroidCache.set(geoDir, cached);
+  }
+  return cached;
+}
+
+/** The list filters of a query as the store takes them (WIB days to instants). */
+export function filterOf(kind: ExportKind, query: ExportQuery, personal: boolean): store.ExportFilter {
+  const q = query as Record<string, string | undefined>;
+  const to = q.to ? new Date(startOfWibDay(q.to).getTime() + 86_400_000) : undefined;
+  return {
+    regionCode: q.region,
+    kind: kind === 'reports' ? q.kind : undefined,
+    conflictType: q.type && kind === 'reports' ? q.type : undefined,
+    pillarType: q.type && kind === 'pillars' ? q.type : undefined,
+    status: q.status,
+    priority: q.priority,
+    channel: q.channel,
+    vulnerableOnly: q.vulnerable === 'true',
+    phase: q.phase,
+    open: q.open === 'true',
+    from: q.from ? startOfWibDay(q.from) : undefined,
+    to,
+    q: q.q,
+    personal,
+  };
+}
+
+/** The filters as the audit keeps them: values, except free text (it may name someone). */
+function auditedFilters(query: ExportQuery): Record<string, unknown> {
+  const {
+    format: _format,
+    delimiter: _delimiter,
+    personal: _personal,
+    ...filters
+  } = query as Record<string, unknown>;
+  if (typeof filters.q === 'string') filters.q = '(teks)';
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Whether this export carries personal data: only when asked for, and then refused (403) to a role that may
+ * not have it. Cases then fill names only for the cases the asker handles; pillars' names go to their managers.
+ */
+export function includesPersonal(principal: Principal, kind: ExportKind, query: ExportQuery): boolean {
+  if (query.personal !== 'true') return false;
+  const refusal = 'Peran Anda tidak dapat mengekspor data pribadi';
+  authorize(principal, 'export.personal', refusal);
+  if (kind === 'pillars') authorize(principal, 'pillar.manage', refusal);
+  return kind === 'cases' || kind === 'pillars';
+}
+
+/**
+ * Adds the personal columns to a page inside its transaction: the names of vulnerable people of the cases the
+ * asker handles (others stay empty), each case so shown access-logged; pillars' names are access-logged too.
+ */
+async function addPersonal(tx: Tx, principal: Principal, kind: ExportKind, rows: store.ExportRow[]) {
+  if (kind === 'cases') {
+    const handled = rows.filter((row) =>
+      isCaseHandler(principal.actor, {
+        kabkotaCode: row.kabkotaCode ?? '',
+        handlingLevel: (row.handlingLevel ?? 'kabkota') as 'kabkota',
+        sharedWith: row.sharedWith ?? [],
+        assigneeIds: row.assigneeIds ?? [],
+      }),
+    );
+    const ids = handled.map((row) => row.id);
+    const people = await store.listPeopleOfCases(tx, ids);
+    const byCase = new Map<string, string[]>();
+    for (const p of people)
+      byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), `${p.fullName} (${p.group})`]);
+    for (const row of handled) row.people = byCase.get(row.id) ?? [];
+    await store.logExportAccess(
+      tx,
+      principal.user.id,
+      'case',
+      ids.filter((id) => byCase.has(id)),
+    );
+  } else if (kind === 'pillars') {
+    await store.logExportAccess(
+      tx,
+      principal.user.id,
+      'pillar',
+      rows.map((row) => row.id),
+    );
+  }
+}
+
+/**
+ * Checks who asks and prepares the export; nothing is read until `write`. Refuses (403) a role the permission
+ * table does not let export this kind; which rows it gets is row-level security's answer, as for the list.
+ */
+export function prepareExport(
+  deps: ExportDeps,
+  principal: Principal,
+  kind: ExportKind,
+  query: ExportQuery,
+  options: { pageRows?: number; onPage?: (rowsRead: number) => void } = {},
+): PreparedExport {
+  authorize(principal, `export.${kind}`, 'Peran Anda tidak dapat mengekspor data ini');
+  const format: ExportFormat = query.format;
+  const personal = includesPersonal(principal, kind, query);
+  const filter = filterOf(kind, query, personal);
+  const columns = exportColumns(kind, personal);
+  const pageRows = options.pageRows ?? PAGE_ROWS;
+  return {
+    fileName: fileName(kind, format, deps.clock.now()),
+    contentType: CONTENT_TYPES[format],
+    async write(out, progress) {
+      // The file goes through `file` into `out`, which ends only after the audit entry is committed: whoever
+      // has the whole file can find it audited.
+      const file = new PassThrough();
+      file.pipe(out, { end: false });
+      out.once('close', () => file.destroy());
+      const writer = await openWriter(file, {
+        format,
+        title: EXPORT_TITLES[kind],
+        columns,
+        delimiter: query.delimiter,
+        centroids: format === 'geojson' ? await loadCentroids(deps.config.geoDir) : new Map(),
+      });
+      let count = 0;
+      let complete = false;
+      try {
+        const take = async (tx: Tx, rows: store.ExportRow[]) => {
+          if (personal) await addPersonal(tx, principal, kind, rows);
+          count += rows.length;
+          options.onPage?.(count);
+        };
+        if (deps.db.kind === 'postgresql') {
+          await deps.db.asActor(principal.actor, async (tx) => {
+            await store.openCursor(tx, kind, filter, 'sigap_export');
+            for (;;) {
+              const rows = await store.fetchCursor(tx, 'sigap_export', pageRows);
+              if (rows.length === 0) break;
+              await take(tx, rows);
+              await writer.rows(rows);
+              progress?.(count);
+              if (rows.length < pageRows) break;
+            }
+          });
+        } else {
+          let after: { k: string; id: string } | undefined;
+          for (;;) {
+            const rows = await deps.db.asActor(principal.actor, async (tx) => {
+              const page = await store.readPage(tx, kind, filter, after, pageRows);
+              await take(tx, page);
+              return page;
+            });
+            if (rows.length === 0) break;
+            // Written between transactions: a slow download never holds PGlite's one connection.
+            await writer.rows(rows);
+            progress?.(count);
+            if (rows.length < pageRows) break;
+            const last = rows[rows.length - 1];
+            after = { k: last._k, id: last.id };
+          }
+        }
+        const flushed = finished(file);
+        await writer.end();
+        await flushed;
+        complete = true;
+      } finally {
+        // Audited even when the download stopped midway: what left is what the rows say.
+        await deps.db.asActor(principal.actor, async (tx) =>
+          appendAudit(
+            tx,
+            principal.audit,
+            'export.create',
+            { type: 'export', id: randomUUID() },
+            {
+              kind,
+              format,
+              filters: auditedFilters(query),
+              rows: count,
+              personal,
+              complete,
+            },
+          ),
+        );
+      }
+      out.end();
+      return count;
+    },
+  };
+}
+
+/** How many rows an export will hold, as the actor sees them (for a background export's progress). */
+export async function countExport(
+  deps: Pick<ExportDeps, 'db'>,
+  principal: Principal,
+  kind: ExportKind,
+  query: ExportQuery,
+): Promise<number> {
+  const filter = filterOf(kind, query, false);
+  return deps.db.asActor(principal.actor, (tx) => store.countRows(tx, kind, filter));
+}

@@ -1,0 +1,210 @@
+// The export's reads: one SELECT per kind giving the columns of src/shared/exports/export-columns.ts, in
+// (created_at, id) order so it can be read in keyset pages or through one server-side cursor. Row-level security
+// decides which rows; the filters are the lists' own.
+import type { ExportKind } from '../../../shared/exports/export-schema.ts';
+import { inlineParams, type Tx } from '../../platform/db.ts';
+
+/** A row as read: the columns' values plus the keyset key and what places it on a map. */
+export type ExportRow = Record<string, unknown> & {
+  _k: string;
+  id: string;
+  regionCode: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  sharedWith?: string[];
+  assigneeIds?: string[];
+  kabkotaCode?: string;
+  handlingLevel?: string;
+};
+
+/** The filters of every kind, already turned into times and codes by the service. */
+export type ExportFilter = {
+  regionCode?: string;
+  kind?: string;
+  conflictType?: string;
+  status?: string;
+  priority?: string;
+  channel?: string;
+  vulnerableOnly?: boolean;
+  phase?: string;
+  open?: boolean;
+  pillarType?: string;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  /** Read what a handler check needs (cases) and the personal columns (pillars). */
+  personal?: boolean;
+};
+
+/** The place columns at each level from one region code column. */
+function place(code: string): { select: string; joins: string } {
+  return {
+    select: `'35' AS "adm1Code", 'Jawa Timur' AS "adm1Name",
+      left(${code}, 5) AS "adm2Code", pk.name AS "adm2Name",
+      CASE WHEN length(${code}) >= 8 THEN left(${code}, 8) END AS "adm3Code", pc.name AS "adm3Name",
+      CASE WHEN length(${code}) >= 13 THEN ${code} END AS "adm4Code",
+      CASE WHEN length(${code}) >= 13 THEN pg.name END AS "adm4Name", ${code} AS "regionCode"`,
+    joins: `JOIN regions pg ON pg.code = ${code}
+      LEFT JOIN regions pk ON pk.code = left(${code}, 5)
+      LEFT JOIN regions pc ON length(${code}) >= 8 AND pc.code = left(${code}, 8)`,
+  };
+}
+
+const key = (alias: string) =>
+  `to_char(${alias}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "_k"`;
+
+type Query = { text: string; params: unknown[] };
+
+/** The SELECT of one kind with its filters, rows after `after` (the keyset), in export order. */
+function buildQuery(kind: ExportKind, filter: ExportFilter, after?: { k: string; id: string }): Query {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  const alias = { reports: 'r', cases: 'c', alerts: 'a', pillars: 'p' }[kind];
+  const within = (column: string) =>
+    add((p) => `(${column} = ${p} OR ${column} LIKE ${p} || '.%')`, filter.regionCode);
+  let select: string;
+  if (kind === 'reports') {
+    const at = place('r.region_code');
+    select = `SELECT r.id, ${key('r')}, r.occurred_at AS "occurredAt", r.created_at AS "createdAt", r.kind,
+      r.conflict_type AS "conflictType", r.triggers, ${at.select}, r.latitude, r.longitude,
+      r.groups_involved AS "groupsInvolved", r.description, r.involved, r.injured, r.dead, r.displaced,
+      r.houses_damaged AS "housesDamaged",
+      coalesce((r.vulnerable->'anak'->>'harmed')::int, 0) + coalesce((r.vulnerable->'anak'->>'displaced')::int, 0)
+        AS children,
+      (SELECT coalesce(sum(coalesce((e.value->>'harmed')::int, 0) + coalesce((e.value->>'displaced')::int, 0)), 0)
+         FROM jsonb_each(r.vulnerable) e)::int AS "vulnerableAffected",
+      r.channel, r.status, r.priority, r.verified_at AS "verifiedAt", r.case_id AS "caseId"
+      FROM reports r ${at.joins}`;
+    if (filter.regionCode) within('r.region_code');
+    if (filter.kind) add((p) => `r.kind = ${p}`, filter.kind);
+    if (filter.conflictType) add((p) => `r.conflict_type = ${p}`, filter.conflictType);
+    if (filter.status) add((p) => `r.status = ${p}`, filter.status);
+    if (filter.priority) add((p) => `r.priority = ${p}`, filter.priority);
+    if (filter.channel) add((p) => `r.channel = ${p}`, filter.channel);
+    if (filter.vulnerableOnly) where.push('r.has_vulnerable');
+    if (filter.from) add((p) => `r.occurred_at >= ${p}`, filter.from);
+    if (filter.to) add((p) => `r.occurred_at < ${p}`, filter.to);
+    if (filter.q) add((p) => `r.search @@ sigap_search_query(${p})`, filter.q);
+  } else if (kind === 'cases') {
+    const at = place('c.region_code');
+    const handling = filter.personal
+      ? `, c.kabkota_code AS "kabkotaCode",
+        coalesce((SELECT array_agg(gr.grantee) FROM grants gr WHERE gr.subject_type = 'case' AND gr.subject_id = c.id
+                  AND gr.grantee_kind = 'region'), '{}') AS "sharedWith",
+        coalesce((SELECT array_agg(a.user_id::text) FROM assignments a WHERE a.case_id = c.id
+                  AND a.status <> 'dibatalkan'), '{}') AS "assigneeIds"`
+      : '';
+    select = `SELECT c.id, ${key('c')}, c.title, c.conflict_type AS "conflictType", ${at.select}, c.phase, c.priority,
+      c.has_vulnerable AS "hasVulnerable", c.handling_level AS "handlingLevel", c.created_at AS "createdAt",
+      c.due_response_at AS "dueResponseAt", c.first_response_at AS "firstResponseAt",
+      CASE WHEN c.first_response_at IS NOT NULL THEN c.first_response_at <= c.due_response_at END AS "responseOnTime",
+      c.due_resolve_at AS "dueResolveAt", c.closed_at AS "closedAt",
+      CASE WHEN c.closed_at IS NOT NULL THEN c.closed_at <= c.due_resolve_at END AS "resolvedOnTime",
+      c.outcome, c.escalated_at AS "escalatedAt",
+      (SELECT count(*) FROM reports r WHERE r.case_id = c.id)::int AS "reportCount"${handling}
+      FROM cases c ${at.joins}`;
+    if (filter.regionCode) within('c.region_code');
+    if (filter.phase) add((p) => `c.phase = ${p}`, filter.phase);
+    if (filter.open) where.push('c.closed_at IS NULL');
+    if (filter.from) add((p) => `c.created_at >= ${p}`, filter.from);
+    if (filter.to) add((p) => `c.created_at < ${p}`, filter.to);
+  } else if (kind === 'alerts') {
+    const at = place('a.region_code');
+    select = `SELECT a.id, ${key('a')}, a.created_at AS "createdAt", a.level, a.source, a.status, a.headline,
+      ${at.select}, a.handling_level AS "handlingLevel", a.due_acknowledge_at AS "dueAcknowledgeAt",
+      a.acknowledged_at AS "acknowledgedAt",
+      CASE WHEN a.acknowledged_at IS NOT NULL THEN a.acknowledged_at <= a.due_acknowledge_at END AS "acknowledgedOnTime",
+      a.closed_at AS "closedAt"
+      FROM alerts a ${at.joins}`;
+    if (filter.regionCode) within('a.region_code');
+    if (filter.status) add((p) => `a.status = ${p}`, filter.status);
+    if (filter.open) where.push(`a.status IN ('aktif', 'diterima')`);
+    if (filter.from) add((p) => `a.created_at >= ${p}`, filter.from);
+    if (filter.to) add((p) => `a.created_at < ${p}`, filter.to);
+  } else {
+    const at = place('p.home_region_code');
+    const personal = filter.personal ? ', p.name, p.phone' : '';
+    select = `SELECT p.id, ${key('p')}, p.pillar_type AS "pillarType", ${at.select}, p.skills,
+      jsonb_array_length(p.trainings) AS trainings, p.status, p.availability, p.created_at AS "createdAt"${personal}
+      FROM pillars p ${at.joins}`;
+    if (filter.regionCode) within('p.home_region_code');
+    if (filter.pillarType) add((p) => `p.pillar_type = ${p}`, filter.pillarType);
+    if (filter.status) add((p) => `p.status = ${p}`, filter.status);
+  }
+  if (after) {
+    params.push(after.k, after.id);
+    const [k, id] = [params.length - 1, params.length];
+    where.push(`(${alias}.created_at, ${alias}.id) > (($${k})::timestamp AT TIME ZONE 'UTC', $${id}::uuid)`);
+  }
+  return {
+    text: `${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${alias}.created_at, ${alias}.id`,
+    params,
+  };
+}
+
+/** One keyset page: at most `limit` rows after `after`. */
+export async function readPage(
+  tx: Tx,
+  kind: ExportKind,
+  filter: ExportFilter,
+  after: { k: string; id: string } | undefined,
+  limit: number,
+): Promise<ExportRow[]> {
+  const query = buildQuery(kind, filter, after);
+  return tx.query<ExportRow>(`${query.text} LIMIT ${Math.trunc(limit)}`, query.params);
+}
+
+/** Opens a server-side cursor over the whole export in this transaction (PostgreSQL: one snapshot). */
+export async function openCursor(
+  tx: Tx,
+  kind: ExportKind,
+  filter: ExportFilter,
+  name: string,
+): Promise<void> {
+  const query = buildQuery(kind, filter);
+  await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${inlineParams(query.text, query.params)}`);
+}
+
+/** The next rows of the cursor; fewer than `count` at the end. */
+export async function fetchCursor(tx: Tx, name: string, count: number): Promise<ExportRow[]> {
+  return tx.query<ExportRow>(`FETCH FORWARD ${Math.trunc(count)} FROM ${name}`);
+}
+
+/** How many rows the export will hold (for a background export's progress). */
+export async function countRows(tx: Tx, kind: ExportKind, filter: ExportFilter): Promise<number> {
+  const query = buildQuery(kind, filter);
+  const row = await tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM (${query.text}) x`, query.params);
+  return row?.n ?? 0;
+}
+
+/** Names and groups of the vulnerable people of these cases (personal data: the service checks handlers). */
+export async function listPeopleOfCases(
+  tx: Tx,
+  caseIds: readonly string[],
+): Promise<{ caseId: string; fullName: string; group: string }[]> {
+  if (caseIds.length === 0) return [];
+  return tx.query(
+    `SELECT case_id AS "caseId", full_name AS "fullName", vulnerable_group AS "group" FROM vulnerable_people
+     WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, created_at`,
+    [caseIds],
+  );
+}
+
+/** Notes that personal data of these subjects went into an export (the access log, not the audit chain). */
+export async function logExportAccess(
+  tx: Tx,
+  userId: string,
+  subjectType: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(
+    `INSERT INTO access_log (user_id, subject_type, subject_id, purpose)
+     SELECT $1, $2, unnest($3::text[]), 'ekspor'`,
+    [userId, subjectType, ids],
+  );
+}

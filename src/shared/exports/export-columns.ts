@@ -1,0 +1,371 @@
+import type { ExportKind } from './export-schema.ts';
+
+/** How a column's values are typed in XLSX (and written in CSV). */
+export type ColumnType = 'text' | 'integer' | 'number' | 'datetime' | 'boolean' | 'list';
+
+/**
+ * One column of an export: its key in the row, the Indonesian header (the file's first row), the English one,
+ * the HXL hashtag (docs/EXPORTS.md holds the table), and a sentence describing it (the XLSX's "Kolom" sheet).
+ */
+export type ExportColumn = {
+  key: string;
+  header: string;
+  english: string;
+  type: ColumnType;
+  hxl: string;
+  description: string;
+  /** Personal data: written only for handlers who asked for it. */
+  personal?: true;
+};
+
+const c = (
+  key: string,
+  header: string,
+  english: string,
+  type: ColumnType,
+  hxl: string,
+  description: string,
+  personal?: true,
+): ExportColumn => ({ key, header, english, type, hxl, description, ...(personal ? { personal } : {}) });
+
+/** The place columns every export shares, Kemendagri codes at each level. */
+const PLACE: ExportColumn[] = [
+  c(
+    'adm1Code',
+    'Kode provinsi',
+    'Province code',
+    'text',
+    '#adm1+code',
+    'Kode Kemendagri provinsi (35 = Jawa Timur).',
+  ),
+  c('adm1Name', 'Provinsi', 'Province', 'text', '#adm1+name', 'Nama provinsi.'),
+  c('adm2Code', 'Kode kab/kota', 'District code', 'text', '#adm2+code', 'Kode Kemendagri kabupaten/kota.'),
+  c('adm2Name', 'Kab/kota', 'District', 'text', '#adm2+name', 'Nama kabupaten/kota.'),
+  c(
+    'adm3Code',
+    'Kode kecamatan',
+    'Sub-district code',
+    'text',
+    '#adm3+code',
+    'Kode kecamatan; kosong bila tidak diketahui.',
+  ),
+  c('adm3Name', 'Kecamatan', 'Sub-district', 'text', '#adm3+name', 'Nama kecamatan.'),
+  c(
+    'adm4Code',
+    'Kode desa/kelurahan',
+    'Village code',
+    'text',
+    '#adm4+code',
+    'Kode desa/kelurahan; kosong bila hanya kecamatan yang diketahui.',
+  ),
+  c('adm4Name', 'Desa/kelurahan', 'Village', 'text', '#adm4+name', 'Nama desa/kelurahan.'),
+];
+
+const REPORTS: ExportColumn[] = [
+  c('id', 'Id laporan', 'Report id', 'text', '#event+id', 'Pengenal unik laporan di Sigap.'),
+  c(
+    'occurredAt',
+    'Waktu kejadian (WIB)',
+    'Occurred at (WIB)',
+    'datetime',
+    '#date+occurred',
+    'Waktu kejadian menurut pelapor, WIB.',
+  ),
+  c(
+    'createdAt',
+    'Diterima (WIB)',
+    'Received at (WIB)',
+    'datetime',
+    '#date+reported',
+    'Waktu laporan diterima Sigap, WIB.',
+  ),
+  c(
+    'kind',
+    'Jenis laporan',
+    'Report kind',
+    'text',
+    '#event+kind',
+    'kejadian (insiden) atau sinyal (tanda awal).',
+  ),
+  c('conflictType', 'Jenis konflik', 'Conflict type', 'text', '#event+type', 'Kategori konflik sosial.'),
+  c(
+    'triggers',
+    'Pemicu',
+    'Triggers',
+    'list',
+    '#event+triggers',
+    'Pemicu yang disebut pelapor, dipisah koma.',
+  ),
+  ...PLACE,
+  c('latitude', 'Lintang', 'Latitude', 'number', '#geo+lat', 'Lintang GPS (WGS84); kosong bila tidak ada.'),
+  c('longitude', 'Bujur', 'Longitude', 'number', '#geo+lon', 'Bujur GPS (WGS84); kosong bila tidak ada.'),
+  c(
+    'groupsInvolved',
+    'Kelompok terlibat',
+    'Groups involved',
+    'text',
+    '#group+involved',
+    'Kelompok yang terlibat, teks bebas.',
+  ),
+  c('description', 'Uraian', 'Description', 'text', '#description', 'Uraian kejadian dari pelapor.'),
+  c(
+    'involved',
+    'Orang terlibat',
+    'People involved',
+    'integer',
+    '#affected+involved',
+    'Perkiraan jumlah orang terlibat.',
+  ),
+  c('injured', 'Luka', 'Injured', 'integer', '#affected+injured', 'Jumlah orang luka.'),
+  c('dead', 'Meninggal', 'Killed', 'integer', '#affected+killed', 'Jumlah orang meninggal.'),
+  c('displaced', 'Mengungsi', 'Displaced', 'integer', '#affected+displaced', 'Jumlah orang mengungsi.'),
+  c('housesDamaged', 'Rumah rusak', 'Houses damaged', 'integer', '#affected+houses', 'Jumlah rumah rusak.'),
+  c(
+    'children',
+    'Anak terdampak',
+    'Children affected',
+    'integer',
+    '#affected+children',
+    'Anak yang menjadi korban atau mengungsi.',
+  ),
+  c(
+    'vulnerableAffected',
+    'Kelompok rentan terdampak',
+    'Vulnerable people affected',
+    'integer',
+    '#affected+vulnerable',
+    'Orang dari kelompok rentan yang menjadi korban atau mengungsi (semua kelompok).',
+  ),
+  c(
+    'channel',
+    'Saluran',
+    'Channel',
+    'text',
+    '#meta+channel',
+    'Jalur masuk laporan: web, api, odk, sms, import.',
+  ),
+  c('status', 'Status', 'Status', 'text', '#status', 'baru, terverifikasi, ditolak atau duplikat.'),
+  c('priority', 'Prioritas', 'Priority', 'text', '#severity', 'P1 (paling mendesak) sampai P4.'),
+  c(
+    'verifiedAt',
+    'Diverifikasi (WIB)',
+    'Verified at (WIB)',
+    'datetime',
+    '#date+verified',
+    'Waktu laporan diverifikasi.',
+  ),
+  c('caseId', 'Id kasus', 'Case id', 'text', '#activity+id', 'Kasus yang menangani laporan ini.'),
+];
+
+const CASES: ExportColumn[] = [
+  c('id', 'Id kasus', 'Case id', 'text', '#activity+id', 'Pengenal unik kasus di Sigap.'),
+  c('title', 'Judul', 'Title', 'text', '#activity+name', 'Judul kasus.'),
+  c('conflictType', 'Jenis konflik', 'Conflict type', 'text', '#event+type', 'Kategori konflik sosial.'),
+  ...PLACE,
+  c(
+    'phase',
+    'Tahap',
+    'Phase',
+    'text',
+    '#status+phase',
+    'pencegahan, penghentian, pemulihan atau selesai (UU 7/2012).',
+  ),
+  c('priority', 'Prioritas', 'Priority', 'text', '#severity', 'P1 sampai P4.'),
+  c(
+    'hasVulnerable',
+    'Ada kelompok rentan',
+    'Vulnerable people involved',
+    'boolean',
+    '#affected+vulnerable+any',
+    'Ya bila ada orang dari kelompok rentan.',
+  ),
+  c(
+    'handlingLevel',
+    'Tingkat penanganan',
+    'Handling level',
+    'text',
+    '#org+level',
+    'kabkota, bakorwil atau provinsi.',
+  ),
+  c('createdAt', 'Dibuka (WIB)', 'Opened at (WIB)', 'datetime', '#date+opened', 'Waktu kasus dibuka.'),
+  c(
+    'dueResponseAt',
+    'Batas respons (WIB)',
+    'Response due (WIB)',
+    'datetime',
+    '#date+due+response',
+    'Tenggat respons pertama.',
+  ),
+  c(
+    'firstResponseAt',
+    'Respons pertama (WIB)',
+    'First response (WIB)',
+    'datetime',
+    '#date+response',
+    'Waktu respons pertama.',
+  ),
+  c(
+    'responseOnTime',
+    'Respons tepat waktu',
+    'Response on time',
+    'boolean',
+    '#indicator+response+ontime',
+    'Ya bila respons pertama sebelum tenggat; kosong bila belum ada.',
+  ),
+  c(
+    'dueResolveAt',
+    'Batas selesai (WIB)',
+    'Resolution due (WIB)',
+    'datetime',
+    '#date+due+resolve',
+    'Tenggat penyelesaian.',
+  ),
+  c('closedAt', 'Ditutup (WIB)', 'Closed at (WIB)', 'datetime', '#date+closed', 'Waktu kasus ditutup.'),
+  c(
+    'resolvedOnTime',
+    'Selesai tepat waktu',
+    'Resolved on time',
+    'boolean',
+    '#indicator+resolve+ontime',
+    'Ya bila ditutup sebelum tenggat; kosong bila belum ditutup.',
+  ),
+  c('outcome', 'Hasil', 'Outcome', 'text', '#outcome', 'Hasil penanganan saat ditutup.'),
+  c(
+    'escalatedAt',
+    'Dieskalasi (WIB)',
+    'Escalated at (WIB)',
+    'datetime',
+    '#date+escalated',
+    'Waktu kasus naik ke tingkat yang lebih tinggi.',
+  ),
+  c(
+    'reportCount',
+    'Jumlah laporan',
+    'Reports',
+    'integer',
+    '#meta+reports+num',
+    'Laporan yang tergabung dalam kasus.',
+  ),
+  c(
+    'people',
+    'Orang rentan (nama, kelompok)',
+    'Vulnerable people (name, group)',
+    'list',
+    '#beneficiary+name',
+    'Nama dan kelompok orang rentan; hanya bagi penangan kasus yang memintanya.',
+    true,
+  ),
+];
+
+const ALERTS: ExportColumn[] = [
+  c('id', 'Id peringatan', 'Alert id', 'text', '#alert+id', 'Pengenal unik peringatan.'),
+  c('createdAt', 'Dibuat (WIB)', 'Raised at (WIB)', 'datetime', '#date+raised', 'Waktu peringatan dibuat.'),
+  c('level', 'Tingkat', 'Level', 'text', '#severity', 'Tingkat kewaspadaan.'),
+  c('source', 'Sumber', 'Source', 'text', '#meta+source', 'otomatis (dari model) atau manual.'),
+  c('status', 'Status', 'Status', 'text', '#status', 'aktif, diterima, ditutup atau diganti.'),
+  c('headline', 'Judul', 'Headline', 'text', '#alert+headline', 'Judul peringatan.'),
+  ...PLACE,
+  c(
+    'handlingLevel',
+    'Tingkat penanganan',
+    'Handling level',
+    'text',
+    '#org+level',
+    'kabkota, bakorwil atau provinsi.',
+  ),
+  c(
+    'dueAcknowledgeAt',
+    'Batas diterima (WIB)',
+    'Acknowledgement due (WIB)',
+    'datetime',
+    '#date+due',
+    'Tenggat penerimaan.',
+  ),
+  c(
+    'acknowledgedAt',
+    'Diterima (WIB)',
+    'Acknowledged at (WIB)',
+    'datetime',
+    '#date+acknowledged',
+    'Waktu peringatan diterima.',
+  ),
+  c(
+    'acknowledgedOnTime',
+    'Diterima tepat waktu',
+    'Acknowledged on time',
+    'boolean',
+    '#indicator+ontime',
+    'Ya bila diterima sebelum tenggat.',
+  ),
+  c('closedAt', 'Ditutup (WIB)', 'Closed at (WIB)', 'datetime', '#date+closed', 'Waktu peringatan ditutup.'),
+];
+
+const PILLARS: ExportColumn[] = [
+  c('id', 'Id pilar', 'Pillar id', 'text', '#contact+id', 'Pengenal unik pilar sosial.'),
+  c(
+    'pillarType',
+    'Jenis pilar',
+    'Pillar type',
+    'text',
+    '#contact+type',
+    'Jenis pilar sosial (Tagana, PSM, TKSK …).',
+  ),
+  ...PLACE,
+  c('skills', 'Keahlian', 'Skills', 'list', '#contact+skills', 'Keahlian, dipisah koma.'),
+  c(
+    'trainings',
+    'Jumlah pelatihan',
+    'Trainings',
+    'integer',
+    '#contact+trainings+num',
+    'Pelatihan yang tercatat.',
+  ),
+  c('status', 'Status', 'Status', 'text', '#status', 'aktif atau nonaktif.'),
+  c('availability', 'Kesiagaan', 'Availability', 'text', '#status+availability', 'siaga atau libur.'),
+  c(
+    'createdAt',
+    'Terdaftar (WIB)',
+    'Registered at (WIB)',
+    'datetime',
+    '#date+registered',
+    'Waktu pilar didaftarkan.',
+  ),
+  c(
+    'name',
+    'Nama',
+    'Name',
+    'text',
+    '#contact+name',
+    'Nama pilar; hanya bagi pengelola daftar yang memintanya.',
+    true,
+  ),
+  c(
+    'phone',
+    'Telepon',
+    'Phone',
+    'text',
+    '#contact+phone',
+    'Nomor telepon; hanya bagi pengelola daftar yang memintanya.',
+    true,
+  ),
+];
+
+export const EXPORT_COLUMNS: Record<ExportKind, readonly ExportColumn[]> = {
+  reports: REPORTS,
+  cases: CASES,
+  alerts: ALERTS,
+  pillars: PILLARS,
+};
+
+/** The columns of an export: personal ones only when they will be filled. */
+export function exportColumns(kind: ExportKind, personal: boolean): readonly ExportColumn[] {
+  return EXPORT_COLUMNS[kind].filter((column) => personal || !column.personal);
+}
+
+/** The file's title (sheet name, file name stem). */
+export const EXPORT_TITLES: Record<ExportKind, string> = {
+  reports: 'Laporan',
+  cases: 'Kasus',
+  alerts: 'Peringatan',
+  pillars: 'Pilar sosial',
+};

@@ -1,0 +1,93 @@
+// The export panel in Chromium on the real server: an operator downloads the inbox's reports as CSV at once,
+// then as XLSX in the background, with the progress shown and the file downloaded from its link.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWeb,
+  callApi,
+  createUserByApi,
+  findSeriousA11yViolations,
+  launchChromium,
+  type RunningServer,
+  signInByApi,
+  startServer,
+  watchPageProblems,
+} from './browser-harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+let operator: { username: string; password: string };
+
+beforeAll(async () => {
+  buildWeb();
+  server = await startServer();
+  operator = await createUserByApi(server, { username: 'ekspor_jember', role: 'operator', region: '35.09' });
+  const session = await signInByApi(server, operator.username, operator.password);
+  const sent = await callApi(server, session, 'POST', '/api/reports', {
+    id: randomUUID(),
+    kind: 'kejadian',
+    conflictType: 'antar_perguruan_silat',
+    regionCode: '35.09.06.2002',
+    occurredAt: '2026-08-22T21:30:00+07:00',
+    description: 'Bentrok dua kelompok perguruan silat di dekat balai desa; warga "Krajan" mengungsi.',
+    injured: 2,
+  });
+  expect(sent.status).toBe(201);
+  browser = await launchChromium();
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    baseURL: server.baseUrl,
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  problems = watchPageProblems(page);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the export panel (operator)', () => {
+  it('downloads the reports as CSV at once and as XLSX in the background, without accessibility violations', async () => {
+    await page.goto('/');
+    await page.getByLabel('Nama pengguna').fill(operator.username);
+    await page.getByLabel('Kata sandi').fill(operator.password);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('link', { name: 'Kotak masuk' }).first().click();
+    await page.getByText('Ekspor', { exact: true }).click();
+    await page.getByLabel('Pemisah kolom').selectOption(';');
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Unduh sekarang' }).click();
+    const csv = readFileSync(await (await downloading).path(), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [header, row] = csv.slice(1).split('\r\n');
+    expect(header.split(';')).toContain('Waktu kejadian (WIB)');
+    expect(row).toContain(
+      '"Bentrok dua kelompok perguruan silat di dekat balai desa; warga ""Krajan"" mengungsi."',
+    );
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Format').selectOption('xlsx');
+    await page.getByRole('button', { name: 'Ekspor di latar belakang' }).click();
+    await page.getByRole('status').filter({ hasText: 'Siap: 1 baris.' }).waitFor();
+    const fromJob = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Unduh berkas' }).click();
+    const file = await fromJob;
+    expect(file.suggestedFilename()).toMatch(/^sigap-laporan-\d{4}-\d\d-\d\d\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await file.path());
+    expect(workbook.getWorksheet('Laporan')?.rowCount).toBe(2);
+    expect(workbook.getWorksheet('Kolom')).toBeDefined();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
