@@ -13,6 +13,7 @@ import { startEarlyWarningJobs } from './modules/early-warning/early-warning-job
 import { runEscalation } from './modules/escalation/escalation-service.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
 import {
+  DUPLICATES_BATCH,
   DUPLICATES_QUEUE,
   DUPLICATES_SWEEP_QUEUE,
   findDuplicates,
@@ -72,9 +73,17 @@ async function main(): Promise<void> {
       if (escalated.reports + escalated.cases > 0) app.log.info(escalated, 'eskalasi / escalated');
     });
     await jobs.schedule('escalation', '* * * * *');
-    await jobs.work<{ reportId: string }>(DUPLICATES_QUEUE, async ({ reportId }) => {
-      await findDuplicates(db, reportId);
-    });
+    // A flood of reports is checked DUPLICATES_BATCH at a time, in one statement per round (issue 20).
+    await jobs.workBatch<{ reportId: string }>(
+      DUPLICATES_QUEUE,
+      { batchSize: DUPLICATES_BATCH },
+      async (items) => {
+        await findDuplicates(
+          db,
+          items.map((item) => item.reportId),
+        );
+      },
+    );
     await jobs.work(DUPLICATES_SWEEP_QUEUE, async () => {
       await findDuplicatesForUnchecked(db);
     });

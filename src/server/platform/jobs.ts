@@ -36,6 +36,16 @@ export type Jobs = {
   send<T extends object>(name: string, data: T, options?: JobSendOptions): Promise<string>;
   /** Runs `handler` for every job of queue `name`, one at a time per process. */
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  /**
+   * Runs `handler` once per poll for up to `batchSize` jobs of queue `name` together (their data, in order):
+   * a flood is drained `batchSize` jobs per round, one round per polling interval. A throw
+   * fails every job of the batch, retried later, so the handler must be safe to run twice.
+   */
+  workBatch<T extends object>(
+    name: string,
+    options: { batchSize: number },
+    handler: (items: T[]) => Promise<void>,
+  ): Promise<void>;
   /** Sends a job to queue `name` on a cron schedule in WIB (Asia/Jakarta); one per queue, replaced when set again. */
   schedule<T extends object>(name: string, cron: string, data?: T): Promise<void>;
   /** Stops polling, waits for running handlers and pending queries; leaves the database open. */
@@ -166,6 +176,27 @@ export async function startJobs(db: Database, options: JobsOptions): Promise<Job
           } finally {
             running--;
           }
+        }
+      });
+    },
+
+    async workBatch<T extends object>(
+      name: string,
+      { batchSize }: { batchSize: number },
+      handler: (items: T[]) => Promise<void>,
+    ) {
+      await ensureQueue(name);
+      await boss.work<T>(name, { batchSize }, async (batch) => {
+        // A batch fetched while stopping goes back to its queue as failed attempts, to run again later.
+        if (isStopping) throw new Error('jobs stopping');
+        running++;
+        try {
+          await handler(batch.map((job) => job.data));
+        } catch (error) {
+          log.warn({ err: error, jobs: batch.length, queue: name }, 'jobs: batch failed, will retry');
+          throw error;
+        } finally {
+          running--;
         }
       });
     },

@@ -371,15 +371,18 @@ export async function listDuplicateSuggestions(
   });
 }
 
-/** The background job's work: records duplicate suggestions for one report. */
-export async function findDuplicates(db: Database, reportId: string): Promise<number> {
-  return db.asSystem((tx) => store.computeDuplicateSuggestions(tx, reportId));
+/** How many queued reports one round of the duplicate check takes (one statement, one transaction). */
+export const DUPLICATES_BATCH = 500;
+
+/** The background job's work: records duplicate suggestions for a batch of new reports, in one statement. */
+export async function findDuplicates(db: Database, reportIds: readonly string[]): Promise<number> {
+  return db.asSystem((tx) => store.computeDuplicateSuggestions(tx, [...new Set(reportIds)]));
 }
 
 /** Catches up on reports whose duplicate check never ran (e.g. the process stopped right after intake). */
-export async function findDuplicatesForUnchecked(db: Database, limit = 200): Promise<number> {
+export async function findDuplicatesForUnchecked(db: Database, limit = DUPLICATES_BATCH): Promise<number> {
   const ids = await db.asSystem((tx) => store.listUncheckedReports(tx, limit));
-  for (const id of ids) await findDuplicates(db, id);
+  await findDuplicates(db, ids);
   return ids.length;
 }
 

@@ -325,35 +325,38 @@ export async function listDuplicateSuggestions(
 }
 
 /**
- * Finds likely duplicates of a report: same kecamatan (or region), same type, within 48 hours, similar text.
- * System use (the background job): records them for both reports of each pair.
+ * Finds likely duplicates of many reports in ONE statement (a flood is checked in a few rounds, not one
+ * round per report): same kecamatan (or region), same type, within 48 hours, similar text. System use (the
+ * background job): records each pair for both of its reports, and marks every report of the batch checked.
+ * Returns how many pairs were found.
  */
 export async function computeDuplicateSuggestions(
   tx: Tx,
-  reportId: string,
+  reportIds: readonly string[],
   minSimilarity = 0.3,
 ): Promise<number> {
+  if (reportIds.length === 0) return 0;
   const rows = await tx.query(
-    `WITH me AS (SELECT * FROM reports WHERE id = $1),
+    `WITH me AS (SELECT * FROM reports WHERE id = ANY($1::uuid[])),
      found AS (
-       SELECT o.id AS candidate, similarity(o.description, me.description) AS sim
-       FROM reports o, me
-       WHERE o.id <> me.id AND o.conflict_type = me.conflict_type
-         AND coalesce(o.kecamatan_code, o.region_code) = coalesce(me.kecamatan_code, me.region_code)
-         AND o.occurred_at BETWEEN me.occurred_at - interval '48 hours' AND me.occurred_at + interval '48 hours'
-         AND similarity(o.description, me.description) >= $2
+       SELECT me.id AS report, o.id AS candidate, similarity(o.description, me.description) AS sim
+       FROM me JOIN reports o
+         ON o.id <> me.id AND o.conflict_type = me.conflict_type
+        AND coalesce(o.kecamatan_code, o.region_code) = coalesce(me.kecamatan_code, me.region_code)
+        AND o.occurred_at BETWEEN me.occurred_at - interval '48 hours' AND me.occurred_at + interval '48 hours'
+       WHERE similarity(o.description, me.description) >= $2
      ),
      pairs AS (
-       SELECT $1::uuid AS report_id, candidate AS candidate_id, sim FROM found
-       UNION ALL SELECT candidate, $1::uuid, sim FROM found
+       SELECT report AS report_id, candidate AS candidate_id, sim FROM found
+       UNION ALL SELECT candidate, report, sim FROM found
      )
      INSERT INTO duplicate_suggestions (report_id, candidate_id, similarity)
-     SELECT report_id, candidate_id, sim FROM pairs
+     SELECT DISTINCT ON (report_id, candidate_id) report_id, candidate_id, sim FROM pairs
      ON CONFLICT (report_id, candidate_id) DO UPDATE SET similarity = excluded.similarity
-     RETURNING 1`,
-    [reportId, minSimilarity],
+     RETURNING report_id = ANY($1::uuid[]) AS mine`,
+    [reportIds, minSimilarity],
   );
-  await tx.query('UPDATE reports SET dedup_checked_at = now() WHERE id = $1', [reportId]);
+  await tx.query('UPDATE reports SET dedup_checked_at = now() WHERE id = ANY($1::uuid[])', [reportIds]);
   return rows.length / 2;
 }
 

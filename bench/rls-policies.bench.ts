@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:rls`: the cost of row-level security, the policies of before migration 0023 (per row) against
+ * those after it (per statement), in the same run, on the same data: a scratch database is migrated WITHOUT
+ * 0023, seeded, measured; then 0023 is applied and the same calls measured again.
+ *
+ *   npm run bench:rls -- [--reports 100000] [--db postgres|pglite|both] [--rounds 7]
+ *
+ * Measured through the services, as the app calls them (one transaction as the actor): the dashboard
+ * (/api/stats/overview) of a koordinator (Bakorwil V) and of the province, and an operator's first inbox page.
+ * Printed: the median and best of the rounds, before and after.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
+import { listReports } from '../src/server/modules/reports/reports-service.ts';
+import { getOverview } from '../src/server/modules/stats/stats-service.ts';
+import { createUser, type Principal, principalOf } from '../src/server/modules/users/users-service.ts';
+import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
+import { systemClock } from '../src/server/platform/clock.ts';
+import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
+import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
+import { seedReports } from './seed-reports.ts';
+
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../migrations');
+const THE_CHANGE = '0023_statement_level_row_security.sql';
+
+function flag(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? (process.argv[at + 1] as string) : fallback;
+}
+const reports = Number(flag('reports', '100000'));
+const rounds = Number(flag('rounds', '7'));
+const which = flag('db', 'both');
+
+const note = (text: string) => process.stderr.write(`${text}\n`);
+
+type Figure = { name: string; median: number; best: number };
+
+async function time(name: string, call: () => Promise<unknown>): Promise<Figure> {
+  await call(); // warm: plans, caches
+  const ms: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    await call();
+    ms.push(performance.now() - started);
+  }
+  ms.sort((a, b) => a - b);
+  return { name, median: ms[Math.floor(ms.length / 2)] as number, best: ms[0] as number };
+}
+
+async function measure(db: Database, people: Record<string, Principal>): Promise<Figure[]> {
+  const deps = { db, clock: systemClock };
+  const year = { from: toDay(Date.now() - 364 * 86_400_000), to: toDay(Date.now()) };
+  return [
+    await time('dashboard, koordinator Bakorwil V, 1 year', () =>
+      getOverview(deps, people.koordinator as Principal, { scope: '35', bakorwil: 'V', ...year }),
+    ),
+    await time('dashboard, provinsi, 1 year', () =>
+      getOverview(deps, people.provinsi as Principal, { scope: '35', ...year }),
+    ),
+    await time('dashboard, operator Jember, default period', () =>
+      getOverview(deps, people.operator as Principal, { scope: '35.09' }),
+    ),
+    await time('inbox list, operator Jember, page 1 (50)', () =>
+      listReports(deps, people.operator as Principal, { regionCode: '35.09', limit: 50 }),
+    ),
+  ];
+}
+
+function toDay(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+async function benchOne(kind: 'postgres' | 'pglite'): Promise<string> {
+  const before = mkdtempSync(path.join(os.tmpdir(), 'sigap-rls-migrations-'));
+  for (const file of readdirSync(MIGRATIONS_DIR)) {
+    if (file.endsWith('.sql') && file < THE_CHANGE)
+      copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(before, file));
+  }
+  let db: Database;
+  let dispose: () => Promise<void>;
+  const name = `sigap_rls_${process.pid}`;
+  if (kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${name}`;
+    db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
+    dispose = async () => {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropAppLogin(dropper, name);
+      await dropper.end();
+    };
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-rls-'));
+    mkdirSync(dir, { recursive: true });
+    db = await openEmbeddedDatabase(dir);
+    dispose = async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  try {
+    await bootstrapRoles(db, process.env.SIGAP_APP_DB_PASSWORD);
+    await migrate(db, before);
+    await ensureRegions(db);
+    const by = { id: null, label: 'bench' };
+    const people: Record<string, Principal> = {};
+    for (const [key, role, region] of [
+      ['koordinator', 'koordinator', 'V'],
+      ['provinsi', 'provinsi', '35'],
+      ['operator', 'operator', '35.09'],
+    ] as const) {
+      await createUser(db, by, { username: `rls.${key}`, role, region, password: 'rls-bench-password-1' });
+    }
+    const principals = async () => {
+      for (const key of ['koordinator', 'provinsi', 'operator']) {
+        people[key] = await db.asSystem(async (tx) =>
+          principalOf(
+            tx,
+            (await findUserByUsername(tx, `rls.${key}`)) as NonNullable<
+              Awaited<ReturnType<typeof findUserByUsername>>
+            >,
+          ),
+        );
+      }
+    };
+    await principals();
+    note(`${kind}: seeding ${reports.toLocaleString('en')} reports`);
+    const reporter = (
+      await db.systemQuery<{ id: string }>("SELECT id FROM users WHERE username = 'rls.operator'")
+    )[0]?.id as string;
+    await seedReports(db, { from: 0, to: reports }, reporter, kind === 'postgres' ? 200_000 : 50_000);
+    note(`${kind}: measuring with the policies before ${THE_CHANGE}`);
+    const old = await measure(db, people);
+    await migrate(db);
+    note(`${kind}: measuring with the policies of ${THE_CHANGE}`);
+    const now = await measure(db, people);
+    const rows = [['call', 'before (per-row policies)', 'after (per-statement)', 'after / before']];
+    for (const [i, figure] of old.entries()) {
+      const after = now[i] as Figure;
+      rows.push([
+        figure.name,
+        `median ${figure.median.toFixed(1)} ms (best ${figure.best.toFixed(1)})`,
+        `median ${after.median.toFixed(1)} ms (best ${after.best.toFixed(1)})`,
+        `${((after.median / figure.median) * 100).toFixed(0)}%`,
+      ]);
+    }
+    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+    return [
+      `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports, ${rounds} rounds each, load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')} ──`,
+      ...rows.map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      ),
+      '',
+    ].join('\n');
+  } finally {
+    await dispose();
+    rmSync(before, { recursive: true, force: true });
+  }
+}
+
+const out: string[] = [];
+for (const kind of ['postgres', 'pglite'] as const) {
+  if (which !== 'both' && which !== kind) continue;
+  try {
+    out.push(await benchOne(kind));
+  } catch (error) {
+    out.push(`── ${kind}: not measured: ${String(error)}`);
+  }
+}
+console.log(out.join('\n'));
+process.exit(0);

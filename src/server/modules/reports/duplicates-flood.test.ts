@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type Jobs, startJobs } from '../../platform/jobs.ts';
+import { DUPLICATES_BATCH, DUPLICATES_QUEUE, findDuplicates } from './reports-service.ts';
+
+// A flood: 300 reports arrive at once, 150 events each reported twice. The duplicate check takes them in one
+// processing round of the queue (one fetch, one statement), and every report then shows its twin.
+
+const FLOOD = 300;
+
+/** A text of its own for each event: words no other event shares, so only the twin looks alike. */
+function eventText(n: number): string {
+  const words = Array.from({ length: 8 }, (_, k) =>
+    [...createHash('sha256').update(`${n}:${k}`).digest()]
+      .slice(0, 7)
+      .map((byte) => String.fromCharCode(97 + (byte % 26)))
+      .join(''),
+  );
+  return `Kejadian ${words.join(' ')}`;
+}
+
+describe('the duplicate check under a flood', () => {
+  let t: TestApp;
+  let relawan: TestUser;
+  let operator: TestUser;
+  let jobs: Jobs | undefined;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    operator = await t.user({ role: 'operator', region: '35.09' });
+  });
+
+  afterAll(async () => {
+    await jobs?.stop();
+    await t.close();
+  });
+
+  // 300 intakes: a few seconds on an idle machine, longer on a busy CI runner.
+  it(`suggests the twin of each of ${FLOOD} reports in one processing round`, {
+    timeout: 120_000,
+  }, async () => {
+    expect(DUPLICATES_BATCH).toBeGreaterThanOrEqual(FLOOD);
+    const ids: string[] = [];
+    for (let n = 0; n < FLOOD / 2; n++) {
+      for (const suffix of ['', ' tadi malam']) {
+        const payload = reportPayload({ description: `${eventText(n)}${suffix}` });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/reports',
+          headers: authAs(relawan),
+          payload,
+        });
+        expect(res.statusCode).toBe(201);
+        ids.push(payload.id as string);
+      }
+    }
+
+    jobs = await startJobs(t.db, {
+      log: { info() {}, warn() {}, error() {} },
+      pollingIntervalSeconds: 0.5,
+    });
+    for (const reportId of ids) await jobs.send(DUPLICATES_QUEUE, { reportId });
+    const rounds: number[] = [];
+    const firstRound = new Promise<void>((resolve) => {
+      void jobs?.workBatch<{ reportId: string }>(
+        DUPLICATES_QUEUE,
+        { batchSize: DUPLICATES_BATCH },
+        async (items) => {
+          await findDuplicates(
+            t.db,
+            items.map((item) => item.reportId),
+          );
+          rounds.push(items.length);
+          resolve();
+        },
+      );
+    });
+    await firstRound;
+    expect(rounds).toEqual([FLOOD]);
+
+    // Every report of the flood now has its twin as its only suggestion ...
+    const found = await t.db.asSystem((tx) =>
+      tx.query<{ report: string; candidates: string[] }>(
+        `SELECT report_id AS report, array_agg(candidate_id ORDER BY similarity DESC) AS candidates
+         FROM duplicate_suggestions WHERE report_id = ANY($1::uuid[]) GROUP BY 1`,
+        [ids],
+      ),
+    );
+    const twinOf = (index: number) => ids[index % 2 === 0 ? index + 1 : index - 1];
+    const byReport = new Map(found.map((row) => [row.report, row.candidates]));
+    expect(ids.map((id, index) => byReport.get(id)?.join() === twinOf(index))).not.toContain(false);
+    // ... which is what the operator is shown on the report page.
+    for (const index of [0, 1, FLOOD - 1]) {
+      const res = await t.app.inject({
+        url: `/api/reports/${ids[index]}/duplicates`,
+        headers: authAs(operator),
+      });
+      expect(res.json().items.map((s: { candidateId: string }) => s.candidateId)).toEqual([twinOf(index)]);
+    }
+  });
+});
