@@ -70,6 +70,7 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'minimal 16 karakter / at least 16 characters').optional(),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  HTTP_REDIRECT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Config = {
@@ -111,6 +112,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** Built-in HTTPS: the certificate chain and private key files (PEM); absent: plain HTTP. */
   tls: { certFile: string; keyFile: string } | undefined;
+  /** With built-in HTTPS: a second, plain-HTTP port that only redirects to the HTTPS one (typed `http://…`). */
+  httpRedirectPort: number | undefined;
 };
 
 /** A configuration value that cannot be used; the message names the variable and what it allows. */
@@ -128,6 +131,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const tls = tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE);
+  if (e.HTTP_REDIRECT_PORT !== undefined && (!tls || e.HTTP_REDIRECT_PORT === e.PORT)) {
+    throw new ConfigError(
+      `Konfigurasi tidak valid / invalid configuration:\n  HTTP_REDIRECT_PORT: ${
+        tls
+          ? 'harus berbeda dari PORT / must differ from PORT'
+          : 'hanya bersama TLS_CERT_FILE dan TLS_KEY_FILE / only with TLS_CERT_FILE and TLS_KEY_FILE'
+      }`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -155,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     totpRequiredRoles: e.TOTP_REQUIRED_ROLES,
     metricsToken: e.METRICS_TOKEN,
     tls,
+    httpRedirectPort: e.HTTP_REDIRECT_PORT,
   };
 }
 
