@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import path from 'node:path';
@@ -126,12 +125,6 @@ function authorityAllows(authority: x509.X509Certificate, hosts: readonly TlsHos
   if (!constraints) return true;
   const permitted = Buffer.from(constraints.value);
   return hosts.every((host) => permitted.includes(subtree(host)));
-}
-
-/** The SHA-256 of a certificate's public key (SubjectPublicKeyInfo), base64: what an SPKI pin names. */
-export function spkiSha256(certPem: string): string {
-  const cert = new x509.X509Certificate(certPem);
-  return createHash('sha256').update(Buffer.from(cert.publicKey.rawData)).digest('base64');
 }
 
 export type TlsCreated = {
