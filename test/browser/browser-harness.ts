@@ -2,7 +2,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
@@ -198,7 +197,12 @@ async function waitForHealth(
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`Server exited with code ${exitCode}:\n${output()}`);
     try {
-      if ((await probeHealth(baseUrl)) === 200) return;
+      if (baseUrl.startsWith('https:')) {
+        if ((await probeHealthOverTls(baseUrl)) === 200) return;
+      } else {
+        const response = await fetch(`${baseUrl}/api/health`);
+        if (response.ok) return;
+      }
     } catch {
       // not listening yet
     }
@@ -207,11 +211,10 @@ async function waitForHealth(
   throw new Error(`Server did not answer /api/health within 240 s:\n${output()}`);
 }
 
-/** GET /api/health with node:https or node:http (fetch keeps its pool of connections across a paused server). */
-function probeHealth(baseUrl: string): Promise<number> {
+/** GET /api/health over HTTPS, checking the server against the trusted authorities (startServer's trustedCa). */
+function probeHealthOverTls(baseUrl: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const client = baseUrl.startsWith('https:') ? https : http;
-    const request = client.get(`${baseUrl}/api/health`, { agent: false }, (response) => {
+    const request = https.get(`${baseUrl}/api/health`, { agent: false }, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
     });
