@@ -16,11 +16,12 @@ import pg from 'pg';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { listReports } from '../src/server/modules/reports/reports-service.ts';
 import { getOverview } from '../src/server/modules/stats/stats-service.ts';
-import { createUser, type Principal, principalOf } from '../src/server/modules/users/users-service.ts';
+import { createUser, principalOf } from '../src/server/modules/users/users-service.ts';
 import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
+import type { Principal } from '../src/server/platform/principal.ts';
 import { seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

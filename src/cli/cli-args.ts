@@ -23,6 +23,8 @@ import {
 } from './cli-help.ts';
 import type { OdkTokenCreateArgs, OdkTokenListArgs, OdkTokenRevokeArgs } from './cli-odk.ts';
 import type { ReadTextArgs } from './cli-read-text.ts';
+import type { TlsCreateArgs } from './cli-tls.ts';
+import { parseTlsHost, type TlsHost } from './tls-hosts.ts';
 
 /** Wrong input on the command line: the message is one line, Indonesian / English; the CLI exits 2. */
 export class UsageError extends Error {}
@@ -43,6 +45,7 @@ export type Invocation =
   | { kind: 'command'; command: 'read-text'; args: ReadTextArgs }
   | { kind: 'command'; command: 'backup'; args: BackupArgs }
   | { kind: 'command'; command: 'restore'; args: RestoreArgs }
+  | { kind: 'command'; command: 'tls create'; args: TlsCreateArgs }
   | { kind: 'command'; command: 'audit verify'; args: AuditVerifyArgs }
   | { kind: 'command'; command: 'audit head' | 'migrate'; args: Record<string, never> };
 
@@ -93,13 +96,20 @@ function resolveCommand(argv: readonly string[]): { help: string } | { name: Com
   return { name: `${first} ${second}` as CommandName, rest: argv.slice(2) };
 }
 
-/** Reads the flags of `name` strictly: unknown flags, stray words and flags without a value are refused. */
-function readFlags(name: CommandName, rest: string[]): Record<string, string> {
+/**
+ * Reads the flags of `name` strictly: unknown flags, stray words and flags without a value are refused. A flag
+ * given twice keeps its last value in `values`; every value of a repeatable flag is kept in order in `lists`.
+ */
+function readFlagLists(
+  name: CommandName,
+  rest: string[],
+): { values: Record<string, string>; lists: Record<string, string[]> } {
   const spec = COMMAND_SPECS[name];
   const options: ParseArgsOptionsConfig = {};
   for (const flag of spec.flags) options[flag.name] = { type: 'string' };
   const { tokens } = parseArgs({ args: rest, options, strict: false, allowPositionals: true, tokens: true });
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   for (const token of tokens) {
     if (token.kind === 'positional') {
       throw new UsageError(
@@ -120,6 +130,7 @@ function readFlags(name: CommandName, rest: string[]): Record<string, string> {
       );
     }
     values[token.name] = token.value as string;
+    lists[token.name] = [...(lists[token.name] ?? []), token.value as string];
   }
   for (const flag of spec.flags) {
     if (flag.isRequired && values[flag.name] === undefined) {
@@ -128,7 +139,24 @@ function readFlags(name: CommandName, rest: string[]): Record<string, string> {
       );
     }
   }
-  return values;
+  return { values, lists };
+}
+
+/** The --host values of `tls create`: each an IP address or a host name, at most 20, none twice. */
+function checkTlsHosts(texts: readonly string[]): TlsHost[] {
+  const hosts: TlsHost[] = [];
+  for (const text of texts.flatMap((value) => value.split(','))) {
+    const host = parseTlsHost(text);
+    if (!host) {
+      throw new UsageError(
+        `Alamat tidak valid: ${text} (alamat IP seperti 192.168.1.10 atau nama seperti sigap.local) / ` +
+          `invalid address: ${text} (an IP address such as 192.168.1.10 or a name such as sigap.local)`,
+      );
+    }
+    if (!hosts.some((known) => known.value === host.value)) hosts.push(host);
+  }
+  if (hosts.length > 20) throw new UsageError('Paling banyak 20 alamat / at most 20 addresses');
+  return hosts;
 }
 
 function checkRole(text: string): Role {
@@ -216,8 +244,14 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const { name, rest } = resolved;
   // --help wins over everything else, so a half-typed command still shows its help.
   if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', text: renderCommandHelp(name) };
-  const values = readFlags(name, rest);
+  const { values, lists } = readFlagLists(name, rest);
   switch (name) {
+    case 'tls create':
+      return {
+        kind: 'command',
+        command: name,
+        args: { hosts: checkTlsHosts(lists.host ?? []), out: values.out ?? 'tls' },
+      };
     case 'user create':
       return {
         kind: 'command',

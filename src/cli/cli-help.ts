@@ -20,13 +20,16 @@ export type CommandName =
   | 'read-text'
   | 'demo'
   | 'backup'
-  | 'restore';
+  | 'restore'
+  | 'tls create';
 
 /** A flag of a command; every flag takes a value. `value` is its placeholder in Indonesian and English. */
 export type FlagSpec = {
   name: string;
   value: { id: string; en: string };
   isRequired: boolean;
+  /** May be given more than once (`--host a --host b`); the values are kept in order. */
+  isRepeatable?: boolean;
   id: string;
   en: string;
 };
@@ -423,6 +426,34 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
       PASSPHRASE_FLAG,
     ],
   },
+  'tls create': {
+    title: { id: 'Membuat sertifikat HTTPS kantor', en: 'Make the office HTTPS certificate' },
+    id:
+      'Membuat otoritas sertifikat lokal (dipakai lagi bila sudah ada di folder itu) dan sertifikat server untuk ' +
+      'alamat-alamat yang dipakai ponsel dan PC, lalu menampilkan cara memasang otoritasnya di Android dan Windows ' +
+      'serta variabel TLS_CERT_FILE/TLS_KEY_FILE. Tidak membuka basis data.',
+    en:
+      'Makes a local certificate authority (reused when the folder already holds one) and a server certificate ' +
+      'for the addresses phones and PCs use, then shows how to install the authority on Android and Windows and ' +
+      'the TLS_CERT_FILE/TLS_KEY_FILE variables. Does not open the database.',
+    flags: [
+      {
+        name: 'host',
+        value: { id: 'ALAMAT', en: 'ADDRESS' },
+        isRequired: true,
+        isRepeatable: true,
+        id: 'alamat IP (192.168.1.10) atau nama (sigap.local); ulangi untuk tiap alamat',
+        en: 'IP address (192.168.1.10) or name (sigap.local); repeat for each address',
+      },
+      {
+        name: 'out',
+        value: { id: 'FOLDER', en: 'FOLDER' },
+        isRequired: false,
+        id: 'folder tujuan berkas, bawaan ./tls',
+        en: 'folder for the files, default ./tls',
+      },
+    ],
+  },
 };
 
 /** The groups that take a subcommand, and the subcommands each allows. */
@@ -432,13 +463,14 @@ export const COMMAND_GROUPS: Record<string, readonly string[]> = {
   odk: ['token create', 'token revoke', 'token list'],
   audit: ['verify', 'head'],
   'early-warning': ['backtest'],
+  tls: ['create'],
 };
 
 const PREFIX = 'npm run sigap --';
 
 function usageLine(name: CommandName, lang: 'id' | 'en'): string {
   const flags = COMMAND_SPECS[name].flags.map((flag) => {
-    const text = `--${flag.name} ${flag.value[lang]}`;
+    const text = `--${flag.name} ${flag.value[lang]}${flag.isRepeatable ? ' …' : ''}`;
     return flag.isRequired ? text : `[${text}]`;
   });
   return [PREFIX, name, ...flags].join(' ');

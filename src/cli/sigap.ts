@@ -42,7 +42,8 @@ async function dispatch(
   switch (invocation.command) {
     case 'backup':
     case 'restore':
-      throw new Error(`${invocation.command} opens its database itself`);
+    case 'tls create':
+      throw new Error(`${invocation.command} opens its database itself or needs none`);
     case 'user create':
       return createUserCommand(db, invocation.args, output);
     case 'user reset-password':
@@ -119,6 +120,12 @@ export async function runCli(
     }
     // reading messages needs no database: it works on a fresh clone, beside a running server
     if (invocation.command === 'read-text') return await readTextCommand(invocation.args, output);
+    // certificates need no database either: they are made before the server is first started over HTTPS
+    // (loaded on demand: the certificate library takes most of a second to load, which no other command needs)
+    if (invocation.command === 'tls create') {
+      const { tlsCreateCommand } = await import('./cli-tls.ts');
+      return await tlsCreateCommand(invocation.args, output);
+    }
     const config = loadConfig(env);
     // Backup and restore decide how to open the database themselves (a running server; an empty target).
     if (invocation.command === 'backup') return await backupCommand(config, env, invocation.args, output);

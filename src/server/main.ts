@@ -27,6 +27,7 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { resolveDataKey } from './platform/crypto.ts';
 import { DataFolderDamagedError, DataLockedError, recordLastBackup } from './platform/data-lock.ts';
 import { createEventBus } from './platform/events.ts';
+import { type HttpsRedirect, startHttpsRedirect } from './platform/https-redirect.ts';
 import { type Jobs, startJobs } from './platform/jobs.ts';
 import { removeLocalControl, writeLocalControl } from './platform/local-control.ts';
 import { openAndMigrate } from './platform/startup.ts';
@@ -129,11 +130,13 @@ async function main(): Promise<void> {
     await jobs.schedule(SCHEDULED_BACKUP_QUEUE, dailyCron(schedule.timeOfDay));
   }
 
+  let redirect: HttpsRedirect | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: menutup / shutting down`);
+    await redirect?.close();
     await app.close(); // stops accepting, ends live-event streams, waits for in-flight requests
     await jobs?.stop(); // waits for running jobs
     if (db.kind === 'pglite') removeLocalControl(config.dataDir);
@@ -145,6 +148,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  if (config.tls && config.httpRedirectPort !== undefined) {
+    redirect = await startHttpsRedirect({
+      host: config.host,
+      port: config.httpRedirectPort,
+      httpsPort: Number(new URL(address).port || 443),
+      certFile: config.tls.certFile,
+    });
+    app.log.info(`http:// → https:// di port / on port ${redirect.port}`);
+  }
   // The CLI cannot open a folder this process holds: it asks this server instead (sigap backup). Over built-in
   // HTTPS the CLI could not check the office's certificate for 127.0.0.1, so it is told to stop the server instead.
   if (db.kind === 'pglite' && !config.tls) writeLocalControl(config.dataDir, loopbackUrl(address));

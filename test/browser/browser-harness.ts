@@ -2,9 +2,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import pg from 'pg';
@@ -84,7 +86,16 @@ type ServerProcess = { child: ChildProcess; exited: Promise<number | null> };
  * When DATABASE_URL is set, the server gets a new, empty database on that PostgreSQL server, so the
  * administrator password is the one given here; the database is dropped on stop.
  */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: {
+    env?: Record<string, string>;
+    /**
+     * Built-in HTTPS: the certificate authority (PEM) that signed TLS_CERT_FILE, which must name 127.0.0.1.
+     * The test process then trusts this authority too (fetch, callApi) and `baseUrl` is https://127.0.0.1:…
+     */
+    trustedCa?: string;
+  } = {},
+): Promise<RunningServer> {
   requireNode24();
   const adminPassword = 'rahasia-admin-uji-1';
   const port = await findFreePort();
@@ -129,7 +140,11 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     await rm(dataDir, { recursive: true, force: true });
     await database?.drop();
   };
-  const baseUrl = `http://127.0.0.1:${port}`;
+  if (options.trustedCa) {
+    // Added to the authorities this test process trusts, with every check kept (no blanket ignore).
+    tls.setDefaultCACertificates([...tls.getCACertificates('default'), options.trustedCa]);
+  }
+  const baseUrl = `${options.trustedCa ? 'https' : 'http'}://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseUrl, current.exited, () => output);
   } catch (error) {
@@ -182,14 +197,30 @@ async function waitForHealth(
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`Server exited with code ${exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
+      if (baseUrl.startsWith('https:')) {
+        if ((await probeHealthOverTls(baseUrl)) === 200) return;
+      } else {
+        const response = await fetch(`${baseUrl}/api/health`);
+        if (response.ok) return;
+      }
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`Server did not answer /api/health within 240 s:\n${output()}`);
+}
+
+/** GET /api/health over HTTPS, checking the server against the trusted authorities (startServer's trustedCa). */
+function probeHealthOverTls(baseUrl: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = https.get(`${baseUrl}/api/health`, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
+  });
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
@@ -282,15 +313,18 @@ export async function callApi<T = unknown>(
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-/** Launches Debian's Chromium headless through playwright-core. */
-export async function launchChromium(): Promise<Browser> {
+/** Launches Debian's Chromium headless through playwright-core; `extraArgs` are added to its command line. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install it: apt-get install -y --no-install-recommends chromium ` +
         '(or set CHROMIUM_PATH).',
     );
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
   // Every context, and so every page of every browser test, reports Content-Security-Policy violations.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {

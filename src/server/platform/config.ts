@@ -80,6 +80,7 @@ const EnvSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: z.string().min(8).optional(),
   SMS_GATEWAY_SECRET: z.string().min(16, 'minimal 16 karakter / at least 16 characters').optional(),
   SMS_SEND_URL: z.url({ protocol: /^https?$/ }).optional(),
+  HTTP_REDIRECT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Config = {
@@ -121,6 +122,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** Built-in HTTPS: the certificate chain and private key files (PEM); absent: plain HTTP. */
   tls: { certFile: string; keyFile: string } | undefined;
+  /** With built-in HTTPS: a second, plain-HTTP port that only redirects to the HTTPS one (typed `http://…`). */
+  httpRedirectPort: number | undefined;
   /** WhatsApp Cloud API: the webhook (secret and verify token) and, when all three are set, sending. */
   whatsapp: ChannelsConfig['whatsapp'];
   /** The SMS gateway: its shared secret and, when set, the URL replies are sent to. */
@@ -154,6 +157,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const tls = tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE);
+  if (e.HTTP_REDIRECT_PORT !== undefined && (!tls || e.HTTP_REDIRECT_PORT === e.PORT)) {
+    throw new ConfigError(
+      `Konfigurasi tidak valid / invalid configuration:\n  HTTP_REDIRECT_PORT: ${
+        tls
+          ? 'harus berbeda dari PORT / must differ from PORT'
+          : 'hanya bersama TLS_CERT_FILE dan TLS_KEY_FILE / only with TLS_CERT_FILE and TLS_KEY_FILE'
+      }`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -197,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
     sms: e.SMS_GATEWAY_SECRET ? { secret: e.SMS_GATEWAY_SECRET, sendUrl: e.SMS_SEND_URL } : undefined,
+    httpRedirectPort: e.HTTP_REDIRECT_PORT,
   };
 }
 

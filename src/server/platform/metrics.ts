@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database, PoolUse } from './db.ts';
 import type { EventBus } from './events.ts';
 
@@ -13,6 +13,19 @@ export type AppMetrics = {
   /** The text body of one scrape. */
   scrape(): Promise<string>;
 };
+
+/**
+ * The process's own figures (prom-client's standard set: resident memory, heap, event-loop delay, handles, GC),
+ * collected once per process however many apps it builds (tests build many; each set keeps a timer running).
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
 
 /** Route label of a request that matched no route: raw URLs never become labels (unbounded, may hold ids). */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -47,11 +60,23 @@ export function installMetrics(app: FastifyInstance, sources: MetricsSources): A
   // Pool use is read before the scrape's own queries take connections (on PGlite they would queue behind each other).
   let poolUse = sources.db.poolUse();
   registerDatabaseGauges(registry, sources, () => poolUse);
+  new Gauge({
+    name: 'sigap_http_connections_open',
+    help: 'TCP connections open to this instance (kept-alive ones and live-event streams included)',
+    registers: [registry],
+    async collect() {
+      const count = await new Promise<number>((resolve) =>
+        app.server.getConnections((error, n) => resolve(error ? 0 : n)),
+      );
+      this.set(count);
+    },
+  });
+  const own = processMetrics();
   return {
     registry,
     async scrape() {
       poolUse = sources.db.poolUse();
-      return registry.metrics();
+      return `${await registry.metrics()}\n${await own.metrics()}`;
     },
   };
 }

@@ -73,6 +73,12 @@ describe('/metrics', () => {
       expect(sample(body, 'sigap_db_pool_max', { pool })).toBeGreaterThan(0);
       expect(sample(body, 'sigap_db_pool_connections', { pool })).toBeGreaterThanOrEqual(0);
       expect(sample(body, 'sigap_db_pool_waiting', { pool })).toBe(0);
+      // The process's own figures, for watching memory and the event loop over days (and bench:soak).
+      expect(sample(body, 'process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+      expect(sample(body, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(1_000_000);
+      expect(sample(body, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
+      expect(sample(body, 'nodejs_active_handles_total')).toBeGreaterThan(0);
+      expect(sample(body, 'sigap_http_connections_open')).toBe(0); // injected requests open no socket
     } finally {
       unsubscribe();
       await jobs.stop();
