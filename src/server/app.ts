@@ -44,6 +44,7 @@ import { installErrorHandler, installInputGuards, serializeRequestForLog } from 
 import type { Jobs } from './platform/jobs.ts';
 import { installMetrics } from './platform/metrics.ts';
 import { watchPrincipalChanges } from './platform/principals.ts';
+import { sharedRateLimitStore } from './platform/rate-limit-store.ts';
 import { SIGAP_VERSION } from './platform/version.ts';
 
 export type AppDeps = {
@@ -110,7 +111,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Several instances share one PostgreSQL, so they share the counters too; the embedded database has one process.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(db.kind === 'postgresql' ? { store: sharedRateLimitStore(db) } : {}),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

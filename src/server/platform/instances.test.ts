@@ -154,6 +154,22 @@ describe.skipIf(!TEST_DATABASE_URL)('two app instances on one PostgreSQL databas
     expect(status).toBe(401);
   });
 
+  it('counts one sign-in rate limit across both instances, as one instance would', async () => {
+    // the sign-in route allows 30 requests a minute from one client; 20 on each instance make 40
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const instance = i % 2 === 0 ? a : b;
+      const res = await fetch(`${instance.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `tidak_ada_${i}`, password: 'salah-salah-salah' }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 30).every((status) => status !== 429)).toBe(true);
+    expect(statuses.slice(30).every((status) => status === 429)).toBe(true);
+  });
+
   it('runs a scheduled job once per tick across both instances', { timeout: 150_000 }, async () => {
     const runs: string[] = [];
     for (const instance of [a, b]) {
