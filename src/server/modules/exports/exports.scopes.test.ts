@@ -25,7 +25,11 @@ describe('exports: who may do what', () => {
     );
     for (const role of Role.options) {
       const region =
-        role === 'provinsi' || role === 'admin' ? '35' : role === 'relawan' ? '35.09.06.2002' : '35.09';
+        role === 'provinsi' || role === 'admin' || role === 'ppdp'
+          ? '35'
+          : role === 'relawan'
+            ? '35.09.06.2002'
+            : '35.09';
       users.set(
         role,
         await t.user({ role, region, ...(role === 'mitra' ? { agencyId: 'bpbd-jember' } : {}) }),

@@ -21,7 +21,7 @@ walkScopes(
       method: 'POST',
       url: ({ ids }) => `/api/lessons/${ids.lesson}/return`,
       payload: { note: 'Mohon lengkapi langkah yang diambil.' },
-      hiddenFrom: ['relawan', 'mitra'],
+      hiddenFrom: ['relawan', 'mitra', 'ppdp'],
     },
   },
   async ({ t, as, ids }) => {

@@ -7,11 +7,11 @@ walkScopes(
   {
     'report.submit': { method: 'POST', url: '/api/reports', payload: () => reportPayload() },
     // The relawan's own report in Jember: every office role sees it, the relawan as its reporter; a partner
-    // agency does not see it at all.
+    // agency and the data protection officer (no region through row security) do not see it at all.
     'report.handle': {
       method: 'POST',
       url: ({ ids }) => `/api/reports/${ids.report}/acknowledgement`,
-      hiddenFrom: ['mitra'],
+      hiddenFrom: ['mitra', 'ppdp'],
     },
   },
   async ({ t, as, ids }) => {
