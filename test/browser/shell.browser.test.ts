@@ -142,6 +142,7 @@ describe('the signed-in shell', () => {
       'Peringatan dini',
       'Webhook',
       'Ponsel ODK',
+      'Pelindungan data',
     ]);
     expect(new URL(page.url()).pathname).toBe('/pengguna');
     await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
@@ -194,6 +195,7 @@ describe('the signed-in shell', () => {
       'Early warning',
       'Webhooks',
       'ODK phones',
+      'Data protection',
     ]);
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await saveScreenshot(page, 'shell-admin-en');
@@ -212,6 +214,7 @@ describe('the signed-in shell', () => {
       'Peringatan dini',
       'Webhook',
       'Ponsel ODK',
+      'Pelindungan data',
     ]);
   });
 
