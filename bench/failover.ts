@@ -258,11 +258,20 @@ export async function runFailover(minutes: number, rate: number): Promise<void> 
         `acknowledged but lost ${lost} (must be 0), stored twice ${twice} (must be 0), stored but never sent ${unknown} (must be 0)`,
     );
   } finally {
-    for (const instance of instances) {
-      instance.child?.kill('SIGTERM');
-      await rm(instance.dataDir, { recursive: true, force: true });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // the instances end before their database is dropped (a dropped connection would crash them noisily)
+    await Promise.all(
+      instances.map(async (instance) => {
+        const child = instance.child;
+        if (child && child.exitCode === null && child.signalCode === null) {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          await exited;
+          clearTimeout(timer);
+        }
+        await rm(instance.dataDir, { recursive: true, force: true });
+      }),
+    );
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
