@@ -166,8 +166,14 @@ describe.skipIf(!TEST_DATABASE_URL)('two app instances on one PostgreSQL databas
       });
       statuses.push(res.status);
     }
-    expect(statuses.slice(0, 30).every((status) => status !== 429)).toBe(true);
-    expect(statuses.slice(30).every((status) => status === 429)).toBe(true);
+    // Per process, each instance would let all its 20 through (40 in all). Shared, at most the one ceiling of 30
+    // passes (fewer when this file signed in from the same address before), then both instances refuse.
+    const passed = statuses.filter((status) => status !== 429).length;
+    expect(passed).toBeLessThanOrEqual(30);
+    expect(passed).toBeGreaterThanOrEqual(25);
+    expect(statuses.slice(passed).every((status) => status === 429)).toBe(true);
+    expect(statuses.filter((status, i) => i % 2 === 0 && status === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((status, i) => i % 2 === 1 && status === 429).length).toBeGreaterThan(0);
   });
 
   it('runs a scheduled job once per tick across both instances', { timeout: 150_000 }, async () => {
