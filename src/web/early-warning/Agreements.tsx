@@ -2,11 +2,11 @@
 // document and the reports that show it was broken; recording a new one, uploading its document, noting a breach.
 import { useState } from 'preact/hooks';
 import type { SignedInUser } from '../api.ts';
+import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { kindLabel } from '../operator/labels.ts';
 import { listReports } from '../operator/operator-api.ts';
 import { FormSubmit, useAction, useLoad, wib, wibDay } from '../operator/ui.tsx';
-import { WibDateField } from '../WibDateField.tsx';
 import {
   type Agreement,
   addBreach,
@@ -161,15 +161,13 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
             </select>
           </div>
           {reports.data && reports.data.length === 0 && <p>{t('ew.breaches.noReports')}</p>}
-          <div class="field">
-            <label for={`ew-breach-note-${id}`}>{t('ew.breaches.note')}</label>
-            <input
-              id={`ew-breach-note-${id}`}
-              maxLength={2000}
-              value={note}
-              onInput={(e) => setNote(inputValue(e))}
-            />
-          </div>
+          <InputField
+            id={`ew-breach-note-${id}`}
+            label={t('ew.breaches.note')}
+            maxLength={2000}
+            value={note}
+            onInput={setNote}
+          />
           <EwError error={action.error ?? reports.error} />
           <FormSubmit label={t('ew.breaches.submit')} disabled={action.isBusy || !reportId} isSecondary />
         </form>
@@ -221,17 +219,15 @@ function AgreementForm(props: {
     <details class="ew-details">
       <summary>{t('ew.agreements.add')}</summary>
       <form class="op-form ew-subform" aria-label={t('ew.agreements.add')} onSubmit={submit}>
-        <div class="field">
-          <label for="ew-agreement-title">{t('ew.agreements.title')}</label>
-          <input
-            id="ew-agreement-title"
-            required
-            minLength={3}
-            maxLength={200}
-            value={title}
-            onInput={(e) => setTitle(inputValue(e))}
-          />
-        </div>
+        <InputField
+          id="ew-agreement-title"
+          label={t('ew.agreements.title')}
+          required
+          minLength={3}
+          maxLength={200}
+          value={title}
+          onInput={setTitle}
+        />
         <RegionPicker
           id="ew-agreement-region"
           legend={t('ew.agreements.region')}
@@ -241,26 +237,22 @@ function AgreementForm(props: {
           kecamatan="optional"
         />
         <div class="op-grid-form">
-          <div class="field">
-            <label for="ew-agreement-place">{t('ew.agreements.place')}</label>
-            <input
-              id="ew-agreement-place"
-              required
-              minLength={2}
-              value={place}
-              onInput={(e) => setPlace(inputValue(e))}
-            />
-          </div>
-          <div class="field">
-            <label for="ew-agreement-date">{t('ew.agreements.date')}</label>
-            <WibDateField
-              id="ew-agreement-date"
-              kind="date"
-              required
-              value={signedOn}
-              onValue={setSignedOn}
-            />
-          </div>
+          <InputField
+            id="ew-agreement-place"
+            label={t('ew.agreements.place')}
+            required
+            minLength={2}
+            value={place}
+            onInput={setPlace}
+          />
+          <InputField
+            id="ew-agreement-date"
+            label={t('ew.agreements.date')}
+            required
+            value={signedOn}
+            type="date"
+            onInput={setSignedOn}
+          />
         </div>
         <fieldset class="op-radios">
           <legend>{t('ew.agreements.otherParties', { name: props.group.shortName })}</legend>
@@ -282,16 +274,14 @@ function AgreementForm(props: {
             </label>
           ))}
         </fieldset>
-        <div class="field">
-          <label for="ew-agreement-body">{t('ew.agreements.body')}</label>
-          <textarea
-            id="ew-agreement-body"
-            rows={4}
-            maxLength={20000}
-            value={body}
-            onInput={(e) => setBody(inputValue(e))}
-          />
-        </div>
+        <TextAreaField
+          id="ew-agreement-body"
+          label={t('ew.agreements.body')}
+          rows={4}
+          maxLength={20000}
+          value={body}
+          onInput={setBody}
+        />
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.agreements.submit')}

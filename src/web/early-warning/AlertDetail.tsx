@@ -2,6 +2,7 @@
 // (acknowledge, record an action, close, approve the public text), with its CAP 1.2 documents.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
@@ -250,18 +251,16 @@ function CloseForm(props: { isBusy: boolean; onSubmit: (note: string) => Promise
       }}
     >
       <h3 id="ew-close-heading">{t('ew.close.heading')}</h3>
-      <div class="field">
-        <label for="ew-close-note">{t('ew.close.note')}</label>
-        <textarea
-          id="ew-close-note"
-          required
-          minLength={3}
-          maxLength={5000}
-          rows={3}
-          value={note}
-          onInput={(event) => setNote(inputValue(event))}
-        />
-      </div>
+      <TextAreaField
+        id="ew-close-note"
+        label={t('ew.close.note')}
+        required
+        minLength={3}
+        maxLength={5000}
+        rows={3}
+        value={note}
+        onInput={setNote}
+      />
       <FormSubmit
         label={t('ew.close.submit')}
         disabled={props.isBusy || note.trim().length < 3}
@@ -292,29 +291,25 @@ function PublicTextForm(props: {
         }}
       >
         <p class="hint">{t('ew.public.hint')}</p>
-        <div class="field">
-          <label for="ew-public-headline">{t('ew.public.headline')}</label>
-          <input
-            id="ew-public-headline"
-            required
-            minLength={5}
-            maxLength={200}
-            value={headline}
-            onInput={(event) => setHeadline(inputValue(event))}
-          />
-        </div>
-        <div class="field">
-          <label for="ew-public-description">{t('ew.public.description')}</label>
-          <textarea
-            id="ew-public-description"
-            required
-            minLength={5}
-            maxLength={2000}
-            rows={3}
-            value={description}
-            onInput={(event) => setDescription(inputValue(event))}
-          />
-        </div>
+        <InputField
+          id="ew-public-headline"
+          label={t('ew.public.headline')}
+          required
+          minLength={5}
+          maxLength={200}
+          value={headline}
+          onInput={setHeadline}
+        />
+        <TextAreaField
+          id="ew-public-description"
+          label={t('ew.public.description')}
+          required
+          minLength={5}
+          maxLength={2000}
+          rows={3}
+          value={description}
+          onInput={setDescription}
+        />
         <FormSubmit
           label={t('ew.public.submit')}
           disabled={props.isBusy || headline.trim().length < 5 || description.trim().length < 5}

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
+import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { type LiveEvent, useLiveEvents } from '../operator/live.ts';
@@ -14,7 +15,6 @@ import {
   AlertStatusTag,
   alertArea,
   EwError,
-  inputValue,
   LevelTag,
   levelRank,
   RegionPicker,
@@ -266,27 +266,23 @@ function RaiseAlertForm(props: {
             </label>
           ))}
         </fieldset>
-        <div class="field">
-          <label for="ew-raise-headline">{t('ew.raise.headline')}</label>
-          <input
-            id="ew-raise-headline"
-            required
-            minLength={5}
-            maxLength={200}
-            value={headline}
-            onInput={(event) => setHeadline(inputValue(event))}
-          />
-        </div>
-        <div class="field">
-          <label for="ew-raise-description">{t('ew.raise.description')}</label>
-          <textarea
-            id="ew-raise-description"
-            rows={4}
-            maxLength={5000}
-            value={description}
-            onInput={(event) => setDescription(inputValue(event))}
-          />
-        </div>
+        <InputField
+          id="ew-raise-headline"
+          label={t('ew.raise.headline')}
+          required
+          minLength={5}
+          maxLength={200}
+          value={headline}
+          onInput={setHeadline}
+        />
+        <TextAreaField
+          id="ew-raise-description"
+          label={t('ew.raise.description')}
+          rows={4}
+          maxLength={5000}
+          value={description}
+          onInput={setDescription}
+        />
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.raise.submit')}

@@ -3,8 +3,8 @@
 // it. Malam 1 Suro and the month of Suro follow 1 Suro on the server.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { addDays } from '../../shared/early-warning/calendar.ts';
+import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { FormProblems, InputField } from '../learning/fields.tsx';
 import { FormSubmit, ScrollRegion, Tag, useAction } from '../operator/ui.tsx';
 import {
   type RecurringAnchor,

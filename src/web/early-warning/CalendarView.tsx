@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
+import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import {
   FormSubmit,
@@ -18,7 +19,6 @@ import {
   wibInputIn,
   wibInputToIso,
 } from '../operator/ui.tsx';
-import { WibDateField } from '../WibDateField.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
 import {
@@ -48,14 +48,22 @@ export function CalendarView(props: { me: SignedInUser }) {
   return (
     <div>
       <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-        <div class="field">
-          <label for="ew-cal-from">{t('ew.calendar.from')}</label>
-          <WibDateField id="ew-cal-from" kind="date" value={from} max={to} onValue={setFrom} />
-        </div>
-        <div class="field">
-          <label for="ew-cal-to">{t('ew.calendar.to')}</label>
-          <WibDateField id="ew-cal-to" kind="date" value={to} min={from} onValue={setTo} />
-        </div>
+        <InputField
+          id="ew-cal-from"
+          label={t('ew.calendar.from')}
+          value={from}
+          max={to}
+          type="date"
+          onInput={setFrom}
+        />
+        <InputField
+          id="ew-cal-to"
+          label={t('ew.calendar.to')}
+          value={to}
+          min={from}
+          type="date"
+          onInput={setTo}
+        />
       </form>
       <EwError error={calendar.error} />
       <section aria-labelledby="ew-recurring-heading">
@@ -220,48 +228,49 @@ function AddEventForm(props: {
               ))}
             </select>
           </div>
-          <div class="field">
-            <label for="ew-event-title">{t('ew.event.title')}</label>
-            <input
-              id="ew-event-title"
-              required
-              minLength={3}
-              maxLength={200}
-              value={title}
-              onInput={(e) => setTitle(inputValue(e))}
-            />
-          </div>
-          <div class="field">
-            <label for="ew-event-starts">{t('ew.event.startsAt')}</label>
-            <WibDateField id="ew-event-starts" required value={startsAt} onValue={setStartsAt} />
-          </div>
-          <div class="field">
-            <label for="ew-event-ends">{t('ew.event.endsAt')}</label>
-            <WibDateField id="ew-event-ends" min={startsAt} value={endsAt} onValue={setEndsAt} />
-          </div>
-          <div class="field">
-            <label for="ew-event-crowd">{t('ew.event.crowd')}</label>
-            <input
-              id="ew-event-crowd"
-              class="op-number"
-              type="number"
-              min={0}
-              inputMode="numeric"
-              value={crowd}
-              onInput={(e) => setCrowd(inputValue(e))}
-            />
-          </div>
-        </div>
-        <div class="field">
-          <label for="ew-event-description">{t('ew.event.description')}</label>
-          <textarea
-            id="ew-event-description"
-            rows={3}
-            maxLength={5000}
-            value={description}
-            onInput={(e) => setDescription(inputValue(e))}
+          <InputField
+            id="ew-event-title"
+            label={t('ew.event.title')}
+            required
+            minLength={3}
+            maxLength={200}
+            value={title}
+            onInput={setTitle}
+          />
+          <InputField
+            id="ew-event-starts"
+            label={t('ew.event.startsAt')}
+            required
+            value={startsAt}
+            type="datetime-local"
+            onInput={setStartsAt}
+          />
+          <InputField
+            id="ew-event-ends"
+            label={t('ew.event.endsAt')}
+            min={startsAt}
+            value={endsAt}
+            type="datetime-local"
+            onInput={setEndsAt}
+          />
+          <InputField
+            id="ew-event-crowd"
+            label={t('ew.event.crowd')}
+            type="number"
+            min={0}
+            value={crowd}
+            onInput={setCrowd}
+            inputClass="op-number"
           />
         </div>
+        <TextAreaField
+          id="ew-event-description"
+          label={t('ew.event.description')}
+          rows={3}
+          maxLength={5000}
+          value={description}
+          onInput={setDescription}
+        />
         <RegionPicker
           id="ew-event-region"
           legend={t('ew.event.region')}

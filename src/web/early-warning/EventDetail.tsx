@@ -2,10 +2,11 @@
 // present and the reports naming them; the pre-event risk checklist; the review once it has started.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
-import { EwError, inputValue, LevelTag } from './ew-ui.tsx';
+import { EwError, LevelTag } from './ew-ui.tsx';
 
 export function EventStatusTag(props: { status: string }) {
   const t = useT();
@@ -263,29 +264,24 @@ function ReviewForm(props: {
         });
       }}
     >
-      <div class="field">
-        <label for="ew-review-summary">{t('ew.review.summary')}</label>
-        <textarea
-          id="ew-review-summary"
-          required
-          minLength={3}
-          rows={3}
-          value={summary}
-          onInput={(e) => setSummary(inputValue(e))}
-        />
-      </div>
-      <div class="field">
-        <label for="ew-review-crowd">{t('ew.review.actualCrowd')}</label>
-        <input
-          id="ew-review-crowd"
-          class="op-number"
-          type="number"
-          min={0}
-          inputMode="numeric"
-          value={crowd}
-          onInput={(e) => setCrowd(inputValue(e))}
-        />
-      </div>
+      <TextAreaField
+        id="ew-review-summary"
+        label={t('ew.review.summary')}
+        required
+        minLength={3}
+        rows={3}
+        value={summary}
+        onInput={setSummary}
+      />
+      <InputField
+        id="ew-review-crowd"
+        label={t('ew.review.actualCrowd')}
+        type="number"
+        min={0}
+        value={crowd}
+        onInput={setCrowd}
+        inputClass="op-number"
+      />
       <label class="op-check">
         <input
           type="checkbox"
@@ -294,15 +290,13 @@ function ReviewForm(props: {
         />
         {t('ew.review.hadIncident')}
       </label>
-      <div class="field">
-        <label for="ew-review-lessons">{t('ew.review.lessons')}</label>
-        <textarea
-          id="ew-review-lessons"
-          rows={3}
-          value={lessons}
-          onInput={(e) => setLessons(inputValue(e))}
-        />
-      </div>
+      <TextAreaField
+        id="ew-review-lessons"
+        label={t('ew.review.lessons')}
+        rows={3}
+        value={lessons}
+        onInput={setLessons}
+      />
       <FormSubmit
         label={t(review ? 'ew.review.update' : 'ew.review.save')}
         disabled={props.isBusy || summary.trim().length < 3}

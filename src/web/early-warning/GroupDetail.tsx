@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
+import { InputField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import { AgreementsSection } from './Agreements.tsx';
@@ -250,25 +251,21 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
           onChange={setRegionCode}
           kecamatan={level === 'cabang' ? 'none' : 'required'}
         />
-        <div class="field">
-          <label for="ew-branch-name">{t('ew.branches.name')}</label>
-          <input
-            id="ew-branch-name"
-            required
-            minLength={2}
-            value={name}
-            onInput={(e) => setName(inputValue(e))}
-          />
-        </div>
+        <InputField
+          id="ew-branch-name"
+          label={t('ew.branches.name')}
+          required
+          minLength={2}
+          value={name}
+          onInput={setName}
+        />
         <div class="op-grid-form">
-          <div class="field">
-            <label for="ew-branch-contact">{t('ew.branches.contactName')}</label>
-            <input
-              id="ew-branch-contact"
-              value={contactName}
-              onInput={(e) => setContactName(inputValue(e))}
-            />
-          </div>
+          <InputField
+            id="ew-branch-contact"
+            label={t('ew.branches.contactName')}
+            value={contactName}
+            onInput={setContactName}
+          />
           <div class="field">
             <label for="ew-branch-phone">{t('ew.branches.contactPhone')}</label>
             <input
@@ -281,10 +278,12 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
             />
           </div>
         </div>
-        <div class="field">
-          <label for="ew-branch-address">{t('ew.branches.address')}</label>
-          <input id="ew-branch-address" value={address} onInput={(e) => setAddress(inputValue(e))} />
-        </div>
+        <InputField
+          id="ew-branch-address"
+          label={t('ew.branches.address')}
+          value={address}
+          onInput={setAddress}
+        />
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.branches.addSubmit')}
@@ -364,16 +363,14 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
             </select>
           </div>
         </div>
-        <div class="field">
-          <label for="ew-rivalry-note">{t('ew.rivalry.note')}</label>
-          <textarea
-            id="ew-rivalry-note"
-            rows={2}
-            maxLength={2000}
-            value={note}
-            onInput={(e) => setNote(inputValue(e))}
-          />
-        </div>
+        <TextAreaField
+          id="ew-rivalry-note"
+          label={t('ew.rivalry.note')}
+          rows={2}
+          maxLength={2000}
+          value={note}
+          onInput={setNote}
+        />
         <EwError error={action.error} />
         <FormSubmit label={t('ew.rivalry.submit')} disabled={action.isBusy || !otherId} isSecondary />
       </form>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { searchKey } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
+import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import {
@@ -235,48 +236,40 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
         {t('ew.groups.addHeading')}
       </h2>
       <form class="op-form op-grid-form" onSubmit={submit}>
-        <div class="field">
-          <label for="ew-group-kind">{t('ew.groups.kind')}</label>
-          <select id="ew-group-kind" value={kind} onChange={(e) => setKind(inputValue(e) as GroupKind)}>
-            {GROUP_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {groupKindLabel(t, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="ew-group-name">{t('ew.groups.name')}</label>
-          <input
-            id="ew-group-name"
-            required
-            minLength={2}
-            maxLength={200}
-            value={name}
-            onInput={(e) => setName(inputValue(e))}
-          />
-        </div>
-        <div class="field">
-          <label for="ew-group-short">{t('ew.groups.shortName')}</label>
-          <input
-            id="ew-group-short"
-            required
-            minLength={2}
-            maxLength={40}
-            value={shortName}
-            onInput={(e) => setShortName(inputValue(e))}
-          />
-        </div>
-        <div class="field op-form-title">
-          <label for="ew-group-description">{t('ew.groups.description')}</label>
-          <textarea
-            id="ew-group-description"
-            rows={3}
-            maxLength={2000}
-            value={description}
-            onInput={(e) => setDescription(inputValue(e))}
-          />
-        </div>
+        <SelectField
+          id="ew-group-kind"
+          label={t('ew.groups.kind')}
+          value={kind}
+          onChange={(value) => setKind(value as GroupKind)}
+          options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
+        />
+        <InputField
+          id="ew-group-name"
+          label={t('ew.groups.name')}
+          required
+          minLength={2}
+          maxLength={200}
+          value={name}
+          onInput={setName}
+        />
+        <InputField
+          id="ew-group-short"
+          label={t('ew.groups.shortName')}
+          required
+          minLength={2}
+          maxLength={40}
+          value={shortName}
+          onInput={setShortName}
+        />
+        <TextAreaField
+          id="ew-group-description"
+          label={t('ew.groups.description')}
+          frameClass="op-form-title"
+          rows={3}
+          maxLength={2000}
+          value={description}
+          onInput={setDescription}
+        />
         <div class="op-form-title">
           <EwError error={action.error} />
         </div>

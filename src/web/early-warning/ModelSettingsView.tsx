@@ -10,8 +10,8 @@ import {
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
+import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { FormProblems, InputField } from '../learning/fields.tsx';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { FormSubmit, num, useAction, useLoad } from '../operator/ui.tsx';
 import { type EarlyWarningSettings, getSettings, saveSettings } from './ew-api.ts';

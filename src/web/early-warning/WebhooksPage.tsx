@@ -2,6 +2,7 @@
 // one (its secret shown once), switching it on or off, a new secret, and each webhook's delivery log.
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
 import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
@@ -190,26 +191,22 @@ function AddWebhookForm(props: {
       <h2 id="ew-webhook-add-heading">{t('ew.webhooks.addHeading')}</h2>
       <form class="op-form" onSubmit={submit}>
         <div class="op-grid-form">
-          <div class="field">
-            <label for="ew-webhook-url">{t('ew.webhooks.url')}</label>
-            <input
-              id="ew-webhook-url"
-              type="url"
-              required
-              placeholder="https://"
-              value={url}
-              onInput={(e) => setUrl(inputValue(e))}
-            />
-          </div>
-          <div class="field">
-            <label for="ew-webhook-description">{t('ew.webhooks.description')}</label>
-            <input
-              id="ew-webhook-description"
-              maxLength={500}
-              value={description}
-              onInput={(e) => setDescription(inputValue(e))}
-            />
-          </div>
+          <InputField
+            id="ew-webhook-url"
+            label={t('ew.webhooks.url')}
+            type="url"
+            required
+            placeholder="https://"
+            value={url}
+            onInput={setUrl}
+          />
+          <InputField
+            id="ew-webhook-description"
+            label={t('ew.webhooks.description')}
+            maxLength={500}
+            value={description}
+            onInput={setDescription}
+          />
           <div class="field">
             <label for="ew-webhook-secret">{t('ew.webhooks.secret')}</label>
             <p class="hint" id="ew-webhook-secret-hint">

@@ -4,10 +4,10 @@ import { useRef, useState } from 'preact/hooks';
 import type { LessonView } from '../../shared/lessons/lesson-rules.ts';
 import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
 import type { SignedInUser } from '../api.ts';
+import { FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listRegions } from '../operator/operator-api.ts';
 import { FormSubmit, useAction, useLoad } from '../operator/ui.tsx';
-import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
 import { createLesson, editLesson, type LessonDraft, listCasesIn } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
 

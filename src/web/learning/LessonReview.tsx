@@ -9,9 +9,9 @@ import {
   type PersonalDataWarning,
 } from '../../shared/lessons/lesson-rules.ts';
 import { ApiError, type SignedInUser } from '../api.ts';
+import { TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { useAction } from '../operator/ui.tsx';
-import { TextAreaField } from './fields.tsx';
 import { publishLesson, returnLesson, submitLesson } from './learning-api.ts';
 import { LearnError, labelOf } from './learning-ui.tsx';
 

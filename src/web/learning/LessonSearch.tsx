@@ -3,11 +3,11 @@
 import { useState } from 'preact/hooks';
 import { isLessonHit, type Lesson, type LessonHit } from '../../shared/lessons/lesson-rules.ts';
 import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
+import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { useLoad, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
-import { SelectField } from './fields.tsx';
 import { type LessonQuery, listLessons, listLessonTags } from './learning-api.ts';
 import { Highlighted, LearnError, LessonStatusTag, labelOf, useProvinceAreas } from './learning-ui.tsx';
 

@@ -7,11 +7,11 @@ import type {
   WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
+import { FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { FormSubmit, Tag, useAction, wibDay } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
-import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
 import { addAction, closeAction } from './learning-api.ts';
 import { formatDate, LearnError, labelOf } from './learning-ui.tsx';
 

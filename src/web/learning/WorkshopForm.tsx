@@ -3,9 +3,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
 import type { WorkshopView } from '../../shared/workshops/workshop-rules.ts';
+import { FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { FormSubmit, useAction, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
-import { FormProblems, InputField, SelectField, TextAreaField } from './fields.tsx';
 import { editWorkshop, planWorkshop } from './learning-api.ts';
 import { type Area, LearnError } from './learning-ui.tsx';
 

@@ -7,11 +7,11 @@ import {
   type WorkshopParticipant,
   type WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
+import { SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
 import { ScrollRegion, useAction, useLoad } from '../operator/ui.tsx';
-import { SelectField } from './fields.tsx';
 import { type Invitation, inviteParticipants, recordAttendance } from './learning-api.ts';
 import { LearnError, labelOf, type useProvinceAreas } from './learning-ui.tsx';
 

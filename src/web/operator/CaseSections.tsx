@@ -2,8 +2,8 @@
 // them) and dispositions to partner agencies. Vulnerable people and referrals are in PeopleSection.tsx.
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { WibDateField } from '../WibDateField.tsx';
 import { assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
 import {
   assignPerson,
@@ -158,17 +158,15 @@ export function AssignmentsSection(props: SectionProps) {
                         void assign(picked.userId, picked.name);
                       }}
                     >
-                      <div class="field">
-                        <label for={`quick-task-${index}`}>{t('op.assign.quickTask', { name })}</label>
-                        <textarea
-                          id={`quick-task-${index}`}
-                          rows={2}
-                          required
-                          minLength={5}
-                          value={task}
-                          onInput={(event) => setTask((event.currentTarget as HTMLTextAreaElement).value)}
-                        />
-                      </div>
+                      <TextAreaField
+                        id={`quick-task-${index}`}
+                        label={t('op.assign.quickTask', { name })}
+                        rows={2}
+                        required
+                        minLength={5}
+                        value={task}
+                        onInput={setTask}
+                      />
                       <button type="submit" class="button button-primary" disabled={action.isBusy}>
                         {t('op.assign.sendTask')}
                       </button>{' '}
@@ -233,19 +231,20 @@ export function AssignmentsSection(props: SectionProps) {
                   ))}
                 </select>
               </div>
-              <div class="field">
-                <label for="assign-task">{t('op.assign.task')}</label>
-                <textarea
-                  id="assign-task"
-                  rows={2}
-                  value={task}
-                  onInput={(event) => setTask((event.currentTarget as HTMLTextAreaElement).value)}
-                />
-              </div>
-              <div class="field">
-                <label for="assign-due">{t('op.assign.due')}</label>
-                <WibDateField id="assign-due" value={dueAt} onValue={setDueAt} />
-              </div>
+              <TextAreaField
+                id="assign-task"
+                label={t('op.assign.task')}
+                rows={2}
+                value={task}
+                onInput={setTask}
+              />
+              <InputField
+                id="assign-due"
+                label={t('op.assign.due')}
+                value={dueAt}
+                type="datetime-local"
+                onInput={setDueAt}
+              />
               <button type="submit" class="button button-primary" disabled={!userId || action.isBusy}>
                 {t('op.assign.submit')}
               </button>
@@ -330,20 +329,22 @@ export function DispositionsSection(props: SectionProps) {
               ))}
             </select>
           </div>
-          <div class="field">
-            <label for="disposition-instruction">{t('op.disposition.instruction')}</label>
-            <textarea
-              id="disposition-instruction"
-              rows={3}
-              minLength={5}
-              value={instruction}
-              onInput={(event) => setInstruction((event.currentTarget as HTMLTextAreaElement).value)}
-            />
-          </div>
-          <div class="field">
-            <label for="disposition-due">{t('op.disposition.due')}</label>
-            <WibDateField id="disposition-due" required value={dueAt} onValue={setDueAt} />
-          </div>
+          <TextAreaField
+            id="disposition-instruction"
+            label={t('op.disposition.instruction')}
+            rows={3}
+            minLength={5}
+            value={instruction}
+            onInput={setInstruction}
+          />
+          <InputField
+            id="disposition-due"
+            label={t('op.disposition.due')}
+            required
+            value={dueAt}
+            type="datetime-local"
+            onInput={setDueAt}
+          />
           <button
             type="submit"
             class="button button-primary"

@@ -6,8 +6,8 @@ import { isChild, REFERRAL_SERVICES, refusePerson } from '../../shared/cases/peo
 import type { PersonInput, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { InputField } from '../fields.tsx';
 import { useT } from '../lang.ts';
-import { WibDateField } from '../WibDateField.tsx';
 import { groupLabel, referralServiceLabel } from './labels.ts';
 import { addPerson, referPerson, updatePerson } from './operator-api.ts';
 import { ErrorNotice, FormSubmit, useAction, wibInputIn, wibInputToIso } from './ui.tsx';
@@ -288,10 +288,14 @@ export function ReferralForm(props: {
           onInput={(e) => setProvider((e.currentTarget as HTMLInputElement).value)}
         />
       </div>
-      <div class="field">
-        <label for={`${prefix}-due`}>{t('op.referral.due')}</label>
-        <WibDateField id={`${prefix}-due`} required value={dueAt} onValue={setDueAt} />
-      </div>
+      <InputField
+        id={`${prefix}-due`}
+        label={t('op.referral.due')}
+        required
+        value={dueAt}
+        type="datetime-local"
+        onInput={setDueAt}
+      />
       <ErrorNotice error={action.error} />
       <FormSubmit
         label={t('op.referral.submit')}

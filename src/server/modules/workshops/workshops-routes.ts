@@ -13,6 +13,7 @@ import {
   WorkshopInput,
 } from '../../../shared/workshops/workshop-schema.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
+import * as work from './workshop-work-service.ts';
 import * as workshops from './workshops-service.ts';
 
 const tags = ['workshops'];
@@ -88,7 +89,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
       },
     },
     async (request) =>
-      workshops.inviteParticipants(deps, requirePrincipal(request), request.params.id, request.body),
+      work.inviteParticipants(deps, requirePrincipal(request), request.params.id, request.body),
   );
 
   r.put(
@@ -102,7 +103,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
       },
     },
     async (request) =>
-      workshops.recordAttendance(
+      work.recordAttendance(
         deps,
         requirePrincipal(request),
         request.params.id,
@@ -131,7 +132,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
           },
         });
       }
-      const material = await workshops.addMaterial(deps, requirePrincipal(request), request.params.id, {
+      const material = await work.addMaterial(deps, requirePrincipal(request), request.params.id, {
         fileName: request.query.name,
         contentType: String(request.headers['content-type']).split(';')[0].trim(),
         bytes: body,
@@ -144,7 +145,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     '/api/workshops/:id/materials/:materialId',
     { schema: { tags, summary: 'Unduh materi', params: z.object({ id: z.uuid(), materialId: z.uuid() }) } },
     async (request, reply) => {
-      const m = await workshops.getMaterial(
+      const m = await work.getMaterial(
         deps,
         requirePrincipal(request),
         request.params.id,
@@ -163,7 +164,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     async (request, reply) =>
       reply
         .status(201)
-        .send(await workshops.addAction(deps, requirePrincipal(request), request.params.id, request.body)),
+        .send(await work.addAction(deps, requirePrincipal(request), request.params.id, request.body)),
   );
 
   r.get(
@@ -179,7 +180,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
       },
     },
     async (request) => ({
-      items: await workshops.listActions(deps, requirePrincipal(request), {
+      items: await work.listActions(deps, requirePrincipal(request), {
         mine: request.query.mine === 'true',
         open: request.query.open !== 'false',
       }),
@@ -196,7 +197,6 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
         body: ActionDone,
       },
     },
-    async (request) =>
-      workshops.completeAction(deps, requirePrincipal(request), request.params.id, request.body),
+    async (request) => work.completeAction(deps, requirePrincipal(request), request.params.id, request.body),
   );
 }

@@ -1,6 +1,7 @@
 // Ponsel ODK Collect (admin): a token per field phone, its server URL as a QR code for Collect (shown once), and
 // revoking a token when a phone is lost.
 import { useState } from 'preact/hooks';
+import { InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad, wib } from '../ui.tsx';
@@ -156,26 +157,22 @@ function CreateDeviceForm(props: { onCreated: (created: OdkDeviceCreated) => voi
       <h2 id="odk-create">{t('op.odk.create')}</h2>
       <ErrorNotice error={action.error} />
       <form class="op-form op-grid-form" onSubmit={submit}>
-        <div class="field">
-          <label for="odk-username">{t('op.odk.username')}</label>
-          <input
-            id="odk-username"
-            required
-            minLength={3}
-            autoComplete="off"
-            value={username}
-            onInput={(event) => setUsername((event.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
-        <div class="field">
-          <label for="odk-label">{t('op.odk.label')}</label>
-          <input
-            id="odk-label"
-            maxLength={200}
-            value={label}
-            onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
+        <InputField
+          id="odk-username"
+          label={t('op.odk.username')}
+          required
+          minLength={3}
+          autoComplete="off"
+          value={username}
+          onInput={setUsername}
+        />
+        <InputField
+          id="odk-label"
+          label={t('op.odk.label')}
+          maxLength={200}
+          value={label}
+          onInput={setLabel}
+        />
         <FormSubmit
           label={t(action.isBusy ? 'op.odk.creating' : 'op.odk.create')}
           disabled={action.isBusy || username.trim().length < 3}

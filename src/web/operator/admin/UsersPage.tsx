@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Role } from '../../../shared/users.ts';
 import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
+import { InputField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
 import { roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
@@ -263,25 +264,16 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
     <section aria-labelledby="create-user">
       <h2 id="create-user">{t('op.users.createHeading')}</h2>
       <form class="op-form op-grid-form" onSubmit={submit}>
-        <div class="field">
-          <label for="new-username">{t('login.username')}</label>
-          <input
-            id="new-username"
-            required
-            minLength={3}
-            autoComplete="off"
-            value={username}
-            onInput={(event) => setUsername((event.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
-        <div class="field">
-          <label for="new-name">{t('op.users.name')}</label>
-          <input
-            id="new-name"
-            value={displayName}
-            onInput={(event) => setDisplayName((event.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
+        <InputField
+          id="new-username"
+          label={t('login.username')}
+          required
+          minLength={3}
+          autoComplete="off"
+          value={username}
+          onInput={setUsername}
+        />
+        <InputField id="new-name" label={t('op.users.name')} value={displayName} onInput={setDisplayName} />
         <div class="field">
           <label for="new-role">{t('op.users.role')}</label>
           <select

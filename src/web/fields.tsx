@@ -1,6 +1,8 @@
-// Labelled form fields for the learning pages: each with its hint and its error tied to it for screen readers.
+// Labelled form fields for every page: each with its hint and its error tied to it for screen readers.
+// `isRequired` only announces a field the form checks itself; `required` (and `minLength`, `min`, `max`) let the
+// browser check it before the form is sent.
 import type { ComponentChildren } from 'preact';
-import { WibDateField } from '../WibDateField.tsx';
+import { WibDateField } from './WibDateField.tsx';
 
 type Common = {
   id: string;
@@ -8,6 +10,9 @@ type Common = {
   hint?: string;
   error?: string;
   isRequired?: boolean;
+  required?: boolean;
+  /** Extra classes of the field's frame, e.g. 'op-form-title' to span a grid form. */
+  frameClass?: string;
 };
 
 function describedBy(props: Common): string | undefined {
@@ -17,7 +22,7 @@ function describedBy(props: Common): string | undefined {
 
 function Frame(props: Common & { children: ComponentChildren }) {
   return (
-    <div class="field">
+    <div class={props.frameClass ? `field ${props.frameClass}` : 'field'}>
       <label for={props.id}>{props.label}</label>
       {props.hint && (
         <p class="hint" id={`${props.id}-hint`}>
@@ -34,14 +39,20 @@ function Frame(props: Common & { children: ComponentChildren }) {
   );
 }
 
-/** A one-line text, date or time field. */
+/** A one-line text, number, date or time field. */
 export function InputField(
   props: Common & {
     value: string;
     onInput: (value: string) => void;
-    type?: 'text' | 'date' | 'datetime-local';
+    type?: 'text' | 'url' | 'number' | 'date' | 'datetime-local';
+    minLength?: number;
     maxLength?: number;
+    /** Bounds of a number, or of a date/time in the field's own form. */
+    min?: string | number;
+    max?: string | number;
     autoComplete?: string;
+    placeholder?: string;
+    inputClass?: string;
   },
 ) {
   if (props.type === 'date' || props.type === 'datetime-local')
@@ -52,6 +63,9 @@ export function InputField(
           kind={props.type === 'date' ? 'date' : 'datetime'}
           value={props.value}
           onValue={props.onInput}
+          required={props.required}
+          min={props.min === undefined ? undefined : String(props.min)}
+          max={props.max === undefined ? undefined : String(props.max)}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={describedBy(props)}
         />
@@ -61,10 +75,19 @@ export function InputField(
     <Frame {...props}>
       <input
         id={props.id}
-        class="op-input"
-        type="text"
+        class={props.inputClass ?? 'op-input'}
+        {...(props.type === 'number'
+          ? { type: 'number', inputMode: 'numeric' }
+          : props.type === 'url'
+            ? { type: 'url', inputMode: 'url' }
+            : { type: 'text' })}
         value={props.value}
+        required={props.required}
+        minLength={props.minLength}
         maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
+        placeholder={props.placeholder}
         autoComplete={props.autoComplete ?? 'off'}
         aria-required={props.isRequired ? true : undefined}
         aria-invalid={props.error ? true : undefined}
@@ -77,7 +100,14 @@ export function InputField(
 
 /** A text of several lines. */
 export function TextAreaField(
-  props: Common & { value: string; onInput: (value: string) => void; rows?: number; maxLength?: number },
+  props: Common & {
+    value: string;
+    onInput: (value: string) => void;
+    rows?: number;
+    minLength?: number;
+    maxLength?: number;
+    placeholder?: string;
+  },
 ) {
   return (
     <Frame {...props}>
@@ -86,7 +116,10 @@ export function TextAreaField(
         class="op-input"
         rows={props.rows ?? 4}
         value={props.value}
+        required={props.required}
+        minLength={props.minLength}
         maxLength={props.maxLength}
+        placeholder={props.placeholder}
         aria-required={props.isRequired ? true : undefined}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(props)}
@@ -111,6 +144,7 @@ export function SelectField(
         id={props.id}
         class="op-input"
         value={props.value}
+        required={props.required}
         disabled={props.isDisabled}
         aria-required={props.isRequired ? true : undefined}
         aria-invalid={props.error ? true : undefined}
