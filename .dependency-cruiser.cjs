@@ -20,8 +20,6 @@ const STORE_EXCEPTIONS = {
   '^src/server/modules/pillars/pillars-accounts\\.ts$': {
     stores: ['users/users-store', 'auth/sign-in-code-store'],
   },
-  // Bench mode only (never registered in production): seeds rows as fast as possible.
-  '^src/server/modules/bench/bench-routes\\.ts$': { stores: ['users/users-store', 'reports/reports-store'] },
 };
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -89,6 +87,15 @@ module.exports = {
       to: { path: '^(src/(server|cli)|test|bench|scripts)/' },
     },
     {
+      name: 'product-not-demo',
+      severity: 'error',
+      comment:
+        'The demo generator and bench mode (src/server/demo, src/server/bench) fill tables in bulk for trials and ' +
+        'measurements; the product never depends on them (only app.ts registers bench mode, only the CLI loads the demo).',
+      from: { path: '^src/(server/(modules|platform)|shared|web)/', pathNot: TEST },
+      to: { path: '^src/server/(demo|bench)/' },
+    },
+    {
       name: 'store-is-bottom',
       severity: 'error',
       comment: 'routes → service → rules | store: a store never calls a service or a route.',
@@ -107,8 +114,8 @@ module.exports = {
       severity: 'error',
       comment:
         'routes → service: a route file holds HTTP only and reaches data through a service, never a store. ' +
-        'Bench mode (never registered in production) seeds rows straight through stores.',
-      from: { path: '-routes\\.ts$', pathNot: '^src/server/modules/bench/' },
+        'Bench mode (src/server/bench, never registered in production) seeds rows straight through stores.',
+      from: { path: '-routes\\.ts$', pathNot: '^src/server/bench/' },
       to: { path: '-store\\.ts$' },
     },
     {

@@ -1,5 +1,5 @@
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { MAX_SCALE, MIN_SCALE, refuseDemoPassword } from '../server/modules/demo/demo-data.ts';
+import { MAX_SCALE, MIN_SCALE, refuseDemoPassword } from '../server/demo/demo-data.ts';
 import { parseHead } from '../server/platform/audit-anchor.ts';
 import { RegionCode } from '../shared/regions.ts';
 import { Role } from '../shared/users.ts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_DEMO_PASSWORD } from '../server/demo/demo-data.ts';
+import { type DemoSummary, loadDemoData } from '../server/demo/demo-service.ts';
+import { KABKOTA } from '../server/demo/demo-texts.ts';
 import { createApiToken } from '../server/modules/auth/auth-service.ts';
-import { DEFAULT_DEMO_PASSWORD } from '../server/modules/demo/demo-data.ts';
-import { type DemoSummary, loadDemoData } from '../server/modules/demo/demo-service.ts';
-import { KABKOTA } from '../server/modules/demo/demo-texts.ts';
 import { ensureRegions } from '../server/modules/regions/regions-service.ts';
 import { createUser, resetPassword } from '../server/modules/users/users-service.ts';
 import { auditHead, verifyAudit } from '../server/platform/audit.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_DEMO_PASSWORD, MAX_SCALE, MIN_SCALE } from '../server/modules/demo/demo-data.ts';
+import { DEFAULT_DEMO_PASSWORD, MAX_SCALE, MIN_SCALE } from '../server/demo/demo-data.ts';
 import { Role } from '../shared/users.ts';
 
 /** The commands the CLI knows, written as typed: group and subcommand. */

@@ -1,10 +1,10 @@
-import { ReportFields } from '../../../shared/reports/report-schema.ts';
-import { type AuditActor, appendAudit } from '../../platform/audit.ts';
-import { contentHash } from '../../platform/canonical.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
-import { hashPassword } from '../../platform/passwords.ts';
+import { ReportFields } from '../../shared/reports/report-schema.ts';
+import { type AuditActor, appendAudit } from '../platform/audit.ts';
+import { contentHash } from '../platform/canonical.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db.ts';
+import { DomainError } from '../platform/errors.ts';
+import { hashPassword } from '../platform/passwords.ts';
 import {
   DEMO_BAKORWIL,
   DEMO_KABKOTA,

@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db.ts';
+import type { Tx } from '../platform/db.ts';
 import type { DemoExtras } from './demo-extras.ts';
 
 // Bulk writes of the demo's groups, calendar, workshops and lessons, system rights only: one INSERT … SELECT

@@ -2,9 +2,10 @@
 // two without a place (they wait on the Belum ditempatkan page of their Bakorwil) and one naming its desa (a
 // report in the inbox, its source message and the reader's suggestions beside it). Through the channels' own
 // intake, so what the demo shows is what a real message does.
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
-import { takeIn } from '../channels/channels-service.ts';
+
+import { takeIn } from '../modules/channels/channels-service.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db.ts';
 import type { DemoPillar } from './demo-data.ts';
 import { setPillarPhone } from './demo-extras-store.ts';
 

@@ -1,8 +1,8 @@
-import type { ChecklistKey } from '../../../shared/early-warning/alert-rules.ts';
-import { CHECKLIST_KEYS } from '../../../shared/early-warning/alert-rules.ts';
-import { quarterOf, quarterOfDate } from '../../../shared/evaluation/period.ts';
-import { searchKey } from '../../../shared/regions.ts';
-import { toWibIso, wibDate } from '../../../shared/time.ts';
+import type { ChecklistKey } from '../../shared/early-warning/alert-rules.ts';
+import { CHECKLIST_KEYS } from '../../shared/early-warning/alert-rules.ts';
+import { quarterOf, quarterOfDate } from '../../shared/evaluation/period.ts';
+import { searchKey } from '../../shared/regions.ts';
+import { toWibIso, wibDate } from '../../shared/time.ts';
 import { createRandom, DEMO_BAKORWIL, type DemoCase, type DemoPlan, type DemoRegions } from './demo-data.ts';
 import { ACTION_TEXTS, AGREEMENT_TEXT, LESSONS, WORKSHOP_TOPICS } from './demo-extras-texts.ts';
 import { KABKOTA, PERGURUAN } from './demo-texts.ts';

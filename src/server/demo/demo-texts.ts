@@ -1,4 +1,4 @@
-import type { ConflictType, Trigger } from '../../../shared/reports/report-schema.ts';
+import type { ConflictType, Trigger } from '../../shared/reports/report-schema.ts';
 
 // The words of the demo data: what field pillars write, what operators title and conclude, per theme.
 // Places come from the regions table; group names (perguruan, teams) are invented for the demo.

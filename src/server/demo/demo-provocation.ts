@@ -1,10 +1,10 @@
 // Demo rows of the provocation watch: a few forwarded messages in the demo kab/kota, one seen several times and
 // assessed, so the Konten provokatif page is not empty on a fresh demo.
 import { randomUUID } from 'node:crypto';
-import { normaliseLink } from '../../../shared/provocation/links.ts';
-import { itemTitle } from '../../../shared/provocation/provocation-rules.ts';
-import { normaliseText } from '../../../shared/provocation/text-match.ts';
-import type { Tx } from '../../platform/db.ts';
+import { normaliseLink } from '../../shared/provocation/links.ts';
+import { itemTitle } from '../../shared/provocation/provocation-rules.ts';
+import { normaliseText } from '../../shared/provocation/text-match.ts';
+import type { Tx } from '../platform/db.ts';
 import type { DemoUser } from './demo-data.ts';
 import type { DemoGroup } from './demo-extras.ts';
 import { insertProvocationItem } from './demo-provocation-store.ts';

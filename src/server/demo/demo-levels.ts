@@ -1,11 +1,11 @@
-import { risenHeadline } from '../../../shared/early-warning/alert-rules.ts';
-import { type Factor, levelRank } from '../../../shared/early-warning/level-model.ts';
-import type { AuditActor } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
-import { raiseAlertInTx } from '../early-warning/alerts-service.ts';
-import { recomputeLevels } from '../early-warning/levels-service.ts';
-import { loadSettings } from '../early-warning/settings-service.ts';
+import { risenHeadline } from '../../shared/early-warning/alert-rules.ts';
+import { type Factor, levelRank } from '../../shared/early-warning/level-model.ts';
+import { raiseAlertInTx } from '../modules/early-warning/alerts-service.ts';
+import { recomputeLevels } from '../modules/early-warning/levels-service.ts';
+import { loadSettings } from '../modules/early-warning/settings-service.ts';
+import type { AuditActor } from '../platform/audit.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db.ts';
 import { listLevelsWithoutAlert } from './demo-extras-store.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
-import { verifyAudit } from '../../platform/audit.ts';
-import { systemClock } from '../../platform/clock.ts';
+import { buildTestApp, signIn, type TestApp } from '../../../test/harness.ts';
+import { verifyAudit } from '../platform/audit.ts';
+import { systemClock } from '../platform/clock.ts';
 import { DEMO_KABKOTA } from './demo-data.ts';
 import { type DemoSummary, loadDemoData } from './demo-service.ts';
 

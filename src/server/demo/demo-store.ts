@@ -1,6 +1,6 @@
-import type { Priority } from '../../../shared/reports/report-schema.ts';
-import type { SlaMinutes } from '../../../shared/reports/triage.ts';
-import type { Tx } from '../../platform/db.ts';
+import type { Priority } from '../../shared/reports/report-schema.ts';
+import type { SlaMinutes } from '../../shared/reports/triage.ts';
+import type { Tx } from '../platform/db.ts';
 import type { DemoAgency, DemoCase, DemoDuplicate, DemoPillar, DemoRegions, DemoUser } from './demo-data.ts';
 
 // Bulk writes of the demo data, system rights only: each statement takes a JSON array of rows and inserts

@@ -1,7 +1,7 @@
-import type { CasePhase, HandlingLevel, RecoveryStep } from '../../../shared/cases/case-rules.ts';
-import { nextLevel } from '../../../shared/cases/case-rules.ts';
-import { nameKey } from '../../../shared/pillars/pillar-identity.ts';
-import { searchKey } from '../../../shared/regions.ts';
+import type { CasePhase, HandlingLevel, RecoveryStep } from '../../shared/cases/case-rules.ts';
+import { nextLevel } from '../../shared/cases/case-rules.ts';
+import { nameKey } from '../../shared/pillars/pillar-identity.ts';
+import { searchKey } from '../../shared/regions.ts';
 import type {
   Need,
   Priority,
@@ -10,17 +10,11 @@ import type {
   Trigger,
   Vulnerable,
   VulnerableGroup,
-} from '../../../shared/reports/report-schema.ts';
-import {
-  dueAt,
-  hasVulnerable,
-  PRIORITY_RANK,
-  type SlaMinutes,
-  triage,
-} from '../../../shared/reports/triage.ts';
-import { startOfWibDay, toWibIso, wibDate } from '../../../shared/time.ts';
-import type { Role } from '../../../shared/users.ts';
-import { caseEscalationReason, missedCaseDeadlines } from '../escalation/escalation-rules.ts';
+} from '../../shared/reports/report-schema.ts';
+import { dueAt, hasVulnerable, PRIORITY_RANK, type SlaMinutes, triage } from '../../shared/reports/triage.ts';
+import { startOfWibDay, toWibIso, wibDate } from '../../shared/time.ts';
+import type { Role } from '../../shared/users.ts';
+import { caseEscalationReason, missedCaseDeadlines } from '../modules/escalation/escalation-rules.ts';
 import {
   AGENCY_NAMES,
   type AgencyKind,

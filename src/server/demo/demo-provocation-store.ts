@@ -1,5 +1,5 @@
 // SQL of the demo's provocation items (run as the system while the demo loads).
-import type { Tx } from '../../platform/db.ts';
+import type { Tx } from '../platform/db.ts';
 
 export async function insertProvocationItem(
   tx: Tx,

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { kabkotaOf } from '../../../shared/regions.ts';
-import type { Vulnerable } from '../../../shared/reports/report-schema.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
-import { insertReport } from '../reports/reports-store.ts';
-import { listUsers } from '../users/users-store.ts';
+import { kabkotaOf } from '../../shared/regions.ts';
+import type { Vulnerable } from '../../shared/reports/report-schema.ts';
+import { insertReport } from '../modules/reports/reports-store.ts';
+import { listUsers } from '../modules/users/users-store.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db.ts';
 
 /** The report body as intake takes it; here read as is, unchecked. */
 type BaselineBody = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLA, triage } from '../../../shared/reports/triage.ts';
+import { DEFAULT_SLA, triage } from '../../shared/reports/triage.ts';
 import {
   createRandom,
   DEMO_KABKOTA,
