@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import type { Viewer } from '../visibility.ts';
 import { isInViewerScope } from '../visibility.ts';
 
@@ -36,13 +37,11 @@ export function refuseMove(from: CasePhase, to: CasePhase, outcome: string | und
   return undefined;
 }
 
-export const HandlingLevel = z.enum(['kabkota', 'bakorwil', 'provinsi']);
+export const HandlingLevel = z.enum(HANDLING_LEVELS);
 export type HandlingLevel = z.infer<typeof HandlingLevel>;
 
-/** The level above, when a deadline is missed: kab/kota → Bakorwil → province; undefined at the top. */
-export function nextLevel(level: HandlingLevel): HandlingLevel | undefined {
-  return level === 'kabkota' ? 'bakorwil' : level === 'bakorwil' ? 'provinsi' : undefined;
-}
+/** The level above, when a deadline is missed: the escalation ladder's rule. */
+export { nextLevel } from '../escalation/ladder.ts';
 
 /** What decides who handles a case. */
 export type CaseHandling = {

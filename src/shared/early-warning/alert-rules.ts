@@ -1,4 +1,5 @@
 // Alerts: who may raise, acknowledge and close them, and how a level reads in CAP 1.2. Pure, zod-free.
+import type { HandlingLevel } from '../escalation/ladder.ts';
 import type { AlertLevel, Level } from './level-model.ts';
 
 /** aktif: waiting for acknowledgement · diterima: acknowledged, response under way · ditutup: closed ·
@@ -7,7 +8,7 @@ export const ALERT_STATUSES = ['aktif', 'diterima', 'ditutup', 'diganti'] as con
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** Who handles an unacknowledged alert now; it climbs like a case deadline. */
-export type AlertHandlingLevel = 'kabkota' | 'bakorwil' | 'provinsi';
+export type AlertHandlingLevel = HandlingLevel;
 
 /**
  * Who may acknowledge: any operator of the kab/kota (one acknowledges for all); once the alert has climbed

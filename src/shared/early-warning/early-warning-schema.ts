@@ -85,6 +85,8 @@ export const AlertDetail = AlertView.extend({
     }),
   ),
 });
+export type AlertDetail = z.infer<typeof AlertDetail>;
+export type AlertAction = AlertDetail['actions'][number];
 
 export const AlertActionInput = z.object({
   action: z.string().trim().min(3).max(2000),
@@ -145,6 +147,7 @@ export const ReviewInput = z.object({
 });
 
 export const GroupKind = z.enum(['perguruan_silat', 'suporter', 'ormas', 'lainnya']);
+export type GroupKind = z.infer<typeof GroupKind>;
 
 export const GroupInput = z.object({
   kind: GroupKind,

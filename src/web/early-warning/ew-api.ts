@@ -2,7 +2,31 @@
 // Types only come from the shared modules (`import type` is erased), so no schema library reaches the browser.
 import type { ChecklistKey } from '../../shared/early-warning/alert-rules.ts';
 import type { RecurringAnchor, RecurringEvent } from '../../shared/early-warning/calendar.ts';
-import type { AlertView, LevelItem } from '../../shared/early-warning/early-warning-schema.ts';
+import type {
+  Agreement,
+  Branch,
+  CalendarEvent,
+  CalendarReply,
+  ChecklistItem,
+  CreatedWebhook,
+  Delivery,
+  EventDetail,
+  EventKind,
+  EventReview,
+  Group,
+  GroupDetail,
+  Intensity,
+  LevelDetail,
+  RecomputeResult,
+  Rivalry,
+  Webhook,
+} from '../../shared/early-warning/early-warning-replies.ts';
+import type {
+  AlertDetail,
+  AlertView,
+  GroupKind,
+  LevelItem,
+} from '../../shared/early-warning/early-warning-schema.ts';
 import type {
   AlertLevel,
   EarlyWarningSettings,
@@ -12,14 +36,31 @@ import type {
 import { request } from '../api.ts';
 
 export type {
+  Agreement,
+  AlertDetail,
   AlertLevel,
   AlertView,
+  Branch,
+  CalendarEvent,
+  ChecklistItem,
+  Delivery,
   EarlyWarningSettings,
+  EventDetail,
+  EventKind,
+  EventReview,
   Factor,
+  Group,
+  GroupDetail,
+  GroupKind,
+  Intensity,
   Level,
+  LevelDetail,
   LevelItem,
+  RecomputeResult,
   RecurringAnchor,
   RecurringEvent,
+  Rivalry,
+  Webhook,
 };
 
 type Items<T> = { items: T[] };
@@ -35,16 +76,6 @@ function queryOf(params: Record<string, string | number | boolean | undefined>):
 
 // ── Levels ──────────────────────────────────────────────────────────────────────────────────────
 
-export type LevelChange = {
-  fromLevel: Level | null;
-  toLevel: Level;
-  score: number;
-  factors: Factor[];
-  changedAt: string;
-};
-export type LevelDetail = LevelItem & { changes: LevelChange[] };
-export type RecomputeResult = { regions: number; changed: number; alerts: number; ms: number };
-
 export const listLevels = (parent: string) =>
   request<Items<LevelItem>>('GET', `/api/early-warning/levels${queryOf({ parent })}`);
 export const getLevelDetail = (code: string) =>
@@ -58,17 +89,6 @@ export const saveSettings = (settings: EarlyWarningSettings) =>
   request<EarlyWarningSettings>('PUT', '/api/early-warning/settings', settings);
 
 // ── Alerts ──────────────────────────────────────────────────────────────────────────────────────
-
-export type AlertAction = {
-  id: string;
-  kind: 'diterima' | 'tindakan' | 'eskalasi' | 'ditutup' | 'diganti';
-  action: string;
-  caseId: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  at: string;
-};
-export type AlertDetail = AlertView & { actions: AlertAction[] };
 
 /** The Atom feed of open alerts in the reader's scope. */
 export const ALERT_FEED_URL = '/api/alerts/feed.xml';
@@ -96,59 +116,7 @@ export const approvePublicText = (id: string, body: { headline: string; descript
 
 // ── Register of actor groups ────────────────────────────────────────────────────────────────────
 
-export type GroupKind = 'perguruan_silat' | 'suporter' | 'ormas' | 'lainnya';
 export const GROUP_KINDS: readonly GroupKind[] = ['perguruan_silat', 'suporter', 'ormas', 'lainnya'];
-
-export type Group = {
-  id: string;
-  kind: GroupKind;
-  name: string;
-  shortName: string;
-  description: string;
-  isActive: boolean;
-};
-export type Branch = {
-  id: string;
-  groupId: string;
-  groupShortName: string;
-  level: 'cabang' | 'ranting';
-  regionCode: string;
-  regionName: string;
-  kabkotaCode: string;
-  name: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  address: string | null;
-  isActive: boolean;
-  isMasked: boolean;
-};
-export type Intensity = 'rendah' | 'sedang' | 'tinggi';
-export type Rivalry = {
-  id: string;
-  groupA: string;
-  groupAName: string;
-  groupB: string;
-  groupBName: string;
-  intensity: Intensity;
-  status: 'aktif' | 'mereda';
-  note: string;
-};
-export type Agreement = {
-  id: string;
-  title: string;
-  regionCode: string;
-  regionName: string;
-  place: string;
-  signedOn: string;
-  body: string;
-  caseId: string | null;
-  hasDocument: boolean;
-  documentType: string | null;
-  createdAt: string;
-  parties: { id: string; shortName: string }[];
-  breaches: { id: string; reportId: string; note: string; notedAt: string }[];
-};
-export type GroupDetail = Group & { branches: Branch[]; rivalries: Rivalry[]; agreements: Agreement[] };
 
 export const listGroups = (params: { all?: boolean }) =>
   request<Items<Group>>('GET', `/api/actor-groups${queryOf({ all: params.all ? 'true' : undefined })}`);
@@ -197,7 +165,6 @@ export const addBreach = (id: string, body: { reportId: string; note: string }) 
 
 // ── Calendar ────────────────────────────────────────────────────────────────────────────────────
 
-export type EventKind = 'konvoi' | 'pengesahan_warga' | 'pertandingan' | 'pilkades' | 'pemilu' | 'lainnya';
 export const EVENT_KINDS: readonly EventKind[] = [
   'konvoi',
   'pengesahan_warga',
@@ -207,50 +174,8 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'lainnya',
 ];
 
-export type ChecklistItem = { key: ChecklistKey; label: string; isDone: boolean; note: string };
-export type EventReview = {
-  summary: string;
-  actualCrowd?: number;
-  hadIncident: boolean;
-  incidentReportIds: string[];
-  lessons: string;
-};
-export type CalendarEvent = {
-  id: string;
-  kind: EventKind;
-  title: string;
-  description: string;
-  startsAt: string;
-  endsAt: string | null;
-  regionCode: string;
-  regionName: string;
-  routeRegionCodes: string[];
-  expectedCrowd: number | null;
-  status: 'terjadwal' | 'dibatalkan' | 'selesai';
-  checklist: ChecklistItem[];
-  checklistDone: number;
-  review: EventReview | null;
-  reviewedAt: string | null;
-  version: number;
-  createdAt: string;
-  groups: { id: string; shortName: string }[];
-};
-export type RouteStop = {
-  regionCode: string;
-  regionName: string;
-  level: Level;
-  score: number;
-  rivalsPresent: string[];
-  rivalReports: number;
-  lastRivalReportAt: string | null;
-};
-export type EventDetail = CalendarEvent & { route: RouteStop[] };
-
 export const getCalendar = (params: { from: string; to: string; region?: string }) =>
-  request<{ recurring: RecurringEvent[]; events: CalendarEvent[] }>(
-    'GET',
-    `/api/early-warning/calendar${queryOf(params)}`,
-  );
+  request<CalendarReply>('GET', `/api/early-warning/calendar${queryOf(params)}`);
 export const getEvent = (id: string) => request<EventDetail>('GET', `/api/early-warning/events/${id}`);
 export const createEvent = (body: {
   kind: EventKind;
@@ -285,29 +210,6 @@ export const removeCalendarOverride = (anchor: RecurringAnchor, hijriYear: numbe
 
 // ── Webhooks (admin) ────────────────────────────────────────────────────────────────────────────
 
-export type Webhook = {
-  id: string;
-  url: string;
-  description: string;
-  regionCodes: string[];
-  isActive: boolean;
-  secretHint: string;
-  createdAt: string;
-  updatedAt: string;
-};
-export type Delivery = {
-  id: string;
-  alertId: string;
-  event: string;
-  status: 'menunggu' | 'terkirim' | 'gagal';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-  log: { attempt: number; at: string; statusCode: number | null; error: string | null; durationMs: number }[];
-};
-
 export const listWebhooks = () => request<Items<Webhook>>('GET', '/api/webhooks');
 export const createWebhook = (body: {
   url: string;
@@ -315,7 +217,7 @@ export const createWebhook = (body: {
   description: string;
   regionCodes: string[];
   isActive: boolean;
-}) => request<Webhook & { secret?: string }>('POST', '/api/webhooks', body);
+}) => request<CreatedWebhook>('POST', '/api/webhooks', body);
 export const updateWebhook = (id: string, change: { isActive?: boolean; secret?: string }) =>
   request<Webhook>('PATCH', `/api/webhooks/${id}`, change);
 export const listDeliveries = (id: string) =>

@@ -2,6 +2,7 @@
 // it, simple SVG charts, the definitions as footnotes, and the PDF/XLSX made in the background.
 import { useEffect, useState } from 'preact/hooks';
 import { DEFINITIONS, type FigureId, labelIn } from '../../shared/evaluation/definitions.ts';
+import type { ReportJob as Job } from '../../shared/evaluation/evaluation-replies.ts';
 import {
   type EvaluationSummary,
   type Figure,
@@ -21,15 +22,6 @@ import './evaluation.css';
 import { recordsPagePath } from './RecordsPage.tsx';
 
 type ScopeOption = { code: string; label: string };
-type Job = {
-  id: string;
-  format: 'pdf' | 'xlsx';
-  status: string;
-  progress: number;
-  error: string | null;
-  link: string;
-  fileLink: string | null;
-};
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 

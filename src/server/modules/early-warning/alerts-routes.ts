@@ -2,6 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  CreatedWebhook,
+  Delivery,
+  itemsOf,
+  Webhook,
+} from '../../../shared/early-warning/early-warning-replies.ts';
+import {
   AlertActionInput,
   AlertCloseInput,
   AlertDetail,
@@ -201,9 +207,11 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
     clock: deps.clock,
     allowPrivateTargets: deps.config.webhookAllowPrivate === true,
   };
-  r.get('/api/webhooks', { schema: { tags, summary: 'Webhook keluar (admin)' } }, async (request) => {
-    return { items: await webhooks.listWebhooks(deps, requirePrincipal(request)) };
-  });
+  r.get(
+    '/api/webhooks',
+    { schema: { tags, summary: 'Webhook keluar (admin)', response: { 200: itemsOf(Webhook) } } },
+    async (request) => ({ items: await webhooks.listWebhooks(deps, requirePrincipal(request)) }),
+  );
 
   r.post(
     '/api/webhooks',
@@ -212,6 +220,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
         tags,
         summary: 'Tambah webhook (admin); tanpa secret, dibuatkan dan ditampilkan sekali',
         body: WebhookInput,
+        response: { 201: CreatedWebhook },
       },
     },
     async (request, reply) =>
@@ -222,7 +231,15 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
 
   r.patch(
     '/api/webhooks/:id',
-    { schema: { tags, summary: 'Ubah webhook (admin)', params: IdParams, body: WebhookChange } },
+    {
+      schema: {
+        tags,
+        summary: 'Ubah webhook (admin)',
+        params: IdParams,
+        body: WebhookChange,
+        response: { 200: Webhook },
+      },
+    },
     async (request) =>
       webhooks.updateWebhook(webhookDeps, requirePrincipal(request), request.params.id, request.body),
   );
@@ -235,6 +252,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
         summary: 'Log pengiriman webhook (admin)',
         params: IdParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: itemsOf(Delivery) },
       },
     },
     async (request) => {

@@ -1,4 +1,3 @@
-import { nextLevel } from '../../../shared/cases/case-rules.ts';
 import {
   type AlertHandlingLevel,
   allowedAlertMoves,
@@ -12,6 +11,7 @@ import {
   type Factor,
   LEVEL_LABELS,
 } from '../../../shared/early-warning/level-model.ts';
+import { climb, describeMinutes, HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
 import { toWibIso } from '../../../shared/time.ts';
@@ -24,6 +24,7 @@ import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { escalateDue } from '../escalation/escalate-due.ts';
 import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
 import * as store from './alerts-store.ts';
 import { type CapDocument, renderAtom, renderCap } from './cap-xml.ts';
@@ -45,13 +46,6 @@ const SENDER_NAME = 'Dinas Sosial Provinsi Jawa Timur (Sigap)';
 const RESTRICTION =
   'Hanya untuk Dinas Sosial, pilar sosial dan mitra penanganan konflik. Jangan disebarkan ke publik: ' +
   'menyebut kelompok secara terbuka dapat memperkeruh keadaan.';
-
-/** Whose inbox an alert at a handling level lands in. */
-const ROLES_AT: Record<AlertHandlingLevel, readonly string[]> = {
-  kabkota: ['operator'],
-  bakorwil: ['koordinator'],
-  provinsi: ['provinsi'],
-};
 
 const HANDLER_LABELS: Record<AlertHandlingLevel, string> = {
   kabkota: 'operator kab/kota',
@@ -141,10 +135,6 @@ export function areaName(a: { regionLevel: string; regionName: string; kabkotaNa
   return `${prefix} ${a.regionName}, ${a.kabkotaName}`;
 }
 
-function describeMinutes(minutes: number): string {
-  return minutes % 60 === 0 ? `${minutes / 60} jam` : `${minutes} menit`;
-}
-
 // ── Raising ──────────────────────────────────────────────────────────────────────────────────────
 
 export type NewAlert = {
@@ -210,7 +200,7 @@ export async function raiseAlertInTx(
     },
   );
   const alert = (await store.findAlert(tx, id))!;
-  const operators = await findUsersCovering(tx, ROLES_AT.kabkota, kabkotaCode);
+  const operators = await findUsersCovering(tx, HANDLERS_AT.kabkota, kabkotaCode);
   await notifyUsers(tx, operators, {
     kind: 'alert.raised',
     subjectType: 'alert',
@@ -359,7 +349,7 @@ export async function acknowledgeAlert(
       { type: 'alert', id },
       { handlingLevel: alert.handlingLevel },
     );
-    const others = (await findUsersCovering(tx, ROLES_AT.kabkota, alert.kabkotaCode)).filter(
+    const others = (await findUsersCovering(tx, HANDLERS_AT.kabkota, alert.kabkotaCode)).filter(
       (u) => u !== principal.user.id,
     );
     await notifyUsers(tx, others, {
@@ -479,8 +469,6 @@ export async function approvePublicText(
 
 // ── Escalation ───────────────────────────────────────────────────────────────────────────────────
 
-const PAGE_SIZE = 100;
-
 /**
  * Moves every alert nobody acknowledged in time one level up (kab/kota → Bakorwil → province), like a missed
  * case deadline: a fresh deadline at the new level, an entry in the response log, an audit entry, a notice in
@@ -488,21 +476,9 @@ const PAGE_SIZE = 100;
  */
 export async function runAlertEscalation(db: Database, clock: Clock): Promise<number> {
   const now = clock.now();
-  let moved = 0;
-  let afterId: string | null = null;
-  const failures: unknown[] = [];
-  for (;;) {
-    const ids: string[] = await db.asSystem((tx) => store.listDueAlertIds(tx, now, afterId, PAGE_SIZE));
-    for (const id of ids) {
-      try {
-        if (await db.asSystem((tx) => escalateOne(tx, id, now))) moved++;
-      } catch (error) {
-        failures.push(error);
-      }
-    }
-    if (ids.length < PAGE_SIZE) break;
-    afterId = ids[ids.length - 1];
-  }
+  const { moved, failures } = await escalateDue(db, now, store.listDueAlertIds, (tx, id) =>
+    escalateOne(tx, id, now),
+  );
   if (failures.length > 0)
     throw new AggregateError(failures, `eskalasi peringatan: ${failures.length} gagal`);
   return moved;
@@ -511,8 +487,9 @@ export async function runAlertEscalation(db: Database, clock: Clock): Promise<nu
 async function escalateOne(tx: Tx, id: string, now: Date): Promise<boolean> {
   if (!(await store.lockDueAlert(tx, id, now))) return false;
   const alert = (await store.findAlert(tx, id))!;
-  const to = nextLevel(alert.handlingLevel);
-  if (!to) return false;
+  const step = climb(alert.handlingLevel);
+  if (!step) return false;
+  const { to, roles } = step;
   const settings = await loadSettings(tx);
   const minutes = settings.acknowledgeMinutes[alert.level];
   const reason = `Belum diterima ${HANDLER_LABELS[alert.handlingLevel]} dalam ${describeMinutes(minutes)} (${LEVEL_LABELS[alert.level].id})`;
@@ -535,7 +512,7 @@ async function escalateOne(tx: Tx, id: string, now: Date): Promise<boolean> {
     { type: 'alert', id },
     { from: alert.handlingLevel, to, reason },
   );
-  await notifyUsers(tx, await findUsersCovering(tx, ROLES_AT[to], alert.kabkotaCode), {
+  await notifyUsers(tx, await findUsersCovering(tx, roles, alert.kabkotaCode), {
     kind: 'alert.escalated',
     subjectType: 'alert',
     subjectId: id,

@@ -1,3 +1,5 @@
+import type { EventKind, EventReview } from '../../../shared/early-warning/early-warning-replies.ts';
+import type { Level } from '../../../shared/early-warning/level-model.ts';
 import type { Tx } from '../../platform/db.ts';
 
 // One-off events and the admin's date overrides. Events are read and written as the actor (row-level
@@ -5,7 +7,7 @@ import type { Tx } from '../../platform/db.ts';
 
 export type EventRecord = {
   id: string;
-  kind: string;
+  kind: EventKind;
   title: string;
   description: string;
   startsAt: Date;
@@ -16,7 +18,7 @@ export type EventRecord = {
   expectedCrowd: number | null;
   status: 'terjadwal' | 'dibatalkan' | 'selesai';
   checklist: Record<string, { isDone: boolean; note: string; by: string; at: string }>;
-  review: Record<string, unknown> | null;
+  review: EventReview | null;
   reviewedAt: Date | null;
   version: number;
   createdAt: Date;
@@ -138,7 +140,7 @@ export async function routeHistory(
   {
     regionCode: string;
     regionName: string;
-    level: string;
+    level: Level;
     score: number;
     rivalsPresent: string[];
     rivalReports: number;

@@ -3,6 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChecklistKey } from '../../../shared/early-warning/alert-rules.ts';
 import {
+  CalendarReply,
+  EventDetail,
+  itemsOf,
+  LevelDetail,
+  RecomputeResult,
+  RecurringEventView,
+} from '../../../shared/early-warning/early-warning-replies.ts';
+import {
   CalendarQuery,
   ChecklistInput,
   EventInput,
@@ -12,6 +20,7 @@ import {
   OverrideParams,
   ReviewInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
+import { EarlyWarningSettings } from '../../../shared/early-warning/level-model.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { NoContent } from '../../../shared/replies.ts';
 import { requirePrincipal } from '../../platform/http.ts';
@@ -53,6 +62,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
         tags,
         summary: 'Tingkat satu kecamatan atau kab/kota dengan riwayat perubahannya',
         params: z.object({ code: RegionCode }),
+        response: { 200: LevelDetail },
       },
     },
     async (request) => levels.getLevel(deps, requirePrincipal(request), request.params.code),
@@ -60,20 +70,31 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
 
   r.post(
     '/api/early-warning/recompute',
-    { schema: { tags, summary: 'Hitung ulang semua tingkat sekarang (provinsi, admin)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Hitung ulang semua tingkat sekarang (provinsi, admin)',
+        response: { 200: RecomputeResult },
+      },
+    },
     async (request) => levels.recomputeNow(deps, requirePrincipal(request)),
   );
 
   r.get(
     '/api/early-warning/settings',
-    { schema: { tags, summary: 'Ambang dan parameter model' } },
+    { schema: { tags, summary: 'Ambang dan parameter model', response: { 200: EarlyWarningSettings } } },
     async (request) => settings.getSettings(deps.db, requirePrincipal(request)),
   );
 
   r.put(
     '/api/early-warning/settings',
     {
-      schema: { tags, summary: 'Ubah ambang dan parameter (admin)', body: z.record(z.string(), z.unknown()) },
+      schema: {
+        tags,
+        summary: 'Ubah ambang dan parameter (admin)',
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: EarlyWarningSettings },
+      },
     },
     async (request) => settings.updateSettings(deps, requirePrincipal(request), request.body),
   );
@@ -81,7 +102,12 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
   r.get(
     '/api/early-warning/calendar',
     {
-      schema: { tags, summary: 'Kalender kerawanan: tanggal berulang dan acara', querystring: CalendarQuery },
+      schema: {
+        tags,
+        summary: 'Kalender kerawanan: tanggal berulang dan acara',
+        querystring: CalendarQuery,
+        response: { 200: CalendarReply },
+      },
     },
     async (request) =>
       calendar.listCalendar(deps, requirePrincipal(request), {
@@ -95,7 +121,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
     '/api/early-warning/calendar/overrides/:anchor/:hijriYear',
     {
       schema: {
-        response: { 204: NoContent },
+        response: { 200: itemsOf(RecurringEventView) },
         tags,
         summary: 'Koreksi tanggal 1 Suro atau Idul Fitri sesuai penetapan pemerintah (admin)',
         params: OverrideParams,
@@ -140,6 +166,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
         tags,
         summary: 'Catat acara berisiko (pilkades, pemilu, pertandingan, konvoi …)',
         body: EventInput,
+        response: { 201: EventDetail },
       },
     },
     async (request, reply) =>
@@ -148,7 +175,14 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
 
   r.get(
     '/api/early-warning/events/:id',
-    { schema: { tags, summary: 'Satu acara dengan kecamatan di rutenya', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Satu acara dengan kecamatan di rutenya',
+        params: IdParams,
+        response: { 200: EventDetail },
+      },
+    },
     async (request) => calendar.getEvent(deps, requirePrincipal(request), request.params.id),
   );
 
@@ -160,6 +194,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
         summary: 'Daftar periksa risiko sebelum acara',
         params: IdParams,
         body: ChecklistInput,
+        response: { 200: EventDetail },
       },
     },
     async (request) =>
@@ -171,13 +206,21 @@ export async function earlyWarningRoutes(app: FastifyInstance, deps: AlertDeps):
 
   r.put(
     '/api/early-warning/events/:id/review',
-    { schema: { tags, summary: 'Evaluasi sesudah acara', params: IdParams, body: ReviewInput } },
+    {
+      schema: {
+        tags,
+        summary: 'Evaluasi sesudah acara',
+        params: IdParams,
+        body: ReviewInput,
+        response: { 200: EventDetail },
+      },
+    },
     async (request) => calendar.saveReview(deps, requirePrincipal(request), request.params.id, request.body),
   );
 
   r.post(
     '/api/early-warning/events/:id/cancel',
-    { schema: { tags, summary: 'Batalkan acara', params: IdParams } },
+    { schema: { tags, summary: 'Batalkan acara', params: IdParams, response: { 200: EventDetail } } },
     async (request) => calendar.cancelEvent(deps, requirePrincipal(request), request.params.id),
   );
 }

@@ -2,6 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  Agreement,
+  Branch,
+  Group,
+  GroupDetail,
+  itemsOf,
+  Rivalry,
+} from '../../../shared/early-warning/early-warning-replies.ts';
+import {
   AgreementInput,
   BranchInput,
   BreachInput,
@@ -12,6 +20,7 @@ import {
   RivalryInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import * as groups from './groups-service.ts';
 
@@ -34,6 +43,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         tags,
         summary: 'Daftar kelompok (perguruan silat, suporter, …)',
         querystring: z.object({ kind: GroupKind.optional(), all: z.enum(['true', 'false']).optional() }),
+        response: { 200: itemsOf(Group) },
       },
     },
     async (request) => ({
@@ -46,7 +56,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
 
   r.post(
     '/api/actor-groups',
-    { schema: { tags, summary: 'Daftarkan kelompok', body: GroupInput } },
+    { schema: { tags, summary: 'Daftarkan kelompok', body: GroupInput, response: { 201: Group } } },
     async (request, reply) =>
       reply.status(201).send(await groups.createGroup(deps, requirePrincipal(request), request.body)),
   );
@@ -62,6 +72,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
           region: RegionCode.optional(),
           limit: z.coerce.number().int().min(1).max(500).default(200),
         }),
+        response: { 200: itemsOf(Branch) },
       },
     },
     async (request) => ({
@@ -80,6 +91,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         tags,
         summary: 'Satu cabang/ranting (kontak utuh bagi pengelola, tercatat)',
         params: IdParams,
+        response: { 200: Branch },
       },
     },
     async (request) => groups.getBranch(deps, requirePrincipal(request), request.params.id),
@@ -87,7 +99,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
 
   r.get(
     '/api/actor-groups/rivalries',
-    { schema: { tags, summary: 'Rivalitas antar kelompok' } },
+    { schema: { tags, summary: 'Rivalitas antar kelompok', response: { 200: itemsOf(Rivalry) } } },
     async (request) => ({
       items: await groups.listRivalries(deps, requirePrincipal(request)),
     }),
@@ -100,6 +112,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         tags,
         summary: 'Catat/ubah rivalitas dua kelompok (koordinator, provinsi, admin)',
         body: RivalryInput,
+        response: { 200: Rivalry },
       },
     },
     async (request) => groups.saveRivalry(deps, requirePrincipal(request), request.body),
@@ -107,7 +120,14 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
 
   r.get(
     '/api/actor-groups/:id',
-    { schema: { tags, summary: 'Satu kelompok: cabang, rivalitas, kesepakatan damai', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Satu kelompok: cabang, rivalitas, kesepakatan damai',
+        params: IdParams,
+        response: { 200: GroupDetail },
+      },
+    },
     async (request) => groups.getGroup(deps, requirePrincipal(request), request.params.id),
   );
 
@@ -119,6 +139,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         summary: 'Ubah kelompok (koordinator, provinsi, admin)',
         params: IdParams,
         body: GroupChange,
+        response: { 200: Group },
       },
     },
     async (request) => groups.updateGroup(deps, requirePrincipal(request), request.params.id, request.body),
@@ -132,6 +153,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         summary: 'Tambah cabang (kab/kota) atau ranting (kecamatan)',
         params: IdParams,
         body: BranchInput,
+        response: { 201: Branch },
       },
     },
     async (request, reply) =>
@@ -150,6 +172,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
           group: z.uuid().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(100),
         }),
+        response: { 200: itemsOf(Agreement) },
       },
     },
     async (request) => ({
@@ -162,29 +185,41 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
 
   r.post(
     '/api/peace-agreements',
-    { schema: { tags, summary: 'Catat kesepakatan damai', body: AgreementInput } },
+    {
+      schema: {
+        tags,
+        summary: 'Catat kesepakatan damai',
+        body: AgreementInput,
+        response: { 201: Agreement },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await groups.createAgreement(deps, requirePrincipal(request), request.body)),
   );
 
   r.get(
     '/api/peace-agreements/:id',
-    { schema: { tags, summary: 'Satu kesepakatan damai', params: IdParams } },
+    { schema: { tags, summary: 'Satu kesepakatan damai', params: IdParams, response: { 200: Agreement } } },
     async (request) => groups.getAgreement(deps, requirePrincipal(request), request.params.id),
   );
 
   r.put(
     '/api/peace-agreements/:id/document',
-    { schema: { tags, summary: 'Unggah dokumen kesepakatan (PDF, JPEG, PNG)', params: IdParams } },
-    async (request, reply) => {
+    {
+      schema: {
+        tags,
+        summary: 'Unggah dokumen kesepakatan (PDF, JPEG, PNG)',
+        params: IdParams,
+        response: { 200: Agreement },
+      },
+    },
+    async (request) => {
       const body = request.body;
       if (!Buffer.isBuffer(body)) {
-        return reply.status(415).send({
-          error: {
-            code: 'unsupported_media_type',
-            message: 'Kirim dokumen sebagai application/pdf, image/jpeg atau image/png',
-          },
-        });
+        throw new DomainError(
+          'unsupported_media_type',
+          'Kirim dokumen sebagai application/pdf, image/jpeg atau image/png',
+        );
       }
       const contentType = String(request.headers['content-type'] ?? '')
         .split(';')[0]
@@ -219,6 +254,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         summary: 'Catat pelanggaran kesepakatan (tautkan laporan)',
         params: IdParams,
         body: BreachInput,
+        response: { 201: Agreement },
       },
     },
     async (request, reply) =>
@@ -236,6 +272,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
           tags,
           summary: `Kelompok yang disebut ${subject === 'report' ? 'laporan' : 'kasus'}`,
           params: IdParams,
+          response: { 200: itemsOf(Group) },
         },
       },
       async (request) => ({
@@ -250,6 +287,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
           summary: `Tetapkan kelompok yang terlibat dalam ${subject === 'report' ? 'laporan' : 'kasus'}`,
           params: IdParams,
           body: LinkedGroupsInput,
+          response: { 200: itemsOf(Group) },
         },
       },
       async (request) => ({

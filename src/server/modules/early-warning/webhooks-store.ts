@@ -149,7 +149,7 @@ export type DeliveryLogEntry = {
   id: string;
   alertId: string;
   event: string;
-  status: string;
+  status: 'menunggu' | 'terkirim' | 'gagal';
   attempts: number;
   lastStatusCode: number | null;
   lastError: string | null;

@@ -1,16 +1,5 @@
-import type { HandlingLevel } from '../../../shared/cases/case-rules.ts';
+import { describeMinutes, type HandlingLevel, OFFICE_LABELS } from '../../../shared/escalation/ladder.ts';
 import { formatDateTimeWIB } from '../../../shared/i18n.ts';
-
-/** A deadline in words: 30 → "30 menit", 120 → "2 jam". */
-export function describeMinutes(minutes: number): string {
-  return minutes % 60 === 0 ? `${minutes / 60} jam` : `${minutes} menit`;
-}
-
-const LEVEL_LABELS: Record<HandlingLevel, string> = {
-  kabkota: 'Dinsos kab/kota',
-  bakorwil: 'Bakorwil',
-  provinsi: 'Dinsos Provinsi',
-};
 
 /** Who was expected to take a report in hand at a level. */
 const ACKNOWLEDGER: Record<HandlingLevel, string> = {
@@ -20,7 +9,7 @@ const ACKNOWLEDGER: Record<HandlingLevel, string> = {
 };
 
 export function levelLabel(level: HandlingLevel): string {
-  return LEVEL_LABELS[level];
+  return OFFICE_LABELS[level];
 }
 
 /** Why a report escalates: "Belum diterima operator dalam 30 menit (P1)". */

@@ -1,4 +1,4 @@
-import { type HandlingLevel, nextLevel } from '../../../shared/cases/case-rules.ts';
+import { climb } from '../../../shared/escalation/ladder.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -8,6 +8,7 @@ import { addCaseTimeline, publishCaseEvent, requireCase } from '../cases/cases-s
 import { notifyCovering } from '../notifications/notifications-service.ts';
 import { escalateDueItems } from '../provocation/response-service.ts';
 import { getSla } from '../settings/settings-service.ts';
+import { escalateDue } from './escalate-due.ts';
 import {
   caseEscalationReason,
   levelLabel,
@@ -15,16 +16,6 @@ import {
   reportEscalationReason,
 } from './escalation-rules.ts';
 import * as store from './escalation-store.ts';
-
-/** How many candidate ids one short query fetches; each record is then escalated in its own transaction. */
-const PAGE_SIZE = 100;
-
-/** Whose inbox an escalation to `level` lands in. */
-const ROLES_AT: Record<HandlingLevel, readonly string[]> = {
-  kabkota: ['operator'],
-  bakorwil: ['koordinator'],
-  provinsi: ['provinsi'],
-};
 
 export type EscalationCounts = { reports: number; cases: number; provocation: number };
 
@@ -43,20 +34,9 @@ export async function runEscalation(db: Database, clock: Clock): Promise<Escalat
     list: typeof store.listDueReportIds,
     escalate: (tx: Tx, id: string) => Promise<boolean>,
   ) => {
-    let done = 0;
-    let afterId: string | null = null;
-    for (;;) {
-      const ids: string[] = await db.asSystem((tx) => list(tx, now, afterId, PAGE_SIZE));
-      for (const id of ids) {
-        try {
-          if (await db.asSystem((tx) => escalate(tx, id))) done++;
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-      if (ids.length < PAGE_SIZE) return done;
-      afterId = ids[ids.length - 1];
-    }
+    const run = await escalateDue(db, now, list, escalate);
+    failures.push(...run.failures);
+    return run.moved;
   };
   counts.reports = await each(store.listDueReportIds, (tx, id) => escalateReport(tx, id, now));
   counts.cases = await each(store.listDueCaseIds, (tx, id) => escalateCase(tx, id, now));
@@ -77,8 +57,9 @@ export async function runEscalation(db: Database, clock: Clock): Promise<Escalat
 /** Escalates one unacknowledged report, if it is still due; returns whether it did. */
 async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
   const report = await store.lockDueReport(tx, id, now);
-  const to = report && nextLevel(report.handlingLevel);
-  if (!report || !to) return false;
+  const step = report && climb(report.handlingLevel);
+  if (!report || !step) return false;
+  const { to, roles } = step;
   const sla = await getSla(tx, report.priority);
   const reason = reportEscalationReason(report.handlingLevel, sla.acknowledge, report.priority);
   await store.escalateReport(tx, id, { level: to, now, dueAcknowledgeAt: dueAt(now, sla.acknowledge) });
@@ -102,7 +83,7 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
       reason,
     },
   );
-  notifyCovering(tx, ROLES_AT[to], [report.kabkotaCode], {
+  notifyCovering(tx, roles, [report.kabkotaCode], {
     kind: 'report.escalated',
     subjectType: 'report',
     subjectId: id,
@@ -126,8 +107,9 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
 /** Escalates one late open case, if it is still due; returns whether it did. */
 async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
   const due = await store.lockDueCase(tx, id, now);
-  const to = due && nextLevel(due.handlingLevel);
-  if (!due || !to) return false;
+  const step = due && climb(due.handlingLevel);
+  if (!due || !step) return false;
+  const { to, roles } = step;
   const missed = missedCaseDeadlines(due, now);
   const reason = caseEscalationReason(missed, due, due.priority);
   // The new level gets the priority's full time again for each deadline it inherits already missed.
@@ -151,7 +133,7 @@ async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
     { from: due.handlingLevel, to, reason },
   );
   const escalated = await requireCase(tx, id);
-  notifyCovering(tx, ROLES_AT[to], [escalated.kabkotaCode, ...escalated.sharedWith], {
+  notifyCovering(tx, roles, [escalated.kabkotaCode, ...escalated.sharedWith], {
     kind: 'case.escalated',
     subjectType: 'case',
     subjectId: id,

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFINITIONS } from '../../../shared/evaluation/definitions.ts';
+import { DEFINITIONS, type FigureId } from '../../../shared/evaluation/definitions.ts';
 import { EvaluationQuery, ReportFormat } from '../../../shared/evaluation/evaluation-query.ts';
+import { FigureDefinitionView, ReportJob } from '../../../shared/evaluation/evaluation-replies.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import * as files from './evaluation-files-service.ts';
 import * as evaluation from './evaluation-service.ts';
@@ -29,10 +30,16 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
 
   r.get(
     '/api/evaluations/definitions',
-    { schema: { tags, summary: 'Definisi setiap angka (id/en) / what each figure means' } },
+    {
+      schema: {
+        tags,
+        summary: 'Definisi setiap angka (id/en) / what each figure means',
+        response: { 200: z.object({ items: z.array(FigureDefinitionView) }) },
+      },
+    },
     async (request) => {
       requirePrincipal(request);
-      return { items: Object.entries(DEFINITIONS).map(([id, d]) => ({ id, ...d })) };
+      return { items: Object.entries(DEFINITIONS).map(([id, d]) => ({ id: id as FigureId, ...d })) };
     },
   );
 
@@ -85,6 +92,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
         tags,
         summary: 'Buat laporan evaluasi di latar belakang / generate a report in the background',
         body: EvaluationQuery.extend({ format: ReportFormat }),
+        response: { 202: ReportJob },
       },
     },
     async (request, reply) => {
@@ -95,13 +103,26 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
 
   r.get(
     '/api/evaluations/reports',
-    { schema: { tags, summary: 'Laporan evaluasi yang tersimpan / kept reports' } },
+    {
+      schema: {
+        tags,
+        summary: 'Laporan evaluasi yang tersimpan / kept reports',
+        response: { 200: z.object({ items: z.array(ReportJob) }) },
+      },
+    },
     async (request) => ({ items: await files.listReports(deps, requirePrincipal(request)) }),
   );
 
   r.get(
     '/api/evaluations/reports/:id',
-    { schema: { tags, summary: 'Kemajuan pembuatan laporan / progress', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Kemajuan pembuatan laporan / progress',
+        params: IdParams,
+        response: { 200: ReportJob },
+      },
+    },
     async (request) => files.getReportJob(deps, requirePrincipal(request), request.params.id),
   );
 

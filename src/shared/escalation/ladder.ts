@@ -1,0 +1,39 @@
+// The escalation ladder: when a deadline is missed, the record climbs one step (kab/kota → Bakorwil → province)
+// and lands in the inboxes of the roles that handle that step. One rule for reports, cases, alerts and
+// provocation items, and for any later deadline. Pure and zod-free: the web may read it too.
+
+/** The steps of the ladder, bottom first. */
+export const HANDLING_LEVELS = ['kabkota', 'bakorwil', 'provinsi'] as const;
+export type HandlingLevel = (typeof HANDLING_LEVELS)[number];
+
+/** The step above, when a deadline is missed; undefined at the top (the province). */
+export function nextLevel(level: HandlingLevel): HandlingLevel | undefined {
+  return HANDLING_LEVELS[HANDLING_LEVELS.indexOf(level) + 1];
+}
+
+/** Whose inbox a record at a step lands in. */
+export const HANDLERS_AT: Readonly<
+  Record<HandlingLevel, readonly ['operator' | 'koordinator' | 'provinsi']>
+> = {
+  kabkota: ['operator'],
+  bakorwil: ['koordinator'],
+  provinsi: ['provinsi'],
+};
+
+/** The office at a step: "Eskalasi ke Bakorwil". */
+export const OFFICE_LABELS: Readonly<Record<HandlingLevel, string>> = {
+  kabkota: 'Dinsos kab/kota',
+  bakorwil: 'Bakorwil',
+  provinsi: 'Dinsos Provinsi',
+};
+
+/** The next step of a record at `level` and the roles to tell; undefined when it is already at the top. */
+export function climb(level: HandlingLevel): { to: HandlingLevel; roles: readonly string[] } | undefined {
+  const to = nextLevel(level);
+  return to ? { to, roles: HANDLERS_AT[to] } : undefined;
+}
+
+/** A deadline in words: 30 → "30 menit", 120 → "2 jam". */
+export function describeMinutes(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} jam` : `${minutes} menit`;
+}
