@@ -1,51 +1,29 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
-  saveScreenshot,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { DESKTOP, useBrowserFixture } from './fixture.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const fx = useBrowserFixture();
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 const folder = mkdtempSync(path.join(os.tmpdir(), 'sigap-cadangan-browser-'));
 
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    baseURL: server.baseUrl,
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  problems = watchPageProblems(page);
+  ({ context, page, problems } = await fx.openPage({ viewport: DESKTOP, acceptDownloads: true }));
 });
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
   rmSync(folder, { recursive: true, force: true });
 });
 
 describe('the Cadangan data page (admin)', () => {
   it('sets the daily backup and downloads an encrypted backup, without accessibility violations', async () => {
-    await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel('Kata sandi').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await fx.signIn(page, 'admin');
     await page.getByRole('link', { name: 'Cadangan data' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cadangan data' }).waitFor();
     await page.getByText('Belum pernah ada cadangan terjadwal yang berhasil.').waitFor();

@@ -1,7 +1,7 @@
 // What browser tests need: the built web app, the real server in a child process, and Chromium.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
@@ -14,6 +14,9 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { afterEach } from 'vitest';
 import { dropAppLogin } from '../../src/server/platform/migrate.ts';
 import { TEST_DATA_KEY } from '../db-template.ts';
+import { copyTemplateForServer, pgliteServerTemplate, requireNode24 } from './server-template.ts';
+
+export { buildWeb } from './server-template.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts');
@@ -27,22 +30,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-function requireNode24(): void {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major < 24) {
-    throw new Error(
-      `Browser tests start the server with this Node (${process.version}), which cannot run .ts files. ` +
-        "Run them through npm (npm run test:browser) so the project's Node 24 is used.",
-    );
-  }
-}
-
-/** Builds dist/web when it is older than its sources (scripts/build-web.ts decides). */
-export function buildWeb(): void {
-  requireNode24();
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.ts')], { cwd: ROOT, stdio: 'inherit' });
-}
 
 /** A free TCP port on 127.0.0.1, as the OS hands it out. */
 export async function findFreePort(): Promise<number> {
@@ -94,15 +81,25 @@ export async function startServer(
      * The test process then trusts this authority too (fetch, callApi) and `baseUrl` is https://127.0.0.1:…
      */
     trustedCa?: string;
+    /**
+     * Starts from a copy of the tests' migrated template (test/db-template.ts) with all regions loaded, instead
+     * of migrating an empty database: what browser tests use. The server still runs its own start-up on it.
+     */
+    fromTemplate?: boolean;
   } = {},
 ): Promise<RunningServer> {
   requireNode24();
   const adminPassword = 'rahasia-admin-uji-1';
   const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sigap-browser-'));
-  const database = process.env.DATABASE_URL
-    ? await createScratchDatabase(process.env.DATABASE_URL)
-    : undefined;
+  let database: { url: string; drop(): Promise<void> } | undefined;
+  if (process.env.DATABASE_URL) {
+    database = options.fromTemplate
+      ? await copyTemplateForServer()
+      : await createScratchDatabase(process.env.DATABASE_URL);
+  } else if (options.fromTemplate) {
+    await cp(await pgliteServerTemplate(), path.join(dataDir, 'pglite'), { recursive: true });
+  }
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const env: Record<string, string | undefined> = {
     ...inherited,

@@ -2,92 +2,30 @@
 // goes through with a hand-over; the closed case is read-only, leaves the relawan's "Tugas saya", and a
 // coordinator reopens it with a reason.
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
-  saveScreenshot,
-  signInByApi,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { useBrowserFixture } from './fixture.ts';
 
 const PASSWORD = 'kata-sandi-uji-1';
 const DESKTOP = { width: 1280, height: 800 };
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-let adminToken: string;
-const tokens = new Map<string, string>();
+const fx = useBrowserFixture({ pagePerTest: { viewport: DESKTOP } });
 let caseId = '';
 
-/** One JSON request with a bearer token; throws on anything but 2xx. */
-async function api<T>(token: string, method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Creates a user through the admin's token and gives them a token of their own; returns their id. */
-async function createUser(input: { username: string; displayName: string; role: string; region: string }) {
-  const { user } = await api<{ user: { id: string } }>(adminToken, 'POST', '/api/users', {
-    ...input,
-    password: PASSWORD,
-  });
-  const session = await signInByApi(server, input.username, PASSWORD);
-  const response = await fetch(`${server.baseUrl}/api/tokens`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-    },
-    body: JSON.stringify({ label: 'uji browser' }),
-  });
-  tokens.set(input.username, ((await response.json()) as { token: string }).token);
-  return user.id;
-}
-
-const token = (username: string) => tokens.get(username) as string;
-
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-  const admin = await signInByApi(server, 'admin', server.adminPassword);
-  const created = await fetch(`${server.baseUrl}/api/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
-    body: JSON.stringify({ label: 'uji browser' }),
-  });
-  adminToken = ((await created.json()) as { token: string }).token;
-  await createUser({
+  await fx.createUser({
     username: 'op.jember',
     displayName: 'Dewi Operator',
     role: 'operator',
     region: '35.09',
   });
-  await createUser({
+  await fx.createUser({
     username: 'koord.v',
     displayName: 'Bambang Koordinator',
     role: 'koordinator',
     region: 'V',
   });
-  const relawanId = await createUser({
+  const { id: relawanId } = await fx.createUser({
     username: 'relawan.sari',
     displayName: 'Sari Relawan',
     role: 'relawan',
@@ -95,9 +33,9 @@ beforeAll(async () => {
   });
 
   // The field trial's case: a child referred to a Puskesmas, a relawan assigned and checked in, in pemulihan.
-  const operator = token('op.jember');
+  const operator = 'op.jember';
   const reportId = randomUUID();
-  await api(operator, 'POST', '/api/reports', {
+  await fx.api(operator, 'POST', '/api/reports', {
     id: reportId,
     kind: 'kejadian',
     conflictType: 'antar_perguruan_silat',
@@ -109,9 +47,9 @@ beforeAll(async () => {
     vulnerable: { anak: { harmed: 1, displaced: 0, atRisk: 0 } },
     needs: ['kesehatan'],
   });
-  await api(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
-  caseId = (await api<{ id: string }>(operator, 'POST', '/api/cases', { reportIds: [reportId] })).id;
-  const child = await api<{ id: string }>(operator, 'POST', `/api/cases/${caseId}/people`, {
+  await fx.api(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
+  caseId = (await fx.api<{ id: string }>(operator, 'POST', '/api/cases', { reportIds: [reportId] })).id;
+  const child = await fx.api<{ id: string }>(operator, 'POST', `/api/cases/${caseId}/people`, {
     fullName: 'Dimas Pratama',
     age: 9,
     group: 'anak',
@@ -119,55 +57,39 @@ beforeAll(async () => {
     guardianName: 'Rahmat Hidayat',
     guardianConsent: true,
   });
-  await api(operator, 'POST', `/api/cases/${caseId}/people/${child.id}/referrals`, {
+  await fx.api(operator, 'POST', `/api/cases/${caseId}/people/${child.id}/referrals`, {
     service: 'kesehatan',
     provider: 'Puskesmas Kaliwates',
     dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
   });
-  await api(operator, 'POST', `/api/cases/${caseId}/assignments`, {
+  await fx.api(operator, 'POST', `/api/cases/${caseId}/assignments`, {
     userId: relawanId,
     task: 'Pendampingan',
   });
-  await api(token('relawan.sari'), 'POST', `/api/cases/${caseId}/follow-ups`, {
+  await fx.api('relawan.sari', 'POST', `/api/cases/${caseId}/follow-ups`, {
     id: randomUUID(),
     kind: 'check_in',
     action: 'Tiba di balai desa',
     occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
   });
-  await api(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: DESKTOP, baseURL: server.baseUrl });
-  page = await context.newPage();
-  problems = watchPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
+  await fx.api(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
 });
 
 async function signIn(username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+  await fx.page.goto('/');
+  await fx.page.getByLabel('Nama pengguna').fill(username);
+  await fx.page.getByLabel('Kata sandi').fill(PASSWORD);
+  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
 async function openCase(): Promise<void> {
-  await page.goto(`/kasus/${caseId}`);
-  await page.getByRole('heading', { level: 1, name: /Konflik antar perguruan silat di/ }).waitFor();
-  await page.getByRole('heading', { name: 'Kelompok rentan dan rujukan' }).waitFor();
+  await fx.page.goto(`/kasus/${caseId}`);
+  await fx.page.getByRole('heading', { level: 1, name: /Konflik antar perguruan silat di/ }).waitFor();
+  await fx.page.getByRole('heading', { name: 'Kelompok rentan dan rujukan' }).waitFor();
 }
 
-const phase = () => page.getByRole('region', { name: 'Tahap penanganan' });
+const phase = () => fx.page.getByRole('region', { name: 'Tahap penanganan' });
 
 describe('closing a case with a child still referred', () => {
   it('refuses the close while the referral is open, then closes with its hand-over', async () => {
@@ -186,8 +108,8 @@ describe('closing a case with a child still referred', () => {
     await form.getByRole('button', { name: 'Tutup kasus dengan ringkasan ini' }).click();
     // The server refuses: the child's referral is open and nobody took it over.
     await form.getByRole('alert').filter({ hasText: 'Rujukan orang rentan masih terbuka' }).waitFor();
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'case-close-refused');
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
+    await saveScreenshot(fx.page, 'case-close-refused');
 
     await handover.getByLabel('Diserahkan ke layanan/lembaga').fill('Puskesmas Kaliwates, poli anak');
     await handover
@@ -198,25 +120,25 @@ describe('closing a case with a child still referred', () => {
     await phase().getByText('Kasus ini sudah ditutup dan hanya dapat dibaca.', { exact: false }).waitFor();
 
     // The hand-over shows on the case; a closed case offers no disposition, referral or person buttons.
-    const people = page.getByRole('region', { name: 'Kelompok rentan dan rujukan' });
+    const people = fx.page.getByRole('region', { name: 'Kelompok rentan dan rujukan' });
     await people
       .getByText(
         /Diserahkan saat kasus ditutup ke Puskesmas Kaliwates, poli anak; ditindaklanjuti oleh TKSK Kaliwates, Bu Rina/,
       )
       .waitFor();
     await expect.poll(() => people.getByRole('button').count()).toBe(0);
-    expect(await page.getByRole('button', { name: /Kirim disposisi/ }).count()).toBe(0);
+    expect(await fx.page.getByRole('button', { name: /Kirim disposisi/ }).count()).toBe(0);
     expect(await phase().getByRole('button').count()).toBe(0);
-    await saveScreenshot(page, 'case-closed-read-only');
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(fx.page, 'case-closed-read-only');
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
   });
 
   it('takes the closed case out of the relawan’s "Tugas saya"', async () => {
     await signIn('relawan.sari');
-    await page.goto('/tugas');
-    await page.getByRole('heading', { level: 1, name: 'Tugas saya' }).waitFor();
+    await fx.page.goto('/tugas');
+    await fx.page.getByRole('heading', { level: 1, name: 'Tugas saya' }).waitFor();
     await expect
-      .poll(() => page.getByText('Konflik antar perguruan silat di', { exact: false }).count())
+      .poll(() => fx.page.getByText('Konflik antar perguruan silat di', { exact: false }).count())
       .toBe(0);
   });
 
@@ -232,6 +154,8 @@ describe('closing a case with a child still referred', () => {
       .getByRole('status')
       .filter({ hasText: 'Kasus dibuka kembali ke tahap Pemulihan.' })
       .waitFor();
-    await page.getByText(/Kasus dibuka kembali: Keluarga melapor anak belum diterima Puskesmas\./).waitFor();
+    await fx.page
+      .getByText(/Kasus dibuka kembali: Keluarga melapor anak belum diterima Puskesmas\./)
+      .waitFor();
   });
 });

@@ -3,82 +3,24 @@
 // does not handle the case sees initials only and no controls; the coordinator's dashboard starts at their
 // Bakorwil, and its map areas open by keyboard.
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
-  saveScreenshot,
-  signInByApi,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { useBrowserFixture } from './fixture.ts';
 
 const PASSWORD = 'kata-sandi-uji-1';
 const DESKTOP = { width: 1280, height: 800 };
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-let adminToken: string;
-const tokens = new Map<string, string>();
+const fx = useBrowserFixture({ pagePerTest: { viewport: DESKTOP } });
 let caseId = '';
 
-/** One JSON request with a bearer token; throws on anything but 2xx. */
-async function api<T>(token: string, method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Creates a user through the admin's token and gives them a token of their own. */
-async function createUser(input: { username: string; displayName: string; role: string; region: string }) {
-  await api(adminToken, 'POST', '/api/users', { ...input, password: PASSWORD });
-  const session = await signInByApi(server, input.username, PASSWORD);
-  const response = await fetch(`${server.baseUrl}/api/tokens`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-    },
-    body: JSON.stringify({ label: 'uji browser' }),
-  });
-  tokens.set(input.username, ((await response.json()) as { token: string }).token);
-}
-
-const token = (username: string) => tokens.get(username) as string;
-
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-  const admin = await signInByApi(server, 'admin', server.adminPassword);
-  const created = await fetch(`${server.baseUrl}/api/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
-    body: JSON.stringify({ label: 'uji browser' }),
-  });
-  adminToken = ((await created.json()) as { token: string }).token;
-  await createUser({
+  await fx.createUser({
     username: 'op.jember',
     displayName: 'Dewi Operator',
     role: 'operator',
     region: '35.09',
   });
-  await createUser({
+  await fx.createUser({
     username: 'koord.v',
     displayName: 'Bambang Koordinator',
     role: 'koordinator',
@@ -87,7 +29,7 @@ beforeAll(async () => {
 
   // The clash near the primary school: children hurt, an elderly woman with a disability at risk.
   const reportId = randomUUID();
-  await api(token('op.jember'), 'POST', '/api/reports', {
+  await fx.api('op.jember', 'POST', '/api/reports', {
     id: reportId,
     kind: 'kejadian',
     conflictType: 'antar_perguruan_silat',
@@ -103,47 +45,30 @@ beforeAll(async () => {
     },
     needs: ['kesehatan', 'psikososial'],
   });
-  await api(token('op.jember'), 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
-  caseId = (await api<{ id: string }>(token('op.jember'), 'POST', '/api/cases', { reportIds: [reportId] }))
-    .id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: DESKTOP, baseURL: server.baseUrl });
-  page = await context.newPage();
-  problems = watchPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
+  await fx.api('op.jember', 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
+  caseId = (await fx.api<{ id: string }>('op.jember', 'POST', '/api/cases', { reportIds: [reportId] })).id;
 });
 
 async function signIn(username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+  await fx.page.goto('/');
+  await fx.page.getByLabel('Nama pengguna').fill(username);
+  await fx.page.getByLabel('Kata sandi').fill(PASSWORD);
+  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
 async function openCase(): Promise<void> {
-  await page.goto(`/kasus/${caseId}`);
-  await page.getByRole('heading', { level: 1, name: /Konflik antar perguruan silat di/ }).waitFor();
-  await page.getByRole('heading', { name: 'Kelompok rentan dan rujukan' }).waitFor();
+  await fx.page.goto(`/kasus/${caseId}`);
+  await fx.page.getByRole('heading', { level: 1, name: /Konflik antar perguruan silat di/ }).waitFor();
+  await fx.page.getByRole('heading', { name: 'Kelompok rentan dan rujukan' }).waitFor();
 }
 
-const people = () => page.getByRole('region', { name: 'Kelompok rentan dan rujukan' });
+const people = () => fx.page.getByRole('region', { name: 'Kelompok rentan dan rujukan' });
 const status = (text: string | RegExp) => people().getByRole('status').filter({ hasText: text });
 
 /** Everything the page keeps on the device: localStorage, every IndexedDB store, and cached /api answers. */
 async function deviceData(): Promise<string> {
-  return page.evaluate(async () => {
+  return fx.page.evaluate(async () => {
     const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;
@@ -175,26 +100,26 @@ describe('a handler records vulnerable people and follows their referrals', () =
     await signIn('op.jember');
     await openCase();
     await people().getByRole('button', { name: 'Catat orang rentan bernama…' }).click();
-    const name = page.getByLabel('Nama lengkap');
+    const name = fx.page.getByLabel('Nama lengkap');
     expect(await name.evaluate((element) => element === document.activeElement)).toBe(true);
     await name.fill('Dimas Pratama');
-    await page.getByLabel('NIK (opsional)').fill('35090112031');
-    await page.getByLabel('Usia dalam tahun (opsional)').fill('9');
-    await page.getByLabel('Kelompok rentan', { exact: true }).selectOption('anak');
-    await page.getByLabel('Kebutuhan (opsional)').fill('pendampingan psikososial, perawatan luka');
-    await page.getByRole('button', { name: 'Simpan orang rentan' }).click();
+    await fx.page.getByLabel('NIK (opsional)').fill('35090112031');
+    await fx.page.getByLabel('Usia dalam tahun (opsional)').fill('9');
+    await fx.page.getByLabel('Kelompok rentan', { exact: true }).selectOption('anak');
+    await fx.page.getByLabel('Kebutuhan (opsional)').fill('pendampingan psikososial, perawatan luka');
+    await fx.page.getByRole('button', { name: 'Simpan orang rentan' }).click();
     await people().getByText('NIK harus 16 angka.').waitFor();
-    expect(await page.getByLabel('NIK (opsional)').getAttribute('aria-invalid')).toBe('true');
+    expect(await fx.page.getByLabel('NIK (opsional)').getAttribute('aria-invalid')).toBe('true');
 
-    await page.getByLabel('NIK (opsional)').fill('3509011203170001');
-    await page.getByLabel('Nama orang tua/wali').fill('Rahmat Hidayat');
+    await fx.page.getByLabel('NIK (opsional)').fill('3509011203170001');
+    await fx.page.getByLabel('Nama orang tua/wali').fill('Rahmat Hidayat');
     // The shared rule refuses a child's data without the guardian's consent, in words, as an alert.
-    await page.getByRole('button', { name: 'Simpan orang rentan' }).click();
+    await fx.page.getByRole('button', { name: 'Simpan orang rentan' }).click();
     await people().getByRole('alert').filter({ hasText: 'persetujuan orang tua/wali' }).waitFor();
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
 
-    await page.getByLabel('Orang tua/wali menyetujui pencatatan data anak ini').check();
-    await page.getByRole('button', { name: 'Simpan orang rentan' }).click();
+    await fx.page.getByLabel('Orang tua/wali menyetujui pencatatan data anak ini').check();
+    await fx.page.getByRole('button', { name: 'Simpan orang rentan' }).click();
     await status('Dimas Pratama dicatat.').waitFor();
     const child = people().getByRole('listitem').filter({ hasText: 'Dimas Pratama' });
     await child.getByText('NIK 3509011203170001').waitFor();
@@ -202,23 +127,23 @@ describe('a handler records vulnerable people and follows their referrals', () =
     await child.getByText('pendampingan psikososial, perawatan luka').waitFor();
 
     await child.getByRole('button', { name: 'Ubah data Dimas Pratama' }).click();
-    await page.getByLabel('Usia dalam tahun (opsional)').fill('10');
-    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await fx.page.getByLabel('Usia dalam tahun (opsional)').fill('10');
+    await fx.page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await status('Data Dimas Pratama diperbarui.').waitFor();
     await child.getByText('10 tahun').waitFor();
 
     await child.getByRole('button', { name: 'Rujuk Dimas Pratama ke layanan…' }).click();
     // The services are the shared list, in order.
-    expect(await page.getByLabel('Layanan', { exact: true }).locator('option').allTextContents()).toEqual([
+    expect(await fx.page.getByLabel('Layanan', { exact: true }).locator('option').allTextContents()).toEqual([
       'Rehabilitasi sosial',
       'Dukungan psikososial',
       'Logistik',
       'Kesehatan',
       'Layanan lain',
     ]);
-    await page.getByLabel('Layanan', { exact: true }).selectOption('dukungan_psikososial');
-    await page.getByLabel('Penyedia layanan').fill('LDP Jember');
-    await page.getByRole('button', { name: 'Buat rujukan' }).click();
+    await fx.page.getByLabel('Layanan', { exact: true }).selectOption('dukungan_psikososial');
+    await fx.page.getByLabel('Penyedia layanan').fill('LDP Jember');
+    await fx.page.getByRole('button', { name: 'Buat rujukan' }).click();
     await status('Rujukan Dukungan psikososial untuk Dimas Pratama dibuat.').waitFor();
 
     const referral = people().getByRole('group', {
@@ -240,7 +165,7 @@ describe('a handler records vulnerable people and follows their referrals', () =
     const done = people().getByRole('listitem').filter({ hasText: 'LDP Jember' });
     await done.getByText('Empat sesi pendampingan selesai.').waitFor();
     expect(await done.getByRole('button').count()).toBe(0);
-    await page.getByRole('list').filter({ hasText: 'Rujukan diperbarui' }).first().waitFor();
+    await fx.page.getByRole('list').filter({ hasText: 'Rujukan diperbarui' }).first().waitFor();
 
     // Nothing of the child is kept on the device.
     expect(await deviceData()).not.toMatch(/Dimas|Rahmat|3509011203170001|\/api\/cases/);
@@ -248,9 +173,9 @@ describe('a handler records vulnerable people and follows their referrals', () =
 
   it('shows an overdue referral first, marked in words', async () => {
     const [person] = (
-      await api<{ items: { id: string }[] }>(token('op.jember'), 'GET', `/api/cases/${caseId}/people`)
+      await fx.api<{ items: { id: string }[] }>('op.jember', 'GET', `/api/cases/${caseId}/people`)
     ).items;
-    await api(token('op.jember'), 'POST', `/api/cases/${caseId}/people/${person.id}/referrals`, {
+    await fx.api('op.jember', 'POST', `/api/cases/${caseId}/people/${person.id}/referrals`, {
       service: 'kesehatan',
       provider: 'Puskesmas Tanggul',
       dueAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
@@ -264,8 +189,8 @@ describe('a handler records vulnerable people and follows their referrals', () =
     expect(await first.textContent()).toContain('Puskesmas Tanggul');
     expect(await first.textContent()).toContain('lewat tenggat');
     await people().scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'case-people-handler');
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(fx.page, 'case-people-handler');
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
   });
 });
 
@@ -286,21 +211,21 @@ describe('who does not handle the case', () => {
     // Referrals are listed without names and without their notes.
     await people().getByText('Untuk D*** P***').first().waitFor();
     expect(await people().textContent()).not.toContain('Empat sesi pendampingan selesai.');
-    await saveScreenshot(page, 'case-people-masked');
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(fx.page, 'case-people-masked');
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
   });
 });
 
 describe("the coordinator's dashboard", () => {
-  const mapPaths = () => page.locator('.leaflet-overlay-pane svg path');
+  const mapPaths = () => fx.page.locator('.leaflet-overlay-pane svg path');
 
   it('opens on their Bakorwil, drills down by keyboard on the map, and goes back to the Bakorwil', async () => {
     await signIn('koord.v');
-    await page.getByRole('heading', { level: 1, name: 'Dasbor' }).waitFor();
-    await page.getByRole('heading', { name: 'Ringkasan Bakorwil V Jember' }).waitFor();
+    await fx.page.getByRole('heading', { level: 1, name: 'Dasbor' }).waitFor();
+    await fx.page.getByRole('heading', { name: 'Ringkasan Bakorwil V Jember' }).waitFor();
     // The seven kab/kota of Bakorwil V, on the map and in the table.
     await expect.poll(() => mapPaths().count(), { timeout: 20_000 }).toBe(7);
-    const rows = page.getByRole('region', { name: 'Angka per kabupaten/kota' }).getByRole('rowheader');
+    const rows = fx.page.getByRole('region', { name: 'Angka per kabupaten/kota' }).getByRole('rowheader');
     await expect.poll(() => rows.count()).toBe(7);
     expect((await rows.allTextContents()).sort()).toEqual([
       'Kabupaten Banyuwangi',
@@ -311,21 +236,21 @@ describe("the coordinator's dashboard", () => {
       'Kabupaten Situbondo',
       'Kota Probolinggo',
     ]);
-    const jember = page.getByRole('row', { name: /Kabupaten Jember/ });
+    const jember = fx.page.getByRole('row', { name: /Kabupaten Jember/ });
     expect(Number(await jember.getByRole('cell').first().textContent())).toBe(1);
-    await page.getByRole('button', { name: 'Lihat seluruh Jawa Timur' }).waitFor();
-    await saveScreenshot(page, 'dashboard-koordinator-bakorwil');
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await fx.page.getByRole('button', { name: 'Lihat seluruh Jawa Timur' }).waitFor();
+    await saveScreenshot(fx.page, 'dashboard-koordinator-bakorwil');
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
 
     // The map's areas are buttons for the keyboard: Enter on Jember opens its kecamatan.
-    const area = page.getByRole('button', { name: /^Kabupaten Jember: 1 laporan\. Lihat kecamatannya$/ });
+    const area = fx.page.getByRole('button', { name: /^Kabupaten Jember: 1 laporan\. Lihat kecamatannya$/ });
     await area.focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Ringkasan Kabupaten Jember' }).waitFor();
+    await fx.page.keyboard.press('Enter');
+    await fx.page.getByRole('heading', { name: 'Ringkasan Kabupaten Jember' }).waitFor();
     await expect.poll(() => mapPaths().count(), { timeout: 20_000 }).toBe(31);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dash-area');
-    await page.getByRole('button', { name: 'Kembali ke Bakorwil V Jember' }).click();
-    await page.getByRole('heading', { name: 'Ringkasan Bakorwil V Jember' }).waitFor();
+    expect(await fx.page.evaluate(() => document.activeElement?.id)).toBe('dash-area');
+    await fx.page.getByRole('button', { name: 'Kembali ke Bakorwil V Jember' }).click();
+    await fx.page.getByRole('heading', { name: 'Ringkasan Bakorwil V Jember' }).waitFor();
     await expect.poll(() => mapPaths().count(), { timeout: 20_000 }).toBe(7);
   });
 });

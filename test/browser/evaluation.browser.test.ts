@@ -1,40 +1,33 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildWeb,
   createUserByApi,
   findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
   saveScreenshot,
   signInByApi,
-  startServer,
   watchPageProblems,
 } from './browser-harness.ts';
+import { useBrowserFixture } from './fixture.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const fx = useBrowserFixture();
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 let reportId = '';
 
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-  await createUserByApi(server, {
+  await createUserByApi(fx.server, {
     username: 'koord.v',
     role: 'koordinator',
     region: 'V',
     displayName: 'Koordinator V',
   });
-  await createUserByApi(server, { username: 'op.jember', role: 'operator', region: '35.09' });
+  await createUserByApi(fx.server, { username: 'op.jember', role: 'operator', region: '35.09' });
   // One incident in Jember this quarter, so the figures are not all zero.
-  const operator = await signInByApi(server, 'op.jember', 'kata-sandi-uji-1');
+  const operator = await signInByApi(fx.server, 'op.jember', 'kata-sandi-uji-1');
   reportId = crypto.randomUUID();
-  const response = await fetch(`${server.baseUrl}/api/reports`, {
+  const response = await fetch(`${fx.server.baseUrl}/api/reports`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -60,16 +53,11 @@ beforeAll(async () => {
   expect(response.status).toBe(201);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('the evaluation page', () => {
   it('shows Bakorwil V to its koordinator with definitions, and downloads the PDF and the XLSX', async () => {
-    context = await browser.newContext({
+    context = await fx.browser.newContext({
       viewport: { width: 1280, height: 900 },
-      baseURL: server.baseUrl,
+      baseURL: fx.server.baseUrl,
       acceptDownloads: true,
     });
     page = await context.newPage();
@@ -120,9 +108,9 @@ describe('the evaluation page', () => {
   });
 
   it('opens a figure on a page listing its records, with the filters, a download and links to the cases', async () => {
-    const operator = await signInByApi(server, 'op.jember', 'kata-sandi-uji-1');
+    const operator = await signInByApi(fx.server, 'op.jember', 'kata-sandi-uji-1');
     const asOperator = (url: string, body: unknown) =>
-      fetch(`${server.baseUrl}${url}`, {
+      fetch(`${fx.server.baseUrl}${url}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -138,7 +126,10 @@ describe('the evaluation page', () => {
     expect(opened.status).toBe(201);
     const caseId = ((await opened.json()) as { id: string }).id;
 
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.baseUrl });
+    context = await fx.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      baseURL: fx.server.baseUrl,
+    });
     page = await context.newPage();
     problems = watchPageProblems(page);
     await page.goto('/');
@@ -178,7 +169,10 @@ describe('the evaluation page', () => {
   });
 
   it('opens on the scope and period a link names, as a workshop links its evaluation', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.baseUrl });
+    context = await fx.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      baseURL: fx.server.baseUrl,
+    });
     page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('Nama pengguna').fill('koord.v');

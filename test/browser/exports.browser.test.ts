@@ -3,33 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  callApi,
-  createUserByApi,
-  findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
-  signInByApi,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations } from './browser-harness.ts';
+import { DESKTOP, useBrowserFixture } from './fixture.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-let operator: { username: string; password: string };
+const fx = useBrowserFixture({
+  users: [{ username: 'ekspor_jember', role: 'operator', region: '35.09' }],
+  pagePerTest: { viewport: DESKTOP, acceptDownloads: true },
+});
 
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  operator = await createUserByApi(server, { username: 'ekspor_jember', role: 'operator', region: '35.09' });
-  const session = await signInByApi(server, operator.username, operator.password);
-  const sent = await callApi(server, session, 'POST', '/api/reports', {
+  const sent = await fx.call('ekspor_jember', 'POST', '/api/reports', {
     id: randomUUID(),
     kind: 'kejadian',
     conflictType: 'antar_perguruan_silat',
@@ -39,28 +23,12 @@ beforeAll(async () => {
     injured: 2,
   });
   expect(sent.status).toBe(201);
-  browser = await launchChromium();
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    baseURL: server.baseUrl,
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  problems = watchPageProblems(page);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('the export panel (operator)', () => {
   it('downloads the reports as CSV at once and as XLSX in the background, without accessibility violations', async () => {
-    await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill(operator.username);
-    await page.getByLabel('Kata sandi').fill(operator.password);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    const page = fx.page;
+    await fx.signIn(page, 'ekspor_jember');
     await page.getByRole('link', { name: 'Kotak masuk' }).first().click();
     await page.getByText('Ekspor', { exact: true }).click();
     await page.getByLabel('Pemisah kolom').selectOption(';');
@@ -88,6 +56,6 @@ describe('the export panel (operator)', () => {
     expect(workbook.getWorksheet('Laporan')?.rowCount).toBe(2);
     expect(workbook.getWorksheet('Kolom')).toBeDefined();
     expect(await findSeriousA11yViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(fx.problems).toEqual([]);
   });
 });

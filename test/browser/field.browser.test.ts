@@ -3,21 +3,18 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildWeb,
   callApi,
   createUserByApi,
   findSeriousA11yViolations,
-  launchChromium,
   ROOT,
-  type RunningServer,
   saveScreenshot,
   signInByApi,
-  startServer,
   watchPageProblems,
 } from './browser-harness.ts';
+import { useBrowserFixture } from './fixture.ts';
 
 const TANGGULWETAN = '35.09.06.2002';
 /** Balai desa Tanggulwetan, roughly. */
@@ -25,40 +22,31 @@ const IN_TANGGUL = { latitude: -8.165, longitude: 113.452 };
 
 type Account = { id: string; username: string; password: string };
 
-let server: RunningServer;
-let browser: Browser;
+const fx = useBrowserFixture();
 let siti: Account;
 let budi: Account;
 let operator: { cookie: string; csrfToken: string };
 
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-  siti = await createUserByApi(server, {
+  siti = await createUserByApi(fx.server, {
     username: 'siti.tanggulwetan',
     displayName: 'Siti Rahayu',
     role: 'relawan',
     region: '35.09',
   });
-  budi = await createUserByApi(server, {
+  budi = await createUserByApi(fx.server, {
     username: 'budi.tksk.tanggul',
     displayName: 'Budi Santoso',
     role: 'relawan',
     region: '35.09',
   });
-  const account = await createUserByApi(server, {
+  const account = await createUserByApi(fx.server, {
     username: 'operator.jember',
     displayName: 'Operator Jember',
     role: 'operator',
     region: '35.09',
   });
-  operator = await signInByApi(server, account.username, account.password);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  operator = await signInByApi(fx.server, account.username, account.password);
 });
 
 /** A cheap Android phone in Jember: small screen, touch, Indonesian, WIB. */
@@ -71,11 +59,11 @@ async function openPhone(
     timezoneId?: string;
   } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({
+  const context = await fx.browser.newContext({
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
-    baseURL: server.baseUrl,
+    baseURL: fx.server.baseUrl,
     locale: options.locale ?? 'id-ID',
     timezoneId: options.timezoneId ?? 'Asia/Jakarta',
     serviceWorkers: options.serviceWorkers ?? 'allow',
@@ -172,7 +160,7 @@ async function fillSinyalInTanggulwetan(
 
 async function reportsWithDescription(description: string): Promise<Array<Record<string, unknown>>> {
   const { status, body } = await callApi<{ items: Array<Record<string, unknown>> }>(
-    server,
+    fx.server,
     operator,
     'GET',
     `/api/reports?region=${TANGGULWETAN}&limit=100`,
@@ -190,7 +178,7 @@ describe('a sinyal made without a network', () => {
       await waitForServiceWorker(page);
       await waitForJemberNames(page);
 
-      await server.pause(); // no server, no network: for the page and for its service worker alike
+      await fx.server.pause(); // no server, no network: for the page and for its service worker alike
       await fillSinyalInTanggulwetan(page, description, { isOffline: true });
       await page.getByRole('button', { name: 'Kirim laporan' }).click();
       await page.getByRole('status').filter({ hasText: 'menunggu dikirim' }).first().waitFor();
@@ -207,7 +195,7 @@ describe('a sinyal made without a network', () => {
       await page.locator('.card').filter({ hasText: description }).getByText('Menunggu dikirim').waitFor();
       expect(await page.getByRole('banner').textContent()).toContain('Siti Rahayu');
 
-      await server.resume();
+      await fx.server.resume();
       await page.reload(); // an app start: the outbox is sent
       await page.getByRole('heading', { level: 2, name: /Sudah terkirim/ }).waitFor({ timeout: 30_000 });
       expect(await page.locator('.card').filter({ hasText: description }).textContent()).toContain(
@@ -231,7 +219,7 @@ describe('a sinyal made without a network', () => {
       });
       expect(unexpected(problems)).toEqual([]);
     } finally {
-      await server.resume();
+      await fx.server.resume();
       await context.close();
     }
   });
@@ -244,11 +232,11 @@ describe('a sinyal made without a network', () => {
       await waitForServiceWorker(page);
       await waitForJemberNames(page);
 
-      await server.pause();
+      await fx.server.pause();
       await fillSinyalInTanggulwetan(page, description);
       await page.getByRole('button', { name: 'Kirim laporan' }).click();
       await page.getByRole('status').filter({ hasText: 'menunggu dikirim' }).first().waitFor();
-      await server.resume();
+      await fx.server.resume();
 
       // The session is gone by the time the signal returns: the `online` sync must not drop the report.
       await context.clearCookies();
@@ -307,7 +295,7 @@ describe('a sinyal made without a network', () => {
       expect(await page.evaluate(() => localStorage.getItem('sigap.me'))).toBeNull();
       expect(unexpected(problems)).toEqual([]);
     } finally {
-      await server.resume();
+      await fx.server.resume();
       await context.close();
     }
   });
@@ -317,7 +305,7 @@ describe('a clash', () => {
   it('is shown in Kotak keluar as an error the user can see, and is not retried', async () => {
     // The operator already stored a report under this id; the phone holds different content for the same id.
     const id = crypto.randomUUID();
-    const stored = await callApi(server, operator, 'POST', '/api/reports', {
+    const stored = await callApi(fx.server, operator, 'POST', '/api/reports', {
       id,
       kind: 'sinyal',
       conflictType: 'antarwarga',
@@ -390,7 +378,7 @@ describe('a clash', () => {
       expect(await findSeriousA11yViolations(page)).toEqual([]);
       await saveScreenshot(page, 'outbox-clash');
 
-      const report = await callApi<{ description: string }>(server, operator, 'GET', `/api/reports/${id}`);
+      const report = await callApi<{ description: string }>(fx.server, operator, 'GET', `/api/reports/${id}`);
       expect(report.body.description).toBe('Laporan operator yang sudah tersimpan');
       await card.getByRole('button', { name: 'Hapus dari kotak keluar' }).click();
       await card.waitFor({ state: 'detached' });
@@ -559,7 +547,7 @@ describe('Tugas saya', () => {
   it('lists the cases assigned to the volunteer and records a check-in through the outbox', async () => {
     // The operator's side, through the API: a verified report, a prevention case, Siti assigned to it.
     const reportId = crypto.randomUUID();
-    const report = await callApi(server, operator, 'POST', '/api/reports', {
+    const report = await callApi(fx.server, operator, 'POST', '/api/reports', {
       id: reportId,
       kind: 'sinyal',
       conflictType: 'antar_perguruan_silat',
@@ -571,18 +559,18 @@ describe('Tugas saya', () => {
     expect(report.status).toBe(201);
     expect(
       (
-        await callApi(server, operator, 'POST', `/api/reports/${reportId}/verification`, {
+        await callApi(fx.server, operator, 'POST', `/api/reports/${reportId}/verification`, {
           status: 'terverifikasi',
         })
       ).status,
     ).toBe(200);
-    const opened = await callApi<{ id: string }>(server, operator, 'POST', '/api/cases', {
+    const opened = await callApi<{ id: string }>(fx.server, operator, 'POST', '/api/cases', {
       reportIds: [reportId],
       title: 'Ketegangan menjelang pengesahan warga di Tanggulwetan',
     });
     expect(opened.status).toBe(201);
     const caseId = opened.body.id;
-    const assigned = await callApi(server, operator, 'POST', `/api/cases/${caseId}/assignments`, {
+    const assigned = await callApi(fx.server, operator, 'POST', `/api/cases/${caseId}/assignments`, {
       userId: siti.id,
       task: 'Temui kepala desa dan pengurus ranting di balai desa',
     });
@@ -612,7 +600,7 @@ describe('Tugas saya', () => {
       await saveScreenshot(page, 'tasks-relawan');
 
       const followUps = await callApi<{ items: Array<{ kind: string; authorName: string }> }>(
-        server,
+        fx.server,
         operator,
         'GET',
         `/api/cases/${caseId}/follow-ups`,

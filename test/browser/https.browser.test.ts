@@ -4,27 +4,17 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTlsFiles } from '../../src/cli/local-ca.ts';
 import { parseTlsHost, type TlsHost } from '../../src/cli/tls-hosts.ts';
-import {
-  buildWeb,
-  callApi,
-  createUserByApi,
-  launchChromium,
-  type RunningServer,
-  signInByApi,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+import { callApi, watchPageProblems } from './browser-harness.ts';
+import { useBrowserFixture } from './fixture.ts';
 
 const OFFICE_NAME = 'sigap.test';
 const TANGGULWETAN = '35.09.06.2002';
 
 let dir: string;
-let server: RunningServer;
-let browser: Browser;
 let origin: string;
 let volunteer: { id: string; username: string; password: string };
 let operator: { cookie: string; csrfToken: string };
@@ -35,40 +25,33 @@ function spkiPin(certPem: string): string {
   return createHash('sha256').update(spki).digest('base64');
 }
 
-beforeAll(async () => {
-  buildWeb();
+const fx = useBrowserFixture(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-https-browser-'));
   const hosts = [OFFICE_NAME, '127.0.0.1'].map((text) => parseTlsHost(text) as TlsHost);
   const made = await createTlsFiles(path.join(dir, 'tls'), hosts);
-  server = await startServer({
+  return {
     env: { TLS_CERT_FILE: made.certFile, TLS_KEY_FILE: made.keyFile },
     trustedCa: readFileSync(made.caCertFile, 'utf8'),
-  });
-  const port = new URL(server.baseUrl).port;
-  origin = `https://${OFFICE_NAME}:${port}`;
-  // The browser reaches the office name at this machine, and trusts exactly the server key `tls create` made —
-  // the stand-in for an authority installed on a phone. Every other certificate error still stops the page.
-  browser = await launchChromium([
-    `--host-resolver-rules=MAP ${OFFICE_NAME} 127.0.0.1`,
-    `--ignore-certificate-errors-spki-list=${spkiPin(readFileSync(made.certFile, 'utf8'))}`,
-  ]);
-  volunteer = await createUserByApi(server, {
-    username: 'siti.https',
-    displayName: 'Siti Rahayu',
-    role: 'relawan',
-    region: '35.09',
-  });
-  const account = await createUserByApi(server, {
-    username: 'operator.https',
-    role: 'operator',
-    region: '35.09',
-  });
-  operator = await signInByApi(server, account.username, account.password);
+    // The browser reaches the office name at this machine, and trusts exactly the server key `tls create` made —
+    // the stand-in for an authority installed on a phone. Every other certificate error still stops the page.
+    chromiumArgs: [
+      `--host-resolver-rules=MAP ${OFFICE_NAME} 127.0.0.1`,
+      `--ignore-certificate-errors-spki-list=${spkiPin(readFileSync(made.certFile, 'utf8'))}`,
+    ],
+    users: [
+      { username: 'siti.https', displayName: 'Siti Rahayu', role: 'relawan', region: '35.09' },
+      { username: 'operator.https', role: 'operator', region: '35.09' },
+    ],
+  };
+});
+
+beforeAll(async () => {
+  origin = `https://${OFFICE_NAME}:${new URL(fx.baseUrl).port}`;
+  volunteer = fx.user('siti.https');
+  operator = await fx.session('operator.https');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -98,7 +81,7 @@ async function hasJemberNames(page: Page): Promise<boolean> {
 
 async function reportsWithDescription(description: string): Promise<unknown[]> {
   const { status, body } = await callApi<{ items: Array<{ description: string }> }>(
-    server,
+    fx.server,
     operator,
     'GET',
     `/api/reports?region=${TANGGULWETAN}&limit=100`,
@@ -109,7 +92,7 @@ async function reportsWithDescription(description: string): Promise<unknown[]> {
 
 describe('HTTPS on the office network', () => {
   it('installs the field app by name over HTTPS, keeps a report made offline, and sends it on reconnect', async () => {
-    const context = await browser.newContext({
+    const context = await fx.browser.newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,

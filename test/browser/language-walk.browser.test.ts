@@ -2,65 +2,49 @@
 // when it shows a vocabulary code (a snake_case code such as `sahabat_tagana`) or a label of the other language.
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MENUS, ROUTES } from '../../src/web/nav.ts';
-import {
-  ARTIFACTS_DIR,
-  buildWeb,
-  callApi,
-  launchChromium,
-  type RunningServer,
-  signInByApi,
-  startServer,
-} from './browser-harness.ts';
+import { ARTIFACTS_DIR, callApi, signInByApi } from './browser-harness.ts';
+import { useBrowserFixture } from './fixture.ts';
 
 const PASSWORD = 'sigap-demo-2026';
 
-let server: RunningServer;
-let browser: Browser;
+const fx = useBrowserFixture();
 let caseId: string;
 let lessonId: string;
 let workshopId: string;
 let relawan: string;
 
 beforeAll(async () => {
-  buildWeb();
   await mkdir(ARTIFACTS_DIR, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-  await server.cli(['demo', '--scale', '0.1', '--seed', 'jalan-bahasa', '--password', PASSWORD]);
-  const admin = await signInByApi(server, 'admin', server.adminPassword);
+  await fx.server.cli(['demo', '--scale', '0.1', '--seed', 'jalan-bahasa', '--password', PASSWORD]);
+  const admin = await signInByApi(fx.server, 'admin', fx.server.adminPassword);
   const users = await callApi<{ items: { username: string; role: string }[] }>(
-    server,
+    fx.server,
     admin,
     'GET',
     '/api/users',
   );
   relawan = users.body.items.find((u) => u.role === 'relawan')!.username;
-  const op = await signInByApi(server, 'op.jember', PASSWORD);
+  const op = await signInByApi(fx.server, 'op.jember', PASSWORD);
   const cases = await callApi<{ items: { id: string; phase: string }[] }>(
-    server,
+    fx.server,
     op,
     'GET',
     '/api/cases?limit=50',
   );
   caseId = (cases.body.items.find((c) => c.phase !== 'selesai') ?? cases.body.items[0]).id;
-  const lessons = await callApi<{ items: { id: string }[] }>(server, op, 'GET', '/api/lessons');
+  const lessons = await callApi<{ items: { id: string }[] }>(fx.server, op, 'GET', '/api/lessons');
   lessonId = lessons.body.items[0].id;
   const workshops = await callApi<{ items: { id: string; status: string }[] }>(
-    server,
+    fx.server,
     op,
     'GET',
     '/api/workshops',
   );
   workshopId = (workshops.body.items.find((w) => w.status === 'terlaksana') ?? workshops.body.items[0]).id;
 }, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** Names and proper nouns that are the same in both languages. */
 const PROPER_NAMES = [
@@ -215,9 +199,9 @@ async function walk(
   role: keyof typeof MENUS,
   lang: 'id' | 'en',
 ): Promise<Finding[]> {
-  const context = await browser.newContext({
+  const context = await fx.browser.newContext({
     viewport: { width: 1366, height: 900 },
-    baseURL: server.baseUrl,
+    baseURL: fx.server.baseUrl,
     locale: lang === 'en' ? 'en-US' : 'id-ID',
   });
   await context.addInitScript((l) => localStorage.setItem('sigap.lang', l), lang);
@@ -270,7 +254,7 @@ describe('every page in the person’s language', () => {
   for (const lang of ['id', 'en'] as const) {
     for (const { role, username } of ROLES) {
       it(`${role} in ${lang === 'id' ? 'Bahasa Indonesia' : 'English'}: no codes, no words of the other language`, async () => {
-        const password = role === 'admin' ? server.adminPassword : PASSWORD;
+        const password = role === 'admin' ? fx.server.adminPassword : PASSWORD;
         const findings = await walk(username(), password, role, lang);
         await appendFile(
           path.join(ARTIFACTS_DIR, 'language-walk.jsonl'),
@@ -284,10 +268,10 @@ describe('every page in the person’s language', () => {
 
 describe('the partner agency’s disposition list', () => {
   it('puts open work first, a new disposition before every answered one, and never marks answered ones late', async () => {
-    const op = await signInByApi(server, 'op.jember', PASSWORD);
+    const op = await signInByApi(fx.server, 'op.jember', PASSWORD);
     // A disposition goes only to a case still open (a closed case takes no more work, decision 0011): a new one.
     const reportId = crypto.randomUUID();
-    const report = await callApi(server, op, 'POST', '/api/reports', {
+    const report = await callApi(fx.server, op, 'POST', '/api/reports', {
       id: reportId,
       kind: 'sinyal',
       conflictType: 'antar_perguruan_silat',
@@ -297,21 +281,23 @@ describe('the partner agency’s disposition list', () => {
       description: 'Ajakan berkumpul di balai desa beredar di grup WA perguruan',
     });
     expect(report.status).toBe(201);
-    const verified = await callApi(server, op, 'POST', `/api/reports/${reportId}/verification`, {
+    const verified = await callApi(fx.server, op, 'POST', `/api/reports/${reportId}/verification`, {
       status: 'terverifikasi',
     });
     expect(verified.status).toBe(200);
-    const opened = await callApi<{ id: string }>(server, op, 'POST', '/api/cases', { reportIds: [reportId] });
+    const opened = await callApi<{ id: string }>(fx.server, op, 'POST', '/api/cases', {
+      reportIds: [reportId],
+    });
     expect(opened.status).toBe(201);
-    const sent = await callApi(server, op, 'POST', `/api/cases/${opened.body.id}/dispositions`, {
+    const sent = await callApi(fx.server, op, 'POST', `/api/cases/${opened.body.id}/dispositions`, {
       agencyId: 'polres-jember',
       instruction: 'Mohon pengamanan pertemuan mediasi Kamis malam di balai desa.',
       dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
     });
     expect(sent.status).toBe(201);
-    const context = await browser.newContext({
+    const context = await fx.browser.newContext({
       viewport: { width: 1366, height: 900 },
-      baseURL: server.baseUrl,
+      baseURL: fx.server.baseUrl,
     });
     const page = await context.newPage();
     try {

@@ -1,73 +1,40 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  createUserByApi,
-  findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
-  saveScreenshot,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createUserByApi, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { PHONE, useBrowserFixture } from './fixture.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: server.baseUrl });
-  page = await context.newPage();
-  problems = watchPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
-});
+const fx = useBrowserFixture({ pagePerTest: { viewport: PHONE } });
 
 describe('the ODK Collect phones page', () => {
   it('creates a phone token whose QR code and server URL reach the form list, then revokes it', async () => {
-    const relawan = await createUserByApi(server, {
+    const relawan = await createUserByApi(fx.server, {
       username: 'tagana.odk',
       role: 'relawan',
       region: '35.09',
     });
-    await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel('Kata sandi').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByRole('link', { name: 'Ponsel ODK' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ponsel ODK' }).waitFor();
-    await page.getByText('Belum ada token ponsel.').waitFor();
+    await fx.page.goto('/');
+    await fx.page.getByLabel('Nama pengguna').fill('admin');
+    await fx.page.getByLabel('Kata sandi').fill(fx.server.adminPassword);
+    await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await fx.page.getByRole('link', { name: 'Ponsel ODK' }).click();
+    await fx.page.getByRole('heading', { level: 1, name: 'Ponsel ODK' }).waitFor();
+    await fx.page.getByText('Belum ada token ponsel.').waitFor();
 
-    await page.getByLabel('Nama pengguna pemilik ponsel').fill(relawan.username);
-    await page.getByLabel('Keterangan ponsel').fill('HP Tagana Sumbersari');
-    await page.getByRole('button', { name: 'Buat token ponsel' }).click();
-    const qr = page.getByRole('img', { name: 'Kode QR pengaturan ODK Collect untuk HP Tagana Sumbersari' });
+    await fx.page.getByLabel('Nama pengguna pemilik ponsel').fill(relawan.username);
+    await fx.page.getByLabel('Keterangan ponsel').fill('HP Tagana Sumbersari');
+    await fx.page.getByRole('button', { name: 'Buat token ponsel' }).click();
+    const qr = fx.page.getByRole('img', {
+      name: 'Kode QR pengaturan ODK Collect untuk HP Tagana Sumbersari',
+    });
     await qr.waitFor();
     expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
-    const serverUrl = (await page.locator('.op-odk-created code').textContent()) as string;
-    expect(serverUrl).toMatch(new RegExp(`^${server.baseUrl}/odk/key/odk_[\\w-]{20,}$`));
-    await page
+    const serverUrl = (await fx.page.locator('.op-odk-created code').textContent()) as string;
+    expect(serverUrl).toMatch(new RegExp(`^${fx.server.baseUrl}/odk/key/odk_[\\w-]{20,}$`));
+    await fx.page
       .getByRole('row', { name: /HP Tagana Sumbersari/ })
       .getByText('aktif')
       .waitFor();
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'odk-devices-created');
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
+    await saveScreenshot(fx.page, 'odk-devices-created');
 
     // The URL is what Collect is given: its form list answers with Sigap's form.
     const list = await fetch(`${serverUrl}/formList`, { headers: { 'x-openrosa-version': '1.0' } });
@@ -75,9 +42,9 @@ describe('the ODK Collect phones page', () => {
     expect(list.headers.get('x-openrosa-version')).toBe('1.0');
     expect(await list.text()).toContain('<formID>sigap_laporan</formID>');
 
-    await page.getByRole('button', { name: 'Cabut token HP Tagana Sumbersari' }).click();
-    await page.getByRole('status').getByText('Token HP Tagana Sumbersari dicabut').waitFor();
-    await page
+    await fx.page.getByRole('button', { name: 'Cabut token HP Tagana Sumbersari' }).click();
+    await fx.page.getByRole('status').getByText('Token HP Tagana Sumbersari dicabut').waitFor();
+    await fx.page
       .getByRole('row', { name: /HP Tagana Sumbersari/ })
       .getByText(/dicabut/)
       .waitFor();

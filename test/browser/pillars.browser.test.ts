@@ -1,47 +1,33 @@
 // The Pilar page in Chromium on the real server: an operator of Banyuwangi checks a roster with a dry run,
 // sees the refused rows with their reasons, imports it and finds the registry grown.
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  createUserByApi,
-  findSeriousA11yViolations,
-  launchChromium,
-  ROOT,
-  type RunningServer,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createUserByApi, findSeriousA11yViolations, ROOT, watchPageProblems } from './browser-harness.ts';
+import { useBrowserFixture } from './fixture.ts';
 
 const SAMPLE = path.join(ROOT, 'test/fixtures/pillars-sample.xlsx');
 
-let server: RunningServer;
-let browser: Browser;
+const fx = useBrowserFixture();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('the Pilar page', () => {
   it('dry-runs a roster with refused rows and reasons, then imports it and the registry grows', async () => {
-    const operator = await createUserByApi(server, {
+    const operator = await createUserByApi(fx.server, {
       username: 'op.banyuwangi',
       displayName: 'Agus Operator',
       role: 'operator',
       region: '35.10',
     });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.baseUrl });
+    context = await fx.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      baseURL: fx.server.baseUrl,
+    });
     page = await context.newPage();
     const problems = watchPageProblems(page);
 

@@ -3,75 +3,23 @@
 // list shows it, the item page shows its spread and takes a counter-message, and the Bakorwil V coordinator
 // approves it. Axe on the list, the item and the report's offer.
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
-  signInByApi,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations } from './browser-harness.ts';
+import { DESKTOP, PASSWORD, useBrowserFixture } from './fixture.ts';
 
-const PASSWORD = 'kata-sandi-uji-1';
 const MESSAGE =
   'AWAS malam ini warga perguruan sebelah akan menyerang Desa Tanggul Kulon, siapkan diri dan balas dendam untuk saudara kita';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-const tokens = new Map<string, string>();
-
-async function api<T>(token: string, method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function tokenOf(username: string, password: string): Promise<string> {
-  const session = await signInByApi(server, username, password);
-  const response = await fetch(`${server.baseUrl}/api/tokens`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-    },
-    body: JSON.stringify({ label: 'uji browser' }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function createUser(input: { username: string; displayName: string; role: string; region: string }) {
-  await api(tokens.get('admin') as string, 'POST', '/api/users', { ...input, password: PASSWORD });
-  tokens.set(input.username, await tokenOf(input.username, PASSWORD));
-}
+const fx = useBrowserFixture({
+  users: [
+    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
+    { username: 'koord.v', displayName: 'Koordinator V', role: 'koordinator', region: 'V' },
+  ],
+  pagePerTest: { viewport: DESKTOP },
+});
 
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-  tokens.set('admin', await tokenOf('admin', server.adminPassword));
-  await createUser({
-    username: 'op.jember',
-    displayName: 'Dewi Operator',
-    role: 'operator',
-    region: '35.09',
-  });
-  await createUser({ username: 'koord.v', displayName: 'Koordinator V', role: 'koordinator', region: 'V' });
-  await api(tokens.get('op.jember') as string, 'POST', '/api/reports', {
+  await fx.api('op.jember', 'POST', '/api/reports', {
     id: randomUUID(),
     kind: 'sinyal',
     conflictType: 'antar_perguruan_silat',
@@ -82,100 +30,83 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.baseUrl });
-  page = await context.newPage();
-  problems = watchPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
-});
-
 async function signIn(username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+  await fx.page.goto('/');
+  await fx.page.getByLabel('Nama pengguna').fill(username);
+  await fx.page.getByLabel('Kata sandi').fill(PASSWORD);
+  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
-const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+const status = (text: string | RegExp) => fx.page.getByRole('status').filter({ hasText: text });
 
 describe('the provocation watch', () => {
   it('records a report’s content from the offer, merges a forward, and reviews a counter-message', async () => {
     await signIn('op.jember');
-    await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
-    await page
+    await fx.page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
+    await fx.page
       .getByRole('region', { name: /Laporan baru/ })
       .getByRole('button', { name: /Sinyal · Antar-perguruan silat/ })
       .click();
-    const offer = page.getByRole('region', { name: 'Konten provokatif' });
+    const offer = fx.page.getByRole('region', { name: 'Konten provokatif' });
     await offer.getByLabel('Beredar lewat').selectOption('whatsapp');
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
     await offer.getByRole('button', { name: 'Catat sebagai konten provokatif' }).click();
     await status('Konten baru tercatat.').waitFor();
     await offer.getByRole('link').first().waitFor();
 
     // The same message forwarded again, with a header and emoji, joins the item.
-    const joined = await api<{ merged: boolean }>(
-      tokens.get('op.jember') as string,
-      'POST',
-      '/api/provocation/sightings',
-      {
-        id: randomUUID(),
-        platform: 'whatsapp',
-        text: `Diteruskan\n🔥 ${MESSAGE} 🔥`,
-        seenAt: new Date().toISOString(),
-        regionCodes: ['35.09.07'],
-        posterAccount: '@penyebar',
-      },
-    );
+    const joined = await fx.api<{ merged: boolean }>('op.jember', 'POST', '/api/provocation/sightings', {
+      id: randomUUID(),
+      platform: 'whatsapp',
+      text: `Diteruskan\n🔥 ${MESSAGE} 🔥`,
+      seenAt: new Date().toISOString(),
+      regionCodes: ['35.09.07'],
+      posterAccount: '@penyebar',
+    });
     expect(joined.merged).toBe(true);
 
-    await page
+    await fx.page
       .getByRole('navigation', { name: 'Menu utama' })
       .getByRole('link', { name: 'Konten provokatif' })
       .click();
-    await page.getByRole('heading', { level: 1, name: 'Konten provokatif' }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: '2 penampakan · 2 kecamatan' });
+    await fx.page.getByRole('heading', { level: 1, name: 'Konten provokatif' }).waitFor();
+    const row = fx.page.getByRole('row').filter({ hasText: '2 penampakan · 2 kecamatan' });
     await row.waitFor();
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
     await row.getByRole('link').click();
 
-    await page.getByRole('heading', { level: 2, name: 'Sebaran' }).waitFor();
-    await page.getByText(/2 penampakan di 2 kecamatan/).waitFor();
-    await page.getByText('@penyebar').waitFor();
-    await page.getByRole('region', { name: 'Penilaian' }).locator('select').first().selectOption('provokasi');
-    await page.getByRole('button', { name: 'Simpan penilaian' }).click();
+    await fx.page.getByRole('heading', { level: 2, name: 'Sebaran' }).waitFor();
+    await fx.page.getByText(/2 penampakan di 2 kecamatan/).waitFor();
+    await fx.page.getByText('@penyebar').waitFor();
+    await fx.page
+      .getByRole('region', { name: 'Penilaian' })
+      .locator('select')
+      .first()
+      .selectOption('provokasi');
+    await fx.page.getByRole('button', { name: 'Simpan penilaian' }).click();
     await status('Penilaian disimpan.').waitFor();
-    await page
+    await fx.page
       .getByLabel('Isi kontra-narasi atau klarifikasi')
       .fill('Kabar penyerangan malam ini tidak benar. Pengurus kedua perguruan dan Polres sudah bertemu.');
-    await page.getByLabel('Dibawakan oleh').selectOption('pengurus_perguruan');
-    await page.getByRole('button', { name: 'Simpan draf kontra-narasi' }).click();
+    await fx.page.getByLabel('Dibawakan oleh').selectOption('pengurus_perguruan');
+    await fx.page.getByRole('button', { name: 'Simpan draf kontra-narasi' }).click();
     await status('Draf kontra-narasi disimpan.').waitFor();
-    await page.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
+    await fx.page.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
     await status('Kontra-narasi diperbarui.').waitFor();
-    expect(await page.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
-    const itemUrl = new URL(page.url()).pathname;
+    expect(await fx.page.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
+    const itemUrl = new URL(fx.page.url()).pathname;
 
-    await page.getByRole('button', { name: 'Keluar' }).click();
+    await fx.page.getByRole('button', { name: 'Keluar' }).click();
     await signIn('koord.v');
-    await page.goto(itemUrl);
-    await page.getByRole('heading', { level: 2, name: 'Kontra-narasi' }).waitFor();
+    await fx.page.goto(itemUrl);
+    await fx.page.getByRole('heading', { level: 2, name: 'Kontra-narasi' }).waitFor();
     // A coordinator sees the poster's account masked.
-    await page.getByText('@•••r').waitFor();
-    await page.getByRole('button', { name: 'Setujui' }).click();
+    await fx.page.getByText('@•••r').waitFor();
+    await fx.page.getByRole('button', { name: 'Setujui' }).click();
     await status('Kontra-narasi diperbarui.').waitFor();
-    await page.getByText('Sudah ditanggapi').waitFor();
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await fx.page.getByText('Sudah ditanggapi').waitFor();
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
   }, 180_000);
 });

@@ -1,121 +1,90 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  buildWeb,
   callApi,
   createUserByApi,
   findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
   saveScreenshot,
   signInByApi,
-  startServer,
-  watchPageProblems,
 } from './browser-harness.ts';
+import { PHONE, useBrowserFixture } from './fixture.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: server.baseUrl });
-  page = await context.newPage();
-  problems = watchPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
-});
+const fx = useBrowserFixture({ pagePerTest: { viewport: PHONE } });
 
 describe('signing in with a one-time code', () => {
   it('opens the code path from the sheet address, sets a new password, and refuses the code a second time', async () => {
-    const relawan = await createUserByApi(server, {
+    const relawan = await createUserByApi(fx.server, {
       username: 'rina.kode',
       role: 'relawan',
       region: '35.10.05.2009',
       displayName: 'Rina Marlina',
     });
-    const admin = await signInByApi(server, 'admin', server.adminPassword);
+    const admin = await signInByApi(fx.server, 'admin', fx.server.adminPassword);
     const made = await callApi<{ code: string }>(
-      server,
+      fx.server,
       admin,
       'POST',
       `/api/users/${relawan.username}/reset-code`,
     );
     expect(made.status).toBe(201);
 
-    await page.goto(`/?kode=1&u=${relawan.username}`);
-    expect(await page.getByLabel('Nama pengguna').inputValue()).toBe(relawan.username);
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
-    await page.getByLabel('Kode sekali pakai').fill('AAAAA-AAAAA');
-    await page.getByLabel('Kata sandi baru').fill('Gunung-Semeru-pelangi-47');
-    await page.getByRole('button', { name: 'Atur kata sandi dan masuk' }).click();
-    await page.getByText('Kode salah, sudah dipakai, atau sudah kedaluwarsa').waitFor();
+    await fx.page.goto(`/?kode=1&u=${relawan.username}`);
+    expect(await fx.page.getByLabel('Nama pengguna').inputValue()).toBe(relawan.username);
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
+    await fx.page.getByLabel('Kode sekali pakai').fill('AAAAA-AAAAA');
+    await fx.page.getByLabel('Kata sandi baru').fill('Gunung-Semeru-pelangi-47');
+    await fx.page.getByRole('button', { name: 'Atur kata sandi dan masuk' }).click();
+    await fx.page.getByText('Kode salah, sudah dipakai, atau sudah kedaluwarsa').waitFor();
 
-    await page.getByLabel('Kode sekali pakai').fill(made.body.code);
-    await page.getByRole('button', { name: 'Atur kata sandi dan masuk' }).click();
-    await page.getByRole('button', { name: 'Keluar' }).waitFor();
-    await saveScreenshot(page, 'sign-in-code-done');
+    await fx.page.getByLabel('Kode sekali pakai').fill(made.body.code);
+    await fx.page.getByRole('button', { name: 'Atur kata sandi dan masuk' }).click();
+    await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await saveScreenshot(fx.page, 'sign-in-code-done');
 
-    await page.getByRole('button', { name: 'Keluar' }).click();
-    await page.getByRole('button', { name: 'Masuk dengan kode sekali pakai' }).click();
-    await page.getByLabel('Nama pengguna').fill(relawan.username);
-    await page.getByLabel('Kode sekali pakai').fill(made.body.code);
-    await page.getByLabel('Kata sandi baru').fill('Kali-Brantas-hujan-88');
-    await page.getByRole('button', { name: 'Atur kata sandi dan masuk' }).click();
-    await page.getByText('Kode salah, sudah dipakai, atau sudah kedaluwarsa').waitFor();
+    await fx.page.getByRole('button', { name: 'Keluar' }).click();
+    await fx.page.getByRole('button', { name: 'Masuk dengan kode sekali pakai' }).click();
+    await fx.page.getByLabel('Nama pengguna').fill(relawan.username);
+    await fx.page.getByLabel('Kode sekali pakai').fill(made.body.code);
+    await fx.page.getByLabel('Kata sandi baru').fill('Kali-Brantas-hujan-88');
+    await fx.page.getByRole('button', { name: 'Atur kata sandi dan masuk' }).click();
+    await fx.page.getByText('Kode salah, sudah dipakai, atau sudah kedaluwarsa').waitFor();
 
-    await page.getByRole('button', { name: 'Masuk dengan kata sandi' }).click();
-    await page.getByLabel('Nama pengguna').fill(relawan.username);
-    await page.getByLabel('Kata sandi').fill('Gunung-Semeru-pelangi-47');
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await fx.page.getByRole('button', { name: 'Masuk dengan kata sandi' }).click();
+    await fx.page.getByLabel('Nama pengguna').fill(relawan.username);
+    await fx.page.getByLabel('Kata sandi').fill('Gunung-Semeru-pelangi-47');
+    await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
   });
 
   it('lets an operator make accounts for the registry and download the code sheet', async () => {
-    const operator = await createUserByApi(server, {
+    const operator = await createUserByApi(fx.server, {
       username: 'op.akun',
       role: 'operator',
       region: '35.10',
     });
-    const session = await signInByApi(server, operator.username, operator.password);
+    const session = await signInByApi(fx.server, operator.username, operator.password);
     for (const name of ['Joko Susanto', 'Sri Wahyuni']) {
-      const made = await callApi(server, session, 'POST', '/api/pillars', {
+      const made = await callApi(fx.server, session, 'POST', '/api/pillars', {
         pillarType: 'sahabat_tagana',
         name,
         homeRegionCode: '35.10.05.2001',
       });
       expect(made.status).toBe(201);
     }
-    await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill(operator.username);
-    await page.getByLabel('Kata sandi').fill(operator.password);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByRole('button', { name: 'Keluar' }).waitFor();
-    await page.goto('/pilar');
-    await page.getByRole('heading', { name: 'Akun relawan dan kode sekali pakai' }).waitFor();
-    await page.locator('#accounts-type').selectOption('sahabat_tagana');
-    await page.getByRole('button', { name: 'Buat akun dan kode' }).click();
-    await page.getByText('2 akun dibuat; 0 orang sudah punya akun').waitFor();
+    await fx.page.goto('/');
+    await fx.page.getByLabel('Nama pengguna').fill(operator.username);
+    await fx.page.getByLabel('Kata sandi').fill(operator.password);
+    await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await fx.page.goto('/pilar');
+    await fx.page.getByRole('heading', { name: 'Akun relawan dan kode sekali pakai' }).waitFor();
+    await fx.page.locator('#accounts-type').selectOption('sahabat_tagana');
+    await fx.page.getByRole('button', { name: 'Buat akun dan kode' }).click();
+    await fx.page.getByText('2 akun dibuat; 0 orang sudah punya akun').waitFor();
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Unduh lembar kode (PDF)' }).click(),
+      fx.page.waitForEvent('download'),
+      fx.page.getByRole('button', { name: 'Unduh lembar kode (PDF)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('kode-masuk.pdf');
-    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
   });
 });

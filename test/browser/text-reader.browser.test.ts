@@ -1,50 +1,37 @@
 // The text reader on the field report form: a volunteer pastes a WhatsApp message, asks the form to read it,
 // sees the deciding words marked, uses the suggestions, and the report is sent with them.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildWeb,
   callApi,
   createUserByApi,
   findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
   saveScreenshot,
   signInByApi,
-  startServer,
   watchPageProblems,
 } from './browser-harness.ts';
+import { useBrowserFixture } from './fixture.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const fx = useBrowserFixture();
 let relawan: { username: string; password: string };
 let provinsi: { cookie: string; csrfToken: string };
 
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browser = await launchChromium();
-  relawan = await createUserByApi(server, { username: 'rina.tanggul', role: 'relawan', region: '35.09' });
-  const account = await createUserByApi(server, {
+  relawan = await createUserByApi(fx.server, { username: 'rina.tanggul', role: 'relawan', region: '35.09' });
+  const account = await createUserByApi(fx.server, {
     username: 'provinsi.jatim',
     role: 'provinsi',
     region: '35',
   });
-  provinsi = await signInByApi(server, account.username, account.password);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  provinsi = await signInByApi(fx.server, account.username, account.password);
 });
 
 describe('the report form reads a pasted message', () => {
   it('fills the fields from the text as suggestions and shows the words that decided', async () => {
-    const context = await browser.newContext({
+    const context = await fx.browser.newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
-      baseURL: server.baseUrl,
+      baseURL: fx.server.baseUrl,
       locale: 'id-ID',
       timezoneId: 'Asia/Jakarta',
       serviceWorkers: 'block',
@@ -94,7 +81,8 @@ describe('the report form reads a pasted message', () => {
       await page.getByRole('status').filter({ hasText: 'terkirim' }).first().waitFor();
       let accuracy: { reports: number; fields: { field: string; agreed: number }[] } | undefined;
       for (let i = 0; i < 40 && !accuracy?.reports; i++) {
-        accuracy = (await callApi<typeof accuracy>(server, provinsi, 'GET', '/api/text/read/accuracy')).body;
+        accuracy = (await callApi<typeof accuracy>(fx.server, provinsi, 'GET', '/api/text/read/accuracy'))
+          .body;
         if (!accuracy?.reports) await page.waitForTimeout(250);
       }
       expect(accuracy?.reports).toBe(1);
