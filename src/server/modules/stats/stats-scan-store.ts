@@ -110,3 +110,15 @@ export async function countMissedDeadlines(tx: Tx, f: StatsFilter) {
     resolve: cases?.resolve ?? 0,
   };
 }
+
+/** Everything the dashboard counts, each from the rows themselves. */
+export async function countAll(tx: Tx, f: StatsFilter) {
+  return {
+    areas: await countByArea(tx, f),
+    kindsAndTypes: await countByKindAndType(tx, f),
+    vulnerable: await sumVulnerable(tx, f),
+    weeks: await countByWeek(tx, f),
+    openCases: await countOpenCases(tx, f),
+    missed: await countMissedDeadlines(tx, f),
+  };
+}

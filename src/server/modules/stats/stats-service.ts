@@ -44,15 +44,7 @@ export async function getOverviewByScan(
 }
 
 type OverviewQuery = { scope: string; bakorwil?: string; from?: string; to?: string };
-type Counter = Pick<
-  typeof store,
-  | 'countByArea'
-  | 'countByKindAndType'
-  | 'sumVulnerable'
-  | 'countByWeek'
-  | 'countOpenCases'
-  | 'countMissedDeadlines'
->;
+type Counter = { countAll: typeof store.countAll };
 
 async function overview(
   deps: StatsDeps,
@@ -85,14 +77,7 @@ async function overview(
     toDay: period.to,
     now,
   };
-  const counted = await deps.db.asActor(principal.actor, async (tx) => ({
-    areas: await counter.countByArea(tx, filter),
-    kindsAndTypes: await counter.countByKindAndType(tx, filter),
-    vulnerable: await counter.sumVulnerable(tx, filter),
-    weeks: await counter.countByWeek(tx, filter),
-    openCases: await counter.countOpenCases(tx, filter),
-    missed: await counter.countMissedDeadlines(tx, filter),
-  }));
+  const counted = await deps.db.asActor(principal.actor, (tx) => counter.countAll(tx, filter));
 
   const byArea = mergeAreas(counted.areas.reports, counted.areas.cases);
   const kinds = sumCounts(counted.kindsAndTypes, 'kind');

@@ -32,41 +32,70 @@ const rowParams = (f: StatsFilter) => [f.rollupLevel, f.scope, f.fromDay, f.toDa
 const AREA = (f: StatsFilter) => (f.areaLevel === 'kabkota' ? 'kabkota_code' : 'area_code');
 const HAS_AREA = (f: StatsFilter) => (f.areaLevel === 'kabkota' ? 'true' : 'area_code <> kabkota_code');
 
-/** Reports and open cases per child area. Areas without any are left out. */
-export async function countByArea(tx: Tx, f: StatsFilter) {
-  const reports = await tx.query<{
-    code: string;
-    reports: number;
-    incidents: number;
-    vulnerable: number;
-    p1: number;
-  }>(
-    `SELECT ${AREA(f)} AS code, sum(reports)::int AS reports, sum(incidents)::int AS incidents,
-            sum(vulnerable)::int AS vulnerable, sum(p1)::int AS p1
-     FROM report_daily_counts WHERE ${ROWS_WHERE} AND ${HAS_AREA(f)}
-     GROUP BY 1 HAVING sum(reports) <> 0`,
+type KeptRow = {
+  grouped: 'area' | 'type' | 'week' | 'all';
+  key: string | null;
+  hasArea: boolean | null;
+  reports: number;
+  incidents: number;
+  vulnerable: number;
+  p1: number;
+  late: number;
+  waiting: number;
+};
+
+/**
+ * The period's kept report figures in ONE pass over the rows (grouping sets): per child area, per conflict type,
+ * per week (its Monday), and the whole (with the acknowledgements late and still waiting).
+ */
+export async function readReportFigures(tx: Tx, f: StatsFilter) {
+  const rows = await tx.query<KeptRow>(
+    `SELECT CASE WHEN grouping(area) = 0 THEN 'area' WHEN grouping(type) = 0 THEN 'type'
+                 WHEN grouping(week) = 0 THEN 'week' ELSE 'all' END AS grouped,
+            coalesce(area, type, week) AS key, has_area AS "hasArea",
+            sum(reports)::int AS reports, sum(incidents)::int AS incidents, sum(vulnerable)::int AS vulnerable,
+            sum(p1)::int AS p1, sum(acknowledged_late)::int AS late, sum(unacknowledged)::int AS waiting
+     FROM (SELECT ${AREA(f)} AS area, ${HAS_AREA(f)} AS has_area, conflict_type AS type,
+                  to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week,
+                  reports, incidents, vulnerable, p1, acknowledged_late, unacknowledged
+           FROM report_daily_counts WHERE ${ROWS_WHERE}) kept
+     GROUP BY GROUPING SETS ((area, has_area), (type), (week), ())`,
     rowParams(f),
   );
-  const cases = await tx.query<{ code: string; openCases: number }>(
+  const of = (grouped: KeptRow['grouped']) => rows.filter((row) => row.grouped === grouped);
+  const whole = of('all')[0];
+  return {
+    areas: of('area')
+      .filter((row) => row.hasArea && row.reports !== 0)
+      .map((row) => ({
+        code: row.key as string,
+        reports: row.reports,
+        incidents: row.incidents,
+        vulnerable: row.vulnerable,
+        p1: row.p1,
+      })),
+    kindsAndTypes: of('type').flatMap((row) =>
+      [
+        { kind: 'kejadian', type: row.key as string, count: row.incidents },
+        { kind: 'sinyal', type: row.key as string, count: row.reports - row.incidents },
+      ].filter((entry) => entry.count !== 0),
+    ),
+    weeks: of('week')
+      .filter((row) => row.reports !== 0)
+      .map((row) => ({ week: row.key as string, reports: row.reports, incidents: row.incidents })),
+    acknowledgements: { late: whole?.late ?? 0, waiting: whole?.waiting ?? 0 },
+  };
+}
+
+/** Open cases per child area. Areas without any are left out. */
+export async function countOpenCasesByArea(tx: Tx, f: StatsFilter) {
+  return tx.query<{ code: string; openCases: number }>(
     `SELECT ${AREA(f)} AS code, sum(open)::int AS "openCases"
      FROM case_open_counts
      WHERE level = $1 AND (kabkota_code = $2 OR kabkota_code LIKE $2 || '.%')
        AND ($3::text[] IS NULL OR kabkota_code = ANY ($3::text[])) AND ${HAS_AREA(f)}
      GROUP BY 1 HAVING sum(open) <> 0`,
     [f.rollupLevel, f.scope, f.kabkota],
-  );
-  return { reports, cases };
-}
-
-/** Reports of the period by kind and by conflict type. */
-export async function countByKindAndType(tx: Tx, f: StatsFilter) {
-  return tx.query<{ kind: string; type: string; count: number }>(
-    `SELECT k.kind, t.type, k.count FROM (
-       SELECT conflict_type AS type, sum(incidents)::int AS incidents, sum(reports - incidents)::int AS signals
-       FROM report_daily_counts WHERE ${ROWS_WHERE} GROUP BY 1
-     ) t CROSS JOIN LATERAL (VALUES ('kejadian', t.incidents), ('sinyal', t.signals)) AS k (kind, count)
-     WHERE k.count <> 0`,
-    rowParams(f),
   );
 }
 
@@ -76,16 +105,6 @@ export async function sumVulnerable(tx: Tx, f: StatsFilter) {
     `SELECT vulnerable_group AS "group", sum(harmed)::int AS harmed, sum(displaced)::int AS displaced,
             sum(at_risk)::int AS "atRisk"
      FROM report_daily_vulnerable WHERE ${ROWS_WHERE} GROUP BY 1`,
-    rowParams(f),
-  );
-}
-
-/** Reports per week (its Monday in WIB, YYYY-MM-DD); weeks without reports are absent. */
-export async function countByWeek(tx: Tx, f: StatsFilter) {
-  return tx.query<{ week: string; reports: number; incidents: number }>(
-    `SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week,
-            sum(reports)::int AS reports, sum(incidents)::int AS incidents
-     FROM report_daily_counts WHERE ${ROWS_WHERE} GROUP BY 1 HAVING sum(reports) <> 0`,
     rowParams(f),
   );
 }
@@ -110,12 +129,7 @@ const IN_VIEWERS_AREAS = (column: string) => `${column} LIKE ANY ((SELECT sigap_
  * those not acknowledged whose deadline is still ahead), and response and resolution of the cases in play,
  * counted from the cases of the viewer's areas (they depend on the clock).
  */
-export async function countMissedDeadlines(tx: Tx, f: StatsFilter) {
-  const kept = await tx.one<{ late: number; waiting: number }>(
-    `SELECT coalesce(sum(acknowledged_late), 0)::int AS late, coalesce(sum(unacknowledged), 0)::int AS waiting
-     FROM report_daily_counts WHERE ${ROWS_WHERE}`,
-    rowParams(f),
-  );
+export async function countMissedDeadlines(tx: Tx, f: StatsFilter, kept: { late: number; waiting: number }) {
   const inTime = await tx.one<{ count: number }>(
     `SELECT count(*)::int AS count FROM reports r
      WHERE r.acknowledged_at IS NULL AND r.due_acknowledge_at >= $5
@@ -133,8 +147,21 @@ export async function countMissedDeadlines(tx: Tx, f: StatsFilter) {
     [f.scope, f.from, f.to, f.now, f.kabkota],
   );
   return {
-    acknowledge: (kept?.late ?? 0) + (kept?.waiting ?? 0) - (inTime?.count ?? 0),
+    acknowledge: kept.late + kept.waiting - (inTime?.count ?? 0),
     response: cases?.response ?? 0,
     resolve: cases?.resolve ?? 0,
+  };
+}
+
+/** Everything the dashboard counts, from the kept figures: four statements whatever the number of reports. */
+export async function countAll(tx: Tx, f: StatsFilter) {
+  const figures = await readReportFigures(tx, f);
+  return {
+    areas: { reports: figures.areas, cases: await countOpenCasesByArea(tx, f) },
+    kindsAndTypes: figures.kindsAndTypes,
+    vulnerable: await sumVulnerable(tx, f),
+    weeks: figures.weeks,
+    openCases: await countOpenCases(tx, f),
+    missed: await countMissedDeadlines(tx, f, figures.acknowledgements),
   };
 }
