@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import fastifyEtag from '@fastify/etag';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -77,6 +80,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
+    // Connections stay open between requests (browsers, the field app's sync, a proxy in front): longer than the
+    // 60 s idle time of common proxies, so the proxy, not Sigap, closes an idle connection (decision 0028).
+    keepAliveTimeout: 72_000,
+    // On shutdown idle keep-alive connections close at once; those in a request finish it.
+    forceCloseConnections: 'idle',
     // Built-in HTTPS (TLS_CERT_FILE/TLS_KEY_FILE); the routes and hooks are the same either way.
     ...(config.tls
       ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } }
@@ -111,6 +119,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  // A GET's reply carries a hash of its body (ETag); the same If-None-Match gets 304 with no body. Registered
+  // before compression, so the hash is of the JSON, whatever encoding a browser accepts (decision 0028).
+  await app.register(fastifyEtag);
+  // JSON and other text over 1 KiB travel compressed: brotli at quality 4 (near gzip's CPU cost, smaller), else
+  // gzip. Boundaries and the built web app arrive already compressed and pass through untouched.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   // Several instances share one PostgreSQL, so they share the counters too; the embedded database has one process.
   await app.register(fastifyRateLimit, {
     global: false,

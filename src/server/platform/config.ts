@@ -22,6 +22,8 @@ const EnvSchema = z.object({
     )
     .optional(),
   SIGAP_APP_DB_PASSWORD: z.string().min(1).optional(),
+  /** Connections of the app role's pool (PostgreSQL): measured under the mixed load, docs/decisions/0028. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SIGAP_AUDIT_HEAD_DIR: z.string().min(1).optional(),
   SIGAP_APP_DB_USER: z
     .string()
@@ -93,6 +95,7 @@ export type Config = {
   auditHeadDir: string;
   /** The app's login role on PostgreSQL; by default derived from the database's name (`appLoginFor`). */
   appDbUser: string | undefined;
+  dbPoolSize: number;
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -173,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     appDbPassword: e.SIGAP_APP_DB_PASSWORD,
     appDbUser: e.SIGAP_APP_DB_USER,
+    dbPoolSize: e.DB_POOL_SIZE,
     auditHeadDir: path.resolve(e.SIGAP_AUDIT_HEAD_DIR ?? path.join(e.DATA_DIR, 'audit-heads')),
     adminPassword: e.SIGAP_ADMIN_PASSWORD,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -592,10 +592,14 @@ export async function openDatabase(config: {
   databaseUrl: string | undefined;
   appDbPassword: string | undefined;
   appDbUser?: string | undefined;
+  dbPoolSize?: number;
   dataDir: string;
 }): Promise<Database> {
   if (config.databaseUrl) {
-    return openServerDatabase(config.databaseUrl, config.appDbPassword, { appUser: config.appDbUser });
+    return openServerDatabase(config.databaseUrl, config.appDbPassword, {
+      appUser: config.appDbUser,
+      appPoolSize: config.dbPoolSize,
+    });
   }
   return openEmbeddedDatabase(config.dataDir);
 }

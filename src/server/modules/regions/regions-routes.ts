@@ -18,6 +18,11 @@ const Bakorwil = z.object({
   members: z.array(z.string()),
 });
 
+/** Regions change only with a new data release: browsers keep them an hour, then revalidate by ETag (304). */
+const REGIONS_CACHE = 'private, max-age=3600, stale-while-revalidate=86400';
+/** Bakorwil membership can be edited by an admin: always revalidated, a 304 when unchanged. */
+const BAKORWIL_CACHE = 'private, no-cache';
+
 /** Regions of Jawa Timur and the Bakorwil that group them. */
 export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }): Promise<void> {
   const { db } = deps;
@@ -37,7 +42,8 @@ export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }
         response: { 200: z.object({ items: z.array(Region) }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.header('cache-control', REGIONS_CACHE);
       const { parent, q, limit } = request.query;
       if (q !== undefined) return { items: await regions.searchRegionsByName(db, q, limit) };
       if (parent !== undefined) return { items: await regions.listChildren(db, parent) };
@@ -55,7 +61,10 @@ export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }
         response: { 200: RegionDetail },
       },
     },
-    async (request) => regions.getRegionDetail(db, request.params.code),
+    async (request, reply) => {
+      reply.header('cache-control', REGIONS_CACHE);
+      return regions.getRegionDetail(db, request.params.code);
+    },
   );
 
   r.get(
@@ -67,8 +76,9 @@ export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }
         response: { 200: z.object({ items: z.array(Bakorwil) }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       requirePrincipal(request);
+      reply.header('cache-control', BAKORWIL_CACHE);
       return { items: await regions.listBakorwil(db) };
     },
   );

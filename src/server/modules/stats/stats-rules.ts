@@ -43,3 +43,15 @@ export function weeksOf(from: string, to: string): string[] {
   for (let n = dayNumber(mondayOf(from)); n <= dayNumber(to); n += 7) weeks.push(dayText(n));
   return weeks;
 }
+
+/**
+ * The kab/kota the viewer's scope reaches (null: the whole province), and whether a part of it lies below
+ * kab/kota level (a kecamatan operator), whose figures are kept only at kecamatan level.
+ */
+export function viewerAreas(scope: readonly string[]): { kabkota: string[] | null; belowKabkota: boolean } {
+  if (scope.includes('35')) return { kabkota: null, belowKabkota: false };
+  return {
+    kabkota: [...new Set(scope.map((code) => code.slice(0, 5)))],
+    belowKabkota: scope.some((code) => code.split('.').length > 2),
+  };
+}

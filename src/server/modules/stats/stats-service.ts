@@ -9,7 +9,8 @@ import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as regions from '../regions/regions-service.ts';
-import { resolvePeriod, weeksOf } from './stats-rules.ts';
+import { resolvePeriod, viewerAreas, weeksOf } from './stats-rules.ts';
+import * as scan from './stats-scan-store.ts';
 import * as store from './stats-store.ts';
 
 export type StatsDeps = { db: Database; clock: Clock };
@@ -25,7 +26,31 @@ const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
 export async function getOverview(
   deps: StatsDeps,
   principal: Principal,
-  query: { scope: string; bakorwil?: string; from?: string; to?: string },
+  query: OverviewQuery,
+): Promise<StatsOverview> {
+  return overview(deps, principal, query, store);
+}
+
+/**
+ * The same numbers counted from every visible report and case of the period: the reference the kept figures are
+ * checked against (tests and `npm run bench:rls`), never served.
+ */
+export async function getOverviewByScan(
+  deps: StatsDeps,
+  principal: Principal,
+  query: OverviewQuery,
+): Promise<StatsOverview> {
+  return overview(deps, principal, query, scan);
+}
+
+type OverviewQuery = { scope: string; bakorwil?: string; from?: string; to?: string };
+type Counter = { countAll: typeof store.countAll };
+
+async function overview(
+  deps: StatsDeps,
+  principal: Principal,
+  query: OverviewQuery,
+  counter: Counter,
 ): Promise<StatsOverview> {
   authorize(principal, 'stats.view', 'Peran Anda tidak dapat melihat ringkasan wilayah');
   const now = deps.clock.now();
@@ -35,24 +60,24 @@ export async function getOverview(
       fields: [{ path: 'from', message: period.error }],
     });
   }
-  const kabkota = query.bakorwil ? await findBakorwilMembers(deps, query.scope, query.bakorwil) : null;
+  const members = query.bakorwil ? await findBakorwilMembers(deps, query.scope, query.bakorwil) : null;
   const areaLevel = query.scope === '35' ? 'kabkota' : 'kecamatan';
+  const viewer = viewerAreas(principal.actor.scope);
   const filter: store.StatsFilter = {
     scope: query.scope,
-    kabkota,
+    kabkota:
+      viewer.kabkota && members
+        ? members.filter((code) => viewer.kabkota?.includes(code))
+        : (members ?? viewer.kabkota),
     areaLevel,
+    rollupLevel: areaLevel === 'kecamatan' || viewer.belowKabkota ? 'kecamatan' : 'kabkota',
     from: startOfWibDay(period.from),
     to: new Date(startOfWibDay(period.to).getTime() + 86_400_000),
+    fromDay: period.from,
+    toDay: period.to,
     now,
   };
-  const counted = await deps.db.asActor(principal.actor, async (tx) => ({
-    areas: await store.countByArea(tx, filter),
-    kindsAndTypes: await store.countByKindAndType(tx, filter),
-    vulnerable: await store.sumVulnerable(tx, filter),
-    weeks: await store.countByWeek(tx, filter),
-    openCases: await store.countOpenCases(tx, filter),
-    missed: await store.countMissedDeadlines(tx, filter),
-  }));
+  const counted = await deps.db.asActor(principal.actor, (tx) => counter.countAll(tx, filter));
 
   const byArea = mergeAreas(counted.areas.reports, counted.areas.cases);
   const kinds = sumCounts(counted.kindsAndTypes, 'kind');

@@ -1,0 +1,195 @@
+/**
+ * `npm run bench:stats`: /api/stats/overview read from the kept figures (migration 0029) against the same
+ * numbers counted from every visible report (the scan it replaced), in the same run, on the same data.
+ *
+ *   npm run bench:stats -- [--reports 1000000] [--db postgres|pglite|both] [--rounds 20]
+ *
+ * Measured through the service, as the route calls it (one transaction as the actor): the province for a year
+ * and for the default 12 weeks, a Bakorwil koordinator for a year, a kab/kota operator for the default period.
+ * Printed: p50, p95 and best of the rounds for each, the load average beside them (the machine is shared: the
+ * figures are upper bounds), and the issue's target (province, PostgreSQL, 1M reports: p95 < 100 ms).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
+import { getOverview, getOverviewByScan } from '../src/server/modules/stats/stats-service.ts';
+import { createUser, principalOf } from '../src/server/modules/users/users-service.ts';
+import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
+import { systemClock } from '../src/server/platform/clock.ts';
+import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
+import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
+import type { Principal } from '../src/server/platform/principal.ts';
+import { seedReports } from './seed-reports.ts';
+
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function flag(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? (process.argv[at + 1] as string) : fallback;
+}
+const reports = Number(flag('reports', '1000000'));
+const rounds = Number(flag('rounds', '20'));
+const scanRounds = Number(flag('scan-rounds', '5'));
+const which = flag('db', 'postgres');
+
+const note = (text: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+
+type Figure = { p50: number; p95: number; best: number; load: string };
+
+async function time(n: number, call: () => Promise<unknown>): Promise<Figure> {
+  await call(); // warm: plans, caches
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await call();
+    ms.push(performance.now() - started);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)] as number;
+  return { p50: at(0.5), p95: at(0.95), best: ms[0] as number, load: load() };
+}
+
+function toDay(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+async function open(kind: 'postgres' | 'pglite'): Promise<{ db: Database; dispose: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-stats-'));
+    const db = await openEmbeddedDatabase(dir);
+    return {
+      db,
+      dispose: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `sigap_stats_${process.pid}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropAppLogin(dropper, name);
+      await dropper.end();
+    },
+  };
+}
+
+async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
+  const { db, dispose } = await open(kind);
+  try {
+    await bootstrapRoles(db, process.env.SIGAP_APP_DB_PASSWORD);
+    await migrate(db);
+    await ensureRegions(db);
+    const people: Record<string, Principal> = {};
+    for (const [key, role, region] of [
+      ['koordinator', 'koordinator', 'V'],
+      ['provinsi', 'provinsi', '35'],
+      ['operator', 'operator', '35.09'],
+    ] as const) {
+      const username = `stats.${key}`;
+      await createUser(
+        db,
+        { id: null, label: 'bench' },
+        { username, role, region, password: 'stats-bench-pass-1' },
+      );
+      people[key] = await db.asSystem(async (tx) =>
+        principalOf(
+          tx,
+          (await findUserByUsername(tx, username)) as NonNullable<
+            Awaited<ReturnType<typeof findUserByUsername>>
+          >,
+        ),
+      );
+    }
+    const reporter = (
+      await db.systemQuery<{ id: string }>("SELECT id FROM users WHERE username = 'stats.operator'")
+    )[0]?.id as string;
+    note(
+      `${kind}: seeding ${reports.toLocaleString('en')} reports (the figures are kept by the triggers as they go in)`,
+    );
+    const seeding = performance.now();
+    await seedReports(db, { from: 0, to: reports }, reporter, kind === 'postgres' ? 200_000 : 50_000, (n) =>
+      note(`${kind}: ${n.toLocaleString('en')} written`),
+    );
+    const seedSeconds = (performance.now() - seeding) / 1000;
+    const kept = await db.systemQuery<{ level: string; n: number }>(
+      'SELECT level, count(*)::int AS n FROM report_daily_counts GROUP BY 1 ORDER BY 1',
+    );
+    const deps = { db, clock: systemClock };
+    const year = { from: toDay(Date.now() - 364 * 86_400_000), to: toDay(Date.now()) };
+    const calls: [string, Principal, { scope: string; bakorwil?: string; from?: string; to?: string }][] = [
+      ['province, 1 year', people.provinsi as Principal, { scope: '35', ...year }],
+      ['province, default 12 weeks', people.provinsi as Principal, { scope: '35' }],
+      [
+        'koordinator Bakorwil V, 1 year',
+        people.koordinator as Principal,
+        { scope: '35', bakorwil: 'V', ...year },
+      ],
+      ['operator Jember, default period', people.operator as Principal, { scope: '35.09' }],
+    ];
+    const rows = [['call', 'scan (before)', 'kept figures (after)', 'after / before', 'load average']];
+    for (const [name, principal, query] of calls) {
+      note(`${kind}: ${name}`);
+      const same =
+        JSON.stringify(await getOverview(deps, principal, query)) ===
+        JSON.stringify(await getOverviewByScan(deps, principal, query));
+      const before = await time(scanRounds, () => getOverviewByScan(deps, principal, query));
+      const after = await time(rounds, () => getOverview(deps, principal, query));
+      rows.push([
+        `${name}${same ? '' : ' (NUMBERS DIFFER)'}`,
+        `p50 ${before.p50.toFixed(1)} p95 ${before.p95.toFixed(1)} ms`,
+        `p50 ${after.p50.toFixed(1)} p95 ${after.p95.toFixed(1)} ms (best ${after.best.toFixed(1)})`,
+        `${((after.p50 / before.p50) * 100).toFixed(1)}%`,
+        `${before.load} / ${after.load}`,
+      ]);
+    }
+    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+    return [
+      `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports (seeded in ${seedSeconds.toFixed(0)} s), kept rows: ${kept
+        .map((k) => `${k.level} ${k.n.toLocaleString('en')}`)
+        .join(', ')}; scan ${scanRounds} rounds, kept ${rounds} rounds ──`,
+      ...rows.map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      ),
+      'target (issue 20): province at 1M reports on PostgreSQL, p95 < 100 ms. Shared machine: upper bounds.',
+      '',
+    ];
+  } finally {
+    await dispose();
+  }
+}
+
+const out: string[] = [];
+for (const kind of ['postgres', 'pglite'] as const) {
+  if (which !== 'both' && which !== kind) continue;
+  try {
+    out.push(...(await benchOne(kind)));
+  } catch (error) {
+    out.push(`── ${kind}: not measured: ${String(error)}`);
+  }
+}
+console.log(out.join('\n'));
+process.exit(0);
