@@ -1,10 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../fixtures.ts';
 import {
   buildWeb,
+  callApi,
+  createUserByApi,
   findSeriousA11yViolations,
   launchChromium,
   type RunningServer,
+  signInByApi,
   startServer,
   watchPageProblems,
 } from './browser-harness.ts';
@@ -55,5 +59,51 @@ describe('the Pelindungan data page', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^catatan-pemrosesan-data-pribadi-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(problems).toEqual([]);
+  });
+
+  it('lets the data protection officer find a person, record requests with their deadline, and answer them', async () => {
+    await createUserByApi(server, { username: 'ppdp.uji', role: 'ppdp', region: '35' });
+    await createUserByApi(server, { username: 'relawan.uji', role: 'relawan', region: '35.09.06.2002' });
+    const relawan = await signInByApi(server, 'relawan.uji', 'kata-sandi-uji-1');
+    const report = reportPayload({ description: 'Rumah Sumarni Wati rusak terkena lemparan batu.' });
+    expect((await callApi(server, relawan, 'POST', '/api/reports', report)).status).toBe(201);
+
+    const officer = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      baseURL: server.baseUrl,
+      acceptDownloads: true,
+    });
+    const p = await officer.newPage();
+    const seen = watchPageProblems(p);
+    await p.goto('/');
+    await p.getByLabel('Nama pengguna').fill('ppdp.uji');
+    await p.getByLabel('Kata sandi').fill('kata-sandi-uji-1');
+    await p.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await p.getByRole('link', { name: 'Pelindungan data' }).click();
+    await p.getByRole('heading', { level: 2, name: 'Permintaan subjek data (0)' }).waitFor();
+
+    await p.getByLabel('Nama', { exact: true }).fill('Sumarni Wati');
+    await p.getByRole('button', { name: 'Cari', exact: true }).click();
+    await p
+      .getByRole('checkbox', { name: /Laporan lapangan yang menyebut nama: Rumah Sumarni Wati/ })
+      .check();
+    await p.getByRole('button', { name: 'Catat permintaan' }).click();
+    await p.getByRole('heading', { level: 2, name: 'Permintaan: Akses dan salinan data' }).waitFor();
+    await p.getByText(/UU 27\/2022 Pasal 32 ayat \(2\)/).waitFor();
+    expect(await findSeriousA11yViolations(p)).toEqual([]);
+    const [file] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('link', { name: 'Unduh berkas data pribadi (PDF)' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^berkas-data-pribadi-\d{4}-\d{2}-\d{2}\.pdf$/);
+
+    await p.getByLabel('Jenis permintaan').selectOption('penghapusan');
+    await p.getByRole('button', { name: 'Catat permintaan' }).click();
+    await p.getByRole('button', { name: 'Jalankan penghapusan (anonimisasi)' }).click();
+    await p.getByText('Data pribadi pada 1 catatan telah dianonimkan; angka statistik tetap.').waitFor();
+    await p.getByRole('heading', { level: 2, name: 'Permintaan subjek data (2)' }).waitFor();
+    expect(await findSeriousA11yViolations(p)).toEqual([]);
+    expect(seen).toEqual([]);
+    await officer.close();
   });
 });
