@@ -30,3 +30,32 @@ CREATE TABLE privacy_legal_holds (
   PRIMARY KEY (subject_table, subject_id)
 );
 COMMENT ON TABLE privacy_legal_holds IS 'Legal holds: a record (or a whole case) that must be kept whatever a request or the retention job asks, e.g. evidence in a court case. Read and written by the privacy module only, with owner rights.';
+
+-- ── Consent per person and its withdrawal (Pasal 20 ayat 2 huruf a, Pasal 9, Pasal 25) ─────────────────────────────
+CREATE TABLE privacy_consents (
+  purpose text NOT NULL CHECK (purpose IN ('kontak_balik', 'registri_pilar', 'wali_anak')),
+  subject_key text NOT NULL,
+  given_at timestamptz,
+  withdrawn_at timestamptz,
+  recorded_by uuid REFERENCES users (id),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (purpose, subject_key)
+);
+COMMENT ON TABLE privacy_consents IS 'Consent given and withdrawn per person and purpose: a citizen reporter''s consent to be contacted back, a pillar''s consent for the registry, a guardian''s consent for a child. Read and written by the privacy module only, with owner rights.';
+COMMENT ON COLUMN privacy_consents.subject_key IS 'Personal data (UU 27/2022): the phone (+62…) of a citizen reporter, or the id of the pillar or the child.';
+
+-- A withdrawn consent to be contacted is honoured for every reply and notice, whichever module queues it: the row
+-- is dropped before it reaches the outbox.
+CREATE FUNCTION privacy_drop_withdrawn_contact() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF EXISTS (
+    SELECT 1 FROM privacy_consents
+     WHERE purpose = 'kontak_balik' AND subject_key = NEW.recipient AND withdrawn_at IS NOT NULL
+  ) THEN
+    RETURN NULL;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER channel_outbox_honours_withdrawal BEFORE INSERT ON channel_outbox
+  FOR EACH ROW EXECUTE FUNCTION privacy_drop_withdrawn_contact();

@@ -56,6 +56,14 @@ const id = {
   'privacy.status.diproses': 'Diproses',
   'privacy.status.selesai': 'Selesai',
   'privacy.status.ditolak': 'Ditolak',
+  'privacy.consent': 'Persetujuan subjek data',
+  'privacy.consent.who': 'Nomor telepon pelapor, atau id pilar/anak',
+  'privacy.consent.look': 'Lihat persetujuan',
+  'privacy.consent.none': 'Tidak ada persetujuan tercatat.',
+  'privacy.consent.diberikan': 'diberikan',
+  'privacy.consent.ditarik': 'ditarik',
+  'privacy.consent.belum_dicatat': 'belum dicatat',
+  'privacy.consent.withdraw': 'Catat penarikan persetujuan',
 };
 
 export type PrivacyMessageKey = keyof typeof id;
@@ -114,6 +122,14 @@ const en: Record<PrivacyMessageKey, string> = {
   'privacy.status.diproses': 'In progress',
   'privacy.status.selesai': 'Done',
   'privacy.status.ditolak': 'Refused',
+  'privacy.consent': 'Consent of data subjects',
+  'privacy.consent.who': 'Reporter phone, or pillar/child id',
+  'privacy.consent.look': 'Show consent',
+  'privacy.consent.none': 'No consent recorded.',
+  'privacy.consent.diberikan': 'given',
+  'privacy.consent.ditarik': 'withdrawn',
+  'privacy.consent.belum_dicatat': 'not recorded',
+  'privacy.consent.withdraw': 'Record the withdrawal',
 };
 
 registerMessages({ id, en });

@@ -13,4 +13,6 @@ export const PRIVACY_PERMISSIONS = {
   'privacy.breach': PRIVACY_OFFICE,
   /** Track the requests of the people in the data: their file, corrections, erasure, legal holds. */
   'privacy.request': PRIVACY_OFFICE,
+  /** Record consent and its withdrawal per person, and read it. */
+  'privacy.consent': PRIVACY_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;

@@ -94,3 +94,39 @@ export const PersonFile = z.object({
 export type PersonFile = z.infer<typeof PersonFile>;
 
 export const PersonFileQuery = z.object({ format: z.enum(['json', 'pdf']).default('json') });
+
+/** The purposes consent is recorded for. */
+export const CONSENT_PURPOSES = ['kontak_balik', 'registri_pilar', 'wali_anak'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** Consent given or withdrawn: a reporter by phone, a pillar or a child by the record's id. */
+export const ConsentInput = z
+  .object({
+    purpose: z.enum(CONSENT_PURPOSES),
+    phone: z.string().trim().min(8).max(20).optional(),
+    subjectId: z.uuid().optional(),
+    action: z.enum(['beri', 'tarik']),
+  })
+  .refine((c) => (c.purpose === 'kontak_balik' ? Boolean(c.phone) : Boolean(c.subjectId)), {
+    message: 'Isi nomor telepon pelapor, atau id pilar/anak',
+  });
+export type ConsentInput = z.infer<typeof ConsentInput>;
+
+export const ConsentQuery = z.object({
+  phone: z.string().trim().min(8).max(20).optional(),
+  subjectId: z.uuid().optional(),
+});
+
+export const ConsentView = z.object({
+  purpose: z.enum(CONSENT_PURPOSES),
+  purposeLabel: z.string(),
+  state: z.enum(['diberikan', 'ditarik', 'belum_dicatat']),
+  givenAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  /** What Sigap does about it: contact stopped, data anonymised, or kept on which other basis. */
+  effect: z.string(),
+});
+export type ConsentView = z.infer<typeof ConsentView>;
+
+export const ConsentList = z.object({ items: z.array(ConsentView) });
+export type ConsentList = z.infer<typeof ConsentList>;

@@ -4,6 +4,7 @@ import '../../shared/messages/privacy.ts';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
 import { ErrorNotice, ScrollRegion, Tag, useLoad, wib } from '../operator/ui.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
 import { getProcessingRecord, type ProcessingRecord, processingRecordPdfPath } from './privacy-api.ts';
 import { RightsRequests } from './RightsRequests.tsx';
 
@@ -22,6 +23,7 @@ export function PrivacyPage(props: OperatorPageProps) {
         </a>
       </p>
       <RightsRequests canSearch={props.me.role === 'ppdp'} />
+      <ConsentPanel />
       <ErrorNotice error={record.error} />
       {data && <RecordView record={data} />}
     </div>

@@ -1,6 +1,9 @@
 // The calls of the data protection officer's page. Types only come from the shared schemas.
 import type { ProcessingRecord, SubjectSearchResult } from '../../shared/privacy/privacy-schema.ts';
 import type {
+  ConsentInput,
+  ConsentList,
+  ConsentView,
   CorrectionInput,
   RightsRequestInput,
   RightsRequestList,
@@ -8,7 +11,7 @@ import type {
 } from '../../shared/privacy/rights-schema.ts';
 import { request } from '../api.ts';
 
-export type { ProcessingRecord, RightsRequestView, SubjectSearchResult };
+export type { ConsentView, ProcessingRecord, RightsRequestView, SubjectSearchResult };
 
 export const getProcessingRecord = (lang: 'id' | 'en') =>
   request<ProcessingRecord>('GET', `/api/privacy/processing-record?lang=${lang}`);
@@ -36,3 +39,12 @@ export const runErasure = (id: string) =>
 
 /** The person's file as a PDF download. */
 export const personFilePdfPath = (id: string) => `/api/privacy/requests/${id}/file?format=pdf`;
+
+export const getConsents = (query: { phone?: string; subjectId?: string }) =>
+  request<ConsentList>(
+    'GET',
+    `/api/privacy/consents?${new URLSearchParams(query as Record<string, string>)}`,
+  );
+
+export const saveConsent = (input: ConsentInput) =>
+  request<ConsentView>('POST', '/api/privacy/consents', input);

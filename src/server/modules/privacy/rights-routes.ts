@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ConsentInput,
+  ConsentList,
+  ConsentQuery,
+  ConsentView,
   CorrectionInput,
   LegalHoldInput,
   LegalHoldView,
@@ -13,6 +17,7 @@ import {
   RightsRequestView,
 } from '../../../shared/privacy/rights-schema.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
+import { listConsents, recordConsent } from './consent-service.ts';
 import {
   answerRequest,
   correctField,
@@ -152,5 +157,31 @@ export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Prom
       },
     },
     async (request) => setLegalHold(deps, requirePrincipal(request), request.body),
+  );
+
+  r.get(
+    '/api/privacy/consents',
+    {
+      schema: {
+        tags,
+        summary: 'Persetujuan seseorang: pelapor warga (nomor telepon), pilar atau anak (id catatan)',
+        querystring: ConsentQuery,
+        response: { 200: ConsentList },
+      },
+    },
+    async (request) => ({ items: await listConsents(deps, requirePrincipal(request), request.query) }),
+  );
+
+  r.post(
+    '/api/privacy/consents',
+    {
+      schema: {
+        tags,
+        summary: 'Catat persetujuan diberikan atau ditarik; penarikan langsung dijalankan',
+        body: ConsentInput,
+        response: { 200: ConsentView },
+      },
+    },
+    async (request) => recordConsent(deps, requirePrincipal(request), request.body),
   );
 }

@@ -65,7 +65,7 @@ beforeAll(async () => {
   });
   expect(added.statusCode).toBe(201);
   personId = added.json().id;
-});
+}, 180_000);
 afterAll(() => t.close());
 
 describe('requests of the people in the data', () => {
