@@ -11,4 +11,8 @@ export const PRIVACY_PERMISSIONS = {
   'privacy.search': ['ppdp'],
   /** Keep the breach register: record a breach, its notices, and close it. */
   'privacy.breach': PRIVACY_OFFICE,
+  /** Track the requests of the people in the data: their file, corrections, erasure, legal holds. */
+  'privacy.request': PRIVACY_OFFICE,
+  /** Record consent and its withdrawal per person, and read it. */
+  'privacy.consent': PRIVACY_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;

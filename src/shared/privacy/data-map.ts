@@ -669,6 +669,21 @@ export const DATA_MAP: readonly DataMapEntry[] = [
     mask: 'none',
     anonymise: 'remove',
   }),
+  // ── consent and its withdrawal ─────────────────────────────────────────────────────────────────
+  e({
+    table: 'privacy_consents',
+    column: 'subject_key',
+    category: 'umum',
+    activity: 'laporan_lapangan',
+    purpose: {
+      id: 'Bukti persetujuan dan penarikannya (nomor pelapor warga atau id pilar/anak)',
+      en: "Proof of consent and its withdrawal (a reporter's phone or a pillar/child id)",
+    },
+    basis: 'kewajiban_hukum',
+    retention: 'kasus_ditutup',
+    mask: 'phone',
+    anonymise: 'remove',
+  }),
 ];
 
 /**

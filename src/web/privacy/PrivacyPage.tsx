@@ -4,10 +4,12 @@ import '../../shared/messages/privacy.ts';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
 import { ErrorNotice, ScrollRegion, Tag, useLoad, wib } from '../operator/ui.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
 import { getProcessingRecord, type ProcessingRecord, processingRecordPdfPath } from './privacy-api.ts';
+import { RightsRequests } from './RightsRequests.tsx';
 
 /** The record of processing as a page. */
-export function PrivacyPage(_props: OperatorPageProps) {
+export function PrivacyPage(props: OperatorPageProps) {
   const t = useT();
   const lang = useLang();
   const record = useLoad(() => getProcessingRecord(lang), [lang]);
@@ -20,6 +22,8 @@ export function PrivacyPage(_props: OperatorPageProps) {
           {t('privacy.pdf')}
         </a>
       </p>
+      <RightsRequests canSearch={props.me.role === 'ppdp'} />
+      <ConsentPanel />
       <ErrorNotice error={record.error} />
       {data && <RecordView record={data} />}
     </div>

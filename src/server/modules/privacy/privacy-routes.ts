@@ -18,6 +18,7 @@ import type { Database } from '../../platform/db.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import { closeBreach, listBreaches, recordBreach, recordBreachNotice } from './breach-service.ts';
 import { processingRecord, processingRecordPdf } from './privacy-service.ts';
+import { rightsRoutes } from './rights-routes.ts';
 import { searchSubject } from './subject-access-service.ts';
 
 const tags = ['privacy'];
@@ -32,6 +33,7 @@ export async function privacyRoutes(
   const cipher = lazyDataCipher(() =>
     resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind }),
   );
+  await rightsRoutes(app, { db, clock, cipher });
 
   r.get(
     '/api/privacy/subjects',

@@ -76,3 +76,8 @@ export async function findSubject(tx: Tx, keys: SubjectKeys): Promise<FoundRow[]
     return true;
   });
 }
+
+/** One record of a subject table with its declared columns, or undefined. */
+export async function findRecord(tx: Tx, table: string, id: string): Promise<FoundRow | undefined> {
+  return (await select(tx, table, 'id = $1', [id]))[0];
+}

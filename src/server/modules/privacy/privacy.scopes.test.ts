@@ -24,6 +24,8 @@ const REQUESTS: Record<keyof typeof PRIVACY_PERMISSIONS, { method: 'GET' | 'POST
   'privacy.record': { method: 'GET', url: '/api/privacy/processing-record' },
   'privacy.search': { method: 'GET', url: '/api/privacy/subjects?nik=3509015204500001' },
   'privacy.breach': { method: 'GET', url: '/api/privacy/breaches' },
+  'privacy.request': { method: 'GET', url: '/api/privacy/requests' },
+  'privacy.consent': { method: 'GET', url: '/api/privacy/consents?phone=081234567890' },
 };
 
 describe('privacy actions by role', () => {

@@ -24,10 +24,13 @@ const LABELS: Record<string, string> = {
 };
 
 /** The access log's subject type of each table (as the case and pillar modules already write it). */
-const SUBJECT_TYPES: Record<string, string> = { vulnerable_people: 'vulnerable_person', pillars: 'pillar' };
+export const SUBJECT_TYPES: Record<string, string> = {
+  vulnerable_people: 'vulnerable_person',
+  pillars: 'pillar',
+};
 
 /** A stored value as text for the person's file. */
-function asText(cipher: DataCipher, column: string, value: unknown): string | null {
+export function asText(cipher: DataCipher, column: string, value: unknown): string | null {
   if (value == null) return null;
   if (column === 'nik_encrypted' && Buffer.isBuffer(value)) return cipher.decrypt(value);
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return `berkas (${value.length} bita)`;

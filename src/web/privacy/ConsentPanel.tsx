@@ -1,0 +1,68 @@
+// Consent of one person on the Pelindungan data page: a citizen reporter by phone, a pillar or a child by the id
+// of their record; withdrawing it is honoured at once (the answer says how, or which other basis keeps the data).
+import { useState } from 'preact/hooks';
+import { useT } from '../lang.ts';
+import { ErrorNotice, FormSubmit, Tag, useAction } from '../operator/ui.tsx';
+import { type ConsentView, getConsents, saveConsent } from './privacy-api.ts';
+
+/** Look up and withdraw consent. */
+export function ConsentPanel() {
+  const t = useT();
+  const [who, setWho] = useState('');
+  const [items, setItems] = useState<ConsentView[] | undefined>();
+  const look = useAction();
+  const change = useAction();
+  const isPhone = !/^[0-9a-f]{8}-/i.test(who.trim());
+  const query = isPhone ? { phone: who.trim() } : { subjectId: who.trim() };
+  return (
+    <section aria-labelledby="privacy-consent-heading">
+      <h2 id="privacy-consent-heading">{t('privacy.consent')}</h2>
+      <form
+        class="op-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void look.run(async () => setItems((await getConsents(query)).items));
+        }}
+      >
+        <label>
+          {t('privacy.consent.who')}
+          <input value={who} onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
+        </label>
+        <ErrorNotice error={look.error} />
+        <FormSubmit
+          label={t('privacy.consent.look')}
+          disabled={look.isBusy || who.trim().length < 8}
+          isSecondary
+        />
+      </form>
+      <ErrorNotice error={change.error} />
+      {items && items.length === 0 && <p>{t('privacy.consent.none')}</p>}
+      <ul>
+        {items?.map((c) => (
+          <li key={c.purpose}>
+            {c.purposeLabel}{' '}
+            <Tag tone={c.state === 'ditarik' ? 'warn' : c.state === 'diberikan' ? 'ok' : 'muted'}>
+              {t(`privacy.consent.${c.state}`)}
+            </Tag>{' '}
+            — {c.effect}{' '}
+            {c.state !== 'ditarik' && (
+              <button
+                type="button"
+                class="button op-button-secondary"
+                disabled={change.isBusy}
+                onClick={() =>
+                  void change.run(async () => {
+                    const saved = await saveConsent({ purpose: c.purpose, ...query, action: 'tarik' });
+                    setItems(items.map((i) => (i.purpose === c.purpose ? saved : i)));
+                  })
+                }
+              >
+                {t('privacy.consent.withdraw')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

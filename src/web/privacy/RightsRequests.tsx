@@ -1,0 +1,315 @@
+// The requests of the people in the data on the Pelindungan data page: find a person, record a request for the
+// records found, follow its deadline, and answer it (the file as PDF, a correction, the erasure).
+import { useState } from 'preact/hooks';
+import { CORRECTABLE, REQUEST_KIND_LABELS, type RequestKind } from '../../shared/privacy/rights-rules.ts';
+import type { RecordRef } from '../../shared/privacy/rights-schema.ts';
+import { useLang, useT } from '../lang.ts';
+import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import {
+  answerRequest,
+  correctField,
+  createRequest,
+  listRequests,
+  personFilePdfPath,
+  type RightsRequestView,
+  runErasure,
+  type SubjectSearchResult,
+  searchSubjects,
+} from './privacy-api.ts';
+
+const CLOCK_TONE = { berjalan: 'brand', mendekati: 'warn', lewat: 'danger', selesai: 'ok' } as const;
+
+/** Search, record, list and answer requests. */
+export function RightsRequests(props: { canSearch: boolean }) {
+  const t = useT();
+  const list = useLoad(listRequests, []);
+  const [openId, setOpenId] = useState<string | undefined>();
+  const open = list.data?.items.find((r) => r.id === openId);
+  const heading = t('privacy.requests', { count: list.data?.items.length ?? 0 });
+  return (
+    <>
+      {props.canSearch && (
+        <SubjectSearch
+          onRecorded={(id) => {
+            list.reload();
+            setOpenId(id);
+          }}
+        />
+      )}
+      <section aria-labelledby="privacy-requests-heading">
+        <h2 id="privacy-requests-heading">{heading}</h2>
+        <ErrorNotice error={list.error} />
+        <RequestTable items={list.data?.items ?? []} onOpen={setOpenId} label={heading} />
+      </section>
+      {open && <RequestDetail key={open.id} request={open} onChanged={list.reload} />}
+    </>
+  );
+}
+
+function RequestTable(props: { items: RightsRequestView[]; onOpen: (id: string) => void; label: string }) {
+  const t = useT();
+  const lang = useLang();
+  if (props.items.length === 0) return <p>{t('privacy.requests.none')}</p>;
+  return (
+    <ScrollRegion label={props.label}>
+      <table class="op-table">
+        <caption class="visually-hidden">{props.label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('privacy.req.kind')}</th>
+            <th scope="col">{t('privacy.req.received')}</th>
+            <th scope="col">{t('privacy.req.due')}</th>
+            <th scope="col">{t('privacy.req.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <button type="button" class="button op-button-secondary" onClick={() => props.onOpen(r.id)}>
+                  {REQUEST_KIND_LABELS[r.kind][lang]}
+                </button>
+              </th>
+              <td>{wib(r.receivedAt, lang)}</td>
+              <td>
+                {wib(r.dueAt, lang)}{' '}
+                <Tag tone={CLOCK_TONE[r.clock.state]}>{t(`privacy.clock.${r.clock.state}`)}</Tag>
+              </td>
+              <td>{t(`privacy.status.${r.status}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+function SubjectSearch(props: { onRecorded: (id: string) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [query, setQuery] = useState({ nik: '', name: '', birthYear: '', phone: '' });
+  const [found, setFound] = useState<SubjectSearchResult | undefined>();
+  const [chosen, setChosen] = useState<RecordRef[]>([]);
+  const [kind, setKind] = useState<RequestKind>('akses');
+  const search = useAction();
+  const record = useAction();
+  const field = (key: keyof typeof query, label: string, inputMode?: 'numeric' | 'tel') => (
+    <label>
+      {label}
+      <input
+        value={query[key]}
+        inputMode={inputMode}
+        onInput={(e) => setQuery({ ...query, [key]: (e.target as HTMLInputElement).value })}
+      />
+    </label>
+  );
+  const isChosen = (ref: RecordRef) => chosen.some((c) => c.table === ref.table && c.id === ref.id);
+  return (
+    <section aria-labelledby="privacy-search-heading">
+      <h2 id="privacy-search-heading">{t('privacy.search')}</h2>
+      <form
+        class="op-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const filled = Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ''));
+          void search.run(async () => {
+            setFound(await searchSubjects(filled));
+            setChosen([]);
+          });
+        }}
+      >
+        {field('nik', t('privacy.search.nik'), 'numeric')}
+        {field('name', t('privacy.search.name'))}
+        {field('birthYear', t('privacy.search.birthYear'), 'numeric')}
+        {field('phone', t('privacy.search.phone'), 'tel')}
+        <ErrorNotice error={search.error} />
+        <FormSubmit label={t('privacy.search.submit')} disabled={search.isBusy} isSecondary />
+      </form>
+      {found && (
+        <form
+          class="op-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const id = crypto.randomUUID();
+            void record.run(async () => {
+              await createRequest({
+                id,
+                kind,
+                requestedBy: 'subjek',
+                receivedAt: new Date().toISOString(),
+                records: chosen,
+              });
+              props.onRecorded(id);
+            });
+          }}
+        >
+          <fieldset>
+            <legend>{t('privacy.search.found', { count: found.records.length })}</legend>
+            {found.records.map((r) => {
+              const ref = { table: r.table, id: r.id } as RecordRef;
+              const name = r.fields.find((f) => /name|description/.test(f.column))?.value ?? r.id;
+              return (
+                <label key={`${r.table}:${r.id}`} class="op-check">
+                  <input
+                    type="checkbox"
+                    checked={isChosen(ref)}
+                    onChange={() =>
+                      setChosen(isChosen(ref) ? chosen.filter((c) => c.id !== r.id) : [...chosen, ref])
+                    }
+                  />
+                  {r.label}: {name.slice(0, 80)}
+                </label>
+              );
+            })}
+          </fieldset>
+          <label>
+            {t('privacy.req.kind')}
+            <select
+              value={kind}
+              onChange={(e) => setKind((e.target as HTMLSelectElement).value as RequestKind)}
+            >
+              {(Object.keys(REQUEST_KIND_LABELS) as RequestKind[]).map((k) => (
+                <option key={k} value={k}>
+                  {REQUEST_KIND_LABELS[k][lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ErrorNotice error={record.error} />
+          <FormSubmit label={t('privacy.req.record')} disabled={record.isBusy || chosen.length === 0} />
+        </form>
+      )}
+    </section>
+  );
+}
+
+function RequestDetail(props: { request: RightsRequestView; onChanged: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const r = props.request;
+  const action = useAction();
+  const [answer, setAnswer] = useState('');
+  const isOpen = r.status === 'diproses';
+  return (
+    <section aria-labelledby="privacy-request-heading">
+      <h2 id="privacy-request-heading">
+        {t('privacy.req.detail', { kind: REQUEST_KIND_LABELS[r.kind][lang] })}
+      </h2>
+      <p>
+        {t('privacy.req.deadline', { due: wib(r.dueAt, lang), source: r.deadlineSource })} ·{' '}
+        {t(`privacy.status.${r.status}`)}
+      </p>
+      <ul>
+        {r.records.map((rec) => (
+          <li key={rec.id}>
+            {rec.label} <code>{rec.id}</code>
+          </li>
+        ))}
+      </ul>
+      {r.answer && <p>{r.answer}</p>}
+      <ErrorNotice error={action.error} />
+      {r.kind === 'akses' && (
+        <p>
+          <a class="button" href={personFilePdfPath(r.id)} download>
+            {t('privacy.req.filePdf')}
+          </a>
+        </p>
+      )}
+      {isOpen && r.kind === 'perbaikan' && <Correction request={r} onDone={props.onChanged} />}
+      {isOpen && r.kind === 'penghapusan' && (
+        <button
+          type="button"
+          class="button button-primary"
+          disabled={action.isBusy}
+          onClick={() =>
+            void action.run(async () => {
+              await runErasure(r.id);
+              props.onChanged();
+            })
+          }
+        >
+          {t('privacy.req.erase')}
+        </button>
+      )}
+      {isOpen && r.kind !== 'penghapusan' && (
+        <form
+          class="op-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void action.run(async () => {
+              await answerRequest(r.id, answer);
+              props.onChanged();
+            });
+          }}
+        >
+          <label>
+            {t('privacy.req.answer')}
+            <textarea value={answer} onInput={(e) => setAnswer((e.target as HTMLTextAreaElement).value)} />
+          </label>
+          <FormSubmit
+            label={t('privacy.req.answerSubmit')}
+            disabled={action.isBusy || answer.trim().length < 3}
+          />
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Correction(props: { request: RightsRequestView; onDone: () => void }) {
+  const t = useT();
+  const first = props.request.records[0];
+  const [target, setTarget] = useState(`${first.table}:${first.id}`);
+  const [table, id] = target.split(':') as [RecordRef['table'], string];
+  const fields = Object.keys(CORRECTABLE[table]);
+  const [field, setField] = useState(fields[0]);
+  const [value, setValue] = useState('');
+  const action = useAction();
+  const [saved, setSaved] = useState('');
+  return (
+    <form
+      class="op-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(async () => {
+          await correctField(props.request.id, { table, id, field, value });
+          setSaved(field);
+          setValue('');
+          props.onDone();
+        });
+      }}
+    >
+      <label>
+        {t('privacy.req.target')}
+        <select value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+          {props.request.records.map((rec) => (
+            <option key={rec.id} value={`${rec.table}:${rec.id}`}>
+              {rec.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('privacy.req.field')}
+        <select value={field} onChange={(e) => setField((e.target as HTMLSelectElement).value)}>
+          {fields.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('privacy.req.value')}
+        <input value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
+      </label>
+      <ErrorNotice error={action.error} />
+      {saved && <p role="status">{t('privacy.req.corrected', { field: saved })}</p>}
+      <FormSubmit
+        label={t('privacy.req.correct')}
+        disabled={action.isBusy || value.trim() === ''}
+        isSecondary
+      />
+    </form>
+  );
+}
