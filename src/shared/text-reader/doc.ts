@@ -4,6 +4,8 @@ import { type Token, tokenize } from './tokens.ts';
 
 export type Span = [number, number];
 export type Doc = { text: string; tokens: Token[]; norm: string; starts: number[] };
+/** A field's value with the words that decided it and a confidence. */
+export type Choice<T> = { value: T; spans: Span[]; confidence: number };
 export type Hit = { index: number; end: number; span: Span; first: number; last: number };
 
 export function makeDoc(text: string): Doc {
