@@ -100,7 +100,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     tionghoa | cina | pendatang | guru ngaji | dakwah | kafir | murtad | penodaan | nabi | rasul |
     rasulullah | al-?quran | alquran | quran | kitab suci | ulama | kiai | kyai | habib | kebaktian | misa |
     takmir | jamaah | jemaah | majelis taklim | penceramah | penghinaan agama | aliran kepercayaan |
-    penghayat | penganut
+    penghayat | penganut | pondok pesantren | ponpes
   `),
     ),
   ],

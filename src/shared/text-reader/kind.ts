@@ -85,6 +85,13 @@ const PLAN_AS_NOUN = new Set(
     `menolak | tolak | nolak | protes | memprotes | soal | tentang | terkait | atas | keberatan | menentang | penolakan`,
   ),
 );
+const NEGATION = new Set(list(`tidak | belum | tanpa | bukan | jangan`));
+/** Words a negation reaches across: "tidak sampai bentrok", "belum ada yang dipukul", "tidak jadi diblokir". */
+const NEGATION_BRIDGE = new Set(
+  list(
+    `ada | sampai | terjadi | pernah | jadi | sempat | bisa | boleh | mau | akan | yang | lagi | sama sekali`,
+  ),
+);
 /** A rumour's content: after these words the rest of the sentence is what is said, not what happened. */
 const HEARSAY = new Set(list(`beredar | kabar | kabarnya | isu | isunya | gosip | rumor | hoaks | hoax`));
 /** After the event word, in its clause: a time to come or a condition ("mulai senin", "kalau tdk dipenuhi"). */
@@ -118,6 +125,9 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
         return false;
       if (SCOPE_END.has(u.norm)) break;
       if (u.norm === 'rencana' && PLAN_AS_NOUN.has(t[j - 1]?.norm ?? '')) continue;
+      // a negation governs the word right after it ("tidak sampai bentrok"), not "org tak dikenal merusak"
+      if (NEGATION.has(u.norm) && !t.slice(j + 1, h.first).every((b) => NEGATION_BRIDGE.has(b.norm)))
+        continue;
       if (FUTURE.has(u.norm)) return false;
     }
     // "beredar kabar ada pesilat dibacok ...": the content of a rumour

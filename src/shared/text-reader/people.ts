@@ -44,6 +44,9 @@ const PERP_CLAUSE = new Set(
   `),
 );
 const AGE = /(?<![\p{L}\p{N}])(?:umur|usia|berusia|berumur) \d{1,3}(?:an)?(?![\p{L}\p{N}])/gu;
+/** "seorang remaja 15 th", "pelajar 14 tahun": a person named with an age in years. */
+const PERSON_AGE =
+  /(?<![\p{L}\p{N}])(?:remaja|bocah|pelajar|siswa|siswi|pemuda|pemudi|santri|korban|warga|pria|wanita|perempuan|kakek|nenek|laki ?laki|lakilaki|bapak|ibu) \d{1,3} tahun(?![\p{L}\p{N}])/gu;
 
 function ageNear(tokens: readonly Token[], i: number): number | null {
   for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 4); j++) {
@@ -100,8 +103,12 @@ export function readGroups(doc: Doc): GroupReading[] {
       spans.push(hit.span);
     }
     // a stated age: "umur 9 th" is a child, "usia 70an" an elderly person, unless a perpetrator's
-    for (const hit of findAll(doc, AGE)) {
-      const age = doc.tokens[hit.last]?.value ?? null;
+    const ages = [
+      ...findAll(doc, AGE).map((h) => ({ hit: h, at: h.last })),
+      ...findAll(doc, PERSON_AGE).map((h) => ({ hit: h, at: h.last - 1 })),
+    ];
+    for (const { hit, at } of ages) {
+      const age = doc.tokens[at]?.value ?? null;
       const wanted = age === null ? null : age < 18 ? 'anak' : age >= 60 ? 'lansia' : null;
       if (wanted === group && !isPerpetrator(doc, hit.first, hit.last)) spans.push(hit.span);
     }
@@ -125,7 +132,8 @@ type Category = 'injured' | 'dead' | 'displaced';
 const CATEGORY_WORDS: Record<Category, RegExp> = {
   injured: words(`
     luka | terluka | luka ?luka | memar | lecet | cedera | cidera | sobek | bocor | lebam | terjatuh |
-    luka bacok | babak belur | bonyok | benjol | kritis | patah tulang
+    luka bacok | babak belur | bonyok | benjol | kritis | patah tulang | melukai | mencederai |
+    (?:terkena|kena) (?:sabetan|bacokan|tusukan|tembakan|peluru)
   `),
   dead: words(`
     meninggal | tewas | menewaskan | mati | wafat | gugur | md | korban jiwa | meninggal dunia |
