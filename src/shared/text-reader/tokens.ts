@@ -99,6 +99,8 @@ function numberOf(word: string): { value: number | null; vague: boolean } {
 /** Splits a message into tokens with offsets, folded forms, numbers and clause/sentence indices. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  /** The number word last added to a compound number ("seratus dua"), which a following unit multiplies. */
+  const lastPart = new Map<Token, number>();
   let clause = 0;
   let sentence = 0;
   let depth = 0;
@@ -127,7 +129,11 @@ export function tokenize(text: string): Token[] {
     // "dua puluh", "tiga belas"
     const prev = tokens.at(-1);
     if (prev && prev.value !== null && norm in UNITS && prev.clause === clause) {
-      prev.value = norm === 'belas' ? prev.value + 10 : prev.value * (UNITS[norm] ?? 1);
+      // "seratus dua puluh": the unit applies to the last part only
+      const part = lastPart.get(prev) ?? prev.value;
+      const head = prev.value - part;
+      prev.value = head + (norm === 'belas' ? part + 10 : part * (UNITS[norm] ?? 1));
+      lastPart.delete(prev);
       prev.end = start + raw.length;
       prev.raw = text.slice(prev.start, prev.end);
       continue;
@@ -145,6 +151,7 @@ export function tokenize(text: string): Token[] {
       const below = place[0] === 'ratus' ? 100 : 10;
       if (value < below && prev.value % below === 0) {
         prev.value += value;
+        lastPart.set(prev, value);
         prev.end = start + raw.length;
         prev.raw = text.slice(prev.start, prev.end);
         continue;
