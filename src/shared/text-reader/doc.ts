@@ -47,6 +47,18 @@ export function findAll(doc: Doc, re: RegExp): Hit[] {
   return hits;
 }
 
+/** Tokens whose folded form is in a set, as hits: a set lookup where a regular expression of hundreds of
+ * single words would try each alternative at every word. */
+export function tokenHits(doc: Doc, set: ReadonlySet<string>): Hit[] {
+  const hits: Hit[] = [];
+  doc.tokens.forEach((t, i) => {
+    if (!set.has(t.norm)) return;
+    const index = doc.starts[i] ?? 0;
+    hits.push({ index, end: index + t.norm.length, first: i, last: i, span: [t.start, t.end] });
+  });
+  return hits;
+}
+
 /** A word list written as one string, "anak kecil | balita | bocah" (bars between spaces). */
 export function list(text: string): string[] {
   return text

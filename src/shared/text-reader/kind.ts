@@ -1,8 +1,8 @@
 // What kind of report a message is: something that physically happened (kejadian) or a sign of tension (sinyal).
 // Event words count only when no plan, negation, rumour or past time governs them; each hit is kept as evidence.
 import type { ReportKind } from '../reports/report-schema.ts';
-import { type Choice, type Doc, findAll, type Hit, list, words } from './doc.ts';
-import { affixed } from './morphology.ts';
+import { type Choice, type Doc, findAll, type Hit, list, tokenHits, words } from './doc.ts';
+import { affixed, reciprocal } from './morphology.ts';
 import type { Token } from './tokens.ts';
 
 /** Verbs of violence, found in all their affixed forms (dipukul, memukul, pemukulan, kepukul, saling pukul). */
@@ -32,8 +32,28 @@ const STRONG_EVENT = words(`
     rasa | mogok | menduduki | ditutup | menutup | tutup | penertiban | dirawat | dibawa ke | dievakuasi
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
-    berkelahi | babak belur | bonyok | kritis | ${affixed(VIOLENT_STEMS).join(' | ')}
+    berkelahi | babak belur | bonyok | kritis
   `);
+const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
+const VIOLENT_STEM_SET = new Set(VIOLENT_STEMS);
+
+/** Strong event words: the list above, every affixed verb of violence, and "saling <stem>". */
+function strongEvents(doc: Doc): Hit[] {
+  const hits = [...findAll(doc, STRONG_EVENT), ...tokenHits(doc, VIOLENT_FORMS)];
+  doc.tokens.forEach((t, i) => {
+    if (!reciprocal(doc.tokens, i, VIOLENT_STEM_SET)) return;
+    const index = doc.starts[i - 1] ?? 0;
+    const prev = doc.tokens[i - 1] as Token;
+    hits.push({
+      index,
+      end: (doc.starts[i] ?? 0) + t.norm.length,
+      first: i - 1,
+      last: i,
+      span: [prev.start, t.end],
+    });
+  });
+  return hits;
+}
 /** "tdk ada pemukulan, cuma adu mulut": the message says nothing physical happened. */
 const NON_PHYSICAL = words([
   'tidak (?:ada|sampai|terjadi) (?:kontak fisik|kekerasan|pemukulan|bentrok|bentrokan|baku hantam|adu fisik)',
@@ -167,12 +187,12 @@ export function readKind(doc: Doc): Choice<ReportKind> {
         doc.tokens[m.first]?.sentence === doc.tokens[h.first]?.sentence,
     );
   const nonPhysical = findAll(doc, NON_PHYSICAL).length > 0;
-  const strong = notFuture(doc, findAll(doc, STRONG_EVENT)).filter(
+  const strong = notFuture(doc, strongEvents(doc)).filter(
     (h) => !nearMinor(h) && !depicted(h) && !(nonPhysical && KEPT_APART.has(doc.tokens[h.first]?.norm ?? '')),
   );
   // "dilempari batu semalam", "sempat saling dorong": a word of time past or done marks what happened
-  const done = (h: Hit) =>
-    doc.tokens.some((u) => u.clause === doc.tokens[h.first]?.clause && DONE.has(u.norm));
+  const doneClauses = new Set(doc.tokens.filter((u) => DONE.has(u.norm)).map((u) => u.clause));
+  const done = (h: Hit) => doneClauses.has(doc.tokens[h.first]?.clause ?? -1);
   const doneCount = strong.filter(done).length;
   const weak = notFuture(doc, findAll(doc, WEAK_EVENT));
   const settled = findAll(doc, SETTLED);

@@ -1,6 +1,6 @@
 // Indonesian and Javanese affixes on the verbs of violence, so one stem ("pukul") finds every form a message
 // writes: dipukul, dipukuli, memukul, pemukulan, terpukul, kepukul (Javanese passive), mukul (Javanese active),
-// saling pukul. Forms that are not real words are harmless: they never occur in a message.
+// saling pukul (see reciprocal). Forms that are not real words are harmless: they never occur in a message.
 
 /** The stem with the nasal prefix of meN-/peN- (memukul, menusuk, menyerang, mengeroyok, membakar, melempar). */
 function nasal(stem: string, head: 'me' | 'pe'): string[] {
@@ -43,7 +43,15 @@ export function affixed(stems: readonly string[]): string[] {
     out.add(`ter${s}`);
     out.add(`ke${s}`);
     out.add(javaneseActive(s));
-    out.add(`saling ${s}`);
   }
   return [...out];
+}
+
+/** "saling pukul": the bare stem after "saling" (each other), found token by token. */
+export function reciprocal(
+  tokens: readonly { norm: string }[],
+  i: number,
+  stems: ReadonlySet<string>,
+): boolean {
+  return stems.has(tokens[i]?.norm ?? '') && tokens[i - 1]?.norm === 'saling';
 }

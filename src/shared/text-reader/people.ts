@@ -81,6 +81,10 @@ export function readGroups(doc: Doc): GroupReading[] {
   const other = findAll(doc, OTHER_MEANING);
   const covered = (first: number, last: number) => other.some((o) => o.first <= last && o.last >= first);
   const out: GroupReading[] = [];
+  const ages = [
+    ...findAll(doc, AGE).map((h) => ({ hit: h, at: h.last })),
+    ...findAll(doc, PERSON_AGE).map((h) => ({ hit: h, at: h.last - 1 })),
+  ];
   for (const [group, re] of Object.entries(GROUP_TERMS) as [VulnerableGroup, RegExp][]) {
     const spans: Span[] = [];
     for (const hit of findAll(doc, re)) {
@@ -103,10 +107,6 @@ export function readGroups(doc: Doc): GroupReading[] {
       spans.push(hit.span);
     }
     // a stated age: "umur 9 th" is a child, "usia 70an" an elderly person, unless a perpetrator's
-    const ages = [
-      ...findAll(doc, AGE).map((h) => ({ hit: h, at: h.last })),
-      ...findAll(doc, PERSON_AGE).map((h) => ({ hit: h, at: h.last - 1 })),
-    ];
     for (const { hit, at } of ages) {
       const age = doc.tokens[at]?.value ?? null;
       const wanted = age === null ? null : age < 18 ? 'anak' : age >= 60 ? 'lansia' : null;
@@ -278,6 +278,11 @@ const ZERO: Record<Category, RegExp> = {
 export function readCounts(doc: Doc): Record<Category, CountReading> {
   const out = {} as Record<Category, CountReading>;
   const deaths = findAll(doc, CATEGORY_WORDS.dead);
+  let violence: Set<number> | null = null;
+  const violenceSentences = () => {
+    violence ??= new Set(findAll(doc, VIOLENCE_DONE).map((v) => doc.tokens[v.first]?.sentence ?? -1));
+    return violence;
+  };
   for (const category of ['injured', 'dead', 'displaced'] as const) {
     let reading: CountReading = { value: null, spans: [], confidence: 0.6 };
     const hits = findAll(doc, CATEGORY_WORDS[category]).map((h) => ({ ...h, window: 12 }));
@@ -318,11 +323,7 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
       // a weaker word counts after violence done to that person: "seorang kakek dianiaya, dirawat di puskesmas"
       const strong =
         hits.find((h) => h.window === 12) ??
-        hits.find((h) =>
-          findAll(doc, VIOLENCE_DONE).some(
-            (v) => doc.tokens[v.first]?.sentence === doc.tokens[h.first]?.sentence,
-          ),
-        );
+        hits.find((h) => violenceSentences().has(doc.tokens[h.first]?.sentence ?? -1));
       const one = strong ? doc.tokens.findIndex((t, i) => i < strong.first && t.norm === 'seorang') : -1;
       if (strong && one >= 0 && category === 'injured') {
         const t = doc.tokens[one] as Token;
