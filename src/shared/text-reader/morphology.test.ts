@@ -5,15 +5,7 @@ describe('affixed forms of a verb of violence', () => {
   it('follows the nasal rules of meN- and peN- and the Javanese forms', () => {
     const forms = (stem: string) => new Set(affixed([stem]));
     expect([...forms('pukul')]).toEqual(
-      expect.arrayContaining([
-        'dipukul',
-        'dipukuli',
-        'memukul',
-        'pemukulan',
-        'kepukul',
-        'mukul',
-        'saling pukul',
-      ]),
+      expect.arrayContaining(['dipukul', 'dipukuli', 'memukul', 'pemukulan', 'kepukul', 'mukul']),
     );
     expect([...forms('serang')]).toEqual(expect.arrayContaining(['menyerang', 'penyerangan', 'nyerang']));
     expect([...forms('keroyok')]).toEqual(expect.arrayContaining(['mengeroyok', 'pengeroyokan', 'ngeroyok']));

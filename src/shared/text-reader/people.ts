@@ -45,8 +45,9 @@ const PERP_CLAUSE = new Set(
 );
 const AGE = /(?<![\p{L}\p{N}])(?:umur|usia|berusia|berumur) \d{1,3}(?:an)?(?![\p{L}\p{N}])/gu;
 /** "seorang remaja 15 th", "pelajar 14 tahun": a person named with an age in years. */
-const PERSON_AGE =
-  /(?<![\p{L}\p{N}])(?:remaja|bocah|pelajar|siswa|siswi|pemuda|pemudi|santri|korban|warga|pria|wanita|perempuan|kakek|nenek|laki ?laki|lakilaki|bapak|ibu) \d{1,3} tahun(?![\p{L}\p{N}])/gu;
+const PERSON_AGE = words([
+  '(?:remaja|bocah|pelajar|siswa|siswi|pemuda|pemudi|santri|korban|warga|pria|wanita|perempuan|kakek|nenek|lakilaki|laki|bapak|ibu) \\d{1,3} tahun',
+]);
 
 function ageNear(tokens: readonly Token[], i: number): number | null {
   for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 4); j++) {
