@@ -1,10 +1,10 @@
-// What kind of report a message is, which of the nine conflict types, how urgent, and whether violence is
-// still going on: weighted cue words over the folded text, each hit kept as evidence.
+// Which of the nine conflict types a message speaks of, how urgent it is, and whether violence is still going
+// on: weighted cue words over the folded text, each hit kept as evidence. The kind is read in kind.ts.
 import type { ConflictType, ReportKind } from '../reports/report-schema.ts';
-import { type Doc, findAll, type Hit, list, type Span, words } from './doc.ts';
+import { type Choice, type Doc, findAll, type Hit, list, words } from './doc.ts';
 
+export type { Choice } from './doc.ts';
 export type Urgency = 'segera' | 'tinggi' | 'sedang' | 'rendah';
-export type Choice<T> = { value: T; spans: Span[]; confidence: number };
 type Cue = { re: RegExp; weight: number };
 
 const cue = (weight: number, alternatives: string[]): Cue => ({ re: words(alternatives), weight });
@@ -22,13 +22,21 @@ const SILAT_OTHER = list(`
     (?:pengeroyokan|pembacokan|pemukulan|penganiayaan|dikeroyok|dibacok|dipukul|mengeroyok) (?:\\S+ ){0,2}anggota perguruan |
     antar anggota perguruan | tugu perguruan | tugu kecil milik | atribut perguruan lain | kaos
     perguruan lain | sesama pesilat | antar pesilat | pesilat lain | perguruan yang berbeda | balas
-    pemukulan anggota | kaos perguruan | nantang perguruan
+    pemukulan anggota | kaos perguruan | nantang perguruan | tawuran
   `);
 const SILAT_WARGA = list(`
     warga | pengendara | pedagang | pemilik warung | hansip | warung | rumah warga | spanduk tolak
     konvoi | penolakan | tolak konvoi | pemuda setempat | pengunjung | penonton | rute | jalan desa |
     gang | siswa | ngejek | nongkrong | pos kamling | larangan konvoi | menegur | negur | pawai
   `);
+
+/** The passive forms of the verbs of violence (dipukul, dipukuli, dilempari, dibacok). */
+const PASSIVE_VIOLENCE = list(`
+    pukul | serang | bakar | lempar | bacok | tusuk | keroyok | aniaya | rusak | usir | tendang | hajar |
+    sabet | gebuk | hadang | cegat | kejar
+  `)
+  .flatMap((s) => [`di${s}`, `di${s}i`])
+  .join('|');
 
 const TYPE_CUES: Record<ConflictType, Cue[]> = {
   antar_perguruan_silat: [],
@@ -45,7 +53,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
       3,
       list(`
     stadion | derby | laga | liga \\d | liga | pertandingan | sepak bola | sepakbola | turnamen | tim
-    tamu | tuan rumah | klub | final | penonton bola | tiket
+    tamu | tuan rumah | klub | final | penonton bola | tiket | tawuran
   `),
     ),
   ],
@@ -89,7 +97,10 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     ahmadiyah | suku | etnis | non ?muslim | pengajian | ceramah | penistaan | hindu | kristen | katolik
     | budha | buddha | konghucu | rumah ibadah | tempat ibadah | pendeta | kemenag | lintas agama |
     tokoh agama | adat | tengger | pemakaman | jenazah | pengeras suara | toa | azan | adzan | madura |
-    tionghoa | cina | pendatang | guru ngaji | dakwah | kafir | murtad | penodaan
+    tionghoa | cina | pendatang | guru ngaji | dakwah | kafir | murtad | penodaan | nabi | rasul |
+    rasulullah | al-?quran | alquran | quran | kitab suci | ulama | kiai | kyai | habib | kebaktian | misa |
+    takmir | jamaah | jemaah | majelis taklim | penceramah | penghinaan agama | aliran kepercayaan |
+    penghayat | penganut | pondok pesantren | ponpes
   `),
     ),
   ],
@@ -148,6 +159,8 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
         `pelajar | remaja | sekolah | sahur | pedagang | demo | unjuk rasa | lapak | pasar | pabrik | karyawan | pekerja`,
       ),
     ),
+    // the README's own examples of "lainnya": a tawuran is this type unless a perguruan or supporters fight it
+    cue(4, ['tawuran', 'perang sarung']),
   ],
 };
 TYPE_CUES.antar_perguruan_silat = [cue(5, SILAT), cue(5, SILAT_OTHER)];
@@ -160,11 +173,18 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     '(?:pukul|mukul|memukul|serang|menyerang) (?:warga|pengendara|pedagang|pemuda yang nongkrong)',
     // residents against a perguruan: they beat its members, or refuse its monument, convoy or ceremony
     '(?:dikeroyok|dipukuli|diamuk|dihadang) (?:\\S+ ){0,1}(?:pemuda|warga) (?:kampung|desa|setempat|sekitar)',
+    // the same in any passive form of a verb of violence: "dilempari batu oleh pemuda kampung"
+    `(?:${PASSIVE_VIOLENCE}) (?:\\S+ ){0,2}(?:oleh )?(?:pemuda|warga|massa) (?:kampung|desa|setempat|sekitar)`,
     'warga (?:\\S+ ){0,6}(?:tolak|menolak) (?:\\S+ ){0,3}(?:tugu|konvoi|pengesahan|perguruan|latihan)',
   ]),
   cue(5, ['konvoi', 'konvoy', 'rombongan konvoi', 'arak-arakan', 'pawai']),
   cue(2, SILAT_WARGA),
 ];
+
+/** A house of worship where people take shelter ("mengungsi ke masjid") says nothing about religion. */
+const SHELTER = words(
+  `(?:mengungsi|berlindung|ditampung|menampung|numpang|menumpang|tidur|diungsikan|dievakuasi|evakuasi|pengungsian|sembunyi|bersembunyi) (?:\\S+ )?(?:ke|di) (?:\\S+ )?(?:masjid|mushola|musholla|musala|gereja|klenteng|pura|vihara)`,
+);
 
 const SILAT_ONLY = words(SILAT);
 /** Only messages that speak of a pencak silat group may take either silat type. */
@@ -174,13 +194,16 @@ export function readConflictType(doc: Doc): Choice<ConflictType> {
   const scores: { type: ConflictType; score: number; hits: Hit[] }[] = [];
   const silat = findAll(doc, SILAT_ONLY).length > 0;
   const convoy = findAll(doc, SILAT_RE).length > 0;
+  const shelters = findAll(doc, SHELTER);
+  const sheltered = (h: Hit) => shelters.some((s) => h.first >= s.first && h.last <= s.last);
   for (const [type, cues] of Object.entries(TYPE_CUES) as [ConflictType, Cue[]][]) {
     if ((type === 'antar_perguruan_silat' || type === 'perguruan_silat_vs_warga') && !silat && !convoy)
       continue;
     let score = 0;
     const hits: Hit[] = [];
     for (const c of cues) {
-      const found = findAll(doc, c.re);
+      const found =
+        type === 'sara_agama' ? findAll(doc, c.re).filter((h) => !sheltered(h)) : findAll(doc, c.re);
       // a word counts fully once, then a little for each repetition
       if (found.length > 0) score += c.weight * (1 + 0.25 * Math.min(found.length - 1, 4));
       hits.push(...found);
@@ -200,119 +223,7 @@ export function readConflictType(doc: Doc): Choice<ConflictType> {
   };
 }
 
-// ---- kind, ongoing violence, urgency ----
-
-/** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
-const STRONG_EVENT = words(`
-    aksi | unjuk rasa | berunjuk rasa | menggelar aksi | menyegel | disegel | penyegelan | pengusiran |
-    menganiaya | bacok | ditusuk | menusuk | dikepung | mengepung | digeruduk | menggeruduk | geruduk |
-    ngluruk | sweeping | merampas | dirampas | penghadangan | pengepungan | hangus | terlibat bentrok |
-    bentrok | bentrokan | ricuh | kericuhan | luka | terluka | memar | lecet | lebam | sobek | meninggal
-    | tewas | dipukul | dipukuli | mukul | memukul | dikeroyok | pengeroyokan | mengeroyok | merusak |
-    rusak | perusakan | pengrusakan | dibakar | membakar | bakar ban | terbakar | dilempar | dilempari |
-    saling lempar | lempar batu | lemparan batu | diserang | menyerang | diblokir | blokir | memblokade
-    | memblokir | blokade | diblokade | pemblokiran | dipalang | dibongkar | dibongkar paksa | digusur | mengungsi | duel | tawuran | perang
-    sarung | carok | pembacokan | dibacok | penganiayaan | dianiaya | dihakimi | main hakim sendiri |
-    ditendang | didorong | saling dorong | dorong ?dorongan | adu pukul | adu jotos | dihadang |
-    menghadang | dicegat | ditahan | dijebol | dirobohkan | kejar ?kejaran | diusir | usir paksa |
-    dipotong | dipangkas | keserempet | pingsan | pecah | retak | longsoran | ngamuk | ditembak | gas
-    air mata | dibawa lari | didobrak | terinjak | berhamburan | tangkap | menangkap | pemukulan |
-    pembunuhan | dibunuh | diculik | lemparan | lempar ?lemparan | tarik ?tarikan | diamankan |
-    dibubarkan | menyerahkan diri | ditolak | tertahan | datangi | mendatangi | didatangi | demo | unjuk
-    rasa | mogok | menduduki | ditutup | menutup | tutup | penertiban | dirawat | dibawa ke | dievakuasi
-    | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
-    dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok
-  `);
-/** Weak signs: a quarrel, a seizure, damage to a banner; they make a kejadian only with a strong one. */
-const WEAK_EVENT = words(`
-    ribut | disita | dicoret | panik | protes | menolak | terjadi | bertahan | ditebang | rebutan |
-    ketakutan | trauma | diancam | dilaporkan | dituduh
-  `);
-/** What is only damaged banners and posters is tension, not an incident. */
-const MINOR_OBJECT = words(`baliho | spanduk | apk | poster | stiker | bendera | pamflet`);
-/** Violence seen in a circulating video or post is what the content shows, not what happened here. */
-const DEPICTION = words(`video | rekaman | foto | postingan | unggahan | konten | gambar`);
-/** An incident that was settled is a kejadian; a rumour that was cleared up stays a sinyal. */
-const SETTLED = words(`
-    selesai | diselesaikan | dimusyawarahkan | didamaikan | dimediasi | surat damai | kekeluargaan |
-    minta maaf | berdamai | islah
-  `);
-const CLEARED = words(`
-    hoaks | hoax | tidak terbukti | salah info | diklarifikasi | klarifikasi | dibatalkan | isu | kabar
-    | rencana | menyesatkan | kejadian lama | video lama
-  `);
-const FUTURE = new Set(
-  list(`
-    mau | akan | ancam | mengancam | ancaman | rencana | berencana | rawan | siap | bakal | kalau | jika |
-    balas | membalas | balasan | buntut | pernah | terulang
-    | takut | khawatir | dikhawatirkan | kuatir | isu | hoaks | hoax | ajakan | ajak | ngajak | seruan |
-    tantangan | nantang | katanya | kabar | info | potensi | jangan | bisa | tuduh | menuduh | awas |
-    gantian | tidak | belum | nuduh | beredar | tolak | soal | agar | supaya | minta | lusa | besok |
-    untuk | buat | ingin | hendak | siap | tantang | bila | nanti | pekan | minggu | depan | ancamannya
-    | rawan | bahwa | akan | dianggap | berupaya | mencoba | coba | tanpa
-  `),
-);
-const SIGNAL = words(`
-    isu | hoaks | hoax | beredar | rencana | berencana | ancam | ancaman | mengancam | provokasi |
-    provokatif | ajakan | seruan | jelang | menjelang | resah | kuatir | khawatir | rawan | siaga |
-    tantangan | nantang | saling ejek | ejek | selebaran | postingan | medsos | grup wa | video | akun |
-    pesan berantai | saling sindir | memanas | tegang | ketegangan | h-\\d | mau | akan | nanti malam |
-    malam ini | besok | lusa | pekan depan | minggu depan | tidak terbukti | dibatalkan | salah info |
-    spanduk | keberatan | tuduhan | dituduh | digugat | saling lapor | dilaporkan | menolak | tolak |
-    penolakan | dipantau | media sosial | menyesatkan | terprovokasi | kejadian lama | video lama
-  `);
-
-/** "tahun lalu", "bulan lalu", "dulu": a past incident recalled as the reason for worry, not this report's. */
-const PAST_UNIT = new Set(list(`tahun | bulan | minggu | pekan | kemarin`));
-
-function notFuture(doc: Doc, hits: Hit[]): Hit[] {
-  return hits.filter((h) => {
-    const t = doc.tokens;
-    for (let j = h.first - 1; j >= Math.max(0, h.first - 4); j--) {
-      const u = t[j];
-      if (!u || u.clause !== t[h.first]?.clause) break;
-      if (FUTURE.has(u.norm)) return false;
-      if (u.norm === 'dulu' || u.norm === 'silam') return false;
-      if (u.norm === 'lalu' && PAST_UNIT.has(t[j - 1]?.norm ?? '') && t[j - 1]?.clause === u.clause)
-        return false;
-    }
-    return true;
-  });
-}
-
-export function readKind(doc: Doc): Choice<ReportKind> {
-  const minor = findAll(doc, MINOR_OBJECT);
-  const nearMinor = (h: Hit) =>
-    minor.some(
-      (m) => Math.abs(m.first - h.first) <= 6 && doc.tokens[m.first]?.clause === doc.tokens[h.first]?.clause,
-    );
-  const depictions = findAll(doc, DEPICTION);
-  const depicted = (h: Hit) =>
-    depictions.some(
-      (m) =>
-        m.first < h.first &&
-        h.first - m.first <= 8 &&
-        doc.tokens[m.first]?.sentence === doc.tokens[h.first]?.sentence,
-    );
-  const strong = notFuture(doc, findAll(doc, STRONG_EVENT)).filter((h) => !nearMinor(h) && !depicted(h));
-  const weak = notFuture(doc, findAll(doc, WEAK_EVENT));
-  const settled = findAll(doc, SETTLED);
-  const cleared = findAll(doc, CLEARED);
-  const signals = findAll(doc, SIGNAL);
-  // an incident that was settled is a follow-up of a kejadian; a cleared rumour stays a sinyal
-  const settledIncident = settled.length > 0 && cleared.length === 0;
-  const eventScore = strong.length * 2 + weak.length * 0.5 + (settledIncident ? 2 : 0);
-  const signalScore = signals.length;
-  if (eventScore >= 2 && eventScore + 1 >= signalScore) {
-    const spans = [...strong, ...(settledIncident ? settled : [])].map((h) => h.span);
-    return { value: 'kejadian', spans, confidence: Math.min(0.95, 0.55 + eventScore / 20) };
-  }
-  return {
-    value: 'sinyal',
-    spans: signals.map((h) => h.span),
-    confidence: Math.min(0.9, 0.5 + (signalScore - eventScore) / 10),
-  };
-}
+// ---- ongoing violence, urgency ----
 
 const ONGOING = words(`
     masih (?:ada )?(?:saling

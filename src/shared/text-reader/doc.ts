@@ -4,6 +4,8 @@ import { type Token, tokenize } from './tokens.ts';
 
 export type Span = [number, number];
 export type Doc = { text: string; tokens: Token[]; norm: string; starts: number[] };
+/** A field's value with the words that decided it and a confidence. */
+export type Choice<T> = { value: T; spans: Span[]; confidence: number };
 export type Hit = { index: number; end: number; span: Span; first: number; last: number };
 
 export function makeDoc(text: string): Doc {
@@ -42,6 +44,18 @@ export function findAll(doc: Doc, re: RegExp): Hit[] {
     const last = tokenAt(doc, Math.max(index, end - 1));
     hits.push({ index, end, first, last, span: [doc.tokens[first]?.start ?? 0, doc.tokens[last]?.end ?? 0] });
   }
+  return hits;
+}
+
+/** Tokens whose folded form is in a set, as hits: a set lookup where a regular expression of hundreds of
+ * single words would try each alternative at every word. */
+export function tokenHits(doc: Doc, set: ReadonlySet<string>): Hit[] {
+  const hits: Hit[] = [];
+  doc.tokens.forEach((t, i) => {
+    if (!set.has(t.norm)) return;
+    const index = doc.starts[i] ?? 0;
+    hits.push({ index, end: index + t.norm.length, first: i, last: i, span: [t.start, t.end] });
+  });
   return hits;
 }
 

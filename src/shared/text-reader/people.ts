@@ -44,6 +44,10 @@ const PERP_CLAUSE = new Set(
   `),
 );
 const AGE = /(?<![\p{L}\p{N}])(?:umur|usia|berusia|berumur) \d{1,3}(?:an)?(?![\p{L}\p{N}])/gu;
+/** "seorang remaja 15 th", "pelajar 14 tahun": a person named with an age in years. */
+const PERSON_AGE = words([
+  '(?:remaja|bocah|pelajar|siswa|siswi|pemuda|pemudi|santri|korban|warga|pria|wanita|perempuan|kakek|nenek|lakilaki|laki|bapak|ibu) \\d{1,3} tahun',
+]);
 
 function ageNear(tokens: readonly Token[], i: number): number | null {
   for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 4); j++) {
@@ -78,6 +82,10 @@ export function readGroups(doc: Doc): GroupReading[] {
   const other = findAll(doc, OTHER_MEANING);
   const covered = (first: number, last: number) => other.some((o) => o.first <= last && o.last >= first);
   const out: GroupReading[] = [];
+  const ages = [
+    ...findAll(doc, AGE).map((h) => ({ hit: h, at: h.last })),
+    ...findAll(doc, PERSON_AGE).map((h) => ({ hit: h, at: h.last - 1 })),
+  ];
   for (const [group, re] of Object.entries(GROUP_TERMS) as [VulnerableGroup, RegExp][]) {
     const spans: Span[] = [];
     for (const hit of findAll(doc, re)) {
@@ -100,8 +108,8 @@ export function readGroups(doc: Doc): GroupReading[] {
       spans.push(hit.span);
     }
     // a stated age: "umur 9 th" is a child, "usia 70an" an elderly person, unless a perpetrator's
-    for (const hit of findAll(doc, AGE)) {
-      const age = doc.tokens[hit.last]?.value ?? null;
+    for (const { hit, at } of ages) {
+      const age = doc.tokens[at]?.value ?? null;
       const wanted = age === null ? null : age < 18 ? 'anak' : age >= 60 ? 'lansia' : null;
       if (wanted === group && !isPerpetrator(doc, hit.first, hit.last)) spans.push(hit.span);
     }
@@ -125,9 +133,13 @@ type Category = 'injured' | 'dead' | 'displaced';
 const CATEGORY_WORDS: Record<Category, RegExp> = {
   injured: words(`
     luka | terluka | luka ?luka | memar | lecet | cedera | cidera | sobek | bocor | lebam | terjatuh |
-    luka bacok
+    luka bacok | babak belur | bonyok | benjol | kritis | patah tulang | melukai | mencederai |
+    (?:terkena|kena) (?:sabetan|bacokan|tusukan|tembakan|peluru)
   `),
-  dead: words(`meninggal | tewas | menewaskan | mati | wafat | gugur | md | korban jiwa | meninggal dunia`),
+  dead: words(`
+    meninggal | tewas | menewaskan | mati | wafat | gugur | md | korban jiwa | meninggal dunia |
+    tidak tertolong | meregang nyawa | kehilangan nyawa | terbunuh
+  `),
   displaced: words(`
     mengungsi | pengungsi | pengungsian | pindah sementara | numpang | menumpang | kehilangan tempat tinggal |
     kehilangan rumah | tidur di | terpaksa pindah | diungsikan | dievakuasi
@@ -196,10 +208,54 @@ function numberFor(
     const t = tokens[j] as Token;
     if (t.clause !== here.clause) break;
     if (t.vague) return { value: null, index: j, vague: true };
-    if (isPeopleNumber(tokens, j) && /^(orang|warga|jiwa|korban)$/.test(tokens[j + 1]?.norm ?? ''))
-      return { value: t.value, index: j, vague: false };
+    const stated =
+      /^(orang|warga|jiwa|korban)$/.test(tokens[j + 1]?.norm ?? '') || TOTAL.has(tokens[j - 1]?.norm ?? '');
+    if (isPeopleNumber(tokens, j) && stated) return { value: t.value, index: j, vague: false };
   }
   return { value: null, index: null, vague: false };
+}
+
+/** Violence done to someone, in the passive: "dianiaya", "dipukuli", "dibacok", "dikeroyok". */
+const VIOLENCE_DONE = words(`
+  dianiaya | dipukul | dipukuli | dibacok | ditusuk | dikeroyok | dihajar | ditendang | disabet | diserang |
+  dihakimi | dianiaya | dicelurit | diclurit | ditikam
+`);
+
+/** An assault named with the number of people it was done to: "pengeroyokan 2 pemuda", "pemukulan thd 3 warga". */
+const ASSAULTED = words([
+  '(?:pengeroyokan|pemukulan|penganiayaan|pembacokan|penusukan|penyerangan|penikaman) (?:terhadap )?(?:\\d+|seorang|satu|dua|tiga|empat|lima)',
+]);
+
+/** "sebanyak lima orang", "bertambah jadi 2": the words that put a count after its noun. */
+const TOTAL = new Set(list(`menjadi | jadi | sebanyak | berjumlah | mencapai | total`));
+const GROWN = new Set(list(`bertambah | naik | meningkat`));
+
+/** "korban luka ... bertambah menjadi tujuh orang": the latest total, later in the sentence, wins. */
+function updatedTotal(doc: Doc, at: number): { value: number; index: number } | null {
+  const tokens = doc.tokens;
+  const here = tokens[at] as Token;
+  for (let j = at + 1; j < Math.min(tokens.length, at + 12); j++) {
+    const t = tokens[j] as Token;
+    if (t.sentence !== here.sentence) break;
+    if (!GROWN.has(t.norm)) continue;
+    for (let k = j + 1; k <= j + 2; k++) {
+      const n = tokens[k];
+      if (n && n.value !== null && isPeopleNumber(tokens, k)) return { value: n.value, index: k };
+    }
+  }
+  return null;
+}
+
+/** "2 org luka berat dan 3 luka ringan": parts by severity, with no total before them, add up. */
+const BY_SEVERITY = words(['[^ ,.]+ (?:orang |warga |korban )?(?:luka|terluka) (?:berat|ringan|parah)']);
+
+function severityTotal(doc: Doc, numberIndex: number): number | null {
+  const sentence = doc.tokens[numberIndex]?.sentence;
+  const parts = findAll(doc, BY_SEVERITY).filter(
+    (h) => doc.tokens[h.first]?.sentence === sentence && doc.tokens[h.first]?.value !== null,
+  );
+  if (parts.length < 2 || !parts.some((h) => h.first === numberIndex)) return null;
+  return parts.reduce((sum, h) => sum + (doc.tokens[h.first]?.value ?? 0), 0);
 }
 
 const ZERO: Record<Category, RegExp> = {
@@ -222,6 +278,12 @@ const ZERO: Record<Category, RegExp> = {
 
 export function readCounts(doc: Doc): Record<Category, CountReading> {
   const out = {} as Record<Category, CountReading>;
+  const deaths = findAll(doc, CATEGORY_WORDS.dead);
+  let violence: Set<number> | null = null;
+  const violenceSentences = () => {
+    violence ??= new Set(findAll(doc, VIOLENCE_DONE).map((v) => doc.tokens[v.first]?.sentence ?? -1));
+    return violence;
+  };
   for (const category of ['injured', 'dead', 'displaced'] as const) {
     let reading: CountReading = { value: null, spans: [], confidence: 0.6 };
     const hits = findAll(doc, CATEGORY_WORDS[category]).map((h) => ({ ...h, window: 12 }));
@@ -232,7 +294,10 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
       // "tdk ada korban luka": the zero rule below reads it
       const before = doc.tokens.slice(Math.max(0, hit.first - 3), hit.first).map((t) => t.norm);
       if (before.includes('tidak') || before.includes('tanpa') || before.includes('nihil')) continue;
-      const found = numberFor(doc, hit.first, hit.window);
+      // "1 korban luka meninggal di RS": the injured person died
+      if (category === 'injured' && deaths.some((d) => d.first === hit.last + 1)) continue;
+      const update = updatedTotal(doc, hit.last);
+      const found = update ? { ...update, vague: false } : numberFor(doc, hit.first, hit.window);
       if (found.vague) {
         sawVague = true;
         continue;
@@ -248,7 +313,7 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
         if (before || after) continue;
       }
       reading = {
-        value: found.value,
+        value: category === 'injured' ? (severityTotal(doc, found.index) ?? found.value) : found.value,
         spans: [[numberToken.start, numberToken.end], hit.span],
         confidence: 0.85,
       };
@@ -256,12 +321,26 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
     }
     if (reading.value === null && !sawVague && category !== 'displaced') {
       // "seorang kakek dipukul, luka di kepala": one person, said with a word
-      const strong = hits.find((h) => h.window === 12);
+      // a weaker word counts after violence done to that person: "seorang kakek dianiaya, dirawat di puskesmas"
+      const strong =
+        hits.find((h) => h.window === 12) ??
+        hits.find((h) => violenceSentences().has(doc.tokens[h.first]?.sentence ?? -1));
       const one = strong ? doc.tokens.findIndex((t, i) => i < strong.first && t.norm === 'seorang') : -1;
       if (strong && one >= 0 && category === 'injured') {
         const t = doc.tokens[one] as Token;
         reading = { value: 1, spans: [[t.start, t.end], strong.span], confidence: 0.6 };
       }
+    }
+    if (reading.value === null && category === 'injured' && !sawVague && hits.length > 0) {
+      // "pengeroyokan 2 pemuda ... korban luka lebam": the number of people an assault was done to
+      const m = findAll(doc, ASSAULTED)[0];
+      const t = m ? doc.tokens[m.last] : undefined;
+      if (m && t && t.value !== null && isPeopleNumber(doc.tokens, m.last))
+        reading = {
+          value: t.value,
+          spans: [m.span, (hits[0] as (typeof hits)[number]).span],
+          confidence: 0.6,
+        };
     }
     if (reading.value === null && category === 'injured' && !sawVague) {
       // "korban 1 org" with no other word: one injured

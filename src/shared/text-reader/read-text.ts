@@ -2,9 +2,10 @@
 // field (character offsets into the text) and a confidence. Pure: the gazetteer is passed in.
 import type { ConflictType, ReportKind, VulnerableGroup } from '../reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../reports/report-vocabulary.ts';
-import { readConflictType, readKind, readOngoing, readUrgency, type Urgency } from './classify.ts';
+import { readConflictType, readOngoing, readUrgency, type Urgency } from './classify.ts';
 import { findAll, makeDoc, type Span, words } from './doc.ts';
 import type { Gazetteer } from './gazetteer.ts';
+import { readKind } from './kind.ts';
 import { readCounts, readGroups } from './people.ts';
 import { type PlaceCandidate, readPlace } from './place.ts';
 

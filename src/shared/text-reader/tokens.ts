@@ -41,7 +41,9 @@ const FOLD: Record<string, string> = Object.fromEntries(
   bener=benar liat=lihat nyampe=sampai sampe=sampai abis=habis ngrusak=merusak ngerusak=merusak
   nyerang=menyerang ngeroyok=mengeroyok mbacok=membacok nglempar=melempar ngelempar=melempar
   dipukulin=dipukuli digebukin=dipukuli digebuki=dipukuli cewek=perempuan cowok=lakilaki bapak2=bapak
-  kades=kades pilkada=pilkada
+  kades=kades pilkada=pilkada tatu=luka kenek=kena kenak=kena wong=orang gelut=berkelahi neng=di
+  diantemi=dipukuli dijotos=dipukul ditempeleng=dipukul dikeplak=dipukul kroyok=keroyok dikroyok=dikeroyok
+  thd=terhadap trhdp=terhadap sbg=sebagai jd=jadi
   `
     .split(/\s+/)
     .filter((pair) => pair.includes('='))
@@ -52,7 +54,7 @@ const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
   `
   nol=0 satu=1 seorang=1 sesorang=1 seekor=1 sebuah=1 dua=2 tiga=3 empat=4 lima=5 enam=6 tujuh=7
   delapan=8 sembilan=9 sepuluh=10 sebelas=11 seratus=100 siji=1 loro=2 telu=3 papat=4 limo=5 enem=6
-  pitu=7 wolu=8 songo=9 sepoloh=10
+  pitu=7 wolu=8 songo=9 sepoloh=10 rong=2 seribu=1000
   `
     .split(/\s+/)
     .filter((pair) => pair.includes('='))
@@ -97,6 +99,8 @@ function numberOf(word: string): { value: number | null; vague: boolean } {
 /** Splits a message into tokens with offsets, folded forms, numbers and clause/sentence indices. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  /** The number word last added to a compound number ("seratus dua"), which a following unit multiplies. */
+  const lastPart = new Map<Token, number>();
   let clause = 0;
   let sentence = 0;
   let depth = 0;
@@ -125,10 +129,33 @@ export function tokenize(text: string): Token[] {
     // "dua puluh", "tiga belas"
     const prev = tokens.at(-1);
     if (prev && prev.value !== null && norm in UNITS && prev.clause === clause) {
-      prev.value = norm === 'belas' ? prev.value + 10 : prev.value * (UNITS[norm] ?? 1);
+      // "seratus dua puluh": the unit applies to the last part only
+      const part = lastPart.get(prev) ?? prev.value;
+      const head = prev.value - part;
+      prev.value = head + (norm === 'belas' ? part + 10 : part * (UNITS[norm] ?? 1));
+      lastPart.delete(prev);
       prev.end = start + raw.length;
       prev.raw = text.slice(prev.start, prev.end);
       continue;
+    }
+    // "dua puluh lima", "seratus dua puluh": a number word after a tens or hundreds word adds to it
+    const place = prev ? /(?:puluh|ratus)$/.exec(prev.raw.toLowerCase()) : null;
+    if (
+      prev &&
+      place &&
+      prev.value !== null &&
+      value !== null &&
+      norm in NUMBER_WORDS &&
+      prev.clause === clause
+    ) {
+      const below = place[0] === 'ratus' ? 100 : 10;
+      if (value < below && prev.value % below === 0) {
+        prev.value += value;
+        lastPart.set(prev, value);
+        prev.end = start + raw.length;
+        prev.raw = text.slice(prev.start, prev.end);
+        continue;
+      }
     }
     if (/^\d{1,2}[.:]\d{2}$/.test(raw)) norm = 'jam';
     tokens.push({

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readConflictType } from './classify.ts';
+import { makeDoc } from './doc.ts';
+
+const type = (text: string) => readConflictType(makeDoc(text)).value;
+
+describe('the conflict type of a message', () => {
+  it('reads a tawuran as "lainnya" unless perguruan or supporters fight it', () => {
+    expect(type('tawuran pemuda antar kampung, korban luka 5 org')).toBe('lainnya');
+    expect(type('pesilat pagar nusa dan psht tawuran di jalan raya, 4 org luka')).toBe(
+      'antar_perguruan_silat',
+    );
+    expect(type('tawuran suporter usai laga di dekat stadion')).toBe('antar_suporter');
+  });
+
+  it('does not read a house of worship used as a shelter as a religious matter', () => {
+    expect(
+      type('puluhan warga mengungsi ke masjid setelah rumah mereka dilempari massa dr kampung sebelah'),
+    ).toBe('antarwarga');
+    expect(type('massa melempari masjid saat pengajian berlangsung')).toBe('sara_agama');
+  });
+
+  it('knows the words of faith a message may use', () => {
+    expect(type('video penghinaan thd Nabi dr akun warga viral, massa mendatangi rumah pemilik akun')).toBe(
+      'sara_agama',
+    );
+    expect(type('tujuh rumah warga penganut aliran kepercayaan dirusak massa')).toBe('sara_agama');
+    expect(type('warga diminta tidak terpancing isu penyerangan pondok pesantren')).toBe('sara_agama');
+  });
+
+  it('reads pesilat attacked by local youths, in any passive form, as a perguruan against residents', () => {
+    expect(
+      type('rombongan pesilat yg pulang dr pengesahan dilempari batu oleh pemuda kampung, tiga pesilat luka'),
+    ).toBe('perguruan_silat_vs_warga');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { makeDoc } from './doc.ts';
+import { readKind } from './kind.ts';
+
+const kind = (text: string) => readKind(makeDoc(text)).value;
+
+describe('what happened and what did not: the kind of a message', () => {
+  it('finds a verb of violence in any affixed form, Indonesian or Javanese', () => {
+    expect(kind('pembubaran paksa kebaktian di rumah warga oleh sekelompok ormas, jemaat ketakutan')).toBe(
+      'kejadian',
+    );
+    expect(kind('pesilat 2 perguruan saling serang di pertigaan semalam')).toBe('kejadian');
+    expect(kind('seorang pemuda kepukul kayu waktu melerai, kepalanya bocor')).toBe('kejadian');
+    expect(kind('pemuda rong kampung gelut neng lapangan, wong telu tatu kenek watu')).toBe('kejadian');
+  });
+
+  it('reads a plan or a wish as a signal, however far the plan word stands from the verb', () => {
+    expect(kind('warga berencana menggeruduk kantor desa besok pagi, menuntut kades mundur')).toBe('sinyal');
+    expect(
+      kind('ada wacana warga 3 dusun memblokade jalan tambang mulai senin kalau tuntutan tdk dipenuhi'),
+    ).toBe('sinyal');
+    expect(kind('massa 2 perguruan nyaris bentrok di alun2, berhasil dihalau polisi')).toBe('sinyal');
+  });
+
+  it('does not read "rencana" after a word of refusal as a plan', () => {
+    expect(kind('warga yg menolak rencana tambang pasir memblokir jalan desa sejak pagi')).toBe('kejadian');
+  });
+
+  it('ends the reach of a negation at a cause or a next step, and at the word it governs', () => {
+    expect(kind('truk tambang tdk bisa lewat krn jalan diblokir warga')).toBe('kejadian');
+    expect(kind('keluarga korban yg tidak terima langsung mendatangi rumah pelaku & merusak pintunya')).toBe(
+      'kejadian',
+    );
+    expect(kind('bbrp org tak dikenal merusak makam leluhur warga adat tadi malam')).toBe('kejadian');
+    expect(kind('sempat adu mulut antara pendukung 2 calon kades, tp tidak sampai bentrok')).toBe('sinyal');
+    expect(
+      kind('tdk ada pemukulan, cuma adu mulut antara sopir angkot & driver ojol, sdh dipisah petugas'),
+    ).toBe('sinyal');
+  });
+
+  it('reads the content of a rumour as a rumour', () => {
+    expect(
+      kind('beredar kabar di grup WA ada pesilat dibacok pemuda di pasar. sdh dicek ternyata hoaks'),
+    ).toBe('sinyal');
+    expect(kind('info dr warga, semalam terjadi pembacokan gara2 utang, 1 org luka parah')).toBe('kejadian');
+  });
+
+  it('reads an incident dated in the past after its verb as the reason for worry', () => {
+    expect(
+      kind('bentrok di jembatan 2 bulan lalu blm tuntas, pemuda 2 kampung saling tantang lagi di IG'),
+    ).toBe('sinyal');
+    expect(kind('warga msh trauma dgn bentrok dgn pihak perkebunan thn 2019, skrg patok baru dipasang')).toBe(
+      'sinyal',
+    );
+  });
+
+  it('does not read a cut in aid as a physical event by itself', () => {
+    expect(kind('warga berencana demo besok, menuntut kades mundur krn BLT dipotong')).toBe('sinyal');
+  });
+});

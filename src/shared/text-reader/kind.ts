@@ -1,0 +1,214 @@
+// What kind of report a message is: something that physically happened (kejadian) or a sign of tension (sinyal).
+// Event words count only when no plan, negation, rumour or past time governs them; each hit is kept as evidence.
+import type { ReportKind } from '../reports/report-schema.ts';
+import { type Choice, type Doc, findAll, type Hit, list, tokenHits, words } from './doc.ts';
+import { affixed, reciprocal } from './morphology.ts';
+import type { Token } from './tokens.ts';
+
+/** Verbs of violence, found in all their affixed forms (dipukul, memukul, pemukulan, kepukul, saling pukul). */
+const VIOLENT_STEMS = list(`
+    pukul | serang | bakar | lempar | bacok | tusuk | keroyok | aniaya | rusak | usir | tembak | jarah |
+    tendang | hajar | bunuh | culik | sandera | dobrak | sabet | tikam | hantam | siram | gebuk | tampar |
+    rampas | serbu | kepung | geruduk | celurit | clurit | tebas | bubar | hadang | cegat | aniaya
+  `);
+
+/** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
+const STRONG_EVENT = words(`
+    aksi | unjuk rasa | berunjuk rasa | menggelar aksi | menyegel | disegel | penyegelan | pengusiran |
+    menganiaya | bacok | ditusuk | menusuk | dikepung | mengepung | digeruduk | menggeruduk | geruduk |
+    ngluruk | sweeping | merampas | dirampas | penghadangan | pengepungan | hangus | terlibat bentrok |
+    bentrok | bentrokan | ricuh | kericuhan | luka | terluka | memar | lecet | lebam | sobek | meninggal
+    | tewas | dipukul | dipukuli | mukul | memukul | dikeroyok | pengeroyokan | mengeroyok | merusak |
+    rusak | perusakan | pengrusakan | dibakar | membakar | bakar ban | terbakar | dilempar | dilempari |
+    saling lempar | lempar batu | lemparan batu | diserang | menyerang | diblokir | blokir | memblokade
+    | memblokir | blokade | diblokade | pemblokiran | dipalang | dibongkar | dibongkar paksa | digusur | mengungsi | duel | tawuran | perang
+    sarung | carok | pembacokan | dibacok | penganiayaan | dianiaya | dihakimi | main hakim sendiri |
+    ditendang | didorong | saling dorong | dorong ?dorongan | adu pukul | adu jotos | dihadang |
+    menghadang | dicegat | ditahan | dijebol | dirobohkan | kejar ?kejaran | diusir | usir paksa |
+    keserempet | pingsan | pecah | retak | longsoran | ngamuk | ditembak | gas
+    air mata | dibawa lari | didobrak | terinjak | berhamburan | tangkap | menangkap | pemukulan |
+    pembunuhan | dibunuh | diculik | lemparan | lempar ?lemparan | tarik ?tarikan | diamankan |
+    dibubarkan | menyerahkan diri | ditolak | tertahan | datangi | mendatangi | didatangi | demo | unjuk
+    rasa | mogok | menduduki | ditutup | menutup | tutup | penertiban | dirawat | dibawa ke | dievakuasi
+    | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
+    dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
+    berkelahi | babak belur | bonyok | kritis
+  `);
+const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
+const VIOLENT_STEM_SET = new Set(VIOLENT_STEMS);
+
+/** Strong event words: the list above, every affixed verb of violence, and "saling <stem>". */
+function strongEvents(doc: Doc): Hit[] {
+  const hits = [...findAll(doc, STRONG_EVENT), ...tokenHits(doc, VIOLENT_FORMS)];
+  doc.tokens.forEach((t, i) => {
+    if (!reciprocal(doc.tokens, i, VIOLENT_STEM_SET)) return;
+    const index = doc.starts[i - 1] ?? 0;
+    const prev = doc.tokens[i - 1] as Token;
+    hits.push({
+      index,
+      end: (doc.starts[i] ?? 0) + t.norm.length,
+      first: i - 1,
+      last: i,
+      span: [prev.start, t.end],
+    });
+  });
+  return hits;
+}
+/** "tdk ada pemukulan, cuma adu mulut": the message says nothing physical happened. */
+const NON_PHYSICAL = words([
+  'tidak (?:ada|sampai|terjadi) (?:kontak fisik|kekerasan|pemukulan|bentrok|bentrokan|baku hantam|adu fisik)',
+  '(?:cuma|hanya|sebatas|sekadar) (?:adu mulut|cekcok|adu argumen|debat)',
+  'tanpa kekerasan',
+]);
+/** Words that say people were kept apart or quarrelled, which a statement like the above outweighs. */
+const KEPT_APART = new Set(list(`dipisah | dipisahkan | dilerai | cekcok | keributan | ribut | dorong`));
+
+/** Weak signs: a quarrel, a seizure, damage to a banner; they make a kejadian only with a strong one. */
+const WEAK_EVENT = words(`
+    ribut | disita | dicoret | panik | protes | menolak | terjadi | bertahan | ditebang | rebutan |
+    ketakutan | trauma | diancam | dilaporkan | dituduh | dipotong | dipangkas
+  `);
+/** What is only damaged banners and posters is tension, not an incident. */
+const MINOR_OBJECT = words(`baliho | spanduk | apk | poster | stiker | bendera | pamflet`);
+/** Violence seen in a circulating video or post is what the content shows, not what happened here. */
+const DEPICTION = words(`video | rekaman | foto | postingan | unggahan | konten | gambar`);
+/** An incident that was settled is a kejadian; a rumour that was cleared up stays a sinyal. */
+const SETTLED = words(`
+    selesai | diselesaikan | dimusyawarahkan | didamaikan | dimediasi | surat damai | kekeluargaan |
+    minta maaf | berdamai | islah
+  `);
+const CLEARED = words(`
+    hoaks | hoax | tidak terbukti | salah info | diklarifikasi | klarifikasi | dibatalkan | isu | kabar
+    | rencana | menyesatkan | kejadian lama | video lama
+  `);
+const FUTURE = new Set(
+  list(`
+    mau | akan | ancam | mengancam | ancaman | rencana | berencana | rawan | siap | bakal | kalau | jika |
+    balas | membalas | balasan | buntut | pernah | terulang
+    | takut | khawatir | dikhawatirkan | kuatir | isu | hoaks | hoax | ajakan | ajak | ngajak | seruan |
+    tantangan | nantang | katanya | kabar | info | potensi | jangan | bisa | tuduh | menuduh | awas |
+    gantian | tidak | belum | nuduh | beredar | tolak | soal | agar | supaya | minta | lusa | besok |
+    untuk | buat | ingin | hendak | siap | tantang | bila | nanti | pekan | minggu | depan | ancamannya
+    | rawan | bahwa | akan | dianggap | berupaya | mencoba | coba | tanpa | wacana | nyaris | hampir |
+    rencananya | berniat | bermaksud | seandainya | dicegah
+  `),
+);
+/** Words that end the reach of a plan or a negation: "tdk terima langsung mendatangi", "tdk bisa lewat krn diblokir". */
+const SCOPE_END = new Set(
+  list(
+    `karena | sebab | gara | akibat | langsung | sehingga | hingga | kemudian | malah | akhirnya | tapi | namun | padahal`,
+  ),
+);
+/** "menolak rencana tambang": after these words "rencana" names a plan (a noun), it does not make a verb future. */
+const PLAN_AS_NOUN = new Set(
+  list(
+    `menolak | tolak | nolak | protes | memprotes | soal | tentang | terkait | atas | keberatan | menentang | penolakan`,
+  ),
+);
+const NEGATION = new Set(list(`tidak | belum | tanpa | bukan | jangan`));
+/** Words a negation reaches across: "tidak sampai bentrok", "belum ada yang dipukul", "tidak jadi diblokir". */
+const NEGATION_BRIDGE = new Set(
+  list(
+    `ada | sampai | terjadi | pernah | jadi | sempat | bisa | boleh | mau | akan | yang | lagi | sama sekali`,
+  ),
+);
+/** A rumour's content: after these words the rest of the sentence is what is said, not what happened. */
+const HEARSAY = new Set(list(`beredar | kabar | kabarnya | isu | isunya | gosip | rumor | hoaks | hoax`));
+/** After the event word, in its clause: a time to come or a condition ("mulai senin", "kalau tdk dipenuhi"). */
+const DAY = new Set(list(`senin | selasa | rabu | kamis | jumat | sabtu | minggu | besok | pekan | bulan`));
+const SIGNAL = words(`
+    isu | hoaks | hoax | beredar | rencana | berencana | ancam | ancaman | mengancam | provokasi |
+    provokatif | ajakan | seruan | jelang | menjelang | resah | kuatir | khawatir | rawan | siaga |
+    tantangan | nantang | saling ejek | ejek | selebaran | postingan | medsos | grup wa | video | akun |
+    pesan berantai | saling sindir | memanas | tegang | ketegangan | h-\\d | mau | akan | nanti malam |
+    malam ini | besok | lusa | pekan depan | minggu depan | tidak terbukti | dibatalkan | salah info |
+    spanduk | keberatan | tuduhan | dituduh | digugat | saling lapor | dilaporkan | menolak | tolak |
+    penolakan | dipantau | media sosial | menyesatkan | terprovokasi | kejadian lama | video lama
+  `);
+
+/** Time past and completed aspect: "semalam", "tadi", "kemarin", "barusan", "sempat", "telah". */
+const DONE = new Set(list(`semalam | tadi | kemarin | barusan | sempat | telah | kemarin malam | dini`));
+
+/** "tahun lalu", "bulan lalu", "dulu": a past incident recalled as the reason for worry, not this report's. */
+const PAST_UNIT = new Set(list(`tahun | bulan | minggu | pekan | kemarin`));
+
+function notFuture(doc: Doc, hits: Hit[]): Hit[] {
+  const t = doc.tokens;
+  return hits.filter((h) => {
+    const here = t[h.first];
+    if (!here) return false;
+    for (let j = h.first - 1; j >= Math.max(0, h.first - 4); j--) {
+      const u = t[j];
+      if (!u || u.clause !== here.clause) break;
+      if (u.norm === 'dulu' || u.norm === 'silam') return false;
+      if (u.norm === 'lalu' && PAST_UNIT.has(t[j - 1]?.norm ?? '') && t[j - 1]?.clause === u.clause)
+        return false;
+      if (SCOPE_END.has(u.norm)) break;
+      if (u.norm === 'rencana' && PLAN_AS_NOUN.has(t[j - 1]?.norm ?? '')) continue;
+      // a negation governs the word right after it ("tidak sampai bentrok"), not "org tak dikenal merusak"
+      if (NEGATION.has(u.norm) && !t.slice(j + 1, h.first).every((b) => NEGATION_BRIDGE.has(b.norm)))
+        continue;
+      if (FUTURE.has(u.norm)) return false;
+    }
+    // "beredar kabar ada pesilat dibacok ...": the content of a rumour
+    for (let j = h.first - 1; j >= 0 && t[j]?.sentence === here.sentence; j--)
+      if (HEARSAY.has(t[j]?.norm ?? '')) return false;
+    // after the word, in its clause: "bentrok thn 2019", "2 bulan lalu", "mulai senin", "kalau tdk dipenuhi"
+    for (let j = h.last + 1; j <= Math.min(t.length - 1, h.last + 6); j++) {
+      const u = t[j] as Token;
+      if (u.clause !== here.clause) break;
+      const next = t[j + 1]?.clause === u.clause ? t[j + 1]?.norm : undefined;
+      if (u.norm === 'dulu' || u.norm === 'silam') return false;
+      if (
+        (u.norm === 'tahun' || u.norm === 'bulan') &&
+        (next === 'lalu' || /^(19|20)\d\d$/.test(t[j + 1]?.raw ?? ''))
+      )
+        return false;
+      if (/^(kalau|jika|apabila|bila|besok|lusa|nanti)$/.test(u.norm)) return false;
+      if (u.norm === 'mulai' && next !== undefined && DAY.has(next)) return false;
+      if (u.norm === 'depan' && /^(pekan|minggu|bulan|tahun)$/.test(t[j - 1]?.norm ?? '')) return false;
+    }
+    return true;
+  });
+}
+
+export function readKind(doc: Doc): Choice<ReportKind> {
+  const minor = findAll(doc, MINOR_OBJECT);
+  const nearMinor = (h: Hit) =>
+    minor.some(
+      (m) => Math.abs(m.first - h.first) <= 6 && doc.tokens[m.first]?.clause === doc.tokens[h.first]?.clause,
+    );
+  const depictions = findAll(doc, DEPICTION);
+  const depicted = (h: Hit) =>
+    depictions.some(
+      (m) =>
+        m.first < h.first &&
+        h.first - m.first <= 8 &&
+        doc.tokens[m.first]?.sentence === doc.tokens[h.first]?.sentence,
+    );
+  const nonPhysical = findAll(doc, NON_PHYSICAL).length > 0;
+  const strong = notFuture(doc, strongEvents(doc)).filter(
+    (h) => !nearMinor(h) && !depicted(h) && !(nonPhysical && KEPT_APART.has(doc.tokens[h.first]?.norm ?? '')),
+  );
+  // "dilempari batu semalam", "sempat saling dorong": a word of time past or done marks what happened
+  const doneClauses = new Set(doc.tokens.filter((u) => DONE.has(u.norm)).map((u) => u.clause));
+  const done = (h: Hit) => doneClauses.has(doc.tokens[h.first]?.clause ?? -1);
+  const doneCount = strong.filter(done).length;
+  const weak = notFuture(doc, findAll(doc, WEAK_EVENT));
+  const settled = findAll(doc, SETTLED);
+  const cleared = findAll(doc, CLEARED);
+  const signals = findAll(doc, SIGNAL);
+  // an incident that was settled is a follow-up of a kejadian; a cleared rumour stays a sinyal
+  const settledIncident = settled.length > 0 && cleared.length === 0;
+  const eventScore = strong.length * 2 + doneCount + weak.length * 0.5 + (settledIncident ? 2 : 0);
+  const signalScore = signals.length;
+  if (eventScore >= 2 && eventScore + 1 >= signalScore) {
+    const spans = [...strong, ...(settledIncident ? settled : [])].map((h) => h.span);
+    return { value: 'kejadian', spans, confidence: Math.min(0.95, 0.55 + eventScore / 20) };
+  }
+  return {
+    value: 'sinyal',
+    spans: signals.map((h) => h.span),
+    confidence: Math.min(0.9, 0.5 + (signalScore - eventScore) / 10),
+  };
+}
