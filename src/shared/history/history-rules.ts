@@ -126,6 +126,19 @@ export type RowReading = Omit<DryRunRow, 'state' | 'duplicateOf'> & {
   source: string;
 };
 
+/**
+ * A place cell with the level its column's header names ("Kecamatan": "Senori" → "Kec. Senori"), so a desa
+ * elsewhere of the same name does not compete; a cell with its own marker or a code is left as it is.
+ */
+function withMarker(column: string, text: string): string {
+  if (!text || /^(35[.\d]*|(desa|ds|kel|kelurahan|kec|kecamatan|kab|kabupaten|kota)\b)/i.test(text))
+    return text;
+  const key = headerKey(column);
+  if (/^(kec|kecamatan|district|adm3)/.test(key)) return `Kec. ${text}`;
+  if (/^(desa|kel|ds|village|adm4)/.test(key)) return `Desa ${text}`;
+  return text;
+}
+
 /** Reads one row of cells (by header) with the plan: each problem named in Indonesian. */
 export function readHistoryRow(
   row: number,
@@ -140,7 +153,7 @@ export function readHistoryRow(
   const occurredAt = parseHistoryDate(dateText, now);
   if (!occurredAt) problems.push(`tanggal tidak terbaca: "${dateText}"`);
   const placeText = mapping.place
-    .map((column) => cell(column).trim())
+    .map((column) => withMarker(column, cell(column).trim()))
     .filter(Boolean)
     .join(', ');
   const chosen = plan.placeChoices[String(row)];
