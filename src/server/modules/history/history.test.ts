@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { backtestCommand } from '../../../cli/cli-early-warning.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { daysBefore, seedReports } from '../early-warning/early-warning-test-helpers.ts';
 import { recomputeLevels } from '../early-warning/levels-service.ts';
@@ -64,7 +65,7 @@ describe('history import', () => {
       to: new Date('2025-05-01T15:00:00+07:00'),
       status: 'terverifikasi',
     });
-  });
+  }, 180_000);
   afterAll(async () => {
     await settleHistoryImports();
     await t.close();
@@ -259,5 +260,17 @@ describe('history import', () => {
     expect(level('35.09.06')).toBe('waspada');
     expect(level('35.09.16')).toBe('normal');
     expect(level('35.09.03')).toBe('normal');
+  });
+
+  it('the backtest prints its figures again on the imported period', async () => {
+    const out: string[] = [];
+    const code = await backtestCommand(t.db, {}, { out: (line) => out.push(line), err: () => undefined });
+    expect(code).toBe(0);
+    // The history runs from the first imported row to the recent imported rows of Sumberbaru.
+    const at = out.findIndex((line) =>
+      /^Periode riwayat impor \/ imported period: 2025-03-12 … 2026-08-1[89]$/.test(line),
+    );
+    expect(at).toBeGreaterThan(0);
+    expect(out[at + 1]).toMatch(/^Uji balik peringatan dini \/ early-warning backtest: 2025-04-11 … /);
   });
 });
