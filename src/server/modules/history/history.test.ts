@@ -272,5 +272,5 @@ describe('history import', () => {
     );
     expect(at).toBeGreaterThan(0);
     expect(out[at + 1]).toMatch(/^Uji balik peringatan dini \/ early-warning backtest: 2025-04-11 … /);
-  });
+  }, 120_000);
 });
