@@ -194,6 +194,7 @@ describe('the signed-in shell', () => {
       'Settings',
       'Backups',
       'Early warning',
+      'History import',
       'Webhooks',
       'ODK phones',
       'Data protection',
