@@ -1,6 +1,7 @@
 import {
   FOLLOW_DAYS,
   formatBacktest,
+  importedDays,
   reportDays,
   runBacktest,
 } from '../server/modules/early-warning/backtest.ts';
@@ -34,6 +35,19 @@ export async function backtestCommand(
   const started = performance.now();
   const result = await runBacktest(db, { from, to });
   for (const line of formatBacktest(result)) output.out(line);
+  // With imported history and no range asked for, the same figures on the imported period: how the model
+  // would have read the years before Sigap (its first 30 days only feed the baseline).
+  const imported = args.from || args.to ? undefined : await importedDays(db);
+  if (imported) {
+    const importedTo = [imported.last, latest].sort()[0] as string;
+    const importedFrom = addDays(imported.first, 30);
+    if (importedFrom <= importedTo) {
+      output.out('');
+      output.out(`Periode riwayat impor / imported period: ${imported.first} … ${imported.last}`);
+      for (const line of formatBacktest(await runBacktest(db, { from: importedFrom, to: importedTo })))
+        output.out(line);
+    }
+  }
   output.err(`(${Math.round(performance.now() - started)} ms)`);
   return 0;
 }

@@ -26,6 +26,7 @@ import { geoRoutes } from './modules/geo/geo-routes.ts';
 import { healthRoutes } from './modules/health/health-routes.ts';
 import { metricsRoutes } from './modules/health/metrics-routes.ts';
 import { securityTxtRoutes } from './modules/health/security-txt-routes.ts';
+import { historyRoutes } from './modules/history/history-routes.ts';
 import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
 import { odkRoutes } from './modules/odk/odk-routes.ts';
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     provocationRoutes,
     backupRoutes,
     exportsRoutes,
+    historyRoutes,
     privacyRoutes,
   ];
   for (const routes of modules) {

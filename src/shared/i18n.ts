@@ -2,6 +2,7 @@
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
 import type { ExportsMessageKey } from './messages/exports.ts';
+import type { HistoryMessageKey } from './messages/history.ts';
 import type { OfficeMessageKey } from './messages/office.ts';
 import type { PrivacyMessageKey } from './messages/privacy.ts';
 import type { ProvocationMessageKey } from './messages/provocation.ts';
@@ -99,6 +100,7 @@ const id = {
   'nav.odk': 'Ponsel ODK',
   'nav.belumDitempatkan': 'Belum ditempatkan',
   'nav.privasi': 'Pelindungan data',
+  'nav.imporRiwayat': 'Impor riwayat',
   'account.title': 'Ganti kata sandi',
   'account.intro': 'Kata sandi baru berlaku segera. Sesi Anda di perangkat lain akan dikeluarkan.',
   'account.current': 'Kata sandi saat ini',
@@ -348,7 +350,8 @@ export type MessageKey =
   | ReaderMessageKey
   | ProvocationMessageKey
   | PrivacyMessageKey
-  | ExportsMessageKey;
+  | ExportsMessageKey
+  | HistoryMessageKey;
 
 /**
  * Tables loaded later, by language: the English core table (src/shared/messages/core-en.ts, fetched when

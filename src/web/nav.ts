@@ -32,6 +32,7 @@ export const ROUTES = {
   odk: { path: '/ponsel-odk', label: 'nav.odk' },
   belumDitempatkan: { path: '/belum-ditempatkan', label: 'nav.belumDitempatkan' },
   privasi: { path: '/pelindungan-data', label: 'nav.privasi' },
+  imporRiwayat: { path: '/impor-riwayat', label: 'nav.imporRiwayat' },
 } as const satisfies Record<string, RouteInfo>;
 
 export type RouteId = keyof typeof ROUTES;
@@ -76,6 +77,7 @@ export const MENUS = {
     { route: 'belumDitempatkan' },
     { route: 'kasus' },
     { route: 'peringatanDini' },
+    { route: 'imporRiwayat' },
     { route: 'konten' },
     { route: 'evaluasi' },
     { route: 'lokakarya' },
@@ -88,6 +90,7 @@ export const MENUS = {
     { route: 'pengaturan' },
     { route: 'cadangan' },
     { route: 'peringatanDini' },
+    { route: 'imporRiwayat' },
     { route: 'webhook' },
     { route: 'odk' },
     { route: 'privasi' },

@@ -81,6 +81,7 @@ const en: Record<CoreMessageKey, string> = {
   'nav.odk': 'ODK phones',
   'nav.belumDitempatkan': 'Not yet placed',
   'nav.privasi': 'Data protection',
+  'nav.imporRiwayat': 'History import',
 
   'account.title': 'Change password',
   'account.intro': 'The new password applies at once. Your sessions on other devices will be signed out.',

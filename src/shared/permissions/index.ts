@@ -9,6 +9,7 @@ import type { Role } from '../users.ts';
 import { CHANNELS_PERMISSIONS } from './channels.ts';
 import { CORE_PERMISSIONS } from './core.ts';
 import { EXPORT_PERMISSIONS } from './exports.ts';
+import { HISTORY_PERMISSIONS } from './history.ts';
 import { PRIVACY_PERMISSIONS } from './privacy.ts';
 import { PROVOCATION_PERMISSIONS } from './provocation.ts';
 
@@ -16,6 +17,7 @@ import { PROVOCATION_PERMISSIONS } from './provocation.ts';
 export const PERMISSIONS = {
   ...CORE_PERMISSIONS,
   ...EXPORT_PERMISSIONS,
+  ...HISTORY_PERMISSIONS,
   ...CHANNELS_PERMISSIONS,
   ...PRIVACY_PERMISSIONS,
   ...PROVOCATION_PERMISSIONS,

@@ -691,6 +691,7 @@ export const DATA_MAP: readonly DataMapEntry[] = [
  */
 export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'export_jobs.file_name': 'Nama berkas ekspor (jenis daftar dan tanggal)',
+  'history_imports.file_name': 'Nama berkas riwayat kejadian yang diunggah',
   'channel_outbox.last_error': 'Kode status atau jenis galat penyedia, tanpa data pribadi',
   'provocation_counter_messages.carrier_name':
     'Tokoh atau kantor yang menyampaikan kontra-narasi, dalam peran publiknya',

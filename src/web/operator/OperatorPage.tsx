@@ -34,6 +34,7 @@ const LOADERS = {
   queue: () => import('./QueuePage.tsx').then((module) => module.QueuePage),
   privacy: () => import('../privacy/PrivacyPage.tsx').then((module) => module.PrivacyPage),
   provocation: () => import('../provocation/ProvocationPage.tsx').then((module) => module.ProvocationPage),
+  history: () => import('./HistoryImportPage.tsx').then((module) => module.HistoryImportPage),
 } satisfies Record<string, () => Promise<PageComponent>>;
 
 type OperatorPageId = keyof typeof LOADERS;
@@ -56,6 +57,7 @@ const PAGE_OF_ROUTE: Partial<Record<RouteId, OperatorPageId>> = {
   odk: 'odk',
   belumDitempatkan: 'queue',
   privasi: 'privacy',
+  imporRiwayat: 'history',
 };
 
 /** An office page at a path: the page, its menu route, and the id in the path. */

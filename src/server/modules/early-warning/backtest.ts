@@ -103,6 +103,18 @@ export async function reportDays(db: Database): Promise<{ first: string; last: s
   return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
 }
 
+/** The first and last WIB day of the imported past incidents (the history import), if any. */
+export async function importedDays(db: Database): Promise<{ first: string; last: string } | undefined> {
+  const row = await db.asSystem((tx) =>
+    tx.one<{ first: string | null; last: string | null }>(
+      `SELECT to_char((min(occurred_at) AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS first,
+              to_char((max(occurred_at) AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS last
+       FROM reports WHERE historical`,
+    ),
+  );
+  return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
+}
+
 /**
  * Runs the model for every kecamatan on every day of [from, to] (evaluated at the end of each WIB day, with
  * hysteresis carried from day to day) and counts, per level, how often an incident followed within 14 days,

@@ -73,7 +73,8 @@ const CLASS_COLUMNS = `r.kind, r.status = 'terverifikasi' AS "isVerified",
 /**
  * The reports of some kab/kota between historyStart and now, grouped by kecamatan, class and age: recent ones
  * (after recentStart) by whole days of age, older ones together (age -1). Rejected and duplicate reports
- * do not count.
+ * do not count. An imported past incident (historical) only ever counts in the history: it never is a recent
+ * signal, so an import cannot raise a level (docs/HISTORY-IMPORT.md).
  */
 export async function aggregateReports(
   tx: Tx,
@@ -82,7 +83,7 @@ export async function aggregateReports(
 ): Promise<ReportAggregate[]> {
   return tx.query<ReportAggregate>(
     `SELECT r.kabkota_code AS "kabkotaCode", r.kecamatan_code AS "kecamatanCode",
-       (CASE WHEN r.occurred_at > $3 THEN greatest(0, floor(extract(epoch FROM ($2::timestamptz - r.occurred_at)) / 86400))
+       (CASE WHEN r.occurred_at > $3 AND NOT r.historical THEN greatest(0, floor(extract(epoch FROM ($2::timestamptz - r.occurred_at)) / 86400))
              ELSE -1 END)::int AS age,
        ${CLASS_COLUMNS}, count(*)::int AS n
      FROM reports r

@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db.ts';
 // System queries (the escalation job runs with the owner's rights, outside row-level security).
 
 const DUE_REPORT = `r.acknowledged_at IS NULL AND r.status = 'baru' AND r.due_acknowledge_at < $1
-  AND r.handling_level <> 'provinsi'`;
+  AND r.handling_level <> 'provinsi' AND NOT r.historical`;
 
 const DUE_CASE = `c.closed_at IS NULL AND c.handling_level <> 'provinsi'
   AND ((c.first_response_at IS NULL AND c.due_response_at < $1) OR c.due_resolve_at < $1)`;

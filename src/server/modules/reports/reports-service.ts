@@ -33,7 +33,7 @@ export const DUPLICATES_SWEEP_QUEUE = 'report-duplicates-sweep';
 type Fields = ReturnType<typeof ReportFields.parse>;
 
 /** The stored row of a report's fields: derived codes, triage and content hash (no I/O). */
-function toRow(id: string, fields: Fields): store.ReportRow {
+export function reportRowOf(id: string, fields: Fields): store.ReportRow {
   const { priority, reasons } = triage(fields);
   const level = levelOfCode(fields.regionCode);
   return {
@@ -81,7 +81,7 @@ export async function submitReport(
   const { id, ...rest } = input;
   const fields = ReportFields.parse(rest);
   const now = deps.clock.now();
-  const row = toRow(id, fields);
+  const row = reportRowOf(id, fields);
   // Three round trips: BEGIN with the actor, the insert (which checks the place through the regions key and
   // sets the deadline from the priority's setting), and COMMIT carrying the audit entry, inbox items and event.
   const result = await deps.db
@@ -224,7 +224,7 @@ export async function amendReport(
     }
     const before = pickFields(current);
     const after = ReportFields.parse({ ...before, ...changes });
-    const row = toRow(id, after);
+    const row = reportRowOf(id, after);
     await checkPlace(tx, row);
     if (!(await store.updateReportFields(tx, version, row, deps.clock.now()))) {
       throw new DomainError('version_conflict', 'Laporan sudah diubah orang lain; muat ulang lalu ulangi');

@@ -1,0 +1,58 @@
+// Past incidents taken in by the history import (docs/HISTORY-IMPORT.md): stored as reports of the channel
+// `import`, marked historical. Unlike submitReport nothing reacts to them: no deadline, no inbox item, no live
+// event, no duplicate job, no audit entry of their own (the import is audited once, with its file hash).
+import { ReportFields } from '../../../shared/reports/report-schema.ts';
+import type { Tx } from '../../platform/db.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { reportRowOf } from './reports-service.ts';
+import * as store from './reports-store.ts';
+
+/** A past incident as the import read it. */
+export type HistoricalIncident = {
+  id: string;
+  regionCode: string;
+  conflictType: string;
+  occurredAt: string;
+  description: string;
+  groupsInvolved: string;
+  injured: number;
+  dead: number;
+  displaced: number;
+  source: string;
+};
+
+/** Stores the incidents of one chunk, as the importer; an id already stored is skipped. Returns how many were new. */
+export async function insertHistoricalIncidents(
+  tx: Tx,
+  principal: Principal,
+  importId: string,
+  incidents: readonly HistoricalIncident[],
+  now: Date,
+): Promise<number> {
+  const rows = incidents.map((incident) => {
+    const fields = ReportFields.parse({
+      kind: 'kejadian',
+      conflictType: incident.conflictType,
+      regionCode: incident.regionCode,
+      occurredAt: incident.occurredAt,
+      description: incident.description,
+      groupsInvolved: incident.groupsInvolved,
+      injured: incident.injured,
+      dead: incident.dead,
+      displaced: incident.displaced,
+      channel: 'import',
+    });
+    return { ...reportRowOf(incident.id, fields), source: incident.source, importId };
+  });
+  return store.insertHistoricalReports(tx, rows, { userId: principal.user.id, now });
+}
+
+/** Compares rows of an import with the reports kept: already imported, or repeating a report of Sigap. */
+export async function matchHistory(
+  tx: Tx,
+  importId: string,
+  probes: readonly store.HistoryProbe[],
+): Promise<Map<string, { existing: boolean; duplicateOf: string | null }>> {
+  const found = await store.matchHistoryProbes(tx, probes, importId);
+  return new Map(found.map((row) => [row.key, { existing: row.existing, duplicateOf: row.duplicateOf }]));
+}
