@@ -9,6 +9,7 @@ import type { Role } from '../users.ts';
 import { CHANNELS_PERMISSIONS } from './channels.ts';
 import { CORE_PERMISSIONS } from './core.ts';
 import { EXPORT_PERMISSIONS } from './exports.ts';
+import { NOTICES_PERMISSIONS } from './notices.ts';
 import { PRIVACY_PERMISSIONS } from './privacy.ts';
 import { PROVOCATION_PERMISSIONS } from './provocation.ts';
 
@@ -17,6 +18,7 @@ export const PERMISSIONS = {
   ...CORE_PERMISSIONS,
   ...EXPORT_PERMISSIONS,
   ...CHANNELS_PERMISSIONS,
+  ...NOTICES_PERMISSIONS,
   ...PRIVACY_PERMISSIONS,
   ...PROVOCATION_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
