@@ -2,6 +2,7 @@
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
 import type { ExportsMessageKey } from './messages/exports.ts';
+import type { NoticesMessageKey } from './messages/notices.ts';
 import type { OfficeMessageKey } from './messages/office.ts';
 import type { PrivacyMessageKey } from './messages/privacy.ts';
 import type { ProvocationMessageKey } from './messages/provocation.ts';
@@ -346,6 +347,7 @@ export type MessageKey =
   | CoreMessageKey
   | OfficeMessageKey
   | ReaderMessageKey
+  | NoticesMessageKey
   | ProvocationMessageKey
   | PrivacyMessageKey
   | ExportsMessageKey;
