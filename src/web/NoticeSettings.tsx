@@ -3,13 +3,12 @@
 import '../shared/messages/notices.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../shared/i18n.ts';
+import type { NoticeSettingsReply, NoticeSettings as Settings } from '../shared/notices/notice-schema.ts';
 import {
   NOTICE_CHANNELS,
   NOTICE_KINDS,
   type NoticeChannel,
   type NoticeKind,
-  type NoticeSettingsReply,
-  type NoticeSettings as Settings,
 } from '../shared/notices/notices.ts';
 import { ApiError, request } from './api.ts';
 import { useLang, useT } from './lang.ts';

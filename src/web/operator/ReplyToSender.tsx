@@ -2,13 +2,13 @@
 // sent through the outbox. A retried click sends nothing twice (one request id per answer).
 import '../../shared/messages/notices.ts';
 import { useState } from 'preact/hooks';
+import type { ReplyResult } from '../../shared/channels/reply-schema.ts';
 import {
   REPLY_MAX,
   REPLY_TEMPLATE_IDS,
   REPLY_TEMPLATES,
-  type ReplyResult,
   type ReplyTemplate,
-} from '../../shared/channels/reply-schema.ts';
+} from '../../shared/channels/reply-templates.ts';
 import { ApiError, request } from '../api.ts';
 import { useT } from '../lang.ts';
 import { ErrorNotice } from './ui.tsx';

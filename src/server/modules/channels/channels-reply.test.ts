@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
-import { REPLY_TEMPLATES } from '../../../shared/channels/reply-schema.ts';
+import { REPLY_TEMPLATES } from '../../../shared/channels/reply-templates.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { drainOutbox } from './channels-outbox.ts';
 import { channelEnv, type FakeApi, SMS_SECRET, startFakeApi } from './channels-test-helpers.ts';

@@ -1,6 +1,7 @@
 // Answering the sender of a WhatsApp or SMS report from the report page: through the outbox (sent after the
 // commit, with retries and a delivery log), audited without the number or the text.
-import { REPLY_TEMPLATES, type ReplyInput, type ReplyResult } from '../../../shared/channels/reply-schema.ts';
+import type { ReplyInput, ReplyResult } from '../../../shared/channels/reply-schema.ts';
+import { REPLY_TEMPLATES } from '../../../shared/channels/reply-templates.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';

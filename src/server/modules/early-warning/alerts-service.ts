@@ -12,7 +12,7 @@ import {
   type Factor,
   LEVEL_LABELS,
 } from '../../../shared/early-warning/level-model.ts';
-import { noticeOf } from '../../../shared/notices/notices.ts';
+import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
 import { toWibIso } from '../../../shared/time.ts';

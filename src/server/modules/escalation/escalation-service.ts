@@ -1,5 +1,5 @@
 import { type HandlingLevel, nextLevel } from '../../../shared/cases/case-rules.ts';
-import { noticeOf } from '../../../shared/notices/notices.ts';
+import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';

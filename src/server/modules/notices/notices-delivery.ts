@@ -2,7 +2,8 @@
 // one due notice at a time (SKIP LOCKED), holds it back in the recipient's quiet hours unless it is urgent, hands
 // WhatsApp and SMS to the channels' outbox and sends e-mail by SMTP, retrying failed attempts with a growing wait.
 import nodemailer from 'nodemailer';
-import { noticeText, quietHoursEnd } from '../../../shared/notices/notices.ts';
+import { noticeText } from '../../../shared/notices/notice-texts.ts';
+import { quietHoursEnd } from '../../../shared/notices/notices.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { NoticesConfig } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';

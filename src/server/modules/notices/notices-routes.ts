@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NoticeSettings, NoticeSettingsReply } from '../../../shared/notices/notices.ts';
+import { NoticeSettings, NoticeSettingsReply } from '../../../shared/notices/notice-schema.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import * as notices from './notices-service.ts';
 

@@ -1,12 +1,8 @@
 // A user's own notices outside the app: the settings page reads and saves them here. The notices themselves
 // are queued where the in-app notices are (notifications: `notice` on an inbox item) and sent by
 // notices-delivery.ts.
-import {
-  hhmmOf,
-  minutesOf,
-  type NoticeSettings,
-  type NoticeSettingsReply,
-} from '../../../shared/notices/notices.ts';
+import type { NoticeSettings, NoticeSettingsReply } from '../../../shared/notices/notice-schema.ts';
+import { hhmmOf, minutesOf } from '../../../shared/notices/notices.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';

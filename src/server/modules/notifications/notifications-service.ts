@@ -1,4 +1,5 @@
-import { type NoticeFacts, noticeOf } from '../../../shared/notices/notices.ts';
+import { noticeOf } from '../../../shared/notices/notice-texts.ts';
+import type { NoticeFacts } from '../../../shared/notices/notices.ts';
 import { describeReason } from '../../../shared/reports/triage.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
