@@ -67,7 +67,7 @@ describe('notices outside the app', () => {
     await section.getByRole('button', { name: 'Simpan pengaturan pemberitahuan' }).click();
     await section
       .getByRole('alert')
-      .getByText(/e-mail/i)
+      .getByText('Isian belum lengkap atau tidak valid. Periksa kembali.')
       .waitFor();
     await section.getByLabel('Alamat e-mail').fill('op.notices@contoh.go.id');
     await section.getByLabel('Mulai').fill('22:00');
