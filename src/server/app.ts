@@ -28,6 +28,7 @@ import { metricsRoutes } from './modules/health/metrics-routes.ts';
 import { securityTxtRoutes } from './modules/health/security-txt-routes.ts';
 import { historyRoutes } from './modules/history/history-routes.ts';
 import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
+import { noticesRoutes } from './modules/notices/notices-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
 import { odkRoutes } from './modules/odk/odk-routes.ts';
 import { pillarsRoutes } from './modules/pillars/pillars-routes.ts';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     workshopsRoutes,
     eventsRoutes,
     notificationsRoutes,
+    noticesRoutes,
     earlyWarningRoutes,
     odkRoutes,
     channelsRoutes,

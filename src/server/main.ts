@@ -11,6 +11,7 @@ import { runSafetyCheck } from './modules/cases/safety-service.ts';
 import { startOutboxJobs } from './modules/channels/channels-outbox.ts';
 import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
+import { startNoticeJobs } from './modules/notices/notices-delivery.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
 import {
   DUPLICATES_BATCH,
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     await jobs.schedule('audit-head', '17 * * * *');
     await startEarlyWarningJobs({ db, clock: systemClock, config }, jobs, app.log);
     await startOutboxJobs(jobs, { db, clock: systemClock, config });
+    await startNoticeJobs(jobs, { db, clock: systemClock, config: config.notices });
     // The daily backup at the admin's time of day (WIB); the job itself skips when backups are turned off.
     await jobs.work(SCHEDULED_BACKUP_QUEUE, async () => {
       const result = await runScheduledBackup({ db, clock: systemClock, dataKey: backupDataKey });

@@ -3,6 +3,7 @@
 
 import type { ExportsMessageKey } from './messages/exports.ts';
 import type { HistoryMessageKey } from './messages/history.ts';
+import type { NoticesMessageKey } from './messages/notices.ts';
 import type { OfficeMessageKey } from './messages/office.ts';
 import type { PrivacyMessageKey } from './messages/privacy.ts';
 import type { ProvocationMessageKey } from './messages/provocation.ts';
@@ -348,6 +349,7 @@ export type MessageKey =
   | CoreMessageKey
   | OfficeMessageKey
   | ReaderMessageKey
+  | NoticesMessageKey
   | ProvocationMessageKey
   | PrivacyMessageKey
   | ExportsMessageKey

@@ -16,6 +16,7 @@ import {
 } from './api.ts';
 import { useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
+import { NoticeSettings } from './NoticeSettings.tsx';
 
 /** The server's rule for a new password (shared/users.ts `Password`), checked here to answer sooner. */
 const NEW_PASSWORD_MIN = 10;
@@ -127,6 +128,7 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
         </button>
       </form>
       {totp}
+      <NoticeSettings />
       <OwnAccess />
     </article>
   );

@@ -83,6 +83,9 @@ const EnvSchema = z.object({
   SMS_GATEWAY_SECRET: z.string().min(16, 'minimal 16 karakter / at least 16 characters').optional(),
   SMS_SEND_URL: z.url({ protocol: /^https?$/ }).optional(),
   HTTP_REDIRECT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  APP_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).max(200).optional(),
 });
 
 export type Config = {
@@ -131,6 +134,14 @@ export type Config = {
   whatsapp: ChannelsConfig['whatsapp'];
   /** The SMS gateway: its shared secret and, when set, the URL replies are sent to. */
   sms: ChannelsConfig['sms'];
+  /** Notices outside the app: the address links point at, and the SMTP server e-mail goes through. */
+  notices: NoticesConfig;
+};
+
+/** Where notice links point (APP_BASE_URL, default http://localhost:<port>) and how e-mail is sent. */
+export type NoticesConfig = {
+  baseUrl: string;
+  smtp: { url: string; from: string } | undefined;
 };
 
 /** The messaging channels' settings; a channel without its secret is off (its webhook answers 404). */
@@ -214,6 +225,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     sms: e.SMS_GATEWAY_SECRET ? { secret: e.SMS_GATEWAY_SECRET, sendUrl: e.SMS_SEND_URL } : undefined,
     httpRedirectPort: e.HTTP_REDIRECT_PORT,
+    notices: {
+      baseUrl: (e.APP_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Sigap <sigap@localhost>' } : undefined,
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { CHANNELS_PERMISSIONS } from './channels.ts';
 import { CORE_PERMISSIONS } from './core.ts';
 import { EXPORT_PERMISSIONS } from './exports.ts';
 import { HISTORY_PERMISSIONS } from './history.ts';
+import { NOTICES_PERMISSIONS } from './notices.ts';
 import { PRIVACY_PERMISSIONS } from './privacy.ts';
 import { PROVOCATION_PERMISSIONS } from './provocation.ts';
 
@@ -19,6 +20,7 @@ export const PERMISSIONS = {
   ...EXPORT_PERMISSIONS,
   ...HISTORY_PERMISSIONS,
   ...CHANNELS_PERMISSIONS,
+  ...NOTICES_PERMISSIONS,
   ...PRIVACY_PERMISSIONS,
   ...PROVOCATION_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;

@@ -614,6 +614,20 @@ export const DATA_MAP: readonly DataMapEntry[] = [
     anonymise: 'null',
   }),
   e({
+    table: 'notice_settings',
+    column: 'email',
+    category: 'umum',
+    activity: 'akun_pengguna',
+    purpose: {
+      id: 'Alamat e-mail pengguna untuk pemberitahuan yang dipilihnya',
+      en: "The user's e-mail address for the notices they chose",
+    },
+    basis: 'perjanjian',
+    retention: 'akun_nonaktif',
+    mask: 'hidden',
+    anonymise: 'null',
+  }),
+  e({
     table: 'sessions',
     column: 'user_agent',
     category: 'umum',
@@ -693,6 +707,7 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'export_jobs.file_name': 'Nama berkas ekspor (jenis daftar dan tanggal)',
   'history_imports.file_name': 'Nama berkas riwayat kejadian yang diunggah',
   'channel_outbox.last_error': 'Kode status atau jenis galat penyedia, tanpa data pribadi',
+  'notices.last_error': 'Kode balasan SMTP atau jenis galat, tanpa data pribadi',
   'provocation_counter_messages.carrier_name':
     'Tokoh atau kantor yang menyampaikan kontra-narasi, dalam peran publiknya',
   'regions.name': 'Nama wilayah',

@@ -5,6 +5,7 @@ import type { ChannelMessageView } from '../../shared/channels/channel-schema.ts
 import { request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { conflictTypeLabel, kindLabel } from './labels.ts';
+import { ReplyToSender } from './ReplyToSender.tsx';
 import { ErrorNotice, Tag, useLoad, wib } from './ui.tsx';
 
 /** The text cut into pieces, the deciding words marked. */
@@ -26,7 +27,7 @@ function pieces(text: string, spans: readonly (readonly [number, number])[]) {
   return out;
 }
 
-export function ChannelMessages(props: { reportId: string; version: number }) {
+export function ChannelMessages(props: { reportId: string; version: number; canReply: boolean }) {
   const t = useT();
   const lang = useLang();
   const loaded = useLoad(
@@ -99,6 +100,7 @@ export function ChannelMessages(props: { reportId: string; version: number }) {
           </div>
         );
       })}
+      {props.canReply && <ReplyToSender reportId={props.reportId} />}
     </section>
   );
 }

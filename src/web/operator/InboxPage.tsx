@@ -1,5 +1,6 @@
 // Kotak masuk: new reports by priority with their reasons, duplicates side by side, and what to do with each.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { can } from '../../shared/permissions/index.ts';
 import { describeReason } from '../../shared/reports/triage.ts';
 import type { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
@@ -115,6 +116,7 @@ export function InboxPage(props: OperatorPageProps) {
           {selectedId ? (
             <ReportDetail
               key={selectedId}
+              canReply={can(props.me.role, 'channel.reply')}
               id={selectedId}
               version={version}
               now={now}
@@ -254,7 +256,13 @@ function VerifiedList(props: {
 type Mode = 'idle' | 'reject' | 'attach';
 
 /** One report in full, with what the operator can do next. */
-function ReportDetail(props: { id: string; version: number; now: Date; onChanged: () => void }) {
+function ReportDetail(props: {
+  id: string;
+  version: number;
+  now: Date;
+  canReply: boolean;
+  onChanged: () => void;
+}) {
   const t = useT();
   const lang = useLang();
   const loaded = useLoad(() => getReport(props.id), [props.id, props.version]);
@@ -317,7 +325,7 @@ function ReportDetail(props: { id: string; version: number; now: Date; onChanged
       <ReportFacts report={report} />
       {report.triggers.includes('informasi_provokatif') && <ProvocationOffer report={report} />}
       {(report.channel === 'whatsapp' || report.channel === 'sms') && (
-        <ChannelMessages reportId={report.id} version={report.version} />
+        <ChannelMessages reportId={report.id} version={report.version} canReply={props.canReply} />
       )}
 
       <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>

@@ -1,5 +1,6 @@
 import type { CasePhase } from '../../../shared/cases/case-rules.ts';
 import type { FollowUpInput } from '../../../shared/cases/case-schema.ts';
+import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -65,6 +66,7 @@ export async function assignPerson(
       subjectId: caseId,
       title: `Tugas baru: ${current.title}`,
       body: input.task,
+      notice: noticeOf.assigned(caseId, input.userId, current.regionName),
     });
     await appendAudit(
       tx,

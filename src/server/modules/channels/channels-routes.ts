@@ -1,5 +1,6 @@
 // WhatsApp (Cloud API webhook) and SMS (a generic gateway webhook) in; the queue of messages without a place and
 // the messages of a report for the office. The webhooks read their bodies raw: the signature covers the bytes.
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import {
   PlaceMessageReply,
   SmsDelivery,
 } from '../../../shared/channels/channel-schema.ts';
+import { ReplyInput, ReplyResult } from '../../../shared/channels/reply-schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
@@ -17,6 +19,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { whatsAppMediaFetcher } from './channels-outbox.ts';
+import { replyToSender } from './channels-reply.ts';
 import * as service from './channels-service.ts';
 import * as view from './channels-view-service.ts';
 import { MalformedDelivery, readWhatsAppDelivery } from './whatsapp-rules.ts';
@@ -92,6 +95,21 @@ export async function channelsRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     async (request) => ({
       items: await view.listReportMessages(channelDeps, requirePrincipal(request), request.params.id),
     }),
+  );
+
+  r.post(
+    '/api/reports/:id/reply',
+    {
+      schema: {
+        tags: ['channels'],
+        summary:
+          'Membalas pengirim laporan WhatsApp/SMS dengan templat atau teks singkat (tercatat di audit)',
+        params: IdParams,
+        body: ReplyInput,
+        response: { 200: ReplyResult },
+      },
+    },
+    async (request) => replyToSender(channelDeps, requirePrincipal(request), request.params.id, request.body),
   );
 }
 

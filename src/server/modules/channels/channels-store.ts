@@ -280,3 +280,16 @@ export async function listOutbox(tx: Tx): Promise<OutboxView[]> {
     `SELECT recipient, body, status, event_key AS "eventKey" FROM channel_outbox ORDER BY created_at, id`,
   );
 }
+
+/** Queues a message once per event key and answers its id (the existing row's, when already queued). */
+export async function enqueueOnce(
+  tx: Tx,
+  item: { channel: MessageChannel; recipient: string; body: string; eventKey: string },
+): Promise<string> {
+  const row = await tx.one<{ id: string }>(
+    `INSERT INTO channel_outbox (channel, recipient, body, event_key) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (event_key) DO UPDATE SET event_key = excluded.event_key RETURNING id`,
+    [item.channel, item.recipient, item.body, item.eventKey],
+  );
+  return (row as { id: string }).id;
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { CHANNELS_PERMISSIONS } from '../../../shared/permissions/channels.ts';
@@ -66,7 +67,11 @@ describe('channels: who may do what', () => {
   const roles: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
 
   it('walks every action of the module (a new action needs its walk below)', () => {
-    expect(Object.keys(CHANNELS_PERMISSIONS).sort()).toEqual(['channel.messages', 'channel.place']);
+    expect(Object.keys(CHANNELS_PERMISSIONS).sort()).toEqual([
+      'channel.messages',
+      'channel.place',
+      'channel.reply',
+    ]);
   });
 
   it('channel.place: the queue and placing by hand, only for the table’s roles', async () => {
@@ -138,6 +143,25 @@ describe('channels: who may do what', () => {
       method: 'GET',
       url: `/api/reports/${reportId}/messages`,
       headers: authAs(outsider),
+    });
+    expect(elsewhere.statusCode).toBe(404);
+  });
+
+  it('channel.reply: answering the sender from the report page, only for the table’s roles, 404 outside the area', async () => {
+    for (const role of roles) {
+      const answer = await t.app.inject({
+        method: 'POST',
+        url: `/api/reports/${reportId}/reply`,
+        headers: authAs(users[role]),
+        payload: { requestId: randomUUID(), template: 'diterima' },
+      });
+      expect(answer.statusCode, role).toBe(can(role, 'channel.reply') ? 200 : 403);
+    }
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${reportId}/reply`,
+      headers: authAs(outsider),
+      payload: { requestId: randomUUID(), template: 'diterima' },
     });
     expect(elsewhere.statusCode).toBe(404);
   });

@@ -12,6 +12,7 @@ import {
   LEVEL_LABELS,
 } from '../../../shared/early-warning/level-model.ts';
 import { climb, describeMinutes, HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
+import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
 import { toWibIso } from '../../../shared/time.ts';
@@ -207,6 +208,7 @@ export async function raiseAlertInTx(
     subjectId: id,
     title: `${LEVEL_LABELS[input.level].id}: ${areaName(alert)}`,
     body: `Terima dalam ${describeMinutes(settings.acknowledgeMinutes[input.level])}. ${input.headline}`,
+    notice: noticeOf.alert(id, input.level, areaName(alert), false),
   });
   await publishAlertEvent(tx, 'alert.raised', alert);
   const deliveryIds = await recordDeliveries(
@@ -518,6 +520,7 @@ async function escalateOne(tx: Tx, id: string, now: Date): Promise<boolean> {
     subjectId: id,
     title: `Eskalasi peringatan ${LEVEL_LABELS[alert.level].id}: ${areaName(alert)}`,
     body: reason,
+    notice: noticeOf.alert(id, alert.level, areaName(alert), true),
   });
   await publishAlertEvent(tx, 'alert.escalated', (await store.findAlert(tx, id))!);
   return true;

@@ -1,4 +1,5 @@
 import { climb } from '../../../shared/escalation/ladder.ts';
+import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -89,6 +90,7 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
     subjectId: id,
     title: `Eskalasi ke ${levelLabel(to)}: laporan ${report.priority} di ${report.regionName} belum diterima`,
     body: reason,
+    notice: noticeOf.reportEscalated(id, to, report.priority, report.regionName),
   });
   await publishEvent(tx, {
     type: 'report.escalated',
@@ -139,6 +141,7 @@ async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
     subjectId: id,
     title: `Eskalasi ke ${levelLabel(to)}: ${escalated.title}`,
     body: reason,
+    notice: noticeOf.caseEscalated(id, to, escalated.regionName),
   });
   await publishCaseEvent(tx, 'case.escalated', escalated);
   return true;

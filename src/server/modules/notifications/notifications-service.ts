@@ -1,3 +1,5 @@
+import { noticeOf } from '../../../shared/notices/notice-texts.ts';
+import type { NoticeFacts } from '../../../shared/notices/notices.ts';
 import { describeReason } from '../../../shared/reports/triage.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -15,6 +17,8 @@ export type NewNotification = {
   subjectId: string;
   title: string;
   body?: string;
+  /** Also sent outside the app (WhatsApp, SMS, e-mail) to those of the recipients who opted into its kind. */
+  notice?: NoticeFacts;
 };
 
 /**
@@ -66,6 +70,7 @@ export async function announceUrgentReport(
     subjectType: 'report',
     subjectId: report.id,
     title: `Laporan ${report.priority} baru di ${region?.name ?? report.regionCode}: ${reasons}`,
+    notice: report.priority === 'P1' ? noticeOf.p1(report.id, region?.name ?? report.regionCode) : undefined,
   });
 }
 

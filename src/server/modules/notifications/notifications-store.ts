@@ -1,3 +1,4 @@
+import type { NoticeFacts } from '../../../shared/notices/notices.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 
@@ -77,22 +78,55 @@ export async function findUsersCovering(
   return rows.map((row) => row.id);
 }
 
-/** Puts `n` into the inbox of each of `userIds`, when the transaction commits. */
+type Item = { kind: string; subjectType: string; subjectId: string; title: string; body?: string };
+
+/** What an inbox item sends outside the app: `notice` queued for whoever opted into its kind. */
+const QUEUE_NOTICES = `sigap_queue_notices(%USERS%, $k1, $k2, $k3, $k4, $k5, $k6, $k7, $k8)`;
+
+/** The parameters of QUEUE_NOTICES after `first` others, and its SQL with the users' expression. */
+function queueNotices(
+  users: string,
+  first: number,
+  item: Item,
+  notice: NoticeFacts,
+): { sql: string; params: unknown[] } {
+  let sql = QUEUE_NOTICES.replace('%USERS%', users);
+  for (let k = 8; k >= 1; k--) sql = sql.replace(`$k${k}`, `$${first + k}`);
+  return {
+    sql,
+    params: [
+      notice.kind,
+      notice.eventKey,
+      notice.isUrgent,
+      item.subjectType,
+      item.subjectId,
+      notice.text.id,
+      notice.text.en,
+      notice.path,
+    ],
+  };
+}
+
+/**
+ * Puts `n` into the inbox of each of `userIds`, when the transaction commits; with `notice`, the same commit
+ * queues the notice for those of them who opted into its kind on WhatsApp, SMS or e-mail (sent later by the
+ * `notice-delivery` job, once per event and person).
+ */
 export async function notify(
   tx: Tx,
   userIds: readonly string[],
-  n: { kind: string; subjectType: string; subjectId: string; title: string; body?: string },
+  n: Item & { notice?: NoticeFacts },
 ): Promise<void> {
   if (userIds.length === 0) return;
-  // Nobody reads the result: the inbox items are written with the commit, in its round trip.
-  tx.atCommit('SELECT sigap_notify($1::uuid[], $2, $3, $4, $5, $6)', [
-    userIds,
-    n.kind,
-    n.subjectType,
-    n.subjectId,
-    n.title,
-    n.body ?? '',
-  ]);
+  const inbox = 'sigap_notify($1::uuid[], $2, $3, $4, $5, $6)';
+  const params: unknown[] = [userIds, n.kind, n.subjectType, n.subjectId, n.title, n.body ?? ''];
+  if (!n.notice) {
+    // Nobody reads the result: the inbox items are written with the commit, in its round trip.
+    tx.atCommit(`SELECT ${inbox}`, params);
+    return;
+  }
+  const out = queueNotices('$1::uuid[]', params.length, n, n.notice);
+  tx.atCommit(`SELECT ${inbox}, ${out.sql}`, [...params, ...out.params]);
 }
 
 /**
@@ -103,15 +137,14 @@ export function notifyCovering(
   tx: Tx,
   roles: readonly string[],
   kabkotaCodes: readonly string[],
-  n: { kind: string; subjectType: string; subjectId: string; title: string; body?: string },
+  n: Item & { notice?: NoticeFacts },
 ): void {
-  tx.atCommit(`SELECT sigap_notify(ARRAY(${USERS_COVERING}), $3, $4, $5, $6, $7)`, [
-    roles,
-    kabkotaCodes,
-    n.kind,
-    n.subjectType,
-    n.subjectId,
-    n.title,
-    n.body ?? '',
-  ]);
+  const params: unknown[] = [roles, kabkotaCodes, n.kind, n.subjectType, n.subjectId, n.title, n.body ?? ''];
+  const inbox = `sigap_notify(ARRAY(${USERS_COVERING}), $3, $4, $5, $6, $7)`;
+  if (!n.notice) {
+    tx.atCommit(`SELECT ${inbox}`, params);
+    return;
+  }
+  const out = queueNotices(`ARRAY(${USERS_COVERING})`, params.length, n, n.notice);
+  tx.atCommit(`SELECT ${inbox}, ${out.sql}`, [...params, ...out.params]);
 }

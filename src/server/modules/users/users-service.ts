@@ -261,3 +261,13 @@ export function findUserById(tx: Tx, id: string): Promise<store.UserRecord | und
 export function findUserByUsername(tx: Tx, username: string): Promise<store.UserRecord | undefined> {
   return store.findUserByUsername(tx, username);
 }
+
+/**
+ * Sets the user's own phone in `tx` (owner rights): messages from it report as the user, and notices go to it.
+ * Refused when another account has the number.
+ */
+export async function setOwnPhone(tx: Tx, userId: string, phone: string | null): Promise<void> {
+  if (!(await store.setPhone(tx, userId, phone))) {
+    throw new DomainError('conflict', 'Nomor ini sudah dipakai akun lain', { field: 'phone' });
+  }
+}

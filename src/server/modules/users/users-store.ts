@@ -238,3 +238,13 @@ export async function revokeApiToken(tx: Tx, userId: string, tokenId: string): P
   );
   return rows.length > 0;
 }
+
+/** Sets a user's own phone (+62…) or removes it; false when another account already has that number. */
+export async function setPhone(tx: Tx, userId: string, phone: string | null): Promise<boolean> {
+  const taken = phone
+    ? await tx.one('SELECT 1 FROM users WHERE phone = $1 AND id <> $2', [phone, userId])
+    : undefined;
+  if (taken) return false;
+  await tx.query('UPDATE users SET phone = $2 WHERE id = $1', [userId, phone]);
+  return true;
+}

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { noticeOf } from '../../../shared/notices/notice-texts.ts';
+import { fakeClock } from '../../platform/clock.ts';
+import { drainOutbox } from '../channels/channels-outbox.ts';
+import {
+  channelEnv,
+  type FakeApi,
+  PHONE_NUMBER_ID,
+  sign,
+  startFakeApi,
+} from '../channels/channels-test-helpers.ts';
+import { notifyUsers } from '../notifications/notifications-service.ts';
+import { deliverNotices } from './notices-delivery.ts';
+import { type FakeSmtp, startFakeSmtp } from './notices-test-helpers.ts';
+
+// Late at night in WIB, after the database's own clock, so that every queued notice is due.
+const NIGHT = new Date('2030-03-04T23:00:00+07:00');
+const MORNING = new Date('2030-03-05T06:01:00+07:00');
+
+describe('notices to people who are not looking', () => {
+  const clock = fakeClock(NIGHT);
+  let t: TestApp;
+  let api: FakeApi;
+  let smtp: FakeSmtp;
+  let operator: TestUser;
+  let optedOut: TestUser;
+  let relawan: TestUser;
+  let koordinator: TestUser;
+  let reportId: string;
+  let otherKecamatan: string;
+
+  const call = (user: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
+  const settings = (phone: string | null, email: string | null, choices: [string, string][]) => ({
+    phone,
+    email,
+    language: 'id',
+    quietFrom: '22:00',
+    quietUntil: '06:00',
+    choices: choices.map(([kind, channel]) => ({ kind, channel })),
+  });
+  /** Runs the delivery as two app instances would, at once, then sends what went to the outbox. */
+  const deliver = async () => {
+    const deps = { db: t.db, clock, config: t.config.notices };
+    await Promise.all([deliverNotices(deps), deliverNotices({ ...deps })]);
+    await drainOutbox({ db: t.db, clock, config: t.config });
+  };
+  const whatsAppTo = (phone: string) => api.sent.filter((m) => m.to === phone.replace('+', ''));
+  const mailsTo = (email: string) => smtp.mails.filter((m) => m.to === email);
+
+  beforeAll(async () => {
+    api = await startFakeApi();
+    smtp = await startFakeSmtp();
+    t = await buildTestApp(
+      { ...channelEnv(api), SMTP_URL: smtp.url, APP_BASE_URL: 'https://sigap.jatimprov.test/' },
+      clock,
+    );
+    operator = await t.user({ role: 'operator', region: '35.09' });
+    optedOut = await t.user({ role: 'operator', region: '35.09' });
+    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    koordinator = await t.user({ role: 'koordinator', region: 'V' });
+    const other = await t.db.asSystem((tx) =>
+      tx.one<{ code: string }>(
+        "SELECT code FROM regions WHERE code LIKE '35.09.__' AND code <> '35.09.06' ORDER BY code LIMIT 1",
+      ),
+    );
+    otherKecamatan = other!.code;
+    const saved = await call(
+      operator,
+      'PUT',
+      '/api/notices/settings',
+      settings('0812-3300-0001', 'operator.jember@contoh.go.id', [
+        ['p1', 'whatsapp'],
+        ['p1', 'email'],
+        ['peringatan', 'whatsapp'],
+        ['peringatan', 'email'],
+      ]),
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().settings.phone).toBe('+6281233000001');
+    expect(
+      (
+        await call(
+          relawan,
+          'PUT',
+          '/api/notices/settings',
+          settings('081233000002', 'relawan.tanggul@contoh.id', [
+            ['penugasan', 'whatsapp'],
+            ['penugasan', 'email'],
+          ]),
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await call(optedOut, 'PUT', '/api/notices/settings', settings('081233000003', null, []))).statusCode,
+    ).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    await api.close();
+    await smtp.close();
+  });
+
+  it('refuses a channel without its address, and a number another account has', async () => {
+    const noPhone = await call(
+      optedOut,
+      'PUT',
+      '/api/notices/settings',
+      settings(null, null, [['p1', 'sms']]),
+    );
+    expect(noPhone.statusCode).toBe(400);
+    expect(noPhone.json().error.details.fields[0].path).toBe('phone');
+    const taken = await call(optedOut, 'PUT', '/api/notices/settings', settings('+6281233000001', null, []));
+    expect(taken.statusCode).toBe(409);
+  });
+
+  it('sends a P1 at night at once, holds the assignment and the Siaga alert until the quiet hours end', async () => {
+    const payload = reportPayload();
+    reportId = payload.id as string;
+    expect((await call(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
+    expect(
+      (await call(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' }))
+        .statusCode,
+    ).toBe(200);
+    const opened = await call(operator, 'POST', '/api/cases', { reportIds: [reportId] });
+    expect(opened.statusCode).toBe(201);
+    const caseId = opened.json().id;
+    const assigned = await call(operator, 'POST', `/api/cases/${caseId}/assignments`, {
+      userId: relawan.id,
+      task: 'Temui kepala desa dan catat kebutuhan warga',
+    });
+    expect(assigned.statusCode).toBe(201);
+    const alert = await call(koordinator, 'POST', '/api/alerts', {
+      regionCode: '35.09.06',
+      level: 'siaga',
+      headline: 'Ajakan balas dendam menjelang pengesahan warga',
+      description: 'Pesan berantai mengajak anggota berkumpul di balai desa.',
+    });
+    expect(alert.statusCode, alert.body).toBe(201);
+
+    await deliver();
+    const p1 = whatsAppTo('+6281233000001');
+    expect(p1).toHaveLength(1);
+    expect(p1[0]?.text).toContain('laporan P1 baru di Tanggulwetan');
+    expect(p1[0]?.text).toContain('https://sigap.jatimprov.test/kotak-masuk');
+    expect(mailsTo('operator.jember@contoh.go.id')).toHaveLength(1);
+    expect(mailsTo('operator.jember@contoh.go.id')[0]?.text).toContain('laporan P1 baru di Tanggulwetan');
+    // quiet hours: nothing else yet, and nothing for the one who opted out
+    expect(whatsAppTo('+6281233000002')).toHaveLength(0);
+    expect(mailsTo('relawan.tanggul@contoh.id')).toHaveLength(0);
+    expect(api.sent).toHaveLength(1);
+
+    clock.set(MORNING);
+    await deliver();
+    const assignment = whatsAppTo('+6281233000002');
+    expect(assignment).toHaveLength(1);
+    expect(assignment[0]?.text).toContain('tugas baru untuk Anda di Tanggulwetan');
+    // what to do stays behind the sign-in: no task text, no names on a lost phone
+    expect(assignment[0]?.text).not.toContain('kepala desa');
+    expect(mailsTo('relawan.tanggul@contoh.id')).toHaveLength(1);
+    const alerts = whatsAppTo('+6281233000001').filter((m) => m.text.includes('Siaga'));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.text).toContain('peringatan Siaga di Kecamatan Tanggul');
+    expect(mailsTo('operator.jember@contoh.go.id')).toHaveLength(2);
+    expect(whatsAppTo('+6281233000003')).toHaveLength(0);
+
+    // again, and the same event from a second instance: nothing more
+    await t.db.asSystem((tx) =>
+      notifyUsers(tx, [operator.id], {
+        kind: 'report.urgent',
+        subjectType: 'report',
+        subjectId: reportId,
+        title: 'Laporan P1 baru di Tanggulwetan',
+        notice: noticeOf.p1(reportId, 'Tanggulwetan'),
+      }),
+    );
+    await deliver();
+    expect(api.sent).toHaveLength(3);
+    expect(smtp.mails).toHaveLength(3);
+  });
+
+  it('sends an Awas alert in the quiet hours, and nothing of a kind the user turned off', async () => {
+    clock.set(new Date('2030-03-05T23:30:00+07:00'));
+    const before = api.sent.length;
+    const awas = await call(koordinator, 'POST', '/api/alerts', {
+      regionCode: otherKecamatan,
+      level: 'awas',
+      headline: 'Massa berkumpul',
+      description: 'Dua kelompok berkumpul di lapangan.',
+    });
+    expect(awas.statusCode, awas.body).toBe(201);
+    await deliver();
+    expect(api.sent.slice(before).map((m) => m.to)).toEqual(['6281233000001']);
+    expect(api.sent.at(-1)?.text).toContain('peringatan Awas');
+
+    // the operator keeps P1 only: the next alert sends nothing, by day or night
+    const kept = await call(
+      operator,
+      'PUT',
+      '/api/notices/settings',
+      settings('081233000001', 'operator.jember@contoh.go.id', [['p1', 'whatsapp']]),
+    );
+    expect(kept.statusCode).toBe(200);
+    clock.set(new Date('2030-03-06T10:00:00+07:00'));
+    const count = api.sent.length;
+    const mails = smtp.mails.length;
+    const again = await call(koordinator, 'POST', '/api/alerts', {
+      regionCode: '35.09.06',
+      level: 'awas',
+      headline: 'Situasi memburuk',
+      description: 'Konvoi menuju desa tetangga.',
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    await deliver();
+    expect(api.sent.length).toBe(count);
+    expect(smtp.mails.length).toBe(mails);
+  });
+
+  it('keeps a delivery log that WhatsApp statuses update, shown on the settings page', async () => {
+    const first = api.sent.findIndex((m) => m.to === '6281233000001') + 1;
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: 'WABA',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
+                statuses: [
+                  {
+                    id: `wamid.out${first}`,
+                    status: 'read',
+                    timestamp: '1900000000',
+                    recipient_id: '6281233000001',
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/channels/whatsapp',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(200);
+    const log = (await call(operator, 'GET', '/api/notices/settings')).json().log as {
+      kind: string;
+      channel: string;
+      status: string;
+      text: string;
+    }[];
+    const p1 = log.filter((n) => n.kind === 'p1');
+    expect(p1.map((n) => n.channel).sort()).toEqual(['email', 'whatsapp']);
+    expect(p1.find((n) => n.channel === 'whatsapp')?.status).toBe('dibaca');
+    expect(p1.find((n) => n.channel === 'email')?.status).toBe('terkirim');
+    for (const n of log) expect(n.text).not.toMatch(/\d{8,}/);
+  });
+});

@@ -1,0 +1,89 @@
+// The words of each notice, in both languages: a kind, a priority or level and a place, and the link into the
+// app, so that a lost phone shows no victim's name, no NIK and no phone number.
+import { LEVEL_LABELS, type Level } from '../early-warning/level-model.ts';
+import type { NoticeFacts, NoticeKind } from './notices.ts';
+
+/** Digits that could be a phone number or a NIK, and e-mail addresses: never in a notice. */
+export function safeForLostPhone(text: string): string {
+  return text
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '…')
+    .replace(/\+?\d[\d\s.-]{6,}\d/g, '…')
+    .slice(0, 300);
+}
+
+function facts(
+  kind: NoticeKind,
+  eventKey: string,
+  path: string,
+  id: string,
+  en: string,
+  isUrgent = false,
+): NoticeFacts {
+  return { kind, eventKey, path, isUrgent, text: { id: safeForLostPhone(id), en: safeForLostPhone(en) } };
+}
+
+/** The notices of each event, by kind. `place` is a region's name (desa, kecamatan or kab/kota). */
+export const noticeOf = {
+  p1(reportId: string, place: string): NoticeFacts {
+    return facts(
+      'p1',
+      `report.p1:${reportId}`,
+      `/kotak-masuk`,
+      `Sigap: laporan P1 baru di ${place}. Segera tangani.`,
+      `Sigap: new P1 report in ${place}. Act now.`,
+      true,
+    );
+  },
+  reportEscalated(reportId: string, to: string, priority: string, place: string): NoticeFacts {
+    return facts(
+      'eskalasi',
+      `report.escalated:${reportId}:${to}`,
+      `/kotak-masuk`,
+      `Sigap: laporan ${priority} di ${place} dieskalasikan kepada Anda (belum diterima tepat waktu).`,
+      `Sigap: a ${priority} report in ${place} was escalated to you (not acknowledged in time).`,
+    );
+  },
+  caseEscalated(caseId: string, to: string, place: string): NoticeFacts {
+    return facts(
+      'eskalasi',
+      `case.escalated:${caseId}:${to}`,
+      `/kasus/${caseId}`,
+      `Sigap: kasus di ${place} dieskalasikan kepada Anda (tenggat terlewati).`,
+      `Sigap: a case in ${place} was escalated to you (deadline missed).`,
+    );
+  },
+  assigned(caseId: string, userId: string, place: string): NoticeFacts {
+    return facts(
+      'penugasan',
+      `case.assigned:${caseId}:${userId}`,
+      `/tugas`,
+      `Sigap: tugas baru untuk Anda di ${place}. Buka Sigap untuk melihat apa yang perlu dilakukan.`,
+      `Sigap: a new assignment for you in ${place}. Open Sigap to see what to do.`,
+    );
+  },
+  alert(alertId: string, level: Level, place: string, isEscalated: boolean): NoticeFacts {
+    const label = LEVEL_LABELS[level];
+    return facts(
+      'peringatan',
+      `${isEscalated ? 'alert.escalated' : 'alert.raised'}:${alertId}:${level}`,
+      `/peringatan-dini`,
+      isEscalated
+        ? `Sigap: peringatan ${label.id} di ${place} dieskalasikan kepada Anda.`
+        : `Sigap: peringatan ${label.id} di ${place}. Terima dan tindak lanjuti.`,
+      isEscalated
+        ? `Sigap: the ${label.en} alert in ${place} was escalated to you.`
+        : `Sigap: ${label.en} alert in ${place}. Acknowledge and follow up.`,
+      level === 'awas',
+    );
+  },
+};
+
+/** The full text sent: the words in the user's language and the link into the app. */
+export function noticeText(
+  notice: { textId: string; textEn: string; path: string },
+  language: 'id' | 'en',
+  baseUrl: string,
+): string {
+  const words = language === 'en' ? notice.textEn : notice.textId;
+  return `${words} ${language === 'en' ? 'Open' : 'Buka'}: ${baseUrl}${notice.path}`;
+}

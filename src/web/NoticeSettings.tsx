@@ -1,0 +1,194 @@
+// One's own notices outside the app, on the account page: phone, e-mail, language, quiet hours (WIB), which
+// kinds on which channel, and the latest notices with their delivery state.
+import '../shared/messages/notices.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../shared/i18n.ts';
+import type { NoticeSettingsReply, NoticeSettings as Settings } from '../shared/notices/notice-schema.ts';
+import {
+  NOTICE_CHANNELS,
+  NOTICE_KINDS,
+  type NoticeChannel,
+  type NoticeKind,
+} from '../shared/notices/notices.ts';
+import { ApiError, request } from './api.ts';
+import { useLang, useT } from './lang.ts';
+
+const key = (kind: NoticeKind, channel: NoticeChannel) => `${kind}:${channel}`;
+
+export function NoticeSettings() {
+  const t = useT();
+  const lang = useLang();
+  const [reply, setReply] = useState<NoticeSettingsReply | undefined>();
+  const [form, setForm] = useState<Settings | undefined>();
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    request<NoticeSettingsReply>('GET', '/api/notices/settings')
+      .then((answer) => {
+        setReply(answer);
+        setForm(answer.settings);
+      })
+      .catch((caught) => setError(caught instanceof ApiError ? caught : undefined));
+  }, []);
+
+  if (!form) {
+    return error ? (
+      <p class="message message-error" role="alert">
+        {errorMessage(lang, error.code, error.details)}
+      </p>
+    ) : null;
+  }
+  const chosen = new Set(form.choices.map((c) => key(c.kind, c.channel)));
+  const toggle = (kind: NoticeKind, channel: NoticeChannel) => {
+    const choices = chosen.has(key(kind, channel))
+      ? form.choices.filter((c) => key(c.kind, c.channel) !== key(kind, channel))
+      : [...form.choices, { kind, channel }];
+    setForm({ ...form, choices });
+  };
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (isBusy || !form) return;
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      const answer = await request<NoticeSettingsReply>('PUT', '/api/notices/settings', {
+        ...form,
+        phone: form.phone?.trim() || null,
+        email: form.email?.trim() || null,
+        quietFrom: form.quietFrom || null,
+        quietUntil: form.quietUntil || null,
+      });
+      setReply(answer);
+      setForm(answer.settings);
+      setSaved(true);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError('network', 0, String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="notices-heading">
+      <h2 id="notices-heading">{t('notices.title')}</h2>
+      <p>{t('notices.intro')}</p>
+      <div role="alert" class="alert-region">
+        {error && <p class="message message-error">{errorMessage(lang, error.code, error.details)}</p>}
+      </div>
+      <div role="status" class="alert-region">
+        {saved && <p class="message message-success">{t('notices.saved')}</p>}
+      </div>
+      <form noValidate onSubmit={submit}>
+        <div class="field">
+          <label for="notices-phone">{t('notices.phone')}</label>
+          <p id="notices-phone-hint" class="hint">
+            {t('notices.phoneHint')}
+          </p>
+          <input
+            id="notices-phone"
+            type="tel"
+            autoComplete="tel"
+            aria-describedby="notices-phone-hint"
+            value={form.phone ?? ''}
+            onInput={(event) => setForm({ ...form, phone: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="notices-email">{t('notices.email')}</label>
+          <input
+            id="notices-email"
+            type="email"
+            autoComplete="email"
+            value={form.email ?? ''}
+            onInput={(event) => setForm({ ...form, email: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="notices-language">{t('notices.language')}</label>
+          <select
+            id="notices-language"
+            value={form.language}
+            onChange={(event) => setForm({ ...form, language: event.currentTarget.value as 'id' | 'en' })}
+          >
+            <option value="id">{t('lang.id')}</option>
+            <option value="en">{t('lang.en')}</option>
+          </select>
+        </div>
+        <fieldset class="op-fieldset">
+          <legend>{t('notices.quiet')}</legend>
+          <p id="notices-quiet-hint" class="hint">
+            {t('notices.quietHint')}
+          </p>
+          <label for="notices-quiet-from">{t('notices.quietFrom')}</label>{' '}
+          <input
+            id="notices-quiet-from"
+            type="time"
+            aria-describedby="notices-quiet-hint"
+            value={form.quietFrom ?? ''}
+            onInput={(event) => setForm({ ...form, quietFrom: event.currentTarget.value || null })}
+          />{' '}
+          <label for="notices-quiet-until">{t('notices.quietUntil')}</label>{' '}
+          <input
+            id="notices-quiet-until"
+            type="time"
+            aria-describedby="notices-quiet-hint"
+            value={form.quietUntil ?? ''}
+            onInput={(event) => setForm({ ...form, quietUntil: event.currentTarget.value || null })}
+          />
+        </fieldset>
+        <table class="notices-choices">
+          <caption>{t('notices.choices')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('notices.kind')}</th>
+              {NOTICE_CHANNELS.map((channel) => (
+                <th scope="col" key={channel}>
+                  {t(`notices.channel.${channel}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {NOTICE_KINDS.map((kind) => (
+              <tr key={kind}>
+                <th scope="row" id={`notices-kind-${kind}`}>
+                  {t(`notices.kind.${kind}`)}
+                </th>
+                {NOTICE_CHANNELS.map((channel) => (
+                  <td key={channel}>
+                    <input
+                      type="checkbox"
+                      id={`notices-${kind}-${channel}`}
+                      aria-label={`${t(`notices.kind.${kind}`)}: ${t(`notices.channel.${channel}`)}`}
+                      checked={chosen.has(key(kind, channel))}
+                      onChange={() => toggle(kind, channel)}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="submit" class="button button-primary" disabled={isBusy}>
+          {isBusy ? t('notices.saving') : t('notices.save')}
+        </button>
+      </form>
+      <h3>{t('notices.log')}</h3>
+      {reply && reply.log.length === 0 && <p>{t('notices.logEmpty')}</p>}
+      {reply && reply.log.length > 0 && (
+        <ul class="notices-log">
+          {reply.log.map((n) => (
+            <li key={n.id}>
+              {t(`notices.channel.${n.channel}`)} · {n.createdAt.slice(0, 16).replace('T', ' ')} WIB ·{' '}
+              {t(`notices.status.${n.status}` as 'notices.status.antre')} — {n.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
