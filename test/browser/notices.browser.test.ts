@@ -1,62 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  createUserByApi,
-  findSeriousA11yViolations,
-  launchChromium,
-  type RunningServer,
-  saveScreenshot,
-  startServer,
-  watchPageProblems,
-} from './browser-harness.ts';
+// Notices outside the app in Chromium: a user sets their number, the kinds they want on each channel and quiet
+// hours; an operator answers the sender of an SMS report with a template from the report.
+import { describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { DESKTOP, useBrowserFixture } from './fixture.ts';
 
 const SMS_SECRET = 'rahasia-gateway-sms-uji';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  buildWeb();
-  server = await startServer({ env: { SMS_GATEWAY_SECRET: SMS_SECRET } });
-  browser = await launchChromium();
+const fx = useBrowserFixture({
+  env: { SMS_GATEWAY_SECRET: SMS_SECRET },
+  users: [
+    { username: 'op.notices', role: 'operator', region: '35.09' },
+    { username: 'op.balas', role: 'operator', region: '35.09' },
+  ],
+  pagePerTest: { viewport: DESKTOP },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.baseUrl });
-  page = await context.newPage();
-  problems = watchPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
-});
-
-async function signIn(username: string, password: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
 
 describe('notices outside the app', () => {
   it('lets a user set their number, the notices they want on each channel and quiet hours', async () => {
-    const operator = await createUserByApi(server, {
-      username: 'op.notices',
-      role: 'operator',
-      region: '35.09',
-    });
-    await signIn(operator.username, operator.password);
+    const page = fx.page;
+    await fx.signIn(page, 'op.notices');
+    await page.getByRole('button', { name: 'Keluar' }).waitFor();
     await page.goto('/akun');
     const section = page.getByRole('region', { name: 'Pemberitahuan di luar aplikasi' });
     await section.waitFor();
@@ -87,7 +50,7 @@ describe('notices outside the app', () => {
   });
 
   it('lets an operator answer the sender of an SMS report with a template from the report', async () => {
-    const sms = await fetch(`${server.baseUrl}/api/channels/sms`, {
+    const sms = await fetch(`${fx.baseUrl}/api/channels/sms`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-sigap-secret': SMS_SECRET },
       body: JSON.stringify({
@@ -97,12 +60,8 @@ describe('notices outside the app', () => {
       }),
     });
     expect((await sms.json()).outcomes[0].status).toBe('dilaporkan');
-    const operator = await createUserByApi(server, {
-      username: 'op.balas',
-      role: 'operator',
-      region: '35.09',
-    });
-    await signIn(operator.username, operator.password);
+    const page = fx.page;
+    await fx.signIn(page, 'op.balas');
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
     const newList = page.getByRole('region', { name: /Laporan baru/ });
     await newList
