@@ -1,8 +1,9 @@
 import {
   FOLLOW_DAYS,
   formatBacktest,
+  formatContentComparison,
   reportDays,
-  runBacktest,
+  runBacktestBoth,
 } from '../server/modules/early-warning/backtest.ts';
 import type { Database } from '../server/platform/db.ts';
 import { addDays } from '../shared/early-warning/calendar.ts';
@@ -12,7 +13,10 @@ import type { CliOutput, ExitCode } from './cli-commands.ts';
 /** `early-warning backtest`: WIB days; without them, the last year of reports whose next 14 days are known. */
 export type BacktestArgs = { from?: string; to?: string };
 
-/** `early-warning backtest`: runs the level model over past reports and prints what followed each level. */
+/**
+ * `early-warning backtest`: runs the level model over past reports and prints what followed each level, then the
+ * same with and without the provocative-content factor.
+ */
 export async function backtestCommand(
   db: Database,
   args: BacktestArgs,
@@ -32,8 +36,10 @@ export async function backtestCommand(
     return 1;
   }
   const started = performance.now();
-  const result = await runBacktest(db, { from, to });
-  for (const line of formatBacktest(result)) output.out(line);
+  // The model as it runs, then what the provocative-content factor changes (with and without it).
+  const both = await runBacktestBoth(db, { from, to });
+  for (const line of formatBacktest(both.withContent)) output.out(line);
+  for (const line of formatContentComparison(both)) output.out(line);
   output.err(`(${Math.round(performance.now() - started)} ms)`);
   return 0;
 }
