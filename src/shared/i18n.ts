@@ -5,6 +5,7 @@ import type { ExportsMessageKey } from './messages/exports.ts';
 import type { OfficeMessageKey } from './messages/office.ts';
 import type { PrivacyMessageKey } from './messages/privacy.ts';
 import type { ProvocationMessageKey } from './messages/provocation.ts';
+import type { ProvocationWorkMessageKey } from './messages/provocation-work.ts';
 import type { ReaderMessageKey } from './messages/reader.ts';
 
 /** The languages Sigap speaks; Indonesian is the default. */
@@ -347,6 +348,7 @@ export type MessageKey =
   | OfficeMessageKey
   | ReaderMessageKey
   | ProvocationMessageKey
+  | ProvocationWorkMessageKey
   | PrivacyMessageKey
   | ExportsMessageKey;
 

@@ -1,5 +1,6 @@
 // Konten provokatif (/konten-provokatif): the items in the office's regions, newest first, with a filter for
-// counter-messages awaiting review; an item's page at /konten-provokatif/<id>.
+// counter-messages awaiting review; an item's page at /konten-provokatif/<id>, the evaluation at
+// /konten-provokatif/evaluasi.
 import { useState } from 'preact/hooks';
 import '../../shared/messages/provocation.ts';
 import { can } from '../../shared/permissions/index.ts';
@@ -11,6 +12,7 @@ import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
 import { ErrorNotice, ScrollRegion, useLoad, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { AssessmentTag } from './AssessmentTag.tsx';
+import { ProvocationEvaluation } from './ProvocationEvaluation.tsx';
 import { ProvocationItem } from './ProvocationItem.tsx';
 import { listItems } from './provocation-api.ts';
 
@@ -19,7 +21,11 @@ export function itemPath(id: string): string {
   return `${ROUTES.konten.path}/${id}`;
 }
 
+/** The path of the evaluation page. */
+export const EVALUATION_PATH = `${ROUTES.konten.path}/evaluasi`;
+
 export function ProvocationPage(props: OperatorPageProps) {
+  if (props.param === 'evaluasi') return <ProvocationEvaluation me={props.me} />;
   return props.param ? (
     <ProvocationItem key={props.param} id={props.param} me={props.me} />
   ) : (
@@ -39,6 +45,11 @@ function ItemList(props: { me: SignedInUser }) {
   return (
     <div class="op-wide">
       <p class="lead">{t('prov.purpose')}</p>
+      {can(props.me.role, 'provocation.evaluate') && (
+        <p>
+          <Link href={EVALUATION_PATH}>{t('provw.eval.link')}</Link>
+        </p>
+      )}
       <div class="op-filters">
         <label class="field">
           <span>{t('prov.filter.assessment')}</span>

@@ -114,7 +114,10 @@ describe('the provocative-content factor of the level model', () => {
     expect(semboro.level).toBe('normal');
     expect(semboro.factors.map((f) => f.code)).toEqual(['konten_provokatif']);
     // The kab/kota counts each item once: five items in Jember.
-    const jember = await t.app.inject({ url: '/api/early-warning/levels?parent=35', headers: authAs(operator) });
+    const jember = await t.app.inject({
+      url: '/api/early-warning/levels?parent=35',
+      headers: authAs(operator),
+    });
     const kab = (jember.json().items as LevelItem[]).find((i) => i.regionCode === '35.09') as LevelItem;
     expect(kab.level).toBe('waspada');
   });
