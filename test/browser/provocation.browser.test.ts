@@ -1,9 +1,12 @@
 // The provocation watch in Chromium on the real server: the Jember operator records the content of a report
 // that names provocative information (the report's offer), a second forward of it joins the same item, the
 // list shows it, the item page shows its spread and takes a counter-message, and the Bakorwil V coordinator
-// approves it. Axe on the list, the item and the report's offer.
+// approves it. Then the item page's forms: a takedown request to a partner agency, a screenshot upload, merging
+// two items that both have several sightings (the merged item's address leads to the other), and the province's
+// evaluation page. Axe on the list, the item, the report's offer, the forms and the evaluation.
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildWeb,
@@ -71,6 +74,11 @@ beforeAll(async () => {
     region: '35.09',
   });
   await createUser({ username: 'koord.v', displayName: 'Koordinator V', role: 'koordinator', region: 'V' });
+  await createUser({ username: 'prov.jatim', displayName: 'Staf Provinsi', role: 'provinsi', region: '35' });
+  await api(tokens.get('admin') as string, 'PUT', '/api/agencies/siber-polda', {
+    name: 'Siber Polda Jatim',
+    kabkotaCode: null,
+  });
   await api(tokens.get('op.jember') as string, 'POST', '/api/reports', {
     id: randomUUID(),
     kind: 'sinyal',
@@ -178,4 +186,84 @@ describe('the provocation watch', () => {
     await page.getByText('Sudah ditanggapi').waitFor();
     expect(await findSeriousA11yViolations(page)).toEqual([]);
   }, 180_000);
+
+  it('sends a takedown request, uploads a screenshot, merges two items, and shows the evaluation', async () => {
+    const operator = tokens.get('op.jember') as string;
+    const sight = (text: string, regionCode: string) =>
+      api<{ itemId: string }>(operator, 'POST', '/api/provocation/sightings', {
+        id: randomUUID(),
+        platform: 'facebook',
+        text,
+        seenAt: new Date(Date.now() - 600_000).toISOString(),
+        regionCodes: [regionCode],
+      });
+    const HOAX =
+      'Jembatan Tanggul ditutup warga perguruan sejak sore, semua kendaraan dilarang lewat sampai besok pagi';
+    const OLD =
+      'Video lama bentrokan tahun lalu diunggah ulang dengan keterangan kejadian hari Minggu kemarin';
+    const keep = (await sight(HOAX, '35.09.06.2002')).itemId;
+    await sight(`Diteruskan\n${HOAX}`, '35.09.06.2001');
+    const other = (await sight(OLD, '35.09.07.2001')).itemId;
+    await sight(`${OLD} !!`, '35.09.02.2001');
+    // A linked case: the takedown request is a disposition on it.
+    const reportId = randomUUID();
+    await api(operator, 'POST', '/api/reports', {
+      id: reportId,
+      kind: 'kejadian',
+      conflictType: 'antar_perguruan_silat',
+      triggers: ['informasi_provokatif'],
+      regionCode: '35.09.06.2002',
+      occurredAt: new Date(Date.now() - 1_800_000).toISOString(),
+      description: 'Warga berkumpul di jembatan setelah pesan berantai tentang penutupan jalan beredar.',
+    });
+    await api(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
+    const caseId = (await api<{ id: string }>(operator, 'POST', '/api/cases', { reportIds: [reportId] })).id;
+    await api(operator, 'POST', `/api/provocation/items/${keep}/links`, { caseId });
+
+    await signIn('op.jember');
+    await page.goto(`/konten-provokatif/${keep}`);
+    await page.getByRole('heading', { level: 2, name: 'Minta penurunan atau penyelidikan' }).waitFor();
+    await page.getByLabel('Jenis permintaan').selectOption('takedown');
+    await page.getByLabel('Lembaga mitra').selectOption('siber-polda');
+    await page
+      .getByLabel('Uraian permintaan (minimal 10 karakter)')
+      .fill('Mohon turunkan unggahan hoaks penutupan jembatan ini.');
+    await page.getByRole('button', { name: 'Kirim ke lembaga mitra' }).click();
+    await status('Permintaan terkirim sebagai disposisi').waitFor();
+    await page.getByText('Penurunan ke Siber Polda Jatim').waitFor();
+
+    const shot = await sharp({ create: { width: 60, height: 90, channels: 3, background: '#446688' } })
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel(/Berkas gambar/)
+      .setInputFiles({ name: 'tangkapan.png', mimeType: 'image/png', buffer: shot });
+    await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await status('Tangkapan layar tersimpan.').waitFor();
+    await page.locator('img.prov-shot').first().waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+
+    // Merge the other item (two sightings) into this one (two sightings): four sightings, and its address leads here.
+    await page.goto(`/konten-provokatif/${other}`);
+    await page.getByRole('heading', { level: 2, name: 'Gabungkan ke konten lain' }).waitFor();
+    await page.getByLabel('Konten tujuan').selectOption(keep);
+    await page.getByLabel('Saya yakin keduanya konten yang sama').check();
+    await page.getByRole('button', { name: 'Gabungkan', exact: true }).click();
+    await status('Konten digabungkan').waitFor();
+    await page.waitForURL(`**/konten-provokatif/${keep}`);
+    await page.getByText(/4 penampakan di 3 kecamatan/).waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await page.goto(`/konten-provokatif/${other}`);
+    await page.waitForURL(`**/konten-provokatif/${keep}`);
+    await page.getByRole('heading', { level: 2, name: 'Sebaran' }).waitFor();
+
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await signIn('prov.jatim');
+    await page.goto('/konten-provokatif');
+    await page.getByRole('link', { name: 'Evaluasi pantauan konten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Evaluasi pantauan konten provokatif' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Konten per platform' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Facebook' }).getByText('1').waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+  }, 240_000);
 });
