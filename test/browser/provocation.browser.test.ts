@@ -260,7 +260,7 @@ describe('the provocation watch', () => {
     await page.getByRole('button', { name: 'Keluar' }).click();
     await signIn('prov.jatim');
     await page.goto('/konten-provokatif');
-    await page.getByRole('link', { name: 'Evaluasi pantauan konten' }).click();
+    await page.getByRole('button', { name: 'Evaluasi pantauan konten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Evaluasi pantauan konten provokatif' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Konten per platform' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Facebook' }).getByText('1').waitFor();

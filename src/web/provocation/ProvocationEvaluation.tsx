@@ -1,17 +1,14 @@
-// Evaluasi pantauan konten (/konten-provokatif/evaluasi): items by assessment and platform, the median hours
+// Evaluasi pantauan konten (opened from the list at /konten-provokatif): items by assessment and platform, the median hours
 // from the first sighting to an approved counter-message and to a takedown, and the share of items answered
 // before an incident in the same kecamatan. Province and admin (provocation.evaluate).
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
-import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
-import { ROUTES } from '../nav.ts';
 import { listRegions } from '../operator/operator-api.ts';
 import { ErrorNotice, num, useHeading, useLoad } from '../operator/ui.tsx';
-import { Link } from '../router.tsx';
 import { getEvaluation } from './provocation-api.ts';
 
-export function ProvocationEvaluation(_props: { me: SignedInUser }) {
+export function ProvocationEvaluation(props: { onBack: () => void }) {
   const t = useT();
   const lang = useLang();
   useHeading(t('provw.eval.title'));
@@ -27,7 +24,9 @@ export function ProvocationEvaluation(_props: { me: SignedInUser }) {
   return (
     <div class="op-wide">
       <p>
-        <Link href={ROUTES.konten.path}>{t('prov.back')}</Link>
+        <button type="button" class="button op-button-secondary" onClick={props.onBack}>
+          {t('prov.back')}
+        </button>
       </p>
       <p class="lead">{t('provw.eval.purpose')}</p>
       <div class="op-filters">

@@ -1,6 +1,5 @@
 // Konten provokatif (/konten-provokatif): the items in the office's regions, newest first, with a filter for
-// counter-messages awaiting review; an item's page at /konten-provokatif/<id>, the evaluation at
-// /konten-provokatif/evaluasi.
+// counter-messages awaiting review, and the evaluation opened from it; an item's page at /konten-provokatif/<id>.
 import { useState } from 'preact/hooks';
 import '../../shared/messages/provocation.ts';
 import { can } from '../../shared/permissions/index.ts';
@@ -21,19 +20,17 @@ export function itemPath(id: string): string {
   return `${ROUTES.konten.path}/${id}`;
 }
 
-/** The path of the evaluation page. */
-export const EVALUATION_PATH = `${ROUTES.konten.path}/evaluasi`;
-
 export function ProvocationPage(props: OperatorPageProps) {
-  if (props.param === 'evaluasi') return <ProvocationEvaluation me={props.me} />;
-  return props.param ? (
-    <ProvocationItem key={props.param} id={props.param} me={props.me} />
+  const [isEvaluation, setEvaluation] = useState(false);
+  if (props.param) return <ProvocationItem key={props.param} id={props.param} me={props.me} />;
+  return isEvaluation ? (
+    <ProvocationEvaluation onBack={() => setEvaluation(false)} />
   ) : (
-    <ItemList me={props.me} />
+    <ItemList me={props.me} onEvaluation={() => setEvaluation(true)} />
   );
 }
 
-function ItemList(props: { me: SignedInUser }) {
+function ItemList(props: { me: SignedInUser; onEvaluation: () => void }) {
   const t = useT();
   const lang = useLang();
   const [assessment, setAssessment] = useState('');
@@ -47,7 +44,9 @@ function ItemList(props: { me: SignedInUser }) {
       <p class="lead">{t('prov.purpose')}</p>
       {can(props.me.role, 'provocation.evaluate') && (
         <p>
-          <Link href={EVALUATION_PATH}>{t('provw.eval.link')}</Link>
+          <button type="button" class="button op-button-secondary" onClick={props.onEvaluation}>
+            {t('provw.eval.link')}
+          </button>
         </p>
       )}
       <div class="op-filters">
