@@ -240,7 +240,7 @@ describe('the provocation watch', () => {
       .setInputFiles({ name: 'tangkapan.png', mimeType: 'image/png', buffer: shot });
     await page.getByRole('button', { name: 'Unggah', exact: true }).click();
     await status('Tangkapan layar tersimpan.').waitFor();
-    await page.locator('img.prov-shot').first().waitFor();
+    await page.locator('img.prov-shot').first().waitFor({ state: 'attached' });
     expect(await findSeriousA11yViolations(page)).toEqual([]);
 
     // Merge the other item (two sightings) into this one (two sightings): four sightings, and its address leads here.
