@@ -1,9 +1,11 @@
 import {
   FOLLOW_DAYS,
   formatBacktest,
+  formatContentComparison,
   importedDays,
   reportDays,
   runBacktest,
+  runBacktestBoth,
 } from '../server/modules/early-warning/backtest.ts';
 import type { Database } from '../server/platform/db.ts';
 import { addDays } from '../shared/early-warning/calendar.ts';
@@ -13,7 +15,10 @@ import type { CliOutput, ExitCode } from './cli-commands.ts';
 /** `early-warning backtest`: WIB days; without them, the last year of reports whose next 14 days are known. */
 export type BacktestArgs = { from?: string; to?: string };
 
-/** `early-warning backtest`: runs the level model over past reports and prints what followed each level. */
+/**
+ * `early-warning backtest`: runs the level model over past reports and prints what followed each level, then the
+ * same with and without the provocative-content factor.
+ */
 export async function backtestCommand(
   db: Database,
   args: BacktestArgs,
@@ -33,8 +38,10 @@ export async function backtestCommand(
     return 1;
   }
   const started = performance.now();
-  const result = await runBacktest(db, { from, to });
-  for (const line of formatBacktest(result)) output.out(line);
+  // The model as it runs, then what the provocative-content factor changes (with and without it).
+  const both = await runBacktestBoth(db, { from, to });
+  for (const line of formatBacktest(both.withContent)) output.out(line);
+  for (const line of formatContentComparison(both)) output.out(line);
   // With imported history and no range asked for, the same figures on the imported period: how the model
   // would have read the years before Sigap (its first 30 days only feed the baseline).
   const imported = args.from || args.to ? undefined : await importedDays(db);

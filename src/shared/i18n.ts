@@ -7,6 +7,7 @@ import type { NoticesMessageKey } from './messages/notices.ts';
 import type { OfficeMessageKey } from './messages/office.ts';
 import type { PrivacyMessageKey } from './messages/privacy.ts';
 import type { ProvocationMessageKey } from './messages/provocation.ts';
+import type { ProvocationWorkMessageKey } from './messages/provocation-work.ts';
 import type { ReaderMessageKey } from './messages/reader.ts';
 
 /** The languages Sigap speaks; Indonesian is the default. */
@@ -351,6 +352,7 @@ export type MessageKey =
   | ReaderMessageKey
   | NoticesMessageKey
   | ProvocationMessageKey
+  | ProvocationWorkMessageKey
   | PrivacyMessageKey
   | ExportsMessageKey
   | HistoryMessageKey;

@@ -3,6 +3,7 @@
 // list shows it, the item page shows its spread and takes a counter-message, and the Bakorwil V coordinator
 // approves it. Axe on the list, the item and the report's offer.
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations } from './browser-harness.ts';
 import { DESKTOP, PASSWORD, useBrowserFixture } from './fixture.ts';
@@ -14,11 +15,13 @@ const fx = useBrowserFixture({
   users: [
     { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
     { username: 'koord.v', displayName: 'Koordinator V', role: 'koordinator', region: 'V' },
+    { username: 'prov.jatim', displayName: 'Staf Provinsi', role: 'provinsi', region: '35' },
   ],
   pagePerTest: { viewport: DESKTOP },
 });
 
 beforeAll(async () => {
+  await fx.api('admin', 'PUT', '/api/agencies/siber-polda', { name: 'Siber Polda Jatim', kabkotaCode: null });
   await fx.api('op.jember', 'POST', '/api/reports', {
     id: randomUUID(),
     kind: 'sinyal',
@@ -109,4 +112,86 @@ describe('the provocation watch', () => {
     await fx.page.getByText('Sudah ditanggapi').waitFor();
     expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
   }, 180_000);
+
+  it('sends a takedown request, uploads a screenshot, merges two items, and shows the evaluation', async () => {
+    const sight = (text: string, regionCode: string) =>
+      fx.api<{ itemId: string }>('op.jember', 'POST', '/api/provocation/sightings', {
+        id: randomUUID(),
+        platform: 'facebook',
+        text,
+        seenAt: new Date(Date.now() - 600_000).toISOString(),
+        regionCodes: [regionCode],
+      });
+    const HOAX =
+      'Jembatan Tanggul ditutup warga perguruan sejak sore, semua kendaraan dilarang lewat sampai besok pagi';
+    const OLD =
+      'Video lama bentrokan tahun lalu diunggah ulang dengan keterangan kejadian hari Minggu kemarin';
+    const keep = (await sight(HOAX, '35.09.06.2002')).itemId;
+    await sight(`Diteruskan\n${HOAX}`, '35.09.06.2001');
+    const other = (await sight(OLD, '35.09.07.2001')).itemId;
+    await sight(`${OLD} !!`, '35.09.02.2001');
+    // A linked case: the takedown request is a disposition on it.
+    const reportId = randomUUID();
+    await fx.api('op.jember', 'POST', '/api/reports', {
+      id: reportId,
+      kind: 'kejadian',
+      conflictType: 'antar_perguruan_silat',
+      triggers: ['informasi_provokatif'],
+      regionCode: '35.09.06.2002',
+      occurredAt: new Date(Date.now() - 1_800_000).toISOString(),
+      description: 'Warga berkumpul di jembatan setelah pesan berantai tentang penutupan jalan beredar.',
+    });
+    await fx.api('op.jember', 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
+    const caseId = (
+      await fx.api<{ id: string }>('op.jember', 'POST', '/api/cases', { reportIds: [reportId] })
+    ).id;
+    await fx.api('op.jember', 'POST', `/api/provocation/items/${keep}/links`, { caseId });
+
+    const page = fx.page;
+    await signIn('op.jember');
+    await page.goto(`/konten-provokatif/${keep}`);
+    await page.getByRole('heading', { level: 2, name: 'Minta penurunan atau penyelidikan' }).waitFor();
+    await page.getByLabel('Jenis permintaan').selectOption('takedown');
+    await page.getByLabel('Lembaga mitra').selectOption('siber-polda');
+    await page
+      .getByLabel('Uraian permintaan (minimal 10 karakter)')
+      .fill('Mohon turunkan unggahan hoaks penutupan jembatan ini.');
+    await page.getByRole('button', { name: 'Kirim ke lembaga mitra' }).click();
+    await status('Permintaan terkirim sebagai disposisi').waitFor();
+    await page.getByText('Penurunan ke Siber Polda Jatim').waitFor();
+
+    const shot = await sharp({ create: { width: 60, height: 90, channels: 3, background: '#446688' } })
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel(/Berkas gambar/)
+      .setInputFiles({ name: 'tangkapan.png', mimeType: 'image/png', buffer: shot });
+    await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await status('Tangkapan layar tersimpan.').waitFor();
+    await page.locator('img.prov-shot').first().waitFor({ state: 'attached' });
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+
+    // Merge the other item (two sightings) into this one (two sightings): four sightings, and its address leads here.
+    await page.goto(`/konten-provokatif/${other}`);
+    await page.getByRole('heading', { level: 2, name: 'Gabungkan ke konten lain' }).waitFor();
+    await page.getByLabel('Konten tujuan').selectOption(keep);
+    await page.getByLabel('Saya yakin keduanya konten yang sama').check();
+    await page.getByRole('button', { name: 'Gabungkan', exact: true }).click();
+    await status('Konten digabungkan').waitFor();
+    await page.waitForURL(`**/konten-provokatif/${keep}`);
+    await page.getByText(/4 penampakan di 3 kecamatan/).waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await page.goto(`/konten-provokatif/${other}`);
+    await page.waitForURL(`**/konten-provokatif/${keep}`);
+    await page.getByRole('heading', { level: 2, name: 'Sebaran' }).waitFor();
+
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await signIn('prov.jatim');
+    await page.goto('/konten-provokatif');
+    await page.getByRole('button', { name: 'Evaluasi pantauan konten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Evaluasi pantauan konten provokatif' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Konten per platform' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Facebook' }).getByText('1').waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+  }, 240_000);
 });

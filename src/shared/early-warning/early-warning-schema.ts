@@ -7,7 +7,7 @@ import { RECURRING_ANCHORS } from './calendar.ts';
 import { AlertLevel, Level } from './level-model.ts';
 
 export const FactorView = z.object({
-  code: z.enum(['aktivitas', 'kalender', 'rivalitas', 'wilayah_bawahan']),
+  code: z.enum(['aktivitas', 'kalender', 'rivalitas', 'konten_provokatif', 'wilayah_bawahan']),
   text: z.string(),
   textEn: z.string(),
   points: z.number(),

@@ -210,6 +210,38 @@ describe('one region', () => {
   });
 });
 
+describe('spreading provocative content', () => {
+  it('adds half a point per item: three items raise a quiet kecamatan to Waspada, and the text says where', () => {
+    const content = { items: 3, groups: ['PSHT', 'Pagar Nusa'], place: 'Kec. Tanggul' };
+    const result = computeLevel({ ...quiet, content }, 'normal', s);
+    expect(result).toMatchObject({ level: 'waspada', score: 1.5 });
+    expect(result.factors).toEqual([
+      {
+        code: 'konten_provokatif',
+        text: '3 konten provokatif beredar di Kec. Tanggul dalam 48 jam, menyebut PSHT, Pagar Nusa',
+        textEn: '3 provocative items spreading in Kec. Tanggul within 48 hours, naming PSHT, Pagar Nusa',
+        points: 1.5,
+      },
+    ]);
+  });
+
+  it('never makes Siaga on content alone, and adds nothing without items', () => {
+    expect(computeLevel({ ...quiet, content: { items: 12, groups: [] } }, 'normal', s)).toMatchObject({
+      level: 'waspada',
+      score: 2,
+    });
+    expect(computeLevel({ ...quiet, content: { items: 0, groups: [] } }, 'normal', s).factors).toEqual([]);
+  });
+
+  it('adds to the other factors: two signals and two items make Waspada where either alone would not', () => {
+    const signals = withSignals(quiet, [0, 3], 1);
+    expect(computeLevel(signals, 'normal', s).level).toBe('normal');
+    const both = computeLevel({ ...signals, content: { items: 2, groups: [] } }, 'normal', s);
+    expect(both.level).toBe('waspada');
+    expect(both.factors.map((f) => f.code).sort()).toEqual(['aktivitas', 'konten_provokatif']);
+  });
+});
+
 describe('a kab/kota', () => {
   const own = { level: 'normal' as const, score: 0.4, factors: [] };
 

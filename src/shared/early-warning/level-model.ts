@@ -253,11 +253,38 @@ export function eventPoints(e: CalendarInput, lookaheadDays: number): number {
   return (EVENT_POINTS[e.kind] + crowdPoints(e.expectedCrowd) + rivals) * proximity;
 }
 
+// ── Provocative content spreading ────────────────────────────────────────────────────────────────
+
+/** Content counts as spreading in a kecamatan while one of its sightings there is at most this many hours old. */
+export const CONTENT_WINDOW_HOURS = 48;
+/** Each spreading item adds this (docs/decisions/0026): three items make Waspada in a quiet kecamatan. */
+export const CONTENT_ITEM_POINTS = 0.5;
+/** Spreading content as a whole adds at most this, so content alone never makes Siaga. */
+export const CONTENT_CAP = 2;
+
+/**
+ * Items of the provocation watch spreading in one region: assessed as a problem or not yet assessed, not taken
+ * down, seen there within CONTENT_WINDOW_HOURS. `groups`: short names of the register's groups they name.
+ */
+export type SpreadingContent = {
+  items: number;
+  groups: readonly string[];
+  /** How the text names the region ('Kec. Tanggul'); else 'kecamatan ini'. */
+  place?: string;
+};
+
+export const NO_CONTENT: SpreadingContent = { items: 0, groups: [] };
+
+/** Points of the spreading content of one region. */
+export function contentPoints(content: SpreadingContent): number {
+  return Math.min(CONTENT_CAP, Math.max(0, content.items) * CONTENT_ITEM_POINTS);
+}
+
 // ── The level ────────────────────────────────────────────────────────────────────────────────────
 
 /** One reason for a level, in both languages, with what it added to the score. */
 export type Factor = {
-  code: 'aktivitas' | 'kalender' | 'rivalitas' | 'wilayah_bawahan';
+  code: 'aktivitas' | 'kalender' | 'rivalitas' | 'konten_provokatif' | 'wilayah_bawahan';
   text: string;
   textEn: string;
   points: number;
@@ -271,6 +298,8 @@ export type RegionInput = {
   history: History;
   calendar: readonly CalendarInput[];
   rivalries: readonly RivalryInput[];
+  /** Provocative content spreading here; absent or empty adds nothing (the backtest can leave it out). */
+  content?: SpreadingContent;
 };
 
 export type LevelResult = { level: Level; score: number; factors: Factor[] };
@@ -314,8 +343,16 @@ export function scoreRegion(
     factors.push({ code: 'rivalitas', ...rivalryText(r), points });
   }
   rivalry = Math.min(RIVALRY_CAP, rivalry);
+  const content = contentPoints(input.content ?? NO_CONTENT);
+  if (content > 0) {
+    factors.push({
+      code: 'konten_provokatif',
+      ...contentText(input.content ?? NO_CONTENT, input.noun),
+      points: round2(content),
+    });
+  }
   factors.sort((a, b) => b.points - a.points);
-  return { score: round2(activity + calendar + rivalry), factors };
+  return { score: round2(activity + calendar + rivalry + content), factors };
 }
 
 /**
@@ -407,6 +444,26 @@ export function eventText(e: CalendarInput, noun: RegionInput['noun']): { text: 
   return {
     text: `${e.title} ${formatDayMonth(e.startDay, 'id')}${where.id}${rivals.id}`,
     textEn: `${e.titleEn} ${formatDayMonth(e.startDay, 'en')}${where.en}${rivals.en}`,
+  };
+}
+
+/** '4 konten provokatif beredar di kecamatan ini dalam 48 jam, menyebut PSHT' and its English. */
+export function contentText(
+  content: SpreadingContent,
+  noun: RegionInput['noun'],
+): { text: string; textEn: string } {
+  const n = content.items;
+  const groups = [...content.groups].sort();
+  const named =
+    groups.length > 0
+      ? { id: `, menyebut ${groups.join(', ')}`, en: `, naming ${groups.join(', ')}` }
+      : { id: '', en: '' };
+  const where = content.place
+    ? { id: content.place, en: content.place }
+    : { id: `${noun.id} ini`, en: `this ${noun.en}` };
+  return {
+    text: `${n} konten provokatif beredar di ${where.id} dalam ${CONTENT_WINDOW_HOURS} jam${named.id}`,
+    textEn: `${n} provocative item${n > 1 ? 's' : ''} spreading in ${where.en} within ${CONTENT_WINDOW_HOURS} hours${named.en}`,
   };
 }
 

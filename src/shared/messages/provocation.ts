@@ -1,6 +1,7 @@
 // The messages of the provocation watch's pages (prov.*). Loaded with the page (ProvocationPage.tsx) and with the
 // report's offer (ProvocationOffer.tsx). Importing this module registers the tables.
 import { registerMessages } from '../i18n.ts';
+import './provocation-work.ts';
 
 const id = {
   'prov.purpose':

@@ -17,6 +17,11 @@ export const PROVOCATION_PERMISSIONS = {
    * handlers (the admin handles no case); a koordinator or provinsi once the case is escalated to them.
    */
   'provocation.takedown': ['operator', 'koordinator', 'provinsi'],
+  /**
+   * Merge an item into another when matching missed that they are the same content: the handling offices, who
+   * see both items; audited, and the merged item's address leads to the one it joined.
+   */
+  'provocation.merge': ['operator', 'koordinator', 'provinsi'],
   /** See posters' accounts unmasked (personal data, access-logged). */
   'provocation.posters': ['operator', 'provinsi', 'admin'],
   /** The evaluation's figures over items. */

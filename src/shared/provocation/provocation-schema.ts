@@ -199,6 +199,10 @@ export const TakedownInput = z.object({
 });
 export type TakedownInput = z.input<typeof TakedownInput>;
 
+/** Merge this item into another one (the same content the matching missed). */
+export const MergeInput = z.object({ intoId: z.uuid('Pilih konten tujuan') });
+export type MergeInput = z.infer<typeof MergeInput>;
+
 export const EvaluationFigures = z.object({
   items: z.number(),
   byAssessment: z.record(z.string(), z.number()),

@@ -6,20 +6,36 @@ import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { ErrorNotice, useHeading, useLoad, wib } from '../operator/ui.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { AssessmentTag } from './AssessmentTag.tsx';
+import { ItemForms } from './ProvocationForms.tsx';
 import { ResponseSection } from './ProvocationResponse.tsx';
 import { getItem, screenshotUrl } from './provocation-api.ts';
 import { SpreadSection } from './SpreadMap.tsx';
+
+/** A notice carried to the item's new address after a merge (the page is mounted again there). */
+let movedNotice = '';
 
 export function ProvocationItem(props: { id: string; me: SignedInUser }) {
   const t = useT();
   const lang = useLang();
   const loaded = useLoad(() => getItem(props.id), [props.id]);
   const [item, setItem] = useState<ItemDetail | undefined>();
+  const [notice] = useState(() => {
+    const text = movedNotice;
+    movedNotice = '';
+    return text;
+  });
+  const moveTo = (id: string, message: string) => {
+    movedNotice = message;
+    navigate(`${ROUTES.konten.path}/${id}`, { replace: true });
+  };
   useEffect(() => {
-    if (loaded.data) setItem(loaded.data);
-  }, [loaded.data]);
+    // A merged item's address answers the item it joined: show that item under its own address.
+    if (loaded.data && loaded.data.id !== props.id)
+      navigate(`${ROUTES.konten.path}/${loaded.data.id}`, { replace: true });
+    else if (loaded.data) setItem(loaded.data);
+  }, [loaded.data, props.id]);
   const isNotFound = loaded.error?.code === 'not_found';
   useHeading(isNotFound ? t('prov.notFound') : item?.title);
   const back = (
@@ -41,6 +57,11 @@ export function ProvocationItem(props: { id: string; me: SignedInUser }) {
   return (
     <div class="op-wide prov-item">
       {back}
+      {notice && (
+        <p role="status" class="message message-success">
+          {notice}
+        </p>
+      )}
       <dl class="op-facts">
         <dt>{t('prov.col.assessment')}</dt>
         <dd>
@@ -126,6 +147,7 @@ export function ProvocationItem(props: { id: string; me: SignedInUser }) {
       </section>
 
       <ResponseSection item={item} me={props.me} onChange={setItem} />
+      <ItemForms item={item} me={props.me} onChange={setItem} onMoved={moveTo} />
     </div>
   );
 }

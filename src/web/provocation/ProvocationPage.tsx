@@ -1,5 +1,5 @@
 // Konten provokatif (/konten-provokatif): the items in the office's regions, newest first, with a filter for
-// counter-messages awaiting review; an item's page at /konten-provokatif/<id>.
+// counter-messages awaiting review, and the evaluation opened from it; an item's page at /konten-provokatif/<id>.
 import { useState } from 'preact/hooks';
 import '../../shared/messages/provocation.ts';
 import { can } from '../../shared/permissions/index.ts';
@@ -11,6 +11,7 @@ import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
 import { ErrorNotice, ScrollRegion, useLoad, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { AssessmentTag } from './AssessmentTag.tsx';
+import { ProvocationEvaluation } from './ProvocationEvaluation.tsx';
 import { ProvocationItem } from './ProvocationItem.tsx';
 import { listItems } from './provocation-api.ts';
 
@@ -20,14 +21,16 @@ export function itemPath(id: string): string {
 }
 
 export function ProvocationPage(props: OperatorPageProps) {
-  return props.param ? (
-    <ProvocationItem key={props.param} id={props.param} me={props.me} />
+  const [isEvaluation, setEvaluation] = useState(false);
+  if (props.param) return <ProvocationItem key={props.param} id={props.param} me={props.me} />;
+  return isEvaluation ? (
+    <ProvocationEvaluation onBack={() => setEvaluation(false)} />
   ) : (
-    <ItemList me={props.me} />
+    <ItemList me={props.me} onEvaluation={() => setEvaluation(true)} />
   );
 }
 
-function ItemList(props: { me: SignedInUser }) {
+function ItemList(props: { me: SignedInUser; onEvaluation: () => void }) {
   const t = useT();
   const lang = useLang();
   const [assessment, setAssessment] = useState('');
@@ -39,6 +42,13 @@ function ItemList(props: { me: SignedInUser }) {
   return (
     <div class="op-wide">
       <p class="lead">{t('prov.purpose')}</p>
+      {can(props.me.role, 'provocation.evaluate') && (
+        <p>
+          <button type="button" class="button op-button-secondary" onClick={props.onEvaluation}>
+            {t('provw.eval.link')}
+          </button>
+        </p>
+      )}
       <div class="op-filters">
         <label class="field">
           <span>{t('prov.filter.assessment')}</span>

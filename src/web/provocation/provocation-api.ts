@@ -3,10 +3,12 @@ import type {
   AssessInput,
   CounterInput,
   CounterMove,
+  EvaluationFigures,
   ItemDetail,
   ItemList,
   SightingCreated,
   SightingInput,
+  TakedownInput,
 } from '../../shared/provocation/provocation-schema.ts';
 import { request } from '../api.ts';
 
@@ -30,3 +32,11 @@ export const moveCounter = (
 export const recordSighting = (input: SightingInput) =>
   request<SightingCreated>('POST', '/api/provocation/sightings', input);
 export const screenshotUrl = (sightingId: string) => `/api/provocation/sightings/${sightingId}/screenshot`;
+export const requestTakedown = (id: string, input: TakedownInput) =>
+  request<ItemDetail>('POST', `/api/provocation/items/${id}/takedowns`, input);
+export const uploadScreenshot = (sightingId: string, file: Blob) =>
+  request<{ id: string; itemId: string; merged: boolean }>('PUT', screenshotUrl(sightingId), file);
+export const mergeItem = (id: string, intoId: string) =>
+  request<ItemDetail>('POST', `/api/provocation/items/${id}/merge`, { intoId });
+export const getEvaluation = (kabkota?: string) =>
+  request<EvaluationFigures>('GET', `/api/provocation/evaluation${kabkota ? `?kabkota=${kabkota}` : ''}`);

@@ -14,14 +14,17 @@ import {
   reportWeight,
 } from '../../../shared/early-warning/level-model.ts';
 import type { Database, Tx } from '../../platform/db.ts';
+import { listSpreadingContentIn } from '../provocation/spread-service.ts';
 import {
   buildRegister,
+  type ContentSeen,
   calendarIn,
   nounOf,
   type Occurrence,
   occurrenceOfEvent,
   occurrenceOfRecurring,
   rivalriesIn,
+  tallyContent,
 } from './levels-rules.ts';
 import * as store from './levels-store.ts';
 import { loadSettings } from './settings-service.ts';
@@ -124,8 +127,28 @@ export async function importedDays(db: Database): Promise<{ first: string; last:
 export async function runBacktest(
   db: Database,
   range: { from: string; to: string },
+  options: BacktestOptions = { content: true },
 ): Promise<BacktestResult> {
-  const loaded = await db.asSystem(async (tx) => {
+  return simulate(await loadBacktest(db, range), range, options);
+}
+
+/** Whether spreading provocative content counts in the model (the factor `konten_provokatif`). */
+export type BacktestOptions = { content: boolean };
+
+/** The backtest with and without the provocative-content factor, over the same data. */
+export async function runBacktestBoth(
+  db: Database,
+  range: { from: string; to: string },
+): Promise<{ withContent: BacktestResult; withoutContent: BacktestResult }> {
+  const loaded = await loadBacktest(db, range);
+  return {
+    withContent: simulate(loaded, range, { content: true }),
+    withoutContent: simulate(loaded, range, { content: false }),
+  };
+}
+
+async function loadBacktest(db: Database, range: { from: string; to: string }): Promise<Loaded> {
+  return db.asSystem(async (tx) => {
     const settings = await loadSettings(tx);
     const kabkota = await store.listKabkota(tx);
     const kecamatan: { code: string; name: string; kabkota: string }[] = [];
@@ -149,9 +172,13 @@ export async function runBacktest(
         occurrenceOfRecurring,
       ),
     ];
-    return { settings, kecamatan, start, end, daily, register, occurrences };
+    const content = await listSpreadingContentIn(tx, {
+      from: new Date(`${start}T00:00:00+07:00`),
+      to: new Date(`${addDays(end, 1)}T00:00:00+07:00`),
+      kabkotaCodes: null,
+    });
+    return { settings, kecamatan, start, end, daily, register, occurrences, content };
   });
-  return simulate(loaded, range);
 }
 
 type Loaded = {
@@ -162,11 +189,25 @@ type Loaded = {
   daily: DailyRow[];
   register: ReturnType<typeof buildRegister>;
   occurrences: Occurrence[];
+  /** Provocative content seen, per kecamatan, item and WIB day. */
+  content: readonly ContentSeen[];
 };
 
 /** The day-by-day simulation, pure over the loaded data. */
-export function simulate(data: Loaded, range: { from: string; to: string }): BacktestResult {
+export function simulate(
+  data: Loaded,
+  range: { from: string; to: string },
+  options: BacktestOptions = { content: true },
+): BacktestResult {
   const { settings } = data;
+  const contentOf = new Map<string, ContentSeen[]>();
+  if (options.content) {
+    for (const row of data.content) {
+      const list = contentOf.get(row.kecamatanCode) ?? [];
+      list.push(row);
+      contentOf.set(row.kecamatanCode, list);
+    }
+  }
   const days = daysBetween(data.start, data.end) + 1;
   const series = new Map<string, DaySeries>();
   let reports = 0;
@@ -221,6 +262,8 @@ export function simulate(data: Loaded, range: { from: string; to: string }): Bac
     const size = kabSize.get(k.kabkota) ?? 1;
     const noun = nounOf('kecamatan', k.name);
     const rivalries = rivalriesIn(k.code, data.register);
+    const seen = contentOf.get(k.code);
+    const names = new Map([[k.code, k.name]]);
     const raisedOn = new Uint8Array(days); // 1 when the level was above Normal at the end of that day
     let previous: Level | undefined;
     for (let d = fromIndex; d <= toIndex; d++) {
@@ -246,6 +289,7 @@ export function simulate(data: Loaded, range: { from: string; to: string }): Bac
       const historyStart = Math.max(0, historyEnd - settings.historyDays, firstDay);
       const historyDays = Math.max(0, historyEnd - historyStart);
       const today = addDays(data.start, d);
+      const content = seen ? contentOnDay(seen, today, names).get(k.code) : undefined;
       const result = computeLevel(
         {
           noun,
@@ -257,6 +301,7 @@ export function simulate(data: Loaded, range: { from: string; to: string }): Bac
           },
           calendar: calendarIn(k.code, data.occurrences, data.register, today, settings.lookaheadDays),
           rivalries,
+          ...(content ? { content } : {}),
         },
         previous,
         settings,
@@ -300,6 +345,22 @@ export function simulate(data: Loaded, range: { from: string; to: string }): Bac
   };
 }
 
+/**
+ * Content spreading at the end of a WIB day: seen that day or the day before (the 48 hours of the factor), and
+ * not taken down by the end of the day.
+ */
+function contentOnDay(rows: readonly ContentSeen[], day: string, names: ReadonlyMap<string, string>) {
+  const yesterday = addDays(day, -1);
+  const end = new Date(`${addDays(day, 1)}T00:00:00+07:00`).getTime();
+  return tallyContent(
+    rows,
+    (row) =>
+      (row.day === day || row.day === yesterday) &&
+      (row.takenDownAt === null || row.takenDownAt.getTime() > end),
+    names,
+  );
+}
+
 /** The result as lines of text, Indonesian then English, with the caveat next to the figures. */
 export function formatBacktest(result: BacktestResult): string[] {
   const pct = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)}%`);
@@ -327,6 +388,33 @@ export function formatBacktest(result: BacktestResult): string[] {
     'dipakai seperti keadaannya sekarang.',
     'Note: these figures are only as good as the data tested. On demo data they show only what its own generator put',
     'in, not how well the model does in the field. Groups, branches and rivalries are taken as they are now.',
+  );
+  return lines;
+}
+
+/** With and without the provocative-content factor side by side: what the factor changes. */
+export function formatContentComparison(both: {
+  withContent: BacktestResult;
+  withoutContent: BacktestResult;
+}): string[] {
+  const pct = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)}%`);
+  const cell = (r: BacktestRow | undefined) =>
+    r ? `${r.regionDays}/${r.followed} (${pct(r.followed, r.regionDays)})`.padStart(22) : ''.padStart(22);
+  const lines = [
+    '',
+    'Faktor konten provokatif / provocative-content factor: hari-kecamatan/diikuti kejadian / kecamatan-days/followed',
+    `level     ${'dengan / with'.padStart(22)} ${'tanpa / without'.padStart(22)}`,
+  ];
+  for (const row of both.withContent.rows) {
+    const other = both.withoutContent.rows.find((r) => r.level === row.level);
+    lines.push(`${row.level.padEnd(9)} ${cell(row)} ${cell(other)}`);
+  }
+  const w = both.withContent;
+  const wo = both.withoutContent;
+  lines.push(
+    `Kejadian tanpa kenaikan sebelumnya / incidents with no prior rise: dengan / with ${w.incidentsWithoutRise} ` +
+      `(${pct(w.incidentsWithoutRise, w.incidents)}), tanpa / without ${wo.incidentsWithoutRise} ` +
+      `(${pct(wo.incidentsWithoutRise, wo.incidents)})`,
   );
   return lines;
 }

@@ -12,6 +12,7 @@ import {
   type ReportClass,
   type RivalryInput,
   reportWeight,
+  type SpreadingContent,
 } from '../../../shared/early-warning/level-model.ts';
 import { wibDate } from '../../../shared/time.ts';
 
@@ -224,6 +225,7 @@ export function regionInput(
   register: Register,
   today: string,
   settings: EarlyWarningSettings,
+  content?: SpreadingContent,
 ): RegionInput {
   return {
     noun: nounOf(region.level, region.name),
@@ -231,5 +233,61 @@ export function regionInput(
     history: { weighted: tally.historyWeighted, days: history.days, priorPerDay: history.priorPerDay },
     calendar: calendarIn(region.code, occurrences, register, today, settings.lookaheadDays),
     rivalries: rivalriesIn(region.code, register),
+    ...(content && content.items > 0 ? { content } : {}),
   };
+}
+
+/** What the model reads of one item seen in one kecamatan on one WIB day (the provocation watch's rows). */
+export type ContentSeen = {
+  kecamatanCode: string;
+  itemId: string;
+  day: string;
+  lastSeenAt: Date;
+  takenDownAt: Date | null;
+  groups: readonly string[];
+};
+
+/**
+ * Spreading content per kecamatan and per kab/kota: the distinct items among `rows` that `counts` keeps, with the
+ * groups they name. A kab/kota counts each item once however many of its kecamatan it reached.
+ */
+export function tallyContent(
+  rows: readonly ContentSeen[],
+  counts: (row: ContentSeen) => boolean,
+  kecamatanNames: ReadonlyMap<string, string>,
+): Map<string, SpreadingContent> {
+  const items = new Map<string, Set<string>>();
+  const groups = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (!counts(row)) continue;
+    for (const code of [row.kecamatanCode, row.kecamatanCode.slice(0, 5)]) {
+      let set = items.get(code);
+      if (!set) {
+        set = new Set();
+        items.set(code, set);
+        groups.set(code, new Set());
+      }
+      set.add(row.itemId);
+      for (const g of row.groups) groups.get(code)?.add(g);
+    }
+  }
+  const result = new Map<string, SpreadingContent>();
+  for (const [code, set] of items) {
+    const name = kecamatanNames.get(code);
+    result.set(code, {
+      items: set.size,
+      groups: [...(groups.get(code) ?? [])].sort(),
+      ...(name ? { place: `Kec. ${name}` } : {}),
+    });
+  }
+  return result;
+}
+
+/** The recompute's rule: seen within the content window before `now` and not taken down by then. */
+export function isSpreadingAt(now: Date, windowHours: number): (row: ContentSeen) => boolean {
+  const since = now.getTime() - windowHours * 3_600_000;
+  return (row) =>
+    row.lastSeenAt.getTime() > since &&
+    row.lastSeenAt.getTime() <= now.getTime() &&
+    (row.takenDownAt === null || row.takenDownAt.getTime() > now.getTime());
 }

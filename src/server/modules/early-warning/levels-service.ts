@@ -2,6 +2,7 @@ import { isAlertLevel, risenHeadline } from '../../../shared/early-warning/alert
 import { addDays, recurringEventsBetween } from '../../../shared/early-warning/calendar.ts';
 import {
   type ChildLevel,
+  CONTENT_WINDOW_HOURS,
   combineKabkota,
   computeLevel,
   type EarlyWarningSettings,
@@ -19,17 +20,21 @@ import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { listSpreadingContentIn } from '../provocation/spread-service.ts';
 import { type AlertDeps, raiseAlertInTx } from './alerts-service.ts';
 import {
   addToTally,
   buildRegister,
+  type ContentSeen,
   EMPTY_TALLY,
+  isSpreadingAt,
   type Occurrence,
   occurrenceOfEvent,
   occurrenceOfRecurring,
   type Register,
   regionInput,
   type Tally,
+  tallyContent,
 } from './levels-rules.ts';
 import * as store from './levels-store.ts';
 import { loadSettings } from './settings-service.ts';
@@ -59,6 +64,8 @@ type RunContext = {
   provincePerDayPerKabkota: number;
   occurrences: Occurrence[];
   register: Register;
+  /** Provocative content seen within the content window (the provocation watch). */
+  content: readonly ContentSeen[];
   geoDir: string | undefined;
 };
 
@@ -108,6 +115,11 @@ export async function recomputeLevels(
       provincePerDayPerKabkota: historyDays > 0 ? provinceWeighted / historyDays / allKabkota.length : 0,
       occurrences,
       register,
+      content: await listSpreadingContentIn(tx, {
+        from: new Date(now.getTime() - CONTENT_WINDOW_HOURS * 3_600_000),
+        to: now,
+        kabkotaCodes: options.kabkotaCodes ?? null,
+      }),
       geoDir: deps.config.geoDir,
     };
     const kabkota = options.kabkotaCodes ? await store.listKabkota(tx, options.kabkotaCodes) : allKabkota;
@@ -150,6 +162,11 @@ async function recomputeKabkota(tx: Tx, k: store.RegionName, ctx: RunContext): P
       );
     }
   }
+  const content = tallyContent(
+    ctx.content,
+    isSpreadingAt(ctx.now, CONTENT_WINDOW_HOURS),
+    new Map(kecamatan.map((c) => [c.code, c.name])),
+  );
   const kabPerDay = ctx.historyDays > 0 ? kabTally.historyWeighted / ctx.historyDays : 0;
   const history = (priorPerDay: number) => ({ days: ctx.historyDays, priorPerDay });
 
@@ -198,6 +215,7 @@ async function recomputeKabkota(tx: Tx, k: store.RegionName, ctx: RunContext): P
       ctx.register,
       ctx.today,
       settings,
+      content.get(c.code),
     );
     const result = computeLevel(input, previous.get(c.code)?.level, settings);
     children.push({ name: c.name, level: result.level, score: result.score });
@@ -211,6 +229,7 @@ async function recomputeKabkota(tx: Tx, k: store.RegionName, ctx: RunContext): P
     ctx.register,
     ctx.today,
     settings,
+    content.get(k.code),
   );
   const own = computeLevel(ownInput, previous.get(k.code)?.ownLevel, settings);
   const combined = combineKabkota(own, children);

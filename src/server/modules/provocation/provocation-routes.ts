@@ -11,6 +11,7 @@ import {
   ItemDetail,
   ItemList,
   LinkInput,
+  MergeInput,
   Outcome,
   ScreenshotStored,
   SightingCreated,
@@ -19,6 +20,7 @@ import {
 } from '../../../shared/provocation/provocation-schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import { mergeItem } from './merge-service.ts';
 import * as items from './provocation-service.ts';
 import * as response from './response-service.ts';
 
@@ -146,6 +148,21 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
       },
     },
     async (request) => items.linkItem(deps, requirePrincipal(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/provocation/items/:id/merge',
+    {
+      schema: {
+        tags,
+        summary:
+          'Gabungkan konten ini ke konten lain yang sama (staf; tercatat di audit): penampakan dan tanggapan pindah',
+        params: IdParams,
+        body: MergeInput,
+        response: { 200: ItemDetail },
+      },
+    },
+    async (request) => mergeItem(deps, requirePrincipal(request), request.params.id, request.body.intoId),
   );
 
   r.post(

@@ -34,6 +34,7 @@ import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
 import { differenceHash } from './image-hash.ts';
+import { findMergeTarget } from './merge-store.ts';
 import * as store from './provocation-store.ts';
 import * as response from './response-store.ts';
 
@@ -293,7 +294,11 @@ export async function itemView(tx: Tx, principal: Principal, item: store.ItemRow
 
 export async function getItem(deps: ProvocationDeps, principal: Principal, id: string): Promise<ItemDetail> {
   authorize(principal, 'provocation.view');
-  return deps.db.asActor(principal.actor, async (tx) => itemView(tx, principal, await requireItem(tx, id)));
+  return deps.db.asActor(principal.actor, async (tx) => {
+    // A merged item's address leads to the item it joined (the reply's id tells the page to move there).
+    const target = await findMergeTarget(tx, id);
+    return itemView(tx, principal, await requireItem(tx, target ?? id));
+  });
 }
 
 /**

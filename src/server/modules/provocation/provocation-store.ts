@@ -68,7 +68,7 @@ export type ItemFilter = { assessment?: string; outcome?: string; kabkota?: stri
 export async function listItems(tx: Tx, filter: ItemFilter): Promise<ItemRow[]> {
   return tx.query<ItemRow>(
     `${ITEM_SELECT}
-     WHERE ($1::text IS NULL OR i.assessment = $1) AND ($2::text IS NULL OR i.outcome = $2)
+     WHERE i.merged_into IS NULL AND ($1::text IS NULL OR i.assessment = $1) AND ($2::text IS NULL OR i.outcome = $2)
        AND ($3::text IS NULL OR $3 = ANY (i.kabkota_codes))
      ORDER BY i.last_seen_at DESC, i.id LIMIT $4`,
     [filter.assessment ?? null, filter.outcome ?? null, filter.kabkota ?? null, filter.limit],

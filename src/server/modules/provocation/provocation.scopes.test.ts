@@ -72,6 +72,18 @@ describe('provocation permissions through the API', () => {
       // Not a refusal: someone without the right sees the account masked.
       return res.json().sightings[0].posterAccount === '@akun_penyebar' ? 200 : 403;
     },
+    'provocation.merge': async (user) => {
+      const other = await as(drafter, 'POST', '/api/provocation/sightings', {
+        id: randomUUID(),
+        platform: 'tiktok',
+        links: [`https://www.tiktok.com/@uji/video/${Date.now()}${Math.floor(Math.random() * 1e6)}`],
+        seenAt: '2026-07-01T09:00:00+07:00',
+        regionCodes: ['35.09.06.2002'],
+      });
+      return (
+        await as(user, 'POST', `/api/provocation/items/${other.json().itemId}/merge`, { intoId: itemId })
+      ).statusCode;
+    },
     'provocation.evaluate': async (user) => (await as(user, 'GET', '/api/provocation/evaluation')).statusCode,
   };
 

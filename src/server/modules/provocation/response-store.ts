@@ -188,7 +188,7 @@ export async function listEvaluated(tx: Tx, kabkota: string | null) {
        (SELECT min(r.occurred_at) FROM reports r
          WHERE r.kind = 'kejadian' AND r.occurred_at >= i.first_seen_at
            AND left(r.region_code, 8) IN (SELECT left(c, 8) FROM unnest(i.region_codes) c WHERE length(c) >= 8)) AS "incidentAt"
-     FROM provocation_items i WHERE $1::text IS NULL OR $1 = ANY (i.kabkota_codes)`,
+     FROM provocation_items i WHERE i.merged_into IS NULL AND ($1::text IS NULL OR $1 = ANY (i.kabkota_codes))`,
     [kabkota],
   );
 }

@@ -1,0 +1,242 @@
+// The item page's forms beyond the response: a takedown or investigation request to a partner agency (a
+// disposition on a linked case), a screenshot for a sighting, and merging the item into another one.
+import { useState } from 'preact/hooks';
+import { can } from '../../shared/permissions/index.ts';
+import type { ItemDetail } from '../../shared/provocation/provocation-schema.ts';
+import type { SignedInUser } from '../api.ts';
+import { useLang, useT } from '../lang.ts';
+import { listAgencies } from '../operator/operator-api.ts';
+import { ErrorNotice, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { listItems, mergeItem, requestTakedown, uploadScreenshot } from './provocation-api.ts';
+
+type Props = {
+  item: ItemDetail;
+  me: SignedInUser;
+  onChange: (item: ItemDetail) => void;
+  /** The item now lives under another id (merged, or its only sighting moved by its screenshot). */
+  onMoved: (id: string, message: string) => void;
+};
+
+export function ItemForms(props: Props) {
+  return (
+    <>
+      {can(props.me.role, 'provocation.takedown') && <TakedownForm {...props} />}
+      {can(props.me.role, 'provocation.record') && <ScreenshotForm {...props} />}
+      {can(props.me.role, 'provocation.merge') && <MergeForm {...props} />}
+    </>
+  );
+}
+
+function TakedownForm(props: Props) {
+  const t = useT();
+  const agencies = useLoad(() => listAgencies(), []);
+  const active = (agencies.data?.items ?? []).filter((a) => a.isActive);
+  const [kind, setKind] = useState<'takedown' | 'investigasi'>('takedown');
+  const [agencyId, setAgencyId] = useState('');
+  const [caseId, setCaseId] = useState(props.item.cases[0]?.id ?? '');
+  const [instruction, setInstruction] = useState('');
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const chosenAgency = agencyId || active[0]?.id || '';
+  const chosenCase = caseId || props.item.cases[0]?.id || '';
+  return (
+    <section aria-labelledby="provw-takedown">
+      <h2 id="provw-takedown">{t('provw.takedown.form')}</h2>
+      {props.item.cases.length === 0 ? (
+        <p>{t('provw.takedown.noCase')}</p>
+      ) : (
+        <form
+          class="op-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            let updated: ItemDetail | undefined;
+            const ok = await action.run(async () => {
+              updated = await requestTakedown(props.item.id, {
+                kind,
+                agencyId: chosenAgency,
+                caseId: chosenCase,
+                instruction,
+              });
+            });
+            if (ok && updated) {
+              props.onChange(updated);
+              setInstruction('');
+              setDone(t('provw.takedown.sent'));
+            }
+          }}
+        >
+          <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+            {done}
+          </p>
+          <ErrorNotice error={action.error ?? agencies.error} />
+          <label class="field">
+            <span>{t('provw.takedown.kind')}</span>
+            <select value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as never)}>
+              <option value="takedown">{t('prov.kind.takedown')}</option>
+              <option value="investigasi">{t('prov.kind.investigasi')}</option>
+            </select>
+          </label>
+          <label class="field">
+            <span>{t('provw.takedown.agency')}</span>
+            <select value={chosenAgency} onChange={(e) => setAgencyId((e.target as HTMLSelectElement).value)}>
+              {active.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>{t('provw.takedown.case')}</span>
+            <select value={chosenCase} onChange={(e) => setCaseId((e.target as HTMLSelectElement).value)}>
+              {props.item.cases.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>{t('provw.takedown.instruction')}</span>
+            <textarea
+              value={instruction}
+              minLength={10}
+              maxLength={2000}
+              required
+              onInput={(e) => setInstruction((e.target as HTMLTextAreaElement).value)}
+            />
+          </label>
+          <FormSubmit
+            label={t('provw.takedown.send')}
+            disabled={action.isBusy || !chosenAgency || instruction.trim().length < 10}
+            isSecondary
+          />
+        </form>
+      )}
+    </section>
+  );
+}
+
+function ScreenshotForm(props: Props) {
+  const t = useT();
+  const lang = useLang();
+  const without = props.item.sightings.filter((s) => !s.hasScreenshot);
+  const [sightingId, setSightingId] = useState('');
+  const [file, setFile] = useState<File | undefined>();
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const chosen = sightingId || without[0]?.id || '';
+  return (
+    <section aria-labelledby="provw-shot">
+      <h2 id="provw-shot">{t('provw.shot.title')}</h2>
+      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
+        {done}
+      </p>
+      {without.length === 0 ? (
+        <p>{t('provw.shot.none')}</p>
+      ) : (
+        <form
+          class="op-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!file) return;
+            let moved: string | undefined;
+            const ok = await action.run(async () => {
+              const stored = await uploadScreenshot(chosen, file);
+              if (stored.itemId !== props.item.id) moved = stored.itemId;
+            });
+            if (!ok) return;
+            if (moved) props.onMoved(moved, t('provw.shot.movedNotice'));
+            else {
+              setDone(t('provw.shot.sent'));
+              props.onChange({
+                ...props.item,
+                sightings: props.item.sightings.map((s) =>
+                  s.id === chosen ? { ...s, hasScreenshot: true } : s,
+                ),
+              });
+            }
+          }}
+        >
+          <ErrorNotice error={action.error} />
+          <label class="field">
+            <span>{t('provw.shot.sighting')}</span>
+            <select value={chosen} onChange={(e) => setSightingId((e.target as HTMLSelectElement).value)}>
+              {without.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {wib(s.seenAt, lang)} · {s.regionCodes.join(', ')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>{t('provw.shot.file')}</span>
+            <input
+              type="file"
+              accept="image/jpeg,image/png"
+              required
+              onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0])}
+            />
+          </label>
+          <FormSubmit label={t('provw.shot.send')} disabled={action.isBusy || !file} isSecondary />
+        </form>
+      )}
+    </section>
+  );
+}
+
+function MergeForm(props: Props) {
+  const t = useT();
+  const others = useLoad(() => listItems({}), []);
+  const choices = (others.data?.items ?? []).filter((i) => i.id !== props.item.id);
+  const [intoId, setIntoId] = useState('');
+  const [isSure, setSure] = useState(false);
+  const action = useAction();
+  return (
+    <section aria-labelledby="provw-merge">
+      <h2 id="provw-merge">{t('provw.merge.title')}</h2>
+      <p>{t('provw.merge.hint')}</p>
+      {others.data && choices.length === 0 ? (
+        <p>{t('provw.merge.noOther')}</p>
+      ) : (
+        <form
+          class="op-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            let joined: ItemDetail | undefined;
+            const ok = await action.run(async () => {
+              joined = await mergeItem(props.item.id, intoId);
+            });
+            if (ok && joined) props.onMoved(joined.id, t('provw.merged'));
+          }}
+        >
+          <ErrorNotice error={action.error ?? others.error} />
+          <label class="field">
+            <span>{t('provw.merge.target')}</span>
+            <select value={intoId} onChange={(e) => setIntoId((e.target as HTMLSelectElement).value)}>
+              <option value="">{t('provw.merge.choose')}</option>
+              {choices.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title} ({t('prov.spreadValue', { n: i.sightingCount, k: i.kecamatanCount })})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={isSure}
+              onChange={(e) => setSure((e.target as HTMLInputElement).checked)}
+            />{' '}
+            {t('provw.merge.confirm')}
+          </label>
+          <FormSubmit
+            label={t('provw.merge.send')}
+            disabled={action.isBusy || !intoId || !isSure}
+            isSecondary
+          />
+        </form>
+      )}
+    </section>
+  );
+}
