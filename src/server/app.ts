@@ -97,6 +97,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // What the API answers is the asker's own view, often with personal data: no shared cache (an office proxy)
+    // may keep it, and the browser asks again each time (a 304 by ETag when nothing changed). Routes that know
+    // better (regions, boundaries, public alerts, files) set their own.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'private, no-cache');
   });
   installErrorHandler(app);
   installInputGuards(app);

@@ -69,6 +69,14 @@ describe('region lists: compression, ETag, Cache-Control', () => {
     expect(after.json().items.find((b: { id: string }) => b.id === 'IV').name).toBe('Bakorwil IV Madura');
   });
 
+  it('keeps the asker’s own answers out of shared caches and has the browser ask again each time', async () => {
+    const users = await get('/api/users');
+    expect(users.statusCode).toBe(200);
+    expect(users.headers['cache-control']).toBe('private, no-cache');
+    const again = await get('/api/users', { 'if-none-match': String(users.headers.etag) });
+    expect(again.statusCode).toBe(304);
+  });
+
   it('leaves small replies uncompressed', async () => {
     const res = await get('/api/regions/35.09', { 'accept-encoding': 'br' });
     expect(res.rawPayload.length).toBeLessThan(1024);
