@@ -68,17 +68,6 @@ const NOT_YET: readonly string[] = [
   'POST /api/cases/:id/dispatch',
   'GET /api/evaluations/summary',
   'GET /api/evaluations/records',
-  'POST /api/workshops',
-  'GET /api/workshops',
-  'GET /api/workshops/routine',
-  'GET /api/workshops/:id',
-  'PATCH /api/workshops/:id',
-  'POST /api/workshops/:id/participants',
-  'PUT /api/workshops/:id/participants/:participantId/attendance',
-  'POST /api/workshops/:id/materials',
-  'POST /api/workshops/:id/actions',
-  'GET /api/workshop-actions',
-  'POST /api/workshop-actions/:id/done',
 ];
 
 type Seen = { key: string; hasReply: boolean };

@@ -3,3 +3,6 @@ import { z } from 'zod';
 
 /** 204: done, nothing to send back. */
 export const NoContent = z.undefined().describe('Tanpa isi / no content');
+
+/** `{ items: [...] }`, the shape of every list reply. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

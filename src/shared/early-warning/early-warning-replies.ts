@@ -6,9 +6,6 @@ import { RECURRING_KEYS } from './calendar.ts';
 import { EventInput, FactorView, GroupKind, LevelItem } from './early-warning-schema.ts';
 import { Level } from './level-model.ts';
 
-/** `{ items: [...] }`, the shape of every list reply. */
-export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-
 // ── Levels ──────────────────────────────────────────────────────────────────────────────────────
 
 export const LevelChange = z.object({

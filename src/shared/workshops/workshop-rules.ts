@@ -1,5 +1,16 @@
-// Workshops without a schema library: the vocabularies, who runs them, the files they keep, and what the
-// API answers. Used by the server and by the web (zod-free so the web bundle stays small).
+// Workshops without a schema library: the vocabularies, who runs them, the files they keep, and the types of
+// what the API answers. Used by the server and by the web (zod-free at run time so the web bundle stays small).
+import type { z } from 'zod';
+import type {
+  WorkshopActionItemReply,
+  WorkshopActionReply,
+  WorkshopMaterialReply,
+  WorkshopParticipantReply,
+  WorkshopReply,
+  WorkshopRoutineReply,
+  WorkshopSummaryReply,
+  WorkshopViewReply,
+} from './workshop-replies.ts';
 
 export const WORKSHOP_STATUSES = ['direncanakan', 'terlaksana', 'batal'] as const;
 export type WorkshopStatusCode = (typeof WORKSHOP_STATUSES)[number];
@@ -37,96 +48,13 @@ export function materialTypeOf(fileName: string): (typeof MATERIAL_TYPES)[number
   return extension ? MATERIAL_EXTENSIONS[extension] : undefined;
 }
 
-// ── What the API answers ──────────────────────────────────────────────────────────────────────
+// ── What the API answers (the zod schemas of workshop-replies.ts; types only here) ───────────────────
 
-/** A workshop as stored: its area (a Bakorwil or a kab/kota), plan, status and linked evaluation. */
-export type Workshop = {
-  id: string;
-  topic: string;
-  startsAt: string;
-  place: string;
-  bakorwilId: string | null;
-  kabkotaCode: string | null;
-  areaName: string;
-  facilitators: string[];
-  status: WorkshopStatusCode;
-  notes: string;
-  evaluation: { scope: string; from: string; to: string } | null;
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-};
-
-/** A workshop in the list, with how many were invited and came, and its action items still open. */
-export type WorkshopSummary = Workshop & {
-  participantCount: number;
-  attendedCount: number;
-  openActionCount: number;
-  overdueActionCount: number;
-};
-
-/** An invited person: a user or a pillar of the registry. */
-export type WorkshopParticipant = {
-  id: string;
-  userId: string | null;
-  pillarId: string | null;
-  name: string;
-  /** The user's role or the pillar's type. */
-  roleLabel: string;
-  kabkotaCode: string | null;
-  attendance: AttendanceCode;
-  attendanceAt: string | null;
-};
-
-export type WorkshopMaterial = {
-  id: string;
-  fileName: string;
-  contentType: string;
-  byteSize: number;
-  createdAt: string;
-};
-
-/** An outcome of a workshop: who does what by when, tracked until done. */
-export type WorkshopAction = {
-  id: string;
-  workshopId: string;
-  description: string;
-  ownerUserId: string | null;
-  ownerName: string;
-  dueOn: string;
-  status: ActionStatusCode;
-  doneNote: string | null;
-  doneAt: string | null;
-  isOverdue: boolean;
-};
-
-/** An action item with the workshop it came from (the list of one's own items). */
-export type WorkshopActionItem = WorkshopAction & { workshopTopic: string; workshopStartsAt: string };
-
-/** One workshop with everything on its page. */
-export type WorkshopView = Workshop & {
-  /** The summary of the evaluation the workshop discusses, when one is linked. */
-  evaluationLink: string | null;
-  participants: WorkshopParticipant[];
-  materials: WorkshopMaterial[];
-  actions: WorkshopAction[];
-  /** Whether the viewer runs it (edits, invites, records attendance, adds materials and actions). */
-  canManage: boolean;
-};
-
-/**
- * The quarterly routine of each Bakorwil the viewer's scope touches: the workshops (not cancelled) planned or
- * held this quarter, and the reminder sent when the last quarter went without one.
- */
-export type WorkshopRoutine = {
-  quarter: { from: string; to: string };
-  previousQuarter: { from: string; to: string };
-  areas: {
-    bakorwilId: string;
-    name: string;
-    workshopsThisQuarter: number;
-    canPlan: boolean;
-    reminder: { quarter: string; sentAt: string } | null;
-  }[];
-};
+export type Workshop = z.infer<typeof WorkshopReply>;
+export type WorkshopSummary = z.infer<typeof WorkshopSummaryReply>;
+export type WorkshopParticipant = z.infer<typeof WorkshopParticipantReply>;
+export type WorkshopMaterial = z.infer<typeof WorkshopMaterialReply>;
+export type WorkshopAction = z.infer<typeof WorkshopActionReply>;
+export type WorkshopActionItem = z.infer<typeof WorkshopActionItemReply>;
+export type WorkshopView = z.infer<typeof WorkshopViewReply>;
+export type WorkshopRoutine = z.infer<typeof WorkshopRoutineReply>;

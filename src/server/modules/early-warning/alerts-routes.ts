@@ -1,12 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  CreatedWebhook,
-  Delivery,
-  itemsOf,
-  Webhook,
-} from '../../../shared/early-warning/early-warning-replies.ts';
+import { CreatedWebhook, Delivery, Webhook } from '../../../shared/early-warning/early-warning-replies.ts';
 import {
   AlertActionInput,
   AlertCloseInput,
@@ -19,6 +14,7 @@ import {
   WebhookInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
+import { itemsOf } from '../../../shared/replies.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import * as alerts from './alerts-service.ts';
 import * as webhooks from './webhooks-service.ts';

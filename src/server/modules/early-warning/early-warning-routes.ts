@@ -5,7 +5,6 @@ import type { ChecklistKey } from '../../../shared/early-warning/alert-rules.ts'
 import {
   CalendarReply,
   EventDetail,
-  itemsOf,
   LevelDetail,
   RecomputeResult,
   RecurringEventView,
@@ -22,7 +21,7 @@ import {
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { EarlyWarningSettings } from '../../../shared/early-warning/level-model.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { NoContent } from '../../../shared/replies.ts';
+import { itemsOf, NoContent } from '../../../shared/replies.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { alertsRoutes } from './alerts-routes.ts';
 import type { AlertDeps } from './alerts-service.ts';

@@ -6,7 +6,6 @@ import {
   Branch,
   Group,
   GroupDetail,
-  itemsOf,
   Rivalry,
 } from '../../../shared/early-warning/early-warning-replies.ts';
 import {
@@ -20,6 +19,7 @@ import {
   RivalryInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
+import { itemsOf } from '../../../shared/replies.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import * as groups from './groups-service.ts';

@@ -2,6 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
+import { itemsOf } from '../../../shared/replies.ts';
+import {
+  MaterialAddedReply,
+  WorkshopActionItemReply,
+  WorkshopActionReply,
+  WorkshopRoutineReply,
+  WorkshopSummaryReply,
+  WorkshopViewReply,
+} from '../../../shared/workshops/workshop-replies.ts';
 import {
   ActionDone,
   ActionInput,
@@ -12,6 +21,7 @@ import {
   WorkshopEdit,
   WorkshopInput,
 } from '../../../shared/workshops/workshop-schema.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import * as work from './workshop-work-service.ts';
 import * as workshops from './workshops-service.ts';
@@ -31,7 +41,14 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
 
   r.post(
     '/api/workshops',
-    { schema: { tags, summary: 'Rencanakan workshop evaluasi / rapat koordinasi', body: WorkshopInput } },
+    {
+      schema: {
+        tags,
+        summary: 'Rencanakan workshop evaluasi / rapat koordinasi',
+        body: WorkshopInput,
+        response: { 201: WorkshopViewReply },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await workshops.planWorkshop(deps, requirePrincipal(request), request.body)),
   );
@@ -47,6 +64,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
           to: day.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
+        response: { 200: itemsOf(WorkshopSummaryReply) },
       },
     },
     async (request) => ({
@@ -60,6 +78,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
       schema: {
         tags,
         summary: 'Rutinitas triwulan: workshop per Bakorwil triwulan ini dan pengingat triwulan lalu',
+        response: { 200: WorkshopRoutineReply },
       },
     },
     async (request) => workshops.getRoutine(deps, requirePrincipal(request)),
@@ -67,13 +86,28 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
 
   r.get(
     '/api/workshops/:id',
-    { schema: { tags, summary: 'Satu workshop: peserta, materi, tindak lanjut', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Satu workshop: peserta, materi, tindak lanjut',
+        params: IdParams,
+        response: { 200: WorkshopViewReply },
+      },
+    },
     async (request) => workshops.getWorkshop(deps, requirePrincipal(request), request.params.id),
   );
 
   r.patch(
     '/api/workshops/:id',
-    { schema: { tags, summary: 'Ubah workshop dari versi terakhir', params: IdParams, body: WorkshopEdit } },
+    {
+      schema: {
+        tags,
+        summary: 'Ubah workshop dari versi terakhir',
+        params: IdParams,
+        body: WorkshopEdit,
+        response: { 200: WorkshopViewReply },
+      },
+    },
     async (request) =>
       workshops.editWorkshop(deps, requirePrincipal(request), request.params.id, request.body),
   );
@@ -86,6 +120,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
         summary: 'Undang peserta: pengguna menurut peran/wilayah, pilar menurut jenis/wilayah',
         params: IdParams,
         body: InviteInput,
+        response: { 200: WorkshopViewReply },
       },
     },
     async (request) =>
@@ -100,6 +135,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
         summary: 'Catat kehadiran',
         params: z.object({ id: z.uuid(), participantId: z.uuid() }),
         body: z.object({ attendance: Attendance }),
+        response: { 200: WorkshopViewReply },
       },
     },
     async (request) =>
@@ -120,18 +156,13 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
         summary: 'Lampirkan materi (PDF, PPTX, DOCX, XLSX, JPEG, PNG; maks. 10 MB); nama berkas di ?name=',
         params: IdParams,
         querystring: z.object({ name: z.string().min(1).max(200) }),
+        response: { 201: MaterialAddedReply },
       },
     },
     async (request, reply) => {
       const body = request.body;
-      if (!Buffer.isBuffer(body)) {
-        return reply.status(415).send({
-          error: {
-            code: 'unsupported_media_type',
-            message: 'Materi berupa PDF, PPTX, DOCX, XLSX, JPEG atau PNG',
-          },
-        });
-      }
+      if (!Buffer.isBuffer(body))
+        throw new DomainError('unsupported_media_type', 'Materi berupa PDF, PPTX, DOCX, XLSX, JPEG atau PNG');
       const material = await work.addMaterial(deps, requirePrincipal(request), request.params.id, {
         fileName: request.query.name,
         contentType: String(request.headers['content-type']).split(';')[0].trim(),
@@ -160,7 +191,15 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
 
   r.post(
     '/api/workshops/:id/actions',
-    { schema: { tags, summary: 'Catat hasil sebagai tindak lanjut', params: IdParams, body: ActionInput } },
+    {
+      schema: {
+        tags,
+        summary: 'Catat hasil sebagai tindak lanjut',
+        params: IdParams,
+        body: ActionInput,
+        response: { 201: WorkshopActionReply },
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -177,6 +216,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
           mine: z.enum(['true', 'false']).optional(),
           open: z.enum(['true', 'false']).optional(),
         }),
+        response: { 200: itemsOf(WorkshopActionItemReply) },
       },
     },
     async (request) => ({
@@ -195,6 +235,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
         summary: 'Tutup tindak lanjut (selesai atau batal)',
         params: IdParams,
         body: ActionDone,
+        response: { 200: WorkshopActionReply },
       },
     },
     async (request) => work.completeAction(deps, requirePrincipal(request), request.params.id, request.body),
