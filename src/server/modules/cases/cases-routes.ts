@@ -17,7 +17,18 @@ import {
   ReopenCaseInput,
   ShareCaseInput,
 } from '../../../shared/cases/case-schema.ts';
+import {
+  AssignmentCreatedReply,
+  AssignmentReply,
+  CreatedReply,
+  DispatchSuggestionReply,
+  DispositionReply,
+  FollowUpReply,
+  FollowUpTakenReply,
+  TimelineEntryReply,
+} from '../../../shared/cases/case-work-replies.ts';
 import { RegionCode } from '../../../shared/regions.ts';
+import { itemsOf } from '../../../shared/replies.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import * as closing from './case-closing-service.ts';
 import * as work from './case-work-service.ts';
@@ -97,7 +108,14 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
 
   r.get(
     '/api/cases/:id/timeline',
-    { schema: { tags, summary: 'Linimasa kasus', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Linimasa kasus',
+        params: IdParams,
+        response: { 200: itemsOf(TimelineEntryReply) },
+      },
+    },
     async (request) => ({
       items: await cases.getTimeline(deps, requirePrincipal(request), request.params.id),
     }),
@@ -192,7 +210,14 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
 
   r.get(
     '/api/cases/:id/assignments',
-    { schema: { tags, summary: 'Penugasan kasus', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Penugasan kasus',
+        params: IdParams,
+        response: { 200: itemsOf(AssignmentReply) },
+      },
+    },
     async (request) => ({
       items: await work.listAssignments(deps, requirePrincipal(request), request.params.id),
     }),
@@ -200,7 +225,15 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
 
   r.post(
     '/api/cases/:id/assignments',
-    { schema: { tags, summary: 'Tugaskan orang ke kasus', params: IdParams, body: AssignmentInput } },
+    {
+      schema: {
+        tags,
+        summary: 'Tugaskan orang ke kasus',
+        params: IdParams,
+        body: AssignmentInput,
+        response: { 201: AssignmentCreatedReply },
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -209,7 +242,14 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
 
   r.get(
     '/api/cases/:id/dispositions',
-    { schema: { tags, summary: 'Disposisi kasus', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Disposisi kasus',
+        params: IdParams,
+        response: { 200: itemsOf(DispositionReply) },
+      },
+    },
     async (request) => ({
       items: await work.listDispositions(deps, requirePrincipal(request), request.params.id),
     }),
@@ -218,7 +258,13 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
   r.post(
     '/api/cases/:id/dispositions',
     {
-      schema: { tags, summary: 'Kirim disposisi ke lembaga mitra', params: IdParams, body: DispositionInput },
+      schema: {
+        tags,
+        summary: 'Kirim disposisi ke lembaga mitra',
+        params: IdParams,
+        body: DispositionInput,
+        response: { 201: CreatedReply },
+      },
     },
     async (request, reply) =>
       reply
@@ -228,7 +274,13 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
 
   r.get(
     '/api/dispositions',
-    { schema: { tags, summary: 'Disposisi yang dapat dilihat (mitra: miliknya)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Disposisi yang dapat dilihat (mitra: miliknya)',
+        response: { 200: itemsOf(DispositionReply) },
+      },
+    },
     async (request) => ({
       items: await work.listDispositions(deps, requirePrincipal(request)),
     }),
@@ -236,14 +288,29 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
 
   r.post(
     '/api/dispositions/:id/answer',
-    { schema: { tags, summary: 'Mitra menjawab disposisi', params: IdParams, body: DispositionAnswer } },
+    {
+      schema: {
+        tags,
+        summary: 'Mitra menjawab disposisi',
+        params: IdParams,
+        body: DispositionAnswer,
+        response: { 200: DispositionReply },
+      },
+    },
     async (request) =>
       work.answerDisposition(deps, requirePrincipal(request), request.params.id, request.body),
   );
 
   r.get(
     '/api/cases/:id/follow-ups',
-    { schema: { tags, summary: 'Tindak lanjut kasus', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Tindak lanjut kasus',
+        params: IdParams,
+        response: { 200: itemsOf(FollowUpReply) },
+      },
+    },
     async (request) => ({
       items: await work.listFollowUps(deps, requirePrincipal(request), request.params.id),
     }),
@@ -257,6 +324,7 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
         summary: 'Catat tindak lanjut / check-in / check-out (idempoten menurut id)',
         params: IdParams,
         body: FollowUpInput,
+        response: { 200: FollowUpTakenReply, 201: FollowUpTakenReply },
       },
     },
     async (request, reply) => {
@@ -273,6 +341,7 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
         summary: 'Saran pilar untuk dikirim, berurutan dengan alasannya',
         params: IdParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        response: { 200: itemsOf(DispatchSuggestionReply) },
       },
     },
     async (request) => ({
@@ -292,6 +361,7 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
           task: z.string().trim().max(500).default(''),
           dueAt: z.iso.datetime({ offset: true }).optional(),
         }),
+        response: { 201: AssignmentCreatedReply },
       },
     },
     async (request, reply) =>
