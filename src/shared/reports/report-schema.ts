@@ -148,3 +148,24 @@ export const Verification = z
     path: ['duplicateOf'],
   });
 export type Verification = z.infer<typeof Verification>;
+
+// ── Replies of the report's side routes ─────────────────────────────────────────────────────────
+
+/** One change of a report by its author or an operator: the version it made and the fields it changed. */
+export const AmendmentReply = z.object({
+  version: z.number(),
+  changedBy: z.string(),
+  changedAt: z.string(),
+  changes: z.record(z.string(), z.unknown()),
+});
+
+/** A report that may tell of the same incident, with how alike the two descriptions are (0–1). */
+export const DuplicateSuggestionReply = z.object({ candidateId: z.string(), similarity: z.number() });
+
+/** A photo taken (201) or already there under the same id (200). */
+export const PhotoTakenReply = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  byteSize: z.number(),
+  created: z.boolean(),
+});

@@ -3,9 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
 import { RegionCode } from '../../../shared/regions.ts';
+import { itemsOf } from '../../../shared/replies.ts';
 import {
+  AmendmentReply,
   Channel,
   ConflictType,
+  DuplicateSuggestionReply,
+  PhotoTakenReply,
   Priority,
   Report,
   ReportAmendment,
@@ -15,6 +19,7 @@ import {
   Verification,
 } from '../../../shared/reports/report-schema.ts';
 import { startOfWibDay } from '../../../shared/time.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as reports from './reports-service.ts';
@@ -118,7 +123,14 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
 
   r.get(
     '/api/reports/:id/amendments',
-    { schema: { tags: ['reports'], summary: 'Riwayat perubahan laporan', params: IdParams } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Riwayat perubahan laporan',
+        params: IdParams,
+        response: { 200: itemsOf(AmendmentReply) },
+      },
+    },
     async (request) => ({
       items: await reports.listAmendments(deps, requirePrincipal(request), request.params.id),
     }),
@@ -153,7 +165,14 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
 
   r.get(
     '/api/reports/:id/duplicates',
-    { schema: { tags: ['reports'], summary: 'Saran duplikat', params: IdParams } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Saran duplikat',
+        params: IdParams,
+        response: { 200: itemsOf(DuplicateSuggestionReply) },
+      },
+    },
     async (request) => ({
       items: await reports.listDuplicateSuggestions(deps, requirePrincipal(request), request.params.id),
     }),
@@ -166,15 +185,13 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
         tags: ['reports'],
         summary: 'Unggah foto (JPEG/PNG, idempoten menurut photoId; metadata lokasi dihapus)',
         params: z.object({ id: z.uuid(), photoId: z.uuid() }),
+        response: { 200: PhotoTakenReply, 201: PhotoTakenReply },
       },
     },
     async (request, reply) => {
       const body = request.body;
-      if (!Buffer.isBuffer(body)) {
-        return reply.status(415).send({
-          error: { code: 'unsupported_media_type', message: 'Kirim foto sebagai image/jpeg atau image/png' },
-        });
-      }
+      if (!Buffer.isBuffer(body))
+        throw new DomainError('unsupported_media_type', 'Kirim foto sebagai image/jpeg atau image/png');
       const photo = await reports.addPhoto(
         deps,
         requirePrincipal(request),
