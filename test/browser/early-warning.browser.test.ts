@@ -2,6 +2,7 @@
 // alert for Kecamatan Tanggul by hand; the Jember operator acknowledges it and records a response while the
 // Banyuwangi operator never sees it; the CAP link answers XML; the register, the calendar and the levels; the
 // admin's correction of 1 Suro and the model's settings, which an operator only reads.
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ const HOOK_URL = 'http://203.0.113.10/polres-jember/sigap';
 const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-const fx = useBrowserFixture({ pagePerTest: { viewport: DESKTOP } });
+const fx = useBrowserFixture({ pagePerTest: { viewport: DESKTOP, acceptDownloads: true } });
 const passwords = new Map<string, string>();
 
 beforeAll(async () => {
@@ -122,6 +123,15 @@ describe('an alert raised by hand', () => {
     await detail.getByText('Dewi Operator').waitFor();
     await fx.page.getByRole('heading', { name: 'Peringatan terbuka (1)' }).waitFor();
     await fx.page.getByRole('tab', { name: 'Peringatan (1 terbuka)' }).waitFor();
+
+    // The open alerts as a file, from the export panel under the list.
+    await fx.page.getByText('Ekspor', { exact: true }).click();
+    const downloading = fx.page.waitForEvent('download');
+    await fx.page.getByRole('link', { name: 'Unduh sekarang' }).click();
+    const csv = readFileSync(await (await downloading).path(), 'utf8');
+    expect(csv.slice(1).split('\r\n').filter(Boolean)).toHaveLength(2);
+    expect(csv).toContain(HEADLINE);
+    expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
   });
 
   it('is seen, acknowledged and answered by the Jember operator, with its CAP document', async () => {

@@ -6,6 +6,7 @@ import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { levelLabel } from '../operator/labels.ts';
 import { type LiveEvent, useLiveEvents } from '../operator/live.ts';
 import { FormSubmit, num, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
@@ -177,6 +178,7 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
           )}
         </div>
       </div>
+      <ExportPanel kind="alerts" role={props.me.role} filters={{ open: isOpenOnly ? 'true' : undefined }} />
     </div>
   );
 }
