@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { VulnerablePersonInput } from '../../../shared/cases/case-schema.ts';
 import {
@@ -9,9 +8,10 @@ import {
   VulnerablePersonView,
   VulnerableSummary,
 } from '../../../shared/cases/people-schema.ts';
+import { itemsOf } from '../../../shared/replies.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, missingDataKeyError, resolveDataKey } from '../../platform/crypto.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import type { CaseDeps } from './cases-service.ts';
 import * as people from './people-service.ts';
 
@@ -33,145 +33,80 @@ export async function peopleRoutes(
   // NIKs written before they were encrypted are sealed now (SQL cannot reach the key); nothing after the first.
   const sealed = await people.sealPlainNiks(db, cipher);
   if (sealed > 0) app.log.info({ sealed }, 'people: plain NIKs sealed with the data key');
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['cases'];
+  const on = routeTable(app, ['cases']);
   // Personal data is never kept by the browser's or a proxy's cache (this hook covers this plugin's routes only).
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
 
-  r.post(
+  on.post(
     '/api/cases/:id/people',
     {
-      schema: {
-        tags,
-        summary: 'Catat orang rentan bernama (penangan kasus; anak perlu persetujuan wali)',
-        params: IdParams,
-        body: VulnerablePersonInput,
-        response: { 201: VulnerablePersonView },
-      },
+      summary: 'Catat orang rentan bernama (penangan kasus; anak perlu persetujuan wali)',
+      params: IdParams,
+      body: VulnerablePersonInput,
+      reply: VulnerablePersonView,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await people.addPerson(deps, requirePrincipal(request), request.params.id, request.body)),
+    ({ principal, params, body }) => people.addPerson(deps, principal, params.id, body),
   );
-
-  r.get(
+  on.get(
     '/api/cases/:id/people',
     {
-      schema: {
-        tags,
-        summary: 'Orang rentan dalam kasus (tersamar bagi yang bukan penangan; setiap akses dicatat)',
-        params: IdParams,
-        response: { 200: z.object({ items: z.array(VulnerablePersonView) }) },
-      },
+      summary: 'Orang rentan dalam kasus (tersamar bagi yang bukan penangan; setiap akses dicatat)',
+      params: IdParams,
+      reply: itemsOf(VulnerablePersonView),
     },
-    async (request) => ({
-      items: await people.listPeople(deps, requirePrincipal(request), request.params.id),
-    }),
+    async ({ principal, params }) => ({ items: await people.listPeople(deps, principal, params.id) }),
   );
-
-  r.get(
+  on.get(
+    '/api/cases/:id/people/:personId',
+    { summary: 'Satu orang rentan dalam kasus', params: PersonParams, reply: VulnerablePersonView },
+    ({ principal, params }) => people.getPerson(deps, principal, params.id, params.personId),
+  );
+  on.put(
     '/api/cases/:id/people/:personId',
     {
-      schema: {
-        tags,
-        summary: 'Satu orang rentan dalam kasus',
-        params: PersonParams,
-        response: { 200: VulnerablePersonView },
-      },
+      summary: 'Perbaiki data orang rentan (seluruh isian; penangan kasus yang melihat datanya)',
+      params: PersonParams,
+      body: VulnerablePersonInput,
+      reply: VulnerablePersonView,
     },
-    async (request) =>
-      people.getPerson(deps, requirePrincipal(request), request.params.id, request.params.personId),
+    ({ principal, params, body }) => people.updatePerson(deps, principal, params.id, params.personId, body),
   );
-
-  r.put(
-    '/api/cases/:id/people/:personId',
-    {
-      schema: {
-        tags,
-        summary: 'Perbaiki data orang rentan (seluruh isian; penangan kasus yang melihat datanya)',
-        params: PersonParams,
-        body: VulnerablePersonInput,
-        response: { 200: VulnerablePersonView },
-      },
-    },
-    async (request) =>
-      people.updatePerson(
-        deps,
-        requirePrincipal(request),
-        request.params.id,
-        request.params.personId,
-        request.body,
-      ),
-  );
-
-  r.post(
+  on.post(
     '/api/cases/:id/people/:personId/referrals',
     {
-      schema: {
-        tags,
-        summary: 'Rujuk orang rentan ke layanan',
-        params: PersonParams,
-        body: ReferralInput,
-        response: { 201: ReferralView },
-      },
+      summary: 'Rujuk orang rentan ke layanan',
+      params: PersonParams,
+      body: ReferralInput,
+      reply: ReferralView,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await people.referPerson(
-            deps,
-            requirePrincipal(request),
-            request.params.id,
-            request.params.personId,
-            request.body,
-          ),
-        ),
+    ({ principal, params, body }) => people.referPerson(deps, principal, params.id, params.personId, body),
   );
-
-  r.get(
+  on.get(
     '/api/cases/:id/referrals',
-    {
-      schema: {
-        tags,
-        summary: 'Rujukan dalam kasus (tanpa nama)',
-        params: IdParams,
-        response: { 200: z.object({ items: z.array(ReferralView) }) },
-      },
-    },
-    async (request) => ({
-      items: await people.listReferrals(deps, requirePrincipal(request), request.params.id),
-    }),
+    { summary: 'Rujukan dalam kasus (tanpa nama)', params: IdParams, reply: itemsOf(ReferralView) },
+    async ({ principal, params }) => ({ items: await people.listReferrals(deps, principal, params.id) }),
   );
-
-  r.patch(
+  on.patch(
     '/api/referrals/:id',
     {
-      schema: {
-        tags,
-        summary: 'Tindak lanjut rujukan: diterima, selesai atau batal',
-        params: IdParams,
-        body: ReferralUpdate,
-        response: { 200: ReferralView },
-      },
+      summary: 'Tindak lanjut rujukan: diterima, selesai atau batal',
+      params: IdParams,
+      body: ReferralUpdate,
+      reply: ReferralView,
     },
-    async (request) =>
-      people.updateReferral(deps, requirePrincipal(request), request.params.id, request.body),
+    ({ principal, params, body }) => people.updateReferral(deps, principal, params.id, body),
   );
-
-  r.get(
+  on.get(
     '/api/cases/:id/vulnerable-summary',
     {
-      schema: {
-        tags,
-        summary: 'Jumlah orang rentan per kelompok (laporan dan yang tercatat bernama)',
-        params: IdParams,
-        response: { 200: VulnerableSummary },
-      },
+      summary: 'Jumlah orang rentan per kelompok (laporan dan yang tercatat bernama)',
+      params: IdParams,
+      reply: VulnerableSummary,
     },
-    async (request) => people.summarizeVulnerable(deps, requirePrincipal(request), request.params.id),
+    ({ principal, params }) => people.summarizeVulnerable(deps, principal, params.id),
   );
 }

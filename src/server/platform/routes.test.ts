@@ -1,0 +1,64 @@
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { NoContent } from '../../shared/replies.ts';
+import { installErrorHandler } from './http.ts';
+import type { Principal } from './principal.ts';
+import { routeTable } from './routes.ts';
+
+/** A tiny app with the same compilers and error handler as Sigap's, and one module's route table. */
+async function appWith(principal: Principal | null) {
+  const app = Fastify();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = principal;
+  });
+  const on = routeTable(app, ['test']);
+  const Note = z.object({ id: z.number(), text: z.string() });
+  on.post(
+    '/notes/:id',
+    {
+      summary: 'Catat',
+      params: z.object({ id: z.coerce.number().int() }),
+      body: z.object({ text: z.string().min(3) }),
+      reply: Note,
+      status: 201,
+    },
+    ({ principal, params, body }) => ({
+      id: params.id,
+      text: `${principal.user.username}: ${body.text}`,
+      secret: 'x',
+    }),
+  );
+  on.delete('/notes/:id', { summary: 'Hapus', reply: NoContent, status: 204 }, () => undefined);
+  on.get('/public', { summary: 'Terbuka', reply: z.object({ ok: z.boolean() }) }, () => ({ ok: true }));
+  await app.ready();
+  return app;
+}
+
+const someone = { user: { username: 'op1' } } as unknown as Principal;
+
+describe('routeTable', () => {
+  it('answers with the declared status and only the fields of the reply schema', async () => {
+    const app = await appWith(someone);
+    const res = await app.inject({ method: 'POST', url: '/notes/7', payload: { text: 'halo' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toEqual({ id: 7, text: 'op1: halo' });
+    const gone = await app.inject({ method: 'DELETE', url: '/notes/7' });
+    expect(gone.statusCode).toBe(204);
+    expect(gone.body).toBe('');
+  });
+
+  it('refuses bad input with 400 and an anonymous caller with 401, and lets public routes be', async () => {
+    const app = await appWith(null);
+    const bad = await app.inject({ method: 'POST', url: '/notes/x', payload: { text: 'ha' } });
+    expect(bad.statusCode).toBe(400);
+    const anonymous = await app.inject({ method: 'POST', url: '/notes/7', payload: { text: 'halo' } });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/public' })).json()).toEqual({ ok: true });
+  });
+});

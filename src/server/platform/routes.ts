@@ -1,0 +1,101 @@
+// One way to declare a JSON route: its summary, its input schemas, its reply schema and one call to a service.
+// The route files then read as a table of the module's API instead of repeating Fastify's option shape.
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchema,
+  RouteShorthandOptions,
+} from 'fastify';
+import type { z } from 'zod';
+import { requirePrincipal } from './http.ts';
+import type { Principal } from './principal.ts';
+
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.output<S> : undefined;
+
+/** What a route is: its OpenAPI summary, what it takes and what it answers (status 200 unless said). */
+export interface RouteSpec<P, Q, B, R extends Schema> {
+  summary: string;
+  params?: P;
+  querystring?: Q;
+  body?: B;
+  /** The success reply's schema (decision 0022: every route declares one). */
+  reply: R;
+  /** The success status: 201 for a creation, 202 for work started, 204 for nothing sent back. */
+  status?: 200 | 201 | 202 | 204;
+  /** Other replies the route may give (e.g. 200 and 202 from one route): added beside `status: reply`. */
+  otherReplies?: Record<number, Schema>;
+  description?: string;
+  /** Fastify's own route options where a route needs them: rate limits, body limits, hooks. */
+  options?: Pick<RouteShorthandOptions, 'config' | 'bodyLimit' | 'preHandler' | 'onRequest'>;
+}
+
+/** What the handler receives: the validated input and, on first use, the signed-in principal (401 without). */
+export interface RouteCall<P, Q, B> {
+  readonly principal: Principal;
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+type Handler<P, Q, B, R extends Schema> = (
+  call: RouteCall<P, Q, B>,
+) => Promise<z.input<R> | FastifyReply> | z.input<R> | FastifyReply;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The routes of one module under its OpenAPI tags: `on.get(url, spec, call => service(...))`. The handler's
+ * result is the reply (sent with `spec.status`); a handler that sends its own reply returns `call.reply`.
+ */
+export function routeTable(app: FastifyInstance, tags: readonly string[]) {
+  const add =
+    (method: Method) =>
+    <
+      P extends Schema | undefined,
+      Q extends Schema | undefined,
+      B extends Schema | undefined,
+      R extends Schema,
+    >(
+      url: string,
+      spec: RouteSpec<P, Q, B, R>,
+      handler: Handler<P, Q, B, R>,
+    ): void => {
+      const status = spec.status ?? 200;
+      const schema: FastifySchema = {
+        tags: [...tags],
+        summary: spec.summary,
+        ...(spec.description ? { description: spec.description } : {}),
+        ...(spec.params ? { params: spec.params } : {}),
+        ...(spec.querystring ? { querystring: spec.querystring } : {}),
+        ...(spec.body ? { body: spec.body } : {}),
+        response: { [status]: spec.reply, ...spec.otherReplies },
+      };
+      // Validation and serialisation come from the app's zod compilers; the types come from the spec above.
+      app.route({
+        method,
+        url,
+        ...spec.options,
+        schema,
+        handler: async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+          reply.code(status);
+          const result: unknown = await handler({
+            get principal() {
+              return requirePrincipal(request);
+            },
+            params: request.params as Infer<P>,
+            query: request.query as Infer<Q>,
+            body: request.body as Infer<B>,
+            request,
+            reply,
+          });
+          if (result === reply) return reply;
+          return status === 204 ? reply.send() : result;
+        },
+      });
+    };
+  return { get: add('GET'), post: add('POST'), put: add('PUT'), patch: add('PATCH'), delete: add('DELETE') };
+}
