@@ -3,7 +3,7 @@
  * against the real server (src/server/main.ts, with its background jobs) on loopback only.
  *
  *   npm run bench:load -- [--minutes 2] [--reports 10000] [--rate 200] [--db postgres|pglite|both]
- *                         [--pglite-rate R] [--sse 20]
+ *                         [--pglite-rate R] [--sse 20] [--pool-sizes 4,10,20]
  *
  * The mix (load-traffic.ts): field pillars submit reports, a quarter with a photo; operators of three kab/kota
  * read their inbox, report and case pages and notifications and verify the new reports; a Bakorwil
@@ -11,7 +11,9 @@
  * The seeded database is kept (sigap_load_<N> / <tmp>/sigap-load/pglite-<N>) and reused by the next run.
  * Printed: throughput, p50/p95/p99 per route class, errors, CPU of the server and of the database's backends,
  * the queues waiting at the end and how far behind the duplicate check was — beside the issue's targets, with
- * the machine's load average (other work on the machine shows in it).
+ * the machine's load average (other work on the machine shows in it). `--pool-sizes` runs the PostgreSQL mix
+ * once per size of the app's connection pool (`DB_POOL_SIZE`), same data, one after the other, and ends with a
+ * table of the runs side by side: the measure behind the pool size Sigap ships with.
  */
 import os from 'node:os';
 import sharp from 'sharp';
@@ -39,7 +41,11 @@ const rate = Number(flag('rate', '200'));
 const pgliteRate = Number(flag('pglite-rate', String(Math.round(rate / 2))));
 const which = flag('db', 'both');
 const sse = Number(flag('sse', '20'));
-for (const [name, value] of Object.entries({ minutes, reports, rate, pgliteRate, sse })) {
+const poolSizes = flag('pool-sizes', '').split(',').filter(Boolean).map(Number);
+for (const [name, value] of [
+  ...Object.entries({ minutes, reports, rate, pgliteRate, sse }),
+  ...poolSizes.map((size) => ['pool-sizes', size] as const),
+]) {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name}: a positive number`);
 }
 
@@ -74,12 +80,27 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-async function runOne(kind: DatabaseKind, arrivalRate: number): Promise<string> {
-  const label = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+/** One run's headline, for the side-by-side table of pool sizes. */
+type Headline = {
+  poolSize: number | null;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+};
+const headlines: Headline[] = [];
+
+async function runOne(kind: DatabaseKind, arrivalRate: number, poolSize: number | null): Promise<string> {
+  const label =
+    (kind === 'postgres' ? 'PostgreSQL' : 'PGlite') +
+    (poolSize ? `, app pool of ${poolSize} connections` : '');
   note(`${label}: preparing ${reports.toLocaleString('en')} reports`);
   const prepared = await prepareDatabase(kind, { reports, postgresUrl: POSTGRES_URL, note });
   note(`${label}: starting the server`);
-  const server = await startServer(prepared.env);
+  const server = await startServer(
+    poolSize ? { ...prepared.env, DB_POOL_SIZE: String(poolSize) } : prepared.env,
+  );
   const out: string[] = [];
   try {
     const known = await knownRecords(server.origin, prepared.people);
@@ -162,6 +183,14 @@ async function runOne(kind: DatabaseKind, arrivalRate: number): Promise<string> 
     line('ALL', all, idleMs(null));
     const allMs = all.map((s) => s.ms).sort((a, b) => a - b);
     const p99 = quantile(allMs, 0.99);
+    headlines.push({
+      poolSize,
+      throughput: ok.length / wall,
+      p50: quantile(allMs, 0.5),
+      p95: quantile(allMs, 0.95),
+      p99,
+      errors,
+    });
     const target = kind === 'postgres' ? { rate: 200, p99: 200 } : { rate: 100, p99: 300 };
     const dashboard = all
       .filter((s) => s.cls === 'koordinator: dashboard')
@@ -207,15 +236,36 @@ async function runOne(kind: DatabaseKind, arrivalRate: number): Promise<string> 
 }
 
 const results: string[] = [];
-const kinds: [DatabaseKind, number][] = [];
-if (which === 'both' || which === 'postgres') kinds.push(['postgres', rate]);
-if (which === 'both' || which === 'pglite') kinds.push(['pglite', pgliteRate]);
-for (const [kind, arrivalRate] of kinds) {
+const runs: [DatabaseKind, number, number | null][] = [];
+if (which === 'both' || which === 'postgres') {
+  for (const size of poolSizes.length ? poolSizes : [null]) runs.push(['postgres', rate, size]);
+}
+if (which === 'both' || which === 'pglite') runs.push(['pglite', pgliteRate, null]);
+for (const [kind, arrivalRate, poolSize] of runs) {
   try {
-    results.push(await runOne(kind, arrivalRate));
+    results.push(await runOne(kind, arrivalRate, poolSize));
   } catch (error) {
     results.push(`── ${kind}: not measured: ${String(error)}`);
   }
+}
+if (poolSizes.length > 1) {
+  results.push(
+    `── PostgreSQL, the app's pool sizes side by side (${rate} requests/s offered each) ──`,
+    table([
+      ['DB_POOL_SIZE', 'requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'],
+      ...headlines
+        .filter((h) => h.poolSize !== null)
+        .map((h) => [
+          String(h.poolSize),
+          h.throughput.toFixed(1),
+          fmt(h.p50),
+          fmt(h.p95),
+          fmt(h.p99),
+          String(h.errors),
+        ]),
+    ]),
+    '',
+  );
 }
 console.log('');
 console.log(
