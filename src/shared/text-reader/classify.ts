@@ -77,14 +77,15 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     perhutani | reklamasi | migas | sumber air | mata air | irigasi | pengeboran | bom ikan | area
     tangkap | wilayah tangkap | lahan garam | tambak | hutan | penggusuran | tanah kas desa | sengketa
     lahan | sengketa tanah | ganti rugi | lahan | pembebasan lahan | marmer | tambang emas | alat berat
-    | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap
+    | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap | cantrang |
+    pukat | alat tangkap | zona tangkap | wilayah perairan
   `),
     ),
     cue(
       2,
       list(`
     tanah | nelayan | petani | air | sungai | pantai | laut | pengukuran | patok | sawah | csr | limbah
-    | proyek
+    | proyek | perairan | melaut | perahu | kapal
   `),
     ),
   ],
@@ -113,8 +114,14 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     keluarga | tetangga | tetangganya | maling | dituduh maling | perselingkuhan | selingkuh | sound
     horeg | pencurian | dikira maling | dipukuli warga | dikeroyok warga | diamuk warga | penculik |
     penculikan | dikira | sewa | sengketa sewa | kontrakan | rumah petak | antar kampung | antar dusun |
-    antar pemuda | antar warga
+    antar pemuda | antar warga | kakak beradik | kakak adik | adik kakak | saudara kandung | sepupu | ipar
+    | mertua | menantu
   `),
+    ),
+    // an inheritance makes a quarrel over land a family feud ("sengketa tanah warisan")
+    cue(
+      6,
+      list(`tanah warisan | harta warisan | sengketa warisan | pembagian warisan | ahli waris | warisan`),
     ),
     cue(
       2,
@@ -176,6 +183,11 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     // the same in any passive form of a verb of violence: "dilempari batu oleh pemuda kampung"
     `(?:${PASSIVE_VIOLENCE}) (?:\\S+ ){0,2}(?:oleh )?(?:pemuda|warga|massa) (?:kampung|desa|setempat|sekitar)`,
     'warga (?:\\S+ ){0,6}(?:tolak|menolak) (?:\\S+ ){0,3}(?:tugu|konvoi|pengesahan|perguruan|latihan)',
+    // pesilat against the police: the other side is not a perguruan
+    '(?:bentrok|bentrokan|ricuh|kericuhan|berhadapan|adu fisik|menyerang|melempari|mengeroyok) (?:[^ ,.]+ ){0,2}(?:dengan )?(?:[^ ,.]+ )?(?:aparat|polisi|petugas|kepolisian|personel)',
+    '(?:polisi|petugas|aparat|personel) (?:[^ ,.]+ ){0,2}(?:terluka|luka|luka-luka|menjadi korban|dikeroyok|diserang|dilempari)',
+    // someone beaten by pesilat is not of a perguruan unless the text says so ("oleh pesilat lain")
+    `(?:${PASSIVE_VIOLENCE}|korban (?:pengeroyokan|penganiayaan|pemukulan|pembacokan|penyerangan)) (?:[^ ,.]+ ){0,4}oleh (?:[^ ,.]+ ){0,3}(?:pesilat|perguruan)(?! lain| lawan| rival| berbeda)`,
   ]),
   cue(5, ['konvoi', 'konvoy', 'rombongan konvoi', 'arak-arakan', 'pawai']),
   cue(2, SILAT_WARGA),

@@ -57,4 +57,10 @@ describe('what happened and what did not: the kind of a message', () => {
   it('does not read a cut in aid as a physical event by itself', () => {
     expect(kind('warga berencana demo besok, menuntut kades mundur krn BLT dipotong')).toBe('sinyal');
   });
+
+  it('reads a truck held back or a road closed in the news spelling "diadang" as something that happened', () => {
+    expect(kind('warga menolak proyek galian, sempat menahan truk pengangkut sampai sore')).toBe('kejadian');
+    expect(kind('rombongan suporter diadang pemuda di jalan raya semalam')).toBe('kejadian');
+    expect(kind('ketua perguruan minta anggotanya menahan diri dan tdk terpancing')).toBe('sinyal');
+  });
 });

@@ -9,7 +9,8 @@ import type { Token } from './tokens.ts';
 const VIOLENT_STEMS = list(`
     pukul | serang | bakar | lempar | bacok | tusuk | keroyok | aniaya | rusak | usir | tembak | jarah |
     tendang | hajar | bunuh | culik | sandera | dobrak | sabet | tikam | hantam | siram | gebuk | tampar |
-    rampas | serbu | kepung | geruduk | celurit | clurit | tebas | bubar | hadang | cegat | aniaya
+    rampas | serbu | kepung | geruduk | celurit | clurit | tebas | bubar | hadang | cegat | aniaya |
+    adang | jegal
   `);
 
 /** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
@@ -32,7 +33,8 @@ const STRONG_EVENT = words(`
     rasa | mogok | menduduki | ditutup | menutup | tutup | penertiban | dirawat | dibawa ke | dievakuasi
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
-    berkelahi | babak belur | bonyok | kritis
+    berkelahi | babak belur | bonyok | kritis | menahan(?! diri) | menghalangi | dihentikan paksa |
+    menghentikan paksa
   `);
 const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
 const VIOLENT_STEM_SET = new Set(VIOLENT_STEMS);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readCounts } from './counts.ts';
 import { makeDoc } from './doc.ts';
-import { readCounts, readGroups } from './people.ts';
+import { readGroups } from './people.ts';
 
 const counts = (text: string) => {
   const c = readCounts(makeDoc(text));
