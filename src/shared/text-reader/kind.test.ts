@@ -63,4 +63,10 @@ describe('what happened and what did not: the kind of a message', () => {
     expect(kind('rombongan suporter diadang pemuda di jalan raya semalam')).toBe('kejadian');
     expect(kind('ketua perguruan minta anggotanya menahan diri dan tdk terpancing')).toBe('sinyal');
   });
+
+  it('reads a clash that was prevented, or only could happen, as not having happened', () => {
+    expect(kind('massa dua kelompok disekat aparat sehingga bentrokan dapat dicegah')).toBe('sinyal');
+    expect(kind('polisi memantau ajakan di medsos yg berpotensi memicu bentrokan')).toBe('sinyal');
+    expect(kind('patroli digelar untuk mengantisipasi tawuran saat sahur')).toBe('sinyal');
+  });
 });

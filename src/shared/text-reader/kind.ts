@@ -92,7 +92,8 @@ const FUTURE = new Set(
     gantian | tidak | belum | nuduh | beredar | tolak | soal | agar | supaya | minta | lusa | besok |
     untuk | buat | ingin | hendak | siap | tantang | bila | nanti | pekan | minggu | depan | ancamannya
     | rawan | bahwa | akan | dianggap | berupaya | mencoba | coba | tanpa | wacana | nyaris | hampir |
-    rencananya | berniat | bermaksud | seandainya | dicegah
+    rencananya | berniat | bermaksud | seandainya | dicegah | berpotensi | mencegah | pencegahan |
+    antisipasi | mengantisipasi | menghindari
   `),
 );
 /** Words that end the reach of a plan or a negation: "tdk terima langsung mendatangi", "tdk bisa lewat krn diblokir". */
@@ -167,6 +168,8 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
       )
         return false;
       if (/^(kalau|jika|apabila|bila|besok|lusa|nanti)$/.test(u.norm)) return false;
+      // "bentrokan dapat dicegah": what was prevented did not happen
+      if (/^(dicegah|dihindari|digagalkan|terhindarkan|terhindari|diantisipasi)$/.test(u.norm)) return false;
       if (u.norm === 'mulai' && next !== undefined && DAY.has(next)) return false;
       if (u.norm === 'depan' && /^(pekan|minggu|bulan|tahun)$/.test(t[j - 1]?.norm ?? '')) return false;
     }

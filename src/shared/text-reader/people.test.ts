@@ -80,4 +80,9 @@ describe('a stated age after the noun for a person', () => {
     expect(groups('seorang remaja 15 th yg sedang lewat terkena sabetan celurit')).toEqual(['anak']);
     expect(groups('pelaku 2 remaja 15 tahun sdh diamankan')).toEqual([]);
   });
+
+  it('reads the news words for the elderly and for aid recipients', () => {
+    expect(groups('sejumlah warga lanjut usia tidak masuk daftar penerima beras')).toEqual(['lansia']);
+    expect(groups('ratusan keluarga penerima manfaat memprotes data yang salah')).toEqual(['fakir_miskin']);
+  });
 });

@@ -14,7 +14,7 @@ const GROUP_TERMS: Record<VulnerableGroup, RegExp> = {
   `),
   lansia: words(`
     lansia | jompo | sepuh | mbah | mbahnya | kakek | nenek | renta | orang tua renta | orangtua renta |
-    uzur | eyang | simbah
+    uzur | eyang | simbah | lanjut usia
   `),
   ibu_hamil: words(`ibuhamil | hamil | melahirkan | hamil tua | ibu bersalin | nifas`),
   disabilitas: words(`
@@ -23,7 +23,7 @@ const GROUP_TERMS: Record<VulnerableGroup, RegExp> = {
   `),
   fakir_miskin: words(`
     miskin | pra ?sejahtera | tidak mampu | kurang mampu | pkh | bpnt | kpm | dhuafa | duafa | gakin |
-    penerima (?:bansos|blt|bantuan) | fakir | papa
+    penerima (?:bansos|blt|bantuan) | fakir | papa | penerima manfaat
   `),
 };
 /** "anak buah", "penculik anak", "anak muda": other meanings of a word. */

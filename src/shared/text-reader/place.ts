@@ -194,7 +194,9 @@ function findMentions(g: Gazetteer, tokens: readonly Token[]): Mention[] {
     const kabkota = g.kabkota.get(key) ?? g.kabkota.get(t.norm);
     // a dateline, "JEMBER, KOMPAS.com –", names where the reporter is: it weighs a little less
     const dateline = i === 0 && t.raw === t.raw.toUpperCase() && tokens[1]?.clause !== t.clause;
-    const weight = contextWeight(tokens, i) * (dateline ? 0.7 : 1);
+    // "Jalan Kenjeran", "Jl. Surabaya": a street named after a place is only a street
+    const street = prev?.norm === 'jalan' && prev.clause === t.clause;
+    const weight = contextWeight(tokens, i) * (dateline ? 0.7 : 1) * (street ? 0.3 : 1);
     if (kabkota) {
       // a bare name shared by a Kabupaten and a Kota leans to the Kabupaten; other names in the text decide
       const places = kabkota.map((p) => ({ ...p }));
@@ -209,7 +211,7 @@ function findMentions(g: Gazetteer, tokens: readonly Token[]): Mention[] {
       });
       continue;
     }
-    if (!t.capital || common || firstOfSentence) continue;
+    if (!t.capital || common || firstOfSentence || street) continue;
     const kec = exactPlaces(g, key).filter((p) => p.level === 'kecamatan');
     if (kec.length > 0)
       mentions.push({
@@ -309,7 +311,11 @@ export function readPlace(g: Gazetteer, tokens: readonly Token[], homeRegion?: s
     resolvedByHome = true;
   }
   const deepestIn = (kab: string) => {
-    const kec = mentions.find((m) => m.level === 'kecamatan' && m.places.some((p) => p.kabkotaCode === kab));
+    // a marked kecamatan ("Kecamatan Bulak") before a bare name that happens to be one
+    const kec =
+      mentions.find(
+        (m) => m.level === 'kecamatan' && m.marked && m.places.some((p) => p.kabkotaCode === kab),
+      ) ?? mentions.find((m) => m.level === 'kecamatan' && m.places.some((p) => p.kabkotaCode === kab));
     const kecPlace = kec?.places.find((p) => p.kabkotaCode === kab) ?? null;
     const desaMentions = mentions.filter((m) => m.level === 'desa');
     const desaPlace =

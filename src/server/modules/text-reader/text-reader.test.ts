@@ -161,4 +161,10 @@ describe('the text reader and the traps of real messages', () => {
     );
     expect(origin.kabkotaCode).toBe('35.08');
   });
+
+  it('reads a street named after a place as a street, and keeps the marked kecamatan', () => {
+    const r = read('tawuran geng motor di Jalan Kenjeran, Kecamatan Bulak, Surabaya, 2 warga luka');
+    expect(r.kabkotaCode).toBe('35.78');
+    expect(g.byCode.get(r.kecamatanCode ?? '')?.name).toBe('Bulak');
+  });
 });
