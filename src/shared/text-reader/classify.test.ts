@@ -50,4 +50,13 @@ describe('the conflict type of a message', () => {
     );
     expect(type('anggota psht dikeroyok oleh pesilat lain di pertigaan')).toBe('antar_perguruan_silat');
   });
+
+  it('reads a victim of an assault "dilakukan oknum pesilat" as an outsider, unless of another perguruan', () => {
+    expect(type('korban pengeroyokan yang dilakukan oknum pesilat mengalami patah tulang')).toBe(
+      'perguruan_silat_vs_warga',
+    );
+    expect(type('remaja korban penganiayaan yang dilakukan pesilat karena memakai kaus perguruan lain')).toBe(
+      'antar_perguruan_silat',
+    );
+  });
 });

@@ -5,7 +5,8 @@ import { type Choice, type Doc, findAll, type Hit, list, words } from './doc.ts'
 
 export type { Choice } from './doc.ts';
 export type Urgency = 'segera' | 'tinggi' | 'sedang' | 'rendah';
-type Cue = { re: RegExp; weight: number };
+/** unless: a cue that does not count when these words are also in the message. */
+type Cue = { re: RegExp; weight: number; unless?: RegExp };
 
 const cue = (weight: number, alternatives: string[]): Cue => ({ re: words(alternatives), weight });
 
@@ -22,7 +23,8 @@ const SILAT_OTHER = list(`
     (?:pengeroyokan|pembacokan|pemukulan|penganiayaan|dikeroyok|dibacok|dipukul|mengeroyok) (?:\\S+ ){0,2}anggota perguruan |
     antar anggota perguruan | tugu perguruan | tugu kecil milik | atribut perguruan lain | kaos
     perguruan lain | sesama pesilat | antar pesilat | pesilat lain | perguruan yang berbeda | balas
-    pemukulan anggota | kaos perguruan | nantang perguruan | tawuran
+    pemukulan anggota | kaos perguruan | nantang perguruan | tawuran | kaus perguruan lain | kaus
+    perguruan | seragam perguruan lain | atribut perguruan
   `);
 const SILAT_WARGA = list(`
     warga | pengendara | pedagang | pemilik warung | hansip | warung | rumah warga | spanduk tolak
@@ -186,9 +188,14 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     // pesilat against the police: the other side is not a perguruan
     '(?:bentrok|bentrokan|ricuh|kericuhan|berhadapan|adu fisik|menyerang|melempari|mengeroyok) (?:[^ ,.]+ ){0,2}(?:dengan )?(?:[^ ,.]+ )?(?:aparat|polisi|petugas|kepolisian|personel)',
     '(?:polisi|petugas|aparat|personel) (?:[^ ,.]+ ){0,2}(?:terluka|luka|luka-luka|menjadi korban|dikeroyok|diserang|dilempari)',
-    // someone beaten by pesilat is not of a perguruan unless the text says so ("oleh pesilat lain")
-    `(?:${PASSIVE_VIOLENCE}|korban (?:pengeroyokan|penganiayaan|pemukulan|pembacokan|penyerangan)) (?:[^ ,.]+ ){0,4}oleh (?:[^ ,.]+ ){0,3}(?:pesilat|perguruan)(?! lain| lawan| rival| berbeda)`,
   ]),
+  // someone beaten by pesilat is not of a perguruan, unless the text says so ("kaus perguruan lain")
+  {
+    ...cue(8, [
+      `(?:${PASSIVE_VIOLENCE}|korban (?:pengeroyokan|penganiayaan|pemukulan|pembacokan|penyerangan)) (?:[^ ,.]+ ){0,4}(?:oleh|dilakukan) (?:[^ ,.]+ ){0,3}(?:pesilat|perguruan)(?! lain| lawan| rival| berbeda)`,
+    ]),
+    unless: words(SILAT_OTHER),
+  },
   cue(5, ['konvoi', 'konvoy', 'rombongan konvoi', 'arak-arakan', 'pawai']),
   cue(2, SILAT_WARGA),
 ];
@@ -214,6 +221,7 @@ export function readConflictType(doc: Doc): Choice<ConflictType> {
     let score = 0;
     const hits: Hit[] = [];
     for (const c of cues) {
+      if (c.unless && findAll(doc, c.unless).length > 0) continue;
       const found =
         type === 'sara_agama' ? findAll(doc, c.re).filter((h) => !sheltered(h)) : findAll(doc, c.re);
       // a word counts fully once, then a little for each repetition

@@ -48,4 +48,12 @@ describe('the counts of people harmed, further rules', () => {
     expect(counts('1 penumpang kena pecahan kaca bus')).toEqual([1, null, null]);
     expect(counts('dua pengendara terkena lemparan batu')).toEqual([2, null, null]);
   });
+
+  it('reads people taken in elsewhere as displaced', () => {
+    expect(counts('keluarga yg terdiri atas empat orang kini ditampung di rumah kades')).toEqual([
+      null,
+      null,
+      4,
+    ]);
+  });
 });

@@ -18,7 +18,7 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
   `),
   displaced: words(`
     mengungsi | pengungsi | pengungsian | pindah sementara | numpang | menumpang | kehilangan tempat tinggal |
-    kehilangan rumah | tidur di | terpaksa pindah | diungsikan | dievakuasi
+    kehilangan rumah | tidur di | terpaksa pindah | diungsikan | dievakuasi | ditampung
   `),
 };
 /** Weaker signs of injury that count only right after a number of people ("2 org dibawa ke puskesmas"). */

@@ -69,4 +69,9 @@ describe('what happened and what did not: the kind of a message', () => {
     expect(kind('polisi memantau ajakan di medsos yg berpotensi memicu bentrokan')).toBe('sinyal');
     expect(kind('patroli digelar untuk mengantisipasi tawuran saat sahur')).toBe('sinyal');
   });
+
+  it('reads what people are asked to do, and a rumour said to be untrue, as not having happened', () => {
+    expect(kind('warga di sepanjang jalur diminta menutup warung lebih awal malam ini')).toBe('sinyal');
+    expect(kind('beredar kabar pemuda dianiaya, polisi memastikan kabar itu tidak benar')).toBe('sinyal');
+  });
 });

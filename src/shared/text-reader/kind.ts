@@ -33,7 +33,7 @@ const STRONG_EVENT = words(`
     rasa | mogok | menduduki | ditutup | menutup | tutup | penertiban | dirawat | dibawa ke | dievakuasi
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
-    berkelahi | babak belur | bonyok | kritis | menahan(?! diri) | menghalangi | dihentikan paksa |
+    berkelahi | babak belur | bonyok | kritis | menahan (?:truk|mobil|kendaraan|kapal|alat|petugas|rombongan|bus|pekerja|awak) | menghalangi | dihentikan paksa |
     menghentikan paksa
   `);
 const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
@@ -81,7 +81,7 @@ const SETTLED = words(`
   `);
 const CLEARED = words(`
     hoaks | hoax | tidak terbukti | salah info | diklarifikasi | klarifikasi | dibatalkan | isu | kabar
-    | rencana | menyesatkan | kejadian lama | video lama
+    | rencana | menyesatkan | kejadian lama | video lama | tidak benar
   `);
 const FUTURE = new Set(
   list(`
@@ -93,7 +93,7 @@ const FUTURE = new Set(
     untuk | buat | ingin | hendak | siap | tantang | bila | nanti | pekan | minggu | depan | ancamannya
     | rawan | bahwa | akan | dianggap | berupaya | mencoba | coba | tanpa | wacana | nyaris | hampir |
     rencananya | berniat | bermaksud | seandainya | dicegah | berpotensi | mencegah | pencegahan |
-    antisipasi | mengantisipasi | menghindari
+    antisipasi | mengantisipasi | menghindari | diminta | meminta | mengimbau | diimbau | imbauan
   `),
 );
 /** Words that end the reach of a plan or a negation: "tdk terima langsung mendatangi", "tdk bisa lewat krn diblokir". */
@@ -126,7 +126,8 @@ const SIGNAL = words(`
     pesan berantai | saling sindir | memanas | tegang | ketegangan | h-\\d | mau | akan | nanti malam |
     malam ini | besok | lusa | pekan depan | minggu depan | tidak terbukti | dibatalkan | salah info |
     spanduk | keberatan | tuduhan | dituduh | digugat | saling lapor | dilaporkan | menolak | tolak |
-    penolakan | dipantau | media sosial | menyesatkan | terprovokasi | kejadian lama | video lama
+    penolakan | dipantau | media sosial | menyesatkan | terprovokasi | kejadian lama | video lama |
+    tidak benar
   `);
 
 /** Time past and completed aspect: "semalam", "tadi", "kemarin", "barusan", "sempat", "telah". */

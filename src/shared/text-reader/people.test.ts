@@ -85,4 +85,9 @@ describe('a stated age after the noun for a person', () => {
     expect(groups('sejumlah warga lanjut usia tidak masuk daftar penerima beras')).toEqual(['lansia']);
     expect(groups('ratusan keluarga penerima manfaat memprotes data yang salah')).toEqual(['fakir_miskin']);
   });
+
+  it('does not read paralysed traffic as a disabled person', () => {
+    expect(groups('jalan diblokir sopir angkot, lalu lintas di pusat kota lumpuh tiga jam')).toEqual([]);
+    expect(groups('seorang warga lumpuh terjebak di rumahnya')).toEqual(['disabilitas']);
+  });
 });

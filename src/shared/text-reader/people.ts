@@ -30,7 +30,8 @@ const GROUP_TERMS: Record<VulnerableGroup, RegExp> = {
 const OTHER_MEANING = words(`
     anak buah | anak muda | penculik anak | penculikan anak | anak ?anak muda | anak punk | anak cabang
     | anak perusahaan | anak kos | anak kost | anak ranting | anak usaha | wali murid | anak didik |
-    perlindungan anak | sesepuh | sd negeri | lulusan sd
+    perlindungan anak | sesepuh | sd negeri | lulusan sd | lumpuh total | melumpuhkan |
+    (?:lalu lintas|jalan|jalur|aktivitas|ekonomi|perekonomian|arus)(?: [^ ,.]+){0,5} lumpuh
   `);
 /** A possessive child ("anaknya") may be grown up: it counts with a stated young age or a child word. */
 const POSSESSIVE = new Set(['anaknya', 'anaklakinya', 'anakperempuannya', 'cucunya']);
