@@ -59,4 +59,11 @@ describe('the conflict type of a message', () => {
       'antar_perguruan_silat',
     );
   });
+
+  it('weighs most what the quarrel is said to be about', () => {
+    expect(type('bentrok antar kampung semalam gara-gara rebutan air sumur, 3 luka')).toBe(
+      'sengketa_lahan_sda',
+    );
+    expect(type('cekcok soal batas pekarangan antara dua tetangga, 1 org luka')).toBe('antarwarga');
+  });
 });

@@ -80,7 +80,8 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     tangkap | wilayah tangkap | lahan garam | tambak | hutan | penggusuran | tanah kas desa | sengketa
     lahan | sengketa tanah | ganti rugi | lahan | pembebasan lahan | marmer | tambang emas | alat berat
     | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap | cantrang |
-    pukat | alat tangkap | zona tangkap | wilayah perairan
+    pukat | alat tangkap | zona tangkap | wilayah perairan | air sumur | sumur | air bersih | pipa air |
+    saluran air | rebutan air
   `),
     ),
     cue(
@@ -116,7 +117,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     keluarga | tetangga | tetangganya | maling | dituduh maling | perselingkuhan | selingkuh | sound
     horeg | pencurian | dikira maling | dipukuli warga | dikeroyok warga | diamuk warga | penculik |
     penculikan | dikira | sewa | sengketa sewa | kontrakan | rumah petak | antar kampung | antar dusun |
-    antar pemuda | antar warga | kakak beradik | kakak adik | adik kakak | saudara kandung | sepupu | ipar
+    antar pemuda | antar warga | batas pekarangan | kakak beradik | kakak adik | adik kakak | saudara kandung | sepupu | ipar
     | mertua | menantu
   `),
     ),
@@ -209,6 +210,21 @@ const SILAT_ONLY = words(SILAT);
 /** Only messages that speak of a pencak silat group may take either silat type. */
 const SILAT_RE = words([...SILAT, 'konvoi', 'konvoy', 'tugu']);
 
+/** Words after which a message names what a quarrel is about. */
+const MATTER = new Set(
+  list(`soal | gara | karena | terkait | dipicu | akibat | rebutan | masalah | perkara | perihal`),
+);
+
+function isMatter(doc: Doc, first: number): boolean {
+  const here = doc.tokens[first];
+  for (let j = first - 1; j >= Math.max(0, first - 2); j--) {
+    const t = doc.tokens[j];
+    if (!t || t.clause !== here?.clause) return false;
+    if (MATTER.has(t.norm)) return true;
+  }
+  return false;
+}
+
 export function readConflictType(doc: Doc): Choice<ConflictType> {
   const scores: { type: ConflictType; score: number; hits: Hit[] }[] = [];
   const silat = findAll(doc, SILAT_ONLY).length > 0;
@@ -224,8 +240,10 @@ export function readConflictType(doc: Doc): Choice<ConflictType> {
       if (c.unless && findAll(doc, c.unless).length > 0) continue;
       const found =
         type === 'sara_agama' ? findAll(doc, c.re).filter((h) => !sheltered(h)) : findAll(doc, c.re);
-      // a word counts fully once, then a little for each repetition
-      if (found.length > 0) score += c.weight * (1 + 0.25 * Math.min(found.length - 1, 4));
+      // a word counts fully once, then a little for each repetition; named as the matter of the quarrel
+      // ("gara-gara rebutan air sumur", "soal warisan") it counts half again
+      const matter = found.some((h) => isMatter(doc, h.first)) ? 1.5 : 1;
+      if (found.length > 0) score += matter * c.weight * (1 + 0.25 * Math.min(found.length - 1, 4));
       hits.push(...found);
     }
     scores.push({ type, score, hits });

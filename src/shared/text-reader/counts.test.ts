@@ -56,4 +56,10 @@ describe('the counts of people harmed, further rules', () => {
       4,
     ]);
   });
+
+  it('reads "kena bacok" and people who fell as injured, but not one who died of the wound', () => {
+    expect(counts('1 siswa kena bacok di punggung')).toEqual([1, null, null]);
+    expect(counts('jamaah berhamburan, 2 jamaah lansia jatuh')).toEqual([2, null, null]);
+    expect(counts('seorang pemuda kena tusuk, nyawanya tak tertolong di RSUD')).toEqual([null, 1, null]);
+  });
 });

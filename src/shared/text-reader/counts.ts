@@ -10,7 +10,7 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
   injured: words(`
     luka | terluka | luka ?luka | memar | lecet | cedera | cidera | sobek | bocor | lebam | terjatuh |
     luka bacok | babak belur | bonyok | benjol | kritis | patah tulang | melukai | mencederai |
-    (?:terkena|kena) (?:sabetan|bacokan|tusukan|tembakan|peluru|pecahan|lemparan|pukulan|serpihan|panah)
+    (?:terkena|kena) (?:sabetan|bacokan|tusukan|tembakan|peluru|pecahan|lemparan|pukulan|serpihan|panah|bacok|tusuk|sabet|celurit|clurit|pukul|lempar|tembak)
   `),
   dead: words(`
     meninggal | tewas | menewaskan | mati | wafat | gugur | md | korban jiwa | meninggal dunia |
@@ -22,7 +22,12 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
   `),
 };
 /** Weaker signs of injury that count only right after a number of people ("2 org dibawa ke puskesmas"). */
-const WEAK_INJURED = words(['dibawa ke (?:puskesmas|rs|rsud|klinik|rumah sakit)', 'dirawat', 'dilarikan ke']);
+const WEAK_INJURED = words([
+  'dibawa ke (?:puskesmas|rs|rsud|klinik|rumah sakit)',
+  'dirawat',
+  'dilarikan ke',
+  'jatuh',
+]);
 const NOT_PEOPLE = new Set(
   list(`
     kk | rumah | bulan | tahun | jam | motor | kapal | perahu | tps | suara | desa | dusun | titik |
@@ -129,6 +134,16 @@ function coordinatedTotal(tokens: readonly Token[], index: number): number {
     at = k;
   }
 }
+/** A death later in the sentence with no other number of people between: the injured person died. */
+function diedAfter(doc: Doc, deaths: readonly { first: number }[], from: number): boolean {
+  const sentence = doc.tokens[from]?.sentence;
+  return deaths.some(
+    (d) =>
+      d.first > from &&
+      doc.tokens[d.first]?.sentence === sentence &&
+      !doc.tokens.slice(from + 1, d.first).some((_, k) => isPeopleNumber(doc.tokens, from + 1 + k)),
+  );
+}
 const CONTRAST = new Set(list(`sementara | sedangkan | sementara itu`));
 /** "seorang nenek dan cucunya terluka": one person and a kin of theirs are two. */
 const KIN =
@@ -233,6 +248,8 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
       // "satu korban tewas dengan luka bacok": the wound of the person who died, not an injured person
       const at = found.index;
       if (category === 'injured' && deaths.some((d) => d.first > at && d.last < hit.first)) continue;
+      // "seorang pesilat kena tusuk, nyawanya tak tertolong": the same person died of the wound
+      if (category === 'injured' && diedAfter(doc, deaths, hit.last)) continue;
       const value =
         (category === 'injured'
           ? (severityTotal(doc, at) ?? coordinatedTotal(doc.tokens, at))
@@ -273,7 +290,7 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
         hits.find((h) => h.window === 12) ??
         hits.find((h) => violenceSentences().has(doc.tokens[h.first]?.sentence ?? -1));
       const one = strong ? doc.tokens.findIndex((t, i) => i < strong.first && t.norm === 'seorang') : -1;
-      if (strong && one >= 0 && category === 'injured') {
+      if (strong && one >= 0 && category === 'injured' && !diedAfter(doc, deaths, strong.last)) {
         const t = doc.tokens[one] as Token;
         reading = { value: 1, spans: [[t.start, t.end], strong.span], confidence: 0.6 };
       }

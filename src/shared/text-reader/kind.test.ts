@@ -74,4 +74,9 @@ describe('what happened and what did not: the kind of a message', () => {
     expect(kind('warga di sepanjang jalur diminta menutup warung lebih awal malam ini')).toBe('sinyal');
     expect(kind('beredar kabar pemuda dianiaya, polisi memastikan kabar itu tidak benar')).toBe('sinyal');
   });
+
+  it('reads a fight in the comments or a chat group as words, not a physical event', () => {
+    expect(kind('pendukung calon ngamuk di kolom komentar, saling tuduh beli suara')).toBe('sinyal');
+    expect(kind('pendukung calon ngamuk di balai desa, kursi dibanting')).toBe('kejadian');
+  });
 });

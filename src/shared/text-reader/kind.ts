@@ -130,6 +130,13 @@ const SIGNAL = words(`
     tidak benar
   `);
 
+/** Places online: what is done there ("ngamuk di kolom komentar", "perang di medsos") is not physical. */
+const ONLINE = new Set(
+  list(
+    `kolom | komentar | medsos | grup | facebook | fb | wa | whatsapp | instagram | ig | tiktok | twitter | dunia | akun | status | story`,
+  ),
+);
+
 /** Time past and completed aspect: "semalam", "tadi", "kemarin", "barusan", "sempat", "telah". */
 const DONE = new Set(list(`semalam | tadi | kemarin | barusan | sempat | telah | kemarin malam | dini`));
 
@@ -169,6 +176,8 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
       )
         return false;
       if (/^(kalau|jika|apabila|bila|besok|lusa|nanti)$/.test(u.norm)) return false;
+      // "ngamuk di kolom komentar": a fight online is words, not a physical event
+      if (u.norm === 'di' && next !== undefined && ONLINE.has(next)) return false;
       // "bentrokan dapat dicegah": what was prevented did not happen
       if (/^(dicegah|dihindari|digagalkan|terhindarkan|terhindari|diantisipasi)$/.test(u.norm)) return false;
       if (u.norm === 'mulai' && next !== undefined && DAY.has(next)) return false;
