@@ -33,4 +33,37 @@ describe('the conflict type of a message', () => {
       type('rombongan pesilat yg pulang dr pengesahan dilempari batu oleh pemuda kampung, tiga pesilat luka'),
     ).toBe('perguruan_silat_vs_warga');
   });
+
+  it('reads a quarrel of fishermen over their waters as a resource dispute, not an election', () => {
+    expect(type('dua kubu nelayan ribut di perairan utara, satu perahu dirusak')).toBe('sengketa_lahan_sda');
+  });
+
+  it('reads a land quarrel over an inheritance between kin as a family feud', () => {
+    expect(type('sengketa tanah warisan, adik kakak saling pukul di depan rumah')).toBe('antarwarga');
+    expect(type('sengketa tanah dengan perusahaan perkebunan memanas')).toBe('sengketa_lahan_sda');
+  });
+
+  it('gives pesilat who fight the police, or beat an outsider, the perguruan-against-others type', () => {
+    expect(type('ratusan pesilat bentrok dengan aparat di depan mapolres')).toBe('perguruan_silat_vs_warga');
+    expect(type('seorang pelajar jadi korban pengeroyokan oleh oknum pesilat')).toBe(
+      'perguruan_silat_vs_warga',
+    );
+    expect(type('anggota psht dikeroyok oleh pesilat lain di pertigaan')).toBe('antar_perguruan_silat');
+  });
+
+  it('reads a victim of an assault "dilakukan oknum pesilat" as an outsider, unless of another perguruan', () => {
+    expect(type('korban pengeroyokan yang dilakukan oknum pesilat mengalami patah tulang')).toBe(
+      'perguruan_silat_vs_warga',
+    );
+    expect(type('remaja korban penganiayaan yang dilakukan pesilat karena memakai kaus perguruan lain')).toBe(
+      'antar_perguruan_silat',
+    );
+  });
+
+  it('weighs most what the quarrel is said to be about', () => {
+    expect(type('bentrok antar kampung semalam gara-gara rebutan air sumur, 3 luka')).toBe(
+      'sengketa_lahan_sda',
+    );
+    expect(type('cekcok soal batas pekarangan antara dua tetangga, 1 org luka')).toBe('antarwarga');
+  });
 });

@@ -5,7 +5,8 @@ import { type Choice, type Doc, findAll, type Hit, list, words } from './doc.ts'
 
 export type { Choice } from './doc.ts';
 export type Urgency = 'segera' | 'tinggi' | 'sedang' | 'rendah';
-type Cue = { re: RegExp; weight: number };
+/** unless: a cue that does not count when these words are also in the message. */
+type Cue = { re: RegExp; weight: number; unless?: RegExp };
 
 const cue = (weight: number, alternatives: string[]): Cue => ({ re: words(alternatives), weight });
 
@@ -22,7 +23,8 @@ const SILAT_OTHER = list(`
     (?:pengeroyokan|pembacokan|pemukulan|penganiayaan|dikeroyok|dibacok|dipukul|mengeroyok) (?:\\S+ ){0,2}anggota perguruan |
     antar anggota perguruan | tugu perguruan | tugu kecil milik | atribut perguruan lain | kaos
     perguruan lain | sesama pesilat | antar pesilat | pesilat lain | perguruan yang berbeda | balas
-    pemukulan anggota | kaos perguruan | nantang perguruan | tawuran
+    pemukulan anggota | kaos perguruan | nantang perguruan | tawuran | kaus perguruan lain | kaus
+    perguruan | seragam perguruan lain | atribut perguruan
   `);
 const SILAT_WARGA = list(`
     warga | pengendara | pedagang | pemilik warung | hansip | warung | rumah warga | spanduk tolak
@@ -77,14 +79,16 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     perhutani | reklamasi | migas | sumber air | mata air | irigasi | pengeboran | bom ikan | area
     tangkap | wilayah tangkap | lahan garam | tambak | hutan | penggusuran | tanah kas desa | sengketa
     lahan | sengketa tanah | ganti rugi | lahan | pembebasan lahan | marmer | tambang emas | alat berat
-    | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap
+    | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap | cantrang |
+    pukat | alat tangkap | zona tangkap | wilayah perairan | air sumur | sumur | air bersih | pipa air |
+    saluran air | rebutan air
   `),
     ),
     cue(
       2,
       list(`
     tanah | nelayan | petani | air | sungai | pantai | laut | pengukuran | patok | sawah | csr | limbah
-    | proyek
+    | proyek | perairan | melaut | perahu | kapal
   `),
     ),
   ],
@@ -113,8 +117,14 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     keluarga | tetangga | tetangganya | maling | dituduh maling | perselingkuhan | selingkuh | sound
     horeg | pencurian | dikira maling | dipukuli warga | dikeroyok warga | diamuk warga | penculik |
     penculikan | dikira | sewa | sengketa sewa | kontrakan | rumah petak | antar kampung | antar dusun |
-    antar pemuda | antar warga
+    antar pemuda | antar warga | batas pekarangan | kakak beradik | kakak adik | adik kakak | saudara kandung | sepupu | ipar
+    | mertua | menantu
   `),
+    ),
+    // an inheritance makes a quarrel over land a family feud ("sengketa tanah warisan")
+    cue(
+      6,
+      list(`tanah warisan | harta warisan | sengketa warisan | pembagian warisan | ahli waris | warisan`),
     ),
     cue(
       2,
@@ -176,7 +186,17 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     // the same in any passive form of a verb of violence: "dilempari batu oleh pemuda kampung"
     `(?:${PASSIVE_VIOLENCE}) (?:\\S+ ){0,2}(?:oleh )?(?:pemuda|warga|massa) (?:kampung|desa|setempat|sekitar)`,
     'warga (?:\\S+ ){0,6}(?:tolak|menolak) (?:\\S+ ){0,3}(?:tugu|konvoi|pengesahan|perguruan|latihan)',
+    // pesilat against the police: the other side is not a perguruan
+    '(?:bentrok|bentrokan|ricuh|kericuhan|berhadapan|adu fisik|menyerang|melempari|mengeroyok) (?:[^ ,.]+ ){0,2}(?:dengan )?(?:[^ ,.]+ )?(?:aparat|polisi|petugas|kepolisian|personel)',
+    '(?:polisi|petugas|aparat|personel) (?:[^ ,.]+ ){0,2}(?:terluka|luka|luka-luka|menjadi korban|dikeroyok|diserang|dilempari)',
   ]),
+  // someone beaten by pesilat is not of a perguruan, unless the text says so ("kaus perguruan lain")
+  {
+    ...cue(8, [
+      `(?:${PASSIVE_VIOLENCE}|korban (?:pengeroyokan|penganiayaan|pemukulan|pembacokan|penyerangan)) (?:[^ ,.]+ ){0,4}(?:oleh|dilakukan) (?:[^ ,.]+ ){0,3}(?:pesilat|perguruan)(?! lain| lawan| rival| berbeda)`,
+    ]),
+    unless: words(SILAT_OTHER),
+  },
   cue(5, ['konvoi', 'konvoy', 'rombongan konvoi', 'arak-arakan', 'pawai']),
   cue(2, SILAT_WARGA),
 ];
@@ -190,6 +210,21 @@ const SILAT_ONLY = words(SILAT);
 /** Only messages that speak of a pencak silat group may take either silat type. */
 const SILAT_RE = words([...SILAT, 'konvoi', 'konvoy', 'tugu']);
 
+/** Words after which a message names what a quarrel is about. */
+const MATTER = new Set(
+  list(`soal | gara | karena | terkait | dipicu | akibat | rebutan | masalah | perkara | perihal`),
+);
+
+function isMatter(doc: Doc, first: number): boolean {
+  const here = doc.tokens[first];
+  for (let j = first - 1; j >= Math.max(0, first - 2); j--) {
+    const t = doc.tokens[j];
+    if (!t || t.clause !== here?.clause) return false;
+    if (MATTER.has(t.norm)) return true;
+  }
+  return false;
+}
+
 export function readConflictType(doc: Doc): Choice<ConflictType> {
   const scores: { type: ConflictType; score: number; hits: Hit[] }[] = [];
   const silat = findAll(doc, SILAT_ONLY).length > 0;
@@ -202,10 +237,13 @@ export function readConflictType(doc: Doc): Choice<ConflictType> {
     let score = 0;
     const hits: Hit[] = [];
     for (const c of cues) {
+      if (c.unless && findAll(doc, c.unless).length > 0) continue;
       const found =
         type === 'sara_agama' ? findAll(doc, c.re).filter((h) => !sheltered(h)) : findAll(doc, c.re);
-      // a word counts fully once, then a little for each repetition
-      if (found.length > 0) score += c.weight * (1 + 0.25 * Math.min(found.length - 1, 4));
+      // a word counts fully once, then a little for each repetition; named as the matter of the quarrel
+      // ("gara-gara rebutan air sumur", "soal warisan") it counts half again
+      const matter = found.some((h) => isMatter(doc, h.first)) ? 1.5 : 1;
+      if (found.length > 0) score += matter * c.weight * (1 + 0.25 * Math.min(found.length - 1, 4));
       hits.push(...found);
     }
     scores.push({ type, score, hits });

@@ -57,4 +57,26 @@ describe('what happened and what did not: the kind of a message', () => {
   it('does not read a cut in aid as a physical event by itself', () => {
     expect(kind('warga berencana demo besok, menuntut kades mundur krn BLT dipotong')).toBe('sinyal');
   });
+
+  it('reads a truck held back or a road closed in the news spelling "diadang" as something that happened', () => {
+    expect(kind('warga menolak proyek galian, sempat menahan truk pengangkut sampai sore')).toBe('kejadian');
+    expect(kind('rombongan suporter diadang pemuda di jalan raya semalam')).toBe('kejadian');
+    expect(kind('ketua perguruan minta anggotanya menahan diri dan tdk terpancing')).toBe('sinyal');
+  });
+
+  it('reads a clash that was prevented, or only could happen, as not having happened', () => {
+    expect(kind('massa dua kelompok disekat aparat sehingga bentrokan dapat dicegah')).toBe('sinyal');
+    expect(kind('polisi memantau ajakan di medsos yg berpotensi memicu bentrokan')).toBe('sinyal');
+    expect(kind('patroli digelar untuk mengantisipasi tawuran saat sahur')).toBe('sinyal');
+  });
+
+  it('reads what people are asked to do, and a rumour said to be untrue, as not having happened', () => {
+    expect(kind('warga di sepanjang jalur diminta menutup warung lebih awal malam ini')).toBe('sinyal');
+    expect(kind('beredar kabar pemuda dianiaya, polisi memastikan kabar itu tidak benar')).toBe('sinyal');
+  });
+
+  it('reads a fight in the comments or a chat group as words, not a physical event', () => {
+    expect(kind('pendukung calon ngamuk di kolom komentar, saling tuduh beli suara')).toBe('sinyal');
+    expect(kind('pendukung calon ngamuk di balai desa, kursi dibanting')).toBe('kejadian');
+  });
 });

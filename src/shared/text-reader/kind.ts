@@ -9,7 +9,8 @@ import type { Token } from './tokens.ts';
 const VIOLENT_STEMS = list(`
     pukul | serang | bakar | lempar | bacok | tusuk | keroyok | aniaya | rusak | usir | tembak | jarah |
     tendang | hajar | bunuh | culik | sandera | dobrak | sabet | tikam | hantam | siram | gebuk | tampar |
-    rampas | serbu | kepung | geruduk | celurit | clurit | tebas | bubar | hadang | cegat | aniaya
+    rampas | serbu | kepung | geruduk | celurit | clurit | tebas | bubar | hadang | cegat | aniaya |
+    adang | jegal
   `);
 
 /** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
@@ -32,7 +33,8 @@ const STRONG_EVENT = words(`
     rasa | mogok | menduduki | ditutup | menutup | tutup | penertiban | dirawat | dibawa ke | dievakuasi
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
-    berkelahi | babak belur | bonyok | kritis
+    berkelahi | babak belur | bonyok | kritis | menahan (?:truk|mobil|kendaraan|kapal|alat|petugas|rombongan|bus|pekerja|awak) | menghalangi | dihentikan paksa |
+    menghentikan paksa
   `);
 const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
 const VIOLENT_STEM_SET = new Set(VIOLENT_STEMS);
@@ -79,7 +81,7 @@ const SETTLED = words(`
   `);
 const CLEARED = words(`
     hoaks | hoax | tidak terbukti | salah info | diklarifikasi | klarifikasi | dibatalkan | isu | kabar
-    | rencana | menyesatkan | kejadian lama | video lama
+    | rencana | menyesatkan | kejadian lama | video lama | tidak benar
   `);
 const FUTURE = new Set(
   list(`
@@ -90,7 +92,8 @@ const FUTURE = new Set(
     gantian | tidak | belum | nuduh | beredar | tolak | soal | agar | supaya | minta | lusa | besok |
     untuk | buat | ingin | hendak | siap | tantang | bila | nanti | pekan | minggu | depan | ancamannya
     | rawan | bahwa | akan | dianggap | berupaya | mencoba | coba | tanpa | wacana | nyaris | hampir |
-    rencananya | berniat | bermaksud | seandainya | dicegah
+    rencananya | berniat | bermaksud | seandainya | dicegah | berpotensi | mencegah | pencegahan |
+    antisipasi | mengantisipasi | menghindari | diminta | meminta | mengimbau | diimbau | imbauan
   `),
 );
 /** Words that end the reach of a plan or a negation: "tdk terima langsung mendatangi", "tdk bisa lewat krn diblokir". */
@@ -123,8 +126,16 @@ const SIGNAL = words(`
     pesan berantai | saling sindir | memanas | tegang | ketegangan | h-\\d | mau | akan | nanti malam |
     malam ini | besok | lusa | pekan depan | minggu depan | tidak terbukti | dibatalkan | salah info |
     spanduk | keberatan | tuduhan | dituduh | digugat | saling lapor | dilaporkan | menolak | tolak |
-    penolakan | dipantau | media sosial | menyesatkan | terprovokasi | kejadian lama | video lama
+    penolakan | dipantau | media sosial | menyesatkan | terprovokasi | kejadian lama | video lama |
+    tidak benar
   `);
+
+/** Places online: what is done there ("ngamuk di kolom komentar", "perang di medsos") is not physical. */
+const ONLINE = new Set(
+  list(
+    `kolom | komentar | medsos | grup | facebook | fb | wa | whatsapp | instagram | ig | tiktok | twitter | dunia | akun | status | story`,
+  ),
+);
 
 /** Time past and completed aspect: "semalam", "tadi", "kemarin", "barusan", "sempat", "telah". */
 const DONE = new Set(list(`semalam | tadi | kemarin | barusan | sempat | telah | kemarin malam | dini`));
@@ -165,6 +176,10 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
       )
         return false;
       if (/^(kalau|jika|apabila|bila|besok|lusa|nanti)$/.test(u.norm)) return false;
+      // "ngamuk di kolom komentar": a fight online is words, not a physical event
+      if (u.norm === 'di' && next !== undefined && ONLINE.has(next)) return false;
+      // "bentrokan dapat dicegah": what was prevented did not happen
+      if (/^(dicegah|dihindari|digagalkan|terhindarkan|terhindari|diantisipasi)$/.test(u.norm)) return false;
       if (u.norm === 'mulai' && next !== undefined && DAY.has(next)) return false;
       if (u.norm === 'depan' && /^(pekan|minggu|bulan|tahun)$/.test(t[j - 1]?.norm ?? '')) return false;
     }

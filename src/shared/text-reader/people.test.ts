@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readCounts } from './counts.ts';
 import { makeDoc } from './doc.ts';
-import { readCounts, readGroups } from './people.ts';
+import { readGroups } from './people.ts';
 
 const counts = (text: string) => {
   const c = readCounts(makeDoc(text));
@@ -78,5 +79,15 @@ describe('a stated age after the noun for a person', () => {
   it('makes a child or an elderly person, not when the person is the perpetrator', () => {
     expect(groups('seorang remaja 15 th yg sedang lewat terkena sabetan celurit')).toEqual(['anak']);
     expect(groups('pelaku 2 remaja 15 tahun sdh diamankan')).toEqual([]);
+  });
+
+  it('reads the news words for the elderly and for aid recipients', () => {
+    expect(groups('sejumlah warga lanjut usia tidak masuk daftar penerima beras')).toEqual(['lansia']);
+    expect(groups('ratusan keluarga penerima manfaat memprotes data yang salah')).toEqual(['fakir_miskin']);
+  });
+
+  it('does not read paralysed traffic as a disabled person', () => {
+    expect(groups('jalan diblokir sopir angkot, lalu lintas di pusat kota lumpuh tiga jam')).toEqual([]);
+    expect(groups('seorang warga lumpuh terjebak di rumahnya')).toEqual(['disabilitas']);
   });
 });

@@ -31,6 +31,9 @@ type Mention = {
   weight: number;
   marked: boolean;
   span: Span;
+  /** Token indices of the mention's first and last word. */
+  from: number;
+  to: number;
 };
 
 const DESA_MARKERS = new Set(['desa', 'kelurahan']);
@@ -56,7 +59,8 @@ const ORIGIN = new Set(['dari', 'asal']);
 const DESTINATION = new Set(
   list(`ke | masuk | menuju | lewat | melintas | melewati | memasuki | di | wilayah`),
 );
-const RETURN = new Set(['balik', 'pulang', 'kembali']);
+/** Where a group goes back to or goes on to after the event: "balik ke Jember", "lanjut ke Malang". */
+const RETURN = new Set(['balik', 'pulang', 'kembali', 'lanjut', 'melanjutkan', 'meneruskan']);
 /** Newspapers named after a town ("Radar Jember") say where the paper is, not where the event was. */
 const MEDIA = new Set([
   'radar',
@@ -94,6 +98,9 @@ function contextWeight(tokens: readonly Token[], at: number): number {
     if (ORIGIN.has(t.norm)) return 0.3;
     if (RETURN.has(t.norm)) return 0.3;
     if (j === at - 1 && DESTINATION.has(t.norm)) weight = 1.5;
+    // "di tol Sidoarjo", "di stadion Kediri": a place word between "di" and the name
+    if (j === at - 2 && t.norm === 'di' && !tokens[at - 1]?.capital && tokens[at - 1]?.value === null)
+      weight = 1.5;
   }
   return weight;
 }
@@ -138,7 +145,15 @@ function findMentions(g: Gazetteer, tokens: readonly Token[]): Mention[] {
       const found = namedAfter(g, tokens, i + 1, level);
       if (!found) continue;
       const weight = contextWeight(tokens, i);
-      mentions.push({ level, places: found.places, weight, marked: true, span: span(i, found.count + 1) });
+      mentions.push({
+        level,
+        places: found.places,
+        weight,
+        marked: true,
+        span: span(i, found.count + 1),
+        from: i,
+        to: i + found.count,
+      });
       for (let k = i; k <= i + found.count; k++) used.add(k);
       i += found.count;
       continue;
@@ -159,6 +174,8 @@ function findMentions(g: Gazetteer, tokens: readonly Token[]): Mention[] {
         weight: contextWeight(tokens, i) * 1.2,
         marked: true,
         span: span(i, count + 1),
+        from: i,
+        to: i + count,
       });
       for (let k = i; k <= i + count; k++) used.add(k);
       i += count;
@@ -177,19 +194,59 @@ function findMentions(g: Gazetteer, tokens: readonly Token[]): Mention[] {
     const kabkota = g.kabkota.get(key) ?? g.kabkota.get(t.norm);
     // a dateline, "JEMBER, KOMPAS.com –", names where the reporter is: it weighs a little less
     const dateline = i === 0 && t.raw === t.raw.toUpperCase() && tokens[1]?.clause !== t.clause;
-    const weight = contextWeight(tokens, i) * (dateline ? 0.7 : 1);
+    // "Jalan Kenjeran", "Jl. Surabaya": a street named after a place is only a street
+    const street = prev?.norm === 'jalan' && prev.clause === t.clause;
+    const weight = contextWeight(tokens, i) * (dateline ? 0.7 : 1) * (street ? 0.3 : 1);
     if (kabkota) {
       // a bare name shared by a Kabupaten and a Kota leans to the Kabupaten; other names in the text decide
       const places = kabkota.map((p) => ({ ...p }));
-      mentions.push({ level: 'kabkota', places, weight, marked: false, span: [t.start, t.end] });
+      mentions.push({
+        level: 'kabkota',
+        places,
+        weight,
+        marked: false,
+        span: [t.start, t.end],
+        from: i,
+        to: i,
+      });
       continue;
     }
-    if (!t.capital || common || firstOfSentence) continue;
+    if (!t.capital || common || firstOfSentence || street) continue;
     const kec = exactPlaces(g, key).filter((p) => p.level === 'kecamatan');
     if (kec.length > 0)
-      mentions.push({ level: 'kecamatan', places: kec, weight, marked: false, span: [t.start, t.end] });
+      mentions.push({
+        level: 'kecamatan',
+        places: kec,
+        weight,
+        marked: false,
+        span: [t.start, t.end],
+        from: i,
+        to: i,
+      });
   }
-  return mentions;
+  return originChains(tokens, mentions);
+}
+
+/**
+ * "asal Kecamatan Tempurejo, Jember", "dari Desa X, Kecamatan Y": the names that follow an origin in the same
+ * sentence, with nothing but a comma between them, are the same origin and weigh as little.
+ */
+function originChains(tokens: readonly Token[], mentions: Mention[]): Mention[] {
+  const sorted = [...mentions].sort((a, b) => a.from - b.from);
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1] as Mention;
+    const cur = sorted[k] as Mention;
+    const plain =
+      cur.weight === 1 || (cur.marked && cur.level === 'kabkota' && Math.abs(cur.weight - 1.2) < 1e-9);
+    if (
+      prev.weight < 1 &&
+      plain &&
+      cur.from === prev.to + 1 &&
+      tokens[cur.from]?.sentence === tokens[prev.to]?.sentence
+    )
+      cur.weight = prev.weight;
+  }
+  return sorted;
 }
 
 function kabkotaName(g: Gazetteer, code: string): string {
@@ -254,7 +311,11 @@ export function readPlace(g: Gazetteer, tokens: readonly Token[], homeRegion?: s
     resolvedByHome = true;
   }
   const deepestIn = (kab: string) => {
-    const kec = mentions.find((m) => m.level === 'kecamatan' && m.places.some((p) => p.kabkotaCode === kab));
+    // a marked kecamatan ("Kecamatan Bulak") before a bare name that happens to be one
+    const kec =
+      mentions.find(
+        (m) => m.level === 'kecamatan' && m.marked && m.places.some((p) => p.kabkotaCode === kab),
+      ) ?? mentions.find((m) => m.level === 'kecamatan' && m.places.some((p) => p.kabkotaCode === kab));
     const kecPlace = kec?.places.find((p) => p.kabkotaCode === kab) ?? null;
     const desaMentions = mentions.filter((m) => m.level === 'desa');
     const desaPlace =

@@ -3,10 +3,11 @@
 import type { ConflictType, ReportKind, VulnerableGroup } from '../reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../reports/report-vocabulary.ts';
 import { readConflictType, readOngoing, readUrgency, type Urgency } from './classify.ts';
+import { readCounts } from './counts.ts';
 import { findAll, makeDoc, type Span, words } from './doc.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { readKind } from './kind.ts';
-import { readCounts, readGroups } from './people.ts';
+import { readGroups } from './people.ts';
 import { type PlaceCandidate, readPlace } from './place.ts';
 
 export type Evidence = { spans: Span[]; confidence: number };

@@ -54,7 +54,7 @@ const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
   `
   nol=0 satu=1 seorang=1 sesorang=1 seekor=1 sebuah=1 dua=2 tiga=3 empat=4 lima=5 enam=6 tujuh=7
   delapan=8 sembilan=9 sepuluh=10 sebelas=11 seratus=100 siji=1 loro=2 telu=3 papat=4 limo=5 enem=6
-  pitu=7 wolu=8 songo=9 sepoloh=10 rong=2 seribu=1000
+  pitu=7 wolu=8 songo=9 sepoloh=10 rong=2 seribu=1000 keduanya=2 ketiganya=3 keempatnya=4 kelimanya=5
   `
     .split(/\s+/)
     .filter((pair) => pair.includes('='))

@@ -150,4 +150,21 @@ describe('the text reader and the traps of real messages', () => {
       'antar_perguruan_silat',
     );
   });
+
+  it('places an event where it happened, not where a group goes on to or came from', () => {
+    const onward = read(
+      'bus rombongan dilempari batu di tol Pasuruan, 2 org luka. rombongan lanjut ke Jember',
+    );
+    expect(onward.kabkotaCode).toBe('35.14');
+    const origin = read(
+      'warga asal Kecamatan Kencong, Jember, unjuk rasa di depan kantor Kabupaten Lumajang',
+    );
+    expect(origin.kabkotaCode).toBe('35.08');
+  });
+
+  it('reads a street named after a place as a street, and keeps the marked kecamatan', () => {
+    const r = read('tawuran geng motor di Jalan Kenjeran, Kecamatan Bulak, Surabaya, 2 warga luka');
+    expect(r.kabkotaCode).toBe('35.78');
+    expect(g.byCode.get(r.kecamatanCode ?? '')?.name).toBe('Bulak');
+  });
 });

@@ -1,0 +1,65 @@
+// The numbers of people harmed, each rule with its own short text.
+import { describe, expect, it } from 'vitest';
+import { readCounts } from './counts.ts';
+import { makeDoc } from './doc.ts';
+
+const counts = (text: string) => {
+  const c = readCounts(makeDoc(text));
+  return [c.injured.value, c.dead.value, c.displaced.value];
+};
+
+describe('the counts of people harmed, further rules', () => {
+  it('reads "keduanya" and "ketiganya" as numbers of the people just named', () => {
+    expect(counts('dua pemuda berkelahi pakai celurit, keduanya luka parah')).toEqual([2, null, null]);
+    expect(counts('tiga warga dikeroyok, ketiganya luka memar')).toEqual([3, null, null]);
+  });
+
+  it('adds numbers of people joined by "dan" before one word of harm', () => {
+    expect(counts('lima warga dan dua petugas luka-luka kena lemparan')).toEqual([7, null, null]);
+    // a word of harm between them makes two counts
+    expect(counts('seorang tewas dan tiga lainnya luka')).toEqual([3, 1, null]);
+  });
+
+  it('adds a second person hurt in a contrast ("sementara seorang …")', () => {
+    expect(counts('seorang sopir luka di kepala, sementara seorang penumpang terkena pecahan kaca')).toEqual([
+      2,
+      null,
+      null,
+    ]);
+  });
+
+  it('counts a person and their kin named together as two', () => {
+    expect(counts('seorang ibu dan anaknya terluka kena lemparan batu')).toEqual([2, null, null]);
+  });
+
+  it('prefers a stated total to the first persons named', () => {
+    expect(counts('seorang janda mengungsi ke rumah anaknya. kasun bilang total 9 orang mengungsi')).toEqual([
+      null,
+      null,
+      9,
+    ]);
+  });
+
+  it('does not count the wound that killed someone as an injured person', () => {
+    expect(counts('satu korban tewas dengan luka tusuk di perut')).toEqual([null, 1, null]);
+  });
+
+  it('reads being hit by glass or a thrown stone as an injury', () => {
+    expect(counts('1 penumpang kena pecahan kaca bus')).toEqual([1, null, null]);
+    expect(counts('dua pengendara terkena lemparan batu')).toEqual([2, null, null]);
+  });
+
+  it('reads people taken in elsewhere as displaced', () => {
+    expect(counts('keluarga yg terdiri atas empat orang kini ditampung di rumah kades')).toEqual([
+      null,
+      null,
+      4,
+    ]);
+  });
+
+  it('reads "kena bacok" and people who fell as injured, but not one who died of the wound', () => {
+    expect(counts('1 siswa kena bacok di punggung')).toEqual([1, null, null]);
+    expect(counts('jamaah berhamburan, 2 jamaah lansia jatuh')).toEqual([2, null, null]);
+    expect(counts('seorang pemuda kena tusuk, nyawanya tak tertolong di RSUD')).toEqual([null, 1, null]);
+  });
+});
