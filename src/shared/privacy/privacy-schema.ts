@@ -103,6 +103,11 @@ export const BreachView = z.object({
   subjectNoticeAt: z.string().nullable(),
   authorityNoticeAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** When the officer was reminded of the deadline, and when it went up after the deadline passed (WIB). */
+  remindedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  /** The anomaly signal that opened this suspected breach, in words; null for a breach recorded by hand. */
+  signal: z.string().nullable(),
   clock: z.object({ state: z.enum(['berjalan', 'mendekati', 'lewat', 'selesai']), hoursLeft: z.number() }),
   /** The notice letters in Indonesian, ready to send. */
   notices: z.object({ subjects: z.string(), authority: z.string() }),

@@ -6,6 +6,7 @@ import {
   refuseBreachClose,
 } from '../../../shared/privacy/breach-rules.ts';
 import type { BreachInput, BreachView } from '../../../shared/privacy/privacy-schema.ts';
+import { SIGNAL_LABELS, type SignalKind } from '../../../shared/privacy/retention-rules.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -33,6 +34,9 @@ function toView(b: store.BreachRecord, now: Date): BreachView {
     subjectNoticeAt: b.subjectNoticeAt ? toWibIso(b.subjectNoticeAt) : null,
     authorityNoticeAt: b.authorityNoticeAt ? toWibIso(b.authorityNoticeAt) : null,
     closedAt: b.closedAt ? toWibIso(b.closedAt) : null,
+    remindedAt: b.remindedAt ? toWibIso(b.remindedAt) : null,
+    escalatedAt: b.escalatedAt ? toWibIso(b.escalatedAt) : null,
+    signal: b.signal ? (SIGNAL_LABELS[b.signal as SignalKind] ?? b.signal) : null,
     clock: breachClock(b, now),
     notices: breachNotices({ ...b, discoveredAtWib }),
   };
