@@ -26,10 +26,12 @@ ALTER TABLE privacy_breaches
   ADD COLUMN escalated_at timestamptz,
   ADD COLUMN signal text CHECK (signal IN ('baca_massal', 'gagal_masuk', 'ekspor_malam')),
   ADD COLUMN signal_subject text,
-  ADD COLUMN signal_key text UNIQUE;
+  ADD COLUMN signal_key text UNIQUE,
+  ADD COLUMN dismissed_reason text;
 COMMENT ON COLUMN privacy_breaches.reminded_at IS 'When the data protection officer was reminded that the 3 × 24 hour deadline is near (once).';
 COMMENT ON COLUMN privacy_breaches.escalated_at IS 'When the missed deadline went up to the province and the admin (once).';
 COMMENT ON COLUMN privacy_breaches.signal IS 'The anomaly that opened this suspected breach; null for a breach recorded by hand.';
 COMMENT ON COLUMN privacy_breaches.signal_subject IS 'What the signal is about: an account id, or a hash of a network address (never the address).';
 COMMENT ON COLUMN privacy_breaches.signal_key IS 'signal, subject and time window: the same signal in the same window opens one suspected breach.';
+COMMENT ON COLUMN privacy_breaches.dismissed_reason IS 'Why a suspected breach proved not to be one (closed without notices); null otherwise.';
 CREATE INDEX privacy_breaches_open_due_idx ON privacy_breaches (due_at) WHERE closed_at IS NULL;

@@ -133,4 +133,31 @@ describe('anomaly signals', () => {
     await reads(reader, 5, minutesAgo(1));
     expect((await runAnomalyChecks(t.db, clock)).baca_massal).toBe(1);
   });
+
+  it('lets the officer dismiss a suspected breach with a reason, but not a breach recorded by hand', async () => {
+    const post = (url: string, payload?: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url, headers: authAs(ppdp), payload });
+    const list = await t.app.inject({ url: '/api/privacy/breaches', headers: authAs(ppdp) });
+    const suspected = (list.json().items as { id: string; signal: string | null }[]).find((b) => b.signal);
+    const reason = 'Operator sedang memeriksa ulang data bantuan atas perintah kepala bidang.';
+    expect((await post(`/api/privacy/breaches/${suspected?.id}/dismiss`, { reason: 'x' })).statusCode).toBe(
+      400,
+    );
+    const dismissed = await post(`/api/privacy/breaches/${suspected?.id}/dismiss`, { reason });
+    expect(dismissed.statusCode).toBe(200);
+    expect(dismissed.json()).toMatchObject({ dismissedReason: reason, closedAt: expect.any(String) });
+
+    const manual = randomUUID();
+    await post('/api/privacy/breaches', {
+      id: manual,
+      title: 'Map berkas tertinggal',
+      description: 'Map berisi daftar penerima bantuan tertinggal di angkutan umum.',
+      discoveredAt: clock.now().toISOString(),
+      categories: ['umum'],
+      subjectsEstimate: 12,
+    });
+    const refused = await post(`/api/privacy/breaches/${manual}/dismiss`, { reason });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/pemberitahuan/);
+  });
 });

@@ -16,19 +16,26 @@ export type BreachRecord = {
   remindedAt: Date | null;
   escalatedAt: Date | null;
   signal: string | null;
+  dismissedReason: string | null;
 };
 
 const COLUMNS = `id, title, description, discovered_at AS "discoveredAt", due_at AS "dueAt", categories,
   subjects_estimate AS "subjectsEstimate", measures, subject_notice_at AS "subjectNoticeAt",
   authority_notice_at AS "authorityNoticeAt", closed_at AS "closedAt", reminded_at AS "remindedAt",
-  escalated_at AS "escalatedAt", signal`;
+  escalated_at AS "escalatedAt", signal, dismissed_reason AS "dismissedReason"`;
 
 /** Inserts a breach; false when the id exists already (a retried submission). */
 export async function insertBreach(
   tx: Tx,
   b: Omit<
     BreachRecord,
-    'subjectNoticeAt' | 'authorityNoticeAt' | 'closedAt' | 'remindedAt' | 'escalatedAt' | 'signal'
+    | 'subjectNoticeAt'
+    | 'authorityNoticeAt'
+    | 'closedAt'
+    | 'remindedAt'
+    | 'escalatedAt'
+    | 'signal'
+    | 'dismissedReason'
   > & { createdBy: string | null; signal?: { kind: string; subject: string; key: string } },
 ): Promise<boolean> {
   const rows = await tx.query(
@@ -69,8 +76,12 @@ export async function recordNotice(tx: Tx, id: string, to: 'subjek' | 'lembaga',
   await tx.query(`UPDATE privacy_breaches SET ${column} = coalesce(${column}, $2) WHERE id = $1`, [id, at]);
 }
 
-export async function closeBreach(tx: Tx, id: string, at: Date): Promise<void> {
-  await tx.query('UPDATE privacy_breaches SET closed_at = $2 WHERE id = $1', [id, at]);
+export async function closeBreach(tx: Tx, id: string, at: Date, dismissedReason?: string): Promise<void> {
+  await tx.query('UPDATE privacy_breaches SET closed_at = $2, dismissed_reason = $3 WHERE id = $1', [
+    id,
+    at,
+    dismissedReason ?? null,
+  ]);
 }
 
 /** Open breaches whose notices are not both recorded (SQL condition). */

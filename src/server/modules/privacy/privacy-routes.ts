@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  BreachDismissInput,
   BreachInput,
   BreachList,
   BreachNoticeInput,
@@ -17,7 +18,13 @@ import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
-import { closeBreach, listBreaches, recordBreach, recordBreachNotice } from './breach-service.ts';
+import {
+  closeBreach,
+  dismissSuspectedBreach,
+  listBreaches,
+  recordBreach,
+  recordBreachNotice,
+} from './breach-service.ts';
 import { processingRecord, processingRecordPdf } from './privacy-service.ts';
 import { retentionDryRun } from './retention-service.ts';
 import { rightsRoutes } from './rights-routes.ts';
@@ -132,6 +139,21 @@ export async function privacyRoutes(
       },
     },
     async (request) => closeBreach(deps, requirePrincipal(request), request.params.id),
+  );
+
+  r.post(
+    '/api/privacy/breaches/:id/dismiss',
+    {
+      schema: {
+        tags,
+        summary: 'Nyatakan dugaan dari sinyal anomali bukan kebocoran, dengan alasannya (PPDP, admin)',
+        params: IdParams,
+        body: BreachDismissInput,
+        response: { 200: BreachView },
+      },
+    },
+    async (request) =>
+      dismissSuspectedBreach(deps, requirePrincipal(request), request.params.id, request.body.reason),
   );
 
   r.get(
