@@ -27,30 +27,46 @@ const IDS_SHOWN = 1000;
 
 type Due = { due: Map<RetentionTable, string[]>; kept: number; cutoffs: ReturnType<typeof retentionCutoffs> };
 
+function add(map: Map<RetentionTable, string[]>, table: RetentionTable, id: string): void {
+  const ids = map.get(table);
+  if (ids) ids.push(id);
+  else map.set(table, [id]);
+}
+
+/** How many candidates one short transaction checks: a long run never holds PGlite's one connection for long. */
+const CHECK_PAGE = 200;
+
 /** Every record whose period has passed and which anonymisation would still change, per table. */
 async function findDue(db: Database, now: Date): Promise<Due> {
-  return db.asSystem(async (tx) => {
+  const { candidates, cutoffs } = await db.asSystem(async (tx) => {
     const cutoffs = retentionCutoffs(await getPrivacySettings(tx), now);
     const candidates = [
       ...(await store.listClosedCaseRecords(tx, cutoffs.caseClosedBefore)),
       ...(await store.listCitizenMessages(tx, cutoffs.reportedBefore)),
       ...(await store.listInactivePillars(tx, cutoffs.pillarInactiveBefore)),
     ];
-    const due = new Map<RetentionTable, string[]>();
-    const seen = new Set<string>();
-    const keptKeys = new Set(candidates.filter((c) => c.kept).map((c) => `${c.table}:${c.id}`));
-    const shapes: ShapeCache = new Map();
-    for (const c of candidates) {
-      const key = `${c.table}:${c.id}`;
-      // A message kept by one rule (its case is open) is kept whatever another rule says.
-      if (keptKeys.has(key) || seen.has(key)) continue;
-      seen.add(key);
-      const values = await plannedAnonymisation(tx, c.table, c.id, shapes);
-      if (!values || Object.keys(values).length === 0) continue;
-      due.set(c.table, [...(due.get(c.table) ?? []), c.id]);
-    }
-    return { due, kept: keptKeys.size, cutoffs };
+    return { candidates, cutoffs };
   });
+  // A message kept by one rule (its case is open) is kept whatever another rule says.
+  const keptKeys = new Set(candidates.filter((c) => c.kept).map((c) => `${c.table}:${c.id}`));
+  const seen = new Set<string>();
+  const toCheck = candidates.filter((c) => {
+    const key = `${c.table}:${c.id}`;
+    if (keptKeys.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const due = new Map<RetentionTable, string[]>();
+  const shapes: ShapeCache = new Map();
+  for (let start = 0; start < toCheck.length; start += CHECK_PAGE) {
+    await db.asSystem(async (tx) => {
+      for (const c of toCheck.slice(start, start + CHECK_PAGE)) {
+        const values = await plannedAnonymisation(tx, c.table, c.id, shapes);
+        if (values && Object.keys(values).length > 0) add(due, c.table, c.id);
+      }
+    });
+  }
+  return { due, kept: keptKeys.size, cutoffs };
 }
 
 function toPlan(found: Due, now: Date, dryRun: boolean): RetentionPlan {
@@ -89,7 +105,7 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionPlan> 
   for (const [table, ids] of found.due) {
     for (const id of ids) {
       if (await deps.db.asSystem((tx) => anonymiseRecord(tx, table, id, shapes))) {
-        done.set(table, [...(done.get(table) ?? []), id]);
+        add(done, table, id);
       }
     }
   }
