@@ -12,6 +12,7 @@ import { startOutboxJobs } from './modules/channels/channels-outbox.ts';
 import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
 import { startNoticeJobs } from './modules/notices/notices-delivery.ts';
+import { startPrivacyJobs } from './modules/privacy/privacy-jobs.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
 import {
   DUPLICATES_BATCH,
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
     await startEarlyWarningJobs({ db, clock: systemClock, config }, jobs, app.log);
     await startOutboxJobs(jobs, { db, clock: systemClock, config });
     await startNoticeJobs(jobs, { db, clock: systemClock, config: config.notices });
+    // Personal data past its retention anonymised daily; anomaly signals every 10 minutes (docs/PRIVACY.md).
+    await startPrivacyJobs(jobs, { db, clock: systemClock }, app.log.child({ module: 'privacy' }));
     // The daily backup at the admin's time of day (WIB); the job itself skips when backups are turned off.
     await jobs.work(SCHEDULED_BACKUP_QUEUE, async () => {
       const result = await runScheduledBackup({ db, clock: systemClock, dataKey: backupDataKey });

@@ -6,6 +6,7 @@ import type { HistoryMessageKey } from './messages/history.ts';
 import type { NoticesMessageKey } from './messages/notices.ts';
 import type { OfficeMessageKey } from './messages/office.ts';
 import type { PrivacyMessageKey } from './messages/privacy.ts';
+import type { RetentionMessageKey } from './messages/privacy-retention.ts';
 import type { ProvocationMessageKey } from './messages/provocation.ts';
 import type { ProvocationWorkMessageKey } from './messages/provocation-work.ts';
 import type { ReaderMessageKey } from './messages/reader.ts';
@@ -354,6 +355,7 @@ export type MessageKey =
   | ProvocationMessageKey
   | ProvocationWorkMessageKey
   | PrivacyMessageKey
+  | RetentionMessageKey
   | ExportsMessageKey
   | HistoryMessageKey;
 

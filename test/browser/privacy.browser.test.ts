@@ -64,4 +64,30 @@ describe('the Pelindungan data page', () => {
     expect(await findSeriousA11yViolations(p)).toEqual([]);
     expect(fx.problems).toEqual([]);
   });
+
+  it('shows the breach deadline, saves the retention settings and lists the retention dry run', async () => {
+    const breach = {
+      id: crypto.randomUUID(),
+      title: 'Laptop operator hilang',
+      description: 'Laptop berisi unduhan daftar orang rentan hilang di perjalanan.',
+      discoveredAt: '2026-01-10T08:00:00+07:00',
+      categories: ['anak'],
+      subjectsEstimate: 40,
+    };
+    expect((await fx.call('ppdp.uji', 'POST', '/api/privacy/breaches', breach)).status).toBe(201);
+    const p = fx.page;
+    await fx.signIn(p, 'ppdp.uji');
+    await p.getByRole('link', { name: 'Pelindungan data' }).click();
+    await p.getByRole('rowheader', { name: 'Laptop operator hilang' }).waitFor();
+    await p.getByRole('cell', { name: /13 Januari 2026/ }).waitFor();
+
+    await p.getByLabel('Data pelapor warga setelah (bulan)').fill('6');
+    await p.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await p.getByText('Pengaturan tersimpan.').waitFor();
+    await p.getByRole('button', { name: 'Lihat yang akan dianonimkan' }).click();
+    await p.getByText(/^Uji coba retensi per .*: \d+ catatan akan dianonimkan/).waitFor();
+    await p.getByRole('rowheader', { name: 'Pilar sosial yang lama tidak aktif' }).waitFor();
+    expect(await findSeriousA11yViolations(p)).toEqual([]);
+    expect(fx.problems).toEqual([]);
+  });
 });

@@ -145,3 +145,33 @@ export async function auditHead(db: Database): Promise<{ seq: number; hash: stri
     tx.one<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
   );
 }
+
+/** Accounts that read at least `minRecords` different records of people between `since` and `until` (access log). */
+export function listHeavyReaders(
+  tx: Tx,
+  since: Date,
+  until: Date,
+  minRecords: number,
+): Promise<{ userId: string; records: number }[]> {
+  return tx.query<{ userId: string; records: number }>(
+    `SELECT user_id::text AS "userId", count(DISTINCT subject_type || ':' || subject_id)::int AS records
+       FROM access_log WHERE user_id IS NOT NULL AND at >= $1 AND at <= $2
+      GROUP BY user_id HAVING count(DISTINCT subject_type || ':' || subject_id) >= $3 ORDER BY 1`,
+    [since, until, minRecords],
+  );
+}
+
+/** The audit entries of one action between `since` and `until`: when, by whom, and their details. */
+export async function listAuditEntries(
+  tx: Tx,
+  action: string,
+  since: Date,
+  until: Date,
+): Promise<{ seq: string; at: Date; actorId: string | null; details: Record<string, unknown> }[]> {
+  const rows = await tx.query<{ seq: string; at: Date; actorId: string | null; details: string }>(
+    `SELECT seq::text AS seq, at, actor_id::text AS "actorId", details FROM audit_log
+      WHERE action = $1 AND at >= $2 AND at <= $3 ORDER BY seq`,
+    [action, since, until],
+  );
+  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+}

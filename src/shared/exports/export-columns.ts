@@ -1,3 +1,4 @@
+import { dataMapEntry } from '../privacy/data-map.ts';
 import type { ExportKind } from './export-schema.ts';
 
 /** How a column's values are typed in XLSX (and written in CSV). */
@@ -14,9 +15,24 @@ export type ExportColumn = {
   type: ColumnType;
   hxl: string;
   description: string;
-  /** Personal data: written only for handlers who asked for it. */
+  /** The data map's column the values come from ('table.column'), when they hold personal data. */
+  source?: DataMapColumn;
+  /**
+   * Personal data, from the data map: a source column that is masked for those who may see the record but not the
+   * person is written only for handlers who asked for it (and access-logged).
+   */
   personal?: true;
 };
+
+/** A column of the data map as 'table.column'. */
+export type DataMapColumn = `${string}.${string}`;
+
+/** Whether the data map masks a column (so an export writes it only for handlers who asked). */
+export function isMaskedInDataMap(source: DataMapColumn): boolean {
+  const [table, column] = source.split('.');
+  const entry = dataMapEntry(table, column);
+  return entry !== undefined && entry.mask !== 'none';
+}
 
 const c = (
   key: string,
@@ -25,8 +41,17 @@ const c = (
   type: ColumnType,
   hxl: string,
   description: string,
-  personal?: true,
-): ExportColumn => ({ key, header, english, type, hxl, description, ...(personal ? { personal } : {}) });
+  source?: DataMapColumn,
+): ExportColumn => ({
+  key,
+  header,
+  english,
+  type,
+  hxl,
+  description,
+  ...(source ? { source } : {}),
+  ...(source && isMaskedInDataMap(source) ? { personal: true as const } : {}),
+});
 
 /** The place columns every export shares, Kemendagri codes at each level. */
 const PLACE: ExportColumn[] = [
@@ -106,8 +131,17 @@ const REPORTS: ExportColumn[] = [
     'text',
     '#group+involved',
     'Kelompok yang terlibat, teks bebas.',
+    'reports.groups_involved',
   ),
-  c('description', 'Uraian', 'Description', 'text', '#description', 'Uraian kejadian dari pelapor.'),
+  c(
+    'description',
+    'Uraian',
+    'Description',
+    'text',
+    '#description',
+    'Uraian kejadian dari pelapor.',
+    'reports.description',
+  ),
   c(
     'involved',
     'Orang terlibat',
@@ -253,7 +287,7 @@ const CASES: ExportColumn[] = [
     'list',
     '#beneficiary+name',
     'Nama dan kelompok orang rentan; hanya bagi penangan kasus yang memintanya.',
-    true,
+    'vulnerable_people.full_name',
   ),
 ];
 
@@ -337,7 +371,7 @@ const PILLARS: ExportColumn[] = [
     'text',
     '#contact+name',
     'Nama pilar; hanya bagi pengelola daftar yang memintanya.',
-    true,
+    'pillars.name',
   ),
   c(
     'phone',
@@ -346,7 +380,7 @@ const PILLARS: ExportColumn[] = [
     'text',
     '#contact+phone',
     'Nomor telepon; hanya bagi pengelola daftar yang memintanya.',
-    true,
+    'pillars.phone',
   ),
 ];
 

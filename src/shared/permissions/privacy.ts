@@ -15,4 +15,8 @@ export const PRIVACY_PERMISSIONS = {
   'privacy.request': PRIVACY_OFFICE,
   /** Record consent and its withdrawal per person, and read it. */
   'privacy.consent': PRIVACY_OFFICE,
+  /** Read and set the retention periods and the anomaly signals' thresholds. */
+  'privacy.settings': PRIVACY_OFFICE,
+  /** See what the retention job would anonymise (the dry run: counts and record ids, no values). */
+  'privacy.retention': PRIVACY_OFFICE,
 } as const satisfies Record<string, readonly Role[]>;

@@ -103,6 +103,13 @@ export const BreachView = z.object({
   subjectNoticeAt: z.string().nullable(),
   authorityNoticeAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** When the officer was reminded of the deadline, and when it went up after the deadline passed (WIB). */
+  remindedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  /** The anomaly signal that opened this suspected breach, in words; null for a breach recorded by hand. */
+  signal: z.string().nullable(),
+  /** Why a suspected breach proved not to be one (it was closed without notices). */
+  dismissedReason: z.string().nullable(),
   clock: z.object({ state: z.enum(['berjalan', 'mendekati', 'lewat', 'selesai']), hoursLeft: z.number() }),
   /** The notice letters in Indonesian, ready to send. */
   notices: z.object({ subjects: z.string(), authority: z.string() }),
@@ -110,5 +117,9 @@ export const BreachView = z.object({
 export type BreachView = z.infer<typeof BreachView>;
 
 export const BreachList = z.object({ items: z.array(BreachView) });
+
+export const BreachDismissInput = z.object({
+  reason: z.string().trim().min(10, 'Jelaskan mengapa ini bukan kebocoran (minimal 10 huruf)').max(2000),
+});
 
 export const BreachNoticeInput = z.object({ to: z.enum(['subjek', 'lembaga']) });

@@ -4,8 +4,10 @@ import '../../shared/messages/privacy.ts';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
 import { ErrorNotice, ScrollRegion, Tag, useLoad, wib } from '../operator/ui.tsx';
+import { BreachRegister } from './BreachRegister.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { getProcessingRecord, type ProcessingRecord, processingRecordPdfPath } from './privacy-api.ts';
+import { RetentionPanel } from './RetentionPanel.tsx';
 import { RightsRequests } from './RightsRequests.tsx';
 
 /** The record of processing as a page. */
@@ -24,6 +26,8 @@ export function PrivacyPage(props: OperatorPageProps) {
       </p>
       <RightsRequests canSearch={props.me.role === 'ppdp'} />
       <ConsentPanel />
+      <BreachRegister />
+      <RetentionPanel />
       <ErrorNotice error={record.error} />
       {data && <RecordView record={data} />}
     </div>

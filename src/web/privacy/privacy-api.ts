@@ -1,5 +1,10 @@
 // The calls of the data protection officer's page. Types only come from the shared schemas.
-import type { ProcessingRecord, SubjectSearchResult } from '../../shared/privacy/privacy-schema.ts';
+import type {
+  BreachView,
+  ProcessingRecord,
+  SubjectSearchResult,
+} from '../../shared/privacy/privacy-schema.ts';
+import type { PrivacySettings, RetentionPlan } from '../../shared/privacy/retention-rules.ts';
 import type {
   ConsentInput,
   ConsentList,
@@ -11,7 +16,15 @@ import type {
 } from '../../shared/privacy/rights-schema.ts';
 import { request } from '../api.ts';
 
-export type { ConsentView, ProcessingRecord, RightsRequestView, SubjectSearchResult };
+export type {
+  BreachView,
+  ConsentView,
+  PrivacySettings,
+  ProcessingRecord,
+  RetentionPlan,
+  RightsRequestView,
+  SubjectSearchResult,
+};
 
 export const getProcessingRecord = (lang: 'id' | 'en') =>
   request<ProcessingRecord>('GET', `/api/privacy/processing-record?lang=${lang}`);
@@ -48,3 +61,12 @@ export const getConsents = (query: { phone?: string; subjectId?: string }) =>
 
 export const saveConsent = (input: ConsentInput) =>
   request<ConsentView>('POST', '/api/privacy/consents', input);
+
+export const getPrivacySettings = () => request<PrivacySettings>('GET', '/api/settings/privacy');
+
+export const savePrivacySettings = (input: PrivacySettings) =>
+  request<PrivacySettings>('PUT', '/api/settings/privacy', input);
+
+export const retentionDryRun = () => request<RetentionPlan>('GET', '/api/privacy/retention');
+
+export const listBreaches = () => request<{ items: BreachView[] }>('GET', '/api/privacy/breaches');

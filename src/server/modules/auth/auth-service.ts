@@ -13,7 +13,7 @@ import {
 } from '../../platform/principals.ts';
 import { principalFrom, principalOf } from '../users/users-service.ts';
 import * as users from '../users/users-store.ts';
-import { rememberDevice } from './auth-store.ts';
+import { listFailedSignInSources, rememberDevice } from './auth-store.ts';
 import { realSleep, type Sleep, throttleSource, withThrottle } from './auth-throttle.ts';
 import { checkSecondFactor } from './totp-service.ts';
 
@@ -264,4 +264,13 @@ export async function revokeApiToken(db: Database, principal: Principal, tokenId
     }
     await appendAudit(tx, principal.audit, 'api_token.revoked', { type: 'api_token', id: tokenId });
   });
+}
+
+/** Addresses where many accounts failed to sign in lately (the privacy module's anomaly signal reads this). */
+export function failedSignInSources(
+  tx: Tx,
+  since: Date,
+  minAccounts: number,
+): Promise<{ source: string; accounts: number }[]> {
+  return listFailedSignInSources(tx, since, minAccounts);
 }

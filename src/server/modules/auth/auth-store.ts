@@ -126,3 +126,20 @@ export async function clearTotp(tx: Tx, userId: string): Promise<void> {
   );
   await tx.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [userId]);
 }
+
+/**
+ * Network addresses from which at least `minAccounts` different typed usernames failed to sign in since `since`
+ * (device sources are not addresses and are left out), with how many.
+ */
+export function listFailedSignInSources(
+  tx: Tx,
+  since: Date,
+  minAccounts: number,
+): Promise<{ source: string; accounts: number }[]> {
+  return tx.query<{ source: string; accounts: number }>(
+    `SELECT source, count(DISTINCT username_key)::int AS accounts FROM auth_failures
+      WHERE purpose = 'login' AND last_failure_at >= $1 AND source NOT LIKE 'device:%'
+      GROUP BY source HAVING count(DISTINCT username_key) >= $2 ORDER BY source`,
+    [since, minAccounts],
+  );
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
-import { dailyCron, filesToDelete } from './backup-rules.ts';
+import { dailyCron, filesOlderThan, filesToDelete } from './backup-rules.ts';
 import { runScheduledBackup } from './backup-schedule.ts';
 
 describe('backup rules', () => {
@@ -19,6 +19,10 @@ describe('backup rules', () => {
     ];
     expect(filesToDelete(names, 2)).toEqual(['sigap-cadangan-2026-12-01-0200.sigapbak']);
     expect(filesToDelete(names, 5)).toEqual([]);
+    // 2026-12-02 02:00 WIB is 2026-12-01 19:00 UTC: the file of that minute is not older than it.
+    expect(filesOlderThan(names, new Date('2026-12-01T19:00:00Z'))).toEqual([
+      'sigap-cadangan-2026-12-01-0200.sigapbak',
+    ]);
     expect(dailyCron('02:30')).toBe('30 2 * * *');
   });
 });
@@ -79,6 +83,20 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
     ]);
     const status = await t.app.inject({ method: 'GET', url: '/api/admin/backups', headers: authAs(admin) });
     expect(status.json().lastSuccess).toMatchObject({ fileName: result.fileName, bytes: expect.any(Number) });
+  });
+
+  it('deletes scheduled backups older than the retention of personal data and keeps recent ones', async () => {
+    await put(admin, { isEnabled: true, timeOfDay: '02:00', folder, keep: 10 });
+    // The shortest retention: citizen reporters, 12 months by default; the clock stands at 2026-12-06 02:00 WIB.
+    writeFileSync(path.join(folder, 'sigap-cadangan-2025-12-05-0200.sigapbak'), 'lewat retensi');
+    writeFileSync(path.join(folder, 'sigap-cadangan-2025-12-07-0200.sigapbak'), 'masih dalam retensi');
+    const result = await runScheduledBackup(deps());
+    expect(result).toMatchObject({ isOk: true });
+    const files = readdirSync(folder);
+    expect(files).not.toContain('sigap-cadangan-2025-12-05-0200.sigapbak');
+    expect(files).toContain('sigap-cadangan-2025-12-07-0200.sigapbak');
+    expect(files).toContain(result.fileName);
+    expect(files).toContain('catatan.txt');
   });
 
   it('records a failed run and puts it in every admin inbox', async () => {

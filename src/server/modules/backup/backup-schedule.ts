@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
+import { backupMaxAgeMonths, monthsBefore } from '../../../shared/privacy/retention-rules.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
-import { filesToDelete } from './backup-rules.ts';
+import { getPrivacySettings } from '../settings/settings-service.ts';
+import { filesOlderThan, filesToDelete } from './backup-rules.ts';
 import { backupFileName, createBackup } from './backup-service.ts';
 import * as store from './backup-store.ts';
 
@@ -68,7 +70,8 @@ export async function updateSchedule(
 }
 
 /**
- * The daily job: a backup sealed with the data key into the folder, then only the newest `keep` files kept.
+ * The daily job: a backup sealed with the data key into the folder, then only the newest `keep` files kept, and
+ * none older than the shortest retention period of personal data.
  * A failure is recorded and put in every admin's inbox, and not retried (the next day's run tries again).
  */
 export async function runScheduledBackup(deps: {
@@ -92,6 +95,12 @@ export async function runScheduledBackup(deps: {
     writeFileSync(path.join(schedule.folder, fileName), file, { mode: 0o600 });
     for (const old of filesToDelete(readdirSync(schedule.folder), schedule.keep)) {
       rmSync(path.join(schedule.folder, old), { force: true });
+    }
+    // Older than the shortest retention period of personal data: deleted whatever `keep` says (docs/PRIVACY.md).
+    const retention = await db.asSystem((tx) => getPrivacySettings(tx));
+    const cutoff = monthsBefore(startedAt, backupMaxAgeMonths(retention));
+    for (const old of filesOlderThan(readdirSync(schedule.folder), cutoff)) {
+      if (old !== fileName) rmSync(path.join(schedule.folder, old), { force: true });
     }
     await db.asSystem((tx) =>
       store.insertRun(tx, { startedAt, isOk: true, fileName, bytes: file.length, error: null }),

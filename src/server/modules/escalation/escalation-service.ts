@@ -7,6 +7,7 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { addCaseTimeline, publishCaseEvent, requireCase } from '../cases/cases-service.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
+import { runBreachClock } from '../privacy/breach-clock-service.ts';
 import { escalateDueItems } from '../provocation/response-service.ts';
 import { getSla } from '../settings/settings-service.ts';
 import { escalateDue } from './escalate-due.ts';
@@ -18,11 +19,18 @@ import {
 } from './escalation-rules.ts';
 import * as store from './escalation-store.ts';
 
-export type EscalationCounts = { reports: number; cases: number; provocation: number };
+export type EscalationCounts = {
+  reports: number;
+  cases: number;
+  provocation: number;
+  /** Breaches of personal data reminded (nearing 3 × 24 h) or escalated (past it). */
+  breaches: number;
+};
 
 /**
  * Raises every missed deadline one level up the hierarchy (kab/kota → Bakorwil → province): reports nobody
- * acknowledged in time, open cases without a first field response or past their resolution deadline. Each
+ * acknowledged in time, open cases without a first field response or past their resolution deadline, provocation
+ * items and breaches of personal data (reminded near, escalated past, their 3 × 24 hours). Each
  * record gets a fresh deadline at its new level, an audit entry, a notice in the new level's inboxes and a
  * live event, in a transaction of its own, so a long run never holds up requests. A record that fails is
  * left for the next run; the others still escalate, and the run then throws so the job is retried.
@@ -30,7 +38,7 @@ export type EscalationCounts = { reports: number; cases: number; provocation: nu
 export async function runEscalation(db: Database, clock: Clock): Promise<EscalationCounts> {
   const now = clock.now();
   const failures: unknown[] = [];
-  const counts: EscalationCounts = { reports: 0, cases: 0, provocation: 0 };
+  const counts: EscalationCounts = { reports: 0, cases: 0, provocation: 0, breaches: 0 };
   const each = async (
     list: typeof store.listDueReportIds,
     escalate: (tx: Tx, id: string) => Promise<boolean>,
@@ -46,6 +54,9 @@ export async function runEscalation(db: Database, clock: Clock): Promise<Escalat
   } catch (error) {
     failures.push(error);
   }
+  const breaches = await runBreachClock(db, clock);
+  counts.breaches = breaches.reminded + breaches.escalated;
+  failures.push(...breaches.failures);
   if (failures.length > 0) {
     throw new AggregateError(
       failures,

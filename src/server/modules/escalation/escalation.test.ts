@@ -74,11 +74,11 @@ describe('escalation of missed deadlines', () => {
     const reportId = await submitReport();
 
     clock.advanceMinutes(30);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
     expect(await inbox(koordinatorV)).toEqual([]);
 
     clock.advanceMinutes(1);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 1, cases: 0, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 1, cases: 0, provocation: 0, breaches: 0 });
     const report = (await inject(operator, 'GET', `/api/reports/${reportId}`)).json();
     expect(report).toMatchObject({
       handlingLevel: 'bakorwil',
@@ -99,9 +99,9 @@ describe('escalation of missed deadlines', () => {
     expect(seenByIII).toEqual([]);
 
     // a fresh deadline at the new level: nothing more until it passes too
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
     clock.advanceMinutes(31);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 1, cases: 0, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 1, cases: 0, provocation: 0, breaches: 0 });
     expect((await inject(operator, 'GET', `/api/reports/${reportId}`)).json().handlingLevel).toBe('provinsi');
     expect(await inbox(provinsi)).toEqual([
       expect.objectContaining({
@@ -112,7 +112,7 @@ describe('escalation of missed deadlines', () => {
 
     // the province is the top
     clock.advanceMinutes(120);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
     const audit = await t.db.asSystem((tx) =>
       tx.query<{ action: string; actorLabel: string }>(
         `SELECT action, actor_label AS "actorLabel" FROM audit_log WHERE subject_id = $1 AND action = 'report.escalated'`,
@@ -131,7 +131,7 @@ describe('escalation of missed deadlines', () => {
     clock.advanceMinutes(10);
     expect((await inject(operator, 'POST', `/api/reports/${reportId}/acknowledgement`)).statusCode).toBe(200);
     clock.advanceMinutes(60);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
     expect((await inject(operator, 'GET', `/api/reports/${reportId}`)).json().handlingLevel).toBe('kabkota');
     expect(await inbox(koordinatorV)).toEqual([]);
   });
@@ -151,9 +151,9 @@ describe('escalation of missed deadlines', () => {
     );
 
     clock.advanceMinutes(120);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
     clock.advanceMinutes(1);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 1, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 1, provocation: 0, breaches: 0 });
 
     const seen = (await inject(koordinatorV, 'GET', `/api/cases/${caseId}`)).json();
     expect(seen).toMatchObject({
@@ -197,9 +197,9 @@ describe('escalation of missed deadlines', () => {
     expect((await inject(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, followUp)).statusCode).toBe(201);
 
     clock.advanceMinutes(24 * 60);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
     clock.advanceMinutes(6 * 24 * 60 + 1);
-    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 1, provocation: 0 });
+    expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 1, provocation: 0, breaches: 0 });
     expect((await inject(koordinatorV, 'GET', `/api/cases/${caseId}`)).json()).toMatchObject({
       handlingLevel: 'bakorwil',
       escalationReason: 'Belum selesai sampai 29 Agustus 2026 pukul 21.35 WIB (P1)',

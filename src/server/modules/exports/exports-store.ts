@@ -1,8 +1,14 @@
 // The export's reads: one SELECT per kind giving the columns of src/shared/exports/export-columns.ts, in
 // (created_at, id) order so it can be read in keyset pages or through one server-side cursor. Row-level security
 // decides which rows; the filters are the lists' own.
+import { EXPORT_COLUMNS } from '../../../shared/exports/export-columns.ts';
 import type { ExportKind } from '../../../shared/exports/export-schema.ts';
 import { inlineParams, type Tx } from '../../platform/db.ts';
+
+/** The pillar columns the data map masks: read only for a personal export (constants, never input). */
+const PILLAR_PERSONAL = EXPORT_COLUMNS.pillars.flatMap((c) =>
+  c.personal && c.source?.startsWith('pillars.') ? [c.source.slice('pillars.'.length)] : [],
+);
 
 /** A row as read: the columns' values plus the keyset key and what places it on a map. */
 export type ExportRow = Record<string, unknown> & {
@@ -127,7 +133,7 @@ function buildQuery(kind: ExportKind, filter: ExportFilter, after?: { k: string;
     if (filter.to) add((p) => `a.created_at < ${p}`, filter.to);
   } else {
     const at = place('p.home_region_code');
-    const personal = filter.personal ? ', p.name, p.phone' : '';
+    const personal = filter.personal ? PILLAR_PERSONAL.map((column) => `, p.${column}`).join('') : '';
     select = `SELECT p.id, ${key('p')}, p.pillar_type AS "pillarType", ${at.select}, p.skills,
       jsonb_array_length(p.trainings) AS trainings, p.status, p.availability, p.created_at AS "createdAt"${personal}
       FROM pillars p ${at.joins}`;

@@ -6,6 +6,7 @@ import {
   refuseBreachClose,
 } from '../../../shared/privacy/breach-rules.ts';
 import type { BreachInput, BreachView } from '../../../shared/privacy/privacy-schema.ts';
+import { SIGNAL_LABELS, type SignalKind } from '../../../shared/privacy/retention-rules.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -33,6 +34,10 @@ function toView(b: store.BreachRecord, now: Date): BreachView {
     subjectNoticeAt: b.subjectNoticeAt ? toWibIso(b.subjectNoticeAt) : null,
     authorityNoticeAt: b.authorityNoticeAt ? toWibIso(b.authorityNoticeAt) : null,
     closedAt: b.closedAt ? toWibIso(b.closedAt) : null,
+    remindedAt: b.remindedAt ? toWibIso(b.remindedAt) : null,
+    escalatedAt: b.escalatedAt ? toWibIso(b.escalatedAt) : null,
+    signal: b.signal ? (SIGNAL_LABELS[b.signal as SignalKind] ?? b.signal) : null,
+    dismissedReason: b.dismissedReason,
     clock: breachClock(b, now),
     notices: breachNotices({ ...b, discoveredAtWib }),
   };
@@ -114,6 +119,33 @@ export async function closeBreach(deps: BreachDeps, principal: Principal, id: st
     if (refusal) throw new DomainError('conflict', refusal);
     await store.closeBreach(tx, id, now);
     await appendAudit(tx, principal.audit, 'privacy.breach_closed', { type: 'privacy_breach', id }, {});
+    return toView(await requireBreach(tx, id), now);
+  });
+}
+
+/**
+ * Closes a suspected breach an anomaly signal opened that proved not to be a breach, with the reason (no notices
+ * are owed then). A breach recorded by hand is closed only through its notices.
+ */
+export async function dismissSuspectedBreach(
+  deps: BreachDeps,
+  principal: Principal,
+  id: string,
+  reason: string,
+): Promise<BreachView> {
+  authorize(principal, 'privacy.breach', MESSAGE);
+  const now = deps.clock.now();
+  return deps.db.asSystem(async (tx) => {
+    const found = await requireBreach(tx, id);
+    if (found.closedAt) throw new DomainError('conflict', 'Insiden ini sudah ditutup');
+    if (!found.signal) {
+      throw new DomainError(
+        'conflict',
+        'Hanya dugaan dari sinyal anomali yang dapat dinyatakan bukan kebocoran; insiden ini ditutup lewat pemberitahuan',
+      );
+    }
+    await store.closeBreach(tx, id, now, reason);
+    await appendAudit(tx, principal.audit, 'privacy.breach_dismissed', { type: 'privacy_breach', id }, {});
     return toView(await requireBreach(tx, id), now);
   });
 }

@@ -12,8 +12,9 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { anonymiseRecord } from './anonymise-service.ts';
 import * as store from './consent-store.ts';
-import { anonymiseRecord, type RightsDeps } from './rights-service.ts';
+import type { RightsDeps } from './rights-service.ts';
 import * as rightsStore from './rights-store.ts';
 
 const MESSAGE = 'Hanya PPDP dan admin yang mencatat persetujuan subjek data';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  BreachDismissInput,
   BreachInput,
   BreachList,
   BreachNoticeInput,
@@ -11,13 +12,21 @@ import {
   SubjectSearchQuery,
   SubjectSearchResult,
 } from '../../../shared/privacy/privacy-schema.ts';
+import { RetentionPlan } from '../../../shared/privacy/retention-rules.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
-import { closeBreach, listBreaches, recordBreach, recordBreachNotice } from './breach-service.ts';
+import {
+  closeBreach,
+  dismissSuspectedBreach,
+  listBreaches,
+  recordBreach,
+  recordBreachNotice,
+} from './breach-service.ts';
 import { processingRecord, processingRecordPdf } from './privacy-service.ts';
+import { retentionDryRun } from './retention-service.ts';
 import { rightsRoutes } from './rights-routes.ts';
 import { searchSubject } from './subject-access-service.ts';
 
@@ -130,5 +139,33 @@ export async function privacyRoutes(
       },
     },
     async (request) => closeBreach(deps, requirePrincipal(request), request.params.id),
+  );
+
+  r.post(
+    '/api/privacy/breaches/:id/dismiss',
+    {
+      schema: {
+        tags,
+        summary: 'Nyatakan dugaan dari sinyal anomali bukan kebocoran, dengan alasannya (PPDP, admin)',
+        params: IdParams,
+        body: BreachDismissInput,
+        response: { 200: BreachView },
+      },
+    },
+    async (request) =>
+      dismissSuspectedBreach(deps, requirePrincipal(request), request.params.id, request.body.reason),
+  );
+
+  r.get(
+    '/api/privacy/retention',
+    {
+      schema: {
+        tags,
+        summary:
+          'Uji coba retensi: catatan yang akan dianonimkan sekarang, per tabel (jumlah dan id, tanpa isi; PPDP, admin)',
+        response: { 200: RetentionPlan },
+      },
+    },
+    async (request) => retentionDryRun(deps, requirePrincipal(request)),
   );
 }

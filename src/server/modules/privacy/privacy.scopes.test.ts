@@ -26,6 +26,8 @@ const REQUESTS: Record<keyof typeof PRIVACY_PERMISSIONS, { method: 'GET' | 'POST
   'privacy.breach': { method: 'GET', url: '/api/privacy/breaches' },
   'privacy.request': { method: 'GET', url: '/api/privacy/requests' },
   'privacy.consent': { method: 'GET', url: '/api/privacy/consents?phone=081234567890' },
+  'privacy.settings': { method: 'GET', url: '/api/settings/privacy' },
+  'privacy.retention': { method: 'GET', url: '/api/privacy/retention' },
 };
 
 describe('privacy actions by role', () => {

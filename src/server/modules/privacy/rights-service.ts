@@ -5,9 +5,7 @@
 import { nameKey, normalizePhone, tidyName } from '../../../shared/pillars/pillar-identity.ts';
 import { dataMapEntry, LAWFUL_BASIS_LABELS } from '../../../shared/privacy/data-map.ts';
 import {
-  anonymisedValue,
   checkCorrection,
-  declaredEntries,
   REQUEST_DEADLINES,
   REQUEST_KIND_LABELS,
   refuseErasure,
@@ -31,6 +29,7 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { anonymiseRecord } from './anonymise-service.ts';
 import { renderPersonFilePdf } from './person-file-pdf.ts';
 import * as privacyStore from './privacy-store.ts';
 import { CONTROLLER, retentionText } from './processing-record-rules.ts';
@@ -265,22 +264,6 @@ export async function correctField(
     );
     return toView(request, deps.clock.now());
   });
-}
-
-/** Anonymises one record by the data map; the row, its counts and its times stay. */
-export async function anonymiseRecord(tx: Tx, table: string, id: string): Promise<boolean> {
-  const row = await privacyStore.findRecord(tx, table, id);
-  if (!row) return false;
-  const shapes = await store.findColumnShapes(tx, table);
-  const values: Record<string, unknown> = {};
-  for (const entry of declaredEntries(table)) {
-    const shape = shapes.get(entry.column);
-    if (!shape) continue;
-    const next = anonymisedValue(entry, row.values[entry.column], id, shape);
-    if (!next.keep) values[entry.column] = next.value;
-  }
-  await store.updateColumns(tx, table, id, values);
-  return Object.keys(values).length > 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PrivacySettings } from '../../../shared/privacy/retention-rules.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { Priority } from '../../../shared/reports/report-schema.ts';
 import type { Database } from '../../platform/db.ts';
@@ -88,5 +89,30 @@ export async function settingsRoutes(app: FastifyInstance, deps: { db: Database 
     },
     async (request) =>
       settings.saveAgency(db, requirePrincipal(request), { id: request.params.id, ...request.body }),
+  );
+
+  r.get(
+    '/api/settings/privacy',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Masa retensi data pribadi dan ambang sinyal anomali (PPDP, admin)',
+        response: { 200: PrivacySettings },
+      },
+    },
+    async (request) => settings.readPrivacySettings(db, requirePrincipal(request)),
+  );
+
+  r.put(
+    '/api/settings/privacy',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Ubah masa retensi dan ambang sinyal anomali (PPDP, admin)',
+        body: PrivacySettings,
+        response: { 200: PrivacySettings },
+      },
+    },
+    async (request) => settings.updatePrivacySettings(db, requirePrincipal(request), request.body),
   );
 }

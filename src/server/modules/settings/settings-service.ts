@@ -1,3 +1,4 @@
+import type { PrivacySettings } from '../../../shared/privacy/retention-rules.ts';
 import type { Priority } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -62,5 +63,45 @@ export async function saveAgency(db: Database, principal: Principal, agency: Age
       { isActive: agency.isActive },
     );
     return (await store.findAgency(tx, agency.id))!;
+  });
+}
+
+/** The retention periods and anomaly thresholds, inside the caller's transaction (the privacy and backup jobs). */
+export function getPrivacySettings(tx: Tx): Promise<PrivacySettings> {
+  return store.loadPrivacySettings(tx);
+}
+
+const PRIVACY_MESSAGE = 'Hanya PPDP dan admin yang mengatur retensi dan sinyal anomali';
+
+/** The retention periods and anomaly thresholds, for the privacy page. */
+export async function readPrivacySettings(db: Database, principal: Principal): Promise<PrivacySettings> {
+  authorize(principal, 'privacy.settings', PRIVACY_MESSAGE);
+  return db.asSystem((tx) => store.loadPrivacySettings(tx));
+}
+
+/** Sets the retention periods and anomaly thresholds (ppdp, admin); the audit keeps the new figures. */
+export async function updatePrivacySettings(
+  db: Database,
+  principal: Principal,
+  input: PrivacySettings,
+): Promise<PrivacySettings> {
+  authorize(principal, 'privacy.settings', PRIVACY_MESSAGE);
+  if (input.nightFromHour === input.nightToHour) {
+    throw new DomainError('validation_failed', 'Jam mulai dan jam akhir malam tidak boleh sama', [
+      { path: 'nightToHour', message: 'berbeda dari jam mulai / differs from the start hour' },
+    ]);
+  }
+  return db.asSystem(async (tx) => {
+    await store.updatePrivacySettings(tx, input, principal.user.id);
+    await appendAudit(
+      tx,
+      principal.audit,
+      'settings.privacy_updated',
+      { type: 'settings', id: 'privacy' },
+      {
+        ...input,
+      },
+    );
+    return store.loadPrivacySettings(tx);
   });
 }

@@ -1,4 +1,6 @@
-// The settings module's SQL: deadlines per priority (sla_settings) and partner agencies.
+// The settings module's SQL: deadlines per priority (sla_settings), partner agencies, and the retention periods and
+// anomaly thresholds of personal data (privacy_settings).
+import type { PrivacySettings } from '../../../shared/privacy/retention-rules.ts';
 import type { Priority } from '../../../shared/reports/report-schema.ts';
 import type { Tx } from '../../platform/db.ts';
 
@@ -50,5 +52,36 @@ export async function saveAgency(tx: Tx, agency: Agency): Promise<void> {
     `INSERT INTO agencies (id, name, kabkota_code, is_active) VALUES ($1, $2, $3, $4)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, kabkota_code = excluded.kabkota_code, is_active = excluded.is_active`,
     [agency.id, agency.name, agency.kabkotaCode, agency.isActive],
+  );
+}
+
+const SELECT_PRIVACY = `SELECT case_closed_years AS "caseClosedYears", reporter_months AS "reporterMonths",
+  pillar_inactive_years AS "pillarInactiveYears", reads_threshold AS "readsThreshold",
+  reads_window_minutes AS "readsWindowMinutes", failed_accounts_threshold AS "failedAccountsThreshold",
+  failed_window_minutes AS "failedWindowMinutes", night_from_hour AS "nightFromHour", night_to_hour AS "nightToHour"
+  FROM privacy_settings WHERE id = 1`;
+
+/** The retention periods and anomaly thresholds (one row, made by the migration). */
+export async function loadPrivacySettings(tx: Tx): Promise<PrivacySettings> {
+  return (await tx.one<PrivacySettings>(SELECT_PRIVACY))!;
+}
+
+export async function updatePrivacySettings(tx: Tx, s: PrivacySettings, by: string): Promise<void> {
+  await tx.query(
+    `UPDATE privacy_settings SET case_closed_years = $1, reporter_months = $2, pillar_inactive_years = $3,
+       reads_threshold = $4, reads_window_minutes = $5, failed_accounts_threshold = $6, failed_window_minutes = $7,
+       night_from_hour = $8, night_to_hour = $9, updated_by = $10, updated_at = now() WHERE id = 1`,
+    [
+      s.caseClosedYears,
+      s.reporterMonths,
+      s.pillarInactiveYears,
+      s.readsThreshold,
+      s.readsWindowMinutes,
+      s.failedAccountsThreshold,
+      s.failedWindowMinutes,
+      s.nightFromHour,
+      s.nightToHour,
+      by,
+    ],
   );
 }
