@@ -13,7 +13,8 @@
  *     bare-INSERT baseline (bench/whatsapp.bench.ts).
  *
  * Environment: BENCH_SECONDS (12) per route, measured in three alternating rounds; BENCH_SKIP_POSTGRES=1,
- * BENCH_SKIP_MILLION=1, BENCH_SKIP_DATABASES=1 (only the web bundle and the text reader).
+ * BENCH_SKIP_MILLION=1, BENCH_SKIP_DATABASES=1 (only the web bundle and the text reader); BENCH_ONLY=whatsapp
+ * measures only figure 5 (with its baseline, on the same 100,000 seeded reports).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = 32;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const INTAKE_TARGET = 0.5;
+/** BENCH_ONLY=whatsapp: only the WhatsApp delivery row and its baseline. */
+const ONLY_WHATSAPP = process.env.BENCH_ONLY === 'whatsapp';
 /** Our own goal for an inbox page: nobody waits on the list (not in the brief; stated with the figures). */
 /** The brief's target: p95 < 50 ms for the first page of one kab/kota at 1M reports on PostgreSQL. */
 const LIST_P95_TARGET_MS = 50;
@@ -178,17 +181,19 @@ async function benchDatabase(target: Target, isPostgres: boolean): Promise<void>
   const app: FastifyInstance = await buildApp({ config, db, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    note(`${name}: report list at 100k`);
-    addList(name, '100k', await measureList(address, token, db, { region: '35.09', count: 200 }));
-    note(`${name}: intake throughput, ${SECONDS} s per route in 3 alternating rounds, after a warm-up`);
-    addIntake(name, await measureIntake(address, token, { seconds: SECONDS, connections: CONNECTIONS }));
+    if (!ONLY_WHATSAPP) {
+      note(`${name}: report list at 100k`);
+      addList(name, '100k', await measureList(address, token, db, { region: '35.09', count: 200 }));
+      note(`${name}: intake throughput, ${SECONDS} s per route in 3 alternating rounds, after a warm-up`);
+      addIntake(name, await measureIntake(address, token, { seconds: SECONDS, connections: CONNECTIONS }));
+    }
     note(`${name}: WhatsApp deliveries, ${SECONDS} s per route in 3 alternating rounds, after a warm-up`);
     addIntake(
       name,
       await measureWhatsApp(address, WHATSAPP_BASELINE_BODY, { seconds: SECONDS, connections: CONNECTIONS }),
       `WhatsApp delivery POST /api/channels/whatsapp (reader + intake), ${CONNECTIONS} conn.`,
     );
-    if (isPostgres && process.env.BENCH_SKIP_MILLION !== '1') {
+    if (isPostgres && process.env.BENCH_SKIP_MILLION !== '1' && !ONLY_WHATSAPP) {
       note(`${name}: seeding up to 1,000,000 reports`);
       await seedReports(db, { from: 100_000, to: 1_000_000 }, user.id, SEED_CHUNK, (n) =>
         note(`${name}: ${n.toLocaleString('en')} reports`),
@@ -242,16 +247,8 @@ function printTable(): void {
   for (const row of rows) console.log(line(row));
 }
 
-async function main(): Promise<void> {
-  const cpu = os.cpus();
-  const pglite = JSON.parse(
-    readFileSync(
-      path.resolve(import.meta.dirname, '../node_modules/@electric-sql/pglite/package.json'),
-      'utf8',
-    ),
-  ).version as string;
-  note(`Sigap bench: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, Node ${process.version}, PGlite ${pglite}`);
-
+/** Figures 3 and 4: the web bundle's size and the text reader's speed. */
+async function measureBundleAndReader(): Promise<void> {
   note('web bundle: building dist/web if stale');
   try {
     const bundle = await measureWebBundle();
@@ -292,6 +289,19 @@ async function main(): Promise<void> {
     target: `≥ ${TEXT_READER_TARGET} msg/s`,
     verdict: reader.perSecond >= TEXT_READER_TARGET ? 'ok' : 'MISS',
   });
+}
+
+async function main(): Promise<void> {
+  const cpu = os.cpus();
+  const pglite = JSON.parse(
+    readFileSync(
+      path.resolve(import.meta.dirname, '../node_modules/@electric-sql/pglite/package.json'),
+      'utf8',
+    ),
+  ).version as string;
+  note(`Sigap bench: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, Node ${process.version}, PGlite ${pglite}`);
+
+  if (!ONLY_WHATSAPP) await measureBundleAndReader();
 
   const targets: (() => Promise<Target>)[] =
     process.env.BENCH_SKIP_DATABASES === '1' ? [] : [openPgliteTarget];

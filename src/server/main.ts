@@ -10,6 +10,7 @@ import {
 import { runSafetyCheck } from './modules/cases/safety-service.ts';
 import { startOutboxJobs } from './modules/channels/channels-outbox.ts';
 import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
+import { warnNearingDeadlines } from './modules/escalation/deadline-warning-service.ts';
 import { runEscalation } from './modules/escalation/escalation-service.ts';
 import { startNoticeJobs } from './modules/notices/notices-delivery.ts';
 import { startPrivacyJobs } from './modules/privacy/privacy-jobs.ts';
@@ -70,8 +71,14 @@ async function main(): Promise<void> {
     resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind });
   jobs = config.jobsEnabled ? await startJobs(db, { log: app.log.child({ module: 'jobs' }) }) : undefined;
   if (jobs) {
-    // Missed deadlines climb kab/kota → Bakorwil → province; checked every minute.
+    // Deadlines about to pass are warned of once; missed ones climb kab/kota → Bakorwil → province; every minute.
     await jobs.work('escalation', async () => {
+      // a failed warning is logged and tried again next minute; it never holds up the escalation
+      const warned = await warnNearingDeadlines(db, systemClock).catch((error: unknown) => {
+        app.log.error({ error }, 'peringatan tenggat gagal / deadline warnings failed');
+        return 0;
+      });
+      if (warned > 0) app.log.info({ warned }, 'tenggat hampir lewat / deadlines about to pass');
       const escalated = await runEscalation(db, systemClock);
       if (escalated.reports + escalated.cases > 0) app.log.info(escalated, 'eskalasi / escalated');
     });

@@ -1,10 +1,95 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createUserByApi, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
 
 const SMS_SECRET = 'rahasia-gateway-sms-uji';
+const WHATSAPP_SECRET = 'rahasia-aplikasi-whatsapp-uji';
 
-const fx = useBrowserFixture({ env: { SMS_GATEWAY_SECRET: SMS_SECRET }, pagePerTest: { viewport: DESKTOP } });
+const fx = useBrowserFixture({
+  env: {
+    SMS_GATEWAY_SECRET: SMS_SECRET,
+    WHATSAPP_APP_SECRET: WHATSAPP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'token-verifikasi-uji',
+  },
+  users: [{ username: 'op.wa', role: 'operator', region: '35.09' }],
+  pagePerTest: { viewport: DESKTOP },
+});
+
+/** A WhatsApp Cloud API delivery of one text message, signed with the app secret as Meta signs it. */
+async function deliverWhatsApp(text: string, id: string): Promise<{ outcomes: { status: string }[] }> {
+  const body = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: 'WABA',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              messages: [
+                { from: '6281230009003', id, timestamp: '1900000000', type: 'text', text: { body: text } },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  const signature = `sha256=${createHmac('sha256', WHATSAPP_SECRET).update(body).digest('hex')}`;
+  const res = await fetch(`${fx.baseUrl}/api/channels/whatsapp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+    body,
+  });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+describe('a WhatsApp report in the inbox', () => {
+  it("lets an operator confirm the reader's suggestions, correct one, verify and open a case", async () => {
+    const delivered = await deliverWhatsApp(
+      'Tawuran perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka',
+      'wamid.browser-1',
+    );
+    expect(delivered.outcomes[0]?.status).toBe('dilaporkan');
+    const page = fx.page;
+    await fx.signIn(page, 'op.wa');
+    await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();
+    await page
+      .getByRole('region', { name: /Laporan baru/ })
+      .getByRole('button', { name: /Antar-perguruan silat/ })
+      .first()
+      .click();
+    const detail = page.getByRole('region', { name: /Kejadian: Antar-perguruan silat/ });
+    const check = detail.getByRole('form', { name: 'Konfirmasi atau koreksi saran' });
+    await check.waitFor();
+    // each suggestion marked as such, with the words that decided it
+    expect(await detail.getByLabel('Saran pembaca teks').textContent()).toContain(
+      'Antar-perguruan silat saran',
+    );
+    await check.getByText('Saran pembaca teks: Antar-perguruan silat, dari kata «perguruan silat»').waitFor();
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+
+    await check.getByRole('button', { name: 'Konfirmasi saran' }).click();
+    await detail.getByRole('status').filter({ hasText: 'Saran dikonfirmasi' }).waitFor();
+    await check.getByLabel('Tipe konflik').selectOption('perguruan_silat_vs_warga');
+    await check.getByRole('button', { name: 'Simpan koreksi (1 isian)' }).click();
+    await page
+      .getByRole('region', { name: /Kejadian: Perguruan silat dengan warga/ })
+      .getByRole('status')
+      .filter({ hasText: 'Koreksi disimpan (1 isian)' })
+      .waitFor();
+
+    const corrected = page.getByRole('region', { name: /Kejadian: Perguruan silat dengan warga/ });
+    await corrected.getByRole('button', { name: 'Verifikasi' }).click();
+    await corrected.getByRole('status').filter({ hasText: 'Laporan terverifikasi' }).waitFor();
+    await corrected.getByRole('button', { name: 'Buka kasus baru' }).click();
+    await page.waitForURL(/\/kasus\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: /perguruan silat/i }).waitFor();
+  }, 180_000);
+});
 
 describe('the Belum ditempatkan page', () => {
   it('shows an SMS without a place to the province, which places it by hand and so files a report', async () => {

@@ -37,3 +37,15 @@ export function climb(level: HandlingLevel): { to: HandlingLevel; roles: readonl
 export function describeMinutes(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} jam` : `${minutes} menit`;
 }
+
+/**
+ * A deadline is "about to pass" once this share of the time it allows has gone and nobody has acted: 6 minutes
+ * before a 30-minute acknowledgement, a day before a 5-day resolution. One share for every deadline, so the
+ * warning scales with the priority's own deadlines (settings → SLA); the handlers at the record's level are told.
+ */
+export const DEADLINE_WARNING_SHARE = 0.8;
+
+/** When a deadline due at `dueAt` that allows `minutes` is about to pass. */
+export function deadlineWarningAt(dueAt: Date, minutes: number): Date {
+  return new Date(dueAt.getTime() - (1 - DEADLINE_WARNING_SHARE) * minutes * 60_000);
+}

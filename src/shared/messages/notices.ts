@@ -12,7 +12,7 @@ const id = {
   'notices.language': 'Bahasa pemberitahuan',
   'notices.quiet': 'Jam tenang (WIB)',
   'notices.quietHint':
-    'Selama jam tenang pemberitahuan ditahan sampai jam tenang berakhir, kecuali laporan P1 dan peringatan Awas. Kosongkan keduanya bila tidak perlu.',
+    'Selama jam tenang pemberitahuan ditahan sampai jam tenang berakhir, kecuali laporan P1 (juga tenggatnya) dan peringatan Awas. Kosongkan keduanya bila tidak perlu.',
   'notices.quietFrom': 'Mulai',
   'notices.quietUntil': 'Sampai',
   'notices.choices': 'Jenis pemberitahuan dan salurannya',
@@ -21,6 +21,7 @@ const id = {
   'notices.kind.eskalasi': 'Laporan atau kasus dieskalasikan kepada saya',
   'notices.kind.penugasan': 'Tugas baru untuk saya',
   'notices.kind.peringatan': 'Peringatan dini dinaikkan atau dieskalasikan di wilayah saya',
+  'notices.kind.tenggat': 'Tenggat laporan atau kasus yang saya tangani hampir lewat',
   'notices.channel.whatsapp': 'WhatsApp',
   'notices.channel.sms': 'SMS',
   'notices.channel.email': 'E-mail',
@@ -64,7 +65,7 @@ const en: Record<NoticesMessageKey, string> = {
   'notices.language': 'Language of notices',
   'notices.quiet': 'Quiet hours (WIB)',
   'notices.quietHint':
-    'During quiet hours notices wait until the quiet hours end, except P1 reports and Awas alerts. Leave both empty for none.',
+    'During quiet hours notices wait until the quiet hours end, except P1 reports (and their deadlines) and Awas alerts. Leave both empty for none.',
   'notices.quietFrom': 'From',
   'notices.quietUntil': 'Until',
   'notices.choices': 'Kinds of notices and their channels',
@@ -73,6 +74,7 @@ const en: Record<NoticesMessageKey, string> = {
   'notices.kind.eskalasi': 'A report or case escalated to me',
   'notices.kind.penugasan': 'A new assignment for me',
   'notices.kind.peringatan': 'An early-warning alert raised or escalated in my area',
+  'notices.kind.tenggat': 'A deadline of a report or case I handle is about to pass',
   'notices.channel.whatsapp': 'WhatsApp',
   'notices.channel.sms': 'SMS',
   'notices.channel.email': 'E-mail',

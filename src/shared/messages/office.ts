@@ -1270,6 +1270,13 @@ const id = {
   'op.channel.suggested': 'saran',
   'op.channel.suggestionsHint':
     'Isian laporan ini diisi dari saran pembaca teks. Periksa dan koreksi sebelum verifikasi.',
+  'op.channel.check.heading': 'Konfirmasi atau koreksi saran',
+  'op.channel.check.hint': 'Saran pembaca teks: {value}',
+  'op.channel.check.hintWords': 'Saran pembaca teks: {value}, dari kata {words}',
+  'op.channel.check.confirm': 'Konfirmasi saran',
+  'op.channel.check.saveCorrected': 'Simpan koreksi ({count} isian)',
+  'op.channel.check.confirmedDone': 'Saran dikonfirmasi dan dicatat di riwayat laporan.',
+  'op.channel.check.correctedDone': 'Koreksi disimpan ({count} isian) dan dicatat di riwayat laporan.',
   'purpose.odk':
     'Token untuk ponsel ODK Collect dan KoBoCollect yang mengirim laporan ke Sigap, dengan kode QR untuk memasangnya.',
   'op.vocab.type.tagana': 'Tagana (Taruna Siaga Bencana)',
@@ -2607,6 +2614,13 @@ const en: Record<OfficeMessageKey, string> = {
   'op.channel.suggested': 'suggested',
   'op.channel.suggestionsHint':
     "This report's fields were filled from the text reader's suggestions. Check and correct them before verifying.",
+  'op.channel.check.heading': 'Confirm or correct the suggestions',
+  'op.channel.check.hint': 'Text reader suggestion: {value}',
+  'op.channel.check.hintWords': 'Text reader suggestion: {value}, from the words {words}',
+  'op.channel.check.confirm': 'Confirm suggestions',
+  'op.channel.check.saveCorrected': 'Save correction ({count} fields)',
+  'op.channel.check.confirmedDone': "Suggestions confirmed and recorded in the report's history.",
+  'op.channel.check.correctedDone': "Correction saved ({count} fields) and recorded in the report's history.",
   'purpose.odk':
     'Tokens for the ODK Collect and KoBoCollect phones that send reports to Sigap, with a QR code to set them up.',
   'op.vocab.type.tagana': 'Tagana (disaster preparedness cadets)',

@@ -1,6 +1,7 @@
 // The words of each notice, in both languages: a kind, a priority or level and a place, and the link into the
 // app, so that a lost phone shows no victim's name, no NIK and no phone number.
 import { LEVEL_LABELS, type Level } from '../early-warning/level-model.ts';
+import { formatDateTimeWIB } from '../i18n.ts';
 import type { NoticeFacts, NoticeKind } from './notices.ts';
 
 /** Digits that could be a phone number or a NIK, and e-mail addresses: never in a notice. */
@@ -76,6 +77,31 @@ export const noticeOf = {
       level === 'awas',
     );
   },
+  /** A deadline about to pass; only a P1's breaks the quiet hours. */
+  deadline(
+    subject: { type: 'report' | 'case'; id: string; priority: string; place: string },
+    deadline: DeadlineName,
+    dueAt: Date,
+  ): NoticeFacts {
+    const words = DEADLINE_WORDS[deadline];
+    const what = subject.type === 'report' ? { id: 'laporan', en: 'report' } : { id: 'kasus', en: 'case' };
+    return facts(
+      'tenggat',
+      `${subject.type}.deadline:${subject.id}:${deadline}:${dueAt.toISOString()}`,
+      subject.type === 'report' ? '/kotak-masuk' : `/kasus/${subject.id}`,
+      `Sigap: tenggat ${words.id} ${what.id} ${subject.priority} di ${subject.place} hampir lewat (${formatDateTimeWIB(dueAt, 'id')}).`,
+      `Sigap: the ${words.en} deadline of a ${subject.priority} ${what.en} in ${subject.place} is about to pass (${formatDateTimeWIB(dueAt, 'en')}).`,
+      subject.priority === 'P1',
+    );
+  },
+};
+
+/** The deadlines warned of: a report's acknowledgement, a case's first field response and its resolution. */
+export type DeadlineName = 'acknowledge' | 'response' | 'resolve';
+const DEADLINE_WORDS: Record<DeadlineName, { id: string; en: string }> = {
+  acknowledge: { id: 'penerimaan', en: 'acknowledgement' },
+  response: { id: 'respons lapangan', en: 'field response' },
+  resolve: { id: 'penyelesaian', en: 'resolution' },
 };
 
 /** The full text sent: the words in the user's language and the link into the app. */

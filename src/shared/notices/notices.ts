@@ -3,7 +3,7 @@
 // phone shows no victim's name, no NIK and no phone number. Without zod (its schemas: notice-schema.ts), so the
 // web pages can take these constants without evaluating code at load.
 
-export const NOTICE_KINDS = ['p1', 'eskalasi', 'penugasan', 'peringatan'] as const;
+export const NOTICE_KINDS = ['p1', 'eskalasi', 'penugasan', 'peringatan', 'tenggat'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_CHANNELS = ['whatsapp', 'sms', 'email'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
@@ -11,7 +11,7 @@ export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 /** Where a notice links to in the app, and the words of it in both languages. */
 export type NoticeFacts = {
   kind: NoticeKind;
-  /** Sent even in the user's quiet hours: a P1 report, an alert at level Awas. */
+  /** Sent even in the user's quiet hours: a P1 report (also its deadline about to pass), an alert at level Awas. */
   isUrgent: boolean;
   /** One event: the same key from a retry or a second instance sends nothing more. */
   eventKey: string;

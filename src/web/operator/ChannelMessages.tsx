@@ -6,6 +6,7 @@ import { request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { conflictTypeLabel, kindLabel } from './labels.ts';
 import { ReplyToSender } from './ReplyToSender.tsx';
+import { SuggestionCheck } from './SuggestionCheck.tsx';
 import { ErrorNotice, Tag, useLoad, wib } from './ui.tsx';
 
 /** The text cut into pieces, the deciding words marked. */
@@ -27,7 +28,17 @@ function pieces(text: string, spans: readonly (readonly [number, number])[]) {
   return out;
 }
 
-export function ChannelMessages(props: { reportId: string; version: number; canReply: boolean }) {
+export function ChannelMessages(props: {
+  reportId: string;
+  version: number;
+  canReply: boolean;
+  /** While the report is new: its fields the reader filled, to confirm or correct before verifying. */
+  check?: {
+    current: { kind: string; conflictType: string };
+    isBusy: boolean;
+    onSave: (checked: { kind: string; conflictType: string }, corrected: number) => void;
+  };
+}) {
   const t = useT();
   const lang = useLang();
   const loaded = useLoad(
@@ -95,6 +106,7 @@ export function ChannelMessages(props: { reportId: string; version: number; canR
                     <Tag tone="muted">{t('op.channel.suggested')}</Tag>
                   </dd>
                 </dl>
+                {props.check && <SuggestionCheck text={m.text} reading={reading} {...props.check} />}
               </>
             )}
           </div>

@@ -13,6 +13,7 @@ import { type LiveEvent, useLiveEvents } from './live.ts';
 import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
 import {
   acknowledgeReport,
+  amendReport,
   attachReport,
   getReport,
   listCases,
@@ -325,7 +326,26 @@ function ReportDetail(props: {
       <ReportFacts report={report} />
       {report.triggers.includes('informasi_provokatif') && <ProvocationOffer report={report} />}
       {(report.channel === 'whatsapp' || report.channel === 'sms') && (
-        <ChannelMessages reportId={report.id} version={report.version} canReply={props.canReply} />
+        <ChannelMessages
+          reportId={report.id}
+          version={report.version}
+          canReply={props.canReply}
+          check={
+            isNew
+              ? {
+                  current: { kind: report.kind, conflictType: report.conflictType },
+                  isBusy: action.isBusy,
+                  onSave: (checked, corrected) =>
+                    act(
+                      () => amendReport(report.id, { version: report.version, ...checked }),
+                      corrected > 0
+                        ? t('op.channel.check.correctedDone', { count: corrected })
+                        : t('op.channel.check.confirmedDone'),
+                    ),
+                }
+              : undefined
+          }
+        />
       )}
 
       <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>

@@ -48,6 +48,10 @@ export const verifyReport = (
   body: { status: 'terverifikasi' | 'ditolak' | 'duplikat'; reason?: string; duplicateOf?: string },
 ) => request<Report>('POST', `/api/reports/${id}/verification`, body);
 
+/** Amends a report from the version last seen (a stale version answers 409). */
+export const amendReport = (id: string, body: { version: number } & Record<string, unknown>) =>
+  request<Report>('PATCH', `/api/reports/${id}`, body);
+
 // Cases
 
 export type TimelineEntry = {

@@ -89,16 +89,18 @@ async function identify(deps: ChannelDeps, phone: string): Promise<Sender> {
 }
 
 async function identifyIn(tx: Tx, phone: string): Promise<Sender> {
-  {
-    const found = await store.findSender(tx, phone);
-    if (!found) return { userId: null, trust: 'warga', areaCode: '35', home: null };
-    if (found.userId) {
-      const user = await findUserById(tx, found.userId);
-      const home = found.pillarHome ?? user?.scopeRegionCode ?? null;
-      return { userId: found.userId, trust: 'pengguna', areaCode: areaOf(home), home };
-    }
-    return { userId: null, trust: 'pilar', areaCode: areaOf(found.pillarHome), home: found.pillarHome };
+  return senderFrom(tx, await store.findSender(tx, phone));
+}
+
+/** The sender of a number found (or not) in the users and the pillar registry. */
+async function senderFrom(tx: Tx, found: store.FoundSender | undefined): Promise<Sender> {
+  if (!found) return { userId: null, trust: 'warga', areaCode: '35', home: null };
+  if (found.userId) {
+    const user = await findUserById(tx, found.userId);
+    const home = found.pillarHome ?? user?.scopeRegionCode ?? null;
+    return { userId: found.userId, trust: 'pengguna', areaCode: areaOf(home), home };
   }
+  return { userId: null, trust: 'pilar', areaCode: areaOf(found.pillarHome), home: found.pillarHome };
 }
 
 /** The per-channel reporter of messages from numbers without an account, made on first use. */
@@ -163,17 +165,15 @@ export async function takeIn(deps: ChannelDeps, channel: MessageChannel, m: Inbo
   const since = new Date(m.receivedAt.getTime() - JOIN_WINDOW_MS);
   // One transaction keeps the message: who sent it, the limit, the open draft, the row (a retry inserts nothing).
   const stored = await deps.db.asSystem(async (tx) => {
-    const who = await identifyIn(tx, sender);
+    const hourAgo = new Date(m.receivedAt.getTime() - 3600_000);
+    const open = await store.findSenderAndDraft(tx, channel, sender, since, hourAgo);
+    const who = await senderFrom(tx, open.sender);
     let status: store.MessageStatus = 'menunggu';
     let lead: store.MessageRow | undefined;
-    if (who.trust === 'warga') {
-      const hourAgo = new Date(m.receivedAt.getTime() - 3600_000);
-      if ((await store.countFromSender(tx, channel, sender, hourAgo)) >= UNKNOWN_SENDER_PER_HOUR)
-        status = 'dibatasi';
-    }
-    if (status !== 'dibatasi') {
-      lead = await store.findOpenLead(tx, channel, sender, since);
-      if (lead) status = 'digabung';
+    if (who.trust === 'warga' && open.sentSince >= UNKNOWN_SENDER_PER_HOUR) status = 'dibatasi';
+    else if (open.lead) {
+      lead = open.lead;
+      status = 'digabung';
     }
     const row = await store.insertMessage(tx, {
       channel,
@@ -291,7 +291,7 @@ async function settle(
   const principal = await reporterPrincipal(deps, lead.channel, who.userId);
   if (lead.reportId) {
     await amendFromJoined(deps, principal, lead, draft, joined);
-    await deps.db.asSystem((tx) =>
+    await deps.db.asSystem(async (tx) =>
       store.updateLead(tx, lead.id, {
         ...draft,
         reading: lead.reading,
@@ -306,8 +306,8 @@ async function settle(
     : { reading: null, shortForm: null, place: null };
   if (!reading || !place) {
     await deps.db.asSystem(async (tx) => {
-      await store.updateLead(tx, lead.id, { ...draft, reading, status: 'menunggu', reportId: null });
-      await store.enqueue(tx, {
+      store.updateLead(tx, lead.id, { ...draft, reading, status: 'menunggu', reportId: null });
+      store.enqueueAtCommit(tx, {
         channel: lead.channel,
         recipient: lead.sender,
         body: placeQuestionText(),
@@ -346,7 +346,7 @@ async function fileReport(
   const input = ReportInput.parse({ id: uuidOf(`channel-message:${lead.id}`), ...fields });
   const { report } = await reports.submitReport(deps, principal, input);
   await deps.db.asSystem(async (tx) => {
-    await store.updateLead(tx, lead.id, { ...draft, reading, status: 'dilaporkan', reportId: report.id });
+    store.updateLead(tx, lead.id, { ...draft, reading, status: 'dilaporkan', reportId: report.id });
     if (placedBy) {
       await store.setPlacedBy(tx, lead.id, placedBy.user.id);
       await appendAudit(
@@ -360,7 +360,7 @@ async function fileReport(
         },
       );
     }
-    await store.enqueue(tx, {
+    store.enqueueAtCommit(tx, {
       channel: lead.channel,
       recipient: lead.sender,
       body: receiptText(report.id, report.priority),

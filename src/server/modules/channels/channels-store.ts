@@ -29,20 +29,26 @@ const COLUMNS = `m.id, m.channel, m.provider_id AS "providerId", m.sender, m.sen
   m.area_code AS "areaCode", m.message_type AS "type", m.body, m.latitude, m.longitude, m.media_id AS "mediaId",
   m.received_at AS "receivedAt", m.lead_id AS "leadId", m.status, m.reading, m.report_id AS "reportId"`;
 
+/** Who the phone in parameter `$n` belongs to: a user with that phone, else a pillar (with the account it may have). */
+const senderOf = (n: number) => `SELECT "userId", home FROM (
+    (SELECT u.id AS "userId", NULL::text AS home, 0 AS rank FROM users u WHERE u.phone = $${n} AND u.is_active LIMIT 1)
+    UNION ALL
+    (SELECT p.user_id, p.home_region_code, 1 FROM pillars p LEFT JOIN users u ON u.id = p.user_id
+     WHERE p.phone = $${n} AND p.status = 'aktif' ORDER BY (u.is_active IS TRUE) DESC, p.created_at LIMIT 1)
+  ) found ORDER BY rank LIMIT 1`;
+
+export type FoundSender = { userId: string | null; pillarHome: string | null };
+
+function foundSender(
+  row: { userId: string | null; home: string | null } | undefined,
+): FoundSender | undefined {
+  if (!row || (row.userId === null && row.home === null)) return undefined;
+  return { userId: row.userId, pillarHome: row.home };
+}
+
 /** Who a phone belongs to: a user with that phone, or a pillar (with the account it may have). */
-export async function findSender(
-  tx: Tx,
-  phone: string,
-): Promise<{ userId: string | null; pillarHome: string | null } | undefined> {
-  const user = await tx.one<{ id: string }>('SELECT id FROM users WHERE phone = $1 AND is_active', [phone]);
-  if (user) return { userId: user.id, pillarHome: null };
-  const pillar = await tx.one<{ userId: string | null; home: string }>(
-    `SELECT p.user_id AS "userId", p.home_region_code AS home FROM pillars p
-     LEFT JOIN users u ON u.id = p.user_id
-     WHERE p.phone = $1 AND p.status = 'aktif' ORDER BY (u.is_active IS TRUE) DESC, p.created_at LIMIT 1`,
-    [phone],
-  );
-  return pillar ? { userId: pillar.userId, pillarHome: pillar.home } : undefined;
+export async function findSender(tx: Tx, phone: string): Promise<FoundSender | undefined> {
+  return foundSender(await tx.one(senderOf(1), [phone]));
 }
 
 /** Stores a message; undefined when the provider id was already taken in (a retried delivery). */
@@ -89,38 +95,45 @@ export async function findMessage(tx: Tx, id: string): Promise<MessageRow | unde
   return tx.one<MessageRow>(`SELECT ${COLUMNS} FROM channel_messages m WHERE m.id = $1`, [id]);
 }
 
-/** The sender's open draft: their latest lead on the channel since `since`, locked for the join. */
-export async function findOpenLead(
+/**
+ * What a delivery needs to know about its sender, in one round trip (its transaction's first statement): who the
+ * number belongs to (see findSender), how many messages it sent on the channel since `hourAgo` (the limit for
+ * unknown senders), and its open draft — its latest lead on the channel since `since`, locked for the join.
+ */
+export async function findSenderAndDraft(
   tx: Tx,
   channel: MessageChannel,
-  sender: string,
+  phone: string,
   since: Date,
-): Promise<MessageRow | undefined> {
-  return tx.one<MessageRow>(
-    `SELECT ${COLUMNS} FROM channel_messages m
-     WHERE channel = $1 AND sender = $2 AND received_at >= $3 AND lead_id IS NULL
-       AND status IN ('menunggu', 'dilaporkan')
-     ORDER BY received_at DESC LIMIT 1 FOR UPDATE`,
-    [channel, sender, since],
+  hourAgo: Date,
+): Promise<{ sender: FoundSender | undefined; sentSince: number; lead: MessageRow | undefined }> {
+  const row = await tx.one<
+    MessageRow & { sentSince: number; senderUser: string | null; senderHome: string | null }
+  >(
+    `SELECT c.n AS "sentSince", s."userId" AS "senderUser", s.home AS "senderHome", l.* FROM
+       (SELECT count(*)::int AS n FROM channel_messages WHERE channel = $1 AND sender = $2 AND received_at >= $4) c
+     LEFT JOIN LATERAL (${senderOf(2)}) s ON true
+     LEFT JOIN LATERAL (
+       SELECT ${COLUMNS} FROM channel_messages m
+       WHERE channel = $1 AND sender = $2 AND received_at >= $3 AND lead_id IS NULL
+         AND status IN ('menunggu', 'dilaporkan')
+       ORDER BY received_at DESC LIMIT 1 FOR UPDATE) l ON true`,
+    [channel, phone, since, hourAgo],
   );
+  if (!row) return { sender: undefined, sentSince: 0, lead: undefined };
+  const { sentSince, senderUser, senderHome, ...lead } = row;
+  return {
+    sender: foundSender({ userId: senderUser, home: senderHome }),
+    sentSince,
+    lead: lead.id ? lead : undefined,
+  };
 }
 
-/** How many messages a number sent on a channel since `since` (the limit for unknown senders). */
-export async function countFromSender(
-  tx: Tx,
-  channel: MessageChannel,
-  sender: string,
-  since: Date,
-): Promise<number> {
-  const row = await tx.one<{ n: number }>(
-    'SELECT count(*)::int AS n FROM channel_messages WHERE channel = $1 AND sender = $2 AND received_at >= $3',
-    [channel, sender, since],
-  );
-  return row?.n ?? 0;
-}
-
-/** Keeps a lead's joined text, pin, reading and outcome. */
-export async function updateLead(
+/**
+ * Keeps a lead's joined text, pin, reading and outcome; written with the transaction's COMMIT (in its round trip:
+ * nothing in the transaction reads it back).
+ */
+export function updateLead(
   tx: Tx,
   id: string,
   changes: {
@@ -131,8 +144,8 @@ export async function updateLead(
     status: MessageStatus;
     reportId: string | null;
   },
-): Promise<void> {
-  await tx.query(
+): void {
+  tx.atCommit(
     `UPDATE channel_messages SET body = $2, latitude = $3, longitude = $4, reading = $5, status = $6, report_id = $7
      WHERE id = $1`,
     [
@@ -147,7 +160,7 @@ export async function updateLead(
   );
   // the messages joined to it belong to its report too (their row security follows the report)
   if (changes.reportId) {
-    await tx.query('UPDATE channel_messages SET report_id = $2 WHERE lead_id = $1 AND report_id IS NULL', [
+    tx.atCommit('UPDATE channel_messages SET report_id = $2 WHERE lead_id = $1 AND report_id IS NULL', [
       id,
       changes.reportId,
     ]);
@@ -204,23 +217,33 @@ export type OutboxRow = {
   attempts: number;
 };
 
+/** A message for the outbox, queued once per event key. */
+export type OutboxItem = {
+  channel: MessageChannel;
+  recipient: string;
+  body: string;
+  eventKey: string;
+  messageId: string | null;
+};
+
+const ENQUEUE = `INSERT INTO channel_outbox (channel, recipient, body, event_key, message_id) VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (event_key) DO NOTHING`;
+const enqueueParams = (item: OutboxItem) => [
+  item.channel,
+  item.recipient,
+  item.body,
+  item.eventKey,
+  item.messageId,
+];
+
 /** Queues a message once per event key; false when that event was already queued. */
-export async function enqueue(
-  tx: Tx,
-  item: {
-    channel: MessageChannel;
-    recipient: string;
-    body: string;
-    eventKey: string;
-    messageId: string | null;
-  },
-): Promise<boolean> {
-  const row = await tx.one(
-    `INSERT INTO channel_outbox (channel, recipient, body, event_key, message_id) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (event_key) DO NOTHING RETURNING id`,
-    [item.channel, item.recipient, item.body, item.eventKey, item.messageId],
-  );
-  return row !== undefined;
+export async function enqueue(tx: Tx, item: OutboxItem): Promise<boolean> {
+  return (await tx.one(`${ENQUEUE} RETURNING id`, enqueueParams(item))) !== undefined;
+}
+
+/** Queues a message with the transaction's COMMIT, once per event key (see enqueue; nobody reads the answer). */
+export function enqueueAtCommit(tx: Tx, item: OutboxItem): void {
+  tx.atCommit(ENQUEUE, enqueueParams(item));
 }
 
 /**

@@ -42,3 +42,18 @@ export function caseEscalationReason(
     ? `Belum ada respons lapangan sampai ${formatDateTimeWIB(due.dueResponseAt, 'id')} (${priority})`
     : `Belum selesai sampai ${formatDateTimeWIB(due.dueResolveAt, 'id')} (${priority})`;
 }
+
+const DEADLINE_TITLES = {
+  acknowledge: 'belum diterima',
+  response: 'belum ada respons lapangan',
+  resolve: 'belum selesai',
+} as const;
+
+/** The in-app notice of a deadline about to pass: "Tenggat hampir lewat: laporan P1 di Tanggulwetan belum diterima (…)". */
+export function deadlineWarningTitle(
+  item: { subjectType: 'report' | 'case'; deadline: keyof typeof DEADLINE_TITLES },
+  record: { priority: string; regionName: string; dueAt: Date },
+): string {
+  const what = item.subjectType === 'report' ? 'laporan' : 'kasus';
+  return `Tenggat hampir lewat: ${what} ${record.priority} di ${record.regionName} ${DEADLINE_TITLES[item.deadline]} (tenggat ${formatDateTimeWIB(record.dueAt, 'id')})`;
+}

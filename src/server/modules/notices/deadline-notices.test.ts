@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { fakeClock } from '../../platform/clock.ts';
+import { drainOutbox } from '../channels/channels-outbox.ts';
+import { channelEnv, type FakeApi, startFakeApi } from '../channels/channels-test-helpers.ts';
+import { warnNearingDeadlines } from '../escalation/deadline-warning-service.ts';
+import { deliverNotices } from './notices-delivery.ts';
+import { type FakeSmtp, startFakeSmtp } from './notices-test-helpers.ts';
+
+// Evening in WIB, after the database's own clock (so every queued notice is due), twenty minutes before the
+// operator's quiet hours (22:00–06:00).
+const EVENING = new Date('2030-03-05T21:40:00+07:00');
+const at = (wib: string) => new Date(`${wib}+07:00`);
+
+describe('notices of a deadline about to pass', () => {
+  const clock = fakeClock(EVENING);
+  let t: TestApp;
+  let api: FakeApi;
+  let smtp: FakeSmtp;
+  let operator: TestUser;
+  let otherOperator: TestUser;
+  let relawan: TestUser;
+  const ids: Record<'p1' | 'handled' | 'low' | 'forCase', string> = {
+    p1: '',
+    handled: '',
+    low: '',
+    forCase: '',
+  };
+  let caseId: string;
+
+  const call = (user: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
+  const file = async (overrides: Record<string, unknown> = {}) => {
+    const payload = reportPayload(overrides);
+    const res = await call(relawan, 'POST', '/api/reports', payload);
+    expect(res.statusCode, res.body).toBe(201);
+    return { id: payload.id as string, priority: res.json().priority as string };
+  };
+  /** The warning run of two app instances at once, then the delivery, as the jobs would. */
+  const warnAndDeliver = async () => {
+    const [a, b] = await Promise.all([warnNearingDeadlines(t.db, clock), warnNearingDeadlines(t.db, clock)]);
+    const deps = { db: t.db, clock, config: t.config.notices };
+    await Promise.all([deliverNotices(deps), deliverNotices({ ...deps })]);
+    await drainOutbox({ db: t.db, clock, config: t.config });
+    return a + b;
+  };
+  const deadlineNotices = async (user: TestUser) =>
+    (
+      (await call(user, 'GET', '/api/notifications')).json().items as {
+        kind: string;
+        subjectId: string;
+        title: string;
+      }[]
+    ).filter((n) => n.kind.endsWith('.deadline_near'));
+  const whatsApp = () => api.sent.filter((m) => m.to === '6281233000011').map((m) => m.text);
+  const mails = () => smtp.mails.filter((m) => m.to === 'operator.tenggat@contoh.go.id').map((m) => m.text);
+
+  beforeAll(async () => {
+    api = await startFakeApi();
+    smtp = await startFakeSmtp();
+    t = await buildTestApp(
+      { ...channelEnv(api), SMTP_URL: smtp.url, APP_BASE_URL: 'https://sigap.jatimprov.test' },
+      clock,
+    );
+    operator = await t.user({ role: 'operator', region: '35.09' });
+    otherOperator = await t.user({ role: 'operator', region: '35.09' });
+    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    const saved = await call(operator, 'PUT', '/api/notices/settings', {
+      phone: '081233000011',
+      email: 'operator.tenggat@contoh.go.id',
+      language: 'id',
+      quietFrom: '22:00',
+      quietUntil: '06:00',
+      choices: [
+        { kind: 'tenggat', channel: 'whatsapp' },
+        { kind: 'tenggat', channel: 'email' },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    await api.close();
+    await smtp.close();
+  });
+
+  it('warns once when 80% of a P1 acknowledgement time has gone, even in the quiet hours, and not of a handled report', async () => {
+    const p1 = await file();
+    expect(p1.priority).toBe('P1');
+    ids.p1 = p1.id;
+    ids.handled = (await file()).id;
+    const low = await file({ injured: 0, vulnerable: {}, needs: [] });
+    expect(low.priority).toBe('P3');
+    ids.low = low.id;
+
+    // 21:40 + 30 minutes: due 22:10, about to pass from 22:04
+    clock.set(at('2030-03-05T22:03'));
+    expect(await warnAndDeliver()).toBe(0);
+    expect(await deadlineNotices(operator)).toEqual([]);
+    expect((await call(operator, 'POST', `/api/reports/${ids.handled}/acknowledgement`)).statusCode).toBe(
+      200,
+    );
+
+    clock.set(at('2030-03-05T22:05'));
+    expect(await warnAndDeliver()).toBe(1);
+    for (const user of [operator, otherOperator]) {
+      expect(await deadlineNotices(user)).toEqual([
+        expect.objectContaining({
+          kind: 'report.deadline_near',
+          subjectId: ids.p1,
+          title: expect.stringMatching(
+            /^Tenggat hampir lewat: laporan P1 di .* belum diterima \(tenggat 5 Maret 2030 pukul 22\.10 WIB\)$/,
+          ),
+        }),
+      ]);
+    }
+    // a P1's deadline breaks the quiet hours; the one who did not opt in gets only the in-app notice
+    expect(whatsApp()).toEqual([
+      expect.stringMatching(
+        /^Sigap: tenggat penerimaan laporan P1 di .* hampir lewat \(5 Maret 2030 pukul 22\.10 WIB\)\. Buka: https:\/\/sigap\.jatimprov\.test\/kotak-masuk$/,
+      ),
+    ]);
+    expect(mails()).toHaveLength(1);
+    expect(api.sent).toHaveLength(1);
+
+    // again, and after the deadline: nothing more
+    expect(await warnAndDeliver()).toBe(0);
+    clock.set(at('2030-03-05T22:30'));
+    expect(await warnAndDeliver()).toBe(0);
+    expect(await deadlineNotices(operator)).toHaveLength(1);
+    expect(api.sent).toHaveLength(1);
+    expect(smtp.mails).toHaveLength(1);
+  });
+
+  it('holds a lower priority deadline notice until the quiet hours end', async () => {
+    // P3: 480 minutes from 21:40, due 05:40, about to pass from 04:04
+    clock.set(at('2030-03-06T04:03'));
+    expect(await warnAndDeliver()).toBe(0);
+    clock.set(at('2030-03-06T04:05'));
+    expect(await warnAndDeliver()).toBe(1);
+    expect((await deadlineNotices(operator)).map((n) => n.subjectId)).toContain(ids.low);
+    expect(api.sent).toHaveLength(1);
+    expect(smtp.mails).toHaveLength(1);
+
+    clock.set(at('2030-03-06T06:01'));
+    expect(await warnAndDeliver()).toBe(0);
+    expect(whatsApp()).toHaveLength(2);
+    expect(whatsApp()[1]).toMatch(
+      /^Sigap: tenggat penerimaan laporan P3 di .* \(6 Maret 2030 pukul 05\.40 WIB\)/,
+    );
+    expect(mails()).toHaveLength(2);
+  });
+
+  it("warns once of a case's first field response deadline", async () => {
+    clock.set(at('2030-03-06T08:00'));
+    ids.forCase = (await file()).id;
+    expect(
+      (await call(operator, 'POST', `/api/reports/${ids.forCase}/verification`, { status: 'terverifikasi' }))
+        .statusCode,
+    ).toBe(200);
+    const opened = await call(operator, 'POST', '/api/cases', { reportIds: [ids.forCase] });
+    expect(opened.statusCode, opened.body).toBe(201);
+    caseId = opened.json().id;
+
+    // P1: first field response within 120 minutes, about to pass from 09:36
+    clock.set(at('2030-03-06T09:35'));
+    expect(await warnAndDeliver()).toBe(0);
+    clock.set(at('2030-03-06T09:37'));
+    expect(await warnAndDeliver()).toBe(1);
+    expect((await deadlineNotices(operator)).filter((n) => n.subjectId === caseId)).toEqual([
+      expect.objectContaining({
+        kind: 'case.deadline_near',
+        title: expect.stringContaining('belum ada respons lapangan'),
+      }),
+    ]);
+    expect(whatsApp().at(-1)).toMatch(
+      /^Sigap: tenggat respons lapangan kasus P1 di .* hampir lewat .* Buka: https:\/\/sigap\.jatimprov\.test\/kasus\//,
+    );
+    expect(await warnAndDeliver()).toBe(0);
+    expect(whatsApp()).toHaveLength(3);
+  });
+});
