@@ -325,7 +325,10 @@ export type RecordItem = {
   link: string | null;
 };
 
-const RECORD_TYPE: Record<BaseName, { type: string; link: (id: string) => string | null; tags: string }> = {
+export const RECORD_TYPE: Record<
+  BaseName,
+  { type: string; link: (id: string) => string | null; tags: string }
+> = {
   report: {
     type: 'report',
     link: (id) => `/api/reports/${id}`,
