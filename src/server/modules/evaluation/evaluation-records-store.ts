@@ -9,19 +9,10 @@ import {
   type SchemaParts,
   windowParams,
 } from './evaluation-bases.ts';
-import { RECORD_TYPE } from './evaluation-store.ts';
+import { RECORD_TYPE, type StoredRecord } from './evaluation-store.ts';
 
-/** One record as the export reads it; `_k` is its time to the microsecond (the keyset). */
-export type RecordRow = {
-  type: string;
-  id: string;
-  regionCode: string;
-  at: Date;
-  tags: (string | null)[];
-  minutes: number | null;
-  deadline: number | null;
-  _k: string;
-};
+/** One record as the export reads it: its kind, and `_k`, its time to the microsecond (the keyset). */
+export type RecordRow = StoredRecord & { type: string; _k: string };
 
 /** Where a keyset page starts: after this record. */
 export type RecordKey = { k: string; id: string };
