@@ -1,28 +1,34 @@
 /**
- * Times streaming exports on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; a scratch
- * database is created and dropped): XLSX of the first `xlsxRows` reports, then CSV of all `rows` reports, each
- * as rows per second and the process's peak memory above its level before the export, against a baseline read
- * in the same run: the same rows through a server-side cursor with owner rights and no formatting.
+ * Streaming exports at size on PostgreSQL: CSV of `rows` reports and XLSX of `xlsxRows`, each as time, rows per
+ * second and the process's peak resident memory above its idle level (measured once, after start-up and before
+ * any export or read), against a baseline read in the same run just after the export: the same rows through a
+ * server-side cursor with owner rights and no formatting. The reports live in
+ * kept scratch databases (`sigap_bench_reports_<n>`, bench/scratch-db.ts), seeded once by the database itself
+ * (bench/seed-reports.ts) and reused by the next run.
  *
- *   npx node bench/exports.bench.ts [rows=1000000] [xlsxRows=100000]
+ *   npx node --expose-gc bench/exports.bench.ts [rows=1000000] [xlsxRows=100000]
  */
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import { prepareExport } from '../src/server/modules/exports/exports-service.ts';
-import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
-import { createUser, principalFrom } from '../src/server/modules/users/users-service.ts';
-import { findUserById } from '../src/server/modules/users/users-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
-import { type Database, openServerDatabase } from '../src/server/platform/db.ts';
-import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import type { Database } from '../src/server/platform/db.ts';
 import { ReportsExportQuery } from '../src/shared/exports/export-schema.ts';
+import { countReports, openScratch, type Scratch } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
-const ROWS = Number(process.argv[2] ?? 1_000_000);
-const XLSX_ROWS = Math.min(ROWS, Number(process.argv[3] ?? 100_000));
 const MB = 1024 * 1024;
-/** Prints a figure as soon as it is measured. */
-const say = (line: string) => console.log(line);
+/** The issue's bound on a CSV export's memory, above the process's idle level. */
+export const EXPORT_MEMORY_LIMIT_MB = 200;
+
+export type ExportFigure = {
+  format: 'csv' | 'xlsx';
+  rows: number;
+  seconds: number;
+  bytes: number;
+  peakMb: number;
+  baselineSeconds: number;
+  baselinePeakMb: number;
+};
 
 /** A sink that counts bytes and throws them away. */
 function counter(): { sink: Writable; bytes: () => number } {
@@ -36,11 +42,18 @@ function counter(): { sink: Writable; bytes: () => number } {
   return { sink, bytes: () => bytes };
 }
 
-/** Samples the resident set size every 20 ms while `work` runs; answers seconds and peak MB above the start. */
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number }> {
+/** The process's resident memory after a garbage collection (with --expose-gc): its idle level. */
+export function idleRss(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  const before = process.memoryUsage().rss;
-  let peak = before;
+  return process.memoryUsage().rss;
+}
+
+/** Samples the resident set size every 20 ms while `work` runs; answers seconds and peak MB above `idle`. */
+export async function measure<T>(
+  work: () => Promise<T>,
+  idle: number,
+): Promise<{ result: T; seconds: number; peakMb: number }> {
+  let peak = idleRss();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
@@ -48,18 +61,16 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
   try {
     const result = await work();
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, seconds: (performance.now() - started) / 1000, peakMb: (peak - before) / MB };
+    return { result, seconds: (performance.now() - started) / 1000, peakMb: (peak - idle) / MB };
   } finally {
     clearInterval(timer);
   }
 }
 
 /** The baseline: the same rows, owner rights, a server-side cursor, no formatting. */
-async function rawRead(db: Database, limit: number): Promise<number> {
+async function rawRead(db: Database): Promise<number> {
   return db.asSystem(async (tx) => {
-    await tx.query(
-      `DECLARE raw NO SCROLL CURSOR FOR SELECT * FROM reports ORDER BY created_at, id LIMIT ${Math.trunc(limit)}`,
-    );
+    await tx.query('DECLARE raw NO SCROLL CURSOR FOR SELECT * FROM reports ORDER BY created_at, id');
     let n = 0;
     for (;;) {
       const rows = await tx.query('FETCH FORWARD 1000 FROM raw');
@@ -69,64 +80,95 @@ async function rawRead(db: Database, limit: number): Promise<number> {
   });
 }
 
-async function main(): Promise<void> {
-  const ownerUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `sigap_bench_exports_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ownerUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ownerUrl);
-  url.pathname = `/${name}`;
-  const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
-  try {
-    await bootstrapRoles(db);
-    await migrate(db);
-    await ensureRegions(db);
-    const { user } = await createUser(
-      db,
-      { id: null, label: 'bench' },
-      { username: 'provinsi.bench', role: 'provinsi', region: '35', password: 'kata-sandi-bench' },
+/** The kept scratch database holding exactly `rows` seeded reports (seeded now if it holds fewer). */
+export async function openReportsDatabase(
+  rows: number,
+  note: (text: string) => void,
+  ownerUrl?: string,
+): Promise<Scratch> {
+  const scratch = await openScratch(`sigap_bench_reports_${rows}`, { keep: true, ownerUrl });
+  const held = await countReports(scratch.db);
+  if (held < rows) {
+    note(`seeding reports ${held.toLocaleString('en')} → ${rows.toLocaleString('en')} in ${scratch.name}`);
+    await seedReports(scratch.db, { from: held, to: rows }, scratch.userId, 200_000, (n) =>
+      note(`  ${n.toLocaleString('en')} reports`),
     );
-    const record = await db.asSystem((tx) => findUserById(tx, user.id));
-    if (!record) throw new Error('no bench user');
-    const principal = principalFrom(record, []);
-    const deps = { db, clock: systemClock, config: { geoDir: undefined } };
-    const exportAll = async (format: 'csv' | 'xlsx') => {
-      const { sink, bytes } = counter();
-      const rows = await prepareExport(
-        deps,
-        principal,
-        'reports',
-        ReportsExportQuery.parse({ format }),
-      ).write(sink);
-      return { rows, bytes: bytes() };
-    };
-
-    process.stderr.write(`seeding ${XLSX_ROWS} reports…\n`);
-    await seedReports(db, { from: 1, to: XLSX_ROWS }, user.id, 200_000);
-    const xlsxBase = await measure(() => rawRead(db, XLSX_ROWS));
-    const xlsx = await measure(() => exportAll('xlsx'));
-    say(
-      `XLSX ${xlsx.result.rows} laporan: ${xlsx.seconds.toFixed(1)} s (${Math.round(xlsx.result.rows / xlsx.seconds)} baris/s), ` +
-        `${(xlsx.result.bytes / MB).toFixed(0)} MB, memori puncak +${xlsx.peakMb.toFixed(0)} MB | ` +
-        `dasar (kursor pemilik tanpa format): ${xlsxBase.seconds.toFixed(1)} s, +${xlsxBase.peakMb.toFixed(0)} MB`,
-    );
-    if (ROWS > XLSX_ROWS) {
-      process.stderr.write(`seeding up to ${ROWS} reports…\n`);
-      await seedReports(db, { from: XLSX_ROWS + 1, to: ROWS }, user.id, 200_000);
-    }
-    const csvBase = await measure(() => rawRead(db, ROWS));
-    const csv = await measure(() => exportAll('csv'));
-    say(
-      `CSV ${csv.result.rows} laporan: ${csv.seconds.toFixed(1)} s (${Math.round(csv.result.rows / csv.seconds)} baris/s), ` +
-        `${(csv.result.bytes / MB).toFixed(0)} MB, memori puncak +${csv.peakMb.toFixed(0)} MB (batas 200 MB) | ` +
-        `dasar (kursor pemilik tanpa format): ${csvBase.seconds.toFixed(1)} s, +${csvBase.peakMb.toFixed(0)} MB`,
-    );
-  } finally {
-    await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+  } else {
+    note(`${scratch.name}: ${held.toLocaleString('en')} reports already seeded`);
   }
+  return scratch;
 }
 
-await main();
+/**
+ * Exports every report of a database in `format` as the province, then the baseline read: the export first, so
+ * that nothing the baseline held is counted in the export's memory.
+ */
+async function measureOne(scratch: Scratch, format: 'csv' | 'xlsx', idle: number): Promise<ExportFigure> {
+  const deps = { db: scratch.db, clock: systemClock, config: { geoDir: undefined } };
+  const run = await measure(async () => {
+    const { sink, bytes } = counter();
+    const prepared = await prepareExport(
+      deps,
+      scratch.principal,
+      'reports',
+      ReportsExportQuery.parse({ format }),
+    );
+    const rows = await prepared.write(sink);
+    return { rows, bytes: bytes() };
+  }, idle);
+  const baseline = await measure(() => rawRead(scratch.db), idle);
+  return {
+    format,
+    rows: run.result.rows,
+    seconds: run.seconds,
+    bytes: run.result.bytes,
+    peakMb: run.peakMb,
+    baselineSeconds: baseline.seconds,
+    baselinePeakMb: baseline.peakMb,
+  };
+}
+
+/** CSV of `rows` reports, then XLSX of `xlsxRows`, each in its own kept database; memory above the first idle. */
+export async function measureExportsAtSize(
+  rows: number,
+  xlsxRows: number,
+  note: (text: string) => void,
+  ownerUrl?: string,
+): Promise<ExportFigure[]> {
+  const figures: ExportFigure[] = [];
+  let idle: number | undefined;
+  for (const [size, format] of [
+    [rows, 'csv'],
+    [xlsxRows, 'xlsx'],
+  ] as const) {
+    const scratch = await openReportsDatabase(size, note, ownerUrl);
+    try {
+      // Idle: started, connected, nothing exported or read yet.
+      idle ??= idleRss();
+      note(
+        `${format.toUpperCase()} export of ${size.toLocaleString('en')} reports (idle ${(idle / MB).toFixed(0)} MB)`,
+      );
+      figures.push(await measureOne(scratch, format, idle));
+    } finally {
+      await scratch.dispose();
+    }
+  }
+  return figures;
+}
+
+/** One line of figures, as printed by this bench and `npm run bench -- --at-size`. */
+export function describeExport(f: ExportFigure): string {
+  return (
+    `${f.format.toUpperCase()} ${f.rows.toLocaleString('en')} laporan: ${f.seconds.toFixed(1)} s ` +
+    `(${Math.round(f.rows / f.seconds)} baris/s), ${(f.bytes / MB).toFixed(0)} MB, memori puncak ` +
+    `+${f.peakMb.toFixed(0)} MB di atas diam${f.format === 'csv' ? ` (batas ${EXPORT_MEMORY_LIMIT_MB} MB)` : ''} | ` +
+    `dasar (kursor pemilik tanpa format): ${f.baselineSeconds.toFixed(1)} s, +${f.baselinePeakMb.toFixed(0)} MB`
+  );
+}
+
+if (import.meta.main) {
+  const rows = Number(process.argv[2] ?? 1_000_000);
+  const xlsxRows = Math.min(rows, Number(process.argv[3] ?? 100_000));
+  const note = (text: string) => process.stderr.write(`${text}\n`);
+  for (const figure of await measureExportsAtSize(rows, xlsxRows, note)) console.log(describeExport(figure));
+}

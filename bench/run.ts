@@ -10,11 +10,16 @@
  *  3. the gzip size of the report page's JavaScript against its 150 KB budget;
  *  4. the text reader's messages per second on one core against its 500/s target (bench/text-reader.bench.ts);
  *  5. a WhatsApp delivery (signed, read by the text reader, filed as a report) at 32 connections against the same
- *     bare-INSERT baseline (bench/whatsapp.bench.ts).
+ *     bare-INSERT baseline (bench/whatsapp.bench.ts);
+ *  6. with `--at-size` (decision 0033), on PostgreSQL: the CSV export of 1,000,000 reports (time, peak memory above
+ *     idle against its 200 MB bound) and the XLSX of 100,000, each against a raw cursor read of the same rows
+ *     (bench/exports.bench.ts; the reports seeded once into kept scratch databases), and the history import of
+ *     50,000 rows against COPY of the same rows (bench/history-import.bench.ts). Without the flag the run says
+ *     how to get them.
  *
  * Environment: BENCH_SECONDS (12) per route, measured in three alternating rounds; BENCH_SKIP_POSTGRES=1,
- * BENCH_SKIP_MILLION=1, BENCH_SKIP_DATABASES=1 (only the web bundle and the text reader); BENCH_ONLY=whatsapp
- * measures only figure 5 (with its baseline, on the same 100,000 seeded reports).
+ * BENCH_SKIP_MILLION=1, BENCH_SKIP_DATABASES=1 (only the web bundle and the text reader, and the figures at size
+ * when asked for); BENCH_ONLY=whatsapp measures only figure 5 (with its baseline, on the same 100,000 seeded reports).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +33,7 @@ import { createUser } from '../src/server/modules/users/users-service.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
+import { benchAtSize } from './at-size.ts';
 import { timeProvinceSummary } from './evaluation.bench.ts';
 import { type Latency, measureIntake, measureList, type Throughput } from './http-figures.ts';
 import { seedReports } from './seed-reports.ts';
@@ -45,6 +51,9 @@ const ONLY_WHATSAPP = process.env.BENCH_ONLY === 'whatsapp';
 /** The brief's target: p95 < 50 ms for the first page of one kab/kota at 1M reports on PostgreSQL. */
 const LIST_P95_TARGET_MS = 50;
 const SEED_CHUNK = 200_000;
+/** The figures at size (the issue's sizes): long, so only when asked for. */
+const AT_SIZE = process.argv.includes('--at-size');
+const AT_SIZE_COMMAND = 'npm run bench -- --at-size';
 /** The baseline's row for the WhatsApp figure: the report a delivery makes, inserted bare. */
 const WHATSAPP_BASELINE_BODY = JSON.stringify({
   id: '00000000-0000-4000-8000-000000000000',
@@ -56,7 +65,8 @@ const WHATSAPP_BASELINE_BODY = JSON.stringify({
   channel: 'whatsapp',
 });
 
-type Row = {
+/** One line of the figures' table. */
+export type Row = {
   database: string;
   measure: string;
   value: string;
@@ -328,6 +338,14 @@ async function main(): Promise<void> {
     }
   }
 
+  let atSizeLines: string[] = [];
+  if (AT_SIZE && process.env.BENCH_SKIP_POSTGRES !== '1') {
+    note('figures at size on PostgreSQL: exports of 1,000,000 and 100,000 reports, import of 50,000 rows');
+    const atSize = await benchAtSize(note, POSTGRES_URL);
+    rows.push(...atSize.rows);
+    atSizeLines = atSize.lines;
+  }
+
   console.log('');
   console.log(
     `Sigap bench, ${new Date().toISOString()}: ${cpu.length} CPU, Node ${process.version}, PGlite ${pglite}; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
@@ -343,6 +361,19 @@ async function main(): Promise<void> {
   console.log(
     `All targets are the brief's (the list's p95 target applies at 1M on PostgreSQL; it is shown at 100k too).`,
   );
+  if (atSizeLines.length > 0) {
+    console.log(
+      'At size (exports: raw cursor = the same rows read with owner rights, unformatted; memory above',
+    );
+    console.log(
+      'the process idle after start-up; import: COPY of the same stored rows, same table and triggers):',
+    );
+    for (const line of atSizeLines) console.log(`  ${line}`);
+  } else {
+    console.log(
+      `Not in this run: CSV export of 1M reports, XLSX of 100k, history import of 50k rows (PostgreSQL; the first run seeds 1.1M reports into kept databases sigap_bench_reports_*, later runs reuse them): ${AT_SIZE_COMMAND}`,
+    );
+  }
 }
 
 await main();

@@ -129,6 +129,7 @@ describe('the evaluation page', () => {
     context = await fx.browser.newContext({
       viewport: { width: 1280, height: 900 },
       baseURL: fx.server.baseUrl,
+      acceptDownloads: true,
     });
     page = await context.newPage();
     problems = watchPageProblems(page);
@@ -152,8 +153,15 @@ describe('the evaluation page', () => {
       )
       .waitFor();
     await page.getByRole('status').filter({ hasText: '1 catatan' }).waitFor();
-    const download = page.getByRole('link', { name: 'Unduh CSV' });
-    expect(decodeURIComponent((await download.getAttribute('href')) ?? '')).toContain(caseId);
+    // The export panel of the office lists: the set as a CSV file from the exports.
+    await page.getByText('Ekspor', { exact: true }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Unduh sekarang' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^sigap-catatan-evaluasi-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = await readFile((await download.path()) as string, 'utf8');
+    expect(csv.slice(1).split('\r\n')[0].split(',')).toContain('Id catatan');
+    expect(csv).toContain(caseId);
     expect(await findSeriousA11yViolations(page)).toEqual([]);
     await saveScreenshot(page, 'evaluation-records');
 

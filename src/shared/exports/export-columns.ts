@@ -384,11 +384,74 @@ const PILLARS: ExportColumn[] = [
   ),
 ];
 
+/** The records behind an evaluation figure (GET /api/evaluations/records): no personal data. */
+const EVALUATION: ExportColumn[] = [
+  c(
+    'recordType',
+    'Jenis catatan',
+    'Record type',
+    'text',
+    '#meta+type',
+    'laporan, kasus, rujukan, tindak lanjut, penugasan, wilayah atau peringatan.',
+  ),
+  c('id', 'Id catatan', 'Record id', 'text', '#meta+id', 'Pengenal catatan di Sigap (wilayah: kodenya).'),
+  c(
+    'set',
+    'Himpunan data',
+    'Record set',
+    'text',
+    '#indicator+code',
+    'Angka evaluasi yang dihitung dari catatan ini, mis. reports.priority=P1.',
+  ),
+  ...PLACE,
+  c(
+    'at',
+    'Waktu (WIB)',
+    'Time (WIB)',
+    'datetime',
+    '#date',
+    'Waktu catatan yang dipakai angkanya (laporan diterima, kasus dibuka …), WIB.',
+  ),
+  c(
+    'details',
+    'Keterangan',
+    'Details',
+    'list',
+    '#meta+tags',
+    'Ciri catatan yang dipakai angkanya (jenis, prioritas, status …), dipisah koma.',
+  ),
+  c(
+    'minutes',
+    'Waktu tempuh (menit)',
+    'Time taken (minutes)',
+    'number',
+    '#indicator+minutes',
+    'Menit sampai diterima, direspons atau diselesaikan, bila angkanya berupa waktu.',
+  ),
+  c(
+    'deadline',
+    'Batas waktu (menit)',
+    'Deadline (minutes)',
+    'integer',
+    '#indicator+deadline',
+    'Batas waktu angka itu dalam menit.',
+  ),
+  c(
+    'isWithin',
+    'Dalam batas waktu',
+    'Within the deadline',
+    'boolean',
+    '#indicator+ontime',
+    'Ya bila waktu tempuh tidak melewati batas; kosong bila angkanya bukan waktu.',
+  ),
+];
+
 export const EXPORT_COLUMNS: Record<ExportKind, readonly ExportColumn[]> = {
   reports: REPORTS,
   cases: CASES,
   alerts: ALERTS,
   pillars: PILLARS,
+  evaluation: EVALUATION,
 };
 
 /** The columns of an export: personal ones only when they will be filled. */
@@ -402,4 +465,5 @@ export const EXPORT_TITLES: Record<ExportKind, string> = {
   cases: 'Kasus',
   alerts: 'Peringatan',
   pillars: 'Pilar sosial',
+  evaluation: 'Catatan evaluasi',
 };

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { CalendarDay } from '../calendar-date.ts';
 import { CasePhase } from '../cases/case-rules.ts';
 import { ALERT_STATUSES } from '../early-warning/alert-rules.ts';
+import { EvaluationQuery } from '../evaluation/evaluation-query.ts';
 import { RegionCode } from '../regions.ts';
 import { Channel, ConflictType, Priority, ReportKind, ReportStatus } from '../reports/report-schema.ts';
 
-/** What can be exported: the office's lists. */
-export const EXPORT_KINDS = ['reports', 'cases', 'alerts', 'pillars'] as const;
+/** What can be exported: the office's lists, and the records behind an evaluation figure. */
+export const EXPORT_KINDS = ['reports', 'cases', 'alerts', 'pillars', 'evaluation'] as const;
 export const ExportKind = z.enum(EXPORT_KINDS);
 export type ExportKind = z.infer<typeof ExportKind>;
 
@@ -65,11 +66,18 @@ export const PillarsExportQuery = ExportOptions.extend({
   status: z.enum(['aktif', 'nonaktif']).optional(),
 });
 
+/** The evaluation's records behind one figure: the filters of GET /api/evaluations/records, without paging. */
+export const EvaluationExportQuery = ExportOptions.extend(EvaluationQuery.shape).extend({
+  set: z.string().min(1).max(100),
+});
+export type EvaluationExportQuery = z.infer<typeof EvaluationExportQuery>;
+
 export const EXPORT_QUERIES = {
   reports: ReportsExportQuery,
   cases: CasesExportQuery,
   alerts: AlertsExportQuery,
   pillars: PillarsExportQuery,
+  evaluation: EvaluationExportQuery,
 } as const;
 
 export type ExportQuery = z.infer<(typeof EXPORT_QUERIES)[ExportKind]>;

@@ -11,6 +11,8 @@ export const EXPORT_PERMISSIONS = {
   'export.cases': [...STAFF, 'mitra'] as readonly Role[],
   'export.alerts': STAFF,
   'export.pillars': STAFF,
+  /** The records behind an evaluation figure: those who see the evaluation (its scope checked as for the list). */
+  'export.evaluation': STAFF,
   /** Names in an export: of vulnerable people in the cases the asker handles, of pillars for their managers. */
   'export.personal': ['operator', 'koordinator', 'provinsi', 'admin'] as readonly Role[],
 } as const;

@@ -1,10 +1,12 @@
 // The records behind one figure of the evaluation, at /evaluasi/catatan?scope=…&from=…&to=…&set=…: the filters
-// it was counted with, each record linked to its page where it has one, and the list as a CSV download.
+// it was counted with, each record linked to its page where it has one, and the export panel of the office lists
+// (the whole set as CSV, XLSX, GeoJSON or HXL; docs/EXPORTS.md).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DEFINITIONS, type FigureId } from '../../shared/evaluation/definitions.ts';
 import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n.ts';
-import { ApiError, request } from '../api.ts';
+import { ApiError, request, type SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { Link } from '../router.tsx';
 
 /** The path of the records page in the app. */
@@ -83,20 +85,8 @@ function appPathOf(item: RecordItem): string | undefined {
   return undefined;
 }
 
-function csvOf(items: RecordItem[]): string {
-  const cell = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
-    return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const header = ['type', 'id', 'region_code', 'at_wib', 'details', 'minutes', 'deadline'];
-  const rows = items.map((i) =>
-    [i.type, i.id, i.regionCode, i.at, i.tags.join(' · '), i.minutes, i.deadline].map(cell).join(','),
-  );
-  return `${[header.join(','), ...rows].join('\n')}\n`;
-}
-
 /** The records page: reads its filters from the address, as the figure's link gave them. */
-export function RecordsPage() {
+export function RecordsPage(props: { me: SignedInUser }) {
   const t = useT();
   const lang = useLang();
   const params = useMemo(() => new URLSearchParams(location.search), []);
@@ -111,10 +101,6 @@ export function RecordsPage() {
       .catch((caught) => setError(caught instanceof ApiError ? caught : new ApiError('network', 0, '')));
   }, [params]);
 
-  const csvHref = useMemo(
-    () => (data ? `data:text/csv;charset=utf-8,${encodeURIComponent(csvOf(data.items))}` : undefined),
-    [data],
-  );
   const set = params.get('set') ?? '';
   const back = `/evaluasi?${new URLSearchParams({
     scope: params.get('scope') ?? '',
@@ -153,16 +139,17 @@ export function RecordsPage() {
               })}
             </p>
           )}
-          {csvHref && data.items.length > 0 && (
-            <p>
-              <a
-                class="button button-ghost"
-                href={csvHref}
-                download={`catatan-${set.replace(/[^A-Za-z0-9_.-]/g, '_')}.csv`}
-              >
-                {t('eval.records.download')}
-              </a>
-            </p>
+          {data.items.length > 0 && (
+            <ExportPanel
+              kind="evaluation"
+              role={props.me.role}
+              filters={{
+                scope: params.get('scope') ?? undefined,
+                from: params.get('from') ?? undefined,
+                to: params.get('to') ?? undefined,
+                set,
+              }}
+            />
           )}
           {data.items.length === 0 ? (
             <p>{t('eval.records.empty')}</p>

@@ -114,7 +114,7 @@ export function recordsLink(scope: string, period: Period, set: string): string 
   return `/api/evaluations/records?${params.toString()}`;
 }
 
-function windowOf(scope: EvaluationScopeInfo, period: Period, asOf: Date): bases.EvalWindow {
+export function windowOf(scope: EvaluationScopeInfo, period: Period, asOf: Date): bases.EvalWindow {
   const { start, end } = periodInstants(period);
   // The province holds every kab/kota: no area filter at all (cheaper than comparing 38 codes per row).
   return { kabkota: scope.kind === 'provinsi' ? null : scope.kabkota, start, end, asOf };
@@ -140,7 +140,7 @@ function toTimingStat(
  * (sigap_in_scope holds for each of them). So, once resolveScope has checked the area, the reads run with
  * owner rights and every query filters by the area's kab/kota itself (docs/decisions, evaluation reads).
  */
-function reader(deps: EvaluationDeps): <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> {
+export function reader(deps: EvaluationDeps): <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> {
   // No just-in-time compilation (about 0.7 s to compile a large aggregate that then runs in less) and no
   // parallel workers (starting them costs more than they save on a small machine, and the two periods of a
   // summary already run side by side): docs/decisions/0010.

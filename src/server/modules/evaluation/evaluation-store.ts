@@ -325,7 +325,10 @@ export type RecordItem = {
   link: string | null;
 };
 
-const RECORD_TYPE: Record<BaseName, { type: string; link: (id: string) => string | null; tags: string }> = {
+export const RECORD_TYPE: Record<
+  BaseName,
+  { type: string; link: (id: string) => string | null; tags: string }
+> = {
   report: {
     type: 'report',
     link: (id) => `/api/reports/${id}`,
@@ -349,6 +352,16 @@ const RECORD_TYPE: Record<BaseName, { type: string; link: (id: string) => string
   alert: { type: 'alert', link: (id) => `/api/alerts/${id}`, tags: 'ARRAY[level, status]' },
 };
 
+/** A record behind a figure as read: the minutes and deadline only when the figure is a time. */
+export type StoredRecord = {
+  id: string;
+  regionCode: string;
+  at: Date;
+  tags: (string | null)[];
+  minutes: number | null;
+  deadline: number | null;
+};
+
 /** The records of a set in the window (RLS applies): the first `limit`, oldest first, and how many in all. */
 export async function listRecords(
   tx: Tx,
@@ -360,15 +373,7 @@ export async function listRecords(
   const kind = RECORD_TYPE[set.base];
   const m = set.measure;
   const params = [...windowParams(w), ...(set.param === undefined ? [] : [set.param]), limit];
-  const rows = await tx.query<{
-    id: string;
-    regionCode: string;
-    at: Date;
-    tags: (string | null)[];
-    minutes: number | null;
-    deadline: number | null;
-    total: number;
-  }>(
+  const rows = await tx.query<StoredRecord & { total: number }>(
     `WITH b AS (${baseSql(set.base, parts)})
      SELECT id::text AS id, region_code AS "regionCode", at, ${kind.tags} AS tags,
        ${m ? `${m}_taken` : 'NULL::float8'} AS minutes, ${m ? `${m}_deadline` : 'NULL::int'} AS deadline,

@@ -67,7 +67,7 @@ export async function startExportJob(
   kind: ExportKind,
   query: ExportQuery,
 ): Promise<string> {
-  const prepared = prepareExport(deps, principal, kind, query);
+  const prepared = await prepareExport(deps, principal, kind, query);
   await sweepExpired(deps.db, deps);
   const id = await deps.db.asActor(principal.actor, (tx) =>
     store.insertJob(tx, {

@@ -32,7 +32,12 @@ export async function exportsRoutes(app: FastifyInstance, deps: jobs.ExportJobDe
         },
       },
       async (request, reply) => {
-        const prepared = exportsService.prepareExport(deps, requirePrincipal(request), kind, request.query);
+        const prepared = await exportsService.prepareExport(
+          deps,
+          requirePrincipal(request),
+          kind,
+          request.query,
+        );
         const out = new PassThrough();
         prepared.write(out).catch((error: Error) => {
           request.log.warn({ err: error.message, kind }, 'export stopped');

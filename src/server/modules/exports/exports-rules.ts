@@ -107,6 +107,72 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** The download's file name: `sigap-laporan-2026-12-05.csv`. */
 export function fileName(kind: ExportKind, format: ExportFormat, now: Date): string {
-  const stem = { reports: 'laporan', cases: 'kasus', alerts: 'peringatan', pillars: 'pilar' }[kind];
+  const stem = {
+    reports: 'laporan',
+    cases: 'kasus',
+    alerts: 'peringatan',
+    pillars: 'pilar',
+    evaluation: 'catatan-evaluasi',
+  }[kind];
   return `sigap-${stem}-${toWibIso(now).slice(0, 10)}.${EXTENSIONS[format]}`;
+}
+
+/** The place columns of a region code at each level, named from `names` (the region and its parents). */
+export function placeColumns(code: string, names: Readonly<Record<string, string>>): Record<string, unknown> {
+  const kecamatan = code.length >= 8 ? code.slice(0, 8) : null;
+  const desa = code.length >= 13 ? code : null;
+  return {
+    adm1Code: '35',
+    adm1Name: 'Jawa Timur',
+    adm2Code: code.slice(0, 5),
+    adm2Name: names[code.slice(0, 5)] ?? null,
+    adm3Code: kecamatan,
+    adm3Name: kecamatan ? (names[kecamatan] ?? null) : null,
+    adm4Code: desa,
+    adm4Name: desa ? (names[desa] ?? null) : null,
+    regionCode: code,
+  };
+}
+
+/** What each kind of evaluation record is called in a file. */
+const RECORD_TYPE_NAMES: Readonly<Record<string, string>> = {
+  report: 'laporan',
+  case: 'kasus',
+  referral: 'rujukan',
+  follow_up: 'tindak lanjut',
+  assignment: 'penugasan',
+  region: 'wilayah',
+  alert: 'peringatan',
+};
+
+/**
+ * A record behind an evaluation figure as an export row: its kind in Indonesian, its places at every level, its
+ * minutes to two decimals as the list shows them, and whether it kept its deadline (empty when not a time).
+ */
+export function evaluationRow(
+  record: {
+    type: string;
+    id: string;
+    regionCode: string;
+    at: Date;
+    tags: readonly (string | null)[];
+    minutes: number | null;
+    deadline: number | null;
+  },
+  set: string,
+  names: Readonly<Record<string, string>>,
+): Record<string, unknown> & { id: string; regionCode: string } {
+  const minutes = record.minutes === null ? null : Math.round(record.minutes * 100) / 100;
+  return {
+    ...placeColumns(record.regionCode, names),
+    id: record.id,
+    regionCode: record.regionCode,
+    recordType: RECORD_TYPE_NAMES[record.type] ?? record.type,
+    set,
+    at: record.at,
+    details: record.tags.filter((tag) => tag !== null),
+    minutes,
+    deadline: record.deadline,
+    isWithin: record.deadline === null ? null : record.minutes !== null && record.minutes <= record.deadline,
+  };
 }

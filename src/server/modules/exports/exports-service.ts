@@ -9,14 +9,20 @@ import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { isCaseHandler } from '../../../shared/cases/case-rules.ts';
 import { EXPORT_TITLES, exportColumns } from '../../../shared/exports/export-columns.ts';
-import type { ExportFormat, ExportKind, ExportQuery } from '../../../shared/exports/export-schema.ts';
+import type {
+  EvaluationExportQuery,
+  ExportFormat,
+  ExportKind,
+  ExportQuery,
+} from '../../../shared/exports/export-schema.ts';
 import { startOfWibDay } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { type Centroids, CONTENT_TYPES, centroidOf, fileName } from './exports-rules.ts';
+import { type FigureRecords, openFigureRecords } from '../evaluation/evaluation-records-service.ts';
+import { type Centroids, CONTENT_TYPES, centroidOf, evaluationRow, fileName } from './exports-rules.ts';
 import * as store from './exports-store.ts';
 import { openWriter } from './exports-writers.ts';
 
@@ -142,20 +148,31 @@ async function addPersonal(tx: Tx, principal: Principal, kind: ExportKind, rows:
   }
 }
 
+/** The records behind an evaluation figure, checked as their list is (its scope within the asker's region). */
+function evaluationRecords(deps: ExportDeps, principal: Principal, kind: ExportKind, query: ExportQuery) {
+  return kind === 'evaluation'
+    ? openFigureRecords(deps, principal, query as EvaluationExportQuery)
+    : Promise.resolve(undefined);
+}
+
 /**
  * Checks who asks and prepares the export; nothing is read until `write`. Refuses (403) a role the permission
- * table does not let export this kind; which rows it gets is row-level security's answer, as for the list.
+ * table does not let export this kind; which rows it gets is row-level security's answer, as for the list (the
+ * evaluation's records: the list's own check of the scope asked for against the asker's region).
  */
-export function prepareExport(
+export async function prepareExport(
   deps: ExportDeps,
   principal: Principal,
   kind: ExportKind,
   query: ExportQuery,
   options: { pageRows?: number; onPage?: (rowsRead: number) => void } = {},
-): PreparedExport {
+): Promise<PreparedExport> {
   authorize(principal, `export.${kind}`, 'Peran Anda tidak dapat mengekspor data ini');
   const format: ExportFormat = query.format;
   const personal = includesPersonal(principal, kind, query);
+  const figure: FigureRecords | undefined = await evaluationRecords(deps, principal, kind, query);
+  /** Every kind but the evaluation's records is read here, by the store. */
+  const listKind = kind as store.ListKind;
   const filter = filterOf(kind, query, personal);
   const columns = exportColumns(kind, personal);
   const pageRows = options.pageRows ?? PAGE_ROWS;
@@ -183,9 +200,18 @@ export function prepareExport(
           count += rows.length;
           options.onPage?.(count);
         };
-        if (deps.db.kind === 'postgresql') {
+        if (figure) {
+          const set = (query as EvaluationExportQuery).set;
+          await figure.read(pageRows, async (page) => {
+            const rows = page.rows.map((record) => evaluationRow(record, set, page.regionNames));
+            count += rows.length;
+            options.onPage?.(count);
+            await writer.rows(rows as store.ExportRow[]);
+            progress?.(count);
+          });
+        } else if (deps.db.kind === 'postgresql') {
           await deps.db.asActor(principal.actor, async (tx) => {
-            await store.openCursor(tx, kind, filter, 'sigap_export');
+            await store.openCursor(tx, listKind, filter, 'sigap_export');
             for (;;) {
               const rows = await store.fetchCursor(tx, 'sigap_export', pageRows);
               if (rows.length === 0) break;
@@ -199,7 +225,7 @@ export function prepareExport(
           let after: { k: string; id: string } | undefined;
           for (;;) {
             const rows = await deps.db.asActor(principal.actor, async (tx) => {
-              const page = await store.readPage(tx, kind, filter, after, pageRows);
+              const page = await store.readPage(tx, listKind, filter, after, pageRows);
               await take(tx, page);
               return page;
             });
@@ -243,11 +269,13 @@ export function prepareExport(
 
 /** How many rows an export will hold, as the actor sees them (for a background export's progress). */
 export async function countExport(
-  deps: Pick<ExportDeps, 'db'>,
+  deps: ExportDeps,
   principal: Principal,
   kind: ExportKind,
   query: ExportQuery,
 ): Promise<number> {
+  const figure = await evaluationRecords(deps, principal, kind, query);
+  if (figure) return figure.count();
   const filter = filterOf(kind, query, false);
-  return deps.db.asActor(principal.actor, (tx) => store.countRows(tx, kind, filter));
+  return deps.db.asActor(principal.actor, (tx) => store.countRows(tx, kind as store.ListKind, filter));
 }

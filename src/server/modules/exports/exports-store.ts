@@ -10,6 +10,9 @@ const PILLAR_PERSONAL = EXPORT_COLUMNS.pillars.flatMap((c) =>
   c.personal && c.source?.startsWith('pillars.') ? [c.source.slice('pillars.'.length)] : [],
 );
 
+/** The lists read here (the evaluation's records are read by the evaluation module). */
+export type ListKind = Exclude<ExportKind, 'evaluation'>;
+
 /** A row as read: the columns' values plus the keyset key and what places it on a map. */
 export type ExportRow = Record<string, unknown> & {
   _k: string;
@@ -62,7 +65,7 @@ const key = (alias: string) =>
 type Query = { text: string; params: unknown[] };
 
 /** The SELECT of one kind with its filters, rows after `after` (the keyset), in export order. */
-function buildQuery(kind: ExportKind, filter: ExportFilter, after?: { k: string; id: string }): Query {
+function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; id: string }): Query {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (p: string) => string, value: unknown) => {
@@ -155,7 +158,7 @@ function buildQuery(kind: ExportKind, filter: ExportFilter, after?: { k: string;
 /** One keyset page: at most `limit` rows after `after`. */
 export async function readPage(
   tx: Tx,
-  kind: ExportKind,
+  kind: ListKind,
   filter: ExportFilter,
   after: { k: string; id: string } | undefined,
   limit: number,
@@ -165,12 +168,7 @@ export async function readPage(
 }
 
 /** Opens a server-side cursor over the whole export in this transaction (PostgreSQL: one snapshot). */
-export async function openCursor(
-  tx: Tx,
-  kind: ExportKind,
-  filter: ExportFilter,
-  name: string,
-): Promise<void> {
+export async function openCursor(tx: Tx, kind: ListKind, filter: ExportFilter, name: string): Promise<void> {
   const query = buildQuery(kind, filter);
   await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${inlineParams(query.text, query.params)}`);
 }
@@ -181,7 +179,7 @@ export async function fetchCursor(tx: Tx, name: string, count: number): Promise<
 }
 
 /** How many rows the export will hold (for a background export's progress). */
-export async function countRows(tx: Tx, kind: ExportKind, filter: ExportFilter): Promise<number> {
+export async function countRows(tx: Tx, kind: ListKind, filter: ExportFilter): Promise<number> {
   const query = buildQuery(kind, filter);
   const row = await tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM (${query.text}) x`, query.params);
   return row?.n ?? 0;

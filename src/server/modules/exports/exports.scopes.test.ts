@@ -15,6 +15,7 @@ describe('exports: who may do what', () => {
     'export.cases': { url: '/api/exports/cases?format=xlsx', also: [] },
     'export.alerts': { url: '/api/exports/alerts?format=geojson', also: [] },
     'export.pillars': { url: '/api/exports/pillars?format=hxl', also: [] },
+    'export.evaluation': { url: '/api/exports/evaluation?format=csv&scope=35.09&set=reports', also: [] },
     'export.personal': { url: '/api/exports/cases?personal=true', also: ['export.cases'] },
   };
 

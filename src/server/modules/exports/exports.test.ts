@@ -268,7 +268,7 @@ describe('exports', () => {
         done();
       },
     });
-    const prepared = prepareExport(
+    const prepared = await prepareExport(
       { db: t.db, clock: systemClock, config: t.config },
       actor,
       'reports',

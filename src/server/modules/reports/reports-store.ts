@@ -461,6 +461,8 @@ export async function insertHistoricalReports(
   return inserted.length;
 }
 
+const DAY_MS = 24 * 3_600_000;
+
 /** A row of an import compared with the reports already kept. */
 export type HistoryProbe = {
   key: string;
@@ -472,7 +474,9 @@ export type HistoryProbe = {
 
 /**
  * For each probe: whether its id is already a report (imported before), and a report of the same kecamatan (or
- * region) and type within a day of it, outside this import (the incident is already in Sigap).
+ * region) and type within a day of it, outside this import (the incident is already in Sigap). The day's bounds
+ * come computed: row security lets an index serve only conditions without arithmetic (`timestamptz - interval`
+ * is not leakproof), and without them each probe read every report.
  */
 export async function matchHistoryProbes(
   tx: Tx,
@@ -484,10 +488,12 @@ export async function matchHistoryProbes(
     `SELECT p.key, EXISTS (SELECT 1 FROM reports x WHERE x.id = p.id) AS existing,
        (SELECT o.id FROM reports o
          WHERE coalesce(o.kecamatan_code, o.region_code) = p.place AND o.conflict_type = p.conflict_type
-           AND o.occurred_at BETWEEN p.occurred_at - interval '24 hours' AND p.occurred_at + interval '24 hours'
+           AND o.occurred_at BETWEEN p.earliest AND p.latest
            AND o.status IN ('baru', 'terverifikasi') AND o.id <> p.id AND o.import_id IS DISTINCT FROM $2::uuid
          ORDER BY abs(extract(epoch FROM o.occurred_at - p.occurred_at)) LIMIT 1)::text AS "duplicateOf"
-     FROM jsonb_to_recordset($1::jsonb) AS p(key text, id uuid, place text, conflict_type text, occurred_at timestamptz)`,
+     FROM jsonb_to_recordset($1::jsonb)
+       AS p(key text, id uuid, place text, conflict_type text, occurred_at timestamptz, earliest timestamptz,
+            latest timestamptz)`,
     [
       JSON.stringify(
         probes.map((p) => ({
@@ -496,6 +502,8 @@ export async function matchHistoryProbes(
           place: p.place,
           conflict_type: p.conflictType,
           occurred_at: p.occurredAt,
+          earliest: new Date(Date.parse(p.occurredAt) - DAY_MS).toISOString(),
+          latest: new Date(Date.parse(p.occurredAt) + DAY_MS).toISOString(),
         })),
       ),
       importId,

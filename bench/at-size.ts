@@ -1,0 +1,55 @@
+/**
+ * The figures at the sizes of the issue on exports and history (decision 0033), for `npm run bench -- --at-size`:
+ * on PostgreSQL, the CSV export of 1,000,000 reports and the XLSX of 100,000 (bench/exports.bench.ts) and the
+ * history import of 50,000 rows against COPY of the same rows (bench/history-import.bench.ts).
+ */
+import { describeExport, EXPORT_MEMORY_LIMIT_MB, measureExportsAtSize } from './exports.bench.ts';
+import { describeImport, measureHistoryImport } from './history-import.bench.ts';
+import type { Row } from './run.ts';
+
+/** The exports and the history import at the issue's sizes, on PostgreSQL (bench/exports.bench.ts, …). */
+export async function benchAtSize(
+  note: (text: string) => void,
+  postgresUrl: string,
+): Promise<{ rows: Row[]; lines: string[] }> {
+  const lines: string[] = [];
+  const rows: Row[] = [];
+  const database = 'PostgreSQL';
+  try {
+    for (const f of await measureExportsAtSize(1_000_000, 100_000, note, postgresUrl)) {
+      lines.push(describeExport(f));
+      const isCsv = f.format === 'csv';
+      rows.push({
+        database,
+        measure: `${f.format.toUpperCase()} export, ${f.rows.toLocaleString('en')} reports`,
+        value: `${f.seconds.toFixed(0)} s (${Math.round(f.rows / f.seconds)} rows/s), peak +${f.peakMb.toFixed(0)} MB`,
+        baseline: `raw cursor ${f.baselineSeconds.toFixed(0)} s`,
+        ratio: `×${(f.seconds / f.baselineSeconds).toFixed(1)} time`,
+        target: isCsv ? `< ${EXPORT_MEMORY_LIMIT_MB} MB above idle` : '—',
+        verdict: isCsv ? (f.peakMb < EXPORT_MEMORY_LIMIT_MB ? 'ok' : 'MISS') : '—',
+      });
+    }
+    const i = await measureHistoryImport(50_000, note, postgresUrl);
+    lines.push(describeImport(i));
+    rows.push({
+      database,
+      measure: `history import, ${i.rows.toLocaleString('en')} rows`,
+      value: `${i.importSeconds.toFixed(0)} s (${Math.round(i.rows / i.importSeconds)} rows/s)`,
+      baseline: `COPY ${i.copySeconds.toFixed(0)} s`,
+      ratio: `×${(i.importSeconds / i.copySeconds).toFixed(1)} time`,
+      target: '—',
+      verdict: `${i.stored.toLocaleString('en')} stored`,
+    });
+  } catch (error) {
+    rows.push({
+      database,
+      measure: 'figures at size',
+      value: `not measured: ${String(error)}`,
+      baseline: '',
+      ratio: '',
+      target: '',
+      verdict: 'ERROR',
+    });
+  }
+  return { rows, lines };
+}

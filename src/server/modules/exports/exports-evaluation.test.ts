@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { fakeClock } from '../../platform/clock.ts';
+import { AS_OF, type Dataset, QUARTER, seedEvaluationDataset } from '../evaluation/evaluation-dataset.ts';
+import { settleExports } from './export-jobs-service.ts';
+
+// The records behind an evaluation figure as a file, on the hand-made quarter of evaluation-dataset.ts:
+// acknowledge.P1 holds R1 (10 min), R2 (20) and R3 (40; its deadline is 30), all in Jember.
+describe('exports of the evaluation records', () => {
+  let t: TestApp;
+  let koordinator: TestUser;
+  let jember: TestUser;
+  let banyuwangi: TestUser;
+  let relawan: TestUser;
+  let data: Dataset;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sigap-eval-exports-'));
+  const period = `from=${QUARTER.from}&to=${QUARTER.to}`;
+
+  const get = (user: TestUser, query: string) =>
+    t.app.inject({ url: `/api/exports/evaluation?${query}`, headers: authAs(user) });
+  const csv = (body: string, delimiter = ',') => {
+    expect(body.charCodeAt(0)).toBe(0xfeff);
+    const parsed = Papa.parse<string[]>(body.slice(1), { delimiter, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    return parsed.data;
+  };
+  const column = (rows: string[][], name: string) => rows.slice(1).map((row) => row[rows[0].indexOf(name)]);
+
+  beforeAll(async () => {
+    t = await buildTestApp({ DATA_DIR: dataDir }, fakeClock(AS_OF));
+    koordinator = await t.user({ role: 'koordinator', region: 'V' });
+    jember = await t.user({ role: 'operator', region: '35.09' });
+    banyuwangi = await t.user({ role: 'operator', region: '35.10' });
+    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    const volunteer = await t.user({ role: 'relawan', region: '35.09.06.2002' });
+    data = await seedEvaluationDataset(t.db, {
+      operatorId: jember.id,
+      taganaUserId: relawan.id,
+      volunteerId: volunteer.id,
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes a figure’s records as CSV with a BOM, Indonesian headers and the `;` option', async () => {
+    const res = await get(koordinator, `format=csv&delimiter=;&scope=V&${period}&set=acknowledge.P1`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/sigap-catatan-evaluasi-\d{4}-\d\d-\d\d\.csv/);
+    const rows = csv(res.body, ';');
+    expect(rows[0]).toEqual(expect.arrayContaining(['Jenis catatan', 'Waktu (WIB)', 'Kode kab/kota']));
+    expect(column(rows, 'Id catatan')).toEqual([data.reports.R1, data.reports.R2, data.reports.R3]);
+    expect(column(rows, 'Jenis catatan')).toEqual(['laporan', 'laporan', 'laporan']);
+    expect(column(rows, 'Waktu tempuh (menit)')).toEqual(['10', '20', '40']);
+    expect(column(rows, 'Dalam batas waktu')).toEqual(['ya', 'ya', 'tidak']);
+    expect(column(rows, 'Kab/kota')).toEqual(['Kabupaten Jember', 'Kabupaten Jember', 'Kabupaten Jember']);
+    expect(column(rows, 'Himpunan data')).toEqual(['acknowledge.P1', 'acknowledge.P1', 'acknowledge.P1']);
+  });
+
+  it('writes XLSX with typed cells, a frozen header and the column sheet', async () => {
+    const res = await get(koordinator, `format=xlsx&scope=V&${period}&set=acknowledge.P1`);
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Catatan evaluasi');
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1).value;
+    expect(sheet.rowCount).toBe(4);
+    expect(cell(2, 'Waktu tempuh (menit)')).toBe(10);
+    expect(cell(2, 'Batas waktu (menit)')).toBe(30);
+    expect(cell(4, 'Dalam batas waktu')).toBe(false);
+    expect(cell(2, 'Waktu (WIB)')).toBeInstanceOf(Date);
+    expect(workbook.getWorksheet('Kolom')?.rowCount).toBe(header.length + 1);
+  });
+
+  it('writes GeoJSON at the region centroids with their precision, and HXL tags on the second row', async () => {
+    const geo = await get(koordinator, `format=geojson&scope=V&${period}&set=reports.priority=P1`);
+    expect(geo.statusCode).toBe(200);
+    const collection = JSON.parse(geo.body);
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features).toHaveLength(3);
+    for (const feature of collection.features) {
+      expect(feature.geometry.type).toBe('Point');
+      expect(feature.properties.geo_precision).toBe('kecamatan');
+      expect(feature.properties.adm2Code).toBe('35.09');
+    }
+    const hxl = await get(koordinator, `format=hxl&scope=V&${period}&set=reports.priority=P1`);
+    const rows = Papa.parse<string[]>(hxl.body, { skipEmptyLines: true }).data;
+    expect(rows[1]).toEqual(
+      expect.arrayContaining(['#meta+type', '#date', '#adm2+code', '#indicator+ontime']),
+    );
+    expect(rows).toHaveLength(2 + 3);
+  });
+
+  it('keeps to the asker’s region: an operator of 35.10 gets nothing of 35.09', async () => {
+    expect((await get(banyuwangi, `scope=35.09&${period}&set=reports`)).statusCode).toBe(403);
+    expect((await get(banyuwangi, `scope=V&${period}&set=reports`)).statusCode).toBe(403);
+    const own = csv((await get(banyuwangi, `scope=35.10&${period}&set=reports`)).body);
+    expect(own).toHaveLength(1);
+    const jemberRows = csv((await get(jember, `scope=35.09&${period}&set=reports`)).body);
+    expect(jemberRows).toHaveLength(1 + 7);
+    expect(new Set(column(jemberRows, 'Kode kab/kota'))).toEqual(new Set(['35.09']));
+    // The Bakorwil's coordinator sees Lumajang's report too.
+    expect(csv((await get(koordinator, `scope=V&${period}&set=reports`)).body)).toHaveLength(1 + 8);
+  });
+
+  it('holds no personal data, refuses the field volunteer and unknown sets, and audits each export', async () => {
+    const res = await get(jember, `scope=35.09&${period}&set=cases&personal=true`);
+    expect(res.statusCode).toBe(200);
+    expect(csv(res.body)[0]).not.toContain('Nama');
+    expect((await get(relawan, `scope=35.09&${period}&set=reports`)).statusCode).toBe(403);
+    expect((await get(koordinator, `scope=V&${period}&set=nothing`)).statusCode).toBe(400);
+
+    await get(koordinator, `format=xlsx&scope=V&${period}&set=acknowledge.P1`);
+    const entries = await t.db.asSystem((tx) =>
+      tx.query<{ actorId: string; details: string }>(
+        `SELECT actor_id AS "actorId", details FROM audit_log WHERE action = 'export.create' ORDER BY seq`,
+      ),
+    );
+    const last = entries[entries.length - 1];
+    expect(last.actorId).toBe(koordinator.id);
+    expect(JSON.parse(last.details)).toMatchObject({
+      kind: 'evaluation',
+      format: 'xlsx',
+      filters: { scope: 'V', from: QUARTER.from, to: QUARTER.to, set: 'acknowledge.P1' },
+      rows: 3,
+      complete: true,
+    });
+  });
+
+  it('runs in the background too, counting the records first', async () => {
+    const started = await t.app.inject({
+      method: 'POST',
+      url: `/api/exports/evaluation?format=csv&scope=V&${period}&set=reports`,
+      headers: authAs(koordinator),
+    });
+    expect(started.statusCode).toBe(202);
+    await settleExports();
+    const job = await t.app.inject({
+      url: `/api/exports/jobs/${started.json().jobId}`,
+      headers: authAs(koordinator),
+    });
+    expect(job.json()).toMatchObject({ kind: 'evaluation', status: 'selesai', rows: 8, total: 8 });
+    const file = await t.app.inject({ url: job.json().downloadUrl, headers: authAs(koordinator) });
+    expect(csv(file.body)).toHaveLength(1 + 8);
+  });
+});
