@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { DataTable, FormSubmit, num, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, LevelTag } from './ew-ui.tsx';
 
@@ -83,35 +83,30 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
       {event.route.length === 0 ? (
         <p>{t('ew.event.routeEmpty')}</p>
       ) : (
-        <ScrollRegion label={t('ew.event.routeHeading')}>
-          <table class="op-table">
-            <caption class="visually-hidden">{t('ew.event.routeHeading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ew.region.kecamatan')}</th>
-                <th scope="col">{t('ew.levels.col.level')}</th>
-                <th scope="col">{t('ew.event.rivalsPresent')}</th>
-                <th scope="col">{t('ew.event.rivalReports')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {event.route.map((stop) => (
-                <tr key={stop.regionCode}>
-                  <th scope="row">{stop.regionName}</th>
-                  <td>
-                    <LevelTag level={stop.level} />
-                  </td>
-                  <td>{stop.rivalsPresent.join(', ') || '—'}</td>
-                  <td>
-                    {num(stop.rivalReports, lang)}
-                    {stop.lastRivalReportAt &&
-                      ` (${t('ew.event.lastReport', { when: wib(stop.lastRivalReportAt, lang) })})`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t('ew.event.routeHeading')}
+          columns={[
+            t('ew.region.kecamatan'),
+            t('ew.levels.col.level'),
+            t('ew.event.rivalsPresent'),
+            t('ew.event.rivalReports'),
+          ]}
+        >
+          {event.route.map((stop) => (
+            <tr key={stop.regionCode}>
+              <th scope="row">{stop.regionName}</th>
+              <td>
+                <LevelTag level={stop.level} />
+              </td>
+              <td>{stop.rivalsPresent.join(', ') || '—'}</td>
+              <td>
+                {num(stop.rivalReports, lang)}
+                {stop.lastRivalReportAt &&
+                  ` (${t('ew.event.lastReport', { when: wib(stop.lastRivalReportAt, lang) })})`}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <ChecklistForm

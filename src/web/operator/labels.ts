@@ -28,3 +28,13 @@ export const ageBandLabel = label('op.ageBand');
 export const roleLabel = label('role');
 export const recoveryStepLabel = label('op.recovery');
 export const warningLevelLabel = label('op.warning');
+
+/** The headings of a table of vulnerable people by group: group, harmed, displaced, at risk. */
+export function vulnerableColumns(t: Translate): string[] {
+  return [
+    t('field.vulnerable.group'),
+    t('field.vulnerable.harmed'),
+    t('field.vulnerable.displaced'),
+    t('field.vulnerable.atRisk'),
+  ];
+}
