@@ -38,3 +38,14 @@ export function vulnerableColumns(t: Translate): string[] {
     t('field.vulnerable.atRisk'),
   ];
 }
+
+/** The choices of a partner agency: first "choose an agency" (no value), then each agency by name. */
+export function agencyOptions(
+  t: Translate,
+  agencies: readonly { id: string; name: string }[] | undefined,
+): { value: string; label: string }[] {
+  return [
+    { value: '', label: t('op.disposition.chooseAgency') },
+    ...(agencies ?? []).map((agency) => ({ value: agency.id, label: agency.name })),
+  ];
+}

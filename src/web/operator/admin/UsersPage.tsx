@@ -3,9 +3,9 @@ import { useState } from 'preact/hooks';
 import type { Role } from '../../../shared/users.ts';
 import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
-import { InputField } from '../../fields.tsx';
+import { InputField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
-import { roleLabel } from '../labels.ts';
+import { agencyOptions, roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import {
   createUser,
@@ -283,21 +283,13 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
         </div>
         <RegionField id="new-region" onChange={setRegion} resetKey={resets} />
         {role === 'mitra' && (
-          <div class="field">
-            <label for="new-agency">{t('op.users.agency')}</label>
-            <select
-              id="new-agency"
-              value={agencyId}
-              onChange={(event) => setAgencyId((event.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value="">{t('op.disposition.chooseAgency')}</option>
-              {agencies.data?.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="new-agency"
+            label={t('op.users.agency')}
+            value={agencyId}
+            onChange={setAgencyId}
+            options={agencyOptions(t, agencies.data)}
+          />
         )}
         <FormSubmit label={t('op.users.create')} disabled={action.isBusy || username.trim().length < 3} />
       </form>
