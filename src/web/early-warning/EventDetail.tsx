@@ -2,7 +2,7 @@
 // present and the reports naming them; the pre-event risk checklist; the review once it has started.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { InputField, TextAreaField } from '../fields.tsx';
+import { CheckField, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, FormSubmit, num, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
@@ -277,14 +277,7 @@ function ReviewForm(props: {
         onInput={setCrowd}
         inputClass="op-number"
       />
-      <label class="op-check">
-        <input
-          type="checkbox"
-          checked={hadIncident}
-          onChange={(e) => setIncident((e.currentTarget as HTMLInputElement).checked)}
-        />
-        {t('ew.review.hadIncident')}
-      </label>
+      <CheckField label={t('ew.review.hadIncident')} checked={hadIncident} onChange={setIncident} />
       <TextAreaField
         id="ew-review-lessons"
         label={t('ew.review.lessons')}

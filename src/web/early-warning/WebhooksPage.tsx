@@ -2,7 +2,7 @@
 // one (its secret shown once), switching it on or off, a new secret, and each webhook's delivery log.
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { InputField } from '../fields.tsx';
+import { CheckField, CheckList, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
 import { DataTable, FormSubmit, num, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
@@ -221,33 +221,15 @@ function AddWebhookForm(props: {
           <fieldset class="ew-fieldset">
             <legend>{t('ew.webhooks.regionsLegend')}</legend>
             <div class="ew-checkgrid">
-              {props.kabkota.map((r) => (
-                <label key={r.code} class="op-check">
-                  <input
-                    type="checkbox"
-                    checked={regions.includes(r.code)}
-                    onChange={(e) =>
-                      setRegions((current) =>
-                        (e.currentTarget as HTMLInputElement).checked
-                          ? [...current, r.code]
-                          : current.filter((c) => c !== r.code),
-                      )
-                    }
-                  />
-                  {r.name}
-                </label>
-              ))}
+              <CheckList
+                options={props.kabkota.map((r) => ({ value: r.code, label: r.name }))}
+                selected={regions}
+                onChange={setRegions}
+              />
             </div>
           </fieldset>
         </details>
-        <label class="op-check">
-          <input
-            type="checkbox"
-            checked={isActive}
-            onChange={(e) => setActive((e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('ew.webhooks.activeNow')}
-        </label>
+        <CheckField label={t('ew.webhooks.activeNow')} checked={isActive} onChange={setActive} />
         <EwError error={action.error} />
         <FormSubmit label={t('ew.webhooks.addSubmit')} disabled={action.isBusy || !url.trim()} />
       </form>

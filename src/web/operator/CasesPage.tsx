@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
+import { ToggleButton } from '../ui/ListView.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, levelLabel, phaseLabel } from './labels.ts';
 import { useLiveEvents } from './live.ts';
@@ -60,15 +61,12 @@ export function CasesPage(props: OperatorPageProps) {
         </div>
       )}
       <div class="op-actions">
-        <button
-          type="button"
-          class="button op-button-secondary"
-          aria-expanded={showClosed}
-          aria-controls="closed-cases"
-          onClick={() => setShowClosed(!showClosed)}
-        >
-          {t(showClosed ? 'op.cases.hideClosed' : 'op.cases.showClosed')}
-        </button>
+        <ToggleButton
+          label={t(showClosed ? 'op.cases.hideClosed' : 'op.cases.showClosed')}
+          isOpen={showClosed}
+          controls="closed-cases"
+          onToggle={() => setShowClosed(!showClosed)}
+        />
       </div>
       {showClosed && (
         <section id="closed-cases" aria-labelledby="closed-heading">

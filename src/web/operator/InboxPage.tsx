@@ -6,6 +6,7 @@ import type { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ProvocationOffer } from '../provocation/ProvocationOffer.tsx';
 import { Link, navigate } from '../router.tsx';
+import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import { ChannelMessages } from './ChannelMessages.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
@@ -85,35 +86,36 @@ export function InboxPage(props: OperatorPageProps) {
       <p class="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <div class="op-split">
-        <div class="op-split-list">
-          <section aria-labelledby="inbox-new">
-            <h2 id="inbox-new">{t('op.inbox.newHeading', { count: num(items.length, lang) })}</h2>
-            <ErrorNotice error={fresh.error} />
-            {fresh.data && items.length === 0 && <p>{t('op.inbox.empty')}</p>}
-            {!fresh.data && fresh.isLoading && <p role="status">{t('common.loading')}</p>}
-            <ul class="op-report-list">
-              {items.map((report) => (
-                <ReportItem
-                  key={report.id}
-                  report={report}
-                  now={now}
-                  isSelected={report.id === selectedId}
-                  onSelect={() => select(report.id)}
-                />
-              ))}
-            </ul>
-          </section>
-          <VerifiedList
-            reports={verified.data}
-            error={verified.error}
-            selectedId={selectedId}
-            onSelect={select}
-            now={now}
-          />
-        </div>
-        <div class="op-split-detail">
-          {selectedId ? (
+      <SplitView
+        list={
+          <div class="op-split-list">
+            <section aria-labelledby="inbox-new">
+              <h2 id="inbox-new">{t('op.inbox.newHeading', { count: num(items.length, lang) })}</h2>
+              <ErrorNotice error={fresh.error} />
+              <ListState loaded={fresh} count={items.length} empty={t('op.inbox.empty')} />
+              <ul class="op-report-list">
+                {items.map((report) => (
+                  <ReportItem
+                    key={report.id}
+                    report={report}
+                    now={now}
+                    isSelected={report.id === selectedId}
+                    onSelect={() => select(report.id)}
+                  />
+                ))}
+              </ul>
+            </section>
+            <VerifiedList
+              reports={verified.data}
+              error={verified.error}
+              selectedId={selectedId}
+              onSelect={select}
+              now={now}
+            />
+          </div>
+        }
+        detail={
+          selectedId && (
             <ReportDetail
               key={selectedId}
               canReply={can(props.me.role, 'channel.reply')}
@@ -125,11 +127,10 @@ export function InboxPage(props: OperatorPageProps) {
                 verified.reload();
               }}
             />
-          ) : (
-            <p class="op-placeholder">{t('op.inbox.choose')}</p>
-          )}
-        </div>
-      </div>
+          )
+        }
+        placeholder={t('op.inbox.choose')}
+      />
     </div>
   );
 }
@@ -149,18 +150,12 @@ function ReportButton(props: { report: Report; now: Date; isSelected: boolean; o
   const lang = useLang();
   const isLate = !report.acknowledgedAt && new Date(report.dueAcknowledgeAt) < props.now;
   return (
-    <button
-      type="button"
-      class="op-report-open"
-      aria-current={props.isSelected ? 'true' : undefined}
-      onClick={props.onSelect}
+    <ListItemButton
+      isSelected={props.isSelected}
+      onSelect={props.onSelect}
+      tag={<PriorityTag priority={report.priority} />}
+      title={`${kindLabel(t, report.kind)} · ${conflictTypeLabel(t, report.conflictType)} — ${report.regionName}`}
     >
-      <span class="op-report-line">
-        <PriorityTag priority={report.priority} />
-        <span class="op-report-title">
-          {kindLabel(t, report.kind)} · {conflictTypeLabel(t, report.conflictType)} — {report.regionName}
-        </span>
-      </span>
       <span class="op-report-reasons">
         {report.priorityReasons.map((reason) => describeReason(reason, lang)).join(' · ')}
       </span>
@@ -172,7 +167,7 @@ function ReportButton(props: { report: Report; now: Date; isSelected: boolean; o
           ? ` · ${t('op.report.escalatedTo', { level: levelLabel(t, report.handlingLevel) })}`
           : ''}
       </span>
-    </button>
+    </ListItemButton>
   );
 }
 
@@ -356,14 +351,11 @@ function ReportDetail(props: {
           >
             {t('op.report.verify')}
           </button>
-          <button
-            type="button"
-            class="button op-button-secondary"
-            aria-expanded={mode === 'reject'}
-            onClick={() => setMode(mode === 'reject' ? 'idle' : 'reject')}
-          >
-            {t('op.report.reject')}
-          </button>
+          <ToggleButton
+            label={t('op.report.reject')}
+            isOpen={mode === 'reject'}
+            onToggle={() => setMode(mode === 'reject' ? 'idle' : 'reject')}
+          />
         </fieldset>
       )}
       {isNew && mode === 'reject' && (
