@@ -8,9 +8,9 @@ import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { levelLabel } from '../operator/labels.ts';
-import { type LiveEvent, useLiveEvents } from '../operator/live.ts';
+import { type LiveEvent, useCoalesced, useLiveEvents } from '../operator/live.ts';
 import { FormSubmit, num, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
-import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
+import { ListItemButton, ListState, LiveLine, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import { AlertDetailPanel } from './AlertDetail.tsx';
 import { ALERT_FEED_URL, type AlertLevel, type AlertView, listAlerts, raiseAlert } from './ew-api.ts';
 import {
@@ -55,16 +55,10 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
   const [version, setVersion] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [isRaising, setRaising] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const reloadSoon = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      alerts.reload();
-      setVersion((v) => v + 1);
-    }, 250);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const reloadSoon = useCoalesced(() => {
+    alerts.reload();
+    setVersion((v) => v + 1);
+  });
   const live = useLiveEvents(
     ALERT_EVENTS,
     (event: LiveEvent) => {
@@ -84,12 +78,7 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
 
   return (
     <div>
-      <p class={`op-live op-live-${live}`}>
-        <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
-      </p>
-      <p class="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
+      <LiveLine status={live} announcement={announcement} />
       <p>
         <a href={ALERT_FEED_URL} type="application/atom+xml">
           {t('ew.alerts.feed')}

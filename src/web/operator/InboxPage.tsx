@@ -6,11 +6,11 @@ import type { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ProvocationOffer } from '../provocation/ProvocationOffer.tsx';
 import { Link, navigate } from '../router.tsx';
-import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
+import { ListItemButton, ListState, LiveLine, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import { ChannelMessages } from './ChannelMessages.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
-import { type LiveEvent, useLiveEvents } from './live.ts';
+import { type LiveEvent, useCoalesced, useLiveEvents } from './live.ts';
 import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
 import {
   acknowledgeReport,
@@ -41,18 +41,12 @@ export function InboxPage(props: OperatorPageProps) {
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const [version, setVersion] = useState(0);
-  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const reloadAll = () => {
-    clearTimeout(reloadTimer.current);
-    // Several events often arrive together (intake, then the duplicate check): reload once.
-    reloadTimer.current = setTimeout(() => {
-      fresh.reload();
-      verified.reload();
-      setVersion((v) => v + 1);
-    }, 250);
-  };
-  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+  // Several events often arrive together (intake, then the duplicate check): reload once.
+  const reloadAll = useCoalesced(() => {
+    fresh.reload();
+    verified.reload();
+    setVersion((v) => v + 1);
+  });
 
   const live = useLiveEvents(
     REPORT_EVENTS,
@@ -80,12 +74,7 @@ export function InboxPage(props: OperatorPageProps) {
     <div class="op-wide">
       <p class="lead">{t('op.inbox.lead')}</p>
       <ExportPanel kind="reports" role={props.me.role} filters={{}} />
-      <p class={`op-live op-live-${live}`}>
-        <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
-      </p>
-      <p class="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
+      <LiveLine status={live} announcement={announcement} />
       <SplitView
         list={
           <div class="op-split-list">

@@ -77,3 +77,20 @@ export function ToggleButton(props: {
     </button>
   );
 }
+
+/** Whether live updates arrive ("● Pembaruan langsung aktif"), and the announcement of the latest one. */
+export function LiveLine(props: { status: 'connecting' | 'live' | 'reconnecting'; announcement?: string }) {
+  const t = useT();
+  return (
+    <>
+      <p class={`op-live op-live-${props.status}`}>
+        <span aria-hidden="true">●</span> {t(`op.live.${props.status}`)}
+      </p>
+      {props.announcement !== undefined && (
+        <p class="visually-hidden" role="status" aria-live="polite">
+          {props.announcement}
+        </p>
+      )}
+    </>
+  );
+}
