@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '../shared/i18n.ts';
 import { ApiError, type SignedInUser, signInWithCode } from './api.ts';
 import { useLang, useT } from './lang.ts';
+import { AlertRegion, CredentialField, UsernameField } from './ui/CredentialField.tsx';
 
 const NEW_PASSWORD_MIN = 10;
 
@@ -52,57 +53,42 @@ export function LoginCodeForm(props: { username?: string; onSignedIn: (me: Signe
   return (
     <>
       <p>{t('loginCode.intro')}</p>
-      <div role="alert" class="alert-region">
-        {problem && (
-          <p class="message message-error">
-            {'key' in problem
-              ? t(problem.key, { min: NEW_PASSWORD_MIN })
-              : errorMessage(lang, problem.code, problem.details)}
-          </p>
-        )}
-      </div>
+      <AlertRegion
+        message={
+          problem &&
+          ('key' in problem
+            ? t(problem.key, { min: NEW_PASSWORD_MIN })
+            : errorMessage(lang, problem.code, problem.details))
+        }
+      />
       <form noValidate onSubmit={submit}>
-        <div class="field">
-          <label for="code-username">{t('login.username')}</label>
-          <input
-            id="code-username"
-            name="username"
-            type="text"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellcheck={false}
-            value={username}
-            onInput={(event) => setUsername(event.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="code-code">{t('loginCode.code')}</label>
-          <input
-            id="code-code"
-            name="code"
-            type="text"
-            autoComplete="one-time-code"
-            autoCapitalize="characters"
-            spellcheck={false}
-            value={code}
-            onInput={(event) => setCode(event.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="code-new-password">{t('loginCode.newPassword')}</label>
-          <p id="code-new-password-hint" class="hint">
-            {t('loginCode.newPasswordHint', { min: NEW_PASSWORD_MIN })}
-          </p>
-          <input
-            id="code-new-password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby="code-new-password-hint"
-            value={newPassword}
-            onInput={(event) => setNewPassword(event.currentTarget.value)}
-          />
-        </div>
+        <UsernameField
+          id="code-username"
+          label={t('login.username')}
+          value={username}
+          onInput={setUsername}
+        />
+        <CredentialField
+          id="code-code"
+          name="code"
+          label={t('loginCode.code')}
+          type="text"
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellcheck={false}
+          value={code}
+          onInput={setCode}
+        />
+        <CredentialField
+          id="code-new-password"
+          name="newPassword"
+          label={t('loginCode.newPassword')}
+          hint={t('loginCode.newPasswordHint', { min: NEW_PASSWORD_MIN })}
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onInput={setNewPassword}
+        />
         <button type="submit" class="button button-primary" disabled={isBusy}>
           {isBusy ? t('login.submitting') : t('loginCode.submit')}
         </button>

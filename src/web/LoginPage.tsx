@@ -4,6 +4,7 @@ import { ApiError, type SignedInUser, signIn } from './api.ts';
 import { Frame, useDocumentTitle } from './Frame.tsx';
 import { LoginCodeForm } from './LoginCodeForm.tsx';
 import { useLang, useT } from './lang.ts';
+import { AlertRegion, CredentialField, UsernameField } from './ui/CredentialField.tsx';
 
 /** A problem to show, kept as a code so it follows a language switch. */
 type Problem = { code: string; details?: unknown } | { key: 'login.required' };
@@ -76,55 +77,39 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
     return (
       <>
         <p>{t('login.intro')}</p>
-        <div role="alert" class="alert-region">
-          {problem && (
-            <p class="message message-error">
-              {'key' in problem ? t(problem.key) : errorMessage(lang, problem.code, problem.details)}
-            </p>
-          )}
-        </div>
+        <AlertRegion
+          message={
+            problem && ('key' in problem ? t(problem.key) : errorMessage(lang, problem.code, problem.details))
+          }
+        />
         <form noValidate onSubmit={submit}>
-          <div class="field">
-            <label for="login-username">{t('login.username')}</label>
-            <input
-              id="login-username"
-              name="username"
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellcheck={false}
-              value={username}
-              onInput={(event) => setUsername(event.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="login-password">{t('login.password')}</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onInput={(event) => setPassword(event.currentTarget.value)}
-            />
-          </div>
+          <UsernameField
+            id="login-username"
+            label={t('login.username')}
+            value={username}
+            onInput={setUsername}
+          />
+          <CredentialField
+            id="login-password"
+            name="password"
+            label={t('login.password')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={setPassword}
+          />
           {needsTotp && (
-            <div class="field">
-              <label for="login-totp">{t('login.totp')}</label>
-              <p id="login-totp-hint" class="hint">
-                {t('login.totpHint')}
-              </p>
-              <input
-                id="login-totp"
-                name="totp"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                aria-describedby="login-totp-hint"
-                value={totp}
-                onInput={(event) => setTotp(event.currentTarget.value)}
-              />
-            </div>
+            <CredentialField
+              id="login-totp"
+              name="totp"
+              label={t('login.totp')}
+              hint={t('login.totpHint')}
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={totp}
+              onInput={setTotp}
+            />
           )}
           <button type="submit" class="button button-primary" disabled={isBusy}>
             {isBusy ? t('login.submitting') : t('login.submit')}

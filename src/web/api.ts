@@ -32,6 +32,19 @@ export function reportSessionEnded(): void {
   onSessionEnded?.();
 }
 
+/** A list reply. */
+export type Items<T> = { items: T[] };
+
+/** A query string ("?a=1&b=x") of the params that have a value; empty when none has. */
+export function queryOf(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 /**
  * Sends one request; resolves with the parsed JSON body (undefined for 204), rejects with ApiError.
  * A Blob body (a photo) is sent as it is, with its own type; anything else as JSON.

@@ -179,3 +179,45 @@ export function FormProblems(props: { title: string; problems: Record<string, st
     </div>
   );
 }
+
+/** One checkbox with its words beside it (`op-check`). */
+export function CheckField(props: {
+  label: ComponentChildren;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label class="op-check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(event) => props.onChange((event.currentTarget as HTMLInputElement).checked)}
+      />
+      {props.label}
+    </label>
+  );
+}
+
+/** A checkbox for each of `options`: ticking one adds its value to `selected`, clearing it takes it out. */
+export function CheckList(props: {
+  options: readonly { value: string; label: string }[];
+  selected: readonly string[];
+  onChange: (update: (current: string[]) => string[]) => void;
+}) {
+  return (
+    <>
+      {props.options.map((option) => (
+        <CheckField
+          key={option.value}
+          label={option.label}
+          checked={props.selected.includes(option.value)}
+          onChange={(checked) =>
+            props.onChange((current) =>
+              checked ? [...current, option.value] : current.filter((value) => value !== option.value),
+            )
+          }
+        />
+      ))}
+    </>
+  );
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from '../regions.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
+import { EAST_JAVA_BOUNDS } from '../reports/report-vocabulary.ts';
 import { CasePhase, HandlingLevel, RecoveryStep } from './case-rules.ts';
 import { HANDOVER_MIN_LENGTH, REOPEN_REASON_MIN_LENGTH } from './closing-rules.ts';
 
@@ -118,8 +119,8 @@ export const FollowUpInput = z
     action: z.string().trim().min(3).max(5000),
     occurredAt: z.iso.datetime({ offset: true }),
     regionCode: RegionCode.optional(),
-    latitude: z.number().min(-8.9).max(-5.0).optional(),
-    longitude: z.number().min(110.8).max(116.3).optional(),
+    latitude: z.number().min(EAST_JAVA_BOUNDS.south).max(EAST_JAVA_BOUNDS.north).optional(),
+    longitude: z.number().min(EAST_JAVA_BOUNDS.west).max(EAST_JAVA_BOUNDS.east).optional(),
   })
   .strict();
 export type FollowUpInput = z.infer<typeof FollowUpInput>;

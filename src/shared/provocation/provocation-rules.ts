@@ -164,15 +164,4 @@ export function computeSpread(
   };
 }
 
-/** The choices, in the order forms show them (the schemas hold the same values; the web imports these). */
-export const ASSESSMENTS = ['provokasi', 'hoaks', 'ujaran_kebencian', 'ancaman', 'bukan_masalah'] as const;
-export const PLATFORMS = ['whatsapp', 'facebook', 'tiktok', 'instagram', 'x', 'youtube', 'lainnya'] as const;
-export const OUTCOMES = ['beredar', 'diturunkan', 'diklarifikasi'] as const;
-export const CARRIERS = [
-  'tokoh_agama',
-  'tokoh_masyarakat',
-  'pengurus_perguruan',
-  'polisi',
-  'diskominfo',
-  'lainnya',
-] as const;
+export { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';

@@ -1,27 +1,21 @@
 // The shapes of the provocation watch (pantauan konten provokatif) shared by the server's routes and the web.
 import { z } from 'zod';
 import { RegionCode } from '../regions.ts';
+import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';
 
-export const Platform = z.enum(['whatsapp', 'facebook', 'tiktok', 'instagram', 'x', 'youtube', 'lainnya']);
+export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
 /** What the content is, as judged by staff. */
-export const Assessment = z.enum(['provokasi', 'hoaks', 'ujaran_kebencian', 'ancaman', 'bukan_masalah']);
+export const Assessment = z.enum(ASSESSMENTS);
 export type Assessment = z.infer<typeof Assessment>;
 
 /** Where the content stands: still going round, taken down by the platform, or answered by a clarification. */
-export const Outcome = z.enum(['beredar', 'diturunkan', 'diklarifikasi']);
+export const Outcome = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof Outcome>;
 
 /** Who carries a counter-message to the people who saw the content. */
-export const Carrier = z.enum([
-  'tokoh_agama',
-  'tokoh_masyarakat',
-  'pengurus_perguruan',
-  'polisi',
-  'diskominfo',
-  'lainnya',
-]);
+export const Carrier = z.enum(CARRIERS);
 export type Carrier = z.infer<typeof Carrier>;
 
 export const CounterStatus = z.enum(['draf', 'diajukan', 'disetujui', 'dikembalikan', 'dipublikasikan']);

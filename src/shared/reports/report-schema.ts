@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { RegionCode } from '../regions.ts';
-import { CONFLICT_TYPES, NEEDS, REPORT_KINDS, TRIGGERS, VULNERABLE_GROUPS } from './report-vocabulary.ts';
+import {
+  CONFLICT_TYPES,
+  EAST_JAVA_BOUNDS,
+  NEEDS,
+  REPORT_KINDS,
+  TRIGGERS,
+  VULNERABLE_GROUPS,
+} from './report-vocabulary.ts';
 
 export const ReportKind = z.enum(REPORT_KINDS);
 export type ReportKind = z.infer<typeof ReportKind>;
@@ -28,6 +35,11 @@ export type Priority = z.infer<typeof Priority>;
 
 export const Channel = z.enum(['web', 'api', 'odk', 'whatsapp', 'sms', 'import']);
 
+const OUTSIDE = 'di luar Jawa Timur';
+/** A position in East Java. */
+const Latitude = z.number().min(EAST_JAVA_BOUNDS.south, OUTSIDE).max(EAST_JAVA_BOUNDS.north, OUTSIDE);
+const Longitude = z.number().min(EAST_JAVA_BOUNDS.west, OUTSIDE).max(EAST_JAVA_BOUNDS.east, OUTSIDE);
+
 const count = z.number().int('harus bilangan bulat').min(0, 'tidak boleh negatif').max(100_000);
 
 export const VulnerableCounts = z
@@ -46,13 +58,8 @@ export const ReportFields = z.object({
   triggers: z.array(Trigger).max(5).default([]),
   groupsInvolved: z.string().max(500).default(''),
   regionCode: RegionCode,
-  latitude: z.number().min(-8.9, 'di luar Jawa Timur').max(-5.0, 'di luar Jawa Timur').nullable().optional(),
-  longitude: z
-    .number()
-    .min(110.8, 'di luar Jawa Timur')
-    .max(116.3, 'di luar Jawa Timur')
-    .nullable()
-    .optional(),
+  latitude: Latitude.nullable().optional(),
+  longitude: Longitude.nullable().optional(),
   occurredAt: z.iso.datetime({
     offset: true,
     message: 'waktu ISO 8601 dengan zona, mis. 2026-08-22T21:30:00+07:00',

@@ -39,3 +39,6 @@ export const NEEDS = [
   'air_bersih',
   'lainnya',
 ] as const;
+
+/** East Java's bounding box: a position outside it is refused as not in the province. */
+export const EAST_JAVA_BOUNDS = { south: -8.9, north: -5.0, west: 110.8, east: 116.3 } as const;

@@ -2,7 +2,7 @@
 // document and the reports that show it was broken; recording a new one, uploading its document, noting a breach.
 import { useState } from 'preact/hooks';
 import type { SignedInUser } from '../api.ts';
-import { InputField, TextAreaField } from '../fields.tsx';
+import { CheckList, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { kindLabel } from '../operator/labels.ts';
 import { listReports } from '../operator/operator-api.ts';
@@ -257,22 +257,11 @@ function AgreementForm(props: {
         <fieldset class="op-radios">
           <legend>{t('ew.agreements.otherParties', { name: props.group.shortName })}</legend>
           {others.length === 0 && <p>{t('ew.agreements.noOthers')}</p>}
-          {others.map((g) => (
-            <label key={g.id} class="op-check">
-              <input
-                type="checkbox"
-                checked={parties.includes(g.id)}
-                onChange={(e) =>
-                  setParties((current) =>
-                    (e.currentTarget as HTMLInputElement).checked
-                      ? [...current, g.id]
-                      : current.filter((id) => id !== g.id),
-                  )
-                }
-              />
-              {g.shortName}
-            </label>
-          ))}
+          <CheckList
+            options={others.map((g) => ({ value: g.id, label: g.shortName }))}
+            selected={parties}
+            onChange={setParties}
+          />
         </fieldset>
         <TextAreaField
           id="ew-agreement-body"

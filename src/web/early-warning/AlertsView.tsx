@@ -8,8 +8,9 @@ import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { levelLabel } from '../operator/labels.ts';
-import { type LiveEvent, useLiveEvents } from '../operator/live.ts';
+import { type LiveEvent, useCoalesced, useLiveEvents } from '../operator/live.ts';
 import { FormSubmit, num, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { ListItemButton, ListState, LiveLine, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import { AlertDetailPanel } from './AlertDetail.tsx';
 import { ALERT_FEED_URL, type AlertLevel, type AlertView, listAlerts, raiseAlert } from './ew-api.ts';
 import {
@@ -54,16 +55,10 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
   const [version, setVersion] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [isRaising, setRaising] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const reloadSoon = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      alerts.reload();
-      setVersion((v) => v + 1);
-    }, 250);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const reloadSoon = useCoalesced(() => {
+    alerts.reload();
+    setVersion((v) => v + 1);
+  });
   const live = useLiveEvents(
     ALERT_EVENTS,
     (event: LiveEvent) => {
@@ -83,12 +78,7 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
 
   return (
     <div>
-      <p class={`op-live op-live-${live}`}>
-        <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
-      </p>
-      <p class="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
+      <LiveLine status={live} announcement={announcement} />
       <p>
         <a href={ALERT_FEED_URL} type="application/atom+xml">
           {t('ew.alerts.feed')}
@@ -97,15 +87,12 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
       </p>
       {can(props.me.role, 'alert.raise') && (
         <div class="op-actions">
-          <button
-            type="button"
-            class="button op-button-secondary"
-            aria-expanded={isRaising ? 'true' : 'false'}
-            aria-controls={isRaising ? 'ew-raise' : undefined}
-            onClick={() => setRaising(!isRaising)}
-          >
-            {t('ew.raise.open')}
-          </button>
+          <ToggleButton
+            label={t('ew.raise.open')}
+            isOpen={isRaising}
+            controls={isRaising ? 'ew-raise' : undefined}
+            onToggle={() => setRaising(!isRaising)}
+          />
         </div>
       )}
       {isRaising && (
@@ -120,52 +107,53 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
           onCancel={() => setRaising(false)}
         />
       )}
-      <div class="op-split">
-        <section class="op-split-list" aria-labelledby="ew-alerts-heading">
-          <h2 id="ew-alerts-heading">
-            {isOpenOnly
-              ? t('ew.alerts.openHeading', { count: num(openCount, lang) })
-              : t('ew.alerts.allHeading', { count: num(items.length, lang) })}
-          </h2>
-          <fieldset class="op-radios">
-            <legend>{t('ew.alerts.show')}</legend>
-            <label>
-              <input
-                type="radio"
-                name="ew-alert-filter"
-                checked={isOpenOnly}
-                onChange={() => setOpenOnly(true)}
-              />{' '}
-              {t('ew.alerts.showOpen')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="ew-alert-filter"
-                checked={!isOpenOnly}
-                onChange={() => setOpenOnly(false)}
-              />{' '}
-              {t('ew.alerts.showAll')}
-            </label>
-          </fieldset>
-          <EwError error={alerts.error} />
-          {!alerts.data && alerts.isLoading && <p role="status">{t('common.loading')}</p>}
-          {alerts.data && items.length === 0 && <p>{t('ew.alerts.empty')}</p>}
-          <ul class="op-report-list">
-            {items.map((alert) => (
-              <li key={alert.id} class={`op-report-item ew-edge-${alert.level}`}>
-                <AlertButton
-                  alert={alert}
-                  now={now}
-                  isSelected={alert.id === selectedId}
-                  onSelect={() => setSelectedId(alert.id)}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-        <div class="op-split-detail">
-          {selectedId ? (
+      <SplitView
+        list={
+          <section class="op-split-list" aria-labelledby="ew-alerts-heading">
+            <h2 id="ew-alerts-heading">
+              {isOpenOnly
+                ? t('ew.alerts.openHeading', { count: num(openCount, lang) })
+                : t('ew.alerts.allHeading', { count: num(items.length, lang) })}
+            </h2>
+            <fieldset class="op-radios">
+              <legend>{t('ew.alerts.show')}</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="ew-alert-filter"
+                  checked={isOpenOnly}
+                  onChange={() => setOpenOnly(true)}
+                />{' '}
+                {t('ew.alerts.showOpen')}
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="ew-alert-filter"
+                  checked={!isOpenOnly}
+                  onChange={() => setOpenOnly(false)}
+                />{' '}
+                {t('ew.alerts.showAll')}
+              </label>
+            </fieldset>
+            <EwError error={alerts.error} />
+            <ListState loaded={alerts} count={items.length} empty={t('ew.alerts.empty')} />
+            <ul class="op-report-list">
+              {items.map((alert) => (
+                <li key={alert.id} class={`op-report-item ew-edge-${alert.level}`}>
+                  <AlertButton
+                    alert={alert}
+                    now={now}
+                    isSelected={alert.id === selectedId}
+                    onSelect={() => setSelectedId(alert.id)}
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
+        }
+        detail={
+          selectedId && (
             <AlertDetailPanel
               key={selectedId}
               id={selectedId}
@@ -173,11 +161,10 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
               now={now}
               onChanged={() => alerts.reload()}
             />
-          ) : (
-            <p class="op-placeholder">{t('ew.alerts.choose')}</p>
-          )}
-        </div>
-      </div>
+          )
+        }
+        placeholder={t('ew.alerts.choose')}
+      />
       <ExportPanel kind="alerts" role={props.me.role} filters={{ open: isOpenOnly ? 'true' : undefined }} />
     </div>
   );
@@ -190,16 +177,12 @@ function AlertButton(props: { alert: AlertView; now: Date; isSelected: boolean; 
   const lang = useLang();
   const isLate = alert.status === 'aktif' && new Date(alert.dueAcknowledgeAt) < props.now;
   return (
-    <button
-      type="button"
-      class="op-report-open"
-      aria-current={props.isSelected ? 'true' : undefined}
-      onClick={props.onSelect}
+    <ListItemButton
+      isSelected={props.isSelected}
+      onSelect={props.onSelect}
+      tag={<LevelTag level={alert.level} />}
+      title={alertArea(alert, t)}
     >
-      <span class="op-report-line">
-        <LevelTag level={alert.level} />
-        <span class="op-report-title">{alertArea(alert, t)}</span>
-      </span>
       <span>{alert.headline}</span>
       <span class="op-report-meta">
         {t('ew.alert.raisedAt', { when: wib(alert.createdAt, lang) })} · <AlertStatusTag alert={alert} />
@@ -208,7 +191,7 @@ function AlertButton(props: { alert: AlertView; now: Date; isSelected: boolean; 
           ? ` · ${t('ew.alert.escalatedTo', { level: levelLabel(t, alert.handlingLevel) })}`
           : ''}
       </span>
-    </button>
+    </ListItemButton>
   );
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { addDays } from '../../shared/early-warning/calendar.ts';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { FormSubmit, ScrollRegion, Tag, useAction } from '../operator/ui.tsx';
+import { DataTable, FormSubmit, Tag, useAction } from '../operator/ui.tsx';
 import {
   type RecurringAnchor,
   type RecurringEvent,
@@ -71,59 +71,52 @@ export function CalendarCorrections(props: { recurring: readonly RecurringEvent[
       {anchors.length === 0 ? (
         <p>{t('ew.correction.empty')}</p>
       ) : (
-        <ScrollRegion label={caption}>
-          <table class="op-table">
-            <caption class="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ew.correction.col.date')}</th>
-                <th scope="col">{t('ew.correction.col.computed')}</th>
-                <th scope="col">{t('ew.correction.col.inEffect')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('ew.correction.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {anchors.map((anchor) => (
-                <tr key={`${anchor.key}-${anchor.hijriYear}`}>
-                  <th scope="row">{titleOf(anchor)}</th>
-                  <td>{formatDay(anchor.computedAnchorDay, lang)}</td>
-                  <td>
-                    {formatDay(anchor.startDay, lang)}{' '}
-                    <Tag tone={anchor.isOverridden ? 'warn' : 'muted'}>
-                      {t(anchor.isOverridden ? 'ew.correction.corrected' : 'ew.correction.asComputed')}
-                    </Tag>
-                  </td>
-                  <td>
-                    <div class="ew-row-actions">
-                      <button
-                        type="button"
-                        class="button op-button-secondary op-button-small"
-                        disabled={action.isBusy}
-                        onClick={() => open(anchor)}
-                      >
-                        {t('ew.correction.edit')}
-                        <span class="visually-hidden"> {titleOf(anchor)}</span>
-                      </button>
-                      {anchor.isOverridden && (
-                        <button
-                          type="button"
-                          class="button op-button-secondary op-button-small"
-                          disabled={action.isBusy}
-                          onClick={() => remove(anchor)}
-                        >
-                          {t('ew.correction.remove')}
-                          <span class="visually-hidden"> {titleOf(anchor)}</span>
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={caption}
+          columns={[
+            t('ew.correction.col.date'),
+            t('ew.correction.col.computed'),
+            t('ew.correction.col.inEffect'),
+          ]}
+          actionsLabel={t('ew.correction.col.actions')}
+        >
+          {anchors.map((anchor) => (
+            <tr key={`${anchor.key}-${anchor.hijriYear}`}>
+              <th scope="row">{titleOf(anchor)}</th>
+              <td>{formatDay(anchor.computedAnchorDay, lang)}</td>
+              <td>
+                {formatDay(anchor.startDay, lang)}{' '}
+                <Tag tone={anchor.isOverridden ? 'warn' : 'muted'}>
+                  {t(anchor.isOverridden ? 'ew.correction.corrected' : 'ew.correction.asComputed')}
+                </Tag>
+              </td>
+              <td>
+                <div class="ew-row-actions">
+                  <button
+                    type="button"
+                    class="button op-button-secondary op-button-small"
+                    disabled={action.isBusy}
+                    onClick={() => open(anchor)}
+                  >
+                    {t('ew.correction.edit')}
+                    <span class="visually-hidden"> {titleOf(anchor)}</span>
+                  </button>
+                  {anchor.isOverridden && (
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      disabled={action.isBusy}
+                      onClick={() => remove(anchor)}
+                    >
+                      {t('ew.correction.remove')}
+                      <span class="visually-hidden"> {titleOf(anchor)}</span>
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
         {done}

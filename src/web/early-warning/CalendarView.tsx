@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
-import { InputField, TextAreaField } from '../fields.tsx';
+import { CheckList, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import {
   FormSubmit,
@@ -19,6 +19,7 @@ import {
   wibInputIn,
   wibInputToIso,
 } from '../operator/ui.tsx';
+import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
 import {
@@ -91,15 +92,12 @@ export function CalendarView(props: { me: SignedInUser }) {
         <CalendarCorrections recurring={recurring} onChanged={() => calendar.reload()} />
       )}
       <div class="op-actions">
-        <button
-          type="button"
-          class="button op-button-secondary"
-          aria-expanded={isAdding ? 'true' : 'false'}
-          aria-controls={isAdding ? 'ew-event-add' : undefined}
-          onClick={() => setAdding(!isAdding)}
-        >
-          {t('ew.event.add')}
-        </button>
+        <ToggleButton
+          label={t('ew.event.add')}
+          isOpen={isAdding}
+          controls={isAdding ? 'ew-event-add' : undefined}
+          onToggle={() => setAdding(!isAdding)}
+        />
       </div>
       {isAdding && (
         <AddEventForm
@@ -112,33 +110,33 @@ export function CalendarView(props: { me: SignedInUser }) {
           onCancel={() => setAdding(false)}
         />
       )}
-      <div class="op-split">
-        <section class="op-split-list" aria-labelledby="ew-events-heading">
-          <h2 id="ew-events-heading">
-            {t('ew.calendar.eventsHeading', { count: num(events.length, lang) })}
-          </h2>
-          {!calendar.data && calendar.isLoading && <p role="status">{t('common.loading')}</p>}
-          {calendar.data && events.length === 0 && <p>{t('ew.calendar.eventsEmpty')}</p>}
-          <ul class="op-report-list">
-            {events.map((event) => (
-              <li key={event.id} class="op-report-item">
-                <EventButton
-                  event={event}
-                  isSelected={event.id === selectedId}
-                  onSelect={() => setSelectedId(event.id)}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-        <div class="op-split-detail">
-          {selectedId ? (
+      <SplitView
+        list={
+          <section class="op-split-list" aria-labelledby="ew-events-heading">
+            <h2 id="ew-events-heading">
+              {t('ew.calendar.eventsHeading', { count: num(events.length, lang) })}
+            </h2>
+            <ListState loaded={calendar} count={events.length} empty={t('ew.calendar.eventsEmpty')} />
+            <ul class="op-report-list">
+              {events.map((event) => (
+                <li key={event.id} class="op-report-item">
+                  <EventButton
+                    event={event}
+                    isSelected={event.id === selectedId}
+                    onSelect={() => setSelectedId(event.id)}
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
+        }
+        detail={
+          selectedId && (
             <EventDetailPanel key={selectedId} id={selectedId} onChanged={() => calendar.reload()} />
-          ) : (
-            <p class="op-placeholder">{t('ew.calendar.choose')}</p>
-          )}
-        </div>
-      </div>
+          )
+        }
+        placeholder={t('ew.calendar.choose')}
+      />
     </div>
   );
 }
@@ -148,25 +146,20 @@ function EventButton(props: { event: CalendarEvent; isSelected: boolean; onSelec
   const t = useT();
   const lang = useLang();
   return (
-    <button
-      type="button"
-      class="op-report-open"
-      aria-current={props.isSelected ? 'true' : undefined}
-      onClick={props.onSelect}
+    <ListItemButton
+      isSelected={props.isSelected}
+      onSelect={props.onSelect}
+      tag={<Tag>{t(`ew.eventKind.${event.kind}` as MessageKey)}</Tag>}
+      title={event.title}
+      isUserText
     >
-      <span class="op-report-line">
-        <Tag>{t(`ew.eventKind.${event.kind}` as MessageKey)}</Tag>
-        <span class="op-report-title" data-user-text>
-          {event.title}
-        </span>
-      </span>
       <span class="op-report-meta">
         {wib(event.startsAt, lang)} · {event.regionName} ·{' '}
         {t('ew.event.routeCount', { count: num(event.routeRegionCodes.length, lang) })} ·{' '}
         {t('ew.event.checklistCount', { done: event.checklistDone, total: event.checklist.length })} ·{' '}
         <EventStatusTag status={event.status} />
       </span>
-    </button>
+    </ListItemButton>
   );
 }
 
@@ -287,22 +280,11 @@ function AddEventForm(props: {
         <fieldset class="op-radios">
           <legend>{t('ew.event.groups')}</legend>
           {groups.data?.length === 0 && <p>{t('ew.event.noGroups')}</p>}
-          {groups.data?.map((g) => (
-            <label key={g.id} class="op-check">
-              <input
-                type="checkbox"
-                checked={groupIds.includes(g.id)}
-                onChange={(e) =>
-                  setGroupIds((current) =>
-                    (e.currentTarget as HTMLInputElement).checked
-                      ? [...current, g.id]
-                      : current.filter((id) => id !== g.id),
-                  )
-                }
-              />
-              {g.shortName}
-            </label>
-          ))}
+          <CheckList
+            options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.shortName }))}
+            selected={groupIds}
+            onChange={setGroupIds}
+          />
         </fieldset>
         <EwError error={action.error ?? kabkota.error ?? groups.error} />
         <FormSubmit

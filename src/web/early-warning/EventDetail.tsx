@@ -2,9 +2,9 @@
 // present and the reports naming them; the pre-event risk checklist; the review once it has started.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { InputField, TextAreaField } from '../fields.tsx';
+import { CheckField, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { DataTable, FormSubmit, num, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, LevelTag } from './ew-ui.tsx';
 
@@ -83,35 +83,30 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
       {event.route.length === 0 ? (
         <p>{t('ew.event.routeEmpty')}</p>
       ) : (
-        <ScrollRegion label={t('ew.event.routeHeading')}>
-          <table class="op-table">
-            <caption class="visually-hidden">{t('ew.event.routeHeading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ew.region.kecamatan')}</th>
-                <th scope="col">{t('ew.levels.col.level')}</th>
-                <th scope="col">{t('ew.event.rivalsPresent')}</th>
-                <th scope="col">{t('ew.event.rivalReports')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {event.route.map((stop) => (
-                <tr key={stop.regionCode}>
-                  <th scope="row">{stop.regionName}</th>
-                  <td>
-                    <LevelTag level={stop.level} />
-                  </td>
-                  <td>{stop.rivalsPresent.join(', ') || '—'}</td>
-                  <td>
-                    {num(stop.rivalReports, lang)}
-                    {stop.lastRivalReportAt &&
-                      ` (${t('ew.event.lastReport', { when: wib(stop.lastRivalReportAt, lang) })})`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t('ew.event.routeHeading')}
+          columns={[
+            t('ew.region.kecamatan'),
+            t('ew.levels.col.level'),
+            t('ew.event.rivalsPresent'),
+            t('ew.event.rivalReports'),
+          ]}
+        >
+          {event.route.map((stop) => (
+            <tr key={stop.regionCode}>
+              <th scope="row">{stop.regionName}</th>
+              <td>
+                <LevelTag level={stop.level} />
+              </td>
+              <td>{stop.rivalsPresent.join(', ') || '—'}</td>
+              <td>
+                {num(stop.rivalReports, lang)}
+                {stop.lastRivalReportAt &&
+                  ` (${t('ew.event.lastReport', { when: wib(stop.lastRivalReportAt, lang) })})`}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <ChecklistForm
@@ -282,14 +277,7 @@ function ReviewForm(props: {
         onInput={setCrowd}
         inputClass="op-number"
       />
-      <label class="op-check">
-        <input
-          type="checkbox"
-          checked={hadIncident}
-          onChange={(e) => setIncident((e.currentTarget as HTMLInputElement).checked)}
-        />
-        {t('ew.review.hadIncident')}
-      </label>
+      <CheckField label={t('ew.review.hadIncident')} checked={hadIncident} onChange={setIncident} />
       <TextAreaField
         id="ew-review-lessons"
         label={t('ew.review.lessons')}

@@ -7,7 +7,7 @@ import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
-import { FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { DataTable, FormSubmit, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import { AgreementsSection } from './Agreements.tsx';
 import {
   addBranch,
@@ -106,53 +106,48 @@ export function GroupDetailPanel(props: {
       {group.branches.length === 0 ? (
         <p>{t('ew.branches.empty')}</p>
       ) : (
-        <ScrollRegion label={t('ew.branches.heading')}>
-          <table class="op-table">
-            <caption class="visually-hidden">{t('ew.branches.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ew.branches.col.name')}</th>
-                <th scope="col">{t('ew.branches.col.region')}</th>
-                <th scope="col">{t('ew.branches.col.contact')}</th>
-                <th scope="col">{t('ew.branches.col.address')}</th>
+        <DataTable
+          caption={t('ew.branches.heading')}
+          columns={[
+            t('ew.branches.col.name'),
+            t('ew.branches.col.region'),
+            t('ew.branches.col.contact'),
+            t('ew.branches.col.address'),
+          ]}
+        >
+          {group.branches.map((listed) => {
+            const branch = revealed.get(listed.id) ?? listed;
+            return (
+              <tr key={branch.id}>
+                <th scope="row">
+                  {branch.name}{' '}
+                  <span class="ew-muted">({t(`ew.branchLevel.${branch.level}` as MessageKey)})</span>
+                </th>
+                <td>{branch.regionName}</td>
+                <td>
+                  {[branch.contactName, branch.contactPhone].filter(Boolean).join(' · ') || '—'}
+                  {branch.isMasked &&
+                    (branch.contactName || branch.contactPhone) &&
+                    can(props.me.role, 'group.contacts') &&
+                    !revealed.has(branch.id) && (
+                      <button
+                        type="button"
+                        class="button op-button-secondary op-button-small ew-inline-button"
+                        disabled={action.isBusy}
+                        onClick={() => reveal(branch)}
+                      >
+                        {t('ew.branches.reveal', { name: branch.name })}
+                      </button>
+                    )}
+                  {revealed.has(branch.id) && branch.isMasked && (
+                    <span class="ew-muted"> {t('ew.branches.stillMasked')}</span>
+                  )}
+                </td>
+                <td>{branch.address || '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {group.branches.map((listed) => {
-                const branch = revealed.get(listed.id) ?? listed;
-                return (
-                  <tr key={branch.id}>
-                    <th scope="row">
-                      {branch.name}{' '}
-                      <span class="ew-muted">({t(`ew.branchLevel.${branch.level}` as MessageKey)})</span>
-                    </th>
-                    <td>{branch.regionName}</td>
-                    <td>
-                      {[branch.contactName, branch.contactPhone].filter(Boolean).join(' · ') || '—'}
-                      {branch.isMasked &&
-                        (branch.contactName || branch.contactPhone) &&
-                        can(props.me.role, 'group.contacts') &&
-                        !revealed.has(branch.id) && (
-                          <button
-                            type="button"
-                            class="button op-button-secondary op-button-small ew-inline-button"
-                            disabled={action.isBusy}
-                            onClick={() => reveal(branch)}
-                          >
-                            {t('ew.branches.reveal', { name: branch.name })}
-                          </button>
-                        )}
-                      {revealed.has(branch.id) && branch.isMasked && (
-                        <span class="ew-muted"> {t('ew.branches.stillMasked')}</span>
-                      )}
-                    </td>
-                    <td>{branch.address || '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            );
+          })}
+        </DataTable>
       )}
       <p class="hint">{t('ew.branches.maskNote')}</p>
       <BranchForm groupId={group.id} me={props.me} onAdded={() => changed(t('ew.branches.added'))} />

@@ -3,9 +3,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { searchKey } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
-import { InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { DataTable, FormSubmit, num, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import {
   createGroup,
   GROUP_KINDS,
@@ -44,15 +45,12 @@ export function GroupsView(props: { me: SignedInUser }) {
   return (
     <div>
       <div class="op-actions">
-        <button
-          type="button"
-          class="button op-button-secondary"
-          aria-expanded={isAdding ? 'true' : 'false'}
-          aria-controls={isAdding ? 'ew-group-add' : undefined}
-          onClick={() => setAdding(!isAdding)}
-        >
-          {t('ew.groups.add')}
-        </button>
+        <ToggleButton
+          label={t('ew.groups.add')}
+          isOpen={isAdding}
+          controls={isAdding ? 'ew-group-add' : undefined}
+          onToggle={() => setAdding(!isAdding)}
+        />
       </div>
       {isAdding && (
         <AddGroupForm
@@ -64,69 +62,57 @@ export function GroupsView(props: { me: SignedInUser }) {
           onCancel={() => setAdding(false)}
         />
       )}
-      <div class="op-split">
-        <section class="op-split-list" aria-labelledby="ew-groups-heading">
-          <h2 id="ew-groups-heading">{t('ew.groups.heading', { count: num(shown.length, lang) })}</h2>
-          <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-            <div class="field op-search">
-              <label for="ew-groups-q">{t('ew.groups.search')}</label>
-              <input
-                id="ew-groups-q"
-                type="search"
-                value={search}
-                onInput={(e) => setSearch(inputValue(e))}
-              />
-            </div>
-            <div class="field">
-              <label for="ew-groups-kind">{t('ew.groups.kind')}</label>
-              <select id="ew-groups-kind" value={kind} onChange={(e) => setKind(inputValue(e))}>
-                <option value="">{t('ew.groups.allKinds')}</option>
-                {GROUP_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {groupKindLabel(t, k)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <label class="op-check">
-              <input
-                type="checkbox"
-                checked={isAll}
-                onChange={(e) => setAll((e.currentTarget as HTMLInputElement).checked)}
-              />
-              {t('ew.groups.showInactive')}
-            </label>
-          </form>
-          <EwError error={groups.error} />
-          {!groups.data && groups.isLoading && <p role="status">{t('common.loading')}</p>}
-          {groups.data && shown.length === 0 && <p>{t('ew.groups.empty')}</p>}
-          <ul class="op-report-list">
-            {shown.map((group) => (
-              <li key={group.id} class="op-report-item">
-                <button
-                  type="button"
-                  class="op-report-open"
-                  aria-current={group.id === selectedId ? 'true' : undefined}
-                  onClick={() => setSelectedId(group.id)}
-                >
-                  <span class="op-report-line">
-                    <span class="op-report-title">
-                      {group.shortName} — {group.name}
+      <SplitView
+        list={
+          <section class="op-split-list" aria-labelledby="ew-groups-heading">
+            <h2 id="ew-groups-heading">{t('ew.groups.heading', { count: num(shown.length, lang) })}</h2>
+            <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
+              <div class="field op-search">
+                <label for="ew-groups-q">{t('ew.groups.search')}</label>
+                <input
+                  id="ew-groups-q"
+                  type="search"
+                  value={search}
+                  onInput={(e) => setSearch(inputValue(e))}
+                />
+              </div>
+              <div class="field">
+                <label for="ew-groups-kind">{t('ew.groups.kind')}</label>
+                <select id="ew-groups-kind" value={kind} onChange={(e) => setKind(inputValue(e))}>
+                  <option value="">{t('ew.groups.allKinds')}</option>
+                  {GROUP_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {groupKindLabel(t, k)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <CheckField label={t('ew.groups.showInactive')} checked={isAll} onChange={setAll} />
+            </form>
+            <EwError error={groups.error} />
+            <ListState loaded={groups} count={shown.length} empty={t('ew.groups.empty')} />
+            <ul class="op-report-list">
+              {shown.map((group) => (
+                <li key={group.id} class="op-report-item">
+                  <ListItemButton
+                    isSelected={group.id === selectedId}
+                    onSelect={() => setSelectedId(group.id)}
+                    title={`${group.shortName} — ${group.name}`}
+                  >
+                    <span class="op-report-meta">
+                      {groupKindLabel(t, group.kind)}
+                      {!group.isActive && ` · ${t('ew.groups.inactive')}`}
+                      {rivalsOf(group, rivalries.data ?? []).length > 0 &&
+                        ` · ${t('ew.groups.rivalsOf', { names: rivalsOf(group, rivalries.data ?? []).join(', ') })}`}
                     </span>
-                  </span>
-                  <span class="op-report-meta">
-                    {groupKindLabel(t, group.kind)}
-                    {!group.isActive && ` · ${t('ew.groups.inactive')}`}
-                    {rivalsOf(group, rivalries.data ?? []).length > 0 &&
-                      ` · ${t('ew.groups.rivalsOf', { names: rivalsOf(group, rivalries.data ?? []).join(', ') })}`}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <div class="op-split-detail">
-          {selectedId ? (
+                  </ListItemButton>
+                </li>
+              ))}
+            </ul>
+          </section>
+        }
+        detail={
+          selectedId && (
             <GroupDetailPanel
               key={selectedId}
               id={selectedId}
@@ -135,11 +121,10 @@ export function GroupsView(props: { me: SignedInUser }) {
               version={version}
               onChanged={onChanged}
             />
-          ) : (
-            <p class="op-placeholder">{t('ew.groups.choose')}</p>
-          )}
-        </div>
-      </div>
+          )
+        }
+        placeholder={t('ew.groups.choose')}
+      />
       <RivalryOverview
         rivalries={rivalries.data}
         onSelect={(id) => {
@@ -169,37 +154,32 @@ function RivalryOverview(props: { rivalries: Rivalry[] | undefined; onSelect: (g
       <h2 id="ew-rivalries-heading">{t('ew.rivalries.heading')}</h2>
       {props.rivalries && items.length === 0 && <p>{t('ew.rivalries.empty')}</p>}
       {items.length > 0 && (
-        <ScrollRegion label={t('ew.rivalries.heading')}>
-          <table class="op-table">
-            <caption class="visually-hidden">{t('ew.rivalries.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ew.rivalries.col.groups')}</th>
-                <th scope="col">{t('ew.rivalries.col.intensity')}</th>
-                <th scope="col">{t('ew.rivalries.col.status')}</th>
-                <th scope="col">{t('ew.rivalries.col.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    {r.groupAName} – {r.groupBName}
-                  </th>
-                  <td>
-                    <RivalryTag rivalry={r} />
-                  </td>
-                  <td>
-                    <Tag tone={r.status === 'aktif' ? 'danger' : 'muted'}>
-                      {t(r.status === 'aktif' ? 'ew.rivalry.aktif' : 'ew.rivalry.mereda')}
-                    </Tag>
-                  </td>
-                  <td>{r.note || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t('ew.rivalries.heading')}
+          columns={[
+            t('ew.rivalries.col.groups'),
+            t('ew.rivalries.col.intensity'),
+            t('ew.rivalries.col.status'),
+            t('ew.rivalries.col.note'),
+          ]}
+        >
+          {items.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                {r.groupAName} – {r.groupBName}
+              </th>
+              <td>
+                <RivalryTag rivalry={r} />
+              </td>
+              <td>
+                <Tag tone={r.status === 'aktif' ? 'danger' : 'muted'}>
+                  {t(r.status === 'aktif' ? 'ew.rivalry.aktif' : 'ew.rivalry.mereda')}
+                </Tag>
+              </td>
+              <td>{r.note || '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

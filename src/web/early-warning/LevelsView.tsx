@@ -7,7 +7,7 @@ import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { useLiveEvents } from '../operator/live.ts';
-import { num, ScrollRegion, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, num, useAction, useLoad, wib } from '../operator/ui.tsx';
 import {
   getLevelDetail,
   type LevelItem,
@@ -134,51 +134,43 @@ function LevelTable(props: { items: LevelItem[]; caption: string; onDrill?: (cod
   const t = useT();
   const lang = useLang();
   return (
-    <ScrollRegion label={props.caption}>
-      <table class="op-table ew-level-table">
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ew.levels.col.area')}</th>
-            <th scope="col">{t('ew.levels.col.level')}</th>
-            <th scope="col">{t('ew.levels.col.score')}</th>
-            <th scope="col">{t('ew.levels.col.factors')}</th>
-            <th scope="col">{t('ew.levels.col.since')}</th>
-            {props.onDrill && (
-              <th scope="col">
-                <span class="visually-hidden">{t('ew.levels.col.drill')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((item) => (
-            <tr key={item.regionCode}>
-              <th scope="row">{item.regionName}</th>
-              <td>
-                <LevelTag level={item.level} />
-              </td>
-              <td>{formatScore(item.score, lang)}</td>
-              <td>
-                <FactorList factors={item.factors} />
-              </td>
-              <td>{item.levelSince ? wib(item.levelSince, lang) : '—'}</td>
-              {props.onDrill && (
-                <td>
-                  <button
-                    type="button"
-                    class="button op-button-secondary op-button-small"
-                    onClick={() => props.onDrill?.(item.regionCode)}
-                  >
-                    {t('ew.levels.drill', { name: item.regionName })}
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={props.caption}
+      columns={[
+        t('ew.levels.col.area'),
+        t('ew.levels.col.level'),
+        t('ew.levels.col.score'),
+        t('ew.levels.col.factors'),
+        t('ew.levels.col.since'),
+      ]}
+      actionsLabel={props.onDrill && t('ew.levels.col.drill')}
+      tableClass="ew-level-table"
+    >
+      {props.items.map((item) => (
+        <tr key={item.regionCode}>
+          <th scope="row">{item.regionName}</th>
+          <td>
+            <LevelTag level={item.level} />
+          </td>
+          <td>{formatScore(item.score, lang)}</td>
+          <td>
+            <FactorList factors={item.factors} />
+          </td>
+          <td>{item.levelSince ? wib(item.levelSince, lang) : '—'}</td>
+          {props.onDrill && (
+            <td>
+              <button
+                type="button"
+                class="button op-button-secondary op-button-small"
+                onClick={() => props.onDrill?.(item.regionCode)}
+              >
+                {t('ew.levels.drill', { name: item.regionName })}
+              </button>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -2,10 +2,10 @@
 // one (its secret shown once), switching it on or off, a new secret, and each webhook's delivery log.
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { InputField } from '../fields.tsx';
+import { CheckField, CheckList, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
-import { FormSubmit, num, ScrollRegion, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, FormSubmit, num, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
 import {
   createWebhook,
   type Delivery,
@@ -72,79 +72,72 @@ export function WebhooksPage(_props: OperatorPageProps) {
         <EwError error={action.error ?? webhooks.error} />
         {webhooks.data && items.length === 0 && <p>{t('ew.webhooks.empty')}</p>}
         {items.length > 0 && (
-          <ScrollRegion label={t('ew.webhooks.listCaption')}>
-            <table class="op-table">
-              <caption class="visually-hidden">{t('ew.webhooks.listCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ew.webhooks.url')}</th>
-                  <th scope="col">{t('ew.webhooks.description')}</th>
-                  <th scope="col">{t('ew.webhooks.regions')}</th>
-                  <th scope="col">{t('ew.webhooks.status')}</th>
-                  <th scope="col">{t('ew.webhooks.secretHint')}</th>
-                  <th scope="col">{t('ew.webhooks.created')}</th>
-                  <th scope="col">
-                    <span class="visually-hidden">{t('ew.webhooks.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((hook) => (
-                  <tr key={hook.id}>
-                    <th scope="row" class="ew-url">
-                      {hook.url}
-                    </th>
-                    <td>{hook.description || '—'}</td>
-                    <td>
-                      {hook.regionCodes.length
-                        ? hook.regionCodes.map(nameOf).join(', ')
-                        : t('ew.webhooks.allRegions')}
-                    </td>
-                    <td>
-                      <Tag tone={hook.isActive ? 'ok' : 'muted'}>
-                        {t(hook.isActive ? 'ew.webhooks.active' : 'ew.webhooks.inactive')}
-                      </Tag>
-                    </td>
-                    <td>
-                      <code>{hook.secretHint}</code>
-                    </td>
-                    <td>{wib(hook.createdAt, lang)}</td>
-                    <td>
-                      <div class="ew-row-actions">
-                        <button
-                          type="button"
-                          class="button op-button-secondary op-button-small"
-                          disabled={action.isBusy}
-                          onClick={() => toggle(hook)}
-                        >
-                          {t(hook.isActive ? 'ew.webhooks.disable' : 'ew.webhooks.enable')}
-                          <span class="visually-hidden"> {hook.url}</span>
-                        </button>
-                        <button
-                          type="button"
-                          class="button op-button-secondary op-button-small"
-                          disabled={action.isBusy}
-                          onClick={() => renewSecret(hook)}
-                        >
-                          {t('ew.webhooks.renewSecret')}
-                          <span class="visually-hidden"> {hook.url}</span>
-                        </button>
-                        <button
-                          type="button"
-                          class="button op-button-secondary op-button-small"
-                          aria-pressed={logOf?.id === hook.id ? 'true' : 'false'}
-                          onClick={() => setLogOf(logOf?.id === hook.id ? undefined : hook)}
-                        >
-                          {t('ew.webhooks.showLog')}
-                          <span class="visually-hidden"> {hook.url}</span>
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('ew.webhooks.listCaption')}
+            columns={[
+              t('ew.webhooks.url'),
+              t('ew.webhooks.description'),
+              t('ew.webhooks.regions'),
+              t('ew.webhooks.status'),
+              t('ew.webhooks.secretHint'),
+              t('ew.webhooks.created'),
+            ]}
+            actionsLabel={t('ew.webhooks.actions')}
+          >
+            {items.map((hook) => (
+              <tr key={hook.id}>
+                <th scope="row" class="ew-url">
+                  {hook.url}
+                </th>
+                <td>{hook.description || '—'}</td>
+                <td>
+                  {hook.regionCodes.length
+                    ? hook.regionCodes.map(nameOf).join(', ')
+                    : t('ew.webhooks.allRegions')}
+                </td>
+                <td>
+                  <Tag tone={hook.isActive ? 'ok' : 'muted'}>
+                    {t(hook.isActive ? 'ew.webhooks.active' : 'ew.webhooks.inactive')}
+                  </Tag>
+                </td>
+                <td>
+                  <code>{hook.secretHint}</code>
+                </td>
+                <td>{wib(hook.createdAt, lang)}</td>
+                <td>
+                  <div class="ew-row-actions">
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      disabled={action.isBusy}
+                      onClick={() => toggle(hook)}
+                    >
+                      {t(hook.isActive ? 'ew.webhooks.disable' : 'ew.webhooks.enable')}
+                      <span class="visually-hidden"> {hook.url}</span>
+                    </button>
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      disabled={action.isBusy}
+                      onClick={() => renewSecret(hook)}
+                    >
+                      {t('ew.webhooks.renewSecret')}
+                      <span class="visually-hidden"> {hook.url}</span>
+                    </button>
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      aria-pressed={logOf?.id === hook.id ? 'true' : 'false'}
+                      onClick={() => setLogOf(logOf?.id === hook.id ? undefined : hook)}
+                    >
+                      {t('ew.webhooks.showLog')}
+                      <span class="visually-hidden"> {hook.url}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {logOf && <DeliveryLog key={logOf.id} webhook={logOf} />}
@@ -228,33 +221,15 @@ function AddWebhookForm(props: {
           <fieldset class="ew-fieldset">
             <legend>{t('ew.webhooks.regionsLegend')}</legend>
             <div class="ew-checkgrid">
-              {props.kabkota.map((r) => (
-                <label key={r.code} class="op-check">
-                  <input
-                    type="checkbox"
-                    checked={regions.includes(r.code)}
-                    onChange={(e) =>
-                      setRegions((current) =>
-                        (e.currentTarget as HTMLInputElement).checked
-                          ? [...current, r.code]
-                          : current.filter((c) => c !== r.code),
-                      )
-                    }
-                  />
-                  {r.name}
-                </label>
-              ))}
+              <CheckList
+                options={props.kabkota.map((r) => ({ value: r.code, label: r.name }))}
+                selected={regions}
+                onChange={setRegions}
+              />
             </div>
           </fieldset>
         </details>
-        <label class="op-check">
-          <input
-            type="checkbox"
-            checked={isActive}
-            onChange={(e) => setActive((e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('ew.webhooks.activeNow')}
-        </label>
+        <CheckField label={t('ew.webhooks.activeNow')} checked={isActive} onChange={setActive} />
         <EwError error={action.error} />
         <FormSubmit label={t('ew.webhooks.addSubmit')} disabled={action.isBusy || !url.trim()} />
       </form>
@@ -280,37 +255,32 @@ function DeliveryLog(props: { webhook: Webhook }) {
       {!log.data && log.isLoading && <p role="status">{t('common.loading')}</p>}
       {log.data && items.length === 0 && <p>{t('ew.log.empty')}</p>}
       {items.length > 0 && (
-        <ScrollRegion label={t('ew.log.heading', { url: props.webhook.url })}>
-          <table class="op-table">
-            <caption class="visually-hidden">{t('ew.log.heading', { url: props.webhook.url })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ew.log.created')}</th>
-                <th scope="col">{t('ew.log.event')}</th>
-                <th scope="col">{t('ew.log.status')}</th>
-                <th scope="col">{t('ew.log.attempts')}</th>
-                <th scope="col">{t('ew.log.last')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{wib(d.createdAt, lang)}</th>
-                  <td>
-                    {t(`ew.log.eventName.${d.event === 'alert.closed' ? 'closed' : 'raised'}` as MessageKey)}
-                  </td>
-                  <td>
-                    <DeliveryStatus delivery={d} />
-                  </td>
-                  <td>{num(d.attempts, lang)}</td>
-                  <td>
-                    <AttemptSummary delivery={d} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t('ew.log.heading', { url: props.webhook.url })}
+          columns={[
+            t('ew.log.created'),
+            t('ew.log.event'),
+            t('ew.log.status'),
+            t('ew.log.attempts'),
+            t('ew.log.last'),
+          ]}
+        >
+          {items.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{wib(d.createdAt, lang)}</th>
+              <td>
+                {t(`ew.log.eventName.${d.event === 'alert.closed' ? 'closed' : 'raised'}` as MessageKey)}
+              </td>
+              <td>
+                <DeliveryStatus delivery={d} />
+              </td>
+              <td>{num(d.attempts, lang)}</td>
+              <td>
+                <AttemptSummary delivery={d} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

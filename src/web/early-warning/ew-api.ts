@@ -33,7 +33,7 @@ import type {
   Factor,
   Level,
 } from '../../shared/early-warning/level-model.ts';
-import { request } from '../api.ts';
+import { type Items, queryOf, request } from '../api.ts';
 
 export type {
   Agreement,
@@ -62,17 +62,6 @@ export type {
   Rivalry,
   Webhook,
 };
-
-type Items<T> = { items: T[] };
-
-function queryOf(params: Record<string, string | number | boolean | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 // ── Levels ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -4,6 +4,7 @@ import { errorMessage, formatDateTimeWIB, type MessageKey } from '../../shared/i
 import { toWibIso } from '../../shared/time.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { ToggleButton } from '../ui/ListView.tsx';
 import { isInEastJava, readPosition } from './GpsControl.tsx';
 import { findRecord, putRecords } from './idb.ts';
 import { addToOutbox, newClientId, type OutboxItem, syncOutbox, useOutbox } from './outbox.ts';
@@ -206,15 +207,13 @@ function TaskCard(props: { task: Task; me: SignedInUser }) {
           >
             {busy === 'check_out' ? t('field.gps.locating') : t('field.followUp.check_out')}
           </button>
-          <button
-            type="button"
+          <ToggleButton
             class="button button-secondary"
-            aria-expanded={isWriting}
-            aria-controls={`note-form-${task.id}`}
-            onClick={() => setWriting(!isWriting)}
-          >
-            {t('field.followUp.add')}
-          </button>
+            label={t('field.followUp.add')}
+            isOpen={isWriting}
+            controls={`note-form-${task.id}`}
+            onToggle={() => setWriting(!isWriting)}
+          />
         </div>
       )}
       <div id={`note-form-${task.id}`}>

@@ -9,9 +9,10 @@ import {
   type PersonalDataWarning,
 } from '../../shared/lessons/lesson-rules.ts';
 import { ApiError, type SignedInUser } from '../api.ts';
-import { TextAreaField } from '../fields.tsx';
+import { CheckField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { useAction } from '../operator/ui.tsx';
+import { ToggleButton } from '../ui/ListView.tsx';
 import { publishLesson, returnLesson, submitLesson } from './learning-api.ts';
 import { LearnError, labelOf } from './learning-ui.tsx';
 
@@ -124,14 +125,7 @@ export function LessonReview(props: {
             <PersonalDataWarnings warnings={refused} headingLevel={3} />
           )}
           {warnings.length > 0 && (
-            <label class="op-check">
-              <input
-                type="checkbox"
-                checked={isConfirmed}
-                onChange={(event) => setConfirmed((event.currentTarget as HTMLInputElement).checked)}
-              />
-              {t('learn.review.confirm')}
-            </label>
+            <CheckField label={t('learn.review.confirm')} checked={isConfirmed} onChange={setConfirmed} />
           )}
           <p class="op-actions">
             <button
@@ -143,14 +137,11 @@ export function LessonReview(props: {
               {t('learn.review.publish')}
             </button>
             {canReturn && (
-              <button
-                type="button"
-                class="button op-button-secondary"
-                aria-expanded={isReturning}
-                onClick={() => setReturning(!isReturning)}
-              >
-                {t('learn.review.return')}
-              </button>
+              <ToggleButton
+                label={t('learn.review.return')}
+                isOpen={isReturning}
+                onToggle={() => setReturning(!isReturning)}
+              />
             )}
           </p>
         </>

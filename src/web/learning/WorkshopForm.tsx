@@ -3,7 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
 import type { WorkshopView } from '../../shared/workshops/workshop-rules.ts';
-import { FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { CheckField, FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { FormSubmit, useAction, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
 import { editWorkshop, planWorkshop } from './learning-api.ts';
@@ -222,14 +222,11 @@ export function WorkshopForm(props: {
       />
       <fieldset class="op-radios">
         <legend>{t('learn.workshop.evaluation')}</legend>
-        <label class="op-check">
-          <input
-            type="checkbox"
-            checked={draft.hasEvaluation}
-            onChange={(event) => set('hasEvaluation')((event.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('learn.workshop.evaluationLink')}
-        </label>
+        <CheckField
+          label={t('learn.workshop.evaluationLink')}
+          checked={draft.hasEvaluation}
+          onChange={set('hasEvaluation')}
+        />
         {draft.hasEvaluation && (
           <div class="op-grid-form">
             <SelectField

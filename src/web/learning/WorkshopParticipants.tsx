@@ -11,7 +11,7 @@ import { SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
-import { ScrollRegion, useAction, useLoad } from '../operator/ui.tsx';
+import { DataTable, useAction, useLoad } from '../operator/ui.tsx';
 import { type Invitation, inviteParticipants, recordAttendance } from './learning-api.ts';
 import { LearnError, labelOf, type useProvinceAreas } from './learning-ui.tsx';
 
@@ -51,35 +51,31 @@ export function ParticipantsSection(props: Props) {
       </p>
       {workshop.participants.length === 0 && <p>{t('learn.participants.none')}</p>}
       {workshop.participants.length > 0 && (
-        <ScrollRegion label={t('learn.participants.heading')}>
-          <table class="op-table learn-table">
-            <caption class="visually-hidden">{t('learn.participants.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('learn.participants.name')}</th>
-                <th scope="col">{t('learn.participants.role')}</th>
-                <th scope="col">{t('learn.participants.kabkota')}</th>
-                <th scope="col">{t('learn.participants.attendance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {workshop.participants.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>{roleOf(p)}</td>
-                  <td>{p.kabkotaCode ? props.province.nameOf(p.kabkotaCode) : '—'}</td>
-                  <td>
-                    {workshop.canManage ? (
-                      <AttendanceChoice workshop={workshop} participant={p} onChanged={props.onChanged} />
-                    ) : (
-                      labelOf(t, 'learn.attendance', p.attendance)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t('learn.participants.heading')}
+          columns={[
+            t('learn.participants.name'),
+            t('learn.participants.role'),
+            t('learn.participants.kabkota'),
+            t('learn.participants.attendance'),
+          ]}
+          tableClass="learn-table"
+        >
+          {workshop.participants.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.name}</th>
+              <td>{roleOf(p)}</td>
+              <td>{p.kabkotaCode ? props.province.nameOf(p.kabkotaCode) : '—'}</td>
+              <td>
+                {workshop.canManage ? (
+                  <AttendanceChoice workshop={workshop} participant={p} onChanged={props.onChanged} />
+                ) : (
+                  labelOf(t, 'learn.attendance', p.attendance)
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {workshop.canManage && (
         <InviteForms

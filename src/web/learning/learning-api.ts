@@ -11,18 +11,7 @@ import type {
   WorkshopSummary,
   WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
-import { request } from '../api.ts';
-
-type Items<T> = { items: T[] };
-
-function queryOf(params: Record<string, string | number | boolean | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+import { type Items, queryOf, request } from '../api.ts';
 
 // Workshops
 

@@ -9,6 +9,7 @@ import {
   REOPEN_REASON_MIN_LENGTH,
 } from '../../shared/cases/closing-rules.ts';
 import { useLang, useT } from '../lang.ts';
+import { ToggleButton } from '../ui/ListView.tsx';
 import {
   groupLabel,
   phaseLabel,
@@ -187,14 +188,7 @@ export function ReopenCaseForm(props: {
   return (
     <>
       <div class="op-actions">
-        <button
-          type="button"
-          class="button op-button-secondary"
-          aria-expanded={isOpen}
-          onClick={() => setOpen(!isOpen)}
-        >
-          {t('op.reopen.button')}
-        </button>
+        <ToggleButton label={t('op.reopen.button')} isOpen={isOpen} onToggle={() => setOpen(!isOpen)} />
       </div>
       {isOpen && (
         <form class="op-form" onSubmit={reopen}>

@@ -7,6 +7,7 @@ import { can } from '../../shared/permissions/index.ts';
 import { describeReason } from '../../shared/reports/triage.ts';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
+import { ToggleButton } from '../ui/ListView.tsx';
 import { CloseCaseForm, ReopenCaseForm } from './CaseClosing.tsx';
 import { AssignmentsSection, DispositionsSection } from './CaseSections.tsx';
 import { conflictTypeLabel, levelLabel, phaseLabel, recoveryStepLabel, timelineLabel } from './labels.ts';
@@ -228,14 +229,11 @@ function PhaseSection(props: {
             </button>
           ))}
           {canClose && (
-            <button
-              type="button"
-              class="button op-button-secondary"
-              aria-expanded={isClosing}
-              onClick={() => setClosing(!isClosing)}
-            >
-              {t('op.phase.close')}
-            </button>
+            <ToggleButton
+              label={t('op.phase.close')}
+              isOpen={isClosing}
+              onToggle={() => setClosing(!isClosing)}
+            />
           )}
         </fieldset>
       )}

@@ -2,9 +2,9 @@
 // them) and dispositions to partner agencies. Vulnerable people and referrals are in PeopleSection.tsx.
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { InputField, TextAreaField } from '../fields.tsx';
+import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
+import { agencyOptions, assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
 import {
   assignPerson,
   type CaseView,
@@ -314,21 +314,13 @@ export function DispositionsSection(props: SectionProps) {
       {props.canAct && (
         <form class="op-form" onSubmit={send}>
           <h3>{t('op.disposition.formHeading')}</h3>
-          <div class="field">
-            <label for="disposition-agency">{t('op.disposition.agency')}</label>
-            <select
-              id="disposition-agency"
-              value={agencyId}
-              onChange={(event) => setAgencyId((event.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value="">{t('op.disposition.chooseAgency')}</option>
-              {agencies.data?.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="disposition-agency"
+            label={t('op.disposition.agency')}
+            value={agencyId}
+            onChange={setAgencyId}
+            options={agencyOptions(t, agencies.data)}
+          />
           <TextAreaField
             id="disposition-instruction"
             label={t('op.disposition.instruction')}

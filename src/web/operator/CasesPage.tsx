@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
+import { LiveLine, ToggleButton } from '../ui/ListView.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, levelLabel, phaseLabel } from './labels.ts';
 import { useLiveEvents } from './live.ts';
@@ -31,9 +32,7 @@ export function CasesPage(props: OperatorPageProps) {
     <div class="op-wide">
       <p class="lead">{t('op.cases.lead')}</p>
       <ExportPanel kind="cases" role={props.me.role} filters={{ open: showClosed ? undefined : 'true' }} />
-      <p class={`op-live op-live-${live}`}>
-        <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
-      </p>
+      <LiveLine status={live} />
       <ErrorNotice error={open.error} />
       {!open.data && open.isLoading && <p role="status">{t('common.loading')}</p>}
       {open.data && (
@@ -60,15 +59,12 @@ export function CasesPage(props: OperatorPageProps) {
         </div>
       )}
       <div class="op-actions">
-        <button
-          type="button"
-          class="button op-button-secondary"
-          aria-expanded={showClosed}
-          aria-controls="closed-cases"
-          onClick={() => setShowClosed(!showClosed)}
-        >
-          {t(showClosed ? 'op.cases.hideClosed' : 'op.cases.showClosed')}
-        </button>
+        <ToggleButton
+          label={t(showClosed ? 'op.cases.hideClosed' : 'op.cases.showClosed')}
+          isOpen={showClosed}
+          controls="closed-cases"
+          onToggle={() => setShowClosed(!showClosed)}
+        />
       </div>
       {showClosed && (
         <section id="closed-cases" aria-labelledby="closed-heading">

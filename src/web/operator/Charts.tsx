@@ -1,7 +1,7 @@
 // Two small charts, hand-drawn so the dashboard needs no chart library: horizontal bars (HTML, so the numbers
 // are text) and a weekly line (SVG, with its numbers in a table right under it).
 import { useLang, useT } from '../lang.ts';
-import { num } from './ui.tsx';
+import { DataTable, num } from './ui.tsx';
 
 /** One bar: its label, value and an optional detail after the number. */
 export type Bar = { key: string; label: string; value: number; detail?: string };
@@ -84,29 +84,20 @@ export function LineChart(props: { title: string; labels: string[]; series: Seri
         </ul>
         <details>
           <summary>{t('op.chart.asTable')}</summary>
-          <table class="op-table">
-            <caption class="visually-hidden">{props.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('op.chart.week')}</th>
+          <DataTable
+            caption={props.title}
+            columns={[t('op.chart.week'), ...props.series.map((s) => s.label)]}
+            isScrolling={false}
+          >
+            {props.labels.map((label, i) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
                 {props.series.map((s) => (
-                  <th key={s.key} scope="col">
-                    {s.label}
-                  </th>
+                  <td key={s.key}>{num(s.values[i], lang)}</td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {props.labels.map((label, i) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {props.series.map((s) => (
-                    <td key={s.key}>{num(s.values[i], lang)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </details>
       </figcaption>
     </figure>

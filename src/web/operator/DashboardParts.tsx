@@ -6,7 +6,7 @@ import { conflictTypeLabel, groupLabel, phaseLabel, warningLevelLabel } from './
 import { GAP_FILLS, type LegendClass, NO_DATA_FILL, WARNING_FILLS } from './map-scale.ts';
 import type { StatsOverview } from './operator-api.ts';
 import type { AreaStyle } from './RegionMap.tsx';
-import { num, ScrollRegion } from './ui.tsx';
+import { DataTable, num } from './ui.tsx';
 
 /** What the map is coloured by. */
 export type ColourBy = 'reports' | 'coverage' | 'warning';
@@ -101,55 +101,43 @@ export function AreaTable(props: {
     .map((code) => ({ code, name: props.nameOf(code), ...(props.stats.get(code) ?? zero) }))
     .sort((a, b) => b.reports - a.reports || b.openCases - a.openCases || a.name.localeCompare(b.name));
   return (
-    <ScrollRegion
-      label={t(props.areaLevel === 'kabkota' ? 'op.dash.tableKabkota' : 'op.dash.tableKecamatan')}
+    <DataTable
+      caption={t(props.areaLevel === 'kabkota' ? 'op.dash.tableKabkota' : 'op.dash.tableKecamatan')}
+      columns={[
+        t('op.dash.col.area'),
+        t('op.dash.col.reports'),
+        t('op.dash.col.incidents'),
+        t('op.dash.col.vulnerable'),
+        'P1',
+        t('op.dash.col.openCases'),
+        props.styleOf && props.colourLabel,
+      ]}
+      actionsLabel={props.onDrill && t('op.dash.col.drill')}
+      tableClass="op-area-table"
     >
-      <table class="op-table op-area-table">
-        <caption class="visually-hidden">
-          {t(props.areaLevel === 'kabkota' ? 'op.dash.tableKabkota' : 'op.dash.tableKecamatan')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('op.dash.col.area')}</th>
-            <th scope="col">{t('op.dash.col.reports')}</th>
-            <th scope="col">{t('op.dash.col.incidents')}</th>
-            <th scope="col">{t('op.dash.col.vulnerable')}</th>
-            <th scope="col">P1</th>
-            <th scope="col">{t('op.dash.col.openCases')}</th>
-            {props.styleOf && <th scope="col">{props.colourLabel}</th>}
-            {props.onDrill && (
-              <th scope="col">
-                <span class="visually-hidden">{t('op.dash.col.drill')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">{row.name}</th>
-              <td>{num(row.reports, lang)}</td>
-              <td>{num(row.incidents, lang)}</td>
-              <td>{num(row.vulnerable, lang)}</td>
-              <td>{num(row.p1, lang)}</td>
-              <td>{num(row.openCases, lang)}</td>
-              {props.styleOf && <td>{props.styleOf(row.code).label}</td>}
-              {props.onDrill && (
-                <td>
-                  <button
-                    type="button"
-                    class="button op-button-secondary op-button-small"
-                    onClick={() => props.onDrill?.(row.code)}
-                  >
-                    {t('op.dash.drill', { name: row.name })}
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+      {rows.map((row) => (
+        <tr key={row.code}>
+          <th scope="row">{row.name}</th>
+          <td>{num(row.reports, lang)}</td>
+          <td>{num(row.incidents, lang)}</td>
+          <td>{num(row.vulnerable, lang)}</td>
+          <td>{num(row.p1, lang)}</td>
+          <td>{num(row.openCases, lang)}</td>
+          {props.styleOf && <td>{props.styleOf(row.code).label}</td>}
+          {props.onDrill && (
+            <td>
+              <button
+                type="button"
+                class="button op-button-secondary op-button-small"
+                onClick={() => props.onDrill?.(row.code)}
+              >
+                {t('op.dash.drill', { name: row.name })}
+              </button>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

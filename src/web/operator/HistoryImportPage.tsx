@@ -14,7 +14,7 @@ import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
 import { request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
-import { ErrorNotice, ScrollRegion, Tag, useAction, wib } from './ui.tsx';
+import { DataTable, ErrorNotice, Tag, useAction, wib } from './ui.tsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const POLL_MS = 1500;
@@ -254,97 +254,83 @@ function DryRunView(props: {
       </p>
       <h3>{t('hist.types')}</h3>
       <p class="hint">{t('hist.typesLead')}</p>
-      <ScrollRegion label={t('hist.types')}>
-        <table class="op-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('hist.col.value')}</th>
-              <th scope="col">{t('hist.col.rows')}</th>
-              <th scope="col">{t('hist.col.type')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reply.typeMap.map((row, i) => (
-              <tr key={row.value}>
-                <td id={`hist-type-${i}`}>{row.value || '–'}</td>
-                <td>{row.rows}</td>
-                <td>
-                  <select
-                    aria-labelledby={`hist-type-${i}`}
-                    value={props.typeMap[row.value] ?? row.conflictType}
-                    onChange={(e) => props.onType(row.value, (e.currentTarget as HTMLSelectElement).value)}
-                  >
-                    {CONFLICT_TYPES.map((type) => (
-                      <option key={type} value={type}>
-                        {t(`field.conflictType.${type}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        scrollLabel={t('hist.types')}
+        columns={[t('hist.col.value'), t('hist.col.rows'), t('hist.col.type')]}
+      >
+        {reply.typeMap.map((row, i) => (
+          <tr key={row.value}>
+            <td id={`hist-type-${i}`}>{row.value || '–'}</td>
+            <td>{row.rows}</td>
+            <td>
+              <select
+                aria-labelledby={`hist-type-${i}`}
+                value={props.typeMap[row.value] ?? row.conflictType}
+                onChange={(e) => props.onType(row.value, (e.currentTarget as HTMLSelectElement).value)}
+              >
+                {CONFLICT_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`field.conflictType.${type}`)}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h3>{t('hist.rowsTable')}</h3>
-      <ScrollRegion label={t('hist.rowsTable')}>
-        <table class="op-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('hist.col.row')}</th>
-              <th scope="col">{t('hist.col.state')}</th>
-              <th scope="col">{t('hist.col.date')}</th>
-              <th scope="col">{t('hist.col.place')}</th>
-              <th scope="col">{t('hist.col.resolved')}</th>
-              <th scope="col">{t('hist.col.type')}</th>
-              <th scope="col">{t('hist.col.counts')}</th>
-              <th scope="col">{t('hist.col.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reply.rows.map((row) => (
-              <tr key={row.row}>
-                <td>{row.row}</td>
-                <td>
-                  <Tag tone={row.state === 'siap' ? 'ok' : row.state === 'galat' ? 'danger' : 'warn'}>
-                    {t(`hist.state.${row.state}`)}
-                  </Tag>
-                </td>
-                <td>{row.occurredAt?.slice(0, 10) ?? '–'}</td>
-                <td>{row.placeText}</td>
-                <td>
-                  {row.place
-                    ? `${row.place.name} (${row.place.code})`
-                    : row.candidates.length > 0 && (
-                        <select
-                          aria-label={t('hist.pick', { row: row.row })}
-                          value={props.choices[String(row.row)] ?? ''}
-                          onChange={(e) =>
-                            props.onChoice(row.row, (e.currentTarget as HTMLSelectElement).value)
-                          }
-                        >
-                          <option value="">{t('hist.pickNone')}</option>
-                          {row.candidates.map((p) => (
-                            <option key={p.code} value={p.code}>
-                              {`${p.name}, ${p.kabkotaName} (${p.code})`}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                </td>
-                <td>{row.conflictType ? t(`field.conflictType.${row.conflictType}`) : '–'}</td>
-                <td>{`${row.injured} / ${row.dead} / ${row.displaced}`}</td>
-                <td>
-                  {row.duplicateOf
-                    ? t('hist.duplicateOf', { id: row.duplicateOf.slice(0, 8).toUpperCase() })
-                    : ''}
-                  {row.problems.join('; ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        scrollLabel={t('hist.rowsTable')}
+        columns={[
+          t('hist.col.row'),
+          t('hist.col.state'),
+          t('hist.col.date'),
+          t('hist.col.place'),
+          t('hist.col.resolved'),
+          t('hist.col.type'),
+          t('hist.col.counts'),
+          t('hist.col.note'),
+        ]}
+      >
+        {reply.rows.map((row) => (
+          <tr key={row.row}>
+            <td>{row.row}</td>
+            <td>
+              <Tag tone={row.state === 'siap' ? 'ok' : row.state === 'galat' ? 'danger' : 'warn'}>
+                {t(`hist.state.${row.state}`)}
+              </Tag>
+            </td>
+            <td>{row.occurredAt?.slice(0, 10) ?? '–'}</td>
+            <td>{row.placeText}</td>
+            <td>
+              {row.place
+                ? `${row.place.name} (${row.place.code})`
+                : row.candidates.length > 0 && (
+                    <select
+                      aria-label={t('hist.pick', { row: row.row })}
+                      value={props.choices[String(row.row)] ?? ''}
+                      onChange={(e) => props.onChoice(row.row, (e.currentTarget as HTMLSelectElement).value)}
+                    >
+                      <option value="">{t('hist.pickNone')}</option>
+                      {row.candidates.map((p) => (
+                        <option key={p.code} value={p.code}>
+                          {`${p.name}, ${p.kabkotaName} (${p.code})`}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+            </td>
+            <td>{row.conflictType ? t(`field.conflictType.${row.conflictType}`) : '–'}</td>
+            <td>{`${row.injured} / ${row.dead} / ${row.displaced}`}</td>
+            <td>
+              {row.duplicateOf
+                ? t('hist.duplicateOf', { id: row.duplicateOf.slice(0, 8).toUpperCase() })
+                : ''}
+              {row.problems.join('; ')}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <button type="button" class="button button-primary" disabled={props.isBusy} onClick={props.onStart}>
         {t('hist.start')}
       </button>

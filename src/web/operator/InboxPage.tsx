@@ -6,10 +6,11 @@ import type { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ProvocationOffer } from '../provocation/ProvocationOffer.tsx';
 import { Link, navigate } from '../router.tsx';
+import { ListItemButton, ListState, LiveLine, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import { ChannelMessages } from './ChannelMessages.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
-import { type LiveEvent, useLiveEvents } from './live.ts';
+import { type LiveEvent, useCoalesced, useLiveEvents } from './live.ts';
 import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
 import {
   acknowledgeReport,
@@ -41,18 +42,12 @@ export function InboxPage(props: OperatorPageProps) {
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const [version, setVersion] = useState(0);
-  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const reloadAll = () => {
-    clearTimeout(reloadTimer.current);
-    // Several events often arrive together (intake, then the duplicate check): reload once.
-    reloadTimer.current = setTimeout(() => {
-      fresh.reload();
-      verified.reload();
-      setVersion((v) => v + 1);
-    }, 250);
-  };
-  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+  // Several events often arrive together (intake, then the duplicate check): reload once.
+  const reloadAll = useCoalesced(() => {
+    fresh.reload();
+    verified.reload();
+    setVersion((v) => v + 1);
+  });
 
   const live = useLiveEvents(
     REPORT_EVENTS,
@@ -80,41 +75,37 @@ export function InboxPage(props: OperatorPageProps) {
     <div class="op-wide">
       <p class="lead">{t('op.inbox.lead')}</p>
       <ExportPanel kind="reports" role={props.me.role} filters={{}} />
-      <p class={`op-live op-live-${live}`}>
-        <span aria-hidden="true">●</span> {t(`op.live.${live}`)}
-      </p>
-      <p class="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
-      <div class="op-split">
-        <div class="op-split-list">
-          <section aria-labelledby="inbox-new">
-            <h2 id="inbox-new">{t('op.inbox.newHeading', { count: num(items.length, lang) })}</h2>
-            <ErrorNotice error={fresh.error} />
-            {fresh.data && items.length === 0 && <p>{t('op.inbox.empty')}</p>}
-            {!fresh.data && fresh.isLoading && <p role="status">{t('common.loading')}</p>}
-            <ul class="op-report-list">
-              {items.map((report) => (
-                <ReportItem
-                  key={report.id}
-                  report={report}
-                  now={now}
-                  isSelected={report.id === selectedId}
-                  onSelect={() => select(report.id)}
-                />
-              ))}
-            </ul>
-          </section>
-          <VerifiedList
-            reports={verified.data}
-            error={verified.error}
-            selectedId={selectedId}
-            onSelect={select}
-            now={now}
-          />
-        </div>
-        <div class="op-split-detail">
-          {selectedId ? (
+      <LiveLine status={live} announcement={announcement} />
+      <SplitView
+        list={
+          <div class="op-split-list">
+            <section aria-labelledby="inbox-new">
+              <h2 id="inbox-new">{t('op.inbox.newHeading', { count: num(items.length, lang) })}</h2>
+              <ErrorNotice error={fresh.error} />
+              <ListState loaded={fresh} count={items.length} empty={t('op.inbox.empty')} />
+              <ul class="op-report-list">
+                {items.map((report) => (
+                  <ReportItem
+                    key={report.id}
+                    report={report}
+                    now={now}
+                    isSelected={report.id === selectedId}
+                    onSelect={() => select(report.id)}
+                  />
+                ))}
+              </ul>
+            </section>
+            <VerifiedList
+              reports={verified.data}
+              error={verified.error}
+              selectedId={selectedId}
+              onSelect={select}
+              now={now}
+            />
+          </div>
+        }
+        detail={
+          selectedId && (
             <ReportDetail
               key={selectedId}
               canReply={can(props.me.role, 'channel.reply')}
@@ -126,11 +117,10 @@ export function InboxPage(props: OperatorPageProps) {
                 verified.reload();
               }}
             />
-          ) : (
-            <p class="op-placeholder">{t('op.inbox.choose')}</p>
-          )}
-        </div>
-      </div>
+          )
+        }
+        placeholder={t('op.inbox.choose')}
+      />
     </div>
   );
 }
@@ -150,18 +140,12 @@ function ReportButton(props: { report: Report; now: Date; isSelected: boolean; o
   const lang = useLang();
   const isLate = !report.acknowledgedAt && new Date(report.dueAcknowledgeAt) < props.now;
   return (
-    <button
-      type="button"
-      class="op-report-open"
-      aria-current={props.isSelected ? 'true' : undefined}
-      onClick={props.onSelect}
+    <ListItemButton
+      isSelected={props.isSelected}
+      onSelect={props.onSelect}
+      tag={<PriorityTag priority={report.priority} />}
+      title={`${kindLabel(t, report.kind)} · ${conflictTypeLabel(t, report.conflictType)} — ${report.regionName}`}
     >
-      <span class="op-report-line">
-        <PriorityTag priority={report.priority} />
-        <span class="op-report-title">
-          {kindLabel(t, report.kind)} · {conflictTypeLabel(t, report.conflictType)} — {report.regionName}
-        </span>
-      </span>
       <span class="op-report-reasons">
         {report.priorityReasons.map((reason) => describeReason(reason, lang)).join(' · ')}
       </span>
@@ -173,7 +157,7 @@ function ReportButton(props: { report: Report; now: Date; isSelected: boolean; o
           ? ` · ${t('op.report.escalatedTo', { level: levelLabel(t, report.handlingLevel) })}`
           : ''}
       </span>
-    </button>
+    </ListItemButton>
   );
 }
 
@@ -376,14 +360,11 @@ function ReportDetail(props: {
           >
             {t('op.report.verify')}
           </button>
-          <button
-            type="button"
-            class="button op-button-secondary"
-            aria-expanded={mode === 'reject'}
-            onClick={() => setMode(mode === 'reject' ? 'idle' : 'reject')}
-          >
-            {t('op.report.reject')}
-          </button>
+          <ToggleButton
+            label={t('op.report.reject')}
+            isOpen={mode === 'reject'}
+            onToggle={() => setMode(mode === 'reject' ? 'idle' : 'reject')}
+          />
         </fieldset>
       )}
       {isNew && mode === 'reject' && (

@@ -11,7 +11,13 @@ import {
 import type { ReferralView, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
-import { ageBandLabel, groupLabel, referralServiceLabel, referralStatusLabel } from './labels.ts';
+import {
+  ageBandLabel,
+  groupLabel,
+  referralServiceLabel,
+  referralStatusLabel,
+  vulnerableColumns,
+} from './labels.ts';
 import {
   type CaseView,
   getVulnerableSummary,
@@ -21,7 +27,7 @@ import {
   updateReferral,
 } from './operator-api.ts';
 import { PersonForm, ReferralForm } from './PeopleForms.tsx';
-import { Due, ErrorNotice, Notice, num, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+import { DataTable, Due, ErrorNotice, Notice, num, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
 
 type Props = {
   item: CaseView;
@@ -98,31 +104,24 @@ export function PeopleSection(props: Props) {
         (groups.length === 0 ? (
           <p>{t('op.people.noneCounted')}</p>
         ) : (
-          <table class="op-table">
-            <caption>{t('op.people.summaryCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.vulnerable.group')}</th>
-                <th scope="col">{t('field.vulnerable.harmed')}</th>
-                <th scope="col">{t('field.vulnerable.displaced')}</th>
-                <th scope="col">{t('field.vulnerable.atRisk')}</th>
-                <th scope="col">{t('op.people.named')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {VULNERABLE_GROUPS.map((group) => groups.find((g) => g.group === group))
-                .filter((g) => g !== undefined)
-                .map((g) => (
-                  <tr key={g.group}>
-                    <th scope="row">{groupLabel(t, g.group)}</th>
-                    <td>{num(g.harmed, lang)}</td>
-                    <td>{num(g.displaced, lang)}</td>
-                    <td>{num(g.atRisk, lang)}</td>
-                    <td>{num(g.named, lang)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('op.people.summaryCaption')}
+            isCaptionShown
+            isScrolling={false}
+            columns={[...vulnerableColumns(t), t('op.people.named')]}
+          >
+            {VULNERABLE_GROUPS.map((group) => groups.find((g) => g.group === group))
+              .filter((g) => g !== undefined)
+              .map((g) => (
+                <tr key={g.group}>
+                  <th scope="row">{groupLabel(t, g.group)}</th>
+                  <td>{num(g.harmed, lang)}</td>
+                  <td>{num(g.displaced, lang)}</td>
+                  <td>{num(g.atRisk, lang)}</td>
+                  <td>{num(g.named, lang)}</td>
+                </tr>
+              ))}
+          </DataTable>
         ))}
 
       <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>

@@ -24,17 +24,7 @@ import {
   type Pillar,
   startRosterImport,
 } from './pillars-api.ts';
-import {
-  ErrorNotice,
-  num,
-  ScrollRegion,
-  Tag,
-  toApiError,
-  useAction,
-  useHeading,
-  useLoad,
-  wib,
-} from './ui.tsx';
+import { DataTable, ErrorNotice, num, Tag, toApiError, useAction, useHeading, useLoad, wib } from './ui.tsx';
 
 const PAGE_SIZE = 20;
 const POLL_MS = 1000;
@@ -157,39 +147,34 @@ function Registry(props: {
                 })}
         </p>
         {items.length > 0 && (
-          <ScrollRegion label={t('op.pillars.listHeading')}>
-            <table class="op-table">
-              <caption class="visually-hidden">{t('op.pillars.listHeading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('op.pillars.name')}</th>
-                  <th scope="col">{t('op.pillars.type')}</th>
-                  <th scope="col">{t('op.pillars.home')}</th>
-                  <th scope="col">{t('op.pillars.skills')}</th>
-                  <th scope="col">{t('op.pillars.availability')}</th>
-                  <th scope="col">{t('op.pillars.nik')}</th>
-                  <th scope="col">{t('op.pillars.phone')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((pillar) => (
-                  <tr key={pillar.id}>
-                    <th scope="row">
-                      <Link href={pillarPath(pillar.id)}>{pillar.name}</Link>
-                    </th>
-                    <td>{pillarLabel(lang, props.labels, 'type', pillar.pillarType)}</td>
-                    <td>{pillar.homeRegionName}</td>
-                    <td>{skillsText(lang, props.labels, pillar.skills)}</td>
-                    <td>
-                      <AvailabilityTag pillar={pillar} />
-                    </td>
-                    <td>{pillar.nik ?? '—'}</td>
-                    <td>{pillar.phone ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('op.pillars.listHeading')}
+            columns={[
+              t('op.pillars.name'),
+              t('op.pillars.type'),
+              t('op.pillars.home'),
+              t('op.pillars.skills'),
+              t('op.pillars.availability'),
+              t('op.pillars.nik'),
+              t('op.pillars.phone'),
+            ]}
+          >
+            {items.map((pillar) => (
+              <tr key={pillar.id}>
+                <th scope="row">
+                  <Link href={pillarPath(pillar.id)}>{pillar.name}</Link>
+                </th>
+                <td>{pillarLabel(lang, props.labels, 'type', pillar.pillarType)}</td>
+                <td>{pillar.homeRegionName}</td>
+                <td>{skillsText(lang, props.labels, pillar.skills)}</td>
+                <td>
+                  <AvailabilityTag pillar={pillar} />
+                </td>
+                <td>{pillar.nik ?? '—'}</td>
+                <td>{pillar.phone ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {total > PAGE_SIZE && (
           <nav class="op-actions" aria-label={t('op.pillars.pages')}>
@@ -289,27 +274,22 @@ function PillarDetail(props: { id: string; labels: Labels }) {
             {person.trainings.length === 0 ? (
               <p>{t('op.pillars.noTrainings')}</p>
             ) : (
-              <ScrollRegion label={t('op.pillars.trainings')}>
-                <table class="op-table">
-                  <caption class="visually-hidden">{t('op.pillars.trainings')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('op.pillars.training')}</th>
-                      <th scope="col">{t('op.pillars.trainingDate')}</th>
-                      <th scope="col">{t('op.pillars.certificate')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {person.trainings.map((training, index) => (
-                      <tr key={`${training.name}-${index}`}>
-                        <th scope="row">{training.name}</th>
-                        <td>{training.date ?? '—'}</td>
-                        <td>{training.certificateNumber ?? '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
+              <DataTable
+                caption={t('op.pillars.trainings')}
+                columns={[
+                  t('op.pillars.training'),
+                  t('op.pillars.trainingDate'),
+                  t('op.pillars.certificate'),
+                ]}
+              >
+                {person.trainings.map((training, index) => (
+                  <tr key={`${training.name}-${index}`}>
+                    <th scope="row">{training.name}</th>
+                    <td>{training.date ?? '—'}</td>
+                    <td>{training.certificateNumber ?? '—'}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
         </>
@@ -530,47 +510,43 @@ function RowReport(props: { rows: readonly ImportRowResult[]; caption: string })
   const t = useT();
   const hasNames = props.rows.some((row) => row.name !== undefined);
   return (
-    <ScrollRegion label={props.caption}>
-      <table class="op-table">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('op.pillars.row')}</th>
-            {hasNames && <th scope="col">{t('op.pillars.name')}</th>}
-            <th scope="col">{t('op.pillars.action')}</th>
-            <th scope="col">{t('op.pillars.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.row}>
-              <th scope="row">{row.row}</th>
-              {hasNames && <td>{row.name ?? '—'}</td>}
-              <td>
-                <Tag tone={row.action === 'skip' ? 'danger' : row.action === 'create' ? 'ok' : 'muted'}>
-                  {t(`op.pillars.action.${row.action}` as MessageKey)}
-                </Tag>
-              </td>
-              <td>
-                {row.problems.length + row.warnings.length === 0 ? (
-                  '—'
-                ) : (
-                  <ul class="op-reasons">
-                    {row.problems.map((issue, index) => (
-                      <li key={`p${index}`}>{issue.message}</li>
-                    ))}
-                    {row.warnings.map((issue, index) => (
-                      <li key={`w${index}`}>
-                        {t('op.pillars.warning')}: {issue.message}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={props.caption}
+      columns={[
+        t('op.pillars.row'),
+        hasNames && t('op.pillars.name'),
+        t('op.pillars.action'),
+        t('op.pillars.reason'),
+      ]}
+      isCaptionShown
+    >
+      {props.rows.map((row) => (
+        <tr key={row.row}>
+          <th scope="row">{row.row}</th>
+          {hasNames && <td>{row.name ?? '—'}</td>}
+          <td>
+            <Tag tone={row.action === 'skip' ? 'danger' : row.action === 'create' ? 'ok' : 'muted'}>
+              {t(`op.pillars.action.${row.action}` as MessageKey)}
+            </Tag>
+          </td>
+          <td>
+            {row.problems.length + row.warnings.length === 0 ? (
+              '—'
+            ) : (
+              <ul class="op-reasons">
+                {row.problems.map((issue, index) => (
+                  <li key={`p${index}`}>{issue.message}</li>
+                ))}
+                {row.warnings.map((issue, index) => (
+                  <li key={`w${index}`}>
+                    {t('op.pillars.warning')}: {issue.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,8 +1,15 @@
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
-import { conflictTypeLabel, groupLabel, kindLabel, needLabel, triggerLabel } from './labels.ts';
+import {
+  conflictTypeLabel,
+  groupLabel,
+  kindLabel,
+  needLabel,
+  triggerLabel,
+  vulnerableColumns,
+} from './labels.ts';
 import type { Report } from './operator-api.ts';
-import { num, PriorityTag, wib } from './ui.tsx';
+import { DataTable, num, PriorityTag, wib } from './ui.tsx';
 
 /** What a report says: when, where, how many, who is vulnerable, and the reporter's words. */
 export function ReportFacts(props: { report: Report }) {
@@ -74,27 +81,21 @@ export function ReportFacts(props: { report: Report }) {
         )}
       </dl>
       {groups.length > 0 && (
-        <table class="op-table">
-          <caption>{t('op.report.vulnerableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('field.vulnerable.group')}</th>
-              <th scope="col">{t('field.vulnerable.harmed')}</th>
-              <th scope="col">{t('field.vulnerable.displaced')}</th>
-              <th scope="col">{t('field.vulnerable.atRisk')}</th>
+        <DataTable
+          caption={t('op.report.vulnerableCaption')}
+          isCaptionShown
+          isScrolling={false}
+          columns={vulnerableColumns(t)}
+        >
+          {groups.map((group) => (
+            <tr key={group}>
+              <th scope="row">{groupLabel(t, group)}</th>
+              <td>{num(report.vulnerable[group]?.harmed ?? 0, lang)}</td>
+              <td>{num(report.vulnerable[group]?.displaced ?? 0, lang)}</td>
+              <td>{num(report.vulnerable[group]?.atRisk ?? 0, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => (
-              <tr key={group}>
-                <th scope="row">{groupLabel(t, group)}</th>
-                <td>{num(report.vulnerable[group]?.harmed ?? 0, lang)}</td>
-                <td>{num(report.vulnerable[group]?.displaced ?? 0, lang)}</td>
-                <td>{num(report.vulnerable[group]?.atRisk ?? 0, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <h3>{t('op.report.description')}</h3>
       <p class="op-description">{report.description}</p>

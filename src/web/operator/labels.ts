@@ -28,3 +28,24 @@ export const ageBandLabel = label('op.ageBand');
 export const roleLabel = label('role');
 export const recoveryStepLabel = label('op.recovery');
 export const warningLevelLabel = label('op.warning');
+
+/** The headings of a table of vulnerable people by group: group, harmed, displaced, at risk. */
+export function vulnerableColumns(t: Translate): string[] {
+  return [
+    t('field.vulnerable.group'),
+    t('field.vulnerable.harmed'),
+    t('field.vulnerable.displaced'),
+    t('field.vulnerable.atRisk'),
+  ];
+}
+
+/** The choices of a partner agency: first "choose an agency" (no value), then each agency by name. */
+export function agencyOptions(
+  t: Translate,
+  agencies: readonly { id: string; name: string }[] | undefined,
+): { value: string; label: string }[] {
+  return [
+    { value: '', label: t('op.disposition.chooseAgency') },
+    ...(agencies ?? []).map((agency) => ({ value: agency.id, label: agency.name })),
+  ];
+}

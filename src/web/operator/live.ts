@@ -74,3 +74,18 @@ export function useLiveEvents(
 
   return status;
 }
+
+/**
+ * `run`, called once `ms` after the last of several calls that come close together (live events often arrive
+ * in a burst: the page then reloads once). A pending call is dropped when the component goes.
+ */
+export function useCoalesced(run: () => void, ms = 250): () => void {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(run);
+  latest.current = run;
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => latest.current(), ms);
+  };
+}

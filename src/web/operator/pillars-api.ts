@@ -2,7 +2,7 @@
 // shared schemas (`import type` is erased), so no schema library reaches the browser.
 import type { DryRunReport, ImportJob, ImportRowResult } from '../../shared/pillars/pillar-import-rules.ts';
 import type { Pillar } from '../../shared/pillars/pillar-schema.ts';
-import { request } from '../api.ts';
+import { queryOf, request } from '../api.ts';
 
 export type { DryRunReport, ImportJob, ImportRowResult, Pillar };
 
@@ -17,16 +17,8 @@ export type RegistryFilters = {
   offset: number;
 };
 
-function queryOf(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  return search.toString();
-}
-
 export const listRegistry = (filters: RegistryFilters) =>
-  request<{ items: Pillar[]; total: number }>('GET', `/api/pillars?${queryOf(filters)}`);
+  request<{ items: Pillar[]; total: number }>('GET', `/api/pillars${queryOf(filters)}`);
 
 export const getPillar = (id: string) => request<Pillar>('GET', `/api/pillars/${id}`);
 
@@ -48,14 +40,14 @@ type ImportOptions = { kabkota: string; type?: string };
 export const dryRunRoster = (file: File, options: ImportOptions) =>
   request<DryRunReport>(
     'POST',
-    `/api/pillars/imports?${queryOf({ dryRun: 'true', ...options })}`,
+    `/api/pillars/imports${queryOf({ dryRun: 'true', ...options })}`,
     rosterBody(file),
   );
 
 export const startRosterImport = (file: File, options: ImportOptions) =>
   request<ImportJob>(
     'POST',
-    `/api/pillars/imports?${queryOf({ dryRun: 'false', ...options })}`,
+    `/api/pillars/imports${queryOf({ dryRun: 'false', ...options })}`,
     rosterBody(file),
   );
 

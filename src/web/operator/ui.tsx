@@ -12,6 +12,7 @@ import { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import './operator.css';
 
+export { DataTable, ScrollRegion } from '../ui/DataTable.tsx';
 export { useHeading } from './heading.ts';
 
 /** The state of data loaded from the server. */
@@ -232,17 +233,4 @@ export function wibInputIn(hours: number, from = new Date()): string {
 /** Today's WIB date shifted by `days` ("2026-08-22"). */
 export function wibDay(days = 0, from = new Date()): string {
   return new Date(from.getTime() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * A table that may scroll sideways on a phone: a labelled region that takes keyboard focus, so that it can be
- * scrolled with the arrow keys even when it holds no link or button (axe: scrollable-region-focusable).
- */
-export function ScrollRegion(props: { label: string; children: ComponentChildren }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it
-    <section class="op-table-scroll" aria-label={props.label} tabIndex={0}>
-      {props.children}
-    </section>
-  );
 }

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { useLang, useT } from '../lang.ts';
 import { listRegions } from '../operator/operator-api.ts';
-import { ErrorNotice, num, useHeading, useLoad } from '../operator/ui.tsx';
+import { DataTable, ErrorNotice, num, useHeading, useLoad } from '../operator/ui.tsx';
 import { getEvaluation } from './provocation-api.ts';
 
 export function ProvocationEvaluation(props: { onBack: () => void }) {
@@ -100,22 +100,14 @@ function CountTable(props: {
       {rows.length === 0 ? (
         <p>{t('provw.eval.none')}</p>
       ) : (
-        <table class="op-table">
-          <thead>
-            <tr>
-              <th scope="col">{props.title}</th>
-              <th scope="col">{t('provw.eval.count')}</th>
+        <DataTable columns={[props.title, t('provw.eval.count')]} isScrolling={false}>
+          {rows.map(([key, n]) => (
+            <tr key={key}>
+              <td>{props.label(key)}</td>
+              <td>{num(n, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map(([key, n]) => (
-              <tr key={key}>
-                <td>{props.label(key)}</td>
-                <td>{num(n, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -8,7 +8,7 @@ import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
-import { ErrorNotice, ScrollRegion, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, ErrorNotice, useLoad, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { AssessmentTag } from './AssessmentTag.tsx';
 import { ProvocationEvaluation } from './ProvocationEvaluation.tsx';
@@ -75,41 +75,36 @@ function ItemList(props: { me: SignedInUser; onEvaluation: () => void }) {
       <ErrorNotice error={loaded.error} />
       {loaded.data && shown.length === 0 && <p>{t('prov.list.empty')}</p>}
       {shown.length > 0 && (
-        <ScrollRegion label={t('prov.list.caption')}>
-          <table class="op-table">
-            <caption class="visually-hidden">{t('prov.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('prov.col.content')}</th>
-                <th scope="col">{t('prov.col.platform')}</th>
-                <th scope="col">{t('prov.col.assessment')}</th>
-                <th scope="col">{t('prov.col.spread')}</th>
-                <th scope="col">{t('prov.col.due')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    <Link href={itemPath(item.id)}>{item.title}</Link>
-                  </td>
-                  <td>{t(`prov.platform.${item.platform}`)}</td>
-                  <td>
-                    <AssessmentTag item={item} />
-                  </td>
-                  <td>{t('prov.spreadValue', { n: item.sightingCount, k: item.kecamatanCount })}</td>
-                  <td>
-                    {item.answered
-                      ? t('prov.answered')
-                      : item.dueAt
-                        ? wib(item.dueAt, lang)
-                        : t('prov.noDeadline')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t('prov.list.caption')}
+          columns={[
+            t('prov.col.content'),
+            t('prov.col.platform'),
+            t('prov.col.assessment'),
+            t('prov.col.spread'),
+            t('prov.col.due'),
+          ]}
+        >
+          {shown.map((item) => (
+            <tr key={item.id}>
+              <td>
+                <Link href={itemPath(item.id)}>{item.title}</Link>
+              </td>
+              <td>{t(`prov.platform.${item.platform}`)}</td>
+              <td>
+                <AssessmentTag item={item} />
+              </td>
+              <td>{t('prov.spreadValue', { n: item.sightingCount, k: item.kecamatanCount })}</td>
+              <td>
+                {item.answered
+                  ? t('prov.answered')
+                  : item.dueAt
+                    ? wib(item.dueAt, lang)
+                    : t('prov.noDeadline')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

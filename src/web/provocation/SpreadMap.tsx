@@ -5,7 +5,7 @@ import type { Spread } from '../../shared/provocation/provocation-schema.ts';
 import { useLang, useT } from '../lang.ts';
 import { getKecamatanBoundaries } from '../operator/operator-api.ts';
 import type { RegionMap as RegionMapType } from '../operator/RegionMap.tsx';
-import { ScrollRegion, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, useLoad, wib } from '../operator/ui.tsx';
 
 const ATTRIBUTION =
   'Batas wilayah: © Cahya DSN, <a href="https://github.com/cahyadsn/wilayah_boundaries">wilayah_boundaries</a> (MIT)';
@@ -55,27 +55,19 @@ export function SpreadSection(props: { spread: Spread; kabkota: string | undefin
           <figcaption>{t('prov.spread.mapLabel')}</figcaption>
         </figure>
       )}
-      <ScrollRegion label={t('prov.spread.placesCaption')}>
-        <table class="op-table">
-          <caption>{t('prov.spread.placesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('prov.spread.place')}</th>
-              <th scope="col">{t('prov.spread.count')}</th>
-              <th scope="col">{t('prov.spread.first')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {spread.kecamatan.map((k) => (
-              <tr key={k.code}>
-                <td>{k.name}</td>
-                <td>{k.count}</td>
-                <td>{wib(k.firstSeenAt, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('prov.spread.placesCaption')}
+        columns={[t('prov.spread.place'), t('prov.spread.count'), t('prov.spread.first')]}
+        isCaptionShown
+      >
+        {spread.kecamatan.map((k) => (
+          <tr key={k.code}>
+            <td>{k.name}</td>
+            <td>{k.count}</td>
+            <td>{wib(k.firstSeenAt, lang)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h3>{t('prov.timeline.title')}</h3>
       <ol class="prov-timeline">
         {spread.perDay.map((d) => (

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
-import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad, wib } from '../ui.tsx';
+import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad, wib } from '../ui.tsx';
 import {
   createOdkDevice,
   listOdkDevices,
@@ -57,53 +57,46 @@ export function OdkDevicesPage(_props: OperatorPageProps) {
         {items.length === 0 && !devices.isLoading ? (
           <p>{t('op.odk.empty')}</p>
         ) : (
-          <ScrollRegion label={t('op.odk.listHeading', { count: items.length })}>
-            <table class="op-table">
-              <caption class="visually-hidden">{t('op.odk.listHeading', { count: items.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('op.odk.col.label')}</th>
-                  <th scope="col">{t('op.odk.col.user')}</th>
-                  <th scope="col">{t('op.odk.col.created')}</th>
-                  <th scope="col">{t('op.odk.col.lastUsed')}</th>
-                  <th scope="col">{t('op.odk.col.status')}</th>
-                  <th scope="col">
-                    <span class="visually-hidden">{t('op.users.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((device) => (
-                  <tr key={device.id}>
-                    <th scope="row">{device.label || '—'}</th>
-                    <td>{device.username}</td>
-                    <td>{wib(device.createdAt, lang)}</td>
-                    <td>{device.lastUsedAt ? wib(device.lastUsedAt, lang) : t('op.odk.never')}</td>
-                    <td>
-                      {device.revokedAt ? (
-                        <Tag tone="muted">{t('op.odk.revokedAt', { when: wib(device.revokedAt, lang) })}</Tag>
-                      ) : (
-                        <Tag tone="ok">{t('op.odk.active')}</Tag>
-                      )}
-                    </td>
-                    <td>
-                      {!device.revokedAt && (
-                        <button
-                          type="button"
-                          class="button op-button-secondary op-button-small"
-                          disabled={action.isBusy}
-                          aria-label={t('op.odk.revoke', { label: device.label || device.username })}
-                          onClick={() => revoke(device)}
-                        >
-                          {t('op.odk.revokeShort')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('op.odk.listHeading', { count: items.length })}
+            columns={[
+              t('op.odk.col.label'),
+              t('op.odk.col.user'),
+              t('op.odk.col.created'),
+              t('op.odk.col.lastUsed'),
+              t('op.odk.col.status'),
+            ]}
+            actionsLabel={t('op.users.actions')}
+          >
+            {items.map((device) => (
+              <tr key={device.id}>
+                <th scope="row">{device.label || '—'}</th>
+                <td>{device.username}</td>
+                <td>{wib(device.createdAt, lang)}</td>
+                <td>{device.lastUsedAt ? wib(device.lastUsedAt, lang) : t('op.odk.never')}</td>
+                <td>
+                  {device.revokedAt ? (
+                    <Tag tone="muted">{t('op.odk.revokedAt', { when: wib(device.revokedAt, lang) })}</Tag>
+                  ) : (
+                    <Tag tone="ok">{t('op.odk.active')}</Tag>
+                  )}
+                </td>
+                <td>
+                  {!device.revokedAt && (
+                    <button
+                      type="button"
+                      class="button op-button-secondary op-button-small"
+                      disabled={action.isBusy}
+                      aria-label={t('op.odk.revoke', { label: device.label || device.username })}
+                      onClick={() => revoke(device)}
+                    >
+                      {t('op.odk.revokeShort')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

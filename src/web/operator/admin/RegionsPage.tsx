@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { type Bakorwil, listBakorwil, listRegions, saveBakorwil } from '../operator-api.ts';
-import { ErrorNotice, num, ScrollRegion, useAction, useLoad } from '../ui.tsx';
+import { DataTable, ErrorNotice, num, useAction, useLoad } from '../ui.tsx';
 
 /** The Bakorwil editor. */
 export function RegionsPage(_props: OperatorPageProps) {
@@ -64,87 +64,60 @@ export function RegionsPage(_props: OperatorPageProps) {
       <form class="op-form" onSubmit={save}>
         <section aria-labelledby="bakorwil-heading">
           <h2 id="bakorwil-heading">{t('op.regions.bakorwilHeading')}</h2>
-          <ScrollRegion label={t('op.regions.bakorwilHeading')}>
-            <table class="op-table">
-              <caption class="visually-hidden">{t('op.regions.bakorwilHeading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Bakorwil</th>
-                  <th scope="col">{t('op.regions.name')}</th>
-                  <th scope="col">{t('op.regions.seat')}</th>
-                  <th scope="col">{t('op.regions.members')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {draft.map((b) => (
-                  <tr key={b.id}>
-                    <th scope="row">{b.id}</th>
-                    <td>
-                      <input
-                        aria-label={t('op.regions.nameOf', { id: b.id })}
-                        class="op-input"
-                        value={b.name}
-                        onInput={(event) =>
-                          edit(b.id, 'name', (event.currentTarget as HTMLInputElement).value)
-                        }
-                      />
-                    </td>
-                    <td>
-                      <input
-                        aria-label={t('op.regions.seatOf', { id: b.id })}
-                        class="op-input"
-                        value={b.seat}
-                        onInput={(event) =>
-                          edit(b.id, 'seat', (event.currentTarget as HTMLInputElement).value)
-                        }
-                      />
-                    </td>
-                    <td>{num(b.members.length, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('op.regions.bakorwilHeading')}
+            columns={['Bakorwil', t('op.regions.name'), t('op.regions.seat'), t('op.regions.members')]}
+          >
+            {draft.map((b) => (
+              <tr key={b.id}>
+                <th scope="row">{b.id}</th>
+                <td>
+                  <input
+                    aria-label={t('op.regions.nameOf', { id: b.id })}
+                    class="op-input"
+                    value={b.name}
+                    onInput={(event) => edit(b.id, 'name', (event.currentTarget as HTMLInputElement).value)}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={t('op.regions.seatOf', { id: b.id })}
+                    class="op-input"
+                    value={b.seat}
+                    onInput={(event) => edit(b.id, 'seat', (event.currentTarget as HTMLInputElement).value)}
+                  />
+                </td>
+                <td>{num(b.members.length, lang)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">{t('op.regions.membersHeading')}</h2>
-          <ScrollRegion label={t('op.regions.membersHeading')}>
-            <table class="op-table">
-              <caption class="visually-hidden">{t('op.regions.membersHeading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('op.regions.kabkota')}</th>
-                  <th scope="col">Bakorwil</th>
-                </tr>
-              </thead>
-              <tbody>
-                {kabkota.data?.map((region) => (
-                  <tr key={region.code}>
-                    <th scope="row">
-                      {region.name} <span class="op-code">({region.code})</span>
-                    </th>
-                    <td>
-                      <select
-                        aria-label={t('op.regions.bakorwilOf', { name: region.name })}
-                        class="op-input"
-                        value={memberOf(region.code)}
-                        onChange={(event) =>
-                          move(region.code, (event.currentTarget as HTMLSelectElement).value)
-                        }
-                      >
-                        <option value="">{t('op.regions.none')}</option>
-                        {draft.map((b) => (
-                          <option key={b.id} value={b.id}>
-                            {b.id} · {b.name}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable caption={t('op.regions.membersHeading')} columns={[t('op.regions.kabkota'), 'Bakorwil']}>
+            {kabkota.data?.map((region) => (
+              <tr key={region.code}>
+                <th scope="row">
+                  {region.name} <span class="op-code">({region.code})</span>
+                </th>
+                <td>
+                  <select
+                    aria-label={t('op.regions.bakorwilOf', { name: region.name })}
+                    class="op-input"
+                    value={memberOf(region.code)}
+                    onChange={(event) => move(region.code, (event.currentTarget as HTMLSelectElement).value)}
+                  >
+                    <option value="">{t('op.regions.none')}</option>
+                    {draft.map((b) => (
+                      <option key={b.id} value={b.id}>
+                        {b.id} · {b.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
         <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
           {done}

@@ -3,9 +3,9 @@ import { useState } from 'preact/hooks';
 import type { Role } from '../../../shared/users.ts';
 import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
-import { InputField } from '../../fields.tsx';
+import { InputField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
-import { roleLabel } from '../labels.ts';
+import { agencyOptions, roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import {
   createUser,
@@ -19,7 +19,7 @@ import {
   setUserActive,
   type UserView,
 } from '../operator-api.ts';
-import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
+import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad } from '../ui.tsx';
 import { RegionField } from './RegionField.tsx';
 
 const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
@@ -106,78 +106,71 @@ export function UsersPage(_props: OperatorPageProps) {
             onInput={(event) => setFilter((event.currentTarget as HTMLInputElement).value)}
           />
         </div>
-        <ScrollRegion label={t('op.users.listHeading')}>
-          <table class="op-table">
-            <caption class="visually-hidden">{t('op.users.listHeading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('op.users.name')}</th>
-                <th scope="col">{t('login.username')}</th>
-                <th scope="col">{t('op.users.role')}</th>
-                <th scope="col">{t('op.users.scope')}</th>
-                <th scope="col">{t('op.users.status')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('op.users.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{user.displayName}</th>
-                  <td>{user.username}</td>
-                  <td>{roleLabel(t, user.role)}</td>
-                  <td>{areaOf(user)}</td>
-                  <td>
-                    <Tag tone={user.isActive ? 'ok' : 'muted'}>
-                      {t(user.isActive ? 'op.users.active' : 'op.users.inactive')}
-                    </Tag>
-                  </td>
-                  <td>
+        <DataTable
+          caption={t('op.users.listHeading')}
+          columns={[
+            t('op.users.name'),
+            t('login.username'),
+            t('op.users.role'),
+            t('op.users.scope'),
+            t('op.users.status'),
+          ]}
+          actionsLabel={t('op.users.actions')}
+        >
+          {shown.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">{user.displayName}</th>
+              <td>{user.username}</td>
+              <td>{roleLabel(t, user.role)}</td>
+              <td>{areaOf(user)}</td>
+              <td>
+                <Tag tone={user.isActive ? 'ok' : 'muted'}>
+                  {t(user.isActive ? 'op.users.active' : 'op.users.inactive')}
+                </Tag>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  class="button op-button-secondary op-button-small"
+                  disabled={action.isBusy}
+                  onClick={() => reset(user)}
+                >
+                  {t('op.users.reset', { name: user.username })}
+                </button>{' '}
+                <button
+                  type="button"
+                  class="button op-button-secondary op-button-small"
+                  disabled={action.isBusy}
+                  onClick={() => void toggleActive(user)}
+                >
+                  {t(user.isActive ? 'op.users.deactivate' : 'op.users.reactivate', {
+                    name: user.username,
+                  })}
+                </button>{' '}
+                <button
+                  type="button"
+                  class="button op-button-secondary op-button-small"
+                  onClick={() => setAccessOf(user.username)}
+                >
+                  {t('op.users.showAccess', { name: user.username })}
+                </button>
+                {user.hasTotp && (
+                  <>
+                    {' '}
                     <button
                       type="button"
                       class="button op-button-secondary op-button-small"
                       disabled={action.isBusy}
-                      onClick={() => reset(user)}
+                      onClick={() => void resetTotp(user)}
                     >
-                      {t('op.users.reset', { name: user.username })}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      disabled={action.isBusy}
-                      onClick={() => void toggleActive(user)}
-                    >
-                      {t(user.isActive ? 'op.users.deactivate' : 'op.users.reactivate', {
-                        name: user.username,
-                      })}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      onClick={() => setAccessOf(user.username)}
-                    >
-                      {t('op.users.showAccess', { name: user.username })}
+                      {t('op.users.resetTotp', { name: user.username })}
                     </button>
-                    {user.hasTotp && (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          class="button op-button-secondary op-button-small"
-                          disabled={action.isBusy}
-                          onClick={() => void resetTotp(user)}
-                        >
-                          {t('op.users.resetTotp', { name: user.username })}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );
@@ -290,21 +283,13 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
         </div>
         <RegionField id="new-region" onChange={setRegion} resetKey={resets} />
         {role === 'mitra' && (
-          <div class="field">
-            <label for="new-agency">{t('op.users.agency')}</label>
-            <select
-              id="new-agency"
-              value={agencyId}
-              onChange={(event) => setAgencyId((event.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value="">{t('op.disposition.chooseAgency')}</option>
-              {agencies.data?.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="new-agency"
+            label={t('op.users.agency')}
+            value={agencyId}
+            onChange={setAgencyId}
+            options={agencyOptions(t, agencies.data)}
+          />
         )}
         <FormSubmit label={t('op.users.create')} disabled={action.isBusy || username.trim().length < 3} />
       </form>

@@ -1,0 +1,61 @@
+// A table of rows with its caption and column headings, the one shape every list page uses.
+import type { ComponentChildren } from 'preact';
+
+/**
+ * A table that may scroll sideways on a phone: a labelled region that takes keyboard focus, so that it can be
+ * scrolled with the arrow keys even when it holds no link or button (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion(props: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it
+    <section class="op-table-scroll" aria-label={props.label} tabIndex={0}>
+      {props.children}
+    </section>
+  );
+}
+
+/**
+ * An `op-table` named by its caption (read only by screen readers unless `isCaptionShown`), with one heading per
+ * column (a `false` or `undefined` column is left out) and, with `actionsLabel`, a last column for the rows' buttons whose heading
+ * only screen readers read. It scrolls sideways in a region named by the caption unless `isScrolling` is false.
+ */
+export function DataTable(props: {
+  /** The table's name; a table without one has no caption (its region is then named by `scrollLabel`). */
+  caption?: ComponentChildren;
+  /** The name of the scrolling region; the caption when it is text. */
+  scrollLabel?: string;
+  columns: readonly (ComponentChildren | false | undefined)[];
+  actionsLabel?: string;
+  isCaptionShown?: boolean;
+  isScrolling?: boolean;
+  tableClass?: string;
+  children: ComponentChildren;
+}) {
+  const table = (
+    <table class={props.tableClass ? `op-table ${props.tableClass}` : 'op-table'}>
+      {props.caption !== undefined && (
+        <caption class={props.isCaptionShown ? undefined : 'visually-hidden'}>{props.caption}</caption>
+      )}
+      <thead>
+        <tr>
+          {props.columns.map((column, index) =>
+            column === false || column === undefined || column === null ? null : (
+              <th key={index} scope="col">
+                {column}
+              </th>
+            ),
+          )}
+          {props.actionsLabel && (
+            <th scope="col">
+              <span class="visually-hidden">{props.actionsLabel}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
+  );
+  if (props.isScrolling === false) return table;
+  const label = props.scrollLabel ?? (typeof props.caption === 'string' ? props.caption : '');
+  return <ScrollRegion label={label}>{table}</ScrollRegion>;
+}

@@ -1,0 +1,96 @@
+// The pieces of a list page: the list beside the chosen item's detail, the list's loading and empty lines, the
+// button that opens an item, and the button that opens or closes a form or section.
+import type { ComponentChildren } from 'preact';
+import { useT } from '../lang.ts';
+
+/** The list beside the detail of the chosen item; while nothing is chosen, the detail says how to choose. */
+export function SplitView(props: {
+  list: ComponentChildren;
+  detail: ComponentChildren;
+  placeholder: string;
+}) {
+  return (
+    <div class="op-split">
+      {props.list}
+      <div class="op-split-detail">{props.detail || <p class="op-placeholder">{props.placeholder}</p>}</div>
+    </div>
+  );
+}
+
+/** "Loading…" until the first data comes, then the empty line when there is nothing to list. */
+export function ListState(props: {
+  loaded: { data: unknown; isLoading: boolean };
+  count: number;
+  empty: string;
+}) {
+  const t = useT();
+  if (!props.loaded.data) return props.loaded.isLoading ? <p role="status">{t('common.loading')}</p> : null;
+  return props.count === 0 ? <p>{props.empty}</p> : null;
+}
+
+/** An item of a list as one button that opens it beside the list: a first line (tag and title), then the rest. */
+export function ListItemButton(props: {
+  isSelected: boolean;
+  onSelect: () => void;
+  tag?: ComponentChildren;
+  title: ComponentChildren;
+  /** The title is the words of a user (kept out of automatic translation). */
+  isUserText?: boolean;
+  children?: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class="op-report-open"
+      aria-current={props.isSelected ? 'true' : undefined}
+      onClick={props.onSelect}
+    >
+      <span class="op-report-line">
+        {props.tag}
+        <span class="op-report-title" data-user-text={props.isUserText ? true : undefined}>
+          {props.title}
+        </span>
+      </span>
+      {props.children}
+    </button>
+  );
+}
+
+/** A secondary button that opens and closes what it controls (a form, a section), saying which it is. */
+export function ToggleButton(props: {
+  label: string;
+  isOpen: boolean;
+  onToggle: () => void;
+  /** The id of what it opens. */
+  controls?: string;
+  class?: string;
+}) {
+  return (
+    <button
+      type="button"
+      class={props.class ?? 'button op-button-secondary'}
+      aria-expanded={props.isOpen}
+      aria-controls={props.controls}
+      onClick={props.onToggle}
+    >
+      {props.label}
+    </button>
+  );
+}
+
+/** Whether live updates arrive ("● Pembaruan langsung aktif"), and the announcement of the latest one. */
+export function LiveLine(props: { status: 'connecting' | 'live' | 'reconnecting'; announcement?: string }) {
+  const t = useT();
+  return (
+    <>
+      <p class={`op-live op-live-${props.status}`}>
+        <span aria-hidden="true">●</span> {t(`op.live.${props.status}`)}
+      </p>
+      {props.announcement !== undefined && (
+        <p class="visually-hidden" role="status" aria-live="polite">
+          {props.announcement}
+        </p>
+      )}
+    </>
+  );
+}
