@@ -10,8 +10,8 @@
  */
 
 import pg from 'pg';
-import { formatBacktest, runBacktest } from '../src/server/modules/early-warning/backtest.ts';
-import { recomputeLevels } from '../src/server/modules/early-warning/levels-service.ts';
+import { formatBacktest, runBacktest } from '../src/server/modules/levels/backtest.ts';
+import { recomputeLevels } from '../src/server/modules/levels/levels-service.ts';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { createUser } from '../src/server/modules/users/users-service.ts';
 import { fakeClock } from '../src/server/platform/clock.ts';

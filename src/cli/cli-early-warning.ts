@@ -6,7 +6,7 @@ import {
   reportDays,
   runBacktest,
   runBacktestBoth,
-} from '../server/modules/early-warning/backtest.ts';
+} from '../server/modules/levels/backtest.ts';
 import type { Database } from '../server/platform/db.ts';
 import { addDays } from '../shared/early-warning/calendar.ts';
 import { wibDate } from '../shared/time.ts';

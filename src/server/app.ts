@@ -12,13 +12,14 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { benchRoutes } from './bench/bench-routes.ts';
+import { alertsRoutes } from './modules/alerts/alerts-routes.ts';
 import { authRoutes, installAuthentication } from './modules/auth/auth-routes.ts';
 import { signInCodeRoutes } from './modules/auth/sign-in-code-routes.ts';
 import { backupRoutes } from './modules/backup/backup-routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar-routes.ts';
 import { casesRoutes } from './modules/cases/cases-routes.ts';
 import { peopleRoutes } from './modules/cases/people-routes.ts';
 import { channelsRoutes } from './modules/channels/channels-routes.ts';
-import { earlyWarningRoutes } from './modules/early-warning/early-warning-routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation-routes.ts';
 import { eventsRoutes } from './modules/events/events-routes.ts';
 import { exportsRoutes } from './modules/exports/exports-routes.ts';
@@ -28,6 +29,7 @@ import { metricsRoutes } from './modules/health/metrics-routes.ts';
 import { securityTxtRoutes } from './modules/health/security-txt-routes.ts';
 import { historyRoutes } from './modules/history/history-routes.ts';
 import { lessonsRoutes } from './modules/lessons/lessons-routes.ts';
+import { levelsRoutes } from './modules/levels/levels-routes.ts';
 import { noticesRoutes } from './modules/notices/notices-routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications-routes.ts';
 import { odkRoutes } from './modules/odk/odk-routes.ts';
@@ -35,11 +37,13 @@ import { pillarsRoutes } from './modules/pillars/pillars-routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy-routes.ts';
 import { provocationRoutes } from './modules/provocation/provocation-routes.ts';
 import { regionsRoutes } from './modules/regions/regions-routes.ts';
+import { groupsRoutes } from './modules/register/groups-routes.ts';
 import { reportsRoutes } from './modules/reports/reports-routes.ts';
 import { settingsRoutes } from './modules/settings/settings-routes.ts';
 import { statsRoutes } from './modules/stats/stats-routes.ts';
 import { textReadRoutes } from './modules/text-reader/text-read-routes.ts';
 import { usersRoutes } from './modules/users/users-routes.ts';
+import { webhooksRoutes } from './modules/webhooks/webhooks-routes.ts';
 import { workshopsRoutes } from './modules/workshops/workshops-routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -188,7 +192,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     eventsRoutes,
     notificationsRoutes,
     noticesRoutes,
-    earlyWarningRoutes,
+    alertsRoutes,
+    groupsRoutes,
+    levelsRoutes,
+    calendarRoutes,
+    webhooksRoutes,
     odkRoutes,
     channelsRoutes,
     provocationRoutes,

@@ -1,39 +1,43 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { toWibIso } from '../shared/time.ts';
 import { buildApp } from './app.ts';
-import { dailyCron } from './modules/backup/backup-rules.ts';
-import {
-  getBackupStatus,
-  runScheduledBackup,
-  SCHEDULED_BACKUP_QUEUE,
-} from './modules/backup/backup-schedule.ts';
-import { runSafetyCheck } from './modules/cases/safety-service.ts';
+import { alertsJobs } from './modules/alerts/alerts-jobs.ts';
+import { backupJobs } from './modules/backup/backup-jobs.ts';
+import { safetyJobs } from './modules/cases/safety-jobs.ts';
 import { startOutboxJobs } from './modules/channels/channels-outbox.ts';
-import { startEarlyWarningJobs } from './modules/early-warning/early-warning-jobs.ts';
-import { warnNearingDeadlines } from './modules/escalation/deadline-warning-service.ts';
-import { runEscalation } from './modules/escalation/escalation-service.ts';
+import { escalationJobs } from './modules/escalation/escalation-jobs.ts';
+import { levelsJobs } from './modules/levels/levels-jobs.ts';
 import { startNoticeJobs } from './modules/notices/notices-delivery.ts';
 import { startPrivacyJobs } from './modules/privacy/privacy-jobs.ts';
 import { ensureRegions } from './modules/regions/regions-service.ts';
-import {
-  DUPLICATES_BATCH,
-  DUPLICATES_QUEUE,
-  DUPLICATES_SWEEP_QUEUE,
-  findDuplicates,
-  findDuplicatesForUnchecked,
-} from './modules/reports/reports-service.ts';
+import { duplicatesJobs } from './modules/reports/duplicates-jobs.ts';
 import { ensureAdmin } from './modules/users/users-service.ts';
-import { runWorkshopReminders } from './modules/workshops/workshops-service.ts';
-import { anchorAuditHead, formatHead } from './platform/audit-anchor.ts';
+import { webhooksJobs } from './modules/webhooks/webhooks-jobs.ts';
+import { workshopsJobs } from './modules/workshops/workshops-jobs.ts';
+import { auditHeadJobs } from './platform/audit-anchor.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { resolveDataKey } from './platform/crypto.ts';
-import { DataFolderDamagedError, DataLockedError, recordLastBackup } from './platform/data-lock.ts';
+import { DataFolderDamagedError, DataLockedError } from './platform/data-lock.ts';
 import { createEventBus } from './platform/events.ts';
 import { type HttpsRedirect, startHttpsRedirect } from './platform/https-redirect.ts';
-import { type Jobs, startJobs } from './platform/jobs.ts';
+import { type Jobs, type ModuleJobs, startJobs } from './platform/jobs.ts';
 import { removeLocalControl, writeLocalControl } from './platform/local-control.ts';
 import { openAndMigrate } from './platform/startup.ts';
+
+/** Each module's background work, registered in this order once the app is up (as app.ts lists the routes). */
+const moduleJobs: ModuleJobs[] = [
+  escalationJobs,
+  duplicatesJobs,
+  safetyJobs,
+  workshopsJobs,
+  auditHeadJobs,
+  webhooksJobs,
+  levelsJobs,
+  alertsJobs,
+  startOutboxJobs,
+  (jobs, { db, clock, config }) => startNoticeJobs(jobs, { db, clock, config: config.notices }),
+  (jobs, { db, clock, log }) => startPrivacyJobs(jobs, { db, clock }, log),
+  backupJobs,
+];
 
 /** config → database → app → jobs → listen; SIGTERM lets requests and jobs finish, then closes the database. */
 async function main(): Promise<void> {
@@ -67,79 +71,10 @@ async function main(): Promise<void> {
     );
   }
 
-  const backupDataKey = () =>
-    resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind });
   jobs = config.jobsEnabled ? await startJobs(db, { log: app.log.child({ module: 'jobs' }) }) : undefined;
   if (jobs) {
-    // Deadlines about to pass are warned of once; missed ones climb kab/kota → Bakorwil → province; every minute.
-    await jobs.work('escalation', async () => {
-      // a failed warning is logged and tried again next minute; it never holds up the escalation
-      const warned = await warnNearingDeadlines(db, systemClock).catch((error: unknown) => {
-        app.log.error({ error }, 'peringatan tenggat gagal / deadline warnings failed');
-        return 0;
-      });
-      if (warned > 0) app.log.info({ warned }, 'tenggat hampir lewat / deadlines about to pass');
-      const escalated = await runEscalation(db, systemClock);
-      if (escalated.reports + escalated.cases > 0) app.log.info(escalated, 'eskalasi / escalated');
-    });
-    await jobs.schedule('escalation', '* * * * *');
-    // A flood of reports is checked DUPLICATES_BATCH at a time, in one statement per round (issue 20).
-    await jobs.workBatch<{ reportId: string }>(
-      DUPLICATES_QUEUE,
-      { batchSize: DUPLICATES_BATCH },
-      async (items) => {
-        await findDuplicates(
-          db,
-          items.map((item) => item.reportId),
-        );
-      },
-    );
-    await jobs.work(DUPLICATES_SWEEP_QUEUE, async () => {
-      await findDuplicatesForUnchecked(db);
-    });
-    await jobs.schedule(DUPLICATES_SWEEP_QUEUE, '*/5 * * * *');
-    await jobs.work('field-safety', async () => {
-      await runSafetyCheck(db, systemClock, config.safetyCheckoutHours);
-    });
-    await jobs.schedule('field-safety', '*/5 * * * *');
-    // The quarterly routine: a Bakorwil without a workshop last quarter is reminded; checked daily at 07:00 WIB.
-    await jobs.work('workshop-reminders', async () => {
-      const result = await runWorkshopReminders(db, systemClock);
-      if (result.reminded.length > 0) app.log.info(result, 'pengingat workshop / workshop reminders');
-    });
-    await jobs.schedule('workshop-reminders', '0 7 * * *');
-    // The audit chain's head, signed, written outside the database and to the log every hour (docs/SECURITY.md).
-    await jobs.work('audit-head', async () => {
-      const head = await anchorAuditHead(db, {
-        folder: config.auditHeadDir,
-        dataKey: resolveDataKey({
-          configured: config.dataKey,
-          dataDir: config.dataDir,
-          databaseKind: db.kind,
-        }),
-      });
-      if (head) app.log.info({ auditHead: formatHead(head) }, 'head jejak audit / audit head');
-    });
-    await jobs.schedule('audit-head', '17 * * * *');
-    await startEarlyWarningJobs({ db, clock: systemClock, config }, jobs, app.log);
-    await startOutboxJobs(jobs, { db, clock: systemClock, config });
-    await startNoticeJobs(jobs, { db, clock: systemClock, config: config.notices });
-    // Personal data past its retention anonymised daily; anomaly signals every 10 minutes (docs/PRIVACY.md).
-    await startPrivacyJobs(jobs, { db, clock: systemClock }, app.log.child({ module: 'privacy' }));
-    // The daily backup at the admin's time of day (WIB); the job itself skips when backups are turned off.
-    await jobs.work(SCHEDULED_BACKUP_QUEUE, async () => {
-      const result = await runScheduledBackup({ db, clock: systemClock, dataKey: backupDataKey });
-      if (!result.isOk) {
-        app.log.error({ error: result.error }, 'cadangan terjadwal gagal / scheduled backup failed');
-      } else if (!result.skipped) {
-        app.log.info({ file: result.fileName }, 'cadangan terjadwal / scheduled backup');
-        // Noted beside the embedded data, for the day the folder cannot be opened (DataFolderDamagedError).
-        if (db.kind === 'pglite' && result.path)
-          recordLastBackup(config.dataDir, result.path, toWibIso(new Date()));
-      }
-    });
-    const { schedule } = await getBackupStatus(db);
-    await jobs.schedule(SCHEDULED_BACKUP_QUEUE, dailyCron(schedule.timeOfDay));
+    const jobDeps = { db, clock: systemClock, config, log: app.log };
+    for (const start of moduleJobs) await start(jobs, jobDeps);
   }
 
   let redirect: HttpsRedirect | undefined;

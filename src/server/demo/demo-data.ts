@@ -1,3 +1,4 @@
+// Over 450 lines: one seeded generator (regions → people → seasons → reports → cases) whose steps share its random stream; splitting it by what it generates is open work.
 import type { CasePhase, HandlingLevel, RecoveryStep } from '../../shared/cases/case-rules.ts';
 import { nextLevel } from '../../shared/cases/case-rules.ts';
 import { nameKey } from '../../shared/pillars/pillar-identity.ts';

@@ -1,8 +1,8 @@
 import { risenHeadline } from '../../shared/early-warning/alert-rules.ts';
 import { type Factor, levelRank } from '../../shared/early-warning/level-model.ts';
-import { raiseAlertInTx } from '../modules/early-warning/alerts-service.ts';
-import { recomputeLevels } from '../modules/early-warning/levels-service.ts';
-import { loadSettings } from '../modules/early-warning/settings-service.ts';
+import { raiseAlertInTx } from '../modules/alerts/alert-raising.ts';
+import { recomputeLevels } from '../modules/levels/levels-service.ts';
+import { loadSettings } from '../modules/levels/model-settings-service.ts';
 import type { AuditActor } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db.ts';

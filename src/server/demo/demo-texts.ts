@@ -1,3 +1,4 @@
+// Over 450 lines on purpose: the demo's word lists, data only.
 import type { ConflictType, Trigger } from '../../shared/reports/report-schema.ts';
 
 // The words of the demo data: what field pillars write, what operators title and conclude, per theme.

@@ -5,7 +5,9 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditHead } from './audit.ts';
+import { resolveDataKey } from './crypto.ts';
 import type { Database } from './db.ts';
+import type { ModuleJobs } from './jobs.ts';
 
 /** A head as written down: the entry's seq and hash, when it was taken, and (if signed) its signature. */
 export type AnchoredHead = { seq: number; hash: string; at: string; signature?: string };
@@ -90,3 +92,15 @@ export function latestAnchoredHead(folder: string): AnchoredHead | undefined {
     return undefined;
   }
 }
+
+/** The head, signed, written outside the database and to the log every hour (docs/SECURITY.md). */
+export const auditHeadJobs: ModuleJobs = async (jobs, { db, config, log }) => {
+  await jobs.work('audit-head', async () => {
+    const head = await anchorAuditHead(db, {
+      folder: config.auditHeadDir,
+      dataKey: resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind }),
+    });
+    if (head) log.info({ auditHead: formatHead(head) }, 'head jejak audit / audit head');
+  });
+  await jobs.schedule('audit-head', '17 * * * *');
+};

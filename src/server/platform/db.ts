@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,7 +8,9 @@ import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
+import { ActorKeys, actorTicket, backendPid } from './actor-tickets.ts';
 import { acquireDataLock, DataFolderDamagedError, type DataLock } from './data-lock.ts';
+import { ListenClient } from './db-listen.ts';
 
 /**
  * The role every request runs as; it owns nothing, so row-level security applies to it. On PostgreSQL it is a
@@ -214,96 +216,6 @@ class LazyTransaction implements Tx {
   }
 }
 
-/**
- * The key this process signs actor tickets with, registered through the owner's connection in
- * `sigap_actor_keys` (which the app role cannot read) the first time it is needed, refreshed hourly, and
- * removed when the database is closed. Row-level security trusts an actor only with a ticket made with a
- * registered key (migrations/0015_actor_tickets.sql, docs/SECURITY.md).
- */
-export class ActorKeys {
-  private current: Promise<{ id: number; key: Buffer }> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly pool: pg.Pool;
-
-  constructor(systemPool: pg.Pool) {
-    this.pool = systemPool;
-  }
-
-  key(): Promise<{ id: number; key: Buffer }> {
-    this.current ??= this.register().catch((error: unknown) => {
-      this.current = undefined;
-      throw error;
-    });
-    return this.current;
-  }
-
-  private async register(): Promise<{ id: number; key: Buffer }> {
-    const key = randomBytes(32);
-    const result = (await this.pool.query(
-      `DELETE FROM sigap_actor_keys WHERE seen_at < now() - interval '2 days';
-       INSERT INTO sigap_actor_keys (key) VALUES (decode('${key.toString('hex')}', 'hex')) RETURNING id`,
-    )) as unknown as pg.QueryResult[];
-    const id = (result[1].rows[0] as { id: number }).id;
-    this.timer = setInterval(() => {
-      this.pool
-        .query('UPDATE sigap_actor_keys SET seen_at = now() WHERE id = $1', [id])
-        .catch(() => undefined);
-    }, 3_600_000);
-    this.timer.unref();
-    return { id, key };
-  }
-
-  /** Removes this process's key: tickets made with it stop working. */
-  async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    const current = this.current;
-    this.current = undefined;
-    if (!current) return;
-    const { id } = await current.catch(() => ({ id: undefined }));
-    if (id !== undefined)
-      await this.pool.query('DELETE FROM sigap_actor_keys WHERE id = $1', [id]).catch(() => undefined);
-  }
-}
-
-/** The backend process id behind each pooled connection, asked once per connection. */
-const backendPids = new WeakMap<pg.PoolClient, number>();
-
-async function backendPid(client: pg.PoolClient): Promise<number> {
-  let pid = backendPids.get(client);
-  if (pid === undefined) {
-    pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
-    backendPids.set(client, pid);
-  }
-  return pid;
-}
-
-/**
- * The signed ticket that tells row-level security who acts in this transaction, bound to the connection's
- * backend and the current time (migrations/0015_actor_tickets.sql verifies it).
- */
-export function actorTicket(
-  actor: ActorContext,
-  key: { id: number; key: Buffer },
-  pid: number,
-  now = Date.now(),
-): string {
-  const fields = [
-    'v1',
-    String(key.id),
-    String(pid),
-    String(now),
-    actor.userId,
-    actor.role,
-    actor.scope.join(','),
-    actor.agencyId ?? '',
-  ];
-  if (fields.some((field) => field.includes('|'))) throw new Error('an actor field holds "|"');
-  const payload = fields.join('|');
-  const inner = createHash('sha256').update(payload, 'utf8').digest();
-  const mac = createHash('sha256').update(key.key).update(inner).digest('hex');
-  return `${payload}|${mac}`;
-}
-
 async function inTransaction<T>(
   pool: pg.Pool,
   actor: ActorContext | null | 'system',
@@ -442,149 +354,6 @@ export function openServerDatabase(
       await Promise.all([appPool.end(), systemPool.end()]);
     },
   };
-}
-
-/** The first wait before reconnecting the LISTEN connection, doubled after each failed attempt up to the cap. */
-export const LISTEN_RETRY_FIRST_MS = 500;
-export const LISTEN_RETRY_MAX_MS = 30_000;
-
-type Subscription = { onMessage: (payload: string) => void; options: ListenOptions };
-
-/**
- * One dedicated connection for LISTEN, shared by every channel of this process. When the server ends it
- * (restart, failover, an administrator), it reconnects after a bounded backoff and LISTENs again on every
- * channel; its listeners are told of the drop and of the reconnect. After `close` it never reconnects.
- */
-class ListenClient {
-  private client: pg.Client | null = null;
-  private connecting: Promise<pg.Client> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryInMs = LISTEN_RETRY_FIRST_MS;
-  private isLost = false;
-  private isClosed = false;
-  private readonly channels = new Map<string, Set<Subscription>>();
-  private readonly url: string;
-
-  constructor(url: string) {
-    this.url = url;
-  }
-
-  async listen(
-    channel: string,
-    onMessage: (payload: string) => void,
-    options: ListenOptions = {},
-  ): Promise<() => Promise<void>> {
-    if (this.isClosed) throw new Error('the database is closed');
-    const client = await this.connected();
-    let set = this.channels.get(channel);
-    if (!set) {
-      set = new Set();
-      this.channels.set(channel, set);
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    }
-    const subscription = { onMessage, options };
-    set.add(subscription);
-    return async () => {
-      set.delete(subscription);
-    };
-  }
-
-  /** The open connection, or the one being opened: one at a time, whoever asks. */
-  private connected(): Promise<pg.Client> {
-    if (this.client) return Promise.resolve(this.client);
-    this.connecting ??= this.open().finally(() => {
-      this.connecting = null;
-    });
-    return this.connecting;
-  }
-
-  /** Opens a connection that LISTENs on every channel already subscribed (none the first time). */
-  private async open(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.url });
-    let lastError: Error | undefined;
-    client.on('notification', (message) => {
-      for (const subscription of this.channels.get(message.channel) ?? []) {
-        subscription.onMessage(message.payload ?? '');
-      }
-    });
-    client.on('error', (error) => {
-      lastError = error;
-    });
-    client.on('end', () => {
-      if (this.client === client) this.lost(lastError ?? new Error('the LISTEN connection ended'));
-    });
-    try {
-      await client.connect();
-      const listens = [...this.channels.keys()].map((channel) => `LISTEN ${pg.escapeIdentifier(channel)}`);
-      if (listens.length > 0) await client.query(listens.join(';\n'));
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    if (this.isClosed) {
-      // closed while connecting: this connection must not outlive the database
-      await client.end().catch(() => undefined);
-      throw new Error('the database is closed');
-    }
-    this.client = client;
-    if (this.isLost) this.reconnected();
-    return client;
-  }
-
-  /** The connection dropped: tell the listeners, then try again after the current backoff. */
-  private lost(error: Error): void {
-    this.client = null;
-    this.isLost = true;
-    if (this.isClosed) return;
-    this.notify((options) => options.onLost?.(error, this.retryInMs));
-    this.retryTimer = setTimeout(() => void this.retry(), this.retryInMs);
-  }
-
-  /** One attempt to reconnect; a failure waits twice as long (up to the cap) before the next. */
-  private async retry(): Promise<void> {
-    this.retryTimer = null;
-    if (this.isClosed || this.client) return;
-    try {
-      await this.connected();
-    } catch (error) {
-      if (this.isClosed || this.client) return;
-      this.retryInMs = Math.min(this.retryInMs * 2, LISTEN_RETRY_MAX_MS);
-      this.notify((options) => options.onLost?.(error as Error, this.retryInMs));
-      this.retryTimer = setTimeout(() => void this.retry(), this.retryInMs);
-    }
-  }
-
-  /** Listening again after a drop (by a retry or by a new listener's connecting): say so, start the backoff over. */
-  private reconnected(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.isLost = false;
-    this.retryInMs = LISTEN_RETRY_FIRST_MS;
-    this.notify((options) => options.onReconnect?.());
-  }
-
-  /** Tells every listener; one that throws must not stop the others or the reconnecting. */
-  private notify(tell: (options: ListenOptions) => void): void {
-    for (const set of this.channels.values()) {
-      for (const subscription of set) {
-        try {
-          tell(subscription.options);
-        } catch {
-          // a listener's own failure is its own to report
-        }
-      }
-    }
-  }
-
-  async close(): Promise<void> {
-    this.isClosed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    await this.connecting?.catch(() => undefined);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
-  }
 }
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, otherwise PGlite under DATA_DIR. */

@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 
 /** Where the job runner reports; Fastify's logger (or a child of it) fits. */
@@ -220,3 +222,9 @@ export async function startJobs(db: Database, options: JobsOptions): Promise<Job
     },
   };
 }
+
+/** What a module's background work is given: the database, the time, the settings and the app's log. */
+export type JobDeps = { db: Database; clock: Clock; config: Config; log: JobsLog };
+
+/** A module's background work, registered on pg-boss at start: main.ts walks the modules' list, as app.ts their routes. */
+export type ModuleJobs = (jobs: Jobs, deps: JobDeps) => Promise<void>;

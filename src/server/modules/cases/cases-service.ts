@@ -1,3 +1,4 @@
+// Over 450 lines on purpose: the case's own life (open, move phase, close, reopen) in one place; case work is in case-work-service.ts.
 import type { CasePhase } from '../../../shared/cases/case-rules.ts';
 import {
   isCaseHandler,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysBefore, seedReports } from '../../../../test/early-warning-helpers.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { backtestCommand } from '../../../cli/cli-early-warning.ts';
 import { fakeClock } from '../../platform/clock.ts';
-import { daysBefore, seedReports } from '../early-warning/early-warning-test-helpers.ts';
-import { recomputeLevels } from '../early-warning/levels-service.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
+import { recomputeLevels } from '../levels/levels-service.ts';
 import { findDuplicatesForUnchecked } from '../reports/reports-service.ts';
 import { settleHistoryImports } from './history-service.ts';
 

@@ -1,3 +1,4 @@
+// Over 450 lines on purpose: the import's one pipeline (parse, match, dry run, chunked write, progress) read top to bottom.
 import { randomUUID } from 'node:crypto';
 import { createDesaIndex } from '../../../shared/pillars/desa-match.ts';
 import {

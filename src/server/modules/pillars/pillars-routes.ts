@@ -21,6 +21,7 @@ import { lazyDataCipher, missingDataKeyError, resolveDataKey } from '../../platf
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import * as coverage from './pillars-coverage.ts';
 import { createImportRunner, dryRunImport, getImport, startImport } from './pillars-import.ts';
 import { ROSTER_CONTENT_TYPES, readRosterOffThread } from './pillars-roster.ts';
 import * as pillars from './pillars-service.ts';
@@ -183,7 +184,7 @@ export async function pillarsRoutes(
       },
     },
     async (request) =>
-      pillars.getCoverage(service, requirePrincipal(request), request.query.region, request.query.type),
+      coverage.getCoverage(service, requirePrincipal(request), request.query.region, request.query.type),
   );
 
   r.get(
@@ -197,7 +198,7 @@ export async function pillarsRoutes(
       },
     },
     async (request) =>
-      pillars.listCoverageGaps(service, requirePrincipal(request), request.query.region, request.query.type),
+      coverage.listCoverageGaps(service, requirePrincipal(request), request.query.region, request.query.type),
   );
 
   r.get(
@@ -209,7 +210,7 @@ export async function pillarsRoutes(
         response: { 200: z.object({ items: z.array(CoverageTarget) }) },
       },
     },
-    async (request) => ({ items: await pillars.listTargets(service, requirePrincipal(request)) }),
+    async (request) => ({ items: await coverage.listTargets(service, requirePrincipal(request)) }),
   );
 
   r.put(
@@ -223,7 +224,7 @@ export async function pillarsRoutes(
       },
     },
     async (request) => ({
-      items: await pillars.saveTarget(service, requirePrincipal(request), request.body),
+      items: await coverage.saveTarget(service, requirePrincipal(request), request.body),
     }),
   );
 

@@ -1,3 +1,4 @@
+// Over 450 lines on purpose: the pillar tables' SQL in one place (registry, lists, coverage, imports), each statement short.
 import type { AreaLevel, CoverageTarget } from '../../../shared/pillars/coverage.ts';
 import type { DesaCandidate } from '../../../shared/pillars/desa-match.ts';
 import type { ImportRowResult } from '../../../shared/pillars/pillar-import-rules.ts';

@@ -4,8 +4,8 @@
 import { ReportFields } from '../../../shared/reports/report-schema.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Principal } from '../../platform/principal.ts';
+import * as historyStore from './reports-history-store.ts';
 import { reportRowOf } from './reports-service.ts';
-import * as store from './reports-store.ts';
 
 /** A past incident as the import read it. */
 export type HistoricalIncident = {
@@ -44,15 +44,15 @@ export async function insertHistoricalIncidents(
     });
     return { ...reportRowOf(incident.id, fields), source: incident.source, importId };
   });
-  return store.insertHistoricalReports(tx, rows, { userId: principal.user.id, now });
+  return historyStore.insertHistoricalReports(tx, rows, { userId: principal.user.id, now });
 }
 
 /** Compares rows of an import with the reports kept: already imported, or repeating a report of Sigap. */
 export async function matchHistory(
   tx: Tx,
   importId: string,
-  probes: readonly store.HistoryProbe[],
+  probes: readonly historyStore.HistoryProbe[],
 ): Promise<Map<string, { existing: boolean; duplicateOf: string | null }>> {
-  const found = await store.matchHistoryProbes(tx, probes, importId);
+  const found = await historyStore.matchHistoryProbes(tx, probes, importId);
   return new Map(found.map((row) => [row.key, { existing: row.existing, duplicateOf: row.duplicateOf }]));
 }

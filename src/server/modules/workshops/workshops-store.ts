@@ -1,3 +1,4 @@
+// Over 450 lines on purpose: every statement on the workshop tables, each a few lines, kept beside each other.
 // SQL of workshops: the plan, participants and attendance, materials, action items and reminders.
 
 import { toWibIso } from '../../../shared/time.ts';

@@ -20,8 +20,11 @@ import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { raiseAlertInTx } from '../alerts/alert-raising.ts';
+import type { AlertDeps } from '../alerts/alerts-service.ts';
+import * as calendar from '../calendar/calendar-service.ts';
 import { listSpreadingContentIn } from '../provocation/spread-service.ts';
-import { type AlertDeps, raiseAlertInTx } from './alerts-service.ts';
+import { queueDeliveries } from '../webhooks/webhooks-service.ts';
 import {
   addToTally,
   buildRegister,
@@ -37,8 +40,7 @@ import {
   tallyContent,
 } from './levels-rules.ts';
 import * as store from './levels-store.ts';
-import { loadSettings } from './settings-service.ts';
-import { queueDeliveries } from './webhooks-service.ts';
+import { loadSettings } from './model-settings-service.ts';
 
 export type LevelDeps = AlertDeps;
 
@@ -98,9 +100,9 @@ export async function recomputeLevels(
     const provinceWeighted = province.reduce((sum, row) => sum + reportWeight(row) * row.n, 0);
     const today = wibDate(now);
     const until = new Date(now.getTime() + (settings.lookaheadDays + 1) * DAY_MS);
-    const overrides = await store.listOverrides(tx);
+    const overrides = await calendar.listOverrides(tx);
     const occurrences = [
-      ...(await store.listActiveEvents(tx, now, until)).map(occurrenceOfEvent),
+      ...(await calendar.listActiveEvents(tx, now, until)).map(occurrenceOfEvent),
       ...recurringEventsBetween(today, addDays(today, settings.lookaheadDays), overrides).map(
         occurrenceOfRecurring,
       ),

@@ -1,4 +1,3 @@
-import type { CalendarOverride, RecurringAnchor } from '../../../shared/early-warning/calendar.ts';
 import type { Factor, Level } from '../../../shared/early-warning/level-model.ts';
 import type { Tx } from '../../platform/db.ts';
 
@@ -92,39 +91,6 @@ export async function aggregateReports(
      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     [kabkotaCodes, range.now, range.recentStart, range.historyStart],
   );
-}
-
-/** One-off calendar events under way or starting before `until`, with their groups. */
-export type StoredEvent = {
-  id: string;
-  kind: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date | null;
-  regionCode: string;
-  routeRegionCodes: string[];
-  expectedCrowd: number | null;
-  groupIds: string[];
-};
-
-export async function listActiveEvents(tx: Tx, from: Date, until: Date): Promise<StoredEvent[]> {
-  return tx.query<StoredEvent>(
-    `SELECT e.id, e.kind, e.title, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.region_code AS "regionCode",
-       e.route_region_codes AS "routeRegionCodes", e.expected_crowd AS "expectedCrowd",
-       coalesce(array(SELECT g.group_id::text FROM calendar_event_groups g WHERE g.event_id = e.id), '{}') AS "groupIds"
-     FROM calendar_events e
-     WHERE e.status <> 'dibatalkan' AND e.starts_at <= $2
-       AND coalesce(e.ends_at, e.starts_at + interval '1 day') >= $1
-     ORDER BY e.starts_at`,
-    [from, until],
-  );
-}
-
-export async function listOverrides(tx: Tx): Promise<CalendarOverride[]> {
-  const rows = await tx.query<{ anchor: RecurringAnchor; hijriYear: number; day: string }>(
-    `SELECT anchor, hijri_year AS "hijriYear", to_char(day, 'YYYY-MM-DD') AS day FROM calendar_overrides`,
-  );
-  return rows.map((r) => ({ anchor: r.anchor, hijriYear: r.hijriYear, date: r.day }));
 }
 
 /** Where each active group has a branch: kab/kota always, kecamatan for a ranting. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReports } from '../../../../test/early-warning-helpers.ts';
 import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
 import { parseCommandLine } from '../../../cli/cli-args.ts';
 import { backtestCommand } from '../../../cli/cli-early-warning.ts';
 import { formatBacktest, runBacktest } from './backtest.ts';
-import { seedReports } from './early-warning-test-helpers.ts';
 
 const at = (day: string, hour = 12) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+07:00`);
 

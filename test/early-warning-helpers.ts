@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Database } from '../../platform/db.ts';
+import type { Database } from '../src/server/platform/db.ts';
 
 /**
  * The CAP 1.2 schema: `CAP_SCHEMA` if set, else the OASIS copy in the package (assets/cap-1.2). A missing schema
  * fails the tests that need it (never skips them).
  */
 export const CAP_SCHEMA =
-  process.env.CAP_SCHEMA || path.resolve(import.meta.dirname, '../../../../assets/cap-1.2/cap12.xsd');
+  process.env.CAP_SCHEMA || path.resolve(import.meta.dirname, '../assets/cap-1.2/cap12.xsd');
 
 /**
  * Validates an XML document with xmllint; with a schema, against it. Returns xmllint's complaint, or '' when

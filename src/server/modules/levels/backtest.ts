@@ -14,6 +14,7 @@ import {
   reportWeight,
 } from '../../../shared/early-warning/level-model.ts';
 import type { Database, Tx } from '../../platform/db.ts';
+import * as calendar from '../calendar/calendar-service.ts';
 import { listSpreadingContentIn } from '../provocation/spread-service.ts';
 import {
   buildRegister,
@@ -27,7 +28,7 @@ import {
   tallyContent,
 } from './levels-rules.ts';
 import * as store from './levels-store.ts';
-import { loadSettings } from './settings-service.ts';
+import { loadSettings } from './model-settings-service.ts';
 
 /** How far ahead an incident counts as following a level, and behind as preceded by a rise. */
 export const FOLLOW_DAYS = 14;
@@ -159,8 +160,8 @@ async function loadBacktest(db: Database, range: { from: string; to: string }): 
     const start = addDays(range.from, -(settings.windowDays + settings.historyDays));
     const end = addDays(range.to, FOLLOW_DAYS);
     const daily = await loadDaily(tx, start, end);
-    const overrides = await store.listOverrides(tx);
-    const events = await store.listActiveEvents(
+    const overrides = await calendar.listOverrides(tx);
+    const events = await calendar.listActiveEvents(
       tx,
       new Date(`${range.from}T00:00:00+07:00`),
       new Date(`${addDays(range.to, settings.lookaheadDays + 1)}T00:00:00+07:00`),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysBefore, seedReports } from '../../../../test/early-warning-helpers.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
-import { daysBefore, seedReports } from './early-warning-test-helpers.ts';
 import { recomputeLevels } from './levels-service.ts';
 
 // Jember: Tanggul (35.09.06) has no history, Kencong (35.09.02) reports twice a week all year.

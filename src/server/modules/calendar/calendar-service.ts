@@ -5,6 +5,7 @@ import {
 } from '../../../shared/early-warning/alert-rules.ts';
 import {
   addDays,
+  type CalendarOverride,
   gregorianOf,
   type RecurringAnchor,
   type RecurringEvent,
@@ -19,7 +20,6 @@ import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as store from './calendar-store.ts';
-import { listOverrides } from './levels-store.ts';
 
 export type CalendarDeps = { db: Database; clock: Clock };
 
@@ -77,7 +77,7 @@ export async function listCalendar(
     throw new DomainError('validation_failed', 'Rentang paling lama tiga tahun');
   }
   return deps.db.asActor(principal.actor, async (tx) => {
-    const overrides = await listOverrides(tx);
+    const overrides = await store.listOverrides(tx);
     const events = await store.listEvents(tx, {
       from: startOfWibDay(query.from),
       to: startOfWibDay(addDays(query.to, 1)),
@@ -131,7 +131,7 @@ export async function setOverride(
 }
 
 async function recurringOfYear(tx: Tx, hijriYear: number, around: string): Promise<RecurringEvent[]> {
-  const overrides = await listOverrides(tx);
+  const overrides = await store.listOverrides(tx);
   return recurringEventsBetween(addDays(around, -400), addDays(around, 400), overrides).filter(
     (e) => e.hijriYear === hijriYear,
   );
@@ -349,4 +349,14 @@ export async function cancelEvent(deps: CalendarDeps, principal: Principal, id: 
     await appendAudit(tx, principal.audit, 'calendar.event_cancelled', { type: 'calendar_event', id });
     return eventDetail(tx, id, now);
   });
+}
+
+/** The admin's date corrections, for the level model and the backtest (read in the caller's transaction). */
+export function listOverrides(tx: Tx): Promise<CalendarOverride[]> {
+  return store.listOverrides(tx);
+}
+
+/** One-off events under way or starting before `until`, for the level model and the backtest. */
+export function listActiveEvents(tx: Tx, from: Date, until: Date): Promise<store.StoredEvent[]> {
+  return store.listActiveEvents(tx, from, until);
 }

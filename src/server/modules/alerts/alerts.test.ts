@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAP_SCHEMA, xmllint } from '../../../../test/early-warning-helpers.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
-import { runAlertEscalation } from './alerts-service.ts';
-import { CAP_SCHEMA, xmllint } from './early-warning-test-helpers.ts';
+import { runAlertEscalation } from './alert-escalation.ts';
 
 const TANGGUL = '35.09.06';
 

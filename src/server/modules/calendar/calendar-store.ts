@@ -1,3 +1,4 @@
+import type { CalendarOverride, RecurringAnchor } from '../../../shared/early-warning/calendar.ts';
 import type { EventKind, EventReview } from '../../../shared/early-warning/early-warning-replies.ts';
 import type { Level } from '../../../shared/early-warning/level-model.ts';
 import type { Tx } from '../../platform/db.ts';
@@ -191,4 +192,37 @@ export async function deleteOverride(tx: Tx, anchor: string, hijriYear: number):
     [anchor, hijriYear],
   );
   return rows.length === 1;
+}
+
+/** One-off calendar events under way or starting before `until`, with their groups. */
+export type StoredEvent = {
+  id: string;
+  kind: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  regionCode: string;
+  routeRegionCodes: string[];
+  expectedCrowd: number | null;
+  groupIds: string[];
+};
+
+export async function listActiveEvents(tx: Tx, from: Date, until: Date): Promise<StoredEvent[]> {
+  return tx.query<StoredEvent>(
+    `SELECT e.id, e.kind, e.title, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.region_code AS "regionCode",
+       e.route_region_codes AS "routeRegionCodes", e.expected_crowd AS "expectedCrowd",
+       coalesce(array(SELECT g.group_id::text FROM calendar_event_groups g WHERE g.event_id = e.id), '{}') AS "groupIds"
+     FROM calendar_events e
+     WHERE e.status <> 'dibatalkan' AND e.starts_at <= $2
+       AND coalesce(e.ends_at, e.starts_at + interval '1 day') >= $1
+     ORDER BY e.starts_at`,
+    [from, until],
+  );
+}
+
+export async function listOverrides(tx: Tx): Promise<CalendarOverride[]> {
+  const rows = await tx.query<{ anchor: RecurringAnchor; hijriYear: number; day: string }>(
+    `SELECT anchor, hijri_year AS "hijriYear", to_char(day, 'YYYY-MM-DD') AS day FROM calendar_overrides`,
+  );
+  return rows.map((r) => ({ anchor: r.anchor, hijriYear: r.hijriYear, date: r.day }));
 }

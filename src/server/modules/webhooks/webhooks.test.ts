@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db-template.ts';
+import { CAP_SCHEMA, xmllint } from '../../../../test/early-warning-helpers.ts';
 import { buildApp } from '../../app.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
@@ -12,7 +13,6 @@ import { createEventBus, type EventBus } from '../../platform/events.ts';
 import { type Jobs, startJobs } from '../../platform/jobs.ts';
 import { createApiToken } from '../auth/auth-service.ts';
 import { createUser } from '../users/users-service.ts';
-import { CAP_SCHEMA, xmllint } from './early-warning-test-helpers.ts';
 import { SIGNATURE_HEADER, startWebhookWorker } from './webhooks-service.ts';
 
 /** A receiver on 127.0.0.1 that fails the first `failures` requests with 500, then answers 204. */

@@ -1,0 +1,154 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AlertActionInput,
+  AlertCloseInput,
+  AlertDetail,
+  AlertInput,
+  AlertStatus,
+  AlertView,
+  PublicTextInput,
+} from '../../../shared/early-warning/early-warning-schema.ts';
+import { RegionCode } from '../../../shared/regions.ts';
+import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
+import * as feeds from './alert-feeds.ts';
+import { raiseAlert } from './alert-raising.ts';
+import * as alerts from './alerts-service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const Variant = z.object({ variant: z.enum(['restricted', 'public']).default('restricted') });
+
+/** The address other systems reach this server by, for the absolute links of the Atom feed. */
+function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** Alerts: raise, list, acknowledge, respond, close; CAP documents and the Atom feed. */
+export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps): Promise<void> {
+  const on = routeTable(app, ['early-warning']);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['early-warning'];
+
+  on.post(
+    '/api/alerts',
+    {
+      summary: 'Terbitkan peringatan (koordinator, provinsi, admin) / raise an alert by hand',
+      body: AlertInput,
+      reply: AlertView,
+      status: 201,
+    },
+    ({ principal, body }) => raiseAlert(deps, principal, body),
+  );
+  on.get(
+    '/api/alerts',
+    {
+      summary: 'Peringatan dalam wilayah Anda / alerts in your scope',
+      querystring: z.object({
+        status: AlertStatus.optional(),
+        open: z.enum(['true', 'false']).optional(),
+        region: RegionCode.optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(100),
+      }),
+      reply: z.object({ items: z.array(AlertView) }),
+    },
+    async ({ principal, query }) => ({
+      items: await alerts.listAlerts(deps, principal, {
+        status: query.status,
+        isOpen: query.open === 'true',
+        regionCode: query.region,
+        limit: query.limit,
+      }),
+    }),
+  );
+
+  // XML replies (the Atom feed, CAP documents) declare no JSON schema; the public variant needs no sign-in.
+  // Before /api/alerts/:id, so 'feed.xml' is not read as an id.
+  r.get(
+    '/api/alerts/feed.xml',
+    {
+      schema: {
+        tags,
+        summary: 'Umpan Atom peringatan aktif (variant=public: tanpa masuk, hanya teks yang disetujui)',
+        querystring: Variant,
+      },
+    },
+    async (request, reply) => {
+      const variant = request.query.variant;
+      const xml = await feeds.atomFeed(
+        deps,
+        variant === 'public' ? null : requirePrincipal(request),
+        variant,
+        baseUrlOf(request),
+      );
+      return reply
+        .header('content-type', 'application/atom+xml; charset=utf-8')
+        .header('cache-control', variant === 'public' ? 'public, max-age=60' : 'private, no-cache')
+        .send(xml);
+    },
+  );
+
+  on.get(
+    '/api/alerts/:id',
+    { summary: 'Satu peringatan dengan tindak lanjutnya', params: IdParams, reply: AlertDetail },
+    ({ principal, params }) => alerts.getAlert(deps, principal, params.id),
+  );
+
+  r.get(
+    '/api/alerts/:id/cap.xml',
+    {
+      schema: {
+        tags,
+        summary: 'Dokumen CAP 1.2 (Restricted; variant=public: teks publik yang disetujui, tanpa masuk)',
+        params: IdParams,
+        querystring: Variant,
+      },
+    },
+    async (request, reply) => {
+      const variant = request.query.variant;
+      const xml = await feeds.capXml(
+        deps,
+        variant === 'public' ? null : requirePrincipal(request),
+        request.params.id,
+        variant,
+      );
+      return reply
+        .header('content-type', 'application/cap+xml; charset=utf-8')
+        .header('cache-control', variant === 'public' ? 'public, max-age=60' : 'private, no-cache')
+        .send(xml);
+    },
+  );
+
+  on.post(
+    '/api/alerts/:id/acknowledgement',
+    { summary: 'Terima peringatan (satu operator untuk semua)', params: IdParams, reply: AlertView },
+    ({ principal, params }) => alerts.acknowledgeAlert(deps, principal, params.id),
+  );
+  on.post(
+    '/api/alerts/:id/actions',
+    {
+      summary: 'Catat tindakan tanggapan / record a response action',
+      params: IdParams,
+      body: AlertActionInput,
+      reply: AlertView,
+      status: 201,
+    },
+    ({ principal, params, body }) => alerts.addAlertAction(deps, principal, params.id, body),
+  );
+  on.post(
+    '/api/alerts/:id/close',
+    { summary: 'Tutup peringatan', params: IdParams, body: AlertCloseInput, reply: AlertView },
+    ({ principal, params, body }) => alerts.closeAlert(deps, principal, params.id, body.note),
+  );
+  on.put(
+    '/api/alerts/:id/public-text',
+    {
+      summary: 'Setujui teks untuk varian publik CAP',
+      params: IdParams,
+      body: PublicTextInput,
+      reply: AlertView,
+    },
+    ({ principal, params, body }) => alerts.approvePublicText(deps, principal, params.id, body),
+  );
+}

@@ -1,0 +1,323 @@
+// Alerts inside Sigap: reading, acknowledging, responding and closing. Raising one is in alert-raising.ts, the
+// escalation in alert-escalation.ts, the CAP/Atom/webhook output in alert-feeds.ts.
+import {
+  type AlertHandlingLevel,
+  allowedAlertMoves,
+  canAcknowledgeAlert,
+} from '../../../shared/early-warning/alert-rules.ts';
+import { type AlertLevel, type Factor, LEVEL_LABELS } from '../../../shared/early-warning/level-model.ts';
+import { HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
+import { can } from '../../../shared/permissions/index.ts';
+import { toWibIso } from '../../../shared/time.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events.ts';
+import type { Jobs } from '../../platform/jobs.ts';
+import { authorize } from '../../platform/permissions.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
+import { queueDeliveries, recordDeliveries } from '../webhooks/webhooks-service.ts';
+import { ALERTS_REFUSED, areaName, webhookBody } from './alert-feeds.ts';
+import * as store from './alerts-store.ts';
+
+/** What the alert services need; `jobs` is a getter because jobs start after the app (they log through it). */
+export type AlertDeps = {
+  db: Database;
+  clock: Clock;
+  config: { geoDir: string | undefined; webhookAllowPrivate?: boolean };
+  jobs?: () => Jobs | undefined;
+};
+
+/** Who handles an alert at each level, as the response log and the reasons name them. */
+export const HANDLER_LABELS: Record<AlertHandlingLevel, string> = {
+  kabkota: 'operator kab/kota',
+  bakorwil: 'koordinator Bakorwil',
+  provinsi: 'Dinsos Provinsi',
+};
+
+/** An alert as the API shows it. */
+export type AlertView = {
+  id: string;
+  regionCode: string;
+  regionName: string;
+  kabkotaCode: string;
+  kabkotaName: string;
+  level: AlertLevel;
+  source: 'otomatis' | 'manual';
+  headline: string;
+  description: string;
+  factors: Factor[];
+  status: store.AlertRecord['status'];
+  supersedes: string | null;
+  handlingLevel: AlertHandlingLevel;
+  dueAcknowledgeAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  escalatedAt: string | null;
+  closedAt: string | null;
+  closingNote: string | null;
+  publicHeadline: string | null;
+  publicDescription: string | null;
+  publicApprovedAt: string | null;
+  createdAt: string;
+  /** The operators of the kab/kota: any one of them acknowledges for all. */
+  acknowledgers: { id: string; displayName: string }[];
+  /** What the viewer may do now (the shared rule; the web shows exactly these buttons). */
+  allowed: { acknowledge: boolean; act: boolean; close: boolean };
+  capUrl: string;
+};
+
+const iso = (date: Date | null) => (date ? toWibIso(date) : null);
+
+/** An alert record as the principal sees it, with who may acknowledge it and what the principal may do. */
+export function toView(
+  principal: Principal | null,
+  a: store.AlertRecord,
+  acknowledgers: AlertView['acknowledgers'],
+): AlertView {
+  const moves = allowedAlertMoves(a.status);
+  const role = principal?.user.role ?? '';
+  return {
+    id: a.id,
+    regionCode: a.regionCode,
+    regionName: a.regionName,
+    kabkotaCode: a.kabkotaCode,
+    kabkotaName: a.kabkotaName,
+    level: a.level,
+    source: a.source,
+    headline: a.headline,
+    description: a.description,
+    factors: a.factors,
+    status: a.status,
+    supersedes: a.supersedes,
+    handlingLevel: a.handlingLevel,
+    dueAcknowledgeAt: toWibIso(a.dueAcknowledgeAt),
+    acknowledgedAt: iso(a.acknowledgedAt),
+    acknowledgedBy: a.acknowledgedBy,
+    escalatedAt: iso(a.escalatedAt),
+    closedAt: iso(a.closedAt),
+    closingNote: a.closingNote,
+    publicHeadline: a.publicHeadline,
+    publicDescription: a.publicDescription,
+    publicApprovedAt: iso(a.publicApprovedAt),
+    createdAt: toWibIso(a.createdAt),
+    acknowledgers,
+    allowed: {
+      acknowledge: moves.acknowledge && canAcknowledgeAlert(role, a.handlingLevel),
+      act: moves.act && can(role, 'alert.respond'),
+      close: moves.close && can(role, 'alert.respond'),
+    },
+    capUrl: `/api/alerts/${a.id}/cap.xml`,
+  };
+}
+
+/** The live event of an alert's change, seen by those whose scope holds its region. */
+export async function publishAlertEvent(tx: Tx, type: string, a: store.AlertRecord): Promise<void> {
+  await publishEvent(tx, {
+    type,
+    subject: { type: 'alert', id: a.id },
+    visibility: { regionCode: a.regionCode },
+    summary: { level: a.level, status: a.status, regionCode: a.regionCode, handlingLevel: a.handlingLevel },
+  });
+}
+
+// ── Reading ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Alerts in the principal's scope, newest first. */
+export async function listAlerts(
+  deps: AlertDeps,
+  principal: Principal,
+  filter: Omit<store.AlertFilter, 'isPublic'>,
+): Promise<AlertView[]> {
+  authorize(principal, 'alert.view', ALERTS_REFUSED);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const rows = await store.listAlerts(tx, filter);
+    const acknowledgers = new Map<string, AlertView['acknowledgers']>();
+    for (const code of new Set(rows.map((a) => a.kabkotaCode))) {
+      acknowledgers.set(code, await store.findAcknowledgers(tx, code));
+    }
+    return rows.map((a) => toView(principal, a, acknowledgers.get(a.kabkotaCode) ?? []));
+  });
+}
+
+async function requireAlert(tx: Tx, id: string, lock = false): Promise<store.AlertRecord> {
+  const found = await store.findAlert(tx, id, lock);
+  if (!found) throw new DomainError('not_found', 'Peringatan tidak ditemukan');
+  return found;
+}
+
+/** One alert with its response so far. */
+export async function getAlert(
+  deps: AlertDeps,
+  principal: Principal,
+  id: string,
+): Promise<AlertView & { actions: (Omit<store.AlertAction, 'at'> & { at: string })[] }> {
+  authorize(principal, 'alert.view', ALERTS_REFUSED);
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const alert = await requireAlert(tx, id);
+    const actions = await store.listActions(tx, id);
+    return {
+      ...toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode)),
+      actions: actions.map((a) => ({ ...a, at: toWibIso(a.at) })),
+    };
+  });
+}
+
+// ── Response ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Acknowledges an alert for every operator of its kab/kota; the others are told who took it. */
+export async function acknowledgeAlert(
+  deps: AlertDeps,
+  principal: Principal,
+  id: string,
+): Promise<AlertView> {
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const alert = await requireAlert(tx, id, true);
+    if (!allowedAlertMoves(alert.status).acknowledge) {
+      throw new DomainError(
+        'invalid_transition',
+        `Peringatan berstatus ${alert.status} tidak dapat diterima lagi`,
+      );
+    }
+    if (!canAcknowledgeAlert(principal.user.role, alert.handlingLevel)) {
+      throw new DomainError(
+        'forbidden',
+        `Peringatan ini diterima oleh ${HANDLER_LABELS.kabkota} atau tingkat penanganannya`,
+      );
+    }
+    await store.setStatus(tx, id, { status: 'diterima', now, userId: principal.user.id });
+    await store.insertAction(tx, {
+      alertId: id,
+      kind: 'diterima',
+      action: 'Peringatan diterima',
+      actorId: principal.user.id,
+      at: now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'alert.acknowledged',
+      { type: 'alert', id },
+      { handlingLevel: alert.handlingLevel },
+    );
+    const others = (await findUsersCovering(tx, HANDLERS_AT.kabkota, alert.kabkotaCode)).filter(
+      (u) => u !== principal.user.id,
+    );
+    await notifyUsers(tx, others, {
+      kind: 'alert.acknowledged',
+      subjectType: 'alert',
+      subjectId: id,
+      title: `Peringatan ${LEVEL_LABELS[alert.level].id} ${areaName(alert)} sudah diterima`,
+      body: `Diterima oleh ${principal.user.displayName}`,
+    });
+    const updated = await requireAlert(tx, id);
+    await publishAlertEvent(tx, 'alert.acknowledged', updated);
+    return toView(principal, updated, await store.findAcknowledgers(tx, alert.kabkotaCode));
+  });
+}
+
+/** Records a response action (a dispatched team, a meeting, a case opened …) on an open alert. */
+export async function addAlertAction(
+  deps: AlertDeps,
+  principal: Principal,
+  id: string,
+  input: { action: string; caseId?: string },
+): Promise<AlertView> {
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const alert = await requireAlert(tx, id, true);
+    if (!allowedAlertMoves(alert.status).act) {
+      throw new DomainError('invalid_transition', 'Peringatan sudah ditutup');
+    }
+    if (input.caseId && !(await tx.one('SELECT 1 FROM cases WHERE id = $1', [input.caseId]))) {
+      throw new DomainError('not_found', 'Kasus tidak ditemukan');
+    }
+    await store.insertAction(tx, {
+      alertId: id,
+      kind: 'tindakan',
+      action: input.action,
+      caseId: input.caseId,
+      actorId: principal.user.id,
+      at: now,
+    });
+    await appendAudit(
+      tx,
+      principal.audit,
+      'alert.action_added',
+      { type: 'alert', id },
+      { caseId: input.caseId ?? null },
+    );
+    await publishAlertEvent(tx, 'alert.updated', alert);
+    return toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode));
+  });
+}
+
+/** Closes an acknowledged alert with a note on how it was answered. */
+export async function closeAlert(
+  deps: AlertDeps,
+  principal: Principal,
+  id: string,
+  note: string,
+): Promise<AlertView> {
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
+  const now = deps.clock.now();
+  const result = await deps.db.asActor(principal.actor, async (tx) => {
+    const alert = await requireAlert(tx, id, true);
+    if (!allowedAlertMoves(alert.status).close) {
+      throw new DomainError(
+        'invalid_transition',
+        alert.status === 'aktif' ? 'Terima peringatan dulu sebelum menutupnya' : 'Peringatan sudah ditutup',
+      );
+    }
+    await store.setStatus(tx, id, { status: 'ditutup', now, userId: principal.user.id, note });
+    await store.insertAction(tx, {
+      alertId: id,
+      kind: 'ditutup',
+      action: note,
+      actorId: principal.user.id,
+      at: now,
+    });
+    await appendAudit(tx, principal.audit, 'alert.closed', { type: 'alert', id });
+    const closed = await requireAlert(tx, id);
+    await publishAlertEvent(tx, 'alert.closed', closed);
+    const deliveryIds = await recordDeliveries(
+      tx,
+      closed,
+      'alert.closed',
+      webhookBody('alert.closed', closed, deps.config.geoDir, now),
+      now,
+    );
+    return {
+      view: toView(principal, closed, await store.findAcknowledgers(tx, alert.kabkotaCode)),
+      deliveryIds,
+    };
+  });
+  await queueDeliveries(deps.db, deps.jobs?.(), result.deliveryIds);
+  return result.view;
+}
+
+/** Approves the text of the public variant (no group names unless the operator chose to). */
+export async function approvePublicText(
+  deps: AlertDeps,
+  principal: Principal,
+  id: string,
+  input: { headline: string; description: string },
+): Promise<AlertView> {
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => {
+    const alert = await requireAlert(tx, id, true);
+    if (alert.status === 'ditutup' || alert.status === 'diganti') {
+      throw new DomainError('invalid_transition', 'Peringatan sudah ditutup');
+    }
+    await store.setPublicText(tx, id, { ...input, userId: principal.user.id, now });
+    await appendAudit(tx, principal.audit, 'alert.public_text_approved', { type: 'alert', id });
+    const updated = await requireAlert(tx, id);
+    return toView(principal, updated, await store.findAcknowledgers(tx, alert.kabkotaCode));
+  });
+}

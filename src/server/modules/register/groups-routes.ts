@@ -1,0 +1,219 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  Agreement,
+  Branch,
+  Group,
+  GroupDetail,
+  Rivalry,
+} from '../../../shared/early-warning/early-warning-replies.ts';
+import {
+  AgreementInput,
+  BranchInput,
+  BreachInput,
+  GroupChange,
+  GroupInput,
+  GroupKind,
+  LinkedGroupsInput,
+  RivalryInput,
+} from '../../../shared/early-warning/early-warning-schema.ts';
+import { RegionCode } from '../../../shared/regions.ts';
+import { itemsOf } from '../../../shared/replies.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
+import * as agreements from './agreements-service.ts';
+import * as groups from './groups-service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+
+/** The register of actor groups: groups, branches, rivalries, peace agreements and breaches. */
+export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps): Promise<void> {
+  const on = routeTable(app, ['early-warning']);
+  app.addContentTypeParser(
+    [...agreements.AGREEMENT_DOCUMENT_TYPES],
+    { parseAs: 'buffer', bodyLimit: agreements.MAX_DOCUMENT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  on.get(
+    '/api/actor-groups',
+    {
+      summary: 'Daftar kelompok (perguruan silat, suporter, …)',
+      querystring: z.object({ kind: GroupKind.optional(), all: z.enum(['true', 'false']).optional() }),
+      reply: itemsOf(Group),
+    },
+    async ({ principal, query }) => ({
+      items: await groups.listGroups(deps, principal, {
+        kind: query.kind,
+        isActiveOnly: query.all !== 'true',
+      }),
+    }),
+  );
+  on.post(
+    '/api/actor-groups',
+    { summary: 'Daftarkan kelompok', body: GroupInput, reply: Group, status: 201 },
+    ({ principal, body }) => groups.createGroup(deps, principal, body),
+  );
+  on.get(
+    '/api/actor-groups/branches',
+    {
+      summary: 'Cabang/ranting dalam wilayah Anda (kontak disamarkan)',
+      querystring: z.object({
+        group: z.uuid().optional(),
+        region: RegionCode.optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(200),
+      }),
+      reply: itemsOf(Branch),
+    },
+    async ({ principal, query }) => ({
+      items: await groups.listBranches(deps, principal, {
+        groupId: query.group,
+        regionCode: query.region,
+        limit: query.limit,
+      }),
+    }),
+  );
+  on.get(
+    '/api/actor-groups/branches/:id',
+    {
+      summary: 'Satu cabang/ranting (kontak utuh bagi pengelola, tercatat)',
+      params: IdParams,
+      reply: Branch,
+    },
+    ({ principal, params }) => groups.getBranch(deps, principal, params.id),
+  );
+  on.get(
+    '/api/actor-groups/rivalries',
+    { summary: 'Rivalitas antar kelompok', reply: itemsOf(Rivalry) },
+    async ({ principal }) => ({ items: await groups.listRivalries(deps, principal) }),
+  );
+  on.put(
+    '/api/actor-groups/rivalries',
+    {
+      summary: 'Catat/ubah rivalitas dua kelompok (koordinator, provinsi, admin)',
+      body: RivalryInput,
+      reply: Rivalry,
+    },
+    ({ principal, body }) => groups.saveRivalry(deps, principal, body),
+  );
+  on.get(
+    '/api/actor-groups/:id',
+    { summary: 'Satu kelompok: cabang, rivalitas, kesepakatan damai', params: IdParams, reply: GroupDetail },
+    ({ principal, params }) => groups.getGroup(deps, principal, params.id),
+  );
+  on.patch(
+    '/api/actor-groups/:id',
+    {
+      summary: 'Ubah kelompok (koordinator, provinsi, admin)',
+      params: IdParams,
+      body: GroupChange,
+      reply: Group,
+    },
+    ({ principal, params, body }) => groups.updateGroup(deps, principal, params.id, body),
+  );
+  on.post(
+    '/api/actor-groups/:id/branches',
+    {
+      summary: 'Tambah cabang (kab/kota) atau ranting (kecamatan)',
+      params: IdParams,
+      body: BranchInput,
+      reply: Branch,
+      status: 201,
+    },
+    ({ principal, params, body }) => groups.addBranch(deps, principal, params.id, body),
+  );
+
+  on.get(
+    '/api/peace-agreements',
+    {
+      summary: 'Kesepakatan damai dalam wilayah Anda',
+      querystring: z.object({
+        group: z.uuid().optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(100),
+      }),
+      reply: itemsOf(Agreement),
+    },
+    async ({ principal, query }) => ({
+      items: await agreements.listAgreements(deps, principal, { groupId: query.group, limit: query.limit }),
+    }),
+  );
+  on.post(
+    '/api/peace-agreements',
+    { summary: 'Catat kesepakatan damai', body: AgreementInput, reply: Agreement, status: 201 },
+    ({ principal, body }) => agreements.createAgreement(deps, principal, body),
+  );
+  on.get(
+    '/api/peace-agreements/:id',
+    { summary: 'Satu kesepakatan damai', params: IdParams, reply: Agreement },
+    ({ principal, params }) => agreements.getAgreement(deps, principal, params.id),
+  );
+  // The document arrives as its own bytes (PDF, JPEG, PNG: the parser above), not as JSON.
+  on.put(
+    '/api/peace-agreements/:id/document',
+    { summary: 'Unggah dokumen kesepakatan (PDF, JPEG, PNG)', params: IdParams, reply: Agreement },
+    ({ principal, params, request }) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) {
+        throw new DomainError(
+          'unsupported_media_type',
+          'Kirim dokumen sebagai application/pdf, image/jpeg atau image/png',
+        );
+      }
+      const contentType = String(request.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim();
+      return agreements.putAgreementDocument(deps, principal, params.id, body, contentType);
+    },
+  );
+  // The document's own bytes: no JSON reply schema.
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/peace-agreements/:id/document',
+      { schema: { tags: ['early-warning'], summary: 'Dokumen kesepakatan', params: IdParams } },
+      async (request, reply) => {
+        const doc = await agreements.getAgreementDocument(deps, requirePrincipal(request), request.params.id);
+        return reply
+          .header('content-type', doc.contentType)
+          .header('cache-control', 'private, max-age=3600')
+          .send(doc.bytes);
+      },
+    );
+  on.post(
+    '/api/peace-agreements/:id/breaches',
+    {
+      summary: 'Catat pelanggaran kesepakatan (tautkan laporan)',
+      params: IdParams,
+      body: BreachInput,
+      reply: Agreement,
+      status: 201,
+    },
+    ({ principal, params, body }) => agreements.addBreach(deps, principal, params.id, body),
+  );
+
+  for (const subject of ['report', 'case'] as const) {
+    const base = subject === 'report' ? '/api/reports/:id/groups' : '/api/cases/:id/groups';
+    const named = subject === 'report' ? 'laporan' : 'kasus';
+    on.get(
+      base,
+      { summary: `Kelompok yang disebut ${named}`, params: IdParams, reply: itemsOf(Group) },
+      async ({ principal, params }) => ({
+        items: await groups.listLinkedGroups(deps, principal, subject, params.id),
+      }),
+    );
+    on.put(
+      base,
+      {
+        summary: `Tetapkan kelompok yang terlibat dalam ${named}`,
+        params: IdParams,
+        body: LinkedGroupsInput,
+        reply: itemsOf(Group),
+      },
+      async ({ principal, params, body }) => ({
+        items: await groups.setLinkedGroups(deps, principal, subject, params.id, body.groupIds),
+      }),
+    );
+  }
+}

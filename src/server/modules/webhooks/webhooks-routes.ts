@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreatedWebhook, Delivery, Webhook } from '../../../shared/early-warning/early-warning-replies.ts';
+import { WebhookChange, WebhookInput } from '../../../shared/early-warning/early-warning-schema.ts';
+import { itemsOf } from '../../../shared/replies.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { routeTable } from '../../platform/routes.ts';
+import * as webhooks from './webhooks-service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+
+/** Outgoing webhooks (admin): the targets alerts and level changes are posted to, and their delivery log. */
+export async function webhooksRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; clock: Clock; config: { webhookAllowPrivate?: boolean } },
+): Promise<void> {
+  const webhookDeps: webhooks.WebhookDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    allowPrivateTargets: deps.config.webhookAllowPrivate === true,
+  };
+  const on = routeTable(app, ['early-warning']);
+
+  on.get(
+    '/api/webhooks',
+    { summary: 'Webhook keluar (admin)', reply: itemsOf(Webhook) },
+    async ({ principal }) => ({ items: await webhooks.listWebhooks(webhookDeps, principal) }),
+  );
+  on.post(
+    '/api/webhooks',
+    {
+      summary: 'Tambah webhook (admin); tanpa secret, dibuatkan dan ditampilkan sekali',
+      body: WebhookInput,
+      reply: CreatedWebhook,
+      status: 201,
+    },
+    ({ principal, body }) => webhooks.createWebhook(webhookDeps, principal, body),
+  );
+  on.patch(
+    '/api/webhooks/:id',
+    { summary: 'Ubah webhook (admin)', params: IdParams, body: WebhookChange, reply: Webhook },
+    ({ principal, params, body }) => webhooks.updateWebhook(webhookDeps, principal, params.id, body),
+  );
+  on.get(
+    '/api/webhooks/:id/deliveries',
+    {
+      summary: 'Log pengiriman webhook (admin)',
+      params: IdParams,
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      reply: itemsOf(Delivery),
+    },
+    async ({ principal, params, query }) => ({
+      items: await webhooks.listDeliveries(webhookDeps, principal, params.id, query.limit),
+    }),
+  );
+}
