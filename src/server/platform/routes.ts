@@ -15,7 +15,7 @@ type Schema = z.ZodType;
 type Infer<S> = S extends Schema ? z.output<S> : undefined;
 
 /** What a route is: its OpenAPI summary, what it takes and what it answers (status 200 unless said). */
-export interface RouteSpec<P, Q, B, R extends Schema> {
+export interface RouteSpec<P, Q, B, R extends Schema, O extends Replies = Replies> {
   summary: string;
   params?: P;
   querystring?: Q;
@@ -25,7 +25,7 @@ export interface RouteSpec<P, Q, B, R extends Schema> {
   /** The success status: 201 for a creation, 202 for work started, 204 for nothing sent back. */
   status?: 200 | 201 | 202 | 204;
   /** Other replies the route may give (e.g. 200 and 202 from one route): added beside `status: reply`. */
-  otherReplies?: Record<number, Schema>;
+  otherReplies?: O;
   description?: string;
   /** Fastify's own route options where a route needs them: rate limits, body limits, hooks. */
   options?: Pick<RouteShorthandOptions, 'config' | 'bodyLimit' | 'preHandler' | 'onRequest'>;
@@ -41,9 +41,18 @@ export interface RouteCall<P, Q, B> {
   reply: FastifyReply;
 }
 
-type Handler<P, Q, B, R extends Schema> = (
+type Replies = Partial<Record<number, Schema>>;
+/** What a handler may give back: any declared reply, or the reply it sent itself. */
+type Answer<R extends Schema, O extends Replies> =
+  | z.input<R>
+  | { [K in keyof O]: O[K] extends Schema ? z.input<O[K]> : never }[keyof O]
+  | FastifyReply;
+
+type Handler<P, Q, B, R extends Schema, O extends Replies> = (
   call: RouteCall<P, Q, B>,
-) => Promise<z.input<R> | FastifyReply> | z.input<R> | FastifyReply;
+) => Promise<Answer<R, O>> | Answer<R, O> | Nothing<R>;
+/** A 204 route's handler may simply end: its work is done and nothing is sent. */
+type Nothing<R extends Schema> = undefined extends z.input<R> ? Promise<void> : never;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -59,10 +68,11 @@ export function routeTable(app: FastifyInstance, tags: readonly string[]) {
       Q extends Schema | undefined,
       B extends Schema | undefined,
       R extends Schema,
+      O extends Replies = Record<never, Schema>,
     >(
       url: string,
-      spec: RouteSpec<P, Q, B, R>,
-      handler: Handler<P, Q, B, R>,
+      spec: RouteSpec<P, Q, B, R, O>,
+      handler: Handler<P, Q, B, R, O>,
     ): void => {
       const status = spec.status ?? 200;
       const schema: FastifySchema = {

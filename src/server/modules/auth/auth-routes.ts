@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NoContent } from '../../../shared/replies.ts';
 import {
@@ -15,8 +14,9 @@ import {
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { CSRF_HEADER, DEVICE_COOKIE, requirePrincipal, SESSION_COOKIE } from '../../platform/http.ts';
+import { CSRF_HEADER, DEVICE_COOKIE, SESSION_COOKIE } from '../../platform/http.ts';
 import { digest } from '../../platform/passwords.ts';
+import { type RouteCall, routeTable } from '../../platform/routes.ts';
 import { changeOwnPassword, describeMe } from '../users/users-service.ts';
 import { accessView, endOwnSession, listOwnAccess } from './access-service.ts';
 import * as auth from './auth-service.ts';
@@ -79,33 +79,43 @@ export async function authRoutes(
   deps: { db: Database; config: Config },
 ): Promise<void> {
   const { db, config } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const on = routeTable(app, ['auth']);
+  const done = { reply: NoContent, status: 204 } as const;
   const cookieOptions = {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
     secure: config.cookieSecure,
   };
+  /** Guessing a password or a code is throttled per user and address. */
+  const throttled = <T>(
+    purpose: 'password' | 'totp',
+    { principal, request }: RouteCall<unknown, unknown, unknown>,
+    work: () => Promise<T>,
+  ) =>
+    withThrottle(
+      db,
+      config,
+      { purpose, usernameKey: principal.user.username.toLowerCase(), source: request.ip },
+      work,
+    );
 
-  r.post(
+  on.post(
     '/api/auth/login',
     {
-      schema: {
-        tags: ['auth'],
-        summary: 'Masuk / sign in',
-        body: LoginInput,
-        response: { 200: LoginResult },
-      },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      summary: 'Masuk / sign in',
+      body: LoginInput,
+      reply: LoginResult,
+      options: { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     },
-    async (request, reply) => {
+    async ({ body, request, reply }) => {
       const result = await auth.login(db, config, {
-        username: request.body.username,
-        password: request.body.password,
+        username: body.username,
+        password: body.password,
         address: request.ip,
         userAgent: request.headers['user-agent'],
         deviceToken: request.cookies[DEVICE_COOKIE],
-        totp: request.body.totp,
+        totp: body.totp,
       });
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         ...cookieOptions,
@@ -118,125 +128,63 @@ export async function authRoutes(
       };
     },
   );
-
-  r.post(
+  on.post(
     '/api/auth/logout',
-    { schema: { response: { 204: NoContent }, tags: ['auth'], summary: 'Keluar / sign out' } },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
+    { summary: 'Keluar / sign out', ...done },
+    async ({ principal, request, reply }) => {
       if (request.sessionTokenHash) await auth.logout(db, principal, request.sessionTokenHash);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
-      return reply.status(204).send();
     },
   );
-
-  r.get(
+  on.get(
     '/api/me',
     {
-      schema: {
-        tags: ['auth'],
-        summary: 'Pengguna yang sedang masuk / the signed-in user',
-        response: { 200: Me.extend({ csrfToken: z.string().nullable() }) },
-      },
+      summary: 'Pengguna yang sedang masuk / the signed-in user',
+      reply: Me.extend({ csrfToken: z.string().nullable() }),
     },
-    async (request) => {
-      const principal = requirePrincipal(request);
-      return { ...(await describeMe(db, principal, config.totpRequiredRoles)), csrfToken: request.csrfToken };
-    },
+    async ({ principal, request }) => ({
+      ...(await describeMe(db, principal, config.totpRequiredRoles)),
+      csrfToken: request.csrfToken,
+    }),
   );
-
-  r.post(
+  on.post(
     '/api/me/password',
-    {
-      schema: {
-        response: { 204: NoContent },
-        tags: ['auth'],
-        summary: 'Ganti kata sandi sendiri / change own password',
-        body: ChangePasswordInput,
-      },
-    },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const key = {
-        purpose: 'password' as const,
-        usernameKey: principal.user.username.toLowerCase(),
-        source: request.ip,
-      };
-      await withThrottle(db, config, key, () =>
+    { summary: 'Ganti kata sandi sendiri / change own password', body: ChangePasswordInput, ...done },
+    async (c) => {
+      await throttled('password', c, () =>
         changeOwnPassword(
           db,
-          principal,
-          request.body.currentPassword,
-          request.body.newPassword,
-          request.sessionTokenHash ?? undefined,
+          c.principal,
+          c.body.currentPassword,
+          c.body.newPassword,
+          c.request.sessionTokenHash ?? undefined,
         ),
       );
-      return reply.status(204).send();
     },
   );
-
-  r.post(
+  on.post(
     '/api/me/totp',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Mulai verifikasi dua langkah / start enrolling a second factor',
-        response: { 200: TotpEnrollment },
-      },
-    },
-    async (request) => startTotpEnrollment(db, requirePrincipal(request)),
+    { summary: 'Mulai verifikasi dua langkah / start enrolling a second factor', reply: TotpEnrollment },
+    (c) => startTotpEnrollment(db, c.principal),
   );
-
-  r.post(
+  on.post(
     '/api/me/totp/confirm',
     {
-      schema: {
-        tags: ['auth'],
-        summary: 'Konfirmasi verifikasi dua langkah / confirm the second factor',
-        body: TotpConfirmInput,
-        response: { 200: TotpConfirmed },
-      },
+      summary: 'Konfirmasi verifikasi dua langkah / confirm the second factor',
+      body: TotpConfirmInput,
+      reply: TotpConfirmed,
     },
-    async (request) => {
-      const principal = requirePrincipal(request);
-      const key = {
-        purpose: 'totp' as const,
-        usernameKey: principal.user.username.toLowerCase(),
-        source: request.ip,
-      };
-      return withThrottle(db, config, key, () => confirmTotpEnrollment(db, principal, request.body.code));
-    },
+    (c) => throttled('totp', c, () => confirmTotpEnrollment(db, c.principal, c.body.code)),
   );
-
-  r.get(
+  on.get(
     '/api/me/access',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Sesi dan token API sendiri / own sessions and API tokens',
-        response: { 200: Access },
-      },
-    },
-    async (request) => {
-      const principal = requirePrincipal(request);
-      return accessView(await listOwnAccess(db, principal, request.sessionTokenHash ?? undefined));
-    },
+    { summary: 'Sesi dan token API sendiri / own sessions and API tokens', reply: Access },
+    async ({ principal, request }) =>
+      accessView(await listOwnAccess(db, principal, request.sessionTokenHash ?? undefined)),
   );
-
-  r.delete(
+  on.delete(
     '/api/me/sessions/:id',
-    {
-      schema: {
-        response: { 204: NoContent },
-        tags: ['auth'],
-        summary: 'Akhiri sesi sendiri / end one of own sessions',
-        params: z.object({ id: z.uuid() }),
-      },
-    },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      await endOwnSession(db, principal, request.params.id);
-      return reply.status(204).send();
-    },
+    { summary: 'Akhiri sesi sendiri / end one of own sessions', params: z.object({ id: z.uuid() }), ...done },
+    (c) => endOwnSession(db, c.principal, c.params.id),
   );
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CodeSignInInput,
@@ -11,7 +10,7 @@ import { toWibIso } from '../../../shared/time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import { createPillarAccounts } from '../pillars/pillars-accounts.ts';
 import { type CodeDelivery, printDelivery } from './code-delivery.ts';
 import { type IssuedCode, issueResetCode, redeemSignInCode } from './sign-in-code-service.ts';
@@ -36,64 +35,45 @@ export async function signInCodeRoutes(
   deps: { db: Database; config: Config; clock: Clock },
 ): Promise<void> {
   const { db, config, clock } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
   /** Where codes go; the print sheet until WhatsApp/SMS channels exist. */
   const delivery: CodeDelivery = printDelivery;
 
-  r.post(
+  routeTable(app, ['auth']).post(
     '/api/auth/code',
     {
-      schema: {
-        tags: ['auth'],
-        summary:
-          'Masuk dengan kode sekali pakai dan atur kata sandi baru / set a new password with a one-time code',
-        body: CodeSignInInput,
-        response: { 200: z.object({ username: z.string() }) },
-      },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      summary:
+        'Masuk dengan kode sekali pakai dan atur kata sandi baru / set a new password with a one-time code',
+      body: CodeSignInInput,
+      reply: z.object({ username: z.string() }),
+      options: { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     },
-    async (request) =>
+    ({ body, request }) =>
       redeemSignInCode(
         { db, clock, config },
-        {
-          username: request.body.username,
-          code: request.body.code,
-          newPassword: request.body.newPassword,
-          address: request.ip,
-        },
+        { username: body.username, code: body.code, newPassword: body.newPassword, address: request.ip },
       ),
   );
-
-  r.post(
+  routeTable(app, ['users']).post(
     '/api/users/:username/reset-code',
     {
-      schema: {
-        tags: ['users'],
-        summary:
-          'Buat kode atur ulang sekali pakai (operator untuk relawan di wilayahnya, admin) / make a reset code',
-        params: z.object({ username: z.string().min(1).max(200) }),
-        response: { 201: IssuedCodeView },
-      },
+      summary:
+        'Buat kode atur ulang sekali pakai (operator untuk relawan di wilayahnya, admin) / make a reset code',
+      params: z.object({ username: z.string().min(1).max(200) }),
+      reply: IssuedCodeView,
+      status: 201,
     },
-    async (request, reply) => {
-      const issued = await issueResetCode({ db, clock }, requirePrincipal(request), request.params.username);
-      return reply.status(201).send(view(issued));
-    },
+    async (c) => view(await issueResetCode({ db, clock }, c.principal, c.params.username)),
   );
-
-  r.post(
+  routeTable(app, ['pillars']).post(
     '/api/pillars/accounts',
     {
-      schema: {
-        tags: ['pillars'],
-        summary:
-          'Buat akun relawan untuk pilar tanpa akun, dengan kode sekali pakai / accounts for pillars in bulk',
-        body: PillarAccountsInput,
-        response: { 200: PillarAccountsReply },
-      },
+      summary:
+        'Buat akun relawan untuk pilar tanpa akun, dengan kode sekali pakai / accounts for pillars in bulk',
+      body: PillarAccountsInput,
+      reply: PillarAccountsReply,
     },
-    async (request) => {
-      const result = await createPillarAccounts({ db, clock }, requirePrincipal(request), request.body);
+    async ({ principal, body, request }) => {
+      const result = await createPillarAccounts({ db, clock }, principal, body);
       const sheet =
         result.created.length > 0
           ? await delivery.deliver(result.created, {

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CasePhase } from '../../../shared/cases/case-rules.ts';
 import {
@@ -28,345 +27,190 @@ import {
   TimelineEntryReply,
 } from '../../../shared/cases/case-work-replies.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { itemsOf } from '../../../shared/replies.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { itemsOf, QueryFlag } from '../../../shared/replies.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as closing from './case-closing-service.ts';
 import * as work from './case-work-service.ts';
 import * as cases from './cases-service.ts';
 import { dispatchPillar, suggestDispatch } from './dispatch-service.ts';
 
-const IdParams = z.object({ id: z.uuid() });
+const params = z.object({ id: z.uuid() });
 
 /** Cases: open, attach, phases, sharing, assignments, dispositions, follow-ups. */
 export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['cases'];
+  const on = routeTable(app, ['cases']);
 
-  r.post(
+  on.post(
+    '/api/cases',
+    { summary: 'Buka kasus dari laporan terverifikasi', body: CreateCaseInput, reply: CaseView, status: 201 },
+    ({ principal, body }) => cases.openCase(deps, principal, body),
+  );
+  on.get(
     '/api/cases',
     {
-      schema: {
-        tags,
-        summary: 'Buka kasus dari laporan terverifikasi',
-        body: CreateCaseInput,
-        response: { 201: CaseView },
-      },
+      summary: 'Daftar kasus (papan per tahap)',
+      querystring: z.object({
+        phase: CasePhase.optional(),
+        region: RegionCode.optional(),
+        mine: QueryFlag,
+        open: QueryFlag,
+        limit: z.coerce.number().int().min(1).max(200).default(100),
+      }),
+      reply: itemsOf(CaseView),
     },
-    async (request, reply) =>
-      reply.status(201).send(await cases.openCase(deps, requirePrincipal(request), request.body)),
-  );
-
-  r.get(
-    '/api/cases',
-    {
-      schema: {
-        tags,
-        summary: 'Daftar kasus (papan per tahap)',
-        querystring: z.object({
-          phase: CasePhase.optional(),
-          region: RegionCode.optional(),
-          mine: z.enum(['true', 'false']).optional(),
-          open: z.enum(['true', 'false']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(100),
-        }),
-        response: { 200: z.object({ items: z.array(CaseView) }) },
-      },
-    },
-    async (request) => {
-      const q = request.query;
-      return {
-        items: await cases.listCases(deps, requirePrincipal(request), {
-          phase: q.phase,
-          regionCode: q.region,
-          mine: q.mine === 'true',
-          open: q.open === 'true',
-          limit: q.limit,
-        }),
-      };
-    },
-  );
-
-  r.get(
-    '/api/cases/:id',
-    { schema: { tags, summary: 'Satu kasus', params: IdParams, response: { 200: CaseView } } },
-    async (request) => cases.getCase(deps, requirePrincipal(request), request.params.id),
-  );
-
-  r.patch(
-    '/api/cases/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Ubah judul/ringkasan dari versi yang terakhir dilihat',
-        params: IdParams,
-        body: EditCaseInput,
-        response: { 200: CaseView },
-      },
-    },
-    async (request) => cases.editCase(deps, requirePrincipal(request), request.params.id, request.body),
-  );
-
-  r.get(
-    '/api/cases/:id/timeline',
-    {
-      schema: {
-        tags,
-        summary: 'Linimasa kasus',
-        params: IdParams,
-        response: { 200: itemsOf(TimelineEntryReply) },
-      },
-    },
-    async (request) => ({
-      items: await cases.getTimeline(deps, requirePrincipal(request), request.params.id),
+    async ({ principal, query: q }) => ({
+      items: await cases.listCases(deps, principal, {
+        phase: q.phase,
+        regionCode: q.region,
+        mine: q.mine === 'true',
+        open: q.open === 'true',
+        limit: q.limit,
+      }),
     }),
   );
-
-  r.post(
+  on.get('/api/cases/:id', { summary: 'Satu kasus', params, reply: CaseView }, (c) =>
+    cases.getCase(deps, c.principal, c.params.id),
+  );
+  on.patch(
+    '/api/cases/:id',
+    {
+      summary: 'Ubah judul/ringkasan dari versi yang terakhir dilihat',
+      params,
+      body: EditCaseInput,
+      reply: CaseView,
+    },
+    (c) => cases.editCase(deps, c.principal, c.params.id, c.body),
+  );
+  on.get(
+    '/api/cases/:id/timeline',
+    { summary: 'Linimasa kasus', params, reply: itemsOf(TimelineEntryReply) },
+    async (c) => ({ items: await cases.getTimeline(deps, c.principal, c.params.id) }),
+  );
+  on.post(
     '/api/cases/:id/reports',
-    {
-      schema: {
-        tags,
-        summary: 'Lampirkan laporan ke kasus',
-        params: IdParams,
-        body: AttachReportInput,
-        response: { 200: CaseView },
-      },
-    },
-    async (request) =>
-      cases.attachReport(deps, requirePrincipal(request), request.params.id, request.body.reportId),
+    { summary: 'Lampirkan laporan ke kasus', params, body: AttachReportInput, reply: CaseView },
+    (c) => cases.attachReport(deps, c.principal, c.params.id, c.body.reportId),
   );
-
-  r.post(
+  on.post(
     '/api/cases/:id/phase',
-    {
-      schema: {
-        tags,
-        summary: 'Pindah tahap (409 bila tidak diizinkan)',
-        params: IdParams,
-        body: MoveCaseInput,
-        response: { 200: CaseView },
-      },
-    },
-    async (request) => cases.moveCase(deps, requirePrincipal(request), request.params.id, request.body),
+    { summary: 'Pindah tahap (409 bila tidak diizinkan)', params, body: MoveCaseInput, reply: CaseView },
+    (c) => cases.moveCase(deps, c.principal, c.params.id, c.body),
   );
-
-  r.get(
+  on.get(
     '/api/cases/:id/open-items',
     {
-      schema: {
-        tags,
-        summary:
-          'Yang masih terbuka sebelum kasus ditutup (rujukan, pemulihan, disposisi, check-in, penugasan)',
-        params: IdParams,
-        response: { 200: OpenItemsView },
-      },
+      summary:
+        'Yang masih terbuka sebelum kasus ditutup (rujukan, pemulihan, disposisi, check-in, penugasan)',
+      params,
+      reply: OpenItemsView,
     },
-    async (request) => closing.getOpenItems(deps, requirePrincipal(request), request.params.id),
+    (c) => closing.getOpenItems(deps, c.principal, c.params.id),
   );
-
-  r.post(
+  on.post(
     '/api/cases/:id/reopen',
     {
-      schema: {
-        tags,
-        summary: 'Buka kembali kasus yang ditutup (koordinator ke atas, dengan alasan)',
-        params: IdParams,
-        body: ReopenCaseInput,
-        response: { 200: CaseView },
-      },
+      summary: 'Buka kembali kasus yang ditutup (koordinator ke atas, dengan alasan)',
+      params,
+      body: ReopenCaseInput,
+      reply: CaseView,
     },
-    async (request) => closing.reopenCase(deps, requirePrincipal(request), request.params.id, request.body),
+    (c) => closing.reopenCase(deps, c.principal, c.params.id, c.body),
   );
-
-  r.post(
+  on.post(
     '/api/cases/:id/recovery-steps',
-    {
-      schema: {
-        tags,
-        summary: 'Catat langkah pemulihan selesai',
-        params: IdParams,
-        body: RecoveryStepInput,
-        response: { 200: CaseView },
-      },
-    },
-    async (request) =>
-      cases.completeRecoveryStep(deps, requirePrincipal(request), request.params.id, request.body.step),
+    { summary: 'Catat langkah pemulihan selesai', params, body: RecoveryStepInput, reply: CaseView },
+    (c) => cases.completeRecoveryStep(deps, c.principal, c.params.id, c.body.step),
   );
-
-  r.post(
+  on.post(
     '/api/cases/:id/shares',
-    {
-      schema: {
-        tags,
-        summary: 'Bagikan kasus ke kab/kota lain',
-        params: IdParams,
-        body: ShareCaseInput,
-        response: { 200: CaseView },
-      },
-    },
-    async (request) =>
-      cases.shareCase(deps, requirePrincipal(request), request.params.id, request.body.kabkotaCode),
+    { summary: 'Bagikan kasus ke kab/kota lain', params, body: ShareCaseInput, reply: CaseView },
+    (c) => cases.shareCase(deps, c.principal, c.params.id, c.body.kabkotaCode),
   );
-
-  r.get(
+  on.get(
+    '/api/cases/:id/assignments',
+    { summary: 'Penugasan kasus', params, reply: itemsOf(AssignmentReply) },
+    async (c) => ({ items: await work.listAssignments(deps, c.principal, c.params.id) }),
+  );
+  on.post(
     '/api/cases/:id/assignments',
     {
-      schema: {
-        tags,
-        summary: 'Penugasan kasus',
-        params: IdParams,
-        response: { 200: itemsOf(AssignmentReply) },
-      },
+      summary: 'Tugaskan orang ke kasus',
+      params,
+      body: AssignmentInput,
+      reply: AssignmentCreatedReply,
+      status: 201,
     },
-    async (request) => ({
-      items: await work.listAssignments(deps, requirePrincipal(request), request.params.id),
-    }),
+    (c) => work.assignPerson(deps, c.principal, c.params.id, c.body),
   );
-
-  r.post(
-    '/api/cases/:id/assignments',
-    {
-      schema: {
-        tags,
-        summary: 'Tugaskan orang ke kasus',
-        params: IdParams,
-        body: AssignmentInput,
-        response: { 201: AssignmentCreatedReply },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await work.assignPerson(deps, requirePrincipal(request), request.params.id, request.body)),
+  on.get(
+    '/api/cases/:id/dispositions',
+    { summary: 'Disposisi kasus', params, reply: itemsOf(DispositionReply) },
+    async (c) => ({ items: await work.listDispositions(deps, c.principal, c.params.id) }),
   );
-
-  r.get(
+  on.post(
     '/api/cases/:id/dispositions',
     {
-      schema: {
-        tags,
-        summary: 'Disposisi kasus',
-        params: IdParams,
-        response: { 200: itemsOf(DispositionReply) },
-      },
+      summary: 'Kirim disposisi ke lembaga mitra',
+      params,
+      body: DispositionInput,
+      reply: CreatedReply,
+      status: 201,
     },
-    async (request) => ({
-      items: await work.listDispositions(deps, requirePrincipal(request), request.params.id),
-    }),
+    (c) => work.sendDisposition(deps, c.principal, c.params.id, c.body),
   );
-
-  r.post(
-    '/api/cases/:id/dispositions',
-    {
-      schema: {
-        tags,
-        summary: 'Kirim disposisi ke lembaga mitra',
-        params: IdParams,
-        body: DispositionInput,
-        response: { 201: CreatedReply },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await work.sendDisposition(deps, requirePrincipal(request), request.params.id, request.body)),
-  );
-
-  r.get(
+  on.get(
     '/api/dispositions',
-    {
-      schema: {
-        tags,
-        summary: 'Disposisi yang dapat dilihat (mitra: miliknya)',
-        response: { 200: itemsOf(DispositionReply) },
-      },
-    },
-    async (request) => ({
-      items: await work.listDispositions(deps, requirePrincipal(request)),
-    }),
+    { summary: 'Disposisi yang dapat dilihat (mitra: miliknya)', reply: itemsOf(DispositionReply) },
+    async (c) => ({ items: await work.listDispositions(deps, c.principal) }),
   );
-
-  r.post(
+  on.post(
     '/api/dispositions/:id/answer',
-    {
-      schema: {
-        tags,
-        summary: 'Mitra menjawab disposisi',
-        params: IdParams,
-        body: DispositionAnswer,
-        response: { 200: DispositionReply },
-      },
-    },
-    async (request) =>
-      work.answerDisposition(deps, requirePrincipal(request), request.params.id, request.body),
+    { summary: 'Mitra menjawab disposisi', params, body: DispositionAnswer, reply: DispositionReply },
+    (c) => work.answerDisposition(deps, c.principal, c.params.id, c.body),
   );
-
-  r.get(
+  on.get(
+    '/api/cases/:id/follow-ups',
+    { summary: 'Tindak lanjut kasus', params, reply: itemsOf(FollowUpReply) },
+    async (c) => ({ items: await work.listFollowUps(deps, c.principal, c.params.id) }),
+  );
+  on.post(
     '/api/cases/:id/follow-ups',
     {
-      schema: {
-        tags,
-        summary: 'Tindak lanjut kasus',
-        params: IdParams,
-        response: { 200: itemsOf(FollowUpReply) },
-      },
+      summary: 'Catat tindak lanjut / check-in / check-out (idempoten menurut id)',
+      params,
+      body: FollowUpInput,
+      reply: FollowUpTakenReply,
+      otherReplies: { 201: FollowUpTakenReply },
     },
-    async (request) => ({
-      items: await work.listFollowUps(deps, requirePrincipal(request), request.params.id),
-    }),
-  );
-
-  r.post(
-    '/api/cases/:id/follow-ups',
-    {
-      schema: {
-        tags,
-        summary: 'Catat tindak lanjut / check-in / check-out (idempoten menurut id)',
-        params: IdParams,
-        body: FollowUpInput,
-        response: { 200: FollowUpTakenReply, 201: FollowUpTakenReply },
-      },
-    },
-    async (request, reply) => {
-      const result = await work.addFollowUp(deps, requirePrincipal(request), request.params.id, request.body);
-      return reply.status(result.created ? 201 : 200).send(result);
+    async (c) => {
+      const result = await work.addFollowUp(deps, c.principal, c.params.id, c.body);
+      c.reply.status(result.created ? 201 : 200);
+      return result;
     },
   );
-
-  r.get(
+  on.get(
     '/api/cases/:id/dispatch-suggestions',
     {
-      schema: {
-        tags,
-        summary: 'Saran pilar untuk dikirim, berurutan dengan alasannya',
-        params: IdParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-        response: { 200: itemsOf(DispatchSuggestionReply) },
-      },
+      summary: 'Saran pilar untuk dikirim, berurutan dengan alasannya',
+      params,
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      reply: itemsOf(DispatchSuggestionReply),
     },
-    async (request) => ({
-      items: await suggestDispatch(deps, requirePrincipal(request), request.params.id, request.query.limit),
-    }),
+    async (c) => ({ items: await suggestDispatch(deps, c.principal, c.params.id, c.query.limit) }),
   );
-
-  r.post(
+  on.post(
     '/api/cases/:id/dispatch',
     {
-      schema: {
-        tags,
-        summary: 'Tugaskan pilar dari registri ke kasus',
-        params: IdParams,
-        body: z.object({
-          pillarId: z.uuid(),
-          task: z.string().trim().max(500).default(''),
-          dueAt: z.iso.datetime({ offset: true }).optional(),
-        }),
-        response: { 201: AssignmentCreatedReply },
-      },
+      summary: 'Tugaskan pilar dari registri ke kasus',
+      params,
+      body: z.object({
+        pillarId: z.uuid(),
+        task: z.string().trim().max(500).default(''),
+        dueAt: z.iso.datetime({ offset: true }).optional(),
+      }),
+      reply: AssignmentCreatedReply,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await dispatchPillar(deps, requirePrincipal(request), request.params.id, request.body)),
+    (c) => dispatchPillar(deps, c.principal, c.params.id, c.body),
   );
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { pendingMigrations } from '../../platform/migrate.ts';
+import { routeTable } from '../../platform/routes.ts';
 import { SIGAP_VERSION } from '../../platform/version.ts';
 
 const Migrations = z.object({
@@ -43,49 +43,28 @@ async function migrationState(db: Database): Promise<z.infer<typeof Migrations>>
  */
 export async function healthRoutes(app: FastifyInstance, deps: { db: Database }): Promise<void> {
   const { db } = deps;
-  const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get(
-    '/api/health',
-    { schema: { tags: ['platform'], summary: 'Kesehatan layanan / health', response: { 200: Health } } },
-    async () => {
-      const migrations = await migrationState(db).catch(() => {
-        throw new DomainError('unavailable', 'Basis data tidak menjawab / the database does not answer');
-      });
-      return { status: 'ok' as const, database: db.kind, version: SIGAP_VERSION, migrations };
-    },
-  );
-  typed.get(
-    '/api/health/live',
-    { schema: { tags: ['platform'], summary: 'Proses hidup / liveness', response: { 200: Live } } },
-    async () => ({ status: 'ok' as const, version: SIGAP_VERSION }),
-  );
-  typed.get(
+  const on = routeTable(app, ['platform']);
+  on.get('/api/health', { summary: 'Kesehatan layanan / health', reply: Health }, async () => {
+    const migrations = await migrationState(db).catch(() => {
+      throw new DomainError('unavailable', 'Basis data tidak menjawab / the database does not answer');
+    });
+    return { status: 'ok' as const, database: db.kind, version: SIGAP_VERSION, migrations };
+  });
+  on.get('/api/health/live', { summary: 'Proses hidup / liveness', reply: Live }, () => ({
+    status: 'ok' as const,
+    version: SIGAP_VERSION,
+  }));
+  on.get(
     '/api/health/ready',
-    {
-      schema: {
-        tags: ['platform'],
-        summary: 'Siap melayani / readiness',
-        response: { 200: Ready, 503: Ready },
-      },
-    },
-    async (_request, reply) => {
-      let migrations: z.infer<typeof Migrations>;
-      try {
-        migrations = await migrationState(db);
-      } catch {
-        return reply
-          .code(503)
-          .send({ status: 'not_ready' as const, database: db.kind, reason: 'database_unreachable' as const });
-      }
-      if (!migrations.current) {
-        return reply.code(503).send({
-          status: 'not_ready' as const,
-          database: db.kind,
-          migrations,
-          reason: 'migrations_pending' as const,
-        });
-      }
-      return { status: 'ready' as const, database: db.kind, migrations };
+    { summary: 'Siap melayani / readiness', reply: Ready, otherReplies: { 503: Ready } },
+    async ({ reply }) => {
+      const database = db.kind;
+      const migrations = await migrationState(db).catch(() => undefined);
+      if (migrations?.current) return { status: 'ready' as const, database, migrations };
+      reply.code(503);
+      return migrations
+        ? { status: 'not_ready' as const, database, migrations, reason: 'migrations_pending' as const }
+        : { status: 'not_ready' as const, database, reason: 'database_unreachable' as const };
     },
   );
 }

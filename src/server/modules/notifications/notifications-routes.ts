@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal } from '../../platform/http.ts';
+import { QueryFlag } from '../../../shared/replies.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as inbox from './notifications-service.ts';
 
 const Notification = z.object({
@@ -19,57 +19,40 @@ const Unread = z.object({ unread: z.number() });
 
 /** The inbox: each user sees and marks only their own notifications. */
 export async function notificationsRoutes(app: FastifyInstance, deps: inbox.NotificationDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['notifications'];
+  const on = routeTable(app, ['notifications']);
 
-  r.get(
+  on.get(
     '/api/notifications',
     {
-      schema: {
-        tags,
-        summary: 'Kotak masuk sendiri, terbaru dulu',
-        querystring: z.object({
-          unread: z.enum(['true', 'false']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ items: z.array(Notification), unread: z.number() }) },
-      },
-    },
-    async (request) =>
-      inbox.listInbox(deps, requirePrincipal(request), {
-        isUnreadOnly: request.query.unread === 'true',
-        limit: request.query.limit,
+      summary: 'Kotak masuk sendiri, terbaru dulu',
+      querystring: z.object({
+        unread: QueryFlag,
+        limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
-  );
-
-  r.get(
-    '/api/notifications/count',
-    { schema: { tags, summary: 'Jumlah notifikasi belum dibaca', response: { 200: Unread } } },
-    async (request) => ({ unread: await inbox.countUnread(deps, requirePrincipal(request)) }),
-  );
-
-  r.post(
-    '/api/notifications/read-all',
-    {
-      schema: {
-        tags,
-        summary: 'Tandai semua sudah dibaca',
-        response: { 200: z.object({ updated: z.number() }) },
-      },
+      reply: z.object({ items: z.array(Notification), unread: z.number() }),
     },
-    async (request) => ({ updated: await inbox.markAllRead(deps, requirePrincipal(request)) }),
+    ({ principal, query }) =>
+      inbox.listInbox(deps, principal, { isUnreadOnly: query.unread === 'true', limit: query.limit }),
   );
-
-  r.post(
+  on.get(
+    '/api/notifications/count',
+    { summary: 'Jumlah notifikasi belum dibaca', reply: Unread },
+    async (c) => ({
+      unread: await inbox.countUnread(deps, c.principal),
+    }),
+  );
+  on.post(
+    '/api/notifications/read-all',
+    { summary: 'Tandai semua sudah dibaca', reply: z.object({ updated: z.number() }) },
+    async (c) => ({ updated: await inbox.markAllRead(deps, c.principal) }),
+  );
+  on.post(
     '/api/notifications/:id/read',
     {
-      schema: {
-        tags,
-        summary: 'Tandai satu notifikasi sudah dibaca',
-        params: z.object({ id: z.uuid() }),
-        response: { 200: Notification },
-      },
+      summary: 'Tandai satu notifikasi sudah dibaca',
+      params: z.object({ id: z.uuid() }),
+      reply: Notification,
     },
-    async (request) => inbox.markRead(deps, requirePrincipal(request), request.params.id),
+    (c) => inbox.markRead(deps, c.principal, c.params.id),
   );
 }

@@ -3,10 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OdkDevice, OdkDeviceCreated, OdkDeviceInput } from '../../../shared/odk.ts';
+import { itemsOf } from '../../../shared/replies.ts';
 import type { Config } from '../../platform/config.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { requirePrincipal } from '../../platform/http.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { routeTable } from '../../platform/routes.ts';
 import { MAX_PHOTO_BYTES } from '../reports/photo-rules.ts';
 import type { ReportDeps } from '../reports/reports-service.ts';
 import * as devices from './odk-devices-service.ts';
@@ -123,60 +124,35 @@ export async function odkRoutes(app: FastifyInstance, deps: OdkDeps): Promise<vo
   app.decorateRequest('odkDeviceId', null);
   await app.register(async (odk) => openRosaEndpoints(odk, deps), { prefix: '/odk' });
 
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
+  const on = routeTable(app, ['odk']);
+  on.get(
     '/api/odk/devices',
-    {
-      schema: {
-        tags: ['odk'],
-        summary: 'Token ponsel ODK Collect / ODK Collect device tokens',
-        response: { 200: z.object({ items: z.array(OdkDevice) }) },
-      },
-    },
-    async (request) => {
-      return { items: await devices.listDevices(deps.db, requirePrincipal(request)) };
-    },
+    { summary: 'Token ponsel ODK Collect / ODK Collect device tokens', reply: itemsOf(OdkDevice) },
+    async (c) => ({ items: await devices.listDevices(deps.db, c.principal) }),
   );
-
-  r.post(
+  on.post(
     '/api/odk/devices',
     {
-      schema: {
-        tags: ['odk'],
-        summary:
-          'Buat token ponsel; token dan kode QR hanya tampil sekali / create a device token, shown once',
-        body: OdkDeviceInput,
-        response: { 201: OdkDeviceCreated },
-      },
+      summary: 'Buat token ponsel; token dan kode QR hanya tampil sekali / create a device token, shown once',
+      body: OdkDeviceInput,
+      reply: OdkDeviceCreated,
+      status: 201,
     },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const { device, token } = await devices.createDevice(
-        deps.db,
-        principal,
-        request.body.username,
-        request.body.label,
-      );
+    async ({ principal, body, request }) => {
+      const { device, token } = await devices.createDevice(deps.db, principal, body.username, body.label);
       const serverUrl = `${request.protocol}://${request.host}/odk/key/${token}`;
       const qrSvg = await devices.collectSettingsQr(serverUrl, `Sigap ${device.label || device.username}`);
-      return reply.status(201).send({ device, token, serverUrl, qrSvg });
+      return { device, token, serverUrl, qrSvg };
     },
   );
-
-  r.delete(
+  on.delete(
     '/api/odk/devices/:id',
     {
-      schema: {
-        tags: ['odk'],
-        summary: 'Cabut token ponsel / revoke a device token',
-        params: z.object({ id: z.uuid() }),
-        response: { 200: OdkDevice },
-      },
+      summary: 'Cabut token ponsel / revoke a device token',
+      params: z.object({ id: z.uuid() }),
+      reply: OdkDevice,
     },
-    async (request) => {
-      const principal = requirePrincipal(request);
-      return devices.revokeDevice(deps.db, principal, request.params.id);
-    },
+    (c) => devices.revokeDevice(deps.db, c.principal, c.params.id),
   );
 }
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CoverageReply, CoverageTarget, GapItem } from '../../../shared/pillars/coverage.ts';
 import { DryRunReport, ImportJob } from '../../../shared/pillars/pillar-import-rules.ts';
@@ -14,19 +13,19 @@ import {
   PillarStatus,
 } from '../../../shared/pillars/pillar-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { NoContent } from '../../../shared/replies.ts';
+import { itemsOf, NoContent } from '../../../shared/replies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, missingDataKeyError, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as coverage from './pillars-coverage.ts';
 import { createImportRunner, dryRunImport, getImport, startImport } from './pillars-import.ts';
 import { ROSTER_CONTENT_TYPES, readRosterOffThread } from './pillars-roster.ts';
 import * as pillars from './pillars-service.ts';
 
-const IdParams = z.object({ id: z.uuid() });
+const params = z.object({ id: z.uuid() });
 const CodeParams = z.object({ code: ListCode });
 /** A region code down to kecamatan, or a Bakorwil id (I–V). */
 const CoverageRegion = z
@@ -81,22 +80,20 @@ export async function pillarsRoutes(
     (_request, body, done) => done(null, body),
   );
 
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['pillars'];
+  const on = routeTable(app, ['pillars']);
+  const items = itemsOf(ListItem);
+  const targets = itemsOf(CoverageTarget);
+  const coverageQuery = z.object({ region: CoverageRegion, type: ListCode });
 
-  r.get(
+  on.get(
     '/api/pillars',
     {
-      schema: {
-        tags,
-        summary: 'Daftar pilar sosial (filter jenis, keahlian, wilayah, kesiagaan; cari nama) / list pillars',
-        querystring: ListQuery,
-        response: { 200: z.object({ items: z.array(Pillar), total: z.number() }) },
-      },
+      summary: 'Daftar pilar sosial (filter jenis, keahlian, wilayah, kesiagaan; cari nama) / list pillars',
+      querystring: ListQuery,
+      reply: z.object({ items: z.array(Pillar), total: z.number() }),
     },
-    async (request) => {
-      const q = request.query;
-      return pillars.listPillars(service, requirePrincipal(request), {
+    ({ principal, query: q }) =>
+      pillars.listPillars(service, principal, {
         pillarType: q.type,
         skill: q.skill,
         regionCode: q.region,
@@ -105,151 +102,82 @@ export async function pillarsRoutes(
         q: q.q,
         limit: q.limit,
         offset: q.offset,
-      });
-    },
+      }),
   );
-
-  r.post(
+  on.post(
     '/api/pillars',
-    {
-      schema: {
-        tags,
-        summary: 'Daftarkan pilar / register a pillar',
-        body: PillarInput,
-        response: { 201: Pillar },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await pillars.createPillar(service, requirePrincipal(request), request.body)),
+    { summary: 'Daftarkan pilar / register a pillar', body: PillarInput, reply: Pillar, status: 201 },
+    (c) => pillars.createPillar(service, c.principal, c.body),
   );
-
-  r.get(
-    '/api/pillars/types',
-    { schema: { tags, summary: 'Jenis pilar', response: { 200: z.object({ items: z.array(ListItem) }) } } },
-    async (request) => ({ items: await pillars.listItems(service, requirePrincipal(request), 'types') }),
-  );
-
-  r.put(
-    '/api/pillars/types/:code',
-    {
-      schema: {
-        tags,
-        summary: 'Tambah/ubah jenis pilar (admin)',
-        params: CodeParams,
-        body: ListItemInput,
-        response: { 200: z.object({ items: z.array(ListItem) }) },
-      },
-    },
-    async (request) => ({
-      items: await pillars.saveItem(service, requirePrincipal(request), 'types', {
-        code: request.params.code,
-        ...request.body,
+  // The two lists an admin keeps: pillar types and skills.
+  for (const [list, name] of [
+    ['types', 'jenis pilar'],
+    ['skills', 'keahlian'],
+  ] as const) {
+    on.get(
+      `/api/pillars/${list}`,
+      { summary: name[0].toUpperCase() + name.slice(1), reply: items },
+      async (c) => ({
+        items: await pillars.listItems(service, c.principal, list),
       }),
-    }),
-  );
-
-  r.get(
-    '/api/pillars/skills',
-    { schema: { tags, summary: 'Keahlian', response: { 200: z.object({ items: z.array(ListItem) }) } } },
-    async (request) => ({ items: await pillars.listItems(service, requirePrincipal(request), 'skills') }),
-  );
-
-  r.put(
-    '/api/pillars/skills/:code',
-    {
-      schema: {
-        tags,
-        summary: 'Tambah/ubah keahlian (admin)',
-        params: CodeParams,
-        body: ListItemInput,
-        response: { 200: z.object({ items: z.array(ListItem) }) },
-      },
-    },
-    async (request) => ({
-      items: await pillars.saveItem(service, requirePrincipal(request), 'skills', {
-        code: request.params.code,
-        ...request.body,
+    );
+    on.put(
+      `/api/pillars/${list}/:code`,
+      { summary: `Tambah/ubah ${name} (admin)`, params: CodeParams, body: ListItemInput, reply: items },
+      async ({ principal, params, body }) => ({
+        items: await pillars.saveItem(service, principal, list, { code: params.code, ...body }),
       }),
-    }),
-  );
-
-  r.get(
+    );
+  }
+  on.get(
     '/api/pillars/coverage',
     {
-      schema: {
-        tags,
-        summary: 'Cakupan pilar per wilayah anak: aktif, target, kekurangan / coverage per child area',
-        querystring: z.object({ region: CoverageRegion, type: ListCode }),
-        response: { 200: CoverageReply },
-      },
+      summary: 'Cakupan pilar per wilayah anak: aktif, target, kekurangan / coverage per child area',
+      querystring: coverageQuery,
+      reply: CoverageReply,
     },
-    async (request) =>
-      coverage.getCoverage(service, requirePrincipal(request), request.query.region, request.query.type),
+    ({ principal, query }) => coverage.getCoverage(service, principal, query.region, query.type),
   );
-
-  r.get(
+  on.get(
     '/api/pillars/coverage/gaps',
     {
-      schema: {
-        tags,
-        summary: 'Wilayah di bawah target, paling membutuhkan dulu / gaps ordered by need',
-        querystring: z.object({ region: CoverageRegion, type: ListCode }),
-        response: { 200: z.object({ items: z.array(GapItem) }) },
-      },
+      summary: 'Wilayah di bawah target, paling membutuhkan dulu / gaps ordered by need',
+      querystring: coverageQuery,
+      reply: itemsOf(GapItem),
     },
-    async (request) =>
-      coverage.listCoverageGaps(service, requirePrincipal(request), request.query.region, request.query.type),
+    ({ principal, query }) => coverage.listCoverageGaps(service, principal, query.region, query.type),
   );
-
-  r.get(
+  on.get(
     '/api/pillars/coverage/targets',
-    {
-      schema: {
-        tags,
-        summary: 'Target cakupan per jenis pilar dan tingkat wilayah',
-        response: { 200: z.object({ items: z.array(CoverageTarget) }) },
-      },
-    },
-    async (request) => ({ items: await coverage.listTargets(service, requirePrincipal(request)) }),
+    { summary: 'Target cakupan per jenis pilar dan tingkat wilayah', reply: targets },
+    async (c) => ({ items: await coverage.listTargets(service, c.principal) }),
   );
-
-  r.put(
+  on.put(
     '/api/pillars/coverage/targets',
-    {
-      schema: {
-        tags,
-        summary: 'Ubah target cakupan (admin); 0 berarti tanpa target',
-        body: CoverageTarget,
-        response: { 200: z.object({ items: z.array(CoverageTarget) }) },
-      },
-    },
-    async (request) => ({
-      items: await coverage.saveTarget(service, requirePrincipal(request), request.body),
-    }),
+    { summary: 'Ubah target cakupan (admin); 0 berarti tanpa target', body: CoverageTarget, reply: targets },
+    async (c) => ({ items: await coverage.saveTarget(service, c.principal, c.body) }),
   );
-
-  r.post(
+  on.post(
     '/api/pillars/imports',
     {
-      schema: {
-        tags,
-        summary:
-          'Impor daftar pilar dari XLSX/CSV: dryRun=true melaporkan tiap baris, dryRun=false mengimpor bertahap / import a roster',
-        querystring: ImportQuery,
-        response: { 200: DryRunReport, 202: ImportJob },
-      },
-      // A dry run reads the registry for every row: bounded per user, so it is no tool for bulk look-ups.
-      config: {
-        rateLimit: {
-          max: DRY_RUNS_PER_WINDOW,
-          timeWindow: '10 minutes',
-          keyGenerator: (request) => `pillar-dry-run:${request.principal?.user.id ?? request.ip}`,
-          allowList: (request) => (request.query as { dryRun?: string }).dryRun === 'false',
+      summary:
+        'Impor daftar pilar dari XLSX/CSV: dryRun=true melaporkan tiap baris, dryRun=false mengimpor bertahap / import a roster',
+      querystring: ImportQuery,
+      reply: DryRunReport,
+      otherReplies: { 202: ImportJob },
+      options: {
+        // A dry run reads the registry for every row: bounded per user, so it is no tool for bulk look-ups.
+        config: {
+          rateLimit: {
+            max: DRY_RUNS_PER_WINDOW,
+            timeWindow: '10 minutes',
+            keyGenerator: (request) => `pillar-dry-run:${request.principal?.user.id ?? request.ip}`,
+            allowList: (request) => (request.query as { dryRun?: string }).dryRun === 'false',
+          },
         },
       },
     },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
+    async ({ principal, query, request, reply }) => {
       const format =
         ROSTER_CONTENT_TYPES[(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
       if (!format || !Buffer.isBuffer(request.body)) {
@@ -258,55 +186,36 @@ export async function pillarsRoutes(
           'Kirim berkas sebagai XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) atau text/csv',
         );
       }
-      const options = { kabkotaCode: request.query.kabkota, defaultType: request.query.type };
+      const options = { kabkotaCode: query.kabkota, defaultType: query.type };
       const rows = await readRosterOffThread(request.body, format);
-      if (request.query.dryRun === 'true') {
-        return reply.status(200).send(await dryRunImport(service, principal, options, rows));
-      }
-      return reply.status(202).send(await startImport(service, principal, options, rows));
+      if (query.dryRun === 'true') return dryRunImport(service, principal, options, rows);
+      reply.status(202);
+      return startImport(service, principal, options, rows);
     },
   );
-
-  r.get(
+  on.get(
     '/api/pillars/imports/:id',
     {
-      schema: {
-        tags,
-        summary: 'Kemajuan dan laporan per baris dari satu impor / import progress and report',
-        params: IdParams,
-        response: { 200: ImportJob },
-      },
+      summary: 'Kemajuan dan laporan per baris dari satu impor / import progress and report',
+      params,
+      reply: ImportJob,
     },
-    async (request) => getImport(service, requirePrincipal(request), request.params.id),
+    (c) => getImport(service, c.principal, c.params.id),
   );
-
-  r.get(
-    '/api/pillars/:id',
-    { schema: { tags, summary: 'Satu pilar', params: IdParams, response: { 200: Pillar } } },
-    async (request) => pillars.getPillar(service, requirePrincipal(request), request.params.id),
+  on.get('/api/pillars/:id', { summary: 'Satu pilar', params, reply: Pillar }, (c) =>
+    pillars.getPillar(service, c.principal, c.params.id),
   );
-
-  r.patch(
+  on.patch(
     '/api/pillars/:id',
     {
-      schema: {
-        tags,
-        summary: 'Ubah data pilar dari versi yang terakhir dilihat',
-        params: IdParams,
-        body: PillarChanges,
-        response: { 200: Pillar },
-      },
+      summary: 'Ubah data pilar dari versi yang terakhir dilihat',
+      params,
+      body: PillarChanges,
+      reply: Pillar,
     },
-    async (request) =>
-      pillars.updatePillar(service, requirePrincipal(request), request.params.id, request.body),
+    (c) => pillars.updatePillar(service, c.principal, c.params.id, c.body),
   );
-
-  r.delete(
-    '/api/pillars/:id',
-    { schema: { response: { 204: NoContent }, tags, summary: 'Hapus data pilar', params: IdParams } },
-    async (request, reply) => {
-      await pillars.deletePillar(service, requirePrincipal(request), request.params.id);
-      return reply.status(204).send();
-    },
+  on.delete('/api/pillars/:id', { summary: 'Hapus data pilar', params, reply: NoContent, status: 204 }, (c) =>
+    pillars.deletePillar(service, c.principal, c.params.id),
   );
 }

@@ -20,59 +20,59 @@ import {
 } from '../../../shared/provocation/provocation-schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import { mergeItem } from './merge-service.ts';
 import * as items from './provocation-service.ts';
 import * as response from './response-service.ts';
 
-const tags = ['provocation'];
-const IdParams = z.object({ id: z.uuid() });
+const params = z.object({ id: z.uuid() });
+/** A kab/kota filter, e.g. 35.10. */
+const Kabkota = z
+  .string()
+  .regex(/^35\.\d{2}$/)
+  .optional();
 
 /** The provocation watch: sightings, items, assessment, links, counter-messages, takedown requests, figures. */
 export async function provocationRoutes(app: FastifyInstance, deps: items.ProvocationDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser(
     ['image/jpeg', 'image/png'],
     { parseAs: 'buffer', bodyLimit: items.MAX_SCREENSHOT_BYTES },
     (_request, body, done) => done(null, body),
   );
 
-  r.post(
+  const on = routeTable(app, ['provocation']);
+
+  on.post(
     '/api/provocation/sightings',
     {
-      schema: {
-        tags,
-        summary: 'Catat penampakan konten provokatif (idempoten menurut id); bergabung ke konten yang sama',
-        body: SightingInput,
-        response: { 201: SightingCreated },
-      },
+      summary: 'Catat penampakan konten provokatif (idempoten menurut id); bergabung ke konten yang sama',
+      body: SightingInput,
+      reply: SightingCreated,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.status(201).send(await items.recordSighting(deps, requirePrincipal(request), request.body)),
+    (c) => items.recordSighting(deps, c.principal, c.body),
   );
-
-  r.put(
+  on.put(
     '/api/provocation/sightings/:id/screenshot',
     {
-      schema: {
-        tags,
-        summary:
-          'Unggah tangkapan layar (JPEG/PNG, metadata dihapus); gambar yang sama bergabung ke kontennya',
-        params: IdParams,
-        response: { 200: ScreenshotStored },
-      },
+      summary: 'Unggah tangkapan layar (JPEG/PNG, metadata dihapus); gambar yang sama bergabung ke kontennya',
+      params,
+      reply: ScreenshotStored,
     },
-    async (request) => {
-      const body = request.body;
+    ({ principal, params: { id }, request: { body } }) => {
       if (!Buffer.isBuffer(body)) {
         throw new DomainError('unsupported_media_type', 'Kirim gambar sebagai image/jpeg atau image/png');
       }
-      return items.addScreenshot(deps, requirePrincipal(request), request.params.id, body);
+      return items.addScreenshot(deps, principal, id, body);
     },
   );
 
-  r.get(
+  // The screenshot is its own bytes, not JSON: declared with Fastify's own shape.
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/api/provocation/sightings/:id/screenshot',
-    { schema: { tags, summary: 'Tangkapan layar (staf yang melihat kontennya)', params: IdParams } },
+    {
+      schema: { tags: ['provocation'], summary: 'Tangkapan layar (staf yang melihat kontennya)', params },
+    },
     async (request, reply) => {
       const shot = await items.getScreenshot(deps, requirePrincipal(request), request.params.id);
       return reply
@@ -82,162 +82,94 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
     },
   );
 
-  r.get(
+  on.get(
     '/api/provocation/items',
     {
-      schema: {
-        tags,
-        summary: 'Konten provokatif dalam cakupan Anda, terbaru dahulu',
-        querystring: z.object({
-          assessment: Assessment.optional(),
-          outcome: Outcome.optional(),
-          kabkota: z
-            .string()
-            .regex(/^35\.\d{2}$/)
-            .optional(),
-          reportId: z.uuid().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: ItemList },
-      },
+      summary: 'Konten provokatif dalam cakupan Anda, terbaru dahulu',
+      querystring: z.object({
+        assessment: Assessment.optional(),
+        outcome: Outcome.optional(),
+        kabkota: Kabkota,
+        reportId: z.uuid().optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+      reply: ItemList,
     },
-    async (request) => {
-      const { reportId, ...filter } = request.query;
-      const principal = requirePrincipal(request);
-      if (reportId) return items.listItemsOfReport(deps, principal, reportId);
-      return items.listItems(deps, principal, filter);
-    },
+    ({ principal, query: { reportId, ...filter } }) =>
+      reportId
+        ? items.listItemsOfReport(deps, principal, reportId)
+        : items.listItems(deps, principal, filter),
   );
-
-  r.get(
+  on.get(
     '/api/provocation/items/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Satu konten: penampakan, sebaran, penilaian, tanggapan',
-        params: IdParams,
-        response: { 200: ItemDetail },
-      },
-    },
-    async (request) => items.getItem(deps, requirePrincipal(request), request.params.id),
+    { summary: 'Satu konten: penampakan, sebaran, penilaian, tanggapan', params, reply: ItemDetail },
+    (c) => items.getItem(deps, c.principal, c.params.id),
   );
-
-  r.post(
+  on.post(
     '/api/provocation/items/:id/assessment',
     {
-      schema: {
-        tags,
-        summary: 'Nilai konten (provokasi, hoaks, ujaran kebencian, ancaman, bukan masalah); tenggat dimulai',
-        params: IdParams,
-        body: AssessInput,
-        response: { 200: ItemDetail },
-      },
+      summary: 'Nilai konten (provokasi, hoaks, ujaran kebencian, ancaman, bukan masalah); tenggat dimulai',
+      params,
+      body: AssessInput,
+      reply: ItemDetail,
     },
-    async (request) => items.assessItem(deps, requirePrincipal(request), request.params.id, request.body),
+    (c) => items.assessItem(deps, c.principal, c.params.id, c.body),
   );
-
-  r.post(
+  on.post(
     '/api/provocation/items/:id/links',
-    {
-      schema: {
-        tags,
-        summary: 'Tautkan konten ke laporan atau kasus',
-        params: IdParams,
-        body: LinkInput,
-        response: { 200: ItemDetail },
-      },
-    },
-    async (request) => items.linkItem(deps, requirePrincipal(request), request.params.id, request.body),
+    { summary: 'Tautkan konten ke laporan atau kasus', params, body: LinkInput, reply: ItemDetail },
+    (c) => items.linkItem(deps, c.principal, c.params.id, c.body),
   );
-
-  r.post(
+  on.post(
     '/api/provocation/items/:id/merge',
     {
-      schema: {
-        tags,
-        summary:
-          'Gabungkan konten ini ke konten lain yang sama (staf; tercatat di audit): penampakan dan tanggapan pindah',
-        params: IdParams,
-        body: MergeInput,
-        response: { 200: ItemDetail },
-      },
+      summary:
+        'Gabungkan konten ini ke konten lain yang sama (staf; tercatat di audit): penampakan dan tanggapan pindah',
+      params,
+      body: MergeInput,
+      reply: ItemDetail,
     },
-    async (request) => mergeItem(deps, requirePrincipal(request), request.params.id, request.body.intoId),
+    (c) => mergeItem(deps, c.principal, c.params.id, c.body.intoId),
   );
-
-  r.post(
+  on.post(
     '/api/provocation/items/:id/counter-messages',
     {
-      schema: {
-        tags,
-        summary: 'Susun kontra-narasi dan siapa yang membawakannya',
-        params: IdParams,
-        body: CounterInput,
-        response: { 201: ItemDetail },
-      },
+      summary: 'Susun kontra-narasi dan siapa yang membawakannya',
+      params,
+      body: CounterInput,
+      reply: ItemDetail,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await response.draftCounter(deps, requirePrincipal(request), request.params.id, request.body)),
+    (c) => response.draftCounter(deps, c.principal, c.params.id, c.body),
   );
-
-  r.post(
+  on.post(
     '/api/provocation/counter-messages/:id/:move',
     {
-      schema: {
-        tags,
-        summary: 'Ajukan, setujui, kembalikan, atau catat publikasi kontra-narasi',
-        params: z.object({ id: z.uuid(), move: CounterMove }),
-        body: CounterMoveInput.default({}),
-        response: { 200: ItemDetail },
-      },
+      summary: 'Ajukan, setujui, kembalikan, atau catat publikasi kontra-narasi',
+      params: z.object({ id: z.uuid(), move: CounterMove }),
+      body: CounterMoveInput.default({}),
+      reply: ItemDetail,
     },
-    async (request) =>
-      response.moveCounter(
-        deps,
-        requirePrincipal(request),
-        request.params.id,
-        request.params.move,
-        request.body,
-      ),
+    ({ principal, params: { id, move }, body }) => response.moveCounter(deps, principal, id, move, body),
   );
-
-  r.post(
+  on.post(
     '/api/provocation/items/:id/takedowns',
     {
-      schema: {
-        tags,
-        summary: 'Minta penurunan atau penyelidikan ke lembaga mitra (disposisi pada kasus yang tertaut)',
-        params: IdParams,
-        body: TakedownInput,
-        response: { 201: ItemDetail },
-      },
+      summary: 'Minta penurunan atau penyelidikan ke lembaga mitra (disposisi pada kasus yang tertaut)',
+      params,
+      body: TakedownInput,
+      reply: ItemDetail,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await response.requestTakedown(deps, requirePrincipal(request), request.params.id, request.body),
-        ),
+    (c) => response.requestTakedown(deps, c.principal, c.params.id, c.body),
   );
-
-  r.get(
+  on.get(
     '/api/provocation/evaluation',
     {
-      schema: {
-        tags,
-        summary:
-          'Angka evaluasi: per penilaian dan platform, median waktu tanggap, tanggapan sebelum kejadian',
-        querystring: z.object({
-          kabkota: z
-            .string()
-            .regex(/^35\.\d{2}$/)
-            .optional(),
-        }),
-        response: { 200: EvaluationFigures },
-      },
+      summary: 'Angka evaluasi: per penilaian dan platform, median waktu tanggap, tanggapan sebelum kejadian',
+      querystring: z.object({ kabkota: Kabkota }),
+      reply: EvaluationFigures,
     },
-    async (request) => response.evaluate(deps, requirePrincipal(request), request.query.kabkota ?? null),
+    (c) => response.evaluate(deps, c.principal, c.query.kabkota ?? null),
   );
 }

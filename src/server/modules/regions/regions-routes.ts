@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Region, RegionCode } from '../../../shared/regions.ts';
+import { itemsOf } from '../../../shared/replies.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as regions from './regions-service.ts';
 
 const RegionDetail = Region.extend({
@@ -26,81 +27,59 @@ const BAKORWIL_CACHE = 'private, no-cache';
 /** Regions of Jawa Timur and the Bakorwil that group them. */
 export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }): Promise<void> {
   const { db } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const on = routeTable(app, ['regions']);
 
-  r.get(
+  on.get(
     '/api/regions',
     {
-      schema: {
-        tags: ['regions'],
-        summary: 'Anak wilayah (parent) atau cari nama (q) / children or name search',
-        querystring: z.object({
-          parent: RegionCode.optional(),
-          q: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-        }),
-        response: { 200: z.object({ items: z.array(Region) }) },
-      },
+      summary: 'Anak wilayah (parent) atau cari nama (q) / children or name search',
+      querystring: z.object({
+        parent: RegionCode.optional(),
+        q: z.string().max(100).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+      reply: itemsOf(Region),
     },
-    async (request, reply) => {
+    async ({ query: { parent, q, limit }, reply }) => {
       reply.header('cache-control', REGIONS_CACHE);
-      const { parent, q, limit } = request.query;
       if (q !== undefined) return { items: await regions.searchRegionsByName(db, q, limit) };
       if (parent !== undefined) return { items: await regions.listChildren(db, parent) };
       throw new DomainError('validation_failed', 'Isi parent=KODE atau q=NAMA');
     },
   );
-
-  r.get(
+  on.get(
     '/api/regions/:code',
     {
-      schema: {
-        tags: ['regions'],
-        summary: 'Satu wilayah dengan induk dan Bakorwil-nya',
-        params: z.object({ code: RegionCode }),
-        response: { 200: RegionDetail },
-      },
+      summary: 'Satu wilayah dengan induk dan Bakorwil-nya',
+      params: z.object({ code: RegionCode }),
+      reply: RegionDetail,
     },
-    async (request, reply) => {
+    ({ params, reply }) => {
       reply.header('cache-control', REGIONS_CACHE);
-      return regions.getRegionDetail(db, request.params.code);
+      return regions.getRegionDetail(db, params.code);
     },
   );
-
-  r.get(
+  on.get(
     '/api/bakorwil',
-    {
-      schema: {
-        tags: ['regions'],
-        summary: 'Daftar Bakorwil',
-        response: { 200: z.object({ items: z.array(Bakorwil) }) },
-      },
-    },
-    async (request, reply) => {
-      requirePrincipal(request);
+    { summary: 'Daftar Bakorwil', reply: itemsOf(Bakorwil) },
+    async ({ request, reply }) => {
+      requirePrincipal(request); // signed-in users only
       reply.header('cache-control', BAKORWIL_CACHE);
       return { items: await regions.listBakorwil(db) };
     },
   );
-
-  r.put(
+  on.put(
     '/api/bakorwil/:id',
     {
-      schema: {
-        tags: ['regions'],
-        summary: 'Ubah Bakorwil (admin)',
-        params: z.object({ id: z.string().regex(/^[A-Z0-9-]{1,10}$/) }),
-        body: z.object({
-          name: z.string().min(3).max(120),
-          seat: z.string().min(2).max(80),
-          members: z.array(RegionCode),
-        }),
-        response: { 200: Bakorwil },
-      },
+      summary: 'Ubah Bakorwil (admin)',
+      params: z.object({ id: z.string().regex(/^[A-Z0-9-]{1,10}$/) }),
+      body: z.object({
+        name: z.string().min(3).max(120),
+        seat: z.string().min(2).max(80),
+        members: z.array(RegionCode),
+      }),
+      reply: Bakorwil,
     },
-    async (request) => {
-      const admin = requirePrincipal(request);
-      return regions.updateBakorwil(db, admin, { id: request.params.id, ...request.body });
-    },
+    ({ principal, params, body }) => regions.updateBakorwil(db, principal, { id: params.id, ...body }),
   );
 }

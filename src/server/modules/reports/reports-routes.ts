@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { itemsOf } from '../../../shared/replies.ts';
+import { itemsOf, QueryFlag } from '../../../shared/replies.ts';
 import {
   AmendmentReply,
   Channel,
@@ -21,10 +21,12 @@ import {
 import { startOfWibDay } from '../../../shared/time.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as reports from './reports-service.ts';
 
-const IdParams = z.object({ id: z.uuid() });
+const params = z.object({ id: z.uuid() });
+const PhotoParams = z.object({ id: z.uuid(), photoId: z.uuid() });
 const day = CalendarDay;
 
 const ListQuery = z.object({
@@ -34,8 +36,8 @@ const ListQuery = z.object({
   status: ReportStatus.optional(),
   priority: Priority.optional(),
   channel: Channel.optional(),
-  vulnerable: z.enum(['true', 'false']).optional(),
-  mine: z.enum(['true', 'false']).optional(),
+  vulnerable: QueryFlag,
+  mine: QueryFlag,
   from: day.optional(),
   to: day.optional(),
   q: z.string().trim().min(2).max(200).optional(),
@@ -45,42 +47,37 @@ const ListQuery = z.object({
 
 /** Reports: intake, list, amendments, acknowledgement, verification, photos. */
 export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser(
     ['image/jpeg', 'image/png'],
     { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES },
     (_request, body, done) => done(null, body),
   );
 
-  r.post(
+  const on = routeTable(app, ['reports']);
+
+  on.post(
     '/api/reports',
     {
-      schema: {
-        tags: ['reports'],
-        summary: 'Kirim laporan (idempoten menurut id) / submit a report (idempotent by id)',
-        body: ReportInput,
-        response: { 200: Report, 201: Report },
-      },
+      summary: 'Kirim laporan (idempoten menurut id) / submit a report (idempotent by id)',
+      body: ReportInput,
+      reply: Report,
+      otherReplies: { 201: Report },
     },
-    async (request, reply) => {
-      const { report, created } = await reports.submitReport(deps, requirePrincipal(request), request.body);
-      return reply.status(created ? 201 : 200).send(report);
+    async ({ principal, body, reply }) => {
+      const { report, created } = await reports.submitReport(deps, principal, body);
+      reply.status(created ? 201 : 200);
+      return report;
     },
   );
-
-  r.get(
+  on.get(
     '/api/reports',
     {
-      schema: {
-        tags: ['reports'],
-        summary: 'Daftar laporan menurut prioritas / reports by priority',
-        querystring: ListQuery,
-        response: { 200: z.object({ items: z.array(Report), nextCursor: z.string().nullable() }) },
-      },
+      summary: 'Daftar laporan menurut prioritas / reports by priority',
+      querystring: ListQuery,
+      reply: z.object({ items: z.array(Report), nextCursor: z.string().nullable() }),
     },
-    async (request) => {
-      const q = request.query;
-      return reports.listReports(deps, requirePrincipal(request), {
+    ({ principal, query: q }) =>
+      reports.listReports(deps, principal, {
         regionCode: q.region,
         kind: q.kind,
         conflictType: q.type,
@@ -94,124 +91,65 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
         q: q.q,
         cursor: q.cursor,
         limit: q.limit,
-      });
-    },
+      }),
   );
-
-  r.get(
-    '/api/reports/:id',
-    { schema: { tags: ['reports'], summary: 'Satu laporan', params: IdParams, response: { 200: Report } } },
-    async (request) => reports.getReport(deps, requirePrincipal(request), request.params.id),
+  on.get('/api/reports/:id', { summary: 'Satu laporan', params, reply: Report }, (c) =>
+    reports.getReport(deps, c.principal, c.params.id),
   );
-
-  r.patch(
+  on.patch(
     '/api/reports/:id',
     {
-      schema: {
-        tags: ['reports'],
-        summary: 'Ubah laporan dari versi yang terakhir dilihat / amend from the version last seen',
-        params: IdParams,
-        body: ReportAmendment,
-        response: { 200: Report },
-      },
+      summary: 'Ubah laporan dari versi yang terakhir dilihat / amend from the version last seen',
+      params,
+      body: ReportAmendment,
+      reply: Report,
     },
-    async (request) => {
-      const { version, ...changes } = request.body;
-      return reports.amendReport(deps, requirePrincipal(request), request.params.id, version, changes);
-    },
+    ({ principal, params: { id }, body: { version, ...changes } }) =>
+      reports.amendReport(deps, principal, id, version, changes),
   );
-
-  r.get(
+  on.get(
     '/api/reports/:id/amendments',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Riwayat perubahan laporan',
-        params: IdParams,
-        response: { 200: itemsOf(AmendmentReply) },
-      },
-    },
-    async (request) => ({
-      items: await reports.listAmendments(deps, requirePrincipal(request), request.params.id),
-    }),
+    { summary: 'Riwayat perubahan laporan', params, reply: itemsOf(AmendmentReply) },
+    async (c) => ({ items: await reports.listAmendments(deps, c.principal, c.params.id) }),
   );
-
-  r.post(
+  on.post(
     '/api/reports/:id/acknowledgement',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Operator menerima laporan',
-        params: IdParams,
-        response: { 200: Report },
-      },
-    },
-    async (request) => reports.acknowledgeReport(deps, requirePrincipal(request), request.params.id),
+    { summary: 'Operator menerima laporan', params, reply: Report },
+    (c) => reports.acknowledgeReport(deps, c.principal, c.params.id),
   );
-
-  r.post(
+  on.post(
     '/api/reports/:id/verification',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Verifikasi, tolak, atau tandai duplikat',
-        params: IdParams,
-        body: Verification,
-        response: { 200: Report },
-      },
-    },
-    async (request) => reports.verifyReport(deps, requirePrincipal(request), request.params.id, request.body),
+    { summary: 'Verifikasi, tolak, atau tandai duplikat', params, body: Verification, reply: Report },
+    (c) => reports.verifyReport(deps, c.principal, c.params.id, c.body),
   );
-
-  r.get(
+  on.get(
     '/api/reports/:id/duplicates',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Saran duplikat',
-        params: IdParams,
-        response: { 200: itemsOf(DuplicateSuggestionReply) },
-      },
-    },
-    async (request) => ({
-      items: await reports.listDuplicateSuggestions(deps, requirePrincipal(request), request.params.id),
-    }),
+    { summary: 'Saran duplikat', params, reply: itemsOf(DuplicateSuggestionReply) },
+    async (c) => ({ items: await reports.listDuplicateSuggestions(deps, c.principal, c.params.id) }),
   );
-
-  r.put(
+  on.put(
     '/api/reports/:id/photos/:photoId',
     {
-      schema: {
-        tags: ['reports'],
-        summary: 'Unggah foto (JPEG/PNG, idempoten menurut photoId; metadata lokasi dihapus)',
-        params: z.object({ id: z.uuid(), photoId: z.uuid() }),
-        response: { 200: PhotoTakenReply, 201: PhotoTakenReply },
-      },
+      summary: 'Unggah foto (JPEG/PNG, idempoten menurut photoId; metadata lokasi dihapus)',
+      params: PhotoParams,
+      reply: PhotoTakenReply,
+      otherReplies: { 201: PhotoTakenReply },
     },
-    async (request, reply) => {
+    async ({ principal, params: { id, photoId }, request, reply }) => {
       const body = request.body;
       if (!Buffer.isBuffer(body))
         throw new DomainError('unsupported_media_type', 'Kirim foto sebagai image/jpeg atau image/png');
-      const photo = await reports.addPhoto(
-        deps,
-        requirePrincipal(request),
-        request.params.id,
-        request.params.photoId,
-        body,
-      );
-      return reply.status(photo.created ? 201 : 200).send(photo);
+      const photo = await reports.addPhoto(deps, principal, id, photoId, body);
+      reply.status(photo.created ? 201 : 200);
+      return photo;
     },
   );
 
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // The photo itself is bytes, not JSON: declared with Fastify's own shape.
   r.get(
     '/api/reports/:id/photos/:photoId',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: 'Foto laporan',
-        params: z.object({ id: z.uuid(), photoId: z.uuid() }),
-      },
-    },
+    { schema: { tags: ['reports'], summary: 'Foto laporan', params: PhotoParams } },
     async (request, reply) => {
       const photo = await reports.getPhoto(
         deps,

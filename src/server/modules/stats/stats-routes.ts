@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { StatsOverview } from '../../../shared/stats/stats-schema.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as stats from './stats-service.ts';
 
 const day = CalendarDay;
@@ -19,25 +18,20 @@ const BakorwilId = z.string().regex(/^[A-Z0-9-]{1,10}$/, 'kode Bakorwil');
 
 /** Dashboard numbers, counted under the viewer's row-level security. */
 export async function statsRoutes(app: FastifyInstance, deps: stats.StatsDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
+  routeTable(app, ['stats']).get(
     '/api/stats/overview',
     {
-      schema: {
-        tags: ['stats'],
-        summary:
-          'Ringkasan dasbor: laporan per wilayah, jenis, kelompok rentan dan minggu; kasus terbuka; tenggat terlewat. ' +
-          'Dengan bakorwil: hanya kabupaten/kota Bakorwil itu',
-        querystring: z.object({
-          scope: StatsScope.default('35'),
-          bakorwil: BakorwilId.optional(),
-          from: day.optional(),
-          to: day.optional(),
-        }),
-        response: { 200: StatsOverview },
-      },
+      summary:
+        'Ringkasan dasbor: laporan per wilayah, jenis, kelompok rentan dan minggu; kasus terbuka; tenggat terlewat. ' +
+        'Dengan bakorwil: hanya kabupaten/kota Bakorwil itu',
+      querystring: z.object({
+        scope: StatsScope.default('35'),
+        bakorwil: BakorwilId.optional(),
+        from: day.optional(),
+        to: day.optional(),
+      }),
+      reply: StatsOverview,
     },
-    async (request) => stats.getOverview(deps, requirePrincipal(request), request.query),
+    (c) => stats.getOverview(deps, c.principal, c.query),
   );
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NoContent } from '../../../shared/replies.ts';
+import { itemsOf, NoContent } from '../../../shared/replies.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { Access, CreateTokenInput, Password, Role, TokenCreated, Username } from '../../../shared/users.ts';
 import type { Database } from '../../platform/db.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import { accessView, endSessionOf, listAccessOf, revokeTokenOf } from '../auth/access-service.ts';
 import { createApiToken, revokeApiToken } from '../auth/auth-service.ts';
 import { resetTotpOf } from '../auth/totp-service.ts';
@@ -37,193 +36,96 @@ const CreateUserInput = z.object({
 /** Users (admin only) and API tokens. */
 export async function usersRoutes(app: FastifyInstance, deps: { db: Database }): Promise<void> {
   const { db } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const on = routeTable(app, ['users']);
+  const done = { reply: NoContent, status: 204 } as const;
+  const sessionParams = UserParams.extend({ id: z.uuid() });
 
-  r.get(
+  on.get('/api/users', { summary: 'Daftar pengguna (admin)', reply: itemsOf(UserView) }, async (c) => ({
+    items: await listAllUsers(db, c.principal),
+  }));
+  on.post(
     '/api/users',
     {
-      schema: {
-        tags: ['users'],
-        summary: 'Daftar pengguna (admin)',
-        response: { 200: z.object({ items: z.array(UserView) }) },
-      },
+      summary: 'Buat pengguna (admin)',
+      body: CreateUserInput,
+      reply: z.object({ user: UserView, password: z.string() }),
+      status: 201,
     },
-    async (request) => {
-      return { items: await listAllUsers(db, requirePrincipal(request)) };
-    },
-  );
-
-  r.post(
-    '/api/users',
-    {
-      schema: {
-        tags: ['users'],
-        summary: 'Buat pengguna (admin)',
-        body: CreateUserInput,
-        response: { 201: z.object({ user: UserView, password: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      const admin = requirePrincipal(request);
-      const { user, password } = await createUser(db, admin, request.body);
+    async (c) => {
+      const { user, password } = await createUser(db, c.principal, c.body);
       const { passwordHash: _, createdAt: __, ...view } = user;
-      return reply.status(201).send({ user: view, password });
+      return { user: view, password };
     },
   );
-
-  r.post(
+  on.post(
     '/api/users/:username/password-reset',
     {
-      schema: {
-        tags: ['users'],
-        summary: 'Atur ulang kata sandi (admin)',
-        params: z.object({ username: z.string() }),
-        response: { 200: z.object({ password: z.string() }) },
-      },
+      summary: 'Atur ulang kata sandi (admin)',
+      params: UserParams,
+      reply: z.object({ password: z.string() }),
     },
-    async (request) => {
-      const admin = requirePrincipal(request);
-      return { password: await resetPassword(db, admin, request.params.username) };
-    },
+    async (c) => ({ password: await resetPassword(db, c.principal, c.params.username) }),
   );
-
-  r.post(
+  on.post(
     '/api/tokens',
     {
-      schema: {
-        tags: ['users'],
-        summary: 'Buat token API untuk diri sendiri',
-        body: CreateTokenInput,
-        response: { 201: TokenCreated },
-      },
+      summary: 'Buat token API untuk diri sendiri',
+      body: CreateTokenInput,
+      reply: TokenCreated,
+      status: 201,
     },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
+    async ({ principal, body }) => {
       const created = await createApiToken(
         db,
         principal,
         principal.user.username,
-        request.body.label,
-        request.body.expiresInDays,
+        body.label,
+        body.expiresInDays,
       );
-      return reply.status(201).send({ ...created, expiresAt: toWibIso(created.expiresAt) });
+      return { ...created, expiresAt: toWibIso(created.expiresAt) };
     },
   );
-
-  r.delete(
+  on.delete(
     '/api/tokens/:id',
-    {
-      schema: {
-        response: { 204: NoContent },
-        tags: ['users'],
-        summary: 'Cabut token API',
-        params: z.object({ id: z.uuid() }),
-      },
-    },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      await revokeApiToken(db, principal, request.params.id);
-      return reply.status(204).send();
-    },
+    { summary: 'Cabut token API', params: z.object({ id: z.uuid() }), ...done },
+    (c) => revokeApiToken(db, c.principal, c.params.id),
   );
-
-  r.post(
+  on.post(
     '/api/users/:username/deactivate',
     {
-      schema: {
-        response: { 204: NoContent },
-        tags: ['users'],
-        summary: 'Nonaktifkan pengguna: sesi, token dan aliran langsung berakhir (admin)',
-        params: UserParams,
-      },
+      summary: 'Nonaktifkan pengguna: sesi, token dan aliran langsung berakhir (admin)',
+      params: UserParams,
+      ...done,
     },
-    async (request, reply) => {
-      const admin = requirePrincipal(request);
-      await setActive(db, admin, request.params.username, false);
-      return reply.status(204).send();
-    },
+    (c) => setActive(db, c.principal, c.params.username, false),
   );
-
-  r.post(
+  on.post(
     '/api/users/:username/reactivate',
-    {
-      schema: {
-        response: { 204: NoContent },
-        tags: ['users'],
-        summary: 'Aktifkan kembali pengguna (admin)',
-        params: UserParams,
-      },
-    },
-    async (request, reply) => {
-      const admin = requirePrincipal(request);
-      await setActive(db, admin, request.params.username, true);
-      return reply.status(204).send();
-    },
+    { summary: 'Aktifkan kembali pengguna (admin)', params: UserParams, ...done },
+    (c) => setActive(db, c.principal, c.params.username, true),
   );
-
-  r.post(
+  on.post(
     '/api/users/:username/totp-reset',
     {
-      schema: {
-        response: { 204: NoContent },
-        tags: ['users'],
-        summary: 'Hapus verifikasi dua langkah pengguna yang kehilangan perangkat (admin)',
-        params: UserParams,
-      },
+      summary: 'Hapus verifikasi dua langkah pengguna yang kehilangan perangkat (admin)',
+      params: UserParams,
+      ...done,
     },
-    async (request, reply) => {
-      const admin = requirePrincipal(request);
-      await resetTotpOf(db, admin, request.params.username);
-      return reply.status(204).send();
-    },
+    (c) => resetTotpOf(db, c.principal, c.params.username),
   );
-
-  r.get(
+  on.get(
     '/api/users/:username/access',
-    {
-      schema: {
-        tags: ['users'],
-        summary: 'Sesi dan token API seorang pengguna (admin)',
-        params: UserParams,
-        response: { 200: Access },
-      },
-    },
-    async (request) => {
-      return accessView(await listAccessOf(db, requirePrincipal(request), request.params.username));
-    },
+    { summary: 'Sesi dan token API seorang pengguna (admin)', params: UserParams, reply: Access },
+    async (c) => accessView(await listAccessOf(db, c.principal, c.params.username)),
   );
-
-  r.delete(
+  on.delete(
     '/api/users/:username/sessions/:id',
-    {
-      schema: {
-        response: { 204: NoContent },
-        tags: ['users'],
-        summary: 'Akhiri sesi seorang pengguna (admin)',
-        params: UserParams.extend({ id: z.uuid() }),
-      },
-    },
-    async (request, reply) => {
-      const admin = requirePrincipal(request);
-      await endSessionOf(db, admin, request.params.username, request.params.id);
-      return reply.status(204).send();
-    },
+    { summary: 'Akhiri sesi seorang pengguna (admin)', params: sessionParams, ...done },
+    (c) => endSessionOf(db, c.principal, c.params.username, c.params.id),
   );
-
-  r.delete(
+  on.delete(
     '/api/users/:username/tokens/:id',
-    {
-      schema: {
-        response: { 204: NoContent },
-        tags: ['users'],
-        summary: 'Cabut token API seorang pengguna (admin)',
-        params: UserParams.extend({ id: z.uuid() }),
-      },
-    },
-    async (request, reply) => {
-      const admin = requirePrincipal(request);
-      await revokeTokenOf(db, admin, request.params.username, request.params.id);
-      return reply.status(204).send();
-    },
+    { summary: 'Cabut token API seorang pengguna (admin)', params: sessionParams, ...done },
+    (c) => revokeTokenOf(db, c.principal, c.params.username, c.params.id),
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
-import { itemsOf } from '../../../shared/replies.ts';
+import { itemsOf, QueryFlag } from '../../../shared/replies.ts';
 import {
   MaterialAddedReply,
   WorkshopActionItemReply,
@@ -23,158 +23,116 @@ import {
 } from '../../../shared/workshops/workshop-schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as work from './workshop-work-service.ts';
 import * as workshops from './workshops-service.ts';
 
-const tags = ['workshops'];
-const IdParams = z.object({ id: z.uuid() });
+const params = z.object({ id: z.uuid() });
 const day = CalendarDay;
 
 /** Workshops (rapat koordinasi / workshop evaluasi): plan, invite, attendance, materials, action items. */
 export async function workshopsRoutes(app: FastifyInstance, deps: workshops.WorkshopDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser(
     [...MATERIAL_TYPES],
     { parseAs: 'buffer', bodyLimit: MAX_MATERIAL_BYTES },
     (_request, body, done) => done(null, body),
   );
 
-  r.post(
+  const on = routeTable(app, ['workshops']);
+
+  on.post(
     '/api/workshops',
     {
-      schema: {
-        tags,
-        summary: 'Rencanakan workshop evaluasi / rapat koordinasi',
-        body: WorkshopInput,
-        response: { 201: WorkshopViewReply },
-      },
+      summary: 'Rencanakan workshop evaluasi / rapat koordinasi',
+      body: WorkshopInput,
+      reply: WorkshopViewReply,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.status(201).send(await workshops.planWorkshop(deps, requirePrincipal(request), request.body)),
+    (c) => workshops.planWorkshop(deps, c.principal, c.body),
   );
-
-  r.get(
+  on.get(
     '/api/workshops',
     {
-      schema: {
-        tags,
-        summary: 'Daftar workshop yang terlihat',
-        querystring: z.object({
-          from: day.optional(),
-          to: day.optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: itemsOf(WorkshopSummaryReply) },
-      },
+      summary: 'Daftar workshop yang terlihat',
+      querystring: z.object({
+        from: day.optional(),
+        to: day.optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+      reply: itemsOf(WorkshopSummaryReply),
     },
-    async (request) => ({
-      items: await workshops.listWorkshops(deps, requirePrincipal(request), request.query),
-    }),
+    async (c) => ({ items: await workshops.listWorkshops(deps, c.principal, c.query) }),
   );
-
-  r.get(
+  on.get(
     '/api/workshops/routine',
     {
-      schema: {
-        tags,
-        summary: 'Rutinitas triwulan: workshop per Bakorwil triwulan ini dan pengingat triwulan lalu',
-        response: { 200: WorkshopRoutineReply },
-      },
+      summary: 'Rutinitas triwulan: workshop per Bakorwil triwulan ini dan pengingat triwulan lalu',
+      reply: WorkshopRoutineReply,
     },
-    async (request) => workshops.getRoutine(deps, requirePrincipal(request)),
+    (c) => workshops.getRoutine(deps, c.principal),
   );
-
-  r.get(
+  on.get(
     '/api/workshops/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Satu workshop: peserta, materi, tindak lanjut',
-        params: IdParams,
-        response: { 200: WorkshopViewReply },
-      },
-    },
-    async (request) => workshops.getWorkshop(deps, requirePrincipal(request), request.params.id),
+    { summary: 'Satu workshop: peserta, materi, tindak lanjut', params, reply: WorkshopViewReply },
+    (c) => workshops.getWorkshop(deps, c.principal, c.params.id),
   );
-
-  r.patch(
+  on.patch(
     '/api/workshops/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Ubah workshop dari versi terakhir',
-        params: IdParams,
-        body: WorkshopEdit,
-        response: { 200: WorkshopViewReply },
-      },
-    },
-    async (request) =>
-      workshops.editWorkshop(deps, requirePrincipal(request), request.params.id, request.body),
+    { summary: 'Ubah workshop dari versi terakhir', params, body: WorkshopEdit, reply: WorkshopViewReply },
+    (c) => workshops.editWorkshop(deps, c.principal, c.params.id, c.body),
   );
-
-  r.post(
+  on.post(
     '/api/workshops/:id/participants',
     {
-      schema: {
-        tags,
-        summary: 'Undang peserta: pengguna menurut peran/wilayah, pilar menurut jenis/wilayah',
-        params: IdParams,
-        body: InviteInput,
-        response: { 200: WorkshopViewReply },
-      },
+      summary: 'Undang peserta: pengguna menurut peran/wilayah, pilar menurut jenis/wilayah',
+      params,
+      body: InviteInput,
+      reply: WorkshopViewReply,
     },
-    async (request) =>
-      work.inviteParticipants(deps, requirePrincipal(request), request.params.id, request.body),
+    (c) => work.inviteParticipants(deps, c.principal, c.params.id, c.body),
   );
-
-  r.put(
+  on.put(
     '/api/workshops/:id/participants/:participantId/attendance',
     {
-      schema: {
-        tags,
-        summary: 'Catat kehadiran',
-        params: z.object({ id: z.uuid(), participantId: z.uuid() }),
-        body: z.object({ attendance: Attendance }),
-        response: { 200: WorkshopViewReply },
-      },
+      summary: 'Catat kehadiran',
+      params: z.object({ id: z.uuid(), participantId: z.uuid() }),
+      body: z.object({ attendance: Attendance }),
+      reply: WorkshopViewReply,
     },
-    async (request) =>
-      work.recordAttendance(
-        deps,
-        requirePrincipal(request),
-        request.params.id,
-        request.params.participantId,
-        request.body.attendance,
-      ),
+    ({ principal, params: { id, participantId }, body }) =>
+      work.recordAttendance(deps, principal, id, participantId, body.attendance),
   );
-
-  r.post(
+  on.post(
     '/api/workshops/:id/materials',
     {
-      schema: {
-        tags,
-        summary: 'Lampirkan materi (PDF, PPTX, DOCX, XLSX, JPEG, PNG; maks. 10 MB); nama berkas di ?name=',
-        params: IdParams,
-        querystring: z.object({ name: z.string().min(1).max(200) }),
-        response: { 201: MaterialAddedReply },
-      },
+      summary: 'Lampirkan materi (PDF, PPTX, DOCX, XLSX, JPEG, PNG; maks. 10 MB); nama berkas di ?name=',
+      params,
+      querystring: z.object({ name: z.string().min(1).max(200) }),
+      reply: MaterialAddedReply,
+      status: 201,
     },
-    async (request, reply) => {
+    ({ principal, params: { id }, query, request }) => {
       const body = request.body;
       if (!Buffer.isBuffer(body))
         throw new DomainError('unsupported_media_type', 'Materi berupa PDF, PPTX, DOCX, XLSX, JPEG atau PNG');
-      const material = await work.addMaterial(deps, requirePrincipal(request), request.params.id, {
-        fileName: request.query.name,
+      return work.addMaterial(deps, principal, id, {
+        fileName: query.name,
         contentType: String(request.headers['content-type']).split(';')[0].trim(),
         bytes: body,
       });
-      return reply.status(201).send(material);
     },
   );
 
-  r.get(
+  // A material is its own bytes, not JSON: declared with Fastify's own shape.
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/api/workshops/:id/materials/:materialId',
-    { schema: { tags, summary: 'Unduh materi', params: z.object({ id: z.uuid(), materialId: z.uuid() }) } },
+    {
+      schema: {
+        tags: ['workshops'],
+        summary: 'Unduh materi',
+        params: z.object({ id: z.uuid(), materialId: z.uuid() }),
+      },
+    },
     async (request, reply) => {
       const m = await work.getMaterial(
         deps,
@@ -189,55 +147,39 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     },
   );
 
-  r.post(
+  on.post(
     '/api/workshops/:id/actions',
     {
-      schema: {
-        tags,
-        summary: 'Catat hasil sebagai tindak lanjut',
-        params: IdParams,
-        body: ActionInput,
-        response: { 201: WorkshopActionReply },
-      },
+      summary: 'Catat hasil sebagai tindak lanjut',
+      params,
+      body: ActionInput,
+      reply: WorkshopActionReply,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await work.addAction(deps, requirePrincipal(request), request.params.id, request.body)),
+    (c) => work.addAction(deps, c.principal, c.params.id, c.body),
   );
-
-  r.get(
+  on.get(
     '/api/workshop-actions',
     {
-      schema: {
-        tags,
-        summary: 'Tindak lanjut workshop (bawaan: yang masih terbuka)',
-        querystring: z.object({
-          mine: z.enum(['true', 'false']).optional(),
-          open: z.enum(['true', 'false']).optional(),
-        }),
-        response: { 200: itemsOf(WorkshopActionItemReply) },
-      },
+      summary: 'Tindak lanjut workshop (bawaan: yang masih terbuka)',
+      querystring: z.object({ mine: QueryFlag, open: QueryFlag }),
+      reply: itemsOf(WorkshopActionItemReply),
     },
-    async (request) => ({
-      items: await work.listActions(deps, requirePrincipal(request), {
-        mine: request.query.mine === 'true',
-        open: request.query.open !== 'false',
+    async ({ principal, query }) => ({
+      items: await work.listActions(deps, principal, {
+        mine: query.mine === 'true',
+        open: query.open !== 'false',
       }),
     }),
   );
-
-  r.post(
+  on.post(
     '/api/workshop-actions/:id/done',
     {
-      schema: {
-        tags,
-        summary: 'Tutup tindak lanjut (selesai atau batal)',
-        params: IdParams,
-        body: ActionDone,
-        response: { 200: WorkshopActionReply },
-      },
+      summary: 'Tutup tindak lanjut (selesai atau batal)',
+      params,
+      body: ActionDone,
+      reply: WorkshopActionReply,
     },
-    async (request) => work.completeAction(deps, requirePrincipal(request), request.params.id, request.body),
+    (c) => work.completeAction(deps, c.principal, c.params.id, c.body),
   );
 }
