@@ -1,126 +1,32 @@
 // The evaluation's contract: what GET /api/evaluations/summary answers, and the few pure rules on top of the
 // numbers (shares, the vulnerable-first comparison, durations for people). Used by the server and the web;
-// zod-free so the web bundle stays small (the request schemas are in evaluation-query.ts).
-import type { Period } from './period.ts';
-
-/** A number and the filtered list of the records behind it. */
-export type Figure = { value: number; link: string };
-
-/** Times (minutes) of one group of records against their deadlines. */
-export type TimingStat = {
-  /** Records with a time (acknowledged, answered, closed). */
-  measured: number;
-  /** Measured records plus those past their deadline without a time: the denominator of `share`. */
-  known: number;
-  /** Records done within their own priority's deadline. */
-  within: number;
-  /** within / known, 0..1; null when nothing is known yet. */
-  share: number | null;
-  median: number | null;
-  p90: number | null;
-  /** The deadline in minutes when the group has one priority (P1…); null for mixed groups. */
-  deadline: number | null;
-  link: string;
-};
+// zod-free so the web bundle stays small: the types are inferred from evaluation-replies.ts by `import type`
+// (the request schemas are in evaluation-query.ts).
+import type { z } from 'zod';
+import type * as replies from './evaluation-replies.ts';
 
 export const TIMING_GROUPS = ['all', 'P1', 'P2', 'P3', 'P4', 'vulnerable', 'harmed', 'others'] as const;
 export type TimingGroup = (typeof TIMING_GROUPS)[number];
 export const MEASURES = ['acknowledge', 'response', 'resolve'] as const;
 export type Measure = (typeof MEASURES)[number];
 
+// The reply types, inferred from the schemas the routes declare (erased at build: no zod in the web bundle).
+/** A number and the filtered list of the records behind it. */
+export type Figure = z.infer<typeof replies.FigureReply>;
+/** Times (minutes) of one group of records against their deadlines. */
+export type TimingStat = z.infer<typeof replies.TimingStatReply>;
 /** Are records with vulnerable people harmed or displaced handled faster than the rest? */
-export type VulnerableFirst = {
-  harmedMedian: number | null;
-  othersMedian: number | null;
-  harmedShare: number | null;
-  othersShare: number | null;
-  /** true/false when both groups have a median; null otherwise. */
-  isFaster: boolean | null;
-};
-
-export type Keyed = { key: string; label: string; count: Figure };
-
-export type CoverageRow = {
-  pillarType: string;
-  label: string;
-  areaLevel: string;
-  perArea: number;
-  areas: number;
-  areasMet: number;
-  shortfall: number;
-  active: number;
-  link: string;
-};
-
-export type AlertFigures =
-  | { available: false; reason: string }
-  | {
-      available: true;
-      raised: Figure;
-      acknowledgedInTime: Figure | null;
-      followedByIncident: Figure | null;
-      answered: Figure | null;
-    };
-
-export type PillarFigures = {
-  /** false when the pillar registry (migration 0004) is not in this database. */
-  registry: boolean;
-  coverage: CoverageRow[];
-  assignments: Keyed[];
-  safetyAlerts: Figure;
-};
-
+export type VulnerableFirst = z.infer<typeof replies.VulnerableFirstReply>;
+export type Keyed = z.infer<typeof replies.KeyedReply>;
+export type CoverageRow = z.infer<typeof replies.CoverageRowReply>;
+export type AlertFigures = z.infer<typeof replies.AlertFiguresReply>;
+export type PillarFigures = z.infer<typeof replies.PillarFiguresReply>;
 /** Every figure of one period. */
-export type PeriodFigures = {
-  period: Period & { label: string };
-  reports: {
-    total: Figure;
-    byKind: Keyed[];
-    byType: Keyed[];
-    byPriority: Keyed[];
-    byKabkota: Keyed[];
-    incidents: Figure;
-    incidentsWithPriorSignal: Figure;
-    priorSignals: Figure;
-  };
-  timings: Record<Measure, Record<TimingGroup, TimingStat>>;
-  vulnerableFirst: Record<Measure, VulnerableFirst>;
-  cases: {
-    opened: Figure;
-    byPhase: Keyed[];
-    byOutcome: Keyed[];
-    closed: Figure;
-    recurred: Figure;
-    /** Closed in the period with a referral still open (handed over): normally 0. */
-    closedWithOpenReferrals: Figure;
-  };
-  referrals: { made: Figure; completed: Figure; overdue: Figure; medianCompletionMinutes: number | null };
-  alerts: AlertFigures;
-  pillars: PillarFigures;
-};
-
+export type PeriodFigures = z.infer<typeof replies.PeriodFiguresReply>;
 /** One kab/kota's main figures, for the side-by-side view. */
-export type KabkotaRow = {
-  code: string;
-  name: string;
-  reports: Figure;
-  p1: Figure;
-  acknowledge: TimingStat;
-  response: TimingStat;
-  resolve: TimingStat;
-  recurred: Figure;
-  referralsOverdue: Figure;
-  coverageShortfall: number | null;
-};
-
+export type KabkotaRow = z.infer<typeof replies.KabkotaRowReply>;
 /** The answer of GET /api/evaluations/summary. */
-export type EvaluationSummary = {
-  scope: { code: string; kind: 'provinsi' | 'bakorwil' | 'kabkota'; name: string; kabkota: string[] };
-  generatedAt: string;
-  current: PeriodFigures;
-  previous: PeriodFigures;
-  byKabkota: KabkotaRow[];
-};
+export type EvaluationSummary = z.infer<typeof replies.EvaluationSummaryReply>;
 
 /** within / known as a fraction, or null when nothing is known. */
 export function shareOf(within: number, known: number): number | null {

@@ -3,6 +3,7 @@
 // (the whole set as CSV, XLSX, GeoJSON or HXL; docs/EXPORTS.md).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DEFINITIONS, type FigureId } from '../../shared/evaluation/definitions.ts';
+import type { FigureRecord } from '../../shared/evaluation/evaluation-replies.ts';
 import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
@@ -18,17 +19,7 @@ export function recordsPagePath(apiLink: string): string {
   return query < 0 ? RECORDS_PATH : `${RECORDS_PATH}${apiLink.slice(query)}`;
 }
 
-type RecordItem = {
-  type: string;
-  id: string;
-  regionCode: string;
-  at: string;
-  tags: string[];
-  minutes: number | null;
-  deadline: number | null;
-  isWithin: boolean | null;
-  link: string | null;
-};
+type RecordItem = FigureRecord;
 
 const LIMIT = 1000;
 

@@ -3,7 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFINITIONS, type FigureId } from '../../../shared/evaluation/definitions.ts';
 import { EvaluationQuery, ReportFormat } from '../../../shared/evaluation/evaluation-query.ts';
-import { FigureDefinitionView, ReportJob } from '../../../shared/evaluation/evaluation-replies.ts';
+import {
+  EvaluationSummaryReply,
+  FigureDefinitionView,
+  FigureRecordsReply,
+  ReportJob,
+} from '../../../shared/evaluation/evaluation-replies.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import * as files from './evaluation-files-service.ts';
 import * as evaluation from './evaluation-service.ts';
@@ -23,6 +28,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
         summary:
           'Angka evaluasi lingkup dan periode (bawaan: triwulan berjalan) beserta periode sebelumnya / evaluation figures',
         querystring: EvaluationQuery,
+        response: { 200: EvaluationSummaryReply },
       },
     },
     async (request) => evaluation.getSummary(deps, requirePrincipal(request), request.query),
@@ -53,6 +59,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
           set: z.string().min(1).max(100),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
+        response: { 200: FigureRecordsReply },
       },
     },
     async (request) => evaluation.listFigureRecords(deps, requirePrincipal(request), request.query),
