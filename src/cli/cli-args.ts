@@ -47,7 +47,11 @@ export type Invocation =
   | { kind: 'command'; command: 'restore'; args: RestoreArgs }
   | { kind: 'command'; command: 'tls create'; args: TlsCreateArgs }
   | { kind: 'command'; command: 'audit verify'; args: AuditVerifyArgs }
-  | { kind: 'command'; command: 'audit head' | 'migrate'; args: Record<string, never> };
+  | {
+      kind: 'command';
+      command: 'audit head' | 'migrate' | 'privacy retention-plan' | 'privacy retention-run';
+      args: Record<string, never>;
+    };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 /** The commands without a subcommand. */

@@ -16,6 +16,8 @@ export type CommandName =
   | 'audit verify'
   | 'audit head'
   | 'early-warning backtest'
+  | 'privacy retention-plan'
+  | 'privacy retention-run'
   | 'migrate'
   | 'read-text'
   | 'demo'
@@ -288,6 +290,26 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     en: 'Prints the number and hash of the latest audit entry, to keep outside the database.',
     flags: [],
   },
+  'privacy retention-plan': {
+    title: { id: 'Rencana retensi data pribadi (uji coba)', en: 'Personal data retention plan (dry run)' },
+    id:
+      'Mencetak per tabel jumlah dan id catatan yang data pribadinya sudah lewat masa simpan dan akan dianonimkan, ' +
+      'tanpa mengubah apa pun dan tanpa menampilkan isinya (docs/PRIVACY.md).',
+    en:
+      'Prints, per table, how many records and which ids have personal data past its retention and would be ' +
+      'anonymised, changing nothing and showing no values (docs/PRIVACY.md).',
+    flags: [],
+  },
+  'privacy retention-run': {
+    title: { id: 'Menjalankan retensi data pribadi sekarang', en: 'Run the personal data retention now' },
+    id:
+      'Menganonimkan sekarang data pribadi yang sudah lewat masa simpan (seperti tugas malam hari), mencatat satu ' +
+      'entri audit, dan mencetak jumlah per tabel.',
+    en:
+      'Anonymises now the personal data past its retention (as the nightly job does), writes one audit entry and ' +
+      'prints the counts per table.',
+    flags: [],
+  },
   'early-warning backtest': {
     title: { id: 'Menguji balik model peringatan dini', en: 'Backtest the early-warning model' },
     id:
@@ -463,6 +485,7 @@ export const COMMAND_GROUPS: Record<string, readonly string[]> = {
   odk: ['token create', 'token revoke', 'token list'],
   audit: ['verify', 'head'],
   'early-warning': ['backtest'],
+  privacy: ['retention-plan', 'retention-run'],
   tls: ['create'],
 };
 

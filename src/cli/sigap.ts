@@ -19,6 +19,7 @@ import {
 } from './cli-commands.ts';
 import { backtestCommand } from './cli-early-warning.ts';
 import { createOdkTokenCommand, listOdkTokensCommand, revokeOdkTokenCommand } from './cli-odk.ts';
+import { retentionCommand } from './cli-privacy.ts';
 import { readTextCommand } from './cli-read-text.ts';
 
 /** Exit codes, as the general help documents them. */
@@ -76,6 +77,10 @@ async function dispatch(
       return demoCommand(db, invocation.args, output);
     case 'read-text':
       return readTextCommand(invocation.args, output);
+    case 'privacy retention-plan':
+      return retentionCommand(db, { dryRun: true }, output);
+    case 'privacy retention-run':
+      return retentionCommand(db, { dryRun: false }, output);
   }
 }
 

@@ -89,6 +89,11 @@ function toPlan(found: Due, now: Date, dryRun: boolean): RetentionPlan {
 /** What a run would anonymise now (ppdp, admin): counts and record ids per table, no personal values. */
 export async function retentionDryRun(deps: RetentionDeps, principal: Principal): Promise<RetentionPlan> {
   authorize(principal, 'privacy.retention', 'Hanya PPDP dan admin yang melihat rencana retensi');
+  return planRetention(deps);
+}
+
+/** The dry run for the machine's operator (`npm run sigap -- privacy retention-plan`): no principal asks. */
+export async function planRetention(deps: RetentionDeps): Promise<RetentionPlan> {
   const now = deps.clock.now();
   return toPlan(await findDue(deps.db, now), now, true);
 }
