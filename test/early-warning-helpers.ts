@@ -77,3 +77,31 @@ export async function seedReports(
 export function daysBefore(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 86_400_000);
 }
+
+/**
+ * The signals that raise a quiet kecamatan: two in the last four to two days and one provocation a couple of
+ * hours ago, all in its first desa.
+ */
+export async function seedThreeSignals(
+  db: Database,
+  kecamatan: string,
+  reporterId: string,
+  now: Date,
+): Promise<void> {
+  const regionCode = `${kecamatan}.2001`;
+  await seedReports(db, {
+    regionCode,
+    reporterId,
+    count: 2,
+    from: daysBefore(now, 4),
+    to: daysBefore(now, 2),
+  });
+  await seedReports(db, {
+    regionCode,
+    reporterId,
+    count: 1,
+    from: daysBefore(now, 0.1),
+    to: daysBefore(now, 0.1),
+    triggers: ['informasi_provokatif'],
+  });
+}

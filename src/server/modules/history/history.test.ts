@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysBefore, seedReports } from '../../../../test/early-warning-helpers.ts';
+import { daysBefore, seedReports, seedThreeSignals } from '../../../../test/early-warning-helpers.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { backtestCommand } from '../../../cli/cli-early-warning.ts';
 import { fakeClock } from '../../platform/clock.ts';
@@ -234,21 +234,7 @@ describe('history import', () => {
 
     // The same three signals (one of them provocation) in Jenggawah and in Tanggul, which has no history.
     for (const kecamatan of ['35.09.16', '35.09.06']) {
-      await seedReports(t.db, {
-        regionCode: `${kecamatan}.2001`,
-        reporterId: relawan.id,
-        count: 2,
-        from: daysBefore(now, 4),
-        to: daysBefore(now, 2),
-      });
-      await seedReports(t.db, {
-        regionCode: `${kecamatan}.2001`,
-        reporterId: relawan.id,
-        count: 1,
-        from: daysBefore(now, 0.1),
-        to: daysBefore(now, 0.1),
-        triggers: ['informasi_provokatif'],
-      });
+      await seedThreeSignals(t.db, kecamatan, relawan.id, now);
     }
     await recomputeLevels({ db: t.db, clock, config: t.config }, { kabkotaCodes: ['35.09'] });
     const levels = await t.app.inject({

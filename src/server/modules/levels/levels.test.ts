@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysBefore, seedReports } from '../../../../test/early-warning-helpers.ts';
+import { daysBefore, seedReports, seedThreeSignals } from '../../../../test/early-warning-helpers.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { recomputeLevels } from './levels-service.ts';
@@ -68,21 +68,7 @@ describe('early-warning levels', () => {
   it('raises a quiet kecamatan on three signals in five days, but not a noisy one; the reply says why', async () => {
     const now = clock.now();
     for (const kecamatan of [TANGGUL, KENCONG]) {
-      await seedReports(t.db, {
-        regionCode: `${kecamatan}.2001`,
-        reporterId: relawan.id,
-        count: 2,
-        from: daysBefore(now, 4),
-        to: daysBefore(now, 2),
-      });
-      await seedReports(t.db, {
-        regionCode: `${kecamatan}.2001`,
-        reporterId: relawan.id,
-        count: 1,
-        from: daysBefore(now, 0.1),
-        to: daysBefore(now, 0.1),
-        triggers: ['informasi_provokatif'],
-      });
+      await seedThreeSignals(t.db, kecamatan, relawan.id, now);
     }
     // One stray signal elsewhere moves nothing.
     await seedReports(t.db, { regionCode: SEMBORO, reporterId: relawan.id, count: 1, from: now, to: now });
