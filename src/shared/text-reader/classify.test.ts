@@ -85,6 +85,9 @@ describe('the borders between conflict types, fourth pass', () => {
       'antarwarga',
     );
     expect(type('pemuda 3 RT saling ejek lalu ribut soal lapangan voli, 1 org luka')).toBe('antarwarga');
+    expect(type('seorang nenek dipukuli cucunya sendiri krn tdk dikasih uang, memar di lengan')).toBe(
+      'antarwarga',
+    );
     expect(type('warga hajar pengemudi pikap yg nabrak anak kecil, mobilnya dibakar')).toBe('antarwarga');
   });
 

@@ -127,6 +127,9 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
       '(?:keributan|ribut|cekcok|pertengkaran|perseteruan|bentrok|perkelahian) (?:antara |antar )?(?:\\d+|dua|kedua) (?:keluarga|rt|rw|gang)',
       '(?:pukuli|memukuli|hajar|menghajar|hakimi|menghakimi|keroyok|mengeroyok|aniaya|menganiaya) (?:[^ ,.]+ )?(?:sopir|sopirnya|pengemudi|pelaku|terduga|pencuri|maling|kernet|kernetnya|tersangka)',
       '(?:dihajar|dipukuli|dikeroyok|dihakimi|diamuk|dianiaya) (?:[^ ,.]+ )?massa',
+      // violence inside a family: "dianiaya cucunya sendiri", "dipukul anak kandungnya"
+      `(?:${PASSIVE_VIOLENCE}|dianiaya) (?:oleh )?(?:cucunya|keponakannya|pamannya|anaknya|menantunya|mertuanya|kakaknya|adiknya|suaminya|istrinya|ayahnya|ibunya|saudaranya|sepupunya|anak kandungnya|ayah kandungnya)`,
+      '(?:cucu|anak|keponakan|saudara|adik|kakak|ayah|ibu|paman)(?:nya)? (?:sendiri|kandung|kandungnya)',
     ]),
     // an inheritance makes a quarrel over land a family feud ("sengketa tanah warisan")
     cue(

@@ -92,6 +92,28 @@ describe('the counts of people harmed, fourth pass', () => {
     expect(counts('rumahnya dibakar, istri & dua anaknya ditampung di rumah kades')).toEqual([null, null, 3]);
   });
 
+  it('does not take the number after a passive verb of violence, its doers, for victims', () => {
+    expect(counts('penjual bakso dihajar 4 pemuda mabuk, penjualnya luka di pelipis')).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(counts('2 santri dipukuli oleh 5 org tak dikenal, keduanya luka')).toEqual([2, null, null]);
+  });
+
+  it('reads "belum ada korban" as nobody hurt or dead yet', () => {
+    expect(counts('massa saling dorong di depan balai desa, blm ada korban')).toEqual([0, 0, null]);
+  });
+
+  it('states no number for a part beside a vague amount of the same harm', () => {
+    expect(counts('belasan santri luka & seorang ustaz kritis')).toEqual([null, null, null]);
+    expect(counts('puluhan warga mengungsi, 2 org luka')).toEqual([2, null, null]);
+  });
+
+  it('adds the victim named before a counted group of kin', () => {
+    expect(counts('rumahnya dibakar, korban & 3 cucunya numpang di rumah kadus')).toEqual([null, null, 4]);
+  });
+
   it('does not count the harm of an old incident recalled at the start of a sentence', () => {
     expect(counts('tahun lalu bentrok di sini, 3 org luka. skrg suasana panas lagi')).toEqual([
       null,

@@ -50,6 +50,14 @@ const NOT_AFTER = new Set(
 );
 const TRIGGER = new Set(list(`setelah | sejak | gara | karena | akibat | usai`));
 
+/** Passive verbs of violence, after which a number names those who did it. */
+const PASSIVE_DONE = new Set(
+  list(`
+    dianiaya | dipukul | dipukuli | dibacok | ditusuk | dikeroyok | dihajar | ditendang | disabet | diserang |
+    dihakimi | dicelurit | diclurit | ditikam | dilempari | dianiaya | diculik | ditembak | dirusak | dibakar
+  `),
+);
+
 function isPeopleNumber(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j] as Token;
   if (t.value === null) return false;
@@ -57,6 +65,9 @@ function isPeopleNumber(tokens: readonly Token[], j: number): boolean {
   const prev = tokens[j - 1];
   if (next && next.clause === t.clause && NOT_PEOPLE.has(next.norm)) return false;
   if (prev && prev.clause === t.clause && NOT_AFTER.has(prev.norm)) return false;
+  // "dikeroyok 3 preman", "dianiaya oleh dua pemuda": the number after the violence done is its doers
+  const agentOf = prev?.norm === 'oleh' ? tokens[j - 2] : prev;
+  if (agentOf && agentOf.clause === t.clause && PASSIVE_DONE.has(agentOf.norm)) return false;
   // inside brackets only "(12 jiwa)" speaks of people
   if (t.bracketed && !(next && /^(jiwa|orang|warga)$/.test(next.norm))) return false;
   return true;
@@ -134,7 +145,13 @@ function coordinatedTotal(tokens: readonly Token[], index: number): number {
     if (!and || !AND.has(and.norm) || and.clause !== tokens[at]?.clause) return total;
     // "istri & tiga anaknya ditampung": one person named by a word of kin, then a counted group
     const one = tokens[at - 2];
-    if (one && one.clause === and.clause && ONE_PERSON.test(one.norm) && tokens[at - 3]?.value == null)
+    if (
+      one &&
+      one.clause === and.clause &&
+      ONE_PERSON.test(one.norm) &&
+      tokens[at - 3]?.value == null &&
+      tokens[at - 3]?.norm !== 'para'
+    )
       return total + 1;
     let k = at - 2;
     while (k >= at - 3 && k >= 0 && tokens[k]?.value === null && /^\p{L}+$/u.test(tokens[k]?.norm ?? '')) k--;
@@ -168,7 +185,7 @@ function kinAlong(tokens: readonly Token[], numberIndex: number, hitFirst: numbe
 }
 /** A word that names one person: "istri & tiga anaknya", "ibu dan dua balitanya". */
 const ONE_PERSON =
-  /^(?:istri|istrinya|suami|suaminya|ibu|ibunya|ayah|ayahnya|bapak|bapaknya|nenek|neneknya|kakek|kakeknya|ibuhamil)$/;
+  /^(?:istri|istrinya|suami|suaminya|ibu|ibunya|ayah|ayahnya|bapak|bapaknya|nenek|neneknya|kakek|kakeknya|ibuhamil|korban)$/;
 const HARM_WORD = /^(?:luka|terluka|tewas|meninggal|mati|mengungsi|kritis|dunia|lainnya)$/;
 
 /** "korban luka ... bertambah menjadi tujuh orang": the latest total, later in the sentence, wins. */
@@ -201,15 +218,15 @@ function severityTotal(doc: Doc, numberIndex: number): number | null {
 
 const ZERO: Record<Category, RegExp> = {
   injured: words([
-    'tidak ada (?:yang )?(?:korban )?(?:luka|terluka|cedera)',
-    'tidak ada korban(?! jiwa)',
+    '(?:tidak|belum) ada (?:yang )?(?:korban )?(?:luka|terluka|cedera)',
+    '(?:tidak|belum) ada korban(?! jiwa)',
     'korban (?:luka )?nihil',
     'nihil korban',
     'tanpa korban(?! jiwa)',
   ]),
   dead: words([
-    'tidak ada (?:yang )?(?:meninggal|tewas)',
-    'tidak ada korban(?! luka)',
+    '(?:tidak|belum) ada (?:yang )?(?:meninggal|tewas)',
+    '(?:tidak|belum) ada korban(?! luka)',
     'korban (?:jiwa )?nihil',
     'nihil korban',
     'tanpa korban(?! luka)',
@@ -221,7 +238,7 @@ const ZERO: Record<Category, RegExp> = {
 const negated = (doc: Doc, h: Hit) =>
   doc.tokens
     .slice(Math.max(0, h.first - 3), h.first)
-    .some((t) => t.norm === 'tidak' || t.norm === 'tanpa' || t.norm === 'nihil');
+    .some((t) => t.norm === 'tidak' || t.norm === 'belum' || t.norm === 'tanpa' || t.norm === 'nihil');
 
 /** "wong loro digebuki …, dirawat": a number of people right before the violence done to them. */
 function assaultedNumber(doc: Doc): { value: number; span: Span } | null {
@@ -254,6 +271,7 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
       if (recalled.has(doc.tokens[hits[i]?.first ?? -1]?.sentence ?? -1)) hits.splice(i, 1);
     hits.sort((a, b) => a.index - b.index);
     let sawVague = false;
+    const vagueSentences = new Set<number>();
     // the first count found, and where its word of harm ends
     const first: { reading: CountReading | null; hitLast: number; sentence: number } = {
       reading: null,
@@ -263,13 +281,14 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
     for (const hit of hits) {
       // "tdk ada korban luka": the zero rule below reads it
       const before = doc.tokens.slice(Math.max(0, hit.first - 3), hit.first).map((t) => t.norm);
-      if (before.includes('tidak') || before.includes('tanpa') || before.includes('nihil')) continue;
+      if (before.some((w) => w === 'tidak' || w === 'belum' || w === 'tanpa' || w === 'nihil')) continue;
       // "1 korban luka meninggal di RS": the injured person died
       if (category === 'injured' && deaths.some((d) => d.first === hit.last + 1)) continue;
       const update = updatedTotal(doc, hit.last);
       const found = update ? { ...update, vague: false } : numberFor(doc, hit.first, hit.window);
       if (found.vague) {
         sawVague = true;
+        vagueSentences.add(doc.tokens[hit.first]?.sentence ?? -1);
         continue;
       }
       if (found.index === null || found.value === null) continue;
@@ -318,7 +337,8 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
         break;
       }
     }
-    if (first.reading) reading = first.reading;
+    // "belasan luka & seorang kritis": a part beside a vague amount of the same harm states no number
+    if (first.reading && !vagueSentences.has(first.sentence)) reading = first.reading;
     if (reading.value === null && !sawVague && category !== 'displaced') {
       // "seorang kakek dipukul, luka di kepala": one person, said with a word
       // a weaker word counts after violence done to that person: "seorang kakek dianiaya, dirawat di puskesmas"

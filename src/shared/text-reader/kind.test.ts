@@ -85,6 +85,7 @@ describe('what did not happen, fourth pass', () => {
   it('reads what was dispersed "before" a clash, and the clash itself, as not having happened', () => {
     expect(kind('massa 2 kampung sdh bawa pentungan, tp dibubarkan polisi sblm bentrok')).toBe('sinyal');
     expect(kind('pemuda 2 desa kumpul di jembatan, dilerai tokoh masyarakat sebelum tawuran')).toBe('sinyal');
+    expect(kind('td malam 2 geng sdh kumpul, massa bubar sblm ada yg tawuran')).toBe('sinyal');
     // dispersal with nothing "before" it is still an event
     expect(kind('perang sarung remaja dibubarkan warga, 4 remaja diamankan')).toBe('kejadian');
   });

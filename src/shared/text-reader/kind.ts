@@ -221,8 +221,10 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
     // "stlh 2 warga meninggal mendadak": a death by illness or accident is no event of the conflict
     if (nonViolentDeath(t, h.first)) return false;
     // "dibubarkan babinsa sblm bentrok": what came "before" a clash did not happen, nor did the clash
-    const before = t[h.first - 1];
-    if (before?.norm === 'sebelum' && before.clause === here.clause) return false;
+    for (let j = h.first - 1; j >= 0 && t[j]?.clause === here.clause; j--) {
+      if (t[j]?.norm === 'sebelum') return false;
+      if (!NEGATION_BRIDGE.has(t[j]?.norm ?? '')) break;
+    }
     if (HELD_OFF.has(here.norm)) {
       for (let j = h.last + 1; j < t.length && t[j]?.clause === here.clause; j++)
         if (t[j]?.norm === 'sebelum') return false;

@@ -44,7 +44,7 @@ const FOLD: Record<string, string> = Object.fromEntries(
   kades=kades pilkada=pilkada tatu=luka kenek=kena kenak=kena wong=orang gelut=berkelahi neng=di
   diantemi=dipukuli dijotos=dipukul ditempeleng=dipukul dikeplak=dipukul kroyok=keroyok dikroyok=dikeroyok
   thd=terhadap trhdp=terhadap sbg=sebagai jd=jadi
-  ngancam=mengancam ngancem=mengancam nutup=menutup nyegel=menyegel mblokir=memblokir ngeblokir=memblokir
+  td=tadi ngancam=mengancam ngancem=mengancam nutup=menutup nyegel=menyegel mblokir=memblokir ngeblokir=memblokir
   gegeran=keributan
   `
     .split(/\s+/)
