@@ -67,3 +67,40 @@ describe('the conflict type of a message', () => {
     expect(type('cekcok soal batas pekarangan antara dua tetangga, 1 org luka')).toBe('antarwarga');
   });
 });
+
+describe('the borders between conflict types, fourth pass', () => {
+  it('does not read a meeting held in a mosque as a matter of religion', () => {
+    expect(type('warga kumpul di masjid bahas tuduhan santet thd seorang janda')).toBe('antarwarga');
+    expect(type('massa ormas berkumpul di depan gereja, menolak kebaktian natal')).toBe('sara_agama');
+  });
+
+  it('reads two desa claiming the same hamlet as a boundary quarrel', () => {
+    expect(type('2 pemdes saling klaim dukuh di pinggir sungai, warga dukuh itu bingung ikut siapa')).toBe(
+      'batas_wilayah',
+    );
+  });
+
+  it('reads two families or two neighbourhoods at odds, and a mob against one person, as antarwarga', () => {
+    expect(type('dua keluarga gegeran soal ayam yg masuk kebun, jendela rumah pecah dilempar')).toBe(
+      'antarwarga',
+    );
+    expect(type('pemuda 3 RT saling ejek lalu ribut soal lapangan voli, 1 org luka')).toBe('antarwarga');
+    expect(type('seorang nenek dipukuli cucunya sendiri krn tdk dikasih uang, memar di lengan')).toBe(
+      'antarwarga',
+    );
+    expect(type('warga hajar pengemudi pikap yg nabrak anak kecil, mobilnya dibakar')).toBe('antarwarga');
+  });
+
+  it('reads a perguruan monument pulled down by residents as perguruan against residents', () => {
+    expect(
+      type(
+        'tugu kecil perguruan di pinggir sawah dibongkar pemuda desa semalam, pengurus perguruan lapor polsek',
+      ),
+    ).toBe('perguruan_silat_vs_warga');
+  });
+
+  it('does not read vehicles queueing at a blockade as an aid queue', () => {
+    expect(type('warga tutup akses ke lokasi tambang, truk2 antre sampai 1 km')).toBe('sengketa_lahan_sda');
+    expect(type('antrean penerima BLT di balai desa ricuh, warga saling dorong')).toBe('lainnya');
+  });
+});

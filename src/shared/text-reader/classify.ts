@@ -121,6 +121,16 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     | mertua | menantu
   `),
     ),
+    // two families or neighbourhoods against each other; a mob against one offender ("pukuli sopirnya")
+    cue(5, [
+      '(?:\\d+|dua|kedua|antar) (?:keluarga|rt|rw|gang)(?: [^ ,.]+){0,6} (?:keributan|ribut|cekcok|bertengkar|berseteru|bentrok|berkelahi|saling)',
+      '(?:keributan|ribut|cekcok|pertengkaran|perseteruan|bentrok|perkelahian) (?:antara |antar )?(?:\\d+|dua|kedua) (?:keluarga|rt|rw|gang)',
+      '(?:pukuli|memukuli|hajar|menghajar|hakimi|menghakimi|keroyok|mengeroyok|aniaya|menganiaya) (?:[^ ,.]+ )?(?:sopir|sopirnya|pengemudi|pelaku|terduga|pencuri|maling|kernet|kernetnya|tersangka)',
+      '(?:dihajar|dipukuli|dikeroyok|dihakimi|diamuk|dianiaya) (?:[^ ,.]+ )?massa',
+      // violence inside a family: "dianiaya cucunya sendiri", "dipukul anak kandungnya"
+      `(?:${PASSIVE_VIOLENCE}|dianiaya) (?:oleh )?(?:cucunya|keponakannya|pamannya|anaknya|menantunya|mertuanya|kakaknya|adiknya|suaminya|istrinya|ayahnya|ibunya|saudaranya|sepupunya|anak kandungnya|ayah kandungnya)`,
+      '(?:cucu|anak|keponakan|saudara|adik|kakak|ayah|ibu|paman)(?:nya)? (?:sendiri|kandung|kandungnya)',
+    ]),
     // an inheritance makes a quarrel over land a family feud ("sengketa tanah warisan")
     cue(
       6,
@@ -142,7 +152,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     \\d+ desa | dua desa | antar desa | kedua desa | batas desa | tapal batas | patok batas | batas
     wilayah | sengketa batas | batas antar desa | batas antardesa | perbatasan desa | batas kabupaten |
     batas dusun | klaim wilayah | konflik batas | batas hutan | batas | klaim kab | klaim kabupaten |
-    wilayah desanya | masuk wilayah desa
+    wilayah desanya | masuk wilayah desa | (?:saling )?klaim (?:[^ ,.]+ )?(?:dusun|dukuh|pedukuhan|wilayah|perbatasan)
   `),
     ),
     cue(
@@ -158,7 +168,8 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
       list(`
     bansos | blt | pkh | bpnt | kpm | bantuan | sembako | buruh | phk | thr | upah | pesangon | mogok |
     ojol | ojek | ojek online | pangkalan | pkl | pedagang kaki lima | satpol pp | penertiban | tawuran
-    | perang sarung | gangster | geng motor | klitih | solar | subsidi | pmt | antrian | antre | antri |
+    | perang sarung | gangster | geng motor | klitih | solar | subsidi | pmt |
+    (?<!(?:truk|mobil|kendaraan|motor|bus|kapal) )(?:antrian|antrean|antre|antri) |
     disnaker | naker | serikat | pungli | jukir | parkir liar | tarif
     parkir | pengelola wisata | penggusuran pkl | relokasi pasar | pedagang pasar
   `),
@@ -186,6 +197,8 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     // the same in any passive form of a verb of violence: "dilempari batu oleh pemuda kampung"
     `(?:${PASSIVE_VIOLENCE}) (?:\\S+ ){0,2}(?:oleh )?(?:pemuda|warga|massa) (?:kampung|desa|setempat|sekitar)`,
     'warga (?:\\S+ ){0,6}(?:tolak|menolak) (?:\\S+ ){0,3}(?:tugu|konvoi|pengesahan|perguruan|latihan)',
+    // a perguruan's monument or marks pulled down by residents
+    '(?:tugu|atribut|bendera|posko|sekretariat|gapura)(?: [^ ,.]+){0,8} (?:dirobohkan|dirubuhkan|dirusak|dibongkar|dicabut|dibakar|diturunkan|dirobohin) (?:[^ ,.]+ )?(?:oleh )?(?:warga|pemuda|massa)',
     // pesilat against the police: the other side is not a perguruan
     '(?:bentrok|bentrokan|ricuh|kericuhan|berhadapan|adu fisik|menyerang|melempari|mengeroyok) (?:[^ ,.]+ ){0,2}(?:dengan )?(?:[^ ,.]+ )?(?:aparat|polisi|petugas|kepolisian|personel)',
     '(?:polisi|petugas|aparat|personel) (?:[^ ,.]+ ){0,2}(?:terluka|luka|luka-luka|menjadi korban|dikeroyok|diserang|dilempari)',
@@ -202,9 +215,11 @@ TYPE_CUES.perguruan_silat_vs_warga = [
 ];
 
 /** A house of worship where people take shelter ("mengungsi ke masjid") says nothing about religion. */
-const SHELTER = words(
+const SHELTER = words([
   `(?:mengungsi|berlindung|ditampung|menampung|numpang|menumpang|tidur|diungsikan|dievakuasi|evakuasi|pengungsian|sembunyi|bersembunyi) (?:\\S+ )?(?:ke|di) (?:\\S+ )?(?:masjid|mushola|musholla|musala|gereja|klenteng|pura|vihara)`,
-);
+  // nor one where people meet: "warga kumpul di masjid bahas …" (not "berkumpul di depan gereja")
+  `(?:kumpul|berkumpul|ngumpul|rapat|musyawarah|pertemuan) (?:di|ke) (?:masjid|mushola|musholla|musala|balai)`,
+]);
 
 const SILAT_ONLY = words(SILAT);
 /** Only messages that speak of a pencak silat group may take either silat type. */

@@ -63,3 +63,70 @@ describe('the counts of people harmed, further rules', () => {
     expect(counts('seorang pemuda kena tusuk, nyawanya tak tertolong di RSUD')).toEqual([null, 1, null]);
   });
 });
+
+describe('the counts of people harmed, fourth pass', () => {
+  it('reads "&" as "dan" when numbers of people add up', () => {
+    expect(counts('2 satpam & 5 buruh luka2 saat ricuh di gerbang pabrik')).toEqual([7, null, null]);
+  });
+
+  it('keeps the injured when the message says nobody died', () => {
+    expect(counts('bentrok di dermaga, 4 nelayan luka, tdk ada korban jiwa')).toEqual([4, 0, null]);
+  });
+
+  it('reads "satu dari tiga" as one, "satunya" as one, and "satu-satunya" as no number', () => {
+    expect(counts('satu dari tiga pemuda yg dibacok meninggal di jalan, satunya lagi dirawat')).toEqual([
+      1,
+      1,
+      null,
+    ]);
+    expect(counts('satu-satunya jembatan ditutup warga, 12 jiwa mengungsi')).toEqual([null, null, 12]);
+  });
+
+  it('reads the number of people the violence was done to when only a weaker word follows', () => {
+    expect(counts('wong telu dikeroyok pemuda kampung, saiki dirawat nang RS')).toEqual([3, null, null]);
+    // a perpetrator's number is not a victim's
+    expect(counts('4 pemuda mengeroyok penjual sate, korbannya dirawat')).toEqual([null, null, null]);
+  });
+
+  it('adds one person named by kin before a counted group', () => {
+    expect(counts('rumahnya dibakar, istri & dua anaknya ditampung di rumah kades')).toEqual([null, null, 3]);
+  });
+
+  it('does not take the number after a passive verb of violence, its doers, for victims', () => {
+    expect(counts('penjual bakso dihajar 4 pemuda mabuk, penjualnya luka di pelipis')).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(counts('2 santri dipukuli oleh 5 org tak dikenal, keduanya luka')).toEqual([2, null, null]);
+  });
+
+  it('reads "belum ada korban" as nobody hurt or dead yet', () => {
+    expect(counts('massa saling dorong di depan balai desa, blm ada korban')).toEqual([0, 0, null]);
+  });
+
+  it('states no number for a part beside a vague amount of the same harm', () => {
+    expect(counts('belasan santri luka & seorang ustaz kritis')).toEqual([null, null, null]);
+    expect(counts('puluhan warga mengungsi, 2 org luka')).toEqual([2, null, null]);
+  });
+
+  it('adds the victim named before a counted group of kin', () => {
+    expect(counts('rumahnya dibakar, korban & 3 cucunya numpang di rumah kadus')).toEqual([null, null, 4]);
+  });
+
+  it('does not count the harm of an old incident recalled at the start of a sentence', () => {
+    expect(counts('tahun lalu bentrok di sini, 3 org luka. skrg suasana panas lagi')).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('does not count a death by illness or accident behind a quarrel', () => {
+    expect(counts('seorang warga meninggal krn sakit, keluarganya nuduh tetangga nyantet')).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+});

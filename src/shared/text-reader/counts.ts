@@ -1,6 +1,7 @@
 // The numbers of injured, dead and displaced people a message states: digits and number words next to a word of
 // injury, death or displacement, never counts of perpetrators, crowds, families or deaths behind the conflict.
-import { type Doc, findAll, list, type Span, words } from './doc.ts';
+import { type Doc, findAll, type Hit, list, type Span, words } from './doc.ts';
+import { nonViolentDeath, recalledSentences } from './kind.ts';
 import type { Token } from './tokens.ts';
 
 export type CountReading = { value: number | null; spans: Span[]; confidence: number };
@@ -49,6 +50,14 @@ const NOT_AFTER = new Set(
 );
 const TRIGGER = new Set(list(`setelah | sejak | gara | karena | akibat | usai`));
 
+/** Passive verbs of violence, after which a number names those who did it. */
+const PASSIVE_DONE = new Set(
+  list(`
+    dianiaya | dipukul | dipukuli | dibacok | ditusuk | dikeroyok | dihajar | ditendang | disabet | diserang |
+    dihakimi | dicelurit | diclurit | ditikam | dilempari | dianiaya | diculik | ditembak | dirusak | dibakar
+  `),
+);
+
 function isPeopleNumber(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j] as Token;
   if (t.value === null) return false;
@@ -56,6 +65,9 @@ function isPeopleNumber(tokens: readonly Token[], j: number): boolean {
   const prev = tokens[j - 1];
   if (next && next.clause === t.clause && NOT_PEOPLE.has(next.norm)) return false;
   if (prev && prev.clause === t.clause && NOT_AFTER.has(prev.norm)) return false;
+  // "dikeroyok 3 preman", "dianiaya oleh dua pemuda": the number after the violence done is its doers
+  const agentOf = prev?.norm === 'oleh' ? tokens[j - 2] : prev;
+  if (agentOf && agentOf.clause === t.clause && PASSIVE_DONE.has(agentOf.norm)) return false;
   // inside brackets only "(12 jiwa)" speaks of people
   if (t.bracketed && !(next && /^(jiwa|orang|warga)$/.test(next.norm))) return false;
   return true;
@@ -83,7 +95,13 @@ function numberFor(
     if (t.vague) return { value: null, index: j, vague: true };
     // "14 jiwa, termasuk seorang ibu hamil, mengungsi": the part named inside is not the whole count
     if (SUBSET.has(tokens[j - 1]?.norm ?? '') && hasNumberBefore(tokens, j - 1, here.sentence)) continue;
-    if (isPeopleNumber(tokens, j)) return { value: t.value, index: j, vague: false };
+    if (isPeopleNumber(tokens, j)) {
+      // "satu dari dua korban … meninggal": the part, not the whole it is taken from
+      const part = tokens[j - 2];
+      if (tokens[j - 1]?.norm === 'dari' && part?.value != null && part.clause === t.clause)
+        return { value: part.value, index: j - 2, vague: false };
+      return { value: t.value, index: j, vague: false };
+    }
   }
   for (let j = at + 1; j <= Math.min(tokens.length - 1, at + 3); j++) {
     const t = tokens[j] as Token;
@@ -125,6 +143,16 @@ function coordinatedTotal(tokens: readonly Token[], index: number): number {
   for (;;) {
     const and = tokens[at - 1];
     if (!and || !AND.has(and.norm) || and.clause !== tokens[at]?.clause) return total;
+    // "istri & tiga anaknya ditampung": one person named by a word of kin, then a counted group
+    const one = tokens[at - 2];
+    if (
+      one &&
+      one.clause === and.clause &&
+      ONE_PERSON.test(one.norm) &&
+      tokens[at - 3]?.value == null &&
+      tokens[at - 3]?.norm !== 'para'
+    )
+      return total + 1;
     let k = at - 2;
     while (k >= at - 3 && k >= 0 && tokens[k]?.value === null && /^\p{L}+$/u.test(tokens[k]?.norm ?? '')) k--;
     const part = tokens[k];
@@ -155,6 +183,9 @@ function kinAlong(tokens: readonly Token[], numberIndex: number, hitFirst: numbe
     if (AND.has(tokens[k]?.norm ?? '') && KIN.test(tokens[k + 1]?.norm ?? '')) return 1;
   return 0;
 }
+/** A word that names one person: "istri & tiga anaknya", "ibu dan dua balitanya". */
+const ONE_PERSON =
+  /^(?:istri|istrinya|suami|suaminya|ibu|ibunya|ayah|ayahnya|bapak|bapaknya|nenek|neneknya|kakek|kakeknya|ibuhamil|korban)$/;
 const HARM_WORD = /^(?:luka|terluka|tewas|meninggal|mati|mengungsi|kritis|dunia|lainnya)$/;
 
 /** "korban luka ... bertambah menjadi tujuh orang": the latest total, later in the sentence, wins. */
@@ -187,15 +218,15 @@ function severityTotal(doc: Doc, numberIndex: number): number | null {
 
 const ZERO: Record<Category, RegExp> = {
   injured: words([
-    'tidak ada (?:yang )?(?:korban )?(?:luka|terluka|cedera)',
-    'tidak ada korban(?! jiwa)',
+    '(?:tidak|belum) ada (?:yang )?(?:korban )?(?:luka|terluka|cedera)',
+    '(?:tidak|belum) ada korban(?! jiwa)',
     'korban (?:luka )?nihil',
     'nihil korban',
     'tanpa korban(?! jiwa)',
   ]),
   dead: words([
-    'tidak ada (?:yang )?(?:meninggal|tewas)',
-    'tidak ada korban(?! luka)',
+    '(?:tidak|belum) ada (?:yang )?(?:meninggal|tewas)',
+    '(?:tidak|belum) ada korban(?! luka)',
     'korban (?:jiwa )?nihil',
     'nihil korban',
     'tanpa korban(?! luka)',
@@ -203,9 +234,29 @@ const ZERO: Record<Category, RegExp> = {
   displaced: words(['tidak ada (?:yang )?(?:mengungsi|pengungsi)']),
 };
 
+/** "tak ada korban jiwa", "tanpa korban jiwa": a death word that says nobody died. */
+const negated = (doc: Doc, h: Hit) =>
+  doc.tokens
+    .slice(Math.max(0, h.first - 3), h.first)
+    .some((t) => t.norm === 'tidak' || t.norm === 'belum' || t.norm === 'tanpa' || t.norm === 'nihil');
+
+/** "wong loro digebuki …, dirawat": a number of people right before the violence done to them. */
+function assaultedNumber(doc: Doc): { value: number; span: Span } | null {
+  for (const v of findAll(doc, VIOLENCE_DONE)) {
+    for (let j = v.first - 1; j >= Math.max(0, v.first - 3); j--) {
+      const t = doc.tokens[j] as Token;
+      if (t.clause !== doc.tokens[v.first]?.clause) break;
+      if (t.value !== null && isPeopleNumber(doc.tokens, j) && t.norm !== 'seorang')
+        return { value: t.value, span: [t.start, v.span[1]] };
+    }
+  }
+  return null;
+}
+
 export function readCounts(doc: Doc): Record<Category, CountReading> {
   const out = {} as Record<Category, CountReading>;
-  const deaths = findAll(doc, CATEGORY_WORDS.dead);
+  const recalled = recalledSentences(doc.tokens);
+  const deaths = findAll(doc, CATEGORY_WORDS.dead).filter((d) => !negated(doc, d));
   let violence: Set<number> | null = null;
   const violenceSentences = () => {
     violence ??= new Set(findAll(doc, VIOLENCE_DONE).map((v) => doc.tokens[v.first]?.sentence ?? -1));
@@ -215,8 +266,12 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
     let reading: CountReading = { value: null, spans: [], confidence: 0.6 };
     const hits = findAll(doc, CATEGORY_WORDS[category]).map((h) => ({ ...h, window: 12 }));
     if (category === 'injured') hits.push(...findAll(doc, WEAK_INJURED).map((h) => ({ ...h, window: 3 })));
+    // "tahun lalu … 1 org meninggal": the harm of an old incident recalled is not this report's
+    for (let i = hits.length - 1; i >= 0; i--)
+      if (recalled.has(doc.tokens[hits[i]?.first ?? -1]?.sentence ?? -1)) hits.splice(i, 1);
     hits.sort((a, b) => a.index - b.index);
     let sawVague = false;
+    const vagueSentences = new Set<number>();
     // the first count found, and where its word of harm ends
     const first: { reading: CountReading | null; hitLast: number; sentence: number } = {
       reading: null,
@@ -226,13 +281,14 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
     for (const hit of hits) {
       // "tdk ada korban luka": the zero rule below reads it
       const before = doc.tokens.slice(Math.max(0, hit.first - 3), hit.first).map((t) => t.norm);
-      if (before.includes('tidak') || before.includes('tanpa') || before.includes('nihil')) continue;
+      if (before.some((w) => w === 'tidak' || w === 'belum' || w === 'tanpa' || w === 'nihil')) continue;
       // "1 korban luka meninggal di RS": the injured person died
       if (category === 'injured' && deaths.some((d) => d.first === hit.last + 1)) continue;
       const update = updatedTotal(doc, hit.last);
       const found = update ? { ...update, vague: false } : numberFor(doc, hit.first, hit.window);
       if (found.vague) {
         sawVague = true;
+        vagueSentences.add(doc.tokens[hit.first]?.sentence ?? -1);
         continue;
       }
       if (found.index === null || found.value === null) continue;
@@ -242,8 +298,7 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
         const before = doc.tokens
           .slice(Math.max(0, found.index - 3), found.index)
           .some((t) => TRIGGER.has(t.norm));
-        const after = doc.tokens.slice(hit.last + 1, hit.last + 3).some((t) => t.norm === 'mendadak');
-        if (before || after) continue;
+        if (before || nonViolentDeath(doc.tokens, hit.first)) continue;
       }
       // "satu korban tewas dengan luka bacok": the wound of the person who died, not an injured person
       const at = found.index;
@@ -282,7 +337,8 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
         break;
       }
     }
-    if (first.reading) reading = first.reading;
+    // "belasan luka & seorang kritis": a part beside a vague amount of the same harm states no number
+    if (first.reading && !vagueSentences.has(first.sentence)) reading = first.reading;
     if (reading.value === null && !sawVague && category !== 'displaced') {
       // "seorang kakek dipukul, luka di kepala": one person, said with a word
       // a weaker word counts after violence done to that person: "seorang kakek dianiaya, dirawat di puskesmas"
@@ -305,6 +361,11 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
           spans: [m.span, (hits[0] as (typeof hits)[number]).span],
           confidence: 0.6,
         };
+    }
+    if (reading.value === null && category === 'injured' && !sawVague && hits.length > 0) {
+      // "wong loro digebuki warga …, dirawat di puskesmas": the number the violence was done to
+      const n = assaultedNumber(doc);
+      if (n) reading = { value: n.value, spans: [n.span], confidence: 0.6 };
     }
     if (reading.value === null && category === 'injured' && !sawVague) {
       // "korban 1 org" with no other word: one injured

@@ -80,3 +80,54 @@ describe('what happened and what did not: the kind of a message', () => {
     expect(kind('pendukung calon ngamuk di balai desa, kursi dibanting')).toBe('kejadian');
   });
 });
+
+describe('what did not happen, fourth pass', () => {
+  it('reads what was dispersed "before" a clash, and the clash itself, as not having happened', () => {
+    expect(kind('massa 2 kampung sdh bawa pentungan, tp dibubarkan polisi sblm bentrok')).toBe('sinyal');
+    expect(kind('pemuda 2 desa kumpul di jembatan, dilerai tokoh masyarakat sebelum tawuran')).toBe('sinyal');
+    expect(kind('td malam 2 geng sdh kumpul, massa bubar sblm ada yg tawuran')).toBe('sinyal');
+    // dispersal with nothing "before" it is still an event
+    expect(kind('perang sarung remaja dibubarkan warga, 4 remaja diamankan')).toBe('kejadian');
+  });
+
+  it('reads a sentence opening with a time long past as an old incident recalled', () => {
+    expect(
+      kind(
+        'thn lalu waktu sedekah bumi ada carok di dusun ini, 2 org tewas. tahun ini acaranya digelar lagi, warga was2',
+      ),
+    ).toBe('sinyal');
+    expect(kind('dulu pernah ada pembakaran rumah di sini, skrg sengketa tanahnya muncul lagi')).toBe(
+      'sinyal',
+    );
+    expect(kind('semalam rumah kades dilempari batu, kaca pecah')).toBe('kejadian');
+  });
+
+  it('does not take a death by illness or an accident for an event of the conflict', () => {
+    expect(kind('stlh 3 sapi & 1 warga mati mendadak, warga tuduh tetangganya pakai santet')).toBe('sinyal');
+    expect(kind('seorang pengendara tewas tertabrak bus, keluarganya minta sopir dihukum berat')).toBe(
+      'sinyal',
+    );
+  });
+
+  it('reads a demand or an ultimatum as a sign, with everything it names in its clause', () => {
+    expect(
+      kind(
+        'keluarga korban beri waktu 2 hari ke polsek menangkap pelaku pembacokan, kalau tdk mau cari sendiri',
+      ),
+    ).toBe('sinyal');
+    expect(kind('ormas mendesak bupati membongkar bangunan tempat ibadah itu minggu ini')).toBe('sinyal');
+  });
+
+  it('knows the informal forms of threatening, closing and sealing', () => {
+    expect(kind('pemuda kampung ngancam bakar gudang pengepul kalau harga tdk naik')).toBe('sinyal');
+    expect(kind('petani nutup pintu air irigasi pake karung pasir sejak subuh')).toBe('kejadian');
+    expect(kind('pendukung calon nyegel kantor desa pake gembok & rantai')).toBe('kejadian');
+  });
+
+  it('reads a wall or a fence put up across a way as a dispute over access, not a blockade', () => {
+    expect(kind('ahli waris nutup jalan setapak pake pagar bambu permanen, tetangga gak bisa lewat')).toBe(
+      'sinyal',
+    );
+    expect(kind('warga nutup jalan proyek pake batu & kayu, alat berat gak bisa masuk')).toBe('kejadian');
+  });
+});

@@ -15,7 +15,7 @@ const VIOLENT_STEMS = list(`
 
 /** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
 const STRONG_EVENT = words(`
-    aksi | unjuk rasa | berunjuk rasa | menggelar aksi | menyegel | disegel | penyegelan | pengusiran |
+    aksi | unjuk rasa | berunjuk rasa | menggelar aksi | menyegel | disegel | segel | penyegelan | pengusiran |
     menganiaya | bacok | ditusuk | menusuk | dikepung | mengepung | digeruduk | menggeruduk | geruduk |
     ngluruk | sweeping | merampas | dirampas | penghadangan | pengepungan | hangus | terlibat bentrok |
     bentrok | bentrokan | ricuh | kericuhan | luka | terluka | memar | lecet | lebam | sobek | meninggal
@@ -72,6 +72,20 @@ const WEAK_EVENT = words(`
   `);
 /** What is only damaged banners and posters is tension, not an incident. */
 const MINOR_OBJECT = words(`baliho | spanduk | apk | poster | stiker | bendera | pamflet`);
+/** Closing off with a wall or a fence is an owner's act over access, a dispute; a blockade uses anything else. */
+const CLOSING = new Set(list(`menutup | ditutup | tutup | penutupan | memagari | dipagari | dipagar`));
+const BUILT = new Set(list(`tembok | pagar | dinding | beton`));
+function walledOff(doc: Doc, h: Hit): boolean {
+  const t = doc.tokens;
+  if (!CLOSING.has(t[h.first]?.norm ?? '')) return false;
+  for (
+    let j = h.last + 1;
+    j <= Math.min(t.length - 1, h.last + 5) && t[j]?.clause === t[h.first]?.clause;
+    j++
+  )
+    if (BUILT.has(t[j]?.norm ?? '')) return true;
+  return false;
+}
 /** Violence seen in a circulating video or post is what the content shows, not what happened here. */
 const DEPICTION = words(`video | rekaman | foto | postingan | unggahan | konten | gambar`);
 /** An incident that was settled is a kejadian; a rumour that was cleared up stays a sinyal. */
@@ -137,6 +151,60 @@ const ONLINE = new Set(
   ),
 );
 
+/** A demand or an ultimatum governs the rest of its clause: "kasih waktu 3x24 jam ke polisi tangkap pelaku". */
+const DEMAND = new Set(list(`tuntut | menuntut | tuntutan | desak | mendesak | desakan | ultimatum`));
+const GIVE = new Set(list(`kasih | beri | memberi | diberi | memberikan | dikasih`));
+/** Words that disperse or hold people back: "dibubarkan sebelum bentrok" says the clash was prevented. */
+const HELD_OFF = new Set(
+  list(
+    `dibubarkan | bubar | membubarkan | dilerai | dipisah | dipisahkan | dihalau | diredam | dicegah | dihalangi`,
+  ),
+);
+/** A death that is no act of violence: "meninggal mendadak", "tewas ditabrak truk", "meninggal krn sakit". */
+const DEATH = new Set(list(`meninggal | tewas | wafat | mati`));
+const NOT_VIOLENT_DEATH = new Set(
+  list(`mendadak | sakit | kecelakaan | ditabrak | tertabrak | tenggelam | tersengat | terseret | wajar`),
+);
+
+/** A death said to have another cause than violence (within the three words after it). */
+export function nonViolentDeath(tokens: readonly Token[], i: number): boolean {
+  if (!DEATH.has(tokens[i]?.norm ?? '')) return false;
+  for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 3); j++) {
+    const u = tokens[j] as Token;
+    if (u.clause !== tokens[i]?.clause) break;
+    if (NOT_VIOLENT_DEATH.has(u.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * Sentences that open with a time long past ("tahun lalu …", "dulu …", "thn 2019 …"): an incident recalled as
+ * the reason for worry. Everything in such a sentence, in all its clauses, is that old incident.
+ */
+export function recalledSentences(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (prev && prev.sentence === t.sentence) return;
+    const a = t.norm;
+    const b = tokens[i + 1]?.sentence === t.sentence ? (tokens[i + 1]?.norm ?? '') : '';
+    const c = tokens[i + 2]?.sentence === t.sentence ? (tokens[i + 2]?.raw ?? '') : '';
+    const opens = (x: string, y: string, z: string) =>
+      x === 'dulu' ||
+      x === 'dahulu' ||
+      ((x === 'tahun' || x === 'bulan') && (y === 'lalu' || y === 'kemarin' || /^(19|20)\d\d$/.test(z)));
+    if (
+      opens(a, b, c) ||
+      ((a === 'pada' || a === 'sejak') && opens(b, c.toLowerCase(), tokens[i + 3]?.raw ?? ''))
+    )
+      out.add(t.sentence);
+    // "thn 2019": the year right after the unit
+    if ((a === 'tahun' || a === 'pada') && /^(19|20)\d\d$/.test(tokens[i + 1]?.raw ?? ''))
+      out.add(t.sentence);
+  });
+  return out;
+}
+
 /** Time past and completed aspect: "semalam", "tadi", "kemarin", "barusan", "sempat", "telah". */
 const DONE = new Set(list(`semalam | tadi | kemarin | barusan | sempat | telah | kemarin malam | dini`));
 
@@ -145,9 +213,27 @@ const PAST_UNIT = new Set(list(`tahun | bulan | minggu | pekan | kemarin`));
 
 function notFuture(doc: Doc, hits: Hit[]): Hit[] {
   const t = doc.tokens;
+  const recalled = recalledSentences(t);
   return hits.filter((h) => {
     const here = t[h.first];
     if (!here) return false;
+    if (recalled.has(here.sentence)) return false;
+    // "stlh 2 warga meninggal mendadak": a death by illness or accident is no event of the conflict
+    if (nonViolentDeath(t, h.first)) return false;
+    // "dibubarkan babinsa sblm bentrok": what came "before" a clash did not happen, nor did the clash
+    for (let j = h.first - 1; j >= 0 && t[j]?.clause === here.clause; j--) {
+      if (t[j]?.norm === 'sebelum') return false;
+      if (!NEGATION_BRIDGE.has(t[j]?.norm ?? '')) break;
+    }
+    if (HELD_OFF.has(here.norm)) {
+      for (let j = h.last + 1; j < t.length && t[j]?.clause === here.clause; j++)
+        if (t[j]?.norm === 'sebelum') return false;
+    }
+    // a demand governs the rest of its clause: "menuntut polisi menangkap pelaku pengeroyokan"
+    for (let j = h.first - 1; j >= 0 && t[j]?.clause === here.clause; j--) {
+      const u = t[j] as Token;
+      if (DEMAND.has(u.norm) || (u.norm === 'waktu' && GIVE.has(t[j - 1]?.norm ?? ''))) return false;
+    }
     for (let j = h.first - 1; j >= Math.max(0, h.first - 4); j--) {
       const u = t[j];
       if (!u || u.clause !== here.clause) break;
@@ -203,7 +289,11 @@ export function readKind(doc: Doc): Choice<ReportKind> {
     );
   const nonPhysical = findAll(doc, NON_PHYSICAL).length > 0;
   const strong = notFuture(doc, strongEvents(doc)).filter(
-    (h) => !nearMinor(h) && !depicted(h) && !(nonPhysical && KEPT_APART.has(doc.tokens[h.first]?.norm ?? '')),
+    (h) =>
+      !nearMinor(h) &&
+      !depicted(h) &&
+      !walledOff(doc, h) &&
+      !(nonPhysical && KEPT_APART.has(doc.tokens[h.first]?.norm ?? '')),
   );
   // "dilempari batu semalam", "sempat saling dorong": a word of time past or done marks what happened
   const doneClauses = new Set(doc.tokens.filter((u) => DONE.has(u.norm)).map((u) => u.clause));

@@ -91,3 +91,14 @@ describe('a stated age after the noun for a person', () => {
     expect(groups('seorang warga lumpuh terjebak di rumahnya')).toEqual(['disabilitas']);
   });
 });
+
+describe('vulnerable groups, fourth pass', () => {
+  it('counts a possessive child described as young, not a grown one', () => {
+    expect(groups('rumahnya dirusak, ibu & dua anaknya yg masih kecil mengungsi ke rumah RT')).toContain(
+      'anak',
+    );
+    expect(groups('rumahnya dirusak, ibu & anaknya yg sdh menikah mengungsi ke rumah RT')).not.toContain(
+      'anak',
+    );
+  });
+});

@@ -62,6 +62,18 @@ function ageNear(tokens: readonly Token[], i: number): number | null {
   return null;
 }
 
+/** "anaknya yg masih kecil", "cucunya yang balita": a possessive child described as young. */
+const YOUNG = new Set(list(`kecil | balita | bayi | sd | tk | paud | batita | bocah`));
+function youngAfter(tokens: readonly Token[], i: number): boolean {
+  for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 3); j++) {
+    const t = tokens[j] as Token;
+    if (t.clause !== tokens[i]?.clause) return false;
+    if (YOUNG.has(t.norm)) return true;
+    if (t.norm !== 'yang' && t.norm !== 'masih') return false;
+  }
+  return false;
+}
+
 /** True when the words around token i make the person a perpetrator. */
 function isPerpetrator(doc: Doc, first: number, last: number): boolean {
   const t = doc.tokens[first] as Token;
@@ -102,7 +114,7 @@ export function readGroups(doc: Doc): GroupReading[] {
         )
       ) {
         const age = ageNear(doc.tokens, hit.last);
-        if (age === null || age >= 18) continue;
+        if ((age === null || age >= 18) && !youngAfter(doc.tokens, hit.last)) continue;
       }
       if (group === 'anak' && token.norm === 'sd' && doc.tokens[hit.first - 1]?.norm === 'siswa') continue;
       spans.push(hit.span);

@@ -44,6 +44,8 @@ const FOLD: Record<string, string> = Object.fromEntries(
   kades=kades pilkada=pilkada tatu=luka kenek=kena kenak=kena wong=orang gelut=berkelahi neng=di
   diantemi=dipukuli dijotos=dipukul ditempeleng=dipukul dikeplak=dipukul kroyok=keroyok dikroyok=dikeroyok
   thd=terhadap trhdp=terhadap sbg=sebagai jd=jadi
+  td=tadi ngancam=mengancam ngancem=mengancam nutup=menutup nyegel=menyegel mblokir=memblokir ngeblokir=memblokir
+  gegeran=keributan
   `
     .split(/\s+/)
     .filter((pair) => pair.includes('='))
@@ -54,7 +56,7 @@ const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
   `
   nol=0 satu=1 seorang=1 sesorang=1 seekor=1 sebuah=1 dua=2 tiga=3 empat=4 lima=5 enam=6 tujuh=7
   delapan=8 sembilan=9 sepuluh=10 sebelas=11 seratus=100 siji=1 loro=2 telu=3 papat=4 limo=5 enem=6
-  pitu=7 wolu=8 songo=9 sepoloh=10 rong=2 seribu=1000 keduanya=2 ketiganya=3 keempatnya=4 kelimanya=5
+  pitu=7 wolu=8 songo=9 sepoloh=10 rong=2 seribu=1000 satunya=1 keduanya=2 ketiganya=3 keempatnya=4 kelimanya=5
   `
     .split(/\s+/)
     .filter((pair) => pair.includes('='))
@@ -81,6 +83,8 @@ const ANTAR_COMPOUND =
 /** Folds one lower-case word: reduplication marks go ("anak2" → "anak", "lempar2an" → "lemparan"). */
 export function foldWord(lower: string): string {
   let w = lower.replace(/['’]/g, '');
+  // "satu-satunya" (the only one) is no number, unlike "satunya" (one of them)
+  if (/^satu(?:-|2)?satunya$/.test(w)) return 'satusatunya';
   const redup = /^(\p{L}+)2(\p{L}*)$/u.exec(w) ?? /^(\p{L}+)-\1(\p{L}*)$/u.exec(w);
   if (redup) w = redup[1] + redup[2];
   const compound = ANTAR_COMPOUND.exec(w);
@@ -122,8 +126,8 @@ export function tokenize(text: string): Token[] {
       if (SENTENCE_END.has(raw)) sentence += 1;
       continue;
     }
-    if (raw === '&' || raw === '/') continue;
-    const lower = raw.toLowerCase();
+    if (raw === '/') continue;
+    const lower = raw === '&' ? 'dan' : raw.toLowerCase();
     let norm = foldWord(lower);
     const { value, vague } = numberOf(norm);
     // "dua puluh", "tiga belas"
