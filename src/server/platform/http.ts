@@ -96,6 +96,27 @@ export function attachmentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/** A file sent as a download: its bytes (or a stream), its type and the name the browser saves it under. */
+export interface Download {
+  contentType: string;
+  fileName: string;
+  body: Buffer | NodeJS.ReadableStream;
+}
+
+/**
+ * Sends a file as a download, never serialised (a reply schema beside it only documents the JSON variant).
+ * `no-store` keeps files with personal data or a one-off export out of the browser's and proxies' caches.
+ */
+export function sendDownload(
+  reply: FastifyReply,
+  { contentType, fileName, body }: Download,
+  cache: 'no-store' | 'default',
+): FastifyReply {
+  reply.header('content-type', contentType).header('content-disposition', attachmentDisposition(fileName));
+  if (cache === 'no-store') reply.header('cache-control', 'no-store');
+  return reply.send(body);
+}
+
 /** The path of the first string holding a NUL character in a parsed query, body or params; undefined if none. */
 export function findNulCharacter(value: unknown, path = ''): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;

@@ -33,6 +33,22 @@ function toPerson(row: Record<string, unknown>): PersonRow {
   return { ...row, createdAt: toWibIso(row.createdAt as Date) } as PersonRow;
 }
 
+/** What the form says about a person, in the column order of the insert and the update (full_name … consent). */
+function personFields(
+  p: Omit<PersonRecord, 'id' | 'caseId' | 'createdAt' | 'nik'> & { nik: SealedNik },
+): unknown[] {
+  return [
+    p.fullName,
+    p.nik?.encrypted ?? null,
+    p.nik?.hash ?? null,
+    p.age,
+    p.group,
+    p.needs,
+    p.guardianName,
+    p.guardianConsent,
+  ];
+}
+
 export async function insertPerson(
   tx: Tx,
   p: Omit<PersonRecord, 'id' | 'createdAt' | 'nik'> & { nik: SealedNik; createdBy: string; now: Date },
@@ -41,19 +57,7 @@ export async function insertPerson(
     `INSERT INTO vulnerable_people (case_id, full_name, nik_encrypted, nik_hash, age, vulnerable_group, needs,
        guardian_name, guardian_consent, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [
-      p.caseId,
-      p.fullName,
-      p.nik?.encrypted ?? null,
-      p.nik?.hash ?? null,
-      p.age,
-      p.group,
-      p.needs,
-      p.guardianName,
-      p.guardianConsent,
-      p.createdBy,
-      p.now,
-    ],
+    [p.caseId, ...personFields(p), p.createdBy, p.now],
   );
   return row!.id;
 }
@@ -69,18 +73,7 @@ export async function updatePerson(
     `UPDATE vulnerable_people SET full_name = $3, nik = NULL, nik_encrypted = $4, nik_hash = $5, age = $6,
        vulnerable_group = $7, needs = $8, guardian_name = $9, guardian_consent = $10
      WHERE case_id = $1 AND id = $2 RETURNING id`,
-    [
-      caseId,
-      id,
-      p.fullName,
-      p.nik?.encrypted ?? null,
-      p.nik?.hash ?? null,
-      p.age,
-      p.group,
-      p.needs,
-      p.guardianName,
-      p.guardianConsent,
-    ],
+    [caseId, id, ...personFields(p)],
   );
   return rows.length === 1;
 }

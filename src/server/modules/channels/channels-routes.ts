@@ -2,7 +2,6 @@
 // the messages of a report for the office. The webhooks read their bodies raw: the signature covers the bytes.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ChannelMessageList,
@@ -16,8 +15,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { requirePrincipal } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs.ts';
+import { routeTable } from '../../platform/routes.ts';
 import { whatsAppMediaFetcher } from './channels-outbox.ts';
 import { replyToSender } from './channels-reply.ts';
 import * as service from './channels-service.ts';
@@ -39,7 +38,6 @@ function malformed(reason: string): DomainError {
 }
 
 export async function channelsRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const channelDeps: service.ChannelDeps = {
     ...deps,
     config: deps.config,
@@ -47,69 +45,47 @@ export async function channelsRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   };
 
   await app.register(async (hooks) => webhookRoutes(hooks, deps, channelDeps));
+  const on = routeTable(app, ['channels']);
 
-  r.get(
+  on.get(
     '/api/channels/queue',
     {
-      schema: {
-        tags: ['channels'],
-        summary: 'Pesan WhatsApp/SMS yang belum ditempatkan di wilayah Anda (koordinator, provinsi)',
-        response: { 200: ChannelMessageList },
-      },
+      summary: 'Pesan WhatsApp/SMS yang belum ditempatkan di wilayah Anda (koordinator, provinsi)',
+      reply: ChannelMessageList,
     },
-    async (request) => ({ items: await view.listQueue(channelDeps, requirePrincipal(request)) }),
+    async ({ principal }) => ({ items: await view.listQueue(channelDeps, principal) }),
   );
-
-  r.post(
+  on.post(
     '/api/channels/queue/:id/place',
     {
-      schema: {
-        tags: ['channels'],
-        summary:
-          'Menempatkan pesan dengan tangan: pesan menjadi laporan di kab/kota, kecamatan atau desa ini',
-        params: IdParams,
-        body: PlaceMessageInput,
-        response: { 200: PlaceMessageReply },
-      },
+      summary: 'Menempatkan pesan dengan tangan: pesan menjadi laporan di kab/kota, kecamatan atau desa ini',
+      params: IdParams,
+      body: PlaceMessageInput,
+      reply: PlaceMessageReply,
     },
-    async (request) =>
-      service.placeMessage(
-        channelDeps,
-        requirePrincipal(request),
-        request.params.id,
-        request.body.regionCode,
-      ),
+    ({ principal, params, body }) => service.placeMessage(channelDeps, principal, params.id, body.regionCode),
   );
-
-  r.get(
+  on.get(
     '/api/reports/:id/messages',
     {
-      schema: {
-        tags: ['channels'],
-        summary:
-          'Pesan WhatsApp/SMS asal laporan, dengan saran pembaca teks; nomor disamarkan bagi yang tidak menangani',
-        params: IdParams,
-        response: { 200: ChannelMessageList },
-      },
+      summary:
+        'Pesan WhatsApp/SMS asal laporan, dengan saran pembaca teks; nomor disamarkan bagi yang tidak menangani',
+      params: IdParams,
+      reply: ChannelMessageList,
     },
-    async (request) => ({
-      items: await view.listReportMessages(channelDeps, requirePrincipal(request), request.params.id),
+    async ({ principal, params }) => ({
+      items: await view.listReportMessages(channelDeps, principal, params.id),
     }),
   );
-
-  r.post(
+  on.post(
     '/api/reports/:id/reply',
     {
-      schema: {
-        tags: ['channels'],
-        summary:
-          'Membalas pengirim laporan WhatsApp/SMS dengan templat atau teks singkat (tercatat di audit)',
-        params: IdParams,
-        body: ReplyInput,
-        response: { 200: ReplyResult },
-      },
+      summary: 'Membalas pengirim laporan WhatsApp/SMS dengan templat atau teks singkat (tercatat di audit)',
+      params: IdParams,
+      body: ReplyInput,
+      reply: ReplyResult,
     },
-    async (request) => replyToSender(channelDeps, requirePrincipal(request), request.params.id, request.body),
+    ({ principal, params, body }) => replyToSender(channelDeps, principal, params.id, body),
   );
 }
 
@@ -119,7 +95,7 @@ async function webhookRoutes(
   deps: RouteDeps,
   channelDeps: service.ChannelDeps,
 ): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const on = routeTable(app, ['channels']);
   // These routes read JSON and forms as raw bytes (the rest of the app keeps its parsers).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
@@ -128,25 +104,22 @@ async function webhookRoutes(
     (_request, body, done) => done(null, body),
   );
 
-  r.get(
+  on.get(
     '/api/channels/whatsapp',
     {
-      schema: {
-        tags: ['channels'],
-        summary:
-          'Jabat tangan verifikasi webhook WhatsApp Cloud API (hub.mode, hub.verify_token, hub.challenge)',
-        querystring: z.object({
-          'hub.mode': z.string().max(40).optional(),
-          'hub.verify_token': z.string().max(500).optional(),
-          'hub.challenge': z.string().max(500).optional(),
-        }),
-        response: { 200: z.string(), 403: ErrorReply, 404: ErrorReply },
-      },
+      summary:
+        'Jabat tangan verifikasi webhook WhatsApp Cloud API (hub.mode, hub.verify_token, hub.challenge)',
+      querystring: z.object({
+        'hub.mode': z.string().max(40).optional(),
+        'hub.verify_token': z.string().max(500).optional(),
+        'hub.challenge': z.string().max(500).optional(),
+      }),
+      reply: z.string(),
+      otherReplies: { 403: ErrorReply, 404: ErrorReply },
     },
-    async (request, reply) => {
+    ({ query: q, reply }) => {
       const wa = deps.config.whatsapp;
       if (!wa) throw disabled();
-      const q = request.query;
       if (q['hub.mode'] !== 'subscribe' || !service.sameSecret(q['hub.verify_token'], wa.verifyToken)) {
         throw new DomainError('forbidden', 'Token verifikasi salah / wrong verify token');
       }
@@ -154,17 +127,15 @@ async function webhookRoutes(
     },
   );
 
-  r.post(
+  on.post(
     '/api/channels/whatsapp',
     {
-      schema: {
-        tags: ['channels'],
-        summary:
-          'Kiriman webhook WhatsApp: pesan teks, lokasi dan foto menjadi laporan (atau menunggu tempat); status pengiriman',
-        response: { 200: DeliveryReply, 400: ErrorReply, 401: ErrorReply, 404: ErrorReply },
-      },
+      summary:
+        'Kiriman webhook WhatsApp: pesan teks, lokasi dan foto menjadi laporan (atau menunggu tempat); status pengiriman',
+      reply: DeliveryReply,
+      otherReplies: { 400: ErrorReply, 401: ErrorReply, 404: ErrorReply },
     },
-    async (request) => {
+    async ({ request }) => {
       const wa = deps.config.whatsapp;
       if (!wa) throw disabled();
       const raw = rawBody(request);
@@ -196,17 +167,15 @@ async function webhookRoutes(
     },
   );
 
-  r.post(
+  on.post(
     '/api/channels/sms',
     {
-      schema: {
-        tags: ['channels'],
-        summary:
-          'Webhook gateway SMS (JSON atau form: from, text, id, receivedAt) dengan header x-sigap-secret',
-        response: { 200: DeliveryReply, 400: ErrorReply, 401: ErrorReply, 404: ErrorReply },
-      },
+      summary:
+        'Webhook gateway SMS (JSON atau form: from, text, id, receivedAt) dengan header x-sigap-secret',
+      reply: DeliveryReply,
+      otherReplies: { 400: ErrorReply, 401: ErrorReply, 404: ErrorReply },
     },
-    async (request) => {
+    async ({ request }) => {
       const sms = deps.config.sms;
       if (!sms) throw disabled();
       const secret = request.headers['x-sigap-secret'];

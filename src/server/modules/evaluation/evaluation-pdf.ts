@@ -1,7 +1,5 @@
 // The evaluation as a PDF in Indonesian: a title page with scope and period, every table, two bar charts,
-// the definitions, and the generation time on every page. pdfkit with its built-in Helvetica (WinAnsi), so
-// no font files are needed; characters outside WinAnsi are spelled out (≤ → <=).
-import PDFDocument from 'pdfkit';
+// the definitions, and the generation time on every page (platform/pdf.ts: Helvetica, WinAnsi).
 import { DEFINITIONS, FIGURE_IDS } from '../../../shared/evaluation/definitions.ts';
 import {
   type EvaluationSummary,
@@ -9,22 +7,20 @@ import {
   formatShare,
 } from '../../../shared/evaluation/evaluation-schema.ts';
 import { formatDay } from '../../../shared/evaluation/period.ts';
+import {
+  ACCENT,
+  BOLD,
+  FONT,
+  finishPdf,
+  INK,
+  MARGIN,
+  MUTED,
+  startPdf,
+  toWinAnsi,
+} from '../../platform/pdf.ts';
 import { buildReportTables, type Cell, type ColumnKind, type ReportTable } from './evaluation-tables.ts';
 
-const MARGIN = 40;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const INK = '#1f2933';
-const MUTED = '#52606d';
-const ACCENT = '#0b6e4f';
 const RULE = '#cbd2d9';
-
-const REPLACEMENTS: Record<string, string> = { '≤': '<=', '≥': '>=', '→': '->', '←': '<-', '×': 'x' };
-
-/** Text Helvetica (WinAnsi) can print: known symbols spelled out, anything else outside Latin-1 dropped. */
-export function toWinAnsi(text: string): string {
-  return text.replace(/[^\u0020-\u00ff\n–—‘’“”•…€™]/g, (ch) => REPLACEMENTS[ch] ?? '?');
-}
 
 const numberId = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 
@@ -207,23 +203,14 @@ function titlePage(doc: Doc, summary: EvaluationSummary, requestedBy: string): v
 
 /** Renders the PDF of a summary. */
 export async function renderEvaluationPdf(summary: EvaluationSummary, requestedBy: string): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: MARGIN,
-    bufferPages: true,
-    info: {
+  const draft = startPdf(
+    {
       Title: toWinAnsi(`Evaluasi ${summary.scope.name} ${summary.current.period.label}`),
-      Author: 'Sigap - Dinas Sosial Provinsi Jawa Timur',
       Subject: 'Evaluasi penanganan konflik sosial',
     },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+    'landscape',
+  );
+  const { doc } = draft;
 
   titlePage(doc, summary, requestedBy);
   doc.addPage();
@@ -266,20 +253,5 @@ export async function renderEvaluationPdf(summary: EvaluationSummary, requestedB
   }
 
   const stamp = `Sigap · ${summary.scope.name} · ${summary.current.period.label} · dibuat ${summary.generatedAt.slice(0, 16).replace('T', ' ')} WIB`;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
-    doc.page.margins.bottom = 0;
-    doc
-      .font(FONT)
-      .fontSize(7.5)
-      .fillColor(MUTED)
-      .text(toWinAnsi(`${stamp} · halaman ${i + 1} dari ${range.count}`), MARGIN, doc.page.height - MARGIN, {
-        width,
-        lineBreak: false,
-      });
-  }
-  doc.end();
-  return done;
+  return finishPdf(draft, (page, count) => `${stamp} · halaman ${page} dari ${count}`);
 }

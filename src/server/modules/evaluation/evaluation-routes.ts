@@ -9,7 +9,9 @@ import {
   FigureRecordsReply,
   ReportJob,
 } from '../../../shared/evaluation/evaluation-replies.ts';
-import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
+import { itemsOf } from '../../../shared/replies.ts';
+import { requirePrincipal, sendDownload } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as files from './evaluation-files-service.ts';
 import * as evaluation from './evaluation-service.ts';
 
@@ -18,51 +20,42 @@ const IdParams = z.object({ id: z.uuid() });
 
 /** Evaluation: the figures, the records behind each, and the PDF/XLSX reports (kept for downloading again). */
 export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.EvaluationDeps): Promise<void> {
+  const on = routeTable(app, tags);
+  // The report files are bytes with no reply schema (routeTable needs one): Fastify's own shape.
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get(
+  on.get(
     '/api/evaluations/summary',
     {
-      schema: {
-        tags,
-        summary:
-          'Angka evaluasi lingkup dan periode (bawaan: triwulan berjalan) beserta periode sebelumnya / evaluation figures',
-        querystring: EvaluationQuery,
-        response: { 200: EvaluationSummaryReply },
-      },
+      summary:
+        'Angka evaluasi lingkup dan periode (bawaan: triwulan berjalan) beserta periode sebelumnya / evaluation figures',
+      querystring: EvaluationQuery,
+      reply: EvaluationSummaryReply,
     },
-    async (request) => evaluation.getSummary(deps, requirePrincipal(request), request.query),
+    ({ principal, query }) => evaluation.getSummary(deps, principal, query),
   );
-
-  r.get(
+  on.get(
     '/api/evaluations/definitions',
     {
-      schema: {
-        tags,
-        summary: 'Definisi setiap angka (id/en) / what each figure means',
-        response: { 200: z.object({ items: z.array(FigureDefinitionView) }) },
-      },
+      summary: 'Definisi setiap angka (id/en) / what each figure means',
+      reply: itemsOf(FigureDefinitionView),
     },
-    async (request) => {
-      requirePrincipal(request);
+    ({ request }) => {
+      requirePrincipal(request); // signed-in users only
       return { items: Object.entries(DEFINITIONS).map(([id, d]) => ({ id: id as FigureId, ...d })) };
     },
   );
-
-  r.get(
+  on.get(
     '/api/evaluations/records',
     {
-      schema: {
-        tags,
-        summary: 'Catatan di balik satu angka / the records behind a figure',
-        querystring: EvaluationQuery.extend({
-          set: z.string().min(1).max(100),
-          limit: z.coerce.number().int().min(1).max(1000).default(200),
-        }),
-        response: { 200: FigureRecordsReply },
-      },
+      summary: 'Catatan di balik satu angka / the records behind a figure',
+      querystring: EvaluationQuery.extend({
+        set: z.string().min(1).max(100),
+        limit: z.coerce.number().int().min(1).max(1000).default(200),
+      }),
+      reply: FigureRecordsReply,
     },
-    async (request) => evaluation.listFigureRecords(deps, requirePrincipal(request), request.query),
+    ({ principal, query }) => evaluation.listFigureRecords(deps, principal, query),
   );
 
   // Making a report is work (and keeps a file): a POST, so a link or an image on another site cannot start it.
@@ -82,66 +75,48 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
           format,
         });
         if (result.kind === 'file') {
-          return reply
-            .header('content-type', result.file.contentType)
-            .header('content-disposition', attachmentDisposition(result.file.fileName))
-            .send(result.file.bytes);
+          const { contentType, fileName, bytes } = result.file;
+          return sendDownload(reply, { contentType, fileName, body: bytes }, 'default');
         }
         return reply.status(202).header('location', result.job.link).send(result.job);
       },
     );
   }
 
-  r.post(
+  on.post(
     '/api/evaluations/reports',
     {
-      schema: {
-        tags,
-        summary: 'Buat laporan evaluasi di latar belakang / generate a report in the background',
-        body: EvaluationQuery.extend({ format: ReportFormat }),
-        response: { 202: ReportJob },
-      },
+      summary: 'Buat laporan evaluasi di latar belakang / generate a report in the background',
+      body: EvaluationQuery.extend({ format: ReportFormat }),
+      reply: ReportJob,
+      status: 202,
     },
-    async (request, reply) => {
-      const job = await files.startReport(deps, requirePrincipal(request), request.body);
-      return reply.status(202).header('location', job.link).send(job);
+    async ({ principal, body, reply }) => {
+      const job = await files.startReport(deps, principal, body);
+      reply.header('location', job.link);
+      return job;
     },
   );
-
-  r.get(
+  on.get(
     '/api/evaluations/reports',
-    {
-      schema: {
-        tags,
-        summary: 'Laporan evaluasi yang tersimpan / kept reports',
-        response: { 200: z.object({ items: z.array(ReportJob) }) },
-      },
-    },
-    async (request) => ({ items: await files.listReports(deps, requirePrincipal(request)) }),
+    { summary: 'Laporan evaluasi yang tersimpan / kept reports', reply: itemsOf(ReportJob) },
+    async ({ principal }) => ({ items: await files.listReports(deps, principal) }),
   );
-
-  r.get(
+  on.get(
     '/api/evaluations/reports/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Kemajuan pembuatan laporan / progress',
-        params: IdParams,
-        response: { 200: ReportJob },
-      },
-    },
-    async (request) => files.getReportJob(deps, requirePrincipal(request), request.params.id),
+    { summary: 'Kemajuan pembuatan laporan / progress', params: IdParams, reply: ReportJob },
+    ({ principal, params }) => files.getReportJob(deps, principal, params.id),
   );
-
   r.get(
     '/api/evaluations/reports/:id/file',
     { schema: { tags, summary: 'Unduh laporan yang sudah jadi / download', params: IdParams } },
     async (request, reply) => {
       const file = await files.getReportFile(deps, requirePrincipal(request), request.params.id);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', attachmentDisposition(file.fileName))
-        .send(file.bytes);
+      return sendDownload(
+        reply,
+        { contentType: file.contentType, fileName: file.fileName, body: file.bytes },
+        'default',
+      );
     },
   );
 }

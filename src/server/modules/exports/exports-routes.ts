@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   EXPORT_KINDS,
@@ -9,100 +8,75 @@ import {
   ExportJob,
   ExportJobStarted,
 } from '../../../shared/exports/export-schema.ts';
-import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
+import { sendDownload } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as jobs from './export-jobs-service.ts';
 import { CONTENT_TYPES } from './exports-rules.ts';
 import * as exportsService from './exports-service.ts';
 
-const tags = ['exports'];
-
 /** Exports: each list as CSV, XLSX, GeoJSON or HXL, streamed at any size (docs/EXPORTS.md). */
 export async function exportsRoutes(app: FastifyInstance, deps: jobs.ExportJobDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const on = routeTable(app, ['exports']);
 
   for (const kind of EXPORT_KINDS) {
-    r.get(
+    on.get(
       `/api/exports/${kind}`,
       {
-        schema: {
-          tags,
-          summary: `Ekspor ${kind} (csv, xlsx, geojson, hxl) dengan saringan daftarnya, dialirkan / streamed export`,
-          querystring: EXPORT_QUERIES[kind],
-          response: { 200: ExportFile },
-        },
+        summary: `Ekspor ${kind} (csv, xlsx, geojson, hxl) dengan saringan daftarnya, dialirkan / streamed export`,
+        querystring: EXPORT_QUERIES[kind],
+        reply: ExportFile,
       },
-      async (request, reply) => {
-        const prepared = await exportsService.prepareExport(
-          deps,
-          requirePrincipal(request),
-          kind,
-          request.query,
-        );
+      async ({ principal, query, request, reply }) => {
+        const prepared = await exportsService.prepareExport(deps, principal, kind, query);
         const out = new PassThrough();
         prepared.write(out).catch((error: Error) => {
           request.log.warn({ err: error.message, kind }, 'export stopped');
           out.destroy(error);
         });
-        return (
-          reply
-            .header('content-type', prepared.contentType)
-            .header('content-disposition', attachmentDisposition(prepared.fileName))
-            .header('cache-control', 'no-store')
-            // A stream is sent as it is read, never serialised; the schema only documents the reply.
-            .send(out as unknown as string)
-        );
+        // A stream is sent as it is read, never serialised; the schema only documents the reply.
+        const { contentType, fileName } = prepared;
+        return sendDownload(reply, { contentType, fileName, body: out }, 'no-store');
       },
     );
 
     // Starting work is always a POST: a link or an image on another site cannot start one.
-    r.post(
+    on.post(
       `/api/exports/${kind}`,
       {
-        schema: {
-          tags,
-          summary: `Ekspor ${kind} di latar belakang (202 dengan jobId) / background export`,
-          querystring: EXPORT_QUERIES[kind],
-          response: { 202: ExportJobStarted },
-        },
+        summary: `Ekspor ${kind} di latar belakang (202 dengan jobId) / background export`,
+        querystring: EXPORT_QUERIES[kind],
+        reply: ExportJobStarted,
+        status: 202,
       },
-      async (request, reply) => {
-        const jobId = await jobs.startExportJob(deps, requirePrincipal(request), kind, request.query);
-        return reply.status(202).header('location', `/api/exports/jobs/${jobId}`).send({ jobId });
+      async ({ principal, query, reply }) => {
+        const jobId = await jobs.startExportJob(deps, principal, kind, query);
+        reply.header('location', `/api/exports/jobs/${jobId}`);
+        return { jobId };
       },
     );
   }
 
   const IdParams = z.object({ id: z.uuid() });
-  r.get(
+  on.get(
     '/api/exports/jobs/:id',
     {
-      schema: {
-        tags,
-        summary: 'Kemajuan ekspor dan tautan unduhnya / progress and download link',
-        params: IdParams,
-        response: { 200: ExportJob },
-      },
+      summary: 'Kemajuan ekspor dan tautan unduhnya / progress and download link',
+      params: IdParams,
+      reply: ExportJob,
     },
-    async (request) => jobs.getExportJob(deps, requirePrincipal(request), request.params.id),
+    ({ principal, params }) => jobs.getExportJob(deps, principal, params.id),
   );
-
-  r.get(
+  on.get(
     '/api/exports/jobs/:id/file',
     {
-      schema: {
-        tags,
-        summary: 'Unduh berkas ekspor (disimpan sehari) / download the file (kept a day)',
-        params: IdParams,
-        response: { 200: ExportFile },
-      },
+      summary: 'Unduh berkas ekspor (disimpan sehari) / download the file (kept a day)',
+      params: IdParams,
+      reply: ExportFile,
     },
-    async (request, reply) => {
-      const file = await jobs.openExportFile(deps, requirePrincipal(request), request.params.id);
-      return reply
-        .header('content-type', CONTENT_TYPES[file.format as keyof typeof CONTENT_TYPES])
-        .header('content-disposition', attachmentDisposition(file.fileName))
-        .header('cache-control', 'no-store')
-        .send(file.stream as unknown as string);
+    async ({ principal, params, reply }) => {
+      const file = await jobs.openExportFile(deps, principal, params.id);
+      const contentType = CONTENT_TYPES[file.format as keyof typeof CONTENT_TYPES];
+      return sendDownload(reply, { contentType, fileName: file.fileName, body: file.stream }, 'no-store');
     },
   );
 }

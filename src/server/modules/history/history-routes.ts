@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   DryRunReply,
@@ -11,11 +10,9 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as history from './history-service.ts';
 import { HISTORY_CONTENT_TYPES, MAX_HISTORY_BYTES } from './history-sheet.ts';
-
-const tags = ['history'];
 
 /** The history import: past incidents from a spreadsheet into the early warning's history (docs/HISTORY-IMPORT.md). */
 export async function historyRoutes(
@@ -28,21 +25,20 @@ export async function historyRoutes(
     (_request, body, done) => done(null, body),
   );
   app.addHook('onClose', async () => history.settleHistoryImports());
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const on = routeTable(app, ['history']);
   const IdParams = z.object({ id: z.uuid() });
 
-  r.post(
+  on.post(
     '/api/history-imports',
     {
-      schema: {
-        tags,
-        summary:
-          'Unggah berkas riwayat kejadian (XLSX/CSV): judul kolom, contoh, usulan pemetaan / upload a file',
-        querystring: z.object({ name: z.string().trim().min(1).max(200).default('riwayat') }),
-        response: { 200: HistoryUpload, 201: HistoryUpload },
-      },
+      summary:
+        'Unggah berkas riwayat kejadian (XLSX/CSV): judul kolom, contoh, usulan pemetaan / upload a file',
+      querystring: z.object({ name: z.string().trim().min(1).max(200).default('riwayat') }),
+      reply: HistoryUpload,
+      otherReplies: { 201: HistoryUpload },
     },
-    async (request, reply) => {
+    async (c) => {
+      const { request } = c;
       const format =
         HISTORY_CONTENT_TYPES[(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
       if (!format || !Buffer.isBuffer(request.body)) {
@@ -51,63 +47,49 @@ export async function historyRoutes(
           'Kirim berkas sebagai XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) atau text/csv',
         );
       }
-      const upload = await history.uploadHistory(deps, requirePrincipal(request), {
-        name: request.query.name,
+      // The file's type is checked before who asks: a wrong type is 415 for anyone.
+      const upload = await history.uploadHistory(deps, c.principal, {
+        name: c.query.name,
         format,
         data: request.body,
       });
-      return reply.status(upload.known ? 200 : 201).send(upload);
+      c.reply.status(upload.known ? 200 : 201);
+      return upload;
     },
   );
-
-  r.get(
+  on.get(
     '/api/history-imports/:id',
     {
-      schema: {
-        tags,
-        summary: 'Satu impor riwayat dan kemajuannya / an import and its progress',
-        params: IdParams,
-        response: { 200: HistoryImport },
-      },
+      summary: 'Satu impor riwayat dan kemajuannya / an import and its progress',
+      params: IdParams,
+      reply: HistoryImport,
     },
-    async (request) => history.getHistoryImport(deps, requirePrincipal(request), request.params.id),
+    ({ principal, params }) => history.getHistoryImport(deps, principal, params.id),
   );
-
-  r.post(
+  on.post(
     '/api/history-imports/:id/dry-run',
     {
-      schema: {
-        tags,
-        summary:
-          'Uji coba per baris: tempat, jenis, duplikat; tidak menyimpan apa pun / dry run, writes nothing',
-        params: IdParams,
-        body: HistoryPlan,
-        response: { 200: DryRunReply },
-      },
+      summary:
+        'Uji coba per baris: tempat, jenis, duplikat; tidak menyimpan apa pun / dry run, writes nothing',
+      params: IdParams,
+      body: HistoryPlan,
+      reply: DryRunReply,
     },
-    async (request) =>
-      history.dryRunHistory(deps, requirePrincipal(request), request.params.id, request.body),
+    ({ principal, params, body }) => history.dryRunHistory(deps, principal, params.id, body),
   );
-
-  r.post(
+  on.post(
     '/api/history-imports/:id/start',
     {
-      schema: {
-        tags,
-        summary: 'Mulai impor di latar belakang (202 dengan jobId) / start the background import',
-        params: IdParams,
-        body: HistoryPlan,
-        response: { 202: HistoryImportStarted },
-      },
+      summary: 'Mulai impor di latar belakang (202 dengan jobId) / start the background import',
+      params: IdParams,
+      body: HistoryPlan,
+      reply: HistoryImportStarted,
+      status: 202,
     },
-    async (request, reply) => {
-      const jobId = await history.startHistoryImport(
-        deps,
-        requirePrincipal(request),
-        request.params.id,
-        request.body,
-      );
-      return reply.status(202).header('location', `/api/history-imports/${jobId}`).send({ jobId });
+    async ({ principal, params, body, reply }) => {
+      const jobId = await history.startHistoryImport(deps, principal, params.id, body);
+      reply.header('location', `/api/history-imports/${jobId}`);
+      return { jobId };
     },
   );
 }

@@ -64,6 +64,16 @@ type Decision = {
   registeredElsewhere?: boolean;
 };
 
+/** A row the import leaves out, with why. */
+function skipped(
+  row: number,
+  name: ImportRowResult['name'],
+  problems: ImportRowResult['problems'],
+  warnings: ImportRowResult['warnings'],
+): Decision {
+  return { result: { row, action: 'skip', pillarId: null, name, problems, warnings } };
+}
+
 /** Decides what each row of a chunk does against the registry as it is now; writes nothing. */
 async function decideChunk(
   tx: Tx,
@@ -91,33 +101,18 @@ async function decideChunk(
   const decisions = new Map<number, Decision>();
   for (const { row, reading } of chunk) {
     if (!reading.ok) {
-      decisions.set(row, {
-        result: {
-          row,
-          action: 'skip',
-          pillarId: null,
-          name: reading.name,
-          problems: reading.problems,
-          warnings: reading.warnings,
-        },
-      });
+      decisions.set(row, skipped(row, reading.name, reading.problems, reading.warnings));
       continue;
     }
     const { candidate } = reading;
     const repeated = plan.repeats.get(row);
     if (repeated !== undefined) {
-      decisions.set(row, {
-        result: {
-          row,
-          action: 'skip',
-          pillarId: null,
-          name: candidate.name,
-          problems: [
-            { code: 'duplicate_in_file', field: null, message: `Orang yang sama dengan baris ${repeated}` },
-          ],
-          warnings: reading.warnings,
-        },
-      });
+      const problem = {
+        code: 'duplicate_in_file',
+        field: null,
+        message: `Orang yang sama dengan baris ${repeated}`,
+      };
+      decisions.set(row, skipped(row, candidate.name, [problem], reading.warnings));
       continue;
     }
     const hash = hashOf.get(row);
@@ -126,38 +121,22 @@ async function decideChunk(
       ? candidates.find((c) => c.phone === candidate.phone && c.nameKey === candidate.nameKey)
       : undefined;
     if (!byNik && byPhone?.nikHash && hash && byPhone.nikHash !== hash) {
-      decisions.set(row, {
-        result: {
-          row,
-          action: 'skip',
-          pillarId: null,
-          name: candidate.name,
-          problems: [
-            {
-              code: 'nik_conflict',
-              field: 'nik',
-              message: 'Nama dan HP sama dengan pilar terdaftar, tetapi NIK berbeda',
-            },
-          ],
-          warnings: reading.warnings,
-        },
-      });
+      const problem = {
+        code: 'nik_conflict',
+        field: 'nik',
+        message: 'Nama dan HP sama dengan pilar terdaftar, tetapi NIK berbeda',
+      };
+      decisions.set(row, skipped(row, candidate.name, [problem], reading.warnings));
       continue;
     }
     const match = byNik ?? byPhone;
     if (match && !managesRegion(principal, match.homeRegionCode)) {
-      decisions.set(row, {
-        result: {
-          row,
-          action: 'skip',
-          pillarId: null,
-          name: candidate.name,
-          problems: [
-            { code: 'exists_elsewhere', field: null, message: 'Orang ini sudah terdaftar di wilayah lain' },
-          ],
-          warnings: reading.warnings,
-        },
-      });
+      const problem = {
+        code: 'exists_elsewhere',
+        field: null,
+        message: 'Orang ini sudah terdaftar di wilayah lain',
+      };
+      decisions.set(row, skipped(row, candidate.name, [problem], reading.warnings));
       continue;
     }
     if (match) matches.set(row, match);

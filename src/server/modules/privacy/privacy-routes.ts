@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   BreachDismissInput,
@@ -17,7 +16,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
-import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
+import { sendDownload } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import {
   closeBreach,
   dismissSuspectedBreach,
@@ -30,142 +30,102 @@ import { retentionDryRun } from './retention-service.ts';
 import { rightsRoutes } from './rights-routes.ts';
 import { searchSubject } from './subject-access-service.ts';
 
-const tags = ['privacy'];
+const IdParams = z.object({ id: z.uuid() });
 
 /** Personal data protection (UU 27/2022): the record of processing, for the data protection officer. */
 export async function privacyRoutes(
   app: FastifyInstance,
   deps: { db: Database; clock: Clock; config: Config },
 ): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config, clock } = deps;
   const cipher = lazyDataCipher(() =>
     resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind }),
   );
   await rightsRoutes(app, { db, clock, cipher });
+  const on = routeTable(app, ['privacy']);
 
-  r.get(
+  on.get(
     '/api/privacy/subjects',
     {
-      schema: {
-        tags,
-        summary:
-          'Cari seseorang di seluruh Sigap (PPDP; setiap catatan dicatat di log akses) / subject access search',
-        querystring: SubjectSearchQuery,
-        response: { 200: SubjectSearchResult },
-      },
+      summary:
+        'Cari seseorang di seluruh Sigap (PPDP; setiap catatan dicatat di log akses) / subject access search',
+      querystring: SubjectSearchQuery,
+      reply: SubjectSearchResult,
     },
-    async (request) => searchSubject({ db, clock, cipher }, requirePrincipal(request), request.query),
+    ({ principal, query }) => searchSubject({ db, clock, cipher }, principal, query),
   );
-
-  r.get(
+  on.get(
     '/api/privacy/processing-record',
     {
-      schema: {
-        tags,
-        summary:
-          'Catatan kegiatan pemrosesan data pribadi (PPDP, admin); ?format=pdf untuk PDF / record of processing',
-        querystring: ProcessingRecordQuery,
-        response: { 200: ProcessingRecord },
-      },
+      summary:
+        'Catatan kegiatan pemrosesan data pribadi (PPDP, admin); ?format=pdf untuk PDF / record of processing',
+      querystring: ProcessingRecordQuery,
+      reply: ProcessingRecord,
     },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const { format, lang } = request.query;
+    async ({ principal, query: { format, lang }, reply }) => {
       if (format === 'json') return processingRecord(deps, principal, lang);
       const file = await processingRecordPdf(deps, principal, lang);
-      return (
-        reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', attachmentDisposition(file.fileName))
-          .header('cache-control', 'no-store')
-          // A Buffer is sent as it is: Fastify serialises (and checks against the schema) only objects.
-          .send(file.bytes as unknown as ProcessingRecord)
+      return sendDownload(
+        reply,
+        { contentType: 'application/pdf', fileName: file.fileName, body: file.bytes },
+        'no-store',
       );
     },
   );
-
-  const IdParams = z.object({ id: z.uuid() });
-
-  r.post(
+  on.post(
     '/api/privacy/breaches',
     {
-      schema: {
-        tags,
-        summary: 'Catat insiden kebocoran data; jam 3 × 24 jam mulai dari waktu diketahui (PPDP, admin)',
-        body: BreachInput,
-        response: { 201: BreachView },
-      },
+      summary: 'Catat insiden kebocoran data; jam 3 × 24 jam mulai dari waktu diketahui (PPDP, admin)',
+      body: BreachInput,
+      reply: BreachView,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.status(201).send(await recordBreach(deps, requirePrincipal(request), request.body)),
+    ({ principal, body }) => recordBreach(deps, principal, body),
   );
-
-  r.get(
+  on.get(
     '/api/privacy/breaches',
     {
-      schema: {
-        tags,
-        summary: 'Register insiden kebocoran data dengan jam dan draf surat pemberitahuan (PPDP, admin)',
-        response: { 200: BreachList },
-      },
+      summary: 'Register insiden kebocoran data dengan jam dan draf surat pemberitahuan (PPDP, admin)',
+      reply: BreachList,
     },
-    async (request) => ({ items: await listBreaches(deps, requirePrincipal(request)) }),
+    async ({ principal }) => ({ items: await listBreaches(deps, principal) }),
   );
-
-  r.post(
+  on.post(
     '/api/privacy/breaches/:id/notices',
     {
-      schema: {
-        tags,
-        summary: 'Catat pemberitahuan yang sudah dikirim: kepada subjek data atau kepada lembaga',
-        params: IdParams,
-        body: BreachNoticeInput,
-        response: { 200: BreachView },
-      },
+      summary: 'Catat pemberitahuan yang sudah dikirim: kepada subjek data atau kepada lembaga',
+      params: IdParams,
+      body: BreachNoticeInput,
+      reply: BreachView,
     },
-    async (request) =>
-      recordBreachNotice(deps, requirePrincipal(request), request.params.id, request.body.to),
+    ({ principal, params, body }) => recordBreachNotice(deps, principal, params.id, body.to),
   );
-
-  r.post(
+  on.post(
     '/api/privacy/breaches/:id/close',
     {
-      schema: {
-        tags,
-        summary: 'Tutup insiden (setelah kedua pemberitahuan tercatat)',
-        params: IdParams,
-        response: { 200: BreachView },
-      },
+      summary: 'Tutup insiden (setelah kedua pemberitahuan tercatat)',
+      params: IdParams,
+      reply: BreachView,
     },
-    async (request) => closeBreach(deps, requirePrincipal(request), request.params.id),
+    ({ principal, params }) => closeBreach(deps, principal, params.id),
   );
-
-  r.post(
+  on.post(
     '/api/privacy/breaches/:id/dismiss',
     {
-      schema: {
-        tags,
-        summary: 'Nyatakan dugaan dari sinyal anomali bukan kebocoran, dengan alasannya (PPDP, admin)',
-        params: IdParams,
-        body: BreachDismissInput,
-        response: { 200: BreachView },
-      },
+      summary: 'Nyatakan dugaan dari sinyal anomali bukan kebocoran, dengan alasannya (PPDP, admin)',
+      params: IdParams,
+      body: BreachDismissInput,
+      reply: BreachView,
     },
-    async (request) =>
-      dismissSuspectedBreach(deps, requirePrincipal(request), request.params.id, request.body.reason),
+    ({ principal, params, body }) => dismissSuspectedBreach(deps, principal, params.id, body.reason),
   );
-
-  r.get(
+  on.get(
     '/api/privacy/retention',
     {
-      schema: {
-        tags,
-        summary:
-          'Uji coba retensi: catatan yang akan dianonimkan sekarang, per tabel (jumlah dan id, tanpa isi; PPDP, admin)',
-        response: { 200: RetentionPlan },
-      },
+      summary:
+        'Uji coba retensi: catatan yang akan dianonimkan sekarang, per tabel (jumlah dan id, tanpa isi; PPDP, admin)',
+      reply: RetentionPlan,
     },
-    async (request) => retentionDryRun(deps, requirePrincipal(request)),
+    ({ principal }) => retentionDryRun(deps, principal),
   );
 }

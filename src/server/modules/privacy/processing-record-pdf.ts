@@ -1,15 +1,17 @@
 // The record of processing as a PDF (Indonesian by default): each activity with its subjects, recipients, bases,
-// retention and the columns it holds, then the safeguards. pdfkit with built-in Helvetica, as the evaluation's PDF.
-import PDFDocument from 'pdfkit';
+// retention and the columns it holds, then the safeguards. Made as every Sigap PDF is (platform/pdf.ts).
 import type { ProcessingRecord } from '../../../shared/privacy/privacy-schema.ts';
-import { toWinAnsi } from '../evaluation/evaluation-pdf.ts';
-
-const MARGIN = 40;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const INK = '#1f2933';
-const MUTED = '#52606d';
-const ACCENT = '#0b6e4f';
+import {
+  ACCENT,
+  BOLD,
+  FONT,
+  finishPdf,
+  MARGIN,
+  MUTED,
+  paragraphWriter,
+  startPdf,
+  toWinAnsi,
+} from '../../platform/pdf.ts';
 
 const WORDS = {
   id: {
@@ -49,21 +51,9 @@ const WORDS = {
 /** Renders the record of processing as a PDF. */
 export async function renderProcessingRecordPdf(record: ProcessingRecord): Promise<Buffer> {
   const w = WORDS[record.lang];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: toWinAnsi(w.title), Author: 'Sigap - Dinas Sosial Provinsi Jawa Timur' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - MARGIN * 2;
-  const text = (value: string, font = FONT, size = 9.5, color = INK) =>
-    doc.font(font).fontSize(size).fillColor(color).text(toWinAnsi(value), MARGIN, doc.y, { width });
+  const draft = startPdf({ Title: toWinAnsi(w.title) });
+  const { doc } = draft;
+  const text = paragraphWriter(draft);
 
   text(w.title, BOLD, 18);
   text(w.law, FONT, 10, MUTED);
@@ -90,24 +80,5 @@ export async function renderProcessingRecordPdf(record: ProcessingRecord): Promi
   text(w.safeguards, BOLD, 12, ACCENT);
   for (const line of record.safeguards) text(`• ${line}`, FONT, 9);
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0;
-    doc
-      .font(FONT)
-      .fontSize(7.5)
-      .fillColor(MUTED)
-      .text(
-        toWinAnsi(`Sigap · ${w.title} · ${w.page} ${i + 1} ${w.of} ${range.count}`),
-        MARGIN,
-        doc.page.height - MARGIN,
-        {
-          width,
-          lineBreak: false,
-        },
-      );
-  }
-  doc.end();
-  return done;
+  return finishPdf(draft, (page, count) => `Sigap · ${w.title} · ${w.page} ${page} ${w.of} ${count}`);
 }

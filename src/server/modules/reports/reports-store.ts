@@ -82,6 +82,32 @@ function toReport(row: RawReport): Report & { cursorKey: string } {
   };
 }
 
+/** What the reporter said, in the column order of the insert and the amendment (kind … needs). */
+function reportFacts(row: ReportRow): unknown[] {
+  return [
+    row.kind,
+    row.conflictType,
+    row.triggers,
+    row.groupsInvolved,
+    row.regionCode,
+    row.kabkotaCode,
+    row.kecamatanCode,
+    row.latitude,
+    row.longitude,
+    row.occurredAt,
+    row.violenceOngoing,
+    row.description,
+    row.involved,
+    row.injured,
+    row.dead,
+    row.displaced,
+    row.housesDamaged,
+    JSON.stringify(row.vulnerable),
+    row.hasVulnerable,
+    row.needs,
+  ];
+}
+
 /**
  * Inserts a new report, its acknowledgement deadline from the priority's current setting, and returns it;
  * undefined when the id already exists (a retry or a clash). An unknown region code fails the insert on
@@ -102,26 +128,7 @@ export async function insertReport(
      ${SELECT_REPORT.replace('FROM reports r', 'FROM inserted r')}`,
     [
       row.id,
-      row.kind,
-      row.conflictType,
-      row.triggers,
-      row.groupsInvolved,
-      row.regionCode,
-      row.kabkotaCode,
-      row.kecamatanCode,
-      row.latitude,
-      row.longitude,
-      row.occurredAt,
-      row.violenceOngoing,
-      row.description,
-      row.involved,
-      row.injured,
-      row.dead,
-      row.displaced,
-      row.housesDamaged,
-      JSON.stringify(row.vulnerable),
-      row.hasVulnerable,
-      row.needs,
+      ...reportFacts(row),
       row.channel,
       row.reporterId,
       row.priority,
@@ -233,26 +240,7 @@ export async function updateReportFields(
     [
       row.id,
       version,
-      row.kind,
-      row.conflictType,
-      row.triggers,
-      row.groupsInvolved,
-      row.regionCode,
-      row.kabkotaCode,
-      row.kecamatanCode,
-      row.latitude,
-      row.longitude,
-      row.occurredAt,
-      row.violenceOngoing,
-      row.description,
-      row.involved,
-      row.injured,
-      row.dead,
-      row.displaced,
-      row.housesDamaged,
-      JSON.stringify(row.vulnerable),
-      row.hasVulnerable,
-      row.needs,
+      ...reportFacts(row),
       row.priority,
       row.priorityRank,
       row.priorityReasons,

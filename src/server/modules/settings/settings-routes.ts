@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PrivacySettings } from '../../../shared/privacy/retention-rules.ts';
 import { RegionCode } from '../../../shared/regions.ts';
+import { itemsOf } from '../../../shared/replies.ts';
 import { Priority } from '../../../shared/reports/report-schema.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as settings from './settings-service.ts';
 
 const minutes = z
@@ -29,90 +30,51 @@ const Agency = z.object({
 /** Settings the admin edits: deadlines per priority and the list of partner agencies. */
 export async function settingsRoutes(app: FastifyInstance, deps: { db: Database }): Promise<void> {
   const { db } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const on = routeTable(app, ['settings']);
 
-  r.get(
+  on.get(
     '/api/settings/sla',
-    {
-      schema: {
-        tags: ['settings'],
-        summary: 'Batas waktu per prioritas',
-        response: { 200: z.object({ items: z.array(SlaRow) }) },
-      },
-    },
-    async (request) => {
-      requirePrincipal(request);
+    { summary: 'Batas waktu per prioritas', reply: itemsOf(SlaRow) },
+    async ({ request }) => {
+      requirePrincipal(request); // signed-in users only
       return { items: await settings.listSla(db) };
     },
   );
-
-  r.put(
+  on.put(
     '/api/settings/sla',
     {
-      schema: {
-        tags: ['settings'],
-        summary: 'Ubah batas waktu (admin)',
-        body: z.object({ items: z.array(SlaRow).min(1).max(4) }),
-        response: { 200: z.object({ items: z.array(SlaRow) }) },
-      },
+      summary: 'Ubah batas waktu (admin)',
+      body: z.object({ items: z.array(SlaRow).min(1).max(4) }),
+      reply: itemsOf(SlaRow),
     },
-    async (request) => ({
-      items: await settings.updateSla(db, requirePrincipal(request), request.body.items),
-    }),
+    async ({ principal, body }) => ({ items: await settings.updateSla(db, principal, body.items) }),
   );
-
-  r.get(
-    '/api/agencies',
-    {
-      schema: {
-        tags: ['settings'],
-        summary: 'Lembaga mitra',
-        response: { 200: z.object({ items: z.array(Agency) }) },
-      },
-    },
-    async (request) => {
-      requirePrincipal(request);
-      return { items: await settings.listAgencies(db) };
-    },
-  );
-
-  r.put(
+  on.get('/api/agencies', { summary: 'Lembaga mitra', reply: itemsOf(Agency) }, async ({ request }) => {
+    requirePrincipal(request); // signed-in users only
+    return { items: await settings.listAgencies(db) };
+  });
+  on.put(
     '/api/agencies/:id',
     {
-      schema: {
-        tags: ['settings'],
-        summary: 'Tambah/ubah lembaga mitra (admin)',
-        params: z.object({ id: Agency.shape.id }),
-        body: Agency.omit({ id: true }),
-        response: { 200: Agency },
-      },
+      summary: 'Tambah/ubah lembaga mitra (admin)',
+      params: z.object({ id: Agency.shape.id }),
+      body: Agency.omit({ id: true }),
+      reply: Agency,
     },
-    async (request) =>
-      settings.saveAgency(db, requirePrincipal(request), { id: request.params.id, ...request.body }),
+    ({ principal, params, body }) => settings.saveAgency(db, principal, { id: params.id, ...body }),
   );
-
-  r.get(
+  on.get(
+    '/api/settings/privacy',
+    { summary: 'Masa retensi data pribadi dan ambang sinyal anomali (PPDP, admin)', reply: PrivacySettings },
+    ({ principal }) => settings.readPrivacySettings(db, principal),
+  );
+  on.put(
     '/api/settings/privacy',
     {
-      schema: {
-        tags: ['settings'],
-        summary: 'Masa retensi data pribadi dan ambang sinyal anomali (PPDP, admin)',
-        response: { 200: PrivacySettings },
-      },
+      summary: 'Ubah masa retensi dan ambang sinyal anomali (PPDP, admin)',
+      body: PrivacySettings,
+      reply: PrivacySettings,
     },
-    async (request) => settings.readPrivacySettings(db, requirePrincipal(request)),
-  );
-
-  r.put(
-    '/api/settings/privacy',
-    {
-      schema: {
-        tags: ['settings'],
-        summary: 'Ubah masa retensi dan ambang sinyal anomali (PPDP, admin)',
-        body: PrivacySettings,
-        response: { 200: PrivacySettings },
-      },
-    },
-    async (request) => settings.updatePrivacySettings(db, requirePrincipal(request), request.body),
+    ({ principal, body }) => settings.updatePrivacySettings(db, principal, body),
   );
 }
