@@ -1,8 +1,8 @@
 /**
  * Streaming exports at size on PostgreSQL: CSV of `rows` reports and XLSX of `xlsxRows`, each as time, rows per
  * second and the process's peak memory above its idle level (measured once, after start-up and before any export
- * or read): the JavaScript heap in use plus the memory outside it (`heapUsed + external`, the bound's figure) and
- * the resident set (decision 0038). Against a baseline read in the same run just after the export: the export's
+ * or read): the resident set (the bound's figure) and, beside it, the JavaScript heap in use plus the memory
+ * outside it (`heapUsed + external`; decision 0038). Against a baseline read in the same run just after the export: the export's
  * own query through a server-side cursor with owner rights, page by page, and no formatting. The reports live in
  * kept scratch databases (`sigap_bench_reports_<n>`, bench/scratch-db.ts), seeded once by the database itself
  * (bench/seed-reports.ts) and reused by the next run.
@@ -27,13 +27,13 @@ export type ExportFigure = {
   rows: number;
   seconds: number;
   bytes: number;
-  /** Peak of heapUsed + external above idle (MB): what the bound is checked against. */
+  /** Peak resident set above idle (MB): what the bound is checked against. */
   peakMb: number;
-  /** Peak resident set above idle (MB). */
-  peakRssMb: number;
+  /** Peak of heapUsed + external above idle (MB): garbage not yet collected included. */
+  peakHeapMb: number;
   baselineSeconds: number;
   baselinePeakMb: number;
-  baselinePeakRssMb: number;
+  baselinePeakHeapMb: number;
 };
 
 /** A sink that counts bytes and throws them away. */
@@ -63,13 +63,13 @@ export function idleMemory(): Memory {
 }
 
 /**
- * Samples the memory every 20 ms while `work` runs; answers seconds and the peaks above `idle` in MB. The
- * resident set's peak also holds what the heap reserved or freed without giving it back (decision 0038).
+ * Samples the memory every 20 ms while `work` runs; answers seconds and the peaks above `idle` in MB: the resident
+ * set, and the heap in use plus buffers (which holds garbage not yet collected; decision 0038).
  */
 export async function measure<T>(
   work: () => Promise<T>,
   idle: Memory,
-): Promise<{ result: T; seconds: number; peakMb: number; peakRssMb: number }> {
+): Promise<{ result: T; seconds: number; peakMb: number; peakHeapMb: number }> {
   const peak = idleMemory();
   const sample = () => {
     const now = memoryNow();
@@ -84,8 +84,8 @@ export async function measure<T>(
     return {
       result,
       seconds: (performance.now() - started) / 1000,
-      peakMb: (peak.used - idle.used) / MB,
-      peakRssMb: (peak.rss - idle.rss) / MB,
+      peakMb: (peak.rss - idle.rss) / MB,
+      peakHeapMb: (peak.used - idle.used) / MB,
     };
   } finally {
     clearInterval(timer);
@@ -151,10 +151,10 @@ async function measureOne(scratch: Scratch, format: 'csv' | 'xlsx', idle: Memory
     seconds: run.seconds,
     bytes: run.result.bytes,
     peakMb: run.peakMb,
-    peakRssMb: run.peakRssMb,
+    peakHeapMb: run.peakHeapMb,
     baselineSeconds: baseline.seconds,
     baselinePeakMb: baseline.peakMb,
-    baselinePeakRssMb: baseline.peakRssMb,
+    baselinePeakHeapMb: baseline.peakHeapMb,
   };
 }
 
@@ -195,10 +195,10 @@ export async function measureExportsAtSize(
 export function describeExport(f: ExportFigure): string {
   return (
     `${f.format.toUpperCase()} ${f.rows.toLocaleString('en')} laporan: ${f.seconds.toFixed(1)} s ` +
-    `(${Math.round(f.rows / f.seconds)} baris/s), ${(f.bytes / MB).toFixed(0)} MB, memori puncak (heap + buffer) ` +
+    `(${Math.round(f.rows / f.seconds)} baris/s), ${(f.bytes / MB).toFixed(0)} MB, memori puncak (RSS) ` +
     `+${f.peakMb.toFixed(0)} MB di atas diam${f.format === 'csv' ? ` (batas ${EXPORT_MEMORY_LIMIT_MB} MB)` : ''}, ` +
-    `RSS +${f.peakRssMb.toFixed(0)} MB | dasar (kueri ekspor, kursor pemilik tanpa format): ` +
-    `${f.baselineSeconds.toFixed(1)} s, +${f.baselinePeakMb.toFixed(0)} MB, RSS +${f.baselinePeakRssMb.toFixed(0)} MB`
+    `heap + buffer +${f.peakHeapMb.toFixed(0)} MB | dasar (kueri ekspor, kursor pemilik tanpa format): ` +
+    `${f.baselineSeconds.toFixed(1)} s, RSS +${f.baselinePeakMb.toFixed(0)} MB, heap + buffer +${f.baselinePeakHeapMb.toFixed(0)} MB`
   );
 }
 

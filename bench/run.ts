@@ -341,9 +341,12 @@ async function main(): Promise<void> {
 
   let atSizeLines: string[] = [];
   if (AT_SIZE && process.env.BENCH_SKIP_POSTGRES !== '1') {
-    note(
-      `figures at size on PostgreSQL (${AT_SIZE.join(', ')}): CSV of 1,000,000 reports, XLSX of 100,000, import of 50,000 rows`,
-    );
+    const parts = {
+      csv: 'CSV of 1,000,000 reports',
+      xlsx: 'XLSX of 100,000',
+      import: 'import of 50,000 rows',
+    };
+    note(`figures at size on PostgreSQL: ${AT_SIZE.map((part) => parts[part]).join(', ')}`);
     const atSize = await benchAtSize(note, POSTGRES_URL, AT_SIZE);
     rows.push(...atSize.rows);
     atSizeLines = atSize.lines;
@@ -366,10 +369,10 @@ async function main(): Promise<void> {
   );
   if (atSizeLines.length > 0) {
     console.log(
-      'At size (exports: raw cursor = the export query read with owner rights, unformatted; memory = heap',
+      'At size (exports: raw cursor = the export query read with owner rights, unformatted; memory = RSS',
     );
     console.log(
-      '+ buffers (RSS beside it) above the process idle after start-up, decision 0038; import: COPY of the same',
+      '(heap + buffers beside it) above the process idle after start-up, decision 0038; import: COPY of the same',
     );
     console.log(
       'stored rows in the import chunks, same table and triggers, statistics refreshed between chunks untimed):',
