@@ -1,15 +1,17 @@
 /**
  * Streaming exports at size on PostgreSQL: CSV of `rows` reports and XLSX of `xlsxRows`, each as time, rows per
- * second and the process's peak resident memory above its idle level (measured once, after start-up and before
- * any export or read), against a baseline read in the same run just after the export: the same rows through a
- * server-side cursor with owner rights and no formatting. The reports live in
+ * second and the process's peak memory above its idle level (measured once, after start-up and before any export
+ * or read): the resident set (the bound's figure) and, beside it, the JavaScript heap in use plus the memory
+ * outside it (`heapUsed + external`; decision 0038). Against a baseline read in the same run just after the export: the export's
+ * own query through a server-side cursor with owner rights, page by page, and no formatting. The reports live in
  * kept scratch databases (`sigap_bench_reports_<n>`, bench/scratch-db.ts), seeded once by the database itself
  * (bench/seed-reports.ts) and reused by the next run.
  *
- *   npx node --expose-gc bench/exports.bench.ts [rows=1000000] [xlsxRows=100000]
+ *   npx node --expose-gc bench/exports.bench.ts [rows=1000000] [xlsxRows=100000 | 0 for none]
  */
 import { Writable } from 'node:stream';
-import { prepareExport } from '../src/server/modules/exports/exports-service.ts';
+import { PAGE_ROWS, prepareExport } from '../src/server/modules/exports/exports-service.ts';
+import { fetchCursor, openCursor } from '../src/server/modules/exports/exports-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { ReportsExportQuery } from '../src/shared/exports/export-schema.ts';
@@ -25,9 +27,13 @@ export type ExportFigure = {
   rows: number;
   seconds: number;
   bytes: number;
+  /** Peak resident set above idle (MB): what the bound is checked against. */
   peakMb: number;
+  /** Peak of heapUsed + external above idle (MB): garbage not yet collected included. */
+  peakHeapMb: number;
   baselineSeconds: number;
   baselinePeakMb: number;
+  baselinePeakHeapMb: number;
 };
 
 /** A sink that counts bytes and throws them away. */
@@ -42,40 +48,62 @@ function counter(): { sink: Writable; bytes: () => number } {
   return { sink, bytes: () => bytes };
 }
 
-/** The process's resident memory after a garbage collection (with --expose-gc): its idle level. */
-export function idleRss(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().rss;
+/** The process's memory: the JavaScript heap in use plus what lives outside it (buffers), and the resident set. */
+export type Memory = { used: number; rss: number };
+
+function memoryNow(): Memory {
+  const m = process.memoryUsage();
+  return { used: m.heapUsed + m.external, rss: m.rss };
 }
 
-/** Samples the resident set size every 20 ms while `work` runs; answers seconds and peak MB above `idle`. */
+/** The process's memory after a garbage collection (with --expose-gc): its idle level. */
+export function idleMemory(): Memory {
+  (globalThis as { gc?: () => void }).gc?.();
+  return memoryNow();
+}
+
+/**
+ * Samples the memory every 20 ms while `work` runs; answers seconds and the peaks above `idle` in MB: the resident
+ * set, and the heap in use plus buffers (which holds garbage not yet collected; decision 0038).
+ */
 export async function measure<T>(
   work: () => Promise<T>,
-  idle: number,
-): Promise<{ result: T; seconds: number; peakMb: number }> {
-  let peak = idleRss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
+  idle: Memory,
+): Promise<{ result: T; seconds: number; peakMb: number; peakHeapMb: number }> {
+  const peak = idleMemory();
+  const sample = () => {
+    const now = memoryNow();
+    peak.used = Math.max(peak.used, now.used);
+    peak.rss = Math.max(peak.rss, now.rss);
+  };
+  const timer = setInterval(sample, 20);
   const started = performance.now();
   try {
     const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, seconds: (performance.now() - started) / 1000, peakMb: (peak - idle) / MB };
+    sample();
+    return {
+      result,
+      seconds: (performance.now() - started) / 1000,
+      peakMb: (peak.rss - idle.rss) / MB,
+      peakHeapMb: (peak.used - idle.used) / MB,
+    };
   } finally {
     clearInterval(timer);
   }
 }
 
-/** The baseline: the same rows, owner rights, a server-side cursor, no formatting. */
+/**
+ * The baseline: the export's own query (every report, no filter), owner rights, a server-side cursor read in
+ * the export's pages, no formatting and nothing written.
+ */
 async function rawRead(db: Database): Promise<number> {
   return db.asSystem(async (tx) => {
-    await tx.query('DECLARE raw NO SCROLL CURSOR FOR SELECT * FROM reports ORDER BY created_at, id');
+    await openCursor(tx, 'reports', {}, 'raw');
     let n = 0;
     for (;;) {
-      const rows = await tx.query('FETCH FORWARD 1000 FROM raw');
+      const rows = await fetchCursor(tx, 'raw', PAGE_ROWS);
       n += rows.length;
-      if (rows.length < 1000) return n;
+      if (rows.length < PAGE_ROWS) return n;
     }
   });
 }
@@ -103,7 +131,7 @@ export async function openReportsDatabase(
  * Exports every report of a database in `format` as the province, then the baseline read: the export first, so
  * that nothing the baseline held is counted in the export's memory.
  */
-async function measureOne(scratch: Scratch, format: 'csv' | 'xlsx', idle: number): Promise<ExportFigure> {
+async function measureOne(scratch: Scratch, format: 'csv' | 'xlsx', idle: Memory): Promise<ExportFigure> {
   const deps = { db: scratch.db, clock: systemClock, config: { geoDir: undefined } };
   const run = await measure(async () => {
     const { sink, bytes } = counter();
@@ -123,12 +151,17 @@ async function measureOne(scratch: Scratch, format: 'csv' | 'xlsx', idle: number
     seconds: run.seconds,
     bytes: run.result.bytes,
     peakMb: run.peakMb,
+    peakHeapMb: run.peakHeapMb,
     baselineSeconds: baseline.seconds,
     baselinePeakMb: baseline.peakMb,
+    baselinePeakHeapMb: baseline.peakHeapMb,
   };
 }
 
-/** CSV of `rows` reports, then XLSX of `xlsxRows`, each in its own kept database; memory above the first idle. */
+/**
+ * CSV of `rows` reports, then XLSX of `xlsxRows`, each in its own kept database; memory above the first idle.
+ * A size of 0 leaves that format out.
+ */
 export async function measureExportsAtSize(
   rows: number,
   xlsxRows: number,
@@ -136,17 +169,19 @@ export async function measureExportsAtSize(
   ownerUrl?: string,
 ): Promise<ExportFigure[]> {
   const figures: ExportFigure[] = [];
-  let idle: number | undefined;
-  for (const [size, format] of [
+  let idle: Memory | undefined;
+  const formats = [
     [rows, 'csv'],
     [xlsxRows, 'xlsx'],
-  ] as const) {
+  ] as const;
+  for (const [size, format] of formats.filter(([n]) => n > 0)) {
     const scratch = await openReportsDatabase(size, note, ownerUrl);
     try {
       // Idle: started, connected, nothing exported or read yet.
-      idle ??= idleRss();
+      idle ??= idleMemory();
       note(
-        `${format.toUpperCase()} export of ${size.toLocaleString('en')} reports (idle ${(idle / MB).toFixed(0)} MB)`,
+        `${format.toUpperCase()} export of ${size.toLocaleString('en')} reports (idle: heap and buffers ` +
+          `${(idle.used / MB).toFixed(0)} MB, resident ${(idle.rss / MB).toFixed(0)} MB)`,
       );
       figures.push(await measureOne(scratch, format, idle));
     } finally {
@@ -160,9 +195,10 @@ export async function measureExportsAtSize(
 export function describeExport(f: ExportFigure): string {
   return (
     `${f.format.toUpperCase()} ${f.rows.toLocaleString('en')} laporan: ${f.seconds.toFixed(1)} s ` +
-    `(${Math.round(f.rows / f.seconds)} baris/s), ${(f.bytes / MB).toFixed(0)} MB, memori puncak ` +
-    `+${f.peakMb.toFixed(0)} MB di atas diam${f.format === 'csv' ? ` (batas ${EXPORT_MEMORY_LIMIT_MB} MB)` : ''} | ` +
-    `dasar (kursor pemilik tanpa format): ${f.baselineSeconds.toFixed(1)} s, +${f.baselinePeakMb.toFixed(0)} MB`
+    `(${Math.round(f.rows / f.seconds)} baris/s), ${(f.bytes / MB).toFixed(0)} MB, memori puncak (RSS) ` +
+    `+${f.peakMb.toFixed(0)} MB di atas diam${f.format === 'csv' ? ` (batas ${EXPORT_MEMORY_LIMIT_MB} MB)` : ''}, ` +
+    `heap + buffer +${f.peakHeapMb.toFixed(0)} MB | dasar (kueri ekspor, kursor pemilik tanpa format): ` +
+    `${f.baselineSeconds.toFixed(1)} s, RSS +${f.baselinePeakMb.toFixed(0)} MB, heap + buffer +${f.baselinePeakHeapMb.toFixed(0)} MB`
   );
 }
 

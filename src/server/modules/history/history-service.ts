@@ -18,7 +18,7 @@ import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { insertHistoricalIncidents } from '../reports/reports-history-service.ts';
+import { importStatistics, insertHistoricalIncidents } from '../reports/reports-history-service.ts';
 import { type DecidedRow, decideRows, descriptionOf, readRows } from './history-rows.ts';
 import { type HistoryFormat, readHistorySheet } from './history-sheet.ts';
 import * as store from './history-store.ts';
@@ -220,9 +220,10 @@ async function runImport(
   let skipped = 0;
   let first: string | null = null;
   let last: string | null = null;
+  const statistics = importStatistics(deps.db, IMPORT_CHUNK_ROWS);
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK_ROWS) {
     const chunk = rows.slice(i, i + IMPORT_CHUNK_ROWS);
-    await deps.db.asActor(principal.actor, async (tx) => {
+    const stored = await deps.db.asActor(principal.actor, async (tx) => {
       const decided = await decideRows(tx, row.id, chunk);
       const take = decided.filter(
         (d) => d.view.state === 'siap' || (d.view.state === 'duplikat' && plan.importDuplicates),
@@ -254,7 +255,9 @@ async function runImport(
         if (!last || day > last) last = day;
       }
       await store.setProgress(tx, row.id, { doneRows: i + chunk.length, imported, skipped, now });
+      return added;
     });
+    await statistics.added(stored);
   }
   await deps.db.asActor(principal.actor, async (tx) => {
     await store.setDone(tx, row.id, { firstDay: first, lastDay: last, now: deps.clock.now() });

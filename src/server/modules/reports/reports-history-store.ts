@@ -106,3 +106,16 @@ export async function matchHistoryProbes(
     ],
   );
 }
+
+/** How many reports the planner's statistics say the table holds (0 when never analysed). */
+export async function reportsInStatistics(tx: Tx): Promise<number> {
+  const row = await tx.one<{ n: number }>(
+    `SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'reports'::regclass`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Refreshes the report table's planner statistics (the table's owner: a system transaction). */
+export async function analyzeReports(tx: Tx): Promise<void> {
+  await tx.query('ANALYZE reports');
+}
