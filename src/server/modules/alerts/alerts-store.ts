@@ -1,6 +1,7 @@
 import type { AlertHandlingLevel, AlertStatus } from '../../../shared/early-warning/alert-rules.ts';
 import type { AlertLevel, Factor } from '../../../shared/early-warning/level-model.ts';
 import type { Tx } from '../../platform/db.ts';
+import { listIdsAfter } from '../../platform/keyset.ts';
 
 /** An alert as stored, with its region's and kab/kota's names. */
 export type AlertRecord = {
@@ -218,11 +219,7 @@ export async function listDueAlertIds(
   afterId: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM alerts WHERE ${DUE} AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3`,
-    [now, afterId, limit],
-  );
-  return rows.map((r) => r.id);
+  return listIdsAfter(tx, { from: 'alerts', where: DUE, params: [now] }, afterId, limit);
 }
 
 /** The alert, locked, if it is still due; undefined when acknowledged meanwhile or locked by another instance. */

@@ -39,21 +39,17 @@ export async function runEscalation(db: Database, clock: Clock): Promise<Escalat
   const now = clock.now();
   const failures: unknown[] = [];
   const counts: EscalationCounts = { reports: 0, cases: 0, provocation: 0, breaches: 0 };
-  const each = async (
-    list: typeof store.listDueReportIds,
-    escalate: (tx: Tx, id: string) => Promise<boolean>,
-  ) => {
-    const run = await escalateDue(db, now, list, escalate);
+  const tally = (run: { moved: number; failures: unknown[] }) => {
     failures.push(...run.failures);
     return run.moved;
   };
-  counts.reports = await each(store.listDueReportIds, (tx, id) => escalateReport(tx, id, now));
-  counts.cases = await each(store.listDueCaseIds, (tx, id) => escalateCase(tx, id, now));
-  try {
-    counts.provocation = await escalateDueItems(db, clock);
-  } catch (error) {
-    failures.push(error);
-  }
+  counts.reports = tally(
+    await escalateDue(db, now, store.listDueReportIds, (tx, id) => escalateReport(tx, id, now)),
+  );
+  counts.cases = tally(
+    await escalateDue(db, now, store.listDueCaseIds, (tx, id) => escalateCase(tx, id, now)),
+  );
+  counts.provocation = tally(await escalateDueItems(db, now));
   const breaches = await runBreachClock(db, clock);
   counts.breaches = breaches.reminded + breaches.escalated;
   failures.push(...breaches.failures);

@@ -1,6 +1,7 @@
 import type { HandlingLevel } from '../../../shared/cases/case-rules.ts';
 import type { Priority } from '../../../shared/reports/report-schema.ts';
 import type { Tx } from '../../platform/db.ts';
+import { listIdsAfter } from '../../platform/keyset.ts';
 
 // System queries (the escalation job runs with the owner's rights, outside row-level security).
 
@@ -17,11 +18,7 @@ export async function listDueReportIds(
   afterId: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT r.id FROM reports r WHERE ${DUE_REPORT} AND ($2::uuid IS NULL OR r.id > $2) ORDER BY r.id LIMIT $3`,
-    [now, afterId, limit],
-  );
-  return rows.map((row) => row.id);
+  return listIdsAfter(tx, { from: 'reports r', where: DUE_REPORT, params: [now] }, afterId, limit);
 }
 
 export type DueReport = {
@@ -68,11 +65,7 @@ export async function listDueCaseIds(
   afterId: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT c.id FROM cases c WHERE ${DUE_CASE} AND ($2::uuid IS NULL OR c.id > $2) ORDER BY c.id LIMIT $3`,
-    [now, afterId, limit],
-  );
-  return rows.map((row) => row.id);
+  return listIdsAfter(tx, { from: 'cases c', where: DUE_CASE, params: [now] }, afterId, limit);
 }
 
 export type DueCase = {

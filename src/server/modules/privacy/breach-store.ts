@@ -1,5 +1,6 @@
 // SQL of the breach register (owner rights; the service refuses anyone the permission table leaves out).
 import type { Tx } from '../../platform/db.ts';
+import { listIdsAfter } from '../../platform/keyset.ts';
 
 export type BreachRecord = {
   id: string;
@@ -95,14 +96,9 @@ export async function listNearingBreachIds(
   afterId: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT id::text AS id FROM privacy_breaches
-      WHERE ${OPEN_UNNOTIFIED} AND reminded_at IS NULL AND escalated_at IS NULL
-        AND due_at >= $1 AND due_at - make_interval(hours => $2) <= $1 AND ($3::uuid IS NULL OR id > $3::uuid)
-      ORDER BY id LIMIT $4`,
-    [now, warningHours, afterId, limit],
-  );
-  return rows.map((r) => r.id);
+  const where = `${OPEN_UNNOTIFIED} AND reminded_at IS NULL AND escalated_at IS NULL
+    AND due_at >= $1 AND due_at - make_interval(hours => $2) <= $1`;
+  return listIdsAfter(tx, { from: 'privacy_breaches', where, params: [now, warningHours] }, afterId, limit);
 }
 
 /** Open breaches past their deadline without both notices, not escalated yet, in id order. */
@@ -112,13 +108,8 @@ export async function listOverdueBreachIds(
   afterId: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT id::text AS id FROM privacy_breaches
-      WHERE ${OPEN_UNNOTIFIED} AND escalated_at IS NULL AND due_at < $1 AND ($2::uuid IS NULL OR id > $2::uuid)
-      ORDER BY id LIMIT $3`,
-    [now, afterId, limit],
-  );
-  return rows.map((r) => r.id);
+  const where = `${OPEN_UNNOTIFIED} AND escalated_at IS NULL AND due_at < $1`;
+  return listIdsAfter(tx, { from: 'privacy_breaches', where, params: [now] }, afterId, limit);
 }
 
 /** Locks one breach for its reminder or escalation (a second run waits, then finds it done). */

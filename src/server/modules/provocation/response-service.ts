@@ -1,6 +1,6 @@
 // An item's response: the counter-message drafted, reviewed and approved by staff, carried and posted; takedown
 // or investigation requests sent to partner agencies as dispositions; the deadline and its escalation.
-import { type HandlingLevel, nextLevel } from '../../../shared/cases/case-rules.ts';
+import { climb } from '../../../shared/escalation/ladder.ts';
 import {
   escalatedDueAt,
   evaluateItems,
@@ -14,12 +14,12 @@ import type {
 } from '../../../shared/provocation/provocation-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { sendDispositionIn } from '../cases/case-work-service.ts';
+import { escalateDue } from '../escalation/escalate-due.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
 import { itemView, type ProvocationDeps, requireItem } from './provocation-service.ts';
 import * as store from './response-store.ts';
@@ -159,33 +159,20 @@ export async function requestTakedown(
   });
 }
 
-const ROLES_AT: Record<HandlingLevel, readonly string[]> = {
-  kabkota: ['operator'],
-  bakorwil: ['koordinator'],
-  provinsi: ['provinsi'],
-};
-
 /**
  * Raises every item whose response is overdue one level (kab/kota → Bakorwil → province), like a case's
  * deadline: a fresh deadline, an audit entry and a notice in the new level's inboxes, each item in its own
- * transaction. Called by the escalation run.
+ * transaction (`escalateDue`). Called by the escalation run, which throws the failures so the job is retried.
  */
-export async function escalateDueItems(db: Database, clock: Clock): Promise<number> {
-  const now = clock.now();
-  let done = 0;
-  let afterId: string | null = null;
-  for (;;) {
-    const ids: string[] = await db.asSystem((tx) => store.listDueItemIds(tx, now, afterId, 100));
-    for (const id of ids) if (await db.asSystem((tx) => escalateItem(tx, id, now))) done++;
-    if (ids.length < 100) return done;
-    afterId = ids[ids.length - 1] ?? null;
-  }
+export function escalateDueItems(db: Database, now: Date): Promise<{ moved: number; failures: unknown[] }> {
+  return escalateDue(db, now, store.listDueItemIds, (tx, id) => escalateItem(tx, id, now));
 }
 
 async function escalateItem(tx: Tx, id: string, now: Date): Promise<boolean> {
   const due = await store.lockDueItem(tx, id, now);
-  const to = due && nextLevel(due.handlingLevel);
-  if (!due || !to) return false;
+  const step = due && climb(due.handlingLevel);
+  if (!due || !step) return false;
+  const { to, roles } = step;
   await store.escalateItem(tx, id, { level: to, dueAt: escalatedDueAt(now, due.assessment as never), now });
   await appendAudit(
     tx,
@@ -194,7 +181,7 @@ async function escalateItem(tx: Tx, id: string, now: Date): Promise<boolean> {
     { type: 'provocation_item', id },
     { from: due.handlingLevel, to },
   );
-  notifyCovering(tx, ROLES_AT[to], due.kabkotaCodes, {
+  notifyCovering(tx, roles, due.kabkotaCodes, {
     kind: 'provocation.escalated',
     subjectType: 'provocation_item',
     subjectId: id,

@@ -2,6 +2,7 @@
 import type { CounterMessage, Takedown } from '../../../shared/provocation/provocation-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
+import { listIdsAfter } from '../../platform/keyset.ts';
 
 const iso = (d: Date | null) => (d ? toWibIso(d) : null);
 
@@ -129,19 +130,17 @@ export async function caseLinked(tx: Tx, itemId: string, caseId: string): Promis
 
 // ── Escalation (run as the system) ──────────────────────────────────────────────────────────────
 
+/** Items whose response is overdue and that can still climb (SQL condition; $1 is now). */
+const DUE_ITEM = `due_at <= $1 AND handling_level <> 'provinsi'`;
+
+/** Ids of items past their response deadline, after `afterId`, in id order (a keyset page). */
 export async function listDueItemIds(
   tx: Tx,
   now: Date,
   afterId: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM provocation_items
-     WHERE due_at <= $1 AND handling_level <> 'provinsi' AND ($2::uuid IS NULL OR id > $2)
-     ORDER BY id LIMIT $3`,
-    [now, afterId, limit],
-  );
-  return rows.map((r) => r.id);
+  return listIdsAfter(tx, { from: 'provocation_items', where: DUE_ITEM, params: [now] }, afterId, limit);
 }
 
 export type DueItem = {
@@ -157,8 +156,8 @@ export async function lockDueItem(tx: Tx, id: string, now: Date): Promise<DueIte
   return tx.one<DueItem>(
     `SELECT id, title, assessment, handling_level AS "handlingLevel", kabkota_codes AS "kabkotaCodes",
        due_at AS "dueAt"
-     FROM provocation_items WHERE id = $1 AND due_at <= $2 AND handling_level <> 'provinsi' FOR UPDATE`,
-    [id, now],
+     FROM provocation_items WHERE id = $2 AND ${DUE_ITEM} FOR UPDATE`,
+    [now, id],
   );
 }
 
