@@ -4,7 +4,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { CheckField, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, FormSubmit, num, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import {
+  DataTable,
+  DoneNotice,
+  FormSubmit,
+  num,
+  Tag,
+  useAction,
+  useLoad,
+  useNow,
+  wib,
+} from '../operator/ui.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, LevelTag } from './ew-ui.tsx';
 
@@ -74,9 +84,7 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
         </div>
       </dl>
       {event.description && <p class="op-description">{event.description}</p>}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <EwError error={action.error} />
 
       <h3>{t('ew.event.routeHeading')}</h3>

@@ -6,7 +6,7 @@ import { canEditLesson } from '../../shared/lessons/lesson-rules.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { MENUS, type MenuItem, ROUTES } from '../nav.ts';
-import { Tag, useHeading, useLoad, wib } from '../operator/ui.tsx';
+import { DoneNotice, Tag, useHeading, useLoad, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { LessonForm } from './LessonForm.tsx';
 import { LessonReview, PersonalDataWarnings } from './LessonReview.tsx';
@@ -93,9 +93,7 @@ export function LessonDetail(props: { id: string; me: SignedInUser }) {
           when: wib(lesson.publishedAt ?? lesson.updatedAt, lang),
         })}
       </p>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       {lesson.status === 'draf' && lesson.reviewNote && (
         <p class="op-notice">{t('learn.lesson.returnedNote', { note: lesson.reviewNote })}</p>
       )}

@@ -7,7 +7,7 @@ import type { WorkshopStatusCode, WorkshopView } from '../../shared/workshops/wo
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
-import { Tag, useAction, useHeading, useLoad, wib } from '../operator/ui.tsx';
+import { DoneNotice, Tag, useAction, useHeading, useLoad, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { editWorkshop, getWorkshop } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
@@ -159,9 +159,7 @@ function WorkshopHeader(props: {
         </div>
       </dl>
       {workshop.notes && <p class="op-description learn-text">{workshop.notes}</p>}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <LearnError error={action.error} />
       {workshop.canManage ? (
         <div class="op-actions">

@@ -25,7 +25,18 @@ import {
 } from './operator-api.ts';
 import { PeopleSection } from './PeopleSection.tsx';
 import { ReportSummaryLine } from './ReportFacts.tsx';
-import { Due, ErrorNotice, PriorityTag, Tag, useAction, useHeading, useLoad, useNow, wib } from './ui.tsx';
+import {
+  DoneNotice,
+  Due,
+  ErrorNotice,
+  PriorityTag,
+  Tag,
+  useAction,
+  useHeading,
+  useLoad,
+  useNow,
+  wib,
+} from './ui.tsx';
 
 const RECOVERY_STEPS = ['rekonsiliasi', 'rehabilitasi', 'rekonstruksi'] as const;
 
@@ -192,9 +203,7 @@ function PhaseSection(props: {
           </li>
         ))}
       </ol>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {item.phase === 'selesai' && item.outcome && (
         <>
@@ -332,9 +341,7 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
           ? t('op.share.with', { names: props.item.sharedWith.map(nameOf).join(', ') })
           : t('op.share.none')}
       </p>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {props.canAct && props.item.phase !== 'selesai' && (
         <form class="op-form op-inline-form" onSubmit={share}>

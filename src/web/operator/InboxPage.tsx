@@ -25,7 +25,19 @@ import {
   verifyReport,
 } from './operator-api.ts';
 import { ReportFacts, ReportSummaryLine } from './ReportFacts.tsx';
-import { Due, ErrorNotice, Notice, num, PriorityTag, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+import {
+  DoneNotice,
+  Due,
+  ErrorNotice,
+  Notice,
+  num,
+  PriorityTag,
+  Tag,
+  useAction,
+  useLoad,
+  useNow,
+  wib,
+} from './ui.tsx';
 
 const REPORT_EVENTS = ['report.created', 'report.updated', 'report.escalated'];
 
@@ -332,9 +344,7 @@ function ReportDetail(props: {
         />
       )}
 
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
 
       {isNew && (

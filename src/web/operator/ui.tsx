@@ -79,6 +79,15 @@ export function ErrorNotice(props: { error: ApiError | undefined }) {
   );
 }
 
+/** The line that says an action succeeded: always present (hidden while empty), so each new message is announced. */
+export function DoneNotice(props: { message: string | undefined }) {
+  return (
+    <p role="status" class={props.message ? 'message message-success' : 'visually-hidden'}>
+      {props.message}
+    </p>
+  );
+}
+
 /** A neutral notice (something is unavailable, but the page still works). */
 export function Notice(props: { children: ComponentChildren }) {
   return (
