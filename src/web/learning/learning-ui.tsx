@@ -2,14 +2,13 @@
 // the areas a user works in, highlighted search passages rendered as text, and the page of one record.
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { formatDay } from '../../shared/evaluation/period.ts';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import type { LessonStatus } from '../../shared/lessons/lesson-rules.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useT } from '../lang.ts';
 import { listBakorwil, listRegions } from '../operator/operator-api.ts';
-import { ErrorNotice, Tag, useHeading, useLoad } from '../operator/ui.tsx';
+import { ErrorNotice, Tag, useHeading, useLoad, useRecord } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { parseHighlight } from './highlight.ts';
 import './learning.css';
@@ -127,13 +126,7 @@ export function useRecordPage<T>(props: {
   standIn: ComponentChildren | undefined;
 } {
   const t = useT();
-  const loaded = useLoad(props.load, [props.id]);
-  const [record, setRecord] = useState<T | undefined>();
-
-  useEffect(() => {
-    if (loaded.data) setRecord(loaded.data);
-  }, [loaded.data]);
-
+  const { loaded, record, setRecord } = useRecord(props.load, [props.id]);
   const isNotFound = loaded.error?.code === 'not_found';
   useHeading(isNotFound ? t(props.words.notFound) : record && props.titleOf(record));
 

@@ -1,7 +1,7 @@
 // One case: deadlines, the phase buttons the shared rule allows, sharing, its reports, people at work on it,
 // partner agencies, vulnerable people, and the timeline.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { isCaseClosed } from '../../shared/cases/closing-rules.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { describeReason } from '../../shared/reports/triage.ts';
@@ -35,6 +35,7 @@ import {
   useHeading,
   useLoad,
   useNow,
+  useRecord,
   wib,
 } from './ui.tsx';
 
@@ -44,14 +45,9 @@ const RECOVERY_STEPS = ['rekonsiliasi', 'rehabilitasi', 'rekonstruksi'] as const
 export function CasePage(props: OperatorPageProps) {
   const t = useT();
   const id = props.param ?? '';
-  const loaded = useLoad(() => getCase(id), [id]);
-  const [current, setCurrent] = useState<CaseView | undefined>();
+  const { loaded, record: current, setRecord: setCurrent } = useRecord(() => getCase(id), [id]);
   const [version, setVersion] = useState(0);
   const now = useNow();
-
-  useEffect(() => {
-    if (loaded.data) setCurrent(loaded.data);
-  }, [loaded.data]);
 
   const refresh = () => {
     loaded.reload();

@@ -36,6 +36,7 @@ import {
   useAction,
   useLoad,
   useNow,
+  useRecord,
   wib,
 } from './ui.tsx';
 
@@ -262,17 +263,17 @@ function ReportDetail(props: {
 }) {
   const t = useT();
   const lang = useLang();
-  const loaded = useLoad(() => getReport(props.id), [props.id, props.version]);
-  const [report, setReport] = useState<Report | undefined>();
+  const {
+    loaded,
+    record: report,
+    action,
+    done,
+    act: actOn,
+  } = useRecord(() => getReport(props.id), [props.id, props.version], props.onChanged);
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState('');
-  const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    if (loaded.data) setReport(loaded.data);
-  }, [loaded.data]);
   useEffect(() => {
     heading.current?.focus();
   }, [props.id]);
@@ -282,12 +283,7 @@ function ReportDetail(props: {
   }
 
   async function act(perform: () => Promise<Report>, message: string) {
-    const ok = await action.run(async () => setReport(await perform()));
-    if (ok) {
-      setMode('idle');
-      setDone(message);
-      props.onChanged();
-    }
+    if (await actOn(perform, message)) setMode('idle');
   }
 
   const isNew = report.status === 'baru';
