@@ -86,6 +86,11 @@ function Registry(props: {
   const onFilter = (set: (value: string) => void) => (event: Event) =>
     filterBy(set)((event.currentTarget as HTMLInputElement).value);
   const all = { value: '', label: t('op.pillars.all') };
+  const optionsOf = (items: readonly ListItem[], kind: 'type' | 'skill') =>
+    items.map((item) => ({
+      value: item.code,
+      label: pillarLabel(lang, labelsOf(props.types, props.skills), kind, item.code),
+    }));
 
   return (
     <>
@@ -104,26 +109,14 @@ function Registry(props: {
             label={t('op.pillars.type')}
             value={type}
             onChange={filterBy(setType)}
-            options={[
-              all,
-              ...props.types.map((item) => ({
-                value: item.code,
-                label: pillarLabel(lang, labelsOf(props.types, props.skills), 'type', item.code),
-              })),
-            ]}
+            options={[all, ...optionsOf(props.types, 'type')]}
           />
           <SelectField
             id="pillars-skill"
             label={t('op.pillars.skill')}
             value={skill}
             onChange={filterBy(setSkill)}
-            options={[
-              all,
-              ...props.skills.map((item) => ({
-                value: item.code,
-                label: pillarLabel(lang, labelsOf(props.types, props.skills), 'skill', item.code),
-              })),
-            ]}
+            options={[all, ...optionsOf(props.skills, 'skill')]}
           />
           <SelectField
             id="pillars-availability"
