@@ -6,7 +6,7 @@ import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
-import { Due, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DoneNotice, Due, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
 import {
   type AlertDetail,
   acknowledgeAlert,
@@ -123,9 +123,7 @@ export function AlertDetailPanel(props: { id: string; version: number; now: Date
         )}
       </p>
 
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <EwError error={action.error} />
 
       {alert.allowed.acknowledge && (

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { addDays } from '../../shared/early-warning/calendar.ts';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, FormSubmit, Tag, useAction } from '../operator/ui.tsx';
+import { DataTable, DoneNotice, FormSubmit, Tag, useAction } from '../operator/ui.tsx';
 import {
   type RecurringAnchor,
   type RecurringEvent,
@@ -118,9 +118,7 @@ export function CalendarCorrections(props: { recurring: readonly RecurringEvent[
           ))}
         </DataTable>
       )}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <EwError error={action.error} />
       {editing && (
         <CorrectionForm

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { CheckField, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, FormSubmit, num, Tag, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { DataTable, DoneNotice, FormSubmit, num, Tag, useNow, useRecord, wib } from '../operator/ui.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, LevelTag } from './ew-ui.tsx';
 
@@ -18,28 +18,19 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
   const t = useT();
   const lang = useLang();
   const now = useNow();
-  const loaded = useLoad(() => getEvent(props.id), [props.id]);
-  const [event, setEvent] = useState<EventDetail | undefined>();
-  const [done, setDone] = useState('');
+  const {
+    loaded,
+    record: event,
+    action,
+    done,
+    act,
+  } = useRecord(() => getEvent(props.id), [props.id], props.onChanged);
   const [isCancelling, setCancelling] = useState(false);
-  const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (loaded.data) setEvent(loaded.data);
-  }, [loaded.data]);
   useEffect(() => heading.current?.focus(), [props.id, Boolean(event)]);
 
   if (!event) {
     return loaded.error ? <EwError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
-  }
-
-  async function act(perform: () => Promise<EventDetail>, message: string): Promise<boolean> {
-    const ok = await action.run(async () => setEvent(await perform()));
-    if (ok) {
-      setDone(message);
-      props.onChanged();
-    }
-    return ok;
   }
 
   const hasStarted = new Date(event.startsAt) <= now;
@@ -74,9 +65,7 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
         </div>
       </dl>
       {event.description && <p class="op-description">{event.description}</p>}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <EwError error={action.error} />
 
       <h3>{t('ew.event.routeHeading')}</h3>

@@ -7,7 +7,7 @@ import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
-import { DataTable, FormSubmit, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { DataTable, DoneNotice, FormSubmit, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import { AgreementsSection } from './Agreements.tsx';
 import {
   addBranch,
@@ -82,9 +82,7 @@ export function GroupDetailPanel(props: {
         </Tag>
       </p>
       {group.description && <p class="op-description">{group.description}</p>}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <EwError error={action.error} />
       {isKeeper && (
         <div class="op-actions">

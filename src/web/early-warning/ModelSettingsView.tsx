@@ -13,7 +13,7 @@ import type { ApiError, SignedInUser } from '../api.ts';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
-import { FormSubmit, num, useAction, useLoad } from '../operator/ui.tsx';
+import { DoneNotice, FormSubmit, num, useAction, useLoad } from '../operator/ui.tsx';
 import { type EarlyWarningSettings, getSettings, saveSettings } from './ew-api.ts';
 import { EwError } from './ew-ui.tsx';
 
@@ -280,9 +280,7 @@ function SettingsForm(props: { settings: EarlyWarningSettings }) {
           </fieldset>
         );
       })}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       {!fromServer && <EwError error={action.error} />}
       <FormSubmit label={t('ew.model.save')} disabled={action.isBusy} />
     </form>

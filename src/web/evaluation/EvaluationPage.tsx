@@ -80,6 +80,11 @@ function FigureLink(props: { figure: Figure; lang: Lang }) {
   );
 }
 
+/** A pillar type's name in `lang`, or the name the summary gave when the type is not a known one. */
+function pillarTypeLabel(lang: Lang, type: string, label: string): string {
+  return pillarLabel(lang, { types: new Map([[type, label]]), skills: new Map() }, 'type', type);
+}
+
 /** A footnote marker pointing at a definition below. */
 function Note(props: { id: FigureId; lang: Lang }) {
   const d = DEFINITIONS[props.id];
@@ -223,12 +228,31 @@ function Timings(props: { summary: EvaluationSummary; lang: Lang }) {
   );
 }
 
+type FigureRow = { label: string; note?: FigureId; current: Figure | null; previous: Figure | null };
+type Keyed = { key: string; label: string; count: Figure };
+
+/** The row of a defined figure: its title and footnote, this period's value and the previous period's. */
+function definedRow(id: FigureId, lang: Lang, current: Figure | null, previous: Figure | null): FigureRow {
+  return { label: DEFINITIONS[id].title[lang], note: id, current, previous };
+}
+
+/** A row per key of a breakdown, beside the same key's count in the previous period (none without `previous`). */
+function keyedRows(
+  current: Keyed[],
+  previous: Keyed[] | null,
+  note: FigureId | undefined,
+  labelOf: (item: Keyed) => string,
+): FigureRow[] {
+  return current.map((item) => ({
+    label: labelOf(item),
+    note,
+    current: item.count,
+    previous: previous?.find((p) => p.key === item.key)?.count ?? null,
+  }));
+}
+
 /** Rows of current and previous figures with their links. */
-function FigureTable(props: {
-  caption: string;
-  rows: { label: string; note?: FigureId; current: Figure | null; previous: Figure | null }[];
-  lang: Lang;
-}) {
+function FigureTable(props: { caption: string; rows: FigureRow[]; lang: Lang }) {
   const t = useT();
   return (
     <div class="table-wrap">
@@ -373,6 +397,7 @@ export function EvaluationPage(props: { me: SignedInUser }) {
 
   const cur = summary?.current;
   const prev = summary?.previous;
+  const byLabel = (item: Keyed) => labelIn(item.key, lang, item.label);
   const p1Deadline = cur?.timings.acknowledge.P1.deadline ?? null;
 
   return (
@@ -420,35 +445,16 @@ export function EvaluationPage(props: { me: SignedInUser }) {
               caption={DEFINITIONS['reports.total'].title[lang]}
               lang={lang}
               rows={[
-                {
-                  label: DEFINITIONS['reports.total'].title[lang],
-                  note: 'reports.total',
-                  current: cur.reports.total,
-                  previous: prev.reports.total,
-                },
-                ...cur.reports.byKind.map((k) => ({
-                  label: labelIn(k.key, lang, k.label),
-                  current: k.count,
-                  previous: prev.reports.byKind.find((p) => p.key === k.key)?.count ?? null,
-                })),
-                ...cur.reports.byPriority.map((k) => ({
-                  label: labelIn(k.key, lang, k.label),
-                  note: 'reports.byPriority' as FigureId,
-                  current: k.count,
-                  previous: prev.reports.byPriority.find((p) => p.key === k.key)?.count ?? null,
-                })),
-                {
-                  label: DEFINITIONS['reports.incidentsWithPriorSignal'].title[lang],
-                  note: 'reports.incidentsWithPriorSignal',
-                  current: cur.reports.incidentsWithPriorSignal,
-                  previous: prev.reports.incidentsWithPriorSignal,
-                },
-                {
-                  label: DEFINITIONS['reports.priorSignals'].title[lang],
-                  note: 'reports.priorSignals',
-                  current: cur.reports.priorSignals,
-                  previous: prev.reports.priorSignals,
-                },
+                definedRow('reports.total', lang, cur.reports.total, prev.reports.total),
+                ...keyedRows(cur.reports.byKind, prev.reports.byKind, undefined, byLabel),
+                ...keyedRows(cur.reports.byPriority, prev.reports.byPriority, 'reports.byPriority', byLabel),
+                definedRow(
+                  'reports.incidentsWithPriorSignal',
+                  lang,
+                  cur.reports.incidentsWithPriorSignal,
+                  prev.reports.incidentsWithPriorSignal,
+                ),
+                definedRow('reports.priorSignals', lang, cur.reports.priorSignals, prev.reports.priorSignals),
               ]}
             />
             <BarChart
@@ -488,61 +494,24 @@ export function EvaluationPage(props: { me: SignedInUser }) {
               caption={t('eval.cases')}
               lang={lang}
               rows={[
-                {
-                  label: DEFINITIONS['cases.opened'].title[lang],
-                  note: 'cases.opened',
-                  current: cur.cases.opened,
-                  previous: prev.cases.opened,
-                },
-                ...cur.cases.byPhase.map((k) => ({
-                  label: labelIn(k.key, lang, k.label),
-                  note: 'cases.byPhase' as FigureId,
-                  current: k.count,
-                  previous: null,
-                })),
-                ...cur.cases.byOutcome.map((k) => ({
-                  label: labelIn(k.key, lang, k.label),
-                  note: 'cases.byOutcome' as FigureId,
-                  current: k.count,
-                  previous: prev.cases.byOutcome.find((p) => p.key === k.key)?.count ?? null,
-                })),
-                {
-                  label: DEFINITIONS['cases.recurrence'].title[lang],
-                  note: 'cases.recurrence',
-                  current: cur.cases.recurred,
-                  previous: prev.cases.recurred,
-                },
-                {
-                  label: DEFINITIONS['cases.closedWithOpenReferrals'].title[lang],
-                  note: 'cases.closedWithOpenReferrals',
-                  current: cur.cases.closedWithOpenReferrals,
-                  previous: prev.cases.closedWithOpenReferrals,
-                },
+                definedRow('cases.opened', lang, cur.cases.opened, prev.cases.opened),
+                ...keyedRows(cur.cases.byPhase, null, 'cases.byPhase', byLabel),
+                ...keyedRows(cur.cases.byOutcome, prev.cases.byOutcome, 'cases.byOutcome', byLabel),
+                definedRow('cases.recurrence', lang, cur.cases.recurred, prev.cases.recurred),
+                definedRow(
+                  'cases.closedWithOpenReferrals',
+                  lang,
+                  cur.cases.closedWithOpenReferrals,
+                  prev.cases.closedWithOpenReferrals,
+                ),
               ]}
             />
             <FigureTable
               caption={t('eval.referrals')}
               lang={lang}
-              rows={[
-                {
-                  label: DEFINITIONS['referrals.made'].title[lang],
-                  note: 'referrals.made',
-                  current: cur.referrals.made,
-                  previous: prev.referrals.made,
-                },
-                {
-                  label: DEFINITIONS['referrals.completed'].title[lang],
-                  note: 'referrals.completed',
-                  current: cur.referrals.completed,
-                  previous: prev.referrals.completed,
-                },
-                {
-                  label: DEFINITIONS['referrals.overdue'].title[lang],
-                  note: 'referrals.overdue',
-                  current: cur.referrals.overdue,
-                  previous: prev.referrals.overdue,
-                },
-              ]}
+              rows={(['made', 'completed', 'overdue'] as const).map((key) =>
+                definedRow(`referrals.${key}`, lang, cur.referrals[key], prev.referrals[key]),
+              )}
             />
             <p>
               {DEFINITIONS['referrals.medianCompletion'].title[lang]}{' '}
@@ -558,12 +527,13 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                 caption={t('eval.alerts')}
                 lang={lang}
                 rows={(['raised', 'acknowledgedInTime', 'followedByIncident', 'answered'] as const).map(
-                  (key) => ({
-                    label: DEFINITIONS[`alerts.${key}`].title[lang],
-                    note: `alerts.${key}` as FigureId,
-                    current: cur.alerts.available ? cur.alerts[key] : null,
-                    previous: prev.alerts.available ? prev.alerts[key] : null,
-                  }),
+                  (key) =>
+                    definedRow(
+                      `alerts.${key}`,
+                      lang,
+                      cur.alerts.available ? cur.alerts[key] : null,
+                      prev.alerts.available ? prev.alerts[key] : null,
+                    ),
                 )}
               />
             ) : (
@@ -578,12 +548,7 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                 <li key={`${c.pillarType}-${c.areaLevel}`}>
                   <a href={c.link} target="_blank" rel="noopener">
                     {t('eval.coverage', {
-                      type: pillarLabel(
-                        lang,
-                        { types: new Map([[c.pillarType, c.label]]), skills: new Map() },
-                        'type',
-                        c.pillarType,
-                      ),
+                      type: pillarTypeLabel(lang, c.pillarType, c.label),
                       met: formatNumber(c.areasMet, lang),
                       areas: formatNumber(c.areas, lang),
                       level: labelIn(c.areaLevel, lang),
@@ -597,27 +562,10 @@ export function EvaluationPage(props: { me: SignedInUser }) {
               caption={DEFINITIONS['pillars.assignments'].title[lang]}
               lang={lang}
               rows={[
-                ...cur.pillars.assignments.map((a) => ({
-                  label: labelIn(
-                    a.key,
-                    lang,
-                    pillarLabel(
-                      lang,
-                      { types: new Map([[a.key, a.label]]), skills: new Map() },
-                      'type',
-                      a.key,
-                    ),
-                  ),
-                  note: 'pillars.assignments' as FigureId,
-                  current: a.count,
-                  previous: prev.pillars.assignments.find((p) => p.key === a.key)?.count ?? null,
-                })),
-                {
-                  label: DEFINITIONS['pillars.safetyAlerts'].title[lang],
-                  note: 'pillars.safetyAlerts',
-                  current: cur.pillars.safetyAlerts,
-                  previous: prev.pillars.safetyAlerts,
-                },
+                ...keyedRows(cur.pillars.assignments, prev.pillars.assignments, 'pillars.assignments', (a) =>
+                  labelIn(a.key, lang, pillarTypeLabel(lang, a.key, a.label)),
+                ),
+                definedRow('pillars.safetyAlerts', lang, cur.pillars.safetyAlerts, prev.pillars.safetyAlerts),
               ]}
             />
           </section>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTimeWIB } from '../../shared/i18n.ts';
-import type { Need, Trigger, VulnerableGroup } from '../../shared/reports/report-schema.ts';
+import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import {
   CONFLICT_TYPES,
   NEEDS,
@@ -55,6 +55,33 @@ type Submitted = { id: string; status: OutboxItem['status'] | 'unsaved'; priorit
 function toggle<T extends string>(list: readonly T[], value: T, order: readonly T[]): T[] {
   const next = list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
   return order.filter((item) => next.includes(item));
+}
+
+/** A box per option under one legend; the ticked ones are kept in the options' own order. */
+function CheckGroup<T extends string>(props: {
+  legend: string;
+  options: readonly T[];
+  labelOf: (option: T) => string;
+  selected: readonly T[];
+  onChange: (selected: T[]) => void;
+}) {
+  return (
+    <fieldset class="group">
+      <legend>{props.legend}</legend>
+      <div class="checks">
+        {props.options.map((option) => (
+          <label key={option} class="check">
+            <input
+              type="checkbox"
+              checked={props.selected.includes(option)}
+              onChange={() => props.onChange(toggle(props.selected, option, props.options))}
+            />
+            <span>{props.labelOf(option)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 /** Lapor: a sinyal or kejadian in one short form, with the priority it will get shown as it is filled. */
@@ -224,21 +251,13 @@ export function ReportPage(props: { me: SignedInUser }) {
         </select>
       </div>
 
-      <fieldset class="group">
-        <legend>{t('field.report.triggers')}</legend>
-        <div class="checks">
-          {TRIGGERS.map((trigger) => (
-            <label key={trigger} class="check">
-              <input
-                type="checkbox"
-                checked={draft.triggers.includes(trigger)}
-                onChange={() => update({ triggers: toggle<Trigger>(draft.triggers, trigger, TRIGGERS) })}
-              />
-              <span>{t(`field.trigger.${trigger}`)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckGroup
+        legend={t('field.report.triggers')}
+        options={TRIGGERS}
+        labelOf={(trigger) => t(`field.trigger.${trigger}`)}
+        selected={draft.triggers}
+        onChange={(triggers) => update({ triggers })}
+      />
 
       <fieldset class="group">
         <legend>{t('field.report.place')}</legend>
@@ -329,21 +348,13 @@ export function ReportPage(props: { me: SignedInUser }) {
         )}
       </div>
 
-      <fieldset class="group">
-        <legend>{t('field.report.needs')}</legend>
-        <div class="checks">
-          {NEEDS.map((need) => (
-            <label key={need} class="check">
-              <input
-                type="checkbox"
-                checked={draft.needs.includes(need)}
-                onChange={() => update({ needs: toggle<Need>(draft.needs, need, NEEDS) })}
-              />
-              <span>{t(`field.need.${need}`)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckGroup
+        legend={t('field.report.needs')}
+        options={NEEDS}
+        labelOf={(need) => t(`field.need.${need}`)}
+        selected={draft.needs}
+        onChange={(needs) => update({ needs })}
+      />
 
       <PhotoPicker photos={photos} onChange={setPhotos} />
 

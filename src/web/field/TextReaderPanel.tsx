@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TextReadReply } from '../../shared/text-reader/text-read-schema.ts';
 import { request } from '../api.ts';
 import { useT } from '../lang.ts';
+import { ReaderWords } from '../ui/ReaderWords.tsx';
 import { type PlaceRegion, rememberRegions } from './region-cache.ts';
 
 export type ReaderSuggestion = { reading: TextReadReply; place: PlaceRegion | undefined };
@@ -18,31 +19,6 @@ async function placeOf(code: string | null): Promise<PlaceRegion | undefined> {
   const detail = await request<ApiRegion & { ancestors: ApiRegion[] }>('GET', `/api/regions/${code}`);
   const [place] = await rememberRegions([detail, ...detail.ancestors]);
   return place;
-}
-
-/** Cuts the text into plain and marked pieces; overlapping spans merge. */
-function pieces(
-  text: string,
-  spans: readonly (readonly [number, number])[],
-): { text: string; marked: boolean }[] {
-  const sorted = [...spans]
-    .filter(([a, b]) => b > a && a >= 0 && b <= text.length)
-    .sort((x, y) => x[0] - y[0]);
-  const merged: [number, number][] = [];
-  for (const [a, b] of sorted) {
-    const last = merged.at(-1);
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
-  }
-  const out: { text: string; marked: boolean }[] = [];
-  let at = 0;
-  for (const [a, b] of merged) {
-    if (a > at) out.push({ text: text.slice(at, a), marked: false });
-    out.push({ text: text.slice(a, b), marked: true });
-    at = b;
-  }
-  if (at < text.length) out.push({ text: text.slice(at), marked: false });
-  return out;
 }
 
 export function TextReaderPanel(props: {
@@ -108,20 +84,7 @@ export function TextReaderPanel(props: {
     <section class="reader-panel" aria-labelledby="reader-title" aria-live="polite">
       <h3 id="reader-title">{t('reader.title')}</h3>
       <p class="hint">{t('reader.intro')}</p>
-      <figure class="reader-figure">
-        <figcaption>{t('reader.words')}</figcaption>
-        <p class="reader-text">
-          {pieces(state.text, spans).map((piece, i) =>
-            piece.marked ? (
-              <mark key={i} class="reader-word">
-                {piece.text}
-              </mark>
-            ) : (
-              piece.text
-            ),
-          )}
-        </p>
-      </figure>
+      <ReaderWords text={state.text} spans={spans} />
       <dl class="reader-suggestions">
         <dt>{t('reader.kind')}</dt>
         <dd data-field="kind">

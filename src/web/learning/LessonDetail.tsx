@@ -1,17 +1,17 @@
 // One lesson learned (/praktik-baik/<id>): the story, its type, region, tags and linked cases; for its author
 // and reviewers the personal-data warnings, editing, submitting, publishing and returning.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { LessonView } from '../../shared/lessons/lesson-rules.ts';
 import { canEditLesson } from '../../shared/lessons/lesson-rules.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { MENUS, type MenuItem, ROUTES } from '../nav.ts';
-import { Tag, useHeading, useLoad, wib } from '../operator/ui.tsx';
+import { DoneNotice, Tag, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { LessonForm } from './LessonForm.tsx';
 import { LessonReview, PersonalDataWarnings } from './LessonReview.tsx';
 import { getLesson } from './learning-api.ts';
-import { LearnError, LessonStatusTag, labelOf } from './learning-ui.tsx';
+import { LessonStatusTag, labelOf, useRecordPage } from './learning-ui.tsx';
 
 const STORY = [
   ['situation', 'learn.lesson.situation'],
@@ -23,36 +23,21 @@ const STORY = [
 export function LessonDetail(props: { id: string; me: SignedInUser }) {
   const t = useT();
   const lang = useLang();
-  const loaded = useLoad(() => getLesson(props.id), [props.id]);
-  const [lesson, setLesson] = useState<LessonView | undefined>();
+  const page = useRecordPage({
+    id: props.id,
+    load: () => getLesson(props.id),
+    titleOf: (lesson: LessonView) => lesson.title,
+    backPath: ROUTES.praktikBaik.path,
+    words: {
+      back: 'learn.lesson.back',
+      notFound: 'learn.lesson.notFound',
+      notFoundBody: 'learn.lesson.notFoundBody',
+    },
+  });
   const [isEditing, setEditing] = useState(false);
   const [done, setDone] = useState('');
-
-  useEffect(() => {
-    if (loaded.data) setLesson(loaded.data);
-  }, [loaded.data]);
-
-  const isNotFound = loaded.error?.code === 'not_found';
-  useHeading(isNotFound ? t('learn.lesson.notFound') : lesson?.title);
-
-  const back = (
-    <p>
-      <Link href={ROUTES.praktikBaik.path} class="learn-inline-link">
-        {t('learn.lesson.back')}
-      </Link>
-    </p>
-  );
-  if (isNotFound) {
-    return (
-      <>
-        <p>{t('learn.lesson.notFoundBody')}</p>
-        {back}
-      </>
-    );
-  }
-  if (!lesson) {
-    return loaded.error ? <LearnError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
-  }
+  const { record: lesson, setRecord: setLesson, back } = page;
+  if (page.standIn !== undefined || !lesson) return page.standIn;
 
   const isAuthor = lesson.authorId === props.me.id;
   // The API sends warnings only to the author and the reviewers of the region: exactly who may edit a draft.
@@ -93,9 +78,7 @@ export function LessonDetail(props: { id: string; me: SignedInUser }) {
           when: wib(lesson.publishedAt ?? lesson.updatedAt, lang),
         })}
       </p>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       {lesson.status === 'draf' && lesson.reviewNote && (
         <p class="op-notice">{t('learn.lesson.returnedNote', { note: lesson.reviewNote })}</p>
       )}

@@ -1,13 +1,14 @@
 // Writing a lesson learned, or editing a draft: the four parts of the story, the conflict type, the region,
 // tags, and the cases it was learned from.
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { LessonView } from '../../shared/lessons/lesson-rules.ts';
 import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
 import type { SignedInUser } from '../api.ts';
-import { FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listRegions } from '../operator/operator-api.ts';
-import { FormSubmit, useAction, useLoad } from '../operator/ui.tsx';
+import { useLoad } from '../operator/ui.tsx';
+import { LearnForm, useCheckedForm } from './LearnForm.tsx';
 import { createLesson, editLesson, type LessonDraft, listCasesIn } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
 
@@ -55,12 +56,9 @@ export function LessonForm(props: {
   onCancel: () => void;
 }) {
   const t = useT();
-  const action = useAction();
   const province = useProvinceAreas();
   const kabkotaChoices = areasOf(props.me, province).filter((a) => a.kind === 'kabkota');
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.lesson, ''));
-  const [problems, setProblems] = useState<Record<string, string | undefined>>({});
-  const formRef = useRef<HTMLFormElement>(null);
   const kabkota = draft.kabkota || kabkotaChoices[0]?.code || '';
   const subRegions = useLoad(
     () => (kabkota ? listRegions(kabkota).then((r) => r.items) : Promise.resolve([])),
@@ -101,41 +99,37 @@ export function LessonForm(props: {
     return found;
   }
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const found = check();
-    setProblems(found);
-    if (Object.values(found).some(Boolean)) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    const body: LessonDraft = {
-      title: draft.title.trim(),
-      situation: draft.situation.trim(),
-      actionsTaken: draft.actionsTaken.trim(),
-      whatWorked: draft.whatWorked.trim(),
-      whatToAvoid: draft.whatToAvoid.trim(),
-      conflictType: draft.conflictType,
-      regionCode: draft.subRegion || kabkota,
-      tags: tagsOf(draft.tags),
-      caseIds: draft.caseIds,
-    };
-    let saved: LessonView | undefined;
-    const ok = await action.run(async () => {
-      saved = props.lesson
-        ? await editLesson(props.lesson.id, { ...body, version: props.lesson.version })
-        : await createLesson(body);
-    });
-    if (ok && saved) props.onSaved(saved);
-  }
+  const form = useCheckedForm({
+    check,
+    save: () => {
+      const body: LessonDraft = {
+        title: draft.title.trim(),
+        situation: draft.situation.trim(),
+        actionsTaken: draft.actionsTaken.trim(),
+        whatWorked: draft.whatWorked.trim(),
+        whatToAvoid: draft.whatToAvoid.trim(),
+        conflictType: draft.conflictType,
+        regionCode: draft.subRegion || kabkota,
+        tags: tagsOf(draft.tags),
+        caseIds: draft.caseIds,
+      };
+      return props.lesson
+        ? editLesson(props.lesson.id, { ...body, version: props.lesson.version })
+        : createLesson(body);
+    },
+    onSaved: props.onSaved,
+  });
+  const { problems } = form;
 
   return (
-    <form ref={formRef} class="op-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-title`}>
-      <h2 id={`${prefix}-title`} tabIndex={-1}>
-        {t(isEdit ? 'learn.lesson.editHeading' : 'learn.lesson.writeHeading')}
-      </h2>
-      <p class="hint">{t('learn.lesson.privacyHint')}</p>
-      <FormProblems title={t('learn.form.problems')} problems={problems} />
+    <LearnForm
+      form={form}
+      prefix={prefix}
+      heading={t(isEdit ? 'learn.lesson.editHeading' : 'learn.lesson.writeHeading')}
+      intro={<p class="hint">{t('learn.lesson.privacyHint')}</p>}
+      submitLabel={t(isEdit ? 'learn.lesson.save' : 'learn.lesson.saveDraft')}
+      onCancel={props.onCancel}
+    >
       <InputField
         id={`${prefix}-title-field`}
         label={t('learn.lesson.title')}
@@ -242,12 +236,6 @@ export function LessonForm(props: {
           </button>
         </div>
       </fieldset>
-      <LearnError error={action.error} />
-      <FormSubmit
-        label={t(isEdit ? 'learn.lesson.save' : 'learn.lesson.saveDraft')}
-        disabled={action.isBusy}
-        onCancel={props.onCancel}
-      />
-    </form>
+    </LearnForm>
   );
 }

@@ -10,7 +10,7 @@ import type { ApiError, SignedInUser } from '../api.ts';
 import { FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
-import { FormSubmit, Tag, useAction, wibDay } from '../operator/ui.tsx';
+import { DoneNotice, FormSubmit, Tag, useAction, wibDay } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { addAction, closeAction } from './learning-api.ts';
 import { formatDate, LearnError, labelOf } from './learning-ui.tsx';
@@ -137,9 +137,7 @@ export function MyActions(props: {
   return (
     <section aria-labelledby="my-actions">
       <h2 id="my-actions">{t('learn.action.mine')}</h2>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <LearnError error={props.error} />
       {props.items.length === 0 && <p>{t('learn.action.noneOpen')}</p>}
       <ul class="learn-list">
@@ -171,9 +169,7 @@ export function ActionsSection(props: { workshop: WorkshopView; me: SignedInUser
   return (
     <section aria-labelledby="workshop-actions">
       <h2 id="workshop-actions">{t('learn.action.heading')}</h2>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       {items.length === 0 && <p>{t('learn.action.none')}</p>}
       <ul class="learn-list">
         {items.map((item) => (

@@ -1,16 +1,16 @@
 // One workshop (/lokakarya/<id>): its plan and status, the evaluation it discusses, participants and
 // attendance, materials, and action items.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { periodLabel } from '../../shared/evaluation/period.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import type { WorkshopStatusCode, WorkshopView } from '../../shared/workshops/workshop-rules.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
-import { Tag, useAction, useHeading, useLoad, wib } from '../operator/ui.tsx';
+import { DoneNotice, Tag, useAction, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { editWorkshop, getWorkshop } from './learning-api.ts';
-import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
+import { areasOf, LearnError, labelOf, useProvinceAreas, useRecordPage } from './learning-ui.tsx';
 import { ActionsSection } from './WorkshopActions.tsx';
 import { WorkshopForm } from './WorkshopForm.tsx';
 import { MaterialsSection } from './WorkshopMaterials.tsx';
@@ -23,43 +23,27 @@ export function evaluationPath(evaluation: { scope: string; from: string; to: st
 }
 
 export function WorkshopDetail(props: { id: string; me: SignedInUser }) {
-  const t = useT();
-  const loaded = useLoad(() => getWorkshop(props.id), [props.id]);
-  const [current, setCurrent] = useState<WorkshopView | undefined>();
+  const page = useRecordPage({
+    id: props.id,
+    load: () => getWorkshop(props.id),
+    titleOf: (workshop: WorkshopView) => workshop.topic,
+    backPath: ROUTES.lokakarya.path,
+    words: {
+      back: 'learn.workshop.back',
+      notFound: 'learn.workshop.notFound',
+      notFoundBody: 'learn.workshop.notFoundBody',
+    },
+  });
   const province = useProvinceAreas();
-
-  useEffect(() => {
-    if (loaded.data) setCurrent(loaded.data);
-  }, [loaded.data]);
-
-  const isNotFound = loaded.error?.code === 'not_found';
-  useHeading(isNotFound ? t('learn.workshop.notFound') : current?.topic);
-
-  const back = (
-    <p>
-      <Link href={ROUTES.lokakarya.path} class="learn-inline-link">
-        {t('learn.workshop.back')}
-      </Link>
-    </p>
-  );
-  if (isNotFound) {
-    return (
-      <>
-        <p>{t('learn.workshop.notFoundBody')}</p>
-        {back}
-      </>
-    );
-  }
-  if (!current) {
-    return loaded.error ? <LearnError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
-  }
+  const { record: current, setRecord: setCurrent, back, reload } = page;
+  if (page.standIn !== undefined || !current) return page.standIn;
   return (
     <div class="op-wide">
       {back}
       <WorkshopHeader workshop={current} me={props.me} province={province} onChanged={setCurrent} />
       <ParticipantsSection workshop={current} province={province} onChanged={setCurrent} />
-      <MaterialsSection workshop={current} onChanged={loaded.reload} />
-      <ActionsSection workshop={current} me={props.me} onChanged={loaded.reload} />
+      <MaterialsSection workshop={current} onChanged={reload} />
+      <ActionsSection workshop={current} me={props.me} onChanged={reload} />
     </div>
   );
 }
@@ -159,9 +143,7 @@ function WorkshopHeader(props: {
         </div>
       </dl>
       {workshop.notes && <p class="op-description learn-text">{workshop.notes}</p>}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <LearnError error={action.error} />
       {workshop.canManage ? (
         <div class="op-actions">

@@ -1,13 +1,14 @@
 // Planning a workshop, or changing its details: topic, date and time (WIB), place, area, facilitators, notes,
 // and the evaluation it discusses (a scope and a quarter).
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
 import type { WorkshopView } from '../../shared/workshops/workshop-rules.ts';
-import { CheckField, FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { FormSubmit, useAction, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import { wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import { LearnForm, useCheckedForm } from './LearnForm.tsx';
 import { editWorkshop, planWorkshop } from './learning-api.ts';
-import { type Area, LearnError } from './learning-ui.tsx';
+import type { Area } from './learning-ui.tsx';
 
 /** This quarter and the seven before it, latest first. */
 function quarterOptions(now: Date): Period[] {
@@ -75,12 +76,9 @@ export function WorkshopForm(props: {
 }) {
   const t = useT();
   const lang = useLang();
-  const action = useAction();
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.workshop, props.areas, props.initialArea));
-  const [problems, setProblems] = useState<Record<string, string | undefined>>({});
   const isEdit = props.workshop !== undefined;
   const prefix = isEdit ? 'workshop-edit' : 'workshop-plan';
-  const formRef = useRef<HTMLFormElement>(null);
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>
@@ -112,49 +110,44 @@ export function WorkshopForm(props: {
     };
   }
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const found = check();
-    setProblems(found);
-    if (Object.values(found).some(Boolean)) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    const [from, to] = draft.evaluationPeriod.split('_');
-    const evaluation = draft.hasEvaluation ? { scope: draft.evaluationScope, from, to } : undefined;
-    const details = {
-      topic: draft.topic.trim(),
-      startsAt: wibInputToIso(draft.startsAt),
-      place: draft.place.trim(),
-      facilitators,
-      notes: draft.notes.trim(),
-    };
-    let saved: WorkshopView | undefined;
-    const ok = await action.run(async () => {
+  const form = useCheckedForm({
+    check,
+    save: () => {
+      const [from, to] = draft.evaluationPeriod.split('_');
+      const evaluation = draft.hasEvaluation ? { scope: draft.evaluationScope, from, to } : undefined;
+      const details = {
+        topic: draft.topic.trim(),
+        startsAt: wibInputToIso(draft.startsAt),
+        place: draft.place.trim(),
+        facilitators,
+        notes: draft.notes.trim(),
+      };
       if (props.workshop) {
-        saved = await editWorkshop(props.workshop.id, {
+        return editWorkshop(props.workshop.id, {
           ...details,
           version: props.workshop.version,
           evaluation: evaluation ?? null,
         });
-      } else {
-        const [kind, code] = draft.area.split(':');
-        saved = await planWorkshop({
-          ...details,
-          ...(kind === 'bakorwil' ? { bakorwilId: code } : { kabkotaCode: code }),
-          evaluation,
-        });
       }
-    });
-    if (ok && saved) props.onSaved(saved);
-  }
+      const [kind, code] = draft.area.split(':');
+      return planWorkshop({
+        ...details,
+        ...(kind === 'bakorwil' ? { bakorwilId: code } : { kabkotaCode: code }),
+        evaluation,
+      });
+    },
+    onSaved: props.onSaved,
+  });
+  const { problems } = form;
 
   return (
-    <form ref={formRef} class="op-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-title`}>
-      <h2 id={`${prefix}-title`} tabIndex={-1}>
-        {t(isEdit ? 'learn.workshop.editHeading' : 'learn.workshop.planHeading')}
-      </h2>
-      <FormProblems title={t('learn.form.problems')} problems={problems} />
+    <LearnForm
+      form={form}
+      prefix={prefix}
+      heading={t(isEdit ? 'learn.workshop.editHeading' : 'learn.workshop.planHeading')}
+      submitLabel={t(isEdit ? 'learn.workshop.save' : 'learn.workshop.plan')}
+      onCancel={props.onCancel}
+    >
       <InputField
         id={`${prefix}-topic`}
         label={t('learn.workshop.topic')}
@@ -246,12 +239,6 @@ export function WorkshopForm(props: {
           </div>
         )}
       </fieldset>
-      <LearnError error={action.error} />
-      <FormSubmit
-        label={t(isEdit ? 'learn.workshop.save' : 'learn.workshop.plan')}
-        disabled={action.isBusy}
-        onCancel={props.onCancel}
-      />
-    </form>
+    </LearnForm>
   );
 }

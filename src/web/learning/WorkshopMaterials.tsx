@@ -7,7 +7,7 @@ import {
   type WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
 import { useLang, useT } from '../lang.ts';
-import { useAction, wib } from '../operator/ui.tsx';
+import { DoneNotice, useAction, wib } from '../operator/ui.tsx';
 import { materialHref, uploadMaterial } from './learning-api.ts';
 import { LearnError } from './learning-ui.tsx';
 
@@ -88,9 +88,7 @@ export function MaterialsSection(props: { workshop: WorkshopView; onChanged: () 
           </div>
           <div role="alert">{problem && <p class="message message-error">{problem}</p>}</div>
           <LearnError error={action.error} />
-          <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-            {done}
-          </p>
+          <DoneNotice message={done} />
           <button type="submit" class="button button-primary" disabled={action.isBusy}>
             {t(action.isBusy ? 'learn.material.uploading' : 'learn.material.upload')}
           </button>

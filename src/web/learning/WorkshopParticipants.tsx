@@ -11,7 +11,7 @@ import { SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
-import { DataTable, useAction, useLoad } from '../operator/ui.tsx';
+import { DataTable, DoneNotice, useAction, useLoad } from '../operator/ui.tsx';
 import { type Invitation, inviteParticipants, recordAttendance } from './learning-api.ts';
 import { LearnError, labelOf, type useProvinceAreas } from './learning-ui.tsx';
 
@@ -165,9 +165,7 @@ function InviteForms(
   return (
     <>
       <h3>{t('learn.invite.heading')}</h3>
-      <p role="status" class={result ? 'message message-success' : 'visually-hidden'}>
-        {result}
-      </p>
+      <DoneNotice message={result} />
       <LearnError error={action.error} />
       <form
         class="op-form"

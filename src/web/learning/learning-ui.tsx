@@ -1,12 +1,15 @@
 // Pieces the Workshop and Praktik baik pages share: errors in words, labels of codes, dates, region names,
-// the areas a user works in, and highlighted search passages rendered as text.
+// the areas a user works in, highlighted search passages rendered as text, and the page of one record.
+
+import type { ComponentChildren } from 'preact';
 import { formatDay } from '../../shared/evaluation/period.ts';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import type { LessonStatus } from '../../shared/lessons/lesson-rules.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useT } from '../lang.ts';
 import { listBakorwil, listRegions } from '../operator/operator-api.ts';
-import { ErrorNotice, Tag, useLoad } from '../operator/ui.tsx';
+import { ErrorNotice, Tag, useHeading, useLoad, useRecord } from '../operator/ui.tsx';
+import { Link } from '../router.tsx';
 import { parseHighlight } from './highlight.ts';
 import './learning.css';
 
@@ -102,4 +105,48 @@ export function LessonStatusTag(props: { status: LessonStatus }) {
   const t = useT();
   const tone = props.status === 'terbit' ? 'ok' : props.status === 'diajukan' ? 'warn' : 'muted';
   return <Tag tone={tone}>{labelOf(t, 'learn.lesson.status', props.status)}</Tag>;
+}
+
+/**
+ * The page of one record opened by its address (a workshop, a lesson): loaded when `id` changes, kept as the
+ * page changes it, its title in the page heading. Until it is there, `standIn` is what the page shows instead:
+ * "loading", the error, or that it was not found with the link back to the list (`back`, shown above it too).
+ */
+export function useRecordPage<T>(props: {
+  id: string;
+  load: () => Promise<T>;
+  titleOf: (record: T) => string;
+  backPath: string;
+  words: { back: MessageKey; notFound: MessageKey; notFoundBody: MessageKey };
+}): {
+  record: T | undefined;
+  setRecord: (record: T) => void;
+  reload: () => void;
+  back: ComponentChildren;
+  standIn: ComponentChildren | undefined;
+} {
+  const t = useT();
+  const { loaded, record, setRecord } = useRecord(props.load, [props.id]);
+  const isNotFound = loaded.error?.code === 'not_found';
+  useHeading(isNotFound ? t(props.words.notFound) : record && props.titleOf(record));
+
+  const back = (
+    <p>
+      <Link href={props.backPath} class="learn-inline-link">
+        {t(props.words.back)}
+      </Link>
+    </p>
+  );
+  let standIn: ComponentChildren | undefined;
+  if (isNotFound) {
+    standIn = (
+      <>
+        <p>{t(props.words.notFoundBody)}</p>
+        {back}
+      </>
+    );
+  } else if (!record) {
+    standIn = loaded.error ? <LearnError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+  return { record, setRecord, reload: loaded.reload, back, standIn };
 }

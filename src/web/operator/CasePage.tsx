@@ -1,7 +1,7 @@
 // One case: deadlines, the phase buttons the shared rule allows, sharing, its reports, people at work on it,
 // partner agencies, vulnerable people, and the timeline.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { isCaseClosed } from '../../shared/cases/closing-rules.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { describeReason } from '../../shared/reports/triage.ts';
@@ -25,7 +25,19 @@ import {
 } from './operator-api.ts';
 import { PeopleSection } from './PeopleSection.tsx';
 import { ReportSummaryLine } from './ReportFacts.tsx';
-import { Due, ErrorNotice, PriorityTag, Tag, useAction, useHeading, useLoad, useNow, wib } from './ui.tsx';
+import {
+  DoneNotice,
+  Due,
+  ErrorNotice,
+  PriorityTag,
+  Tag,
+  useAction,
+  useHeading,
+  useLoad,
+  useNow,
+  useRecord,
+  wib,
+} from './ui.tsx';
 
 const RECOVERY_STEPS = ['rekonsiliasi', 'rehabilitasi', 'rekonstruksi'] as const;
 
@@ -33,14 +45,9 @@ const RECOVERY_STEPS = ['rekonsiliasi', 'rehabilitasi', 'rekonstruksi'] as const
 export function CasePage(props: OperatorPageProps) {
   const t = useT();
   const id = props.param ?? '';
-  const loaded = useLoad(() => getCase(id), [id]);
-  const [current, setCurrent] = useState<CaseView | undefined>();
+  const { loaded, record: current, setRecord: setCurrent } = useRecord(() => getCase(id), [id]);
   const [version, setVersion] = useState(0);
   const now = useNow();
-
-  useEffect(() => {
-    if (loaded.data) setCurrent(loaded.data);
-  }, [loaded.data]);
 
   const refresh = () => {
     loaded.reload();
@@ -192,9 +199,7 @@ function PhaseSection(props: {
           </li>
         ))}
       </ol>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {item.phase === 'selesai' && item.outcome && (
         <>
@@ -332,9 +337,7 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
           ? t('op.share.with', { names: props.item.sharedWith.map(nameOf).join(', ') })
           : t('op.share.none')}
       </p>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {props.canAct && props.item.phase !== 'selesai' && (
         <form class="op-form op-inline-form" onSubmit={share}>

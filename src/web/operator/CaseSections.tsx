@@ -18,7 +18,18 @@ import {
   sendDisposition,
 } from './operator-api.ts';
 import { pillarLabel, usePillarLists } from './pillar-labels.ts';
-import { ErrorNotice, Notice, num, Tag, useAction, useLoad, wib, wibInputIn, wibInputToIso } from './ui.tsx';
+import {
+  DoneNotice,
+  ErrorNotice,
+  Notice,
+  num,
+  Tag,
+  useAction,
+  useLoad,
+  wib,
+  wibInputIn,
+  wibInputToIso,
+} from './ui.tsx';
 
 type SectionProps = {
   item: CaseView;
@@ -252,9 +263,7 @@ export function AssignmentsSection(props: SectionProps) {
           )}
         </>
       )}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
     </section>
   );
@@ -346,9 +355,7 @@ export function DispositionsSection(props: SectionProps) {
           </button>
         </form>
       )}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
     </section>
   );

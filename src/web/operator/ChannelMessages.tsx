@@ -4,29 +4,11 @@ import '../../shared/messages/reader.ts';
 import type { ChannelMessageView } from '../../shared/channels/channel-schema.ts';
 import { request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { ReaderWords } from '../ui/ReaderWords.tsx';
 import { conflictTypeLabel, kindLabel } from './labels.ts';
 import { ReplyToSender } from './ReplyToSender.tsx';
 import { SuggestionCheck } from './SuggestionCheck.tsx';
 import { ErrorNotice, Tag, useLoad, wib } from './ui.tsx';
-
-/** The text cut into pieces, the deciding words marked. */
-function pieces(text: string, spans: readonly (readonly [number, number])[]) {
-  const merged: [number, number][] = [];
-  for (const [a, b] of [...spans].filter(([a, b]) => b > a && b <= text.length).sort((x, y) => x[0] - y[0])) {
-    const last = merged.at(-1);
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
-  }
-  const out: { text: string; marked: boolean }[] = [];
-  let at = 0;
-  for (const [a, b] of merged) {
-    if (a > at) out.push({ text: text.slice(at, a), marked: false });
-    out.push({ text: text.slice(a, b), marked: true });
-    at = b;
-  }
-  if (at < text.length) out.push({ text: text.slice(at), marked: false });
-  return out;
-}
 
 export function ChannelMessages(props: {
   reportId: string;
@@ -62,20 +44,7 @@ export function ChannelMessages(props: {
               <Tag tone={m.trust === 'warga' ? 'warn' : 'ok'}>{t(`op.queue.trust.${m.trust}`)}</Tag>
               {m.joined > 0 && ` · ${t('op.queue.joined', { count: m.joined })}`}
             </p>
-            <figure class="reader-figure">
-              <figcaption>{t('reader.words')}</figcaption>
-              <p class="reader-text">
-                {pieces(m.text, spans).map((piece, i) =>
-                  piece.marked ? (
-                    <mark key={i} class="reader-word">
-                      {piece.text}
-                    </mark>
-                  ) : (
-                    piece.text
-                  ),
-                )}
-              </p>
-            </figure>
+            <ReaderWords text={m.text} spans={spans} />
             {reading && (
               <>
                 <p class="hint">{t('op.channel.suggestionsHint')}</p>

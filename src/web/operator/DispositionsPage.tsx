@@ -5,7 +5,7 @@ import { useLang, useT } from '../lang.ts';
 import { dispositionStatusLabel } from './labels.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { answerDisposition, type Disposition, listDispositions } from './operator-api.ts';
-import { Due, ErrorNotice, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+import { DoneNotice, Due, ErrorNotice, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
 
 const ANSWERS = ['diterima', 'selesai', 'ditolak'] as const;
 
@@ -76,9 +76,7 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
           {item.answeredAt && <span class="hint"> ({wib(item.answeredAt, lang)})</span>}
         </p>
       )}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {isOpen && (
         <form class="op-form" onSubmit={submit}>

@@ -25,7 +25,20 @@ import {
   verifyReport,
 } from './operator-api.ts';
 import { ReportFacts, ReportSummaryLine } from './ReportFacts.tsx';
-import { Due, ErrorNotice, Notice, num, PriorityTag, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+import {
+  DoneNotice,
+  Due,
+  ErrorNotice,
+  Notice,
+  num,
+  PriorityTag,
+  Tag,
+  useAction,
+  useLoad,
+  useNow,
+  useRecord,
+  wib,
+} from './ui.tsx';
 
 const REPORT_EVENTS = ['report.created', 'report.updated', 'report.escalated'];
 
@@ -250,17 +263,17 @@ function ReportDetail(props: {
 }) {
   const t = useT();
   const lang = useLang();
-  const loaded = useLoad(() => getReport(props.id), [props.id, props.version]);
-  const [report, setReport] = useState<Report | undefined>();
+  const {
+    loaded,
+    record: report,
+    action,
+    done,
+    act: actOn,
+  } = useRecord(() => getReport(props.id), [props.id, props.version], props.onChanged);
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState('');
-  const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    if (loaded.data) setReport(loaded.data);
-  }, [loaded.data]);
   useEffect(() => {
     heading.current?.focus();
   }, [props.id]);
@@ -270,12 +283,7 @@ function ReportDetail(props: {
   }
 
   async function act(perform: () => Promise<Report>, message: string) {
-    const ok = await action.run(async () => setReport(await perform()));
-    if (ok) {
-      setMode('idle');
-      setDone(message);
-      props.onChanged();
-    }
+    if (await actOn(perform, message)) setMode('idle');
   }
 
   const isNew = report.status === 'baru';
@@ -332,9 +340,7 @@ function ReportDetail(props: {
         />
       )}
 
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
 
       {isNew && (

@@ -27,7 +27,19 @@ import {
   updateReferral,
 } from './operator-api.ts';
 import { PersonForm, ReferralForm } from './PeopleForms.tsx';
-import { DataTable, Due, ErrorNotice, Notice, num, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+import {
+  DataTable,
+  DoneNotice,
+  Due,
+  ErrorNotice,
+  Notice,
+  num,
+  Tag,
+  useAction,
+  useLoad,
+  useNow,
+  wib,
+} from './ui.tsx';
 
 type Props = {
   item: CaseView;
@@ -124,9 +136,7 @@ export function PeopleSection(props: Props) {
           </DataTable>
         ))}
 
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       {!props.canAct && <p class="hint">{t('op.people.notHandler')}</p>}
       {canAdd &&
         (open?.kind === 'add' ? (

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
+import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
@@ -78,10 +79,18 @@ function Registry(props: {
   const items = list.data?.items ?? [];
 
   /** A filter change starts again at the first page. */
-  const onFilter = (set: (value: string) => void) => (event: Event) => {
-    set((event.currentTarget as HTMLInputElement | HTMLSelectElement).value);
+  const filterBy = (set: (value: string) => void) => (value: string) => {
+    set(value);
     setOffset(0);
   };
+  const onFilter = (set: (value: string) => void) => (event: Event) =>
+    filterBy(set)((event.currentTarget as HTMLInputElement).value);
+  const all = { value: '', label: t('op.pillars.all') };
+  const optionsOf = (items: readonly ListItem[], kind: 'type' | 'skill') =>
+    items.map((item) => ({
+      value: item.code,
+      label: pillarLabel(lang, labelsOf(props.types, props.skills), kind, item.code),
+    }));
 
   return (
     <>
@@ -95,44 +104,42 @@ function Registry(props: {
             <label for="pillars-q">{t('op.pillars.search')}</label>
             <input id="pillars-q" type="search" value={search} onInput={onFilter(setSearch)} />
           </div>
-          <div class="field">
-            <label for="pillars-type">{t('op.pillars.type')}</label>
-            <select id="pillars-type" value={type} onChange={onFilter(setType)}>
-              <option value="">{t('op.pillars.all')}</option>
-              {props.types.map((item) => (
-                <option key={item.code} value={item.code}>
-                  {pillarLabel(lang, labelsOf(props.types, props.skills), 'type', item.code)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="pillars-skill">{t('op.pillars.skill')}</label>
-            <select id="pillars-skill" value={skill} onChange={onFilter(setSkill)}>
-              <option value="">{t('op.pillars.all')}</option>
-              {props.skills.map((item) => (
-                <option key={item.code} value={item.code}>
-                  {pillarLabel(lang, labelsOf(props.types, props.skills), 'skill', item.code)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="pillars-availability">{t('op.pillars.availability')}</label>
-            <select id="pillars-availability" value={availability} onChange={onFilter(setAvailability)}>
-              <option value="">{t('op.pillars.all')}</option>
-              <option value="siaga">{t('op.pillars.availability.siaga')}</option>
-              <option value="libur">{t('op.pillars.availability.libur')}</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="pillars-status">{t('op.pillars.status')}</label>
-            <select id="pillars-status" value={status} onChange={onFilter(setStatus)}>
-              <option value="">{t('op.pillars.all')}</option>
-              <option value="aktif">{t('op.pillars.status.aktif')}</option>
-              <option value="nonaktif">{t('op.pillars.status.nonaktif')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="pillars-type"
+            label={t('op.pillars.type')}
+            value={type}
+            onChange={filterBy(setType)}
+            options={[all, ...optionsOf(props.types, 'type')]}
+          />
+          <SelectField
+            id="pillars-skill"
+            label={t('op.pillars.skill')}
+            value={skill}
+            onChange={filterBy(setSkill)}
+            options={[all, ...optionsOf(props.skills, 'skill')]}
+          />
+          <SelectField
+            id="pillars-availability"
+            label={t('op.pillars.availability')}
+            value={availability}
+            onChange={filterBy(setAvailability)}
+            options={[
+              all,
+              { value: 'siaga', label: t('op.pillars.availability.siaga') },
+              { value: 'libur', label: t('op.pillars.availability.libur') },
+            ]}
+          />
+          <SelectField
+            id="pillars-status"
+            label={t('op.pillars.status')}
+            value={status}
+            onChange={filterBy(setStatus)}
+            options={[
+              all,
+              { value: 'aktif', label: t('op.pillars.status.aktif') },
+              { value: 'nonaktif', label: t('op.pillars.status.nonaktif') },
+            ]}
+          />
         </form>
         <ErrorNotice error={list.error} />
         <p role="status" class="op-pillars-count">

@@ -11,7 +11,7 @@ import {
 } from '../../shared/channels/reply-templates.ts';
 import { ApiError, request } from '../api.ts';
 import { useT } from '../lang.ts';
-import { ErrorNotice } from './ui.tsx';
+import { DoneNotice, ErrorNotice } from './ui.tsx';
 
 type Choice = ReplyTemplate | 'own';
 
@@ -87,9 +87,7 @@ export function ReplyToSender(props: { reportId: string }) {
         </div>
       )}
       <ErrorNotice error={error} />
-      <p role="status" class={sent ? 'message message-success' : 'visually-hidden'}>
-        {sent ? t('reply.sent') : ''}
-      </p>
+      <DoneNotice message={sent ? t('reply.sent') : undefined} />
       <button type="submit" class="button" disabled={isBusy || (choice === 'own' && text.trim().length < 2)}>
         {isBusy ? t('reply.sending') : t('reply.send')}
       </button>

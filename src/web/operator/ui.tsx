@@ -50,6 +50,32 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   return { data: state.data, error: state.error, isLoading: state.isLoading, reload: run };
 }
 
+/**
+ * A record loaded when `deps` change and kept as the page's own actions change it. `act` runs an action that
+ * answers with the changed record: on success the record is shown, `done` says `message` and `onChanged` runs.
+ */
+export function useRecord<T>(load: () => Promise<T>, deps: readonly unknown[], onChanged?: () => void) {
+  const loaded = useLoad(load, deps);
+  const [record, setRecord] = useState<T | undefined>();
+  const [done, setDone] = useState('');
+  const action = useAction();
+
+  useEffect(() => {
+    if (loaded.data) setRecord(loaded.data);
+  }, [loaded.data]);
+
+  async function act(perform: () => Promise<T>, message: string): Promise<boolean> {
+    const ok = await action.run(async () => setRecord(await perform()));
+    if (ok) {
+      setDone(message);
+      onChanged?.();
+    }
+    return ok;
+  }
+
+  return { loaded, record, setRecord, action, done, act };
+}
+
 /** Any failure as an ApiError, so every message comes from the one error table. */
 export function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('internal', 0, String(error));
@@ -75,6 +101,15 @@ export function ErrorNotice(props: { error: ApiError | undefined }) {
       {props.error.code !== 'network' && props.error.message && !/^HTTP /.test(props.error.message) && (
         <span class="op-error-detail"> ({props.error.message})</span>
       )}
+    </p>
+  );
+}
+
+/** The line that says an action succeeded: always present (hidden while empty), so each new message is announced. */
+export function DoneNotice(props: { message: string | undefined }) {
+  return (
+    <p role="status" class={props.message ? 'message message-success' : 'visually-hidden'}>
+      {props.message}
     </p>
   );
 }

@@ -6,7 +6,7 @@ import type { ItemDetail } from '../../shared/provocation/provocation-schema.ts'
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { listAgencies } from '../operator/operator-api.ts';
-import { ErrorNotice, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
 import { listItems, mergeItem, requestTakedown, uploadScreenshot } from './provocation-api.ts';
 
 type Props = {
@@ -65,9 +65,7 @@ function TakedownForm(props: Props) {
             }
           }}
         >
-          <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-            {done}
-          </p>
+          <DoneNotice message={done} />
           <ErrorNotice error={action.error ?? agencies.error} />
           <label class="field">
             <span>{t('provw.takedown.kind')}</span>
@@ -129,9 +127,7 @@ function ScreenshotForm(props: Props) {
   return (
     <section aria-labelledby="provw-shot">
       <h2 id="provw-shot">{t('provw.shot.title')}</h2>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       {without.length === 0 ? (
         <p>{t('provw.shot.none')}</p>
       ) : (

@@ -5,7 +5,7 @@ import '../../shared/messages/provocation.ts';
 import { PLATFORMS } from '../../shared/provocation/provocation-rules.ts';
 import { useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
-import { ErrorNotice, FormSubmit, useAction, useLoad } from '../operator/ui.tsx';
+import { DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { listItems, recordSighting } from './provocation-api.ts';
 
@@ -33,9 +33,7 @@ export function ProvocationOffer(props: { report: ReportFacts }) {
           ))}
         </p>
       )}
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {items.length === 0 && (
         <form

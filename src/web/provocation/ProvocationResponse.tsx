@@ -6,7 +6,7 @@ import { ASSESSMENTS, CARRIERS, OUTCOMES } from '../../shared/provocation/provoc
 import type { CounterMessage, ItemDetail } from '../../shared/provocation/provocation-schema.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
-import { ErrorNotice, FormSubmit, Tag, useAction, wib } from '../operator/ui.tsx';
+import { DoneNotice, ErrorNotice, FormSubmit, Tag, useAction, wib } from '../operator/ui.tsx';
 import { assessItem, draftCounter, moveCounter } from './provocation-api.ts';
 
 type Props = { item: ItemDetail; me: SignedInUser; onChange: (item: ItemDetail) => void };
@@ -30,9 +30,7 @@ export function ResponseSection(props: Props) {
   };
   return (
     <>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {can(props.me.role, 'provocation.assess') && (
         <AssessForm item={props.item} busy={action.isBusy} run={run} />

@@ -5,7 +5,7 @@ import type { AuditHeadView, BackupSchedule, BackupStatus } from '../../../share
 import { download, request } from '../../api.ts';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
-import { ErrorNotice, FormSubmit, num, useAction, useLoad, wib } from '../ui.tsx';
+import { DoneNotice, ErrorNotice, FormSubmit, num, useAction, useLoad, wib } from '../ui.tsx';
 
 function sizeText(bytes: number, lang: 'id' | 'en'): string {
   return bytes >= 1_048_576
@@ -153,9 +153,7 @@ export function BackupsPage(_props: OperatorPageProps) {
                 }
               />
             </div>
-            <p role="status" class={saved ? 'message message-success' : 'visually-hidden'}>
-              {saved}
-            </p>
+            <DoneNotice message={saved} />
             <ErrorNotice error={saving.error} />
             <FormSubmit label={t('op.backup.save')} disabled={saving.isBusy} />
           </form>
@@ -179,9 +177,7 @@ export function BackupsPage(_props: OperatorPageProps) {
               onInput={(event) => setPassphrase((event.currentTarget as HTMLInputElement).value)}
             />
           </div>
-          <p role="status" class={downloaded ? 'message message-success' : 'visually-hidden'}>
-            {downloaded}
-          </p>
+          <DoneNotice message={downloaded} />
           <ErrorNotice error={taking.error} />
           <FormSubmit label={t('op.backup.download')} disabled={taking.isBusy} isSecondary />
         </form>
@@ -206,9 +202,7 @@ export function BackupsPage(_props: OperatorPageProps) {
                 ? t('op.auditHead.lastAnchored', { at: wib(auditHead.data.lastAnchoredAt, lang) })
                 : t('op.auditHead.neverAnchored')}
             </p>
-            <p role="status" class={headSaved ? 'message message-success' : 'visually-hidden'}>
-              {headSaved}
-            </p>
+            <DoneNotice message={headSaved} />
             {auditHead.data.head && (
               <button type="button" class="button op-button-secondary" onClick={saveHead}>
                 {t('op.auditHead.save')}

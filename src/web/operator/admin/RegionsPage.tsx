@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { type Bakorwil, listBakorwil, listRegions, saveBakorwil } from '../operator-api.ts';
-import { DataTable, ErrorNotice, num, useAction, useLoad } from '../ui.tsx';
+import { DataTable, DoneNotice, ErrorNotice, num, useAction, useLoad } from '../ui.tsx';
 
 /** The Bakorwil editor. */
 export function RegionsPage(_props: OperatorPageProps) {
@@ -119,9 +119,7 @@ export function RegionsPage(_props: OperatorPageProps) {
             ))}
           </DataTable>
         </section>
-        <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-          {done}
-        </p>
+        <DoneNotice message={done} />
         <ErrorNotice error={action.error} />
         <button type="submit" class="button button-primary" disabled={action.isBusy}>
           {t('op.regions.save')}

@@ -20,7 +20,16 @@ import {
   saveTarget,
 } from '../operator-api.ts';
 import { pillarLabel } from '../pillar-labels.ts';
-import { ErrorNotice, FormSubmit, Notice, ScrollRegion, Tag, useAction, useLoad } from '../ui.tsx';
+import {
+  DoneNotice,
+  ErrorNotice,
+  FormSubmit,
+  Notice,
+  ScrollRegion,
+  Tag,
+  useAction,
+  useLoad,
+} from '../ui.tsx';
 
 /** The settings page. */
 export function SettingsPage(_props: OperatorPageProps) {
@@ -147,9 +156,7 @@ function SlaSection() {
             </tbody>
           </table>
         </ScrollRegion>
-        <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-          {done}
-        </p>
+        <DoneNotice message={done} />
         <ErrorNotice error={action.error} />
         <button type="submit" class="button button-primary" disabled={action.isBusy || rows.length === 0}>
           {t('op.sla.save')}
@@ -303,9 +310,7 @@ function AgenciesSection() {
           )}
         </div>
       </form>
-      <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
     </section>
   );
@@ -403,9 +408,7 @@ function ListSection(props: { list: 'types' | 'skills' }) {
             </div>
             <FormSubmit label={t('op.lists.add')} disabled={action.isBusy} isSecondary />
           </form>
-          <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-            {done}
-          </p>
+          <DoneNotice message={done} />
           <ErrorNotice error={action.error} />
         </>
       )}
@@ -527,9 +530,7 @@ function TargetsSection() {
             </div>
             <FormSubmit label={t('op.targets.save')} disabled={action.isBusy} isSecondary />
           </form>
-          <p role="status" class={done ? 'message message-success' : 'visually-hidden'}>
-            {done}
-          </p>
+          <DoneNotice message={done} />
           <ErrorNotice error={action.error} />
         </>
       )}
