@@ -1,4 +1,3 @@
-// Over 450 lines on purpose: one message's way in (keep, place, join a draft, queue, reply) is one flow, read top to bottom.
 // Messages in from WhatsApp and SMS: each is kept, then becomes a report through the report intake when its
 // place is known at least to the kab/kota, joins the sender's draft of the last 30 minutes, or waits in the
 // "Belum ditempatkan" queue of the sender's area. Replies go to the outbox, sent after commit by a job.
