@@ -9,6 +9,7 @@
  *
  *   npx node bench/whatsapp-cpu.bench.ts [--db pglite|postgres] [--rounds 7] [--n 100] [--seed 20000]
  *     [--profile FILE.cpuprofile]   (then N more deliveries alone under the V8 profiler, for Chrome's DevTools)
+ *     [--concurrency C]   (C operations in flight at once instead of one after another)
  *     [--statements]   (then N more of each, with the time each round trip took, summed by its text)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,11 +41,14 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20000' },
     profile: { type: 'string' },
     statements: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '1' },
   },
 });
 const ROUNDS = Number(args.rounds);
 const N = Number(args.n);
 const SEED = Number(args.seed);
+/** Operations in flight at once (1: one after another). */
+const CONCURRENCY = Number(args.concurrency);
 const isPostgres = args.db === 'postgres';
 
 /** Round trips (client.query calls) and statements (their `;`-joined parts) sent to the database. */
@@ -198,7 +202,11 @@ async function main(): Promise<void> {
     const server0 = await target.serverCpuMs();
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
-    for (let i = 0; i < N; i++) await run();
+    let started = 0;
+    const worker = async () => {
+      while (started++ < N) await run();
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const wall = performance.now() - wall0;
     const cpu = process.cpuUsage(cpu0);
     const server = (await target.serverCpuMs()) - server0;
@@ -217,7 +225,7 @@ async function main(): Promise<void> {
   }
   const shares: number[] = [];
   console.log(
-    `${isPostgres ? 'PostgreSQL' : 'PGlite'}, ${SEED.toLocaleString('en')} seeded reports, ${ROUNDS} rounds × ${N} each; load average ${os
+    `${isPostgres ? 'PostgreSQL' : 'PGlite'}, ${SEED.toLocaleString('en')} seeded reports, ${ROUNDS} rounds × ${N} each, ${CONCURRENCY} at a time; load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
