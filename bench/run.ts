@@ -40,7 +40,7 @@ import { type Latency, measureIntake, measureList, type Throughput } from './htt
 import { seedReports } from './seed-reports.ts';
 import { measureTextReader, TEXT_READER_TARGET } from './text-reader.bench.ts';
 import { BUDGET_BYTES, measureWebBundle } from './web-bundle.ts';
-import { BENCH_WHATSAPP_SECRET, measureWhatsApp } from './whatsapp.bench.ts';
+import { BENCH_WHATSAPP_SECRET, measureWhatsApp, WHATSAPP_BASELINE_BODY } from './whatsapp.bench.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = 32;
@@ -55,16 +55,6 @@ const SEED_CHUNK = 200_000;
 /** The figures at size (the issue's sizes): long, so only when asked for. */
 const AT_SIZE = atSizeParts(process.argv);
 const AT_SIZE_COMMAND = 'npm run bench -- --at-size';
-/** The baseline's row for the WhatsApp figure: the report a delivery makes, inserted bare. */
-const WHATSAPP_BASELINE_BODY = JSON.stringify({
-  id: '00000000-0000-4000-8000-000000000000',
-  kind: 'kejadian',
-  conflictType: 'antar_perguruan_silat',
-  regionCode: '35.09.06.2002',
-  occurredAt: '2026-08-22T21:30:00+07:00',
-  description: 'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka',
-  channel: 'whatsapp',
-});
 
 /** One line of the figures' table. */
 export type Row = {

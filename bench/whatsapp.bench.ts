@@ -21,14 +21,27 @@ const BASELINE_SETUP = path.join(import.meta.dirname, 'autocannon-request.cjs');
 /** The app secret the bench's server is started with (and autocannon-whatsapp.cjs signs with). */
 export const BENCH_WHATSAPP_SECRET = 'rahasia-aplikasi-bench';
 
-const TEXTS = [
+/** The baseline's row for the WhatsApp figure: the report a delivery makes, inserted bare. */
+export const WHATSAPP_BASELINE_BODY = JSON.stringify({
+  id: '00000000-0000-4000-8000-000000000000',
+  kind: 'kejadian',
+  conflictType: 'antar_perguruan_silat',
+  regionCode: '35.09.06.2002',
+  occurredAt: '2026-08-22T21:30:00+07:00',
+  description: 'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka',
+  channel: 'whatsapp',
+});
+
+/** The texts a bench delivery carries (each names its place, so each becomes a report). */
+export const TEXTS = [
   'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka, anak-anak ketakutan',
   'Ada isu provokasi di grup WA soal konvoi suporter ke Jember malam ini',
   'Sengketa lahan di desa Sumberjambe Jember memanas, warga berkumpul di balai desa',
   'Bentrok warga di kecamatan Kalisat Jember, rumah rusak, lansia mengungsi',
 ];
 
-function delivery(text: string): string {
+/** A WhatsApp Cloud API delivery of one text, with the placeholders autocannon-whatsapp.cjs replaces. */
+export function delivery(text: string): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [

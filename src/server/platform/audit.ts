@@ -1,4 +1,4 @@
-import type { Database, Tx } from './db.ts';
+import { type Database, inlineParams, type Tx } from './db.ts';
 
 /** Who did something, as the audit trail records it. */
 export type AuditActor = { id: string | null; label: string };
@@ -36,6 +36,22 @@ export async function appendAudit(
     subject.id,
     JSON.stringify(details),
   ]);
+}
+
+/**
+ * The SQL call that appends one entry from inside a statement run with the owner's rights, for a write whose subject
+ * and details only that statement knows (rows it inserts): `subjectIdSql` (text) and `detailsSql` (jsonb) are SQL
+ * expressions over them; the actor, the action and the subject type go in as literals. The entry commits with the
+ * statement, and the chain's lock is held from the call to that commit (see appendAudit).
+ */
+export function auditAppendSql(
+  actor: AuditActor,
+  action: string,
+  subject: { type: string; idSql: string },
+  detailsSql: string,
+): string {
+  const fixed = inlineParams('$1::uuid, $2, $3, $4', [actor.id, actor.label, action, subject.type]);
+  return `sigap_audit_append(${fixed}, ${subject.idSql}, ${detailsSql})`;
 }
 
 /** Records a view of personal data in the access log (not the chain). */

@@ -356,6 +356,36 @@ export function openServerDatabase(
   };
 }
 
+/** The name a statement is kept prepared under on each connection: derived from its text, so one text, one name. */
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (name === undefined) {
+    name = `sigap_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Statements run one by one with the owner's rights, each in its own implicit transaction: for a read every
+ * request makes, or a write done in one statement and committed in the same round trip. Each text is prepared once
+ * per connection and planned from then on as PostgreSQL sees fit (a statement of several parts plans for longer than
+ * it runs), so a text must hold its values as parameters, never inlined. There is no commit for `atCommit` to join.
+ */
+export function singleStatements(db: Database): Tx {
+  const query = async <T>(text: string, params?: readonly unknown[]): Promise<T[]> =>
+    (await db.systemPool.query({ name: preparedName(text), text, values: params as unknown[] | undefined }))
+      .rows as T[];
+  return {
+    query,
+    one: async <T>(text: string, params?: readonly unknown[]) => (await query<T>(text, params))[0],
+    atCommit: () => {
+      throw new Error('a single statement has no commit to join');
+    },
+  };
+}
+
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, otherwise PGlite under DATA_DIR. */
 export async function openDatabase(config: {
   databaseUrl: string | undefined;

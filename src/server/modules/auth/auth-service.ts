@@ -1,6 +1,6 @@
 import { appendAudit } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
-import type { Database, Tx } from '../../platform/db.ts';
+import { type Database, singleStatements, type Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
 import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
@@ -106,17 +106,6 @@ export async function login(
   return { principal, sessionToken, csrfToken, deviceToken };
 }
 
-/** Single statements outside a transaction, for the checks every request makes. */
-function direct(db: Database): Tx {
-  return {
-    query: db.systemQuery,
-    one: async (text, params) => (await db.systemQuery(text, params))[0] as never,
-    atCommit: () => {
-      throw new Error('a single statement has no commit to join');
-    },
-  };
-}
-
 /** The principal behind a session cookie, or undefined when it is unknown, idle too long or past its end. */
 export function resolveSession(
   db: Database,
@@ -136,16 +125,16 @@ async function resolveSessionHash(
 ): Promise<ResolvedSession | undefined> {
   const recalled = recallPrincipal<ResolvedSession>(`session:${tokenHash}`, now);
   if (recalled) return recalled;
-  const session = await users.findSessionWithUser(direct(db), tokenHash);
+  const session = await users.findSessionWithUser(singleStatements(db), tokenHash);
   if (!session) return undefined;
   const idleLimit = session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
   if (now > idleLimit || now > session.expiresAt.getTime()) {
-    await users.deleteSession(direct(db), tokenHash);
+    await users.deleteSession(singleStatements(db), tokenHash);
     return undefined;
   }
   if (!session.user.isActive) return undefined;
   // One write a minute at most, not one per request.
-  if (now - session.lastSeenAt.getTime() > 60_000) await users.touchSession(direct(db), tokenHash);
+  if (now - session.lastSeenAt.getTime() > 60_000) await users.touchSession(singleStatements(db), tokenHash);
   const resolved: ResolvedSession = {
     principal: principalFrom(session.user, session.user.bakorwilMembers),
     csrfToken: session.csrfToken,
@@ -168,7 +157,7 @@ async function resolveTokenHash(
   tokenHash: string,
   now: number,
 ): Promise<Principal | undefined> {
-  const user = await users.findApiTokenOwner(direct(db), tokenHash);
+  const user = await users.findApiTokenOwner(singleStatements(db), tokenHash);
   if (!user?.isActive) return undefined;
   const principal = principalFrom(user, user.bakorwilMembers);
   // A token skips the second factor, so its use is on the record: once a minute at most, like its last use.

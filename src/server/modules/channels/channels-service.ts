@@ -1,4 +1,3 @@
-// Over 450 lines on purpose: one message's way in (keep, place, join a draft, queue, reply) is one flow, read top to bottom.
 // Messages in from WhatsApp and SMS: each is kept, then becomes a report through the report intake when its
 // place is known at least to the kab/kota, joins the sender's draft of the last 30 minutes, or waits in the
 // "Belum ditempatkan" queue of the sender's area. Replies go to the outbox, sent after commit by a job.
@@ -6,12 +5,12 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { MessageChannel } from '../../../shared/channels/channel-schema.ts';
 import { readShortForm, resolveShortFormPlace, type ShortForm } from '../../../shared/channels/short-form.ts';
 import { normalizePhone } from '../../../shared/pillars/pillar-identity.ts';
-import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
+import { levelOfCode } from '../../../shared/regions.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { readText, type TextReading } from '../../../shared/text-reader/read-text.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { ChannelsConfig } from '../../platform/config.ts';
-import type { Database, Tx } from '../../platform/db.ts';
+import { type Database, singleStatements } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -72,36 +71,13 @@ export function senderPhone(raw: string): string | undefined {
   return /^[1-9]\d{6,14}$/.test(digits) ? `+${digits}` : undefined;
 }
 
-type Sender = {
-  userId: string | null;
-  trust: 'pengguna' | 'pilar' | 'warga';
-  areaCode: string;
-  home: string | null;
-};
+/** Who sent a message, as far as settling it needs: the account it reports as, its trust and home region. */
+type Sender = { userId: string | null; trust: 'pengguna' | 'pilar' | 'warga'; home: string | null };
 
-/** The kab/kota a region code lies in, or the province for a province-wide code. */
-function areaOf(code: string | null): string {
-  if (!code || levelOfCode(code) === 'provinsi') return '35';
-  return kabkotaOf(code) ?? '35';
-}
-
+/** The sender of a number, found (or not) in the users and the pillar registry. */
 async function identify(deps: ChannelDeps, phone: string): Promise<Sender> {
-  return deps.db.asSystem((tx) => identifyIn(tx, phone));
-}
-
-async function identifyIn(tx: Tx, phone: string): Promise<Sender> {
-  return senderFrom(tx, await store.findSender(tx, phone));
-}
-
-/** The sender of a number found (or not) in the users and the pillar registry. */
-async function senderFrom(tx: Tx, found: store.FoundSender | undefined): Promise<Sender> {
-  if (!found) return { userId: null, trust: 'warga', areaCode: '35', home: null };
-  if (found.userId) {
-    const user = await findUserById(tx, found.userId);
-    const home = found.pillarHome ?? user?.scopeRegionCode ?? null;
-    return { userId: found.userId, trust: 'pengguna', areaCode: areaOf(home), home };
-  }
-  return { userId: null, trust: 'pilar', areaCode: areaOf(found.pillarHome), home: found.pillarHome };
+  const found = await deps.db.asSystem((tx) => store.findSender(tx, phone));
+  return found ?? { userId: null, trust: 'warga', home: null };
 }
 
 /** The per-channel reporter of messages from numbers without an account, made on first use. */
@@ -148,7 +124,6 @@ async function reporterPrincipal(
 
 // ── Intake ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Takes in one message; a retried delivery (same provider id) changes nothing and answers the first outcome. */
 /** Records the delivery states a provider reports for messages sent earlier. */
 export async function recordDeliveryStatuses(
   deps: ChannelDeps,
@@ -160,71 +135,31 @@ export async function recordDeliveryStatuses(
   });
 }
 
+/** Takes in one message; a retried delivery (same provider id) changes nothing and answers the first outcome. */
 export async function takeIn(deps: ChannelDeps, channel: MessageChannel, m: Inbound): Promise<Outcome> {
   const sender = senderPhone(m.from);
   if (!sender) throw new DomainError('bad_request', 'from: bukan nomor telepon / not a phone number');
-  const since = new Date(m.receivedAt.getTime() - JOIN_WINDOW_MS);
-  // One transaction keeps the message: who sent it, the limit, the open draft, the row (a retry inserts nothing).
-  const stored = await deps.db.asSystem(async (tx) => {
-    const hourAgo = new Date(m.receivedAt.getTime() - 3600_000);
-    const open = await store.findSenderAndDraft(tx, channel, sender, since, hourAgo);
-    const who = await senderFrom(tx, open.sender);
-    let status: store.MessageStatus = 'menunggu';
-    let lead: store.MessageRow | undefined;
-    if (who.trust === 'warga' && open.sentSince >= UNKNOWN_SENDER_PER_HOUR) status = 'dibatasi';
-    else if (open.lead) {
-      lead = open.lead;
-      status = 'digabung';
-    }
-    const row = await store.insertMessage(tx, {
-      channel,
-      providerId: m.providerId,
-      sender,
-      senderUserId: who.userId,
-      trust: who.trust,
-      areaCode: who.areaCode,
-      type: m.type,
-      body: m.text,
-      latitude: m.latitude,
-      longitude: m.longitude,
-      mediaId: m.mediaId,
-      receivedAt: m.receivedAt,
-      leadId: lead?.id ?? null,
-      status,
-    });
-    if (row) {
-      await appendAudit(
-        tx,
-        { id: null, label: `kanal:${channel}` },
-        'channel.message_received',
-        {
-          type: 'channel_message',
-          id: row.id,
-        },
-        {
-          channel,
-          type: m.type,
-          trust: who.trust,
-          joined: lead !== undefined,
-          limited: status === 'dibatasi',
-        },
-      );
-    }
-    return row ? { row, lead, who } : undefined;
-  });
-  if (!stored) {
+  // One statement, committed on its own, keeps the message: who sent it, the limit, the open draft, the row and
+  // its audit entry (a retry writes nothing).
+  const taken = await store.takeInMessage(
+    singleStatements(deps.db),
+    { ...m, channel, sender, body: m.text },
+    {
+      joinSince: new Date(m.receivedAt.getTime() - JOIN_WINDOW_MS),
+      hourAgo: new Date(m.receivedAt.getTime() - 3600_000),
+      perHour: UNKNOWN_SENDER_PER_HOUR,
+    },
+  );
+  if (!taken) {
     const again = await deps.db.asSystem((tx) => store.findByProviderId(tx, channel, m.providerId));
     if (!again) throw new DomainError('conflict', 'Pesan sedang diproses; kirim ulang nanti');
     return retried(deps, again);
   }
-  if (stored.row.status === 'dibatasi') return { status: 'dibatasi', reportId: null, duplicate: false };
-  const outcome = await settle(
-    deps,
-    stored.lead ?? stored.row,
-    stored.who,
-    stored.lead ? stored.row : undefined,
-  );
-  return { ...outcome, status: stored.lead ? 'digabung' : outcome.status };
+  const { row, lead } = taken;
+  if (row.status === 'dibatasi') return { status: 'dibatasi', reportId: null, duplicate: false };
+  const who: Sender = { userId: row.senderUserId, trust: row.trust, home: taken.home };
+  const outcome = await settle(deps, lead ?? row, who, lead ? row : undefined);
+  return { ...outcome, status: lead ? 'digabung' : outcome.status };
 }
 
 /** A delivery seen before: finishes its lead if a crash left it half done, and answers what became of it. */
@@ -292,13 +227,11 @@ async function settle(
   const principal = await reporterPrincipal(deps, lead.channel, who.userId);
   if (lead.reportId) {
     await amendFromJoined(deps, principal, lead, draft, joined);
-    await deps.db.asSystem(async (tx) =>
-      store.updateLead(tx, lead.id, {
-        ...draft,
-        reading: lead.reading,
-        status: 'dilaporkan',
-        reportId: lead.reportId,
-      }),
+    await store.settleLead(
+      singleStatements(deps.db),
+      lead.id,
+      { ...draft, reading: lead.reading, status: 'dilaporkan', reportId: lead.reportId },
+      undefined,
     );
     return { status: 'dilaporkan', reportId: lead.reportId, duplicate: false };
   }
@@ -306,16 +239,17 @@ async function settle(
     ? readDraft(draft.body, who.home)
     : { reading: null, shortForm: null, place: null };
   if (!reading || !place) {
-    await deps.db.asSystem(async (tx) => {
-      store.updateLead(tx, lead.id, { ...draft, reading, status: 'menunggu', reportId: null });
-      store.enqueueAtCommit(tx, {
+    await store.settleLead(
+      singleStatements(deps.db),
+      lead.id,
+      { ...draft, reading, status: 'menunggu', reportId: null },
+      {
         channel: lead.channel,
         recipient: lead.sender,
         body: placeQuestionText(),
         eventKey: `question:${lead.id}`,
-        messageId: lead.id,
-      });
-    });
+      },
+    );
     kickOutbox(deps.jobs?.());
     return { status: 'menunggu', reportId: null, duplicate: false };
   }
@@ -346,29 +280,29 @@ async function fileReport(
   });
   const input = ReportInput.parse({ id: uuidOf(`channel-message:${lead.id}`), ...fields });
   const { report } = await reports.submitReport(deps, principal, input);
-  await deps.db.asSystem(async (tx) => {
-    store.updateLead(tx, lead.id, { ...draft, reading, status: 'dilaporkan', reportId: report.id });
-    if (placedBy) {
+  const outcome: store.LeadOutcome = { ...draft, reading, status: 'dilaporkan', reportId: report.id };
+  const receipt = {
+    channel: lead.channel,
+    recipient: lead.sender,
+    body: receiptText(report.id, report.priority),
+    eventKey: `receipt:${report.id}`,
+  };
+  if (placedBy) {
+    await deps.db.asSystem(async (tx) => {
+      store.updateLead(tx, lead.id, outcome);
       await store.setPlacedBy(tx, lead.id, placedBy.user.id);
       await appendAudit(
         tx,
         placedBy.audit,
         'channel.message_placed',
         { type: 'channel_message', id: lead.id },
-        {
-          reportId: report.id,
-          regionCode,
-        },
+        { reportId: report.id, regionCode },
       );
-    }
-    store.enqueueAtCommit(tx, {
-      channel: lead.channel,
-      recipient: lead.sender,
-      body: receiptText(report.id, report.priority),
-      eventKey: `receipt:${report.id}`,
-      messageId: lead.id,
+      store.enqueueAtCommit(tx, { ...receipt, messageId: lead.id });
     });
-  });
+  } else {
+    await store.settleLead(singleStatements(deps.db), lead.id, outcome, receipt);
+  }
   await attachThreadPhotos(deps, principal, lead.id, report.id);
   kickOutbox(deps.jobs?.());
   return report.id;

@@ -1,5 +1,6 @@
 // SQL of the channels module: messages taken in from WhatsApp and SMS, their senders, and the outbox.
 import type { MessageChannel, SenderTrust } from '../../../shared/channels/channel-schema.ts';
+import { auditAppendSql } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 
 export type MessageType = 'text' | 'location' | 'image';
@@ -29,55 +30,105 @@ const COLUMNS = `m.id, m.channel, m.provider_id AS "providerId", m.sender, m.sen
   m.area_code AS "areaCode", m.message_type AS "type", m.body, m.latitude, m.longitude, m.media_id AS "mediaId",
   m.received_at AS "receivedAt", m.lead_id AS "leadId", m.status, m.reading, m.report_id AS "reportId"`;
 
-/** Who the phone in parameter `$n` belongs to: a user with that phone, else a pillar (with the account it may have). */
-const senderOf = (n: number) => `SELECT "userId", home FROM (
-    (SELECT u.id AS "userId", NULL::text AS home, 0 AS rank FROM users u WHERE u.phone = $${n} AND u.is_active LIMIT 1)
+/**
+ * Who the phone in parameter `$n` belongs to, as one row (none for an unknown number): a user with that phone
+ * (their home is their scope's region), else a pillar (its home desa; an account it may have reports as that user).
+ */
+const senderOf = (n: number) => `SELECT "userId", home, trust FROM (
+    (SELECT u.id AS "userId", u.scope_region_code AS home, 'pengguna' AS trust, 0 AS rank
+     FROM users u WHERE u.phone = $${n} AND u.is_active LIMIT 1)
     UNION ALL
-    (SELECT p.user_id, p.home_region_code, 1 FROM pillars p LEFT JOIN users u ON u.id = p.user_id
+    (SELECT p.user_id, p.home_region_code, CASE WHEN p.user_id IS NULL THEN 'pilar' ELSE 'pengguna' END, 1
+     FROM pillars p LEFT JOIN users u ON u.id = p.user_id
      WHERE p.phone = $${n} AND p.status = 'aktif' ORDER BY (u.is_active IS TRUE) DESC, p.created_at LIMIT 1)
   ) found ORDER BY rank LIMIT 1`;
 
-export type FoundSender = { userId: string | null; pillarHome: string | null };
-
-function foundSender(
-  row: { userId: string | null; home: string | null } | undefined,
-): FoundSender | undefined {
-  if (!row || (row.userId === null && row.home === null)) return undefined;
-  return { userId: row.userId, pillarHome: row.home };
-}
+/** A known sender: the account it reports as (none for a pillar without one), its home region, its trust. */
+export type FoundSender = { userId: string | null; home: string | null; trust: 'pengguna' | 'pilar' };
 
 /** Who a phone belongs to: a user with that phone, or a pillar (with the account it may have). */
 export async function findSender(tx: Tx, phone: string): Promise<FoundSender | undefined> {
-  return foundSender(await tx.one(senderOf(1), [phone]));
+  return tx.one<FoundSender>(senderOf(1), [phone]);
 }
 
-/** Stores a message; undefined when the provider id was already taken in (a retried delivery). */
-export async function insertMessage(
+/** A message as a gateway delivers it, with the sender's phone normalised. */
+export type NewMessage = Pick<
+  MessageRow,
+  'channel' | 'providerId' | 'sender' | 'type' | 'body' | 'latitude' | 'longitude' | 'mediaId' | 'receivedAt'
+>;
+
+/** What taking in a message did: its row, the lead it joined (if it did), and its sender's home region. */
+export type TakenIn = { row: MessageRow; lead: MessageRow | undefined; home: string | null };
+
+/**
+ * Takes in a message in one statement, committed on its own (run it through `singleStatements`): finds who the
+ * number belongs to, counts what it sent on the channel since `hourAgo`, locks its open draft (its latest lead on
+ * the channel since `joinSince`), and stores the message — `dibatasi` for an unknown number past `perHour`, else
+ * joined to that draft (`digabung`), else a new lead (`menunggu`) — in the queue of the sender's kab/kota (the
+ * province for an unknown sender or a province-wide user), with its audit entry. Undefined when the provider id was
+ * taken in before (a retried delivery: nothing is written).
+ */
+export async function takeInMessage(
   tx: Tx,
-  m: Omit<MessageRow, 'id' | 'reading' | 'reportId'>,
-): Promise<MessageRow | undefined> {
-  return tx.one<MessageRow>(
-    `INSERT INTO channel_messages AS m (channel, provider_id, sender, sender_user_id, trust, area_code, message_type,
-       body, latitude, longitude, media_id, received_at, lead_id, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-     ON CONFLICT (channel, provider_id) DO NOTHING RETURNING ${COLUMNS}`,
+  m: NewMessage,
+  window: { joinSince: Date; hourAgo: Date; perHour: number },
+): Promise<TakenIn | undefined> {
+  const audit = auditAppendSql(
+    { id: null, label: `kanal:${m.channel}` },
+    'channel.message_received',
+    { type: 'channel_message', idSql: 'm.id::text' },
+    `jsonb_build_object('channel', m.channel, 'type', m.message_type, 'trust', m.trust,
+       'joined', m.lead_id IS NOT NULL, 'limited', m.status = 'dibatasi')`,
+  );
+  const rows = await tx.query<MessageRow & { part: 'message' | 'lead'; home: string | null }>(
+    `WITH sender AS (${senderOf(3)}),
+     recent AS (
+       SELECT count(*)::int AS n FROM channel_messages WHERE channel = $1 AND sender = $3 AND received_at >= $11),
+     draft AS (
+       SELECT * FROM channel_messages
+       WHERE channel = $1 AND sender = $3 AND received_at >= $10 AND lead_id IS NULL
+         AND status IN ('menunggu', 'dilaporkan')
+       ORDER BY received_at DESC LIMIT 1 FOR UPDATE),
+     decided AS (
+       SELECT s."userId", s.home, coalesce(s.trust, 'warga') AS trust,
+              s.trust IS NULL AND recent.n >= $12::int AS limited, draft.id AS draft_id
+       FROM recent LEFT JOIN sender s ON true LEFT JOIN draft ON true),
+     taken AS (
+       INSERT INTO channel_messages AS m (channel, provider_id, sender, sender_user_id, trust, area_code, message_type,
+         body, latitude, longitude, media_id, received_at, lead_id, status)
+       SELECT $1, $2, $3, d."userId", d.trust, coalesce(left(d.home, 5), '35'), $4, $5, $6::float8, $7::float8, $8,
+              $9::timestamptz, CASE WHEN d.limited THEN NULL ELSE d.draft_id END,
+              CASE WHEN d.limited THEN 'dibatasi' WHEN d.draft_id IS NOT NULL THEN 'digabung' ELSE 'menunggu' END
+       FROM decided d
+       ON CONFLICT (channel, provider_id) DO NOTHING RETURNING m.*)
+     SELECT 'message' AS part, ${COLUMNS}, d.home, ${audit} AS audited FROM taken m CROSS JOIN decided d
+     UNION ALL
+     SELECT 'lead', ${COLUMNS}, NULL, NULL FROM draft m JOIN taken t ON t.lead_id = m.id`,
     [
       m.channel,
       m.providerId,
       m.sender,
-      m.senderUserId,
-      m.trust,
-      m.areaCode,
       m.type,
       m.body,
       m.latitude,
       m.longitude,
       m.mediaId,
       m.receivedAt,
-      m.leadId,
-      m.status,
+      window.joinSince,
+      window.hourAgo,
+      window.perHour,
     ],
   );
+  const message = rows.find((r) => r.part === 'message');
+  if (!message) return undefined;
+  const lead = rows.find((r) => r.part === 'lead');
+  return { row: toMessage(message), lead: lead && toMessage(lead), home: message.home };
+}
+
+/** A message row without the statement's own columns. */
+function toMessage(row: MessageRow & { part?: string; home?: string | null; audited?: unknown }): MessageRow {
+  const { part: _part, home: _home, audited: _audited, ...message } = row;
+  return message;
 }
 
 export async function findByProviderId(
@@ -95,76 +146,67 @@ export async function findMessage(tx: Tx, id: string): Promise<MessageRow | unde
   return tx.one<MessageRow>(`SELECT ${COLUMNS} FROM channel_messages m WHERE m.id = $1`, [id]);
 }
 
+/** A lead's joined text, pin and reading, and what became of it. */
+export type LeadOutcome = {
+  body: string;
+  latitude: number | null;
+  longitude: number | null;
+  reading: unknown;
+  status: MessageStatus;
+  reportId: string | null;
+};
+
+const UPDATE_LEAD = `UPDATE channel_messages SET body = $2, latitude = $3, longitude = $4, reading = $5, status = $6,
+  report_id = $7 WHERE id = $1`;
+/** The messages joined to a lead belong to its report too (their row security follows the report). */
+const UPDATE_JOINED = `UPDATE channel_messages SET report_id = $7 WHERE lead_id = $1 AND report_id IS NULL
+  AND $7::uuid IS NOT NULL`;
+const leadParams = (id: string, o: LeadOutcome) => [
+  id,
+  o.body,
+  o.latitude,
+  o.longitude,
+  JSON.stringify(o.reading),
+  o.status,
+  o.reportId,
+];
+
 /**
- * What a delivery needs to know about its sender, in one round trip (its transaction's first statement): who the
- * number belongs to (see findSender), how many messages it sent on the channel since `hourAgo` (the limit for
- * unknown senders), and its open draft — its latest lead on the channel since `since`, locked for the join.
+ * Keeps a lead's outcome with the transaction's COMMIT (in its round trip: nothing in the transaction reads it
+ * back); its joined messages take its report.
  */
-export async function findSenderAndDraft(
-  tx: Tx,
-  channel: MessageChannel,
-  phone: string,
-  since: Date,
-  hourAgo: Date,
-): Promise<{ sender: FoundSender | undefined; sentSince: number; lead: MessageRow | undefined }> {
-  const row = await tx.one<
-    MessageRow & { sentSince: number; senderUser: string | null; senderHome: string | null }
-  >(
-    `SELECT c.n AS "sentSince", s."userId" AS "senderUser", s.home AS "senderHome", l.* FROM
-       (SELECT count(*)::int AS n FROM channel_messages WHERE channel = $1 AND sender = $2 AND received_at >= $4) c
-     LEFT JOIN LATERAL (${senderOf(2)}) s ON true
-     LEFT JOIN LATERAL (
-       SELECT ${COLUMNS} FROM channel_messages m
-       WHERE channel = $1 AND sender = $2 AND received_at >= $3 AND lead_id IS NULL
-         AND status IN ('menunggu', 'dilaporkan')
-       ORDER BY received_at DESC LIMIT 1 FOR UPDATE) l ON true`,
-    [channel, phone, since, hourAgo],
-  );
-  if (!row) return { sender: undefined, sentSince: 0, lead: undefined };
-  const { sentSince, senderUser, senderHome, ...lead } = row;
-  return {
-    sender: foundSender({ userId: senderUser, home: senderHome }),
-    sentSince,
-    lead: lead.id ? lead : undefined,
-  };
+export function updateLead(tx: Tx, id: string, outcome: LeadOutcome): void {
+  const params = leadParams(id, outcome);
+  tx.atCommit(UPDATE_LEAD, params);
+  if (outcome.reportId) tx.atCommit(UPDATE_JOINED, params);
 }
 
 /**
- * Keeps a lead's joined text, pin, reading and outcome; written with the transaction's COMMIT (in its round trip:
- * nothing in the transaction reads it back).
+ * Keeps a lead's outcome (see updateLead) and queues its reply, if any, once per event key, in one statement
+ * committed on its own (run it through `singleStatements`).
  */
-export function updateLead(
+export async function settleLead(
   tx: Tx,
   id: string,
-  changes: {
-    body: string;
-    latitude: number | null;
-    longitude: number | null;
-    reading: unknown;
-    status: MessageStatus;
-    reportId: string | null;
-  },
-): void {
-  tx.atCommit(
-    `UPDATE channel_messages SET body = $2, latitude = $3, longitude = $4, reading = $5, status = $6, report_id = $7
-     WHERE id = $1`,
+  outcome: LeadOutcome,
+  reply: Omit<OutboxItem, 'messageId'> | undefined,
+): Promise<void> {
+  await tx.query(
+    `WITH lead AS (${UPDATE_LEAD} RETURNING id),
+     joined AS (${UPDATE_JOINED}),
+     queued AS (
+       INSERT INTO channel_outbox (channel, recipient, body, event_key, message_id)
+       SELECT $8, $9, $10, $11, $1 WHERE $11::text IS NOT NULL
+       ON CONFLICT (event_key) DO NOTHING)
+     SELECT id FROM lead`,
     [
-      id,
-      changes.body,
-      changes.latitude,
-      changes.longitude,
-      JSON.stringify(changes.reading),
-      changes.status,
-      changes.reportId,
+      ...leadParams(id, outcome),
+      reply?.channel ?? null,
+      reply?.recipient ?? null,
+      reply?.body ?? null,
+      reply?.eventKey ?? null,
     ],
   );
-  // the messages joined to it belong to its report too (their row security follows the report)
-  if (changes.reportId) {
-    tx.atCommit('UPDATE channel_messages SET report_id = $2 WHERE lead_id = $1 AND report_id IS NULL', [
-      id,
-      changes.reportId,
-    ]);
-  }
 }
 
 /** The photos waiting in a lead's thread (media ids of its joined images). */

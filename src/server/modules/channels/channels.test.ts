@@ -300,4 +300,81 @@ describe('WhatsApp and SMS in', () => {
     expect(sms).toHaveLength(1);
     expect(sms[0].text).toContain('diterima');
   });
+
+  it('keeps an unknown number’s 21st message of the hour without a report, audited as limited; a user’s number has no limit', async () => {
+    // twenty messages of the last hour from one unknown number (each its own lead, as if sent 3 minutes apart)
+    await t.db.asSystem((tx) =>
+      tx.query(
+        `INSERT INTO channel_messages (channel, provider_id, sender, trust, area_code, message_type, body, received_at, status)
+         SELECT 'whatsapp', 'wamid.l' || i, '+6281230000010', 'warga', '35', 'text', 'pesan', $1::timestamptz - i * interval '3 minutes', 'dibatasi'
+         FROM generate_series(0, 19) i`,
+        [at(59)],
+      ),
+    );
+    const placed = 'Bentrok warga di desa Tanggul Wetan kecamatan Tanggul, dua orang luka';
+    const limited = await postWa(
+      whatsAppDelivery('6281230000010', 'wamid.l20', at(59), { type: 'text', text: placed }),
+    );
+    expect(limited.json().outcomes[0]).toMatchObject({ status: 'dibatasi', reportId: null });
+    const entry = await t.db.asSystem((tx) =>
+      tx.one<{ details: Record<string, unknown> }>(
+        `SELECT a.details::jsonb AS details FROM audit_log a JOIN channel_messages m ON m.id::text = a.subject_id
+         WHERE m.provider_id = 'wamid.l20' AND a.action = 'channel.message_received'`,
+      ),
+    );
+    expect(entry?.details).toMatchObject({
+      channel: 'whatsapp',
+      trust: 'warga',
+      limited: true,
+      joined: false,
+    });
+    // an hour after the first of them, the number may report again
+    const later = await postWa(
+      whatsAppDelivery('6281230000010', 'wamid.l21', at(120), { type: 'text', text: placed }),
+    );
+    expect(later.json().outcomes[0]).toMatchObject({ status: 'dilaporkan' });
+
+    const relawan = await t.user({ role: 'relawan', region: '35.09.06' });
+    await t.db.asSystem((tx) =>
+      tx.query(`UPDATE users SET phone = '+6281230000011' WHERE id = $1`, [relawan.id]),
+    );
+    await t.db.asSystem((tx) =>
+      tx.query(
+        `INSERT INTO channel_messages (channel, provider_id, sender, trust, area_code, message_type, body, received_at, status)
+         SELECT 'sms', 'sms-u' || i, '+6281230000011', 'pengguna', '35.09', 'text', 'pesan', $1::timestamptz - i * interval '3 minutes', 'dibatasi'
+         FROM generate_series(0, 19) i`,
+        [at(59)],
+      ),
+    );
+    const waiting = await postSms({ from: '081230000011', text: 'Ada warga ribut, tolong', id: 'sms-u20' });
+    expect(waiting.json().outcomes[0]).toMatchObject({ status: 'menunggu' });
+    const row = await t.db.asSystem((tx) =>
+      tx.one(
+        `SELECT trust, area_code AS "areaCode", sender_user_id AS "senderUserId" FROM channel_messages
+         WHERE provider_id = 'sms-u20'`,
+      ),
+    );
+    expect(row).toEqual({ trust: 'pengguna', areaCode: '35.09', senderUserId: relawan.id });
+  });
+
+  it('files a registered user’s message as that user’s report', async () => {
+    const relawan = await t.user({ role: 'relawan', region: '35.09.06' });
+    await t.db.asSystem((tx) =>
+      tx.query(`UPDATE users SET phone = '+6281230000012' WHERE id = $1`, [relawan.id]),
+    );
+    const filed = await postWa(
+      whatsAppDelivery('6281230000012', 'wamid.u1', at(40), {
+        type: 'text',
+        text: 'Tawuran pelajar di desa Tanggul Wetan kecamatan Tanggul, satu orang luka',
+      }),
+    );
+    const { reportId } = filed.json().outcomes[0];
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${reportId}`,
+      headers: authAs(relawan),
+    });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({ channel: 'whatsapp', reporterId: relawan.id });
+  });
 });

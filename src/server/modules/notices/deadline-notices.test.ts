@@ -180,4 +180,29 @@ describe('notices of a deadline about to pass', () => {
     expect(await warnAndDeliver()).toBe(0);
     expect(whatsApp()).toHaveLength(3);
   });
+
+  it("warns once of a case's resolution deadline, when 80% of its seven days have gone", async () => {
+    // the P1 case above began with its report at 08:00 on 6 March: resolved within 7 days, due 08:00 on 13 March,
+    // about to pass from 22:24 on 11 March (a P1: in the operator's quiet hours too)
+    clock.set(at('2030-03-11T22:23'));
+    expect(await warnAndDeliver()).toBe(0);
+    clock.set(at('2030-03-11T22:25'));
+    expect(await warnAndDeliver()).toBe(1);
+    const resolve = (await deadlineNotices(operator)).filter(
+      (n) => n.subjectId === caseId && n.title.includes('belum selesai'),
+    );
+    expect(resolve).toEqual([
+      expect.objectContaining({
+        kind: 'case.deadline_near',
+        title: expect.stringMatching(/\(tenggat 13 Maret 2030 pukul 08\.00 WIB\)$/),
+      }),
+    ]);
+    expect(whatsApp().at(-1)).toMatch(
+      /^Sigap: tenggat penyelesaian kasus P1 di .* hampir lewat \(13 Maret 2030 pukul 08\.00 WIB\)\. Buka: https:\/\/sigap\.jatimprov\.test\/kasus\//,
+    );
+    expect(await warnAndDeliver()).toBe(0);
+    clock.set(at('2030-03-13T08:01'));
+    expect(await warnAndDeliver()).toBe(0);
+    expect(whatsApp()).toHaveLength(4);
+  });
 });
