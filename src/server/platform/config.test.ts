@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, defaultDbPoolSize, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('starts with defaults when nothing is set: port 3000, embedded database under ./data', () => {
@@ -25,6 +25,12 @@ describe('configuration', () => {
       expect((error as Error).message).toMatch(/PORT/);
       expect((error as Error).message).toMatch(/COOKIE_SECURE: .*true, false/);
     }
+  });
+
+  it('sizes the database pool from the cores unless DB_POOL_SIZE says otherwise', () => {
+    expect([1, 2, 4, 8].map((cores) => defaultDbPoolSize(cores))).toEqual([4, 6, 10, 18]);
+    expect(loadConfig({}).dbPoolSize).toBe(defaultDbPoolSize());
+    expect(loadConfig({ DB_POOL_SIZE: '12' }).dbPoolSize).toBe(12);
   });
 
   it('treats an empty variable as unset', () => {

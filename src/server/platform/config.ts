@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { Role } from '../../shared/users.ts';
@@ -8,6 +9,16 @@ const booleanText = z
   .transform((value) => value === 'true' || value === '1');
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * The app role's pool when DB_POOL_SIZE is not set: two connections per core of this host, plus two, and never
+ * fewer than four (6 on 2 cores, 10 on 4). Measured with the load mix on 2 cores (docs/decisions/0041): past
+ * the database's cores, more connections only queue more statements for the same CPU, and the tail grows with
+ * the pool (p99 0.5 s at 6, 1.3–2.6 s at 10, 7.5 s at 16). A database on another host wants that host's cores.
+ */
+export function defaultDbPoolSize(cores = os.availableParallelism()): number {
+  return Math.max(4, 2 * cores + 2);
+}
 
 /** Every environment variable Sigap reads, with its default. README lists the same. */
 const EnvSchema = z.object({
@@ -22,8 +33,13 @@ const EnvSchema = z.object({
     )
     .optional(),
   SIGAP_APP_DB_PASSWORD: z.string().min(1).optional(),
-  /** Connections of the app role's pool (PostgreSQL): measured under the mixed load, docs/decisions/0028. */
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Connections of the app role's pool (PostgreSQL): from this host's cores, measured under the mixed load, docs/decisions/0041. */
+  DB_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(() => defaultDbPoolSize()),
   SIGAP_AUDIT_HEAD_DIR: z.string().min(1).optional(),
   SIGAP_APP_DB_USER: z
     .string()

@@ -9,6 +9,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { ActorKeys, actorTicket, backendPid } from './actor-tickets.ts';
+import { defaultDbPoolSize } from './config.ts';
 import { acquireDataLock, DataFolderDamagedError, type DataLock } from './data-lock.ts';
 import { ListenClient } from './db-listen.ts';
 
@@ -329,9 +330,10 @@ export function openServerDatabase(
   options: { appPoolSize?: number; appUser?: string } = {},
 ): Database {
   const systemPool = new pg.Pool({ connectionString: ownerUrl, max: 4 });
+  const appPoolSize = options.appPoolSize ?? defaultDbPoolSize();
   const appPool = new pg.Pool({
     connectionString: appRoleUrl(ownerUrl, appPassword, options.appUser),
-    max: options.appPoolSize ?? 10,
+    max: appPoolSize,
   });
   // An idle connection that the server ends (restart, admin) must not crash the process; pg reconnects.
   for (const pool of [systemPool, appPool]) pool.on('error', () => undefined);
@@ -347,7 +349,7 @@ export function openServerDatabase(
     systemQuery: async (text, params) => (await systemPool.query(text, params as unknown[] | undefined)).rows,
     systemPool,
     listen: (channel, onMessage, options) => listener.listen(channel, onMessage, options),
-    poolUse: () => [useOf('system', systemPool, 4), useOf('app', appPool, options.appPoolSize ?? 10)],
+    poolUse: () => [useOf('system', systemPool, 4), useOf('app', appPool, appPoolSize)],
     close: async () => {
       await keys.close();
       await listener.close();
