@@ -104,3 +104,28 @@ describe('the borders between conflict types, fourth pass', () => {
     expect(type('antrean penerima BLT di balai desa ricuh, warga saling dorong')).toBe('lainnya');
   });
 });
+
+describe('the conflict type, fifth pass', () => {
+  it('reads "perguruan sebelah" as another perguruan', () => {
+    expect(type('anggota Pagar Nusa dikeroyok oknum perguruan sebelah di warung kopi')).toBe(
+      'antar_perguruan_silat',
+    );
+  });
+
+  it('reads residents who act against a perguruan as perguruan against residents', () => {
+    expect(type('pemuda desa sweeping atribut perguruan di pos ronda, 2 pesilat luka')).toBe(
+      'perguruan_silat_vs_warga',
+    );
+  });
+
+  it("reads the border of a house or a yard as a neighbours' quarrel, not a boundary", () => {
+    expect(type('tetangga di RT 05 ribut soal batas pagar rumah, satu bawa parang')).toBe('antarwarga');
+  });
+
+  it('reads two desa named side by side, or a desa that claims ground, as a boundary matter', () => {
+    expect(type('warga ds. Sumberrejo & ds. Karangrejo saling klaim lapangan bola di ujung dusun')).toBe(
+      'batas_wilayah',
+    );
+    expect(type('pedagang pasar dilarang buka lapak di lahan yg diklaim desa sebelah')).toBe('batas_wilayah');
+  });
+});

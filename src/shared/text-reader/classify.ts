@@ -17,7 +17,7 @@ const SILAT = list(`
   `);
 const SILAT_OTHER = list(`
     duel | \\d+ kelompok | dua kelompok | kedua kelompok | perguruan[^,.]{0,30} diserang | tugu | balas
-    | perguruan lain | perguruan lawan | beda perguruan | antar perguruan | antarperguruan | antar
+    | perguruan lain | perguruan lawan | perguruan sebelah | beda perguruan | antar perguruan | antarperguruan | antar
     kelompok perguruan | \\d+ perguruan | dua perguruan | kedua perguruan | perguruan berbeda | psht vs
     | vs psht | pagar nusa vs | vs pagar nusa | kelompok lain | perguruan rival |
     (?:pengeroyokan|pembacokan|pemukulan|penganiayaan|dikeroyok|dibacok|dipukul|mengeroyok) (?:\\S+ ){0,2}anggota perguruan |
@@ -39,6 +39,9 @@ const PASSIVE_VIOLENCE = list(`
   `)
   .flatMap((s) => [`di${s}`, `di${s}i`])
   .join('|');
+
+/** "batas pagar rumah": the border of a house or a yard is a neighbours' matter (a field's border may be a desa's). */
+const HOUSE_BORDER = '(?:pagar|rumah|pekarangan|tembok|kavling)';
 
 const TYPE_CUES: Record<ConflictType, Cue[]> = {
   antar_perguruan_silat: [],
@@ -117,7 +120,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     keluarga | tetangga | tetangganya | maling | dituduh maling | perselingkuhan | selingkuh | sound
     horeg | pencurian | dikira maling | dipukuli warga | dikeroyok warga | diamuk warga | penculik |
     penculikan | dikira | sewa | sengketa sewa | kontrakan | rumah petak | antar kampung | antar dusun |
-    antar pemuda | antar warga | batas pekarangan | kakak beradik | kakak adik | adik kakak | saudara kandung | sepupu | ipar
+    antar pemuda | antar warga | batas pekarangan | batas ${HOUSE_BORDER} | kakak beradik | kakak adik | adik kakak | saudara kandung | sepupu | ipar
     | mertua | menantu
   `),
     ),
@@ -151,10 +154,13 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
       list(`
     \\d+ desa | dua desa | antar desa | kedua desa | batas desa | tapal batas | patok batas | batas
     wilayah | sengketa batas | batas antar desa | batas antardesa | perbatasan desa | batas kabupaten |
-    batas dusun | klaim wilayah | konflik batas | batas hutan | batas | klaim kab | klaim kabupaten |
-    wilayah desanya | masuk wilayah desa | (?:saling )?klaim (?:[^ ,.]+ )?(?:dusun|dukuh|pedukuhan|wilayah|perbatasan)
+    batas dusun | klaim wilayah | konflik batas | batas hutan | batas(?! ${HOUSE_BORDER}) | klaim kab | klaim kabupaten |
+    wilayah desanya | masuk wilayah desa | (?:saling )?klaim (?:[^ ,.]+ ){0,3}(?:dusun|dukuh|pedukuhan|wilayah|perbatasan) |
+    desa (?:[^ ,.]+ ){1,2}(?:dan|serta) desa
   `),
     ),
+    // a desa or a kabupaten that claims a piece of ground: "lahan pasar yg diklaim ds. X"
+    cue(9, ['(?:di)?klaim (?:oleh )?(?:desa|dusun|pemdes|pemerintah desa|kabupaten|pemkab)']),
     cue(
       2,
       list(
@@ -189,7 +195,7 @@ TYPE_CUES.perguruan_silat_vs_warga = [
   cue(5, SILAT),
   cue(8, [
     'warga (?:\\S+ ){0,4}bentrok dengan (?:\\S+ ){0,2}(?:rombongan|kelompok|anggota|massa)? ?perguruan',
-    'dikeroyok (?:\\S+ ){0,2}perguruan',
+    'dikeroyok (?:\\S+ ){0,2}perguruan(?! lain| lawan| rival| sebelah| berbeda)',
     'dirusak rombongan',
     '(?:pukul|mukul|memukul|serang|menyerang) (?:warga|pengendara|pedagang|pemuda yang nongkrong)',
     // residents against a perguruan: they beat its members, or refuse its monument, convoy or ceremony
@@ -197,6 +203,8 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     // the same in any passive form of a verb of violence: "dilempari batu oleh pemuda kampung"
     `(?:${PASSIVE_VIOLENCE}) (?:\\S+ ){0,2}(?:oleh )?(?:pemuda|warga|massa) (?:kampung|desa|setempat|sekitar)`,
     'warga (?:\\S+ ){0,6}(?:tolak|menolak) (?:\\S+ ){0,3}(?:tugu|konvoi|pengesahan|perguruan|latihan)',
+    // residents as the ones who act: "pemuda kampung sweeping kaos perguruan", "warga ngamuk, tugu … dibongkar"
+    '(?:warga|(?:pemuda|massa) (?:kampung|desa|setempat|sekitar)) (?:\\S+ )?(?:sweeping|ngamuk|mengamuk|mengeroyok|memukuli|menghajar|menyerang|merusak|membongkar|mengusir|menghadang|mencegat|membubarkan)',
     // a perguruan's monument or marks pulled down by residents
     '(?:tugu|atribut|bendera|posko|sekretariat|gapura)(?: [^ ,.]+){0,8} (?:dirobohkan|dirubuhkan|dirusak|dibongkar|dicabut|dibakar|diturunkan|dirobohin) (?:[^ ,.]+ )?(?:oleh )?(?:warga|pemuda|massa)',
     // pesilat against the police: the other side is not a perguruan
@@ -206,7 +214,7 @@ TYPE_CUES.perguruan_silat_vs_warga = [
   // someone beaten by pesilat is not of a perguruan, unless the text says so ("kaus perguruan lain")
   {
     ...cue(8, [
-      `(?:${PASSIVE_VIOLENCE}|korban (?:pengeroyokan|penganiayaan|pemukulan|pembacokan|penyerangan)) (?:[^ ,.]+ ){0,4}(?:oleh|dilakukan) (?:[^ ,.]+ ){0,3}(?:pesilat|perguruan)(?! lain| lawan| rival| berbeda)`,
+      `(?:${PASSIVE_VIOLENCE}|korban (?:pengeroyokan|penganiayaan|pemukulan|pembacokan|penyerangan)) (?:[^ ,.]+ ){0,4}(?:oleh|dilakukan) (?:[^ ,.]+ ){0,3}(?:pesilat|perguruan)(?! lain| lawan| rival| sebelah| berbeda)`,
     ]),
     unless: words(SILAT_OTHER),
   },

@@ -131,3 +131,26 @@ describe('what did not happen, fourth pass', () => {
     expect(kind('warga nutup jalan proyek pake batu & kayu, alat berat gak bisa masuk')).toBe('kejadian');
   });
 });
+
+describe('what did not happen, fifth pass', () => {
+  it('reads "wilayah tangkap" as a fishing ground, not an arrest', () => {
+    expect(kind('nelayan 2 dusun saling larang masuk wilayah tangkap masing2')).toBe('sinyal');
+    expect(kind('polisi tangkap 3 pemuda yg bakar perahu nelayan')).toBe('kejadian');
+  });
+
+  it('reads "belum ada kontak fisik" as nothing physical, like "tidak ada"', () => {
+    expect(kind('ada keributan 2 kelompok pemuda di lapangan, belum ada kontak fisik')).toBe('sinyal');
+    expect(kind('ada keributan 2 kelompok pemuda di lapangan, 1 org luka')).toBe('kejadian');
+  });
+
+  it('reads a plan or a proposal refused as words, not people turned back', () => {
+    expect(kind('usulan pendirian tower di lahan makam ditolak warga dlm rapat desa')).toBe('sinyal');
+    expect(kind('rombongan konvoi ditolak warga di gapura desa, sempat saling dorong')).toBe('kejadian');
+  });
+
+  it('reads a dispute closed with a signed record as a settled incident', () => {
+    expect(
+      kind('warga 2 dusun yg ribut soal jalan akhirnya tanda tangan berita acara di kantor kecamatan'),
+    ).toBe('kejadian');
+  });
+});

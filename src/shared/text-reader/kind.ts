@@ -58,7 +58,7 @@ function strongEvents(doc: Doc): Hit[] {
 }
 /** "tdk ada pemukulan, cuma adu mulut": the message says nothing physical happened. */
 const NON_PHYSICAL = words([
-  'tidak (?:ada|sampai|terjadi) (?:kontak fisik|kekerasan|pemukulan|bentrok|bentrokan|baku hantam|adu fisik)',
+  '(?:tidak|belum) (?:ada|sampai|terjadi) (?:kontak fisik|kekerasan|pemukulan|bentrok|bentrokan|baku hantam|adu fisik)',
   '(?:cuma|hanya|sebatas|sekadar) (?:adu mulut|cekcok|adu argumen|debat)',
   'tanpa kekerasan',
 ]);
@@ -86,12 +86,31 @@ function walledOff(doc: Doc, h: Hit): boolean {
     if (BUILT.has(t[j]?.norm ?? '')) return true;
   return false;
 }
+/** "wilayah tangkap", "alat tangkap": a fisherman's catch, not an arrest. */
+const CATCH_NOUN = new Set(list(`wilayah | area | zona | alat | hasil | daerah | jalur | kapal | perahu`));
+/** What is refused here is a plan or words ("sosialisasi PLTU ditolak"), not people turned back. */
+const PROPOSAL = new Set(
+  list(`
+    sosialisasi | rencana | usulan | usul | proposal | pembangunan | pendirian | permohonan | permintaan |
+    ajakan | tawaran | gugatan | laporan | izin | pengajuan | program | kebijakan | mediasi | pertemuan |
+    undangan | tuntutan | aspirasi | gagasan | proyek | perda | aturan | keputusan | hasil
+  `),
+);
+function notAnAct(doc: Doc, h: Hit): boolean {
+  const t = doc.tokens;
+  const w = t[h.first]?.norm;
+  if (w === 'tangkap') return CATCH_NOUN.has(t[h.first - 1]?.norm ?? '');
+  if (w !== 'ditolak') return false;
+  for (let j = h.first - 1; j >= Math.max(0, h.first - 8) && t[j]?.clause === t[h.first]?.clause; j--)
+    if (PROPOSAL.has(t[j]?.norm ?? '')) return true;
+  return false;
+}
 /** Violence seen in a circulating video or post is what the content shows, not what happened here. */
 const DEPICTION = words(`video | rekaman | foto | postingan | unggahan | konten | gambar`);
 /** An incident that was settled is a kejadian; a rumour that was cleared up stays a sinyal. */
 const SETTLED = words(`
     selesai | diselesaikan | dimusyawarahkan | didamaikan | dimediasi | surat damai | kekeluargaan |
-    minta maaf | berdamai | islah
+    minta maaf | berdamai | islah | berita acara | kesepakatan damai | sepakat damai | perjanjian damai
   `);
 const CLEARED = words(`
     hoaks | hoax | tidak terbukti | salah info | diklarifikasi | klarifikasi | dibatalkan | isu | kabar
@@ -293,6 +312,7 @@ export function readKind(doc: Doc): Choice<ReportKind> {
       !nearMinor(h) &&
       !depicted(h) &&
       !walledOff(doc, h) &&
+      !notAnAct(doc, h) &&
       !(nonPhysical && KEPT_APART.has(doc.tokens[h.first]?.norm ?? '')),
   );
   // "dilempari batu semalam", "sempat saling dorong": a word of time past or done marks what happened
