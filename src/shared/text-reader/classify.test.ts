@@ -128,4 +128,10 @@ describe('the conflict type, fifth pass', () => {
     );
     expect(type('pedagang pasar dilarang buka lapak di lahan yg diklaim desa sebelah')).toBe('batas_wilayah');
   });
+
+  it('reads an attack on a padepokan or a ranting post as one perguruan against another', () => {
+    expect(type('katanya pendekar dr kampung sebelah mau nyerang padepokan malam ini, warga takut')).toBe(
+      'antar_perguruan_silat',
+    );
+  });
 });

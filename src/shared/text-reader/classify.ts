@@ -24,7 +24,8 @@ const SILAT_OTHER = list(`
     antar anggota perguruan | tugu perguruan | tugu kecil milik | atribut perguruan lain | kaos
     perguruan lain | sesama pesilat | antar pesilat | pesilat lain | perguruan yang berbeda | balas
     pemukulan anggota | kaos perguruan | nantang perguruan | tawuran | kaus perguruan lain | kaus
-    perguruan | seragam perguruan lain | atribut perguruan
+    perguruan | seragam perguruan lain | atribut perguruan |
+    (?:ngluruk|menyerang|nyerang|serang|geruduk|menggeruduk|mendatangi|datangi|sweeping|merusak|dirusak|diserang|digeruduk)(?: [^ ,.]+){0,2} (?:ke )?(?:padepokan|sekretariat perguruan|sekretariat ranting|pos ranting)
   `);
 const SILAT_WARGA = list(`
     warga | pengendara | pedagang | pemilik warung | hansip | warung | rumah warga | spanduk tolak

@@ -153,4 +153,9 @@ describe('what did not happen, fifth pass', () => {
       kind('warga 2 dusun yg ribut soal jalan akhirnya tanda tangan berita acara di kantor kecamatan'),
     ).toBe('kejadian');
   });
+
+  it('reads things carried off and people chased as something that happened', () => {
+    expect(kind('kotak suara dibawa kabur pendukung calon, petugas dikejar2')).toBe('kejadian');
+    expect(kind('pedagang dikejar utang rentenir, keluarganya resah')).toBe('sinyal');
+  });
 });

@@ -34,7 +34,7 @@ const STRONG_EVENT = words(`
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
     berkelahi | babak belur | bonyok | kritis | menahan (?:truk|mobil|kendaraan|kapal|alat|petugas|rombongan|bus|pekerja|awak) | menghalangi | dihentikan paksa |
-    menghentikan paksa
+    menghentikan paksa | dibawa kabur | direbut paksa | dikejar(?! (?:utang|hutang|target|waktu|deadline))
   `);
 const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
 const VIOLENT_STEM_SET = new Set(VIOLENT_STEMS);
