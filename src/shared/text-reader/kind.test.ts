@@ -159,3 +159,30 @@ describe('what did not happen, fifth pass', () => {
     expect(kind('pedagang dikejar utang rentenir, keluarganya resah')).toBe('sinyal');
   });
 });
+
+describe('what happened without violence, fifth pass', () => {
+  it('reads an eviction, an occupation, land taken or crops pulled up as something that happened', () => {
+    expect(kind('penggusuran rumah2 di bantaran kali td pagi, 12 keluarga kehilangan tempat tinggal')).toBe(
+      'kejadian',
+    );
+    expect(kind('pendukung caleg duduki kantor kecamatan sejak pagi')).toBe('kejadian');
+    expect(kind('dua keluarga saling serobot tegalan, jagungnya dicabuti')).toBe('kejadian');
+    expect(kind('warga tolak rencana penggusuran pasar tahun depan')).toBe('sinyal');
+  });
+
+  it('knows "sempet" and a scuffle by the collar', () => {
+    expect(kind('juru parkir & sopir sempet tarik2an kerah di depan toko')).toBe('kejadian');
+  });
+
+  it('reads a plan refused as words however long its subject, and a fight agreed on as a plan', () => {
+    expect(kind('rencana pembangunan tower di lahan bekas lapangan desa dekat sekolah ditolak warga')).toBe(
+      'sinyal',
+    );
+    expect(kind('dua geng janjian tawuran di jembatan lewat DM instagram')).toBe('sinyal');
+  });
+
+  it('reads what someone is accused of as an accusation, up to the next step', () => {
+    expect(kind('petani dituduh membakar gudang perkebunan, dilaporkan ke polisi')).toBe('sinyal');
+    expect(kind('pemuda dituduh maling lalu dikeroyok warga')).toBe('kejadian');
+  });
+});

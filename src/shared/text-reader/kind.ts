@@ -10,7 +10,7 @@ const VIOLENT_STEMS = list(`
     pukul | serang | bakar | lempar | bacok | tusuk | keroyok | aniaya | rusak | usir | tembak | jarah |
     tendang | hajar | bunuh | culik | sandera | dobrak | sabet | tikam | hantam | siram | gebuk | tampar |
     rampas | serbu | kepung | geruduk | celurit | clurit | tebas | bubar | hadang | cegat | aniaya |
-    adang | jegal
+    adang | jegal | serobot
   `);
 
 /** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
@@ -34,7 +34,8 @@ const STRONG_EVENT = words(`
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
     berkelahi | babak belur | bonyok | kritis | menahan (?:truk|mobil|kendaraan|kapal|alat|petugas|rombongan|bus|pekerja|awak) | menghalangi | dihentikan paksa |
-    menghentikan paksa | dibawa kabur | direbut paksa | dikejar(?! (?:utang|hutang|target|waktu|deadline))
+    menghentikan paksa | penggusuran | menggusur | gusur paksa | kehilangan tempat (?:tinggal|jualan|usaha) |
+    dicabuti | dicabut paksa | (?:saling )?tarik(?:an)? (?:kerah|baju|rambut) | duduki | diduduki | pendudukan | dibawa kabur | direbut paksa | dikejar(?! (?:utang|hutang|target|waktu|deadline))
   `);
 const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
 const VIOLENT_STEM_SET = new Set(VIOLENT_STEMS);
@@ -88,7 +89,8 @@ function walledOff(doc: Doc, h: Hit): boolean {
 }
 /** "wilayah tangkap", "alat tangkap": a fisherman's catch, not an arrest. */
 const CATCH_NOUN = new Set(list(`wilayah | area | zona | alat | hasil | daerah | jalur | kapal | perahu`));
-/** What is refused here is a plan or words ("sosialisasi PLTU ditolak"), not people turned back. */
+/** What is refused here is a plan or words ("sosialisasi PLTU ditolak"), not people turned back: a word of
+ * these anywhere before "ditolak" in its clause (the subject of the passive opens the clause). */
 const PROPOSAL = new Set(
   list(`
     sosialisasi | rencana | usulan | usul | proposal | pembangunan | pendirian | permohonan | permintaan |
@@ -101,7 +103,7 @@ function notAnAct(doc: Doc, h: Hit): boolean {
   const w = t[h.first]?.norm;
   if (w === 'tangkap') return CATCH_NOUN.has(t[h.first - 1]?.norm ?? '');
   if (w !== 'ditolak') return false;
-  for (let j = h.first - 1; j >= Math.max(0, h.first - 8) && t[j]?.clause === t[h.first]?.clause; j--)
+  for (let j = h.first - 1; j >= 0 && t[j]?.clause === t[h.first]?.clause; j--)
     if (PROPOSAL.has(t[j]?.norm ?? '')) return true;
   return false;
 }
@@ -125,14 +127,15 @@ const FUTURE = new Set(
     gantian | tidak | belum | nuduh | beredar | tolak | soal | agar | supaya | minta | lusa | besok |
     untuk | buat | ingin | hendak | siap | tantang | bila | nanti | pekan | minggu | depan | ancamannya
     | rawan | bahwa | akan | dianggap | berupaya | mencoba | coba | tanpa | wacana | nyaris | hampir |
-    rencananya | berniat | bermaksud | seandainya | dicegah | berpotensi | mencegah | pencegahan |
+    rencananya | berniat | bermaksud | janjian | janji | dituduh | disangka | dicurigai | seandainya | dicegah | berpotensi | mencegah | pencegahan |
     antisipasi | mengantisipasi | menghindari | diminta | meminta | mengimbau | diimbau | imbauan
   `),
 );
-/** Words that end the reach of a plan or a negation: "tdk terima langsung mendatangi", "tdk bisa lewat krn diblokir". */
+/** Words that end the reach of a plan, a negation or an accusation: "tdk terima langsung mendatangi", "tdk bisa
+ * lewat krn diblokir", "dituduh maling lalu dikeroyok". */
 const SCOPE_END = new Set(
   list(
-    `karena | sebab | gara | akibat | langsung | sehingga | hingga | kemudian | malah | akhirnya | tapi | namun | padahal`,
+    `karena | sebab | gara | akibat | langsung | sehingga | hingga | kemudian | lalu | malah | akhirnya | tapi | namun | padahal`,
   ),
 );
 /** "menolak rencana tambang": after these words "rencana" names a plan (a noun), it does not make a verb future. */

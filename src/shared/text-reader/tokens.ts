@@ -45,7 +45,7 @@ const FOLD: Record<string, string> = Object.fromEntries(
   diantemi=dipukuli dijotos=dipukul ditempeleng=dipukul dikeplak=dipukul kroyok=keroyok dikroyok=dikeroyok
   thd=terhadap trhdp=terhadap sbg=sebagai jd=jadi
   td=tadi ngancam=mengancam ngancem=mengancam nutup=menutup nyegel=menyegel mblokir=memblokir ngeblokir=memblokir
-  gegeran=keributan mate=meninggal
+  gegeran=keributan mate=meninggal sempet=sempat
   `
     .split(/\s+/)
     .filter((pair) => pair.includes('='))
