@@ -134,4 +134,10 @@ describe('the conflict type, fifth pass', () => {
       'antar_perguruan_silat',
     );
   });
+
+  it('reads a developer or pollution as a land and resources matter, and fasting as a matter of faith', () => {
+    expect(type('warga kampung demo ke pengembang perumahan yg nutup saluran')).toBe('sengketa_lahan_sda');
+    expect(type('warga demo ke pabrik krn pencemaran sungai')).toBe('sengketa_lahan_sda');
+    expect(type('ormas sweeping warung yg buka siang pas bulan puasa')).toBe('sara_agama');
+  });
 });

@@ -85,7 +85,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     lahan | sengketa tanah | ganti rugi | lahan | pembebasan lahan | marmer | tambang emas | alat berat
     | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap | cantrang |
     pukat | alat tangkap | zona tangkap | wilayah perairan | air sumur | sumur | air bersih | pipa air |
-    saluran air | rebutan air
+    saluran air | rebutan air | pengembang | developer | pencemaran | polusi | tercemar | debu
   `),
     ),
     cue(
@@ -108,7 +108,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     tionghoa | cina | pendatang | guru ngaji | dakwah | kafir | murtad | penodaan | nabi | rasul |
     rasulullah | al-?quran | alquran | quran | kitab suci | ulama | kiai | kyai | habib | kebaktian | misa |
     takmir | jamaah | jemaah | majelis taklim | penceramah | penghinaan agama | aliran kepercayaan |
-    penghayat | penganut | pondok pesantren | ponpes
+    penghayat | penganut | pondok pesantren | ponpes | puasa | ramadan | ramadhan | tarawih
   `),
     ),
   ],

@@ -185,4 +185,20 @@ describe('what happened without violence, fifth pass', () => {
     expect(kind('petani dituduh membakar gudang perkebunan, dilaporkan ke polisi')).toBe('sinyal');
     expect(kind('pemuda dituduh maling lalu dikeroyok warga')).toBe('kejadian');
   });
+
+  it('reads a protest at a place and a fence pulled down by force as something that happened', () => {
+    expect(kind('kantor kepala desa didemo warga soal dana desa')).toBe('kejadian');
+    expect(kind('warga bongkar paksa portal pengembang di jalan kampung')).toBe('kejadian');
+  });
+
+  it('reads people held apart after a near clash or a threat as nothing having happened', () => {
+    expect(kind('2 geng nyaris bentrok di pasar malam, berhasil dilerai warga')).toBe('sinyal');
+    expect(kind('dua pemuda saling ancam di warung, dilerai pemilik warung')).toBe('sinyal');
+    // a fight that was broken up did happen
+    expect(kind('dua pemuda berkelahi di warung, dilerai pemilik warung')).toBe('kejadian');
+  });
+
+  it('reads a settlement still to come as no settlement', () => {
+    expect(kind('2 kampung saling tantang di medsos, bsk mau diselesaikan di lapangan')).toBe('sinyal');
+  });
 });

@@ -34,7 +34,7 @@ const STRONG_EVENT = words(`
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
     berkelahi | babak belur | bonyok | kritis | menahan (?:truk|mobil|kendaraan|kapal|alat|petugas|rombongan|bus|pekerja|awak) | menghalangi | dihentikan paksa |
-    menghentikan paksa | penggusuran | menggusur | gusur paksa | kehilangan tempat (?:tinggal|jualan|usaha) |
+    menghentikan paksa | didemo | mendemo | (?:mem)?bongkar paksa | penggusuran | menggusur | gusur paksa | kehilangan tempat (?:tinggal|jualan|usaha) |
     dicabuti | dicabut paksa | (?:saling )?tarik(?:an)? (?:kerah|baju|rambut) | duduki | diduduki | pendudukan | dibawa kabur | direbut paksa | dikejar(?! (?:utang|hutang|target|waktu|deadline))
   `);
 const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
@@ -182,6 +182,8 @@ const HELD_OFF = new Set(
     `dibubarkan | bubar | membubarkan | dilerai | dipisah | dipisahkan | dihalau | diredam | dicegah | dihalangi`,
   ),
 );
+/** Words of a clash that nearly happened or was only threatened, before people were held apart. */
+const NEAR_MISS = new Set(list(`nyaris | hampir | ancam | mengancam`));
 /** A death that is no act of violence: "meninggal mendadak", "tewas ditabrak truk", "meninggal krn sakit". */
 const DEATH = new Set(list(`meninggal | tewas | wafat | mati`));
 const NOT_VIOLENT_DEATH = new Set(
@@ -250,6 +252,9 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
     if (HELD_OFF.has(here.norm)) {
       for (let j = h.last + 1; j < t.length && t[j]?.clause === here.clause; j++)
         if (t[j]?.norm === 'sebelum') return false;
+      // "nyaris bentrok, berhasil dilerai", "saling ancam …, tp dilerai": people held apart before anything
+      for (let j = h.first - 1; j >= 0 && t[j]?.sentence === here.sentence; j--)
+        if (NEAR_MISS.has(t[j]?.norm ?? '')) return false;
     }
     // a demand governs the rest of its clause: "menuntut polisi menangkap pelaku pengeroyokan"
     for (let j = h.first - 1; j >= 0 && t[j]?.clause === here.clause; j--) {
@@ -323,7 +328,8 @@ export function readKind(doc: Doc): Choice<ReportKind> {
   const done = (h: Hit) => doneClauses.has(doc.tokens[h.first]?.clause ?? -1);
   const doneCount = strong.filter(done).length;
   const weak = notFuture(doc, findAll(doc, WEAK_EVENT));
-  const settled = findAll(doc, SETTLED);
+  // a settlement to come ("bsk mau diselesaikan di lapangan") is no settlement
+  const settled = notFuture(doc, findAll(doc, SETTLED));
   const cleared = findAll(doc, CLEARED);
   const signals = findAll(doc, SIGNAL);
   // an incident that was settled is a follow-up of a kejadian; a cleared rumour stays a sinyal
