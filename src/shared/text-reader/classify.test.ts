@@ -140,4 +140,9 @@ describe('the conflict type, fifth pass', () => {
     expect(type('warga demo ke pabrik krn pencemaran sungai')).toBe('sengketa_lahan_sda');
     expect(type('ormas sweeping warung yg buka siang pas bulan puasa')).toBe('sara_agama');
   });
+
+  it('reads waste from a factory and a claim to the ground as a land and resources matter', () => {
+    expect(type('warga protes bau limbah pabrik tahu, demo di depan pabrik')).toBe('sengketa_lahan_sda');
+    expect(type('pemuda yg main voli diusir orang yg ngaku punya tanahnya')).toBe('sengketa_lahan_sda');
+  });
 });

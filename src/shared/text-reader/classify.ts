@@ -85,14 +85,14 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     lahan | sengketa tanah | ganti rugi | lahan | pembebasan lahan | marmer | tambang emas | alat berat
     | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap | cantrang |
     pukat | alat tangkap | zona tangkap | wilayah perairan | air sumur | sumur | air bersih | pipa air |
-    saluran air | rebutan air | pengembang | developer | pencemaran | polusi | tercemar | debu
+    saluran air | rebutan air | pengembang | developer | pencemaran | polusi | tercemar | debu | limbah |
+    tanahnya | lahannya | (?:ngaku|mengaku|klaim|mengklaim|diklaim) (?:[^ ,.]+ ){0,2}(?:tanah|lahan)(?:nya)?
   `),
     ),
     cue(
       2,
       list(`
-    tanah | nelayan | petani | air | sungai | pantai | laut | pengukuran | patok | sawah | csr | limbah
-    | proyek | perairan | melaut | perahu | kapal
+    tanah | nelayan | petani | air | sungai | pantai | laut | pengukuran | patok | sawah | csr | proyek | perairan | melaut | perahu | kapal
   `),
     ),
   ],

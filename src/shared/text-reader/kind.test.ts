@@ -201,4 +201,19 @@ describe('what happened without violence, fifth pass', () => {
   it('reads a settlement still to come as no settlement', () => {
     expect(kind('2 kampung saling tantang di medsos, bsk mau diselesaikan di lapangan')).toBe('sinyal');
   });
+
+  it('ends a rumour at a later clause that says its own event was done', () => {
+    expect(kind('ada isu maling anak di kampung, warga jaga malam, seorang pemulung sempat dihadang')).toBe(
+      'kejadian',
+    );
+    expect(kind('beredar isu rumah kades mau dibakar, warga jaga malam')).toBe('sinyal');
+  });
+
+  it('reads a raid and a parade of shame as something that happened', () => {
+    expect(kind('warga gerebek kos2an yg dicurigai, penghuninya diarak keliling kampung')).toBe('kejadian');
+  });
+
+  it('reads banners damaged as tension however far the verb stands from them', () => {
+    expect(kind('baliho calon bupati di sepanjang jalan raya menuju pasar dirusak OTK')).toBe('sinyal');
+  });
 });

@@ -10,7 +10,7 @@ const VIOLENT_STEMS = list(`
     pukul | serang | bakar | lempar | bacok | tusuk | keroyok | aniaya | rusak | usir | tembak | jarah |
     tendang | hajar | bunuh | culik | sandera | dobrak | sabet | tikam | hantam | siram | gebuk | tampar |
     rampas | serbu | kepung | geruduk | celurit | clurit | tebas | bubar | hadang | cegat | aniaya |
-    adang | jegal | serobot
+    adang | jegal | serobot | gerebek
   `);
 
 /** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
@@ -34,7 +34,7 @@ const STRONG_EVENT = words(`
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
     berkelahi | babak belur | bonyok | kritis | menahan (?:truk|mobil|kendaraan|kapal|alat|petugas|rombongan|bus|pekerja|awak) | menghalangi | dihentikan paksa |
-    menghentikan paksa | didemo | mendemo | (?:mem)?bongkar paksa | penggusuran | menggusur | gusur paksa | kehilangan tempat (?:tinggal|jualan|usaha) |
+    menghentikan paksa | diarak | didemo | mendemo | (?:mem)?bongkar paksa | penggusuran | menggusur | gusur paksa | kehilangan tempat (?:tinggal|jualan|usaha) |
     dicabuti | dicabut paksa | (?:saling )?tarik(?:an)? (?:kerah|baju|rambut) | duduki | diduduki | pendudukan | dibawa kabur | direbut paksa | dikejar(?! (?:utang|hutang|target|waktu|deadline))
   `);
 const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
@@ -274,9 +274,11 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
         continue;
       if (FUTURE.has(u.norm)) return false;
     }
-    // "beredar kabar ada pesilat dibacok ...": the content of a rumour
+    // "beredar kabar ada pesilat dibacok ...": the content of a rumour, unless a later clause says its own
+    // event was done ("isu penculikan …, sopir travel sempet dihadang")
+    const doneHere = t.some((u) => u.clause === here.clause && DONE.has(u.norm));
     for (let j = h.first - 1; j >= 0 && t[j]?.sentence === here.sentence; j--)
-      if (HEARSAY.has(t[j]?.norm ?? '')) return false;
+      if (HEARSAY.has(t[j]?.norm ?? '') && !(doneHere && t[j]?.clause !== here.clause)) return false;
     // after the word, in its clause: "bentrok thn 2019", "2 bulan lalu", "mulai senin", "kalau tdk dipenuhi"
     for (let j = h.last + 1; j <= Math.min(t.length - 1, h.last + 6); j++) {
       const u = t[j] as Token;
@@ -302,9 +304,12 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
 
 export function readKind(doc: Doc): Choice<ReportKind> {
   const minor = findAll(doc, MINOR_OBJECT);
+  // a banner near the word, or anywhere before it in its clause ("APK caleg di sepanjang jalan … dirusak")
   const nearMinor = (h: Hit) =>
     minor.some(
-      (m) => Math.abs(m.first - h.first) <= 6 && doc.tokens[m.first]?.clause === doc.tokens[h.first]?.clause,
+      (m) =>
+        (m.first < h.first || m.first - h.first <= 6) &&
+        doc.tokens[m.first]?.clause === doc.tokens[h.first]?.clause,
     );
   const depictions = findAll(doc, DEPICTION);
   const depicted = (h: Hit) =>
