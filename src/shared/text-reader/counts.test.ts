@@ -151,6 +151,9 @@ describe('the counts of people harmed, fifth pass', () => {
 
   it('counts the people violence was done to when the message names no other harm', () => {
     expect(counts('tiga pedagang dikeroyok preman pasar td pagi')).toEqual([3, null, null]);
+    // nor when the message says nobody was hurt
+    expect(counts('dua warga dikeroyok preman, tidak ada korban')).toEqual([0, 0, null]);
+    expect(counts('dua warga dikeroyok preman, tdk ada yg luka')).toEqual([0, null, null]);
     // violence threatened hurt nobody yet
     expect(counts('preman ancam 3 pedagang mau dikeroyok kalau tdk bayar')).toEqual([null, null, null]);
   });

@@ -371,7 +371,14 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
           confidence: 0.6,
         };
     }
-    if (reading.value === null && category === 'injured' && !sawVague && (hits.length > 0 || !harmNamed)) {
+    // … unless the message says nobody was hurt ("2 warga dikeroyok, tdk ada korban")
+    if (
+      reading.value === null &&
+      category === 'injured' &&
+      !sawVague &&
+      (hits.length > 0 || !harmNamed) &&
+      findAll(doc, ZERO.injured).length === 0
+    ) {
       // "wong loro digebuki warga …, dirawat di puskesmas", "2 nelayan dipukuli": the number the violence was
       // done to; with no word of harm at all in the message the beating is the injury
       const n = assaultedNumber(doc);
