@@ -104,3 +104,45 @@ describe('the borders between conflict types, fourth pass', () => {
     expect(type('antrean penerima BLT di balai desa ricuh, warga saling dorong')).toBe('lainnya');
   });
 });
+
+describe('the conflict type, fifth pass', () => {
+  it('reads "perguruan sebelah" as another perguruan', () => {
+    expect(type('anggota Pagar Nusa dikeroyok oknum perguruan sebelah di warung kopi')).toBe(
+      'antar_perguruan_silat',
+    );
+  });
+
+  it('reads residents who act against a perguruan as perguruan against residents', () => {
+    expect(type('pemuda desa sweeping atribut perguruan di pos ronda, 2 pesilat luka')).toBe(
+      'perguruan_silat_vs_warga',
+    );
+  });
+
+  it("reads the border of a house or a yard as a neighbours' quarrel, not a boundary", () => {
+    expect(type('tetangga di RT 05 ribut soal batas pagar rumah, satu bawa parang')).toBe('antarwarga');
+  });
+
+  it('reads two desa named side by side, or a desa that claims ground, as a boundary matter', () => {
+    expect(type('warga ds. Sumberrejo & ds. Karangrejo saling klaim lapangan bola di ujung dusun')).toBe(
+      'batas_wilayah',
+    );
+    expect(type('pedagang pasar dilarang buka lapak di lahan yg diklaim desa sebelah')).toBe('batas_wilayah');
+  });
+
+  it('reads an attack on a padepokan or a ranting post as one perguruan against another', () => {
+    expect(type('katanya pendekar dr kampung sebelah mau nyerang padepokan malam ini, warga takut')).toBe(
+      'antar_perguruan_silat',
+    );
+  });
+
+  it('reads a developer or pollution as a land and resources matter, and fasting as a matter of faith', () => {
+    expect(type('warga kampung demo ke pengembang perumahan yg nutup saluran')).toBe('sengketa_lahan_sda');
+    expect(type('warga demo ke pabrik krn pencemaran sungai')).toBe('sengketa_lahan_sda');
+    expect(type('ormas sweeping warung yg buka siang pas bulan puasa')).toBe('sara_agama');
+  });
+
+  it('reads waste from a factory and a claim to the ground as a land and resources matter', () => {
+    expect(type('warga protes bau limbah pabrik tahu, demo di depan pabrik')).toBe('sengketa_lahan_sda');
+    expect(type('pemuda yg main voli diusir orang yg ngaku punya tanahnya')).toBe('sengketa_lahan_sda');
+  });
+});

@@ -17,14 +17,15 @@ const SILAT = list(`
   `);
 const SILAT_OTHER = list(`
     duel | \\d+ kelompok | dua kelompok | kedua kelompok | perguruan[^,.]{0,30} diserang | tugu | balas
-    | perguruan lain | perguruan lawan | beda perguruan | antar perguruan | antarperguruan | antar
+    | perguruan lain | perguruan lawan | perguruan sebelah | beda perguruan | antar perguruan | antarperguruan | antar
     kelompok perguruan | \\d+ perguruan | dua perguruan | kedua perguruan | perguruan berbeda | psht vs
     | vs psht | pagar nusa vs | vs pagar nusa | kelompok lain | perguruan rival |
     (?:pengeroyokan|pembacokan|pemukulan|penganiayaan|dikeroyok|dibacok|dipukul|mengeroyok) (?:\\S+ ){0,2}anggota perguruan |
     antar anggota perguruan | tugu perguruan | tugu kecil milik | atribut perguruan lain | kaos
     perguruan lain | sesama pesilat | antar pesilat | pesilat lain | perguruan yang berbeda | balas
     pemukulan anggota | kaos perguruan | nantang perguruan | tawuran | kaus perguruan lain | kaus
-    perguruan | seragam perguruan lain | atribut perguruan
+    perguruan | seragam perguruan lain | atribut perguruan |
+    (?:ngluruk|menyerang|nyerang|serang|geruduk|menggeruduk|mendatangi|datangi|sweeping|merusak|dirusak|diserang|digeruduk)(?: [^ ,.]+){0,2} (?:ke )?(?:padepokan|sekretariat perguruan|sekretariat ranting|pos ranting)
   `);
 const SILAT_WARGA = list(`
     warga | pengendara | pedagang | pemilik warung | hansip | warung | rumah warga | spanduk tolak
@@ -39,6 +40,9 @@ const PASSIVE_VIOLENCE = list(`
   `)
   .flatMap((s) => [`di${s}`, `di${s}i`])
   .join('|');
+
+/** "batas pagar rumah": the border of a house or a yard is a neighbours' matter (a field's border may be a desa's). */
+const HOUSE_BORDER = '(?:pagar|rumah|pekarangan|tembok|kavling)';
 
 const TYPE_CUES: Record<ConflictType, Cue[]> = {
   antar_perguruan_silat: [],
@@ -81,14 +85,14 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     lahan | sengketa tanah | ganti rugi | lahan | pembebasan lahan | marmer | tambang emas | alat berat
     | pabrik air | nelayan luar | kapal dari luar | kebun | petani penggarap | penggarap | cantrang |
     pukat | alat tangkap | zona tangkap | wilayah perairan | air sumur | sumur | air bersih | pipa air |
-    saluran air | rebutan air
+    saluran air | rebutan air | pengembang | developer | pencemaran | polusi | tercemar | debu | limbah |
+    tanahnya | lahannya | (?:ngaku|mengaku|klaim|mengklaim|diklaim) (?:[^ ,.]+ ){0,2}(?:tanah|lahan)(?:nya)?
   `),
     ),
     cue(
       2,
       list(`
-    tanah | nelayan | petani | air | sungai | pantai | laut | pengukuran | patok | sawah | csr | limbah
-    | proyek | perairan | melaut | perahu | kapal
+    tanah | nelayan | petani | air | sungai | pantai | laut | pengukuran | patok | sawah | csr | proyek | perairan | melaut | perahu | kapal
   `),
     ),
   ],
@@ -104,7 +108,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     tionghoa | cina | pendatang | guru ngaji | dakwah | kafir | murtad | penodaan | nabi | rasul |
     rasulullah | al-?quran | alquran | quran | kitab suci | ulama | kiai | kyai | habib | kebaktian | misa |
     takmir | jamaah | jemaah | majelis taklim | penceramah | penghinaan agama | aliran kepercayaan |
-    penghayat | penganut | pondok pesantren | ponpes
+    penghayat | penganut | pondok pesantren | ponpes | puasa | ramadan | ramadhan | tarawih
   `),
     ),
   ],
@@ -117,7 +121,7 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
     keluarga | tetangga | tetangganya | maling | dituduh maling | perselingkuhan | selingkuh | sound
     horeg | pencurian | dikira maling | dipukuli warga | dikeroyok warga | diamuk warga | penculik |
     penculikan | dikira | sewa | sengketa sewa | kontrakan | rumah petak | antar kampung | antar dusun |
-    antar pemuda | antar warga | batas pekarangan | kakak beradik | kakak adik | adik kakak | saudara kandung | sepupu | ipar
+    antar pemuda | antar warga | batas pekarangan | batas ${HOUSE_BORDER} | kakak beradik | kakak adik | adik kakak | saudara kandung | sepupu | ipar
     | mertua | menantu
   `),
     ),
@@ -151,10 +155,13 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
       list(`
     \\d+ desa | dua desa | antar desa | kedua desa | batas desa | tapal batas | patok batas | batas
     wilayah | sengketa batas | batas antar desa | batas antardesa | perbatasan desa | batas kabupaten |
-    batas dusun | klaim wilayah | konflik batas | batas hutan | batas | klaim kab | klaim kabupaten |
-    wilayah desanya | masuk wilayah desa | (?:saling )?klaim (?:[^ ,.]+ )?(?:dusun|dukuh|pedukuhan|wilayah|perbatasan)
+    batas dusun | klaim wilayah | konflik batas | batas hutan | batas(?! ${HOUSE_BORDER}) | klaim kab | klaim kabupaten |
+    wilayah desanya | masuk wilayah desa | (?:saling )?klaim (?:[^ ,.]+ ){0,3}(?:dusun|dukuh|pedukuhan|wilayah|perbatasan) |
+    desa (?:[^ ,.]+ ){1,2}(?:dan|serta) desa
   `),
     ),
+    // a desa or a kabupaten that claims a piece of ground: "lahan pasar yg diklaim ds. X"
+    cue(9, ['(?:di)?klaim (?:oleh )?(?:desa|dusun|pemdes|pemerintah desa|kabupaten|pemkab)']),
     cue(
       2,
       list(
@@ -189,7 +196,7 @@ TYPE_CUES.perguruan_silat_vs_warga = [
   cue(5, SILAT),
   cue(8, [
     'warga (?:\\S+ ){0,4}bentrok dengan (?:\\S+ ){0,2}(?:rombongan|kelompok|anggota|massa)? ?perguruan',
-    'dikeroyok (?:\\S+ ){0,2}perguruan',
+    'dikeroyok (?:\\S+ ){0,2}perguruan(?! lain| lawan| rival| sebelah| berbeda)',
     'dirusak rombongan',
     '(?:pukul|mukul|memukul|serang|menyerang) (?:warga|pengendara|pedagang|pemuda yang nongkrong)',
     // residents against a perguruan: they beat its members, or refuse its monument, convoy or ceremony
@@ -197,6 +204,8 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     // the same in any passive form of a verb of violence: "dilempari batu oleh pemuda kampung"
     `(?:${PASSIVE_VIOLENCE}) (?:\\S+ ){0,2}(?:oleh )?(?:pemuda|warga|massa) (?:kampung|desa|setempat|sekitar)`,
     'warga (?:\\S+ ){0,6}(?:tolak|menolak) (?:\\S+ ){0,3}(?:tugu|konvoi|pengesahan|perguruan|latihan)',
+    // residents as the ones who act: "pemuda kampung sweeping kaos perguruan", "warga ngamuk, tugu … dibongkar"
+    '(?:warga|(?:pemuda|massa) (?:kampung|desa|setempat|sekitar)) (?:\\S+ )?(?:sweeping|ngamuk|mengamuk|mengeroyok|memukuli|menghajar|menyerang|merusak|membongkar|mengusir|menghadang|mencegat|membubarkan)',
     // a perguruan's monument or marks pulled down by residents
     '(?:tugu|atribut|bendera|posko|sekretariat|gapura)(?: [^ ,.]+){0,8} (?:dirobohkan|dirubuhkan|dirusak|dibongkar|dicabut|dibakar|diturunkan|dirobohin) (?:[^ ,.]+ )?(?:oleh )?(?:warga|pemuda|massa)',
     // pesilat against the police: the other side is not a perguruan
@@ -206,7 +215,7 @@ TYPE_CUES.perguruan_silat_vs_warga = [
   // someone beaten by pesilat is not of a perguruan, unless the text says so ("kaus perguruan lain")
   {
     ...cue(8, [
-      `(?:${PASSIVE_VIOLENCE}|korban (?:pengeroyokan|penganiayaan|pemukulan|pembacokan|penyerangan)) (?:[^ ,.]+ ){0,4}(?:oleh|dilakukan) (?:[^ ,.]+ ){0,3}(?:pesilat|perguruan)(?! lain| lawan| rival| berbeda)`,
+      `(?:${PASSIVE_VIOLENCE}|korban (?:pengeroyokan|penganiayaan|pemukulan|pembacokan|penyerangan)) (?:[^ ,.]+ ){0,4}(?:oleh|dilakukan) (?:[^ ,.]+ ){0,3}(?:pesilat|perguruan)(?! lain| lawan| rival| sebelah| berbeda)`,
     ]),
     unless: words(SILAT_OTHER),
   },

@@ -130,3 +130,31 @@ describe('the counts of people harmed, fourth pass', () => {
     ]);
   });
 });
+
+describe('the counts of people harmed, fifth pass', () => {
+  it('reads a number after RT, TPS or paslon as a label, not a count', () => {
+    expect(counts('ketua KPPS TPS 07 dipukul pendukung paslon 02, dibawa ke puskesmas')).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('reads the Madurese "mate" as died, and a cause in the clause before as no trigger', () => {
+    expect(counts('bentrok gara2 utang, 2 oreng mate')).toEqual([null, 2, null]);
+    expect(counts('stlh 2 warga meninggal mendadak, warga tuduh dukun')).toEqual([null, null, null]);
+  });
+
+  it('reads a blow that hit a part of the body as an injury', () => {
+    expect(counts('seorang tukang parkir kena di kepala waktu massa lempar batu')).toEqual([1, null, null]);
+  });
+
+  it('counts the people violence was done to when the message names no other harm', () => {
+    expect(counts('tiga pedagang dikeroyok preman pasar td pagi')).toEqual([3, null, null]);
+    // nor when the message says nobody was hurt
+    expect(counts('dua warga dikeroyok preman, tidak ada korban')).toEqual([0, 0, null]);
+    expect(counts('dua warga dikeroyok preman, tdk ada yg luka')).toEqual([0, null, null]);
+    // violence threatened hurt nobody yet
+    expect(counts('preman ancam 3 pedagang mau dikeroyok kalau tdk bayar')).toEqual([null, null, null]);
+  });
+});

@@ -11,6 +11,7 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
   injured: words(`
     luka | terluka | luka ?luka | memar | lecet | cedera | cidera | sobek | bocor | lebam | terjatuh |
     luka bacok | babak belur | bonyok | benjol | kritis | patah tulang | melukai | mencederai |
+    (?:terkena|kena) (?:di )?(?:kepala|kepalanya|pelipis|pelipisnya|dahi|jidat|kening|wajah|muka|mata|hidung|mulut|lengan|tangan|kaki|punggung|dada|perut|leher|bahu|pundak|paha) |
     (?:terkena|kena) (?:sabetan|bacokan|tusukan|tembakan|peluru|pecahan|lemparan|pukulan|serpihan|panah|bacok|tusuk|sabet|celurit|clurit|pukul|lempar|tembak)
   `),
   dead: words(`
@@ -240,14 +241,20 @@ const negated = (doc: Doc, h: Hit) =>
     .slice(Math.max(0, h.first - 3), h.first)
     .some((t) => t.norm === 'tidak' || t.norm === 'belum' || t.norm === 'tanpa' || t.norm === 'nihil');
 
+const WISHED = new Set(list(`mau | akan | ancam | mengancam | rencana | bakal | hendak | nyaris | hampir`));
+
 /** "wong loro digebuki …, dirawat": a number of people right before the violence done to them. */
 function assaultedNumber(doc: Doc): { value: number; span: Span } | null {
   for (const v of findAll(doc, VIOLENCE_DONE)) {
     for (let j = v.first - 1; j >= Math.max(0, v.first - 3); j--) {
       const t = doc.tokens[j] as Token;
       if (t.clause !== doc.tokens[v.first]?.clause) break;
-      if (t.value !== null && isPeopleNumber(doc.tokens, j) && t.norm !== 'seorang')
+      if (t.value !== null && isPeopleNumber(doc.tokens, j) && t.norm !== 'seorang') {
+        // "2 warga mau dikeroyok", "ancam 3 org dipukuli": violence to come hurt nobody yet
+        const said = doc.tokens.slice(Math.max(0, j - 3), v.first).some((u) => WISHED.has(u.norm));
+        if (said || recalledSentences(doc.tokens).has(t.sentence)) break;
         return { value: t.value, span: [t.start, v.span[1]] };
+      }
     }
   }
   return null;
@@ -257,6 +264,7 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
   const out = {} as Record<Category, CountReading>;
   const recalled = recalledSentences(doc.tokens);
   const deaths = findAll(doc, CATEGORY_WORDS.dead).filter((d) => !negated(doc, d));
+  const harmNamed = findAll(doc, CATEGORY_WORDS.injured).length > 0 || findAll(doc, WEAK_INJURED).length > 0;
   let violence: Set<number> | null = null;
   const violenceSentences = () => {
     violence ??= new Set(findAll(doc, VIOLENCE_DONE).map((v) => doc.tokens[v.first]?.sentence ?? -1));
@@ -295,9 +303,10 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
       const numberToken = doc.tokens[found.index] as Token;
       // "stlh 3 warga meninggal mendadak": a death behind the conflict, not a victim of it
       if (category === 'dead') {
+        // within the number's clause: "gara2 masalah perempuan, 1 org meninggal" names the cause, then a victim
         const before = doc.tokens
           .slice(Math.max(0, found.index - 3), found.index)
-          .some((t) => TRIGGER.has(t.norm));
+          .some((t) => TRIGGER.has(t.norm) && t.clause === numberToken.clause);
         if (before || nonViolentDeath(doc.tokens, hit.first)) continue;
       }
       // "satu korban tewas dengan luka bacok": the wound of the person who died, not an injured person
@@ -362,8 +371,16 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
           confidence: 0.6,
         };
     }
-    if (reading.value === null && category === 'injured' && !sawVague && hits.length > 0) {
-      // "wong loro digebuki warga …, dirawat di puskesmas": the number the violence was done to
+    // … unless the message says nobody was hurt ("2 warga dikeroyok, tdk ada korban")
+    if (
+      reading.value === null &&
+      category === 'injured' &&
+      !sawVague &&
+      (hits.length > 0 || !harmNamed) &&
+      findAll(doc, ZERO.injured).length === 0
+    ) {
+      // "wong loro digebuki warga …, dirawat di puskesmas", "2 nelayan dipukuli": the number the violence was
+      // done to; with no word of harm at all in the message the beating is the injury
       const n = assaultedNumber(doc);
       if (n) reading = { value: n.value, spans: [n.span], confidence: 0.6 };
     }

@@ -131,3 +131,89 @@ describe('what did not happen, fourth pass', () => {
     expect(kind('warga nutup jalan proyek pake batu & kayu, alat berat gak bisa masuk')).toBe('kejadian');
   });
 });
+
+describe('what did not happen, fifth pass', () => {
+  it('reads "wilayah tangkap" as a fishing ground, not an arrest', () => {
+    expect(kind('nelayan 2 dusun saling larang masuk wilayah tangkap masing2')).toBe('sinyal');
+    expect(kind('polisi tangkap 3 pemuda yg bakar perahu nelayan')).toBe('kejadian');
+  });
+
+  it('reads "belum ada kontak fisik" as nothing physical, like "tidak ada"', () => {
+    expect(kind('ada keributan 2 kelompok pemuda di lapangan, belum ada kontak fisik')).toBe('sinyal');
+    expect(kind('ada keributan 2 kelompok pemuda di lapangan, 1 org luka')).toBe('kejadian');
+  });
+
+  it('reads a plan or a proposal refused as words, not people turned back', () => {
+    expect(kind('usulan pendirian tower di lahan makam ditolak warga dlm rapat desa')).toBe('sinyal');
+    expect(kind('rombongan konvoi ditolak warga di gapura desa, sempat saling dorong')).toBe('kejadian');
+  });
+
+  it('reads a dispute closed with a signed record as a settled incident', () => {
+    expect(
+      kind('warga 2 dusun yg ribut soal jalan akhirnya tanda tangan berita acara di kantor kecamatan'),
+    ).toBe('kejadian');
+  });
+
+  it('reads things carried off and people chased as something that happened', () => {
+    expect(kind('kotak suara dibawa kabur pendukung calon, petugas dikejar2')).toBe('kejadian');
+    expect(kind('pedagang dikejar utang rentenir, keluarganya resah')).toBe('sinyal');
+  });
+});
+
+describe('what happened without violence, fifth pass', () => {
+  it('reads an eviction, an occupation, land taken or crops pulled up as something that happened', () => {
+    expect(kind('penggusuran rumah2 di bantaran kali td pagi, 12 keluarga kehilangan tempat tinggal')).toBe(
+      'kejadian',
+    );
+    expect(kind('pendukung caleg duduki kantor kecamatan sejak pagi')).toBe('kejadian');
+    expect(kind('dua keluarga saling serobot tegalan, jagungnya dicabuti')).toBe('kejadian');
+    expect(kind('warga tolak rencana penggusuran pasar tahun depan')).toBe('sinyal');
+  });
+
+  it('knows "sempet" and a scuffle by the collar', () => {
+    expect(kind('juru parkir & sopir sempet tarik2an kerah di depan toko')).toBe('kejadian');
+  });
+
+  it('reads a plan refused as words however long its subject, and a fight agreed on as a plan', () => {
+    expect(kind('rencana pembangunan tower di lahan bekas lapangan desa dekat sekolah ditolak warga')).toBe(
+      'sinyal',
+    );
+    expect(kind('dua geng janjian tawuran di jembatan lewat DM instagram')).toBe('sinyal');
+  });
+
+  it('reads what someone is accused of as an accusation, up to the next step', () => {
+    expect(kind('petani dituduh membakar gudang perkebunan, dilaporkan ke polisi')).toBe('sinyal');
+    expect(kind('pemuda dituduh maling lalu dikeroyok warga')).toBe('kejadian');
+  });
+
+  it('reads a protest at a place and a fence pulled down by force as something that happened', () => {
+    expect(kind('kantor kepala desa didemo warga soal dana desa')).toBe('kejadian');
+    expect(kind('warga bongkar paksa portal pengembang di jalan kampung')).toBe('kejadian');
+  });
+
+  it('reads people held apart after a near clash or a threat as nothing having happened', () => {
+    expect(kind('2 geng nyaris bentrok di pasar malam, berhasil dilerai warga')).toBe('sinyal');
+    expect(kind('dua pemuda saling ancam di warung, dilerai pemilik warung')).toBe('sinyal');
+    // a fight that was broken up did happen
+    expect(kind('dua pemuda berkelahi di warung, dilerai pemilik warung')).toBe('kejadian');
+  });
+
+  it('reads a settlement still to come as no settlement', () => {
+    expect(kind('2 kampung saling tantang di medsos, bsk mau diselesaikan di lapangan')).toBe('sinyal');
+  });
+
+  it('ends a rumour at a later clause that says its own event was done', () => {
+    expect(kind('ada isu maling anak di kampung, warga jaga malam, seorang pemulung sempat dihadang')).toBe(
+      'kejadian',
+    );
+    expect(kind('beredar isu rumah kades mau dibakar, warga jaga malam')).toBe('sinyal');
+  });
+
+  it('reads a raid and a parade of shame as something that happened', () => {
+    expect(kind('warga gerebek kos2an yg dicurigai, penghuninya diarak keliling kampung')).toBe('kejadian');
+  });
+
+  it('reads banners damaged as tension however far the verb stands from them', () => {
+    expect(kind('baliho calon bupati di sepanjang jalan raya menuju pasar dirusak OTK')).toBe('sinyal');
+  });
+});

@@ -10,7 +10,7 @@ const VIOLENT_STEMS = list(`
     pukul | serang | bakar | lempar | bacok | tusuk | keroyok | aniaya | rusak | usir | tembak | jarah |
     tendang | hajar | bunuh | culik | sandera | dobrak | sabet | tikam | hantam | siram | gebuk | tampar |
     rampas | serbu | kepung | geruduk | celurit | clurit | tebas | bubar | hadang | cegat | aniaya |
-    adang | jegal
+    adang | jegal | serobot | gerebek
   `);
 
 /** Something physically happened: one of these words, not said of the future, makes a message a kejadian. */
@@ -34,7 +34,8 @@ const STRONG_EVENT = words(`
     | terjebak | terpisah | sesak napas | kena | syok | dipindah | lempar | jatuh | terjatuh | dirusak |
     dipisah | dipisahkan | dilerai | diserbu | menyerbu | keributan | perkelahian | dorong | cekcok |
     berkelahi | babak belur | bonyok | kritis | menahan (?:truk|mobil|kendaraan|kapal|alat|petugas|rombongan|bus|pekerja|awak) | menghalangi | dihentikan paksa |
-    menghentikan paksa
+    menghentikan paksa | diarak | didemo | mendemo | (?:mem)?bongkar paksa | penggusuran | menggusur | gusur paksa | kehilangan tempat (?:tinggal|jualan|usaha) |
+    dicabuti | dicabut paksa | (?:saling )?tarik(?:an)? (?:kerah|baju|rambut) | duduki | diduduki | pendudukan | dibawa kabur | direbut paksa | dikejar(?! (?:utang|hutang|target|waktu|deadline))
   `);
 const VIOLENT_FORMS = new Set(affixed(VIOLENT_STEMS));
 const VIOLENT_STEM_SET = new Set(VIOLENT_STEMS);
@@ -58,7 +59,7 @@ function strongEvents(doc: Doc): Hit[] {
 }
 /** "tdk ada pemukulan, cuma adu mulut": the message says nothing physical happened. */
 const NON_PHYSICAL = words([
-  'tidak (?:ada|sampai|terjadi) (?:kontak fisik|kekerasan|pemukulan|bentrok|bentrokan|baku hantam|adu fisik)',
+  '(?:tidak|belum) (?:ada|sampai|terjadi) (?:kontak fisik|kekerasan|pemukulan|bentrok|bentrokan|baku hantam|adu fisik)',
   '(?:cuma|hanya|sebatas|sekadar) (?:adu mulut|cekcok|adu argumen|debat)',
   'tanpa kekerasan',
 ]);
@@ -86,12 +87,32 @@ function walledOff(doc: Doc, h: Hit): boolean {
     if (BUILT.has(t[j]?.norm ?? '')) return true;
   return false;
 }
+/** "wilayah tangkap", "alat tangkap": a fisherman's catch, not an arrest. */
+const CATCH_NOUN = new Set(list(`wilayah | area | zona | alat | hasil | daerah | jalur | kapal | perahu`));
+/** What is refused here is a plan or words ("sosialisasi PLTU ditolak"), not people turned back: a word of
+ * these anywhere before "ditolak" in its clause (the subject of the passive opens the clause). */
+const PROPOSAL = new Set(
+  list(`
+    sosialisasi | rencana | usulan | usul | proposal | pembangunan | pendirian | permohonan | permintaan |
+    ajakan | tawaran | gugatan | laporan | izin | pengajuan | program | kebijakan | mediasi | pertemuan |
+    undangan | tuntutan | aspirasi | gagasan | proyek | perda | aturan | keputusan | hasil
+  `),
+);
+function notAnAct(doc: Doc, h: Hit): boolean {
+  const t = doc.tokens;
+  const w = t[h.first]?.norm;
+  if (w === 'tangkap') return CATCH_NOUN.has(t[h.first - 1]?.norm ?? '');
+  if (w !== 'ditolak') return false;
+  for (let j = h.first - 1; j >= 0 && t[j]?.clause === t[h.first]?.clause; j--)
+    if (PROPOSAL.has(t[j]?.norm ?? '')) return true;
+  return false;
+}
 /** Violence seen in a circulating video or post is what the content shows, not what happened here. */
 const DEPICTION = words(`video | rekaman | foto | postingan | unggahan | konten | gambar`);
 /** An incident that was settled is a kejadian; a rumour that was cleared up stays a sinyal. */
 const SETTLED = words(`
     selesai | diselesaikan | dimusyawarahkan | didamaikan | dimediasi | surat damai | kekeluargaan |
-    minta maaf | berdamai | islah
+    minta maaf | berdamai | islah | berita acara | kesepakatan damai | sepakat damai | perjanjian damai
   `);
 const CLEARED = words(`
     hoaks | hoax | tidak terbukti | salah info | diklarifikasi | klarifikasi | dibatalkan | isu | kabar
@@ -106,14 +127,15 @@ const FUTURE = new Set(
     gantian | tidak | belum | nuduh | beredar | tolak | soal | agar | supaya | minta | lusa | besok |
     untuk | buat | ingin | hendak | siap | tantang | bila | nanti | pekan | minggu | depan | ancamannya
     | rawan | bahwa | akan | dianggap | berupaya | mencoba | coba | tanpa | wacana | nyaris | hampir |
-    rencananya | berniat | bermaksud | seandainya | dicegah | berpotensi | mencegah | pencegahan |
+    rencananya | berniat | bermaksud | janjian | janji | dituduh | disangka | dicurigai | seandainya | dicegah | berpotensi | mencegah | pencegahan |
     antisipasi | mengantisipasi | menghindari | diminta | meminta | mengimbau | diimbau | imbauan
   `),
 );
-/** Words that end the reach of a plan or a negation: "tdk terima langsung mendatangi", "tdk bisa lewat krn diblokir". */
+/** Words that end the reach of a plan, a negation or an accusation: "tdk terima langsung mendatangi", "tdk bisa
+ * lewat krn diblokir", "dituduh maling lalu dikeroyok". */
 const SCOPE_END = new Set(
   list(
-    `karena | sebab | gara | akibat | langsung | sehingga | hingga | kemudian | malah | akhirnya | tapi | namun | padahal`,
+    `karena | sebab | gara | akibat | langsung | sehingga | hingga | kemudian | lalu | malah | akhirnya | tapi | namun | padahal`,
   ),
 );
 /** "menolak rencana tambang": after these words "rencana" names a plan (a noun), it does not make a verb future. */
@@ -160,6 +182,8 @@ const HELD_OFF = new Set(
     `dibubarkan | bubar | membubarkan | dilerai | dipisah | dipisahkan | dihalau | diredam | dicegah | dihalangi`,
   ),
 );
+/** Words of a clash that nearly happened or was only threatened, before people were held apart. */
+const NEAR_MISS = new Set(list(`nyaris | hampir | ancam | mengancam`));
 /** A death that is no act of violence: "meninggal mendadak", "tewas ditabrak truk", "meninggal krn sakit". */
 const DEATH = new Set(list(`meninggal | tewas | wafat | mati`));
 const NOT_VIOLENT_DEATH = new Set(
@@ -228,6 +252,9 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
     if (HELD_OFF.has(here.norm)) {
       for (let j = h.last + 1; j < t.length && t[j]?.clause === here.clause; j++)
         if (t[j]?.norm === 'sebelum') return false;
+      // "nyaris bentrok, berhasil dilerai", "saling ancam …, tp dilerai": people held apart before anything
+      for (let j = h.first - 1; j >= 0 && t[j]?.sentence === here.sentence; j--)
+        if (NEAR_MISS.has(t[j]?.norm ?? '')) return false;
     }
     // a demand governs the rest of its clause: "menuntut polisi menangkap pelaku pengeroyokan"
     for (let j = h.first - 1; j >= 0 && t[j]?.clause === here.clause; j--) {
@@ -247,9 +274,11 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
         continue;
       if (FUTURE.has(u.norm)) return false;
     }
-    // "beredar kabar ada pesilat dibacok ...": the content of a rumour
+    // "beredar kabar ada pesilat dibacok ...": the content of a rumour, unless a later clause says its own
+    // event was done ("isu penculikan …, sopir travel sempet dihadang")
+    const doneHere = t.some((u) => u.clause === here.clause && DONE.has(u.norm));
     for (let j = h.first - 1; j >= 0 && t[j]?.sentence === here.sentence; j--)
-      if (HEARSAY.has(t[j]?.norm ?? '')) return false;
+      if (HEARSAY.has(t[j]?.norm ?? '') && !(doneHere && t[j]?.clause !== here.clause)) return false;
     // after the word, in its clause: "bentrok thn 2019", "2 bulan lalu", "mulai senin", "kalau tdk dipenuhi"
     for (let j = h.last + 1; j <= Math.min(t.length - 1, h.last + 6); j++) {
       const u = t[j] as Token;
@@ -275,9 +304,12 @@ function notFuture(doc: Doc, hits: Hit[]): Hit[] {
 
 export function readKind(doc: Doc): Choice<ReportKind> {
   const minor = findAll(doc, MINOR_OBJECT);
+  // a banner near the word, or anywhere before it in its clause ("APK caleg di sepanjang jalan … dirusak")
   const nearMinor = (h: Hit) =>
     minor.some(
-      (m) => Math.abs(m.first - h.first) <= 6 && doc.tokens[m.first]?.clause === doc.tokens[h.first]?.clause,
+      (m) =>
+        (m.first < h.first || m.first - h.first <= 6) &&
+        doc.tokens[m.first]?.clause === doc.tokens[h.first]?.clause,
     );
   const depictions = findAll(doc, DEPICTION);
   const depicted = (h: Hit) =>
@@ -293,6 +325,7 @@ export function readKind(doc: Doc): Choice<ReportKind> {
       !nearMinor(h) &&
       !depicted(h) &&
       !walledOff(doc, h) &&
+      !notAnAct(doc, h) &&
       !(nonPhysical && KEPT_APART.has(doc.tokens[h.first]?.norm ?? '')),
   );
   // "dilempari batu semalam", "sempat saling dorong": a word of time past or done marks what happened
@@ -300,7 +333,8 @@ export function readKind(doc: Doc): Choice<ReportKind> {
   const done = (h: Hit) => doneClauses.has(doc.tokens[h.first]?.clause ?? -1);
   const doneCount = strong.filter(done).length;
   const weak = notFuture(doc, findAll(doc, WEAK_EVENT));
-  const settled = findAll(doc, SETTLED);
+  // a settlement to come ("bsk mau diselesaikan di lapangan") is no settlement
+  const settled = notFuture(doc, findAll(doc, SETTLED));
   const cleared = findAll(doc, CLEARED);
   const signals = findAll(doc, SIGNAL);
   // an incident that was settled is a follow-up of a kejadian; a cleared rumour stays a sinyal

@@ -102,3 +102,16 @@ describe('vulnerable groups, fourth pass', () => {
     );
   });
 });
+
+describe('who is at risk, fifth pass', () => {
+  it('does not count the people who provoke as people at risk', () => {
+    expect(groups('anak2 geng motor nantang pemuda kampung sebelah lewat status WA')).toEqual([]);
+    expect(groups('bocah2 smp ikut komen kasar di postingan itu')).toEqual([]);
+    // a child hurt after being mocked is still a victim
+    expect(groups('seorang bocah dipukul krn dikira ngejek rombongan')).toEqual(['anak']);
+  });
+
+  it('does not count the people named in what someone is accused of', () => {
+    expect(groups('sopir truk yg dituduh nabrak anak dikeroyok warga')).toEqual([]);
+  });
+});

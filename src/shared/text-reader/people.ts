@@ -43,6 +43,15 @@ const PERP_CLAUSE = new Set(
     menyerahkan
   `),
 );
+/** Acts of provocation: the people who do them (the verb within five words after the person) ("anak2 … nantang", "bocah2 yg ikut komen") are not at risk. */
+const PROVOKE = new Set(
+  list(`
+    nantang | menantang | ngejek | mengejek | ejek | komen | berkomentar | share | nyebar | menyebar |
+    menyebarkan | posting | memposting | provokasi | memprovokasi | ngompori | mengompori | menghasut
+  `),
+);
+/** What someone is accused of: the people it names ("dituduh nabrak anak") are not this conflict's victims. */
+const ACCUSED = new Set(list(`dituduh | dikira | disangka | dicurigai | diduga | menuduh | nuduh | tuduhan`));
 const AGE = /(?<![\p{L}\p{N}])(?:umur|usia|berusia|berumur) \d{1,3}(?:an)?(?![\p{L}\p{N}])/gu;
 /** "seorang remaja 15 th", "pelajar 14 tahun": a person named with an age in years. */
 const PERSON_AGE = words([
@@ -74,14 +83,31 @@ function youngAfter(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** True when the words around token i make the person a perpetrator. */
+/** True when the person is named in what someone is accused of, within the four words before in its clause. */
+function inAccusation(tokens: readonly Token[], first: number): boolean {
+  for (let j = first - 1; j >= Math.max(0, first - 4) && tokens[j]?.clause === tokens[first]?.clause; j--)
+    if (ACCUSED.has(tokens[j]?.norm ?? '')) return true;
+  return false;
+}
+
+/** True when the words around token i make the person a perpetrator (or the person is only in an accusation). */
 function isPerpetrator(doc: Doc, first: number, last: number): boolean {
+  if (inAccusation(doc.tokens, first)) return true;
   const t = doc.tokens[first] as Token;
   for (let j = 0; j < doc.tokens.length; j++) {
     const u = doc.tokens[j] as Token;
     if (u.sentence !== t.sentence) continue;
     // "pelaku 4 org, 3 diantaranya msh pelajar SMP": the minors come after the word for the perpetrator
     if (PERPETRATOR.has(u.norm) && j < first) return true;
+    // the subject of a provocation, within a few words after it and before any passive verb
+    if (
+      u.clause === t.clause &&
+      j > last &&
+      j <= last + 5 &&
+      PROVOKE.has(u.norm) &&
+      doc.tokens.slice(last + 1, j).every((b) => !b.norm.startsWith('di'))
+    )
+      return true;
     if (u.clause === t.clause && PERP_CLAUSE.has(u.norm) && (j > last || j >= first - 6)) {
       // "ditangkap" in the same clause; an active verb after the person ("pelajar yang menyerang")
       if (j > last || !/^me|^ng|^ny|^mb/.test(u.norm)) return true;

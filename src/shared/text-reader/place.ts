@@ -249,6 +249,9 @@ function originChains(tokens: readonly Token[], mentions: Mention[]): Mention[] 
   return sorted;
 }
 
+/** The names a Kabupaten and a Kota share. */
+const TOWN_NAME = /^(malang|kediri|blitar|madiun|mojokerto|pasuruan|probolinggo)$/;
+
 function kabkotaName(g: Gazetteer, code: string): string {
   return g.byCode.get(code)?.name ?? code;
 }
@@ -266,6 +269,8 @@ export function readPlace(g: Gazetteer, tokens: readonly Token[], homeRegion?: s
       t.norm === 'walikota' ||
       t.norm === 'polresta' ||
       (t.norm === 'kota' && /^(balai|wali|pemerintah|alun)$/.test(tokens[i - 1]?.norm ?? '')) ||
+      // "stasiun Madiun", "alun2 Malang": the station and the square of a name both bear are the town's
+      ((t.norm === 'stasiun' || t.norm === 'alun') && TOWN_NAME.test(tokens[i + 1]?.norm ?? '')) ||
       // "Madiun kota", "di kota": the word after the name or alone, not the marker before a name
       (t.norm === 'kota' && !(tokens[i + 1]?.capital && tokens[i + 1]?.clause === t.clause)),
   );

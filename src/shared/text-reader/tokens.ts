@@ -45,7 +45,7 @@ const FOLD: Record<string, string> = Object.fromEntries(
   diantemi=dipukuli dijotos=dipukul ditempeleng=dipukul dikeplak=dipukul kroyok=keroyok dikroyok=dikeroyok
   thd=terhadap trhdp=terhadap sbg=sebagai jd=jadi
   td=tadi ngancam=mengancam ngancem=mengancam nutup=menutup nyegel=menyegel mblokir=memblokir ngeblokir=memblokir
-  gegeran=keributan
+  gegeran=keributan mate=meninggal sempet=sempat
   `
     .split(/\s+/)
     .filter((pair) => pair.includes('='))
@@ -68,6 +68,9 @@ const VAGUE = new Set(
     ' ',
   ),
 );
+
+/** "RT 03", "TPS 05", "paslon 01", "no 2": after these words a number names something, it counts nothing. */
+const LABEL_BEFORE = new Set(`rt rw tps no nomor nomer paslon dapil urut`.split(' '));
 
 const TOKEN_RE = /\d{1,2}[.:]\d{2}(?![\d.])|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[.,;:!?()[\]"\n&/]/gu;
 const CLAUSE_END = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '"', '\n']);
@@ -162,12 +165,15 @@ export function tokenize(text: string): Token[] {
       }
     }
     if (/^\d{1,2}[.:]\d{2}$/.test(raw)) norm = 'jam';
+    // a label, not an amount: its digits are kept out of every number rule ("RT 03 ds." is no "3 desa")
+    const label = /^\d+$/.test(raw) && prev?.clause === clause && LABEL_BEFORE.has(prev.norm);
+    if (label) norm = 'nomor';
     tokens.push({
       raw,
       norm,
       start,
       end: start + raw.length,
-      value,
+      value: label ? null : value,
       vague,
       capital: /^\p{Lu}/u.test(raw),
       clause,

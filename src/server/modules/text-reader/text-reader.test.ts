@@ -138,6 +138,11 @@ describe('the text reader and the traps of real messages', () => {
     expect(read('pesilat saling ejek, ada seruan ngumpul di Madiun sabtu mlm').kabkotaCode).toBe('35.19');
   });
 
+  it('reads "stasiun Madiun" and "alun2 Malang" as the Kota', () => {
+    expect(read('pedagang asongan diusir paksa dr stasiun Madiun').kabkotaCode).toBe('35.77');
+    expect(read('pesilat kumpul di alun2 Malang, warga resah').kabkotaCode).toBe('35.73');
+  });
+
   it('tells a perguruan against residents from two perguruan', () => {
     expect(
       read('anggota PSHT dikeroyok pemuda kampung stlh nyopot bendera di kec. Kawedanan').conflictType,
