@@ -1,3 +1,5 @@
+-- Two changes: a WhatsApp or SMS lead recorded in its report's transaction, and deadline warnings for alerts.
+--
 -- A WhatsApp or SMS lead becomes a report in the report's own transaction (decision 0043): the intake, which runs as
 -- the reporter under row security, records the lead's outcome and queues its receipt with its COMMIT through this
 -- function, instead of a statement of its own afterwards. The app role may not update a message's text or reading,
@@ -72,3 +74,11 @@ GRANT EXECUTE ON FUNCTION sigap_channel_lead_reported(uuid, uuid, text, double p
   TO sigap_app;
 COMMENT ON FUNCTION sigap_channel_lead_reported(uuid, uuid, text, double precision, double precision, jsonb, text) IS
   'Called by the report intake, as the reporter, in the transaction that filed a WhatsApp or SMS lead''s report: records the lead''s outcome and queues its receipt (decision 0043).';
+
+-- An alert nobody acknowledged is warned of too, when four fifths of the time its level allows has gone (decision
+-- 0032's share, measured from its raising or its last escalation): one row per alert and due time, as for reports
+-- and cases.
+ALTER TABLE deadline_warnings DROP CONSTRAINT deadline_warnings_subject_type_check;
+ALTER TABLE deadline_warnings ADD CONSTRAINT deadline_warnings_subject_type_check
+  CHECK (subject_type IN ('report', 'case', 'alert'));
+COMMENT ON COLUMN deadline_warnings.deadline IS 'acknowledge: a report''s or an alert''s acknowledgement; response, resolve: a case''s first field response and resolution.';
