@@ -77,21 +77,33 @@ export const noticeOf = {
       level === 'awas',
     );
   },
-  /** A deadline about to pass; only a P1's breaks the quiet hours. */
+  /**
+   * A deadline about to pass: a report's or case's (`grade` its priority) or an alert's (`grade` its level); only
+   * a P1's or an Awas alert's breaks the quiet hours.
+   */
   deadline(
-    subject: { type: 'report' | 'case'; id: string; priority: string; place: string },
+    subject: { type: 'report' | 'case' | 'alert'; id: string; grade: string; place: string },
     deadline: DeadlineName,
     dueAt: Date,
   ): NoticeFacts {
     const words = DEADLINE_WORDS[deadline];
-    const what = subject.type === 'report' ? { id: 'laporan', en: 'report' } : { id: 'kasus', en: 'case' };
+    const isAlert = subject.type === 'alert';
+    const what = {
+      report: { id: 'laporan', en: 'report' },
+      case: { id: 'kasus', en: 'case' },
+      alert: { id: 'peringatan', en: 'alert' },
+    }[subject.type];
+    // an alert's level keeps its Indonesian name in English too ("a Siaga alert"), as a priority keeps "P1"
+    const name = isAlert ? LEVEL_LABELS[subject.grade as Level].id : subject.grade;
+    const grade = { id: name, en: name };
+    const paths = { report: '/kotak-masuk', case: `/kasus/${subject.id}`, alert: '/peringatan-dini' };
     return facts(
       'tenggat',
       `${subject.type}.deadline:${subject.id}:${deadline}:${dueAt.toISOString()}`,
-      subject.type === 'report' ? '/kotak-masuk' : `/kasus/${subject.id}`,
-      `Sigap: tenggat ${words.id} ${what.id} ${subject.priority} di ${subject.place} hampir lewat (${formatDateTimeWIB(dueAt, 'id')}).`,
-      `Sigap: the ${words.en} deadline of a ${subject.priority} ${what.en} in ${subject.place} is about to pass (${formatDateTimeWIB(dueAt, 'en')}).`,
-      subject.priority === 'P1',
+      paths[subject.type],
+      `Sigap: tenggat ${words.id} ${what.id} ${grade.id} di ${subject.place} hampir lewat (${formatDateTimeWIB(dueAt, 'id')}).`,
+      `Sigap: the ${words.en} deadline of a ${grade.en} ${what.en} in ${subject.place} is about to pass (${formatDateTimeWIB(dueAt, 'en')}).`,
+      isAlert ? subject.grade === 'awas' : subject.grade === 'P1',
     );
   },
 };

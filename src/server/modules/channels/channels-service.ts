@@ -45,6 +45,9 @@ function uuidOf(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The id of the report a lead becomes, whoever files it and however often (migrations/0036 derives it too). */
+export const reportIdOfLead = (leadId: string): string => uuidOf(`channel-message:${leadId}`);
+
 /** True when `given` equals `expected`, in constant time. */
 export function sameSecret(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
@@ -257,7 +260,10 @@ async function settle(
   return { status: 'dilaporkan', reportId, duplicate: false };
 }
 
-/** Files the lead's report through the intake, attaches the thread's photos, and queues the receipt. */
+/**
+ * Files the lead's report through the intake, attaches the thread's photos, and queues the receipt. A lead that
+ * becomes a report by itself records that, and queues its receipt, with the report's own COMMIT.
+ */
 async function fileReport(
   deps: ChannelDeps,
   principal: Principal,
@@ -278,8 +284,17 @@ async function fileReport(
     receivedAt: lead.receivedAt,
     channel: lead.channel,
   });
-  const input = ReportInput.parse({ id: uuidOf(`channel-message:${lead.id}`), ...fields });
-  const { report } = await reports.submitReport(deps, principal, input);
+  const input = ReportInput.parse({ id: reportIdOfLead(lead.id), ...fields });
+  const inIntake: reports.AtIntakeCommit | undefined = placedBy
+    ? undefined
+    : (tx, filed) =>
+        store.leadReportedAtCommit(
+          tx,
+          lead.id,
+          { ...draft, reading, reportId: filed.id },
+          receiptText(filed.id, filed.priority),
+        );
+  const { report, created } = await reports.submitReport(deps, principal, input, inIntake);
   const outcome: store.LeadOutcome = { ...draft, reading, status: 'dilaporkan', reportId: report.id };
   const receipt = {
     channel: lead.channel,
@@ -300,7 +315,8 @@ async function fileReport(
       );
       store.enqueueAtCommit(tx, { ...receipt, messageId: lead.id });
     });
-  } else {
+  } else if (!created) {
+    // the report was filed before (another delivery of the same thread got there first): bring the lead up to date
     await store.settleLead(singleStatements(deps.db), lead.id, outcome, receipt);
   }
   await attachThreadPhotos(deps, principal, lead.id, report.id);

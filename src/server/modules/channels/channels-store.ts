@@ -209,6 +209,28 @@ export async function settleLead(
   );
 }
 
+/**
+ * Records a waiting lead's report and queues its receipt with the COMMIT of the transaction that filed the report,
+ * as its reporter (migrations/0036: the function checks that this transaction inserted that lead's report, as the
+ * one the message reports as, and writes only that lead, its joined messages and one receipt to its sender).
+ */
+export function leadReportedAtCommit(
+  tx: Tx,
+  id: string,
+  outcome: Pick<LeadOutcome, 'body' | 'latitude' | 'longitude' | 'reading'> & { reportId: string },
+  receipt: string,
+): void {
+  tx.atCommit('SELECT sigap_channel_lead_reported($1, $2, $3, $4, $5, $6::jsonb, $7)', [
+    id,
+    outcome.reportId,
+    outcome.body,
+    outcome.latitude,
+    outcome.longitude,
+    JSON.stringify(outcome.reading),
+    receipt,
+  ]);
+}
+
 /** The photos waiting in a lead's thread (media ids of its joined images). */
 export async function listThreadImages(tx: Tx, leadId: string): Promise<{ id: string; mediaId: string }[]> {
   return tx.query(

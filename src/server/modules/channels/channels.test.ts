@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportPayload } from '../../../../test/fixtures.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
+import { submitReport } from '../reports/reports-service.ts';
+import { principalFrom } from '../users/users-service.ts';
+import { findUserById } from '../users/users-store.ts';
 import { drainOutbox } from './channels-outbox.ts';
+import { reportIdOfLead } from './channels-service.ts';
+import { leadReportedAtCommit } from './channels-store.ts';
 import {
   channelEnv,
   type FakeApi,
@@ -176,6 +183,60 @@ describe('WhatsApp and SMS in', () => {
       await t.app.inject({ method: 'GET', url: '/api/channels/queue', headers: authAs(koordinator) })
     ).json();
     expect(notV.items).toHaveLength(0);
+  });
+
+  it('lets only the message’s own reporter, in the transaction filing the lead’s report, record it as reported', async () => {
+    const body = whatsAppDelivery('6281230000013', 'wamid.s1', at(45), {
+      type: 'text',
+      text: 'Ada keributan di ujung gang, tolong',
+    });
+    expect((await postWa(body)).json().outcomes[0].status).toBe('menunggu');
+    const lead = await t.db.asSystem((tx) =>
+      tx.one<{ id: string }>("SELECT id FROM channel_messages WHERE provider_id = 'wamid.s1'"),
+    );
+    const leadId = (lead as { id: string }).id;
+    const reportId = reportIdOfLead(leadId);
+    const forged = {
+      body: 'Ada keributan di ujung gang, tolong. Palsu',
+      latitude: null,
+      longitude: null,
+      reading: {},
+      reportId,
+    };
+    const user = await t.db.asSystem((tx) => findUserById(tx, operator.id));
+    const principal = principalFrom(user as NonNullable<typeof user>, []);
+    // no actor; an actor without the report; an operator filing the lead's report as himself
+    await expect(
+      t.db.appQuery('SELECT sigap_channel_lead_reported($1, $2, $3, NULL, NULL, NULL, $4)', [
+        leadId,
+        reportId,
+        'palsu',
+        'palsu',
+      ]),
+    ).rejects.toThrow(/signed actor/);
+    await expect(
+      t.db.asActor(principal.actor, async (tx) => leadReportedAtCommit(tx, leadId, forged, 'palsu')),
+    ).rejects.toThrow(/not filed in this transaction/);
+    const input = ReportInput.parse(reportPayload({ id: reportId, channel: 'whatsapp' }));
+    await expect(
+      submitReport({ db: t.db, clock: systemClock }, principal, input, (tx) =>
+        leadReportedAtCommit(tx, leadId, forged, 'palsu'),
+      ),
+    ).rejects.toThrow(/not who the message reports as/);
+    const after = await t.db.asSystem((tx) =>
+      tx.one<{ status: string; body: string; reports: number; sent: number }>(
+        `SELECT status, body, (SELECT count(*)::int FROM reports WHERE id = $2) AS reports,
+           (SELECT count(*)::int FROM channel_outbox WHERE body = 'palsu') AS sent
+         FROM channel_messages WHERE id = $1`,
+        [leadId, reportId],
+      ),
+    );
+    expect(after).toEqual({
+      status: 'menunggu',
+      body: 'Ada keributan di ujung gang, tolong',
+      reports: 0,
+      sent: 0,
+    });
   });
 
   it('puts a pillar’s message without a place in its Bakorwil’s queue, where a koordinator places it', async () => {

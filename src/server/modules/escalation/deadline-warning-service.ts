@@ -54,7 +54,7 @@ async function warnOne(tx: Tx, item: NearDeadline, now: Date, left: number): Pro
     subjectId: item.id,
     title: deadlineWarningTitle(item, record),
     notice: noticeOf.deadline(
-      { type: item.subjectType, id: item.id, priority: record.priority, place: record.regionName },
+      { type: item.subjectType, id: item.id, grade: record.priority, place: record.regionName },
       item.deadline,
       record.dueAt,
     ),

@@ -3,7 +3,7 @@ import { warnNearingDeadlines } from './deadline-warning-service.ts';
 import { runEscalation } from './escalation-service.ts';
 
 /**
- * Deadlines about to pass are warned of once; missed deadlines of reports and cases climb kab/kota → Bakorwil →
+ * Deadlines about to pass (reports, cases, alerts) are warned of once; missed deadlines of reports and cases climb kab/kota → Bakorwil →
  * province; checked every minute.
  */
 export const escalationJobs: ModuleJobs = async (jobs, { db, clock, log }) => {

@@ -1,3 +1,4 @@
+import { LEVEL_LABELS, type Level } from '../../../shared/early-warning/level-model.ts';
 import { describeMinutes, type HandlingLevel, OFFICE_LABELS } from '../../../shared/escalation/ladder.ts';
 import { formatDateTimeWIB } from '../../../shared/i18n.ts';
 
@@ -49,11 +50,15 @@ const DEADLINE_TITLES = {
   resolve: 'belum selesai',
 } as const;
 
-/** The in-app notice of a deadline about to pass: "Tenggat hampir lewat: laporan P1 di Tanggulwetan belum diterima (…)". */
+/**
+ * The in-app notice of a deadline about to pass: "Tenggat hampir lewat: laporan P1 di Tanggulwetan belum diterima
+ * (…)", "… peringatan Siaga di Tanggul belum diterima (…)".
+ */
 export function deadlineWarningTitle(
-  item: { subjectType: 'report' | 'case'; deadline: keyof typeof DEADLINE_TITLES },
+  item: { subjectType: 'report' | 'case' | 'alert'; deadline: keyof typeof DEADLINE_TITLES },
   record: { priority: string; regionName: string; dueAt: Date },
 ): string {
-  const what = item.subjectType === 'report' ? 'laporan' : 'kasus';
-  return `Tenggat hampir lewat: ${what} ${record.priority} di ${record.regionName} ${DEADLINE_TITLES[item.deadline]} (tenggat ${formatDateTimeWIB(record.dueAt, 'id')})`;
+  const what = { report: 'laporan', case: 'kasus', alert: 'peringatan' }[item.subjectType];
+  const grade = item.subjectType === 'alert' ? LEVEL_LABELS[record.priority as Level].id : record.priority;
+  return `Tenggat hampir lewat: ${what} ${grade} di ${record.regionName} ${DEADLINE_TITLES[item.deadline]} (tenggat ${formatDateTimeWIB(record.dueAt, 'id')})`;
 }

@@ -205,4 +205,31 @@ describe('notices of a deadline about to pass', () => {
     expect(await warnAndDeliver()).toBe(0);
     expect(whatsApp()).toHaveLength(4);
   });
+
+  it('warns once of an alert nobody acknowledged, when 80% of its level’s time has gone', async () => {
+    clock.set(at('2030-03-14T09:00'));
+    const koordinator = await t.user({ role: 'koordinator', region: 'V' });
+    const raised = await call(koordinator, 'POST', '/api/alerts', {
+      regionCode: '35.09.06',
+      level: 'siaga',
+      headline: 'Siaga kerawanan di Kecamatan Tanggul',
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    // Siaga: acknowledged within 120 minutes, due 11:00, about to pass from 10:36
+    clock.set(at('2030-03-14T10:35'));
+    expect(await warnAndDeliver()).toBe(0);
+    clock.set(at('2030-03-14T10:37'));
+    expect(await warnAndDeliver()).toBe(1);
+    expect((await deadlineNotices(operator)).filter((n) => n.subjectId === raised.json().id)).toEqual([
+      expect.objectContaining({
+        kind: 'alert.deadline_near',
+        title: expect.stringMatching(/^Tenggat hampir lewat: peringatan Siaga di .* belum diterima/),
+      }),
+    ]);
+    expect(whatsApp().at(-1)).toMatch(
+      /^Sigap: tenggat penerimaan peringatan Siaga di .* hampir lewat \(14 Maret 2030 pukul 11\.00 WIB\)\. Buka: https:\/\/sigap\.jatimprov\.test\/peringatan-dini$/,
+    );
+    expect(await warnAndDeliver()).toBe(0);
+    expect(whatsApp()).toHaveLength(5);
+  });
 });

@@ -69,6 +69,12 @@ async function checkPlace(tx: Tx, row: store.ReportRow): Promise<void> {
 }
 
 /**
+ * A write the caller's module queues with the new report's COMMIT (`tx.atCommit`), in the intake's transaction and
+ * as its reporter: called only when the report is created, never for a retry that finds it stored.
+ */
+export type AtIntakeCommit = (tx: Tx, report: Report) => void;
+
+/**
  * Takes in a report. The client's id makes it idempotent: the same id and content answers the stored
  * report (created: false); the same id with other content is a conflict.
  */
@@ -76,6 +82,7 @@ export async function submitReport(
   deps: ReportDeps,
   principal: Principal,
   input: ReportInput,
+  atCommit?: AtIntakeCommit,
 ): Promise<{ report: Report; created: boolean }> {
   authorize(principal, 'report.submit', 'Peran Anda tidak dapat mengirim laporan');
   const { id, ...rest } = input;
@@ -102,6 +109,7 @@ export async function submitReport(
       );
       await announceUrgentReport(tx, report);
       await publishReportEvent(tx, 'report.created', report);
+      atCommit?.(tx, report);
       return { created: true, report };
     })
     .catch((error: unknown) => {
