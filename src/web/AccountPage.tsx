@@ -17,6 +17,7 @@ import {
 import { useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
 import { NoticeSettings } from './NoticeSettings.tsx';
+import { AlertRegion, CredentialField } from './ui/CredentialField.tsx';
 
 /** The server's rule for a new password (shared/users.ts `Password`), checked here to answer sooner. */
 const NEW_PASSWORD_MIN = 10;
@@ -90,39 +91,30 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
     <article class="page narrow">
       <h1 tabIndex={-1}>{heading}</h1>
       <p>{t('account.intro')}</p>
-      <div role="alert" class="alert-region">
-        {problemText && <p class="message message-error">{problemText}</p>}
-      </div>
+      <AlertRegion message={problemText} />
       <div role="status" class="alert-region">
         {outcome?.kind === 'saved' && <p class="message message-success">{t('account.saved')}</p>}
       </div>
       <form noValidate onSubmit={submit}>
-        <div class="field">
-          <label for="account-current">{t('account.current')}</label>
-          <input
-            id="account-current"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            value={currentPassword}
-            onInput={(event) => setCurrentPassword(event.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="account-new">{t('account.new')}</label>
-          <p id="account-new-hint" class="hint">
-            {t('account.newHint', { min: NEW_PASSWORD_MIN })}
-          </p>
-          <input
-            id="account-new"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby="account-new-hint"
-            value={newPassword}
-            onInput={(event) => setNewPassword(event.currentTarget.value)}
-          />
-        </div>
+        <CredentialField
+          id="account-current"
+          name="currentPassword"
+          label={t('account.current')}
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onInput={setCurrentPassword}
+        />
+        <CredentialField
+          id="account-new"
+          name="newPassword"
+          label={t('account.new')}
+          hint={t('account.newHint', { min: NEW_PASSWORD_MIN })}
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onInput={setNewPassword}
+        />
         <button type="submit" class="button button-primary" disabled={isBusy}>
           {isBusy ? t('account.saving') : t('account.submit')}
         </button>
@@ -175,9 +167,7 @@ function OwnAccess() {
     <section aria-labelledby="access-heading">
       <h2 id="access-heading">{t('account.accessHeading')}</h2>
       <p>{t('account.accessIntro')}</p>
-      <div role="alert" class="alert-region">
-        {error && <p class="message message-error">{errorMessage(lang, error.code, error.details)}</p>}
-      </div>
+      <AlertRegion message={error && errorMessage(lang, error.code, error.details)} />
       <div role="status" class="alert-region">
         {done && <p class="message message-success">{t(done)}</p>}
       </div>
@@ -258,18 +248,16 @@ function TotpSection(props: { me: SignedInUser; onEnabled: () => Promise<void> }
             void run(async () => setRecoveryCodes((await confirmTotp(code.trim())).recoveryCodes));
           }}
         >
-          <div class="field">
-            <label for="totp-code">{t('account.totpCode')}</label>
-            <input
-              id="totp-code"
-              name="code"
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onInput={(event) => setCode(event.currentTarget.value)}
-            />
-          </div>
+          <CredentialField
+            id="totp-code"
+            name="code"
+            label={t('account.totpCode')}
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={code}
+            onInput={setCode}
+          />
           <button type="submit" class="button button-primary" disabled={isBusy}>
             {t('account.totpConfirm')}
           </button>
@@ -297,9 +285,7 @@ function TotpSection(props: { me: SignedInUser; onEnabled: () => Promise<void> }
       <Heading id="totp-heading" tabIndex={-1}>
         {t('account.totpHeading')}
       </Heading>
-      <div role="alert" class="alert-region">
-        {error && <p class="message message-error">{errorMessage(lang, error.code, error.details)}</p>}
-      </div>
+      <AlertRegion message={error && errorMessage(lang, error.code, error.details)} />
       {body}
     </section>
   );

@@ -2,7 +2,7 @@
 // kinds on which channel, and the latest notices with their delivery state.
 import '../shared/messages/notices.ts';
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../shared/i18n.ts';
+import { errorMessage, LANGS } from '../shared/i18n.ts';
 import type { NoticeSettingsReply, NoticeSettings as Settings } from '../shared/notices/notice-schema.ts';
 import {
   NOTICE_CHANNELS,
@@ -11,7 +11,9 @@ import {
   type NoticeKind,
 } from '../shared/notices/notices.ts';
 import { ApiError, request } from './api.ts';
+import { InputField, SelectField } from './fields.tsx';
 import { useLang, useT } from './lang.ts';
+import { AlertRegion } from './ui/CredentialField.tsx';
 
 const key = (kind: NoticeKind, channel: NoticeChannel) => `${kind}:${channel}`;
 
@@ -76,48 +78,35 @@ export function NoticeSettings() {
     <section aria-labelledby="notices-heading">
       <h2 id="notices-heading">{t('notices.title')}</h2>
       <p>{t('notices.intro')}</p>
-      <div role="alert" class="alert-region">
-        {error && <p class="message message-error">{errorMessage(lang, error.code, error.details)}</p>}
-      </div>
+      <AlertRegion message={error && errorMessage(lang, error.code, error.details)} />
       <div role="status" class="alert-region">
         {saved && <p class="message message-success">{t('notices.saved')}</p>}
       </div>
       <form noValidate onSubmit={submit}>
-        <div class="field">
-          <label for="notices-phone">{t('notices.phone')}</label>
-          <p id="notices-phone-hint" class="hint">
-            {t('notices.phoneHint')}
-          </p>
-          <input
-            id="notices-phone"
-            type="tel"
-            autoComplete="tel"
-            aria-describedby="notices-phone-hint"
-            value={form.phone ?? ''}
-            onInput={(event) => setForm({ ...form, phone: event.currentTarget.value })}
-          />
-        </div>
-        <div class="field">
-          <label for="notices-email">{t('notices.email')}</label>
-          <input
-            id="notices-email"
-            type="email"
-            autoComplete="email"
-            value={form.email ?? ''}
-            onInput={(event) => setForm({ ...form, email: event.currentTarget.value })}
-          />
-        </div>
-        <div class="field">
-          <label for="notices-language">{t('notices.language')}</label>
-          <select
-            id="notices-language"
-            value={form.language}
-            onChange={(event) => setForm({ ...form, language: event.currentTarget.value as 'id' | 'en' })}
-          >
-            <option value="id">{t('lang.id')}</option>
-            <option value="en">{t('lang.en')}</option>
-          </select>
-        </div>
+        <InputField
+          id="notices-phone"
+          label={t('notices.phone')}
+          hint={t('notices.phoneHint')}
+          type="tel"
+          autoComplete="tel"
+          value={form.phone ?? ''}
+          onInput={(phone) => setForm({ ...form, phone })}
+        />
+        <InputField
+          id="notices-email"
+          label={t('notices.email')}
+          type="email"
+          autoComplete="email"
+          value={form.email ?? ''}
+          onInput={(email) => setForm({ ...form, email })}
+        />
+        <SelectField
+          id="notices-language"
+          label={t('notices.language')}
+          value={form.language}
+          onChange={(language) => setForm({ ...form, language: language as 'id' | 'en' })}
+          options={LANGS.map((code) => ({ value: code, label: t(`lang.${code}`) }))}
+        />
         <fieldset class="op-fieldset">
           <legend>{t('notices.quiet')}</legend>
           <p id="notices-quiet-hint" class="hint">

@@ -1,7 +1,7 @@
 // Labelled form fields for every page: each with its hint and its error tied to it for screen readers.
 // `isRequired` only announces a field the form checks itself; `required` (and `minLength`, `min`, `max`) let the
 // browser check it before the form is sent.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { WibDateField } from './WibDateField.tsx';
 
 type Common = {
@@ -44,7 +44,7 @@ export function InputField(
   props: Common & {
     value: string;
     onInput: (value: string) => void;
-    type?: 'text' | 'url' | 'number' | 'date' | 'datetime-local';
+    type?: 'text' | 'password' | 'tel' | 'email' | 'url' | 'number' | 'time' | 'date' | 'datetime-local';
     minLength?: number;
     maxLength?: number;
     /** Bounds of a number, or of a date/time in the field's own form. */
@@ -53,6 +53,8 @@ export function InputField(
     autoComplete?: string;
     placeholder?: string;
     inputClass?: string;
+    /** The keyboard a phone shows for a text field, e.g. 'url' for a link that need not be a whole address. */
+    inputMode?: 'url' | 'numeric';
   },
 ) {
   if (props.type === 'date' || props.type === 'datetime-local')
@@ -80,7 +82,13 @@ export function InputField(
           ? { type: 'number', inputMode: 'numeric' }
           : props.type === 'url'
             ? { type: 'url', inputMode: 'url' }
-            : { type: 'text' })}
+            : props.type === 'tel'
+              ? { type: 'tel' }
+              : props.type === 'email'
+                ? { type: 'email' }
+                : props.type === 'password' || props.type === 'time'
+                  ? { type: props.type }
+                  : { type: 'text', inputMode: props.inputMode })}
         value={props.value}
         required={props.required}
         minLength={props.minLength}
@@ -157,6 +165,37 @@ export function SelectField(
           </option>
         ))}
       </select>
+    </Frame>
+  );
+}
+
+/** A file to send: `onFile` has the chosen file (none when the choice is cleared) and the field, to clear it. */
+export function FileField(
+  props: Common & {
+    accept: string;
+    onFile: (file: File | undefined, input: HTMLInputElement) => void;
+    isDisabled?: boolean;
+    inputClass?: string;
+    inputRef?: Ref<HTMLInputElement>;
+  },
+) {
+  return (
+    <Frame {...props}>
+      <input
+        id={props.id}
+        ref={props.inputRef}
+        class={props.inputClass}
+        type="file"
+        accept={props.accept}
+        required={props.required}
+        disabled={props.isDisabled}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props)}
+        onChange={(event) => {
+          const input = event.currentTarget as HTMLInputElement;
+          props.onFile(input.files?.[0], input);
+        }}
+      />
     </Frame>
   );
 }

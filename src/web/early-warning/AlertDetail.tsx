@@ -2,7 +2,7 @@
 // (acknowledge, record an action, close, approve the public text), with its CAP 1.2 documents.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { InputField, TextAreaField } from '../fields.tsx';
+import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
@@ -15,7 +15,7 @@ import {
   closeAlert,
   getAlert,
 } from './ew-api.ts';
-import { AlertStatusTag, alertArea, EwError, FactorList, inputValue, LevelTag } from './ew-ui.tsx';
+import { AlertStatusTag, alertArea, EwError, FactorList, LevelTag } from './ew-ui.tsx';
 
 export function AlertDetailPanel(props: { id: string; version: number; now: Date; onChanged: () => void }) {
   const t = useT();
@@ -197,34 +197,28 @@ function ActionForm(props: {
   return (
     <form class="op-form ew-subform" aria-labelledby="ew-action-heading" onSubmit={submit}>
       <h3 id="ew-action-heading">{t('ew.action.heading')}</h3>
-      <div class="field">
-        <label for="ew-action-text">{t('ew.action.text')}</label>
-        <p class="hint" id="ew-action-hint">
-          {t('ew.action.hint')}
-        </p>
-        <textarea
-          id="ew-action-text"
-          aria-describedby="ew-action-hint"
-          required
-          minLength={3}
-          maxLength={2000}
-          rows={3}
-          value={text}
-          onInput={(event) => setText(inputValue(event))}
-        />
-      </div>
+      <TextAreaField
+        id="ew-action-text"
+        label={t('ew.action.text')}
+        hint={t('ew.action.hint')}
+        required
+        minLength={3}
+        maxLength={2000}
+        rows={3}
+        value={text}
+        onInput={setText}
+      />
       {(cases.data?.length ?? 0) > 0 && (
-        <div class="field">
-          <label for="ew-action-case">{t('ew.action.case')}</label>
-          <select id="ew-action-case" value={caseId} onChange={(event) => setCaseId(inputValue(event))}>
-            <option value="">{t('ew.action.noCase')}</option>
-            {cases.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title} — {c.regionName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="ew-action-case"
+          label={t('ew.action.case')}
+          value={caseId}
+          onChange={setCaseId}
+          options={[
+            { value: '', label: t('ew.action.noCase') },
+            ...(cases.data ?? []).map((c) => ({ value: c.id, label: `${c.title} — ${c.regionName}` })),
+          ]}
+        />
       )}
       <FormSubmit
         label={t('ew.action.submit')}

@@ -1,7 +1,7 @@
 // Peringatan: the alerts in the user's scope, open ones first, live; raising one by hand (koordinator,
 // provinsi, admin); each alert beside the list with its acknowledgement, response and closing.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
@@ -9,7 +9,7 @@ import { useLang, useT } from '../lang.ts';
 import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { levelLabel } from '../operator/labels.ts';
 import { type LiveEvent, useCoalesced, useLiveEvents } from '../operator/live.ts';
-import { FormSubmit, num, useAction, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { num, useFormSend, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { ListItemButton, ListState, LiveLine, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import { AlertDetailPanel } from './AlertDetail.tsx';
 import { ALERT_FEED_URL, type AlertLevel, type AlertView, listAlerts, raiseAlert } from './ew-api.ts';
@@ -17,6 +17,7 @@ import {
   AlertStatusTag,
   alertArea,
   EwError,
+  FormBox,
   LevelTag,
   levelRank,
   RegionPicker,
@@ -209,72 +210,57 @@ function RaiseAlertForm(props: {
   const [level, setLevel] = useState<AlertLevel>('waspada');
   const [headline, setHeadline] = useState('');
   const [description, setDescription] = useState('');
-  const action = useAction();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    let raised: AlertView | undefined;
-    const ok = await action.run(async () => {
-      raised = await raiseAlert({
-        regionCode,
-        level,
-        headline: headline.trim(),
-        description: description.trim(),
-      });
-    });
-    if (ok && raised) props.onRaised(raised);
-  }
+  const action = useFormSend(
+    () => raiseAlert({ regionCode, level, headline: headline.trim(), description: description.trim() }),
+    props.onRaised,
+  );
 
   return (
-    <section id="ew-raise" class="op-detail ew-form-box" aria-labelledby="ew-raise-heading">
-      <h2 id="ew-raise-heading" tabIndex={-1} ref={heading}>
-        {t('ew.raise.heading')}
-      </h2>
-      <p class="hint">{t('ew.raise.hint')}</p>
-      <form class="op-form" onSubmit={submit}>
-        <RegionPicker
-          id="ew-raise-region"
-          legend={t('ew.raise.region')}
-          kabkota={kabkota.data ?? []}
-          value={regionCode}
-          onChange={setRegionCode}
-          kecamatan="optional"
-        />
-        <fieldset class="op-radios">
-          <legend>{t('ew.raise.level')}</legend>
-          {RAISE_LEVELS.map((l) => (
-            <label key={l}>
-              <input type="radio" name="ew-raise-level" checked={level === l} onChange={() => setLevel(l)} />{' '}
-              <LevelTag level={l} />
-            </label>
-          ))}
-        </fieldset>
-        <InputField
-          id="ew-raise-headline"
-          label={t('ew.raise.headline')}
-          required
-          minLength={5}
-          maxLength={200}
-          value={headline}
-          onInput={setHeadline}
-        />
-        <TextAreaField
-          id="ew-raise-description"
-          label={t('ew.raise.description')}
-          rows={4}
-          maxLength={5000}
-          value={description}
-          onInput={setDescription}
-        />
-        <EwError error={action.error ?? kabkota.error} />
-        <FormSubmit
-          label={t('ew.raise.submit')}
-          disabled={action.isBusy || !regionCode || headline.trim().length < 5}
-          onCancel={props.onCancel}
-        />
-      </form>
-    </section>
+    <FormBox
+      id="ew-raise"
+      idPrefix="ew-raise"
+      heading={t('ew.raise.heading')}
+      hint={t('ew.raise.hint')}
+      onSubmit={action.submit}
+      error={action.error ?? kabkota.error}
+      submitLabel={t('ew.raise.submit')}
+      isSubmitOff={action.isBusy || !regionCode || headline.trim().length < 5}
+      onCancel={props.onCancel}
+    >
+      <RegionPicker
+        id="ew-raise-region"
+        legend={t('ew.raise.region')}
+        kabkota={kabkota.data ?? []}
+        value={regionCode}
+        onChange={setRegionCode}
+        kecamatan="optional"
+      />
+      <fieldset class="op-radios">
+        <legend>{t('ew.raise.level')}</legend>
+        {RAISE_LEVELS.map((l) => (
+          <label key={l}>
+            <input type="radio" name="ew-raise-level" checked={level === l} onChange={() => setLevel(l)} />{' '}
+            <LevelTag level={l} />
+          </label>
+        ))}
+      </fieldset>
+      <InputField
+        id="ew-raise-headline"
+        label={t('ew.raise.headline')}
+        required
+        minLength={5}
+        maxLength={200}
+        value={headline}
+        onInput={setHeadline}
+      />
+      <TextAreaField
+        id="ew-raise-description"
+        label={t('ew.raise.description')}
+        rows={4}
+        maxLength={5000}
+        value={description}
+        onInput={setDescription}
+      />
+    </FormBox>
   );
 }

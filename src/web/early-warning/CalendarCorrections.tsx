@@ -5,14 +5,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { addDays } from '../../shared/early-warning/calendar.ts';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, DoneNotice, FormSubmit, Tag, useAction } from '../operator/ui.tsx';
+import { DataTable, DoneNotice, Tag, useAction } from '../operator/ui.tsx';
 import {
   type RecurringAnchor,
   type RecurringEvent,
   removeCalendarOverride,
   setCalendarOverride,
 } from './ew-api.ts';
-import { EwError, formatDay } from './ew-ui.tsx';
+import { EwError, FormBox, formatDay } from './ew-ui.tsx';
 
 /** The server accepts the government's date at most this many days from the computed one. */
 const MAX_SHIFT_DAYS = 3;
@@ -155,8 +155,6 @@ function CorrectionForm(props: {
   const [attempt, setAttempt] = useState(0);
   const action = useAction();
   const form = useRef<HTMLFormElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
@@ -193,39 +191,43 @@ function CorrectionForm(props: {
 
   const prefix = `ew-correction-${anchor.key}-${anchor.hijriYear}`;
   return (
-    <section class="op-detail ew-form-box" aria-labelledby={`${prefix}-heading`}>
-      <h3 id={`${prefix}-heading`} tabIndex={-1} ref={heading}>
-        {t('ew.correction.formHeading', { title: props.title })}
-      </h3>
-      <form ref={form} class="op-form" noValidate onSubmit={submit}>
-        <FormProblems title={t('ew.correction.problems')} problems={problems} />
-        <InputField
-          id={`${prefix}-date`}
-          type="date"
-          label={t('ew.correction.date')}
-          hint={t('ew.correction.dateHint', {
-            computed: formatDay(computed, lang),
-            min: formatDay(min, lang),
-            max: formatDay(max, lang),
-          })}
-          value={date}
-          onInput={setDate}
-          isRequired
-          error={problems.date}
-        />
-        <InputField
-          id={`${prefix}-note`}
-          label={t('ew.correction.note')}
-          hint={t('ew.correction.noteHint')}
-          value={note}
-          onInput={setNote}
-          maxLength={500}
-          isRequired
-          error={problems.note}
-        />
-        <EwError error={action.error} />
-        <FormSubmit label={t('ew.correction.save')} disabled={action.isBusy} onCancel={props.onCancel} />
-      </form>
-    </section>
+    <FormBox
+      idPrefix={prefix}
+      heading={t('ew.correction.formHeading', { title: props.title })}
+      headingLevel={3}
+      formRef={form}
+      noValidate
+      onSubmit={submit}
+      error={action.error}
+      submitLabel={t('ew.correction.save')}
+      isSubmitOff={action.isBusy}
+      onCancel={props.onCancel}
+    >
+      <FormProblems title={t('ew.correction.problems')} problems={problems} />
+      <InputField
+        id={`${prefix}-date`}
+        type="date"
+        label={t('ew.correction.date')}
+        hint={t('ew.correction.dateHint', {
+          computed: formatDay(computed, lang),
+          min: formatDay(min, lang),
+          max: formatDay(max, lang),
+        })}
+        value={date}
+        onInput={setDate}
+        isRequired
+        error={problems.date}
+      />
+      <InputField
+        id={`${prefix}-note`}
+        label={t('ew.correction.note')}
+        hint={t('ew.correction.noteHint')}
+        value={note}
+        onInput={setNote}
+        maxLength={500}
+        isRequired
+        error={problems.note}
+      />
+    </FormBox>
   );
 }

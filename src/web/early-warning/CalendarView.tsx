@@ -2,23 +2,13 @@
 // range, with their route; entering an event; one event beside the list with its checklist and review; the
 // admin's corrections of the computed dates.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
-import { CheckList, InputField, TextAreaField } from '../fields.tsx';
+import { CheckList, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import {
-  FormSubmit,
-  num,
-  Tag,
-  useAction,
-  useLoad,
-  wib,
-  wibDay,
-  wibInputIn,
-  wibInputToIso,
-} from '../operator/ui.tsx';
+import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
 import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
@@ -30,7 +20,15 @@ import {
   getCalendar,
   listGroups,
 } from './ew-api.ts';
-import { EwError, formatDay, inputValue, RegionPicker, regionChildren, useScopeKabkota } from './ew-ui.tsx';
+import {
+  EwError,
+  FormBox,
+  formatDay,
+  inputValue,
+  RegionPicker,
+  regionChildren,
+  useScopeKabkota,
+} from './ew-ui.tsx';
 
 /** Roles the API lets correct the computed dates of 1 Suro and Idul Fitri. */
 
@@ -181,15 +179,9 @@ function AddEventForm(props: {
   const [route, setRoute] = useState<{ code: string; name: string }[]>([]);
   const [crowd, setCrowd] = useState('');
   const [groupIds, setGroupIds] = useState<string[]>([]);
-  const action = useAction();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    let created: { id: string } | undefined;
-    const ok = await action.run(async () => {
-      created = await createEvent({
+  const action = useFormSend(
+    () =>
+      createEvent({
         kind,
         title: title.trim(),
         description: description.trim(),
@@ -199,101 +191,95 @@ function AddEventForm(props: {
         routeRegionCodes: route.map((r) => r.code),
         expectedCrowd: crowd ? Number(crowd) : undefined,
         groupIds,
-      });
-    });
-    if (ok && created) props.onAdded(created);
-  }
+      }),
+    props.onAdded,
+  );
 
   return (
-    <section id="ew-event-add" class="op-detail ew-form-box" aria-labelledby="ew-event-add-heading">
-      <h2 id="ew-event-add-heading" tabIndex={-1} ref={heading}>
-        {t('ew.event.addHeading')}
-      </h2>
-      <form class="op-form" onSubmit={submit}>
-        <div class="op-grid-form">
-          <div class="field">
-            <label for="ew-event-kind">{t('ew.event.kind')}</label>
-            <select id="ew-event-kind" value={kind} onChange={(e) => setKind(inputValue(e) as EventKind)}>
-              {EVENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`ew.eventKind.${k}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <InputField
-            id="ew-event-title"
-            label={t('ew.event.title')}
-            required
-            minLength={3}
-            maxLength={200}
-            value={title}
-            onInput={setTitle}
-          />
-          <InputField
-            id="ew-event-starts"
-            label={t('ew.event.startsAt')}
-            required
-            value={startsAt}
-            type="datetime-local"
-            onInput={setStartsAt}
-          />
-          <InputField
-            id="ew-event-ends"
-            label={t('ew.event.endsAt')}
-            min={startsAt}
-            value={endsAt}
-            type="datetime-local"
-            onInput={setEndsAt}
-          />
-          <InputField
-            id="ew-event-crowd"
-            label={t('ew.event.crowd')}
-            type="number"
-            min={0}
-            value={crowd}
-            onInput={setCrowd}
-            inputClass="op-number"
-          />
-        </div>
-        <TextAreaField
-          id="ew-event-description"
-          label={t('ew.event.description')}
-          rows={3}
-          maxLength={5000}
-          value={description}
-          onInput={setDescription}
+    <FormBox
+      id="ew-event-add"
+      idPrefix="ew-event-add"
+      heading={t('ew.event.addHeading')}
+      onSubmit={action.submit}
+      error={action.error ?? kabkota.error ?? groups.error}
+      submitLabel={t('ew.event.submit')}
+      isSubmitOff={action.isBusy || !regionCode || title.trim().length < 3 || !startsAt}
+      onCancel={props.onCancel}
+    >
+      <div class="op-grid-form">
+        <SelectField
+          id="ew-event-kind"
+          label={t('ew.event.kind')}
+          value={kind}
+          onChange={(value) => setKind(value as EventKind)}
+          options={EVENT_KINDS.map((k) => ({ value: k, label: t(`ew.eventKind.${k}` as MessageKey) }))}
         />
-        <RegionPicker
-          id="ew-event-region"
-          legend={t('ew.event.region')}
-          kabkota={kabkota.data ?? []}
-          value={regionCode}
-          onChange={setRegionCode}
-          kecamatan="optional"
+        <InputField
+          id="ew-event-title"
+          label={t('ew.event.title')}
+          required
+          minLength={3}
+          maxLength={200}
+          value={title}
+          onInput={setTitle}
         />
-        <RoutePicker
-          route={route}
-          onChange={setRoute}
-          startKabkota={regionCode.split('.').slice(0, 2).join('.')}
+        <InputField
+          id="ew-event-starts"
+          label={t('ew.event.startsAt')}
+          required
+          value={startsAt}
+          type="datetime-local"
+          onInput={setStartsAt}
         />
-        <fieldset class="op-radios">
-          <legend>{t('ew.event.groups')}</legend>
-          {groups.data?.length === 0 && <p>{t('ew.event.noGroups')}</p>}
-          <CheckList
-            options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.shortName }))}
-            selected={groupIds}
-            onChange={setGroupIds}
-          />
-        </fieldset>
-        <EwError error={action.error ?? kabkota.error ?? groups.error} />
-        <FormSubmit
-          label={t('ew.event.submit')}
-          disabled={action.isBusy || !regionCode || title.trim().length < 3 || !startsAt}
-          onCancel={props.onCancel}
+        <InputField
+          id="ew-event-ends"
+          label={t('ew.event.endsAt')}
+          min={startsAt}
+          value={endsAt}
+          type="datetime-local"
+          onInput={setEndsAt}
         />
-      </form>
-    </section>
+        <InputField
+          id="ew-event-crowd"
+          label={t('ew.event.crowd')}
+          type="number"
+          min={0}
+          value={crowd}
+          onInput={setCrowd}
+          inputClass="op-number"
+        />
+      </div>
+      <TextAreaField
+        id="ew-event-description"
+        label={t('ew.event.description')}
+        rows={3}
+        maxLength={5000}
+        value={description}
+        onInput={setDescription}
+      />
+      <RegionPicker
+        id="ew-event-region"
+        legend={t('ew.event.region')}
+        kabkota={kabkota.data ?? []}
+        value={regionCode}
+        onChange={setRegionCode}
+        kecamatan="optional"
+      />
+      <RoutePicker
+        route={route}
+        onChange={setRoute}
+        startKabkota={regionCode.split('.').slice(0, 2).join('.')}
+      />
+      <fieldset class="op-radios">
+        <legend>{t('ew.event.groups')}</legend>
+        {groups.data?.length === 0 && <p>{t('ew.event.noGroups')}</p>}
+        <CheckList
+          options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.shortName }))}
+          selected={groupIds}
+          onChange={setGroupIds}
+        />
+      </fieldset>
+    </FormBox>
   );
 }
 

@@ -1,11 +1,11 @@
 // Kelompok: the province-wide register of actor groups (perguruan silat, suporter, ormas), searchable; adding a
 // group; every recorded rivalry; one group beside the list with its branches, rivalries and peace agreements.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { searchKey } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
 import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, FormSubmit, num, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { DataTable, num, Tag, useFormSend, useLoad } from '../operator/ui.tsx';
 import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
 import {
   createGroup,
@@ -16,7 +16,7 @@ import {
   listRivalries,
   type Rivalry,
 } from './ew-api.ts';
-import { EwError, inputValue } from './ew-ui.tsx';
+import { EwError, FormBox, inputValue } from './ew-ui.tsx';
 import { GroupDetailPanel, groupKindLabel, RivalryTag } from './GroupDetail.tsx';
 
 export function GroupsView(props: { me: SignedInUser }) {
@@ -192,73 +192,58 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
   const [name, setName] = useState('');
   const [shortName, setShortName] = useState('');
   const [description, setDescription] = useState('');
-  const action = useAction();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    let created: Group | undefined;
-    const ok = await action.run(async () => {
-      created = await createGroup({
-        kind,
-        name: name.trim(),
-        shortName: shortName.trim(),
-        description: description.trim(),
-      });
-    });
-    if (ok && created) props.onAdded(created);
-  }
+  const action = useFormSend(
+    () =>
+      createGroup({ kind, name: name.trim(), shortName: shortName.trim(), description: description.trim() }),
+    props.onAdded,
+  );
 
   return (
-    <section id="ew-group-add" class="op-detail ew-form-box" aria-labelledby="ew-group-add-heading">
-      <h2 id="ew-group-add-heading" tabIndex={-1} ref={heading}>
-        {t('ew.groups.addHeading')}
-      </h2>
-      <form class="op-form op-grid-form" onSubmit={submit}>
-        <SelectField
-          id="ew-group-kind"
-          label={t('ew.groups.kind')}
-          value={kind}
-          onChange={(value) => setKind(value as GroupKind)}
-          options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
-        />
-        <InputField
-          id="ew-group-name"
-          label={t('ew.groups.name')}
-          required
-          minLength={2}
-          maxLength={200}
-          value={name}
-          onInput={setName}
-        />
-        <InputField
-          id="ew-group-short"
-          label={t('ew.groups.shortName')}
-          required
-          minLength={2}
-          maxLength={40}
-          value={shortName}
-          onInput={setShortName}
-        />
-        <TextAreaField
-          id="ew-group-description"
-          label={t('ew.groups.description')}
-          frameClass="op-form-title"
-          rows={3}
-          maxLength={2000}
-          value={description}
-          onInput={setDescription}
-        />
-        <div class="op-form-title">
-          <EwError error={action.error} />
-        </div>
-        <FormSubmit
-          label={t('ew.groups.addSubmit')}
-          disabled={action.isBusy || name.trim().length < 2 || shortName.trim().length < 2}
-          onCancel={props.onCancel}
-        />
-      </form>
-    </section>
+    <FormBox
+      id="ew-group-add"
+      idPrefix="ew-group-add"
+      heading={t('ew.groups.addHeading')}
+      isGrid
+      onSubmit={action.submit}
+      error={action.error}
+      submitLabel={t('ew.groups.addSubmit')}
+      isSubmitOff={action.isBusy || name.trim().length < 2 || shortName.trim().length < 2}
+      onCancel={props.onCancel}
+    >
+      <SelectField
+        id="ew-group-kind"
+        label={t('ew.groups.kind')}
+        value={kind}
+        onChange={(value) => setKind(value as GroupKind)}
+        options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
+      />
+      <InputField
+        id="ew-group-name"
+        label={t('ew.groups.name')}
+        required
+        minLength={2}
+        maxLength={200}
+        value={name}
+        onInput={setName}
+      />
+      <InputField
+        id="ew-group-short"
+        label={t('ew.groups.shortName')}
+        required
+        minLength={2}
+        maxLength={40}
+        value={shortName}
+        onInput={setShortName}
+      />
+      <TextAreaField
+        id="ew-group-description"
+        label={t('ew.groups.description')}
+        frameClass="op-form-title"
+        rows={3}
+        maxLength={2000}
+        value={description}
+        onInput={setDescription}
+      />
+    </FormBox>
   );
 }

@@ -1,14 +1,14 @@
 // Pieces the early-warning views share: tabs, level tags, factor lists, the region picker in the user's scope,
 // errors of this module's codes, and day formatting.
-import type { ComponentChildren } from 'preact';
-import { useRef } from 'preact/hooks';
+import type { ComponentChildren, Ref } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import type { Region } from '../../shared/regions.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { listBakorwil, listRegions } from '../operator/operator-api.ts';
-import { ErrorNotice, type Loaded, Tag, useLoad } from '../operator/ui.tsx';
+import { ErrorNotice, FormSubmit, type Loaded, Tag, useLoad } from '../operator/ui.tsx';
 import type { AlertView, Factor } from './ew-api.ts';
 import './early-warning.css';
 
@@ -153,6 +153,54 @@ export function EwError(props: { error: ApiError | undefined }) {
     <p class="message message-error" role="alert">
       {t(key)} <span class="op-error-detail">({error.message})</span>
     </p>
+  );
+}
+
+// ── Forms in a box of their own ──────────────────────────────────────────────────────────────────
+
+/**
+ * A form opened in a box of its own (raising an alert, adding a group or an event, correcting a date): its heading
+ * (`${idPrefix}-heading`) takes the focus when the box opens; the server's refusal stands above the send and cancel
+ * buttons. `isGrid` lays the fields out two by two, the refusal across the whole width.
+ */
+export function FormBox(props: {
+  id?: string;
+  idPrefix: string;
+  heading: string;
+  headingLevel?: 2 | 3;
+  hint?: string;
+  isGrid?: boolean;
+  noValidate?: boolean;
+  formRef?: Ref<HTMLFormElement>;
+  onSubmit: (event: Event) => void;
+  error: ApiError | undefined;
+  submitLabel: string;
+  isSubmitOff: boolean;
+  onCancel: () => void;
+  children: ComponentChildren;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  const headingId = `${props.idPrefix}-heading`;
+  const error = <EwError error={props.error} />;
+  return (
+    <section id={props.id} class="op-detail ew-form-box" aria-labelledby={headingId}>
+      <Heading id={headingId} tabIndex={-1} ref={heading}>
+        {props.heading}
+      </Heading>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      <form
+        ref={props.formRef}
+        class={props.isGrid ? 'op-form op-grid-form' : 'op-form'}
+        noValidate={props.noValidate}
+        onSubmit={props.onSubmit}
+      >
+        {props.children}
+        {props.isGrid ? <div class="op-form-title">{error}</div> : error}
+        <FormSubmit label={props.submitLabel} disabled={props.isSubmitOff} onCancel={props.onCancel} />
+      </form>
+    </section>
   );
 }
 

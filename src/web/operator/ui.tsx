@@ -226,6 +226,23 @@ export function useAction(): {
 }
 
 /**
+ * A form that sends one request: `submit` keeps the page from reloading, runs `send` as an action (busy, and its
+ * refusal in `error`) and hands what it answered to `onDone` when it went through.
+ */
+export function useFormSend<T>(send: () => Promise<T>, onDone: (result: T) => void) {
+  const action = useAction();
+  async function submit(event: Event) {
+    event.preventDefault();
+    let result: T | undefined;
+    const ok = await action.run(async () => {
+      result = await send();
+    });
+    if (ok) onDone(result as T);
+  }
+  return { ...action, submit };
+}
+
+/**
  * A form's buttons: the submit (primary, or secondary for a small form inside a page) and, when the form can be
  * closed, a cancel. The submit is off while `disabled` (busy, or the form not yet complete).
  */

@@ -3,6 +3,7 @@
 // before an incident in the same kecamatan. Province and admin (provocation.evaluate).
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { listRegions } from '../operator/operator-api.ts';
 import { DataTable, ErrorNotice, num, useHeading, useLoad } from '../operator/ui.tsx';
@@ -30,17 +31,16 @@ export function ProvocationEvaluation(props: { onBack: () => void }) {
       </p>
       <p class="lead">{t('provw.eval.purpose')}</p>
       <div class="op-filters">
-        <label class="field">
-          <span>{t('provw.eval.kabkota')}</span>
-          <select value={kabkota} onChange={(e) => setKabkota((e.target as HTMLSelectElement).value)}>
-            <option value="">{t('provw.eval.allKabkota')}</option>
-            {(regions.data?.items ?? []).map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          id="provw-eval-kabkota"
+          label={t('provw.eval.kabkota')}
+          value={kabkota}
+          onChange={setKabkota}
+          options={[
+            { value: '', label: t('provw.eval.allKabkota') },
+            ...(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name })),
+          ]}
+        />
       </div>
       <ErrorNotice error={loaded.error} />
       {!figures && !loaded.error && <p role="status">{t('common.loading')}</p>}

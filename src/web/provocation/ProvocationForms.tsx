@@ -4,10 +4,13 @@ import { useState } from 'preact/hooks';
 import { can } from '../../shared/permissions/index.ts';
 import type { ItemDetail } from '../../shared/provocation/provocation-schema.ts';
 import type { SignedInUser } from '../api.ts';
+import { CheckField, FileField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { listAgencies } from '../operator/operator-api.ts';
 import { DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
 import { listItems, mergeItem, requestTakedown, uploadScreenshot } from './provocation-api.ts';
+
+const TAKEDOWN_KINDS = ['takedown', 'investigasi'] as const;
 
 type Props = {
   item: ItemDetail;
@@ -67,43 +70,36 @@ function TakedownForm(props: Props) {
         >
           <DoneNotice message={done} />
           <ErrorNotice error={action.error ?? agencies.error} />
-          <label class="field">
-            <span>{t('provw.takedown.kind')}</span>
-            <select value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as never)}>
-              <option value="takedown">{t('prov.kind.takedown')}</option>
-              <option value="investigasi">{t('prov.kind.investigasi')}</option>
-            </select>
-          </label>
-          <label class="field">
-            <span>{t('provw.takedown.agency')}</span>
-            <select value={chosenAgency} onChange={(e) => setAgencyId((e.target as HTMLSelectElement).value)}>
-              {active.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{t('provw.takedown.case')}</span>
-            <select value={chosenCase} onChange={(e) => setCaseId((e.target as HTMLSelectElement).value)}>
-              {props.item.cases.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{t('provw.takedown.instruction')}</span>
-            <textarea
-              value={instruction}
-              minLength={10}
-              maxLength={2000}
-              required
-              onInput={(e) => setInstruction((e.target as HTMLTextAreaElement).value)}
-            />
-          </label>
+          <SelectField
+            id="provw-takedown-kind"
+            label={t('provw.takedown.kind')}
+            value={kind}
+            onChange={(value) => setKind(value as typeof kind)}
+            options={TAKEDOWN_KINDS.map((k) => ({ value: k, label: t(`prov.kind.${k}`) }))}
+          />
+          <SelectField
+            id="provw-takedown-agency"
+            label={t('provw.takedown.agency')}
+            value={chosenAgency}
+            onChange={setAgencyId}
+            options={active.map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <SelectField
+            id="provw-takedown-case"
+            label={t('provw.takedown.case')}
+            value={chosenCase}
+            onChange={setCaseId}
+            options={props.item.cases.map((c) => ({ value: c.id, label: c.title }))}
+          />
+          <TextAreaField
+            id="provw-takedown-instruction"
+            label={t('provw.takedown.instruction')}
+            value={instruction}
+            minLength={10}
+            maxLength={2000}
+            required
+            onInput={setInstruction}
+          />
           <FormSubmit
             label={t('provw.takedown.send')}
             disabled={action.isBusy || !chosenAgency || instruction.trim().length < 10}
@@ -155,25 +151,23 @@ function ScreenshotForm(props: Props) {
           }}
         >
           <ErrorNotice error={action.error} />
-          <label class="field">
-            <span>{t('provw.shot.sighting')}</span>
-            <select value={chosen} onChange={(e) => setSightingId((e.target as HTMLSelectElement).value)}>
-              {without.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {wib(s.seenAt, lang)} · {s.regionCodes.join(', ')}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{t('provw.shot.file')}</span>
-            <input
-              type="file"
-              accept="image/jpeg,image/png"
-              required
-              onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0])}
-            />
-          </label>
+          <SelectField
+            id="provw-shot-sighting"
+            label={t('provw.shot.sighting')}
+            value={chosen}
+            onChange={setSightingId}
+            options={without.map((s) => ({
+              value: s.id,
+              label: `${wib(s.seenAt, lang)} · ${s.regionCodes.join(', ')}`,
+            }))}
+          />
+          <FileField
+            id="provw-shot-file"
+            label={t('provw.shot.file')}
+            accept="image/jpeg,image/png"
+            required
+            onFile={setFile}
+          />
           <FormSubmit label={t('provw.shot.send')} disabled={action.isBusy || !file} isSecondary />
         </form>
       )}
@@ -207,25 +201,20 @@ function MergeForm(props: Props) {
           }}
         >
           <ErrorNotice error={action.error ?? others.error} />
-          <label class="field">
-            <span>{t('provw.merge.target')}</span>
-            <select value={intoId} onChange={(e) => setIntoId((e.target as HTMLSelectElement).value)}>
-              <option value="">{t('provw.merge.choose')}</option>
-              {choices.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.title} ({t('prov.spreadValue', { n: i.sightingCount, k: i.kecamatanCount })})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="checkbox">
-            <input
-              type="checkbox"
-              checked={isSure}
-              onChange={(e) => setSure((e.target as HTMLInputElement).checked)}
-            />{' '}
-            {t('provw.merge.confirm')}
-          </label>
+          <SelectField
+            id="provw-merge-target"
+            label={t('provw.merge.target')}
+            value={intoId}
+            onChange={setIntoId}
+            options={[
+              { value: '', label: t('provw.merge.choose') },
+              ...choices.map((i) => ({
+                value: i.id,
+                label: `${i.title} (${t('prov.spreadValue', { n: i.sightingCount, k: i.kecamatanCount })})`,
+              })),
+            ]}
+          />
+          <CheckField label={t('provw.merge.confirm')} checked={isSure} onChange={setSure} />
           <FormSubmit
             label={t('provw.merge.send')}
             disabled={action.isBusy || !intoId || !isSure}

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import '../../shared/messages/provocation.ts';
 import { PLATFORMS } from '../../shared/provocation/provocation-rules.ts';
+import { InputField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad } from '../operator/ui.tsx';
@@ -60,25 +61,21 @@ export function ProvocationOffer(props: { report: ReportFacts }) {
           }}
         >
           <p>{t('prov.offer.intro')}</p>
-          <label class="field">
-            <span>{t('prov.offer.platform')}</span>
-            <select value={platform} onChange={(e) => setPlatform((e.target as HTMLSelectElement).value)}>
-              {PLATFORMS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`prov.platform.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{t('prov.offer.link')}</span>
-            <input
-              inputMode="url"
-              value={link}
-              maxLength={2000}
-              onInput={(e) => setLink((e.target as HTMLInputElement).value)}
-            />
-          </label>
+          <SelectField
+            id="prov-offer-platform"
+            label={t('prov.offer.platform')}
+            value={platform}
+            onChange={setPlatform}
+            options={PLATFORMS.map((p) => ({ value: p, label: t(`prov.platform.${p}`) }))}
+          />
+          <InputField
+            id="prov-offer-link"
+            label={t('prov.offer.link')}
+            inputMode="url"
+            value={link}
+            maxLength={2000}
+            onInput={setLink}
+          />
           <FormSubmit label={t('prov.offer.record')} disabled={action.isBusy} isSecondary />
         </form>
       )}

@@ -5,6 +5,7 @@ import '../../shared/messages/provocation.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { ASSESSMENTS } from '../../shared/provocation/provocation-rules.ts';
 import type { SignedInUser } from '../api.ts';
+import { CheckField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
@@ -50,26 +51,18 @@ function ItemList(props: { me: SignedInUser; onEvaluation: () => void }) {
         </p>
       )}
       <div class="op-filters">
-        <label class="field">
-          <span>{t('prov.filter.assessment')}</span>
-          <select value={assessment} onChange={(e) => setAssessment((e.target as HTMLSelectElement).value)}>
-            <option value="">{t('prov.filter.all')}</option>
-            {ASSESSMENTS.map((a) => (
-              <option key={a} value={a}>
-                {t(`prov.assessment.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          id="prov-filter-assessment"
+          label={t('prov.filter.assessment')}
+          value={assessment}
+          onChange={setAssessment}
+          options={[
+            { value: '', label: t('prov.filter.all') },
+            ...ASSESSMENTS.map((a) => ({ value: a, label: t(`prov.assessment.${a}`) })),
+          ]}
+        />
         {isReviewer && (
-          <label class="checkbox">
-            <input
-              type="checkbox"
-              checked={onlyReview}
-              onChange={(e) => setOnlyReview((e.target as HTMLInputElement).checked)}
-            />{' '}
-            {t('prov.filter.review')}
-          </label>
+          <CheckField label={t('prov.filter.review')} checked={onlyReview} onChange={setOnlyReview} />
         )}
       </div>
       <ErrorNotice error={loaded.error} />

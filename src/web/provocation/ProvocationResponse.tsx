@@ -5,6 +5,7 @@ import { can } from '../../shared/permissions/index.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES } from '../../shared/provocation/provocation-rules.ts';
 import type { CounterMessage, ItemDetail } from '../../shared/provocation/provocation-schema.ts';
 import type { SignedInUser } from '../api.ts';
+import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DoneNotice, ErrorNotice, FormSubmit, Tag, useAction, wib } from '../operator/ui.tsx';
 import { assessItem, draftCounter, moveCounter } from './provocation-api.ts';
@@ -90,37 +91,27 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
           );
         }}
       >
-        <label class="field">
-          <span>{t('prov.col.assessment')}</span>
-          <select
-            value={assessment}
-            onChange={(e) => setAssessment((e.target as HTMLSelectElement).value as never)}
-          >
-            {ASSESSMENTS.map((a) => (
-              <option key={a} value={a}>
-                {t(`prov.assessment.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('prov.assess.outcome')}</span>
-          <select value={outcome} onChange={(e) => setOutcome((e.target as HTMLSelectElement).value)}>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`prov.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('prov.assess.note')}</span>
-          <textarea
-            value={note}
-            maxLength={2000}
-            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-          />
-        </label>
+        <SelectField
+          id="prov-assess-assessment"
+          label={t('prov.col.assessment')}
+          value={assessment}
+          onChange={(value) => setAssessment(value as never)}
+          options={ASSESSMENTS.map((a) => ({ value: a, label: t(`prov.assessment.${a}`) }))}
+        />
+        <SelectField
+          id="prov-assess-outcome"
+          label={t('prov.assess.outcome')}
+          value={outcome}
+          onChange={setOutcome}
+          options={OUTCOMES.map((o) => ({ value: o, label: t(`prov.outcome.${o}`) }))}
+        />
+        <TextAreaField
+          id="prov-assess-note"
+          label={t('prov.assess.note')}
+          value={note}
+          maxLength={2000}
+          onInput={setNote}
+        />
         <FormSubmit label={t('prov.assess.save')} disabled={props.busy} isSecondary />
       </form>
     </section>
@@ -144,34 +135,29 @@ function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
         if (ok) setBody('');
       }}
     >
-      <label class="field">
-        <span>{t('prov.counter.body')}</span>
-        <textarea
-          required
-          minLength={10}
-          maxLength={4000}
-          value={body}
-          onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}
-        />
-      </label>
-      <label class="field">
-        <span>{t('prov.counter.carrier')}</span>
-        <select value={carrier} onChange={(e) => setCarrier((e.target as HTMLSelectElement).value)}>
-          {CARRIERS.map((c) => (
-            <option key={c} value={c}>
-              {t(`prov.carrier.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>{t('prov.counter.carrierName')}</span>
-        <input
-          value={carrierName}
-          maxLength={200}
-          onInput={(e) => setCarrierName((e.target as HTMLInputElement).value)}
-        />
-      </label>
+      <TextAreaField
+        id="prov-counter-body"
+        label={t('prov.counter.body')}
+        required
+        minLength={10}
+        maxLength={4000}
+        value={body}
+        onInput={setBody}
+      />
+      <SelectField
+        id="prov-counter-carrier"
+        label={t('prov.counter.carrier')}
+        value={carrier}
+        onChange={setCarrier}
+        options={CARRIERS.map((c) => ({ value: c, label: t(`prov.carrier.${c}`) }))}
+      />
+      <InputField
+        id="prov-counter-carrier-name"
+        label={t('prov.counter.carrierName')}
+        value={carrierName}
+        maxLength={200}
+        onInput={setCarrierName}
+      />
       <FormSubmit
         label={t('prov.counter.draft')}
         disabled={props.busy || body.trim().length < 10}
@@ -234,10 +220,12 @@ function CounterCard(props: { message: CounterMessage; me: SignedInUser; busy: b
             >
               {t('prov.counter.approve')}
             </button>
-            <label class="field">
-              <span>{t('prov.counter.returnNote')}</span>
-              <input value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
-            </label>
+            <InputField
+              id={`prov-counter-${m.id}-note`}
+              label={t('prov.counter.returnNote')}
+              value={note}
+              onInput={setNote}
+            />
             <button
               type="button"
               class="button op-button-secondary"
@@ -250,10 +238,12 @@ function CounterCard(props: { message: CounterMessage; me: SignedInUser; busy: b
         )}
         {mayWork && m.status === 'disetujui' && (
           <>
-            <label class="field">
-              <span>{t('prov.counter.postedWhere')}</span>
-              <input value={where} onInput={(e) => setWhere((e.target as HTMLInputElement).value)} />
-            </label>
+            <InputField
+              id={`prov-counter-${m.id}-where`}
+              label={t('prov.counter.postedWhere')}
+              value={where}
+              onInput={setWhere}
+            />
             <button
               type="button"
               class="button op-button-secondary"

@@ -4,6 +4,8 @@
 import { EXPORT_COLUMNS } from '../../../shared/exports/export-columns.ts';
 import type { ExportKind } from '../../../shared/exports/export-schema.ts';
 import { inlineParams, type Tx } from '../../platform/db.ts';
+import { sqlWhere } from '../../platform/sql-where.ts';
+import { addReportFacets, type ReportFacets } from '../reports/report-filter-rules.ts';
 
 /** The pillar columns the data map masks: read only for a personal export (constants, never input). */
 const PILLAR_PERSONAL = EXPORT_COLUMNS.pillars.flatMap((c) =>
@@ -26,21 +28,13 @@ export type ExportRow = Record<string, unknown> & {
   handlingLevel?: string;
 };
 
-/** The filters of every kind, already turned into times and codes by the service. */
-export type ExportFilter = {
+/** The filters of every kind, already turned into times and codes by the service (those of reports also mean
+ * "when it was created" for the other kinds, and their status). */
+export type ExportFilter = ReportFacets & {
   regionCode?: string;
-  kind?: string;
-  conflictType?: string;
-  status?: string;
-  priority?: string;
-  channel?: string;
-  vulnerableOnly?: boolean;
   phase?: string;
   open?: boolean;
   pillarType?: string;
-  from?: Date;
-  to?: Date;
-  q?: string;
   /** Read what a handler check needs (cases) and the personal columns (pillars). */
   personal?: boolean;
 };
@@ -66,12 +60,8 @@ type Query = { text: string; params: unknown[] };
 
 /** The SELECT of one kind with its filters, rows after `after` (the keyset), in export order. */
 function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; id: string }): Query {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(clause(`$${params.length}`));
-  };
+  const where = sqlWhere();
+  const { add, params } = where;
   const alias = { reports: 'r', cases: 'c', alerts: 'a', pillars: 'p' }[kind];
   const within = (column: string) =>
     add((p) => `(${column} = ${p} OR ${column} LIKE ${p} || '.%')`, filter.regionCode);
@@ -89,15 +79,7 @@ function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; i
       r.channel, r.status, r.priority, r.verified_at AS "verifiedAt", r.case_id AS "caseId"
       FROM reports r ${at.joins}`;
     if (filter.regionCode) within('r.region_code');
-    if (filter.kind) add((p) => `r.kind = ${p}`, filter.kind);
-    if (filter.conflictType) add((p) => `r.conflict_type = ${p}`, filter.conflictType);
-    if (filter.status) add((p) => `r.status = ${p}`, filter.status);
-    if (filter.priority) add((p) => `r.priority = ${p}`, filter.priority);
-    if (filter.channel) add((p) => `r.channel = ${p}`, filter.channel);
-    if (filter.vulnerableOnly) where.push('r.has_vulnerable');
-    if (filter.from) add((p) => `r.occurred_at >= ${p}`, filter.from);
-    if (filter.to) add((p) => `r.occurred_at < ${p}`, filter.to);
-    if (filter.q) add((p) => `r.search @@ sigap_search_query(${p})`, filter.q);
+    addReportFacets(where, filter);
   } else if (kind === 'cases') {
     const at = place('c.region_code');
     const handling = filter.personal
@@ -118,7 +100,7 @@ function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; i
       FROM cases c ${at.joins}`;
     if (filter.regionCode) within('c.region_code');
     if (filter.phase) add((p) => `c.phase = ${p}`, filter.phase);
-    if (filter.open) where.push('c.closed_at IS NULL');
+    if (filter.open) where.conditions.push('c.closed_at IS NULL');
     if (filter.from) add((p) => `c.created_at >= ${p}`, filter.from);
     if (filter.to) add((p) => `c.created_at < ${p}`, filter.to);
   } else if (kind === 'alerts') {
@@ -131,7 +113,7 @@ function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; i
       FROM alerts a ${at.joins}`;
     if (filter.regionCode) within('a.region_code');
     if (filter.status) add((p) => `a.status = ${p}`, filter.status);
-    if (filter.open) where.push(`a.status IN ('aktif', 'diterima')`);
+    if (filter.open) where.conditions.push(`a.status IN ('aktif', 'diterima')`);
     if (filter.from) add((p) => `a.created_at >= ${p}`, filter.from);
     if (filter.to) add((p) => `a.created_at < ${p}`, filter.to);
   } else {
@@ -147,10 +129,12 @@ function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; i
   if (after) {
     params.push(after.k, after.id);
     const [k, id] = [params.length - 1, params.length];
-    where.push(`(${alias}.created_at, ${alias}.id) > (($${k})::timestamp AT TIME ZONE 'UTC', $${id}::uuid)`);
+    where.conditions.push(
+      `(${alias}.created_at, ${alias}.id) > (($${k})::timestamp AT TIME ZONE 'UTC', $${id}::uuid)`,
+    );
   }
   return {
-    text: `${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${alias}.created_at, ${alias}.id`,
+    text: `${select} ${where.text()} ORDER BY ${alias}.created_at, ${alias}.id`,
     params,
   };
 }

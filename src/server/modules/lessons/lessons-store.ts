@@ -2,6 +2,7 @@
 import type { LessonHit as Hit, Lesson, LessonStatus } from '../../../shared/lessons/lesson-rules.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
+import { sqlWhere } from '../../platform/sql-where.ts';
 
 /** A lesson as stored, with the ids of its linked cases. */
 export type LessonRecord = Lesson;
@@ -155,18 +156,15 @@ export type LessonFilter = {
 };
 
 function filterSql(filter: LessonFilter, params: unknown[]): string[] {
-  const where: string[] = [];
-  const add = (clause: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(clause(`$${params.length}`));
-  };
+  const where = sqlWhere(params);
+  const { add } = where;
   if (filter.status) add((p) => `l.status = ${p}`, filter.status);
   if (filter.authorId) add((p) => `l.author_id = ${p}`, filter.authorId);
   if (filter.conflictType) add((p) => `l.conflict_type = ${p}`, filter.conflictType);
   if (filter.regionCode)
     add((p) => `(l.region_code = ${p} OR l.region_code LIKE ${p} || '.%')`, filter.regionCode);
   if (filter.tag) add((p) => `${p} = ANY(l.tags)`, filter.tag);
-  return where;
+  return where.conditions;
 }
 
 /** Lessons the actor may see, newest first. */

@@ -1,6 +1,8 @@
 import type { Priority, Report, ReportStatus, Vulnerable } from '../../../shared/reports/report-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
+import { sqlWhere } from '../../platform/sql-where.ts';
+import { addReportFacets, type ReportFacets } from './report-filter-rules.ts';
 
 /** The stored columns a service writes on intake or amendment. */
 export type ReportRow = {
@@ -164,18 +166,8 @@ export async function findReportFingerprint(
   );
 }
 
-export type ReportFilter = {
+export type ReportFilter = ReportFacets & {
   regionCode?: string;
-  kind?: string;
-  conflictType?: string;
-  status?: string;
-  priority?: string;
-  /** How the reports came in: web, api, odk … */
-  channel?: string;
-  vulnerableOnly?: boolean;
-  from?: Date;
-  to?: Date;
-  q?: string;
   reporterId?: string;
   cursor?: { rank: number; createdAt: string; id: string };
   limit: number;
@@ -183,40 +175,27 @@ export type ReportFilter = {
 
 /** Lists reports the actor may see, by priority then newest, one page after the cursor. */
 export async function listReports(tx: Tx, filter: ReportFilter): Promise<(Report & { cursorKey: string })[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(clause(`$${params.length}`));
-  };
+  const where = sqlWhere();
+  const { add, params } = where;
   if (filter.regionCode) {
     const depth = filter.regionCode.split('.').length;
     if (depth === 2) add((p) => `r.kabkota_code = ${p}`, filter.regionCode);
     else if (depth === 3) add((p) => `r.kecamatan_code = ${p}`, filter.regionCode);
     else if (depth === 4) add((p) => `r.region_code = ${p}`, filter.regionCode);
   }
-  if (filter.kind) add((p) => `r.kind = ${p}`, filter.kind);
-  if (filter.conflictType) add((p) => `r.conflict_type = ${p}`, filter.conflictType);
-  if (filter.status) add((p) => `r.status = ${p}`, filter.status);
-  if (filter.priority) add((p) => `r.priority = ${p}`, filter.priority);
-  if (filter.channel) add((p) => `r.channel = ${p}`, filter.channel);
-  if (filter.vulnerableOnly) where.push('r.has_vulnerable');
-  if (filter.from) add((p) => `r.occurred_at >= ${p}`, filter.from);
-  if (filter.to) add((p) => `r.occurred_at < ${p}`, filter.to);
   if (filter.reporterId) add((p) => `r.reporter_id = ${p}`, filter.reporterId);
-  // A root finds its derived forms and back (sigap_search_query, migrations/0010_case_closing.sql).
-  if (filter.q) add((p) => `r.search @@ sigap_search_query(${p})`, filter.q);
+  addReportFacets(where, filter);
   if (filter.cursor) {
     params.push(filter.cursor.rank, filter.cursor.createdAt, filter.cursor.id);
     const [r, t, i] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
-    where.push(
+    where.conditions.push(
       `(r.priority_rank > ${r} OR (r.priority_rank = ${r} AND (r.created_at < (${t}::timestamp AT TIME ZONE 'UTC')
         OR (r.created_at = (${t}::timestamp AT TIME ZONE 'UTC') AND r.id > ${i}::uuid))))`,
     );
   }
   params.push(filter.limit);
   const rows = await tx.query<RawReport>(
-    `${SELECT_REPORT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    `${SELECT_REPORT} ${where.text()}
      ORDER BY r.priority_rank, r.created_at DESC, r.id LIMIT $${params.length}`,
     params,
   );

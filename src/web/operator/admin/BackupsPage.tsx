@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditHeadView, BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
 import { download, request } from '../../api.ts';
+import { CheckField, InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { DoneNotice, ErrorNotice, FormSubmit, num, useAction, useLoad, wib } from '../ui.tsx';
@@ -106,53 +107,36 @@ export function BackupsPage(_props: OperatorPageProps) {
         )}
         {draft && (
           <form class="op-form op-grid-form" onSubmit={save}>
-            <label class="op-check">
-              <input
-                type="checkbox"
-                checked={draft.isEnabled}
-                onChange={(event) =>
-                  setDraft({ ...draft, isEnabled: (event.currentTarget as HTMLInputElement).checked })
-                }
-              />{' '}
-              {t('op.backup.enabled')}
-            </label>
-            <div class="field">
-              <label for="backup-time">{t('op.backup.time')}</label>
-              <input
-                id="backup-time"
-                type="time"
-                required
-                value={draft.timeOfDay}
-                onInput={(event) =>
-                  setDraft({ ...draft, timeOfDay: (event.currentTarget as HTMLInputElement).value })
-                }
-              />
-            </div>
-            <div class="field">
-              <label for="backup-folder">{t('op.backup.folder')}</label>
-              <input
-                id="backup-folder"
-                required={draft.isEnabled}
-                value={draft.folder}
-                onInput={(event) =>
-                  setDraft({ ...draft, folder: (event.currentTarget as HTMLInputElement).value })
-                }
-              />
-            </div>
-            <div class="field">
-              <label for="backup-keep">{t('op.backup.keep')}</label>
-              <input
-                id="backup-keep"
-                type="number"
-                min={1}
-                max={365}
-                required
-                value={draft.keep}
-                onInput={(event) =>
-                  setDraft({ ...draft, keep: Number((event.currentTarget as HTMLInputElement).value) })
-                }
-              />
-            </div>
+            <CheckField
+              label={t('op.backup.enabled')}
+              checked={draft.isEnabled}
+              onChange={(isEnabled) => setDraft({ ...draft, isEnabled })}
+            />
+            <InputField
+              id="backup-time"
+              label={t('op.backup.time')}
+              type="time"
+              required
+              value={draft.timeOfDay}
+              onInput={(timeOfDay) => setDraft({ ...draft, timeOfDay })}
+            />
+            <InputField
+              id="backup-folder"
+              label={t('op.backup.folder')}
+              required={draft.isEnabled}
+              value={draft.folder}
+              onInput={(folder) => setDraft({ ...draft, folder })}
+            />
+            <InputField
+              id="backup-keep"
+              label={t('op.backup.keep')}
+              type="number"
+              min={1}
+              max={365}
+              required
+              value={String(draft.keep)}
+              onInput={(keep) => setDraft({ ...draft, keep: Number(keep) })}
+            />
             <DoneNotice message={saved} />
             <ErrorNotice error={saving.error} />
             <FormSubmit label={t('op.backup.save')} disabled={saving.isBusy} />
@@ -162,21 +146,16 @@ export function BackupsPage(_props: OperatorPageProps) {
       <section aria-labelledby="backup-now-heading">
         <h2 id="backup-now-heading">{t('op.backup.nowHeading')}</h2>
         <form class="op-form" onSubmit={takeNow}>
-          <p class="hint" id="backup-passphrase-hint">
-            {t('op.backup.nowHint')}
-          </p>
-          <div class="field">
-            <label for="backup-passphrase">{t('op.backup.passphrase')}</label>
-            <input
-              id="backup-passphrase"
-              type="password"
-              autocomplete="new-password"
-              minLength={12}
-              aria-describedby="backup-passphrase-hint"
-              value={passphrase}
-              onInput={(event) => setPassphrase((event.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
+          <InputField
+            id="backup-passphrase"
+            label={t('op.backup.passphrase')}
+            hint={t('op.backup.nowHint')}
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            value={passphrase}
+            onInput={setPassphrase}
+          />
           <DoneNotice message={downloaded} />
           <ErrorNotice error={taking.error} />
           <FormSubmit label={t('op.backup.download')} disabled={taking.isBusy} isSecondary />
