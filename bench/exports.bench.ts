@@ -101,9 +101,9 @@ async function rawRead(db: Database): Promise<number> {
     await openCursor(tx, 'reports', {}, 'raw');
     let n = 0;
     for (;;) {
-      const rows = await fetchCursor(tx, 'raw', PAGE_ROWS);
-      n += rows.length;
-      if (rows.length < PAGE_ROWS) return n;
+      const page = await fetchCursor(tx, 'raw', PAGE_ROWS);
+      n += page.rows.length;
+      if (page.rows.length < PAGE_ROWS) return n;
     }
   });
 }

@@ -24,13 +24,27 @@ export function csvField(text: string, delimiter: string): string {
   return out;
 }
 
-/** One CSV line of a row, ending with CRLF (RFC 4180). */
+/**
+ * One CSV line of a row read as an array, ending with CRLF (RFC 4180): column `i` is `row[at[i]]` (nothing when
+ * `at[i]` is -1). Built by appending, with no array of cells, as it runs once per row of a file of millions.
+ */
 export function csvLine(
   columns: readonly ExportColumn[],
-  row: Record<string, unknown>,
+  at: readonly number[],
+  row: readonly unknown[],
   delimiter: string,
 ): string {
-  return `${columns.map((c) => csvField(textOf(c.type, row[c.key]), delimiter)).join(delimiter)}\r\n`;
+  let line = '';
+  for (let i = 0; i < columns.length; i++) {
+    const text = textOf(columns[i].type, at[i] < 0 ? undefined : row[at[i]]);
+    line += i === 0 ? csvField(text, delimiter) : delimiter + csvField(text, delimiter);
+  }
+  return `${line}\r\n`;
+}
+
+/** Where each column's value sits in a row read as an array named by `fields` (-1: not read). */
+export function columnPositions(columns: readonly ExportColumn[], fields: readonly string[]): number[] {
+  return columns.map((column) => fields.indexOf(column.key));
 }
 
 /** A line of fixed cells (the header, the HXL tags). */
