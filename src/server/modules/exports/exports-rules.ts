@@ -4,10 +4,19 @@ import type { ColumnType, ExportColumn } from '../../../shared/exports/export-co
 import type { ExportFormat, ExportKind } from '../../../shared/exports/export-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 
-/** A value as text in CSV/HXL: times in WIB, lists joined, yes/no in Indonesian, nothing for null. */
+/** A time read as WIB text to the microsecond, as the export store reads times. */
+const WIB_TEXT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+07:00$/;
+
+/**
+ * A value as text in CSV/HXL: times in WIB to the second, lists joined, yes/no in Indonesian, nothing for null.
+ * A time comes as a Date, or as WIB text (`2026-08-22T21:30:00.123456+07:00`, the store's reads), cut to the second.
+ */
 export function textOf(type: ColumnType, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (type === 'datetime') return toWibIso(value instanceof Date ? value : new Date(String(value)));
+  if (type === 'datetime') {
+    if (typeof value === 'string' && WIB_TEXT.test(value)) return `${value.slice(0, 19)}+07:00`;
+    return toWibIso(value instanceof Date ? value : new Date(String(value)));
+  }
   if (type === 'boolean') return value ? 'ya' : 'tidak';
   if (type === 'list') return Array.isArray(value) ? value.join(', ') : String(value);
   return String(value);

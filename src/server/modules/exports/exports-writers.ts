@@ -3,7 +3,6 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from '../../../shared/exports/export-columns.ts';
 import type { ExportFormat } from '../../../shared/exports/export-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
 import { type Centroids, columnPositions, csvCells, csvLine, placeOf, textOf } from './exports-rules.ts';
 import type { ExportPage } from './exports-store.ts';
 
@@ -52,7 +51,7 @@ const WIB_MS = 7 * 3_600_000;
 /** A value in its typed form for JSON and XLSX (times as WIB text in JSON). */
 function jsonValue(column: ExportColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (column.type === 'datetime') return toWibIso(value instanceof Date ? value : new Date(String(value)));
+  if (column.type === 'datetime') return textOf('datetime', value);
   if (column.type === 'list') return Array.isArray(value) ? value : [value];
   return value;
 }
