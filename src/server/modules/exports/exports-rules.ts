@@ -4,12 +4,12 @@ import type { ColumnType, ExportColumn } from '../../../shared/exports/export-co
 import type { ExportFormat, ExportKind } from '../../../shared/exports/export-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 
-/** A time read as WIB text to the microsecond, as the export store reads times. */
+/** A time read as WIB text, as the export store reads times (to the millisecond). */
 const WIB_TEXT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+07:00$/;
 
 /**
  * A value as text in CSV/HXL: times in WIB to the second, lists joined, yes/no in Indonesian, nothing for null.
- * A time comes as a Date, or as WIB text (`2026-08-22T21:30:00.123456+07:00`, the store's reads), cut to the second.
+ * A time comes as a Date, or as WIB text (`2026-08-22T21:30:00.123+07:00`, the store's reads), cut to the second.
  */
 export function textOf(type: ColumnType, value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -57,12 +57,12 @@ const key = (alias: string) =>
   `to_char(${alias}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "_k"`;
 
 /**
- * A time column as WIB text to the microsecond (`2026-08-22T21:30:00.123456+07:00`), named `name`: the writers
+ * A time column as WIB text to the millisecond (`2026-08-22T21:30:00.123+07:00`), named `name`: the writers
  * format it with a string rule (exports-rules.ts `textOf`) and the driver makes no Date of it, one fewer object
  * and parse per time per row (decision 0042).
  */
 const wib = (column: string, name: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC' + interval '7 hours', 'YYYY-MM-DD"T"HH24:MI:SS.US"+07:00"') AS "${name}"`;
+  `to_char(${column} AT TIME ZONE 'UTC' + interval '7 hours', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+07:00"') AS "${name}"`;
 
 type Query = { text: string; params: unknown[] };
 
