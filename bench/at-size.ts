@@ -41,9 +41,9 @@ export async function benchAtSize(
       rows.push({
         database,
         measure: `${f.format.toUpperCase()} export, ${f.rows.toLocaleString('en')} reports`,
-        value: `${f.seconds.toFixed(0)} s (${Math.round(f.rows / f.seconds)} rows/s), peak RSS +${f.peakMb.toFixed(0)} MB (heap + buffers +${f.peakHeapMb.toFixed(0)})`,
-        baseline: `raw cursor ${f.baselineSeconds.toFixed(0)} s, RSS +${f.baselinePeakMb.toFixed(0)} MB`,
-        ratio: `×${(f.seconds / f.baselineSeconds).toFixed(1)} time`,
+        value: `${f.seconds.toFixed(0)} s (${Math.round(f.rows / f.seconds)} rows/s, CPU ${f.cpuSeconds.toFixed(0)} s), peak RSS +${f.peakMb.toFixed(0)} MB (heap + buffers +${f.peakHeapMb.toFixed(0)})`,
+        baseline: `raw cursor ${f.baselineSeconds.toFixed(0)} s (CPU ${f.baselineCpuSeconds.toFixed(0)} s), RSS +${f.baselinePeakMb.toFixed(0)} MB`,
+        ratio: `×${(f.seconds / f.baselineSeconds).toFixed(1)} time, ×${(f.cpuSeconds / f.baselineCpuSeconds).toFixed(1)} CPU`,
         target: isCsv ? `RSS < ${EXPORT_MEMORY_LIMIT_MB} MB above idle` : '—',
         verdict: isCsv ? (f.peakMb < EXPORT_MEMORY_LIMIT_MB ? 'ok' : 'MISS') : '—',
       });

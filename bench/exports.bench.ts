@@ -10,7 +10,7 @@
  *   npx node --expose-gc bench/exports.bench.ts [rows=1000000] [xlsxRows=100000 | 0 for none]
  */
 import { Writable } from 'node:stream';
-import { PAGE_ROWS, prepareExport } from '../src/server/modules/exports/exports-service.ts';
+import { FETCH_ROWS, prepareExport } from '../src/server/modules/exports/exports-service.ts';
 import { fetchCursor, openCursor } from '../src/server/modules/exports/exports-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import type { Database } from '../src/server/platform/db.ts';
@@ -31,7 +31,10 @@ export type ExportFigure = {
   peakMb: number;
   /** Peak of heapUsed + external above idle (MB): garbage not yet collected included. */
   peakHeapMb: number;
+  /** The process's CPU time (user + system) during the export: what the machine's load distorts least. */
+  cpuSeconds: number;
   baselineSeconds: number;
+  baselineCpuSeconds: number;
   baselinePeakMb: number;
   baselinePeakHeapMb: number;
 };
@@ -69,7 +72,7 @@ export function idleMemory(): Memory {
 export async function measure<T>(
   work: () => Promise<T>,
   idle: Memory,
-): Promise<{ result: T; seconds: number; peakMb: number; peakHeapMb: number }> {
+): Promise<{ result: T; seconds: number; cpuSeconds: number; peakMb: number; peakHeapMb: number }> {
   const peak = idleMemory();
   const sample = () => {
     const now = memoryNow();
@@ -78,12 +81,15 @@ export async function measure<T>(
   };
   const timer = setInterval(sample, 20);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const result = await work();
     sample();
+    const used = process.cpuUsage(cpu);
     return {
       result,
       seconds: (performance.now() - started) / 1000,
+      cpuSeconds: (used.user + used.system) / 1e6,
       peakMb: (peak.rss - idle.rss) / MB,
       peakHeapMb: (peak.used - idle.used) / MB,
     };
@@ -101,9 +107,9 @@ async function rawRead(db: Database): Promise<number> {
     await openCursor(tx, 'reports', {}, 'raw');
     let n = 0;
     for (;;) {
-      const rows = await fetchCursor(tx, 'raw', PAGE_ROWS);
-      n += rows.length;
-      if (rows.length < PAGE_ROWS) return n;
+      const page = await fetchCursor(tx, 'raw', FETCH_ROWS);
+      n += page.rows.length;
+      if (page.rows.length < FETCH_ROWS) return n;
     }
   });
 }
@@ -149,10 +155,12 @@ async function measureOne(scratch: Scratch, format: 'csv' | 'xlsx', idle: Memory
     format,
     rows: run.result.rows,
     seconds: run.seconds,
+    cpuSeconds: run.cpuSeconds,
     bytes: run.result.bytes,
     peakMb: run.peakMb,
     peakHeapMb: run.peakHeapMb,
     baselineSeconds: baseline.seconds,
+    baselineCpuSeconds: baseline.cpuSeconds,
     baselinePeakMb: baseline.peakMb,
     baselinePeakHeapMb: baseline.peakHeapMb,
   };
@@ -195,10 +203,11 @@ export async function measureExportsAtSize(
 export function describeExport(f: ExportFigure): string {
   return (
     `${f.format.toUpperCase()} ${f.rows.toLocaleString('en')} laporan: ${f.seconds.toFixed(1)} s ` +
+    `(CPU ${f.cpuSeconds.toFixed(1)} s) ` +
     `(${Math.round(f.rows / f.seconds)} baris/s), ${(f.bytes / MB).toFixed(0)} MB, memori puncak (RSS) ` +
     `+${f.peakMb.toFixed(0)} MB di atas diam${f.format === 'csv' ? ` (batas ${EXPORT_MEMORY_LIMIT_MB} MB)` : ''}, ` +
     `heap + buffer +${f.peakHeapMb.toFixed(0)} MB | dasar (kueri ekspor, kursor pemilik tanpa format): ` +
-    `${f.baselineSeconds.toFixed(1)} s, RSS +${f.baselinePeakMb.toFixed(0)} MB, heap + buffer +${f.baselinePeakHeapMb.toFixed(0)} MB`
+    `${f.baselineSeconds.toFixed(1)} s (CPU ${f.baselineCpuSeconds.toFixed(1)} s), RSS +${f.baselinePeakMb.toFixed(0)} MB, heap + buffer +${f.baselinePeakHeapMb.toFixed(0)} MB`
   );
 }
 

@@ -59,6 +59,24 @@ describe('transactions', () => {
     expect(again?.n).toBe(7);
   });
 
+  it('reads rows as arrays named by their columns, as the first statement or a later one', async () => {
+    const read = await db.asActor(actor, async (tx) => ({
+      first: await tx.queryArrays(`SELECT $1::int AS n, current_user AS role, $2::text[] AS list`, [
+        7,
+        ['a'],
+      ]),
+      later: await tx.queryArrays(`SELECT 'x' AS a, NULL::int AS b FROM generate_series(1, 2)`),
+    }));
+    expect(read.first).toEqual({ fields: ['n', 'role', 'list'], rows: [[7, 'sigap_app', ['a']]] });
+    expect(read.later).toEqual({
+      fields: ['a', 'b'],
+      rows: [
+        ['x', null],
+        ['x', null],
+      ],
+    });
+  });
+
   it('writes what was queued for the commit, in order, and nothing when the transaction fails', async () => {
     await db.asSystem(async (tx) => {
       await appendAudit(tx, SYSTEM_ACTOR, 'uji.komit', { type: 'uji', id: '1' });

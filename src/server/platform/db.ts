@@ -53,6 +53,11 @@ export type Tx = {
   /** Runs one statement and returns its first row, if any. */
   one<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T | undefined>;
   /**
+   * Runs one statement and returns its rows as arrays of values in the columns' order, with the columns' names:
+   * one small array per row instead of an object keyed by name, for reads of very many rows (exports).
+   */
+  queryArrays(text: string, params?: readonly unknown[]): Promise<ArrayRows>;
+  /**
    * True in a transaction run for an actor (`asActor`): the database knows who acts from its signed ticket, and
    * writes that name an actor (the audit trail) take it from there. Absent in owner transactions.
    */
@@ -64,6 +69,9 @@ export type Tx = {
    */
   atCommit(text: string, params?: readonly unknown[]): void;
 };
+
+/** Rows read as arrays: `fields` names each position. */
+export type ArrayRows = { fields: string[]; rows: unknown[][] };
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -176,26 +184,38 @@ class LazyTransaction implements Tx {
   }
 
   async query<T>(text: string, params?: readonly unknown[]): Promise<T[]> {
+    return (await this.run(text, params)).rows as T[];
+  }
+
+  async queryArrays(text: string, params?: readonly unknown[]): Promise<ArrayRows> {
+    const result = await this.run(text, params, 'array');
+    return { fields: result.fields.map((field) => field.name), rows: result.rows as unknown[][] };
+  }
+
+  /** One statement, with the transaction's opening in the same round trip when it is the first. */
+  private async run(text: string, params?: readonly unknown[], rowMode?: 'array'): Promise<pg.QueryResult> {
     const opening = this.opening;
-    if (opening === undefined) {
-      return (await this.client.query(text, params as unknown[] | undefined)).rows as T[];
-    }
+    const send = async (sql: string, values?: readonly unknown[]): Promise<pg.QueryResult> => {
+      const config = { text: sql, values: values as unknown[] | undefined };
+      return rowMode ? this.client.query({ ...config, rowMode }) : this.client.query(config);
+    };
+    if (opening === undefined) return send(text, params);
     this.opening = undefined;
     if (!params || params.length === 0) {
-      const results = (await this.client.query(`${opening};\n${text}`)) as unknown as pg.QueryResult[];
-      return results[results.length - 1].rows as T[];
+      const results = (await send(`${opening};\n${text}`)) as unknown as pg.QueryResult[];
+      return results[results.length - 1];
     }
     if (!PREPARABLE.test(text) || params.some((value) => Buffer.isBuffer(value))) {
       await this.client.query(opening);
-      return (await this.client.query(text, params as unknown[])).rows as T[];
+      return send(text, params);
     }
     this.isPrepared = true;
     const values = params.map((_, i) => `$${i + 1}`).join(', ');
-    const results = (await this.client.query(
+    const results = (await send(
       `${opening};\nPREPARE ${FIRST_STATEMENT} AS ${text};\n${inlineParams(`EXECUTE ${FIRST_STATEMENT}(${values})`, params)};\nDEALLOCATE ${FIRST_STATEMENT}`,
     )) as unknown as pg.QueryResult[];
     this.isPrepared = false;
-    return results[results.length - 2].rows as T[];
+    return results[results.length - 2];
   }
 
   async one<T>(text: string, params?: readonly unknown[]): Promise<T | undefined> {
@@ -382,6 +402,11 @@ export function singleStatements(db: Database): Tx {
   return {
     query,
     one: async <T>(text: string, params?: readonly unknown[]) => (await query<T>(text, params))[0],
+    queryArrays: async (text, params) => {
+      const values = params as unknown[] | undefined;
+      const result = await db.systemPool.query({ name: preparedName(text), text, values, rowMode: 'array' });
+      return { fields: result.fields.map((field) => field.name), rows: result.rows };
+    },
     atCommit: () => {
       throw new Error('a single statement has no commit to join');
     },

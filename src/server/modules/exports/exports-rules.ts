@@ -4,10 +4,19 @@ import type { ColumnType, ExportColumn } from '../../../shared/exports/export-co
 import type { ExportFormat, ExportKind } from '../../../shared/exports/export-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 
-/** A value as text in CSV/HXL: times in WIB, lists joined, yes/no in Indonesian, nothing for null. */
+/** A time read as WIB text, as the export store reads times (to the millisecond). */
+const WIB_TEXT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+07:00$/;
+
+/**
+ * A value as text in CSV/HXL: times in WIB to the second, lists joined, yes/no in Indonesian, nothing for null.
+ * A time comes as a Date, or as WIB text (`2026-08-22T21:30:00.123+07:00`, the store's reads), cut to the second.
+ */
 export function textOf(type: ColumnType, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (type === 'datetime') return toWibIso(value instanceof Date ? value : new Date(String(value)));
+  if (type === 'datetime') {
+    if (typeof value === 'string' && WIB_TEXT.test(value)) return `${value.slice(0, 19)}+07:00`;
+    return toWibIso(value instanceof Date ? value : new Date(String(value)));
+  }
   if (type === 'boolean') return value ? 'ya' : 'tidak';
   if (type === 'list') return Array.isArray(value) ? value.join(', ') : String(value);
   return String(value);
@@ -24,13 +33,27 @@ export function csvField(text: string, delimiter: string): string {
   return out;
 }
 
-/** One CSV line of a row, ending with CRLF (RFC 4180). */
+/**
+ * One CSV line of a row read as an array, ending with CRLF (RFC 4180): column `i` is `row[at[i]]` (nothing when
+ * `at[i]` is -1). Built by appending, with no array of cells, as it runs once per row of a file of millions.
+ */
 export function csvLine(
   columns: readonly ExportColumn[],
-  row: Record<string, unknown>,
+  at: readonly number[],
+  row: readonly unknown[],
   delimiter: string,
 ): string {
-  return `${columns.map((c) => csvField(textOf(c.type, row[c.key]), delimiter)).join(delimiter)}\r\n`;
+  let line = '';
+  for (let i = 0; i < columns.length; i++) {
+    const text = textOf(columns[i].type, at[i] < 0 ? undefined : row[at[i]]);
+    line += i === 0 ? csvField(text, delimiter) : delimiter + csvField(text, delimiter);
+  }
+  return `${line}\r\n`;
+}
+
+/** Where each column's value sits in a row read as an array named by `fields` (-1: not read). */
+export function columnPositions(columns: readonly ExportColumn[], fields: readonly string[]): number[] {
+  return columns.map((column) => fields.indexOf(column.key));
 }
 
 /** A line of fixed cells (the header, the HXL tags). */

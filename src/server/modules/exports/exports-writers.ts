@@ -3,13 +3,12 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from '../../../shared/exports/export-columns.ts';
 import type { ExportFormat } from '../../../shared/exports/export-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
-import { type Centroids, csvCells, csvLine, placeOf, textOf } from './exports-rules.ts';
-import type { ExportRow } from './exports-store.ts';
+import { type Centroids, columnPositions, csvCells, csvLine, placeOf, textOf } from './exports-rules.ts';
+import type { ExportPage } from './exports-store.ts';
 
 /** Takes the rows page by page, then finishes the file. */
 export type RowWriter = {
-  rows(rows: readonly ExportRow[]): Promise<void>;
+  rows(page: ExportPage): Promise<void>;
   end(): Promise<void>;
 };
 
@@ -52,7 +51,7 @@ const WIB_MS = 7 * 3_600_000;
 /** A value in its typed form for JSON and XLSX (times as WIB text in JSON). */
 function jsonValue(column: ExportColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (column.type === 'datetime') return toWibIso(value instanceof Date ? value : new Date(String(value)));
+  if (column.type === 'datetime') return textOf('datetime', value);
   if (column.type === 'list') return Array.isArray(value) ? value : [value];
   return value;
 }
@@ -101,9 +100,10 @@ export async function openWriter(out: Writable, options: WriterOptions): Promise
     // The BOM tells Excel the file is UTF-8; HXL tools read plain UTF-8.
     await put(out, `${options.format === 'csv' ? BOM : ''}${header}${tags}`);
     return {
-      async rows(rows) {
+      async rows(page) {
+        const at = columnPositions(columns, page.fields);
         let chunk = '';
-        for (const row of rows) chunk += csvLine(columns, row, delimiter);
+        for (const row of page.rows) chunk += csvLine(columns, at, row, delimiter);
         if (chunk) await put(out, chunk);
       },
       async end() {
@@ -115,16 +115,29 @@ export async function openWriter(out: Writable, options: WriterOptions): Promise
     await put(out, '{"type":"FeatureCollection","features":[\n');
     let first = true;
     return {
-      async rows(rows) {
+      async rows(page) {
+        const at = columnPositions(columns, page.fields);
+        const [latitude, longitude, regionCode] = ['latitude', 'longitude', 'regionCode'].map((name) =>
+          page.fields.indexOf(name),
+        );
         let chunk = '';
-        for (const row of rows) {
+        for (const row of page.rows) {
           const properties: Record<string, unknown> = {};
-          for (const column of columns) properties[column.key] = jsonValue(column, row[column.key]);
-          const at = placeOf(row, options.centroids);
-          properties.geo_precision = at?.precision ?? null;
+          columns.forEach((column, i) => {
+            properties[column.key] = jsonValue(column, at[i] < 0 ? undefined : row[at[i]]);
+          });
+          const place = placeOf(
+            {
+              latitude: latitude < 0 ? undefined : row[latitude],
+              longitude: longitude < 0 ? undefined : row[longitude],
+              regionCode: row[regionCode] as string,
+            },
+            options.centroids,
+          );
+          properties.geo_precision = place?.precision ?? null;
           const feature = {
             type: 'Feature',
-            geometry: at ? { type: 'Point', coordinates: at.point } : null,
+            geometry: place ? { type: 'Point', coordinates: place.point } : null,
             properties,
           };
           chunk += `${first ? '' : ',\n'}${JSON.stringify(feature)}`;
@@ -153,9 +166,10 @@ export async function openWriter(out: Writable, options: WriterOptions): Promise
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   return {
-    async rows(rows) {
-      for (const row of rows) {
-        sheet.addRow(columns.map((c) => xlsxValue(c, row[c.key]))).commit();
+    async rows(page) {
+      const at = columnPositions(columns, page.fields);
+      for (const row of page.rows) {
+        sheet.addRow(columns.map((c, i) => xlsxValue(c, at[i] < 0 ? undefined : row[at[i]]))).commit();
       }
       await drained(out);
     },
