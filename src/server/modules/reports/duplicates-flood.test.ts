@@ -4,6 +4,7 @@ import { reportPayload } from '../../../../test/fixtures.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { type Jobs, startJobs } from '../../platform/jobs.ts';
 import { DUPLICATES_BATCH, DUPLICATES_QUEUE, findDuplicates } from './reports-service.ts';
+import { DUPLICATE_SUGGESTIONS_MAX } from './reports-store.ts';
 
 // A flood: 300 reports arrive at once, 150 events each reported twice. The duplicate check takes them in one
 // processing round of the queue (one fetch, one statement), and every report then shows its twin.
@@ -100,5 +101,49 @@ describe('the duplicate check under a flood', () => {
       });
       expect(res.json().items.map((s: { candidateId: string }) => s.candidateId)).toEqual([twinOf(index)]);
     }
+  });
+  it('shows the ten most alike when one event is reported many times, the copy of the same words first', async () => {
+    // One event, 16 reports: one in the same words as the first, fifteen in words that differ a little more.
+    const base = 'Dua kelompok pemuda saling lempar batu di lapangan desa, warga mengungsi ke balai';
+    const texts = [
+      base,
+      base,
+      ...Array.from({ length: 14 }, (_, n) => `${base}, laporan susulan nomor ${n + 1}`),
+    ];
+    const ids: string[] = [];
+    for (const description of texts) {
+      const payload = reportPayload({ description });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: authAs(relawan),
+        payload,
+      });
+      expect(res.statusCode).toBe(201);
+      ids.push(payload.id as string);
+    }
+    await findDuplicates(t.db, ids);
+
+    const res = await t.app.inject({ url: `/api/reports/${ids[0]}/duplicates`, headers: authAs(operator) });
+    const items: { candidateId: string; similarity: number }[] = res.json().items;
+    expect(items).toHaveLength(DUPLICATE_SUGGESTIONS_MAX);
+    expect(items[0]?.candidateId).toBe(ids[1]);
+    expect(items[0]?.similarity).toBe(1);
+    // A report checked later records its ten most alike, not all sixteen.
+    const late = reportPayload({ description: `${base}, laporan susulan terakhir` });
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: authAs(relawan),
+      payload: late,
+    });
+    expect(sent.statusCode).toBe(201);
+    await findDuplicates(t.db, [late.id as string]);
+    const recorded = await t.db.asSystem((tx) =>
+      tx.query<{ n: number }>('SELECT count(*)::int AS n FROM duplicate_suggestions WHERE report_id = $1', [
+        late.id,
+      ]),
+    );
+    expect(recorded[0]?.n).toBe(DUPLICATE_SUGGESTIONS_MAX);
   });
 });

@@ -280,22 +280,30 @@ export async function setVerification(
   );
 }
 
+/**
+ * How many likely duplicates a report is shown, and how many a checked report records: the most similar first,
+ * then the nearest in time. An operator reads a few; in a flood of one event reported hundreds of times, every
+ * report alike with every other would otherwise cost hundreds of rows per report (decision 0041).
+ */
+export const DUPLICATE_SUGGESTIONS_MAX = 10;
+
 export async function listDuplicateSuggestions(
   tx: Tx,
   reportId: string,
 ): Promise<{ candidateId: string; similarity: number }[]> {
   return tx.query(
     `SELECT s.candidate_id AS "candidateId", s.similarity FROM duplicate_suggestions s
-     JOIN reports c ON c.id = s.candidate_id WHERE s.report_id = $1 ORDER BY s.similarity DESC`,
-    [reportId],
+     JOIN reports c ON c.id = s.candidate_id JOIN reports r ON r.id = s.report_id WHERE s.report_id = $1
+     ORDER BY s.similarity DESC, abs(extract(epoch FROM c.occurred_at - r.occurred_at)), c.id LIMIT $2`,
+    [reportId, DUPLICATE_SUGGESTIONS_MAX],
   );
 }
 
 /**
  * Finds likely duplicates of many reports in ONE statement (a flood is checked in a few rounds, not one
- * round per report): same kecamatan (or region), same type, within 48 hours, similar text. System use (the
- * background job): records each pair for both of its reports, and marks every report of the batch checked.
- * Returns how many pairs were found.
+ * round per report): same kecamatan (or region), same type, within 48 hours, similar text, at most
+ * DUPLICATE_SUGGESTIONS_MAX per checked report. System use (the background job): records each pair for both of
+ * its reports, and marks every report of the batch checked. Returns how many pairs were found.
  */
 export async function computeDuplicateSuggestions(
   tx: Tx,
@@ -305,14 +313,17 @@ export async function computeDuplicateSuggestions(
   if (reportIds.length === 0) return 0;
   const rows = await tx.query(
     `WITH me AS (SELECT * FROM reports WHERE id = ANY($1::uuid[])),
-     found AS (
-       SELECT me.id AS report, o.id AS candidate, similarity(o.description, me.description) AS sim
+     alike AS (
+       SELECT me.id AS report, o.id AS candidate, similarity(o.description, me.description) AS sim,
+              row_number() OVER (PARTITION BY me.id ORDER BY similarity(o.description, me.description) DESC,
+                abs(extract(epoch FROM o.occurred_at - me.occurred_at)), o.id) AS rank
        FROM me JOIN reports o
          ON o.id <> me.id AND o.conflict_type = me.conflict_type
         AND coalesce(o.kecamatan_code, o.region_code) = coalesce(me.kecamatan_code, me.region_code)
         AND o.occurred_at BETWEEN me.occurred_at - interval '48 hours' AND me.occurred_at + interval '48 hours'
        WHERE similarity(o.description, me.description) >= $2
      ),
+     found AS (SELECT report, candidate, sim FROM alike WHERE rank <= $3),
      pairs AS (
        SELECT report AS report_id, candidate AS candidate_id, sim FROM found
        UNION ALL SELECT candidate, report, sim FROM found
@@ -321,7 +332,7 @@ export async function computeDuplicateSuggestions(
      SELECT DISTINCT ON (report_id, candidate_id) report_id, candidate_id, sim FROM pairs
      ON CONFLICT (report_id, candidate_id) DO UPDATE SET similarity = excluded.similarity
      RETURNING report_id = ANY($1::uuid[]) AS mine`,
-    [reportIds, minSimilarity],
+    [reportIds, minSimilarity, DUPLICATE_SUGGESTIONS_MAX],
   );
   await tx.query('UPDATE reports SET dedup_checked_at = now() WHERE id = ANY($1::uuid[])', [reportIds]);
   return rows.length / 2;
