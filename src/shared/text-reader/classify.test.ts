@@ -146,3 +146,15 @@ describe('the conflict type, fifth pass', () => {
     expect(type('pemuda yg main voli diusir orang yg ngaku punya tanahnya')).toBe('sengketa_lahan_sda');
   });
 });
+
+describe('the conflict type, news pass', () => {
+  it("reads a pesilat beaten for wearing the perguruan's shirt while passing through as perguruan against residents", () => {
+    expect(
+      type('remaja kampung mengeroyok seorang pesilat karena korban memakai kaus perguruan saat melintas'),
+    ).toBe('perguruan_silat_vs_warga');
+    // another perguruan's shirt names the other side
+    expect(type('pesilat menganiaya remaja yang memakai kaus perguruan lain saat melintas')).toBe(
+      'antar_perguruan_silat',
+    );
+  });
+});

@@ -212,6 +212,18 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     '(?:bentrok|bentrokan|ricuh|kericuhan|berhadapan|adu fisik|menyerang|melempari|mengeroyok) (?:[^ ,.]+ ){0,2}(?:dengan )?(?:[^ ,.]+ )?(?:aparat|polisi|petugas|kepolisian|personel)',
     '(?:polisi|petugas|aparat|personel) (?:[^ ,.]+ ){0,2}(?:terluka|luka|luka-luka|menjadi korban|dikeroyok|diserang|dilempari)',
   ]),
+  // a pesilat set upon for wearing a perguruan's shirt while passing through: its attributes against residents
+  // ("korban mengenakan kaus perguruan saat melintas di kampung mereka"), unless the shirt is another perguruan's
+  {
+    ...cue(8, [
+      '(?:mengenakan|memakai|pakai|berkaus|berkaos|kaus|kaos|seragam|atribut)(?: [^ ,.]+){0,3} (?:saat|ketika|waktu|sewaktu|sambil) (?:[^ ,.]+ )?(?:melintas|lewat|melewati|melintasi)',
+    ]),
+    unless: words(
+      list(
+        `perguruan lain | perguruan lawan | perguruan rival | perguruan sebelah | perguruan berbeda | beda perguruan | pesilat lain`,
+      ),
+    ),
+  },
   // someone beaten by pesilat is not of a perguruan, unless the text says so ("kaus perguruan lain")
   {
     ...cue(8, [
