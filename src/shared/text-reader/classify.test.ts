@@ -158,3 +158,17 @@ describe('the conflict type, news pass', () => {
     );
   });
 });
+
+describe('the conflict type, second news pass', () => {
+  it('reads a border said to lie between families as their quarrel, not a boundary between desa', () => {
+    expect(type('dua orang terluka, keributan dipicu sengketa batas sawah antarkeluarga')).toBe('antarwarga');
+    expect(type('warga dua desa ribut soal batas sawah di perbatasan')).toBe('batas_wilayah');
+  });
+
+  it("reads a quarrel with a neighbour as a neighbours' feud whatever it is about", () => {
+    expect(type('seorang pria membacok tetangganya dalam cekcok soal saluran air sawah')).toBe('antarwarga');
+    expect(type('petani dua dusun rebutan saluran air irigasi, pintu air dirusak')).toBe(
+      'sengketa_lahan_sda',
+    );
+  });
+});
