@@ -146,3 +146,29 @@ describe('the conflict type, fifth pass', () => {
     expect(type('pemuda yg main voli diusir orang yg ngaku punya tanahnya')).toBe('sengketa_lahan_sda');
   });
 });
+
+describe('the conflict type, news pass', () => {
+  it("reads a pesilat beaten for wearing the perguruan's shirt while passing through as perguruan against residents", () => {
+    expect(
+      type('remaja kampung mengeroyok seorang pesilat karena korban memakai kaus perguruan saat melintas'),
+    ).toBe('perguruan_silat_vs_warga');
+    // another perguruan's shirt names the other side
+    expect(type('pesilat menganiaya remaja yang memakai kaus perguruan lain saat melintas')).toBe(
+      'antar_perguruan_silat',
+    );
+  });
+});
+
+describe('the conflict type, second news pass', () => {
+  it('reads a border said to lie between families as their quarrel, not a boundary between desa', () => {
+    expect(type('dua orang terluka, keributan dipicu sengketa batas sawah antarkeluarga')).toBe('antarwarga');
+    expect(type('warga dua desa ribut soal batas sawah di perbatasan')).toBe('batas_wilayah');
+  });
+
+  it("reads a quarrel with a neighbour as a neighbours' feud whatever it is about", () => {
+    expect(type('seorang pria membacok tetangganya dalam cekcok soal saluran air sawah')).toBe('antarwarga');
+    expect(type('petani dua dusun rebutan saluran air irigasi, pintu air dirusak')).toBe(
+      'sengketa_lahan_sda',
+    );
+  });
+});

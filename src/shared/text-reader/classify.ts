@@ -43,6 +43,8 @@ const PASSIVE_VIOLENCE = list(`
 
 /** "batas pagar rumah": the border of a house or a yard is a neighbours' matter (a field's border may be a desa's). */
 const HOUSE_BORDER = '(?:pagar|rumah|pekarangan|tembok|kavling)';
+/** "batas sawah antarkeluarga": a border said to lie between families or neighbours is their matter, not a desa's. */
+const BETWEEN_KIN = '(?: [^ ,.]+){0,2} antar (?:keluarga|tetangga|saudara)';
 
 const TYPE_CUES: Record<ConflictType, Cue[]> = {
   antar_perguruan_silat: [],
@@ -131,6 +133,11 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
       '(?:keributan|ribut|cekcok|pertengkaran|perseteruan|bentrok|perkelahian) (?:antara |antar )?(?:\\d+|dua|kedua) (?:keluarga|rt|rw|gang)',
       '(?:pukuli|memukuli|hajar|menghajar|hakimi|menghakimi|keroyok|mengeroyok|aniaya|menganiaya) (?:[^ ,.]+ )?(?:sopir|sopirnya|pengemudi|pelaku|terduga|pencuri|maling|kernet|kernetnya|tersangka)',
       '(?:dihajar|dipukuli|dikeroyok|dihakimi|diamuk|dianiaya) (?:[^ ,.]+ )?massa',
+      // a border between families, and a quarrel with a neighbour whatever it is about ("membacok tetangganya
+      // dalam cekcok soal saluran air")
+      `batas${BETWEEN_KIN}`,
+      '(?:tetangga|tetangganya)(?: [^ ,.]+){0,3} (?:cekcok|ribut|keributan|bertengkar|pertengkaran|berselisih|perselisihan)',
+      '(?:cekcok|ribut|bertengkar|pertengkaran|berselisih|perselisihan) (?:dengan |antar )?(?:tetangga|tetangganya)',
       // violence inside a family: "dianiaya cucunya sendiri", "dipukul anak kandungnya"
       `(?:${PASSIVE_VIOLENCE}|dianiaya) (?:oleh )?(?:cucunya|keponakannya|pamannya|anaknya|menantunya|mertuanya|kakaknya|adiknya|suaminya|istrinya|ayahnya|ibunya|saudaranya|sepupunya|anak kandungnya|ayah kandungnya)`,
       '(?:cucu|anak|keponakan|saudara|adik|kakak|ayah|ibu|paman)(?:nya)? (?:sendiri|kandung|kandungnya)',
@@ -154,8 +161,8 @@ const TYPE_CUES: Record<ConflictType, Cue[]> = {
       7,
       list(`
     \\d+ desa | dua desa | antar desa | kedua desa | batas desa | tapal batas | patok batas | batas
-    wilayah | sengketa batas | batas antar desa | batas antardesa | perbatasan desa | batas kabupaten |
-    batas dusun | klaim wilayah | konflik batas | batas hutan | batas(?! ${HOUSE_BORDER}) | klaim kab | klaim kabupaten |
+    wilayah | sengketa batas(?!${BETWEEN_KIN}) | batas antar desa | batas antardesa | perbatasan desa | batas kabupaten |
+    batas dusun | klaim wilayah | konflik batas | batas hutan | batas(?! ${HOUSE_BORDER})(?!${BETWEEN_KIN}) | klaim kab | klaim kabupaten |
     wilayah desanya | masuk wilayah desa | (?:saling )?klaim (?:[^ ,.]+ ){0,3}(?:dusun|dukuh|pedukuhan|wilayah|perbatasan) |
     desa (?:[^ ,.]+ ){1,2}(?:dan|serta) desa
   `),
@@ -212,6 +219,18 @@ TYPE_CUES.perguruan_silat_vs_warga = [
     '(?:bentrok|bentrokan|ricuh|kericuhan|berhadapan|adu fisik|menyerang|melempari|mengeroyok) (?:[^ ,.]+ ){0,2}(?:dengan )?(?:[^ ,.]+ )?(?:aparat|polisi|petugas|kepolisian|personel)',
     '(?:polisi|petugas|aparat|personel) (?:[^ ,.]+ ){0,2}(?:terluka|luka|luka-luka|menjadi korban|dikeroyok|diserang|dilempari)',
   ]),
+  // a pesilat set upon for wearing a perguruan's shirt while passing through: its attributes against residents
+  // ("korban mengenakan kaus perguruan saat melintas di kampung mereka"), unless the shirt is another perguruan's
+  {
+    ...cue(8, [
+      '(?:mengenakan|memakai|pakai|berkaus|berkaos|kaus|kaos|seragam|atribut)(?: [^ ,.]+){0,3} (?:saat|ketika|waktu|sewaktu|sambil) (?:[^ ,.]+ )?(?:melintas|lewat|melewati|melintasi)',
+    ]),
+    unless: words(
+      list(
+        `perguruan lain | perguruan lawan | perguruan rival | perguruan sebelah | perguruan berbeda | beda perguruan | pesilat lain`,
+      ),
+    ),
+  },
   // someone beaten by pesilat is not of a perguruan, unless the text says so ("kaus perguruan lain")
   {
     ...cue(8, [

@@ -158,3 +158,32 @@ describe('the counts of people harmed, fifth pass', () => {
     expect(counts('preman ancam 3 pedagang mau dikeroyok kalau tdk bayar')).toEqual([null, null, null]);
   });
 });
+
+describe('the counts of people harmed, news pass', () => {
+  it('reads "kepala keluarga" written out as a number of families, not of people', () => {
+    expect(counts('sebanyak 12 kepala keluarga mengungsi ke rumah kerabat')).toEqual([null, null, null]);
+    expect(counts('sebanyak 12 warga mengungsi ke rumah kerabat')).toEqual([null, null, 12]);
+  });
+
+  it('reads the one named after "salah satunya" as a part of the count before it', () => {
+    expect(counts('tiga warga, salah satunya seorang ibu hamil, terjatuh saat didorong')).toEqual([
+      3,
+      null,
+      null,
+    ]);
+  });
+
+  it('adds a counted person of a three-word noun joined by "dan" to the next count', () => {
+    expect(counts('seorang tukang ojek pangkalan dan dua pengemudi ojol terluka')).toEqual([3, null, null]);
+    // a state of the first person between them ends it
+    expect(counts('seorang ibu hamil pingsan dan dua lansia terjatuh')).toEqual([2, null, null]);
+  });
+
+  it('does not read the wound of one who died as one injured', () => {
+    expect(counts('seorang pria berinisial MS (45) tewas dengan luka bacok di sekujur tubuh')).toEqual([
+      null,
+      1,
+      null,
+    ]);
+  });
+});

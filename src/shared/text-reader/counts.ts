@@ -65,6 +65,8 @@ function isPeopleNumber(tokens: readonly Token[], j: number): boolean {
   const next = tokens[j + 1];
   const prev = tokens[j - 1];
   if (next && next.clause === t.clause && NOT_PEOPLE.has(next.norm)) return false;
+  // "12 kepala keluarga" is a number of families, written out
+  if (next?.norm === 'kepala' && tokens[j + 2]?.norm === 'keluarga') return false;
   if (prev && prev.clause === t.clause && NOT_AFTER.has(prev.norm)) return false;
   // "dikeroyok 3 preman", "dianiaya oleh dua pemuda": the number after the violence done is its doers
   const agentOf = prev?.norm === 'oleh' ? tokens[j - 2] : prev;
@@ -74,7 +76,7 @@ function isPeopleNumber(tokens: readonly Token[], j: number): boolean {
   return true;
 }
 
-const SUBSET = new Set(list(`termasuk | diantaranya | antaranya | terdiri`));
+const SUBSET = new Set(list(`termasuk | diantaranya | antaranya | terdiri | satunya | seorangnya`));
 
 function hasNumberBefore(tokens: readonly Token[], at: number, sentence: number): boolean {
   for (let j = at - 1; j >= 0 && tokens[j]?.sentence === sentence; j--)
@@ -135,8 +137,8 @@ const AND = new Set(list(`dan | serta`));
 
 /**
  * "tujuh suporter dan dua polisi luka-luka": numbers of people joined by "dan" before one word of harm add up.
- * Only a noun or two may stand between a number and the "dan"; a word of harm there ends it ("satu tewas dan dua
- * luka" is two counts).
+ * Only a noun of up to three words ("seorang tukang ojek pangkalan dan dua …") may stand between a number and the
+ * "dan"; a word of harm there ends it ("satu tewas dan dua luka" is two counts).
  */
 function coordinatedTotal(tokens: readonly Token[], index: number): number {
   let total = tokens[index]?.value ?? 0;
@@ -155,7 +157,7 @@ function coordinatedTotal(tokens: readonly Token[], index: number): number {
     )
       return total + 1;
     let k = at - 2;
-    while (k >= at - 3 && k >= 0 && tokens[k]?.value === null && /^\p{L}+$/u.test(tokens[k]?.norm ?? '')) k--;
+    while (k >= at - 4 && k >= 0 && tokens[k]?.value === null && /^\p{L}+$/u.test(tokens[k]?.norm ?? '')) k--;
     const part = tokens[k];
     if (!part || k === at - 2 || part.clause !== and.clause || !isPeopleNumber(tokens, k)) return total;
     if (tokens.slice(k + 1, at - 1).some((t) => HARM_WORD.test(t.norm))) return total;
@@ -187,7 +189,8 @@ function kinAlong(tokens: readonly Token[], numberIndex: number, hitFirst: numbe
 /** A word that names one person: "istri & tiga anaknya", "ibu dan dua balitanya". */
 const ONE_PERSON =
   /^(?:istri|istrinya|suami|suaminya|ibu|ibunya|ayah|ayahnya|bapak|bapaknya|nenek|neneknya|kakek|kakeknya|ibuhamil|korban)$/;
-const HARM_WORD = /^(?:luka|terluka|tewas|meninggal|mati|mengungsi|kritis|dunia|lainnya)$/;
+const HARM_WORD =
+  /^(?:luka|terluka|tewas|meninggal|mati|mengungsi|kritis|dunia|lainnya|pingsan|jatuh|terjatuh|syok|dirawat|diamankan|ditangkap)$/;
 
 /** "korban luka ... bertambah menjadi tujuh orang": the latest total, later in the sentence, wins. */
 function updatedTotal(doc: Doc, at: number): { value: number; index: number } | null {
@@ -355,7 +358,15 @@ export function readCounts(doc: Doc): Record<Category, CountReading> {
         hits.find((h) => h.window === 12) ??
         hits.find((h) => violenceSentences().has(doc.tokens[h.first]?.sentence ?? -1));
       const one = strong ? doc.tokens.findIndex((t, i) => i < strong.first && t.norm === 'seorang') : -1;
-      if (strong && one >= 0 && category === 'injured' && !diedAfter(doc, deaths, strong.last)) {
+      // "seorang pria tewas dengan luka bacok": the wound of the one who died
+      const diedBefore = deaths.some((d) => d.first > one && d.last < (strong?.first ?? 0));
+      if (
+        strong &&
+        one >= 0 &&
+        category === 'injured' &&
+        !diedAfter(doc, deaths, strong.last) &&
+        !diedBefore
+      ) {
         const t = doc.tokens[one] as Token;
         reading = { value: 1, spans: [[t.start, t.end], strong.span], confidence: 0.6 };
       }

@@ -115,3 +115,12 @@ describe('who is at risk, fifth pass', () => {
     expect(groups('sopir truk yg dituduh nabrak anak dikeroyok warga')).toEqual([]);
   });
 });
+
+describe('who is at risk, news pass', () => {
+  it('does not count minors among the people the police arrested, in the clause or as a part after it', () => {
+    expect(groups('polisi mengamankan sembilan pemuda, lima di antaranya masih di bawah umur')).toEqual([]);
+    expect(groups('polisi mengamankan lima siswa SMP yang membawa celurit')).toEqual([]);
+    // a part of a group that was hurt stays at risk
+    expect(groups('sembilan warga terluka, dua di antaranya masih di bawah umur')).toEqual(['anak']);
+  });
+});

@@ -43,6 +43,28 @@ const PERP_CLAUSE = new Set(
     menyerahkan
   `),
 );
+/** Arrest in the active voice: the people it is done to ("polisi mengamankan lima siswa") are perpetrators. */
+const ARREST = new Set(
+  list(`
+    mengamankan | menangkap | meringkus | membekuk | menciduk | menggiring | menetapkan | diamankan |
+    ditangkap | tertangkap | diringkus | dibekuk | diciduk | digiring
+  `),
+);
+/** "…, lima di antaranya masih di bawah umur": a part of the group named in the clause before. */
+const PART_OF = new Set(list(`antaranya | diantaranya`));
+
+/** True when the person is a part ("di antaranya") of a group arrested in the clause just before. */
+function partOfArrested(tokens: readonly Token[], first: number): boolean {
+  const here = tokens[first] as Token;
+  let part = false;
+  for (let j = first - 1; j >= 0 && tokens[j]?.clause === here.clause; j--)
+    if (PART_OF.has(tokens[j]?.norm ?? '')) part = true;
+  if (!part) return false;
+  return tokens.some(
+    (t) => t.clause === here.clause - 1 && t.sentence === here.sentence && ARREST.has(t.norm),
+  );
+}
+
 /** Acts of provocation: the people who do them (the verb within five words after the person) ("anak2 … nantang", "bocah2 yg ikut komen") are not at risk. */
 const PROVOKE = new Set(
   list(`
@@ -92,7 +114,7 @@ function inAccusation(tokens: readonly Token[], first: number): boolean {
 
 /** True when the words around token i make the person a perpetrator (or the person is only in an accusation). */
 function isPerpetrator(doc: Doc, first: number, last: number): boolean {
-  if (inAccusation(doc.tokens, first)) return true;
+  if (inAccusation(doc.tokens, first) || partOfArrested(doc.tokens, first)) return true;
   const t = doc.tokens[first] as Token;
   for (let j = 0; j < doc.tokens.length; j++) {
     const u = doc.tokens[j] as Token;
@@ -108,6 +130,8 @@ function isPerpetrator(doc: Doc, first: number, last: number): boolean {
       doc.tokens.slice(last + 1, j).every((b) => !b.norm.startsWith('di'))
     )
       return true;
+    // "polisi mengamankan lima siswa SMP": the object of an arrest
+    if (u.clause === t.clause && ARREST.has(u.norm) && j < first && j >= first - 4) return true;
     if (u.clause === t.clause && PERP_CLAUSE.has(u.norm) && (j > last || j >= first - 6)) {
       // "ditangkap" in the same clause; an active verb after the person ("pelajar yang menyerang")
       if (j > last || !/^me|^ng|^ny|^mb/.test(u.norm)) return true;
