@@ -1,3 +1,4 @@
+import type { AlertView } from '../../../shared/early-warning/early-warning-schema.ts';
 import {
   type AlertLevel,
   type EarlyWarningSettings,
@@ -17,7 +18,7 @@ import { loadSettings } from '../levels/model-settings-service.ts';
 import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
 import { queueDeliveries, recordDeliveries } from '../webhooks/webhooks-service.ts';
 import { areaName, webhookBody } from './alert-feeds.ts';
-import { type AlertDeps, type AlertView, publishAlertEvent, toView } from './alerts-service.ts';
+import { type AlertDeps, publishAlertEvent, toView } from './alerts-service.ts';
 import * as store from './alerts-store.ts';
 
 export type NewAlert = {

@@ -5,7 +5,8 @@ import {
   allowedAlertMoves,
   canAcknowledgeAlert,
 } from '../../../shared/early-warning/alert-rules.ts';
-import { type AlertLevel, type Factor, LEVEL_LABELS } from '../../../shared/early-warning/level-model.ts';
+import type { AlertView } from '../../../shared/early-warning/early-warning-schema.ts';
+import { LEVEL_LABELS } from '../../../shared/early-warning/level-model.ts';
 import { HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { toWibIso } from '../../../shared/time.ts';
@@ -35,38 +36,6 @@ export const HANDLER_LABELS: Record<AlertHandlingLevel, string> = {
   kabkota: 'operator kab/kota',
   bakorwil: 'koordinator Bakorwil',
   provinsi: 'Dinsos Provinsi',
-};
-
-/** An alert as the API shows it. */
-export type AlertView = {
-  id: string;
-  regionCode: string;
-  regionName: string;
-  kabkotaCode: string;
-  kabkotaName: string;
-  level: AlertLevel;
-  source: 'otomatis' | 'manual';
-  headline: string;
-  description: string;
-  factors: Factor[];
-  status: store.AlertRecord['status'];
-  supersedes: string | null;
-  handlingLevel: AlertHandlingLevel;
-  dueAcknowledgeAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  escalatedAt: string | null;
-  closedAt: string | null;
-  closingNote: string | null;
-  publicHeadline: string | null;
-  publicDescription: string | null;
-  publicApprovedAt: string | null;
-  createdAt: string;
-  /** The operators of the kab/kota: any one of them acknowledges for all. */
-  acknowledgers: { id: string; displayName: string }[];
-  /** What the viewer may do now (the shared rule; the web shows exactly these buttons). */
-  allowed: { acknowledge: boolean; act: boolean; close: boolean };
-  capUrl: string;
 };
 
 const iso = (date: Date | null) => (date ? toWibIso(date) : null);

@@ -35,6 +35,20 @@ export type LessonRow = {
   tags: string[];
 };
 
+/** A lesson's written columns, in the order the INSERT and the UPDATE below name them. */
+function lessonValues(row: LessonRow): unknown[] {
+  return [
+    row.title,
+    row.situation,
+    row.actionsTaken,
+    row.whatWorked,
+    row.whatToAvoid,
+    row.conflictType,
+    row.regionCode,
+    row.tags,
+  ];
+}
+
 export async function insertLesson(
   tx: Tx,
   row: LessonRow & { authorId: string; now: Date },
@@ -43,18 +57,7 @@ export async function insertLesson(
     `INSERT INTO lessons (title, situation, actions_taken, what_worked, what_to_avoid, conflict_type, region_code,
        kabkota_code, tags, author_id, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, left($7, 5), $8, $9, $10, $10) RETURNING id`,
-    [
-      row.title,
-      row.situation,
-      row.actionsTaken,
-      row.whatWorked,
-      row.whatToAvoid,
-      row.conflictType,
-      row.regionCode,
-      row.tags,
-      row.authorId,
-      row.now,
-    ],
+    [...lessonValues(row), row.authorId, row.now],
   );
   return inserted!.id;
 }
@@ -72,19 +75,7 @@ export async function updateLesson(
        conflict_type = $8, region_code = $9, kabkota_code = left($9, 5), tags = $10, version = version + 1,
        updated_at = $11
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [
-      id,
-      version,
-      row.title,
-      row.situation,
-      row.actionsTaken,
-      row.whatWorked,
-      row.whatToAvoid,
-      row.conflictType,
-      row.regionCode,
-      row.tags,
-      now,
-    ],
+    [id, version, ...lessonValues(row), now],
   );
   return rows.length === 1;
 }

@@ -208,30 +208,33 @@ async function recomputeKabkota(tx: Tx, k: store.RegionName, ctx: RunContext): P
     if (levelRank(result.level) > levelRank(before.level)) rises.push({ code, name, result });
   };
 
-  for (const c of kecamatan) {
-    const input = regionInput(
-      { code: c.code, level: 'kecamatan', name: c.name },
-      tallies.get(c.code) ?? EMPTY_TALLY,
-      history(kecamatan.length > 0 ? kabPerDay / kecamatan.length : 0),
+  // A region's model input: its own tally and baseline, the run's calendar, register, day and settings.
+  const inputOf = (region: Parameters<typeof regionInput>[0], tally: Tally, perDay: number) =>
+    regionInput(
+      region,
+      tally,
+      history(perDay),
       ctx.occurrences,
       ctx.register,
       ctx.today,
       settings,
-      content.get(c.code),
+      content.get(region.code),
+    );
+
+  for (const c of kecamatan) {
+    const input = inputOf(
+      { code: c.code, level: 'kecamatan', name: c.name },
+      tallies.get(c.code) ?? EMPTY_TALLY,
+      kecamatan.length > 0 ? kabPerDay / kecamatan.length : 0,
     );
     const result = computeLevel(input, previous.get(c.code)?.level, settings);
     children.push({ name: c.name, level: result.level, score: result.score });
     await record(c.code, `Kecamatan ${c.name}, ${k.name}`, result, result.level);
   }
-  const ownInput = regionInput(
+  const ownInput = inputOf(
     { code: k.code, level: 'kabkota', name: k.name },
     kabTally,
-    history(ctx.provincePerDayPerKabkota),
-    ctx.occurrences,
-    ctx.register,
-    ctx.today,
-    settings,
-    content.get(k.code),
+    ctx.provincePerDayPerKabkota,
   );
   const own = computeLevel(ownInput, previous.get(k.code)?.ownLevel, settings);
   const combined = combineKabkota(own, children);

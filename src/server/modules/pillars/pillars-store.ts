@@ -10,30 +10,6 @@ import type {
 } from '../../../shared/pillars/pillar-schema.ts';
 import type { Tx } from '../../platform/db.ts';
 
-/** A stored pillar as the service reads it: NIK still sealed. */
-export type PillarRecord = {
-  id: string;
-  pillarType: string;
-  name: string;
-  nameKey: string;
-  nikEncrypted: Buffer | null;
-  nikHash: string | null;
-  phone: string | null;
-  homeRegionCode: string;
-  homeRegionName: string;
-  kecamatanCode: string;
-  kabkotaCode: string;
-  skills: string[];
-  trainings: Training[];
-  status: PillarStatus;
-  availability: Availability;
-  availabilityUntil: Date | null;
-  userId: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
 /** The columns a service writes. */
 export type PillarWrite = {
   pillarType: string;
@@ -49,6 +25,17 @@ export type PillarWrite = {
   availability: Availability;
   availabilityUntil: Date | null;
   userId: string | null;
+};
+
+/** A stored pillar as the service reads it: the written columns (NIK still sealed) and what the database adds. */
+export type PillarRecord = PillarWrite & {
+  id: string;
+  homeRegionName: string;
+  kecamatanCode: string;
+  kabkotaCode: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
 const SELECT_PILLAR = `

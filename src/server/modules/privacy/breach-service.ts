@@ -10,7 +10,7 @@ import { SIGNAL_LABELS, type SignalKind } from '../../../shared/privacy/retentio
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -91,6 +91,21 @@ export async function listBreaches(deps: BreachDeps, principal: Principal): Prom
   return deps.db.asSystem(async (tx) => (await store.listBreaches(tx)).map((b) => toView(b, now)));
 }
 
+/** One change to a breach by its handler: `change` checks the stored breach and writes; the breach is shown again. */
+async function changeBreach(
+  deps: BreachDeps,
+  principal: Principal,
+  id: string,
+  change: (tx: Tx, found: store.BreachRecord, now: Date) => Promise<void>,
+): Promise<BreachView> {
+  authorize(principal, 'privacy.breach', MESSAGE);
+  const now = deps.clock.now();
+  return deps.db.asSystem(async (tx) => {
+    await change(tx, await requireBreach(tx, id), now);
+    return toView(await requireBreach(tx, id), now);
+  });
+}
+
 /** Records that a notice went out (to the people affected, or to the authority); recording it again keeps the first. */
 export async function recordBreachNotice(
   deps: BreachDeps,
@@ -98,28 +113,20 @@ export async function recordBreachNotice(
   id: string,
   to: 'subjek' | 'lembaga',
 ): Promise<BreachView> {
-  authorize(principal, 'privacy.breach', MESSAGE);
-  const now = deps.clock.now();
-  return deps.db.asSystem(async (tx) => {
-    const found = await requireBreach(tx, id);
+  return changeBreach(deps, principal, id, async (tx, found, now) => {
     if (found.closedAt) throw new DomainError('conflict', 'Insiden ini sudah ditutup');
     await store.recordNotice(tx, id, to, now);
     await appendAudit(tx, principal.audit, 'privacy.breach_notified', { type: 'privacy_breach', id }, { to });
-    return toView(await requireBreach(tx, id), now);
   });
 }
 
 /** Closes a breach once both notices are recorded. */
 export async function closeBreach(deps: BreachDeps, principal: Principal, id: string): Promise<BreachView> {
-  authorize(principal, 'privacy.breach', MESSAGE);
-  const now = deps.clock.now();
-  return deps.db.asSystem(async (tx) => {
-    const found = await requireBreach(tx, id);
+  return changeBreach(deps, principal, id, async (tx, found, now) => {
     const refusal = refuseBreachClose(found);
     if (refusal) throw new DomainError('conflict', refusal);
     await store.closeBreach(tx, id, now);
     await appendAudit(tx, principal.audit, 'privacy.breach_closed', { type: 'privacy_breach', id }, {});
-    return toView(await requireBreach(tx, id), now);
   });
 }
 
@@ -133,10 +140,7 @@ export async function dismissSuspectedBreach(
   id: string,
   reason: string,
 ): Promise<BreachView> {
-  authorize(principal, 'privacy.breach', MESSAGE);
-  const now = deps.clock.now();
-  return deps.db.asSystem(async (tx) => {
-    const found = await requireBreach(tx, id);
+  return changeBreach(deps, principal, id, async (tx, found, now) => {
     if (found.closedAt) throw new DomainError('conflict', 'Insiden ini sudah ditutup');
     if (!found.signal) {
       throw new DomainError(
@@ -146,6 +150,5 @@ export async function dismissSuspectedBreach(
     }
     await store.closeBreach(tx, id, now, reason);
     await appendAudit(tx, principal.audit, 'privacy.breach_dismissed', { type: 'privacy_breach', id }, {});
-    return toView(await requireBreach(tx, id), now);
   });
 }

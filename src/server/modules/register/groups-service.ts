@@ -258,6 +258,17 @@ export async function saveRivalry(
 
 // ── Groups named in reports and cases ──────────────────────────────────────────────────────────
 
+/** Refuses a report or case the actor cannot see or that does not exist. */
+async function requireSubject(tx: Tx, subject: 'report' | 'case', id: string): Promise<void> {
+  const table = subject === 'report' ? 'reports' : 'cases';
+  if (!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]))) {
+    throw new DomainError(
+      'not_found',
+      subject === 'report' ? 'Laporan tidak ditemukan' : 'Kasus tidak ditemukan',
+    );
+  }
+}
+
 /** Sets the groups a report or case names; the record must be visible to the principal. */
 export async function setLinkedGroups(
   deps: GroupDeps,
@@ -268,13 +279,7 @@ export async function setLinkedGroups(
 ): Promise<store.GroupRecord[]> {
   requireStaff(principal);
   return deps.db.asActor(principal.actor, async (tx) => {
-    const table = subject === 'report' ? 'reports' : 'cases';
-    if (!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]))) {
-      throw new DomainError(
-        'not_found',
-        subject === 'report' ? 'Laporan tidak ditemukan' : 'Kasus tidak ditemukan',
-      );
-    }
+    await requireSubject(tx, subject, id);
     await requireGroups(tx, groupIds);
     await store.replaceLinkedGroups(tx, subject, id, groupIds);
     await appendAudit(tx, principal.audit, `${subject}.groups_set`, { type: subject, id }, { groupIds });
@@ -290,13 +295,7 @@ export async function listLinkedGroups(
 ) {
   requireStaff(principal);
   return deps.db.asActor(principal.actor, async (tx) => {
-    const table = subject === 'report' ? 'reports' : 'cases';
-    if (!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]))) {
-      throw new DomainError(
-        'not_found',
-        subject === 'report' ? 'Laporan tidak ditemukan' : 'Kasus tidak ditemukan',
-      );
-    }
+    await requireSubject(tx, subject, id);
     return store.listLinkedGroups(tx, subject, id);
   });
 }

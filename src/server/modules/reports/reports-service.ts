@@ -1,72 +1,37 @@
+// The reports module's service: the intake of a report, reading and listing reports, their photos and the
+// duplicate check; the handling once a report is in (corrections, acknowledgement, verification) is in
+// report-handling-service.ts and answers from here too, so callers keep one surface.
 import { createHash } from 'node:crypto';
-import { can } from '../../../shared/permissions/index.ts';
-import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
-import {
-  type Report,
-  ReportFields,
-  type ReportInput,
-  type Verification,
-} from '../../../shared/reports/report-schema.ts';
-import { hasVulnerable, PRIORITY_RANK, triage } from '../../../shared/reports/triage.ts';
+import { type Report, ReportFields, type ReportInput } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { contentHash } from '../../platform/canonical.ts';
-import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { publishEvent } from '../../platform/events.ts';
-import type { Jobs } from '../../platform/jobs.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
 import { announceUrgentReport } from '../notifications/notifications-service.ts';
-import { findRegion } from '../regions/regions-service.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
+import {
+  publishReportEvent,
+  type ReportDeps,
+  reportRowOf,
+  stripCursor,
+  unknownPlace,
+} from './report-record.ts';
 import * as store from './reports-store.ts';
 
-export type ReportDeps = { db: Database; clock: Clock; jobs?: () => Jobs | undefined };
+export {
+  acknowledgeReport,
+  amendReport,
+  listAmendments,
+  verifyReport,
+} from './report-handling-service.ts';
+export { type ReportDeps, reportRowOf } from './report-record.ts';
 
 /** The background queue that looks for duplicates of a new report, right after intake (never in it). */
 export const DUPLICATES_QUEUE = 'report-duplicates';
 /** The periodic catch-up for reports whose duplicate check never ran. */
 export const DUPLICATES_SWEEP_QUEUE = 'report-duplicates-sweep';
-
-type Fields = ReturnType<typeof ReportFields.parse>;
-
-/** The stored row of a report's fields: derived codes, triage and content hash (no I/O). */
-export function reportRowOf(id: string, fields: Fields): store.ReportRow {
-  const { priority, reasons } = triage(fields);
-  const level = levelOfCode(fields.regionCode);
-  return {
-    id,
-    ...fields,
-    latitude: fields.latitude ?? null,
-    longitude: fields.longitude ?? null,
-    kabkotaCode: kabkotaOf(fields.regionCode) as string,
-    kecamatanCode:
-      level === 'kecamatan' || level === 'desa' ? fields.regionCode.split('.').slice(0, 3).join('.') : null,
-    hasVulnerable: hasVulnerable(fields.vulnerable),
-    priority,
-    priorityRank: PRIORITY_RANK[priority],
-    priorityReasons: reasons,
-    contentHash: contentHash(fields),
-  };
-}
-
-/** The validation error for a place that is not a known kab/kota, kecamatan or desa. */
-function unknownPlace(regionCode: string): DomainError {
-  const message =
-    regionCode === '35'
-      ? 'pilih kab/kota, kecamatan atau desa tempat kejadian'
-      : `kode wilayah ${regionCode} tidak dikenal`;
-  return new DomainError('validation_failed', 'Isian tidak valid', {
-    fields: [{ path: 'regionCode', message }],
-  });
-}
-
-/** Refuses a place that is not a known kab/kota, kecamatan or desa. */
-async function checkPlace(tx: Tx, row: store.ReportRow): Promise<void> {
-  if (!(await findRegion(tx, row.regionCode))) throw unknownPlace(row.regionCode);
-}
 
 /**
  * A write the caller's module queues with the new report's COMMIT (`tx.atCommit`), in the intake's transaction and
@@ -131,25 +96,6 @@ export async function submitReport(
   throw new DomainError('conflict', 'Laporan dengan id ini sudah ada dengan isi berbeda', { id });
 }
 
-/** Tells live subscribers a report changed; delivered when the transaction commits. */
-async function publishReportEvent(
-  tx: Tx,
-  type: 'report.created' | 'report.updated',
-  report: Report,
-): Promise<void> {
-  await publishEvent(tx, {
-    type,
-    subject: { type: 'report', id: report.id },
-    visibility: { regionCode: report.regionCode, createdBy: report.reporterId },
-    summary: {
-      priority: report.priority,
-      status: report.status,
-      regionCode: report.regionCode,
-      kind: report.kind,
-    },
-  });
-}
-
 /** A report the principal may see; throws not_found otherwise. */
 export async function getReport(
   deps: Pick<ReportDeps, 'db'>,
@@ -159,11 +105,6 @@ export async function getReport(
   const report = await deps.db.asActor(principal.actor, (tx) => store.findReport(tx, id));
   if (!report) throw new DomainError('not_found', 'Laporan tidak ditemukan');
   return stripCursor(report);
-}
-
-function stripCursor(report: Report & { cursorKey?: string }): Report {
-  const { cursorKey: _, ...rest } = report;
-  return rest;
 }
 
 export type ListQuery = Omit<store.ReportFilter, 'cursor' | 'reporterId'> & {
@@ -205,166 +146,6 @@ function decodeCursor(cursor: string): store.ReportFilter['cursor'] {
     throw new DomainError('validation_failed', 'Kursor halaman tidak valid');
   }
   return { rank: Number(rank), createdAt, id };
-}
-
-/** Amends a report: only from the version the editor saw; keeps the history; re-triages. */
-export async function amendReport(
-  deps: ReportDeps,
-  principal: Principal,
-  id: string,
-  version: number,
-  changes: Partial<Fields>,
-): Promise<Report> {
-  const report = await deps.db.asActor(principal.actor, async (tx) => {
-    const current = await store.findReport(tx, id);
-    if (!current) throw new DomainError('not_found', 'Laporan tidak ditemukan');
-    const isReporter = current.reporterId === principal.user.id;
-    if (!isReporter && !can(principal.user.role, 'report.handle')) {
-      throw new DomainError(
-        'forbidden',
-        'Hanya pelapor atau operator wilayahnya yang dapat mengubah laporan',
-      );
-    }
-    if (current.version !== version) {
-      throw new DomainError('version_conflict', 'Laporan sudah diubah orang lain; muat ulang lalu ulangi', {
-        currentVersion: current.version,
-      });
-    }
-    const before = pickFields(current);
-    const after = ReportFields.parse({ ...before, ...changes });
-    const row = reportRowOf(id, after);
-    await checkPlace(tx, row);
-    if (!(await store.updateReportFields(tx, version, row, deps.clock.now()))) {
-      throw new DomainError('version_conflict', 'Laporan sudah diubah orang lain; muat ulang lalu ulangi');
-    }
-    const diff = Object.fromEntries(
-      Object.keys(changes)
-        .filter(
-          (key) => JSON.stringify(before[key as keyof Fields]) !== JSON.stringify(after[key as keyof Fields]),
-        )
-        .map((key) => [key, { before: before[key as keyof Fields], after: after[key as keyof Fields] }]),
-    );
-    await store.insertAmendment(tx, {
-      reportId: id,
-      version: version + 1,
-      changedBy: principal.user.id,
-      changes: diff,
-    });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'report.amended',
-      { type: 'report', id },
-      {
-        version: version + 1,
-        fields: Object.keys(diff),
-        priority: row.priority,
-      },
-    );
-    const updated = stripCursor((await store.findReport(tx, id))!);
-    await publishReportEvent(tx, 'report.updated', updated);
-    return updated;
-  });
-  return report;
-}
-
-function pickFields(report: Report): Fields {
-  const { kind, conflictType, triggers, groupsInvolved, regionCode, latitude, longitude, occurredAt } =
-    report;
-  const { violenceOngoing, description, involved, injured, dead, displaced, housesDamaged, vulnerable } =
-    report;
-  return ReportFields.parse({
-    kind,
-    conflictType,
-    triggers,
-    groupsInvolved,
-    regionCode,
-    latitude,
-    longitude,
-    occurredAt,
-    violenceOngoing,
-    description,
-    involved,
-    injured,
-    dead,
-    displaced,
-    housesDamaged,
-    vulnerable,
-    needs: report.needs,
-    channel: report.channel,
-  });
-}
-
-export async function listAmendments(deps: Pick<ReportDeps, 'db'>, principal: Principal, id: string) {
-  return deps.db.asActor(principal.actor, async (tx) => {
-    if (!(await store.findReport(tx, id))) throw new DomainError('not_found', 'Laporan tidak ditemukan');
-    return store.listAmendments(tx, id);
-  });
-}
-
-/** An operator takes the report in hand: the acknowledgement deadline is met. */
-export async function acknowledgeReport(deps: ReportDeps, principal: Principal, id: string): Promise<Report> {
-  const report = await deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandler(tx, principal, id);
-    if (!current.acknowledgedAt) {
-      await store.markAcknowledged(tx, id, principal.user.id, deps.clock.now());
-      await appendAudit(tx, principal.audit, 'report.acknowledged', { type: 'report', id });
-    }
-    const updated = stripCursor((await store.findReport(tx, id))!);
-    await publishReportEvent(tx, 'report.updated', updated);
-    return updated;
-  });
-  return report;
-}
-
-/** Verifies, rejects (with a reason) or marks a report as a duplicate of another one. */
-export async function verifyReport(
-  deps: ReportDeps,
-  principal: Principal,
-  id: string,
-  verification: Verification,
-): Promise<Report> {
-  const report = await deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandler(tx, principal, id);
-    if (current.status !== 'baru') {
-      throw new DomainError('invalid_transition', `Laporan sudah berstatus ${current.status}`);
-    }
-    if (verification.status === 'duplikat') {
-      if (verification.duplicateOf === id)
-        throw new DomainError('validation_failed', 'Laporan tidak bisa duplikat dirinya');
-      if (!(await store.findReport(tx, verification.duplicateOf as string))) {
-        throw new DomainError('validation_failed', 'Laporan asli tidak ditemukan');
-      }
-    }
-    await store.setVerification(tx, id, {
-      status: verification.status,
-      reason: verification.reason ?? null,
-      duplicateOf: verification.status === 'duplikat' ? (verification.duplicateOf ?? null) : null,
-      userId: principal.user.id,
-      now: deps.clock.now(),
-    });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'report.verified',
-      { type: 'report', id },
-      {
-        status: verification.status,
-        duplicateOf: verification.duplicateOf ?? null,
-      },
-    );
-    const updated = stripCursor((await store.findReport(tx, id))!);
-    await publishReportEvent(tx, 'report.updated', updated);
-    return updated;
-  });
-  return report;
-}
-
-async function requireHandler(tx: Tx, principal: Principal, id: string) {
-  const current = await store.findReport(tx, id);
-  if (!current) throw new DomainError('not_found', 'Laporan tidak ditemukan');
-  authorize(principal, 'report.handle', 'Hanya operator yang dapat menangani laporan');
-  return current;
 }
 
 /** Possible duplicates of a report, as computed by the background job, limited to what the actor sees. */

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { CreatedWebhook, Webhook } from '../../../shared/early-warning/early-warning-replies.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -35,19 +36,7 @@ export function retryDelaySeconds(next: number, retry: WebhookRetry): number {
   return retry.baseSeconds * 2 ** Math.max(0, next - 2);
 }
 
-/** A webhook as the admin API shows it: the secret never leaves, only its last four characters. */
-export type WebhookView = {
-  id: string;
-  url: string;
-  description: string;
-  regionCodes: string[];
-  isActive: boolean;
-  secretHint: string;
-  createdAt: string;
-  updatedAt: string;
-};
-
-function toView(w: store.WebhookRecord): WebhookView {
+function toView(w: store.WebhookRecord): Webhook {
   return {
     id: w.id,
     url: w.url,
@@ -67,7 +56,7 @@ export type WebhookDeps = {
   allowPrivateTargets?: boolean;
 };
 
-export async function listWebhooks(deps: WebhookDeps, principal: Principal): Promise<WebhookView[]> {
+export async function listWebhooks(deps: WebhookDeps, principal: Principal): Promise<Webhook[]> {
   authorize(principal, 'webhook.manage');
   return (await deps.db.asSystem((tx) => store.listWebhooks(tx))).map(toView);
 }
@@ -77,7 +66,7 @@ export async function createWebhook(
   deps: WebhookDeps,
   principal: Principal,
   input: { url: string; secret?: string; description: string; regionCodes: string[]; isActive: boolean },
-): Promise<WebhookView & { secret?: string }> {
+): Promise<CreatedWebhook> {
   authorize(principal, 'webhook.manage');
   await requirePublicTarget(input.url, { allowPrivate: deps.allowPrivateTargets === true });
   const generated = input.secret ? undefined : randomBytes(24).toString('base64url');
@@ -103,7 +92,7 @@ export async function updateWebhook(
   principal: Principal,
   id: string,
   change: { url?: string; secret?: string; description?: string; regionCodes?: string[]; isActive?: boolean },
-): Promise<WebhookView> {
+): Promise<Webhook> {
   authorize(principal, 'webhook.manage');
   if (change.url) await requirePublicTarget(change.url, { allowPrivate: deps.allowPrivateTargets === true });
   const now = deps.clock.now();
