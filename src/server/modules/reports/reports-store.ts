@@ -306,7 +306,7 @@ export async function listDuplicateSuggestions(
  * (then by time), walked in the index reports_alike_idx and cut at the maximum before the similarity threshold is
  * applied, so a check costs about the same however many reports its place holds (decision 0045); the most alike
  * are the same as comparing with every report of the place. System use (the background job): records each pair
- * for both of its reports, and marks every report of the batch checked. Returns how many pairs were found.
+ * for both of its reports (markDuplicatesChecked then marks the batch checked). Returns how many pairs were found.
  */
 export async function computeDuplicateSuggestions(
   tx: Tx,
@@ -338,8 +338,26 @@ export async function computeDuplicateSuggestions(
      RETURNING report_id = ANY($1::uuid[]) AS mine`,
     [reportIds, minSimilarity, DUPLICATE_SUGGESTIONS_MAX],
   );
-  await tx.query('UPDATE reports SET dedup_checked_at = now() WHERE id = ANY($1::uuid[])', [reportIds]);
   return rows.length / 2;
+}
+
+/**
+ * Marks checked those of `reportIds` that no other transaction holds, and returns the ids still unmarked. It never
+ * waits for a row: an intake's link trigger updates the earlier signals of its place in its own order, and a
+ * marking that waited could close a deadlock with it (the intake would fail). The caller retries the rest.
+ */
+export async function markDuplicatesChecked(tx: Tx, reportIds: readonly string[]): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `WITH marked AS (
+       UPDATE reports SET dedup_checked_at = now() WHERE id IN (
+         SELECT id FROM reports WHERE id = ANY($1::uuid[]) AND dedup_checked_at IS NULL
+         FOR NO KEY UPDATE SKIP LOCKED)
+       RETURNING id)
+     SELECT id FROM reports WHERE id = ANY($1::uuid[]) AND dedup_checked_at IS NULL
+       AND id NOT IN (SELECT id FROM marked)`,
+    [reportIds],
+  );
+  return rows.map((row) => row.id);
 }
 
 /** Reports not yet checked for duplicates (after a crash between intake and the job). */
