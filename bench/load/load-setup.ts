@@ -20,15 +20,21 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export type LoadPeople = {
   operators: { token: string; region: string }[];
   koordinator: string;
+  /** A province user: the dashboard's widest view, timed alone after the traffic. */
+  provinsi: string;
   relawan: string[];
 };
 
-/** Who works in the room: operators of Jember, Surabaya and Malang, a koordinator of Bakorwil V, pillars. */
+/**
+ * Who works in the room: operators of Jember, Surabaya and Malang, a koordinator of Bakorwil V, pillars; and a
+ * province user whose dashboard is timed alone after the traffic.
+ */
 const PEOPLE: { username: string; role: Role; region: string }[] = [
   { username: 'load.op.jember', role: 'operator', region: '35.09' },
   { username: 'load.op.surabaya', role: 'operator', region: '35.78' },
   { username: 'load.op.malang', role: 'operator', region: '35.07' },
   { username: 'load.koordinator', role: 'koordinator', region: 'V' },
+  { username: 'load.provinsi', role: 'provinsi', region: '35' },
   ...[1, 2, 3, 4, 5, 6].map((n) => ({
     username: `load.relawan.${n}`,
     role: 'relawan' as Role,
@@ -101,6 +107,7 @@ export async function prepareDatabase(
     const people: LoadPeople = {
       operators: [],
       koordinator: await token('load.koordinator'),
+      provinsi: await token('load.provinsi'),
       relawan: [],
     };
     for (const person of PEOPLE) {

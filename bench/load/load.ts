@@ -3,7 +3,7 @@
  * against the real server (src/server/main.ts, with its background jobs) on loopback only.
  *
  *   npm run bench:load -- [--minutes 2] [--reports 10000] [--rate 200] [--db postgres|pglite|both]
- *                         [--pglite-rate R] [--sse 20] [--pool-sizes 4,10,20]
+ *                         [--pglite-rate R] [--sse 20] [--pool-sizes 4,10,20] [--seed-only]
  *
  * The mix (load-traffic.ts): field pillars submit reports, a quarter with a photo; operators of three kab/kota
  * read their inbox, report and case pages and notifications and verify the new reports; a Bakorwil
@@ -13,7 +13,8 @@
  * the queues waiting at the end and how far behind the duplicate check was — beside the issue's targets, with
  * the machine's load average (other work on the machine shows in it). `--pool-sizes` runs the PostgreSQL mix
  * once per size of the app's connection pool (`DB_POOL_SIZE`), same data, one after the other, and ends with a
- * table of the runs side by side: the measure behind the pool size Sigap ships with.
+ * table of the runs side by side: the measure behind the pool size Sigap ships with. `--seed-only` prepares (and
+ * keeps) the seeded database(s) and stops there, e.g. to seed the million-report database once, ahead of its runs.
  */
 import os from 'node:os';
 import sharp from 'sharp';
@@ -41,6 +42,7 @@ const rate = Number(flag('rate', '200'));
 const pgliteRate = Number(flag('pglite-rate', String(Math.round(rate / 2))));
 const which = flag('db', 'both');
 const sse = Number(flag('sse', '20'));
+const seedOnly = process.argv.includes('--seed-only');
 const poolSizes = flag('pool-sizes', '').split(',').filter(Boolean).map(Number);
 for (const [name, value] of [
   ...Object.entries({ minutes, reports, rate, pgliteRate, sse }),
@@ -78,6 +80,40 @@ function table(rows: string[][]): string {
         .trimEnd(),
     )
     .join('\n');
+}
+
+const PROVINCE_ROUNDS = 20;
+
+/**
+ * The province's dashboard timed alone, one call after the other (the issue's target: p95 < 100 ms at 1M
+ * reports): the default 12 weeks and the last year, in WIB days. Times in ms of the calls that succeeded.
+ */
+async function provinceOverview(
+  origin: string,
+  token: string,
+): Promise<{ period: string; ms: number[]; failed: number }[]> {
+  const wibDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+  const now = Date.now();
+  const periods = [
+    ['default 12 weeks', '/api/stats/overview'],
+    ['last 365 days', `/api/stats/overview?from=${wibDay(now - 364 * 86_400_000)}&to=${wibDay(now)}`],
+  ] as const;
+  const out: { period: string; ms: number[]; failed: number }[] = [];
+  for (const [period, url] of periods) {
+    const ms: number[] = [];
+    let failed = 0;
+    for (let i = 0; i <= PROVINCE_ROUNDS; i++) {
+      const started = performance.now();
+      const response = await fetch(`${origin}${url}`, { headers: { authorization: `Bearer ${token}` } });
+      await response.arrayBuffer();
+      // The first call warms plans and caches and is not counted.
+      if (i === 0) continue;
+      if (response.ok) ms.push(performance.now() - started);
+      else failed++;
+    }
+    out.push({ period, ms: ms.sort((a, b) => a - b), failed });
+  }
+  return out;
 }
 
 /** One run's headline, for the side-by-side table of pool sizes. */
@@ -145,6 +181,8 @@ async function runOne(kind: DatabaseKind, arrivalRate: number, poolSize: number 
     const databaseCpu = backends ? await backends.stop() : null;
     const loadAfter = loadAverage();
     const waiting = await waitingJobs(server.origin).catch(() => ({}) as Record<string, number>);
+    note(`${label}: the province's dashboard alone, ${PROVINCE_ROUNDS} calls of each period`);
+    const province = await provinceOverview(server.origin, prepared.people.provinsi);
     await server.stop();
     const db = await prepared.open();
     const lag = await duplicateLag(db, since, end).finally(() => db.close());
@@ -225,6 +263,10 @@ async function runOne(kind: DatabaseKind, arrivalRate: number, poolSize: number 
       ...(kind === 'postgres'
         ? [
             `  dashboard (/api/stats/overview, Bakorwil V) p95 < 100 ms: ${fmt(quantile(dashboard, 0.95))} ms → ${quantile(dashboard, 0.95) < 100 ? 'ok' : 'MISS'}`,
+            ...province.map(
+              (p) =>
+                `  province dashboard (/api/stats/overview, ${p.period}; alone after the run, ${p.ms.length} calls${p.failed ? `, ${p.failed} failed` : ''}) p95 < 100 ms: p50 ${fmt(quantile(p.ms, 0.5))}, p95 ${fmt(quantile(p.ms, 0.95))} ms → ${!p.failed && quantile(p.ms, 0.95) < 100 ? 'ok' : 'MISS'}`,
+            ),
           ]
         : []),
       '',
@@ -233,6 +275,15 @@ async function runOne(kind: DatabaseKind, arrivalRate: number, poolSize: number 
     await server.stop();
   }
   return out.join('\n');
+}
+
+if (seedOnly) {
+  for (const kind of ['postgres', 'pglite'] as const) {
+    if (which !== 'both' && which !== kind) continue;
+    await prepareDatabase(kind, { reports, postgresUrl: POSTGRES_URL, note });
+  }
+  note(`seeded; kept for the next runs with --reports ${reports}`);
+  process.exit(0);
 }
 
 const results: string[] = [];

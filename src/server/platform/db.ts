@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -274,7 +275,7 @@ function actorSettingsSql(ticket: string): string {
   return `SELECT set_config('role', '${APP_ROLE}', true), set_config('sigap.actor', ${pg.escapeLiteral(ticket)}, true)`;
 }
 
-const PGLITE_EXTENSIONS = { pg_trgm, btree_gin, pgcrypto, unaccent };
+const PGLITE_EXTENSIONS = { pg_trgm, btree_gin, btree_gist, pgcrypto, unaccent };
 
 /** Opens an in-process PGlite with Sigap's extensions: a folder path, or undefined for memory. */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {

@@ -4,7 +4,7 @@ import { reportPayload } from '../../../../test/fixtures.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { type Jobs, startJobs } from '../../platform/jobs.ts';
 import { DUPLICATES_BATCH, DUPLICATES_QUEUE, findDuplicates } from './reports-service.ts';
-import { DUPLICATE_SUGGESTIONS_MAX } from './reports-store.ts';
+import { DUPLICATE_SUGGESTIONS_MAX, markDuplicatesChecked } from './reports-store.ts';
 
 // A flood: 300 reports arrive at once, 150 events each reported twice. The duplicate check takes them in one
 // processing round of the queue (one fetch, one statement), and every report then shows its twin.
@@ -146,4 +146,38 @@ describe('the duplicate check under a flood', () => {
     );
     expect(recorded[0]?.n).toBe(DUPLICATE_SUGGESTIONS_MAX);
   });
+
+  // PostgreSQL only: PGlite has one connection, so no other transaction can hold a row.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'marks reports checked without waiting for a report another transaction holds, and says which are left',
+    async () => {
+      const ids: string[] = [];
+      for (const description of ['Pemuda berkumpul di pos ronda', 'Warga ribut soal batas sawah']) {
+        const payload = reportPayload({ description });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/reports',
+          headers: authAs(relawan),
+          payload,
+        });
+        expect(res.statusCode).toBe(201);
+        ids.push(payload.id as string);
+      }
+      const held = await t.db.systemPool.connect();
+      try {
+        await held.query('BEGIN');
+        await held.query('SELECT 1 FROM reports WHERE id = $1 FOR NO KEY UPDATE', [ids[0]]);
+        const left = await t.db.asSystem((tx) => markDuplicatesChecked(tx, ids));
+        expect(left).toEqual([ids[0]]);
+      } finally {
+        await held.query('ROLLBACK');
+        held.release();
+      }
+      expect(await t.db.asSystem((tx) => markDuplicatesChecked(tx, ids))).toEqual([]);
+      const unchecked = await t.db.asSystem((tx) =>
+        tx.query('SELECT id FROM reports WHERE id = ANY($1::uuid[]) AND dedup_checked_at IS NULL', [ids]),
+      );
+      expect(unchecked).toEqual([]);
+    },
+  );
 });

@@ -163,9 +163,19 @@ export async function listDuplicateSuggestions(
 /** How many queued reports one round of the duplicate check takes (one statement, one transaction). */
 export const DUPLICATES_BATCH = 500;
 
-/** The background job's work: records duplicate suggestions for a batch of new reports, in one statement. */
+/**
+ * The background job's work: records duplicate suggestions for a batch of new reports in one statement, then marks
+ * them checked without waiting on rows an intake holds (a few retries; the sweep checks any left again).
+ */
 export async function findDuplicates(db: Database, reportIds: readonly string[]): Promise<number> {
-  return db.asSystem((tx) => store.computeDuplicateSuggestions(tx, [...new Set(reportIds)]));
+  const ids = [...new Set(reportIds)];
+  const found = await db.asSystem((tx) => store.computeDuplicateSuggestions(tx, ids));
+  let left = await db.asSystem((tx) => store.markDuplicatesChecked(tx, ids));
+  for (let attempt = 0; left.length > 0 && attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = await db.asSystem((tx) => store.markDuplicatesChecked(tx, left));
+  }
+  return found;
 }
 
 /** Catches up on reports whose duplicate check never ran (e.g. the process stopped right after intake). */

@@ -302,8 +302,11 @@ export async function listDuplicateSuggestions(
 /**
  * Finds likely duplicates of many reports in ONE statement (a flood is checked in a few rounds, not one
  * round per report): same kecamatan (or region), same type, within 48 hours, similar text, at most
- * DUPLICATE_SUGGESTIONS_MAX per checked report. System use (the background job): records each pair for both of
- * its reports, and marks every report of the batch checked. Returns how many pairs were found.
+ * DUPLICATE_SUGGESTIONS_MAX per checked report. Each report's candidates are the nearest by trigram distance
+ * (then by time), walked in the index reports_alike_idx and cut at the maximum before the similarity threshold is
+ * applied, so a check costs about the same however many reports its place holds (decision 0045); the most alike
+ * are the same as comparing with every report of the place. System use (the background job): records each pair
+ * for both of its reports (markDuplicatesChecked then marks the batch checked). Returns how many pairs were found.
  */
 export async function computeDuplicateSuggestions(
   tx: Tx,
@@ -312,18 +315,19 @@ export async function computeDuplicateSuggestions(
 ): Promise<number> {
   if (reportIds.length === 0) return 0;
   const rows = await tx.query(
-    `WITH me AS (SELECT * FROM reports WHERE id = ANY($1::uuid[])),
-     alike AS (
-       SELECT me.id AS report, o.id AS candidate, similarity(o.description, me.description) AS sim,
-              row_number() OVER (PARTITION BY me.id ORDER BY similarity(o.description, me.description) DESC,
-                abs(extract(epoch FROM o.occurred_at - me.occurred_at)), o.id) AS rank
-       FROM me JOIN reports o
-         ON o.id <> me.id AND o.conflict_type = me.conflict_type
-        AND coalesce(o.kecamatan_code, o.region_code) = coalesce(me.kecamatan_code, me.region_code)
-        AND o.occurred_at BETWEEN me.occurred_at - interval '48 hours' AND me.occurred_at + interval '48 hours'
-       WHERE similarity(o.description, me.description) >= $2
+    `WITH found AS (
+       SELECT me.id AS report, o.id AS candidate, o.sim
+       FROM reports me CROSS JOIN LATERAL (
+         SELECT c.id, similarity(c.description, me.description) AS sim FROM reports c
+         WHERE coalesce(c.kecamatan_code, c.region_code) = coalesce(me.kecamatan_code, me.region_code)
+           AND c.conflict_type = me.conflict_type
+           AND c.occurred_at BETWEEN me.occurred_at - interval '48 hours' AND me.occurred_at + interval '48 hours'
+           AND c.id <> me.id
+         ORDER BY c.description <-> me.description, c.occurred_at <-> me.occurred_at
+         LIMIT $3
+       ) o
+       WHERE me.id = ANY($1::uuid[]) AND o.sim >= $2
      ),
-     found AS (SELECT report, candidate, sim FROM alike WHERE rank <= $3),
      pairs AS (
        SELECT report AS report_id, candidate AS candidate_id, sim FROM found
        UNION ALL SELECT candidate, report, sim FROM found
@@ -334,8 +338,26 @@ export async function computeDuplicateSuggestions(
      RETURNING report_id = ANY($1::uuid[]) AS mine`,
     [reportIds, minSimilarity, DUPLICATE_SUGGESTIONS_MAX],
   );
-  await tx.query('UPDATE reports SET dedup_checked_at = now() WHERE id = ANY($1::uuid[])', [reportIds]);
   return rows.length / 2;
+}
+
+/**
+ * Marks checked those of `reportIds` that no other transaction holds, and returns the ids still unmarked. It never
+ * waits for a row: an intake's link trigger updates the earlier signals of its place in its own order, and a
+ * marking that waited could close a deadlock with it (the intake would fail). The caller retries the rest.
+ */
+export async function markDuplicatesChecked(tx: Tx, reportIds: readonly string[]): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `WITH marked AS (
+       UPDATE reports SET dedup_checked_at = now() WHERE id IN (
+         SELECT id FROM reports WHERE id = ANY($1::uuid[]) AND dedup_checked_at IS NULL
+         FOR NO KEY UPDATE SKIP LOCKED)
+       RETURNING id)
+     SELECT id FROM reports WHERE id = ANY($1::uuid[]) AND dedup_checked_at IS NULL
+       AND id NOT IN (SELECT id FROM marked)`,
+    [reportIds],
+  );
+  return rows.map((row) => row.id);
 }
 
 /** Reports not yet checked for duplicates (after a crash between intake and the job). */
