@@ -1,22 +1,20 @@
 // Messages in from WhatsApp and SMS: each is kept, then becomes a report through the report intake when its
 // place is known at least to the kab/kota, joins the sender's draft of the last 30 minutes, or waits in the
 // "Belum ditempatkan" queue of the sender's area. Replies go to the outbox, sent after commit by a job.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { MessageChannel } from '../../../shared/channels/channel-schema.ts';
 import { readShortForm, resolveShortFormPlace, type ShortForm } from '../../../shared/channels/short-form.ts';
-import { normalizePhone } from '../../../shared/pillars/pillar-identity.ts';
 import { levelOfCode } from '../../../shared/regions.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { readText, type TextReading } from '../../../shared/text-reader/read-text.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { ChannelsConfig } from '../../platform/config.ts';
-import { type Database, singleStatements } from '../../platform/db.ts';
+import { singleStatements } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as reports from '../reports/reports-service.ts';
 import { jatimGazetteer } from '../text-reader/gazetteer-load.ts';
-import { createUser, findUserById, findUserByUsername, principalOf } from '../users/users-service.ts';
 import { kickOutbox } from './channels-outbox.ts';
 import {
   draftReport,
@@ -26,6 +24,11 @@ import {
   receiptText,
   UNKNOWN_SENDER_PER_HOUR,
 } from './channels-rules.ts';
+import { identify, reporterPrincipal, type Sender, senderPhone } from './channels-senders.ts';
+
+export { senderPhone };
+
+import * as fresh from './channels-fresh-store.ts';
 import * as store from './channels-store.ts';
 import type { Inbound } from './whatsapp-rules.ts';
 
@@ -64,67 +67,6 @@ export function validWhatsAppSignature(raw: Buffer, header: string | undefined, 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-// ── Senders ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/** A sender's phone as +62… (tolerant of 08…, 62…, +62…); another country's number keeps its digits. */
-export function senderPhone(raw: string): string | undefined {
-  const indonesian = normalizePhone(raw);
-  if (indonesian) return indonesian;
-  const digits = raw.trim().replace(/^\+/, '');
-  return /^[1-9]\d{6,14}$/.test(digits) ? `+${digits}` : undefined;
-}
-
-/** Who sent a message, as far as settling it needs: the account it reports as, its trust and home region. */
-type Sender = { userId: string | null; trust: 'pengguna' | 'pilar' | 'warga'; home: string | null };
-
-/** The sender of a number, found (or not) in the users and the pillar registry. */
-async function identify(deps: ChannelDeps, phone: string): Promise<Sender> {
-  const found = await deps.db.asSystem((tx) => store.findSender(tx, phone));
-  return found ?? { userId: null, trust: 'warga', home: null };
-}
-
-/** The per-channel reporter of messages from numbers without an account, made on first use. */
-const SYSTEM_REPORTERS: Record<MessageChannel, { username: string; displayName: string }> = {
-  whatsapp: { username: 'warga-whatsapp', displayName: 'Warga (WhatsApp)' },
-  sms: { username: 'warga-sms', displayName: 'Warga (SMS)' },
-};
-const reporterCache = new WeakMap<Database, Map<string, Principal>>();
-
-async function reporterPrincipal(
-  deps: ChannelDeps,
-  channel: MessageChannel,
-  userId: string | null,
-): Promise<Principal> {
-  const key = userId ?? `system:${channel}`;
-  const cache = reporterCache.get(deps.db) ?? new Map<string, Principal>();
-  reporterCache.set(deps.db, cache);
-  const remembered = cache.get(key);
-  if (remembered) return remembered;
-  const principal = await deps.db.asSystem(async (tx) => {
-    if (userId) {
-      const user = await findUserById(tx, userId);
-      if (!user) throw new DomainError('not_found', 'Pengguna pengirim tidak ditemukan');
-      return principalOf(tx, user);
-    }
-    const system = await findUserByUsername(tx, SYSTEM_REPORTERS[channel].username);
-    return system ? principalOf(tx, system) : undefined;
-  });
-  if (principal) {
-    // a user's own principal is reused only briefly: roles and scopes change
-    if (!userId) cache.set(key, principal);
-    return principal;
-  }
-  const { username, displayName } = SYSTEM_REPORTERS[channel];
-  await createUser(
-    deps.db,
-    { id: null, label: 'sigap' },
-    { username, displayName, role: 'relawan', region: '35' },
-  ).catch((error: unknown) => {
-    if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
-  });
-  return reporterPrincipal(deps, channel, null);
-}
-
 // ── Intake ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Records the delivery states a provider reports for messages sent earlier. */
@@ -142,16 +84,19 @@ export async function recordDeliveryStatuses(
 export async function takeIn(deps: ChannelDeps, channel: MessageChannel, m: Inbound): Promise<Outcome> {
   const sender = senderPhone(m.from);
   if (!sender) throw new DomainError('bad_request', 'from: bukan nomor telepon / not a phone number');
+  const window: store.TakeInWindow = {
+    joinSince: new Date(m.receivedAt.getTime() - JOIN_WINDOW_MS),
+    hourAgo: new Date(m.receivedAt.getTime() - 3600_000),
+    perHour: UNKNOWN_SENDER_PER_HOUR,
+  };
+  const atOnce = await reportAtOnce(deps, channel, m, sender, window);
+  if (atOnce) return atOnce;
   // One statement, committed on its own, keeps the message: who sent it, the limit, the open draft, the row and
   // its audit entry (a retry writes nothing).
   const taken = await store.takeInMessage(
     singleStatements(deps.db),
     { ...m, channel, sender, body: m.text },
-    {
-      joinSince: new Date(m.receivedAt.getTime() - JOIN_WINDOW_MS),
-      hourAgo: new Date(m.receivedAt.getTime() - 3600_000),
-      perHour: UNKNOWN_SENDER_PER_HOUR,
-    },
+    window,
   );
   if (!taken) {
     const again = await deps.db.asSystem((tx) => store.findByProviderId(tx, channel, m.providerId));
@@ -163,6 +108,65 @@ export async function takeIn(deps: ChannelDeps, channel: MessageChannel, m: Inbo
   const who: Sender = { userId: row.senderUserId, trust: row.trust, home: taken.home };
   const outcome = await settle(deps, lead ?? row, who, lead ? row : undefined);
   return { ...outcome, status: lead ? 'digabung' : outcome.status };
+}
+
+/**
+ * A new text from a number that is nobody's, under its limit and with no open draft, that names its place: filed
+ * as the channel's reporter, with the message kept (already reported), audited and its receipt queued by the
+ * report's own COMMIT — one transaction, checked again by the database under the number's lock. Undefined when the
+ * message is not such a text or the transaction did not commit (a known number, a draft or a retry meanwhile, any
+ * error): the caller then takes it in the usual way, which keeps it whatever happens next.
+ */
+async function reportAtOnce(
+  deps: ChannelDeps,
+  channel: MessageChannel,
+  m: Inbound,
+  sender: string,
+  window: store.TakeInWindow,
+): Promise<Outcome | undefined> {
+  if (m.type !== 'text' || !m.text.trim()) return undefined;
+  const { reading, shortForm, place } = readDraft(m.text, null);
+  if (!place) return undefined;
+  if (!(await fresh.isFreshNumber(singleStatements(deps.db), channel, sender, m.providerId, window))) {
+    return undefined;
+  }
+  const id = randomUUID();
+  const fields = draftReport({
+    text: m.text,
+    reading,
+    shortForm,
+    regionCode: place,
+    latitude: null,
+    longitude: null,
+    receivedAt: m.receivedAt,
+    channel,
+  });
+  const input = ReportInput.parse({ id: reportIdOfLead(id), ...fields });
+  const principal = await reporterPrincipal(deps, channel, null);
+  try {
+    const { report, created } = await reports.submitReport(deps, principal, input, (tx, filed) =>
+      fresh.messageReportedAtCommit(
+        tx,
+        {
+          id,
+          channel,
+          providerId: m.providerId,
+          sender,
+          body: m.text,
+          receivedAt: m.receivedAt,
+          reportId: filed.id,
+          reading,
+        },
+        window,
+        receiptText(filed.id, filed.priority),
+      ),
+    );
+    if (!created) return undefined;
+    kickOutbox(deps.jobs?.());
+    return { status: 'dilaporkan', reportId: report.id, duplicate: false };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A delivery seen before: finishes its lead if a crash left it half done, and answers what became of it. */

@@ -2,6 +2,9 @@
 import type { MessageChannel, SenderTrust } from '../../../shared/channels/channel-schema.ts';
 import { auditAppendSql } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
+import type { TakeInWindow } from './channels-fresh-store.ts';
+
+export type { TakeInWindow };
 
 export type MessageType = 'text' | 'location' | 'image';
 export type MessageStatus = 'menunggu' | 'dilaporkan' | 'digabung' | 'dibatasi';
@@ -71,7 +74,7 @@ export type TakenIn = { row: MessageRow; lead: MessageRow | undefined; home: str
 export async function takeInMessage(
   tx: Tx,
   m: NewMessage,
-  window: { joinSince: Date; hourAgo: Date; perHour: number },
+  window: TakeInWindow,
 ): Promise<TakenIn | undefined> {
   const audit = auditAppendSql(
     { id: null, label: `kanal:${m.channel}` },

@@ -5,7 +5,8 @@ import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { submitReport } from '../reports/reports-service.ts';
 import { principalFrom } from '../users/users-service.ts';
-import { findUserById } from '../users/users-store.ts';
+import { findUserById, findUserByUsername } from '../users/users-store.ts';
+import { messageReportedAtCommit } from './channels-fresh-store.ts';
 import { drainOutbox } from './channels-outbox.ts';
 import { reportIdOfLead } from './channels-service.ts';
 import { leadReportedAtCommit } from './channels-store.ts';
@@ -237,6 +238,98 @@ describe('WhatsApp and SMS in', () => {
       reports: 0,
       sent: 0,
     });
+  });
+
+  it('keeps a new text with the report it files, audited and answered; only the channel’s reporter, in that transaction, for a number that is nobody’s', async () => {
+    const text = 'Bentrok warga di desa Tanggul Wetan kecamatan Tanggul, satu rumah rusak';
+    const filed = await postWa(whatsAppDelivery('6281230000020', 'wamid.n1', at(50), { type: 'text', text }));
+    const { reportId } = filed.json().outcomes[0];
+    const kept = await t.db.asSystem((tx) =>
+      tx.one<{ status: string; trust: string; label: string; receipts: number }>(
+        `SELECT m.status, m.trust, a.actor_label AS label,
+           (SELECT count(*)::int FROM channel_outbox o WHERE o.event_key = 'receipt:' || m.report_id) AS receipts
+         FROM channel_messages m JOIN audit_log a ON a.subject_id = m.id::text AND a.action = 'channel.message_received'
+         WHERE m.provider_id = 'wamid.n1' AND m.report_id = $1`,
+        [reportId],
+      ),
+    );
+    expect(kept).toEqual({ status: 'dilaporkan', trust: 'warga', label: 'kanal:whatsapp', receipts: 1 });
+
+    const relawan = await t.user({ role: 'relawan', region: '35.09.06' });
+    await t.db.asSystem((tx) =>
+      tx.query(`UPDATE users SET phone = '+6281230000021' WHERE id = $1`, [relawan.id]),
+    );
+    const asUser = async (id: string) => {
+      const user = await t.db.asSystem((tx) => findUserById(tx, id));
+      return principalFrom(user as NonNullable<typeof user>, []);
+    };
+    const warga = await t.db.asSystem((tx) => findUserByUsername(tx, 'warga-whatsapp'));
+    const channelReporter = await asUser((warga as { id: string }).id);
+    const window = { joinSince: at(30), hourAgo: at(0), perHour: 20 };
+    const forge = (sender: string, providerId: string) => {
+      const id = crypto.randomUUID();
+      const message = {
+        id,
+        channel: 'whatsapp' as const,
+        providerId,
+        sender,
+        body: text,
+        receivedAt: at(55),
+        reportId: reportIdOfLead(id),
+        reading: {},
+      };
+      const input = ReportInput.parse(reportPayload({ id: message.reportId, channel: 'whatsapp' }));
+      return { message, input };
+    };
+    const before = await countMessages();
+    // no actor; an operator; the channel's reporter without the report; with it, for a user's number and for a
+    // number with an open draft
+    await expect(
+      t.db.appQuery(
+        'SELECT sigap_channel_message_reported($1, $2, $3, $4, $5, now(), now(), now(), 20, $6, NULL, $7)',
+        [
+          crypto.randomUUID(),
+          'whatsapp',
+          'wamid.x0',
+          '+6281230000022',
+          'palsu',
+          crypto.randomUUID(),
+          'palsu',
+        ],
+      ),
+    ).rejects.toThrow(/signed actor/);
+    const x1 = forge('+6281230000022', 'wamid.x1');
+    await expect(
+      submitReport({ db: t.db, clock: systemClock }, await asUser(operator.id), x1.input, (tx) =>
+        messageReportedAtCommit(tx, x1.message, window, 'palsu'),
+      ),
+    ).rejects.toThrow(/only the channel's own reporter/);
+    await expect(
+      t.db.asActor(channelReporter.actor, async (tx) =>
+        messageReportedAtCommit(tx, x1.message, window, 'palsu'),
+      ),
+    ).rejects.toThrow(/not filed in this transaction/);
+    const x2 = forge('+6281230000021', 'wamid.x2');
+    await expect(
+      submitReport({ db: t.db, clock: systemClock }, channelReporter, x2.input, (tx) =>
+        messageReportedAtCommit(tx, x2.message, window, 'palsu'),
+      ),
+    ).rejects.toThrow(/known number/);
+    const x3 = forge('+6281230000020', 'wamid.x3');
+    await expect(
+      submitReport({ db: t.db, clock: systemClock }, channelReporter, x3.input, (tx) =>
+        messageReportedAtCommit(tx, x3.message, { ...window, joinSince: at(49) }, 'palsu'),
+      ),
+    ).rejects.toThrow(/open draft/);
+    const after = await t.db.asSystem((tx) =>
+      tx.one<{ reports: number; sent: number }>(
+        `SELECT (SELECT count(*)::int FROM reports WHERE id = ANY($1::uuid[])) AS reports,
+           (SELECT count(*)::int FROM channel_outbox WHERE body = 'palsu') AS sent`,
+        [[x1.message.reportId, x2.message.reportId, x3.message.reportId]],
+      ),
+    );
+    expect(after).toEqual({ reports: 0, sent: 0 });
+    expect(await countMessages()).toBe(before);
   });
 
   it('puts a pillar’s message without a place in its Bakorwil’s queue, where a koordinator places it', async () => {
