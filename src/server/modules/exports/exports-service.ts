@@ -186,6 +186,12 @@ export async function prepareExport(
   const filter = filterOf(kind, query, personal);
   const columns = exportColumns(kind, personal);
   const pageRows = options.pageRows ?? (deps.db.kind === 'postgresql' ? FETCH_ROWS : PAGE_ROWS);
+  // CSV and HXL of a list are written line by line by the database, except a cases export with names, whose
+  // names are filled here for the cases the asker handles (decision 0047).
+  const lines: store.LineRows | undefined =
+    (format === 'csv' || format === 'hxl') && !figure && !(personal && kind === 'cases')
+      ? { columns, delimiter: query.delimiter, withId: personal }
+      : undefined;
   return {
     fileName: fileName(kind, format, deps.clock.now()),
     contentType: CONTENT_TYPES[format],
@@ -222,7 +228,7 @@ export async function prepareExport(
           });
         } else if (deps.db.kind === 'postgresql') {
           await deps.db.asActor(principal.actor, async (tx) => {
-            await store.openCursor(tx, listKind, filter, 'sigap_export');
+            await store.openCursor(tx, listKind, filter, 'sigap_export', lines);
             for (;;) {
               const page = await store.fetchCursor(tx, 'sigap_export', pageRows);
               if (page.rows.length === 0) break;
@@ -236,7 +242,7 @@ export async function prepareExport(
           let after: { k: string; id: string } | undefined;
           for (;;) {
             const page = await deps.db.asActor(principal.actor, async (tx) => {
-              const read = await store.readPage(tx, listKind, filter, after, pageRows);
+              const read = await store.readPage(tx, listKind, filter, after, pageRows, lines);
               await take(tx, read);
               return read;
             });

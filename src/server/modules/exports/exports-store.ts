@@ -1,7 +1,7 @@
 // The export's reads: one SELECT per kind giving the columns of src/shared/exports/export-columns.ts, in
 // (created_at, id) order so it can be read in keyset pages or through one server-side cursor. Row-level security
 // decides which rows; the filters are the lists' own.
-import { EXPORT_COLUMNS } from '../../../shared/exports/export-columns.ts';
+import { EXPORT_COLUMNS, type ExportColumn } from '../../../shared/exports/export-columns.ts';
 import type { ExportKind } from '../../../shared/exports/export-schema.ts';
 import { inlineParams, type Tx } from '../../platform/db.ts';
 import { sqlWhere } from '../../platform/sql-where.ts';
@@ -60,17 +60,94 @@ const wib = (column: string, name: string) =>
 
 type Query = { text: string; params: unknown[] };
 
-/** The SELECT of one kind with its filters, rows after `after` (the keyset), in export order. */
-function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; id: string }): Query {
+/**
+ * Rows as CSV lines written by the database (CSV and HXL of the lists, decision 0047): each row read as one text
+ * `_line` (with its CRLF) instead of a value per column, so a million rows make a million strings in Node, not
+ * thirty million. `withKey` adds the keyset key `_k` and `id` (PGlite's pages), `withId` the id alone (the access
+ * log of pillars' names).
+ */
+export type LineRows = {
+  columns: readonly ExportColumn[];
+  delimiter: ',' | ';';
+  withKey?: boolean;
+  withId?: boolean;
+};
+
+/** The name of a page's column holding a row's CSV line. */
+export const LINE_FIELD = '_line';
+
+/** A time as the inner SELECT reads it (WIB text to the millisecond), cut to the second as `textOf` does. */
+const lineDatetime = (value: string) => `coalesce(left(${value}, 19) || '+07:00', '')`;
+
+/**
+ * One CSV field of a text value in SQL, as `csvField` (exports-rules.ts) writes it: nothing for null; an apostrophe
+ * before a value a spreadsheet would run as a formula (=, +, -, @, tab or CR first) unless it is a number; quoted,
+ * with quotes doubled, when it holds the separator, a quote or a line break. `value` is read more than once: a
+ * column of the inner SELECT, or a cheap expression over one.
+ */
+function lineField(value: string, delimiter: string): string {
+  const quoted = `strpos(${value}, '"') > 0 OR strpos(${value}, chr(10)) > 0 OR strpos(${value}, chr(13)) > 0 OR strpos(${value}, '${delimiter}') > 0`;
+  const formula = `left(${value}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) AND ${value} !~ '^[+-]?[0-9]+([.][0-9]+)?$'`;
+  return `CASE WHEN ${value} IS NULL THEN ''
+    WHEN ${formula} THEN CASE WHEN ${quoted} THEN '"''' || replace(${value}, '"', '""') || '"' ELSE '''' || ${value} END
+    WHEN ${quoted} THEN '"' || replace(${value}, '"', '""') || '"'
+    ELSE ${value} END`;
+}
+
+/**
+ * A column's CSV field in SQL, as `textOf` then `csvField` write it: times cut to the second, yes/no in
+ * Indonesian, lists joined with ", " (a null element as nothing), integers as they are (digits and a sign never
+ * need quoting nor count as a formula). Numbers (GPS) are PostgreSQL's shortest text of the double, the same
+ * digits as JavaScript's for the coordinates the reports' CHECK allows (exponents differ only below 1e-4).
+ */
+function lineColumn(column: ExportColumn, delimiter: string): string {
+  const value = `x."${column.key}"`;
+  switch (column.type) {
+    case 'datetime':
+      return lineDatetime(value);
+    case 'boolean':
+      return `CASE WHEN ${value} THEN 'ya' WHEN NOT ${value} THEN 'tidak' ELSE '' END`;
+    case 'integer':
+      return `coalesce(${value}::text, '')`;
+    case 'list':
+      return lineField(`array_to_string(${value}, ', ', '')`, delimiter);
+    default:
+      return lineField(`${value}::text`, delimiter);
+  }
+}
+
+/** The SELECT of CSV lines over the kind's SELECT `inner` (named x), in the same order. */
+function lineQuery(inner: Query, lines: LineRows): Query {
+  if (lines.delimiter !== ',' && lines.delimiter !== ';') throw new Error('CSV separator must be , or ;');
+  const fields = lines.columns.map((column) => lineColumn(column, lines.delimiter));
+  const extra = `${lines.withKey ? 'x."_k", ' : ''}${lines.withKey || lines.withId ? 'x.id, ' : ''}`;
+  return {
+    text: `SELECT ${extra}concat_ws('${lines.delimiter}', ${fields.join(',\n')}) || chr(13) || chr(10) AS "${LINE_FIELD}"
+      FROM (${inner.text}) x ORDER BY x."_at", x.id`,
+    params: inner.params,
+  };
+}
+
+/**
+ * The SELECT of one kind with its filters, rows after `after` (the keyset), in export order; `sortColumns` adds
+ * the raw creation time `_at` (for an outer query's ORDER BY, which the planner sees is already met).
+ */
+function buildQuery(
+  kind: ListKind,
+  filter: ExportFilter,
+  after?: { k: string; id: string },
+  sortColumns = false,
+): Query {
   const where = sqlWhere();
   const { add, params } = where;
   const alias = { reports: 'r', cases: 'c', alerts: 'a', pillars: 'p' }[kind];
+  const keyOf = (a: string) => `${key(a)}${sortColumns ? `, ${a}.created_at AS "_at"` : ''}`;
   const within = (column: string) =>
     add((p) => `(${column} = ${p} OR ${column} LIKE ${p} || '.%')`, filter.regionCode);
   let select: string;
   if (kind === 'reports') {
     const at = place('r.region_code');
-    select = `SELECT r.id, ${key('r')}, ${wib('r.occurred_at', 'occurredAt')}, ${wib('r.created_at', 'createdAt')}, r.kind,
+    select = `SELECT r.id, ${keyOf('r')}, ${wib('r.occurred_at', 'occurredAt')}, ${wib('r.created_at', 'createdAt')}, r.kind,
       r.conflict_type AS "conflictType", r.triggers, ${at.select}, r.latitude, r.longitude,
       r.groups_involved AS "groupsInvolved", r.description, r.involved, r.injured, r.dead, r.displaced,
       r.houses_damaged AS "housesDamaged",
@@ -91,7 +168,7 @@ function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; i
         coalesce((SELECT array_agg(a.user_id::text) FROM assignments a WHERE a.case_id = c.id
                   AND a.status <> 'dibatalkan'), '{}') AS "assigneeIds"`
       : '';
-    select = `SELECT c.id, ${key('c')}, c.title, c.conflict_type AS "conflictType", ${at.select}, c.phase, c.priority,
+    select = `SELECT c.id, ${keyOf('c')}, c.title, c.conflict_type AS "conflictType", ${at.select}, c.phase, c.priority,
       c.has_vulnerable AS "hasVulnerable", c.handling_level AS "handlingLevel", ${wib('c.created_at', 'createdAt')},
       ${wib('c.due_response_at', 'dueResponseAt')}, ${wib('c.first_response_at', 'firstResponseAt')},
       CASE WHEN c.first_response_at IS NOT NULL THEN c.first_response_at <= c.due_response_at END AS "responseOnTime",
@@ -107,7 +184,7 @@ function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; i
     if (filter.to) add((p) => `c.created_at < ${p}`, filter.to);
   } else if (kind === 'alerts') {
     const at = place('a.region_code');
-    select = `SELECT a.id, ${key('a')}, ${wib('a.created_at', 'createdAt')}, a.level, a.source, a.status, a.headline,
+    select = `SELECT a.id, ${keyOf('a')}, ${wib('a.created_at', 'createdAt')}, a.level, a.source, a.status, a.headline,
       ${at.select}, a.handling_level AS "handlingLevel", ${wib('a.due_acknowledge_at', 'dueAcknowledgeAt')},
       ${wib('a.acknowledged_at', 'acknowledgedAt')},
       CASE WHEN a.acknowledged_at IS NOT NULL THEN a.acknowledged_at <= a.due_acknowledge_at END AS "acknowledgedOnTime",
@@ -121,7 +198,7 @@ function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; i
   } else {
     const at = place('p.home_region_code');
     const personal = filter.personal ? PILLAR_PERSONAL.map((column) => `, p.${column}`).join('') : '';
-    select = `SELECT p.id, ${key('p')}, p.pillar_type AS "pillarType", ${at.select}, p.skills,
+    select = `SELECT p.id, ${keyOf('p')}, p.pillar_type AS "pillarType", ${at.select}, p.skills,
       jsonb_array_length(p.trainings) AS trainings, p.status, p.availability, ${wib('p.created_at', 'createdAt')}${personal}
       FROM pillars p ${at.joins}`;
     if (filter.regionCode) within('p.home_region_code');
@@ -141,21 +218,36 @@ function buildQuery(kind: ListKind, filter: ExportFilter, after?: { k: string; i
   };
 }
 
-/** One keyset page: at most `limit` rows after `after`. */
+/** One keyset page: at most `limit` rows after `after`; with `lines`, each row as its CSV line, `_k` and `id`. */
 export async function readPage(
   tx: Tx,
   kind: ListKind,
   filter: ExportFilter,
   after: { k: string; id: string } | undefined,
   limit: number,
+  lines?: LineRows,
 ): Promise<ExportPage> {
-  const query = buildQuery(kind, filter, after);
-  return tx.queryArrays(`${query.text} LIMIT ${Math.trunc(limit)}`, query.params);
+  const inner = buildQuery(kind, filter, after, Boolean(lines));
+  // The LIMIT goes inside: the page is planned as a page, and the lines' ORDER BY finds it already in order.
+  const page = { ...inner, text: `${inner.text} LIMIT ${Math.trunc(limit)}` };
+  const query = lines ? lineQuery(page, { ...lines, withKey: true }) : page;
+  return tx.queryArrays(query.text, query.params);
 }
 
-/** Opens a server-side cursor over the whole export in this transaction (PostgreSQL: one snapshot). */
-export async function openCursor(tx: Tx, kind: ListKind, filter: ExportFilter, name: string): Promise<void> {
-  const query = buildQuery(kind, filter);
+/**
+ * Opens a server-side cursor over the whole export in this transaction (PostgreSQL: one snapshot); with `lines`,
+ * it gives each row as its CSV line.
+ */
+export async function openCursor(
+  tx: Tx,
+  kind: ListKind,
+  filter: ExportFilter,
+  name: string,
+  lines?: LineRows,
+): Promise<void> {
+  const query = lines
+    ? lineQuery(buildQuery(kind, filter, undefined, true), lines)
+    : buildQuery(kind, filter);
   await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${inlineParams(query.text, query.params)}`);
 }
 

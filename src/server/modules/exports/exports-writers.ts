@@ -1,10 +1,11 @@
 // The four file formats, each written page by page to a stream: nothing but the current page is held in memory.
+// A CSV or HXL page may come as lines the database already wrote (the store's LINE_FIELD, decision 0047).
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from '../../../shared/exports/export-columns.ts';
 import type { ExportFormat } from '../../../shared/exports/export-schema.ts';
 import { type Centroids, columnPositions, csvCells, csvLine, placeOf, textOf } from './exports-rules.ts';
-import type { ExportPage } from './exports-store.ts';
+import { type ExportPage, LINE_FIELD } from './exports-store.ts';
 
 /** Takes the rows page by page, then finishes the file. */
 export type RowWriter = {
@@ -101,9 +102,15 @@ export async function openWriter(out: Writable, options: WriterOptions): Promise
     await put(out, `${options.format === 'csv' ? BOM : ''}${header}${tags}`);
     return {
       async rows(page) {
-        const at = columnPositions(columns, page.fields);
         let chunk = '';
-        for (const row of page.rows) chunk += csvLine(columns, at, row, delimiter);
+        const line = page.fields.indexOf(LINE_FIELD);
+        if (line >= 0) {
+          // Lines the database wrote (decision 0047).
+          for (const row of page.rows) chunk += row[line] as string;
+        } else {
+          const at = columnPositions(columns, page.fields);
+          for (const row of page.rows) chunk += csvLine(columns, at, row, delimiter);
+        }
         if (chunk) await put(out, chunk);
       },
       async end() {
