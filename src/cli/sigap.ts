@@ -108,13 +108,14 @@ function report(error: unknown, output: CliOutput): number {
 }
 
 /**
- * Runs one command line against the database `env` configures, and closes it again.
- * Returns the exit code; never throws.
+ * Runs one command line against the database `env` configures, and closes it again; or, given `opened` (an open,
+ * migrated database its caller keeps), against that one, left open. Returns the exit code; never throws.
  */
 export async function runCli(
   argv: readonly string[],
   env: Record<string, string | undefined>,
   output: CliOutput,
+  opened?: Database,
 ): Promise<number> {
   let db: Database | undefined;
   try {
@@ -135,20 +136,24 @@ export async function runCli(
     // Backup and restore decide how to open the database themselves (a running server; an empty target).
     if (invocation.command === 'backup') return await backupCommand(config, env, invocation.args, output);
     if (invocation.command === 'restore') return await restoreCommand(config, env, invocation.args, output);
-    const opened = await openAndMigrate(config);
-    db = opened.db;
+    let database = opened;
+    let applied: string[] = [];
+    if (!database) {
+      ({ db: database, applied } = await openAndMigrate(config));
+      db = database; // opened here, so closed here
+    }
     if (invocation.command === 'audit verify' && invocation.args.head?.signature) {
       const dataKey = resolveDataKey({
         configured: config.dataKey,
         dataDir: config.dataDir,
-        databaseKind: db.kind,
+        databaseKind: database.kind,
       });
-      return await dispatch(db, { ...invocation, args: { ...invocation.args, dataKey } }, [], output);
+      return await dispatch(database, { ...invocation, args: { ...invocation.args, dataKey } }, [], output);
     }
-    if (invocation.command !== 'migrate' && opened.applied.length > 0) {
-      output.err(`Migrasi diterapkan / migrations applied: ${opened.applied.join(', ')}`);
+    if (invocation.command !== 'migrate' && applied.length > 0) {
+      output.err(`Migrasi diterapkan / migrations applied: ${applied.join(', ')}`);
     }
-    return await dispatch(db, invocation, opened.applied, output);
+    return await dispatch(database, invocation, applied, output);
   } catch (error) {
     return report(error, output);
   } finally {
