@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/db-template.ts';
 import { createUser } from '../server/modules/users/users-service.ts';
 import { CLI_ACTOR } from './cli-commands.ts';
-import { type CliTarget, createCliTarget, runSigap } from './cli-test-helpers.ts';
+import { type CliTarget, captureOutput, createCliTarget, runSigap } from './cli-test-helpers.ts';
+import { runCli } from './sigap.ts';
 
 // Each spawn starts Node and opens the database: seconds each, more on a busy machine.
 const TIMEOUT_MS = 600_000;
@@ -54,9 +55,10 @@ describe('sigap backup / restore', { timeout: TIMEOUT_MS }, () => {
     const restored = await runSigap(['restore', '--input', file()], env, SPAWN_MS);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/row counts equal the manifest/);
-    const verify = await runSigap(['audit', 'verify'], env, SPAWN_MS);
-    expect(verify.code).toBe(0);
-    expect(verify.stdout).toContain(`head ${head?.[2]}`);
+    // the restored chain checked in this process: the spawned audit verify is sigap.test.ts's
+    const verify = captureOutput();
+    expect(await runCli(['audit', 'verify'], env, verify)).toBe(0);
+    expect(verify.stdout.join('\n')).toContain(`head ${head?.[2]}`);
 
     // A second restore meets a database that now holds users and reports: refused, nothing changed.
     const again = await runSigap(['restore', '--input', file()], env, SPAWN_MS);
@@ -65,33 +67,35 @@ describe('sigap backup / restore', { timeout: TIMEOUT_MS }, () => {
   });
 
   it('refuses a file changed by one byte and a wrong passphrase', async () => {
+    // All in this process (the spawned backup and restore are the test above), into an empty copy of the migrated
+    // template: a database with no schema is the test above too.
+    const run = async (args: string[], env: Record<string, string>) => {
+      const output = captureOutput();
+      const code = await runCli(args, env, output);
+      return { code, stderr: output.stderr.join('\n') };
+    };
     const passFile = path.join(source.dataDir, 'frasa.txt');
     writeFileSync(passFile, 'frasa sandi kantor dinsos\n');
     const sealed = path.join(source.dataDir, 'frasa.sigapbak');
-    expect(
-      (await runSigap(['backup', '--output', sealed, '--passphrase-file', passFile], source.env, SPAWN_MS))
-        .code,
-    ).toBe(0);
+    expect((await run(['backup', '--output', sealed, '--passphrase-file', passFile], source.env)).code).toBe(
+      0,
+    );
     writeFileSync(passFile, 'frasa yang keliru sekali\n');
-    const fresh = await createCliTarget({ isFresh: true });
+    const empty = await createCliTarget();
     try {
-      const env = { ...fresh.env, SIGAP_DATA_KEY: dataKeyOf(source) };
-      const wrong = await runSigap(
-        ['restore', '--input', sealed, '--passphrase-file', passFile],
-        env,
-        SPAWN_MS,
-      );
+      const env = { ...empty.env, SIGAP_DATA_KEY: dataKeyOf(source) };
+      const wrong = await run(['restore', '--input', sealed, '--passphrase-file', passFile], env);
       expect(wrong.code).toBe(2);
       expect(wrong.stderr).toMatch(/salah/);
       const bytes = readFileSync(file());
       bytes[bytes.length - 40] ^= 0x10;
       const tampered = path.join(source.dataDir, 'diubah.sigapbak');
       writeFileSync(tampered, bytes);
-      const changed = await runSigap(['restore', '--input', tampered], env, SPAWN_MS);
+      const changed = await run(['restore', '--input', tampered], env);
       expect(changed.code).toBe(2);
       expect(changed.stderr).toMatch(/rusak atau telah diubah/);
     } finally {
-      await fresh.dispose();
+      await empty.dispose();
     }
   });
 });

@@ -1,21 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import {
   databaseUrlFor,
-  pgliteTemplatePath,
+  pgliteTemplateFolder,
   pgTemplateName,
   TEST_DATA_KEY,
   TEST_DATABASE_URL,
 } from '../../test/db-template.ts';
-import {
-  type Database,
-  openEmbeddedDatabase,
-  openPglite,
-  openServerDatabase,
-} from '../server/platform/db.ts';
+import { type Database, openEmbeddedDatabase, openServerDatabase } from '../server/platform/db.ts';
 import { bootstrapRoles, dropAppLogin } from '../server/platform/migrate.ts';
 import type { CliOutput } from './cli-commands.ts';
 
@@ -70,9 +65,7 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
   if (!TEST_DATABASE_URL) {
     if (!options.isFresh) {
       try {
-        const template = new Blob([readFileSync(pgliteTemplatePath())]);
-        const pglite = await openPglite(path.join(dataDir, 'pglite'), template);
-        await pglite.close();
+        cpSync(await pgliteTemplateFolder(), path.join(dataDir, 'pglite'), { recursive: true });
       } catch (error) {
         rmSync(dataDir, { recursive: true, force: true });
         throw error;
@@ -112,11 +105,14 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
 /** How a spawned CLI ended: exit code (null when killed) and its output. */
 export type CliRun = { code: number | null; stdout: string; stderr: string; lines: string[] };
 
-/** Runs the real CLI in a child Node process (killed after `timeoutMs`); `lines` are the non-empty lines of stdout. */
+/**
+ * Runs the real CLI in a child Node process (killed after `timeoutMs`, a guard against a hang: a start takes seconds
+ * of CPU, which a machine loaded twentyfold stretches past a minute); `lines` are the non-empty lines of stdout.
+ */
 export function runSigap(
   args: readonly string[],
   env: Record<string, string> = {},
-  timeoutMs = 55_000,
+  timeoutMs = 170_000,
 ): Promise<CliRun> {
   // Only the target decides the database: a DATABASE_URL of the test run itself must not leak in.
   const childEnv: NodeJS.ProcessEnv = { ...process.env };

@@ -13,8 +13,8 @@ import { runCli } from './sigap.ts';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../migrations');
 const noSleep = async () => undefined;
-// Each spawn starts Node and opens the database: seconds each, more on a busy machine.
-const SPAWN_TIMEOUT_MS = 60_000;
+// Each spawn starts Node and opens the database: seconds each, minutes on a busy machine (a test spawns at most two).
+const SPAWN_TIMEOUT_MS = 360_000;
 
 describe('sigap CLI: help and wrong input', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('prints the overview on --help, Indonesian first then English, and exits 0', async () => {
@@ -49,18 +49,12 @@ describe('sigap CLI: help and wrong input', { timeout: SPAWN_TIMEOUT_MS }, () =>
   });
 
   it('refuses user create with a role that does not exist, naming the allowed ones', async () => {
-    const run = await runSigap([
-      'user',
-      'create',
-      '--username',
-      'sari',
-      '--role',
-      'bupati',
-      '--region',
-      '35.09',
-    ]);
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([
+    // in this process: the exit code of a spawned process is the unknown command's test above
+    const output = captureOutput();
+    const args = ['user', 'create', '--username', 'sari', '--role', 'bupati', '--region', '35.09'];
+    expect(await runCli(args, {}, output)).toBe(2);
+    expect(output.stdout).toEqual([]);
+    expect(output.stderr).toEqual([
       expect.stringMatching(/Peran tidak dikenal: bupati .*operator.* \/ unknown role: bupati/),
     ]);
   });
@@ -138,24 +132,31 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
   it('refuses a region that does not exist and a username already taken, with exit 2', async () => {
     const operator = (username: string, region: string) =>
       ['user', 'create', '--username', username, '--role', 'operator', '--region', region] as const;
-    const unknownRegion = captureOutput();
-    expect(await runCli(operator('rina.baru', '35.99'), target.env, unknownRegion)).toBe(2);
-    expect(unknownRegion.stderr).toEqual([
-      expect.stringMatching(/Wilayah tidak dikenal: 35\.99.* \/ invalid/),
-    ]);
-    const taken = captureOutput();
-    expect(await runCli(operator('budi.jember', '35.09'), target.env, taken)).toBe(2);
-    expect(taken.stderr).toEqual([expect.stringMatching(/budi\.jember sudah dipakai \/ already exists/)]);
+    const db = await target.open();
+    try {
+      const unknownRegion = captureOutput();
+      expect(await runCli(operator('rina.baru', '35.99'), target.env, unknownRegion, db)).toBe(2);
+      expect(unknownRegion.stderr).toEqual([
+        expect.stringMatching(/Wilayah tidak dikenal: 35\.99.* \/ invalid/),
+      ]);
+      const taken = captureOutput();
+      expect(await runCli(operator('budi.jember', '35.09'), target.env, taken, db)).toBe(2);
+      expect(taken.stderr).toEqual([expect.stringMatching(/budi\.jember sudah dipakai \/ already exists/)]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('resets a password: the printed one signs in, the old one no longer does', async () => {
-    const run = await runSigap(['user', 'reset-password', '--username', 'budi.jember'], target.env);
-    expect(run.code).toBe(0);
-    const password = /^Kata sandi baru \/ new password: (\S+)$/.exec(run.lines.at(-1) as string)?.[1];
-    expect(password).toBeDefined();
-
     const db = await target.open();
     try {
+      const run = captureOutput();
+      const args = ['user', 'reset-password', '--username', 'budi.jember'];
+      expect(await runCli(args, target.env, run, db)).toBe(0);
+      const printed = /^Kata sandi baru \/ new password: (\S+)$/.exec(run.stdout.at(-1) as string);
+      const password = printed?.[1];
+      expect(password).toBeDefined();
+
       const config = loadConfig({});
       const signIn = await login(
         db,
@@ -180,20 +181,20 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
   });
 
   it('verifies the audit chain, prints its head, and names the first entry changed afterwards', async () => {
-    const verified = await runSigap(['audit', 'verify'], target.env);
-    expect(verified.code).toBe(0);
-    const [, entries, head] =
-      /^OK: (\d+) entri, head ([0-9a-f]{64})$/.exec(verified.lines.at(-1) as string) ?? [];
-    expect(Number(entries)).toBeGreaterThan(0);
-
     const shown = await runSigap(['audit', 'head'], target.env);
     expect(shown.code).toBe(0);
     const [, seq, hash] = /^seq (\d+) hash ([0-9a-f]{64})$/.exec(shown.lines.at(-1) as string) ?? [];
-    expect(hash).toBe(head);
 
     const db = await target.open();
     let changedSeq: number;
     try {
+      // the intact chain in this process; the broken one below through a process of its own
+      const verified = captureOutput();
+      expect(await runCli(['audit', 'verify'], target.env, verified, db)).toBe(0);
+      const [, entries, head] =
+        /^OK: (\d+) entri, head ([0-9a-f]{64})$/.exec(verified.stdout.at(-1) as string) ?? [];
+      expect(Number(entries)).toBeGreaterThan(0);
+      expect(hash).toBe(head);
       expect(await auditHead(db)).toEqual({ seq: Number(seq), hash });
       const row = await db.asSystem((tx) =>
         tx.one<{ seq: number }>(
@@ -216,8 +217,13 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
   });
 
   it('checks the chain against a head kept outside, catching a deleted last entry', async () => {
+    // in this process: the exit codes of a spawned audit verify are the previous test's
     const db = await target.open();
-    let kept: { seq: number; hash: string };
+    const verify = async (...args: string[]) => {
+      const output = captureOutput();
+      const code = await runCli(['audit', 'verify', ...args], target.env, output, db);
+      return { code, stdout: output.stdout.join('\n') };
+    };
     try {
       // an intact chain of its own: the previous test changed an entry of this one
       await db.asSystem((tx) => tx.query('DELETE FROM audit_log'));
@@ -226,26 +232,21 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
           appendAudit(tx, SYSTEM_ACTOR, 'uji.dicatat', { type: 'uji', id: String(i) }),
         );
       }
-      kept = (await auditHead(db))!;
+      const kept = (await auditHead(db))!;
+      const head = `${kept.seq}:${kept.hash}`;
+      expect((await verify('--head', head)).code).toBe(0);
+
+      await db.asSystem((tx) => tx.query('DELETE FROM audit_log WHERE seq = $1', [kept.seq]));
+      expect((await verify()).code).toBe(0);
+      const caught = await verify('--head', head);
+      expect(caught.code).toBe(1);
+      expect(caught.stdout).toContain(
+        `RUSAK / BROKEN: seq ${kept.seq}: entri #${kept.seq} dari head yang disimpan hilang`,
+      );
+      expect((await verify('--head', 'bukan-head')).code).toBe(2);
     } finally {
       await db.close();
     }
-    const head = `${kept.seq}:${kept.hash}`;
-    expect((await runSigap(['audit', 'verify', '--head', head], target.env)).code).toBe(0);
-
-    const again = await target.open();
-    try {
-      await again.asSystem((tx) => tx.query('DELETE FROM audit_log WHERE seq = $1', [kept.seq]));
-    } finally {
-      await again.close();
-    }
-    expect((await runSigap(['audit', 'verify'], target.env)).code).toBe(0);
-    const caught = await runSigap(['audit', 'verify', '--head', head], target.env);
-    expect(caught.code).toBe(1);
-    expect(caught.stdout).toContain(
-      `RUSAK / BROKEN: seq ${kept.seq}: entri #${kept.seq} dari head yang disimpan hilang`,
-    );
-    expect((await runSigap(['audit', 'verify', '--head', 'bukan-head'], target.env)).code).toBe(2);
   });
 });
 
@@ -266,10 +267,11 @@ describe('sigap migrate', { timeout: SPAWN_TIMEOUT_MS }, () => {
     }
     expect(first.stdout).toMatch(/Wilayah Jawa Timur dimuat \/ regions loaded: \d+/);
 
-    const second = await runSigap(['migrate'], target.env);
-    expect(second.code).toBe(0);
-    expect(second.stdout).not.toContain('Migrasi diterapkan');
-    expect(second.lines.slice(1)).toEqual([
+    // the second run in this process: it opens and checks the folder just as a process does
+    const second = captureOutput();
+    expect(await runCli(['migrate'], target.env, second)).toBe(0);
+    expect(second.stdout.join('\n')).not.toContain('Migrasi diterapkan');
+    expect(second.stdout.slice(1)).toEqual([
       'Tidak ada migrasi baru / no new migrations',
       'Wilayah sudah lengkap / regions already loaded',
     ]);
@@ -300,10 +302,11 @@ describe.skipIf(TEST_DATABASE_URL)(
       const lockFile = path.join(target.dataDir, 'sigap.lock');
       const ended = spawnSync(process.execPath, ['-e', '']);
       writeFileSync(lockFile, String(ended.pid));
-      const run = await runSigap(['audit', 'head'], target.env);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      expect(run.lines.at(-1)).toMatch(/^seq \d+ hash [0-9a-f]{64}$/);
+      // in this process: the lock file, not the process, is what this is about
+      const run = captureOutput();
+      expect(await runCli(['audit', 'head'], target.env, run)).toBe(0);
+      expect(run.stderr).toEqual([]);
+      expect(run.stdout.at(-1)).toMatch(/^seq \d+ hash [0-9a-f]{64}$/);
       expect(existsSync(lockFile)).toBe(false);
     });
   },

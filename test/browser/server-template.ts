@@ -1,15 +1,12 @@
 // What a browser test's server starts from: the built web app and a copy of the tests' migrated template database.
 // Kept apart from the harness so a global set-up can use it without the harness's per-test hooks.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPglite } from '../../src/server/platform/db.ts';
 import {
   buildTemplate,
   createScratchDatabase as copyTemplateDatabase,
-  pgliteTemplatePath,
+  pgliteTemplateFolder,
 } from '../db-template.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,22 +27,8 @@ export function buildWeb(): void {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.ts')], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/**
- * The tests' template unpacked once into a PGlite data folder (per schema version), which each server's DATA_DIR
- * gets a copy of.
- */
-export async function pgliteServerTemplate(): Promise<string> {
-  await buildTemplate();
-  const folder = pgliteTemplatePath().replace(/\.tar\.gz$/, '-folder');
-  if (existsSync(path.join(folder, 'PG_VERSION'))) return folder;
-  const building = `${folder}-${process.pid}`;
-  await rm(building, { recursive: true, force: true });
-  const pglite = await openPglite(building, new Blob([await readFile(pgliteTemplatePath())]));
-  await pglite.close();
-  // another process may have finished first: then its folder is kept and this one goes
-  await rename(building, folder).catch(() => rm(building, { recursive: true, force: true }));
-  return folder;
-}
+/** The tests' template unpacked once into a PGlite data folder, which each server's DATA_DIR gets a copy of. */
+export const pgliteServerTemplate = pgliteTemplateFolder;
 
 /** Makes the template servers start from (`fromTemplate`), once per schema version: for a global set-up. */
 export async function prepareServerTemplate(): Promise<void> {
