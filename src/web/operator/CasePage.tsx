@@ -8,6 +8,7 @@ import { describeReason } from '../../shared/reports/triage.ts';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { CloseCaseForm, ReopenCaseForm } from './CaseClosing.tsx';
 import { AssignmentsSection, DispositionsSection } from './CaseSections.tsx';
 import { conflictTypeLabel, levelLabel, phaseLabel, recoveryStepLabel, timelineLabel } from './labels.ts';
@@ -265,14 +266,9 @@ function PhaseSection(props: {
                     <strong>{t(isDone ? 'op.recovery.isDone' : 'op.recovery.notYet')}</strong>
                   </span>
                   {props.canAct && !isDone && (
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      disabled={action.isBusy}
-                      onClick={() => markStep(step)}
-                    >
+                    <SmallButton disabled={action.isBusy} onClick={() => markStep(step)}>
                       {t('op.recovery.mark', { step: recoveryStepLabel(t, step) })}
-                    </button>
+                    </SmallButton>
                   )}
                 </li>
               );

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
+import { SmallButton } from '../../ui/SmallButton.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad, wib } from '../ui.tsx';
 import {
@@ -83,15 +84,13 @@ export function OdkDevicesPage(_props: OperatorPageProps) {
                 </td>
                 <td>
                   {!device.revokedAt && (
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
+                    <SmallButton
                       disabled={action.isBusy}
-                      aria-label={t('op.odk.revoke', { label: device.label || device.username })}
+                      label={t('op.odk.revoke', { label: device.label || device.username })}
                       onClick={() => revoke(device)}
                     >
                       {t('op.odk.revokeShort')}
-                    </button>
+                    </SmallButton>
                   )}
                 </td>
               </tr>

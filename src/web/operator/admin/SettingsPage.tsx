@@ -1,6 +1,7 @@
 // Pengaturan (admin): deadlines per priority, partner agencies, the pillar lists and coverage targets.
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../../lang.ts';
+import { SmallButton } from '../../ui/SmallButton.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import {
   type Agency,
@@ -221,9 +222,7 @@ function AgenciesSection() {
                   </Tag>
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    class="button op-button-secondary op-button-small"
+                  <SmallButton
                     onClick={() => {
                       setDraft(agency);
                       setEditing(true);
@@ -231,7 +230,7 @@ function AgenciesSection() {
                     }}
                   >
                     {t('op.agency.edit', { name: agency.name })}
-                  </button>
+                  </SmallButton>
                 </td>
               </tr>
             ))}
@@ -372,16 +371,11 @@ function ListSection(props: { list: 'types' | 'skills' }) {
             {loaded.data.items.map((item) => (
               <li key={item.code}>
                 <span class={item.isActive ? '' : 'op-inactive'}>{labelOfItem(item)}</span>{' '}
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
-                  disabled={action.isBusy}
-                  onClick={() => toggle(item)}
-                >
+                <SmallButton disabled={action.isBusy} onClick={() => toggle(item)}>
                   {t(item.isActive ? 'op.lists.deactivate' : 'op.lists.activate', {
                     label: labelOfItem(item),
                   })}
-                </button>
+                </SmallButton>
               </li>
             ))}
           </ul>

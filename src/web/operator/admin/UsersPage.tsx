@@ -5,6 +5,7 @@ import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
 import { InputField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
+import { SmallButton } from '../../ui/SmallButton.tsx';
 import { agencyOptions, roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import {
@@ -129,42 +130,23 @@ export function UsersPage(_props: OperatorPageProps) {
                 </Tag>
               </td>
               <td>
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
-                  disabled={action.isBusy}
-                  onClick={() => reset(user)}
-                >
+                <SmallButton disabled={action.isBusy} onClick={() => reset(user)}>
                   {t('op.users.reset', { name: user.username })}
-                </button>{' '}
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
-                  disabled={action.isBusy}
-                  onClick={() => void toggleActive(user)}
-                >
+                </SmallButton>{' '}
+                <SmallButton disabled={action.isBusy} onClick={() => void toggleActive(user)}>
                   {t(user.isActive ? 'op.users.deactivate' : 'op.users.reactivate', {
                     name: user.username,
                   })}
-                </button>{' '}
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
-                  onClick={() => setAccessOf(user.username)}
-                >
+                </SmallButton>{' '}
+                <SmallButton onClick={() => setAccessOf(user.username)}>
                   {t('op.users.showAccess', { name: user.username })}
-                </button>
+                </SmallButton>
                 {user.hasTotp && (
                   <>
                     {' '}
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      disabled={action.isBusy}
-                      onClick={() => void resetTotp(user)}
-                    >
+                    <SmallButton disabled={action.isBusy} onClick={() => void resetTotp(user)}>
                       {t('op.users.resetTotp', { name: user.username })}
-                    </button>
+                    </SmallButton>
                   </>
                 )}
               </td>
