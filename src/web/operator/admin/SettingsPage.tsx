@@ -29,6 +29,7 @@ import {
   ScrollRegion,
   Tag,
   useAction,
+  useFormSend,
   useLoad,
 } from '../ui.tsx';
 
@@ -100,26 +101,23 @@ function SlaSection() {
   const loaded = useLoad(() => listSla().then((r) => r.items), []);
   const [rows, setRows] = useState<SlaRow[]>([]);
   const [done, setDone] = useState('');
-  const action = useAction();
+  const action = useFormSend(
+    () => saveSla(rows),
+    (saved) => {
+      setRows(saved.items);
+      setDone(t('op.settings.saved'));
+    },
+  );
   useEffect(() => {
     if (loaded.data) setRows(loaded.data);
   }, [loaded.data]);
-
-  async function save(event: Event) {
-    event.preventDefault();
-    let saved: SlaRow[] = [];
-    if (await action.run(async () => ({ items: saved } = await saveSla(rows)))) {
-      setRows(saved);
-      setDone(t('op.settings.saved'));
-    }
-  }
 
   return (
     <section aria-labelledby="sla-heading">
       <h2 id="sla-heading">{t('op.sla.heading')}</h2>
       <p class="hint">{t('op.sla.hint')}</p>
       <ErrorNotice error={loaded.error} />
-      <form class="op-form" onSubmit={save}>
+      <form class="op-form" onSubmit={action.submit}>
         <ScrollRegion label={t('op.sla.heading')}>
           <table class="op-table">
             <caption class="visually-hidden">{t('op.sla.heading')}</caption>

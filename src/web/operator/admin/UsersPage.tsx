@@ -20,7 +20,7 @@ import {
   setUserActive,
   type UserView,
 } from '../operator-api.ts';
-import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad } from '../ui.tsx';
+import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useFormSend, useLoad } from '../ui.tsx';
 import { RegionField } from './RegionField.tsx';
 
 const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
@@ -212,33 +212,28 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
   const [region, setRegion] = useState('');
   const [resets, setResets] = useState(0);
   const [agencyId, setAgencyId] = useState('');
-  const action = useAction();
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    let created: { user: UserView; password: string } | undefined;
-    const ok = await action.run(async () => {
-      created = await createUser({
+  const action = useFormSend(
+    () =>
+      createUser({
         username: username.trim(),
         displayName: displayName.trim() || undefined,
         role,
         region: region.trim() || '35',
         agencyId: role === 'mitra' ? agencyId || null : null,
-      });
-    });
-    if (ok && created) {
+      }),
+    (created) => {
       props.onCreated({ username: created.user.username, password: created.password });
       setUsername('');
       setDisplayName('');
       setRegion('');
       setResets((n) => n + 1);
-    }
-  }
+    },
+  );
 
   return (
     <section aria-labelledby="create-user">
       <h2 id="create-user">{t('op.users.createHeading')}</h2>
-      <form class="op-form op-grid-form" onSubmit={submit}>
+      <form class="op-form op-grid-form" onSubmit={action.submit}>
         <InputField
           id="new-username"
           label={t('login.username')}
