@@ -5,50 +5,28 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
+import { openCaseFrom, signInAndWait, silatClashReport } from './office.ts';
 
-const PASSWORD = 'kata-sandi-uji-1';
 const DESKTOP = { width: 1280, height: 800 };
 
-const fx = useBrowserFixture({ pagePerTest: { viewport: DESKTOP } });
+const fx = useBrowserFixture({
+  users: [
+    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
+    { username: 'koord.v', displayName: 'Bambang Koordinator', role: 'koordinator', region: 'V' },
+    { username: 'relawan.sari', displayName: 'Sari Relawan', role: 'relawan', region: '35.09.06.2002' },
+  ],
+  pagePerTest: { viewport: DESKTOP },
+});
 let caseId = '';
 
 beforeAll(async () => {
-  await fx.createUser({
-    username: 'op.jember',
-    displayName: 'Dewi Operator',
-    role: 'operator',
-    region: '35.09',
-  });
-  await fx.createUser({
-    username: 'koord.v',
-    displayName: 'Bambang Koordinator',
-    role: 'koordinator',
-    region: 'V',
-  });
-  const { id: relawanId } = await fx.createUser({
-    username: 'relawan.sari',
-    displayName: 'Sari Relawan',
-    role: 'relawan',
-    region: '35.09.06.2002',
-  });
-
   // The field trial's case: a child referred to a Puskesmas, a relawan assigned and checked in, in pemulihan.
   const operator = 'op.jember';
-  const reportId = randomUUID();
-  await fx.api(operator, 'POST', '/api/reports', {
-    id: reportId,
-    kind: 'kejadian',
-    conflictType: 'antar_perguruan_silat',
-    triggers: ['informasi_provokatif'],
-    regionCode: '35.09.06.2002',
-    occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
-    description: 'Bentrok dua kelompok perguruan silat di dekat sekolah dasar setelah konvoi pengesahan.',
-    injured: 2,
-    vulnerable: { anak: { harmed: 1, displaced: 0, atRisk: 0 } },
-    needs: ['kesehatan'],
-  });
-  await fx.api(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
-  caseId = (await fx.api<{ id: string }>(operator, 'POST', '/api/cases', { reportIds: [reportId] })).id;
+  caseId = await openCaseFrom(
+    fx,
+    operator,
+    silatClashReport({ vulnerable: { anak: { harmed: 1, displaced: 0, atRisk: 0 } }, needs: ['kesehatan'] }),
+  );
   const child = await fx.api<{ id: string }>(operator, 'POST', `/api/cases/${caseId}/people`, {
     fullName: 'Dimas Pratama',
     age: 9,
@@ -63,7 +41,7 @@ beforeAll(async () => {
     dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
   });
   await fx.api(operator, 'POST', `/api/cases/${caseId}/assignments`, {
-    userId: relawanId,
+    userId: fx.user('relawan.sari').id,
     task: 'Pendampingan',
   });
   await fx.api('relawan.sari', 'POST', `/api/cases/${caseId}/follow-ups`, {
@@ -75,13 +53,7 @@ beforeAll(async () => {
   await fx.api(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
 });
 
-async function signIn(username: string): Promise<void> {
-  await fx.page.goto('/');
-  await fx.page.getByLabel('Nama pengguna').fill(username);
-  await fx.page.getByLabel('Kata sandi').fill(PASSWORD);
-  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const signIn = (username: string) => signInAndWait(fx, username);
 
 async function openCase(): Promise<void> {
   await fx.page.goto(`/kasus/${caseId}`);

@@ -1,61 +1,36 @@
-// Vulnerable people on the case page in Chromium on the real server: a handler records a named child with
-// the guardian's consent, refers the child to a service and follows the referral to done; a coordinator who
-// does not handle the case sees initials only and no controls; the coordinator's dashboard starts at their
-// Bakorwil, and its map areas open by keyboard.
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
+import { openCaseFrom, signInAndWait, silatClashReport } from './office.ts';
 
-const PASSWORD = 'kata-sandi-uji-1';
 const DESKTOP = { width: 1280, height: 800 };
 
-const fx = useBrowserFixture({ pagePerTest: { viewport: DESKTOP } });
+const fx = useBrowserFixture({
+  users: [
+    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
+    { username: 'koord.v', displayName: 'Bambang Koordinator', role: 'koordinator', region: 'V' },
+  ],
+  pagePerTest: { viewport: DESKTOP },
+});
 let caseId = '';
 
 beforeAll(async () => {
-  await fx.createUser({
-    username: 'op.jember',
-    displayName: 'Dewi Operator',
-    role: 'operator',
-    region: '35.09',
-  });
-  await fx.createUser({
-    username: 'koord.v',
-    displayName: 'Bambang Koordinator',
-    role: 'koordinator',
-    region: 'V',
-  });
-
   // The clash near the primary school: children hurt, an elderly woman with a disability at risk.
-  const reportId = randomUUID();
-  await fx.api('op.jember', 'POST', '/api/reports', {
-    id: reportId,
-    kind: 'kejadian',
-    conflictType: 'antar_perguruan_silat',
-    triggers: ['informasi_provokatif'],
-    regionCode: '35.09.06.2002',
-    occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
-    description: 'Bentrok dua kelompok perguruan silat di dekat sekolah dasar setelah konvoi pengesahan.',
-    injured: 2,
-    housesDamaged: 2,
-    vulnerable: {
-      anak: { harmed: 3, displaced: 0, atRisk: 0 },
-      disabilitas: { harmed: 0, displaced: 0, atRisk: 1 },
-    },
-    needs: ['kesehatan', 'psikososial'],
-  });
-  await fx.api('op.jember', 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
-  caseId = (await fx.api<{ id: string }>('op.jember', 'POST', '/api/cases', { reportIds: [reportId] })).id;
+  caseId = await openCaseFrom(
+    fx,
+    'op.jember',
+    silatClashReport({
+      housesDamaged: 2,
+      vulnerable: {
+        anak: { harmed: 3, displaced: 0, atRisk: 0 },
+        disabilitas: { harmed: 0, displaced: 0, atRisk: 1 },
+      },
+      needs: ['kesehatan', 'psikososial'],
+    }),
+  );
 });
 
-async function signIn(username: string): Promise<void> {
-  await fx.page.goto('/');
-  await fx.page.getByLabel('Nama pengguna').fill(username);
-  await fx.page.getByLabel('Kata sandi').fill(PASSWORD);
-  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const signIn = (username: string) => signInAndWait(fx, username);
 
 async function openCase(): Promise<void> {
   await fx.page.goto(`/kasus/${caseId}`);

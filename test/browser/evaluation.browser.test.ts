@@ -1,75 +1,42 @@
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createUserByApi,
-  findSeriousA11yViolations,
-  saveScreenshot,
-  signInByApi,
-  watchPageProblems,
-} from './browser-harness.ts';
-import { useBrowserFixture } from './fixture.ts';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { DESKTOP, useBrowserFixture } from './fixture.ts';
+import { silatClashReport, verifyAndOpenCase } from './office.ts';
 
-const fx = useBrowserFixture();
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-let reportId = '';
+const fx = useBrowserFixture({
+  users: [
+    { username: 'koord.v', role: 'koordinator', region: 'V', displayName: 'Koordinator V' },
+    { username: 'op.jember', role: 'operator', region: '35.09' },
+  ],
+  pagePerTest: { viewport: DESKTOP, acceptDownloads: true },
+});
+// One incident in Jember this quarter, so the figures are not all zero.
+const report = silatClashReport({
+  occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+  description: 'Bentrok setelah konvoi pengesahan warga di dekat balai desa.',
+  injured: 1,
+  vulnerable: { anak: { harmed: 1, displaced: 0, atRisk: 2 } },
+  needs: ['kesehatan'],
+});
 
 beforeAll(async () => {
-  await createUserByApi(fx.server, {
-    username: 'koord.v',
-    role: 'koordinator',
-    region: 'V',
-    displayName: 'Koordinator V',
-  });
-  await createUserByApi(fx.server, { username: 'op.jember', role: 'operator', region: '35.09' });
-  // One incident in Jember this quarter, so the figures are not all zero.
-  const operator = await signInByApi(fx.server, 'op.jember', 'kata-sandi-uji-1');
-  reportId = crypto.randomUUID();
-  const response = await fetch(`${fx.server.baseUrl}/api/reports`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: operator.cookie,
-      'x-csrf-token': operator.csrfToken,
-    },
-    body: JSON.stringify({
-      id: reportId,
-      kind: 'kejadian',
-      conflictType: 'antar_perguruan_silat',
-      triggers: ['informasi_provokatif'],
-      regionCode: '35.09.06.2002',
-      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-      violenceOngoing: false,
-      description: 'Bentrok setelah konvoi pengesahan warga di dekat balai desa.',
-      injured: 1,
-      dead: 0,
-      displaced: 0,
-      vulnerable: { anak: { harmed: 1, displaced: 0, atRisk: 2 } },
-      needs: ['kesehatan'],
-    }),
-  });
-  expect(response.status).toBe(201);
+  await fx.api('op.jember', 'POST', '/api/reports', report);
 });
+
+/** Signs in as the Bakorwil V coordinator and opens Evaluasi from the main menu. */
+async function openEvaluationAsCoordinator(): Promise<void> {
+  await fx.signIn(fx.page, 'koord.v');
+  await fx.page
+    .getByRole('navigation', { name: 'Menu utama' })
+    .getByRole('link', { name: 'Evaluasi' })
+    .click();
+}
 
 describe('the evaluation page', () => {
   it('shows Bakorwil V to its koordinator with definitions, and downloads the PDF and the XLSX', async () => {
-    context = await fx.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      baseURL: fx.server.baseUrl,
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill('koord.v');
-    await page.getByLabel('Kata sandi').fill('kata-sandi-uji-1');
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page
-      .getByRole('navigation', { name: 'Menu utama' })
-      .getByRole('link', { name: 'Evaluasi' })
-      .click();
+    const page = fx.page;
+    await openEvaluationAsCoordinator();
     await page.getByRole('heading', { level: 1, name: 'Evaluasi' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Kecepatan penanganan' }).waitFor({ timeout: 30_000 });
 
@@ -103,44 +70,13 @@ describe('the evaluation page', () => {
     }
 
     expect(await findSeriousA11yViolations(page)).toEqual([]);
-    await context.close();
-    expect(problems).toEqual([]);
   });
 
   it('opens a figure on a page listing its records, with the filters, a download and links to the cases', async () => {
-    const operator = await signInByApi(fx.server, 'op.jember', 'kata-sandi-uji-1');
-    const asOperator = (url: string, body: unknown) =>
-      fetch(`${fx.server.baseUrl}${url}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          cookie: operator.cookie,
-          'x-csrf-token': operator.csrfToken,
-        },
-        body: JSON.stringify(body),
-      });
-    expect(
-      (await asOperator(`/api/reports/${reportId}/verification`, { status: 'terverifikasi' })).status,
-    ).toBe(200);
-    const opened = await asOperator('/api/cases', { reportIds: [reportId] });
-    expect(opened.status).toBe(201);
-    const caseId = ((await opened.json()) as { id: string }).id;
+    const caseId = await verifyAndOpenCase(fx, 'op.jember', String(report.id));
 
-    context = await fx.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      baseURL: fx.server.baseUrl,
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill('koord.v');
-    await page.getByLabel('Kata sandi').fill('kata-sandi-uji-1');
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page
-      .getByRole('navigation', { name: 'Menu utama' })
-      .getByRole('link', { name: 'Evaluasi' })
-      .click();
+    const page = fx.page;
+    await openEvaluationAsCoordinator();
     const row = page.getByRole('row', { name: /^Kasus dibuka/ });
     await row.waitFor({ timeout: 30_000 });
     await row.locator('a.figure-link').first().click();
@@ -172,26 +108,16 @@ describe('the evaluation page', () => {
     await page.getByRole('heading', { level: 2, name: 'Catatan di balik angka' }).waitFor();
     await page.getByRole('link', { name: 'Kembali ke evaluasi' }).click();
     await page.getByRole('heading', { level: 2, name: 'Kecepatan penanganan' }).waitFor({ timeout: 30_000 });
-    await context.close();
-    expect(problems).toEqual([]);
   });
 
   it('opens on the scope and period a link names, as a workshop links its evaluation', async () => {
-    context = await fx.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      baseURL: fx.server.baseUrl,
-    });
-    page = await context.newPage();
-    await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill('koord.v');
-    await page.getByLabel('Kata sandi').fill('kata-sandi-uji-1');
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    const page = fx.page;
+    await fx.signIn(page, 'koord.v');
     await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
     const year = new Date().getUTCFullYear() - 1;
     await page.goto(`/evaluasi?scope=35.09&from=${year}-01-01&to=${year}-12-31`);
     await page.getByRole('heading', { level: 2, name: 'Kecepatan penanganan' }).waitFor({ timeout: 30_000 });
     expect(await page.getByLabel('Lingkup').locator('option:checked').textContent()).toMatch(/Jember/);
     expect(await page.getByLabel('Periode').locator('option:checked').textContent()).toBe(`Tahun ${year}`);
-    await context.close();
   });
 });

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillWibDate, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
-import { DESKTOP, PASSWORD, useBrowserFixture } from './fixture.ts';
+import { DESKTOP, useBrowserFixture } from './fixture.ts';
+import { signInAndWait } from './office.ts';
 
 const TOPIC = 'Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan';
 const LESSON_TITLE = 'Broadcast WA sebagai pemicu: hubungi pengurus ranting sebelum malam pengesahan';
@@ -51,13 +52,7 @@ beforeAll(async () => {
   });
 });
 
-async function signIn(username: string): Promise<void> {
-  await fx.page.goto('/');
-  await fx.page.getByLabel('Nama pengguna').fill(username);
-  await fx.page.getByLabel('Kata sandi').fill(PASSWORD);
-  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const signIn = (username: string) => signInAndWait(fx, username);
 
 async function openMenu(name: string): Promise<void> {
   await fx.page

@@ -1,27 +1,25 @@
-// The office pages in Chromium on the real server: inbox → case → assignment → phases, the dashboard map,
-// the partner agency's dispositions, administration, language, and who may not see a case.
-import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, findSeriousA11yViolations, ROOT } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
+import { signInAndWait, silatClashReport } from './office.ts';
 
-const PASSWORD = 'kata-sandi-uji-1';
 const DESKTOP = { width: 1280, height: 800 };
 
-const fx = useBrowserFixture({ pagePerTest: { viewport: DESKTOP } });
+const fx = useBrowserFixture({
+  users: [
+    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
+    { username: 'op.banyuwangi', displayName: 'Agus Operator', role: 'operator', region: '35.10' },
+    { username: 'siti', displayName: 'Siti Aminah', role: 'relawan', region: '35.09' },
+    { username: 'dinsos.prov', displayName: 'Rina Provinsi', role: 'provinsi', region: '35' },
+  ],
+  pagePerTest: { viewport: DESKTOP },
+});
 
+/** The clash with children hurt and an elderly woman with a disability at risk. */
 function report(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: randomUUID(),
-    kind: 'kejadian',
-    conflictType: 'antar_perguruan_silat',
-    triggers: ['informasi_provokatif'],
-    regionCode: '35.09.06.2002',
-    occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
-    description: 'Bentrok dua kelompok perguruan silat di dekat sekolah dasar setelah konvoi pengesahan.',
-    injured: 2,
+  return silatClashReport({
     housesDamaged: 2,
     vulnerable: {
       anak: { harmed: 3, displaced: 0, atRisk: 0 },
@@ -29,32 +27,14 @@ function report(overrides: Record<string, unknown> = {}): Record<string, unknown
     },
     needs: ['kesehatan', 'psikososial'],
     ...overrides,
-  };
+  });
 }
 
 beforeAll(async () => {
+  // The partner agency first: its user belongs to it.
   await fx.api('admin', 'PUT', '/api/agencies/polres-jember', {
     name: 'Polres Jember',
     kabkotaCode: '35.09',
-  });
-  await fx.createUser({
-    username: 'op.jember',
-    displayName: 'Dewi Operator',
-    role: 'operator',
-    region: '35.09',
-  });
-  await fx.createUser({
-    username: 'op.banyuwangi',
-    displayName: 'Agus Operator',
-    role: 'operator',
-    region: '35.10',
-  });
-  await fx.createUser({ username: 'siti', displayName: 'Siti Aminah', role: 'relawan', region: '35.09' });
-  await fx.createUser({
-    username: 'dinsos.prov',
-    displayName: 'Rina Provinsi',
-    role: 'provinsi',
-    region: '35',
   });
   await fx.createUser({
     username: 'polres.jember',
@@ -89,13 +69,7 @@ beforeAll(async () => {
   );
 });
 
-async function signIn(username: string, password = PASSWORD): Promise<void> {
-  await fx.page.goto('/');
-  await fx.page.getByLabel('Nama pengguna').fill(username);
-  await fx.page.getByLabel('Kata sandi').fill(password);
-  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const signIn = (username: string, password?: string) => signInAndWait(fx, username, password);
 
 /** A desktop-sized screenshot in test-artifacts/, copied to docs/screenshots/ for the README when named. */
 async function screenshot(name: string, docsName?: string): Promise<void> {

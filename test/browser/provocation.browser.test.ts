@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations } from './browser-harness.ts';
-import { DESKTOP, PASSWORD, useBrowserFixture } from './fixture.ts';
+import { DESKTOP, useBrowserFixture } from './fixture.ts';
+import { signInAndWait } from './office.ts';
 
 const MESSAGE =
   'AWAS malam ini warga perguruan sebelah akan menyerang Desa Tanggul Kulon, siapkan diri dan balas dendam untuk saudara kita';
@@ -33,13 +34,7 @@ beforeAll(async () => {
   });
 });
 
-async function signIn(username: string): Promise<void> {
-  await fx.page.goto('/');
-  await fx.page.getByLabel('Nama pengguna').fill(username);
-  await fx.page.getByLabel('Kata sandi').fill(PASSWORD);
-  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const signIn = (username: string) => signInAndWait(fx, username);
 
 const status = (text: string | RegExp) => fx.page.getByRole('status').filter({ hasText: text });
 

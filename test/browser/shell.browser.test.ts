@@ -13,6 +13,18 @@ const cspViolations: string[] = [];
 
 // A cheap phone's screen: the layout is mobile first.
 const fx = useBrowserFixture({ pagePerTest: { viewport: PHONE } });
+/** The administrator's main menu, the same in both languages. */
+const ADMIN_MENU = [
+  'Pengguna',
+  'Wilayah & Bakorwil',
+  'Pengaturan',
+  'Cadangan data',
+  'Peringatan dini',
+  'Impor riwayat',
+  'Webhook',
+  'Ponsel ODK',
+  'Pelindungan data',
+];
 
 async function signInThroughPage(username: string, password: string): Promise<void> {
   await fx.page.getByLabel('Nama pengguna').fill(username);
@@ -103,17 +115,7 @@ describe('the signed-in shell', () => {
     const header = fx.page.getByRole('banner');
     expect(await header.textContent()).toContain('Administrator');
     expect(await header.textContent()).toContain('Jawa Timur');
-    expect(await menuLabels('Menu utama')).toEqual([
-      'Pengguna',
-      'Wilayah & Bakorwil',
-      'Pengaturan',
-      'Cadangan data',
-      'Peringatan dini',
-      'Impor riwayat',
-      'Webhook',
-      'Ponsel ODK',
-      'Pelindungan data',
-    ]);
+    expect(await menuLabels('Menu utama')).toEqual(ADMIN_MENU);
     expect(new URL(fx.page.url()).pathname).toBe('/pengguna');
     await fx.page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
     // The administrator lands on the list of users (src/web/operator/admin).
@@ -177,17 +179,7 @@ describe('the signed-in shell', () => {
     await fx.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
     expect(await fx.page.locator('html').getAttribute('lang')).toBe('id');
-    expect(await menuLabels('Menu utama')).toEqual([
-      'Pengguna',
-      'Wilayah & Bakorwil',
-      'Pengaturan',
-      'Cadangan data',
-      'Peringatan dini',
-      'Impor riwayat',
-      'Webhook',
-      'Ponsel ODK',
-      'Pelindungan data',
-    ]);
+    expect(await menuLabels('Menu utama')).toEqual(ADMIN_MENU);
   });
 
   it('shows the login page in English after switching there', async () => {

@@ -6,6 +6,7 @@ import { addDays } from '../../shared/early-warning/calendar.ts';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, DoneNotice, Tag, useAction } from '../operator/ui.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   type RecurringAnchor,
   type RecurringEvent,
@@ -92,25 +93,17 @@ export function CalendarCorrections(props: { recurring: readonly RecurringEvent[
               </td>
               <td>
                 <div class="ew-row-actions">
-                  <button
-                    type="button"
-                    class="button op-button-secondary op-button-small"
-                    disabled={action.isBusy}
-                    onClick={() => open(anchor)}
-                  >
+                  <SmallButton disabled={action.isBusy} onClick={() => open(anchor)} what={titleOf(anchor)}>
                     {t('ew.correction.edit')}
-                    <span class="visually-hidden"> {titleOf(anchor)}</span>
-                  </button>
+                  </SmallButton>
                   {anchor.isOverridden && (
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
+                    <SmallButton
                       disabled={action.isBusy}
                       onClick={() => remove(anchor)}
+                      what={titleOf(anchor)}
                     >
                       {t('ew.correction.remove')}
-                      <span class="visually-hidden"> {titleOf(anchor)}</span>
-                    </button>
+                    </SmallButton>
                   )}
                 </div>
               </td>

@@ -10,6 +10,7 @@ import { CheckList, InputField, SelectField, TextAreaField } from '../fields.tsx
 import { useLang, useT } from '../lang.ts';
 import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
 import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
 import {
@@ -310,13 +311,9 @@ function RoutePicker(props: {
           {props.route.map((r) => (
             <li key={r.code}>
               {r.name}
-              <button
-                type="button"
-                class="button op-button-secondary op-button-small"
-                onClick={() => toggle(r.code, r.name, false)}
-              >
+              <SmallButton onClick={() => toggle(r.code, r.name, false)}>
                 {t('ew.event.routeRemove', { name: r.name })}
-              </button>
+              </SmallButton>
             </li>
           ))}
         </ol>

@@ -8,6 +8,7 @@ import type { SignedInUser } from '../api.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { DataTable, DoneNotice, FormSubmit, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { AgreementsSection } from './Agreements.tsx';
 import {
   addBranch,
@@ -86,9 +87,7 @@ export function GroupDetailPanel(props: {
       <EwError error={action.error} />
       {isKeeper && (
         <div class="op-actions">
-          <button
-            type="button"
-            class="button op-button-secondary op-button-small"
+          <SmallButton
             disabled={action.isBusy}
             onClick={async () => {
               if (await action.run(() => setGroupActive(group.id, !group.isActive)))
@@ -96,7 +95,7 @@ export function GroupDetailPanel(props: {
             }}
           >
             {t(group.isActive ? 'ew.groups.deactivate' : 'ew.groups.activate')}
-          </button>
+          </SmallButton>
         </div>
       )}
 
@@ -128,14 +127,13 @@ export function GroupDetailPanel(props: {
                     (branch.contactName || branch.contactPhone) &&
                     can(props.me.role, 'group.contacts') &&
                     !revealed.has(branch.id) && (
-                      <button
-                        type="button"
-                        class="button op-button-secondary op-button-small ew-inline-button"
+                      <SmallButton
+                        class="ew-inline-button"
                         disabled={action.isBusy}
                         onClick={() => reveal(branch)}
                       >
                         {t('ew.branches.reveal', { name: branch.name })}
-                      </button>
+                      </SmallButton>
                     )}
                   {revealed.has(branch.id) && branch.isMasked && (
                     <span class="ew-muted"> {t('ew.branches.stillMasked')}</span>

@@ -8,6 +8,7 @@ import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { useLiveEvents } from '../operator/live.ts';
 import { DataTable, num, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   getLevelDetail,
   type LevelItem,
@@ -159,13 +160,9 @@ function LevelTable(props: { items: LevelItem[]; caption: string; onDrill?: (cod
           <td>{item.levelSince ? wib(item.levelSince, lang) : '—'}</td>
           {props.onDrill && (
             <td>
-              <button
-                type="button"
-                class="button op-button-secondary op-button-small"
-                onClick={() => props.onDrill?.(item.regionCode)}
-              >
+              <SmallButton onClick={() => props.onDrill?.(item.regionCode)}>
                 {t('ew.levels.drill', { name: item.regionName })}
-              </button>
+              </SmallButton>
             </td>
           )}
         </tr>

@@ -6,6 +6,7 @@ import { CheckField, CheckList, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
 import { DataTable, FormSubmit, num, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   createWebhook,
   type Delivery,
@@ -106,33 +107,19 @@ export function WebhooksPage(_props: OperatorPageProps) {
                 <td>{wib(hook.createdAt, lang)}</td>
                 <td>
                   <div class="ew-row-actions">
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      disabled={action.isBusy}
-                      onClick={() => toggle(hook)}
-                    >
+                    <SmallButton disabled={action.isBusy} onClick={() => toggle(hook)} what={hook.url}>
                       {t(hook.isActive ? 'ew.webhooks.disable' : 'ew.webhooks.enable')}
-                      <span class="visually-hidden"> {hook.url}</span>
-                    </button>
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      disabled={action.isBusy}
-                      onClick={() => renewSecret(hook)}
-                    >
+                    </SmallButton>
+                    <SmallButton disabled={action.isBusy} onClick={() => renewSecret(hook)} what={hook.url}>
                       {t('ew.webhooks.renewSecret')}
-                      <span class="visually-hidden"> {hook.url}</span>
-                    </button>
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      aria-pressed={logOf?.id === hook.id ? 'true' : 'false'}
+                    </SmallButton>
+                    <SmallButton
+                      pressed={logOf?.id === hook.id}
                       onClick={() => setLogOf(logOf?.id === hook.id ? undefined : hook)}
+                      what={hook.url}
                     >
                       {t('ew.webhooks.showLog')}
-                      <span class="visually-hidden"> {hook.url}</span>
-                    </button>
+                    </SmallButton>
                   </div>
                 </td>
               </tr>
@@ -247,9 +234,7 @@ function DeliveryLog(props: { webhook: Webhook }) {
     <section aria-labelledby="ew-log-heading">
       <h2 id="ew-log-heading">{t('ew.log.heading', { url: props.webhook.url })}</h2>
       <div class="op-actions">
-        <button type="button" class="button op-button-secondary op-button-small" onClick={log.reload}>
-          {t('ew.log.reload')}
-        </button>
+        <SmallButton onClick={log.reload}>{t('ew.log.reload')}</SmallButton>
       </div>
       <EwError error={log.error} />
       {!log.data && log.isLoading && <p role="status">{t('common.loading')}</p>}

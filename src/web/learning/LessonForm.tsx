@@ -8,6 +8,7 @@ import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listRegions } from '../operator/operator-api.ts';
 import { useLoad } from '../operator/ui.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { LearnForm, useCheckedForm } from './LearnForm.tsx';
 import { createLesson, editLesson, type LessonDraft, listCasesIn } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
@@ -198,13 +199,11 @@ export function LessonForm(props: {
             {draft.caseIds.map((id) => (
               <li key={id}>
                 <span>{caseTitles.get(id) ?? t('learn.lesson.caseHidden')}</span>
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
+                <SmallButton
                   onClick={() => setDraft({ ...draft, caseIds: draft.caseIds.filter((c) => c !== id) })}
                 >
                   {t('learn.lesson.unlinkCase', { title: caseTitles.get(id) ?? '' })}
-                </button>
+                </SmallButton>
               </li>
             ))}
           </ul>

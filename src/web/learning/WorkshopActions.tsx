@@ -12,6 +12,7 @@ import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { DoneNotice, FormSubmit, Tag, useAction, wibDay } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { addAction, closeAction } from './learning-api.ts';
 import { formatDate, LearnError, labelOf } from './learning-ui.tsx';
 
@@ -46,14 +47,9 @@ function CloseAction(props: { item: WorkshopAction; onClosed: () => void }) {
 
   if (!isOpen) {
     return (
-      <button
-        type="button"
-        class="button op-button-secondary op-button-small"
-        aria-expanded={false}
-        onClick={() => setOpen(true)}
-      >
+      <SmallButton expanded={false} onClick={() => setOpen(true)}>
         {t('learn.action.markDone')}
-      </button>
+      </SmallButton>
     );
   }
   return (

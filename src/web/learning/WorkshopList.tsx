@@ -10,6 +10,7 @@ import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Tag, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { Link, navigate } from '../router.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { getRoutine, listMyActions, listWorkshops } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
 import { MyActions } from './WorkshopActions.tsx';
@@ -136,13 +137,9 @@ function RoutineSection(props: {
               </p>
             )}
             {props.canPlan && area.canPlan && (
-              <button
-                type="button"
-                class="button op-button-secondary op-button-small"
-                onClick={() => props.onPlan(area.bakorwilId)}
-              >
+              <SmallButton onClick={() => props.onPlan(area.bakorwilId)}>
                 {t('learn.routine.plan', { area: area.name })}
-              </button>
+              </SmallButton>
             )}
           </div>
         ) : (

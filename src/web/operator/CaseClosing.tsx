@@ -18,14 +18,13 @@ import {
   referralStatusLabel,
 } from './labels.ts';
 import { type CaseView, getOpenItems, listPeople, moveCase, reopenCase } from './operator-api.ts';
-import { ErrorNotice, useAction, useLoad, wib } from './ui.tsx';
+import { ErrorNotice, useFormSend, useLoad, wib } from './ui.tsx';
 
 /** The closing form: the open items, a hand-over per open referral, and the outcome summary. */
 export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseView) => void }) {
   const { item } = props;
   const t = useT();
   const lang = useLang();
-  const action = useAction();
   const open = useLoad(() => getOpenItems(item.id), [item.id, item.version]);
   // Names help the handler hand over the right child; the list is personal data kept in state only.
   const people = useLoad(() => listPeople(item.id).then((r) => r.items), [item.id]);
@@ -47,28 +46,25 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
       return { ...all, [referralId]: { ...current, [field]: value } };
     });
 
-  async function close(event: Event) {
-    event.preventDefault();
-    let updated: CaseView | undefined;
-    const ok = await action.run(async () => {
-      updated = await moveCase(item.id, {
+  const action = useFormSend(
+    () =>
+      moveCase(item.id, {
         to: 'selesai',
         outcome: outcome.trim(),
         version: item.version,
         handovers: given
           .filter((h) => items?.openReferrals.some((r) => r.id === h.referralId))
           .map((h) => ({ ...h, handedTo: h.handedTo.trim(), followUpBy: h.followUpBy.trim() })),
-      });
-    });
-    if (ok && updated) props.onClosed(updated);
-  }
+      }),
+    props.onClosed,
+  );
 
   if (!items) {
     return open.error ? <ErrorNotice error={open.error} /> : <p role="status">{t('op.close.loading')}</p>;
   }
   const names = (list: { displayName: string }[]) => list.map((x) => x.displayName).join(', ');
   return (
-    <form class="op-form" onSubmit={close} aria-labelledby="close-heading">
+    <form class="op-form" onSubmit={action.submit} aria-labelledby="close-heading">
       <h3 id="close-heading">{t('op.close.openHeading')}</h3>
       {!hasOpenItems(items) && <p>{t('op.close.nothingOpen')}</p>}
       <ul class="op-close-open">
@@ -171,19 +167,17 @@ export function ReopenCaseForm(props: {
   onReopened: (updated: CaseView, message: string) => void;
 }) {
   const t = useT();
-  const action = useAction();
   const [isOpen, setOpen] = useState(false);
   const [reason, setReason] = useState('');
 
-  async function reopen(event: Event) {
-    event.preventDefault();
-    let updated: CaseView | undefined;
-    if (await action.run(async () => (updated = await reopenCase(props.item.id, reason.trim())))) {
-      if (updated) props.onReopened(updated, t('op.reopen.done', { phase: phaseLabel(t, updated.phase) }));
+  const action = useFormSend(
+    () => reopenCase(props.item.id, reason.trim()),
+    (updated) => {
+      props.onReopened(updated, t('op.reopen.done', { phase: phaseLabel(t, updated.phase) }));
       setOpen(false);
       setReason('');
-    }
-  }
+    },
+  );
 
   return (
     <>
@@ -191,7 +185,7 @@ export function ReopenCaseForm(props: {
         <ToggleButton label={t('op.reopen.button')} isOpen={isOpen} onToggle={() => setOpen(!isOpen)} />
       </div>
       {isOpen && (
-        <form class="op-form" onSubmit={reopen}>
+        <form class="op-form" onSubmit={action.submit}>
           <div class="field">
             <label for="reopen-reason">{t('op.reopen.reasonLabel')}</label>
             <p class="hint" id="reopen-hint">

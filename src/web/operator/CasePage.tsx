@@ -8,6 +8,7 @@ import { describeReason } from '../../shared/reports/triage.ts';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { CloseCaseForm, ReopenCaseForm } from './CaseClosing.tsx';
 import { AssignmentsSection, DispositionsSection } from './CaseSections.tsx';
 import { conflictTypeLabel, levelLabel, phaseLabel, recoveryStepLabel, timelineLabel } from './labels.ts';
@@ -32,6 +33,7 @@ import {
   PriorityTag,
   Tag,
   useAction,
+  useFormSend,
   useHeading,
   useLoad,
   useNow,
@@ -265,14 +267,9 @@ function PhaseSection(props: {
                     <strong>{t(isDone ? 'op.recovery.isDone' : 'op.recovery.notYet')}</strong>
                   </span>
                   {props.canAct && !isDone && (
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      disabled={action.isBusy}
-                      onClick={() => markStep(step)}
-                    >
+                    <SmallButton disabled={action.isBusy} onClick={() => markStep(step)}>
                       {t('op.recovery.mark', { step: recoveryStepLabel(t, step) })}
-                    </button>
+                    </SmallButton>
                   )}
                 </li>
               );
@@ -313,21 +310,18 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
   const kabkota = useLoad(() => listRegions('35').then((r) => r.items), []);
   const [code, setCode] = useState('');
   const [done, setDone] = useState('');
-  const action = useAction();
   const nameOf = (c: string) => kabkota.data?.find((r) => r.code === c)?.name ?? c;
   const choices = (kabkota.data ?? []).filter(
     (r) => r.code !== props.item.kabkotaCode && !props.item.sharedWith.includes(r.code),
   );
-
-  async function share(event: Event) {
-    event.preventDefault();
-    let updated: CaseView | undefined;
-    if (code && (await action.run(async () => (updated = await shareCase(props.item.id, code))))) {
+  const action = useFormSend(
+    () => shareCase(props.item.id, code),
+    (updated) => {
       setDone(t('op.share.done', { name: nameOf(code) }));
       setCode('');
       props.onChanged(updated);
-    }
-  }
+    },
+  );
 
   return (
     <section aria-labelledby="share-heading">
@@ -340,7 +334,7 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
       <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {props.canAct && props.item.phase !== 'selesai' && (
-        <form class="op-form op-inline-form" onSubmit={share}>
+        <form class="op-form op-inline-form" onSubmit={action.submit}>
           <div class="field">
             <label for="share-kabkota">{t('op.share.choose')}</label>
             <select

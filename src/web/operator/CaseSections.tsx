@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { agencyOptions, assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
 import {
   assignPerson,
@@ -193,9 +194,7 @@ export function AssignmentsSection(props: SectionProps) {
                       </button>
                     </form>
                   ) : s.userId ? (
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
+                    <SmallButton
                       disabled={action.isBusy}
                       onClick={() => {
                         // The volunteer's card must say what to do: the task is asked for, with a default.
@@ -204,7 +203,7 @@ export function AssignmentsSection(props: SectionProps) {
                       }}
                     >
                       {t('op.assign.assignThis', { name })}
-                    </button>
+                    </SmallButton>
                   ) : (
                     <p class="hint">{t('op.assign.noAccount')}</p>
                   )}

@@ -1,6 +1,7 @@
 // The dashboard's read-only parts: key figures, the map legend, the numbers per area as a table (the keyboard
 // and screen-reader way through the map), and the small charts.
 import { useLang, useT } from '../lang.ts';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import { type Bar, Bars, LineChart } from './Charts.tsx';
 import { conflictTypeLabel, groupLabel, phaseLabel, warningLevelLabel } from './labels.ts';
 import { GAP_FILLS, type LegendClass, NO_DATA_FILL, WARNING_FILLS } from './map-scale.ts';
@@ -126,13 +127,9 @@ export function AreaTable(props: {
           {props.styleOf && <td>{props.styleOf(row.code).label}</td>}
           {props.onDrill && (
             <td>
-              <button
-                type="button"
-                class="button op-button-secondary op-button-small"
-                onClick={() => props.onDrill?.(row.code)}
-              >
+              <SmallButton onClick={() => props.onDrill?.(row.code)}>
                 {t('op.dash.drill', { name: row.name })}
-              </button>
+              </SmallButton>
             </td>
           )}
         </tr>

@@ -11,6 +11,7 @@ import {
 import type { ReferralView, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
+import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   ageBandLabel,
   groupLabel,
@@ -185,27 +186,23 @@ export function PeopleSection(props: Props) {
                   canAdd && (
                     <div class="op-actions">
                       {item.isHandler && !person.isMasked && (
-                        <button
+                        <SmallButton
                           id={`person-edit-${person.id}`}
-                          type="button"
-                          class="button op-button-secondary op-button-small"
                           onClick={() =>
                             openForm({ kind: 'edit', personId: person.id }, `person-edit-${person.id}`)
                           }
                         >
                           {t('op.people.edit', { name: person.fullName })}
-                        </button>
+                        </SmallButton>
                       )}
-                      <button
+                      <SmallButton
                         id={`person-refer-${person.id}`}
-                        type="button"
-                        class="button op-button-secondary op-button-small"
                         onClick={() =>
                           openForm({ kind: 'refer', personId: person.id }, `person-refer-${person.id}`)
                         }
                       >
                         {t('op.referral.open', { name: person.fullName })}
-                      </button>
+                      </SmallButton>
                     </div>
                   )
                 )}

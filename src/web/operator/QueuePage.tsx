@@ -5,7 +5,7 @@ import type { ChannelMessageView } from '../../shared/channels/channel-schema.ts
 import { request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
-import { ErrorNotice, FormSubmit, Tag, useAction, useLoad, wib } from './ui.tsx';
+import { ErrorNotice, FormSubmit, Tag, useFormSend, useLoad, wib } from './ui.tsx';
 
 const listQueue = () => request<{ items: ChannelMessageView[] }>('GET', '/api/channels/queue');
 const placeMessage = (id: string, regionCode: string) =>
@@ -51,17 +51,9 @@ function QueueItem(props: {
   const { message } = props;
   const candidates = message.reading?.candidates ?? [];
   const [code, setCode] = useState('');
-  const action = useAction();
+  const action = useFormSend(() => placeMessage(message.id, code.trim()), props.onPlaced);
   const fieldId = `place-${message.id}`;
   const headingId = `message-${message.id}`;
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    let result: { reportId: string; priority: string } | undefined;
-    if (await action.run(async () => (result = await placeMessage(message.id, code.trim())))) {
-      if (result) props.onPlaced(result);
-    }
-  }
 
   return (
     <article class="op-card" aria-labelledby={headingId}>
@@ -80,7 +72,7 @@ function QueueItem(props: {
           {t('op.queue.pin', { lat: message.latitude.toFixed(5), lon: message.longitude?.toFixed(5) ?? '' })}
         </p>
       )}
-      <form onSubmit={submit}>
+      <form onSubmit={action.submit}>
         {candidates.length > 0 && (
           <fieldset>
             <legend>{t('op.queue.candidates')}</legend>

@@ -3,8 +3,9 @@
 import { useState } from 'preact/hooks';
 import { InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
+import { SmallButton } from '../../ui/SmallButton.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
-import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad, wib } from '../ui.tsx';
+import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useFormSend, useLoad, wib } from '../ui.tsx';
 import {
   createOdkDevice,
   listOdkDevices,
@@ -83,15 +84,13 @@ export function OdkDevicesPage(_props: OperatorPageProps) {
                 </td>
                 <td>
                   {!device.revokedAt && (
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
+                    <SmallButton
                       disabled={action.isBusy}
-                      aria-label={t('op.odk.revoke', { label: device.label || device.username })}
+                      label={t('op.odk.revoke', { label: device.label || device.username })}
                       onClick={() => revoke(device)}
                     >
                       {t('op.odk.revokeShort')}
-                    </button>
+                    </SmallButton>
                   )}
                 </td>
               </tr>
@@ -130,26 +129,20 @@ function CreateDeviceForm(props: { onCreated: (created: OdkDeviceCreated) => voi
   const t = useT();
   const [username, setUsername] = useState('');
   const [label, setLabel] = useState('');
-  const action = useAction();
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    let created: OdkDeviceCreated | undefined;
-    const ok = await action.run(async () => {
-      created = await createOdkDevice({ username: username.trim(), label: label.trim() });
-    });
-    if (ok && created) {
+  const action = useFormSend(
+    () => createOdkDevice({ username: username.trim(), label: label.trim() }),
+    (created) => {
       props.onCreated(created);
       setUsername('');
       setLabel('');
-    }
-  }
+    },
+  );
 
   return (
     <section aria-labelledby="odk-create">
       <h2 id="odk-create">{t('op.odk.create')}</h2>
       <ErrorNotice error={action.error} />
-      <form class="op-form op-grid-form" onSubmit={submit}>
+      <form class="op-form op-grid-form" onSubmit={action.submit}>
         <InputField
           id="odk-username"
           label={t('op.odk.username')}

@@ -1,6 +1,7 @@
 // Pengaturan (admin): deadlines per priority, partner agencies, the pillar lists and coverage targets.
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../../lang.ts';
+import { SmallButton } from '../../ui/SmallButton.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import {
   type Agency,
@@ -28,6 +29,7 @@ import {
   ScrollRegion,
   Tag,
   useAction,
+  useFormSend,
   useLoad,
 } from '../ui.tsx';
 
@@ -99,26 +101,23 @@ function SlaSection() {
   const loaded = useLoad(() => listSla().then((r) => r.items), []);
   const [rows, setRows] = useState<SlaRow[]>([]);
   const [done, setDone] = useState('');
-  const action = useAction();
+  const action = useFormSend(
+    () => saveSla(rows),
+    (saved) => {
+      setRows(saved.items);
+      setDone(t('op.settings.saved'));
+    },
+  );
   useEffect(() => {
     if (loaded.data) setRows(loaded.data);
   }, [loaded.data]);
-
-  async function save(event: Event) {
-    event.preventDefault();
-    let saved: SlaRow[] = [];
-    if (await action.run(async () => ({ items: saved } = await saveSla(rows)))) {
-      setRows(saved);
-      setDone(t('op.settings.saved'));
-    }
-  }
 
   return (
     <section aria-labelledby="sla-heading">
       <h2 id="sla-heading">{t('op.sla.heading')}</h2>
       <p class="hint">{t('op.sla.hint')}</p>
       <ErrorNotice error={loaded.error} />
-      <form class="op-form" onSubmit={save}>
+      <form class="op-form" onSubmit={action.submit}>
         <ScrollRegion label={t('op.sla.heading')}>
           <table class="op-table">
             <caption class="visually-hidden">{t('op.sla.heading')}</caption>
@@ -221,9 +220,7 @@ function AgenciesSection() {
                   </Tag>
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    class="button op-button-secondary op-button-small"
+                  <SmallButton
                     onClick={() => {
                       setDraft(agency);
                       setEditing(true);
@@ -231,7 +228,7 @@ function AgenciesSection() {
                     }}
                   >
                     {t('op.agency.edit', { name: agency.name })}
-                  </button>
+                  </SmallButton>
                 </td>
               </tr>
             ))}
@@ -372,16 +369,11 @@ function ListSection(props: { list: 'types' | 'skills' }) {
             {loaded.data.items.map((item) => (
               <li key={item.code}>
                 <span class={item.isActive ? '' : 'op-inactive'}>{labelOfItem(item)}</span>{' '}
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
-                  disabled={action.isBusy}
-                  onClick={() => toggle(item)}
-                >
+                <SmallButton disabled={action.isBusy} onClick={() => toggle(item)}>
                   {t(item.isActive ? 'op.lists.deactivate' : 'op.lists.activate', {
                     label: labelOfItem(item),
                   })}
-                </button>
+                </SmallButton>
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
 import { InputField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
+import { SmallButton } from '../../ui/SmallButton.tsx';
 import { agencyOptions, roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import {
@@ -19,7 +20,7 @@ import {
   setUserActive,
   type UserView,
 } from '../operator-api.ts';
-import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad } from '../ui.tsx';
+import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useFormSend, useLoad } from '../ui.tsx';
 import { RegionField } from './RegionField.tsx';
 
 const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
@@ -129,42 +130,23 @@ export function UsersPage(_props: OperatorPageProps) {
                 </Tag>
               </td>
               <td>
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
-                  disabled={action.isBusy}
-                  onClick={() => reset(user)}
-                >
+                <SmallButton disabled={action.isBusy} onClick={() => reset(user)}>
                   {t('op.users.reset', { name: user.username })}
-                </button>{' '}
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
-                  disabled={action.isBusy}
-                  onClick={() => void toggleActive(user)}
-                >
+                </SmallButton>{' '}
+                <SmallButton disabled={action.isBusy} onClick={() => void toggleActive(user)}>
                   {t(user.isActive ? 'op.users.deactivate' : 'op.users.reactivate', {
                     name: user.username,
                   })}
-                </button>{' '}
-                <button
-                  type="button"
-                  class="button op-button-secondary op-button-small"
-                  onClick={() => setAccessOf(user.username)}
-                >
+                </SmallButton>{' '}
+                <SmallButton onClick={() => setAccessOf(user.username)}>
                   {t('op.users.showAccess', { name: user.username })}
-                </button>
+                </SmallButton>
                 {user.hasTotp && (
                   <>
                     {' '}
-                    <button
-                      type="button"
-                      class="button op-button-secondary op-button-small"
-                      disabled={action.isBusy}
-                      onClick={() => void resetTotp(user)}
-                    >
+                    <SmallButton disabled={action.isBusy} onClick={() => void resetTotp(user)}>
                       {t('op.users.resetTotp', { name: user.username })}
-                    </button>
+                    </SmallButton>
                   </>
                 )}
               </td>
@@ -230,33 +212,28 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
   const [region, setRegion] = useState('');
   const [resets, setResets] = useState(0);
   const [agencyId, setAgencyId] = useState('');
-  const action = useAction();
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    let created: { user: UserView; password: string } | undefined;
-    const ok = await action.run(async () => {
-      created = await createUser({
+  const action = useFormSend(
+    () =>
+      createUser({
         username: username.trim(),
         displayName: displayName.trim() || undefined,
         role,
         region: region.trim() || '35',
         agencyId: role === 'mitra' ? agencyId || null : null,
-      });
-    });
-    if (ok && created) {
+      }),
+    (created) => {
       props.onCreated({ username: created.user.username, password: created.password });
       setUsername('');
       setDisplayName('');
       setRegion('');
       setResets((n) => n + 1);
-    }
-  }
+    },
+  );
 
   return (
     <section aria-labelledby="create-user">
       <h2 id="create-user">{t('op.users.createHeading')}</h2>
-      <form class="op-form op-grid-form" onSubmit={submit}>
+      <form class="op-form op-grid-form" onSubmit={action.submit}>
         <InputField
           id="new-username"
           label={t('login.username')}
