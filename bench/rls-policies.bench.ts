@@ -22,21 +22,18 @@ import { systemClock } from '../src/server/platform/clock.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
+import { flag, note as printNote } from './bench-args.ts';
 import { seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../migrations');
 const THE_CHANGE = '0023_statement_level_row_security.sql';
 
-function flag(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? (process.argv[at + 1] as string) : fallback;
-}
 const reports = Number(flag('reports', '100000'));
 const rounds = Number(flag('rounds', '7'));
 const which = flag('db', 'both');
 
-const note = (text: string) => process.stderr.write(`${text}\n`);
+const note = (text: string) => printNote(text, false);
 
 type Figure = { name: string; median: number; best: number };
 

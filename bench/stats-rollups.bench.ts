@@ -21,25 +21,15 @@ import { systemClock } from '../src/server/platform/clock.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
+import { flag, loadAverage as load, note } from './bench-args.ts';
 import { seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-function flag(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? (process.argv[at + 1] as string) : fallback;
-}
 const reports = Number(flag('reports', '1000000'));
 const rounds = Number(flag('rounds', '20'));
 const scanRounds = Number(flag('scan-rounds', '5'));
 const which = flag('db', 'postgres');
-
-const note = (text: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-const load = () =>
-  os
-    .loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
 
 type Figure = { p50: number; p95: number; best: number; load: string };
 

@@ -27,27 +27,17 @@ import {
   type Tx,
 } from '../../src/server/platform/db.ts';
 import { bootstrapRoles, dropAppLogin, migrate } from '../../src/server/platform/migrate.ts';
+import { flag, loadAverage as load, note } from '../bench-args.ts';
 import { seedReports } from '../seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-function flag(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? (process.argv[at + 1] as string) : fallback;
-}
 const kind = flag('db', 'postgres');
 const reports = Number(flag('reports', '10000'));
 const flood = Number(flag('flood', '3000'));
 const batch = Number(flag('batch', '40'));
 const rounds = Number(flag('rounds', '3'));
 const existing = flag('database', '');
-
-const note = (text: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-const load = () =>
-  os
-    .loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
 
 /** The load bench's texts (load-traffic.ts): a flood of one event in four wordings. */
 const TEXTS = [

@@ -1,0 +1,21 @@
+/** What the stand-alone benches share: a `--name value` flag, a progress line on stderr, the load average. */
+import os from 'node:os';
+
+/** The value after `--name` on the command line, or the fallback. */
+export function flag(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? (process.argv[at + 1] as string) : fallback;
+}
+
+/** A progress line on stderr, with the UTC time of day when `timed`. */
+export function note(text: string, timed = true): void {
+  process.stderr.write(timed ? `[${new Date().toISOString().slice(11, 19)}] ${text}\n` : `${text}\n`);
+}
+
+/** The 1, 5 and 15 minute load averages, as a bench prints them beside its figures. */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+}
