@@ -16,6 +16,11 @@ export function kabkotaOf(code: string): string | undefined {
   return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : undefined;
 }
 
+/** The kecamatan (`35.09.06`) of a code at kecamatan or desa level; undefined above it. */
+export function kecamatanOf(code: string): string | undefined {
+  return code.length >= 8 ? code.slice(0, 8) : undefined;
+}
+
 /** The codes above `code`, nearest last: '35.09.06.2002' → ['35', '35.09', '35.09.06']. */
 export function ancestorCodes(code: string): string[] {
   const parts = code.split('.');

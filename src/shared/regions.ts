@@ -18,4 +18,4 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
-export { ancestorCodes, isWithin, kabkotaOf, levelOfCode, searchKey } from './region-codes.ts';
+export { ancestorCodes, isWithin, kabkotaOf, kecamatanOf, levelOfCode, searchKey } from './region-codes.ts';

@@ -1,5 +1,6 @@
 // Rules of the provocation watch: deadlines, the counter-message's review, masking, spread and the
 // evaluation's figures. Pure: no database, no node:* imports.
+import { kecamatanOf } from '../region-codes.ts';
 import type { Assessment, CounterMove, CounterStatus } from './provocation-schema.ts';
 
 /** Hours to an approved counter-message (or a takedown) per assessment; `bukan_masalah` has no deadline. */
@@ -57,11 +58,6 @@ export function itemTitle(text: string | null, link: string | null): string {
   const source = (text ?? '').replace(/\s+/g, ' ').trim();
   if (source) return source.length > 90 ? `${source.slice(0, 87)}…` : source;
   return link ?? 'Konten tanpa teks';
-}
-
-/** The kecamatan (`35.09.06`) of a region code at kecamatan or desa level; undefined above it. */
-export function kecamatanOf(code: string): string | undefined {
-  return code.length >= 8 ? code.slice(0, 8) : undefined;
 }
 
 /** The median of some numbers, or null when there are none. */

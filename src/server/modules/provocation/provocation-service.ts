@@ -7,7 +7,6 @@ import {
   computeSpread,
   EVENT_NEAR_DAYS,
   itemTitle,
-  kecamatanOf,
   maskAccount,
   responseDueAt,
 } from '../../../shared/provocation/provocation-rules.ts';
@@ -25,6 +24,7 @@ import {
   SAME_IMAGE_DISTANCE,
   SAME_TEXT_SIMILARITY,
 } from '../../../shared/provocation/text-match.ts';
+import { kecamatanOf } from '../../../shared/regions.ts';
 import { toWibIso, wibDate } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';

@@ -1,6 +1,6 @@
 // What the report intake and the report's handling share: the stored row of a report's fields, the place check,
 // the change event for live subscribers and the reply without its paging key.
-import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
+import { kabkotaOf, kecamatanOf } from '../../../shared/regions.ts';
 import type { Report, ReportFields } from '../../../shared/reports/report-schema.ts';
 import { hasVulnerable, PRIORITY_RANK, triage } from '../../../shared/reports/triage.ts';
 import { contentHash } from '../../platform/canonical.ts';
@@ -19,15 +19,13 @@ export type Fields = ReturnType<typeof ReportFields.parse>;
 /** The stored row of a report's fields: derived codes, triage and content hash (no I/O). */
 export function reportRowOf(id: string, fields: Fields): store.ReportRow {
   const { priority, reasons } = triage(fields);
-  const level = levelOfCode(fields.regionCode);
   return {
     id,
     ...fields,
     latitude: fields.latitude ?? null,
     longitude: fields.longitude ?? null,
     kabkotaCode: kabkotaOf(fields.regionCode) as string,
-    kecamatanCode:
-      level === 'kecamatan' || level === 'desa' ? fields.regionCode.split('.').slice(0, 3).join('.') : null,
+    kecamatanCode: kecamatanOf(fields.regionCode) ?? null,
     hasVulnerable: hasVulnerable(fields.vulnerable),
     priority,
     priorityRank: PRIORITY_RANK[priority],
