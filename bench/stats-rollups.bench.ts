@@ -2,8 +2,11 @@
  * `npm run bench:stats`: /api/stats/overview read from the kept figures (migration 0029) against the same
  * numbers counted from every visible report (the scan it replaced), in the same run, on the same data.
  *
- *   npm run bench:stats -- [--reports 1000000] [--db postgres|pglite|both] [--rounds 20]
+ *   npm run bench:stats -- [--reports 1000000] [--db postgres|pglite|both] [--rounds 20] [--keep]
  *
+ * `--keep` (PostgreSQL): the reports live in the scratch database `sigap_stats_<reports>`, left in place at the end
+ * and reused by the next run (migrations brought up to date, only the missing reports seeded), so a run at a
+ * million seeds once.
  * Measured through the service, as the route calls it (one transaction as the actor): the province for a year
  * and for the default 12 weeks, a Bakorwil koordinator for a year, a kab/kota operator for the default period.
  * Printed: p50, p95 and best of the rounds for each, the load average beside them (the machine is shared: the
@@ -22,6 +25,7 @@ import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/
 import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
 import { flag, loadAverage as load, note } from './bench-args.ts';
+import { countReports, openScratch } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -30,6 +34,7 @@ const reports = Number(flag('reports', '1000000'));
 const rounds = Number(flag('rounds', '20'));
 const scanRounds = Number(flag('scan-rounds', '5'));
 const which = flag('db', 'postgres');
+const keep = process.argv.includes('--keep');
 
 type Figure = { p50: number; p95: number; best: number; load: string };
 
@@ -50,17 +55,24 @@ function toDay(ms: number): string {
   return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-async function open(kind: 'postgres' | 'pglite'): Promise<{ db: Database; dispose: () => Promise<void> }> {
+async function open(
+  kind: 'postgres' | 'pglite',
+): Promise<{ db: Database; dispose: () => Promise<void>; held: number }> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-stats-'));
     const db = await openEmbeddedDatabase(dir);
     return {
       db,
+      held: 0,
       dispose: async () => {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
+  }
+  if (keep) {
+    const scratch = await openScratch(`sigap_stats_${reports}`, { keep: true, ownerUrl: POSTGRES_URL });
+    return { db: scratch.db, dispose: () => scratch.dispose(), held: await countReports(scratch.db) };
   }
   const name = `sigap_stats_${process.pid}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
@@ -73,6 +85,7 @@ async function open(kind: 'postgres' | 'pglite'): Promise<{ db: Database; dispos
   const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
   return {
     db,
+    held: 0,
     dispose: async () => {
       await db.close();
       const dropper = new pg.Client({ connectionString: POSTGRES_URL });
@@ -85,7 +98,7 @@ async function open(kind: 'postgres' | 'pglite'): Promise<{ db: Database; dispos
 }
 
 async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
-  const { db, dispose } = await open(kind);
+  const { db, dispose, held } = await open(kind);
   try {
     await bootstrapRoles(db, process.env.SIGAP_APP_DB_PASSWORD);
     await migrate(db);
@@ -97,11 +110,13 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
       ['operator', 'operator', '35.09'],
     ] as const) {
       const username = `stats.${key}`;
-      await createUser(
-        db,
-        { id: null, label: 'bench' },
-        { username, role, region, password: 'stats-bench-pass-1' },
-      );
+      const found = await db.asSystem((tx) => findUserByUsername(tx, username));
+      if (!found)
+        await createUser(
+          db,
+          { id: null, label: 'bench' },
+          { username, role, region, password: 'stats-bench-pass-1' },
+        );
       people[key] = await db.asSystem(async (tx) =>
         principalOf(
           tx,
@@ -115,12 +130,17 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
       await db.systemQuery<{ id: string }>("SELECT id FROM users WHERE username = 'stats.operator'")
     )[0]?.id as string;
     note(
-      `${kind}: seeding ${reports.toLocaleString('en')} reports (the figures are kept by the triggers as they go in)`,
+      `${kind}: seeding ${held.toLocaleString('en')} → ${reports.toLocaleString('en')} reports (the figures are kept by the triggers as they go in)`,
     );
     const seeding = performance.now();
-    await seedReports(db, { from: 0, to: reports }, reporter, kind === 'postgres' ? 200_000 : 50_000, (n) =>
-      note(`${kind}: ${n.toLocaleString('en')} written`),
-    );
+    if (held < reports)
+      await seedReports(
+        db,
+        { from: held, to: reports },
+        reporter,
+        kind === 'postgres' ? 200_000 : 50_000,
+        (n) => note(`${kind}: ${n.toLocaleString('en')} written`),
+      );
     const seedSeconds = (performance.now() - seeding) / 1000;
     const kept = await db.systemQuery<{ level: string; n: number }>(
       'SELECT level, count(*)::int AS n FROM report_daily_counts GROUP BY 1 ORDER BY 1',
@@ -155,7 +175,7 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
     }
     const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     return [
-      `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports (seeded in ${seedSeconds.toFixed(0)} s), kept rows: ${kept
+      `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports (${held >= reports ? `kept from an earlier run, ${held.toLocaleString('en')} held` : `seeded in ${seedSeconds.toFixed(0)} s`}), kept rows: ${kept
         .map((k) => `${k.level} ${k.n.toLocaleString('en')}`)
         .join(', ')}; scan ${scanRounds} rounds, kept ${rounds} rounds ──`,
       ...rows.map((r) =>

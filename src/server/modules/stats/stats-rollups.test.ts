@@ -156,8 +156,63 @@ describe('dashboard figures kept as reports and cases change', { timeout: 180_00
     await expectSameAsScan();
   });
 
+  /** Every kept week is the sum of its kept days (a row missing on either side counts as zeros). */
+  async function expectWeeksAreSumsOfDays(): Promise<void> {
+    const differing = (table: string, key: string, counters: string[]) => {
+      const sums = counters.map((c) => `sum(${c})::int AS ${c}`).join(', ');
+      const of = (side: string) => `(${counters.map((c) => `coalesce(${side}.${c}, 0)`).join(', ')})`;
+      return t.db.asSystem((tx) =>
+        tx.query(
+          `SELECT * FROM (SELECT level, day - (extract(isodow FROM day)::int - 1) AS week, kabkota_code, area_code,
+                                 ${key}, historical, ${sums}
+                          FROM report_daily_${table} GROUP BY 1, 2, 3, 4, 5, 6) d
+           FULL JOIN report_weekly_${table} w USING (level, week, kabkota_code, area_code, ${key}, historical)
+           WHERE ${of('d')} <> ${of('w')}`,
+        ),
+      );
+    };
+    expect(
+      await differing('counts', 'conflict_type', [
+        'reports',
+        'incidents',
+        'vulnerable',
+        'p1',
+        'acknowledged_late',
+        'unacknowledged',
+      ]),
+    ).toEqual([]);
+    expect(await differing('vulnerable', 'vulnerable_group', ['harmed', 'displaced', 'at_risk'])).toEqual([]);
+  }
+
+  it('keeps each week the sum of its days while reports move between weeks at once', async () => {
+    const jember = users.jember as TestUser;
+    // Sunday 16 and Monday 17 August: two weeks a day apart; children hurt in each.
+    const sent = await Promise.all(
+      ['2026-08-16T20:00:00+07:00', '2026-08-17T06:00:00+07:00', '2026-08-16T10:00:00+07:00'].map(
+        (occurredAt) => post(jember, 'POST', '/api/reports', reportPayload({ occurredAt })),
+      ),
+    );
+    await expectWeeksAreSumsOfDays();
+    // At once: each report moved across the week boundary (and one to another kecamatan and type), while two
+    // more reports arrive in the same weeks and areas.
+    await Promise.all([
+      ...sent.map((report, i) =>
+        post(jember, 'PATCH', `/api/reports/${report.id}`, {
+          version: report.version,
+          occurredAt: i === 1 ? '2026-08-16T07:00:00+07:00' : '2026-08-17T21:00:00+07:00',
+          ...(i === 2 ? { regionCode: '35.09.05.2001', conflictType: 'antarwarga' } : {}),
+        }),
+      ),
+      post(jember, 'POST', '/api/reports', reportPayload({ occurredAt: '2026-08-16T23:00:00+07:00' })),
+      post(jember, 'POST', '/api/reports', reportPayload({ occurredAt: '2026-08-17T00:30:00+07:00' })),
+    ]);
+    await expectWeeksAreSumsOfDays();
+    await expectSameAsScan();
+  });
+
   it('counts a bulk load of reports in one statement as the scan does', async () => {
     await seedReports(t.db, { from: 0, to: 400 }, users.provinsi?.id as string, 400);
+    await expectWeeksAreSumsOfDays();
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const yearAgo = new Date(Date.now() + 7 * 3_600_000 - 365 * 86_400_000).toISOString().slice(0, 10);
     for (const principal of Object.values(people)) {
@@ -187,6 +242,7 @@ describe('dashboard figures kept as reports and cases change', { timeout: 180_00
     const rows = await t.db.asActor((people.banyuwangi as Principal).actor, (tx) =>
       tx.query<{ area: string }>(
         `SELECT area_code AS area FROM report_daily_counts UNION ALL SELECT area_code FROM report_daily_vulnerable
+         UNION ALL SELECT area_code FROM report_weekly_counts UNION ALL SELECT area_code FROM report_weekly_vulnerable
          UNION ALL SELECT area_code FROM case_open_counts`,
       ),
     );

@@ -45,6 +45,16 @@ export function weeksOf(from: string, to: string): string[] {
 }
 
 /**
+ * The whole weeks inside the period, as the Mondays [from, until): the dashboard reads their kept weekly figures,
+ * and the days outside them (a partial first and last week) one by one. No whole week: from = until.
+ */
+export function wholeWeeksOf(from: string, to: string): { from: string; until: string } {
+  const first = mondayOf(from) === from ? dayNumber(from) : dayNumber(mondayOf(from)) + 7;
+  const until = dayNumber(mondayOf(dayText(dayNumber(to) + 1)));
+  return { from: dayText(first), until: dayText(Math.max(first, until)) };
+}
+
+/**
  * The kab/kota the viewer's scope reaches (null: the whole province), and whether a part of it lies below
  * kab/kota level (a kecamatan operator), whose figures are kept only at kecamatan level.
  */

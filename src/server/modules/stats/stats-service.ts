@@ -9,7 +9,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as regions from '../regions/regions-service.ts';
-import { resolvePeriod, viewerAreas, weeksOf } from './stats-rules.ts';
+import { resolvePeriod, viewerAreas, weeksOf, wholeWeeksOf } from './stats-rules.ts';
 import * as scan from './stats-scan-store.ts';
 import * as store from './stats-store.ts';
 
@@ -75,6 +75,7 @@ async function overview(
     to: new Date(startOfWibDay(period.to).getTime() + 86_400_000),
     fromDay: period.from,
     toDay: period.to,
+    wholeWeeks: wholeWeeksOf(period.from, period.to),
     now,
   };
   const counted = await deps.db.asActor(principal.actor, (tx) => counter.countAll(tx, filter));

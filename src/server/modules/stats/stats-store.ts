@@ -1,9 +1,11 @@
 import type { Tx } from '../../platform/db.ts';
 
-// The dashboard's numbers read from the figures kept by migration 0029 (report_daily_counts,
-// report_daily_vulnerable, case_open_counts): at most days × areas × types rows, whatever the number of reports.
-// Row security lets through the areas of the viewer's scope. Only the deadlines depend on the clock: the
-// reports still within their acknowledgement deadline (few, by a partial index) and the cases in play are read.
+// The dashboard's numbers read from the figures kept by migrations 0029 and 0040: the whole weeks of the period
+// from the weekly rows (report_weekly_counts, report_weekly_vulnerable), the days of its partial first and last
+// weeks from the daily ones, and the open cases (case_open_counts): at most weeks × areas × types rows plus twelve
+// days' worth, whatever the number of reports. Row security lets through the areas of the viewer's scope. Only the
+// deadlines depend on the clock: the reports still within their acknowledgement deadline (few, by a partial
+// index) and the cases in play are read.
 
 /** The period and area a count reads; the caller's row-level security narrows it further. */
 export type StatsFilter = {
@@ -20,13 +22,33 @@ export type StatsFilter = {
   to: Date;
   fromDay: string;
   toDay: string;
+  /** The whole weeks of the period, Mondays [from, until) (stats-rules.ts wholeWeeksOf). */
+  wholeWeeks: { from: string; until: string };
   now: Date;
 };
 
-/** The kept rows of the filter; parameters $1 level, $2 scope, $3 fromDay, $4 toDay, $5 kabkota. */
-const ROWS_WHERE = `level = $1 AND (kabkota_code = $2 OR kabkota_code LIKE $2 || '.%')
-  AND ($5::text[] IS NULL OR kabkota_code = ANY ($5::text[])) AND day >= $3::date AND day <= $4::date`;
-const rowParams = (f: StatsFilter) => [f.rollupLevel, f.scope, f.fromDay, f.toDay, f.kabkota];
+/**
+ * The kept rows of the filter, each with its week (a Monday): the weekly rows of the whole weeks, then the daily
+ * rows of the other days. Parameters $1 level, $2 scope, $3 fromDay, $4 toDay, $5 kabkota, $6 and $7 the whole
+ * weeks [from, until); `columns` are read from both tables.
+ */
+function keptRows(weekly: string, daily: string, columns: string): string {
+  const where = `level = $1 AND (kabkota_code = $2 OR kabkota_code LIKE $2 || '.%')
+    AND ($5::text[] IS NULL OR kabkota_code = ANY ($5::text[]))`;
+  return `SELECT week, ${columns} FROM ${weekly} WHERE ${where} AND week >= $6::date AND week < $7::date
+    UNION ALL
+    SELECT day - (extract(isodow FROM day)::int - 1) AS week, ${columns} FROM ${daily}
+    WHERE ${where} AND day >= $3::date AND day <= $4::date AND (day < $6::date OR day >= $7::date)`;
+}
+const rowParams = (f: StatsFilter) => [
+  f.rollupLevel,
+  f.scope,
+  f.fromDay,
+  f.toDay,
+  f.kabkota,
+  f.wholeWeeks.from,
+  f.wholeWeeks.until,
+];
 
 /** The child area of a kept row: its kab/kota, or its kecamatan (rows of reports placed at kab/kota level have none). */
 const AREA = (f: StatsFilter) => (f.areaLevel === 'kabkota' ? 'kabkota_code' : 'area_code');
@@ -52,13 +74,16 @@ export async function readReportFigures(tx: Tx, f: StatsFilter) {
   const rows = await tx.query<KeptRow>(
     `SELECT CASE WHEN grouping(area) = 0 THEN 'area' WHEN grouping(type) = 0 THEN 'type'
                  WHEN grouping(week) = 0 THEN 'week' ELSE 'all' END AS grouped,
-            coalesce(area, type, week) AS key, has_area AS "hasArea",
+            coalesce(area, type, to_char(week, 'YYYY-MM-DD')) AS key, has_area AS "hasArea",
             sum(reports)::int AS reports, sum(incidents)::int AS incidents, sum(vulnerable)::int AS vulnerable,
             sum(p1)::int AS p1, sum(acknowledged_late)::int AS late, sum(unacknowledged)::int AS waiting
-     FROM (SELECT ${AREA(f)} AS area, ${HAS_AREA(f)} AS has_area, conflict_type AS type,
-                  to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week,
+     FROM (SELECT ${AREA(f)} AS area, ${HAS_AREA(f)} AS has_area, conflict_type AS type, week,
                   reports, incidents, vulnerable, p1, acknowledged_late, unacknowledged
-           FROM report_daily_counts WHERE ${ROWS_WHERE}) kept
+           FROM (${keptRows(
+             'report_weekly_counts',
+             'report_daily_counts',
+             'kabkota_code, area_code, conflict_type, reports, incidents, vulnerable, p1, acknowledged_late, unacknowledged',
+           )}) kept_rows) kept
      GROUP BY GROUPING SETS ((area, has_area), (type), (week), ())`,
     rowParams(f),
   );
@@ -104,7 +129,8 @@ export async function sumVulnerable(tx: Tx, f: StatsFilter) {
   return tx.query<{ group: string; harmed: number; displaced: number; atRisk: number }>(
     `SELECT vulnerable_group AS "group", sum(harmed)::int AS harmed, sum(displaced)::int AS displaced,
             sum(at_risk)::int AS "atRisk"
-     FROM report_daily_vulnerable WHERE ${ROWS_WHERE} GROUP BY 1`,
+     FROM (${keptRows('report_weekly_vulnerable', 'report_daily_vulnerable', 'vulnerable_group, harmed, displaced, at_risk')}) kept
+     GROUP BY 1`,
     rowParams(f),
   );
 }
