@@ -8,6 +8,7 @@ import type {
   RouteShorthandOptions,
 } from 'fastify';
 import type { z } from 'zod';
+import { itemsOf } from '../../shared/replies.ts';
 import { requirePrincipal } from './http.ts';
 import type { Principal } from './principal.ts';
 
@@ -55,6 +56,13 @@ type Handler<P, Q, B, R extends Schema, O extends Replies> = (
 type Nothing<R extends Schema> = undefined extends z.input<R> ? Promise<void> : never;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A list route: the schema of one item instead of the reply's, and GET unless it names its method. */
+export interface ListSpec<P, Q, B, I extends Schema>
+  extends Omit<RouteSpec<P, Q, B, Schema>, 'reply' | 'otherReplies'> {
+  item: I;
+  method?: Method;
+}
 
 /**
  * The routes of one module under its OpenAPI tags: `on.get(url, spec, call => service(...))`. The handler's
@@ -107,5 +115,29 @@ export function routeTable(app: FastifyInstance, tags: readonly string[]) {
         },
       });
     };
-  return { get: add('GET'), post: add('POST'), put: add('PUT'), patch: add('PATCH'), delete: add('DELETE') };
+  /**
+   * `on.list(url, { summary, item }, call => service.listX(...))`: the handler gives the items, the route answers
+   * `{ items }` under `itemsOf(item)`, the shape of every list reply.
+   */
+  const list = <
+    P extends Schema | undefined,
+    Q extends Schema | undefined,
+    B extends Schema | undefined,
+    I extends Schema,
+  >(
+    url: string,
+    { item, method, ...spec }: ListSpec<P, Q, B, I>,
+    handler: (call: RouteCall<P, Q, B>) => Promise<z.input<I>[]> | z.input<I>[],
+  ): void =>
+    add(method ?? 'GET')(url, { ...spec, reply: itemsOf(item) }, async (call) => ({
+      items: await handler(call),
+    }));
+  return {
+    get: add('GET'),
+    post: add('POST'),
+    put: add('PUT'),
+    patch: add('PATCH'),
+    delete: add('DELETE'),
+    list,
+  };
 }

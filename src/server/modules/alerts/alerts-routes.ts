@@ -41,7 +41,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
     },
     ({ principal, body }) => raiseAlert(deps, principal, body),
   );
-  on.get(
+  on.list(
     '/api/alerts',
     {
       summary: 'Peringatan dalam wilayah Anda / alerts in your scope',
@@ -51,16 +51,15 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
         region: RegionCode.optional(),
         limit: z.coerce.number().int().min(1).max(200).default(100),
       }),
-      reply: z.object({ items: z.array(AlertView) }),
+      item: AlertView,
     },
-    async ({ principal, query }) => ({
-      items: await alerts.listAlerts(deps, principal, {
+    ({ principal, query }) =>
+      alerts.listAlerts(deps, principal, {
         status: query.status,
         isOpen: query.open === 'true',
         regionCode: query.region,
         limit: query.limit,
       }),
-    }),
   );
 
   // XML replies (the Atom feed, CAP documents) declare no JSON schema; the public variant needs no sign-in.

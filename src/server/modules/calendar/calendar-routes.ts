@@ -14,7 +14,7 @@ import {
   OverrideParams,
   ReviewInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
-import { itemsOf, NoContent } from '../../../shared/replies.ts';
+import { NoContent } from '../../../shared/replies.ts';
 import { routeTable } from '../../platform/routes.ts';
 import * as calendar from './calendar-service.ts';
 
@@ -34,22 +34,22 @@ export async function calendarRoutes(app: FastifyInstance, deps: calendar.Calend
     ({ principal, query }) =>
       calendar.listCalendar(deps, principal, { from: query.from, to: query.to, regionCode: query.region }),
   );
-  on.put(
+  on.list(
     '/api/early-warning/calendar/overrides/:anchor/:hijriYear',
     {
       summary: 'Koreksi tanggal 1 Suro atau Idul Fitri sesuai penetapan pemerintah (admin)',
       params: OverrideParams,
       body: OverrideInput,
-      reply: itemsOf(RecurringEventView),
+      item: RecurringEventView,
+      method: 'PUT',
     },
-    async ({ principal, params, body }) => ({
-      items: await calendar.setOverride(deps, principal, {
+    ({ principal, params, body }) =>
+      calendar.setOverride(deps, principal, {
         anchor: params.anchor,
         hijriYear: params.hijriYear,
         date: body.date,
         note: body.note,
       }),
-    }),
   );
   on.delete(
     '/api/early-warning/calendar/overrides/:anchor/:hijriYear',

@@ -1,12 +1,17 @@
 import { CasePhase } from '../../../shared/cases/case-rules.ts';
 import type { CaseView } from '../../../shared/cases/case-schema.ts';
 import { isCaseClosed, type OpenItems } from '../../../shared/cases/closing-rules.ts';
-import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { type CaseDeps, publishCaseEvent, requireCase, requireHandledCase, toView } from './cases-service.ts';
-import * as store from './cases-store.ts';
+import {
+  type CaseDeps,
+  publishCaseEvent,
+  recordCaseStep,
+  requireCase,
+  requireHandledCase,
+  toView,
+} from './cases-service.ts';
 import * as closing from './closing-store.ts';
 
 /** What is still open in a case a handler may close: shown before closing, so nobody is left behind unseen. */
@@ -39,20 +44,12 @@ export async function reopenCase(
     if (!(await closing.reopenCase(tx, caseId, to, now))) {
       throw new DomainError('version_conflict', 'Kasus sudah diubah orang lain; muat ulang lalu ulangi');
     }
-    await store.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: 'reopened',
       details: { from: 'selesai', to, reason: input.reason.trim() },
       at: now,
+      audit: { from: 'selesai', to },
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'case.reopened',
-      { type: 'case', id: caseId },
-      { from: 'selesai', to },
-    );
     const updated = await requireCase(tx, caseId);
     await publishCaseEvent(tx, 'case.updated', updated);
     return toView(principal, updated);

@@ -3,7 +3,6 @@ import type { FollowUpInput } from '../../../shared/cases/case-schema.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { toWibIso } from '../../../shared/time.ts';
-import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -13,6 +12,7 @@ import { notifyUsers } from '../notifications/notifications-service.ts';
 import {
   type CaseDeps,
   publishCaseEvent,
+  recordCaseStep,
   refuseIfClosed,
   requireCase,
   requireHandledCase,
@@ -53,9 +53,7 @@ export async function assignPerson(
       grantee: input.userId,
       reason: 'assigned',
     });
-    await store.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: 'assigned',
       details: { userId: input.userId },
       at: now,
@@ -68,13 +66,6 @@ export async function assignPerson(
       body: input.task,
       notice: noticeOf.assigned(caseId, input.userId, current.regionName),
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'case.assigned',
-      { type: 'case', id: caseId },
-      { userId: input.userId },
-    );
     await publishCaseEvent(tx, 'case.updated', await requireCase(tx, caseId));
     return { id: row!.id, userId: input.userId, status: row!.status };
   });
@@ -136,12 +127,12 @@ export async function sendDispositionIn(
     grantee: input.agencyId,
     reason: 'disposition',
   });
-  await store.addTimeline(tx, {
-    caseId,
-    actorId: principal.user.id,
+  await recordCaseStep(tx, principal, caseId, {
     kind: 'disposition_sent',
     details: { agencyId: input.agencyId },
     at: now,
+    action: 'disposition.sent',
+    audit: { dispositionId: row!.id, agencyId: input.agencyId },
   });
   const agencyUsers = await tx.query<{ id: string }>(
     "SELECT id FROM users WHERE role = 'mitra' AND agency_id = $1 AND is_active",
@@ -156,13 +147,6 @@ export async function sendDispositionIn(
       subjectId: caseId,
       title: `Disposisi baru: ${current.title}`,
     },
-  );
-  await appendAudit(
-    tx,
-    principal.audit,
-    'disposition.sent',
-    { type: 'case', id: caseId },
-    { dispositionId: row!.id, agencyId: input.agencyId },
   );
   return { id: row!.id };
 }
@@ -222,20 +206,12 @@ export async function answerDisposition(
       'UPDATE dispositions SET status = $2, answer = $3, answered_at = $4, answered_by = $5 WHERE id = $1',
       [dispositionId, input.status, input.answer, now, principal.user.id],
     );
-    await store.addTimeline(tx, {
-      caseId: found.caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, found.caseId, {
       kind: 'disposition_answered',
       details: { dispositionId, status: input.status },
       at: now,
+      action: 'disposition.answered',
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'disposition.answered',
-      { type: 'case', id: found.caseId },
-      { dispositionId, status: input.status },
-    );
     return toDisposition(
       (await tx.one<DispositionRow>(`${SELECT_DISPOSITION} WHERE d.id = $1`, [dispositionId]))!,
     );
@@ -293,20 +269,11 @@ export async function addFollowUp(
         [caseId, occurredAt],
       );
     }
-    await store.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: input.kind,
       details: { followUpId: id },
       at: occurredAt,
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      `case.${input.kind}`,
-      { type: 'case', id: caseId },
-      { followUpId: id },
-    );
     await publishCaseEvent(tx, 'case.updated', await requireCase(tx, caseId));
     return { id, created: true };
   });

@@ -27,7 +27,7 @@ import {
   TimelineEntryReply,
 } from '../../../shared/cases/case-work-replies.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { itemsOf, QueryFlag } from '../../../shared/replies.ts';
+import { QueryFlag } from '../../../shared/replies.ts';
 import { routeTable } from '../../platform/routes.ts';
 import * as closing from './case-closing-service.ts';
 import * as work from './case-work-service.ts';
@@ -45,7 +45,7 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     { summary: 'Buka kasus dari laporan terverifikasi', body: CreateCaseInput, reply: CaseView, status: 201 },
     ({ principal, body }) => cases.openCase(deps, principal, body),
   );
-  on.get(
+  on.list(
     '/api/cases',
     {
       summary: 'Daftar kasus (papan per tahap)',
@@ -56,17 +56,16 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
         open: QueryFlag,
         limit: z.coerce.number().int().min(1).max(200).default(100),
       }),
-      reply: itemsOf(CaseView),
+      item: CaseView,
     },
-    async ({ principal, query: q }) => ({
-      items: await cases.listCases(deps, principal, {
+    ({ principal, query: q }) =>
+      cases.listCases(deps, principal, {
         phase: q.phase,
         regionCode: q.region,
         mine: q.mine === 'true',
         open: q.open === 'true',
         limit: q.limit,
       }),
-    }),
   );
   on.get('/api/cases/:id', { summary: 'Satu kasus', params, reply: CaseView }, (c) =>
     cases.getCase(deps, c.principal, c.params.id),
@@ -81,10 +80,8 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     },
     (c) => cases.editCase(deps, c.principal, c.params.id, c.body),
   );
-  on.get(
-    '/api/cases/:id/timeline',
-    { summary: 'Linimasa kasus', params, reply: itemsOf(TimelineEntryReply) },
-    async (c) => ({ items: await cases.getTimeline(deps, c.principal, c.params.id) }),
+  on.list('/api/cases/:id/timeline', { summary: 'Linimasa kasus', params, item: TimelineEntryReply }, (c) =>
+    cases.getTimeline(deps, c.principal, c.params.id),
   );
   on.post(
     '/api/cases/:id/reports',
@@ -126,10 +123,8 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     { summary: 'Bagikan kasus ke kab/kota lain', params, body: ShareCaseInput, reply: CaseView },
     (c) => cases.shareCase(deps, c.principal, c.params.id, c.body.kabkotaCode),
   );
-  on.get(
-    '/api/cases/:id/assignments',
-    { summary: 'Penugasan kasus', params, reply: itemsOf(AssignmentReply) },
-    async (c) => ({ items: await work.listAssignments(deps, c.principal, c.params.id) }),
+  on.list('/api/cases/:id/assignments', { summary: 'Penugasan kasus', params, item: AssignmentReply }, (c) =>
+    work.listAssignments(deps, c.principal, c.params.id),
   );
   on.post(
     '/api/cases/:id/assignments',
@@ -142,10 +137,10 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     },
     (c) => work.assignPerson(deps, c.principal, c.params.id, c.body),
   );
-  on.get(
+  on.list(
     '/api/cases/:id/dispositions',
-    { summary: 'Disposisi kasus', params, reply: itemsOf(DispositionReply) },
-    async (c) => ({ items: await work.listDispositions(deps, c.principal, c.params.id) }),
+    { summary: 'Disposisi kasus', params, item: DispositionReply },
+    (c) => work.listDispositions(deps, c.principal, c.params.id),
   );
   on.post(
     '/api/cases/:id/dispositions',
@@ -158,20 +153,18 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     },
     (c) => work.sendDisposition(deps, c.principal, c.params.id, c.body),
   );
-  on.get(
+  on.list(
     '/api/dispositions',
-    { summary: 'Disposisi yang dapat dilihat (mitra: miliknya)', reply: itemsOf(DispositionReply) },
-    async (c) => ({ items: await work.listDispositions(deps, c.principal) }),
+    { summary: 'Disposisi yang dapat dilihat (mitra: miliknya)', item: DispositionReply },
+    (c) => work.listDispositions(deps, c.principal),
   );
   on.post(
     '/api/dispositions/:id/answer',
     { summary: 'Mitra menjawab disposisi', params, body: DispositionAnswer, reply: DispositionReply },
     (c) => work.answerDisposition(deps, c.principal, c.params.id, c.body),
   );
-  on.get(
-    '/api/cases/:id/follow-ups',
-    { summary: 'Tindak lanjut kasus', params, reply: itemsOf(FollowUpReply) },
-    async (c) => ({ items: await work.listFollowUps(deps, c.principal, c.params.id) }),
+  on.list('/api/cases/:id/follow-ups', { summary: 'Tindak lanjut kasus', params, item: FollowUpReply }, (c) =>
+    work.listFollowUps(deps, c.principal, c.params.id),
   );
   on.post(
     '/api/cases/:id/follow-ups',
@@ -188,15 +181,15 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
       return result;
     },
   );
-  on.get(
+  on.list(
     '/api/cases/:id/dispatch-suggestions',
     {
       summary: 'Saran pilar untuk dikirim, berurutan dengan alasannya',
       params,
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-      reply: itemsOf(DispatchSuggestionReply),
+      item: DispatchSuggestionReply,
     },
-    async (c) => ({ items: await suggestDispatch(deps, c.principal, c.params.id, c.query.limit) }),
+    (c) => suggestDispatch(deps, c.principal, c.params.id, c.query.limit),
   );
   on.post(
     '/api/cases/:id/dispatch',

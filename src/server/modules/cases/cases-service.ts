@@ -14,7 +14,7 @@ import {
 } from '../../../shared/cases/closing-rules.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -60,6 +60,43 @@ export function findCase(tx: Tx, id: string): Promise<store.CaseRecord | undefin
 /** Adds an entry to a case's timeline inside the caller's transaction (escalation writes its steps here). */
 export function addCaseTimeline(tx: Tx, entry: Parameters<typeof store.addTimeline>[1]): Promise<void> {
   return store.addTimeline(tx, entry);
+}
+
+/** One step in a case's life: the timeline's words and the audit's record of it. */
+export interface CaseStep {
+  kind: string;
+  details: Record<string, unknown>;
+  at: Date;
+  /** The audit action when it is not `case.<kind>` (dispositions and referrals keep their own names). */
+  action?: string;
+  /** What the audit keeps when it differs from the timeline (the chain is never erased: ids, never free text). */
+  audit?: Record<string, unknown>;
+}
+
+/**
+ * Writes a step to the case's timeline and the audit chain in the caller's transaction: every change to a case
+ * is told in both, by the principal (or by the system, as the safety check does).
+ */
+export async function recordCaseStep(
+  tx: Tx,
+  by: Principal | 'system',
+  caseId: string,
+  step: CaseStep,
+): Promise<void> {
+  await store.addTimeline(tx, {
+    caseId,
+    actorId: by === 'system' ? null : by.user.id,
+    kind: step.kind,
+    details: step.details,
+    at: step.at,
+  });
+  await appendAudit(
+    tx,
+    by === 'system' ? SYSTEM_ACTOR : by.audit,
+    step.action ?? `case.${step.kind}`,
+    { type: 'case', id: caseId },
+    step.audit ?? step.details,
+  );
 }
 
 /** A case the actor may see, or not_found. Must run inside the actor's transaction. */
@@ -169,20 +206,11 @@ export async function openCase(
         reason: 'shared',
       });
     }
-    await store.addTimeline(tx, {
-      caseId: id,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, id, {
       kind: 'opened',
       details: { reportIds: input.reportIds },
       at: now,
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'case.opened',
-      { type: 'case', id },
-      { reportIds: input.reportIds },
-    );
     const created = await requireCase(tx, id);
     await publishCaseEvent(tx, 'case.created', created);
     return toView(principal, created);
@@ -223,20 +251,11 @@ export async function attachReport(
         reason: 'shared',
       });
     }
-    await store.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: 'report_attached',
       details: { reportId },
       at: now,
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'case.report_attached',
-      { type: 'case', id: caseId },
-      { reportId },
-    );
     const updated = await requireCase(tx, caseId);
     await publishCaseEvent(tx, 'case.updated', updated);
     return toView(principal, updated);
@@ -277,19 +296,11 @@ export async function moveCase(
     ) {
       throw new DomainError('version_conflict', 'Kasus sudah diubah orang lain; muat ulang lalu ulangi');
     }
-    await store.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: 'phase_changed',
       details: { from: current.phase, to: input.to, ...settled },
       at: now,
-    });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'case.phase_changed',
-      { type: 'case', id: caseId },
-      {
+      audit: {
         from: current.phase,
         to: input.to,
         ...(settled
@@ -300,7 +311,7 @@ export async function moveCase(
             }
           : {}),
       },
-    );
+    });
     const updated = await requireCase(tx, caseId);
     await publishCaseEvent(tx, 'case.updated', updated);
     return toView(principal, updated);
@@ -371,14 +382,11 @@ export async function completeRecoveryStep(
       throw new DomainError('invalid_transition', 'Langkah pemulihan hanya dicatat pada tahap pemulihan');
     }
     await store.addRecoveryStep(tx, caseId, step, now);
-    await store.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: 'recovery_step',
       details: { step },
       at: now,
     });
-    await appendAudit(tx, principal.audit, 'case.recovery_step', { type: 'case', id: caseId }, { step });
     return toView(principal, await requireCase(tx, caseId));
   });
 }
@@ -432,14 +440,11 @@ export async function shareCase(
       grantee: kabkotaCode,
       reason: 'shared',
     });
-    await store.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: 'shared',
       details: { kabkotaCode },
       at: now,
     });
-    await appendAudit(tx, principal.audit, 'case.shared', { type: 'case', id: caseId }, { kabkotaCode });
     const operators = await findUsersCovering(tx, ['operator'], kabkotaCode);
     await notifyUsers(tx, operators, {
       kind: 'case.shared',

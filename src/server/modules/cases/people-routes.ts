@@ -8,7 +8,6 @@ import {
   VulnerablePersonView,
   VulnerableSummary,
 } from '../../../shared/cases/people-schema.ts';
-import { itemsOf } from '../../../shared/replies.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, missingDataKeyError, resolveDataKey } from '../../platform/crypto.ts';
 import { routeTable } from '../../platform/routes.ts';
@@ -50,14 +49,14 @@ export async function peopleRoutes(
     },
     ({ principal, params, body }) => people.addPerson(deps, principal, params.id, body),
   );
-  on.get(
+  on.list(
     '/api/cases/:id/people',
     {
       summary: 'Orang rentan dalam kasus (tersamar bagi yang bukan penangan; setiap akses dicatat)',
       params: IdParams,
-      reply: itemsOf(VulnerablePersonView),
+      item: VulnerablePersonView,
     },
-    async ({ principal, params }) => ({ items: await people.listPeople(deps, principal, params.id) }),
+    ({ principal, params }) => people.listPeople(deps, principal, params.id),
   );
   on.get(
     '/api/cases/:id/people/:personId',
@@ -85,10 +84,10 @@ export async function peopleRoutes(
     },
     ({ principal, params, body }) => people.referPerson(deps, principal, params.id, params.personId, body),
   );
-  on.get(
+  on.list(
     '/api/cases/:id/referrals',
-    { summary: 'Rujukan dalam kasus (tanpa nama)', params: IdParams, reply: itemsOf(ReferralView) },
-    async ({ principal, params }) => ({ items: await people.listReferrals(deps, principal, params.id) }),
+    { summary: 'Rujukan dalam kasus (tanpa nama)', params: IdParams, item: ReferralView },
+    ({ principal, params }) => people.listReferrals(deps, principal, params.id),
   );
   on.patch(
     '/api/referrals/:id',

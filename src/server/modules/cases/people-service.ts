@@ -16,14 +16,19 @@ import type {
 import { maskColumn } from '../../../shared/privacy/masks.ts';
 import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/reports/report-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
-import { appendAudit, logAccess } from '../../platform/audit.ts';
+import { logAccess } from '../../platform/audit.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { type CaseDeps, refuseIfClosed, requireCase, requireHandledCase } from './cases-service.ts';
-import * as cases from './cases-store.ts';
+import {
+  type CaseDeps,
+  recordCaseStep,
+  refuseIfClosed,
+  requireCase,
+  requireHandledCase,
+} from './cases-service.ts';
 import * as store from './people-store.ts';
 
 /** The cases' dependencies and the data key's cipher, which seals and opens NIKs. */
@@ -158,21 +163,8 @@ export async function addPerson(
       now,
     });
     await store.markCaseVulnerable(tx, caseId);
-    await cases.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
-      kind: 'person_added',
-      details: { personId: id },
-      at: now,
-    });
     // The audit chain is never erased: it names the person by id only.
-    await appendAudit(
-      tx,
-      principal.audit,
-      'case.person_added',
-      { type: 'case', id: caseId },
-      { personId: id },
-    );
+    await recordCaseStep(tx, principal, caseId, { kind: 'person_added', details: { personId: id }, at: now });
     const person = openPerson(deps.cipher, (await store.findPerson(tx, caseId, id))!);
     return toPersonView(person, isCaseHandler(principal.actor, current));
   });
@@ -207,14 +199,11 @@ export async function updatePerson(
       guardianConsent: input.guardianConsent,
     });
     if (!isUpdated) throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
-    await cases.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: 'person_updated',
       details: { personId },
       at: now,
     });
-    await appendAudit(tx, principal.audit, 'case.person_updated', { type: 'case', id: caseId }, { personId });
     return toPersonView(openPerson(deps.cipher, (await store.findPerson(tx, caseId, personId))!), true);
   });
 }
@@ -287,24 +276,12 @@ export async function referPerson(
       createdBy: principal.user.id,
       now,
     });
-    await cases.addTimeline(tx, {
-      caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, caseId, {
       kind: 'referral_created',
       details: { referralId: id, personId, service: input.service },
       at: now,
+      action: 'referral.created',
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'referral.created',
-      { type: 'case', id: caseId },
-      {
-        referralId: id,
-        personId,
-        service: input.service,
-      },
-    );
     return toReferralView((await store.findReferral(tx, id))!, true, now);
   });
 }
@@ -334,24 +311,12 @@ export async function updateReferral(
     if (!(await store.updateReferralStatus(tx, referralId, referral.status, input.status, input.note, now))) {
       throw new DomainError('version_conflict', 'Rujukan sudah diubah orang lain; muat ulang lalu ulangi');
     }
-    await cases.addTimeline(tx, {
-      caseId: referral.caseId,
-      actorId: principal.user.id,
+    await recordCaseStep(tx, principal, referral.caseId, {
       kind: 'referral_updated',
       details: { referralId, from: referral.status, to: input.status },
       at: now,
+      action: 'referral.updated',
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'referral.updated',
-      { type: 'case', id: referral.caseId },
-      {
-        referralId,
-        from: referral.status,
-        to: input.status,
-      },
-    );
     return toReferralView((await store.findReferral(tx, referralId))!, true, now);
   });
 }

@@ -1,9 +1,8 @@
 import { toWibIso } from '../../../shared/time.ts';
-import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
-import { addTimeline } from './cases-store.ts';
+import { recordCaseStep } from './cases-service.ts';
 
 /** Default time after a check-in without a check-out before the case's operators are alerted. */
 export const DEFAULT_CHECKOUT_HOURS = 6;
@@ -52,23 +51,11 @@ export async function runSafetyCheck(
         subjectId: item.caseId,
         title: `Keselamatan: ${item.displayName} belum check-out sejak ${toWibIso(item.occurredAt).slice(11, 16)} WIB (${item.title})`,
       });
-      await addTimeline(tx, {
-        caseId: item.caseId,
-        actorId: null,
+      await recordCaseStep(tx, 'system', item.caseId, {
         kind: 'safety_alert',
         details: { userId: item.userId, checkInId: item.checkInId },
         at: clock.now(),
       });
-      await appendAudit(
-        tx,
-        SYSTEM_ACTOR,
-        'case.safety_alert',
-        { type: 'case', id: item.caseId },
-        {
-          userId: item.userId,
-          checkInId: item.checkInId,
-        },
-      );
     }
     return open.length;
   });

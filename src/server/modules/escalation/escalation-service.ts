@@ -5,7 +5,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { publishEvent } from '../../platform/events.ts';
-import { addCaseTimeline, publishCaseEvent, requireCase } from '../cases/cases-service.ts';
+import { addCaseTimeline, publishCaseEvent, recordCaseStep, requireCase } from '../cases/cases-service.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
 import { runBreachClock } from '../privacy/breach-clock-service.ts';
 import { escalateDueItems } from '../provocation/response-service.ts';
@@ -127,20 +127,11 @@ async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
   const resolveAt = missed.isResolveMissed ? dueAt(now, sla.resolve) : due.dueResolveAt;
   const dueResolveAt = new Date(Math.max(resolveAt.getTime(), dueResponseAt.getTime()));
   await store.escalateCase(tx, id, { level: to, now, reason, dueResponseAt, dueResolveAt });
-  await addCaseTimeline(tx, {
-    caseId: id,
-    actorId: null,
+  await recordCaseStep(tx, 'system', id, {
     kind: 'escalated',
     details: { from: due.handlingLevel, to, reason },
     at: now,
   });
-  await appendAudit(
-    tx,
-    SYSTEM_ACTOR,
-    'case.escalated',
-    { type: 'case', id },
-    { from: due.handlingLevel, to, reason },
-  );
   const escalated = await requireCase(tx, id);
   notifyCovering(tx, roles, [escalated.kabkotaCode, ...escalated.sharedWith], {
     kind: 'case.escalated',

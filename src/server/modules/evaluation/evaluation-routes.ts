@@ -9,7 +9,6 @@ import {
   FigureRecordsReply,
   ReportJob,
 } from '../../../shared/evaluation/evaluation-replies.ts';
-import { itemsOf } from '../../../shared/replies.ts';
 import { requirePrincipal, sendDownload } from '../../platform/http.ts';
 import { routeTable } from '../../platform/routes.ts';
 import * as files from './evaluation-files-service.ts';
@@ -34,15 +33,15 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
     },
     ({ principal, query }) => evaluation.getSummary(deps, principal, query),
   );
-  on.get(
+  on.list(
     '/api/evaluations/definitions',
     {
       summary: 'Definisi setiap angka (id/en) / what each figure means',
-      reply: itemsOf(FigureDefinitionView),
+      item: FigureDefinitionView,
     },
     ({ request }) => {
       requirePrincipal(request); // signed-in users only
-      return { items: Object.entries(DEFINITIONS).map(([id, d]) => ({ id: id as FigureId, ...d })) };
+      return Object.entries(DEFINITIONS).map(([id, d]) => ({ id: id as FigureId, ...d }));
     },
   );
   on.get(
@@ -97,10 +96,10 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
       return job;
     },
   );
-  on.get(
+  on.list(
     '/api/evaluations/reports',
-    { summary: 'Laporan evaluasi yang tersimpan / kept reports', reply: itemsOf(ReportJob) },
-    async ({ principal }) => ({ items: await files.listReports(deps, principal) }),
+    { summary: 'Laporan evaluasi yang tersimpan / kept reports', item: ReportJob },
+    ({ principal }) => files.listReports(deps, principal),
   );
   on.get(
     '/api/evaluations/reports/:id',

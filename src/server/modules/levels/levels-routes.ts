@@ -12,14 +12,14 @@ import * as settings from './model-settings-service.ts';
 export async function levelsRoutes(app: FastifyInstance, deps: levels.LevelDeps): Promise<void> {
   const on = routeTable(app, ['early-warning']);
 
-  on.get(
+  on.list(
     '/api/early-warning/levels',
     {
       summary: 'Tingkat kerawanan tiap wilayah di bawah parent (35 → kab/kota; 35.09 → kecamatan)',
       querystring: LevelsQuery,
-      reply: z.object({ items: z.array(LevelItem) }),
+      item: LevelItem,
     },
-    async ({ principal, query }) => ({ items: await levels.listLevels(deps, principal, query.parent) }),
+    ({ principal, query }) => levels.listLevels(deps, principal, query.parent),
   );
   on.get(
     '/api/early-warning/levels/:code',

@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OdkDevice, OdkDeviceCreated, OdkDeviceInput } from '../../../shared/odk.ts';
-import { itemsOf } from '../../../shared/replies.ts';
 import type { Config } from '../../platform/config.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -125,10 +124,10 @@ export async function odkRoutes(app: FastifyInstance, deps: OdkDeps): Promise<vo
   await app.register(async (odk) => openRosaEndpoints(odk, deps), { prefix: '/odk' });
 
   const on = routeTable(app, ['odk']);
-  on.get(
+  on.list(
     '/api/odk/devices',
-    { summary: 'Token ponsel ODK Collect / ODK Collect device tokens', reply: itemsOf(OdkDevice) },
-    async (c) => ({ items: await devices.listDevices(deps.db, c.principal) }),
+    { summary: 'Token ponsel ODK Collect / ODK Collect device tokens', item: OdkDevice },
+    (c) => devices.listDevices(deps.db, c.principal),
   );
   on.post(
     '/api/odk/devices',

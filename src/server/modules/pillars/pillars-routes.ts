@@ -81,8 +81,6 @@ export async function pillarsRoutes(
   );
 
   const on = routeTable(app, ['pillars']);
-  const items = itemsOf(ListItem);
-  const targets = itemsOf(CoverageTarget);
   const coverageQuery = z.object({ region: CoverageRegion, type: ListCode });
 
   on.get(
@@ -114,19 +112,20 @@ export async function pillarsRoutes(
     ['types', 'jenis pilar'],
     ['skills', 'keahlian'],
   ] as const) {
-    on.get(
-      `/api/pillars/${list}`,
-      { summary: name[0].toUpperCase() + name.slice(1), reply: items },
-      async (c) => ({
-        items: await pillars.listItems(service, c.principal, list),
-      }),
+    on.list(`/api/pillars/${list}`, { summary: name[0].toUpperCase() + name.slice(1), item: ListItem }, (c) =>
+      pillars.listItems(service, c.principal, list),
     );
-    on.put(
+    on.list(
       `/api/pillars/${list}/:code`,
-      { summary: `Tambah/ubah ${name} (admin)`, params: CodeParams, body: ListItemInput, reply: items },
-      async ({ principal, params, body }) => ({
-        items: await pillars.saveItem(service, principal, list, { code: params.code, ...body }),
-      }),
+      {
+        summary: `Tambah/ubah ${name} (admin)`,
+        params: CodeParams,
+        body: ListItemInput,
+        item: ListItem,
+        method: 'PUT',
+      },
+      ({ principal, params, body }) =>
+        pillars.saveItem(service, principal, list, { code: params.code, ...body }),
     );
   }
   on.get(
@@ -147,15 +146,20 @@ export async function pillarsRoutes(
     },
     ({ principal, query }) => coverage.listCoverageGaps(service, principal, query.region, query.type),
   );
-  on.get(
+  on.list(
     '/api/pillars/coverage/targets',
-    { summary: 'Target cakupan per jenis pilar dan tingkat wilayah', reply: targets },
-    async (c) => ({ items: await coverage.listTargets(service, c.principal) }),
+    { summary: 'Target cakupan per jenis pilar dan tingkat wilayah', item: CoverageTarget },
+    (c) => coverage.listTargets(service, c.principal),
   );
-  on.put(
+  on.list(
     '/api/pillars/coverage/targets',
-    { summary: 'Ubah target cakupan (admin); 0 berarti tanpa target', body: CoverageTarget, reply: targets },
-    async (c) => ({ items: await coverage.saveTarget(service, c.principal, c.body) }),
+    {
+      summary: 'Ubah target cakupan (admin); 0 berarti tanpa target',
+      body: CoverageTarget,
+      item: CoverageTarget,
+      method: 'PUT',
+    },
+    (c) => coverage.saveTarget(service, c.principal, c.body),
   );
   on.post(
     '/api/pillars/imports',

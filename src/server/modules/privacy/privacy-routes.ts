@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   BreachDismissInput,
   BreachInput,
-  BreachList,
   BreachNoticeInput,
   BreachView,
   ProcessingRecord,
@@ -82,13 +81,13 @@ export async function privacyRoutes(
     },
     ({ principal, body }) => recordBreach(deps, principal, body),
   );
-  on.get(
+  on.list(
     '/api/privacy/breaches',
     {
       summary: 'Register insiden kebocoran data dengan jam dan draf surat pemberitahuan (PPDP, admin)',
-      reply: BreachList,
+      item: BreachView,
     },
-    async ({ principal }) => ({ items: await listBreaches(deps, principal) }),
+    ({ principal }) => listBreaches(deps, principal),
   );
   on.post(
     '/api/privacy/breaches/:id/notices',

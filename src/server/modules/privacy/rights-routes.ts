@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ConsentInput,
-  ConsentList,
   ConsentQuery,
   ConsentView,
   CorrectionInput,
@@ -12,7 +11,6 @@ import {
   PersonFileQuery,
   RequestAnswerInput,
   RightsRequestInput,
-  RightsRequestList,
   RightsRequestView,
 } from '../../../shared/privacy/rights-schema.ts';
 import { sendDownload } from '../../platform/http.ts';
@@ -47,10 +45,10 @@ export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Prom
     },
     ({ principal, body }) => recordRequest(deps, principal, body),
   );
-  on.get(
+  on.list(
     '/api/privacy/requests',
-    { summary: 'Daftar permintaan subjek data dengan jam batas waktunya', reply: RightsRequestList },
-    async ({ principal }) => ({ items: await listRequests(deps, principal) }),
+    { summary: 'Daftar permintaan subjek data dengan jam batas waktunya', item: RightsRequestView },
+    ({ principal }) => listRequests(deps, principal),
   );
   on.get(
     '/api/privacy/requests/:id',
@@ -114,14 +112,14 @@ export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Prom
     },
     ({ principal, body }) => setLegalHold(deps, principal, body),
   );
-  on.get(
+  on.list(
     '/api/privacy/consents',
     {
       summary: 'Persetujuan seseorang: pelapor warga (nomor telepon), pilar atau anak (id catatan)',
       querystring: ConsentQuery,
-      reply: ConsentList,
+      item: ConsentView,
     },
-    async ({ principal, query }) => ({ items: await listConsents(deps, principal, query) }),
+    ({ principal, query }) => listConsents(deps, principal, query),
   );
   on.post(
     '/api/privacy/consents',

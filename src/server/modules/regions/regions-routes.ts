@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Region, RegionCode } from '../../../shared/regions.ts';
-import { itemsOf } from '../../../shared/replies.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
@@ -29,7 +28,7 @@ export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }
   const { db } = deps;
   const on = routeTable(app, ['regions']);
 
-  on.get(
+  on.list(
     '/api/regions',
     {
       summary: 'Anak wilayah (parent) atau cari nama (q) / children or name search',
@@ -38,12 +37,12 @@ export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }
         q: z.string().max(100).optional(),
         limit: z.coerce.number().int().min(1).max(100).default(20),
       }),
-      reply: itemsOf(Region),
+      item: Region,
     },
-    async ({ query: { parent, q, limit }, reply }) => {
+    ({ query: { parent, q, limit }, reply }) => {
       reply.header('cache-control', REGIONS_CACHE);
-      if (q !== undefined) return { items: await regions.searchRegionsByName(db, q, limit) };
-      if (parent !== undefined) return { items: await regions.listChildren(db, parent) };
+      if (q !== undefined) return regions.searchRegionsByName(db, q, limit);
+      if (parent !== undefined) return regions.listChildren(db, parent);
       throw new DomainError('validation_failed', 'Isi parent=KODE atau q=NAMA');
     },
   );
@@ -59,15 +58,11 @@ export async function regionsRoutes(app: FastifyInstance, deps: { db: Database }
       return regions.getRegionDetail(db, params.code);
     },
   );
-  on.get(
-    '/api/bakorwil',
-    { summary: 'Daftar Bakorwil', reply: itemsOf(Bakorwil) },
-    async ({ request, reply }) => {
-      requirePrincipal(request); // signed-in users only
-      reply.header('cache-control', BAKORWIL_CACHE);
-      return { items: await regions.listBakorwil(db) };
-    },
-  );
+  on.list('/api/bakorwil', { summary: 'Daftar Bakorwil', item: Bakorwil }, ({ request, reply }) => {
+    requirePrincipal(request); // signed-in users only
+    reply.header('cache-control', BAKORWIL_CACHE);
+    return regions.listBakorwil(db);
+  });
   on.put(
     '/api/bakorwil/:id',
     {

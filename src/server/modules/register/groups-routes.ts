@@ -19,7 +19,6 @@ import {
   RivalryInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { itemsOf } from '../../../shared/replies.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { routeTable } from '../../platform/routes.ts';
@@ -37,26 +36,25 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
     (_request, body, done) => done(null, body),
   );
 
-  on.get(
+  on.list(
     '/api/actor-groups',
     {
       summary: 'Daftar kelompok (perguruan silat, suporter, …)',
       querystring: z.object({ kind: GroupKind.optional(), all: z.enum(['true', 'false']).optional() }),
-      reply: itemsOf(Group),
+      item: Group,
     },
-    async ({ principal, query }) => ({
-      items: await groups.listGroups(deps, principal, {
+    ({ principal, query }) =>
+      groups.listGroups(deps, principal, {
         kind: query.kind,
         isActiveOnly: query.all !== 'true',
       }),
-    }),
   );
   on.post(
     '/api/actor-groups',
     { summary: 'Daftarkan kelompok', body: GroupInput, reply: Group, status: 201 },
     ({ principal, body }) => groups.createGroup(deps, principal, body),
   );
-  on.get(
+  on.list(
     '/api/actor-groups/branches',
     {
       summary: 'Cabang/ranting dalam wilayah Anda (kontak disamarkan)',
@@ -65,15 +63,14 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         region: RegionCode.optional(),
         limit: z.coerce.number().int().min(1).max(500).default(200),
       }),
-      reply: itemsOf(Branch),
+      item: Branch,
     },
-    async ({ principal, query }) => ({
-      items: await groups.listBranches(deps, principal, {
+    ({ principal, query }) =>
+      groups.listBranches(deps, principal, {
         groupId: query.group,
         regionCode: query.region,
         limit: query.limit,
       }),
-    }),
   );
   on.get(
     '/api/actor-groups/branches/:id',
@@ -84,10 +81,10 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
     },
     ({ principal, params }) => groups.getBranch(deps, principal, params.id),
   );
-  on.get(
+  on.list(
     '/api/actor-groups/rivalries',
-    { summary: 'Rivalitas antar kelompok', reply: itemsOf(Rivalry) },
-    async ({ principal }) => ({ items: await groups.listRivalries(deps, principal) }),
+    { summary: 'Rivalitas antar kelompok', item: Rivalry },
+    ({ principal }) => groups.listRivalries(deps, principal),
   );
   on.put(
     '/api/actor-groups/rivalries',
@@ -125,7 +122,7 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
     ({ principal, params, body }) => groups.addBranch(deps, principal, params.id, body),
   );
 
-  on.get(
+  on.list(
     '/api/peace-agreements',
     {
       summary: 'Kesepakatan damai dalam wilayah Anda',
@@ -133,11 +130,10 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         group: z.uuid().optional(),
         limit: z.coerce.number().int().min(1).max(200).default(100),
       }),
-      reply: itemsOf(Agreement),
+      item: Agreement,
     },
-    async ({ principal, query }) => ({
-      items: await agreements.listAgreements(deps, principal, { groupId: query.group, limit: query.limit }),
-    }),
+    ({ principal, query }) =>
+      agreements.listAgreements(deps, principal, { groupId: query.group, limit: query.limit }),
   );
   on.post(
     '/api/peace-agreements',
@@ -196,24 +192,22 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
   for (const subject of ['report', 'case'] as const) {
     const base = subject === 'report' ? '/api/reports/:id/groups' : '/api/cases/:id/groups';
     const named = subject === 'report' ? 'laporan' : 'kasus';
-    on.get(
+    on.list(
       base,
-      { summary: `Kelompok yang disebut ${named}`, params: IdParams, reply: itemsOf(Group) },
-      async ({ principal, params }) => ({
-        items: await groups.listLinkedGroups(deps, principal, subject, params.id),
-      }),
+      { summary: `Kelompok yang disebut ${named}`, params: IdParams, item: Group },
+      ({ principal, params }) => groups.listLinkedGroups(deps, principal, subject, params.id),
     );
-    on.put(
+    on.list(
       base,
       {
         summary: `Tetapkan kelompok yang terlibat dalam ${named}`,
         params: IdParams,
         body: LinkedGroupsInput,
-        reply: itemsOf(Group),
+        item: Group,
+        method: 'PUT',
       },
-      async ({ principal, params, body }) => ({
-        items: await groups.setLinkedGroups(deps, principal, subject, params.id, body.groupIds),
-      }),
+      ({ principal, params, body }) =>
+        groups.setLinkedGroups(deps, principal, subject, params.id, body.groupIds),
     );
   }
 }

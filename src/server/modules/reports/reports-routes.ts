@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { itemsOf, QueryFlag } from '../../../shared/replies.ts';
+import { QueryFlag } from '../../../shared/replies.ts';
 import {
   AmendmentReply,
   Channel,
@@ -107,10 +107,10 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
     ({ principal, params: { id }, body: { version, ...changes } }) =>
       reports.amendReport(deps, principal, id, version, changes),
   );
-  on.get(
+  on.list(
     '/api/reports/:id/amendments',
-    { summary: 'Riwayat perubahan laporan', params, reply: itemsOf(AmendmentReply) },
-    async (c) => ({ items: await reports.listAmendments(deps, c.principal, c.params.id) }),
+    { summary: 'Riwayat perubahan laporan', params, item: AmendmentReply },
+    (c) => reports.listAmendments(deps, c.principal, c.params.id),
   );
   on.post(
     '/api/reports/:id/acknowledgement',
@@ -122,10 +122,10 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
     { summary: 'Verifikasi, tolak, atau tandai duplikat', params, body: Verification, reply: Report },
     (c) => reports.verifyReport(deps, c.principal, c.params.id, c.body),
   );
-  on.get(
+  on.list(
     '/api/reports/:id/duplicates',
-    { summary: 'Saran duplikat', params, reply: itemsOf(DuplicateSuggestionReply) },
-    async (c) => ({ items: await reports.listDuplicateSuggestions(deps, c.principal, c.params.id) }),
+    { summary: 'Saran duplikat', params, item: DuplicateSuggestionReply },
+    (c) => reports.listDuplicateSuggestions(deps, c.principal, c.params.id),
   );
   on.put(
     '/api/reports/:id/photos/:photoId',

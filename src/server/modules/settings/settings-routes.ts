@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PrivacySettings } from '../../../shared/privacy/retention-rules.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { itemsOf } from '../../../shared/replies.ts';
 import { Priority } from '../../../shared/reports/report-schema.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePrincipal } from '../../platform/http.ts';
@@ -32,26 +31,23 @@ export async function settingsRoutes(app: FastifyInstance, deps: { db: Database 
   const { db } = deps;
   const on = routeTable(app, ['settings']);
 
-  on.get(
-    '/api/settings/sla',
-    { summary: 'Batas waktu per prioritas', reply: itemsOf(SlaRow) },
-    async ({ request }) => {
-      requirePrincipal(request); // signed-in users only
-      return { items: await settings.listSla(db) };
-    },
-  );
-  on.put(
+  on.list('/api/settings/sla', { summary: 'Batas waktu per prioritas', item: SlaRow }, ({ request }) => {
+    requirePrincipal(request); // signed-in users only
+    return settings.listSla(db);
+  });
+  on.list(
     '/api/settings/sla',
     {
       summary: 'Ubah batas waktu (admin)',
       body: z.object({ items: z.array(SlaRow).min(1).max(4) }),
-      reply: itemsOf(SlaRow),
+      item: SlaRow,
+      method: 'PUT',
     },
-    async ({ principal, body }) => ({ items: await settings.updateSla(db, principal, body.items) }),
+    ({ principal, body }) => settings.updateSla(db, principal, body.items),
   );
-  on.get('/api/agencies', { summary: 'Lembaga mitra', reply: itemsOf(Agency) }, async ({ request }) => {
+  on.list('/api/agencies', { summary: 'Lembaga mitra', item: Agency }, ({ request }) => {
     requirePrincipal(request); // signed-in users only
-    return { items: await settings.listAgencies(db) };
+    return settings.listAgencies(db);
   });
   on.put(
     '/api/agencies/:id',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { itemsOf, NoContent } from '../../../shared/replies.ts';
+import { NoContent } from '../../../shared/replies.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { Access, CreateTokenInput, Password, Role, TokenCreated, Username } from '../../../shared/users.ts';
 import type { Database } from '../../platform/db.ts';
@@ -40,9 +40,9 @@ export async function usersRoutes(app: FastifyInstance, deps: { db: Database }):
   const done = { reply: NoContent, status: 204 } as const;
   const sessionParams = UserParams.extend({ id: z.uuid() });
 
-  on.get('/api/users', { summary: 'Daftar pengguna (admin)', reply: itemsOf(UserView) }, async (c) => ({
-    items: await listAllUsers(db, c.principal),
-  }));
+  on.list('/api/users', { summary: 'Daftar pengguna (admin)', item: UserView }, (c) =>
+    listAllUsers(db, c.principal),
+  );
   on.post(
     '/api/users',
     {

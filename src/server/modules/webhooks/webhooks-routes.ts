@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreatedWebhook, Delivery, Webhook } from '../../../shared/early-warning/early-warning-replies.ts';
 import { WebhookChange, WebhookInput } from '../../../shared/early-warning/early-warning-schema.ts';
-import { itemsOf } from '../../../shared/replies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { routeTable } from '../../platform/routes.ts';
@@ -22,10 +21,8 @@ export async function webhooksRoutes(
   };
   const on = routeTable(app, ['early-warning']);
 
-  on.get(
-    '/api/webhooks',
-    { summary: 'Webhook keluar (admin)', reply: itemsOf(Webhook) },
-    async ({ principal }) => ({ items: await webhooks.listWebhooks(webhookDeps, principal) }),
+  on.list('/api/webhooks', { summary: 'Webhook keluar (admin)', item: Webhook }, ({ principal }) =>
+    webhooks.listWebhooks(webhookDeps, principal),
   );
   on.post(
     '/api/webhooks',
@@ -42,16 +39,14 @@ export async function webhooksRoutes(
     { summary: 'Ubah webhook (admin)', params: IdParams, body: WebhookChange, reply: Webhook },
     ({ principal, params, body }) => webhooks.updateWebhook(webhookDeps, principal, params.id, body),
   );
-  on.get(
+  on.list(
     '/api/webhooks/:id/deliveries',
     {
       summary: 'Log pengiriman webhook (admin)',
       params: IdParams,
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      reply: itemsOf(Delivery),
+      item: Delivery,
     },
-    async ({ principal, params, query }) => ({
-      items: await webhooks.listDeliveries(webhookDeps, principal, params.id, query.limit),
-    }),
+    ({ principal, params, query }) => webhooks.listDeliveries(webhookDeps, principal, params.id, query.limit),
   );
 }

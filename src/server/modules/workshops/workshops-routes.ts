@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
-import { itemsOf, QueryFlag } from '../../../shared/replies.ts';
+import { QueryFlag } from '../../../shared/replies.ts';
 import {
   MaterialAddedReply,
   WorkshopActionItemReply,
@@ -50,7 +50,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     },
     (c) => workshops.planWorkshop(deps, c.principal, c.body),
   );
-  on.get(
+  on.list(
     '/api/workshops',
     {
       summary: 'Daftar workshop yang terlihat',
@@ -59,9 +59,9 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
         to: day.optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
-      reply: itemsOf(WorkshopSummaryReply),
+      item: WorkshopSummaryReply,
     },
-    async (c) => ({ items: await workshops.listWorkshops(deps, c.principal, c.query) }),
+    (c) => workshops.listWorkshops(deps, c.principal, c.query),
   );
   on.get(
     '/api/workshops/routine',
@@ -158,19 +158,18 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     },
     (c) => work.addAction(deps, c.principal, c.params.id, c.body),
   );
-  on.get(
+  on.list(
     '/api/workshop-actions',
     {
       summary: 'Tindak lanjut workshop (bawaan: yang masih terbuka)',
       querystring: z.object({ mine: QueryFlag, open: QueryFlag }),
-      reply: itemsOf(WorkshopActionItemReply),
+      item: WorkshopActionItemReply,
     },
-    async ({ principal, query }) => ({
-      items: await work.listActions(deps, principal, {
+    ({ principal, query }) =>
+      work.listActions(deps, principal, {
         mine: query.mine === 'true',
         open: query.open !== 'false',
       }),
-    }),
   );
   on.post(
     '/api/workshop-actions/:id/done',
