@@ -21,6 +21,12 @@ import {
 import { type CaseView, getOpenItems, listPeople, moveCase, reopenCase } from './operator-api.ts';
 import { ErrorNotice, useFormSend, useLoad, wib } from './ui.tsx';
 
+/** The two lines of a referral's hand-over: to whom it goes, and who follows it up. */
+const HANDOVER_FIELDS = [
+  { key: 'handedTo', idPart: 'to', label: 'op.close.handedTo' },
+  { key: 'followUpBy', idPart: 'by', label: 'op.close.followUpBy' },
+] as const;
+
 /** The closing form: the open items, a hand-over per open referral, and the outcome summary. */
 export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseView) => void }) {
   const { item } = props;
@@ -107,22 +113,17 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
                   })}
                 </legend>
                 {missing.includes(r.id) && <p class="hint">{t('op.close.handoverMissing')}</p>}
-                <InputField
-                  id={`handover-to-${r.id}`}
-                  label={t('op.close.handedTo')}
-                  minLength={HANDOVER_MIN_LENGTH}
-                  maxLength={300}
-                  value={value.handedTo}
-                  onInput={(text) => setField(r.id, 'handedTo', text)}
-                />
-                <InputField
-                  id={`handover-by-${r.id}`}
-                  label={t('op.close.followUpBy')}
-                  minLength={HANDOVER_MIN_LENGTH}
-                  maxLength={300}
-                  value={value.followUpBy}
-                  onInput={(text) => setField(r.id, 'followUpBy', text)}
-                />
+                {HANDOVER_FIELDS.map((field) => (
+                  <InputField
+                    key={field.key}
+                    id={`handover-${field.idPart}-${r.id}`}
+                    label={t(field.label)}
+                    minLength={HANDOVER_MIN_LENGTH}
+                    maxLength={300}
+                    value={value[field.key]}
+                    onInput={(text) => setField(r.id, field.key, text)}
+                  />
+                ))}
               </fieldset>
             );
           })}
