@@ -55,6 +55,8 @@ export function InputField(
     inputClass?: string;
     /** The keyboard a phone shows for a text field, e.g. 'url' for a link that need not be a whole address. */
     inputMode?: 'url' | 'numeric';
+    /** The box itself (to focus it when its form opens); a date field has none. */
+    inputRef?: Ref<HTMLInputElement>;
   },
 ) {
   if (props.type === 'date' || props.type === 'datetime-local')
@@ -77,6 +79,7 @@ export function InputField(
     <Frame {...props}>
       <input
         id={props.id}
+        ref={props.inputRef}
         class={props.inputClass ?? 'op-input'}
         {...(props.type === 'number'
           ? { type: 'number', inputMode: 'numeric' }
@@ -115,12 +118,15 @@ export function TextAreaField(
     minLength?: number;
     maxLength?: number;
     placeholder?: string;
+    /** The text box itself (to focus it when its form opens). */
+    inputRef?: Ref<HTMLTextAreaElement>;
   },
 ) {
   return (
     <Frame {...props}>
       <textarea
         id={props.id}
+        ref={props.inputRef}
         class="op-input"
         rows={props.rows ?? 4}
         value={props.value}
@@ -144,12 +150,15 @@ export function SelectField(
     onChange: (value: string) => void;
     options: readonly { value: string; label: string }[];
     isDisabled?: boolean;
+    /** The list itself (to focus it when its form opens). */
+    inputRef?: Ref<HTMLSelectElement>;
   },
 ) {
   return (
     <Frame {...props}>
       <select
         id={props.id}
+        ref={props.inputRef}
         class="op-input"
         value={props.value}
         required={props.required}

@@ -5,14 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
-import { openCaseFrom, signInAndWait, silatClashReport } from './office.ts';
+import { OFFICE, openCaseFrom, signInAndWait, silatClashReport } from './office.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 
 const fx = useBrowserFixture({
   users: [
-    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
-    { username: 'koord.v', displayName: 'Bambang Koordinator', role: 'koordinator', region: 'V' },
+    OFFICE.jemberOperator,
+    { ...OFFICE.bakorwilVCoordinator, displayName: 'Bambang Koordinator' },
     { username: 'relawan.sari', displayName: 'Sari Relawan', role: 'relawan', region: '35.09.06.2002' },
   ],
   pagePerTest: { viewport: DESKTOP },

@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
-import { openCaseFrom, signInAndWait, silatClashReport } from './office.ts';
+import { OFFICE, openCaseFrom, signInAndWait, silatClashReport } from './office.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 
 const fx = useBrowserFixture({
-  users: [
-    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
-    { username: 'koord.v', displayName: 'Bambang Koordinator', role: 'koordinator', region: 'V' },
-  ],
+  users: [OFFICE.jemberOperator, { ...OFFICE.bakorwilVCoordinator, displayName: 'Bambang Koordinator' }],
   pagePerTest: { viewport: DESKTOP },
 });
 let caseId = '';

@@ -3,12 +3,11 @@
 // Banyuwangi operator never sees it; the CAP link answers XML; the register, the calendar and the levels; the
 // admin's correction of 1 Suro and the model's settings, which an operator only reads.
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, recurringEventsBetween } from '../../src/shared/early-warning/calendar.ts';
-import { ARTIFACTS_DIR, createUserByApi, fillWibDate, findSeriousA11yViolations } from './browser-harness.ts';
+import { fillWibDate, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
+import { OFFICE, signInAndWait } from './office.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
 const HEADLINE = 'Ajakan balas dendam menjelang pengesahan warga';
@@ -19,27 +18,12 @@ const HOOK_URL = 'http://203.0.113.10/polres-jember/sigap';
 const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-const fx = useBrowserFixture({ pagePerTest: { viewport: DESKTOP, acceptDownloads: true } });
-const passwords = new Map<string, string>();
+const fx = useBrowserFixture({
+  users: [OFFICE.provinceStaff, OFFICE.jemberOperator, OFFICE.banyuwangiOperator],
+  pagePerTest: { viewport: DESKTOP, acceptDownloads: true },
+});
 
-beforeAll(async () => {
-  passwords.set('admin', fx.server.adminPassword);
-  for (const user of [
-    { username: 'dinsos.prov', displayName: 'Rina Provinsi', role: 'provinsi', region: '35' },
-    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
-    { username: 'op.banyuwangi', displayName: 'Agus Operator', role: 'operator', region: '35.10' },
-  ]) {
-    passwords.set(user.username, (await createUserByApi(fx.server, user)).password);
-  }
-}, 180_000);
-
-async function signIn(username: string): Promise<void> {
-  await fx.page.goto('/');
-  await fx.page.getByLabel('Nama pengguna').fill(username);
-  await fx.page.getByLabel('Kata sandi').fill(passwords.get(username) as string);
-  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const signIn = (username: string) => signInAndWait(fx, username);
 
 async function openEarlyWarning(tab: string): Promise<void> {
   await fx.page.getByRole('link', { name: 'Peringatan dini', exact: true }).click();
@@ -48,8 +32,7 @@ async function openEarlyWarning(tab: string): Promise<void> {
 }
 
 async function screenshot(name: string): Promise<void> {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  await fx.page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+  await saveScreenshot(fx.page, name);
 }
 
 describe('webhooks', () => {

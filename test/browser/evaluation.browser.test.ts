@@ -2,13 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
-import { silatClashReport, verifyAndOpenCase } from './office.ts';
+import { OFFICE, silatClashReport, verifyAndOpenCase } from './office.ts';
 
 const fx = useBrowserFixture({
-  users: [
-    { username: 'koord.v', role: 'koordinator', region: 'V', displayName: 'Koordinator V' },
-    { username: 'op.jember', role: 'operator', region: '35.09' },
-  ],
+  users: [OFFICE.bakorwilVCoordinator, { username: 'op.jember', role: 'operator', region: '35.09' }],
   pagePerTest: { viewport: DESKTOP, acceptDownloads: true },
 });
 // One incident in Jember this quarter, so the figures are not all zero.

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillWibDate, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
-import { signInAndWait } from './office.ts';
+import { OFFICE, signInAndWait } from './office.ts';
 
 const TOPIC = 'Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan';
 const LESSON_TITLE = 'Broadcast WA sebagai pemicu: hubungi pengurus ranting sebelum malam pengesahan';
@@ -14,8 +14,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 const fx = useBrowserFixture({
   users: [
-    { username: 'koord.v', displayName: 'Koordinator V', role: 'koordinator', region: 'V' },
-    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
+    OFFICE.bakorwilVCoordinator,
+    OFFICE.jemberOperator,
     { username: 'op.lumajang', displayName: 'Rudi Operator', role: 'operator', region: '35.08' },
     { username: 'relawan.situbondo', displayName: 'Wati Relawan', role: 'relawan', region: '35.12' },
   ],

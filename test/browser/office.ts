@@ -1,8 +1,26 @@
-// What the office-page browser files share: signing in through the start page and waiting for the signed-in
-// shell, and the incident most scenarios start from (a clash of two silat schools near a primary school in
+// What the office-page browser files share: the office's people, signing in through the start page and waiting for
+// the signed-in shell, and the incident most scenarios start from (a clash of two silat schools near a primary school in
 // Tanggul, Jember).
 import { randomUUID } from 'node:crypto';
-import type { BrowserFixture } from './fixture.ts';
+import type { BrowserFixture, UserSpec } from './fixture.ts';
+
+/** The office's people the scenarios meet; a file names those it needs in its fixture's `users`. */
+export const OFFICE = {
+  jemberOperator: { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
+  banyuwangiOperator: {
+    username: 'op.banyuwangi',
+    displayName: 'Agus Operator',
+    role: 'operator',
+    region: '35.10',
+  },
+  provinceStaff: { username: 'dinsos.prov', displayName: 'Rina Provinsi', role: 'provinsi', region: '35' },
+  bakorwilVCoordinator: {
+    username: 'koord.v',
+    displayName: 'Koordinator V',
+    role: 'koordinator',
+    region: 'V',
+  },
+} as const satisfies Record<string, UserSpec>;
 
 /** Signs in on this test's page through the form and waits until the shell offers "Keluar". */
 export async function signInAndWait(fx: BrowserFixture, username: string, password?: string): Promise<void> {

@@ -3,16 +3,16 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, findSeriousA11yViolations, ROOT } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
-import { signInAndWait, silatClashReport } from './office.ts';
+import { OFFICE, signInAndWait, silatClashReport } from './office.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 
 const fx = useBrowserFixture({
   users: [
-    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
-    { username: 'op.banyuwangi', displayName: 'Agus Operator', role: 'operator', region: '35.10' },
+    OFFICE.jemberOperator,
+    OFFICE.banyuwangiOperator,
     { username: 'siti', displayName: 'Siti Aminah', role: 'relawan', region: '35.09' },
-    { username: 'dinsos.prov', displayName: 'Rina Provinsi', role: 'provinsi', region: '35' },
+    OFFICE.provinceStaff,
   ],
   pagePerTest: { viewport: DESKTOP },
 });

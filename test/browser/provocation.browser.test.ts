@@ -7,15 +7,15 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
-import { signInAndWait } from './office.ts';
+import { OFFICE, signInAndWait } from './office.ts';
 
 const MESSAGE =
   'AWAS malam ini warga perguruan sebelah akan menyerang Desa Tanggul Kulon, siapkan diri dan balas dendam untuk saudara kita';
 
 const fx = useBrowserFixture({
   users: [
-    { username: 'op.jember', displayName: 'Dewi Operator', role: 'operator', region: '35.09' },
-    { username: 'koord.v', displayName: 'Koordinator V', role: 'koordinator', region: 'V' },
+    OFFICE.jemberOperator,
+    OFFICE.bakorwilVCoordinator,
     { username: 'prov.jatim', displayName: 'Staf Provinsi', role: 'provinsi', region: '35' },
   ],
   pagePerTest: { viewport: DESKTOP },

@@ -6,7 +6,7 @@ import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
-import { DoneNotice, Due, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DoneNotice, Due, FormSubmit, StandIn, useAction, useLoad, wib } from '../operator/ui.tsx';
 import {
   type AlertDetail,
   acknowledgeAlert,
@@ -29,7 +29,7 @@ export function AlertDetailPanel(props: { id: string; version: number; now: Date
 
   const alert = loaded.data;
   if (!alert) {
-    return loaded.error ? <EwError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+    return <StandIn error={loaded.error} Error={EwError} />;
   }
 
   async function act(perform: () => Promise<unknown>, message: string): Promise<boolean> {

@@ -4,7 +4,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { CheckField, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, DoneNotice, FormSubmit, num, Tag, useNow, useRecord, wib } from '../operator/ui.tsx';
+import {
+  DataTable,
+  DoneNotice,
+  FormSubmit,
+  num,
+  StandIn,
+  Tag,
+  useNow,
+  useRecord,
+  wib,
+} from '../operator/ui.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, LevelTag } from './ew-ui.tsx';
 
@@ -30,7 +40,7 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
   useEffect(() => heading.current?.focus(), [props.id, Boolean(event)]);
 
   if (!event) {
-    return loaded.error ? <EwError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+    return <StandIn error={loaded.error} Error={EwError} />;
   }
 
   const hasStarted = new Date(event.startsAt) <= now;

@@ -7,7 +7,7 @@ import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
-import { DataTable, DoneNotice, FormSubmit, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { DataTable, DoneNotice, FormSubmit, StandIn, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { AgreementsSection } from './Agreements.tsx';
 import {
@@ -55,7 +55,7 @@ export function GroupDetailPanel(props: {
 
   const group = loaded.data;
   if (!group) {
-    return loaded.error ? <EwError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+    return <StandIn error={loaded.error} Error={EwError} />;
   }
   const changed = (message: string) => {
     setDone(message);

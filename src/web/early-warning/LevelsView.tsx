@@ -7,7 +7,7 @@ import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { useLiveEvents } from '../operator/live.ts';
-import { DataTable, num, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, Loading, num, useAction, useLoad, wib } from '../operator/ui.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   getLevelDetail,
@@ -108,7 +108,7 @@ export function LevelsView(props: { me: SignedInUser }) {
         )}
       </div>
       <EwError error={recompute.error ?? levels.error} />
-      {!levels.data && levels.isLoading && <p role="status">{t('common.loading')}</p>}
+      {!levels.data && levels.isLoading && <Loading />}
       {levels.data && (
         <p>
           {counts.map((c) => `${num(c.n, lang)} ${warningLevelLabel(t, c.level)}`).join(' · ')}

@@ -13,7 +13,7 @@ import type { ApiError, SignedInUser } from '../api.ts';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
-import { DoneNotice, FormSubmit, num, useAction, useLoad } from '../operator/ui.tsx';
+import { DoneNotice, FormSubmit, Loading, num, useAction, useLoad } from '../operator/ui.tsx';
 import { type EarlyWarningSettings, getSettings, saveSettings } from './ew-api.ts';
 import { EwError } from './ew-ui.tsx';
 
@@ -163,7 +163,7 @@ export function ModelSettingsView(props: { me: SignedInUser }) {
       <h2 id="ew-model-heading">{t('ew.tab.model')}</h2>
       <p class="hint">{t('ew.model.explain')}</p>
       <EwError error={loaded.error} />
-      {!settings && loaded.isLoading && <p role="status">{t('common.loading')}</p>}
+      {!settings && loaded.isLoading && <Loading />}
       {settings && isEditor && <SettingsForm settings={settings} />}
       {settings && !isEditor && (
         <>

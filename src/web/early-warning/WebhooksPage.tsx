@@ -5,7 +5,7 @@ import type { MessageKey } from '../../shared/i18n.ts';
 import { CheckField, CheckList, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
-import { DataTable, FormSubmit, num, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, FormSubmit, Loading, num, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   createWebhook,
@@ -237,7 +237,7 @@ function DeliveryLog(props: { webhook: Webhook }) {
         <SmallButton onClick={log.reload}>{t('ew.log.reload')}</SmallButton>
       </div>
       <EwError error={log.error} />
-      {!log.data && log.isLoading && <p role="status">{t('common.loading')}</p>}
+      {!log.data && log.isLoading && <Loading />}
       {log.data && items.length === 0 && <p>{t('ew.log.empty')}</p>}
       {items.length > 0 && (
         <DataTable

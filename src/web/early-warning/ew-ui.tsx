@@ -144,16 +144,7 @@ const MODULE_ERRORS: Record<string, MessageKey> = {
 
 /** A server error in the user's language, with words for this module's own codes; role=alert. */
 export function EwError(props: { error: ApiError | undefined }) {
-  const t = useT();
-  const error = props.error;
-  if (!error) return null;
-  const key = MODULE_ERRORS[error.code];
-  if (!key) return <ErrorNotice error={error} />;
-  return (
-    <p class="message message-error" role="alert">
-      {t(key)} <span class="op-error-detail">({error.message})</span>
-    </p>
-  );
+  return <ErrorNotice error={props.error} words={MODULE_ERRORS} showsDetail />;
 }
 
 // ── Forms in a box of their own ──────────────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@ import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ExportPanel } from '../operator/ExportPanel.tsx';
+import { Loading } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 
 /** The path of the records page in the app. */
@@ -118,7 +119,7 @@ export function RecordsPage(props: { me: SignedInUser }) {
           {errorMessage(lang, error.code, error.details)}
         </p>
       )}
-      {!data && !error && <p role="status">{t('common.loading')}</p>}
+      {!data && !error && <Loading />}
       {data && (
         <>
           <p role="status">{t('eval.records.total', { total: formatNumber(data.total, lang) })}</p>

@@ -8,7 +8,7 @@ import type { WorkshopRoutine, WorkshopSummary } from '../../shared/workshops/wo
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
-import { Tag, useLoad, useNow, wib } from '../operator/ui.tsx';
+import { Loading, Tag, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { Link, navigate } from '../router.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { getRoutine, listMyActions, listWorkshops } from './learning-api.ts';
@@ -83,7 +83,7 @@ export function WorkshopList(props: { me: SignedInUser }) {
         </section>
       )}
       <LearnError error={list.error} />
-      {!list.data && list.isLoading && <p role="status">{t('common.loading')}</p>}
+      {!list.data && list.isLoading && <Loading />}
       <section aria-labelledby="workshops-upcoming">
         <h2 id="workshops-upcoming">{t('learn.workshop.upcoming')}</h2>
         {list.data && upcoming.length === 0 && <p>{t('learn.workshop.noneUpcoming')}</p>}

@@ -8,7 +8,7 @@ import type { LessonStatus } from '../../shared/lessons/lesson-rules.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useT } from '../lang.ts';
 import { listBakorwil, listRegions } from '../operator/operator-api.ts';
-import { ErrorNotice, Tag, useHeading, useLoad, useRecord } from '../operator/ui.tsx';
+import { ErrorNotice, StandIn, Tag, useHeading, useLoad, useRecord } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { parseHighlight } from './highlight.ts';
 import './learning.css';
@@ -25,16 +25,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
 
 /** A failed request in words, announced (role=alert); the codes these pages meet get their own message. */
 export function LearnError(props: { error: ApiError | undefined }) {
-  const t = useT();
-  const error = props.error;
-  if (!error) return null;
-  const key = ERROR_KEYS[error.code];
-  if (!key) return <ErrorNotice error={error} />;
-  return (
-    <p class="message message-error" role="alert">
-      {t(key)}
-    </p>
-  );
+  return <ErrorNotice error={props.error} words={ERROR_KEYS} />;
 }
 
 /** The label of a code under `prefix`, or the code itself when this version has no words for it. */
@@ -146,7 +137,7 @@ export function useRecordPage<T>(props: {
       </>
     );
   } else if (!record) {
-    standIn = loaded.error ? <LearnError error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+    standIn = <StandIn error={loaded.error} Error={LearnError} />;
   }
   return { record, setRecord, reload: loaded.reload, back, standIn };
 }

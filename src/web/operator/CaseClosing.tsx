@@ -8,6 +8,7 @@ import {
   hasOpenItems,
   REOPEN_REASON_MIN_LENGTH,
 } from '../../shared/cases/closing-rules.ts';
+import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ToggleButton } from '../ui/ListView.tsx';
 import {
@@ -19,6 +20,12 @@ import {
 } from './labels.ts';
 import { type CaseView, getOpenItems, listPeople, moveCase, reopenCase } from './operator-api.ts';
 import { ErrorNotice, useFormSend, useLoad, wib } from './ui.tsx';
+
+/** The two lines of a referral's hand-over: to whom it goes, and who follows it up. */
+const HANDOVER_FIELDS = [
+  { key: 'handedTo', idPart: 'to', label: 'op.close.handedTo' },
+  { key: 'followUpBy', idPart: 'by', label: 'op.close.followUpBy' },
+] as const;
 
 /** The closing form: the open items, a hand-over per open referral, and the outcome summary. */
 export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseView) => void }) {
@@ -106,49 +113,33 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
                   })}
                 </legend>
                 {missing.includes(r.id) && <p class="hint">{t('op.close.handoverMissing')}</p>}
-                <div class="field">
-                  <label for={`handover-to-${r.id}`}>{t('op.close.handedTo')}</label>
-                  <input
-                    id={`handover-to-${r.id}`}
+                {HANDOVER_FIELDS.map((field) => (
+                  <InputField
+                    key={field.key}
+                    id={`handover-${field.idPart}-${r.id}`}
+                    label={t(field.label)}
                     minLength={HANDOVER_MIN_LENGTH}
                     maxLength={300}
-                    autocomplete="off"
-                    value={value.handedTo}
-                    onInput={(e) => setField(r.id, 'handedTo', (e.currentTarget as HTMLInputElement).value)}
+                    value={value[field.key]}
+                    onInput={(text) => setField(r.id, field.key, text)}
                   />
-                </div>
-                <div class="field">
-                  <label for={`handover-by-${r.id}`}>{t('op.close.followUpBy')}</label>
-                  <input
-                    id={`handover-by-${r.id}`}
-                    minLength={HANDOVER_MIN_LENGTH}
-                    maxLength={300}
-                    autocomplete="off"
-                    value={value.followUpBy}
-                    onInput={(e) => setField(r.id, 'followUpBy', (e.currentTarget as HTMLInputElement).value)}
-                  />
-                </div>
+                ))}
               </fieldset>
             );
           })}
         </>
       )}
-      <div class="field">
-        <label for="outcome">{t('op.phase.outcomeLabel')}</label>
-        <p class="hint" id="outcome-hint">
-          {t('op.phase.outcomeHint')}
-        </p>
-        <textarea
-          id="outcome"
-          ref={outcomeField}
-          rows={4}
-          required
-          minLength={10}
-          aria-describedby="outcome-hint"
-          value={outcome}
-          onInput={(event) => setOutcome((event.currentTarget as HTMLTextAreaElement).value)}
-        />
-      </div>
+      <TextAreaField
+        id="outcome"
+        inputRef={outcomeField}
+        label={t('op.phase.outcomeLabel')}
+        hint={t('op.phase.outcomeHint')}
+        rows={4}
+        required
+        minLength={10}
+        value={outcome}
+        onInput={setOutcome}
+      />
       <ErrorNotice error={action.error} />
       <button
         type="submit"
@@ -186,21 +177,16 @@ export function ReopenCaseForm(props: {
       </div>
       {isOpen && (
         <form class="op-form" onSubmit={action.submit}>
-          <div class="field">
-            <label for="reopen-reason">{t('op.reopen.reasonLabel')}</label>
-            <p class="hint" id="reopen-hint">
-              {t('op.reopen.reasonHint')}
-            </p>
-            <textarea
-              id="reopen-reason"
-              rows={3}
-              required
-              minLength={REOPEN_REASON_MIN_LENGTH}
-              aria-describedby="reopen-hint"
-              value={reason}
-              onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
-            />
-          </div>
+          <TextAreaField
+            id="reopen-reason"
+            label={t('op.reopen.reasonLabel')}
+            hint={t('op.reopen.reasonHint')}
+            rows={3}
+            required
+            minLength={REOPEN_REASON_MIN_LENGTH}
+            value={reason}
+            onInput={setReason}
+          />
           <ErrorNotice error={action.error} />
           <button
             type="submit"

@@ -31,6 +31,7 @@ import {
   Due,
   ErrorNotice,
   PriorityTag,
+  StandIn,
   Tag,
   useAction,
   useFormSend,
@@ -77,7 +78,7 @@ export function CasePage(props: OperatorPageProps) {
     );
   }
   if (!current) {
-    return loaded.error ? <ErrorNotice error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+    return <StandIn error={loaded.error} />;
   }
 
   // A closed case is read-only: every section hides its buttons; only reopening stays (PhaseSection).

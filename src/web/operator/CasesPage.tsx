@@ -8,7 +8,7 @@ import { conflictTypeLabel, levelLabel, phaseLabel } from './labels.ts';
 import { useLiveEvents } from './live.ts';
 import { casePath, type OperatorPageProps } from './OperatorPage.tsx';
 import { type CaseView, listCases } from './operator-api.ts';
-import { Due, ErrorNotice, num, PriorityTag, Tag, useLoad, useNow } from './ui.tsx';
+import { Due, ErrorNotice, Loading, num, PriorityTag, Tag, useLoad, useNow } from './ui.tsx';
 
 const OPEN_PHASES = ['pencegahan', 'penghentian', 'pemulihan'] as const;
 const CASE_EVENTS = ['case.created', 'case.updated', 'case.escalated'];
@@ -34,7 +34,7 @@ export function CasesPage(props: OperatorPageProps) {
       <ExportPanel kind="cases" role={props.me.role} filters={{ open: showClosed ? undefined : 'true' }} />
       <LiveLine status={live} />
       <ErrorNotice error={open.error} />
-      {!open.data && open.isLoading && <p role="status">{t('common.loading')}</p>}
+      {!open.data && open.isLoading && <Loading />}
       {open.data && (
         <div class="op-board">
           {OPEN_PHASES.map((phase) => {

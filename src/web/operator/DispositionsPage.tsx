@@ -5,7 +5,7 @@ import { useLang, useT } from '../lang.ts';
 import { dispositionStatusLabel } from './labels.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { answerDisposition, type Disposition, listDispositions } from './operator-api.ts';
-import { DoneNotice, Due, ErrorNotice, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+import { DoneNotice, Due, ErrorNotice, Loading, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
 
 const ANSWERS = ['diterima', 'selesai', 'ditolak'] as const;
 
@@ -19,7 +19,7 @@ export function DispositionsPage(_props: OperatorPageProps) {
     <div>
       <p class="lead">{t('purpose.disposisi')}</p>
       <ErrorNotice error={loaded.error} />
-      {!loaded.data && loaded.isLoading && <p role="status">{t('common.loading')}</p>}
+      {!loaded.data && loaded.isLoading && <Loading />}
       {loaded.data && items.length === 0 && <p>{t('op.dispositions.none')}</p>}
       <ul class="op-plain-list">
         {items.map((d) => (

@@ -32,6 +32,7 @@ import {
   Notice,
   num,
   PriorityTag,
+  StandIn,
   Tag,
   useAction,
   useLoad,
@@ -279,7 +280,7 @@ function ReportDetail(props: {
   }, [props.id]);
 
   if (!report) {
-    return loaded.error ? <ErrorNotice error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+    return <StandIn error={loaded.error} />;
   }
 
   async function act(perform: () => Promise<Report>, message: string) {

@@ -6,7 +6,7 @@ import { isChild, REFERRAL_SERVICES, refusePerson } from '../../shared/cases/peo
 import type { PersonInput, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
-import { InputField } from '../fields.tsx';
+import { InputField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { groupLabel, referralServiceLabel } from './labels.ts';
 import { addPerson, referPerson, updatePerson } from './operator-api.ts';
@@ -80,114 +80,63 @@ export function PersonForm(props: {
       ) : (
         <h3 class="op-form-title">{t('op.people.addHeading')}</h3>
       )}
-      <div class="field">
-        <label for={`${prefix}-name`}>{t('op.people.fullName')}</label>
-        {showError(fullName.trim().length < 2) && (
-          <p id={`${prefix}-name-error`} class="field-error">
-            {t('op.people.nameRequired')}
-          </p>
-        )}
-        <input
-          id={`${prefix}-name`}
-          ref={first}
-          required
-          autocomplete="off"
-          maxLength={200}
-          value={fullName}
-          aria-invalid={showError(fullName.trim().length < 2)}
-          aria-describedby={showError(fullName.trim().length < 2) ? `${prefix}-name-error` : undefined}
-          onInput={(e) => setFullName((e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
-      <div class="field">
-        <label for={`${prefix}-nik`}>{t('op.people.nik')}</label>
-        <p class="hint" id={`${prefix}-nik-hint`}>
-          {t('op.people.nikHint')}
-        </p>
-        {showError(isNikInvalid) && (
-          <p id={`${prefix}-nik-error`} class="field-error">
-            {t('op.people.nikInvalid')}
-          </p>
-        )}
-        <input
-          id={`${prefix}-nik`}
-          inputMode="numeric"
-          autocomplete="off"
-          maxLength={16}
-          value={nik}
-          aria-invalid={showError(isNikInvalid)}
-          aria-describedby={`${prefix}-nik-hint${showError(isNikInvalid) ? ` ${prefix}-nik-error` : ''}`}
-          onInput={(e) => setNik((e.currentTarget as HTMLInputElement).value.replace(/\s/g, ''))}
-        />
-      </div>
-      <div class="field">
-        <label for={`${prefix}-age`}>{t('op.people.ageLabel')}</label>
-        {showError(isAgeInvalid) && (
-          <p id={`${prefix}-age-error`} class="field-error">
-            {t('op.people.ageInvalid')}
-          </p>
-        )}
-        <input
-          id={`${prefix}-age`}
-          class="op-number"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={130}
-          value={age}
-          aria-invalid={showError(isAgeInvalid)}
-          aria-describedby={showError(isAgeInvalid) ? `${prefix}-age-error` : undefined}
-          onInput={(e) => setAge((e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
-      <div class="field">
-        <label for={`${prefix}-group`}>{t('op.people.groupLabel')}</label>
-        {showError(group === '') && (
-          <p id={`${prefix}-group-error`} class="field-error">
-            {t('op.people.groupRequired')}
-          </p>
-        )}
-        <select
-          id={`${prefix}-group`}
-          required
-          value={group}
-          aria-invalid={showError(group === '')}
-          aria-describedby={showError(group === '') ? `${prefix}-group-error` : undefined}
-          onChange={(e) => setGroup((e.currentTarget as HTMLSelectElement).value as VulnerableGroup | '')}
-        >
-          <option value="">{t('op.people.chooseGroup')}</option>
-          {VULNERABLE_GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {groupLabel(t, g)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for={`${prefix}-needs`}>{t('op.people.needs')}</label>
-        <p class="hint" id={`${prefix}-needs-hint`}>
-          {t('op.people.needsHint')}
-        </p>
-        <input
-          id={`${prefix}-needs`}
-          autocomplete="off"
-          value={needs}
-          aria-describedby={`${prefix}-needs-hint`}
-          onInput={(e) => setNeeds((e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
-      <div class="field">
-        <label for={`${prefix}-guardian`}>
-          {t(isForChild ? 'op.people.guardianName' : 'op.people.guardianNameOptional')}
-        </label>
-        <input
-          id={`${prefix}-guardian`}
-          autocomplete="off"
-          maxLength={200}
-          value={guardianName}
-          onInput={(e) => setGuardianName((e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
+      <InputField
+        id={`${prefix}-name`}
+        inputRef={first}
+        label={t('op.people.fullName')}
+        required
+        maxLength={200}
+        value={fullName}
+        error={showError(fullName.trim().length < 2) ? t('op.people.nameRequired') : undefined}
+        onInput={setFullName}
+      />
+      <InputField
+        id={`${prefix}-nik`}
+        label={t('op.people.nik')}
+        hint={t('op.people.nikHint')}
+        inputMode="numeric"
+        maxLength={16}
+        value={nik}
+        error={showError(isNikInvalid) ? t('op.people.nikInvalid') : undefined}
+        onInput={(value) => setNik(value.replace(/\s/g, ''))}
+      />
+      <InputField
+        id={`${prefix}-age`}
+        label={t('op.people.ageLabel')}
+        type="number"
+        inputClass="op-number"
+        min={0}
+        max={130}
+        value={age}
+        error={showError(isAgeInvalid) ? t('op.people.ageInvalid') : undefined}
+        onInput={setAge}
+      />
+      <SelectField
+        id={`${prefix}-group`}
+        label={t('op.people.groupLabel')}
+        required
+        value={group}
+        error={showError(group === '') ? t('op.people.groupRequired') : undefined}
+        onChange={(value) => setGroup(value as VulnerableGroup | '')}
+        options={[
+          { value: '', label: t('op.people.chooseGroup') },
+          ...VULNERABLE_GROUPS.map((g) => ({ value: g, label: groupLabel(t, g) })),
+        ]}
+      />
+      <InputField
+        id={`${prefix}-needs`}
+        label={t('op.people.needs')}
+        hint={t('op.people.needsHint')}
+        value={needs}
+        onInput={setNeeds}
+      />
+      <InputField
+        id={`${prefix}-guardian`}
+        label={t(isForChild ? 'op.people.guardianName' : 'op.people.guardianNameOptional')}
+        maxLength={200}
+        value={guardianName}
+        onInput={setGuardianName}
+      />
       {isForChild && (
         <fieldset class="op-fieldset op-child-consent">
           <legend>{t('op.people.childLegend')}</legend>
@@ -256,38 +205,24 @@ export function ReferralForm(props: {
   return (
     <form class="op-form" onSubmit={save}>
       <h4 class="op-form-title">{t('op.referral.formHeading', { name: person.fullName })}</h4>
-      <div class="field">
-        <label for={`${prefix}-service`}>{t('op.referral.serviceLabel')}</label>
-        <select
-          id={`${prefix}-service`}
-          ref={first}
-          value={service}
-          onChange={(e) =>
-            setService((e.currentTarget as HTMLSelectElement).value as (typeof REFERRAL_SERVICES)[number])
-          }
-        >
-          {REFERRAL_SERVICES.map((s) => (
-            <option key={s} value={s}>
-              {referralServiceLabel(t, s)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for={`${prefix}-provider`}>{t('op.referral.provider')}</label>
-        <p class="hint" id={`${prefix}-provider-hint`}>
-          {t('op.referral.providerHint')}
-        </p>
-        <input
-          id={`${prefix}-provider`}
-          required
-          minLength={2}
-          maxLength={200}
-          value={provider}
-          aria-describedby={`${prefix}-provider-hint`}
-          onInput={(e) => setProvider((e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
+      <SelectField
+        id={`${prefix}-service`}
+        inputRef={first}
+        label={t('op.referral.serviceLabel')}
+        value={service}
+        onChange={(value) => setService(value as (typeof REFERRAL_SERVICES)[number])}
+        options={REFERRAL_SERVICES.map((s) => ({ value: s, label: referralServiceLabel(t, s) }))}
+      />
+      <InputField
+        id={`${prefix}-provider`}
+        label={t('op.referral.provider')}
+        hint={t('op.referral.providerHint')}
+        required
+        minLength={2}
+        maxLength={200}
+        value={provider}
+        onInput={setProvider}
+      />
       <InputField
         id={`${prefix}-due`}
         label={t('op.referral.due')}

@@ -91,18 +91,61 @@ export function useNow(everyMs = 30_000): Date {
   return now;
 }
 
-/** A server error in the user's language, announced to screen readers. */
-export function ErrorNotice(props: { error: ApiError | undefined }) {
+/** A page's own words for some error codes (e.g. a version conflict), each in place of the general message. */
+export type ErrorWords = Readonly<Record<string, MessageKey>>;
+
+/**
+ * A server error in the user's language, announced to screen readers. A code in `words` reads the page's own
+ * message instead, with the server's detail beside it only when `showsDetail` (the module's words are general).
+ */
+export function ErrorNotice(props: {
+  error: ApiError | undefined;
+  words?: ErrorWords;
+  showsDetail?: boolean;
+}) {
   const lang = useLang();
-  if (!props.error) return null;
+  const t = useT();
+  const error = props.error;
+  if (!error) return null;
+  const key = props.words?.[error.code];
+  if (key)
+    return (
+      <p class="message message-error" role="alert">
+        {t(key)}
+        {props.showsDetail && (
+          <>
+            {' '}
+            <span class="op-error-detail">({error.message})</span>
+          </>
+        )}
+      </p>
+    );
   return (
     <p class="message message-error" role="alert">
-      {errorMessage(lang, props.error.code, props.error.details)}
-      {props.error.code !== 'network' && props.error.message && !/^HTTP /.test(props.error.message) && (
-        <span class="op-error-detail"> ({props.error.message})</span>
+      {errorMessage(lang, error.code, error.details)}
+      {error.code !== 'network' && error.message && !/^HTTP /.test(error.message) && (
+        <span class="op-error-detail"> ({error.message})</span>
       )}
     </p>
   );
+}
+
+/** "Memuat…" while data is on its way, announced politely. */
+export function Loading() {
+  const t = useT();
+  return <p role="status">{t('common.loading')}</p>;
+}
+
+/**
+ * What stands in for a record that is not here yet: the failure once its load failed (in `Error`, a module's own
+ * error component), else "Memuat…".
+ */
+export function StandIn(props: {
+  error: ApiError | undefined;
+  Error?: (props: { error: ApiError | undefined }) => ComponentChildren;
+}) {
+  const Failure = props.Error ?? ErrorNotice;
+  return props.error ? <Failure error={props.error} /> : <Loading />;
 }
 
 /** The line that says an action succeeded: always present (hidden while empty), so each new message is announced. */

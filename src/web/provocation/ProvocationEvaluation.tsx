@@ -6,7 +6,7 @@ import type { MessageKey } from '../../shared/i18n.ts';
 import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { listRegions } from '../operator/operator-api.ts';
-import { DataTable, ErrorNotice, num, useHeading, useLoad } from '../operator/ui.tsx';
+import { DataTable, ErrorNotice, Loading, num, useHeading, useLoad } from '../operator/ui.tsx';
 import { getEvaluation } from './provocation-api.ts';
 
 export function ProvocationEvaluation(props: { onBack: () => void }) {
@@ -43,7 +43,7 @@ export function ProvocationEvaluation(props: { onBack: () => void }) {
         />
       </div>
       <ErrorNotice error={loaded.error} />
-      {!figures && !loaded.error && <p role="status">{t('common.loading')}</p>}
+      {!figures && !loaded.error && <Loading />}
       {figures && (
         <>
           <dl class="op-facts">

@@ -5,7 +5,7 @@ import type { ItemDetail } from '../../shared/provocation/provocation-schema.ts'
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
-import { ErrorNotice, useHeading, useLoad, wib } from '../operator/ui.tsx';
+import { StandIn, useHeading, useLoad, wib } from '../operator/ui.tsx';
 import { Link, navigate } from '../router.tsx';
 import { AssessmentTag } from './AssessmentTag.tsx';
 import { ItemForms } from './ProvocationForms.tsx';
@@ -51,8 +51,7 @@ export function ProvocationItem(props: { id: string; me: SignedInUser }) {
       </>
     );
   }
-  if (!item)
-    return loaded.error ? <ErrorNotice error={loaded.error} /> : <p role="status">{t('common.loading')}</p>;
+  if (!item) return <StandIn error={loaded.error} />;
   const kabkota = item.regionCodes.find((c) => c.length >= 5)?.slice(0, 5);
   return (
     <div class="op-wide prov-item">

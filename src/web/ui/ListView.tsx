@@ -2,6 +2,7 @@
 // button that opens an item, and the button that opens or closes a form or section.
 import type { ComponentChildren } from 'preact';
 import { useT } from '../lang.ts';
+import { Loading } from '../operator/ui.tsx';
 
 /** The list beside the detail of the chosen item; while nothing is chosen, the detail says how to choose. */
 export function SplitView(props: {
@@ -23,8 +24,7 @@ export function ListState(props: {
   count: number;
   empty: string;
 }) {
-  const t = useT();
-  if (!props.loaded.data) return props.loaded.isLoading ? <p role="status">{t('common.loading')}</p> : null;
+  if (!props.loaded.data) return props.loaded.isLoading ? <Loading /> : null;
   return props.count === 0 ? <p>{props.empty}</p> : null;
 }
 
