@@ -118,8 +118,16 @@ export type Database = {
   ): Promise<() => Promise<void>>;
   /** Connections open, idle and requests waiting, per pool. */
   poolUse(): PoolUse[];
+  /**
+   * PostgreSQL only: how to open this same database again, e.g. from a worker thread with its own memory limits
+   * (the exports, decision 0052). Absent for PGlite, which lives in this thread only.
+   */
+  readonly server?: ServerConnection;
   close(): Promise<void>;
 };
+
+/** What opens a PostgreSQL database again: the owner's URL, and the app login's password and name. */
+export type ServerConnection = { ownerUrl: string; appPassword: string | undefined; appUser?: string };
 
 // pg returns bigint and numeric as strings by default; Sigap's counts fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -371,6 +379,7 @@ export function openServerDatabase(
     systemPool,
     listen: (channel, onMessage, options) => listener.listen(channel, onMessage, options),
     poolUse: () => [useOf('system', systemPool, 4), useOf('app', appPool, appPoolSize)],
+    server: { ownerUrl, appPassword, appUser: options.appUser },
     close: async () => {
       await keys.close();
       await listener.close();

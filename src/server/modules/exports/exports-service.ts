@@ -22,6 +22,7 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { type FigureRecords, openFigureRecords } from '../evaluation/evaluation-records-service.ts';
+import { exportInWorker } from './exports-in-worker.ts';
 import { type Centroids, CONTENT_TYPES, centroidOf, evaluationRow, fileName } from './exports-rules.ts';
 import * as store from './exports-store.ts';
 import { openWriter } from './exports-writers.ts';
@@ -175,12 +176,47 @@ export async function prepareExport(
   principal: Principal,
   kind: ExportKind,
   query: ExportQuery,
-  options: { pageRows?: number; onPage?: (rowsRead: number) => void } = {},
+  options: ExportOptions = {},
 ): Promise<PreparedExport> {
   authorize(principal, `export.${kind}`, 'Peran Anda tidak dapat mengekspor data ini');
+  includesPersonal(principal, kind, query); // refuses (403) here, before anything is read or sent
+  const figure: FigureRecords | undefined = await evaluationRecords(deps, principal, kind, query);
+  const server = deps.db.server;
+  return {
+    fileName: fileName(kind, query.format, deps.clock.now()),
+    contentType: CONTENT_TYPES[query.format],
+    // A CSV or HXL list read from PostgreSQL is written by a worker thread whose heap is capped, so a million rows
+    // cannot grow this process (decision 0052). PGlite lives in this thread; an evaluation's records are few; XLSX
+    // and GeoJSON build far more objects per row, which a capped heap turns into collections back to back.
+    write: (out, progress) =>
+      server && !figure && (query.format === 'csv' || query.format === 'hxl')
+        ? exportInWorker(
+            { server, principal, kind, query, geoDir: deps.config.geoDir, pageRows: options.pageRows },
+            out,
+            { progress, onPage: options.onPage },
+          )
+        : writeExport(deps, principal, kind, query, out, progress, { ...options, figure }),
+  };
+}
+
+export type ExportOptions = { pageRows?: number; onPage?: (rowsRead: number) => void };
+
+/**
+ * Writes the whole file to `out` in this thread and audits it; resolves with the row count. Who may export was
+ * checked by `prepareExport`; the worker thread calls this with its own connection (exports-worker.ts).
+ */
+export async function writeExport(
+  deps: ExportDeps,
+  principal: Principal,
+  kind: ExportKind,
+  query: ExportQuery,
+  out: Writable,
+  progress?: (rows: number) => void,
+  options: ExportOptions & { figure?: FigureRecords } = {},
+): Promise<number> {
   const format: ExportFormat = query.format;
   const personal = includesPersonal(principal, kind, query);
-  const figure: FigureRecords | undefined = await evaluationRecords(deps, principal, kind, query);
+  const figure = options.figure;
   /** Every kind but the evaluation's records is read here, by the store. */
   const listKind = kind as store.ListKind;
   const filter = filterOf(kind, query, personal);
@@ -192,96 +228,90 @@ export async function prepareExport(
     (format === 'csv' || format === 'hxl') && !figure && !(personal && kind === 'cases')
       ? { columns, delimiter: query.delimiter, withId: personal }
       : undefined;
-  return {
-    fileName: fileName(kind, format, deps.clock.now()),
-    contentType: CONTENT_TYPES[format],
-    async write(out, progress) {
-      // The file goes through `file` into `out`, which ends only after the audit entry is committed: whoever
-      // has the whole file can find it audited.
-      const file = new PassThrough();
-      file.pipe(out, { end: false });
-      out.once('close', () => file.destroy());
-      const writer = await openWriter(file, {
-        format,
-        title: EXPORT_TITLES[kind],
-        columns,
-        delimiter: query.delimiter,
-        centroids: format === 'geojson' ? await loadCentroids(deps.config.geoDir) : new Map(),
+  // The file goes through `file` into `out`, which ends only after the audit entry is committed: whoever
+  // has the whole file can find it audited.
+  const file = new PassThrough();
+  file.pipe(out, { end: false });
+  out.once('close', () => file.destroy());
+  const writer = await openWriter(file, {
+    format,
+    title: EXPORT_TITLES[kind],
+    columns,
+    delimiter: query.delimiter,
+    centroids: format === 'geojson' ? await loadCentroids(deps.config.geoDir) : new Map(),
+  });
+  let count = 0;
+  let complete = false;
+  try {
+    const take = async (tx: Tx, page: store.ExportPage) => {
+      if (personal) await addPersonal(tx, principal, kind, page);
+      count += page.rows.length;
+      options.onPage?.(count);
+    };
+    if (figure) {
+      const set = (query as EvaluationExportQuery).set;
+      await figure.read(pageRows, async (records) => {
+        const rows = records.rows.map((record) => evaluationRow(record, set, records.regionNames));
+        const fields = Object.keys(rows[0] ?? {});
+        count += rows.length;
+        options.onPage?.(count);
+        await writer.rows({ fields, rows: rows.map((row) => fields.map((name) => row[name])) });
+        progress?.(count);
       });
-      let count = 0;
-      let complete = false;
-      try {
-        const take = async (tx: Tx, page: store.ExportPage) => {
-          if (personal) await addPersonal(tx, principal, kind, page);
-          count += page.rows.length;
-          options.onPage?.(count);
-        };
-        if (figure) {
-          const set = (query as EvaluationExportQuery).set;
-          await figure.read(pageRows, async (records) => {
-            const rows = records.rows.map((record) => evaluationRow(record, set, records.regionNames));
-            const fields = Object.keys(rows[0] ?? {});
-            count += rows.length;
-            options.onPage?.(count);
-            await writer.rows({ fields, rows: rows.map((row) => fields.map((name) => row[name])) });
-            progress?.(count);
-          });
-        } else if (deps.db.kind === 'postgresql') {
-          await deps.db.asActor(principal.actor, async (tx) => {
-            await store.openCursor(tx, listKind, filter, 'sigap_export', lines);
-            for (;;) {
-              const page = await store.fetchCursor(tx, 'sigap_export', pageRows);
-              if (page.rows.length === 0) break;
-              await take(tx, page);
-              await writer.rows(page);
-              progress?.(count);
-              if (page.rows.length < pageRows) break;
-            }
-          });
-        } else {
-          let after: { k: string; id: string } | undefined;
-          for (;;) {
-            const page = await deps.db.asActor(principal.actor, async (tx) => {
-              const read = await store.readPage(tx, listKind, filter, after, pageRows, lines);
-              await take(tx, read);
-              return read;
-            });
-            if (page.rows.length === 0) break;
-            // Written between transactions: a slow download never holds PGlite's one connection.
-            await writer.rows(page);
-            progress?.(count);
-            if (page.rows.length < pageRows) break;
-            const last = page.rows[page.rows.length - 1];
-            after = { k: fieldOf(page, last, '_k') as string, id: fieldOf(page, last, 'id') as string };
-          }
+    } else if (deps.db.kind === 'postgresql') {
+      await deps.db.asActor(principal.actor, async (tx) => {
+        await store.openCursor(tx, listKind, filter, 'sigap_export', lines);
+        for (;;) {
+          const page = await store.fetchCursor(tx, 'sigap_export', pageRows);
+          if (page.rows.length === 0) break;
+          await take(tx, page);
+          await writer.rows(page);
+          progress?.(count);
+          if (page.rows.length < pageRows) break;
         }
-        const flushed = finished(file);
-        await writer.end();
-        await flushed;
-        complete = true;
-      } finally {
-        // Audited even when the download stopped midway: what left is what the rows say.
-        await deps.db.asActor(principal.actor, async (tx) =>
-          appendAudit(
-            tx,
-            principal.audit,
-            'export.create',
-            { type: 'export', id: randomUUID() },
-            {
-              kind,
-              format,
-              filters: auditedFilters(query),
-              rows: count,
-              personal,
-              complete,
-            },
-          ),
-        );
+      });
+    } else {
+      let after: { k: string; id: string } | undefined;
+      for (;;) {
+        const page = await deps.db.asActor(principal.actor, async (tx) => {
+          const read = await store.readPage(tx, listKind, filter, after, pageRows, lines);
+          await take(tx, read);
+          return read;
+        });
+        if (page.rows.length === 0) break;
+        // Written between transactions: a slow download never holds PGlite's one connection.
+        await writer.rows(page);
+        progress?.(count);
+        if (page.rows.length < pageRows) break;
+        const last = page.rows[page.rows.length - 1];
+        after = { k: fieldOf(page, last, '_k') as string, id: fieldOf(page, last, 'id') as string };
       }
-      out.end();
-      return count;
-    },
-  };
+    }
+    const flushed = finished(file);
+    await writer.end();
+    await flushed;
+    complete = true;
+  } finally {
+    // Audited even when the download stopped midway: what left is what the rows say.
+    await deps.db.asActor(principal.actor, async (tx) =>
+      appendAudit(
+        tx,
+        principal.audit,
+        'export.create',
+        { type: 'export', id: randomUUID() },
+        {
+          kind,
+          format,
+          filters: auditedFilters(query),
+          rows: count,
+          personal,
+          complete,
+        },
+      ),
+    );
+  }
+  out.end();
+  return count;
 }
 
 /** How many rows an export will hold, as the actor sees them (for a background export's progress). */

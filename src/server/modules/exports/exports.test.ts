@@ -256,6 +256,32 @@ describe('exports', () => {
     expect(last.details).not.toContain('Dimas');
   });
 
+  it('stops reading when the download goes away midway, and audits what left as incomplete', async () => {
+    const user = await t.db.asSystem((tx) => findUserById(tx, provinsi.id));
+    if (!user) throw new Error('no user');
+    let chunks = 0;
+    // The client goes away after the header and the first page.
+    const sink = new Writable({
+      write(_chunk, _enc, done) {
+        chunks += 1;
+        done();
+        if (chunks === 2) sink.destroy();
+      },
+    });
+    const prepared = await prepareExport(
+      { db: t.db, clock: systemClock, config: t.config },
+      principalFrom(user, []),
+      'reports',
+      ReportsExportQuery.parse({ format: 'csv' }),
+      { pageRows: 1 },
+    );
+    await expect(prepared.write(sink)).rejects.toThrow('export stream closed');
+    const entries = await audits();
+    const details = JSON.parse(entries[entries.length - 1].details);
+    expect(details).toMatchObject({ kind: 'reports', format: 'csv', complete: false });
+    expect(details.rows).toBeLessThan(4);
+  });
+
   it('streams: the file is written page by page while the rows are still being read', async () => {
     const user = await t.db.asSystem((tx) => findUserById(tx, provinsi.id));
     if (!user) throw new Error('no user');
