@@ -28,6 +28,9 @@ export type FromWorker =
   | { type: 'done'; rows: number }
   | { type: 'failed'; message: string };
 
+/** What the caller follows: the rows written so far, and each page as it is read (before it is written). */
+export type Follow = { progress?: (rows: number) => void; onPage?: (rowsRead: number) => void };
+
 /** To the worker: write the next chunk, or stop because the download went away. */
 export type ToWorker = { type: 'more' } | { type: 'stop' };
 
@@ -48,11 +51,7 @@ let running = 0;
 const waiting: (() => void)[] = [];
 
 /** Writes the export to `out` from a worker thread; resolves with the row count once the file has ended. */
-export async function exportInWorker(
-  job: WorkerExport,
-  out: Writable,
-  follow: { progress?: (rows: number) => void; onPage?: (rowsRead: number) => void } = {},
-): Promise<number> {
+export async function exportInWorker(job: WorkerExport, out: Writable, follow: Follow = {}): Promise<number> {
   if (running >= MAX_EXPORT_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
   running += 1;
   try {
@@ -63,11 +62,7 @@ export async function exportInWorker(
   }
 }
 
-function runWorker(
-  job: WorkerExport,
-  out: Writable,
-  follow: { progress?: (rows: number) => void; onPage?: (rowsRead: number) => void },
-): Promise<number> {
+function runWorker(job: WorkerExport, out: Writable, follow: Follow): Promise<number> {
   const workerData: WorkerExport = { ...job, followPages: Boolean(follow.onPage) };
   const worker = new Worker(WORKER_FILE, { workerData, resourceLimits: EXPORT_WORKER_LIMITS });
   const send = (message: ToWorker) => worker.postMessage(message);
