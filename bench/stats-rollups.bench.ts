@@ -2,11 +2,13 @@
  * `npm run bench:stats`: /api/stats/overview read from the kept figures (migration 0029) against the same
  * numbers counted from every visible report (the scan it replaced), in the same run, on the same data.
  *
- *   npm run bench:stats -- [--reports 1000000] [--db postgres|pglite|both] [--rounds 20] [--keep]
+ *   npm run bench:stats -- [--reports 1000000] [--cases N] [--db postgres|pglite|both] [--rounds 20] [--keep]
  *
  * `--keep` (PostgreSQL): the reports live in the scratch database `sigap_stats_<reports>`, left in place at the end
  * and reused by the next run (migrations brought up to date, only the missing reports seeded), so a run at a
- * million seeds once.
+ * million seeds once. `--cases N` (default one for every 25 reports) opens cases over verified reports, most of
+ * them closed, so the open-case figures and the cases' missed deadlines have rows to read (only the missing
+ * ones are added to a kept database).
  * Measured through the service, as the route calls it (one transaction as the actor): the province for a year
  * and for the default 12 weeks, a Bakorwil koordinator for a year, a kab/kota operator for the default period.
  * Printed: p50, p95 and best of the rounds for each, the load average beside them (the machine is shared: the
@@ -26,7 +28,7 @@ import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/mi
 import type { Principal } from '../src/server/platform/principal.ts';
 import { flag, loadAverage as load, note } from './bench-args.ts';
 import { countReports, openScratch } from './scratch-db.ts';
-import { seedReports } from './seed-reports.ts';
+import { seedCases, seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -35,6 +37,7 @@ const rounds = Number(flag('rounds', '20'));
 const scanRounds = Number(flag('scan-rounds', '5'));
 const which = flag('db', 'postgres');
 const keep = process.argv.includes('--keep');
+const cases = Number(flag('cases', String(Math.round(reports / 25))));
 
 type Figure = { p50: number; p95: number; best: number; load: string };
 
@@ -141,7 +144,18 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
         kind === 'postgres' ? 200_000 : 50_000,
         (n) => note(`${kind}: ${n.toLocaleString('en')} written`),
       );
+    const heldCases =
+      (await db.systemQuery<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0]?.n ?? 0;
+    if (heldCases < cases) {
+      note(`${kind}: opening ${(cases - heldCases).toLocaleString('en')} cases`);
+      await seedCases(db, cases - heldCases, reporter);
+    }
     const seedSeconds = (performance.now() - seeding) / 1000;
+    const caseCounts = (
+      await db.systemQuery<{ n: number; open: number }>(
+        'SELECT count(*)::int AS n, (count(*) FILTER (WHERE closed_at IS NULL))::int AS open FROM cases',
+      )
+    )[0];
     const kept = await db.systemQuery<{ level: string; n: number }>(
       'SELECT level, count(*)::int AS n FROM report_daily_counts GROUP BY 1 ORDER BY 1',
     );
@@ -175,7 +189,7 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
     }
     const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     return [
-      `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports (${held >= reports ? `kept from an earlier run, ${held.toLocaleString('en')} held` : `seeded in ${seedSeconds.toFixed(0)} s`}), kept rows: ${kept
+      `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports (${held >= reports ? `kept from an earlier run, ${held.toLocaleString('en')} held` : `seeded in ${seedSeconds.toFixed(0)} s`}), ${(caseCounts?.n ?? 0).toLocaleString('en')} cases (${(caseCounts?.open ?? 0).toLocaleString('en')} open), kept rows: ${kept
         .map((k) => `${k.level} ${k.n.toLocaleString('en')}`)
         .join(', ')}; scan ${scanRounds} rounds, kept ${rounds} rounds ──`,
       ...rows.map((r) =>
