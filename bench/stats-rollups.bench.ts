@@ -2,30 +2,28 @@
  * `npm run bench:stats`: /api/stats/overview read from the kept figures (migration 0029) against the same
  * numbers counted from every visible report (the scan it replaced), in the same run, on the same data.
  *
- *   npm run bench:stats -- [--reports 1000000] [--db postgres|pglite|both] [--rounds 20] [--keep]
+ *   npm run bench:stats -- [--reports 1000000] [--cases N] [--db postgres|pglite|both] [--rounds 20] [--keep]
  *
  * `--keep` (PostgreSQL): the reports live in the scratch database `sigap_stats_<reports>`, left in place at the end
  * and reused by the next run (migrations brought up to date, only the missing reports seeded), so a run at a
- * million seeds once.
+ * million seeds once. `--cases N` (default one for every 25 reports) opens cases over verified reports, most of
+ * them closed, so the open-case figures and the cases' missed deadlines have rows to read (only the missing
+ * ones are added to a kept database).
  * Measured through the service, as the route calls it (one transaction as the actor): the province for a year
  * and for the default 12 weeks, a Bakorwil koordinator for a year, a kab/kota operator for the default period.
  * Printed: p50, p95 and best of the rounds for each, the load average beside them (the machine is shared: the
  * figures are upper bounds), and the issue's target (province, PostgreSQL, 1M reports: p95 < 100 ms).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { getOverview, getOverviewByScan } from '../src/server/modules/stats/stats-service.ts';
 import { createUser, principalOf } from '../src/server/modules/users/users-service.ts';
 import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
-import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
-import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
+import type { Database } from '../src/server/platform/db.ts';
+import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
 import { flag, loadAverage as load, note } from './bench-args.ts';
-import { countReports, openScratch } from './scratch-db.ts';
+import { countReports, openFreshPglite, openFreshPostgres, openScratch } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -58,43 +56,16 @@ function toDay(ms: number): string {
 async function open(
   kind: 'postgres' | 'pglite',
 ): Promise<{ db: Database; dispose: () => Promise<void>; held: number }> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-stats-'));
-    const db = await openEmbeddedDatabase(dir);
-    return {
-      db,
-      held: 0,
-      dispose: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
+  if (kind === 'pglite') return { ...(await openFreshPglite('sigap-stats-')), held: 0 };
   if (keep) {
     const scratch = await openScratch(`sigap_stats_${reports}`, { keep: true, ownerUrl: POSTGRES_URL });
     return { db: scratch.db, dispose: () => scratch.dispose(), held: await countReports(scratch.db) };
   }
-  const name = `sigap_stats_${process.pid}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
-  return {
-    db,
-    held: 0,
-    dispose: async () => {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropAppLogin(dropper, name);
-      await dropper.end();
-    },
-  };
+  const { db, dispose } = await openFreshPostgres(`sigap_stats_${process.pid}`, {
+    ownerUrl: POSTGRES_URL,
+    appPassword: process.env.SIGAP_APP_DB_PASSWORD,
+  });
+  return { db, dispose, held: 0 };
 }
 
 async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
