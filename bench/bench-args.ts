@@ -12,6 +12,18 @@ export function note(text: string, timed = true): void {
   process.stderr.write(timed ? `[${new Date().toISOString().slice(11, 19)}] ${text}\n` : `${text}\n`);
 }
 
+/** Calls `call` once to warm (plans, caches), then `rounds` times: each call's milliseconds, fastest first. */
+export async function timeRounds(rounds: number, call: () => Promise<unknown>): Promise<number[]> {
+  await call();
+  const ms: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    await call();
+    ms.push(performance.now() - started);
+  }
+  return ms.sort((a, b) => a - b);
+}
+
 /** The 1, 5 and 15 minute load averages, as a bench prints them beside its figures. */
 export function loadAverage(): string {
   return os

@@ -19,7 +19,7 @@ type CannonResult = {
   latency: { p50: number; p97_5: number; p99: number };
 };
 type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
-const autocannon = require('autocannon') as Cannon;
+export const autocannon = require('autocannon') as Cannon;
 
 const REQUEST_SETUP = path.join(import.meta.dirname, 'autocannon-request.cjs');
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';

@@ -21,7 +21,7 @@ import { systemClock } from '../src/server/platform/clock.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
-import { flag, note as printNote } from './bench-args.ts';
+import { flag, note as printNote, timeRounds } from './bench-args.ts';
 import { openFreshPglite, openFreshPostgres } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
@@ -36,14 +36,7 @@ const note = (text: string) => printNote(text, false);
 type Figure = { name: string; median: number; best: number };
 
 async function time(name: string, call: () => Promise<unknown>): Promise<Figure> {
-  await call(); // warm: plans, caches
-  const ms: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const started = performance.now();
-    await call();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
+  const ms = await timeRounds(rounds, call);
   return { name, median: ms[Math.floor(ms.length / 2)] as number, best: ms[0] as number };
 }
 

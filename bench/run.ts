@@ -30,7 +30,6 @@ import { buildApp } from '../src/server/app.ts';
 import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { createUser } from '../src/server/modules/users/users-service.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import { atSizeParts, benchAtSize } from './at-size.ts';
@@ -40,7 +39,7 @@ import { openFreshPglite, openFreshPostgres } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 import { measureTextReader, TEXT_READER_TARGET } from './text-reader.bench.ts';
 import { BUDGET_BYTES, measureWebBundle } from './web-bundle.ts';
-import { BENCH_WHATSAPP_SECRET, measureWhatsApp, WHATSAPP_BASELINE_BODY } from './whatsapp.bench.ts';
+import { measureWhatsApp, WHATSAPP_BASELINE_BODY, whatsAppBenchConfig } from './whatsapp.bench.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = 32;
@@ -146,13 +145,7 @@ async function benchDatabase(target: Target, isPostgres: boolean): Promise<void>
     note(`${name}: ${n.toLocaleString('en')} reports`),
   );
 
-  const config = loadConfig({
-    SIGAP_BENCH: 'true',
-    SIGAP_JOBS: 'false',
-    LOG_LEVEL: 'silent',
-    WHATSAPP_APP_SECRET: BENCH_WHATSAPP_SECRET,
-    WHATSAPP_VERIFY_TOKEN: 'token-verifikasi-bench',
-  });
+  const config = whatsAppBenchConfig();
   const app: FastifyInstance = await buildApp({ config, db, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   try {

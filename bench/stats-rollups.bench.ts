@@ -22,7 +22,7 @@ import { systemClock } from '../src/server/platform/clock.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
-import { flag, loadAverage as load, note } from './bench-args.ts';
+import { flag, loadAverage as load, note, timeRounds } from './bench-args.ts';
 import { countReports, openFreshPglite, openFreshPostgres, openScratch } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
@@ -37,14 +37,7 @@ const keep = process.argv.includes('--keep');
 type Figure = { p50: number; p95: number; best: number; load: string };
 
 async function time(n: number, call: () => Promise<unknown>): Promise<Figure> {
-  await call(); // warm: plans, caches
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    await call();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
+  const ms = await timeRounds(n, call);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)] as number;
   return { p50: at(0.5), p95: at(0.95), best: ms[0] as number, load: load() };
 }
