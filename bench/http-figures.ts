@@ -95,6 +95,11 @@ async function cannon(
       setupRequest: REQUEST_SETUP,
     })),
   });
+  return throughputOf(result);
+}
+
+/** What one autocannon run gave, as the bench reports it. */
+export function throughputOf(result: CannonResult): Throughput {
   return {
     requestsPerSecond: result['2xx'] / result.duration,
     ok: result['2xx'],

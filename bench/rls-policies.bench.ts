@@ -21,7 +21,7 @@ import { systemClock } from '../src/server/platform/clock.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
-import { flag, note as printNote, timeRounds } from './bench-args.ts';
+import { alignRows, benchEachDatabase, flag, note as printNote, timeRounds } from './bench-args.ts';
 import { openFreshPglite, openFreshPostgres } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
@@ -124,18 +124,12 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string> {
         `${((after.median / figure.median) * 100).toFixed(0)}%`,
       ]);
     }
-    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     return [
       `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports, ${rounds} rounds each, load average ${os
         .loadavg()
         .map((n) => n.toFixed(2))
         .join(' ')} ──`,
-      ...rows.map((r) =>
-        r
-          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      ),
+      ...alignRows(rows),
       '',
     ].join('\n');
   } finally {
@@ -143,14 +137,5 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string> {
   }
 }
 
-const out: string[] = [];
-for (const kind of ['postgres', 'pglite'] as const) {
-  if (which !== 'both' && which !== kind) continue;
-  try {
-    out.push(await benchOne(kind));
-  } catch (error) {
-    out.push(`── ${kind}: not measured: ${String(error)}`);
-  }
-}
-console.log(out.join('\n'));
+console.log((await benchEachDatabase(which, benchOne)).join('\n'));
 process.exit(0);

@@ -22,7 +22,7 @@ import { systemClock } from '../src/server/platform/clock.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
-import { flag, loadAverage as load, note, timeRounds } from './bench-args.ts';
+import { alignRows, benchEachDatabase, flag, loadAverage as load, note, timeRounds } from './bench-args.ts';
 import { countReports, openFreshPglite, openFreshPostgres, openScratch } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
@@ -137,17 +137,11 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
         `${before.load} / ${after.load}`,
       ]);
     }
-    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     return [
       `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports (${held >= reports ? `kept from an earlier run, ${held.toLocaleString('en')} held` : `seeded in ${seedSeconds.toFixed(0)} s`}), kept rows: ${kept
         .map((k) => `${k.level} ${k.n.toLocaleString('en')}`)
         .join(', ')}; scan ${scanRounds} rounds, kept ${rounds} rounds ──`,
-      ...rows.map((r) =>
-        r
-          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      ),
+      ...alignRows(rows),
       'target (issue 20): province at 1M reports on PostgreSQL, p95 < 100 ms. Shared machine: upper bounds.',
       '',
     ];
@@ -156,14 +150,5 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
   }
 }
 
-const out: string[] = [];
-for (const kind of ['postgres', 'pglite'] as const) {
-  if (which !== 'both' && which !== kind) continue;
-  try {
-    out.push(...(await benchOne(kind)));
-  } catch (error) {
-    out.push(`── ${kind}: not measured: ${String(error)}`);
-  }
-}
-console.log(out.join('\n'));
+console.log((await benchEachDatabase(which, benchOne)).join('\n'));
 process.exit(0);

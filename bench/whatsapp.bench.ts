@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Config, loadConfig } from '../src/server/platform/config.ts';
-import { autocannon, type Throughput } from './http-figures.ts';
+import { autocannon, type Throughput, throughputOf } from './http-figures.ts';
 
 // A WhatsApp delivery under load: POST /api/channels/whatsapp, signed, each from a new number naming its place,
 // so that every one is read by the text reader and filed as a report, against the bare-INSERT baseline route.
@@ -76,15 +76,7 @@ async function cannon(
   seconds: number,
   connections: number,
 ) {
-  const result = await autocannon({ url, connections, duration: seconds, workers: 1, requests });
-  return {
-    requestsPerSecond: result['2xx'] / result.duration,
-    ok: result['2xx'],
-    seconds: result.duration,
-    failed: result.non2xx + result.errors + result.timeouts,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-  } satisfies Throughput;
+  return throughputOf(await autocannon({ url, connections, duration: seconds, workers: 1, requests }));
 }
 
 /** WhatsApp deliveries and the baseline, warmed up, then in alternating rounds; the baseline takes a report body. */
