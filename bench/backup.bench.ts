@@ -3,15 +3,12 @@
 // row-count and audit checks restore always makes). Run: npx node bench/backup.bench.ts
 // BENCH_REPORTS changes the volume; BENCH_SKIP_POSTGRES=1 leaves PostgreSQL out.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { createBackup, restoreBackup } from '../src/server/modules/backup/backup-service.ts';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { createUser } from '../src/server/modules/users/users-service.ts';
-import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
+import type { Database } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import { openFreshPglite, openFreshPostgres } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -21,39 +18,16 @@ const by = { id: null, label: 'bench' };
 type Target = { name: string; db: Database; dispose(): Promise<void> };
 
 async function pgliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-bench-backup-'));
-  const db = await openEmbeddedDatabase(dir);
-  return {
-    name: 'PGlite',
-    db,
-    dispose: async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { name: 'PGlite', ...(await openFreshPglite('sigap-bench-backup-')) };
 }
 
 async function postgresTarget(suffix: string): Promise<Target> {
-  const name = `sigap_bench_backup_${process.pid}_${suffix}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const db = openServerDatabase(url.toString(), undefined);
-  return {
-    name: 'PostgreSQL',
-    db,
-    dispose: async () => {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
+  const { db, dispose } = await openFreshPostgres(`sigap_bench_backup_${process.pid}_${suffix}`, {
+    ownerUrl: POSTGRES_URL,
+    appPassword: undefined,
+    keepLogin: true,
+  });
+  return { name: 'PostgreSQL', db, dispose };
 }
 
 function note(text: string): void {

@@ -19,7 +19,7 @@ type CannonResult = {
   latency: { p50: number; p97_5: number; p99: number };
 };
 type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
-const autocannon = require('autocannon') as Cannon;
+export const autocannon = require('autocannon') as Cannon;
 
 const REQUEST_SETUP = path.join(import.meta.dirname, 'autocannon-request.cjs');
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
@@ -95,6 +95,11 @@ async function cannon(
       setupRequest: REQUEST_SETUP,
     })),
   });
+  return throughputOf(result);
+}
+
+/** What one autocannon run gave, as the bench reports it. */
+export function throughputOf(result: CannonResult): Throughput {
   return {
     requestsPerSecond: result['2xx'] / result.duration,
     ok: result['2xx'],

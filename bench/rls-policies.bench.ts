@@ -11,20 +11,18 @@
  * (/api/stats/overview) of a koordinator (Bakorwil V) and of the province, and an operator's first inbox page.
  * Printed: the median and best of the rounds, with and without row security, and their ratio.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { listReports } from '../src/server/modules/reports/reports-service.ts';
 import { getOverview } from '../src/server/modules/stats/stats-service.ts';
 import { createUser, principalOf } from '../src/server/modules/users/users-service.ts';
 import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
-import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
-import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
+import type { Database } from '../src/server/platform/db.ts';
+import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
-import { flag, note as printNote } from './bench-args.ts';
+import { alignRows, benchEachDatabase, flag, note as printNote, timeRounds } from './bench-args.ts';
+import { openFreshPglite, openFreshPostgres } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -38,14 +36,7 @@ const note = (text: string) => printNote(text, false);
 type Figure = { name: string; median: number; best: number };
 
 async function time(name: string, call: () => Promise<unknown>): Promise<Figure> {
-  await call(); // warm: plans, caches
-  const ms: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const started = performance.now();
-    await call();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
+  const ms = await timeRounds(rounds, call);
   return { name, median: ms[Math.floor(ms.length / 2)] as number, best: ms[0] as number };
 }
 
@@ -81,35 +72,13 @@ function withoutRowSecurity(db: Database): Database {
 }
 
 async function benchOne(kind: 'postgres' | 'pglite'): Promise<string> {
-  let db: Database;
-  let dispose: () => Promise<void>;
-  const name = `sigap_rls_${process.pid}`;
-  if (kind === 'postgres') {
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
-    dispose = async () => {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropAppLogin(dropper, name);
-      await dropper.end();
-    };
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-rls-'));
-    mkdirSync(dir, { recursive: true });
-    db = await openEmbeddedDatabase(dir);
-    dispose = async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { db, dispose } =
+    kind === 'postgres'
+      ? await openFreshPostgres(`sigap_rls_${process.pid}`, {
+          ownerUrl: POSTGRES_URL,
+          appPassword: process.env.SIGAP_APP_DB_PASSWORD,
+        })
+      : await openFreshPglite('sigap-rls-');
   try {
     await bootstrapRoles(db, process.env.SIGAP_APP_DB_PASSWORD);
     await migrate(db);
@@ -155,18 +124,12 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string> {
         `${((after.median / figure.median) * 100).toFixed(0)}%`,
       ]);
     }
-    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     return [
       `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports, ${rounds} rounds each, load average ${os
         .loadavg()
         .map((n) => n.toFixed(2))
         .join(' ')} ──`,
-      ...rows.map((r) =>
-        r
-          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      ),
+      ...alignRows(rows),
       '',
     ].join('\n');
   } finally {
@@ -174,14 +137,5 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string> {
   }
 }
 
-const out: string[] = [];
-for (const kind of ['postgres', 'pglite'] as const) {
-  if (which !== 'both' && which !== kind) continue;
-  try {
-    out.push(await benchOne(kind));
-  } catch (error) {
-    out.push(`── ${kind}: not measured: ${String(error)}`);
-  }
-}
-console.log(out.join('\n'));
+console.log((await benchEachDatabase(which, benchOne)).join('\n'));
 process.exit(0);

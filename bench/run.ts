@@ -22,25 +22,24 @@
  * BENCH_SKIP_MILLION=1, BENCH_SKIP_DATABASES=1 (only the web bundle and the text reader, and the figures at size
  * when asked for); BENCH_ONLY=whatsapp measures only figure 5 (with its baseline, on the same 100,000 seeded reports).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { createUser } from '../src/server/modules/users/users-service.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
-import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
-import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
+import type { Database } from '../src/server/platform/db.ts';
+import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import { atSizeParts, benchAtSize } from './at-size.ts';
 import { timeProvinceSummary } from './evaluation.bench.ts';
 import { type Latency, measureIntake, measureList, type Throughput } from './http-figures.ts';
+import { openFreshPglite, openFreshPostgres } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 import { measureTextReader, TEXT_READER_TARGET } from './text-reader.bench.ts';
 import { BUDGET_BYTES, measureWebBundle } from './web-bundle.ts';
-import { BENCH_WHATSAPP_SECRET, measureWhatsApp, WHATSAPP_BASELINE_BODY } from './whatsapp.bench.ts';
+import { measureWhatsApp, WHATSAPP_BASELINE_BODY, whatsAppBenchConfig } from './whatsapp.bench.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = 32;
@@ -114,41 +113,15 @@ function addList(
 type Target = { name: string; db: Database; dispose(): Promise<void> };
 
 async function openPgliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-bench-'));
-  const db = await openEmbeddedDatabase(dir);
-  return {
-    name: 'PGlite',
-    db,
-    dispose: async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { name: 'PGlite', ...(await openFreshPglite('sigap-bench-')) };
 }
 
 async function openPostgresTarget(): Promise<Target> {
-  const name = `sigap_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
-  return {
-    name: `PostgreSQL ${version.split(' ')[0]}`,
-    db,
-    dispose: async () => {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropAppLogin(dropper, name);
-      await dropper.end();
-    },
-  };
+  const { db, dispose, version } = await openFreshPostgres(`sigap_bench_${process.pid}`, {
+    ownerUrl: POSTGRES_URL,
+    appPassword: process.env.SIGAP_APP_DB_PASSWORD,
+  });
+  return { name: `PostgreSQL ${version.split(' ')[0]}`, db, dispose };
 }
 
 /** One database: schema and regions, an operator of Jember with a token, 100k reports, the server, the figures. */
@@ -172,13 +145,7 @@ async function benchDatabase(target: Target, isPostgres: boolean): Promise<void>
     note(`${name}: ${n.toLocaleString('en')} reports`),
   );
 
-  const config = loadConfig({
-    SIGAP_BENCH: 'true',
-    SIGAP_JOBS: 'false',
-    LOG_LEVEL: 'silent',
-    WHATSAPP_APP_SECRET: BENCH_WHATSAPP_SECRET,
-    WHATSAPP_VERIFY_TOKEN: 'token-verifikasi-bench',
-  });
+  const config = whatsAppBenchConfig();
   const app: FastifyInstance = await buildApp({ config, db, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   try {

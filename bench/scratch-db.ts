@@ -4,11 +4,14 @@
  * as. A `keep` database is left in place when the bench ends and opened again by the next run (migrations brought
  * up to date, the user found again), so a bench at size seeds its rows once; any other is dropped.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { createUser, principalFrom } from '../src/server/modules/users/users-service.ts';
 import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
-import { type Database, openServerDatabase } from '../src/server/platform/db.ts';
+import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
 
@@ -76,6 +79,54 @@ export async function openScratch(
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
       await dropAppLogin(dropper, name);
+      await dropper.end();
+    },
+  };
+}
+
+/** A fresh, empty database (not migrated) and how to throw it away. */
+export type FreshDatabase = { db: Database; dispose(): Promise<void> };
+
+/** An empty PGlite database in a new temporary folder named from `prefix`, which dispose removes. */
+export async function openFreshPglite(prefix: string): Promise<FreshDatabase> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const db = await openEmbeddedDatabase(dir);
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * An empty PostgreSQL database `name` made anew on the server of `ownerUrl` (one left with that name is dropped
+ * first) and opened with the app's login password `appPassword`; dispose drops it and, unless `keepLogin`, the
+ * app's login for it. Answers the server's version too.
+ */
+export async function openFreshPostgres(
+  name: string,
+  options: { ownerUrl: string; appPassword: string | undefined; keepLogin?: boolean },
+): Promise<FreshDatabase & { version: string }> {
+  const admin = new pg.Client({ connectionString: options.ownerUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
+  await admin.end();
+  const url = new URL(options.ownerUrl);
+  url.pathname = `/${name}`;
+  const db = openServerDatabase(url.toString(), options.appPassword);
+  return {
+    db,
+    version,
+    dispose: async () => {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: options.ownerUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (!options.keepLogin) await dropAppLogin(dropper, name);
       await dropper.end();
     },
   };

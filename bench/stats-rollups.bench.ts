@@ -14,20 +14,16 @@
  * Printed: p50, p95 and best of the rounds for each, the load average beside them (the machine is shared: the
  * figures are upper bounds), and the issue's target (province, PostgreSQL, 1M reports: p95 < 100 ms).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { getOverview, getOverviewByScan } from '../src/server/modules/stats/stats-service.ts';
 import { createUser, principalOf } from '../src/server/modules/users/users-service.ts';
 import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
-import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
-import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
+import type { Database } from '../src/server/platform/db.ts';
+import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
-import { flag, loadAverage as load, note } from './bench-args.ts';
-import { countReports, openScratch } from './scratch-db.ts';
+import { alignRows, benchEachDatabase, flag, loadAverage as load, note, timeRounds } from './bench-args.ts';
+import { countReports, openFreshPglite, openFreshPostgres, openScratch } from './scratch-db.ts';
 import { seedCases, seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -42,14 +38,7 @@ const cases = Number(flag('cases', String(Math.round(reports / 25))));
 type Figure = { p50: number; p95: number; best: number; load: string };
 
 async function time(n: number, call: () => Promise<unknown>): Promise<Figure> {
-  await call(); // warm: plans, caches
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    await call();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
+  const ms = await timeRounds(n, call);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)] as number;
   return { p50: at(0.5), p95: at(0.95), best: ms[0] as number, load: load() };
 }
@@ -61,43 +50,16 @@ function toDay(ms: number): string {
 async function open(
   kind: 'postgres' | 'pglite',
 ): Promise<{ db: Database; dispose: () => Promise<void>; held: number }> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-stats-'));
-    const db = await openEmbeddedDatabase(dir);
-    return {
-      db,
-      held: 0,
-      dispose: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
+  if (kind === 'pglite') return { ...(await openFreshPglite('sigap-stats-')), held: 0 };
   if (keep) {
     const scratch = await openScratch(`sigap_stats_${reports}`, { keep: true, ownerUrl: POSTGRES_URL });
     return { db: scratch.db, dispose: () => scratch.dispose(), held: await countReports(scratch.db) };
   }
-  const name = `sigap_stats_${process.pid}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
-  return {
-    db,
-    held: 0,
-    dispose: async () => {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropAppLogin(dropper, name);
-      await dropper.end();
-    },
-  };
+  const { db, dispose } = await openFreshPostgres(`sigap_stats_${process.pid}`, {
+    ownerUrl: POSTGRES_URL,
+    appPassword: process.env.SIGAP_APP_DB_PASSWORD,
+  });
+  return { db, dispose, held: 0 };
 }
 
 async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
@@ -187,17 +149,11 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
         `${before.load} / ${after.load}`,
       ]);
     }
-    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     return [
       `── ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${reports.toLocaleString('en')} reports (${held >= reports ? `kept from an earlier run, ${held.toLocaleString('en')} held` : `seeded in ${seedSeconds.toFixed(0)} s`}), ${(caseCounts?.n ?? 0).toLocaleString('en')} cases (${(caseCounts?.open ?? 0).toLocaleString('en')} open), kept rows: ${kept
         .map((k) => `${k.level} ${k.n.toLocaleString('en')}`)
         .join(', ')}; scan ${scanRounds} rounds, kept ${rounds} rounds ──`,
-      ...rows.map((r) =>
-        r
-          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      ),
+      ...alignRows(rows),
       'target (issue 20): province at 1M reports on PostgreSQL, p95 < 100 ms. Shared machine: upper bounds.',
       '',
     ];
@@ -206,14 +162,5 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
   }
 }
 
-const out: string[] = [];
-for (const kind of ['postgres', 'pglite'] as const) {
-  if (which !== 'both' && which !== kind) continue;
-  try {
-    out.push(...(await benchOne(kind)));
-  } catch (error) {
-    out.push(`── ${kind}: not measured: ${String(error)}`);
-  }
-}
-console.log(out.join('\n'));
+console.log((await benchEachDatabase(which, benchOne)).join('\n'));
 process.exit(0);

@@ -22,12 +22,11 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { createUser } from '../src/server/modules/users/users-service.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
 import { type Database, openEmbeddedDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import { defaultOwnerUrl, openScratch } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
-import { BENCH_WHATSAPP_SECRET, delivery, TEXTS, WHATSAPP_BASELINE_BODY } from './whatsapp.bench.ts';
+import { delivery, TEXTS, WHATSAPP_BASELINE_BODY, whatsAppBenchConfig } from './whatsapp.bench.ts';
 
 const require = createRequire(import.meta.url);
 type Built = { body: string; headers: Record<string, string> };
@@ -164,13 +163,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   const target = await openTarget();
   if (SEED > 0) await seedReports(target.db, { from: 0, to: SEED }, target.reporterId, 50_000);
-  const config = loadConfig({
-    SIGAP_BENCH: 'true',
-    SIGAP_JOBS: 'false',
-    LOG_LEVEL: 'silent',
-    WHATSAPP_APP_SECRET: BENCH_WHATSAPP_SECRET,
-    WHATSAPP_VERIFY_TOKEN: 'token-verifikasi-bench',
-  });
+  const config = whatsAppBenchConfig();
   const app = await buildApp({ config, db: target.db, logger: false });
   await app.ready();
   const deliveries = TEXTS.map((text) => delivery(text));

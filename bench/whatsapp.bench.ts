@@ -1,25 +1,26 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Throughput } from './http-figures.ts';
+import { type Config, loadConfig } from '../src/server/platform/config.ts';
+import { autocannon, type Throughput, throughputOf } from './http-figures.ts';
 
 // A WhatsApp delivery under load: POST /api/channels/whatsapp, signed, each from a new number naming its place,
 // so that every one is read by the text reader and filed as a report, against the bare-INSERT baseline route.
 
-const require = createRequire(import.meta.url);
-type CannonResult = {
-  duration: number;
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  latency: { p50: number; p99: number };
-};
-const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<CannonResult>;
 const SIGNING = path.join(import.meta.dirname, 'autocannon-whatsapp.cjs');
 const BASELINE_SETUP = path.join(import.meta.dirname, 'autocannon-request.cjs');
 
 /** The app secret the bench's server is started with (and autocannon-whatsapp.cjs signs with). */
 export const BENCH_WHATSAPP_SECRET = 'rahasia-aplikasi-bench';
+
+/** The configuration of a bench's server that takes WhatsApp deliveries: bench mode, no jobs, no log. */
+export function whatsAppBenchConfig(): Config {
+  return loadConfig({
+    SIGAP_BENCH: 'true',
+    SIGAP_JOBS: 'false',
+    LOG_LEVEL: 'silent',
+    WHATSAPP_APP_SECRET: BENCH_WHATSAPP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'token-verifikasi-bench',
+  });
+}
 
 /** The baseline's row for the WhatsApp figure: the report a delivery makes, inserted bare. */
 export const WHATSAPP_BASELINE_BODY = JSON.stringify({
@@ -75,15 +76,7 @@ async function cannon(
   seconds: number,
   connections: number,
 ) {
-  const result = await autocannon({ url, connections, duration: seconds, workers: 1, requests });
-  return {
-    requestsPerSecond: result['2xx'] / result.duration,
-    ok: result['2xx'],
-    seconds: result.duration,
-    failed: result.non2xx + result.errors + result.timeouts,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-  } satisfies Throughput;
+  return throughputOf(await autocannon({ url, connections, duration: seconds, workers: 1, requests }));
 }
 
 /** WhatsApp deliveries and the baseline, warmed up, then in alternating rounds; the baseline takes a report body. */

@@ -13,21 +13,13 @@
  * of `--batch` flood reports and of a batch of as many seeded reports elsewhere (each round rolled back to a
  * savepoint, so every round checks the same thing). Printed: ms per batch and per report, with the load average.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { ensureRegions } from '../../src/server/modules/regions/regions-service.ts';
 import { computeDuplicateSuggestions } from '../../src/server/modules/reports/reports-store.ts';
 import { createUser } from '../../src/server/modules/users/users-service.ts';
-import {
-  type Database,
-  openEmbeddedDatabase,
-  openServerDatabase,
-  type Tx,
-} from '../../src/server/platform/db.ts';
-import { bootstrapRoles, dropAppLogin, migrate } from '../../src/server/platform/migrate.ts';
+import { type Database, openServerDatabase, type Tx } from '../../src/server/platform/db.ts';
+import { bootstrapRoles, migrate } from '../../src/server/platform/migrate.ts';
 import { flag, loadAverage as load, note } from '../bench-args.ts';
+import { openFreshPglite, openFreshPostgres } from '../scratch-db.ts';
 import { seedReports } from '../seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -59,40 +51,17 @@ const FLOOD_SQL = `
 class Rollback extends Error {}
 
 async function open(): Promise<{ db: Database; dispose: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-dupcheck-'));
-    const db = await openEmbeddedDatabase(dir);
-    return {
-      db,
-      dispose: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = existing || `sigap_dupcheck_${process.pid}`;
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
+  if (kind === 'pglite') return openFreshPglite('sigap-dupcheck-');
   if (existing) {
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${existing}`;
     const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
     return { db, dispose: () => db.close() };
   }
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const db = openServerDatabase(url.toString(), process.env.SIGAP_APP_DB_PASSWORD);
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropAppLogin(dropper, name);
-      await dropper.end();
-    },
-  };
+  return openFreshPostgres(`sigap_dupcheck_${process.pid}`, {
+    ownerUrl: POSTGRES_URL,
+    appPassword: process.env.SIGAP_APP_DB_PASSWORD,
+  });
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {

@@ -44,6 +44,15 @@ export type CommandSpec = {
   flags: readonly FlagSpec[];
 };
 
+/** The --username flag of the commands that act on one account. */
+const USERNAME_FLAG: FlagSpec = {
+  name: 'username',
+  value: { id: 'NAMA', en: 'NAME' },
+  isRequired: true,
+  id: 'nama pengguna',
+  en: 'user name',
+};
+
 const ROLES = Role.options.join(', ');
 
 const PASSPHRASE_FLAG: FlagSpec = {
@@ -110,13 +119,7 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     id: 'Mengatur ulang kata sandi pengguna dan mengakhiri semua sesi dan token API-nya. Tanpa --password, kata sandi dibuat acak.',
     en: "Resets a user's password and ends all their sessions and API tokens. Without --password, a random one is generated.",
     flags: [
-      {
-        name: 'username',
-        value: { id: 'NAMA', en: 'NAME' },
-        isRequired: true,
-        id: 'nama pengguna',
-        en: 'user name',
-      },
+      USERNAME_FLAG,
       {
         name: 'password',
         value: { id: 'SANDI', en: 'PASSWORD' },
@@ -158,29 +161,13 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     title: { id: 'Menonaktifkan pengguna', en: 'Deactivate a user' },
     id: 'Menonaktifkan pengguna: sesi, token API dan aliran langsungnya berakhir seketika, masuk ditolak; riwayatnya tetap.',
     en: 'Deactivates a user: their sessions, API tokens and live streams end at once, sign-in is refused; their history stays.',
-    flags: [
-      {
-        name: 'username',
-        value: { id: 'NAMA', en: 'NAME' },
-        isRequired: true,
-        id: 'nama pengguna',
-        en: 'user name',
-      },
-    ],
+    flags: [USERNAME_FLAG],
   },
   'user reactivate': {
     title: { id: 'Mengaktifkan kembali pengguna', en: 'Reactivate a user' },
     id: 'Mengaktifkan kembali pengguna yang dinonaktifkan; token lamanya tetap dicabut.',
     en: 'Reactivates a deactivated user; their old tokens stay revoked.',
-    flags: [
-      {
-        name: 'username',
-        value: { id: 'NAMA', en: 'NAME' },
-        isRequired: true,
-        id: 'nama pengguna',
-        en: 'user name',
-      },
-    ],
+    flags: [USERNAME_FLAG],
   },
   'token list': {
     title: { id: 'Daftar token API pengguna', en: "List a user's API tokens" },

@@ -1,4 +1,5 @@
 // Texts of the demo's workshops, peace agreement and lessons (invented, in the voice of a Dinsos office).
+import type { LessonWriting } from '../../shared/lessons/lesson-rules.ts';
 
 export const WORKSHOP_TOPICS: readonly string[] = [
   'Rapat koordinasi evaluasi penanganan konflik sosial',
@@ -18,15 +19,7 @@ export const AGREEMENT_TEXT = (a: string, b: string) =>
   'tanpa pemberitahuan kepada Polres dan Dinsos; (3) menyelesaikan gesekan antaranggota melalui pengurus ranting; ' +
   '(4) bersama-sama mengganti kerusakan rumah warga. Disaksikan Forkopimda dan tokoh masyarakat.';
 
-type LessonText = {
-  title: string;
-  situation: string;
-  actionsTaken: string;
-  whatWorked: string;
-  whatToAvoid: string;
-  conflictType: string;
-  tags: string[];
-};
+type LessonText = Omit<LessonWriting, 'regionCode'>;
 
 export const LESSONS: readonly LessonText[] = [
   {

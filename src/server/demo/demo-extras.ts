@@ -1,6 +1,7 @@
 import type { ChecklistKey } from '../../shared/early-warning/alert-rules.ts';
 import { CHECKLIST_KEYS } from '../../shared/early-warning/alert-rules.ts';
 import { quarterOf, quarterOfDate } from '../../shared/evaluation/period.ts';
+import type { LessonWriting } from '../../shared/lessons/lesson-rules.ts';
 import { searchKey } from '../../shared/regions.ts';
 import { toWibIso, wibDate } from '../../shared/time.ts';
 import { createRandom, DEMO_BAKORWIL, type DemoCase, type DemoPlan, type DemoRegions } from './demo-data.ts';
@@ -90,17 +91,9 @@ export type DemoWorkshop = {
     doneAt: Date | null;
   }[];
 };
-export type DemoLesson = {
+export type DemoLesson = LessonWriting & {
   id: string;
-  title: string;
-  situation: string;
-  actionsTaken: string;
-  whatWorked: string;
-  whatToAvoid: string;
-  conflictType: string;
-  regionCode: string;
   kabkotaCode: string;
-  tags: string[];
   authorId: string;
   publishedBy: string;
   createdAt: Date;

@@ -179,14 +179,19 @@ export function activityScore(recent: number, usual: number): number {
 
 // ── Calendar and rivalries ───────────────────────────────────────────────────────────────────────
 
-/** What kind of gathering; recurring kinds come from the calendar, the others are entered by operators. */
-export const EVENT_KINDS = [
+/** The one-off kinds of gathering, which operators enter. */
+export const ONE_OFF_EVENT_KINDS = [
   'konvoi',
   'pengesahan_warga',
   'pertandingan',
   'pilkades',
   'pemilu',
   'lainnya',
+] as const;
+
+/** What kind of gathering; recurring kinds come from the calendar, the others are entered by operators. */
+export const EVENT_KINDS = [
+  ...ONE_OFF_EVENT_KINDS,
   'malam_satu_suro',
   'satu_suro',
   'bulan_suro',

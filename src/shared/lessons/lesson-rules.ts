@@ -73,6 +73,9 @@ export type Lesson = {
   caseIds: string[];
 };
 
+/** What a lesson's writer fills in: its text fields, its conflict type and its region. */
+export type LessonWriting = Pick<Lesson, (typeof LESSON_TEXT_FIELDS)[number] | 'conflictType' | 'regionCode'>;
+
 /** A found lesson: its rank and the passages that matched, HTML-escaped with <mark> around the words. */
 export type LessonHit = Lesson & { rank: number; titleHighlight: string; excerpt: string };
 

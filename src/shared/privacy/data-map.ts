@@ -151,6 +151,10 @@ export type DataMapEntry = {
 
 const e = (entry: DataMapEntry): DataMapEntry => entry;
 
+/** The same entry for several columns of one table (a point's latitude and longitude). */
+const each = (columns: readonly string[], { table, ...rest }: Omit<DataMapEntry, 'column'>): DataMapEntry[] =>
+  columns.map((column) => ({ table, column, ...rest }));
+
 /** Every column holding personal data. Keep in table order; the schema test names any column missing here. */
 export const DATA_MAP: readonly DataMapEntry[] = [
   // ── vulnerable people in cases ─────────────────────────────────────────────────────────────────
@@ -341,23 +345,8 @@ export const DATA_MAP: readonly DataMapEntry[] = [
     mask: 'none',
     anonymise: 'label',
   }),
-  e({
+  ...each(['latitude', 'longitude'], {
     table: 'channel_messages',
-    column: 'latitude',
-    category: 'umum',
-    activity: 'laporan_lapangan',
-    purpose: {
-      id: 'Lokasi yang dikirim pengirim; dapat menunjuk tempat tinggalnya',
-      en: 'Location the sender shared; may point at their home',
-    },
-    basis: 'tugas_publik',
-    retention: 'kasus_ditutup',
-    mask: 'hidden',
-    anonymise: 'null',
-  }),
-  e({
-    table: 'channel_messages',
-    column: 'longitude',
     category: 'umum',
     activity: 'laporan_lapangan',
     purpose: {
@@ -430,23 +419,8 @@ export const DATA_MAP: readonly DataMapEntry[] = [
     mask: 'hidden',
     anonymise: 'remove',
   }),
-  e({
+  ...each(['latitude', 'longitude'], {
     table: 'follow_ups',
-    column: 'latitude',
-    category: 'umum',
-    activity: 'laporan_lapangan',
-    purpose: {
-      id: 'Lokasi check-in petugas untuk keselamatannya',
-      en: "Check-in location for the worker's safety",
-    },
-    basis: 'kepentingan_vital',
-    retention: 'kasus_ditutup',
-    mask: 'hidden',
-    anonymise: 'null',
-  }),
-  e({
-    table: 'follow_ups',
-    column: 'longitude',
     category: 'umum',
     activity: 'laporan_lapangan',
     purpose: {

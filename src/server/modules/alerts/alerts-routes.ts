@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -23,6 +23,14 @@ const Variant = z.object({ variant: z.enum(['restricted', 'public']).default('re
 /** The address other systems reach this server by, for the absolute links of the Atom feed. */
 function baseUrlOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
+}
+
+/** An XML reply: the public variant may be cached a minute by anyone, the restricted one by nobody. */
+function sendXml(reply: FastifyReply, contentType: string, variant: 'restricted' | 'public', xml: string) {
+  return reply
+    .header('content-type', contentType)
+    .header('cache-control', variant === 'public' ? 'public, max-age=60' : 'private, no-cache')
+    .send(xml);
 }
 
 /** Alerts: raise, list, acknowledge, respond, close; CAP documents and the Atom feed. */
@@ -81,10 +89,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
         variant,
         baseUrlOf(request),
       );
-      return reply
-        .header('content-type', 'application/atom+xml; charset=utf-8')
-        .header('cache-control', variant === 'public' ? 'public, max-age=60' : 'private, no-cache')
-        .send(xml);
+      return sendXml(reply, 'application/atom+xml; charset=utf-8', variant, xml);
     },
   );
 
@@ -112,10 +117,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
         request.params.id,
         variant,
       );
-      return reply
-        .header('content-type', 'application/cap+xml; charset=utf-8')
-        .header('cache-control', variant === 'public' ? 'public, max-age=60' : 'private, no-cache')
-        .send(xml);
+      return sendXml(reply, 'application/cap+xml; charset=utf-8', variant, xml);
     },
   );
 

@@ -11,6 +11,7 @@ import {
   type RecurringEvent,
   recurringEventsBetween,
 } from '../../../shared/early-warning/calendar.ts';
+import type { ONE_OFF_EVENT_KINDS } from '../../../shared/early-warning/level-model.ts';
 import { isWithin, levelOfCode } from '../../../shared/regions.ts';
 import { startOfWibDay, toWibIso, wibDate } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -24,16 +25,6 @@ import * as store from './calendar-store.ts';
 export type CalendarDeps = { db: Database; clock: Clock };
 
 const CALENDAR_REFUSED = 'Peran Anda tidak mengakses kalender kerawanan';
-
-/** The one-off kinds operators enter. */
-export const ONE_OFF_KINDS = [
-  'konvoi',
-  'pengesahan_warga',
-  'pertandingan',
-  'pilkades',
-  'pemilu',
-  'lainnya',
-] as const;
 
 export type EventView = Omit<
   store.EventRecord,
@@ -156,7 +147,7 @@ export async function deleteOverride(
 }
 
 export type NewEvent = {
-  kind: (typeof ONE_OFF_KINDS)[number];
+  kind: (typeof ONE_OFF_EVENT_KINDS)[number];
   title: string;
   description: string;
   startsAt: string;

@@ -6,11 +6,10 @@ import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import {
   type CaseDeps,
-  publishCaseEvent,
+  publishCaseChange,
   recordCaseStep,
   requireCase,
   requireHandledCase,
-  toView,
 } from './cases-service.ts';
 import * as closing from './closing-store.ts';
 
@@ -50,8 +49,6 @@ export async function reopenCase(
       at: now,
       audit: { from: 'selesai', to },
     });
-    const updated = await requireCase(tx, caseId);
-    await publishCaseEvent(tx, 'case.updated', updated);
-    return toView(principal, updated);
+    return publishCaseChange(tx, principal, caseId);
   });
 }

@@ -15,7 +15,7 @@ import {
   recordCaseStep,
   refuseIfClosed,
   requireCase,
-  requireHandledCase,
+  requireOpenCase,
 } from './cases-service.ts';
 import * as store from './cases-store.ts';
 
@@ -28,8 +28,7 @@ export async function assignPerson(
 ): Promise<{ id: string; userId: string; status: string }> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandledCase(tx, principal, caseId);
-    refuseIfClosed(current);
+    const current = await requireOpenCase(tx, principal, caseId);
     const person = await tx.one<{ role: string; isActive: boolean }>(
       'SELECT role, is_active AS "isActive" FROM users WHERE id = $1',
       [input.userId],
@@ -109,8 +108,7 @@ export async function sendDispositionIn(
   input: { agencyId: string; instruction: string; dueAt: string },
   now: Date,
 ): Promise<{ id: string }> {
-  const current = await requireHandledCase(tx, principal, caseId);
-  refuseIfClosed(current);
+  const current = await requireOpenCase(tx, principal, caseId);
   const agency = await tx.one<{ name: string }>('SELECT name FROM agencies WHERE id = $1 AND is_active', [
     input.agencyId,
   ]);

@@ -119,6 +119,13 @@ export async function requireHandledCase(
   return found;
 }
 
+/** A case the principal handles and may still change: forbidden, not_found, or refused when closed. */
+export async function requireOpenCase(tx: Tx, principal: Principal, id: string): Promise<store.CaseRecord> {
+  const found = await requireHandledCase(tx, principal, id);
+  refuseIfClosed(found);
+  return found;
+}
+
 /** A closed case is read-only until a koordinator (or above) reopens it: every change is refused. */
 export function refuseIfClosed(c: { phase: CasePhase }): void {
   if (isCaseClosed(c.phase)) {
@@ -126,6 +133,18 @@ export function refuseIfClosed(c: { phase: CasePhase }): void {
       phase: c.phase,
     });
   }
+}
+
+/** Reads a changed case again, publishes the change to live subscribers and returns the principal's view of it. */
+export async function publishCaseChange(
+  tx: Tx,
+  principal: Principal,
+  id: string,
+  type = 'case.updated',
+): Promise<CaseView> {
+  const changed = await requireCase(tx, id);
+  await publishCaseEvent(tx, type, changed);
+  return toView(principal, changed);
 }
 
 /** Publishes a change of a case to live subscribers (delivered when the transaction commits). */
@@ -211,9 +230,7 @@ export async function openCase(
       details: { reportIds: input.reportIds },
       at: now,
     });
-    const created = await requireCase(tx, id);
-    await publishCaseEvent(tx, 'case.created', created);
-    return toView(principal, created);
+    return publishCaseChange(tx, principal, id, 'case.created');
   });
 }
 
@@ -226,8 +243,7 @@ export async function attachReport(
 ): Promise<CaseView> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandledCase(tx, principal, caseId);
-    refuseIfClosed(current);
+    const current = await requireOpenCase(tx, principal, caseId);
     const report = await tx.one<{ status: string; caseId: string | null; kabkotaCode: string }>(
       'SELECT status, case_id AS "caseId", kabkota_code AS "kabkotaCode" FROM reports WHERE id = $1',
       [reportId],
@@ -256,9 +272,7 @@ export async function attachReport(
       details: { reportId },
       at: now,
     });
-    const updated = await requireCase(tx, caseId);
-    await publishCaseEvent(tx, 'case.updated', updated);
-    return toView(principal, updated);
+    return publishCaseChange(tx, principal, caseId);
   });
 }
 
@@ -312,9 +326,7 @@ export async function moveCase(
           : {}),
       },
     });
-    const updated = await requireCase(tx, caseId);
-    await publishCaseEvent(tx, 'case.updated', updated);
-    return toView(principal, updated);
+    return publishCaseChange(tx, principal, caseId);
   });
 }
 
@@ -399,7 +411,7 @@ export async function editCase(
   input: { version: number; title?: string; summary?: string },
 ): Promise<CaseView> {
   return deps.db.asActor(principal.actor, async (tx) => {
-    refuseIfClosed(await requireHandledCase(tx, principal, caseId));
+    await requireOpenCase(tx, principal, caseId);
     if (!(await store.updateDetails(tx, caseId, input.version, input, deps.clock.now()))) {
       throw new DomainError('version_conflict', 'Kasus sudah diubah orang lain; muat ulang lalu ulangi');
     }
@@ -412,9 +424,7 @@ export async function editCase(
         fields: Object.keys(input).filter((k) => k !== 'version'),
       },
     );
-    const updated = await requireCase(tx, caseId);
-    await publishCaseEvent(tx, 'case.updated', updated);
-    return toView(principal, updated);
+    return publishCaseChange(tx, principal, caseId);
   });
 }
 
@@ -427,8 +437,7 @@ export async function shareCase(
 ): Promise<CaseView> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandledCase(tx, principal, caseId);
-    refuseIfClosed(current);
+    const current = await requireOpenCase(tx, principal, caseId);
     if (kabkotaCode === current.kabkotaCode)
       throw new DomainError('validation_failed', 'Kasus sudah milik kab/kota ini');
     const known = await tx.one("SELECT 1 FROM regions WHERE code = $1 AND level = 'kabkota'", [kabkotaCode]);
@@ -452,9 +461,7 @@ export async function shareCase(
       subjectId: caseId,
       title: `Kasus dibagikan ke wilayah Anda: ${current.title}`,
     });
-    const updated = await requireCase(tx, caseId);
-    await publishCaseEvent(tx, 'case.updated', updated);
-    return toView(principal, updated);
+    return publishCaseChange(tx, principal, caseId);
   });
 }
 

@@ -28,6 +28,7 @@ import {
   refuseIfClosed,
   requireCase,
   requireHandledCase,
+  requireOpenCase,
 } from './cases-service.ts';
 import * as store from './people-store.ts';
 
@@ -38,6 +39,19 @@ export type PeopleDeps = CaseDeps & { cipher: DataCipher };
 function sealNik(cipher: DataCipher, nik: string | null | undefined): store.SealedNik {
   if (!nik) return null;
   return { encrypted: cipher.encrypt(nik), hash: cipher.keyedHash(nik) };
+}
+
+/** A person's record as stored from what a handler entered: the NIK sealed, an absent age or guardian null. */
+function toStoredPerson(cipher: DataCipher, input: PersonInput) {
+  return {
+    fullName: input.fullName,
+    nik: sealNik(cipher, input.nik),
+    age: input.age ?? null,
+    group: input.group,
+    needs: input.needs,
+    guardianName: input.guardianName ?? null,
+    guardianConsent: input.guardianConsent,
+  };
 }
 
 /** A stored person with the NIK opened: what handlers read (and the masks are made from). */
@@ -148,17 +162,10 @@ export async function addPerson(
   checkPerson(input);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandledCase(tx, principal, caseId);
-    refuseIfClosed(current);
+    const current = await requireOpenCase(tx, principal, caseId);
     const id = await store.insertPerson(tx, {
       caseId,
-      fullName: input.fullName,
-      nik: sealNik(deps.cipher, input.nik),
-      age: input.age ?? null,
-      group: input.group,
-      needs: input.needs,
-      guardianName: input.guardianName ?? null,
-      guardianConsent: input.guardianConsent,
+      ...toStoredPerson(deps.cipher, input),
       createdBy: principal.user.id,
       now,
     });
@@ -189,15 +196,7 @@ export async function updatePerson(
       throw new DomainError('forbidden', 'Hanya penangan kasus yang dapat mengubah data orang rentan');
     }
     refuseIfClosed(current);
-    const isUpdated = await store.updatePerson(tx, caseId, personId, {
-      fullName: input.fullName,
-      nik: sealNik(deps.cipher, input.nik),
-      age: input.age ?? null,
-      group: input.group,
-      needs: input.needs,
-      guardianName: input.guardianName ?? null,
-      guardianConsent: input.guardianConsent,
-    });
+    const isUpdated = await store.updatePerson(tx, caseId, personId, toStoredPerson(deps.cipher, input));
     if (!isUpdated) throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
     await recordCaseStep(tx, principal, caseId, {
       kind: 'person_updated',
@@ -264,8 +263,7 @@ export async function referPerson(
 ): Promise<ReferralView> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandledCase(tx, principal, caseId);
-    refuseIfClosed(current);
+    await requireOpenCase(tx, principal, caseId);
     if (!(await store.findPerson(tx, caseId, personId))) {
       throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
     }
@@ -298,7 +296,7 @@ export async function updateReferral(
     refuseMitra(principal);
     const referral = await store.findReferral(tx, referralId);
     if (!referral) throw new DomainError('not_found', 'Rujukan tidak ditemukan');
-    refuseIfClosed(await requireHandledCase(tx, principal, referral.caseId));
+    await requireOpenCase(tx, principal, referral.caseId);
     if (!canMoveReferral(referral.status, input.status)) {
       throw new DomainError(
         'invalid_transition',

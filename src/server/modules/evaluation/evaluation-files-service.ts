@@ -2,6 +2,7 @@
 // scopes, and kept with their parameters so the same file can be fetched again.
 import type { ReportFormat } from '../../../shared/evaluation/evaluation-query.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { createBackgroundTasks } from '../../platform/background-tasks.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as store from './evaluation-files-store.ts';
@@ -29,11 +30,11 @@ export type ReportJob = Omit<store.GeneratedReport, 'requestedBy'> & {
 
 export type ReportFile = { fileName: string; contentType: string; bytes: Buffer };
 
-const running = new Map<string, Promise<void>>();
+const running = createBackgroundTasks();
 
 /** Resolves when every background report of this process has finished (tests, shutdown). */
 export async function settleReports(): Promise<void> {
-  while (running.size > 0) await Promise.allSettled([...running.values()]);
+  await running.settle();
 }
 
 function fileNameOf(request: EvaluationRequest, format: ReportFormat): string {
@@ -106,10 +107,11 @@ function runInBackground(
   format: ReportFormat,
   id: string,
 ): void {
-  const task = (async () => {
-    // Let the request that started it answer first.
-    await new Promise((resolve) => setImmediate(resolve));
-    try {
+  const fail = (message: string) =>
+    deps.db.asActor(principal.actor, (tx) => store.markFailed(tx, id, message, deps.clock.now()));
+  running.start(
+    id,
+    async () => {
       const file = await render(deps, principal, request, format, (step, percent) =>
         deps.db.asActor(principal.actor, (tx) =>
           store.updateProgress(tx, id, {
@@ -123,14 +125,10 @@ function runInBackground(
       await deps.db.asActor(principal.actor, (tx) =>
         store.storeFile(tx, id, { ...file, now: deps.clock.now() }),
       );
-    } catch (error) {
-      const message = error instanceof DomainError ? error.message : 'Gagal membuat laporan';
-      await deps.db
-        .asActor(principal.actor, (tx) => store.markFailed(tx, id, message, deps.clock.now()))
-        .catch(() => undefined);
-    }
-  })().finally(() => running.delete(id));
-  running.set(id, task);
+    },
+    fail,
+    'Gagal membuat laporan',
+  );
 }
 
 /** POST /api/evaluations/reports: keeps the parameters and makes the file in the background. */

@@ -184,43 +184,37 @@ function readInLanes(deps: EvaluationDeps, lanes: number, tick: () => Promise<vo
   };
 }
 
+/** Awaits every promise of an object at once, keeping each result under its name. */
+async function allNamed<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const values = await Promise.all(Object.values(promises));
+  return Object.fromEntries(Object.keys(promises).map((key, i) => [key, values[i]])) as {
+    [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
 /** The raw numbers of one period; each read is its own transaction, in the summary's lanes. */
 async function readPeriod(step: Lanes, w: bases.EvalWindow, parts: bases.SchemaParts, withKabkota: boolean) {
-  const [
-    counts,
-    acknowledge,
-    response,
-    resolve,
-    cases,
-    recurrence,
-    referrals,
-    alerts,
-    coverage,
-    assignments,
-    safety,
-  ] = await Promise.all([
-    step((tx) => store.countReports(tx, w)),
-    step((tx) => timings.measureTimings(tx, w, 'acknowledge', withKabkota)),
-    step((tx) => timings.measureTimings(tx, w, 'response', withKabkota)),
-    step((tx) => timings.measureTimings(tx, w, 'resolve', withKabkota)),
-    step((tx) => store.countCases(tx, w)),
-    step((tx) => store.countRecurrence(tx, w)),
-    step((tx) => store.countReferrals(tx, w)),
-    step((tx) => (parts.alerts ? store.countAlerts(tx, w) : Promise.resolve(undefined))),
-    step((tx) => (parts.pillars ? store.measureCoverage(tx, w) : Promise.resolve(undefined))),
-    step((tx) => store.countAssignments(tx, w, parts)),
-    step((tx) => store.countSafetyAlerts(tx, w)),
-  ]);
+  const timing = (kind: 'acknowledge' | 'response' | 'resolve') =>
+    step((tx) => timings.measureTimings(tx, w, kind, withKabkota));
+  const { counts, acknowledge, response, resolve, ...rest } = await allNamed({
+    counts: step((tx) => store.countReports(tx, w)),
+    acknowledge: timing('acknowledge'),
+    response: timing('response'),
+    resolve: timing('resolve'),
+    cases: step((tx) => store.countCases(tx, w)),
+    recurrence: step((tx) => store.countRecurrence(tx, w)),
+    referrals: step((tx) => store.countReferrals(tx, w)),
+    alerts: step((tx) => (parts.alerts ? store.countAlerts(tx, w) : Promise.resolve(undefined))),
+    coverage: step((tx) => (parts.pillars ? store.measureCoverage(tx, w) : Promise.resolve(undefined))),
+    assignments: step((tx) => store.countAssignments(tx, w, parts)),
+    safety: step((tx) => store.countSafetyAlerts(tx, w)),
+  });
   return {
     counts,
     timings: { acknowledge: acknowledge.groups, response: response.groups, resolve: resolve.groups },
-    cases,
-    recurrence,
-    referrals,
-    alerts,
-    coverage,
-    assignments,
-    safety,
+    ...rest,
     byKabkota: withKabkota
       ? { acknowledge: acknowledge.byKabkota, response: response.byKabkota, resolve: resolve.byKabkota }
       : undefined,

@@ -5,6 +5,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportJob, ExportKind, ExportQuery } from '../../../shared/exports/export-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
+import { createBackgroundTasks } from '../../platform/background-tasks.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -20,11 +21,11 @@ const PROGRESS_EVERY = 10_000;
 /** A job whose progress has not moved for this long belonged to a process that stopped. */
 const STALE_MS = 10 * 60_000;
 
-const running = new Map<string, Promise<void>>();
+const running = createBackgroundTasks();
 
 /** Resolves when every background export of this process has finished (tests, shutdown). */
 export async function settleExports(): Promise<void> {
-  while (running.size > 0) await Promise.allSettled([...running.values()]);
+  await running.settle();
 }
 
 const dirOf = (deps: ExportJobDeps) => path.join(deps.config.dataDir, 'exports');
@@ -78,58 +79,60 @@ export async function startExportJob(
       now: deps.clock.now(),
     }),
   );
-  const task = (async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    const file = pathOf(deps, id);
-    let out: ReturnType<typeof createWriteStream> | undefined;
-    try {
-      await mkdir(dirOf(deps), { recursive: true, mode: 0o700 });
-      const total = await countExport(deps, principal, kind, query);
-      await deps.db.asActor(principal.actor, (tx) => store.setStarted(tx, id, total, deps.clock.now()));
-      let written = 0;
-      const sink = createWriteStream(file, { mode: 0o600 });
-      out = sink;
-      const closed = new Promise<void>((resolve, reject) => {
-        sink.once('close', resolve);
-        sink.once('error', reject);
-      });
-      const rows = await prepared.write(sink, (n) => {
-        if (n - written < PROGRESS_EVERY) return;
-        written = n;
-        void deps.db
-          .asActor(principal.actor, (tx) => store.setProgress(tx, id, n, deps.clock.now()))
-          .catch(() => undefined);
-      });
-      await closed;
-      const { size } = await stat(file);
-      const now = deps.clock.now();
-      await deps.db.asActor(principal.actor, async (tx) => {
-        await store.setDone(tx, id, {
-          rows,
-          fileName: prepared.fileName,
-          byteSize: size,
-          now,
-          expiresAt: new Date(now.getTime() + KEEP_MS),
+  const fail = (message: string) =>
+    deps.db.asActor(principal.actor, (tx) => store.setFailed(tx, id, message, deps.clock.now()));
+  running.start(
+    id,
+    async () => {
+      const file = pathOf(deps, id);
+      let out: ReturnType<typeof createWriteStream> | undefined;
+      try {
+        await mkdir(dirOf(deps), { recursive: true, mode: 0o700 });
+        const total = await countExport(deps, principal, kind, query);
+        await deps.db.asActor(principal.actor, (tx) => store.setStarted(tx, id, total, deps.clock.now()));
+        let written = 0;
+        const sink = createWriteStream(file, { mode: 0o600 });
+        out = sink;
+        const closed = new Promise<void>((resolve, reject) => {
+          sink.once('close', resolve);
+          sink.once('error', reject);
         });
-        tx.atCommit('SELECT sigap_notify($1::uuid[], $2, $3, $4, $5, $6)', [
-          [principal.user.id],
-          'export.ready',
-          'export',
-          id,
-          'Ekspor siap diunduh',
-          `${prepared.fileName}: ${rows} baris, tersedia 24 jam`,
-        ]);
-      });
-    } catch (error) {
-      out?.destroy();
-      await rm(file, { force: true });
-      const message = error instanceof DomainError ? error.message : 'Ekspor gagal; coba lagi';
-      await deps.db
-        .asActor(principal.actor, (tx) => store.setFailed(tx, id, message, deps.clock.now()))
-        .catch(() => undefined);
-    }
-  })().finally(() => running.delete(id));
-  running.set(id, task);
+        const rows = await prepared.write(sink, (n) => {
+          if (n - written < PROGRESS_EVERY) return;
+          written = n;
+          void deps.db
+            .asActor(principal.actor, (tx) => store.setProgress(tx, id, n, deps.clock.now()))
+            .catch(() => undefined);
+        });
+        await closed;
+        const { size } = await stat(file);
+        const now = deps.clock.now();
+        await deps.db.asActor(principal.actor, async (tx) => {
+          await store.setDone(tx, id, {
+            rows,
+            fileName: prepared.fileName,
+            byteSize: size,
+            now,
+            expiresAt: new Date(now.getTime() + KEEP_MS),
+          });
+          tx.atCommit('SELECT sigap_notify($1::uuid[], $2, $3, $4, $5, $6)', [
+            [principal.user.id],
+            'export.ready',
+            'export',
+            id,
+            'Ekspor siap diunduh',
+            `${prepared.fileName}: ${rows} baris, tersedia 24 jam`,
+          ]);
+        });
+      } catch (error) {
+        out?.destroy();
+        await rm(file, { force: true });
+        throw error;
+      }
+    },
+    fail,
+    'Ekspor gagal; coba lagi',
+  );
   return id;
 }
 

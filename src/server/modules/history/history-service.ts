@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/history/history-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { createBackgroundTasks } from '../../platform/background-tasks.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -34,11 +35,11 @@ const PROBLEMS_SHOWN = 1000;
 /** A queued or running import that has not moved for this long belonged to a process that stopped. */
 const STALE_MS = 10 * 60_000;
 
-const running = new Map<string, Promise<void>>();
+const running = createBackgroundTasks();
 
 /** Resolves when every import of this process has finished (tests, shutdown). */
 export async function settleHistoryImports(): Promise<void> {
-  while (running.size > 0) await Promise.allSettled([...running.values()]);
+  await running.settle();
 }
 
 function toImport(row: store.HistoryImportRow, now: Date): HistoryImport {
@@ -194,18 +195,12 @@ export async function startHistoryImport(
     store.queueImport(tx, id, plan, deps.clock.now()),
   );
   if (!queued) return row.id;
-  const task = (async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    try {
-      await runImport(deps, principal, row, readRows(sheet, plan, deps.clock.now()), plan);
-    } catch (error) {
-      const message = error instanceof DomainError ? error.message : 'Impor gagal; coba lagi';
-      await deps.db
-        .asActor(principal.actor, (tx) => store.setFailed(tx, id, message, deps.clock.now()))
-        .catch(() => undefined);
-    }
-  })().finally(() => running.delete(id));
-  running.set(id, task);
+  running.start(
+    id,
+    () => runImport(deps, principal, row, readRows(sheet, plan, deps.clock.now()), plan),
+    (message) => deps.db.asActor(principal.actor, (tx) => store.setFailed(tx, id, message, deps.clock.now())),
+    'Impor gagal; coba lagi',
+  );
   return id;
 }
 

@@ -1,5 +1,10 @@
 // SQL of lessons learned: rows, linked cases, the names to check for, and the search in Indonesian.
-import type { LessonHit as Hit, Lesson, LessonStatus } from '../../../shared/lessons/lesson-rules.ts';
+import type {
+  LessonHit as Hit,
+  Lesson,
+  LessonStatus,
+  LessonWriting,
+} from '../../../shared/lessons/lesson-rules.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 import { sqlWhere } from '../../platform/sql-where.ts';
@@ -24,16 +29,7 @@ function toLesson(row: Record<string, unknown>): LessonRecord {
   return out as LessonRecord;
 }
 
-export type LessonRow = {
-  title: string;
-  situation: string;
-  actionsTaken: string;
-  whatWorked: string;
-  whatToAvoid: string;
-  conflictType: string;
-  regionCode: string;
-  tags: string[];
-};
+export type LessonRow = LessonWriting;
 
 /** A lesson's written columns, in the order the INSERT and the UPDATE below name them. */
 function lessonValues(row: LessonRow): unknown[] {

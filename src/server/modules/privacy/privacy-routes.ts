@@ -15,7 +15,6 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
-import { sendDownload } from '../../platform/http.ts';
 import { routeTable } from '../../platform/routes.ts';
 import {
   closeBreach,
@@ -26,7 +25,7 @@ import {
 } from './breach-service.ts';
 import { processingRecord, processingRecordPdf } from './privacy-service.ts';
 import { retentionDryRun } from './retention-service.ts';
-import { rightsRoutes } from './rights-routes.ts';
+import { rightsRoutes, sendPersonalPdf } from './rights-routes.ts';
 import { searchSubject } from './subject-access-service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -64,11 +63,7 @@ export async function privacyRoutes(
     async ({ principal, query: { format, lang }, reply }) => {
       if (format === 'json') return processingRecord(deps, principal, lang);
       const file = await processingRecordPdf(deps, principal, lang);
-      return sendDownload(
-        reply,
-        { contentType: 'application/pdf', fileName: file.fileName, body: file.bytes },
-        'no-store',
-      );
+      return sendPersonalPdf(reply, file);
     },
   );
   on.post(

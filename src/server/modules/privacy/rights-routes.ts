@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   ConsentInput,
@@ -30,6 +30,18 @@ import {
 } from './rights-service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
+
+/** A PDF of personal data as a download that no cache keeps. */
+export function sendPersonalPdf(
+  reply: FastifyReply,
+  file: { fileName: string; bytes: Buffer },
+): FastifyReply {
+  return sendDownload(
+    reply,
+    { contentType: 'application/pdf', fileName: file.fileName, body: file.bytes },
+    'no-store',
+  );
+}
 
 /** The requests of the people in the data (UU 27/2022 Pasal 5–8), for the data protection officer and the admin. */
 export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Promise<void> {
@@ -66,11 +78,7 @@ export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Prom
     async ({ principal, params, query, reply }) => {
       if (query.format === 'json') return personFile(deps, principal, params.id);
       const file = await personFilePdf(deps, principal, params.id);
-      return sendDownload(
-        reply,
-        { contentType: 'application/pdf', fileName: file.fileName, body: file.bytes },
-        'no-store',
-      );
+      return sendPersonalPdf(reply, file);
     },
   );
   on.post(

@@ -26,16 +26,8 @@ export async function isMerged(tx: Tx, id: string): Promise<boolean> {
   return row?.merged ?? false;
 }
 
-/**
- * Moves the sightings, groups, links, counter-messages and takedown requests of `from` to `into`, widens `into`
- * with `from`'s regions and times, takes `from`'s assessment when `into` has none, and leaves `from` empty,
- * pointing at `into`. Answers how many sightings moved.
- */
-export async function mergeItems(tx: Tx, from: string, into: string, now: Date): Promise<number> {
-  const moved = await tx.query<{ id: string }>(
-    'UPDATE provocation_sightings SET item_id = $2 WHERE item_id = $1 RETURNING id',
-    [from, into],
-  );
+/** Moves the groups and links of item `from` to item `into` (those `into` has already stay once). */
+export async function moveGroupsAndLinks(tx: Tx, from: string, into: string): Promise<void> {
   await tx.query(
     `INSERT INTO provocation_item_groups (item_id, group_id) SELECT $2, group_id FROM provocation_item_groups
      WHERE item_id = $1 ON CONFLICT DO NOTHING`,
@@ -48,6 +40,19 @@ export async function mergeItems(tx: Tx, from: string, into: string, now: Date):
   );
   await tx.query('DELETE FROM provocation_item_groups WHERE item_id = $1', [from]);
   await tx.query('DELETE FROM provocation_item_links WHERE item_id = $1', [from]);
+}
+
+/**
+ * Moves the sightings, groups, links, counter-messages and takedown requests of `from` to `into`, widens `into`
+ * with `from`'s regions and times, takes `from`'s assessment when `into` has none, and leaves `from` empty,
+ * pointing at `into`. Answers how many sightings moved.
+ */
+export async function mergeItems(tx: Tx, from: string, into: string, now: Date): Promise<number> {
+  const moved = await tx.query<{ id: string }>(
+    'UPDATE provocation_sightings SET item_id = $2 WHERE item_id = $1 RETURNING id',
+    [from, into],
+  );
+  await moveGroupsAndLinks(tx, from, into);
   await tx.query('UPDATE provocation_counter_messages SET item_id = $2 WHERE item_id = $1', [from, into]);
   await tx.query('UPDATE provocation_takedowns SET item_id = $2 WHERE item_id = $1', [from, into]);
   await tx.query(

@@ -1,6 +1,7 @@
 // SQL of the provocation watch: items, sightings, their matching, links, groups, spread and the response.
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
+import { moveGroupsAndLinks } from './merge-store.ts';
 
 const iso = (d: Date | null | undefined) => (d ? toWibIso(d) : null);
 
@@ -278,18 +279,7 @@ export async function moveSighting(tx: Tx, sightingId: string, from: string, to:
     from,
     to,
   ]);
-  await tx.query(
-    `INSERT INTO provocation_item_groups (item_id, group_id) SELECT $2, group_id FROM provocation_item_groups
-     WHERE item_id = $1 ON CONFLICT DO NOTHING`,
-    [from, to],
-  );
-  await tx.query(
-    `INSERT INTO provocation_item_links (item_id, report_id, case_id) SELECT $2, report_id, case_id
-     FROM provocation_item_links WHERE item_id = $1 ON CONFLICT DO NOTHING`,
-    [from, to],
-  );
-  await tx.query('DELETE FROM provocation_item_groups WHERE item_id = $1', [from]);
-  await tx.query('DELETE FROM provocation_item_links WHERE item_id = $1', [from]);
+  await moveGroupsAndLinks(tx, from, to);
   await tx.query('DELETE FROM provocation_items WHERE id = $1', [from]);
 }
 

@@ -1,4 +1,5 @@
 // SQL of an item's response: counter-messages (kontra-narasi), takedown requests, deadlines and escalation.
+import type { EvaluatedItem } from '../../../shared/provocation/provocation-rules.ts';
 import type { CounterMessage, Takedown } from '../../../shared/provocation/provocation-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
@@ -174,14 +175,7 @@ export async function escalateItem(
 
 /** Items for the evaluation, with the first incident after their first sighting in one of their kecamatan. */
 export async function listEvaluated(tx: Tx, kabkota: string | null) {
-  return tx.query<{
-    assessment: string | null;
-    platform: string;
-    firstSeenAt: Date;
-    counterApprovedAt: Date | null;
-    takenDownAt: Date | null;
-    incidentAt: Date | null;
-  }>(
+  return tx.query<EvaluatedItem>(
     `SELECT i.assessment, i.platform, i.first_seen_at AS "firstSeenAt", i.counter_approved_at AS "counterApprovedAt",
        i.taken_down_at AS "takenDownAt",
        (SELECT min(r.occurred_at) FROM reports r
