@@ -21,15 +21,7 @@ import {
   getCalendar,
   listGroups,
 } from './ew-api.ts';
-import {
-  EwError,
-  FormBox,
-  formatDay,
-  inputValue,
-  RegionPicker,
-  regionChildren,
-  useScopeKabkota,
-} from './ew-ui.tsx';
+import { EwError, FormBox, formatDay, RegionPicker, regionChildren, useScopeKabkota } from './ew-ui.tsx';
 
 /** Roles the API lets correct the computed dates of 1 Suro and Idul Fitri. */
 
@@ -318,17 +310,16 @@ function RoutePicker(props: {
           ))}
         </ol>
       )}
-      <div class="field">
-        <label for="ew-route-kabkota">{t('ew.event.routeKabkota')}</label>
-        <select id="ew-route-kabkota" value={shownKabkota} onChange={(e) => setKabkota(inputValue(e))}>
-          <option value="">{t('ew.region.choose')}</option>
-          {(allKabkota.data ?? []).map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="ew-route-kabkota"
+        label={t('ew.event.routeKabkota')}
+        value={shownKabkota}
+        onChange={setKabkota}
+        options={[
+          { value: '', label: t('ew.region.choose') },
+          ...(allKabkota.data ?? []).map((r) => ({ value: r.code, label: r.name })),
+        ]}
+      />
       {(kecamatan.data?.length ?? 0) > 0 && (
         <div class="ew-checkgrid">
           {kecamatan.data?.map((r) => (

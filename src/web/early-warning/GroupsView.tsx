@@ -16,7 +16,7 @@ import {
   listRivalries,
   type Rivalry,
 } from './ew-api.ts';
-import { EwError, FormBox, inputValue } from './ew-ui.tsx';
+import { EwError, FormBox } from './ew-ui.tsx';
 import { GroupDetailPanel, groupKindLabel, RivalryTag } from './GroupDetail.tsx';
 
 export function GroupsView(props: { me: SignedInUser }) {
@@ -67,26 +67,24 @@ export function GroupsView(props: { me: SignedInUser }) {
           <section class="op-split-list" aria-labelledby="ew-groups-heading">
             <h2 id="ew-groups-heading">{t('ew.groups.heading', { count: num(shown.length, lang) })}</h2>
             <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-              <div class="field op-search">
-                <label for="ew-groups-q">{t('ew.groups.search')}</label>
-                <input
-                  id="ew-groups-q"
-                  type="search"
-                  value={search}
-                  onInput={(e) => setSearch(inputValue(e))}
-                />
-              </div>
-              <div class="field">
-                <label for="ew-groups-kind">{t('ew.groups.kind')}</label>
-                <select id="ew-groups-kind" value={kind} onChange={(e) => setKind(inputValue(e))}>
-                  <option value="">{t('ew.groups.allKinds')}</option>
-                  {GROUP_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {groupKindLabel(t, k)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <InputField
+                id="ew-groups-q"
+                label={t('ew.groups.search')}
+                type="search"
+                frameClass="op-search"
+                value={search}
+                onInput={setSearch}
+              />
+              <SelectField
+                id="ew-groups-kind"
+                label={t('ew.groups.kind')}
+                value={kind}
+                onChange={setKind}
+                options={[
+                  { value: '', label: t('ew.groups.allKinds') },
+                  ...GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) })),
+                ]}
+              />
               <CheckField label={t('ew.groups.showInactive')} checked={isAll} onChange={setAll} />
             </form>
             <EwError error={groups.error} />

@@ -7,7 +7,7 @@ import {
   type WorkshopParticipant,
   type WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
-import { SelectField } from '../fields.tsx';
+import { InputField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
@@ -238,16 +238,14 @@ function InviteForms(
           }}
         >
           <h4 id="invite-named-title">{t('learn.invite.named')}</h4>
-          <div class="field op-search">
-            <label for="invite-search">{t('learn.invite.search')}</label>
-            <input
-              id="invite-search"
-              class="op-input"
-              type="search"
-              value={search}
-              onInput={(event) => setSearch((event.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
+          <InputField
+            id="invite-search"
+            label={t('learn.invite.search')}
+            type="search"
+            frameClass="op-search"
+            value={search}
+            onInput={setSearch}
+          />
           <LearnError error={found.error} />
           {query.length >= 2 && found.data && (
             <fieldset class="op-radios">
