@@ -9,7 +9,7 @@ import type { SignedInUser } from '../api.ts';
 import { CheckList, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
-import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
+import { ListItemButton, ListState, OpensInPlace, SplitView } from '../ui/ListView.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
@@ -33,7 +33,6 @@ export function CalendarView(props: { me: SignedInUser }) {
   const [to, setTo] = useState(() => wibDay(365));
   const calendar = useLoad(() => getCalendar({ from, to }), [from, to]);
   const [selectedId, setSelectedId] = useState<string | undefined>();
-  const [isAdding, setAdding] = useState(false);
   const events = calendar.data?.events ?? [];
   const recurring = calendar.data?.recurring ?? [];
 
@@ -82,25 +81,21 @@ export function CalendarView(props: { me: SignedInUser }) {
       {calendar.data && can(props.me.role, 'calendar.correct') && (
         <CalendarCorrections recurring={recurring} onChanged={() => calendar.reload()} />
       )}
-      <div class="op-actions">
-        <ToggleButton
-          label={t('ew.event.add')}
-          isOpen={isAdding}
-          controls={isAdding ? 'ew-event-add' : undefined}
-          onToggle={() => setAdding(!isAdding)}
-        />
-      </div>
-      {isAdding && (
-        <AddEventForm
-          me={props.me}
-          onAdded={(event) => {
-            setAdding(false);
-            calendar.reload();
-            setSelectedId(event.id);
-          }}
-          onCancel={() => setAdding(false)}
-        />
-      )}
+      <OpensInPlace
+        label={t('ew.event.add')}
+        controls="ew-event-add"
+        form={(close) => (
+          <AddEventForm
+            me={props.me}
+            onAdded={(event) => {
+              close();
+              calendar.reload();
+              setSelectedId(event.id);
+            }}
+            onCancel={close}
+          />
+        )}
+      />
       <SplitView
         list={
           <section class="op-split-list" aria-labelledby="ew-events-heading">

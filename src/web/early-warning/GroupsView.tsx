@@ -6,7 +6,7 @@ import type { SignedInUser } from '../api.ts';
 import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, num, Tag, useFormSend, useLoad } from '../operator/ui.tsx';
-import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
+import { ListItemButton, ListState, OpensInPlace, SplitView } from '../ui/ListView.tsx';
 import {
   createGroup,
   GROUP_KINDS,
@@ -28,7 +28,6 @@ export function GroupsView(props: { me: SignedInUser }) {
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState('');
   const [selectedId, setSelectedId] = useState<string | undefined>();
-  const [isAdding, setAdding] = useState(false);
   const [version, setVersion] = useState(0);
 
   const needle = searchKey(search.trim());
@@ -44,24 +43,20 @@ export function GroupsView(props: { me: SignedInUser }) {
 
   return (
     <div>
-      <div class="op-actions">
-        <ToggleButton
-          label={t('ew.groups.add')}
-          isOpen={isAdding}
-          controls={isAdding ? 'ew-group-add' : undefined}
-          onToggle={() => setAdding(!isAdding)}
-        />
-      </div>
-      {isAdding && (
-        <AddGroupForm
-          onAdded={(group) => {
-            setAdding(false);
-            groups.reload();
-            setSelectedId(group.id);
-          }}
-          onCancel={() => setAdding(false)}
-        />
-      )}
+      <OpensInPlace
+        label={t('ew.groups.add')}
+        controls="ew-group-add"
+        form={(close) => (
+          <AddGroupForm
+            onAdded={(group) => {
+              close();
+              groups.reload();
+              setSelectedId(group.id);
+            }}
+            onCancel={close}
+          />
+        )}
+      />
       <SplitView
         list={
           <section class="op-split-list" aria-labelledby="ew-groups-heading">
