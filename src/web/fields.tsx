@@ -126,6 +126,16 @@ export function InputField(
   );
 }
 
+/** A search box over a list (`op-search`), which narrows the list as one types. */
+export function SearchField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return <InputField {...props} type="search" frameClass="op-search" />;
+}
+
 /** A text of several lines. */
 export function TextAreaField(
   props: Common & {

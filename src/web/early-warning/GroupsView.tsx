@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { searchKey } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
-import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { CheckField, InputField, SearchField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, num, Tag, useFormSend, useLoad } from '../operator/ui.tsx';
 import { ListItemButton, ListState, OpensInPlace, SplitView } from '../ui/ListView.tsx';
@@ -62,11 +62,9 @@ export function GroupsView(props: { me: SignedInUser }) {
           <section class="op-split-list" aria-labelledby="ew-groups-heading">
             <h2 id="ew-groups-heading">{t('ew.groups.heading', { count: num(shown.length, lang) })}</h2>
             <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-              <InputField
+              <SearchField
                 id="ew-groups-q"
                 label={t('ew.groups.search')}
-                type="search"
-                frameClass="op-search"
                 value={search}
                 onInput={setSearch}
               />

@@ -7,7 +7,7 @@ import {
   type WorkshopParticipant,
   type WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
-import { InputField, SelectField } from '../fields.tsx';
+import { SearchField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
@@ -238,11 +238,9 @@ function InviteForms(
           }}
         >
           <h4 id="invite-named-title">{t('learn.invite.named')}</h4>
-          <InputField
+          <SearchField
             id="invite-search"
             label={t('learn.invite.search')}
-            type="search"
-            frameClass="op-search"
             value={search}
             onInput={setSearch}
           />

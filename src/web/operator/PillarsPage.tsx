@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
-import { InputField, SelectField } from '../fields.tsx';
+import { InputField, SearchField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
@@ -98,11 +98,9 @@ function Registry(props: {
       <section aria-labelledby="pillars-heading">
         <h2 id="pillars-heading">{t('op.pillars.listHeading')}</h2>
         <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-          <InputField
+          <SearchField
             id="pillars-q"
             label={t('op.pillars.search')}
-            type="search"
-            frameClass="op-search"
             value={search}
             onInput={filterBy(setSearch)}
           />

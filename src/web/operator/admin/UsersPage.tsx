@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Role } from '../../../shared/users.ts';
 import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
-import { InputField, SelectField } from '../../fields.tsx';
+import { InputField, SearchField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import { agencyOptions, roleLabel } from '../labels.ts';
@@ -98,14 +98,7 @@ export function UsersPage(_props: OperatorPageProps) {
       />
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">{t('op.users.listHeading')}</h2>
-        <InputField
-          id="users-filter"
-          label={t('op.users.filter')}
-          type="search"
-          frameClass="op-search"
-          value={filter}
-          onInput={setFilter}
-        />
+        <SearchField id="users-filter" label={t('op.users.filter')} value={filter} onInput={setFilter} />
         <DataTable
           caption={t('op.users.listHeading')}
           columns={[
