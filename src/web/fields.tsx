@@ -44,7 +44,17 @@ export function InputField(
   props: Common & {
     value: string;
     onInput: (value: string) => void;
-    type?: 'text' | 'password' | 'tel' | 'email' | 'url' | 'number' | 'time' | 'date' | 'datetime-local';
+    type?:
+      | 'text'
+      | 'search'
+      | 'password'
+      | 'tel'
+      | 'email'
+      | 'url'
+      | 'number'
+      | 'time'
+      | 'date'
+      | 'datetime-local';
     minLength?: number;
     maxLength?: number;
     /** Bounds of a number, or of a date/time in the field's own form. */
@@ -52,9 +62,12 @@ export function InputField(
     max?: string | number;
     autoComplete?: string;
     placeholder?: string;
+    /** A pattern the browser checks the text against before the form is sent. */
+    pattern?: string;
+    isReadOnly?: boolean;
     inputClass?: string;
     /** The keyboard a phone shows for a text field, e.g. 'url' for a link that need not be a whole address. */
-    inputMode?: 'url' | 'numeric';
+    inputMode?: 'url' | 'numeric' | 'decimal' | 'tel';
     /** The box itself (to focus it when its form opens); a date field has none. */
     inputRef?: Ref<HTMLInputElement>;
   },
@@ -86,14 +99,18 @@ export function InputField(
           : props.type === 'url'
             ? { type: 'url', inputMode: 'url' }
             : props.type === 'tel'
-              ? { type: 'tel' }
+              ? { type: 'tel', inputMode: props.inputMode }
               : props.type === 'email'
                 ? { type: 'email' }
-                : props.type === 'password' || props.type === 'time'
-                  ? { type: props.type }
-                  : { type: 'text', inputMode: props.inputMode })}
+                : props.type === 'search'
+                  ? { type: 'search' }
+                  : props.type === 'password' || props.type === 'time'
+                    ? { type: props.type }
+                    : { type: 'text', inputMode: props.inputMode })}
         value={props.value}
         required={props.required}
+        readOnly={props.isReadOnly}
+        pattern={props.pattern}
         minLength={props.minLength}
         maxLength={props.maxLength}
         min={props.min}
@@ -107,6 +124,16 @@ export function InputField(
       />
     </Frame>
   );
+}
+
+/** A search box over a list (`op-search`), which narrows the list as one types. */
+export function SearchField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return <InputField {...props} type="search" frameClass="op-search" />;
 }
 
 /** A text of several lines. */

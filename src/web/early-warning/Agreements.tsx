@@ -2,7 +2,7 @@
 // document and the reports that show it was broken; recording a new one, uploading its document, noting a breach.
 import { useState } from 'preact/hooks';
 import type { SignedInUser } from '../api.ts';
-import { CheckList, InputField, TextAreaField } from '../fields.tsx';
+import { CheckList, FileField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { kindLabel } from '../operator/labels.ts';
 import { listReports } from '../operator/operator-api.ts';
@@ -16,7 +16,7 @@ import {
   type GroupDetail,
   uploadAgreementDocument,
 } from './ew-api.ts';
-import { EwError, formatDay, inputValue, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
+import { EwError, formatDay, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
 
 const DOCUMENT_TYPES = 'application/pdf,image/jpeg,image/png';
 
@@ -72,26 +72,21 @@ function DocumentPart(props: { agreement: Agreement; onChanged: () => void }) {
           </a>
         </p>
       )}
-      <div class="field">
-        <label for={id}>
-          {t(props.agreement.hasDocument ? 'ew.agreements.replaceDocument' : 'ew.agreements.uploadDocument')}
-        </label>
-        <input
-          id={id}
-          type="file"
-          accept={DOCUMENT_TYPES}
-          disabled={action.isBusy}
-          onChange={async (event) => {
-            const input = event.currentTarget as HTMLInputElement;
-            const file = input.files?.[0];
-            if (!file) return;
-            if (await action.run(() => uploadAgreementDocument(props.agreement.id, file))) {
-              input.value = '';
-              props.onChanged();
-            }
-          }}
-        />
-      </div>
+      <FileField
+        id={id}
+        label={t(
+          props.agreement.hasDocument ? 'ew.agreements.replaceDocument' : 'ew.agreements.uploadDocument',
+        )}
+        accept={DOCUMENT_TYPES}
+        isDisabled={action.isBusy}
+        onFile={async (file, input) => {
+          if (!file) return;
+          if (await action.run(() => uploadAgreementDocument(props.agreement.id, file))) {
+            input.value = '';
+            props.onChanged();
+          }
+        }}
+      />
       {action.isBusy && <p role="status">{t('ew.agreements.uploading')}</p>}
       <EwError error={action.error} />
     </div>
@@ -143,23 +138,20 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
             }
           }}
         >
-          <div class="field">
-            <label for={`ew-breach-report-${id}`}>{t('ew.breaches.report')}</label>
-            <select
-              id={`ew-breach-report-${id}`}
-              required
-              value={reportId}
-              onChange={(e) => setReportId(inputValue(e))}
-            >
-              <option value="">{reports.data ? t('ew.breaches.choose') : t('common.loading')}</option>
-              {reports.data?.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {wib(r.occurredAt, lang)} · {kindLabel(t, r.kind)} · {r.regionName} —{' '}
-                  {r.description.slice(0, 60)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`ew-breach-report-${id}`}
+            label={t('ew.breaches.report')}
+            required
+            value={reportId}
+            onChange={setReportId}
+            options={[
+              { value: '', label: reports.data ? t('ew.breaches.choose') : t('common.loading') },
+              ...(reports.data ?? []).map((r) => ({
+                value: r.id,
+                label: `${wib(r.occurredAt, lang)} · ${kindLabel(t, r.kind)} · ${r.regionName} — ${r.description.slice(0, 60)}`,
+              })),
+            ]}
+          />
           {reports.data && reports.data.length === 0 && <p>{t('ew.breaches.noReports')}</p>}
           <InputField
             id={`ew-breach-note-${id}`}

@@ -10,7 +10,7 @@ import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { levelLabel } from '../operator/labels.ts';
 import { type LiveEvent, useCoalesced, useLiveEvents } from '../operator/live.ts';
 import { num, useFormSend, useLoad, useNow, wib } from '../operator/ui.tsx';
-import { ListItemButton, ListState, LiveLine, SplitView, ToggleButton } from '../ui/ListView.tsx';
+import { ListItemButton, ListState, LiveLine, OpensInPlace, SplitView } from '../ui/ListView.tsx';
 import { AlertDetailPanel } from './AlertDetail.tsx';
 import { ALERT_FEED_URL, type AlertLevel, type AlertView, listAlerts, raiseAlert } from './ew-api.ts';
 import {
@@ -55,7 +55,6 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [version, setVersion] = useState(0);
   const [announcement, setAnnouncement] = useState('');
-  const [isRaising, setRaising] = useState(false);
   const reloadSoon = useCoalesced(() => {
     alerts.reload();
     setVersion((v) => v + 1);
@@ -87,25 +86,21 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
         <span class="ew-muted">{t('ew.alerts.feedHint')}</span>
       </p>
       {can(props.me.role, 'alert.raise') && (
-        <div class="op-actions">
-          <ToggleButton
-            label={t('ew.raise.open')}
-            isOpen={isRaising}
-            controls={isRaising ? 'ew-raise' : undefined}
-            onToggle={() => setRaising(!isRaising)}
-          />
-        </div>
-      )}
-      {isRaising && (
-        <RaiseAlertForm
-          me={props.me}
-          onRaised={(alert) => {
-            setRaising(false);
-            setAnnouncement(t('ew.raise.done'));
-            alerts.reload();
-            setSelectedId(alert.id);
-          }}
-          onCancel={() => setRaising(false)}
+        <OpensInPlace
+          label={t('ew.raise.open')}
+          controls="ew-raise"
+          form={(close) => (
+            <RaiseAlertForm
+              me={props.me}
+              onRaised={(alert) => {
+                close();
+                setAnnouncement(t('ew.raise.done'));
+                alerts.reload();
+                setSelectedId(alert.id);
+              }}
+              onCancel={close}
+            />
+          )}
         />
       )}
       <SplitView

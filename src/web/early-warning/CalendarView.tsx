@@ -9,7 +9,7 @@ import type { SignedInUser } from '../api.ts';
 import { CheckList, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
-import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
+import { ListItemButton, ListState, OpensInPlace, SplitView } from '../ui/ListView.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
@@ -21,15 +21,7 @@ import {
   getCalendar,
   listGroups,
 } from './ew-api.ts';
-import {
-  EwError,
-  FormBox,
-  formatDay,
-  inputValue,
-  RegionPicker,
-  regionChildren,
-  useScopeKabkota,
-} from './ew-ui.tsx';
+import { EwError, FormBox, formatDay, RegionPicker, regionChildren, useScopeKabkota } from './ew-ui.tsx';
 
 /** Roles the API lets correct the computed dates of 1 Suro and Idul Fitri. */
 
@@ -41,7 +33,6 @@ export function CalendarView(props: { me: SignedInUser }) {
   const [to, setTo] = useState(() => wibDay(365));
   const calendar = useLoad(() => getCalendar({ from, to }), [from, to]);
   const [selectedId, setSelectedId] = useState<string | undefined>();
-  const [isAdding, setAdding] = useState(false);
   const events = calendar.data?.events ?? [];
   const recurring = calendar.data?.recurring ?? [];
 
@@ -90,25 +81,21 @@ export function CalendarView(props: { me: SignedInUser }) {
       {calendar.data && can(props.me.role, 'calendar.correct') && (
         <CalendarCorrections recurring={recurring} onChanged={() => calendar.reload()} />
       )}
-      <div class="op-actions">
-        <ToggleButton
-          label={t('ew.event.add')}
-          isOpen={isAdding}
-          controls={isAdding ? 'ew-event-add' : undefined}
-          onToggle={() => setAdding(!isAdding)}
-        />
-      </div>
-      {isAdding && (
-        <AddEventForm
-          me={props.me}
-          onAdded={(event) => {
-            setAdding(false);
-            calendar.reload();
-            setSelectedId(event.id);
-          }}
-          onCancel={() => setAdding(false)}
-        />
-      )}
+      <OpensInPlace
+        label={t('ew.event.add')}
+        controls="ew-event-add"
+        form={(close) => (
+          <AddEventForm
+            me={props.me}
+            onAdded={(event) => {
+              close();
+              calendar.reload();
+              setSelectedId(event.id);
+            }}
+            onCancel={close}
+          />
+        )}
+      />
       <SplitView
         list={
           <section class="op-split-list" aria-labelledby="ew-events-heading">
@@ -318,17 +305,16 @@ function RoutePicker(props: {
           ))}
         </ol>
       )}
-      <div class="field">
-        <label for="ew-route-kabkota">{t('ew.event.routeKabkota')}</label>
-        <select id="ew-route-kabkota" value={shownKabkota} onChange={(e) => setKabkota(inputValue(e))}>
-          <option value="">{t('ew.region.choose')}</option>
-          {(allKabkota.data ?? []).map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="ew-route-kabkota"
+        label={t('ew.event.routeKabkota')}
+        value={shownKabkota}
+        onChange={setKabkota}
+        options={[
+          { value: '', label: t('ew.region.choose') },
+          ...(allKabkota.data ?? []).map((r) => ({ value: r.code, label: r.name })),
+        ]}
+      />
       {(kecamatan.data?.length ?? 0) > 0 && (
         <div class="ew-checkgrid">
           {kecamatan.data?.map((r) => (

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
-import { InputField, TextAreaField } from '../fields.tsx';
+import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { DataTable, DoneNotice, FormSubmit, StandIn, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
@@ -21,7 +21,7 @@ import {
   saveRivalry,
   setGroupActive,
 } from './ew-api.ts';
-import { EwError, inputValue, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
+import { EwError, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -257,17 +257,15 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
             value={contactName}
             onInput={setContactName}
           />
-          <div class="field">
-            <label for="ew-branch-phone">{t('ew.branches.contactPhone')}</label>
-            <input
-              id="ew-branch-phone"
-              type="tel"
-              inputMode="tel"
-              pattern="\+?[0-9 \-]{8,20}"
-              value={contactPhone}
-              onInput={(e) => setContactPhone(inputValue(e))}
-            />
-          </div>
+          <InputField
+            id="ew-branch-phone"
+            label={t('ew.branches.contactPhone')}
+            type="tel"
+            inputMode="tel"
+            pattern="\+?[0-9 \-]{8,20}"
+            value={contactPhone}
+            onInput={setContactPhone}
+          />
         </div>
         <InputField
           id="ew-branch-address"
@@ -312,47 +310,37 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
       <summary>{t('ew.rivalry.add')}</summary>
       <form class="op-form ew-subform" aria-label={t('ew.rivalry.add')} onSubmit={submit}>
         <div class="op-grid-form">
-          <div class="field">
-            <label for="ew-rivalry-other">{t('ew.rivalry.other')}</label>
-            <select
-              id="ew-rivalry-other"
-              required
-              value={otherId}
-              onChange={(e) => setOtherId(inputValue(e))}
-            >
-              <option value="">{t('ew.region.choose')}</option>
-              {others.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.shortName} — {g.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="ew-rivalry-intensity">{t('ew.rivalry.intensity')}</label>
-            <select
-              id="ew-rivalry-intensity"
-              value={intensity}
-              onChange={(e) => setIntensity(inputValue(e) as Intensity)}
-            >
-              {(['rendah', 'sedang', 'tinggi'] as const).map((i) => (
-                <option key={i} value={i}>
-                  {t(`ew.intensity.${i}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="ew-rivalry-status">{t('ew.rivalry.status')}</label>
-            <select
-              id="ew-rivalry-status"
-              value={status}
-              onChange={(e) => setStatus(inputValue(e) as 'aktif' | 'mereda')}
-            >
-              <option value="aktif">{t('ew.rivalry.aktif')}</option>
-              <option value="mereda">{t('ew.rivalry.mereda')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="ew-rivalry-other"
+            label={t('ew.rivalry.other')}
+            required
+            value={otherId}
+            onChange={setOtherId}
+            options={[
+              { value: '', label: t('ew.region.choose') },
+              ...others.map((g) => ({ value: g.id, label: `${g.shortName} — ${g.name}` })),
+            ]}
+          />
+          <SelectField
+            id="ew-rivalry-intensity"
+            label={t('ew.rivalry.intensity')}
+            value={intensity}
+            onChange={(value) => setIntensity(value as Intensity)}
+            options={(['rendah', 'sedang', 'tinggi'] as const).map((i) => ({
+              value: i,
+              label: t(`ew.intensity.${i}`),
+            }))}
+          />
+          <SelectField
+            id="ew-rivalry-status"
+            label={t('ew.rivalry.status')}
+            value={status}
+            onChange={(value) => setStatus(value as 'aktif' | 'mereda')}
+            options={[
+              { value: 'aktif', label: t('ew.rivalry.aktif') },
+              { value: 'mereda', label: t('ew.rivalry.mereda') },
+            ]}
+          />
         </div>
         <TextAreaField
           id="ew-rivalry-note"

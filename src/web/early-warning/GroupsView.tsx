@@ -3,10 +3,10 @@
 import { useState } from 'preact/hooks';
 import { searchKey } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
-import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { CheckField, InputField, SearchField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, num, Tag, useFormSend, useLoad } from '../operator/ui.tsx';
-import { ListItemButton, ListState, SplitView, ToggleButton } from '../ui/ListView.tsx';
+import { ListItemButton, ListState, OpensInPlace, SplitView } from '../ui/ListView.tsx';
 import {
   createGroup,
   GROUP_KINDS,
@@ -16,7 +16,7 @@ import {
   listRivalries,
   type Rivalry,
 } from './ew-api.ts';
-import { EwError, FormBox, inputValue } from './ew-ui.tsx';
+import { EwError, FormBox } from './ew-ui.tsx';
 import { GroupDetailPanel, groupKindLabel, RivalryTag } from './GroupDetail.tsx';
 
 export function GroupsView(props: { me: SignedInUser }) {
@@ -28,7 +28,6 @@ export function GroupsView(props: { me: SignedInUser }) {
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState('');
   const [selectedId, setSelectedId] = useState<string | undefined>();
-  const [isAdding, setAdding] = useState(false);
   const [version, setVersion] = useState(0);
 
   const needle = searchKey(search.trim());
@@ -44,49 +43,41 @@ export function GroupsView(props: { me: SignedInUser }) {
 
   return (
     <div>
-      <div class="op-actions">
-        <ToggleButton
-          label={t('ew.groups.add')}
-          isOpen={isAdding}
-          controls={isAdding ? 'ew-group-add' : undefined}
-          onToggle={() => setAdding(!isAdding)}
-        />
-      </div>
-      {isAdding && (
-        <AddGroupForm
-          onAdded={(group) => {
-            setAdding(false);
-            groups.reload();
-            setSelectedId(group.id);
-          }}
-          onCancel={() => setAdding(false)}
-        />
-      )}
+      <OpensInPlace
+        label={t('ew.groups.add')}
+        controls="ew-group-add"
+        form={(close) => (
+          <AddGroupForm
+            onAdded={(group) => {
+              close();
+              groups.reload();
+              setSelectedId(group.id);
+            }}
+            onCancel={close}
+          />
+        )}
+      />
       <SplitView
         list={
           <section class="op-split-list" aria-labelledby="ew-groups-heading">
             <h2 id="ew-groups-heading">{t('ew.groups.heading', { count: num(shown.length, lang) })}</h2>
             <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-              <div class="field op-search">
-                <label for="ew-groups-q">{t('ew.groups.search')}</label>
-                <input
-                  id="ew-groups-q"
-                  type="search"
-                  value={search}
-                  onInput={(e) => setSearch(inputValue(e))}
-                />
-              </div>
-              <div class="field">
-                <label for="ew-groups-kind">{t('ew.groups.kind')}</label>
-                <select id="ew-groups-kind" value={kind} onChange={(e) => setKind(inputValue(e))}>
-                  <option value="">{t('ew.groups.allKinds')}</option>
-                  {GROUP_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {groupKindLabel(t, k)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SearchField
+                id="ew-groups-q"
+                label={t('ew.groups.search')}
+                value={search}
+                onInput={setSearch}
+              />
+              <SelectField
+                id="ew-groups-kind"
+                label={t('ew.groups.kind')}
+                value={kind}
+                onChange={setKind}
+                options={[
+                  { value: '', label: t('ew.groups.allKinds') },
+                  ...GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) })),
+                ]}
+              />
               <CheckField label={t('ew.groups.showInactive')} checked={isAll} onChange={setAll} />
             </form>
             <EwError error={groups.error} />

@@ -15,7 +15,7 @@ import {
   updateWebhook,
   type Webhook,
 } from './ew-api.ts';
-import { EwError, inputValue, regionChildren } from './ew-ui.tsx';
+import { EwError, regionChildren } from './ew-ui.tsx';
 
 /** A new secret made in the browser (32 random bytes, base64url), for replacing a webhook's secret. */
 function makeSecret(): string {
@@ -187,21 +187,15 @@ function AddWebhookForm(props: {
             value={description}
             onInput={setDescription}
           />
-          <div class="field">
-            <label for="ew-webhook-secret">{t('ew.webhooks.secret')}</label>
-            <p class="hint" id="ew-webhook-secret-hint">
-              {t('ew.webhooks.secretHintText')}
-            </p>
-            <input
-              id="ew-webhook-secret"
-              aria-describedby="ew-webhook-secret-hint"
-              autoComplete="off"
-              minLength={16}
-              maxLength={200}
-              value={secret}
-              onInput={(e) => setSecretText(inputValue(e))}
-            />
-          </div>
+          <InputField
+            id="ew-webhook-secret"
+            label={t('ew.webhooks.secret')}
+            hint={t('ew.webhooks.secretHintText')}
+            minLength={16}
+            maxLength={200}
+            value={secret}
+            onInput={setSecretText}
+          />
         </div>
         <details class="ew-details">
           <summary>{t('ew.webhooks.limitRegions', { count: regions.length })}</summary>

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import type { Region } from '../../shared/regions.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
+import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { listBakorwil, listRegions } from '../operator/operator-api.ts';
@@ -250,50 +251,41 @@ export function RegionPicker(props: {
       <legend>{props.legend}</legend>
       {props.hint && <p class="hint">{props.hint}</p>}
       <div class="op-grid-form">
-        <div class="field">
-          <label for={`${props.id}-kabkota`}>{t('ew.region.kabkota')}</label>
-          <select
-            id={`${props.id}-kabkota`}
-            required
-            value={kab}
-            onChange={(event) => props.onChange((event.currentTarget as HTMLSelectElement).value)}
-          >
-            <option value="">{t('ew.region.choose')}</option>
-            {props.kabkota.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${props.id}-kabkota`}
+          label={t('ew.region.kabkota')}
+          required
+          value={kab}
+          onChange={props.onChange}
+          options={[{ value: '', label: t('ew.region.choose') }, ...props.kabkota.map(regionOption)]}
+        />
         {props.kecamatan !== 'none' && (
-          <div class="field">
-            <label for={`${props.id}-kecamatan`}>{t('ew.region.kecamatan')}</label>
-            <select
-              id={`${props.id}-kecamatan`}
-              required={props.kecamatan === 'required'}
-              disabled={!kab}
-              value={kec}
-              onChange={(event) => props.onChange((event.currentTarget as HTMLSelectElement).value || kab)}
-            >
-              <option value="">
-                {props.kecamatan === 'optional' ? t('ew.region.wholeKabkota') : t('ew.region.choose')}
-              </option>
-              {/* By name, as people look for a kecamatan; the codes' order means nothing to them. */}
-              {[...(children.data ?? [])]
+          <SelectField
+            id={`${props.id}-kecamatan`}
+            label={t('ew.region.kecamatan')}
+            required={props.kecamatan === 'required'}
+            isDisabled={!kab}
+            value={kec}
+            onChange={(code) => props.onChange(code || kab)}
+            options={[
+              {
+                value: '',
+                label: props.kecamatan === 'optional' ? t('ew.region.wholeKabkota') : t('ew.region.choose'),
+              },
+              // By name, as people look for a kecamatan; the codes' order means nothing to them.
+              ...[...(children.data ?? [])]
                 .sort((a, b) => a.name.localeCompare(b.name, 'id'))
-                .map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.name}
-                  </option>
-                ))}
-            </select>
-          </div>
+                .map(regionOption),
+            ]}
+          />
         )}
       </div>
     </fieldset>
   );
 }
+
+/** A region as a choice in a list: its name shown, its code chosen. */
+const regionOption = (r: Region) => ({ value: r.code, label: r.name });
 
 /** The value of an input or select in an event handler. */
 export function inputValue(event: Event): string {

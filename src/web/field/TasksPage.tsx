@@ -3,6 +3,7 @@ import type { CaseView, FollowUpInput } from '../../shared/cases/case-schema.ts'
 import { errorMessage, formatDateTimeWIB, type MessageKey } from '../../shared/i18n.ts';
 import { toWibIso } from '../../shared/time.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
+import { TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ToggleButton } from '../ui/ListView.tsx';
 import { isInEastJava, readPosition } from './GpsControl.tsx';
@@ -219,23 +220,15 @@ function TaskCard(props: { task: Task; me: SignedInUser }) {
       <div id={`note-form-${task.id}`}>
         {isWriting && (
           <form noValidate onSubmit={sendNote} class="note-form">
-            <div class="field">
-              <label for={`note-${task.id}`}>{t('field.followUp.note')}</label>
-              {noteProblem && (
-                <p id={`note-${task.id}-error`} class="field-error">
-                  {t('field.followUp.noteTooShort')}
-                </p>
-              )}
-              <textarea
-                id={`note-${task.id}`}
-                rows={3}
-                maxLength={5000}
-                value={note}
-                aria-invalid={noteProblem ? true : undefined}
-                aria-describedby={noteProblem ? `note-${task.id}-error` : undefined}
-                onInput={(event) => setNote(event.currentTarget.value)}
-              />
-            </div>
+            <TextAreaField
+              id={`note-${task.id}`}
+              label={t('field.followUp.note')}
+              error={noteProblem ? t('field.followUp.noteTooShort') : undefined}
+              rows={3}
+              maxLength={5000}
+              value={note}
+              onInput={setNote}
+            />
             <button type="submit" class="button button-primary" disabled={busy !== undefined}>
               {t('field.followUp.send')}
             </button>

@@ -28,11 +28,7 @@ export function LessonDetail(props: { id: string; me: SignedInUser }) {
     load: () => getLesson(props.id),
     titleOf: (lesson: LessonView) => lesson.title,
     backPath: ROUTES.praktikBaik.path,
-    words: {
-      back: 'learn.lesson.back',
-      notFound: 'learn.lesson.notFound',
-      notFoundBody: 'learn.lesson.notFoundBody',
-    },
+    words: 'learn.lesson',
   });
   const [isEditing, setEditing] = useState(false);
   const [done, setDone] = useState('');

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { isLessonHit, type Lesson, type LessonHit } from '../../shared/lessons/lesson-rules.ts';
 import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
-import { SelectField } from '../fields.tsx';
+import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { useLoad, wib } from '../operator/ui.tsx';
@@ -151,20 +151,14 @@ export function LessonSearch() {
         }}
       >
         <div class="op-inline-form">
-          <div class="field">
-            <label for="lessons-q">{t('learn.search.words')}</label>
-            <p class="hint" id="lessons-q-hint">
-              {t('learn.search.hint')}
-            </p>
-            <input
-              id="lessons-q"
-              class="op-input"
-              type="search"
-              value={text}
-              aria-describedby="lessons-q-hint"
-              onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
+          <InputField
+            id="lessons-q"
+            label={t('learn.search.words')}
+            hint={t('learn.search.hint')}
+            type="search"
+            value={text}
+            onInput={setText}
+          />
           <button type="submit" class="button button-primary">
             {t('learn.search.submit')}
           </button>

@@ -28,11 +28,7 @@ export function WorkshopDetail(props: { id: string; me: SignedInUser }) {
     load: () => getWorkshop(props.id),
     titleOf: (workshop: WorkshopView) => workshop.topic,
     backPath: ROUTES.lokakarya.path,
-    words: {
-      back: 'learn.workshop.back',
-      notFound: 'learn.workshop.notFound',
-      notFoundBody: 'learn.workshop.notFoundBody',
-    },
+    words: 'learn.workshop',
   });
   const province = useProvinceAreas();
   const { record: current, setRecord: setCurrent, back, reload } = page;

@@ -1,5 +1,6 @@
 // Who is invited to a workshop and who came: invitations by role and region, by pillar type, or by name
 // from the pillar registry; attendance recorded per person.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   ATTENDANCES,
@@ -7,7 +8,7 @@ import {
   type WorkshopParticipant,
   type WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
-import { SelectField } from '../fields.tsx';
+import { SearchField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
@@ -22,6 +23,33 @@ type Props = {
   province: ReturnType<typeof useProvinceAreas>;
   onChanged: (view: WorkshopView) => void;
 };
+
+/** One way to invite, named by its title: its two choices side by side, then its send button. */
+function InviteForm(props: {
+  id: string;
+  title: string;
+  submitLabel: string;
+  isBusy: boolean;
+  onSend: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="op-form"
+      aria-labelledby={`${props.id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSend();
+      }}
+    >
+      <h4 id={`${props.id}-title`}>{props.title}</h4>
+      <div class="op-grid-form">{props.children}</div>
+      <button type="submit" class="button button-primary" disabled={props.isBusy}>
+        {props.submitLabel}
+      </button>
+    </form>
+  );
+}
 
 /** The kab/kota of the workshop's area. */
 function areaKabkota(workshop: WorkshopView, province: Props['province']): string[] {
@@ -167,65 +195,51 @@ function InviteForms(
       <h3>{t('learn.invite.heading')}</h3>
       <DoneNotice message={result} />
       <LearnError error={action.error} />
-      <form
-        class="op-form"
-        aria-labelledby="invite-users-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void invite({ users: { role, region: roleRegion || undefined } });
-        }}
+      <InviteForm
+        id="invite-users"
+        title={t('learn.invite.users')}
+        submitLabel={t('learn.invite.usersSubmit')}
+        isBusy={action.isBusy}
+        onSend={() => invite({ users: { role, region: roleRegion || undefined } })}
       >
-        <h4 id="invite-users-title">{t('learn.invite.users')}</h4>
-        <div class="op-grid-form">
+        <SelectField
+          id="invite-role"
+          label={t('learn.invite.role')}
+          value={role}
+          onChange={setRole}
+          options={INVITED_ROLES.map((code) => ({ value: code, label: labelOf(t, 'role', code) }))}
+        />
+        <SelectField
+          id="invite-role-region"
+          label={t('learn.invite.region')}
+          value={roleRegion}
+          onChange={setRoleRegion}
+          options={regions}
+        />
+      </InviteForm>
+      {props.hasRegistry && props.pillarTypes.length > 0 && (
+        <InviteForm
+          id="invite-pillars"
+          title={t('learn.invite.pillars')}
+          submitLabel={t('learn.invite.pillarsSubmit')}
+          isBusy={action.isBusy}
+          onSend={() => invite({ pillars: { pillarType: type, kabkotaCode: pillarRegion || undefined } })}
+        >
           <SelectField
-            id="invite-role"
-            label={t('learn.invite.role')}
-            value={role}
-            onChange={setRole}
-            options={INVITED_ROLES.map((code) => ({ value: code, label: labelOf(t, 'role', code) }))}
+            id="invite-pillar-type"
+            label={t('learn.invite.pillarType')}
+            value={type}
+            onChange={setPillarType}
+            options={props.pillarTypes.map((item) => ({ value: item.code, label: item.label }))}
           />
           <SelectField
-            id="invite-role-region"
+            id="invite-pillar-region"
             label={t('learn.invite.region')}
-            value={roleRegion}
-            onChange={setRoleRegion}
+            value={pillarRegion}
+            onChange={setPillarRegion}
             options={regions}
           />
-        </div>
-        <button type="submit" class="button button-primary" disabled={action.isBusy}>
-          {t('learn.invite.usersSubmit')}
-        </button>
-      </form>
-      {props.hasRegistry && props.pillarTypes.length > 0 && (
-        <form
-          class="op-form"
-          aria-labelledby="invite-pillars-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void invite({ pillars: { pillarType: type, kabkotaCode: pillarRegion || undefined } });
-          }}
-        >
-          <h4 id="invite-pillars-title">{t('learn.invite.pillars')}</h4>
-          <div class="op-grid-form">
-            <SelectField
-              id="invite-pillar-type"
-              label={t('learn.invite.pillarType')}
-              value={type}
-              onChange={setPillarType}
-              options={props.pillarTypes.map((item) => ({ value: item.code, label: item.label }))}
-            />
-            <SelectField
-              id="invite-pillar-region"
-              label={t('learn.invite.region')}
-              value={pillarRegion}
-              onChange={setPillarRegion}
-              options={regions}
-            />
-          </div>
-          <button type="submit" class="button button-primary" disabled={action.isBusy}>
-            {t('learn.invite.pillarsSubmit')}
-          </button>
-        </form>
+        </InviteForm>
       )}
       {props.hasRegistry && (
         <form
@@ -238,16 +252,12 @@ function InviteForms(
           }}
         >
           <h4 id="invite-named-title">{t('learn.invite.named')}</h4>
-          <div class="field op-search">
-            <label for="invite-search">{t('learn.invite.search')}</label>
-            <input
-              id="invite-search"
-              class="op-input"
-              type="search"
-              value={search}
-              onInput={(event) => setSearch((event.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
+          <SearchField
+            id="invite-search"
+            label={t('learn.invite.search')}
+            value={search}
+            onInput={setSearch}
+          />
           <LearnError error={found.error} />
           {query.length >= 2 && found.data && (
             <fieldset class="op-radios">

@@ -108,7 +108,8 @@ export function useRecordPage<T>(props: {
   load: () => Promise<T>;
   titleOf: (record: T) => string;
   backPath: string;
-  words: { back: MessageKey; notFound: MessageKey; notFoundBody: MessageKey };
+  /** Where its words are: `<words>.back`, `<words>.notFound` and `<words>.notFoundBody`. */
+  words: 'learn.lesson' | 'learn.workshop';
 }): {
   record: T | undefined;
   setRecord: (record: T) => void;
@@ -119,12 +120,12 @@ export function useRecordPage<T>(props: {
   const t = useT();
   const { loaded, record, setRecord } = useRecord(props.load, [props.id]);
   const isNotFound = loaded.error?.code === 'not_found';
-  useHeading(isNotFound ? t(props.words.notFound) : record && props.titleOf(record));
+  useHeading(isNotFound ? t(`${props.words}.notFound`) : record && props.titleOf(record));
 
   const back = (
     <p>
       <Link href={props.backPath} class="learn-inline-link">
-        {t(props.words.back)}
+        {t(`${props.words}.back`)}
       </Link>
     </p>
   );
@@ -132,7 +133,7 @@ export function useRecordPage<T>(props: {
   if (isNotFound) {
     standIn = (
       <>
-        <p>{t(props.words.notFoundBody)}</p>
+        <p>{t(`${props.words}.notFoundBody`)}</p>
         {back}
       </>
     );

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { isCaseClosed } from '../../shared/cases/closing-rules.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { describeReason } from '../../shared/reports/triage.ts';
+import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
@@ -336,21 +337,16 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
       <ErrorNotice error={action.error} />
       {props.canAct && props.item.phase !== 'selesai' && (
         <form class="op-form op-inline-form" onSubmit={action.submit}>
-          <div class="field">
-            <label for="share-kabkota">{t('op.share.choose')}</label>
-            <select
-              id="share-kabkota"
-              value={code}
-              onChange={(event) => setCode((event.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value="">{t('op.share.placeholder')}</option>
-              {choices.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="share-kabkota"
+            label={t('op.share.choose')}
+            value={code}
+            onChange={setCode}
+            options={[
+              { value: '', label: t('op.share.placeholder') },
+              ...choices.map((r) => ({ value: r.code, label: r.name })),
+            ]}
+          />
           <button type="submit" class="button op-button-secondary" disabled={!code || action.isBusy}>
             {t('op.share.submit')}
           </button>

@@ -3,8 +3,8 @@
 // Each user starts at home: an operator at their kab/kota, a coordinator at their Bakorwil, the province at 35.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../api.ts';
+import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { WibDateField } from '../WibDateField.tsx';
 import { AreaTable, Breakdowns, type ColourBy, Legend, Totals } from './DashboardParts.tsx';
 import { warningLevelLabel } from './labels.ts';
 import { countClasses, fillOf, gapFill, warningFill } from './map-scale.ts';
@@ -217,14 +217,15 @@ export function DashboardPage(props: OperatorPageProps) {
     <div class="op-wide op-dashboard">
       <p class="lead">{t('op.dash.lead')}</p>
       <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-        <div class="field">
-          <label for="dash-from">{t('op.dash.from')}</label>
-          <WibDateField id="dash-from" kind="date" value={from} max={to} onValue={setFrom} />
-        </div>
-        <div class="field">
-          <label for="dash-to">{t('op.dash.to')}</label>
-          <WibDateField id="dash-to" kind="date" value={to} min={from} onValue={setTo} />
-        </div>
+        <InputField
+          id="dash-from"
+          label={t('op.dash.from')}
+          type="date"
+          value={from}
+          max={to}
+          onInput={setFrom}
+        />
+        <InputField id="dash-to" label={t('op.dash.to')} type="date" value={to} min={from} onInput={setTo} />
         <fieldset class="op-radios">
           <legend>{t('op.dash.colourBy')}</legend>
           {(['reports', 'coverage', 'warning'] as const).map((mode) => (
@@ -241,20 +242,13 @@ export function DashboardPage(props: OperatorPageProps) {
           ))}
         </fieldset>
         {colourBy === 'coverage' && pillarTypes.data && (
-          <div class="field">
-            <label for="dash-pillar-type">{t('op.dash.pillarType')}</label>
-            <select
-              id="dash-pillar-type"
-              value={pillarType}
-              onChange={(e) => setPillarType((e.currentTarget as HTMLSelectElement).value)}
-            >
-              {pillarTypes.data.map((item) => (
-                <option key={item.code} value={item.code}>
-                  {item.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="dash-pillar-type"
+            label={t('op.dash.pillarType')}
+            value={pillarType}
+            onChange={setPillarType}
+            options={pillarTypes.data.map((item) => ({ value: item.code, label: item.label }))}
+          />
         )}
       </form>
 

@@ -1,6 +1,7 @@
 // Disposisi: what the Social Affairs Office asks of a partner agency, and the agency's answers.
 import { useState } from 'preact/hooks';
 import { awaitsAnswer, sortDispositions } from '../../shared/cases/disposition-order.ts';
+import { TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { dispositionStatusLabel } from './labels.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
@@ -95,16 +96,14 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
               </label>
             ))}
           </fieldset>
-          <div class="field">
-            <label for={`${prefix}-text`}>{t('op.dispositions.answerLabel')}</label>
-            <textarea
-              id={`${prefix}-text`}
-              rows={3}
-              minLength={3}
-              value={answer}
-              onInput={(event) => setAnswer((event.currentTarget as HTMLTextAreaElement).value)}
-            />
-          </div>
+          <TextAreaField
+            id={`${prefix}-text`}
+            label={t('op.dispositions.answerLabel')}
+            rows={3}
+            minLength={3}
+            value={answer}
+            onInput={setAnswer}
+          />
           <button
             type="submit"
             class="button button-primary"

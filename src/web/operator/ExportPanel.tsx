@@ -11,6 +11,7 @@ import type {
 import { can } from '../../shared/permissions/index.ts';
 import type { Role } from '../../shared/users.ts';
 import { request } from '../api.ts';
+import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ErrorNotice, useAction, wib } from './ui.tsx';
 
@@ -72,32 +73,24 @@ export function ExportPanel(props: {
       <summary>{t('exp.title')}</summary>
       <p class="hint">{t('exp.lead')}</p>
       <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-        <div class="field">
-          <label for={`${idBase}-format`}>{t('exp.format')}</label>
-          <select
-            id={`${idBase}-format`}
-            value={format}
-            onChange={(event) => setFormat((event.currentTarget as HTMLSelectElement).value as ExportFormat)}
-          >
-            {FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`exp.format.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${idBase}-format`}
+          label={t('exp.format')}
+          value={format}
+          onChange={(value) => setFormat(value as ExportFormat)}
+          options={FORMATS.map((f) => ({ value: f, label: t(`exp.format.${f}`) }))}
+        />
         {(format === 'csv' || format === 'hxl') && (
-          <div class="field">
-            <label for={`${idBase}-delimiter`}>{t('exp.delimiter')}</label>
-            <select
-              id={`${idBase}-delimiter`}
-              value={delimiter}
-              onChange={(event) => setDelimiter((event.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value=",">{t('exp.delimiter.comma')}</option>
-              <option value=";">{t('exp.delimiter.semicolon')}</option>
-            </select>
-          </div>
+          <SelectField
+            id={`${idBase}-delimiter`}
+            label={t('exp.delimiter')}
+            value={delimiter}
+            onChange={setDelimiter}
+            options={[
+              { value: ',', label: t('exp.delimiter.comma') },
+              { value: ';', label: t('exp.delimiter.semicolon') },
+            ]}
+          />
         )}
         {mayPersonal && (
           <div class="field">

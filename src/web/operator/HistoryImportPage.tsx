@@ -12,6 +12,7 @@ import type {
 } from '../../shared/history/history-schema.ts';
 import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
 import { request } from '../api.ts';
+import { FileField, InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { DataTable, ErrorNotice, Tag, useAction, wib } from './ui.tsx';
@@ -46,6 +47,7 @@ export function HistoryImportPage(_props: OperatorPageProps) {
   const [draft, setDraft] = useState<Draft | undefined>();
   const [typeMap, setTypeMap] = useState<TypeMapping>({});
   const [choices, setChoices] = useState<Record<string, string>>({});
+  const [file, setFile] = useState<File | undefined>();
   const [home, setHome] = useState('');
   const [withDuplicates, setWithDuplicates] = useState(false);
   const [dryRun, setDryRun] = useState<DryRunReply | undefined>();
@@ -72,8 +74,6 @@ export function HistoryImportPage(_props: OperatorPageProps) {
 
   const send = (event: Event) => {
     event.preventDefault();
-    const file = ((event.currentTarget as HTMLFormElement).elements.namedItem('file') as HTMLInputElement)
-      .files?.[0];
     if (!file) return;
     void action.run(async () => {
       const body = new Blob([file], { type: /\.csv$/i.test(file.name) ? 'text/csv' : XLSX_TYPE });
@@ -112,28 +112,19 @@ export function HistoryImportPage(_props: OperatorPageProps) {
   };
 
   const headers = upload?.import.headers ?? [];
+  const columnOptions = [
+    { value: '', label: t('hist.none') },
+    ...headers.map((h) => ({ value: h, label: h })),
+  ];
   const columnSelect = (id: string, label: string, value: string, onChange: (v: string) => void) => (
-    <div class="field" key={id}>
-      <label for={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        <option value="">{t('hist.none')}</option>
-        {headers.map((h) => (
-          <option key={h} value={h}>
-            {h}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField key={id} id={id} label={label} value={value} onChange={onChange} options={columnOptions} />
   );
 
   return (
     <div class="op-wide">
       <p class="lead">{t('hist.lead')}</p>
       <form class="op-form" onSubmit={send}>
-        <div class="field">
-          <label for="hist-file">{t('hist.file')}</label>
-          <input id="hist-file" name="file" type="file" accept=".csv,.xlsx" required />
-        </div>
+        <FileField id="hist-file" label={t('hist.file')} accept=".csv,.xlsx" required onFile={setFile} />
         <button type="submit" class="button button-primary" disabled={action.isBusy}>
           {t('hist.upload')}
         </button>
@@ -169,15 +160,13 @@ export function HistoryImportPage(_props: OperatorPageProps) {
               setDraft({ ...draft, [field]: v || undefined }),
             ),
           )}
-          <div class="field">
-            <label for="hist-home">{t('hist.home')}</label>
-            <input
-              id="hist-home"
-              value={home}
-              inputMode="decimal"
-              onInput={(e) => setHome((e.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
+          <InputField
+            id="hist-home"
+            label={t('hist.home')}
+            value={home}
+            inputMode="decimal"
+            onInput={setHome}
+          />
           <div class="field">
             <label>
               <input

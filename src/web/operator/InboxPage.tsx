@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { can } from '../../shared/permissions/index.ts';
 import { describeReason } from '../../shared/reports/triage.ts';
 import type { ApiError } from '../api.ts';
+import { SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ProvocationOffer } from '../provocation/ProvocationOffer.tsx';
 import { Link, navigate } from '../router.tsx';
@@ -385,17 +386,15 @@ function ReportDetail(props: {
             );
           }}
         >
-          <div class="field">
-            <label for="reject-reason">{t('op.report.rejectReason')}</label>
-            <textarea
-              id="reject-reason"
-              required
-              minLength={3}
-              rows={3}
-              value={reason}
-              onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
-            />
-          </div>
+          <TextAreaField
+            id="reject-reason"
+            label={t('op.report.rejectReason')}
+            required
+            minLength={3}
+            rows={3}
+            value={reason}
+            onInput={setReason}
+          />
           <button
             type="submit"
             class="button button-primary"
@@ -521,21 +520,16 @@ function CaseChoice(props: { report: Report; onAttached: () => void }) {
       </div>
       {open.length > 0 ? (
         <form class="op-form op-inline-form" onSubmit={attach}>
-          <div class="field">
-            <label for="attach-case">{t('op.report.attachTo')}</label>
-            <select
-              id="attach-case"
-              value={caseId}
-              onChange={(event) => setCaseId((event.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value="">{t('op.report.chooseCase')}</option>
-              {open.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.priority} · {c.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="attach-case"
+            label={t('op.report.attachTo')}
+            value={caseId}
+            onChange={setCaseId}
+            options={[
+              { value: '', label: t('op.report.chooseCase') },
+              ...open.map((c) => ({ value: c.id, label: `${c.priority} · ${c.title}` })),
+            ]}
+          />
           <button type="submit" class="button op-button-secondary" disabled={!caseId || action.isBusy}>
             {t('op.report.attach')}
           </button>

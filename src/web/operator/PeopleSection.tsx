@@ -10,6 +10,7 @@ import {
 } from '../../shared/cases/people-rules.ts';
 import type { ReferralView, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
@@ -330,16 +331,13 @@ function ReferralCard(props: {
       {props.canAct && moves.length > 0 && (
         <fieldset class="op-fieldset">
           <legend class="visually-hidden">{t('op.referral.movesLabel', { service, name: who })}</legend>
-          <div class="field">
-            <label for={`referral-note-${r.id}`}>{t('op.referral.note')}</label>
-            <input
-              id={`referral-note-${r.id}`}
-              autocomplete="off"
-              maxLength={2000}
-              value={note}
-              onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
+          <InputField
+            id={`referral-note-${r.id}`}
+            label={t('op.referral.note')}
+            maxLength={2000}
+            value={note}
+            onInput={setNote}
+          />
           <div class="op-actions">
             {moves.map((to) => (
               <button

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { IssuedCodeView, PillarAccountsReply } from '../../shared/sign-in-codes.ts';
 import { request } from '../api.ts';
+import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import type { ListItem } from './operator-api.ts';
@@ -56,30 +57,24 @@ export function PillarAccountsSection(props: { me: OperatorPageProps['me']; type
       <h2 id="accounts-heading">{t('op.accounts.heading')}</h2>
       <p class="hint">{t('op.accounts.hint')}</p>
       <form class="op-form op-grid-form" onSubmit={runBulk}>
-        <div class="field">
-          <label for="accounts-type">{t('op.accounts.type')}</label>
-          <select id="accounts-type" value={type} onChange={(event) => setType(event.currentTarget.value)}>
-            <option value="">{t('op.accounts.allTypes')}</option>
-            {props.types.map((item) => (
-              <option key={item.code} value={item.code}>
-                {item.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="accounts-region">{t('op.accounts.region')}</label>
-          <p class="hint" id="accounts-region-hint">
-            {t('op.accounts.regionHint')}
-          </p>
-          <input
-            id="accounts-region"
-            inputMode="decimal"
-            aria-describedby="accounts-region-hint"
-            value={region}
-            onInput={(event) => setRegion(event.currentTarget.value)}
-          />
-        </div>
+        <SelectField
+          id="accounts-type"
+          label={t('op.accounts.type')}
+          value={type}
+          onChange={setType}
+          options={[
+            { value: '', label: t('op.accounts.allTypes') },
+            ...props.types.map((item) => ({ value: item.code, label: item.label })),
+          ]}
+        />
+        <InputField
+          id="accounts-region"
+          label={t('op.accounts.region')}
+          hint={t('op.accounts.regionHint')}
+          inputMode="decimal"
+          value={region}
+          onInput={setRegion}
+        />
         <button type="submit" class="button button-primary" disabled={bulk.isBusy}>
           {t('op.accounts.create')}
         </button>

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
-import { SelectField } from '../fields.tsx';
+import { InputField, SearchField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
@@ -83,8 +83,6 @@ function Registry(props: {
     set(value);
     setOffset(0);
   };
-  const onFilter = (set: (value: string) => void) => (event: Event) =>
-    filterBy(set)((event.currentTarget as HTMLInputElement).value);
   const all = { value: '', label: t('op.pillars.all') };
   const optionsOf = (items: readonly ListItem[], kind: 'type' | 'skill') =>
     items.map((item) => ({
@@ -100,10 +98,12 @@ function Registry(props: {
       <section aria-labelledby="pillars-heading">
         <h2 id="pillars-heading">{t('op.pillars.listHeading')}</h2>
         <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-          <div class="field op-search">
-            <label for="pillars-q">{t('op.pillars.search')}</label>
-            <input id="pillars-q" type="search" value={search} onInput={onFilter(setSearch)} />
-          </div>
+          <SearchField
+            id="pillars-q"
+            label={t('op.pillars.search')}
+            value={search}
+            onInput={filterBy(setSearch)}
+          />
           <SelectField
             id="pillars-type"
             label={t('op.pillars.type')}
@@ -400,46 +400,36 @@ function ImportSection(props: { me: OperatorPageProps['me']; types: ListItem[]; 
             </p>
           )}
         </div>
-        <div class="field">
-          <label for="import-kabkota">{t('op.pillars.kabkota')}</label>
-          <p class="hint" id="import-kabkota-hint">
-            {t('op.pillars.kabkotaHint')}
-          </p>
-          <input
-            id="import-kabkota"
-            required
-            pattern="35\.\d{2}"
-            inputMode="decimal"
-            aria-describedby="import-kabkota-hint"
-            value={kabkota}
-            onInput={(event) => {
-              setKabkota((event.currentTarget as HTMLInputElement).value);
-              invalidate();
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="import-type">{t('op.pillars.defaultType')}</label>
-          <p class="hint" id="import-type-hint">
-            {t('op.pillars.defaultTypeHint')}
-          </p>
-          <select
-            id="import-type"
-            aria-describedby="import-type-hint"
-            value={type}
-            onChange={(event) => {
-              setType((event.currentTarget as HTMLSelectElement).value);
-              invalidate();
-            }}
-          >
-            <option value="">{t('op.pillars.typeFromFile')}</option>
-            {props.types.map((item) => (
-              <option key={item.code} value={item.code}>
-                {pillarLabel(lang, labelsOf(props.types, []), 'type', item.code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InputField
+          id="import-kabkota"
+          label={t('op.pillars.kabkota')}
+          hint={t('op.pillars.kabkotaHint')}
+          required
+          pattern="35\.\d{2}"
+          inputMode="decimal"
+          value={kabkota}
+          onInput={(value) => {
+            setKabkota(value);
+            invalidate();
+          }}
+        />
+        <SelectField
+          id="import-type"
+          label={t('op.pillars.defaultType')}
+          hint={t('op.pillars.defaultTypeHint')}
+          value={type}
+          onChange={(value) => {
+            setType(value);
+            invalidate();
+          }}
+          options={[
+            { value: '', label: t('op.pillars.typeFromFile') },
+            ...props.types.map((item) => ({
+              value: item.code,
+              label: pillarLabel(lang, labelsOf(props.types, []), 'type', item.code),
+            })),
+          ]}
+        />
         <div class="op-actions">
           <button type="submit" class="button op-button-secondary" disabled={action.isBusy || isRunning}>
             {t('op.pillars.dryRun')}

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { ChannelMessageView } from '../../shared/channels/channel-schema.ts';
 import { request } from '../api.ts';
+import { InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { ErrorNotice, FormSubmit, Tag, useFormSend, useLoad, wib } from './ui.tsx';
@@ -90,22 +91,16 @@ function QueueItem(props: {
             ))}
           </fieldset>
         )}
-        <div class="field">
-          <label for={fieldId}>{t('op.queue.code')}</label>
-          <p class="hint" id={`${fieldId}-hint`}>
-            {t('op.queue.codeHint')}
-          </p>
-          <input
-            id={fieldId}
-            type="text"
-            inputMode="decimal"
-            pattern="35(\.\d{2}){1,2}(\.\d{4})?"
-            required
-            aria-describedby={`${fieldId}-hint`}
-            value={code}
-            onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
+        <InputField
+          id={fieldId}
+          label={t('op.queue.code')}
+          hint={t('op.queue.codeHint')}
+          inputMode="decimal"
+          pattern="35(\.\d{2}){1,2}(\.\d{4})?"
+          required
+          value={code}
+          onInput={setCode}
+        />
         <ErrorNotice error={action.error} />
         <FormSubmit label={t('op.queue.place')} disabled={action.isBusy || code.trim() === ''} isSecondary />
       </form>

@@ -10,6 +10,7 @@ import {
   type ReplyTemplate,
 } from '../../shared/channels/reply-templates.ts';
 import { ApiError, request } from '../api.ts';
+import { TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { DoneNotice, ErrorNotice } from './ui.tsx';
 
@@ -71,20 +72,15 @@ export function ReplyToSender(props: { reportId: string }) {
         ))}
       </fieldset>
       {choice === 'own' && (
-        <div class="field">
-          <label for={`${name}-text`}>{t('reply.text')}</label>
-          <p id={`${name}-hint`} class="hint">
-            {t('reply.textHint', { max: REPLY_MAX })}
-          </p>
-          <textarea
-            id={`${name}-text`}
-            maxLength={REPLY_MAX}
-            rows={3}
-            aria-describedby={`${name}-hint`}
-            value={text}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-        </div>
+        <TextAreaField
+          id={`${name}-text`}
+          label={t('reply.text')}
+          hint={t('reply.textHint', { max: REPLY_MAX })}
+          maxLength={REPLY_MAX}
+          rows={3}
+          value={text}
+          onInput={setText}
+        />
       )}
       <ErrorNotice error={error} />
       <DoneNotice message={sent ? t('reply.sent') : undefined} />

@@ -1,6 +1,7 @@
 // The pieces of a list page: the list beside the chosen item's detail, the list's loading and empty lines, the
 // button that opens an item, and the button that opens or closes a form or section.
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { useT } from '../lang.ts';
 import { Loading } from '../operator/ui.tsx';
 
@@ -75,6 +76,31 @@ export function ToggleButton(props: {
     >
       {props.label}
     </button>
+  );
+}
+
+/**
+ * A button (in `op-actions`) that opens a form in place below it, and closes it again. `form` draws the open form
+ * with `close`, for its cancel and for once what it sent went through; `controls` is the id of the form's box.
+ */
+export function OpensInPlace(props: {
+  label: string;
+  controls: string;
+  form: (close: () => void) => ComponentChildren;
+}) {
+  const [isOpen, setOpen] = useState(false);
+  return (
+    <>
+      <div class="op-actions">
+        <ToggleButton
+          label={props.label}
+          isOpen={isOpen}
+          controls={isOpen ? props.controls : undefined}
+          onToggle={() => setOpen(!isOpen)}
+        />
+      </div>
+      {isOpen && props.form(() => setOpen(false))}
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 // Pengaturan (admin): deadlines per priority, partner agencies, the pillar lists and coverage targets.
 import { useEffect, useState } from 'preact/hooks';
+import { CheckField, InputField, SelectField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
@@ -237,58 +238,39 @@ function AgenciesSection() {
       </ScrollRegion>
       <form class="op-form op-grid-form" onSubmit={save}>
         <h3 class="op-form-title">{t(isEditing ? 'op.agency.editHeading' : 'op.agency.addHeading')}</h3>
-        <div class="field">
-          <label for="agency-id">{t('op.agency.id')}</label>
-          <p class="hint" id="agency-id-hint">
-            {t('op.agency.idHint')}
-          </p>
-          <input
-            id="agency-id"
-            required
-            pattern="[a-z0-9-]{2,64}"
-            readOnly={isEditing}
-            aria-describedby="agency-id-hint"
-            value={draft.id}
-            onInput={(event) => setDraft({ ...draft, id: (event.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        <div class="field">
-          <label for="agency-name">{t('op.agency.name')}</label>
-          <input
-            id="agency-name"
-            required
-            minLength={2}
-            value={draft.name}
-            onInput={(event) => setDraft({ ...draft, name: (event.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        <div class="field">
-          <label for="agency-area">{t('op.agency.area')}</label>
-          <select
-            id="agency-area"
-            value={draft.kabkotaCode ?? ''}
-            onChange={(event) =>
-              setDraft({ ...draft, kabkotaCode: (event.currentTarget as HTMLSelectElement).value || null })
-            }
-          >
-            <option value="">{t('op.agency.province')}</option>
-            {kabkota.data?.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label class="op-check">
-          <input
-            type="checkbox"
-            checked={draft.isActive}
-            onChange={(event) =>
-              setDraft({ ...draft, isActive: (event.currentTarget as HTMLInputElement).checked })
-            }
-          />{' '}
-          {t('op.agency.active')}
-        </label>
+        <InputField
+          id="agency-id"
+          label={t('op.agency.id')}
+          hint={t('op.agency.idHint')}
+          required
+          pattern="[a-z0-9-]{2,64}"
+          isReadOnly={isEditing}
+          value={draft.id}
+          onInput={(id) => setDraft({ ...draft, id })}
+        />
+        <InputField
+          id="agency-name"
+          label={t('op.agency.name')}
+          required
+          minLength={2}
+          value={draft.name}
+          onInput={(name) => setDraft({ ...draft, name })}
+        />
+        <SelectField
+          id="agency-area"
+          label={t('op.agency.area')}
+          value={draft.kabkotaCode ?? ''}
+          onChange={(code) => setDraft({ ...draft, kabkotaCode: code || null })}
+          options={[
+            { value: '', label: t('op.agency.province') },
+            ...(kabkota.data ?? []).map((r) => ({ value: r.code, label: r.name })),
+          ]}
+        />
+        <CheckField
+          label={t('op.agency.active')}
+          checked={draft.isActive}
+          onChange={(isActive) => setDraft({ ...draft, isActive })}
+        />
         <div class="op-form-submit">
           <button type="submit" class="button button-primary" disabled={action.isBusy}>
             {t('op.agency.save')}
@@ -378,26 +360,22 @@ function ListSection(props: { list: 'types' | 'skills' }) {
             ))}
           </ul>
           <form class="op-form op-grid-form" onSubmit={add}>
-            <div class="field">
-              <label for={`${id}-code`}>{t('op.lists.code')}</label>
-              <input
-                id={`${id}-code`}
-                required
-                pattern="[a-z][a-z0-9_]{1,39}"
-                value={code}
-                onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
-              />
-            </div>
-            <div class="field">
-              <label for={`${id}-label`}>{t('op.lists.label')}</label>
-              <input
-                id={`${id}-label`}
-                required
-                minLength={2}
-                value={label}
-                onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
-              />
-            </div>
+            <InputField
+              id={`${id}-code`}
+              label={t('op.lists.code')}
+              required
+              pattern="[a-z][a-z0-9_]{1,39}"
+              value={code}
+              onInput={setCode}
+            />
+            <InputField
+              id={`${id}-label`}
+              label={t('op.lists.label')}
+              required
+              minLength={2}
+              value={label}
+              onInput={setLabel}
+            />
             <FormSubmit label={t('op.lists.add')} disabled={action.isBusy} isSecondary />
           </form>
           <DoneNotice message={done} />
@@ -472,54 +450,28 @@ function TargetsSection() {
             </ul>
           )}
           <form class="op-form op-grid-form" onSubmit={save}>
-            <div class="field">
-              <label for="target-type">{t('op.dash.pillarType')}</label>
-              <select
-                id="target-type"
-                value={draft.pillarType}
-                onChange={(event) =>
-                  setDraft({ ...draft, pillarType: (event.currentTarget as HTMLSelectElement).value })
-                }
-              >
-                {types.data?.map((item) => (
-                  <option key={item.code} value={item.code}>
-                    {item.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="target-level">{t('op.targets.levelLabel')}</label>
-              <select
-                id="target-level"
-                value={draft.areaLevel}
-                onChange={(event) =>
-                  setDraft({
-                    ...draft,
-                    areaLevel: (event.currentTarget as HTMLSelectElement)
-                      .value as CoverageTarget['areaLevel'],
-                  })
-                }
-              >
-                {AREA_LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {t(`op.targets.level.${level}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="target-count">{t('op.targets.perArea')}</label>
-              <input
-                id="target-count"
-                type="number"
-                min={0}
-                value={draft.perArea}
-                onInput={(event) =>
-                  setDraft({ ...draft, perArea: Number((event.currentTarget as HTMLInputElement).value) })
-                }
-              />
-            </div>
+            <SelectField
+              id="target-type"
+              label={t('op.dash.pillarType')}
+              value={draft.pillarType}
+              onChange={(pillarType) => setDraft({ ...draft, pillarType })}
+              options={(types.data ?? []).map((item) => ({ value: item.code, label: item.label }))}
+            />
+            <SelectField
+              id="target-level"
+              label={t('op.targets.levelLabel')}
+              value={draft.areaLevel}
+              onChange={(level) => setDraft({ ...draft, areaLevel: level as CoverageTarget['areaLevel'] })}
+              options={AREA_LEVELS.map((level) => ({ value: level, label: t(`op.targets.level.${level}`) }))}
+            />
+            <InputField
+              id="target-count"
+              label={t('op.targets.perArea')}
+              type="number"
+              min={0}
+              value={String(draft.perArea)}
+              onInput={(count) => setDraft({ ...draft, perArea: Number(count) })}
+            />
             <FormSubmit label={t('op.targets.save')} disabled={action.isBusy} isSecondary />
           </form>
           <DoneNotice message={done} />

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Role } from '../../../shared/users.ts';
 import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
-import { InputField, SelectField } from '../../fields.tsx';
+import { InputField, SearchField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import { agencyOptions, roleLabel } from '../labels.ts';
@@ -98,15 +98,7 @@ export function UsersPage(_props: OperatorPageProps) {
       />
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">{t('op.users.listHeading')}</h2>
-        <div class="field op-search">
-          <label for="users-filter">{t('op.users.filter')}</label>
-          <input
-            id="users-filter"
-            type="search"
-            value={filter}
-            onInput={(event) => setFilter((event.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
+        <SearchField id="users-filter" label={t('op.users.filter')} value={filter} onInput={setFilter} />
         <DataTable
           caption={t('op.users.listHeading')}
           columns={[
@@ -244,20 +236,13 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
           onInput={setUsername}
         />
         <InputField id="new-name" label={t('op.users.name')} value={displayName} onInput={setDisplayName} />
-        <div class="field">
-          <label for="new-role">{t('op.users.role')}</label>
-          <select
-            id="new-role"
-            value={role}
-            onChange={(event) => setRole((event.currentTarget as HTMLSelectElement).value as Role)}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {roleLabel(t, r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="new-role"
+          label={t('op.users.role')}
+          value={role}
+          onChange={(value) => setRole(value as Role)}
+          options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+        />
         <RegionField id="new-region" onChange={setRegion} resetKey={resets} />
         {role === 'mitra' && (
           <SelectField
