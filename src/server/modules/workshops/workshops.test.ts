@@ -18,8 +18,6 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   let workshop: { id: string; version: number };
   let hasPillars: boolean;
 
-  const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
   const notifications = async (user: TestUser, kind: string) =>
     (
       await t.db.asSystem((tx) =>
@@ -45,7 +43,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   afterAll(() => t.close());
 
   it('lets the koordinator plan the Bakorwil V workshop, linked to the evaluation it discusses', async () => {
-    const res = await as(koordinatorV, 'POST', '/api/workshops', {
+    const res = await t.call(koordinatorV, 'POST', '/api/workshops', {
       topic: 'Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan',
       startsAt: '2026-03-08T09:00:00+07:00',
       place: 'Aula Bakorwil V Jember',
@@ -65,22 +63,26 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   });
 
   it("shows it to the Bakorwil's operators but lets only its koordinator run it; other Bakorwil do not see it", async () => {
-    const seen = await as(operatorJember, 'GET', `/api/workshops/${workshop.id}`);
+    const seen = await t.call(operatorJember, 'GET', `/api/workshops/${workshop.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().canManage).toBe(false);
     expect(
-      (await as(operatorJember, 'PATCH', `/api/workshops/${workshop.id}`, { version: 1, place: 'Pendopo' }))
-        .statusCode,
+      (
+        await t.call(operatorJember, 'PATCH', `/api/workshops/${workshop.id}`, {
+          version: 1,
+          place: 'Pendopo',
+        })
+      ).statusCode,
     ).toBe(403);
-    expect((await as(koordinatorIII, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
-    const ownKabkota = await as(operatorJember, 'POST', '/api/workshops', {
+    expect((await t.call(koordinatorIII, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
+    const ownKabkota = await t.call(operatorJember, 'POST', '/api/workshops', {
       topic: 'Rapat koordinasi pilar Jember',
       startsAt: '2026-03-20T09:00:00+07:00',
       place: 'Dinsos Jember',
       kabkotaCode: '35.09',
     });
     expect(ownKabkota.statusCode).toBe(201);
-    const bakorwil = await as(operatorJember, 'POST', '/api/workshops', {
+    const bakorwil = await t.call(operatorJember, 'POST', '/api/workshops', {
       topic: 'Rapat koordinasi Bakorwil',
       startsAt: '2026-03-20T09:00:00+07:00',
       place: 'Dinsos Jember',
@@ -98,7 +100,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
         ),
       );
     }
-    const res = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+    const res = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
       users: { role: 'operator' },
       ...(hasPillars ? { pillars: { pillarType: 'tksk' } } : {}),
     });
@@ -115,14 +117,14 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     expect(await notifications(operatorJember, 'workshop.invited')).toEqual([
       'Undangan: Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan',
     ]);
-    const again = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+    const again = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
       userIds: [operatorJember.id],
     });
     expect(
       again.json().participants.filter((p: { userId: string }) => p.userId === operatorJember.id),
     ).toHaveLength(1);
     const jember = again.json().participants.find((p: { userId: string }) => p.userId === operatorJember.id);
-    const present = await as(
+    const present = await t.call(
       koordinatorV,
       'PUT',
       `/api/workshops/${workshop.id}/participants/${jember.id}/attendance`,
@@ -134,7 +136,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
       attendance: 'hadir',
       attendanceAt: '2026-03-01T09:00:00+07:00',
     });
-    const outsider = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+    const outsider = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
       users: { role: 'operator', region: '35.78' },
     });
     expect(outsider.statusCode).toBe(400);
@@ -216,7 +218,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   });
 
   it('tracks outcomes as action items with an owner and a due date until done', async () => {
-    const res = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
+    const res = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
       description: 'Petakan kecamatan tanpa TKSK dan usulkan penambahan',
       ownerUserId: operatorJember.id,
       dueOn: '2026-04-30',
@@ -225,34 +227,34 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     expect(res.json()).toMatchObject({ ownerName: 'Operator Jember', status: 'terbuka', isOverdue: false });
     expect(await notifications(operatorJember, 'workshop.action_assigned')).toHaveLength(1);
     clock.set(new Date('2026-05-02T08:00:00+07:00'));
-    const mine = (await as(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items;
+    const mine = (await t.call(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items;
     expect(mine).toHaveLength(1);
     expect(mine[0].isOverdue).toBe(true);
     expect(
-      (await as(operatorLumajang, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {})).statusCode,
+      (await t.call(operatorLumajang, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {})).statusCode,
     ).toBe(403);
-    const done = await as(operatorJember, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {
+    const done = await t.call(operatorJember, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {
       note: 'Usulan dikirim',
     });
     expect(done.json()).toMatchObject({ status: 'selesai', doneNote: 'Usulan dikirim', isOverdue: false });
-    expect((await as(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items).toEqual([]);
+    expect((await t.call(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items).toEqual([]);
     clock.set(new Date('2026-03-01T09:00:00+07:00'));
   });
 
   it('lists workshops with attendance and open action items, and every open item with its workshop', async () => {
-    const late = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
+    const late = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
       description: 'Kirim notulen workshop ke semua peserta',
       ownerName: 'Sekretariat Bakorwil V',
       dueOn: '2026-02-20',
     });
     expect(late.statusCode).toBe(201);
     expect(late.json().isOverdue).toBe(true);
-    const list = await as(operatorJember, 'GET', '/api/workshops');
+    const list = await t.call(operatorJember, 'GET', '/api/workshops');
     expect(list.statusCode).toBe(200);
     const item = list.json().items.find((w: { id: string }) => w.id === workshop.id);
     expect(item).toMatchObject({ attendedCount: 1, openActionCount: 1, overdueActionCount: 1 });
     expect(item.participantCount).toBeGreaterThanOrEqual(2);
-    const open = (await as(koordinatorV, 'GET', '/api/workshop-actions')).json().items;
+    const open = (await t.call(koordinatorV, 'GET', '/api/workshop-actions')).json().items;
     expect(open).toEqual([
       expect.objectContaining({
         id: late.json().id,
@@ -260,7 +262,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
         workshopStartsAt: '2026-03-08T09:00:00+07:00',
       }),
     ]);
-    const dropped = await as(koordinatorV, 'POST', `/api/workshop-actions/${late.json().id}/done`, {
+    const dropped = await t.call(koordinatorV, 'POST', `/api/workshop-actions/${late.json().id}/done`, {
       status: 'batal',
       note: 'Notulen dibagikan saat rapat',
     });
@@ -269,7 +271,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
 
   it('reminds the koordinator and the province when a Bakorwil had no workshop for a quarter, once', async () => {
     // Bakorwil III has one planned for the new quarter: no reminder for it.
-    const planned = await as(koordinatorIII, 'POST', '/api/workshops', {
+    const planned = await t.call(koordinatorIII, 'POST', '/api/workshops', {
       topic: 'Workshop evaluasi triwulan I Bakorwil III',
       startsAt: '2026-05-20T09:00:00+07:00',
       place: 'Bakorwil III Malang',
@@ -290,7 +292,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   });
 
   it("shows each Bakorwil's quarterly routine: workshops this quarter, and the reminder sent for the last", async () => {
-    const own = (await as(koordinatorV, 'GET', '/api/workshops/routine')).json();
+    const own = (await t.call(koordinatorV, 'GET', '/api/workshops/routine')).json();
     expect(own).toEqual({
       quarter: { from: '2026-01-01', to: '2026-03-31' },
       previousQuarter: { from: '2025-10-01', to: '2025-12-31' },
@@ -304,10 +306,10 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
         },
       ],
     });
-    const seenByOperator = (await as(operatorJember, 'GET', '/api/workshops/routine')).json().areas;
+    const seenByOperator = (await t.call(operatorJember, 'GET', '/api/workshops/routine')).json().areas;
     expect(seenByOperator).toEqual([expect.objectContaining({ bakorwilId: 'V', canPlan: false })]);
     clock.set(new Date('2026-04-03T08:00:00+07:00'));
-    const province = (await as(provinsi, 'GET', '/api/workshops/routine')).json();
+    const province = (await t.call(provinsi, 'GET', '/api/workshops/routine')).json();
     expect(province.quarter).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     expect(province.areas.map((a: { bakorwilId: string }) => a.bakorwilId)).toEqual([
       'I',
@@ -331,16 +333,16 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
 
   it('refuses field volunteers and mitra', async () => {
     const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    const res = await as(relawan, 'POST', '/api/workshops', {
+    const res = await t.call(relawan, 'POST', '/api/workshops', {
       topic: 'Rapat relawan desa',
       startsAt: '2026-03-20T09:00:00+07:00',
       place: 'Balai desa',
       kabkotaCode: '35.09',
     });
     expect(res.statusCode).toBe(403);
-    expect((await as(relawan, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
+    expect((await t.call(relawan, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
     // No region scope, no Bakorwil routine to see.
-    expect((await as(relawan, 'GET', '/api/workshops/routine')).json().areas).toEqual([]);
+    expect((await t.call(relawan, 'GET', '/api/workshops/routine')).json().areas).toEqual([]);
     expect((await t.app.inject({ url: '/api/workshops/routine' })).statusCode).toBe(401);
   });
 });
