@@ -30,8 +30,16 @@ export type TestApp = {
   events: EventBus;
   /** Creates a user and an API token for them; `region` is a region code or a Bakorwil id. */
   user(input: Partial<NewUser> & { role: NewUser['role']; region: string }): Promise<TestUser>;
-  /** Sends a request as `user`, with their bearer token. */
-  call(user: TestUser, method: HTTPMethods, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  /** Adds the partner agency `agencyId` (unless there) and creates a mitra user of it in `region`. */
+  partner(agencyId: string, agencyName: string, region: string): Promise<TestUser>;
+  /** Sends a request as `user`, with their bearer token (and any other `headers`). */
+  call(
+    user: TestUser,
+    method: HTTPMethods,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   /** Files the fixture report (with `overrides`) as `reporter`, verifies it as `handler`; answers its id. */
   verifiedReport(reporter: TestUser, handler: TestUser, overrides?: Record<string, unknown>): Promise<string>;
   /** Opens a case as `handler` from a report filed by `reporter` and verified (see `verifiedReport`). */
@@ -82,8 +90,13 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
   await events.start();
   const app = await buildApp({ config, db, events, clock, logger: false });
   await app.ready();
-  const call: TestApp['call'] = (user, method, url, payload) =>
-    app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
+  const call: TestApp['call'] = (user, method, url, payload, headers = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...authAs(user), ...headers },
+      payload: payload as Record<string, unknown>,
+    });
   const verifiedReport: TestApp['verifiedReport'] = async (reporter, handler, overrides = {}) => {
     const payload = reportPayload(overrides);
     expectStatus(await call(reporter, 'POST', '/api/reports', payload), 201, 'filing the report');
@@ -95,18 +108,24 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
     );
     return payload.id as string;
   };
+  const user: TestApp['user'] = async (input) => {
+    counter++;
+    const username = input.username ?? `${input.role}${counter}_${Math.random().toString(36).slice(2, 6)}`;
+    const password = input.password ?? 'kata-sandi-uji-1';
+    const created = await createUser(db, { id: null, label: 'uji' }, { ...input, username, password });
+    const { token } = await createApiToken(db, { id: null, label: 'uji' }, username);
+    return { id: created.user.id, username, password, token, role: created.user.role };
+  };
   return {
     app,
     db,
     config,
     events,
-    async user(input) {
-      counter++;
-      const username = input.username ?? `${input.role}${counter}_${Math.random().toString(36).slice(2, 6)}`;
-      const password = input.password ?? 'kata-sandi-uji-1';
-      const { user } = await createUser(db, { id: null, label: 'uji' }, { ...input, username, password });
-      const { token } = await createApiToken(db, { id: null, label: 'uji' }, username);
-      return { id: user.id, username, password, token, role: user.role };
+    user,
+    async partner(agencyId, agencyName, region) {
+      const insert = 'INSERT INTO agencies (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+      await db.systemQuery(insert, [agencyId, agencyName]);
+      return user({ role: 'mitra', region, agencyId });
     },
     call,
     verifiedReport,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { settleExports } from './export-jobs-service.ts';
 
@@ -23,12 +23,7 @@ describe('background exports', () => {
       'Bentrok dua perguruan silat di lapangan desa.',
       'Ajakan konvoi di grup WhatsApp.',
     ]) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/reports',
-        headers: authAs(jember),
-        payload: reportPayload({ description }),
-      });
+      const res = await t.call(jember, 'POST', '/api/reports', reportPayload({ description }));
       expect(res.statusCode).toBe(201);
     }
   });

@@ -3,7 +3,7 @@
 // are, and a second run finds nothing more.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runRetention } from './retention-service.ts';
 
@@ -190,12 +190,7 @@ describe('the retention job', () => {
     expect(settings.json()).toMatchObject({ caseClosedYears: 5, reporterMonths: 12, pillarInactiveYears: 3 });
     const changed = { ...settings.json(), reporterMonths: 6 };
     const put = (user: TestUser, body: unknown) =>
-      t.app.inject({
-        method: 'PUT',
-        url: '/api/settings/privacy',
-        headers: authAs(user),
-        payload: body as object,
-      });
+      t.call(user, 'PUT', '/api/settings/privacy', body as object);
     expect((await put(operator, changed)).statusCode).toBe(403);
     expect((await put(ppdp, { ...changed, reporterMonths: 0 })).statusCode).toBe(400);
     expect((await put(ppdp, changed)).statusCode).toBe(200);

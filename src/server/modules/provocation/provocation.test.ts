@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
 
@@ -38,12 +38,7 @@ describe('provocation watch', () => {
       ...fields,
     });
   const upload = (user: TestUser, id: string, bytes: Buffer, type = 'image/png') =>
-    t.app.inject({
-      method: 'PUT',
-      url: `/api/provocation/sightings/${id}/screenshot`,
-      headers: { ...authAs(user), 'content-type': type },
-      payload: bytes,
-    });
+    t.call(user, 'PUT', `/api/provocation/sightings/${id}/screenshot`, bytes, { 'content-type': type });
 
   beforeAll(async () => {
     t = await buildTestApp({}, clock);

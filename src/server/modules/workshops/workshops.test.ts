@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runWorkshopReminders } from './workshops-service.ts';
 
@@ -143,43 +143,48 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   });
 
   it('keeps materials up to 10 MB and hands them back unchanged', async () => {
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/workshops/${workshop.id}/materials?name=Optimalisasi%20Sinergitas.pdf`,
-      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
-      payload: PDF,
-    });
+    const up = await t.call(
+      koordinatorV,
+      'POST',
+      `/api/workshops/${workshop.id}/materials?name=Optimalisasi%20Sinergitas.pdf`,
+      PDF,
+      { 'content-type': 'application/pdf' },
+    );
     expect(up.statusCode).toBe(201);
-    const down = await t.app.inject({
-      url: `/api/workshops/${workshop.id}/materials/${up.json().id}`,
-      headers: authAs(operatorJember),
-    });
+    const down = await t.call(
+      operatorJember,
+      'GET',
+      `/api/workshops/${workshop.id}/materials/${up.json().id}`,
+    );
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(PDF)).toBe(true);
-    const text = await t.app.inject({
-      method: 'POST',
-      url: `/api/workshops/${workshop.id}/materials?name=a.txt`,
-      headers: { ...authAs(koordinatorV), 'content-type': 'text/plain' },
-      payload: 'catatan',
-    });
+    const text = await t.call(
+      koordinatorV,
+      'POST',
+      `/api/workshops/${workshop.id}/materials?name=a.txt`,
+      'catatan',
+      { 'content-type': 'text/plain' },
+    );
     expect(text.statusCode).toBe(415);
-    const big = await t.app.inject({
-      method: 'POST',
-      url: `/api/workshops/${workshop.id}/materials?name=besar.pdf`,
-      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
-      payload: Buffer.alloc(10 * 1024 * 1024 + 1, 1),
-    });
+    const big = await t.call(
+      koordinatorV,
+      'POST',
+      `/api/workshops/${workshop.id}/materials?name=besar.pdf`,
+      Buffer.alloc(10 * 1024 * 1024 + 1, 1),
+      { 'content-type': 'application/pdf' },
+    );
     expect(big.statusCode).toBe(413);
   });
 
   it('checks materials by their content: HTML sent as a PDF and a renamed file are refused', async () => {
     const send = (name: string, contentType: string, payload: Buffer | string) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
-        headers: { ...authAs(koordinatorV), 'content-type': contentType },
+      t.call(
+        koordinatorV,
+        'POST',
+        `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
         payload,
-      });
+        { 'content-type': contentType },
+      );
     const html = await send('undangan.pdf', 'application/pdf', '<html><script>alert(1)</script></html>');
     expect(html.statusCode).toBe(415);
     expect(html.json().error.code).toBe('unsupported_media_type');
@@ -195,17 +200,19 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
 
   it('downloads a material with a non-ASCII name under a valid Content-Disposition', async () => {
     const name = 'Материал "rapat" Ä.pdf';
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
-      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
-      payload: PDF,
-    });
+    const up = await t.call(
+      koordinatorV,
+      'POST',
+      `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
+      PDF,
+      { 'content-type': 'application/pdf' },
+    );
     expect(up.statusCode).toBe(201);
-    const down = await t.app.inject({
-      url: `/api/workshops/${workshop.id}/materials/${up.json().id}`,
-      headers: authAs(operatorJember),
-    });
+    const down = await t.call(
+      operatorJember,
+      'GET',
+      `/api/workshops/${workshop.id}/materials/${up.json().id}`,
+    );
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(PDF)).toBe(true);
     const disposition = String(down.headers['content-disposition']);
