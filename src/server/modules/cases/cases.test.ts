@@ -19,13 +19,8 @@ describe('cases', () => {
     operator = await t.user({ role: 'operator', region: '35.09' });
     otherOperator = await t.user({ role: 'operator', region: '35.10' });
     relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    await t.db.asSystem((tx) =>
-      tx.query(
-        "INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember'), ('bpbd-jember', 'BPBD Jember')",
-      ),
-    );
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
-    bpbd = await t.user({ role: 'mitra', region: '35.09', agencyId: 'bpbd-jember' });
+    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
+    bpbd = await t.partner('bpbd-jember', 'BPBD Jember', '35.09');
   });
   afterAll(() => t.close());
 

@@ -92,10 +92,7 @@ describe('closing a case honours the people in it', () => {
     koordinator = await t.user({ role: 'koordinator', region: 'V' });
     otherKoordinator = await t.user({ role: 'koordinator', region: 'I' });
     relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
   });
   afterAll(() => t.close());
 

@@ -50,10 +50,7 @@ describe('vulnerable people and referrals in a case', () => {
     koordinator = await t.user({ role: 'koordinator', region: 'V' });
     provinsi = await t.user({ role: 'provinsi', region: '35' });
     relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
   });
   afterAll(() => t.close());
 

@@ -37,12 +37,7 @@ describe('channels: who may do what', () => {
     users.operator = await t.user({ role: 'operator', region: '35.09' });
     users.koordinator = await t.user({ role: 'koordinator', region: 'V' });
     users.provinsi = await t.user({ role: 'provinsi', region: '35' });
-    await t.db.asSystem((tx) =>
-      tx.query(
-        "INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember') ON CONFLICT DO NOTHING",
-      ),
-    );
-    users.mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    users.mitra = await t.partner('polres-jember', 'Polres Jember', '35.09');
     users.admin = await t.user({ role: 'admin', region: '35' });
     users.ppdp = await t.user({ role: 'ppdp', region: '35' });
     outsider = await t.user({ role: 'koordinator', region: 'I' });

@@ -32,10 +32,7 @@ describe('the pillar registry', () => {
     provinsi = await t.user({ role: 'provinsi', region: '35' });
     admin = await t.user({ role: 'admin', region: '35' });
     relawan = await t.user({ role: 'relawan', region: '35.10.05.2009' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('bpbd-bwi', 'BPBD Banyuwangi')"),
-    );
-    mitra = await t.user({ role: 'mitra', region: '35.10', agencyId: 'bpbd-bwi' });
+    mitra = await t.partner('bpbd-bwi', 'BPBD Banyuwangi', '35.10');
 
     const res = await register(operator, {
       pillarType: 'tagana',

@@ -45,10 +45,7 @@ describe('provocation watch', () => {
     operator = await t.user({ role: 'operator', region: '35.09' });
     operatorSitubondo = await t.user({ role: 'operator', region: '35.12' });
     koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
     ({ caseId, groupId } = await t.db.asSystem(async (tx) => {
       const c = await tx.one<{ id: string }>(
         `INSERT INTO cases (title, region_code, kabkota_code, conflict_type, priority, created_by, due_response_at, due_resolve_at)

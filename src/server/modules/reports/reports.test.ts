@@ -20,10 +20,7 @@ describe('report intake and handling', () => {
     relawan = await t.user({ role: 'relawan', region: '35.10.01.2001' }); // home in Banyuwangi
     operatorJember = await t.user({ role: 'operator', region: '35.09' });
     operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    mitra = await t.partner('polres-jember', 'Polres Jember', '35.09');
   });
   afterAll(() => t.close());
 

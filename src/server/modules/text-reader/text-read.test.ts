@@ -55,10 +55,7 @@ describe('POST /api/text/read and the reader in real use', () => {
   });
 
   it('refuses a mitra, a visitor and an empty text', async () => {
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    const mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    const mitra = await t.partner('polres-jember', 'Polres Jember', '35.09');
     expect((await readAs(mitra, { text })).statusCode).toBe(403);
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/text/read', payload: { text } });
     expect(anonymous.statusCode).toBe(401);

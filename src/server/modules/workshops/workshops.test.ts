@@ -28,6 +28,19 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
       )
     ).map((n) => n.title);
 
+  /** Uploads a material of the workshop as its koordinator. */
+  const upload = (name: string, contentType: string, payload: Buffer | string) =>
+    t.call(
+      koordinatorV,
+      'POST',
+      `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
+      payload,
+      { 'content-type': contentType },
+    );
+  /** Downloads a material of the workshop as an operator of Jember. */
+  const download = (id: string) =>
+    t.call(operatorJember, 'GET', `/api/workshops/${workshop.id}/materials/${id}`);
+
   beforeAll(async () => {
     t = await buildTestApp({}, clock);
     koordinatorV = await t.user({ role: 'koordinator', region: 'V' });
@@ -143,49 +156,18 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   });
 
   it('keeps materials up to 10 MB and hands them back unchanged', async () => {
-    const up = await t.call(
-      koordinatorV,
-      'POST',
-      `/api/workshops/${workshop.id}/materials?name=Optimalisasi%20Sinergitas.pdf`,
-      PDF,
-      { 'content-type': 'application/pdf' },
-    );
+    const up = await upload('Optimalisasi Sinergitas.pdf', 'application/pdf', PDF);
     expect(up.statusCode).toBe(201);
-    const down = await t.call(
-      operatorJember,
-      'GET',
-      `/api/workshops/${workshop.id}/materials/${up.json().id}`,
-    );
+    const down = await download(up.json().id);
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(PDF)).toBe(true);
-    const text = await t.call(
-      koordinatorV,
-      'POST',
-      `/api/workshops/${workshop.id}/materials?name=a.txt`,
-      'catatan',
-      { 'content-type': 'text/plain' },
-    );
-    expect(text.statusCode).toBe(415);
-    const big = await t.call(
-      koordinatorV,
-      'POST',
-      `/api/workshops/${workshop.id}/materials?name=besar.pdf`,
-      Buffer.alloc(10 * 1024 * 1024 + 1, 1),
-      { 'content-type': 'application/pdf' },
-    );
+    expect((await upload('a.txt', 'text/plain', 'catatan')).statusCode).toBe(415);
+    const big = await upload('besar.pdf', 'application/pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 1));
     expect(big.statusCode).toBe(413);
   });
 
   it('checks materials by their content: HTML sent as a PDF and a renamed file are refused', async () => {
-    const send = (name: string, contentType: string, payload: Buffer | string) =>
-      t.call(
-        koordinatorV,
-        'POST',
-        `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
-        payload,
-        { 'content-type': contentType },
-      );
-    const html = await send('undangan.pdf', 'application/pdf', '<html><script>alert(1)</script></html>');
+    const html = await upload('undangan.pdf', 'application/pdf', '<html><script>alert(1)</script></html>');
     expect(html.statusCode).toBe(415);
     expect(html.json().error.code).toBe('unsupported_media_type');
     const workbook = new ExcelJS.Workbook();
@@ -193,26 +175,16 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    expect((await send('peserta.xlsx', XLSX, xlsx)).statusCode).toBe(201);
-    expect((await send('peserta.docx', DOCX, xlsx)).statusCode).toBe(415);
-    expect((await send('gambar.png', 'image/png', PDF)).statusCode).toBe(415);
+    expect((await upload('peserta.xlsx', XLSX, xlsx)).statusCode).toBe(201);
+    expect((await upload('peserta.docx', DOCX, xlsx)).statusCode).toBe(415);
+    expect((await upload('gambar.png', 'image/png', PDF)).statusCode).toBe(415);
   });
 
   it('downloads a material with a non-ASCII name under a valid Content-Disposition', async () => {
     const name = 'Материал "rapat" Ä.pdf';
-    const up = await t.call(
-      koordinatorV,
-      'POST',
-      `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
-      PDF,
-      { 'content-type': 'application/pdf' },
-    );
+    const up = await upload(name, 'application/pdf', PDF);
     expect(up.statusCode).toBe(201);
-    const down = await t.call(
-      operatorJember,
-      'GET',
-      `/api/workshops/${workshop.id}/materials/${up.json().id}`,
-    );
+    const down = await download(up.json().id);
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(PDF)).toBe(true);
     const disposition = String(down.headers['content-disposition']);
