@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
 import { createUser, type NewUser } from '../src/server/modules/users/users-service.ts';
@@ -7,8 +7,20 @@ import { type Config, loadConfig } from '../src/server/platform/config.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { createEventBus, type EventBus } from '../src/server/platform/events.ts';
 import { createTestDatabase, TEST_DATA_KEY, TEST_DATABASE_URL } from './db-template.ts';
+import { reportPayload } from './fixtures.ts';
 
 export type TestUser = { id: string; username: string; password: string; token: string; role: string };
+
+/** A case as POST /api/cases answers it, with the id of the report it was opened from. */
+export type OpenedCase = { id: string; version: number; reportId: string };
+export type AccessEntry = { userId: string; subjectType: string; subjectId: string; purpose: string };
+export type AuditEntry = {
+  action: string;
+  actorId: string | null;
+  actorLabel: string;
+  subjectId: string;
+  details: string;
+};
 
 export type TestApp = {
   app: FastifyInstance;
@@ -18,8 +30,39 @@ export type TestApp = {
   events: EventBus;
   /** Creates a user and an API token for them; `region` is a region code or a Bakorwil id. */
   user(input: Partial<NewUser> & { role: NewUser['role']; region: string }): Promise<TestUser>;
+  /** Adds the partner agency `agencyId` (unless there) and creates a mitra user of it in `region`. */
+  partner(agencyId: string, agencyName: string, region: string): Promise<TestUser>;
+  /** Sends a request as `user`, with their bearer token (and any other `headers`). */
+  call(
+    user: TestUser,
+    method: HTTPMethods,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+  /** Files the fixture report (with `overrides`) as `reporter`, verifies it as `handler`; answers its id. */
+  verifiedReport(reporter: TestUser, handler: TestUser, overrides?: Record<string, unknown>): Promise<string>;
+  /** Opens a case as `handler` from a report filed by `reporter` and verified (see `verifiedReport`). */
+  openCase(reporter: TestUser, handler: TestUser, overrides?: Record<string, unknown>): Promise<OpenedCase>;
+  /** The access-log entries matching every filter given, in the order written. */
+  accessLog(filter: { userId?: string; subjectId?: string; purpose?: string }): Promise<AccessEntry[]>;
+  /** The audit entries matching every filter given, in the order of the chain. */
+  audit(filter: { subjectId?: string; action?: string }): Promise<AuditEntry[]>;
   close(): Promise<void>;
 };
+
+/** Fails with the response's status and body unless it answered `status`. */
+function expectStatus(res: LightMyRequestResponse, status: number, what: string): LightMyRequestResponse {
+  if (res.statusCode !== status) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return res;
+}
+
+/** The `WHERE` clause and parameters of the filters given (column names are the caller's, never input). */
+function where(filter: Record<string, string | undefined>): { sql: string; params: string[] } {
+  const given = Object.entries(filter).filter(([, value]) => value !== undefined);
+  const sql = given.map(([column], i) => `${column} = $${i + 1}`).join(' AND ');
+  return { sql: sql ? `WHERE ${sql}` : '', params: given.map(([, value]) => value as string) };
+}
 
 let counter = 0;
 
@@ -47,18 +90,69 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
   await events.start();
   const app = await buildApp({ config, db, events, clock, logger: false });
   await app.ready();
+  const call: TestApp['call'] = (user, method, url, payload, headers = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...authAs(user), ...headers },
+      payload: payload as Record<string, unknown>,
+    });
+  const verifiedReport: TestApp['verifiedReport'] = async (reporter, handler, overrides = {}) => {
+    const payload = reportPayload(overrides);
+    expectStatus(await call(reporter, 'POST', '/api/reports', payload), 201, 'filing the report');
+    const verify = { status: 'terverifikasi' };
+    expectStatus(
+      await call(handler, 'POST', `/api/reports/${payload.id}/verification`, verify),
+      200,
+      'verifying',
+    );
+    return payload.id as string;
+  };
+  const user: TestApp['user'] = async (input) => {
+    counter++;
+    const username = input.username ?? `${input.role}${counter}_${Math.random().toString(36).slice(2, 6)}`;
+    const password = input.password ?? 'kata-sandi-uji-1';
+    const created = await createUser(db, { id: null, label: 'uji' }, { ...input, username, password });
+    const { token } = await createApiToken(db, { id: null, label: 'uji' }, username);
+    return { id: created.user.id, username, password, token, role: created.user.role };
+  };
   return {
     app,
     db,
     config,
     events,
-    async user(input) {
-      counter++;
-      const username = input.username ?? `${input.role}${counter}_${Math.random().toString(36).slice(2, 6)}`;
-      const password = input.password ?? 'kata-sandi-uji-1';
-      const { user } = await createUser(db, { id: null, label: 'uji' }, { ...input, username, password });
-      const { token } = await createApiToken(db, { id: null, label: 'uji' }, username);
-      return { id: user.id, username, password, token, role: user.role };
+    user,
+    async partner(agencyId, agencyName, region) {
+      const insert = 'INSERT INTO agencies (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+      await db.systemQuery(insert, [agencyId, agencyName]);
+      return user({ role: 'mitra', region, agencyId });
+    },
+    call,
+    verifiedReport,
+    async openCase(reporter, handler, overrides) {
+      const reportId = await verifiedReport(reporter, handler, overrides);
+      const res = await call(handler, 'POST', '/api/cases', { reportIds: [reportId] });
+      return { ...expectStatus(res, 201, 'opening the case').json(), reportId };
+    },
+    async accessLog(filter) {
+      const { sql, params } = where({
+        user_id: filter.userId,
+        subject_id: filter.subjectId,
+        purpose: filter.purpose,
+      });
+      return db.systemQuery<AccessEntry>(
+        `SELECT user_id AS "userId", subject_type AS "subjectType", subject_id AS "subjectId", purpose
+           FROM access_log ${sql} ORDER BY id`,
+        params,
+      );
+    },
+    async audit(filter) {
+      const { sql, params } = where({ subject_id: filter.subjectId, action: filter.action });
+      return db.systemQuery<AuditEntry>(
+        `SELECT action, actor_id AS "actorId", actor_label AS "actorLabel", subject_id AS "subjectId", details
+           FROM audit_log ${sql} ORDER BY seq`,
+        params,
+      );
     },
     async close() {
       await app.close();

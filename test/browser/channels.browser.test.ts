@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { sendSms } from './api-helpers.ts';
 import { createUserByApi, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
 
@@ -93,16 +94,12 @@ describe('a WhatsApp report in the inbox', () => {
 
 describe('the Belum ditempatkan page', () => {
   it('shows an SMS without a place to the province, which places it by hand and so files a report', async () => {
-    const sms = await fetch(`${fx.server.baseUrl}/api/channels/sms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-sigap-secret': SMS_SECRET },
-      body: JSON.stringify({
-        from: '081230009001',
-        text: 'Ada keributan warga, tolong cepat datang',
-        id: 'b-1',
-      }),
+    const sms = await sendSms(fx.server.baseUrl, SMS_SECRET, {
+      from: '081230009001',
+      text: 'Ada keributan warga, tolong cepat datang',
+      id: 'b-1',
     });
-    expect((await sms.json()).outcomes[0].status).toBe('menunggu');
+    expect(sms.outcomes[0].status).toBe('menunggu');
     const provinsi = await createUserByApi(fx.server, {
       username: 'prov.kanal',
       role: 'provinsi',

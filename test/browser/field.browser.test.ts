@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findReportsByDescription, TANGGULWETAN } from './api-helpers.ts';
 import {
   callApi,
   createUserByApi,
@@ -16,7 +17,6 @@ import {
 } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
 
-const TANGGULWETAN = '35.09.06.2002';
 /** Balai desa Tanggulwetan, roughly. */
 const IN_TANGGUL = { latitude: -8.165, longitude: 113.452 };
 
@@ -158,16 +158,8 @@ async function fillSinyalInTanggulwetan(
   await page.getByLabel('Apa yang terjadi?').fill(description);
 }
 
-async function reportsWithDescription(description: string): Promise<Array<Record<string, unknown>>> {
-  const { status, body } = await callApi<{ items: Array<Record<string, unknown>> }>(
-    fx.server,
-    operator,
-    'GET',
-    `/api/reports?region=${TANGGULWETAN}&limit=100`,
-  );
-  expect(status).toBe(200);
-  return body.items.filter((report) => report.description === description);
-}
+const reportsWithDescription = (description: string) =>
+  findReportsByDescription(fx.server, operator, description);
 
 describe('a sinyal made without a network', () => {
   it('waits in the outbox, survives a reload while the server is down, and is sent once when it is back', async () => {

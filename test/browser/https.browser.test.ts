@@ -8,11 +8,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTlsFiles } from '../../src/cli/local-ca.ts';
 import { parseTlsHost, type TlsHost } from '../../src/cli/tls-hosts.ts';
-import { callApi, watchPageProblems } from './browser-harness.ts';
+import { findReportsByDescription } from './api-helpers.ts';
+import { watchPageProblems } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
 
 const OFFICE_NAME = 'sigap.test';
-const TANGGULWETAN = '35.09.06.2002';
 
 let dir: string;
 let origin: string;
@@ -79,16 +79,8 @@ async function hasJemberNames(page: Page): Promise<boolean> {
   );
 }
 
-async function reportsWithDescription(description: string): Promise<unknown[]> {
-  const { status, body } = await callApi<{ items: Array<{ description: string }> }>(
-    fx.server,
-    operator,
-    'GET',
-    `/api/reports?region=${TANGGULWETAN}&limit=100`,
-  );
-  expect(status).toBe(200);
-  return body.items.filter((report) => report.description === description);
-}
+const reportsWithDescription = (description: string) =>
+  findReportsByDescription(fx.server, operator, description);
 
 describe('HTTPS on the office network', () => {
   it('installs the field app by name over HTTPS, keeps a report made offline, and sends it on reconnect', async () => {

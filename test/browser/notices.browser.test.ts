@@ -1,6 +1,7 @@
 // Notices outside the app in Chromium: a user sets their number, the kinds they want on each channel and quiet
 // hours; an operator answers the sender of an SMS report with a template from the report.
 import { describe, expect, it } from 'vitest';
+import { sendSms } from './api-helpers.ts';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
 
@@ -50,16 +51,12 @@ describe('notices outside the app', () => {
   });
 
   it('lets an operator answer the sender of an SMS report with a template from the report', async () => {
-    const sms = await fetch(`${fx.baseUrl}/api/channels/sms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-sigap-secret': SMS_SECRET },
-      body: JSON.stringify({
-        from: '081230009002',
-        text: 'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul, ada anak terluka',
-        id: 'n-1',
-      }),
+    const sms = await sendSms(fx.baseUrl, SMS_SECRET, {
+      from: '081230009002',
+      text: 'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul, ada anak terluka',
+      id: 'n-1',
     });
-    expect((await sms.json()).outcomes[0].status).toBe('dilaporkan');
+    expect(sms.outcomes[0].status).toBe('dilaporkan');
     const page = fx.page;
     await fx.signIn(page, 'op.balas');
     await page.getByRole('heading', { level: 1, name: 'Kotak masuk' }).waitFor();

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATA_KEY } from '../../../test/db-template.ts';
 import { reportPayload } from '../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../test/harness.ts';
 import { buildApp } from '../app.ts';
 import { createApiToken } from '../modules/auth/auth-service.ts';
 import { createUser } from '../modules/users/users-service.ts';
@@ -27,11 +27,8 @@ describe('bad input answers 4xx in the one error shape, never 500', () => {
   });
   afterAll(() => t.close());
 
-  const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
   it('refuses a NUL character in any free-text field, naming the field', async () => {
-    const report = await call(
+    const report = await t.call(
       relawan,
       'POST',
       '/api/reports',
@@ -41,7 +38,7 @@ describe('bad input answers 4xx in the one error shape, never 500', () => {
     expect(report.json().error.details.fields).toEqual([
       { path: 'description', message: expect.stringContaining('NUL') },
     ]);
-    const nested = await call(
+    const nested = await t.call(
       relawan,
       'POST',
       '/api/reports',
@@ -52,12 +49,12 @@ describe('bad input answers 4xx in the one error shape, never 500', () => {
     );
     expectValidationFailed(nested);
     expect(nested.json().error.details.fields[0].path).toBe('needs.0');
-    const lesson = await call(operator, 'POST', '/api/lessons', {
+    const lesson = await t.call(operator, 'POST', '/api/lessons', {
       title: `Judul${NUL} pelajaran panjang`,
       situation: 'x',
     });
     expectValidationFailed(lesson);
-    const group = await call(operator, 'POST', '/api/actor-groups', { name: `Perguruan${NUL}` });
+    const group = await t.call(operator, 'POST', '/api/actor-groups', { name: `Perguruan${NUL}` });
     expectValidationFailed(group);
   });
 
@@ -68,19 +65,19 @@ describe('bad input answers 4xx in the one error shape, never 500', () => {
       '/api/reports?status=%00',
       '/api/actor-groups?q=%00%00',
     ]) {
-      const res = await call(operator, 'GET', url);
+      const res = await t.call(operator, 'GET', url);
       expectValidationFailed(res);
     }
   });
 
   it('refuses dates that are not real calendar days', async () => {
     for (const from of ['2026-13-45', '0000-00-00', '2026-02-30']) {
-      const res = await call(operator, 'GET', `/api/reports?from=${from}`);
+      const res = await t.call(operator, 'GET', `/api/reports?from=${from}`);
       expectValidationFailed(res);
       expect(res.json().error.details.fields[0].path).toBe('from');
     }
-    expect((await call(operator, 'GET', '/api/reports?from=2026-02-28')).statusCode).toBe(200);
-    expectValidationFailed(await call(operator, 'GET', '/api/stats/overview?from=2026-00-10'));
+    expect((await t.call(operator, 'GET', '/api/reports?from=2026-02-28')).statusCode).toBe(200);
+    expectValidationFailed(await t.call(operator, 'GET', '/api/stats/overview?from=2026-00-10'));
   });
 
   it('publishes /.well-known/security.txt with the RFC 9116 fields, under the strict CSP', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../test/harness.ts';
 
 /** The database itself refuses to show another region's rows, whatever the store's query says. */
 describe('row-level security', () => {
@@ -15,12 +15,7 @@ describe('row-level security', () => {
     operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
     const payload = reportPayload({ regionCode: '35.09.06.2002' });
     jemberReportId = payload.id as string;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: authAs(operatorJember),
-      payload,
-    });
+    const res = await t.call(operatorJember, 'POST', '/api/reports', payload);
     expect(res.statusCode).toBe(201);
   });
   afterAll(() => t.close());
@@ -33,10 +28,7 @@ describe('row-level security', () => {
   });
 
   it('answers 404, not 403, to an operator of 35.10 asking for a 35.09 report', async () => {
-    const res = await t.app.inject({
-      url: `/api/reports/${jemberReportId}`,
-      headers: authAs(operatorBanyuwangi),
-    });
+    const res = await t.call(operatorBanyuwangi, 'GET', `/api/reports/${jemberReportId}`);
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
   });
@@ -68,15 +60,10 @@ describe('row-level security', () => {
         [jemberReportId],
       ),
     );
-    const res = await t.app.inject({
-      url: `/api/reports/${jemberReportId}`,
-      headers: authAs(operatorBanyuwangi),
-    });
+    const res = await t.call(operatorBanyuwangi, 'GET', `/api/reports/${jemberReportId}`);
     expect(res.statusCode).toBe(200);
     const situbondo = await t.user({ role: 'operator', region: '35.12' });
-    expect(
-      (await t.app.inject({ url: `/api/reports/${jemberReportId}`, headers: authAs(situbondo) })).statusCode,
-    ).toBe(404);
+    expect((await t.call(situbondo, 'GET', `/api/reports/${jemberReportId}`)).statusCode).toBe(404);
   });
 
   it('shows a record granted to one person to that person only', async () => {
@@ -88,11 +75,7 @@ describe('row-level security', () => {
         [jemberReportId, relawan.id],
       ),
     );
-    expect(
-      (await t.app.inject({ url: `/api/reports/${jemberReportId}`, headers: authAs(relawan) })).statusCode,
-    ).toBe(200);
-    expect(
-      (await t.app.inject({ url: `/api/reports/${jemberReportId}`, headers: authAs(other) })).statusCode,
-    ).toBe(404);
+    expect((await t.call(relawan, 'GET', `/api/reports/${jemberReportId}`)).statusCode).toBe(200);
+    expect((await t.call(other, 'GET', `/api/reports/${jemberReportId}`)).statusCode).toBe(404);
   });
 });

@@ -125,11 +125,7 @@ describe('alerts', () => {
     expect(await inboxKinds(provinsi)).toContain('alert.escalated');
     const ack = await call(koordinator, 'POST', `/api/alerts/${alert.id}/acknowledgement`);
     expect(ack.json()).toMatchObject({ status: 'diterima', handlingLevel: 'provinsi' });
-    const audit = await t.db.asSystem((tx) =>
-      tx.query<{ action: string }>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY seq', [
-        alert.id,
-      ]),
-    );
+    const audit = await t.audit({ subjectId: alert.id });
     expect(audit.map((a) => a.action)).toEqual([
       'alert.raised',
       'alert.escalated',

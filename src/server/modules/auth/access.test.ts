@@ -40,11 +40,7 @@ describe('cutting off a compromised account', () => {
     const op = await t.user({ role: 'operator', region: '35.09' });
     const session = await signIn(t.app, op.username, op.password);
     expect((await me(t, authAs(op))).statusCode).toBe(200);
-    const reset = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${op.username}/password-reset`,
-      headers: authAs(admin),
-    });
+    const reset = await t.call(admin, 'POST', `/api/users/${op.username}/password-reset`);
     expect(reset.statusCode).toBe(200);
     expect((await me(t, authAs(op))).statusCode).toBe(401);
     expect((await me(t, { cookie: session.cookie })).statusCode).toBe(401);
@@ -68,26 +64,16 @@ describe('cutting off a compromised account', () => {
 
   it('gives a token an expiry of 90 days unless chosen, lists it, and refuses it once expired', async () => {
     const op = await t.user({ role: 'operator', region: '35.10' });
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: authAs(op),
-      payload: { label: 'dasbor kab' },
-    });
+    const created = await t.call(op, 'POST', '/api/tokens', { label: 'dasbor kab' });
     expect(created.statusCode).toBe(201);
     const { id, token, expiresAt } = created.json();
     expect(expiresAt).toMatch(/\+07:00$/);
     const days = (Date.parse(expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(89.9);
     expect(days).toBeLessThanOrEqual(90);
-    const short = await t.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: authAs(op),
-      payload: { label: 'uji singkat', expiresInDays: 7 },
-    });
+    const short = await t.call(op, 'POST', '/api/tokens', { label: 'uji singkat', expiresInDays: 7 });
     expect((Date.parse(short.json().expiresAt) - Date.now()) / 86_400_000).toBeLessThanOrEqual(7);
-    const listed = await t.app.inject({ url: '/api/me/access', headers: authAs(op) });
+    const listed = await t.call(op, 'GET', '/api/me/access');
     expect(listed.json().tokens).toContainEqual(
       expect.objectContaining({ id, label: 'dasbor kab', expiresAt }),
     );
@@ -99,7 +85,7 @@ describe('cutting off a compromised account', () => {
     );
     forgetPrincipals(); // the edit stands for 90 days passing, far beyond the few seconds of reuse
     expect((await me(t, bearer)).statusCode).toBe(401);
-    const after = await t.app.inject({ url: '/api/me/access', headers: authAs(op) });
+    const after = await t.call(op, 'GET', '/api/me/access');
     expect(after.json().tokens.map((x: { id: string }) => x.id)).not.toContain(id);
   });
 
@@ -109,33 +95,21 @@ describe('cutting off a compromised account', () => {
     const session = await signIn(t.app, op.username, op.password);
     const stream = await openStream(baseUrl, authAs(op));
     expect(stream.status).toBe(200);
-    const operatorTries = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${admin.username}/deactivate`,
-      headers: authAs(op),
-    });
+    const operatorTries = await t.call(op, 'POST', `/api/users/${admin.username}/deactivate`);
     expect(operatorTries.statusCode).toBe(403);
 
-    const off = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${op.username}/deactivate`,
-      headers: authAs(admin),
-    });
+    const off = await t.call(admin, 'POST', `/api/users/${op.username}/deactivate`);
     expect(off.statusCode).toBe(204);
     expect(await stream.ended()).toBe(true);
     expect((await me(t, authAs(op))).statusCode).toBe(401);
     expect((await me(t, { cookie: session.cookie })).statusCode).toBe(401);
     await expect(signIn(t.app, op.username, op.password)).rejects.toThrow(/401/);
-    const users = await t.app.inject({ url: '/api/users', headers: authAs(admin) });
+    const users = await t.call(admin, 'GET', '/api/users');
     expect(users.json().items).toContainEqual(
       expect.objectContaining({ username: op.username, isActive: false }),
     );
 
-    const on = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${op.username}/reactivate`,
-      headers: authAs(admin),
-    });
+    const on = await t.call(admin, 'POST', `/api/users/${op.username}/reactivate`);
     expect(on.statusCode).toBe(204);
     await expect(signIn(t.app, op.username, op.password)).resolves.toBeTruthy();
     expect((await me(t, authAs(op))).statusCode).toBe(401); // old tokens stay revoked
@@ -143,11 +117,7 @@ describe('cutting off a compromised account', () => {
 
   it('refuses an admin deactivating themselves', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${admin.username}/deactivate`,
-      headers: authAs(admin),
-    });
+    const res = await t.call(admin, 'POST', `/api/users/${admin.username}/deactivate`);
     expect(res.statusCode).toBe(409);
   });
 
@@ -217,17 +187,11 @@ describe('seeing and ending sessions and tokens', () => {
     const a = await t.user({ role: 'operator', region: '35.09' });
     const b = await t.user({ role: 'operator', region: '35.09' });
     await signIn(t.app, b.username, b.password);
-    const adminView = await t.app.inject({ url: `/api/users/${b.username}/access`, headers: authAs(a) });
+    const adminView = await t.call(a, 'GET', `/api/users/${b.username}/access`);
     expect(adminView.statusCode).toBe(403);
     const admin = await t.user({ role: 'admin', region: '35' });
-    const [bSession] = (
-      await t.app.inject({ url: `/api/users/${b.username}/access`, headers: authAs(admin) })
-    ).json().sessions;
-    const res = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/me/sessions/${bSession.id}`,
-      headers: authAs(a),
-    });
+    const [bSession] = (await t.call(admin, 'GET', `/api/users/${b.username}/access`)).json().sessions;
+    const res = await t.call(a, 'DELETE', `/api/me/sessions/${bSession.id}`);
     expect(res.statusCode).toBe(404);
   });
 
@@ -235,30 +199,18 @@ describe('seeing and ending sessions and tokens', () => {
     const admin = await t.user({ role: 'admin', region: '35' });
     const op = await t.user({ role: 'operator', region: '35.10' });
     const session = await signIn(t.app, op.username, op.password);
-    const view = await t.app.inject({ url: `/api/users/${op.username}/access`, headers: authAs(admin) });
+    const view = await t.call(admin, 'GET', `/api/users/${op.username}/access`);
     expect(view.statusCode).toBe(200);
     const { sessions, tokens } = view.json();
     expect(sessions).toHaveLength(1);
     expect(tokens).toHaveLength(1);
-    const endSession = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/users/${op.username}/sessions/${sessions[0].id}`,
-      headers: authAs(admin),
-    });
+    const endSession = await t.call(admin, 'DELETE', `/api/users/${op.username}/sessions/${sessions[0].id}`);
     expect(endSession.statusCode).toBe(204);
     expect((await me(t, { cookie: session.cookie })).statusCode).toBe(401);
-    const revoke = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/users/${op.username}/tokens/${tokens[0].id}`,
-      headers: authAs(admin),
-    });
+    const revoke = await t.call(admin, 'DELETE', `/api/users/${op.username}/tokens/${tokens[0].id}`);
     expect(revoke.statusCode).toBe(204);
     expect((await me(t, authAs(op))).statusCode).toBe(401);
-    const twice = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/users/${op.username}/tokens/${tokens[0].id}`,
-      headers: authAs(admin),
-    });
+    const twice = await t.call(admin, 'DELETE', `/api/users/${op.username}/tokens/${tokens[0].id}`);
     expect(twice.statusCode).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
+import { buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
 import { digest } from '../../platform/passwords.ts';
 import { forgetPrincipals } from '../../platform/principals.ts';
 
@@ -91,21 +91,12 @@ describe('sign-in and sessions', () => {
 
   it('needs no CSRF token with a bearer API token, and a revoked token stops working', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: authAs(admin),
-      payload: { label: 'sistem lain' },
-    });
+    const created = await t.call(admin, 'POST', '/api/tokens', { label: 'sistem lain' });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
     const me = await t.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.statusCode).toBe(200);
-    const revoked = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/tokens/${id}`,
-      headers: authAs(admin),
-    });
+    const revoked = await t.call(admin, 'DELETE', `/api/tokens/${id}`);
     expect(revoked.statusCode).toBe(204);
     const after = await t.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } });
     expect(after.statusCode).toBe(401);
@@ -125,18 +116,14 @@ describe('sign-in and sessions', () => {
 
   it('lets a user change their own password, proving the current one', async () => {
     const rel = await t.user({ role: 'relawan', region: '35.09.06' });
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: '/api/me/password',
-      headers: authAs(rel),
-      payload: { currentPassword: 'bukan', newPassword: 'sandi-baru-panjang' },
+    const wrong = await t.call(rel, 'POST', '/api/me/password', {
+      currentPassword: 'bukan',
+      newPassword: 'sandi-baru-panjang',
     });
     expect(wrong.statusCode).toBe(401);
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/me/password',
-      headers: authAs(rel),
-      payload: { currentPassword: rel.password, newPassword: 'sandi-baru-panjang' },
+    const ok = await t.call(rel, 'POST', '/api/me/password', {
+      currentPassword: rel.password,
+      newPassword: 'sandi-baru-panjang',
     });
     expect(ok.statusCode).toBe(204);
     await expect(signIn(t.app, rel.username, 'sandi-baru-panjang')).resolves.toBeTruthy();
@@ -146,28 +133,14 @@ describe('sign-in and sessions', () => {
     const admin = await t.user({ role: 'admin', region: '35' });
     const op = await t.user({ role: 'operator', region: '35.12' });
     const payload = { username: 'koord.v', role: 'koordinator', region: 'V', displayName: 'Koordinator V' };
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/users', headers: authAs(op), payload })).statusCode,
-    ).toBe(403);
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: authAs(admin),
-      payload,
-    });
+    expect((await t.call(op, 'POST', '/api/users', payload)).statusCode).toBe(403);
+    const created = await t.call(admin, 'POST', '/api/users', payload);
     expect(created.statusCode).toBe(201);
     expect(created.json().user).toMatchObject({ role: 'koordinator', scopeBakorwilId: 'V' });
-    const reset = await t.app.inject({
-      method: 'POST',
-      url: '/api/users/koord.v/password-reset',
-      headers: authAs(admin),
-    });
+    const reset = await t.call(admin, 'POST', '/api/users/koord.v/password-reset');
     expect(reset.statusCode).toBe(200);
     await expect(signIn(t.app, 'koord.v', reset.json().password)).resolves.toBeTruthy();
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/users/koord.v/password-reset', headers: authAs(op) }))
-        .statusCode,
-    ).toBe(403);
+    expect((await t.call(op, 'POST', '/api/users/koord.v/password-reset')).statusCode).toBe(403);
   });
 
   it('ends a session left idle too long, and one past its absolute end', async () => {
@@ -212,11 +185,7 @@ describe('reusing a resolved principal', () => {
     const me = () => t.app.inject({ url: '/api/me', headers: { cookie: session.cookie } });
     expect((await me()).statusCode).toBe(200);
     expect((await me()).statusCode).toBe(200); // answered from the remembered principal
-    const reset = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${op.username}/password-reset`,
-      headers: authAs(admin),
-    });
+    const reset = await t.call(admin, 'POST', `/api/users/${op.username}/password-reset`);
     expect(reset.statusCode).toBe(200);
     expect((await me()).statusCode).toBe(401);
   });

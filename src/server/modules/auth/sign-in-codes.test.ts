@@ -93,9 +93,7 @@ describe('one-time sign-in codes and accounts for pillars in bulk', () => {
     const province = await post(admin, '/api/pillars/accounts', { pillarType: 'tagana' });
     expect(province.json().created.map((c: { username: string }) => c.username)).toEqual(['dewi.lestari']);
 
-    const audit = await t.db.asSystem((tx) =>
-      tx.query<{ details: string }>("SELECT details FROM audit_log WHERE action = 'pillar.accounts_created'"),
-    );
+    const audit = await t.audit({ action: 'pillar.accounts_created' });
     expect(audit).toHaveLength(2);
     expect(audit[0].details).toContain(agus);
     for (const c of [...body.created, ...province.json().created]) {
@@ -143,7 +141,7 @@ describe('one-time sign-in codes and accounts for pillars in bulk', () => {
     expect(weak.statusCode).toBe(400);
     expect((await useCode(relawan.username, code)).statusCode).toBe(200);
 
-    expect((await t.app.inject({ url: '/api/me', headers: authAs(relawan) })).statusCode).toBe(401);
+    expect((await t.call(relawan, 'GET', '/api/me')).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(
       401,
     );

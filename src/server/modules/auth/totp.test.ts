@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
+import { buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
 import { currentTotpCode } from './totp-rules.ts';
 
 /** The deployment default, passed explicitly: the harness turns the requirement off for other features' tests. */
@@ -101,7 +101,7 @@ describe('the second factor (TOTP)', () => {
 
   it('does not ask an API token for the second factor, and records its use', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });
-    const res = await t.app.inject({ url: '/api/users', headers: authAs(admin) });
+    const res = await t.call(admin, 'GET', '/api/users');
     expect(res.statusCode).toBe(200);
     const used = await t.db.asSystem((tx) =>
       tx.query("SELECT 1 FROM audit_log WHERE action = 'api_token.used' AND actor_id = $1", [admin.id]),
@@ -114,17 +114,9 @@ describe('the second factor (TOTP)', () => {
     const prov = await t.user({ role: 'provinsi', region: '35' });
     const session = await signIn(t.app, prov.username, prov.password);
     await enrol(session);
-    const byProvinsi = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${admin.username}/totp-reset`,
-      headers: authAs(prov),
-    });
+    const byProvinsi = await t.call(prov, 'POST', `/api/users/${admin.username}/totp-reset`);
     expect(byProvinsi.statusCode).toBe(403);
-    const reset = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${prov.username}/totp-reset`,
-      headers: authAs(admin),
-    });
+    const reset = await t.call(admin, 'POST', `/api/users/${prov.username}/totp-reset`);
     expect(reset.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(
       401,
@@ -143,12 +135,7 @@ describe('the second factor (TOTP)', () => {
   it("refuses a new password that is easy to guess or holds the user's own name", async () => {
     const rel = await t.user({ role: 'relawan', region: '35.09.06.2002', displayName: 'Siti Aminah' });
     const change = (newPassword: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/me/password',
-        headers: authAs(rel),
-        payload: { currentPassword: rel.password, newPassword },
-      });
+      t.call(rel, 'POST', '/api/me/password', { currentPassword: rel.password, newPassword });
     const named = await change('sitiaminah2024');
     expect(named.statusCode).toBe(400);
     expect(named.json().error.message).toMatch(/nama/);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { verifyAuditCommand } from '../../../cli/cli-commands.ts';
 import { AuditHeadView } from '../../../shared/backups.ts';
 import { anchorAuditHead, parseHead } from '../../platform/audit-anchor.ts';
@@ -38,7 +38,7 @@ describe('GET /api/admin/audit-head: the signed audit head for the admin to keep
   }
 
   it('gives the admin a signed line that `audit verify --head` accepts, and that catches a later removal', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/admin/audit-head', headers: authAs(admin) });
+    const res = await t.call(admin, 'GET', '/api/admin/audit-head');
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const view = AuditHeadView.parse(res.json());
@@ -63,7 +63,7 @@ describe('GET /api/admin/audit-head: the signed audit head for the admin to keep
   it('shows when the scheduled job last wrote the head to the server folder', async () => {
     await t.user({ role: 'relawan', region: '35.09' });
     const written = await anchorAuditHead(t.db, { folder: t.config.auditHeadDir, dataKey: dataKey() });
-    const res = await t.app.inject({ method: 'GET', url: '/api/admin/audit-head', headers: authAs(admin) });
+    const res = await t.call(admin, 'GET', '/api/admin/audit-head');
     const view = AuditHeadView.parse(res.json());
     expect(written).toBeDefined();
     expect(view.lastAnchoredAt).toMatch(/\+07:00$/);
@@ -72,11 +72,7 @@ describe('GET /api/admin/audit-head: the signed audit head for the admin to keep
   });
 
   it('refuses everyone but the admin', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/admin/audit-head',
-      headers: authAs(operator),
-    });
+    const res = await t.call(operator, 'GET', '/api/admin/audit-head');
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('forbidden');
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/admin/audit-head' });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { dailyCron, filesOlderThan, filesToDelete } from './backup-rules.ts';
 import { runScheduledBackup } from './backup-schedule.ts';
@@ -48,7 +48,7 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
   });
 
   const put = (user: TestUser, payload: object) =>
-    t.app.inject({ method: 'PUT', url: '/api/admin/backups/schedule', headers: authAs(user), payload });
+    t.call(user, 'PUT', '/api/admin/backups/schedule', payload);
 
   it('lets only the admin set the schedule, to an absolute folder', async () => {
     expect((await put(operator, { isEnabled: true, timeOfDay: '02:00', folder, keep: 2 })).statusCode).toBe(
@@ -62,11 +62,7 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
       schedule: { isEnabled: true, timeOfDay: '02:00', folder, keep: 2 },
       lastSuccess: null,
     });
-    const status = await t.app.inject({
-      method: 'GET',
-      url: '/api/admin/backups',
-      headers: authAs(operator),
-    });
+    const status = await t.call(operator, 'GET', '/api/admin/backups');
     expect(status.statusCode).toBe(403);
   });
 
@@ -81,7 +77,7 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
       'sigap-cadangan-2026-11-02-0200.sigapbak',
       result.fileName,
     ]);
-    const status = await t.app.inject({ method: 'GET', url: '/api/admin/backups', headers: authAs(admin) });
+    const status = await t.call(admin, 'GET', '/api/admin/backups');
     expect(status.json().lastSuccess).toMatchObject({ fileName: result.fileName, bytes: expect.any(Number) });
   });
 
@@ -105,17 +101,13 @@ describe('scheduled backups', { timeout: 120_000 }, () => {
     await t.db.systemQuery('UPDATE backup_settings SET folder = $1', [path.join(blocker, 'di-dalam-berkas')]);
     const result = await runScheduledBackup(deps());
     expect(result.isOk).toBe(false);
-    const status = await t.app.inject({ method: 'GET', url: '/api/admin/backups', headers: authAs(admin) });
+    const status = await t.call(admin, 'GET', '/api/admin/backups');
     expect(status.json().lastFailure).toMatchObject({
       error: expect.stringMatching(/ENOTDIR|not a directory/),
     });
-    const inbox = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: authAs(admin) });
+    const inbox = await t.call(admin, 'GET', '/api/notifications');
     expect(JSON.stringify(inbox.json())).toContain('Cadangan terjadwal gagal');
-    const operatorInbox = await t.app.inject({
-      method: 'GET',
-      url: '/api/notifications',
-      headers: authAs(operator),
-    });
+    const operatorInbox = await t.call(operator, 'GET', '/api/notifications');
     expect(JSON.stringify(operatorInbox.json())).not.toContain('Cadangan terjadwal gagal');
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATA_KEY, TEST_DATABASE_URL } from '../../../../test/db-template.ts';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
 import { auditHead, verifyAudit } from '../../platform/audit.ts';
 import { type Database, openPglite, pgliteDatabase } from '../../platform/db.ts';
 import { bootstrapRoles, migrate } from '../../platform/migrate.ts';
@@ -36,15 +36,15 @@ async function fillThroughApi(t: TestApp): Promise<void> {
   const relawan = await t.user({ role: 'relawan', region: '35.09' });
   await t.user({ role: 'operator', region: '35.09' });
   for (let i = 0; i < 5; i++) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: authAs(relawan),
-      payload: reportPayload({
+    const res = await t.call(
+      relawan,
+      'POST',
+      '/api/reports',
+      reportPayload({
         id: randomUUID(),
         description: `Bentrok nomor ${i} di dekat balai desa setelah konvoi.`,
       }),
-    });
+    );
     expect(res.statusCode).toBe(201);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 describe('cases', () => {
   let t: TestApp;
@@ -11,44 +11,22 @@ describe('cases', () => {
   let polres: TestUser;
   let bpbd: TestUser;
 
-  const inject = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
-  /** A verified report in Jember, ready for a case. */
-  async function verifiedReport(overrides: Record<string, unknown> = {}): Promise<string> {
-    const payload = reportPayload(overrides);
-    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
-    const v = await inject(operator, 'POST', `/api/reports/${payload.id}/verification`, {
-      status: 'terverifikasi',
-    });
-    expect(v.statusCode).toBe(200);
-    return payload.id as string;
-  }
-
-  async function openCase(): Promise<{ id: string; version: number }> {
-    const res = await inject(operator, 'POST', '/api/cases', { reportIds: [await verifiedReport()] });
-    expect(res.statusCode).toBe(201);
-    return res.json();
-  }
+  /** A case in Jember opened from one verified report. */
+  const openCase = () => t.openCase(relawan, operator);
 
   beforeAll(async () => {
     t = await buildTestApp();
     operator = await t.user({ role: 'operator', region: '35.09' });
     otherOperator = await t.user({ role: 'operator', region: '35.10' });
     relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    await t.db.asSystem((tx) =>
-      tx.query(
-        "INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember'), ('bpbd-jember', 'BPBD Jember')",
-      ),
-    );
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
-    bpbd = await t.user({ role: 'mitra', region: '35.09', agencyId: 'bpbd-jember' });
+    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
+    bpbd = await t.partner('bpbd-jember', 'BPBD Jember', '35.09');
   });
   afterAll(() => t.close());
 
   it('opens a case in pencegahan from verified reports, with deadlines and the allowed next phases', async () => {
-    const reportId = await verifiedReport();
-    const res = await inject(operator, 'POST', '/api/cases', { reportIds: [reportId] });
+    const reportId = await t.verifiedReport(relawan, operator);
+    const res = await t.call(operator, 'POST', '/api/cases', { reportIds: [reportId] });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       phase: 'pencegahan',
@@ -59,36 +37,36 @@ describe('cases', () => {
       isHandler: true,
       hasVulnerable: true,
     });
-    const report = (await inject(operator, 'GET', `/api/reports/${reportId}`)).json();
+    const report = (await t.call(operator, 'GET', `/api/reports/${reportId}`)).json();
     expect(report.caseId).toBe(res.json().id);
   });
 
   it('refuses to open a case from an unverified report', async () => {
     const payload = reportPayload();
-    await inject(relawan, 'POST', '/api/reports', payload);
-    const res = await inject(operator, 'POST', '/api/cases', { reportIds: [payload.id] });
+    await t.call(relawan, 'POST', '/api/reports', payload);
+    const res = await t.call(operator, 'POST', '/api/cases', { reportIds: [payload.id] });
     expect(res.statusCode).toBe(409);
   });
 
   it('allows forward moves and refuses going back; closing needs an outcome', async () => {
     const c = await openCase();
-    const forward = await inject(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'penghentian' });
+    const forward = await t.call(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'penghentian' });
     expect(forward.statusCode).toBe(200);
     expect(forward.json().allowedPhases).toEqual(['pemulihan', 'selesai']);
-    const back = await inject(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'pencegahan' });
+    const back = await t.call(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'pencegahan' });
     expect(back.statusCode).toBe(409);
     expect(back.json().error).toMatchObject({
       code: 'invalid_transition',
       details: { allowed: ['pemulihan', 'selesai'] },
     });
-    await inject(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'pemulihan' });
-    const step = await inject(operator, 'POST', `/api/cases/${c.id}/recovery-steps`, {
+    await t.call(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'pemulihan' });
+    const step = await t.call(operator, 'POST', `/api/cases/${c.id}/recovery-steps`, {
       step: 'rekonsiliasi',
     });
     expect(step.json().recoverySteps).toEqual(['rekonsiliasi']);
-    const noOutcome = await inject(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'selesai' });
+    const noOutcome = await t.call(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'selesai' });
     expect(noOutcome.statusCode).toBe(409);
-    const closed = await inject(operator, 'POST', `/api/cases/${c.id}/phase`, {
+    const closed = await t.call(operator, 'POST', `/api/cases/${c.id}/phase`, {
       to: 'selesai',
       outcome: 'Kedua perguruan berdamai; rumah diperbaiki.',
     });
@@ -98,12 +76,12 @@ describe('cases', () => {
 
   it('refuses an edit from a stale version', async () => {
     const c = await openCase();
-    const first = await inject(operator, 'PATCH', `/api/cases/${c.id}`, {
+    const first = await t.call(operator, 'PATCH', `/api/cases/${c.id}`, {
       version: c.version,
       summary: 'Mediasi dijadwalkan',
     });
     expect(first.statusCode).toBe(200);
-    const stale = await inject(operator, 'PATCH', `/api/cases/${c.id}`, {
+    const stale = await t.call(operator, 'PATCH', `/api/cases/${c.id}`, {
       version: c.version,
       title: 'Judul lain',
     });
@@ -113,27 +91,27 @@ describe('cases', () => {
 
   it('hides a case from an operator of another kab/kota until it is shared with them', async () => {
     const c = await openCase();
-    expect((await inject(otherOperator, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await t.call(otherOperator, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
     expect(
-      (await inject(otherOperator, 'POST', `/api/cases/${c.id}/phase`, { to: 'penghentian' })).statusCode,
+      (await t.call(otherOperator, 'POST', `/api/cases/${c.id}/phase`, { to: 'penghentian' })).statusCode,
     ).toBe(404);
-    const shared = await inject(operator, 'POST', `/api/cases/${c.id}/shares`, { kabkotaCode: '35.10' });
+    const shared = await t.call(operator, 'POST', `/api/cases/${c.id}/shares`, { kabkotaCode: '35.10' });
     expect(shared.json().sharedWith).toEqual(['35.10']);
-    const seen = await inject(otherOperator, 'GET', `/api/cases/${c.id}`);
+    const seen = await t.call(otherOperator, 'GET', `/api/cases/${c.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().isHandler).toBe(true);
   });
 
   it('lets an assigned relawan see the case, and their first follow-up meets the field-response deadline', async () => {
     const c = await openCase();
-    expect((await inject(relawan, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
-    const assigned = await inject(operator, 'POST', `/api/cases/${c.id}/assignments`, {
+    expect((await t.call(relawan, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
+    const assigned = await t.call(operator, 'POST', `/api/cases/${c.id}/assignments`, {
       userId: relawan.id,
       task: 'Mediasi',
     });
     expect(assigned.statusCode).toBe(201);
     expect(
-      (await inject(relawan, 'GET', `/api/cases?mine=true`)).json().items.map((x: { id: string }) => x.id),
+      (await t.call(relawan, 'GET', `/api/cases?mine=true`)).json().items.map((x: { id: string }) => x.id),
     ).toContain(c.id);
     const followUp = {
       id: randomUUID(),
@@ -141,14 +119,14 @@ describe('cases', () => {
       action: 'Tiba di balai desa',
       occurredAt: '2026-08-23T08:00:00+07:00',
     };
-    expect((await inject(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, followUp)).statusCode).toBe(201);
-    expect((await inject(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, followUp)).statusCode).toBe(200);
-    const clash = await inject(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, {
+    expect((await t.call(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, followUp)).statusCode).toBe(201);
+    expect((await t.call(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, followUp)).statusCode).toBe(200);
+    const clash = await t.call(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, {
       ...followUp,
       action: 'Lain',
     });
     expect(clash.statusCode).toBe(409);
-    const view = (await inject(operator, 'GET', `/api/cases/${c.id}`)).json();
+    const view = (await t.call(operator, 'GET', `/api/cases/${c.id}`)).json();
     expect(view.firstResponseAt).toBe('2026-08-23T08:00:00+07:00');
     const inbox = await t.db.asSystem((tx) =>
       tx.query<{ kind: string }>('SELECT kind FROM notifications WHERE user_id = $1', [relawan.id]),
@@ -159,27 +137,27 @@ describe('cases', () => {
   it('shows a partner agency only its own dispositions, and lets only it answer', async () => {
     const c = await openCase();
     const due = '2026-08-24T12:00:00+07:00';
-    await inject(operator, 'POST', `/api/cases/${c.id}/dispositions`, {
+    await t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, {
       agencyId: 'polres-jember',
       instruction: 'Amankan lokasi',
       dueAt: due,
     });
-    await inject(operator, 'POST', `/api/cases/${c.id}/dispositions`, {
+    await t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, {
       agencyId: 'bpbd-jember',
       instruction: 'Siapkan tenda',
       dueAt: due,
     });
-    const polresList = (await inject(polres, 'GET', '/api/dispositions')).json().items;
+    const polresList = (await t.call(polres, 'GET', '/api/dispositions')).json().items;
     expect(polresList.map((d: { agencyId: string }) => d.agencyId)).toEqual(['polres-jember']);
-    const bpbdList = (await inject(bpbd, 'GET', '/api/dispositions')).json().items;
+    const bpbdList = (await t.call(bpbd, 'GET', '/api/dispositions')).json().items;
     expect(bpbdList.map((d: { agencyId: string }) => d.agencyId)).toEqual(['bpbd-jember']);
-    expect((await inject(polres, 'GET', `/api/cases/${c.id}/timeline`)).statusCode).toBe(403);
-    const wrongAgency = await inject(bpbd, 'POST', `/api/dispositions/${polresList[0].id}/answer`, {
+    expect((await t.call(polres, 'GET', `/api/cases/${c.id}/timeline`)).statusCode).toBe(403);
+    const wrongAgency = await t.call(bpbd, 'POST', `/api/dispositions/${polresList[0].id}/answer`, {
       status: 'selesai',
       answer: 'Oke',
     });
     expect(wrongAgency.statusCode).toBe(404);
-    const answered = await inject(polres, 'POST', `/api/dispositions/${polresList[0].id}/answer`, {
+    const answered = await t.call(polres, 'POST', `/api/dispositions/${polresList[0].id}/answer`, {
       status: 'diterima',
       answer: 'Personel dikirim ke lokasi',
     });
@@ -189,29 +167,27 @@ describe('cases', () => {
 
   it('answers 404 for the dispositions of a case one cannot see, as for the case itself', async () => {
     const c = await openCase();
-    await inject(operator, 'POST', `/api/cases/${c.id}/dispositions`, {
+    await t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, {
       agencyId: 'polres-jember',
       instruction: 'Amankan lokasi',
       dueAt: '2026-08-24T12:00:00+07:00',
     });
-    const hidden = await inject(otherOperator, 'GET', `/api/cases/${c.id}/dispositions`);
+    const hidden = await t.call(otherOperator, 'GET', `/api/cases/${c.id}/dispositions`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error.code).toBe('not_found');
-    expect((await inject(otherOperator, 'GET', `/api/cases/${randomUUID()}/dispositions`)).statusCode).toBe(
+    expect((await t.call(otherOperator, 'GET', `/api/cases/${randomUUID()}/dispositions`)).statusCode).toBe(
       404,
     );
-    const seen = await inject(operator, 'GET', `/api/cases/${c.id}/dispositions`);
+    const seen = await t.call(operator, 'GET', `/api/cases/${c.id}/dispositions`);
     expect(seen.json().items).toHaveLength(1);
     // The partner agency it is addressed to still lists it.
-    expect((await inject(polres, 'GET', `/api/cases/${c.id}/dispositions`)).json().items).toHaveLength(1);
+    expect((await t.call(polres, 'GET', `/api/cases/${c.id}/dispositions`)).json().items).toHaveLength(1);
   });
 
   it('audits each change of a case', async () => {
     const c = await openCase();
-    await inject(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'penghentian' });
-    const actions = await t.db.asSystem((tx) =>
-      tx.query<{ action: string }>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY seq', [c.id]),
-    );
+    await t.call(operator, 'POST', `/api/cases/${c.id}/phase`, { to: 'penghentian' });
+    const actions = await t.audit({ subjectId: c.id });
     expect(actions.map((a) => a.action)).toEqual(['case.opened', 'case.phase_changed']);
   });
 });

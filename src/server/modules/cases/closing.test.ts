@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 describe('closing a case honours the people in it', () => {
   let t: TestApp;
@@ -10,9 +9,6 @@ describe('closing a case honours the people in it', () => {
   let otherKoordinator: TestUser;
   let relawan: TestUser;
   let polres: TestUser;
-
-  const inject = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
 
   const child = {
     fullName: 'Dimas Pratama',
@@ -28,15 +24,10 @@ describe('closing a case honours the people in it', () => {
    * step done, a relawan assigned and checked in, and a disposition to the Polres unanswered.
    */
   async function caseWithOpenWork() {
-    const payload = reportPayload();
-    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
-    await inject(operator, 'POST', `/api/reports/${payload.id}/verification`, { status: 'terverifikasi' });
-    const opened = await inject(operator, 'POST', '/api/cases', { reportIds: [payload.id] });
-    expect(opened.statusCode).toBe(201);
-    const caseId: string = opened.json().id;
-    const person = await inject(operator, 'POST', `/api/cases/${caseId}/people`, child);
+    const caseId = (await t.openCase(relawan, operator)).id;
+    const person = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, child);
     expect(person.statusCode).toBe(201);
-    const referral = await inject(
+    const referral = await t.call(
       operator,
       'POST',
       `/api/cases/${caseId}/people/${person.json().id}/referrals`,
@@ -49,7 +40,7 @@ describe('closing a case honours the people in it', () => {
     expect(referral.statusCode).toBe(201);
     expect(
       (
-        await inject(operator, 'POST', `/api/cases/${caseId}/assignments`, {
+        await t.call(operator, 'POST', `/api/cases/${caseId}/assignments`, {
           userId: relawan.id,
           task: 'Mediasi',
         })
@@ -61,10 +52,10 @@ describe('closing a case honours the people in it', () => {
       action: 'Tiba di balai desa',
       occurredAt: '2026-08-23T08:00:00+07:00',
     };
-    expect((await inject(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, checkIn)).statusCode).toBe(201);
+    expect((await t.call(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, checkIn)).statusCode).toBe(201);
     expect(
       (
-        await inject(operator, 'POST', `/api/cases/${caseId}/dispositions`, {
+        await t.call(operator, 'POST', `/api/cases/${caseId}/dispositions`, {
           agencyId: 'polres-jember',
           instruction: 'Amankan lokasi',
           dueAt: '2026-09-01T12:00:00+07:00',
@@ -72,7 +63,7 @@ describe('closing a case honours the people in it', () => {
       ).statusCode,
     ).toBe(201);
     expect(
-      (await inject(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' })).statusCode,
+      (await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' })).statusCode,
     ).toBe(200);
     return { caseId, referralId: referral.json().id as string };
   }
@@ -86,7 +77,7 @@ describe('closing a case honours the people in it', () => {
 
   async function closedCase() {
     const { caseId, referralId } = await caseWithOpenWork();
-    const closed = await inject(operator, 'POST', `/api/cases/${caseId}/phase`, {
+    const closed = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, {
       to: 'selesai',
       outcome,
       handovers: [handover(referralId)],
@@ -101,16 +92,13 @@ describe('closing a case honours the people in it', () => {
     koordinator = await t.user({ role: 'koordinator', region: 'V' });
     otherKoordinator = await t.user({ role: 'koordinator', region: 'I' });
     relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
   });
   afterAll(() => t.close());
 
   it('lists what is still open before closing', async () => {
     const { caseId, referralId } = await caseWithOpenWork();
-    const res = await inject(operator, 'GET', `/api/cases/${caseId}/open-items`);
+    const res = await t.call(operator, 'GET', `/api/cases/${caseId}/open-items`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       openReferrals: [{ id: referralId, group: 'anak', service: 'kesehatan', status: 'dirujuk' }],
@@ -119,12 +107,12 @@ describe('closing a case honours the people in it', () => {
       checkedIn: [{ userId: relawan.id, since: '2026-08-23T08:00:00+07:00' }],
       activeAssignments: [{ userId: relawan.id }],
     });
-    expect((await inject(polres, 'GET', `/api/cases/${caseId}/open-items`)).statusCode).toBe(403);
+    expect((await t.call(polres, 'GET', `/api/cases/${caseId}/open-items`)).statusCode).toBe(403);
   });
 
   it("refuses to close over a child's open referral, listing the open items, and changes nothing", async () => {
     const { caseId, referralId } = await caseWithOpenWork();
-    const refused = await inject(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'selesai', outcome });
+    const refused = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'selesai', outcome });
     expect(refused.statusCode).toBe(409);
     const error = refused.json().error;
     expect(error.code).toBe('invalid_transition');
@@ -136,29 +124,29 @@ describe('closing a case honours the people in it', () => {
       unansweredDispositions: [{ agencyId: 'polres-jember' }],
     });
     // A hand-over without who follows it up is no hand-over.
-    const vague = await inject(operator, 'POST', `/api/cases/${caseId}/phase`, {
+    const vague = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, {
       to: 'selesai',
       outcome,
       handovers: [{ referralId, handedTo: 'Puskesmas', followUpBy: '' }],
     });
     expect(vague.statusCode).toBe(400);
-    const stranger = await inject(operator, 'POST', `/api/cases/${caseId}/phase`, {
+    const stranger = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, {
       to: 'selesai',
       outcome,
       handovers: [handover(referralId), handover(randomUUID())],
     });
     expect(stranger.statusCode).toBe(400);
-    const view = (await inject(operator, 'GET', `/api/cases/${caseId}`)).json();
+    const view = (await t.call(operator, 'GET', `/api/cases/${caseId}`)).json();
     expect(view.phase).toBe('pemulihan');
     expect(view.closedAt).toBeNull();
     expect(
-      (await inject(relawan, 'GET', '/api/cases?mine=true')).json().items.map((c: { id: string }) => c.id),
+      (await t.call(relawan, 'GET', '/api/cases?mine=true')).json().items.map((c: { id: string }) => c.id),
     ).toContain(caseId);
   });
 
   it('closes with a hand-over for each open referral: check-ins closed, assignments ended, out of "Tugas saya"', async () => {
     const { caseId, referralId } = await closedCase();
-    const referrals = (await inject(operator, 'GET', `/api/cases/${caseId}/referrals`)).json().items;
+    const referrals = (await t.call(operator, 'GET', `/api/cases/${caseId}/referrals`)).json().items;
     expect(referrals).toMatchObject([
       {
         id: referralId,
@@ -166,16 +154,16 @@ describe('closing a case honours the people in it', () => {
         handover: { handedTo: 'Puskesmas Kaliwates (poli anak)', followUpBy: 'TKSK Kaliwates, Bu Rina' },
       },
     ]);
-    const left = (await inject(operator, 'GET', `/api/cases/${caseId}/open-items`)).json();
+    const left = (await t.call(operator, 'GET', `/api/cases/${caseId}/open-items`)).json();
     expect(left.checkedIn).toEqual([]);
     expect(left.activeAssignments).toEqual([]);
-    const assignments = (await inject(operator, 'GET', `/api/cases/${caseId}/assignments`)).json().items;
+    const assignments = (await t.call(operator, 'GET', `/api/cases/${caseId}/assignments`)).json().items;
     expect(assignments).toMatchObject([{ userId: relawan.id, status: 'selesai' }]);
-    const mine = (await inject(relawan, 'GET', '/api/cases?mine=true')).json().items;
+    const mine = (await t.call(relawan, 'GET', '/api/cases?mine=true')).json().items;
     expect(mine.map((c: { id: string }) => c.id)).not.toContain(caseId);
     // The relawan still reads the case they worked on.
-    expect((await inject(relawan, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(200);
-    const timeline = (await inject(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+    expect((await t.call(relawan, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(200);
+    const timeline = (await t.call(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
     expect(timeline.at(-1)).toMatchObject({
       kind: 'phase_changed',
       details: {
@@ -191,20 +179,20 @@ describe('closing a case honours the people in it', () => {
   it('keeps a closed case read-only: no dispositions, referral moves, people, assignments or follow-ups', async () => {
     const { caseId, referralId } = await closedCase();
     const refusals = [
-      await inject(operator, 'POST', `/api/cases/${caseId}/dispositions`, {
+      await t.call(operator, 'POST', `/api/cases/${caseId}/dispositions`, {
         agencyId: 'polres-jember',
         instruction: 'Amankan lokasi lagi',
         dueAt: '2026-09-01T12:00:00+07:00',
       }),
-      await inject(operator, 'PATCH', `/api/referrals/${referralId}`, { status: 'selesai' }),
-      await inject(operator, 'POST', `/api/cases/${caseId}/people`, child),
-      await inject(operator, 'POST', `/api/cases/${caseId}/assignments`, {
+      await t.call(operator, 'PATCH', `/api/referrals/${referralId}`, { status: 'selesai' }),
+      await t.call(operator, 'POST', `/api/cases/${caseId}/people`, child),
+      await t.call(operator, 'POST', `/api/cases/${caseId}/assignments`, {
         userId: relawan.id,
         task: 'Lagi',
       }),
-      await inject(operator, 'PATCH', `/api/cases/${caseId}`, { version: 99, summary: 'ubah' }),
-      await inject(operator, 'POST', `/api/cases/${caseId}/shares`, { kabkotaCode: '35.10' }),
-      await inject(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, {
+      await t.call(operator, 'PATCH', `/api/cases/${caseId}`, { version: 99, summary: 'ubah' }),
+      await t.call(operator, 'POST', `/api/cases/${caseId}/shares`, { kabkotaCode: '35.10' }),
+      await t.call(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, {
         id: randomUUID(),
         kind: 'tindak_lanjut',
         action: 'Kunjungan ulang',
@@ -212,16 +200,16 @@ describe('closing a case honours the people in it', () => {
       }),
     ];
     expect(refusals.map((r) => r.statusCode)).toEqual([409, 409, 409, 409, 409, 409, 409]);
-    const disposition = (await inject(polres, 'GET', '/api/dispositions'))
+    const disposition = (await t.call(polres, 'GET', '/api/dispositions'))
       .json()
       .items.find((d: { caseId: string }) => d.caseId === caseId);
-    const answer = await inject(polres, 'POST', `/api/dispositions/${disposition.id}/answer`, {
+    const answer = await t.call(polres, 'POST', `/api/dispositions/${disposition.id}/answer`, {
       status: 'selesai',
       answer: 'Sudah aman',
     });
     expect(answer.statusCode).toBe(409);
     // A late check-out from an offline outbox is a safety fact: it is still taken.
-    const checkOut = await inject(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, {
+    const checkOut = await t.call(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, {
       id: randomUUID(),
       kind: 'check_out',
       action: 'Pulang',
@@ -232,12 +220,12 @@ describe('closing a case honours the people in it', () => {
 
   it('counts cases closed with open referrals in the evaluation, with their hand-overs in the records', async () => {
     const summary = async () =>
-      (await inject(koordinator, 'GET', '/api/evaluations/summary?scope=35.09')).json();
+      (await t.call(koordinator, 'GET', '/api/evaluations/summary?scope=35.09')).json();
     const before = (await summary()).current.cases.closedWithOpenReferrals.value as number;
     const { caseId } = await closedCase();
     const figure = (await summary()).current.cases.closedWithOpenReferrals;
     expect(figure.value).toBe(before + 1);
-    const records = (await inject(koordinator, 'GET', figure.link)).json();
+    const records = (await t.call(koordinator, 'GET', figure.link)).json();
     const record = records.items.find((i: { id: string }) => i.id === caseId);
     expect(record.tags).toContain('Puskesmas Kaliwates (poli anak) / TKSK Kaliwates, Bu Rina');
   });
@@ -245,34 +233,30 @@ describe('closing a case honours the people in it', () => {
   it('lets only a koordinator (or above) in scope reopen a closed case, with a reason, audited', async () => {
     const { caseId, referralId } = await closedCase();
     const reason = 'Keluarga anak melapor layanan belum diterima';
-    expect((await inject(operator, 'POST', `/api/cases/${caseId}/reopen`, { reason })).statusCode).toBe(403);
+    expect((await t.call(operator, 'POST', `/api/cases/${caseId}/reopen`, { reason })).statusCode).toBe(403);
     expect(
-      (await inject(otherKoordinator, 'POST', `/api/cases/${caseId}/reopen`, { reason })).statusCode,
+      (await t.call(otherKoordinator, 'POST', `/api/cases/${caseId}/reopen`, { reason })).statusCode,
     ).toBe(404);
     expect(
-      (await inject(koordinator, 'POST', `/api/cases/${caseId}/reopen`, { reason: 'ok' })).statusCode,
+      (await t.call(koordinator, 'POST', `/api/cases/${caseId}/reopen`, { reason: 'ok' })).statusCode,
     ).toBe(400);
-    const reopened = await inject(koordinator, 'POST', `/api/cases/${caseId}/reopen`, { reason });
+    const reopened = await t.call(koordinator, 'POST', `/api/cases/${caseId}/reopen`, { reason });
     expect(reopened.statusCode).toBe(200);
     expect(reopened.json()).toMatchObject({ phase: 'pemulihan', closedAt: null });
-    expect((await inject(koordinator, 'POST', `/api/cases/${caseId}/reopen`, { reason })).statusCode).toBe(
+    expect((await t.call(koordinator, 'POST', `/api/cases/${caseId}/reopen`, { reason })).statusCode).toBe(
       409,
     );
     // Back in the case's hands: the referral moves again, and closing asks for its hand-over anew.
-    const referrals = (await inject(operator, 'GET', `/api/cases/${caseId}/referrals`)).json().items;
+    const referrals = (await t.call(operator, 'GET', `/api/cases/${caseId}/referrals`)).json().items;
     expect(referrals[0].handover).toBeNull();
-    const timeline = (await inject(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+    const timeline = (await t.call(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
     expect(timeline.at(-1)).toMatchObject({ kind: 'reopened', details: { reason, to: 'pemulihan' } });
-    const actions = await t.db.asSystem((tx) =>
-      tx.query<{ action: string }>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY seq', [
-        caseId,
-      ]),
-    );
+    const actions = await t.audit({ subjectId: caseId });
     expect(actions.map((a) => a.action).at(-1)).toBe('case.reopened');
     expect(
-      (await inject(operator, 'PATCH', `/api/referrals/${referralId}`, { status: 'selesai' })).statusCode,
+      (await t.call(operator, 'PATCH', `/api/referrals/${referralId}`, { status: 'selesai' })).statusCode,
     ).toBe(200);
-    const closedAgain = await inject(operator, 'POST', `/api/cases/${caseId}/phase`, {
+    const closedAgain = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, {
       to: 'selesai',
       outcome,
     });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runSafetyCheck } from './safety-service.ts';
 
@@ -13,9 +12,6 @@ describe('dispatch and field safety', () => {
   let operator: TestUser;
   const pillarUsers: Record<string, TestUser> = {};
   let caseId: string;
-
-  const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
 
   beforeAll(async () => {
     t = await buildTestApp({ SIGAP_DATA_KEY: DATA_KEY }, clock);
@@ -29,7 +25,7 @@ describe('dispatch and field safety', () => {
     for (const p of people) {
       const user = await t.user({ role: 'relawan', region: p.home });
       pillarUsers[p.name] = user;
-      const res = await inject(operator, 'POST', '/api/pillars', {
+      const res = await t.call(operator, 'POST', '/api/pillars', {
         pillarType: 'tagana',
         name: p.name,
         homeRegionCode: p.home,
@@ -39,15 +35,12 @@ describe('dispatch and field safety', () => {
       });
       expect(res.statusCode).toBe(201);
     }
-    const report = reportPayload();
-    await inject(pillarUsers['Desa Tanpa Keahlian'], 'POST', '/api/reports', report);
-    await inject(operator, 'POST', `/api/reports/${report.id}/verification`, { status: 'terverifikasi' });
-    caseId = (await inject(operator, 'POST', '/api/cases', { reportIds: [report.id] })).json().id;
+    caseId = (await t.openCase(pillarUsers['Desa Tanpa Keahlian'], operator)).id;
   });
   afterAll(() => t.close());
 
   it('ranks available pillars by proximity, skills and workload, with reasons, leaving out those off duty', async () => {
-    const res = await inject(operator, 'GET', `/api/cases/${caseId}/dispatch-suggestions`);
+    const res = await t.call(operator, 'GET', `/api/cases/${caseId}/dispatch-suggestions`);
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
     expect(items.map((s: { name: string }) => s.name)).toEqual([
@@ -63,18 +56,18 @@ describe('dispatch and field safety', () => {
   });
 
   it('assigns a suggested pillar: they see the case and get it in their inbox; a relawan cannot ask for suggestions', async () => {
-    const suggestion = (await inject(operator, 'GET', `/api/cases/${caseId}/dispatch-suggestions`)).json()
+    const suggestion = (await t.call(operator, 'GET', `/api/cases/${caseId}/dispatch-suggestions`)).json()
       .items[1];
-    const res = await inject(operator, 'POST', `/api/cases/${caseId}/dispatch`, {
+    const res = await t.call(operator, 'POST', `/api/cases/${caseId}/dispatch`, {
       pillarId: suggestion.pillarId,
       task: 'Mediasi',
     });
     expect(res.statusCode).toBe(201);
     const mediator = pillarUsers['Kecamatan Mediator'];
-    expect((await inject(mediator, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(200);
-    const inbox = (await inject(mediator, 'GET', '/api/notifications')).json().items;
+    expect((await t.call(mediator, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(200);
+    const inbox = (await t.call(mediator, 'GET', '/api/notifications')).json().items;
     expect(inbox.map((n: { kind: string }) => n.kind)).toContain('case.assigned');
-    expect((await inject(mediator, 'GET', `/api/cases/${caseId}/dispatch-suggestions`)).statusCode).toBe(403);
+    expect((await t.call(mediator, 'GET', `/api/cases/${caseId}/dispatch-suggestions`)).statusCode).toBe(403);
   });
 
   it('alerts the operators when a check-in has no check-out after 6 hours, once, and not when checked out', async () => {
@@ -85,24 +78,24 @@ describe('dispatch and field safety', () => {
       action: 'Tiba di balai desa',
       occurredAt: '2026-08-22T21:00:00+07:00',
     };
-    expect((await inject(mediator, 'POST', `/api/cases/${caseId}/follow-ups`, checkIn)).statusCode).toBe(201);
+    expect((await t.call(mediator, 'POST', `/api/cases/${caseId}/follow-ups`, checkIn)).statusCode).toBe(201);
     clock.set(new Date('2026-08-23T02:59:00+07:00'));
     expect(await runSafetyCheck(t.db, clock)).toBe(0);
     clock.set(new Date('2026-08-23T03:01:00+07:00'));
     expect(await runSafetyCheck(t.db, clock)).toBe(1);
     expect(await runSafetyCheck(t.db, clock)).toBe(0);
-    const inbox = (await inject(operator, 'GET', '/api/notifications')).json().items;
+    const inbox = (await t.call(operator, 'GET', '/api/notifications')).json().items;
     expect(inbox.find((n: { kind: string }) => n.kind === 'safety.no_checkout')?.title).toMatch(
       /Kecamatan Mediator.*21:00 WIB/,
     );
 
     const other = pillarUsers['Kabupaten Mediator'];
-    await inject(operator, 'POST', `/api/cases/${caseId}/assignments`, {
+    await t.call(operator, 'POST', `/api/cases/${caseId}/assignments`, {
       userId: other.id,
       task: 'Pendataan',
     });
-    await inject(other, 'POST', `/api/cases/${caseId}/follow-ups`, { ...checkIn, id: randomUUID() });
-    await inject(other, 'POST', `/api/cases/${caseId}/follow-ups`, {
+    await t.call(other, 'POST', `/api/cases/${caseId}/follow-ups`, { ...checkIn, id: randomUUID() });
+    await t.call(other, 'POST', `/api/cases/${caseId}/follow-ups`, {
       id: randomUUID(),
       kind: 'check_out',
       action: 'Pulang',

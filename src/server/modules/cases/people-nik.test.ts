@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { createDataCipher } from '../../platform/crypto.ts';
 import { sealPlainNiks } from './people-service.ts';
 
@@ -14,17 +13,7 @@ describe('NIKs of vulnerable people at rest', () => {
   const cipher = createDataCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
   const childNik = '3509014507150003';
 
-  const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
-  async function openCase(): Promise<string> {
-    const payload = reportPayload();
-    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
-    await inject(operator, 'POST', `/api/reports/${payload.id}/verification`, { status: 'terverifikasi' });
-    const res = await inject(operator, 'POST', '/api/cases', { reportIds: [payload.id] });
-    expect(res.statusCode).toBe(201);
-    return res.json().id;
-  }
+  const openCase = async () => (await t.openCase(relawan, operator)).id;
 
   const child = {
     fullName: 'Dewi Lestari Wulandari',
@@ -46,7 +35,7 @@ describe('NIKs of vulnerable people at rest', () => {
 
   it('stores no NIK in plain text, yet shows it to the handler and the hash finds the child', async () => {
     const caseId = await openCase();
-    const res = await inject(operator, 'POST', `/api/cases/${caseId}/people`, child);
+    const res = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, child);
     expect(res.statusCode).toBe(201);
     const personId = res.json().id;
 
@@ -63,11 +52,11 @@ describe('NIKs of vulnerable people at rest', () => {
     );
     expect(found.id).toBe(personId);
 
-    const seen = await inject(operator, 'GET', `/api/cases/${caseId}/people/${personId}`);
+    const seen = await t.call(operator, 'GET', `/api/cases/${caseId}/people/${personId}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().nik).toBe(childNik);
     // one who may not see the case gets no answer at all
-    expect((await inject(otherOperator, 'GET', `/api/cases/${caseId}/people/${personId}`)).statusCode).toBe(
+    expect((await t.call(otherOperator, 'GET', `/api/cases/${caseId}/people/${personId}`)).statusCode).toBe(
       404,
     );
   });
@@ -109,7 +98,7 @@ describe('NIKs of vulnerable people at rest', () => {
       [id],
     );
     expect(row).toEqual({ nik: null, hash: cipher.keyedHash(oldNik) });
-    const seen = await inject(operator, 'GET', `/api/cases/${caseId}/people/${id}`);
+    const seen = await t.call(operator, 'GET', `/api/cases/${caseId}/people/${id}`);
     expect(seen.json().nik).toBe(oldNik);
   });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 describe('vulnerable people and referrals in a case', () => {
   let t: TestApp;
@@ -11,18 +10,8 @@ describe('vulnerable people and referrals in a case', () => {
   let relawan: TestUser;
   let polres: TestUser;
 
-  const inject = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
   /** A case in Jember opened from one verified report (3 children hurt, 5 at risk; 2 elderly at risk). */
-  async function openCase(): Promise<string> {
-    const payload = reportPayload();
-    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
-    await inject(operator, 'POST', `/api/reports/${payload.id}/verification`, { status: 'terverifikasi' });
-    const res = await inject(operator, 'POST', '/api/cases', { reportIds: [payload.id] });
-    expect(res.statusCode).toBe(201);
-    return res.json().id;
-  }
+  const openCase = async () => (await t.openCase(relawan, operator)).id;
 
   const elderlyWoman = {
     fullName: 'Sumarni Wati',
@@ -41,20 +30,18 @@ describe('vulnerable people and referrals in a case', () => {
   };
 
   async function addPerson(caseId: string, person: Record<string, unknown>): Promise<string> {
-    const res = await inject(operator, 'POST', `/api/cases/${caseId}/people`, person);
+    const res = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, person);
     expect(res.statusCode).toBe(201);
     return res.json().id;
   }
 
-  async function accessLog(userId: string) {
-    return t.db.asSystem((tx) =>
-      tx.query<{ subjectType: string; subjectId: string; purpose: string }>(
-        `SELECT subject_type AS "subjectType", subject_id AS "subjectId", purpose FROM access_log
-         WHERE user_id = $1 ORDER BY id`,
-        [userId],
-      ),
-    );
-  }
+  /** A user's access-log entries, in order, without the user. */
+  const accessLog = async (userId: string) =>
+    (await t.accessLog({ userId })).map(({ subjectType, subjectId, purpose }) => ({
+      subjectType,
+      subjectId,
+      purpose,
+    }));
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -63,10 +50,7 @@ describe('vulnerable people and referrals in a case', () => {
     koordinator = await t.user({ role: 'koordinator', region: 'V' });
     provinsi = await t.user({ role: 'provinsi', region: '35' });
     relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
   });
   afterAll(() => t.close());
 
@@ -76,7 +60,7 @@ describe('vulnerable people and referrals in a case', () => {
     const childId = await addPerson(caseId, child);
     const before = (await accessLog(operator.id)).length;
 
-    const list = await inject(operator, 'GET', `/api/cases/${caseId}/people`);
+    const list = await t.call(operator, 'GET', `/api/cases/${caseId}/people`);
     expect(list.statusCode).toBe(200);
     expect(list.json().items).toMatchObject([
       {
@@ -96,7 +80,7 @@ describe('vulnerable people and referrals in a case', () => {
         isMasked: false,
       },
     ]);
-    const one = await inject(operator, 'GET', `/api/cases/${caseId}/people/${childId}`);
+    const one = await t.call(operator, 'GET', `/api/cases/${caseId}/people/${childId}`);
     expect(one.json()).toMatchObject({ fullName: 'Dimas Pratama', guardianConsent: true });
 
     const logged = (await accessLog(operator.id)).slice(before);
@@ -110,9 +94,9 @@ describe('vulnerable people and referrals in a case', () => {
   it('never lets a browser or proxy keep the personal data it answers', async () => {
     const caseId = await openCase();
     await addPerson(caseId, child);
-    const list = await inject(operator, 'GET', `/api/cases/${caseId}/people`);
+    const list = await t.call(operator, 'GET', `/api/cases/${caseId}/people`);
     expect(list.headers['cache-control']).toBe('no-store');
-    expect((await inject(operator, 'GET', `/api/cases/${caseId}/referrals`)).headers['cache-control']).toBe(
+    expect((await t.call(operator, 'GET', `/api/cases/${caseId}/referrals`)).headers['cache-control']).toBe(
       'no-store',
     );
   });
@@ -121,7 +105,7 @@ describe('vulnerable people and referrals in a case', () => {
     const caseId = await openCase();
     const personId = await addPerson(caseId, elderlyWoman);
     const corrected = { ...elderlyWoman, fullName: 'Sumarni Wati Ningsih', nik: undefined, age: 77 };
-    const res = await inject(operator, 'PUT', `/api/cases/${caseId}/people/${personId}`, corrected);
+    const res = await t.call(operator, 'PUT', `/api/cases/${caseId}/people/${personId}`, corrected);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       id: personId,
@@ -130,14 +114,9 @@ describe('vulnerable people and referrals in a case', () => {
       age: 77,
       isMasked: false,
     });
-    const entries = await t.db.asSystem((tx) =>
-      tx.query<{ details: string }>(
-        "SELECT details FROM audit_log WHERE subject_id = $1 AND action = 'case.person_updated'",
-        [caseId],
-      ),
-    );
+    const entries = await t.audit({ subjectId: caseId, action: 'case.person_updated' });
     expect(entries.map((e) => JSON.parse(e.details))).toEqual([{ personId }]);
-    const timeline = (await inject(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+    const timeline = (await t.call(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
     expect(timeline.map((e: { kind: string }) => e.kind)).toContain('person_updated');
   });
 
@@ -145,7 +124,7 @@ describe('vulnerable people and referrals in a case', () => {
     const caseId = await openCase();
     const childId = await addPerson(caseId, child);
     const url = `/api/cases/${caseId}/people/${childId}`;
-    const noConsent = await inject(operator, 'PUT', url, {
+    const noConsent = await t.call(operator, 'PUT', url, {
       ...child,
       group: 'disabilitas',
       guardianConsent: false,
@@ -153,15 +132,15 @@ describe('vulnerable people and referrals in a case', () => {
     expect(noConsent.statusCode).toBe(400);
     expect(noConsent.json().error.message).toMatch(/persetujuan orang tua\/wali/);
     // the province may act on the case but sees the child masked: it cannot correct what it cannot read
-    expect((await inject(provinsi, 'PUT', url, child)).statusCode).toBe(403);
-    expect((await inject(koordinator, 'PUT', url, child)).statusCode).toBe(403);
-    expect((await inject(otherOperator, 'PUT', url, child)).statusCode).toBe(404);
-    expect((await inject(polres, 'PUT', url, child)).statusCode).toBe(404);
+    expect((await t.call(provinsi, 'PUT', url, child)).statusCode).toBe(403);
+    expect((await t.call(koordinator, 'PUT', url, child)).statusCode).toBe(403);
+    expect((await t.call(otherOperator, 'PUT', url, child)).statusCode).toBe(404);
+    expect((await t.call(polres, 'PUT', url, child)).statusCode).toBe(404);
     const elsewhere = await openCase();
     expect(
-      (await inject(operator, 'PUT', `/api/cases/${elsewhere}/people/${childId}`, child)).statusCode,
+      (await t.call(operator, 'PUT', `/api/cases/${elsewhere}/people/${childId}`, child)).statusCode,
     ).toBe(404);
-    expect((await inject(operator, 'GET', url)).json()).toMatchObject({
+    expect((await t.call(operator, 'GET', url)).json()).toMatchObject({
       group: 'anak',
       guardianConsent: true,
     });
@@ -170,16 +149,11 @@ describe('vulnerable people and referrals in a case', () => {
   it('audits a new person by id only, never by name', async () => {
     const caseId = await openCase();
     const personId = await addPerson(caseId, elderlyWoman);
-    const entries = await t.db.asSystem((tx) =>
-      tx.query<{ action: string; details: string }>(
-        "SELECT action, details FROM audit_log WHERE subject_id = $1 AND action = 'case.person_added'",
-        [caseId],
-      ),
-    );
+    const entries = await t.audit({ subjectId: caseId, action: 'case.person_added' });
     expect(entries).toHaveLength(1);
     expect(JSON.parse(entries[0].details)).toEqual({ personId });
     expect(entries[0].details).not.toContain('Sumarni');
-    expect((await inject(operator, 'GET', `/api/cases/${caseId}`)).json().hasVulnerable).toBe(true);
+    expect((await t.call(operator, 'GET', `/api/cases/${caseId}`)).json().hasVulnerable).toBe(true);
   });
 
   it('masks names, NIK, guardians and ages for viewers who do not handle the case, and logs nothing', async () => {
@@ -187,8 +161,8 @@ describe('vulnerable people and referrals in a case', () => {
     const womanId = await addPerson(caseId, elderlyWoman);
     const childId = await addPerson(caseId, child);
     for (const viewer of [koordinator, provinsi]) {
-      expect((await inject(viewer, 'GET', `/api/cases/${caseId}`)).json().isHandler).toBe(false);
-      const list = await inject(viewer, 'GET', `/api/cases/${caseId}/people`);
+      expect((await t.call(viewer, 'GET', `/api/cases/${caseId}`)).json().isHandler).toBe(false);
+      const list = await t.call(viewer, 'GET', `/api/cases/${caseId}/people`);
       expect(list.statusCode).toBe(200);
       expect(list.json().items).toEqual([
         expect.objectContaining({
@@ -210,7 +184,7 @@ describe('vulnerable people and referrals in a case', () => {
         }),
       ]);
       expect(list.body).not.toMatch(/Sumarni|Dimas|Rahmat|3509015204500001|kursi roda/);
-      const one = await inject(viewer, 'GET', `/api/cases/${caseId}/people/${childId}`);
+      const one = await t.call(viewer, 'GET', `/api/cases/${caseId}/people/${childId}`);
       expect(one.json()).toMatchObject({ fullName: 'D*** P***', age: null, isMasked: true });
       expect(await accessLog(viewer.id)).toEqual([]);
     }
@@ -218,34 +192,34 @@ describe('vulnerable people and referrals in a case', () => {
 
   it('lets only handlers record people: a koordinator before escalation is refused', async () => {
     const caseId = await openCase();
-    const res = await inject(koordinator, 'POST', `/api/cases/${caseId}/people`, elderlyWoman);
+    const res = await t.call(koordinator, 'POST', `/api/cases/${caseId}/people`, elderlyWoman);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('forbidden');
   });
 
   it("refuses a child's data without a parent's or guardian's consent", async () => {
     const caseId = await openCase();
-    const byGroup = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+    const byGroup = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
       ...child,
       guardianConsent: false,
     });
     expect(byGroup.statusCode).toBe(400);
     expect(byGroup.json().error.code).toBe('validation_failed');
     // a child recorded under another group is still a child
-    const byAge = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+    const byAge = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
       fullName: 'Putri Ayu',
       age: 12,
       group: 'disabilitas',
     });
     expect(byAge.statusCode).toBe(400);
     expect(byAge.json().error.message).toMatch(/persetujuan orang tua\/wali/);
-    expect((await inject(operator, 'GET', `/api/cases/${caseId}/people`)).json().items).toEqual([]);
+    expect((await t.call(operator, 'GET', `/api/cases/${caseId}/people`)).json().items).toEqual([]);
   });
 
   it('tracks a referral to completion, and lists referrals without names', async () => {
     const caseId = await openCase();
     const childId = await addPerson(caseId, child);
-    const created = await inject(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
+    const created = await t.call(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
       service: 'dukungan_psikososial',
       provider: 'LDP Jember',
       dueAt: '2026-08-25T12:00:00+07:00',
@@ -259,24 +233,24 @@ describe('vulnerable people and referrals in a case', () => {
     });
     const referralId = created.json().id;
 
-    const accepted = await inject(operator, 'PATCH', `/api/referrals/${referralId}`, {
+    const accepted = await t.call(operator, 'PATCH', `/api/referrals/${referralId}`, {
       status: 'diterima',
       note: 'Jadwal sesi pertama Senin',
     });
     expect(accepted.json()).toMatchObject({ status: 'diterima', note: 'Jadwal sesi pertama Senin' });
-    const done = await inject(operator, 'PATCH', `/api/referrals/${referralId}`, {
+    const done = await t.call(operator, 'PATCH', `/api/referrals/${referralId}`, {
       status: 'selesai',
       note: 'Empat sesi selesai',
     });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'selesai', isOverdue: false });
     expect(done.json().completedAt).toMatch(/\+07:00$/);
-    const back = await inject(operator, 'PATCH', `/api/referrals/${referralId}`, { status: 'diterima' });
+    const back = await t.call(operator, 'PATCH', `/api/referrals/${referralId}`, { status: 'diterima' });
     expect(back.statusCode).toBe(409);
     expect(back.json().error.code).toBe('invalid_transition');
 
     for (const viewer of [operator, koordinator]) {
-      const list = await inject(viewer, 'GET', `/api/cases/${caseId}/referrals`);
+      const list = await t.call(viewer, 'GET', `/api/cases/${caseId}/referrals`);
       expect(list.statusCode).toBe(200);
       expect(list.json().items).toEqual([
         expect.objectContaining({ id: referralId, personId: childId, group: 'anak', status: 'selesai' }),
@@ -284,12 +258,12 @@ describe('vulnerable people and referrals in a case', () => {
       expect(list.body).not.toMatch(/Dimas|Rahmat/);
     }
     expect(
-      (await inject(koordinator, 'GET', `/api/cases/${caseId}/referrals`)).json().items[0].note,
+      (await t.call(koordinator, 'GET', `/api/cases/${caseId}/referrals`)).json().items[0].note,
     ).toBeNull();
     expect(
-      (await inject(koordinator, 'PATCH', `/api/referrals/${referralId}`, { status: 'batal' })).statusCode,
+      (await t.call(koordinator, 'PATCH', `/api/referrals/${referralId}`, { status: 'batal' })).statusCode,
     ).toBe(403);
-    const timeline = (await inject(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+    const timeline = (await t.call(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
     expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(
       expect.arrayContaining(['person_added', 'referral_created', 'referral_updated']),
     );
@@ -298,7 +272,7 @@ describe('vulnerable people and referrals in a case', () => {
   it('counts vulnerable people by group from the reports and from the named people', async () => {
     const caseId = await openCase();
     await addPerson(caseId, child);
-    const res = await inject(koordinator, 'GET', `/api/cases/${caseId}/vulnerable-summary`);
+    const res = await t.call(koordinator, 'GET', `/api/cases/${caseId}/vulnerable-summary`);
     expect(res.statusCode).toBe(200);
     const groups = res.json().groups;
     expect(groups.find((g: { group: string }) => g.group === 'anak')).toEqual({
@@ -321,7 +295,7 @@ describe('vulnerable people and referrals in a case', () => {
   it('refuses partner agencies, even with a disposition on the case, and hides the case from other kab/kota', async () => {
     const caseId = await openCase();
     const childId = await addPerson(caseId, child);
-    const referral = await inject(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
+    const referral = await t.call(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
       service: 'kesehatan',
       provider: 'Puskesmas Tanggul',
       dueAt: '2026-08-24T12:00:00+07:00',
@@ -332,18 +306,18 @@ describe('vulnerable people and referrals in a case', () => {
       `/api/cases/${caseId}/referrals`,
       `/api/cases/${caseId}/vulnerable-summary`,
     ];
-    for (const url of urls) expect((await inject(polres, 'GET', url)).statusCode).toBe(404);
-    expect((await inject(polres, 'POST', `/api/cases/${caseId}/people`, elderlyWoman)).statusCode).toBe(404);
+    for (const url of urls) expect((await t.call(polres, 'GET', url)).statusCode).toBe(404);
+    expect((await t.call(polres, 'POST', `/api/cases/${caseId}/people`, elderlyWoman)).statusCode).toBe(404);
 
-    await inject(operator, 'POST', `/api/cases/${caseId}/dispositions`, {
+    await t.call(operator, 'POST', `/api/cases/${caseId}/dispositions`, {
       agencyId: 'polres-jember',
       instruction: 'Amankan lokasi sekolah',
       dueAt: '2026-08-24T12:00:00+07:00',
     });
-    for (const url of urls) expect((await inject(polres, 'GET', url)).statusCode).toBe(403);
-    expect((await inject(polres, 'POST', `/api/cases/${caseId}/people`, elderlyWoman)).statusCode).toBe(403);
+    for (const url of urls) expect((await t.call(polres, 'GET', url)).statusCode).toBe(403);
+    expect((await t.call(polres, 'POST', `/api/cases/${caseId}/people`, elderlyWoman)).statusCode).toBe(403);
     expect(
-      (await inject(polres, 'PATCH', `/api/referrals/${referral.json().id}`, { status: 'selesai' }))
+      (await t.call(polres, 'PATCH', `/api/referrals/${referral.json().id}`, { status: 'selesai' }))
         .statusCode,
     ).toBe(403);
     // and the database itself shows a partner agency no people
@@ -353,9 +327,9 @@ describe('vulnerable people and referrals in a case', () => {
     );
     expect(seen).toEqual([]);
 
-    for (const url of urls) expect((await inject(otherOperator, 'GET', url)).statusCode).toBe(404);
+    for (const url of urls) expect((await t.call(otherOperator, 'GET', url)).statusCode).toBe(404);
     expect(
-      (await inject(otherOperator, 'PATCH', `/api/referrals/${referral.json().id}`, { status: 'selesai' }))
+      (await t.call(otherOperator, 'PATCH', `/api/referrals/${referral.json().id}`, { status: 'selesai' }))
         .statusCode,
     ).toBe(404);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { REPLY_TEMPLATES } from '../../../shared/channels/reply-templates.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { drainOutbox } from './channels-outbox.ts';
@@ -15,7 +15,7 @@ describe('answering the sender from the report page', () => {
   let reportId: string;
 
   const reply = (user: TestUser, id: string, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: `/api/reports/${id}/reply`, headers: authAs(user), payload });
+    t.call(user, 'POST', `/api/reports/${id}/reply`, payload);
 
   beforeAll(async () => {
     api = await startFakeApi();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { CHANNELS_PERMISSIONS } from '../../../shared/permissions/channels.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import type { Role } from '../../../shared/users.ts';
@@ -37,12 +37,7 @@ describe('channels: who may do what', () => {
     users.operator = await t.user({ role: 'operator', region: '35.09' });
     users.koordinator = await t.user({ role: 'koordinator', region: 'V' });
     users.provinsi = await t.user({ role: 'provinsi', region: '35' });
-    await t.db.asSystem((tx) =>
-      tx.query(
-        "INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember') ON CONFLICT DO NOTHING",
-      ),
-    );
-    users.mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    users.mitra = await t.partner('polres-jember', 'Polres Jember', '35.09');
     users.admin = await t.user({ role: 'admin', region: '35' });
     users.ppdp = await t.user({ role: 'ppdp', region: '35' });
     outsider = await t.user({ role: 'koordinator', region: 'I' });
@@ -84,11 +79,7 @@ describe('channels: who may do what', () => {
       );
       const waiting = queued.json().outcomes[0];
       expect(waiting.status).toBe('menunggu');
-      const list = await t.app.inject({
-        method: 'GET',
-        url: '/api/channels/queue',
-        headers: authAs(users[role]),
-      });
+      const list = await t.call(users[role], 'GET', '/api/channels/queue');
       expect(list.statusCode, role).toBe(can(role, 'channel.place') ? 200 : 403);
       if (list.statusCode === 200) {
         waitingIds = list.json().items.map((m: { id: string }) => m.id);
@@ -101,11 +92,8 @@ describe('channels: who may do what', () => {
             tx.one<{ id: string }>("SELECT id FROM channel_messages WHERE status = 'menunggu' LIMIT 1"),
           )
         )?.id;
-      const placed = await t.app.inject({
-        method: 'POST',
-        url: `/api/channels/queue/${id}/place`,
-        headers: authAs(users[role]),
-        payload: { regionCode: '35.09.06' },
+      const placed = await t.call(users[role], 'POST', `/api/channels/queue/${id}/place`, {
+        regionCode: '35.09.06',
       });
       expect(placed.statusCode, `${role} ${i}`).toBe(can(role, 'channel.place') ? 200 : 403);
       waitingIds = [];
@@ -115,53 +103,34 @@ describe('channels: who may do what', () => {
     const row = await t.db.asSystem((tx) =>
       tx.one<{ id: string }>("SELECT id FROM channel_messages WHERE provider_id = 'q-outside'"),
     );
-    const elsewhere = await t.app.inject({
-      method: 'POST',
-      url: `/api/channels/queue/${row?.id}/place`,
-      headers: authAs(outsider),
-      payload: { regionCode: '35.09.06' },
+    const elsewhere = await t.call(outsider, 'POST', `/api/channels/queue/${row?.id}/place`, {
+      regionCode: '35.09.06',
     });
     expect(elsewhere.statusCode).toBe(404);
-    const outsiderQueue = await t.app.inject({
-      method: 'GET',
-      url: '/api/channels/queue',
-      headers: authAs(outsider),
-    });
+    const outsiderQueue = await t.call(outsider, 'GET', '/api/channels/queue');
     expect(outsiderQueue.json().items).toHaveLength(0);
   });
 
   it('channel.messages: a report’s messages, only for the table’s roles, 404 outside the area', async () => {
     for (const role of roles) {
-      const answer = await t.app.inject({
-        method: 'GET',
-        url: `/api/reports/${reportId}/messages`,
-        headers: authAs(users[role]),
-      });
+      const answer = await t.call(users[role], 'GET', `/api/reports/${reportId}/messages`);
       expect(answer.statusCode, role).toBe(can(role, 'channel.messages') ? 200 : 403);
     }
-    const elsewhere = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${reportId}/messages`,
-      headers: authAs(outsider),
-    });
+    const elsewhere = await t.call(outsider, 'GET', `/api/reports/${reportId}/messages`);
     expect(elsewhere.statusCode).toBe(404);
   });
 
   it('channel.reply: answering the sender from the report page, only for the table’s roles, 404 outside the area', async () => {
     for (const role of roles) {
-      const answer = await t.app.inject({
-        method: 'POST',
-        url: `/api/reports/${reportId}/reply`,
-        headers: authAs(users[role]),
-        payload: { requestId: randomUUID(), template: 'diterima' },
+      const answer = await t.call(users[role], 'POST', `/api/reports/${reportId}/reply`, {
+        requestId: randomUUID(),
+        template: 'diterima',
       });
       expect(answer.statusCode, role).toBe(can(role, 'channel.reply') ? 200 : 403);
     }
-    const elsewhere = await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${reportId}/reply`,
-      headers: authAs(outsider),
-      payload: { requestId: randomUUID(), template: 'diterima' },
+    const elsewhere = await t.call(outsider, 'POST', `/api/reports/${reportId}/reply`, {
+      requestId: randomUUID(),
+      template: 'diterima',
     });
     expect(elsewhere.statusCode).toBe(404);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { submitReport } from '../reports/reports-service.ts';
@@ -118,11 +118,7 @@ describe('WhatsApp and SMS in', () => {
     );
     expect(photo.json().outcomes[0]).toMatchObject({ status: 'digabung', reportId: outcome.reportId });
 
-    const list = await t.app.inject({
-      method: 'GET',
-      url: '/api/reports?channel=whatsapp',
-      headers: authAs(operator),
-    });
+    const list = await t.call(operator, 'GET', '/api/reports?channel=whatsapp');
     const items = list.json().items as Record<string, unknown>[];
     expect(items.filter((r) => r.id === outcome.reportId)).toHaveLength(1);
     const report = items.find((r) => r.id === outcome.reportId) as Record<string, unknown>;
@@ -141,11 +137,7 @@ describe('WhatsApp and SMS in', () => {
     );
     expect(photos).toHaveLength(1);
 
-    const messages = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${outcome.reportId}/messages`,
-      headers: authAs(operator),
-    });
+    const messages = await t.call(operator, 'GET', `/api/reports/${outcome.reportId}/messages`);
     expect(messages.statusCode).toBe(200);
     const [lead] = messages.json().items;
     expect(lead.joined).toBe(2);
@@ -174,15 +166,11 @@ describe('WhatsApp and SMS in', () => {
       text: 'Ada keributan warga, tolong cepat datang',
     });
     expect((await postWa(body)).json().outcomes[0]).toMatchObject({ status: 'menunggu', reportId: null });
-    const seen = (
-      await t.app.inject({ method: 'GET', url: '/api/channels/queue', headers: authAs(provinsi) })
-    ).json();
+    const seen = (await t.call(provinsi, 'GET', '/api/channels/queue')).json();
     expect(seen.items.map((m: { text: string }) => m.text)).toContain(
       'Ada keributan warga, tolong cepat datang',
     );
-    const notV = (
-      await t.app.inject({ method: 'GET', url: '/api/channels/queue', headers: authAs(koordinator) })
-    ).json();
+    const notV = (await t.call(koordinator, 'GET', '/api/channels/queue')).json();
     expect(notV.items).toHaveLength(0);
   });
 
@@ -345,29 +333,17 @@ describe('WhatsApp and SMS in', () => {
       id: 'sms-q2',
     });
     expect(sms.json().outcomes[0].status).toBe('menunggu');
-    const queue = (
-      await t.app.inject({ method: 'GET', url: '/api/channels/queue', headers: authAs(koordinator) })
-    ).json();
+    const queue = (await t.call(koordinator, 'GET', '/api/channels/queue')).json();
     const waiting = queue.items.find((m: { channel: string }) => m.channel === 'sms');
     expect(waiting).toMatchObject({ trust: 'pilar', areaCode: '35.09', sender: '+6281230000005' });
-    const placed = await t.app.inject({
-      method: 'POST',
-      url: `/api/channels/queue/${waiting.id}/place`,
-      headers: authAs(koordinator),
-      payload: { regionCode: '35.09.06' },
+    const placed = await t.call(koordinator, 'POST', `/api/channels/queue/${waiting.id}/place`, {
+      regionCode: '35.09.06',
     });
     expect(placed.statusCode).toBe(200);
-    const report = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${placed.json().reportId}`,
-      headers: authAs(operator),
-    });
+    const report = await t.call(operator, 'GET', `/api/reports/${placed.json().reportId}`);
     expect(report.json()).toMatchObject({ channel: 'sms', regionCode: '35.09.06' });
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/api/channels/queue/${waiting.id}/place`,
-      headers: authAs(koordinator),
-      payload: { regionCode: '35.09.06' },
+    const again = await t.call(koordinator, 'POST', `/api/channels/queue/${waiting.id}/place`, {
+      regionCode: '35.09.06',
     });
     expect(again.statusCode).toBe(409);
   });
@@ -378,22 +354,11 @@ describe('WhatsApp and SMS in', () => {
       text: 'Pengeroyokan oleh oknum pesilat di desa Tanggul Wetan kecamatan Tanggul',
     });
     const { reportId } = (await postWa(body)).json().outcomes[0];
-    const asKoordinator = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/reports/${reportId}/messages`,
-        headers: authAs(koordinator),
-      })
-    ).json().items[0];
+    const asKoordinator = (await t.call(koordinator, 'GET', `/api/reports/${reportId}/messages`)).json()
+      .items[0];
     expect(asKoordinator).toMatchObject({ senderMasked: true, trust: 'warga' });
     expect(asKoordinator.sender).not.toContain('81230000006');
-    const asOperator = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/reports/${reportId}/messages`,
-        headers: authAs(operator),
-      })
-    ).json().items[0];
+    const asOperator = (await t.call(operator, 'GET', `/api/reports/${reportId}/messages`)).json().items[0];
     expect(asOperator).toMatchObject({ senderMasked: false, sender: '+6281230000006' });
     const audit = await t.db.asSystem((tx) =>
       tx.query<{ details: unknown }>("SELECT details FROM audit_log WHERE action LIKE 'channel.%'"),
@@ -411,11 +376,7 @@ describe('WhatsApp and SMS in', () => {
       SMS_SECRET,
       true,
     );
-    const shortReport = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${short.json().outcomes[0].reportId}`,
-      headers: authAs(operator),
-    });
+    const shortReport = await t.call(operator, 'GET', `/api/reports/${short.json().outcomes[0].reportId}`);
     expect(shortReport.json()).toMatchObject({
       channel: 'sms',
       regionCode: '35.09.06.2002',
@@ -426,17 +387,9 @@ describe('WhatsApp and SMS in', () => {
       text: 'Sengketa lahan di desa Tanggul Wetan kecamatan Tanggul memanas, warga berkumpul',
       id: 'sms-f1',
     });
-    const freeReport = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${free.json().outcomes[0].reportId}`,
-      headers: authAs(operator),
-    });
+    const freeReport = await t.call(operator, 'GET', `/api/reports/${free.json().outcomes[0].reportId}`);
     expect(freeReport.json()).toMatchObject({ channel: 'sms', conflictType: 'sengketa_lahan_sda' });
-    const list = await t.app.inject({
-      method: 'GET',
-      url: '/api/reports?channel=sms',
-      headers: authAs(operator),
-    });
+    const list = await t.call(operator, 'GET', '/api/reports?channel=sms');
     expect(list.json().items.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -523,11 +476,7 @@ describe('WhatsApp and SMS in', () => {
       }),
     );
     const { reportId } = filed.json().outcomes[0];
-    const mine = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${reportId}`,
-      headers: authAs(relawan),
-    });
+    const mine = await t.call(relawan, 'GET', `/api/reports/${reportId}`);
     expect(mine.statusCode).toBe(200);
     expect(mine.json()).toMatchObject({ channel: 'whatsapp', reporterId: relawan.id });
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import type { SigapEvent } from '../../platform/events.ts';
 import { runEscalation } from './escalation-service.ts';
@@ -19,11 +19,8 @@ describe('escalation of missed deadlines', () => {
   let koordinatorIII: TestUser;
   let provinsi: TestUser;
 
-  const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
   const inbox = async (user: TestUser) =>
-    (await inject(user, 'GET', '/api/notifications')).json().items as {
+    (await t.call(user, 'GET', '/api/notifications')).json().items as {
       kind: string;
       subjectId: string;
       title: string;
@@ -43,17 +40,11 @@ describe('escalation of missed deadlines', () => {
   /** A P1 report from Jember (3 children hurt), submitted now. */
   async function submitReport(): Promise<string> {
     const payload = reportPayload();
-    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
+    expect((await t.call(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
     return payload.id as string;
   }
 
-  async function openCase(): Promise<string> {
-    const reportId = await submitReport();
-    await inject(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
-    const res = await inject(operator, 'POST', '/api/cases', { reportIds: [reportId] });
-    expect(res.statusCode).toBe(201);
-    return res.json().id;
-  }
+  const openCase = async () => (await t.openCase(relawan, operator)).id;
 
   afterEach(async () => {
     await t?.close();
@@ -79,7 +70,7 @@ describe('escalation of missed deadlines', () => {
 
     clock.advanceMinutes(1);
     expect(await runEscalation(t.db, clock)).toEqual({ reports: 1, cases: 0, provocation: 0, breaches: 0 });
-    const report = (await inject(operator, 'GET', `/api/reports/${reportId}`)).json();
+    const report = (await t.call(operator, 'GET', `/api/reports/${reportId}`)).json();
     expect(report).toMatchObject({
       handlingLevel: 'bakorwil',
       escalatedAt: '2026-08-22T22:06:00+07:00',
@@ -102,7 +93,7 @@ describe('escalation of missed deadlines', () => {
     expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
     clock.advanceMinutes(31);
     expect(await runEscalation(t.db, clock)).toEqual({ reports: 1, cases: 0, provocation: 0, breaches: 0 });
-    expect((await inject(operator, 'GET', `/api/reports/${reportId}`)).json().handlingLevel).toBe('provinsi');
+    expect((await t.call(operator, 'GET', `/api/reports/${reportId}`)).json().handlingLevel).toBe('provinsi');
     expect(await inbox(provinsi)).toEqual([
       expect.objectContaining({
         subjectId: reportId,
@@ -113,13 +104,8 @@ describe('escalation of missed deadlines', () => {
     // the province is the top
     clock.advanceMinutes(120);
     expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
-    const audit = await t.db.asSystem((tx) =>
-      tx.query<{ action: string; actorLabel: string }>(
-        `SELECT action, actor_label AS "actorLabel" FROM audit_log WHERE subject_id = $1 AND action = 'report.escalated'`,
-        [reportId],
-      ),
-    );
-    expect(audit).toEqual([
+    const audit = await t.audit({ subjectId: reportId, action: 'report.escalated' });
+    expect(audit.map(({ action, actorLabel }) => ({ action, actorLabel }))).toEqual([
       { action: 'report.escalated', actorLabel: 'sistem' },
       { action: 'report.escalated', actorLabel: 'sistem' },
     ]);
@@ -129,24 +115,24 @@ describe('escalation of missed deadlines', () => {
     await setUp();
     const reportId = await submitReport();
     clock.advanceMinutes(10);
-    expect((await inject(operator, 'POST', `/api/reports/${reportId}/acknowledgement`)).statusCode).toBe(200);
+    expect((await t.call(operator, 'POST', `/api/reports/${reportId}/acknowledgement`)).statusCode).toBe(200);
     clock.advanceMinutes(60);
     expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
-    expect((await inject(operator, 'GET', `/api/reports/${reportId}`)).json().handlingLevel).toBe('kabkota');
+    expect((await t.call(operator, 'GET', `/api/reports/${reportId}`)).json().handlingLevel).toBe('kabkota');
     expect(await inbox(koordinatorV)).toEqual([]);
   });
 
   it('escalates a case without a field response to Bakorwil, whose koordinator then handles it', async () => {
     await setUp();
     const caseId = await openCase();
-    const person = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+    const person = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
       fullName: 'Sumarni Wati',
       age: 76,
       group: 'disabilitas',
     });
     expect(person.statusCode).toBe(201);
-    expect((await inject(koordinatorV, 'GET', `/api/cases/${caseId}`)).json().isHandler).toBe(false);
-    expect((await inject(koordinatorV, 'GET', `/api/cases/${caseId}/people`)).json().items[0].fullName).toBe(
+    expect((await t.call(koordinatorV, 'GET', `/api/cases/${caseId}`)).json().isHandler).toBe(false);
+    expect((await t.call(koordinatorV, 'GET', `/api/cases/${caseId}/people`)).json().items[0].fullName).toBe(
       'S*** W***',
     );
 
@@ -155,7 +141,7 @@ describe('escalation of missed deadlines', () => {
     clock.advanceMinutes(1);
     expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 1, provocation: 0, breaches: 0 });
 
-    const seen = (await inject(koordinatorV, 'GET', `/api/cases/${caseId}`)).json();
+    const seen = (await t.call(koordinatorV, 'GET', `/api/cases/${caseId}`)).json();
     expect(seen).toMatchObject({
       handlingLevel: 'bakorwil',
       isHandler: true,
@@ -163,13 +149,13 @@ describe('escalation of missed deadlines', () => {
       escalationReason: 'Belum ada respons lapangan sampai 22 Agustus 2026 pukul 23.35 WIB (P1)',
       dueResponseAt: '2026-08-23T01:36:00+07:00',
     });
-    expect((await inject(koordinatorV, 'GET', `/api/cases/${caseId}/people`)).json().items[0].fullName).toBe(
+    expect((await t.call(koordinatorV, 'GET', `/api/cases/${caseId}/people`)).json().items[0].fullName).toBe(
       'Sumarni Wati',
     );
     expect(await inbox(koordinatorV)).toEqual([
       expect.objectContaining({ kind: 'case.escalated', subjectId: caseId, body: seen.escalationReason }),
     ]);
-    const timeline = (await inject(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+    const timeline = (await t.call(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
     expect(timeline.at(-1)).toMatchObject({
       kind: 'escalated',
       actorId: null,
@@ -178,13 +164,13 @@ describe('escalation of missed deadlines', () => {
 
     // the koordinator of another Bakorwil gets nothing and sees nothing
     expect(await inbox(koordinatorIII)).toEqual([]);
-    expect((await inject(koordinatorIII, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await t.call(koordinatorIII, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
   });
 
   it('escalates a case past its resolution deadline even after a field response', async () => {
     await setUp();
     const caseId = await openCase();
-    await inject(operator, 'POST', `/api/cases/${caseId}/assignments`, {
+    await t.call(operator, 'POST', `/api/cases/${caseId}/assignments`, {
       userId: relawan.id,
       task: 'Mediasi',
     });
@@ -194,13 +180,13 @@ describe('escalation of missed deadlines', () => {
       action: 'Tiba di balai desa',
       occurredAt: '2026-08-22T22:00:00+07:00',
     };
-    expect((await inject(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, followUp)).statusCode).toBe(201);
+    expect((await t.call(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, followUp)).statusCode).toBe(201);
 
     clock.advanceMinutes(24 * 60);
     expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 0, provocation: 0, breaches: 0 });
     clock.advanceMinutes(6 * 24 * 60 + 1);
     expect(await runEscalation(t.db, clock)).toEqual({ reports: 0, cases: 1, provocation: 0, breaches: 0 });
-    expect((await inject(koordinatorV, 'GET', `/api/cases/${caseId}`)).json()).toMatchObject({
+    expect((await t.call(koordinatorV, 'GET', `/api/cases/${caseId}`)).json()).toMatchObject({
       handlingLevel: 'bakorwil',
       escalationReason: 'Belum selesai sampai 29 Agustus 2026 pukul 21.35 WIB (P1)',
     });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { AS_OF, QUARTER, seedEvaluationDataset } from './evaluation-dataset.ts';
 import { settleReports } from './evaluation-files-service.ts';
@@ -49,19 +49,14 @@ describe('the evaluation files (PDF and XLSX)', () => {
   });
 
   async function makeInBackground(user: TestUser, format: 'pdf' | 'xlsx', scope: string) {
-    const started = await t.app.inject({
-      method: 'POST',
-      url: '/api/evaluations/reports',
-      headers: authAs(user),
-      payload: { scope, ...QUARTER, format },
-    });
+    const started = await t.call(user, 'POST', '/api/evaluations/reports', { scope, ...QUARTER, format });
     expect(started.statusCode).toBe(202);
     const job = started.json();
     expect(job).toMatchObject({ format, scope, from: QUARTER.from, to: QUARTER.to });
     await settleReports();
-    const done = (await t.app.inject({ url: job.link, headers: authAs(user) })).json();
+    const done = (await t.call(user, 'GET', job.link)).json();
     expect(done).toMatchObject({ status: 'selesai', progress: 100 });
-    const file = await t.app.inject({ url: done.fileLink, headers: authAs(user) });
+    const file = await t.call(user, 'GET', done.fileLink);
     expect(file.statusCode).toBe(200);
     return { job: done, file };
   }
@@ -138,48 +133,32 @@ describe('the evaluation files (PDF and XLSX)', () => {
   });
 
   it('answers one kab/kota at once, keeps the file, and lets it be fetched again', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/evaluations/report.pdf?scope=35.09&${q}`,
-      headers: authAs(operatorJember),
-    });
+    const res = await t.call(operatorJember, 'POST', `/api/evaluations/report.pdf?scope=35.09&${q}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    const kept = (
-      await t.app.inject({ url: '/api/evaluations/reports', headers: authAs(operatorJember) })
-    ).json().items;
+    const kept = (await t.call(operatorJember, 'GET', '/api/evaluations/reports')).json().items;
     const mine = kept.find(
       (r: { scope: string; format: string }) => r.scope === '35.09' && r.format === 'pdf',
     );
     expect(mine).toMatchObject({ status: 'selesai', from: QUARTER.from, to: QUARTER.to });
-    const again = await t.app.inject({ url: mine.fileLink, headers: authAs(operatorJember) });
+    const again = await t.call(operatorJember, 'GET', mine.fileLink);
     expect(again.rawPayload.equals(res.rawPayload)).toBe(true);
   });
 
   it('makes a Bakorwil in the background: 202 with the job link', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/evaluations/report.xlsx?scope=V&${q}`,
-      headers: authAs(koordinator),
-    });
+    const res = await t.call(koordinator, 'POST', `/api/evaluations/report.xlsx?scope=V&${q}`);
     expect(res.statusCode).toBe(202);
     expect(res.headers.location).toMatch(/^\/api\/evaluations\/reports\/[0-9a-f-]{36}$/);
     await settleReports();
-    const job = (
-      await t.app.inject({ url: res.headers.location as string, headers: authAs(koordinator) })
-    ).json();
+    const job = (await t.call(koordinator, 'GET', res.headers.location as string)).json();
     expect(job.status).toBe('selesai');
   });
 
   it('starts no work on a GET: a link on another site cannot queue a province-wide report', async () => {
     const kept = async () =>
-      (await t.app.inject({ url: '/api/evaluations/reports', headers: authAs(koordinator) })).json().items
-        .length;
+      (await t.call(koordinator, 'GET', '/api/evaluations/reports')).json().items.length;
     const before = await kept();
-    const res = await t.app.inject({
-      url: `/api/evaluations/report.pdf?scope=V&${q}`,
-      headers: authAs(koordinator),
-    });
+    const res = await t.call(koordinator, 'GET', `/api/evaluations/report.pdf?scope=V&${q}`);
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
     expect(await kept()).toBe(before);
@@ -187,11 +166,11 @@ describe('the evaluation files (PDF and XLSX)', () => {
 
   it('shows a kept report to no one outside its area', async () => {
     const { job } = await makeInBackground(operatorJember, 'xlsx', '35.09');
-    const other = await t.app.inject({ url: job.link, headers: authAs(operatorBanyuwangi) });
+    const other = await t.call(operatorBanyuwangi, 'GET', job.link);
     expect(other.statusCode).toBe(404);
-    const file = await t.app.inject({ url: job.fileLink, headers: authAs(operatorBanyuwangi) });
+    const file = await t.call(operatorBanyuwangi, 'GET', job.fileLink);
     expect(file.statusCode).toBe(404);
     // The koordinator of Bakorwil V oversees Jember: the same figures, so the same file.
-    expect((await t.app.inject({ url: job.fileLink, headers: authAs(koordinator) })).statusCode).toBe(200);
+    expect((await t.call(koordinator, 'GET', job.fileLink)).statusCode).toBe(200);
   });
 });

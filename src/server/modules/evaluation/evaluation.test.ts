@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import type { EvaluationSummary, TimingStat } from '../../../shared/evaluation/evaluation-schema.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { AS_OF, type Dataset, QUARTER, seedEvaluationDataset } from './evaluation-dataset.ts';
@@ -21,7 +21,7 @@ describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)'
   let hasAlerts: boolean;
   let hasPillars: boolean;
 
-  const get = (user: TestUser, url: string) => t.app.inject({ url, headers: authAs(user) });
+  const get = (user: TestUser, url: string) => t.call(user, 'GET', url);
   const summaryUrl = (scope: string, period = QUARTER) =>
     `/api/evaluations/summary?scope=${scope}&from=${period.from}&to=${period.to}`;
 

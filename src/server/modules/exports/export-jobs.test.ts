@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { settleExports } from './export-jobs-service.ts';
 
@@ -15,9 +15,6 @@ describe('background exports', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sigap-exports-'));
   const clock = fakeClock(new Date());
 
-  const inject = (user: TestUser, method: 'GET' | 'POST', url: string) =>
-    t.app.inject({ method, url, headers: authAs(user) });
-
   beforeAll(async () => {
     t = await buildTestApp({ DATA_DIR: dataDir }, clock);
     jember = await t.user({ role: 'operator', region: '35.09' });
@@ -26,12 +23,7 @@ describe('background exports', () => {
       'Bentrok dua perguruan silat di lapangan desa.',
       'Ajakan konvoi di grup WhatsApp.',
     ]) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/reports',
-        headers: authAs(jember),
-        payload: reportPayload({ description }),
-      });
+      const res = await t.call(jember, 'POST', '/api/reports', reportPayload({ description }));
       expect(res.statusCode).toBe(201);
     }
   });
@@ -41,13 +33,13 @@ describe('background exports', () => {
   });
 
   it('starts with 202 and a job id, shows progress, offers the file for a day and notifies when ready', async () => {
-    const started = await inject(jember, 'POST', '/api/exports/reports?format=xlsx&region=35.09');
+    const started = await t.call(jember, 'POST', '/api/exports/reports?format=xlsx&region=35.09');
     expect(started.statusCode).toBe(202);
     const { jobId } = started.json();
     expect(started.headers.location).toBe(`/api/exports/jobs/${jobId}`);
     await settleExports();
 
-    const job = await inject(jember, 'GET', `/api/exports/jobs/${jobId}`);
+    const job = await t.call(jember, 'GET', `/api/exports/jobs/${jobId}`);
     expect(job.statusCode).toBe(200);
     expect(job.json()).toMatchObject({
       id: jobId,
@@ -62,14 +54,14 @@ describe('background exports', () => {
     const expires = new Date(job.json().expiresAt).getTime() - new Date(job.json().finishedAt).getTime();
     expect(expires).toBe(24 * 3_600_000);
 
-    const file = await inject(jember, 'GET', job.json().downloadUrl);
+    const file = await t.call(jember, 'GET', job.json().downloadUrl);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-disposition']).toContain('.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Laporan')?.rowCount).toBe(3);
 
-    const inbox = (await inject(jember, 'GET', '/api/notifications')).json().items;
+    const inbox = (await t.call(jember, 'GET', '/api/notifications')).json().items;
     expect(inbox).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'export.ready', title: 'Ekspor siap diunduh' }),
@@ -77,28 +69,28 @@ describe('background exports', () => {
     );
 
     // Someone else's job and file do not exist for them.
-    expect((await inject(banyuwangi, 'GET', `/api/exports/jobs/${jobId}`)).statusCode).toBe(404);
-    expect((await inject(banyuwangi, 'GET', `/api/exports/jobs/${jobId}/file`)).statusCode).toBe(404);
+    expect((await t.call(banyuwangi, 'GET', `/api/exports/jobs/${jobId}`)).statusCode).toBe(404);
+    expect((await t.call(banyuwangi, 'GET', `/api/exports/jobs/${jobId}/file`)).statusCode).toBe(404);
 
     // A day later the file is gone: refused at once, and deleted when the next export starts.
     clock.advanceMinutes(24 * 60 + 1);
-    expect((await inject(jember, 'GET', `/api/exports/jobs/${jobId}/file`)).statusCode).toBe(404);
-    const next = await inject(jember, 'POST', '/api/exports/reports?format=csv');
+    expect((await t.call(jember, 'GET', `/api/exports/jobs/${jobId}/file`)).statusCode).toBe(404);
+    const next = await t.call(jember, 'POST', '/api/exports/reports?format=csv');
     expect(next.statusCode).toBe(202);
     await settleExports();
     const files = readdirSync(path.join(dataDir, 'exports'));
     expect(files).toEqual([`${next.json().jobId}.bin`]);
     expect(existsSync(path.join(dataDir, 'exports', `${jobId}.bin`))).toBe(false);
-    const gone = (await inject(jember, 'GET', `/api/exports/jobs/${jobId}`)).json();
+    const gone = (await t.call(jember, 'GET', `/api/exports/jobs/${jobId}`)).json();
     expect(gone).toMatchObject({ status: 'selesai', downloadUrl: null });
     expect(gone.error).toContain('dihapus');
   });
 
   it('refuses before keeping anything when the role may not export', async () => {
     const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    expect((await inject(relawan, 'POST', '/api/exports/reports')).statusCode).toBe(403);
+    expect((await t.call(relawan, 'POST', '/api/exports/reports')).statusCode).toBe(403);
     expect(
-      (await inject(jember, 'GET', '/api/exports/jobs/00000000-0000-4000-8000-000000000000')).statusCode,
+      (await t.call(jember, 'GET', '/api/exports/jobs/00000000-0000-4000-8000-000000000000')).statusCode,
     ).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { AS_OF, type Dataset, QUARTER, seedEvaluationDataset } from '../evaluation/evaluation-dataset.ts';
 import { settleExports } from './export-jobs-service.ts';
@@ -21,8 +21,7 @@ describe('exports of the evaluation records', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sigap-eval-exports-'));
   const period = `from=${QUARTER.from}&to=${QUARTER.to}`;
 
-  const get = (user: TestUser, query: string) =>
-    t.app.inject({ url: `/api/exports/evaluation?${query}`, headers: authAs(user) });
+  const get = (user: TestUser, query: string) => t.call(user, 'GET', `/api/exports/evaluation?${query}`);
   const csv = (body: string, delimiter = ',') => {
     expect(body.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(body.slice(1), { delimiter, skipEmptyLines: true });
@@ -120,11 +119,7 @@ describe('exports of the evaluation records', () => {
     expect((await get(koordinator, `scope=V&${period}&set=nothing`)).statusCode).toBe(400);
 
     await get(koordinator, `format=xlsx&scope=V&${period}&set=acknowledge.P1`);
-    const entries = await t.db.asSystem((tx) =>
-      tx.query<{ actorId: string; details: string }>(
-        `SELECT actor_id AS "actorId", details FROM audit_log WHERE action = 'export.create' ORDER BY seq`,
-      ),
-    );
+    const entries = await t.audit({ action: 'export.create' });
     const last = entries[entries.length - 1];
     expect(last.actorId).toBe(koordinator.id);
     expect(JSON.parse(last.details)).toMatchObject({
@@ -137,19 +132,16 @@ describe('exports of the evaluation records', () => {
   });
 
   it('runs in the background too, counting the records first', async () => {
-    const started = await t.app.inject({
-      method: 'POST',
-      url: `/api/exports/evaluation?format=csv&scope=V&${period}&set=reports`,
-      headers: authAs(koordinator),
-    });
+    const started = await t.call(
+      koordinator,
+      'POST',
+      `/api/exports/evaluation?format=csv&scope=V&${period}&set=reports`,
+    );
     expect(started.statusCode).toBe(202);
     await settleExports();
-    const job = await t.app.inject({
-      url: `/api/exports/jobs/${started.json().jobId}`,
-      headers: authAs(koordinator),
-    });
+    const job = await t.call(koordinator, 'GET', `/api/exports/jobs/${started.json().jobId}`);
     expect(job.json()).toMatchObject({ kind: 'evaluation', status: 'selesai', rows: 8, total: 8 });
-    const file = await t.app.inject({ url: job.json().downloadUrl, headers: authAs(koordinator) });
+    const file = await t.call(koordinator, 'GET', job.json().downloadUrl);
     expect(csv(file.body)).toHaveLength(1 + 8);
   });
 });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { exportColumns } from '../../../shared/exports/export-columns.ts';
 import { PillarsExportQuery, ReportsExportQuery } from '../../../shared/exports/export-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
@@ -53,12 +53,7 @@ describe('exports: the lines the database writes', () => {
     const ids: string[] = [];
     for (let i = 0; i < TRICKY.length / 2; i++) {
       const payload = reportPayload();
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/reports',
-        headers: authAs(relawan),
-        payload,
-      });
+      const res = await t.call(relawan, 'POST', '/api/reports', payload);
       expect(res.statusCode).toBe(201);
       ids.push(payload.id as string);
     }

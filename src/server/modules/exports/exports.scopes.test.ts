@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { EXPORT_PERMISSIONS } from '../../../shared/permissions/exports.ts';
 import { type Action, can } from '../../../shared/permissions/index.ts';
 import { Role } from '../../../shared/users.ts';
@@ -48,7 +48,7 @@ describe('exports: who may do what', () => {
       const { url, also } = REQUESTS[action];
       for (const role of Role.options) {
         const user = users.get(role) as TestUser;
-        const res = await t.app.inject({ method: 'GET', url, headers: authAs(user) });
+        const res = await t.call(user, 'GET', url);
         const allowed = can(role, action) && also.every((a) => can(role, a));
         expect({ role, status: res.statusCode }).toEqual({ role, status: allowed ? 200 : 403 });
       }

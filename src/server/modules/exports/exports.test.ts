@@ -2,8 +2,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { ReportsExportQuery } from '../../../shared/exports/export-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { principalFrom } from '../users/users-service.ts';
@@ -20,9 +19,6 @@ describe('exports', () => {
   let caseId: string;
   let otherCaseId: string;
 
-  const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
   const csv = (body: string, delimiter = ',') => {
     expect(body.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(body.slice(1), { delimiter, skipEmptyLines: true });
@@ -30,23 +26,10 @@ describe('exports', () => {
     return parsed.data;
   };
 
-  async function verified(user: TestUser, overrides: Record<string, unknown>): Promise<string> {
-    const payload = reportPayload(overrides);
-    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
-    const v = await inject(user, 'POST', `/api/reports/${payload.id}/verification`, {
-      status: 'terverifikasi',
-    });
-    expect(v.statusCode).toBe(200);
-    return payload.id as string;
-  }
+  const verified = (user: TestUser, overrides: Record<string, unknown>) =>
+    t.verifiedReport(relawan, user, overrides);
 
-  async function audits() {
-    return t.db.asSystem((tx) =>
-      tx.query<{ actorId: string; details: string }>(
-        `SELECT actor_id AS "actorId", details FROM audit_log WHERE action = 'export.create' ORDER BY seq`,
-      ),
-    );
-  }
+  const audits = () => t.audit({ action: 'export.create' });
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -71,10 +54,10 @@ describe('exports', () => {
     });
     // Banyuwangi: one report, not Jember's to see.
     const other = await verified(banyuwangi, { regionCode: '35.10.01.2001' });
-    const opened = await inject(jember, 'POST', '/api/cases', { reportIds: [first] });
+    const opened = await t.call(jember, 'POST', '/api/cases', { reportIds: [first] });
     expect(opened.statusCode).toBe(201);
     caseId = opened.json().id;
-    const person = await inject(jember, 'POST', `/api/cases/${caseId}/people`, {
+    const person = await t.call(jember, 'POST', `/api/cases/${caseId}/people`, {
       fullName: 'Dimas Pratama',
       age: 9,
       group: 'anak',
@@ -83,22 +66,22 @@ describe('exports', () => {
       guardianConsent: true,
     });
     expect(person.statusCode).toBe(201);
-    const disposed = await inject(jember, 'POST', `/api/cases/${caseId}/dispositions`, {
+    const disposed = await t.call(jember, 'POST', `/api/cases/${caseId}/dispositions`, {
       agencyId: 'polres-jember',
       instruction: 'Amankan lokasi',
       dueAt: '2026-08-24T12:00:00+07:00',
     });
     expect(disposed.statusCode).toBe(201);
-    const otherCase = await inject(jember, 'POST', '/api/cases', {
+    const otherCase = await t.call(jember, 'POST', '/api/cases', {
       reportIds: [await verified(jember, { description: 'Perusakan warung oleh suporter setelah laga.' })],
     });
     otherCaseId = otherCase.json().id;
-    expect((await inject(banyuwangi, 'POST', '/api/cases', { reportIds: [other] })).statusCode).toBe(201);
+    expect((await t.call(banyuwangi, 'POST', '/api/cases', { reportIds: [other] })).statusCode).toBe(201);
   });
   afterAll(() => t.close());
 
   it('exports reports as CSV with a BOM, Indonesian headers, the list filters and the `;` option', async () => {
-    const res = await inject(jember, 'GET', '/api/exports/reports?format=csv&delimiter=;&region=35.09');
+    const res = await t.call(jember, 'GET', '/api/exports/reports?format=csv&delimiter=;&region=35.09');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(
@@ -119,12 +102,12 @@ describe('exports', () => {
     // A field a spreadsheet would run as a formula is written as text.
     expect(rows.some((r) => at(r, 'Uraian').startsWith("'=HYPERLINK"))).toBe(true);
 
-    const signals = csv((await inject(jember, 'GET', '/api/exports/reports?kind=sinyal')).body);
+    const signals = csv((await t.call(jember, 'GET', '/api/exports/reports?kind=sinyal')).body);
     expect(signals).toHaveLength(2);
   });
 
   it('writes HXL tags on the second row', async () => {
-    const res = await inject(provinsi, 'GET', '/api/exports/reports?format=hxl');
+    const res = await t.call(provinsi, 'GET', '/api/exports/reports?format=hxl');
     expect(res.statusCode).toBe(200);
     const rows = Papa.parse<string[]>(res.body, { skipEmptyLines: true }).data;
     expect(rows[1]).toEqual(
@@ -138,7 +121,7 @@ describe('exports', () => {
   });
 
   it('writes valid GeoJSON: GPS points where known, otherwise the region centroid and its precision', async () => {
-    const res = await inject(jember, 'GET', '/api/exports/reports?format=geojson');
+    const res = await t.call(jember, 'GET', '/api/exports/reports?format=geojson');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/geo+json');
     const collection = JSON.parse(res.body);
@@ -169,7 +152,7 @@ describe('exports', () => {
   });
 
   it('writes XLSX with typed cells, a frozen header and a sheet describing each column', async () => {
-    const res = await inject(jember, 'GET', '/api/exports/cases?format=xlsx');
+    const res = await t.call(jember, 'GET', '/api/exports/cases?format=xlsx');
     expect(res.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -199,47 +182,42 @@ describe('exports', () => {
   });
 
   it('keeps to the asker’s scope: an operator of 35.10 exports nothing of 35.09', async () => {
-    const res = await inject(banyuwangi, 'GET', '/api/exports/reports?region=35.09');
+    const res = await t.call(banyuwangi, 'GET', '/api/exports/reports?region=35.09');
     expect(res.statusCode).toBe(200);
     expect(csv(res.body)).toHaveLength(1);
-    const own = csv((await inject(banyuwangi, 'GET', '/api/exports/reports')).body);
+    const own = csv((await t.call(banyuwangi, 'GET', '/api/exports/reports')).body);
     expect(own).toHaveLength(2);
     expect(own[1][own[0].indexOf('Kode kab/kota')]).toBe('35.10');
-    const cases = csv((await inject(banyuwangi, 'GET', '/api/exports/cases')).body);
+    const cases = csv((await t.call(banyuwangi, 'GET', '/api/exports/cases')).body);
     expect(cases.slice(1).every((r) => r[cases[0].indexOf('Kode kab/kota')] === '35.10')).toBe(true);
   });
 
   it('lets a partner agency export only the cases disposed to it, without names', async () => {
-    const rows = csv((await inject(polres, 'GET', '/api/exports/cases')).body);
+    const rows = csv((await t.call(polres, 'GET', '/api/exports/cases')).body);
     expect(rows.slice(1).map((r) => r[0])).toEqual([caseId]);
     expect(rows[0]).not.toContain('Orang rentan (nama, kelompok)');
     expect(rows.flat().join(' ')).not.toContain('Dimas');
-    const names = await inject(polres, 'GET', '/api/exports/cases?personal=true');
+    const names = await t.call(polres, 'GET', '/api/exports/cases?personal=true');
     expect(names.statusCode).toBe(403);
-    expect((await inject(polres, 'GET', '/api/exports/reports')).statusCode).toBe(403);
+    expect((await t.call(polres, 'GET', '/api/exports/reports')).statusCode).toBe(403);
   });
 
   it('gives names only to handlers who ask, access-logs them, and audits every export with filters and rows', async () => {
-    const plain = csv((await inject(jember, 'GET', '/api/exports/cases')).body);
+    const plain = csv((await t.call(jember, 'GET', '/api/exports/cases')).body);
     expect(plain.flat().join(' ')).not.toContain('Dimas');
     // The province is not a handler of a case still at the kab/kota: the column stays empty.
-    const province = csv((await inject(provinsi, 'GET', '/api/exports/cases?personal=true')).body);
+    const province = csv((await t.call(provinsi, 'GET', '/api/exports/cases?personal=true')).body);
     expect(province[0]).toContain('Orang rentan (nama, kelompok)');
     expect(province.flat().join(' ')).not.toContain('Dimas');
 
     const withNames = csv(
-      (await inject(jember, 'GET', '/api/exports/cases?personal=true&region=35.09')).body,
+      (await t.call(jember, 'GET', '/api/exports/cases?personal=true&region=35.09')).body,
     );
     const names = withNames[0].indexOf('Orang rentan (nama, kelompok)');
     const byId = new Map(withNames.slice(1).map((r) => [r[0], r[names]]));
     expect(byId.get(caseId)).toBe('Dimas Pratama (anak)');
     expect(byId.get(otherCaseId)).toBe('');
-    const logged = await t.db.asSystem((tx) =>
-      tx.query<{ subjectId: string }>(
-        `SELECT subject_id AS "subjectId" FROM access_log WHERE user_id = $1 AND purpose = 'ekspor'`,
-        [jember.id],
-      ),
-    );
+    const logged = await t.accessLog({ userId: jember.id, purpose: 'ekspor' });
     expect(logged.map((l) => l.subjectId)).toEqual([caseId]);
 
     const entries = await audits();
@@ -309,8 +287,8 @@ describe('exports', () => {
   });
 
   it('refuses the field volunteer and validates the format', async () => {
-    expect((await inject(relawan, 'GET', '/api/exports/reports')).statusCode).toBe(403);
-    const bad = await inject(jember, 'GET', '/api/exports/reports?format=pdf');
+    expect((await t.call(relawan, 'GET', '/api/exports/reports')).statusCode).toBe(403);
+    const bad = await t.call(jember, 'GET', '/api/exports/reports?format=pdf');
     expect(bad.statusCode).toBe(400);
   });
 });

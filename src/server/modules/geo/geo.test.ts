@@ -51,20 +51,12 @@ describe('GET /api/geo/*', () => {
   });
 
   it('serves the kecamatan of one kab/kota only', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/geo/kecamatan.geojson?kabkota=35.09',
-      headers: authAs(viewer),
-    });
+    const res = await t.call(viewer, 'GET', '/api/geo/kecamatan.geojson?kabkota=35.09');
     expect(res.statusCode).toBe(200);
     const codes = res.json().features.map((f: { properties: { code: string } }) => f.properties.code);
     expect(codes).toHaveLength(31); // Kabupaten Jember
     expect(codes.every((code: string) => code.startsWith('35.09.'))).toBe(true);
-    const unknown = await t.app.inject({
-      method: 'GET',
-      url: '/api/geo/kecamatan.geojson?kabkota=35.99',
-      headers: authAs(viewer),
-    });
+    const unknown = await t.call(viewer, 'GET', '/api/geo/kecamatan.geojson?kabkota=35.99');
     expect(unknown.statusCode).toBe(404);
   });
 

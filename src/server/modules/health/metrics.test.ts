@@ -28,17 +28,10 @@ describe('/metrics', () => {
 
   it('counts requests by route pattern (never the URL), reports by channel, streams, jobs and pools', async () => {
     const payload = reportPayload();
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: authAs(relawan),
-      payload,
-    });
+    const created = await t.call(relawan, 'POST', '/api/reports', payload);
     expect(created.statusCode).toBe(201);
     const id = String(payload.id);
-    expect((await t.app.inject({ url: `/api/reports/${id}`, headers: authAs(relawan) })).statusCode).toBe(
-      200,
-    );
+    expect((await t.call(relawan, 'GET', `/api/reports/${id}`)).statusCode).toBe(200);
     await t.app.inject({ url: '/api/no-such-thing/12345' });
     const unsubscribe = t.events.subscribe(
       { userId: relawan.id, role: 'relawan', scope: [], agencyId: null },

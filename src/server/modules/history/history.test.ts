@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBefore, seedReports, seedThreeSignals } from '../../../../test/early-warning-helpers.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { backtestCommand } from '../../../cli/cli-early-warning.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
@@ -40,14 +40,8 @@ describe('history import', () => {
   let existingReport = '';
 
   const upload = (file: string, user = provinsi, name = 'riwayat-jember.csv') =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/history-imports?name=${name}`,
-      headers: { ...authAs(user), 'content-type': 'text/csv' },
-      payload: file,
-    });
-  const post = (url: string, body: unknown, user = provinsi) =>
-    t.app.inject({ method: 'POST', url, headers: authAs(user), payload: body as object });
+    t.call(user, 'POST', `/api/history-imports?name=${name}`, file, { 'content-type': 'text/csv' });
+  const post = (url: string, body: unknown, user = provinsi) => t.call(user, 'POST', url, body as object);
   const count = async (sql: string, params: unknown[] = []) =>
     (await t.db.asSystem((tx) => tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)))?.n;
 
@@ -123,7 +117,7 @@ describe('history import', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ jobId: importId });
     await settleHistoryImports();
-    const job = await t.app.inject({ url: `/api/history-imports/${importId}`, headers: authAs(provinsi) });
+    const job = await t.call(provinsi, 'GET', `/api/history-imports/${importId}`);
     expect(job.json()).toMatchObject({
       status: 'selesai',
       doneRows: 5,
@@ -181,9 +175,7 @@ describe('history import', () => {
     expect(await count('duplicate_suggestions')).toBe(0);
     expect(await count(`reports WHERE historical AND escalated_at IS NOT NULL`)).toBe(0);
     // One audit entry for the import, with the file's hash.
-    const audit = await t.db.asSystem((tx) =>
-      tx.query<{ details: string }>("SELECT details FROM audit_log WHERE action = 'history.imported'"),
-    );
+    const audit = await t.audit({ action: 'history.imported' });
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({
       fileHash: job.json().fileHash,
@@ -202,7 +194,7 @@ describe('history import', () => {
     // Another user's upload of the same file is refused; its import stays out of their sight.
     const other = await t.user({ role: 'admin', region: '35' });
     expect((await upload(FILE, other)).statusCode).toBe(409);
-    const peek = await t.app.inject({ url: `/api/history-imports/${importId}`, headers: authAs(other) });
+    const peek = await t.call(other, 'GET', `/api/history-imports/${importId}`);
     expect(peek.statusCode).toBe(404);
   });
 
@@ -237,10 +229,7 @@ describe('history import', () => {
       await seedThreeSignals(t.db, kecamatan, relawan.id, now);
     }
     await recomputeLevels({ db: t.db, clock, config: t.config }, { kabkotaCodes: ['35.09'] });
-    const levels = await t.app.inject({
-      url: '/api/early-warning/levels?parent=35.09',
-      headers: authAs(operator),
-    });
+    const levels = await t.call(operator, 'GET', '/api/early-warning/levels?parent=35.09');
     const level = (code: string) =>
       levels.json().items.find((i: { regionCode: string }) => i.regionCode === code)?.level;
     expect(level('35.09.06')).toBe('waspada');

@@ -1,4 +1,3 @@
-import { authAs } from '../../../../test/harness.ts';
 import { walkScopes } from '../../../../test/scopes.ts';
 
 const LESSON = {
@@ -25,18 +24,9 @@ walkScopes(
     },
   },
   async ({ t, as, ids }) => {
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/lessons',
-      headers: authAs(as.operator),
-      payload: LESSON,
-    });
+    const created = await t.call(as.operator, 'POST', '/api/lessons', LESSON);
     ids.lesson = created.json().id;
-    const submitted = await t.app.inject({
-      method: 'POST',
-      url: `/api/lessons/${ids.lesson}/submit`,
-      headers: authAs(as.operator),
-    });
+    const submitted = await t.call(as.operator, 'POST', `/api/lessons/${ids.lesson}/submit`);
     if (submitted.statusCode !== 200) throw new Error(`lesson not submitted: ${submitted.body}`);
   },
 );

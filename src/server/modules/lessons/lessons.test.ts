@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 const JEMBER_LESSON = {
   title: 'Broadcast WA sebagai pemicu: hubungi pengurus ranting sebelum malam pengesahan',
@@ -24,9 +24,6 @@ describe('lessons learned (praktik baik)', () => {
   let relawan: TestUser;
   let caseId: string;
   let lessonId: string;
-
-  const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -53,7 +50,7 @@ describe('lessons learned (praktik baik)', () => {
   afterAll(() => t.close());
 
   it('lets the Jember operator write a draft linked to the case, warning of a phone number and a child’s name', async () => {
-    const res = await as(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, caseIds: [caseId] });
+    const res = await t.call(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, caseIds: [caseId] });
     expect(res.statusCode).toBe(201);
     const lesson = res.json();
     lessonId = lesson.id;
@@ -74,47 +71,49 @@ describe('lessons learned (praktik baik)', () => {
       actionsTaken: 'Operator menghubungi pengurus ranting kedua perguruan.',
     };
     // The koordinator sees the case but does not handle it (not escalated): names are masked for them.
-    const people = await as(koordinatorV, 'GET', `/api/cases/${caseId}/people`);
+    const people = await t.call(koordinatorV, 'GET', `/api/cases/${caseId}/people`);
     expect(people.json().items[0].fullName).not.toContain('Dimas');
     for (const writer of [koordinatorV, provinsi]) {
-      const res = await as(writer, 'POST', '/api/lessons', { ...guesses, caseIds: [caseId] });
+      const res = await t.call(writer, 'POST', '/api/lessons', { ...guesses, caseIds: [caseId] });
       expect(res.statusCode).toBe(201);
       expect(res.json().warnings).toEqual([]);
       expect(res.body).not.toContain('child_name');
       // Editing the draft again and again tells nothing either.
-      const again = await as(writer, 'PATCH', `/api/lessons/${res.json().id}`, {
+      const again = await t.call(writer, 'PATCH', `/api/lessons/${res.json().id}`, {
         version: res.json().version,
         situation: 'Namanya Dimas Pratama',
       });
       expect(again.statusCode).toBe(200);
       expect(again.json().warnings).toEqual([]);
     }
-    const handler = await as(operatorJember, 'POST', '/api/lessons', { ...guesses, caseIds: [caseId] });
+    const handler = await t.call(operatorJember, 'POST', '/api/lessons', { ...guesses, caseIds: [caseId] });
     expect(handler.json().warnings).toEqual([{ field: 'situation', kind: 'child_name', match: 'Dimas' }]);
   });
 
   it('keeps a draft from other regions and from search until it is published', async () => {
-    expect((await as(operatorSitubondo, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(404);
-    expect((await as(koordinatorIV, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(404);
-    const found = (await as(operatorSitubondo, 'GET', '/api/lessons?q=konvoi%20pengesahan')).json();
+    expect((await t.call(operatorSitubondo, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(404);
+    expect((await t.call(koordinatorIV, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(404);
+    const found = (await t.call(operatorSitubondo, 'GET', '/api/lessons?q=konvoi%20pengesahan')).json();
     expect(found.items).toEqual([]);
-    expect((await as(koordinatorV, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(200);
+    expect((await t.call(koordinatorV, 'GET', `/api/lessons/${lessonId}`)).statusCode).toBe(200);
   });
 
   it('refuses writers without a region role, and the author publishing their own lesson', async () => {
-    expect((await as(relawan, 'POST', '/api/lessons', JEMBER_LESSON)).statusCode).toBe(403);
+    expect((await t.call(relawan, 'POST', '/api/lessons', JEMBER_LESSON)).statusCode).toBe(403);
     expect(
-      (await as(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, regionCode: '35.12' }))
+      (await t.call(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, regionCode: '35.12' }))
         .statusCode,
     ).toBe(400);
-    expect((await as(operatorJember, 'POST', `/api/lessons/${lessonId}/publish`, {})).statusCode).toBe(403);
+    expect((await t.call(operatorJember, 'POST', `/api/lessons/${lessonId}/publish`, {})).statusCode).toBe(
+      403,
+    );
   });
 
   it('holds publishing back while the text looks like personal data, then publishes after the author fixes it', async () => {
-    expect((await as(operatorJember, 'POST', `/api/lessons/${lessonId}/submit`)).json().status).toBe(
+    expect((await t.call(operatorJember, 'POST', `/api/lessons/${lessonId}/submit`)).json().status).toBe(
       'diajukan',
     );
-    const refused = await as(koordinatorV, 'POST', `/api/lessons/${lessonId}/publish`, {});
+    const refused = await t.call(koordinatorV, 'POST', `/api/lessons/${lessonId}/publish`, {});
     expect(refused.statusCode).toBe(409);
     expect(
       refused
@@ -122,8 +121,8 @@ describe('lessons learned (praktik baik)', () => {
         .error.details.warnings.map((w: { kind: string }) => w.kind)
         .sort(),
     ).toEqual(['phone']);
-    const current = (await as(operatorJember, 'GET', `/api/lessons/${lessonId}`)).json();
-    const edited = await as(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
+    const current = (await t.call(operatorJember, 'GET', `/api/lessons/${lessonId}`)).json();
+    const edited = await t.call(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
       version: current.version,
       situation: JEMBER_LESSON.situation.replace('Dimas, anak', 'seorang anak'),
       actionsTaken: JEMBER_LESSON.actionsTaken.replace(' lewat nomor 0812-3456-7890', ''),
@@ -132,17 +131,17 @@ describe('lessons learned (praktik baik)', () => {
     expect(edited.json().warnings).toEqual([]);
     // Fields the edit does not mention stay as they were: the tags and the linked case.
     expect(edited.json()).toMatchObject({ tags: JEMBER_LESSON.tags, caseIds: [caseId] });
-    const stale = await as(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
+    const stale = await t.call(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
       version: current.version,
       title: 'Judul lain sekali',
     });
     expect(stale.statusCode).toBe(409);
-    const published = await as(koordinatorV, 'POST', `/api/lessons/${lessonId}/publish`, {});
+    const published = await t.call(koordinatorV, 'POST', `/api/lessons/${lessonId}/publish`, {});
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ status: 'terbit' });
     expect(
       (
-        await as(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
+        await t.call(operatorJember, 'PATCH', `/api/lessons/${lessonId}`, {
           version: published.json().version,
           title: 'Judul baru sekali',
         })
@@ -151,22 +150,22 @@ describe('lessons learned (praktik baik)', () => {
   });
 
   it('lets an operator in Situbondo find it by searching "konvoi pengesahan", with the words highlighted', async () => {
-    const res = await as(operatorSitubondo, 'GET', '/api/lessons?q=konvoi%20pengesahan');
+    const res = await t.call(operatorSitubondo, 'GET', '/api/lessons?q=konvoi%20pengesahan');
     expect(res.statusCode).toBe(200);
     const [hit] = res.json().items;
     expect(hit.id).toBe(lessonId);
     expect(hit.excerpt).toMatch(/<mark>Konvoi<\/mark> <mark>pengesahan<\/mark>/i);
     expect(hit.titleHighlight).toContain('<mark>pengesahan</mark>');
     // The case behind it stays behind its own visibility: no title for Situbondo.
-    const lesson = (await as(operatorSitubondo, 'GET', `/api/lessons/${lessonId}`)).json();
+    const lesson = (await t.call(operatorSitubondo, 'GET', `/api/lessons/${lessonId}`)).json();
     expect(lesson.cases).toEqual([]);
     expect(lesson.warnings).toBeUndefined();
   });
 
   it('finds stemmed forms and ranks the better match first', async () => {
     const write = async (user: TestUser, fields: Record<string, unknown>) => {
-      const created = (await as(user, 'POST', '/api/lessons', { ...JEMBER_LESSON, ...fields })).json();
-      const res = await as(provinsi, 'POST', `/api/lessons/${created.id}/publish`, {
+      const created = (await t.call(user, 'POST', '/api/lessons', { ...JEMBER_LESSON, ...fields })).json();
+      const res = await t.call(provinsi, 'POST', `/api/lessons/${created.id}/publish`, {
         confirmPersonalData: true,
       });
       expect(res.statusCode).toBe(200);
@@ -190,12 +189,12 @@ describe('lessons learned (praktik baik)', () => {
       tags: ['pengungsian', 'lansia'],
       caseIds: [],
     });
-    const res = await as(operatorSitubondo, 'GET', '/api/lessons?q=pengungsian');
+    const res = await t.call(operatorSitubondo, 'GET', '/api/lessons?q=pengungsian');
     const ids = res.json().items.map((i: { id: string }) => i.id);
     expect(ids).toEqual([strong, weak]);
     expect(res.json().items[1].excerpt).toContain('<mark>mengungsi</mark>');
     // Every word together finds nothing: any word is enough, and the answer says so.
-    const any = (await as(relawan, 'GET', '/api/lessons?q=pengungsian%20karapan')).json();
+    const any = (await t.call(relawan, 'GET', '/api/lessons?q=pengungsian%20karapan')).json();
     expect(any.matchedAllWords).toBe(false);
     expect(any.items.map((i: { id: string }) => i.id)).toContain(strong);
   });
@@ -203,10 +202,10 @@ describe('lessons learned (praktik baik)', () => {
   it('finds a lesson by a root word when it holds only derived forms, and by a derived form when it holds the root', async () => {
     const publish = async (fields: Record<string, unknown>) => {
       const created = (
-        await as(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, ...fields, caseIds: [] })
+        await t.call(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, ...fields, caseIds: [] })
       ).json();
       expect(
-        (await as(provinsi, 'POST', `/api/lessons/${created.id}/publish`, { confirmPersonalData: true }))
+        (await t.call(provinsi, 'POST', `/api/lessons/${created.id}/publish`, { confirmPersonalData: true }))
           .statusCode,
       ).toBe(200);
       return created.id as string;
@@ -223,20 +222,20 @@ describe('lessons learned (praktik baik)', () => {
       tags: ['pasar'],
     });
     const find = async (q: string) =>
-      (await as(relawan, 'GET', `/api/lessons?q=${encodeURIComponent(q)}`))
+      (await t.call(relawan, 'GET', `/api/lessons?q=${encodeURIComponent(q)}`))
         .json()
         .items.map((i: { id: string }) => i.id);
     for (const q of ['damai', 'berdamai', 'perdamaian', 'mendamaikan']) {
       expect(await find(q)).toEqual(expect.arrayContaining([derived, root]));
     }
-    const hit = (await as(relawan, 'GET', '/api/lessons?q=damai'))
+    const hit = (await t.call(relawan, 'GET', '/api/lessons?q=damai'))
       .json()
       .items.find((i: { id: string }) => i.id === derived);
     expect(hit.titleHighlight).toContain('<mark>berdamai</mark>');
   });
 
   it('lists the tags of published lessons, most used first, to every signed-in user', async () => {
-    const res = await as(relawan, 'GET', '/api/lessons/tags');
+    const res = await t.call(relawan, 'GET', '/api/lessons/tags');
     expect(res.statusCode).toBe(200);
     const tags = res.json().items as { tag: string; count: number }[];
     expect(tags[0]).toEqual({ tag: 'lansia', count: 2 });
@@ -249,7 +248,7 @@ describe('lessons learned (praktik baik)', () => {
   });
 
   it('shows published lessons to every signed-in user, and nothing to the signed-out', async () => {
-    const list = (await as(relawan, 'GET', '/api/lessons')).json();
+    const list = (await t.call(relawan, 'GET', '/api/lessons')).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(lessonId);
     expect((await t.app.inject({ url: '/api/lessons' })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/lessons/tags' })).statusCode).toBe(401);

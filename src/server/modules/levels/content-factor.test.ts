@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { formatContentComparison, runBacktestBoth } from './backtest.ts';
 import { recomputeLevels } from './levels-service.ts';
@@ -35,27 +35,19 @@ describe('the provocative-content factor of the level model', () => {
 
   const recompute = () => recomputeLevels({ db: t.db, clock, config: t.config }, { kabkotaCodes: ['35.09'] });
   const levelOf = async (code: string): Promise<LevelItem> => {
-    const res = await t.app.inject({
-      url: '/api/early-warning/levels?parent=35.09',
-      headers: authAs(operator),
-    });
+    const res = await t.call(operator, 'GET', '/api/early-warning/levels?parent=35.09');
     expect(res.statusCode).toBe(200);
     return (res.json().items as LevelItem[]).find((i) => i.regionCode === code) as LevelItem;
   };
   const record = async (n: number, seenAt: string, regionCode: string, groupIds: string[] = []) => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/provocation/sightings',
-      headers: authAs(operator),
-      payload: {
-        id: randomUUID(),
-        platform: 'facebook',
-        links: [`https://www.facebook.com/groups/warga/posts/${n}00${n}`],
-        text: MESSAGES[n - 1],
-        seenAt,
-        regionCodes: [regionCode],
-        groupIds,
-      },
+    const res = await t.call(operator, 'POST', '/api/provocation/sightings', {
+      id: randomUUID(),
+      platform: 'facebook',
+      links: [`https://www.facebook.com/groups/warga/posts/${n}00${n}`],
+      text: MESSAGES[n - 1],
+      seenAt,
+      regionCodes: [regionCode],
+      groupIds,
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().merged).toBe(false);
@@ -87,11 +79,8 @@ describe('the provocative-content factor of the level model', () => {
     await record(5, '2026-08-17T08:00:00+07:00', `${TANGGUL}.2001`);
     // Judged harmless: never counts.
     const harmless = await record(6, '2026-08-20T07:00:00+07:00', `${TANGGUL}.2001`);
-    const assessed = await t.app.inject({
-      method: 'POST',
-      url: `/api/provocation/items/${harmless}/assessment`,
-      headers: authAs(operator),
-      payload: { assessment: 'bukan_masalah' },
+    const assessed = await t.call(operator, 'POST', `/api/provocation/items/${harmless}/assessment`, {
+      assessment: 'bukan_masalah',
     });
     expect(assessed.statusCode).toBe(200);
     // One item in Semboro: 0.5 points, below Waspada.
@@ -114,10 +103,7 @@ describe('the provocative-content factor of the level model', () => {
     expect(semboro.level).toBe('normal');
     expect(semboro.factors.map((f) => f.code)).toEqual(['konten_provokatif']);
     // The kab/kota counts each item once: five items in Jember.
-    const jember = await t.app.inject({
-      url: '/api/early-warning/levels?parent=35',
-      headers: authAs(operator),
-    });
+    const jember = await t.call(operator, 'GET', '/api/early-warning/levels?parent=35');
     const kab = (jember.json().items as LevelItem[]).find((i) => i.regionCode === '35.09') as LevelItem;
     expect(kab.level).toBe('waspada');
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBefore, seedReports, seedThreeSignals } from '../../../../test/early-warning-helpers.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { recomputeLevels } from './levels-service.ts';
 
@@ -25,10 +25,7 @@ describe('early-warning levels', () => {
 
   const recompute = () => recomputeLevels({ db: t.db, clock, config: t.config }, { kabkotaCodes: ['35.09'] });
   const levelsOf = async (parent: string, user = operator): Promise<LevelItem[]> => {
-    const res = await t.app.inject({
-      url: `/api/early-warning/levels?parent=${parent}`,
-      headers: authAs(user),
-    });
+    const res = await t.call(user, 'GET', `/api/early-warning/levels?parent=${parent}`);
     expect(res.statusCode).toBe(200);
     return res.json().items;
   };
@@ -107,12 +104,7 @@ describe('early-warning levels', () => {
   it('adds a convoy through the kecamatan and a rival present there: Siaga, a new alert replaces the old', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });
     const post = async (url: string, payload: Record<string, unknown>, user = admin) => {
-      const res = await t.app.inject({
-        method: url.includes('rivalries') ? 'PUT' : 'POST',
-        url,
-        headers: authAs(user),
-        payload,
-      });
+      const res = await t.call(user, url.includes('rivalries') ? 'PUT' : 'POST', url, payload);
       expect(res.statusCode, res.body).toBeLessThan(300);
       return res.json();
     };
@@ -172,10 +164,7 @@ describe('early-warning levels', () => {
     clock.set(new Date('2026-09-20T10:00:00+07:00'));
     await recompute();
     expect(find(await levelsOf('35.09'), TANGGUL).level).toBe('normal');
-    const detail = await t.app.inject({
-      url: `/api/early-warning/levels/${TANGGUL}`,
-      headers: authAs(operator),
-    });
+    const detail = await t.call(operator, 'GET', `/api/early-warning/levels/${TANGGUL}`);
     expect(detail.json().changes.map((c: { toLevel: string }) => c.toLevel)).toEqual([
       'normal',
       'siaga',
@@ -185,45 +174,25 @@ describe('early-warning levels', () => {
   });
 
   it('answers levels to staff only, and only for the province or a kab/kota as parent', async () => {
-    const refused = await t.app.inject({
-      url: '/api/early-warning/levels?parent=35.09',
-      headers: authAs(relawan),
-    });
+    const refused = await t.call(relawan, 'GET', '/api/early-warning/levels?parent=35.09');
     expect(refused.statusCode).toBe(403);
-    const wrongParent = await t.app.inject({
-      url: '/api/early-warning/levels?parent=35.09.06',
-      headers: authAs(operator),
-    });
+    const wrongParent = await t.call(operator, 'GET', '/api/early-warning/levels?parent=35.09.06');
     expect(wrongParent.statusCode).toBe(400);
-    const recomputeRefused = await t.app.inject({
-      method: 'POST',
-      url: '/api/early-warning/recompute',
-      headers: authAs(operator),
-    });
+    const recomputeRefused = await t.call(operator, 'POST', '/api/early-warning/recompute');
     expect(recomputeRefused.statusCode).toBe(403);
   });
 
   it('lets the admin change the thresholds, refusing fall thresholds above rise', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });
-    const bad = await t.app.inject({
-      method: 'PUT',
-      url: '/api/early-warning/settings',
-      headers: authAs(admin),
-      payload: { rise: { waspada: 1, siaga: 3, awas: 5 }, fall: { waspada: 1.2, siaga: 2, awas: 4 } },
+    const bad = await t.call(admin, 'PUT', '/api/early-warning/settings', {
+      rise: { waspada: 1, siaga: 3, awas: 5 },
+      fall: { waspada: 1.2, siaga: 2, awas: 4 },
     });
     expect(bad.statusCode).toBe(400);
-    const byOperator = await t.app.inject({
-      method: 'PUT',
-      url: '/api/early-warning/settings',
-      headers: authAs(operator),
-      payload: {},
-    });
+    const byOperator = await t.call(operator, 'PUT', '/api/early-warning/settings', {});
     expect(byOperator.statusCode).toBe(403);
-    const ok = await t.app.inject({
-      method: 'PUT',
-      url: '/api/early-warning/settings',
-      headers: authAs(admin),
-      payload: { rise: { waspada: 2, siaga: 3.5, awas: 6 } },
+    const ok = await t.call(admin, 'PUT', '/api/early-warning/settings', {
+      rise: { waspada: 2, siaga: 3.5, awas: 6 },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
 import { channelEnv, type FakeApi, startFakeApi } from '../channels/channels-test-helpers.ts';
@@ -29,11 +29,9 @@ describe('notices of a deadline about to pass', () => {
   };
   let caseId: string;
 
-  const call = (user: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
   const file = async (overrides: Record<string, unknown> = {}) => {
     const payload = reportPayload(overrides);
-    const res = await call(relawan, 'POST', '/api/reports', payload);
+    const res = await t.call(relawan, 'POST', '/api/reports', payload);
     expect(res.statusCode, res.body).toBe(201);
     return { id: payload.id as string, priority: res.json().priority as string };
   };
@@ -47,7 +45,7 @@ describe('notices of a deadline about to pass', () => {
   };
   const deadlineNotices = async (user: TestUser) =>
     (
-      (await call(user, 'GET', '/api/notifications')).json().items as {
+      (await t.call(user, 'GET', '/api/notifications')).json().items as {
         kind: string;
         subjectId: string;
         title: string;
@@ -66,7 +64,7 @@ describe('notices of a deadline about to pass', () => {
     operator = await t.user({ role: 'operator', region: '35.09' });
     otherOperator = await t.user({ role: 'operator', region: '35.09' });
     relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    const saved = await call(operator, 'PUT', '/api/notices/settings', {
+    const saved = await t.call(operator, 'PUT', '/api/notices/settings', {
       phone: '081233000011',
       email: 'operator.tenggat@contoh.go.id',
       language: 'id',
@@ -98,7 +96,7 @@ describe('notices of a deadline about to pass', () => {
     clock.set(at('2030-03-05T22:03'));
     expect(await warnAndDeliver()).toBe(0);
     expect(await deadlineNotices(operator)).toEqual([]);
-    expect((await call(operator, 'POST', `/api/reports/${ids.handled}/acknowledgement`)).statusCode).toBe(
+    expect((await t.call(operator, 'POST', `/api/reports/${ids.handled}/acknowledgement`)).statusCode).toBe(
       200,
     );
 
@@ -154,14 +152,9 @@ describe('notices of a deadline about to pass', () => {
 
   it("warns once of a case's first field response deadline", async () => {
     clock.set(at('2030-03-06T08:00'));
-    ids.forCase = (await file()).id;
-    expect(
-      (await call(operator, 'POST', `/api/reports/${ids.forCase}/verification`, { status: 'terverifikasi' }))
-        .statusCode,
-    ).toBe(200);
-    const opened = await call(operator, 'POST', '/api/cases', { reportIds: [ids.forCase] });
-    expect(opened.statusCode, opened.body).toBe(201);
-    caseId = opened.json().id;
+    const opened = await t.openCase(relawan, operator);
+    ids.forCase = opened.reportId;
+    caseId = opened.id;
 
     // P1: first field response within 120 minutes, about to pass from 09:36
     clock.set(at('2030-03-06T09:35'));
@@ -209,7 +202,7 @@ describe('notices of a deadline about to pass', () => {
   it('warns once of an alert nobody acknowledged, when 80% of its level’s time has gone', async () => {
     clock.set(at('2030-03-14T09:00'));
     const koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    const raised = await call(koordinator, 'POST', '/api/alerts', {
+    const raised = await t.call(koordinator, 'POST', '/api/alerts', {
       regionCode: '35.09.06',
       level: 'siaga',
       headline: 'Siaga kerawanan di Kecamatan Tanggul',

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
@@ -31,8 +30,6 @@ describe('notices to people who are not looking', () => {
   let reportId: string;
   let otherKecamatan: string;
 
-  const call = (user: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
   const settings = (phone: string | null, email: string | null, choices: [string, string][]) => ({
     phone,
     email,
@@ -67,7 +64,7 @@ describe('notices to people who are not looking', () => {
       ),
     );
     otherKecamatan = other!.code;
-    const saved = await call(
+    const saved = await t.call(
       operator,
       'PUT',
       '/api/notices/settings',
@@ -82,7 +79,7 @@ describe('notices to people who are not looking', () => {
     expect(saved.json().settings.phone).toBe('+6281233000001');
     expect(
       (
-        await call(
+        await t.call(
           relawan,
           'PUT',
           '/api/notices/settings',
@@ -94,7 +91,7 @@ describe('notices to people who are not looking', () => {
       ).statusCode,
     ).toBe(200);
     expect(
-      (await call(optedOut, 'PUT', '/api/notices/settings', settings('081233000003', null, []))).statusCode,
+      (await t.call(optedOut, 'PUT', '/api/notices/settings', settings('081233000003', null, []))).statusCode,
     ).toBe(200);
   });
   afterAll(async () => {
@@ -104,7 +101,7 @@ describe('notices to people who are not looking', () => {
   });
 
   it('refuses a channel without its address, and a number another account has', async () => {
-    const noPhone = await call(
+    const noPhone = await t.call(
       optedOut,
       'PUT',
       '/api/notices/settings',
@@ -112,27 +109,25 @@ describe('notices to people who are not looking', () => {
     );
     expect(noPhone.statusCode).toBe(400);
     expect(noPhone.json().error.details.fields[0].path).toBe('phone');
-    const taken = await call(optedOut, 'PUT', '/api/notices/settings', settings('+6281233000001', null, []));
+    const taken = await t.call(
+      optedOut,
+      'PUT',
+      '/api/notices/settings',
+      settings('+6281233000001', null, []),
+    );
     expect(taken.statusCode).toBe(409);
   });
 
   it('sends a P1 at night at once, holds the assignment and the Siaga alert until the quiet hours end', async () => {
-    const payload = reportPayload();
-    reportId = payload.id as string;
-    expect((await call(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
-    expect(
-      (await call(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' }))
-        .statusCode,
-    ).toBe(200);
-    const opened = await call(operator, 'POST', '/api/cases', { reportIds: [reportId] });
-    expect(opened.statusCode).toBe(201);
-    const caseId = opened.json().id;
-    const assigned = await call(operator, 'POST', `/api/cases/${caseId}/assignments`, {
+    const opened = await t.openCase(relawan, operator);
+    reportId = opened.reportId;
+    const caseId = opened.id;
+    const assigned = await t.call(operator, 'POST', `/api/cases/${caseId}/assignments`, {
       userId: relawan.id,
       task: 'Temui kepala desa dan catat kebutuhan warga',
     });
     expect(assigned.statusCode).toBe(201);
-    const alert = await call(koordinator, 'POST', '/api/alerts', {
+    const alert = await t.call(koordinator, 'POST', '/api/alerts', {
       regionCode: '35.09.06',
       level: 'siaga',
       headline: 'Ajakan balas dendam menjelang pengesahan warga',
@@ -184,7 +179,7 @@ describe('notices to people who are not looking', () => {
   it('sends an Awas alert in the quiet hours, and nothing of a kind the user turned off', async () => {
     clock.set(new Date('2030-03-05T23:30:00+07:00'));
     const before = api.sent.length;
-    const awas = await call(koordinator, 'POST', '/api/alerts', {
+    const awas = await t.call(koordinator, 'POST', '/api/alerts', {
       regionCode: otherKecamatan,
       level: 'awas',
       headline: 'Massa berkumpul',
@@ -196,7 +191,7 @@ describe('notices to people who are not looking', () => {
     expect(api.sent.at(-1)?.text).toContain('peringatan Awas');
 
     // the operator keeps P1 only: the next alert sends nothing, by day or night
-    const kept = await call(
+    const kept = await t.call(
       operator,
       'PUT',
       '/api/notices/settings',
@@ -206,7 +201,7 @@ describe('notices to people who are not looking', () => {
     clock.set(new Date('2030-03-06T10:00:00+07:00'));
     const count = api.sent.length;
     const mails = smtp.mails.length;
-    const again = await call(koordinator, 'POST', '/api/alerts', {
+    const again = await t.call(koordinator, 'POST', '/api/alerts', {
       regionCode: '35.09.06',
       level: 'awas',
       headline: 'Situasi memburuk',
@@ -252,7 +247,7 @@ describe('notices to people who are not looking', () => {
       payload: body,
     });
     expect(res.statusCode).toBe(200);
-    const log = (await call(operator, 'GET', '/api/notices/settings')).json().log as {
+    const log = (await t.call(operator, 'GET', '/api/notices/settings')).json().log as {
       kind: string;
       channel: string;
       status: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 type Item = { id: string; kind: string; subjectId: string; title: string; readAt: string | null };
 
@@ -12,18 +12,15 @@ describe('the inbox', () => {
   let koordinator: TestUser;
   let relawan: TestUser;
 
-  const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
   const items = async (user: TestUser, query = ''): Promise<Item[]> =>
-    (await inject(user, 'GET', `/api/notifications${query}`)).json().items;
+    (await t.call(user, 'GET', `/api/notifications${query}`)).json().items;
 
   const unread = async (user: TestUser): Promise<number> =>
-    (await inject(user, 'GET', '/api/notifications/count')).json().unread;
+    (await t.call(user, 'GET', '/api/notifications/count')).json().unread;
 
   async function submit(overrides: Record<string, unknown> = {}): Promise<string> {
     const payload = reportPayload(overrides);
-    expect((await inject(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
+    expect((await t.call(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
     return payload.id as string;
   }
 
@@ -39,7 +36,7 @@ describe('the inbox', () => {
 
   it('puts a new P1 report into the inbox of every operator of its kab/kota, with the reasons in words', async () => {
     const reportId = await submit({ vulnerable: { anak: { harmed: 3 }, disabilitas: { atRisk: 1 } } });
-    const region = (await inject(operator, 'GET', `/api/reports/${reportId}`)).json().regionName;
+    const region = (await t.call(operator, 'GET', `/api/reports/${reportId}`)).json().regionName;
     for (const user of [operator, secondOperator]) {
       expect(await items(user)).toContainEqual(
         expect.objectContaining({
@@ -70,14 +67,14 @@ describe('the inbox', () => {
     const before = await unread(operator);
     expect(before).toBeGreaterThan(1);
     const [first] = await items(operator, '?unread=true');
-    const read = await inject(operator, 'POST', `/api/notifications/${first.id}/read`);
+    const read = await t.call(operator, 'POST', `/api/notifications/${first.id}/read`);
     expect(read.statusCode).toBe(200);
     expect(read.json().readAt).toMatch(/\+07:00$/);
     expect(await unread(operator)).toBe(before - 1);
     expect((await items(operator, '?unread=true')).map((n) => n.id)).not.toContain(first.id);
     expect((await items(operator)).map((n) => n.id)).toContain(first.id);
 
-    const all = await inject(operator, 'POST', '/api/notifications/read-all');
+    const all = await t.call(operator, 'POST', '/api/notifications/read-all');
     expect(all.json()).toEqual({ updated: before - 1 });
     expect(await unread(operator)).toBe(0);
     // the other operator's inbox is theirs
@@ -86,7 +83,7 @@ describe('the inbox', () => {
 
   it("refuses someone else's item as if it did not exist, and a request without credentials", async () => {
     const [theirs] = await items(secondOperator);
-    const res = await inject(banyuwangiOperator, 'POST', `/api/notifications/${theirs.id}/read`);
+    const res = await t.call(banyuwangiOperator, 'POST', `/api/notifications/${theirs.id}/read`);
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
     expect((await items(secondOperator)).find((n) => n.id === theirs.id)?.readAt).toBeNull();

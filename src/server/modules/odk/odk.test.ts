@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import type { SigapEvent } from '../../platform/events.ts';
 import { createDevice } from './odk-devices-service.ts';
 import { attachmentPhotoId } from './odk-service.ts';
@@ -32,19 +32,14 @@ describe('OpenRosa intake for ODK Collect', () => {
     });
   };
   const odkReports = async () =>
-    (
-      await t.app.inject({
-        method: 'GET',
-        url: '/api/reports?channel=odk&limit=100',
-        headers: authAs(operator),
-      })
-    ).json().items as { id: string; description: string; version: number; channel: string }[];
+    (await t.call(operator, 'GET', '/api/reports?channel=odk&limit=100')).json().items as {
+      id: string;
+      description: string;
+      version: number;
+      channel: string;
+    }[];
   const photo = (reportId: string, name: string) =>
-    t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${reportId}/photos/${attachmentPhotoId(reportId, name)}`,
-      headers: authAs(operator),
-    });
+    t.call(operator, 'GET', `/api/reports/${reportId}/photos/${attachmentPhotoId(reportId, name)}`);
 
   beforeAll(async () => {
     t = await buildTestApp({ TRUST_PROXY: 'true' });
@@ -169,11 +164,7 @@ describe('OpenRosa intake for ODK Collect', () => {
     expect(edited.headers.location).toBe(`/api/reports/${reportId}`);
     const report = (await odkReports()).find((r) => r.id === reportId);
     expect(report).toMatchObject({ version: 2, description: 'Perselisihan irigasi meluas ke dusun ketiga.' });
-    const amendments = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${reportId}/amendments`,
-      headers: authAs(operator),
-    });
+    const amendments = await t.call(operator, 'GET', `/api/reports/${reportId}/amendments`);
     expect(Object.keys(amendments.json().items[0].changes)).toEqual(['description']);
     const unknown = await post(
       `${base}/submission`,
@@ -225,33 +216,25 @@ describe('OpenRosa intake for ODK Collect', () => {
   });
 
   it('refuses a revoked device token at once; only an admin manages tokens, and the QR code holds the server URL', async () => {
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/odk/devices',
-      headers: authAs(operator),
-      payload: { username: relawan.username, label: 'HP kedua' },
+    const refused = await t.call(operator, 'POST', '/api/odk/devices', {
+      username: relawan.username,
+      label: 'HP kedua',
     });
     expect(refused.statusCode).toBe(403);
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/odk/devices',
-      headers: authAs(admin),
-      payload: { username: relawan.username, label: 'HP kedua' },
+    const created = await t.call(admin, 'POST', '/api/odk/devices', {
+      username: relawan.username,
+      label: 'HP kedua',
     });
     expect(created.statusCode).toBe(201);
     const { device, token, serverUrl, qrSvg } = created.json();
     expect(serverUrl).toBe(`http://localhost:80/odk/key/${token}`);
     expect(qrSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect((await t.app.inject({ method: 'GET', url: `/odk/key/${token}/formList` })).statusCode).toBe(200);
-    const listed = await t.app.inject({ method: 'GET', url: '/api/odk/devices', headers: authAs(admin) });
+    const listed = await t.call(admin, 'GET', '/api/odk/devices');
     expect(listed.json().items.map((d: { id: string }) => d.id)).toContain(device.id);
     expect(JSON.stringify(listed.json())).not.toContain(token);
 
-    const revoked = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/odk/devices/${device.id}`,
-      headers: authAs(admin),
-    });
+    const revoked = await t.call(admin, 'DELETE', `/api/odk/devices/${device.id}`);
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json().revokedAt).not.toBeNull();
     expect((await t.app.inject({ method: 'GET', url: `/odk/key/${token}/formList` })).statusCode).toBe(401);
@@ -303,27 +286,14 @@ describe('OpenRosa intake for ODK Collect', () => {
 
   it("lists with channel=odk only what came in through ODK, not the web form's reports", async () => {
     const web = reportPayload();
-    const posted = await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: authAs(relawan),
-      payload: web,
-    });
+    const posted = await t.call(relawan, 'POST', '/api/reports', web);
     expect(posted.statusCode).toBe(201);
     const odk = await odkReports();
     expect(odk.length).toBeGreaterThan(0);
     expect(odk.map((r) => r.id)).not.toContain(web.id);
-    const fromWeb = await t.app.inject({
-      method: 'GET',
-      url: '/api/reports?channel=web',
-      headers: authAs(operator),
-    });
+    const fromWeb = await t.call(operator, 'GET', '/api/reports?channel=web');
     expect(fromWeb.json().items.map((r: { id: string }) => r.id)).toEqual([web.id]);
-    const unknown = await t.app.inject({
-      method: 'GET',
-      url: '/api/reports?channel=fax',
-      headers: authAs(operator),
-    });
+    const unknown = await t.call(operator, 'GET', '/api/reports?channel=fax');
     expect(unknown.statusCode).toBe(400);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -15,8 +15,7 @@ describe('pillar coverage', () => {
   let admin: TestUser;
   let relawan: TestUser;
 
-  const coverage = (user: TestUser, query: string) =>
-    t.app.inject({ url: `/api/pillars/coverage?${query}`, headers: authAs(user) });
+  const coverage = (user: TestUser, query: string) => t.call(user, 'GET', `/api/pillars/coverage?${query}`);
 
   beforeAll(async () => {
     t = await buildTestApp({ SIGAP_DATA_KEY: DATA_KEY });
@@ -38,19 +37,18 @@ describe('pillar coverage', () => {
       ['tksk', '35.10.06.2001'],
     ];
     for (const [index, [pillarType, homeRegionCode, status]] of pillars.entries()) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/pillars',
-        headers: authAs(operator),
-        payload: { pillarType, name: `Pilar Uji ${index + 1}`, homeRegionCode, status: status ?? 'aktif' },
+      const res = await t.call(operator, 'POST', '/api/pillars', {
+        pillarType,
+        name: `Pilar Uji ${index + 1}`,
+        homeRegionCode,
+        status: status ?? 'aktif',
       });
       expect(res.statusCode).toBe(201);
     }
-    const jember = await t.app.inject({
-      method: 'POST',
-      url: '/api/pillars',
-      headers: authAs(operatorJember),
-      payload: { pillarType: 'sahabat_tagana', name: 'Siti Tanggulwetan', homeRegionCode: '35.09.06.2002' },
+    const jember = await t.call(operatorJember, 'POST', '/api/pillars', {
+      pillarType: 'sahabat_tagana',
+      name: 'Siti Tanggulwetan',
+      homeRegionCode: '35.09.06.2002',
     });
     expect(jember.statusCode).toBe(201);
   });
@@ -123,19 +121,11 @@ describe('pillar coverage', () => {
 
   it('lists gaps by need: areas with recent reports first, largest shortfall first', async () => {
     for (const regionCode of ['35.10.15.2004', '35.10.15.2001', '35.10.14.2001']) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/reports',
-        headers: authAs(operator),
-        payload: reportPayload({ regionCode }),
-      });
+      const res = await t.call(operator, 'POST', '/api/reports', reportPayload({ regionCode }));
       expect(res.statusCode).toBe(201);
     }
     const { items } = (
-      await t.app.inject({
-        url: '/api/pillars/coverage/gaps?region=35.10&type=tagana',
-        headers: authAs(operator),
-      })
+      await t.call(operator, 'GET', '/api/pillars/coverage/gaps?region=35.10&type=tagana')
     ).json();
     expect(items).toHaveLength(25);
     expect(items[0]).toMatchObject({ regionCode: '35.10.15', name: 'Glagah', gap: 5, recentReports: 2 });
@@ -146,10 +136,7 @@ describe('pillar coverage', () => {
 
   it('refuses areas outside the viewer’s scope and viewers without a region to oversee', async () => {
     expect((await coverage(operatorJember, 'region=35.10&type=tagana')).statusCode).toBe(403);
-    const gaps = await t.app.inject({
-      url: '/api/pillars/coverage/gaps?region=35.10&type=tagana',
-      headers: authAs(operatorJember),
-    });
+    const gaps = await t.call(operatorJember, 'GET', '/api/pillars/coverage/gaps?region=35.10&type=tagana');
     expect(gaps.statusCode).toBe(403);
     expect((await coverage(koordinatorIII, 'region=V&type=tagana')).statusCode).toBe(403);
     expect((await coverage(relawan, 'region=35.10.05&type=tagana')).statusCode).toBe(403);
@@ -160,7 +147,7 @@ describe('pillar coverage', () => {
 
   it('lets the admin change targets, and nobody else', async () => {
     const put = (user: TestUser, payload: Record<string, unknown>) =>
-      t.app.inject({ method: 'PUT', url: '/api/pillars/coverage/targets', headers: authAs(user), payload });
+      t.call(user, 'PUT', '/api/pillars/coverage/targets', payload);
     expect(
       (await put(operator, { pillarType: 'tagana', areaLevel: 'kecamatan', perArea: 2 })).statusCode,
     ).toBe(403);
@@ -169,9 +156,7 @@ describe('pillar coverage', () => {
     expect(saved.json().items).toContainEqual({ pillarType: 'tagana', areaLevel: 'kecamatan', perArea: 2 });
     const { total } = (await coverage(operator, 'region=35.10.05&type=tagana')).json();
     expect(total).toEqual({ active: 2, target: 2, gap: 0 });
-    const defaults = (
-      await t.app.inject({ url: '/api/pillars/coverage/targets', headers: authAs(koordinatorV) })
-    ).json();
+    const defaults = (await t.call(koordinatorV, 'GET', '/api/pillars/coverage/targets')).json();
     expect(defaults.items).toEqual(
       expect.arrayContaining([
         { pillarType: 'tksk', areaLevel: 'kecamatan', perArea: 1 },

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedLines, SAMPLE_FILE, writeRoster } from '../../../../scripts/make-pillars-sample.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { DRY_RUNS_PER_WINDOW } from './pillars-routes.ts';
 
 const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -38,17 +38,12 @@ describe('importing a pillar roster', () => {
   let koordinator: TestUser;
 
   const upload = (user: TestUser, query: string, body: Buffer | string, contentType = XLSX) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/pillars/imports?${query}`,
-      headers: { ...authAs(user), 'content-type': contentType },
-      payload: body,
-    });
+    t.call(user, 'POST', `/api/pillars/imports?${query}`, body, { 'content-type': contentType });
 
   /** Polls an import until it has ended; returns its final state. */
   async function waitForImport(user: TestUser, id: string) {
     for (let attempt = 0; attempt < 600; attempt++) {
-      const job = (await t.app.inject({ url: `/api/pillars/imports/${id}`, headers: authAs(user) })).json();
+      const job = (await t.call(user, 'GET', `/api/pillars/imports/${id}`)).json();
       if (job.status !== 'berjalan') return job;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -126,28 +121,21 @@ describe('importing a pillar roster', () => {
       job.rows.filter((row: RowResult) => row.action === 'create').every((row: RowResult) => row.pillarId),
     ).toBe(true);
     expect(await countPillars()).toBe(32);
-    const actions = await t.db.asSystem((tx) =>
-      tx.query<{ action: string }>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY seq', [
-        job.id,
-      ]),
-    );
+    const actions = await t.audit({ subjectId: job.id });
     expect(actions.map((a) => a.action)).toEqual([
       'pillar_import.started',
       'pillar_import.chunk_applied',
       'pillar_import.finished',
     ]);
     // the record reads as the roster said
-    const sholeh = (await t.app.inject({ url: '/api/pillars?q=sholeh', headers: authAs(operator) })).json()
-      .items[0];
+    const sholeh = (await t.call(operator, 'GET', '/api/pillars?q=sholeh')).json().items[0];
     expect(sholeh).toMatchObject({
       name: 'Moch. Sholeh',
       phone: '+6281234567806',
       pillarType: 'tagana',
       homeRegionCode: '35.10.07.2001',
     });
-    const kedungringin = (
-      await t.app.inject({ url: '/api/pillars?region=35.10.05.2009', headers: authAs(operator) })
-    ).json();
+    const kedungringin = (await t.call(operator, 'GET', '/api/pillars?region=35.10.05.2009')).json();
     expect(kedungringin.items.map((p: { name: string }) => p.name)).toEqual(['Siti Aminah']);
     expect(job.rows.find((row: RowResult) => row.row === 17)?.pillarId).toBeTruthy(); // Tamansari, Licin
   });
@@ -189,27 +177,20 @@ describe('importing a pillar roster', () => {
       (await upload(operator, 'dryRun=false&kabkota=35.10&type=tagana', csv, 'text/csv')).json().id,
     );
     expect(job.totals).toMatchObject({ update: 2, unchanged: 1, skip: 1 });
-    const sugeng = (await t.app.inject({ url: '/api/pillars?q=sugeng', headers: authAs(operator) })).json()
-      .items[0];
+    const sugeng = (await t.call(operator, 'GET', '/api/pillars?q=sugeng')).json().items[0];
     expect(sugeng.skills).toEqual(['evakuasi', 'komunikasi_radio', 'mediasi']);
-    const rahmat = (await t.app.inject({ url: '/api/pillars?q=rahmat', headers: authAs(operator) })).json()
-      .items[0];
+    const rahmat = (await t.call(operator, 'GET', '/api/pillars?q=rahmat')).json().items[0];
     expect(rahmat).toMatchObject({ status: 'aktif', version: 2 });
     expect(await countPillars()).toBe(32);
   });
 
   it('tells an importer nothing about a person registered outside their scope; the province is told instead', async () => {
     const provinsi = await t.user({ role: 'provinsi', region: '35' });
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/pillars',
-      headers: authAs(operatorJember),
-      payload: {
-        pillarType: 'tksk',
-        name: 'Budi Santoso',
-        nik: '3509062304850002',
-        homeRegionCode: '35.09.06.2002',
-      },
+    const created = await t.call(operatorJember, 'POST', '/api/pillars', {
+      pillarType: 'tksk',
+      name: 'Budi Santoso',
+      nik: '3509062304850002',
+      homeRegionCode: '35.09.06.2002',
     });
     expect(created.statusCode).toBe(201);
     // A registered NIK and an unknown one answer alike to the Banyuwangi operator.
@@ -222,28 +203,18 @@ describe('importing a pillar roster', () => {
     ]);
     expect(JSON.stringify(dry)).not.toMatch(/elsewhere|wilayah lain/);
     // Registering the same NIK directly answers as for anyone new, not 409 "wilayah lain".
-    const direct = await t.app.inject({
-      method: 'POST',
-      url: '/api/pillars',
-      headers: authAs(operator),
-      payload: {
-        pillarType: 'tagana',
-        name: 'Budi S',
-        nik: '3509062304850002',
-        homeRegionCode: '35.10.01.2001',
-      },
+    const direct = await t.call(operator, 'POST', '/api/pillars', {
+      pillarType: 'tagana',
+      name: 'Budi S',
+      nik: '3509062304850002',
+      homeRegionCode: '35.10.01.2001',
     });
     expect(direct.statusCode).toBe(201);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/pillars',
-      headers: authAs(operator),
-      payload: {
-        pillarType: 'tagana',
-        name: 'Budi S',
-        nik: '3509062304850002',
-        homeRegionCode: '35.10.01.2001',
-      },
+    const again = await t.call(operator, 'POST', '/api/pillars', {
+      pillarType: 'tagana',
+      name: 'Budi S',
+      nik: '3509062304850002',
+      homeRegionCode: '35.10.01.2001',
     });
     // Registered in their own scope now: that they may be told, with the record.
     expect(again.statusCode).toBe(409);
@@ -251,15 +222,13 @@ describe('importing a pillar roster', () => {
       message: 'NIK ini sudah terdaftar',
       details: { pillarId: direct.json().id },
     });
-    const inbox = (await t.app.inject({ url: '/api/notifications', headers: authAs(provinsi) })).json().items;
+    const inbox = (await t.call(provinsi, 'GET', '/api/notifications')).json().items;
     expect(inbox).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'pillar.registered_elsewhere', subjectId: direct.json().id }),
       ]),
     );
-    const operatorInbox = (
-      await t.app.inject({ url: '/api/notifications', headers: authAs(operator) })
-    ).json();
+    const operatorInbox = (await t.call(operator, 'GET', '/api/notifications')).json();
     expect(JSON.stringify(operatorInbox)).not.toContain('registered_elsewhere');
   });
 
@@ -291,15 +260,11 @@ describe('importing a pillar roster', () => {
     const id = res.json().id;
     const health = await t.app.inject({ url: '/api/health' });
     expect(health.statusCode).toBe(200);
-    const during = (
-      await t.app.inject({ url: `/api/pillars/imports/${id}`, headers: authAs(operator) })
-    ).json();
+    const during = (await t.call(operator, 'GET', `/api/pillars/imports/${id}`)).json();
     expect(during.status).toBe('berjalan');
     expect(during.processedRows).toBeLessThan(1500);
     const job = await waitForImport(operator, id);
     expect(job).toMatchObject({ status: 'selesai', processedRows: 1500, totals: { create: 1500 } });
-    expect(
-      (await t.app.inject({ url: `/api/pillars/imports/${id}`, headers: authAs(operatorJember) })).statusCode,
-    ).toBe(404);
+    expect((await t.call(operatorJember, 'GET', `/api/pillars/imports/${id}`)).statusCode).toBe(404);
   });
 });

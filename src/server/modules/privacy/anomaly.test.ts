@@ -3,7 +3,7 @@
 // and a second check in the same window opens none.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { isNightWib } from '../../../shared/privacy/retention-rules.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { fakeClock } from '../../platform/clock.ts';
@@ -66,17 +66,12 @@ beforeAll(async () => {
   ppdp = await t.user({ role: 'ppdp', region: '35' });
   reader = await t.user({ role: 'operator', region: '35.09' });
   quietReader = await t.user({ role: 'operator', region: '35.09' });
-  const settings = await t.app.inject({ url: '/api/settings/privacy', headers: authAs(ppdp) });
-  const saved = await t.app.inject({
-    method: 'PUT',
-    url: '/api/settings/privacy',
-    headers: authAs(ppdp),
-    payload: {
-      ...(settings.json() as object),
-      readsThreshold: 5,
-      failedAccountsThreshold: 3,
-      failedWindowMinutes: 30,
-    },
+  const settings = await t.call(ppdp, 'GET', '/api/settings/privacy');
+  const saved = await t.call(ppdp, 'PUT', '/api/settings/privacy', {
+    ...(settings.json() as object),
+    readsThreshold: 5,
+    failedAccountsThreshold: 3,
+    failedWindowMinutes: 30,
   });
   expect(saved.statusCode).toBe(200);
 });
@@ -105,7 +100,7 @@ describe('anomaly signals', () => {
     clock.advanceMinutes(10);
     expect(await runAnomalyChecks(t.db, clock)).toEqual({ baca_massal: 0, gagal_masuk: 0, ekspor_malam: 0 });
 
-    const list = await t.app.inject({ url: '/api/privacy/breaches', headers: authAs(ppdp) });
+    const list = await t.call(ppdp, 'GET', '/api/privacy/breaches');
     const items = list.json().items as {
       title: string;
       description: string;
@@ -121,10 +116,10 @@ describe('anomaly signals', () => {
     expect(items.find((b) => b.signal.startsWith('Satu akun'))?.description).toContain(reader.id);
     expect(JSON.stringify(items)).not.toContain('203.0.113.9');
 
-    const inbox = await t.app.inject({ url: '/api/notifications', headers: authAs(ppdp) });
+    const inbox = await t.call(ppdp, 'GET', '/api/notifications');
     const titles = (inbox.json().items as { title: string }[]).map((n) => n.title);
     expect(titles.filter((title) => title.startsWith('Dugaan kebocoran data'))).toHaveLength(3);
-    const readerInbox = await t.app.inject({ url: '/api/notifications', headers: authAs(reader) });
+    const readerInbox = await t.call(reader, 'GET', '/api/notifications');
     expect(JSON.stringify(readerInbox.json())).not.toContain('Dugaan kebocoran');
   });
 
@@ -135,9 +130,8 @@ describe('anomaly signals', () => {
   });
 
   it('lets the officer dismiss a suspected breach with a reason, but not a breach recorded by hand', async () => {
-    const post = (url: string, payload?: Record<string, unknown>) =>
-      t.app.inject({ method: 'POST', url, headers: authAs(ppdp), payload });
-    const list = await t.app.inject({ url: '/api/privacy/breaches', headers: authAs(ppdp) });
+    const post = (url: string, payload?: Record<string, unknown>) => t.call(ppdp, 'POST', url, payload);
+    const list = await t.call(ppdp, 'GET', '/api/privacy/breaches');
     const suspected = (list.json().items as { id: string; signal: string | null }[]).find((b) => b.signal);
     const reason = 'Operator sedang memeriksa ulang data bantuan atas perintah kepala bidang.';
     expect((await post(`/api/privacy/breaches/${suspected?.id}/dismiss`, { reason: 'x' })).statusCode).toBe(

@@ -2,7 +2,7 @@
 // near their end, and a breach still without both notices after 72 hours goes to the province and the admin — once.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
 
@@ -19,12 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload?: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url, headers: authAs(users.ppdp), payload });
+const post = (url: string, payload?: Record<string, unknown>) => t.call(users.ppdp, 'POST', url, payload);
 
 /** The titles in a user's inbox about breaches. */
 async function breachNotices(role: string): Promise<string[]> {
-  const res = await t.app.inject({ url: '/api/notifications', headers: authAs(users[role]) });
+  const res = await t.call(users[role], 'GET', '/api/notifications');
   expect(res.statusCode).toBe(200);
   return (res.json().items as { subjectType: string; title: string }[])
     .filter((item) => item.subjectType === 'privacy_breach')
@@ -73,7 +72,7 @@ describe('the breach clock', () => {
     expect(await breachNotices('koordinator')).toEqual([]);
     expect(await breachNotices('operator')).toEqual([]);
 
-    const list = await t.app.inject({ url: '/api/privacy/breaches', headers: authAs(users.ppdp) });
+    const list = await t.call(users.ppdp, 'GET', '/api/privacy/breaches');
     const byId = new Map(list.json().items.map((b: { id: string }) => [b.id, b]));
     expect(byId.get(id)).toMatchObject({
       clock: { state: 'lewat' },

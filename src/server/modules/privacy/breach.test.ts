@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { breachClock } from '../../../shared/privacy/breach-rules.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
@@ -15,8 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload?: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url, headers: authAs(ppdp), payload });
+const post = (url: string, payload?: Record<string, unknown>) => t.call(ppdp, 'POST', url, payload);
 
 describe('the breach register', () => {
   it('runs a 3 × 24 hour clock from discovery, nearing and then past the deadline', async () => {
@@ -42,12 +41,12 @@ describe('the breach register', () => {
     expect((await post('/api/privacy/breaches', breach)).statusCode).toBe(201);
 
     clock.advanceMinutes(50 * 60);
-    const list = await t.app.inject({ url: '/api/privacy/breaches', headers: authAs(ppdp) });
+    const list = await t.call(ppdp, 'GET', '/api/privacy/breaches');
     expect(list.json().items).toHaveLength(1);
     expect(list.json().items[0].clock).toEqual({ state: 'mendekati', hoursLeft: 22 });
 
     clock.advanceMinutes(23 * 60);
-    const late = await t.app.inject({ url: '/api/privacy/breaches', headers: authAs(ppdp) });
+    const late = await t.call(ppdp, 'GET', '/api/privacy/breaches');
     expect(late.json().items[0].clock.state).toBe('lewat');
   });
 

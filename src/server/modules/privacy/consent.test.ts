@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 let t: TestApp;
 let operator: TestUser;
 let ppdp: TestUser;
 let childId: string;
-
-const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
 
 /** Queues a reply as the channels module does, and answers whether it reached the outbox. */
 async function queueReply(recipient: string): Promise<boolean> {
@@ -31,11 +27,8 @@ beforeAll(async () => {
   operator = await t.user({ role: 'operator', region: '35.09' });
   const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
   ppdp = await t.user({ role: 'ppdp', region: '35' });
-  const report = reportPayload();
-  expect((await inject(relawan, 'POST', '/api/reports', report)).statusCode).toBe(201);
-  await inject(operator, 'POST', `/api/reports/${report.id}/verification`, { status: 'terverifikasi' });
-  const caseId = (await inject(operator, 'POST', '/api/cases', { reportIds: [report.id] })).json().id;
-  const child = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+  const caseId = (await t.openCase(relawan, operator)).id;
+  const child = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
     fullName: 'Dimas Saputra',
     age: 9,
     group: 'anak',
@@ -50,7 +43,7 @@ afterAll(() => t.close());
 describe('consent per person and its withdrawal', () => {
   it("stops every reply and notice to a reporter's phone once they withdraw, and keeps other phones", async () => {
     expect(await queueReply('+6281234567890')).toBe(true);
-    const withdrawn = await inject(ppdp, 'POST', '/api/privacy/consents', {
+    const withdrawn = await t.call(ppdp, 'POST', '/api/privacy/consents', {
       purpose: 'kontak_balik',
       phone: '0812-3456-7890',
       action: 'tarik',
@@ -60,10 +53,10 @@ describe('consent per person and its withdrawal', () => {
     expect(withdrawn.json().effect).toContain('dihentikan');
     expect(await queueReply('+6281234567890')).toBe(false);
     expect(await queueReply('+6281299998888')).toBe(true);
-    const view = await inject(ppdp, 'GET', '/api/privacy/consents?phone=081234567890');
+    const view = await t.call(ppdp, 'GET', '/api/privacy/consents?phone=081234567890');
     expect(view.json().items).toMatchObject([{ purpose: 'kontak_balik', state: 'ditarik' }]);
 
-    await inject(ppdp, 'POST', '/api/privacy/consents', {
+    await t.call(ppdp, 'POST', '/api/privacy/consents', {
       purpose: 'kontak_balik',
       phone: '081234567890',
       action: 'beri',
@@ -72,9 +65,9 @@ describe('consent per person and its withdrawal', () => {
   });
 
   it("shows a child's guardian consent, and keeps the child's data on another basis while the case is handled", async () => {
-    const before = await inject(ppdp, 'GET', `/api/privacy/consents?subjectId=${childId}`);
+    const before = await t.call(ppdp, 'GET', `/api/privacy/consents?subjectId=${childId}`);
     expect(before.json().items).toMatchObject([{ purpose: 'wali_anak', state: 'diberikan' }]);
-    const withdrawn = await inject(ppdp, 'POST', '/api/privacy/consents', {
+    const withdrawn = await t.call(ppdp, 'POST', '/api/privacy/consents', {
       purpose: 'wali_anak',
       subjectId: childId,
       action: 'tarik',
@@ -90,7 +83,7 @@ describe('consent per person and its withdrawal', () => {
   });
 
   it('refuses consent records to everyone outside the privacy office', async () => {
-    const res = await inject(operator, 'POST', '/api/privacy/consents', {
+    const res = await t.call(operator, 'POST', '/api/privacy/consents', {
       purpose: 'kontak_balik',
       phone: '081234567890',
       action: 'tarik',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { DATA_MAP } from '../../../shared/privacy/data-map.ts';
 
 let t: TestApp;
@@ -13,7 +13,7 @@ afterAll(() => t.close());
 
 describe('the record of processing activities', () => {
   it('answers every declared column once, grouped by activity, in Indonesian by default', async () => {
-    const res = await t.app.inject({ url: '/api/privacy/processing-record', headers: authAs(ppdp) });
+    const res = await t.call(ppdp, 'GET', '/api/privacy/processing-record');
     expect(res.statusCode).toBe(200);
     const record = res.json();
     expect(record.lang).toBe('id');
@@ -29,10 +29,7 @@ describe('the record of processing activities', () => {
   });
 
   it('gives the PDF as a file in Indonesian', async () => {
-    const res = await t.app.inject({
-      url: '/api/privacy/processing-record?format=pdf',
-      headers: authAs(ppdp),
-    });
+    const res = await t.call(ppdp, 'GET', '/api/privacy/processing-record?format=pdf');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(
@@ -44,10 +41,10 @@ describe('the record of processing activities', () => {
 
   it('makes a ppdp only for the whole province, and gives them no region to read other modules through', async () => {
     await expect(t.user({ role: 'ppdp', region: '35.09' })).rejects.toThrow(/berlingkup 35/);
-    const cases = await t.app.inject({ url: '/api/cases', headers: authAs(ppdp) });
+    const cases = await t.call(ppdp, 'GET', '/api/cases');
     expect([200, 403]).toContain(cases.statusCode);
     if (cases.statusCode === 200) expect(cases.json().items).toEqual([]);
-    const me = await t.app.inject({ url: '/api/me', headers: authAs(ppdp) });
+    const me = await t.call(ppdp, 'GET', '/api/me');
     expect(me.json()).toMatchObject({ role: 'ppdp', scope: { kind: 'region', code: '35' } });
   });
 });

@@ -3,8 +3,7 @@
 // are, and a second run finds nothing more.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runRetention } from './retention-service.ts';
 
@@ -15,18 +14,13 @@ let relawan: TestUser;
 let ppdp: TestUser;
 let provinsi: TestUser;
 
-const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
 type Opened = { caseId: string; reportId: string; personId: string };
 
 /** A case opened from a verified report, with one vulnerable person; closed when asked. */
 async function openCase(name: string, close: boolean): Promise<Opened> {
-  const report = reportPayload({ description: `Warga bernama ${name} terjebak saat bentrokan.` });
-  expect((await inject(relawan, 'POST', '/api/reports', report)).statusCode).toBe(201);
-  await inject(operator, 'POST', `/api/reports/${report.id}/verification`, { status: 'terverifikasi' });
-  const caseId = (await inject(operator, 'POST', '/api/cases', { reportIds: [report.id] })).json().id;
-  const added = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+  const description = `Warga bernama ${name} terjebak saat bentrokan.`;
+  const { id: caseId, reportId } = await t.openCase(relawan, operator, { description });
+  const added = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
     fullName: name,
     age: 70,
     group: 'lansia',
@@ -34,15 +28,15 @@ async function openCase(name: string, close: boolean): Promise<Opened> {
   });
   expect(added.statusCode).toBe(201);
   if (close) {
-    await inject(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
-    await inject(operator, 'POST', `/api/cases/${caseId}/recovery-steps`, { step: 'rekonsiliasi' });
-    const closed = await inject(operator, 'POST', `/api/cases/${caseId}/phase`, {
+    await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
+    await t.call(operator, 'POST', `/api/cases/${caseId}/recovery-steps`, { step: 'rekonsiliasi' });
+    const closed = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, {
       to: 'selesai',
       outcome: 'Kedua pihak berdamai.',
     });
     expect(closed.json().phase).toBe('selesai');
   }
-  return { caseId, reportId: report.id as string, personId: added.json().id };
+  return { caseId, reportId, personId: added.json().id };
 }
 
 /** A WhatsApp message of a citizen reporter received at `at`, optionally of a report. */
@@ -85,7 +79,7 @@ const senderOf = async (id: string) =>
   )[0].sender;
 
 async function evaluationFigures() {
-  const res = await inject(provinsi, 'GET', '/api/evaluations/summary?from=2026-01-01&to=2026-12-31');
+  const res = await t.call(provinsi, 'GET', '/api/evaluations/summary?from=2026-01-01&to=2026-12-31');
   expect(res.statusCode).toBe(200);
   const { generatedAt: _made, ...figures } = res.json();
   return figures;
@@ -105,7 +99,7 @@ beforeAll(async () => {
   closedCase = await openCase('Sumarni Wati', true);
   openCaseRecords = await openCase('Paidi Santoso', false);
   heldCase = await openCase('Kasiyem Rahayu', true);
-  const hold = await inject(ppdp, 'POST', '/api/privacy/holds', {
+  const hold = await t.call(ppdp, 'POST', '/api/privacy/holds', {
     table: 'cases',
     id: heldCase.caseId,
     reason: 'Bukti perkara di Pengadilan Negeri Jember',
@@ -124,8 +118,8 @@ afterAll(() => t.close());
 
 describe('the retention job', () => {
   it('lists in a dry run what it would anonymise, by id and count only, for the privacy office only', async () => {
-    expect((await inject(operator, 'GET', '/api/privacy/retention')).statusCode).toBe(403);
-    const res = await inject(ppdp, 'GET', '/api/privacy/retention');
+    expect((await t.call(operator, 'GET', '/api/privacy/retention')).statusCode).toBe(403);
+    const res = await t.call(ppdp, 'GET', '/api/privacy/retention');
     expect(res.statusCode).toBe(200);
     const plan = res.json();
     const byTable = Object.fromEntries(
@@ -168,9 +162,7 @@ describe('the retention job', () => {
     expect(pillars.find((p) => p.id === ids.oldPillar)?.name).not.toBe('Bambang Sutejo');
     expect(pillars.filter((p) => p.name === 'Bambang Sutejo')).toHaveLength(2);
 
-    const audit = await t.db.asSystem((tx) =>
-      tx.query<{ details: string }>("SELECT details FROM audit_log WHERE action = 'privacy.retention_run'"),
-    );
+    const audit = await t.audit({ action: 'privacy.retention_run' });
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details)).toMatchObject({
       anonymised: { vulnerable_people: 1, reports: 1, channel_messages: 1, pillars: 1 },
@@ -180,9 +172,9 @@ describe('the retention job', () => {
   });
 
   it('finds nothing more on the next run, and takes the held case once its hold is lifted', async () => {
-    const again = await inject(ppdp, 'GET', '/api/privacy/retention');
+    const again = await t.call(ppdp, 'GET', '/api/privacy/retention');
     expect(again.json().tables.every((row: { count: number }) => row.count === 0)).toBe(true);
-    await inject(ppdp, 'POST', '/api/privacy/holds', {
+    await t.call(ppdp, 'POST', '/api/privacy/holds', {
       table: 'cases',
       id: heldCase.caseId,
       reason: 'Perkara selesai',
@@ -194,20 +186,15 @@ describe('the retention job', () => {
   });
 
   it('follows the retention settings, which only the privacy office may change, within their bounds', async () => {
-    const settings = await inject(ppdp, 'GET', '/api/settings/privacy');
+    const settings = await t.call(ppdp, 'GET', '/api/settings/privacy');
     expect(settings.json()).toMatchObject({ caseClosedYears: 5, reporterMonths: 12, pillarInactiveYears: 3 });
     const changed = { ...settings.json(), reporterMonths: 6 };
     const put = (user: TestUser, body: unknown) =>
-      t.app.inject({
-        method: 'PUT',
-        url: '/api/settings/privacy',
-        headers: authAs(user),
-        payload: body as object,
-      });
+      t.call(user, 'PUT', '/api/settings/privacy', body as object);
     expect((await put(operator, changed)).statusCode).toBe(403);
     expect((await put(ppdp, { ...changed, reporterMonths: 0 })).statusCode).toBe(400);
     expect((await put(ppdp, changed)).statusCode).toBe(200);
-    const plan = (await inject(ppdp, 'GET', '/api/privacy/retention')).json();
+    const plan = (await t.call(ppdp, 'GET', '/api/privacy/retention')).json();
     expect(plan.tables.find((row: { table: string }) => row.table === 'channel_messages').ids).toEqual([
       ids.recentCitizen,
     ]);

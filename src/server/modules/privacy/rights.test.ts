@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 let t: TestApp;
 let operator: TestUser;
@@ -11,13 +10,10 @@ let provinsi: TestUser;
 let caseId: string;
 let personId: string;
 
-const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
 const NIK = '3509015204500001';
 
 async function newRequest(kind: string, records = [{ table: 'vulnerable_people', id: personId }]) {
-  const res = await inject(ppdp, 'POST', '/api/privacy/requests', {
+  const res = await t.call(ppdp, 'POST', '/api/privacy/requests', {
     id: randomUUID(),
     kind,
     receivedAt: '2026-12-01T09:00:00+07:00',
@@ -40,7 +36,7 @@ const person = async () => {
 
 /** The evaluation's figures of the province, without the time they were made. */
 async function evaluationFigures() {
-  const res = await inject(provinsi, 'GET', '/api/evaluations/summary?from=2026-01-01&to=2026-12-31');
+  const res = await t.call(provinsi, 'GET', '/api/evaluations/summary?from=2026-01-01&to=2026-12-31');
   expect(res.statusCode).toBe(200);
   const { generatedAt: _made, ...figures } = res.json();
   return figures;
@@ -52,11 +48,9 @@ beforeAll(async () => {
   relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
   ppdp = await t.user({ role: 'ppdp', region: '35' });
   provinsi = await t.user({ role: 'provinsi', region: '35' });
-  const report = reportPayload({ description: 'Seorang lansia terjebak di rumahnya saat bentrokan.' });
-  expect((await inject(relawan, 'POST', '/api/reports', report)).statusCode).toBe(201);
-  await inject(operator, 'POST', `/api/reports/${report.id}/verification`, { status: 'terverifikasi' });
-  caseId = (await inject(operator, 'POST', '/api/cases', { reportIds: [report.id] })).json().id;
-  const added = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+  const description = 'Seorang lansia terjebak di rumahnya saat bentrokan.';
+  caseId = (await t.openCase(relawan, operator, { description })).id;
+  const added = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
     fullName: 'Sumarni Wati',
     nik: NIK,
     age: 76,
@@ -76,7 +70,7 @@ describe('requests of the people in the data', () => {
       receivedAt: '2026-12-01T09:00:00+07:00',
       records: [{ table: 'vulnerable_people', id: personId }],
     };
-    const first = await inject(ppdp, 'POST', '/api/privacy/requests', body);
+    const first = await t.call(ppdp, 'POST', '/api/privacy/requests', body);
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({
       dueAt: '2026-12-04T09:00:00+07:00',
@@ -84,14 +78,14 @@ describe('requests of the people in the data', () => {
       status: 'diproses',
       records: [{ table: 'vulnerable_people', id: personId, label: 'Orang rentan dalam kasus' }],
     });
-    expect((await inject(ppdp, 'POST', '/api/privacy/requests', body)).statusCode).toBe(201);
-    const list = (await inject(ppdp, 'GET', '/api/privacy/requests')).json().items;
+    expect((await t.call(ppdp, 'POST', '/api/privacy/requests', body)).statusCode).toBe(201);
+    const list = (await t.call(ppdp, 'GET', '/api/privacy/requests')).json().items;
     expect(list.filter((r: { id: string }) => r.id === body.id)).toHaveLength(1);
   });
 
   it("gives the person's file as JSON and PDF in Indonesian, each record read access-logged", async () => {
     const request = await newRequest('akses');
-    const file = await inject(ppdp, 'GET', `/api/privacy/requests/${request.id}/file`);
+    const file = await t.call(ppdp, 'GET', `/api/privacy/requests/${request.id}/file`);
     expect(file.statusCode).toBe(200);
     const fields = Object.fromEntries(
       file.json().records[0].fields.map((f: { column: string; value: string }) => [f.column, f]),
@@ -99,18 +93,17 @@ describe('requests of the people in the data', () => {
     expect(fields.full_name.value).toBe('Sumarni Wati');
     expect(fields.nik_encrypted.value).toBe(NIK);
     expect(fields.full_name.retention).toBe('Dianonimkan 5 tahun setelah kasus ditutup');
-    const pdf = await inject(ppdp, 'GET', `/api/privacy/requests/${request.id}/file?format=pdf`);
+    const pdf = await t.call(ppdp, 'GET', `/api/privacy/requests/${request.id}/file?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toMatch(/berkas-data-pribadi-\d{4}-\d{2}-\d{2}\.pdf/);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const logged = await t.db.asSystem((tx) =>
-      tx.query(
-        `SELECT 1 FROM access_log WHERE user_id = $1 AND purpose = 'privacy.subject_file' AND subject_id = $2`,
-        [ppdp.id, personId],
-      ),
-    );
+    const logged = await t.accessLog({
+      userId: ppdp.id,
+      purpose: 'privacy.subject_file',
+      subjectId: personId,
+    });
     expect(logged).toHaveLength(2);
-    const answered = await inject(ppdp, 'POST', `/api/privacy/requests/${request.id}/answer`, {
+    const answered = await t.call(ppdp, 'POST', `/api/privacy/requests/${request.id}/answer`, {
       answer: 'Berkas diserahkan langsung kepada pemohon.',
     });
     expect(answered.json()).toMatchObject({ status: 'selesai', clock: { state: 'selesai' } });
@@ -119,14 +112,14 @@ describe('requests of the people in the data', () => {
   it('corrects a field of a correction request, keeping the value out of the audit trail', async () => {
     const request = await newRequest('perbaikan');
     const url = `/api/privacy/requests/${request.id}/corrections`;
-    const wrong = await inject(ppdp, 'POST', url, {
+    const wrong = await t.call(ppdp, 'POST', url, {
       table: 'vulnerable_people',
       id: personId,
       field: 'vulnerable_group',
       value: 'lansia',
     });
     expect(wrong.statusCode).toBe(400);
-    const ok = await inject(ppdp, 'POST', url, {
+    const ok = await t.call(ppdp, 'POST', url, {
       table: 'vulnerable_people',
       id: personId,
       field: 'age',
@@ -134,43 +127,39 @@ describe('requests of the people in the data', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect((await person()).age).toBe(77);
-    const audit = await t.db.asSystem((tx) =>
-      tx.query<{ details: unknown }>(
-        `SELECT details FROM audit_log WHERE action = 'privacy.field_corrected'`,
-      ),
-    );
+    const audit = await t.audit({ action: 'privacy.field_corrected' });
     const details = audit.map((a) => (typeof a.details === 'string' ? JSON.parse(a.details) : a.details));
     expect(details).toEqual([{ table: 'vulnerable_people', record: personId, field: 'age' }]);
   });
 
   it('refuses erasure while the case is open and under a legal hold, then anonymises with figures unchanged', async () => {
     const openCase = await newRequest('penghapusan');
-    const refused = await inject(ppdp, 'POST', `/api/privacy/requests/${openCase.id}/erasure`);
+    const refused = await t.call(ppdp, 'POST', `/api/privacy/requests/${openCase.id}/erasure`);
     expect(refused.statusCode).toBe(200);
     expect(refused.json().status).toBe('ditolak');
     expect(refused.json().answer).toContain('masih ditangani');
     expect((await person()).fullName).toBe('Sumarni Wati');
 
-    await inject(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
-    await inject(operator, 'POST', `/api/cases/${caseId}/recovery-steps`, { step: 'rekonsiliasi' });
-    const closed = await inject(operator, 'POST', `/api/cases/${caseId}/phase`, {
+    await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
+    await t.call(operator, 'POST', `/api/cases/${caseId}/recovery-steps`, { step: 'rekonsiliasi' });
+    const closed = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, {
       to: 'selesai',
       outcome: 'Kedua pihak berdamai; lansia kembali ke rumahnya.',
     });
     expect(closed.json().phase).toBe('selesai');
 
-    const hold = await inject(ppdp, 'POST', '/api/privacy/holds', {
+    const hold = await t.call(ppdp, 'POST', '/api/privacy/holds', {
       table: 'cases',
       id: caseId,
       reason: 'Bukti perkara di Pengadilan Negeri Jember',
     });
     expect(hold.statusCode).toBe(200);
     const held = await newRequest('penghapusan');
-    const heldAnswer = (await inject(ppdp, 'POST', `/api/privacy/requests/${held.id}/erasure`)).json();
+    const heldAnswer = (await t.call(ppdp, 'POST', `/api/privacy/requests/${held.id}/erasure`)).json();
     expect(heldAnswer).toMatchObject({ status: 'ditolak' });
     expect(heldAnswer.answer).toContain('Bukti perkara di Pengadilan Negeri Jember');
 
-    await inject(ppdp, 'POST', '/api/privacy/holds', {
+    await t.call(ppdp, 'POST', '/api/privacy/holds', {
       table: 'cases',
       id: caseId,
       reason: 'Perkara selesai',
@@ -178,7 +167,7 @@ describe('requests of the people in the data', () => {
     });
     const before = await evaluationFigures();
     const erasure = await newRequest('penghapusan');
-    const done = await inject(ppdp, 'POST', `/api/privacy/requests/${erasure.id}/erasure`);
+    const done = await t.call(ppdp, 'POST', `/api/privacy/requests/${erasure.id}/erasure`);
     expect(done.json()).toMatchObject({ status: 'selesai' });
     expect(await person()).toEqual({
       fullName: 'Dianonimkan',
@@ -187,12 +176,12 @@ describe('requests of the people in the data', () => {
       vulnerableGroup: 'disabilitas',
     });
     expect(await evaluationFigures()).toEqual(before);
-    const byNik = await inject(ppdp, 'GET', `/api/privacy/subjects?nik=${NIK}`);
+    const byNik = await t.call(ppdp, 'GET', `/api/privacy/subjects?nik=${NIK}`);
     expect(byNik.json().records).toEqual([]);
   });
 
   it('refuses requests to everyone outside the privacy office', async () => {
-    const res = await inject(operator, 'POST', '/api/privacy/requests', {
+    const res = await t.call(operator, 'POST', '/api/privacy/requests', {
       id: randomUUID(),
       kind: 'akses',
       receivedAt: '2026-12-01T09:00:00+07:00',
@@ -200,7 +189,7 @@ describe('requests of the people in the data', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(
-      (await inject(provinsi, 'POST', '/api/privacy/holds', { table: 'cases', id: caseId, reason: 'x y z' }))
+      (await t.call(provinsi, 'POST', '/api/privacy/holds', { table: 'cases', id: caseId, reason: 'x y z' }))
         .statusCode,
     ).toBe(403);
   });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 let t: TestApp;
 let operator: TestUser;
@@ -9,21 +8,14 @@ let ppdp: TestUser;
 let caseId: string;
 let personId: string;
 
-const inject = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
 beforeAll(async () => {
   t = await buildTestApp();
   operator = await t.user({ role: 'operator', region: '35.09' });
   relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
   ppdp = await t.user({ role: 'ppdp', region: '35' });
-  const report = reportPayload({
-    description: 'Warga bernama Sumarni Wati terjebak di rumahnya saat bentrokan.',
-  });
-  expect((await inject(relawan, 'POST', '/api/reports', report)).statusCode).toBe(201);
-  await inject(operator, 'POST', `/api/reports/${report.id}/verification`, { status: 'terverifikasi' });
-  caseId = (await inject(operator, 'POST', '/api/cases', { reportIds: [report.id] })).json().id;
-  const person = await inject(operator, 'POST', `/api/cases/${caseId}/people`, {
+  const description = 'Warga bernama Sumarni Wati terjebak di rumahnya saat bentrokan.';
+  caseId = (await t.openCase(relawan, operator, { description })).id;
+  const person = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
     fullName: 'Sumarni Wati',
     nik: '3509015204500001',
     age: 76,
@@ -39,39 +31,35 @@ type Found = { table: string; id: string; fields: { column: string; value: strin
 
 describe('subject access by the data protection officer', () => {
   it('finds the person by NIK with the NIK opened, and logs every record read', async () => {
-    const res = await inject(ppdp, 'GET', '/api/privacy/subjects?nik=3509015204500001');
+    const res = await t.call(ppdp, 'GET', '/api/privacy/subjects?nik=3509015204500001');
     expect(res.statusCode).toBe(200);
     const records: Found[] = res.json().records;
     expect(records.map((r) => [r.table, r.id])).toEqual([['vulnerable_people', personId]]);
     const fields = Object.fromEntries(records[0].fields.map((f) => [f.column, f.value]));
     expect(fields).toMatchObject({ full_name: 'Sumarni Wati', nik_encrypted: '3509015204500001', age: '76' });
-    const log = await t.db.asSystem((tx) =>
-      tx.query<{ subjectType: string; subjectId: string }>(
-        `SELECT subject_type AS "subjectType", subject_id AS "subjectId" FROM access_log
-          WHERE user_id = $1 AND purpose = 'privacy.subject_access'`,
-        [ppdp.id],
-      ),
-    );
-    expect(log).toEqual([{ subjectType: 'vulnerable_person', subjectId: personId }]);
+    const log = await t.accessLog({ userId: ppdp.id, purpose: 'privacy.subject_access' });
+    expect(log.map(({ subjectType, subjectId }) => ({ subjectType, subjectId }))).toEqual([
+      { subjectType: 'vulnerable_person', subjectId: personId },
+    ]);
   });
 
   it('finds the person by name and birth year in the case and in the report that names them', async () => {
-    const res = await inject(ppdp, 'GET', '/api/privacy/subjects?name=sumarni%20wati&birthYear=1950');
+    const res = await t.call(ppdp, 'GET', '/api/privacy/subjects?name=sumarni%20wati&birthYear=1950');
     const tables = (res.json().records as Found[]).map((r) => r.table).sort();
     expect(tables).toEqual(['reports', 'vulnerable_people']);
-    const wrongYear = await inject(ppdp, 'GET', '/api/privacy/subjects?name=Sumarni%20Wati&birthYear=1990');
+    const wrongYear = await t.call(ppdp, 'GET', '/api/privacy/subjects?name=Sumarni%20Wati&birthYear=1990');
     expect((wrongYear.json().records as Found[]).map((r) => r.table)).toEqual(['reports']);
   });
 
   it('refuses a search with nothing to search by, and refuses other roles', async () => {
-    expect((await inject(ppdp, 'GET', '/api/privacy/subjects')).statusCode).toBe(400);
-    expect((await inject(operator, 'GET', '/api/privacy/subjects?nik=3509015204500001')).statusCode).toBe(
+    expect((await t.call(ppdp, 'GET', '/api/privacy/subjects')).statusCode).toBe(400);
+    expect((await t.call(operator, 'GET', '/api/privacy/subjects?nik=3509015204500001')).statusCode).toBe(
       403,
     );
   });
 
   it('gives the ppdp no way to the person through the case pages', async () => {
-    const res = await inject(ppdp, 'GET', `/api/cases/${caseId}/people/${personId}`);
+    const res = await t.call(ppdp, 'GET', `/api/cases/${caseId}/people/${personId}`);
     expect([403, 404]).toContain(res.statusCode);
   });
 });

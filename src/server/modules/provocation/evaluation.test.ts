@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReports } from '../../../../test/early-warning-helpers.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 const at = (text: string) => new Date(`2026-07-${text}+07:00`);
@@ -25,20 +25,18 @@ describe('the provocation watch evaluation', () => {
     regionCode: string,
     assessment?: string,
   ): Promise<string> => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/provocation/sightings',
-      headers: authAs(operator),
-      payload: { id: randomUUID(), platform, text, seenAt, regionCodes: [regionCode] },
+    const res = await t.call(operator, 'POST', '/api/provocation/sightings', {
+      id: randomUUID(),
+      platform,
+      text,
+      seenAt,
+      regionCodes: [regionCode],
     });
     expect(res.statusCode).toBe(201);
     const id = res.json().itemId as string;
     if (assessment) {
-      const assessed = await t.app.inject({
-        method: 'POST',
-        url: `/api/provocation/items/${id}/assessment`,
-        headers: authAs(operator),
-        payload: { assessment },
+      const assessed = await t.call(operator, 'POST', `/api/provocation/items/${id}/assessment`, {
+        assessment,
       });
       expect(assessed.statusCode).toBe(200);
     }
@@ -105,7 +103,7 @@ describe('the provocation watch evaluation', () => {
   afterAll(() => t.close());
 
   it('counts items by assessment and platform, the median hours to an answer, and answers before incidents', async () => {
-    const res = await t.app.inject({ url: '/api/provocation/evaluation', headers: authAs(provinsi) });
+    const res = await t.call(provinsi, 'GET', '/api/provocation/evaluation');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       items: 4,
@@ -119,16 +117,13 @@ describe('the provocation watch evaluation', () => {
   });
 
   it('narrows to one kab/kota, and refuses an operator', async () => {
-    const other = await t.app.inject({
-      url: '/api/provocation/evaluation?kabkota=35.10',
-      headers: authAs(provinsi),
-    });
+    const other = await t.call(provinsi, 'GET', '/api/provocation/evaluation?kabkota=35.10');
     expect(other.json()).toMatchObject({
       items: 0,
       medianHoursToCounter: null,
       answeredBeforeIncident: null,
     });
-    const refused = await t.app.inject({ url: '/api/provocation/evaluation', headers: authAs(operator) });
+    const refused = await t.call(operator, 'GET', '/api/provocation/evaluation');
     expect(refused.statusCode).toBe(403);
   });
 });

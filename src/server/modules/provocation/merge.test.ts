@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 const ONE = 'Malam ini kampung sebelah akan diserang, siapkan bambu runcing dan kumpul di balai desa Tanggul';
@@ -16,10 +16,8 @@ describe('merging two items that both have several sightings', () => {
   let keep: string;
   let merged: string;
 
-  const as = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
   const sight = async (user: TestUser, text: string, seenAt: string, regionCode: string) => {
-    const res = await as(user, 'POST', '/api/provocation/sightings', {
+    const res = await t.call(user, 'POST', '/api/provocation/sightings', {
       id: randomUUID(),
       platform: 'whatsapp',
       text,
@@ -44,11 +42,11 @@ describe('merging two items that both have several sightings', () => {
     await sight(operator, `Forwarded many times\n${TWO}`, '2026-07-01T11:00:00+07:00', '35.09.07.2002');
     await sight(colleague, `${TWO}!!`, '2026-07-01T12:00:00+07:00', '35.09.06.2002');
     expect(merged).not.toBe(keep);
-    const assessed = await as(colleague, 'POST', `/api/provocation/items/${merged}/assessment`, {
+    const assessed = await t.call(colleague, 'POST', `/api/provocation/items/${merged}/assessment`, {
       assessment: 'hoaks',
     });
     expect(assessed.statusCode).toBe(200);
-    const drafted = await as(colleague, 'POST', `/api/provocation/items/${merged}/counter-messages`, {
+    const drafted = await t.call(colleague, 'POST', `/api/provocation/items/${merged}/counter-messages`, {
       body: 'Video ini kejadian lama, bukan kemarin. Mohon tidak disebarkan.',
       carrier: 'tokoh_masyarakat',
     });
@@ -57,7 +55,7 @@ describe('merging two items that both have several sightings', () => {
   afterAll(() => t.close());
 
   it('moves every sighting, whoever recorded it, and the response, and widens the item', async () => {
-    const res = await as(operator, 'POST', `/api/provocation/items/${merged}/merge`, { intoId: keep });
+    const res = await t.call(operator, 'POST', `/api/provocation/items/${merged}/merge`, { intoId: keep });
     expect(res.statusCode).toBe(200);
     const item = res.json();
     expect(item.id).toBe(keep);
@@ -71,35 +69,30 @@ describe('merging two items that both have several sightings', () => {
   });
 
   it('leads the merged item’s address to the item it joined, and lists it no more', async () => {
-    const res = await as(colleague, 'GET', `/api/provocation/items/${merged}`);
+    const res = await t.call(colleague, 'GET', `/api/provocation/items/${merged}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().id).toBe(keep);
-    const list = await as(operator, 'GET', '/api/provocation/items');
+    const list = await t.call(operator, 'GET', '/api/provocation/items');
     const ids = list.json().items.map((i: { id: string }) => i.id);
     expect(ids).toContain(keep);
     expect(ids).not.toContain(merged);
   });
 
   it('records the merge in the audit log, and a repeated request changes nothing', async () => {
-    const again = await as(operator, 'POST', `/api/provocation/items/${merged}/merge`, { intoId: keep });
+    const again = await t.call(operator, 'POST', `/api/provocation/items/${merged}/merge`, { intoId: keep });
     expect(again.statusCode).toBe(200);
     expect(again.json().sightingCount).toBe(6);
-    const audit = await t.db.asSystem((tx) =>
-      tx.query<{ details: string }>(
-        `SELECT details FROM audit_log WHERE action = 'provocation.items_merged' AND subject_id = $1`,
-        [keep],
-      ),
-    );
+    const audit = await t.audit({ action: 'provocation.items_merged', subjectId: keep });
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ from: merged, sightingsMoved: 3 });
   });
 
   it('refuses a merge into itself, a volunteer, and another region’s office', async () => {
     expect(
-      (await as(operator, 'POST', `/api/provocation/items/${keep}/merge`, { intoId: keep })).statusCode,
+      (await t.call(operator, 'POST', `/api/provocation/items/${keep}/merge`, { intoId: keep })).statusCode,
     ).toBe(400);
     expect(
-      (await as(relawan, 'POST', `/api/provocation/items/${keep}/merge`, { intoId: merged })).statusCode,
+      (await t.call(relawan, 'POST', `/api/provocation/items/${keep}/merge`, { intoId: merged })).statusCode,
     ).toBe(403);
     const other = await sight(
       operator,
@@ -108,11 +101,12 @@ describe('merging two items that both have several sightings', () => {
       '35.09.06.2002',
     );
     expect(
-      (await as(outsider, 'POST', `/api/provocation/items/${other}/merge`, { intoId: keep })).statusCode,
+      (await t.call(outsider, 'POST', `/api/provocation/items/${other}/merge`, { intoId: keep })).statusCode,
     ).toBe(404);
     // Into an item that was itself merged away: a conflict, not a chain.
     expect(
-      (await as(operator, 'POST', `/api/provocation/items/${other}/merge`, { intoId: merged })).statusCode,
+      (await t.call(operator, 'POST', `/api/provocation/items/${other}/merge`, { intoId: merged }))
+        .statusCode,
     ).toBe(409);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { PROVOCATION_PERMISSIONS } from '../../../shared/permissions/provocation.ts';
 import type { Role } from '../../../shared/users.ts';
@@ -17,16 +17,13 @@ describe('provocation permissions through the API', () => {
   let itemId: string;
   let caseId: string;
 
-  const as = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
   async function submittedCounter(): Promise<string> {
-    const drafted = await as(drafter, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
+    const drafted = await t.call(drafter, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
       body: 'Kabar ini tidak benar; mohon tidak disebarkan.',
       carrier: 'tokoh_agama',
     });
     const id = drafted.json().response.counterMessages.at(-1).id;
-    await as(drafter, 'POST', `/api/provocation/counter-messages/${id}/submit`, {});
+    await t.call(drafter, 'POST', `/api/provocation/counter-messages/${id}/submit`, {});
     return id;
   }
 
@@ -34,7 +31,7 @@ describe('provocation permissions through the API', () => {
   const attempts: Record<Action, (user: TestUser) => Promise<number>> = {
     'provocation.record': async (user) =>
       (
-        await as(user, 'POST', '/api/provocation/sightings', {
+        await t.call(user, 'POST', '/api/provocation/sightings', {
           id: randomUUID(),
           platform: 'whatsapp',
           text: 'Pesan berantai uji izin untuk satu peran di Jember',
@@ -43,23 +40,29 @@ describe('provocation permissions through the API', () => {
         })
       ).statusCode,
     'provocation.view': async (user) =>
-      (await as(user, 'GET', `/api/provocation/items/${itemId}`)).statusCode,
+      (await t.call(user, 'GET', `/api/provocation/items/${itemId}`)).statusCode,
     'provocation.assess': async (user) =>
-      (await as(user, 'POST', `/api/provocation/items/${itemId}/assessment`, { assessment: 'hoaks' }))
+      (await t.call(user, 'POST', `/api/provocation/items/${itemId}/assessment`, { assessment: 'hoaks' }))
         .statusCode,
     'provocation.counter': async (user) =>
       (
-        await as(user, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
+        await t.call(user, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
           body: 'Klarifikasi resmi dari Dinas Sosial.',
           carrier: 'diskominfo',
         })
       ).statusCode,
     'provocation.approve': async (user) =>
-      (await as(user, 'POST', `/api/provocation/counter-messages/${await submittedCounter()}/approve`, {}))
-        .statusCode,
+      (
+        await t.call(
+          user,
+          'POST',
+          `/api/provocation/counter-messages/${await submittedCounter()}/approve`,
+          {},
+        )
+      ).statusCode,
     'provocation.takedown': async (user) =>
       (
-        await as(user, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
+        await t.call(user, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
           kind: 'investigasi',
           agencyId: 'polres-uji',
           caseId,
@@ -67,13 +70,13 @@ describe('provocation permissions through the API', () => {
         })
       ).statusCode,
     'provocation.posters': async (user) => {
-      const res = await as(user, 'GET', `/api/provocation/items/${itemId}`);
+      const res = await t.call(user, 'GET', `/api/provocation/items/${itemId}`);
       if (res.statusCode !== 200) return res.statusCode;
       // Not a refusal: someone without the right sees the account masked.
       return res.json().sightings[0].posterAccount === '@akun_penyebar' ? 200 : 403;
     },
     'provocation.merge': async (user) => {
-      const other = await as(drafter, 'POST', '/api/provocation/sightings', {
+      const other = await t.call(drafter, 'POST', '/api/provocation/sightings', {
         id: randomUUID(),
         platform: 'tiktok',
         links: [`https://www.tiktok.com/@uji/video/${Date.now()}${Math.floor(Math.random() * 1e6)}`],
@@ -81,10 +84,11 @@ describe('provocation permissions through the API', () => {
         regionCodes: ['35.09.06.2002'],
       });
       return (
-        await as(user, 'POST', `/api/provocation/items/${other.json().itemId}/merge`, { intoId: itemId })
+        await t.call(user, 'POST', `/api/provocation/items/${other.json().itemId}/merge`, { intoId: itemId })
       ).statusCode;
     },
-    'provocation.evaluate': async (user) => (await as(user, 'GET', '/api/provocation/evaluation')).statusCode,
+    'provocation.evaluate': async (user) =>
+      (await t.call(user, 'GET', '/api/provocation/evaluation')).statusCode,
   };
 
   beforeAll(async () => {
@@ -101,7 +105,7 @@ describe('provocation permissions through the API', () => {
     users.ppdp = await t.user({ role: 'ppdp', region: '35' });
     drafter = await t.user({ role: 'operator', region: '35.09' });
     outsider = await t.user({ role: 'operator', region: '35.12' });
-    const first = await as(drafter, 'POST', '/api/provocation/sightings', {
+    const first = await t.call(drafter, 'POST', '/api/provocation/sightings', {
       id: randomUUID(),
       platform: 'whatsapp',
       text: 'Awas malam ini kampung akan diserang, siapkan senjata',
@@ -120,7 +124,7 @@ describe('provocation permissions through the API', () => {
       await tx.query("UPDATE cases SET handling_level = 'provinsi' WHERE id = $1", [row!.id]);
       return row!.id;
     });
-    await as(drafter, 'POST', `/api/provocation/items/${itemId}/links`, { caseId });
+    await t.call(drafter, 'POST', `/api/provocation/items/${itemId}/links`, { caseId });
   });
   afterAll(() => t.close());
 
@@ -135,14 +139,14 @@ describe('provocation permissions through the API', () => {
   }
 
   it('answers 404, never 403, for an item outside the asker’s region', async () => {
-    expect((await as(outsider, 'GET', `/api/provocation/items/${itemId}`)).statusCode).toBe(404);
+    expect((await t.call(outsider, 'GET', `/api/provocation/items/${itemId}`)).statusCode).toBe(404);
     expect(
-      (await as(outsider, 'POST', `/api/provocation/items/${itemId}/assessment`, { assessment: 'hoaks' }))
+      (await t.call(outsider, 'POST', `/api/provocation/items/${itemId}/assessment`, { assessment: 'hoaks' }))
         .statusCode,
     ).toBe(404);
     expect(
       (
-        await as(outsider, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
+        await t.call(outsider, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
           body: 'Klarifikasi dari luar wilayah.',
           carrier: 'lainnya',
         })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
 
@@ -29,10 +29,8 @@ describe('provocation watch', () => {
   let caseId: string;
   let groupId: string;
 
-  const as = (user: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
   const sighting = (user: TestUser, fields: Record<string, unknown>) =>
-    as(user, 'POST', '/api/provocation/sightings', {
+    t.call(user, 'POST', '/api/provocation/sightings', {
       id: randomUUID(),
       platform: 'whatsapp',
       seenAt: '2026-07-01T08:00:00+07:00',
@@ -40,22 +38,14 @@ describe('provocation watch', () => {
       ...fields,
     });
   const upload = (user: TestUser, id: string, bytes: Buffer, type = 'image/png') =>
-    t.app.inject({
-      method: 'PUT',
-      url: `/api/provocation/sightings/${id}/screenshot`,
-      headers: { ...authAs(user), 'content-type': type },
-      payload: bytes,
-    });
+    t.call(user, 'PUT', `/api/provocation/sightings/${id}/screenshot`, bytes, { 'content-type': type });
 
   beforeAll(async () => {
     t = await buildTestApp({}, clock);
     operator = await t.user({ role: 'operator', region: '35.09' });
     operatorSitubondo = await t.user({ role: 'operator', region: '35.12' });
     koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
     ({ caseId, groupId } = await t.db.asSystem(async (tx) => {
       const c = await tx.one<{ id: string }>(
         `INSERT INTO cases (title, region_code, kabkota_code, conflict_type, priority, created_by, due_response_at, due_resolve_at)
@@ -104,7 +94,7 @@ describe('provocation watch', () => {
     expect(other.json()).toMatchObject({ merged: false });
     expect(other.json().itemId).not.toBe(itemId);
 
-    const item = (await as(operator, 'GET', `/api/provocation/items/${itemId}`)).json();
+    const item = (await t.call(operator, 'GET', `/api/provocation/items/${itemId}`)).json();
     expect(item.sightings).toHaveLength(4);
     expect(item.spread).toMatchObject({ sightings: 4, within48h: 4, hoursSpan: 4 });
     expect(item.spread.kecamatan.map((k: { code: string }) => k.code)).toEqual(['35.09.06', '35.09.07']);
@@ -120,15 +110,18 @@ describe('provocation watch', () => {
       regionCodes: ['35.09.06'],
       links: ['https://m.facebook.com/story.php?story_fbid=9&id=7&mibextid=abc'],
     };
-    const first = await as(operator, 'POST', '/api/provocation/sightings', payload);
-    const again = await as(operator, 'POST', '/api/provocation/sightings', payload);
+    const first = await t.call(operator, 'POST', '/api/provocation/sightings', payload);
+    const again = await t.call(operator, 'POST', '/api/provocation/sightings', payload);
     expect(again.json()).toEqual(first.json());
     const byLink = await sighting(operator, {
       platform: 'facebook',
       links: ['HTTPS://www.facebook.com/story.php?id=7&story_fbid=9&fbclid=IwAR'],
     });
     expect(byLink.json()).toMatchObject({ itemId: first.json().itemId, merged: true });
-    const changed = await as(operator, 'POST', '/api/provocation/sightings', { ...payload, text: 'lain' });
+    const changed = await t.call(operator, 'POST', '/api/provocation/sightings', {
+      ...payload,
+      text: 'lain',
+    });
     expect(changed.statusCode).toBe(409);
   });
 
@@ -156,29 +149,29 @@ describe('provocation watch', () => {
       itemId: c.itemId,
     });
 
-    const shot = await as(operator, 'GET', `/api/provocation/sightings/${b.id}/screenshot`);
+    const shot = await t.call(operator, 'GET', `/api/provocation/sightings/${b.id}/screenshot`);
     expect(shot.statusCode).toBe(200);
     expect((await sharp(shot.rawPayload).metadata()).exif).toBeUndefined();
     expect(
-      (await as(operatorSitubondo, 'GET', `/api/provocation/sightings/${b.id}/screenshot`)).statusCode,
+      (await t.call(operatorSitubondo, 'GET', `/api/provocation/sightings/${b.id}/screenshot`)).statusCode,
     ).toBe(404);
-    const merged = (await as(operator, 'GET', `/api/provocation/items/${a.itemId}`)).json();
+    const merged = (await t.call(operator, 'GET', `/api/provocation/items/${a.itemId}`)).json();
     expect(merged.sightings).toHaveLength(2);
-    expect((await as(operator, 'GET', `/api/provocation/items/${b.itemId}`)).statusCode).toBe(404);
+    expect((await t.call(operator, 'GET', `/api/provocation/items/${b.itemId}`)).statusCode).toBe(404);
   });
 
   it('shows an item only in the regions where it circulates, and masks posters for a koordinator', async () => {
-    expect((await as(operatorSitubondo, 'GET', `/api/provocation/items/${itemId}`)).statusCode).toBe(404);
-    const list = (await as(operatorSitubondo, 'GET', '/api/provocation/items')).json();
+    expect((await t.call(operatorSitubondo, 'GET', `/api/provocation/items/${itemId}`)).statusCode).toBe(404);
+    const list = (await t.call(operatorSitubondo, 'GET', '/api/provocation/items')).json();
     expect(list.items).toEqual([]);
-    const seen = (await as(koordinator, 'GET', `/api/provocation/items/${itemId}`)).json();
+    const seen = (await t.call(koordinator, 'GET', `/api/provocation/items/${itemId}`)).json();
     expect(seen.sightings[0].posterAccount).toBe('@•••l');
     const outside = await sighting(operator, { text: MESSAGE, regionCodes: ['35.12.01'] });
     expect(outside.statusCode).toBe(400);
   });
 
   it('starts a shorter deadline for a group in an active rivalry and escalates it when missed', async () => {
-    const assessed = await as(operator, 'POST', `/api/provocation/items/${itemId}/assessment`, {
+    const assessed = await t.call(operator, 'POST', `/api/provocation/items/${itemId}/assessment`, {
       assessment: 'provokasi',
       note: 'Ajakan balas dendam',
       groupIds: [groupId],
@@ -190,14 +183,14 @@ describe('provocation watch', () => {
     expect((await runEscalation(t.db, clock)).provocation).toBe(0);
     clock.advanceMinutes(61);
     expect((await runEscalation(t.db, clock)).provocation).toBe(1);
-    const after = (await as(operator, 'GET', `/api/provocation/items/${itemId}`)).json();
+    const after = (await t.call(operator, 'GET', `/api/provocation/items/${itemId}`)).json();
     expect(after.handlingLevel).toBe('bakorwil');
-    const inbox = (await as(koordinator, 'GET', '/api/notifications')).json();
+    const inbox = (await t.call(koordinator, 'GET', '/api/notifications')).json();
     expect(JSON.stringify(inbox)).toContain('provocation.escalated');
   });
 
   it('has a counter-message reviewed by someone else, which meets the deadline', async () => {
-    const drafted = await as(operator, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
+    const drafted = await t.call(operator, 'POST', `/api/provocation/items/${itemId}/counter-messages`, {
       body: 'Kabar penyerangan malam ini tidak benar. Polres dan pengurus kedua perguruan sudah bertemu.',
       carrier: 'pengurus_perguruan',
       carrierName: 'Ketua cabang',
@@ -205,10 +198,11 @@ describe('provocation watch', () => {
     expect(drafted.statusCode).toBe(201);
     const counterId = drafted.json().response.counterMessages[0].id;
     expect(
-      (await as(operator, 'POST', `/api/provocation/counter-messages/${counterId}/approve`, {})).statusCode,
+      (await t.call(operator, 'POST', `/api/provocation/counter-messages/${counterId}/approve`, {}))
+        .statusCode,
     ).toBe(403);
-    await as(operator, 'POST', `/api/provocation/counter-messages/${counterId}/submit`, {});
-    const approved = await as(
+    await t.call(operator, 'POST', `/api/provocation/counter-messages/${counterId}/submit`, {});
+    const approved = await t.call(
       koordinator,
       'POST',
       `/api/provocation/counter-messages/${counterId}/approve`,
@@ -217,22 +211,22 @@ describe('provocation watch', () => {
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ dueAt: null, answered: true });
     expect(approved.json().response.counterMessages[0]).toMatchObject({ status: 'disetujui' });
-    const posted = await as(operator, 'POST', `/api/provocation/counter-messages/${counterId}/post`, {
+    const posted = await t.call(operator, 'POST', `/api/provocation/counter-messages/${counterId}/post`, {
       postedWhere: 'Grup WA warga Tanggul Kulon',
     });
     expect(posted.json().response.counterMessages[0]).toMatchObject({ status: 'dipublikasikan' });
   });
 
   it('sends a takedown request as a disposition, answered by the mitra', async () => {
-    const unlinked = await as(operator, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
+    const unlinked = await t.call(operator, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
       kind: 'takedown',
       agencyId: 'polres-jember',
       caseId,
       instruction: 'Mohon penurunan pesan berantai ajakan penyerangan',
     });
     expect(unlinked.statusCode).toBe(400);
-    await as(operator, 'POST', `/api/provocation/items/${itemId}/links`, { caseId });
-    const sent = await as(operator, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
+    await t.call(operator, 'POST', `/api/provocation/items/${itemId}/links`, { caseId });
+    const sent = await t.call(operator, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
       kind: 'takedown',
       agencyId: 'polres-jember',
       caseId,
@@ -241,17 +235,17 @@ describe('provocation watch', () => {
     expect(sent.statusCode).toBe(201);
     const takedown = sent.json().response.takedowns[0];
     expect(takedown).toMatchObject({ status: 'terkirim', agencyId: 'polres-jember' });
-    const answered = await as(polres, 'POST', `/api/dispositions/${takedown.dispositionId}/answer`, {
+    const answered = await t.call(polres, 'POST', `/api/dispositions/${takedown.dispositionId}/answer`, {
       status: 'selesai',
       answer: 'Diteruskan ke Ditsiber; akun diblokir',
     });
     expect(answered.statusCode).toBe(200);
-    const item = (await as(operator, 'GET', `/api/provocation/items/${itemId}`)).json();
+    const item = (await t.call(operator, 'GET', `/api/provocation/items/${itemId}`)).json();
     expect(item.response.takedowns[0]).toMatchObject({
       status: 'selesai',
       answer: 'Diteruskan ke Ditsiber; akun diblokir',
     });
     expect(item.cases).toEqual([{ id: caseId, title: 'Ketegangan pascabentrok' }]);
-    expect((await as(polres, 'GET', `/api/provocation/items/${itemId}`)).statusCode).toBe(403);
+    expect((await t.call(polres, 'GET', `/api/provocation/items/${itemId}`)).statusCode).toBe(403);
   });
 });

@@ -53,15 +53,10 @@ describe('region lists: compression, ETag, Cache-Control', () => {
     expect(first.headers['cache-control']).toBe('private, no-cache');
     const etag = String(first.headers.etag);
     expect((await get('/api/bakorwil', { 'if-none-match': etag })).statusCode).toBe(304);
-    const changed = await t.app.inject({
-      method: 'PUT',
-      url: '/api/bakorwil/IV',
-      headers: authAs(admin),
-      payload: {
-        name: 'Bakorwil IV Madura',
-        seat: 'Pamekasan',
-        members: ['35.26', '35.27', '35.28', '35.29'],
-      },
+    const changed = await t.call(admin, 'PUT', '/api/bakorwil/IV', {
+      name: 'Bakorwil IV Madura',
+      seat: 'Pamekasan',
+      members: ['35.26', '35.27', '35.28', '35.29'],
     });
     expect(changed.statusCode).toBe(200);
     const after = await get('/api/bakorwil', { 'if-none-match': etag });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
 
 describe('regions', () => {
   let t: TestApp;
@@ -59,7 +59,7 @@ describe('regions', () => {
 
   it('has Bakorwil V with its 7 kab/kota, and the five Bakorwil cover all 38', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });
-    const items = (await t.app.inject({ url: '/api/bakorwil', headers: authAs(admin) })).json().items;
+    const items = (await t.call(admin, 'GET', '/api/bakorwil')).json().items;
     const v = items.find((b: { id: string }) => b.id === 'V');
     expect(v.members).toEqual(['35.08', '35.09', '35.10', '35.11', '35.12', '35.13', '35.74']);
     expect(items.flatMap((b: { members: string[] }) => b.members)).toHaveLength(38);
@@ -73,26 +73,11 @@ describe('regions', () => {
       seat: 'Pamekasan',
       members: ['35.26', '35.27', '35.28', '35.29'],
     };
-    const refused = await t.app.inject({
-      method: 'PUT',
-      url: '/api/bakorwil/IV',
-      headers: authAs(operator),
-      payload,
-    });
+    const refused = await t.call(operator, 'PUT', '/api/bakorwil/IV', payload);
     expect(refused.statusCode).toBe(403);
-    const ok = await t.app.inject({
-      method: 'PUT',
-      url: '/api/bakorwil/IV',
-      headers: authAs(admin),
-      payload,
-    });
+    const ok = await t.call(admin, 'PUT', '/api/bakorwil/IV', payload);
     expect(ok.statusCode).toBe(200);
-    const wrong = await t.app.inject({
-      method: 'PUT',
-      url: '/api/bakorwil/IV',
-      headers: authAs(admin),
-      payload: { ...payload, members: ['35.09.06'] },
-    });
+    const wrong = await t.call(admin, 'PUT', '/api/bakorwil/IV', { ...payload, members: ['35.09.06'] });
     expect(wrong.statusCode).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 describe('the register of actor groups and the calendar of risky gatherings', () => {
@@ -14,13 +14,6 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
   let psht: { id: string };
   let pagarNusa: { id: string };
 
-  const call = (
-    user: TestUser,
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: unknown,
-  ) => t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
-
   beforeAll(async () => {
     t = await buildTestApp({}, clock);
     operator = await t.user({ role: 'operator', region: '35.09' });
@@ -29,14 +22,14 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     admin = await t.user({ role: 'admin', region: '35' });
     relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     psht = (
-      await call(admin, 'POST', '/api/actor-groups', {
+      await t.call(admin, 'POST', '/api/actor-groups', {
         kind: 'perguruan_silat',
         name: 'Persaudaraan Setia Hati Terate',
         shortName: 'PSHT',
       })
     ).json();
     pagarNusa = (
-      await call(admin, 'POST', '/api/actor-groups', {
+      await t.call(admin, 'POST', '/api/actor-groups', {
         kind: 'perguruan_silat',
         name: 'Pagar Nusa',
         shortName: 'Pagar Nusa',
@@ -46,22 +39,22 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
   afterAll(() => t.close());
 
   it('registers groups once by name, for staff only', async () => {
-    const twice = await call(operator, 'POST', '/api/actor-groups', {
+    const twice = await t.call(operator, 'POST', '/api/actor-groups', {
       kind: 'perguruan_silat',
       name: 'PAGAR  nusa',
       shortName: 'PN',
     });
     expect(twice.statusCode).toBe(409);
-    expect((await call(relawan, 'GET', '/api/actor-groups')).statusCode).toBe(403);
-    const list = (await call(banyuwangi, 'GET', '/api/actor-groups?kind=perguruan_silat')).json().items;
+    expect((await t.call(relawan, 'GET', '/api/actor-groups')).statusCode).toBe(403);
+    const list = (await t.call(banyuwangi, 'GET', '/api/actor-groups?kind=perguruan_silat')).json().items;
     expect(list.map((g: { shortName: string }) => g.shortName)).toEqual(['Pagar Nusa', 'PSHT']);
     expect(
-      (await call(operator, 'PATCH', `/api/actor-groups/${psht.id}`, { description: 'x' })).statusCode,
+      (await t.call(operator, 'PATCH', `/api/actor-groups/${psht.id}`, { description: 'x' })).statusCode,
     ).toBe(403);
   });
 
   it("masks a branch's contact person except for its kab/kota operators, and logs each whole view", async () => {
-    const created = await call(operator, 'POST', `/api/actor-groups/${psht.id}/branches`, {
+    const created = await t.call(operator, 'POST', `/api/actor-groups/${psht.id}/branches`, {
       level: 'ranting',
       regionCode: '35.09.06',
       name: 'Ranting Tanggul',
@@ -71,42 +64,40 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ contactName: 'A**** F****', isMasked: true });
     const id = created.json().id;
-    const whole = (await call(operator, 'GET', `/api/actor-groups/branches/${id}`)).json();
+    const whole = (await t.call(operator, 'GET', `/api/actor-groups/branches/${id}`)).json();
     expect(whole).toMatchObject({
       contactName: 'Ahmad Fauzi',
       contactPhone: '+6281234567890',
       isMasked: false,
     });
-    const masked = (await call(koordinator, 'GET', `/api/actor-groups/branches/${id}`)).json();
+    const masked = (await t.call(koordinator, 'GET', `/api/actor-groups/branches/${id}`)).json();
     expect(masked).toMatchObject({
       contactName: 'A**** F****',
       contactPhone: '+62********890',
       isMasked: true,
     });
-    expect((await call(banyuwangi, 'GET', `/api/actor-groups/branches/${id}`)).statusCode).toBe(404);
-    const outside = await call(banyuwangi, 'POST', `/api/actor-groups/${psht.id}/branches`, {
+    expect((await t.call(banyuwangi, 'GET', `/api/actor-groups/branches/${id}`)).statusCode).toBe(404);
+    const outside = await t.call(banyuwangi, 'POST', `/api/actor-groups/${psht.id}/branches`, {
       level: 'ranting',
       regionCode: '35.09.07',
       name: 'Ranting Semboro',
     });
     expect(outside.statusCode).toBe(403);
-    const logged = await t.db.asSystem((tx) =>
-      tx.query<{ userId: string }>(`SELECT user_id AS "userId" FROM access_log WHERE subject_id = $1`, [id]),
-    );
+    const logged = await t.accessLog({ subjectId: id });
     expect(logged.map((l) => l.userId)).toEqual([operator.id]);
   });
 
   it('records rivalries (koordinator and up) and peace agreements with their breaches', async () => {
     expect(
-      (await call(operator, 'PUT', '/api/actor-groups/rivalries', { groupIds: [psht.id, pagarNusa.id] }))
+      (await t.call(operator, 'PUT', '/api/actor-groups/rivalries', { groupIds: [psht.id, pagarNusa.id] }))
         .statusCode,
     ).toBe(403);
-    const rivalry = await call(koordinator, 'PUT', '/api/actor-groups/rivalries', {
+    const rivalry = await t.call(koordinator, 'PUT', '/api/actor-groups/rivalries', {
       groupIds: [pagarNusa.id, psht.id],
       intensity: 'tinggi',
     });
     expect(rivalry.json()).toMatchObject({ intensity: 'tinggi', status: 'aktif' });
-    const agreement = await call(operator, 'POST', '/api/peace-agreements', {
+    const agreement = await t.call(operator, 'POST', '/api/peace-agreements', {
       title: 'Kesepakatan damai PSHT dan Pagar Nusa Kecamatan Tanggul',
       regionCode: '35.09.06',
       place: 'Pendopo Kecamatan Tanggul',
@@ -117,64 +108,58 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     expect(agreement.statusCode).toBe(201);
     const id = agreement.json().id;
     const pdf = Buffer.from('%PDF-1.4\n% kesepakatan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const upload = await t.app.inject({
-      method: 'PUT',
-      url: `/api/peace-agreements/${id}/document`,
-      headers: { ...authAs(operator), 'content-type': 'application/pdf' },
-      payload: pdf,
+    const upload = await t.call(operator, 'PUT', `/api/peace-agreements/${id}/document`, pdf, {
+      'content-type': 'application/pdf',
     });
     expect(upload.statusCode).toBe(200);
     expect(upload.json().hasDocument).toBe(true);
-    const fake = await t.app.inject({
-      method: 'PUT',
-      url: `/api/peace-agreements/${id}/document`,
-      headers: { ...authAs(operator), 'content-type': 'image/png' },
-      payload: pdf,
+    const fake = await t.call(operator, 'PUT', `/api/peace-agreements/${id}/document`, pdf, {
+      'content-type': 'image/png',
     });
     expect(fake.statusCode).toBe(415);
     const report = reportPayload();
-    expect((await call(relawan, 'POST', '/api/reports', report)).statusCode).toBe(201);
-    const breach = await call(operator, 'POST', `/api/peace-agreements/${id}/breaches`, {
+    expect((await t.call(relawan, 'POST', '/api/reports', report)).statusCode).toBe(201);
+    const breach = await t.call(operator, 'POST', `/api/peace-agreements/${id}/breaches`, {
       reportId: report.id,
       note: 'Bentrok setelah konvoi',
     });
     expect(breach.json().breaches).toHaveLength(1);
-    const linked = await call(operator, 'PUT', `/api/reports/${report.id}/groups`, {
+    const linked = await t.call(operator, 'PUT', `/api/reports/${report.id}/groups`, {
       groupIds: [psht.id, pagarNusa.id],
     });
     expect(linked.json().items).toHaveLength(2);
-    const group = (await call(operator, 'GET', `/api/actor-groups/${psht.id}`)).json();
+    const group = (await t.call(operator, 'GET', `/api/actor-groups/${psht.id}`)).json();
     expect(group.rivalries[0]).toMatchObject({ groupAName: expect.any(String), intensity: 'tinggi' });
     expect(group.agreements.map((a: { id: string }) => a.id)).toEqual([id]);
-    expect((await call(banyuwangi, 'GET', `/api/peace-agreements/${id}`)).statusCode).toBe(404);
+    expect((await t.call(banyuwangi, 'GET', `/api/peace-agreements/${id}`)).statusCode).toBe(404);
   });
 
   it('shows 1 Suro and the pengesahan season in the calendar, and lets only the admin correct a date', async () => {
     const june = (
-      await call(operator, 'GET', '/api/early-warning/calendar?from=2026-06-01&to=2026-06-30')
+      await t.call(operator, 'GET', '/api/early-warning/calendar?from=2026-06-01&to=2026-06-30')
     ).json();
     expect(june.recurring.find((e: { key: string }) => e.key === 'satu_suro').startDay).toBe('2026-06-16');
     const payload = { date: '2026-06-17', note: 'Keputusan sidang isbat' };
     expect(
-      (await call(operator, 'PUT', '/api/early-warning/calendar/overrides/satu_suro/1448', payload))
+      (await t.call(operator, 'PUT', '/api/early-warning/calendar/overrides/satu_suro/1448', payload))
         .statusCode,
     ).toBe(403);
-    const moved = await call(admin, 'PUT', '/api/early-warning/calendar/overrides/satu_suro/1448', payload);
+    const moved = await t.call(admin, 'PUT', '/api/early-warning/calendar/overrides/satu_suro/1448', payload);
     expect(moved.statusCode).toBe(200);
     expect(moved.json().items.find((e: { key: string }) => e.key === 'malam_satu_suro').startDay).toBe(
       '2026-06-16',
     );
-    const tooFar = await call(admin, 'PUT', '/api/early-warning/calendar/overrides/satu_suro/1448', {
+    const tooFar = await t.call(admin, 'PUT', '/api/early-warning/calendar/overrides/satu_suro/1448', {
       date: '2026-06-25',
     });
     expect(tooFar.statusCode).toBe(400);
     expect(
-      (await call(admin, 'DELETE', '/api/early-warning/calendar/overrides/satu_suro/1448')).statusCode,
+      (await t.call(admin, 'DELETE', '/api/early-warning/calendar/overrides/satu_suro/1448')).statusCode,
     ).toBe(204);
   });
 
   it('lists the kecamatan on a convoy route with their rival groups and history; checklist before, review after', async () => {
-    const created = await call(operator, 'POST', '/api/early-warning/events', {
+    const created = await t.call(operator, 'POST', '/api/early-warning/events', {
       kind: 'pengesahan_warga',
       title: 'Pengesahan warga baru Pagar Nusa',
       startsAt: '2026-06-15T19:00:00+07:00',
@@ -193,7 +178,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     const tanggul = event.route[1];
     expect(tanggul).toMatchObject({ rivalsPresent: ['PSHT'], rivalReports: 1 });
     expect(event.checklistDone).toBe(0);
-    const ticked = await call(operator, 'PUT', `/api/early-warning/events/${event.id}/checklist`, {
+    const ticked = await t.call(operator, 'PUT', `/api/early-warning/events/${event.id}/checklist`, {
       version: event.version,
       items: [
         { key: 'koordinasi_aparat', isDone: true, note: 'Rapat dengan Polres 10 Juni' },
@@ -201,18 +186,18 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
       ],
     });
     expect(ticked.json().checklistDone).toBe(2);
-    const stale = await call(operator, 'PUT', `/api/early-warning/events/${event.id}/checklist`, {
+    const stale = await t.call(operator, 'PUT', `/api/early-warning/events/${event.id}/checklist`, {
       version: event.version,
       items: [{ key: 'pilar_siaga', isDone: true }],
     });
     expect(stale.statusCode).toBe(409);
-    const early = await call(operator, 'PUT', `/api/early-warning/events/${event.id}/review`, {
+    const early = await t.call(operator, 'PUT', `/api/early-warning/events/${event.id}/review`, {
       summary: 'Aman',
       hadIncident: false,
     });
     expect(early.statusCode).toBe(409);
     clock.set(new Date('2026-06-16T08:00:00+07:00'));
-    const reviewed = await call(operator, 'PUT', `/api/early-warning/events/${event.id}/review`, {
+    const reviewed = await t.call(operator, 'PUT', `/api/early-warning/events/${event.id}/review`, {
       summary: 'Konvoi berjalan tertib; satu kelompok dialihkan lewat jalur selatan.',
       actualCrowd: 1500,
       hadIncident: false,
@@ -222,9 +207,13 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
       review: { hadIncident: false, actualCrowd: 1500 },
     });
     // Banyuwangi sees neither the event nor its route.
-    expect((await call(banyuwangi, 'GET', `/api/early-warning/events/${event.id}`)).statusCode).toBe(404);
+    expect((await t.call(banyuwangi, 'GET', `/api/early-warning/events/${event.id}`)).statusCode).toBe(404);
     const listed = (
-      await call(operator, 'GET', '/api/early-warning/calendar?from=2026-06-01&to=2026-06-30&region=35.09.06')
+      await t.call(
+        operator,
+        'GET',
+        '/api/early-warning/calendar?from=2026-06-01&to=2026-06-30&region=35.09.06',
+      )
     ).json();
     expect(listed.events.map((e: { id: string }) => e.id)).toEqual([event.id]);
   });
@@ -233,7 +222,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     const koordinatorI = await t.user({ role: 'koordinator', region: 'I' });
     const pacitan = await t.user({ role: 'operator', region: '35.01' });
     const local = (
-      await call(operator, 'POST', '/api/actor-groups', {
+      await t.call(operator, 'POST', '/api/actor-groups', {
         kind: 'suporter',
         name: 'Laskar Tanggul',
         shortName: 'LT',
@@ -241,7 +230,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     ).json();
     expect(
       (
-        await call(operator, 'POST', `/api/actor-groups/${local.id}/branches`, {
+        await t.call(operator, 'POST', `/api/actor-groups/${local.id}/branches`, {
           level: 'ranting',
           regionCode: '35.09.06',
           name: 'Laskar Tanggul',
@@ -249,7 +238,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
       ).statusCode,
     ).toBe(201);
     const edit = (user: TestUser, description: string) =>
-      call(user, 'PATCH', `/api/actor-groups/${local.id}`, { description });
+      t.call(user, 'PATCH', `/api/actor-groups/${local.id}`, { description });
     // Present only in Jember: Bakorwil V's koordinator edits it, Bakorwil I's may not.
     expect((await edit(koordinator, 'Suporter lokal Tanggul')).statusCode).toBe(200);
     const outside = await edit(koordinatorI, 'Diubah dari Madiun');
@@ -258,7 +247,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     // Once it has a branch in Pacitan, it is the province's to edit.
     expect(
       (
-        await call(pacitan, 'POST', `/api/actor-groups/${local.id}/branches`, {
+        await t.call(pacitan, 'POST', `/api/actor-groups/${local.id}/branches`, {
           level: 'cabang',
           regionCode: '35.01',
           name: 'Laskar Tanggul Pacitan',

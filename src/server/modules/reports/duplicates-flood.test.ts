@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { type Jobs, startJobs } from '../../platform/jobs.ts';
 import { DUPLICATES_BATCH, DUPLICATES_QUEUE, findDuplicates } from './reports-service.ts';
 import { DUPLICATE_SUGGESTIONS_MAX, markDuplicatesChecked } from './reports-store.ts';
@@ -48,12 +48,7 @@ describe('the duplicate check under a flood', () => {
     for (let n = 0; n < FLOOD / 2; n++) {
       for (const suffix of ['', ' tadi malam']) {
         const payload = reportPayload({ description: `${eventText(n)}${suffix}` });
-        const res = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: authAs(relawan),
-          payload,
-        });
+        const res = await t.call(relawan, 'POST', '/api/reports', payload);
         expect(res.statusCode).toBe(201);
         ids.push(payload.id as string);
       }
@@ -95,10 +90,7 @@ describe('the duplicate check under a flood', () => {
     expect(ids.map((id, index) => byReport.get(id)?.join() === twinOf(index))).not.toContain(false);
     // ... which is what the operator is shown on the report page.
     for (const index of [0, 1, FLOOD - 1]) {
-      const res = await t.app.inject({
-        url: `/api/reports/${ids[index]}/duplicates`,
-        headers: authAs(operator),
-      });
+      const res = await t.call(operator, 'GET', `/api/reports/${ids[index]}/duplicates`);
       expect(res.json().items.map((s: { candidateId: string }) => s.candidateId)).toEqual([twinOf(index)]);
     }
   });
@@ -113,30 +105,20 @@ describe('the duplicate check under a flood', () => {
     const ids: string[] = [];
     for (const description of texts) {
       const payload = reportPayload({ description });
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/reports',
-        headers: authAs(relawan),
-        payload,
-      });
+      const res = await t.call(relawan, 'POST', '/api/reports', payload);
       expect(res.statusCode).toBe(201);
       ids.push(payload.id as string);
     }
     await findDuplicates(t.db, ids);
 
-    const res = await t.app.inject({ url: `/api/reports/${ids[0]}/duplicates`, headers: authAs(operator) });
+    const res = await t.call(operator, 'GET', `/api/reports/${ids[0]}/duplicates`);
     const items: { candidateId: string; similarity: number }[] = res.json().items;
     expect(items).toHaveLength(DUPLICATE_SUGGESTIONS_MAX);
     expect(items[0]?.candidateId).toBe(ids[1]);
     expect(items[0]?.similarity).toBe(1);
     // A report checked later records its ten most alike, not all sixteen.
     const late = reportPayload({ description: `${base}, laporan susulan terakhir` });
-    const sent = await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: authAs(relawan),
-      payload: late,
-    });
+    const sent = await t.call(relawan, 'POST', '/api/reports', late);
     expect(sent.statusCode).toBe(201);
     await findDuplicates(t.db, [late.id as string]);
     const recorded = await t.db.asSystem((tx) =>
@@ -154,12 +136,7 @@ describe('the duplicate check under a flood', () => {
       const ids: string[] = [];
       for (const description of ['Pemuda berkumpul di pos ronda', 'Warga ribut soal batas sawah']) {
         const payload = reportPayload({ description });
-        const res = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: authAs(relawan),
-          payload,
-        });
+        const res = await t.call(relawan, 'POST', '/api/reports', payload);
         expect(res.statusCode).toBe(201);
         ids.push(payload.id as string);
       }

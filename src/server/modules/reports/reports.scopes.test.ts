@@ -1,5 +1,4 @@
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs } from '../../../../test/harness.ts';
 import { walkScopes } from '../../../../test/scopes.ts';
 
 walkScopes(
@@ -16,12 +15,7 @@ walkScopes(
   },
   async ({ t, as, ids }) => {
     const payload = reportPayload();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: authAs(as.relawan),
-      payload,
-    });
+    const res = await t.call(as.relawan, 'POST', '/api/reports', payload);
     if (res.statusCode !== 201) throw new Error(`report not filed: ${res.statusCode} ${res.body}`);
     ids.report = payload.id as string;
   },

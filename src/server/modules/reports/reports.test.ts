@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { findDuplicatesForUnchecked } from './reports-service.ts';
 
 describe('report intake and handling', () => {
@@ -13,17 +13,14 @@ describe('report intake and handling', () => {
   let mitra: TestUser;
 
   const post = (user: TestUser, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/api/reports', headers: authAs(user), payload });
+    t.call(user, 'POST', '/api/reports', payload);
 
   beforeAll(async () => {
     t = await buildTestApp();
     relawan = await t.user({ role: 'relawan', region: '35.10.01.2001' }); // home in Banyuwangi
     operatorJember = await t.user({ role: 'operator', region: '35.09' });
     operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    mitra = await t.partner('polres-jember', 'Polres Jember', '35.09');
   });
   afterAll(() => t.close());
 
@@ -100,29 +97,20 @@ describe('report intake and handling', () => {
     await post(relawan, mine);
     const someoneElses = reportPayload();
     await post(operatorJember, someoneElses);
-    const list = (await t.app.inject({ url: '/api/reports', headers: authAs(relawan) })).json();
+    const list = (await t.call(relawan, 'GET', '/api/reports')).json();
     const reporterIds = new Set(list.items.map((r: { reporterId: string }) => r.reporterId));
     expect([...reporterIds]).toEqual([relawan.id]);
-    expect(
-      (await t.app.inject({ url: `/api/reports/${someoneElses.id}`, headers: authAs(relawan) })).statusCode,
-    ).toBe(404);
+    expect((await t.call(relawan, 'GET', `/api/reports/${someoneElses.id}`)).statusCode).toBe(404);
   });
 
   it('puts the report in the inbox of its region, not of the reporter home region', async () => {
     const payload = reportPayload();
     await post(relawan, payload);
-    const jember = (
-      await t.app.inject({ url: '/api/reports?status=baru&limit=100', headers: authAs(operatorJember) })
-    ).json();
+    const jember = (await t.call(operatorJember, 'GET', '/api/reports?status=baru&limit=100')).json();
     expect(jember.items.map((r: { id: string }) => r.id)).toContain(payload.id);
-    const res = await t.app.inject({
-      url: `/api/reports/${payload.id}`,
-      headers: authAs(operatorBanyuwangi),
-    });
+    const res = await t.call(operatorBanyuwangi, 'GET', `/api/reports/${payload.id}`);
     expect(res.statusCode).toBe(404);
-    expect(
-      (await t.app.inject({ url: `/api/reports/${payload.id}`, headers: authAs(mitra) })).statusCode,
-    ).toBe(404);
+    expect((await t.call(mitra, 'GET', `/api/reports/${payload.id}`)).statusCode).toBe(404);
   });
 
   it('sorts by priority then time, pages with a cursor and filters', async () => {
@@ -132,21 +120,16 @@ describe('report intake and handling', () => {
     let cursor: string | null = null;
     do {
       const url: string = `/api/reports?region=35.09&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await t.app.inject({ url, headers: authAs(operatorJember) })).json();
+      const page = (await t.call(operatorJember, 'GET', url)).json();
       seen.push(...page.items.map((r: { priority: string }) => r.priority));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([...seen].sort());
     expect(seen.at(-1)).toBe('P4');
-    const vulnerable = (
-      await t.app.inject({ url: '/api/reports?vulnerable=true&limit=100', headers: authAs(operatorJember) })
-    ).json();
+    const vulnerable = (await t.call(operatorJember, 'GET', '/api/reports?vulnerable=true&limit=100')).json();
     expect(vulnerable.items.every((r: { priority: string }) => r.priority !== 'P4')).toBe(true);
     const search = (
-      await t.app.inject({
-        url: `/api/reports?q=${encodeURIComponent('bentrok perguruan')}`,
-        headers: authAs(operatorJember),
-      })
+      await t.call(operatorJember, 'GET', `/api/reports?q=${encodeURIComponent('bentrok perguruan')}`)
     ).json();
     expect(search.items.length).toBeGreaterThan(0);
   });
@@ -161,12 +144,7 @@ describe('report intake and handling', () => {
     await post(operatorJember, derived);
     await post(operatorJember, root);
     const ids = async (q: string) =>
-      (
-        await t.app.inject({
-          url: `/api/reports?q=${encodeURIComponent(q)}&limit=100`,
-          headers: authAs(operatorJember),
-        })
-      )
+      (await t.call(operatorJember, 'GET', `/api/reports?q=${encodeURIComponent(q)}&limit=100`))
         .json()
         .items.map((r: { id: string }) => r.id);
     expect(await ids('damai')).toEqual(expect.arrayContaining([derived.id, root.id]));
@@ -177,25 +155,19 @@ describe('report intake and handling', () => {
   it('refuses an amendment from a stale version and keeps the history', async () => {
     const payload = reportPayload({ kind: 'sinyal', injured: 0, vulnerable: {} });
     await post(relawan, payload);
-    const first = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/reports/${payload.id}`,
-      headers: authAs(relawan),
-      payload: { version: 1, violenceOngoing: true },
+    const first = await t.call(relawan, 'PATCH', `/api/reports/${payload.id}`, {
+      version: 1,
+      violenceOngoing: true,
     });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ version: 2, priority: 'P1', priorityReasons: ['violence_ongoing'] });
-    const stale = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/reports/${payload.id}`,
-      headers: authAs(operatorJember),
-      payload: { version: 1, injured: 4 },
+    const stale = await t.call(operatorJember, 'PATCH', `/api/reports/${payload.id}`, {
+      version: 1,
+      injured: 4,
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
-    const history = (
-      await t.app.inject({ url: `/api/reports/${payload.id}/amendments`, headers: authAs(relawan) })
-    ).json();
+    const history = (await t.call(relawan, 'GET', `/api/reports/${payload.id}/amendments`)).json();
     expect(history.items).toEqual([
       expect.objectContaining({ version: 2, changes: { violenceOngoing: { before: false, after: true } } }),
     ]);
@@ -204,40 +176,23 @@ describe('report intake and handling', () => {
   it('lets an operator acknowledge and verify; rejection needs a reason; a relawan may not verify', async () => {
     const payload = reportPayload();
     await post(relawan, payload);
-    const byRelawan = await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${payload.id}/verification`,
-      headers: authAs(relawan),
-      payload: { status: 'terverifikasi' },
+    const byRelawan = await t.call(relawan, 'POST', `/api/reports/${payload.id}/verification`, {
+      status: 'terverifikasi',
     });
     expect(byRelawan.statusCode).toBe(403);
-    const ack = await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${payload.id}/acknowledgement`,
-      headers: authAs(operatorJember),
-    });
+    const ack = await t.call(operatorJember, 'POST', `/api/reports/${payload.id}/acknowledgement`);
     expect(ack.statusCode).toBe(200);
     expect(ack.json().acknowledgedAt).toBeTruthy();
-    const noReason = await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${payload.id}/verification`,
-      headers: authAs(operatorJember),
-      payload: { status: 'ditolak' },
+    const noReason = await t.call(operatorJember, 'POST', `/api/reports/${payload.id}/verification`, {
+      status: 'ditolak',
     });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details.fields[0].path).toBe('reason');
-    const verified = await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${payload.id}/verification`,
-      headers: authAs(operatorJember),
-      payload: { status: 'terverifikasi' },
+    const verified = await t.call(operatorJember, 'POST', `/api/reports/${payload.id}/verification`, {
+      status: 'terverifikasi',
     });
     expect(verified.json()).toMatchObject({ status: 'terverifikasi' });
-    const outOfScope = await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${payload.id}/acknowledgement`,
-      headers: authAs(operatorBanyuwangi),
-    });
+    const outOfScope = await t.call(operatorBanyuwangi, 'POST', `/api/reports/${payload.id}/acknowledgement`);
     expect(outOfScope.statusCode).toBe(404);
   });
 
@@ -246,11 +201,9 @@ describe('report intake and handling', () => {
     const copy = reportPayload();
     await post(relawan, original);
     await post(relawan, copy);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${copy.id}/verification`,
-      headers: authAs(operatorJember),
-      payload: { status: 'duplikat', duplicateOf: original.id },
+    const res = await t.call(operatorJember, 'POST', `/api/reports/${copy.id}/verification`, {
+      status: 'duplikat',
+      duplicateOf: original.id,
     });
     expect(res.json()).toMatchObject({ status: 'duplikat', duplicateOf: original.id });
   });
@@ -272,10 +225,7 @@ describe('report intake and handling', () => {
     );
     expect(unchecked?.n).toBe(1);
     expect(await findDuplicatesForUnchecked(t.db)).toBeGreaterThanOrEqual(3); // what the job runs
-    const res = await t.app.inject({
-      url: `/api/reports/${second.id}/duplicates`,
-      headers: authAs(operatorJember),
-    });
+    const res = await t.call(operatorJember, 'GET', `/api/reports/${second.id}/duplicates`);
     const candidates = res.json().items.map((s: { candidateId: string }) => s.candidateId);
     expect(candidates).toContain(first.id);
     expect(candidates).not.toContain(elsewhere.id);
@@ -284,16 +234,8 @@ describe('report intake and handling', () => {
   it('records an audit entry for each change', async () => {
     const payload = reportPayload();
     await post(relawan, payload);
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${payload.id}/acknowledgement`,
-      headers: authAs(operatorJember),
-    });
-    const actions = await t.db.asSystem((tx) =>
-      tx.query<{ action: string }>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY seq', [
-        payload.id,
-      ]),
-    );
+    await t.call(operatorJember, 'POST', `/api/reports/${payload.id}/acknowledgement`);
+    const actions = await t.audit({ subjectId: payload.id as string });
     expect(actions.map((a) => a.action)).toEqual(['report.created', 'report.acknowledged']);
   });
 
@@ -304,13 +246,7 @@ describe('report intake and handling', () => {
       photoId: string,
       bytes: Buffer,
       type = 'image/jpeg',
-    ) =>
-      t.app.inject({
-        method: 'PUT',
-        url: `/api/reports/${reportId}/photos/${photoId}`,
-        headers: { ...authAs(user), 'content-type': type },
-        payload: bytes,
-      });
+    ) => t.call(user, 'PUT', `/api/reports/${reportId}/photos/${photoId}`, bytes, { 'content-type': type });
     const jpeg = () =>
       sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } } })
         .withMetadata({ exif: { IFD0: { Make: 'Ponsel', Software: 'Kamera 1.0' } } })
@@ -326,10 +262,7 @@ describe('report intake and handling', () => {
       const photoId = randomUUID();
       const res = await putPhoto(relawan, payload.id as string, photoId, Buffer.concat([original, html]));
       expect(res.statusCode).toBe(201);
-      const stored = await t.app.inject({
-        url: `/api/reports/${payload.id}/photos/${photoId}`,
-        headers: authAs(operatorJember),
-      });
+      const stored = await t.call(operatorJember, 'GET', `/api/reports/${payload.id}/photos/${photoId}`);
       expect(stored.statusCode).toBe(200);
       expect(stored.headers['content-type']).toBe('image/jpeg');
       expect(stored.rawPayload.includes('<script>')).toBe(false);
@@ -371,10 +304,7 @@ describe('report intake and handling', () => {
       expect(other.statusCode).toBe(201);
       expect(other.json()).toMatchObject({ id: photoId, created: true });
       // Each report keeps its own photo under that id.
-      const seen = await t.app.inject({
-        url: `/api/reports/${banyuwangi.id}/photos/${photoId}`,
-        headers: authAs(operatorJember),
-      });
+      const seen = await t.call(operatorJember, 'GET', `/api/reports/${banyuwangi.id}/photos/${photoId}`);
       expect(seen.statusCode).toBe(404);
     });
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReports } from '../../../../bench/seed-reports.ts';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { principalOf } from '../users/users-service.ts';
 import { findUserByUsername } from '../users/users-store.ts';
@@ -41,7 +41,7 @@ describe('dashboard figures kept as reports and cases change', { timeout: 180_00
 
   const deps = () => ({ db: t.db, clock: { now: () => now } });
   const post = async (user: TestUser, method: 'POST' | 'PATCH', url: string, payload: object) => {
-    const res = await t.app.inject({ method, url, headers: authAs(user), payload });
+    const res = await t.call(user, method, url, payload);
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json();
   };
@@ -119,11 +119,7 @@ describe('dashboard figures kept as reports and cases change', { timeout: 180_00
   });
 
   it('follows a report amended to another kecamatan, day and type', async () => {
-    const current = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${reports.pesan?.id}`,
-      headers: authAs(users.jember as TestUser),
-    });
+    const current = await t.call(users.jember as TestUser, 'GET', `/api/reports/${reports.pesan?.id}`);
     await post(users.jember as TestUser, 'PATCH', `/api/reports/${reports.pesan?.id}`, {
       version: current.json().version,
       regionCode: '35.09.06.2002',
@@ -226,11 +222,11 @@ describe('dashboard figures kept as reports and cases change', { timeout: 180_00
   });
 
   it("shows an operator of 35.10 none of 35.09's figures, and a kecamatan operator only its kecamatan", async () => {
-    const banyuwangi = await t.app.inject({
-      method: 'GET',
-      url: '/api/stats/overview?scope=35&from=2026-08-01&to=2026-08-31',
-      headers: authAs(users.banyuwangi as TestUser),
-    });
+    const banyuwangi = await t.call(
+      users.banyuwangi as TestUser,
+      'GET',
+      '/api/stats/overview?scope=35&from=2026-08-01&to=2026-08-31',
+    );
     expect(banyuwangi.statusCode).toBe(200);
     // Its own kab/kota only (the bulk load above put reports there too).
     expect(banyuwangi.json().byArea.filter((area: { code: string }) => area.code !== '35.10')).toEqual([]);

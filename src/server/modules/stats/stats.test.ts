@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 describe('GET /api/stats/overview', () => {
   let t: TestApp;
@@ -11,7 +11,7 @@ describe('GET /api/stats/overview', () => {
     t = await buildTestApp({}, { now: () => now });
     jemberOperator = await t.user({ role: 'operator', region: '35.09' });
     const post = (payload: Record<string, unknown>) =>
-      t.app.inject({ method: 'POST', url: '/api/reports', headers: authAs(jemberOperator), payload });
+      t.call(jemberOperator, 'POST', '/api/reports', payload);
     await post(reportPayload()); // an incident in Kec. Tanggul with children hurt
     await post(
       reportPayload({
@@ -27,8 +27,7 @@ describe('GET /api/stats/overview', () => {
   });
   afterAll(() => t.close());
 
-  const overview = (user: TestUser, query: string) =>
-    t.app.inject({ method: 'GET', url: `/api/stats/overview?${query}`, headers: authAs(user) });
+  const overview = (user: TestUser, query: string) => t.call(user, 'GET', `/api/stats/overview?${query}`);
 
   it('counts the province by kab/kota, by type, by vulnerable group and by week', async () => {
     const provinsi = await t.user({ role: 'provinsi', region: '35' });
@@ -66,11 +65,11 @@ describe('GET /api/stats/overview', () => {
     const koordinator = await t.user({ role: 'koordinator', region: 'V' });
     const provinsi = await t.user({ role: 'provinsi', region: '35' });
     // A signal in Kota Malang (Bakorwil III): the province sees it, Bakorwil V's numbers do not count it.
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: authAs(provinsi),
-      payload: reportPayload({
+    await t.call(
+      provinsi,
+      'POST',
+      '/api/reports',
+      reportPayload({
         kind: 'sinyal',
         regionCode: '35.73.01.1001',
         occurredAt: '2026-08-18T08:00:00+07:00',
@@ -78,7 +77,7 @@ describe('GET /api/stats/overview', () => {
         injured: 0,
         vulnerable: {},
       }),
-    });
+    );
     const province = (await overview(provinsi, 'scope=35&from=2026-08-01&to=2026-08-31')).json();
     expect(province.totals.reports).toBe(3);
     for (const viewer of [koordinator, provinsi]) {

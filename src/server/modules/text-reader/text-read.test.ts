@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 describe('POST /api/text/read and the reader in real use', () => {
   let t: TestApp;
@@ -17,7 +17,7 @@ describe('POST /api/text/read and the reader in real use', () => {
   afterAll(() => t.close());
 
   const readAs = (user: TestUser, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/api/text/read', headers: authAs(user), payload });
+    t.call(user, 'POST', '/api/text/read', payload);
 
   it('answers a relawan with the draft report, the codes and the words that decided', async () => {
     const res = await readAs(relawan, { text });
@@ -55,10 +55,7 @@ describe('POST /api/text/read and the reader in real use', () => {
   });
 
   it('refuses a mitra, a visitor and an empty text', async () => {
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    const mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
+    const mitra = await t.partner('polres-jember', 'Polres Jember', '35.09');
     expect((await readAs(mitra, { text })).statusCode).toBe(403);
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/text/read', payload: { text } });
     expect(anonymous.statusCode).toBe(401);
@@ -73,12 +70,7 @@ describe('POST /api/text/read and the reader in real use', () => {
       injured: 3,
       vulnerable: { anak: { harmed: 1, displaced: 0, atRisk: 0 } },
     });
-    const filed = await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      headers: authAs(relawan),
-      payload: report,
-    });
+    const filed = await t.call(relawan, 'POST', '/api/reports', report);
     expect(filed.statusCode).toBe(201);
     const suggested = {
       kind: 'kejadian',
@@ -91,13 +83,7 @@ describe('POST /api/text/read and the reader in real use', () => {
       displaced: null,
       violenceOngoing: false,
     };
-    const send = () =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/text/read/feedback',
-        headers: authAs(relawan),
-        payload: { reportId: report.id, suggested },
-      });
+    const send = () => t.call(relawan, 'POST', '/api/text/read/feedback', { reportId: report.id, suggested });
     const first = await send();
     expect(first.statusCode).toBe(200);
     expect(first.json().agreed).not.toContain('conflictType');
@@ -105,31 +91,21 @@ describe('POST /api/text/read and the reader in real use', () => {
     expect((await send()).statusCode).toBe(200); // a retry keeps one row
 
     const outsider = await t.user({ role: 'relawan', region: '35.10' });
-    const hidden = await t.app.inject({
-      method: 'POST',
-      url: '/api/text/read/feedback',
-      headers: authAs(outsider),
-      payload: { reportId: report.id, suggested },
+    const hidden = await t.call(outsider, 'POST', '/api/text/read/feedback', {
+      reportId: report.id,
+      suggested,
     });
     expect(hidden.statusCode).toBe(404);
 
     const provinsi = await t.user({ role: 'provinsi', region: '35' });
-    const accuracy = await t.app.inject({
-      method: 'GET',
-      url: '/api/text/read/accuracy?from=2026-08-01&to=2026-08-31',
-      headers: authAs(provinsi),
-    });
+    const accuracy = await t.call(provinsi, 'GET', '/api/text/read/accuracy?from=2026-08-01&to=2026-08-31');
     expect(accuracy.statusCode).toBe(200);
     const fields = Object.fromEntries(
       accuracy.json().fields.map((f: { field: string; rate: number | null }) => [f.field, f.rate]),
     );
     expect(accuracy.json().reports).toBe(1);
     expect(fields).toMatchObject({ kabkotaCode: 1, conflictType: 0, injured: 1, vulnerableGroups: 1 });
-    const refused = await t.app.inject({
-      method: 'GET',
-      url: '/api/text/read/accuracy',
-      headers: authAs(operator),
-    });
+    const refused = await t.call(operator, 'GET', '/api/text/read/accuracy');
     expect(refused.statusCode).toBe(403);
   });
 });

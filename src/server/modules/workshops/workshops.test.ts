@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runWorkshopReminders } from './workshops-service.ts';
 
@@ -18,8 +18,6 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   let workshop: { id: string; version: number };
   let hasPillars: boolean;
 
-  const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: authAs(user), payload: payload as Record<string, unknown> });
   const notifications = async (user: TestUser, kind: string) =>
     (
       await t.db.asSystem((tx) =>
@@ -29,6 +27,19 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
         ]),
       )
     ).map((n) => n.title);
+
+  /** Uploads a material of the workshop as its koordinator. */
+  const upload = (name: string, contentType: string, payload: Buffer | string) =>
+    t.call(
+      koordinatorV,
+      'POST',
+      `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
+      payload,
+      { 'content-type': contentType },
+    );
+  /** Downloads a material of the workshop as an operator of Jember. */
+  const download = (id: string) =>
+    t.call(operatorJember, 'GET', `/api/workshops/${workshop.id}/materials/${id}`);
 
   beforeAll(async () => {
     t = await buildTestApp({}, clock);
@@ -45,7 +56,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   afterAll(() => t.close());
 
   it('lets the koordinator plan the Bakorwil V workshop, linked to the evaluation it discusses', async () => {
-    const res = await as(koordinatorV, 'POST', '/api/workshops', {
+    const res = await t.call(koordinatorV, 'POST', '/api/workshops', {
       topic: 'Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan',
       startsAt: '2026-03-08T09:00:00+07:00',
       place: 'Aula Bakorwil V Jember',
@@ -65,22 +76,26 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   });
 
   it("shows it to the Bakorwil's operators but lets only its koordinator run it; other Bakorwil do not see it", async () => {
-    const seen = await as(operatorJember, 'GET', `/api/workshops/${workshop.id}`);
+    const seen = await t.call(operatorJember, 'GET', `/api/workshops/${workshop.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().canManage).toBe(false);
     expect(
-      (await as(operatorJember, 'PATCH', `/api/workshops/${workshop.id}`, { version: 1, place: 'Pendopo' }))
-        .statusCode,
+      (
+        await t.call(operatorJember, 'PATCH', `/api/workshops/${workshop.id}`, {
+          version: 1,
+          place: 'Pendopo',
+        })
+      ).statusCode,
     ).toBe(403);
-    expect((await as(koordinatorIII, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
-    const ownKabkota = await as(operatorJember, 'POST', '/api/workshops', {
+    expect((await t.call(koordinatorIII, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
+    const ownKabkota = await t.call(operatorJember, 'POST', '/api/workshops', {
       topic: 'Rapat koordinasi pilar Jember',
       startsAt: '2026-03-20T09:00:00+07:00',
       place: 'Dinsos Jember',
       kabkotaCode: '35.09',
     });
     expect(ownKabkota.statusCode).toBe(201);
-    const bakorwil = await as(operatorJember, 'POST', '/api/workshops', {
+    const bakorwil = await t.call(operatorJember, 'POST', '/api/workshops', {
       topic: 'Rapat koordinasi Bakorwil',
       startsAt: '2026-03-20T09:00:00+07:00',
       place: 'Dinsos Jember',
@@ -98,7 +113,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
         ),
       );
     }
-    const res = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+    const res = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
       users: { role: 'operator' },
       ...(hasPillars ? { pillars: { pillarType: 'tksk' } } : {}),
     });
@@ -115,14 +130,14 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     expect(await notifications(operatorJember, 'workshop.invited')).toEqual([
       'Undangan: Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan',
     ]);
-    const again = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+    const again = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
       userIds: [operatorJember.id],
     });
     expect(
       again.json().participants.filter((p: { userId: string }) => p.userId === operatorJember.id),
     ).toHaveLength(1);
     const jember = again.json().participants.find((p: { userId: string }) => p.userId === operatorJember.id);
-    const present = await as(
+    const present = await t.call(
       koordinatorV,
       'PUT',
       `/api/workshops/${workshop.id}/participants/${jember.id}/attendance`,
@@ -134,51 +149,25 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
       attendance: 'hadir',
       attendanceAt: '2026-03-01T09:00:00+07:00',
     });
-    const outsider = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
+    const outsider = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/participants`, {
       users: { role: 'operator', region: '35.78' },
     });
     expect(outsider.statusCode).toBe(400);
   });
 
   it('keeps materials up to 10 MB and hands them back unchanged', async () => {
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/workshops/${workshop.id}/materials?name=Optimalisasi%20Sinergitas.pdf`,
-      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
-      payload: PDF,
-    });
+    const up = await upload('Optimalisasi Sinergitas.pdf', 'application/pdf', PDF);
     expect(up.statusCode).toBe(201);
-    const down = await t.app.inject({
-      url: `/api/workshops/${workshop.id}/materials/${up.json().id}`,
-      headers: authAs(operatorJember),
-    });
+    const down = await download(up.json().id);
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(PDF)).toBe(true);
-    const text = await t.app.inject({
-      method: 'POST',
-      url: `/api/workshops/${workshop.id}/materials?name=a.txt`,
-      headers: { ...authAs(koordinatorV), 'content-type': 'text/plain' },
-      payload: 'catatan',
-    });
-    expect(text.statusCode).toBe(415);
-    const big = await t.app.inject({
-      method: 'POST',
-      url: `/api/workshops/${workshop.id}/materials?name=besar.pdf`,
-      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
-      payload: Buffer.alloc(10 * 1024 * 1024 + 1, 1),
-    });
+    expect((await upload('a.txt', 'text/plain', 'catatan')).statusCode).toBe(415);
+    const big = await upload('besar.pdf', 'application/pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 1));
     expect(big.statusCode).toBe(413);
   });
 
   it('checks materials by their content: HTML sent as a PDF and a renamed file are refused', async () => {
-    const send = (name: string, contentType: string, payload: Buffer | string) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
-        headers: { ...authAs(koordinatorV), 'content-type': contentType },
-        payload,
-      });
-    const html = await send('undangan.pdf', 'application/pdf', '<html><script>alert(1)</script></html>');
+    const html = await upload('undangan.pdf', 'application/pdf', '<html><script>alert(1)</script></html>');
     expect(html.statusCode).toBe(415);
     expect(html.json().error.code).toBe('unsupported_media_type');
     const workbook = new ExcelJS.Workbook();
@@ -186,24 +175,16 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    expect((await send('peserta.xlsx', XLSX, xlsx)).statusCode).toBe(201);
-    expect((await send('peserta.docx', DOCX, xlsx)).statusCode).toBe(415);
-    expect((await send('gambar.png', 'image/png', PDF)).statusCode).toBe(415);
+    expect((await upload('peserta.xlsx', XLSX, xlsx)).statusCode).toBe(201);
+    expect((await upload('peserta.docx', DOCX, xlsx)).statusCode).toBe(415);
+    expect((await upload('gambar.png', 'image/png', PDF)).statusCode).toBe(415);
   });
 
   it('downloads a material with a non-ASCII name under a valid Content-Disposition', async () => {
     const name = 'Материал "rapat" Ä.pdf';
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/workshops/${workshop.id}/materials?name=${encodeURIComponent(name)}`,
-      headers: { ...authAs(koordinatorV), 'content-type': 'application/pdf' },
-      payload: PDF,
-    });
+    const up = await upload(name, 'application/pdf', PDF);
     expect(up.statusCode).toBe(201);
-    const down = await t.app.inject({
-      url: `/api/workshops/${workshop.id}/materials/${up.json().id}`,
-      headers: authAs(operatorJember),
-    });
+    const down = await download(up.json().id);
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(PDF)).toBe(true);
     const disposition = String(down.headers['content-disposition']);
@@ -216,7 +197,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   });
 
   it('tracks outcomes as action items with an owner and a due date until done', async () => {
-    const res = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
+    const res = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
       description: 'Petakan kecamatan tanpa TKSK dan usulkan penambahan',
       ownerUserId: operatorJember.id,
       dueOn: '2026-04-30',
@@ -225,34 +206,34 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     expect(res.json()).toMatchObject({ ownerName: 'Operator Jember', status: 'terbuka', isOverdue: false });
     expect(await notifications(operatorJember, 'workshop.action_assigned')).toHaveLength(1);
     clock.set(new Date('2026-05-02T08:00:00+07:00'));
-    const mine = (await as(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items;
+    const mine = (await t.call(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items;
     expect(mine).toHaveLength(1);
     expect(mine[0].isOverdue).toBe(true);
     expect(
-      (await as(operatorLumajang, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {})).statusCode,
+      (await t.call(operatorLumajang, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {})).statusCode,
     ).toBe(403);
-    const done = await as(operatorJember, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {
+    const done = await t.call(operatorJember, 'POST', `/api/workshop-actions/${mine[0].id}/done`, {
       note: 'Usulan dikirim',
     });
     expect(done.json()).toMatchObject({ status: 'selesai', doneNote: 'Usulan dikirim', isOverdue: false });
-    expect((await as(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items).toEqual([]);
+    expect((await t.call(operatorJember, 'GET', '/api/workshop-actions?mine=true')).json().items).toEqual([]);
     clock.set(new Date('2026-03-01T09:00:00+07:00'));
   });
 
   it('lists workshops with attendance and open action items, and every open item with its workshop', async () => {
-    const late = await as(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
+    const late = await t.call(koordinatorV, 'POST', `/api/workshops/${workshop.id}/actions`, {
       description: 'Kirim notulen workshop ke semua peserta',
       ownerName: 'Sekretariat Bakorwil V',
       dueOn: '2026-02-20',
     });
     expect(late.statusCode).toBe(201);
     expect(late.json().isOverdue).toBe(true);
-    const list = await as(operatorJember, 'GET', '/api/workshops');
+    const list = await t.call(operatorJember, 'GET', '/api/workshops');
     expect(list.statusCode).toBe(200);
     const item = list.json().items.find((w: { id: string }) => w.id === workshop.id);
     expect(item).toMatchObject({ attendedCount: 1, openActionCount: 1, overdueActionCount: 1 });
     expect(item.participantCount).toBeGreaterThanOrEqual(2);
-    const open = (await as(koordinatorV, 'GET', '/api/workshop-actions')).json().items;
+    const open = (await t.call(koordinatorV, 'GET', '/api/workshop-actions')).json().items;
     expect(open).toEqual([
       expect.objectContaining({
         id: late.json().id,
@@ -260,7 +241,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
         workshopStartsAt: '2026-03-08T09:00:00+07:00',
       }),
     ]);
-    const dropped = await as(koordinatorV, 'POST', `/api/workshop-actions/${late.json().id}/done`, {
+    const dropped = await t.call(koordinatorV, 'POST', `/api/workshop-actions/${late.json().id}/done`, {
       status: 'batal',
       note: 'Notulen dibagikan saat rapat',
     });
@@ -269,7 +250,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
 
   it('reminds the koordinator and the province when a Bakorwil had no workshop for a quarter, once', async () => {
     // Bakorwil III has one planned for the new quarter: no reminder for it.
-    const planned = await as(koordinatorIII, 'POST', '/api/workshops', {
+    const planned = await t.call(koordinatorIII, 'POST', '/api/workshops', {
       topic: 'Workshop evaluasi triwulan I Bakorwil III',
       startsAt: '2026-05-20T09:00:00+07:00',
       place: 'Bakorwil III Malang',
@@ -290,7 +271,7 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   });
 
   it("shows each Bakorwil's quarterly routine: workshops this quarter, and the reminder sent for the last", async () => {
-    const own = (await as(koordinatorV, 'GET', '/api/workshops/routine')).json();
+    const own = (await t.call(koordinatorV, 'GET', '/api/workshops/routine')).json();
     expect(own).toEqual({
       quarter: { from: '2026-01-01', to: '2026-03-31' },
       previousQuarter: { from: '2025-10-01', to: '2025-12-31' },
@@ -304,10 +285,10 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
         },
       ],
     });
-    const seenByOperator = (await as(operatorJember, 'GET', '/api/workshops/routine')).json().areas;
+    const seenByOperator = (await t.call(operatorJember, 'GET', '/api/workshops/routine')).json().areas;
     expect(seenByOperator).toEqual([expect.objectContaining({ bakorwilId: 'V', canPlan: false })]);
     clock.set(new Date('2026-04-03T08:00:00+07:00'));
-    const province = (await as(provinsi, 'GET', '/api/workshops/routine')).json();
+    const province = (await t.call(provinsi, 'GET', '/api/workshops/routine')).json();
     expect(province.quarter).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     expect(province.areas.map((a: { bakorwilId: string }) => a.bakorwilId)).toEqual([
       'I',
@@ -331,16 +312,16 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
 
   it('refuses field volunteers and mitra', async () => {
     const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    const res = await as(relawan, 'POST', '/api/workshops', {
+    const res = await t.call(relawan, 'POST', '/api/workshops', {
       topic: 'Rapat relawan desa',
       startsAt: '2026-03-20T09:00:00+07:00',
       place: 'Balai desa',
       kabkotaCode: '35.09',
     });
     expect(res.statusCode).toBe(403);
-    expect((await as(relawan, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
+    expect((await t.call(relawan, 'GET', `/api/workshops/${workshop.id}`)).statusCode).toBe(404);
     // No region scope, no Bakorwil routine to see.
-    expect((await as(relawan, 'GET', '/api/workshops/routine')).json().areas).toEqual([]);
+    expect((await t.call(relawan, 'GET', '/api/workshops/routine')).json().areas).toEqual([]);
     expect((await t.app.inject({ url: '/api/workshops/routine' })).statusCode).toBe(401);
   });
 });
