@@ -174,3 +174,68 @@ export async function duplicateLag(db: Database, since: Date, end: Date): Promis
     oldestUnchecked: Math.max(0, Number(row?.oldest ?? 0)),
   };
 }
+
+/**
+ * Autovacuum's own rule, applied by the bench when the server has autovacuum turned off (a test server's
+ * setting; PostgreSQL's default and any production server have it on): once a minute (autovacuum_naptime), each
+ * table of the database whose dead rows passed 50 + 20 % of its rows, or whose inserts since the last vacuum
+ * passed 1,000 + 20 %, is vacuumed, and each whose changes since the last analyse passed 50 + 10 % is analysed —
+ * the default thresholds. Run on the database's own connections, so its CPU counts as the database's. With
+ * autovacuum on it does nothing and says so.
+ */
+export async function keepVacuumed(ownerUrl: string, database: string): Promise<{ stop(): Promise<string> }> {
+  const url = new URL(ownerUrl);
+  url.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const setting = (await client.query<{ autovacuum: string }>('SHOW autovacuum')).rows[0]?.autovacuum;
+  if (setting === 'on') {
+    await client.end();
+    return { stop: async () => "autovacuum: the server's own (on)" };
+  }
+  let vacuums = 0;
+  let analyses = 0;
+  let stopped = false;
+  let wake: () => void = () => undefined;
+  const round = async () => {
+    const due = await client.query<{ name: string; vacuum: boolean; analyze: boolean }>(
+      `SELECT format('%I.%I', s.schemaname, s.relname) AS name,
+              s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
+                OR s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0) AS vacuum,
+              s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) AS analyze
+       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid`,
+    );
+    for (const table of due.rows) {
+      if (stopped) return;
+      if (!table.vacuum && !table.analyze) continue;
+      const command = table.vacuum ? (table.analyze ? 'VACUUM ANALYZE' : 'VACUUM') : 'ANALYZE';
+      await client.query(`${command} ${table.name}`);
+      if (table.vacuum) vacuums++;
+      if (table.analyze) analyses++;
+    }
+  };
+  await round();
+  const loop = (async () => {
+    while (!stopped) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 60_000);
+      });
+      if (!stopped) await round().catch(() => undefined);
+    }
+  })();
+  let ended: Promise<string> | null = null;
+  return {
+    stop() {
+      stopped = true;
+      wake();
+      ended ??= loop
+        .then(() => client.end())
+        .then(
+          () =>
+            `autovacuum: off on this server, so the bench applied its default thresholds once a minute: ${vacuums} vacuums, ${analyses} analyses`,
+        );
+      return ended;
+    },
+  };
+}

@@ -21,6 +21,7 @@ import sharp from 'sharp';
 import {
   cpuSeconds,
   duplicateLag,
+  keepVacuumed,
   machineBusySeconds,
   startServer,
   waitingJobs,
@@ -138,6 +139,7 @@ async function runOne(kind: DatabaseKind, arrivalRate: number, poolSize: number 
     poolSize ? { ...prepared.env, DB_POOL_SIZE: String(poolSize) } : prepared.env,
   );
   const out: string[] = [];
+  const vacuum = prepared.pgDatabase ? await keepVacuumed(POSTGRES_URL, prepared.pgDatabase) : null;
   try {
     const known = await knownRecords(server.origin, prepared.people);
     const photo = await sharp({
@@ -179,6 +181,7 @@ async function runOne(kind: DatabaseKind, arrivalRate: number, poolSize: number 
     const serverCpu = (cpuSeconds(server.child.pid as number) ?? serverCpu0) - serverCpu0;
     const machine = machineBusySeconds() - machine0;
     const databaseCpu = backends ? await backends.stop() : null;
+    const vacuumed = vacuum ? await vacuum.stop() : null;
     const loadAfter = loadAverage();
     const waiting = await waitingJobs(server.origin).catch(() => ({}) as Record<string, number>);
     note(`${label}: the province's dashboard alone, ${PROVINCE_ROUNDS} calls of each period`);
@@ -246,6 +249,7 @@ async function runOne(kind: DatabaseKind, arrivalRate: number, poolSize: number 
           ? `, database backends ${(databaseCpu / wall).toFixed(2)} cores (database share ${((databaseCpu / (databaseCpu + serverCpu)) * 100).toFixed(0)}% of Sigap's CPU)`
           : ' (PGlite: the database runs inside it)') +
         `; whole machine busy ${(machine / wall).toFixed(2)} cores`,
+      ...(vacuumed ? [vacuumed] : []),
       `live events: ${sse} subscribers, ${traffic.sseEvents} events received, ${traffic.sseDropped} streams dropped`,
       `queues waiting at the end: ${
         Object.keys(waiting).length
@@ -272,6 +276,7 @@ async function runOne(kind: DatabaseKind, arrivalRate: number, poolSize: number 
       '',
     );
   } finally {
+    await vacuum?.stop();
     await server.stop();
   }
   return out.join('\n');
