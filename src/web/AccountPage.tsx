@@ -17,22 +17,25 @@ import {
 import { useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
 import { NoticeSettings } from './NoticeSettings.tsx';
-import { AlertRegion, CredentialField } from './ui/CredentialField.tsx';
+import {
+  AlertRegion,
+  BusySubmit,
+  CredentialField,
+  type FormProblem,
+  NEW_PASSWORD_MIN,
+  NewPasswordField,
+  ProblemRegion,
+  problemOf,
+} from './ui/CredentialField.tsx';
 
-/** The server's rule for a new password (shared/users.ts `Password`), checked here to answer sooner. */
-const NEW_PASSWORD_MIN = 10;
-
-type Outcome =
-  | { kind: 'saved' }
-  | { kind: 'problem'; key: MessageKey }
-  | { kind: 'error'; code: string; details?: unknown };
+/** The password change's outcome: saved, or the problem to show. */
+type Outcome = 'saved' | FormProblem<'account.required' | 'account.tooShort' | 'account.wrongCurrent'>;
 
 /**
  * One's account: the second factor, changing one's password, and one's sessions and tokens. A user who must
  * still enrol in the second factor sees only that.
  */
 export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: SignedInUser) => void }) {
-  const lang = useLang();
   const t = useT();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
@@ -44,34 +47,25 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
   async function submit(event: Event) {
     event.preventDefault();
     if (isBusy) return;
-    if (!currentPassword || !newPassword) return setOutcome({ kind: 'problem', key: 'account.required' });
-    if (newPassword.length < NEW_PASSWORD_MIN)
-      return setOutcome({ kind: 'problem', key: 'account.tooShort' });
+    if (!currentPassword || !newPassword) return setOutcome({ key: 'account.required' });
+    if (newPassword.length < NEW_PASSWORD_MIN) return setOutcome({ key: 'account.tooShort' });
     setBusy(true);
     setOutcome(undefined);
     try {
       await changeOwnPassword(currentPassword, newPassword);
       setCurrentPassword('');
       setNewPassword('');
-      setOutcome({ kind: 'saved' });
+      setOutcome('saved');
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credentials') {
-        setOutcome({ kind: 'problem', key: 'account.wrongCurrent' });
+        setOutcome({ key: 'account.wrongCurrent' });
       } else {
-        const code = error instanceof ApiError ? error.code : 'internal';
-        setOutcome({ kind: 'error', code, details: error instanceof ApiError ? error.details : undefined });
+        setOutcome(problemOf(error));
       }
     } finally {
       setBusy(false);
     }
   }
-
-  const problemText =
-    outcome?.kind === 'problem'
-      ? t(outcome.key, { min: NEW_PASSWORD_MIN })
-      : outcome?.kind === 'error'
-        ? errorMessage(lang, outcome.code, outcome.details)
-        : undefined;
 
   const mustEnrol = props.me.totp?.isRequired === true && !props.me.totp.isEnabled;
   const totp = (
@@ -91,9 +85,9 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
     <article class="page narrow">
       <h1 tabIndex={-1}>{heading}</h1>
       <p>{t('account.intro')}</p>
-      <AlertRegion message={problemText} />
+      <ProblemRegion problem={outcome === 'saved' ? undefined : outcome} />
       <div role="status" class="alert-region">
-        {outcome?.kind === 'saved' && <p class="message message-success">{t('account.saved')}</p>}
+        {outcome === 'saved' && <p class="message message-success">{t('account.saved')}</p>}
       </div>
       <form noValidate onSubmit={submit}>
         <CredentialField
@@ -105,19 +99,14 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
           value={currentPassword}
           onInput={setCurrentPassword}
         />
-        <CredentialField
+        <NewPasswordField
           id="account-new"
-          name="newPassword"
           label={t('account.new')}
           hint={t('account.newHint', { min: NEW_PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
           value={newPassword}
           onInput={setNewPassword}
         />
-        <button type="submit" class="button button-primary" disabled={isBusy}>
-          {isBusy ? t('account.saving') : t('account.submit')}
-        </button>
+        <BusySubmit isBusy={isBusy} label={t('account.submit')} busyLabel={t('account.saving')} />
       </form>
       {totp}
       <NoticeSettings />

@@ -1,21 +1,26 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../shared/i18n.ts';
 import { ApiError, type SignedInUser, signInWithCode } from './api.ts';
-import { useLang, useT } from './lang.ts';
-import { AlertRegion, CredentialField, UsernameField } from './ui/CredentialField.tsx';
+import { useT } from './lang.ts';
+import {
+  BusySubmit,
+  CredentialField,
+  type FormProblem,
+  NEW_PASSWORD_MIN,
+  NewPasswordField,
+  ProblemRegion,
+  problemOf,
+  UsernameField,
+} from './ui/CredentialField.tsx';
 
-const NEW_PASSWORD_MIN = 10;
-
-type Problem =
-  | { code: string; details?: unknown }
-  | { key: 'loginCode.required' | 'loginCode.tooShort' | 'loginCode.wrong' | 'loginCode.weak' };
+type Problem = FormProblem<
+  'loginCode.required' | 'loginCode.tooShort' | 'loginCode.wrong' | 'loginCode.weak'
+>;
 
 /**
  * Signing in with a one-time code (a new volunteer's code sheet, or a reset code from the operator): username,
  * code and a new password, which is set and then used to sign in.
  */
 export function LoginCodeForm(props: { username?: string; onSignedIn: (me: SignedInUser) => void }) {
-  const lang = useLang();
   const t = useT();
   const [username, setUsername] = useState(props.username ?? '');
   const [code, setCode] = useState('');
@@ -42,9 +47,7 @@ export function LoginCodeForm(props: { username?: string; onSignedIn: (me: Signe
       ) {
         setProblem({ key: 'loginCode.weak' });
       } else {
-        setProblem(
-          error instanceof ApiError ? { code: error.code, details: error.details } : { code: 'internal' },
-        );
+        setProblem(problemOf(error));
       }
       setBusy(false);
     }
@@ -53,14 +56,7 @@ export function LoginCodeForm(props: { username?: string; onSignedIn: (me: Signe
   return (
     <>
       <p>{t('loginCode.intro')}</p>
-      <AlertRegion
-        message={
-          problem &&
-          ('key' in problem
-            ? t(problem.key, { min: NEW_PASSWORD_MIN })
-            : errorMessage(lang, problem.code, problem.details))
-        }
-      />
+      <ProblemRegion problem={problem} />
       <form noValidate onSubmit={submit}>
         <UsernameField
           id="code-username"
@@ -79,19 +75,14 @@ export function LoginCodeForm(props: { username?: string; onSignedIn: (me: Signe
           value={code}
           onInput={setCode}
         />
-        <CredentialField
+        <NewPasswordField
           id="code-new-password"
-          name="newPassword"
           label={t('loginCode.newPassword')}
           hint={t('loginCode.newPasswordHint', { min: NEW_PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
           value={newPassword}
           onInput={setNewPassword}
         />
-        <button type="submit" class="button button-primary" disabled={isBusy}>
-          {isBusy ? t('login.submitting') : t('loginCode.submit')}
-        </button>
+        <BusySubmit isBusy={isBusy} label={t('loginCode.submit')} busyLabel={t('login.submitting')} />
       </form>
     </>
   );

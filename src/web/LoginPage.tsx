@@ -1,17 +1,21 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../shared/i18n.ts';
 import { ApiError, type SignedInUser, signIn } from './api.ts';
 import { Frame, useDocumentTitle } from './Frame.tsx';
 import { LoginCodeForm } from './LoginCodeForm.tsx';
-import { useLang, useT } from './lang.ts';
-import { AlertRegion, CredentialField, UsernameField } from './ui/CredentialField.tsx';
+import { useT } from './lang.ts';
+import {
+  BusySubmit,
+  CredentialField,
+  type FormProblem,
+  ProblemRegion,
+  problemOf,
+  UsernameField,
+} from './ui/CredentialField.tsx';
 
-/** A problem to show, kept as a code so it follows a language switch. */
-type Problem = { code: string; details?: unknown } | { key: 'login.required' };
+type Problem = FormProblem<'login.required'>;
 
 /** The sign-in form. `notice` explains why the user is here again (e.g. the session ended). */
 export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUser) => void }) {
-  const lang = useLang();
   const t = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -45,9 +49,7 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
         setBusy(false);
         return;
       }
-      setProblem(
-        error instanceof ApiError ? { code: error.code, details: error.details } : { code: 'internal' },
-      );
+      setProblem(problemOf(error));
       if (!(error instanceof ApiError && error.code === 'totp_invalid')) setPassword('');
       setTotp('');
       setBusy(false);
@@ -77,11 +79,7 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
     return (
       <>
         <p>{t('login.intro')}</p>
-        <AlertRegion
-          message={
-            problem && ('key' in problem ? t(problem.key) : errorMessage(lang, problem.code, problem.details))
-          }
-        />
+        <ProblemRegion problem={problem} />
         <form noValidate onSubmit={submit}>
           <UsernameField
             id="login-username"
@@ -111,9 +109,7 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
               onInput={setTotp}
             />
           )}
-          <button type="submit" class="button button-primary" disabled={isBusy}>
-            {isBusy ? t('login.submitting') : t('login.submit')}
-          </button>
+          <BusySubmit isBusy={isBusy} label={t('login.submit')} busyLabel={t('login.submitting')} />
         </form>
       </>
     );

@@ -13,7 +13,7 @@ import {
 import { ApiError, request } from './api.ts';
 import { InputField, SelectField } from './fields.tsx';
 import { useLang, useT } from './lang.ts';
-import { AlertRegion } from './ui/CredentialField.tsx';
+import { AlertRegion, BusySubmit } from './ui/CredentialField.tsx';
 
 const key = (kind: NoticeKind, channel: NoticeChannel) => `${kind}:${channel}`;
 
@@ -162,9 +162,7 @@ export function NoticeSettings() {
             ))}
           </tbody>
         </table>
-        <button type="submit" class="button button-primary" disabled={isBusy}>
-          {isBusy ? t('notices.saving') : t('notices.save')}
-        </button>
+        <BusySubmit isBusy={isBusy} label={t('notices.save')} busyLabel={t('notices.saving')} />
       </form>
       <h3>{t('notices.log')}</h3>
       {reply && reply.log.length === 0 && <p>{t('notices.logEmpty')}</p>}

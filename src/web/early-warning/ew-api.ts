@@ -1,5 +1,7 @@
 // The calls of the early-warning pages: levels, alerts, the register of groups, the calendar and webhooks.
-// Types only come from the shared modules (`import type` is erased), so no schema library reaches the browser.
+// Types only come from the shared modules (`import type` is erased), so no schema library reaches the browser:
+// a request body is the type its shared schema hands the server (`Body<typeof Schema>`).
+import type { z } from 'zod';
 import type { ChecklistKey } from '../../shared/early-warning/alert-rules.ts';
 import type { RecurringAnchor, RecurringEvent } from '../../shared/early-warning/calendar.ts';
 import type {
@@ -22,10 +24,21 @@ import type {
   Webhook,
 } from '../../shared/early-warning/early-warning-replies.ts';
 import type {
+  AgreementInput,
+  AlertActionInput,
   AlertDetail,
+  AlertInput,
   AlertView,
+  BranchInput,
+  BreachInput,
+  EventInput,
+  GroupInput,
   GroupKind,
   LevelItem,
+  OverrideInput,
+  PublicTextInput,
+  RivalryInput,
+  WebhookInput,
 } from '../../shared/early-warning/early-warning-schema.ts';
 import type {
   AlertLevel,
@@ -34,6 +47,9 @@ import type {
   Level,
 } from '../../shared/early-warning/level-model.ts';
 import { type Items, queryOf, request } from '../api.ts';
+
+/** What a shared schema hands the server once read: the body a call sends. */
+type Body<Schema extends z.ZodType> = z.output<Schema>;
 
 export type {
   Agreement,
@@ -88,19 +104,14 @@ export const listAlerts = (params: { open?: boolean; limit?: number }) =>
     `/api/alerts${queryOf({ open: params.open ? 'true' : undefined, limit: params.limit })}`,
   );
 export const getAlert = (id: string) => request<AlertDetail>('GET', `/api/alerts/${id}`);
-export const raiseAlert = (body: {
-  regionCode: string;
-  level: AlertLevel;
-  headline: string;
-  description: string;
-}) => request<AlertView>('POST', '/api/alerts', body);
+export const raiseAlert = (body: AlertInput) => request<AlertView>('POST', '/api/alerts', body);
 export const acknowledgeAlert = (id: string) =>
   request<AlertView>('POST', `/api/alerts/${id}/acknowledgement`);
-export const addAlertAction = (id: string, body: { action: string; caseId?: string }) =>
+export const addAlertAction = (id: string, body: Body<typeof AlertActionInput>) =>
   request<AlertView>('POST', `/api/alerts/${id}/actions`, body);
 export const closeAlert = (id: string, note: string) =>
   request<AlertView>('POST', `/api/alerts/${id}/close`, { note });
-export const approvePublicText = (id: string, body: { headline: string; description: string }) =>
+export const approvePublicText = (id: string, body: Body<typeof PublicTextInput>) =>
   request<AlertView>('PUT', `/api/alerts/${id}/public-text`, body);
 
 // ── Register of actor groups ────────────────────────────────────────────────────────────────────
@@ -110,46 +121,23 @@ export const GROUP_KINDS: readonly GroupKind[] = ['perguruan_silat', 'suporter',
 export const listGroups = (params: { all?: boolean }) =>
   request<Items<Group>>('GET', `/api/actor-groups${queryOf({ all: params.all ? 'true' : undefined })}`);
 export const getGroup = (id: string) => request<GroupDetail>('GET', `/api/actor-groups/${id}`);
-export const createGroup = (body: {
-  kind: GroupKind;
-  name: string;
-  shortName: string;
-  description: string;
-}) => request<Group>('POST', '/api/actor-groups', body);
+export const createGroup = (body: Body<typeof GroupInput>) =>
+  request<Group>('POST', '/api/actor-groups', body);
 export const setGroupActive = (id: string, isActive: boolean) =>
   request<Group>('PATCH', `/api/actor-groups/${id}`, { isActive });
-export const addBranch = (
-  groupId: string,
-  body: {
-    level: 'cabang' | 'ranting';
-    regionCode: string;
-    name: string;
-    contactName?: string | null;
-    contactPhone?: string | null;
-    address?: string | null;
-  },
-) => request<Branch>('POST', `/api/actor-groups/${groupId}/branches`, body);
+export const addBranch = (groupId: string, body: Body<typeof BranchInput>) =>
+  request<Branch>('POST', `/api/actor-groups/${groupId}/branches`, body);
 /** One branch; whole contact for those who may see it (the server logs the view). */
 export const getBranch = (id: string) => request<Branch>('GET', `/api/actor-groups/branches/${id}`);
 export const listRivalries = () => request<Items<Rivalry>>('GET', '/api/actor-groups/rivalries');
-export const saveRivalry = (body: {
-  groupIds: [string, string];
-  intensity: Intensity;
-  status: 'aktif' | 'mereda';
-  note: string;
-}) => request<Rivalry>('PUT', '/api/actor-groups/rivalries', body);
-export const createAgreement = (body: {
-  title: string;
-  regionCode: string;
-  place: string;
-  signedOn: string;
-  body: string;
-  groupIds: string[];
-}) => request<Agreement>('POST', '/api/peace-agreements', body);
+export const saveRivalry = (body: Body<typeof RivalryInput>) =>
+  request<Rivalry>('PUT', '/api/actor-groups/rivalries', body);
+export const createAgreement = (body: Body<typeof AgreementInput>) =>
+  request<Agreement>('POST', '/api/peace-agreements', body);
 export const uploadAgreementDocument = (id: string, file: Blob) =>
   request<Agreement>('PUT', `/api/peace-agreements/${id}/document`, file);
 export const agreementDocumentUrl = (id: string) => `/api/peace-agreements/${id}/document`;
-export const addBreach = (id: string, body: { reportId: string; note: string }) =>
+export const addBreach = (id: string, body: Body<typeof BreachInput>) =>
   request<Agreement>('POST', `/api/peace-agreements/${id}/breaches`, body);
 
 // ── Calendar ────────────────────────────────────────────────────────────────────────────────────
@@ -166,17 +154,8 @@ export const EVENT_KINDS: readonly EventKind[] = [
 export const getCalendar = (params: { from: string; to: string; region?: string }) =>
   request<CalendarReply>('GET', `/api/early-warning/calendar${queryOf(params)}`);
 export const getEvent = (id: string) => request<EventDetail>('GET', `/api/early-warning/events/${id}`);
-export const createEvent = (body: {
-  kind: EventKind;
-  title: string;
-  description: string;
-  startsAt: string;
-  endsAt?: string;
-  regionCode: string;
-  routeRegionCodes: string[];
-  expectedCrowd?: number;
-  groupIds: string[];
-}) => request<EventDetail>('POST', '/api/early-warning/events', body);
+export const createEvent = (body: Body<typeof EventInput>) =>
+  request<EventDetail>('POST', '/api/early-warning/events', body);
 export const saveChecklist = (
   id: string,
   body: { version: number; items: { key: ChecklistKey; isDone: boolean; note?: string }[] },
@@ -190,7 +169,7 @@ export const cancelEvent = (id: string) =>
 export const setCalendarOverride = (
   anchor: RecurringAnchor,
   hijriYear: number,
-  body: { date: string; note: string },
+  body: Body<typeof OverrideInput>,
 ) =>
   request<Items<RecurringEvent>>('PUT', `/api/early-warning/calendar/overrides/${anchor}/${hijriYear}`, body);
 /** Back to the computed date (admin). */
@@ -200,13 +179,8 @@ export const removeCalendarOverride = (anchor: RecurringAnchor, hijriYear: numbe
 // ── Webhooks (admin) ────────────────────────────────────────────────────────────────────────────
 
 export const listWebhooks = () => request<Items<Webhook>>('GET', '/api/webhooks');
-export const createWebhook = (body: {
-  url: string;
-  secret?: string;
-  description: string;
-  regionCodes: string[];
-  isActive: boolean;
-}) => request<CreatedWebhook>('POST', '/api/webhooks', body);
+export const createWebhook = (body: Body<typeof WebhookInput>) =>
+  request<CreatedWebhook>('POST', '/api/webhooks', body);
 export const updateWebhook = (id: string, change: { isActive?: boolean; secret?: string }) =>
   request<Webhook>('PATCH', `/api/webhooks/${id}`, change);
 export const listDeliveries = (id: string) =>

@@ -1,6 +1,12 @@
 // The calls of the Workshop and Praktik baik pages. Types come from the shared rules (zod-free), so no schema
 // library reaches the browser.
-import type { LessonList, LessonStatus, LessonView } from '../../shared/lessons/lesson-rules.ts';
+import type {
+  Lesson,
+  LessonList,
+  LessonStatus,
+  LessonView,
+  LessonWriting,
+} from '../../shared/lessons/lesson-rules.ts';
 import type {
   AttendanceCode,
   WorkshopAction,
@@ -71,17 +77,8 @@ export const closeAction = (id: string, body: { status: 'selesai' | 'batal'; not
 
 // Lessons
 
-export type LessonDraft = {
-  title: string;
-  situation: string;
-  actionsTaken: string;
-  whatWorked: string;
-  whatToAvoid: string;
-  conflictType: string;
-  regionCode: string;
-  tags: string[];
-  caseIds: string[];
-};
+/** What the write and edit forms send: the writer's fields and the linked cases. */
+export type LessonDraft = LessonWriting & Pick<Lesson, 'caseIds'>;
 
 export type LessonQuery = {
   q?: string;

@@ -2,7 +2,7 @@
 // stands; suspected breaches opened by an anomaly signal are marked.
 import '../../shared/messages/privacy-retention.ts';
 import { useLang, useT } from '../lang.ts';
-import { ErrorNotice, ScrollRegion, Tag, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, ErrorNotice, Tag, useLoad, wib } from '../operator/ui.tsx';
 import { listBreaches } from './privacy-api.ts';
 
 const TONES = { berjalan: 'brand', mendekati: 'warn', lewat: 'danger', selesai: 'ok' } as const;
@@ -19,37 +19,32 @@ export function BreachRegister() {
       <ErrorNotice error={breaches.error} />
       {breaches.data && items.length === 0 && <p>{t('breaches.none')}</p>}
       {items.length > 0 && (
-        <ScrollRegion label={heading}>
-          <table class="op-table">
-            <caption class="visually-hidden">{heading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('breaches.col.title')}</th>
-                <th scope="col">{t('breaches.col.discovered')}</th>
-                <th scope="col">{t('breaches.col.due')}</th>
-                <th scope="col">{t('breaches.col.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row">
-                    {b.title} {b.signal && <Tag tone="warn">{t('breaches.suspected')}</Tag>}
-                  </th>
-                  <td>{wib(b.discoveredAt, lang)}</td>
-                  <td>{wib(b.dueAt, lang)}</td>
-                  <td>
-                    <Tag tone={TONES[b.clock.state]}>
-                      {t(`breaches.state.${b.clock.state}`, { hours: b.clock.hoursLeft })}
-                    </Tag>
-                    {b.escalatedAt && ` ${t('breaches.escalated', { at: wib(b.escalatedAt, lang) })}`}
-                    {b.closedAt && ` · ${t('breaches.closed')}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={heading}
+          columns={[
+            t('breaches.col.title'),
+            t('breaches.col.discovered'),
+            t('breaches.col.due'),
+            t('breaches.col.state'),
+          ]}
+        >
+          {items.map((b) => (
+            <tr key={b.id}>
+              <th scope="row">
+                {b.title} {b.signal && <Tag tone="warn">{t('breaches.suspected')}</Tag>}
+              </th>
+              <td>{wib(b.discoveredAt, lang)}</td>
+              <td>{wib(b.dueAt, lang)}</td>
+              <td>
+                <Tag tone={TONES[b.clock.state]}>
+                  {t(`breaches.state.${b.clock.state}`, { hours: b.clock.hoursLeft })}
+                </Tag>
+                {b.escalatedAt && ` ${t('breaches.escalated', { at: wib(b.escalatedAt, lang) })}`}
+                {b.closedAt && ` · ${t('breaches.closed')}`}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

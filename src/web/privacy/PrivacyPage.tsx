@@ -3,7 +3,7 @@
 import '../../shared/messages/privacy.ts';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
-import { ErrorNotice, ScrollRegion, Tag, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, ErrorNotice, Tag, useLoad, wib } from '../operator/ui.tsx';
 import { BreachRegister } from './BreachRegister.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { getProcessingRecord, type ProcessingRecord, processingRecordPdfPath } from './privacy-api.ts';
@@ -47,34 +47,28 @@ function RecordView(props: { record: ProcessingRecord }) {
       </p>
       <section aria-labelledby="privacy-activities-heading">
         <h2 id="privacy-activities-heading">{heading}</h2>
-        <ScrollRegion label={heading}>
-          <table class="op-table">
-            <caption class="visually-hidden">{heading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('privacy.col.activity')}</th>
-                <th scope="col">{t('privacy.col.subjects')}</th>
-                <th scope="col">{t('privacy.col.bases')}</th>
-                <th scope="col">{t('privacy.col.retention')}</th>
-                <th scope="col">{t('privacy.col.columns')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.activities.map((activity) => (
-                <tr key={activity.id}>
-                  <th scope="row">
-                    {activity.name}{' '}
-                    {activity.hasSpecificData && <Tag tone="warn">{t('privacy.specific')}</Tag>}
-                  </th>
-                  <td>{activity.subjects}</td>
-                  <td>{activity.bases.join('; ')}</td>
-                  <td>{activity.retention.join('; ')}</td>
-                  <td>{activity.columns.length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={heading}
+          columns={[
+            t('privacy.col.activity'),
+            t('privacy.col.subjects'),
+            t('privacy.col.bases'),
+            t('privacy.col.retention'),
+            t('privacy.col.columns'),
+          ]}
+        >
+          {record.activities.map((activity) => (
+            <tr key={activity.id}>
+              <th scope="row">
+                {activity.name} {activity.hasSpecificData && <Tag tone="warn">{t('privacy.specific')}</Tag>}
+              </th>
+              <td>{activity.subjects}</td>
+              <td>{activity.bases.join('; ')}</td>
+              <td>{activity.retention.join('; ')}</td>
+              <td>{activity.columns.length}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       {record.activities.map((activity) => (
         <details key={activity.id}>

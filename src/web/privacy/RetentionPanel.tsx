@@ -4,7 +4,7 @@ import '../../shared/messages/privacy-retention.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { ErrorNotice, FormSubmit, useAction, wib } from '../operator/ui.tsx';
+import { DataTable, ErrorNotice, FormSubmit, useAction, wib } from '../operator/ui.tsx';
 import {
   getPrivacySettings,
   type PrivacySettings,
@@ -100,32 +100,27 @@ export function RetentionPanel() {
       </p>
       <ErrorNotice error={dry.error} />
       {plan && (
-        <table class="op-table">
-          <caption>{t('retention.plan', { at: wib(plan.at, lang), count: total, kept: plan.kept })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('retention.col.table')}</th>
-              <th scope="col">{t('retention.col.count')}</th>
-              <th scope="col">{t('retention.col.ids')}</th>
+        <DataTable
+          caption={t('retention.plan', { at: wib(plan.at, lang), count: total, kept: plan.kept })}
+          isCaptionShown
+          isScrolling={false}
+          columns={[t('retention.col.table'), t('retention.col.count'), t('retention.col.ids')]}
+        >
+          {plan.tables.map((row) => (
+            <tr key={row.table}>
+              <th scope="row">{row.label}</th>
+              <td>{row.count}</td>
+              <td>
+                {row.ids.length > 0 && (
+                  <details>
+                    <summary>{row.ids.length}</summary>
+                    <code>{row.ids.join(' ')}</code>
+                  </details>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {plan.tables.map((row) => (
-              <tr key={row.table}>
-                <th scope="row">{row.label}</th>
-                <td>{row.count}</td>
-                <td>
-                  {row.ids.length > 0 && (
-                    <details>
-                      <summary>{row.ids.length}</summary>
-                      <code>{row.ids.join(' ')}</code>
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { CORRECTABLE, REQUEST_KIND_LABELS, type RequestKind } from '../../shared/privacy/rights-rules.ts';
 import type { RecordRef } from '../../shared/privacy/rights-schema.ts';
 import { useLang, useT } from '../lang.ts';
-import { ErrorNotice, FormSubmit, ScrollRegion, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
 import {
   answerRequest,
   correctField,
@@ -51,36 +51,31 @@ function RequestTable(props: { items: RightsRequestView[]; onOpen: (id: string) 
   const lang = useLang();
   if (props.items.length === 0) return <p>{t('privacy.requests.none')}</p>;
   return (
-    <ScrollRegion label={props.label}>
-      <table class="op-table">
-        <caption class="visually-hidden">{props.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('privacy.req.kind')}</th>
-            <th scope="col">{t('privacy.req.received')}</th>
-            <th scope="col">{t('privacy.req.due')}</th>
-            <th scope="col">{t('privacy.req.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                <button type="button" class="button op-button-secondary" onClick={() => props.onOpen(r.id)}>
-                  {REQUEST_KIND_LABELS[r.kind][lang]}
-                </button>
-              </th>
-              <td>{wib(r.receivedAt, lang)}</td>
-              <td>
-                {wib(r.dueAt, lang)}{' '}
-                <Tag tone={CLOCK_TONE[r.clock.state]}>{t(`privacy.clock.${r.clock.state}`)}</Tag>
-              </td>
-              <td>{t(`privacy.status.${r.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={props.label}
+      columns={[
+        t('privacy.req.kind'),
+        t('privacy.req.received'),
+        t('privacy.req.due'),
+        t('privacy.req.status'),
+      ]}
+    >
+      {props.items.map((r) => (
+        <tr key={r.id}>
+          <th scope="row">
+            <button type="button" class="button op-button-secondary" onClick={() => props.onOpen(r.id)}>
+              {REQUEST_KIND_LABELS[r.kind][lang]}
+            </button>
+          </th>
+          <td>{wib(r.receivedAt, lang)}</td>
+          <td>
+            {wib(r.dueAt, lang)}{' '}
+            <Tag tone={CLOCK_TONE[r.clock.state]}>{t(`privacy.clock.${r.clock.state}`)}</Tag>
+          </td>
+          <td>{t(`privacy.status.${r.status}`)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -23,11 +23,11 @@ import {
 } from '../operator-api.ts';
 import { pillarLabel } from '../pillar-labels.ts';
 import {
+  DataTable,
   DoneNotice,
   ErrorNotice,
   FormSubmit,
   Notice,
-  ScrollRegion,
   Tag,
   useAction,
   useFormSend,
@@ -119,43 +119,31 @@ function SlaSection() {
       <p class="hint">{t('op.sla.hint')}</p>
       <ErrorNotice error={loaded.error} />
       <form class="op-form" onSubmit={action.submit}>
-        <ScrollRegion label={t('op.sla.heading')}>
-          <table class="op-table">
-            <caption class="visually-hidden">{t('op.sla.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('op.sla.priority')}</th>
-                {SLA_FIELDS.map((field) => (
-                  <th key={field} scope="col">
-                    {t(`op.sla.${field}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.priority}>
-                  <th scope="row">
-                    {row.priority} · {t(`field.priority.${row.priority}`)}
-                  </th>
-                  {SLA_FIELDS.map((field) => (
-                    <td key={field}>
-                      <DurationInput
-                        label={t('op.sla.cell', { priority: row.priority, what: t(`op.sla.${field}`) })}
-                        minutes={row[field]}
-                        onChange={(value) =>
-                          setRows((current) =>
-                            current.map((r) => (r.priority === row.priority ? { ...r, [field]: value } : r)),
-                          )
-                        }
-                      />
-                    </td>
-                  ))}
-                </tr>
+        <DataTable
+          caption={t('op.sla.heading')}
+          columns={[t('op.sla.priority'), ...SLA_FIELDS.map((field) => t(`op.sla.${field}`))]}
+        >
+          {rows.map((row) => (
+            <tr key={row.priority}>
+              <th scope="row">
+                {row.priority} · {t(`field.priority.${row.priority}`)}
+              </th>
+              {SLA_FIELDS.map((field) => (
+                <td key={field}>
+                  <DurationInput
+                    label={t('op.sla.cell', { priority: row.priority, what: t(`op.sla.${field}`) })}
+                    minutes={row[field]}
+                    onChange={(value) =>
+                      setRows((current) =>
+                        current.map((r) => (r.priority === row.priority ? { ...r, [field]: value } : r)),
+                      )
+                    }
+                  />
+                </td>
               ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            </tr>
+          ))}
+        </DataTable>
         <DoneNotice message={done} />
         <ErrorNotice error={action.error} />
         <button type="submit" class="button button-primary" disabled={action.isBusy || rows.length === 0}>
@@ -193,49 +181,37 @@ function AgenciesSection() {
     <section aria-labelledby="agency-heading">
       <h2 id="agency-heading">{t('op.agency.heading')}</h2>
       <ErrorNotice error={agencies.error} />
-      <ScrollRegion label={t('op.agency.heading')}>
-        <table class="op-table">
-          <caption class="visually-hidden">{t('op.agency.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('op.agency.name')}</th>
-              <th scope="col">{t('op.agency.id')}</th>
-              <th scope="col">{t('op.agency.area')}</th>
-              <th scope="col">{t('op.users.status')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('op.users.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.data?.map((agency) => (
-              <tr key={agency.id}>
-                <th scope="row">{agency.name}</th>
-                <td>
-                  <code>{agency.id}</code>
-                </td>
-                <td>{nameOf(agency.kabkotaCode)}</td>
-                <td>
-                  <Tag tone={agency.isActive ? 'ok' : 'muted'}>
-                    {t(agency.isActive ? 'op.users.active' : 'op.users.inactive')}
-                  </Tag>
-                </td>
-                <td>
-                  <SmallButton
-                    onClick={() => {
-                      setDraft(agency);
-                      setEditing(true);
-                      setDone('');
-                    }}
-                  >
-                    {t('op.agency.edit', { name: agency.name })}
-                  </SmallButton>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('op.agency.heading')}
+        columns={[t('op.agency.name'), t('op.agency.id'), t('op.agency.area'), t('op.users.status')]}
+        actionsLabel={t('op.users.actions')}
+      >
+        {agencies.data?.map((agency) => (
+          <tr key={agency.id}>
+            <th scope="row">{agency.name}</th>
+            <td>
+              <code>{agency.id}</code>
+            </td>
+            <td>{nameOf(agency.kabkotaCode)}</td>
+            <td>
+              <Tag tone={agency.isActive ? 'ok' : 'muted'}>
+                {t(agency.isActive ? 'op.users.active' : 'op.users.inactive')}
+              </Tag>
+            </td>
+            <td>
+              <SmallButton
+                onClick={() => {
+                  setDraft(agency);
+                  setEditing(true);
+                  setDone('');
+                }}
+              >
+                {t('op.agency.edit', { name: agency.name })}
+              </SmallButton>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <form class="op-form op-grid-form" onSubmit={save}>
         <h3 class="op-form-title">{t(isEditing ? 'op.agency.editHeading' : 'op.agency.addHeading')}</h3>
         <InputField
@@ -271,23 +247,18 @@ function AgenciesSection() {
           checked={draft.isActive}
           onChange={(isActive) => setDraft({ ...draft, isActive })}
         />
-        <div class="op-form-submit">
-          <button type="submit" class="button button-primary" disabled={action.isBusy}>
-            {t('op.agency.save')}
-          </button>
-          {isEditing && (
-            <button
-              type="button"
-              class="button op-button-secondary"
-              onClick={() => {
-                setDraft(EMPTY_AGENCY);
-                setEditing(false);
-              }}
-            >
-              {t('op.common.cancel')}
-            </button>
-          )}
-        </div>
+        <FormSubmit
+          label={t('op.agency.save')}
+          disabled={action.isBusy}
+          onCancel={
+            isEditing
+              ? () => {
+                  setDraft(EMPTY_AGENCY);
+                  setEditing(false);
+                }
+              : undefined
+          }
+        />
       </form>
       <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
