@@ -22,3 +22,16 @@ export function reportPayload(overrides: Record<string, unknown> = {}): Record<s
     ...overrides,
   };
 }
+
+/** A child hurt in the incident, with a consenting guardian: a person of a case, with any field overridden. */
+export function childPayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    fullName: 'Dimas Pratama',
+    age: 9,
+    group: 'anak',
+    needs: ['pendampingan psikososial'],
+    guardianName: 'Rahmat Hidayat',
+    guardianConsent: true,
+    ...overrides,
+  };
+}
