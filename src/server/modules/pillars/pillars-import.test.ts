@@ -203,19 +203,15 @@ describe('importing a pillar roster', () => {
     ]);
     expect(JSON.stringify(dry)).not.toMatch(/elsewhere|wilayah lain/);
     // Registering the same NIK directly answers as for anyone new, not 409 "wilayah lain".
-    const direct = await t.call(operator, 'POST', '/api/pillars', {
+    const budiHere = {
       pillarType: 'tagana',
       name: 'Budi S',
       nik: '3509062304850002',
       homeRegionCode: '35.10.01.2001',
-    });
+    };
+    const direct = await t.call(operator, 'POST', '/api/pillars', budiHere);
     expect(direct.statusCode).toBe(201);
-    const again = await t.call(operator, 'POST', '/api/pillars', {
-      pillarType: 'tagana',
-      name: 'Budi S',
-      nik: '3509062304850002',
-      homeRegionCode: '35.10.01.2001',
-    });
+    const again = await t.call(operator, 'POST', '/api/pillars', budiHere);
     // Registered in their own scope now: that they may be told, with the record.
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({
