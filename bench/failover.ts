@@ -14,13 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { toWibIso } from '../src/shared/time.ts';
-import {
-  buildWeb,
-  createUserByApi,
-  findFreePort,
-  type RunningServer,
-  signInByApi,
-} from '../test/browser/browser-harness.ts';
+import { buildWeb, findFreePort, type RunningServer } from '../test/browser/browser-harness.ts';
+import { sessionHeaders, signedInUser } from './soak-session.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -91,23 +86,12 @@ export async function runFailover(minutes: number, rate: number): Promise<void> 
     spawnInstance(b, databaseUrl);
     await waitReady(b);
     const server = { baseUrl: a.baseUrl, adminPassword: ADMIN_PASSWORD } as RunningServer;
-    const relawanAccount = await createUserByApi(server, {
+    const relawan = await signedInUser(server, {
       username: 'soak.relawan',
       role: 'relawan',
       region: '35.09',
     });
-    const operatorAccount = await createUserByApi(server, {
-      username: 'soak.op',
-      role: 'operator',
-      region: '35.09',
-    });
-    const relawan = await signInByApi(server, relawanAccount.username, relawanAccount.password);
-    const operator = await signInByApi(server, operatorAccount.username, operatorAccount.password);
-    const headers = (s: { cookie: string; csrfToken: string }, json = false) => ({
-      cookie: s.cookie,
-      'x-csrf-token': s.csrfToken,
-      ...(json ? { 'content-type': 'application/json' } : {}),
-    });
+    const operator = await signedInUser(server, { username: 'soak.op', role: 'operator', region: '35.09' });
 
     const sentIds = new Set<string>();
     const acknowledged = new Set<string>();
@@ -144,8 +128,8 @@ export async function runFailover(minutes: number, rate: number): Promise<void> 
           ? '/api/me'
           : `/api/reports?region=${REGION}&limit=20`;
       const init: RequestInit = isWrite
-        ? { method: 'POST', headers: headers(relawan, true), body }
-        : { headers: headers(operator) };
+        ? { method: 'POST', headers: sessionHeaders(relawan, { 'content-type': 'application/json' }), body }
+        : { headers: sessionHeaders(operator) };
       const t0 = performance.now();
       const first = instances[index % 2] as Instance;
       let retried = false;

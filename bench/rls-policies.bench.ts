@@ -15,14 +15,12 @@ import os from 'node:os';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { listReports } from '../src/server/modules/reports/reports-service.ts';
 import { getOverview } from '../src/server/modules/stats/stats-service.ts';
-import { createUser, principalOf } from '../src/server/modules/users/users-service.ts';
-import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
 import { alignRows, benchEachDatabase, flag, note as printNote, timeRounds } from './bench-args.ts';
-import { openFreshPglite, openFreshPostgres } from './scratch-db.ts';
+import { benchViewers, openFreshPglite, openFreshPostgres } from './scratch-db.ts';
 import { seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -83,28 +81,7 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string> {
     await bootstrapRoles(db, process.env.SIGAP_APP_DB_PASSWORD);
     await migrate(db);
     await ensureRegions(db);
-    const by = { id: null, label: 'bench' };
-    const people: Record<string, Principal> = {};
-    for (const [key, role, region] of [
-      ['koordinator', 'koordinator', 'V'],
-      ['provinsi', 'provinsi', '35'],
-      ['operator', 'operator', '35.09'],
-    ] as const) {
-      await createUser(db, by, { username: `rls.${key}`, role, region, password: 'rls-bench-password-1' });
-    }
-    const principals = async () => {
-      for (const key of ['koordinator', 'provinsi', 'operator']) {
-        people[key] = await db.asSystem(async (tx) =>
-          principalOf(
-            tx,
-            (await findUserByUsername(tx, `rls.${key}`)) as NonNullable<
-              Awaited<ReturnType<typeof findUserByUsername>>
-            >,
-          ),
-        );
-      }
-    };
-    await principals();
+    const people = await benchViewers(db, 'rls', 'rls-bench-password-1');
     note(`${kind}: seeding ${reports.toLocaleString('en')} reports`);
     const reporter = (
       await db.systemQuery<{ id: string }>("SELECT id FROM users WHERE username = 'rls.operator'")

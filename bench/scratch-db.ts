@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
-import { createUser, principalFrom } from '../src/server/modules/users/users-service.ts';
+import { createUser, principalFrom, principalOf } from '../src/server/modules/users/users-service.ts';
 import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, dropAppLogin, migrate } from '../src/server/platform/migrate.ts';
@@ -136,4 +136,31 @@ export async function openFreshPostgres(
 export async function countReports(db: Database): Promise<number> {
   const row = await db.asSystem((tx) => tx.one<{ n: number }>('SELECT count(*)::int AS n FROM reports'));
   return row?.n ?? 0;
+}
+
+/**
+ * The viewers a dashboard bench reads as: the koordinator of Bakorwil V, the province and an operator of Jember,
+ * as users `<prefix>.koordinator` and so on (made when missing), with their principals by that key.
+ */
+export async function benchViewers(
+  db: Database,
+  prefix: string,
+  password: string,
+): Promise<Record<string, Principal>> {
+  const people: Record<string, Principal> = {};
+  for (const [key, role, region] of [
+    ['koordinator', 'koordinator', 'V'],
+    ['provinsi', 'provinsi', '35'],
+    ['operator', 'operator', '35.09'],
+  ] as const) {
+    const username = `${prefix}.${key}`;
+    const found = await db.asSystem((tx) => findUserByUsername(tx, username));
+    if (!found) await createUser(db, { id: null, label: 'bench' }, { username, role, region, password });
+    people[key] = await db.asSystem(async (tx) => {
+      const user = await findUserByUsername(tx, username);
+      if (!user) throw new Error(`bench user ${username} is missing`);
+      return principalOf(tx, user);
+    });
+  }
+  return people;
 }

@@ -9,13 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { toWibIso } from '../src/shared/time.ts';
-import {
-  buildWeb,
-  createUserByApi,
-  type RunningServer,
-  signInByApi,
-  startServer,
-} from '../test/browser/browser-harness.ts';
+import { buildWeb, type RunningServer, startServer } from '../test/browser/browser-harness.ts';
+import { type Session, sessionHeaders, signedInUser } from './soak-session.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +29,6 @@ if (!(MINUTES >= 2) || !(RATE > 0 && RATE <= 200)) {
 const SAMPLE_MS = 10_000;
 const MAX_IN_FLIGHT = 64;
 
-type Session = { cookie: string; csrfToken: string };
 type Sample = {
   at: number;
   rssMb: number;
@@ -71,11 +65,6 @@ function nextRequest(
   operator: Session,
   relawan: Session,
 ): { kind: string; path: string; init: RequestInit; written?: string } {
-  const as = (session: Session, extra: Record<string, string> = {}) => ({
-    cookie: session.cookie,
-    'x-csrf-token': session.csrfToken,
-    ...extra,
-  });
   switch (index % 10) {
     case 0: {
       const id = crypto.randomUUID();
@@ -85,7 +74,7 @@ function nextRequest(
         path: '/api/reports',
         init: {
           method: 'POST',
-          headers: as(relawan, { 'content-type': 'application/json' }),
+          headers: sessionHeaders(relawan, { 'content-type': 'application/json' }),
           body: JSON.stringify({
             id,
             kind: index % 20 === 0 ? 'sinyal' : 'kejadian',
@@ -106,18 +95,18 @@ function nextRequest(
       return {
         kind: 'GET reports',
         path: `/api/reports?region=${REGION}&limit=20`,
-        init: { headers: as(operator) },
+        init: { headers: sessionHeaders(operator) },
       };
     case 2:
-      return { kind: 'GET me', path: '/api/me', init: { headers: as(operator) } };
+      return { kind: 'GET me', path: '/api/me', init: { headers: sessionHeaders(operator) } };
     case 5:
-      return { kind: 'GET alerts', path: '/api/alerts', init: { headers: as(operator) } };
+      return { kind: 'GET alerts', path: '/api/alerts', init: { headers: sessionHeaders(operator) } };
     case 6:
       return { kind: 'GET /', path: '/', init: {} };
     case 8: {
       const id = reportIds[Math.floor(Math.random() * reportIds.length)];
       return id
-        ? { kind: 'GET report', path: `/api/reports/${id}`, init: { headers: as(operator) } }
+        ? { kind: 'GET report', path: `/api/reports/${id}`, init: { headers: sessionHeaders(operator) } }
         : { kind: 'GET health', path: '/api/health', init: {} };
     }
     default:
@@ -150,18 +139,16 @@ async function main(): Promise<void> {
   const kind = database ? 'PostgreSQL' : 'PGlite (embedded)';
   process.stderr.write(`soak: ${kind}, ${MINUTES} min at ${RATE} req/s, server ${server.baseUrl}\n`);
   try {
-    const operatorAccount = await createUserByApi(server, {
+    const operator = await signedInUser(server, {
       username: 'soak.operator',
       role: 'operator',
       region: '35.09',
     });
-    const relawanAccount = await createUserByApi(server, {
+    const relawan = await signedInUser(server, {
       username: 'soak.relawan',
       role: 'relawan',
       region: '35.09',
     });
-    const operator = await signInByApi(server, operatorAccount.username, operatorAccount.password);
-    const relawan = await signInByApi(server, relawanAccount.username, relawanAccount.password);
 
     const started = performance.now();
     const endAt = started + MINUTES * 60_000;

@@ -16,14 +16,12 @@
  */
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { getOverview, getOverviewByScan } from '../src/server/modules/stats/stats-service.ts';
-import { createUser, principalOf } from '../src/server/modules/users/users-service.ts';
-import { findUserByUsername } from '../src/server/modules/users/users-store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import type { Database } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
 import type { Principal } from '../src/server/platform/principal.ts';
 import { alignRows, benchEachDatabase, flag, loadAverage as load, note, timeRounds } from './bench-args.ts';
-import { countReports, openFreshPglite, openFreshPostgres, openScratch } from './scratch-db.ts';
+import { benchViewers, countReports, openFreshPglite, openFreshPostgres, openScratch } from './scratch-db.ts';
 import { seedCases, seedReports } from './seed-reports.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -68,29 +66,7 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<string[]> {
     await bootstrapRoles(db, process.env.SIGAP_APP_DB_PASSWORD);
     await migrate(db);
     await ensureRegions(db);
-    const people: Record<string, Principal> = {};
-    for (const [key, role, region] of [
-      ['koordinator', 'koordinator', 'V'],
-      ['provinsi', 'provinsi', '35'],
-      ['operator', 'operator', '35.09'],
-    ] as const) {
-      const username = `stats.${key}`;
-      const found = await db.asSystem((tx) => findUserByUsername(tx, username));
-      if (!found)
-        await createUser(
-          db,
-          { id: null, label: 'bench' },
-          { username, role, region, password: 'stats-bench-pass-1' },
-        );
-      people[key] = await db.asSystem(async (tx) =>
-        principalOf(
-          tx,
-          (await findUserByUsername(tx, username)) as NonNullable<
-            Awaited<ReturnType<typeof findUserByUsername>>
-          >,
-        ),
-      );
-    }
+    const people = await benchViewers(db, 'stats', 'stats-bench-pass-1');
     const reporter = (
       await db.systemQuery<{ id: string }>("SELECT id FROM users WHERE username = 'stats.operator'")
     )[0]?.id as string;

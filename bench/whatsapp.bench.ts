@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { whatsAppEnvelope } from '../src/server/modules/channels/whatsapp-envelope.ts';
 import { type Config, loadConfig } from '../src/server/platform/config.ts';
 import { autocannon, type Throughput, throughputOf } from './http-figures.ts';
 
@@ -43,28 +44,14 @@ export const TEXTS = [
 
 /** A WhatsApp Cloud API delivery of one text, with the placeholders autocannon-whatsapp.cjs replaces. */
 export function delivery(text: string): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
+  return whatsAppEnvelope({
+    messages: [
       {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              messages: [
-                {
-                  from: '6280000000000',
-                  id: 'wamid.PLACEHOLDER',
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: text },
-                },
-              ],
-            },
-          },
-        ],
+        from: '6280000000000',
+        id: 'wamid.PLACEHOLDER',
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: 'text',
+        text: { body: text },
       },
     ],
   });

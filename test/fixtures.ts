@@ -22,3 +22,26 @@ export function reportPayload(overrides: Record<string, unknown> = {}): Record<s
     ...overrides,
   };
 }
+
+/** A child hurt in the incident, with a consenting guardian, as a person of a case; any field overridden. */
+export function childPayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    fullName: 'Dimas Pratama',
+    age: 9,
+    group: 'anak',
+    needs: ['pendampingan psikososial'],
+    guardianName: 'Rahmat Hidayat',
+    guardianConsent: true,
+    ...overrides,
+  };
+}
+
+/** reportPayload's changes for a signal elsewhere in Jember on 17 August: a chain message, nobody hurt. */
+export const CHAIN_MESSAGE_SIGNAL: Record<string, unknown> = {
+  kind: 'sinyal',
+  regionCode: '35.09.05.2001',
+  occurredAt: '2026-08-17T08:00:00+07:00',
+  description: 'Pesan berantai mengajak anggota berkumpul di balai desa malam ini.',
+  injured: 0,
+  vulnerable: {},
+};

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { Database } from '../../src/server/platform/db.ts';
+import { freePort } from '../../test/free-port.ts';
 
 // What the load bench watches besides the requests: the server process it starts, the CPU time of that
 // process and of the database's backends (PostgreSQL), and the queues left when the traffic stops.
@@ -26,17 +26,6 @@ export function machineBusySeconds(): number {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/).slice(1).map(Number) ?? [];
   const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
   return (cpu.reduce((a, b) => a + b, 0) - idle) / TICKS_PER_SECOND;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export type Server = { origin: string; child: ChildProcess; stop(): Promise<void> };

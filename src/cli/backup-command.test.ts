@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/db-template.ts';
+import { freePort } from '../../test/free-port.ts';
 import { createUser } from '../server/modules/users/users-service.ts';
 import { CLI_ACTOR } from './cli-commands.ts';
 import { type CliTarget, captureOutput, createCliTarget, runSigap } from './cli-test-helpers.ts';
@@ -99,16 +99,6 @@ describe('sigap backup / restore', { timeout: TIMEOUT_MS }, () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(TEST_DATABASE_URL)(
   'sigap backup while a server holds the embedded folder',

@@ -53,6 +53,9 @@ const USERNAME_FLAG: FlagSpec = {
   en: 'user name',
 };
 
+/** The --username flag of the commands on one user's API tokens. */
+const TOKEN_OWNER_FLAG: FlagSpec = { ...USERNAME_FLAG, id: 'pemilik token', en: 'token owner' };
+
 const ROLES = Role.options.join(', ');
 
 const PASSPHRASE_FLAG: FlagSpec = {
@@ -71,9 +74,7 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     en: 'Creates a user. Without --password, a random password is generated and shown once.',
     flags: [
       {
-        name: 'username',
-        value: { id: 'NAMA', en: 'NAME' },
-        isRequired: true,
+        ...USERNAME_FLAG,
         id: 'nama pengguna: huruf, angka, titik, garis bawah, tanda hubung',
         en: 'user name: letters, digits, dot, underscore, hyphen',
       },
@@ -134,13 +135,7 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     id: 'Membuat token API untuk pengguna. Token dicetak sendirian di baris terakhir, sekali saja.',
     en: 'Creates an API token for a user. The token is printed alone on the last line, once.',
     flags: [
-      {
-        name: 'username',
-        value: { id: 'NAMA', en: 'NAME' },
-        isRequired: true,
-        id: 'pemilik token',
-        en: 'who the token acts as',
-      },
+      { ...USERNAME_FLAG, id: 'pemilik token', en: 'who the token acts as' },
       {
         name: 'label',
         value: { id: 'LABEL', en: 'LABEL' },
@@ -173,28 +168,14 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     title: { id: 'Daftar token API pengguna', en: "List a user's API tokens" },
     id: 'Mencetak token API pengguna yang masih berlaku: id, label, dibuat, terakhir dipakai, berakhir (WIB).',
     en: "Prints a user's live API tokens: id, label, created, last used, expiry (WIB).",
-    flags: [
-      {
-        name: 'username',
-        value: { id: 'NAMA', en: 'NAME' },
-        isRequired: true,
-        id: 'pemilik token',
-        en: 'token owner',
-      },
-    ],
+    flags: [TOKEN_OWNER_FLAG],
   },
   'token revoke': {
     title: { id: 'Mencabut token API', en: 'Revoke an API token' },
     id: 'Mencabut satu token API pengguna; berhenti bekerja seketika.',
     en: "Revokes one of a user's API tokens; it stops working at once.",
     flags: [
-      {
-        name: 'username',
-        value: { id: 'NAMA', en: 'NAME' },
-        isRequired: true,
-        id: 'pemilik token',
-        en: 'token owner',
-      },
+      TOKEN_OWNER_FLAG,
       {
         name: 'id',
         value: { id: 'ID', en: 'ID' },
@@ -213,13 +194,7 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
       'Creates a token for one ODK Collect/KoBoCollect phone that sends reports as the user. ' +
       'Its server URL is https://<sigap-address>/odk/key/<token>. The token is printed alone on the last line, once.',
     flags: [
-      {
-        name: 'username',
-        value: { id: 'NAMA', en: 'NAME' },
-        isRequired: true,
-        id: 'pengguna yang diwakili ponsel',
-        en: 'the user the phone reports as',
-      },
+      { ...USERNAME_FLAG, id: 'pengguna yang diwakili ponsel', en: 'the user the phone reports as' },
       {
         name: 'label',
         value: { id: 'LABEL', en: 'LABEL' },

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { whatsAppEnvelope } from '../../src/server/modules/channels/whatsapp-envelope.ts';
 import { sendSms } from './api-helpers.ts';
 import { createUserByApi, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
@@ -19,24 +20,8 @@ const fx = useBrowserFixture({
 
 /** A WhatsApp Cloud API delivery of one text message, signed with the app secret as Meta signs it. */
 async function deliverWhatsApp(text: string, id: string): Promise<{ outcomes: { status: string }[] }> {
-  const body = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              messages: [
-                { from: '6281230009003', id, timestamp: '1900000000', type: 'text', text: { body: text } },
-              ],
-            },
-          },
-        ],
-      },
-    ],
+  const body = whatsAppEnvelope({
+    messages: [{ from: '6281230009003', id, timestamp: '1900000000', type: 'text', text: { body: text } }],
   });
   const signature = `sha256=${createHmac('sha256', WHATSAPP_SECRET).update(body).digest('hex')}`;
   const res = await fetch(`${fx.baseUrl}/api/channels/whatsapp`, {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, TEST_DATA_KEY, TEST_DATABASE_URL } from '../../../test/db-template.ts';
+import { openEventStream } from '../../../test/event-stream.ts';
 import { reportPayload } from '../../../test/fixtures.ts';
 import { signIn } from '../../../test/harness.ts';
 import { buildApp } from '../app.ts';
@@ -40,41 +41,9 @@ async function startInstance(name: string, url: string): Promise<Instance> {
   return { name, db, events, app, url: address };
 }
 
-/** A live-event stream over real HTTP, read block by block until one matches. */
-async function openStream(baseUrl: string, token: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/events`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const next = async (): Promise<string | null> => {
-    while (!buffer.includes('\n\n')) {
-      const { value, done } = await reader.read();
-      if (done) return null;
-      buffer += decoder.decode(value, { stream: true });
-    }
-    const end = buffer.indexOf('\n\n');
-    const block = buffer.slice(0, end);
-    buffer = buffer.slice(end + 2);
-    return block;
-  };
-  return {
-    res,
-    next,
-    /** The data of the first event block whose data contains `text`, or null if the stream ends first. */
-    async find(text: string): Promise<Record<string, unknown> | null> {
-      for (;;) {
-        const block = await next();
-        if (block === null) return null;
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (data?.includes(text)) return JSON.parse(data.slice('data: '.length));
-      }
-    },
-    close: () => controller.abort(),
-  };
+/** A live-event stream over real HTTP with an API token, read block by block until one matches. */
+function openStream(baseUrl: string, token: string) {
+  return openEventStream(baseUrl, { authorization: `Bearer ${token}` });
 }
 
 // PGlite is an embedded database inside one process: a second instance cannot open its folder (DataLockedError),

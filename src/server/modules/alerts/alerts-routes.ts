@@ -12,6 +12,7 @@ import {
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { requirePrincipal } from '../../platform/http.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { routeTable } from '../../platform/routes.ts';
 import * as feeds from './alert-feeds.ts';
 import { raiseAlert } from './alert-raising.ts';
@@ -31,6 +32,11 @@ function sendXml(reply: FastifyReply, contentType: string, variant: 'restricted'
     .header('content-type', contentType)
     .header('cache-control', variant === 'public' ? 'public, max-age=60' : 'private, no-cache')
     .send(xml);
+}
+
+/** Who reads an XML document: nobody signed in for the public variant, else the signed-in user (or 401). */
+function readerOf(request: FastifyRequest, variant: 'restricted' | 'public'): Principal | null {
+  return variant === 'public' ? null : requirePrincipal(request);
 }
 
 /** Alerts: raise, list, acknowledge, respond, close; CAP documents and the Atom feed. */
@@ -83,12 +89,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
     },
     async (request, reply) => {
       const variant = request.query.variant;
-      const xml = await feeds.atomFeed(
-        deps,
-        variant === 'public' ? null : requirePrincipal(request),
-        variant,
-        baseUrlOf(request),
-      );
+      const xml = await feeds.atomFeed(deps, readerOf(request, variant), variant, baseUrlOf(request));
       return sendXml(reply, 'application/atom+xml; charset=utf-8', variant, xml);
     },
   );
@@ -111,12 +112,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
     },
     async (request, reply) => {
       const variant = request.query.variant;
-      const xml = await feeds.capXml(
-        deps,
-        variant === 'public' ? null : requirePrincipal(request),
-        request.params.id,
-        variant,
-      );
+      const xml = await feeds.capXml(deps, readerOf(request, variant), request.params.id, variant);
       return sendXml(reply, 'application/cap+xml; charset=utf-8', variant, xml);
     },
   );

@@ -208,6 +208,21 @@ export async function createEvent(deps: CalendarDeps, principal: Principal, inpu
   });
 }
 
+/** The event, locked until the transaction ends. Throws not_found. */
+async function getEventForChange(tx: Tx, id: string) {
+  const event = await store.findEvent(tx, id, true);
+  if (!event) throw new DomainError('not_found', 'Acara tidak ditemukan');
+  return event;
+}
+
+/** The event, locked, while it is still scheduled. Throws not_found or invalid_transition. */
+async function getScheduledEvent(tx: Tx, id: string) {
+  const event = await getEventForChange(tx, id);
+  if (event.status !== 'terjadwal')
+    throw new DomainError('invalid_transition', 'Acara sudah selesai atau dibatalkan');
+  return event;
+}
+
 /** An event with the kecamatan on its route: their level, the rival groups present and their recent reports. */
 async function eventDetail(tx: Tx, id: string, now: Date) {
   const event = await store.findEvent(tx, id);
@@ -249,10 +264,7 @@ export async function updateChecklist(
   authorize(principal, 'calendar.plan', CALENDAR_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const event = await store.findEvent(tx, id, true);
-    if (!event) throw new DomainError('not_found', 'Acara tidak ditemukan');
-    if (event.status !== 'terjadwal')
-      throw new DomainError('invalid_transition', 'Acara sudah selesai atau dibatalkan');
+    const event = await getScheduledEvent(tx, id);
     const checklist = { ...event.checklist };
     for (const item of input.items) {
       checklist[item.key] = {
@@ -300,8 +312,7 @@ export async function saveReview(
   authorize(principal, 'calendar.plan', CALENDAR_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const event = await store.findEvent(tx, id, true);
-    if (!event) throw new DomainError('not_found', 'Acara tidak ditemukan');
+    const event = await getEventForChange(tx, id);
     if (event.status === 'dibatalkan') throw new DomainError('invalid_transition', 'Acara dibatalkan');
     if (event.startsAt > now)
       throw new DomainError('invalid_transition', 'Evaluasi diisi setelah acara dimulai');
@@ -332,10 +343,7 @@ export async function cancelEvent(deps: CalendarDeps, principal: Principal, id: 
   authorize(principal, 'calendar.plan', CALENDAR_REFUSED);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const event = await store.findEvent(tx, id, true);
-    if (!event) throw new DomainError('not_found', 'Acara tidak ditemukan');
-    if (event.status !== 'terjadwal')
-      throw new DomainError('invalid_transition', 'Acara sudah selesai atau dibatalkan');
+    await getScheduledEvent(tx, id);
     await store.cancelEvent(tx, id, now);
     await appendAudit(tx, principal.audit, 'calendar.event_cancelled', { type: 'calendar_event', id });
     return eventDetail(tx, id, now);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childPayload } from '../../../../test/fixtures.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 describe('closing a case honours the people in it', () => {
@@ -10,14 +11,7 @@ describe('closing a case honours the people in it', () => {
   let relawan: TestUser;
   let polres: TestUser;
 
-  const child = {
-    fullName: 'Dimas Pratama',
-    age: 9,
-    group: 'anak',
-    needs: ['pendampingan psikososial'],
-    guardianName: 'Rahmat Hidayat',
-    guardianConsent: true,
-  };
+  const child = childPayload();
 
   /**
    * The scenario of the field trial: a case with a child referred to a Puskesmas, in pemulihan with no recovery

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childPayload } from '../../../../test/fixtures.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 describe('vulnerable people and referrals in a case', () => {
@@ -20,14 +21,7 @@ describe('vulnerable people and referrals in a case', () => {
     group: 'disabilitas',
     needs: ['kursi roda', 'obat rutin'],
   };
-  const child = {
-    fullName: 'Dimas Pratama',
-    age: 9,
-    group: 'anak',
-    needs: ['pendampingan psikososial'],
-    guardianName: 'Rahmat Hidayat',
-    guardianConsent: true,
-  };
+  const child = childPayload();
 
   async function addPerson(caseId: string, person: Record<string, unknown>): Promise<string> {
     const res = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, person);

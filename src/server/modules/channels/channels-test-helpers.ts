@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import { whatsAppEnvelope } from './whatsapp-envelope.ts';
 
 export const APP_SECRET = 'rahasia-aplikasi-uji';
 export const VERIFY_TOKEN = 'token-verifikasi-uji';
@@ -101,24 +102,10 @@ export function whatsAppDelivery(from: string, id: string, at: Date, message: Wa
   if (message.type === 'text') m.text = { body: message.text };
   if (message.type === 'location') m.location = { latitude: message.latitude, longitude: message.longitude };
   if (message.type === 'image') m.image = { id: message.mediaId, mime_type: 'image/jpeg', sha256: 'x' };
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: 'Pengirim' }, wa_id: from }],
-              messages: [m],
-            },
-          },
-        ],
-      },
-    ],
+  return whatsAppEnvelope({
+    metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
+    contacts: [{ profile: { name: 'Pengirim' }, wa_id: from }],
+    messages: [m],
   });
 }
 

@@ -6,8 +6,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
-import { AS_OF, QUARTER, seedEvaluationDataset } from './evaluation-dataset.ts';
+import { AS_OF, QUARTER } from './evaluation-dataset.ts';
 import { settleReports } from './evaluation-files-service.ts';
+import { seedEvaluationCast } from './evaluation-test-helpers.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,16 +33,10 @@ describe('the evaluation files (PDF and XLSX)', () => {
 
   beforeAll(async () => {
     t = await buildTestApp({}, fakeClock(AS_OF));
-    koordinator = await t.user({ role: 'koordinator', region: 'V', displayName: 'Koordinator Bakorwil V' });
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    const field = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    const volunteer = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    await seedEvaluationDataset(t.db, {
-      operatorId: operatorJember.id,
-      taganaUserId: field.id,
-      volunteerId: volunteer.id,
-    });
+    ({ koordinator, operatorJember, operatorBanyuwangi } = await seedEvaluationCast(
+      t,
+      'Koordinator Bakorwil V',
+    ));
   });
   afterAll(async () => {
     await settleReports();

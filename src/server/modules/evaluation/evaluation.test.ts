@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import type { EvaluationSummary, TimingStat } from '../../../shared/evaluation/evaluation-schema.ts';
 import { fakeClock } from '../../platform/clock.ts';
-import { AS_OF, type Dataset, QUARTER, seedEvaluationDataset } from './evaluation-dataset.ts';
+import { AS_OF, type Dataset, QUARTER } from './evaluation-dataset.ts';
+import { seedEvaluationCast } from './evaluation-test-helpers.ts';
 
 // The answers below are worked out by hand from evaluation-dataset.ts.
 //  acknowledge (minutes): R1 10 (P1, harmed) · R2 20 (P1, harmed) · R3 40 (P1) · R4 60 (P2, vulnerable at risk)
@@ -27,16 +28,7 @@ describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)'
 
   beforeAll(async () => {
     t = await buildTestApp({}, fakeClock(AS_OF));
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    const volunteer = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    data = await seedEvaluationDataset(t.db, {
-      operatorId: operatorJember.id,
-      taganaUserId: relawan.id,
-      volunteerId: volunteer.id,
-    });
+    ({ koordinator, operatorJember, operatorBanyuwangi, relawan, data } = await seedEvaluationCast(t));
     const parts = await t.db.asSystem((tx) =>
       tx.one<{ alerts: boolean; pillars: boolean }>(
         `SELECT to_regclass('public.alerts') IS NOT NULL AS alerts, to_regclass('public.pillars') IS NOT NULL AS pillars`,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { openEventStream } from '../../../../test/event-stream.ts';
 import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { type NewSigapEvent, publishEvent } from '../../platform/events.ts';
 
@@ -6,29 +7,9 @@ function reportCreated(id: string, regionCode: string): NewSigapEvent {
   return { type: 'report.created', subject: { type: 'report', id }, visibility: { regionCode } };
 }
 
-/** A server-sent event stream read block by block (blocks end with a blank line). */
-async function openStream(baseUrl: string, user: TestUser) {
-  const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/events`, { headers: authAs(user), signal: controller.signal });
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    res,
-    /** The next block, or null once the server has ended the stream. */
-    async next(): Promise<string | null> {
-      while (!buffer.includes('\n\n')) {
-        const { value, done } = await reader.read();
-        if (done) return null;
-        buffer += decoder.decode(value, { stream: true });
-      }
-      const end = buffer.indexOf('\n\n');
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      return block;
-    },
-    close: () => controller.abort(),
-  };
+/** A server-sent event stream of `user`, read block by block. */
+function openStream(baseUrl: string, user: TestUser) {
+  return openEventStream(baseUrl, authAs(user));
 }
 
 function fieldsOf(block: string): Record<string, string> {

@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
-import { AS_OF, type Dataset, QUARTER, seedEvaluationDataset } from '../evaluation/evaluation-dataset.ts';
+import { AS_OF, type Dataset, QUARTER } from '../evaluation/evaluation-dataset.ts';
+import { seedEvaluationCast } from '../evaluation/evaluation-test-helpers.ts';
 import { settleExports } from './export-jobs-service.ts';
 
 // The records behind an evaluation figure as a file, on the hand-made quarter of evaluation-dataset.ts:
@@ -32,16 +33,10 @@ describe('exports of the evaluation records', () => {
 
   beforeAll(async () => {
     t = await buildTestApp({ DATA_DIR: dataDir }, fakeClock(AS_OF));
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    jember = await t.user({ role: 'operator', region: '35.09' });
-    banyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    const volunteer = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    data = await seedEvaluationDataset(t.db, {
-      operatorId: jember.id,
-      taganaUserId: relawan.id,
-      volunteerId: volunteer.id,
-    });
+    const cast = await seedEvaluationCast(t);
+    ({ koordinator, relawan, data } = cast);
+    jember = cast.operatorJember;
+    banyuwangi = cast.operatorBanyuwangi;
   });
   afterAll(async () => {
     await t.close();

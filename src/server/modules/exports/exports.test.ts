@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childPayload } from '../../../../test/fixtures.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { ReportsExportQuery } from '../../../shared/exports/export-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
@@ -57,14 +58,7 @@ describe('exports', () => {
     const opened = await t.call(jember, 'POST', '/api/cases', { reportIds: [first] });
     expect(opened.statusCode).toBe(201);
     caseId = opened.json().id;
-    const person = await t.call(jember, 'POST', `/api/cases/${caseId}/people`, {
-      fullName: 'Dimas Pratama',
-      age: 9,
-      group: 'anak',
-      needs: [],
-      guardianName: 'Rahmat Hidayat',
-      guardianConsent: true,
-    });
+    const person = await t.call(jember, 'POST', `/api/cases/${caseId}/people`, childPayload({ needs: [] }));
     expect(person.statusCode).toBe(201);
     const disposed = await t.call(jember, 'POST', `/api/cases/${caseId}/dispositions`, {
       agencyId: 'polres-jember',

@@ -10,6 +10,7 @@ import {
   sign,
   startFakeApi,
 } from '../channels/channels-test-helpers.ts';
+import { whatsAppEnvelope } from '../channels/whatsapp-envelope.ts';
 import { notifyUsers } from '../notifications/notifications-service.ts';
 import { deliverNotices } from './notices-delivery.ts';
 import { type FakeSmtp, startFakeSmtp } from './notices-test-helpers.ts';
@@ -215,29 +216,10 @@ describe('notices to people who are not looking', () => {
 
   it('keeps a delivery log that WhatsApp statuses update, shown on the settings page', async () => {
     const first = api.sent.findIndex((m) => m.to === '6281233000001') + 1;
-    const body = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: 'WABA',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
-                statuses: [
-                  {
-                    id: `wamid.out${first}`,
-                    status: 'read',
-                    timestamp: '1900000000',
-                    recipient_id: '6281233000001',
-                  },
-                ],
-              },
-            },
-          ],
-        },
+    const body = whatsAppEnvelope({
+      metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
+      statuses: [
+        { id: `wamid.out${first}`, status: 'read', timestamp: '1900000000', recipient_id: '6281233000001' },
       ],
     });
     const res = await t.app.inject({

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
-
-const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+import type { TestApp, TestUser } from '../../../../test/harness.ts';
+import { buildPillarsTestApp, registryPeople } from './pillars-test-helpers.ts';
 
 type Item = { regionCode: string; name: string; active: number; target: number | null; gap: number | null };
 
@@ -18,13 +17,8 @@ describe('pillar coverage', () => {
   const coverage = (user: TestUser, query: string) => t.call(user, 'GET', `/api/pillars/coverage?${query}`);
 
   beforeAll(async () => {
-    t = await buildTestApp({ SIGAP_DATA_KEY: DATA_KEY });
-    operator = await t.user({ role: 'operator', region: '35.10' });
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    koordinatorV = await t.user({ role: 'koordinator', region: 'V' });
-    koordinatorIII = await t.user({ role: 'koordinator', region: 'III' });
-    admin = await t.user({ role: 'admin', region: '35' });
-    relawan = await t.user({ role: 'relawan', region: '35.10.05.2009' });
+    t = await buildPillarsTestApp();
+    ({ operator, operatorJember, koordinatorV, koordinatorIII, admin, relawan } = await registryPeople(t));
 
     // Kecamatan Muncar (35.10.05) has ten desa, 35.10.05.2001 … 2010.
     const pillars: [string, string, string?][] = [

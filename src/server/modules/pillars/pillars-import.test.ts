@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedLines, SAMPLE_FILE, writeRoster } from '../../../../scripts/make-pillars-sample.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import type { TestApp, TestUser } from '../../../../test/harness.ts';
 import { DRY_RUNS_PER_WINDOW } from './pillars-routes.ts';
+import { buildPillarsTestApp } from './pillars-test-helpers.ts';
 
-const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sample = readFileSync(SAMPLE_FILE);
 
@@ -54,7 +54,7 @@ describe('importing a pillar roster', () => {
     (await t.db.asSystem((tx) => tx.one<{ n: number }>('SELECT count(*)::int AS n FROM pillars')))?.n;
 
   beforeAll(async () => {
-    t = await buildTestApp({ SIGAP_DATA_KEY: DATA_KEY });
+    t = await buildPillarsTestApp();
     operator = await t.user({ role: 'operator', region: '35.10' });
     operatorJember = await t.user({ role: 'operator', region: '35.09' });
     koordinator = await t.user({ role: 'koordinator', region: 'V' });
@@ -203,19 +203,15 @@ describe('importing a pillar roster', () => {
     ]);
     expect(JSON.stringify(dry)).not.toMatch(/elsewhere|wilayah lain/);
     // Registering the same NIK directly answers as for anyone new, not 409 "wilayah lain".
-    const direct = await t.call(operator, 'POST', '/api/pillars', {
+    const budiHere = {
       pillarType: 'tagana',
       name: 'Budi S',
       nik: '3509062304850002',
       homeRegionCode: '35.10.01.2001',
-    });
+    };
+    const direct = await t.call(operator, 'POST', '/api/pillars', budiHere);
     expect(direct.statusCode).toBe(201);
-    const again = await t.call(operator, 'POST', '/api/pillars', {
-      pillarType: 'tagana',
-      name: 'Budi S',
-      nik: '3509062304850002',
-      homeRegionCode: '35.10.01.2001',
-    });
+    const again = await t.call(operator, 'POST', '/api/pillars', budiHere);
     // Registered in their own scope now: that they may be told, with the record.
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({

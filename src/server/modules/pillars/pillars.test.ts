@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import type { TestApp, TestUser } from '../../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import { ConfigError, loadConfig } from '../../platform/config.ts';
+import { buildPillarsTestApp, registryPeople } from './pillars-test-helpers.ts';
 
-const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 const NIK_SITI = '3510054207900003'; // Muncar, a woman born 2 July 1990
 const NIK_AGUS = '3510051403860001';
 
@@ -24,14 +24,9 @@ describe('the pillar registry', () => {
   const get = (user: TestUser, url: string) => t.call(user, 'GET', url);
 
   beforeAll(async () => {
-    t = await buildTestApp({ SIGAP_DATA_KEY: DATA_KEY });
-    operator = await t.user({ role: 'operator', region: '35.10' });
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    koordinatorV = await t.user({ role: 'koordinator', region: 'V' });
-    koordinatorIII = await t.user({ role: 'koordinator', region: 'III' });
+    t = await buildPillarsTestApp();
+    ({ operator, operatorJember, koordinatorV, koordinatorIII, admin, relawan } = await registryPeople(t));
     provinsi = await t.user({ role: 'provinsi', region: '35' });
-    admin = await t.user({ role: 'admin', region: '35' });
-    relawan = await t.user({ role: 'relawan', region: '35.10.05.2009' });
     mitra = await t.partner('bpbd-bwi', 'BPBD Banyuwangi', '35.10');
 
     const res = await register(operator, {

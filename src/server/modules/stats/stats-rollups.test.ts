@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReports } from '../../../../bench/seed-reports.ts';
-import { reportPayload } from '../../../../test/fixtures.ts';
+import { CHAIN_MESSAGE_SIGNAL, reportPayload } from '../../../../test/fixtures.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { principalOf } from '../users/users-service.ts';
@@ -66,14 +66,7 @@ describe('dashboard figures kept as reports and cases change', { timeout: 180_00
       reports[name] = await post(user, 'POST', '/api/reports', reportPayload(overrides));
     };
     await submit('bentrok', jember, {}); // an incident in Kec. Tanggul, children hurt
-    await submit('pesan', jember, {
-      kind: 'sinyal',
-      regionCode: '35.09.05.2001',
-      occurredAt: '2026-08-17T08:00:00+07:00',
-      description: 'Pesan berantai mengajak anggota berkumpul di balai desa malam ini.',
-      injured: 0,
-      vulnerable: {},
-    });
+    await submit('pesan', jember, CHAIN_MESSAGE_SIGNAL);
     await submit('lahan', jember, {
       conflictType: 'sengketa_lahan_sda',
       regionCode: '35.09.06.2002',

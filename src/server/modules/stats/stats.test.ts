@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
+import { CHAIN_MESSAGE_SIGNAL, reportPayload } from '../../../../test/fixtures.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 
 describe('GET /api/stats/overview', () => {
@@ -13,16 +13,7 @@ describe('GET /api/stats/overview', () => {
     const post = (payload: Record<string, unknown>) =>
       t.call(jemberOperator, 'POST', '/api/reports', payload);
     await post(reportPayload()); // an incident in Kec. Tanggul with children hurt
-    await post(
-      reportPayload({
-        kind: 'sinyal',
-        regionCode: '35.09.05.2001',
-        occurredAt: '2026-08-17T08:00:00+07:00',
-        description: 'Pesan berantai mengajak anggota berkumpul di balai desa malam ini.',
-        injured: 0,
-        vulnerable: {},
-      }),
-    );
+    await post(reportPayload(CHAIN_MESSAGE_SIGNAL));
     now = new Date('2026-08-23T12:00:00+07:00');
   });
   afterAll(() => t.close());

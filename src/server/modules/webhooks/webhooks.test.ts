@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db-template.ts';
 import { CAP_SCHEMA, xmllint } from '../../../../test/early-warning-helpers.ts';
+import type { Role } from '../../../shared/users.ts';
 import { buildApp } from '../../app.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
@@ -43,6 +44,36 @@ function startReceiver(failures: number) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Makes each named user with an API token; `tokens` gets each token by name. Returns the users' ids by name. */
+async function makeUsers(
+  db: Database,
+  people: readonly (readonly [name: string, role: Role, region: string])[],
+  tokens: Record<string, string>,
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [name, role, region] of people) {
+    const username = `${name}_${Math.random().toString(36).slice(2, 8)}`;
+    const { user } = await createUser(
+      db,
+      { id: null, label: 'uji' },
+      { username, role, region, password: 'kata-sandi-uji-1' },
+    );
+    ids[name] = user.id;
+    tokens[name] = (await createApiToken(db, { id: null, label: 'uji' }, username)).token;
+  }
+  return ids;
+}
+
+/** Raises a Siaga alert on Kecamatan Tanggul with the given auth headers (the koordinator's). */
+function raiseSiaga(app: FastifyInstance, headers: Record<string, string>) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/alerts',
+    headers,
+    payload: { regionCode: '35.09.06', level: 'siaga', headline: 'Siaga kerawanan di Kecamatan Tanggul' },
+  });
+}
+
 describe('webhooks', () => {
   let db: Database;
   let events: EventBus;
@@ -67,19 +98,15 @@ describe('webhooks', () => {
       retry: { baseSeconds: 1, maxAttempts: 5 },
       allowPrivate: true,
     });
-    for (const [name, role, region] of [
-      ['admin', 'admin', '35'],
-      ['koordinator', 'koordinator', 'V'],
-      ['operator', 'operator', '35.09'],
-    ] as const) {
-      const username = `${name}_${Math.random().toString(36).slice(2, 8)}`;
-      await createUser(
-        db,
-        { id: null, label: 'uji' },
-        { username, role, region, password: 'kata-sandi-uji-1' },
-      );
-      tokens[name] = (await createApiToken(db, { id: null, label: 'uji' }, username)).token;
-    }
+    await makeUsers(
+      db,
+      [
+        ['admin', 'admin', '35'],
+        ['koordinator', 'koordinator', 'V'],
+        ['operator', 'operator', '35.09'],
+      ],
+      tokens,
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -120,12 +147,7 @@ describe('webhooks', () => {
         payload: { url: receiver.url, secret, description: 'Polres Jember', regionCodes: ['35.09'] },
       });
       expect(hook.statusCode).toBe(201);
-      const alert = await app.inject({
-        method: 'POST',
-        url: '/api/alerts',
-        headers: as('koordinator'),
-        payload: { regionCode: '35.09.06', level: 'siaga', headline: 'Siaga kerawanan di Kecamatan Tanggul' },
-      });
+      const alert = await raiseSiaga(app, as('koordinator'));
       expect(alert.statusCode).toBe(201);
 
       const deadline = Date.now() + 45_000;
@@ -183,19 +205,15 @@ describe('webhooks to loopback, private and link-local addresses', () => {
     const quiet = { info() {}, warn() {}, error() {} };
     jobs = await startJobs(db, { log: quiet, pollingIntervalSeconds: 0.5 });
     await startWebhookWorker(db, jobs, { clock: systemClock, retry: { baseSeconds: 1, maxAttempts: 2 } });
-    for (const [name, role, region] of [
-      ['admin', 'admin', '35'],
-      ['koordinator', 'koordinator', 'V'],
-    ] as const) {
-      const username = `${name}_${Math.random().toString(36).slice(2, 8)}`;
-      const { user } = await createUser(
-        db,
-        { id: null, label: 'uji' },
-        { username, role, region, password: 'kata-sandi-uji-1' },
-      );
-      if (name === 'admin') adminId = user.id;
-      tokens[name] = (await createApiToken(db, { id: null, label: 'uji' }, username)).token;
-    }
+    const ids = await makeUsers(
+      db,
+      [
+        ['admin', 'admin', '35'],
+        ['koordinator', 'koordinator', 'V'],
+      ],
+      tokens,
+    );
+    adminId = ids.admin!;
   });
   afterAll(async () => {
     await app.close();
@@ -254,12 +272,7 @@ describe('webhooks to loopback, private and link-local addresses', () => {
         );
         return row!.id;
       });
-      const alert = await app.inject({
-        method: 'POST',
-        url: '/api/alerts',
-        headers: as('koordinator'),
-        payload: { regionCode: '35.09.06', level: 'siaga', headline: 'Siaga kerawanan di Kecamatan Tanggul' },
-      });
+      const alert = await raiseSiaga(app, as('koordinator'));
       expect(alert.statusCode).toBe(201);
       let log: { status: string; log: { error: string | null }[] }[] = [];
       const deadline = Date.now() + 30_000;
