@@ -207,8 +207,11 @@ export async function keepVacuumed(ownerUrl: string, database: string): Promise<
   const loop = (async () => {
     while (!stopped) {
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, 60_000);
+        const timer = setTimeout(resolve, 60_000);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       if (!stopped) await round().catch(() => undefined);
     }
