@@ -1,4 +1,5 @@
 import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
 import { createUser, type NewUser } from '../src/server/modules/users/users-service.ts';
@@ -160,6 +161,44 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
       await db.close();
     },
   };
+}
+
+/** A person of a test file: a user of a role and region, or a mitra of a partner agency (added if missing). */
+export type PersonSpec =
+  | Parameters<TestApp['user']>[0]
+  | { partner: string; agencyName: string; region: string };
+
+/**
+ * A test file's app and its people, each named once. A `beforeAll` hook builds the app (`env`, `clock` as for
+ * `buildTestApp`) and creates the people in the order given; an `afterAll` hook closes the app. The people
+ * returned are filled in by that hook, and `t` answers once the app is built: use them in tests and later hooks.
+ */
+export function testAppWith<const P extends Record<string, PersonSpec>>(
+  people: P,
+  options: { env?: Record<string, string>; clock?: Clock } = {},
+): { t: TestApp } & { [K in keyof P]: TestUser } {
+  let built: TestApp | undefined;
+  const t = new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!built) throw new Error('the test app is built in beforeAll: use it in a test or a later hook');
+      return Reflect.get(built, key);
+    },
+  });
+  const cast: Record<string, TestUser> = {};
+  for (const name of Object.keys(people)) cast[name] = {} as TestUser;
+  beforeAll(async () => {
+    const app = await buildTestApp(options.env, options.clock);
+    built = app;
+    for (const [name, spec] of Object.entries(people)) {
+      const person =
+        'partner' in spec
+          ? await app.partner(spec.partner, spec.agencyName, spec.region)
+          : await app.user(spec);
+      Object.assign(cast[name], person);
+    }
+  });
+  afterAll(() => built?.close());
+  return { t, ...cast } as { t: TestApp } & { [K in keyof P]: TestUser };
 }
 
 /** Headers that authenticate as `user` with their bearer token. */

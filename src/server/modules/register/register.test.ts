@@ -1,26 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 describe('the register of actor groups and the calendar of risky gatherings', () => {
   const clock = fakeClock(new Date('2026-06-05T09:00:00+07:00'));
-  let t: TestApp;
-  let operator: TestUser;
-  let banyuwangi: TestUser;
-  let koordinator: TestUser;
-  let admin: TestUser;
-  let relawan: TestUser;
+  const { t, operator, banyuwangi, koordinator, admin, relawan } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      banyuwangi: { role: 'operator', region: '35.10' },
+      koordinator: { role: 'koordinator', region: 'V' },
+      admin: { role: 'admin', region: '35' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+    },
+    { clock },
+  );
   let psht: { id: string };
   let pagarNusa: { id: string };
 
   beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    banyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    admin = await t.user({ role: 'admin', region: '35' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     psht = (
       await t.call(admin, 'POST', '/api/actor-groups', {
         kind: 'perguruan_silat',
@@ -36,7 +34,6 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
       })
     ).json();
   });
-  afterAll(() => t.close());
 
   it('registers groups once by name, for staff only', async () => {
     const twice = await t.call(operator, 'POST', '/api/actor-groups', {
