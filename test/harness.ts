@@ -170,12 +170,13 @@ export type PersonSpec =
 
 /**
  * A test file's app and its people, each named once. A `beforeAll` hook builds the app (`env`, `clock` as for
- * `buildTestApp`) and creates the people in the order given; an `afterAll` hook closes the app. The people
- * returned are filled in by that hook, and `t` answers once the app is built: use them in tests and later hooks.
+ * `buildTestApp`; `env` may be a function, called then, when a hook registered earlier starts a fake server the
+ * settings name) and creates the people in the order given; an `afterAll` hook closes the app. The people returned
+ * are filled in by that hook, and `t` answers once the app is built: use them in tests and later hooks.
  */
 export function testAppWith<const P extends Record<string, PersonSpec>>(
   people: P,
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: { env?: Record<string, string> | (() => Record<string, string>); clock?: Clock } = {},
 ): { t: TestApp } & { [K in keyof P]: TestUser } {
   let built: TestApp | undefined;
   const t = new Proxy({} as TestApp, {
@@ -187,7 +188,8 @@ export function testAppWith<const P extends Record<string, PersonSpec>>(
   const cast: Record<string, TestUser> = {};
   for (const name of Object.keys(people)) cast[name] = {} as TestUser;
   beforeAll(async () => {
-    const app = await buildTestApp(options.env, options.clock);
+    const env = typeof options.env === 'function' ? options.env() : options.env;
+    const app = await buildTestApp(env, options.clock);
     built = app;
     for (const [name, spec] of Object.entries(people)) {
       const person =
