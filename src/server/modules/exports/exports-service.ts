@@ -25,7 +25,7 @@ import { type FigureRecords, openFigureRecords } from '../evaluation/evaluation-
 import { exportInWorker } from './exports-in-worker.ts';
 import { type Centroids, CONTENT_TYPES, centroidOf, evaluationRow, fileName } from './exports-rules.ts';
 import * as store from './exports-store.ts';
-import { openWriter } from './exports-writers.ts';
+import { openWriter, passedOn } from './exports-writers.ts';
 
 export type ExportDeps = { db: Database; clock: Clock; config: { geoDir: string | undefined } };
 
@@ -199,7 +199,15 @@ export async function prepareExport(
   };
 }
 
-export type ExportOptions = { pageRows?: number; onPage?: (rowsRead: number) => void };
+export type ExportOptions = {
+  pageRows?: number;
+  onPage?: (rowsRead: number) => void;
+  /**
+   * Read the next page only once `out` has taken every chunk of the last one. The worker thread sets it: its `out`
+   * holds one chunk at a time until the parent has written it, so the worker never reads ahead of the download.
+   */
+  paced?: boolean;
+};
 
 /**
  * Writes the whole file to `out` in this thread and audits it; resolves with the row count. Who may export was
@@ -257,6 +265,7 @@ export async function writeExport(
         options.onPage?.(count);
         await writer.rows({ fields, rows: rows.map((row) => fields.map((name) => row[name])) });
         progress?.(count);
+        if (options.paced) await passedOn(file, out);
       });
     } else if (deps.db.kind === 'postgresql') {
       await deps.db.asActor(principal.actor, async (tx) => {
@@ -267,6 +276,7 @@ export async function writeExport(
           await take(tx, page);
           await writer.rows(page);
           progress?.(count);
+          if (options.paced) await passedOn(file, out);
           if (page.rows.length < pageRows) break;
         }
       });
@@ -282,6 +292,7 @@ export async function writeExport(
         // Written between transactions: a slow download never holds PGlite's one connection.
         await writer.rows(page);
         progress?.(count);
+        if (options.paced) await passedOn(file, out);
         if (page.rows.length < pageRows) break;
         const last = page.rows[page.rows.length - 1];
         after = { k: fieldOf(page, last, '_k') as string, id: fieldOf(page, last, 'id') as string };

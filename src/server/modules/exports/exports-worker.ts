@@ -16,9 +16,13 @@ const post = (message: FromWorker) => port.postMessage(message);
 const job = workerData as WorkerExport;
 let taken: ((error?: Error | null) => void) | undefined;
 
-/** The file as the parent receives it: one chunk in flight at a time. */
+/**
+ * The file as the parent receives it: one chunk in flight at a time. A high-water mark of one makes every chunk
+ * ask for a drain, which comes when the parent has written it, so the paced export reads no page ahead.
+ */
 const out = new Writable({
   decodeStrings: false,
+  highWaterMark: 1,
   write(chunk: string | Buffer, _encoding, done) {
     taken = done;
     post({ type: 'chunk', data: chunk });
@@ -47,6 +51,7 @@ try {
   const rows = await writeExport(deps, job.principal, job.kind, job.query, out, progress, {
     pageRows: job.pageRows,
     onPage,
+    paced: true,
   });
   await finished(out);
   post({ type: 'done', rows });

@@ -1,6 +1,6 @@
 // The four file formats, each written page by page to a stream: nothing but the current page is held in memory.
 // A CSV or HXL page may come as lines the database already wrote (the store's LINE_FIELD, decision 0047).
-import type { Writable } from 'node:stream';
+import type { PassThrough, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from '../../../shared/exports/export-columns.ts';
 import type { ExportFormat } from '../../../shared/exports/export-schema.ts';
@@ -38,6 +38,19 @@ export async function drained(out: Writable): Promise<void> {
     out.on('drain', done);
     out.once('close', closed);
   });
+}
+
+/**
+ * Waits until all written to `file` has moved through the pipe into `out` and `out` has taken it; fails when
+ * `out` is closed. Each round first lets the pipe move what `file` holds (it does so on later ticks).
+ */
+export async function passedOn(file: PassThrough, out: Writable): Promise<void> {
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (out.destroyed) throw new Error('export stream closed');
+    if (file.readableLength === 0 && file.writableLength === 0 && !out.writableNeedDrain) return;
+    await drained(out);
+  }
 }
 
 async function put(out: Writable, chunk: string): Promise<void> {
