@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAP_SCHEMA, xmllint } from '../../../../test/early-warning-helpers.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { authAs, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runAlertEscalation } from './alert-escalation.ts';
 
@@ -8,13 +8,17 @@ const TANGGUL = '35.09.06';
 
 describe('alerts', () => {
   const clock = fakeClock(new Date('2026-07-09T08:00:00+07:00'));
-  let t: TestApp;
-  let koordinator: TestUser;
-  let operatorA: TestUser;
-  let operatorB: TestUser;
-  let banyuwangi: TestUser;
-  let relawan: TestUser;
-  let provinsi: TestUser;
+  const { t, koordinator, operatorA, operatorB, banyuwangi, relawan, provinsi } = testAppWith(
+    {
+      koordinator: { role: 'koordinator', region: 'V' },
+      operatorA: { role: 'operator', region: '35.09', displayName: 'Operator Jember A' },
+      operatorB: { role: 'operator', region: '35.09', displayName: 'Operator Jember B' },
+      banyuwangi: { role: 'operator', region: '35.10' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      provinsi: { role: 'provinsi', region: '35' },
+    },
+    { clock },
+  );
   const capDocuments: string[] = [];
 
   const call = (user: TestUser | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
@@ -42,17 +46,6 @@ describe('alerts', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
-
-  beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    operatorA = await t.user({ role: 'operator', region: '35.09', displayName: 'Operator Jember A' });
-    operatorB = await t.user({ role: 'operator', region: '35.09', displayName: 'Operator Jember B' });
-    banyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-  });
-  afterAll(() => t.close());
 
   it('lets a koordinator raise an alert that names who must acknowledge, by when, and notifies them all', async () => {
     const alert = await raise();

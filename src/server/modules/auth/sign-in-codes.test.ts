@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, signIn, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authAs, signIn, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 const NEW_PASSWORD = 'Gunung-Semeru-pelangi-47';
@@ -8,11 +8,15 @@ const CODE_SHAPE = /^[A-Z2-9]{5}-[A-Z2-9]{5}$/;
 
 describe('one-time sign-in codes and accounts for pillars in bulk', () => {
   const clock = fakeClock(new Date(Math.floor(Date.now() / 1000) * 1000));
-  let t: TestApp;
-  let operator: TestUser; // Banyuwangi
-  let operatorJember: TestUser;
-  let koordinator: TestUser;
-  let admin: TestUser;
+  const { t, operator, operatorJember, koordinator, admin } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.10' }, // Banyuwangi
+      operatorJember: { role: 'operator', region: '35.09' },
+      koordinator: { role: 'koordinator', region: 'V' },
+      admin: { role: 'admin', region: '35' },
+    },
+    { env: { LOGIN_MAX_FAILURES: '3' }, clock },
+  );
   let jemberDesa: string;
 
   const post = (user: TestUser | undefined, url: string, payload: Record<string, unknown>) =>
@@ -29,11 +33,6 @@ describe('one-time sign-in codes and accounts for pillars in bulk', () => {
       .statusCode === 200;
 
   beforeAll(async () => {
-    t = await buildTestApp({ LOGIN_MAX_FAILURES: '3' }, clock);
-    operator = await t.user({ role: 'operator', region: '35.10' });
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    admin = await t.user({ role: 'admin', region: '35' });
     const desa = await t.db.asSystem((tx) =>
       tx.one<{ code: string }>(
         "SELECT code FROM regions WHERE code LIKE '35.09.__.____' ORDER BY code LIMIT 1",
@@ -41,7 +40,6 @@ describe('one-time sign-in codes and accounts for pillars in bulk', () => {
     );
     jemberDesa = desa!.code;
   });
-  afterAll(() => t.close());
 
   it('makes relawan accounts with codes for the Tagana of a kab/kota, skips them on a re-run, and refuses outsiders', async () => {
     await t.user({ role: 'relawan', region: '35.10.05.2001', username: 'siti.aminah' });

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 import { verifyAuditCommand } from '../../../cli/cli-commands.ts';
 import { AuditHeadView } from '../../../shared/backups.ts';
 import { anchorAuditHead, parseHead } from '../../platform/audit-anchor.ts';
@@ -11,21 +11,16 @@ import { resolveDataKey } from '../../platform/crypto.ts';
 describe('GET /api/admin/audit-head: the signed audit head for the admin to keep', {
   timeout: 120_000,
 }, () => {
-  let t: TestApp;
-  let admin: TestUser;
-  let operator: TestUser;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sigap-audit-head-'));
+  const { t, admin, operator } = testAppWith(
+    {
+      admin: { role: 'admin', region: '35' },
+      operator: { role: 'operator', region: '35.09' },
+    },
+    { env: { DATA_DIR: dataDir, SIGAP_AUDIT_HEAD_DIR: path.join(dataDir, 'heads') } },
+  );
 
-  beforeAll(async () => {
-    t = await buildTestApp({ DATA_DIR: dataDir, SIGAP_AUDIT_HEAD_DIR: path.join(dataDir, 'heads') });
-    admin = await t.user({ role: 'admin', region: '35' });
-    operator = await t.user({ role: 'operator', region: '35.09' });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const dataKey = () =>
     resolveDataKey({ configured: t.config.dataKey, dataDir: t.config.dataDir, databaseKind: t.db.kind });

@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { dailyCron, filesOlderThan, filesToDelete } from './backup-rules.ts';
 import { runScheduledBackup } from './backup-schedule.ts';
@@ -28,24 +28,17 @@ describe('backup rules', () => {
 });
 
 describe('scheduled backups', { timeout: 120_000 }, () => {
-  let t: TestApp;
-  let admin: TestUser;
-  let operator: TestUser;
+  const { t, admin, operator } = testAppWith({
+    admin: { role: 'admin', region: '35' },
+    operator: { role: 'operator', region: '35.09' },
+  });
   const folder = mkdtempSync(path.join(os.tmpdir(), 'sigap-jadwal-'));
   const deps = () => ({
     db: t.db,
     clock: fakeClock(new Date('2026-12-05T19:00:00Z')),
     dataKey: () => Buffer.from(TEST_DATA_KEY, 'base64'),
   });
-  beforeAll(async () => {
-    t = await buildTestApp();
-    admin = await t.user({ role: 'admin', region: '35' });
-    operator = await t.user({ role: 'operator', region: '35.09' });
-  });
-  afterAll(async () => {
-    await t.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   const put = (user: TestUser, payload: object) =>
     t.call(user, 'PUT', '/api/admin/backups/schedule', payload);

@@ -1,28 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 
 describe('cases', () => {
-  let t: TestApp;
-  let operator: TestUser;
-  let otherOperator: TestUser;
-  let relawan: TestUser;
-  let polres: TestUser;
-  let bpbd: TestUser;
+  const { t, operator, otherOperator, relawan, polres, bpbd } = testAppWith({
+    operator: { role: 'operator', region: '35.09' },
+    otherOperator: { role: 'operator', region: '35.10' },
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
+    bpbd: { partner: 'bpbd-jember', agencyName: 'BPBD Jember', region: '35.09' },
+  });
 
   /** A case in Jember opened from one verified report. */
   const openCase = () => t.openCase(relawan, operator);
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    otherOperator = await t.user({ role: 'operator', region: '35.10' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
-    bpbd = await t.partner('bpbd-jember', 'BPBD Jember', '35.09');
-  });
-  afterAll(() => t.close());
 
   it('opens a case in pencegahan from verified reports, with deadlines and the allowed next phases', async () => {
     const reportId = await t.verifiedReport(relawan, operator);

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { childPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 
 describe('closing a case honours the people in it', () => {
-  let t: TestApp;
-  let operator: TestUser;
-  let koordinator: TestUser;
-  let otherKoordinator: TestUser;
-  let relawan: TestUser;
-  let polres: TestUser;
+  const { t, operator, koordinator, otherKoordinator, relawan, polres } = testAppWith({
+    operator: { role: 'operator', region: '35.09' },
+    koordinator: { role: 'koordinator', region: 'V' },
+    otherKoordinator: { role: 'koordinator', region: 'I' },
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
+  });
 
   const child = childPayload();
 
@@ -79,16 +80,6 @@ describe('closing a case honours the people in it', () => {
     expect(closed.statusCode).toBe(200);
     return { caseId, referralId };
   }
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    otherKoordinator = await t.user({ role: 'koordinator', region: 'I' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
-  });
-  afterAll(() => t.close());
 
   it('lists what is still open before closing', async () => {
     const { caseId, referralId } = await caseWithOpenWork();

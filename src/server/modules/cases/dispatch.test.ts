@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runSafetyCheck } from './safety-service.ts';
 
@@ -8,14 +8,14 @@ const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe('dispatch and field safety', () => {
   const clock = fakeClock(new Date('2026-08-22T14:00:00Z'));
-  let t: TestApp;
-  let operator: TestUser;
+  const { t, operator } = testAppWith(
+    { operator: { role: 'operator', region: '35.09' } },
+    { env: { SIGAP_DATA_KEY: DATA_KEY }, clock },
+  );
   const pillarUsers: Record<string, TestUser> = {};
   let caseId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp({ SIGAP_DATA_KEY: DATA_KEY }, clock);
-    operator = await t.user({ role: 'operator', region: '35.09' });
     const people = [
       { name: 'Desa Tanpa Keahlian', home: '35.09.06.2002', skills: [] },
       { name: 'Kecamatan Mediator', home: '35.09.06.2003', skills: ['mediasi', 'pertolongan_pertama'] },
@@ -37,7 +37,6 @@ describe('dispatch and field safety', () => {
     }
     caseId = (await t.openCase(pillarUsers['Desa Tanpa Keahlian'], operator)).id;
   });
-  afterAll(() => t.close());
 
   it('ranks available pillars by proximity, skills and workload, with reasons, leaving out those off duty', async () => {
     const res = await t.call(operator, 'GET', `/api/cases/${caseId}/dispatch-suggestions`);

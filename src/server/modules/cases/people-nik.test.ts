@@ -1,15 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { createDataCipher } from '../../platform/crypto.ts';
 import { sealPlainNiks } from './people-service.ts';
 
 /** A child's NIK is stored as pillars' NIKs are: sealed with the data key, with a keyed hash for matching. */
 describe('NIKs of vulnerable people at rest', () => {
-  let t: TestApp;
-  let operator: TestUser;
-  let otherOperator: TestUser;
-  let relawan: TestUser;
+  const { t, operator, otherOperator, relawan } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      otherOperator: { role: 'operator', region: '35.10' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+    },
+    { env: { SIGAP_DATA_KEY: TEST_DATA_KEY } },
+  );
   const cipher = createDataCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
   const childNik = '3509014507150003';
 
@@ -24,14 +28,6 @@ describe('NIKs of vulnerable people at rest', () => {
     guardianName: 'Siti Aminah',
     guardianConsent: true,
   };
-
-  beforeAll(async () => {
-    t = await buildTestApp({ SIGAP_DATA_KEY: TEST_DATA_KEY });
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    otherOperator = await t.user({ role: 'operator', region: '35.10' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-  });
-  afterAll(() => t.close());
 
   it('stores no NIK in plain text, yet shows it to the handler and the hash finds the child', async () => {
     const caseId = await openCase();

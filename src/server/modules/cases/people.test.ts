@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { childPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 
 describe('vulnerable people and referrals in a case', () => {
-  let t: TestApp;
-  let operator: TestUser;
-  let otherOperator: TestUser;
-  let koordinator: TestUser;
-  let provinsi: TestUser;
-  let relawan: TestUser;
-  let polres: TestUser;
+  const { t, operator, otherOperator, koordinator, provinsi, relawan, polres } = testAppWith({
+    operator: { role: 'operator', region: '35.09' },
+    otherOperator: { role: 'operator', region: '35.10' },
+    koordinator: { role: 'koordinator', region: 'V' },
+    provinsi: { role: 'provinsi', region: '35' },
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
+  });
 
   /** A case in Jember opened from one verified report (3 children hurt, 5 at risk; 2 elderly at risk). */
   const openCase = async () => (await t.openCase(relawan, operator)).id;
@@ -36,17 +37,6 @@ describe('vulnerable people and referrals in a case', () => {
       subjectId,
       purpose,
     }));
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    otherOperator = await t.user({ role: 'operator', region: '35.10' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
-  });
-  afterAll(() => t.close());
 
   it('shows a handler the full data and writes one access-log entry per person viewed', async () => {
     const caseId = await openCase();

@@ -4,21 +4,22 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { settleExports } from './export-jobs-service.ts';
 
 describe('background exports', () => {
-  let t: TestApp;
-  let jember: TestUser;
-  let banyuwangi: TestUser;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sigap-exports-'));
   const clock = fakeClock(new Date());
+  const { t, jember, banyuwangi } = testAppWith(
+    {
+      jember: { role: 'operator', region: '35.09' },
+      banyuwangi: { role: 'operator', region: '35.10' },
+    },
+    { env: { DATA_DIR: dataDir }, clock },
+  );
 
   beforeAll(async () => {
-    t = await buildTestApp({ DATA_DIR: dataDir }, clock);
-    jember = await t.user({ role: 'operator', region: '35.09' });
-    banyuwangi = await t.user({ role: 'operator', region: '35.10' });
     for (const description of [
       'Bentrok dua perguruan silat di lapangan desa.',
       'Ajakan konvoi di grup WhatsApp.',
@@ -27,10 +28,7 @@ describe('background exports', () => {
       expect(res.statusCode).toBe(201);
     }
   });
-  afterAll(async () => {
-    await t.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts with 202 and a job id, shows progress, offers the file for a day and notifies when ready', async () => {
     const started = await t.call(jember, 'POST', '/api/exports/reports?format=xlsx&region=35.09');

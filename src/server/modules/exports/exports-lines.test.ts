@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { exportColumns } from '../../../shared/exports/export-columns.ts';
 import { PillarsExportQuery, ReportsExportQuery } from '../../../shared/exports/export-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
@@ -42,14 +42,13 @@ const TRICKY = [
  * is compared with the line the rules in exports-rules.ts write for the same row, on both databases.
  */
 describe('exports: the lines the database writes', () => {
-  let t: TestApp;
-  let provinsi: TestUser;
+  const { t, relawan, provinsi } = testAppWith({
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    provinsi: { role: 'provinsi', region: '35' },
+  });
   let actor: Principal;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
     const ids: string[] = [];
     for (let i = 0; i < TRICKY.length / 2; i++) {
       const payload = reportPayload();
@@ -79,7 +78,6 @@ describe('exports: the lines the database writes', () => {
     if (!user) throw new Error('no user');
     actor = principalFrom(user, []);
   });
-  afterAll(() => t.close());
 
   async function exported(kind: 'reports' | 'pillars', query: Record<string, string>): Promise<string> {
     const parsed = kind === 'reports' ? ReportsExportQuery.parse(query) : PillarsExportQuery.parse(query);

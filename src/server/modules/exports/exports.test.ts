@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { childPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { ReportsExportQuery } from '../../../shared/exports/export-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { principalFrom } from '../users/users-service.ts';
@@ -11,12 +11,13 @@ import { findUserById } from '../users/users-store.ts';
 import { prepareExport } from './exports-service.ts';
 
 describe('exports', () => {
-  let t: TestApp;
-  let relawan: TestUser;
-  let jember: TestUser;
-  let banyuwangi: TestUser;
-  let provinsi: TestUser;
-  let polres: TestUser;
+  const { t, relawan, jember, banyuwangi, provinsi, polres } = testAppWith({
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    jember: { role: 'operator', region: '35.09' },
+    banyuwangi: { role: 'operator', region: '35.10' },
+    provinsi: { role: 'provinsi', region: '35' },
+    polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
+  });
   let caseId: string;
   let otherCaseId: string;
 
@@ -33,15 +34,6 @@ describe('exports', () => {
   const audits = () => t.audit({ action: 'export.create' });
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember')"),
-    );
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    jember = await t.user({ role: 'operator', region: '35.09' });
-    banyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-    polres = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-jember' });
     // Jember: a desa report with no GPS (placed at its kecamatan), a kecamatan-level one with GPS and a quote.
     const first = await verified(jember, {
       description: 'Bentrok di balai desa; warga "Dusun Krajan" mengungsi.',
@@ -72,7 +64,6 @@ describe('exports', () => {
     otherCaseId = otherCase.json().id;
     expect((await t.call(banyuwangi, 'POST', '/api/cases', { reportIds: [other] })).statusCode).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('exports reports as CSV with a BOM, Indonesian headers, the list filters and the `;` option', async () => {
     const res = await t.call(jember, 'GET', '/api/exports/reports?format=csv&delimiter=;&region=35.09');

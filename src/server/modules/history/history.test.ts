@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBefore, seedReports, seedThreeSignals } from '../../../../test/early-warning-helpers.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { backtestCommand } from '../../../cli/cli-early-warning.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
@@ -32,10 +32,14 @@ const MAPPING = {
 
 describe('history import', () => {
   const clock = fakeClock(new Date('2026-08-20T10:00:00+07:00'));
-  let t: TestApp;
-  let provinsi: TestUser;
-  let operator: TestUser;
-  let relawan: TestUser;
+  const { t, provinsi, operator, relawan } = testAppWith(
+    {
+      provinsi: { role: 'provinsi', region: '35' },
+      operator: { role: 'operator', region: '35.09' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+    },
+    { clock },
+  );
   let importId = '';
   let existingReport = '';
 
@@ -46,10 +50,6 @@ describe('history import', () => {
     (await t.db.asSystem((tx) => tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)))?.n;
 
   beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     // A report Sigap already has: the incident of 1 May 2025 in Tanggul.
     [existingReport] = await seedReports(t.db, {
       regionCode: '35.09.06.2001',
@@ -60,10 +60,7 @@ describe('history import', () => {
       status: 'terverifikasi',
     });
   }, 180_000);
-  afterAll(async () => {
-    await settleHistoryImports();
-    await t.close();
-  });
+  afterAll(() => settleHistoryImports());
 
   it('refuses the upload to an operator, and answers the columns and a suggested mapping to the province', async () => {
     expect((await upload(FILE, operator)).statusCode).toBe(403);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 const JEMBER_LESSON = {
   title: 'Broadcast WA sebagai pemicu: hubungi pengurus ranting sebelum malam pengesahan',
@@ -15,24 +15,19 @@ const JEMBER_LESSON = {
 };
 
 describe('lessons learned (praktik baik)', () => {
-  let t: TestApp;
-  let operatorJember: TestUser;
-  let operatorSitubondo: TestUser;
-  let koordinatorV: TestUser;
-  let koordinatorIV: TestUser;
-  let provinsi: TestUser;
-  let relawan: TestUser;
+  const { t, operatorJember, operatorSitubondo, koordinatorV, koordinatorIV, provinsi, relawan } =
+    testAppWith({
+      operatorJember: { role: 'operator', region: '35.09' },
+      operatorSitubondo: { role: 'operator', region: '35.12' },
+      koordinatorV: { role: 'koordinator', region: 'V' },
+      koordinatorIV: { role: 'koordinator', region: 'IV' },
+      provinsi: { role: 'provinsi', region: '35' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+    });
   let caseId: string;
   let lessonId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    operatorSitubondo = await t.user({ role: 'operator', region: '35.12' });
-    koordinatorV = await t.user({ role: 'koordinator', region: 'V' });
-    koordinatorIV = await t.user({ role: 'koordinator', region: 'IV' });
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     caseId = await t.db.asSystem(async (tx) => {
       const row = await tx.one<{ id: string }>(
         `INSERT INTO cases (title, region_code, kabkota_code, conflict_type, priority, created_by, due_response_at, due_resolve_at)
@@ -47,7 +42,6 @@ describe('lessons learned (praktik baik)', () => {
       return row!.id;
     });
   });
-  afterAll(() => t.close());
 
   it('lets the Jember operator write a draft linked to the case, warning of a phone number and a child’s name', async () => {
     const res = await t.call(operatorJember, 'POST', '/api/lessons', { ...JEMBER_LESSON, caseIds: [caseId] });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { formatContentComparison, runBacktestBoth } from './backtest.ts';
 import { recomputeLevels } from './levels-service.ts';
@@ -29,8 +29,7 @@ type LevelItem = {
 
 describe('the provocative-content factor of the level model', () => {
   const clock = fakeClock(new Date('2026-08-20T10:00:00+07:00'));
-  let t: TestApp;
-  let operator: TestUser;
+  const { t, operator } = testAppWith({ operator: { role: 'operator', region: '35.09' } }, { clock });
   let psht: string;
 
   const recompute = () => recomputeLevels({ db: t.db, clock, config: t.config }, { kabkotaCodes: ['35.09'] });
@@ -55,8 +54,6 @@ describe('the provocative-content factor of the level model', () => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    operator = await t.user({ role: 'operator', region: '35.09' });
     psht = await t.db.asSystem(async (tx) => {
       const g = await tx.one<{ id: string }>(
         `INSERT INTO actor_groups (kind, name, short_name, name_key)
@@ -65,7 +62,6 @@ describe('the provocative-content factor of the level model', () => {
       return g!.id;
     });
   });
-  afterAll(() => t.close());
 
   it('leaves a quiet kecamatan Normal while no content spreads there', async () => {
     await recompute();

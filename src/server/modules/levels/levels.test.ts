@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { daysBefore, seedReports, seedThreeSignals } from '../../../../test/early-warning-helpers.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { recomputeLevels } from './levels-service.ts';
 
@@ -18,10 +18,14 @@ type LevelItem = {
 
 describe('early-warning levels', () => {
   const clock = fakeClock(new Date('2026-08-20T10:00:00+07:00'));
-  let t: TestApp;
-  let provinsi: TestUser;
-  let operator: TestUser;
-  let relawan: TestUser;
+  const { t, provinsi, operator, relawan } = testAppWith(
+    {
+      provinsi: { role: 'provinsi', region: '35' },
+      operator: { role: 'operator', region: '35.09' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+    },
+    { clock },
+  );
 
   const recompute = () => recomputeLevels({ db: t.db, clock, config: t.config }, { kabkotaCodes: ['35.09'] });
   const levelsOf = async (parent: string, user = operator): Promise<LevelItem[]> => {
@@ -38,10 +42,6 @@ describe('early-warning levels', () => {
     );
 
   beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     const now = clock.now();
     await seedReports(t.db, {
       regionCode: '35.09.02.2001',
@@ -51,7 +51,6 @@ describe('early-warning levels', () => {
       to: daysBefore(now, 20),
     });
   });
-  afterAll(() => t.close());
 
   it('sets every level on the first computation without raising alerts', async () => {
     const result = await recompute();
