@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseUrlFor, TEST_DATABASE_URL } from '../../../test/db-template.ts';
 import { reportPayload } from '../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../test/harness.ts';
+import { testAppWith } from '../../../test/harness.ts';
 import { appendAudit } from './audit.ts';
 import { appRoleUrl, type Database } from './db.ts';
 import { bootstrapRoles } from './migrate.ts';
@@ -49,19 +49,17 @@ const forgedSettings = (userId: string) => [
 ];
 
 describe('row-level security trusts only a signed actor ticket', () => {
-  let t: TestApp;
-  let operatorJember: TestUser;
+  const { t, operatorJember } = testAppWith({
+    operatorJember: { role: 'operator', region: '35.09' },
+  });
   let reportId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
     const payload = reportPayload({ regionCode: '35.09.06.2002' });
     reportId = payload.id as string;
     const res = await t.call(operatorJember, 'POST', '/api/reports', payload);
     expect(res.statusCode).toBe(201);
   });
-  afterAll(() => t.close());
 
   const jember = () => ({ userId: operatorJember.id, role: 'operator', scope: ['35.09'], agencyId: null });
 

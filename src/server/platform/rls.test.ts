@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../test/harness.ts';
 
 /** The database itself refuses to show another region's rows, whatever the store's query says. */
 describe('row-level security', () => {
-  let t: TestApp;
-  let operatorJember: TestUser;
-  let operatorBanyuwangi: TestUser;
+  const { t, operatorJember, operatorBanyuwangi } = testAppWith({
+    operatorJember: { role: 'operator', region: '35.09' },
+    operatorBanyuwangi: { role: 'operator', region: '35.10' },
+  });
   let jemberReportId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
     const payload = reportPayload({ regionCode: '35.09.06.2002' });
     jemberReportId = payload.id as string;
     const res = await t.call(operatorJember, 'POST', '/api/reports', payload);
     expect(res.statusCode).toBe(201);
   });
-  afterAll(() => t.close());
 
   const actorOf = (user: TestUser, scope: string[]) => ({
     userId: user.id,

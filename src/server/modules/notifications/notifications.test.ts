@@ -1,16 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 type Item = { id: string; kind: string; subjectId: string; title: string; readAt: string | null };
 
 describe('the inbox', () => {
-  let t: TestApp;
-  let operator: TestUser;
-  let secondOperator: TestUser;
-  let banyuwangiOperator: TestUser;
-  let koordinator: TestUser;
-  let relawan: TestUser;
+  const { t, operator, secondOperator, banyuwangiOperator, koordinator, relawan } = testAppWith({
+    operator: { role: 'operator', region: '35.09' },
+    secondOperator: { role: 'operator', region: '35.09' },
+    banyuwangiOperator: { role: 'operator', region: '35.10' },
+    koordinator: { role: 'koordinator', region: 'V' },
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+  });
 
   const items = async (user: TestUser, query = ''): Promise<Item[]> =>
     (await t.call(user, 'GET', `/api/notifications${query}`)).json().items;
@@ -23,16 +24,6 @@ describe('the inbox', () => {
     expect((await t.call(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
     return payload.id as string;
   }
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    secondOperator = await t.user({ role: 'operator', region: '35.09' });
-    banyuwangiOperator = await t.user({ role: 'operator', region: '35.10' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-  });
-  afterAll(() => t.close());
 
   it('puts a new P1 report into the inbox of every operator of its kab/kota, with the reasons in words', async () => {
     const reportId = await submit({ vulnerable: { anak: { harmed: 3 }, disabilitas: { atRisk: 1 } } });

@@ -3,8 +3,8 @@
 // list, the form and its CSV media are fetched from Sigap, the form is filled in the engine, and the engine's
 // submission payload is posted back with a photo. The engine needs a DOM and __dirname, hence jsdom here.
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 import { createDevice } from './odk-devices-service.ts';
 import { attachmentPhotoId } from './odk-service.ts';
 import { encodeMultipart, jpegWithExif, type Part } from './odk-test-helpers.ts';
@@ -46,22 +46,19 @@ async function fileBytes(file: File): Promise<Buffer> {
 }
 
 describe('ODK Collect round trip through the ODK form engine', () => {
-  let t: TestApp;
-  let relawan: TestUser;
-  let operator: TestUser;
+  const { t, relawan, operator } = testAppWith({
+    relawan: { role: 'relawan', region: '35.09' },
+    operator: { role: 'operator', region: '35.09' },
+  });
   let base: string;
 
   const odkGet = (url: string) =>
     t.app.inject({ method: 'GET', url, headers: { 'x-openrosa-version': '1.0' } });
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    relawan = await t.user({ role: 'relawan', region: '35.09' });
-    operator = await t.user({ role: 'operator', region: '35.09' });
     const { token } = await createDevice(t.db, { id: null, label: 'uji' }, relawan.username, 'HP uji');
     base = `/odk/key/${token}`;
   });
-  afterAll(() => t.close());
 
   it("serves the form for the user's area, fills it in the engine and takes the submission with its photo as a triaged odk report", async () => {
     const list = await odkGet(`${base}/formList`);

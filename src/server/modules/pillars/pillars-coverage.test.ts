@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import type { TestApp, TestUser } from '../../../../test/harness.ts';
-import { buildPillarsTestApp, registryPeople } from './pillars-test-helpers.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PILLARS_ENV, REGISTRY_PEOPLE } from './pillars-test-helpers.ts';
 
 type Item = { regionCode: string; name: string; active: number; target: number | null; gap: number | null };
 
 describe('pillar coverage', () => {
-  let t: TestApp;
-  let operator: TestUser; // Banyuwangi
-  let operatorJember: TestUser;
-  let koordinatorV: TestUser;
-  let koordinatorIII: TestUser;
-  let admin: TestUser;
-  let relawan: TestUser;
+  const { t, operator, operatorJember, koordinatorV, koordinatorIII, admin, relawan } = testAppWith(
+    REGISTRY_PEOPLE,
+    { env: PILLARS_ENV },
+  );
 
   const coverage = (user: TestUser, query: string) => t.call(user, 'GET', `/api/pillars/coverage?${query}`);
 
   beforeAll(async () => {
-    t = await buildPillarsTestApp();
-    ({ operator, operatorJember, koordinatorV, koordinatorIII, admin, relawan } = await registryPeople(t));
-
     // Kecamatan Muncar (35.10.05) has ten desa, 35.10.05.2001 … 2010.
     const pillars: [string, string, string?][] = [
       ['sahabat_tagana', '35.10.05.2001'],
@@ -46,7 +40,6 @@ describe('pillar coverage', () => {
     });
     expect(jember.statusCode).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('counts active pillars per desa of a kecamatan against one sahabat tagana per desa', async () => {
     const res = await coverage(operator, 'region=35.10.05&type=sahabat_tagana');

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatedLines, SAMPLE_FILE, writeRoster } from '../../../../scripts/make-pillars-sample.ts';
-import type { TestApp, TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { DRY_RUNS_PER_WINDOW } from './pillars-routes.ts';
-import { buildPillarsTestApp } from './pillars-test-helpers.ts';
+import { PILLARS_ENV } from './pillars-test-helpers.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sample = readFileSync(SAMPLE_FILE);
@@ -32,10 +32,14 @@ const SAMPLE_SKIPS: Record<number, string> = {
 };
 
 describe('importing a pillar roster', () => {
-  let t: TestApp;
-  let operator: TestUser;
-  let operatorJember: TestUser;
-  let koordinator: TestUser;
+  const { t, operator, operatorJember, koordinator } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.10' },
+      operatorJember: { role: 'operator', region: '35.09' },
+      koordinator: { role: 'koordinator', region: 'V' },
+    },
+    { env: PILLARS_ENV },
+  );
 
   const upload = (user: TestUser, query: string, body: Buffer | string, contentType = XLSX) =>
     t.call(user, 'POST', `/api/pillars/imports?${query}`, body, { 'content-type': contentType });
@@ -52,14 +56,6 @@ describe('importing a pillar roster', () => {
 
   const countPillars = async () =>
     (await t.db.asSystem((tx) => tx.one<{ n: number }>('SELECT count(*)::int AS n FROM pillars')))?.n;
-
-  beforeAll(async () => {
-    t = await buildPillarsTestApp();
-    operator = await t.user({ role: 'operator', region: '35.10' });
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-  });
-  afterAll(() => t.close());
 
   it('dry-runs the shipped sample: each row created or skipped, with the reason, and nothing written', async () => {
     const res = await upload(operator, 'dryRun=true&kabkota=35.10&type=tagana', sample);

@@ -1,22 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp, TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import { ConfigError, loadConfig } from '../../platform/config.ts';
-import { buildPillarsTestApp, registryPeople } from './pillars-test-helpers.ts';
+import { PILLARS_ENV, REGISTRY_PEOPLE } from './pillars-test-helpers.ts';
 
 const NIK_SITI = '3510054207900003'; // Muncar, a woman born 2 July 1990
 const NIK_AGUS = '3510051403860001';
 
 describe('the pillar registry', () => {
-  let t: TestApp;
-  let operator: TestUser; // Banyuwangi
-  let operatorJember: TestUser;
-  let koordinatorV: TestUser;
-  let koordinatorIII: TestUser;
-  let provinsi: TestUser;
-  let admin: TestUser;
-  let relawan: TestUser;
-  let mitra: TestUser;
+  const { t, operator, operatorJember, koordinatorV, koordinatorIII, provinsi, admin, relawan, mitra } =
+    testAppWith(
+      {
+        ...REGISTRY_PEOPLE,
+        provinsi: { role: 'provinsi', region: '35' },
+        mitra: { partner: 'bpbd-bwi', agencyName: 'BPBD Banyuwangi', region: '35.10' },
+      },
+      { env: PILLARS_ENV },
+    );
   let siti: { id: string; version: number };
 
   const register = (user: TestUser, payload: Record<string, unknown>) =>
@@ -24,11 +24,6 @@ describe('the pillar registry', () => {
   const get = (user: TestUser, url: string) => t.call(user, 'GET', url);
 
   beforeAll(async () => {
-    t = await buildPillarsTestApp();
-    ({ operator, operatorJember, koordinatorV, koordinatorIII, admin, relawan } = await registryPeople(t));
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-    mitra = await t.partner('bpbd-bwi', 'BPBD Banyuwangi', '35.10');
-
     const res = await register(operator, {
       pillarType: 'tagana',
       name: 'SITI AMINAH',
@@ -44,7 +39,6 @@ describe('the pillar registry', () => {
     expect(res.statusCode).toBe(201);
     siti = res.json();
   });
-  afterAll(() => t.close());
 
   it('registers a pillar for its manager with the name tidied, the phone in +62 form and the NIK whole', async () => {
     const res = await get(operator, `/api/pillars/${siti.id}`);

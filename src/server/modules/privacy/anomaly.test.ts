@@ -2,8 +2,8 @@
 // from one address, an export of personal data at night (WIB) — each opens one suspected breach for the officer,
 // and a second check in the same window opens none.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { isNightWib } from '../../../shared/privacy/retention-rules.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { fakeClock } from '../../platform/clock.ts';
@@ -11,10 +11,14 @@ import { runAnomalyChecks } from './anomaly-service.ts';
 
 // 00:00 WIB on 11 March 2026.
 const clock = fakeClock(new Date('2026-03-10T17:00:00Z'));
-let t: TestApp;
-let ppdp: TestUser;
-let reader: TestUser;
-let quietReader: TestUser;
+const { t, ppdp, reader, quietReader } = testAppWith(
+  {
+    ppdp: { role: 'ppdp', region: '35' },
+    reader: { role: 'operator', region: '35.09' },
+    quietReader: { role: 'operator', region: '35.09' },
+  },
+  { clock },
+);
 
 const minutesAgo = (m: number) => new Date(clock.now().getTime() - m * 60_000);
 
@@ -62,10 +66,6 @@ async function exported(personal: boolean, at: Date) {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp({}, clock);
-  ppdp = await t.user({ role: 'ppdp', region: '35' });
-  reader = await t.user({ role: 'operator', region: '35.09' });
-  quietReader = await t.user({ role: 'operator', region: '35.09' });
   const settings = await t.call(ppdp, 'GET', '/api/settings/privacy');
   const saved = await t.call(ppdp, 'PUT', '/api/settings/privacy', {
     ...(settings.json() as object),
@@ -75,7 +75,6 @@ beforeAll(async () => {
   });
   expect(saved.statusCode).toBe(200);
 });
-afterAll(() => t.close());
 
 describe('anomaly signals', () => {
   it('tells night from day in WIB, across midnight', () => {

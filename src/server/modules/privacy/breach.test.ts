@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 import { breachClock } from '../../../shared/privacy/breach-rules.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 const start = new Date('2026-03-02T01:00:00Z');
 const clock = fakeClock(start);
-let t: TestApp;
-let ppdp: TestUser;
-
-beforeAll(async () => {
-  t = await buildTestApp({}, clock);
-  ppdp = await t.user({ role: 'ppdp', region: '35' });
-});
-afterAll(() => t.close());
+const { t, ppdp } = testAppWith(
+  {
+    ppdp: { role: 'ppdp', region: '35' },
+  },
+  { clock },
+);
 
 const post = (url: string, payload?: Record<string, unknown>) => t.call(ppdp, 'POST', url, payload);
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 
-let t: TestApp;
-let operator: TestUser;
-let ppdp: TestUser;
+const { t, operator, relawan, ppdp } = testAppWith({
+  operator: { role: 'operator', region: '35.09' },
+  relawan: { role: 'relawan', region: '35.09.06.2002' },
+  ppdp: { role: 'ppdp', region: '35' },
+});
 let childId: string;
 
 /** Queues a reply as the channels module does, and answers whether it reached the outbox. */
@@ -23,10 +25,6 @@ async function queueReply(recipient: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  operator = await t.user({ role: 'operator', region: '35.09' });
-  const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-  ppdp = await t.user({ role: 'ppdp', region: '35' });
   const caseId = (await t.openCase(relawan, operator)).id;
   const child = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
     fullName: 'Dimas Saputra',
@@ -38,7 +36,6 @@ beforeAll(async () => {
   expect(child.statusCode).toBe(201);
   childId = child.json().id;
 }, 180_000);
-afterAll(() => t.close());
 
 describe('consent per person and its withdrawal', () => {
   it("stops every reply and notice to a reporter's phone once they withdraw, and keeps other phones", async () => {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 import { DATA_MAP } from '../../../shared/privacy/data-map.ts';
 
-let t: TestApp;
-let ppdp: TestUser;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ppdp = await t.user({ role: 'ppdp', region: '35' });
+const { t, ppdp } = testAppWith({
+  ppdp: { role: 'ppdp', region: '35' },
 });
-afterAll(() => t.close());
 
 describe('the record of processing activities', () => {
   it('answers every declared column once, grouped by activity, in Indonesian by default', async () => {

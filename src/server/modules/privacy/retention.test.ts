@@ -2,17 +2,21 @@
 // anonymises it and the evaluation's figures stay; records under a legal hold or in an open case are kept as they
 // are, and a second run finds nothing more.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runRetention } from './retention-service.ts';
 
 const clock = fakeClock(new Date('2026-09-01T03:00:00Z'));
-let t: TestApp;
-let operator: TestUser;
-let relawan: TestUser;
-let ppdp: TestUser;
-let provinsi: TestUser;
+const { t, operator, relawan, ppdp, provinsi } = testAppWith(
+  {
+    operator: { role: 'operator', region: '35.09' },
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    ppdp: { role: 'ppdp', region: '35' },
+    provinsi: { role: 'provinsi', region: '35' },
+  },
+  { clock },
+);
 
 type Opened = { caseId: string; reportId: string; personId: string };
 
@@ -91,11 +95,6 @@ let heldCase: Opened;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await buildTestApp({}, clock);
-  operator = await t.user({ role: 'operator', region: '35.09' });
-  relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-  ppdp = await t.user({ role: 'ppdp', region: '35' });
-  provinsi = await t.user({ role: 'provinsi', region: '35' });
   closedCase = await openCase('Sumarni Wati', true);
   openCaseRecords = await openCase('Paidi Santoso', false);
   heldCase = await openCase('Kasiyem Rahayu', true);
@@ -114,7 +113,6 @@ beforeAll(async () => {
   // Five years and a day after the cases closed.
   clock.set(new Date('2031-09-02T03:00:00Z'));
 }, 240_000);
-afterAll(() => t.close());
 
 describe('the retention job', () => {
   it('lists in a dry run what it would anonymise, by id and count only, for the privacy office only', async () => {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 
-let t: TestApp;
-let operator: TestUser;
-let relawan: TestUser;
-let ppdp: TestUser;
-let provinsi: TestUser;
+const { t, operator, relawan, ppdp, provinsi } = testAppWith({
+  operator: { role: 'operator', region: '35.09' },
+  relawan: { role: 'relawan', region: '35.09.06.2002' },
+  ppdp: { role: 'ppdp', region: '35' },
+  provinsi: { role: 'provinsi', region: '35' },
+});
 let caseId: string;
 let personId: string;
 
@@ -43,11 +44,6 @@ async function evaluationFigures() {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  operator = await t.user({ role: 'operator', region: '35.09' });
-  relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-  ppdp = await t.user({ role: 'ppdp', region: '35' });
-  provinsi = await t.user({ role: 'provinsi', region: '35' });
   const description = 'Seorang lansia terjebak di rumahnya saat bentrokan.';
   caseId = (await t.openCase(relawan, operator, { description })).id;
   const added = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
@@ -60,7 +56,6 @@ beforeAll(async () => {
   expect(added.statusCode).toBe(201);
   personId = added.json().id;
 }, 180_000);
-afterAll(() => t.close());
 
 describe('requests of the people in the data', () => {
   it('tracks an access request with its 3 × 24 hour deadline, once however often it is sent', async () => {

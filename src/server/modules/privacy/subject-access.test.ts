@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 
-let t: TestApp;
-let operator: TestUser;
-let relawan: TestUser;
-let ppdp: TestUser;
+const { t, operator, relawan, ppdp } = testAppWith({
+  operator: { role: 'operator', region: '35.09' },
+  relawan: { role: 'relawan', region: '35.09.06.2002' },
+  ppdp: { role: 'ppdp', region: '35' },
+});
 let caseId: string;
 let personId: string;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  operator = await t.user({ role: 'operator', region: '35.09' });
-  relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-  ppdp = await t.user({ role: 'ppdp', region: '35' });
   const description = 'Warga bernama Sumarni Wati terjebak di rumahnya saat bentrokan.';
   caseId = (await t.openCase(relawan, operator, { description })).id;
   const person = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, {
@@ -25,7 +22,6 @@ beforeAll(async () => {
   expect(person.statusCode).toBe(201);
   personId = person.json().id;
 });
-afterAll(() => t.close());
 
 type Found = { table: string; id: string; fields: { column: string; value: string | null }[] };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedReports } from '../../../../test/early-warning-helpers.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 const at = (text: string) => new Date(`2026-07-${text}+07:00`);
@@ -13,10 +13,14 @@ const at = (text: string) => new Date(`2026-07-${text}+07:00`);
 //   D  tiktok    (none)     Tanggul   seen 01 10:30, no answer;                      incident 02 12:00
 describe('the provocation watch evaluation', () => {
   const clock = fakeClock(new Date('2026-07-03T09:00:00+07:00'));
-  let t: TestApp;
-  let operator: TestUser;
-  let provinsi: TestUser;
-  let relawan: TestUser;
+  const { t, operator, provinsi, relawan } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      provinsi: { role: 'provinsi', region: '35' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+    },
+    { clock },
+  );
 
   const item = async (
     platform: string,
@@ -61,10 +65,6 @@ describe('the provocation watch evaluation', () => {
     });
 
   beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     const a = await item(
       'whatsapp',
       'Malam ini kampung sebelah akan diserang, siapkan bambu runcing dan kumpul di balai desa',
@@ -100,7 +100,6 @@ describe('the provocation watch evaluation', () => {
     // An incident before C was first seen does not follow it.
     await incident('35.09.07.2002', at('01T06:00:00'));
   });
-  afterAll(() => t.close());
 
   it('counts items by assessment and platform, the median hours to an answer, and answers before incidents', async () => {
     const res = await t.call(provinsi, 'GET', '/api/provocation/evaluation');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 const ONE = 'Malam ini kampung sebelah akan diserang, siapkan bambu runcing dan kumpul di balai desa Tanggul';
@@ -8,11 +8,15 @@ const TWO = 'Video lama bentrokan tahun lalu diunggah ulang dengan keterangan ke
 
 describe('merging two items that both have several sightings', () => {
   const clock = fakeClock(new Date('2026-07-02T09:00:00+07:00'));
-  let t: TestApp;
-  let operator: TestUser;
-  let colleague: TestUser;
-  let outsider: TestUser;
-  let relawan: TestUser;
+  const { t, operator, colleague, outsider, relawan } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      colleague: { role: 'operator', region: '35.09' },
+      outsider: { role: 'operator', region: '35.12' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+    },
+    { clock },
+  );
   let keep: string;
   let merged: string;
 
@@ -29,11 +33,6 @@ describe('merging two items that both have several sightings', () => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    colleague = await t.user({ role: 'operator', region: '35.09' });
-    outsider = await t.user({ role: 'operator', region: '35.12' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     // Two items the matching keeps apart, each seen three times by two people.
     keep = await sight(operator, ONE, '2026-07-01T08:00:00+07:00', '35.09.06.2002');
     await sight(colleague, `Diteruskan\n${ONE}`, '2026-07-01T09:00:00+07:00', '35.09.06.2001');
@@ -52,7 +51,6 @@ describe('merging two items that both have several sightings', () => {
     });
     expect(drafted.statusCode).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('moves every sighting, whoever recorded it, and the response, and widens the item', async () => {
     const res = await t.call(operator, 'POST', `/api/provocation/items/${merged}/merge`, { intoId: keep });

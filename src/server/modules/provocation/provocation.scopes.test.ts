@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { PROVOCATION_PERMISSIONS } from '../../../shared/permissions/provocation.ts';
 import type { Role } from '../../../shared/users.ts';
@@ -10,10 +10,17 @@ const ROLES: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra'
 
 /** Every action of the provocation table × every role, through the HTTP API: 403 exactly where the table says no. */
 describe('provocation permissions through the API', () => {
-  let t: TestApp;
-  const users = {} as Record<Role, TestUser>;
-  let drafter: TestUser;
-  let outsider: TestUser;
+  const { t, drafter, outsider, ...users } = testAppWith({
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    operator: { role: 'operator', region: '35.09' },
+    koordinator: { role: 'koordinator', region: 'V' },
+    provinsi: { role: 'provinsi', region: '35' },
+    mitra: { partner: 'polres-uji', agencyName: 'Polres Uji', region: '35.09' },
+    admin: { role: 'admin', region: '35' },
+    ppdp: { role: 'ppdp', region: '35' },
+    drafter: { role: 'operator', region: '35.09' },
+    outsider: { role: 'operator', region: '35.12' },
+  });
   let itemId: string;
   let caseId: string;
 
@@ -92,19 +99,6 @@ describe('provocation permissions through the API', () => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    await t.db.asSystem((tx) =>
-      tx.query("INSERT INTO agencies (id, name) VALUES ('polres-uji', 'Polres Uji')"),
-    );
-    users.relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    users.operator = await t.user({ role: 'operator', region: '35.09' });
-    users.koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    users.provinsi = await t.user({ role: 'provinsi', region: '35' });
-    users.mitra = await t.user({ role: 'mitra', region: '35.09', agencyId: 'polres-uji' });
-    users.admin = await t.user({ role: 'admin', region: '35' });
-    users.ppdp = await t.user({ role: 'ppdp', region: '35' });
-    drafter = await t.user({ role: 'operator', region: '35.09' });
-    outsider = await t.user({ role: 'operator', region: '35.12' });
     const first = await t.call(drafter, 'POST', '/api/provocation/sightings', {
       id: randomUUID(),
       platform: 'whatsapp',
@@ -126,7 +120,6 @@ describe('provocation permissions through the API', () => {
     });
     await t.call(drafter, 'POST', `/api/provocation/items/${itemId}/links`, { caseId });
   });
-  afterAll(() => t.close());
 
   for (const action of Object.keys(PROVOCATION_PERMISSIONS) as Action[]) {
     it(`${action}: refused exactly where the table says no`, async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
 
@@ -20,11 +20,15 @@ async function picture(seed: number, width = 360, height = 640): Promise<Buffer>
 
 describe('provocation watch', () => {
   const clock = fakeClock(new Date('2026-07-01T01:00:00Z'));
-  let t: TestApp;
-  let operator: TestUser;
-  let operatorSitubondo: TestUser;
-  let koordinator: TestUser;
-  let polres: TestUser;
+  const { t, operator, operatorSitubondo, koordinator, polres } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      operatorSitubondo: { role: 'operator', region: '35.12' },
+      koordinator: { role: 'koordinator', region: 'V' },
+      polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
+    },
+    { clock },
+  );
   let itemId: string;
   let caseId: string;
   let groupId: string;
@@ -41,11 +45,6 @@ describe('provocation watch', () => {
     t.call(user, 'PUT', `/api/provocation/sightings/${id}/screenshot`, bytes, { 'content-type': type });
 
   beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    operatorSitubondo = await t.user({ role: 'operator', region: '35.12' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    polres = await t.partner('polres-jember', 'Polres Jember', '35.09');
     ({ caseId, groupId } = await t.db.asSystem(async (tx) => {
       const c = await tx.one<{ id: string }>(
         `INSERT INTO cases (title, region_code, kabkota_code, conflict_type, priority, created_by, due_response_at, due_resolve_at)
@@ -67,7 +66,6 @@ describe('provocation watch', () => {
       return { caseId: c!.id, groupId: a!.id };
     }));
   });
-  afterAll(() => t.close());
 
   it('merges three forwarded variants of one message into one item; a different message stays apart', async () => {
     const first = await sighting(operator, { text: MESSAGE, posterAccount: '@pendekar_tanggul' });

@@ -1,17 +1,13 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { authAs, testAppWith } from '../../../../test/harness.ts';
 
 // Lists that do not change during the day travel compressed, carry an ETag and a Cache-Control, and cost a
 // 304 with no body when the browser already holds them (decision 0028).
 describe('region lists: compression, ETag, Cache-Control', () => {
-  let t: TestApp;
-  let admin: TestUser;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    admin = await t.user({ role: 'admin', region: '35' });
+  const { t, admin } = testAppWith({
+    admin: { role: 'admin', region: '35' },
   });
-  afterAll(() => t.close());
 
   const get = (url: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'GET', url, headers: { ...authAs(admin), ...headers } });

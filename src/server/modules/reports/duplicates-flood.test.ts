@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { type Jobs, startJobs } from '../../platform/jobs.ts';
 import { DUPLICATES_BATCH, DUPLICATES_QUEUE, findDuplicates } from './reports-service.ts';
 import { DUPLICATE_SUGGESTIONS_MAX, markDuplicatesChecked } from './reports-store.ts';
@@ -23,20 +23,15 @@ function eventText(n: number): string {
 }
 
 describe('the duplicate check under a flood', () => {
-  let t: TestApp;
-  let relawan: TestUser;
-  let operator: TestUser;
+  const { t, relawan, operator } = testAppWith({
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    operator: { role: 'operator', region: '35.09' },
+  });
   let jobs: Jobs | undefined;
 
-  beforeAll(async () => {
-    t = await buildTestApp();
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    operator = await t.user({ role: 'operator', region: '35.09' });
-  });
-
+  // Runs before testAppWith's afterAll closes the app (vitest runs afterAll hooks last registered first).
   afterAll(async () => {
     await jobs?.stop();
-    await t.close();
   });
 
   // 300 intakes: a few seconds on an idle machine, longer on a busy CI runner.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { ReportFields } from '../../../shared/reports/report-schema.ts';
 import type { ActorContext } from '../../platform/db.ts';
 import { reportRowOf } from './report-record.ts';
@@ -12,18 +12,11 @@ import { insertReport } from './reports-store.ts';
  * and the new row read back to its reporter, whatever the caller's SQL says.
  */
 describe('row security of a new report', () => {
-  let t: TestApp;
-  let relawan: TestUser;
-  let other: TestUser;
-  let operatorBanyuwangi: TestUser;
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    other = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
+  const { t, relawan, other, operatorBanyuwangi } = testAppWith({
+    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    other: { role: 'relawan', region: '35.09.06.2002' },
+    operatorBanyuwangi: { role: 'operator', region: '35.10' },
   });
-  afterAll(() => t.close());
 
   const actorOf = (user: TestUser, role: string, scope: string[] = []): ActorContext => ({
     userId: user.id,

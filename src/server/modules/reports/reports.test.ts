@@ -1,28 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { findDuplicatesForUnchecked } from './reports-service.ts';
 
 describe('report intake and handling', () => {
-  let t: TestApp;
-  let relawan: TestUser;
-  let operatorJember: TestUser;
-  let operatorBanyuwangi: TestUser;
-  let mitra: TestUser;
+  const { t, relawan, operatorJember, operatorBanyuwangi, mitra } = testAppWith({
+    relawan: { role: 'relawan', region: '35.10.01.2001' }, // home in Banyuwangi
+    operatorJember: { role: 'operator', region: '35.09' },
+    operatorBanyuwangi: { role: 'operator', region: '35.10' },
+    mitra: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
+  });
 
   const post = (user: TestUser, payload: Record<string, unknown>) =>
     t.call(user, 'POST', '/api/reports', payload);
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    relawan = await t.user({ role: 'relawan', region: '35.10.01.2001' }); // home in Banyuwangi
-    operatorJember = await t.user({ role: 'operator', region: '35.09' });
-    operatorBanyuwangi = await t.user({ role: 'operator', region: '35.10' });
-    mitra = await t.partner('polres-jember', 'Polres Jember', '35.09');
-  });
-  afterAll(() => t.close());
 
   it('takes a report, triages it P1 with its reasons and sets the acknowledgement deadline', async () => {
     const payload = reportPayload();

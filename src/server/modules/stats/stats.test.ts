@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CHAIN_MESSAGE_SIGNAL, reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 describe('GET /api/stats/overview', () => {
-  let t: TestApp;
-  let jemberOperator: TestUser;
   // Reports arrive on the night of 22 August; the dashboard is read the next noon.
   let now = new Date('2026-08-22T22:00:00+07:00');
+  const { t, jemberOperator } = testAppWith(
+    { jemberOperator: { role: 'operator', region: '35.09' } },
+    { clock: { now: () => now } },
+  );
   beforeAll(async () => {
-    t = await buildTestApp({}, { now: () => now });
-    jemberOperator = await t.user({ role: 'operator', region: '35.09' });
     const post = (payload: Record<string, unknown>) =>
       t.call(jemberOperator, 'POST', '/api/reports', payload);
     await post(reportPayload()); // an incident in Kec. Tanggul with children hurt
     await post(reportPayload(CHAIN_MESSAGE_SIGNAL));
     now = new Date('2026-08-23T12:00:00+07:00');
   });
-  afterAll(() => t.close());
 
   const overview = (user: TestUser, query: string) => t.call(user, 'GET', `/api/stats/overview?${query}`);
 

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 describe('POST /api/text/read and the reader in real use', () => {
-  let t: TestApp;
-  let relawan: TestUser;
-  let operator: TestUser;
+  const { t, relawan, operator } = testAppWith(
+    {
+      relawan: { role: 'relawan', region: '35.09' },
+      operator: { role: 'operator', region: '35.09' },
+    },
+    { clock: { now: () => new Date('2026-08-23T12:00:00+07:00') } },
+  );
   const text =
     'bentrok 2 perguruan di ds. Tanggulwetan kec. Tanggul, 3 org luka, ada bocah kena lemparan. msh ada lemparan batu';
-
-  beforeAll(async () => {
-    t = await buildTestApp({}, { now: () => new Date('2026-08-23T12:00:00+07:00') });
-    relawan = await t.user({ role: 'relawan', region: '35.09' });
-    operator = await t.user({ role: 'operator', region: '35.09' });
-  });
-  afterAll(() => t.close());
 
   const readAs = (user: TestUser, payload: Record<string, unknown>) =>
     t.call(user, 'POST', '/api/text/read', payload);

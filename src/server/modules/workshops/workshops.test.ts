@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runWorkshopReminders } from './workshops-service.ts';
 
@@ -8,13 +8,18 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   const clock = fakeClock(new Date('2026-03-01T09:00:00+07:00'));
-  let t: TestApp;
-  let koordinatorV: TestUser;
-  let koordinatorIII: TestUser;
-  let koordinatorIV: TestUser;
-  let provinsi: TestUser;
-  let operatorJember: TestUser;
-  let operatorLumajang: TestUser;
+  const { t, koordinatorV, koordinatorIII, koordinatorIV, provinsi, operatorJember, operatorLumajang } =
+    testAppWith(
+      {
+        koordinatorV: { role: 'koordinator', region: 'V' },
+        koordinatorIII: { role: 'koordinator', region: 'III' },
+        koordinatorIV: { role: 'koordinator', region: 'IV' },
+        provinsi: { role: 'provinsi', region: '35' },
+        operatorJember: { role: 'operator', region: '35.09', displayName: 'Operator Jember' },
+        operatorLumajang: { role: 'operator', region: '35.08' },
+      },
+      { clock },
+    );
   let workshop: { id: string; version: number };
   let hasPillars: boolean;
 
@@ -42,18 +47,10 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     t.call(operatorJember, 'GET', `/api/workshops/${workshop.id}/materials/${id}`);
 
   beforeAll(async () => {
-    t = await buildTestApp({}, clock);
-    koordinatorV = await t.user({ role: 'koordinator', region: 'V' });
-    koordinatorIII = await t.user({ role: 'koordinator', region: 'III' });
-    koordinatorIV = await t.user({ role: 'koordinator', region: 'IV' });
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-    operatorJember = await t.user({ role: 'operator', region: '35.09', displayName: 'Operator Jember' });
-    operatorLumajang = await t.user({ role: 'operator', region: '35.08' });
     hasPillars = (await t.db.asSystem((tx) =>
       tx.one<{ ok: boolean }>(`SELECT to_regclass('public.pillars') IS NOT NULL AS ok`),
     ))!.ok;
   });
-  afterAll(() => t.close());
 
   it('lets the koordinator plan the Bakorwil V workshop, linked to the evaluation it discusses', async () => {
     const res = await t.call(koordinatorV, 'POST', '/api/workshops', {
