@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, signIn, type TestApp } from '../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, testAppWith } from '../../../test/harness.ts';
 import { verifyAudit } from '../platform/audit.ts';
 import { systemClock } from '../platform/clock.ts';
 import { DEMO_KABKOTA } from './demo-data.ts';
@@ -9,12 +9,11 @@ const PASSWORD = 'sigap-demo-2026';
 const DAY = 86_400_000;
 
 describe('demo data on an empty database', () => {
-  let t: TestApp;
+  const { t } = testAppWith({});
   let summary: DemoSummary;
   const started = Date.now();
 
   beforeAll(async () => {
-    t = await buildTestApp();
     summary = await loadDemoData(
       t.db,
       { id: null, label: 'uji' },
@@ -22,7 +21,6 @@ describe('demo data on an empty database', () => {
       systemClock,
     );
   });
-  afterAll(() => t?.close());
 
   const sql = <T>(text: string) => t.db.asSystem((tx) => tx.query<T>(text));
 

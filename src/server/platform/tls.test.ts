@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/harness.ts';
+import { testAppWith } from '../../../test/harness.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
@@ -37,39 +37,39 @@ function httpsRequest(
   });
 }
 
+// the self-made certificate's files, written before the app that is given them
+let dir: string;
+let cert: string;
+let files: { TLS_CERT_FILE: string; TLS_KEY_FILE: string };
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-tls-'));
+  const pems = await generate([{ name: 'commonName', value: 'sigap.kantor.test' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
+  } as Parameters<typeof generate>[1]);
+  cert = pems.cert;
+  files = { TLS_CERT_FILE: path.join(dir, 'sigap.crt'), TLS_KEY_FILE: path.join(dir, 'sigap.key') };
+  writeFileSync(files.TLS_CERT_FILE, pems.cert);
+  writeFileSync(files.TLS_KEY_FILE, pems.private, { mode: 0o600 });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('built-in HTTPS (TLS_CERT_FILE, TLS_KEY_FILE)', () => {
-  let dir: string;
-  let cert: string;
-  let files: { TLS_CERT_FILE: string; TLS_KEY_FILE: string };
-  let t: TestApp;
+  const { t } = testAppWith({}, { env: () => ({ ...files }) });
   let baseUrl: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'sigap-tls-'));
-    const pems = await generate([{ name: 'commonName', value: 'sigap.kantor.test' }], {
-      keyType: 'ec',
-      algorithm: 'sha256',
-      extensions: [
-        { name: 'basicConstraints', cA: false },
-        {
-          name: 'subjectAltName',
-          altNames: [
-            { type: 2, value: 'localhost' },
-            { type: 7, ip: '127.0.0.1' },
-          ],
-        },
-      ],
-    } as Parameters<typeof generate>[1]);
-    cert = pems.cert;
-    files = { TLS_CERT_FILE: path.join(dir, 'sigap.crt'), TLS_KEY_FILE: path.join(dir, 'sigap.key') };
-    writeFileSync(files.TLS_CERT_FILE, pems.cert);
-    writeFileSync(files.TLS_KEY_FILE, pems.private, { mode: 0o600 });
-    t = await buildTestApp({ ...files });
     baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await t?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers /api/health over https with the self-made certificate, and not over plain http', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authAs, signIn, type TestApp, testAppWith } from '../../../../test/harness.ts';
 import { forgetPrincipals } from '../../platform/principals.ts';
 import { MAX_STREAMS_PER_USER } from '../events/events-routes.ts';
 
@@ -27,13 +27,11 @@ async function openStream(baseUrl: string, headers: Record<string, string>) {
 const me = (t: TestApp, headers: Record<string, string>) => t.app.inject({ url: '/api/me', headers });
 
 describe('cutting off a compromised account', () => {
-  let t: TestApp;
+  const { t } = testAppWith({});
   let baseUrl: string;
   beforeAll(async () => {
-    t = await buildTestApp();
     baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
-  afterAll(() => t.close());
 
   it('refuses, after an admin resets the password, a token and a session made before it', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });
@@ -147,11 +145,7 @@ describe('cutting off a compromised account', () => {
 });
 
 describe('seeing and ending sessions and tokens', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({});
 
   it("lists one's sessions with device, address, last use and expiry, and ends another one", async () => {
     const op = await t.user({ role: 'operator', region: '35.09' });

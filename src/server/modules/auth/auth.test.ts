@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { signIn, testAppWith } from '../../../../test/harness.ts';
 import { digest } from '../../platform/passwords.ts';
 import { forgetPrincipals } from '../../platform/principals.ts';
 
 describe('sign-in and sessions', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' });
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({}, { env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' } });
 
   it('signs in with a password, sets an httpOnly SameSite=Lax cookie and tells who is signed in', async () => {
     const op = await t.user({ role: 'operator', region: '35.09', displayName: 'Operator Jember' });
@@ -172,11 +168,7 @@ describe('sign-in and sessions', () => {
 });
 
 describe('reusing a resolved principal', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({});
 
   it('forgets it the moment a password reset ends the sessions', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });

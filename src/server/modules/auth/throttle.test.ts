@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { authAs, testAppWith } from '../../../../test/harness.ts';
 
 describe('throttling guesses by (username, address)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' });
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({}, { env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' } });
 
   const attempt = (username: string, password: string, from: string, cookie?: string) =>
     t.app.inject({

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, signIn, type TestApp } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { signIn, testAppWith } from '../../../../test/harness.ts';
 import { currentTotpCode } from './totp-rules.ts';
 
 /** The deployment default, passed explicitly: the harness turns the requirement off for other features' tests. */
@@ -7,11 +7,7 @@ const REQUIRED = { TOTP_REQUIRED_ROLES: 'admin,provinsi,koordinator' };
 const NEXT_STEP_MS = 30_000;
 
 describe('the second factor (TOTP)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(REQUIRED);
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({}, { env: REQUIRED });
 
   const login = (username: string, password: string, totp?: string) =>
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, totp } });

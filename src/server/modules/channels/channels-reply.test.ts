@@ -1,28 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { REPLY_TEMPLATES } from '../../../shared/channels/reply-templates.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { drainOutbox } from './channels-outbox.ts';
 import { channelEnv, type FakeApi, SMS_SECRET, startFakeApi } from './channels-test-helpers.ts';
 
+// the fake WhatsApp/SMS API, started before the app that is given its address
+let api: FakeApi;
+beforeAll(async () => {
+  api = await startFakeApi();
+});
+afterAll(() => api.close());
+
 describe('answering the sender from the report page', () => {
-  let t: TestApp;
-  let api: FakeApi;
-  let operator: TestUser;
-  let relawan: TestUser;
-  let elsewhere: TestUser;
+  const { t, operator, relawan, elsewhere } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      elsewhere: { role: 'operator', region: '35.10' },
+    },
+    { env: () => channelEnv(api) },
+  );
   let reportId: string;
 
   const reply = (user: TestUser, id: string, payload: Record<string, unknown>) =>
     t.call(user, 'POST', `/api/reports/${id}/reply`, payload);
 
   beforeAll(async () => {
-    api = await startFakeApi();
-    t = await buildTestApp(channelEnv(api));
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    elsewhere = await t.user({ role: 'operator', region: '35.10' });
     const filed = await t.app.inject({
       method: 'POST',
       url: '/api/channels/sms',
@@ -36,10 +41,6 @@ describe('answering the sender from the report page', () => {
     reportId = filed.json().outcomes[0].reportId;
     expect(reportId).toBeTruthy();
     await drainOutbox({ db: t.db, clock: systemClock, config: t.config }); // the receipt
-  });
-  afterAll(async () => {
-    await t.close();
-    await api.close();
   });
 
   it('sends a template and a short text once each, on the channel the report came from, audited without the number', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { CHANNELS_PERMISSIONS } from '../../../shared/permissions/channels.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import type { Role } from '../../../shared/users.ts';
@@ -8,11 +8,27 @@ import { channelEnv, type FakeApi, SMS_SECRET, startFakeApi } from './channels-t
 
 // Every action of the channels module × every role through the HTTP API: 403 exactly where the table says no,
 // 404 for a record outside the asker's area.
+// the fake WhatsApp/SMS API, started before the app that is given its address
+let api: FakeApi;
+beforeAll(async () => {
+  api = await startFakeApi();
+});
+afterAll(() => api.close());
+
 describe('channels: who may do what', () => {
-  let t: TestApp;
-  let api: FakeApi;
-  const users = {} as Record<Role, TestUser>;
-  let outsider: TestUser;
+  const { t, outsider, ...users } = testAppWith(
+    {
+      relawan: { role: 'relawan', region: '35.09' },
+      operator: { role: 'operator', region: '35.09' },
+      koordinator: { role: 'koordinator', region: 'V' },
+      provinsi: { role: 'provinsi', region: '35' },
+      mitra: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
+      admin: { role: 'admin', region: '35' },
+      ppdp: { role: 'ppdp', region: '35' },
+      outsider: { role: 'koordinator', region: 'I' },
+    },
+    { env: () => channelEnv(api) },
+  );
   let reportId: string;
   let waitingIds: string[] = [];
 
@@ -31,16 +47,6 @@ describe('channels: who may do what', () => {
     });
 
   beforeAll(async () => {
-    api = await startFakeApi();
-    t = await buildTestApp(channelEnv(api));
-    users.relawan = await t.user({ role: 'relawan', region: '35.09' });
-    users.operator = await t.user({ role: 'operator', region: '35.09' });
-    users.koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    users.provinsi = await t.user({ role: 'provinsi', region: '35' });
-    users.mitra = await t.partner('polres-jember', 'Polres Jember', '35.09');
-    users.admin = await t.user({ role: 'admin', region: '35' });
-    users.ppdp = await t.user({ role: 'ppdp', region: '35' });
-    outsider = await t.user({ role: 'koordinator', region: 'I' });
     const filed = await sms(
       '081230001001',
       'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul',
@@ -53,10 +59,6 @@ describe('channels: who may do what', () => {
          VALUES ('tksk', 'Pilar Lingkup', 'pilar lingkup', '35.09.06.2002', '+6281230001002')`,
       ),
     );
-  });
-  afterAll(async () => {
-    await t.close();
-    await api.close();
   });
 
   const roles: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { submitReport } from '../reports/reports-service.ts';
@@ -21,11 +21,19 @@ import {
 } from './channels-test-helpers.ts';
 
 describe('WhatsApp and SMS in', () => {
-  let t: TestApp;
   let api: FakeApi;
-  let operator: TestUser;
-  let koordinator: TestUser;
-  let provinsi: TestUser;
+  beforeAll(async () => {
+    api = await startFakeApi();
+  });
+  afterAll(() => api.close());
+  const { t, operator, koordinator, provinsi } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      koordinator: { role: 'koordinator', region: 'V' },
+      provinsi: { role: 'provinsi', region: '35' },
+    },
+    { env: () => channelEnv(api) },
+  );
   const at = (minutes: number) => new Date(Date.UTC(2026, 7, 22, 14, minutes));
 
   const postWa = (body: string, signature = sign(body)) =>
@@ -49,18 +57,6 @@ describe('WhatsApp and SMS in', () => {
     (await t.db.asSystem((tx) => tx.one<{ n: number }>('SELECT count(*)::int AS n FROM channel_messages')))
       ?.n;
   const drain = () => drainOutbox({ db: t.db, clock: systemClock, config: t.config });
-
-  beforeAll(async () => {
-    api = await startFakeApi();
-    t = await buildTestApp(channelEnv(api));
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
-    provinsi = await t.user({ role: 'provinsi', region: '35' });
-  });
-  afterAll(async () => {
-    await t.close();
-    await api.close();
-  });
 
   it('answers the verification handshake only with the verify token', async () => {
     const ok = await t.app.inject({

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 import { TIMING_GROUPS } from '../../../shared/evaluation/evaluation-schema.ts';
 import { measureTimings } from './evaluation-timings.ts';
 
 describe('exact percentiles from bucket counts', () => {
-  let t: TestApp;
+  const { t, operator } = testAppWith({ operator: { role: 'operator', region: '35.09' } });
   beforeAll(async () => {
-    t = await buildTestApp();
-    const operator = await t.user({ role: 'operator', region: '35.09' });
     // 600 reports with scattered acknowledgement times, many ties (a quarter all equal), in two kab/kota and all priorities.
     await t.db.asSystem((tx) =>
       tx.query(
@@ -28,7 +26,6 @@ describe('exact percentiles from bucket counts', () => {
       ),
     );
   });
-  afterAll(() => t.close());
 
   it("gives percentile_cont's own medians and 90th percentiles for every group and kab/kota", async () => {
     const w = {

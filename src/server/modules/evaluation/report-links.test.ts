@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 import { type EvalWindow, findRecordSet } from './evaluation-bases.ts';
 import { countReports, listRecords } from './evaluation-store.ts';
 
@@ -45,7 +45,7 @@ const WINDOWS: EvalWindow[] = [
 ];
 
 describe('signals before incidents from the stored links', () => {
-  let t: TestApp;
+  const { t, operator } = testAppWith({ operator: { role: 'operator', region: '35.09' } });
   let places: string[];
 
   async function expectSameAsReference(label: string): Promise<void> {
@@ -104,8 +104,6 @@ describe('signals before incidents from the stored links', () => {
   }
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    const operator = await t.user({ role: 'operator', region: '35.09' });
     // Desa of two kecamatan in Jember and one in Banyuwangi, and the two kab/kota themselves.
     const desa = await t.db.asSystem((tx) =>
       tx.query<{ code: string }>(
@@ -131,7 +129,6 @@ describe('signals before incidents from the stored links', () => {
       );
     }
   });
-  afterAll(() => t.close());
 
   it('counts and lists the same incidents and signals as windows over every report', async () => {
     await expectSameAsReference('as inserted');

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { EXPORT_PERMISSIONS } from '../../../shared/permissions/exports.ts';
 import { type Action, can } from '../../../shared/permissions/index.ts';
 import { Role } from '../../../shared/users.ts';
 
 /** Every export action × every role through the HTTP API: 403 exactly where the permission table says no. */
 describe('exports: who may do what', () => {
-  let t: TestApp;
+  const { t } = testAppWith({});
   const users = new Map<string, TestUser>();
 
   /** The request that takes each action, and the roles it needs besides the action's own. */
@@ -20,7 +20,6 @@ describe('exports: who may do what', () => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp();
     await t.db.asSystem((tx) =>
       tx.query("INSERT INTO agencies (id, name) VALUES ('bpbd-jember', 'BPBD Jember')"),
     );
@@ -37,7 +36,6 @@ describe('exports: who may do what', () => {
       );
     }
   });
-  afterAll(() => t.close());
 
   it('lists every action of the exports table here', () => {
     expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(EXPORT_PERMISSIONS).sort());

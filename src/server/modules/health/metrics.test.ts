@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { authAs, testAppWith } from '../../../../test/harness.ts';
 import { type Jobs, startJobs } from '../../platform/jobs.ts';
 
 const TOKEN = 'token-metrik-uji-0123456789';
@@ -17,14 +17,7 @@ function sample(body: string, name: string, labels: Record<string, string> = {})
 }
 
 describe('/metrics', () => {
-  let t: TestApp;
-  let relawan: TestUser;
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-  });
-  afterAll(() => t.close());
+  const { t, relawan } = testAppWith({ relawan: { role: 'relawan', region: '35.09.06.2002' } });
 
   it('counts requests by route pattern (never the URL), reports by channel, streams, jobs and pools', async () => {
     const payload = reportPayload();
@@ -104,11 +97,7 @@ describe('/metrics', () => {
 });
 
 describe('/metrics with METRICS_TOKEN', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp({ METRICS_TOKEN: TOKEN });
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({}, { env: { METRICS_TOKEN: TOKEN } });
 
   it('answers other machines only with the token as a bearer token (401 otherwise)', async () => {
     const remote = { remoteAddress: '10.0.0.7' };
@@ -135,11 +124,7 @@ describe('/metrics with METRICS_TOKEN', () => {
 });
 
 describe('/api/health: liveness and readiness', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({});
 
   it('names the database and says migrations are current; ready answers 503 when one is missing', async () => {
     const kind = t.db.kind;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedReports } from '../../../../test/early-warning-helpers.ts';
-import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { parseCommandLine } from '../../../cli/cli-args.ts';
 import { backtestCommand } from '../../../cli/cli-early-warning.ts';
 import { formatBacktest, runBacktest } from './backtest.ts';
@@ -8,11 +8,9 @@ import { formatBacktest, runBacktest } from './backtest.ts';
 const at = (day: string, hour = 12) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+07:00`);
 
 describe('the backtest', () => {
-  let t: TestApp;
+  const { t, relawan } = testAppWith({ relawan: { role: 'relawan', region: '35.09.06.2002' } });
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    const relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     // Tanggul: quiet, then three signals on 1–3 March and an incident on 6 March.
     await seedReports(t.db, {
       regionCode: '35.09.06.2002',
@@ -40,7 +38,6 @@ describe('the backtest', () => {
       to: at('2026-03-20'),
     });
   });
-  afterAll(() => t.close());
 
   it('counts, per level, the kecamatan-days followed by an incident, and the incidents with no prior rise', async () => {
     const result = await runBacktest(t.db, { from: '2026-02-01', to: '2026-03-31' });

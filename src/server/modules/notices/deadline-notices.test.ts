@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
 import { channelEnv, type FakeApi, startFakeApi } from '../channels/channels-test-helpers.ts';
@@ -13,14 +13,31 @@ import { type FakeSmtp, startFakeSmtp } from './notices-test-helpers.ts';
 const EVENING = new Date('2030-03-05T21:40:00+07:00');
 const at = (wib: string) => new Date(`${wib}+07:00`);
 
+// the fake WhatsApp/SMS API and mail server, started before the app that is given their addresses
+let api: FakeApi;
+let smtp: FakeSmtp;
+beforeAll(async () => {
+  api = await startFakeApi();
+  smtp = await startFakeSmtp();
+});
+afterAll(async () => {
+  await api.close();
+  await smtp.close();
+});
+
 describe('notices of a deadline about to pass', () => {
   const clock = fakeClock(EVENING);
-  let t: TestApp;
-  let api: FakeApi;
-  let smtp: FakeSmtp;
-  let operator: TestUser;
-  let otherOperator: TestUser;
-  let relawan: TestUser;
+  const { t, operator, otherOperator, relawan } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      otherOperator: { role: 'operator', region: '35.09' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+    },
+    {
+      env: () => ({ ...channelEnv(api), SMTP_URL: smtp.url, APP_BASE_URL: 'https://sigap.jatimprov.test' }),
+      clock,
+    },
+  );
   const ids: Record<'p1' | 'handled' | 'low' | 'forCase', string> = {
     p1: '',
     handled: '',
@@ -55,15 +72,6 @@ describe('notices of a deadline about to pass', () => {
   const mails = () => smtp.mails.filter((m) => m.to === 'operator.tenggat@contoh.go.id').map((m) => m.text);
 
   beforeAll(async () => {
-    api = await startFakeApi();
-    smtp = await startFakeSmtp();
-    t = await buildTestApp(
-      { ...channelEnv(api), SMTP_URL: smtp.url, APP_BASE_URL: 'https://sigap.jatimprov.test' },
-      clock,
-    );
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    otherOperator = await t.user({ role: 'operator', region: '35.09' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
     const saved = await t.call(operator, 'PUT', '/api/notices/settings', {
       phone: '081233000011',
       email: 'operator.tenggat@contoh.go.id',
@@ -76,11 +84,6 @@ describe('notices of a deadline about to pass', () => {
       ],
     });
     expect(saved.statusCode, saved.body).toBe(200);
-  });
-  afterAll(async () => {
-    await t.close();
-    await api.close();
-    await smtp.close();
   });
 
   it('warns once when 80% of a P1 acknowledgement time has gone, even in the quiet hours, and not of a handled report', async () => {

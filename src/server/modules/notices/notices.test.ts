@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
@@ -19,15 +19,32 @@ import { type FakeSmtp, startFakeSmtp } from './notices-test-helpers.ts';
 const NIGHT = new Date('2030-03-04T23:00:00+07:00');
 const MORNING = new Date('2030-03-05T06:01:00+07:00');
 
+// the fake WhatsApp/SMS API and mail server, started before the app that is given their addresses
+let api: FakeApi;
+let smtp: FakeSmtp;
+beforeAll(async () => {
+  api = await startFakeApi();
+  smtp = await startFakeSmtp();
+});
+afterAll(async () => {
+  await api.close();
+  await smtp.close();
+});
+
 describe('notices to people who are not looking', () => {
   const clock = fakeClock(NIGHT);
-  let t: TestApp;
-  let api: FakeApi;
-  let smtp: FakeSmtp;
-  let operator: TestUser;
-  let optedOut: TestUser;
-  let relawan: TestUser;
-  let koordinator: TestUser;
+  const { t, operator, optedOut, relawan, koordinator } = testAppWith(
+    {
+      operator: { role: 'operator', region: '35.09' },
+      optedOut: { role: 'operator', region: '35.09' },
+      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      koordinator: { role: 'koordinator', region: 'V' },
+    },
+    {
+      env: () => ({ ...channelEnv(api), SMTP_URL: smtp.url, APP_BASE_URL: 'https://sigap.jatimprov.test/' }),
+      clock,
+    },
+  );
   let reportId: string;
   let otherKecamatan: string;
 
@@ -49,16 +66,6 @@ describe('notices to people who are not looking', () => {
   const mailsTo = (email: string) => smtp.mails.filter((m) => m.to === email);
 
   beforeAll(async () => {
-    api = await startFakeApi();
-    smtp = await startFakeSmtp();
-    t = await buildTestApp(
-      { ...channelEnv(api), SMTP_URL: smtp.url, APP_BASE_URL: 'https://sigap.jatimprov.test/' },
-      clock,
-    );
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    optedOut = await t.user({ role: 'operator', region: '35.09' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-    koordinator = await t.user({ role: 'koordinator', region: 'V' });
     const other = await t.db.asSystem((tx) =>
       tx.one<{ code: string }>(
         "SELECT code FROM regions WHERE code LIKE '35.09.__' AND code <> '35.09.06' ORDER BY code LIMIT 1",
@@ -94,11 +101,6 @@ describe('notices to people who are not looking', () => {
     expect(
       (await t.call(optedOut, 'PUT', '/api/notices/settings', settings('081233000003', null, []))).statusCode,
     ).toBe(200);
-  });
-  afterAll(async () => {
-    await t.close();
-    await api.close();
-    await smtp.close();
   });
 
   it('refuses a channel without its address, and a number another account has', async () => {

@@ -1,28 +1,27 @@
 // The breach clock on the one escalation ladder, with a fake clock: the officer is reminded when the 3 × 24 hours
 // near their end, and a breach still without both notices after 72 hours goes to the province and the admin — once.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
 
 const clock = fakeClock(new Date('2026-03-02T01:00:00Z'));
-let t: TestApp;
-const users: Record<string, TestUser> = {};
-
-beforeAll(async () => {
-  t = await buildTestApp({}, clock);
-  for (const role of ['ppdp', 'admin', 'provinsi', 'koordinator'] as const) {
-    users[role] = await t.user({ role, region: '35' });
-  }
-  users.operator = await t.user({ role: 'operator', region: '35.09' });
-});
-afterAll(() => t.close());
+const { t, ...users } = testAppWith(
+  {
+    ppdp: { role: 'ppdp', region: '35' },
+    admin: { role: 'admin', region: '35' },
+    provinsi: { role: 'provinsi', region: '35' },
+    koordinator: { role: 'koordinator', region: '35' },
+    operator: { role: 'operator', region: '35.09' },
+  },
+  { clock },
+);
 
 const post = (url: string, payload?: Record<string, unknown>) => t.call(users.ppdp, 'POST', url, payload);
 
 /** The titles in a user's inbox about breaches. */
-async function breachNotices(role: string): Promise<string[]> {
+async function breachNotices(role: keyof typeof users): Promise<string[]> {
   const res = await t.call(users[role], 'GET', '/api/notifications');
   expect(res.statusCode).toBe(200);
   return (res.json().items as { subjectType: string; title: string }[])
@@ -66,7 +65,7 @@ describe('the breach clock', () => {
     clock.advanceMinutes(24 * 60); // 73 hours after discovery
     expect(await breaches()).toBe(1);
     expect(await breaches()).toBe(0);
-    for (const role of ['provinsi', 'admin', 'ppdp']) {
+    for (const role of ['provinsi', 'admin', 'ppdp'] as const) {
       expect((await breachNotices(role)).filter((title) => title.startsWith('Eskalasi'))).toHaveLength(1);
     }
     expect(await breachNotices('koordinator')).toEqual([]);

@@ -1,15 +1,14 @@
 // Every action of the privacy module × every role through the HTTP API: 403 exactly where the permission table
 // says no.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authAs, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { PRIVACY_PERMISSIONS } from '../../../shared/permissions/privacy.ts';
 import { Role } from '../../../shared/users.ts';
 
-let t: TestApp;
+const { t } = testAppWith({});
 const users = new Map<string, TestUser>();
 
 beforeAll(async () => {
-  t = await buildTestApp();
   await t.db.asSystem((tx) =>
     tx.query("INSERT INTO agencies (id, name) VALUES ('polres-uji', 'Polres Uji') ON CONFLICT DO NOTHING"),
   );
@@ -18,7 +17,6 @@ beforeAll(async () => {
     users.set(role, await t.user({ role, region, agencyId: role === 'mitra' ? 'polres-uji' : undefined }));
   }
 });
-afterAll(() => t.close());
 
 const REQUESTS: Record<keyof typeof PRIVACY_PERMISSIONS, { method: 'GET' | 'POST'; url: string }> = {
   'privacy.record': { method: 'GET', url: '/api/privacy/processing-record' },

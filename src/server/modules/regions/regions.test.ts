@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppWith } from '../../../../test/harness.ts';
 
 describe('regions', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({});
 
   it('holds all of Jawa Timur: 1 province, 38 kab/kota, 666 kecamatan, 8,494 desa/kelurahan', async () => {
     const counts = await t.db.asSystem((tx) =>

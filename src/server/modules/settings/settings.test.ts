@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp } from '../../../../test/harness.ts';
+import { testAppWith } from '../../../../test/harness.ts';
 
 describe('settings', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({});
 
   it('lets the admin change the P1 deadlines, which new reports then get; an operator is refused', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });

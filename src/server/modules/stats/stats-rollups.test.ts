@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedReports } from '../../../../bench/seed-reports.ts';
 import { CHAIN_MESSAGE_SIGNAL, reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { principalOf } from '../users/users-service.ts';
 import { findUserByUsername } from '../users/users-store.ts';
@@ -10,9 +10,17 @@ import { getOverview, getOverviewByScan } from './stats-service.ts';
 // The dashboard reads figures kept by triggers (migration 0029); after every kind of change they must equal the
 // numbers counted from the reports and cases themselves, for every viewer and every view.
 describe('dashboard figures kept as reports and cases change', { timeout: 180_000 }, () => {
-  let t: TestApp;
   let now = new Date('2026-08-22T22:00:00+07:00');
-  const users: Record<string, TestUser> = {};
+  const { t, ...users } = testAppWith(
+    {
+      provinsi: { role: 'provinsi', region: '35' },
+      koordinator: { role: 'koordinator', region: 'V' },
+      jember: { role: 'operator', region: '35.09' },
+      banyuwangi: { role: 'operator', region: '35.10' },
+      tanggul: { role: 'operator', region: '35.09.06' },
+    },
+    { clock: { now: () => now } },
+  );
   const people: Record<string, Principal> = {};
   const VIEWS = [
     { scope: '35', from: '2026-08-01', to: '2026-08-31' },
@@ -23,21 +31,12 @@ describe('dashboard figures kept as reports and cases change', { timeout: 180_00
   ];
 
   beforeAll(async () => {
-    t = await buildTestApp({}, { now: () => now });
-    for (const [key, role, region] of [
-      ['provinsi', 'provinsi', '35'],
-      ['koordinator', 'koordinator', 'V'],
-      ['jember', 'operator', '35.09'],
-      ['banyuwangi', 'operator', '35.10'],
-      ['tanggul', 'operator', '35.09.06'],
-    ] as const) {
-      users[key] = await t.user({ role, region });
+    for (const [key, user] of Object.entries(users)) {
       people[key] = await t.db.asSystem(async (tx) =>
-        principalOf(tx, (await findUserByUsername(tx, users[key]?.username as string)) as never),
+        principalOf(tx, (await findUserByUsername(tx, user.username)) as never),
       );
     }
   });
-  afterAll(() => t.close());
 
   const deps = () => ({ db: t.db, clock: { now: () => now } });
   const post = async (user: TestUser, method: 'POST' | 'PATCH', url: string, payload: object) => {
