@@ -75,6 +75,7 @@ export const ReportFields = z.object({
   needs: z.array(Need).max(9).default([]),
   channel: Channel.default('web'),
 });
+export type ReportFields = z.infer<typeof ReportFields>;
 
 export const ReportInput = ReportFields.extend({ id: z.uuid('id harus UUID buatan perangkat') })
   .strict()
