@@ -22,6 +22,20 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** A user as the admin's list shows them: never the password hash. */
+export const UserView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  scopeRegionCode: z.string().nullable(),
+  scopeBakorwilId: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  isActive: z.boolean(),
+  hasTotp: z.boolean(),
+});
+export type UserView = z.infer<typeof UserView>;
+
 export const Username = z
   .string()
   .min(3, 'Nama pengguna minimal 3 karakter')

@@ -136,6 +136,49 @@ async function waitForJemberNames(page: Page): Promise<void> {
 
 type OutboxRecord = { id: string; status: string; ownerId: string; type: string };
 
+/**
+ * Puts a pending sinyal (antarwarga, Desa Tanggulwetan, P4) into the phone's outbox (IndexedDB) as the app keeps
+ * it, without the app; `body` is what would be sent.
+ */
+async function putPendingSinyal(
+  page: Page,
+  report: { id: string; ownerId: string; ownerName: string; description: string; body?: object },
+): Promise<void> {
+  const { description, body, ...owner } = report;
+  const record = {
+    ...owner,
+    createdAt: new Date().toISOString(),
+    status: 'pending',
+    attempts: 0,
+    type: 'report',
+    summary: {
+      kind: 'sinyal',
+      conflictType: 'antarwarga',
+      regionName: 'Desa Tanggulwetan',
+      description,
+      priority: 'P4',
+    },
+    ...(body ? { body } : {}),
+  };
+  await page.evaluate(
+    (item) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('sigap', 1);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction('outbox', 'readwrite');
+          transaction.objectStore('outbox').put(item);
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    record,
+  );
+}
+
 /** Fills a sinyal in Desa Tanggulwetan with the given description, as Siti does in scenario 1.2. */
 async function fillSinyalInTanggulwetan(
   page: Page,
@@ -248,37 +291,12 @@ describe('a sinyal made without a network', () => {
       await page.getByRole('heading', { level: 2, name: /Sudah terkirim/ }).waitFor();
 
       // Signing out wipes what was sent; an unsent report of someone else on this phone stays.
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('sigap', 1);
-            open.onsuccess = () => {
-              const db = open.result;
-              const transaction = db.transaction('outbox', 'readwrite');
-              transaction.objectStore('outbox').put({
-                id: '0b5f5b9e-3a53-4c1c-9d0e-7d0f3c7a1e11',
-                ownerId: 'another-volunteer',
-                ownerName: 'Relawan lain',
-                createdAt: new Date().toISOString(),
-                status: 'pending',
-                attempts: 0,
-                type: 'report',
-                summary: {
-                  kind: 'sinyal',
-                  conflictType: 'antarwarga',
-                  regionName: 'Desa Tanggulwetan',
-                  description: 'Belum terkirim',
-                  priority: 'P4',
-                },
-              });
-              transaction.oncomplete = () => {
-                db.close();
-                resolve();
-              };
-              transaction.onerror = () => reject(transaction.error);
-            };
-          }),
-      );
+      await putPendingSinyal(page, {
+        id: '0b5f5b9e-3a53-4c1c-9d0e-7d0f3c7a1e11',
+        ownerId: 'another-volunteer',
+        ownerName: 'Relawan lain',
+        description: 'Belum terkirim',
+      });
       await page.getByRole('button', { name: 'Keluar' }).click();
       await page.getByRole('heading', { level: 1, name: 'Masuk ke Sigap' }).waitFor();
       await expect
@@ -310,57 +328,31 @@ describe('a clash', () => {
     const { context, page, problems } = await openPhone();
     try {
       await signInAsVolunteer(page, siti);
-      await page.evaluate(
-        ({ id, ownerId }) =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('sigap', 1);
-            open.onsuccess = () => {
-              const db = open.result;
-              const transaction = db.transaction('outbox', 'readwrite');
-              transaction.objectStore('outbox').put({
-                id,
-                ownerId,
-                ownerName: 'Siti Rahayu',
-                createdAt: new Date().toISOString(),
-                status: 'pending',
-                attempts: 0,
-                type: 'report',
-                summary: {
-                  kind: 'sinyal',
-                  conflictType: 'antarwarga',
-                  regionName: 'Desa Tanggulwetan',
-                  description: 'Isi lain dengan kode yang sama',
-                  priority: 'P4',
-                },
-                body: {
-                  id,
-                  kind: 'sinyal',
-                  conflictType: 'antarwarga',
-                  triggers: [],
-                  groupsInvolved: '',
-                  regionCode: '35.09.06.2002',
-                  occurredAt: new Date().toISOString(),
-                  violenceOngoing: false,
-                  description: 'Isi lain dengan kode yang sama',
-                  involved: 0,
-                  injured: 0,
-                  dead: 0,
-                  displaced: 0,
-                  housesDamaged: 0,
-                  vulnerable: {},
-                  needs: [],
-                  channel: 'web',
-                },
-              });
-              transaction.oncomplete = () => {
-                db.close();
-                resolve();
-              };
-              transaction.onerror = () => reject(transaction.error);
-            };
-          }),
-        { id, ownerId: siti.id },
-      );
+      await putPendingSinyal(page, {
+        id,
+        ownerId: siti.id,
+        ownerName: 'Siti Rahayu',
+        description: 'Isi lain dengan kode yang sama',
+        body: {
+          id,
+          kind: 'sinyal',
+          conflictType: 'antarwarga',
+          triggers: [],
+          groupsInvolved: '',
+          regionCode: '35.09.06.2002',
+          occurredAt: new Date().toISOString(),
+          violenceOngoing: false,
+          description: 'Isi lain dengan kode yang sama',
+          involved: 0,
+          injured: 0,
+          dead: 0,
+          displaced: 0,
+          housesDamaged: 0,
+          vulnerable: {},
+          needs: [],
+          channel: 'web',
+        },
+      });
       await page.getByRole('link', { name: 'Kotak keluar', exact: true }).click();
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await page.getByRole('heading', { level: 2, name: /Perlu perhatian/ }).waitFor();

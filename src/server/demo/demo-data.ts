@@ -6,16 +6,18 @@ import { searchKey } from '../../shared/regions.ts';
 import type {
   Need,
   Priority,
+  ReportFields,
   ReportKind,
   ReportStatus,
-  Trigger,
   Vulnerable,
   VulnerableGroup,
 } from '../../shared/reports/report-schema.ts';
 import { dueAt, hasVulnerable, PRIORITY_RANK, type SlaMinutes, triage } from '../../shared/reports/triage.ts';
 import { startOfWibDay, toWibIso, wibDate } from '../../shared/time.ts';
-import type { Role } from '../../shared/users.ts';
+import type { CaseRecord } from '../modules/cases/cases-store.ts';
 import { caseEscalationReason, missedCaseDeadlines } from '../modules/escalation/escalation-rules.ts';
+import { DEFAULT_BAKORWIL } from '../modules/regions/regions-data.ts';
+import type { UserIdentity } from '../platform/principal.ts';
 import {
   AGENCY_NAMES,
   type AgencyKind,
@@ -47,16 +49,10 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The kab/kota of Bakorwil V, the demo's area, with how much of the trouble each sees. */
-export const DEMO_KABKOTA: readonly string[] = [
-  '35.08',
-  '35.09',
-  '35.10',
-  '35.11',
-  '35.12',
-  '35.13',
-  '35.74',
-];
+export const DEMO_BAKORWIL = 'V';
+/** The kab/kota of Bakorwil V, the demo's area, as the regions module seeds them. */
+export const DEMO_KABKOTA: readonly string[] = DEFAULT_BAKORWIL.find((b) => b.id === DEMO_BAKORWIL)!.members;
+/** How much of the trouble each kab/kota of the demo's area sees. */
 const KABKOTA_WEIGHTS: Record<string, number> = {
   '35.08': 12,
   '35.09': 25,
@@ -66,7 +62,6 @@ const KABKOTA_WEIGHTS: Record<string, number> = {
   '35.13': 15,
   '35.74': 6,
 };
-export const DEMO_BAKORWIL = 'V';
 
 /** The scale at which one run makes about 600 reports. */
 export const MIN_SCALE = 0.1;
@@ -90,7 +85,8 @@ export function createRandom(seed: string): () => number {
 
 type Rng = ReturnType<typeof makeTools>;
 
-function makeTools(random: () => number) {
+/** Picks, chances, weights and UUIDs drawn from one random stream. */
+export function makeTools(random: () => number) {
   const tools = {
     random,
     chance: (p: number) => random() < p,
@@ -140,17 +136,10 @@ export type DemoOptions = {
 
 export type DemoAgency = { id: string; name: string; kabkotaCode: string; kind: AgencyKind };
 
-export type DemoUser = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeRegionCode: string | null;
-  scopeBakorwilId: string | null;
-  agencyId: string | null;
+/** A user as the server sees them (active, without a second factor yet), with the kab/kota they work in. */
+export type DemoUser = Omit<UserIdentity, 'isActive' | 'hasTotp'> & {
   /** The kab/kota the user works in; null for the Bakorwil and the province. */
   kabkotaCode: string | null;
-  createdAt: Date;
 };
 
 export type DemoPillar = {
@@ -165,24 +154,23 @@ export type DemoPillar = {
   createdAt: Date;
 };
 
-/** What a reporter states, in the shape of the intake schema (ReportFields). */
-export type DemoReportFields = {
-  kind: ReportKind;
+/** What a reporter states, in the shape of the intake schema (ReportFields): no position, the demo's channels. */
+export type DemoReportFields = Omit<ReportFields, 'latitude' | 'longitude' | 'conflictType' | 'channel'> & {
   conflictType: string;
-  triggers: Trigger[];
-  groupsInvolved: string;
-  regionCode: string;
-  occurredAt: string;
-  violenceOngoing: boolean;
-  description: string;
-  involved: number;
-  injured: number;
-  dead: number;
-  displaced: number;
-  housesDamaged: number;
-  vulnerable: Vulnerable;
-  needs: Need[];
   channel: 'web' | 'api' | 'odk' | 'sms' | 'import';
+};
+
+/** How operators took a report in hand: its status, who acknowledged and verified it when, and its level. */
+type ReportTimes = {
+  status: ReportStatus;
+  statusReason: string | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  verifiedAt: Date | null;
+  verifiedBy: string | null;
+  dueAcknowledgeAt: Date;
+  handlingLevel: HandlingLevel;
+  escalatedAt: Date | null;
 };
 
 export type DemoReport = {
@@ -195,22 +183,13 @@ export type DemoReport = {
   priorityRank: number;
   priorityReasons: string[];
   reporterId: string;
-  status: ReportStatus;
-  statusReason: string | null;
   duplicateOf: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
-  acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
-  verifiedAt: Date | null;
-  verifiedBy: string | null;
-  dueAcknowledgeAt: Date;
-  handlingLevel: HandlingLevel;
-  escalatedAt: Date | null;
   caseId: string | null;
   dedupCheckedAt: Date;
-};
+} & ReportTimes;
 
 export type DemoTimelineEntry = {
   at: Date;
@@ -219,19 +198,24 @@ export type DemoTimelineEntry = {
   details: Record<string, unknown>;
 };
 
-export type DemoCase = {
-  id: string;
-  title: string;
-  regionCode: string;
-  kabkotaCode: string;
-  conflictType: string;
-  phase: CasePhase;
-  recoverySteps: RecoveryStep[];
-  outcome: string | null;
-  summary: string;
-  priority: Priority;
-  hasVulnerable: boolean;
-  version: number;
+/** A case with the stored fields the cases store reads back, its times as Dates, and what hangs on it. */
+export type DemoCase = Pick<
+  CaseRecord,
+  | 'id'
+  | 'title'
+  | 'regionCode'
+  | 'kabkotaCode'
+  | 'conflictType'
+  | 'phase'
+  | 'recoverySteps'
+  | 'outcome'
+  | 'summary'
+  | 'priority'
+  | 'hasVulnerable'
+  | 'version'
+  | 'handlingLevel'
+  | 'escalationReason'
+> & {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -239,9 +223,7 @@ export type DemoCase = {
   dueResponseAt: Date;
   dueResolveAt: Date;
   firstResponseAt: Date | null;
-  handlingLevel: HandlingLevel;
   escalatedAt: Date | null;
-  escalationReason: string | null;
   timeline: DemoTimelineEntry[];
   assignments: {
     id: string;
@@ -1096,18 +1078,6 @@ function needsFor(facts: Facts, kind: ReportKind, rng: Rng): Need[] {
     needs.add(rng.chance(0.5) ? 'keamanan' : 'mediasi');
   return [...needs];
 }
-
-type ReportTimes = {
-  status: ReportStatus;
-  statusReason: string | null;
-  acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
-  verifiedAt: Date | null;
-  verifiedBy: string | null;
-  dueAcknowledgeAt: Date;
-  handlingLevel: HandlingLevel;
-  escalatedAt: Date | null;
-};
 
 /**
  * How operators took the report in hand: acknowledged mostly within its deadline, verified (or rejected)

@@ -4,7 +4,15 @@ import { quarterOf, quarterOfDate } from '../../shared/evaluation/period.ts';
 import type { LessonWriting } from '../../shared/lessons/lesson-rules.ts';
 import { searchKey } from '../../shared/regions.ts';
 import { toWibIso, wibDate } from '../../shared/time.ts';
-import { createRandom, DEMO_BAKORWIL, type DemoCase, type DemoPlan, type DemoRegions } from './demo-data.ts';
+import type { AgreementRecord } from '../modules/register/groups-store.ts';
+import {
+  createRandom,
+  DEMO_BAKORWIL,
+  type DemoCase,
+  type DemoPlan,
+  type DemoRegions,
+  makeTools,
+} from './demo-data.ts';
 import { ACTION_TEXTS, AGREEMENT_TEXT, LESSONS, WORKSHOP_TOPICS } from './demo-extras-texts.ts';
 import { KABKOTA, PERGURUAN } from './demo-texts.ts';
 
@@ -37,18 +45,11 @@ export type DemoRivalry = {
   status: 'aktif' | 'mereda';
   note: string;
 };
-export type DemoAgreement = {
-  id: string;
-  title: string;
-  regionCode: string;
-  place: string;
-  signedOn: string;
-  body: string;
-  caseId: string | null;
-  parties: string[];
-  createdBy: string;
-  createdAt: Date;
-};
+/** A peace agreement as the register stores it, without a document or breaches; its parties by group id. */
+export type DemoAgreement = Omit<
+  AgreementRecord,
+  'regionName' | 'hasDocument' | 'documentType' | 'parties' | 'breaches'
+> & { parties: string[]; createdBy: string };
 export type DemoEvent = {
   id: string;
   kind: 'konvoi' | 'pengesahan_warga' | 'pertandingan';
@@ -111,22 +112,6 @@ export type DemoExtras = {
   lessons: DemoLesson[];
 };
 
-function tools(seed: string) {
-  const random = createRandom(`${seed}:extras`);
-  return {
-    pick: <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)],
-    int: (min: number, max: number) => min + Math.floor(random() * (max - min + 1)),
-    chance: (p: number) => random() < p,
-    uuid: () => {
-      const hex = Array.from({ length: 16 }, () => Math.floor(random() * 256));
-      hex[6] = (hex[6] & 0x0f) | 0x40;
-      hex[8] = (hex[8] & 0x3f) | 0x80;
-      const s = hex.map((b) => b.toString(16).padStart(2, '0')).join('');
-      return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-    },
-  };
-}
-
 /** Noon WIB of a calendar day, plus hours. */
 const atWib = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+07:00`);
 const plusDays = (day: string, days: number) => wibDate(new Date(atWib(day, 12).getTime() + days * DAY));
@@ -141,7 +126,7 @@ export function generateDemoExtras(
   regions: DemoRegions,
   options: { seed: string; now: Date },
 ): DemoExtras {
-  const rng = tools(options.seed);
+  const rng = makeTools(createRandom(`${options.seed}:extras`));
   const { now } = options;
   const today = wibDate(now);
   const byUsername = new Map(plan.users.map((u) => [u.username, u]));

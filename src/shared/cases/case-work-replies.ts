@@ -19,6 +19,7 @@ export const AssignmentReply = z.object({
   status: z.string(),
   dueAt: z.string().nullable(),
 });
+export type AssignmentReply = z.infer<typeof AssignmentReply>;
 
 export const AssignmentCreatedReply = z.object({ id: z.string(), userId: z.string(), status: z.string() });
 
@@ -35,6 +36,7 @@ export const DispositionReply = z.object({
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
 });
+export type DispositionReply = z.infer<typeof DispositionReply>;
 
 export const CreatedReply = z.object({ id: z.string() });
 

@@ -12,6 +12,16 @@ export type RecurringKey = (typeof RECURRING_KEYS)[number];
 export const RECURRING_ANCHORS = ['satu_suro', 'idul_fitri'] as const;
 export type RecurringAnchor = (typeof RECURRING_ANCHORS)[number];
 
+/** The one-off kinds of gathering, which operators enter. */
+export const ONE_OFF_EVENT_KINDS = [
+  'konvoi',
+  'pengesahan_warga',
+  'pertandingan',
+  'pilkades',
+  'pemilu',
+  'lainnya',
+] as const;
+
 /** An admin's correction of a computed date, per anchor and Hijri year (the government's date can differ). */
 export type CalendarOverride = { anchor: RecurringAnchor; hijriYear: number; date: string };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CalendarDay } from '../calendar-date.ts';
 import { RegionCode } from '../regions.ts';
 import { ALERT_STATUSES, CHECKLIST_KEYS } from './alert-rules.ts';
-import { RECURRING_ANCHORS } from './calendar.ts';
+import { ONE_OFF_EVENT_KINDS, RECURRING_ANCHORS } from './calendar.ts';
 import { AlertLevel, Level } from './level-model.ts';
 
 export const FactorView = z.object({
@@ -113,7 +113,7 @@ export const OverrideParams = z.object({
 });
 
 export const EventInput = z.object({
-  kind: z.enum(['konvoi', 'pengesahan_warga', 'pertandingan', 'pilkades', 'pemilu', 'lainnya']),
+  kind: z.enum(ONE_OFF_EVENT_KINDS),
   title: z.string().trim().min(3).max(200),
   description: z.string().trim().max(5000).default(''),
   startsAt: instant,

@@ -1,7 +1,7 @@
 // The early-warning level model: transparent, documented in docs/EARLY-WARNING.md, used by the recompute job,
 // the backtest and the web (to explain a level). Pure: no I/O, no node:* imports.
 import { z } from 'zod';
-import { formatDayMonth } from './calendar.ts';
+import { formatDayMonth, ONE_OFF_EVENT_KINDS } from './calendar.ts';
 import { SETTING_LIMITS as L, type SettingLimit, thresholdOrder } from './settings-limits.ts';
 
 /** The levels, lowest first (Indonesian convention: Waspada < Siaga < Awas). */
@@ -178,16 +178,6 @@ export function activityScore(recent: number, usual: number): number {
 }
 
 // ── Calendar and rivalries ───────────────────────────────────────────────────────────────────────
-
-/** The one-off kinds of gathering, which operators enter. */
-export const ONE_OFF_EVENT_KINDS = [
-  'konvoi',
-  'pengesahan_warga',
-  'pertandingan',
-  'pilkades',
-  'pemilu',
-  'lainnya',
-] as const;
 
 /** What kind of gathering; recurring kinds come from the calendar, the others are entered by operators. */
 export const EVENT_KINDS = [

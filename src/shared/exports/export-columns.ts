@@ -86,6 +86,26 @@ const PLACE: ExportColumn[] = [
   c('adm4Name', 'Desa/kelurahan', 'Village', 'text', '#adm4+name', 'Nama desa/kelurahan.'),
 ];
 
+/** The conflict type of a report or case. */
+const CONFLICT_TYPE = c(
+  'conflictType',
+  'Jenis konflik',
+  'Conflict type',
+  'text',
+  '#event+type',
+  'Kategori konflik sosial.',
+);
+
+/** The level that handles a case or alert (it climbs when deadlines pass). */
+const HANDLING_LEVEL = c(
+  'handlingLevel',
+  'Tingkat penanganan',
+  'Handling level',
+  'text',
+  '#org+level',
+  'kabkota, bakorwil atau provinsi.',
+);
+
 const REPORTS: ExportColumn[] = [
   c('id', 'Id laporan', 'Report id', 'text', '#event+id', 'Pengenal unik laporan di Sigap.'),
   c(
@@ -112,7 +132,7 @@ const REPORTS: ExportColumn[] = [
     '#event+kind',
     'kejadian (insiden) atau sinyal (tanda awal).',
   ),
-  c('conflictType', 'Jenis konflik', 'Conflict type', 'text', '#event+type', 'Kategori konflik sosial.'),
+  CONFLICT_TYPE,
   c(
     'triggers',
     'Pemicu',
@@ -194,7 +214,7 @@ const REPORTS: ExportColumn[] = [
 const CASES: ExportColumn[] = [
   c('id', 'Id kasus', 'Case id', 'text', '#activity+id', 'Pengenal unik kasus di Sigap.'),
   c('title', 'Judul', 'Title', 'text', '#activity+name', 'Judul kasus.'),
-  c('conflictType', 'Jenis konflik', 'Conflict type', 'text', '#event+type', 'Kategori konflik sosial.'),
+  CONFLICT_TYPE,
   ...PLACE,
   c(
     'phase',
@@ -213,14 +233,7 @@ const CASES: ExportColumn[] = [
     '#affected+vulnerable+any',
     'Ya bila ada orang dari kelompok rentan.',
   ),
-  c(
-    'handlingLevel',
-    'Tingkat penanganan',
-    'Handling level',
-    'text',
-    '#org+level',
-    'kabkota, bakorwil atau provinsi.',
-  ),
+  HANDLING_LEVEL,
   c('createdAt', 'Dibuka (WIB)', 'Opened at (WIB)', 'datetime', '#date+opened', 'Waktu kasus dibuka.'),
   c(
     'dueResponseAt',
@@ -299,14 +312,7 @@ const ALERTS: ExportColumn[] = [
   c('status', 'Status', 'Status', 'text', '#status', 'aktif, diterima, ditutup atau diganti.'),
   c('headline', 'Judul', 'Headline', 'text', '#alert+headline', 'Judul peringatan.'),
   ...PLACE,
-  c(
-    'handlingLevel',
-    'Tingkat penanganan',
-    'Handling level',
-    'text',
-    '#org+level',
-    'kabkota, bakorwil atau provinsi.',
-  ),
+  HANDLING_LEVEL,
   c(
     'dueAcknowledgeAt',
     'Batas diterima (WIB)',

@@ -4,7 +4,7 @@ import { CasePhase } from '../cases/case-rules.ts';
 import { ALERT_STATUSES } from '../early-warning/alert-rules.ts';
 import { EvaluationQuery } from '../evaluation/evaluation-query.ts';
 import { RegionCode } from '../regions.ts';
-import { Channel, ConflictType, Priority, ReportKind, ReportStatus } from '../reports/report-schema.ts';
+import { ReportFilters } from '../reports/report-schema.ts';
 
 /** What can be exported: the office's lists, and the records behind an evaluation figure. */
 export const EXPORT_KINDS = ['reports', 'cases', 'alerts', 'pillars', 'evaluation'] as const;
@@ -28,18 +28,7 @@ const ExportOptions = z.object({
 });
 
 /** The filters of the reports list (GET /api/reports), without paging. */
-export const ReportsExportQuery = ExportOptions.extend({
-  region: RegionCode.optional(),
-  kind: ReportKind.optional(),
-  type: ConflictType.optional(),
-  status: ReportStatus.optional(),
-  priority: Priority.optional(),
-  channel: Channel.optional(),
-  vulnerable: yes,
-  from: CalendarDay.optional(),
-  to: CalendarDay.optional(),
-  q: z.string().trim().min(2).max(200).optional(),
-});
+export const ReportsExportQuery = ExportOptions.extend(ReportFilters.shape);
 
 /** The filters of the cases board (GET /api/cases), plus the period it was opened in. */
 export const CasesExportQuery = ExportOptions.extend({

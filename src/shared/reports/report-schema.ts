@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CalendarDay } from '../calendar-date.ts';
 import { RegionCode } from '../regions.ts';
+import { QueryFlag } from '../replies.ts';
 import {
   CONFLICT_TYPES,
   EAST_JAVA_BOUNDS,
@@ -75,6 +77,7 @@ export const ReportFields = z.object({
   needs: z.array(Need).max(9).default([]),
   channel: Channel.default('web'),
 });
+export type ReportFields = z.infer<typeof ReportFields>;
 
 export const ReportInput = ReportFields.extend({ id: z.uuid('id harus UUID buatan perangkat') })
   .strict()
@@ -139,6 +142,20 @@ export const Report = z.object({
   caseId: z.string().nullable(),
 });
 export type Report = z.infer<typeof Report>;
+
+/** The filters of the reports list (GET /api/reports), which its export takes too. */
+export const ReportFilters = z.object({
+  region: RegionCode.optional(),
+  kind: ReportKind.optional(),
+  type: ConflictType.optional(),
+  status: ReportStatus.optional(),
+  priority: Priority.optional(),
+  channel: Channel.optional(),
+  vulnerable: QueryFlag,
+  from: CalendarDay.optional(),
+  to: CalendarDay.optional(),
+  q: z.string().trim().min(2).max(200).optional(),
+});
 
 export const Verification = z
   .object({

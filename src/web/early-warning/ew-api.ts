@@ -1,9 +1,14 @@
 // The calls of the early-warning pages: levels, alerts, the register of groups, the calendar and webhooks.
-// Types only come from the shared modules (`import type` is erased), so no schema library reaches the browser:
-// a request body is the type its shared schema hands the server (`Body<typeof Schema>`).
+// Types only come from the shared schemas (`import type` is erased), so no schema library reaches the browser:
+// a request body is the type its shared schema hands the server (`Body<typeof Schema>`). The event kinds come
+// from calendar.ts, which holds no schema.
 import type { z } from 'zod';
 import type { ChecklistKey } from '../../shared/early-warning/alert-rules.ts';
-import type { RecurringAnchor, RecurringEvent } from '../../shared/early-warning/calendar.ts';
+import {
+  ONE_OFF_EVENT_KINDS,
+  type RecurringAnchor,
+  type RecurringEvent,
+} from '../../shared/early-warning/calendar.ts';
 import type {
   Agreement,
   Branch,
@@ -142,14 +147,7 @@ export const addBreach = (id: string, body: Body<typeof BreachInput>) =>
 
 // ── Calendar ────────────────────────────────────────────────────────────────────────────────────
 
-export const EVENT_KINDS: readonly EventKind[] = [
-  'konvoi',
-  'pengesahan_warga',
-  'pertandingan',
-  'pilkades',
-  'pemilu',
-  'lainnya',
-];
+export const EVENT_KINDS: readonly EventKind[] = ONE_OFF_EVENT_KINDS;
 
 export const getCalendar = (params: { from: string; to: string; region?: string }) =>
   request<CalendarReply>('GET', `/api/early-warning/calendar${queryOf(params)}`);

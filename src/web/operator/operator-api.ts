@@ -1,6 +1,7 @@
 // The calls the operator, coordinator, province, partner and admin pages make. Types only come from the
 // shared schemas (`import type` is erased), so no schema library reaches the browser.
 import type { CaseView } from '../../shared/cases/case-schema.ts';
+import type { AssignmentReply, DispositionReply } from '../../shared/cases/case-work-replies.ts';
 import type { Handover, OpenItems } from '../../shared/cases/closing-rules.ts';
 import type {
   PersonInput,
@@ -13,10 +14,10 @@ import type {
 import type { Region } from '../../shared/regions.ts';
 import type { Report } from '../../shared/reports/report-schema.ts';
 import type { StatsOverview } from '../../shared/stats/stats-schema.ts';
-import type { Access, Role } from '../../shared/users.ts';
+import type { Access, Role, UserView } from '../../shared/users.ts';
 import { ApiError, request } from '../api.ts';
 
-export type { CaseView, Report, StatsOverview };
+export type { CaseView, Report, StatsOverview, UserView };
 
 type Items<T> = { items: T[] };
 
@@ -61,26 +62,8 @@ export type TimelineEntry = {
   kind: string;
   details: Record<string, unknown> | null;
 };
-export type Assignment = {
-  id: string;
-  userId: string;
-  displayName: string;
-  task: string;
-  status: string;
-  dueAt: string | null;
-};
-export type Disposition = {
-  id: string;
-  caseId: string;
-  caseTitle: string;
-  agencyId: string;
-  agencyName: string;
-  instruction: string;
-  dueAt: string;
-  status: string;
-  answer: string | null;
-  answeredAt: string | null;
-};
+export type Assignment = AssignmentReply;
+export type Disposition = DispositionReply;
 /** A dispatch suggestion as the pillars module may describe it; every field but the person is optional. */
 export type DispatchSuggestion = {
   userId?: string | null;
@@ -196,17 +179,6 @@ export const getKecamatanBoundaries = (kabkota: string) =>
 
 // Administration
 
-export type UserView = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeRegionCode: string | null;
-  scopeBakorwilId: string | null;
-  agencyId: string | null;
-  isActive: boolean;
-  hasTotp: boolean;
-};
 export type Agency = { id: string; name: string; kabkotaCode: string | null; isActive: boolean };
 export type SlaRow = {
   priority: 'P1' | 'P2' | 'P3' | 'P4';

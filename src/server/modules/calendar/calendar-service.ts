@@ -7,11 +7,11 @@ import {
   addDays,
   type CalendarOverride,
   gregorianOf,
+  type ONE_OFF_EVENT_KINDS,
   type RecurringAnchor,
   type RecurringEvent,
   recurringEventsBetween,
 } from '../../../shared/early-warning/calendar.ts';
-import type { ONE_OFF_EVENT_KINDS } from '../../../shared/early-warning/level-model.ts';
 import { isWithin, levelOfCode } from '../../../shared/regions.ts';
 import { startOfWibDay, toWibIso, wibDate } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';

@@ -1,21 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CalendarDay } from '../../../shared/calendar-date.ts';
-import { RegionCode } from '../../../shared/regions.ts';
 import { QueryFlag } from '../../../shared/replies.ts';
 import {
   AmendmentReply,
-  Channel,
-  ConflictType,
   DuplicateSuggestionReply,
   PhotoTakenReply,
-  Priority,
   Report,
   ReportAmendment,
+  ReportFilters,
   ReportInput,
-  ReportKind,
-  ReportStatus,
   Verification,
 } from '../../../shared/reports/report-schema.ts';
 import { startOfWibDay } from '../../../shared/time.ts';
@@ -27,20 +21,9 @@ import * as reports from './reports-service.ts';
 
 const params = z.object({ id: z.uuid() });
 const PhotoParams = z.object({ id: z.uuid(), photoId: z.uuid() });
-const day = CalendarDay;
 
-const ListQuery = z.object({
-  region: RegionCode.optional(),
-  kind: ReportKind.optional(),
-  type: ConflictType.optional(),
-  status: ReportStatus.optional(),
-  priority: Priority.optional(),
-  channel: Channel.optional(),
-  vulnerable: QueryFlag,
+const ListQuery = ReportFilters.extend({
   mine: QueryFlag,
-  from: day.optional(),
-  to: day.optional(),
-  q: z.string().trim().min(2).max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -2,7 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NoContent } from '../../../shared/replies.ts';
 import { toWibIso } from '../../../shared/time.ts';
-import { Access, CreateTokenInput, Password, Role, TokenCreated, Username } from '../../../shared/users.ts';
+import {
+  Access,
+  CreateTokenInput,
+  Password,
+  Role,
+  TokenCreated,
+  Username,
+  UserView,
+} from '../../../shared/users.ts';
 import type { Database } from '../../platform/db.ts';
 import { routeTable } from '../../platform/routes.ts';
 import { accessView, endSessionOf, listAccessOf, revokeTokenOf } from '../auth/access-service.ts';
@@ -11,18 +19,6 @@ import { resetTotpOf } from '../auth/totp-service.ts';
 import { createUser, listAllUsers, resetPassword, setActive } from './users-service.ts';
 
 const UserParams = z.object({ username: z.string() });
-
-const UserView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: Role,
-  scopeRegionCode: z.string().nullable(),
-  scopeBakorwilId: z.string().nullable(),
-  agencyId: z.string().nullable(),
-  isActive: z.boolean(),
-  hasTotp: z.boolean(),
-});
 
 const CreateUserInput = z.object({
   username: Username,
