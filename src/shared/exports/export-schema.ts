@@ -4,6 +4,7 @@ import { CasePhase } from '../cases/case-rules.ts';
 import { ALERT_STATUSES } from '../early-warning/alert-rules.ts';
 import { EvaluationQuery } from '../evaluation/evaluation-query.ts';
 import { RegionCode } from '../regions.ts';
+import { QueryFlag } from '../replies.ts';
 import { ReportFilters } from '../reports/report-schema.ts';
 
 /** What can be exported: the office's lists, and the records behind an evaluation figure. */
@@ -16,15 +17,13 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'hxl'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-const yes = z.enum(['true', 'false']).optional();
-
 /** What every export takes besides its list's filters. */
 const ExportOptions = z.object({
   format: ExportFormat.default('csv'),
   /** CSV/HXL separator: `,` or `;` (Excel set to Indonesian reads `;`). */
   delimiter: z.enum([',', ';']).default(','),
   /** Names of people: only for handlers, only when asked for (each view access-logged). */
-  personal: yes,
+  personal: QueryFlag,
 });
 
 /** The filters of the reports list (GET /api/reports), without paging. */
@@ -34,7 +33,7 @@ export const ReportsExportQuery = ExportOptions.extend(ReportFilters.shape);
 export const CasesExportQuery = ExportOptions.extend({
   region: RegionCode.optional(),
   phase: CasePhase.optional(),
-  open: yes,
+  open: QueryFlag,
   from: CalendarDay.optional(),
   to: CalendarDay.optional(),
 });
@@ -43,7 +42,7 @@ export const CasesExportQuery = ExportOptions.extend({
 export const AlertsExportQuery = ExportOptions.extend({
   region: RegionCode.optional(),
   status: z.enum(ALERT_STATUSES).optional(),
-  open: yes,
+  open: QueryFlag,
   from: CalendarDay.optional(),
   to: CalendarDay.optional(),
 });
