@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
 import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
-import { channelEnv, type FakeApi, startFakeApi } from '../channels/channels-test-helpers.ts';
+import { channelEnv } from '../channels/channels-test-helpers.ts';
 import { warnNearingDeadlines } from '../escalation/deadline-warning-service.ts';
 import { deliverNotices } from './notices-delivery.ts';
-import { type FakeSmtp, startFakeSmtp } from './notices-test-helpers.ts';
+import { noticeServers } from './notices-test-helpers.ts';
 
 // Evening in WIB, after the database's own clock (so every queued notice is due), twenty minutes before the
 // operator's quiet hours (22:00–06:00).
@@ -14,16 +14,7 @@ const EVENING = new Date('2030-03-05T21:40:00+07:00');
 const at = (wib: string) => new Date(`${wib}+07:00`);
 
 // the fake WhatsApp/SMS API and mail server, started before the app that is given their addresses
-let api: FakeApi;
-let smtp: FakeSmtp;
-beforeAll(async () => {
-  api = await startFakeApi();
-  smtp = await startFakeSmtp();
-});
-afterAll(async () => {
-  await api.close();
-  await smtp.close();
-});
+const servers = noticeServers();
 
 describe('notices of a deadline about to pass', () => {
   const clock = fakeClock(EVENING);
@@ -34,7 +25,11 @@ describe('notices of a deadline about to pass', () => {
       relawan: { role: 'relawan', region: '35.09.06.2002' },
     },
     {
-      env: () => ({ ...channelEnv(api), SMTP_URL: smtp.url, APP_BASE_URL: 'https://sigap.jatimprov.test' }),
+      env: () => ({
+        ...channelEnv(servers.api),
+        SMTP_URL: servers.smtp.url,
+        APP_BASE_URL: 'https://sigap.jatimprov.test',
+      }),
       clock,
     },
   );
@@ -68,8 +63,9 @@ describe('notices of a deadline about to pass', () => {
         title: string;
       }[]
     ).filter((n) => n.kind.endsWith('.deadline_near'));
-  const whatsApp = () => api.sent.filter((m) => m.to === '6281233000011').map((m) => m.text);
-  const mails = () => smtp.mails.filter((m) => m.to === 'operator.tenggat@contoh.go.id').map((m) => m.text);
+  const whatsApp = () => servers.api.sent.filter((m) => m.to === '6281233000011').map((m) => m.text);
+  const mails = () =>
+    servers.smtp.mails.filter((m) => m.to === 'operator.tenggat@contoh.go.id').map((m) => m.text);
 
   beforeAll(async () => {
     const saved = await t.call(operator, 'PUT', '/api/notices/settings', {
@@ -123,15 +119,15 @@ describe('notices of a deadline about to pass', () => {
       ),
     ]);
     expect(mails()).toHaveLength(1);
-    expect(api.sent).toHaveLength(1);
+    expect(servers.api.sent).toHaveLength(1);
 
     // again, and after the deadline: nothing more
     expect(await warnAndDeliver()).toBe(0);
     clock.set(at('2030-03-05T22:30'));
     expect(await warnAndDeliver()).toBe(0);
     expect(await deadlineNotices(operator)).toHaveLength(1);
-    expect(api.sent).toHaveLength(1);
-    expect(smtp.mails).toHaveLength(1);
+    expect(servers.api.sent).toHaveLength(1);
+    expect(servers.smtp.mails).toHaveLength(1);
   });
 
   it('holds a lower priority deadline notice until the quiet hours end', async () => {
@@ -141,8 +137,8 @@ describe('notices of a deadline about to pass', () => {
     clock.set(at('2030-03-06T04:05'));
     expect(await warnAndDeliver()).toBe(1);
     expect((await deadlineNotices(operator)).map((n) => n.subjectId)).toContain(ids.low);
-    expect(api.sent).toHaveLength(1);
-    expect(smtp.mails).toHaveLength(1);
+    expect(servers.api.sent).toHaveLength(1);
+    expect(servers.smtp.mails).toHaveLength(1);
 
     clock.set(at('2030-03-06T06:01'));
     expect(await warnAndDeliver()).toBe(0);

@@ -1,6 +1,8 @@
 // A local SMTP server for the notices tests: it accepts every message and keeps it, decoded enough to read.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { type FakeApi, startFakeApi } from '../channels/channels-test-helpers.ts';
 
 export type FakeSmtp = { url: string; mails: { to: string; text: string }[]; close(): Promise<void> };
 
@@ -34,5 +36,36 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
     url: `smtp://127.0.0.1:${port}`,
     mails,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type NoticeServers = { readonly api: FakeApi; readonly smtp: FakeSmtp };
+
+/**
+ * A notices test file's fake WhatsApp/SMS API and mail server: started by the file's first hook, so before the app
+ * that `testAppWith` builds with their addresses, and closed after its tests.
+ */
+export function noticeServers(): NoticeServers {
+  let api: FakeApi | undefined;
+  let smtp: FakeSmtp | undefined;
+  beforeAll(async () => {
+    api = await startFakeApi();
+    smtp = await startFakeSmtp();
+  });
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.close();
+  });
+  const started = <T>(server: T | undefined): T => {
+    if (!server) throw new Error('the fake servers start in beforeAll: read them inside a hook or a test');
+    return server;
+  };
+  return {
+    get api() {
+      return started(api);
+    },
+    get smtp() {
+      return started(smtp);
+    },
   };
 }

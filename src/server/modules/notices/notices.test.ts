@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testAppWith } from '../../../../test/harness.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
-import {
-  channelEnv,
-  type FakeApi,
-  PHONE_NUMBER_ID,
-  sign,
-  startFakeApi,
-} from '../channels/channels-test-helpers.ts';
+import { channelEnv, PHONE_NUMBER_ID, sign } from '../channels/channels-test-helpers.ts';
 import { whatsAppEnvelope } from '../channels/whatsapp-envelope.ts';
 import { notifyUsers } from '../notifications/notifications-service.ts';
 import { deliverNotices } from './notices-delivery.ts';
-import { type FakeSmtp, startFakeSmtp } from './notices-test-helpers.ts';
+import { noticeServers } from './notices-test-helpers.ts';
 
 // Late at night in WIB, after the database's own clock, so that every queued notice is due.
 const NIGHT = new Date('2030-03-04T23:00:00+07:00');
 const MORNING = new Date('2030-03-05T06:01:00+07:00');
 
 // the fake WhatsApp/SMS API and mail server, started before the app that is given their addresses
-let api: FakeApi;
-let smtp: FakeSmtp;
-beforeAll(async () => {
-  api = await startFakeApi();
-  smtp = await startFakeSmtp();
-});
-afterAll(async () => {
-  await api.close();
-  await smtp.close();
-});
+const servers = noticeServers();
 
 describe('notices to people who are not looking', () => {
   const clock = fakeClock(NIGHT);
@@ -41,7 +26,11 @@ describe('notices to people who are not looking', () => {
       koordinator: { role: 'koordinator', region: 'V' },
     },
     {
-      env: () => ({ ...channelEnv(api), SMTP_URL: smtp.url, APP_BASE_URL: 'https://sigap.jatimprov.test/' }),
+      env: () => ({
+        ...channelEnv(servers.api),
+        SMTP_URL: servers.smtp.url,
+        APP_BASE_URL: 'https://sigap.jatimprov.test/',
+      }),
       clock,
     },
   );
@@ -62,8 +51,8 @@ describe('notices to people who are not looking', () => {
     await Promise.all([deliverNotices(deps), deliverNotices({ ...deps })]);
     await drainOutbox({ db: t.db, clock, config: t.config });
   };
-  const whatsAppTo = (phone: string) => api.sent.filter((m) => m.to === phone.replace('+', ''));
-  const mailsTo = (email: string) => smtp.mails.filter((m) => m.to === email);
+  const whatsAppTo = (phone: string) => servers.api.sent.filter((m) => m.to === phone.replace('+', ''));
+  const mailsTo = (email: string) => servers.smtp.mails.filter((m) => m.to === email);
 
   beforeAll(async () => {
     const other = await t.db.asSystem((tx) =>
@@ -148,7 +137,7 @@ describe('notices to people who are not looking', () => {
     // quiet hours: nothing else yet, and nothing for the one who opted out
     expect(whatsAppTo('+6281233000002')).toHaveLength(0);
     expect(mailsTo('relawan.tanggul@contoh.id')).toHaveLength(0);
-    expect(api.sent).toHaveLength(1);
+    expect(servers.api.sent).toHaveLength(1);
 
     clock.set(MORNING);
     await deliver();
@@ -175,13 +164,13 @@ describe('notices to people who are not looking', () => {
       }),
     );
     await deliver();
-    expect(api.sent).toHaveLength(3);
-    expect(smtp.mails).toHaveLength(3);
+    expect(servers.api.sent).toHaveLength(3);
+    expect(servers.smtp.mails).toHaveLength(3);
   });
 
   it('sends an Awas alert in the quiet hours, and nothing of a kind the user turned off', async () => {
     clock.set(new Date('2030-03-05T23:30:00+07:00'));
-    const before = api.sent.length;
+    const before = servers.api.sent.length;
     const awas = await t.call(koordinator, 'POST', '/api/alerts', {
       regionCode: otherKecamatan,
       level: 'awas',
@@ -190,8 +179,8 @@ describe('notices to people who are not looking', () => {
     });
     expect(awas.statusCode, awas.body).toBe(201);
     await deliver();
-    expect(api.sent.slice(before).map((m) => m.to)).toEqual(['6281233000001']);
-    expect(api.sent.at(-1)?.text).toContain('peringatan Awas');
+    expect(servers.api.sent.slice(before).map((m) => m.to)).toEqual(['6281233000001']);
+    expect(servers.api.sent.at(-1)?.text).toContain('peringatan Awas');
 
     // the operator keeps P1 only: the next alert sends nothing, by day or night
     const kept = await t.call(
@@ -202,8 +191,8 @@ describe('notices to people who are not looking', () => {
     );
     expect(kept.statusCode).toBe(200);
     clock.set(new Date('2030-03-06T10:00:00+07:00'));
-    const count = api.sent.length;
-    const mails = smtp.mails.length;
+    const count = servers.api.sent.length;
+    const mails = servers.smtp.mails.length;
     const again = await t.call(koordinator, 'POST', '/api/alerts', {
       regionCode: '35.09.06',
       level: 'awas',
@@ -212,12 +201,12 @@ describe('notices to people who are not looking', () => {
     });
     expect(again.statusCode, again.body).toBe(201);
     await deliver();
-    expect(api.sent.length).toBe(count);
-    expect(smtp.mails.length).toBe(mails);
+    expect(servers.api.sent.length).toBe(count);
+    expect(servers.smtp.mails.length).toBe(mails);
   });
 
   it('keeps a delivery log that WhatsApp statuses update, shown on the settings page', async () => {
-    const first = api.sent.findIndex((m) => m.to === '6281233000001') + 1;
+    const first = servers.api.sent.findIndex((m) => m.to === '6281233000001') + 1;
     const body = whatsAppEnvelope({
       metadata: { display_phone_number: '6281100000000', phone_number_id: PHONE_NUMBER_ID },
       statuses: [
