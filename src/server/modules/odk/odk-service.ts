@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { t } from '../../../shared/i18n.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { sniffImageType } from '../../platform/uploads.ts';
@@ -24,9 +25,12 @@ export type ServedForm = {
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const md5 = (data: string | Uint8Array) => `md5:${createHash('md5').update(data).digest('hex')}`;
 
-/** A built form is reused for a minute: Collect asks for the list, the form, the manifest and the CSV in a row. */
+/**
+ * A built form is reused for a minute: Collect asks for the list, the form, the manifest and the CSV in a row.
+ * Kept per database, whose places the form lists.
+ */
 const FORM_REUSE_MS = 60_000;
-const builtForms = new Map<string, { form: ServedForm; until: number }>();
+const builtFormsOf = new WeakMap<Database, Map<string, { form: ServedForm; until: number }>>();
 
 /** The region prefixes whose places the principal's form offers: their scope, or the region they belong to. */
 function areaPrefixes(principal: Principal): string[] {
@@ -41,6 +45,11 @@ function areaPrefixes(principal: Principal): string[] {
 export async function getServedForm(deps: reports.ReportDeps, principal: Principal): Promise<ServedForm> {
   const key = areaPrefixes(principal).sort().join(',');
   const now = Date.now();
+  let builtForms = builtFormsOf.get(deps.db);
+  if (!builtForms) {
+    builtForms = new Map();
+    builtFormsOf.set(deps.db, builtForms);
+  }
   const remembered = builtForms.get(key);
   if (remembered && remembered.until > now) return remembered.form;
   const places = await deps.db.asSystem((tx) => store.listAreaPlaces(tx, areaPrefixes(principal)));
