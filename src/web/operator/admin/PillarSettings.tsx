@@ -1,0 +1,204 @@
+// Pengaturan: the pillar lists (types and skills) an admin keeps, and the coverage targets per area.
+import { useState } from 'preact/hooks';
+import { InputField, SelectField } from '../../fields.tsx';
+import { useLang, useT } from '../../lang.ts';
+import { SmallButton } from '../../ui/SmallButton.tsx';
+import {
+  type CoverageTarget,
+  isMissingRoute,
+  type ListItem,
+  listPillarSkills,
+  listPillarTypes,
+  listTargets,
+  saveListItem,
+  saveTarget,
+} from '../operator-api.ts';
+import { pillarLabel } from '../pillar-labels.ts';
+import { DoneNotice, ErrorNotice, FormSubmit, Notice, useAction, useLoad } from '../ui.tsx';
+
+/** The editable lists of pillar types and skills, when the server offers them. */
+export function ListSection(props: { list: 'types' | 'skills' }) {
+  const t = useT();
+  const loaded = useLoad(
+    () =>
+      (props.list === 'types' ? listPillarTypes() : listPillarSkills()).then(
+        (r) => ({ items: r.items, isAvailable: true }),
+        (error: unknown) => {
+          if (isMissingRoute(error)) return { items: [] as ListItem[], isAvailable: false };
+          throw error;
+        },
+      ),
+    [props.list],
+  );
+  const [code, setCode] = useState('');
+  const [label, setLabel] = useState('');
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const id = `list-${props.list}`;
+  const lang = useLang();
+  /** The item's words in the reader's language (the English of the codes Sigap ships with). */
+  const labelOfItem = (item: ListItem) =>
+    pillarLabel(
+      lang,
+      { types: new Map([[item.code, item.label]]), skills: new Map([[item.code, item.label]]) },
+      props.list === 'types' ? 'type' : 'skill',
+      item.code,
+    );
+
+  async function add(event: Event) {
+    event.preventDefault();
+    const item = { code: code.trim(), label: label.trim(), sortOrder: 100, isActive: true };
+    if (await action.run(() => saveListItem(props.list, item))) {
+      setDone(t('op.lists.saved', { label: item.label }));
+      setCode('');
+      setLabel('');
+      loaded.reload();
+    }
+  }
+
+  async function toggle(item: ListItem) {
+    if (await action.run(() => saveListItem(props.list, { ...item, isActive: !item.isActive })))
+      loaded.reload();
+  }
+
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(props.list === 'types' ? 'op.lists.types' : 'op.lists.skills')}</h2>
+      <ErrorNotice error={loaded.error} />
+      {loaded.data && !loaded.data.isAvailable && <Notice>{t('op.lists.unavailable')}</Notice>}
+      {loaded.data?.isAvailable && (
+        <>
+          <ul class="op-chip-list">
+            {loaded.data.items.map((item) => (
+              <li key={item.code}>
+                <span class={item.isActive ? '' : 'op-inactive'}>{labelOfItem(item)}</span>{' '}
+                <SmallButton disabled={action.isBusy} onClick={() => toggle(item)}>
+                  {t(item.isActive ? 'op.lists.deactivate' : 'op.lists.activate', {
+                    label: labelOfItem(item),
+                  })}
+                </SmallButton>
+              </li>
+            ))}
+          </ul>
+          <form class="op-form op-grid-form" onSubmit={add}>
+            <InputField
+              id={`${id}-code`}
+              label={t('op.lists.code')}
+              required
+              pattern="[a-z][a-z0-9_]{1,39}"
+              value={code}
+              onInput={setCode}
+            />
+            <InputField
+              id={`${id}-label`}
+              label={t('op.lists.label')}
+              required
+              minLength={2}
+              value={label}
+              onInput={setLabel}
+            />
+            <FormSubmit label={t('op.lists.add')} disabled={action.isBusy} isSecondary />
+          </form>
+          <DoneNotice message={done} />
+          <ErrorNotice error={action.error} />
+        </>
+      )}
+    </section>
+  );
+}
+
+const AREA_LEVELS = ['kabkota', 'kecamatan', 'desa'] as const;
+
+/** Coverage targets: how many active pillars of a type each area should have. */
+export function TargetsSection() {
+  const t = useT();
+  const lang = useLang();
+  const targets = useLoad(
+    () =>
+      listTargets().then(
+        (r) => ({ items: r.items, isAvailable: true }),
+        (error: unknown) => {
+          if (isMissingRoute(error)) return { items: [] as CoverageTarget[], isAvailable: false };
+          throw error;
+        },
+      ),
+    [],
+  );
+  const types = useLoad(
+    () =>
+      listPillarTypes()
+        .then((r) => r.items)
+        .catch(() => [] as ListItem[]),
+    [],
+  );
+  const [draft, setDraft] = useState<CoverageTarget>({
+    pillarType: 'tagana',
+    areaLevel: 'kecamatan',
+    perArea: 1,
+  });
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const typeLabel = (code: string) => types.data?.find((item) => item.code === code)?.label ?? code;
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (await action.run(() => saveTarget(draft))) {
+      setDone(t('op.settings.saved'));
+      targets.reload();
+    }
+  }
+
+  return (
+    <section aria-labelledby="targets-heading">
+      <h2 id="targets-heading">{t('op.targets.heading')}</h2>
+      <ErrorNotice error={targets.error} />
+      {targets.data && !targets.data.isAvailable && <Notice>{t('op.lists.unavailable')}</Notice>}
+      {targets.data?.isAvailable && (
+        <>
+          {targets.data.items.length === 0 ? (
+            <p>{t('op.targets.none')}</p>
+          ) : (
+            <ul class="op-plain-list">
+              {targets.data.items.map((target) => (
+                <li key={`${target.pillarType}-${target.areaLevel}`}>
+                  {t('op.targets.rule', {
+                    count: target.perArea.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB'),
+                    type: typeLabel(target.pillarType),
+                    level: t(`op.targets.level.${target.areaLevel}`),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <form class="op-form op-grid-form" onSubmit={save}>
+            <SelectField
+              id="target-type"
+              label={t('op.dash.pillarType')}
+              value={draft.pillarType}
+              onChange={(pillarType) => setDraft({ ...draft, pillarType })}
+              options={(types.data ?? []).map((item) => ({ value: item.code, label: item.label }))}
+            />
+            <SelectField
+              id="target-level"
+              label={t('op.targets.levelLabel')}
+              value={draft.areaLevel}
+              onChange={(level) => setDraft({ ...draft, areaLevel: level as CoverageTarget['areaLevel'] })}
+              options={AREA_LEVELS.map((level) => ({ value: level, label: t(`op.targets.level.${level}`) }))}
+            />
+            <InputField
+              id="target-count"
+              label={t('op.targets.perArea')}
+              type="number"
+              min={0}
+              value={String(draft.perArea)}
+              onInput={(count) => setDraft({ ...draft, perArea: Number(count) })}
+            />
+            <FormSubmit label={t('op.targets.save')} disabled={action.isBusy} isSecondary />
+          </form>
+          <DoneNotice message={done} />
+          <ErrorNotice error={action.error} />
+        </>
+      )}
+    </section>
+  );
+}
