@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { AS_OF, QUARTER } from './evaluation-dataset.ts';
 import { settleReports } from './evaluation-files-service.ts';
-import { seedEvaluationCast } from './evaluation-test-helpers.ts';
+import { EVALUATION_PEOPLE, seedEvaluationData } from './evaluation-test-helpers.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,23 +25,18 @@ function pdfText(bytes: Buffer): string {
 }
 
 describe('the evaluation files (PDF and XLSX)', () => {
-  let t: TestApp;
-  let koordinator: TestUser;
-  let operatorJember: TestUser;
-  let operatorBanyuwangi: TestUser;
+  const { t, koordinator, operatorJember, operatorBanyuwangi, relawan, volunteer } = testAppWith(
+    {
+      ...EVALUATION_PEOPLE,
+      koordinator: { ...EVALUATION_PEOPLE.koordinator, displayName: 'Koordinator Bakorwil V' },
+    },
+    { clock: fakeClock(AS_OF) },
+  );
   const q = `from=${QUARTER.from}&to=${QUARTER.to}`;
 
-  beforeAll(async () => {
-    t = await buildTestApp({}, fakeClock(AS_OF));
-    ({ koordinator, operatorJember, operatorBanyuwangi } = await seedEvaluationCast(
-      t,
-      'Koordinator Bakorwil V',
-    ));
-  });
-  afterAll(async () => {
-    await settleReports();
-    await t.close();
-  });
+  beforeAll(() => seedEvaluationData(t, { operatorJember, relawan, volunteer }));
+  // before the app closes (testAppWith's own hook, registered first, runs last)
+  afterAll(() => settleReports());
 
   async function makeInBackground(user: TestUser, format: 'pdf' | 'xlsx', scope: string) {
     const started = await t.call(user, 'POST', '/api/evaluations/reports', { scope, ...QUARTER, format });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import type { EvaluationSummary, TimingStat } from '../../../shared/evaluation/evaluation-schema.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { AS_OF, type Dataset, QUARTER } from './evaluation-dataset.ts';
-import { seedEvaluationCast } from './evaluation-test-helpers.ts';
+import { EVALUATION_PEOPLE, seedEvaluationData } from './evaluation-test-helpers.ts';
 
 // The answers below are worked out by hand from evaluation-dataset.ts.
 //  acknowledge (minutes): R1 10 (P1, harmed) · R2 20 (P1, harmed) · R3 40 (P1) · R4 60 (P2, vulnerable at risk)
@@ -12,11 +12,10 @@ import { seedEvaluationCast } from './evaluation-test-helpers.ts';
 //  resolve:  C1 7200 (harmed) · C3 20000 · C2 open, past due · C4 open, not due
 
 describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)', () => {
-  let t: TestApp;
-  let koordinator: TestUser;
-  let operatorJember: TestUser;
-  let operatorBanyuwangi: TestUser;
-  let relawan: TestUser;
+  const { t, koordinator, operatorJember, operatorBanyuwangi, relawan, volunteer } = testAppWith(
+    EVALUATION_PEOPLE,
+    { clock: fakeClock(AS_OF) },
+  );
   let data: Dataset;
   let summary: EvaluationSummary;
   let hasAlerts: boolean;
@@ -27,8 +26,7 @@ describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)'
     `/api/evaluations/summary?scope=${scope}&from=${period.from}&to=${period.to}`;
 
   beforeAll(async () => {
-    t = await buildTestApp({}, fakeClock(AS_OF));
-    ({ koordinator, operatorJember, operatorBanyuwangi, relawan, data } = await seedEvaluationCast(t));
+    data = await seedEvaluationData(t, { operatorJember, relawan, volunteer });
     const parts = await t.db.asSystem((tx) =>
       tx.one<{ alerts: boolean; pillars: boolean }>(
         `SELECT to_regclass('public.alerts') IS NOT NULL AS alerts, to_regclass('public.pillars') IS NOT NULL AS pillars`,
@@ -40,7 +38,6 @@ describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)'
     expect(res.statusCode).toBe(200);
     summary = res.json();
   });
-  afterAll(() => t.close());
 
   const pick = (s: TimingStat) => ({
     measured: s.measured,

@@ -4,22 +4,27 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { AS_OF, type Dataset, QUARTER } from '../evaluation/evaluation-dataset.ts';
-import { seedEvaluationCast } from '../evaluation/evaluation-test-helpers.ts';
+import { EVALUATION_PEOPLE, seedEvaluationData } from '../evaluation/evaluation-test-helpers.ts';
 import { settleExports } from './export-jobs-service.ts';
 
 // The records behind an evaluation figure as a file, on the hand-made quarter of evaluation-dataset.ts:
 // acknowledge.P1 holds R1 (10 min), R2 (20) and R3 (40; its deadline is 30), all in Jember.
 describe('exports of the evaluation records', () => {
-  let t: TestApp;
-  let koordinator: TestUser;
-  let jember: TestUser;
-  let banyuwangi: TestUser;
-  let relawan: TestUser;
-  let data: Dataset;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sigap-eval-exports-'));
+  // registered before testAppWith's hooks, so it runs after the app has closed
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const {
+    t,
+    koordinator,
+    operatorJember: jember,
+    operatorBanyuwangi: banyuwangi,
+    relawan,
+    volunteer,
+  } = testAppWith(EVALUATION_PEOPLE, { env: { DATA_DIR: dataDir }, clock: fakeClock(AS_OF) });
+  let data: Dataset;
   const period = `from=${QUARTER.from}&to=${QUARTER.to}`;
 
   const get = (user: TestUser, query: string) => t.call(user, 'GET', `/api/exports/evaluation?${query}`);
@@ -32,15 +37,7 @@ describe('exports of the evaluation records', () => {
   const column = (rows: string[][], name: string) => rows.slice(1).map((row) => row[rows[0].indexOf(name)]);
 
   beforeAll(async () => {
-    t = await buildTestApp({ DATA_DIR: dataDir }, fakeClock(AS_OF));
-    const cast = await seedEvaluationCast(t);
-    ({ koordinator, relawan, data } = cast);
-    jember = cast.operatorJember;
-    banyuwangi = cast.operatorBanyuwangi;
-  });
-  afterAll(async () => {
-    await t.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    data = await seedEvaluationData(t, { operatorJember: jember, relawan, volunteer });
   });
 
   it('writes a figure’s records as CSV with a BOM, Indonesian headers and the `;` option', async () => {
