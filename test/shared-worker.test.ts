@@ -13,6 +13,7 @@ const LEAKING = [
   /\bprocess\.env(?:\.[A-Za-z_]\w*|\[[^\]]+\])\s*=[^=]/,
   /\bdelete\s+process\.env\b/,
   /\bprocess\.chdir\s*\(/,
+  /\bglobalThis\.\w+\s*=[^=]/,
 ];
 
 function unitTestFiles(dir: string): string[] {
@@ -36,6 +37,7 @@ describe('test files that share a worker', () => {
     expect(leaksOf("process.env.DATABASE_URL = 'postgres://x';")).toHaveLength(1);
     expect(leaksOf("process.env['TZ'] = 'UTC';")).toHaveLength(1);
     expect(leaksOf('vi.useFakeTimers();')).toHaveLength(1);
+    expect(leaksOf('globalThis.fetch = fakeFetch;')).toHaveLength(1);
     expect(leaksOf('const url = process.env.DATABASE_URL;')).toEqual([]);
     expect(leaksOf("if (process.env.CI === 'true') return;")).toEqual([]);
   });
