@@ -1,4 +1,5 @@
-// A local SMTP server for the notices tests: it accepts every message and keeps it, decoded enough to read.
+// Fakes for the notices tests: a local SMTP server that accepts every message and keeps it, decoded enough to
+// read, and `noticeServers()`, the fake WhatsApp/SMS API and mail server a notices test file starts.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll } from 'vitest';
