@@ -67,6 +67,22 @@ export async function logAccess(
   );
 }
 
+/** Notes one read of personal data for each of several subjects of a type, in one statement (an export page). */
+export async function logAccessMany(
+  tx: Tx,
+  userId: string,
+  subjectType: string,
+  ids: readonly string[],
+  purpose: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(
+    `INSERT INTO access_log (user_id, subject_type, subject_id, purpose)
+     SELECT $1, $2, unnest($3::text[]), $4`,
+    [userId, subjectType, ids, purpose],
+  );
+}
+
 export type AuditVerification =
   | { ok: true; entries: number; head: string }
   | { ok: false; entries: number; brokenAt: number; reason: string };

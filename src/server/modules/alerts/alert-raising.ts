@@ -16,6 +16,7 @@ import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { loadSettings } from '../levels/model-settings-service.ts';
 import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
+import { findRegion } from '../regions/regions-service.ts';
 import { queueDeliveries, recordDeliveries } from '../webhooks/webhooks-service.ts';
 import { areaName, webhookBody } from './alert-feeds.ts';
 import { type AlertDeps, publishAlertEvent, toView } from './alerts-service.ts';
@@ -123,7 +124,7 @@ export async function raiseAlert(
   }
   const now = deps.clock.now();
   const result = await deps.db.asActor(principal.actor, async (tx) => {
-    const region = await tx.one('SELECT 1 FROM regions WHERE code = $1', [input.regionCode]);
+    const region = await findRegion(tx, input.regionCode);
     if (!region) throw new DomainError('validation_failed', `Kode wilayah ${input.regionCode} tidak dikenal`);
     const settings = await loadSettings(tx);
     const raised = await raiseAlertInTx(

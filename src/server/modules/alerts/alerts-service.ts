@@ -18,6 +18,7 @@ import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { findCase } from '../cases/cases-service.ts';
 import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
 import { queueDeliveries, recordDeliveries } from '../webhooks/webhooks-service.ts';
 import { ALERTS_REFUSED, areaName, webhookBody } from './alert-feeds.ts';
@@ -203,7 +204,7 @@ export async function addAlertAction(
     if (!allowedAlertMoves(alert.status).act) {
       throw new DomainError('invalid_transition', 'Peringatan sudah ditutup');
     }
-    if (input.caseId && !(await tx.one('SELECT 1 FROM cases WHERE id = $1', [input.caseId]))) {
+    if (input.caseId && !(await findCase(tx, input.caseId))) {
       throw new DomainError('not_found', 'Kasus tidak ditemukan');
     }
     await store.insertAction(tx, {

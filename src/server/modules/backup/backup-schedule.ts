@@ -9,7 +9,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
+import { notifyUsers } from '../notifications/notifications-service.ts';
 import { getPrivacySettings } from '../settings/settings-service.ts';
+import { listActiveUserIds } from '../users/users-service.ts';
 import { filesOlderThan, filesToDelete } from './backup-rules.ts';
 import { backupFileName, createBackup } from './backup-service.ts';
 import * as store from './backup-store.ts';
@@ -116,8 +118,9 @@ export async function runScheduledBackup(deps: {
         bytes: null,
         error: message.slice(0, 500),
       });
-      await store.notifyUsers(tx, await store.listAdminIds(tx), {
+      await notifyUsers(tx, await listActiveUserIds(tx, 'admin'), {
         kind: 'backup_failed',
+        subjectType: 'backup',
         subjectId: randomUUID(),
         title: 'Cadangan terjadwal gagal / Scheduled backup failed',
         body: `${toWibIso(startedAt)}: ${message.slice(0, 300)}`,

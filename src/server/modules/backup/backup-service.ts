@@ -34,7 +34,7 @@ export async function createBackup(
   const actor = authorizeActing(input.actor, 'backup.manage');
   const lines: string[] = [];
   const manifest = await db.asSystem(async (tx) => {
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    await store.readOneSnapshot(tx);
     const migrations = await store.listMigrations(tx);
     const tables = await store.listTables(tx);
     const counts = await store.countRows(tx, tables);

@@ -6,6 +6,11 @@ import type { Tx } from '../../platform/db.ts';
  */
 const NOT_BACKED_UP = ['schema_migrations', 'sigap_actor_keys'];
 
+/** Makes the rest of the transaction read one snapshot of every table, and write nothing (its first statement). */
+export async function readOneSnapshot(tx: Tx): Promise<void> {
+  await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+}
+
 /** The tables a backup carries: every table of the public schema but those left out, in name order. */
 export async function listTables(tx: Tx): Promise<string[]> {
   const rows = await tx.query<{ name: string }>(
@@ -175,26 +180,4 @@ export async function lastRuns(tx: Tx): Promise<{
      WHERE NOT is_ok ORDER BY finished_at DESC LIMIT 1`,
   );
   return { success, failure };
-}
-
-/** The active admins: who is told when a scheduled backup fails. */
-export async function listAdminIds(tx: Tx): Promise<string[]> {
-  return (await tx.query<{ id: string }>("SELECT id FROM users WHERE role = 'admin' AND is_active")).map(
-    (r) => r.id,
-  );
-}
-
-/** Puts one inbox item for each of `userIds`. */
-export async function notifyUsers(
-  tx: Tx,
-  userIds: readonly string[],
-  item: { kind: string; subjectId: string; title: string; body: string },
-): Promise<void> {
-  await tx.query(`SELECT sigap_notify($1::uuid[], $2, 'backup', $3::uuid, $4, $5)`, [
-    userIds,
-    item.kind,
-    item.subjectId,
-    item.title,
-    item.body,
-  ]);
 }

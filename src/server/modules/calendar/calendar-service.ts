@@ -20,6 +20,9 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { findRegions } from '../regions/regions-service.ts';
+import { requireGroups } from '../register/groups-service.ts';
+import { findKnownReportIds } from '../reports/reports-service.ts';
 import * as store from './calendar-store.ts';
 
 export type CalendarDeps = { db: Database; clock: Clock };
@@ -174,17 +177,11 @@ export async function createEvent(deps: CalendarDeps, principal: Principal, inpu
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const codes = [...new Set([input.regionCode, ...input.routeRegionCodes])];
-    const known = await tx.query<{ code: string }>('SELECT code FROM regions WHERE code = ANY ($1::text[])', [
-      codes,
-    ]);
+    const known = await findRegions(tx, codes);
     const unknown = codes.filter((code) => !known.some((k) => k.code === code));
     if (unknown.length > 0)
       throw new DomainError('validation_failed', `Kode wilayah tidak dikenal: ${unknown.join(', ')}`);
-    const groups = await tx.query<{ id: string }>('SELECT id FROM actor_groups WHERE id = ANY ($1::uuid[])', [
-      input.groupIds,
-    ]);
-    if (groups.length !== new Set(input.groupIds).size)
-      throw new DomainError('not_found', 'Kelompok tidak ditemukan');
+    await requireGroups(tx, input.groupIds);
     const id = await store.insertEvent(tx, {
       ...input,
       startsAt,
@@ -317,9 +314,7 @@ export async function saveReview(
     if (event.startsAt > now)
       throw new DomainError('invalid_transition', 'Evaluasi diisi setelah acara dimulai');
     if (review.incidentReportIds.length > 0) {
-      const found = await tx.query('SELECT id FROM reports WHERE id = ANY ($1::uuid[])', [
-        review.incidentReportIds,
-      ]);
+      const found = await findKnownReportIds(tx, review.incidentReportIds);
       if (found.length !== new Set(review.incidentReportIds).size)
         throw new DomainError('not_found', 'Laporan tidak ditemukan');
     }

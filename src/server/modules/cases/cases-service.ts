@@ -22,6 +22,8 @@ import { publishEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
+import { findRegion } from '../regions/regions-service.ts';
+import { findReport, findReportsForCase } from '../reports/reports-service.ts';
 import { getSla } from '../settings/settings-service.ts';
 import * as store from './cases-store.ts';
 import * as closing from './closing-store.ts';
@@ -171,25 +173,7 @@ export async function openCase(
   authorize(principal, 'case.handle', 'Hanya operator yang membuka kasus');
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const reports = await tx.query<{
-      id: string;
-      status: string;
-      caseId: string | null;
-      regionCode: string;
-      regionName: string;
-      kabkotaCode: string;
-      conflictType: string;
-      priority: 'P1' | 'P2' | 'P3' | 'P4';
-      hasVulnerable: boolean;
-      createdAt: Date;
-    }>(
-      `SELECT r.id, r.status, r.case_id AS "caseId", r.region_code AS "regionCode", g.name AS "regionName",
-              r.kabkota_code AS "kabkotaCode", r.conflict_type AS "conflictType", r.priority,
-              r.has_vulnerable AS "hasVulnerable", r.created_at AS "createdAt"
-       FROM reports r JOIN regions g ON g.code = r.region_code WHERE r.id = ANY($1::uuid[])
-       ORDER BY r.priority_rank, r.created_at`,
-      [input.reportIds],
-    );
+    const reports = await findReportsForCase(tx, input.reportIds);
     const missing = input.reportIds.filter((id) => !reports.some((r) => r.id === id));
     if (missing.length > 0)
       throw new DomainError('not_found', `Laporan tidak ditemukan: ${missing.join(', ')}`);
@@ -244,10 +228,7 @@ export async function attachReport(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireOpenCase(tx, principal, caseId);
-    const report = await tx.one<{ status: string; caseId: string | null; kabkotaCode: string }>(
-      'SELECT status, case_id AS "caseId", kabkota_code AS "kabkotaCode" FROM reports WHERE id = $1',
-      [reportId],
-    );
+    const report = await findReport(tx, reportId);
     if (!report) throw new DomainError('not_found', 'Laporan tidak ditemukan');
     if (report.caseId) throw new DomainError('invalid_transition', 'Laporan sudah masuk kasus');
     if (report.status === 'ditolak' || report.status === 'duplikat') {
@@ -440,8 +421,9 @@ export async function shareCase(
     const current = await requireOpenCase(tx, principal, caseId);
     if (kabkotaCode === current.kabkotaCode)
       throw new DomainError('validation_failed', 'Kasus sudah milik kab/kota ini');
-    const known = await tx.one("SELECT 1 FROM regions WHERE code = $1 AND level = 'kabkota'", [kabkotaCode]);
-    if (!known) throw new DomainError('validation_failed', `Kab/kota ${kabkotaCode} tidak dikenal`);
+    const known = await findRegion(tx, kabkotaCode);
+    if (known?.level !== 'kabkota')
+      throw new DomainError('validation_failed', `Kab/kota ${kabkotaCode} tidak dikenal`);
     await store.insertGrant(tx, {
       subjectType: 'case',
       subjectId: caseId,

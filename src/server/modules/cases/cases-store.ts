@@ -150,6 +150,14 @@ export async function attachReports(
 }
 
 /** Raises the case's priority and vulnerable flag to cover a newly attached report. */
+/** The first field response of an assigned person: the earliest one counts. */
+export async function markFirstResponse(tx: Tx, caseId: string, at: Date): Promise<void> {
+  await tx.query(
+    'UPDATE cases SET first_response_at = least(coalesce(first_response_at, $2), $2) WHERE id = $1',
+    [caseId, at],
+  );
+}
+
 export async function absorbReportFacts(tx: Tx, caseId: string): Promise<void> {
   await tx.query(
     `UPDATE cases c SET

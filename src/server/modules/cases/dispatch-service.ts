@@ -2,7 +2,10 @@ import { type DispatchSuggestion, rankCandidates } from '../../../shared/pillars
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { findPillarUserId, listDispatchCandidates } from '../pillars/pillars-service.ts';
+import { findCaseReportFacts } from '../reports/reports-service.ts';
 import { assignPerson } from './case-work-service.ts';
+import * as work from './case-work-store.ts';
 import { type CaseDeps, requireHandledCase } from './cases-service.ts';
 
 /**
@@ -21,45 +24,24 @@ export async function suggestDispatch(
   const now = deps.clock.now();
   const { found, candidates, needs, hasChildren } = await deps.db.asActor(principal.actor, async (tx) => {
     const found = await requireHandledCase(tx, principal, caseId);
-    const facts = await tx.one<{ needs: string[]; hasChildren: boolean }>(
-      `SELECT coalesce(array_agg(DISTINCT n) FILTER (WHERE n IS NOT NULL), '{}') AS needs,
-              coalesce(bool_or(coalesce((r.vulnerable -> 'anak' ->> 'harmed')::int, 0)
-                + coalesce((r.vulnerable -> 'anak' ->> 'displaced')::int, 0)
-                + coalesce((r.vulnerable -> 'anak' ->> 'atRisk')::int, 0) > 0), false) AS "hasChildren"
-       FROM reports r LEFT JOIN LATERAL unnest(r.needs) AS n ON true WHERE r.case_id = $1`,
-      [caseId],
-    );
+    const facts = await findCaseReportFacts(tx, caseId);
     const wide = found.handlingLevel !== 'kabkota' || found.sharedWith.length > 0;
-    const candidates = await tx.query<{
-      pillarId: string;
-      userId: string;
-      name: string;
-      pillarType: string;
-      homeRegionCode: string;
-      skills: string[];
-    }>(
-      `SELECT p.id AS "pillarId", p.user_id AS "userId", p.name, p.pillar_type AS "pillarType",
-              p.home_region_code AS "homeRegionCode", p.skills
-       FROM pillars p
-       WHERE p.status = 'aktif' AND p.user_id IS NOT NULL
-         AND (p.availability = 'siaga' OR (p.availability_until IS NOT NULL AND p.availability_until <= $4))
-         AND (p.kabkota_code = $1 OR p.kabkota_code = ANY($2::text[])
-           OR ($3 AND p.kabkota_code IN (SELECT m2.kabkota_code FROM bakorwil_members m1
-                JOIN bakorwil_members m2 ON m2.bakorwil_id = m1.bakorwil_id WHERE m1.kabkota_code = $1)))
-         AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.case_id = $5 AND a.user_id = p.user_id AND a.status = 'ditugaskan')`,
-      [found.kabkotaCode, found.sharedWith, wide, now, caseId],
-    );
-    return { found, candidates, needs: facts?.needs ?? [], hasChildren: facts?.hasChildren ?? false };
+    const candidates = await listDispatchCandidates(tx, {
+      kabkotaCode: found.kabkotaCode,
+      sharedWith: found.sharedWith,
+      wide,
+      now,
+      exceptUserIds: await work.listAssignedUserIds(tx, caseId),
+    });
+    return { found, candidates, ...facts };
   });
   // Open assignments count everywhere, including cases this actor cannot see: only a number leaves the query.
-  const open = await deps.db.asSystem((tx) =>
-    tx.query<{ userId: string; n: number }>(
-      `SELECT user_id AS "userId", count(*)::int AS n FROM assignments
-       WHERE status = 'ditugaskan' AND user_id = ANY($1::uuid[]) GROUP BY user_id`,
-      [candidates.map((c) => c.userId)],
+  const openOf = await deps.db.asSystem((tx) =>
+    work.countOpenAssignments(
+      tx,
+      candidates.map((c) => c.userId),
     ),
   );
-  const openOf = new Map(open.map((row) => [row.userId, row.n]));
   return rankCandidates(
     {
       regionCode: found.regionCode,
@@ -80,20 +62,16 @@ export async function dispatchPillar(
   input: { pillarId: string; task: string; dueAt?: string },
 ) {
   authorize(principal, 'pillar.dispatch', 'Hanya operator dan koordinator yang mengirim pilar');
-  const pillar = await deps.db.asActor(principal.actor, (tx) =>
-    tx.one<{ userId: string | null }>('SELECT user_id AS "userId" FROM pillars WHERE id = $1', [
-      input.pillarId,
-    ]),
-  );
-  if (!pillar) throw new DomainError('not_found', 'Pilar tidak ditemukan');
-  if (!pillar.userId) {
+  const userId = await deps.db.asActor(principal.actor, (tx) => findPillarUserId(tx, input.pillarId));
+  if (userId === undefined) throw new DomainError('not_found', 'Pilar tidak ditemukan');
+  if (userId === null) {
     throw new DomainError(
       'validation_failed',
       'Pilar ini belum punya akun pengguna, jadi belum bisa ditugaskan',
     );
   }
   return assignPerson(deps, principal, caseId, {
-    userId: pillar.userId,
+    userId,
     task: input.task,
     dueAt: input.dueAt,
   });

@@ -9,7 +9,6 @@ import {
   SIGNAL_WINDOW_DAYS,
 } from '../../../shared/evaluation/definitions.ts';
 import type { Measure, TimingGroup } from '../../../shared/evaluation/evaluation-schema.ts';
-import type { Tx } from '../../platform/db.ts';
 
 /** The area and time an evaluation reads. */
 export type EvalWindow = {
@@ -169,17 +168,6 @@ export const ALERT_BASE = `
 
 /** Which optional parts of the schema this database has (the pillar registry, early-warning alerts). */
 export type SchemaParts = { pillars: boolean; alerts: boolean };
-
-/** Looks up the optional tables (to_regclass) and the alert columns the figures read. */
-export async function findSchemaParts(tx: Tx): Promise<SchemaParts> {
-  const row = await tx.one<{ pillars: boolean; alerts: boolean; alertColumns: number }>(
-    `SELECT to_regclass('public.pillars') IS NOT NULL AND to_regclass('public.pillar_coverage_targets') IS NOT NULL AS pillars,
-            to_regclass('public.alerts') IS NOT NULL AND to_regclass('public.alert_actions') IS NOT NULL AS alerts,
-            (SELECT count(*)::int FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'alerts'
-               AND column_name IN ('region_code', 'kabkota_code', 'created_at', 'acknowledged_at', 'due_acknowledge_at')) AS "alertColumns"`,
-  );
-  return { pillars: row?.pillars ?? false, alerts: (row?.alerts ?? false) && row?.alertColumns === 5 };
-}
 
 export function baseSql(name: BaseName, parts: SchemaParts): string {
   if (name === 'assignment') return assignmentBase(parts.pillars);

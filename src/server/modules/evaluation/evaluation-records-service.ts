@@ -49,7 +49,7 @@ export async function openFigureRecords(
   const read = reader(deps);
   /** The schema's parts, or undefined when the set's tables are not there (a list without records). */
   const partsFor = async (tx: Tx) => {
-    const parts = await bases.findSchemaParts(tx);
+    const parts = await store.findSchemaParts(tx);
     return (set.base === 'alert' && !parts.alerts) || (set.base === 'area' && !parts.pillars)
       ? undefined
       : parts;

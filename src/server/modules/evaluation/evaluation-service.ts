@@ -141,12 +141,9 @@ function toTimingStat(
  * owner rights and every query filters by the area's kab/kota itself (docs/decisions, evaluation reads).
  */
 export function reader(deps: EvaluationDeps): <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> {
-  // No just-in-time compilation (about 0.7 s to compile a large aggregate that then runs in less) and no
-  // parallel workers (starting them costs more than they save on a small machine, and the two periods of a
-  // summary already run side by side): docs/decisions/0010.
   return (fn) =>
     deps.db.asSystem(async (tx) => {
-      await tx.query('SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0');
+      await store.tuneForAggregates(tx);
       return fn(tx);
     });
 }
@@ -377,7 +374,7 @@ export async function computeSummary(
   const { scope } = request;
   const read = reader(deps);
   const context = await read(async (tx) => {
-    const parts = await bases.findSchemaParts(tx);
+    const parts = await store.findSchemaParts(tx);
     return {
       parts,
       deadlines: await store.loadDeadlines(tx),
@@ -434,7 +431,7 @@ export async function listFigureRecords(
   const request = await resolveRequest(deps, principal, query);
   const w = windowOf(request.scope, request.period, deps.clock.now());
   return reader(deps)(async (tx) => {
-    const parts = await bases.findSchemaParts(tx);
+    const parts = await store.findSchemaParts(tx);
     if ((set.base === 'alert' && !parts.alerts) || (set.base === 'area' && !parts.pillars)) {
       return { set: query.set, total: 0, items: [] };
     }

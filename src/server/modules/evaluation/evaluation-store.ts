@@ -19,6 +19,26 @@ import {
   windowParams,
 } from './evaluation-bases.ts';
 
+/** Looks up the optional tables (to_regclass) and the alert columns the figures read. */
+export async function findSchemaParts(tx: Tx): Promise<SchemaParts> {
+  const row = await tx.one<{ pillars: boolean; alerts: boolean; alertColumns: number }>(
+    `SELECT to_regclass('public.pillars') IS NOT NULL AND to_regclass('public.pillar_coverage_targets') IS NOT NULL AS pillars,
+            to_regclass('public.alerts') IS NOT NULL AND to_regclass('public.alert_actions') IS NOT NULL AS alerts,
+            (SELECT count(*)::int FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'alerts'
+               AND column_name IN ('region_code', 'kabkota_code', 'created_at', 'acknowledged_at', 'due_acknowledge_at')) AS "alertColumns"`,
+  );
+  return { pillars: row?.pillars ?? false, alerts: (row?.alerts ?? false) && row?.alertColumns === 5 };
+}
+
+/**
+ * Turns off just-in-time compilation (about 0.7 s to compile a large aggregate that then runs in less) and
+ * parallel workers (starting them costs more than they save on a small machine, and the two periods of a
+ * summary already run side by side) for the rest of the transaction: docs/decisions/0010.
+ */
+export async function tuneForAggregates(tx: Tx): Promise<void> {
+  await tx.query('SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0');
+}
+
 export type ReportCounts = {
   total: number;
   incidents: number;

@@ -7,7 +7,8 @@ import {
   type TimingGroup,
 } from '../../../shared/evaluation/evaluation-schema.ts';
 import type { Tx } from '../../platform/db.ts';
-import { BASES, type EvalWindow, GROUP_SQL, MEASURE_BASE, round2, windowParams } from './evaluation-bases.ts';
+import { type EvalWindow, GROUP_SQL, round2 } from './evaluation-bases.ts';
+import { countTimeRows, type FetchedTime, fetchBucketTimes } from './evaluation-timings-store.ts';
 
 export type TimingNumbers = {
   measured: number;
@@ -22,19 +23,10 @@ export type TimingNumbers = {
 // reports: seconds). Instead: (1) one grouped pass counts each group's times per narrow bucket (1% wide on a
 // log scale) and finds which buckets hold the ranks a percentile needs; (2) only the times in those buckets
 // are fetched and sorted. The answer is percentile_cont's own: the same two neighbouring times, interpolated.
-const BUCKET = (m: Measure) => `floor(ln(1 + greatest(${m}_taken, 0)) * 100)::int`;
 const FRACTIONS = [0.5, 0.9] as const;
 
 /** A group of records as SQL tests it and as the fetched rows of phase 2 are tested in memory. */
 type GroupTest = { sql: string; test: (row: FetchedTime) => boolean };
-type FetchedTime = {
-  taken: number;
-  bucket: number;
-  priority: string;
-  hasVulnerable: boolean;
-  isHarmed: boolean;
-  kabkota: string;
-};
 
 const GROUP_TEST: Record<TimingGroup, GroupTest> = {
   all: { sql: GROUP_SQL.all, test: () => true },
@@ -83,26 +75,7 @@ type Target = { area: string; group: TimingGroup; counted: Counted };
  * priority, the vulnerable flags and time bucket; the groups and the kab/kota are summed up here.
  */
 async function countTimes(tx: Tx, w: EvalWindow, measure: Measure, byKabkota: boolean): Promise<Target[]> {
-  const m = measure;
-  const rows = await tx.query<{
-    kabkota: string;
-    priority: string;
-    hasVulnerable: boolean;
-    isHarmed: boolean;
-    bucket: number | null;
-    isWithin: boolean | null;
-    n: number;
-    min: number | null;
-    max: number | null;
-  }>(
-    `WITH b AS (${BASES[MEASURE_BASE[m]]})
-     SELECT kabkota_code AS kabkota, priority, has_vulnerable AS "hasVulnerable", is_harmed AS "isHarmed",
-       CASE WHEN ${m}_measured THEN ${BUCKET(m)} END AS bucket,
-       ${m}_measured AND ${m}_taken <= ${m}_deadline AS "isWithin", count(*)::int AS n,
-       min(${m}_taken) AS min, max(${m}_taken) AS max
-     FROM b WHERE ${m}_measured OR ${m}_late GROUP BY 1, 2, 3, 4, 5, 6`,
-    windowParams(w),
-  );
+  const rows = await countTimeRows(tx, w, measure);
   const global = new Map<TimingGroup, Counted>(TIMING_GROUPS.map((g) => [g, newCounted()]));
   const perKabkota = new Map<string, Counted>();
   const add = (c: Counted, row: (typeof rows)[number]) => {
@@ -166,33 +139,14 @@ async function finishTimes(
       else areaBuckets.add(`${target.area}|${l.bucket}`);
     }
   });
-  const pairs = [...areaBuckets].map((key) => key.split('|'));
-  // Two parts, each able to use the bucket index: the global buckets, and each kab/kota's own buckets. A
-  // record may be in both; `part` keeps the global targets and the kab/kota targets to their own rows. Equal
-  // times come back as one row with their count.
-  const b = BASES[MEASURE_BASE[measure]];
-  const columns = `${measure}_taken AS taken, ${BUCKET(measure)} AS bucket, priority, has_vulnerable AS "hasVulnerable",
-    is_harmed AS "isHarmed", kabkota_code AS kabkota, count(*)::int AS n`;
+  const areas = [...areaBuckets].map((key) => {
+    const [kabkota, bucket] = key.split('|');
+    return { kabkota, bucket: Number(bucket) };
+  });
   const fetched =
-    globalBuckets.size + pairs.length === 0
+    globalBuckets.size + areas.length === 0
       ? []
-      : await tx.query<FetchedTime & { part: 'global' | 'area'; n: number }>(
-          `WITH b AS NOT MATERIALIZED (${b})
-           SELECT 'global' AS part, ${columns} FROM b WHERE ${measure}_measured AND ${BUCKET(measure)} = ANY($5::int[])
-           GROUP BY 2, 3, 4, 5, 6, 7
-           UNION ALL
-           SELECT 'area' AS part, ${columns} FROM b
-           JOIN unnest($6::text[], $7::int[]) AS x (kabkota, bucket)
-             ON x.bucket = ${BUCKET(measure)} AND x.kabkota = b.kabkota_code
-           WHERE ${measure}_measured
-           GROUP BY 2, 3, 4, 5, 6, 7`,
-          [
-            ...windowParams(w),
-            [...globalBuckets],
-            pairs.map(([area]) => area),
-            pairs.map(([, bucket]) => Number(bucket)),
-          ],
-        );
+      : await fetchBucketTimes(tx, w, measure, [...globalBuckets], areas);
   return targets.map((target, i) => {
     const c = target.counted;
     const numbers: TimingNumbers = {

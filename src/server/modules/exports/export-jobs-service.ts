@@ -9,6 +9,7 @@ import { createBackgroundTasks } from '../../platform/background-tasks.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { notifyUsers } from '../notifications/notifications-service.ts';
 import * as store from './export-jobs-store.ts';
 import { countExport, type ExportDeps, prepareExport } from './exports-service.ts';
 
@@ -115,14 +116,13 @@ export async function startExportJob(
             now,
             expiresAt: new Date(now.getTime() + KEEP_MS),
           });
-          tx.atCommit('SELECT sigap_notify($1::uuid[], $2, $3, $4, $5, $6)', [
-            [principal.user.id],
-            'export.ready',
-            'export',
-            id,
-            'Ekspor siap diunduh',
-            `${prepared.fileName}: ${rows} baris, tersedia 24 jam`,
-          ]);
+          await notifyUsers(tx, [principal.user.id], {
+            kind: 'export.ready',
+            subjectType: 'export',
+            subjectId: id,
+            title: 'Ekspor siap diunduh',
+            body: `${prepared.fileName}: ${rows} baris, tersedia 24 jam`,
+          });
         });
       } catch (error) {
         out?.destroy();

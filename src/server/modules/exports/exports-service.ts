@@ -16,7 +16,7 @@ import type {
   ExportQuery,
 } from '../../../shared/exports/export-schema.ts';
 import { startOfWibDay } from '../../../shared/time.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, logAccessMany } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { authorize } from '../../platform/permissions.ts';
@@ -148,14 +148,15 @@ async function addPersonal(tx: Tx, principal: Principal, kind: ExportKind, page:
     const handledSet = new Set(handled);
     page.fields.push('people');
     for (const row of page.rows) row.push(handledSet.has(row) ? (byCase.get(idOf(row)) ?? []) : undefined);
-    await store.logExportAccess(
+    await logAccessMany(
       tx,
       principal.user.id,
       'case',
       ids.filter((id) => byCase.has(id)),
+      'ekspor',
     );
   } else if (kind === 'pillars') {
-    await store.logExportAccess(tx, principal.user.id, 'pillar', page.rows.map(idOf));
+    await logAccessMany(tx, principal.user.id, 'pillar', page.rows.map(idOf), 'ekspor');
   }
 }
 

@@ -275,18 +275,3 @@ export async function listPeopleOfCases(
     [caseIds],
   );
 }
-
-/** Notes that personal data of these subjects went into an export (the access log, not the audit chain). */
-export async function logExportAccess(
-  tx: Tx,
-  userId: string,
-  subjectType: string,
-  ids: readonly string[],
-): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.query(
-    `INSERT INTO access_log (user_id, subject_type, subject_id, purpose)
-     SELECT $1, $2, unnest($3::text[]), 'ekspor'`,
-    [userId, subjectType, ids],
-  );
-}

@@ -13,9 +13,10 @@ import {
   type RecentActivity,
   reportWeight,
 } from '../../../shared/early-warning/level-model.ts';
-import type { Database, Tx } from '../../platform/db.ts';
+import type { Database } from '../../platform/db.ts';
 import * as calendar from '../calendar/calendar-service.ts';
 import { listSpreadingContentIn } from '../provocation/spread-service.ts';
+import { type DailyRow, findReportDays, listDailyReports } from './backtest-store.ts';
 import {
   buildRegister,
   type ContentSeen,
@@ -70,53 +71,14 @@ function newSeries(days: number): DaySeries {
   };
 }
 
-type DailyRow = {
-  kecamatanCode: string;
-  day: string;
-  kind: 'sinyal' | 'kejadian';
-  isVerified: boolean;
-  isProvocation: boolean;
-  harm: 0 | 1 | 2;
-  n: number;
-};
-
-async function loadDaily(tx: Tx, start: string, end: string): Promise<DailyRow[]> {
-  return tx.query<DailyRow>(
-    `SELECT r.kecamatan_code AS "kecamatanCode", to_char((r.occurred_at AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS day,
-       r.kind, r.status = 'terverifikasi' AS "isVerified", 'informasi_provokatif' = ANY (r.triggers) AS "isProvocation",
-       (CASE WHEN r.dead > 0 OR r.violence_ongoing THEN 2
-             WHEN r.injured > 0 OR r.displaced > 0 OR r.houses_damaged > 0 THEN 1 ELSE 0 END)::int AS harm,
-       count(*)::int AS n
-     FROM reports r
-     WHERE r.kecamatan_code IS NOT NULL AND r.status IN ('baru', 'terverifikasi')
-       AND r.occurred_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta')
-       AND r.occurred_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')
-     GROUP BY 1, 2, 3, 4, 5, 6`,
-    [start, end],
-  );
-}
-
 /** The first and last WIB day with a report, if any. */
-export async function reportDays(db: Database): Promise<{ first: string; last: string } | undefined> {
-  const row = await db.asSystem((tx) =>
-    tx.one<{ first: string | null; last: string | null }>(
-      `SELECT to_char((min(occurred_at) AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS first,
-              to_char((max(occurred_at) AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS last FROM reports`,
-    ),
-  );
-  return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
+export function reportDays(db: Database): Promise<{ first: string; last: string } | undefined> {
+  return db.asSystem((tx) => findReportDays(tx, 'all'));
 }
 
 /** The first and last WIB day of the imported past incidents (the history import), if any. */
-export async function importedDays(db: Database): Promise<{ first: string; last: string } | undefined> {
-  const row = await db.asSystem((tx) =>
-    tx.one<{ first: string | null; last: string | null }>(
-      `SELECT to_char((min(occurred_at) AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS first,
-              to_char((max(occurred_at) AT TIME ZONE 'Asia/Jakarta')::date, 'YYYY-MM-DD') AS last
-       FROM reports WHERE historical`,
-    ),
-  );
-  return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
+export function importedDays(db: Database): Promise<{ first: string; last: string } | undefined> {
+  return db.asSystem((tx) => findReportDays(tx, 'historical'));
 }
 
 /**
@@ -159,7 +121,7 @@ async function loadBacktest(db: Database, range: { from: string; to: string }): 
     }
     const start = addDays(range.from, -(settings.windowDays + settings.historyDays));
     const end = addDays(range.to, FOLLOW_DAYS);
-    const daily = await loadDaily(tx, start, end);
+    const daily = await listDailyReports(tx, start, end);
     const overrides = await calendar.listOverrides(tx);
     const events = await calendar.listActiveEvents(
       tx,

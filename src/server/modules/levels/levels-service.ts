@@ -144,7 +144,7 @@ type ChunkResult = { regions: number; changed: number; alerts: number; deliveryI
 
 async function recomputeKabkota(tx: Tx, k: store.RegionName, ctx: RunContext): Promise<ChunkResult> {
   // Two runs at once (the schedule and a request) take turns per kab/kota.
-  await tx.query('SELECT pg_advisory_xact_lock(7302, hashtext($1))', [k.code]);
+  await store.lockKabkota(tx, k.code);
   const { settings } = ctx;
   const kecamatan = await store.listKecamatan(tx, k.code);
   const previous = new Map(

@@ -33,6 +33,11 @@ export async function listKabkota(tx: Tx, only?: readonly string[]): Promise<Reg
   );
 }
 
+/** Waits for, then holds until the transaction ends, the lock of one kab/kota's recompute. */
+export async function lockKabkota(tx: Tx, kabkotaCode: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(7302, hashtext($1))', [kabkotaCode]);
+}
+
 /** The kecamatan of one kab/kota, in code order. */
 export async function listKecamatan(tx: Tx, kabkotaCode: string): Promise<RegionName[]> {
   return tx.query<RegionName>(

@@ -13,6 +13,7 @@ import { deriveUsername } from '../auth/sign-in-code-rules.ts';
 import { type IssuedCode, issueCode } from '../auth/sign-in-code-service.ts';
 import { usernamesLike } from '../auth/sign-in-code-store.ts';
 import { insertUser } from '../users/users-store.ts';
+import { linkUser, lockAccountCandidates } from './pillar-users-store.ts';
 
 /** At most this many accounts per run; the rest are made by running again (the made ones are skipped). */
 export const MAX_ACCOUNTS_PER_RUN = 2000;
@@ -38,21 +39,12 @@ async function selectCandidates(
   input: PillarAccountsInput,
   region: string,
 ): Promise<{ candidates: Candidate[]; skipped: number }> {
-  const where = [`(p.home_region_code = $1 OR p.home_region_code LIKE $1 || '.%')`, `p.status = $2`];
-  const params: unknown[] = [region, input.status];
-  if (input.pillarType) {
-    params.push(input.pillarType);
-    where.push(`p.pillar_type = $${params.length}`);
-  }
-  if (input.skill) {
-    params.push(input.skill);
-    where.push(`$${params.length} = ANY (p.skills)`);
-  }
-  const rows = await tx.query<Candidate & { hasAccount: boolean }>(
-    `SELECT p.id, p.name, p.home_region_code AS "homeRegionCode", p.user_id IS NOT NULL AS "hasAccount"
-       FROM pillars p WHERE ${where.join(' AND ')} ORDER BY p.home_region_code, p.name_key, p.id FOR UPDATE`,
-    params,
-  );
+  const rows = await lockAccountCandidates(tx, {
+    region,
+    status: input.status,
+    pillarType: input.pillarType,
+    skill: input.skill,
+  });
   return {
     candidates: rows.filter((row) => !row.hasAccount).map(({ hasAccount: _, ...row }) => row),
     skipped: rows.filter((row) => row.hasAccount).length,
@@ -92,11 +84,7 @@ export async function createPillarAccounts(
         agencyId: null,
         passwordHash: NO_PASSWORD,
       });
-      await tx.query(
-        `UPDATE pillars SET user_id = $2, version = version + 1, updated_at = now()
-          WHERE id = $1 AND user_id IS NULL`,
-        [person.id, user.id],
-      );
+      await linkUser(tx, person.id, user.id);
       const issued = await issueCode(tx, deps.clock, user, 'welcome', principal.user.id);
       created.push({ ...issued, pillarId: person.id, homeRegionCode: person.homeRegionCode });
     }

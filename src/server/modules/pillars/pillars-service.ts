@@ -18,6 +18,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
+import * as dispatch from './pillar-users-store.ts';
 import * as store from './pillars-store.ts';
 
 export type PillarDeps = { db: Database; clock: Clock; cipher: DataCipher };
@@ -343,4 +344,17 @@ export async function saveItem(
     );
     return store.listItems(tx, kind);
   });
+}
+
+/** Pillars a case may be sent, inside the caller's transaction (cases/dispatch-service.ts ranks them). */
+export function listDispatchCandidates(
+  tx: Tx,
+  area: Parameters<typeof dispatch.listDispatchCandidates>[1],
+): Promise<dispatch.DispatchCandidate[]> {
+  return dispatch.listDispatchCandidates(tx, area);
+}
+
+/** A pillar's user account inside the caller's transaction: null without one, undefined for no such pillar. */
+export function findPillarUserId(tx: Tx, pillarId: string): Promise<string | null | undefined> {
+  return dispatch.findPillarUserId(tx, pillarId);
 }

@@ -44,6 +44,16 @@ export function findRegion(tx: Tx, code: string): Promise<Region | undefined> {
   return store.findRegion(tx, code);
 }
 
+/** The regions of these codes that exist, inside the caller's transaction. */
+export function findRegions(tx: Tx, codes: readonly string[]): Promise<Region[]> {
+  return store.listRegionsByCodes(tx, codes);
+}
+
+/** One Bakorwil by id, inside the caller's transaction. */
+export function findBakorwil(tx: Tx, id: string): Promise<{ id: string; name: string } | undefined> {
+  return store.findBakorwil(tx, id);
+}
+
 export type RegionDetail = Region & { ancestors: Region[]; bakorwil: { id: string; name: string } | null };
 
 export async function listChildren(db: Database, parentCode: string): Promise<Region[]> {

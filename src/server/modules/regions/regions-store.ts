@@ -72,6 +72,10 @@ export async function listBakorwil(tx: Tx): Promise<Bakorwil[]> {
   );
 }
 
+export async function findBakorwil(tx: Tx, id: string): Promise<{ id: string; name: string } | undefined> {
+  return tx.one('SELECT id, name FROM bakorwil WHERE id = $1', [id]);
+}
+
 export async function findBakorwilOfKabkota(
   tx: Tx,
   kabkotaCode: string,

@@ -5,6 +5,8 @@ import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
+import { findCase } from '../cases/cases-service.ts';
+import { findReport } from '../reports/reports-service.ts';
 import { type GroupDeps, requireGroups, requireStaff, toAgreementView } from './groups-service.ts';
 import * as store from './groups-store.ts';
 
@@ -28,7 +30,7 @@ export async function createAgreement(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     await requireGroups(tx, input.groupIds);
-    if (input.caseId && !(await tx.one('SELECT 1 FROM cases WHERE id = $1', [input.caseId]))) {
+    if (input.caseId && !(await findCase(tx, input.caseId))) {
       throw new DomainError('not_found', 'Kasus tidak ditemukan');
     }
     const id = await store.insertAgreement(tx, {
@@ -125,7 +127,7 @@ export async function addBreach(
   return deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.findAgreement(tx, id)))
       throw new DomainError('not_found', 'Kesepakatan damai tidak ditemukan');
-    if (!(await tx.one('SELECT 1 FROM reports WHERE id = $1', [input.reportId]))) {
+    if (!(await findReport(tx, input.reportId))) {
       throw new DomainError('not_found', 'Laporan tidak ditemukan');
     }
     if (

@@ -8,6 +8,9 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { findCase } from '../cases/cases-service.ts';
+import { findRegion } from '../regions/regions-service.ts';
+import { findReport } from '../reports/reports-service.ts';
 import * as store from './groups-store.ts';
 
 export type GroupDeps = { db: Database; clock: Clock };
@@ -157,7 +160,7 @@ export async function addBranch(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     await requireGroups(tx, [groupId]);
-    if (!(await tx.one('SELECT 1 FROM regions WHERE code = $1', [input.regionCode]))) {
+    if (!(await findRegion(tx, input.regionCode))) {
       throw new DomainError('validation_failed', `Kode wilayah ${input.regionCode} tidak dikenal`);
     }
     const id = await store.insertBranch(tx, {
@@ -260,8 +263,8 @@ export async function saveRivalry(
 
 /** Refuses a report or case the actor cannot see or that does not exist. */
 async function requireSubject(tx: Tx, subject: 'report' | 'case', id: string): Promise<void> {
-  const table = subject === 'report' ? 'reports' : 'cases';
-  if (!(await tx.one(`SELECT 1 FROM ${table} WHERE id = $1`, [id]))) {
+  const found = subject === 'report' ? await findReport(tx, id) : await findCase(tx, id);
+  if (!found) {
     throw new DomainError(
       'not_found',
       subject === 'report' ? 'Laporan tidak ditemukan' : 'Kasus tidak ditemukan',

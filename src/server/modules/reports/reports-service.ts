@@ -235,12 +235,30 @@ export async function getPhoto(
   reportId: string,
   photoId: string,
 ): Promise<{ contentType: string; bytes: Buffer }> {
-  const photo = await deps.db.asActor(principal.actor, (tx) =>
-    tx.one<{ contentType: string; bytes: Buffer }>(
-      'SELECT content_type AS "contentType", bytes FROM report_photos WHERE id = $1 AND report_id = $2',
-      [photoId, reportId],
-    ),
-  );
+  const photo = await deps.db.asActor(principal.actor, (tx) => store.findPhoto(tx, reportId, photoId));
   if (!photo) throw new DomainError('not_found', 'Foto tidak ditemukan');
   return photo;
+}
+
+/** One report the actor may see, inside the caller's transaction (a case attaching it). */
+export function findReport(tx: Tx, id: string): Promise<Report | undefined> {
+  return store.findReport(tx, id);
+}
+
+/** Which of these report ids exist for the actor, inside the caller's transaction. */
+export function findKnownReportIds(tx: Tx, ids: readonly string[]): Promise<string[]> {
+  return store.listKnownReportIds(tx, ids);
+}
+
+/** The needs of a case's reports and whether any names a child, inside the caller's transaction (dispatch). */
+export function findCaseReportFacts(
+  tx: Tx,
+  caseId: string,
+): Promise<{ needs: string[]; hasChildren: boolean }> {
+  return store.findCaseReportFacts(tx, caseId);
+}
+
+/** The reports a case is opened from, most urgent and oldest first, inside the caller's transaction. */
+export function findReportsForCase(tx: Tx, ids: readonly string[]): Promise<store.CaseSourceReport[]> {
+  return store.listCaseSourceReports(tx, ids);
 }

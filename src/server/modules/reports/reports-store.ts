@@ -155,6 +155,53 @@ export async function findReport(tx: Tx, id: string): Promise<(Report & { cursor
   return row ? toReport(row) : undefined;
 }
 
+/** Which of these report ids exist and are visible to the actor. */
+export async function listKnownReportIds(tx: Tx, ids: readonly string[]): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>('SELECT id FROM reports WHERE id = ANY ($1::uuid[])', [ids]);
+  return rows.map((row) => row.id);
+}
+
+export type CaseSourceReport = {
+  id: string;
+  status: string;
+  caseId: string | null;
+  regionCode: string;
+  regionName: string;
+  kabkotaCode: string;
+  conflictType: string;
+  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  hasVulnerable: boolean;
+  createdAt: Date;
+};
+
+/** The reports a case would be opened from, most urgent and oldest first, with their place's name. */
+export function listCaseSourceReports(tx: Tx, ids: readonly string[]): Promise<CaseSourceReport[]> {
+  return tx.query<CaseSourceReport>(
+    `SELECT r.id, r.status, r.case_id AS "caseId", r.region_code AS "regionCode", g.name AS "regionName",
+            r.kabkota_code AS "kabkotaCode", r.conflict_type AS "conflictType", r.priority,
+            r.has_vulnerable AS "hasVulnerable", r.created_at AS "createdAt"
+     FROM reports r JOIN regions g ON g.code = r.region_code WHERE r.id = ANY($1::uuid[])
+     ORDER BY r.priority_rank, r.created_at`,
+    [ids],
+  );
+}
+
+/** What a case's reports ask for: their needs, and whether any names a child harmed, displaced or at risk. */
+export async function findCaseReportFacts(
+  tx: Tx,
+  caseId: string,
+): Promise<{ needs: string[]; hasChildren: boolean }> {
+  const facts = await tx.one<{ needs: string[]; hasChildren: boolean }>(
+    `SELECT coalesce(array_agg(DISTINCT n) FILTER (WHERE n IS NOT NULL), '{}') AS needs,
+            coalesce(bool_or(coalesce((r.vulnerable -> 'anak' ->> 'harmed')::int, 0)
+              + coalesce((r.vulnerable -> 'anak' ->> 'displaced')::int, 0)
+              + coalesce((r.vulnerable -> 'anak' ->> 'atRisk')::int, 0) > 0), false) AS "hasChildren"
+     FROM reports r LEFT JOIN LATERAL unnest(r.needs) AS n ON true WHERE r.case_id = $1`,
+    [caseId],
+  );
+  return facts ?? { needs: [], hasChildren: false };
+}
+
 /** Who submitted a report id and with what content; for telling a retry from a clash. System use only. */
 export async function findReportFingerprint(
   tx: Tx,
@@ -399,6 +446,17 @@ export async function insertPhoto(
 }
 
 /** The content hash of a report's photo, if the report has one with this id. */
+export async function findPhoto(
+  tx: Tx,
+  reportId: string,
+  photoId: string,
+): Promise<{ contentType: string; bytes: Buffer } | undefined> {
+  return tx.one<{ contentType: string; bytes: Buffer }>(
+    'SELECT content_type AS "contentType", bytes FROM report_photos WHERE id = $1 AND report_id = $2',
+    [photoId, reportId],
+  );
+}
+
 export async function findPhotoHash(tx: Tx, reportId: string, photoId: string): Promise<string | undefined> {
   const row = await tx.one<{ sha256: string }>(
     'SELECT sha256 FROM report_photos WHERE report_id = $1 AND id = $2',

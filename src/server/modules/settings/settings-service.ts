@@ -45,6 +45,11 @@ export async function listAgencies(db: Database): Promise<Agency[]> {
   return db.asSystem((tx) => store.listAgencies(tx));
 }
 
+/** One partner agency by id, inside the caller's transaction. */
+export function findAgency(tx: Tx, id: string): Promise<Agency | undefined> {
+  return store.findAgency(tx, id);
+}
+
 /** Adds or changes a partner agency (admin). */
 export async function saveAgency(db: Database, principal: Principal, agency: Agency): Promise<Agency> {
   authorize(principal, 'agency.manage');

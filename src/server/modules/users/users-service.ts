@@ -8,6 +8,8 @@ import { generatePassword, hashPassword, verifyPassword } from '../../platform/p
 import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { clearUserAuthFailures } from '../auth/auth-store.ts';
+import { findBakorwil, findRegion } from '../regions/regions-service.ts';
+import { findAgency } from '../settings/settings-service.ts';
 import { passwordWeakness } from './password-rules.ts';
 import * as store from './users-store.ts';
 
@@ -83,10 +85,8 @@ export async function createUser(
     }
     const scope = await resolveScope(tx, input.role, input.region);
     if (input.role === 'mitra') {
-      const agency = input.agencyId
-        ? await tx.one('SELECT id FROM agencies WHERE id = $1 AND is_active', [input.agencyId])
-        : undefined;
-      if (!agency)
+      const agency = input.agencyId ? await findAgency(tx, input.agencyId) : undefined;
+      if (!agency?.isActive)
         throw new DomainError(
           'validation_failed',
           'Pengguna mitra harus terhubung ke lembaga mitra yang ada',
@@ -110,9 +110,9 @@ async function resolveScope(
   role: Role,
   region: string,
 ): Promise<{ scopeRegionCode: string | null; scopeBakorwilId: string | null }> {
-  const bakorwil = await tx.one<{ id: string }>('SELECT id FROM bakorwil WHERE id = $1', [region]);
+  const bakorwil = await findBakorwil(tx, region);
   if (bakorwil) return { scopeRegionCode: null, scopeBakorwilId: bakorwil.id };
-  const known = await tx.one<{ code: string }>('SELECT code FROM regions WHERE code = $1', [region]);
+  const known = await findRegion(tx, region);
   if (!known) {
     throw new DomainError(
       'validation_failed',
@@ -255,6 +255,27 @@ export async function listAllUsers(
 /** A user by id, inside the caller's transaction (a channel acting as the user who sent a message). */
 export function findUserById(tx: Tx, id: string): Promise<store.UserRecord | undefined> {
   return store.findUserById(tx, id);
+}
+
+/**
+ * Who a user is — name, role, whether active — inside an actor's transaction, which may read no credentials
+ * (a case assigning the user, a workshop naming its action's owner).
+ */
+export function findUserCard(
+  tx: Tx,
+  id: string,
+): Promise<{ id: string; displayName: string; role: string; isActive: boolean } | undefined> {
+  return store.findUserCard(tx, id);
+}
+
+/** The active accounts of one role, inside the caller's transaction (the admins told of a failed backup). */
+export function listActiveUserIds(tx: Tx, role: Role): Promise<string[]> {
+  return store.listActiveUserIds(tx, role);
+}
+
+/** The active mitra accounts of a partner agency, inside the caller's transaction. */
+export function listAgencyUserIds(tx: Tx, agencyId: string): Promise<string[]> {
+  return store.listAgencyUserIds(tx, agencyId);
 }
 
 /** A user by username, inside the caller's transaction (a channel's system reporter). */

@@ -56,6 +56,32 @@ export async function setUserActive(tx: Tx, userId: string, isActive: boolean): 
   await tx.query('UPDATE users SET is_active = $2 WHERE id = $1', [userId, isActive]);
 }
 
+/** Who a user is, in the columns the app role may read (an actor's transaction): no credentials. */
+export function findUserCard(
+  tx: Tx,
+  id: string,
+): Promise<{ id: string; displayName: string; role: string; isActive: boolean } | undefined> {
+  return tx.one(
+    'SELECT id, display_name AS "displayName", role, is_active AS "isActive" FROM users WHERE id = $1',
+    [id],
+  );
+}
+
+/** The active accounts of one role. */
+export async function listActiveUserIds(tx: Tx, role: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>('SELECT id FROM users WHERE role = $1 AND is_active', [role]);
+  return rows.map((row) => row.id);
+}
+
+/** The active mitra accounts of a partner agency: who answers its dispositions. */
+export async function listAgencyUserIds(tx: Tx, agencyId: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    "SELECT id FROM users WHERE role = 'mitra' AND agency_id = $1 AND is_active",
+    [agencyId],
+  );
+  return rows.map((row) => row.id);
+}
+
 export async function findBakorwilMembers(tx: Tx, bakorwilId: string): Promise<string[]> {
   const rows = await tx.query<{ code: string }>(
     'SELECT kabkota_code AS code FROM bakorwil_members WHERE bakorwil_id = $1 ORDER BY 1',

@@ -12,6 +12,8 @@ import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
+import { notifyUsers } from '../notifications/notifications-service.ts';
+import { findUserCard } from '../users/users-service.ts';
 import { requireManaged, view, type WorkshopDeps } from './workshops-service.ts';
 import * as store from './workshops-store.ts';
 
@@ -62,7 +64,7 @@ export async function inviteParticipants(
           : null,
       );
     }
-    await store.notify(tx, invited, {
+    await notifyUsers(tx, invited, {
       kind: 'workshop.invited',
       subjectType: 'workshop',
       subjectId: id,
@@ -159,11 +161,9 @@ export async function addAction(
     await requireManaged(tx, id);
     let ownerName = input.ownerName;
     if (input.ownerUserId) {
-      const owner = await tx.one<{ name: string }>('SELECT display_name AS name FROM users WHERE id = $1', [
-        input.ownerUserId,
-      ]);
+      const owner = await findUserCard(tx, input.ownerUserId);
       if (!owner) throw new DomainError('validation_failed', 'Penanggung jawab tidak dikenal');
-      ownerName = ownerName ?? owner.name;
+      ownerName = ownerName ?? owner.displayName;
     }
     if (!ownerName) throw new DomainError('validation_failed', 'Isi penanggung jawab tindak lanjut');
     const actionId = await store.insertAction(tx, {
@@ -176,7 +176,7 @@ export async function addAction(
       now: deps.clock.now(),
     });
     if (input.ownerUserId) {
-      await store.notify(tx, [input.ownerUserId], {
+      await notifyUsers(tx, [input.ownerUserId], {
         kind: 'workshop.action_assigned',
         subjectType: 'workshop_action',
         subjectId: actionId,

@@ -18,6 +18,7 @@ import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
+import { notifyUsers } from '../notifications/notifications-service.ts';
 import * as store from './workshops-store.ts';
 
 export type WorkshopDeps = { db: Database; clock: Clock };
@@ -209,7 +210,7 @@ export async function runWorkshopReminders(
         now,
       });
       if (!reminderId) continue;
-      await store.notify(tx, recipients, {
+      await notifyUsers(tx, recipients, {
         kind: 'workshop.reminder',
         subjectType: 'workshop_reminder',
         subjectId: reminderId,

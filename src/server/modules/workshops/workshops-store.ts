@@ -436,19 +436,3 @@ export async function insertReminder(
   );
   return row?.id;
 }
-
-export async function notify(
-  tx: Tx,
-  userIds: readonly string[],
-  n: { kind: string; subjectType: string; subjectId: string; title: string; body: string },
-): Promise<void> {
-  if (userIds.length === 0) return;
-  await tx.query('SELECT sigap_notify($1::uuid[], $2, $3, $4::uuid, $5, $6)', [
-    userIds,
-    n.kind,
-    n.subjectType,
-    n.subjectId,
-    n.title,
-    n.body,
-  ]);
-}
