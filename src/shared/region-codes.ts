@@ -10,6 +10,22 @@ export function levelOfCode(code: string): RegionLevelName {
   return REGION_LEVELS[parts - 1];
 }
 
+/** True when the code is at `level` or above it: `isAtOrAbove('35.09', 'kabkota')`, not '35.09.06'. */
+export function isAtOrAbove(code: string, level: RegionLevelName): boolean {
+  return REGION_LEVELS.indexOf(levelOfCode(code)) <= REGION_LEVELS.indexOf(level);
+}
+
+/** The code one level up ('35.09.06' for '35.09.06.2002'); undefined for the province. */
+export function parentOf(code: string): string | undefined {
+  const cut = code.lastIndexOf('.');
+  return cut > 0 ? code.slice(0, cut) : undefined;
+}
+
+/** Kelurahan codes have a desa part starting with 1 (Kemendagri), desa codes with 2. */
+export function isKelurahan(code: string): boolean {
+  return levelOfCode(code) === 'desa' && code.charAt(9) === '1';
+}
+
 /** The kab/kota a code lies in ('35.09' for '35.09.06.2002'); undefined for the province itself. */
 export function kabkotaOf(code: string): string | undefined {
   const parts = code.split('.');
@@ -19,6 +35,11 @@ export function kabkotaOf(code: string): string | undefined {
 /** The kecamatan (`35.09.06`) of a code at kecamatan or desa level; undefined above it. */
 export function kecamatanOf(code: string): string | undefined {
   return code.length >= 8 ? code.slice(0, 8) : undefined;
+}
+
+/** The kecamatan and the kab/kota a code lies in, nearest first ('35.09.06.2002' → ['35.09.06', '35.09']). */
+export function areasOf(code: string): string[] {
+  return [kecamatanOf(code), kabkotaOf(code)].filter((area): area is string => area !== undefined);
 }
 
 /** The codes above `code`, nearest last: '35.09.06.2002' → ['35', '35.09', '35.09.06']. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGION_LEVELS } from './region-codes.ts';
+import { isAtOrAbove, levelOfCode, REGION_LEVELS } from './region-codes.ts';
 
 export const RegionLevel = z.enum(REGION_LEVELS);
 export type RegionLevel = z.infer<typeof RegionLevel>;
@@ -10,6 +10,18 @@ export const RegionCode = z
   .regex(/^35(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'Kode wilayah Kemendagri Jawa Timur, mis. 35.09.01.2001');
 export type RegionCode = z.infer<typeof RegionCode>;
 
+/** A kab/kota code: 35.09. */
+export const KabkotaCode = RegionCode.refine(
+  (code) => levelOfCode(code) === 'kabkota',
+  'kode kab/kota, mis. 35.09',
+);
+
+/** The province or one kab/kota: views that drill down one level at a time. */
+export const ProvinceOrKabkotaCode = RegionCode.refine(
+  (code) => isAtOrAbove(code, 'kabkota'),
+  'kode provinsi (35) atau kab/kota (35.09)',
+);
+
 export const Region = z.object({
   code: RegionCode,
   name: z.string(),
@@ -18,4 +30,15 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
-export { ancestorCodes, isWithin, kabkotaOf, kecamatanOf, levelOfCode, searchKey } from './region-codes.ts';
+export {
+  ancestorCodes,
+  areasOf,
+  isAtOrAbove,
+  isKelurahan,
+  isWithin,
+  kabkotaOf,
+  kecamatanOf,
+  levelOfCode,
+  parentOf,
+  searchKey,
+} from './region-codes.ts';

@@ -7,6 +7,17 @@ export function toWibIso(date: Date): string {
   return `${shifted.toISOString().slice(0, 19)}+07:00`;
 }
 
+/**
+ * A WIB date-time typed in a `datetime-local` field ("2026-08-22T21:30") as ISO 8601 with +07:00; undefined when
+ * the text is not a time.
+ */
+export function wibInputToIso(value: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?/.exec(value);
+  if (!match) return undefined;
+  const iso = `${match[1]}${match[2] ?? ':00'}+07:00`;
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+}
+
 /** The WIB calendar date of an instant: 2026-08-22. */
 export function wibDate(date: Date): string {
   return toWibIso(date).slice(0, 10);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { kabkotaOf } from '../../shared/regions.ts';
+import { kabkotaOf, kecamatanOf } from '../../shared/regions.ts';
 import type { Vulnerable } from '../../shared/reports/report-schema.ts';
 import { insertReport } from '../modules/reports/reports-store.ts';
 import { listUsers } from '../modules/users/users-store.ts';
@@ -42,7 +42,6 @@ export async function benchRoutes(app: FastifyInstance, deps: { db: Database; cl
     // Any user will do as the reporter: the column must point at one.
     reporterId ??= (await db.asSystem((tx) => listUsers(tx)))[0]?.id;
     const now = clock.now();
-    const parts = body.regionCode.split('.');
     await db.asSystem((tx) =>
       insertReport(tx, {
         id: body.id,
@@ -52,7 +51,7 @@ export async function benchRoutes(app: FastifyInstance, deps: { db: Database; cl
         groupsInvolved: body.groupsInvolved ?? '',
         regionCode: body.regionCode,
         kabkotaCode: kabkotaOf(body.regionCode) ?? body.regionCode,
-        kecamatanCode: parts.length >= 3 ? parts.slice(0, 3).join('.') : null,
+        kecamatanCode: kecamatanOf(body.regionCode) ?? null,
         latitude: body.latitude ?? null,
         longitude: body.longitude ?? null,
         occurredAt: body.occurredAt,

@@ -1,5 +1,6 @@
 import { risenHeadline } from '../../shared/early-warning/alert-rules.ts';
 import { type Factor, levelRank } from '../../shared/early-warning/level-model.ts';
+import { kabkotaOf, levelOfCode } from '../../shared/region-codes.ts';
 import { raiseAlertInTx } from '../modules/alerts/alert-raising.ts';
 import { recomputeLevels } from '../modules/levels/levels-service.ts';
 import { loadSettings } from '../modules/levels/model-settings-service.ts';
@@ -26,7 +27,7 @@ export async function raiseAlertsForLevels(
     const raisedUnder = new Map<string, number>();
     let raised = 0;
     for (const row of await listLevelsWithoutAlert(tx, kabkotaCodes)) {
-      const isKabkota = row.regionCode.length === 5;
+      const isKabkota = levelOfCode(row.regionCode) === 'kabkota';
       if (isKabkota && (raisedUnder.get(row.regionCode) ?? -1) >= levelRank(row.level)) continue;
       const factors = row.factors as Factor[];
       const name = isKabkota ? row.regionName : `Kecamatan ${row.regionName}, ${row.kabkotaName}`;
@@ -45,7 +46,7 @@ export async function raiseAlertsForLevels(
       );
       if (!done) continue;
       raised++;
-      const kab = row.regionCode.slice(0, 5);
+      const kab = kabkotaOf(row.regionCode) ?? row.regionCode;
       raisedUnder.set(kab, Math.max(raisedUnder.get(kab) ?? -1, levelRank(row.level)));
     }
     return raised;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCode } from '../regions.ts';
+import { KabkotaCode, RegionCode } from '../regions.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
 import { EAST_JAVA_BOUNDS } from '../reports/report-vocabulary.ts';
 import { CasePhase, HandlingLevel, RecoveryStep } from './case-rules.ts';
@@ -91,7 +91,7 @@ export const EditCaseInput = z.object({
 
 export const AttachReportInput = z.object({ reportId: z.uuid() });
 export const ShareCaseInput = z.object({
-  kabkotaCode: RegionCode.refine((c) => c.split('.').length === 2, 'kode kab/kota'),
+  kabkotaCode: KabkotaCode,
 });
 export const RecoveryStepInput = z.object({ step: RecoveryStep });
 

@@ -1,6 +1,8 @@
 // The short form for trained pillars: `LAPOR <desa> <jenis> <uraian>`. Forgiving of case and of the separator
 // between parts (spaces, #, *, /, comma, full stop, colon or dash); a desa of several words is read up to the
 // first word that names a kind. Pure: the gazetteer is passed in.
+
+import { kabkotaOf } from '../region-codes.ts';
 import type { ConflictType } from '../reports/report-schema.ts';
 import { exactPlaces, type Gazetteer, nearPlaces, type Place } from '../text-reader/gazetteer.ts';
 import { placeKey } from '../text-reader/tokens.ts';
@@ -77,7 +79,7 @@ export function resolveShortFormPlace(
   const desa = found.filter((p) => p.level === 'desa');
   const pool = desa.length > 0 ? desa : found;
   if (pool.length === 1) return pool[0];
-  const home = homeRegion?.slice(0, 5);
+  const home = homeRegion ? kabkotaOf(homeRegion) : undefined;
   const near = home ? pool.filter((p) => p.kabkotaCode === home) : [];
   return near.length === 1 ? near[0] : undefined;
 }

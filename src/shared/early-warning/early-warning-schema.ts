@@ -1,7 +1,8 @@
 // The early-warning API's contracts, shared by the server's routes and the web.
 import { z } from 'zod';
 import { CalendarDay } from '../calendar-date.ts';
-import { RegionCode } from '../regions.ts';
+import { HANDLING_LEVELS } from '../escalation/ladder.ts';
+import { ProvinceOrKabkotaCode, RegionCode } from '../regions.ts';
 import { ALERT_STATUSES, CHECKLIST_KEYS } from './alert-rules.ts';
 import { ONE_OFF_EVENT_KINDS, RECURRING_ANCHORS } from './calendar.ts';
 import { AlertLevel, Level } from './level-model.ts';
@@ -26,10 +27,7 @@ export const LevelItem = z.object({
 export type LevelItem = z.infer<typeof LevelItem>;
 
 export const LevelsQuery = z.object({
-  parent: RegionCode.refine(
-    (code) => code.split('.').length <= 2,
-    'kode provinsi (35) atau kab/kota (35.09)',
-  ),
+  parent: ProvinceOrKabkotaCode,
 });
 
 export const AlertInput = z.object({
@@ -55,7 +53,7 @@ export const AlertView = z.object({
   factors: z.array(FactorView),
   status: AlertStatus,
   supersedes: z.string().nullable(),
-  handlingLevel: z.enum(['kabkota', 'bakorwil', 'provinsi']),
+  handlingLevel: z.enum(HANDLING_LEVELS),
   dueAcknowledgeAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),

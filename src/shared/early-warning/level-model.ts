@@ -2,15 +2,15 @@
 // the backtest and the web (to explain a level). Pure: no I/O, no node:* imports.
 import { z } from 'zod';
 import { formatDayMonth, ONE_OFF_EVENT_KINDS } from './calendar.ts';
+import { ALERT_LEVELS, LEVELS, levelRank } from './levels.ts';
 import { SETTING_LIMITS as L, type SettingLimit, thresholdOrder } from './settings-limits.ts';
 
-/** The levels, lowest first (Indonesian convention: Waspada < Siaga < Awas). */
-export const LEVELS = ['normal', 'waspada', 'siaga', 'awas'] as const;
+export { LEVELS, levelRank };
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 
 /** The levels an alert can carry. */
-export const AlertLevel = z.enum(['waspada', 'siaga', 'awas']);
+export const AlertLevel = z.enum(ALERT_LEVELS);
 export type AlertLevel = z.infer<typeof AlertLevel>;
 
 export const LEVEL_LABELS: Record<Level, { id: string; en: string }> = {
@@ -21,9 +21,6 @@ export const LEVEL_LABELS: Record<Level, { id: string; en: string }> = {
 };
 
 /** The rank of a level: normal 0 … awas 3. */
-export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level);
-}
 
 /** A number within its limits. */
 const within = (limit: SettingLimit) => {
@@ -361,7 +358,7 @@ export function nextLevel(
   settings: Pick<EarlyWarningSettings, 'rise' | 'fall'>,
 ): Level {
   let up: Level = 'normal';
-  for (const level of ['waspada', 'siaga', 'awas'] as const) {
+  for (const level of ALERT_LEVELS) {
     if (score >= settings.rise[level]) up = level;
   }
   const current = previous ?? 'normal';

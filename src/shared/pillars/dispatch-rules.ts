@@ -1,3 +1,4 @@
+import { kecamatanOf } from '../region-codes.ts';
 /**
  * Dispatch suggestions for a case: which available pillars to send, in order, and why. Pure and zod-free so
  * the web can explain the order. Proximity first (same desa, kecamatan, kab/kota, then — for a case escalated
@@ -75,8 +76,8 @@ const PROXIMITY_REASON: Record<Proximity, string> = {
 /** Where a candidate lives relative to the case. */
 export function proximityOf(homeRegionCode: string, c: DispatchCase): Proximity {
   if (homeRegionCode === c.regionCode) return 'desa';
-  const kecamatan = c.regionCode.split('.').slice(0, 3).join('.');
-  if (c.regionCode.split('.').length >= 3 && homeRegionCode.startsWith(`${kecamatan}.`)) return 'kecamatan';
+  const kecamatan = kecamatanOf(c.regionCode);
+  if (kecamatan && homeRegionCode.startsWith(`${kecamatan}.`)) return 'kecamatan';
   if (homeRegionCode.startsWith(`${c.kabkotaCode}.`)) return 'kabkota';
   return 'tetangga';
 }

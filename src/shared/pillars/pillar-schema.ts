@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDay } from '../calendar-date.ts';
-import { RegionCode } from '../regions.ts';
+import { levelOfCode, RegionCode } from '../regions.ts';
 
 /** A code of the editable lists (pillar types, skills): lower case, digits and underscores. */
 export const ListCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'kode huruf kecil, angka atau _');
@@ -22,7 +22,7 @@ export const Training = z.object({
 export type Training = z.infer<typeof Training>;
 
 /** A desa or kelurahan code: pillars live in a desa. */
-export const DesaCode = RegionCode.refine((code) => code.split('.').length === 4, 'kode desa/kelurahan');
+export const DesaCode = RegionCode.refine((code) => levelOfCode(code) === 'desa', 'kode desa/kelurahan');
 
 const Until = z.iso.datetime({ offset: true }).nullable();
 

@@ -1,5 +1,6 @@
 // The shapes of the provocation watch (pantauan konten provokatif) shared by the server's routes and the web.
 import { z } from 'zod';
+import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { RegionCode } from '../regions.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';
 
@@ -21,7 +22,7 @@ export type Carrier = z.infer<typeof Carrier>;
 export const CounterStatus = z.enum(['draf', 'diajukan', 'disetujui', 'dikembalikan', 'dipublikasikan']);
 export type CounterStatus = z.infer<typeof CounterStatus>;
 
-export const HandlingLevel = z.enum(['kabkota', 'bakorwil', 'provinsi']);
+export const HandlingLevel = z.enum(HANDLING_LEVELS);
 
 const Iso = z.iso.datetime({ offset: true });
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CalendarDay } from '../calendar-date.ts';
+import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { RegionCode } from '../regions.ts';
 import { QueryFlag } from '../replies.ts';
 import {
   CONFLICT_TYPES,
   EAST_JAVA_BOUNDS,
+  MIN_DESCRIPTION,
   NEEDS,
   REPORT_KINDS,
   TRIGGERS,
@@ -67,7 +69,11 @@ export const ReportFields = z.object({
     message: 'waktu ISO 8601 dengan zona, mis. 2026-08-22T21:30:00+07:00',
   }),
   violenceOngoing: z.boolean().default(false),
-  description: z.string().trim().min(10, 'ceritakan minimal 10 karakter').max(5000),
+  description: z
+    .string()
+    .trim()
+    .min(MIN_DESCRIPTION, `ceritakan minimal ${MIN_DESCRIPTION} karakter`)
+    .max(5000),
   involved: count.default(0),
   injured: count.default(0),
   dead: count.default(0),
@@ -137,7 +143,7 @@ export const Report = z.object({
   acknowledgedAt: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   dueAcknowledgeAt: z.string(),
-  handlingLevel: z.enum(['kabkota', 'bakorwil', 'provinsi']),
+  handlingLevel: z.enum(HANDLING_LEVELS),
   escalatedAt: z.string().nullable(),
   caseId: z.string().nullable(),
 });

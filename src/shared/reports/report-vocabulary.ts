@@ -40,5 +40,18 @@ export const NEEDS = [
   'lainnya',
 ] as const;
 
+/** The fewest characters a report's description may have. */
+export const MIN_DESCRIPTION = 10;
+
 /** East Java's bounding box: a position outside it is refused as not in the province. */
 export const EAST_JAVA_BOUNDS = { south: -8.9, north: -5.0, west: 110.8, east: 116.3 } as const;
+
+/** True when a position lies in East Java's box. */
+export function isInEastJava(position: { latitude: number; longitude: number }): boolean {
+  return (
+    position.latitude >= EAST_JAVA_BOUNDS.south &&
+    position.latitude <= EAST_JAVA_BOUNDS.north &&
+    position.longitude >= EAST_JAVA_BOUNDS.west &&
+    position.longitude <= EAST_JAVA_BOUNDS.east
+  );
+}

@@ -2,6 +2,8 @@
 // kelurahan, looked up by a spacing-free key and, for spelling slips, by one deleted letter (a symmetric-deletion
 // index: "Tangul Wetan" and "Tanggul Wetan" share "tangulwetan"). Built from region rows the caller passes in,
 // so this file stays pure; the server and CLI build it once from the regions data the package ships.
+
+import { isWithin, kabkotaOf, kecamatanOf } from '../region-codes.ts';
 import { placeKey } from './tokens.ts';
 
 export type PlaceLevel = 'kabkota' | 'kecamatan' | 'desa';
@@ -63,9 +65,8 @@ export function buildGazetteer(rows: readonly RegionInput[]): Gazetteer {
     maxWords: 1,
   };
   for (const row of rows) {
-    const parts = row.code.split('.');
-    if (parts[0] !== '35' || parts.length < 2) continue;
-    const kabkotaCode = `${parts[0]}.${parts[1]}`;
+    const kabkotaCode = kabkotaOf(row.code);
+    if (!isWithin(row.code, '35') || !kabkotaCode) continue;
     if (row.level === 'kabkota') {
       const base = row.name.replace(/^(kabupaten|kota)\s+/i, '');
       const place: Place = {
@@ -82,7 +83,7 @@ export function buildGazetteer(rows: readonly RegionInput[]): Gazetteer {
     const level: PlaceLevel | null =
       row.level === 'kecamatan' ? 'kecamatan' : row.level === 'desa' ? 'desa' : null;
     if (!level) continue;
-    const kecamatanCode = level === 'desa' ? parts.slice(0, 3).join('.') : row.code;
+    const kecamatanCode = kecamatanOf(row.code) ?? row.code;
     const place: Place = { code: row.code, name: row.name, level, kabkotaCode, kecamatanCode };
     const key = placeKey(row.name);
     push(g.names, key, place);

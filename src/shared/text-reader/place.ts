@@ -3,6 +3,7 @@
 // convoy ("dari Jember") weighs little and its destination much. Each kab/kota collects points from every
 // mention that fits it; a tie left after the sender's home area gives no code and a list of candidates.
 
+import { isWithin, kabkotaOf } from '../region-codes.ts';
 import { list } from './doc.ts';
 import { exactPlaces, type Gazetteer, nearPlaces, type Place } from './gazetteer.ts';
 import { placeKey, type Token } from './tokens.ts';
@@ -293,7 +294,7 @@ export function readPlace(g: Gazetteer, tokens: readonly Token[], homeRegion?: s
       }
     }
   }
-  const home = homeRegion && /^35\.\d{2}/.test(homeRegion) ? homeRegion.slice(0, 5) : null;
+  const home = (homeRegion && isWithin(homeRegion, '35') && kabkotaOf(homeRegion)) || null;
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
   const empty: PlaceReading = {
     kabkotaCode: null,

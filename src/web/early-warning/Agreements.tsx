@@ -1,6 +1,7 @@
 // The peace agreements a group is party to (in the viewer's scope): parties, date, place, text, the signed
 // document and the reports that show it was broken; recording a new one, uploading its document, noting a breach.
 import { useState } from 'preact/hooks';
+import { kabkotaOf } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
 import { CheckList, FileField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -98,7 +99,7 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
   const t = useT();
   const lang = useLang();
   const [isOpen, setOpen] = useState(false);
-  const kabkota = props.agreement.regionCode.split('.').slice(0, 2).join('.');
+  const kabkota = kabkotaOf(props.agreement.regionCode) ?? props.agreement.regionCode;
   const reports = useLoad(
     () =>
       isOpen ? listReports({ region: kabkota, limit: 50 }).then((r) => r.items) : Promise.resolve(undefined),

@@ -2,6 +2,7 @@
 // provinsi, admin); each alert beside the list with its acknowledgement, response and closing.
 
 import { useEffect, useState } from 'preact/hooks';
+import { ALERT_LEVELS, levelRank } from '../../shared/early-warning/levels.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
@@ -19,7 +20,6 @@ import {
   EwError,
   FormBox,
   LevelTag,
-  levelRank,
   RegionPicker,
   useScopeKabkota,
 } from './ew-ui.tsx';
@@ -191,7 +191,7 @@ function AlertButton(props: { alert: AlertView; now: Date; isSelected: boolean; 
   );
 }
 
-const RAISE_LEVELS: readonly AlertLevel[] = ['waspada', 'siaga', 'awas'];
+const RAISE_LEVELS: readonly AlertLevel[] = ALERT_LEVELS;
 
 /** Raises an alert by hand for a kab/kota or one of its kecamatan in the user's scope. */
 function RaiseAlertForm(props: {

@@ -5,10 +5,12 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
+import { kabkotaOf } from '../../shared/region-codes.ts';
+import { wibInputToIso } from '../../shared/time.ts';
 import type { SignedInUser } from '../api.ts';
 import { CheckList, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn } from '../operator/ui.tsx';
 import { ListItemButton, ListState, OpensInPlace, SplitView } from '../ui/ListView.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
@@ -173,7 +175,7 @@ function AddEventForm(props: {
         kind,
         title: title.trim(),
         description: description.trim(),
-        startsAt: wibInputToIso(startsAt),
+        startsAt: wibInputToIso(startsAt) ?? startsAt,
         endsAt: endsAt ? wibInputToIso(endsAt) : undefined,
         regionCode,
         routeRegionCodes: route.map((r) => r.code),
@@ -253,11 +255,7 @@ function AddEventForm(props: {
         onChange={setRegionCode}
         kecamatan="optional"
       />
-      <RoutePicker
-        route={route}
-        onChange={setRoute}
-        startKabkota={regionCode.split('.').slice(0, 2).join('.')}
-      />
+      <RoutePicker route={route} onChange={setRoute} startKabkota={kabkotaOf(regionCode) ?? ''} />
       <fieldset class="op-radios">
         <legend>{t('ew.event.groups')}</legend>
         {groups.data?.length === 0 && <p>{t('ew.event.noGroups')}</p>}

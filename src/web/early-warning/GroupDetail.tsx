@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
+import { kabkotaOf, levelOfCode } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
@@ -189,8 +190,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
   const [contactPhone, setContactPhone] = useState('');
   const [address, setAddress] = useState('');
   const action = useAction();
-  const isRegionReady =
-    level === 'cabang' ? regionCode.split('.').length === 2 : regionCode.split('.').length === 3;
+  const isRegionReady = levelOfCode(regionCode) === (level === 'cabang' ? 'kabkota' : 'kecamatan');
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -227,7 +227,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
                 checked={level === l}
                 onChange={() => {
                   setLevel(l);
-                  setRegionCode(regionCode.split('.').slice(0, 2).join('.'));
+                  setRegionCode(kabkotaOf(regionCode) ?? regionCode);
                 }}
               />{' '}
               {t(`ew.branchLevel.${l}` as MessageKey)}

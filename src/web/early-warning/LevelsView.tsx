@@ -2,7 +2,9 @@
 // changes; recomputing on demand for the roles the API allows.
 
 import { useState } from 'preact/hooks';
+import { levelRank } from '../../shared/early-warning/levels.ts';
 import { can } from '../../shared/permissions/index.ts';
+import { kabkotaOf } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
@@ -16,7 +18,7 @@ import {
   type RecomputeResult,
   recomputeLevels,
 } from './ew-api.ts';
-import { EwError, FactorList, formatScore, LevelTag, levelRank, regionChildren } from './ew-ui.tsx';
+import { EwError, FactorList, formatScore, LevelTag, regionChildren } from './ew-ui.tsx';
 
 const LEVEL_EVENTS = ['early_warning.level_changed'];
 
@@ -24,9 +26,7 @@ const LEVEL_EVENTS = ['early_warning.level_changed'];
 
 /** The kab/kota an operator starts in; everyone else starts at the province. */
 function homeOf(me: SignedInUser): string {
-  return me.scope.kind === 'region' && me.scope.code.split('.').length >= 2
-    ? me.scope.code.split('.').slice(0, 2).join('.')
-    : '35';
+  return (me.scope.kind === 'region' && kabkotaOf(me.scope.code)) || '35';
 }
 
 export function LevelsView(props: { me: SignedInUser }) {

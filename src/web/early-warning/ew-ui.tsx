@@ -12,6 +12,7 @@ import { listBakorwil, listRegions } from '../operator/operator-api.ts';
 import { ErrorNotice, FormSubmit, type Loaded, Tag, useLoad } from '../operator/ui.tsx';
 import type { AlertView, Factor } from './ew-api.ts';
 import './early-warning.css';
+import { isAtOrAbove, kabkotaOf, kecamatanOf, levelOfCode } from '../../shared/region-codes.ts';
 
 // ── Tabs (WAI-ARIA tabs: arrow keys move between them, the panel follows) ─────────────────────────
 
@@ -85,13 +86,6 @@ export function TabPanel(props: { idPrefix: string; tabKey: string; children: Co
 }
 
 // ── Levels and factors ──────────────────────────────────────────────────────────────────────────
-
-const LEVEL_ORDER = ['normal', 'waspada', 'siaga', 'awas'];
-
-/** normal 0 … awas 3 (unknown codes sort lowest). */
-export function levelRank(level: string): number {
-  return Math.max(0, LEVEL_ORDER.indexOf(level));
-}
 
 /** The level in words on its colour (the colour never carries the meaning alone). */
 export function LevelTag(props: { level: string }) {
@@ -221,7 +215,7 @@ export function useScopeKabkota(me: SignedInUser): Loaded<Region[]> {
       return all.filter((r) => bakorwil?.members.includes(r.code));
     }
     if (scope.code === '35') return all;
-    const kabkota = scope.code.split('.').slice(0, 2).join('.');
+    const kabkota = kabkotaOf(scope.code);
     return all.filter((r) => r.code === kabkota);
   }, [me.id]);
 }
@@ -240,8 +234,8 @@ export function RegionPicker(props: {
   hint?: string;
 }) {
   const t = useT();
-  const kab = props.value.split('.').slice(0, 2).join('.');
-  const kec = props.value.split('.').length >= 3 ? props.value.split('.').slice(0, 3).join('.') : '';
+  const kab = kabkotaOf(props.value) ?? '';
+  const kec = kecamatanOf(props.value) ?? '';
   const children = useLoad(
     () => (kab && props.kecamatan !== 'none' ? regionChildren(kab) : Promise.resolve([])),
     [kab, props.kecamatan],
@@ -299,9 +293,9 @@ export function alertArea(
   alert: Pick<AlertView, 'regionCode' | 'regionName' | 'kabkotaName'>,
   t: (key: MessageKey, params?: Record<string, string | number>) => string,
 ): string {
-  const depth = alert.regionCode.split('.').length;
-  if (depth <= 2) return alert.kabkotaName;
-  const key = depth === 3 ? 'ew.area.kecamatan' : 'ew.area.desa';
+  const level = levelOfCode(alert.regionCode);
+  if (isAtOrAbove(alert.regionCode, 'kabkota')) return alert.kabkotaName;
+  const key = level === 'kecamatan' ? 'ew.area.kecamatan' : 'ew.area.desa';
   return `${t(key, { name: alert.regionName })}, ${alert.kabkotaName}`;
 }
 

@@ -13,6 +13,7 @@ import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import './evaluation.css';
+import { kabkotaOf } from '../../shared/region-codes.ts';
 import { Downloads } from './EvaluationDownloads.tsx';
 import {
   BarChart,
@@ -72,7 +73,7 @@ async function loadScopes(me: SignedInUser, provinceLabel: string): Promise<Scop
       ...kabkota.map((k) => ({ code: k.code, label: k.name })),
     ];
   }
-  const own = code.slice(0, 5);
+  const own = kabkotaOf(code) ?? code;
   return [{ code: own, label: nameOf(own) }];
 }
 

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { formatNumber, type MessageKey } from '../../shared/i18n.ts';
+import { isInEastJava } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
 
 /** A GPS fix in decimal degrees, with its accuracy in metres. */
 export type Position = { latitude: number; longitude: number; accuracy: number };
 
 /** East Java's box, as the API checks it: a fix outside is a wrong fix (or a report from elsewhere). */
-const BOUNDS = { south: -8.9, north: -5.0, west: 110.8, east: 116.3 };
 
 /** Rounds to 5 decimals (about a metre): more digits claim a precision phones do not have. */
 function round(value: number): number {
@@ -43,16 +43,6 @@ export function readPosition(options: { timeoutMs: number }): Promise<Position> 
       { enableHighAccuracy: true, timeout: options.timeoutMs, maximumAge: 60_000 },
     );
   });
-}
-
-/** True when the fix lies in East Java's box. */
-export function isInEastJava(position: Position): boolean {
-  return (
-    position.latitude >= BOUNDS.south &&
-    position.latitude <= BOUNDS.north &&
-    position.longitude >= BOUNDS.west &&
-    position.longitude <= BOUNDS.east
-  );
 }
 
 const PROBLEMS: Record<string, MessageKey> = {

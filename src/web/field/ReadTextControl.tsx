@@ -1,10 +1,11 @@
 // The report form's offer to read its description: a button, and the reader's panel loaded only when pressed,
 // so the field page's first load carries neither the panel nor its messages.
 import { useState } from 'preact/hooks';
+import { MIN_DESCRIPTION } from '../../shared/reports/report-vocabulary.ts';
 import type { TextReadSuggestion } from '../../shared/text-reader/text-read-schema.ts';
 import { request } from '../api.ts';
 import { useT } from '../lang.ts';
-import { MIN_DESCRIPTION, type ReportDraft } from './report-draft.ts';
+import type { ReportDraft } from './report-draft.ts';
 import type { ReaderSuggestion, TextReaderPanel } from './TextReaderPanel.tsx';
 
 /** The form's fields as the reader suggests them: the person's own entries stay where the reader says nothing. */

@@ -2,15 +2,10 @@
 // the grid of vulnerable people by group.
 import { formatDateTimeWIB } from '../../shared/i18n.ts';
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
-import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { MIN_DESCRIPTION, VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { wibInputToIso } from '../../shared/time.ts';
 import { useLang, useT } from '../lang.ts';
-import {
-  type DraftProblem,
-  MIN_DESCRIPTION,
-  type ReportDraft,
-  VULNERABLE_FIELDS,
-  wibInputToIso,
-} from './report-draft.ts';
+import { type DraftProblem, type ReportDraft, VULNERABLE_FIELDS } from './report-draft.ts';
 
 /** Toggles `value` in a list, keeping the vocabulary's order. */
 function toggle<T extends string>(list: readonly T[], value: T, order: readonly T[]): T[] {

@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CONFLICT_TYPES, NEEDS, REPORT_KINDS, TRIGGERS } from '../../shared/reports/report-vocabulary.ts';
+import {
+  CONFLICT_TYPES,
+  MIN_DESCRIPTION,
+  NEEDS,
+  REPORT_KINDS,
+  TRIGGERS,
+} from '../../shared/reports/report-vocabulary.ts';
 import { describeReason, triage } from '../../shared/reports/triage.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
@@ -21,7 +27,6 @@ import {
   type DraftProblem,
   emptyDraft,
   findDraftProblems,
-  MIN_DESCRIPTION,
   nowInWib,
   type ReportDraft,
   toReportInput,

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseView, FollowUpInput } from '../../shared/cases/case-schema.ts';
 import { errorMessage, formatDateTimeWIB, type MessageKey } from '../../shared/i18n.ts';
+import { isInEastJava } from '../../shared/reports/report-vocabulary.ts';
 import { toWibIso } from '../../shared/time.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ToggleButton } from '../ui/ListView.tsx';
-import { isInEastJava, readPosition } from './GpsControl.tsx';
+import { readPosition } from './GpsControl.tsx';
 import { findRecord, putRecords } from './idb.ts';
 import { addToOutbox, newClientId, type OutboxItem, syncOutbox, useOutbox } from './outbox.ts';
 import { PriorityBadge } from './PriorityBadge.tsx';

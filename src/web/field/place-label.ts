@@ -1,12 +1,8 @@
 // How a region reads in the picker: "Desa Tanggulwetan" with "Kec. Tanggul, Kabupaten Jember" under it.
 import type { Lang } from '../../shared/i18n.ts';
 import { t } from '../../shared/i18n.ts';
+import { isKelurahan } from '../../shared/region-codes.ts';
 import { findKnownRegion, type PlaceRegion } from './region-cache.ts';
-
-/** Kelurahan codes have a desa part starting with 1 (Kemendagri), desa codes with 2. */
-function isKelurahan(code: string): boolean {
-  return code.split('.')[3]?.startsWith('1') ?? false;
-}
 
 /** The region's name with its kind: "Desa Tanggulwetan", "Kecamatan Tanggul", "Kabupaten Jember". */
 export function placeName(region: Pick<PlaceRegion, 'code' | 'name' | 'level'>, lang: Lang): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeReason, triage } from '../../shared/reports/triage.ts';
+import { wibInputToIso } from '../../shared/time.ts';
 import {
   emptyDraft,
   findDraftProblems,
@@ -7,7 +8,6 @@ import {
   type ReportDraft,
   toReportInput,
   triageFactsOf,
-  wibInputToIso,
 } from './report-draft.ts';
 
 const tanggulwetan = {

@@ -10,9 +10,9 @@ import type {
   VulnerableCounts,
   VulnerableGroup,
 } from '../../shared/reports/report-schema.ts';
-import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { MIN_DESCRIPTION, VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import type { TriageFacts } from '../../shared/reports/triage.ts';
-import { toWibIso } from '../../shared/time.ts';
+import { toWibIso, wibInputToIso } from '../../shared/time.ts';
 import type { Position } from './GpsControl.tsx';
 import type { PlaceRegion } from './region-cache.ts';
 
@@ -23,9 +23,6 @@ export type CountField = (typeof COUNT_FIELDS)[number];
 /** The columns of the vulnerable-people grid. */
 export const VULNERABLE_FIELDS = ['harmed', 'displaced', 'atRisk'] as const;
 export type VulnerableField = (typeof VULNERABLE_FIELDS)[number];
-
-/** The shortest description the API accepts. */
-export const MIN_DESCRIPTION = 10;
 
 /** Everything the form holds before it becomes a report. */
 export type ReportDraft = {
@@ -47,14 +44,6 @@ export type ReportDraft = {
 /** The current minute in WIB, as a `datetime-local` value. */
 export function nowInWib(now = new Date()): string {
   return toWibIso(now).slice(0, 16);
-}
-
-/** A `datetime-local` value read as WIB, as ISO 8601 with its offset; undefined when it is not a time. */
-export function wibInputToIso(value: string): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?/.exec(value);
-  if (!match) return undefined;
-  const iso = `${match[1]}${match[2] ?? ':00'}+07:00`;
-  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
 
 /** A blank form, its time set to now. */

@@ -2,6 +2,7 @@
 // tags, and the cases it was learned from.
 import { useState } from 'preact/hooks';
 import type { LessonView } from '../../shared/lessons/lesson-rules.ts';
+import { isAtOrAbove, kabkotaOf } from '../../shared/region-codes.ts';
 import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
@@ -30,8 +31,8 @@ function draftOf(lesson: LessonView | undefined, kabkota: string): Draft {
     whatWorked: lesson?.whatWorked ?? '',
     whatToAvoid: lesson?.whatToAvoid ?? '',
     conflictType: lesson?.conflictType ?? '',
-    kabkota: lesson ? lesson.regionCode.slice(0, 5) : kabkota,
-    subRegion: lesson && lesson.regionCode.length > 5 ? lesson.regionCode : '',
+    kabkota: lesson ? (kabkotaOf(lesson.regionCode) ?? lesson.regionCode) : kabkota,
+    subRegion: lesson && !isAtOrAbove(lesson.regionCode, 'kabkota') ? lesson.regionCode : '',
     tags: lesson?.tags.join(', ') ?? '',
     caseIds: lesson?.caseIds ?? [],
   };

@@ -2,10 +2,11 @@
 // and the evaluation it discusses (a scope and a quarter).
 import { useState } from 'preact/hooks';
 import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
+import { wibInputToIso } from '../../shared/time.ts';
 import type { WorkshopView } from '../../shared/workshops/workshop-rules.ts';
 import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { wibInputIn, wibInputToIso } from '../operator/ui.tsx';
+import { wibInputIn } from '../operator/ui.tsx';
 import { LearnForm, useCheckedForm } from './LearnForm.tsx';
 import { editWorkshop, planWorkshop } from './learning-api.ts';
 import type { Area } from './learning-ui.tsx';
@@ -117,7 +118,7 @@ export function WorkshopForm(props: {
       const evaluation = draft.hasEvaluation ? { scope: draft.evaluationScope, from, to } : undefined;
       const details = {
         topic: draft.topic.trim(),
-        startsAt: wibInputToIso(draft.startsAt),
+        startsAt: wibInputToIso(draft.startsAt) ?? draft.startsAt,
         place: draft.place.trim(),
         facilitators,
         notes: draft.notes.trim(),

@@ -12,6 +12,7 @@ import { ErrorNotice, StandIn, Tag, useHeading, useLoad, useRecord } from '../op
 import { Link } from '../router.tsx';
 import { parseHighlight } from './highlight.ts';
 import './learning.css';
+import { kabkotaOf } from '../../shared/region-codes.ts';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -88,7 +89,7 @@ export function areasOf(me: SignedInUser, province: ReturnType<typeof useProvinc
       ...province.kabkota.map((k) => kabkota(k.code)),
     ];
   }
-  return [kabkota(scope.code.slice(0, 5))];
+  return [kabkota(kabkotaOf(scope.code) ?? scope.code)];
 }
 
 /** The status of a lesson in words and colour. */

@@ -2,6 +2,7 @@
 // them) and dispositions to partner agencies. Vulnerable people and referrals are in PeopleSection.tsx.
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { wibInputToIso } from '../../shared/time.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { SmallButton } from '../ui/SmallButton.tsx';
@@ -19,18 +20,7 @@ import {
   sendDisposition,
 } from './operator-api.ts';
 import { pillarLabel, usePillarLists } from './pillar-labels.ts';
-import {
-  DoneNotice,
-  ErrorNotice,
-  Notice,
-  num,
-  Tag,
-  useAction,
-  useLoad,
-  wib,
-  wibInputIn,
-  wibInputToIso,
-} from './ui.tsx';
+import { DoneNotice, ErrorNotice, Notice, num, Tag, useAction, useLoad, wib, wibInputIn } from './ui.tsx';
 
 type SectionProps = {
   item: CaseView;
@@ -288,7 +278,11 @@ export function DispositionsSection(props: SectionProps) {
     event.preventDefault();
     const agency = agencies.data?.find((a) => a.id === agencyId);
     const ok = await action.run(() =>
-      sendDisposition(item.id, { agencyId, instruction: instruction.trim(), dueAt: wibInputToIso(dueAt) }),
+      sendDisposition(item.id, {
+        agencyId,
+        instruction: instruction.trim(),
+        dueAt: wibInputToIso(dueAt) ?? dueAt,
+      }),
     );
     if (ok) {
       setDone(t('op.disposition.sent', { agency: agency?.name ?? agencyId }));

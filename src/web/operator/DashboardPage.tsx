@@ -2,6 +2,7 @@
 // early-warning level with a drill-down from kab/kota to kecamatan, and small charts. Works without a map.
 // Each user starts at home: an operator at their kab/kota, a coordinator at their Bakorwil, the province at 35.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { levelOfCode } from '../../shared/region-codes.ts';
 import { request } from '../api.ts';
 import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -49,7 +50,7 @@ export function DashboardPage(props: OperatorPageProps) {
   const bakorwilId = me.scope.kind === 'bakorwil' ? me.scope.id : undefined;
   const home = bakorwilId
     ? BAKORWIL
-    : me.scope.kind === 'region' && me.scope.code.split('.').length === 2
+    : me.scope.kind === 'region' && levelOfCode(me.scope.code) === 'kabkota'
       ? me.scope.code
       : '35';
   const [scope, setScope] = useState(home);

@@ -6,11 +6,12 @@ import { isChild, REFERRAL_SERVICES, refusePerson } from '../../shared/cases/peo
 import type { PersonInput, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { wibInputToIso } from '../../shared/time.ts';
 import { InputField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { groupLabel, referralServiceLabel } from './labels.ts';
 import { addPerson, referPerson, updatePerson } from './operator-api.ts';
-import { ErrorNotice, FormSubmit, useAction, wibInputIn, wibInputToIso } from './ui.tsx';
+import { ErrorNotice, FormSubmit, useAction, wibInputIn } from './ui.tsx';
 
 const NIK_PATTERN = /^\d{16}$/;
 
@@ -192,7 +193,7 @@ export function ReferralForm(props: {
       referPerson(props.caseId, person.id, {
         service,
         provider: provider.trim(),
-        dueAt: wibInputToIso(dueAt),
+        dueAt: wibInputToIso(dueAt) ?? dueAt,
       }),
     );
     if (ok) {

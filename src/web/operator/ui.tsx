@@ -314,11 +314,6 @@ export function FormSubmit(props: {
   );
 }
 
-/** A WIB date-time typed in a datetime-local field ("2026-08-22T21:30") as ISO with +07:00. */
-export function wibInputToIso(value: string): string {
-  return `${value.length === 16 ? `${value}:00` : value}+07:00`;
-}
-
 /** The datetime-local value `hours` from now, in WIB. */
 export function wibInputIn(hours: number, from = new Date()): string {
   const shifted = new Date(from.getTime() + hours * 3_600_000 + 7 * 3_600_000);

@@ -2,6 +2,7 @@
 // sighting (screenshots, posters masked for those who may not see them), and its response.
 import { useEffect, useState } from 'preact/hooks';
 import type { ItemDetail } from '../../shared/provocation/provocation-schema.ts';
+import { kabkotaOf } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
@@ -52,7 +53,7 @@ export function ProvocationItem(props: { id: string; me: SignedInUser }) {
     );
   }
   if (!item) return <StandIn error={loaded.error} />;
-  const kabkota = item.regionCodes.find((c) => c.length >= 5)?.slice(0, 5);
+  const kabkota = item.regionCodes.map(kabkotaOf).find((code) => code !== undefined);
   return (
     <div class="op-wide prov-item">
       {back}

@@ -4,6 +4,7 @@ import {
   type EarlyWarningSettings,
   type Factor,
   LEVEL_LABELS,
+  levelRank,
 } from '../../../shared/early-warning/level-model.ts';
 import { describeMinutes, HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
@@ -45,9 +46,9 @@ export async function raiseAlertInTx(
 ): Promise<{ alert: store.AlertRecord; deliveryIds: string[] } | undefined> {
   const { now, settings } = context;
   const open = await store.listOpenAlertsOf(tx, input.regionCode);
-  const rank = (level: AlertLevel) => ['waspada', 'siaga', 'awas'].indexOf(level);
-  if (input.source === 'otomatis' && open.some((o) => rank(o.level) >= rank(input.level))) return undefined;
-  const replaced = open.filter((o) => rank(o.level) < rank(input.level));
+  if (input.source === 'otomatis' && open.some((o) => levelRank(o.level) >= levelRank(input.level)))
+    return undefined;
+  const replaced = open.filter((o) => levelRank(o.level) < levelRank(input.level));
   const kabkotaCode = kabkotaOf(input.regionCode) as string;
   const id = await store.insertAlert(tx, {
     ...input,

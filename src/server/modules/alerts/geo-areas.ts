@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { levelOfCode } from '../../../shared/region-codes.ts';
 
 // Region boundaries for CAP <polygon>: read from the boundaries folder (assets/geo, or GEO_DIR when set).
 
@@ -91,8 +92,8 @@ export function simplifyRing(ring: Ring, maxPoints = MAX_POLYGON_POINTS): Ring {
  */
 export function capPolygon(geoDir: string | undefined, regionCode: string): string | undefined {
   if (!geoDir) return undefined;
-  const depth = regionCode.split('.').length;
-  const file = depth === 2 ? FILES.kabkota : depth === 3 ? FILES.kecamatan : undefined;
+  const level = levelOfCode(regionCode);
+  const file = level === 'kabkota' ? FILES.kabkota : level === 'kecamatan' ? FILES.kecamatan : undefined;
   if (!file) return undefined;
   const geometry = load(geoDir, file).get(regionCode);
   if (!geometry) return undefined;

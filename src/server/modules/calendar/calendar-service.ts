@@ -12,7 +12,7 @@ import {
   type RecurringEvent,
   recurringEventsBetween,
 } from '../../../shared/early-warning/calendar.ts';
-import { isWithin, levelOfCode } from '../../../shared/regions.ts';
+import { isWithin, kecamatanOf, levelOfCode } from '../../../shared/regions.ts';
 import { startOfWibDay, toWibIso, wibDate } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -227,8 +227,8 @@ async function eventDetail(tx: Tx, id: string, now: Date) {
   const kecamatan = [
     ...new Set(
       [event.regionCode, ...event.routeRegionCodes]
-        .filter((code) => code.split('.').length >= 3)
-        .map((code) => code.split('.').slice(0, 3).join('.')),
+        .map(kecamatanOf)
+        .filter((code): code is string => code !== undefined),
     ),
   ];
   const rivals = await store.findRivalIds(

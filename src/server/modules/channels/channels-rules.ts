@@ -3,6 +3,7 @@
 import { shortNumber } from '../../../shared/channels/channel-schema.ts';
 import type { ShortForm } from '../../../shared/channels/short-form.ts';
 import type { ReportInput, Vulnerable } from '../../../shared/reports/report-schema.ts';
+import { isInEastJava } from '../../../shared/reports/report-vocabulary.ts';
 import type { Place } from '../../../shared/text-reader/gazetteer.ts';
 import type { TextReading } from '../../../shared/text-reader/read-text.ts';
 import { toWibIso } from '../../../shared/time.ts';
@@ -43,10 +44,7 @@ export function draftReport(input: {
   const inJatim =
     input.latitude !== null &&
     input.longitude !== null &&
-    input.latitude >= -8.9 &&
-    input.latitude <= -5.0 &&
-    input.longitude >= 110.8 &&
-    input.longitude <= 116.3;
+    isInEastJava({ latitude: input.latitude, longitude: input.longitude });
   const text = input.text.trim();
   return {
     kind: reading.kind,

@@ -1,6 +1,7 @@
 // A hand-made dataset whose evaluation is worked out by hand (test use only): Bakorwil V, the third quarter
 // of 2026, evaluated on 15 October 2026. The expected figures are in evaluation.test.ts, with the sums.
 import { randomUUID } from 'node:crypto';
+import { kabkotaOf, kecamatanOf } from '../../../shared/region-codes.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 
 /** When the evaluation is made: after the quarter, so deadlines inside it have passed. */
@@ -32,7 +33,6 @@ async function addReport(tx: Tx, reporterId: string, r: R): Promise<{ id: string
   const id = randomUUID();
   const occurredAt = at(r.occurred);
   const createdAt = plus(occurredAt, r.delay ?? 5);
-  const parts = r.region.split('.');
   await tx.query(
     `INSERT INTO reports (id, kind, conflict_type, region_code, kabkota_code, kecamatan_code, occurred_at, description,
        reporter_id, priority, priority_rank, priority_reasons, has_vulnerable, content_hash, created_at, updated_at,
@@ -43,8 +43,8 @@ async function addReport(tx: Tx, reporterId: string, r: R): Promise<{ id: string
       r.kind,
       r.type,
       r.region,
-      parts.slice(0, 2).join('.'),
-      parts.length >= 3 ? parts.slice(0, 3).join('.') : null,
+      kabkotaOf(r.region),
+      kecamatanOf(r.region) ?? null,
       occurredAt,
       reporterId,
       r.priority,
@@ -79,7 +79,7 @@ async function addCase(tx: Tx, createdBy: string, c: C): Promise<string> {
      VALUES ('Kasus uji', $1, $2, $3, $4, $5, $6, $7, $8, $8, $8, $8, $9, $10, $11) RETURNING id`,
     [
       c.region,
-      c.region.slice(0, 5),
+      kabkotaOf(c.region),
       c.type,
       c.phase,
       c.priority,
@@ -330,7 +330,7 @@ export async function seedEvaluationDataset(
            VALUES ($1, $2, 'siaga', 'otomatis', 'Uji', $3, $4, $5, $5) RETURNING id`,
           [
             region,
-            region.slice(0, 5),
+            kabkotaOf(region),
             plus(at(created), 120),
             acknowledgedAfter === undefined ? null : plus(at(created), acknowledgedAfter),
             at(created),

@@ -2,6 +2,8 @@
 // GET /api/evaluations/records is (the set, the period, a scope within the asker's region), then read page by
 // page so a province's year never sits in memory: PostgreSQL through one server-side cursor, PGlite in keyset
 // pages, one short transaction each. Each page comes with the names of its regions and their parents.
+
+import { areasOf } from '../../../shared/region-codes.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -27,8 +29,7 @@ async function namesOf(tx: Tx, rows: readonly RecordRow[]): Promise<Record<strin
   const codes = new Set<string>();
   for (const row of rows) {
     codes.add(row.regionCode);
-    codes.add(row.regionCode.slice(0, 5));
-    if (row.regionCode.length >= 8) codes.add(row.regionCode.slice(0, 8));
+    for (const area of areasOf(row.regionCode)) codes.add(area);
   }
   return store.findRegionNames(tx, [...codes]);
 }

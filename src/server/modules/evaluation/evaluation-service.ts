@@ -20,6 +20,7 @@ import {
   quarterOf,
   refusePeriod,
 } from '../../../shared/evaluation/period.ts';
+import { kabkotaOf } from '../../../shared/region-codes.ts';
 import { isWithin } from '../../../shared/regions.ts';
 import { ConflictType } from '../../../shared/reports/report-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
@@ -50,8 +51,7 @@ function requireEvaluator(principal: Principal): void {
 /** The user's own area: their Bakorwil, their kab/kota, or the province. */
 export function defaultScopeOf(principal: Principal): string {
   if (principal.user.scopeBakorwilId) return principal.user.scopeBakorwilId;
-  const region = principal.user.scopeRegionCode ?? '35';
-  return region === '35' ? '35' : region.slice(0, 5);
+  return kabkotaOf(principal.user.scopeRegionCode ?? '35') ?? '35';
 }
 
 /**

@@ -2,6 +2,7 @@
 // precisely, what the file is called.
 import type { ColumnType, ExportColumn } from '../../../shared/exports/export-columns.ts';
 import type { ExportFormat, ExportKind } from '../../../shared/exports/export-schema.ts';
+import { kabkotaOf, kecamatanOf } from '../../../shared/region-codes.ts';
 import { toWibIso } from '../../../shared/time.ts';
 
 /** A time read as WIB text, as the export store reads times (to the millisecond). */
@@ -108,9 +109,10 @@ export function placeOf(
   const code = row.regionCode;
   const desa = centroids.get(code);
   if (desa && code.length >= 13) return { point: desa, precision: 'desa' };
-  const kecamatan = code.length >= 8 ? centroids.get(code.slice(0, 8)) : undefined;
+  const kecamatanCode = kecamatanOf(code);
+  const kecamatan = kecamatanCode ? centroids.get(kecamatanCode) : undefined;
   if (kecamatan) return { point: kecamatan, precision: 'kecamatan' };
-  const kabkota = centroids.get(code.slice(0, 5));
+  const kabkota = centroids.get(kabkotaOf(code) ?? code);
   if (kabkota) return { point: kabkota, precision: 'kab-kota' };
   return undefined;
 }
@@ -142,13 +144,14 @@ export function fileName(kind: ExportKind, format: ExportFormat, now: Date): str
 
 /** The place columns of a region code at each level, named from `names` (the region and its parents). */
 export function placeColumns(code: string, names: Readonly<Record<string, string>>): Record<string, unknown> {
-  const kecamatan = code.length >= 8 ? code.slice(0, 8) : null;
+  const kecamatan = kecamatanOf(code) ?? null;
+  const kabkota = kabkotaOf(code) ?? code;
   const desa = code.length >= 13 ? code : null;
   return {
     adm1Code: '35',
     adm1Name: 'Jawa Timur',
-    adm2Code: code.slice(0, 5),
-    adm2Name: names[code.slice(0, 5)] ?? null,
+    adm2Code: kabkota,
+    adm2Name: names[kabkota] ?? null,
     adm3Code: kecamatan,
     adm3Name: kecamatan ? (names[kecamatan] ?? null) : null,
     adm4Code: desa,

@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RegionCode } from '../../../shared/regions.ts';
+import { KabkotaCode } from '../../../shared/regions.ts';
 import type { Config } from '../../platform/config.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { createGeoSource, type GeoBody } from './geo-service.ts';
-
-const KabkotaCode = RegionCode.refine((code) => code.split('.').length === 2, 'kode kab/kota, mis. 35.09');
 
 /** Boundaries change with a new data release, not during the day: browsers keep them a day, then revalidate. */
 const CACHE_CONTROL = 'private, max-age=86400, stale-while-revalidate=604800';

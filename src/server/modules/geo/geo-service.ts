@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzipSync } from 'node:zlib';
+import { kabkotaOf } from '../../../shared/region-codes.ts';
 import { DomainError } from '../../platform/errors.ts';
 
 const brotli = promisify(brotliCompress);
@@ -75,7 +76,8 @@ export function createGeoSource(geoDir: string | undefined) {
       ]);
       const grouped = new Map<string, Feature[]>();
       for (const feature of kecamatan.features) {
-        const parent = feature.properties.kabkota_code ?? feature.properties.code?.slice(0, 5);
+        const parent =
+          feature.properties.kabkota_code ?? (feature.properties.code && kabkotaOf(feature.properties.code));
         if (!parent) continue;
         grouped.set(parent, [...(grouped.get(parent) ?? []), feature]);
       }

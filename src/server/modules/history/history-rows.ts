@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { type RowReading, readHistoryRow } from '../../../shared/history/history-rules.ts';
 import type { DryRunRow, HistoryPlan } from '../../../shared/history/history-schema.ts';
+import { kecamatanOf } from '../../../shared/region-codes.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { matchHistory } from '../reports/reports-history-service.ts';
@@ -58,7 +59,7 @@ export async function decideRows(tx: Tx, importId: string, rows: readonly ReadRo
           {
             key: String(reading.row),
             id,
-            place: reading.place.level === 'desa' ? reading.place.code.slice(0, 8) : reading.place.code,
+            place: kecamatanOf(reading.place.code) ?? reading.place.code,
             conflictType: reading.conflictType ?? 'lainnya',
             occurredAt: reading.occurredAt,
           },

@@ -14,6 +14,7 @@ import {
   reportWeight,
   type SpreadingContent,
 } from '../../../shared/early-warning/level-model.ts';
+import { areasOf } from '../../../shared/region-codes.ts';
 import { wibDate } from '../../../shared/time.ts';
 
 /** A calendar event placed on the map: where it happens, where its route passes, who takes part. */
@@ -41,15 +42,6 @@ export type Register = {
   silatRegions: ReadonlySet<string>;
   rivalries: readonly (RivalryInput & { idA: string; idB: string })[];
 };
-
-/** The kecamatan and kab/kota a code lies in ('35.09.06.2002' → ['35.09.06', '35.09']). */
-export function areasOf(code: string): string[] {
-  const parts = code.split('.');
-  const areas: string[] = [];
-  if (parts.length >= 3) areas.push(parts.slice(0, 3).join('.'));
-  if (parts.length >= 2) areas.push(parts.slice(0, 2).join('.'));
-  return areas;
-}
 
 /** An operator's event as an Occurrence. */
 export function occurrenceOfEvent(e: {
@@ -260,7 +252,7 @@ export function tallyContent(
   const groups = new Map<string, Set<string>>();
   for (const row of rows) {
     if (!counts(row)) continue;
-    for (const code of [row.kecamatanCode, row.kecamatanCode.slice(0, 5)]) {
+    for (const code of areasOf(row.kecamatanCode)) {
       let set = items.get(code);
       if (!set) {
         set = new Set();

@@ -12,7 +12,7 @@ import {
   levelRank,
   reportWeight,
 } from '../../../shared/early-warning/level-model.ts';
-import { levelOfCode } from '../../../shared/regions.ts';
+import { levelOfCode, parentOf } from '../../../shared/regions.ts';
 import { toWibIso, wibDate } from '../../../shared/time.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
@@ -318,7 +318,7 @@ export async function getLevel(deps: LevelDeps, principal: Principal, code: stri
     if (!region || (region.level !== 'kecamatan' && region.level !== 'kabkota')) {
       throw new DomainError('not_found', 'Wilayah tidak ditemukan');
     }
-    const parent = code.split('.').slice(0, -1).join('.');
+    const parent = parentOf(code) as string;
     const item = (await store.listChildLevels(tx, parent)).find((v) => v.regionCode === code)!;
     const changes = await store.listLevelChanges(tx, code, 20);
     return {

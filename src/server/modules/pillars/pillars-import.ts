@@ -14,6 +14,7 @@ import {
   type SheetRow,
   totalsOf,
 } from '../../../shared/pillars/pillar-import-rules.ts';
+import { kabkotaOf } from '../../../shared/region-codes.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -356,7 +357,7 @@ async function processImport(
       await store.insertPillars(tx, creates, principal.user.id, now);
       for (const d of decided) {
         if (d.create && d.registeredElsewhere) {
-          noteRegisteredElsewhere(tx, [d.create.id], d.create.homeRegionCode.slice(0, 5));
+          noteRegisteredElsewhere(tx, [d.create.id], kabkotaOf(d.create.homeRegionCode) ?? '35');
         }
       }
       const results = decided.map((decision) =>

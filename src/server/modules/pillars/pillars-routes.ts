@@ -12,7 +12,7 @@ import {
   PillarInput,
   PillarStatus,
 } from '../../../shared/pillars/pillar-schema.ts';
-import { RegionCode } from '../../../shared/regions.ts';
+import { KabkotaCode, RegionCode } from '../../../shared/regions.ts';
 import { itemsOf, NoContent } from '../../../shared/replies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
@@ -31,7 +31,6 @@ const CodeParams = z.object({ code: ListCode });
 const CoverageRegion = z
   .string()
   .regex(/^(35(\.\d{2}(\.\d{2})?)?|[IVX]{1,4})$/, 'kode provinsi, kab/kota, kecamatan, atau Bakorwil (I–V)');
-const KabkotaCode = RegionCode.refine((code) => code.split('.').length === 2, 'kode kab/kota, mis. 35.10');
 
 const ListQuery = z.object({
   type: ListCode.optional(),

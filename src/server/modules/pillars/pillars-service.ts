@@ -8,6 +8,7 @@ import {
   PillarInput,
 } from '../../../shared/pillars/pillar-schema.ts';
 import { maskColumn } from '../../../shared/privacy/masks.ts';
+import { kabkotaOf } from '../../../shared/region-codes.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
@@ -227,7 +228,7 @@ export async function createPillar(deps: PillarDeps, principal: Principal, input
     deps.db.asActor(principal.actor, async (tx) => {
       const { row, registeredElsewhere } = await toWrite(tx, deps, principal, fields, null);
       const id = await store.insertPillar(tx, { ...row, createdBy: principal.user.id, now });
-      if (registeredElsewhere) noteRegisteredElsewhere(tx, [id], row.homeRegionCode.slice(0, 5));
+      if (registeredElsewhere) noteRegisteredElsewhere(tx, [id], kabkotaOf(row.homeRegionCode) ?? '35');
       await appendAudit(
         tx,
         principal.audit,
@@ -281,7 +282,7 @@ export async function updatePillar(
       };
       const fields = PillarInput.parse({ ...before, ...changes });
       const { row, registeredElsewhere } = await toWrite(tx, deps, principal, fields, id);
-      if (registeredElsewhere) noteRegisteredElsewhere(tx, [id], row.homeRegionCode.slice(0, 5));
+      if (registeredElsewhere) noteRegisteredElsewhere(tx, [id], kabkotaOf(row.homeRegionCode) ?? '35');
       if (!(await store.updatePillar(tx, id, version, row, now))) {
         throw new DomainError(
           'version_conflict',

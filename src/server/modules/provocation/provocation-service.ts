@@ -24,6 +24,7 @@ import {
   SAME_IMAGE_DISTANCE,
   SAME_TEXT_SIMILARITY,
 } from '../../../shared/provocation/text-match.ts';
+import { kabkotaOf } from '../../../shared/region-codes.ts';
 import { kecamatanOf } from '../../../shared/regions.ts';
 import { toWibIso, wibDate } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
@@ -57,7 +58,7 @@ function checkRegions(principal: Principal, codes: readonly string[]): void {
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
-const kabkotaOf = (codes: readonly string[]) => unique(codes.map((c) => c.slice(0, 5))).sort();
+const kabkotaOfAll = (codes: readonly string[]) => unique(codes.map((c) => kabkotaOf(c) ?? c)).sort();
 
 export async function requireItem(tx: Tx, id: string, lock = false): Promise<store.ItemRow> {
   const item = await store.findItem(tx, id, lock);
@@ -87,7 +88,7 @@ export async function recordSighting(
   const seenAt = new Date(input.seenAt);
   const now = deps.clock.now();
   const regionCodes = unique(input.regionCodes).sort();
-  const kabkotaCodes = kabkotaOf(regionCodes);
+  const kabkotaCodes = kabkotaOfAll(regionCodes);
   return deps.db.asActor(principal.actor, async (tx) => {
     const earlier = await store.findSightingRequest(tx, input.id);
     if (earlier) {
@@ -200,7 +201,7 @@ export async function addScreenshot(
         await store.markMerged(tx, sightingId);
         await store.spreadItem(tx, best.itemId, {
           regionCodes: sighting.regionCodes,
-          kabkotaCodes: kabkotaOf(sighting.regionCodes),
+          kabkotaCodes: kabkotaOfAll(sighting.regionCodes),
           seenAt: sighting.seenAt,
           now,
         });

@@ -1,3 +1,4 @@
+import { levelOfCode } from '../../../shared/region-codes.ts';
 import type { Priority, Report, ReportStatus, Vulnerable } from '../../../shared/reports/report-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
@@ -225,10 +226,10 @@ export async function listReports(tx: Tx, filter: ReportFilter): Promise<(Report
   const where = sqlWhere();
   const { add, params } = where;
   if (filter.regionCode) {
-    const depth = filter.regionCode.split('.').length;
-    if (depth === 2) add((p) => `r.kabkota_code = ${p}`, filter.regionCode);
-    else if (depth === 3) add((p) => `r.kecamatan_code = ${p}`, filter.regionCode);
-    else if (depth === 4) add((p) => `r.region_code = ${p}`, filter.regionCode);
+    const level = levelOfCode(filter.regionCode);
+    if (level === 'kabkota') add((p) => `r.kabkota_code = ${p}`, filter.regionCode);
+    else if (level === 'kecamatan') add((p) => `r.kecamatan_code = ${p}`, filter.regionCode);
+    else if (level === 'desa') add((p) => `r.region_code = ${p}`, filter.regionCode);
   }
   if (filter.reporterId) add((p) => `r.reporter_id = ${p}`, filter.reporterId);
   addReportFacets(where, filter);

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
-import { RegionCode } from '../../../shared/regions.ts';
+import { ProvinceOrKabkotaCode } from '../../../shared/regions.ts';
 import { StatsOverview } from '../../../shared/stats/stats-schema.ts';
 import { routeTable } from '../../platform/routes.ts';
 import * as stats from './stats-service.ts';
 
 const day = CalendarDay;
 /** The province or one kab/kota: the dashboard drills down one level at a time. */
-const StatsScope = RegionCode.refine(
-  (code) => code.split('.').length <= 2,
-  'kode provinsi (35) atau kab/kota',
-);
+const StatsScope = ProvinceOrKabkotaCode;
 
 /** A Bakorwil's id (I … V), as the regions module names them. */
 const BakorwilId = z.string().regex(/^[A-Z0-9-]{1,10}$/, 'kode Bakorwil');

@@ -1,4 +1,6 @@
 // Pure decisions of the dashboard numbers: the period and its weeks. No database, no HTTP.
+
+import { isAtOrAbove, kabkotaOf } from '../../../shared/region-codes.ts';
 import { wibDate } from '../../../shared/time.ts';
 
 /** The dashboard's default look-back: twelve weeks, today included. */
@@ -61,7 +63,7 @@ export function wholeWeeksOf(from: string, to: string): { from: string; until: s
 export function viewerAreas(scope: readonly string[]): { kabkota: string[] | null; belowKabkota: boolean } {
   if (scope.includes('35')) return { kabkota: null, belowKabkota: false };
   return {
-    kabkota: [...new Set(scope.map((code) => code.slice(0, 5)))],
-    belowKabkota: scope.some((code) => code.split('.').length > 2),
+    kabkota: [...new Set(scope.map((code) => kabkotaOf(code) ?? code))],
+    belowKabkota: scope.some((code) => !isAtOrAbove(code, 'kabkota')),
   };
 }
