@@ -30,6 +30,22 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
+/** A region with the regions above it and its Bakorwil (a kab/kota's, or the one above a kecamatan or desa). */
+export const RegionDetail = Region.extend({
+  ancestors: z.array(Region),
+  bakorwil: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type RegionDetail = z.infer<typeof RegionDetail>;
+
+/** A Bakorwil (coordinating office of the governor) and the kab/kota it coordinates. */
+export const Bakorwil = z.object({
+  id: z.string(),
+  name: z.string(),
+  seat: z.string(),
+  members: z.array(z.string()),
+});
+export type Bakorwil = z.infer<typeof Bakorwil>;
+
 export {
   ancestorCodes,
   areasOf,

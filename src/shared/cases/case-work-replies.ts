@@ -8,8 +8,9 @@ export const TimelineEntryReply = z.object({
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
   kind: z.string(),
-  details: z.unknown(),
+  details: z.record(z.string(), z.unknown()).nullable(),
 });
+export type TimelineEntryReply = z.infer<typeof TimelineEntryReply>;
 
 export const AssignmentReply = z.object({
   id: z.string(),
@@ -66,3 +67,4 @@ export const DispatchSuggestionReply = z.object({
   matchedSkills: z.array(z.string()),
   reasons: z.array(z.string()),
 });
+export type DispatchSuggestionReply = z.infer<typeof DispatchSuggestionReply>;

@@ -191,6 +191,7 @@ export const AmendmentReply = z.object({
 
 /** A report that may tell of the same incident, with how alike the two descriptions are (0–1). */
 export const DuplicateSuggestionReply = z.object({ candidateId: z.string(), similarity: z.number() });
+export type DuplicateSuggestionReply = z.infer<typeof DuplicateSuggestionReply>;
 
 /** A photo taken (201) or already there under the same id (200). */
 export const PhotoTakenReply = z.object({

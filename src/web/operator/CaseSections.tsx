@@ -11,7 +11,6 @@ import {
   assignPerson,
   type CaseView,
   type DispatchSuggestion,
-  isMissingRoute,
   listAgencies,
   listAssignments,
   listCaseDispositions,
@@ -36,24 +35,13 @@ export function AssignmentsSection(props: SectionProps) {
   const lang = useLang();
   const assignments = useLoad(() => listAssignments(item.id).then((r) => r.items), [item.id, props.version]);
   const suggestions = useLoad(
-    () =>
-      listDispatchSuggestions(item.id).then(
-        (r) => ({ items: r.items, isAvailable: true }),
-        (error: unknown) => {
-          if (isMissingRoute(error)) return { items: [] as DispatchSuggestion[], isAvailable: false };
-          throw error;
-        },
-      ),
+    () => listDispatchSuggestions(item.id).then((r) => r.items),
     [item.id, props.version],
   );
   const pillars = useLoad(
     () =>
-      listPillars({ region: item.kabkotaCode, status: 'aktif', limit: 200 }).then(
-        (r) => ({ items: r.items.filter((p) => p.userId), isAvailable: true }),
-        (error: unknown) => {
-          if (isMissingRoute(error)) return { items: [], isAvailable: false };
-          throw error;
-        },
+      listPillars({ region: item.kabkotaCode, status: 'aktif', limit: 200 }).then((r) =>
+        r.items.filter((p) => p.userId),
       ),
     [item.kabkotaCode],
   );
@@ -93,7 +81,7 @@ export function AssignmentsSection(props: SectionProps) {
   const suggestionReasons = (s: DispatchSuggestion) =>
     [
       t(`op.assign.proximity.${s.proximity}` as MessageKey),
-      ...(s.matchedSkills && s.matchedSkills.length > 0
+      ...(s.matchedSkills.length > 0
         ? [
             t('op.assign.matched', {
               skills: s.matchedSkills
@@ -102,15 +90,11 @@ export function AssignmentsSection(props: SectionProps) {
             }),
           ]
         : []),
-      ...(typeof s.openAssignments === 'number'
-        ? [
-            s.openAssignments === 0
-              ? t('op.assign.free')
-              : t('op.assign.openTasks', { count: num(s.openAssignments, lang) }),
-          ]
-        : []),
+      s.openAssignments === 0
+        ? t('op.assign.free')
+        : t('op.assign.openTasks', { count: num(s.openAssignments, lang) }),
     ].join(' · ');
-  const pillarOptions = pillars.data?.items ?? [];
+  const pillarOptions = pillars.data ?? [];
   const chosenName = pillarOptions.find((p) => p.userId === userId)?.name ?? '';
   return (
     <section aria-labelledby="assign-heading">
@@ -130,29 +114,21 @@ export function AssignmentsSection(props: SectionProps) {
         <>
           <h3>{t('op.assign.suggestions')}</h3>
           <ErrorNotice error={suggestions.error} />
-          {suggestions.data && !suggestions.data.isAvailable && (
-            <Notice>{t('op.assign.noSuggestionRoute')}</Notice>
-          )}
-          {suggestions.data?.isAvailable && suggestions.data.items.length === 0 && (
-            <p>{t('op.assign.noSuggestions')}</p>
-          )}
+          {suggestions.data?.length === 0 && <p>{t('op.assign.noSuggestions')}</p>}
           <ul class="op-plain-list">
-            {suggestions.data?.items.map((s, index) => {
-              const name = s.name ?? s.displayName ?? t('op.assign.someone');
+            {suggestions.data?.map((s, index) => {
+              const name = s.name;
               return (
-                <li key={s.pillarId ?? s.userId ?? index} class="op-card">
+                <li key={s.pillarId} class="op-card">
                   <strong>{name}</strong>
-                  {s.pillarType && ` · ${pillarLabel(lang, lists.labels, 'type', s.pillarType)}`}
-                  {(s.homeRegionName ?? s.regionName) && ` · ${s.homeRegionName ?? s.regionName}`}
-                  {typeof s.distanceKm === 'number' &&
-                    ` · ${t('op.assign.distance', { km: num(Math.round(s.distanceKm * 10) / 10, lang) })}`}
-                  {s.skills && s.skills.length > 0 && (
+                  {` · ${pillarLabel(lang, lists.labels, 'type', s.pillarType)}`}
+                  {s.skills.length > 0 && (
                     <p class="hint">
                       {s.skills.map((code) => pillarLabel(lang, lists.labels, 'skill', code)).join(', ')}
                     </p>
                   )}
-                  {s.proximity && <p class="hint">{suggestionReasons(s)}</p>}
-                  {s.userId && picked?.userId === s.userId ? (
+                  <p class="hint">{suggestionReasons(s)}</p>
+                  {picked?.userId === s.userId ? (
                     <form
                       class="op-form"
                       onSubmit={(event) => {
@@ -183,19 +159,17 @@ export function AssignmentsSection(props: SectionProps) {
                         {t('op.common.cancel')}
                       </button>
                     </form>
-                  ) : s.userId ? (
+                  ) : (
                     <SmallButton
                       disabled={action.isBusy}
                       onClick={() => {
                         // The volunteer's card must say what to do: the task is asked for, with a default.
-                        setPicked({ userId: s.userId as string, name });
+                        setPicked({ userId: s.userId, name });
                         setTask(defaultTask);
                       }}
                     >
                       {t('op.assign.assignThis', { name })}
                     </SmallButton>
-                  ) : (
-                    <p class="hint">{t('op.assign.noAccount')}</p>
                   )}
                 </li>
               );
@@ -203,10 +177,7 @@ export function AssignmentsSection(props: SectionProps) {
           </ul>
           <h3>{t('op.assign.formHeading')}</h3>
           <ErrorNotice error={pillars.error} />
-          {pillars.data && !pillars.data.isAvailable && <Notice>{t('op.assign.noPillarRoute')}</Notice>}
-          {pillars.data?.isAvailable && pillarOptions.length === 0 && (
-            <Notice>{t('op.assign.noPillars')}</Notice>
-          )}
+          {pillars.data?.length === 0 && <Notice>{t('op.assign.noPillars')}</Notice>}
           {pillarOptions.length > 0 && (
             <form
               class="op-form"

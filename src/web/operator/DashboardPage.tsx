@@ -11,13 +11,11 @@ import { warningLevelLabel } from './labels.ts';
 import { countClasses, fillOf, gapFill, warningFill } from './map-scale.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import {
-  type CoverageReply,
   type GeoCollection,
   getCoverage,
   getKabkotaBoundaries,
   getKecamatanBoundaries,
   getLevels,
-  isMissingRoute,
   listBakorwil,
   listPillarTypes,
   listRegions,
@@ -26,7 +24,6 @@ import {
 import type { AreaStyle, RegionMap as RegionMapType } from './RegionMap.tsx';
 import { ErrorNotice, Notice, num, useLoad, wibDay } from './ui.tsx';
 
-type CoverageItem = CoverageReply['items'][number];
 type MapComponent = typeof RegionMapType;
 
 const ATTRIBUTION =
@@ -109,8 +106,7 @@ export function DashboardPage(props: OperatorPageProps) {
               features: collection.features.filter((f) => isShown(f.properties.code)),
             }))
             .catch((error: unknown) => {
-              if ((error as { code?: string }).code === 'geo_unavailable' || isMissingRoute(error))
-                return undefined;
+              if ((error as { code?: string }).code === 'geo_unavailable') return undefined;
               throw error;
             }),
     [scope, membersKey],
@@ -123,30 +119,16 @@ export function DashboardPage(props: OperatorPageProps) {
     () =>
       colourBy !== 'coverage'
         ? Promise.resolve(undefined)
-        : getCoverage(region, pillarType).then(
-            (r) => ({ isAvailable: true, byCode: new Map(r.items.map((i) => [i.regionCode, i])) }),
-            (error: unknown) => {
-              if (isMissingRoute(error))
-                return { isAvailable: false, byCode: new Map<string, CoverageItem>() };
-              throw error;
-            },
-          ),
+        : getCoverage(region, pillarType).then((r) => ({
+            byCode: new Map(r.items.map((i) => [i.regionCode, i])),
+          })),
     [colourBy, scope, pillarType],
   );
   const levels = useLoad(
     () =>
       colourBy !== 'warning'
         ? Promise.resolve(undefined)
-        : getLevels(region).then(
-            (r) => ({
-              isAvailable: true,
-              byCode: new Map(r.items.map((i) => [i.regionCode ?? i.code ?? '', i.level])),
-            }),
-            (error: unknown) => {
-              if (isMissingRoute(error)) return { isAvailable: false, byCode: new Map<string, string>() };
-              throw error;
-            },
-          ),
+        : getLevels(region).then((r) => ({ byCode: new Map(r.items.map((i) => [i.regionCode, i.level])) })),
     [colourBy, scope],
   );
 
@@ -269,12 +251,6 @@ export function DashboardPage(props: OperatorPageProps) {
           <h2 id="map-heading" class="visually-hidden">
             {t('op.dash.mapHeading')}
           </h2>
-          {colourBy === 'coverage' && coverage.data && !coverage.data.isAvailable && (
-            <Notice>{t('op.dash.coverageUnavailable')}</Notice>
-          )}
-          {colourBy === 'warning' && levels.data && !levels.data.isAvailable && (
-            <Notice>{t('op.dash.warningUnavailable')}</Notice>
-          )}
           <ErrorNotice error={boundaries.error ?? coverage.error ?? levels.error} />
           {!boundaries.isLoading && membersKey !== 'loading' && !boundaries.data && !boundaries.error && (
             <Notice>{t('op.dash.noBoundaries')}</Notice>

@@ -23,25 +23,12 @@ import {
 import {
   type CaseView,
   getVulnerableSummary,
-  isMissingRoute,
   listPeople,
   listReferrals,
   updateReferral,
 } from './operator-api.ts';
 import { PersonForm, ReferralForm } from './PeopleForms.tsx';
-import {
-  DataTable,
-  DoneNotice,
-  Due,
-  ErrorNotice,
-  Notice,
-  num,
-  Tag,
-  useAction,
-  useLoad,
-  useNow,
-  wib,
-} from './ui.tsx';
+import { DataTable, DoneNotice, Due, ErrorNotice, num, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
 
 type Props = {
   item: CaseView;
@@ -57,32 +44,15 @@ type FollowUpStatus = Exclude<ReferralStatus, 'dirujuk'>;
 /** Which form is open: one at a time, so the page stays readable. */
 type OpenForm = { kind: 'add' } | { kind: 'edit' | 'refer'; personId: string };
 
-/** Loads a list the server may not offer yet (an older server): undefined then. */
-const unlessMissing = <T,>(load: Promise<{ items: T[] }>) =>
-  load.then(
-    (r) => r.items,
-    (error: unknown) => {
-      if (isMissingRoute(error)) return undefined;
-      throw error;
-    },
-  );
-
 /** Vulnerable people by group, the named ones, and their referrals; forms for those the API lets act. */
 export function PeopleSection(props: Props) {
   const { item } = props;
   const t = useT();
   const lang = useLang();
   const deps = [item.id, props.version];
-  const summary = useLoad(
-    () =>
-      getVulnerableSummary(item.id).catch((error: unknown) => {
-        if (isMissingRoute(error)) return undefined;
-        throw error;
-      }),
-    deps,
-  );
-  const people = useLoad(() => unlessMissing(listPeople(item.id)), deps);
-  const referrals = useLoad(() => unlessMissing(listReferrals(item.id)), deps);
+  const summary = useLoad(() => getVulnerableSummary(item.id), deps);
+  const people = useLoad(() => listPeople(item.id).then((r) => r.items), deps);
+  const referrals = useLoad(() => listReferrals(item.id).then((r) => r.items), deps);
   const [open, setOpen] = useState<OpenForm | undefined>();
   const [returnTo, setReturnTo] = useState<string | undefined>();
   const [done, setDone] = useState('');
@@ -92,8 +62,6 @@ export function PeopleSection(props: Props) {
     if (!open && returnTo) document.getElementById(returnTo)?.focus();
   }, [open, returnTo]);
 
-  const isUnavailable =
-    summary.data === undefined && people.data === undefined && !summary.isLoading && !people.isLoading;
   const groups = summary.data?.groups.filter((g) => g.harmed + g.displaced + g.atRisk + g.named > 0) ?? [];
   const isOpenCase = item.phase !== 'selesai';
   const canAdd = props.canAct && isOpenCase;
@@ -113,7 +81,6 @@ export function PeopleSection(props: Props) {
     <section aria-labelledby="people-heading">
       <h2 id="people-heading">{t('op.people.heading')}</h2>
       <ErrorNotice error={summary.error ?? people.error ?? referrals.error} />
-      {isUnavailable && <Notice>{t('op.people.unavailable')}</Notice>}
       {summary.data &&
         (groups.length === 0 ? (
           <p>{t('op.people.noneCounted')}</p>

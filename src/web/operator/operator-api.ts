@@ -1,7 +1,12 @@
 // The calls the operator, coordinator, province, partner and admin pages make. Types only come from the
 // shared schemas (`import type` is erased), so no schema library reaches the browser.
 import type { CaseView } from '../../shared/cases/case-schema.ts';
-import type { AssignmentReply, DispositionReply } from '../../shared/cases/case-work-replies.ts';
+import type {
+  AssignmentReply,
+  DispatchSuggestionReply,
+  DispositionReply,
+  TimelineEntryReply,
+} from '../../shared/cases/case-work-replies.ts';
 import type { Handover, OpenItems } from '../../shared/cases/closing-rules.ts';
 import type {
   PersonInput,
@@ -11,13 +16,29 @@ import type {
   VulnerablePersonView,
   VulnerableSummary,
 } from '../../shared/cases/people-schema.ts';
-import type { Region } from '../../shared/regions.ts';
-import type { Report } from '../../shared/reports/report-schema.ts';
+import type { LevelItem } from '../../shared/early-warning/early-warning-schema.ts';
+import type { CoverageReply, CoverageTarget } from '../../shared/pillars/coverage.ts';
+import type { ListItem, Pillar } from '../../shared/pillars/pillar-schema.ts';
+import type { Bakorwil, Region } from '../../shared/regions.ts';
+import type { DuplicateSuggestionReply, Report } from '../../shared/reports/report-schema.ts';
+import type { Agency, SlaRow } from '../../shared/settings/settings-schema.ts';
 import type { StatsOverview } from '../../shared/stats/stats-schema.ts';
 import type { Access, Role, UserView } from '../../shared/users.ts';
-import { ApiError, request } from '../api.ts';
+import { request } from '../api.ts';
 
-export type { CaseView, Report, StatsOverview, UserView };
+export type {
+  Agency,
+  Bakorwil,
+  CaseView,
+  CoverageReply,
+  CoverageTarget,
+  ListItem,
+  Pillar,
+  Report,
+  SlaRow,
+  StatsOverview,
+  UserView,
+};
 
 type Items<T> = { items: T[] };
 
@@ -28,14 +49,9 @@ const query = (params: Record<string, string | number | boolean | undefined>) =>
   return text ? `?${text}` : '';
 };
 
-/** True when the server has no such route (yet): a 404 for the address itself, not for a record. */
-export function isMissingRoute(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404 && /^Alamat /.test(error.message);
-}
-
 // Reports
 
-export type DuplicateSuggestion = { candidateId: string; similarity: number };
+export type DuplicateSuggestion = DuplicateSuggestionReply;
 
 export const listReports = (params: { status?: string; limit?: number; region?: string }) =>
   request<{ items: Report[]; nextCursor: string | null }>('GET', `/api/reports${query(params)}`);
@@ -55,31 +71,10 @@ export const amendReport = (id: string, body: { version: number } & Record<strin
 
 // Cases
 
-export type TimelineEntry = {
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  kind: string;
-  details: Record<string, unknown> | null;
-};
+export type TimelineEntry = TimelineEntryReply;
 export type Assignment = AssignmentReply;
 export type Disposition = DispositionReply;
-/** A dispatch suggestion as the pillars module may describe it; every field but the person is optional. */
-export type DispatchSuggestion = {
-  userId?: string | null;
-  pillarId?: string;
-  name?: string;
-  displayName?: string;
-  pillarType?: string;
-  skills?: string[];
-  distanceKm?: number | null;
-  regionName?: string;
-  homeRegionName?: string;
-  reasons?: string[];
-  proximity?: 'desa' | 'kecamatan' | 'kabkota' | 'tetangga';
-  matchedSkills?: string[];
-  openAssignments?: number;
-};
+export type DispatchSuggestion = DispatchSuggestionReply;
 
 export const listCases = (params: { open?: boolean; phase?: string; limit?: number }) =>
   request<Items<CaseView>>('GET', `/api/cases${query(params)}`);
@@ -136,30 +131,10 @@ export const answerDisposition = (id: string, body: { status: string; answer: st
 
 // Regions, pillars, numbers, boundaries
 
-/** A social pillar as GET /api/pillars lists it (the fields these pages read). */
-export type Pillar = {
-  id: string;
-  pillarType: string;
-  name: string;
-  homeRegionName: string;
-  kabkotaCode: string;
-  userId: string | null;
-  currentAvailability: 'siaga' | 'libur';
-};
-/** An entry of an editable list (pillar types, skills). */
-export type ListItem = { code: string; label: string; sortOrder: number; isActive: boolean };
-/** Active pillars against the target per child area; gap null when no target applies. */
-export type CoverageReply = {
-  items: { regionCode: string; name: string; active: number; target: number | null; gap: number | null }[];
-};
-
-export type Bakorwil = { id: string; name: string; seat: string; members: string[] };
 export type GeoCollection = {
   type: 'FeatureCollection';
   features: { type: 'Feature'; properties: { code: string; name: string }; geometry: unknown }[];
 };
-/** An early-warning level of an area, as the early-warning module may describe it. */
-export type AreaLevel = { regionCode?: string; code?: string; level: string };
 
 export const listRegions = (parent: string) =>
   request<Items<Region>>('GET', `/api/regions${query({ parent })}`);
@@ -170,7 +145,7 @@ export const listPillarSkills = () => request<Items<ListItem>>('GET', '/api/pill
 export const getCoverage = (region: string, type: string) =>
   request<CoverageReply>('GET', `/api/pillars/coverage${query({ region, type })}`);
 export const getLevels = (parent: string) =>
-  request<Items<AreaLevel>>('GET', `/api/early-warning/levels${query({ parent })}`);
+  request<Items<LevelItem>>('GET', `/api/early-warning/levels${query({ parent })}`);
 export const getOverview = (params: { scope: string; from?: string; to?: string }) =>
   request<StatsOverview>('GET', `/api/stats/overview${query(params)}`);
 export const getKabkotaBoundaries = () => request<GeoCollection>('GET', '/api/geo/kabkota.geojson');
@@ -178,19 +153,6 @@ export const getKecamatanBoundaries = (kabkota: string) =>
   request<GeoCollection>('GET', `/api/geo/kecamatan.geojson${query({ kabkota })}`);
 
 // Administration
-
-export type Agency = { id: string; name: string; kabkotaCode: string | null; isActive: boolean };
-export type SlaRow = {
-  priority: 'P1' | 'P2' | 'P3' | 'P4';
-  acknowledgeMinutes: number;
-  responseMinutes: number;
-  resolveMinutes: number;
-};
-export type CoverageTarget = {
-  pillarType: string;
-  areaLevel: 'kabkota' | 'kecamatan' | 'desa';
-  perArea: number;
-};
 
 export const listUsers = () => request<Items<UserView>>('GET', '/api/users');
 export const createUser = (body: {

@@ -231,7 +231,7 @@ export async function listTimeline(tx: Tx, caseId: string) {
     actorId: string | null;
     actorName: string | null;
     kind: string;
-    details: unknown;
+    details: Record<string, unknown>;
   }>(
     `SELECT t.at, t.actor_id AS "actorId", u.display_name AS "actorName", t.kind, t.details
      FROM case_timeline t LEFT JOIN users u ON u.id = t.actor_id WHERE t.case_id = $1 ORDER BY t.at, t.id`,

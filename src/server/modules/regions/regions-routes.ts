@@ -1,22 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { Region, RegionCode } from '../../../shared/regions.ts';
+import { Bakorwil, Region, RegionCode, RegionDetail } from '../../../shared/regions.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { routeTable } from '../../platform/routes.ts';
 import * as regions from './regions-service.ts';
-
-const RegionDetail = Region.extend({
-  ancestors: z.array(Region),
-  bakorwil: z.object({ id: z.string(), name: z.string() }).nullable(),
-});
-const Bakorwil = z.object({
-  id: z.string(),
-  name: z.string(),
-  seat: z.string(),
-  members: z.array(z.string()),
-});
 
 /** Regions change only with a new data release: browsers keep them an hour, then revalidate by ETag (304). */
 const REGIONS_CACHE = 'private, max-age=3600, stale-while-revalidate=86400';

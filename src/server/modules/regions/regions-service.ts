@@ -1,4 +1,10 @@
-import { ancestorCodes, kabkotaOf, type Region, searchKey } from '../../../shared/regions.ts';
+import {
+  ancestorCodes,
+  kabkotaOf,
+  type Region,
+  type RegionDetail,
+  searchKey,
+} from '../../../shared/regions.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -53,8 +59,6 @@ export function findRegions(tx: Tx, codes: readonly string[]): Promise<Region[]>
 export function findBakorwil(tx: Tx, id: string): Promise<{ id: string; name: string } | undefined> {
   return store.findBakorwil(tx, id);
 }
-
-export type RegionDetail = Region & { ancestors: Region[]; bakorwil: { id: string; name: string } | null };
 
 export async function listChildren(db: Database, parentCode: string): Promise<Region[]> {
   return db.asSystem((tx) => store.listChildRegions(tx, parentCode));

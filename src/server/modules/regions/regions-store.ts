@@ -1,11 +1,11 @@
-import type { Region } from '../../../shared/regions.ts';
+import type { Bakorwil, Region } from '../../../shared/regions.ts';
 import type { Tx } from '../../platform/db.ts';
 import { principalsChanged } from '../../platform/principals.ts';
 import type { RegionRow } from './regions-data.ts';
 
 const REGION_COLUMNS = `code, name, level, parent_code AS "parentCode"`;
 
-export type Bakorwil = { id: string; name: string; seat: string; members: string[] };
+export type { Bakorwil };
 
 /** Counts regions per level. */
 export async function countRegionsByLevel(tx: Tx): Promise<Record<string, number>> {

@@ -1,30 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PrivacySettings } from '../../../shared/privacy/retention-rules.ts';
-import { RegionCode } from '../../../shared/regions.ts';
-import { Priority } from '../../../shared/reports/report-schema.ts';
+import { Agency, SlaRow } from '../../../shared/settings/settings-schema.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { routeTable } from '../../platform/routes.ts';
 import * as settings from './settings-service.ts';
-
-const minutes = z
-  .number()
-  .int()
-  .min(1)
-  .max(365 * 24 * 60);
-const SlaRow = z.object({
-  priority: Priority,
-  acknowledgeMinutes: minutes,
-  responseMinutes: minutes,
-  resolveMinutes: minutes,
-});
-const Agency = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,64}$/, 'huruf kecil, angka dan tanda hubung, mis. polres-jember'),
-  name: z.string().trim().min(2).max(200),
-  kabkotaCode: RegionCode.nullable().default(null),
-  isActive: z.boolean().default(true),
-});
 
 /** Settings the admin edits: deadlines per priority and the list of partner agencies. */
 export async function settingsRoutes(app: FastifyInstance, deps: { db: Database }): Promise<void> {

@@ -2,15 +2,10 @@
 // anomaly thresholds of personal data (privacy_settings).
 import type { PrivacySettings } from '../../../shared/privacy/retention-rules.ts';
 import type { Priority } from '../../../shared/reports/report-schema.ts';
+import type { Agency, SlaRow } from '../../../shared/settings/settings-schema.ts';
 import type { Tx } from '../../platform/db.ts';
 
-export type SlaRow = {
-  priority: Priority;
-  acknowledgeMinutes: number;
-  responseMinutes: number;
-  resolveMinutes: number;
-};
-export type Agency = { id: string; name: string; kabkotaCode: string | null; isActive: boolean };
+export type { Agency, SlaRow };
 
 /** The deadlines (minutes) of one priority. */
 export async function loadSla(

@@ -5,7 +5,6 @@ import { useLang, useT } from '../../lang.ts';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import {
   type CoverageTarget,
-  isMissingRoute,
   type ListItem,
   listPillarSkills,
   listPillarTypes,
@@ -14,20 +13,13 @@ import {
   saveTarget,
 } from '../operator-api.ts';
 import { pillarLabel } from '../pillar-labels.ts';
-import { DoneNotice, ErrorNotice, FormSubmit, Notice, useAction, useLoad } from '../ui.tsx';
+import { DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad } from '../ui.tsx';
 
-/** The editable lists of pillar types and skills, when the server offers them. */
+/** The editable lists of pillar types and skills. */
 export function ListSection(props: { list: 'types' | 'skills' }) {
   const t = useT();
   const loaded = useLoad(
-    () =>
-      (props.list === 'types' ? listPillarTypes() : listPillarSkills()).then(
-        (r) => ({ items: r.items, isAvailable: true }),
-        (error: unknown) => {
-          if (isMissingRoute(error)) return { items: [] as ListItem[], isAvailable: false };
-          throw error;
-        },
-      ),
+    () => (props.list === 'types' ? listPillarTypes() : listPillarSkills()).then((r) => r.items),
     [props.list],
   );
   const [code, setCode] = useState('');
@@ -65,11 +57,10 @@ export function ListSection(props: { list: 'types' | 'skills' }) {
     <section aria-labelledby={id}>
       <h2 id={id}>{t(props.list === 'types' ? 'op.lists.types' : 'op.lists.skills')}</h2>
       <ErrorNotice error={loaded.error} />
-      {loaded.data && !loaded.data.isAvailable && <Notice>{t('op.lists.unavailable')}</Notice>}
-      {loaded.data?.isAvailable && (
+      {loaded.data && (
         <>
           <ul class="op-chip-list">
-            {loaded.data.items.map((item) => (
+            {loaded.data.map((item) => (
               <li key={item.code}>
                 <span class={item.isActive ? '' : 'op-inactive'}>{labelOfItem(item)}</span>{' '}
                 <SmallButton disabled={action.isBusy} onClick={() => toggle(item)}>
@@ -113,17 +104,7 @@ const AREA_LEVELS = ['kabkota', 'kecamatan', 'desa'] as const;
 export function TargetsSection() {
   const t = useT();
   const lang = useLang();
-  const targets = useLoad(
-    () =>
-      listTargets().then(
-        (r) => ({ items: r.items, isAvailable: true }),
-        (error: unknown) => {
-          if (isMissingRoute(error)) return { items: [] as CoverageTarget[], isAvailable: false };
-          throw error;
-        },
-      ),
-    [],
-  );
+  const targets = useLoad(() => listTargets().then((r) => r.items), []);
   const types = useLoad(
     () =>
       listPillarTypes()
@@ -152,14 +133,13 @@ export function TargetsSection() {
     <section aria-labelledby="targets-heading">
       <h2 id="targets-heading">{t('op.targets.heading')}</h2>
       <ErrorNotice error={targets.error} />
-      {targets.data && !targets.data.isAvailable && <Notice>{t('op.lists.unavailable')}</Notice>}
-      {targets.data?.isAvailable && (
+      {targets.data && (
         <>
-          {targets.data.items.length === 0 ? (
+          {targets.data.length === 0 ? (
             <p>{t('op.targets.none')}</p>
           ) : (
             <ul class="op-plain-list">
-              {targets.data.items.map((target) => (
+              {targets.data.map((target) => (
                 <li key={`${target.pillarType}-${target.areaLevel}`}>
                   {t('op.targets.rule', {
                     count: target.perArea.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB'),
