@@ -33,6 +33,8 @@ export const WorkshopInput = z
     path: ['bakorwilId'],
   });
 export type WorkshopInput = z.infer<typeof WorkshopInput>;
+/** A workshop as the planning form sends it (defaults left to the server). */
+export type WorkshopPlan = z.input<typeof WorkshopInput>;
 
 export const WorkshopEdit = z.object({
   version: z.number().int().min(1),
@@ -45,6 +47,8 @@ export const WorkshopEdit = z.object({
   evaluation: WorkshopEvaluation.nullable().optional(),
 });
 export type WorkshopEdit = z.infer<typeof WorkshopEdit>;
+/** A workshop's changes as the edit form sends them. */
+export type WorkshopChanges = z.input<typeof WorkshopEdit>;
 
 /** Invitations: named users and pillars, or everyone of a role / pillar type in a region of the area. */
 export const InviteInput = z.object({
@@ -54,6 +58,8 @@ export const InviteInput = z.object({
   pillars: z.object({ pillarType: z.string().max(40), kabkotaCode: RegionCode.optional() }).optional(),
 });
 export type InviteInput = z.infer<typeof InviteInput>;
+/** An invitation as the participants form sends it. */
+export type Invitation = z.input<typeof InviteInput>;
 
 export const Attendance = z.enum(ATTENDANCES);
 

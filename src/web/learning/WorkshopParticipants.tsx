@@ -17,6 +17,9 @@ import { type Invitation, inviteParticipants, recordAttendance } from './learnin
 import { LearnError, labelOf, type useProvinceAreas } from './learning-ui.tsx';
 
 const INVITED_ROLES = ['operator', 'koordinator', 'relawan', 'provinsi'] as const;
+type InvitedRole = (typeof INVITED_ROLES)[number];
+const isInvitedRole = (value: string): value is InvitedRole =>
+  (INVITED_ROLES as readonly string[]).includes(value);
 
 type Props = {
   workshop: WorkshopView;
@@ -160,7 +163,7 @@ function InviteForms(
   const t = useT();
   const action = useAction();
   const [result, setResult] = useState('');
-  const [role, setRole] = useState<string>('operator');
+  const [role, setRole] = useState<InvitedRole>('operator');
   const [roleRegion, setRoleRegion] = useState('');
   const [pillarType, setPillarType] = useState('');
   const [pillarRegion, setPillarRegion] = useState('');
@@ -206,7 +209,7 @@ function InviteForms(
           id="invite-role"
           label={t('learn.invite.role')}
           value={role}
-          onChange={setRole}
+          onChange={(value) => isInvitedRole(value) && setRole(value)}
           options={INVITED_ROLES.map((code) => ({ value: code, label: labelOf(t, 'role', code) }))}
         />
         <SelectField

@@ -17,33 +17,12 @@ import type {
   WorkshopSummary,
   WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
+import type { Invitation, WorkshopChanges, WorkshopPlan } from '../../shared/workshops/workshop-schema.ts';
 import { type Items, queryOf, request } from '../api.ts';
 
+export type { Invitation, WorkshopChanges, WorkshopPlan };
+
 // Workshops
-
-export type WorkshopPlan = {
-  topic: string;
-  startsAt: string;
-  place: string;
-  bakorwilId?: string;
-  kabkotaCode?: string;
-  facilitators: string[];
-  notes: string;
-  evaluation?: { scope: string; from: string; to: string };
-};
-
-export type WorkshopChanges = Partial<Omit<WorkshopPlan, 'bakorwilId' | 'kabkotaCode' | 'evaluation'>> & {
-  version: number;
-  status?: WorkshopStatusCode;
-  evaluation?: { scope: string; from: string; to: string } | null;
-};
-
-export type Invitation = {
-  userIds?: string[];
-  pillarIds?: string[];
-  users?: { role: string; region?: string };
-  pillars?: { pillarType: string; kabkotaCode?: string };
-};
 
 export const listWorkshops = () => request<Items<WorkshopSummary>>('GET', '/api/workshops?limit=100');
 export const getRoutine = () => request<WorkshopRoutine>('GET', '/api/workshops/routine');
