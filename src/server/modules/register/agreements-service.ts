@@ -6,7 +6,7 @@ import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
 import { findCase } from '../cases/cases-service.ts';
-import { findReport } from '../reports/reports-service.ts';
+import { findKnownReportIds } from '../reports/reports-service.ts';
 import { type GroupDeps, requireGroups, requireStaff, toAgreementView } from './groups-service.ts';
 import * as store from './groups-store.ts';
 
@@ -127,7 +127,7 @@ export async function addBreach(
   return deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.findAgreement(tx, id)))
       throw new DomainError('not_found', 'Kesepakatan damai tidak ditemukan');
-    if (!(await findReport(tx, input.reportId))) {
+    if ((await findKnownReportIds(tx, [input.reportId])).length === 0) {
       throw new DomainError('not_found', 'Laporan tidak ditemukan');
     }
     if (

@@ -10,7 +10,7 @@ import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findCase } from '../cases/cases-service.ts';
 import { findRegion } from '../regions/regions-service.ts';
-import { findReport } from '../reports/reports-service.ts';
+import { findKnownReportIds } from '../reports/reports-service.ts';
 import * as store from './groups-store.ts';
 
 export type GroupDeps = { db: Database; clock: Clock };
@@ -263,7 +263,8 @@ export async function saveRivalry(
 
 /** Refuses a report or case the actor cannot see or that does not exist. */
 async function requireSubject(tx: Tx, subject: 'report' | 'case', id: string): Promise<void> {
-  const found = subject === 'report' ? await findReport(tx, id) : await findCase(tx, id);
+  const found =
+    subject === 'report' ? (await findKnownReportIds(tx, [id])).length > 0 : await findCase(tx, id);
   if (!found) {
     throw new DomainError(
       'not_found',
