@@ -2,6 +2,12 @@
 // as footnotes, the PDF prints them, the XLSX has them on a sheet and docs/EVALUATION.md repeats them.
 // The windows below are the ones the SQL uses: change them here and the texts follow.
 
+import type { CasePhase } from '../cases/case-rules.ts';
+import { type Lang, type MessageKey, t } from '../i18n.ts';
+import { isConflictType, REPORT_KINDS } from '../reports/report-vocabulary.ts';
+
+type ReportKind = (typeof REPORT_KINDS)[number];
+
 /** A signal counts as "before" an incident when it came from the same kecamatan up to this many days earlier. */
 export const SIGNAL_WINDOW_DAYS = 30;
 /** A new incident of the same type in the same desa this many days after a case closed is a recurrence. */
@@ -282,23 +288,11 @@ export const DEFINITIONS: Readonly<Record<FigureId, FigureDefinition>> = {
   ),
 };
 
-/** Indonesian labels of the conflict types, phases, outcomes and groups that figures are split by. */
+/**
+ * Indonesian labels of the outcomes, groups and levels that figures are split by. Report kinds, conflict types
+ * and case phases are named by the message catalogue, as on the forms (see `catalogueKey`).
+ */
 export const LABELS_ID: Readonly<Record<string, string>> = {
-  sinyal: 'Sinyal kerawanan',
-  kejadian: 'Kejadian konflik',
-  antar_perguruan_silat: 'Antar perguruan silat',
-  perguruan_silat_vs_warga: 'Perguruan silat vs warga',
-  antar_suporter: 'Antar suporter',
-  pilkades_pemilu: 'Pilkades / pemilu',
-  sengketa_lahan_sda: 'Sengketa lahan / SDA',
-  sara_agama: 'SARA / agama',
-  antarwarga: 'Antarwarga',
-  batas_wilayah: 'Batas wilayah',
-  lainnya: 'Lainnya',
-  pencegahan: 'Pencegahan',
-  penghentian: 'Penghentian',
-  pemulihan: 'Pemulihan',
-  selesai: 'Selesai',
   closed_in_time: 'Selesai tepat waktu',
   closed_late: 'Selesai terlambat',
   open_in_time: 'Berjalan, dalam batas waktu',
@@ -322,21 +316,6 @@ export const LABELS_ID: Readonly<Record<string, string>> = {
 
 /** English labels of the same keys. */
 export const LABELS_EN: Readonly<Record<string, string>> = {
-  sinyal: 'Signs of tension',
-  kejadian: 'Conflict incidents',
-  antar_perguruan_silat: 'Between martial-arts schools',
-  perguruan_silat_vs_warga: 'Martial-arts school vs residents',
-  antar_suporter: 'Between football supporters',
-  pilkades_pemilu: 'Village head / general elections',
-  sengketa_lahan_sda: 'Land / natural-resource disputes',
-  sara_agama: 'Ethnic, religious or group tension',
-  antarwarga: 'Between residents',
-  batas_wilayah: 'Boundary disputes',
-  lainnya: 'Other',
-  pencegahan: 'Prevention',
-  penghentian: 'Stopping the conflict',
-  pemulihan: 'Recovery',
-  selesai: 'Closed',
   closed_in_time: 'Closed within deadline',
   closed_late: 'Closed late',
   open_in_time: 'Open, within deadline',
@@ -358,12 +337,29 @@ export const LABELS_EN: Readonly<Record<string, string>> = {
   desa: 'desa/kelurahan',
 };
 
+const CASE_PHASES = [
+  'pencegahan',
+  'penghentian',
+  'pemulihan',
+  'selesai',
+] as const satisfies readonly CasePhase[];
+
+/** The catalogue's key for a report kind, a conflict type or a case phase: the words the forms use. */
+function catalogueKey(key: string): MessageKey | undefined {
+  if ((REPORT_KINDS as readonly string[]).includes(key)) return `field.kind.${key as ReportKind}`;
+  if (isConflictType(key)) return `field.conflictType.${key}`;
+  if ((CASE_PHASES as readonly string[]).includes(key)) return `field.phase.${key as CasePhase}`;
+  return undefined;
+}
+
 /** The Indonesian label of a key, or the key itself. */
 export function labelOf(key: string): string {
-  return LABELS_ID[key] ?? key;
+  return labelIn(key, 'id');
 }
 
 /** The label of a key in the reader's language; a key with no words stays as the server named it. */
-export function labelIn(key: string, lang: 'id' | 'en', fallback?: string): string {
+export function labelIn(key: string, lang: Lang, fallback?: string): string {
+  const known = catalogueKey(key);
+  if (known) return t(lang, known);
   return (lang === 'en' ? LABELS_EN[key] : LABELS_ID[key]) ?? fallback ?? key;
 }

@@ -1,13 +1,11 @@
 // Pure rules of the history import: which column is which, dates and counts as spreadsheets write them, the
 // source's type words mapped to Sigap's types, and the place resolved with the text reader's gazetteer.
-import { CONFLICT_TYPES } from '../reports/report-vocabulary.ts';
+import { type ConflictType, isConflictType } from '../reports/report-vocabulary.ts';
 import { readConflictType } from '../text-reader/classify.ts';
 import { makeDoc } from '../text-reader/doc.ts';
 import type { Gazetteer } from '../text-reader/gazetteer.ts';
 import { optionOf, resolvePlace } from './history-place.ts';
 import type { ColumnMapping, DryRunRow, HistoryPlan } from './history-schema.ts';
-
-type ConflictType = (typeof CONFLICT_TYPES)[number];
 
 /** Header words that name each field, in Indonesian and English (lower case, letters only). */
 const HEADER_WORDS: Record<Exclude<keyof ColumnMapping, 'place'>, RegExp> = {
@@ -114,7 +112,7 @@ export function suggestType(value: string): ConflictType {
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-  if ((CONFLICT_TYPES as readonly string[]).includes(key)) return key as ConflictType;
+  if (isConflictType(key)) return key;
   if (!value.trim()) return 'lainnya';
   return readConflictType(makeDoc(value)).value;
 }

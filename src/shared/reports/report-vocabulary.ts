@@ -15,6 +15,12 @@ export const CONFLICT_TYPES = [
   'batas_wilayah',
   'lainnya',
 ] as const;
+export type ConflictType = (typeof CONFLICT_TYPES)[number];
+
+/** Whether a stored or typed word is one of Sigap's conflict types. */
+export function isConflictType(value: string): value is ConflictType {
+  return (CONFLICT_TYPES as readonly string[]).includes(value);
+}
 
 /** The article's four triggers, plus provocation and hoaxes spread online. */
 export const TRIGGERS = [

@@ -13,7 +13,6 @@ import type {
   WorkshopActionItem,
   WorkshopMaterial,
   WorkshopRoutine,
-  WorkshopStatusCode,
   WorkshopSummary,
   WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';

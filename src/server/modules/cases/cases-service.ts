@@ -12,7 +12,10 @@ import {
   type Handover,
   isCaseClosed,
 } from '../../../shared/cases/closing-rules.ts';
+import '../../../shared/messages/office.ts';
+import { t } from '../../../shared/i18n.ts';
 import { can } from '../../../shared/permissions/index.ts';
+import { isConflictType } from '../../../shared/reports/report-vocabulary.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -30,19 +33,11 @@ import * as closing from './closing-store.ts';
 
 export type CaseDeps = { db: Database; clock: Clock };
 
-/** Roles that run cases in their scope. */
-
-const TYPE_LABELS: Record<string, string> = {
-  antar_perguruan_silat: 'Konflik antar perguruan silat',
-  perguruan_silat_vs_warga: 'Konflik perguruan silat dengan warga',
-  antar_suporter: 'Konflik antar suporter',
-  pilkades_pemilu: 'Konflik pilkades/pemilu',
-  sengketa_lahan_sda: 'Sengketa lahan/SDA',
-  sara_agama: 'Konflik SARA/agama',
-  antarwarga: 'Konflik antarwarga',
-  batas_wilayah: 'Sengketa batas wilayah',
-  lainnya: 'Konflik sosial',
-};
+/** A new case's title when the operator gives none, in Sigap's working language: the type, then the place. */
+function defaultTitle(conflictType: string, place: string): string {
+  const type = isConflictType(conflictType) ? conflictType : 'lainnya';
+  return t('id', `op.case.defaultTitle.${type}`, { place });
+}
 
 /** A stored case as the viewer sees it: the allowed next phases and whether they handle it. */
 export function toView(principal: Principal, c: store.CaseRecord): CaseView {
@@ -187,7 +182,7 @@ export async function openCase(
     const sla = await getSla(tx, lead.priority);
     const start = new Date(Math.min(...reports.map((r) => r.createdAt.getTime())));
     const id = await store.insertCase(tx, {
-      title: input.title ?? `${TYPE_LABELS[lead.conflictType] ?? 'Konflik sosial'} di ${lead.regionName}`,
+      title: input.title ?? defaultTitle(lead.conflictType, lead.regionName),
       regionCode: lead.regionCode,
       kabkotaCode: lead.kabkotaCode,
       conflictType: lead.conflictType,

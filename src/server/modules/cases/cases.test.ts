@@ -15,10 +15,11 @@ describe('cases', () => {
   /** A case in Jember opened from one verified report. */
   const openCase = () => t.openCase(relawan, operator);
 
-  it('opens a case in pencegahan from verified reports, with deadlines and the allowed next phases', async () => {
+  it('opens a case in pencegahan from verified reports, named by their type and place, with deadlines and the allowed next phases', async () => {
     const reportId = await t.verifiedReport(relawan, operator);
     const res = await t.call(operator, 'POST', '/api/cases', { reportIds: [reportId] });
     expect(res.statusCode).toBe(201);
+    expect(res.json().title).toMatch(/^Konflik antar perguruan silat di \S/);
     expect(res.json()).toMatchObject({
       phase: 'pencegahan',
       priority: 'P1',
