@@ -1,6 +1,7 @@
 // Alerts: who may raise, acknowledge and close them, and how a level reads in CAP 1.2. Pure, zod-free.
 import type { HandlingLevel } from '../escalation/ladder.ts';
 import type { AlertLevel, Level } from './level-model.ts';
+import { levelName } from './level-names.ts';
 
 /** aktif: waiting for acknowledgement · diterima: acknowledged, response under way · ditutup: closed ·
  *  diganti: replaced by a newer alert for the same region at a higher level. */
@@ -63,8 +64,7 @@ export function isAlertLevel(level: Level): level is AlertLevel {
 
 /** The headline of an alert raised by a level rise: 'Siaga kerawanan konflik sosial: Kecamatan Tanggul'. */
 export function risenHeadline(level: AlertLevel, areaName: string): string {
-  const label = { waspada: 'Waspada', siaga: 'Siaga', awas: 'Awas' }[level];
-  return `${label} kerawanan konflik sosial: ${areaName}`;
+  return `${levelName(level)} kerawanan konflik sosial: ${areaName}`;
 }
 
 /** Items of the pre-event risk checklist (keys stay; labels are Indonesian). */

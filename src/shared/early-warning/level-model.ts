@@ -2,6 +2,7 @@
 // the backtest and the web (to explain a level). Pure: no I/O, no node:* imports.
 import { z } from 'zod';
 import { formatDayMonth, ONE_OFF_EVENT_KINDS } from './calendar.ts';
+import { levelName } from './level-names.ts';
 import { ALERT_LEVELS, LEVELS, levelRank } from './levels.ts';
 import { SETTING_LIMITS as L, type SettingLimit, thresholdOrder } from './settings-limits.ts';
 
@@ -12,13 +13,6 @@ export type Level = z.infer<typeof Level>;
 /** The levels an alert can carry. */
 export const AlertLevel = z.enum(ALERT_LEVELS);
 export type AlertLevel = z.infer<typeof AlertLevel>;
-
-export const LEVEL_LABELS: Record<Level, { id: string; en: string }> = {
-  normal: { id: 'Normal', en: 'Normal' },
-  waspada: { id: 'Waspada', en: 'Watch (Waspada)' },
-  siaga: { id: 'Siaga', en: 'Alert (Siaga)' },
-  awas: { id: 'Awas', en: 'Warning (Awas)' },
-};
 
 /** The rank of a level: normal 0 … awas 3. */
 
@@ -492,7 +486,7 @@ export function combineKabkota(own: LevelResult, children: readonly ChildLevel[]
 /** 'tertinggi: Kecamatan Tanggul (Siaga)': why a kab/kota carries a kecamatan's level. */
 export function childText(name: string, level: Level): { text: string; textEn: string } {
   return {
-    text: `tertinggi: Kecamatan ${name} (${LEVEL_LABELS[level].id})`,
-    textEn: `highest: Kecamatan ${name} (${LEVEL_LABELS[level].en})`,
+    text: `tertinggi: Kecamatan ${name} (${levelName(level)})`,
+    textEn: `highest: Kecamatan ${name} (${levelName(level, 'en')})`,
   };
 }

@@ -1,6 +1,8 @@
 // The words of each notice, in both languages: a kind, a priority or level and a place, and the link into the
 // app, so that a lost phone shows no victim's name, no NIK and no phone number.
-import { LEVEL_LABELS, type Level } from '../early-warning/level-model.ts';
+
+import type { Level } from '../early-warning/level-model.ts';
+import { levelName } from '../early-warning/level-names.ts';
 import { formatDateTimeWIB } from '../i18n.ts';
 import type { NoticeFacts, NoticeKind } from './notices.ts';
 
@@ -63,7 +65,7 @@ export const noticeOf = {
     );
   },
   alert(alertId: string, level: Level, place: string, isEscalated: boolean): NoticeFacts {
-    const label = LEVEL_LABELS[level];
+    const label = { id: levelName(level), en: levelName(level, 'en') };
     return facts(
       'peringatan',
       `${isEscalated ? 'alert.escalated' : 'alert.raised'}:${alertId}:${level}`,
@@ -94,7 +96,7 @@ export const noticeOf = {
       alert: { id: 'peringatan', en: 'alert' },
     }[subject.type];
     // an alert's level keeps its Indonesian name in English too ("a Siaga alert"), as a priority keeps "P1"
-    const name = isAlert ? LEVEL_LABELS[subject.grade as Level].id : subject.grade;
+    const name = isAlert ? levelName(subject.grade as Level) : subject.grade;
     const grade = { id: name, en: name };
     const paths = { report: '/kotak-masuk', case: `/kasus/${subject.id}`, alert: '/peringatan-dini' };
     return facts(

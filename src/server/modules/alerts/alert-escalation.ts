@@ -1,4 +1,4 @@
-import { LEVEL_LABELS } from '../../../shared/early-warning/level-model.ts';
+import { levelName } from '../../../shared/early-warning/level-names.ts';
 import { climb, describeMinutes } from '../../../shared/escalation/ladder.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
@@ -34,7 +34,7 @@ async function escalateOne(tx: Tx, id: string, now: Date): Promise<boolean> {
   const { to, roles } = step;
   const settings = await loadSettings(tx);
   const minutes = settings.acknowledgeMinutes[alert.level];
-  const reason = `Belum diterima ${HANDLER_LABELS[alert.handlingLevel]} dalam ${describeMinutes(minutes)} (${LEVEL_LABELS[alert.level].id})`;
+  const reason = `Belum diterima ${HANDLER_LABELS[alert.handlingLevel]} dalam ${describeMinutes(minutes)} (${levelName(alert.level)})`;
   await store.escalateAlert(tx, id, {
     level: to,
     now,
@@ -58,7 +58,7 @@ async function escalateOne(tx: Tx, id: string, now: Date): Promise<boolean> {
     kind: 'alert.escalated',
     subjectType: 'alert',
     subjectId: id,
-    title: `Eskalasi peringatan ${LEVEL_LABELS[alert.level].id}: ${areaName(alert)}`,
+    title: `Eskalasi peringatan ${levelName(alert.level)}: ${areaName(alert)}`,
     body: reason,
     notice: noticeOf.alert(id, alert.level, areaName(alert), true),
   });

@@ -3,9 +3,9 @@ import {
   type AlertLevel,
   type EarlyWarningSettings,
   type Factor,
-  LEVEL_LABELS,
   levelRank,
 } from '../../../shared/early-warning/level-model.ts';
+import { levelName } from '../../../shared/early-warning/level-names.ts';
 import { describeMinutes, HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { kabkotaOf, levelOfCode } from '../../../shared/regions.ts';
@@ -68,7 +68,7 @@ export async function raiseAlertInTx(
     await store.insertAction(tx, {
       alertId: old.id,
       kind: 'diganti',
-      action: `Diganti peringatan ${LEVEL_LABELS[input.level].id}`,
+      action: `Diganti peringatan ${levelName(input.level)}`,
       actorId: actor.userId,
       at: now,
     });
@@ -91,7 +91,7 @@ export async function raiseAlertInTx(
     kind: 'alert.raised',
     subjectType: 'alert',
     subjectId: id,
-    title: `${LEVEL_LABELS[input.level].id}: ${areaName(alert)}`,
+    title: `${levelName(input.level)}: ${areaName(alert)}`,
     body: `Terima dalam ${describeMinutes(settings.acknowledgeMinutes[input.level])}. ${input.headline}`,
     notice: noticeOf.alert(id, input.level, areaName(alert), false),
   });

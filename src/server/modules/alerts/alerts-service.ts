@@ -6,7 +6,7 @@ import {
   canAcknowledgeAlert,
 } from '../../../shared/early-warning/alert-rules.ts';
 import type { AlertView } from '../../../shared/early-warning/early-warning-schema.ts';
-import { LEVEL_LABELS } from '../../../shared/early-warning/level-model.ts';
+import { levelName } from '../../../shared/early-warning/level-names.ts';
 import { HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { toWibIso } from '../../../shared/time.ts';
@@ -181,7 +181,7 @@ export async function acknowledgeAlert(
       kind: 'alert.acknowledged',
       subjectType: 'alert',
       subjectId: id,
-      title: `Peringatan ${LEVEL_LABELS[alert.level].id} ${areaName(alert)} sudah diterima`,
+      title: `Peringatan ${levelName(alert.level)} ${areaName(alert)} sudah diterima`,
       body: `Diterima oleh ${principal.user.displayName}`,
     });
     const updated = await requireAlert(tx, id);

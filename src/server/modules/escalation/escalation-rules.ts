@@ -1,4 +1,5 @@
-import { LEVEL_LABELS, type Level } from '../../../shared/early-warning/level-model.ts';
+import type { Level } from '../../../shared/early-warning/level-model.ts';
+import { levelName } from '../../../shared/early-warning/level-names.ts';
 import { describeMinutes, type HandlingLevel, OFFICE_LABELS } from '../../../shared/escalation/ladder.ts';
 import { formatDateTimeWIB } from '../../../shared/i18n.ts';
 
@@ -59,6 +60,6 @@ export function deadlineWarningTitle(
   record: { priority: string; regionName: string; dueAt: Date },
 ): string {
   const what = { report: 'laporan', case: 'kasus', alert: 'peringatan' }[item.subjectType];
-  const grade = item.subjectType === 'alert' ? LEVEL_LABELS[record.priority as Level].id : record.priority;
+  const grade = item.subjectType === 'alert' ? levelName(record.priority as Level) : record.priority;
   return `Tenggat hampir lewat: ${what} ${grade} di ${record.regionName} ${DEADLINE_TITLES[item.deadline]} (tenggat ${formatDateTimeWIB(record.dueAt, 'id')})`;
 }
