@@ -255,6 +255,34 @@ export function FormProblems(props: { title: string; problems: Record<string, st
   );
 }
 
+/** One choice of a few, each a radio button with its words, under the group's legend (`op-radios`). */
+export function RadioField<T extends string>(props: {
+  legend: string;
+  /** The group's name; unique on the page. */
+  name: string;
+  options: readonly { value: T; label: ComponentChildren }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset class="op-radios">
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <label key={option.value}>
+          <input
+            type="radio"
+            name={props.name}
+            value={option.value}
+            checked={props.value === option.value}
+            onChange={() => props.onChange(option.value)}
+          />{' '}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** One checkbox with its words beside it (`op-check`). */
 export function CheckField(props: {
   label: ComponentChildren;

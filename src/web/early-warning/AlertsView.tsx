@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ALERT_LEVELS, levelRank } from '../../shared/early-warning/levels.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
-import { InputField, TextAreaField } from '../fields.tsx';
+import { InputField, RadioField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { levelLabel } from '../operator/labels.ts';
@@ -111,27 +111,16 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
                 ? t('ew.alerts.openHeading', { count: num(openCount, lang) })
                 : t('ew.alerts.allHeading', { count: num(items.length, lang) })}
             </h2>
-            <fieldset class="op-radios">
-              <legend>{t('ew.alerts.show')}</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="ew-alert-filter"
-                  checked={isOpenOnly}
-                  onChange={() => setOpenOnly(true)}
-                />{' '}
-                {t('ew.alerts.showOpen')}
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="ew-alert-filter"
-                  checked={!isOpenOnly}
-                  onChange={() => setOpenOnly(false)}
-                />{' '}
-                {t('ew.alerts.showAll')}
-              </label>
-            </fieldset>
+            <RadioField
+              legend={t('ew.alerts.show')}
+              name="ew-alert-filter"
+              options={[
+                { value: 'open', label: t('ew.alerts.showOpen') },
+                { value: 'all', label: t('ew.alerts.showAll') },
+              ]}
+              value={isOpenOnly ? 'open' : 'all'}
+              onChange={(shown) => setOpenOnly(shown === 'open')}
+            />
             <EwError error={alerts.error} />
             <ListState loaded={alerts} count={items.length} empty={t('ew.alerts.empty')} />
             <ul class="op-report-list">
@@ -230,15 +219,13 @@ function RaiseAlertForm(props: {
         onChange={setRegionCode}
         kecamatan="optional"
       />
-      <fieldset class="op-radios">
-        <legend>{t('ew.raise.level')}</legend>
-        {RAISE_LEVELS.map((l) => (
-          <label key={l}>
-            <input type="radio" name="ew-raise-level" checked={level === l} onChange={() => setLevel(l)} />{' '}
-            <LevelTag level={l} />
-          </label>
-        ))}
-      </fieldset>
+      <RadioField
+        legend={t('ew.raise.level')}
+        name="ew-raise-level"
+        options={RAISE_LEVELS.map((l) => ({ value: l, label: <LevelTag level={l} /> }))}
+        value={level}
+        onChange={setLevel}
+      />
       <InputField
         id="ew-raise-headline"
         label={t('ew.raise.headline')}

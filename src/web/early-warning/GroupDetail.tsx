@@ -6,7 +6,7 @@ import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
-import { InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { InputField, RadioField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { DataTable, DoneNotice, FormSubmit, StandIn, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
@@ -217,23 +217,19 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
     <details class="ew-details">
       <summary>{t('ew.branches.add')}</summary>
       <form class="op-form ew-subform" aria-label={t('ew.branches.add')} onSubmit={submit}>
-        <fieldset class="op-radios">
-          <legend>{t('ew.branches.level')}</legend>
-          {(['cabang', 'ranting'] as const).map((l) => (
-            <label key={l}>
-              <input
-                type="radio"
-                name="ew-branch-level"
-                checked={level === l}
-                onChange={() => {
-                  setLevel(l);
-                  setRegionCode(kabkotaOf(regionCode) ?? regionCode);
-                }}
-              />{' '}
-              {t(`ew.branchLevel.${l}` as MessageKey)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioField
+          legend={t('ew.branches.level')}
+          name="ew-branch-level"
+          options={(['cabang', 'ranting'] as const).map((l) => ({
+            value: l,
+            label: t(`ew.branchLevel.${l}`),
+          }))}
+          value={level}
+          onChange={(l) => {
+            setLevel(l);
+            setRegionCode(kabkotaOf(regionCode) ?? regionCode);
+          }}
+        />
         <RegionPicker
           id="ew-branch-region"
           legend={t('ew.branches.region')}

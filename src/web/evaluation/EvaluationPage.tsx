@@ -11,6 +11,7 @@ import {
 import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
 import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
+import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import './evaluation.css';
 import { kabkotaOf } from '../../shared/region-codes.ts';
@@ -129,29 +130,23 @@ export function EvaluationPage(props: { me: SignedInUser }) {
     <div class="evaluation">
       <p class="lead">{t('eval.intro')}</p>
       <form class="eval-pickers" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t('eval.scope')}
-          <select value={scope} onChange={(event) => setScope((event.target as HTMLSelectElement).value)}>
-            {scopes.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('eval.period')}
-          <select
-            value={periodKey}
-            onChange={(event) => setPeriodKey((event.target as HTMLSelectElement).value)}
-          >
-            {options.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.q ? t('eval.quarter', { q: o.q, year: o.year }) : t('eval.year', { year: o.year })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          id="eval-scope"
+          label={t('eval.scope')}
+          value={scope}
+          onChange={setScope}
+          options={scopes.map((s) => ({ value: s.code, label: s.label }))}
+        />
+        <SelectField
+          id="eval-period"
+          label={t('eval.period')}
+          value={periodKey}
+          onChange={setPeriodKey}
+          options={options.map((o) => ({
+            value: o.key,
+            label: o.q ? t('eval.quarter', { q: o.q, year: o.year }) : t('eval.year', { year: o.year }),
+          }))}
+        />
       </form>
       <div role="alert">{problem && <p class="message message-error">{problem}</p>}</div>
       {isLoading && <p class="loading">{t('common.loading')}</p>}

@@ -7,7 +7,7 @@ import type {
   WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
-import { FormProblems, InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { FormProblems, InputField, RadioField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { DoneNotice, FormSubmit, Tag, useAction, wibDay } from '../operator/ui.tsx';
@@ -54,21 +54,16 @@ function CloseAction(props: { item: WorkshopAction; onClosed: () => void }) {
   }
   return (
     <form class="op-form learn-done-form" onSubmit={submit} aria-label={t('learn.action.closeLabel')}>
-      <fieldset class="op-radios">
-        <legend>{t('learn.action.closeAs')}</legend>
-        {(['selesai', 'batal'] as const).map((value) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name={`${id}-status`}
-              value={value}
-              checked={status === value}
-              onChange={() => setStatus(value)}
-            />
-            {t(value === 'selesai' ? 'learn.action.asDone' : 'learn.action.asDropped')}
-          </label>
-        ))}
-      </fieldset>
+      <RadioField
+        legend={t('learn.action.closeAs')}
+        name={`${id}-status`}
+        options={[
+          { value: 'selesai', label: t('learn.action.asDone') },
+          { value: 'batal', label: t('learn.action.asDropped') },
+        ]}
+        value={status}
+        onChange={setStatus}
+      />
       <TextAreaField
         id={`${id}-note`}
         label={t('learn.action.note')}

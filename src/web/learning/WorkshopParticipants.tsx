@@ -8,7 +8,7 @@ import {
   type WorkshopParticipant,
   type WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
-import { SearchField, SelectField } from '../fields.tsx';
+import { CheckList, SearchField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
@@ -265,23 +265,14 @@ function InviteForms(
           {query.length >= 2 && found.data && (
             <fieldset class="op-radios">
               <legend>{t('learn.invite.found', { count: found.data.length })}</legend>
-              {found.data.map((pillar) => (
-                <label key={pillar.id} class="op-check">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(pillar.id)}
-                    onChange={(event) =>
-                      setChosen(
-                        (event.currentTarget as HTMLInputElement).checked
-                          ? [...chosen, pillar.id]
-                          : chosen.filter((id) => id !== pillar.id),
-                      )
-                    }
-                  />
-                  {pillar.name} · {typeLabelOf(props.pillarTypes, pillar.pillarType)} ·{' '}
-                  {pillar.homeRegionName}
-                </label>
-              ))}
+              <CheckList
+                options={found.data.map((pillar) => ({
+                  value: pillar.id,
+                  label: `${pillar.name} · ${typeLabelOf(props.pillarTypes, pillar.pillarType)} · ${pillar.homeRegionName}`,
+                }))}
+                selected={chosen}
+                onChange={setChosen}
+              />
             </fieldset>
           )}
           <button type="submit" class="button button-primary" disabled={action.isBusy || chosen.length === 0}>

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { levelOfCode } from '../../shared/region-codes.ts';
 import { request } from '../api.ts';
-import { InputField, SelectField } from '../fields.tsx';
+import { InputField, RadioField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { AreaTable, Breakdowns, type ColourBy, Legend, Totals } from './DashboardParts.tsx';
 import { warningLevelLabel } from './labels.ts';
@@ -209,21 +209,16 @@ export function DashboardPage(props: OperatorPageProps) {
           onInput={setFrom}
         />
         <InputField id="dash-to" label={t('op.dash.to')} type="date" value={to} min={from} onInput={setTo} />
-        <fieldset class="op-radios">
-          <legend>{t('op.dash.colourBy')}</legend>
-          {(['reports', 'coverage', 'warning'] as const).map((mode) => (
-            <label key={mode}>
-              <input
-                type="radio"
-                name="colour-by"
-                value={mode}
-                checked={colourBy === mode}
-                onChange={() => setColourBy(mode)}
-              />{' '}
-              {t(`op.dash.colour.${mode}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioField
+          legend={t('op.dash.colourBy')}
+          name="colour-by"
+          options={(['reports', 'coverage', 'warning'] as const).map((mode) => ({
+            value: mode,
+            label: t(`op.dash.colour.${mode}`),
+          }))}
+          value={colourBy}
+          onChange={setColourBy}
+        />
         {colourBy === 'coverage' && pillarTypes.data && (
           <SelectField
             id="dash-pillar-type"

@@ -1,7 +1,7 @@
 // Disposisi: what the Social Affairs Office asks of a partner agency, and the agency's answers.
 import { useState } from 'preact/hooks';
 import { awaitsAnswer, sortDispositions } from '../../shared/cases/disposition-order.ts';
-import { TextAreaField } from '../fields.tsx';
+import { RadioField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { dispositionStatusLabel } from './labels.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
@@ -81,21 +81,13 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
       <ErrorNotice error={action.error} />
       {isOpen && (
         <form class="op-form" onSubmit={submit}>
-          <fieldset class="op-radios">
-            <legend>{t('op.dispositions.statusLegend')}</legend>
-            {ANSWERS.map((option) => (
-              <label key={option}>
-                <input
-                  type="radio"
-                  name={`${prefix}-status`}
-                  value={option}
-                  checked={status === option}
-                  onChange={() => setStatus(option)}
-                />{' '}
-                {dispositionStatusLabel(t, option)}
-              </label>
-            ))}
-          </fieldset>
+          <RadioField
+            legend={t('op.dispositions.statusLegend')}
+            name={`${prefix}-status`}
+            options={ANSWERS.map((option) => ({ value: option, label: dispositionStatusLabel(t, option) }))}
+            value={status}
+            onChange={setStatus}
+          />
           <TextAreaField
             id={`${prefix}-text`}
             label={t('op.dispositions.answerLabel')}

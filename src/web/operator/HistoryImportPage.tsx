@@ -12,7 +12,7 @@ import type {
 } from '../../shared/history/history-schema.ts';
 import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
 import { request } from '../api.ts';
-import { FileField, InputField, SelectField } from '../fields.tsx';
+import { CheckField, FileField, InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { DataTable, ErrorNotice, Tag, useAction, wib } from './ui.tsx';
@@ -167,16 +167,7 @@ export function HistoryImportPage(_props: OperatorPageProps) {
             inputMode="decimal"
             onInput={setHome}
           />
-          <div class="field">
-            <label>
-              <input
-                type="checkbox"
-                checked={withDuplicates}
-                onChange={(e) => setWithDuplicates((e.currentTarget as HTMLInputElement).checked)}
-              />{' '}
-              {t('hist.duplicates')}
-            </label>
-          </div>
+          <CheckField label={t('hist.duplicates')} checked={withDuplicates} onChange={setWithDuplicates} />
           <button
             type="submit"
             class="button op-button-secondary"

@@ -1,6 +1,7 @@
 // Consent of one person on the Pelindungan data page: a citizen reporter by phone, a pillar or a child by the id
 // of their record; withdrawing it is honoured at once (the answer says how, or which other basis keeps the data).
 import { useState } from 'preact/hooks';
+import { InputField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { ErrorNotice, FormSubmit, Tag, useAction } from '../operator/ui.tsx';
 import { type ConsentView, getConsents, saveConsent } from './privacy-api.ts';
@@ -24,10 +25,7 @@ export function ConsentPanel() {
           void look.run(async () => setItems((await getConsents(query)).items));
         }}
       >
-        <label>
-          {t('privacy.consent.who')}
-          <input value={who} onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
-        </label>
+        <InputField id="privacy-consent-who" label={t('privacy.consent.who')} value={who} onInput={setWho} />
         <ErrorNotice error={look.error} />
         <FormSubmit
           label={t('privacy.consent.look')}

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { CORRECTABLE, REQUEST_KIND_LABELS, type RequestKind } from '../../shared/privacy/rights-rules.ts';
 import type { RecordRef } from '../../shared/privacy/rights-schema.ts';
+import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
 import {
@@ -89,14 +90,13 @@ function SubjectSearch(props: { onRecorded: (id: string) => void }) {
   const search = useAction();
   const record = useAction();
   const field = (key: keyof typeof query, label: string, inputMode?: 'numeric' | 'tel') => (
-    <label>
-      {label}
-      <input
-        value={query[key]}
-        inputMode={inputMode}
-        onInput={(e) => setQuery({ ...query, [key]: (e.target as HTMLInputElement).value })}
-      />
-    </label>
+    <InputField
+      id={`privacy-search-${key}`}
+      label={label}
+      inputMode={inputMode}
+      value={query[key]}
+      onInput={(value) => setQuery({ ...query, [key]: value })}
+    />
   );
   const isChosen = (ref: RecordRef) => chosen.some((c) => c.table === ref.table && c.id === ref.id);
   return (
@@ -144,32 +144,27 @@ function SubjectSearch(props: { onRecorded: (id: string) => void }) {
               const ref = { table: r.table, id: r.id } as RecordRef;
               const name = r.fields.find((f) => /name|description/.test(f.column))?.value ?? r.id;
               return (
-                <label key={`${r.table}:${r.id}`} class="op-check">
-                  <input
-                    type="checkbox"
-                    checked={isChosen(ref)}
-                    onChange={() =>
-                      setChosen(isChosen(ref) ? chosen.filter((c) => c.id !== r.id) : [...chosen, ref])
-                    }
-                  />
-                  {r.label}: {name.slice(0, 80)}
-                </label>
+                <CheckField
+                  key={`${r.table}:${r.id}`}
+                  label={`${r.label}: ${name.slice(0, 80)}`}
+                  checked={isChosen(ref)}
+                  onChange={(checked) =>
+                    setChosen(checked ? [...chosen, ref] : chosen.filter((c) => c.id !== r.id))
+                  }
+                />
               );
             })}
           </fieldset>
-          <label>
-            {t('privacy.req.kind')}
-            <select
-              value={kind}
-              onChange={(e) => setKind((e.target as HTMLSelectElement).value as RequestKind)}
-            >
-              {(Object.keys(REQUEST_KIND_LABELS) as RequestKind[]).map((k) => (
-                <option key={k} value={k}>
-                  {REQUEST_KIND_LABELS[k][lang]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            id="privacy-request-kind"
+            label={t('privacy.req.kind')}
+            value={kind}
+            onChange={(value) => setKind(value as RequestKind)}
+            options={(Object.keys(REQUEST_KIND_LABELS) as RequestKind[]).map((k) => ({
+              value: k,
+              label: REQUEST_KIND_LABELS[k][lang],
+            }))}
+          />
           <ErrorNotice error={record.error} />
           <FormSubmit label={t('privacy.req.record')} disabled={record.isBusy || chosen.length === 0} />
         </form>
@@ -237,10 +232,12 @@ function RequestDetail(props: { request: RightsRequestView; onChanged: () => voi
             });
           }}
         >
-          <label>
-            {t('privacy.req.answer')}
-            <textarea value={answer} onInput={(e) => setAnswer((e.target as HTMLTextAreaElement).value)} />
-          </label>
+          <TextAreaField
+            id="privacy-request-answer"
+            label={t('privacy.req.answer')}
+            value={answer}
+            onInput={setAnswer}
+          />
           <FormSubmit
             label={t('privacy.req.answerSubmit')}
             disabled={action.isBusy || answer.trim().length < 3}
@@ -274,30 +271,26 @@ function Correction(props: { request: RightsRequestView; onDone: () => void }) {
         });
       }}
     >
-      <label>
-        {t('privacy.req.target')}
-        <select value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
-          {props.request.records.map((rec) => (
-            <option key={rec.id} value={`${rec.table}:${rec.id}`}>
-              {rec.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('privacy.req.field')}
-        <select value={field} onChange={(e) => setField((e.target as HTMLSelectElement).value)}>
-          {fields.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('privacy.req.value')}
-        <input value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
-      </label>
+      <SelectField
+        id="privacy-correction-target"
+        label={t('privacy.req.target')}
+        value={target}
+        onChange={setTarget}
+        options={props.request.records.map((rec) => ({ value: `${rec.table}:${rec.id}`, label: rec.label }))}
+      />
+      <SelectField
+        id="privacy-correction-field"
+        label={t('privacy.req.field')}
+        value={field}
+        onChange={setField}
+        options={fields.map((f) => ({ value: f, label: f }))}
+      />
+      <InputField
+        id="privacy-correction-value"
+        label={t('privacy.req.value')}
+        value={value}
+        onInput={setValue}
+      />
       <ErrorNotice error={action.error} />
       {saved && <p role="status">{t('privacy.req.corrected', { field: saved })}</p>}
       <FormSubmit
