@@ -27,6 +27,21 @@ export const OFFICE_LABELS: Readonly<Record<HandlingLevel, string>> = {
   provinsi: 'Dinsos Provinsi',
 };
 
+/** Who takes a record in hand at a level: "Eskalasi ke koordinator Bakorwil", "Belum diterima operator kab/kota". */
+export const HANDLER_LABELS: Readonly<Record<HandlingLevel, string>> = {
+  kabkota: 'operator kab/kota',
+  bakorwil: 'koordinator Bakorwil',
+  provinsi: 'Dinsos Provinsi',
+};
+
+/**
+ * Why a report or an alert climbs: nobody at `from` took it in hand in time. `grade` is the report's priority
+ * or the alert's level: "Belum diterima operator kab/kota dalam 30 menit (P1)".
+ */
+export function unacknowledgedReason(from: HandlingLevel, minutes: number, grade: string): string {
+  return `Belum diterima ${HANDLER_LABELS[from]} dalam ${describeMinutes(minutes)} (${grade})`;
+}
+
 /** The next step of a record at `level` and the roles to tell; undefined when it is already at the top. */
 export function climb(level: HandlingLevel): { to: HandlingLevel; roles: readonly string[] } | undefined {
   const to = nextLevel(level);

@@ -1,5 +1,5 @@
 import { levelName } from '../../../shared/early-warning/level-names.ts';
-import { climb, describeMinutes } from '../../../shared/escalation/ladder.ts';
+import { climb, HANDLER_LABELS, unacknowledgedReason } from '../../../shared/escalation/ladder.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -8,7 +8,7 @@ import { escalateDue } from '../escalation/escalate-due.ts';
 import { loadSettings } from '../levels/model-settings-service.ts';
 import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
 import { areaName } from './alert-feeds.ts';
-import { HANDLER_LABELS, publishAlertEvent } from './alerts-service.ts';
+import { publishAlertEvent } from './alerts-service.ts';
 import * as store from './alerts-store.ts';
 
 /**
@@ -34,7 +34,7 @@ async function escalateOne(tx: Tx, id: string, now: Date): Promise<boolean> {
   const { to, roles } = step;
   const settings = await loadSettings(tx);
   const minutes = settings.acknowledgeMinutes[alert.level];
-  const reason = `Belum diterima ${HANDLER_LABELS[alert.handlingLevel]} dalam ${describeMinutes(minutes)} (${levelName(alert.level)})`;
+  const reason = unacknowledgedReason(alert.handlingLevel, minutes, levelName(alert.level));
   await store.escalateAlert(tx, id, {
     level: to,
     now,

@@ -1,13 +1,9 @@
 // Alerts inside Sigap: reading, acknowledging, responding and closing. Raising one is in alert-raising.ts, the
 // escalation in alert-escalation.ts, the CAP/Atom/webhook output in alert-feeds.ts.
-import {
-  type AlertHandlingLevel,
-  allowedAlertMoves,
-  canAcknowledgeAlert,
-} from '../../../shared/early-warning/alert-rules.ts';
+import { allowedAlertMoves, canAcknowledgeAlert } from '../../../shared/early-warning/alert-rules.ts';
 import type { AlertView } from '../../../shared/early-warning/early-warning-schema.ts';
 import { levelName } from '../../../shared/early-warning/level-names.ts';
-import { HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
+import { HANDLER_LABELS, HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -30,13 +26,6 @@ export type AlertDeps = {
   clock: Clock;
   config: { geoDir: string | undefined; webhookAllowPrivate?: boolean };
   jobs?: () => Jobs | undefined;
-};
-
-/** Who handles an alert at each level, as the response log and the reasons name them. */
-export const HANDLER_LABELS: Record<AlertHandlingLevel, string> = {
-  kabkota: 'operator kab/kota',
-  bakorwil: 'koordinator Bakorwil',
-  provinsi: 'Dinsos Provinsi',
 };
 
 const iso = (date: Date | null) => (date ? toWibIso(date) : null);

@@ -1,27 +1,6 @@
 import type { Level } from '../../../shared/early-warning/level-model.ts';
 import { levelName } from '../../../shared/early-warning/level-names.ts';
-import { describeMinutes, type HandlingLevel, OFFICE_LABELS } from '../../../shared/escalation/ladder.ts';
 import { formatDateTimeWIB } from '../../../shared/i18n.ts';
-
-/** Who was expected to take a report in hand at a level. */
-const ACKNOWLEDGER: Record<HandlingLevel, string> = {
-  kabkota: 'operator',
-  bakorwil: 'koordinator Bakorwil',
-  provinsi: 'Dinsos Provinsi',
-};
-
-export function levelLabel(level: HandlingLevel): string {
-  return OFFICE_LABELS[level];
-}
-
-/** Why a report escalates: "Belum diterima operator dalam 30 menit (P1)". */
-export function reportEscalationReason(
-  from: HandlingLevel,
-  acknowledgeMinutes: number,
-  priority: string,
-): string {
-  return `Belum diterima ${ACKNOWLEDGER[from]} dalam ${describeMinutes(acknowledgeMinutes)} (${priority})`;
-}
 
 /** Which deadlines of an open case have passed. A first field response meets the response deadline. */
 export function missedCaseDeadlines(

@@ -1,4 +1,4 @@
-import { climb } from '../../../shared/escalation/ladder.ts';
+import { climb, OFFICE_LABELS, unacknowledgedReason } from '../../../shared/escalation/ladder.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
@@ -11,12 +11,7 @@ import { runBreachClock } from '../privacy/breach-clock-service.ts';
 import { escalateDueItems } from '../provocation/response-service.ts';
 import { getSla } from '../settings/settings-service.ts';
 import { escalateDue } from './escalate-due.ts';
-import {
-  caseEscalationReason,
-  levelLabel,
-  missedCaseDeadlines,
-  reportEscalationReason,
-} from './escalation-rules.ts';
+import { caseEscalationReason, missedCaseDeadlines } from './escalation-rules.ts';
 import * as store from './escalation-store.ts';
 
 export type EscalationCounts = {
@@ -69,7 +64,7 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
   if (!report || !step) return false;
   const { to, roles } = step;
   const sla = await getSla(tx, report.priority);
-  const reason = reportEscalationReason(report.handlingLevel, sla.acknowledge, report.priority);
+  const reason = unacknowledgedReason(report.handlingLevel, sla.acknowledge, report.priority);
   await store.escalateReport(tx, id, { level: to, now, dueAcknowledgeAt: dueAt(now, sla.acknowledge) });
   if (report.caseId) {
     await addCaseTimeline(tx, {
@@ -95,7 +90,7 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
     kind: 'report.escalated',
     subjectType: 'report',
     subjectId: id,
-    title: `Eskalasi ke ${levelLabel(to)}: laporan ${report.priority} di ${report.regionName} belum diterima`,
+    title: `Eskalasi ke ${OFFICE_LABELS[to]}: laporan ${report.priority} di ${report.regionName} belum diterima`,
     body: reason,
     notice: noticeOf.reportEscalated(id, to, report.priority, report.regionName),
   });
@@ -137,7 +132,7 @@ async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
     kind: 'case.escalated',
     subjectType: 'case',
     subjectId: id,
-    title: `Eskalasi ke ${levelLabel(to)}: ${escalated.title}`,
+    title: `Eskalasi ke ${OFFICE_LABELS[to]}: ${escalated.title}`,
     body: reason,
     notice: noticeOf.caseEscalated(id, to, escalated.regionName),
   });

@@ -81,7 +81,7 @@ describe('escalation of missed deadlines', () => {
         kind: 'report.escalated',
         subjectId: reportId,
         title: expect.stringMatching(/^Eskalasi ke Bakorwil: laporan P1 di /),
-        body: 'Belum diterima operator dalam 30 menit (P1)',
+        body: 'Belum diterima operator kab/kota dalam 30 menit (P1)',
       }),
     ]);
     expect(await inbox(koordinatorIII)).toEqual([]);
