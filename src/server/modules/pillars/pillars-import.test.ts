@@ -217,7 +217,12 @@ describe('importing a pillar roster', () => {
     const inbox = (await t.call(provinsi, 'GET', '/api/notifications')).json().items;
     expect(inbox).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'pillar.registered_elsewhere', subjectId: direct.json().id }),
+        expect.objectContaining({
+          kind: 'pillar.registered_elsewhere',
+          subjectId: direct.json().id,
+          title:
+            'NIK pilar baru di Kabupaten Banyuwangi juga terdaftar di kab/kota lain: periksa dan satukan datanya',
+        }),
       ]),
     );
     const operatorInbox = (await t.call(operator, 'GET', '/api/notifications')).json();

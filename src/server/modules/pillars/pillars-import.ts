@@ -357,7 +357,7 @@ async function processImport(
       await store.insertPillars(tx, creates, principal.user.id, now);
       for (const d of decided) {
         if (d.create && d.registeredElsewhere) {
-          noteRegisteredElsewhere(tx, [d.create.id], kabkotaOf(d.create.homeRegionCode) ?? '35');
+          await noteRegisteredElsewhere(tx, [d.create.id], kabkotaOf(d.create.homeRegionCode) ?? '35');
         }
       }
       const results = decided.map((decision) =>

@@ -19,6 +19,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
+import { findRegion } from '../regions/regions-service.ts';
 import * as dispatch from './pillar-users-store.ts';
 import * as store from './pillars-store.ts';
 
@@ -196,13 +197,18 @@ async function toWrite(
  * Tells the province that a pillar's NIK is also registered in another kab/kota: the writer may not learn
  * that (their scope does not reach the other record), the province sees both and reconciles them.
  */
-export function noteRegisteredElsewhere(tx: Tx, pillarIds: readonly string[], kabkotaCode: string): void {
+export async function noteRegisteredElsewhere(
+  tx: Tx,
+  pillarIds: readonly string[],
+  kabkotaCode: string,
+): Promise<void> {
+  const place = (await findRegion(tx, kabkotaCode))?.name ?? kabkotaCode;
   for (const id of pillarIds) {
     notifyCovering(tx, ['provinsi'], [kabkotaCode], {
       kind: 'pillar.registered_elsewhere',
       subjectType: 'pillar',
       subjectId: id,
-      title: `NIK pilar baru di ${kabkotaCode} juga terdaftar di kab/kota lain: periksa dan satukan datanya`,
+      title: `NIK pilar baru di ${place} juga terdaftar di kab/kota lain: periksa dan satukan datanya`,
     });
   }
 }
@@ -228,7 +234,7 @@ export async function createPillar(deps: PillarDeps, principal: Principal, input
     deps.db.asActor(principal.actor, async (tx) => {
       const { row, registeredElsewhere } = await toWrite(tx, deps, principal, fields, null);
       const id = await store.insertPillar(tx, { ...row, createdBy: principal.user.id, now });
-      if (registeredElsewhere) noteRegisteredElsewhere(tx, [id], kabkotaOf(row.homeRegionCode) ?? '35');
+      if (registeredElsewhere) await noteRegisteredElsewhere(tx, [id], kabkotaOf(row.homeRegionCode) ?? '35');
       await appendAudit(
         tx,
         principal.audit,
@@ -282,7 +288,7 @@ export async function updatePillar(
       };
       const fields = PillarInput.parse({ ...before, ...changes });
       const { row, registeredElsewhere } = await toWrite(tx, deps, principal, fields, id);
-      if (registeredElsewhere) noteRegisteredElsewhere(tx, [id], kabkotaOf(row.homeRegionCode) ?? '35');
+      if (registeredElsewhere) await noteRegisteredElsewhere(tx, [id], kabkotaOf(row.homeRegionCode) ?? '35');
       if (!(await store.updatePillar(tx, id, version, row, now))) {
         throw new DomainError(
           'version_conflict',

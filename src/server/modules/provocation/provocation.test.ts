@@ -184,7 +184,8 @@ describe('provocation watch', () => {
     const after = (await t.call(operator, 'GET', `/api/provocation/items/${itemId}`)).json();
     expect(after.handlingLevel).toBe('bakorwil');
     const inbox = (await t.call(koordinator, 'GET', '/api/notifications')).json();
-    expect(JSON.stringify(inbox)).toContain('provocation.escalated');
+    const escalated = inbox.items.find((n: { kind: string }) => n.kind === 'provocation.escalated');
+    expect(escalated?.body).toBe('Tenggat tanggapan terlewat; kini ditangani Bakorwil.');
   });
 
   it('has a counter-message reviewed by someone else, which meets the deadline', async () => {

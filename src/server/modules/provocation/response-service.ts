@@ -1,6 +1,6 @@
 // An item's response: the counter-message drafted, reviewed and approved by staff, carried and posted; takedown
 // or investigation requests sent to partner agencies as dispositions; the deadline and its escalation.
-import { climb } from '../../../shared/escalation/ladder.ts';
+import { climb, OFFICE_LABELS } from '../../../shared/escalation/ladder.ts';
 import {
   escalatedDueAt,
   evaluateItems,
@@ -186,7 +186,7 @@ async function escalateItem(tx: Tx, id: string, now: Date): Promise<boolean> {
     subjectType: 'provocation_item',
     subjectId: id,
     title: `Eskalasi: konten provokatif belum ditanggapi tepat waktu`,
-    body: `Tenggat tanggapan terlewat; kini ditangani tingkat ${to}.`,
+    body: `Tenggat tanggapan terlewat; kini ditangani ${OFFICE_LABELS[to]}.`,
   });
   return true;
 }
