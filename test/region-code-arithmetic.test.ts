@@ -1,6 +1,7 @@
 // Region codes are read by the helpers of src/shared/region-codes.ts (level, kab/kota, kecamatan, parent,
-// kelurahan) and nowhere else: a `split('.')` elsewhere is a second copy of that rule, unless it splits
-// something that is not a region code (named below with what it splits).
+// kelurahan, within) and nowhere else: a `split('.')` elsewhere is a second copy of that rule, unless it splits
+// something that is not a region code (named below with what it splits), and a `startsWith(`${code}.`)` is a
+// second copy of `isWithin`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,18 @@ describe('region-code arithmetic lives in one file', () => {
       .map((file) => relative(ROOT, file))
       .filter((name) => !(name in OTHER_DOTTED_TEXT))
       .filter((name) => readFileSync(join(ROOT, name), 'utf8').includes(".split('.')"));
+    expect(found).toEqual([]);
+  });
+
+  it('no source file but region-codes.ts asks whether a code lies inside another by its prefix', () => {
+    const prefixTest = /startsWith\(`\$\{[^}]+\}\.`\)/;
+    const $ = '$'; // the samples below are source text, not templates
+    expect(prefixTest.test(`code.startsWith(\`${$}{scope}.\`)`)).toBe(true);
+    expect(prefixTest.test(`day.startsWith(\`${$}{year}-\`)`)).toBe(false);
+    const found = sourceFiles(join(ROOT, 'src'))
+      .map((file) => relative(ROOT, file))
+      .filter((name) => name !== 'src/shared/region-codes.ts')
+      .filter((name) => prefixTest.test(readFileSync(join(ROOT, name), 'utf8')));
     expect(found).toEqual([]);
   });
 

@@ -10,6 +10,7 @@
  *     an escalation), or through their agency (a disposition to a partner agency).
  */
 import { STAFF } from './permissions/roles.ts';
+import { isWithin } from './region-codes.ts';
 
 export type Viewer = {
   userId: string;
@@ -30,7 +31,7 @@ export type RecordVisibility = {
 /** True when `code` lies inside one of the viewer's scope prefixes (and their role oversees regions). */
 export function isInViewerScope(viewer: Viewer, code: string | null): boolean {
   if (!code || !(STAFF as readonly string[]).includes(viewer.role)) return false;
-  return viewer.scope.some((prefix) => code === prefix || code.startsWith(`${prefix}.`));
+  return viewer.scope.some((prefix) => isWithin(code, prefix));
 }
 
 /** The visibility rule itself. */

@@ -1,3 +1,4 @@
+import { isWithin } from '../../shared/region-codes.ts';
 import { ReportFields } from '../../shared/reports/report-schema.ts';
 import { type AuditActor, appendAudit } from '../platform/audit.ts';
 import { contentHash } from '../platform/canonical.ts';
@@ -255,7 +256,7 @@ export async function loadDemoData(
     const provocation = await insertDemoProvocation(
       tx,
       plan.users,
-      (kabkota) => setup.regions.kecamatan.filter((k) => k.code.startsWith(`${kabkota}.`)).map((k) => k.code),
+      (kabkota) => setup.regions.kecamatan.filter((k) => isWithin(k.code, kabkota)).map((k) => k.code),
       extras.groups,
       now,
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDLING_LEVELS } from '../escalation/ladder.ts';
+import { HANDLING_LEVELS, handlesAtLevel } from '../escalation/ladder.ts';
 import type { Viewer } from '../visibility.ts';
 import { isInViewerScope } from '../visibility.ts';
 
@@ -60,8 +60,5 @@ export function isCaseHandler(viewer: Viewer, c: CaseHandling): boolean {
   if (c.assigneeIds.includes(viewer.userId)) return true;
   const codes = [c.kabkotaCode, ...c.sharedWith];
   const inScope = codes.some((code) => isInViewerScope(viewer, code));
-  if (viewer.role === 'operator') return inScope;
-  if (viewer.role === 'koordinator') return inScope && c.handlingLevel !== 'kabkota';
-  if (viewer.role === 'provinsi') return inScope && c.handlingLevel === 'provinsi';
-  return false;
+  return inScope && handlesAtLevel(viewer.role, c.handlingLevel);
 }

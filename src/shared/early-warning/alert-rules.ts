@@ -1,5 +1,5 @@
 // Alerts: who may raise, acknowledge and close them, and how a level reads in CAP 1.2. Pure, zod-free.
-import type { HandlingLevel } from '../escalation/ladder.ts';
+import { type HandlingLevel, handlesAtLevel } from '../escalation/ladder.ts';
 import type { AlertLevel, Level } from './level-model.ts';
 import { levelName } from './level-names.ts';
 
@@ -16,10 +16,7 @@ export type AlertHandlingLevel = HandlingLevel;
  * to the Bakorwil, its koordinator too; once at the province, provinsi and admin users too.
  */
 export function canAcknowledgeAlert(role: string, handlingLevel: AlertHandlingLevel): boolean {
-  if (role === 'operator') return true;
-  if (role === 'koordinator') return handlingLevel !== 'kabkota';
-  if (role === 'provinsi' || role === 'admin') return handlingLevel === 'provinsi';
-  return false;
+  return handlesAtLevel(role, handlingLevel) || (role === 'admin' && handlingLevel === 'provinsi');
 }
 
 /** What may happen to an alert in a status. */

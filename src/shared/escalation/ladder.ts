@@ -11,6 +11,23 @@ export function nextLevel(level: HandlingLevel): HandlingLevel | undefined {
   return HANDLING_LEVELS[HANDLING_LEVELS.indexOf(level) + 1];
 }
 
+/** The step from which each office role takes a record in hand; it keeps it as the record climbs higher. */
+const HANDLES_FROM: Readonly<Partial<Record<string, HandlingLevel>>> = {
+  operator: 'kabkota',
+  koordinator: 'bakorwil',
+  provinsi: 'provinsi',
+};
+
+/**
+ * Whether `role` handles a record that has climbed to `level` (within the role's regions, which the caller
+ * checks): the kab/kota's operators from the start, the Bakorwil's koordinator once it reaches the Bakorwil,
+ * provinsi users once it reaches the province.
+ */
+export function handlesAtLevel(role: string, level: HandlingLevel): boolean {
+  const from = HANDLES_FROM[role];
+  return from !== undefined && HANDLING_LEVELS.indexOf(level) >= HANDLING_LEVELS.indexOf(from);
+}
+
 /** Whose inbox a record at a step lands in. */
 export const HANDLERS_AT: Readonly<
   Record<HandlingLevel, readonly ['operator' | 'koordinator' | 'provinsi']>

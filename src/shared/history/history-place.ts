@@ -3,6 +3,8 @@
 // gazetteer (exact, then within one letter) and the parts narrow each other down; a name found in several
 // places with nothing to choose between them gives no place and its candidates. Free text falls back to the
 // text reader itself.
+
+import { isWithin } from '../region-codes.ts';
 import { exactPlaces, type Gazetteer, nearPlaces, type Place } from '../text-reader/gazetteer.ts';
 import { readPlace } from '../text-reader/place.ts';
 import { placeKey, tokenize } from '../text-reader/tokens.ts';
@@ -77,7 +79,7 @@ export function resolvePlace(g: Gazetteer, text: string, homeRegion?: string): P
   const unique = [...new Map(agreed.map((p) => [p.code, p])).values()];
   let found = unique.filter((p) => !unique.some((q) => q.code !== p.code && holds(p, q)));
   if (found.length > 1 && homeRegion) {
-    const home = found.filter((p) => p.code === homeRegion || p.code.startsWith(`${homeRegion}.`));
+    const home = found.filter((p) => isWithin(p.code, homeRegion));
     if (home.length > 0) found = home;
   }
   if (found.length === 1) return { place: optionOf(g, (found[0] as Place).code), candidates: [] };

@@ -1,9 +1,13 @@
-import { COORDINATORS, PROVINCE, REPORTERS, STAFF } from './roles.ts';
+import { COORDINATORS, PROVINCE, STAFF } from './roles.ts';
 
 /** The provocation watch (pantauan konten provokatif): sightings, items, counter-messages, takedown requests. */
 export const PROVOCATION_PERMISSIONS = {
-  /** Record a sighting of a piece of content (and its screenshot): pillars and the office. */
-  'provocation.record': REPORTERS,
+  /**
+   * Record a sighting of a piece of content (and its screenshot): the office. Volunteers send what they see as a
+   * report with the trigger informasi_provokatif, which the inbox offers to record (decision 0018): matching runs
+   * within the recorder's regions, and a volunteer oversees none.
+   */
+  'provocation.record': STAFF,
   /** See items, their sightings and screenshots: the content is sensitive, staff only. */
   'provocation.view': STAFF,
   /** Assess an item, link it to reports and cases, set its outcome. */

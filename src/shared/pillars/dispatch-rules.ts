@@ -1,4 +1,4 @@
-import { kecamatanOf } from '../region-codes.ts';
+import { isWithin, kecamatanOf } from '../region-codes.ts';
 /**
  * Dispatch suggestions for a case: which available pillars to send, in order, and why. Pure and zod-free so
  * the web can explain the order. Proximity first (same desa, kecamatan, kab/kota, then — for a case escalated
@@ -77,8 +77,8 @@ const PROXIMITY_REASON: Record<Proximity, string> = {
 export function proximityOf(homeRegionCode: string, c: DispatchCase): Proximity {
   if (homeRegionCode === c.regionCode) return 'desa';
   const kecamatan = kecamatanOf(c.regionCode);
-  if (kecamatan && homeRegionCode.startsWith(`${kecamatan}.`)) return 'kecamatan';
-  if (homeRegionCode.startsWith(`${c.kabkotaCode}.`)) return 'kabkota';
+  if (kecamatan && isWithin(homeRegionCode, kecamatan)) return 'kecamatan';
+  if (isWithin(homeRegionCode, c.kabkotaCode)) return 'kabkota';
   return 'tetangga';
 }
 

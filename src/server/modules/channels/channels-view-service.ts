@@ -1,8 +1,10 @@
 // The office's reading of the channels: the "Belum ditempatkan" queue and the messages a report came from, with
 // the sender's number shown only to those who handle it (and each such view access-logged).
 import type { ChannelMessageView } from '../../../shared/channels/channel-schema.ts';
+import { type HandlingLevel, handlesAtLevel } from '../../../shared/escalation/ladder.ts';
 import { maskPhone } from '../../../shared/pillars/pillar-identity.ts';
 import { toWibIso } from '../../../shared/time.ts';
+import { isInViewerScope } from '../../../shared/visibility.ts';
 import { logAccess } from '../../platform/audit.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -47,16 +49,12 @@ export async function listReportMessages(
 
 function isReportHandler(
   principal: Principal,
-  report: { kabkotaCode: string; handlingLevel: string },
+  report: { kabkotaCode: string; handlingLevel: HandlingLevel },
 ): boolean {
-  const { role } = principal.user;
-  const inScope = principal.actor.scope.some(
-    (p) => report.kabkotaCode === p || report.kabkotaCode.startsWith(`${p}.`),
+  return (
+    isInViewerScope(principal.actor, report.kabkotaCode) &&
+    handlesAtLevel(principal.user.role, report.handlingLevel)
   );
-  if (role === 'operator') return inScope;
-  if (role === 'koordinator') return inScope && report.handlingLevel !== 'kabkota';
-  if (role === 'provinsi') return report.handlingLevel === 'provinsi';
-  return false;
 }
 
 function toView(row: store.MessageListRow, masked: boolean): ChannelMessageView {

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/lessons/lesson-rules.ts';
 import type { LessonEdit, LessonFields } from '../../../shared/lessons/lesson-schema.ts';
 import { can } from '../../../shared/permissions/index.ts';
+import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -76,8 +77,7 @@ async function linkCases(tx: Tx, lessonId: string, caseIds: readonly string[]): 
 }
 
 function checkRegion(principal: Principal, regionCode: string): void {
-  const inScope = principal.actor.scope.some((p) => regionCode === p || regionCode.startsWith(`${p}.`));
-  if (!inScope || regionCode === '35') {
+  if (!isInViewerScope(principal.actor, regionCode) || regionCode === '35') {
     throw new DomainError('validation_failed', 'Pilih kab/kota, kecamatan atau desa di wilayah Anda');
   }
 }

@@ -27,6 +27,7 @@ import {
 import { kabkotaOf } from '../../../shared/region-codes.ts';
 import { kecamatanOf } from '../../../shared/regions.ts';
 import { toWibIso, wibDate } from '../../../shared/time.ts';
+import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -46,12 +47,8 @@ export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
 
 type ParsedSighting = Omit<SightingInput, 'links' | 'groupIds'> & { links: string[]; groupIds: string[] };
 
-function inScope(principal: Principal, code: string): boolean {
-  return principal.actor.scope.some((p) => code === p || code.startsWith(`${p}.`));
-}
-
 function checkRegions(principal: Principal, codes: readonly string[]): void {
-  const outside = codes.filter((c) => !inScope(principal, c));
+  const outside = codes.filter((c) => !isInViewerScope(principal.actor, c));
   if (outside.length > 0) {
     throw new DomainError('validation_failed', `Wilayah di luar cakupan Anda: ${outside.join(', ')}`);
   }

@@ -1,6 +1,7 @@
 // A workshop's work once planned: inviting participants, recording attendance, keeping its materials, and the
 // action items it agreed with their owners and due dates. Planning and the quarterly routine: workshops-service.ts.
 import { createHash } from 'node:crypto';
+import { isWithin } from '../../../shared/region-codes.ts';
 import {
   MATERIAL_TYPES,
   MAX_MATERIAL_BYTES,
@@ -32,7 +33,7 @@ export async function inviteParticipants(
     const area = await store.areaKabkota(tx, w.bakorwilId, w.kabkotaCode);
     const within = (region: string | undefined) => {
       if (!region) return true;
-      return area.some((k) => region === k || region.startsWith(`${k}.`)) || region === w.bakorwilId;
+      return area.some((k) => isWithin(region, k)) || region === w.bakorwilId;
     };
     if (!within(input.users?.region) || !within(input.pillars?.kabkotaCode)) {
       throw new DomainError('validation_failed', 'Wilayah undangan harus di dalam wilayah workshop');
