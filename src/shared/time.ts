@@ -7,6 +7,12 @@ export function toWibIso(date: Date): string {
   return `${shifted.toISOString().slice(0, 19)}+07:00`;
 }
 
+/** An instant as printed in texts, PDFs and messages: 2026-08-22 21:30 WIB (a string is read as an instant). */
+export function wibStamp(at: Date | string): string {
+  const iso = toWibIso(typeof at === 'string' ? new Date(at) : at);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} WIB`;
+}
+
 /**
  * A WIB date-time typed in a `datetime-local` field ("2026-08-22T21:30") as ISO 8601 with +07:00; undefined when
  * the text is not a time.

@@ -1,6 +1,7 @@
 // The breach clock and its notices (UU 27/2022 Pasal 46): written notice to the people affected and to the
 // authority within 3 × 24 hours of discovery, saying what data was revealed, when and how, and what is being done.
 // Pure: the server and the web share it.
+import { wibStamp } from '../time.ts';
 
 /** 3 × 24 hours. */
 export const BREACH_NOTICE_HOURS = 72;
@@ -56,7 +57,7 @@ export function breachNotices(breach: {
   measures: string;
 }): { subjects: string; authority: string } {
   const data = breach.categories.map((c) => CATEGORY_WORDS[c] ?? c).join(', ') || 'data pribadi';
-  const when = `${breach.discoveredAtWib.slice(0, 16).replace('T', ' ')} WIB`;
+  const when = wibStamp(breach.discoveredAtWib);
   const body = [
     `Data pribadi yang terungkap: ${data}.`,
     `Kapan dan bagaimana diketahui: ${when}. ${breach.description}`,

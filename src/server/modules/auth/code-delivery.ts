@@ -4,7 +4,7 @@
 
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { toWibIso } from '../../../shared/time.ts';
+import { wibStamp } from '../../../shared/time.ts';
 import type { IssuedCode } from './sign-in-code-service.ts';
 
 /** What a delivery needs besides the codes: where the app is reached. */
@@ -26,12 +26,6 @@ export function signInAddress(appUrl: string, username: string): string {
 const MARGIN = 40;
 const CARD_HEIGHT = 140;
 const QR_SIZE = 110;
-
-/** A time as printed: 2026-12-12 10:30 WIB. */
-function wibText(date: Date): string {
-  const iso = toWibIso(date);
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} WIB`;
-}
 
 /** Text Helvetica (WinAnsi) prints: anything outside Latin-1 becomes '?'. */
 function winAnsi(text: string): string {
@@ -106,7 +100,7 @@ export const printDelivery: CodeDelivery = {
       };
       line('Nama pengguna / Username', item.username, true);
       line('Kode sekali pakai / One-time code', item.code, true);
-      line('Berlaku sampai / Valid until', wibText(item.expiresAt));
+      line('Berlaku sampai / Valid until', wibStamp(item.expiresAt));
       line('Buka / Open', address);
       doc.y = top + CARD_HEIGHT;
       doc.x = MARGIN;

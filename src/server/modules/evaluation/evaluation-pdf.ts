@@ -7,6 +7,7 @@ import {
   formatShare,
 } from '../../../shared/evaluation/evaluation-schema.ts';
 import { formatDay } from '../../../shared/evaluation/period.ts';
+import { wibStamp } from '../../../shared/time.ts';
 import {
   ACCENT,
   BOLD,
@@ -252,6 +253,6 @@ export async function renderEvaluationPdf(summary: EvaluationSummary, requestedB
     doc.moveDown(0.4);
   }
 
-  const stamp = `Sigap · ${summary.scope.name} · ${summary.current.period.label} · dibuat ${summary.generatedAt.slice(0, 16).replace('T', ' ')} WIB`;
+  const stamp = `Sigap · ${summary.scope.name} · ${summary.current.period.label} · dibuat ${wibStamp(summary.generatedAt)}`;
   return finishPdf(draft, (page, count) => `${stamp} · halaman ${page} dari ${count}`);
 }

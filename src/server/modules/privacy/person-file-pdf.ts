@@ -2,6 +2,7 @@
 // every declared field, what it is for, on which basis and how long it is kept (UU 27/2022 Pasal 7 and 32).
 // Made as every Sigap PDF is (platform/pdf.ts).
 import type { PersonFile } from '../../../shared/privacy/rights-schema.ts';
+import { wibStamp } from '../../../shared/time.ts';
 import {
   ACCENT,
   BOLD,
@@ -25,7 +26,7 @@ export async function renderPersonFilePdf(file: PersonFile): Promise<Buffer> {
   text('Menurut UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 7 dan Pasal 32', FONT, 10, MUTED);
   doc.moveDown(0.5);
   text(`Pengendali: ${file.controller}`);
-  text(`Dibuat: ${file.generatedAt.slice(0, 16).replace('T', ' ')} WIB`);
+  text(`Dibuat: ${wibStamp(file.generatedAt)}`);
   text(`Nomor permintaan: ${file.requestId}`);
   if (file.records.length === 0) {
     doc.moveDown(0.8);

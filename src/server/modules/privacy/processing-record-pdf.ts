@@ -1,6 +1,7 @@
 // The record of processing as a PDF (Indonesian by default): each activity with its subjects, recipients, bases,
 // retention and the columns it holds, then the safeguards. Made as every Sigap PDF is (platform/pdf.ts).
 import type { ProcessingRecord } from '../../../shared/privacy/privacy-schema.ts';
+import { wibStamp } from '../../../shared/time.ts';
 import {
   ACCENT,
   BOLD,
@@ -59,7 +60,7 @@ export async function renderProcessingRecordPdf(record: ProcessingRecord): Promi
   text(w.law, FONT, 10, MUTED);
   doc.moveDown(0.5);
   text(`${w.controller}: ${record.controller}`);
-  text(`${w.made}: ${record.generatedAt.slice(0, 16).replace('T', ' ')} WIB`);
+  text(`${w.made}: ${wibStamp(record.generatedAt)}`);
 
   record.activities.forEach((activity, i) => {
     if (doc.y + 120 > doc.page.height - MARGIN) doc.addPage();

@@ -2,6 +2,7 @@
 // action items it agreed with their owners and due dates. Planning and the quarterly routine: workshops-service.ts.
 import { createHash } from 'node:crypto';
 import { isWithin } from '../../../shared/region-codes.ts';
+import { wibStamp } from '../../../shared/time.ts';
 import {
   MATERIAL_TYPES,
   MAX_MATERIAL_BYTES,
@@ -70,7 +71,7 @@ export async function inviteParticipants(
       subjectType: 'workshop',
       subjectId: id,
       title: `Undangan: ${w.topic}`,
-      body: `${w.place}, ${w.startsAt.slice(0, 16).replace('T', ' ')} WIB`,
+      body: `${w.place}, ${wibStamp(w.startsAt)}`,
     });
     await appendAudit(
       tx,
