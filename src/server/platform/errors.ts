@@ -51,6 +51,22 @@ export class DomainError extends Error {
   }
 }
 
+/** What a refused body is answered, whether the schema or a rule of the service refused it. */
+export const INVALID_INPUT = 'Isian tidak valid';
+
+/** One field the user must change, and why. */
+export type FieldProblem = { path: string; message: string };
+
+/** validation_failed naming the fields to change: the same answer a body the schema refuses gets. */
+export function invalidFields(fields: readonly FieldProblem[], message = INVALID_INPUT): DomainError {
+  return new DomainError('validation_failed', message, { fields });
+}
+
+/** validation_failed for one field: `invalidField('phone', 'isi nomor ponsel …')`. */
+export function invalidField(path: string, problem: string, message = INVALID_INPUT): DomainError {
+  return invalidFields([{ path, message: problem }], message);
+}
+
 /** Throws not_found: a record the actor may not see does not exist for them. */
 export function notFound(what = 'Data'): never {
   throw new DomainError('not_found', `${what} tidak ditemukan`);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { DomainError, ERROR_STATUS } from './errors.ts';
+import { DomainError, ERROR_STATUS, INVALID_INPUT, invalidField } from './errors.ts';
 import type { Principal } from './principal.ts';
 
 declare module 'fastify' {
@@ -55,7 +55,7 @@ function toErrorReply(error: unknown): { status: number; body: ErrorBody } {
     return {
       status: 400,
       body: {
-        error: { code: 'validation_failed', message: 'Isian tidak valid', details: { fields } },
+        error: { code: 'validation_failed', message: INVALID_INPUT, details: { fields } },
       },
     };
   }
@@ -138,9 +138,7 @@ export function installInputGuards(app: FastifyInstance): void {
     const path =
       findNulCharacter(request.query) ?? findNulCharacter(request.params) ?? findNulCharacter(request.body);
     if (path === undefined) return;
-    throw new DomainError('validation_failed', 'Isian tidak valid', {
-      fields: [{ path, message: 'karakter NUL (\\u0000) tidak diizinkan' }],
-    });
+    throw invalidField(path, 'karakter NUL (\\u0000) tidak diizinkan');
   });
 }
 

@@ -7,7 +7,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { DomainError } from './errors.ts';
+import { type DomainError, invalidField } from './errors.ts';
 
 const PRIVATE = new BlockList();
 for (const [network, prefix] of [
@@ -58,10 +58,10 @@ function mappedIpv4(address: string): string | undefined {
 }
 
 function privateTargetError(host: string): DomainError {
-  return new DomainError(
-    'validation_failed',
+  return invalidField(
+    'url',
+    'alamat lokal/privat tidak diizinkan',
     `Alamat ${host} menuju jaringan lokal/privat; webhook hanya ke alamat publik (WEBHOOK_ALLOW_PRIVATE) / private address refused`,
-    { fields: [{ path: 'url', message: 'alamat lokal/privat tidak diizinkan' }] },
   );
 }
 
@@ -89,9 +89,11 @@ export async function requirePublicTarget(
     try {
       addresses = await resolve(host);
     } catch {
-      throw new DomainError('validation_failed', `Nama ${host} tidak dapat di-resolve / cannot be resolved`, {
-        fields: [{ path: 'url', message: 'nama host tidak dikenal' }],
-      });
+      throw invalidField(
+        'url',
+        'nama host tidak dikenal',
+        `Nama ${host} tidak dapat di-resolve / cannot be resolved`,
+      );
     }
   }
   if (addresses.length === 0 || addresses.some(isPrivateAddress)) throw privateTargetError(host);

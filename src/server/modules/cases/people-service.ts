@@ -19,7 +19,7 @@ import { toWibIso } from '../../../shared/time.ts';
 import { logAccess } from '../../platform/audit.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import {
@@ -146,9 +146,7 @@ async function showPeople(
 function checkPerson(input: PersonInput): void {
   const refusal = refusePerson(input);
   if (refusal) {
-    throw new DomainError('validation_failed', refusal, {
-      fields: [{ path: 'guardianConsent', message: refusal }],
-    });
+    throw invalidField('guardianConsent', refusal, refusal);
   }
 }
 

@@ -10,7 +10,7 @@ import { readText, type TextReading } from '../../../shared/text-reader/read-tex
 import { appendAudit } from '../../platform/audit.ts';
 import type { ChannelsConfig } from '../../platform/config.ts';
 import { singleStatements } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as reports from '../reports/reports-service.ts';
@@ -400,9 +400,7 @@ export async function placeMessage(
     throw new DomainError('conflict', 'Pesan ini sudah menjadi laporan', { reportId: lead.reportId });
   }
   if (levelOfCode(regionCode) === 'provinsi') {
-    throw new DomainError('validation_failed', 'Isian tidak valid', {
-      fields: [{ path: 'regionCode', message: 'pilih kab/kota, kecamatan atau desa tempat kejadian' }],
-    });
+    throw invalidField('regionCode', 'pilih kab/kota, kecamatan atau desa tempat kejadian');
   }
   const who = await identify(deps, lead.sender);
   const reporter = await reporterPrincipal(deps, lead.channel, who.userId);

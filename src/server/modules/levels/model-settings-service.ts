@@ -2,7 +2,7 @@ import { EarlyWarningSettings } from '../../../shared/early-warning/level-model.
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { invalidFields } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { loadSettingsValue, saveSettingsValue } from './levels-store.ts';
@@ -29,9 +29,9 @@ export async function updateSettings(
   authorize(principal, 'model.edit');
   const parsed = EarlyWarningSettings.safeParse(input);
   if (!parsed.success) {
-    throw new DomainError('validation_failed', 'Isian tidak valid', {
-      fields: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    });
+    throw invalidFields(
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
   }
   const now = deps.clock.now();
   return deps.db.asSystem(async (tx) => {

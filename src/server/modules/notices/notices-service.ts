@@ -6,7 +6,7 @@ import { hhmmOf, minutesOf } from '../../../shared/notices/notices.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { senderPhone } from '../channels/channels-service.ts';
@@ -47,10 +47,6 @@ export async function getOwnSettings(deps: NoticesDeps, principal: Principal): P
   });
 }
 
-function invalid(path: string, message: string): DomainError {
-  return new DomainError('validation_failed', 'Isian tidak valid', { fields: [{ path, message }] });
-}
-
 /**
  * Saves the principal's own settings: the phone (tolerant of 08…, 62…, +62…), e-mail, language, quiet hours
  * and opt-ins. A channel chosen without its address is refused, naming the field. Audited without the address.
@@ -63,14 +59,15 @@ export async function saveOwnSettings(
   authorize(principal, 'notice.settings');
   const phone = input.phone?.trim() ? senderPhone(input.phone) : null;
   if (input.phone?.trim() && !phone?.startsWith('+62')) {
-    throw invalid('phone', 'nomor Indonesia, mis. 0812… atau +62812…');
+    throw invalidField('phone', 'nomor Indonesia, mis. 0812… atau +62812…');
   }
   const email = input.email?.trim() ? input.email.trim().toLowerCase() : null;
   const channels = new Set(input.choices.map((c) => c.channel));
   if (!phone && (channels.has('whatsapp') || channels.has('sms'))) {
-    throw invalid('phone', 'isi nomor ponsel untuk pemberitahuan WhatsApp atau SMS');
+    throw invalidField('phone', 'isi nomor ponsel untuk pemberitahuan WhatsApp atau SMS');
   }
-  if (!email && channels.has('email')) throw invalid('email', 'isi alamat e-mail untuk pemberitahuan e-mail');
+  if (!email && channels.has('email'))
+    throw invalidField('email', 'isi alamat e-mail untuk pemberitahuan e-mail');
   const userId = principal.user.id;
   await deps.db.asSystem(async (tx) => {
     await setOwnPhone(tx, userId, phone ?? null);

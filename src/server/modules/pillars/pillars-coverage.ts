@@ -14,10 +14,10 @@ import { toWibIso } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { invalid, type PillarDeps, requireAdmin, requireReader } from './pillars-service.ts';
+import { type PillarDeps, requireAdmin, requireReader } from './pillars-service.ts';
 import * as store from './pillars-store.ts';
 
 export async function listTargets(
@@ -38,7 +38,7 @@ export async function saveTarget(
   return deps.db.asActor(principal.actor, async (tx) => {
     const types = await store.listItems(tx, 'types');
     if (!types.some((type) => type.code === target.pillarType)) {
-      throw invalid('pillarType', `Jenis pilar tidak dikenal: ${target.pillarType}`);
+      throw invalidField('pillarType', `Jenis pilar tidak dikenal: ${target.pillarType}`);
     }
     await store.upsertTarget(tx, target);
     await appendAudit(
@@ -76,7 +76,8 @@ async function loadBreakdown(
   } else {
     const area = await store.findArea(tx, region);
     if (!area) throw new DomainError('not_found', `Wilayah ${region} tidak ditemukan`);
-    if (area.level === 'desa') throw invalid('region', 'Pilih kab/kota, kecamatan, Bakorwil atau provinsi');
+    if (area.level === 'desa')
+      throw invalidField('region', 'Pilih kab/kota, kecamatan, Bakorwil atau provinsi');
     areas = await store.listChildAreas(tx, region);
     parentLevel = area.level as Breakdown['parent']['level'];
   }

@@ -15,7 +15,7 @@ import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
@@ -47,10 +47,6 @@ function requireManagerRole(principal: Principal): void {
 
 export function requireAdmin(principal: Principal): void {
   authorize(principal, 'pillar.configure', 'Hanya admin yang dapat mengubah ini');
-}
-
-export function invalid(path: string, message: string): DomainError {
-  return new DomainError('validation_failed', 'Isian tidak valid', { fields: [{ path, message }] });
 }
 
 /**
@@ -135,18 +131,18 @@ async function toWrite(
   selfId: string | null,
 ): Promise<{ row: store.PillarWrite; registeredElsewhere: boolean }> {
   if ((await store.findRegionLevel(tx, fields.homeRegionCode)) !== 'desa') {
-    throw invalid('homeRegionCode', `Kode desa/kelurahan ${fields.homeRegionCode} tidak dikenal`);
+    throw invalidField('homeRegionCode', `Kode desa/kelurahan ${fields.homeRegionCode} tidak dikenal`);
   }
   if (!managesRegion(principal, fields.homeRegionCode)) {
     throw new DomainError('forbidden', 'Desa ini di luar wilayah kerja Anda');
   }
   const types = await store.listItems(tx, 'types');
   if (!types.some((type) => type.code === fields.pillarType && type.isActive)) {
-    throw invalid('pillarType', `Jenis pilar tidak dikenal: ${fields.pillarType}`);
+    throw invalidField('pillarType', `Jenis pilar tidak dikenal: ${fields.pillarType}`);
   }
   const skills = await store.listItems(tx, 'skills');
   const unknownSkill = fields.skills.find((skill) => !skills.some((known) => known.code === skill));
-  if (unknownSkill) throw invalid('skills', `Keahlian tidak dikenal: ${unknownSkill}`);
+  if (unknownSkill) throw invalidField('skills', `Keahlian tidak dikenal: ${unknownSkill}`);
 
   let nikEncrypted: Buffer | null = null;
   let nikHash: string | null = null;
@@ -154,7 +150,7 @@ async function toWrite(
   if (fields.nik && fields.nik.trim() !== '') {
     const kecamatan = new Set(await store.listKecamatanCodes(tx));
     const checked = checkNik(fields.nik, (code) => kecamatan.has(code));
-    if (!checked.ok) throw invalid('nik', checked.message);
+    if (!checked.ok) throw invalidField('nik', checked.message);
     nikHash = deps.cipher.keyedHash(checked.nik);
     const taken = (await store.findCandidates(tx, [nikHash], [])).filter(
       (candidate) => candidate.nikHash === nikHash && candidate.id !== selfId,
@@ -169,10 +165,10 @@ async function toWrite(
   let phone: string | null = null;
   if (fields.phone && fields.phone.trim() !== '') {
     phone = normalizePhone(fields.phone) ?? null;
-    if (!phone) throw invalid('phone', 'Nomor HP tidak valid (mis. 0812-3456-7890)');
+    if (!phone) throw invalidField('phone', 'Nomor HP tidak valid (mis. 0812-3456-7890)');
   }
   if (fields.userId && !(await store.userExists(tx, fields.userId))) {
-    throw invalid('userId', 'Akun pengguna tidak ditemukan');
+    throw invalidField('userId', 'Akun pengguna tidak ditemukan');
   }
   const name = tidyName(fields.name);
   const row: store.PillarWrite = {

@@ -6,7 +6,7 @@ import { hasVulnerable, PRIORITY_RANK, triage } from '../../../shared/reports/tr
 import { contentHash } from '../../platform/canonical.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { type DomainError, invalidField } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { findRegion } from '../regions/regions-service.ts';
@@ -40,9 +40,7 @@ export function unknownPlace(regionCode: string): DomainError {
     regionCode === '35'
       ? 'pilih kab/kota, kecamatan atau desa tempat kejadian'
       : `kode wilayah ${regionCode} tidak dikenal`;
-  return new DomainError('validation_failed', 'Isian tidak valid', {
-    fields: [{ path: 'regionCode', message }],
-  });
+  return invalidField('regionCode', message);
 }
 
 /** Refuses a place that is not a known kab/kota, kecamatan or desa. */

@@ -5,7 +5,7 @@ import type { AreaStats, StatsOverview } from '../../../shared/stats/stats-schem
 import { startOfWibDay } from '../../../shared/time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as regions from '../regions/regions-service.ts';
@@ -56,9 +56,7 @@ async function overview(
   const now = deps.clock.now();
   const period = resolvePeriod(now, query.from, query.to);
   if ('error' in period) {
-    throw new DomainError('validation_failed', 'Isian tidak valid', {
-      fields: [{ path: 'from', message: period.error }],
-    });
+    throw invalidField('from', period.error);
   }
   const members = query.bakorwil ? await findBakorwilMembers(deps, query.scope, query.bakorwil) : null;
   const areaLevel = query.scope === '35' ? 'kabkota' : 'kecamatan';
@@ -123,9 +121,7 @@ async function overview(
 /** The kab/kota of a Bakorwil, which is counted across the province's kab/kota only. */
 async function findBakorwilMembers(deps: StatsDeps, scope: string, id: string): Promise<string[]> {
   if (scope !== '35') {
-    throw new DomainError('validation_failed', 'Isian tidak valid', {
-      fields: [{ path: 'bakorwil', message: 'Bakorwil dihitung per kabupaten/kota: scope harus 35' }],
-    });
+    throw invalidField('bakorwil', 'Bakorwil dihitung per kabupaten/kota: scope harus 35');
   }
   const found = (await regions.listBakorwil(deps.db)).find((b) => b.id === id);
   if (!found) throw new DomainError('not_found', 'Bakorwil tidak ditemukan');
