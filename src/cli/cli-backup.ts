@@ -9,6 +9,7 @@ import type { Database } from '../server/platform/db.ts';
 import { LOCAL_CONTROL_HEADER, readLocalControl } from '../server/platform/local-control.ts';
 import { openAndMigrate } from '../server/platform/startup.ts';
 import { BackupPassphrase } from '../shared/backups.ts';
+import { formatFileSize } from '../shared/i18n.ts';
 import { toWibIso } from '../shared/time.ts';
 import { UsageError } from './cli-args.ts';
 import { CLI_ACTOR, type CliOutput, type ExitCode } from './cli-commands.ts';
@@ -28,10 +29,6 @@ function readPassphrase(
   const checked = BackupPassphrase.safeParse(text);
   if (!checked.success) throw new UsageError(checked.error.issues[0].message);
   return checked.data;
-}
-
-function sizeText(bytes: number): string {
-  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /**
@@ -55,7 +52,7 @@ export async function backupCommand(
       writeFileSync(args.output, file, { mode: 0o600 });
       recordLastBackup(config.dataDir, args.output, toWibIso(new Date()));
       output.out(
-        `Cadangan dibuat oleh server yang berjalan / backup made by the running server: ${args.output} (${sizeText(file.length)})`,
+        `Cadangan dibuat oleh server yang berjalan / backup made by the running server: ${args.output} (${formatFileSize(file.length, 'id')})`,
       );
       return 0;
     }
@@ -71,7 +68,7 @@ export async function backupCommand(
     writeFileSync(args.output, file, { mode: 0o600 });
     if (db.kind === 'pglite') recordLastBackup(config.dataDir, args.output, manifest.createdAt);
     const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
-    output.out(`Cadangan dibuat / backup written: ${args.output} (${sizeText(file.length)})`);
+    output.out(`Cadangan dibuat / backup written: ${args.output} (${formatFileSize(file.length, 'id')})`);
     output.out(
       `Skema / schema ${manifest.schemaVersion}; ${total} baris / rows; ${manifest.counts.reports ?? 0} laporan / reports; ` +
         `audit seq ${manifest.auditHead?.seq ?? 0} ${manifest.auditHead?.hash ?? '-'}`,

@@ -1,6 +1,6 @@
 // A workshop's materials: slides, handouts and photos to download, and uploading one (at most 10 MB).
 import { useRef, useState } from 'preact/hooks';
-import { formatNumber } from '../../shared/i18n.ts';
+import { formatFileSize } from '../../shared/i18n.ts';
 import {
   MAX_MATERIAL_BYTES,
   materialTypeOf,
@@ -10,11 +10,6 @@ import { useLang, useT } from '../lang.ts';
 import { DoneNotice, useAction, wib } from '../operator/ui.tsx';
 import { materialHref, uploadMaterial } from './learning-api.ts';
 import { LearnError } from './learning-ui.tsx';
-
-function sizeText(bytes: number, lang: 'id' | 'en'): string {
-  if (bytes >= 1024 * 1024) return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10, lang)} MB`;
-  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} KB`;
-}
 
 export function MaterialsSection(props: { workshop: WorkshopView; onChanged: () => void }) {
   const { workshop } = props;
@@ -62,7 +57,7 @@ export function MaterialsSection(props: { workshop: WorkshopView; onChanged: () 
               {t('learn.material.download', { name: m.fileName })}
             </a>{' '}
             <span class="learn-meta">
-              ({sizeText(m.byteSize, lang)} · {wib(m.createdAt, lang)})
+              ({formatFileSize(m.byteSize, lang)} · {wib(m.createdAt, lang)})
             </span>
           </li>
         ))}

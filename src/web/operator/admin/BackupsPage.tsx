@@ -2,17 +2,12 @@
 // and save the signed audit head outside Sigap.
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditHeadView, BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
+import { formatFileSize } from '../../../shared/i18n.ts';
 import { download, request } from '../../api.ts';
 import { CheckField, InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { DoneNotice, ErrorNotice, FormSubmit, num, useAction, useLoad, wib } from '../ui.tsx';
-
-function sizeText(bytes: number, lang: 'id' | 'en'): string {
-  return bytes >= 1_048_576
-    ? `${num(Math.round(bytes / 104_857.6) / 10, lang)} MB`
-    : `${num(Math.ceil(bytes / 1024), lang)} KB`;
-}
 
 /** The backups page. */
 export function BackupsPage(_props: OperatorPageProps) {
@@ -96,7 +91,7 @@ export function BackupsPage(_props: OperatorPageProps) {
             ? t('op.backup.lastSuccess', {
                 at: wib(last.at, lang),
                 file: last.fileName,
-                size: sizeText(last.bytes, lang),
+                size: formatFileSize(last.bytes, lang),
               })
             : t('op.backup.never')}
         </p>
