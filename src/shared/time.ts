@@ -13,6 +13,11 @@ export function wibStamp(at: Date | string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} WIB`;
 }
 
+/** `toWibIso` of an instant a record may not have yet (a reply's `null`). */
+export function toWibIsoOrNull(date: Date | null | undefined): string | null {
+  return date ? toWibIso(date) : null;
+}
+
 /**
  * A WIB date-time typed in a `datetime-local` field ("2026-08-22T21:30") as ISO 8601 with +07:00; undefined when
  * the text is not a time.

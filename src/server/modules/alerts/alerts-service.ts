@@ -5,7 +5,7 @@ import type { AlertView } from '../../../shared/early-warning/early-warning-sche
 import { levelName } from '../../../shared/early-warning/level-names.ts';
 import { HANDLER_LABELS, HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
 import { can } from '../../../shared/permissions/index.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -27,8 +27,6 @@ export type AlertDeps = {
   config: { geoDir: string | undefined; webhookAllowPrivate?: boolean };
   jobs?: () => Jobs | undefined;
 };
-
-const iso = (date: Date | null) => (date ? toWibIso(date) : null);
 
 /** An alert record as the principal sees it, with who may acknowledge it and what the principal may do. */
 export function toView(
@@ -53,14 +51,14 @@ export function toView(
     supersedes: a.supersedes,
     handlingLevel: a.handlingLevel,
     dueAcknowledgeAt: toWibIso(a.dueAcknowledgeAt),
-    acknowledgedAt: iso(a.acknowledgedAt),
+    acknowledgedAt: toWibIsoOrNull(a.acknowledgedAt),
     acknowledgedBy: a.acknowledgedBy,
-    escalatedAt: iso(a.escalatedAt),
-    closedAt: iso(a.closedAt),
+    escalatedAt: toWibIsoOrNull(a.escalatedAt),
+    closedAt: toWibIsoOrNull(a.closedAt),
     closingNote: a.closingNote,
     publicHeadline: a.publicHeadline,
     publicDescription: a.publicDescription,
-    publicApprovedAt: iso(a.publicApprovedAt),
+    publicApprovedAt: toWibIsoOrNull(a.publicApprovedAt),
     createdAt: toWibIso(a.createdAt),
     acknowledgers,
     allowed: {

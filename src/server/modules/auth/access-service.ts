@@ -1,5 +1,5 @@
 // Sessions and API tokens as their user sees them — and an admin, for anyone — with ending any of them.
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Access as AccessView } from '../../../shared/users.ts';
 import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -93,7 +93,7 @@ export function accessView(access: Access): AccessView {
     tokens: access.tokens.map((t) => ({
       ...t,
       createdAt: toWibIso(t.createdAt),
-      lastUsedAt: t.lastUsedAt ? toWibIso(t.lastUsedAt) : null,
+      lastUsedAt: toWibIsoOrNull(t.lastUsedAt),
       expiresAt: toWibIso(t.expiresAt),
     })),
   };

@@ -13,7 +13,7 @@ import {
   recurringEventsBetween,
 } from '../../../shared/early-warning/calendar.ts';
 import { isWithin, kecamatanOf, levelOfCode } from '../../../shared/regions.ts';
-import { startOfWibDay, toWibIso, wibDate } from '../../../shared/time.ts';
+import { startOfWibDay, toWibIso, toWibIsoOrNull, wibDate } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -51,8 +51,8 @@ function toView(e: store.EventRecord): EventView {
   return {
     ...e,
     startsAt: toWibIso(e.startsAt),
-    endsAt: e.endsAt ? toWibIso(e.endsAt) : null,
-    reviewedAt: e.reviewedAt ? toWibIso(e.reviewedAt) : null,
+    endsAt: toWibIsoOrNull(e.endsAt),
+    reviewedAt: toWibIsoOrNull(e.reviewedAt),
     createdAt: toWibIso(e.createdAt),
     checklist,
     checklistDone: checklist.filter((item) => item.isDone).length,
@@ -241,7 +241,7 @@ async function eventDetail(tx: Tx, id: string, now: Date) {
     ...toView(event),
     route: route.map((r) => ({
       ...r,
-      lastRivalReportAt: r.lastRivalReportAt ? toWibIso(r.lastRivalReportAt) : null,
+      lastRivalReportAt: toWibIsoOrNull(r.lastRivalReportAt),
     })),
   };
 }

@@ -1,7 +1,7 @@
 import type { FollowUpInput } from '../../../shared/cases/case-schema.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { can } from '../../../shared/permissions/index.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -75,7 +75,7 @@ export async function listAssignments(deps: CaseDeps, principal: Principal, case
   return deps.db.asActor(principal.actor, async (tx) => {
     await requireCase(tx, caseId);
     const rows = await work.listAssignments(tx, caseId);
-    return rows.map((row) => ({ ...row, dueAt: row.dueAt ? toWibIso(row.dueAt) : null }));
+    return rows.map((row) => ({ ...row, dueAt: toWibIsoOrNull(row.dueAt) }));
   });
 }
 
@@ -134,7 +134,7 @@ export async function sendDispositionIn(
 }
 
 function toDisposition(row: work.DispositionRow) {
-  return { ...row, dueAt: toWibIso(row.dueAt), answeredAt: row.answeredAt ? toWibIso(row.answeredAt) : null };
+  return { ...row, dueAt: toWibIso(row.dueAt), answeredAt: toWibIsoOrNull(row.answeredAt) };
 }
 
 /** Dispositions the principal may see: a partner agency sees only those addressed to it (RLS). */

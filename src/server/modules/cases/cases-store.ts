@@ -1,6 +1,6 @@
 import type { CasePhase, HandlingLevel, RecoveryStep } from '../../../shared/cases/case-rules.ts';
 import type { Priority } from '../../../shared/reports/report-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 
 /** A case as stored, with the ids of its reports, shares and assignees. */
@@ -58,7 +58,7 @@ const TIMES = [
 
 function toCase(row: Record<string, unknown>): CaseRecord {
   const out = { ...row } as Record<string, unknown>;
-  for (const key of TIMES) out[key] = row[key] ? toWibIso(row[key] as Date) : null;
+  for (const key of TIMES) out[key] = toWibIsoOrNull(row[key] as Date);
   return out as CaseRecord;
 }
 

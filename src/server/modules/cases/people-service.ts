@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/cases/people-schema.ts';
 import { maskColumn } from '../../../shared/privacy/masks.ts';
 import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/reports/report-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { logAccess } from '../../platform/audit.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -246,7 +246,7 @@ function toReferralView(r: store.ReferralRecord, isHandler: boolean, now: Date):
     note: isHandler ? r.note : null,
     dueAt: toWibIso(r.dueAt),
     createdAt: toWibIso(r.createdAt),
-    completedAt: r.completedAt ? toWibIso(r.completedAt) : null,
+    completedAt: toWibIsoOrNull(r.completedAt),
     isOverdue: isReferralOpen(r.status) && r.dueAt.getTime() < now.getTime(),
   };
 }

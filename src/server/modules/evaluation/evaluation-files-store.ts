@@ -1,5 +1,5 @@
 // SQL of the kept evaluation files (generated_reports): parameters, progress and the file itself.
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 
 /** A kept report without its bytes. */
@@ -32,7 +32,7 @@ function toReport(row: Record<string, unknown>): GeneratedReport {
     ...(row as GeneratedReport),
     createdAt: toWibIso(row.createdAt as Date),
     updatedAt: toWibIso(row.updatedAt as Date),
-    finishedAt: row.finishedAt ? toWibIso(row.finishedAt as Date) : null,
+    finishedAt: toWibIsoOrNull(row.finishedAt as Date),
   };
 }
 

@@ -4,7 +4,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportJob, ExportKind, ExportQuery } from '../../../shared/exports/export-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { createBackgroundTasks } from '../../platform/background-tasks.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -46,7 +46,7 @@ function toJob(row: store.ExportJobRow, now: Date): ExportJob {
     rows: row.rows,
     total: row.total,
     createdAt: toWibIso(row.createdAt),
-    finishedAt: row.finishedAt ? toWibIso(row.finishedAt) : null,
+    finishedAt: toWibIsoOrNull(row.finishedAt),
     expiresAt: ready && row.expiresAt ? toWibIso(row.expiresAt) : null,
     downloadUrl: ready ? `/api/exports/jobs/${row.id}/file` : null,
     error: stale ? 'Proses terputus; ekspor lagi' : row.error,

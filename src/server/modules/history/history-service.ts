@@ -11,7 +11,7 @@ import type {
   HistoryPlan,
   HistoryUpload,
 } from '../../../shared/history/history-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { createBackgroundTasks } from '../../platform/background-tasks.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -60,7 +60,7 @@ function toImport(row: store.HistoryImportRow, now: Date): HistoryImport {
     firstDay: row.firstDay,
     lastDay: row.lastDay,
     createdAt: toWibIso(row.createdAt),
-    finishedAt: row.finishedAt ? toWibIso(row.finishedAt) : null,
+    finishedAt: toWibIsoOrNull(row.finishedAt),
     error: stale ? 'Proses terputus; mulai impor lagi' : row.error,
   };
 }

@@ -5,7 +5,7 @@ import type {
   LessonStatus,
   LessonWriting,
 } from '../../../shared/lessons/lesson-rules.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 import { sqlWhere } from '../../platform/sql-where.ts';
 
@@ -24,7 +24,7 @@ const SELECT = `
 function toLesson(row: Record<string, unknown>): LessonRecord {
   const out = { ...row } as Record<string, unknown>;
   for (const key of ['createdAt', 'updatedAt', 'submittedAt', 'publishedAt']) {
-    out[key] = row[key] ? toWibIso(row[key] as Date) : null;
+    out[key] = toWibIsoOrNull(row[key] as Date);
   }
   return out as LessonRecord;
 }

@@ -13,7 +13,7 @@ import {
   reportWeight,
 } from '../../../shared/early-warning/level-model.ts';
 import { levelOfCode, parentOf } from '../../../shared/regions.ts';
-import { toWibIso, wibDate } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull, wibDate } from '../../../shared/time.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -287,8 +287,8 @@ export type LevelItem = {
 function toItem(v: store.LevelView): LevelItem {
   return {
     ...v,
-    computedAt: v.computedAt ? toWibIso(v.computedAt) : null,
-    levelSince: v.levelSince ? toWibIso(v.levelSince) : null,
+    computedAt: toWibIsoOrNull(v.computedAt),
+    levelSince: toWibIsoOrNull(v.levelSince),
   };
 }
 

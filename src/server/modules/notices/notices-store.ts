@@ -1,7 +1,7 @@
 // SQL of the notices outside the app: a user's settings and opt-ins, and the delivery log. Read and written
 // with owner rights (the tables give the app role nothing); each function names the user it works for.
 import type { NoticeChannel, NoticeKind } from '../../../shared/notices/notices.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 
 export type SettingsRow = {
@@ -84,7 +84,7 @@ export async function listLog(tx: Tx, userId: string, limit: number): Promise<Lo
   return rows.map((row) => ({
     ...row,
     createdAt: toWibIso(row.createdAt as Date),
-    sentAt: row.sentAt ? toWibIso(row.sentAt as Date) : null,
+    sentAt: toWibIsoOrNull(row.sentAt as Date),
   })) as LogRow[];
 }
 

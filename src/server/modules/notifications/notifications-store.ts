@@ -1,5 +1,5 @@
 import type { NoticeFacts } from '../../../shared/notices/notices.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 
 /** One item of a user's inbox: what happened and where, never personal data. */
@@ -23,7 +23,7 @@ function toNotification(row: Record<string, unknown>): NotificationRecord {
   return {
     ...row,
     createdAt: toWibIso(row.createdAt as Date),
-    readAt: row.readAt ? toWibIso(row.readAt as Date) : null,
+    readAt: toWibIsoOrNull(row.readAt as Date),
   } as NotificationRecord;
 }
 

@@ -1,5 +1,5 @@
 import type { OdkDevice } from '../../../shared/odk.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { AreaPlace } from './xform-rules.ts';
 
@@ -17,8 +17,8 @@ function toDevice(row: RawDevice): OdkDevice {
   return {
     ...row,
     createdAt: toWibIso(row.createdAt),
-    lastUsedAt: row.lastUsedAt ? toWibIso(row.lastUsedAt) : null,
-    revokedAt: row.revokedAt ? toWibIso(row.revokedAt) : null,
+    lastUsedAt: toWibIsoOrNull(row.lastUsedAt),
+    revokedAt: toWibIsoOrNull(row.revokedAt),
   };
 }
 

@@ -15,7 +15,7 @@ import {
   totalsOf,
 } from '../../../shared/pillars/pillar-import-rules.ts';
 import { kabkotaOf } from '../../../shared/region-codes.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
@@ -462,7 +462,7 @@ export async function getImport(
     error: job.error,
     createdAt: toWibIso(job.createdAt),
     updatedAt: toWibIso(job.updatedAt),
-    finishedAt: job.finishedAt ? toWibIso(job.finishedAt) : null,
+    finishedAt: toWibIsoOrNull(job.finishedAt),
     rows: job.report,
   };
 }

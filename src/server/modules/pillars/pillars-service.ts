@@ -9,7 +9,7 @@ import {
 } from '../../../shared/pillars/pillar-schema.ts';
 import { maskColumn } from '../../../shared/privacy/masks.ts';
 import { kabkotaOf } from '../../../shared/region-codes.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -75,7 +75,7 @@ function toPillar(
     trainings: record.trainings,
     status: record.status,
     availability: record.availability,
-    availabilityUntil: record.availabilityUntil ? toWibIso(record.availabilityUntil) : null,
+    availabilityUntil: toWibIsoOrNull(record.availabilityUntil),
     currentAvailability: currentAvailability(record.availability, record.availabilityUntil, now),
     userId: record.userId,
     version: record.version,

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/privacy/breach-rules.ts';
 import type { BreachInput, BreachView } from '../../../shared/privacy/privacy-schema.ts';
 import { SIGNAL_LABELS, type SignalKind } from '../../../shared/privacy/retention-rules.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -31,11 +31,11 @@ function toView(b: store.BreachRecord, now: Date): BreachView {
     categories: b.categories,
     subjectsEstimate: b.subjectsEstimate,
     measures: b.measures,
-    subjectNoticeAt: b.subjectNoticeAt ? toWibIso(b.subjectNoticeAt) : null,
-    authorityNoticeAt: b.authorityNoticeAt ? toWibIso(b.authorityNoticeAt) : null,
-    closedAt: b.closedAt ? toWibIso(b.closedAt) : null,
-    remindedAt: b.remindedAt ? toWibIso(b.remindedAt) : null,
-    escalatedAt: b.escalatedAt ? toWibIso(b.escalatedAt) : null,
+    subjectNoticeAt: toWibIsoOrNull(b.subjectNoticeAt),
+    authorityNoticeAt: toWibIsoOrNull(b.authorityNoticeAt),
+    closedAt: toWibIsoOrNull(b.closedAt),
+    remindedAt: toWibIsoOrNull(b.remindedAt),
+    escalatedAt: toWibIsoOrNull(b.escalatedAt),
     signal: b.signal ? (SIGNAL_LABELS[b.signal as SignalKind] ?? b.signal) : null,
     dismissedReason: b.dismissedReason,
     clock: breachClock(b, now),

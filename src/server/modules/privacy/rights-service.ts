@@ -21,7 +21,7 @@ import type {
   RightsRequestInput,
   RightsRequestView,
 } from '../../../shared/privacy/rights-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
@@ -53,7 +53,7 @@ function toView(r: store.RequestRecord, now: Date): RightsRequestView {
     records: r.records.map((ref) => ({ ...ref, label: SUBJECT_TABLE_LABELS[ref.table] })),
     status: r.status,
     answer: r.answer,
-    answeredAt: r.answeredAt ? toWibIso(r.answeredAt) : null,
+    answeredAt: toWibIsoOrNull(r.answeredAt),
     clock: requestClock(r, now),
   };
 }

@@ -1,9 +1,7 @@
 // SQL of the provocation watch: items, sightings, their matching, links, groups, spread and the response.
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 import { moveGroupsAndLinks } from './merge-store.ts';
-
-const iso = (d: Date | null | undefined) => (d ? toWibIso(d) : null);
 
 export type ItemRow = {
   id: string;
@@ -53,7 +51,7 @@ export function summary(row: ItemRow) {
     kecamatanCount: row.kecamatanCount,
     regionCodes: row.regionCodes,
     groups: row.groups,
-    dueAt: iso(row.dueAt),
+    dueAt: toWibIsoOrNull(row.dueAt),
     handlingLevel: row.handlingLevel,
     answered: row.counterApprovedAt !== null || row.takenDownAt !== null || row.outcome !== 'beredar',
     pendingReview: row.pendingReview,

@@ -1,11 +1,9 @@
 // SQL of an item's response: counter-messages (kontra-narasi), takedown requests, deadlines and escalation.
 import type { EvaluatedItem } from '../../../shared/provocation/provocation-rules.ts';
 import type { CounterMessage, Takedown } from '../../../shared/provocation/provocation-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 import { listIdsAfter } from '../../platform/keyset.ts';
-
-const iso = (d: Date | null) => (d ? toWibIso(d) : null);
 
 type CounterRow = Omit<CounterMessage, 'approvedAt' | 'postedAt' | 'createdAt'> & {
   itemId: string;
@@ -25,8 +23,8 @@ const COUNTER_SELECT = `
 function toCounter(row: CounterRow): CounterMessage & { itemId: string; draftedById: string } {
   return {
     ...row,
-    approvedAt: iso(row.approvedAt),
-    postedAt: iso(row.postedAt),
+    approvedAt: toWibIsoOrNull(row.approvedAt),
+    postedAt: toWibIsoOrNull(row.postedAt),
     createdAt: toWibIso(row.createdAt),
   };
 }
@@ -114,7 +112,7 @@ export async function listTakedowns(tx: Tx, itemId: string): Promise<Takedown[]>
   );
   return rows.map((r) => ({
     ...r,
-    answeredAt: iso(r.answeredAt),
+    answeredAt: toWibIsoOrNull(r.answeredAt),
     dueAt: toWibIso(r.dueAt),
     createdAt: toWibIso(r.createdAt),
   }));

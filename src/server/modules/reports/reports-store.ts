@@ -1,6 +1,6 @@
 import { levelOfCode } from '../../../shared/region-codes.ts';
 import type { Priority, Report, ReportStatus, Vulnerable } from '../../../shared/reports/report-schema.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
 import { sqlWhere } from '../../platform/sql-where.ts';
 import { addReportFacets, type ReportFacets } from './report-filter-rules.ts';
@@ -69,8 +69,6 @@ type RawReport = Omit<
   cursorKey: string;
 };
 
-const isoOrNull = (date: Date | null) => (date ? toWibIso(date) : null);
-
 /** One stored row as the API's Report, times in WIB. */
 function toReport(row: RawReport): Report & { cursorKey: string } {
   return {
@@ -78,10 +76,10 @@ function toReport(row: RawReport): Report & { cursorKey: string } {
     occurredAt: toWibIso(row.occurredAt),
     createdAt: toWibIso(row.createdAt),
     updatedAt: toWibIso(row.updatedAt),
-    acknowledgedAt: isoOrNull(row.acknowledgedAt),
-    verifiedAt: isoOrNull(row.verifiedAt),
+    acknowledgedAt: toWibIsoOrNull(row.acknowledgedAt),
+    verifiedAt: toWibIsoOrNull(row.verifiedAt),
     dueAcknowledgeAt: toWibIso(row.dueAcknowledgeAt),
-    escalatedAt: isoOrNull(row.escalatedAt),
+    escalatedAt: toWibIsoOrNull(row.escalatedAt),
   };
 }
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { CreatedWebhook, Webhook } from '../../../shared/early-warning/early-warning-replies.ts';
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -121,7 +121,7 @@ export async function listDeliveries(deps: WebhookDeps, principal: Principal, id
     return rows.map((d) => ({
       ...d,
       createdAt: toWibIso(d.createdAt),
-      deliveredAt: d.deliveredAt ? toWibIso(d.deliveredAt) : null,
+      deliveredAt: toWibIsoOrNull(d.deliveredAt),
       log: d.log.map((entry) => ({ ...entry, at: toWibIso(new Date(entry.at)) })),
     }));
   });

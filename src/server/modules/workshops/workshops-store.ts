@@ -1,7 +1,7 @@
 // Over 450 lines on purpose: every statement on the workshop tables, each a few lines, kept beside each other.
 // SQL of workshops: the plan, participants and attendance, materials, action items and reminders.
 
-import { toWibIso } from '../../../shared/time.ts';
+import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type {
   Workshop,
   WorkshopAction,
@@ -169,7 +169,7 @@ export async function listParticipants(tx: Tx, workshopId: string): Promise<Part
   );
   return rows.map((row) => ({
     ...(row as ParticipantRecord),
-    attendanceAt: row.attendanceAt ? toWibIso(row.attendanceAt as Date) : null,
+    attendanceAt: toWibIsoOrNull(row.attendanceAt as Date),
   }));
 }
 
@@ -290,7 +290,7 @@ const SELECT_ACTION = `
   FROM workshop_actions`;
 
 function toAction(row: Record<string, unknown>): ActionRecord {
-  return { ...(row as ActionRecord), doneAt: row.doneAt ? toWibIso(row.doneAt as Date) : null };
+  return { ...(row as ActionRecord), doneAt: toWibIsoOrNull(row.doneAt as Date) };
 }
 
 export async function insertAction(
