@@ -9,7 +9,7 @@ import type { Database } from '../server/platform/db.ts';
 import { LOCAL_CONTROL_HEADER, readLocalControl } from '../server/platform/local-control.ts';
 import { openAndMigrate } from '../server/platform/startup.ts';
 import { BackupPassphrase } from '../shared/backups.ts';
-import { formatFileSize } from '../shared/i18n.ts';
+import { formatFileSize } from '../shared/file-size.ts';
 import { toWibIso } from '../shared/time.ts';
 import { UsageError } from './cli-args.ts';
 import { CLI_ACTOR, type CliOutput, type ExitCode } from './cli-commands.ts';

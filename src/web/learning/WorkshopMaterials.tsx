@@ -1,6 +1,6 @@
 // A workshop's materials: slides, handouts and photos to download, and uploading one (at most 10 MB).
 import { useRef, useState } from 'preact/hooks';
-import { formatFileSize } from '../../shared/i18n.ts';
+import { formatFileSize } from '../../shared/file-size.ts';
 import {
   MAX_MATERIAL_BYTES,
   materialTypeOf,

@@ -2,7 +2,7 @@
 // and save the signed audit head outside Sigap.
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditHeadView, BackupSchedule, BackupStatus } from '../../../shared/backups.ts';
-import { formatFileSize } from '../../../shared/i18n.ts';
+import { formatFileSize } from '../../../shared/file-size.ts';
 import { download, request } from '../../api.ts';
 import { CheckField, InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';

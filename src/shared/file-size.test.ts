@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFileSize } from './i18n.ts';
+import { formatFileSize } from './file-size.ts';
 
 describe("a file's size in words", () => {
   it('counts whole KB rounded up below a mebibyte, and MB with one decimal from there, in each language', () => {
