@@ -7,5 +7,6 @@ walkScopes('history', {
     method: 'POST',
     url: '/api/history-imports/00000000-0000-4000-8000-000000000000/dry-run',
     payload: { mapping: { date: 'Tanggal', place: ['Lokasi'] } },
+    allowedAnswer: 404,
   },
 });

@@ -1,4 +1,5 @@
 import { walkScopes } from '../../../../test/scopes.ts';
+import { Role } from '../../../shared/users.ts';
 
 const LESSON = {
   title: 'Pertemuan pengurus ranting sebelum malam pengesahan',
@@ -14,19 +15,21 @@ walkScopes(
   'lessons',
   {
     'lesson.write': { method: 'POST', url: '/api/lessons', payload: LESSON },
-    // The Jember operator's submitted lesson: its author may not review it, nor may roles that only write;
-    // a lesson not yet published is not shown to a relawan or a partner agency at all.
+    // A submitted lesson of the Jember operator's for each role: its author may not review it, nor may roles
+    // that only write; a lesson not yet published is not shown to a relawan or a partner agency at all.
     'lesson.review': {
       method: 'POST',
-      url: ({ ids }) => `/api/lessons/${ids.lesson}/return`,
+      url: ({ ids }, role) => `/api/lessons/${ids[role]}/return`,
       payload: { note: 'Mohon lengkapi langkah yang diambil.' },
       hiddenFrom: ['relawan', 'mitra', 'ppdp'],
     },
   },
   async ({ t, as, ids }) => {
-    const created = await t.call(as.operator, 'POST', '/api/lessons', LESSON);
-    ids.lesson = created.json().id;
-    const submitted = await t.call(as.operator, 'POST', `/api/lessons/${ids.lesson}/submit`);
-    if (submitted.statusCode !== 200) throw new Error(`lesson not submitted: ${submitted.body}`);
+    for (const role of Role.options) {
+      const created = await t.call(as.operator, 'POST', '/api/lessons', LESSON);
+      ids[role] = created.json().id;
+      const submitted = await t.call(as.operator, 'POST', `/api/lessons/${ids[role]}/submit`);
+      if (submitted.statusCode !== 200) throw new Error(`lesson not submitted: ${submitted.body}`);
+    }
   },
 );

@@ -8,7 +8,10 @@ import type { Role } from '../../../shared/users.ts';
 type Action = keyof typeof PROVOCATION_PERMISSIONS;
 const ROLES: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
 
-/** Every action of the provocation table × every role, through the HTTP API: 403 exactly where the table says no. */
+/**
+ * Every action of the provocation table × every role, through the HTTP API: 403 exactly where the table says no,
+ * a success where it says yes.
+ */
 describe('provocation permissions through the API', () => {
   const { t, drafter, outsider, ...users } = testAppWith({
     relawan: { role: 'relawan', region: '35.09.06.2002' },
@@ -125,7 +128,7 @@ describe('provocation permissions through the API', () => {
     it(`${action}: refused exactly where the table says no`, async () => {
       for (const role of ROLES) {
         const status = await attempts[action](users[role]);
-        if (can(role, action)) expect(status, `${role} may ${action}`).not.toBe(403);
+        if (can(role, action)) expect(status, `${role} may ${action}`).toBeLessThan(300);
         else expect(status, `${role} may not ${action}`).toBe(403);
       }
     });
