@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Action, can } from '../src/shared/permissions/index.ts';
 import { Role } from '../src/shared/users.ts';
-import { authAs, buildTestApp, type TestApp, type TestUser } from './harness.ts';
+import { authAs, buildTestApp, type PersonSpec, type TestApp, type TestUser } from './harness.ts';
 
 /** What a scopes test has at hand: its app, one signed-in user per role, and ids its setup made. */
 export type ScopeContext = { t: TestApp; as: Record<Role, TestUser>; ids: Record<string, string> };
@@ -24,16 +24,19 @@ export type Probe = {
   hiddenFrom?: readonly Role[];
 };
 
-/** Where each role's test user works: Jember (35.09) and Bakorwil V, which holds it. */
-const HOME: Record<Role, { region: string; agencyId?: string }> = {
-  relawan: { region: '35.09' },
-  operator: { region: '35.09' },
-  koordinator: { region: 'V' },
-  provinsi: { region: '35' },
-  mitra: { region: '35.09', agencyId: 'polres-jember' },
-  admin: { region: '35' },
-  ppdp: { region: '35' },
-};
+/**
+ * One person of each role, for `testAppWith` or a walk: each works in Jember (35.09) or above it (Bakorwil V,
+ * the province); the partner agency is the Jember Polres.
+ */
+export const ONE_PER_ROLE = {
+  relawan: { role: 'relawan', region: '35.09' },
+  operator: { role: 'operator', region: '35.09' },
+  koordinator: { role: 'koordinator', region: 'V' },
+  provinsi: { role: 'provinsi', region: '35' },
+  mitra: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
+  admin: { role: 'admin', region: '35' },
+  ppdp: { role: 'ppdp', region: '35' },
+} as const satisfies Record<Role, PersonSpec>;
 
 /**
  * Walks every action in `probes` × every role through the HTTP API of one app: a 403 exactly where the
@@ -49,13 +52,14 @@ export function walkScopes(
   describe(`${module}: who may do what, from the permission table`, () => {
     beforeAll(async () => {
       ctx.t = await buildTestApp();
-      await ctx.t.db.asSystem((tx) =>
-        tx.query(
-          "INSERT INTO agencies (id, name) VALUES ('polres-jember', 'Polres Jember') ON CONFLICT DO NOTHING",
-        ),
-      );
       const as = {} as Record<Role, TestUser>;
-      for (const role of Role.options) as[role] = await ctx.t.user({ role, ...HOME[role] });
+      for (const role of Role.options) {
+        const spec: PersonSpec = ONE_PER_ROLE[role];
+        as[role] =
+          'partner' in spec
+            ? await ctx.t.partner(spec.partner, spec.agencyName, spec.region)
+            : await ctx.t.user(spec);
+      }
       ctx.as = as;
       await setup?.(ctx);
     }, 180_000);

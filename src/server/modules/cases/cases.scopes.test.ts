@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestUser, testAppWith } from '../../../../test/harness.ts';
-import { walkScopes } from '../../../../test/scopes.ts';
+import { ONE_PER_ROLE, walkScopes } from '../../../../test/scopes.ts';
 import { type Action, can } from '../../../shared/permissions/index.ts';
 import { Role } from '../../../shared/users.ts';
 
@@ -19,15 +19,7 @@ walkScopes('cases', {
  * the partner sees the case and is refused by its role, not hidden). Closed copies of it are reopened.
  */
 describe('cases: the work on a case, from the permission table', () => {
-  const { t, ...users } = testAppWith({
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
-    operator: { role: 'operator', region: '35.09' },
-    koordinator: { role: 'koordinator', region: 'V' },
-    provinsi: { role: 'provinsi', region: '35' },
-    mitra: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
-    admin: { role: 'admin', region: '35' },
-    ppdp: { role: 'ppdp', region: '35' },
-  });
+  const { t, ...users } = testAppWith(ONE_PER_ROLE);
   const by = users as Record<Role, TestUser>;
 
   /** A case the volunteer is assigned to and the Polres has a disposition on; closed when asked. */

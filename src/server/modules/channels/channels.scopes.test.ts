@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAppWith } from '../../../../test/harness.ts';
+import { ONE_PER_ROLE } from '../../../../test/scopes.ts';
 import { CHANNELS_PERMISSIONS } from '../../../shared/permissions/channels.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import type { Role } from '../../../shared/users.ts';
@@ -17,16 +18,7 @@ afterAll(() => api.close());
 
 describe('channels: who may do what', () => {
   const { t, outsider, ...users } = testAppWith(
-    {
-      relawan: { role: 'relawan', region: '35.09' },
-      operator: { role: 'operator', region: '35.09' },
-      koordinator: { role: 'koordinator', region: 'V' },
-      provinsi: { role: 'provinsi', region: '35' },
-      mitra: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
-      admin: { role: 'admin', region: '35' },
-      ppdp: { role: 'ppdp', region: '35' },
-      outsider: { role: 'koordinator', region: 'I' },
-    },
+    { ...ONE_PER_ROLE, outsider: { role: 'koordinator', region: 'I' } },
     { env: () => channelEnv(api) },
   );
   let reportId: string;

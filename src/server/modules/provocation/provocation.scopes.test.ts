@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { ONE_PER_ROLE } from '../../../../test/scopes.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { PROVOCATION_PERMISSIONS } from '../../../shared/permissions/provocation.ts';
-import type { Role } from '../../../shared/users.ts';
+import { Role } from '../../../shared/users.ts';
 
 type Action = keyof typeof PROVOCATION_PERMISSIONS;
-const ROLES: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
 
 /**
  * Every action of the provocation table × every role, through the HTTP API: 403 exactly where the table says no,
@@ -14,13 +14,7 @@ const ROLES: Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra'
  */
 describe('provocation permissions through the API', () => {
   const { t, drafter, outsider, ...users } = testAppWith({
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
-    operator: { role: 'operator', region: '35.09' },
-    koordinator: { role: 'koordinator', region: 'V' },
-    provinsi: { role: 'provinsi', region: '35' },
-    mitra: { partner: 'polres-uji', agencyName: 'Polres Uji', region: '35.09' },
-    admin: { role: 'admin', region: '35' },
-    ppdp: { role: 'ppdp', region: '35' },
+    ...ONE_PER_ROLE,
     drafter: { role: 'operator', region: '35.09' },
     outsider: { role: 'operator', region: '35.12' },
   });
@@ -74,7 +68,7 @@ describe('provocation permissions through the API', () => {
       (
         await t.call(user, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
           kind: 'investigasi',
-          agencyId: 'polres-uji',
+          agencyId: 'polres-jember',
           caseId,
           instruction: 'Mohon penyelidikan akun penyebar',
         })
@@ -126,7 +120,7 @@ describe('provocation permissions through the API', () => {
 
   for (const action of Object.keys(PROVOCATION_PERMISSIONS) as Action[]) {
     it(`${action}: refused exactly where the table says no`, async () => {
-      for (const role of ROLES) {
+      for (const role of Role.options) {
         const status = await attempts[action](users[role]);
         if (can(role, action)) expect(status, `${role} may ${action}`).toBeLessThan(300);
         else expect(status, `${role} may not ${action}`).toBe(403);
