@@ -250,10 +250,13 @@ const ROLES: { role: keyof typeof MENUS; username: () => string }[] = [
   { role: 'ppdp', username: () => 'ppdp.jatim' },
 ];
 
-describe('every page in the person’s language', () => {
+// The walks run side by side (each in its own browser context): most of a walk is waiting for pages to settle.
+describe.concurrent('every page in the person’s language', () => {
   for (const lang of ['id', 'en'] as const) {
     for (const { role, username } of ROLES) {
-      it(`${role} in ${lang === 'id' ? 'Bahasa Indonesia' : 'English'}: no codes, no words of the other language`, async () => {
+      it(`${role} in ${lang === 'id' ? 'Bahasa Indonesia' : 'English'}: no codes, no words of the other language`, async ({
+        expect,
+      }) => {
         const password = role === 'admin' ? fx.server.adminPassword : PASSWORD;
         const findings = await walk(username(), password, role, lang);
         await appendFile(
