@@ -390,6 +390,42 @@ export async function saveScreenshot(
 }
 
 /**
+ * What a page showed when a test failed, for the test's log (CI keeps only its output): the address, the headings,
+ * the named regions, what is open or pressed, the alerts and statuses. A screenshot goes to test-artifacts too.
+ */
+export async function describeFailedPage(page: Page, testName: string): Promise<string> {
+  if (page.isClosed()) return `${testName}: the page was already closed`;
+  const name = `failed-${testName.replace(/[^a-zA-Z0-9]+/g, '-').slice(0, 80)}`;
+  const screenshot = await saveScreenshot(page, name).catch((error) => `no screenshot (${error})`);
+  const outline = await page
+    .evaluate(() => {
+      const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120);
+      const lines: string[] = [];
+      for (const el of Array.from(
+        document.querySelectorAll('h1, h2, [role=region], section[aria-label], section[aria-labelledby]'),
+      )) {
+        const label =
+          el.getAttribute('aria-label') ??
+          document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent;
+        lines.push(
+          label ? `${el.tagName.toLowerCase()} "${label.trim()}"` : `${el.tagName.toLowerCase()} ${text(el)}`,
+        );
+      }
+      for (const el of Array.from(
+        document.querySelectorAll('[aria-expanded], [aria-selected=true], [aria-pressed=true]'),
+      ))
+        lines.push(
+          `${el.tagName.toLowerCase()} "${text(el)}" expanded=${el.getAttribute('aria-expanded')} selected=${el.getAttribute('aria-selected')}`,
+        );
+      for (const el of Array.from(document.querySelectorAll('[role=alert], [role=status]')))
+        if (text(el)) lines.push(`${el.getAttribute('role')}: ${text(el)}`);
+      return lines.join('\n  ');
+    })
+    .catch((error) => `no outline (${error})`);
+  return `${testName} failed on ${page.url()} (screenshot: ${screenshot})\n  ${outline}`;
+}
+
+/**
  * Collects what should never happen on a page: uncaught errors and console errors (a blocked
  * inline script shows up here as a CSP violation). Refused requests (4xx) are expected and left out.
  */

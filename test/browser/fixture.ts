@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import {
+  describeFailedPage,
   launchChromium,
   type RunningServer,
   signInByApi,
@@ -218,8 +219,10 @@ export function useBrowserFixture(
   beforeEach(async () => {
     if (pagePerTest) await fixture.openTestPage(pagePerTest);
   });
-  afterEach(async () => {
-    if (pagePerTest) expect(await fixture.closeTestPage()).toEqual([]);
+  afterEach(async ({ task }) => {
+    if (!pagePerTest) return;
+    if (task.result?.state === 'fail') console.log(await describeFailedPage(fixture.page, task.name));
+    expect(await fixture.closeTestPage()).toEqual([]);
   });
   return fixture;
 }
