@@ -168,6 +168,11 @@ export type PersonSpec =
   | Parameters<TestApp['user']>[0]
   | { partner: string; agencyName: string; region: string };
 
+/** Creates the person a spec describes in `app`. */
+export function createPerson(app: TestApp, spec: PersonSpec): Promise<TestUser> {
+  return 'partner' in spec ? app.partner(spec.partner, spec.agencyName, spec.region) : app.user(spec);
+}
+
 /**
  * A test file's app and its people, each named once. A `beforeAll` hook builds the app (`env`, `clock` as for
  * `buildTestApp`; `env` may be a function, called then, when a hook registered earlier starts a fake server the
@@ -191,13 +196,8 @@ export function testAppWith<const P extends Record<string, PersonSpec>>(
     const env = typeof options.env === 'function' ? options.env() : options.env;
     const app = await buildTestApp(env, options.clock);
     built = app;
-    for (const [name, spec] of Object.entries(people)) {
-      const person =
-        'partner' in spec
-          ? await app.partner(spec.partner, spec.agencyName, spec.region)
-          : await app.user(spec);
-      Object.assign(cast[name], person);
-    }
+    for (const [name, spec] of Object.entries(people))
+      Object.assign(cast[name], await createPerson(app, spec));
   });
   afterAll(() => built?.close());
   return { t, ...cast } as { t: TestApp } & { [K in keyof P]: TestUser };

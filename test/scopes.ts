@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Action, can } from '../src/shared/permissions/index.ts';
 import { Role } from '../src/shared/users.ts';
-import { authAs, buildTestApp, type PersonSpec, type TestApp, type TestUser } from './harness.ts';
+import {
+  authAs,
+  buildTestApp,
+  createPerson,
+  type PersonSpec,
+  type TestApp,
+  type TestUser,
+} from './harness.ts';
 
 /** What a scopes test has at hand: its app, one signed-in user per role, and ids its setup made. */
 export type ScopeContext = { t: TestApp; as: Record<Role, TestUser>; ids: Record<string, string> };
@@ -53,13 +60,7 @@ export function walkScopes(
     beforeAll(async () => {
       ctx.t = await buildTestApp();
       const as = {} as Record<Role, TestUser>;
-      for (const role of Role.options) {
-        const spec: PersonSpec = ONE_PER_ROLE[role];
-        as[role] =
-          'partner' in spec
-            ? await ctx.t.partner(spec.partner, spec.agencyName, spec.region)
-            : await ctx.t.user(spec);
-      }
+      for (const role of Role.options) as[role] = await createPerson(ctx.t, ONE_PER_ROLE[role]);
       ctx.as = as;
       await setup?.(ctx);
     }, 180_000);
