@@ -32,6 +32,10 @@ function leaksOf(source: string): string[] {
 }
 
 describe('test files that share a worker', () => {
+  it('runs without WebAssembly code GC, whose Node 24 fault would abort it (decision 0057)', () => {
+    expect(process.execArgv).toContain('--no-wasm-code-gc');
+  });
+
   it('finds what would change the process for the files after it', () => {
     expect(leaksOf("vi.mock('../platform/clock.ts');")).toHaveLength(1);
     expect(leaksOf("process.env.DATABASE_URL = 'postgres://x';")).toHaveLength(1);
