@@ -48,9 +48,7 @@ export type Bakorwil = z.infer<typeof Bakorwil>;
 
 export {
   ancestorCodes,
-  areasOf,
   isAtOrAbove,
-  isKelurahan,
   isWithin,
   kabkotaOf,
   kecamatanOf,

@@ -66,8 +66,3 @@ export function invalidFields(fields: readonly FieldProblem[], message = INVALID
 export function invalidField(path: string, problem: string, message = INVALID_INPUT): DomainError {
   return invalidFields([{ path, message: problem }], message);
 }
-
-/** Throws not_found: a record the actor may not see does not exist for them. */
-export function notFound(what = 'Data'): never {
-  throw new DomainError('not_found', `${what} tidak ditemukan`);
-}

@@ -76,8 +76,3 @@ export function describeMinutes(minutes: number): string {
  * warning scales with the priority's own deadlines (settings → SLA); the handlers at the record's level are told.
  */
 export const DEADLINE_WARNING_SHARE = 0.8;
-
-/** When a deadline due at `dueAt` that allows `minutes` is about to pass. */
-export function deadlineWarningAt(dueAt: Date, minutes: number): Date {
-  return new Date(dueAt.getTime() - (1 - DEADLINE_WARNING_SHARE) * minutes * 60_000);
-}

@@ -706,17 +706,6 @@ export function dataMapEntry(table: string, column: string): DataMapEntry | unde
   return DATA_MAP.find((entry) => entry.table === table && entry.column === column);
 }
 
-/** The tables holding personal data, each with its columns. */
-export function personalTables(): Map<string, DataMapEntry[]> {
-  const tables = new Map<string, DataMapEntry[]>();
-  for (const entry of DATA_MAP) {
-    const list = tables.get(entry.table) ?? [];
-    list.push(entry);
-    tables.set(entry.table, list);
-  }
-  return tables;
-}
-
 /** A column name that suggests personal data: every such column must be in the map or in NOT_PERSONAL. */
 export const PERSONAL_NAME_PATTERN =
   /(^|_)(nik|name|phone|contact|address|guardian|age|birth|email|user_agent|latitude|longitude|photo)(_|$)/;

@@ -116,8 +116,6 @@ export const BreachView = z.object({
 });
 export type BreachView = z.infer<typeof BreachView>;
 
-export const BreachList = z.object({ items: z.array(BreachView) });
-
 export const BreachDismissInput = z.object({
   reason: z.string().trim().min(10, 'Jelaskan mengapa ini bukan kebocoran (minimal 10 huruf)').max(2000),
 });

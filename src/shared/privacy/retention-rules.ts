@@ -26,19 +26,6 @@ export const PrivacySettings = z
   .strict();
 export type PrivacySettings = z.infer<typeof PrivacySettings>;
 
-/** The defaults (the migration's): cases 5 years, citizen reporters 12 months, inactive pillars 3 years. */
-export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = {
-  caseClosedYears: 5,
-  reporterMonths: 12,
-  pillarInactiveYears: 3,
-  readsThreshold: 100,
-  readsWindowMinutes: 60,
-  failedAccountsThreshold: 5,
-  failedWindowMinutes: 60,
-  nightFromHour: 22,
-  nightToHour: 5,
-};
-
 /** `date` moved back by whole calendar months (UTC), as the retention periods count. */
 export function monthsBefore(date: Date, months: number): Date {
   const moved = new Date(date.getTime());

@@ -281,11 +281,6 @@ export function RegionPicker(props: {
 /** A region as a choice in a list: its name shown, its code chosen. */
 const regionOption = (r: Region) => ({ value: r.code, label: r.name });
 
-/** The value of an input or select in an event handler. */
-export function inputValue(event: Event): string {
-  return (event.currentTarget as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
-}
-
 // ── Alerts ──────────────────────────────────────────────────────────────────────────────────────
 
 /** "Kecamatan Tanggul, Kabupaten Jember": the area an alert names, in the user's language. */

@@ -3,7 +3,6 @@
 // Each user starts at home: an operator at their kab/kota, a coordinator at their Bakorwil, the province at 35.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { levelOfCode } from '../../shared/region-codes.ts';
-import { request } from '../api.ts';
 import { InputField, RadioField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { AreaTable, Breakdowns, type ColourBy, Legend, Totals } from './DashboardParts.tsx';
@@ -16,10 +15,10 @@ import {
   getKabkotaBoundaries,
   getKecamatanBoundaries,
   getLevels,
+  getOverview,
   listBakorwil,
   listPillarTypes,
   listRegions,
-  type StatsOverview,
 } from './operator-api.ts';
 import type { AreaStyle, RegionMap as RegionMapType } from './RegionMap.tsx';
 import { ErrorNotice, Notice, num, useLoad, wibDay } from './ui.tsx';
@@ -31,13 +30,6 @@ const ATTRIBUTION =
 
 /** The scope value for the coordinator's Bakorwil: its kab/kota, counted one by one like the province's. */
 const BAKORWIL = 'bakorwil';
-
-/** The dashboard numbers of the province, a kab/kota, or (with `bakorwil`) a Bakorwil's kab/kota only. */
-const getOverviewOf = (params: { scope: string; bakorwil?: string; from: string; to: string }) => {
-  const search = new URLSearchParams({ scope: params.scope, from: params.from, to: params.to });
-  if (params.bakorwil) search.set('bakorwil', params.bakorwil);
-  return request<StatsOverview>('GET', `/api/stats/overview?${search}`);
-};
 
 /** The dashboard of operators, coordinators and the province. */
 export function DashboardPage(props: OperatorPageProps) {
@@ -86,7 +78,7 @@ export function DashboardPage(props: OperatorPageProps) {
   const membersKey = isByBakorwil ? (members?.join(',') ?? 'loading') : '';
 
   const overview = useLoad(
-    () => getOverviewOf({ scope: region, bakorwil: isByBakorwil ? bakorwilId : undefined, from, to }),
+    () => getOverview({ scope: region, bakorwil: isByBakorwil ? bakorwilId : undefined, from, to }),
     [scope, from, to],
   );
   const areas = useLoad(

@@ -24,7 +24,7 @@ import type { DuplicateSuggestionReply, Report } from '../../shared/reports/repo
 import type { Agency, SlaRow } from '../../shared/settings/settings-schema.ts';
 import type { StatsOverview } from '../../shared/stats/stats-schema.ts';
 import type { Access, Role, UserView } from '../../shared/users.ts';
-import { request } from '../api.ts';
+import { queryOf, request } from '../api.ts';
 
 export type {
   Agency,
@@ -42,19 +42,12 @@ export type {
 
 type Items<T> = { items: T[] };
 
-const query = (params: Record<string, string | number | boolean | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
-
 // Reports
 
 export type DuplicateSuggestion = DuplicateSuggestionReply;
 
 export const listReports = (params: { status?: string; limit?: number; region?: string }) =>
-  request<{ items: Report[]; nextCursor: string | null }>('GET', `/api/reports${query(params)}`);
+  request<{ items: Report[]; nextCursor: string | null }>('GET', `/api/reports${queryOf(params)}`);
 export const getReport = (id: string) => request<Report>('GET', `/api/reports/${id}`);
 export const listDuplicates = (id: string) =>
   request<Items<DuplicateSuggestion>>('GET', `/api/reports/${id}/duplicates`);
@@ -77,7 +70,7 @@ export type Disposition = DispositionReply;
 export type DispatchSuggestion = DispatchSuggestionReply;
 
 export const listCases = (params: { open?: boolean; phase?: string; limit?: number }) =>
-  request<Items<CaseView>>('GET', `/api/cases${query(params)}`);
+  request<Items<CaseView>>('GET', `/api/cases${queryOf(params)}`);
 export const getCase = (id: string) => request<CaseView>('GET', `/api/cases/${id}`);
 export const openCase = (reportIds: string[]) => request<CaseView>('POST', '/api/cases', { reportIds });
 export const attachReport = (caseId: string, reportId: string) =>
@@ -137,20 +130,21 @@ export type GeoCollection = {
 };
 
 export const listRegions = (parent: string) =>
-  request<Items<Region>>('GET', `/api/regions${query({ parent })}`);
+  request<Items<Region>>('GET', `/api/regions${queryOf({ parent })}`);
 export const listPillars = (params: { region?: string; status?: string; limit?: number }) =>
-  request<{ items: Pillar[]; total: number }>('GET', `/api/pillars${query(params)}`);
+  request<{ items: Pillar[]; total: number }>('GET', `/api/pillars${queryOf(params)}`);
 export const listPillarTypes = () => request<Items<ListItem>>('GET', '/api/pillars/types');
 export const listPillarSkills = () => request<Items<ListItem>>('GET', '/api/pillars/skills');
 export const getCoverage = (region: string, type: string) =>
-  request<CoverageReply>('GET', `/api/pillars/coverage${query({ region, type })}`);
+  request<CoverageReply>('GET', `/api/pillars/coverage${queryOf({ region, type })}`);
 export const getLevels = (parent: string) =>
-  request<Items<LevelItem>>('GET', `/api/early-warning/levels${query({ parent })}`);
-export const getOverview = (params: { scope: string; from?: string; to?: string }) =>
-  request<StatsOverview>('GET', `/api/stats/overview${query(params)}`);
+  request<Items<LevelItem>>('GET', `/api/early-warning/levels${queryOf({ parent })}`);
+/** The dashboard numbers of the province, a kab/kota, or (with `bakorwil`) a Bakorwil's kab/kota only. */
+export const getOverview = (params: { scope: string; bakorwil?: string; from?: string; to?: string }) =>
+  request<StatsOverview>('GET', `/api/stats/overview${queryOf(params)}`);
 export const getKabkotaBoundaries = () => request<GeoCollection>('GET', '/api/geo/kabkota.geojson');
 export const getKecamatanBoundaries = (kabkota: string) =>
-  request<GeoCollection>('GET', `/api/geo/kecamatan.geojson${query({ kabkota })}`);
+  request<GeoCollection>('GET', `/api/geo/kecamatan.geojson${queryOf({ kabkota })}`);
 
 // Administration
 

@@ -12,7 +12,7 @@ import { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import './operator.css';
 
-export { DataTable, ScrollRegion } from '../ui/DataTable.tsx';
+export { DataTable } from '../ui/DataTable.tsx';
 export { useHeading } from './heading.ts';
 
 /** The state of data loaded from the server. */

@@ -10,15 +10,10 @@ import type {
   SightingInput,
   TakedownInput,
 } from '../../shared/provocation/provocation-schema.ts';
-import { request } from '../api.ts';
+import { queryOf, request } from '../api.ts';
 
-export const listItems = (params: { assessment?: string; reportId?: string }) => {
-  const search = new URLSearchParams();
-  if (params.assessment) search.set('assessment', params.assessment);
-  if (params.reportId) search.set('reportId', params.reportId);
-  const text = search.toString();
-  return request<ItemList>('GET', `/api/provocation/items${text ? `?${text}` : ''}`);
-};
+export const listItems = (params: { assessment?: string; reportId?: string }) =>
+  request<ItemList>('GET', `/api/provocation/items${queryOf(params)}`);
 export const getItem = (id: string) => request<ItemDetail>('GET', `/api/provocation/items/${id}`);
 export const assessItem = (id: string, input: AssessInput) =>
   request<ItemDetail>('POST', `/api/provocation/items/${id}/assessment`, input);

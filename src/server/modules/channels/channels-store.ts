@@ -362,15 +362,6 @@ export async function updateDelivery(
   );
 }
 
-export type OutboxView = { recipient: string; body: string; status: string; eventKey: string };
-
-/** The outbox as the tests and the CLI read it. */
-export async function listOutbox(tx: Tx): Promise<OutboxView[]> {
-  return tx.query(
-    `SELECT recipient, body, status, event_key AS "eventKey" FROM channel_outbox ORDER BY created_at, id`,
-  );
-}
-
 /** Queues a message once per event key and answers its id (the existing row's, when already queued). */
 export async function enqueueOnce(
   tx: Tx,
