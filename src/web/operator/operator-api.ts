@@ -24,7 +24,7 @@ import type { DuplicateSuggestionReply, Report } from '../../shared/reports/repo
 import type { Agency, SlaRow } from '../../shared/settings/settings-schema.ts';
 import type { StatsOverview } from '../../shared/stats/stats-schema.ts';
 import type { Access, Role, UserView } from '../../shared/users.ts';
-import { queryOf, request } from '../api.ts';
+import { type Items, queryOf, request } from '../api.ts';
 
 export type {
   Agency,
@@ -39,8 +39,6 @@ export type {
   StatsOverview,
   UserView,
 };
-
-type Items<T> = { items: T[] };
 
 // Reports
 
