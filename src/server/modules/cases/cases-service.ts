@@ -14,7 +14,7 @@ import {
 } from '../../../shared/cases/closing-rules.ts';
 import '../../../shared/messages/office.ts';
 import { t } from '../../../shared/i18n.ts';
-import { can } from '../../../shared/permissions/index.ts';
+import { type Action, can } from '../../../shared/permissions/index.ts';
 import { isConflictType } from '../../../shared/reports/report-vocabulary.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
@@ -103,13 +103,19 @@ export async function requireCase(tx: Tx, id: string): Promise<store.CaseRecord>
   return found;
 }
 
-/** A case the principal handles (operators of its kab/kota, …), or forbidden; not_found when invisible. */
+/**
+ * A case the principal handles (operators of its kab/kota, …), or forbidden; not_found when invisible. The
+ * principal's role must also take `action` (by default `case.handle`, the office's moves): a relawan assigned to
+ * the case handles it in the field, through follow-ups, not by editing, moving or sharing it.
+ */
 export async function requireHandledCase(
   tx: Tx,
   principal: Principal,
   id: string,
+  action: Action = 'case.handle',
 ): Promise<store.CaseRecord> {
   const found = await requireCase(tx, id);
+  authorize(principal, action, 'Peran Anda tidak dapat melakukan ini pada kasus');
   if (!isCaseHandler(principal.actor, found) && !can(principal.user.role, 'case.oversee')) {
     throw new DomainError('forbidden', 'Anda bukan penangan kasus ini');
   }
@@ -117,8 +123,13 @@ export async function requireHandledCase(
 }
 
 /** A case the principal handles and may still change: forbidden, not_found, or refused when closed. */
-export async function requireOpenCase(tx: Tx, principal: Principal, id: string): Promise<store.CaseRecord> {
-  const found = await requireHandledCase(tx, principal, id);
+export async function requireOpenCase(
+  tx: Tx,
+  principal: Principal,
+  id: string,
+  action: Action = 'case.handle',
+): Promise<store.CaseRecord> {
+  const found = await requireHandledCase(tx, principal, id, action);
   refuseIfClosed(found);
   return found;
 }

@@ -94,6 +94,14 @@ describe('cases: the work on a case, from the permission table', () => {
       },
     ));
 
+  it('case.handle: the office sees what is open before closing; the assigned volunteer and the partner are refused', () =>
+    walk('case.handle', (user) => t.call(user, 'GET', `/api/cases/${caseId}/open-items`), {
+      ok: 200,
+      // The koordinator handles a case once it is escalated to the Bakorwil; this one is still the kab/kota's.
+      allowed: (role) => role !== 'koordinator',
+      lookedUpFirst: true,
+    }));
+
   it('case.reopen: a koordinator and above reopen a closed case; the operator who closed it may not', () =>
     walk(
       'case.reopen',

@@ -126,6 +126,44 @@ describe('cases', () => {
     expect(inbox.map((n) => n.kind)).toContain('case.assigned');
   });
 
+  it('refuses the office’s moves on a case to the relawan assigned to it, who only logs follow-ups', async () => {
+    const c = await openCase();
+    const assigned = await t.call(operator, 'POST', `/api/cases/${c.id}/assignments`, {
+      userId: relawan.id,
+      task: 'Mediasi',
+    });
+    expect(assigned.statusCode).toBe(201);
+    const otherReport = await t.verifiedReport(relawan, operator);
+    const moves: [string, string, unknown][] = [
+      ['PATCH', '', { version: c.version, title: 'Judul dari relawan' }],
+      ['POST', '/phase', { to: 'selesai', outcome: 'Ditutup oleh relawan tanpa kantor.' }],
+      ['POST', '/phase', { to: 'penghentian' }],
+      ['POST', '/reports', { reportId: otherReport }],
+      ['POST', '/shares', { kabkotaCode: '35.10' }],
+      ['POST', '/assignments', { userId: operator.id, task: 'Tugas dari relawan' }],
+      [
+        'POST',
+        '/dispositions',
+        { agencyId: 'polres-jember', instruction: 'Amankan lokasi', dueAt: '2026-09-01T12:00:00+07:00' },
+      ],
+      ['GET', '/open-items', undefined],
+    ];
+    for (const [method, path, body] of moves) {
+      const res = await t.call(relawan, method as 'POST', `/api/cases/${c.id}${path}`, body);
+      expect({ path, status: res.statusCode }, res.body.slice(0, 200)).toEqual({ path, status: 403 });
+    }
+    const after = (await t.call(operator, 'GET', `/api/cases/${c.id}`)).json();
+    expect(after).toMatchObject({ phase: 'pencegahan', sharedWith: [] });
+    expect(after.title).not.toBe('Judul dari relawan');
+    const followUp = {
+      id: randomUUID(),
+      kind: 'check_in',
+      action: 'Tiba di balai desa',
+      occurredAt: '2026-08-23T08:00:00+07:00',
+    };
+    expect((await t.call(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, followUp)).statusCode).toBe(201);
+  });
+
   it('shows a partner agency only its own dispositions, and lets only it answer', async () => {
     const c = await openCase();
     const due = '2026-08-24T12:00:00+07:00';

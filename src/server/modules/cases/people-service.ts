@@ -160,7 +160,7 @@ export async function addPerson(
   checkPerson(input);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireOpenCase(tx, principal, caseId);
+    const current = await requireOpenCase(tx, principal, caseId, 'case.people');
     const id = await store.insertPerson(tx, {
       caseId,
       ...toStoredPerson(deps.cipher, input),
@@ -189,7 +189,7 @@ export async function updatePerson(
   checkPerson(input);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireHandledCase(tx, principal, caseId);
+    const current = await requireHandledCase(tx, principal, caseId, 'case.people');
     if (!isCaseHandler(principal.actor, current)) {
       throw new DomainError('forbidden', 'Hanya penangan kasus yang dapat mengubah data orang rentan');
     }
@@ -261,7 +261,7 @@ export async function referPerson(
 ): Promise<ReferralView> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    await requireOpenCase(tx, principal, caseId);
+    await requireOpenCase(tx, principal, caseId, 'case.people');
     if (!(await store.findPerson(tx, caseId, personId))) {
       throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
     }
@@ -294,7 +294,7 @@ export async function updateReferral(
     refuseMitra(principal);
     const referral = await store.findReferral(tx, referralId);
     if (!referral) throw new DomainError('not_found', 'Rujukan tidak ditemukan');
-    await requireOpenCase(tx, principal, referral.caseId);
+    await requireOpenCase(tx, principal, referral.caseId, 'case.people');
     if (!canMoveReferral(referral.status, input.status)) {
       throw new DomainError(
         'invalid_transition',
