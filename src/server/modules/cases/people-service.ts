@@ -294,7 +294,7 @@ export async function updateReferral(
     refuseMitra(principal);
     const referral = await store.findReferral(tx, referralId);
     if (!referral) throw new DomainError('not_found', 'Rujukan tidak ditemukan');
-    await requireOpenCase(tx, principal, referral.caseId, 'case.people');
+    const current = await requireOpenCase(tx, principal, referral.caseId, 'case.people');
     if (!canMoveReferral(referral.status, input.status)) {
       throw new DomainError(
         'invalid_transition',
@@ -313,7 +313,9 @@ export async function updateReferral(
       at: now,
       action: 'referral.updated',
     });
-    return toReferralView((await store.findReferral(tx, referralId))!, true, now);
+    // A province user overseeing a case they do not handle moves a referral without reading its note.
+    const isHandler = isCaseHandler(principal.actor, current);
+    return toReferralView((await store.findReferral(tx, referralId))!, isHandler, now);
   });
 }
 

@@ -253,6 +253,31 @@ describe('vulnerable people and referrals in a case', () => {
     );
   });
 
+  it('keeps a referral’s note masked from a province user who moves it without handling the case', async () => {
+    const caseId = await openCase();
+    const childId = await addPerson(caseId, child);
+    const created = await t.call(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
+      service: 'dukungan_psikososial',
+      provider: 'LDP Jember',
+      dueAt: '2026-08-25T12:00:00+07:00',
+    });
+    expect(created.statusCode).toBe(201);
+    const referralId = created.json().id;
+    const accepted = await t.call(operator, 'PATCH', `/api/referrals/${referralId}`, {
+      status: 'diterima',
+      note: 'Anak tinggal bersama nenek di RT 03',
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect((await t.call(provinsi, 'GET', `/api/cases/${caseId}`)).json().isHandler).toBe(false);
+    expect((await t.call(provinsi, 'GET', `/api/cases/${caseId}/referrals`)).json().items[0].note).toBeNull();
+    const moved = await t.call(provinsi, 'PATCH', `/api/referrals/${referralId}`, { status: 'selesai' });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ status: 'selesai', note: null });
+    expect(moved.body).not.toMatch(/nenek/);
+    const seenByHandler = await t.call(operator, 'GET', `/api/cases/${caseId}/referrals`);
+    expect(seenByHandler.json().items[0].note).toBe('Anak tinggal bersama nenek di RT 03');
+  });
+
   it('counts vulnerable people by group from the reports and from the named people', async () => {
     const caseId = await openCase();
     await addPerson(caseId, child);
