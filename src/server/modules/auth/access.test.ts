@@ -113,6 +113,33 @@ describe('cutting off a compromised account', () => {
     expect((await me(t, authAs(op))).statusCode).toBe(401); // old tokens stay revoked
   });
 
+  it('ends a koordinator’s open stream when their Bakorwil loses a kab/kota, so its events stop reaching them', async () => {
+    const admin = await t.user({ role: 'admin', region: '35' });
+    const koordinator = await t.user({ role: 'koordinator', region: 'IV' });
+    const iv = (await t.call(admin, 'GET', '/api/bakorwil'))
+      .json()
+      .items.find((b: { id: string }) => b.id === 'IV');
+    const stream = await openStream(baseUrl, authAs(koordinator));
+    expect(stream.status).toBe(200);
+
+    const [, ...kept] = iv.members as string[];
+    const changed = await t.call(admin, 'PUT', '/api/bakorwil/IV', {
+      name: iv.name,
+      seat: iv.seat,
+      members: kept,
+    });
+    expect(changed.statusCode).toBe(200);
+    const within5s = new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000));
+    const ended = await Promise.race([stream.ended(), within5s]);
+    stream.close();
+    await t.call(admin, 'PUT', '/api/bakorwil/IV', { name: iv.name, seat: iv.seat, members: iv.members });
+    expect(ended).toBe(true);
+    // Its next stream sees the Bakorwil as it is now.
+    const again = await openStream(baseUrl, authAs(koordinator));
+    expect(again.status).toBe(200);
+    again.close();
+  });
+
   it('refuses an admin deactivating themselves', async () => {
     const admin = await t.user({ role: 'admin', region: '35' });
     const res = await t.call(admin, 'POST', `/api/users/${admin.username}/deactivate`);

@@ -1,6 +1,6 @@
 import { appendAudit } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
-import { type Database, singleStatements, type Tx } from '../../platform/db.ts';
+import { type ActorContext, type Database, singleStatements, type Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
 import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
@@ -177,22 +177,29 @@ async function resolveTokenHash(
 /** What a request signed in with: a session cookie or an API token, by the hash of its secret. */
 export type Credential = { kind: 'session' | 'token'; tokenHash: string };
 
-/** Whether a credential still signs `userId` in (not ended, revoked, expired, or its user deactivated). */
+/**
+ * Whether a credential still signs in the actor it signed in (not ended, revoked, expired, or its user
+ * deactivated), with the same role, region scope and agency: a scope that changed since (a Bakorwil's members)
+ * is another actor, whom a stream opened before must not go on serving.
+ */
 export async function isCredentialLive(
   db: Database,
   config: AuthConfig,
   credential: Credential,
-  userId: string,
+  actor: ActorContext,
 ): Promise<boolean> {
   const now = Date.now();
-  if (credential.kind === 'token') {
-    const principal =
-      recallPrincipal<Principal>(`token:${credential.tokenHash}`, now) ??
-      (await resolveTokenHash(db, credential.tokenHash, now));
-    return principal?.user.id === userId;
-  }
-  const session = await resolveSessionHash(db, config, credential.tokenHash, now);
-  return session?.principal.user.id === userId;
+  const principal =
+    credential.kind === 'token'
+      ? (recallPrincipal<Principal>(`token:${credential.tokenHash}`, now) ??
+        (await resolveTokenHash(db, credential.tokenHash, now)))
+      : (await resolveSessionHash(db, config, credential.tokenHash, now))?.principal;
+  return principal !== undefined && isSameActor(principal.actor, actor);
+}
+
+function isSameActor(a: ActorContext, b: ActorContext): boolean {
+  const scopeOf = (actor: ActorContext) => [...actor.scope].sort().join(' ');
+  return a.userId === b.userId && a.role === b.role && a.agencyId === b.agencyId && scopeOf(a) === scopeOf(b);
 }
 
 export async function logout(db: Database, principal: Principal, tokenHash: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../platform/config.ts';
-import type { Database } from '../../platform/db.ts';
+import type { ActorContext, Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { EventBus, SigapEvent } from '../../platform/events.ts';
 import { requirePrincipal } from '../../platform/http.ts';
@@ -27,13 +27,16 @@ export async function eventsRoutes(
   deps: { events?: EventBus; db: Database; config: Config },
 ): Promise<void> {
   const { events, db, config } = deps;
-  type Stream = { userId: string; credential: Credential };
+  type Stream = { userId: string; actor: ActorContext; credential: Credential };
   const openStreams = new Map<() => void, Stream>();
 
-  /** Ends the stream when what it signed in with no longer works (signed out, revoked, deactivated …). */
+  /**
+   * Ends the stream when what it signed in with no longer works (signed out, revoked, deactivated …) or no longer
+   * signs in the same actor (a scope changed): its EventSource reconnects as the actor is now.
+   */
   const recheck = async (end: () => void, stream: Stream) => {
     try {
-      if (!(await isCredentialLive(db, config, stream.credential, stream.userId))) end();
+      if (!(await isCredentialLive(db, config, stream.credential, stream.actor))) end();
     } catch (error) {
       app.log.warn({ err: error }, "events: could not check a stream's session; will try again");
     }
@@ -108,7 +111,7 @@ export async function eventsRoutes(
         if (raw.writableLength > MAX_BUFFERED_BYTES) return end();
         raw.write(formatEvent(event));
       });
-      const stream: Stream = { userId, credential };
+      const stream: Stream = { userId, actor: principal.actor, credential };
       // The heartbeat also checks the session again: one that expired ends its stream within a beat.
       const heartbeat = setInterval(() => {
         raw.write(': heartbeat\n\n');
