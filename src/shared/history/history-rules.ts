@@ -137,6 +137,9 @@ function withMarker(column: string, text: string): string {
   return text;
 }
 
+/** The counts as a problem names them. */
+const COUNT_WORDS = { injured: 'luka', dead: 'meninggal', displaced: 'mengungsi' } as const;
+
 /** Reads one row of cells (by header) with the plan: each problem named in Indonesian. */
 export function readHistoryRow(
   row: number,
@@ -163,7 +166,7 @@ export function readHistoryRow(
   const counts = { injured: 0, dead: 0, displaced: 0 };
   for (const field of ['injured', 'dead', 'displaced'] as const) {
     const n = parseCount(cell(mapping[field]));
-    if (n === null) problems.push(`jumlah ${field} bukan angka: "${cell(mapping[field])}"`);
+    if (n === null) problems.push(`jumlah ${COUNT_WORDS[field]} bukan angka: "${cell(mapping[field])}"`);
     else counts[field] = n;
   }
   return {
