@@ -1,5 +1,7 @@
 // The record of processing as a PDF (Indonesian by default): each activity with its subjects, recipients, bases,
 // retention and the columns it holds, then the safeguards. Made as every Sigap PDF is (platform/pdf.ts).
+import '../../../shared/messages/privacy.ts';
+import { t } from '../../../shared/i18n.ts';
 import type { ProcessingRecord } from '../../../shared/privacy/privacy-schema.ts';
 import { wibStamp } from '../../../shared/time.ts';
 import {
@@ -72,7 +74,8 @@ export async function renderProcessingRecordPdf(record: ProcessingRecord): Promi
     text(`${w.retention}: ${activity.retention.join('; ')}`);
     text(`${w.columns}:`, BOLD);
     for (const c of activity.columns) {
-      const category = c.category === 'spesifik' ? `${w.specific} (${c.specific.join(', ')})` : w.general;
+      const kinds = c.specific.map((kind) => t(record.lang, `privacy.kind.${kind}`));
+      const category = c.category === 'spesifik' ? `${w.specific} (${kinds.join(', ')})` : w.general;
       text(`• ${c.table}.${c.column} [${category}]: ${c.purpose}`, FONT, 8.5);
     }
   });
