@@ -189,4 +189,23 @@ describe('the provocation watch', () => {
     await page.getByRole('row').filter({ hasText: 'Facebook' }).getByText('1').waitFor();
     expect(await findSeriousA11yViolations(page)).toEqual([]);
   }, 240_000);
+
+  it('names the item’s handling level in the page’s language, not by its code', async () => {
+    const { itemId } = await fx.api<{ itemId: string }>('op.jember', 'POST', '/api/provocation/sightings', {
+      id: randomUUID(),
+      platform: 'tiktok',
+      text: 'Katanya besok ada penyerangan ke Desa Tanggulwetan, bawa senjata dan kumpul di lapangan jam tujuh',
+      seenAt: new Date(Date.now() - 600_000).toISOString(),
+      regionCodes: ['35.09.06.2002'],
+    });
+    const page = fx.page;
+    await signIn('op.jember');
+    await page.goto(`/konten-provokatif/${itemId}`);
+    const facts = page.locator('dl.op-facts');
+    await facts.getByText('Tingkat penanganan: kabupaten/kota').waitFor();
+    expect(await facts.textContent()).not.toMatch(/\bkabkota\b/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await facts.getByText('Handling level: regency/city').waitFor();
+    expect(await facts.textContent()).not.toMatch(/\bkabkota\b/);
+  }, 120_000);
 });

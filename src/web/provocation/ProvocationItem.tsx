@@ -6,6 +6,7 @@ import { kabkotaOf } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
+import { levelLabel } from '../operator/labels.ts';
 import { StandIn, useHeading, useLoad, wib } from '../operator/ui.tsx';
 import { Link, navigate } from '../router.tsx';
 import { AssessmentTag } from './AssessmentTag.tsx';
@@ -76,7 +77,7 @@ export function ProvocationItem(props: { id: string; me: SignedInUser }) {
         <dt>{t('prov.col.due')}</dt>
         <dd>
           {item.answered ? t('prov.answered') : item.dueAt ? wib(item.dueAt, lang) : t('prov.noDeadline')} ·{' '}
-          {t('prov.level')}: {item.handlingLevel}
+          {t('prov.level')}: {levelLabel(t, item.handlingLevel)}
         </dd>
         {item.groups.length > 0 && (
           <>
