@@ -456,3 +456,9 @@ export function formatNumber(n: number, lang: Lang): string {
   }
   return format.format(n);
 }
+
+/** A coordinate with its 5 decimals, in the language's decimal mark: -8,16123 (id) or -8.16123 (en). */
+export function formatCoordinate(value: number, lang: Lang): string {
+  const text = value.toFixed(5);
+  return lang === 'id' ? text.replace('.', ',') : text;
+}

@@ -111,4 +111,40 @@ describe('the Belum ditempatkan page', () => {
       .waitFor();
     await fx.page.getByText('Tidak ada pesan yang menunggu tempat.').waitFor();
   });
+
+  it('shows a shared location with the decimal mark of the page’s language', async () => {
+    const body = whatsAppEnvelope({
+      messages: [
+        {
+          from: '6281230009007',
+          id: 'wa-lokasi-1',
+          timestamp: '1900000000',
+          type: 'location',
+          location: { latitude: -8.16123, longitude: 113.45678 },
+        },
+      ],
+    });
+    const signature = `sha256=${createHmac('sha256', WHATSAPP_SECRET).update(body).digest('hex')}`;
+    const res = await fetch(`${fx.baseUrl}/api/channels/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const provinsi = await createUserByApi(fx.server, {
+      username: 'prov.lokasi',
+      role: 'provinsi',
+      region: '35',
+    });
+
+    await fx.page.goto('/');
+    await fx.page.getByLabel('Nama pengguna').fill(provinsi.username);
+    await fx.page.getByLabel('Kata sandi').fill(provinsi.password);
+    await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await fx.page.getByRole('link', { name: 'Belum ditempatkan' }).click();
+    const card = fx.page.getByRole('article', { name: /WhatsApp/ });
+    await card.getByText('Titik lokasi: -8,16123, 113,45678').waitFor();
+    await fx.page.getByRole('button', { name: 'English' }).click();
+    await card.getByText('Location pin: -8.16123, 113.45678').waitFor();
+  });
 });

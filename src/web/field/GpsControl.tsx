@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatNumber, type MessageKey } from '../../shared/i18n.ts';
+import { formatCoordinate, formatNumber, type MessageKey } from '../../shared/i18n.ts';
 import { isInEastJava } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
 
@@ -11,12 +11,6 @@ export type Position = { latitude: number; longitude: number; accuracy: number }
 /** Rounds to 5 decimals (about a metre): more digits claim a precision phones do not have. */
 function round(value: number): number {
   return Math.round(value * 100_000) / 100_000;
-}
-
-/** A coordinate with its 5 decimals, in the language's decimal mark: -8,16123 (id) or -8.16123 (en). */
-function formatCoordinate(value: number, lang: 'id' | 'en'): string {
-  const text = value.toFixed(5);
-  return lang === 'id' ? text.replace('.', ',') : text;
 }
 
 /** Asks the phone for its position once. */

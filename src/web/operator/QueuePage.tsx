@@ -2,6 +2,7 @@
 // oldest first, each placed by hand — a place the reader offered, or a region code — and then a report.
 import { useState } from 'preact/hooks';
 import type { ChannelMessageView } from '../../shared/channels/channel-schema.ts';
+import { formatCoordinate } from '../../shared/i18n.ts';
 import { request } from '../api.ts';
 import { InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -70,7 +71,10 @@ function QueueItem(props: {
       <blockquote class="op-message-text">{message.text || t('op.queue.noText')}</blockquote>
       {message.latitude !== null && (
         <p>
-          {t('op.queue.pin', { lat: message.latitude.toFixed(5), lon: message.longitude?.toFixed(5) ?? '' })}
+          {t('op.queue.pin', {
+            lat: formatCoordinate(message.latitude, lang),
+            lon: message.longitude === null ? '' : formatCoordinate(message.longitude, lang),
+          })}
         </p>
       )}
       <form onSubmit={action.submit}>
