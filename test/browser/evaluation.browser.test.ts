@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { quarterOf } from '../../src/shared/evaluation/period.ts';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
-import { OFFICE, silatClashReport, verifyAndOpenCase } from './office.ts';
+import { OFFICE, openCaseFrom, silatClashReport, verifyAndOpenCase } from './office.ts';
 
 const fx = useBrowserFixture({
   users: [OFFICE.bakorwilVCoordinator, { username: 'op.jember', role: 'operator', region: '35.09' }],
@@ -116,5 +118,56 @@ describe('the evaluation page', () => {
     await page.getByRole('heading', { level: 2, name: 'Kecepatan penanganan' }).waitFor({ timeout: 30_000 });
     expect(await page.getByLabel('Lingkup').locator('option:checked').textContent()).toMatch(/Jember/);
     expect(await page.getByLabel('Periode').locator('option:checked').textContent()).toBe(`Tahun ${year}`);
+  });
+
+  it('names the records’ kinds, tags and the figure’s group in the page’s language, never by their codes', async () => {
+    const caseId = await openCaseFrom(
+      fx,
+      'op.jember',
+      silatClashReport({ description: 'Dua kelompok perguruan saling lempar batu di lapangan desa.' }),
+    );
+    // A check-in twelve hours and more without a check-out: a safety alert, one record of its figure.
+    await fx.api('op.jember', 'POST', `/api/cases/${caseId}/follow-ups`, {
+      id: randomUUID(),
+      kind: 'check_in',
+      action: 'Tiba di lapangan desa bersama Babinsa',
+      occurredAt: new Date(Date.now() - 13 * 3_600_000).toISOString(),
+    });
+    const period = quarterOf(new Date());
+    const recordsOf = (set: string) =>
+      `/evaluasi/catatan?${new URLSearchParams({ scope: 'V', ...period, set }).toString()}`;
+    const snakeCodes = (text: string | null) => (text ?? '').match(/\b[a-z]+(?:_[a-z0-9]+)+\b/g) ?? [];
+    const page = fx.page;
+    const records = page.locator('section.evaluation');
+    await fx.signIn(page, 'koord.v');
+    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+
+    await page.goto(recordsOf('reports.type=antar_perguruan_silat'));
+    await records.getByRole('status').waitFor();
+    await records.getByText(/angka .*: Antar-perguruan silat$/).waitFor();
+    await records
+      .getByRole('cell', { name: /Kejadian · Antar-perguruan silat · P\d · Terverifikasi/ })
+      .first()
+      .waitFor();
+    expect(snakeCodes(await records.textContent())).toEqual([]);
+
+    await page.goto(recordsOf('safety'));
+    await records.getByRole('status').waitFor();
+    await records.getByRole('cell', { name: 'Tiba di lokasi', exact: true }).first().waitFor();
+    expect(await records.textContent()).not.toMatch(/check.?in/i);
+    expect(snakeCodes(await records.textContent())).toEqual([]);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await records.getByRole('cell', { name: 'Check in', exact: true }).first().waitFor();
+    expect(snakeCodes(await records.textContent())).toEqual([]);
+    await page.goto(recordsOf('reports.type=antar_perguruan_silat'));
+    await records.getByText(/figure .*: Between martial-arts schools \(perguruan silat\)$/).waitFor();
+    await records
+      .getByRole('cell', {
+        name: /Incident \(kejadian\) · Between martial-arts schools \(perguruan silat\) · P\d · Verified/,
+      })
+      .first()
+      .waitFor();
+    expect(snakeCodes(await records.textContent())).toEqual([]);
   });
 });

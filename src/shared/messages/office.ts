@@ -1183,7 +1183,7 @@ const id = {
   'eval.records.type.report': 'Laporan',
   'eval.records.type.case': 'Kasus',
   'eval.records.type.referral': 'Rujukan',
-  'eval.records.type.follow_up': 'Check-in',
+  'eval.records.type.follow_up': 'Tiba di lokasi',
   'eval.records.type.assignment': 'Penugasan',
   'eval.records.type.region': 'Wilayah',
   'eval.records.type.alert': 'Peringatan',

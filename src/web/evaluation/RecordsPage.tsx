@@ -2,9 +2,9 @@
 // it was counted with, each record linked to its page where it has one, and the export panel of the office lists
 // (the whole set as CSV, XLSX, GeoJSON or HXL; docs/EXPORTS.md).
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { DEFINITIONS, type FigureId } from '../../shared/evaluation/definitions.ts';
+import { DEFINITIONS, type FigureId, labelIn } from '../../shared/evaluation/definitions.ts';
 import type { FigureRecord } from '../../shared/evaluation/evaluation-replies.ts';
-import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n.ts';
+import { errorMessage, formatDateTimeWIB, formatNumber, type MessageKey } from '../../shared/i18n.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { ExportPanel } from '../operator/ExportPanel.tsx';
@@ -63,7 +63,29 @@ function figureTitle(set: string, lang: 'id' | 'en'): string {
   const figure = isTiming ? FIGURE_OF_SET[measure] : FIGURE_OF_SET[name];
   if (!figure) return set;
   const group = isTiming ? timingGroup : param;
-  return group ? `${DEFINITIONS[figure].title[lang]}: ${group}` : DEFINITIONS[figure].title[lang];
+  return group
+    ? `${DEFINITIONS[figure].title[lang]}: ${labelIn(group, lang)}`
+    : DEFINITIONS[figure].title[lang];
+}
+
+/** The vocabularies of a record's tags besides the report kinds, conflict types and case phases, by record type. */
+const TAG_WORDS: Readonly<Record<string, readonly string[]>> = {
+  report: ['op.reportStatus'],
+  referral: ['op.referral.status', 'op.referral.service'],
+  follow_up: ['field.followUp'],
+  assignment: ['op.vocab.type'],
+  region: ['op.vocab.type'],
+  alert: ['op.warning', 'ew.alert.status'],
+};
+
+/** A record's tag in words: a code of its vocabularies in the user's language, anything else as it is. */
+function tagLabel(t: (key: MessageKey) => string, lang: 'id' | 'en', type: string, tag: string): string {
+  for (const prefix of TAG_WORDS[type] ?? []) {
+    const key = `${prefix}.${tag}` as MessageKey;
+    const text = t(key);
+    if (text !== key) return text;
+  }
+  return labelIn(tag, lang);
 }
 
 /** The page of a record in the app, when it has one (a case); reports and others are listed in full here. */
@@ -173,7 +195,12 @@ export function RecordsPage(props: { me: SignedInUser }) {
                         </td>
                         <td>{item.regionCode}</td>
                         <td>{formatDateTimeWIB(item.at, lang)}</td>
-                        <td>{item.tags.filter((tag) => !/^[0-9a-f-]{36}$/.test(tag)).join(' · ')}</td>
+                        <td>
+                          {item.tags
+                            .filter((tag) => !/^[0-9a-f-]{36}$/.test(tag))
+                            .map((tag) => tagLabel(t, lang, item.type, tag))
+                            .join(' · ')}
+                        </td>
                         <td>
                           {item.minutes === null
                             ? '–'
