@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/shared/evaluation/period.ts';
+import { wibDate } from '../../src/shared/time.ts';
 import { findSeriousA11yViolations } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
 import { OFFICE, signInAndWait } from './office.ts';
@@ -207,5 +209,25 @@ describe('the provocation watch', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await facts.getByText('Handling level: regency/city').waitFor();
     expect(await facts.textContent()).not.toMatch(/\bkabkota\b/);
+  }, 120_000);
+
+  it('writes the days of the sightings’ timeline as the page’s language writes a date', async () => {
+    const seenAt = new Date(Date.now() - 600_000);
+    const { itemId } = await fx.api<{ itemId: string }>('op.jember', 'POST', '/api/provocation/sightings', {
+      id: randomUUID(),
+      platform: 'instagram',
+      text: 'Siapkan diri, malam Minggu kita datangi markas perguruan sebelah di Desa Tanggulwetan',
+      seenAt: seenAt.toISOString(),
+      regionCodes: ['35.09.06.2002'],
+    });
+    const day = wibDate(seenAt);
+    const page = fx.page;
+    await signIn('op.jember');
+    await page.goto(`/konten-provokatif/${itemId}`);
+    const timeline = page.locator('ol.prov-timeline');
+    await timeline.getByText(`${formatDay(day, 'id')}: 1 penampakan`).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await timeline.getByText(`${formatDay(day, 'en')}: 1 sightings`).waitFor();
+    expect(await timeline.textContent()).not.toContain(day);
   }, 120_000);
 });

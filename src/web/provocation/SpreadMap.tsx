@@ -1,6 +1,7 @@
 // The kecamatan where an item was seen, shaded on a small map of its kab/kota (when boundaries are configured),
 // with the same places in a table and the sightings per day as a timeline.
 import { useEffect, useState } from 'preact/hooks';
+import { formatDay } from '../../shared/evaluation/period.ts';
 import type { Spread } from '../../shared/provocation/provocation-schema.ts';
 import { useLang, useT } from '../lang.ts';
 import { getKecamatanBoundaries } from '../operator/operator-api.ts';
@@ -72,7 +73,7 @@ export function SpreadSection(props: { spread: Spread; kabkota: string | undefin
       <ol class="prov-timeline">
         {spread.perDay.map((d) => (
           <li key={d.day}>
-            <span>{t('prov.timeline.day', { day: d.day, n: d.count })}</span>
+            <span>{t('prov.timeline.day', { day: formatDay(d.day, lang), n: d.count })}</span>
             <span class="prov-bar" style={{ width: `${(d.count / max) * 100}%` }} aria-hidden="true" />
           </li>
         ))}
