@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDay } from '../calendar-date.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
+import { levelOfCode } from '../region-codes.ts';
 import { RegionCode } from '../regions.ts';
 import { QueryFlag } from '../replies.ts';
 import {
@@ -44,6 +45,12 @@ const OUTSIDE = 'di luar Jawa Timur';
 const Latitude = z.number().min(EAST_JAVA_BOUNDS.south, OUTSIDE).max(EAST_JAVA_BOUNDS.north, OUTSIDE);
 const Longitude = z.number().min(EAST_JAVA_BOUNDS.west, OUTSIDE).max(EAST_JAVA_BOUNDS.east, OUTSIDE);
 
+/** Where it happened: a kab/kota, kecamatan or desa; the province alone names no place to handle it. */
+const Place = RegionCode.refine(
+  (code) => levelOfCode(code) !== 'provinsi',
+  'pilih kab/kota, kecamatan atau desa tempat kejadian / choose the kab/kota, kecamatan or desa where it happened',
+);
+
 const count = z.number().int('harus bilangan bulat').min(0, 'tidak boleh negatif').max(100_000);
 
 export const VulnerableCounts = z
@@ -61,7 +68,7 @@ export const ReportFields = z.object({
   conflictType: ConflictType,
   triggers: z.array(Trigger).max(5).default([]),
   groupsInvolved: z.string().max(500).default(''),
-  regionCode: RegionCode,
+  regionCode: Place,
   latitude: Latitude.nullable().optional(),
   longitude: Longitude.nullable().optional(),
   occurredAt: z.iso.datetime({

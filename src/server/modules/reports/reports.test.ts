@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
+import { CHAIN_MESSAGE_SIGNAL, reportPayload } from '../../../../test/fixtures.ts';
 import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { findDuplicatesForUnchecked } from './reports-service.ts';
 
@@ -82,6 +82,31 @@ describe('report intake and handling', () => {
     const unknown = await post(relawan, reportPayload({ regionCode: '35.09.99.2999' }));
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details.fields[0].path).toBe('regionCode');
+  });
+
+  it('refuses the province itself as the place, on intake and on correction, with a 400 naming regionCode', async () => {
+    const atProvince = reportPayload({ regionCode: '35' });
+    const res = await post(relawan, atProvince);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0]).toMatchObject({ path: 'regionCode' });
+    expect((await t.call(operatorJember, 'GET', `/api/reports/${atProvince.id}`)).statusCode).toBe(404);
+
+    const filed = reportPayload({
+      ...CHAIN_MESSAGE_SIGNAL,
+      regionCode: '35.10.01.2001',
+      description: 'Spanduk berisi ejekan dipasang di pertigaan pasar pagi ini.',
+    });
+    expect((await post(relawan, filed)).statusCode).toBe(201);
+    const moved = await t.call(relawan, 'PATCH', `/api/reports/${filed.id}`, {
+      version: 1,
+      regionCode: '35',
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error.details.fields[0]).toMatchObject({ path: 'regionCode' });
+    expect((await t.call(relawan, 'GET', `/api/reports/${filed.id}`)).json()).toMatchObject({
+      version: 1,
+      regionCode: filed.regionCode,
+    });
   });
 
   it('lets a relawan report outside their home area and see only their own reports', async () => {
