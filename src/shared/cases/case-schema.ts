@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from '../calendar-date.ts';
 import { KabkotaCode, RegionCode } from '../regions.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
 import { EAST_JAVA_BOUNDS } from '../reports/report-vocabulary.ts';
@@ -98,13 +99,13 @@ export const RecoveryStepInput = z.object({ step: RecoveryStep });
 export const AssignmentInput = z.object({
   userId: z.uuid(),
   task: z.string().trim().max(500).default(''),
-  dueAt: z.iso.datetime({ offset: true }).optional(),
+  dueAt: Instant().optional(),
 });
 
 export const DispositionInput = z.object({
   agencyId: z.string().min(1).max(64),
   instruction: z.string().trim().min(5).max(2000),
-  dueAt: z.iso.datetime({ offset: true }),
+  dueAt: Instant(),
 });
 
 export const DispositionAnswer = z.object({
@@ -117,7 +118,7 @@ export const FollowUpInput = z
     id: z.uuid('id harus UUID buatan perangkat'),
     kind: z.enum(['tindak_lanjut', 'check_in', 'check_out']).default('tindak_lanjut'),
     action: z.string().trim().min(3).max(5000),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: Instant(),
     regionCode: RegionCode.optional(),
     latitude: z.number().min(EAST_JAVA_BOUNDS.south).max(EAST_JAVA_BOUNDS.north).optional(),
     longitude: z.number().min(EAST_JAVA_BOUNDS.west).max(EAST_JAVA_BOUNDS.east).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from '../calendar-date.ts';
 import { VulnerableGroup } from '../reports/report-schema.ts';
 import { ReferralService, type VulnerablePersonInput } from './case-schema.ts';
 import { AGE_BANDS, REFERRAL_STATUSES } from './people-rules.ts';
@@ -34,7 +35,7 @@ export type PersonInput = z.infer<typeof VulnerablePersonInput>;
 export const ReferralInput = z.object({
   service: ReferralService,
   provider: z.string().trim().min(2).max(200),
-  dueAt: z.iso.datetime({ offset: true }),
+  dueAt: Instant(),
 });
 export type ReferralInput = z.infer<typeof ReferralInput>;
 

@@ -1,5 +1,6 @@
 // WhatsApp and SMS: what the gateways send in, and what the office sees of the messages taken in.
 import { z } from 'zod';
+import { Instant } from '../calendar-date.ts';
 import { RegionCode } from '../regions.ts';
 import { TextReadReply } from '../text-reader/text-read-schema.ts';
 
@@ -17,7 +18,7 @@ export const SmsDelivery = z.object({
   from: z.string().trim().min(3, 'from: nomor pengirim wajib').max(40),
   text: z.string().max(2000, 'text: maksimal 2.000 karakter'),
   id: z.string().trim().min(1, 'id: id pesan dari gateway wajib').max(200),
-  receivedAt: z.union([z.iso.datetime({ offset: true }), z.coerce.number().int().positive()]).optional(),
+  receivedAt: z.union([Instant(), z.coerce.number().int().positive()]).optional(),
 });
 export type SmsDelivery = z.infer<typeof SmsDelivery>;
 

@@ -1,6 +1,6 @@
 // The early-warning API's contracts, shared by the server's routes and the web.
 import { z } from 'zod';
-import { CalendarDay } from '../calendar-date.ts';
+import { CalendarDay, Instant } from '../calendar-date.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { ProvinceOrKabkotaCode, RegionCode } from '../regions.ts';
 import { ALERT_STATUSES, CHECKLIST_KEYS } from './alert-rules.ts';
@@ -97,10 +97,7 @@ export const PublicTextInput = z.object({
 });
 
 const day = CalendarDay;
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'waktu ISO 8601 dengan zona, mis. 2026-07-12T19:00:00+07:00',
-});
+const instant = Instant('waktu ISO 8601 dengan zona, mis. 2026-07-12T19:00:00+07:00');
 
 export const CalendarQuery = z.object({ from: day, to: day, region: RegionCode.optional() });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDay } from '../calendar-date.ts';
+import { CalendarDay, Instant } from '../calendar-date.ts';
 import { levelOfCode, RegionCode } from '../regions.ts';
 
 /** A code of the editable lists (pillar types, skills): lower case, digits and underscores. */
@@ -24,7 +24,7 @@ export type Training = z.infer<typeof Training>;
 /** A desa or kelurahan code: pillars live in a desa. */
 export const DesaCode = RegionCode.refine((code) => levelOfCode(code) === 'desa', 'kode desa/kelurahan');
 
-const Until = z.iso.datetime({ offset: true }).nullable();
+const Until = Instant().nullable();
 
 /** What a manager types to register a pillar. */
 export const PillarInput = z.object({

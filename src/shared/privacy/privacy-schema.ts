@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from '../calendar-date.ts';
 
 /** One column of the record of processing (a row of the data map). */
 export const ProcessingColumn = z.object({
@@ -81,7 +82,7 @@ export const BreachInput = z.object({
   title: z.string().trim().min(3, 'Judul minimal 3 huruf').max(200),
   description: z.string().trim().min(3, 'Uraikan apa yang terjadi').max(4000),
   /** When the breach was discovered (ISO with offset; the clock starts here). */
-  discoveredAt: z.iso.datetime({ offset: true }),
+  discoveredAt: Instant(),
   categories: z
     .array(z.enum(['umum', 'anak', 'disabilitas', 'kesehatan']))
     .min(1)

@@ -1,6 +1,7 @@
 // The contracts of the rights requests (UU 27/2022): a request with its deadline and answer, a correction, a legal
 // hold, and the person's file.
 import { z } from 'zod';
+import { Instant } from '../calendar-date.ts';
 import { REQUEST_KINDS, SUBJECT_TABLES } from './rights-rules.ts';
 
 /** One record a request concerns: a table and a row id from the subject search. */
@@ -14,7 +15,7 @@ export const RightsRequestInput = z.object({
   kind: z.enum(REQUEST_KINDS),
   requestedBy: z.enum(['subjek', 'wali', 'kuasa']).default('subjek'),
   /** When the office received it (ISO with offset; the deadline runs from here). */
-  receivedAt: z.iso.datetime({ offset: true }),
+  receivedAt: Instant(),
   records: z.array(RecordRef).min(1, 'Pilih paling sedikit satu catatan dari hasil pencarian').max(50),
 });
 export type RightsRequestInput = z.infer<typeof RightsRequestInput>;

@@ -1,5 +1,6 @@
 // The shapes of the provocation watch (pantauan konten provokatif) shared by the server's routes and the web.
 import { z } from 'zod';
+import { Instant } from '../calendar-date.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { RegionCode } from '../regions.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';
@@ -24,7 +25,7 @@ export type CounterStatus = z.infer<typeof CounterStatus>;
 
 export const HandlingLevel = z.enum(HANDLING_LEVELS);
 
-const Iso = z.iso.datetime({ offset: true });
+const Iso = Instant();
 
 /** A sighting sent by a pillar or an operator: the client's id makes a retry harmless. */
 export const SightingInput = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDay } from '../calendar-date.ts';
+import { CalendarDay, Instant } from '../calendar-date.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { levelOfCode } from '../region-codes.ts';
 import { RegionCode } from '../regions.ts';
@@ -71,10 +71,7 @@ export const ReportFields = z.object({
   regionCode: Place,
   latitude: Latitude.nullable().optional(),
   longitude: Longitude.nullable().optional(),
-  occurredAt: z.iso.datetime({
-    offset: true,
-    message: 'waktu ISO 8601 dengan zona, mis. 2026-08-22T21:30:00+07:00',
-  }),
+  occurredAt: Instant('waktu ISO 8601 dengan zona, mis. 2026-08-22T21:30:00+07:00'),
   violenceOngoing: z.boolean().default(false),
   description: z
     .string()

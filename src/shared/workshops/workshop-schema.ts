@@ -1,5 +1,6 @@
 // Workshops (rapat koordinasi / workshop evaluasi): what is planned, who is invited, what came out of it.
 import { z } from 'zod';
+import { Instant } from '../calendar-date.ts';
 import { EvaluationScope } from '../evaluation/evaluation-query.ts';
 import { isIsoDate } from '../evaluation/period.ts';
 import { RegionCode } from '../regions.ts';
@@ -12,7 +13,7 @@ export const WorkshopStatus = z.enum(WORKSHOP_STATUSES);
 export type WorkshopStatus = z.infer<typeof WorkshopStatus>;
 
 const day = z.string().refine(isIsoDate, 'tanggal YYYY-MM-DD');
-const instant = z.iso.datetime({ offset: true });
+const instant = Instant();
 
 /** The evaluation a workshop discusses: a scope and a period of WIB dates. */
 export const WorkshopEvaluation = z.object({ scope: EvaluationScope, from: day, to: day });

@@ -195,6 +195,26 @@ describe('cases', () => {
     expect(answered.json()).toMatchObject({ status: 'diterima', answer: 'Personel dikirim ke lokasi' });
   });
 
+  it('refuses a due time in the year 0000, which the database cannot store, with a 400 naming dueAt', async () => {
+    const c = await openCase();
+    const dueAt = '0000-08-24T12:00:00+07:00';
+    const assigned = await t.call(operator, 'POST', `/api/cases/${c.id}/assignments`, {
+      userId: relawan.id,
+      dueAt,
+    });
+    expect(assigned.statusCode).toBe(400);
+    expect(assigned.json().error.details.fields[0]).toMatchObject({ path: 'dueAt' });
+    const sent = await t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, {
+      agencyId: 'polres-jember',
+      instruction: 'Amankan lokasi',
+      dueAt,
+    });
+    expect(sent.statusCode).toBe(400);
+    expect(sent.json().error.details.fields[0]).toMatchObject({ path: 'dueAt' });
+    expect((await t.call(operator, 'GET', `/api/cases/${c.id}/assignments`)).json().items).toEqual([]);
+    expect((await t.call(operator, 'GET', `/api/cases/${c.id}/dispositions`)).json().items).toEqual([]);
+  });
+
   it('answers 404 for the dispositions of a case one cannot see, as for the case itself', async () => {
     const c = await openCase();
     await t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, {

@@ -109,6 +109,12 @@ describe('report intake and handling', () => {
     });
   });
 
+  it('refuses a time in the year 0000, which the database cannot store, with a 400 naming occurredAt', async () => {
+    const res = await post(relawan, reportPayload({ occurredAt: '0000-08-22T21:30:00+07:00' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0]).toMatchObject({ path: 'occurredAt' });
+  });
+
   it('lets a relawan report outside their home area and see only their own reports', async () => {
     const mine = reportPayload({ regionCode: '35.09.06.2002' });
     await post(relawan, mine);
