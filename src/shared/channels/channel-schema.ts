@@ -18,7 +18,8 @@ export const SmsDelivery = z.object({
   from: z.string().trim().min(3, 'from: nomor pengirim wajib').max(40),
   text: z.string().max(2000, 'text: maksimal 2.000 karakter'),
   id: z.string().trim().min(1, 'id: id pesan dari gateway wajib').max(200),
-  receivedAt: z.union([Instant(), z.coerce.number().int().positive()]).optional(),
+  /** ISO 8601, or epoch seconds (below 1e11) or milliseconds, within the dates JavaScript holds (8.64e15 ms). */
+  receivedAt: z.union([Instant(), z.coerce.number().int().positive().max(8.64e15)]).optional(),
 });
 export type SmsDelivery = z.infer<typeof SmsDelivery>;
 

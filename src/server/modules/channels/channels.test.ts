@@ -97,6 +97,19 @@ describe('WhatsApp and SMS in', () => {
     expect(await countMessages()).toBe(0);
   });
 
+  it('answers an SMS stamped beyond any date (epoch milliseconds past 8.64e15) with 400, keeping nothing', async () => {
+    const before = await countMessages();
+    const far = await postSms({
+      from: '081230000009',
+      text: 'tes',
+      id: 'x-far',
+      receivedAt: '9000000000000000',
+    });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.message).toContain('receivedAt');
+    expect(await countMessages()).toBe(before);
+  });
+
   it('merges a text, a location pin and a photo from one sender into one report with the reader’s suggestions', async () => {
     const from = '6281230000002';
     const text =
