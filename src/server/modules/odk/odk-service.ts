@@ -146,10 +146,20 @@ export async function receiveSubmission(
       );
     }
     reportId = earlier.reportId;
-    const current = await reports.getReport(deps, principal, reportId);
     const fields = validate({ id: reportId, ...draft });
     const { id: _, ...changes } = fields;
-    await reports.amendReport(deps, principal, reportId, current.version, changes);
+    // A resent amendment (at once, or after a stop before it was recorded below) finds the report already
+    // amended and changes nothing; one that lost the race to the same resend reads the report again.
+    for (let attempt = 1; ; attempt++) {
+      const current = await reports.getReport(deps, principal, reportId);
+      if (reports.holdsAlready(current, changes)) break;
+      try {
+        await reports.amendReport(deps, principal, reportId, current.version, changes);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof DomainError && error.code === 'version_conflict')) throw error;
+      }
+    }
     amended = true;
   } else {
     reportId = uuidFromHash(sha256(`odk-instance:${instanceId}`));

@@ -178,6 +178,38 @@ describe('OpenRosa intake for ODK Collect', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('makes an amendment resent at once, or resent after a stop between its amendment and its record, one amendment', async () => {
+    const original = 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000013';
+    const resent = 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000014';
+    const first = await post(
+      `${base}/submission`,
+      submissionParts(sigapSubmissionXml({ instanceId: original })),
+    );
+    const reportId = (first.headers.location as string).split('/').pop() as string;
+    const edited = submissionParts(
+      sigapSubmissionXml({
+        instanceId: resent,
+        deprecatedId: original,
+        description: 'Perselisihan irigasi meluas sampai ke dusun ketiga.',
+      }),
+    );
+    const both = await Promise.all([post(`${base}/submission`, edited), post(`${base}/submission`, edited)]);
+    expect(both.map((res) => res.statusCode)).toEqual([201, 201]);
+    // As if the process stopped after the amendment committed and before the submission was recorded.
+    await t.db.systemQuery('DELETE FROM odk_submissions WHERE instance_id = $1', [resent]);
+    const again = await post(`${base}/submission`, edited);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers.location).toBe(`/api/reports/${reportId}`);
+    const amendments = (await t.call(operator, 'GET', `/api/reports/${reportId}/amendments`)).json().items;
+    expect(amendments.map((a: { version: number }) => a.version)).toEqual([2]);
+    expect(await t.audit({ subjectId: reportId, action: 'report.amended' })).toHaveLength(1);
+    const report = (await odkReports()).find((r) => r.id === reportId);
+    expect(report).toMatchObject({
+      version: 2,
+      description: 'Perselisihan irigasi meluas sampai ke dusun ketiga.',
+    });
+  });
+
   it('accepts HTTP Basic only over HTTPS (behind a trusted proxy), never over plain HTTP', async () => {
     const basic = `Basic ${Buffer.from(`${relawan.username}:${relawan.password}`).toString('base64')}`;
     const xml = sigapSubmissionXml({ instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000006' });

@@ -3,6 +3,7 @@
 import { can } from '../../../shared/permissions/index.ts';
 import { type Report, ReportFields, type Verification } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { contentHash } from '../../platform/canonical.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
@@ -76,6 +77,15 @@ export async function amendReport(
     return updated;
   });
   return report;
+}
+
+/**
+ * Whether a report already says what `changes` would make it say: an amendment resent after it was applied
+ * (a phone's retry) changes nothing and is not made again.
+ */
+export function holdsAlready(report: Report, changes: Partial<Fields>): boolean {
+  const before = pickFields(report);
+  return contentHash(before) === contentHash(ReportFields.parse({ ...before, ...changes }));
 }
 
 function pickFields(report: Report): Fields {

@@ -23,6 +23,7 @@ import * as store from './reports-store.ts';
 export {
   acknowledgeReport,
   amendReport,
+  holdsAlready,
   listAmendments,
   verifyReport,
 } from './report-handling-service.ts';
