@@ -86,7 +86,7 @@ export async function recordSighting(
   const now = deps.clock.now();
   const regionCodes = unique(input.regionCodes).sort();
   const kabkotaCodes = kabkotaOfAll(regionCodes);
-  return deps.db.asActor(principal.actor, async (tx) => {
+  const recording = deps.db.asActor(principal.actor, async (tx) => {
     const earlier = await store.findSightingRequest(tx, input.id);
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
@@ -130,7 +130,8 @@ export async function recordSighting(
       reportedBy: principal.user.id,
       now,
     });
-    if (!inserted) throw new DomainError('conflict', 'Id penampakan ini sudah dipakai');
+    // The same id committed meanwhile (the same sighting sent twice at once): this transaction's work goes.
+    if (!inserted) throw new SightingTaken();
     const missing = await store.addGroups(tx, itemId, input.groupIds);
     if (missing.length > 0)
       throw new DomainError('not_found', `Kelompok tidak ditemukan: ${missing.join(', ')}`);
@@ -144,7 +145,18 @@ export async function recordSighting(
     );
     return { id: input.id, itemId, merged };
   });
+  return recording.catch(async (error: unknown) => {
+    if (!(error instanceof SightingTaken)) throw error;
+    const earlier = await deps.db.asActor(principal.actor, (tx) => store.findSightingRequest(tx, input.id));
+    if (earlier?.requestHash !== requestHash) {
+      throw new DomainError('conflict', 'Id penampakan ini sudah dipakai untuk isi yang berbeda');
+    }
+    return { id: input.id, itemId: earlier.itemId, merged: earlier.merged };
+  });
 }
+
+/** A sighting's id taken by another transaction between the look-up and the insert: answered as a retry. */
+class SightingTaken extends Error {}
 
 async function linkReportIn(tx: Tx, itemId: string, reportId: string): Promise<void> {
   if (!(await store.reportVisible(tx, reportId)))

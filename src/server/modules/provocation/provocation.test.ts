@@ -123,6 +123,28 @@ describe('provocation watch', () => {
     expect(changed.statusCode).toBe(409);
   });
 
+  it('answers a sighting sent twice at once with one result for both, kept once', async () => {
+    const payload = {
+      id: randomUUID(),
+      platform: 'tiktok',
+      seenAt: '2026-07-01T09:30:00+07:00',
+      regionCodes: ['35.09.06'],
+      text: 'Video ajakan konvoi tengah malam ke perbatasan kecamatan, bawa atribut lengkap dan jangan takut aparat',
+    };
+    const both = await Promise.all([
+      t.call(operator, 'POST', '/api/provocation/sightings', payload),
+      t.call(operator, 'POST', '/api/provocation/sightings', payload),
+    ]);
+    expect(both.map((res) => res.statusCode)).toEqual([201, 201]);
+    expect(both[1].json()).toEqual(both[0].json());
+    const { itemId: kept } = both[0].json();
+    expect(await t.audit({ subjectId: kept, action: 'provocation.sighting_recorded' })).toHaveLength(1);
+    const items = await t.db.asSystem((tx) =>
+      tx.query('SELECT id FROM provocation_items WHERE title LIKE $1', ['Video ajakan konvoi%']),
+    );
+    expect(items).toHaveLength(1);
+  });
+
   it('merges two screenshots of one image and keeps a different image apart, metadata stripped', async () => {
     const original = await picture(0);
     const resized = await sharp(original).resize(300, 533).jpeg({ quality: 60 }).withMetadata().toBuffer();
