@@ -2,6 +2,7 @@
 // with or without a BOM), as its header row and every non-empty row below it, each cell as text.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { csvText } from '../../platform/csv-text.ts';
 import { DomainError } from '../../platform/errors.ts';
 
 /** Rows one import takes at most. */
@@ -57,7 +58,7 @@ function finish(all: string[][]): Sheet {
 /** The header row and the rows of a file; 422 when it cannot be read. */
 export async function readHistorySheet(file: Buffer, format: HistoryFormat): Promise<Sheet> {
   if (format === 'csv') {
-    const text = file.toString('utf8').replace(/^\uFEFF/, '');
+    const text = csvText(file);
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, delimitersToGuess: [',', ';', '\t'] });
     if (parsed.data.length === 0) throw new DomainError('validation_failed', 'Berkas CSV kosong');
     return finish(parsed.data.map((row) => row.map((cell) => String(cell ?? ''))));

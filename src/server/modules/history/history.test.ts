@@ -74,6 +74,19 @@ describe('history import', () => {
     expect(body.suggestedMapping).toEqual(MAPPING);
   });
 
+  it('refuses a CSV that is not UTF-8 with a 400 saying so, rather than keep texts with replaced letters', async () => {
+    const file = Buffer.from(
+      'Tanggal;Tempat;Uraian\r\n2024-05-01;Tanggul;Bentrok di warung kopi \x93Pak Min\x94\r\n',
+      'latin1',
+    );
+    const res = await t.call(provinsi, 'POST', '/api/history-imports?name=riwayat-ansi.csv', file, {
+      'content-type': 'text/csv',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/UTF-8/);
+    expect(await count('history_imports WHERE file_name = $1', ['riwayat-ansi.csv'])).toBe(0);
+  });
+
   it('dry run: the ambiguous place with its candidates, the mapped type, a duplicate flagged; nothing stored', async () => {
     const res = await post(`/api/history-imports/${importId}/dry-run`, {
       mapping: MAPPING,

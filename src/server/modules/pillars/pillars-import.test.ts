@@ -136,6 +136,16 @@ describe('importing a pillar roster', () => {
     expect(job.rows.find((row: RowResult) => row.row === 17)?.pillarId).toBeTruthy(); // Tamansari, Licin
   });
 
+  it('refuses a CSV that is not UTF-8 with a 400 saying so, rather than keep names with replaced letters', async () => {
+    const csv = Buffer.from(
+      'Nama;NIK;No HP;Desa;Kecamatan\r\nSiti Ma\x92rufah;;081334567899;Kedungringin;Muncar\r\n',
+      'latin1',
+    );
+    const res = await upload(operator, 'dryRun=true&kabkota=35.10&type=tagana', csv, 'text/csv');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/UTF-8/);
+  });
+
   it('changes nothing when the same file is imported again', async () => {
     const before = await t.db.asSystem((tx) =>
       tx.query('SELECT id, version, updated_at FROM pillars ORDER BY id'),

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { mapHeaders, type SheetCell, type SheetRow } from '../../../shared/pillars/pillar-import-rules.ts';
+import { csvText } from '../../platform/csv-text.ts';
 import { DomainError, type ErrorCode } from '../../platform/errors.ts';
 
 const MAX_ROWS = 50_000;
@@ -50,12 +51,13 @@ function readCell(cell: ExcelJS.Cell): SheetCell {
 export async function readRoster(file: Buffer, format: RosterFormat): Promise<SheetRow[]> {
   const workbook = new ExcelJS.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
+  // Read before the parsers, so a file that is not UTF-8 is told as such.
+  const text = format === 'xlsx' ? '' : csvText(file);
   try {
     if (format === 'xlsx') {
       await workbook.xlsx.load(file as unknown as ArrayBuffer);
       sheet = workbook.worksheets[0];
     } else {
-      const text = file.toString('utf8').replace(/^\uFEFF/, '');
       const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
       const delimiter =
         (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
