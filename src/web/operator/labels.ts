@@ -6,9 +6,10 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
 const label =
   (prefix: string) =>
   (t: Translate, code: string): string => {
-    const text = t(`${prefix}.${code}` as MessageKey);
-    // An unknown code (a newer server) shows as itself rather than as a missing key.
-    return text === undefined ? code : text;
+    const key = `${prefix}.${code}` as MessageKey;
+    const text = t(key);
+    // An unknown code (a newer server) shows as itself rather than as its missing key (t answers the key).
+    return text === key ? code : text;
   };
 
 export const kindLabel = label('field.kind');
