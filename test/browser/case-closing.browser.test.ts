@@ -72,7 +72,9 @@ describe('closing a case with a child still referred', () => {
     await form
       .getByText('Langkah pemulihan belum dicatat: Rekonsiliasi, Rehabilitasi, Rekonstruksi')
       .waitFor();
-    await form.getByText('Masih check-in, akan di-check-out saat kasus ditutup: Sari Relawan').waitFor();
+    await form
+      .getByText('Masih di lokasi, dicatat meninggalkan lokasi saat kasus ditutup: Sari Relawan')
+      .waitFor();
     await form.getByText(/Rujukan orang rentan belum selesai \(1\)/).waitFor();
     const handover = form.getByRole('group', { name: /Serah terima rujukan Kesehatan untuk Dimas Pratama/ });
     await handover.waitFor();

@@ -267,6 +267,16 @@ describe('the dashboard', () => {
 
     await fx.page.getByLabel('Tingkat peringatan dini').check();
     await fx.page.getByText('Keterangan warna: Tingkat peringatan dini').waitFor();
+
+    // The map names the source of its boundaries in the reader's language, again after a switch.
+    const attribution = fx.page.locator('.leaflet-control-attribution');
+    await expect.poll(() => attribution.textContent()).toContain('Batas wilayah: © Cahya DSN');
+    await fx.page.getByRole('button', { name: 'English' }).click();
+    await fx.page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await expect.poll(() => attribution.textContent()).toContain('Boundaries: © Cahya DSN');
+    expect(await attribution.textContent()).not.toContain('Batas wilayah');
+    await fx.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await fx.page.getByRole('heading', { level: 1, name: 'Dasbor' }).waitFor();
   });
 });
 

@@ -122,7 +122,7 @@ const id = {
   'op.close.loading': 'Memeriksa yang masih terbuka…',
   'op.close.openHeading': 'Yang masih terbuka di kasus ini',
   'op.close.nothingOpen':
-    'Tidak ada rujukan, langkah pemulihan, disposisi, check-in atau penugasan yang masih terbuka.',
+    'Tidak ada rujukan, langkah pemulihan, disposisi, petugas yang masih di lokasi atau penugasan yang masih terbuka.',
   'op.close.referrals':
     'Rujukan orang rentan belum selesai ({count}): kasus hanya dapat ditutup bila setiap rujukan diserahterimakan, ke layanan mana dan siapa yang menindaklanjuti.',
   'op.close.referralLegend': 'Serah terima rujukan {service} untuk {name} ({status}, tenggat {due})',
@@ -131,7 +131,7 @@ const id = {
   'op.close.followUpBy': 'Yang menindaklanjuti (nama, jabatan atau unit)',
   'op.close.steps': 'Langkah pemulihan belum dicatat: {steps}',
   'op.close.dispositions': 'Disposisi belum dijawab: {agencies}',
-  'op.close.checkedIn': 'Masih check-in, akan di-check-out saat kasus ditutup: {names}',
+  'op.close.checkedIn': 'Masih di lokasi, dicatat meninggalkan lokasi saat kasus ditutup: {names}',
   'op.close.assignments': 'Penugasan yang berakhir saat kasus ditutup: {names}',
   'op.close.readOnly':
     'Kasus ini sudah ditutup dan hanya dapat dibaca. Koordinator dapat membukanya kembali dengan alasan.',
@@ -285,6 +285,7 @@ const id = {
   'op.dash.backTo': 'Kembali ke {name}',
   'op.dash.wholeProvince': 'Lihat seluruh Jawa Timur',
   'op.map.areaButton': '{name}: {value}. Lihat kecamatannya',
+  'op.map.boundaries': 'Batas wilayah',
   'op.dash.lead': 'Laporan dan kasus di wilayah Anda. Angka dihitung hanya dari data yang boleh Anda lihat.',
   'op.dash.from': 'Dari tanggal',
   'op.dash.to': 'Sampai tanggal',
@@ -1630,6 +1631,7 @@ const en: Record<OfficeMessageKey, string> = {
   'op.dash.backTo': 'Back to {name}',
   'op.dash.wholeProvince': 'Show all of East Java',
   'op.map.areaButton': '{name}: {value}. Show its districts',
+  'op.map.boundaries': 'Boundaries',
   'op.dash.lead': 'Reports and cases in your area. Numbers count only the data you may see.',
   'op.dash.from': 'From',
   'op.dash.to': 'To',

@@ -25,9 +25,6 @@ import { ErrorNotice, Notice, num, useLoad, wibDay } from './ui.tsx';
 
 type MapComponent = typeof RegionMapType;
 
-const ATTRIBUTION =
-  'Batas wilayah: © Cahya DSN, <a href="https://github.com/cahyadsn/wilayah_boundaries">wilayah_boundaries</a> (MIT)';
-
 /** The scope value for the coordinator's Bakorwil: its kab/kota, counted one by one like the province's. */
 const BAKORWIL = 'bakorwil';
 
@@ -251,7 +248,6 @@ export function DashboardPage(props: OperatorPageProps) {
                 styleKey={styleKey}
                 onSelect={isDrillable ? goTo : undefined}
                 selectLabel={(name, code) => t('op.map.areaButton', { name, value: styleOf(code).label })}
-                attribution={ATTRIBUTION}
               />
               <figcaption>{t(isDrillable ? 'op.dash.mapCaptionDrill' : 'op.dash.mapCaption')}</figcaption>
             </figure>

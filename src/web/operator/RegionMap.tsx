@@ -4,6 +4,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../lang.ts';
 import type { GeoCollection } from './operator-api.ts';
 
 /** How one area is drawn: its fill and the words a tooltip shows. */
@@ -18,8 +19,11 @@ type Props = {
   onSelect?: (code: string) => void;
   /** The accessible name of an area that drills down (what it shows, and what Enter does). */
   selectLabel?: (name: string, code: string) => string;
-  attribution: string;
 };
+
+/** Where the boundaries come from, after the words for them in the user's language (assets/geo, MIT). */
+const BOUNDARIES_SOURCE =
+  '© Cahya DSN, <a href="https://github.com/cahyadsn/wilayah_boundaries">wilayah_boundaries</a> (MIT)';
 
 const BORDER = '#00375f';
 /** The outline of the area that has the keyboard focus: thick and dark, visible on every fill. */
@@ -32,6 +36,7 @@ export function RegionMap(props: Props) {
   const layer = useRef<L.GeoJSON | undefined>(undefined);
   const latest = useRef(props);
   latest.current = props;
+  const attribution = `${useT()('op.map.boundaries')}: ${BOUNDARIES_SOURCE}`;
 
   useEffect(() => {
     if (!container.current) return;
@@ -42,13 +47,19 @@ export function RegionMap(props: Props) {
       scrollWheelZoom: false,
     });
     created.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-    created.attributionControl.addAttribution(latest.current.attribution);
     map.current = created;
     return () => {
       created.remove();
       map.current = undefined;
     };
   }, []);
+
+  // The source of the boundaries, in the language the user reads (again when they switch).
+  useEffect(() => {
+    const control = map.current?.attributionControl;
+    control?.addAttribution(attribution);
+    return () => control?.removeAttribution(attribution);
+  }, [attribution]);
 
   useEffect(() => {
     const target = map.current;

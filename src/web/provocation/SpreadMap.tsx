@@ -8,9 +8,6 @@ import { getKecamatanBoundaries } from '../operator/operator-api.ts';
 import type { RegionMap as RegionMapType } from '../operator/RegionMap.tsx';
 import { DataTable, useLoad, wib } from '../operator/ui.tsx';
 
-const ATTRIBUTION =
-  'Batas wilayah: © Cahya DSN, <a href="https://github.com/cahyadsn/wilayah_boundaries">wilayah_boundaries</a> (MIT)';
-
 export function SpreadSection(props: { spread: Spread; kabkota: string | undefined }) {
   const t = useT();
   const lang = useLang();
@@ -51,7 +48,6 @@ export function SpreadSection(props: { spread: Spread; kabkota: string | undefin
                 label: place ? t('prov.spread.area', { name: place.name, n: place.count }) : '',
               };
             }}
-            attribution={ATTRIBUTION}
           />
           <figcaption>{t('prov.spread.mapLabel')}</figcaption>
         </figure>
