@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { whatsAppEnvelope } from '../../src/server/modules/channels/whatsapp-envelope.ts';
 import { sendSms } from './api-helpers.ts';
-import { createUserByApi, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { DESKTOP, useBrowserFixture } from './fixture.ts';
 
 const SMS_SECRET = 'rahasia-gateway-sms-uji';
@@ -14,15 +14,21 @@ const fx = useBrowserFixture({
     WHATSAPP_APP_SECRET: WHATSAPP_SECRET,
     WHATSAPP_VERIFY_TOKEN: 'token-verifikasi-uji',
   },
-  users: [{ username: 'op.wa', role: 'operator', region: '35.09' }],
+  users: [
+    { username: 'op.wa', role: 'operator', region: '35.09' },
+    { username: 'prov.kanal', role: 'provinsi', region: '35' },
+  ],
   pagePerTest: { viewport: DESKTOP },
 });
 
-/** A WhatsApp Cloud API delivery of one text message, signed with the app secret as Meta signs it. */
-async function deliverWhatsApp(text: string, id: string): Promise<{ outcomes: { status: string }[] }> {
-  const body = whatsAppEnvelope({
-    messages: [{ from: '6281230009003', id, timestamp: '1900000000', type: 'text', text: { body: text } }],
-  });
+type WhatsAppMessage = { from: string; id: string; timestamp: string; type: string } & Record<
+  string,
+  unknown
+>;
+
+/** A WhatsApp Cloud API delivery of one message, signed with the app secret as Meta signs it. */
+async function deliverWhatsApp(message: WhatsAppMessage): Promise<{ outcomes: { status: string }[] }> {
+  const body = whatsAppEnvelope({ messages: [message] });
   const signature = `sha256=${createHmac('sha256', WHATSAPP_SECRET).update(body).digest('hex')}`;
   const res = await fetch(`${fx.baseUrl}/api/channels/whatsapp`, {
     method: 'POST',
@@ -35,10 +41,13 @@ async function deliverWhatsApp(text: string, id: string): Promise<{ outcomes: { 
 
 describe('a WhatsApp report in the inbox', () => {
   it("lets an operator confirm the reader's suggestions, correct one, verify and open a case", async () => {
-    const delivered = await deliverWhatsApp(
-      'Tawuran perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka',
-      'wamid.browser-1',
-    );
+    const delivered = await deliverWhatsApp({
+      from: '6281230009003',
+      id: 'wamid.browser-1',
+      timestamp: '1900000000',
+      type: 'text',
+      text: { body: 'Tawuran perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka' },
+    });
     expect(delivered.outcomes[0]?.status).toBe('dilaporkan');
     const page = fx.page;
     await fx.signIn(page, 'op.wa');
@@ -78,6 +87,12 @@ describe('a WhatsApp report in the inbox', () => {
 });
 
 describe('the Belum ditempatkan page', () => {
+  /** The province's queue of messages without a place, as its officer opens it. */
+  async function openQueue(): Promise<void> {
+    await fx.signIn(fx.page, 'prov.kanal');
+    await fx.page.getByRole('link', { name: 'Belum ditempatkan' }).click();
+  }
+
   it('shows an SMS without a place to the province, which places it by hand and so files a report', async () => {
     const sms = await sendSms(fx.server.baseUrl, SMS_SECRET, {
       from: '081230009001',
@@ -85,17 +100,8 @@ describe('the Belum ditempatkan page', () => {
       id: 'b-1',
     });
     expect(sms.outcomes[0].status).toBe('menunggu');
-    const provinsi = await createUserByApi(fx.server, {
-      username: 'prov.kanal',
-      role: 'provinsi',
-      region: '35',
-    });
 
-    await fx.page.goto('/');
-    await fx.page.getByLabel('Nama pengguna').fill(provinsi.username);
-    await fx.page.getByLabel('Kata sandi').fill(provinsi.password);
-    await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await fx.page.getByRole('link', { name: 'Belum ditempatkan' }).click();
+    await openQueue();
     await fx.page.getByRole('heading', { level: 1, name: 'Belum ditempatkan' }).waitFor();
     const card = fx.page.getByRole('article', { name: /SMS/ });
     await card.getByText('Ada keributan warga, tolong cepat datang').waitFor();
@@ -113,35 +119,15 @@ describe('the Belum ditempatkan page', () => {
   });
 
   it('shows a shared location with the decimal mark of the page’s language', async () => {
-    const body = whatsAppEnvelope({
-      messages: [
-        {
-          from: '6281230009007',
-          id: 'wa-lokasi-1',
-          timestamp: '1900000000',
-          type: 'location',
-          location: { latitude: -8.16123, longitude: 113.45678 },
-        },
-      ],
-    });
-    const signature = `sha256=${createHmac('sha256', WHATSAPP_SECRET).update(body).digest('hex')}`;
-    const res = await fetch(`${fx.baseUrl}/api/channels/whatsapp`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-      body,
-    });
-    expect(res.status).toBe(200);
-    const provinsi = await createUserByApi(fx.server, {
-      username: 'prov.lokasi',
-      role: 'provinsi',
-      region: '35',
+    await deliverWhatsApp({
+      from: '6281230009007',
+      id: 'wa-lokasi-1',
+      timestamp: '1900000000',
+      type: 'location',
+      location: { latitude: -8.16123, longitude: 113.45678 },
     });
 
-    await fx.page.goto('/');
-    await fx.page.getByLabel('Nama pengguna').fill(provinsi.username);
-    await fx.page.getByLabel('Kata sandi').fill(provinsi.password);
-    await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await fx.page.getByRole('link', { name: 'Belum ditempatkan' }).click();
+    await openQueue();
     const card = fx.page.getByRole('article', { name: /WhatsApp/ });
     await card.getByText('Titik lokasi: -8,16123, 113,45678').waitFor();
     await fx.page.getByRole('button', { name: 'English' }).click();
