@@ -124,7 +124,10 @@ export async function getAlert(
 
 // ── Response ─────────────────────────────────────────────────────────────────────────────────────
 
-/** Acknowledges an alert for every operator of its kab/kota; the others are told who took it. */
+/**
+ * Acknowledges an alert for every operator of its kab/kota; the others are told who took it. A retry by the
+ * user who acknowledged it, while it is still acknowledged, answers the alert as it is and records nothing.
+ */
 export async function acknowledgeAlert(
   deps: AlertDeps,
   principal: Principal,
@@ -134,6 +137,9 @@ export async function acknowledgeAlert(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const alert = await requireAlert(tx, id, true);
+    if (alert.status === 'diterima' && alert.acknowledgedBy === principal.user.id) {
+      return toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode));
+    }
     if (!allowedAlertMoves(alert.status).acknowledge) {
       throw new DomainError(
         'invalid_transition',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CAP_SCHEMA, xmllint } from '../../../../test/early-warning-helpers.ts';
 import { authAs, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
+import type { SigapEvent } from '../../platform/events.ts';
 import { runAlertEscalation } from './alert-escalation.ts';
 
 const TANGGUL = '35.09.06';
@@ -91,6 +92,42 @@ describe('alerts', () => {
     const again = await call(operatorA, 'POST', `/api/alerts/${alert.id}/acknowledgement`);
     expect(again.statusCode).toBe(409);
     expect((await inboxKinds(operatorA)).at(-1)).toBe('alert.acknowledged');
+  });
+
+  it('answers a retried acknowledgement by the same operator with the alert, recording nothing twice', async () => {
+    const alert = await raise('awas');
+    const seen: SigapEvent[] = [];
+    const unsubscribe = t.events.subscribe(
+      { userId: operatorA.id, role: 'operator', scope: ['35.09'], agencyId: null },
+      (e) => seen.push(e),
+    );
+    const first = await call(operatorA, 'POST', `/api/alerts/${alert.id}/acknowledgement`);
+    expect(first.statusCode, first.body).toBe(200);
+    const retried = await call(operatorA, 'POST', `/api/alerts/${alert.id}/acknowledgement`);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json()).toEqual(first.json());
+    // Someone else, or a later state, is still refused.
+    expect((await call(operatorB, 'POST', `/api/alerts/${alert.id}/acknowledgement`)).statusCode).toBe(409);
+    expect((await t.audit({ subjectId: alert.id, action: 'alert.acknowledged' })).length).toBe(1);
+    const actions = (await call(operatorA, 'GET', `/api/alerts/${alert.id}`)).json().actions;
+    expect(actions.filter((a: { kind: string }) => a.kind === 'diterima').length).toBe(1);
+    expect((await inboxKinds(operatorB)).filter((k) => k === 'alert.acknowledged').length).toBe(1);
+    // A later event marks the end of what the acknowledgements published.
+    const acted = await call(operatorA, 'POST', `/api/alerts/${alert.id}/actions`, {
+      action: 'Tim diturunkan',
+    });
+    expect(acted.statusCode, acted.body).toBe(201);
+    await expect.poll(() => seen.map((e) => e.type)).toContain('alert.updated');
+    unsubscribe();
+    const acknowledgedEvents = seen.filter(
+      (e) => e.subject.id === alert.id && e.type === 'alert.acknowledged',
+    );
+    expect(acknowledgedEvents.length).toBe(1);
+    const closed = await call(operatorA, 'POST', `/api/alerts/${alert.id}/close`, {
+      note: 'Situasi kondusif',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await call(operatorA, 'POST', `/api/alerts/${alert.id}/acknowledgement`)).statusCode).toBe(409);
   });
 
   it('escalates an unacknowledged alert to the Bakorwil when its deadline passes, and then lets the koordinator acknowledge', async () => {
