@@ -23,6 +23,7 @@ import type {
 } from '../../../shared/privacy/rights-schema.ts';
 import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
+import { contentHash } from '../../platform/canonical.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -71,7 +72,20 @@ function requireOpen(request: store.RequestRecord, kind: store.RequestRecord['ki
   if (request.status !== 'diproses') throw new DomainError('conflict', 'Permintaan ini sudah dijawab');
 }
 
-/** Records a request; its deadline runs from receipt. A retried submission answers the same request. */
+/** What a request's client id stands for: a retry sends the same, the same id with anything else is a clash. */
+function requestContentHash(r: Pick<store.RequestRecord, 'kind' | 'requestedBy' | 'receivedAt' | 'records'>) {
+  return contentHash({
+    kind: r.kind,
+    requestedBy: r.requestedBy,
+    receivedAt: r.receivedAt.toISOString(),
+    records: r.records.map((ref) => ({ table: ref.table, id: ref.id })),
+  });
+}
+
+/**
+ * Records a request; its deadline runs from receipt. A retried submission (the same id and content) answers the
+ * same request; the same id with other content is a conflict.
+ */
 export async function recordRequest(
   deps: RightsDeps,
   principal: Principal,
@@ -92,15 +106,15 @@ export async function recordRequest(
         );
       }
     }
-    const inserted = await store.insertRequest(tx, {
+    const request = {
       id: input.id,
       kind: input.kind,
       requestedBy: input.requestedBy,
       receivedAt,
       dueAt: requestDueAt(input.kind, receivedAt),
       records: input.records,
-      createdBy: principal.user.id,
-    });
+    };
+    const inserted = await store.insertRequest(tx, { ...request, createdBy: principal.user.id });
     if (inserted) {
       await appendAudit(
         tx,
@@ -110,7 +124,13 @@ export async function recordRequest(
         { kind: input.kind, records: input.records.length },
       );
     }
-    return toView(await requireRequest(tx, input.id), now);
+    const stored = await requireRequest(tx, input.id);
+    if (!inserted && requestContentHash(stored) !== requestContentHash(request)) {
+      throw new DomainError('conflict', 'Permintaan dengan id ini sudah ada dengan isi berbeda', {
+        id: input.id,
+      });
+    }
+    return toView(stored, now);
   });
 }
 

@@ -78,6 +78,38 @@ describe('requests of the people in the data', () => {
     expect(list.filter((r: { id: string }) => r.id === body.id)).toHaveLength(1);
   });
 
+  it('refuses the same id sent again with other content, and still answers a retry of the same content', async () => {
+    const body = {
+      id: randomUUID(),
+      kind: 'akses',
+      requestedBy: 'wali',
+      receivedAt: '2026-12-01T09:00:00+07:00',
+      records: [{ table: 'vulnerable_people', id: personId }],
+    };
+    const first = await t.call(ppdp, 'POST', '/api/privacy/requests', body);
+    expect(first.statusCode, first.body).toBe(201);
+    for (const other of [
+      { ...body, kind: 'penghapusan' },
+      { ...body, requestedBy: 'kuasa' },
+      { ...body, receivedAt: '2026-12-01T10:00:00+07:00' },
+    ]) {
+      const clash = await t.call(ppdp, 'POST', '/api/privacy/requests', other);
+      expect(clash.statusCode, clash.body).toBe(409);
+      expect(clash.json().error).toMatchObject({
+        code: 'conflict',
+        message: 'Permintaan dengan id ini sudah ada dengan isi berbeda',
+      });
+    }
+    // The same moment written in another offset is the same content.
+    const retried = await t.call(ppdp, 'POST', '/api/privacy/requests', {
+      ...body,
+      receivedAt: '2026-12-01T02:00:00Z',
+    });
+    expect(retried.statusCode, retried.body).toBe(201);
+    expect(retried.json()).toEqual(first.json());
+    expect(await t.audit({ subjectId: body.id })).toHaveLength(1);
+  });
+
   it("gives the person's file as JSON and PDF in Indonesian, each record read access-logged", async () => {
     const request = await newRequest('akses');
     const file = await t.call(ppdp, 'GET', `/api/privacy/requests/${request.id}/file`);
