@@ -96,13 +96,24 @@ export const ShareCaseInput = z.object({
 });
 export const RecoveryStepInput = z.object({ step: RecoveryStep });
 
+/**
+ * A request's own id, made by the client once per form fill: the same request sent again (a double click, a retry
+ * after a dropped connection) answers what the first did instead of making a second record. Optional: without
+ * it the server makes one, and a retry is a new request.
+ */
+export const ClientRequestId = z.uuid('id harus UUID buatan perangkat').optional();
+
 export const AssignmentInput = z.object({
+  /** The request's id (an assignment is one per case and person: a new task renews it under a new id). */
+  id: ClientRequestId,
   userId: z.uuid(),
   task: z.string().trim().max(500).default(''),
   dueAt: Instant().optional(),
 });
 
 export const DispositionInput = z.object({
+  /** The disposition's id, made by the client (`ClientRequestId`). */
+  id: ClientRequestId,
   agencyId: z.string().min(1).max(64),
   instruction: z.string().trim().min(5).max(2000),
   dueAt: Instant(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
 import { VulnerableGroup } from '../reports/report-schema.ts';
-import { ReferralService, type VulnerablePersonInput } from './case-schema.ts';
+import { ClientRequestId, ReferralService, type VulnerablePersonInput } from './case-schema.ts';
 import { AGE_BANDS, REFERRAL_STATUSES } from './people-rules.ts';
 
 /** The band a masked view shows instead of an age. */
@@ -33,6 +33,8 @@ export type VulnerablePersonView = z.infer<typeof VulnerablePersonView>;
 export type PersonInput = z.infer<typeof VulnerablePersonInput>;
 
 export const ReferralInput = z.object({
+  /** The referral's id, made by the client (`ClientRequestId`). */
+  id: ClientRequestId,
   service: ReferralService,
   provider: z.string().trim().min(2).max(200),
   dueAt: Instant(),

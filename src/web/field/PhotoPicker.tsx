@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { newClientId } from '../client-id.ts';
 import { useT } from '../lang.ts';
-import { newClientId } from './outbox.ts';
 import { downscalePhoto } from './photo.ts';
 
 /** A photo ready to go: already downscaled, with the id it will be uploaded under. */

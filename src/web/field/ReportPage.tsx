@@ -8,6 +8,7 @@ import {
 } from '../../shared/reports/report-vocabulary.ts';
 import { describeReason, triage } from '../../shared/reports/triage.ts';
 import type { SignedInUser } from '../api.ts';
+import { newClientId } from '../client-id.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
@@ -15,7 +16,7 @@ import { WibDateField } from '../WibDateField.tsx';
 import { GpsControl } from './GpsControl.tsx';
 import { findRecord } from './idb.ts';
 import { NumberStepper } from './NumberStepper.tsx';
-import { addToOutbox, newClientId, type OutboxItem, syncOutbox } from './outbox.ts';
+import { addToOutbox, type OutboxItem, syncOutbox } from './outbox.ts';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker.tsx';
 import { PlacePicker } from './PlacePicker.tsx';
 import { PriorityBadge } from './PriorityBadge.tsx';

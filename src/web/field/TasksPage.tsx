@@ -4,12 +4,13 @@ import { errorMessage, formatDateTimeWIB, type MessageKey } from '../../shared/i
 import { isInEastJava } from '../../shared/reports/report-vocabulary.ts';
 import { toWibIso } from '../../shared/time.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
+import { newClientId } from '../client-id.ts';
 import { TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ToggleButton } from '../ui/ListView.tsx';
 import { readPosition } from './GpsControl.tsx';
 import { findRecord, putRecords } from './idb.ts';
-import { addToOutbox, newClientId, type OutboxItem, syncOutbox, useOutbox } from './outbox.ts';
+import { addToOutbox, type OutboxItem, syncOutbox, useOutbox } from './outbox.ts';
 import { PriorityBadge } from './PriorityBadge.tsx';
 
 /**

@@ -19,7 +19,18 @@ import {
   sendDisposition,
 } from './operator-api.ts';
 import { pillarLabel, usePillarLists } from './pillar-labels.ts';
-import { DoneNotice, ErrorNotice, Notice, num, Tag, useAction, useLoad, wib, wibInputIn } from './ui.tsx';
+import {
+  DoneNotice,
+  ErrorNotice,
+  Notice,
+  num,
+  Tag,
+  useAction,
+  useClientId,
+  useLoad,
+  wib,
+  wibInputIn,
+} from './ui.tsx';
 
 type SectionProps = {
   item: CaseView;
@@ -56,17 +67,20 @@ export function AssignmentsSection(props: SectionProps) {
   const [dueAt, setDueAt] = useState('');
   const [done, setDone] = useState('');
   const action = useAction();
+  const request = useClientId();
   const isOpen = item.phase !== 'selesai';
 
   async function assign(who: string, name: string) {
     const ok = await action.run(() =>
       assignPerson(item.id, {
+        id: request.id,
         userId: who,
         task: task.trim(),
         dueAt: dueAt ? wibInputToIso(dueAt) : undefined,
       }),
     );
     if (ok) {
+      request.renew();
       setDone(t('op.assign.done', { name }));
       setPicked(null);
       setUserId('');
@@ -244,18 +258,21 @@ export function DispositionsSection(props: SectionProps) {
   const [dueAt, setDueAt] = useState(() => wibInputIn(24));
   const [done, setDone] = useState('');
   const action = useAction();
+  const request = useClientId();
 
   async function send(event: Event) {
     event.preventDefault();
     const agency = agencies.data?.find((a) => a.id === agencyId);
     const ok = await action.run(() =>
       sendDisposition(item.id, {
+        id: request.id,
         agencyId,
         instruction: instruction.trim(),
         dueAt: wibInputToIso(dueAt) ?? dueAt,
       }),
     );
     if (ok) {
+      request.renew();
       setDone(t('op.disposition.sent', { agency: agency?.name ?? agencyId }));
       setAgencyId('');
       setInstruction('');

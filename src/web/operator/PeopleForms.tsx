@@ -11,7 +11,7 @@ import { InputField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { groupLabel, referralServiceLabel } from './labels.ts';
 import { addPerson, referPerson, updatePerson } from './operator-api.ts';
-import { ErrorNotice, FormSubmit, useAction, wibInputIn } from './ui.tsx';
+import { ErrorNotice, FormSubmit, useAction, useClientId, wibInputIn } from './ui.tsx';
 
 const NIK_PATTERN = /^\d{16}$/;
 
@@ -184,6 +184,7 @@ export function ReferralForm(props: {
   const [provider, setProvider] = useState('');
   const [dueAt, setDueAt] = useState(() => wibInputIn(72));
   const action = useAction();
+  const request = useClientId();
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -191,12 +192,14 @@ export function ReferralForm(props: {
     event.preventDefault();
     const ok = await action.run(() =>
       referPerson(props.caseId, person.id, {
+        id: request.id,
         service,
         provider: provider.trim(),
         dueAt: wibInputToIso(dueAt) ?? dueAt,
       }),
     );
     if (ok) {
+      request.renew();
       props.onSaved(
         t('op.referral.created', { service: referralServiceLabel(t, service), name: person.fullName }),
       );

@@ -87,14 +87,18 @@ export const shareCase = (id: string, kabkotaCode: string) =>
 export const getTimeline = (id: string) => request<Items<TimelineEntry>>('GET', `/api/cases/${id}/timeline`);
 export const listAssignments = (id: string) =>
   request<Items<Assignment>>('GET', `/api/cases/${id}/assignments`);
-export const assignPerson = (id: string, body: { userId: string; task: string; dueAt?: string }) =>
-  request<{ id: string }>('POST', `/api/cases/${id}/assignments`, body);
+export const assignPerson = (
+  id: string,
+  body: { id: string; userId: string; task: string; dueAt?: string },
+) => request<{ id: string }>('POST', `/api/cases/${id}/assignments`, body);
 export const listDispatchSuggestions = (id: string) =>
   request<Items<DispatchSuggestion>>('GET', `/api/cases/${id}/dispatch-suggestions`);
 export const listCaseDispositions = (id: string) =>
   request<Items<Disposition>>('GET', `/api/cases/${id}/dispositions`);
-export const sendDisposition = (id: string, body: { agencyId: string; instruction: string; dueAt: string }) =>
-  request<{ id: string }>('POST', `/api/cases/${id}/dispositions`, body);
+export const sendDisposition = (
+  id: string,
+  body: { id: string; agencyId: string; instruction: string; dueAt: string },
+) => request<{ id: string }>('POST', `/api/cases/${id}/dispositions`, body);
 export const listPeople = (id: string) =>
   request<Items<VulnerablePersonView>>('GET', `/api/cases/${id}/people`);
 export const listReferrals = (id: string) =>

@@ -9,6 +9,7 @@ import {
   type MessageKey,
 } from '../../shared/i18n.ts';
 import { ApiError } from '../api.ts';
+import { newClientId } from '../client-id.ts';
 import { useLang, useT } from '../lang.ts';
 import './operator.css';
 
@@ -266,6 +267,16 @@ export function useAction(): {
       }
     },
   };
+}
+
+/**
+ * The id of one fill of a form that creates a record: every send of the fill carries it, so a double click or a
+ * retry after a dropped connection answers the record the first send made; `renew` after the record is made starts
+ * the next fill under a new id.
+ */
+export function useClientId(): { id: string; renew: () => void } {
+  const [id, setId] = useState(newClientId);
+  return { id, renew: () => setId(newClientId()) };
 }
 
 /**

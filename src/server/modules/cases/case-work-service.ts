@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FollowUpInput } from '../../../shared/cases/case-schema.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { can } from '../../../shared/permissions/index.ts';
@@ -18,56 +19,80 @@ import {
   recordCaseStep,
   refuseIfClosed,
   requireCase,
+  requireHandledCase,
   requireOpenCase,
 } from './cases-service.ts';
 import * as store from './cases-store.ts';
+import { answerAgain, ClientIdTaken, createOnce } from './client-ids.ts';
 
-/** Assigns a person (through their user account) to a case: a grant, a timeline entry and an inbox item. */
+/**
+ * Assigns a person (through their user account) to a case: a grant, a timeline entry and an inbox item. Once per
+ * client id: the same request sent again answers the assignment it made, a different one under that id is refused.
+ */
 export async function assignPerson(
   deps: CaseDeps,
   principal: Principal,
   caseId: string,
-  input: { userId: string; task: string; dueAt?: string },
+  input: { id?: string; userId: string; task: string; dueAt?: string },
 ): Promise<{ id: string; userId: string; status: string }> {
   const now = deps.clock.now();
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireOpenCase(tx, principal, caseId);
-    const person = await findUserCard(tx, input.userId);
-    if (!person?.isActive || !['relawan', 'operator'].includes(person.role)) {
-      throw new DomainError(
-        'validation_failed',
-        'Yang ditugaskan harus pengguna relawan atau operator yang aktif',
-      );
-    }
-    const row = await work.upsertAssignment(tx, {
-      caseId,
-      userId: input.userId,
-      assignedBy: principal.user.id,
-      task: input.task,
-      dueAt: input.dueAt ?? null,
-    });
-    await store.insertGrant(tx, {
-      subjectType: 'case',
-      subjectId: caseId,
-      kind: 'user',
-      grantee: input.userId,
-      reason: 'assigned',
-    });
-    await recordCaseStep(tx, principal, caseId, {
-      kind: 'assigned',
-      details: { userId: input.userId },
-      at: now,
-    });
-    await notifyUsers(tx, [input.userId], {
-      kind: 'case.assigned',
-      subjectType: 'case',
-      subjectId: caseId,
-      title: `Tugas baru: ${current.title}`,
-      body: input.task,
-      notice: noticeOf.assigned(caseId, input.userId, current.regionName),
-    });
-    await publishCaseEvent(tx, 'case.updated', await requireCase(tx, caseId));
-    return { id: row.id, userId: input.userId, status: row.status };
+  const { id: requestId = randomUUID(), ...content } = input;
+  const hash = contentHash(content);
+  return createOnce(deps.db, principal.actor, 'Penugasan', {
+    earlier: async (tx) => {
+      const found = await work.findAssignmentRequest(tx, requestId);
+      if (!found) return undefined;
+      await requireHandledCase(tx, principal, caseId);
+      const answer = { id: found.assignmentId, userId: found.userId, status: found.status };
+      return answerAgain(found.caseId === caseId && found.contentHash === hash, answer, 'Penugasan');
+    },
+    create: async (tx) => {
+      const current = await requireOpenCase(tx, principal, caseId);
+      const person = await findUserCard(tx, input.userId);
+      if (!person?.isActive || !['relawan', 'operator'].includes(person.role)) {
+        throw new DomainError(
+          'validation_failed',
+          'Yang ditugaskan harus pengguna relawan atau operator yang aktif',
+        );
+      }
+      const row = await work.upsertAssignment(tx, {
+        caseId,
+        userId: input.userId,
+        assignedBy: principal.user.id,
+        task: input.task,
+        dueAt: input.dueAt ?? null,
+      });
+      const kept = await work.insertAssignmentRequest(tx, {
+        id: requestId,
+        assignmentId: row.id,
+        caseId,
+        contentHash: hash,
+        now,
+      });
+      if (!kept) throw new ClientIdTaken();
+      await store.insertGrant(tx, {
+        subjectType: 'case',
+        subjectId: caseId,
+        kind: 'user',
+        grantee: input.userId,
+        reason: 'assigned',
+      });
+      await recordCaseStep(tx, principal, caseId, {
+        kind: 'assigned',
+        details: { userId: input.userId },
+        at: now,
+      });
+      await notifyUsers(tx, [input.userId], {
+        kind: 'case.assigned',
+        subjectType: 'case',
+        subjectId: caseId,
+        title: `Tugas baru: ${current.title}`,
+        body: input.task,
+        notice: noticeOf.assigned(caseId, input.userId, current.regionName),
+      });
+      await publishCaseEvent(tx, 'case.updated', await requireCase(tx, caseId));
+      return { id: row.id, userId: input.userId, status: row.status };
+    },
   });
 }
 
@@ -79,30 +104,52 @@ export async function listAssignments(deps: CaseDeps, principal: Principal, case
   });
 }
 
-/** Sends a disposition to a partner agency: its users see (only) this and answer it. */
+/**
+ * Sends a disposition to a partner agency: its users see (only) this and answer it. Once per client id: the same
+ * disposition sent again answers the stored one, a different one under that id is refused.
+ */
 export async function sendDisposition(
   deps: CaseDeps,
   principal: Principal,
   caseId: string,
-  input: { agencyId: string; instruction: string; dueAt: string },
+  input: { id?: string; agencyId: string; instruction: string; dueAt: string },
 ): Promise<{ id: string }> {
   const now = deps.clock.now();
-  return deps.db.asActor(principal.actor, async (tx) => sendDispositionIn(tx, principal, caseId, input, now));
+  const id = input.id ?? randomUUID();
+  return createOnce(deps.db, principal.actor, 'Disposisi', {
+    earlier: async (tx) => {
+      const found = await work.findDisposition(tx, id);
+      if (!found) return undefined;
+      await requireHandledCase(tx, principal, caseId);
+      const same =
+        found.caseId === caseId &&
+        found.agencyId === input.agencyId &&
+        found.instruction === input.instruction &&
+        found.dueAt.getTime() === new Date(input.dueAt).getTime();
+      return answerAgain(same, { id }, 'Disposisi');
+    },
+    create: (tx) => sendDispositionIn(tx, principal, caseId, { ...input, id }, now),
+  });
 }
 
-/** Sends a disposition inside the caller's transaction (a provocation item's takedown request uses it). */
+/**
+ * Sends a disposition inside the caller's transaction (a provocation item's takedown request uses it), under the
+ * id given or a new one; throws `ClientIdTaken` when the id is already stored.
+ */
 export async function sendDispositionIn(
   tx: Tx,
   principal: Principal,
   caseId: string,
-  input: { agencyId: string; instruction: string; dueAt: string },
+  input: { id?: string; agencyId: string; instruction: string; dueAt: string },
   now: Date,
 ): Promise<{ id: string }> {
   const current = await requireOpenCase(tx, principal, caseId);
   const agency = await findAgency(tx, input.agencyId);
   if (!agency?.isActive)
     throw new DomainError('validation_failed', `Lembaga mitra ${input.agencyId} tidak dikenal`);
-  const id = await work.insertDisposition(tx, {
+  const id = input.id ?? randomUUID();
+  const stored = await work.insertDisposition(tx, {
+    id,
     caseId,
     agencyId: input.agencyId,
     instruction: input.instruction,
@@ -110,6 +157,7 @@ export async function sendDispositionIn(
     createdBy: principal.user.id,
     now,
   });
+  if (!stored) throw new ClientIdTaken();
   await store.insertGrant(tx, {
     subjectType: 'case',
     subjectId: caseId,

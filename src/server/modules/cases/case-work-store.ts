@@ -17,6 +17,37 @@ export async function upsertAssignment(
   return row!;
 }
 
+/** Keeps the client id of a request that made or renewed an assignment; false when the id is already taken. */
+export async function insertAssignmentRequest(
+  tx: Tx,
+  r: { id: string; assignmentId: string; caseId: string; contentHash: string; now: Date },
+): Promise<boolean> {
+  const row = await tx.one<{ id: string }>(
+    `INSERT INTO assignment_requests (id, assignment_id, case_id, content_hash, created_at)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [r.id, r.assignmentId, r.caseId, r.contentHash, r.now],
+  );
+  return row !== undefined;
+}
+
+export type AssignmentRequestRow = {
+  caseId: string;
+  contentHash: string;
+  assignmentId: string;
+  userId: string;
+  status: string;
+};
+
+/** An assignment request already kept under this client id, with the assignment it made as it is now. */
+export function findAssignmentRequest(tx: Tx, id: string): Promise<AssignmentRequestRow | undefined> {
+  return tx.one<AssignmentRequestRow>(
+    `SELECT r.case_id AS "caseId", r.content_hash AS "contentHash", a.id AS "assignmentId", a.user_id AS "userId",
+            a.status
+     FROM assignment_requests r JOIN assignments a ON a.id = r.assignment_id WHERE r.id = $1`,
+    [id],
+  );
+}
+
 export type AssignmentRow = {
   id: string;
   userId: string;
@@ -56,16 +87,25 @@ export async function listAssignedUserIds(tx: Tx, caseId: string): Promise<strin
   return rows.map((row) => row.userId);
 }
 
+/** Stores a disposition under its id; false when the id is already taken (a retry of the same disposition). */
 export async function insertDisposition(
   tx: Tx,
-  d: { caseId: string; agencyId: string; instruction: string; dueAt: string; createdBy: string; now: Date },
-): Promise<string> {
+  d: {
+    id: string;
+    caseId: string;
+    agencyId: string;
+    instruction: string;
+    dueAt: string;
+    createdBy: string;
+    now: Date;
+  },
+): Promise<boolean> {
   const row = await tx.one<{ id: string }>(
-    `INSERT INTO dispositions (case_id, agency_id, instruction, due_at, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [d.caseId, d.agencyId, d.instruction, d.dueAt, d.createdBy, d.now],
+    `INSERT INTO dispositions (id, case_id, agency_id, instruction, due_at, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [d.id, d.caseId, d.agencyId, d.instruction, d.dueAt, d.createdBy, d.now],
   );
-  return row!.id;
+  return row !== undefined;
 }
 
 export type DispositionRow = {

@@ -129,7 +129,7 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
   on.post(
     '/api/cases/:id/assignments',
     {
-      summary: 'Tugaskan orang ke kasus',
+      summary: 'Tugaskan orang ke kasus (idempoten menurut id)',
       params,
       body: AssignmentInput,
       reply: AssignmentCreatedReply,
@@ -145,7 +145,7 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
   on.post(
     '/api/cases/:id/dispositions',
     {
-      summary: 'Kirim disposisi ke lembaga mitra',
+      summary: 'Kirim disposisi ke lembaga mitra (idempoten menurut id)',
       params,
       body: DispositionInput,
       reply: CreatedReply,

@@ -2,6 +2,38 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
+import type { Database } from '../../platform/db.ts';
+
+/**
+ * PostgreSQL only: runs `sends` while another connection holds `table` against writes, until `waiting` statements
+ * wait for a lock, so every send has looked its id up before any has stored it; then lets them go.
+ */
+async function sendWhileLocked<T>(
+  db: Database,
+  table: string,
+  waiting: number,
+  sends: () => Promise<T>,
+): Promise<T> {
+  const held = await db.systemPool.connect();
+  let sent: Promise<T> | undefined;
+  try {
+    await held.query('BEGIN');
+    await held.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+    sent = sends();
+    for (let tries = 0; ; tries++) {
+      const { rows } = await held.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted',
+      );
+      if (rows[0].n >= waiting) break;
+      if (tries > 200) throw new Error(`the sends never waited for ${table}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    await held.query('ROLLBACK');
+    held.release();
+  }
+  return sent;
+}
 
 describe('cases', () => {
   const { t, operator, otherOperator, relawan, polres, bpbd } = testAppWith({
@@ -193,6 +225,137 @@ describe('cases', () => {
     });
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'diterima', answer: 'Personel dikirim ke lokasi' });
+  });
+
+  describe('a disposition or an assignment sent again under its client id', () => {
+    const disposition = () => ({
+      id: randomUUID(),
+      agencyId: 'polres-jember',
+      instruction: 'Amankan lokasi bentrokan',
+      dueAt: '2026-08-24T12:00:00+07:00',
+    });
+    const assignment = () => ({ id: randomUUID(), userId: relawan.id, task: 'Mediasi di balai desa' });
+
+    /** How many times each effect of a send happened in the case: records, timeline, audit rows, inbox items. */
+    async function effects(caseId: string) {
+      const timeline = (await t.call(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+      const count = (kind: string) => timeline.filter((e: { kind: string }) => e.kind === kind).length;
+      const inbox = await t.db.asSystem((tx) =>
+        tx.query<{ kind: string }>('SELECT kind FROM notifications WHERE subject_id = $1', [caseId]),
+      );
+      const notified = (kind: string) => inbox.filter((n) => n.kind === kind).length;
+      return {
+        dispositions: (await t.call(operator, 'GET', `/api/cases/${caseId}/dispositions`)).json().items
+          .length,
+        dispositionSteps: count('disposition_sent'),
+        dispositionAudits: (await t.audit({ subjectId: caseId, action: 'disposition.sent' })).length,
+        dispositionNotices: notified('disposition.received'),
+        assignments: (await t.call(operator, 'GET', `/api/cases/${caseId}/assignments`)).json().items.length,
+        assignmentSteps: count('assigned'),
+        assignmentAudits: (await t.audit({ subjectId: caseId, action: 'case.assigned' })).length,
+        assignmentNotices: notified('case.assigned'),
+      };
+    }
+    const once = {
+      dispositions: 1,
+      dispositionSteps: 1,
+      dispositionAudits: 1,
+      dispositionNotices: 1,
+      assignments: 1,
+      assignmentSteps: 1,
+      assignmentAudits: 1,
+      assignmentNotices: 1,
+    };
+
+    it('answers a retry with the stored record and the same status, and does nothing twice', async () => {
+      const c = await openCase();
+      const d = disposition();
+      const a = assignment();
+      const sent = await t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, d);
+      expect(sent.statusCode).toBe(201);
+      expect(sent.json()).toEqual({ id: d.id });
+      const assigned = await t.call(operator, 'POST', `/api/cases/${c.id}/assignments`, a);
+      expect(assigned.statusCode).toBe(201);
+      const sentAgain = await t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, d);
+      expect([sentAgain.statusCode, sentAgain.json()]).toEqual([201, sent.json()]);
+      const assignedAgain = await t.call(operator, 'POST', `/api/cases/${c.id}/assignments`, a);
+      expect([assignedAgain.statusCode, assignedAgain.json()]).toEqual([201, assigned.json()]);
+      expect(await effects(c.id)).toEqual(once);
+    });
+
+    it('keeps one record when the same one is sent twice at once', async () => {
+      const c = await openCase();
+      const d = disposition();
+      const a = assignment();
+      const sends = await Promise.all([
+        t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, d),
+        t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, d),
+        t.call(operator, 'POST', `/api/cases/${c.id}/assignments`, a),
+        t.call(operator, 'POST', `/api/cases/${c.id}/assignments`, a),
+      ]);
+      expect(sends.map((res) => res.statusCode)).toEqual([201, 201, 201, 201]);
+      expect(sends[1].json()).toEqual(sends[0].json());
+      expect(sends[3].json()).toEqual(sends[2].json());
+      expect(await effects(c.id)).toEqual(once);
+    });
+
+    // PostgreSQL only: PGlite has one connection, so the two sends never overlap there.
+    it.skipIf(!process.env.DATABASE_URL)(
+      'answers a send that finds its id stored by the other meanwhile as a retry',
+      async () => {
+        const c = await openCase();
+        const d = disposition();
+        const a = assignment();
+        const twice = (path: string, body: unknown) => () =>
+          Promise.all([
+            t.call(operator, 'POST', `/api/cases/${c.id}/${path}`, body),
+            t.call(operator, 'POST', `/api/cases/${c.id}/${path}`, body),
+          ]);
+        const sent = await sendWhileLocked(t.db, 'dispositions', 2, twice('dispositions', d));
+        // The second waits for the first's assignment, the first for the table of requests.
+        const assigned = await sendWhileLocked(t.db, 'assignment_requests', 2, twice('assignments', a));
+        for (const both of [sent, assigned]) {
+          expect(both.map((res) => res.statusCode)).toEqual([201, 201]);
+          expect(both[1].json()).toEqual(both[0].json());
+        }
+        expect(await effects(c.id)).toEqual(once);
+      },
+    );
+
+    it('refuses other content under an id already used, with 409 in Indonesian', async () => {
+      const c = await openCase();
+      const d = disposition();
+      const a = assignment();
+      expect((await t.call(operator, 'POST', `/api/cases/${c.id}/dispositions`, d)).statusCode).toBe(201);
+      expect((await t.call(operator, 'POST', `/api/cases/${c.id}/assignments`, a)).statusCode).toBe(201);
+      const clashes = [
+        ['dispositions', { ...d, instruction: 'Siapkan tenda pengungsian' }, /^Disposisi/],
+        ['dispositions', { ...d, agencyId: 'bpbd-jember' }, /^Disposisi/],
+        ['assignments', { ...a, task: 'Tugas lain' }, /^Penugasan/],
+        ['assignments', { ...a, userId: operator.id }, /^Penugasan/],
+      ] as const;
+      for (const [path, body, message] of clashes) {
+        const res = await t.call(operator, 'POST', `/api/cases/${c.id}/${path}`, body);
+        expect({ path, status: res.statusCode }).toEqual({ path, status: 409 });
+        expect(res.json().error).toMatchObject({ code: 'conflict', message: expect.stringMatching(message) });
+      }
+      expect(await effects(c.id)).toEqual(once);
+      const [stored] = (await t.call(operator, 'GET', `/api/cases/${c.id}/dispositions`)).json().items;
+      expect(stored).toMatchObject({ id: d.id, agencyId: 'polres-jember', instruction: d.instruction });
+    });
+
+    it('renews an assignment under a new id, and a late retry of the first send assigns nobody again', async () => {
+      const c = await openCase();
+      const first = assignment();
+      const renewed = { ...assignment(), task: 'Pendampingan keluarga korban' };
+      const url = `/api/cases/${c.id}/assignments`;
+      const made = await t.call(operator, 'POST', url, first);
+      expect((await t.call(operator, 'POST', url, renewed)).json().id).toBe(made.json().id);
+      expect((await t.call(operator, 'POST', url, first)).statusCode).toBe(201);
+      const [kept] = (await t.call(operator, 'GET', url)).json().items;
+      expect(kept.task).toBe('Pendampingan keluarga korban');
+      expect((await effects(c.id)).assignmentSteps).toBe(2);
+    });
   });
 
   it('refuses a due time in the year 0000, which the database cannot store, with a 400 naming dueAt', async () => {

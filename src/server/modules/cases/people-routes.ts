@@ -76,7 +76,7 @@ export async function peopleRoutes(
   on.post(
     '/api/cases/:id/people/:personId/referrals',
     {
-      summary: 'Rujuk orang rentan ke layanan',
+      summary: 'Rujuk orang rentan ke layanan (idempoten menurut id)',
       params: PersonParams,
       body: ReferralInput,
       reply: ReferralView,

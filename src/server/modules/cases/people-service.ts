@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isCaseHandler } from '../../../shared/cases/case-rules.ts';
 import {
   ageBand,
@@ -30,6 +31,7 @@ import {
   requireHandledCase,
   requireOpenCase,
 } from './cases-service.ts';
+import { answerAgain, ClientIdTaken, createOnce } from './client-ids.ts';
 import * as store from './people-store.ts';
 
 /** The cases' dependencies and the data key's cipher, which seals and opens NIKs. */
@@ -251,7 +253,10 @@ function toReferralView(r: store.ReferralRecord, isHandler: boolean, now: Date):
   };
 }
 
-/** Refers a person of the case to a service (rehabilitasi sosial, psikososial, logistik, kesehatan). */
+/**
+ * Refers a person of the case to a service (rehabilitasi sosial, psikososial, logistik, kesehatan), once per
+ * client id: the same referral sent again answers the stored one, a different one under that id is refused.
+ */
 export async function referPerson(
   deps: CaseDeps,
   principal: Principal,
@@ -260,25 +265,42 @@ export async function referPerson(
   input: ReferralInput,
 ): Promise<ReferralView> {
   const now = deps.clock.now();
-  return deps.db.asActor(principal.actor, async (tx) => {
-    await requireOpenCase(tx, principal, caseId, 'case.people');
-    if (!(await store.findPerson(tx, caseId, personId))) {
-      throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
-    }
-    const id = await store.insertReferral(tx, {
-      caseId,
-      personId,
-      ...input,
-      createdBy: principal.user.id,
-      now,
-    });
-    await recordCaseStep(tx, principal, caseId, {
-      kind: 'referral_created',
-      details: { referralId: id, personId, service: input.service },
-      at: now,
-      action: 'referral.created',
-    });
-    return toReferralView((await store.findReferral(tx, id))!, true, now);
+  const { id = randomUUID(), ...content } = input;
+  return createOnce(deps.db, principal.actor, 'Rujukan', {
+    earlier: async (tx) => {
+      const found = await store.findReferral(tx, id);
+      if (!found) return undefined;
+      await requireHandledCase(tx, principal, caseId, 'case.people');
+      const same =
+        found.caseId === caseId &&
+        found.personId === personId &&
+        found.service === content.service &&
+        found.provider === content.provider &&
+        found.dueAt.getTime() === new Date(content.dueAt).getTime();
+      return answerAgain(same, toReferralView(found, true, now), 'Rujukan');
+    },
+    create: async (tx) => {
+      await requireOpenCase(tx, principal, caseId, 'case.people');
+      if (!(await store.findPerson(tx, caseId, personId))) {
+        throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
+      }
+      const stored = await store.insertReferral(tx, {
+        id,
+        caseId,
+        personId,
+        ...content,
+        createdBy: principal.user.id,
+        now,
+      });
+      if (!stored) throw new ClientIdTaken();
+      await recordCaseStep(tx, principal, caseId, {
+        kind: 'referral_created',
+        details: { referralId: id, personId, service: content.service },
+        at: now,
+        action: 'referral.created',
+      });
+      return toReferralView((await store.findReferral(tx, id))!, true, now);
+    },
   });
 }
 

@@ -131,9 +131,11 @@ const SELECT_REFERRAL = `
     r.handed_over_to AS "handedOverTo", r.handover_follow_up AS "handoverFollowUp", r.handed_over_at AS "handedOverAt"
   FROM referrals r JOIN vulnerable_people p ON p.id = r.person_id`;
 
+/** Stores a referral under its id; false when the id is already taken (a retry of the same referral). */
 export async function insertReferral(
   tx: Tx,
   r: {
+    id: string;
     caseId: string;
     personId: string;
     service: string;
@@ -142,13 +144,13 @@ export async function insertReferral(
     createdBy: string;
     now: Date;
   },
-): Promise<string> {
+): Promise<boolean> {
   const row = await tx.one<{ id: string }>(
-    `INSERT INTO referrals (case_id, person_id, service, provider, due_at, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [r.caseId, r.personId, r.service, r.provider, r.dueAt, r.createdBy, r.now],
+    `INSERT INTO referrals (id, case_id, person_id, service, provider, due_at, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [r.id, r.caseId, r.personId, r.service, r.provider, r.dueAt, r.createdBy, r.now],
   );
-  return row!.id;
+  return row !== undefined;
 }
 
 export async function findReferral(tx: Tx, id: string): Promise<ReferralRecord | undefined> {

@@ -1,6 +1,39 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { childPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
+import type { Database } from '../../platform/db.ts';
+
+/**
+ * PostgreSQL only: runs `sends` while another connection holds `table` against writes, until `waiting` statements
+ * wait for a lock, so every send has looked its id up before any has stored it; then lets them go.
+ */
+async function sendWhileLocked<T>(
+  db: Database,
+  table: string,
+  waiting: number,
+  sends: () => Promise<T>,
+): Promise<T> {
+  const held = await db.systemPool.connect();
+  let sent: Promise<T> | undefined;
+  try {
+    await held.query('BEGIN');
+    await held.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+    sent = sends();
+    for (let tries = 0; ; tries++) {
+      const { rows } = await held.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted',
+      );
+      if (rows[0].n >= waiting) break;
+      if (tries > 200) throw new Error(`the sends never waited for ${table}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    await held.query('ROLLBACK');
+    held.release();
+  }
+  return sent;
+}
 
 describe('vulnerable people and referrals in a case', () => {
   const { t, operator, otherOperator, koordinator, provinsi, relawan, polres } = testAppWith({
@@ -251,6 +284,104 @@ describe('vulnerable people and referrals in a case', () => {
     expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(
       expect.arrayContaining(['person_added', 'referral_created', 'referral_updated']),
     );
+  });
+
+  describe('a referral sent again under its client id', () => {
+    const referral = () => ({
+      id: randomUUID(),
+      service: 'rehabilitasi_sosial',
+      provider: 'Panti Sosial Jember',
+      dueAt: '2026-08-26T12:00:00+07:00',
+    });
+
+    /** The case's referrals, timeline entries and audit rows for referrals, to see nothing happened twice. */
+    async function kept(caseId: string) {
+      const referrals = (await t.call(operator, 'GET', `/api/cases/${caseId}/referrals`)).json().items;
+      const timeline = (await t.call(operator, 'GET', `/api/cases/${caseId}/timeline`)).json().items;
+      return {
+        referrals: referrals.map((r: { id: string }) => r.id),
+        timeline: timeline.filter((e: { kind: string }) => e.kind === 'referral_created').length,
+        audit: (await t.audit({ subjectId: caseId, action: 'referral.created' })).length,
+      };
+    }
+
+    it('answers a retry with the stored referral, the same status and no second timeline entry or audit row', async () => {
+      const caseId = await openCase();
+      const childId = await addPerson(caseId, child);
+      const body = referral();
+      const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+      const first = await t.call(operator, 'POST', url, body);
+      expect(first.statusCode).toBe(201);
+      expect(first.json().id).toBe(body.id);
+      const again = await t.call(operator, 'POST', url, body);
+      expect(again.statusCode).toBe(201);
+      expect(again.json()).toEqual(first.json());
+      expect(await kept(caseId)).toEqual({ referrals: [body.id], timeline: 1, audit: 1 });
+    });
+
+    it('keeps one referral when the same one is sent twice at once', async () => {
+      const caseId = await openCase();
+      const childId = await addPerson(caseId, child);
+      const body = referral();
+      const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+      const sends = await Promise.all([1, 2, 3].map(() => t.call(operator, 'POST', url, body)));
+      expect(sends.map((res) => res.statusCode)).toEqual([201, 201, 201]);
+      expect(sends[1].json()).toEqual(sends[0].json());
+      expect(sends[2].json()).toEqual(sends[0].json());
+      expect(await kept(caseId)).toEqual({ referrals: [body.id], timeline: 1, audit: 1 });
+    });
+
+    // PostgreSQL only: PGlite has one connection, so the two sends never overlap there.
+    it.skipIf(!process.env.DATABASE_URL)(
+      'answers a send that finds its id stored by the other meanwhile as a retry',
+      async () => {
+        const caseId = await openCase();
+        const childId = await addPerson(caseId, child);
+        const body = referral();
+        const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+        const both = await sendWhileLocked(t.db, 'referrals', 2, () =>
+          Promise.all([t.call(operator, 'POST', url, body), t.call(operator, 'POST', url, body)]),
+        );
+        expect(both.map((res) => res.statusCode)).toEqual([201, 201]);
+        expect(both[1].json()).toEqual(both[0].json());
+        expect(await kept(caseId)).toEqual({ referrals: [body.id], timeline: 1, audit: 1 });
+      },
+    );
+
+    it('refuses another referral under an id already used, with 409 in Indonesian', async () => {
+      const caseId = await openCase();
+      const childId = await addPerson(caseId, child);
+      const body = referral();
+      const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+      expect((await t.call(operator, 'POST', url, body)).statusCode).toBe(201);
+      const changed = await t.call(operator, 'POST', url, { ...body, provider: 'RSUD dr. Soebandi' });
+      expect(changed.statusCode).toBe(409);
+      expect(changed.json().error).toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/^Rujukan/),
+      });
+      const elderlyId = await addPerson(caseId, elderlyWoman);
+      const otherPerson = await t.call(
+        operator,
+        'POST',
+        `/api/cases/${caseId}/people/${elderlyId}/referrals`,
+        body,
+      );
+      expect(otherPerson.statusCode).toBe(409);
+      expect(await kept(caseId)).toEqual({ referrals: [body.id], timeline: 1, audit: 1 });
+      const stored = (await t.call(operator, 'GET', `/api/cases/${caseId}/referrals`)).json().items[0];
+      expect(stored).toMatchObject({ personId: childId, provider: 'Panti Sosial Jember' });
+    });
+
+    it('still makes a new referral for each send without an id', async () => {
+      const caseId = await openCase();
+      const childId = await addPerson(caseId, child);
+      const { id: _, ...body } = referral();
+      const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+      expect((await t.call(operator, 'POST', url, body)).statusCode).toBe(201);
+      expect((await t.call(operator, 'POST', url, body)).statusCode).toBe(201);
+      expect((await kept(caseId)).referrals).toHaveLength(2);
+    });
   });
 
   it('keeps a referral’s note masked from a province user who moves it without handling the case', async () => {
