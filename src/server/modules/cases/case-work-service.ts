@@ -241,40 +241,55 @@ export async function addFollowUp(
   authorize(principal, 'case.followUp', 'Mitra menjawab melalui disposisi');
   const { id, ...content } = input;
   const hash = contentHash(content);
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const current = await requireCase(tx, caseId);
+  const earlier = async (tx: Tx) => {
     const existing = await work.findFollowUpFingerprint(tx, id);
-    if (existing) {
-      if (existing.contentHash === hash && existing.caseId === caseId) return { id, created: false };
-      throw new DomainError('conflict', 'Tindak lanjut dengan id ini sudah ada dengan isi berbeda');
-    }
-    // A closed case takes no more work; a late check-out from an offline outbox is still a safety fact.
-    if (input.kind !== 'check_out') refuseIfClosed(current);
-    const isAssignee = current.assigneeIds.includes(principal.user.id);
-    if (!isAssignee && !can(principal.user.role, 'case.followUpAny'))
-      throw new DomainError('forbidden', 'Hanya yang ditugaskan yang mencatat tindak lanjut');
-    const occurredAt = new Date(input.occurredAt);
-    await work.insertFollowUp(tx, {
-      id,
-      caseId,
-      authorId: principal.user.id,
-      kind: input.kind,
-      action: input.action,
-      occurredAt,
-      regionCode: input.regionCode ?? null,
-      latitude: input.latitude ?? null,
-      longitude: input.longitude ?? null,
-      contentHash: hash,
-    });
-    if (isAssignee) await store.markFirstResponse(tx, caseId, occurredAt);
-    await recordCaseStep(tx, principal, caseId, {
-      kind: input.kind,
-      details: { followUpId: id },
-      at: occurredAt,
-    });
-    await publishCaseEvent(tx, 'case.updated', await requireCase(tx, caseId));
-    return { id, created: true };
+    if (!existing) return undefined;
+    const same = existing.contentHash === hash && existing.caseId === caseId;
+    return answerAgain(same, { id, created: false }, 'Tindak lanjut');
+  };
+  return createOnce(deps.db, principal.actor, 'Tindak lanjut', {
+    earlier,
+    create: (tx) => recordFollowUp(tx, principal, caseId, input, hash),
   });
+}
+
+/** The follow-up itself, once its id is known to be new (`ClientIdTaken` when a send at once stored it first). */
+async function recordFollowUp(
+  tx: Tx,
+  principal: Principal,
+  caseId: string,
+  input: FollowUpInput,
+  hash: string,
+): Promise<{ id: string; created: boolean }> {
+  const { id } = input;
+  const current = await requireCase(tx, caseId);
+  // A closed case takes no more work; a late check-out from an offline outbox is still a safety fact.
+  if (input.kind !== 'check_out') refuseIfClosed(current);
+  const isAssignee = current.assigneeIds.includes(principal.user.id);
+  if (!isAssignee && !can(principal.user.role, 'case.followUpAny'))
+    throw new DomainError('forbidden', 'Hanya yang ditugaskan yang mencatat tindak lanjut');
+  const occurredAt = new Date(input.occurredAt);
+  const inserted = await work.insertFollowUp(tx, {
+    id,
+    caseId,
+    authorId: principal.user.id,
+    kind: input.kind,
+    action: input.action,
+    occurredAt,
+    regionCode: input.regionCode ?? null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    contentHash: hash,
+  });
+  if (!inserted) throw new ClientIdTaken();
+  if (isAssignee) await store.markFirstResponse(tx, caseId, occurredAt);
+  await recordCaseStep(tx, principal, caseId, {
+    kind: input.kind,
+    details: { followUpId: id },
+    at: occurredAt,
+  });
+  await publishCaseEvent(tx, 'case.updated', await requireCase(tx, caseId));
+  return { id, created: true };
 }
 
 export async function listFollowUps(deps: CaseDeps, principal: Principal, caseId: string) {

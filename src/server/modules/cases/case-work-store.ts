@@ -173,10 +173,11 @@ export async function insertFollowUp(
     longitude: number | null;
     contentHash: string;
   },
-): Promise<void> {
-  await tx.query(
+): Promise<boolean> {
+  const rows = await tx.query(
     `INSERT INTO follow_ups (id, case_id, author_id, kind, action, occurred_at, region_code, latitude, longitude, content_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       f.id,
       f.caseId,
@@ -190,6 +191,7 @@ export async function insertFollowUp(
       f.contentHash,
     ],
   );
+  return rows.length === 1;
 }
 
 export type FollowUpRow = {

@@ -2,38 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
-import type { Database } from '../../platform/db.ts';
-
-/**
- * PostgreSQL only: runs `sends` while another connection holds `table` against writes, until `waiting` statements
- * wait for a lock, so every send has looked its id up before any has stored it; then lets them go.
- */
-async function sendWhileLocked<T>(
-  db: Database,
-  table: string,
-  waiting: number,
-  sends: () => Promise<T>,
-): Promise<T> {
-  const held = await db.systemPool.connect();
-  let sent: Promise<T> | undefined;
-  try {
-    await held.query('BEGIN');
-    await held.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
-    sent = sends();
-    for (let tries = 0; ; tries++) {
-      const { rows } = await held.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted',
-      );
-      if (rows[0].n >= waiting) break;
-      if (tries > 200) throw new Error(`the sends never waited for ${table}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  } finally {
-    await held.query('ROLLBACK');
-    held.release();
-  }
-  return sent;
-}
+import { sendWhileLocked } from '../../../../test/send-while-locked.ts';
 
 describe('cases', () => {
   const { t, operator, otherOperator, relawan, polres, bpbd } = testAppWith({
@@ -157,6 +126,31 @@ describe('cases', () => {
     );
     expect(inbox.map((n) => n.kind)).toContain('case.assigned');
   });
+
+  // PostgreSQL only: PGlite has one connection, so the two sends never overlap there.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'keeps a follow-up sent twice at once (the outbox and the page) once, answering the second as a retry',
+    async () => {
+      const c = await openCase();
+      const followUp = {
+        id: randomUUID(),
+        kind: 'check_in',
+        action: 'Tiba di balai desa',
+        occurredAt: '2026-08-23T08:00:00+07:00',
+      };
+      // Two connections open before the sends: one opened while the table is held waits behind its lock.
+      await Promise.all([1, 2].map(() => t.call(operator, 'GET', `/api/cases/${c.id}/timeline`)));
+      const both = await sendWhileLocked(t.db, 'follow_ups', 2, () =>
+        Promise.all([
+          t.call(operator, 'POST', `/api/cases/${c.id}/follow-ups`, followUp),
+          t.call(operator, 'POST', `/api/cases/${c.id}/follow-ups`, followUp),
+        ]),
+      );
+      expect(both.map((res) => res.statusCode).sort()).toEqual([200, 201]);
+      const timeline = (await t.call(operator, 'GET', `/api/cases/${c.id}/timeline`)).json().items;
+      expect(timeline.filter((e: { kind: string }) => e.kind === 'check_in')).toHaveLength(1);
+    },
+  );
 
   it('refuses the office’s moves on a case to the relawan assigned to it, who only logs follow-ups', async () => {
     const c = await openCase();

@@ -2,38 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { childPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
-import type { Database } from '../../platform/db.ts';
-
-/**
- * PostgreSQL only: runs `sends` while another connection holds `table` against writes, until `waiting` statements
- * wait for a lock, so every send has looked its id up before any has stored it; then lets them go.
- */
-async function sendWhileLocked<T>(
-  db: Database,
-  table: string,
-  waiting: number,
-  sends: () => Promise<T>,
-): Promise<T> {
-  const held = await db.systemPool.connect();
-  let sent: Promise<T> | undefined;
-  try {
-    await held.query('BEGIN');
-    await held.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
-    sent = sends();
-    for (let tries = 0; ; tries++) {
-      const { rows } = await held.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted',
-      );
-      if (rows[0].n >= waiting) break;
-      if (tries > 200) throw new Error(`the sends never waited for ${table}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  } finally {
-    await held.query('ROLLBACK');
-    held.release();
-  }
-  return sent;
-}
+import { sendWhileLocked } from '../../../../test/send-while-locked.ts';
 
 describe('vulnerable people and referrals in a case', () => {
   const { t, operator, otherOperator, koordinator, provinsi, relawan, polres } = testAppWith({
