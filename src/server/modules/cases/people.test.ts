@@ -25,6 +25,12 @@ describe('vulnerable people and referrals in a case', () => {
     needs: ['kursi roda', 'obat rutin'],
   };
   const child = childPayload();
+  /** A referral of a child to psychosocial support (LDP). */
+  const toLdp = {
+    service: 'dukungan_psikososial',
+    provider: 'LDP Jember',
+    dueAt: '2026-08-25T12:00:00+07:00',
+  };
 
   async function addPerson(caseId: string, person: Record<string, unknown>): Promise<string> {
     const res = await t.call(operator, 'POST', `/api/cases/${caseId}/people`, person);
@@ -205,11 +211,7 @@ describe('vulnerable people and referrals in a case', () => {
   it('tracks a referral to completion, and lists referrals without names', async () => {
     const caseId = await openCase();
     const childId = await addPerson(caseId, child);
-    const created = await t.call(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
-      service: 'dukungan_psikososial',
-      provider: 'LDP Jember',
-      dueAt: '2026-08-25T12:00:00+07:00',
-    });
+    const created = await t.call(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, toLdp);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       personId: childId,
@@ -356,11 +358,7 @@ describe('vulnerable people and referrals in a case', () => {
   it('keeps a referral’s note masked from a province user who moves it without handling the case', async () => {
     const caseId = await openCase();
     const childId = await addPerson(caseId, child);
-    const created = await t.call(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, {
-      service: 'dukungan_psikososial',
-      provider: 'LDP Jember',
-      dueAt: '2026-08-25T12:00:00+07:00',
-    });
+    const created = await t.call(operator, 'POST', `/api/cases/${caseId}/people/${childId}/referrals`, toLdp);
     expect(created.statusCode).toBe(201);
     const referralId = created.json().id;
     const accepted = await t.call(operator, 'PATCH', `/api/referrals/${referralId}`, {
