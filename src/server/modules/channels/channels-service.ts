@@ -177,6 +177,12 @@ async function retried(deps: ChannelDeps, row: store.MessageRow): Promise<Outcom
     return { ...outcome, duplicate: true };
   }
   const lead = row.leadId ? await deps.db.asSystem((tx) => store.findMessage(tx, row.leadId as string)) : row;
+  // Joined to a lead with a report but not yet to that report (settling it marks it so): the first delivery
+  // stopped between taking it in and changing the report, so the retry does what the first did not.
+  if (row.leadId !== null && row.status === 'digabung' && row.reportId === null && lead?.reportId) {
+    const outcome = await settle(deps, lead, await identify(deps, row.sender), row);
+    return { ...outcome, status: 'digabung', duplicate: true };
+  }
   return { status: row.status, reportId: lead?.reportId ?? null, duplicate: true };
 }
 
@@ -360,7 +366,8 @@ async function amendFromJoined(
       changes.longitude = fields.longitude;
     }
   }
-  if (Object.keys(changes).length === 0) return;
+  // A retry after a stop between the amendment and its lead's record finds the report already amended.
+  if (Object.keys(changes).length === 0 || reports.holdsAlready(current, changes)) return;
   await reports.amendReport(deps, principal, lead.reportId, current.version, changes);
 }
 

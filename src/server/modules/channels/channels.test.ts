@@ -3,13 +3,14 @@ import { reportPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
+import { singleStatements } from '../../platform/db.ts';
 import { submitReport } from '../reports/reports-service.ts';
 import { principalFrom } from '../users/users-service.ts';
 import { findUserById, findUserByUsername } from '../users/users-store.ts';
 import { messageReportedAtCommit } from './channels-fresh-store.ts';
 import { drainOutbox } from './channels-outbox.ts';
-import { reportIdOfLead } from './channels-service.ts';
-import { leadReportedAtCommit } from './channels-store.ts';
+import { reportIdOfLead, senderPhone } from './channels-service.ts';
+import { leadReportedAtCommit, takeInMessage } from './channels-store.ts';
 import {
   channelEnv,
   type FakeApi,
@@ -167,6 +168,46 @@ describe('WhatsApp and SMS in', () => {
       tx.query("SELECT id FROM channel_messages WHERE provider_id = 'wamid.r1'"),
     );
     expect(rows).toHaveLength(1);
+  });
+
+  it('adds a joined text to its report when the delivery is retried after a stop between taking it in and the report', async () => {
+    const from = '6281230000023';
+    const first = await postWa(
+      whatsAppDelivery(from, 'wamid.stop1', at(20), {
+        type: 'text',
+        text: 'Bentrok warga di desa Tanggul Wetan kecamatan Tanggul, satu rumah rusak',
+      }),
+    );
+    const { reportId } = first.json().outcomes[0];
+    const later = 'Sekarang dua rumah dibakar massa';
+    // As if the process stopped right after keeping the message: taken in, not yet joined to the report.
+    await takeInMessage(
+      singleStatements(t.db),
+      {
+        channel: 'whatsapp',
+        providerId: 'wamid.stop2',
+        sender: senderPhone(from) as string,
+        type: 'text',
+        body: later,
+        latitude: null,
+        longitude: null,
+        mediaId: null,
+        receivedAt: at(24),
+      },
+      { joinSince: at(-6), hourAgo: at(-36), perHour: 20 },
+    );
+    const delivery = whatsAppDelivery(from, 'wamid.stop2', at(24), { type: 'text', text: later });
+    for (const attempt of [1, 2]) {
+      const retried = await postWa(delivery);
+      expect({ attempt, outcome: retried.json().outcomes[0] }).toMatchObject({
+        attempt,
+        outcome: { status: 'digabung', reportId, duplicate: true },
+      });
+    }
+    const report = (await t.call(operator, 'GET', `/api/reports/${reportId}`)).json();
+    expect(report.description).toContain(later);
+    const amendments = (await t.call(operator, 'GET', `/api/reports/${reportId}/amendments`)).json().items;
+    expect(amendments).toHaveLength(1);
   });
 
   it('keeps a message without a place in the province queue for an unknown sender, and asks once', async () => {
