@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
-import { num, useLoad } from '../operator/ui.tsx';
+import { Loading, num, useLoad } from '../operator/ui.tsx';
 import { AlertsView } from './AlertsView.tsx';
 import { CalendarView } from './CalendarView.tsx';
 import { listAlerts } from './ew-api.ts';
@@ -56,17 +56,27 @@ export function EarlyWarningPage(props: OperatorPageProps) {
     { key: 'model' as const, label: t('ew.tab.model') },
   ];
 
+  // The tabs come once the alerts tab's count is known (or could not be), with their final widths: a label that
+  // grew under the pointer moved the tabs after it, and a click meant for one of them could be lost.
+  const isCounting = openCount === undefined && initialOpen.isLoading;
+
   return (
     <div class="op-wide ew-page">
       <p class="lead">{t('purpose.peringatanDini')}</p>
-      <Tabs label={t('ew.tab.label')} idPrefix="ew" tabs={tabs} current={view} onSelect={select} />
-      <TabPanel idPrefix="ew" tabKey={view}>
-        {view === 'status' && <LevelsView me={props.me} />}
-        {view === 'peringatan' && <AlertsView me={props.me} onOpenCount={setOpenAlerts} />}
-        {view === 'kelompok' && <GroupsView me={props.me} />}
-        {view === 'kalender' && <CalendarView me={props.me} />}
-        {view === 'model' && <ModelSettingsView me={props.me} />}
-      </TabPanel>
+      {isCounting ? (
+        <Loading />
+      ) : (
+        <>
+          <Tabs label={t('ew.tab.label')} idPrefix="ew" tabs={tabs} current={view} onSelect={select} />
+          <TabPanel idPrefix="ew" tabKey={view}>
+            {view === 'status' && <LevelsView me={props.me} />}
+            {view === 'peringatan' && <AlertsView me={props.me} onOpenCount={setOpenAlerts} />}
+            {view === 'kelompok' && <GroupsView me={props.me} />}
+            {view === 'kalender' && <CalendarView me={props.me} />}
+            {view === 'model' && <ModelSettingsView me={props.me} />}
+          </TabPanel>
+        </>
+      )}
     </div>
   );
 }
