@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { areaTarget, compareNeed, computeCoverage, type GapItem } from './coverage.ts';
+import {
+  type AreaCounts,
+  type AreaLevel,
+  areaTarget,
+  type CoverageArea,
+  compareNeed,
+  computeCoverage,
+  type GapItem,
+} from './coverage.ts';
 
 const TAGANA = [{ areaLevel: 'kecamatan' as const, perArea: 5 }];
 const SAHABAT = [{ areaLevel: 'desa' as const, perArea: 1 }];
+
+/** A child area with the areas it holds and its active pillars. */
+const area = (
+  regionCode: string,
+  name: string,
+  level: AreaLevel,
+  counts: AreaCounts,
+  active: number,
+): CoverageArea => ({ regionCode, name, level, counts, active });
 
 describe('coverage targets', () => {
   it('multiplies a per-area target by the areas of that level inside', () => {
@@ -18,27 +35,9 @@ describe('coverage targets', () => {
     const reply = computeCoverage(
       { level: 'kabkota', counts: { kabkota: 1, kecamatan: 3, desa: 30 } },
       [
-        {
-          regionCode: '35.10.01',
-          name: 'Pesanggaran',
-          level: 'kecamatan',
-          counts: { kecamatan: 1, desa: 10 },
-          active: 7,
-        },
-        {
-          regionCode: '35.10.02',
-          name: 'Bangorejo',
-          level: 'kecamatan',
-          counts: { kecamatan: 1, desa: 10 },
-          active: 2,
-        },
-        {
-          regionCode: '35.10.03',
-          name: 'Purwoharjo',
-          level: 'kecamatan',
-          counts: { kecamatan: 1, desa: 10 },
-          active: 0,
-        },
+        area('35.10.01', 'Pesanggaran', 'kecamatan', { kecamatan: 1, desa: 10 }, 7),
+        area('35.10.02', 'Bangorejo', 'kecamatan', { kecamatan: 1, desa: 10 }, 2),
+        area('35.10.03', 'Purwoharjo', 'kecamatan', { kecamatan: 1, desa: 10 }, 0),
       ],
       TAGANA,
     );
@@ -55,8 +54,8 @@ describe('coverage targets', () => {
     const reply = computeCoverage(
       { level: 'kecamatan', counts: { kecamatan: 1, desa: 2 } },
       [
-        { regionCode: '35.10.01.2001', name: 'Sarongan', level: 'desa', counts: { desa: 1 }, active: 1 },
-        { regionCode: '35.10.01.2002', name: 'Pesanggaran', level: 'desa', counts: { desa: 1 }, active: 0 },
+        area('35.10.01.2001', 'Sarongan', 'desa', { desa: 1 }, 1),
+        area('35.10.01.2002', 'Pesanggaran', 'desa', { desa: 1 }, 0),
       ],
       [{ areaLevel: 'kecamatan', perArea: 3 }],
     );
@@ -68,20 +67,8 @@ describe('coverage targets', () => {
     const reply = computeCoverage(
       { level: 'bakorwil', counts: {} },
       [
-        {
-          regionCode: '35.09',
-          name: 'Jember',
-          level: 'kabkota',
-          counts: { kabkota: 1, kecamatan: 31 },
-          active: 20,
-        },
-        {
-          regionCode: '35.10',
-          name: 'Banyuwangi',
-          level: 'kabkota',
-          counts: { kabkota: 1, kecamatan: 25 },
-          active: 30,
-        },
+        area('35.09', 'Jember', 'kabkota', { kabkota: 1, kecamatan: 31 }, 20),
+        area('35.10', 'Banyuwangi', 'kabkota', { kabkota: 1, kecamatan: 25 }, 30),
       ],
       [{ areaLevel: 'kecamatan', perArea: 1 }],
     );

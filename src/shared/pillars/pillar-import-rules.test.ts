@@ -8,7 +8,6 @@ import {
   readDate,
   readRow,
   type SheetCell,
-  type SheetRow,
 } from './pillar-import-rules.ts';
 
 const context: ReadingContext = {
@@ -28,12 +27,20 @@ const context: ReadingContext = {
 };
 
 const text = (value: string): SheetCell => ({ text: value, isNumber: false });
-const row = (cells: Record<string, string | SheetCell>, number = 4): SheetRow => ({
-  row: number,
-  cells: Object.fromEntries(
-    Object.entries(cells).map(([field, value]) => [field, typeof value === 'string' ? text(value) : value]),
-  ),
-});
+/** Reads row 4 of a roster, of these cells (plain text where a string is given), against the context above. */
+const read = (cells: Record<string, string | SheetCell>) =>
+  readRow(
+    {
+      row: 4,
+      cells: Object.fromEntries(
+        Object.entries(cells).map(([field, value]) => [
+          field,
+          typeof value === 'string' ? text(value) : value,
+        ]),
+      ),
+    },
+    context,
+  );
 
 describe('reading a roster row', () => {
   it('finds the columns by the titles people use', () => {
@@ -48,19 +55,16 @@ describe('reading a roster row', () => {
   });
 
   it('turns a good row into a registry entry', () => {
-    const reading = readRow(
-      row({
-        name: 'SITI AMINAH',
-        nik: '3510054207900003',
-        phone: '0813-3456-7802',
-        desa: 'Ds. Kedungringin',
-        skills: 'Evakuasi, P3K, Menyelam',
-        training: 'Diklat Tagana Dasar',
-        trainingDate: '21/08/2023',
-        type: 'Pelopor Perdamaian',
-      }),
-      context,
-    );
+    const reading = read({
+      name: 'SITI AMINAH',
+      nik: '3510054207900003',
+      phone: '0813-3456-7802',
+      desa: 'Ds. Kedungringin',
+      skills: 'Evakuasi, P3K, Menyelam',
+      training: 'Diklat Tagana Dasar',
+      trainingDate: '21/08/2023',
+      type: 'Pelopor Perdamaian',
+    });
     expect(reading).toEqual({
       ok: true,
       candidate: {
@@ -81,18 +85,20 @@ describe('reading a roster row', () => {
   });
 
   it('refuses a NIK from a number cell, whatever its digits', () => {
-    const reading = readRow(
-      row({ name: 'Eko', nik: { text: '3510050909880000', isNumber: true }, desa: 'Kedungringin' }),
-      context,
-    );
+    const reading = read({
+      name: 'Eko',
+      nik: { text: '3510050909880000', isNumber: true },
+      desa: 'Kedungringin',
+    });
     expect(reading).toMatchObject({ ok: false, problems: [{ code: 'nik_numeric_cell', field: 'nik' }] });
   });
 
   it('reads a phone from a number cell, with a warning', () => {
-    const reading = readRow(
-      row({ name: 'Sholeh', phone: { text: '81234567806', isNumber: true }, desa: 'Kedungringin' }),
-      context,
-    );
+    const reading = read({
+      name: 'Sholeh',
+      phone: { text: '81234567806', isNumber: true },
+      desa: 'Kedungringin',
+    });
     expect(reading).toMatchObject({
       ok: true,
       candidate: { phone: '+6281234567806' },
@@ -101,17 +107,14 @@ describe('reading a roster row', () => {
   });
 
   it('lists every problem of a bad row', () => {
-    const reading = readRow(
-      row({
-        name: 'Nur',
-        nik: '351005570695000',
-        phone: '0812-345',
-        desa: 'Sukamakmur',
-        status: 'cuti',
-        type: 'Linmas',
-      }),
-      context,
-    );
+    const reading = read({
+      name: 'Nur',
+      nik: '351005570695000',
+      phone: '0812-345',
+      desa: 'Sukamakmur',
+      status: 'cuti',
+      type: 'Linmas',
+    });
     expect(reading.ok).toBe(false);
     expect(reading.ok ? [] : reading.problems.map((p) => p.code)).toEqual([
       'nik_length',
