@@ -53,6 +53,10 @@ const c = (
   ...(source && isMaskedInDataMap(source) ? { personal: true as const } : {}),
 });
 
+/** A time column: an export writes every time in WIB, and both headers say so. */
+const wibTime = (key: string, header: string, english: string, hxl: string, description: string) =>
+  c(key, `${header} (WIB)`, `${english} (WIB)`, 'datetime', hxl, description);
+
 /** The place columns every export shares, Kemendagri codes at each level. */
 const PLACE: ExportColumn[] = [
   c(
@@ -108,22 +112,14 @@ const HANDLING_LEVEL = c(
 
 const REPORTS: ExportColumn[] = [
   c('id', 'Id laporan', 'Report id', 'text', '#event+id', 'Pengenal unik laporan di Sigap.'),
-  c(
+  wibTime(
     'occurredAt',
-    'Waktu kejadian (WIB)',
-    'Occurred at (WIB)',
-    'datetime',
+    'Waktu kejadian',
+    'Occurred at',
     '#date+occurred',
     'Waktu kejadian menurut pelapor, WIB.',
   ),
-  c(
-    'createdAt',
-    'Diterima (WIB)',
-    'Received at (WIB)',
-    'datetime',
-    '#date+reported',
-    'Waktu laporan diterima Sigap, WIB.',
-  ),
+  wibTime('createdAt', 'Diterima', 'Received at', '#date+reported', 'Waktu laporan diterima Sigap, WIB.'),
   c(
     'kind',
     'Jenis laporan',
@@ -200,14 +196,7 @@ const REPORTS: ExportColumn[] = [
   ),
   c('status', 'Status', 'Status', 'text', '#status', 'baru, terverifikasi, ditolak atau duplikat.'),
   c('priority', 'Prioritas', 'Priority', 'text', '#severity', 'P1 (paling mendesak) sampai P4.'),
-  c(
-    'verifiedAt',
-    'Diverifikasi (WIB)',
-    'Verified at (WIB)',
-    'datetime',
-    '#date+verified',
-    'Waktu laporan diverifikasi.',
-  ),
+  wibTime('verifiedAt', 'Diverifikasi', 'Verified at', '#date+verified', 'Waktu laporan diverifikasi.'),
   c('caseId', 'Id kasus', 'Case id', 'text', '#activity+id', 'Kasus yang menangani laporan ini.'),
 ];
 
@@ -234,23 +223,9 @@ const CASES: ExportColumn[] = [
     'Ya bila ada orang dari kelompok rentan.',
   ),
   HANDLING_LEVEL,
-  c('createdAt', 'Dibuka (WIB)', 'Opened at (WIB)', 'datetime', '#date+opened', 'Waktu kasus dibuka.'),
-  c(
-    'dueResponseAt',
-    'Batas respons (WIB)',
-    'Response due (WIB)',
-    'datetime',
-    '#date+due+response',
-    'Tenggat respons pertama.',
-  ),
-  c(
-    'firstResponseAt',
-    'Respons pertama (WIB)',
-    'First response (WIB)',
-    'datetime',
-    '#date+response',
-    'Waktu respons pertama.',
-  ),
+  wibTime('createdAt', 'Dibuka', 'Opened at', '#date+opened', 'Waktu kasus dibuka.'),
+  wibTime('dueResponseAt', 'Batas respons', 'Response due', '#date+due+response', 'Tenggat respons pertama.'),
+  wibTime('firstResponseAt', 'Respons pertama', 'First response', '#date+response', 'Waktu respons pertama.'),
   c(
     'responseOnTime',
     'Respons tepat waktu',
@@ -259,15 +234,8 @@ const CASES: ExportColumn[] = [
     '#indicator+response+ontime',
     'Ya bila respons pertama sebelum tenggat; kosong bila belum ada.',
   ),
-  c(
-    'dueResolveAt',
-    'Batas selesai (WIB)',
-    'Resolution due (WIB)',
-    'datetime',
-    '#date+due+resolve',
-    'Tenggat penyelesaian.',
-  ),
-  c('closedAt', 'Ditutup (WIB)', 'Closed at (WIB)', 'datetime', '#date+closed', 'Waktu kasus ditutup.'),
+  wibTime('dueResolveAt', 'Batas selesai', 'Resolution due', '#date+due+resolve', 'Tenggat penyelesaian.'),
+  wibTime('closedAt', 'Ditutup', 'Closed at', '#date+closed', 'Waktu kasus ditutup.'),
   c(
     'resolvedOnTime',
     'Selesai tepat waktu',
@@ -277,11 +245,10 @@ const CASES: ExportColumn[] = [
     'Ya bila ditutup sebelum tenggat; kosong bila belum ditutup.',
   ),
   c('outcome', 'Hasil', 'Outcome', 'text', '#outcome', 'Hasil penanganan saat ditutup.'),
-  c(
+  wibTime(
     'escalatedAt',
-    'Dieskalasi (WIB)',
-    'Escalated at (WIB)',
-    'datetime',
+    'Dieskalasi',
+    'Escalated at',
     '#date+escalated',
     'Waktu kasus naik ke tingkat yang lebih tinggi.',
   ),
@@ -306,26 +273,18 @@ const CASES: ExportColumn[] = [
 
 const ALERTS: ExportColumn[] = [
   c('id', 'Id peringatan', 'Alert id', 'text', '#alert+id', 'Pengenal unik peringatan.'),
-  c('createdAt', 'Dibuat (WIB)', 'Raised at (WIB)', 'datetime', '#date+raised', 'Waktu peringatan dibuat.'),
+  wibTime('createdAt', 'Dibuat', 'Raised at', '#date+raised', 'Waktu peringatan dibuat.'),
   c('level', 'Tingkat', 'Level', 'text', '#severity', 'Tingkat kewaspadaan.'),
   c('source', 'Sumber', 'Source', 'text', '#meta+source', 'otomatis (dari model) atau manual.'),
   c('status', 'Status', 'Status', 'text', '#status', 'aktif, diterima, ditutup atau diganti.'),
   c('headline', 'Judul', 'Headline', 'text', '#alert+headline', 'Judul peringatan.'),
   ...PLACE,
   HANDLING_LEVEL,
-  c(
-    'dueAcknowledgeAt',
-    'Batas diterima (WIB)',
-    'Acknowledgement due (WIB)',
-    'datetime',
-    '#date+due',
-    'Tenggat penerimaan.',
-  ),
-  c(
+  wibTime('dueAcknowledgeAt', 'Batas diterima', 'Acknowledgement due', '#date+due', 'Tenggat penerimaan.'),
+  wibTime(
     'acknowledgedAt',
-    'Diterima (WIB)',
-    'Acknowledged at (WIB)',
-    'datetime',
+    'Diterima',
+    'Acknowledged at',
     '#date+acknowledged',
     'Waktu peringatan diterima.',
   ),
@@ -337,7 +296,7 @@ const ALERTS: ExportColumn[] = [
     '#indicator+ontime',
     'Ya bila diterima sebelum tenggat.',
   ),
-  c('closedAt', 'Ditutup (WIB)', 'Closed at (WIB)', 'datetime', '#date+closed', 'Waktu peringatan ditutup.'),
+  wibTime('closedAt', 'Ditutup', 'Closed at', '#date+closed', 'Waktu peringatan ditutup.'),
 ];
 
 const PILLARS: ExportColumn[] = [
@@ -362,14 +321,7 @@ const PILLARS: ExportColumn[] = [
   ),
   c('status', 'Status', 'Status', 'text', '#status', 'aktif atau nonaktif.'),
   c('availability', 'Kesiagaan', 'Availability', 'text', '#status+availability', 'siaga atau libur.'),
-  c(
-    'createdAt',
-    'Terdaftar (WIB)',
-    'Registered at (WIB)',
-    'datetime',
-    '#date+registered',
-    'Waktu pilar didaftarkan.',
-  ),
+  wibTime('createdAt', 'Terdaftar', 'Registered at', '#date+registered', 'Waktu pilar didaftarkan.'),
   c(
     'name',
     'Nama',
@@ -410,11 +362,10 @@ const EVALUATION: ExportColumn[] = [
     'Angka evaluasi yang dihitung dari catatan ini, mis. reports.priority=P1.',
   ),
   ...PLACE,
-  c(
+  wibTime(
     'at',
-    'Waktu (WIB)',
-    'Time (WIB)',
-    'datetime',
+    'Waktu',
+    'Time',
     '#date',
     'Waktu catatan yang dipakai angkanya (laporan diterima, kasus dibuka …), WIB.',
   ),
