@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { Username } from './users.ts';
+import { CredentialUse, Username } from './users.ts';
 
 /** A phone's ODK token as the device page lists it (never the token itself). */
 export const OdkDevice = z.object({
   id: z.string(),
   userId: z.string(),
   username: z.string(),
-  label: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
+  ...CredentialUse.shape,
   revokedAt: z.string().nullable(),
 });
 export type OdkDevice = z.infer<typeof OdkDevice>;

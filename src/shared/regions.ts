@@ -22,6 +22,12 @@ export const ProvinceOrKabkotaCode = RegionCode.refine(
   'kode provinsi (35) atau kab/kota (35.09)',
 );
 
+/** Where a record is, as a reply names it: its area's code and name. */
+export const RegionNamed = z.object({ regionCode: z.string(), regionName: z.string() });
+
+/** Where a record is, and the kab/kota whose office handles it. */
+export const RegionNamedInKabkota = RegionNamed.extend({ kabkotaCode: z.string() });
+
 export const Region = z.object({
   code: RegionCode,
   name: z.string(),

@@ -56,6 +56,13 @@ export const LoginResult = z.object({ user: Me, csrfToken: z.string() });
 
 export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1), newPassword: Password });
 
+/** A credential (an API token, an ODK device's token) as a list shows it: its label, when made and last used. */
+export const CredentialUse = z.object({
+  label: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+
 /** A signed-in session as its user or an admin sees it (times in WIB). */
 export const SessionView = z.object({
   id: z.string(),
@@ -72,9 +79,7 @@ export type SessionView = z.infer<typeof SessionView>;
 /** An API token as its owner or an admin sees it; never the token itself (times in WIB). */
 export const TokenView = z.object({
   id: z.string(),
-  label: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
+  ...CredentialUse.shape,
   expiresAt: z.string(),
 });
 export type TokenView = z.infer<typeof TokenView>;

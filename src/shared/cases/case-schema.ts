@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
-import { KabkotaCode, RegionCode } from '../regions.ts';
+import { KabkotaCode, RegionCode, RegionNamedInKabkota } from '../regions.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
 import { EAST_JAVA_BOUNDS } from '../reports/report-vocabulary.ts';
 import { CasePhase, HandlingLevel, RecoveryStep } from './case-rules.ts';
@@ -9,9 +9,7 @@ import { HANDOVER_MIN_LENGTH, REOPEN_REASON_MIN_LENGTH } from './closing-rules.t
 export const CaseView = z.object({
   id: z.string(),
   title: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  kabkotaCode: z.string(),
+  ...RegionNamedInKabkota.shape,
   conflictType: ConflictType,
   phase: CasePhase,
   recoverySteps: z.array(RecoveryStep),

@@ -24,6 +24,13 @@ export type AssignmentReply = z.infer<typeof AssignmentReply>;
 
 export const AssignmentCreatedReply = z.object({ id: z.string(), userId: z.string(), status: z.string() });
 
+/** Where a disposition stands with its partner agency: its status, and the agency's answer once given. */
+export const AgencyAnswer = z.object({
+  status: z.string(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+
 /** A disposition to a partner agency, with its answer once given. */
 export const DispositionReply = z.object({
   id: z.string(),
@@ -33,9 +40,7 @@ export const DispositionReply = z.object({
   agencyName: z.string(),
   instruction: z.string(),
   dueAt: z.string(),
-  status: z.string(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
+  ...AgencyAnswer.shape,
 });
 export type DispositionReply = z.infer<typeof DispositionReply>;
 

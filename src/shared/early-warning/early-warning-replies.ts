@@ -1,6 +1,7 @@
 // What the early-warning API sends back (levels, settings, the calendar, the register of groups, webhooks).
 // The routes declare these as their reply schemas; the web imports the inferred types (`import type`).
 import { z } from 'zod';
+import { RegionNamed, RegionNamedInKabkota } from '../regions.ts';
 import { CHECKLIST_KEYS, type ChecklistKey } from './alert-rules.ts';
 import { RECURRING_KEYS } from './calendar.ts';
 import { EventInput, FactorView, GroupKind, LevelItem } from './early-warning-schema.ts';
@@ -76,8 +77,7 @@ export const CalendarEvent = z.object({
   description: z.string(),
   startsAt: z.string(),
   endsAt: z.string().nullable(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...RegionNamed.shape,
   routeRegionCodes: z.array(z.string()),
   expectedCrowd: z.number().nullable(),
   status: z.enum(['terjadwal', 'dibatalkan', 'selesai']),
@@ -93,8 +93,7 @@ export type CalendarEvent = z.infer<typeof CalendarEvent>;
 
 /** A kecamatan on an event's route: its level and the rival groups present there. */
 export const RouteStop = z.object({
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...RegionNamed.shape,
   level: Level,
   score: z.number(),
   rivalsPresent: z.array(z.string()),
@@ -130,9 +129,7 @@ export const Branch = z.object({
   groupId: z.string(),
   groupShortName: z.string(),
   level: z.enum(['cabang', 'ranting']),
-  regionCode: z.string(),
-  regionName: z.string(),
-  kabkotaCode: z.string(),
+  ...RegionNamedInKabkota.shape,
   name: z.string(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
@@ -160,8 +157,7 @@ export type Rivalry = z.infer<typeof Rivalry>;
 export const Agreement = z.object({
   id: z.string(),
   title: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...RegionNamed.shape,
   place: z.string(),
   signedOn: z.string(),
   body: z.string(),

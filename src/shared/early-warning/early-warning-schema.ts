@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CalendarDay, Instant } from '../calendar-date.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
-import { ProvinceOrKabkotaCode, RegionCode } from '../regions.ts';
+import { ProvinceOrKabkotaCode, RegionCode, RegionNamed, RegionNamedInKabkota } from '../regions.ts';
 import { ALERT_STATUSES, CHECKLIST_KEYS } from './alert-rules.ts';
 import { ONE_OFF_EVENT_KINDS, RECURRING_ANCHORS } from './calendar.ts';
 import { AlertLevel, Level } from './level-model.ts';
@@ -16,8 +16,7 @@ export const FactorView = z.object({
 
 /** One region's level: what the dashboard map colours by. */
 export const LevelItem = z.object({
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...RegionNamed.shape,
   level: Level,
   score: z.number(),
   factors: z.array(FactorView),
@@ -42,9 +41,7 @@ export const AlertStatus = z.enum(ALERT_STATUSES);
 
 export const AlertView = z.object({
   id: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  kabkotaCode: z.string(),
+  ...RegionNamedInKabkota.shape,
   kabkotaName: z.string(),
   level: AlertLevel,
   source: z.enum(['otomatis', 'manual']),

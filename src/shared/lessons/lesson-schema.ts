@@ -1,7 +1,7 @@
 // Lessons learned (praktik baik): what a lesson holds (the request schemas); the way it moves is in
 // lesson-rules.ts, zod-free for the web.
 import { z } from 'zod';
-import { RegionCode } from '../regions.ts';
+import { RegionCode, RegionNamedInKabkota } from '../regions.ts';
 import { ConflictType } from '../reports/report-schema.ts';
 import { LESSON_STATUSES } from './lesson-rules.ts';
 
@@ -48,9 +48,7 @@ const LessonReplyFields = z.object({
   whatWorked: z.string(),
   whatToAvoid: z.string(),
   conflictType: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  kabkotaCode: z.string(),
+  ...RegionNamedInKabkota.shape,
   tags: z.array(z.string()),
   status: LessonStatus,
   reviewNote: z.string().nullable(),

@@ -1,6 +1,7 @@
 // The shapes of the provocation watch (pantauan konten provokatif) shared by the server's routes and the web.
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
+import { AgencyAnswer } from '../cases/case-work-replies.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { RegionCode } from '../regions.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';
@@ -115,9 +116,7 @@ export const Takedown = z.object({
   caseId: z.uuid(),
   agencyId: z.string(),
   agencyName: z.string(),
-  status: z.string(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
+  ...AgencyAnswer.shape,
   dueAt: z.string(),
   createdAt: z.string(),
 });

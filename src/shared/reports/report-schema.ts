@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CalendarDay, Instant } from '../calendar-date.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { levelOfCode } from '../region-codes.ts';
-import { RegionCode } from '../regions.ts';
+import { RegionCode, RegionNamedInKabkota } from '../regions.ts';
 import { QueryFlag } from '../replies.ts';
 import {
   CONFLICT_TYPES,
@@ -119,9 +119,7 @@ export const Report = z.object({
   conflictType: ConflictType,
   triggers: z.array(Trigger),
   groupsInvolved: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  kabkotaCode: z.string(),
+  ...RegionNamedInKabkota.shape,
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   occurredAt: z.string(),
