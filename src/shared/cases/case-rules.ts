@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HANDLING_LEVELS, handlesAtLevel } from '../escalation/ladder.ts';
+import { movesOf } from '../moves.ts';
 import type { Viewer } from '../visibility.ts';
 import { isInViewerScope } from '../visibility.ts';
 
@@ -12,21 +13,18 @@ export const RecoveryStep = z.enum(['rekonsiliasi', 'rehabilitasi', 'rekonstruks
 export type RecoveryStep = z.infer<typeof RecoveryStep>;
 
 /** One table, used by the server to refuse a move and by the web to show buttons. Going back is refused. */
-const NEXT_PHASES = {
+const PHASE_MOVES = movesOf<CasePhase>({
   pencegahan: ['penghentian', 'pemulihan', 'selesai'],
   penghentian: ['pemulihan', 'selesai'],
   pemulihan: ['selesai'],
   selesai: [],
-} as const satisfies Record<CasePhase, readonly CasePhase[]>;
+});
 
 /** The phases a case may move to from `from`. */
-export function nextPhases(from: CasePhase): readonly CasePhase[] {
-  return NEXT_PHASES[from];
-}
+export const nextPhases = PHASE_MOVES.next;
 
-export function canMoveCase(from: CasePhase, to: CasePhase): boolean {
-  return (NEXT_PHASES[from] as readonly CasePhase[]).includes(to);
-}
+/** Whether a case may move from `from` to `to`. */
+export const canMoveCase = PHASE_MOVES.canMove;
 
 /** Why a move is refused, or undefined when it is allowed. Closing needs an outcome summary. */
 export function refuseMove(from: CasePhase, to: CasePhase, outcome: string | undefined): string | undefined {

@@ -1,5 +1,6 @@
 // Zod-free on purpose: the web imports these rules (which moves a referral allows, who is a child) without
 // pulling the schema library into the bundle. The zod enums over these lists live in people-schema.ts.
+import { movesOf } from '../moves.ts';
 import type { VulnerableGroup } from '../reports/report-schema.ts';
 import type { ReferralService } from './case-schema.ts';
 
@@ -72,19 +73,15 @@ export function isReferralOpen(status: ReferralStatus): boolean {
 }
 
 /** A referral is followed until it is done or cancelled; it never goes back. */
-const NEXT_REFERRAL_STATUSES = {
+const REFERRAL_MOVES = movesOf<ReferralStatus>({
   dirujuk: ['diterima', 'selesai', 'batal'],
   diterima: ['selesai', 'batal'],
   selesai: [],
   batal: [],
-} as const satisfies Record<ReferralStatus, readonly ReferralStatus[]>;
+});
 
 /** The statuses a referral may move to from `from`. */
-export function nextReferralStatuses(from: ReferralStatus): readonly ReferralStatus[] {
-  return NEXT_REFERRAL_STATUSES[from];
-}
+export const nextReferralStatuses = REFERRAL_MOVES.next;
 
 /** Whether a referral may move from `from` to `to` (the server refuses any other move). */
-export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boolean {
-  return (NEXT_REFERRAL_STATUSES[from] as readonly ReferralStatus[]).includes(to);
-}
+export const canMoveReferral = REFERRAL_MOVES.canMove;

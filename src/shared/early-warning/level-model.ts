@@ -1,7 +1,7 @@
 // The early-warning level model: transparent, documented in docs/EARLY-WARNING.md, used by the recompute job,
 // the backtest and the web (to explain a level). Pure: no I/O, no node:* imports.
 import { z } from 'zod';
-import { formatDayMonth, ONE_OFF_EVENT_KINDS } from './calendar.ts';
+import { formatDayMonth, ONE_OFF_EVENT_KINDS, RECURRING_KEYS } from './calendar.ts';
 import { levelName } from './level-names.ts';
 import { ALERT_LEVELS, LEVELS, levelRank } from './levels.ts';
 import { SETTING_LIMITS as L, type SettingLimit, thresholdOrder } from './settings-limits.ts';
@@ -171,13 +171,7 @@ export function activityScore(recent: number, usual: number): number {
 // ── Calendar and rivalries ───────────────────────────────────────────────────────────────────────
 
 /** What kind of gathering; recurring kinds come from the calendar, the others are entered by operators. */
-export const EVENT_KINDS = [
-  ...ONE_OFF_EVENT_KINDS,
-  'malam_satu_suro',
-  'satu_suro',
-  'bulan_suro',
-  'idul_fitri',
-] as const;
+export const EVENT_KINDS = [...ONE_OFF_EVENT_KINDS, ...RECURRING_KEYS] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Points an event adds when it starts within a week (or is under way); half that 8 days or more ahead. */
