@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
 import { KabkotaCode, RegionCode, RegionNamedInKabkota } from '../regions.ts';
+import { VersionedRecord } from '../replies.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
 import { EAST_JAVA_BOUNDS } from '../reports/report-vocabulary.ts';
 import { CasePhase, HandlingLevel, RecoveryStep } from './case-rules.ts';
@@ -17,9 +18,7 @@ export const CaseView = z.object({
   summary: z.string(),
   priority: Priority,
   hasVulnerable: z.boolean(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...VersionedRecord.shape,
   closedAt: z.string().nullable(),
   dueResponseAt: z.string(),
   dueResolveAt: z.string(),

@@ -1,6 +1,7 @@
 // What the evaluation API sends back: the summary's figures, the records behind them, the figures' definitions
 // and the kept reports. The zod-free types of evaluation-schema.ts are inferred from these (`import type`).
 import { z } from 'zod';
+import { TaskProgress } from '../replies.ts';
 import { FIGURE_IDS } from './definitions.ts';
 import { MEASURES, TIMING_GROUPS } from './evaluation-schema.ts';
 
@@ -25,10 +26,7 @@ export const ReportJob = z.object({
   step: z.string(),
   fileName: z.string().nullable(),
   byteSize: z.number().nullable(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  finishedAt: z.string().nullable(),
+  ...TaskProgress.shape,
   link: z.string().describe('GET: kemajuan / progress'),
   fileLink: z.string().nullable().describe('GET: berkasnya, setelah selesai / the file, once done'),
 });

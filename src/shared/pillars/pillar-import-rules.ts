@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TaskProgress } from '../replies.ts';
 import type { DesaIndex } from './desa-match.ts';
 import { checkNik, nameKey, normalizePhone, spellingKey, tidyName } from './pillar-identity.ts';
 import type { PillarStatus, Training } from './pillar-schema.ts';
@@ -51,10 +52,7 @@ export const ImportJob = z.object({
   kabkotaCode: z.string(),
   totals: ImportTotals,
   processedRows: z.number(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  finishedAt: z.string().nullable(),
+  ...TaskProgress.shape,
   /** The per-row report so far (complete once status is selesai). */
   rows: z.array(ImportRowResult),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDay, Instant } from '../calendar-date.ts';
 import { levelOfCode, RegionCode } from '../regions.ts';
+import { VersionedRecord } from '../replies.ts';
 
 /** A code of the editable lists (pillar types, skills): lower case, digits and underscores. */
 export const ListCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'kode huruf kecil, angka atau _');
@@ -81,9 +82,7 @@ export const Pillar = z.object({
   /** Availability now: the stored one, flipped once its `until` has passed. */
   currentAvailability: Availability,
   userId: z.string().nullable(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...VersionedRecord.shape,
 });
 export type Pillar = z.infer<typeof Pillar>;
 

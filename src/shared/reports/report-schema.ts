@@ -3,7 +3,7 @@ import { CalendarDay, Instant } from '../calendar-date.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { levelOfCode } from '../region-codes.ts';
 import { RegionCode, RegionNamedInKabkota } from '../regions.ts';
-import { QueryFlag } from '../replies.ts';
+import { QueryFlag, VersionedRecord } from '../replies.ts';
 import {
   CONFLICT_TYPES,
   EAST_JAVA_BOUNDS,
@@ -139,9 +139,7 @@ export const Report = z.object({
   duplicateOf: z.string().nullable(),
   priority: Priority,
   priorityReasons: z.array(z.string()),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...VersionedRecord.shape,
   acknowledgedAt: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   dueAcknowledgeAt: z.string(),
