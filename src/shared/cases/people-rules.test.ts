@@ -22,13 +22,15 @@ describe('masking personal data', () => {
     expect(maskNik('3509015204500001')).toBe('************0001');
   });
 
-  it('shows an age band instead of an age', () => {
-    expect(ageBand({ group: 'anak', age: 9 })).toBe('anak');
-    expect(ageBand({ group: 'disabilitas', age: 12 })).toBe('anak');
-    expect(ageBand({ group: 'disabilitas', age: 40 })).toBe('dewasa');
-    expect(ageBand({ group: 'disabilitas', age: 76 })).toBe('lansia');
-    expect(ageBand({ group: 'lansia' })).toBe('lansia');
-    expect(ageBand({ group: 'ibu_hamil' })).toBe('tidak_diketahui');
+  it.each([
+    ['anak', 9, 'anak'],
+    ['disabilitas', 12, 'anak'],
+    ['disabilitas', 40, 'dewasa'],
+    ['disabilitas', 76, 'lansia'],
+    ['lansia', undefined, 'lansia'],
+    ['ibu_hamil', undefined, 'tidak_diketahui'],
+  ] as const)('shows an age band instead of an age: %s aged %s is %s', (group, age, band) => {
+    expect(ageBand({ group, age })).toBe(band);
   });
 });
 
@@ -52,12 +54,14 @@ describe("children's data", () => {
 });
 
 describe('referrals', () => {
-  it('move forward to done or cancelled, never back', () => {
-    expect(canMoveReferral('dirujuk', 'diterima')).toBe(true);
-    expect(canMoveReferral('diterima', 'selesai')).toBe(true);
-    expect(canMoveReferral('dirujuk', 'batal')).toBe(true);
-    expect(canMoveReferral('selesai', 'diterima')).toBe(false);
-    expect(canMoveReferral('batal', 'selesai')).toBe(false);
+  it.each([
+    ['dirujuk', 'diterima', true],
+    ['diterima', 'selesai', true],
+    ['dirujuk', 'batal', true],
+    ['selesai', 'diterima', false],
+    ['batal', 'selesai', false],
+  ] as const)('move forward to done or cancelled, never back: %s → %s allowed: %s', (from, to, allowed) => {
+    expect(canMoveReferral(from, to)).toBe(allowed);
   });
 
   it('offer the moves the rule allows, none once done or cancelled', () => {
