@@ -10,11 +10,16 @@ export const Scope = z.discriminatedUnion('kind', [
 ]);
 export type Scope = z.infer<typeof Scope>;
 
-export const Me = z.object({
+/** Who a user is: the account, its sign-in name, the name others see and its role. */
+export const UserIdentity = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
   role: Role,
+});
+
+export const Me = z.object({
+  ...UserIdentity.shape,
   scope: Scope,
   agencyId: z.string().nullable(),
   /** The second factor: whether it is confirmed, and whether the user's role must have one. */
@@ -24,10 +29,7 @@ export type Me = z.infer<typeof Me>;
 
 /** A user as the admin's list shows them: never the password hash. */
 export const UserView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: Role,
+  ...UserIdentity.shape,
   scopeRegionCode: z.string().nullable(),
   scopeBakorwilId: z.string().nullable(),
   agencyId: z.string().nullable(),
