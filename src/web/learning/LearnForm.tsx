@@ -40,6 +40,18 @@ export function useCheckedForm<T>(props: {
   return { action, problems, formRef, submit };
 }
 
+/**
+ * The text fields of a checked form, bound by their key in its draft: `field(key)` gives a field its value, its
+ * change and the problem `check` found in it.
+ */
+export function bindTextFields<D>(draft: D, setDraft: (draft: D) => void, problems: Problems) {
+  return (key: { [K in keyof D]: D[K] extends string ? K : never }[keyof D]) => ({
+    value: draft[key] as string,
+    onInput: (value: string) => setDraft({ ...draft, [key]: value }),
+    error: problems[key as string],
+  });
+}
+
 /** The form of `useCheckedForm`, named by its heading (`<prefix>-title`), with `intro` above its problems. */
 export function LearnForm(props: {
   form: ReturnType<typeof useCheckedForm<unknown>>;

@@ -10,7 +10,7 @@ import { useT } from '../lang.ts';
 import { listRegions } from '../operator/operator-api.ts';
 import { useLoad } from '../operator/ui.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
-import { LearnForm, useCheckedForm } from './LearnForm.tsx';
+import { bindTextFields, LearnForm, useCheckedForm } from './LearnForm.tsx';
 import { createLesson, editLesson, type LessonDraft, listCasesIn } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
 
@@ -122,6 +122,7 @@ export function LessonForm(props: {
     onSaved: props.onSaved,
   });
   const { problems } = form;
+  const field = bindTextFields(draft, setDraft, problems);
 
   return (
     <LearnForm
@@ -135,11 +136,9 @@ export function LessonForm(props: {
       <InputField
         id={`${prefix}-title-field`}
         label={t('learn.lesson.title')}
-        value={draft.title}
-        onInput={set('title')}
+        {...field('title')}
         maxLength={200}
         isRequired
-        error={problems.title}
       />
       {STORY.map((part) => (
         <TextAreaField
@@ -147,11 +146,9 @@ export function LessonForm(props: {
           id={`${prefix}-${part.key}`}
           label={t(part.label)}
           hint={t(part.hint)}
-          value={draft[part.key]}
-          onInput={set(part.key)}
+          {...field(part.key)}
           maxLength={5000}
           isRequired
-          error={problems[part.key]}
         />
       ))}
       <div class="op-grid-form">
@@ -188,9 +185,7 @@ export function LessonForm(props: {
         id={`${prefix}-tags`}
         label={t('learn.lesson.tags')}
         hint={t('learn.lesson.tagsHint')}
-        value={draft.tags}
-        onInput={set('tags')}
-        error={problems.tags}
+        {...field('tags')}
       />
       <fieldset class="op-radios">
         <legend>{t('learn.lesson.cases')}</legend>

@@ -7,7 +7,7 @@ import type { WorkshopView } from '../../shared/workshops/workshop-rules.ts';
 import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { wibInputIn } from '../operator/ui.tsx';
-import { LearnForm, useCheckedForm } from './LearnForm.tsx';
+import { bindTextFields, LearnForm, useCheckedForm } from './LearnForm.tsx';
 import { editWorkshop, planWorkshop } from './learning-api.ts';
 import type { Area } from './learning-ui.tsx';
 
@@ -140,6 +140,7 @@ export function WorkshopForm(props: {
     onSaved: props.onSaved,
   });
   const { problems } = form;
+  const field = bindTextFields(draft, setDraft, problems);
 
   return (
     <LearnForm
@@ -153,30 +154,24 @@ export function WorkshopForm(props: {
         id={`${prefix}-topic`}
         label={t('learn.workshop.topic')}
         hint={t('learn.workshop.topicHint')}
-        value={draft.topic}
-        onInput={set('topic')}
+        {...field('topic')}
         maxLength={300}
         isRequired
-        error={problems.topic}
       />
       <div class="op-grid-form">
         <InputField
           id={`${prefix}-starts`}
           type="datetime-local"
           label={t('learn.workshop.startsAt')}
-          value={draft.startsAt}
-          onInput={set('startsAt')}
+          {...field('startsAt')}
           isRequired
-          error={problems.startsAt}
         />
         <InputField
           id={`${prefix}-place`}
           label={t('learn.workshop.place')}
-          value={draft.place}
-          onInput={set('place')}
+          {...field('place')}
           maxLength={300}
           isRequired
-          error={problems.place}
         />
         {!isEdit && (
           <SelectField
@@ -201,16 +196,13 @@ export function WorkshopForm(props: {
         id={`${prefix}-facilitators`}
         label={t('learn.workshop.facilitators')}
         hint={t('learn.workshop.facilitatorsHint')}
-        value={draft.facilitators}
-        onInput={set('facilitators')}
+        {...field('facilitators')}
         rows={3}
-        error={problems.facilitators}
       />
       <TextAreaField
         id={`${prefix}-notes`}
         label={t('learn.workshop.notes')}
-        value={draft.notes}
-        onInput={set('notes')}
+        {...field('notes')}
         rows={3}
         maxLength={5000}
       />

@@ -84,25 +84,42 @@ export function WorkshopList(props: { me: SignedInUser }) {
       )}
       <LearnError error={list.error} />
       {!list.data && list.isLoading && <Loading />}
-      <section aria-labelledby="workshops-upcoming">
-        <h2 id="workshops-upcoming">{t('learn.workshop.upcoming')}</h2>
-        {list.data && upcoming.length === 0 && <p>{t('learn.workshop.noneUpcoming')}</p>}
-        <ul class="learn-list">
-          {upcoming.map((w) => (
-            <WorkshopCard key={w.id} item={w} />
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="workshops-past">
-        <h2 id="workshops-past">{t('learn.workshop.past')}</h2>
-        {list.data && past.length === 0 && <p>{t('learn.workshop.nonePast')}</p>}
-        <ul class="learn-list">
-          {past.map((w) => (
-            <WorkshopCard key={w.id} item={w} />
-          ))}
-        </ul>
-      </section>
+      <WorkshopSection
+        id="workshops-upcoming"
+        heading={t('learn.workshop.upcoming')}
+        none={t('learn.workshop.noneUpcoming')}
+        isLoaded={list.data !== undefined}
+        items={upcoming}
+      />
+      <WorkshopSection
+        id="workshops-past"
+        heading={t('learn.workshop.past')}
+        none={t('learn.workshop.nonePast')}
+        isLoaded={list.data !== undefined}
+        items={past}
+      />
     </div>
+  );
+}
+
+/** A heading and its workshops, or, once the list is loaded, the line that says there are none. */
+function WorkshopSection(props: {
+  id: string;
+  heading: string;
+  none: string;
+  isLoaded: boolean;
+  items: WorkshopSummary[];
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.heading}</h2>
+      {props.isLoaded && props.items.length === 0 && <p>{props.none}</p>}
+      <ul class="learn-list">
+        {props.items.map((w) => (
+          <WorkshopCard key={w.id} item={w} />
+        ))}
+      </ul>
+    </section>
   );
 }
 
