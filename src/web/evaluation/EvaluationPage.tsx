@@ -9,7 +9,7 @@ import {
   formatShare,
 } from '../../shared/evaluation/evaluation-schema.ts';
 import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
-import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n.ts';
+import { errorMessage, formatDateTimeWIB, formatNumber, type Lang } from '../../shared/i18n.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -179,11 +179,7 @@ export function EvaluationPage(props: { me: SignedInUser }) {
             />
             <BarChart
               title={t('eval.chartReports')}
-              bars={summary.byKabkota.map((k) => ({
-                label: k.name,
-                value: k.reports.value,
-                text: formatNumber(k.reports.value, lang),
-              }))}
+              bars={kabkotaBars(summary, lang, (k) => k.reports.value, formatNumber)}
             />
           </section>
 
@@ -192,11 +188,7 @@ export function EvaluationPage(props: { me: SignedInUser }) {
             <Timings summary={summary} lang={lang} />
             <BarChart
               title={t('eval.chartAck')}
-              bars={summary.byKabkota.map((k) => ({
-                label: k.name,
-                value: k.acknowledge.median,
-                text: formatMinutes(k.acknowledge.median, lang),
-              }))}
+              bars={kabkotaBars(summary, lang, (k) => k.acknowledge.median, formatMinutes)}
               limit={
                 p1Deadline
                   ? {
@@ -354,4 +346,18 @@ export function EvaluationPage(props: { me: SignedInUser }) {
       )}
     </div>
   );
+}
+
+/** A bar per kabkota of one figure, with its text in the figure's own unit. */
+function kabkotaBars<V extends number | null>(
+  summary: EvaluationSummary,
+  lang: Lang,
+  figureOf: (kabkota: EvaluationSummary['byKabkota'][number]) => V,
+  format: (value: V, lang: Lang) => string,
+) {
+  return summary.byKabkota.map((k) => ({
+    label: k.name,
+    value: figureOf(k),
+    text: format(figureOf(k), lang),
+  }));
 }
