@@ -194,22 +194,17 @@ function TaskCard(props: { task: Task; me: SignedInUser }) {
       )}
       {!isClosed && (
         <div class="actions">
-          <button
-            type="button"
-            class="button button-primary"
-            disabled={busy !== undefined}
-            onClick={() => void record('check_in', t(KIND_ACTION.check_in))}
-          >
-            {busy === 'check_in' ? t('field.gps.locating') : t('field.followUp.check_in')}
-          </button>
-          <button
-            type="button"
-            class="button button-secondary"
-            disabled={busy !== undefined}
-            onClick={() => void record('check_out', t(KIND_ACTION.check_out))}
-          >
-            {busy === 'check_out' ? t('field.gps.locating') : t('field.followUp.check_out')}
-          </button>
+          {(['check_in', 'check_out'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              class={kind === 'check_in' ? 'button button-primary' : 'button button-secondary'}
+              disabled={busy !== undefined}
+              onClick={() => void record(kind, t(KIND_ACTION[kind]))}
+            >
+              {busy === kind ? t('field.gps.locating') : t(`field.followUp.${kind}`)}
+            </button>
+          ))}
           <ToggleButton
             class="button button-secondary"
             label={t('field.followUp.add')}
