@@ -11,7 +11,7 @@ import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { levelLabel } from '../operator/labels.ts';
 import { type LiveEvent, useCoalesced, useLiveEvents } from '../operator/live.ts';
 import { num, useFormSend, useLoad, useNow, wib } from '../operator/ui.tsx';
-import { ListItemButton, ListState, LiveLine, OpensInPlace, SplitView } from '../ui/ListView.tsx';
+import { ListItemButton, LiveLine, OpensInPlace, SplitList, SplitView } from '../ui/ListView.tsx';
 import { AlertDetailPanel } from './AlertDetail.tsx';
 import { ALERT_FEED_URL, type AlertLevel, type AlertView, listAlerts, raiseAlert } from './ew-api.ts';
 import {
@@ -105,12 +105,26 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
       )}
       <SplitView
         list={
-          <section class="op-split-list" aria-labelledby="ew-alerts-heading">
-            <h2 id="ew-alerts-heading">
-              {isOpenOnly
+          <SplitList
+            id="ew-alerts-heading"
+            heading={
+              isOpenOnly
                 ? t('ew.alerts.openHeading', { count: num(openCount, lang) })
-                : t('ew.alerts.allHeading', { count: num(items.length, lang) })}
-            </h2>
+                : t('ew.alerts.allHeading', { count: num(items.length, lang) })
+            }
+            loaded={alerts}
+            items={items}
+            empty={t('ew.alerts.empty')}
+            itemClass={(alert) => `ew-edge-${alert.level}`}
+            item={(alert) => (
+              <AlertButton
+                alert={alert}
+                now={now}
+                isSelected={alert.id === selectedId}
+                onSelect={() => setSelectedId(alert.id)}
+              />
+            )}
+          >
             <RadioField
               legend={t('ew.alerts.show')}
               name="ew-alert-filter"
@@ -122,20 +136,7 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
               onChange={(shown) => setOpenOnly(shown === 'open')}
             />
             <EwError error={alerts.error} />
-            <ListState loaded={alerts} count={items.length} empty={t('ew.alerts.empty')} />
-            <ul class="op-report-list">
-              {items.map((alert) => (
-                <li key={alert.id} class={`op-report-item ew-edge-${alert.level}`}>
-                  <AlertButton
-                    alert={alert}
-                    now={now}
-                    isSelected={alert.id === selectedId}
-                    onSelect={() => setSelectedId(alert.id)}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
+          </SplitList>
         }
         detail={
           selectedId && (

@@ -11,7 +11,7 @@ import type { SignedInUser } from '../api.ts';
 import { CheckList, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn } from '../operator/ui.tsx';
-import { ListItemButton, ListState, OpensInPlace, SplitView } from '../ui/ListView.tsx';
+import { ListItemButton, OpensInPlace, SplitList, SplitView } from '../ui/ListView.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { CalendarCorrections } from './CalendarCorrections.tsx';
 import { EventDetailPanel, EventStatusTag } from './EventDetail.tsx';
@@ -100,23 +100,20 @@ export function CalendarView(props: { me: SignedInUser }) {
       />
       <SplitView
         list={
-          <section class="op-split-list" aria-labelledby="ew-events-heading">
-            <h2 id="ew-events-heading">
-              {t('ew.calendar.eventsHeading', { count: num(events.length, lang) })}
-            </h2>
-            <ListState loaded={calendar} count={events.length} empty={t('ew.calendar.eventsEmpty')} />
-            <ul class="op-report-list">
-              {events.map((event) => (
-                <li key={event.id} class="op-report-item">
-                  <EventButton
-                    event={event}
-                    isSelected={event.id === selectedId}
-                    onSelect={() => setSelectedId(event.id)}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
+          <SplitList
+            id="ew-events-heading"
+            heading={t('ew.calendar.eventsHeading', { count: num(events.length, lang) })}
+            loaded={calendar}
+            items={events}
+            empty={t('ew.calendar.eventsEmpty')}
+            item={(event) => (
+              <EventButton
+                event={event}
+                isSelected={event.id === selectedId}
+                onSelect={() => setSelectedId(event.id)}
+              />
+            )}
+          />
         }
         detail={
           selectedId && (

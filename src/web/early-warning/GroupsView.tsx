@@ -6,7 +6,7 @@ import type { SignedInUser } from '../api.ts';
 import { CheckField, InputField, SearchField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, num, Tag, useFormSend, useLoad } from '../operator/ui.tsx';
-import { ListItemButton, ListState, OpensInPlace, SplitView } from '../ui/ListView.tsx';
+import { ListItemButton, OpensInPlace, SplitList, SplitView } from '../ui/ListView.tsx';
 import {
   createGroup,
   GROUP_KINDS,
@@ -59,8 +59,27 @@ export function GroupsView(props: { me: SignedInUser }) {
       />
       <SplitView
         list={
-          <section class="op-split-list" aria-labelledby="ew-groups-heading">
-            <h2 id="ew-groups-heading">{t('ew.groups.heading', { count: num(shown.length, lang) })}</h2>
+          <SplitList
+            id="ew-groups-heading"
+            heading={t('ew.groups.heading', { count: num(shown.length, lang) })}
+            loaded={groups}
+            items={shown}
+            empty={t('ew.groups.empty')}
+            item={(group) => (
+              <ListItemButton
+                isSelected={group.id === selectedId}
+                onSelect={() => setSelectedId(group.id)}
+                title={`${group.shortName} — ${group.name}`}
+              >
+                <span class="op-report-meta">
+                  {groupKindLabel(t, group.kind)}
+                  {!group.isActive && ` · ${t('ew.groups.inactive')}`}
+                  {rivalsOf(group, rivalries.data ?? []).length > 0 &&
+                    ` · ${t('ew.groups.rivalsOf', { names: rivalsOf(group, rivalries.data ?? []).join(', ') })}`}
+                </span>
+              </ListItemButton>
+            )}
+          >
             <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
               <SearchField
                 id="ew-groups-q"
@@ -81,26 +100,7 @@ export function GroupsView(props: { me: SignedInUser }) {
               <CheckField label={t('ew.groups.showInactive')} checked={isAll} onChange={setAll} />
             </form>
             <EwError error={groups.error} />
-            <ListState loaded={groups} count={shown.length} empty={t('ew.groups.empty')} />
-            <ul class="op-report-list">
-              {shown.map((group) => (
-                <li key={group.id} class="op-report-item">
-                  <ListItemButton
-                    isSelected={group.id === selectedId}
-                    onSelect={() => setSelectedId(group.id)}
-                    title={`${group.shortName} — ${group.name}`}
-                  >
-                    <span class="op-report-meta">
-                      {groupKindLabel(t, group.kind)}
-                      {!group.isActive && ` · ${t('ew.groups.inactive')}`}
-                      {rivalsOf(group, rivalries.data ?? []).length > 0 &&
-                        ` · ${t('ew.groups.rivalsOf', { names: rivalsOf(group, rivalries.data ?? []).join(', ') })}`}
-                    </span>
-                  </ListItemButton>
-                </li>
-              ))}
-            </ul>
-          </section>
+          </SplitList>
         }
         detail={
           selectedId && (

@@ -19,6 +19,40 @@ export function SplitView(props: {
   );
 }
 
+/**
+ * The list side of a `SplitView`, named by its heading: what comes before the list (its filters, its error), the
+ * loading or empty line, and an item per entry, each in a list item (of `itemClass`, when given, beside the
+ * default).
+ */
+export function SplitList<T extends { id: string }>(props: {
+  id: string;
+  heading: ComponentChildren;
+  loaded: { data: unknown; isLoading: boolean };
+  items: readonly T[];
+  empty: string;
+  itemClass?: (item: T) => string;
+  item: (item: T) => ComponentChildren;
+  children?: ComponentChildren;
+}) {
+  return (
+    <section class="op-split-list" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.heading}</h2>
+      {props.children}
+      <ListState loaded={props.loaded} count={props.items.length} empty={props.empty} />
+      <ul class="op-report-list">
+        {props.items.map((item) => (
+          <li
+            key={item.id}
+            class={props.itemClass ? `op-report-item ${props.itemClass(item)}` : 'op-report-item'}
+          >
+            {props.item(item)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** "Loading…" until the first data comes, then the empty line when there is nothing to list. */
 export function ListState(props: {
   loaded: { data: unknown; isLoading: boolean };
