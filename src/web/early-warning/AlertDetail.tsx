@@ -6,7 +6,16 @@ import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
-import { DoneNotice, Due, FormSubmit, StandIn, useAction, useLoad, wib } from '../operator/ui.tsx';
+import {
+  DoneNotice,
+  Due,
+  FormSubmit,
+  StandIn,
+  TimelineEntry,
+  useAction,
+  useLoad,
+  wib,
+} from '../operator/ui.tsx';
 import {
   type AlertDetail,
   acknowledgeAlert,
@@ -164,13 +173,9 @@ export function AlertDetailPanel(props: { id: string; version: number; now: Date
       ) : (
         <ol class="op-timeline">
           {alert.actions.map((entry) => (
-            <li key={entry.id}>
-              <time dateTime={entry.at}>{wib(entry.at, lang)}</time>
-              <span class="op-timeline-what">
-                {t(`ew.action.kind.${entry.kind}` as MessageKey)}: {entry.action}
-              </span>
-              {entry.actorName && <span class="op-timeline-who">{entry.actorName}</span>}
-            </li>
+            <TimelineEntry key={entry.id} at={entry.at} who={entry.actorName}>
+              {t(`ew.action.kind.${entry.kind}` as MessageKey)}: {entry.action}
+            </TimelineEntry>
           ))}
         </ol>
       )}

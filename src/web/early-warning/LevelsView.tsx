@@ -9,7 +9,7 @@ import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { useLiveEvents } from '../operator/live.ts';
-import { DataTable, Loading, num, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, Loading, num, TimelineEntry, useAction, useLoad, wib } from '../operator/ui.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   getLevelDetail,
@@ -191,19 +191,19 @@ function LevelHistory(props: { code: string; name: string }) {
       {changes.length > 0 && (
         <ol class="op-timeline">
           {changes.map((change) => (
-            <li key={change.changedAt + change.toLevel}>
-              <time dateTime={change.changedAt}>{wib(change.changedAt, lang)}</time>
-              <span class="op-timeline-what">
-                {change.fromLevel
-                  ? t('ew.levels.changed', {
-                      from: warningLevelLabel(t, change.fromLevel),
-                      to: warningLevelLabel(t, change.toLevel),
-                    })
-                  : t('ew.levels.first', { to: warningLevelLabel(t, change.toLevel) })}{' '}
-                ({t('ew.levels.scoreIs', { score: formatScore(change.score, lang) })})
-              </span>
-              <FactorList factors={change.factors} />
-            </li>
+            <TimelineEntry
+              key={change.changedAt + change.toLevel}
+              at={change.changedAt}
+              below={<FactorList factors={change.factors} />}
+            >
+              {change.fromLevel
+                ? t('ew.levels.changed', {
+                    from: warningLevelLabel(t, change.fromLevel),
+                    to: warningLevelLabel(t, change.toLevel),
+                  })
+                : t('ew.levels.first', { to: warningLevelLabel(t, change.toLevel) })}{' '}
+              ({t('ew.levels.scoreIs', { score: formatScore(change.score, lang) })})
+            </TimelineEntry>
           ))}
         </ol>
       )}

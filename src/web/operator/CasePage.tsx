@@ -34,6 +34,7 @@ import {
   PriorityTag,
   StandIn,
   Tag,
+  TimelineEntry,
   useAction,
   useFormSend,
   useHeading,
@@ -358,7 +359,6 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
 
 function TimelineSection(props: { id: string; version: number }) {
   const t = useT();
-  const lang = useLang();
   const timeline = useLoad(() => getTimeline(props.id).then((r) => r.items), [props.id, props.version]);
   return (
     <section aria-labelledby="timeline-heading">
@@ -366,14 +366,10 @@ function TimelineSection(props: { id: string; version: number }) {
       <ErrorNotice error={timeline.error} />
       <ol class="op-timeline">
         {[...(timeline.data ?? [])].reverse().map((entry, index) => (
-          <li key={`${entry.at}-${index}`}>
-            <time dateTime={entry.at}>{wib(entry.at, lang)}</time>
-            <span class="op-timeline-what">
-              {timelineLabel(t, entry.kind)}
-              {describeDetails(t, entry.kind, entry.details)}
-            </span>
-            {entry.actorName && <span class="op-timeline-who">{entry.actorName}</span>}
-          </li>
+          <TimelineEntry key={`${entry.at}-${index}`} at={entry.at} who={entry.actorName}>
+            {timelineLabel(t, entry.kind)}
+            {describeDetails(t, entry.kind, entry.details)}
+          </TimelineEntry>
         ))}
       </ol>
     </section>

@@ -188,6 +188,24 @@ export function wib(value: string | Date, lang: Lang): string {
   return formatDateTimeWIB(value, lang);
 }
 
+/** An entry of a timeline (`<ol class="op-timeline">`): when, what happened, who did it when known, and more below. */
+export function TimelineEntry(props: {
+  at: string;
+  who?: string | null;
+  children: ComponentChildren;
+  below?: ComponentChildren;
+}) {
+  const lang = useLang();
+  return (
+    <li>
+      <time dateTime={props.at}>{wib(props.at, lang)}</time>
+      <span class="op-timeline-what">{props.children}</span>
+      {props.who && <span class="op-timeline-who">{props.who}</span>}
+      {props.below}
+    </li>
+  );
+}
+
 /** A number in the user's language. */
 export function num(value: number, lang: Lang): string {
   return formatNumber(value, lang);
