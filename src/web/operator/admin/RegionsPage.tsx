@@ -5,6 +5,12 @@ import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { type Bakorwil, listBakorwil, listRegions, saveBakorwil } from '../operator-api.ts';
 import { DataTable, DoneNotice, ErrorNotice, num, useAction, useLoad } from '../ui.tsx';
 
+/** The Bakorwil's texts an administrator may change, each with the name of its box. */
+const EDITABLE = [
+  { field: 'name', label: 'op.regions.nameOf' },
+  { field: 'seat', label: 'op.regions.seatOf' },
+] as const;
+
 /** The Bakorwil editor. */
 export function RegionsPage(_props: OperatorPageProps) {
   const t = useT();
@@ -71,22 +77,16 @@ export function RegionsPage(_props: OperatorPageProps) {
             {draft.map((b) => (
               <tr key={b.id}>
                 <th scope="row">{b.id}</th>
-                <td>
-                  <input
-                    aria-label={t('op.regions.nameOf', { id: b.id })}
-                    class="op-input"
-                    value={b.name}
-                    onInput={(event) => edit(b.id, 'name', (event.currentTarget as HTMLInputElement).value)}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={t('op.regions.seatOf', { id: b.id })}
-                    class="op-input"
-                    value={b.seat}
-                    onInput={(event) => edit(b.id, 'seat', (event.currentTarget as HTMLInputElement).value)}
-                  />
-                </td>
+                {EDITABLE.map(({ field, label }) => (
+                  <td key={field}>
+                    <input
+                      aria-label={t(label, { id: b.id })}
+                      class="op-input"
+                      value={b[field]}
+                      onInput={(event) => edit(b.id, field, (event.currentTarget as HTMLInputElement).value)}
+                    />
+                  </td>
+                ))}
                 <td>{num(b.members.length, lang)}</td>
               </tr>
             ))}
