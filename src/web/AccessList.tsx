@@ -1,6 +1,7 @@
 // A user's sessions and API tokens, each with a button that ends it: on one's own account page, and for an
 // admin on another user's.
 
+import { type ComponentChildren, Fragment } from 'preact';
 import { formatDateTimeWIB } from '../shared/i18n.ts';
 import { describeUserAgent } from '../shared/user-agent.ts';
 import type { Access } from '../shared/users.ts';
@@ -20,65 +21,90 @@ export function AccessList(props: {
   const when = (iso: string | null) => (iso ? formatDateTimeWIB(iso, lang) : t('account.neverUsed'));
   return (
     <>
-      <h3 id={`${props.idPrefix}-sessions`}>{t('account.sessions')}</h3>
-      {sessions.length === 0 ? (
-        <p>{t('account.noSessions')}</p>
+      <AccessSection
+        id={`${props.idPrefix}-sessions`}
+        heading={t('account.sessions')}
+        none={t('account.noSessions')}
+        items={sessions.map((session) => {
+          const device = session.userAgent
+            ? describeUserAgent(session.userAgent)
+            : t('account.unknownDevice');
+          return {
+            id: session.id,
+            facts: [
+              [
+                t('account.device'),
+                <>
+                  {device}
+                  {session.isCurrent && <strong> ({t('account.thisDevice')})</strong>}
+                </>,
+              ],
+              [t('account.address'), session.address || '—'],
+              [t('account.lastUsed'), when(session.lastSeenAt)],
+              [t('account.expires'), when(session.expiresAt)],
+            ],
+            endLabel: t('account.end', { device: session.isCurrent ? t('account.thisDevice') : device }),
+          };
+        })}
+        isBusy={props.isBusy}
+        onEnd={props.onEndSession}
+      />
+      <AccessSection
+        id={`${props.idPrefix}-tokens`}
+        heading={t('account.tokens')}
+        none={t('account.noTokens')}
+        items={tokens.map((token) => ({
+          id: token.id,
+          facts: [
+            [t('account.label'), token.label || '—'],
+            [t('account.lastUsed'), when(token.lastUsedAt)],
+            [t('account.expires'), when(token.expiresAt)],
+          ],
+          endLabel: t('account.revoke', { label: token.label || token.id.slice(0, 8) }),
+        }))}
+        isBusy={props.isBusy}
+        onEnd={props.onRevokeToken}
+      />
+    </>
+  );
+}
+
+/** A way in that can be ended: what is known of it, and the button that ends it. */
+type AccessItem = { id: string; facts: [string, ComponentChildren][]; endLabel: string };
+
+/** A heading and the ways in under it, or the line that says there are none. */
+function AccessSection(props: {
+  id: string;
+  heading: string;
+  none: string;
+  items: AccessItem[];
+  isBusy: boolean;
+  onEnd: (id: string) => void;
+}) {
+  return (
+    <>
+      <h3 id={props.id}>{props.heading}</h3>
+      {props.items.length === 0 ? (
+        <p>{props.none}</p>
       ) : (
-        <ul class="access-list" aria-labelledby={`${props.idPrefix}-sessions`}>
-          {sessions.map((session) => {
-            const device = session.userAgent
-              ? describeUserAgent(session.userAgent)
-              : t('account.unknownDevice');
-            return (
-              <li key={session.id} class="access-item">
-                <dl>
-                  <dt>{t('account.device')}</dt>
-                  <dd>
-                    {device}
-                    {session.isCurrent && <strong> ({t('account.thisDevice')})</strong>}
-                  </dd>
-                  <dt>{t('account.address')}</dt>
-                  <dd>{session.address || '—'}</dd>
-                  <dt>{t('account.lastUsed')}</dt>
-                  <dd>{when(session.lastSeenAt)}</dd>
-                  <dt>{t('account.expires')}</dt>
-                  <dd>{when(session.expiresAt)}</dd>
-                </dl>
-                <button
-                  type="button"
-                  class="button"
-                  disabled={props.isBusy}
-                  onClick={() => props.onEndSession(session.id)}
-                >
-                  {t('account.end', { device: session.isCurrent ? t('account.thisDevice') : device })}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <h3 id={`${props.idPrefix}-tokens`}>{t('account.tokens')}</h3>
-      {tokens.length === 0 ? (
-        <p>{t('account.noTokens')}</p>
-      ) : (
-        <ul class="access-list" aria-labelledby={`${props.idPrefix}-tokens`}>
-          {tokens.map((token) => (
-            <li key={token.id} class="access-item">
+        <ul class="access-list" aria-labelledby={props.id}>
+          {props.items.map((item) => (
+            <li key={item.id} class="access-item">
               <dl>
-                <dt>{t('account.label')}</dt>
-                <dd>{token.label || '—'}</dd>
-                <dt>{t('account.lastUsed')}</dt>
-                <dd>{when(token.lastUsedAt)}</dd>
-                <dt>{t('account.expires')}</dt>
-                <dd>{when(token.expiresAt)}</dd>
+                {item.facts.map(([label, value]) => (
+                  <Fragment key={label}>
+                    <dt>{label}</dt>
+                    <dd>{value}</dd>
+                  </Fragment>
+                ))}
               </dl>
               <button
                 type="button"
                 class="button"
                 disabled={props.isBusy}
-                onClick={() => props.onRevokeToken(token.id)}
+                onClick={() => props.onEnd(item.id)}
               >
-                {t('account.revoke', { label: token.label || token.id.slice(0, 8) })}
+                {item.endLabel}
               </button>
             </li>
           ))}
