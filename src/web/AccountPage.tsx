@@ -26,6 +26,7 @@ import {
   NewPasswordField,
   ProblemRegion,
   problemOf,
+  SuccessRegion,
 } from './ui/CredentialField.tsx';
 
 /** The password change's outcome: saved, or the problem to show. */
@@ -86,9 +87,7 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
       <h1 tabIndex={-1}>{heading}</h1>
       <p>{t('account.intro')}</p>
       <ProblemRegion problem={outcome === 'saved' ? undefined : outcome} />
-      <div role="status" class="alert-region">
-        {outcome === 'saved' && <p class="message message-success">{t('account.saved')}</p>}
-      </div>
+      <SuccessRegion message={outcome === 'saved' ? t('account.saved') : undefined} />
       <form noValidate onSubmit={submit}>
         <CredentialField
           id="account-current"
@@ -157,9 +156,7 @@ function OwnAccess() {
       <h2 id="access-heading">{t('account.accessHeading')}</h2>
       <p>{t('account.accessIntro')}</p>
       <AlertRegion message={error && errorMessage(lang, error.code, error.details)} />
-      <div role="status" class="alert-region">
-        {done && <p class="message message-success">{t(done)}</p>}
-      </div>
+      <SuccessRegion message={done && t(done)} />
       {access && (
         <AccessList
           access={access}

@@ -13,7 +13,7 @@ import {
 import { ApiError, request } from './api.ts';
 import { InputField, SelectField } from './fields.tsx';
 import { useLang, useT } from './lang.ts';
-import { AlertRegion, BusySubmit } from './ui/CredentialField.tsx';
+import { AlertRegion, BusySubmit, SuccessRegion } from './ui/CredentialField.tsx';
 
 const key = (kind: NoticeKind, channel: NoticeChannel) => `${kind}:${channel}`;
 
@@ -79,9 +79,7 @@ export function NoticeSettings() {
       <h2 id="notices-heading">{t('notices.title')}</h2>
       <p>{t('notices.intro')}</p>
       <AlertRegion message={error && errorMessage(lang, error.code, error.details)} />
-      <div role="status" class="alert-region">
-        {saved && <p class="message message-success">{t('notices.saved')}</p>}
-      </div>
+      <SuccessRegion message={saved ? t('notices.saved') : undefined} />
       <form noValidate onSubmit={submit}>
         <InputField
           id="notices-phone"

@@ -94,6 +94,15 @@ export function AlertRegion(props: { message: string | undefined }) {
   );
 }
 
+/** The polite live region of a form's success: always present, so that a new message is announced. */
+export function SuccessRegion(props: { message: string | undefined }) {
+  return (
+    <div role="status" class="alert-region">
+      {props.message && <p class="message message-success">{props.message}</p>}
+    </div>
+  );
+}
+
 /** The live region of a form's problem, in the reader's language; a key's `{min}` is the new password's rule. */
 export function ProblemRegion(props: { problem: FormProblem | undefined }) {
   const lang = useLang();
