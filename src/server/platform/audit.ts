@@ -5,37 +5,49 @@ export type AuditActor = { id: string | null; label: string };
 
 export const SYSTEM_ACTOR: { readonly id: null; readonly label: string } = { id: null, label: 'sistem' };
 
+/** What an audit entry is about: a record's type and id. */
+export type AuditSubject = { type: string; id: string };
+
 /**
  * Appends one entry to the hash-chained audit trail when the caller's transaction commits (in the same
  * round trip as COMMIT, so the chain's lock is held only for the commit itself). A failed append rolls
  * the whole transaction back. `details` must not hold personal data: reference people by id so they can
  * be erased later. In a transaction run for an actor, the database records that actor (from the transaction's
- * signed ticket) whatever `actor` says; `actor` names who acts only in owner transactions (sign-in, jobs).
+ * signed ticket) whatever `by` says; `by` (the principal, or an actor of its own) names who acts only in owner
+ * transactions (sign-in, jobs). A `subject` given as an id alone is a record of the type the action starts with
+ * (`'pillar.created'` → `pillar`).
  */
 export async function appendAudit(
   tx: Tx,
-  actor: AuditActor,
+  by: AuditActor | { audit: AuditActor },
   action: string,
-  subject: { type: string; id: string },
+  subject: string | AuditSubject,
   details: Record<string, unknown> = {},
 ): Promise<void> {
+  const { type, id } = typeof subject === 'string' ? { type: subjectTypeOf(action), id: subject } : subject;
   if (tx.hasActor) {
     tx.atCommit('SELECT sigap_audit_append_as_actor($1, $2, $3, $4::jsonb)', [
       action,
-      subject.type,
-      subject.id,
+      type,
+      id,
       JSON.stringify(details),
     ]);
     return;
   }
+  const actor = 'audit' in by ? by.audit : by;
   tx.atCommit('SELECT sigap_audit_append($1, $2, $3, $4, $5, $6::jsonb)', [
     actor.id,
     actor.label,
     action,
-    subject.type,
-    subject.id,
+    type,
+    id,
     JSON.stringify(details),
   ]);
+}
+
+/** The subject type an action names by its prefix: `'pillar.created'` → `pillar`. */
+function subjectTypeOf(action: string): string {
+  return action.split('.', 1)[0];
 }
 
 /**

@@ -47,13 +47,7 @@ async function escalateOne(tx: Tx, id: string, now: Date): Promise<boolean> {
     actorId: null,
     at: now,
   });
-  await appendAudit(
-    tx,
-    SYSTEM_ACTOR,
-    'alert.escalated',
-    { type: 'alert', id },
-    { from: alert.handlingLevel, to, reason },
-  );
+  await appendAudit(tx, SYSTEM_ACTOR, 'alert.escalated', id, { from: alert.handlingLevel, to, reason });
   await notifyUsers(tx, await findUsersCovering(tx, roles, alert.kabkotaCode), {
     kind: 'alert.escalated',
     subjectType: 'alert',

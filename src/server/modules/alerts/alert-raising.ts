@@ -73,18 +73,12 @@ export async function raiseAlertInTx(
       at: now,
     });
   }
-  await appendAudit(
-    tx,
-    actor.audit,
-    'alert.raised',
-    { type: 'alert', id },
-    {
-      level: input.level,
-      source: input.source,
-      regionCode: input.regionCode,
-      replaced: replaced.map((o) => o.id),
-    },
-  );
+  await appendAudit(tx, actor, 'alert.raised', id, {
+    level: input.level,
+    source: input.source,
+    regionCode: input.regionCode,
+    replaced: replaced.map((o) => o.id),
+  });
   const alert = (await store.findAlert(tx, id))!;
   const operators = await findUsersCovering(tx, HANDLERS_AT.kabkota, kabkotaCode);
   await notifyUsers(tx, operators, {

@@ -160,13 +160,7 @@ export async function acknowledgeAlert(
       actorId: principal.user.id,
       at: now,
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'alert.acknowledged',
-      { type: 'alert', id },
-      { handlingLevel: alert.handlingLevel },
-    );
+    await appendAudit(tx, principal, 'alert.acknowledged', id, { handlingLevel: alert.handlingLevel });
     const others = (await findUsersCovering(tx, HANDLERS_AT.kabkota, alert.kabkotaCode)).filter(
       (u) => u !== principal.user.id,
     );
@@ -208,13 +202,7 @@ export async function addAlertAction(
       actorId: principal.user.id,
       at: now,
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'alert.action_added',
-      { type: 'alert', id },
-      { caseId: input.caseId ?? null },
-    );
+    await appendAudit(tx, principal, 'alert.action_added', id, { caseId: input.caseId ?? null });
     await publishAlertEvent(tx, 'alert.updated', alert);
     return toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode));
   });
@@ -245,7 +233,7 @@ export async function closeAlert(
       actorId: principal.user.id,
       at: now,
     });
-    await appendAudit(tx, principal.audit, 'alert.closed', { type: 'alert', id });
+    await appendAudit(tx, principal, 'alert.closed', id);
     const closed = await requireAlert(tx, id);
     await publishAlertEvent(tx, 'alert.closed', closed);
     const deliveryIds = await recordDeliveries(
@@ -279,7 +267,7 @@ export async function approvePublicText(
       throw new DomainError('invalid_transition', 'Peringatan sudah ditutup');
     }
     await store.setPublicText(tx, id, { ...input, userId: principal.user.id, now });
-    await appendAudit(tx, principal.audit, 'alert.public_text_approved', { type: 'alert', id });
+    await appendAudit(tx, principal, 'alert.public_text_approved', id);
     const updated = await requireAlert(tx, id);
     return toView(principal, updated, await store.findAcknowledgers(tx, alert.kabkotaCode));
   });

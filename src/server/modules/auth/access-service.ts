@@ -77,7 +77,7 @@ export async function revokeTokenOf(
     if (!(await users.revokeApiToken(tx, user.id, tokenId))) {
       throw new DomainError('not_found', 'Token tidak ditemukan');
     }
-    await appendAudit(tx, by, 'api_token.revoked', { type: 'api_token', id: tokenId }, { userId: user.id });
+    await appendAudit(tx, by, 'api_token.revoked', tokenId, { userId: user.id });
   });
 }
 

@@ -100,7 +100,7 @@ export async function login(
     });
     await rememberDevice(tx, digest(deviceToken), user.id);
     const p = await principalOf(tx, user);
-    await appendAudit(tx, p.audit, 'auth.login', { type: 'user', id: user.id });
+    await appendAudit(tx, p, 'auth.login', { type: 'user', id: user.id });
     return p;
   });
   return { principal, sessionToken, csrfToken, deviceToken };
@@ -162,9 +162,7 @@ async function resolveTokenHash(
   const principal = principalFrom(user, user.bakorwilMembers);
   // A token skips the second factor, so its use is on the record: once a minute at most, like its last use.
   if (user.wasTouched) {
-    await db.asSystem((tx) =>
-      appendAudit(tx, principal.audit, 'api_token.used', { type: 'api_token', id: user.tokenId }),
-    );
+    await db.asSystem((tx) => appendAudit(tx, principal, 'api_token.used', user.tokenId));
   }
   rememberPrincipal(
     `token:${tokenHash}`,
@@ -206,7 +204,7 @@ export async function logout(db: Database, principal: Principal, tokenHash: stri
   await db.asSystem(async (tx) => {
     await users.deleteSession(tx, tokenHash);
     principalsChanged(tx);
-    await appendAudit(tx, principal.audit, 'auth.logout', { type: 'user', id: principal.user.id });
+    await appendAudit(tx, principal, 'auth.logout', { type: 'user', id: principal.user.id });
   });
 }
 
@@ -240,13 +238,10 @@ export async function createApiToken(
       label,
       expiresAt,
     });
-    await appendAudit(
-      tx,
-      by,
-      'api_token.created',
-      { type: 'api_token', id: tokenId },
-      { userId: user.id, expiresAt: expiresAt.toISOString() },
-    );
+    await appendAudit(tx, by, 'api_token.created', tokenId, {
+      userId: user.id,
+      expiresAt: expiresAt.toISOString(),
+    });
     return tokenId;
   });
   return { id, token, expiresAt };
@@ -258,7 +253,7 @@ export async function revokeApiToken(db: Database, principal: Principal, tokenId
     if (!(await users.revokeApiToken(tx, principal.user.id, tokenId))) {
       throw new DomainError('not_found', 'Token tidak ditemukan');
     }
-    await appendAudit(tx, principal.audit, 'api_token.revoked', { type: 'api_token', id: tokenId });
+    await appendAudit(tx, principal, 'api_token.revoked', tokenId);
   });
 }
 

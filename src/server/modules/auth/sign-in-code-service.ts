@@ -68,7 +68,7 @@ export async function issueResetCode(
     if (!user || !visible) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
     if (!user.isActive) throw new DomainError('conflict', 'Akun ini nonaktif; aktifkan dulu');
     const issued = await issueCode(tx, deps.clock, user, 'reset', principal.user.id);
-    await appendAudit(tx, principal.audit, 'user.reset_code_issued', { type: 'user', id: user.id });
+    await appendAudit(tx, principal, 'user.reset_code_issued', user.id);
     return issued;
   });
 }
@@ -118,13 +118,11 @@ export async function redeemSignInCode(
     await users.deleteUserSessions(tx, user.id);
     const tokensRevoked = await users.revokeUserTokens(tx, user.id);
     await clearUserAuthFailures(tx, key);
-    await appendAudit(
-      tx,
-      { id: user.id, label: user.username },
-      'user.password_set_with_code',
-      { type: 'user', id: user.id },
-      { codeId: code.id, purpose: code.purpose, tokensRevoked },
-    );
+    await appendAudit(tx, { id: user.id, label: user.username }, 'user.password_set_with_code', user.id, {
+      codeId: code.id,
+      purpose: code.purpose,
+      tokensRevoked,
+    });
   });
   return { username: user.username };
 }

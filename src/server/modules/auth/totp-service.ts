@@ -55,7 +55,7 @@ export async function confirmTotpEnrollment(
       recoveryCodes.map((c) => digest(normalizeRecoveryCode(c))),
     );
     principalsChanged(tx);
-    await appendAudit(tx, principal.audit, 'user.totp_enabled', { type: 'user', id: principal.user.id });
+    await appendAudit(tx, principal, 'user.totp_enabled', principal.user.id);
   });
   return { recoveryCodes };
 }
@@ -86,6 +86,6 @@ export async function resetTotpOf(db: Database, acting: Acting, username: string
     if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
     await store.clearTotp(tx, user.id);
     await users.deleteUserSessions(tx, user.id);
-    await appendAudit(tx, by, 'user.totp_reset', { type: 'user', id: user.id });
+    await appendAudit(tx, by, 'user.totp_reset', user.id);
   });
 }

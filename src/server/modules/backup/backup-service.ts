@@ -65,17 +65,11 @@ export async function createBackup(
   const file = sealBackup(plain, input.key);
   // Who took a copy of everyone's data is itself on the record (after the snapshot, so not inside it).
   await db.asSystem((tx) =>
-    appendAudit(
-      tx,
-      actor,
-      'backup.created',
-      { type: 'backup', id: manifest.createdAt },
-      {
-        key: input.key.kind,
-        bytes: file.length,
-        auditSeq: manifest.auditHead?.seq ?? 0,
-      },
-    ),
+    appendAudit(tx, actor, 'backup.created', manifest.createdAt, {
+      key: input.key.kind,
+      bytes: file.length,
+      auditSeq: manifest.auditHead?.seq ?? 0,
+    }),
   );
   return { file, manifest };
 }

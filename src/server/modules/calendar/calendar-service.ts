@@ -110,16 +110,10 @@ export async function setOverride(
       setBy: principal.user.id,
       now,
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'calendar.override_set',
-      { type: 'calendar', id: `${input.anchor}:${input.hijriYear}` },
-      {
-        date: input.date,
-        computed,
-      },
-    );
+    await appendAudit(tx, principal, 'calendar.override_set', `${input.anchor}:${input.hijriYear}`, {
+      date: input.date,
+      computed,
+    });
     return recurringOfYear(tx, input.hijriYear, input.date);
   });
 }
@@ -142,10 +136,7 @@ export async function deleteOverride(
   await deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.deleteOverride(tx, anchor, hijriYear)))
       throw new DomainError('not_found', 'Koreksi tanggal tidak ditemukan');
-    await appendAudit(tx, principal.audit, 'calendar.override_removed', {
-      type: 'calendar',
-      id: `${anchor}:${hijriYear}`,
-    });
+    await appendAudit(tx, principal, 'calendar.override_removed', `${anchor}:${hijriYear}`);
   });
 }
 
@@ -193,7 +184,7 @@ export async function createEvent(deps: CalendarDeps, principal: Principal, inpu
     await store.insertEventGroups(tx, id, input.groupIds);
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'calendar.event_created',
       { type: 'calendar_event', id },
       {
@@ -282,7 +273,7 @@ export async function updateChecklist(
     }
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'calendar.checklist_updated',
       { type: 'calendar_event', id },
       {
@@ -321,7 +312,7 @@ export async function saveReview(
     await store.saveReview(tx, id, { ...review, day: wibDate(now) }, { userId: principal.user.id, now });
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'calendar.review_saved',
       { type: 'calendar_event', id },
       {
@@ -340,7 +331,7 @@ export async function cancelEvent(deps: CalendarDeps, principal: Principal, id: 
   return deps.db.asActor(principal.actor, async (tx) => {
     await getScheduledEvent(tx, id);
     await store.cancelEvent(tx, id, now);
-    await appendAudit(tx, principal.audit, 'calendar.event_cancelled', { type: 'calendar_event', id });
+    await appendAudit(tx, principal, 'calendar.event_cancelled', { type: 'calendar_event', id });
     return eventDetail(tx, id, now);
   });
 }

@@ -402,15 +402,9 @@ export async function editCase(
     if (!(await store.updateDetails(tx, caseId, input.version, input, deps.clock.now()))) {
       throw new DomainError('version_conflict', 'Kasus sudah diubah orang lain; muat ulang lalu ulangi');
     }
-    await appendAudit(
-      tx,
-      principal.audit,
-      'case.edited',
-      { type: 'case', id: caseId },
-      {
-        fields: Object.keys(input).filter((k) => k !== 'version'),
-      },
-    );
+    await appendAudit(tx, principal, 'case.edited', caseId, {
+      fields: Object.keys(input).filter((k) => k !== 'version'),
+    });
     return publishCaseChange(tx, principal, caseId);
   });
 }

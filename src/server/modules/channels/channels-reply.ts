@@ -38,7 +38,7 @@ export async function replyToSender(
     if (queued) {
       await appendAudit(
         tx,
-        principal.audit,
+        principal,
         'channel.replied',
         { type: 'report', id: reportId },
         { messageId: lead.id, channel: lead.channel, template: input.template ?? null, length: text.length },

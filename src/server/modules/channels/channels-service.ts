@@ -318,7 +318,7 @@ async function fileReport(
       await store.setPlacedBy(tx, lead.id, placedBy.user.id);
       await appendAudit(
         tx,
-        placedBy.audit,
+        placedBy,
         'channel.message_placed',
         { type: 'channel_message', id: lead.id },
         { reportId: report.id, regionCode },

@@ -75,17 +75,11 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
       at: now,
     });
   }
-  await appendAudit(
-    tx,
-    SYSTEM_ACTOR,
-    'report.escalated',
-    { type: 'report', id },
-    {
-      from: report.handlingLevel,
-      to,
-      reason,
-    },
-  );
+  await appendAudit(tx, SYSTEM_ACTOR, 'report.escalated', id, {
+    from: report.handlingLevel,
+    to,
+    reason,
+  });
   notifyCovering(tx, roles, [report.kabkotaCode], {
     kind: 'report.escalated',
     subjectType: 'report',

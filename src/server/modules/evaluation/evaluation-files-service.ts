@@ -90,7 +90,7 @@ async function keep(
     });
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'evaluation.report_requested',
       { type: 'generated_report', id },
       { format, scope: request.scope.code, from: request.period.from, to: request.period.to },

@@ -306,20 +306,14 @@ export async function writeExport(
   } finally {
     // Audited even when the download stopped midway: what left is what the rows say.
     await deps.db.asActor(principal.actor, async (tx) =>
-      appendAudit(
-        tx,
-        principal.audit,
-        'export.create',
-        { type: 'export', id: randomUUID() },
-        {
-          kind,
-          format,
-          filters: auditedFilters(query),
-          rows: count,
-          personal,
-          complete,
-        },
-      ),
+      appendAudit(tx, principal, 'export.create', randomUUID(), {
+        kind,
+        format,
+        filters: auditedFilters(query),
+        rows: count,
+        personal,
+        complete,
+      }),
     );
   }
   out.end();

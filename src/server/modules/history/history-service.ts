@@ -258,7 +258,7 @@ async function runImport(
     await store.setDone(tx, row.id, { firstDay: first, lastDay: last, now: deps.clock.now() });
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'history.imported',
       { type: 'history_import', id: row.id },
       { fileName: row.fileName, fileHash: row.fileHash, rows: rows.length, imported, skipped, first, last },

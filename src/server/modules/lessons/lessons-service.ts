@@ -94,7 +94,7 @@ export async function createLesson(
     const { caseIds, ...row } = input;
     const id = await store.insertLesson(tx, { ...row, authorId: principal.user.id, now: deps.clock.now() });
     await linkCases(tx, id, caseIds);
-    await appendAudit(tx, principal.audit, 'lesson.created', { type: 'lesson', id }, { caseIds });
+    await appendAudit(tx, principal, 'lesson.created', id, { caseIds });
     return view(tx, principal, await requireLesson(tx, id));
   });
 }
@@ -131,13 +131,7 @@ export async function editLesson(
       });
     }
     if (caseIds) await linkCases(tx, id, caseIds);
-    await appendAudit(
-      tx,
-      principal.audit,
-      'lesson.updated',
-      { type: 'lesson', id },
-      { version: version + 1 },
-    );
+    await appendAudit(tx, principal, 'lesson.updated', id, { version: version + 1 });
     return view(tx, principal, await requireLesson(tx, id));
   });
 }
@@ -192,7 +186,7 @@ export async function moveLesson(
     ];
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       action,
       { type: 'lesson', id },
       move === 'publish' ? { warningsConfirmed: confirmed } : {},

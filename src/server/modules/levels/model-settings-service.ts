@@ -38,7 +38,7 @@ export async function updateSettings(
     await saveSettingsValue(tx, parsed.data, principal.user.id, now);
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'early_warning.settings_updated',
       { type: 'settings', id: 'early_warning' },
       {

@@ -86,7 +86,7 @@ export async function saveOwnSettings(
     // What changed, never the number or the address.
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'notice.settings_saved',
       { type: 'user', id: userId },
       {

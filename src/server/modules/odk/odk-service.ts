@@ -181,7 +181,7 @@ export async function receiveSubmission(
     if (inserted) {
       await appendAudit(
         tx,
-        principal.audit,
+        principal,
         'odk.submission_received',
         { type: 'report', id: reportId },
         { instanceId, formVersion: envelope.formVersion, deviceId, amendment: amended },

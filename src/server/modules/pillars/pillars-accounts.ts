@@ -91,7 +91,7 @@ export async function createPillarAccounts(
     if (created.length > 0) {
       await appendAudit(
         tx,
-        principal.audit,
+        principal,
         'pillar.accounts_created',
         { type: 'region', id: region },
         {

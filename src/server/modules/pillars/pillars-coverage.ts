@@ -41,13 +41,9 @@ export async function saveTarget(
       throw invalidField('pillarType', `Jenis pilar tidak dikenal: ${target.pillarType}`);
     }
     await store.upsertTarget(tx, target);
-    await appendAudit(
-      tx,
-      principal.audit,
-      'pillar_target.saved',
-      { type: 'pillar_target', id: `${target.pillarType}:${target.areaLevel}` },
-      { perArea: target.perArea },
-    );
+    await appendAudit(tx, principal, 'pillar_target.saved', `${target.pillarType}:${target.areaLevel}`, {
+      perArea: target.perArea,
+    });
     return store.listTargets(tx);
   });
 }

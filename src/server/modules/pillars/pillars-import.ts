@@ -308,13 +308,10 @@ export async function startImport(
       totalRows: planned.rows.length,
       now: deps.clock.now(),
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'pillar_import.started',
-      { type: 'pillar_import', id },
-      { kabkotaCode: options.kabkotaCode, rows: planned.rows.length },
-    );
+    await appendAudit(tx, principal, 'pillar_import.started', id, {
+      kabkotaCode: options.kabkotaCode,
+      rows: planned.rows.length,
+    });
     return planned;
   });
   const job = await getImport(deps, principal, id);
@@ -384,13 +381,10 @@ async function processImport(
         }
       }
       if (creates.length > 0 || updated.length > 0) {
-        await appendAudit(
-          tx,
-          principal.audit,
-          'pillar_import.chunk_applied',
-          { type: 'pillar_import', id },
-          { created: creates.map((row) => row.id), updated },
-        );
+        await appendAudit(tx, principal, 'pillar_import.chunk_applied', id, {
+          created: creates.map((row) => row.id),
+          updated,
+        });
       }
       // The stored report keeps row numbers and reasons only: the names stay in the file and the registry.
       await store.addImportProgress(
@@ -405,18 +399,12 @@ async function processImport(
   await deps.db.asActor(principal.actor, async (tx) => {
     const job = await store.findImport(tx, id);
     await store.setImportStatus(tx, id, 'selesai', null, deps.clock.now());
-    await appendAudit(
-      tx,
-      principal.audit,
-      'pillar_import.finished',
-      { type: 'pillar_import', id },
-      {
-        created: job?.createdCount ?? 0,
-        updated: job?.updatedCount ?? 0,
-        unchanged: job?.unchangedCount ?? 0,
-        skipped: job?.skippedCount ?? 0,
-      },
-    );
+    await appendAudit(tx, principal, 'pillar_import.finished', id, {
+      created: job?.createdCount ?? 0,
+      updated: job?.updatedCount ?? 0,
+      unchanged: job?.unchangedCount ?? 0,
+      skipped: job?.skippedCount ?? 0,
+    });
   });
 }
 
@@ -430,7 +418,7 @@ export async function failImport(deps: PillarDeps, principal: Principal, id: str
       'Impor gagal di tengah jalan; unggah ulang berkasnya',
       deps.clock.now(),
     );
-    await appendAudit(tx, principal.audit, 'pillar_import.failed', { type: 'pillar_import', id });
+    await appendAudit(tx, principal, 'pillar_import.failed', id);
   });
 }
 

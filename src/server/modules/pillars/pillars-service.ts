@@ -231,13 +231,7 @@ export async function createPillar(deps: PillarDeps, principal: Principal, input
       const { row, registeredElsewhere } = await toWrite(tx, deps, principal, fields, null);
       const id = await store.insertPillar(tx, { ...row, createdBy: principal.user.id, now });
       if (registeredElsewhere) await noteRegisteredElsewhere(tx, [id], kabkotaOf(row.homeRegionCode) ?? '35');
-      await appendAudit(
-        tx,
-        principal.audit,
-        'pillar.created',
-        { type: 'pillar', id },
-        { pillarType: row.pillarType },
-      );
+      await appendAudit(tx, principal, 'pillar.created', id, { pillarType: row.pillarType });
       return toPillar((await store.findPillar(tx, id))!, deps.cipher, now, { nik: true, phone: true });
     }),
   );
@@ -296,13 +290,7 @@ export async function updatePillar(
           JSON.stringify(before[key as keyof typeof before]) !==
           JSON.stringify(changes[key as keyof typeof changes]),
       );
-      await appendAudit(
-        tx,
-        principal.audit,
-        'pillar.updated',
-        { type: 'pillar', id },
-        { version: version + 1, fields: changed },
-      );
+      await appendAudit(tx, principal, 'pillar.updated', id, { version: version + 1, fields: changed });
       return toPillar((await store.findPillar(tx, id))!, deps.cipher, now, { nik: true, phone: true });
     }),
   );
@@ -317,7 +305,7 @@ export async function deletePillar(deps: PillarDeps, principal: Principal, id: s
     if (!managesRegion(principal, current.homeRegionCode) || !(await store.deletePillar(tx, id))) {
       throw new DomainError('forbidden', 'Hanya pengelola wilayah ini yang dapat menghapus data pilar');
     }
-    await appendAudit(tx, principal.audit, 'pillar.deleted', { type: 'pillar', id });
+    await appendAudit(tx, principal, 'pillar.deleted', id);
   });
 }
 
@@ -340,7 +328,7 @@ export async function saveItem(
     await store.upsertItem(tx, kind, item);
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       kind === 'types' ? 'pillar_type.saved' : 'pillar_skill.saved',
       { type: kind === 'types' ? 'pillar_type' : 'pillar_skill', id: item.code },
       { isActive: item.isActive },

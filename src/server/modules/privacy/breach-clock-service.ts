@@ -34,7 +34,7 @@ async function remind(tx: Tx, id: string, now: Date): Promise<boolean> {
   if (!b || b.remindedAt || b.escalatedAt || breachClock(b, now).state !== 'mendekati' || b.closedAt)
     return false;
   await store.markBreach(tx, id, 'reminded', now);
-  await appendAudit(tx, SYSTEM_ACTOR, 'privacy.breach_reminded', { type: 'privacy_breach', id }, {});
+  await appendAudit(tx, SYSTEM_ACTOR, 'privacy.breach_reminded', { type: 'privacy_breach', id });
   notifyCovering(tx, BREACH_HANDLERS, PROVINCE_WIDE, {
     kind: 'privacy.breach_nearing',
     subjectType: 'privacy_breach',

@@ -71,7 +71,7 @@ export async function recordBreach(
     if (inserted) {
       await appendAudit(
         tx,
-        principal.audit,
+        principal,
         'privacy.breach_recorded',
         { type: 'privacy_breach', id: input.id },
         {
@@ -116,7 +116,7 @@ export async function recordBreachNotice(
   return changeBreach(deps, principal, id, async (tx, found, now) => {
     if (found.closedAt) throw new DomainError('conflict', 'Insiden ini sudah ditutup');
     await store.recordNotice(tx, id, to, now);
-    await appendAudit(tx, principal.audit, 'privacy.breach_notified', { type: 'privacy_breach', id }, { to });
+    await appendAudit(tx, principal, 'privacy.breach_notified', { type: 'privacy_breach', id }, { to });
   });
 }
 
@@ -126,7 +126,7 @@ export async function closeBreach(deps: BreachDeps, principal: Principal, id: st
     const refusal = refuseBreachClose(found);
     if (refusal) throw new DomainError('conflict', refusal);
     await store.closeBreach(tx, id, now);
-    await appendAudit(tx, principal.audit, 'privacy.breach_closed', { type: 'privacy_breach', id }, {});
+    await appendAudit(tx, principal, 'privacy.breach_closed', { type: 'privacy_breach', id });
   });
 }
 
@@ -149,6 +149,6 @@ export async function dismissSuspectedBreach(
       );
     }
     await store.closeBreach(tx, id, now, reason);
-    await appendAudit(tx, principal.audit, 'privacy.breach_dismissed', { type: 'privacy_breach', id }, {});
+    await appendAudit(tx, principal, 'privacy.breach_dismissed', { type: 'privacy_breach', id });
   });
 }

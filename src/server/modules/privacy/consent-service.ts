@@ -128,7 +128,7 @@ export async function recordConsent(
     }
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       input.action === 'beri' ? 'privacy.consent_given' : 'privacy.consent_withdrawn',
       // A reporter is named by the purpose only: the phone stays out of the audit trail.
       { type: 'privacy_consent', id: input.purpose === 'kontak_balik' ? 'kontak_balik' : key },

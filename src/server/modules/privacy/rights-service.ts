@@ -118,7 +118,7 @@ export async function recordRequest(
     if (inserted) {
       await appendAudit(
         tx,
-        principal.audit,
+        principal,
         'privacy.request_recorded',
         { type: 'privacy_request', id: input.id },
         { kind: input.kind, records: input.records.length },
@@ -166,7 +166,7 @@ export async function answerRequest(
       throw new DomainError('conflict', 'Permintaan penghapusan dijawab dengan menjalankan penghapusan');
     }
     await store.answerRequest(tx, id, 'selesai', answer, now);
-    await appendAudit(tx, principal.audit, 'privacy.request_answered', { type: 'privacy_request', id }, {});
+    await appendAudit(tx, principal, 'privacy.request_answered', { type: 'privacy_request', id });
     return toView(await requireRequest(tx, id), now);
   });
 }
@@ -204,7 +204,7 @@ export async function personFile(deps: RightsDeps, principal: Principal, id: str
     }
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'privacy.subject_file',
       { type: 'privacy_request', id },
       {
@@ -273,7 +273,7 @@ export async function correctField(
     );
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'privacy.field_corrected',
       { type: 'privacy_request', id },
       {
@@ -315,7 +315,7 @@ export async function runErasure(
       await store.answerRequest(tx, id, 'ditolak', refusals.join('\n'), now);
       await appendAudit(
         tx,
-        principal.audit,
+        principal,
         'privacy.erasure_refused',
         { type: 'privacy_request', id },
         {
@@ -329,7 +329,7 @@ export async function runErasure(
     await store.answerRequest(tx, id, 'selesai', answer, now);
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'privacy.erasure_done',
       { type: 'privacy_request', id },
       {
@@ -352,7 +352,7 @@ export async function setLegalHold(
     else await store.liftHold(tx, input.table, input.id);
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       input.active ? 'privacy.hold_set' : 'privacy.hold_lifted',
       { type: input.table, id: input.id },
       { reason: input.reason },

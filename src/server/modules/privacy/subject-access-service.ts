@@ -64,16 +64,10 @@ export async function searchSubject(
         'privacy.subject_access',
       );
     }
-    await appendAudit(
-      tx,
-      principal.audit,
-      'privacy.subject_searched',
-      { type: 'privacy', id: 'subject_access' },
-      {
-        by: [query.nik && 'nik', query.name && 'name', query.phone && 'phone'].filter(Boolean),
-        records: rows.length,
-      },
-    );
+    await appendAudit(tx, principal, 'privacy.subject_searched', 'subject_access', {
+      by: [query.nik && 'nik', query.name && 'name', query.phone && 'phone'].filter(Boolean),
+      records: rows.length,
+    });
     return {
       searchedAt: toWibIso(deps.clock.now()),
       records: rows.map((row) => ({

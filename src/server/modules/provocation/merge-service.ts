@@ -40,7 +40,7 @@ export async function mergeItem(
     const moved = await merges.mergeItems(tx, fromId, intoId, now);
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'provocation.items_merged',
       { type: 'provocation_item', id: intoId },
       { from: fromId, sightingsMoved: moved },

@@ -138,7 +138,7 @@ export async function recordSighting(
     if (input.reportId) await linkReportIn(tx, itemId, input.reportId);
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'provocation.sighting_recorded',
       { type: 'provocation_item', id: itemId },
       { sightingId: input.id, merged },
@@ -220,7 +220,7 @@ export async function addScreenshot(
     }
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'provocation.screenshot_added',
       { type: 'provocation_item', id: itemId },
       { sightingId, merged },
@@ -354,7 +354,7 @@ export async function assessItem(
     });
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'provocation.assessed',
       { type: 'provocation_item', id },
       { assessment: input.assessment, outcome, groupIds: input.groupIds ?? [] },
@@ -380,7 +380,7 @@ export async function linkItem(
       }
       await store.linkCase(tx, id, link.caseId);
     }
-    await appendAudit(tx, principal.audit, 'provocation.linked', { type: 'provocation_item', id }, link);
+    await appendAudit(tx, principal, 'provocation.linked', { type: 'provocation_item', id }, link);
     return itemView(tx, principal, await requireItem(tx, id));
   });
 }

@@ -44,7 +44,7 @@ export async function draftCounter(
     });
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'provocation.counter_drafted',
       { type: 'provocation_item', id: itemId },
       { counterMessageId: id },
@@ -98,7 +98,7 @@ export async function moveCounter(
     if (move === 'approve') await store.markCounterApproved(tx, message.itemId, now);
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       `provocation.counter_${to}`,
       { type: 'provocation_item', id: message.itemId },
       { counterMessageId: counterId },
@@ -150,7 +150,7 @@ export async function requestTakedown(
     });
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'provocation.takedown_requested',
       { type: 'provocation_item', id: itemId },
       { dispositionId: disposition.id, agencyId: input.agencyId, kind: input.kind },

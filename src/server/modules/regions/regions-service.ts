@@ -40,7 +40,7 @@ export async function ensureRegions(db: Database): Promise<{ inserted: number }>
       await store.upsertBakorwil(tx, bakorwil);
       await store.setBakorwilMembers(tx, bakorwil.id, bakorwil.members);
     }
-    await appendAudit(tx, SYSTEM_ACTOR, 'bakorwil.defaults_loaded', { type: 'bakorwil', id: '*' });
+    await appendAudit(tx, SYSTEM_ACTOR, 'bakorwil.defaults_loaded', '*');
   });
   return { inserted };
 }
@@ -104,13 +104,7 @@ export async function updateBakorwil(
     }
     await store.upsertBakorwil(tx, input);
     await store.setBakorwilMembers(tx, input.id, input.members);
-    await appendAudit(
-      tx,
-      actor,
-      'bakorwil.updated',
-      { type: 'bakorwil', id: input.id },
-      { members: input.members },
-    );
+    await appendAudit(tx, actor, 'bakorwil.updated', input.id, { members: input.members });
     return (await store.listBakorwil(tx)).find((b) => b.id === input.id)!;
   });
 }

@@ -40,16 +40,10 @@ export async function createAgreement(
       now,
     });
     await store.insertParties(tx, id, input.groupIds);
-    await appendAudit(
-      tx,
-      principal.audit,
-      'peace_agreement.created',
-      { type: 'peace_agreement', id },
-      {
-        groupIds: input.groupIds,
-        caseId: input.caseId ?? null,
-      },
-    );
+    await appendAudit(tx, principal, 'peace_agreement.created', id, {
+      groupIds: input.groupIds,
+      caseId: input.caseId ?? null,
+    });
     return toAgreementView((await store.findAgreement(tx, id))!);
   });
 }
@@ -97,13 +91,7 @@ export async function putAgreementDocument(
     if (!(await store.setDocument(tx, id, { bytes: stored, contentType, sha256 }))) {
       throw new DomainError('not_found', 'Kesepakatan damai tidak ditemukan');
     }
-    await appendAudit(
-      tx,
-      principal.audit,
-      'peace_agreement.document_added',
-      { type: 'peace_agreement', id },
-      { sha256 },
-    );
+    await appendAudit(tx, principal, 'peace_agreement.document_added', id, { sha256 });
     return toAgreementView((await store.findAgreement(tx, id))!);
   });
 }
@@ -139,13 +127,7 @@ export async function addBreach(
         now,
       })
     ) {
-      await appendAudit(
-        tx,
-        principal.audit,
-        'peace_agreement.breach_noted',
-        { type: 'peace_agreement', id },
-        { reportId: input.reportId },
-      );
+      await appendAudit(tx, principal, 'peace_agreement.breach_noted', id, { reportId: input.reportId });
     }
     return toAgreementView((await store.findAgreement(tx, id))!);
   });

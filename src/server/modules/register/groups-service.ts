@@ -43,13 +43,7 @@ export async function createGroup(
     if (await store.findGroupIdByKey(tx, nameKey))
       throw new DomainError('conflict', `Kelompok ${input.name} sudah terdaftar`);
     const id = await store.insertGroup(tx, { ...input, nameKey, createdBy: principal.user.id, now });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'actor_group.created',
-      { type: 'actor_group', id },
-      { kind: input.kind },
-    );
+    await appendAudit(tx, principal, 'actor_group.created', id, { kind: input.kind });
     return (await store.findGroup(tx, id))!;
   });
 }
@@ -77,13 +71,7 @@ export async function updateGroup(
       if (other && other !== id) throw new DomainError('conflict', `Kelompok ${change.name} sudah terdaftar`);
     }
     await store.updateGroup(tx, id, { ...change, nameKey, now });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'actor_group.updated',
-      { type: 'actor_group', id },
-      { fields: Object.keys(change) },
-    );
+    await appendAudit(tx, principal, 'actor_group.updated', id, { fields: Object.keys(change) });
     return (await store.findGroup(tx, id))!;
   });
 }
@@ -176,7 +164,7 @@ export async function addBranch(
     });
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'actor_group.branch_added',
       { type: 'actor_group_branch', id },
       { groupId, regionCode: input.regionCode },
@@ -247,7 +235,7 @@ export async function saveRivalry(
     });
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'actor_group.rivalry_saved',
       { type: 'actor_group_rivalry', id },
       {
@@ -286,7 +274,7 @@ export async function setLinkedGroups(
     await requireSubject(tx, subject, id);
     await requireGroups(tx, groupIds);
     await store.replaceLinkedGroups(tx, subject, id, groupIds);
-    await appendAudit(tx, principal.audit, `${subject}.groups_set`, { type: subject, id }, { groupIds });
+    await appendAudit(tx, principal, `${subject}.groups_set`, { type: subject, id }, { groupIds });
     return store.listLinkedGroups(tx, subject, id);
   });
 }

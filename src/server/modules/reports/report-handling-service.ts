@@ -61,17 +61,11 @@ export async function amendReport(
       changedBy: principal.user.id,
       changes: diff,
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'report.amended',
-      { type: 'report', id },
-      {
-        version: version + 1,
-        fields: Object.keys(diff),
-        priority: row.priority,
-      },
-    );
+    await appendAudit(tx, principal, 'report.amended', id, {
+      version: version + 1,
+      fields: Object.keys(diff),
+      priority: row.priority,
+    });
     const updated = stripCursor((await store.findReport(tx, id))!);
     await publishReportEvent(tx, 'report.updated', updated);
     return updated;
@@ -128,7 +122,7 @@ export async function acknowledgeReport(deps: ReportDeps, principal: Principal, 
     const current = await requireHandler(tx, principal, id);
     if (!current.acknowledgedAt) {
       await store.markAcknowledged(tx, id, principal.user.id, deps.clock.now());
-      await appendAudit(tx, principal.audit, 'report.acknowledged', { type: 'report', id });
+      await appendAudit(tx, principal, 'report.acknowledged', id);
     }
     const updated = stripCursor((await store.findReport(tx, id))!);
     await publishReportEvent(tx, 'report.updated', updated);
@@ -163,16 +157,10 @@ export async function verifyReport(
       userId: principal.user.id,
       now: deps.clock.now(),
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'report.verified',
-      { type: 'report', id },
-      {
-        status: verification.status,
-        duplicateOf: verification.duplicateOf ?? null,
-      },
-    );
+    await appendAudit(tx, principal, 'report.verified', id, {
+      status: verification.status,
+      duplicateOf: verification.duplicateOf ?? null,
+    });
     const updated = stripCursor((await store.findReport(tx, id))!);
     await publishReportEvent(tx, 'report.updated', updated);
     return updated;

@@ -66,13 +66,7 @@ export async function submitReport(
       });
       if (!inserted) return { created: false };
       const report = stripCursor(inserted);
-      await appendAudit(
-        tx,
-        principal.audit,
-        'report.created',
-        { type: 'report', id },
-        { priority: row.priority },
-      );
+      await appendAudit(tx, principal, 'report.created', id, { priority: row.priority });
       await announceUrgentReport(tx, report);
       await publishReportEvent(tx, 'report.created', report);
       atCommit?.(tx, report);
@@ -218,13 +212,7 @@ export async function addPhoto(
       }
       throw new DomainError('conflict', 'Foto dengan id ini sudah ada dengan isi berbeda');
     }
-    await appendAudit(
-      tx,
-      principal.audit,
-      'report.photo_added',
-      { type: 'report', id: reportId },
-      { photoId },
-    );
+    await appendAudit(tx, principal, 'report.photo_added', reportId, { photoId });
     return { id: photoId, contentType: type, byteSize: clean.length, created: true };
   });
 }

@@ -36,7 +36,7 @@ export async function updateSla(db: Database, principal: Principal, rows: SlaRow
       }
       await store.updateSla(tx, row);
     }
-    await appendAudit(tx, principal.audit, 'settings.sla_updated', { type: 'settings', id: 'sla' }, { rows });
+    await appendAudit(tx, principal, 'settings.sla_updated', 'sla', { rows });
     return store.listSla(tx);
   });
 }
@@ -60,13 +60,7 @@ export async function saveAgency(db: Database, principal: Principal, agency: Age
         throw new DomainError('validation_failed', `Kab/kota ${agency.kabkotaCode} tidak dikenal`);
     }
     await store.saveAgency(tx, agency);
-    await appendAudit(
-      tx,
-      principal.audit,
-      'agency.saved',
-      { type: 'agency', id: agency.id },
-      { isActive: agency.isActive },
-    );
+    await appendAudit(tx, principal, 'agency.saved', agency.id, { isActive: agency.isActive });
     return (await store.findAgency(tx, agency.id))!;
   });
 }
@@ -98,15 +92,9 @@ export async function updatePrivacySettings(
   }
   return db.asSystem(async (tx) => {
     await store.updatePrivacySettings(tx, input, principal.user.id);
-    await appendAudit(
-      tx,
-      principal.audit,
-      'settings.privacy_updated',
-      { type: 'settings', id: 'privacy' },
-      {
-        ...input,
-      },
-    );
+    await appendAudit(tx, principal, 'settings.privacy_updated', 'privacy', {
+      ...input,
+    });
     return store.loadPrivacySettings(tx);
   });
 }

@@ -47,7 +47,7 @@ export async function recordFeedback(
     if (kept) {
       await appendAudit(
         tx,
-        principal.audit,
+        principal,
         'text_read.feedback',
         { type: 'report', id: input.reportId },
         { agreed },

@@ -100,7 +100,7 @@ export async function createUser(
       agencyId: input.role === 'mitra' ? (input.agencyId ?? null) : null,
       passwordHash,
     });
-    await appendAudit(tx, by, 'user.created', { type: 'user', id: user.id }, { role: user.role, ...scope });
+    await appendAudit(tx, by, 'user.created', user.id, { role: user.role, ...scope });
     return { user, password };
   });
 }
@@ -150,7 +150,7 @@ export async function resetPassword(
     await store.deleteUserSessions(tx, user.id);
     const tokensRevoked = await store.revokeUserTokens(tx, user.id);
     await clearUserAuthFailures(tx, user.username.toLowerCase());
-    await appendAudit(tx, by, 'user.password_reset', { type: 'user', id: user.id }, { tokensRevoked });
+    await appendAudit(tx, by, 'user.password_reset', user.id, { tokensRevoked });
   });
   return password;
 }
@@ -175,13 +175,7 @@ export async function changeOwnPassword(
     await store.updatePasswordHash(tx, user.id, passwordHash);
     await store.deleteUserSessions(tx, user.id, keepSessionHash);
     const tokensRevoked = await store.revokeUserTokens(tx, user.id);
-    await appendAudit(
-      tx,
-      principal.audit,
-      'user.password_changed',
-      { type: 'user', id: user.id },
-      { tokensRevoked },
-    );
+    await appendAudit(tx, principal, 'user.password_changed', user.id, { tokensRevoked });
   });
 }
 

@@ -74,13 +74,7 @@ export async function createWebhook(
   const now = deps.clock.now();
   const view = await deps.db.asSystem(async (tx) => {
     const id = await store.insertWebhook(tx, { ...input, secret, createdBy: principal.user.id, now });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'webhook.created',
-      { type: 'webhook', id },
-      { isActive: input.isActive },
-    );
+    await appendAudit(tx, principal, 'webhook.created', id, { isActive: input.isActive });
     return toView((await store.findWebhook(tx, id))!);
   });
   return generated ? { ...view, secret: generated } : view;
@@ -99,15 +93,9 @@ export async function updateWebhook(
   return deps.db.asSystem(async (tx) => {
     if (!(await store.updateWebhook(tx, id, { ...change, now })))
       throw new DomainError('not_found', 'Webhook tidak ditemukan');
-    await appendAudit(
-      tx,
-      principal.audit,
-      'webhook.updated',
-      { type: 'webhook', id },
-      {
-        fields: Object.keys(change).filter((key) => key !== 'secret' || change.secret !== undefined),
-      },
-    );
+    await appendAudit(tx, principal, 'webhook.updated', id, {
+      fields: Object.keys(change).filter((key) => key !== 'secret' || change.secret !== undefined),
+    });
     return toView((await store.findWebhook(tx, id))!);
   });
 }

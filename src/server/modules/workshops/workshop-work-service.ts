@@ -73,13 +73,7 @@ export async function inviteParticipants(
       title: `Undangan: ${w.topic}`,
       body: `${w.place}, ${wibStamp(w.startsAt)}`,
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'workshop.invited',
-      { type: 'workshop', id },
-      { users: invited.length, pillars },
-    );
+    await appendAudit(tx, principal, 'workshop.invited', id, { users: invited.length, pillars });
     return view(tx, deps.clock.now(), w);
   });
 }
@@ -97,13 +91,7 @@ export async function recordAttendance(
     if (!(await store.setAttendance(tx, id, participantId, attendance, deps.clock.now()))) {
       throw new DomainError('not_found', 'Peserta tidak ditemukan');
     }
-    await appendAudit(
-      tx,
-      principal.audit,
-      'workshop.attendance',
-      { type: 'workshop', id },
-      { participantId, attendance },
-    );
+    await appendAudit(tx, principal, 'workshop.attendance', id, { participantId, attendance });
     return view(tx, deps.clock.now(), w);
   });
 }
@@ -135,13 +123,7 @@ export async function addMaterial(
       by: principal.user.id,
       now: deps.clock.now(),
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'workshop.material_added',
-      { type: 'workshop', id },
-      { materialId },
-    );
+    await appendAudit(tx, principal, 'workshop.material_added', id, { materialId });
     return { id: materialId, fileName, byteSize: checked.bytes.length };
   });
 }
@@ -186,7 +168,7 @@ export async function addAction(
         body: `${input.description.slice(0, 140)} (tenggat ${input.dueOn})`,
       });
     }
-    await appendAudit(tx, principal.audit, 'workshop.action_added', { type: 'workshop', id }, { actionId });
+    await appendAudit(tx, principal, 'workshop.action_added', id, { actionId });
     return (await store.findAction(tx, deps.clock.now(), actionId))!;
   });
 }
@@ -211,7 +193,7 @@ export async function completeAction(
     }
     await appendAudit(
       tx,
-      principal.audit,
+      principal,
       'workshop.action_closed',
       { type: 'workshop_action', id: actionId },
       { status: done.status },

@@ -85,13 +85,7 @@ export async function planWorkshop(
       createdBy: principal.user.id,
       now: deps.clock.now(),
     });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'workshop.planned',
-      { type: 'workshop', id },
-      { bakorwilId, kabkotaCode },
-    );
+    await appendAudit(tx, principal, 'workshop.planned', id, { bakorwilId, kabkotaCode });
     return view(tx, deps.clock.now(), await requireWorkshop(tx, id));
   });
 }
@@ -124,13 +118,7 @@ export async function editWorkshop(
       throw new DomainError('version_conflict', 'Workshop sudah diubah orang lain; muat ulang', {
         version: w.version,
       });
-    await appendAudit(
-      tx,
-      principal.audit,
-      'workshop.updated',
-      { type: 'workshop', id },
-      { status: edit.status ?? w.status },
-    );
+    await appendAudit(tx, principal, 'workshop.updated', id, { status: edit.status ?? w.status });
     return view(tx, deps.clock.now(), await requireWorkshop(tx, id));
   });
 }
