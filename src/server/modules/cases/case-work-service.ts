@@ -4,6 +4,7 @@ import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { contentHash } from '../../platform/canonical.ts';
+import { answerAgain, ClientIdTaken, createOnce } from '../../platform/client-ids.ts';
 import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
@@ -23,7 +24,6 @@ import {
   requireOpenCase,
 } from './cases-service.ts';
 import * as store from './cases-store.ts';
-import { answerAgain, ClientIdTaken, createOnce } from './client-ids.ts';
 
 /**
  * Assigns a person (through their user account) to a case: a grant, a timeline entry and an inbox item. Once per

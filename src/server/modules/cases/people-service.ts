@@ -18,6 +18,7 @@ import { maskColumn } from '../../../shared/privacy/masks.ts';
 import { VULNERABLE_GROUPS, type VulnerableGroup } from '../../../shared/reports/report-schema.ts';
 import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { logAccess } from '../../platform/audit.ts';
+import { answerAgain, ClientIdTaken, createOnce } from '../../platform/client-ids.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError, invalidField } from '../../platform/errors.ts';
@@ -31,7 +32,6 @@ import {
   requireHandledCase,
   requireOpenCase,
 } from './cases-service.ts';
-import { answerAgain, ClientIdTaken, createOnce } from './client-ids.ts';
 import * as store from './people-store.ts';
 
 /** The cases' dependencies and the data key's cipher, which seals and opens NIKs. */

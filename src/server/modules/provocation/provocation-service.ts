@@ -29,6 +29,7 @@ import { kecamatanOf } from '../../../shared/regions.ts';
 import { toWibIso, wibDate } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
+import { ClientIdTaken, createOnce } from '../../platform/client-ids.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -86,77 +87,73 @@ export async function recordSighting(
   const now = deps.clock.now();
   const regionCodes = unique(input.regionCodes).sort();
   const kabkotaCodes = kabkotaOfAll(regionCodes);
-  const recording = deps.db.asActor(principal.actor, async (tx) => {
-    const earlier = await store.findSightingRequest(tx, input.id);
-    if (earlier) {
-      if (earlier.requestHash !== requestHash) {
-        throw new DomainError('conflict', 'Id penampakan ini sudah dipakai untuk isi yang berbeda');
+  // A retry with the same id answers the first result; with other content, a 409.
+  const answerAgain = (earlier: store.SightingRequest): SightingCreated => {
+    if (earlier.requestHash !== requestHash) throw new DomainError('conflict', SIGHTING_ID_TAKEN);
+    return { id: input.id, itemId: earlier.itemId, merged: earlier.merged };
+  };
+  return createOnce(deps.db, principal.actor, 'Penampakan', {
+    taken: SIGHTING_ID_TAKEN,
+    earlier: async (tx) => {
+      const earlier = await store.findSightingRequest(tx, input.id);
+      return earlier && answerAgain(earlier);
+    },
+    create: async (tx) => {
+      let itemId = await store.findItemByLink(tx, linkKeys);
+      if (!itemId && textKey.length >= MIN_MATCH_CHARS) {
+        itemId = await store.findItemByText(tx, textKey, SAME_TEXT_SIMILARITY);
       }
-      return { id: input.id, itemId: earlier.itemId, merged: earlier.merged };
-    }
-    let itemId = await store.findItemByLink(tx, linkKeys);
-    if (!itemId && textKey.length >= MIN_MATCH_CHARS) {
-      itemId = await store.findItemByText(tx, textKey, SAME_TEXT_SIMILARITY);
-    }
-    const merged = itemId !== undefined;
-    if (itemId) {
-      await store.spreadItem(tx, itemId, { regionCodes, kabkotaCodes, seenAt, now });
-    } else {
-      itemId = await store.insertItem(tx, {
-        title: itemTitle(input.text ?? null, linkKeys[0] ?? input.links[0] ?? null),
+      const merged = itemId !== undefined;
+      if (itemId) {
+        await store.spreadItem(tx, itemId, { regionCodes, kabkotaCodes, seenAt, now });
+      } else {
+        itemId = await store.insertItem(tx, {
+          title: itemTitle(input.text ?? null, linkKeys[0] ?? input.links[0] ?? null),
+          platform: input.platform,
+          regionCodes,
+          kabkotaCodes,
+          seenAt,
+          createdBy: principal.user.id,
+          now,
+        });
+      }
+      const inserted = await store.insertSighting(tx, {
+        id: input.id,
+        itemId,
         platform: input.platform,
+        links: input.links,
+        linkKeys,
+        text: input.text ?? null,
+        textKey,
+        seenAt,
         regionCodes,
         kabkotaCodes,
-        seenAt,
-        createdBy: principal.user.id,
+        posterAccount: input.posterAccount ?? null,
+        reportId: input.reportId ?? null,
+        requestHash,
+        merged,
+        reportedBy: principal.user.id,
         now,
       });
-    }
-    const inserted = await store.insertSighting(tx, {
-      id: input.id,
-      itemId,
-      platform: input.platform,
-      links: input.links,
-      linkKeys,
-      text: input.text ?? null,
-      textKey,
-      seenAt,
-      regionCodes,
-      kabkotaCodes,
-      posterAccount: input.posterAccount ?? null,
-      reportId: input.reportId ?? null,
-      requestHash,
-      merged,
-      reportedBy: principal.user.id,
-      now,
-    });
-    // The same id committed meanwhile (the same sighting sent twice at once): this transaction's work goes.
-    if (!inserted) throw new SightingTaken();
-    const missing = await store.addGroups(tx, itemId, input.groupIds);
-    if (missing.length > 0)
-      throw new DomainError('not_found', `Kelompok tidak ditemukan: ${missing.join(', ')}`);
-    if (input.reportId) await linkReportIn(tx, itemId, input.reportId);
-    await appendAudit(
-      tx,
-      principal,
-      'provocation.sighting_recorded',
-      { type: 'provocation_item', id: itemId },
-      { sightingId: input.id, merged },
-    );
-    return { id: input.id, itemId, merged };
-  });
-  return recording.catch(async (error: unknown) => {
-    if (!(error instanceof SightingTaken)) throw error;
-    const earlier = await deps.db.asActor(principal.actor, (tx) => store.findSightingRequest(tx, input.id));
-    if (earlier?.requestHash !== requestHash) {
-      throw new DomainError('conflict', 'Id penampakan ini sudah dipakai untuk isi yang berbeda');
-    }
-    return { id: input.id, itemId: earlier.itemId, merged: earlier.merged };
+      // The same id committed meanwhile (the same sighting sent twice at once): this transaction's work goes.
+      if (!inserted) throw new ClientIdTaken();
+      const missing = await store.addGroups(tx, itemId, input.groupIds);
+      if (missing.length > 0)
+        throw new DomainError('not_found', `Kelompok tidak ditemukan: ${missing.join(', ')}`);
+      if (input.reportId) await linkReportIn(tx, itemId, input.reportId);
+      await appendAudit(
+        tx,
+        principal,
+        'provocation.sighting_recorded',
+        { type: 'provocation_item', id: itemId },
+        { sightingId: input.id, merged },
+      );
+      return { id: input.id, itemId, merged };
+    },
   });
 }
 
-/** A sighting's id taken by another transaction between the look-up and the insert: answered as a retry. */
-class SightingTaken extends Error {}
+const SIGHTING_ID_TAKEN = 'Id penampakan ini sudah dipakai untuk isi yang berbeda';
 
 async function linkReportIn(tx: Tx, itemId: string, reportId: string): Promise<void> {
   if (!(await store.reportVisible(tx, reportId)))

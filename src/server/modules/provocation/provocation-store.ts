@@ -95,6 +95,9 @@ export async function insertItem(
   return inserted!.id;
 }
 
+/** What a stored sighting's request did: the item it joined, its content hash, whether it merged. */
+export type SightingRequest = { itemId: string; requestHash: string; merged: boolean };
+
 /** Widens an item with a sighting's regions and time. */
 export async function spreadItem(
   tx: Tx,
@@ -112,10 +115,7 @@ export async function spreadItem(
   );
 }
 
-export async function findSightingRequest(
-  tx: Tx,
-  id: string,
-): Promise<{ itemId: string; requestHash: string; merged: boolean } | undefined> {
+export async function findSightingRequest(tx: Tx, id: string): Promise<SightingRequest | undefined> {
   return tx.one(
     `SELECT item_id AS "itemId", request_hash AS "requestHash", merged
      FROM provocation_sightings WHERE id = $1`,
