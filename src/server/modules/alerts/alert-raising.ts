@@ -20,7 +20,7 @@ import { findUsersCovering, notifyUsers } from '../notifications/notifications-s
 import { findRegion } from '../regions/regions-service.ts';
 import { queueDeliveries, recordDeliveries } from '../webhooks/webhooks-service.ts';
 import { areaName, webhookBody } from './alert-feeds.ts';
-import { type AlertDeps, publishAlertEvent, toView } from './alerts-service.ts';
+import { type AlertDeps, moveAlert, publishAlertEvent, viewAlert } from './alerts-service.ts';
 import * as store from './alerts-store.ts';
 
 export type NewAlert = {
@@ -59,18 +59,12 @@ export async function raiseAlertInTx(
     now,
   });
   for (const old of replaced) {
-    await store.setStatus(tx, old.id, {
+    await moveAlert(tx, old.id, {
       status: 'diganti',
-      now,
-      userId: actor.userId,
-      note: `Diganti peringatan ${id}`,
-    });
-    await store.insertAction(tx, {
-      alertId: old.id,
-      kind: 'diganti',
       action: `Diganti peringatan ${levelName(input.level)}`,
-      actorId: actor.userId,
-      at: now,
+      note: `Diganti peringatan ${id}`,
+      userId: actor.userId,
+      now,
     });
   }
   await appendAudit(tx, actor, 'alert.raised', id, {
@@ -130,7 +124,7 @@ export async function raiseAlert(
     );
     const { alert, deliveryIds } = raised!;
     return {
-      view: toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode)),
+      view: await viewAlert(tx, principal, alert),
       deliveryIds,
     };
   });

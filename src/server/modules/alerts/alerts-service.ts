@@ -116,13 +116,52 @@ export async function getAlert(
     const alert = await requireAlert(tx, id);
     const actions = await store.listActions(tx, id);
     return {
-      ...toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode)),
+      ...(await viewAlert(tx, principal, alert)),
       actions: actions.map((a) => ({ ...a, at: toWibIso(a.at) })),
     };
   });
 }
 
 // ── Response ─────────────────────────────────────────────────────────────────────────────────────
+
+/** An alert as `principal` sees it, with the operators who must acknowledge it. */
+export async function viewAlert(tx: Tx, principal: Principal, alert: store.AlertRecord): Promise<AlertView> {
+  return toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode));
+}
+
+/** Runs one response to an alert: refused to those who do not respond, the alert locked in their transaction. */
+async function respondToAlert<T>(
+  deps: AlertDeps,
+  principal: Principal,
+  id: string,
+  respond: (tx: Tx, alert: store.AlertRecord, now: Date) => Promise<T>,
+): Promise<T> {
+  authorize(principal, 'alert.respond', ALERTS_REFUSED);
+  const now = deps.clock.now();
+  return deps.db.asActor(principal.actor, async (tx) => respond(tx, await requireAlert(tx, id, true), now));
+}
+
+/** Moves an alert to `status` (acknowledged, closed, replaced) and logs the move among its actions. */
+export async function moveAlert(
+  tx: Tx,
+  id: string,
+  move: {
+    status: 'diterima' | 'ditutup' | 'diganti';
+    action: string;
+    note?: string;
+    userId: string | null;
+    now: Date;
+  },
+): Promise<void> {
+  await store.setStatus(tx, id, { status: move.status, now: move.now, userId: move.userId, note: move.note });
+  await store.insertAction(tx, {
+    alertId: id,
+    kind: move.status,
+    action: move.action,
+    actorId: move.userId,
+    at: move.now,
+  });
+}
 
 /**
  * Acknowledges an alert for every operator of its kab/kota; the others are told who took it. A retry by the
@@ -133,12 +172,9 @@ export async function acknowledgeAlert(
   principal: Principal,
   id: string,
 ): Promise<AlertView> {
-  authorize(principal, 'alert.respond', ALERTS_REFUSED);
-  const now = deps.clock.now();
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const alert = await requireAlert(tx, id, true);
+  return respondToAlert(deps, principal, id, async (tx, alert, now) => {
     if (alert.status === 'diterima' && alert.acknowledgedBy === principal.user.id) {
-      return toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode));
+      return viewAlert(tx, principal, alert);
     }
     if (!allowedAlertMoves(alert.status).acknowledge) {
       throw new DomainError(
@@ -152,14 +188,8 @@ export async function acknowledgeAlert(
         `Peringatan ini diterima oleh ${HANDLER_LABELS.kabkota} atau tingkat penanganannya`,
       );
     }
-    await store.setStatus(tx, id, { status: 'diterima', now, userId: principal.user.id });
-    await store.insertAction(tx, {
-      alertId: id,
-      kind: 'diterima',
-      action: 'Peringatan diterima',
-      actorId: principal.user.id,
-      at: now,
-    });
+    const userId = principal.user.id;
+    await moveAlert(tx, id, { status: 'diterima', action: 'Peringatan diterima', userId, now });
     await appendAudit(tx, principal, 'alert.acknowledged', id, { handlingLevel: alert.handlingLevel });
     const others = (await findUsersCovering(tx, HANDLERS_AT.kabkota, alert.kabkotaCode)).filter(
       (u) => u !== principal.user.id,
@@ -173,7 +203,7 @@ export async function acknowledgeAlert(
     });
     const updated = await requireAlert(tx, id);
     await publishAlertEvent(tx, 'alert.acknowledged', updated);
-    return toView(principal, updated, await store.findAcknowledgers(tx, alert.kabkotaCode));
+    return viewAlert(tx, principal, updated);
   });
 }
 
@@ -184,10 +214,7 @@ export async function addAlertAction(
   id: string,
   input: { action: string; caseId?: string },
 ): Promise<AlertView> {
-  authorize(principal, 'alert.respond', ALERTS_REFUSED);
-  const now = deps.clock.now();
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const alert = await requireAlert(tx, id, true);
+  return respondToAlert(deps, principal, id, async (tx, alert, now) => {
     if (!allowedAlertMoves(alert.status).act) {
       throw new DomainError('invalid_transition', 'Peringatan sudah ditutup');
     }
@@ -204,7 +231,7 @@ export async function addAlertAction(
     });
     await appendAudit(tx, principal, 'alert.action_added', id, { caseId: input.caseId ?? null });
     await publishAlertEvent(tx, 'alert.updated', alert);
-    return toView(principal, alert, await store.findAcknowledgers(tx, alert.kabkotaCode));
+    return viewAlert(tx, principal, alert);
   });
 }
 
@@ -215,24 +242,14 @@ export async function closeAlert(
   id: string,
   note: string,
 ): Promise<AlertView> {
-  authorize(principal, 'alert.respond', ALERTS_REFUSED);
-  const now = deps.clock.now();
-  const result = await deps.db.asActor(principal.actor, async (tx) => {
-    const alert = await requireAlert(tx, id, true);
+  const result = await respondToAlert(deps, principal, id, async (tx, alert, now) => {
     if (!allowedAlertMoves(alert.status).close) {
       throw new DomainError(
         'invalid_transition',
         alert.status === 'aktif' ? 'Terima peringatan dulu sebelum menutupnya' : 'Peringatan sudah ditutup',
       );
     }
-    await store.setStatus(tx, id, { status: 'ditutup', now, userId: principal.user.id, note });
-    await store.insertAction(tx, {
-      alertId: id,
-      kind: 'ditutup',
-      action: note,
-      actorId: principal.user.id,
-      at: now,
-    });
+    await moveAlert(tx, id, { status: 'ditutup', action: note, note, userId: principal.user.id, now });
     await appendAudit(tx, principal, 'alert.closed', id);
     const closed = await requireAlert(tx, id);
     await publishAlertEvent(tx, 'alert.closed', closed);
@@ -243,10 +260,7 @@ export async function closeAlert(
       webhookBody('alert.closed', closed, deps.config.geoDir, now),
       now,
     );
-    return {
-      view: toView(principal, closed, await store.findAcknowledgers(tx, alert.kabkotaCode)),
-      deliveryIds,
-    };
+    return { view: await viewAlert(tx, principal, closed), deliveryIds };
   });
   await queueDeliveries(deps.db, deps.jobs?.(), result.deliveryIds);
   return result.view;
@@ -259,16 +273,12 @@ export async function approvePublicText(
   id: string,
   input: { headline: string; description: string },
 ): Promise<AlertView> {
-  authorize(principal, 'alert.respond', ALERTS_REFUSED);
-  const now = deps.clock.now();
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const alert = await requireAlert(tx, id, true);
+  return respondToAlert(deps, principal, id, async (tx, alert, now) => {
     if (alert.status === 'ditutup' || alert.status === 'diganti') {
       throw new DomainError('invalid_transition', 'Peringatan sudah ditutup');
     }
     await store.setPublicText(tx, id, { ...input, userId: principal.user.id, now });
     await appendAudit(tx, principal, 'alert.public_text_approved', id);
-    const updated = await requireAlert(tx, id);
-    return toView(principal, updated, await store.findAcknowledgers(tx, alert.kabkotaCode));
+    return viewAlert(tx, principal, await requireAlert(tx, id));
   });
 }
