@@ -1,4 +1,5 @@
 import { type Action, can } from '../../shared/permissions/index.ts';
+import { isWithin } from '../../shared/region-codes.ts';
 import type { AuditActor } from './audit.ts';
 import { DomainError } from './errors.ts';
 
@@ -12,6 +13,13 @@ export function authorize(
   message = 'Peran Anda tidak diizinkan melakukan ini',
 ): void {
   if (!can(principal.user.role, action)) throw new DomainError('forbidden', message);
+}
+
+/** Refuses (403 `forbidden`) a region outside every one of the actor's scope prefixes. */
+export function requireInScope(principal: { actor: { scope: readonly string[] } }, regionCode: string): void {
+  if (!principal.actor.scope.some((prefix) => isWithin(regionCode, prefix))) {
+    throw new DomainError('forbidden', 'Wilayah di luar cakupan Anda');
+  }
 }
 
 /** The system itself acting (the command line, start-up, jobs): no user, so no role for the table to limit. */

@@ -12,13 +12,13 @@ import {
   type RecurringEvent,
   recurringEventsBetween,
 } from '../../../shared/early-warning/calendar.ts';
-import { isWithin, kecamatanOf, levelOfCode } from '../../../shared/regions.ts';
+import { kecamatanOf, levelOfCode } from '../../../shared/regions.ts';
 import { startOfWibDay, toWibIso, toWibIsoOrNull, wibDate } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { authorize } from '../../platform/permissions.ts';
+import { authorize, requireInScope } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findRegions } from '../regions/regions-service.ts';
 import { requireGroups } from '../register/groups-service.ts';
@@ -158,9 +158,7 @@ export async function createEvent(deps: CalendarDeps, principal: Principal, inpu
   if (levelOfCode(input.regionCode) === 'provinsi') {
     throw new DomainError('validation_failed', 'Pilih kab/kota, kecamatan atau desa tempat acara');
   }
-  if (!principal.actor.scope.some((prefix) => isWithin(input.regionCode, prefix))) {
-    throw new DomainError('forbidden', 'Wilayah di luar cakupan Anda');
-  }
+  requireInScope(principal, input.regionCode);
   const startsAt = new Date(input.startsAt);
   const endsAt = input.endsAt ? new Date(input.endsAt) : null;
   if (endsAt && endsAt < startsAt)

@@ -1,8 +1,8 @@
 // Peace agreements between groups of the register: the agreement, its signed document and its breaches.
 import { createHash } from 'node:crypto';
-import { isWithin } from '../../../shared/regions.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { requireInScope } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
 import { findCase } from '../cases/cases-service.ts';
@@ -24,9 +24,7 @@ export async function createAgreement(
   },
 ) {
   requireStaff(principal);
-  if (!principal.actor.scope.some((prefix) => isWithin(input.regionCode, prefix))) {
-    throw new DomainError('forbidden', 'Wilayah di luar cakupan Anda');
-  }
+  requireInScope(principal, input.regionCode);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     await requireGroups(tx, input.groupIds);

@@ -6,7 +6,7 @@ import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { authorize } from '../../platform/permissions.ts';
+import { authorize, requireInScope } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findCase } from '../cases/cases-service.ts';
 import { findRegion } from '../regions/regions-service.ts';
@@ -142,9 +142,7 @@ export async function addBranch(
       `Wilayah ${input.level} harus kode ${expected === 'kabkota' ? 'kab/kota' : 'kecamatan'}`,
     );
   }
-  if (!principal.actor.scope.some((prefix) => isWithin(input.regionCode, prefix))) {
-    throw new DomainError('forbidden', 'Wilayah di luar cakupan Anda');
-  }
+  requireInScope(principal, input.regionCode);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     await requireGroups(tx, [groupId]);
