@@ -48,6 +48,19 @@ export function paragraphWriter({ doc, width }: PdfDraft) {
     doc.font(font).fontSize(size).fillColor(color).text(toWinAnsi(value), MARGIN, doc.y, { width });
 }
 
+/**
+ * Starts a portrait document headed by its title (also its Title) and, in muted type beneath it, the law it answers
+ * to; gives the draft, its document and its paragraph writer, the next line a little lower.
+ */
+export function startTitledPdf(title: string, law: string) {
+  const draft = startPdf({ Title: toWinAnsi(title) });
+  const text = paragraphWriter(draft);
+  text(title, BOLD, 18);
+  text(law, FONT, 10, MUTED);
+  draft.doc.moveDown(0.5);
+  return { draft, doc: draft.doc, text };
+}
+
 /** Writes `footer(page, count)` (page from 1) at the foot of every page, ends the document, gives its bytes. */
 export function finishPdf(
   { doc, width, bytes }: PdfDraft,

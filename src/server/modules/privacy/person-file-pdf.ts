@@ -3,28 +3,16 @@
 // Made as every Sigap PDF is (platform/pdf.ts).
 import type { PersonFile } from '../../../shared/privacy/rights-schema.ts';
 import { wibStamp } from '../../../shared/time.ts';
-import {
-  ACCENT,
-  BOLD,
-  FONT,
-  finishPdf,
-  MARGIN,
-  MUTED,
-  paragraphWriter,
-  startPdf,
-} from '../../platform/pdf.ts';
+import { ACCENT, BOLD, FONT, finishPdf, MARGIN, MUTED, startTitledPdf } from '../../platform/pdf.ts';
 
 const TITLE = 'Berkas Data Pribadi Subjek Data';
 
 /** Renders the person's file. */
 export async function renderPersonFilePdf(file: PersonFile): Promise<Buffer> {
-  const draft = startPdf({ Title: TITLE });
-  const { doc } = draft;
-  const text = paragraphWriter(draft);
-
-  text(TITLE, BOLD, 18);
-  text('Menurut UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 7 dan Pasal 32', FONT, 10, MUTED);
-  doc.moveDown(0.5);
+  const { draft, doc, text } = startTitledPdf(
+    TITLE,
+    'Menurut UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 7 dan Pasal 32',
+  );
   text(`Pengendali: ${file.controller}`);
   text(`Dibuat: ${wibStamp(file.generatedAt)}`);
   text(`Nomor permintaan: ${file.requestId}`);

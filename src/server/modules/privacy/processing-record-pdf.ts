@@ -4,17 +4,7 @@ import '../../../shared/messages/privacy.ts';
 import { t } from '../../../shared/i18n.ts';
 import type { ProcessingRecord } from '../../../shared/privacy/privacy-schema.ts';
 import { wibStamp } from '../../../shared/time.ts';
-import {
-  ACCENT,
-  BOLD,
-  FONT,
-  finishPdf,
-  MARGIN,
-  MUTED,
-  paragraphWriter,
-  startPdf,
-  toWinAnsi,
-} from '../../platform/pdf.ts';
+import { ACCENT, BOLD, FONT, finishPdf, MARGIN, startTitledPdf } from '../../platform/pdf.ts';
 
 const WORDS = {
   id: {
@@ -54,13 +44,7 @@ const WORDS = {
 /** Renders the record of processing as a PDF. */
 export async function renderProcessingRecordPdf(record: ProcessingRecord): Promise<Buffer> {
   const w = WORDS[record.lang];
-  const draft = startPdf({ Title: toWinAnsi(w.title) });
-  const { doc } = draft;
-  const text = paragraphWriter(draft);
-
-  text(w.title, BOLD, 18);
-  text(w.law, FONT, 10, MUTED);
-  doc.moveDown(0.5);
+  const { draft, doc, text } = startTitledPdf(w.title, w.law);
   text(`${w.controller}: ${record.controller}`);
   text(`${w.made}: ${wibStamp(record.generatedAt)}`);
 
