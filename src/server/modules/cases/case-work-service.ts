@@ -9,13 +9,13 @@ import type { Tx } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { notifyUsers } from '../notifications/notifications-service.ts';
 import { findAgency } from '../settings/settings-service.ts';
 import { findUserCard, listAgencyUserIds } from '../users/users-service.ts';
 import * as work from './case-work-store.ts';
 import {
   type CaseDeps,
   findCase,
+  handOverCase,
   publishCaseEvent,
   recordCaseStep,
   refuseIfClosed,
@@ -70,25 +70,16 @@ export async function assignPerson(
         now,
       });
       if (!kept) throw new ClientIdTaken();
-      await store.insertGrant(tx, {
-        subjectType: 'case',
-        subjectId: caseId,
-        kind: 'user',
-        grantee: input.userId,
-        reason: 'assigned',
-      });
-      await recordCaseStep(tx, principal, caseId, {
-        kind: 'assigned',
-        details: { userId: input.userId },
-        at: now,
-      });
-      await notifyUsers(tx, [input.userId], {
-        kind: 'case.assigned',
-        subjectType: 'case',
-        subjectId: caseId,
-        title: `Tugas baru: ${current.title}`,
-        body: input.task,
-        notice: noticeOf.assigned(caseId, input.userId, current.regionName),
+      await handOverCase(tx, principal, caseId, {
+        grant: { kind: 'user', grantee: input.userId, reason: 'assigned' },
+        step: { kind: 'assigned', details: { userId: input.userId }, at: now },
+        tell: [input.userId],
+        news: {
+          kind: 'case.assigned',
+          title: `Tugas baru: ${current.title}`,
+          body: input.task,
+          notice: noticeOf.assigned(caseId, input.userId, current.regionName),
+        },
       });
       await publishCaseEvent(tx, 'case.updated', await requireCase(tx, caseId));
       return { id: row.id, userId: input.userId, status: row.status };
@@ -158,25 +149,17 @@ export async function sendDispositionIn(
     now,
   });
   if (!stored) throw new ClientIdTaken();
-  await store.insertGrant(tx, {
-    subjectType: 'case',
-    subjectId: caseId,
-    kind: 'agency',
-    grantee: input.agencyId,
-    reason: 'disposition',
-  });
-  await recordCaseStep(tx, principal, caseId, {
-    kind: 'disposition_sent',
-    details: { agencyId: input.agencyId },
-    at: now,
-    action: 'disposition.sent',
-    audit: { dispositionId: id, agencyId: input.agencyId },
-  });
-  await notifyUsers(tx, await listAgencyUserIds(tx, input.agencyId), {
-    kind: 'disposition.received',
-    subjectType: 'case',
-    subjectId: caseId,
-    title: `Disposisi baru: ${current.title}`,
+  await handOverCase(tx, principal, caseId, {
+    grant: { kind: 'agency', grantee: input.agencyId, reason: 'disposition' },
+    step: {
+      kind: 'disposition_sent',
+      details: { agencyId: input.agencyId },
+      at: now,
+      action: 'disposition.sent',
+      audit: { dispositionId: id, agencyId: input.agencyId },
+    },
+    tell: await listAgencyUserIds(tx, input.agencyId),
+    news: { kind: 'disposition.received', title: `Disposisi baru: ${current.title}` },
   });
   return { id };
 }

@@ -24,7 +24,11 @@ import { DomainError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { findUsersCovering, notifyUsers } from '../notifications/notifications-service.ts';
+import {
+  findUsersCovering,
+  type NewNotification,
+  notifyUsers,
+} from '../notifications/notifications-service.ts';
 import { findRegion } from '../regions/regions-service.ts';
 import { findReport, findReportsForCase } from '../reports/reports-service.ts';
 import { getSla } from '../settings/settings-service.ts';
@@ -94,6 +98,26 @@ export async function recordCaseStep(
     { type: 'case', id: caseId },
     step.audit ?? step.details,
   );
+}
+
+/**
+ * Hands a case over in the caller's transaction (shared with a kab/kota, assigned to a person, sent to an agency):
+ * opens it to the grantee, records the step, and puts the news in the inbox of those it concerns.
+ */
+export async function handOverCase(
+  tx: Tx,
+  principal: Principal,
+  caseId: string,
+  handOver: {
+    grant: store.CaseGrant;
+    step: CaseStep;
+    tell: readonly string[];
+    news: Omit<NewNotification, 'subjectType' | 'subjectId'>;
+  },
+): Promise<void> {
+  await store.grantCase(tx, caseId, handOver.grant);
+  await recordCaseStep(tx, principal, caseId, handOver.step);
+  await notifyUsers(tx, handOver.tell, { ...handOver.news, subjectType: 'case', subjectId: caseId });
 }
 
 /** A case the actor may see, or not_found. Must run inside the actor's transaction. */
@@ -207,13 +231,7 @@ export async function openCase(
     await store.attachReports(tx, id, input.reportIds, now);
     // Reports from other kab/kota share the case with those kab/kota.
     for (const other of new Set(reports.map((r) => r.kabkotaCode).filter((k) => k !== lead.kabkotaCode))) {
-      await store.insertGrant(tx, {
-        subjectType: 'case',
-        subjectId: id,
-        kind: 'region',
-        grantee: other,
-        reason: 'shared',
-      });
+      await store.grantCase(tx, id, { kind: 'region', grantee: other, reason: 'shared' });
     }
     await recordCaseStep(tx, principal, id, {
       kind: 'opened',
@@ -246,13 +264,7 @@ export async function attachReport(
     await store.attachReports(tx, caseId, [reportId], now);
     await store.absorbReportFacts(tx, caseId);
     if (report.kabkotaCode !== current.kabkotaCode) {
-      await store.insertGrant(tx, {
-        subjectType: 'case',
-        subjectId: caseId,
-        kind: 'region',
-        grantee: report.kabkotaCode,
-        reason: 'shared',
-      });
+      await store.grantCase(tx, caseId, { kind: 'region', grantee: report.kabkotaCode, reason: 'shared' });
     }
     await recordCaseStep(tx, principal, caseId, {
       kind: 'report_attached',
@@ -424,24 +436,11 @@ export async function shareCase(
     const known = await findRegion(tx, kabkotaCode);
     if (known?.level !== 'kabkota')
       throw new DomainError('validation_failed', `Kab/kota ${kabkotaCode} tidak dikenal`);
-    await store.insertGrant(tx, {
-      subjectType: 'case',
-      subjectId: caseId,
-      kind: 'region',
-      grantee: kabkotaCode,
-      reason: 'shared',
-    });
-    await recordCaseStep(tx, principal, caseId, {
-      kind: 'shared',
-      details: { kabkotaCode },
-      at: now,
-    });
-    const operators = await findUsersCovering(tx, ['operator'], kabkotaCode);
-    await notifyUsers(tx, operators, {
-      kind: 'case.shared',
-      subjectType: 'case',
-      subjectId: caseId,
-      title: `Kasus dibagikan ke wilayah Anda: ${current.title}`,
+    await handOverCase(tx, principal, caseId, {
+      grant: { kind: 'region', grantee: kabkotaCode, reason: 'shared' },
+      step: { kind: 'shared', details: { kabkotaCode }, at: now },
+      tell: await findUsersCovering(tx, ['operator'], kabkotaCode),
+      news: { kind: 'case.shared', title: `Kasus dibagikan ke wilayah Anda: ${current.title}` },
     });
     return publishCaseChange(tx, principal, caseId);
   });

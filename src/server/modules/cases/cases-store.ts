@@ -240,20 +240,15 @@ export async function listTimeline(tx: Tx, caseId: string) {
   return rows.map((row) => ({ ...row, at: toWibIso(row.at) }));
 }
 
-export async function insertGrant(
-  tx: Tx,
-  grant: {
-    subjectType: string;
-    subjectId: string;
-    kind: 'user' | 'region' | 'agency';
-    grantee: string;
-    reason: string;
-  },
-): Promise<void> {
+/** A grant on a case: a kab/kota it is shared with, a user assigned to it, an agency sent a disposition. */
+export type CaseGrant = { kind: 'user' | 'region' | 'agency'; grantee: string; reason: string };
+
+/** Opens a case to a grantee (kept once however often it is granted). */
+export async function grantCase(tx: Tx, caseId: string, grant: CaseGrant): Promise<void> {
   await tx.query(
-    `INSERT INTO grants (subject_type, subject_id, grantee_kind, grantee, reason) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO grants (subject_type, subject_id, grantee_kind, grantee, reason) VALUES ('case', $1, $2, $3, $4)
      ON CONFLICT DO NOTHING`,
-    [grant.subjectType, grant.subjectId, grant.kind, grant.grantee, grant.reason],
+    [caseId, grant.kind, grant.grantee, grant.reason],
   );
 }
 
