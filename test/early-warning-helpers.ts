@@ -29,6 +29,13 @@ export function xmllint(xml: string, schema?: string): string {
   }
 }
 
+/** The people of a level-model test: the province, Jember's operator and a relawan of Tanggulwetan who reports. */
+export const LEVEL_PEOPLE = {
+  provinsi: { role: 'provinsi', region: '35' },
+  operator: { role: 'operator', region: '35.09' },
+  relawan: { role: 'relawan', region: '35.09.06.2002' },
+} as const;
+
 /**
  * Inserts `count` reports in a region with SQL, spread evenly between `from` and `to`: hand-made histories
  * for the level model, far faster than the intake API.

@@ -36,6 +36,9 @@ describe('WhatsApp and SMS in', () => {
     { env: () => channelEnv(api) },
   );
   const at = (minutes: number) => new Date(Date.UTC(2026, 7, 22, 14, minutes));
+  /** A WhatsApp text from `from`, `minutes` after 21:00 WIB on 22 August, as Meta delivers it. */
+  const waText = (from: string, wamid: string, minutes: number, text: string) =>
+    whatsAppDelivery(from, wamid, at(minutes), { type: 'text', text });
 
   const postWa = (body: string, signature = sign(body)) =>
     t.app.inject({
@@ -74,10 +77,7 @@ describe('WhatsApp and SMS in', () => {
   });
 
   it('refuses a bad signature or secret with 401 and stores nothing; a malformed body is 400 with a reason', async () => {
-    const body = whatsAppDelivery('6281230000001', 'wamid.bad1', at(0), {
-      type: 'text',
-      text: 'Tawuran di Tanggul',
-    });
+    const body = waText('6281230000001', 'wamid.bad1', 0, 'Tawuran di Tanggul');
     expect((await postWa(body, sign(body, 'rahasia-lain-sekali'))).statusCode).toBe(401);
     expect((await postWa(body, 'sha256=00')).statusCode).toBe(401);
     expect(
@@ -115,7 +115,7 @@ describe('WhatsApp and SMS in', () => {
     const from = '6281230000002';
     const text =
       'Tawuran antar perguruan silat di desa Tanggul Wetan kecamatan Tanggul, 2 orang luka, anak-anak ketakutan';
-    const first = await postWa(whatsAppDelivery(from, 'wamid.m1', at(0), { type: 'text', text }));
+    const first = await postWa(waText(from, 'wamid.m1', 0, text));
     expect(first.statusCode).toBe(200);
     const [outcome] = first.json().outcomes;
     expect(outcome.status).toBe('dilaporkan');
@@ -157,10 +157,12 @@ describe('WhatsApp and SMS in', () => {
   });
 
   it('never duplicates a retried delivery', async () => {
-    const body = whatsAppDelivery('6281230000003', 'wamid.r1', at(10), {
-      type: 'text',
-      text: 'Bentrok suporter di desa Tanggul Wetan kecamatan Tanggul, warga lempar batu',
-    });
+    const body = waText(
+      '6281230000003',
+      'wamid.r1',
+      10,
+      'Bentrok suporter di desa Tanggul Wetan kecamatan Tanggul, warga lempar batu',
+    );
     const a = (await postWa(body)).json().outcomes[0];
     const b = (await postWa(body)).json().outcomes[0];
     expect(b).toMatchObject({ duplicate: true, reportId: a.reportId });
@@ -173,10 +175,12 @@ describe('WhatsApp and SMS in', () => {
   it('adds a joined text to its report when the delivery is retried after a stop between taking it in and the report', async () => {
     const from = '6281230000023';
     const first = await postWa(
-      whatsAppDelivery(from, 'wamid.stop1', at(20), {
-        type: 'text',
-        text: 'Bentrok warga di desa Tanggul Wetan kecamatan Tanggul, satu rumah rusak',
-      }),
+      waText(
+        from,
+        'wamid.stop1',
+        20,
+        'Bentrok warga di desa Tanggul Wetan kecamatan Tanggul, satu rumah rusak',
+      ),
     );
     const { reportId } = first.json().outcomes[0];
     const later = 'Sekarang dua rumah dibakar massa';
@@ -196,7 +200,7 @@ describe('WhatsApp and SMS in', () => {
       },
       { joinSince: at(-6), hourAgo: at(-36), perHour: 20 },
     );
-    const delivery = whatsAppDelivery(from, 'wamid.stop2', at(24), { type: 'text', text: later });
+    const delivery = waText(from, 'wamid.stop2', 24, later);
     for (const attempt of [1, 2]) {
       const retried = await postWa(delivery);
       expect({ attempt, outcome: retried.json().outcomes[0] }).toMatchObject({
@@ -211,10 +215,7 @@ describe('WhatsApp and SMS in', () => {
   });
 
   it('keeps a message without a place in the province queue for an unknown sender, and asks once', async () => {
-    const body = whatsAppDelivery('6281230000004', 'wamid.q1', at(20), {
-      type: 'text',
-      text: 'Ada keributan warga, tolong cepat datang',
-    });
+    const body = waText('6281230000004', 'wamid.q1', 20, 'Ada keributan warga, tolong cepat datang');
     expect((await postWa(body)).json().outcomes[0]).toMatchObject({ status: 'menunggu', reportId: null });
     const seen = (await t.call(provinsi, 'GET', '/api/channels/queue')).json();
     expect(seen.items.map((m: { text: string }) => m.text)).toContain(
@@ -225,10 +226,7 @@ describe('WhatsApp and SMS in', () => {
   });
 
   it('lets only the message’s own reporter, in the transaction filing the lead’s report, record it as reported', async () => {
-    const body = whatsAppDelivery('6281230000013', 'wamid.s1', at(45), {
-      type: 'text',
-      text: 'Ada keributan di ujung gang, tolong',
-    });
+    const body = waText('6281230000013', 'wamid.s1', 45, 'Ada keributan di ujung gang, tolong');
     expect((await postWa(body)).json().outcomes[0].status).toBe('menunggu');
     const lead = await t.db.asSystem((tx) =>
       tx.one<{ id: string }>("SELECT id FROM channel_messages WHERE provider_id = 'wamid.s1'"),
@@ -280,7 +278,7 @@ describe('WhatsApp and SMS in', () => {
 
   it('keeps a new text with the report it files, audited and answered; only the channel’s reporter, in that transaction, for a number that is nobody’s', async () => {
     const text = 'Bentrok warga di desa Tanggul Wetan kecamatan Tanggul, satu rumah rusak';
-    const filed = await postWa(whatsAppDelivery('6281230000020', 'wamid.n1', at(50), { type: 'text', text }));
+    const filed = await postWa(waText('6281230000020', 'wamid.n1', 50, text));
     const { reportId } = filed.json().outcomes[0];
     const kept = await t.db.asSystem((tx) =>
       tx.one<{ status: string; trust: string; label: string; receipts: number }>(
@@ -399,10 +397,12 @@ describe('WhatsApp and SMS in', () => {
   });
 
   it('masks an unknown sender’s number for a non-handler and shows it to the kab/kota’s operator', async () => {
-    const body = whatsAppDelivery('6281230000006', 'wamid.k1', at(30), {
-      type: 'text',
-      text: 'Pengeroyokan oleh oknum pesilat di desa Tanggul Wetan kecamatan Tanggul',
-    });
+    const body = waText(
+      '6281230000006',
+      'wamid.k1',
+      30,
+      'Pengeroyokan oleh oknum pesilat di desa Tanggul Wetan kecamatan Tanggul',
+    );
     const { reportId } = (await postWa(body)).json().outcomes[0];
     const asKoordinator = (await t.call(koordinator, 'GET', `/api/reports/${reportId}/messages`)).json()
       .items[0];
@@ -469,9 +469,7 @@ describe('WhatsApp and SMS in', () => {
       ),
     );
     const placed = 'Bentrok warga di desa Tanggul Wetan kecamatan Tanggul, dua orang luka';
-    const limited = await postWa(
-      whatsAppDelivery('6281230000010', 'wamid.l20', at(59), { type: 'text', text: placed }),
-    );
+    const limited = await postWa(waText('6281230000010', 'wamid.l20', 59, placed));
     expect(limited.json().outcomes[0]).toMatchObject({ status: 'dibatasi', reportId: null });
     const entry = await t.db.asSystem((tx) =>
       tx.one<{ details: Record<string, unknown> }>(
@@ -486,9 +484,7 @@ describe('WhatsApp and SMS in', () => {
       joined: false,
     });
     // an hour after the first of them, the number may report again
-    const later = await postWa(
-      whatsAppDelivery('6281230000010', 'wamid.l21', at(120), { type: 'text', text: placed }),
-    );
+    const later = await postWa(waText('6281230000010', 'wamid.l21', 120, placed));
     expect(later.json().outcomes[0]).toMatchObject({ status: 'dilaporkan' });
 
     const relawan = await t.user({ role: 'relawan', region: '35.09.06' });
@@ -520,10 +516,12 @@ describe('WhatsApp and SMS in', () => {
       tx.query(`UPDATE users SET phone = '+6281230000012' WHERE id = $1`, [relawan.id]),
     );
     const filed = await postWa(
-      whatsAppDelivery('6281230000012', 'wamid.u1', at(40), {
-        type: 'text',
-        text: 'Tawuran pelajar di desa Tanggul Wetan kecamatan Tanggul, satu orang luka',
-      }),
+      waText(
+        '6281230000012',
+        'wamid.u1',
+        40,
+        'Tawuran pelajar di desa Tanggul Wetan kecamatan Tanggul, satu orang luka',
+      ),
     );
     const { reportId } = filed.json().outcomes[0];
     const mine = await t.call(relawan, 'GET', `/api/reports/${reportId}`);

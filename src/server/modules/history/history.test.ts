@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysBefore, seedReports, seedThreeSignals } from '../../../../test/early-warning-helpers.ts';
+import {
+  daysBefore,
+  LEVEL_PEOPLE,
+  seedReports,
+  seedThreeSignals,
+} from '../../../../test/early-warning-helpers.ts';
 import { testAppWith } from '../../../../test/harness.ts';
 import { backtestCommand } from '../../../cli/cli-early-warning.ts';
 import { fakeClock } from '../../platform/clock.ts';
@@ -32,14 +37,7 @@ const MAPPING = {
 
 describe('history import', () => {
   const clock = fakeClock(new Date('2026-08-20T10:00:00+07:00'));
-  const { t, provinsi, operator, relawan } = testAppWith(
-    {
-      provinsi: { role: 'provinsi', region: '35' },
-      operator: { role: 'operator', region: '35.09' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
-    },
-    { clock },
-  );
+  const { t, provinsi, operator, relawan } = testAppWith(LEVEL_PEOPLE, { clock });
   let importId = '';
   let existingReport = '';
 

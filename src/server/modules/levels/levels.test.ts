@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { daysBefore, seedReports, seedThreeSignals } from '../../../../test/early-warning-helpers.ts';
+import {
+  daysBefore,
+  LEVEL_PEOPLE,
+  seedReports,
+  seedThreeSignals,
+} from '../../../../test/early-warning-helpers.ts';
 import { testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { recomputeLevels } from './levels-service.ts';
@@ -18,14 +23,7 @@ type LevelItem = {
 
 describe('early-warning levels', () => {
   const clock = fakeClock(new Date('2026-08-20T10:00:00+07:00'));
-  const { t, provinsi, operator, relawan } = testAppWith(
-    {
-      provinsi: { role: 'provinsi', region: '35' },
-      operator: { role: 'operator', region: '35.09' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
-    },
-    { clock },
-  );
+  const { t, provinsi, operator, relawan } = testAppWith(LEVEL_PEOPLE, { clock });
 
   const recompute = () => recomputeLevels({ db: t.db, clock, config: t.config }, { kabkotaCodes: ['35.09'] });
   const levelsOf = async (parent: string, user = operator): Promise<LevelItem[]> => {

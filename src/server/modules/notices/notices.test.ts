@@ -51,6 +51,16 @@ describe('notices to people who are not looking', () => {
     await Promise.all([deliverNotices(deps), deliverNotices({ ...deps })]);
     await drainOutbox({ db: t.db, clock, config: t.config });
   };
+  /** Raises an alert as the koordinator; it must be raised. */
+  const raiseAlert = async (regionCode: string, level: string, headline: string, description: string) => {
+    const res = await t.call(koordinator, 'POST', '/api/alerts', {
+      regionCode,
+      level,
+      headline,
+      description,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  };
   const whatsAppTo = (phone: string) => servers.api.sent.filter((m) => m.to === phone.replace('+', ''));
   const mailsTo = (email: string) => servers.smtp.mails.filter((m) => m.to === email);
 
@@ -119,13 +129,12 @@ describe('notices to people who are not looking', () => {
       task: 'Temui kepala desa dan catat kebutuhan warga',
     });
     expect(assigned.statusCode).toBe(201);
-    const alert = await t.call(koordinator, 'POST', '/api/alerts', {
-      regionCode: '35.09.06',
-      level: 'siaga',
-      headline: 'Ajakan balas dendam menjelang pengesahan warga',
-      description: 'Pesan berantai mengajak anggota berkumpul di balai desa.',
-    });
-    expect(alert.statusCode, alert.body).toBe(201);
+    await raiseAlert(
+      '35.09.06',
+      'siaga',
+      'Ajakan balas dendam menjelang pengesahan warga',
+      'Pesan berantai mengajak anggota berkumpul di balai desa.',
+    );
 
     await deliver();
     const p1 = whatsAppTo('+6281233000001');
@@ -171,13 +180,7 @@ describe('notices to people who are not looking', () => {
   it('sends an Awas alert in the quiet hours, and nothing of a kind the user turned off', async () => {
     clock.set(new Date('2030-03-05T23:30:00+07:00'));
     const before = servers.api.sent.length;
-    const awas = await t.call(koordinator, 'POST', '/api/alerts', {
-      regionCode: otherKecamatan,
-      level: 'awas',
-      headline: 'Massa berkumpul',
-      description: 'Dua kelompok berkumpul di lapangan.',
-    });
-    expect(awas.statusCode, awas.body).toBe(201);
+    await raiseAlert(otherKecamatan, 'awas', 'Massa berkumpul', 'Dua kelompok berkumpul di lapangan.');
     await deliver();
     expect(servers.api.sent.slice(before).map((m) => m.to)).toEqual(['6281233000001']);
     expect(servers.api.sent.at(-1)?.text).toContain('peringatan Awas');
@@ -193,13 +196,7 @@ describe('notices to people who are not looking', () => {
     clock.set(new Date('2030-03-06T10:00:00+07:00'));
     const count = servers.api.sent.length;
     const mails = servers.smtp.mails.length;
-    const again = await t.call(koordinator, 'POST', '/api/alerts', {
-      regionCode: '35.09.06',
-      level: 'awas',
-      headline: 'Situasi memburuk',
-      description: 'Konvoi menuju desa tetangga.',
-    });
-    expect(again.statusCode, again.body).toBe(201);
+    await raiseAlert('35.09.06', 'awas', 'Situasi memburuk', 'Konvoi menuju desa tetangga.');
     await deliver();
     expect(servers.api.sent.length).toBe(count);
     expect(servers.smtp.mails.length).toBe(mails);

@@ -31,6 +31,9 @@ describe('OpenRosa intake for ODK Collect', () => {
       payload: bytes,
     });
   };
+  /** Sends Sigap's form filled with `fields` through the device token's address. */
+  const submit = (fields: Parameters<typeof sigapSubmissionXml>[0]) =>
+    post(`${base}/submission`, submissionParts(sigapSubmissionXml(fields)));
   const odkReports = async () =>
     (await t.call(operator, 'GET', '/api/reports?channel=odk&limit=100')).json().items as {
       id: string;
@@ -131,13 +134,8 @@ describe('OpenRosa intake for ODK Collect', () => {
 
   it('refuses other XML under an instanceID already taken in with 409', async () => {
     const instanceId = 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000002';
-    expect(
-      (await post(`${base}/submission`, submissionParts(sigapSubmissionXml({ instanceId })))).statusCode,
-    ).toBe(201);
-    const clash = await post(
-      `${base}/submission`,
-      submissionParts(sigapSubmissionXml({ instanceId, description: 'Isi lain untuk instance yang sama.' })),
-    );
+    expect((await submit({ instanceId })).statusCode).toBe(201);
+    const clash = await submit({ instanceId, description: 'Isi lain untuk instance yang sama.' });
     expect(clash.statusCode).toBe(409);
     expect(clash.body).toMatch(/different XML/);
     expect(clash.headers['x-openrosa-version']).toBe('1.0');
@@ -145,46 +143,30 @@ describe('OpenRosa intake for ODK Collect', () => {
 
   it('makes a submission with a deprecatedID an amendment of the same report', async () => {
     const original = 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000003';
-    const first = await post(
-      `${base}/submission`,
-      submissionParts(sigapSubmissionXml({ instanceId: original })),
-    );
+    const first = await submit({ instanceId: original });
     const reportId = (first.headers.location as string).split('/').pop() as string;
-    const edited = await post(
-      `${base}/submission`,
-      submissionParts(
-        sigapSubmissionXml({
-          instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000004',
-          deprecatedId: original,
-          description: 'Perselisihan irigasi meluas ke dusun ketiga.',
-        }),
-      ),
-    );
+    const edited = await submit({
+      instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000004',
+      deprecatedId: original,
+      description: 'Perselisihan irigasi meluas ke dusun ketiga.',
+    });
     expect(edited.statusCode).toBe(201);
     expect(edited.headers.location).toBe(`/api/reports/${reportId}`);
     const report = (await odkReports()).find((r) => r.id === reportId);
     expect(report).toMatchObject({ version: 2, description: 'Perselisihan irigasi meluas ke dusun ketiga.' });
     const amendments = await t.call(operator, 'GET', `/api/reports/${reportId}/amendments`);
     expect(Object.keys(amendments.json().items[0].changes)).toEqual(['description']);
-    const unknown = await post(
-      `${base}/submission`,
-      submissionParts(
-        sigapSubmissionXml({
-          instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000005',
-          deprecatedId: 'uuid:none',
-        }),
-      ),
-    );
+    const unknown = await submit({
+      instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000005',
+      deprecatedId: 'uuid:none',
+    });
     expect(unknown.statusCode).toBe(404);
   });
 
   it('makes an amendment resent at once, or resent after a stop between its amendment and its record, one amendment', async () => {
     const original = 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000013';
     const resent = 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000014';
-    const first = await post(
-      `${base}/submission`,
-      submissionParts(sigapSubmissionXml({ instanceId: original })),
-    );
+    const first = await submit({ instanceId: original });
     const reportId = (first.headers.location as string).split('/').pop() as string;
     const edited = submissionParts(
       sigapSubmissionXml({
@@ -248,15 +230,10 @@ describe('OpenRosa intake for ODK Collect', () => {
   });
 
   it('refuses a revoked device token at once; only an admin manages tokens, and the QR code holds the server URL', async () => {
-    const refused = await t.call(operator, 'POST', '/api/odk/devices', {
-      username: relawan.username,
-      label: 'HP kedua',
-    });
+    const secondPhone = { username: relawan.username, label: 'HP kedua' };
+    const refused = await t.call(operator, 'POST', '/api/odk/devices', secondPhone);
     expect(refused.statusCode).toBe(403);
-    const created = await t.call(admin, 'POST', '/api/odk/devices', {
-      username: relawan.username,
-      label: 'HP kedua',
-    });
+    const created = await t.call(admin, 'POST', '/api/odk/devices', secondPhone);
     expect(created.statusCode).toBe(201);
     const { device, token, serverUrl, qrSvg } = created.json();
     expect(serverUrl).toBe(`http://localhost:80/odk/key/${token}`);
@@ -331,15 +308,10 @@ describe('OpenRosa intake for ODK Collect', () => {
 
   it("refuses a report that fails the intake's rules with a 400 naming the field, and stores nothing", async () => {
     const before = (await odkReports()).length;
-    const res = await post(
-      `${base}/submission`,
-      submissionParts(
-        sigapSubmissionXml({
-          instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000008',
-          description: 'pendek',
-        }),
-      ),
-    );
+    const res = await submit({
+      instanceId: 'uuid:0b1c6a4e-1111-4d5e-9a7b-000000000008',
+      description: 'pendek',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toMatch(/description/);
     expect((await odkReports()).length).toBe(before);

@@ -139,19 +139,11 @@ describe('requests of the people in the data', () => {
   it('corrects a field of a correction request, keeping the value out of the audit trail', async () => {
     const request = await newRequest('perbaikan');
     const url = `/api/privacy/requests/${request.id}/corrections`;
-    const wrong = await t.call(ppdp, 'POST', url, {
-      table: 'vulnerable_people',
-      id: personId,
-      field: 'vulnerable_group',
-      value: 'lansia',
-    });
+    const correct = (field: string, value: string) =>
+      t.call(ppdp, 'POST', url, { table: 'vulnerable_people', id: personId, field, value });
+    const wrong = await correct('vulnerable_group', 'lansia');
     expect(wrong.statusCode).toBe(400);
-    const ok = await t.call(ppdp, 'POST', url, {
-      table: 'vulnerable_people',
-      id: personId,
-      field: 'age',
-      value: '77',
-    });
+    const ok = await correct('age', '77');
     expect(ok.statusCode).toBe(200);
     expect((await person()).age).toBe(77);
     const audit = await t.audit({ action: 'privacy.field_corrected' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedReports } from '../../../../test/early-warning-helpers.ts';
+import { LEVEL_PEOPLE, seedReports } from '../../../../test/early-warning-helpers.ts';
 import { testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
@@ -13,14 +13,7 @@ const at = (text: string) => new Date(`2026-07-${text}+07:00`);
 //   D  tiktok    (none)     Tanggul   seen 01 10:30, no answer;                      incident 02 12:00
 describe('the provocation watch evaluation', () => {
   const clock = fakeClock(new Date('2026-07-03T09:00:00+07:00'));
-  const { t, operator, provinsi, relawan } = testAppWith(
-    {
-      operator: { role: 'operator', region: '35.09' },
-      provinsi: { role: 'provinsi', region: '35' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
-    },
-    { clock },
-  );
+  const { t, operator, provinsi, relawan } = testAppWith(LEVEL_PEOPLE, { clock });
 
   const item = async (
     platform: string,

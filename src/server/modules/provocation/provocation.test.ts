@@ -239,20 +239,18 @@ describe('provocation watch', () => {
   });
 
   it('sends a takedown request as a disposition, answered by the mitra', async () => {
-    const unlinked = await t.call(operator, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
-      kind: 'takedown',
-      agencyId: 'polres-jember',
-      caseId,
-      instruction: 'Mohon penurunan pesan berantai ajakan penyerangan',
-    });
+    // The same request, refused until the item is linked to the case it names.
+    const sendTakedown = () =>
+      t.call(operator, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
+        kind: 'takedown',
+        agencyId: 'polres-jember',
+        caseId,
+        instruction: 'Mohon penurunan pesan berantai ajakan penyerangan',
+      });
+    const unlinked = await sendTakedown();
     expect(unlinked.statusCode).toBe(400);
     await t.call(operator, 'POST', `/api/provocation/items/${itemId}/links`, { caseId });
-    const sent = await t.call(operator, 'POST', `/api/provocation/items/${itemId}/takedowns`, {
-      kind: 'takedown',
-      agencyId: 'polres-jember',
-      caseId,
-      instruction: 'Mohon penurunan pesan berantai ajakan penyerangan',
-    });
+    const sent = await sendTakedown();
     expect(sent.statusCode).toBe(201);
     const takedown = sent.json().response.takedowns[0];
     expect(takedown).toMatchObject({ status: 'terkirim', agencyId: 'polres-jember' });

@@ -15,32 +15,19 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     },
     { clock },
   );
+  /** Registers an actor group as `user`. */
+  const addGroup = (user: TestUser, kind: string, name: string, shortName: string) =>
+    t.call(user, 'POST', '/api/actor-groups', { kind, name, shortName });
   let psht: { id: string };
   let pagarNusa: { id: string };
 
   beforeAll(async () => {
-    psht = (
-      await t.call(admin, 'POST', '/api/actor-groups', {
-        kind: 'perguruan_silat',
-        name: 'Persaudaraan Setia Hati Terate',
-        shortName: 'PSHT',
-      })
-    ).json();
-    pagarNusa = (
-      await t.call(admin, 'POST', '/api/actor-groups', {
-        kind: 'perguruan_silat',
-        name: 'Pagar Nusa',
-        shortName: 'Pagar Nusa',
-      })
-    ).json();
+    psht = (await addGroup(admin, 'perguruan_silat', 'Persaudaraan Setia Hati Terate', 'PSHT')).json();
+    pagarNusa = (await addGroup(admin, 'perguruan_silat', 'Pagar Nusa', 'Pagar Nusa')).json();
   });
 
   it('registers groups once by name, for staff only', async () => {
-    const twice = await t.call(operator, 'POST', '/api/actor-groups', {
-      kind: 'perguruan_silat',
-      name: 'PAGAR  nusa',
-      shortName: 'PN',
-    });
+    const twice = await addGroup(operator, 'perguruan_silat', 'PAGAR  nusa', 'PN');
     expect(twice.statusCode).toBe(409);
     expect((await t.call(relawan, 'GET', '/api/actor-groups')).statusCode).toBe(403);
     const list = (await t.call(banyuwangi, 'GET', '/api/actor-groups?kind=perguruan_silat')).json().items;
@@ -218,13 +205,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
   it('lets a koordinator edit only the groups that lie within their Bakorwil', async () => {
     const koordinatorI = await t.user({ role: 'koordinator', region: 'I' });
     const pacitan = await t.user({ role: 'operator', region: '35.01' });
-    const local = (
-      await t.call(operator, 'POST', '/api/actor-groups', {
-        kind: 'suporter',
-        name: 'Laskar Tanggul',
-        shortName: 'LT',
-      })
-    ).json();
+    const local = (await addGroup(operator, 'suporter', 'Laskar Tanggul', 'LT')).json();
     expect(
       (
         await t.call(operator, 'POST', `/api/actor-groups/${local.id}/branches`, {
