@@ -19,6 +19,7 @@ import {
   startHistoryImport,
   uploadHistory,
 } from '../src/server/modules/history/history-service.ts';
+import { ARCHIVE_MAPPING } from '../src/server/modules/history/history-test-helpers.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { HistoryPlan } from '../src/shared/history/history-schema.ts';
 import { openScratch } from './scratch-db.ts';
@@ -87,18 +88,7 @@ export async function measureHistoryImport(
       format: 'csv',
       data: file,
     });
-    const plan = HistoryPlan.parse({
-      mapping: {
-        date: 'Tanggal',
-        place: ['Kecamatan', 'Kabupaten/Kota'],
-        type: 'Jenis',
-        description: 'Uraian',
-        injured: 'Luka',
-        dead: 'Meninggal',
-        displaced: 'Mengungsi',
-        source: 'Sumber',
-      },
-    });
+    const plan = HistoryPlan.parse({ mapping: ARCHIVE_MAPPING });
     const dry = await dryRunHistory(deps, scratch.principal, upload.import.id, plan);
     const dryAt = performance.now();
     await startHistoryImport(deps, scratch.principal, upload.import.id, plan);

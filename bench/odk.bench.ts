@@ -11,7 +11,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildApp } from '../src/server/app.ts';
 import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
 import { createDevice } from '../src/server/modules/odk/odk-devices-service.ts';
 import {
@@ -21,12 +20,11 @@ import {
 } from '../src/server/modules/odk/odk-test-helpers.ts';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { createUser } from '../src/server/modules/users/users-service.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
 import { openEmbeddedDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import { buildBenchApp } from './bench-app.ts';
 
 const SUBMISSIONS = Number(process.argv[2] ?? 60);
-const DATA_KEY = Buffer.alloc(32, 9).toString('base64');
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,13 +38,7 @@ try {
   await bootstrapRoles(db);
   await migrate(db);
   await ensureRegions(db);
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    SIGAP_JOBS: 'false',
-    SIGAP_DATA_KEY: DATA_KEY,
-    DATA_DIR: dir,
-  });
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildBenchApp(db, dir);
   const by = { id: null, label: 'bench' };
   const password = 'kata-sandi-bench';
   await createUser(db, by, { username: 'relawan.jember', role: 'relawan', region: '35.09', password });

@@ -12,17 +12,15 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { generatedLines, writeRoster } from '../scripts/make-pillars-sample.ts';
-import { buildApp } from '../src/server/app.ts';
 import { createApiToken } from '../src/server/modules/auth/auth-service.ts';
 import { ensureRegions } from '../src/server/modules/regions/regions-service.ts';
 import { createUser } from '../src/server/modules/users/users-service.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../src/server/platform/migrate.ts';
+import { buildBenchApp } from './bench-app.ts';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DATA_KEY = Buffer.alloc(32, 9).toString('base64');
 
 type Result = {
   database: string;
@@ -98,13 +96,7 @@ async function importOnce(
 
 async function measure(database: string, db: Database, file: Buffer, dataDir: string): Promise<Result> {
   await prepare(db);
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    SIGAP_JOBS: 'false',
-    SIGAP_DATA_KEY: DATA_KEY,
-    DATA_DIR: dataDir,
-  });
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildBenchApp(db, dataDir);
   try {
     await createUser(
       db,

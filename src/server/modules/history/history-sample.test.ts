@@ -5,6 +5,7 @@ import { parseHistoryDate, suggestMapping } from '../../../shared/history/histor
 import { HistoryPlan } from '../../../shared/history/history-schema.ts';
 import { readRows } from './history-rows.ts';
 import { readHistorySheet } from './history-sheet.ts';
+import { ARCHIVE_MAPPING } from './history-test-helpers.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../../test/fixtures/history-sample.csv');
 
@@ -12,17 +13,7 @@ describe('the sample file of past incidents', () => {
   it('is read whole with the suggested mapping: 200 rows, every place and date found, types mapped', async () => {
     const sheet = await readHistorySheet(readFileSync(SAMPLE), 'csv');
     const mapping = suggestMapping(sheet.headers);
-    expect(mapping).toEqual({
-      date: 'Tanggal',
-      place: ['Kecamatan', 'Kabupaten/Kota'],
-      type: 'Jenis',
-      description: 'Uraian',
-      injured: 'Luka',
-      dead: 'Meninggal',
-      displaced: 'Mengungsi',
-      groups: 'Kelompok',
-      source: 'Sumber',
-    });
+    expect(mapping).toEqual({ ...ARCHIVE_MAPPING, groups: 'Kelompok' });
     const rows = readRows(sheet, HistoryPlan.parse({ mapping }), new Date('2026-01-01T00:00:00Z'));
     expect(rows).toHaveLength(200);
     expect(
