@@ -29,29 +29,40 @@ import { parseTlsHost, type TlsHost } from './tls-hosts.ts';
 /** Wrong input on the command line: the message is one line, Indonesian / English; the CLI exits 2. */
 export class UsageError extends Error {}
 
+type NoArgs = Record<string, never>;
+
+/** The checked arguments of each command. */
+export type CommandArgs = {
+  'user create': UserCreateArgs;
+  'user reset-password': ResetPasswordArgs;
+  'token create': TokenCreateArgs;
+  'odk token create': OdkTokenCreateArgs;
+  'odk token revoke': OdkTokenRevokeArgs;
+  'odk token list': OdkTokenListArgs;
+  'user deactivate': UsernameArgs;
+  'user reactivate': UsernameArgs;
+  'token list': UsernameArgs;
+  'token revoke': TokenRevokeArgs;
+  'audit verify': AuditVerifyArgs;
+  'audit head': NoArgs;
+  'early-warning backtest': BacktestArgs;
+  'privacy retention-plan': NoArgs;
+  'privacy retention-run': NoArgs;
+  migrate: NoArgs;
+  'read-text': ReadTextArgs;
+  demo: DemoArgs;
+  backup: BackupArgs;
+  restore: RestoreArgs;
+  'tls create': TlsCreateArgs;
+};
+
+/** One command with its checked arguments. */
+export type CommandInvocation = {
+  [K in CommandName]: { kind: 'command'; command: K; args: CommandArgs[K] };
+}[CommandName];
+
 /** What the command line asks for: a help text, or one command with its checked arguments. */
-export type Invocation =
-  | { kind: 'help'; text: string }
-  | { kind: 'command'; command: 'user create'; args: UserCreateArgs }
-  | { kind: 'command'; command: 'user reset-password'; args: ResetPasswordArgs }
-  | { kind: 'command'; command: 'token create'; args: TokenCreateArgs }
-  | { kind: 'command'; command: 'odk token create'; args: OdkTokenCreateArgs }
-  | { kind: 'command'; command: 'odk token revoke'; args: OdkTokenRevokeArgs }
-  | { kind: 'command'; command: 'odk token list'; args: OdkTokenListArgs }
-  | { kind: 'command'; command: 'user deactivate' | 'user reactivate' | 'token list'; args: UsernameArgs }
-  | { kind: 'command'; command: 'token revoke'; args: TokenRevokeArgs }
-  | { kind: 'command'; command: 'early-warning backtest'; args: BacktestArgs }
-  | { kind: 'command'; command: 'demo'; args: DemoArgs }
-  | { kind: 'command'; command: 'read-text'; args: ReadTextArgs }
-  | { kind: 'command'; command: 'backup'; args: BackupArgs }
-  | { kind: 'command'; command: 'restore'; args: RestoreArgs }
-  | { kind: 'command'; command: 'tls create'; args: TlsCreateArgs }
-  | { kind: 'command'; command: 'audit verify'; args: AuditVerifyArgs }
-  | {
-      kind: 'command';
-      command: 'audit head' | 'migrate' | 'privacy retention-plan' | 'privacy retention-run';
-      args: Record<string, never>;
-    };
+export type Invocation = { kind: 'help'; text: string } | CommandInvocation;
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 /** The commands without a subcommand. */
@@ -241,6 +252,63 @@ function checkUuid(text: string): string {
   return text.toLowerCase();
 }
 
+type Flags = { values: Record<string, string>; lists: Record<string, string[]> };
+const noArgs = (): NoArgs => ({});
+const usernameOnly = ({ values }: Flags): UsernameArgs => ({ username: values.username });
+
+/** How each command's arguments are read from its flags, checked. */
+const READ_ARGS: { [K in CommandName]: (flags: Flags) => CommandArgs[K] } = {
+  'tls create': ({ values, lists }) => ({ hosts: checkTlsHosts(lists.host ?? []), out: values.out ?? 'tls' }),
+  'user create': ({ values }) => ({
+    username: values.username,
+    role: checkRole(values.role),
+    region: checkRegion(values.region),
+    password: values.password,
+    displayName: values.name,
+    agencyId: values.agency,
+  }),
+  'user reset-password': ({ values }) => ({ username: values.username, password: values.password }),
+  'odk token create': ({ values }) => ({ username: values.username, label: values.label }),
+  'odk token revoke': ({ values }) => ({ id: checkUuid(values.id) }),
+  'odk token list': ({ values }) => ({ username: values.username }),
+  'token create': ({ values }) => ({
+    username: values.username,
+    label: values.label,
+    days: values.days === undefined ? undefined : checkDays(values.days),
+  }),
+  'user deactivate': usernameOnly,
+  'user reactivate': usernameOnly,
+  'token list': usernameOnly,
+  'token revoke': ({ values }) => ({ username: values.username, id: checkUuid(values.id) }),
+  demo: ({ values }) => ({
+    scale: values.scale === undefined ? 1 : checkScale(values.scale),
+    seed: values.seed === undefined ? undefined : checkSeed(values.seed),
+    password: values.password === undefined ? undefined : checkDemoPassword(values.password),
+  }),
+  'read-text': ({ values }) => ({ input: values.input as string, output: values.output }),
+  backup: ({ values }) => ({ output: values.output, passphraseFile: values['passphrase-file'] }),
+  restore: ({ values }) => ({ input: values.input, passphraseFile: values['passphrase-file'] }),
+  'early-warning backtest': ({ values }) => ({
+    from: checkDay(values.from, 'from'),
+    to: checkDay(values.to, 'to'),
+  }),
+  'audit verify': ({ values }) => {
+    if (values.head === undefined) return {};
+    const head = parseHead(values.head);
+    if (!head) {
+      throw new UsageError(
+        `Head tidak valid: ${values.head} (baris sigap-audit-head:… atau <seq>:<hash>) / ` +
+          `invalid head: ${values.head} (a sigap-audit-head:… line or <seq>:<hash>)`,
+      );
+    }
+    return { head };
+  },
+  'audit head': noArgs,
+  migrate: noArgs,
+  'privacy retention-plan': noArgs,
+  'privacy retention-run': noArgs,
+};
+
 /** Turns argv (without node and the script) into an Invocation; throws UsageError on wrong input. */
 export function parseCommandLine(argv: readonly string[]): Invocation {
   const resolved = resolveCommand(argv);
@@ -248,105 +316,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const { name, rest } = resolved;
   // --help wins over everything else, so a half-typed command still shows its help.
   if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', text: renderCommandHelp(name) };
-  const { values, lists } = readFlagLists(name, rest);
-  switch (name) {
-    case 'tls create':
-      return {
-        kind: 'command',
-        command: name,
-        args: { hosts: checkTlsHosts(lists.host ?? []), out: values.out ?? 'tls' },
-      };
-    case 'user create':
-      return {
-        kind: 'command',
-        command: name,
-        args: {
-          username: values.username,
-          role: checkRole(values.role),
-          region: checkRegion(values.region),
-          password: values.password,
-          displayName: values.name,
-          agencyId: values.agency,
-        },
-      };
-    case 'user reset-password':
-      return {
-        kind: 'command',
-        command: name,
-        args: { username: values.username, password: values.password },
-      };
-    case 'odk token create':
-      return { kind: 'command', command: name, args: { username: values.username, label: values.label } };
-    case 'odk token revoke':
-      return { kind: 'command', command: name, args: { id: checkUuid(values.id) } };
-    case 'odk token list':
-      return { kind: 'command', command: name, args: { username: values.username } };
-    case 'token create':
-      return {
-        kind: 'command',
-        command: name,
-        args: {
-          username: values.username,
-          label: values.label,
-          days: values.days === undefined ? undefined : checkDays(values.days),
-        },
-      };
-    case 'user deactivate':
-    case 'user reactivate':
-    case 'token list':
-      return { kind: 'command', command: name, args: { username: values.username } };
-    case 'token revoke':
-      return {
-        kind: 'command',
-        command: name,
-        args: { username: values.username, id: checkUuid(values.id) },
-      };
-    case 'demo':
-      return {
-        kind: 'command',
-        command: name,
-        args: {
-          scale: values.scale === undefined ? 1 : checkScale(values.scale),
-          seed: values.seed === undefined ? undefined : checkSeed(values.seed),
-          password: values.password === undefined ? undefined : checkDemoPassword(values.password),
-        },
-      };
-    case 'read-text':
-      return {
-        kind: 'command',
-        command: name,
-        args: { input: values.input as string, output: values.output },
-      };
-    case 'backup':
-      return {
-        kind: 'command',
-        command: name,
-        args: { output: values.output, passphraseFile: values['passphrase-file'] },
-      };
-    case 'restore':
-      return {
-        kind: 'command',
-        command: name,
-        args: { input: values.input, passphraseFile: values['passphrase-file'] },
-      };
-    case 'early-warning backtest':
-      return {
-        kind: 'command',
-        command: name,
-        args: { from: checkDay(values.from, 'from'), to: checkDay(values.to, 'to') },
-      };
-    case 'audit verify': {
-      if (values.head === undefined) return { kind: 'command', command: name, args: {} };
-      const head = parseHead(values.head);
-      if (!head) {
-        throw new UsageError(
-          `Head tidak valid: ${values.head} (baris sigap-audit-head:… atau <seq>:<hash>) / ` +
-            `invalid head: ${values.head} (a sigap-audit-head:… line or <seq>:<hash>)`,
-        );
-      }
-      return { kind: 'command', command: name, args: { head } };
-    }
-    default:
-      return { kind: 'command', command: name, args: {} };
-  }
+  // One object for every command; the cast ties `name` to its own arguments, which TypeScript cannot follow.
+  return {
+    kind: 'command',
+    command: name,
+    args: READ_ARGS[name](readFlagLists(name, rest)),
+  } as CommandInvocation;
 }
