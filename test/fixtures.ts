@@ -36,6 +36,11 @@ export function childPayload(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
+/** A follow-up of a case: checked in at the balai desa (on 23 August at 08:00 WIB unless `occurredAt`), new id. */
+export function checkInPayload(occurredAt = '2026-08-23T08:00:00+07:00'): Record<string, unknown> {
+  return { id: randomUUID(), kind: 'check_in', action: 'Tiba di balai desa', occurredAt };
+}
+
 /** reportPayload's changes for a signal elsewhere in Jember on 17 August: a chain message, nobody hurt. */
 export const CHAIN_MESSAGE_SIGNAL: Record<string, unknown> = {
   kind: 'sinyal',

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkInPayload } from '../../../../test/fixtures.ts';
 import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { ONE_PER_ROLE, walkScopes } from '../../../../test/scopes.ts';
 import { type Action, can } from '../../../shared/permissions/index.ts';
@@ -80,13 +80,7 @@ describe('cases: the work on a case, from the permission table', () => {
   it('case.followUp: the assigned volunteer and the handling office log one; the admin, not assigned, may not', () =>
     walk(
       'case.followUp',
-      (user) =>
-        t.call(user, 'POST', `/api/cases/${caseId}/follow-ups`, {
-          id: randomUUID(),
-          kind: 'check_in',
-          action: 'Tiba di balai desa',
-          occurredAt: '2026-08-23T08:00:00+07:00',
-        }),
+      (user) => t.call(user, 'POST', `/api/cases/${caseId}/follow-ups`, checkInPayload()),
       {
         ok: 201,
         allowed: (role) => role === 'relawan' || can(role, 'case.followUpAny'),

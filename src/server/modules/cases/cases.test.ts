@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
+import { checkInPayload, reportPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
 import { sendWhileLocked } from '../../../../test/send-while-locked.ts';
 
@@ -15,13 +15,6 @@ describe('cases', () => {
 
   /** A case in Jember opened from one verified report. */
   const openCase = () => t.openCase(relawan, operator);
-  /** A follow-up body, new each call: the relawan's check-in at the balai desa. */
-  const checkIn = () => ({
-    id: randomUUID(),
-    kind: 'check_in',
-    action: 'Tiba di balai desa',
-    occurredAt: '2026-08-23T08:00:00+07:00',
-  });
 
   it('opens a case in pencegahan from verified reports, named by their type and place, with deadlines and the allowed next phases', async () => {
     const reportId = await t.verifiedReport(relawan, operator);
@@ -113,7 +106,7 @@ describe('cases', () => {
     expect(
       (await t.call(relawan, 'GET', `/api/cases?mine=true`)).json().items.map((x: { id: string }) => x.id),
     ).toContain(c.id);
-    const followUp = checkIn();
+    const followUp = checkInPayload();
     expect((await t.call(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, followUp)).statusCode).toBe(201);
     expect((await t.call(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, followUp)).statusCode).toBe(200);
     const clash = await t.call(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, {
@@ -134,7 +127,7 @@ describe('cases', () => {
     'keeps a follow-up sent twice at once (the outbox and the page) once, answering the second as a retry',
     async () => {
       const c = await openCase();
-      const followUp = checkIn();
+      const followUp = checkInPayload();
       // Two connections open before the sends: one opened while the table is held waits behind its lock.
       await Promise.all([1, 2].map(() => t.call(operator, 'GET', `/api/cases/${c.id}/timeline`)));
       const both = await sendWhileLocked(t.db, 'follow_ups', 2, () =>
@@ -178,7 +171,7 @@ describe('cases', () => {
     const after = (await t.call(operator, 'GET', `/api/cases/${c.id}`)).json();
     expect(after).toMatchObject({ phase: 'pencegahan', sharedWith: [] });
     expect(after.title).not.toBe('Judul dari relawan');
-    const followUp = checkIn();
+    const followUp = checkInPayload();
     expect((await t.call(relawan, 'POST', `/api/cases/${c.id}/follow-ups`, followUp)).statusCode).toBe(201);
   });
 

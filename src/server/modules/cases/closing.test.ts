@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { childPayload } from '../../../../test/fixtures.ts';
+import { checkInPayload, childPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
 
 describe('closing a case honours the people in it', () => {
@@ -41,12 +41,7 @@ describe('closing a case honours the people in it', () => {
         })
       ).statusCode,
     ).toBe(201);
-    const checkIn = {
-      id: randomUUID(),
-      kind: 'check_in',
-      action: 'Tiba di balai desa',
-      occurredAt: '2026-08-23T08:00:00+07:00',
-    };
+    const checkIn = checkInPayload();
     expect((await t.call(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, checkIn)).statusCode).toBe(201);
     expect(
       (

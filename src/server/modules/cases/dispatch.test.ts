@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkInPayload } from '../../../../test/fixtures.ts';
 import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runSafetyCheck } from './safety-service.ts';
@@ -71,12 +72,7 @@ describe('dispatch and field safety', () => {
 
   it('alerts the operators when a check-in has no check-out after 6 hours, once, and not when checked out', async () => {
     const mediator = pillarUsers['Kecamatan Mediator'];
-    const checkIn = {
-      id: randomUUID(),
-      kind: 'check_in',
-      action: 'Tiba di balai desa',
-      occurredAt: '2026-08-22T21:00:00+07:00',
-    };
+    const checkIn = checkInPayload('2026-08-22T21:00:00+07:00');
     expect((await t.call(mediator, 'POST', `/api/cases/${caseId}/follow-ups`, checkIn)).statusCode).toBe(201);
     clock.set(new Date('2026-08-23T02:59:00+07:00'));
     expect(await runSafetyCheck(t.db, clock)).toBe(0);

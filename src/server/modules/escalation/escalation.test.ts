@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
+import { checkInPayload, reportPayload } from '../../../../test/fixtures.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import type { SigapEvent } from '../../platform/events.ts';
@@ -174,12 +173,7 @@ describe('escalation of missed deadlines', () => {
       userId: relawan.id,
       task: 'Mediasi',
     });
-    const followUp = {
-      id: randomUUID(),
-      kind: 'check_in',
-      action: 'Tiba di balai desa',
-      occurredAt: '2026-08-22T22:00:00+07:00',
-    };
+    const followUp = checkInPayload('2026-08-22T22:00:00+07:00');
     expect((await t.call(relawan, 'POST', `/api/cases/${caseId}/follow-ups`, followUp)).statusCode).toBe(201);
 
     clock.advanceMinutes(24 * 60);
