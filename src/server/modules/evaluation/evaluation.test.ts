@@ -39,6 +39,9 @@ describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)'
     summary = res.json();
   });
 
+  /** A breakdown of the summary as its counts by key. */
+  const countsOf = (list: { key: string; count: { value: number } }[]) =>
+    Object.fromEntries(list.map((k) => [k.key, k.count.value]));
   const pick = (s: TimingStat) => ({
     measured: s.measured,
     known: s.known,
@@ -50,22 +53,22 @@ describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)'
   it('counts the reports of the quarter by kind, type, priority and kab/kota, and leaves Surabaya out', () => {
     const r = summary.current.reports;
     expect(r.total.value).toBe(8);
-    expect(Object.fromEntries(r.byKind.map((k) => [k.key, k.count.value]))).toEqual({
+    expect(countsOf(r.byKind)).toEqual({
       sinyal: 5,
       kejadian: 3,
     });
-    expect(Object.fromEntries(r.byPriority.map((k) => [k.key, k.count.value]))).toEqual({
+    expect(countsOf(r.byPriority)).toEqual({
       P1: 3,
       P2: 1,
       P3: 1,
       P4: 3,
     });
-    expect(Object.fromEntries(r.byType.map((k) => [k.key, k.count.value]))).toEqual({
+    expect(countsOf(r.byType)).toEqual({
       antar_perguruan_silat: 6,
       antar_suporter: 1,
       lainnya: 1,
     });
-    expect(Object.fromEntries(r.byKabkota.map((k) => [k.key, k.count.value]))).toEqual({
+    expect(countsOf(r.byKabkota)).toEqual({
       '35.08': 1,
       '35.09': 7,
     });
@@ -123,12 +126,12 @@ describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)'
   it('counts cases by phase and outcome, and the recurrence in the same desa within 90 days', () => {
     const c = summary.current.cases;
     expect(c.opened.value).toBe(4);
-    expect(Object.fromEntries(c.byPhase.map((k) => [k.key, k.count.value]))).toEqual({
+    expect(countsOf(c.byPhase)).toEqual({
       pencegahan: 1,
       penghentian: 1,
       selesai: 2,
     });
-    expect(Object.fromEntries(c.byOutcome.map((k) => [k.key, k.count.value]))).toEqual({
+    expect(countsOf(c.byOutcome)).toEqual({
       closed_in_time: 1,
       closed_late: 1,
       open_in_time: 1,
@@ -168,7 +171,7 @@ describe('the evaluation of a hand-made quarter (Bakorwil V, Triwulan III 2026)'
       expect(p.assignments.map((a) => [a.key, a.count.value])).toEqual([['tanpa_registri', 2]]);
       return;
     }
-    expect(Object.fromEntries(p.assignments.map((a) => [a.key, a.count.value]))).toEqual({
+    expect(countsOf(p.assignments)).toEqual({
       tagana: 1,
       tanpa_registri: 1,
     });

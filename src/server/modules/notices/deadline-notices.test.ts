@@ -3,10 +3,9 @@ import { reportPayload } from '../../../../test/fixtures.ts';
 import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
-import { channelEnv } from '../channels/channels-test-helpers.ts';
 import { warnNearingDeadlines } from '../escalation/deadline-warning-service.ts';
 import { deliverNotices } from './notices-delivery.ts';
-import { noticeServers } from './notices-test-helpers.ts';
+import { noticeEnv, noticeServers } from './notices-test-helpers.ts';
 
 // Evening in WIB, after the database's own clock (so every queued notice is due), twenty minutes before the
 // operator's quiet hours (22:00–06:00).
@@ -25,11 +24,7 @@ describe('notices of a deadline about to pass', () => {
       relawan: { role: 'relawan', region: '35.09.06.2002' },
     },
     {
-      env: () => ({
-        ...channelEnv(servers.api),
-        SMTP_URL: servers.smtp.url,
-        APP_BASE_URL: 'https://sigap.jatimprov.test',
-      }),
+      env: () => noticeEnv(servers, 'https://sigap.jatimprov.test'),
       clock,
     },
   );

@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll } from 'vitest';
-import { type FakeApi, startFakeApi } from '../channels/channels-test-helpers.ts';
+import { channelEnv, type FakeApi, startFakeApi } from '../channels/channels-test-helpers.ts';
 
 export type FakeSmtp = { url: string; mails: { to: string; text: string }[]; close(): Promise<void> };
 
@@ -69,4 +69,9 @@ export function noticeServers(): NoticeServers {
       return started(smtp);
     },
   };
+}
+
+/** The settings of an app that sends notices through `servers` (both channels and mail), linking to `appBaseUrl`. */
+export function noticeEnv(servers: NoticeServers, appBaseUrl: string): Record<string, string> {
+  return { ...channelEnv(servers.api), SMTP_URL: servers.smtp.url, APP_BASE_URL: appBaseUrl };
 }

@@ -3,11 +3,11 @@ import { testAppWith } from '../../../../test/harness.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
-import { channelEnv, PHONE_NUMBER_ID, sign } from '../channels/channels-test-helpers.ts';
+import { PHONE_NUMBER_ID, sign } from '../channels/channels-test-helpers.ts';
 import { whatsAppEnvelope } from '../channels/whatsapp-envelope.ts';
 import { notifyUsers } from '../notifications/notifications-service.ts';
 import { deliverNotices } from './notices-delivery.ts';
-import { noticeServers } from './notices-test-helpers.ts';
+import { noticeEnv, noticeServers } from './notices-test-helpers.ts';
 
 // Late at night in WIB, after the database's own clock, so that every queued notice is due.
 const NIGHT = new Date('2030-03-04T23:00:00+07:00');
@@ -26,11 +26,7 @@ describe('notices to people who are not looking', () => {
       koordinator: { role: 'koordinator', region: 'V' },
     },
     {
-      env: () => ({
-        ...channelEnv(servers.api),
-        SMTP_URL: servers.smtp.url,
-        APP_BASE_URL: 'https://sigap.jatimprov.test/',
-      }),
+      env: () => noticeEnv(servers, 'https://sigap.jatimprov.test/'),
       clock,
     },
   );
