@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../server/modules/auth/auth-service.ts';
 import { loadConfig } from '../server/platform/config.ts';
-import { type CliTarget, captureOutput, createCliTarget } from './cli-test-helpers.ts';
+import { type CliTarget, captureOutput, createCliTarget, withDatabase } from './cli-test-helpers.ts';
 import { runCli } from './sigap.ts';
 
 const noSleep = async () => undefined;
@@ -14,17 +14,14 @@ describe('sigap CLI: tokens and deactivation', { timeout: 120_000 }, () => {
     return { code, out: output.stdout, err: output.stderr };
   };
   const signIn = async (password: string) => {
-    const db = await target.open();
-    try {
+    return withDatabase(target, async (db) => {
       return await login(
         db,
         loadConfig({}),
         { username: 'sari.tokens', password, address: '127.0.0.1' },
         noSleep,
       );
-    } finally {
-      await db.close();
-    }
+    });
   };
   beforeAll(async () => {
     target = await createCliTarget();

@@ -3,7 +3,13 @@ import { buildApp } from '../server/app.ts';
 import { createUser } from '../server/modules/users/users-service.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import type { Database } from '../server/platform/db.ts';
-import { type CliTarget, captureOutput, createCliTarget, runSigap } from './cli-test-helpers.ts';
+import {
+  type CliTarget,
+  captureOutput,
+  createCliTarget,
+  runSigap,
+  withDatabase,
+} from './cli-test-helpers.ts';
 import { runCli } from './sigap.ts';
 
 // Each spawn starts Node and opens the database: seconds each, more on a busy machine.
@@ -13,16 +19,13 @@ describe('sigap CLI: ODK device tokens', { timeout: SPAWN_TIMEOUT_MS }, () => {
   let target: CliTarget;
   beforeAll(async () => {
     target = await createCliTarget();
-    const db = await target.open();
-    try {
+    await withDatabase(target, async (db) => {
       await createUser(
         db,
         { id: null, label: 'uji' },
         { username: 'tagana.jember', role: 'relawan', region: '35.09', password: 'kata-sandi-uji-1' },
       );
-    } finally {
-      await db.close();
-    }
+    });
   });
   afterAll(() => target?.dispose());
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliTarget, captureOutput, createCliTarget } from './cli-test-helpers.ts';
+import { type CliTarget, captureOutput, createCliTarget, withDatabase } from './cli-test-helpers.ts';
 import { runCli } from './sigap.ts';
 
 describe('sigap CLI: personal data retention from the console', { timeout: 120_000 }, () => {
@@ -12,8 +12,7 @@ describe('sigap CLI: personal data retention from the console', { timeout: 120_0
   };
   /** A citizen's WhatsApp message received `monthsAgo` months ago; its sender as stored now. */
   const message = async (monthsAgo: number) => {
-    const db = await target.open();
-    try {
+    return withDatabase(target, async (db) => {
       const at = new Date(Date.now() - monthsAgo * 31 * 86_400_000).toISOString();
       const rows = await db.asSystem((tx) =>
         tx.query<{ id: string }>(
@@ -25,20 +24,15 @@ describe('sigap CLI: personal data retention from the console', { timeout: 120_0
         ),
       );
       return rows[0]?.id as string;
-    } finally {
-      await db.close();
-    }
+    });
   };
   const senderOf = async (id: string) => {
-    const db = await target.open();
-    try {
+    return withDatabase(target, async (db) => {
       const rows = await db.asSystem((tx) =>
         tx.query<{ sender: string }>('SELECT sender FROM channel_messages WHERE id = $1', [id]),
       );
       return rows[0]?.sender;
-    } finally {
-      await db.close();
-    }
+    });
   };
   beforeAll(async () => {
     target = await createCliTarget();

@@ -102,6 +102,16 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
   };
 }
 
+/** Runs `work` on the target's database opened in the test process, and closes it again (PGlite holds a lock). */
+export async function withDatabase<T>(target: CliTarget, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await target.open();
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
 /** How a spawned CLI ended: exit code (null when killed) and its output. */
 export type CliRun = { code: number | null; stdout: string; stderr: string; lines: string[] };
 

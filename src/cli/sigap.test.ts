@@ -8,7 +8,13 @@ import { login } from '../server/modules/auth/auth-service.ts';
 import { appendAudit, auditHead, SYSTEM_ACTOR } from '../server/platform/audit.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { COMMAND_SPECS, type CommandName } from './cli-help.ts';
-import { type CliTarget, captureOutput, createCliTarget, runSigap } from './cli-test-helpers.ts';
+import {
+  type CliTarget,
+  captureOutput,
+  createCliTarget,
+  runSigap,
+  withDatabase,
+} from './cli-test-helpers.ts';
 import { runCli } from './sigap.ts';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../migrations');
@@ -103,8 +109,7 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
     const token = issued.stdout.trimEnd().split('\n').at(-1) as string;
     expect(token).toMatch(/^sgp_[\w-]{20,}$/);
 
-    const db = await target.open();
-    try {
+    await withDatabase(target, async (db) => {
       const app = await buildApp({
         config: loadConfig({ LOG_LEVEL: 'silent', SIGAP_JOBS: 'false', ...target.env }),
         db,
@@ -124,16 +129,13 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
         { action: 'user.created', actorLabel: 'cli' },
         { action: 'api_token.created', actorLabel: 'cli' },
       ]);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it('refuses a region that does not exist and a username already taken, with exit 2', async () => {
     const operator = (username: string, region: string) =>
       ['user', 'create', '--username', username, '--role', 'operator', '--region', region] as const;
-    const db = await target.open();
-    try {
+    await withDatabase(target, async (db) => {
       const unknownRegion = captureOutput();
       expect(await runCli(operator('rina.baru', '35.99'), target.env, unknownRegion, db)).toBe(2);
       expect(unknownRegion.stderr).toEqual([
@@ -142,14 +144,11 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
       const taken = captureOutput();
       expect(await runCli(operator('budi.jember', '35.09'), target.env, taken, db)).toBe(2);
       expect(taken.stderr).toEqual([expect.stringMatching(/budi\.jember sudah dipakai \/ already exists/)]);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it('resets a password: the printed one signs in, the old one no longer does', async () => {
-    const db = await target.open();
-    try {
+    await withDatabase(target, async (db) => {
       const run = captureOutput();
       const args = ['user', 'reset-password', '--username', 'budi.jember'];
       expect(await runCli(args, target.env, run, db)).toBe(0);
@@ -175,9 +174,7 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
       ).rejects.toMatchObject({
         code: 'invalid_credentials',
       });
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it('verifies the audit chain, prints its head, and names the first entry changed afterwards', async () => {
