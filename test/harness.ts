@@ -41,6 +41,8 @@ export type TestApp = {
     payload?: unknown,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
+  /** Files the fixture report (with `overrides`) as `reporter`; answers its id. */
+  filedReport(reporter: TestUser, overrides?: Record<string, unknown>): Promise<string>;
   /** Files the fixture report (with `overrides`) as `reporter`, verifies it as `handler`; answers its id. */
   verifiedReport(reporter: TestUser, handler: TestUser, overrides?: Record<string, unknown>): Promise<string>;
   /** Opens a case as `handler` from a report filed by `reporter` and verified (see `verifiedReport`). */
@@ -98,16 +100,16 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
       headers: { ...authAs(user), ...headers },
       payload: payload as Record<string, unknown>,
     });
-  const verifiedReport: TestApp['verifiedReport'] = async (reporter, handler, overrides = {}) => {
+  const filedReport: TestApp['filedReport'] = async (reporter, overrides = {}) => {
     const payload = reportPayload(overrides);
     expectStatus(await call(reporter, 'POST', '/api/reports', payload), 201, 'filing the report');
-    const verify = { status: 'terverifikasi' };
-    expectStatus(
-      await call(handler, 'POST', `/api/reports/${payload.id}/verification`, verify),
-      200,
-      'verifying',
-    );
     return payload.id as string;
+  };
+  const verifiedReport: TestApp['verifiedReport'] = async (reporter, handler, overrides = {}) => {
+    const id = await filedReport(reporter, overrides);
+    const verify = { status: 'terverifikasi' };
+    expectStatus(await call(handler, 'POST', `/api/reports/${id}/verification`, verify), 200, 'verifying');
+    return id;
   };
   const user: TestApp['user'] = async (input) => {
     counter++;
@@ -129,6 +131,7 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
       return user({ role: 'mitra', region, agencyId });
     },
     call,
+    filedReport,
     verifiedReport,
     async openCase(reporter, handler, overrides) {
       const reportId = await verifiedReport(reporter, handler, overrides);

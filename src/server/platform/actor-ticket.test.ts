@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseUrlFor, TEST_DATABASE_URL } from '../../../test/db-template.ts';
-import { reportPayload } from '../../../test/fixtures.ts';
 import { testAppWith } from '../../../test/harness.ts';
 import { appendAudit } from './audit.ts';
 import { appRoleUrl, type Database } from './db.ts';
@@ -55,10 +54,7 @@ describe('row-level security trusts only a signed actor ticket', () => {
   let reportId: string;
 
   beforeAll(async () => {
-    const payload = reportPayload({ regionCode: '35.09.06.2002' });
-    reportId = payload.id as string;
-    const res = await t.call(operatorJember, 'POST', '/api/reports', payload);
-    expect(res.statusCode).toBe(201);
+    reportId = await t.filedReport(operatorJember, { regionCode: '35.09.06.2002' });
   });
 
   const jember = () => ({ userId: operatorJember.id, role: 'operator', scope: ['35.09'], agencyId: null });

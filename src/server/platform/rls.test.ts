@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../test/fixtures.ts';
 import { type TestUser, testAppWith } from '../../../test/harness.ts';
 
 /** The database itself refuses to show another region's rows, whatever the store's query says. */
@@ -11,10 +10,7 @@ describe('row-level security', () => {
   let jemberReportId: string;
 
   beforeAll(async () => {
-    const payload = reportPayload({ regionCode: '35.09.06.2002' });
-    jemberReportId = payload.id as string;
-    const res = await t.call(operatorJember, 'POST', '/api/reports', payload);
-    expect(res.statusCode).toBe(201);
+    jemberReportId = await t.filedReport(operatorJember, { regionCode: '35.09.06.2002' });
   });
 
   const actorOf = (user: TestUser, scope: string[]) => ({

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkInPayload, reportPayload } from '../../../../test/fixtures.ts';
+import { checkInPayload } from '../../../../test/fixtures.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import type { SigapEvent } from '../../platform/events.ts';
@@ -38,9 +38,7 @@ describe('escalation of missed deadlines', () => {
 
   /** A P1 report from Jember (3 children hurt), submitted now. */
   async function submitReport(): Promise<string> {
-    const payload = reportPayload();
-    expect((await t.call(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
-    return payload.id as string;
+    return t.filedReport(relawan);
   }
 
   const openCase = async () => (await t.openCase(relawan, operator)).id;

@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
 import { exportColumns } from '../../../shared/exports/export-columns.ts';
 import { PillarsExportQuery, ReportsExportQuery } from '../../../shared/exports/export-schema.ts';
@@ -51,10 +50,7 @@ describe('exports: the lines the database writes', () => {
   beforeAll(async () => {
     const ids: string[] = [];
     for (let i = 0; i < TRICKY.length / 2; i++) {
-      const payload = reportPayload();
-      const res = await t.call(relawan, 'POST', '/api/reports', payload);
-      expect(res.statusCode).toBe(201);
-      ids.push(payload.id as string);
+      ids.push(await t.filedReport(relawan));
     }
     await t.db.asSystem(async (tx) => {
       for (const [i, id] of ids.entries()) {

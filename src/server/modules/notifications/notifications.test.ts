@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { reportPayload } from '../../../../test/fixtures.ts';
 import { type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 type Item = { id: string; kind: string; subjectId: string; title: string; readAt: string | null };
@@ -20,9 +19,7 @@ describe('the inbox', () => {
     (await t.call(user, 'GET', '/api/notifications/count')).json().unread;
 
   async function submit(overrides: Record<string, unknown> = {}): Promise<string> {
-    const payload = reportPayload(overrides);
-    expect((await t.call(relawan, 'POST', '/api/reports', payload)).statusCode).toBe(201);
-    return payload.id as string;
+    return t.filedReport(relawan, overrides);
   }
 
   it('puts a new P1 report into the inbox of every operator of its kab/kota, with the reasons in words', async () => {

@@ -42,10 +42,7 @@ describe('the duplicate check under a flood', () => {
     const ids: string[] = [];
     for (let n = 0; n < FLOOD / 2; n++) {
       for (const suffix of ['', ' tadi malam']) {
-        const payload = reportPayload({ description: `${eventText(n)}${suffix}` });
-        const res = await t.call(relawan, 'POST', '/api/reports', payload);
-        expect(res.statusCode).toBe(201);
-        ids.push(payload.id as string);
+        ids.push(await t.filedReport(relawan, { description: `${eventText(n)}${suffix}` }));
       }
     }
 
@@ -99,10 +96,7 @@ describe('the duplicate check under a flood', () => {
     ];
     const ids: string[] = [];
     for (const description of texts) {
-      const payload = reportPayload({ description });
-      const res = await t.call(relawan, 'POST', '/api/reports', payload);
-      expect(res.statusCode).toBe(201);
-      ids.push(payload.id as string);
+      ids.push(await t.filedReport(relawan, { description }));
     }
     await findDuplicates(t.db, ids);
 
@@ -130,10 +124,7 @@ describe('the duplicate check under a flood', () => {
     async () => {
       const ids: string[] = [];
       for (const description of ['Pemuda berkumpul di pos ronda', 'Warga ribut soal batas sawah']) {
-        const payload = reportPayload({ description });
-        const res = await t.call(relawan, 'POST', '/api/reports', payload);
-        expect(res.statusCode).toBe(201);
-        ids.push(payload.id as string);
+        ids.push(await t.filedReport(relawan, { description }));
       }
       const held = await t.db.systemPool.connect();
       try {
