@@ -265,6 +265,13 @@ describe('vulnerable people and referrals in a case', () => {
       dueAt: '2026-08-26T12:00:00+07:00',
     });
 
+    /** A new case with the child in it, and a referral of the child to send: its body and its URL. */
+    async function newReferral() {
+      const caseId = await openCase();
+      const childId = await addPerson(caseId, child);
+      return { caseId, childId, body: referral(), url: `/api/cases/${caseId}/people/${childId}/referrals` };
+    }
+
     /** The case's referrals, timeline entries and audit rows for referrals, to see nothing happened twice. */
     async function kept(caseId: string) {
       const referrals = (await t.call(operator, 'GET', `/api/cases/${caseId}/referrals`)).json().items;
@@ -277,10 +284,7 @@ describe('vulnerable people and referrals in a case', () => {
     }
 
     it('answers a retry with the stored referral, the same status and no second timeline entry or audit row', async () => {
-      const caseId = await openCase();
-      const childId = await addPerson(caseId, child);
-      const body = referral();
-      const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+      const { caseId, body, url } = await newReferral();
       const first = await t.call(operator, 'POST', url, body);
       expect(first.statusCode).toBe(201);
       expect(first.json().id).toBe(body.id);
@@ -291,10 +295,7 @@ describe('vulnerable people and referrals in a case', () => {
     });
 
     it('keeps one referral when the same one is sent twice at once', async () => {
-      const caseId = await openCase();
-      const childId = await addPerson(caseId, child);
-      const body = referral();
-      const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+      const { caseId, body, url } = await newReferral();
       const sends = await Promise.all([1, 2, 3].map(() => t.call(operator, 'POST', url, body)));
       expect(sends.map((res) => res.statusCode)).toEqual([201, 201, 201]);
       expect(sends[1].json()).toEqual(sends[0].json());
@@ -306,10 +307,7 @@ describe('vulnerable people and referrals in a case', () => {
     it.skipIf(!process.env.DATABASE_URL)(
       'answers a send that finds its id stored by the other meanwhile as a retry',
       async () => {
-        const caseId = await openCase();
-        const childId = await addPerson(caseId, child);
-        const body = referral();
-        const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+        const { caseId, body, url } = await newReferral();
         const both = await sendWhileLocked(t.db, 'referrals', 2, () =>
           Promise.all([t.call(operator, 'POST', url, body), t.call(operator, 'POST', url, body)]),
         );
@@ -320,10 +318,7 @@ describe('vulnerable people and referrals in a case', () => {
     );
 
     it('refuses another referral under an id already used, with 409 in Indonesian', async () => {
-      const caseId = await openCase();
-      const childId = await addPerson(caseId, child);
-      const body = referral();
-      const url = `/api/cases/${caseId}/people/${childId}/referrals`;
+      const { caseId, childId, body, url } = await newReferral();
       expect((await t.call(operator, 'POST', url, body)).statusCode).toBe(201);
       const changed = await t.call(operator, 'POST', url, { ...body, provider: 'RSUD dr. Soebandi' });
       expect(changed.statusCode).toBe(409);

@@ -36,6 +36,20 @@ describe('WhatsApp and SMS in', () => {
     { env: () => channelEnv(api) },
   );
   const at = (minutes: number) => new Date(Date.UTC(2026, 7, 22, 14, minutes));
+  /**
+   * Twenty messages of the last hour from one sender, each its own lead, 3 minutes apart back from 21:59 WIB:
+   * `idPrefix` with 0–19 are their provider ids.
+   */
+  const seedLimitedHour = (channel: string, idPrefix: string, sender: string, trust: string, area: string) =>
+    t.db.asSystem((tx) =>
+      tx.query(
+        `INSERT INTO channel_messages (channel, provider_id, sender, trust, area_code, message_type, body, received_at, status)
+         SELECT $2::text, $3::text || i, $4::text, $5::text, $6::text, 'text', 'pesan',
+           $1::timestamptz - i * interval '3 minutes', 'dibatasi'
+         FROM generate_series(0, 19) i`,
+        [at(59), channel, idPrefix, sender, trust, area],
+      ),
+    );
   /** A WhatsApp text from `from`, `minutes` after 21:00 WIB on 22 August, as Meta delivers it. */
   const waText = (from: string, wamid: string, minutes: number, text: string) =>
     whatsAppDelivery(from, wamid, at(minutes), { type: 'text', text });
@@ -460,14 +474,7 @@ describe('WhatsApp and SMS in', () => {
 
   it('keeps an unknown number’s 21st message of the hour without a report, audited as limited; a user’s number has no limit', async () => {
     // twenty messages of the last hour from one unknown number (each its own lead, as if sent 3 minutes apart)
-    await t.db.asSystem((tx) =>
-      tx.query(
-        `INSERT INTO channel_messages (channel, provider_id, sender, trust, area_code, message_type, body, received_at, status)
-         SELECT 'whatsapp', 'wamid.l' || i, '+6281230000010', 'warga', '35', 'text', 'pesan', $1::timestamptz - i * interval '3 minutes', 'dibatasi'
-         FROM generate_series(0, 19) i`,
-        [at(59)],
-      ),
-    );
+    await seedLimitedHour('whatsapp', 'wamid.l', '+6281230000010', 'warga', '35');
     const placed = 'Bentrok warga di desa Tanggul Wetan kecamatan Tanggul, dua orang luka';
     const limited = await postWa(waText('6281230000010', 'wamid.l20', 59, placed));
     expect(limited.json().outcomes[0]).toMatchObject({ status: 'dibatasi', reportId: null });
@@ -491,14 +498,7 @@ describe('WhatsApp and SMS in', () => {
     await t.db.asSystem((tx) =>
       tx.query(`UPDATE users SET phone = '+6281230000011' WHERE id = $1`, [relawan.id]),
     );
-    await t.db.asSystem((tx) =>
-      tx.query(
-        `INSERT INTO channel_messages (channel, provider_id, sender, trust, area_code, message_type, body, received_at, status)
-         SELECT 'sms', 'sms-u' || i, '+6281230000011', 'pengguna', '35.09', 'text', 'pesan', $1::timestamptz - i * interval '3 minutes', 'dibatasi'
-         FROM generate_series(0, 19) i`,
-        [at(59)],
-      ),
-    );
+    await seedLimitedHour('sms', 'sms-u', '+6281230000011', 'pengguna', '35.09');
     const waiting = await postSms({ from: '081230000011', text: 'Ada warga ribut, tolong', id: 'sms-u20' });
     expect(waiting.json().outcomes[0]).toMatchObject({ status: 'menunggu' });
     const row = await t.db.asSystem((tx) =>
