@@ -56,21 +56,16 @@ function sameName(a: string | null, b: string): boolean {
 }
 const pct = (a: number, n: number) => (n === 0 ? '   -  ' : `${((100 * a) / n).toFixed(1).padStart(5)}%`);
 
+/** Vulnerable groups read against the label: true positives, false positives, false negatives. */
+type Tally = { tp: number; fp: number; fn: number };
+const precisionRecall = (c: Tally) => `${pct(c.tp, c.tp + c.fp)} / ${pct(c.tp, c.tp + c.fn)}`;
+
 function evaluate(label: string, set: Labelled[], errors: boolean): void {
   const read = set.map((r) => ({ r, out: readText(r.text, g) }));
-  let kind = 0;
-  let type = 0;
-  let kab = 0;
-  let kecN = 0;
-  let kec = 0;
-  let desaN = 0;
-  let desa = 0;
-  let counts = 0;
-  let urgency = 0;
-  let urgencyLabelled = 0;
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
+  // Readings right per field, and how many reports label the fields not every report has.
+  const right = { kind: 0, type: 0, kab: 0, kec: 0, desa: 0, counts: 0, urgency: 0 };
+  const labelled = { kec: 0, desa: 0, urgency: 0 };
+  const allGroups: Tally = { tp: 0, fp: 0, fn: 0 };
   const perGroup = Object.fromEntries(VULNERABLE_GROUPS.map((v) => [v, { tp: 0, fp: 0, fn: 0 }]));
   const confusion = new Map<string, number>();
   const wrong: string[] = [];
@@ -80,49 +75,46 @@ function evaluate(label: string, set: Labelled[], errors: boolean): void {
       if (!ok) miss.push(what);
       return ok ? 1 : 0;
     };
-    kind += check(out.kind === r.kind, `kind ${out.kind}≠${r.kind}`);
-    type += check(out.conflictType === r.conflict_type, `type ${out.conflictType}≠${r.conflict_type}`);
+    right.kind += check(out.kind === r.kind, `kind ${out.kind}≠${r.kind}`);
+    right.type += check(out.conflictType === r.conflict_type, `type ${out.conflictType}≠${r.conflict_type}`);
     confusion.set(
       `${r.conflict_type}→${out.conflictType}`,
       (confusion.get(`${r.conflict_type}→${out.conflictType}`) ?? 0) + 1,
     );
-    kab += check(out.kabkotaCode === r.kabkota_code, `kab ${out.kabkotaCode}≠${r.kabkota_code}`);
+    right.kab += check(out.kabkotaCode === r.kabkota_code, `kab ${out.kabkotaCode}≠${r.kabkota_code}`);
     if (r.kecamatan_name) {
-      kecN++;
-      kec += check(
+      labelled.kec++;
+      right.kec += check(
         sameName(nameOf(out.kecamatanCode), placeKey(r.kecamatan_name)) && out.kabkotaCode === r.kabkota_code,
         `kec ${nameOf(out.kecamatanCode)}≠${r.kecamatan_name}`,
       );
     }
     if (r.desa_name) {
-      desaN++;
-      desa += check(
+      labelled.desa++;
+      right.desa += check(
         sameName(nameOf(out.desaCode), placeKey(r.desa_name)) && out.kabkotaCode === r.kabkota_code,
         `desa ${nameOf(out.desaCode)}≠${r.desa_name}`,
       );
     }
-    counts += check(
+    right.counts += check(
       out.injured === r.injured && out.dead === r.dead && out.displaced === r.displaced,
       `counts ${out.injured}/${out.dead}/${out.displaced}≠${r.injured}/${r.dead}/${r.displaced}`,
     );
     if (r.urgency) {
-      urgencyLabelled++;
-      urgency += out.urgency === r.urgency ? 1 : 0;
+      labelled.urgency++;
+      right.urgency += out.urgency === r.urgency ? 1 : 0;
     }
     for (const v of VULNERABLE_GROUPS) {
       const said = out.vulnerableGroups.includes(v);
       const truth = r.vulnerable_groups.includes(v);
-      const cell = perGroup[v] as { tp: number; fp: number; fn: number };
+      const tallies = [allGroups, perGroup[v] as Tally];
       if (said && truth) {
-        tp++;
-        cell.tp++;
+        for (const tally of tallies) tally.tp++;
       } else if (said) {
-        fp++;
-        cell.fp++;
+        for (const tally of tallies) tally.fp++;
         miss.push(`+${v}`);
       } else if (truth) {
-        fn++;
-        cell.fn++;
+        for (const tally of tallies) tally.fn++;
         miss.push(`-${v}`);
       }
     }
@@ -130,18 +122,21 @@ function evaluate(label: string, set: Labelled[], errors: boolean): void {
   }
   const n = set.length;
   console.log(`\n== ${label}: ${n} reports ==`);
-  console.log(`kind               ${pct(kind, n)}   (target ≥ 95%)`);
-  console.log(`conflictType       ${pct(type, n)}   (target ≥ 92%)`);
-  console.log(`kabkotaCode        ${pct(kab, n)}   (target ≥ 95%)`);
-  console.log(`kecamatan          ${pct(kec, kecN)}   of ${kecN} labelled (target ≥ 95%)`);
-  console.log(`desa               ${pct(desa, desaN)}   of ${desaN} labelled`);
-  console.log(`counts exact       ${pct(counts, n)}   injured, dead and displaced all equal (target ≥ 95%)`);
-  console.log(`vulnerable P / R   ${pct(tp, tp + fp)} / ${pct(tp, tp + fn)}   (target ≥ 90% / 90%)`);
+  console.log(`kind               ${pct(right.kind, n)}   (target ≥ 95%)`);
+  console.log(`conflictType       ${pct(right.type, n)}   (target ≥ 92%)`);
+  console.log(`kabkotaCode        ${pct(right.kab, n)}   (target ≥ 95%)`);
+  console.log(
+    `kecamatan          ${pct(right.kec, labelled.kec)}   of ${labelled.kec} labelled (target ≥ 95%)`,
+  );
+  console.log(`desa               ${pct(right.desa, labelled.desa)}   of ${labelled.desa} labelled`);
+  console.log(
+    `counts exact       ${pct(right.counts, n)}   injured, dead and displaced all equal (target ≥ 95%)`,
+  );
+  console.log(`vulnerable P / R   ${precisionRecall(allGroups)}   (target ≥ 90% / 90%)`);
   for (const v of VULNERABLE_GROUPS) {
-    const c = perGroup[v] as { tp: number; fp: number; fn: number };
-    console.log(`  ${v.padEnd(16)} ${pct(c.tp, c.tp + c.fp)} / ${pct(c.tp, c.tp + c.fn)}`);
+    console.log(`  ${v.padEnd(16)} ${precisionRecall(perGroup[v] as Tally)}`);
   }
-  console.log(`urgency            ${pct(urgency, urgencyLabelled)}`);
+  console.log(`urgency            ${pct(right.urgency, labelled.urgency)}`);
   console.log('conflict-type confusion (rows: label, columns: read):');
   const short = CONFLICT_TYPES.map((t) => t.slice(0, 6));
   console.log(`${''.padEnd(26)}${short.map((s) => s.padStart(7)).join('')}`);
