@@ -25,7 +25,7 @@ export async function insertProvocationItem(
 ): Promise<void> {
   const codes = [...new Set(item.sightings.map((s) => s.regionCode))].sort();
   const times = item.sightings.map((s) => s.seenAt.getTime());
-  const row = await tx.one<{ id: string }>(
+  const itemId = await tx.insertReturningId(
     `INSERT INTO provocation_items (title, platform, assessment, region_codes, kabkota_codes, first_seen_at,
        last_seen_at, due_at, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, ARRAY(SELECT DISTINCT left(c, 5) FROM unnest($4::text[]) c), $5, $6, $7, $8, $9, $9)
@@ -49,7 +49,7 @@ export async function insertProvocationItem(
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ARRAY[$9], ARRAY[left($9, 5)], 'demo', $10, $11, $12)`,
       [
         s.id,
-        row!.id,
+        itemId,
         s.platform,
         s.links,
         s.linkKeys,
@@ -65,7 +65,7 @@ export async function insertProvocationItem(
   }
   if (item.groupIds.length > 0) {
     await tx.query('INSERT INTO provocation_item_groups (item_id, group_id) SELECT $1, unnest($2::uuid[])', [
-      row!.id,
+      itemId,
       item.groupIds,
     ]);
   }

@@ -54,6 +54,11 @@ export type Tx = {
   /** Runs one statement and returns its first row, if any. */
   one<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T | undefined>;
   /**
+   * Runs one `INSERT … RETURNING id` (or an upsert that always answers its row) and returns the id; throws when
+   * no row came back.
+   */
+  insertReturningId(text: string, params?: readonly unknown[]): Promise<string>;
+  /**
    * Runs one statement and returns its rows as arrays of values in the columns' order, with the columns' names:
    * one small array per row instead of an object keyed by name, for reads of very many rows (exports).
    */
@@ -163,6 +168,12 @@ export function inlineParams(text: string, params: readonly unknown[] = []): str
   });
 }
 
+/** The id in the row an `INSERT … RETURNING id` answered; throws, naming the statement, when there is none. */
+function returnedId(row: { id: string } | undefined, text: string): string {
+  if (!row) throw new Error(`no row came back from ${text.trim().split('\n')[0]}`);
+  return row.id;
+}
+
 /** The session-level name of the prepared first statement; deallocated in the same round trip. */
 const FIRST_STATEMENT = 'sigap_first';
 
@@ -229,6 +240,10 @@ class LazyTransaction implements Tx {
 
   async one<T>(text: string, params?: readonly unknown[]): Promise<T | undefined> {
     return (await this.query<T>(text, params))[0];
+  }
+
+  async insertReturningId(text: string, params?: readonly unknown[]): Promise<string> {
+    return returnedId(await this.one<{ id: string }>(text, params), text);
   }
 
   /** Sends the queued writes and COMMIT in one round trip; an error skips the COMMIT (the caller rolls back). */
@@ -409,9 +424,11 @@ export function singleStatements(db: Database): Tx {
   const query = async <T>(text: string, params?: readonly unknown[]): Promise<T[]> =>
     (await db.systemPool.query({ name: preparedName(text), text, values: params as unknown[] | undefined }))
       .rows as T[];
+  const one = async <T>(text: string, params?: readonly unknown[]) => (await query<T>(text, params))[0];
   return {
     query,
-    one: async <T>(text: string, params?: readonly unknown[]) => (await query<T>(text, params))[0],
+    one,
+    insertReturningId: async (text, params) => returnedId(await one<{ id: string }>(text, params), text),
     queryArrays: async (text, params) => {
       const values = params as unknown[] | undefined;
       const result = await db.systemPool.query({ name: preparedName(text), text, values, rowMode: 'array' });

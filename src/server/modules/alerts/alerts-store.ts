@@ -64,7 +64,7 @@ export async function insertAlert(
     now: Date;
   },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO alerts (region_code, kabkota_code, level, source, headline, description, factors, supersedes,
        due_acknowledge_at, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $11) RETURNING id`,
@@ -82,7 +82,6 @@ export async function insertAlert(
       row.now,
     ],
   );
-  return inserted!.id;
 }
 
 /** An alert the actor may see (row-level security decides), or undefined. */

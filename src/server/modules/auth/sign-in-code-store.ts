@@ -14,12 +14,11 @@ export async function insertSignInCode(
   tx: Tx,
   code: { userId: string; codeHash: string; purpose: CodePurpose; expiresAt: Date; createdBy: string | null },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO sign_in_codes (user_id, code_hash, purpose, expires_at, created_by)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [code.userId, code.codeHash, code.purpose, code.expiresAt, code.createdBy],
   );
-  return row!.id;
 }
 
 /** The code with this hash if it belongs to this user. */

@@ -50,7 +50,7 @@ export async function insertEvent(
     now: Date;
   },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO calendar_events (kind, title, description, starts_at, ends_at, region_code, route_region_codes,
        expected_crowd, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
@@ -67,7 +67,6 @@ export async function insertEvent(
       row.now,
     ],
   );
-  return inserted!.id;
 }
 
 export async function insertEventGroups(tx: Tx, eventId: string, groupIds: readonly string[]): Promise<void> {

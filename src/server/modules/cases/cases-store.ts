@@ -117,7 +117,7 @@ export async function insertCase(
     dueResolveAt: Date;
   },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO cases (title, region_code, kabkota_code, conflict_type, priority, has_vulnerable, created_by,
        created_at, updated_at, due_response_at, due_resolve_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) RETURNING id`,
@@ -134,7 +134,6 @@ export async function insertCase(
       c.dueResolveAt,
     ],
   );
-  return row!.id;
 }
 
 export async function attachReports(

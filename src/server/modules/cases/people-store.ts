@@ -53,13 +53,12 @@ export async function insertPerson(
   tx: Tx,
   p: Omit<PersonRecord, 'id' | 'createdAt' | 'nik'> & { nik: SealedNik; createdBy: string; now: Date },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO vulnerable_people (case_id, full_name, nik_encrypted, nik_hash, age, vulnerable_group, needs,
        guardian_name, guardian_consent, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [p.caseId, ...personFields(p), p.createdBy, p.now],
   );
-  return row!.id;
 }
 
 /** Replaces a person's record; false when the case has no such person (or row-level security hides it). */

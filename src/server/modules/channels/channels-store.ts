@@ -367,10 +367,9 @@ export async function enqueueOnce(
   tx: Tx,
   item: { channel: MessageChannel; recipient: string; body: string; eventKey: string },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO channel_outbox (channel, recipient, body, event_key) VALUES ($1, $2, $3, $4)
      ON CONFLICT (event_key) DO UPDATE SET event_key = excluded.event_key RETURNING id`,
     [item.channel, item.recipient, item.body, item.eventKey],
   );
-  return (row as { id: string }).id;
 }

@@ -73,7 +73,7 @@ type C = {
 
 async function addCase(tx: Tx, createdBy: string, c: C): Promise<string> {
   const start = c.reports[0].createdAt;
-  const row = await tx.one<{ id: string }>(
+  const id = await tx.insertReturningId(
     `INSERT INTO cases (title, region_code, kabkota_code, conflict_type, phase, priority, has_vulnerable, created_by,
        created_at, updated_at, due_response_at, due_resolve_at, first_response_at, closed_at, outcome)
      VALUES ('Kasus uji', $1, $2, $3, $4, $5, $6, $7, $8, $8, $8, $8, $9, $10, $11) RETURNING id`,
@@ -91,7 +91,6 @@ async function addCase(tx: Tx, createdBy: string, c: C): Promise<string> {
       c.closeAfter === undefined ? null : 'Damai setelah mediasi kedua belah pihak',
     ],
   );
-  const id = row!.id;
   await tx.query('UPDATE reports SET case_id = $1 WHERE id = ANY($2::uuid[])', [
     id,
     c.reports.map((r) => r.id),
@@ -265,11 +264,11 @@ export async function seedEvaluationDataset(
     });
 
     const person = async (caseId: string, group: string) =>
-      (await tx.one<{ id: string }>(
+      tx.insertReturningId(
         `INSERT INTO vulnerable_people (case_id, full_name, vulnerable_group, guardian_consent, created_by)
          VALUES ($1, $2, $3, true, $4) RETURNING id`,
         [caseId, group === 'anak' ? 'Dimas Pratama' : 'Mbah Sumini', group, op],
-      ))!.id;
+      );
     const referral = async (
       caseId: string,
       personId: string,
@@ -324,7 +323,7 @@ export async function seedEvaluationDataset(
     const hasAlerts = await tx.one<{ ok: boolean }>(`SELECT to_regclass('public.alerts') IS NOT NULL AS ok`);
     if (hasAlerts?.ok) {
       const alert = async (region: string, created: string, acknowledgedAfter?: number) =>
-        (await tx.one<{ id: string }>(
+        tx.insertReturningId(
           `INSERT INTO alerts (region_code, kabkota_code, level, source, headline, due_acknowledge_at, acknowledged_at,
              created_at, updated_at)
            VALUES ($1, $2, 'siaga', 'otomatis', 'Uji', $3, $4, $5, $5) RETURNING id`,
@@ -335,7 +334,7 @@ export async function seedEvaluationDataset(
             acknowledgedAfter === undefined ? null : plus(at(created), acknowledgedAfter),
             at(created),
           ],
-        ))!.id;
+        );
       const a1 = await alert('35.09.06', '2026-07-08T12:00:00', 60);
       await alert('35.08.01', '2026-09-15T12:00:00');
       await tx.query(

@@ -48,12 +48,11 @@ export async function insertReport(
     now: Date;
   },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO generated_reports (format, scope, scope_kabkota, period_from, period_to, requested_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
     [r.format, r.scope, r.kabkota, r.from, r.to, r.requestedBy, r.now],
   );
-  return row!.id;
 }
 
 export async function findReport(tx: Tx, id: string): Promise<GeneratedReport | undefined> {

@@ -26,12 +26,11 @@ export async function insertJob(
   tx: Tx,
   job: { userId: string; kind: string; format: string; query: Record<string, unknown>; now: Date },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO export_jobs (user_id, kind, format, query, created_at, updated_at)
      VALUES ($1, $2, $3, $4::jsonb, $5, $5) RETURNING id`,
     [job.userId, job.kind, job.format, JSON.stringify(job.query), job.now],
   );
-  return (row as { id: string }).id;
 }
 
 /** A job the actor may see (their own), or undefined. */

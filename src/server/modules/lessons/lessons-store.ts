@@ -49,13 +49,12 @@ export async function insertLesson(
   tx: Tx,
   row: LessonRow & { authorId: string; now: Date },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO lessons (title, situation, actions_taken, what_worked, what_to_avoid, conflict_type, region_code,
        kabkota_code, tags, author_id, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, left($7, 5), $8, $9, $10, $10) RETURNING id`,
     [...lessonValues(row), row.authorId, row.now],
   );
-  return inserted!.id;
 }
 
 /** Writes the fields when the stored version is still `version`; false when it moved on. */

@@ -27,10 +27,10 @@ export async function insertDevice(
   tx: Tx,
   input: { userId: string; tokenHash: string; label: string; createdBy: string | null },
 ): Promise<OdkDevice> {
-  const { id } = (await tx.one<{ id: string }>(
+  const id = await tx.insertReturningId(
     'INSERT INTO odk_devices (user_id, token_hash, label, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
     [input.userId, input.tokenHash, input.label, input.createdBy],
-  ))!;
+  );
   return (await findDevice(tx, id))!;
 }
 

@@ -133,13 +133,12 @@ export async function insertPillar(
   tx: Tx,
   row: PillarWrite & { createdBy: string; now: Date },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO pillars (pillar_type, name, name_key, nik_encrypted, nik_hash, phone, home_region_code, skills,
        trainings, status, availability, availability_until, user_id, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
     [...writeParams(row), row.createdBy, row.now],
   );
-  return inserted!.id;
 }
 
 /** Inserts many pillars in one statement (an import chunk), each with the id the caller chose. */

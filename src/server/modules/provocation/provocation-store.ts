@@ -86,13 +86,12 @@ export async function insertItem(
     now: Date;
   },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO provocation_items (title, platform, region_codes, kabkota_codes, first_seen_at, last_seen_at,
        created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $7) RETURNING id`,
     [row.title, row.platform, row.regionCodes, row.kabkotaCodes, row.seenAt, row.createdBy, row.now],
   );
-  return inserted!.id;
 }
 
 /** What a stored sighting's request did: the item it joined, its content hash, whether it merged. */

@@ -49,12 +49,11 @@ export async function insertCounterMessage(
   tx: Tx,
   row: { itemId: string; body: string; carrier: string; carrierName: string; by: string; now: Date },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO provocation_counter_messages (item_id, body, carrier, carrier_name, drafted_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [row.itemId, row.body, row.carrier, row.carrierName, row.by, row.now],
   );
-  return inserted!.id;
 }
 
 export async function moveCounterMessage(
@@ -87,12 +86,11 @@ export async function insertTakedown(
   tx: Tx,
   row: { itemId: string; kind: string; dispositionId: string; by: string; now: Date },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO provocation_takedowns (item_id, kind, disposition_id, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [row.itemId, row.kind, row.dispositionId, row.by, row.now],
   );
-  return inserted!.id;
 }
 
 export async function listTakedowns(tx: Tx, itemId: string): Promise<Takedown[]> {

@@ -46,12 +46,11 @@ export async function insertGroup(
   tx: Tx,
   row: Omit<GroupRecord, 'id' | 'isActive'> & { nameKey: string; createdBy: string; now: Date },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO actor_groups (kind, name, short_name, name_key, description, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
     [row.kind, row.name, row.shortName, row.nameKey, row.description, row.createdBy, row.now],
   );
-  return inserted!.id;
 }
 
 export async function updateGroup(
@@ -112,7 +111,7 @@ export async function insertBranch(
     now: Date;
   },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO actor_group_branches (group_id, level, region_code, name, contact_name, contact_phone, address, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
@@ -127,7 +126,6 @@ export async function insertBranch(
       row.now,
     ],
   );
-  return inserted!.id;
 }
 
 export async function findBranch(tx: Tx, id: string): Promise<BranchRecord | undefined> {
@@ -187,7 +185,7 @@ export async function upsertRivalry(
     now: Date;
   },
 ): Promise<string> {
-  const saved = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO actor_group_rivalries (group_a, group_b, intensity, status, note, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
      ON CONFLICT (group_a, group_b) DO UPDATE SET intensity = excluded.intensity, status = excluded.status,
@@ -195,7 +193,6 @@ export async function upsertRivalry(
      RETURNING id`,
     [row.groupA, row.groupB, row.intensity, row.status, row.note, row.createdBy, row.now],
   );
-  return saved!.id;
 }
 
 export type AgreementRecord = {
@@ -238,12 +235,11 @@ export async function insertAgreement(
     now: Date;
   },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO peace_agreements (title, region_code, place, signed_on, body, case_id, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [row.title, row.regionCode, row.place, row.signedOn, row.body, row.caseId, row.createdBy, row.now],
   );
-  return inserted!.id;
 }
 
 export async function insertParties(tx: Tx, agreementId: string, groupIds: readonly string[]): Promise<void> {

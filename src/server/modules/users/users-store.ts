@@ -176,10 +176,10 @@ export async function insertApiToken(
   tx: Tx,
   token: { userId: string; tokenHash: string; label: string; expiresAt: Date },
 ): Promise<string> {
-  return (await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     'INSERT INTO api_tokens (user_id, token_hash, label, expires_at) VALUES ($1, $2, $3, $4) RETURNING id',
     [token.userId, token.tokenHash, token.label, token.expiresAt],
-  ))!.id;
+  );
 }
 
 /** An API token as its owner (or an admin) sees it: never the token. */

@@ -36,12 +36,11 @@ export async function insertWebhook(
     now: Date;
   },
 ): Promise<string> {
-  const inserted = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO webhooks (url, secret, description, region_codes, is_active, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
     [row.url, row.secret, row.description, row.regionCodes, row.isActive, row.createdBy, row.now],
   );
-  return inserted!.id;
 }
 
 export async function updateWebhook(

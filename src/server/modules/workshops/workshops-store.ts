@@ -48,7 +48,7 @@ export async function insertWorkshop(
   tx: Tx,
   w: WorkshopRow & { createdBy: string; now: Date },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO workshops (topic, starts_at, place, bakorwil_id, kabkota_code, facilitators, notes, evaluation_scope,
        evaluation_from, evaluation_to, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
@@ -67,7 +67,6 @@ export async function insertWorkshop(
       w.now,
     ],
   );
-  return row!.id;
 }
 
 export async function updateWorkshop(
@@ -244,12 +243,11 @@ export async function insertMaterial(
     now: Date;
   },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO workshop_materials (workshop_id, file_name, content_type, bytes, byte_size, sha256, uploaded_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [m.workshopId, m.fileName, m.contentType, m.bytes, m.bytes.length, m.sha256, m.by, m.now],
   );
-  return row!.id;
 }
 
 export async function listMaterials(
@@ -305,12 +303,11 @@ export async function insertAction(
     now: Date;
   },
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  return tx.insertReturningId(
     `INSERT INTO workshop_actions (workshop_id, description, owner_user_id, owner_name, due_on, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [a.workshopId, a.description, a.ownerUserId, a.ownerName, a.dueOn, a.by, a.now],
   );
-  return row!.id;
 }
 
 export async function listActions(
