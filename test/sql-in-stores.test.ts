@@ -18,7 +18,7 @@ const OUTSIDE_STORES: Record<string, string> = {
 
 const SQL_TEXT =
   /\b(SELECT|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ (?:[a-z]+ )?SET|SET LOCAL|SET TRANSACTION)\b/;
-const STATEMENT_CALL = /\.(query|one|queryArrays|atCommit|appQuery|systemQuery)\s*(<|\()/;
+const STATEMENT_CALL = /\.(query|one|insertReturningId|queryArrays|atCommit|appQuery|systemQuery)\s*(<|\()/;
 
 /** The lines of a source file that hold SQL text or run a statement, comments left out. */
 function sqlLines(source: string): string[] {

@@ -44,6 +44,16 @@ describe('transactions', () => {
     });
   });
 
+  it('answers the id an INSERT … RETURNING id gave back, and names the statement when none came back', async () => {
+    const id = await db.asSystem((tx) =>
+      tx.insertReturningId("SELECT 'r-1'::text AS id WHERE $1::boolean", [true]),
+    );
+    expect(id).toBe('r-1');
+    await expect(
+      db.asSystem((tx) => tx.insertReturningId("SELECT 'r-1'::text AS id WHERE $1::boolean", [false])),
+    ).rejects.toThrow("no row came back from SELECT 'r-1'::text AS id WHERE $1::boolean");
+  });
+
   it("types the first statement's values as a parameterised query would, and recovers when it fails", async () => {
     const at = new Date('2026-07-01T00:00:00+07:00');
     const row = await db.asSystem((tx) =>
