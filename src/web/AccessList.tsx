@@ -6,6 +6,7 @@ import { formatDateTimeWIB } from '../shared/i18n.ts';
 import { describeUserAgent } from '../shared/user-agent.ts';
 import type { Access } from '../shared/users.ts';
 import { useLang, useT } from './lang.ts';
+import { ActionButton } from './ui/ActionButton.tsx';
 
 export function AccessList(props: {
   access: Access;
@@ -98,14 +99,12 @@ function AccessSection(props: {
                   </Fragment>
                 ))}
               </dl>
-              <button
-                type="button"
-                class="button"
-                disabled={props.isBusy}
+              <ActionButton
+                label={item.endLabel}
+                isBusy={props.isBusy}
                 onClick={() => props.onEnd(item.id)}
-              >
-                {item.endLabel}
-              </button>
+                class="button"
+              />
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ import {
 import { useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
 import { NoticeSettings } from './NoticeSettings.tsx';
+import { ActionButton } from './ui/ActionButton.tsx';
 import {
   AlertRegion,
   BusySubmit,
@@ -254,14 +255,11 @@ function TotpSection(props: { me: SignedInUser; onEnabled: () => Promise<void> }
     body = (
       <>
         <p>{t(mustEnrol ? 'account.totpRequired' : 'account.totpOptional')}</p>
-        <button
-          type="button"
-          class="button button-primary"
-          disabled={isBusy}
+        <ActionButton
+          label={t('account.totpStart')}
+          isBusy={isBusy}
           onClick={() => void run(async () => setEnrollment(await startTotp()))}
-        >
-          {t('account.totpStart')}
-        </button>
+        />
       </>
     );
   }

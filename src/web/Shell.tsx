@@ -11,6 +11,7 @@ import { useLang, useT } from './lang.ts';
 import { ACCOUNT_PATH, findMenuItem, homePathOf, MENUS, type MenuItem, ROUTES } from './nav.ts';
 import { matchOperatorPage, OperatorPage } from './operator/OperatorPage.tsx';
 import { Link, navigate, usePath } from './router.tsx';
+import { ActionButton } from './ui/ActionButton.tsx';
 
 /** The signed-in app: who is signed in, the role's menu, and the page at the current path. */
 export function Shell(props: {
@@ -69,9 +70,12 @@ export function Shell(props: {
         <Link href={ACCOUNT_PATH} class="button button-ghost" current={path === ACCOUNT_PATH}>
           {t('nav.akun')}
         </Link>
-        <button type="button" class="button button-ghost" onClick={handleSignOut} disabled={isSigningOut}>
-          {t('shell.signOut')}
-        </button>
+        <ActionButton
+          label={t('shell.signOut')}
+          isBusy={isSigningOut}
+          onClick={handleSignOut}
+          class="button button-ghost"
+        />
       </div>
     </div>
   );

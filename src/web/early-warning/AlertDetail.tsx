@@ -16,6 +16,7 @@ import {
   useLoad,
   wib,
 } from '../operator/ui.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import {
   type AlertDetail,
   acknowledgeAlert,
@@ -137,14 +138,11 @@ export function AlertDetailPanel(props: { id: string; version: number; now: Date
 
       {alert.allowed.acknowledge && (
         <div class="op-actions">
-          <button
-            type="button"
-            class="button button-primary"
-            disabled={action.isBusy}
+          <ActionButton
+            label={t('ew.alert.acknowledge')}
+            isBusy={action.isBusy}
             onClick={() => act(() => acknowledgeAlert(alert.id), t('ew.alert.acknowledgedDone'))}
-          >
-            {t('ew.alert.acknowledge')}
-          </button>
+          />
         </div>
       )}
       {alert.allowed.act && (

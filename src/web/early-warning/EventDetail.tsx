@@ -15,6 +15,7 @@ import {
   useRecord,
   wib,
 } from '../operator/ui.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, LevelTag } from './ew-ui.tsx';
 
@@ -158,16 +159,13 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
             </button>
           ) : (
             <>
-              <button
-                type="button"
-                class="button button-primary"
-                disabled={action.isBusy}
+              <ActionButton
+                label={t('ew.event.cancelConfirm')}
+                isBusy={action.isBusy}
                 onClick={async () => {
                   if (await act(() => cancelEvent(event.id), t('ew.event.cancelled'))) setCancelling(false);
                 }}
-              >
-                {t('ew.event.cancelConfirm')}
-              </button>
+              />
               <button type="button" class="button op-button-secondary" onClick={() => setCancelling(false)}>
                 {t('ew.event.keep')}
               </button>

@@ -10,6 +10,7 @@ import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { useLiveEvents } from '../operator/live.ts';
 import { DataTable, Loading, num, TimelineEntry, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   getLevelDetail,
@@ -85,14 +86,12 @@ export function LevelsView(props: { me: SignedInUser }) {
       )}
       {can(props.me.role, 'level.recompute') && (
         <div class="op-actions">
-          <button
-            type="button"
-            class="button button-primary"
-            disabled={recompute.isBusy}
+          <ActionButton
+            label={t('ew.levels.recompute')}
+            busyLabel={t('ew.levels.recomputing')}
+            isBusy={recompute.isBusy}
             onClick={runRecompute}
-          >
-            {recompute.isBusy ? t('ew.levels.recomputing') : t('ew.levels.recompute')}
-          </button>
+          />
         </div>
       )}
       <div role="status">

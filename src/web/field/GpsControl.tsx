@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatCoordinate, formatNumber, type MessageKey } from '../../shared/i18n.ts';
 import { isInEastJava } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
+import { ActionButton } from '../ui/ActionButton.tsx';
 
 /** A GPS fix in decimal degrees, with its accuracy in metres. */
 export type Position = { latitude: number; longitude: number; accuracy: number };
@@ -93,15 +94,13 @@ export function GpsControl(props: {
           {t('field.gps.remove')}
         </button>
       ) : (
-        <button
-          type="button"
-          class="button button-secondary"
-          aria-describedby="gps-hint"
-          disabled={isBusy}
+        <ActionButton
+          label={t('field.gps.use')}
+          isBusy={isBusy}
           onClick={locate}
-        >
-          {t('field.gps.use')}
-        </button>
+          class="button button-secondary"
+          describedBy="gps-hint"
+        />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { errorMessage, formatDateTimeWIB, formatNumber } from '../../shared/i18n.ts';
 import type { SignedInUser } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { countPending, type OutboxItem, removeFromOutbox, syncOutbox, useOutbox } from './outbox.ts';
 import { PriorityBadge } from './PriorityBadge.tsx';
 
@@ -39,14 +40,11 @@ export function OutboxPage(props: { me: SignedInUser }) {
         )}
       </div>
       {pending > 0 && (
-        <button
-          type="button"
-          class="button button-primary"
-          disabled={outbox.isSyncing}
+        <ActionButton
+          label={t('field.outbox.sendNow')}
+          isBusy={outbox.isSyncing}
           onClick={() => void syncOutbox(props.me.id).catch(() => undefined)}
-        >
-          {t('field.outbox.sendNow')}
-        </button>
+        />
       )}
       {groups.map(({ status, heading }) => {
         const items = outbox.items.filter((item) => item.status === status);

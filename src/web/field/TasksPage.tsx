@@ -7,6 +7,7 @@ import { ApiError, request, type SignedInUser } from '../api.ts';
 import { newClientId } from '../client-id.ts';
 import { TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
 import { readPosition } from './GpsControl.tsx';
 import { findRecord, putRecords } from './idb.ts';
@@ -195,15 +196,14 @@ function TaskCard(props: { task: Task; me: SignedInUser }) {
       {!isClosed && (
         <div class="actions">
           {(['check_in', 'check_out'] as const).map((kind) => (
-            <button
+            <ActionButton
               key={kind}
-              type="button"
-              class={kind === 'check_in' ? 'button button-primary' : 'button button-secondary'}
-              disabled={busy !== undefined}
+              label={t(`field.followUp.${kind}`)}
+              busyLabel={busy === kind ? t('field.gps.locating') : undefined}
+              isBusy={busy !== undefined}
               onClick={() => void record(kind, t(KIND_ACTION[kind]))}
-            >
-              {busy === kind ? t('field.gps.locating') : t(`field.followUp.${kind}`)}
-            </button>
+              class={kind === 'check_in' ? 'button button-primary' : 'button button-secondary'}
+            />
           ))}
           <ToggleButton
             class="button button-secondary"

@@ -12,6 +12,7 @@ import { ApiError, type SignedInUser } from '../api.ts';
 import { CheckField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { useAction } from '../operator/ui.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
 import { publishLesson, returnLesson, submitLesson } from './learning-api.ts';
 import { LearnError, labelOf } from './learning-ui.tsx';
@@ -108,14 +109,11 @@ export function LessonReview(props: {
         <>
           <p class="hint">{t('learn.review.submitHint')}</p>
           <p class="op-actions">
-            <button
-              type="button"
-              class="button button-primary"
-              disabled={action.isBusy}
+            <ActionButton
+              label={t('learn.review.submit')}
+              isBusy={action.isBusy}
               onClick={() => run(() => submitLesson(lesson.id), t('learn.review.submitted'))}
-            >
-              {t('learn.review.submit')}
-            </button>
+            />
           </p>
         </>
       )}
@@ -128,14 +126,12 @@ export function LessonReview(props: {
             <CheckField label={t('learn.review.confirm')} checked={isConfirmed} onChange={setConfirmed} />
           )}
           <p class="op-actions">
-            <button
-              type="button"
-              class="button button-primary"
-              disabled={action.isBusy || (warnings.length > 0 && !isConfirmed)}
+            <ActionButton
+              label={t('learn.review.publish')}
+              isBusy={action.isBusy}
+              disabled={warnings.length > 0 && !isConfirmed}
               onClick={publish}
-            >
-              {t('learn.review.publish')}
-            </button>
+            />
             {canReturn && (
               <ToggleButton
                 label={t('learn.review.return')}

@@ -9,6 +9,7 @@ import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { DoneNotice, Tag, useAction, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { editWorkshop, getWorkshop } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas, useRecordPage } from './learning-ui.tsx';
 import { ActionsSection } from './WorkshopActions.tsx';
@@ -144,15 +145,13 @@ function WorkshopHeader(props: {
       {workshop.canManage ? (
         <div class="op-actions">
           {STATUS_MOVES[workshop.status].map((m) => (
-            <button
+            <ActionButton
               key={m.to}
-              type="button"
-              class={`button ${m.to === 'terlaksana' ? 'button-primary' : 'op-button-secondary'}`}
-              disabled={action.isBusy}
+              label={t(m.label)}
+              isBusy={action.isBusy}
               onClick={() => move(m.to)}
-            >
-              {t(m.label)}
-            </button>
+              class={`button ${m.to === 'terlaksana' ? 'button-primary' : 'op-button-secondary'}`}
+            />
           ))}
           <button type="button" class="button op-button-secondary" onClick={() => setEditing(true)}>
             {t('learn.workshop.edit')}

@@ -8,6 +8,7 @@ import { describeReason } from '../../shared/reports/triage.ts';
 import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { CloseCaseForm, ReopenCaseForm } from './CaseClosing.tsx';
@@ -228,15 +229,12 @@ function PhaseSection(props: {
         <fieldset class="op-actions op-fieldset">
           <legend class="visually-hidden">{t('op.phase.movesLabel')}</legend>
           {moves.map((phase) => (
-            <button
+            <ActionButton
               key={phase}
-              type="button"
-              class="button button-primary"
-              disabled={action.isBusy}
+              label={t('op.phase.moveTo', { phase: phaseLabel(t, phase) })}
+              isBusy={action.isBusy}
               onClick={() => move(phase)}
-            >
-              {t('op.phase.moveTo', { phase: phaseLabel(t, phase) })}
-            </button>
+            />
           ))}
           {canClose && (
             <ToggleButton

@@ -1,5 +1,6 @@
 // The export panel under an office list: the list's filters as a file (CSV, XLSX, GeoJSON, HXL), downloaded at
 // once or prepared in the background with its progress and a download link kept a day (docs/EXPORTS.md).
+import { ActionButton } from '../ui/ActionButton.tsx';
 import '../../shared/messages/exports.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type {
@@ -108,14 +109,12 @@ export function ExportPanel(props: {
           <a class="button" href={`/api/exports/${props.kind}?${query}`} download>
             {t('exp.download')}
           </a>{' '}
-          <button
-            type="button"
-            class="button op-button-secondary"
-            disabled={action.isBusy}
+          <ActionButton
+            label={t('exp.background')}
+            isBusy={action.isBusy}
             onClick={startBackground}
-          >
-            {t('exp.background')}
-          </button>
+            class="button op-button-secondary"
+          />
           <p class="hint">{t('exp.backgroundHint')}</p>
         </div>
       </form>

@@ -1,6 +1,7 @@
 // Impor riwayat (provinsi, admin): a spreadsheet of past incidents → column mapping → dry run (places with
 // their candidates when ambiguous, the type table, duplicates) → background import with progress
 // (docs/HISTORY-IMPORT.md).
+import { ActionButton } from '../ui/ActionButton.tsx';
 import '../../shared/messages/history.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type {
@@ -311,9 +312,7 @@ function DryRunView(props: {
           </tr>
         ))}
       </DataTable>
-      <button type="button" class="button button-primary" disabled={props.isBusy} onClick={props.onStart}>
-        {t('hist.start')}
-      </button>
+      <ActionButton label={t('hist.start')} isBusy={props.isBusy} onClick={props.onStart} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { describeReason } from '../../shared/reports/triage.ts';
 import type { ApiError } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
 import { navigate } from '../router.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { ListItemButton, ListState, LiveLine, SplitView } from '../ui/ListView.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel } from './labels.ts';
@@ -210,14 +211,12 @@ function VerifiedList(props: {
       </ul>
       {reports.length > 0 && (
         <div class="op-actions">
-          <button
-            type="button"
-            class="button button-primary"
-            disabled={stillChosen.length === 0 || action.isBusy}
+          <ActionButton
+            label={t('op.inbox.openFromChosen', { count: num(stillChosen.length, lang) })}
+            isBusy={action.isBusy}
+            disabled={stillChosen.length === 0}
             onClick={openFromChosen}
-          >
-            {t('op.inbox.openFromChosen', { count: num(stillChosen.length, lang) })}
-          </button>
+          />
         </div>
       )}
       <ErrorNotice error={action.error} />

@@ -12,6 +12,7 @@ import type { ReferralView, VulnerablePersonView } from '../../shared/cases/peop
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   ageBandLabel,
@@ -307,15 +308,13 @@ function ReferralCard(props: {
           />
           <div class="op-actions">
             {moves.map((to) => (
-              <button
+              <ActionButton
                 key={to}
-                type="button"
-                class={`button op-button-small ${to === 'batal' ? 'op-button-secondary' : 'button-primary'}`}
-                disabled={action.isBusy}
+                label={t(`op.referral.moveTo.${to}`)}
+                isBusy={action.isBusy}
                 onClick={() => move(to)}
-              >
-                {t(`op.referral.moveTo.${to}`)}
-              </button>
+                class={`button op-button-small ${to === 'batal' ? 'op-button-secondary' : 'button-primary'}`}
+              />
             ))}
           </div>
         </fieldset>

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../shared/i18n.ts';
 import { kabkotaOf } from '../../shared/region-codes.ts';
 import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import type { ListItem } from './operator-api.ts';
 import { type PillarLabels, pillarLabel } from './pillar-labels.ts';
@@ -154,14 +155,12 @@ export function PillarImport(props: {
           <button type="submit" class="button op-button-secondary" disabled={action.isBusy || isRunning}>
             {t('op.pillars.dryRun')}
           </button>
-          <button
-            type="button"
-            class="button button-primary"
-            disabled={!report || action.isBusy || isRunning || job?.status === 'selesai'}
+          <ActionButton
+            label={t('op.pillars.import')}
+            isBusy={action.isBusy}
+            disabled={!report || isRunning || job?.status === 'selesai'}
             onClick={startImport}
-          >
-            {t('op.pillars.import')}
-          </button>
+          />
         </div>
       </form>
       <ErrorNotice error={action.error} />

@@ -6,6 +6,7 @@ import { SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ProvocationOffer } from '../provocation/ProvocationOffer.tsx';
 import { Link, navigate } from '../router.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
 import { ChannelMessages } from './ChannelMessages.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel, reportStatusLabel } from './labels.ts';
@@ -132,25 +133,20 @@ export function ReportDetail(props: {
         <fieldset class="op-actions op-fieldset">
           <legend class="visually-hidden">{t('op.report.actions')}</legend>
           {!report.acknowledgedAt && (
-            <button
-              type="button"
-              class="button op-button-secondary"
-              disabled={action.isBusy}
+            <ActionButton
+              label={t('op.report.acknowledge')}
+              isBusy={action.isBusy}
               onClick={() => act(() => acknowledgeReport(report.id), t('op.report.acknowledgedDone'))}
-            >
-              {t('op.report.acknowledge')}
-            </button>
+              class="button op-button-secondary"
+            />
           )}
-          <button
-            type="button"
-            class="button button-primary"
-            disabled={action.isBusy}
+          <ActionButton
+            label={t('op.report.verify')}
+            isBusy={action.isBusy}
             onClick={() =>
               act(() => verifyReport(report.id, { status: 'terverifikasi' }), t('op.report.verifiedDone'))
             }
-          >
-            {t('op.report.verify')}
-          </button>
+          />
           <ToggleButton
             label={t('op.report.reject')}
             isOpen={mode === 'reject'}
@@ -253,14 +249,12 @@ function Duplicates(props: { report: Report; onMark: (originalId: string) => voi
               <ReportSummaryLine report={other} />
             </div>
           </div>
-          <button
-            type="button"
-            class="button op-button-secondary"
-            disabled={props.isBusy}
+          <ActionButton
+            label={t('op.dup.mark')}
+            isBusy={props.isBusy}
             onClick={() => props.onMark(other.id)}
-          >
-            {t('op.dup.mark')}
-          </button>
+            class="button op-button-secondary"
+          />
         </div>
       ))}
     </section>
@@ -297,9 +291,7 @@ function CaseChoice(props: { report: Report; onAttached: () => void }) {
       <h3 id="case-choice">{t('op.report.nextStep')}</h3>
       <ErrorNotice error={action.error ?? cases.error} />
       <div class="op-actions">
-        <button type="button" class="button button-primary" disabled={action.isBusy} onClick={openNew}>
-          {t('op.report.openCase')}
-        </button>
+        <ActionButton label={t('op.report.openCase')} isBusy={action.isBusy} onClick={openNew} />
       </div>
       {open.length > 0 ? (
         <form class="op-form op-inline-form" onSubmit={attach}>

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { InputField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { ErrorNotice, FormSubmit, Tag, useAction } from '../operator/ui.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { type ConsentView, getConsents, saveConsent } from './privacy-api.ts';
 
 /** Look up and withdraw consent. */
@@ -44,19 +45,17 @@ export function ConsentPanel() {
             </Tag>{' '}
             — {c.effect}{' '}
             {c.state !== 'ditarik' && (
-              <button
-                type="button"
-                class="button op-button-secondary"
-                disabled={change.isBusy}
+              <ActionButton
+                label={t('privacy.consent.withdraw')}
+                isBusy={change.isBusy}
                 onClick={() =>
                   void change.run(async () => {
                     const saved = await saveConsent({ purpose: c.purpose, ...query, action: 'tarik' });
                     setItems(items.map((i) => (i.purpose === c.purpose ? saved : i)));
                   })
                 }
-              >
-                {t('privacy.consent.withdraw')}
-              </button>
+                class="button op-button-secondary"
+              />
             )}
           </li>
         ))}

@@ -1,5 +1,6 @@
 // Retention and anomaly signals on the Pelindungan data page: the periods and thresholds (ppdp, admin) and the
 // retention dry run — per table, how many records a run would anonymise now and their ids, never their values.
+import { ActionButton } from '../ui/ActionButton.tsx';
 import '../../shared/messages/privacy-retention.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { FormProblems, InputField } from '../fields.tsx';
@@ -89,14 +90,12 @@ export function RetentionPanel() {
         </form>
       )}
       <p>
-        <button
-          type="button"
-          class="button op-button-secondary"
-          disabled={dry.isBusy}
+        <ActionButton
+          label={t('retention.dryRun')}
+          isBusy={dry.isBusy}
           onClick={() => void dry.run(async () => setPlan(await retentionDryRun()))}
-        >
-          {t('retention.dryRun')}
-        </button>
+          class="button op-button-secondary"
+        />
       </p>
       <ErrorNotice error={dry.error} />
       {plan && (

@@ -6,6 +6,7 @@ import type { RecordRef } from '../../shared/privacy/rights-schema.ts';
 import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import {
   answerRequest,
   correctField,
@@ -207,19 +208,16 @@ function RequestDetail(props: { request: RightsRequestView; onChanged: () => voi
       )}
       {isOpen && r.kind === 'perbaikan' && <Correction request={r} onDone={props.onChanged} />}
       {isOpen && r.kind === 'penghapusan' && (
-        <button
-          type="button"
-          class="button button-primary"
-          disabled={action.isBusy}
+        <ActionButton
+          label={t('privacy.req.erase')}
+          isBusy={action.isBusy}
           onClick={() =>
             void action.run(async () => {
               await runErasure(r.id);
               props.onChanged();
             })
           }
-        >
-          {t('privacy.req.erase')}
-        </button>
+        />
       )}
       {isOpen && r.kind !== 'penghapusan' && (
         <form

@@ -8,6 +8,7 @@ import type { SignedInUser } from '../api.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DoneNotice, ErrorNotice, FormSubmit, Tag, useAction, wib } from '../operator/ui.tsx';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { assessItem, draftCounter, moveCounter } from './provocation-api.ts';
 
 type Props = { item: ItemDetail; me: SignedInUser; onChange: (item: ItemDetail) => void };
@@ -201,39 +202,33 @@ function CounterCard(props: { message: CounterMessage; me: SignedInUser; busy: b
       )}
       <div class="op-actions">
         {mayWork && (m.status === 'draf' || m.status === 'dikembalikan') && (
-          <button
-            type="button"
-            class="button op-button-secondary"
-            disabled={props.busy}
+          <ActionButton
+            label={t('prov.counter.submit')}
+            isBusy={props.busy}
             onClick={() => move('submit')}
-          >
-            {t('prov.counter.submit')}
-          </button>
+            class="button op-button-secondary"
+          />
         )}
         {mayReview && m.status === 'diajukan' && (
           <>
-            <button
-              type="button"
-              class="button button-primary"
-              disabled={props.busy}
+            <ActionButton
+              label={t('prov.counter.approve')}
+              isBusy={props.busy}
               onClick={() => move('approve')}
-            >
-              {t('prov.counter.approve')}
-            </button>
+            />
             <InputField
               id={`prov-counter-${m.id}-note`}
               label={t('prov.counter.returnNote')}
               value={note}
               onInput={setNote}
             />
-            <button
-              type="button"
-              class="button op-button-secondary"
-              disabled={props.busy || note.trim() === ''}
+            <ActionButton
+              label={t('prov.counter.return')}
+              isBusy={props.busy}
+              disabled={note.trim() === ''}
               onClick={() => move('return', { note })}
-            >
-              {t('prov.counter.return')}
-            </button>
+              class="button op-button-secondary"
+            />
           </>
         )}
         {mayWork && m.status === 'disetujui' && (
@@ -244,14 +239,13 @@ function CounterCard(props: { message: CounterMessage; me: SignedInUser; busy: b
               value={where}
               onInput={setWhere}
             />
-            <button
-              type="button"
-              class="button op-button-secondary"
-              disabled={props.busy || where.trim() === ''}
+            <ActionButton
+              label={t('prov.counter.post')}
+              isBusy={props.busy}
+              disabled={where.trim() === ''}
               onClick={() => move('post', { postedWhere: where })}
-            >
-              {t('prov.counter.post')}
-            </button>
+              class="button op-button-secondary"
+            />
           </>
         )}
       </div>
