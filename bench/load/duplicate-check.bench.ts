@@ -14,7 +14,7 @@
  * savepoint, so every round checks the same thing). Printed: ms per batch and per report, with the load average.
  */
 import { ensureRegions } from '../../src/server/modules/regions/regions-service.ts';
-import { computeDuplicateSuggestions } from '../../src/server/modules/reports/reports-store.ts';
+import { computeDuplicateSuggestions } from '../../src/server/modules/reports/duplicates-store.ts';
 import { createUser } from '../../src/server/modules/users/users-service.ts';
 import { type Database, openServerDatabase, type Tx } from '../../src/server/platform/db.ts';
 import { bootstrapRoles, migrate } from '../../src/server/platform/migrate.ts';

@@ -1,3 +1,5 @@
+// Over 450 lines on purpose: the one database seam, the transaction type with its PGlite and PostgreSQL implementations
+// side by side so the two stay alike (roles, actor tickets, queued writes at commit).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';

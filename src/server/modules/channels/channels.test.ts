@@ -1,3 +1,5 @@
+// Over 450 lines on purpose: the channel intake's tests share one app with its fake WhatsApp API and signed deliveries,
+// set up once; a second file would set it all up again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
 import { testAppWith } from '../../../../test/harness.ts';
 import { type Jobs, startJobs } from '../../platform/jobs.ts';
+import { DUPLICATE_SUGGESTIONS_MAX, markDuplicatesChecked } from './duplicates-store.ts';
 import { DUPLICATES_BATCH, DUPLICATES_QUEUE, findDuplicates } from './reports-service.ts';
-import { DUPLICATE_SUGGESTIONS_MAX, markDuplicatesChecked } from './reports-store.ts';
 
 // A flood: 300 reports arrive at once, 150 events each reported twice. The duplicate check takes them in one
 // processing round of the queue (one fetch, one statement), and every report then shows its twin.

@@ -10,6 +10,7 @@ import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
 import { announceUrgentReport } from '../notifications/notifications-service.ts';
+import * as suggestions from './duplicates-store.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import {
   publishReportEvent,
@@ -151,7 +152,7 @@ export async function listDuplicateSuggestions(
 ) {
   return deps.db.asActor(principal.actor, async (tx) => {
     if (!(await store.findReport(tx, id))) throw new DomainError('not_found', 'Laporan tidak ditemukan');
-    return store.listDuplicateSuggestions(tx, id);
+    return suggestions.listDuplicateSuggestions(tx, id);
   });
 }
 
@@ -164,18 +165,18 @@ export const DUPLICATES_BATCH = 500;
  */
 export async function findDuplicates(db: Database, reportIds: readonly string[]): Promise<number> {
   const ids = [...new Set(reportIds)];
-  const found = await db.asSystem((tx) => store.computeDuplicateSuggestions(tx, ids));
-  let left = await db.asSystem((tx) => store.markDuplicatesChecked(tx, ids));
+  const found = await db.asSystem((tx) => suggestions.computeDuplicateSuggestions(tx, ids));
+  let left = await db.asSystem((tx) => suggestions.markDuplicatesChecked(tx, ids));
   for (let attempt = 0; left.length > 0 && attempt < 20; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    left = await db.asSystem((tx) => store.markDuplicatesChecked(tx, left));
+    left = await db.asSystem((tx) => suggestions.markDuplicatesChecked(tx, left));
   }
   return found;
 }
 
 /** Catches up on reports whose duplicate check never ran (e.g. the process stopped right after intake). */
 export async function findDuplicatesForUnchecked(db: Database, limit = DUPLICATES_BATCH): Promise<number> {
-  const ids = await db.asSystem((tx) => store.listUncheckedReports(tx, limit));
+  const ids = await db.asSystem((tx) => suggestions.listUncheckedReports(tx, limit));
   await findDuplicates(db, ids);
   return ids.length;
 }
