@@ -51,6 +51,15 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * The record a look-up found, or not_found with `message` when it found none:
+ * `return foundOr(await store.findAlert(tx, id), 'Peringatan tidak ditemukan');`.
+ */
+export function foundOr<T extends object>(value: T | null | undefined, message: string): T {
+  if (value === undefined || value === null) throw new DomainError('not_found', message);
+  return value;
+}
+
 /** What a refused body is answered, whether the schema or a rule of the service refused it. */
 export const INVALID_INPUT = 'Isian tidak valid';
 

@@ -9,7 +9,7 @@ import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { authorize } from '../../platform/permissions.ts';
@@ -100,9 +100,7 @@ export async function listAlerts(
 }
 
 async function requireAlert(tx: Tx, id: string, lock = false): Promise<store.AlertRecord> {
-  const found = await store.findAlert(tx, id, lock);
-  if (!found) throw new DomainError('not_found', 'Peringatan tidak ditemukan');
-  return found;
+  return foundOr(await store.findAlert(tx, id, lock), 'Peringatan tidak ditemukan');
 }
 
 /** One alert with its response so far. */

@@ -3,7 +3,7 @@ import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Access as AccessView } from '../../../shared/users.ts';
 import { type AuditActor, appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as users from '../users/users-store.ts';
@@ -12,9 +12,7 @@ import * as users from '../users/users-store.ts';
 export type Access = { sessions: users.SessionView[]; tokens: users.TokenView[] };
 
 async function userNamed(tx: Tx, username: string): Promise<users.UserRecord> {
-  const user = await users.findUserByUsername(tx, username);
-  if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
-  return user;
+  return foundOr(await users.findUserByUsername(tx, username), `Pengguna ${username} tidak ditemukan`);
 }
 
 /** The signed-in user's sessions (the asking one marked) and tokens. */

@@ -1,7 +1,7 @@
 import { appendAudit } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
 import { type ActorContext, type Database, singleStatements, type Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
 import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -230,8 +230,10 @@ export async function createApiToken(
   const token = `sgp_${newSecret()}`;
   const expiresAt = new Date(Date.now() + days * 86_400_000);
   const id = await db.asSystem(async (tx) => {
-    const user = await users.findUserByUsername(tx, username);
-    if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
+    const user = foundOr(
+      await users.findUserByUsername(tx, username),
+      `Pengguna ${username} tidak ditemukan`,
+    );
     const tokenId = await users.insertApiToken(tx, {
       userId: user.id,
       tokenHash: digest(token),

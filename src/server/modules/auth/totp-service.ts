@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { digest } from '../../platform/passwords.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -82,8 +82,10 @@ export async function checkSecondFactor(tx: Tx, userId: string, code: string): P
 export async function resetTotpOf(db: Database, acting: Acting, username: string): Promise<void> {
   const by = authorizeActing(acting, 'user.manage');
   await db.asSystem(async (tx) => {
-    const user = await users.findUserByUsername(tx, username);
-    if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
+    const user = foundOr(
+      await users.findUserByUsername(tx, username),
+      `Pengguna ${username} tidak ditemukan`,
+    );
     await store.clearTotp(tx, user.id);
     await users.deleteUserSessions(tx, user.id);
     await appendAudit(tx, by, 'user.totp_reset', user.id);

@@ -17,7 +17,7 @@ import { startOfWibDay, toWibIso, toWibIsoOrNull, wibDate } from '../../../share
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize, requireInScope } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findRegions } from '../regions/regions-service.ts';
@@ -196,9 +196,7 @@ export async function createEvent(deps: CalendarDeps, principal: Principal, inpu
 
 /** The event, locked until the transaction ends. Throws not_found. */
 async function getEventForChange(tx: Tx, id: string) {
-  const event = await store.findEvent(tx, id, true);
-  if (!event) throw new DomainError('not_found', 'Acara tidak ditemukan');
-  return event;
+  return foundOr(await store.findEvent(tx, id, true), 'Acara tidak ditemukan');
 }
 
 /** The event, locked, while it is still scheduled. Throws not_found or invalid_transition. */
@@ -211,8 +209,7 @@ async function getScheduledEvent(tx: Tx, id: string) {
 
 /** An event with the kecamatan on its route: their level, the rival groups present and their recent reports. */
 async function eventDetail(tx: Tx, id: string, now: Date) {
-  const event = await store.findEvent(tx, id);
-  if (!event) throw new DomainError('not_found', 'Acara tidak ditemukan');
+  const event = foundOr(await store.findEvent(tx, id), 'Acara tidak ditemukan');
   const kecamatan = [
     ...new Set(
       [event.regionCode, ...event.routeRegionCodes]

@@ -6,7 +6,7 @@ import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import { answerAgain, ClientIdTaken, createOnce } from '../../platform/client-ids.ts';
 import type { Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findAgency } from '../settings/settings-service.ts';
@@ -187,8 +187,7 @@ export async function answerDisposition(
 ) {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const found = await work.findDisposition(tx, dispositionId);
-    if (!found) throw new DomainError('not_found', 'Disposisi tidak ditemukan');
+    const found = foundOr(await work.findDisposition(tx, dispositionId), 'Disposisi tidak ditemukan');
     if (!can(principal.user.role, 'disposition.answer') || principal.user.agencyId !== found.agencyId) {
       throw new DomainError('forbidden', 'Hanya lembaga yang dituju yang menjawab disposisi');
     }

@@ -20,7 +20,7 @@ import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -122,9 +122,7 @@ export async function handOverCase(
 
 /** A case the actor may see, or not_found. Must run inside the actor's transaction. */
 export async function requireCase(tx: Tx, id: string): Promise<store.CaseRecord> {
-  const found = await store.findCase(tx, id);
-  if (!found) throw new DomainError('not_found', 'Kasus tidak ditemukan');
-  return found;
+  return foundOr(await store.findCase(tx, id), 'Kasus tidak ditemukan');
 }
 
 /**
@@ -252,8 +250,7 @@ export async function attachReport(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     const current = await requireOpenCase(tx, principal, caseId);
-    const report = await findReport(tx, reportId);
-    if (!report) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    const report = foundOr(await findReport(tx, reportId), 'Laporan tidak ditemukan');
     if (report.caseId) throw new DomainError('invalid_transition', 'Laporan sudah masuk kasus');
     if (report.status === 'ditolak' || report.status === 'duplikat') {
       throw new DomainError(

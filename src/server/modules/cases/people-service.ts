@@ -21,7 +21,7 @@ import { logAccess } from '../../platform/audit.ts';
 import { answerAgain, ClientIdTaken, createOnce } from '../../platform/client-ids.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError, invalidField } from '../../platform/errors.ts';
+import { DomainError, foundOr, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import {
@@ -229,8 +229,10 @@ export async function getPerson(
 ): Promise<VulnerablePersonView> {
   return deps.db.asActor(principal.actor, async (tx) => {
     const { isHandler } = await requireSeenCase(tx, principal, caseId);
-    const person = await store.findPerson(tx, caseId, personId);
-    if (!person) throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
+    const person = foundOr(
+      await store.findPerson(tx, caseId, personId),
+      'Orang tidak ditemukan dalam kasus ini',
+    );
     const [shown] = await showPeople(tx, principal, [openPerson(deps.cipher, person)], isHandler);
     return shown;
   });
@@ -281,9 +283,7 @@ export async function referPerson(
     },
     create: async (tx) => {
       await requireOpenCase(tx, principal, caseId, 'case.people');
-      if (!(await store.findPerson(tx, caseId, personId))) {
-        throw new DomainError('not_found', 'Orang tidak ditemukan dalam kasus ini');
-      }
+      foundOr(await store.findPerson(tx, caseId, personId), 'Orang tidak ditemukan dalam kasus ini');
       const stored = await store.insertReferral(tx, {
         id,
         caseId,
@@ -314,8 +314,7 @@ export async function updateReferral(
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
     refuseMitra(principal);
-    const referral = await store.findReferral(tx, referralId);
-    if (!referral) throw new DomainError('not_found', 'Rujukan tidak ditemukan');
+    const referral = foundOr(await store.findReferral(tx, referralId), 'Rujukan tidak ditemukan');
     const current = await requireOpenCase(tx, principal, referral.caseId, 'case.people');
     if (!canMoveReferral(referral.status, input.status)) {
       throw new DomainError(

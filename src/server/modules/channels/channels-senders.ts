@@ -3,7 +3,7 @@
 import type { MessageChannel } from '../../../shared/channels/channel-schema.ts';
 import { normalizePhone } from '../../../shared/pillars/pillar-identity.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { createUser, findUserById, findUserByUsername, principalOf } from '../users/users-service.ts';
 import * as store from './channels-store.ts';
@@ -44,8 +44,7 @@ export async function reporterPrincipal(
   if (remembered) return remembered;
   const principal = await deps.db.asSystem(async (tx) => {
     if (userId) {
-      const user = await findUserById(tx, userId);
-      if (!user) throw new DomainError('not_found', 'Pengguna pengirim tidak ditemukan');
+      const user = foundOr(await findUserById(tx, userId), 'Pengguna pengirim tidak ditemukan');
       return principalOf(tx, user);
     }
     const system = await findUserByUsername(tx, SYSTEM_REPORTERS[channel].username);

@@ -3,7 +3,7 @@
 import type { ReportFormat } from '../../../shared/evaluation/evaluation-query.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { createBackgroundTasks } from '../../platform/background-tasks.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { foundOr } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as store from './evaluation-files-store.ts';
 import { renderEvaluationPdf } from './evaluation-pdf.ts';
@@ -179,8 +179,10 @@ export async function getReportJob(
   principal: Principal,
   id: string,
 ): Promise<ReportJob> {
-  const report = await deps.db.asActor(principal.actor, (tx) => store.findReport(tx, id));
-  if (!report) throw new DomainError('not_found', 'Laporan evaluasi tidak ditemukan');
+  const report = foundOr(
+    await deps.db.asActor(principal.actor, (tx) => store.findReport(tx, id)),
+    'Laporan evaluasi tidak ditemukan',
+  );
   return toJob(report, deps.clock.now());
 }
 
@@ -197,7 +199,8 @@ export async function getReportFile(
   principal: Principal,
   id: string,
 ): Promise<ReportFile> {
-  const file = await deps.db.asActor(principal.actor, (tx) => store.findFile(tx, id));
-  if (!file) throw new DomainError('not_found', 'Berkas laporan belum ada atau tidak ditemukan');
-  return file;
+  return foundOr(
+    await deps.db.asActor(principal.actor, (tx) => store.findFile(tx, id)),
+    'Berkas laporan belum ada atau tidak ditemukan',
+  );
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzipSync } from 'node:zlib';
 import { kabkotaOf } from '../../../shared/region-codes.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 
 const brotli = promisify(brotliCompress);
 
@@ -106,9 +106,10 @@ export function createGeoSource(geoDir: string | undefined) {
     async getKecamatan(kabkotaCode?: string): Promise<GeoBody> {
       const cache = await load();
       if (!kabkotaCode) return cache.kecamatanAll;
-      const body = cache.kecamatanByKabkota.get(kabkotaCode);
-      if (!body) throw new DomainError('not_found', `Kab/kota ${kabkotaCode} tidak ada dalam batas wilayah`);
-      return body;
+      return foundOr(
+        cache.kecamatanByKabkota.get(kabkotaCode),
+        `Kab/kota ${kabkotaCode} tidak ada dalam batas wilayah`,
+      );
     },
   };
 }

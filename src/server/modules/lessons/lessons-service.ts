@@ -14,7 +14,7 @@ import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findCase } from '../cases/cases-service.ts';
@@ -66,9 +66,7 @@ async function view(tx: Tx, principal: Principal, lesson: store.LessonRecord): P
 }
 
 async function requireLesson(tx: Tx, id: string): Promise<store.LessonRecord> {
-  const lesson = await store.findLesson(tx, id);
-  if (!lesson) throw new DomainError('not_found', 'Pelajaran tidak ditemukan');
-  return lesson;
+  return foundOr(await store.findLesson(tx, id), 'Pelajaran tidak ditemukan');
 }
 
 async function linkCases(tx: Tx, lessonId: string, caseIds: readonly string[]): Promise<void> {

@@ -16,7 +16,7 @@ import { levelOfCode, parentOf } from '../../../shared/regions.ts';
 import { toWibIso, toWibIsoOrNull, wibDate } from '../../../shared/time.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -304,8 +304,7 @@ export async function listLevels(
     throw new DomainError('validation_failed', 'parent: kode provinsi (35) atau kab/kota (mis. 35.09)');
   }
   return deps.db.asActor(principal.actor, async (tx) => {
-    if (!(await store.findRegion(tx, parentCode)))
-      throw new DomainError('not_found', 'Wilayah tidak ditemukan');
+    foundOr(await store.findRegion(tx, parentCode), 'Wilayah tidak ditemukan');
     return (await store.listChildLevels(tx, parentCode)).map(toItem);
   });
 }

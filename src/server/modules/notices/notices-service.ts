@@ -6,7 +6,7 @@ import { hhmmOf, minutesOf } from '../../../shared/notices/notices.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError, invalidField } from '../../platform/errors.ts';
+import { foundOr, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { senderPhone } from '../channels/channels-service.ts';
@@ -22,8 +22,7 @@ export async function getOwnSettings(deps: NoticesDeps, principal: Principal): P
   authorize(principal, 'notice.settings');
   const userId = principal.user.id;
   return deps.db.asSystem(async (tx) => {
-    const s = await store.findSettings(tx, userId);
-    if (!s) throw new DomainError('not_found', 'Pengguna tidak ditemukan');
+    const s = foundOr(await store.findSettings(tx, userId), 'Pengguna tidak ditemukan');
     const log = await store.listLog(tx, userId, LOG_LIMIT);
     return {
       settings: {

@@ -5,7 +5,7 @@ import { can } from '../../../shared/permissions/index.ts';
 import type { Role } from '../../../shared/users.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { digest, newSecret, verifyPassword } from '../../platform/passwords.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -67,8 +67,10 @@ export async function listDevices(db: Database, acting: Acting, username?: strin
   authorizeActing(acting, 'odk.devices');
   return db.asSystem(async (tx) => {
     if (username === undefined) return store.listDevices(tx);
-    const user = await users.findUserByUsername(tx, username);
-    if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
+    const user = foundOr(
+      await users.findUserByUsername(tx, username),
+      `Pengguna ${username} tidak ditemukan`,
+    );
     return store.listDevices(tx, user.id);
   });
 }

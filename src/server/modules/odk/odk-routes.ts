@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OdkDevice, OdkDeviceCreated, OdkDeviceInput } from '../../../shared/odk.ts';
 import type { Config } from '../../platform/config.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { routeTable } from '../../platform/routes.ts';
 import { MAX_PHOTO_BYTES } from '../reports/photo-rules.ts';
@@ -271,8 +271,10 @@ async function openRosaEndpoints(odk: FastifyInstance, deps: OdkDeps): Promise<v
       async (request, reply) => {
         requireServedForm(request.params.formId);
         const form = await getServedForm(deps, principalOf(request));
-        const media = form.media.find((m) => m.name === request.params.name);
-        if (!media) throw new DomainError('not_found', `Berkas ${request.params.name} tidak ada`);
+        const media = foundOr(
+          form.media.find((m) => m.name === request.params.name),
+          `Berkas ${request.params.name} tidak ada`,
+        );
         return reply.type('text/csv; charset=utf-8').send(media.content);
       },
     );

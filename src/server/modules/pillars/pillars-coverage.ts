@@ -14,7 +14,7 @@ import { toWibIso } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
-import { DomainError, invalidField } from '../../platform/errors.ts';
+import { DomainError, foundOr, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { type PillarDeps, requireAdmin, requireReader } from './pillars-service.ts';
@@ -70,8 +70,7 @@ async function loadBreakdown(
     areas = await store.listBakorwilAreas(tx, region);
     parentLevel = 'bakorwil';
   } else {
-    const area = await store.findArea(tx, region);
-    if (!area) throw new DomainError('not_found', `Wilayah ${region} tidak ditemukan`);
+    const area = foundOr(await store.findArea(tx, region), `Wilayah ${region} tidak ditemukan`);
     if (area.level === 'desa')
       throw invalidField('region', 'Pilih kab/kota, kecamatan, Bakorwil atau provinsi');
     areas = await store.listChildAreas(tx, region);

@@ -15,7 +15,7 @@ import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError, invalidField } from '../../platform/errors.ts';
+import { DomainError, foundOr, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
@@ -110,8 +110,7 @@ export async function listPillars(
 export async function getPillar(deps: PillarDeps, principal: Principal, id: string): Promise<Pillar> {
   requireReader(principal);
   return deps.db.asActor(principal.actor, async (tx) => {
-    const record = await store.findPillar(tx, id);
-    if (!record) throw new DomainError('not_found', 'Pilar tidak ditemukan');
+    const record = foundOr(await store.findPillar(tx, id), 'Pilar tidak ditemukan');
     const isManager = managesRegion(principal, record.homeRegionCode);
     if (isManager && (record.nikEncrypted || record.phone)) {
       await logAccess(tx, principal.user.id, { type: 'pillar', id }, 'lihat data pilar');
@@ -249,8 +248,7 @@ export async function updatePillar(
   const now = deps.clock.now();
   return uniqueUser(
     deps.db.asActor(principal.actor, async (tx) => {
-      const current = await store.findPillar(tx, id);
-      if (!current) throw new DomainError('not_found', 'Pilar tidak ditemukan');
+      const current = foundOr(await store.findPillar(tx, id), 'Pilar tidak ditemukan');
       if (!managesRegion(principal, current.homeRegionCode)) {
         throw new DomainError('forbidden', 'Hanya pengelola wilayah ini yang dapat mengubah data pilar');
       }
@@ -300,8 +298,7 @@ export async function updatePillar(
 export async function deletePillar(deps: PillarDeps, principal: Principal, id: string): Promise<void> {
   requireReader(principal);
   await deps.db.asActor(principal.actor, async (tx) => {
-    const current = await store.findPillar(tx, id);
-    if (!current) throw new DomainError('not_found', 'Pilar tidak ditemukan');
+    const current = foundOr(await store.findPillar(tx, id), 'Pilar tidak ditemukan');
     if (!managesRegion(principal, current.homeRegionCode) || !(await store.deletePillar(tx, id))) {
       throw new DomainError('forbidden', 'Hanya pengelola wilayah ini yang dapat menghapus data pilar');
     }

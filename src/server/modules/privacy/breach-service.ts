@@ -11,7 +11,7 @@ import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as store from './breach-store.ts';
@@ -44,9 +44,7 @@ function toView(b: store.BreachRecord, now: Date): BreachView {
 }
 
 async function requireBreach(tx: Parameters<typeof store.findBreach>[0], id: string) {
-  const found = await store.findBreach(tx, id);
-  if (!found) throw new DomainError('not_found', 'Insiden tidak ditemukan');
-  return found;
+  return foundOr(await store.findBreach(tx, id), 'Insiden tidak ditemukan');
 }
 
 /** Records a breach; the clock starts at its discovery. A retried submission answers the same breach. */

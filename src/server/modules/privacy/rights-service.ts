@@ -27,7 +27,7 @@ import { contentHash } from '../../platform/canonical.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { anonymiseRecord } from './anonymise-service.ts';
@@ -60,9 +60,7 @@ function toView(r: store.RequestRecord, now: Date): RightsRequestView {
 }
 
 async function requireRequest(tx: Tx, id: string): Promise<store.RequestRecord> {
-  const found = await store.findRequest(tx, id);
-  if (!found) throw new DomainError('not_found', 'Permintaan tidak ditemukan');
-  return found;
+  return foundOr(await store.findRequest(tx, id), 'Permintaan tidak ditemukan');
 }
 
 function requireOpen(request: store.RequestRecord, kind: store.RequestRecord['kind']): void {

@@ -32,7 +32,7 @@ import { appendAudit, logAccess } from '../../platform/audit.ts';
 import { ClientIdTaken, createOnce } from '../../platform/client-ids.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
@@ -59,9 +59,7 @@ const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 const kabkotaOfAll = (codes: readonly string[]) => unique(codes.map((c) => kabkotaOf(c) ?? c)).sort();
 
 export async function requireItem(tx: Tx, id: string, lock = false): Promise<store.ItemRow> {
-  const item = await store.findItem(tx, id, lock);
-  if (!item) throw new DomainError('not_found', 'Konten tidak ditemukan');
-  return item;
+  return foundOr(await store.findItem(tx, id, lock), 'Konten tidak ditemukan');
 }
 
 /**
@@ -180,8 +178,7 @@ export async function addScreenshot(
   const hash = await differenceHash(bytes);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const sighting = await store.findSighting(tx, sightingId);
-    if (!sighting) throw new DomainError('not_found', 'Penampakan tidak ditemukan');
+    const sighting = foundOr(await store.findSighting(tx, sightingId), 'Penampakan tidak ditemukan');
     const answer = (itemId: string, merged: boolean) => ({
       id: sightingId,
       itemId,
@@ -234,9 +231,7 @@ export async function getScreenshot(
 ): Promise<{ bytes: Buffer; contentType: string }> {
   authorize(principal, 'provocation.view');
   return deps.db.asActor(principal.actor, async (tx) => {
-    const shot = await store.getScreenshot(tx, sightingId);
-    if (!shot) throw new DomainError('not_found', 'Tangkapan layar tidak ditemukan');
-    return shot;
+    return foundOr(await store.getScreenshot(tx, sightingId), 'Tangkapan layar tidak ditemukan');
   });
 }
 

@@ -15,7 +15,7 @@ import type {
 import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { sendDispositionIn } from '../cases/case-work-service.ts';
@@ -70,8 +70,7 @@ export async function moveCounter(
   );
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    const message = await store.findCounterMessage(tx, counterId);
-    if (!message) throw new DomainError('not_found', 'Kontra-narasi tidak ditemukan');
+    const message = foundOr(await store.findCounterMessage(tx, counterId), 'Kontra-narasi tidak ditemukan');
     const to = nextCounterStatus(message.status, move);
     if (!to) {
       throw new DomainError(

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/regions.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { type Acting, authorizeActing } from '../../platform/permissions.ts';
 import { DEFAULT_BAKORWIL, readJatimRegions } from './regions-data.ts';
 import * as store from './regions-store.ts';
@@ -74,8 +74,7 @@ export async function searchRegionsByName(db: Database, text: string, limit = 20
 /** A region with its ancestors (province first) and its Bakorwil; throws not_found. */
 export async function getRegionDetail(db: Database, code: string): Promise<RegionDetail> {
   return db.asSystem(async (tx) => {
-    const region = await store.findRegion(tx, code);
-    if (!region) throw new DomainError('not_found', `Wilayah ${code} tidak ditemukan`);
+    const region = foundOr(await store.findRegion(tx, code), `Wilayah ${code} tidak ditemukan`);
     const ancestors = await store.listRegionsByCodes(tx, ancestorCodes(code));
     const kabkota = kabkotaOf(code);
     const bakorwil = kabkota ? ((await store.findBakorwilOfKabkota(tx, kabkota)) ?? null) : null;

@@ -1,7 +1,7 @@
 // Peace agreements between groups of the register: the agreement, its signed document and its breaches.
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../../platform/audit.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { requireInScope } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
@@ -60,8 +60,7 @@ export async function listAgreements(
 export async function getAgreement(deps: GroupDeps, principal: Principal, id: string) {
   requireStaff(principal);
   return deps.db.asActor(principal.actor, async (tx) => {
-    const found = await store.findAgreement(tx, id);
-    if (!found) throw new DomainError('not_found', 'Kesepakatan damai tidak ditemukan');
+    const found = foundOr(await store.findAgreement(tx, id), 'Kesepakatan damai tidak ditemukan');
     return toAgreementView(found);
   });
 }
@@ -96,9 +95,10 @@ export async function putAgreementDocument(
 
 export async function getAgreementDocument(deps: GroupDeps, principal: Principal, id: string) {
   requireStaff(principal);
-  const doc = await deps.db.asActor(principal.actor, (tx) => store.findDocument(tx, id));
-  if (!doc) throw new DomainError('not_found', 'Dokumen tidak ditemukan');
-  return doc;
+  return foundOr(
+    await deps.db.asActor(principal.actor, (tx) => store.findDocument(tx, id)),
+    'Dokumen tidak ditemukan',
+  );
 }
 
 /** Links a report that shows the agreement was broken. */
@@ -111,8 +111,7 @@ export async function addBreach(
   requireStaff(principal);
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    if (!(await store.findAgreement(tx, id)))
-      throw new DomainError('not_found', 'Kesepakatan damai tidak ditemukan');
+    foundOr(await store.findAgreement(tx, id), 'Kesepakatan damai tidak ditemukan');
     if ((await findKnownReportIds(tx, [input.reportId])).length === 0) {
       throw new DomainError('not_found', 'Laporan tidak ditemukan');
     }

@@ -5,7 +5,7 @@ import { toWibIso } from '../../../shared/time.ts';
 import { appendAudit, logAccess } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize, requireInScope } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findCase } from '../cases/cases-service.ts';
@@ -57,7 +57,7 @@ export async function updateGroup(
   authorize(principal, 'group.keep', 'Hanya koordinator, provinsi atau admin yang mengubah kelompok');
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
-    if (!(await store.findGroup(tx, id))) throw new DomainError('not_found', 'Kelompok tidak ditemukan');
+    foundOr(await store.findGroup(tx, id), 'Kelompok tidak ditemukan');
     // A koordinator keeps the groups of their Bakorwil; one present beyond it is the province's to edit.
     if (principal.user.role === 'koordinator' && !(await store.isGroupWithinScope(tx, id))) {
       throw new DomainError(
@@ -80,8 +80,7 @@ export async function updateGroup(
 export async function getGroup(deps: GroupDeps, principal: Principal, id: string) {
   requireStaff(principal);
   return deps.db.asActor(principal.actor, async (tx) => {
-    const group = await store.findGroup(tx, id);
-    if (!group) throw new DomainError('not_found', 'Kelompok tidak ditemukan');
+    const group = foundOr(await store.findGroup(tx, id), 'Kelompok tidak ditemukan');
     return {
       ...group,
       branches: (await store.listBranches(tx, { groupId: id, limit: 500 })).map((b) => maskBranch(b)),
@@ -187,8 +186,7 @@ export async function listBranches(
 export async function getBranch(deps: GroupDeps, principal: Principal, id: string) {
   requireStaff(principal);
   return deps.db.asActor(principal.actor, async (tx) => {
-    const branch = await store.findBranch(tx, id);
-    if (!branch) throw new DomainError('not_found', 'Cabang/ranting tidak ditemukan');
+    const branch = foundOr(await store.findBranch(tx, id), 'Cabang/ranting tidak ditemukan');
     if (!canSeeContacts(principal, branch)) return maskBranch(branch);
     if (branch.contactName || branch.contactPhone) {
       await logAccess(tx, principal.user.id, { type: 'actor_group_branch', id }, 'lihat kontak pengurus');

@@ -5,7 +5,7 @@ import { type Report, ReportFields, type Verification } from '../../../shared/re
 import { appendAudit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import type { Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import {
@@ -27,8 +27,7 @@ export async function amendReport(
   changes: Partial<Fields>,
 ): Promise<Report> {
   const report = await deps.db.asActor(principal.actor, async (tx) => {
-    const current = await store.findReport(tx, id);
-    if (!current) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    const current = foundOr(await store.findReport(tx, id), 'Laporan tidak ditemukan');
     const isReporter = current.reporterId === principal.user.id;
     if (!isReporter && !can(principal.user.role, 'report.handle')) {
       throw new DomainError(
@@ -111,7 +110,7 @@ function pickFields(report: Report): Fields {
 
 export async function listAmendments(deps: Pick<ReportDeps, 'db'>, principal: Principal, id: string) {
   return deps.db.asActor(principal.actor, async (tx) => {
-    if (!(await store.findReport(tx, id))) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    foundOr(await store.findReport(tx, id), 'Laporan tidak ditemukan');
     return store.listAmendments(tx, id);
   });
 }
@@ -169,8 +168,7 @@ export async function verifyReport(
 }
 
 async function requireHandler(tx: Tx, principal: Principal, id: string) {
-  const current = await store.findReport(tx, id);
-  if (!current) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+  const current = foundOr(await store.findReport(tx, id), 'Laporan tidak ditemukan');
   authorize(principal, 'report.handle', 'Hanya operator yang dapat menangani laporan');
   return current;
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { type Report, ReportFields, type ReportInput } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
@@ -98,8 +98,10 @@ export async function getReport(
   principal: Principal,
   id: string,
 ): Promise<Report> {
-  const report = await deps.db.asActor(principal.actor, (tx) => store.findReport(tx, id));
-  if (!report) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+  const report = foundOr(
+    await deps.db.asActor(principal.actor, (tx) => store.findReport(tx, id)),
+    'Laporan tidak ditemukan',
+  );
   return stripCursor(report);
 }
 
@@ -151,7 +153,7 @@ export async function listDuplicateSuggestions(
   id: string,
 ) {
   return deps.db.asActor(principal.actor, async (tx) => {
-    if (!(await store.findReport(tx, id))) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    foundOr(await store.findReport(tx, id), 'Laporan tidak ditemukan');
     return suggestions.listDuplicateSuggestions(tx, id);
   });
 }
@@ -197,8 +199,7 @@ export async function addPhoto(
   const { contentType: type, bytes: clean } = await reencodeImage(body);
   const sha256 = createHash('sha256').update(clean).digest('hex');
   return deps.db.asActor(principal.actor, async (tx) => {
-    if (!(await store.findReport(tx, reportId)))
-      throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    foundOr(await store.findReport(tx, reportId), 'Laporan tidak ditemukan');
     const inserted = await store.insertPhoto(tx, {
       id: photoId,
       reportId,
@@ -225,9 +226,10 @@ export async function getPhoto(
   reportId: string,
   photoId: string,
 ): Promise<{ contentType: string; bytes: Buffer }> {
-  const photo = await deps.db.asActor(principal.actor, (tx) => store.findPhoto(tx, reportId, photoId));
-  if (!photo) throw new DomainError('not_found', 'Foto tidak ditemukan');
-  return photo;
+  return foundOr(
+    await deps.db.asActor(principal.actor, (tx) => store.findPhoto(tx, reportId, photoId)),
+    'Foto tidak ditemukan',
+  );
 }
 
 /** One report the actor may see, inside the caller's transaction (a case attaching it). */

@@ -5,7 +5,7 @@ import type { AreaStats, StatsOverview } from '../../../shared/stats/stats-schem
 import { startOfWibDay } from '../../../shared/time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError, invalidField } from '../../platform/errors.ts';
+import { foundOr, invalidField } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as regions from '../regions/regions-service.ts';
@@ -124,8 +124,7 @@ async function findBakorwilMembers(deps: StatsDeps, scope: string, id: string): 
     throw invalidField('bakorwil', 'Bakorwil dihitung per kabupaten/kota: scope harus 35');
   }
   const found = (await regions.listBakorwil(deps.db)).find((b) => b.id === id);
-  if (!found) throw new DomainError('not_found', 'Bakorwil tidak ditemukan');
-  return found.members;
+  return foundOr(found, 'Bakorwil tidak ditemukan').members;
 }
 
 /** Sums `count` per value of `key`. */

@@ -9,7 +9,7 @@ import { startOfWibDay } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { jatimGazetteer } from './gazetteer-load.ts';
@@ -33,8 +33,7 @@ export async function recordFeedback(
 ): Promise<{ agreed: string[] }> {
   authorize(principal, 'text.read');
   return deps.db.asActor(principal.actor, async (tx) => {
-    const chosen = await store.findChosen(tx, input.reportId);
-    if (!chosen) throw new DomainError('not_found', 'Laporan tidak ditemukan');
+    const chosen = foundOr(await store.findChosen(tx, input.reportId), 'Laporan tidak ditemukan');
     const agreed = agreedFields(input.suggested, chosen);
     const kept = await store.insertFeedback(tx, {
       reportId: input.reportId,

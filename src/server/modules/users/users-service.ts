@@ -3,7 +3,7 @@ import { levelOfCode } from '../../../shared/regions.ts';
 import { type Me, Password, type Role, Username } from '../../../shared/users.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { type Acting, authorize, authorizeActing } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -144,8 +144,10 @@ export async function resetPassword(
   if (!check.success) throw new DomainError('validation_failed', check.error.issues[0].message);
   const passwordHash = await hashPassword(password);
   await db.asSystem(async (tx) => {
-    const user = await store.findUserByUsername(tx, username);
-    if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
+    const user = foundOr(
+      await store.findUserByUsername(tx, username),
+      `Pengguna ${username} tidak ditemukan`,
+    );
     await store.updatePasswordHash(tx, user.id, passwordHash);
     await store.deleteUserSessions(tx, user.id);
     const tokensRevoked = await store.revokeUserTokens(tx, user.id);
@@ -192,8 +194,10 @@ export async function setActive(
 ): Promise<void> {
   const by = authorizeActing(acting, 'user.manage');
   await db.asSystem(async (tx) => {
-    const user = await store.findUserByUsername(tx, username);
-    if (!user) throw new DomainError('not_found', `Pengguna ${username} tidak ditemukan`);
+    const user = foundOr(
+      await store.findUserByUsername(tx, username),
+      `Pengguna ${username} tidak ditemukan`,
+    );
     if (!isActive && by.id === user.id) {
       throw new DomainError('conflict', 'Anda tidak dapat menonaktifkan akun sendiri');
     }

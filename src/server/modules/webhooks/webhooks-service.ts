@@ -4,7 +4,7 @@ import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { postGuarded, requirePublicTarget } from '../../platform/outbound.ts';
 import { authorize } from '../../platform/permissions.ts';
@@ -104,7 +104,7 @@ export async function updateWebhook(
 export async function listDeliveries(deps: WebhookDeps, principal: Principal, id: string, limit: number) {
   authorize(principal, 'webhook.manage');
   return deps.db.asSystem(async (tx) => {
-    if (!(await store.findWebhook(tx, id))) throw new DomainError('not_found', 'Webhook tidak ditemukan');
+    foundOr(await store.findWebhook(tx, id), 'Webhook tidak ditemukan');
     const rows = await store.listDeliveries(tx, id, limit);
     return rows.map((d) => ({
       ...d,

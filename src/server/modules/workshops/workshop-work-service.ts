@@ -11,7 +11,7 @@ import {
 } from '../../../shared/workshops/workshop-rules.ts';
 import type { ActionInput, InviteInput } from '../../../shared/workshops/workshop-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
 import { notifyUsers } from '../notifications/notifications-service.ts';
@@ -129,9 +129,10 @@ export async function addMaterial(
 }
 
 export async function getMaterial(deps: WorkshopDeps, principal: Principal, id: string, materialId: string) {
-  const material = await deps.db.asActor(principal.actor, (tx) => store.findMaterial(tx, id, materialId));
-  if (!material) throw new DomainError('not_found', 'Materi tidak ditemukan');
-  return material;
+  return foundOr(
+    await deps.db.asActor(principal.actor, (tx) => store.findMaterial(tx, id, materialId)),
+    'Materi tidak ditemukan',
+  );
 }
 
 /** Records an outcome as an action item with an owner (a user, or a name) and a due date. */
@@ -182,8 +183,7 @@ export async function completeAction(
 ): Promise<store.ActionRecord> {
   return deps.db.asActor(principal.actor, async (tx) => {
     const now = deps.clock.now();
-    const action = await store.findAction(tx, now, actionId);
-    if (!action) throw new DomainError('not_found', 'Tindak lanjut tidak ditemukan');
+    const action = foundOr(await store.findAction(tx, now, actionId), 'Tindak lanjut tidak ditemukan');
     const workshop = await store.findWorkshop(tx, action.workshopId);
     const isOwner = action.ownerUserId === principal.user.id;
     const runs = workshop ? await store.canRunArea(tx, workshop.bakorwilId, workshop.kabkotaCode) : false;

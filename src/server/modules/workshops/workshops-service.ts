@@ -15,7 +15,7 @@ import type { WorkshopEdit, WorkshopInput } from '../../../shared/workshops/work
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { notifyUsers } from '../notifications/notifications-service.ts';
@@ -36,9 +36,7 @@ function evaluationLinkOf(w: store.WorkshopRecord): string | null {
 }
 
 async function requireWorkshop(tx: Tx, id: string): Promise<store.WorkshopRecord> {
-  const w = await store.findWorkshop(tx, id);
-  if (!w) throw new DomainError('not_found', 'Workshop tidak ditemukan');
-  return w;
+  return foundOr(await store.findWorkshop(tx, id), 'Workshop tidak ditemukan');
 }
 
 export async function requireManaged(tx: Tx, id: string): Promise<store.WorkshopRecord> {
