@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { formatCoordinate, formatNumber, type MessageKey } from '../../shared/i18n.ts';
 import { isInEastJava } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
-import { ActionButton } from '../ui/ActionButton.tsx';
 
 /** A GPS fix in decimal degrees, with its accuracy in metres. */
 export type Position = { latitude: number; longitude: number; accuracy: number };
@@ -94,13 +93,17 @@ export function GpsControl(props: {
           {t('field.gps.remove')}
         </button>
       ) : (
-        <ActionButton
-          label={t('field.gps.use')}
-          isBusy={isBusy}
-          onClick={locate}
+        // A plain button, not ActionButton: this control is on the field report page, whose JavaScript is one file
+        // (bench/web-bundle.ts); importing ActionButton here made the build split it into three.
+        <button
+          type="button"
           class="button button-secondary"
-          describedBy="gps-hint"
-        />
+          aria-describedby="gps-hint"
+          disabled={isBusy}
+          onClick={locate}
+        >
+          {t('field.gps.use')}
+        </button>
       )}
     </div>
   );
