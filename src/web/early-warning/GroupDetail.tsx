@@ -6,6 +6,7 @@ import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
+import { textOrNull, useDraft } from '../draft.ts';
 import { InputField, RadioField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { DataTable, DoneNotice, FormSubmit, StandIn, Tag, useAction, useLoad } from '../operator/ui.tsx';
@@ -185,10 +186,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
   const kabkota = useScopeKabkota(props.me);
   const [level, setLevel] = useState<'cabang' | 'ranting'>('cabang');
   const [regionCode, setRegionCode] = useState('');
-  const [name, setName] = useState('');
-  const [contactName, setContactName] = useState('');
-  const [contactPhone, setContactPhone] = useState('');
-  const [address, setAddress] = useState('');
+  const { draft, field, reset } = useDraft({ name: '', contactName: '', contactPhone: '', address: '' });
   const action = useAction();
   const isRegionReady = levelOfCode(regionCode) === (level === 'cabang' ? 'kabkota' : 'kecamatan');
 
@@ -198,17 +196,14 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
       addBranch(props.groupId, {
         level,
         regionCode,
-        name: name.trim(),
-        contactName: contactName.trim() || null,
-        contactPhone: contactPhone.trim() || null,
-        address: address.trim() || null,
+        name: draft.name.trim(),
+        contactName: textOrNull(draft.contactName),
+        contactPhone: textOrNull(draft.contactPhone),
+        address: textOrNull(draft.address),
       }),
     );
     if (ok) {
-      setName('');
-      setContactName('');
-      setContactPhone('');
-      setAddress('');
+      reset();
       props.onAdded();
     }
   }
@@ -243,36 +238,24 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
           label={t('ew.branches.name')}
           required
           minLength={2}
-          value={name}
-          onInput={setName}
+          {...field('name')}
         />
         <div class="op-grid-form">
-          <InputField
-            id="ew-branch-contact"
-            label={t('ew.branches.contactName')}
-            value={contactName}
-            onInput={setContactName}
-          />
+          <InputField id="ew-branch-contact" label={t('ew.branches.contactName')} {...field('contactName')} />
           <InputField
             id="ew-branch-phone"
             label={t('ew.branches.contactPhone')}
             type="tel"
             inputMode="tel"
             pattern="\+?[0-9 \-]{8,20}"
-            value={contactPhone}
-            onInput={setContactPhone}
+            {...field('contactPhone')}
           />
         </div>
-        <InputField
-          id="ew-branch-address"
-          label={t('ew.branches.address')}
-          value={address}
-          onInput={setAddress}
-        />
+        <InputField id="ew-branch-address" label={t('ew.branches.address')} {...field('address')} />
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.branches.addSubmit')}
-          disabled={action.isBusy || !isRegionReady || name.trim().length < 2}
+          disabled={action.isBusy || !isRegionReady || draft.name.trim().length < 2}
           isSecondary
         />
       </form>
