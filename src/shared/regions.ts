@@ -25,6 +25,9 @@ export const ProvinceOrKabkotaCode = RegionCode.refine(
 /** Where a record is, as a reply names it: its area's code and name. */
 export const RegionNamed = z.object({ regionCode: z.string(), regionName: z.string() });
 
+/** A region as a reply names it: its code and name. */
+export const RegionCodeName = z.object({ code: z.string(), name: z.string() });
+
 /** Where a record is, and the kab/kota whose office handles it. */
 export const RegionNamedInKabkota = RegionNamed.extend({ kabkotaCode: z.string() });
 

@@ -1,6 +1,7 @@
 // What the evaluation API sends back: the summary's figures, the records behind them, the figures' definitions
 // and the kept reports. The zod-free types of evaluation-schema.ts are inferred from these (`import type`).
 import { z } from 'zod';
+import { RegionCodeName } from '../regions.ts';
 import { TaskProgress } from '../replies.ts';
 import { FIGURE_IDS } from './definitions.ts';
 import { MEASURES, TIMING_GROUPS } from './evaluation-schema.ts';
@@ -130,8 +131,7 @@ export const PeriodFiguresReply = z.object({
 
 /** One kab/kota's main figures, for the side-by-side view. */
 export const KabkotaRowReply = z.object({
-  code: z.string(),
-  name: z.string(),
+  ...RegionCodeName.shape,
   reports: FigureReply,
   p1: FigureReply,
   acknowledge: TimingStatReply,

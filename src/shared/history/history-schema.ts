@@ -1,6 +1,6 @@
 // The history import's contract (docs/HISTORY-IMPORT.md): upload → column mapping → dry run → background import.
 import { z } from 'zod';
-import { RegionCode } from '../regions.ts';
+import { RegionCode, RegionCodeName } from '../regions.ts';
 import { ConflictType } from '../reports/report-schema.ts';
 
 /** The fields of Sigap a column of the file can fill. `place` may join several columns (desa, kecamatan, kab/kota). */
@@ -86,8 +86,7 @@ export const HistoryUpload = z.object({
 export type HistoryUpload = z.infer<typeof HistoryUpload>;
 
 export const PlaceOption = z.object({
-  code: z.string(),
-  name: z.string(),
+  ...RegionCodeName.shape,
   level: z.string(),
   kabkotaName: z.string(),
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
 import { AgencyAnswer } from '../cases/case-work-replies.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
-import { RegionCode } from '../regions.ts';
+import { RegionCode, RegionCodeName } from '../regions.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';
 
 export const Platform = z.enum(PLATFORMS);
@@ -77,8 +77,7 @@ export const Sighting = z.object({
 export type Sighting = z.infer<typeof Sighting>;
 
 export const SpreadPlace = z.object({
-  code: z.string(),
-  name: z.string(),
+  ...RegionCodeName.shape,
   count: z.number(),
   firstSeenAt: z.string(),
 });

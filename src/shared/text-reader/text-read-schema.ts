@@ -1,7 +1,7 @@
 // The text reader's HTTP contract: what POST /api/text/read takes and answers, the correction a report form sends
 // back after a report was filed from a reading, and the reader's measured agreement with people.
 import { z } from 'zod';
-import { RegionCode } from '../regions.ts';
+import { RegionCode, RegionCodeName } from '../regions.ts';
 import { ConflictType, ReportKind, VulnerableGroup } from '../reports/report-schema.ts';
 
 export const TextReadInput = z.object({
@@ -15,8 +15,7 @@ export const TextEvidence = z.object({ spans: z.array(Span), confidence: z.numbe
 export const Urgency = z.enum(['segera', 'tinggi', 'sedang', 'rendah']);
 
 export const PlaceCandidate = z.object({
-  code: z.string(),
-  name: z.string(),
+  ...RegionCodeName.shape,
   level: z.enum(['kabkota', 'kecamatan', 'desa']),
   kabkotaCode: z.string(),
   kabkotaName: z.string(),
