@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
 
+/** What the data map declares a column is for, in words: its purpose, lawful basis and retention. */
+export const ColumnPurpose = z.object({ purpose: z.string(), basis: z.string(), retention: z.string() });
+
 /** One column of the record of processing (a row of the data map). */
 export const ProcessingColumn = z.object({
   table: z.string(),
   column: z.string(),
   category: z.enum(['umum', 'spesifik']),
   specific: z.array(z.enum(['anak', 'disabilitas', 'kesehatan'])),
-  purpose: z.string(),
-  basis: z.string(),
-  retention: z.string(),
+  ...ColumnPurpose.shape,
 });
 export type ProcessingColumn = z.infer<typeof ProcessingColumn>;
 

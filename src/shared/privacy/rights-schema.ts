@@ -2,6 +2,7 @@
 // hold, and the person's file.
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
+import { ColumnPurpose } from './privacy-schema.ts';
 import { REQUEST_KINDS, SUBJECT_TABLES } from './rights-rules.ts';
 
 /** One record a request concerns: a table and a row id from the subject search. */
@@ -84,9 +85,7 @@ export const PersonFile = z.object({
         z.object({
           column: z.string(),
           value: z.string().nullable(),
-          purpose: z.string(),
-          basis: z.string(),
-          retention: z.string(),
+          ...ColumnPurpose.shape,
         }),
       ),
     }),
