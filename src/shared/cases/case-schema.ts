@@ -5,6 +5,7 @@ import { VersionedRecord } from '../replies.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
 import { EAST_JAVA_BOUNDS } from '../reports/report-vocabulary.ts';
 import { CasePhase, HandlingLevel, RecoveryStep } from './case-rules.ts';
+import { AgencyNamed } from './case-work-replies.ts';
 import { HANDOVER_MIN_LENGTH, REOPEN_REASON_MIN_LENGTH } from './closing-rules.ts';
 
 export const CaseView = z.object({
@@ -74,9 +75,7 @@ export const OpenItemsView = z.object({
     }),
   ),
   missingRecoverySteps: z.array(RecoveryStep),
-  unansweredDispositions: z.array(
-    z.object({ id: z.string(), agencyId: z.string(), agencyName: z.string(), dueAt: z.string() }),
-  ),
+  unansweredDispositions: z.array(z.object({ id: z.string(), ...AgencyNamed.shape, dueAt: z.string() })),
   checkedIn: z.array(z.object({ userId: z.string(), displayName: z.string(), since: z.string() })),
   activeAssignments: z.array(z.object({ userId: z.string(), displayName: z.string() })),
 });

@@ -24,6 +24,9 @@ export type AssignmentReply = z.infer<typeof AssignmentReply>;
 
 export const AssignmentCreatedReply = z.object({ id: z.string(), userId: z.string(), status: z.string() });
 
+/** The partner agency a disposition goes to: its id and name. */
+export const AgencyNamed = z.object({ agencyId: z.string(), agencyName: z.string() });
+
 /** Where a disposition stands with its partner agency: its status, and the agency's answer once given. */
 export const AgencyAnswer = z.object({
   status: z.string(),
@@ -36,8 +39,7 @@ export const DispositionReply = z.object({
   id: z.string(),
   caseId: z.string(),
   caseTitle: z.string(),
-  agencyId: z.string(),
-  agencyName: z.string(),
+  ...AgencyNamed.shape,
   instruction: z.string(),
   dueAt: z.string(),
   ...AgencyAnswer.shape,

@@ -1,7 +1,7 @@
 // The shapes of the provocation watch (pantauan konten provokatif) shared by the server's routes and the web.
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
-import { AgencyAnswer } from '../cases/case-work-replies.ts';
+import { AgencyAnswer, AgencyNamed } from '../cases/case-work-replies.ts';
 import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { RegionCode, RegionCodeName } from '../regions.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';
@@ -113,8 +113,7 @@ export const Takedown = z.object({
   kind: z.enum(['takedown', 'investigasi']),
   dispositionId: z.uuid(),
   caseId: z.uuid(),
-  agencyId: z.string(),
-  agencyName: z.string(),
+  ...AgencyNamed.shape,
   ...AgencyAnswer.shape,
   dueAt: z.string(),
   createdAt: z.string(),
