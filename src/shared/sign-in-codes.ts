@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ListCode, PillarStatus } from './pillars/pillar-schema.ts';
 import { RegionCode } from './regions.ts';
-import { Password } from './users.ts';
+import { Password, UserNames } from './users.ts';
 
 /** Signing in with a one-time code: the username, the code from the sheet or operator, and a new password. */
 export const CodeSignInInput = z.object({
@@ -14,8 +14,7 @@ export type CodeSignInInput = z.infer<typeof CodeSignInInput>;
 
 /** A code as shown once: to whom, the code, until when (WIB). */
 export const IssuedCodeView = z.object({
-  username: z.string(),
-  displayName: z.string(),
+  ...UserNames.shape,
   code: z.string(),
   expiresAt: z.string(),
 });

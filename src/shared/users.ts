@@ -10,11 +10,13 @@ export const Scope = z.discriminatedUnion('kind', [
 ]);
 export type Scope = z.infer<typeof Scope>;
 
-/** Who a user is: the account, its sign-in name, the name others see and its role. */
+/** A user's names: the sign-in name and the name others see. */
+export const UserNames = z.object({ username: z.string(), displayName: z.string() });
+
+/** Who a user is: the account, its names and its role. */
 export const UserIdentity = z.object({
   id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
+  ...UserNames.shape,
   role: Role,
 });
 
