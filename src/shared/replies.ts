@@ -10,17 +10,18 @@ export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arr
 /** A yes/no filter in a query string (`?open=true`), absent when not asked. */
 export const QueryFlag = z.enum(['true', 'false']).optional();
 
+/** When a record was made and when it last changed. */
+export const Stamped = z.object({ createdAt: z.string(), updatedAt: z.string() });
+
 /** A record edited under its version (an edit made from an older version is refused), made and last changed when. */
 export const VersionedRecord = z.object({
   version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...Stamped.shape,
 });
 
 /** A background task's failure (null unless it failed), and when it was started, last moved on and finished. */
 export const TaskProgress = z.object({
   error: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...Stamped.shape,
   finishedAt: z.string().nullable(),
 });

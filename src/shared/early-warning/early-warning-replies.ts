@@ -2,6 +2,7 @@
 // The routes declare these as their reply schemas; the web imports the inferred types (`import type`).
 import { z } from 'zod';
 import { RegionNamed, RegionNamedInKabkota } from '../regions.ts';
+import { Stamped } from '../replies.ts';
 import { CHECKLIST_KEYS, type ChecklistKey } from './alert-rules.ts';
 import { RECURRING_KEYS } from './calendar.ts';
 import { EventInput, FactorView, GroupKind, LevelItem } from './early-warning-schema.ts';
@@ -189,8 +190,7 @@ export const Webhook = z.object({
   regionCodes: z.array(z.string()),
   isActive: z.boolean(),
   secretHint: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...Stamped.shape,
 });
 export type Webhook = z.infer<typeof Webhook>;
 

@@ -2,6 +2,7 @@
 // lesson-rules.ts, zod-free for the web.
 import { z } from 'zod';
 import { RegionCode, RegionNamedInKabkota } from '../regions.ts';
+import { Stamped } from '../replies.ts';
 import { ConflictType } from '../reports/report-schema.ts';
 import { LESSON_STATUSES } from './lesson-rules.ts';
 
@@ -55,8 +56,7 @@ const LessonReplyFields = z.object({
   version: z.number().int(),
   authorId: z.uuid(),
   authorName: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...Stamped.shape,
   submittedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
   caseIds: z.array(z.uuid()),

@@ -1,6 +1,7 @@
 // What the workshops API sends back. The routes declare these as their reply schemas; workshop-rules.ts takes
 // its types from them (`import type`, so the web bundle carries no zod for them).
 import { z } from 'zod';
+import { Stamped } from '../replies.ts';
 import { ACTION_STATUSES, ATTENDANCES, WORKSHOP_STATUSES } from './workshop-rules.ts';
 
 /** A workshop as stored: its area (a Bakorwil or a kab/kota), plan, status and linked evaluation. */
@@ -18,8 +19,7 @@ export const WorkshopReply = z.object({
   evaluation: z.object({ scope: z.string(), from: z.string(), to: z.string() }).nullable(),
   version: z.number(),
   createdBy: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...Stamped.shape,
 });
 
 /** A workshop in the list, with how many were invited and came, and its action items still open. */
