@@ -38,6 +38,9 @@ export function refuseMove(from: CasePhase, to: CasePhase, outcome: string | und
 export const HandlingLevel = z.enum(HANDLING_LEVELS);
 export type HandlingLevel = z.infer<typeof HandlingLevel>;
 
+/** The level that handles a case or report now, and when it last went up (null before any escalation). */
+export const Escalation = z.object({ handlingLevel: HandlingLevel, escalatedAt: z.string().nullable() });
+
 /** The level above, when a deadline is missed: the escalation ladder's rule. */
 export { nextLevel } from '../escalation/ladder.ts';
 

@@ -4,7 +4,7 @@ import { KabkotaCode, RegionCode, RegionNamedInKabkota } from '../regions.ts';
 import { VersionedRecord } from '../replies.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
 import { EAST_JAVA_BOUNDS } from '../reports/report-vocabulary.ts';
-import { CasePhase, HandlingLevel, RecoveryStep } from './case-rules.ts';
+import { CasePhase, Escalation, RecoveryStep } from './case-rules.ts';
 import { AgencyNamed } from './case-work-replies.ts';
 import { HANDOVER_MIN_LENGTH, REOPEN_REASON_MIN_LENGTH } from './closing-rules.ts';
 
@@ -24,8 +24,7 @@ export const CaseView = z.object({
   dueResponseAt: z.string(),
   dueResolveAt: z.string(),
   firstResponseAt: z.string().nullable(),
-  handlingLevel: HandlingLevel,
-  escalatedAt: z.string().nullable(),
+  ...Escalation.shape,
   escalationReason: z.string().nullable(),
   reportIds: z.array(z.string()),
   sharedWith: z.array(z.string()),

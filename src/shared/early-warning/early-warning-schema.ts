@@ -1,7 +1,7 @@
 // The early-warning API's contracts, shared by the server's routes and the web.
 import { z } from 'zod';
 import { CalendarDay, Instant } from '../calendar-date.ts';
-import { HANDLING_LEVELS } from '../escalation/ladder.ts';
+import { HandlingLevel } from '../cases/case-rules.ts';
 import { ProvinceOrKabkotaCode, RegionCode, RegionNamed, RegionNamedInKabkota } from '../regions.ts';
 import { ALERT_STATUSES, CHECKLIST_KEYS } from './alert-rules.ts';
 import { ONE_OFF_EVENT_KINDS, RECURRING_ANCHORS } from './calendar.ts';
@@ -50,7 +50,7 @@ export const AlertView = z.object({
   factors: z.array(FactorView),
   status: AlertStatus,
   supersedes: z.string().nullable(),
-  handlingLevel: z.enum(HANDLING_LEVELS),
+  handlingLevel: HandlingLevel,
   dueAcknowledgeAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),

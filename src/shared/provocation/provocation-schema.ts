@@ -1,8 +1,8 @@
 // The shapes of the provocation watch (pantauan konten provokatif) shared by the server's routes and the web.
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
+import { HandlingLevel } from '../cases/case-rules.ts';
 import { AgencyAnswer, AgencyNamed } from '../cases/case-work-replies.ts';
-import { HANDLING_LEVELS } from '../escalation/ladder.ts';
 import { RegionCode, RegionCodeName } from '../regions.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';
 
@@ -24,7 +24,7 @@ export type Carrier = z.infer<typeof Carrier>;
 export const CounterStatus = z.enum(['draf', 'diajukan', 'disetujui', 'dikembalikan', 'dipublikasikan']);
 export type CounterStatus = z.infer<typeof CounterStatus>;
 
-export const HandlingLevel = z.enum(HANDLING_LEVELS);
+export { HandlingLevel };
 
 const Iso = Instant();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDay, Instant } from '../calendar-date.ts';
-import { HANDLING_LEVELS } from '../escalation/ladder.ts';
+import { Escalation } from '../cases/case-rules.ts';
 import { levelOfCode } from '../region-codes.ts';
 import { RegionCode, RegionNamedInKabkota } from '../regions.ts';
 import { QueryFlag, VersionedRecord } from '../replies.ts';
@@ -143,8 +143,7 @@ export const Report = z.object({
   acknowledgedAt: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   dueAcknowledgeAt: z.string(),
-  handlingLevel: z.enum(HANDLING_LEVELS),
-  escalatedAt: z.string().nullable(),
+  ...Escalation.shape,
   caseId: z.string().nullable(),
 });
 export type Report = z.infer<typeof Report>;
