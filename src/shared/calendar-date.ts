@@ -6,6 +6,9 @@ import { isIsoDate } from './evaluation/period.ts';
 /** A real calendar date written YYYY-MM-DD. */
 export const CalendarDay = z.string().refine(isIsoDate, 'tanggal YYYY-MM-DD (WIB)');
 
+/** A period of WIB calendar days as a reply gives it, `to` included. */
+export const DayPeriod = z.object({ from: z.string(), to: z.string() });
+
 /** The first instant of the year 0001: ISO 8601 also writes a year 0000, which PostgreSQL refuses. */
 const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
 

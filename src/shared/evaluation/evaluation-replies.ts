@@ -1,6 +1,7 @@
 // What the evaluation API sends back: the summary's figures, the records behind them, the figures' definitions
 // and the kept reports. The zod-free types of evaluation-schema.ts are inferred from these (`import type`).
 import { z } from 'zod';
+import { DayPeriod } from '../calendar-date.ts';
 import { RegionCodeName } from '../regions.ts';
 import { TaskProgress } from '../replies.ts';
 import { FIGURE_IDS } from './definitions.ts';
@@ -20,8 +21,7 @@ export const ReportJob = z.object({
   id: z.string(),
   format: z.enum(['pdf', 'xlsx']),
   scope: z.string(),
-  from: z.string(),
-  to: z.string(),
+  ...DayPeriod.shape,
   status: z.enum(['antri', 'berjalan', 'selesai', 'gagal']),
   progress: z.number(),
   step: z.string(),
@@ -98,7 +98,7 @@ const TimingsByGroup = z.record(z.enum(TIMING_GROUPS), TimingStatReply);
 
 /** Every figure of one period. */
 export const PeriodFiguresReply = z.object({
-  period: z.object({ from: z.string(), to: z.string(), label: z.string() }),
+  period: z.object({ ...DayPeriod.shape, label: z.string() }),
   reports: z.object({
     total: FigureReply,
     byKind: z.array(KeyedReply),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DayPeriod } from '../calendar-date.ts';
 import { CasePhase } from '../cases/case-rules.ts';
 import { ConflictType, Priority, ReportKind, VulnerableGroup } from '../reports/report-schema.ts';
 
@@ -23,8 +24,7 @@ export const StatsOverview = z.object({
   scope: z.string(),
   /** The level of `byArea`: kab/kota for the province, kecamatan for a kab/kota. */
   areaLevel: z.enum(['kabkota', 'kecamatan']),
-  from: z.string(),
-  to: z.string(),
+  ...DayPeriod.shape,
   totals: z.object({
     reports: z.number(),
     incidents: z.number(),

@@ -1,6 +1,7 @@
 // The text reader's HTTP contract: what POST /api/text/read takes and answers, the correction a report form sends
 // back after a report was filed from a reading, and the reader's measured agreement with people.
 import { z } from 'zod';
+import { DayPeriod } from '../calendar-date.ts';
 import { RegionCode, RegionCodeName } from '../regions.ts';
 import { ConflictType, ReportKind, VulnerableGroup } from '../reports/report-schema.ts';
 
@@ -73,8 +74,7 @@ export const COMPARED_FIELDS = [
 ] as const;
 
 export const TextReadAccuracy = z.object({
-  from: z.string(),
-  to: z.string(),
+  ...DayPeriod.shape,
   reports: z.number().int(),
   fields: z.array(
     z.object({

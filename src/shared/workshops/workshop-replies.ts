@@ -1,6 +1,7 @@
 // What the workshops API sends back. The routes declare these as their reply schemas; workshop-rules.ts takes
 // its types from them (`import type`, so the web bundle carries no zod for them).
 import { z } from 'zod';
+import { DayPeriod } from '../calendar-date.ts';
 import { Stamped } from '../replies.ts';
 import { ACTION_STATUSES, ATTENDANCES, WORKSHOP_STATUSES } from './workshop-rules.ts';
 
@@ -16,7 +17,7 @@ export const WorkshopReply = z.object({
   facilitators: z.array(z.string()),
   status: z.enum(WORKSHOP_STATUSES),
   notes: z.string(),
-  evaluation: z.object({ scope: z.string(), from: z.string(), to: z.string() }).nullable(),
+  evaluation: z.object({ scope: z.string(), ...DayPeriod.shape }).nullable(),
   version: z.number(),
   createdBy: z.string(),
   ...Stamped.shape,
@@ -82,12 +83,10 @@ export const WorkshopViewReply = WorkshopReply.extend({
   canManage: z.boolean(),
 });
 
-const QuarterReply = z.object({ from: z.string(), to: z.string() });
-
 /** The quarterly routine of each Bakorwil the viewer's scope touches, and the reminder of a missed quarter. */
 export const WorkshopRoutineReply = z.object({
-  quarter: QuarterReply,
-  previousQuarter: QuarterReply,
+  quarter: DayPeriod,
+  previousQuarter: DayPeriod,
   areas: z.array(
     z.object({
       bakorwilId: z.string(),
