@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
 import { RegionCode } from '../regions.ts';
+import { GpsPoint } from '../reports/report-schema.ts';
 import { TextReadReply } from '../text-reader/text-read-schema.ts';
 
 export const MessageChannel = z.enum(['whatsapp', 'sms']);
@@ -34,8 +35,7 @@ export const ChannelMessageView = z.object({
   areaName: z.string(),
   type: z.enum(['text', 'location', 'image']),
   text: z.string(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
+  ...GpsPoint.shape,
   receivedAt: z.string(),
   status: MessageStatus,
   reportId: z.string().nullable(),

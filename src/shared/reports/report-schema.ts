@@ -113,6 +113,9 @@ export const ReportAmendment = z
   .strict();
 export type ReportAmendment = z.infer<typeof ReportAmendment>;
 
+/** A GPS point (WGS84) as a reply gives it; both null when none was sent. */
+export const GpsPoint = z.object({ latitude: z.number().nullable(), longitude: z.number().nullable() });
+
 export const Report = z.object({
   id: z.string(),
   kind: ReportKind,
@@ -120,8 +123,7 @@ export const Report = z.object({
   triggers: z.array(Trigger),
   groupsInvolved: z.string(),
   ...RegionNamedInKabkota.shape,
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
+  ...GpsPoint.shape,
   occurredAt: z.string(),
   violenceOngoing: z.boolean(),
   description: z.string(),
