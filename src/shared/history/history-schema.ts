@@ -56,6 +56,9 @@ export type HistoryPlan = z.infer<typeof HistoryPlan>;
 
 export const HISTORY_IMPORT_STATUSES = ['draf', 'antre', 'berjalan', 'selesai', 'gagal'] as const;
 
+/** The first and last WIB day of the incidents the rows tell of; null while there are none. */
+export const IncidentDays = z.object({ firstDay: z.string().nullable(), lastDay: z.string().nullable() });
+
 /** An import: its file, and its progress once started. */
 export const HistoryImport = z.object({
   id: z.string(),
@@ -67,8 +70,7 @@ export const HistoryImport = z.object({
   doneRows: z.number(),
   imported: z.number(),
   skipped: z.number(),
-  firstDay: z.string().nullable(),
-  lastDay: z.string().nullable(),
+  ...IncidentDays.shape,
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
@@ -130,8 +132,7 @@ export const DryRunReply = z.object({
   /** Rows to look at (every row not ready, up to a limit) and the first ready ones. */
   rows: z.array(DryRunRow),
   typeMap: z.array(TypeMappingRow),
-  firstDay: z.string().nullable(),
-  lastDay: z.string().nullable(),
+  ...IncidentDays.shape,
 });
 export type DryRunReply = z.infer<typeof DryRunReply>;
 
