@@ -27,13 +27,13 @@ export const ImportRowResult = z.object({
 });
 export type ImportRowResult = z.infer<typeof ImportRowResult>;
 
-export const ImportTotals = z.object({
-  rows: z.number(),
-  create: z.number(),
-  update: z.number(),
-  unchanged: z.number(),
-  skip: z.number(),
-});
+/** A count for each action, in the order ImportAction lists them. */
+const RowsPerAction = Object.fromEntries(
+  ImportAction.options.map((action) => [action, z.number()]),
+) as Record<ImportAction, z.ZodNumber>;
+
+/** The rows read, and how many of them take each action. */
+export const ImportTotals = z.object({ rows: z.number(), ...RowsPerAction });
 export type ImportTotals = z.infer<typeof ImportTotals>;
 
 export const DryRunReport = z.object({
