@@ -12,19 +12,26 @@ export const CoverageTarget = z.object({
 });
 export type CoverageTarget = z.infer<typeof CoverageTarget>;
 
+/**
+ * Active pillars, the target and the gap between them: target and gap are null when no target is set for areas
+ * this small (e.g. TKSK per kecamatan, looked at per desa).
+ */
+export const Coverage = z.object({
+  active: z.number(),
+  target: z.number().nullable(),
+  gap: z.number().nullable(),
+});
+
 export const CoverageItem = z.object({
   regionCode: z.string(),
   name: z.string(),
-  active: z.number(),
-  /** null when no target is set for areas this small (e.g. TKSK per kecamatan, looked at per desa). */
-  target: z.number().nullable(),
-  gap: z.number().nullable(),
+  ...Coverage.shape,
 });
 export type CoverageItem = z.infer<typeof CoverageItem>;
 
 export const CoverageReply = z.object({
   items: z.array(CoverageItem),
-  total: z.object({ active: z.number(), target: z.number().nullable(), gap: z.number().nullable() }),
+  total: Coverage,
 });
 export type CoverageReply = z.infer<typeof CoverageReply>;
 
