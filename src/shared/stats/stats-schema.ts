@@ -3,11 +3,13 @@ import { DayPeriod } from '../calendar-date.ts';
 import { CasePhase } from '../cases/case-rules.ts';
 import { ConflictType, Priority, ReportKind, VulnerableGroup } from '../reports/report-schema.ts';
 
+/** Reports counted, and the incidents among them. */
+export const ReportCounts = z.object({ reports: z.number(), incidents: z.number() });
+
 /** Counts of one child area (a kab/kota of the province, or a kecamatan of a kab/kota). */
 export const AreaStats = z.object({
   code: z.string(),
-  reports: z.number(),
-  incidents: z.number(),
+  ...ReportCounts.shape,
   /** Reports that name vulnerable people in any way. */
   vulnerable: z.number(),
   p1: z.number(),
@@ -26,8 +28,7 @@ export const StatsOverview = z.object({
   areaLevel: z.enum(['kabkota', 'kecamatan']),
   ...DayPeriod.shape,
   totals: z.object({
-    reports: z.number(),
-    incidents: z.number(),
+    ...ReportCounts.shape,
     signals: z.number(),
     vulnerable: z.number(),
     openCases: z.number(),
@@ -39,7 +40,7 @@ export const StatsOverview = z.object({
     z.object({ group: VulnerableGroup, harmed: z.number(), displaced: z.number(), atRisk: z.number() }),
   ),
   /** One entry per week (Monday, WIB) of the period, including weeks without reports. */
-  byWeek: z.array(z.object({ week: z.string(), reports: z.number(), incidents: z.number() })),
+  byWeek: z.array(z.object({ week: z.string(), ...ReportCounts.shape })),
   openCasesByPhase: z.array(z.object({ phase: CasePhase, count: z.number() })),
   openCasesByPriority: z.array(z.object({ priority: Priority, count: z.number() })),
   missedDeadlines: z.object({
