@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { kabkotaOf } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
+import { useDraft } from '../draft.ts';
 import { CheckList, FileField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { kindLabel } from '../operator/labels.ts';
@@ -105,8 +106,7 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
       isOpen ? listReports({ region: kabkota, limit: 50 }).then((r) => r.items) : Promise.resolve(undefined),
     [isOpen, kabkota],
   );
-  const [reportId, setReportId] = useState('');
-  const [note, setNote] = useState('');
+  const { draft, set, field, reset } = useDraft({ reportId: '', note: '' });
   const action = useAction();
   const id = props.agreement.id;
 
@@ -132,9 +132,10 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
           aria-label={t('ew.breaches.add')}
           onSubmit={async (event) => {
             event.preventDefault();
-            if (await action.run(() => addBreach(id, { reportId, note: note.trim() }))) {
-              setReportId('');
-              setNote('');
+            if (
+              await action.run(() => addBreach(id, { reportId: draft.reportId, note: draft.note.trim() }))
+            ) {
+              reset();
               props.onChanged();
             }
           }}
@@ -143,8 +144,8 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
             id={`ew-breach-report-${id}`}
             label={t('ew.breaches.report')}
             required
-            value={reportId}
-            onChange={setReportId}
+            value={draft.reportId}
+            onChange={(reportId) => set('reportId', reportId)}
             options={[
               { value: '', label: reports.data ? t('ew.breaches.choose') : t('common.loading') },
               ...(reports.data ?? []).map((r) => ({
@@ -158,11 +159,14 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
             id={`ew-breach-note-${id}`}
             label={t('ew.breaches.note')}
             maxLength={2000}
-            value={note}
-            onInput={setNote}
+            {...field('note')}
           />
           <EwError error={action.error ?? reports.error} />
-          <FormSubmit label={t('ew.breaches.submit')} disabled={action.isBusy || !reportId} isSecondary />
+          <FormSubmit
+            label={t('ew.breaches.submit')}
+            disabled={action.isBusy || !draft.reportId}
+            isSecondary
+          />
         </form>
       </details>
     </>
@@ -178,11 +182,9 @@ function AgreementForm(props: {
 }) {
   const t = useT();
   const kabkota = useScopeKabkota(props.me);
-  const [title, setTitle] = useState('');
+  const { draft, field, reset } = useDraft({ title: '', place: '', body: '' });
   const [regionCode, setRegionCode] = useState('');
-  const [place, setPlace] = useState('');
   const [signedOn, setSignedOn] = useState(() => wibDay(0));
-  const [body, setBody] = useState('');
   const [parties, setParties] = useState<string[]>([]);
   const action = useAction();
   const others = props.groups.filter((g) => g.id !== props.group.id);
@@ -191,18 +193,16 @@ function AgreementForm(props: {
     event.preventDefault();
     const ok = await action.run(() =>
       createAgreement({
-        title: title.trim(),
+        title: draft.title.trim(),
         regionCode,
-        place: place.trim(),
+        place: draft.place.trim(),
         signedOn,
-        body: body.trim(),
+        body: draft.body.trim(),
         groupIds: [props.group.id, ...parties],
       }),
     );
     if (ok) {
-      setTitle('');
-      setPlace('');
-      setBody('');
+      reset();
       setParties([]);
       props.onAdded();
     }
@@ -218,8 +218,7 @@ function AgreementForm(props: {
           required
           minLength={3}
           maxLength={200}
-          value={title}
-          onInput={setTitle}
+          {...field('title')}
         />
         <RegionPicker
           id="ew-agreement-region"
@@ -235,8 +234,7 @@ function AgreementForm(props: {
             label={t('ew.agreements.place')}
             required
             minLength={2}
-            value={place}
-            onInput={setPlace}
+            {...field('place')}
           />
           <InputField
             id="ew-agreement-date"
@@ -261,13 +259,12 @@ function AgreementForm(props: {
           label={t('ew.agreements.body')}
           rows={4}
           maxLength={20000}
-          value={body}
-          onInput={setBody}
+          {...field('body')}
         />
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.agreements.submit')}
-          disabled={action.isBusy || !regionCode || parties.length === 0 || title.trim().length < 3}
+          disabled={action.isBusy || !regionCode || parties.length === 0 || draft.title.trim().length < 3}
           isSecondary
         />
       </form>

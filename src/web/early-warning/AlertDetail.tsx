@@ -2,6 +2,7 @@
 // (acknowledge, record an action, close, approve the public text), with its CAP 1.2 documents.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
@@ -187,15 +188,11 @@ function ActionForm(props: {
   onSubmit: (body: { action: string; caseId?: string }) => Promise<boolean>;
 }) {
   const t = useT();
-  const [text, setText] = useState('');
-  const [caseId, setCaseId] = useState('');
+  const { draft, set, field, reset } = useDraft({ text: '', caseId: '' });
   const cases = useLoad(() => listCases({ open: true, limit: 100 }).then((r) => r.items), []);
   async function submit(event: Event) {
     event.preventDefault();
-    if (await props.onSubmit({ action: text.trim(), caseId: caseId || undefined })) {
-      setText('');
-      setCaseId('');
-    }
+    if (await props.onSubmit({ action: draft.text.trim(), caseId: draft.caseId || undefined })) reset();
   }
   return (
     <form class="op-form ew-subform" aria-labelledby="ew-action-heading" onSubmit={submit}>
@@ -208,15 +205,14 @@ function ActionForm(props: {
         minLength={3}
         maxLength={2000}
         rows={3}
-        value={text}
-        onInput={setText}
+        {...field('text')}
       />
       {(cases.data?.length ?? 0) > 0 && (
         <SelectField
           id="ew-action-case"
           label={t('ew.action.case')}
-          value={caseId}
-          onChange={setCaseId}
+          value={draft.caseId}
+          onChange={(id) => set('caseId', id)}
           options={[
             { value: '', label: t('ew.action.noCase') },
             ...(cases.data ?? []).map((c) => ({ value: c.id, label: `${c.title} — ${c.regionName}` })),
@@ -225,7 +221,7 @@ function ActionForm(props: {
       )}
       <FormSubmit
         label={t('ew.action.submit')}
-        disabled={props.isBusy || text.trim().length < 3}
+        disabled={props.isBusy || draft.text.trim().length < 3}
         isSecondary
       />
     </form>
@@ -235,14 +231,14 @@ function ActionForm(props: {
 /** Closes an acknowledged alert with a note on how it was answered. */
 function CloseForm(props: { isBusy: boolean; onSubmit: (note: string) => Promise<boolean> }) {
   const t = useT();
-  const [note, setNote] = useState('');
+  const { draft, field, reset } = useDraft({ note: '' });
   return (
     <form
       class="op-form ew-subform"
       aria-labelledby="ew-close-heading"
       onSubmit={async (event) => {
         event.preventDefault();
-        if (await props.onSubmit(note.trim())) setNote('');
+        if (await props.onSubmit(draft.note.trim())) reset();
       }}
     >
       <h3 id="ew-close-heading">{t('ew.close.heading')}</h3>
@@ -253,12 +249,11 @@ function CloseForm(props: { isBusy: boolean; onSubmit: (note: string) => Promise
         minLength={3}
         maxLength={5000}
         rows={3}
-        value={note}
-        onInput={setNote}
+        {...field('note')}
       />
       <FormSubmit
         label={t('ew.close.submit')}
-        disabled={props.isBusy || note.trim().length < 3}
+        disabled={props.isBusy || draft.note.trim().length < 3}
         isSecondary
       />
     </form>
@@ -272,8 +267,10 @@ function PublicTextForm(props: {
   onSubmit: (body: { headline: string; description: string }) => Promise<boolean>;
 }) {
   const t = useT();
-  const [headline, setHeadline] = useState(props.alert.publicHeadline ?? '');
-  const [description, setDescription] = useState(props.alert.publicDescription ?? '');
+  const { draft, field } = useDraft({
+    headline: props.alert.publicHeadline ?? '',
+    description: props.alert.publicDescription ?? '',
+  });
   return (
     <details class="ew-details">
       <summary>{t(props.alert.publicApprovedAt ? 'ew.public.change' : 'ew.public.heading')}</summary>
@@ -282,7 +279,7 @@ function PublicTextForm(props: {
         aria-label={t(props.alert.publicApprovedAt ? 'ew.public.change' : 'ew.public.heading')}
         onSubmit={(event) => {
           event.preventDefault();
-          void props.onSubmit({ headline: headline.trim(), description: description.trim() });
+          void props.onSubmit({ headline: draft.headline.trim(), description: draft.description.trim() });
         }}
       >
         <p class="hint">{t('ew.public.hint')}</p>
@@ -292,8 +289,7 @@ function PublicTextForm(props: {
           required
           minLength={5}
           maxLength={200}
-          value={headline}
-          onInput={setHeadline}
+          {...field('headline')}
         />
         <TextAreaField
           id="ew-public-description"
@@ -302,12 +298,11 @@ function PublicTextForm(props: {
           minLength={5}
           maxLength={2000}
           rows={3}
-          value={description}
-          onInput={setDescription}
+          {...field('description')}
         />
         <FormSubmit
           label={t('ew.public.submit')}
-          disabled={props.isBusy || headline.trim().length < 5 || description.trim().length < 5}
+          disabled={props.isBusy || draft.headline.trim().length < 5 || draft.description.trim().length < 5}
           isSecondary
         />
       </form>

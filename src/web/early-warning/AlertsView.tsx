@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ALERT_LEVELS, levelRank } from '../../shared/early-warning/levels.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { SignedInUser } from '../api.ts';
+import { useDraft } from '../draft.ts';
 import { InputField, RadioField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ExportPanel } from '../operator/ExportPanel.tsx';
@@ -191,12 +192,20 @@ function RaiseAlertForm(props: {
 }) {
   const t = useT();
   const kabkota = useScopeKabkota(props.me);
-  const [regionCode, setRegionCode] = useState('');
-  const [level, setLevel] = useState<AlertLevel>('waspada');
-  const [headline, setHeadline] = useState('');
-  const [description, setDescription] = useState('');
+  const { draft, set, field } = useDraft({
+    regionCode: '',
+    level: 'waspada' as AlertLevel,
+    headline: '',
+    description: '',
+  });
   const action = useFormSend(
-    () => raiseAlert({ regionCode, level, headline: headline.trim(), description: description.trim() }),
+    () =>
+      raiseAlert({
+        regionCode: draft.regionCode,
+        level: draft.level,
+        headline: draft.headline.trim(),
+        description: draft.description.trim(),
+      }),
     props.onRaised,
   );
 
@@ -209,23 +218,23 @@ function RaiseAlertForm(props: {
       onSubmit={action.submit}
       error={action.error ?? kabkota.error}
       submitLabel={t('ew.raise.submit')}
-      isSubmitOff={action.isBusy || !regionCode || headline.trim().length < 5}
+      isSubmitOff={action.isBusy || !draft.regionCode || draft.headline.trim().length < 5}
       onCancel={props.onCancel}
     >
       <RegionPicker
         id="ew-raise-region"
         legend={t('ew.raise.region')}
         kabkota={kabkota.data ?? []}
-        value={regionCode}
-        onChange={setRegionCode}
+        value={draft.regionCode}
+        onChange={(code) => set('regionCode', code)}
         kecamatan="optional"
       />
       <RadioField
         legend={t('ew.raise.level')}
         name="ew-raise-level"
         options={RAISE_LEVELS.map((l) => ({ value: l, label: <LevelTag level={l} /> }))}
-        value={level}
-        onChange={setLevel}
+        value={draft.level}
+        onChange={(level) => set('level', level)}
       />
       <InputField
         id="ew-raise-headline"
@@ -233,16 +242,14 @@ function RaiseAlertForm(props: {
         required
         minLength={5}
         maxLength={200}
-        value={headline}
-        onInput={setHeadline}
+        {...field('headline')}
       />
       <TextAreaField
         id="ew-raise-description"
         label={t('ew.raise.description')}
         rows={4}
         maxLength={5000}
-        value={description}
-        onInput={setDescription}
+        {...field('description')}
       />
     </FormBox>
   );

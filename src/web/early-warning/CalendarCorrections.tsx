@@ -3,6 +3,7 @@
 // it. Malam 1 Suro and the month of Suro follow 1 Suro on the server.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { addDays } from '../../shared/early-warning/calendar.ts';
+import { useDraft } from '../draft.ts';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, DoneNotice, Tag, useAction } from '../operator/ui.tsx';
@@ -142,8 +143,8 @@ function CorrectionForm(props: {
   const computed = anchor.computedAnchorDay;
   const min = addDays(computed, -MAX_SHIFT_DAYS);
   const max = addDays(computed, MAX_SHIFT_DAYS);
-  const [date, setDate] = useState(anchor.isOverridden ? anchor.startDay : '');
-  const [note, setNote] = useState('');
+  const { draft, field } = useDraft({ date: anchor.isOverridden ? anchor.startDay : '', note: '' });
+  const { date, note } = draft;
   const [problems, setProblems] = useState<{ date?: string; note?: string }>({});
   const [attempt, setAttempt] = useState(0);
   const action = useAction();
@@ -206,8 +207,7 @@ function CorrectionForm(props: {
           min: formatDay(min, lang),
           max: formatDay(max, lang),
         })}
-        value={date}
-        onInput={setDate}
+        {...field('date')}
         isRequired
         error={problems.date}
       />
@@ -215,8 +215,7 @@ function CorrectionForm(props: {
         id={`${prefix}-note`}
         label={t('ew.correction.note')}
         hint={t('ew.correction.noteHint')}
-        value={note}
-        onInput={setNote}
+        {...field('note')}
         maxLength={500}
         isRequired
         error={problems.note}

@@ -8,6 +8,7 @@ import { can } from '../../shared/permissions/index.ts';
 import { kabkotaOf } from '../../shared/region-codes.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import type { SignedInUser } from '../api.ts';
+import { useDraft } from '../draft.ts';
 import { CheckList, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn } from '../operator/ui.tsx';
@@ -157,26 +158,29 @@ function AddEventForm(props: {
   const t = useT();
   const kabkota = useScopeKabkota(props.me);
   const groups = useLoad(() => listGroups({}).then((r) => r.items), []);
-  const [kind, setKind] = useState<EventKind>('konvoi');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [startsAt, setStartsAt] = useState(() => wibInputIn(24 * 7));
-  const [endsAt, setEndsAt] = useState('');
+  const { draft, set, field } = useDraft({
+    kind: 'konvoi' as EventKind,
+    title: '',
+    description: '',
+    startsAt: wibInputIn(24 * 7),
+    endsAt: '',
+    crowd: '',
+  });
+  const { startsAt, endsAt } = draft;
   const [regionCode, setRegionCode] = useState('');
   const [route, setRoute] = useState<{ code: string; name: string }[]>([]);
-  const [crowd, setCrowd] = useState('');
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const action = useFormSend(
     () =>
       createEvent({
-        kind,
-        title: title.trim(),
-        description: description.trim(),
+        kind: draft.kind,
+        title: draft.title.trim(),
+        description: draft.description.trim(),
         startsAt: wibInputToIso(startsAt) ?? startsAt,
         endsAt: endsAt ? wibInputToIso(endsAt) : undefined,
         regionCode,
         routeRegionCodes: route.map((r) => r.code),
-        expectedCrowd: crowd ? Number(crowd) : undefined,
+        expectedCrowd: draft.crowd ? Number(draft.crowd) : undefined,
         groupIds,
       }),
     props.onAdded,
@@ -190,15 +194,15 @@ function AddEventForm(props: {
       onSubmit={action.submit}
       error={action.error ?? kabkota.error ?? groups.error}
       submitLabel={t('ew.event.submit')}
-      isSubmitOff={action.isBusy || !regionCode || title.trim().length < 3 || !startsAt}
+      isSubmitOff={action.isBusy || !regionCode || draft.title.trim().length < 3 || !startsAt}
       onCancel={props.onCancel}
     >
       <div class="op-grid-form">
         <SelectField
           id="ew-event-kind"
           label={t('ew.event.kind')}
-          value={kind}
-          onChange={(value) => setKind(value as EventKind)}
+          value={draft.kind}
+          onChange={(value) => set('kind', value as EventKind)}
           options={EVENT_KINDS.map((k) => ({ value: k, label: t(`ew.eventKind.${k}` as MessageKey) }))}
         />
         <InputField
@@ -207,32 +211,28 @@ function AddEventForm(props: {
           required
           minLength={3}
           maxLength={200}
-          value={title}
-          onInput={setTitle}
+          {...field('title')}
         />
         <InputField
           id="ew-event-starts"
           label={t('ew.event.startsAt')}
           required
-          value={startsAt}
           type="datetime-local"
-          onInput={setStartsAt}
+          {...field('startsAt')}
         />
         <InputField
           id="ew-event-ends"
           label={t('ew.event.endsAt')}
           min={startsAt}
-          value={endsAt}
           type="datetime-local"
-          onInput={setEndsAt}
+          {...field('endsAt')}
         />
         <InputField
           id="ew-event-crowd"
           label={t('ew.event.crowd')}
           type="number"
           min={0}
-          value={crowd}
-          onInput={setCrowd}
+          {...field('crowd')}
           inputClass="op-number"
         />
       </div>
@@ -241,8 +241,7 @@ function AddEventForm(props: {
         label={t('ew.event.description')}
         rows={3}
         maxLength={5000}
-        value={description}
-        onInput={setDescription}
+        {...field('description')}
       />
       <RegionPicker
         id="ew-event-region"

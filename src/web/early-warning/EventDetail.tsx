@@ -2,6 +2,7 @@
 // present and the reports naming them; the pre-event risk checklist; the review once it has started.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { useDraft } from '../draft.ts';
 import { CheckField, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import {
@@ -238,21 +239,23 @@ function ReviewForm(props: {
 }) {
   const t = useT();
   const review = props.event.review;
-  const [summary, setSummary] = useState(review?.summary ?? '');
-  const [crowd, setCrowd] = useState(review?.actualCrowd === undefined ? '' : String(review.actualCrowd));
-  const [hadIncident, setIncident] = useState(review?.hadIncident ?? false);
-  const [lessons, setLessons] = useState(review?.lessons ?? '');
+  const { draft, set, field } = useDraft({
+    summary: review?.summary ?? '',
+    crowd: review?.actualCrowd === undefined ? '' : String(review.actualCrowd),
+    hadIncident: review?.hadIncident ?? false,
+    lessons: review?.lessons ?? '',
+  });
   return (
     <form
       class="op-form ew-subform"
       onSubmit={(e) => {
         e.preventDefault();
         props.onSave({
-          summary: summary.trim(),
-          actualCrowd: crowd ? Number(crowd) : undefined,
-          hadIncident,
+          summary: draft.summary.trim(),
+          actualCrowd: draft.crowd ? Number(draft.crowd) : undefined,
+          hadIncident: draft.hadIncident,
           incidentReportIds: review?.incidentReportIds ?? [],
-          lessons: lessons.trim(),
+          lessons: draft.lessons.trim(),
         });
       }}
     >
@@ -262,29 +265,25 @@ function ReviewForm(props: {
         required
         minLength={3}
         rows={3}
-        value={summary}
-        onInput={setSummary}
+        {...field('summary')}
       />
       <InputField
         id="ew-review-crowd"
         label={t('ew.review.actualCrowd')}
         type="number"
         min={0}
-        value={crowd}
-        onInput={setCrowd}
+        {...field('crowd')}
         inputClass="op-number"
       />
-      <CheckField label={t('ew.review.hadIncident')} checked={hadIncident} onChange={setIncident} />
-      <TextAreaField
-        id="ew-review-lessons"
-        label={t('ew.review.lessons')}
-        rows={3}
-        value={lessons}
-        onInput={setLessons}
+      <CheckField
+        label={t('ew.review.hadIncident')}
+        checked={draft.hadIncident}
+        onChange={(checked) => set('hadIncident', checked)}
       />
+      <TextAreaField id="ew-review-lessons" label={t('ew.review.lessons')} rows={3} {...field('lessons')} />
       <FormSubmit
         label={t(review ? 'ew.review.update' : 'ew.review.save')}
-        disabled={props.isBusy || summary.trim().length < 3}
+        disabled={props.isBusy || draft.summary.trim().length < 3}
         isSecondary
       />
     </form>

@@ -267,19 +267,26 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
 function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: () => void }) {
   const t = useT();
   const others = props.groups.filter((g) => g.id !== props.group.id);
-  const [otherId, setOtherId] = useState('');
-  const [intensity, setIntensity] = useState<Intensity>('sedang');
-  const [status, setStatus] = useState<'aktif' | 'mereda'>('aktif');
-  const [note, setNote] = useState('');
+  const { draft, set, field } = useDraft({
+    otherId: '',
+    intensity: 'sedang' as Intensity,
+    status: 'aktif' as 'aktif' | 'mereda',
+    note: '',
+  });
   const action = useAction();
 
   async function submit(event: Event) {
     event.preventDefault();
     const ok = await action.run(() =>
-      saveRivalry({ groupIds: [props.group.id, otherId], intensity, status, note: note.trim() }),
+      saveRivalry({
+        groupIds: [props.group.id, draft.otherId],
+        intensity: draft.intensity,
+        status: draft.status,
+        note: draft.note.trim(),
+      }),
     );
     if (ok) {
-      setNote('');
+      set('note', '');
       props.onSaved();
     }
   }
@@ -293,8 +300,8 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
             id="ew-rivalry-other"
             label={t('ew.rivalry.other')}
             required
-            value={otherId}
-            onChange={setOtherId}
+            value={draft.otherId}
+            onChange={(id) => set('otherId', id)}
             options={[
               { value: '', label: t('ew.region.choose') },
               ...others.map((g) => ({ value: g.id, label: `${g.shortName} — ${g.name}` })),
@@ -303,8 +310,8 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
           <SelectField
             id="ew-rivalry-intensity"
             label={t('ew.rivalry.intensity')}
-            value={intensity}
-            onChange={(value) => setIntensity(value as Intensity)}
+            value={draft.intensity}
+            onChange={(value) => set('intensity', value as Intensity)}
             options={(['rendah', 'sedang', 'tinggi'] as const).map((i) => ({
               value: i,
               label: t(`ew.intensity.${i}`),
@@ -313,8 +320,8 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
           <SelectField
             id="ew-rivalry-status"
             label={t('ew.rivalry.status')}
-            value={status}
-            onChange={(value) => setStatus(value as 'aktif' | 'mereda')}
+            value={draft.status}
+            onChange={(value) => set('status', value as 'aktif' | 'mereda')}
             options={[
               { value: 'aktif', label: t('ew.rivalry.aktif') },
               { value: 'mereda', label: t('ew.rivalry.mereda') },
@@ -326,11 +333,10 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
           label={t('ew.rivalry.note')}
           rows={2}
           maxLength={2000}
-          value={note}
-          onInput={setNote}
+          {...field('note')}
         />
         <EwError error={action.error} />
-        <FormSubmit label={t('ew.rivalry.submit')} disabled={action.isBusy || !otherId} isSecondary />
+        <FormSubmit label={t('ew.rivalry.submit')} disabled={action.isBusy || !draft.otherId} isSecondary />
       </form>
     </details>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { searchKey } from '../../shared/region-codes.ts';
 import type { SignedInUser } from '../api.ts';
+import { useDraft } from '../draft.ts';
 import { CheckField, InputField, SearchField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, num, Tag, useFormSend, useLoad } from '../operator/ui.tsx';
@@ -179,13 +180,20 @@ function RivalryOverview(props: { rivalries: Rivalry[] | undefined; onSelect: (g
 /** Registers a group (any staff role); the same name twice is refused by the server. */
 function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => void }) {
   const t = useT();
-  const [kind, setKind] = useState<GroupKind>('perguruan_silat');
-  const [name, setName] = useState('');
-  const [shortName, setShortName] = useState('');
-  const [description, setDescription] = useState('');
+  const { draft, set, field } = useDraft({
+    kind: 'perguruan_silat' as GroupKind,
+    name: '',
+    shortName: '',
+    description: '',
+  });
   const action = useFormSend(
     () =>
-      createGroup({ kind, name: name.trim(), shortName: shortName.trim(), description: description.trim() }),
+      createGroup({
+        kind: draft.kind,
+        name: draft.name.trim(),
+        shortName: draft.shortName.trim(),
+        description: draft.description.trim(),
+      }),
     props.onAdded,
   );
 
@@ -198,14 +206,14 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
       onSubmit={action.submit}
       error={action.error}
       submitLabel={t('ew.groups.addSubmit')}
-      isSubmitOff={action.isBusy || name.trim().length < 2 || shortName.trim().length < 2}
+      isSubmitOff={action.isBusy || draft.name.trim().length < 2 || draft.shortName.trim().length < 2}
       onCancel={props.onCancel}
     >
       <SelectField
         id="ew-group-kind"
         label={t('ew.groups.kind')}
-        value={kind}
-        onChange={(value) => setKind(value as GroupKind)}
+        value={draft.kind}
+        onChange={(value) => set('kind', value as GroupKind)}
         options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
       />
       <InputField
@@ -214,8 +222,7 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
         required
         minLength={2}
         maxLength={200}
-        value={name}
-        onInput={setName}
+        {...field('name')}
       />
       <InputField
         id="ew-group-short"
@@ -223,8 +230,7 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
         required
         minLength={2}
         maxLength={40}
-        value={shortName}
-        onInput={setShortName}
+        {...field('shortName')}
       />
       <TextAreaField
         id="ew-group-description"
@@ -232,8 +238,7 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
         frameClass="op-form-title"
         rows={3}
         maxLength={2000}
-        value={description}
-        onInput={setDescription}
+        {...field('description')}
       />
     </FormBox>
   );

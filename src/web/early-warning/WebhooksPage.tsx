@@ -2,6 +2,7 @@
 // one (its secret shown once), switching it on or off, a new secret, and each webhook's delivery log.
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { useDraft } from '../draft.ts';
 import { CheckField, CheckList, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
@@ -137,11 +138,8 @@ function AddWebhookForm(props: {
   onAdded: (created: Webhook & { secret?: string }) => void;
 }) {
   const t = useT();
-  const [url, setUrl] = useState('');
-  const [secret, setSecretText] = useState('');
-  const [description, setDescription] = useState('');
+  const { draft, set, field, reset } = useDraft({ url: '', secret: '', description: '', isActive: true });
   const [regions, setRegions] = useState<string[]>([]);
-  const [isActive, setActive] = useState(true);
   const action = useAction();
 
   async function submit(event: Event) {
@@ -149,20 +147,17 @@ function AddWebhookForm(props: {
     let created: (Webhook & { secret?: string }) | undefined;
     const ok = await action.run(async () => {
       created = await createWebhook({
-        url: url.trim(),
-        secret: secret || undefined,
-        description: description.trim(),
+        url: draft.url.trim(),
+        secret: draft.secret || undefined,
+        description: draft.description.trim(),
         regionCodes: regions,
-        isActive,
+        isActive: draft.isActive,
       });
     });
     if (ok && created) {
       props.onAdded(created);
-      setUrl('');
-      setSecretText('');
-      setDescription('');
+      reset();
       setRegions([]);
-      setActive(true);
     }
   }
 
@@ -177,15 +172,13 @@ function AddWebhookForm(props: {
             type="url"
             required
             placeholder="https://"
-            value={url}
-            onInput={setUrl}
+            {...field('url')}
           />
           <InputField
             id="ew-webhook-description"
             label={t('ew.webhooks.description')}
             maxLength={500}
-            value={description}
-            onInput={setDescription}
+            {...field('description')}
           />
           <InputField
             id="ew-webhook-secret"
@@ -193,8 +186,7 @@ function AddWebhookForm(props: {
             hint={t('ew.webhooks.secretHintText')}
             minLength={16}
             maxLength={200}
-            value={secret}
-            onInput={setSecretText}
+            {...field('secret')}
           />
         </div>
         <details class="ew-details">
@@ -210,9 +202,13 @@ function AddWebhookForm(props: {
             </div>
           </fieldset>
         </details>
-        <CheckField label={t('ew.webhooks.activeNow')} checked={isActive} onChange={setActive} />
+        <CheckField
+          label={t('ew.webhooks.activeNow')}
+          checked={draft.isActive}
+          onChange={(isActive) => set('isActive', isActive)}
+        />
         <EwError error={action.error} />
-        <FormSubmit label={t('ew.webhooks.addSubmit')} disabled={action.isBusy || !url.trim()} />
+        <FormSubmit label={t('ew.webhooks.addSubmit')} disabled={action.isBusy || !draft.url.trim()} />
       </form>
     </section>
   );
