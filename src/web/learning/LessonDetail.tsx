@@ -25,9 +25,8 @@ export function LessonDetail(props: { id: string; me: SignedInUser }) {
   const lang = useLang();
   const page = useRecordPage({
     id: props.id,
-    load: () => getLesson(props.id),
+    load: getLesson,
     titleOf: (lesson: LessonView) => lesson.title,
-    backPath: ROUTES.praktikBaik.path,
     words: 'learn.lesson',
   });
   const [isEditing, setEditing] = useState(false);

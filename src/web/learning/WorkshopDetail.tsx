@@ -26,9 +26,8 @@ export function evaluationPath(evaluation: { scope: string; from: string; to: st
 export function WorkshopDetail(props: { id: string; me: SignedInUser }) {
   const page = useRecordPage({
     id: props.id,
-    load: () => getWorkshop(props.id),
+    load: getWorkshop,
     titleOf: (workshop: WorkshopView) => workshop.topic,
-    backPath: ROUTES.lokakarya.path,
     words: 'learn.workshop',
   });
   const province = useProvinceAreas();

@@ -7,6 +7,7 @@ import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import type { LessonStatus } from '../../shared/lessons/lesson-rules.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useT } from '../lang.ts';
+import { ROUTES } from '../nav.ts';
 import { listBakorwil, listRegions } from '../operator/operator-api.ts';
 import { ErrorNotice, StandIn, Tag, useHeading, useLoad, useRecord } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
@@ -99,18 +100,21 @@ export function LessonStatusTag(props: { status: LessonStatus }) {
   return <Tag tone={tone}>{labelOf(t, 'learn.lesson.status', props.status)}</Tag>;
 }
 
+/** The list each kind of record page leads back to. */
+const BACK_PATHS = { 'learn.lesson': ROUTES.praktikBaik.path, 'learn.workshop': ROUTES.lokakarya.path };
+
 /**
- * The page of one record opened by its address (a workshop, a lesson): loaded when `id` changes, kept as the
- * page changes it, its title in the page heading. Until it is there, `standIn` is what the page shows instead:
- * "loading", the error, or that it was not found with the link back to the list (`back`, shown above it too).
+ * The page of one record opened by its address (a workshop, a lesson): loaded by `load(id)` when `id` changes,
+ * kept as the page changes it, its title in the page heading. Until it is there, `standIn` is what the page shows
+ * instead: "loading", the error, or that it was not found with the link back to its list (`back`, shown above it
+ * too).
  */
 export function useRecordPage<T>(props: {
   id: string;
-  load: () => Promise<T>;
+  load: (id: string) => Promise<T>;
   titleOf: (record: T) => string;
-  backPath: string;
-  /** Where its words are: `<words>.back`, `<words>.notFound` and `<words>.notFoundBody`. */
-  words: 'learn.lesson' | 'learn.workshop';
+  /** Where its words are (`<words>.back`, `<words>.notFound` and `<words>.notFoundBody`), and so its list. */
+  words: keyof typeof BACK_PATHS;
 }): {
   record: T | undefined;
   setRecord: (record: T) => void;
@@ -119,13 +123,13 @@ export function useRecordPage<T>(props: {
   standIn: ComponentChildren | undefined;
 } {
   const t = useT();
-  const { loaded, record, setRecord } = useRecord(props.load, [props.id]);
+  const { loaded, record, setRecord } = useRecord(() => props.load(props.id), [props.id]);
   const isNotFound = loaded.error?.code === 'not_found';
   useHeading(isNotFound ? t(`${props.words}.notFound`) : record && props.titleOf(record));
 
   const back = (
     <p>
-      <Link href={props.backPath} class="learn-inline-link">
+      <Link href={BACK_PATHS[props.words]} class="learn-inline-link">
         {t(`${props.words}.back`)}
       </Link>
     </p>
