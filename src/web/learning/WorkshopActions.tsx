@@ -7,6 +7,7 @@ import type {
   WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
+import { useDraft } from '../draft.ts';
 import { FormProblems, InputField, RadioField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
@@ -191,9 +192,8 @@ export function ActionsSection(props: { workshop: WorkshopView; me: SignedInUser
 function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
   const t = useT();
   const action = useAction();
-  const [description, setDescription] = useState('');
-  const [owner, setOwner] = useState('');
-  const [ownerName, setOwnerName] = useState('');
+  const { draft, set, field, reset } = useDraft({ description: '', owner: '', ownerName: '' });
+  const { description, owner, ownerName } = draft;
   const [dueOn, setDueOn] = useState(() => wibDay(30));
   const [problems, setProblems] = useState<Record<string, string | undefined>>({});
   const users = props.workshop.participants.filter((p) => p.userId);
@@ -218,9 +218,7 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
       }),
     );
     if (ok) {
-      setDescription('');
-      setOwner('');
-      setOwnerName('');
+      reset();
       props.onAdded();
     }
   }
@@ -232,8 +230,7 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
       <TextAreaField
         id="action-description"
         label={t('learn.action.description')}
-        value={description}
-        onInput={setDescription}
+        {...field('description')}
         rows={2}
         maxLength={2000}
         isRequired
@@ -245,7 +242,7 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
           label={t('learn.action.owner')}
           hint={t('learn.action.ownerHint')}
           value={owner}
-          onChange={setOwner}
+          onChange={(value) => set('owner', value)}
           isRequired
           error={problems.owner}
           options={[
@@ -258,8 +255,7 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
           <InputField
             id="action-owner-name"
             label={t('learn.action.ownerName')}
-            value={ownerName}
-            onInput={setOwnerName}
+            {...field('ownerName')}
             maxLength={200}
             isRequired
           />
