@@ -31,9 +31,9 @@ import { EwError, FormBox, formatDay, RegionPicker, regionChildren, useScopeKabk
 export function CalendarView(props: { me: SignedInUser }) {
   const t = useT();
   const lang = useLang();
-  const [from, setFrom] = useState(() => wibDay(0));
-  // A year ahead, so the next 1 Suro and Idul Fitri are always in view.
-  const [to, setTo] = useState(() => wibDay(365));
+  // From today to a year ahead, so the next 1 Suro and Idul Fitri are always in view.
+  const { draft: range, field } = useDraft({ from: wibDay(0), to: wibDay(365) });
+  const { from, to } = range;
   const calendar = useLoad(() => getCalendar({ from, to }), [from, to]);
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const events = calendar.data?.events ?? [];
@@ -42,22 +42,8 @@ export function CalendarView(props: { me: SignedInUser }) {
   return (
     <div>
       <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-        <InputField
-          id="ew-cal-from"
-          label={t('ew.calendar.from')}
-          value={from}
-          max={to}
-          type="date"
-          onInput={setFrom}
-        />
-        <InputField
-          id="ew-cal-to"
-          label={t('ew.calendar.to')}
-          value={to}
-          min={from}
-          type="date"
-          onInput={setTo}
-        />
+        <InputField id="ew-cal-from" label={t('ew.calendar.from')} max={to} type="date" {...field('from')} />
+        <InputField id="ew-cal-to" label={t('ew.calendar.to')} min={from} type="date" {...field('to')} />
       </form>
       <EwError error={calendar.error} />
       <section aria-labelledby="ew-recurring-heading">

@@ -26,8 +26,8 @@ export function GroupsView(props: { me: SignedInUser }) {
   const [isAll, setAll] = useState(false);
   const groups = useLoad(() => listGroups({ all: isAll }).then((r) => r.items), [isAll]);
   const rivalries = useLoad(() => listRivalries().then((r) => r.items), []);
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState('');
+  const { draft: filter, set, field } = useDraft({ search: '', kind: '' });
+  const { search, kind } = filter;
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [version, setVersion] = useState(0);
 
@@ -82,17 +82,12 @@ export function GroupsView(props: { me: SignedInUser }) {
             )}
           >
             <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
-              <SearchField
-                id="ew-groups-q"
-                label={t('ew.groups.search')}
-                value={search}
-                onInput={setSearch}
-              />
+              <SearchField id="ew-groups-q" label={t('ew.groups.search')} {...field('search')} />
               <SelectField
                 id="ew-groups-kind"
                 label={t('ew.groups.kind')}
                 value={kind}
-                onChange={setKind}
+                onChange={(value) => set('kind', value)}
                 options={[
                   { value: '', label: t('ew.groups.allKinds') },
                   ...GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) })),
