@@ -14,6 +14,7 @@ import { formatNumber, type Lang } from '../../shared/i18n.ts';
 import { useT } from '../lang.ts';
 import { pillarLabel } from '../operator/pillar-labels.ts';
 import { Link } from '../router.tsx';
+import { EvalTable } from './EvalTable.tsx';
 import { recordsPagePath } from './RecordsPage.tsx';
 
 /** A number that opens the page of the records behind it (RecordsPage.tsx), with the same filters. */
@@ -23,6 +24,11 @@ export function FigureLink(props: { figure: Figure; lang: Lang }) {
       {formatNumber(props.figure.value, props.lang)}
     </Link>
   );
+}
+
+/** A table cell with a figure's link to its records, or a dash when there is no figure. */
+export function FigureCell(props: { figure: Figure | null; lang: Lang }) {
+  return <td>{props.figure ? <FigureLink figure={props.figure} lang={props.lang} /> : '–'}</td>;
 }
 
 /** A pillar type's name in `lang`, or the name the summary gave when the type is not a known one. */
@@ -108,53 +114,51 @@ export function Timings(props: { summary: EvaluationSummary; lang: Lang }) {
   return (
     <>
       {MEASURES.map((m) => (
-        <div class="table-wrap" key={m}>
-          <table>
-            <caption>
+        <EvalTable
+          key={m}
+          caption={
+            <>
               {DEFINITIONS[MEASURE_NOTE[m]].title[lang]} <Note id={MEASURE_NOTE[m]} lang={lang} />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('eval.group')}</th>
-                <th scope="col">{t('eval.measured')}</th>
-                <th scope="col">
-                  {DEFINITIONS['timing.median'].title[lang]} <Note id="timing.median" lang={lang} />
-                </th>
-                <th scope="col">
-                  {DEFINITIONS['timing.p90'].title[lang]} <Note id="timing.p90" lang={lang} />
-                </th>
-                <th scope="col">{t('eval.deadline')}</th>
-                <th scope="col">
-                  {DEFINITIONS['timing.share'].title[lang]} <Note id="timing.share" lang={lang} />
-                </th>
-                <th scope="col">{t('eval.previous')}</th>
+            </>
+          }
+          columns={[
+            t('eval.group'),
+            t('eval.measured'),
+            <>
+              {DEFINITIONS['timing.median'].title[lang]} <Note id="timing.median" lang={lang} />
+            </>,
+            <>
+              {DEFINITIONS['timing.p90'].title[lang]} <Note id="timing.p90" lang={lang} />
+            </>,
+            t('eval.deadline'),
+            <>
+              {DEFINITIONS['timing.share'].title[lang]} <Note id="timing.share" lang={lang} />
+            </>,
+            t('eval.previous'),
+          ]}
+        >
+          {TIMING_ROWS.map((g) => {
+            const s = summary.current.timings[m][g];
+            const before = summary.previous.timings[m][g];
+            return (
+              <tr key={g}>
+                <th scope="row">{labelIn(g, lang)}</th>
+                <td>
+                  <a class="figure-link" href={s.link} target="_blank" rel="noopener">
+                    {formatNumber(s.measured, lang)}
+                  </a>
+                </td>
+                <td>{formatMinutes(s.median, lang)}</td>
+                <td>{formatMinutes(s.p90, lang)}</td>
+                <td>{formatMinutes(s.deadline, lang)}</td>
+                <td>{formatShare(s.share, lang)}</td>
+                <td>
+                  {formatMinutes(before.median, lang)} · {formatShare(before.share, lang)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {TIMING_ROWS.map((g) => {
-                const s = summary.current.timings[m][g];
-                const before = summary.previous.timings[m][g];
-                return (
-                  <tr key={g}>
-                    <th scope="row">{labelIn(g, lang)}</th>
-                    <td>
-                      <a class="figure-link" href={s.link} target="_blank" rel="noopener">
-                        {formatNumber(s.measured, lang)}
-                      </a>
-                    </td>
-                    <td>{formatMinutes(s.median, lang)}</td>
-                    <td>{formatMinutes(s.p90, lang)}</td>
-                    <td>{formatMinutes(s.deadline, lang)}</td>
-                    <td>{formatShare(s.share, lang)}</td>
-                    <td>
-                      {formatMinutes(before.median, lang)} · {formatShare(before.share, lang)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </EvalTable>
       ))}
       <p class="vulnerable-first">
         {DEFINITIONS.vulnerableFirst.title[lang]} <Note id="vulnerableFirst" lang={lang} />{' '}
@@ -205,32 +209,18 @@ export function keyedRows(
 export function FigureTable(props: { caption: string; rows: FigureRow[]; lang: Lang }) {
   const t = useT();
   return (
-    <div class="table-wrap">
-      <table>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('eval.figure')}</th>
-            <th scope="col">{t('eval.current')}</th>
-            <th scope="col">{t('eval.previous')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row, index) => (
-            <tr key={row.label}>
-              <th scope="row">
-                {row.label}{' '}
-                {/* One marker per run of rows that share a definition, not one beside every label. */}
-                {row.note && row.note !== props.rows[index - 1]?.note && (
-                  <Note id={row.note} lang={props.lang} />
-                )}
-              </th>
-              <td>{row.current ? <FigureLink figure={row.current} lang={props.lang} /> : '–'}</td>
-              <td>{row.previous ? <FigureLink figure={row.previous} lang={props.lang} /> : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <EvalTable caption={props.caption} columns={[t('eval.figure'), t('eval.current'), t('eval.previous')]}>
+      {props.rows.map((row, index) => (
+        <tr key={row.label}>
+          <th scope="row">
+            {row.label}{' '}
+            {/* One marker per run of rows that share a definition, not one beside every label. */}
+            {row.note && row.note !== props.rows[index - 1]?.note && <Note id={row.note} lang={props.lang} />}
+          </th>
+          <FigureCell figure={row.current} lang={props.lang} />
+          <FigureCell figure={row.previous} lang={props.lang} />
+        </tr>
+      ))}
+    </EvalTable>
   );
 }

@@ -15,11 +15,12 @@ import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import './evaluation.css';
 import { kabkotaOf } from '../../shared/region-codes.ts';
+import { EvalTable } from './EvalTable.tsx';
 import { Downloads } from './EvaluationDownloads.tsx';
 import {
   BarChart,
   definedRow,
-  FigureLink,
+  FigureCell,
   FigureTable,
   type Keyed,
   keyedRows,
@@ -286,49 +287,36 @@ export function EvaluationPage(props: { me: SignedInUser }) {
             <h2 id="eval-sinergi">
               {t('eval.sinergi')} <Note id="compare.kabkota" lang={lang} />
             </h2>
-            <div class="table-wrap">
-              <table>
-                <caption>{t('eval.sinergi')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('eval.kabkota')}</th>
-                    <th scope="col">{t('eval.reports')}</th>
-                    <th scope="col">P1</th>
-                    <th scope="col">{DEFINITIONS['timing.acknowledge'].title[lang]}</th>
-                    <th scope="col">{DEFINITIONS['timing.response'].title[lang]}</th>
-                    <th scope="col">{DEFINITIONS['timing.resolve'].title[lang]}</th>
-                    <th scope="col">{DEFINITIONS['cases.recurrence'].title[lang]}</th>
-                    <th scope="col">{DEFINITIONS['referrals.overdue'].title[lang]}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.byKabkota.map((k) => (
-                    <tr key={k.code}>
-                      <th scope="row">{k.name}</th>
-                      <td>
-                        <FigureLink figure={k.reports} lang={lang} />
-                      </td>
-                      <td>
-                        <FigureLink figure={k.p1} lang={lang} />
-                      </td>
-                      <td>
-                        {formatMinutes(k.acknowledge.median, lang)} · {formatShare(k.acknowledge.share, lang)}
-                      </td>
-                      <td>
-                        {formatMinutes(k.response.median, lang)} · {formatShare(k.response.share, lang)}
-                      </td>
-                      <td>{formatShare(k.resolve.share, lang)}</td>
-                      <td>
-                        <FigureLink figure={k.recurred} lang={lang} />
-                      </td>
-                      <td>
-                        <FigureLink figure={k.referralsOverdue} lang={lang} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <EvalTable
+              caption={t('eval.sinergi')}
+              columns={[
+                t('eval.kabkota'),
+                t('eval.reports'),
+                'P1',
+                DEFINITIONS['timing.acknowledge'].title[lang],
+                DEFINITIONS['timing.response'].title[lang],
+                DEFINITIONS['timing.resolve'].title[lang],
+                DEFINITIONS['cases.recurrence'].title[lang],
+                DEFINITIONS['referrals.overdue'].title[lang],
+              ]}
+            >
+              {summary.byKabkota.map((k) => (
+                <tr key={k.code}>
+                  <th scope="row">{k.name}</th>
+                  <FigureCell figure={k.reports} lang={lang} />
+                  <FigureCell figure={k.p1} lang={lang} />
+                  <td>
+                    {formatMinutes(k.acknowledge.median, lang)} · {formatShare(k.acknowledge.share, lang)}
+                  </td>
+                  <td>
+                    {formatMinutes(k.response.median, lang)} · {formatShare(k.response.share, lang)}
+                  </td>
+                  <td>{formatShare(k.resolve.share, lang)}</td>
+                  <FigureCell figure={k.recurred} lang={lang} />
+                  <FigureCell figure={k.referralsOverdue} lang={lang} />
+                </tr>
+              ))}
+            </EvalTable>
           </section>
 
           <section aria-labelledby="eval-definitions" class="definitions">

@@ -10,6 +10,7 @@ import { useLang, useT } from '../lang.ts';
 import { ExportPanel } from '../operator/ExportPanel.tsx';
 import { Loading } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
+import { EvalTable } from './EvalTable.tsx';
 
 /** The path of the records page in the app. */
 export const RECORDS_PATH = '/evaluasi/catatan';
@@ -168,50 +169,45 @@ export function RecordsPage(props: { me: SignedInUser }) {
           {data.items.length === 0 ? (
             <p>{t('eval.records.empty')}</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('eval.records.type')}</th>
-                    <th scope="col">{t('eval.records.record')}</th>
-                    <th scope="col">{t('eval.records.region')}</th>
-                    <th scope="col">{t('eval.records.at')}</th>
-                    <th scope="col">{t('eval.records.details')}</th>
-                    <th scope="col">{t('eval.records.minutes')}</th>
+            <EvalTable
+              columns={[
+                t('eval.records.type'),
+                t('eval.records.record'),
+                t('eval.records.region'),
+                t('eval.records.at'),
+                t('eval.records.details'),
+                t('eval.records.minutes'),
+              ]}
+            >
+              {data.items.map((item) => {
+                const path = appPathOf(item);
+                return (
+                  <tr key={`${item.type}-${item.id}`}>
+                    <td>{t(`eval.records.type.${item.type}` as 'eval.records.type.case')}</td>
+                    <td>
+                      {path ? (
+                        <Link href={path}>{item.id.slice(0, 8)}</Link>
+                      ) : (
+                        <code>{item.id.slice(0, 8)}</code>
+                      )}
+                    </td>
+                    <td>{item.regionCode}</td>
+                    <td>{formatDateTimeWIB(item.at, lang)}</td>
+                    <td>
+                      {item.tags
+                        .filter((tag) => !/^[0-9a-f-]{36}$/.test(tag))
+                        .map((tag) => tagLabel(t, lang, item.type, tag))
+                        .join(' · ')}
+                    </td>
+                    <td>
+                      {item.minutes === null
+                        ? '–'
+                        : `${formatNumber(item.minutes, lang)}${item.deadline === null ? '' : ` (${formatNumber(item.deadline, lang)})`}`}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((item) => {
-                    const path = appPathOf(item);
-                    return (
-                      <tr key={`${item.type}-${item.id}`}>
-                        <td>{t(`eval.records.type.${item.type}` as 'eval.records.type.case')}</td>
-                        <td>
-                          {path ? (
-                            <Link href={path}>{item.id.slice(0, 8)}</Link>
-                          ) : (
-                            <code>{item.id.slice(0, 8)}</code>
-                          )}
-                        </td>
-                        <td>{item.regionCode}</td>
-                        <td>{formatDateTimeWIB(item.at, lang)}</td>
-                        <td>
-                          {item.tags
-                            .filter((tag) => !/^[0-9a-f-]{36}$/.test(tag))
-                            .map((tag) => tagLabel(t, lang, item.type, tag))
-                            .join(' · ')}
-                        </td>
-                        <td>
-                          {item.minutes === null
-                            ? '–'
-                            : `${formatNumber(item.minutes, lang)}${item.deadline === null ? '' : ` (${formatNumber(item.deadline, lang)})`}`}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </EvalTable>
           )}
         </>
       )}
