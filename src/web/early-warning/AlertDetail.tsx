@@ -1,22 +1,12 @@
 // One alert in full: why, who must acknowledge by when, the response so far, and what the viewer may do now
 // (acknowledge, record an action, close, approve the public text), with its CAP 1.2 documents.
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
-import {
-  DoneNotice,
-  Due,
-  FormSubmit,
-  StandIn,
-  TimelineEntry,
-  useAction,
-  useLoad,
-  wib,
-} from '../operator/ui.tsx';
+import { DoneNotice, Due, FormSubmit, StandIn, TimelineEntry, useLoad, wib } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import {
   type AlertDetail,
@@ -26,31 +16,16 @@ import {
   closeAlert,
   getAlert,
 } from './ew-api.ts';
-import { AlertStatusTag, alertArea, EwError, FactorList, LevelTag } from './ew-ui.tsx';
+import { AlertStatusTag, alertArea, EwError, FactorList, LevelTag, useDetailPanel } from './ew-ui.tsx';
 
 export function AlertDetailPanel(props: { id: string; version: number; now: Date; onChanged: () => void }) {
   const t = useT();
   const lang = useLang();
-  const [bump, setBump] = useState(0);
-  const loaded = useLoad(() => getAlert(props.id), [props.id, props.version, bump]);
-  const [done, setDone] = useState('');
-  const action = useAction();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [props.id, Boolean(loaded.data)]);
+  const { loaded, done, action, heading, act } = useDetailPanel(getAlert, props);
 
   const alert = loaded.data;
   if (!alert) {
     return <StandIn error={loaded.error} Error={EwError} />;
-  }
-
-  async function act(perform: () => Promise<unknown>, message: string): Promise<boolean> {
-    const ok = await action.run(perform);
-    if (ok) {
-      setDone(message);
-      setBump((b) => b + 1);
-      props.onChanged();
-    }
-    return ok;
   }
 
   const acknowledgement = alert.actions.find((a) => a.kind === 'diterima');

@@ -6,7 +6,8 @@ import { addDays } from '../../shared/early-warning/calendar.ts';
 import { useDraft } from '../draft.ts';
 import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, DoneNotice, Tag, useAction } from '../operator/ui.tsx';
+import { DoneNotice, Tag, useAction } from '../operator/ui.tsx';
+import { ItemsTable } from '../ui/DataTable.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   type RecurringAnchor,
@@ -70,48 +71,41 @@ export function CalendarCorrections(props: { recurring: readonly RecurringEvent[
         {t('ew.correction.heading')}
       </h2>
       <p class="hint">{t('ew.correction.hint')}</p>
-      {anchors.length === 0 ? (
-        <p>{t('ew.correction.empty')}</p>
-      ) : (
-        <DataTable
-          caption={caption}
-          columns={[
-            t('ew.correction.col.date'),
-            t('ew.correction.col.computed'),
-            t('ew.correction.col.inEffect'),
-          ]}
-          actionsLabel={t('ew.correction.col.actions')}
-        >
-          {anchors.map((anchor) => (
-            <tr key={`${anchor.key}-${anchor.hijriYear}`}>
-              <th scope="row">{titleOf(anchor)}</th>
-              <td>{formatDay(anchor.computedAnchorDay, lang)}</td>
-              <td>
-                {formatDay(anchor.startDay, lang)}{' '}
-                <Tag tone={anchor.isOverridden ? 'warn' : 'muted'}>
-                  {t(anchor.isOverridden ? 'ew.correction.corrected' : 'ew.correction.asComputed')}
-                </Tag>
-              </td>
-              <td>
-                <div class="ew-row-actions">
-                  <SmallButton disabled={action.isBusy} onClick={() => open(anchor)} what={titleOf(anchor)}>
-                    {t('ew.correction.edit')}
+      <ItemsTable
+        caption={caption}
+        columns={[
+          t('ew.correction.col.date'),
+          t('ew.correction.col.computed'),
+          t('ew.correction.col.inEffect'),
+        ]}
+        actionsLabel={t('ew.correction.col.actions')}
+        items={anchors}
+        empty={t('ew.correction.empty')}
+        row={(anchor) => (
+          <tr key={`${anchor.key}-${anchor.hijriYear}`}>
+            <th scope="row">{titleOf(anchor)}</th>
+            <td>{formatDay(anchor.computedAnchorDay, lang)}</td>
+            <td>
+              {formatDay(anchor.startDay, lang)}{' '}
+              <Tag tone={anchor.isOverridden ? 'warn' : 'muted'}>
+                {t(anchor.isOverridden ? 'ew.correction.corrected' : 'ew.correction.asComputed')}
+              </Tag>
+            </td>
+            <td>
+              <div class="ew-row-actions">
+                <SmallButton disabled={action.isBusy} onClick={() => open(anchor)} what={titleOf(anchor)}>
+                  {t('ew.correction.edit')}
+                </SmallButton>
+                {anchor.isOverridden && (
+                  <SmallButton disabled={action.isBusy} onClick={() => remove(anchor)} what={titleOf(anchor)}>
+                    {t('ew.correction.remove')}
                   </SmallButton>
-                  {anchor.isOverridden && (
-                    <SmallButton
-                      disabled={action.isBusy}
-                      onClick={() => remove(anchor)}
-                      what={titleOf(anchor)}
-                    >
-                      {t('ew.correction.remove')}
-                    </SmallButton>
-                  )}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+                )}
+              </div>
+            </td>
+          </tr>
+        )}
+      />
       <DoneNotice message={done} />
       <EwError error={action.error} />
       {editing && (

@@ -5,18 +5,9 @@ import type { MessageKey } from '../../shared/i18n.ts';
 import { useDraft } from '../draft.ts';
 import { CheckField, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import {
-  DataTable,
-  DoneNotice,
-  FormSubmit,
-  num,
-  StandIn,
-  Tag,
-  useNow,
-  useRecord,
-  wib,
-} from '../operator/ui.tsx';
+import { DoneNotice, FormSubmit, num, StandIn, Tag, useNow, useRecord, wib } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
+import { ItemsTable } from '../ui/DataTable.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, LevelTag } from './ew-ui.tsx';
 
@@ -81,34 +72,31 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
       <EwError error={action.error} />
 
       <h3>{t('ew.event.routeHeading')}</h3>
-      {event.route.length === 0 ? (
-        <p>{t('ew.event.routeEmpty')}</p>
-      ) : (
-        <DataTable
-          caption={t('ew.event.routeHeading')}
-          columns={[
-            t('ew.region.kecamatan'),
-            t('ew.levels.col.level'),
-            t('ew.event.rivalsPresent'),
-            t('ew.event.rivalReports'),
-          ]}
-        >
-          {event.route.map((stop) => (
-            <tr key={stop.regionCode}>
-              <th scope="row">{stop.regionName}</th>
-              <td>
-                <LevelTag level={stop.level} />
-              </td>
-              <td>{stop.rivalsPresent.join(', ') || '—'}</td>
-              <td>
-                {num(stop.rivalReports, lang)}
-                {stop.lastRivalReportAt &&
-                  ` (${t('ew.event.lastReport', { when: wib(stop.lastRivalReportAt, lang) })})`}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <ItemsTable
+        caption={t('ew.event.routeHeading')}
+        columns={[
+          t('ew.region.kecamatan'),
+          t('ew.levels.col.level'),
+          t('ew.event.rivalsPresent'),
+          t('ew.event.rivalReports'),
+        ]}
+        items={event.route}
+        empty={t('ew.event.routeEmpty')}
+        row={(stop) => (
+          <tr key={stop.regionCode}>
+            <th scope="row">{stop.regionName}</th>
+            <td>
+              <LevelTag level={stop.level} />
+            </td>
+            <td>{stop.rivalsPresent.join(', ') || '—'}</td>
+            <td>
+              {num(stop.rivalReports, lang)}
+              {stop.lastRivalReportAt &&
+                ` (${t('ew.event.lastReport', { when: wib(stop.lastRivalReportAt, lang) })})`}
+            </td>
+          </tr>
+        )}
+      />
 
       <ChecklistForm
         key={event.version}

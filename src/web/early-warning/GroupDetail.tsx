@@ -1,7 +1,7 @@
 // One actor group: its branches in the viewer's scope (contact persons masked; shown whole on request to
 // those allowed, which the server logs), its rivalries and its peace agreements, with the forms to add them.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../shared/region-codes.ts';
@@ -9,7 +9,8 @@ import type { SignedInUser } from '../api.ts';
 import { textOrNull, useDraft } from '../draft.ts';
 import { InputField, RadioField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
-import { DataTable, DoneNotice, FormSubmit, StandIn, Tag, useAction, useLoad } from '../operator/ui.tsx';
+import { DoneNotice, FormSubmit, StandIn, Tag, useAction } from '../operator/ui.tsx';
+import { ItemsTable } from '../ui/DataTable.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { AgreementsSection } from './Agreements.tsx';
 import {
@@ -23,7 +24,7 @@ import {
   saveRivalry,
   setGroupActive,
 } from './ew-api.ts';
-import { EwError, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
+import { EwError, RegionPicker, useDetailPanel, useScopeKabkota } from './ew-ui.tsx';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -47,23 +48,13 @@ export function GroupDetailPanel(props: {
   onChanged: () => void;
 }) {
   const t = useT();
-  const [bump, setBump] = useState(0);
-  const loaded = useLoad(() => getGroup(props.id), [props.id, props.version, bump]);
+  const { loaded, done, action, heading, changed } = useDetailPanel(getGroup, props);
   const [revealed, setRevealed] = useState<Map<string, Branch>>(new Map());
-  const [done, setDone] = useState('');
-  const action = useAction();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [props.id, Boolean(loaded.data)]);
 
   const group = loaded.data;
   if (!group) {
     return <StandIn error={loaded.error} Error={EwError} />;
   }
-  const changed = (message: string) => {
-    setDone(message);
-    setBump((b) => b + 1);
-    props.onChanged();
-  };
   const isKeeper = can(props.me.role, 'group.keep');
 
   async function reveal(branch: Branch) {
@@ -102,51 +93,48 @@ export function GroupDetailPanel(props: {
       )}
 
       <h3>{t('ew.branches.heading')}</h3>
-      {group.branches.length === 0 ? (
-        <p>{t('ew.branches.empty')}</p>
-      ) : (
-        <DataTable
-          caption={t('ew.branches.heading')}
-          columns={[
-            t('ew.branches.col.name'),
-            t('ew.branches.col.region'),
-            t('ew.branches.col.contact'),
-            t('ew.branches.col.address'),
-          ]}
-        >
-          {group.branches.map((listed) => {
-            const branch = revealed.get(listed.id) ?? listed;
-            return (
-              <tr key={branch.id}>
-                <th scope="row">
-                  {branch.name}{' '}
-                  <span class="ew-muted">({t(`ew.branchLevel.${branch.level}` as MessageKey)})</span>
-                </th>
-                <td>{branch.regionName}</td>
-                <td>
-                  {[branch.contactName, branch.contactPhone].filter(Boolean).join(' · ') || '—'}
-                  {branch.isMasked &&
-                    (branch.contactName || branch.contactPhone) &&
-                    can(props.me.role, 'group.contacts') &&
-                    !revealed.has(branch.id) && (
-                      <SmallButton
-                        class="ew-inline-button"
-                        disabled={action.isBusy}
-                        onClick={() => reveal(branch)}
-                      >
-                        {t('ew.branches.reveal', { name: branch.name })}
-                      </SmallButton>
-                    )}
-                  {revealed.has(branch.id) && branch.isMasked && (
-                    <span class="ew-muted"> {t('ew.branches.stillMasked')}</span>
+      <ItemsTable
+        caption={t('ew.branches.heading')}
+        columns={[
+          t('ew.branches.col.name'),
+          t('ew.branches.col.region'),
+          t('ew.branches.col.contact'),
+          t('ew.branches.col.address'),
+        ]}
+        items={group.branches}
+        empty={t('ew.branches.empty')}
+        row={(listed) => {
+          const branch = revealed.get(listed.id) ?? listed;
+          return (
+            <tr key={branch.id}>
+              <th scope="row">
+                {branch.name}{' '}
+                <span class="ew-muted">({t(`ew.branchLevel.${branch.level}` as MessageKey)})</span>
+              </th>
+              <td>{branch.regionName}</td>
+              <td>
+                {[branch.contactName, branch.contactPhone].filter(Boolean).join(' · ') || '—'}
+                {branch.isMasked &&
+                  (branch.contactName || branch.contactPhone) &&
+                  can(props.me.role, 'group.contacts') &&
+                  !revealed.has(branch.id) && (
+                    <SmallButton
+                      class="ew-inline-button"
+                      disabled={action.isBusy}
+                      onClick={() => reveal(branch)}
+                    >
+                      {t('ew.branches.reveal', { name: branch.name })}
+                    </SmallButton>
                   )}
-                </td>
-                <td>{branch.address || '—'}</td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      )}
+                {revealed.has(branch.id) && branch.isMasked && (
+                  <span class="ew-muted"> {t('ew.branches.stillMasked')}</span>
+                )}
+              </td>
+              <td>{branch.address || '—'}</td>
+            </tr>
+          );
+        }}
+      />
       <p class="hint">{t('ew.branches.maskNote')}</p>
       <BranchForm groupId={group.id} me={props.me} onAdded={() => changed(t('ew.branches.added'))} />
 

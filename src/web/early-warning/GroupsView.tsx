@@ -6,7 +6,8 @@ import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { CheckField, InputField, SearchField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, num, Tag, useFormSend, useLoad } from '../operator/ui.tsx';
+import { num, Tag, useFormSend, useLoad } from '../operator/ui.tsx';
+import { ItemsTable } from '../ui/DataTable.tsx';
 import { ListItemButton, OpensInPlace, SplitList, SplitView } from '../ui/ListView.tsx';
 import {
   createGroup,
@@ -139,35 +140,34 @@ function RivalryOverview(props: { rivalries: Rivalry[] | undefined; onSelect: (g
   return (
     <section aria-labelledby="ew-rivalries-heading">
       <h2 id="ew-rivalries-heading">{t('ew.rivalries.heading')}</h2>
-      {props.rivalries && items.length === 0 && <p>{t('ew.rivalries.empty')}</p>}
-      {items.length > 0 && (
-        <DataTable
-          caption={t('ew.rivalries.heading')}
-          columns={[
-            t('ew.rivalries.col.groups'),
-            t('ew.rivalries.col.intensity'),
-            t('ew.rivalries.col.status'),
-            t('ew.rivalries.col.note'),
-          ]}
-        >
-          {items.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                {r.groupAName} – {r.groupBName}
-              </th>
-              <td>
-                <RivalryTag rivalry={r} />
-              </td>
-              <td>
-                <Tag tone={r.status === 'aktif' ? 'danger' : 'muted'}>
-                  {t(r.status === 'aktif' ? 'ew.rivalry.aktif' : 'ew.rivalry.mereda')}
-                </Tag>
-              </td>
-              <td>{r.note || '—'}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <ItemsTable
+        caption={t('ew.rivalries.heading')}
+        columns={[
+          t('ew.rivalries.col.groups'),
+          t('ew.rivalries.col.intensity'),
+          t('ew.rivalries.col.status'),
+          t('ew.rivalries.col.note'),
+        ]}
+        items={items}
+        empty={t('ew.rivalries.empty')}
+        isLoaded={Boolean(props.rivalries)}
+        row={(r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              {r.groupAName} – {r.groupBName}
+            </th>
+            <td>
+              <RivalryTag rivalry={r} />
+            </td>
+            <td>
+              <Tag tone={r.status === 'aktif' ? 'danger' : 'muted'}>
+                {t(r.status === 'aktif' ? 'ew.rivalry.aktif' : 'ew.rivalry.mereda')}
+              </Tag>
+            </td>
+            <td>{r.note || '—'}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

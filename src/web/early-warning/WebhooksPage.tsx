@@ -6,7 +6,8 @@ import { useDraft } from '../draft.ts';
 import { CheckField, CheckList, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from '../operator/OperatorPage.tsx';
-import { DataTable, FormSubmit, Loading, num, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { FormSubmit, Loading, num, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { ItemsTable } from '../ui/DataTable.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   createWebhook,
@@ -72,61 +73,60 @@ export function WebhooksPage(_props: OperatorPageProps) {
       <section aria-labelledby="ew-webhooks-heading">
         <h2 id="ew-webhooks-heading">{t('ew.webhooks.listHeading', { count: num(items.length, lang) })}</h2>
         <EwError error={action.error ?? webhooks.error} />
-        {webhooks.data && items.length === 0 && <p>{t('ew.webhooks.empty')}</p>}
-        {items.length > 0 && (
-          <DataTable
-            caption={t('ew.webhooks.listCaption')}
-            columns={[
-              t('ew.webhooks.url'),
-              t('ew.webhooks.description'),
-              t('ew.webhooks.regions'),
-              t('ew.webhooks.status'),
-              t('ew.webhooks.secretHint'),
-              t('ew.webhooks.created'),
-            ]}
-            actionsLabel={t('ew.webhooks.actions')}
-          >
-            {items.map((hook) => (
-              <tr key={hook.id}>
-                <th scope="row" class="ew-url">
-                  {hook.url}
-                </th>
-                <td>{hook.description || '—'}</td>
-                <td>
-                  {hook.regionCodes.length
-                    ? hook.regionCodes.map(nameOf).join(', ')
-                    : t('ew.webhooks.allRegions')}
-                </td>
-                <td>
-                  <Tag tone={hook.isActive ? 'ok' : 'muted'}>
-                    {t(hook.isActive ? 'ew.webhooks.active' : 'ew.webhooks.inactive')}
-                  </Tag>
-                </td>
-                <td>
-                  <code>{hook.secretHint}</code>
-                </td>
-                <td>{wib(hook.createdAt, lang)}</td>
-                <td>
-                  <div class="ew-row-actions">
-                    <SmallButton disabled={action.isBusy} onClick={() => toggle(hook)} what={hook.url}>
-                      {t(hook.isActive ? 'ew.webhooks.disable' : 'ew.webhooks.enable')}
-                    </SmallButton>
-                    <SmallButton disabled={action.isBusy} onClick={() => renewSecret(hook)} what={hook.url}>
-                      {t('ew.webhooks.renewSecret')}
-                    </SmallButton>
-                    <SmallButton
-                      pressed={logOf?.id === hook.id}
-                      onClick={() => setLogOf(logOf?.id === hook.id ? undefined : hook)}
-                      what={hook.url}
-                    >
-                      {t('ew.webhooks.showLog')}
-                    </SmallButton>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <ItemsTable
+          caption={t('ew.webhooks.listCaption')}
+          columns={[
+            t('ew.webhooks.url'),
+            t('ew.webhooks.description'),
+            t('ew.webhooks.regions'),
+            t('ew.webhooks.status'),
+            t('ew.webhooks.secretHint'),
+            t('ew.webhooks.created'),
+          ]}
+          actionsLabel={t('ew.webhooks.actions')}
+          items={items}
+          empty={t('ew.webhooks.empty')}
+          isLoaded={Boolean(webhooks.data)}
+          row={(hook) => (
+            <tr key={hook.id}>
+              <th scope="row" class="ew-url">
+                {hook.url}
+              </th>
+              <td>{hook.description || '—'}</td>
+              <td>
+                {hook.regionCodes.length
+                  ? hook.regionCodes.map(nameOf).join(', ')
+                  : t('ew.webhooks.allRegions')}
+              </td>
+              <td>
+                <Tag tone={hook.isActive ? 'ok' : 'muted'}>
+                  {t(hook.isActive ? 'ew.webhooks.active' : 'ew.webhooks.inactive')}
+                </Tag>
+              </td>
+              <td>
+                <code>{hook.secretHint}</code>
+              </td>
+              <td>{wib(hook.createdAt, lang)}</td>
+              <td>
+                <div class="ew-row-actions">
+                  <SmallButton disabled={action.isBusy} onClick={() => toggle(hook)} what={hook.url}>
+                    {t(hook.isActive ? 'ew.webhooks.disable' : 'ew.webhooks.enable')}
+                  </SmallButton>
+                  <SmallButton disabled={action.isBusy} onClick={() => renewSecret(hook)} what={hook.url}>
+                    {t('ew.webhooks.renewSecret')}
+                  </SmallButton>
+                  <SmallButton
+                    pressed={logOf?.id === hook.id}
+                    onClick={() => setLogOf(logOf?.id === hook.id ? undefined : hook)}
+                    what={hook.url}
+                  >
+                    {t('ew.webhooks.showLog')}
+                  </SmallButton>
+                </div>
+              </td>
+            </tr>
+          )}
+        />
       </section>
       {logOf && <DeliveryLog key={logOf.id} webhook={logOf} />}
     </div>
@@ -228,35 +228,32 @@ function DeliveryLog(props: { webhook: Webhook }) {
       </div>
       <EwError error={log.error} />
       {!log.data && log.isLoading && <Loading />}
-      {log.data && items.length === 0 && <p>{t('ew.log.empty')}</p>}
-      {items.length > 0 && (
-        <DataTable
-          caption={t('ew.log.heading', { url: props.webhook.url })}
-          columns={[
-            t('ew.log.created'),
-            t('ew.log.event'),
-            t('ew.log.status'),
-            t('ew.log.attempts'),
-            t('ew.log.last'),
-          ]}
-        >
-          {items.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">{wib(d.createdAt, lang)}</th>
-              <td>
-                {t(`ew.log.eventName.${d.event === 'alert.closed' ? 'closed' : 'raised'}` as MessageKey)}
-              </td>
-              <td>
-                <DeliveryStatus delivery={d} />
-              </td>
-              <td>{num(d.attempts, lang)}</td>
-              <td>
-                <AttemptSummary delivery={d} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <ItemsTable
+        caption={t('ew.log.heading', { url: props.webhook.url })}
+        columns={[
+          t('ew.log.created'),
+          t('ew.log.event'),
+          t('ew.log.status'),
+          t('ew.log.attempts'),
+          t('ew.log.last'),
+        ]}
+        items={items}
+        empty={t('ew.log.empty')}
+        isLoaded={Boolean(log.data)}
+        row={(d) => (
+          <tr key={d.id}>
+            <th scope="row">{wib(d.createdAt, lang)}</th>
+            <td>{t(`ew.log.eventName.${d.event === 'alert.closed' ? 'closed' : 'raised'}` as MessageKey)}</td>
+            <td>
+              <DeliveryStatus delivery={d} />
+            </td>
+            <td>{num(d.attempts, lang)}</td>
+            <td>
+              <AttemptSummary delivery={d} />
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

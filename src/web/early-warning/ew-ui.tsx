@@ -1,7 +1,7 @@
 // Pieces the early-warning views share: tabs, level tags, factor lists, the region picker in the user's scope,
 // errors of this module's codes, and day formatting.
 import type { ComponentChildren, Ref } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import type { Region } from '../../shared/regions.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
@@ -9,7 +9,7 @@ import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { listBakorwil, listRegions } from '../operator/operator-api.ts';
-import { ErrorNotice, FormSubmit, type Loaded, Tag, useLoad } from '../operator/ui.tsx';
+import { ErrorNotice, FormSubmit, type Loaded, Tag, useAction, useLoad } from '../operator/ui.tsx';
 import type { AlertView, Factor } from './ew-api.ts';
 import './early-warning.css';
 import { isAtOrAbove, kabkotaOf, kecamatanOf, levelOfCode } from '../../shared/region-codes.ts';
@@ -140,6 +140,38 @@ const MODULE_ERRORS: Record<string, MessageKey> = {
 /** A server error in the user's language, with words for this module's own codes; role=alert. */
 export function EwError(props: { error: ApiError | undefined }) {
   return <ErrorNotice error={props.error} words={MODULE_ERRORS} showsDetail />;
+}
+
+// ── The detail beside a list ─────────────────────────────────────────────────────────────────────
+
+/**
+ * The record a detail panel beside a list shows (an alert, a group): loaded by `load(id)` again when the list's
+ * `version` moves or the panel changed it, its heading (`heading`) taking the focus once it is there. `changed`
+ * says what was done, loads the record again and tells the list; `act` runs an action and, once it went through,
+ * is `changed` with `message`.
+ */
+export function useDetailPanel<T>(
+  load: (id: string) => Promise<T>,
+  props: { id: string; version: number; onChanged: () => void },
+) {
+  const [bump, setBump] = useState(0);
+  const loaded = useLoad(() => load(props.id), [props.id, props.version, bump]);
+  const [done, setDone] = useState('');
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [props.id, Boolean(loaded.data)]);
+
+  function changed(message: string) {
+    setDone(message);
+    setBump((b) => b + 1);
+    props.onChanged();
+  }
+  async function act(perform: () => Promise<unknown>, message: string): Promise<boolean> {
+    const ok = await action.run(perform);
+    if (ok) changed(message);
+    return ok;
+  }
+  return { loaded, done, action, heading, changed, act };
 }
 
 // ── Forms in a box of their own ──────────────────────────────────────────────────────────────────

@@ -12,7 +12,8 @@ import { CheckList, SearchField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
-import { DataTable, DoneNotice, useAction, useLoad } from '../operator/ui.tsx';
+import { DoneNotice, useAction, useLoad } from '../operator/ui.tsx';
+import { ItemsTable } from '../ui/DataTable.tsx';
 import { type Invitation, inviteParticipants, recordAttendance } from './learning-api.ts';
 import { LearnError, labelOf, type useProvinceAreas } from './learning-ui.tsx';
 
@@ -80,34 +81,32 @@ export function ParticipantsSection(props: Props) {
           absent,
         })}
       </p>
-      {workshop.participants.length === 0 && <p>{t('learn.participants.none')}</p>}
-      {workshop.participants.length > 0 && (
-        <DataTable
-          caption={t('learn.participants.heading')}
-          columns={[
-            t('learn.participants.name'),
-            t('learn.participants.role'),
-            t('learn.participants.kabkota'),
-            t('learn.participants.attendance'),
-          ]}
-          tableClass="learn-table"
-        >
-          {workshop.participants.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.name}</th>
-              <td>{roleOf(p)}</td>
-              <td>{p.kabkotaCode ? props.province.nameOf(p.kabkotaCode) : '—'}</td>
-              <td>
-                {workshop.canManage ? (
-                  <AttendanceChoice workshop={workshop} participant={p} onChanged={props.onChanged} />
-                ) : (
-                  labelOf(t, 'learn.attendance', p.attendance)
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <ItemsTable
+        caption={t('learn.participants.heading')}
+        columns={[
+          t('learn.participants.name'),
+          t('learn.participants.role'),
+          t('learn.participants.kabkota'),
+          t('learn.participants.attendance'),
+        ]}
+        tableClass="learn-table"
+        items={workshop.participants}
+        empty={t('learn.participants.none')}
+        row={(p) => (
+          <tr key={p.id}>
+            <th scope="row">{p.name}</th>
+            <td>{roleOf(p)}</td>
+            <td>{p.kabkotaCode ? props.province.nameOf(p.kabkotaCode) : '—'}</td>
+            <td>
+              {workshop.canManage ? (
+                <AttendanceChoice workshop={workshop} participant={p} onChanged={props.onChanged} />
+              ) : (
+                labelOf(t, 'learn.attendance', p.attendance)
+              )}
+            </td>
+          </tr>
+        )}
+      />
       {workshop.canManage && (
         <InviteForms
           {...props}

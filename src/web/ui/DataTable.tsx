@@ -14,12 +14,7 @@ export function ScrollRegion(props: { label: string; children: ComponentChildren
   );
 }
 
-/**
- * An `op-table` named by its caption (read only by screen readers unless `isCaptionShown`), with one heading per
- * column (a `false` or `undefined` column is left out) and, with `actionsLabel`, a last column for the rows' buttons whose heading
- * only screen readers read. It scrolls sideways in a region named by the caption unless `isScrolling` is false.
- */
-export function DataTable(props: {
+type DataTableProps = {
   /** The table's name; a table without one has no caption (its region is then named by `scrollLabel`). */
   caption?: ComponentChildren;
   /** The name of the scrolling region; the caption when it is text. */
@@ -29,8 +24,14 @@ export function DataTable(props: {
   isCaptionShown?: boolean;
   isScrolling?: boolean;
   tableClass?: string;
-  children: ComponentChildren;
-}) {
+};
+
+/**
+ * An `op-table` named by its caption (read only by screen readers unless `isCaptionShown`), with one heading per
+ * column (a `false` or `undefined` column is left out) and, with `actionsLabel`, a last column for the rows' buttons whose heading
+ * only screen readers read. It scrolls sideways in a region named by the caption unless `isScrolling` is false.
+ */
+export function DataTable(props: DataTableProps & { children: ComponentChildren }) {
   const table = (
     <table class={props.tableClass ? `op-table ${props.tableClass}` : 'op-table'}>
       {props.caption !== undefined && (
@@ -58,4 +59,21 @@ export function DataTable(props: {
   if (props.isScrolling === false) return table;
   const label = props.scrollLabel ?? (typeof props.caption === 'string' ? props.caption : '');
   return <ScrollRegion label={label}>{table}</ScrollRegion>;
+}
+
+/**
+ * The `DataTable` of a list, a row per item, or its `empty` line when it has none; while the list is not there yet
+ * (`isLoaded` false), neither.
+ */
+export function ItemsTable<T>(
+  props: DataTableProps & {
+    items: readonly T[];
+    row: (item: T) => ComponentChildren;
+    empty: string;
+    isLoaded?: boolean;
+  },
+) {
+  const { items, row, empty, isLoaded = true, ...table } = props;
+  if (items.length === 0) return isLoaded ? <p>{empty}</p> : null;
+  return <DataTable {...table}>{items.map(row)}</DataTable>;
 }
