@@ -8,6 +8,7 @@ import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
 import { DoneNotice, Due, FormSubmit, StandIn, TimelineEntry, useLoad, wib } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
+import { Fact } from '../ui/Fact.tsx';
 import {
   type AlertDetail,
   acknowledgeAlert,
@@ -50,42 +51,27 @@ export function AlertDetailPanel(props: { id: string; version: number; now: Date
         now={props.now}
       />
       <dl class="op-facts">
-        <div>
-          <dt>{t('ew.alert.area')}</dt>
-          <dd>{alertArea(alert, t)}</dd>
-        </div>
-        <div>
-          <dt>{t('ew.alert.raised')}</dt>
-          <dd>
-            {wib(alert.createdAt, lang)} · {t(`ew.alert.source.${alert.source}` as MessageKey)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('ew.alert.acknowledgement')}</dt>
-          <dd>
-            {alert.acknowledgedAt
-              ? t('ew.alert.acknowledgedBy', {
-                  name: acknowledgement?.actorName ?? '—',
-                  when: wib(alert.acknowledgedAt, lang),
-                })
-              : t('ew.alert.notAcknowledged')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('ew.alert.acknowledgers')}</dt>
-          <dd>
-            {alert.acknowledgers.length > 0
-              ? alert.acknowledgers.map((a) => a.displayName).join(', ')
-              : t('ew.alert.noAcknowledgers')}
-          </dd>
-        </div>
+        <Fact label={t('ew.alert.area')}>{alertArea(alert, t)}</Fact>
+        <Fact label={t('ew.alert.raised')}>
+          {wib(alert.createdAt, lang)} · {t(`ew.alert.source.${alert.source}` as MessageKey)}
+        </Fact>
+        <Fact label={t('ew.alert.acknowledgement')}>
+          {alert.acknowledgedAt
+            ? t('ew.alert.acknowledgedBy', {
+                name: acknowledgement?.actorName ?? '—',
+                when: wib(alert.acknowledgedAt, lang),
+              })
+            : t('ew.alert.notAcknowledged')}
+        </Fact>
+        <Fact label={t('ew.alert.acknowledgers')}>
+          {alert.acknowledgers.length > 0
+            ? alert.acknowledgers.map((a) => a.displayName).join(', ')
+            : t('ew.alert.noAcknowledgers')}
+        </Fact>
         {alert.closedAt && (
-          <div>
-            <dt>{t('ew.alert.closed')}</dt>
-            <dd>
-              {wib(alert.closedAt, lang)}: {alert.closingNote}
-            </dd>
-          </div>
+          <Fact label={t('ew.alert.closed')}>
+            {wib(alert.closedAt, lang)}: {alert.closingNote}
+          </Fact>
         )}
       </dl>
       {alert.description && <p class="op-description">{alert.description}</p>}

@@ -8,6 +8,7 @@ import { useLang, useT } from '../lang.ts';
 import { DoneNotice, FormSubmit, num, StandIn, Tag, useNow, useRecord, wib } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { ItemsTable } from '../ui/DataTable.tsx';
+import { Fact } from '../ui/Fact.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
 import { EwError, LevelTag } from './ew-ui.tsx';
 
@@ -46,26 +47,13 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
         <Tag>{t(`ew.eventKind.${event.kind}` as MessageKey)}</Tag> <EventStatusTag status={event.status} />
       </p>
       <dl class="op-facts">
-        <div>
-          <dt>{t('ew.event.startsAt')}</dt>
-          <dd>{wib(event.startsAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('ew.event.endsAt')}</dt>
-          <dd>{event.endsAt ? wib(event.endsAt, lang) : '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('ew.event.region')}</dt>
-          <dd>{event.regionName}</dd>
-        </div>
-        <div>
-          <dt>{t('ew.event.crowd')}</dt>
-          <dd>{event.expectedCrowd === null ? '—' : num(event.expectedCrowd, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('ew.event.groups')}</dt>
-          <dd>{event.groups.map((g) => g.shortName).join(', ') || '—'}</dd>
-        </div>
+        <Fact label={t('ew.event.startsAt')}>{wib(event.startsAt, lang)}</Fact>
+        <Fact label={t('ew.event.endsAt')}>{event.endsAt ? wib(event.endsAt, lang) : '—'}</Fact>
+        <Fact label={t('ew.event.region')}>{event.regionName}</Fact>
+        <Fact label={t('ew.event.crowd')}>
+          {event.expectedCrowd === null ? '—' : num(event.expectedCrowd, lang)}
+        </Fact>
+        <Fact label={t('ew.event.groups')}>{event.groups.map((g) => g.shortName).join(', ') || '—'}</Fact>
       </dl>
       {event.description && <p class="op-description">{event.description}</p>}
       <DoneNotice message={done} />
@@ -110,22 +98,14 @@ export function EventDetailPanel(props: { id: string; onChanged: () => void }) {
       <h3>{t('ew.review.heading')}</h3>
       {event.review && (
         <dl class="op-facts">
-          <div>
-            <dt>{t('ew.review.summary')}</dt>
-            <dd>{event.review.summary}</dd>
-          </div>
-          <div>
-            <dt>{t('ew.review.hadIncident')}</dt>
-            <dd>{t(event.review.hadIncident ? 'ew.review.yes' : 'ew.review.no')}</dd>
-          </div>
-          <div>
-            <dt>{t('ew.review.actualCrowd')}</dt>
-            <dd>{event.review.actualCrowd === undefined ? '—' : num(event.review.actualCrowd, lang)}</dd>
-          </div>
-          <div>
-            <dt>{t('ew.review.lessons')}</dt>
-            <dd>{event.review.lessons || '—'}</dd>
-          </div>
+          <Fact label={t('ew.review.summary')}>{event.review.summary}</Fact>
+          <Fact label={t('ew.review.hadIncident')}>
+            {t(event.review.hadIncident ? 'ew.review.yes' : 'ew.review.no')}
+          </Fact>
+          <Fact label={t('ew.review.actualCrowd')}>
+            {event.review.actualCrowd === undefined ? '—' : num(event.review.actualCrowd, lang)}
+          </Fact>
+          <Fact label={t('ew.review.lessons')}>{event.review.lessons || '—'}</Fact>
         </dl>
       )}
       {event.status === 'dibatalkan' ? (

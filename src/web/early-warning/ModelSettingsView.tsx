@@ -14,6 +14,7 @@ import { FormProblems, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { DoneNotice, FormSubmit, Loading, num, useAction, useLoad } from '../operator/ui.tsx';
+import { Fact } from '../ui/Fact.tsx';
 import { type EarlyWarningSettings, getSettings, saveSettings } from './ew-api.ts';
 import { EwError } from './ew-ui.tsx';
 
@@ -174,10 +175,9 @@ export function ModelSettingsView(props: { me: SignedInUser }) {
               {group.hint && <p class="hint">{t(group.hint)}</p>}
               <dl class="op-facts">
                 {group.fields.map((field) => (
-                  <div key={field.path}>
-                    <dt>{labelOf(field, t)}</dt>
-                    <dd>{num(valueAt(settings, field.path), lang)}</dd>
-                  </div>
+                  <Fact key={field.path} label={labelOf(field, t)}>
+                    {num(valueAt(settings, field.path), lang)}
+                  </Fact>
                 ))}
               </dl>
             </section>

@@ -10,6 +10,7 @@ import { ROUTES } from '../nav.ts';
 import { DoneNotice, Tag, useAction, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
+import { Fact } from '../ui/Fact.tsx';
 import { editWorkshop, getWorkshop } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas, useRecordPage } from './learning-ui.tsx';
 import { ActionsSection } from './WorkshopActions.tsx';
@@ -104,39 +105,26 @@ function WorkshopHeader(props: {
         <Tag tone={tone}>{labelOf(t, 'learn.workshop.status', workshop.status)}</Tag>
       </p>
       <dl class="op-facts">
-        <div>
-          <dt>{t('learn.workshop.startsAt')}</dt>
-          <dd>
-            <time dateTime={workshop.startsAt}>{wib(workshop.startsAt, lang)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('learn.workshop.place')}</dt>
-          <dd>{workshop.place}</dd>
-        </div>
-        <div>
-          <dt>{t('learn.workshop.area')}</dt>
-          <dd>{workshop.areaName}</dd>
-        </div>
-        <div>
-          <dt>{t('learn.workshop.facilitators')}</dt>
-          <dd>{workshop.facilitators.length > 0 ? workshop.facilitators.join(', ') : '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('learn.workshop.evaluation')}</dt>
-          <dd>
-            {evaluation ? (
-              <Link href={evaluationPath(evaluation)} class="learn-inline-link">
-                {t('learn.workshop.evaluationOpen', {
-                  scope: props.province.nameOf(evaluation.scope),
-                  period: periodLabel(evaluation, lang),
-                })}
-              </Link>
-            ) : (
-              t('learn.workshop.noEvaluation')
-            )}
-          </dd>
-        </div>
+        <Fact label={t('learn.workshop.startsAt')}>
+          <time dateTime={workshop.startsAt}>{wib(workshop.startsAt, lang)}</time>
+        </Fact>
+        <Fact label={t('learn.workshop.place')}>{workshop.place}</Fact>
+        <Fact label={t('learn.workshop.area')}>{workshop.areaName}</Fact>
+        <Fact label={t('learn.workshop.facilitators')}>
+          {workshop.facilitators.length > 0 ? workshop.facilitators.join(', ') : '—'}
+        </Fact>
+        <Fact label={t('learn.workshop.evaluation')}>
+          {evaluation ? (
+            <Link href={evaluationPath(evaluation)} class="learn-inline-link">
+              {t('learn.workshop.evaluationOpen', {
+                scope: props.province.nameOf(evaluation.scope),
+                period: periodLabel(evaluation, lang),
+              })}
+            </Link>
+          ) : (
+            t('learn.workshop.noEvaluation')
+          )}
+        </Fact>
       </dl>
       {workshop.notes && <p class="op-description learn-text">{workshop.notes}</p>}
       <DoneNotice message={done} />
