@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { wibInputToIso } from '../../shared/time.ts';
+import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { SmallButton } from '../ui/SmallButton.tsx';
@@ -56,15 +57,13 @@ export function AssignmentsSection(props: SectionProps) {
       ),
     [item.kabkotaCode],
   );
-  const [userId, setUserId] = useState('');
-  const [task, setTask] = useState('');
+  const { draft, set, field, reset } = useDraft({ userId: '', task: '', dueAt: '' });
   /** The suggested person chosen for a quick assignment, whose task is being written. */
   const [picked, setPicked] = useState<{ userId: string; name: string } | null>(null);
   const defaultTask = t(`op.assign.defaultTask.${item.phase}` as MessageKey, {
     place: item.regionName,
     title: item.title,
   });
-  const [dueAt, setDueAt] = useState('');
   const [done, setDone] = useState('');
   const action = useAction();
   const request = useClientId();
@@ -75,17 +74,15 @@ export function AssignmentsSection(props: SectionProps) {
       assignPerson(item.id, {
         id: request.id,
         userId: who,
-        task: task.trim(),
-        dueAt: dueAt ? wibInputToIso(dueAt) : undefined,
+        task: draft.task.trim(),
+        dueAt: draft.dueAt ? wibInputToIso(draft.dueAt) : undefined,
       }),
     );
     if (ok) {
       request.renew();
       setDone(t('op.assign.done', { name }));
       setPicked(null);
-      setUserId('');
-      setTask('');
-      setDueAt('');
+      reset();
       props.onChanged();
     }
   }
@@ -109,7 +106,7 @@ export function AssignmentsSection(props: SectionProps) {
         : t('op.assign.openTasks', { count: num(s.openAssignments, lang) }),
     ].join(' · ');
   const pillarOptions = pillars.data ?? [];
-  const chosenName = pillarOptions.find((p) => p.userId === userId)?.name ?? '';
+  const chosenName = pillarOptions.find((p) => p.userId === draft.userId)?.name ?? '';
   return (
     <section aria-labelledby="assign-heading">
       <h2 id="assign-heading">{t('op.assign.heading')}</h2>
@@ -156,8 +153,7 @@ export function AssignmentsSection(props: SectionProps) {
                         rows={2}
                         required
                         minLength={5}
-                        value={task}
-                        onInput={setTask}
+                        {...field('task')}
                       />
                       <button type="submit" class="button button-primary" disabled={action.isBusy}>
                         {t('op.assign.sendTask')}
@@ -167,7 +163,7 @@ export function AssignmentsSection(props: SectionProps) {
                         class="button op-button-secondary"
                         onClick={() => {
                           setPicked(null);
-                          setTask('');
+                          set('task', '');
                         }}
                       >
                         {t('op.common.cancel')}
@@ -179,7 +175,7 @@ export function AssignmentsSection(props: SectionProps) {
                       onClick={() => {
                         // The volunteer's card must say what to do: the task is asked for, with a default.
                         setPicked({ userId: s.userId, name });
-                        setTask(defaultTask);
+                        set('task', defaultTask);
                       }}
                     >
                       {t('op.assign.assignThis', { name })}
@@ -197,15 +193,15 @@ export function AssignmentsSection(props: SectionProps) {
               class="op-form"
               onSubmit={(event) => {
                 event.preventDefault();
-                if (userId) void assign(userId, chosenName);
+                if (draft.userId) void assign(draft.userId, chosenName);
               }}
             >
               <div class="field">
                 <label for="assign-who">{t('op.assign.who')}</label>
                 <select
                   id="assign-who"
-                  value={userId}
-                  onChange={(event) => setUserId((event.currentTarget as HTMLSelectElement).value)}
+                  value={draft.userId}
+                  onChange={(event) => set('userId', (event.currentTarget as HTMLSelectElement).value)}
                 >
                   <option value="">{t('op.assign.choose')}</option>
                   {pillarOptions.map((p) => (
@@ -216,21 +212,14 @@ export function AssignmentsSection(props: SectionProps) {
                   ))}
                 </select>
               </div>
-              <TextAreaField
-                id="assign-task"
-                label={t('op.assign.task')}
-                rows={2}
-                value={task}
-                onInput={setTask}
-              />
+              <TextAreaField id="assign-task" label={t('op.assign.task')} rows={2} {...field('task')} />
               <InputField
                 id="assign-due"
                 label={t('op.assign.due')}
-                value={dueAt}
                 type="datetime-local"
-                onInput={setDueAt}
+                {...field('dueAt')}
               />
-              <button type="submit" class="button button-primary" disabled={!userId || action.isBusy}>
+              <button type="submit" class="button button-primary" disabled={!draft.userId || action.isBusy}>
                 {t('op.assign.submit')}
               </button>
             </form>
@@ -253,8 +242,7 @@ export function DispositionsSection(props: SectionProps) {
     [item.id, props.version],
   );
   const agencies = useLoad(() => listAgencies().then((r) => r.items.filter((a) => a.isActive)), []);
-  const [agencyId, setAgencyId] = useState('');
-  const [instruction, setInstruction] = useState('');
+  const { draft, set, field, reset } = useDraft({ agencyId: '', instruction: '' });
   const [dueAt, setDueAt] = useState(() => wibInputIn(24));
   const [done, setDone] = useState('');
   const action = useAction();
@@ -262,20 +250,19 @@ export function DispositionsSection(props: SectionProps) {
 
   async function send(event: Event) {
     event.preventDefault();
-    const agency = agencies.data?.find((a) => a.id === agencyId);
+    const agency = agencies.data?.find((a) => a.id === draft.agencyId);
     const ok = await action.run(() =>
       sendDisposition(item.id, {
         id: request.id,
-        agencyId,
-        instruction: instruction.trim(),
+        agencyId: draft.agencyId,
+        instruction: draft.instruction.trim(),
         dueAt: wibInputToIso(dueAt) ?? dueAt,
       }),
     );
     if (ok) {
       request.renew();
-      setDone(t('op.disposition.sent', { agency: agency?.name ?? agencyId }));
-      setAgencyId('');
-      setInstruction('');
+      setDone(t('op.disposition.sent', { agency: agency?.name ?? draft.agencyId }));
+      reset();
       props.onChanged();
     }
   }
@@ -307,8 +294,8 @@ export function DispositionsSection(props: SectionProps) {
           <SelectField
             id="disposition-agency"
             label={t('op.disposition.agency')}
-            value={agencyId}
-            onChange={setAgencyId}
+            value={draft.agencyId}
+            onChange={(value) => set('agencyId', value)}
             options={agencyOptions(t, agencies.data)}
           />
           <TextAreaField
@@ -316,8 +303,7 @@ export function DispositionsSection(props: SectionProps) {
             label={t('op.disposition.instruction')}
             rows={3}
             minLength={5}
-            value={instruction}
-            onInput={setInstruction}
+            {...field('instruction')}
           />
           <InputField
             id="disposition-due"
@@ -330,7 +316,7 @@ export function DispositionsSection(props: SectionProps) {
           <button
             type="submit"
             class="button button-primary"
-            disabled={!agencyId || instruction.trim().length < 5 || !dueAt || action.isBusy}
+            disabled={!draft.agencyId || draft.instruction.trim().length < 5 || !dueAt || action.isBusy}
           >
             {t('op.disposition.submit')}
           </button>
