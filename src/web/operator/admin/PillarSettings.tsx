@@ -1,5 +1,6 @@
 // Pengaturan: the pillar lists (types and skills) an admin keeps, and the coverage targets per area.
 import { useState } from 'preact/hooks';
+import { useDraft } from '../../draft.ts';
 import { InputField, SelectField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
 import { SmallButton } from '../../ui/SmallButton.tsx';
@@ -22,8 +23,7 @@ export function ListSection(props: { list: 'types' | 'skills' }) {
     () => (props.list === 'types' ? listPillarTypes() : listPillarSkills()).then((r) => r.items),
     [props.list],
   );
-  const [code, setCode] = useState('');
-  const [label, setLabel] = useState('');
+  const { draft, field, reset } = useDraft({ code: '', label: '' });
   const [done, setDone] = useState('');
   const action = useAction();
   const id = `list-${props.list}`;
@@ -39,11 +39,10 @@ export function ListSection(props: { list: 'types' | 'skills' }) {
 
   async function add(event: Event) {
     event.preventDefault();
-    const item = { code: code.trim(), label: label.trim(), sortOrder: 100, isActive: true };
+    const item = { code: draft.code.trim(), label: draft.label.trim(), sortOrder: 100, isActive: true };
     if (await action.run(() => saveListItem(props.list, item))) {
       setDone(t('op.lists.saved', { label: item.label }));
-      setCode('');
-      setLabel('');
+      reset();
       loaded.reload();
     }
   }
@@ -77,16 +76,14 @@ export function ListSection(props: { list: 'types' | 'skills' }) {
               label={t('op.lists.code')}
               required
               pattern="[a-z][a-z0-9_]{1,39}"
-              value={code}
-              onInput={setCode}
+              {...field('code')}
             />
             <InputField
               id={`${id}-label`}
               label={t('op.lists.label')}
               required
               minLength={2}
-              value={label}
-              onInput={setLabel}
+              {...field('label')}
             />
             <FormSubmit label={t('op.lists.add')} disabled={action.isBusy} isSecondary />
           </form>
