@@ -7,7 +7,15 @@ import type { SignedInUser } from '../api.ts';
 import { CheckField, FileField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { listAgencies } from '../operator/operator-api.ts';
-import { DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad, wib } from '../operator/ui.tsx';
+import {
+  DoneNotice,
+  ErrorNotice,
+  FormSubmit,
+  useAction,
+  useFormSend,
+  useLoad,
+  wib,
+} from '../operator/ui.tsx';
 import { listItems, mergeItem, requestTakedown, uploadScreenshot } from './provocation-api.ts';
 
 const TAKEDOWN_KINDS = ['takedown', 'investigasi'] as const;
@@ -39,37 +47,25 @@ function TakedownForm(props: Props) {
   const [caseId, setCaseId] = useState(props.item.cases[0]?.id ?? '');
   const [instruction, setInstruction] = useState('');
   const [done, setDone] = useState('');
-  const action = useAction();
   const chosenAgency = agencyId || active[0]?.id || '';
   const chosenCase = caseId || props.item.cases[0]?.id || '';
+  const send = useFormSend(
+    () => requestTakedown(props.item.id, { kind, agencyId: chosenAgency, caseId: chosenCase, instruction }),
+    (updated) => {
+      props.onChange(updated);
+      setInstruction('');
+      setDone(t('provw.takedown.sent'));
+    },
+  );
   return (
     <section aria-labelledby="provw-takedown">
       <h2 id="provw-takedown">{t('provw.takedown.form')}</h2>
       {props.item.cases.length === 0 ? (
         <p>{t('provw.takedown.noCase')}</p>
       ) : (
-        <form
-          class="op-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            let updated: ItemDetail | undefined;
-            const ok = await action.run(async () => {
-              updated = await requestTakedown(props.item.id, {
-                kind,
-                agencyId: chosenAgency,
-                caseId: chosenCase,
-                instruction,
-              });
-            });
-            if (ok && updated) {
-              props.onChange(updated);
-              setInstruction('');
-              setDone(t('provw.takedown.sent'));
-            }
-          }}
-        >
+        <form class="op-form" onSubmit={send.submit}>
           <DoneNotice message={done} />
-          <ErrorNotice error={action.error ?? agencies.error} />
+          <ErrorNotice error={send.error ?? agencies.error} />
           <SelectField
             id="provw-takedown-kind"
             label={t('provw.takedown.kind')}
@@ -102,7 +98,7 @@ function TakedownForm(props: Props) {
           />
           <FormSubmit
             label={t('provw.takedown.send')}
-            disabled={action.isBusy || !chosenAgency || instruction.trim().length < 10}
+            disabled={send.isBusy || !chosenAgency || instruction.trim().length < 10}
             isSecondary
           />
         </form>
@@ -181,7 +177,10 @@ function MergeForm(props: Props) {
   const choices = (others.data?.items ?? []).filter((i) => i.id !== props.item.id);
   const [intoId, setIntoId] = useState('');
   const [isSure, setSure] = useState(false);
-  const action = useAction();
+  const send = useFormSend(
+    () => mergeItem(props.item.id, intoId),
+    (joined) => props.onMoved(joined.id, t('provw.merged')),
+  );
   return (
     <section aria-labelledby="provw-merge">
       <h2 id="provw-merge">{t('provw.merge.title')}</h2>
@@ -189,18 +188,8 @@ function MergeForm(props: Props) {
       {others.data && choices.length === 0 ? (
         <p>{t('provw.merge.noOther')}</p>
       ) : (
-        <form
-          class="op-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            let joined: ItemDetail | undefined;
-            const ok = await action.run(async () => {
-              joined = await mergeItem(props.item.id, intoId);
-            });
-            if (ok && joined) props.onMoved(joined.id, t('provw.merged'));
-          }}
-        >
-          <ErrorNotice error={action.error ?? others.error} />
+        <form class="op-form" onSubmit={send.submit}>
+          <ErrorNotice error={send.error ?? others.error} />
           <SelectField
             id="provw-merge-target"
             label={t('provw.merge.target')}
@@ -217,7 +206,7 @@ function MergeForm(props: Props) {
           <CheckField label={t('provw.merge.confirm')} checked={isSure} onChange={setSure} />
           <FormSubmit
             label={t('provw.merge.send')}
-            disabled={action.isBusy || !intoId || !isSure}
+            disabled={send.isBusy || !intoId || !isSure}
             isSecondary
           />
         </form>
