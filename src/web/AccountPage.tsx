@@ -14,18 +14,17 @@ import {
   type SignedInUser,
   startTotp,
 } from './api.ts';
+import { AuthenticatorCodeField, CredentialForm, CurrentPasswordField } from './CredentialForm.tsx';
+import { useDraft } from './draft.ts';
 import { useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
 import { NoticeSettings } from './NoticeSettings.tsx';
 import { ActionButton } from './ui/ActionButton.tsx';
 import {
   AlertRegion,
-  BusySubmit,
-  CredentialField,
   type FormProblem,
   NEW_PASSWORD_MIN,
   NewPasswordField,
-  ProblemRegion,
   problemOf,
   SuccessRegion,
 } from './ui/CredentialField.tsx';
@@ -39,8 +38,8 @@ type Outcome = 'saved' | FormProblem<'account.required' | 'account.tooShort' | '
  */
 export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: SignedInUser) => void }) {
   const t = useT();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
+  const { draft, field, reset } = useDraft({ currentPassword: '', newPassword: '' });
+  const { currentPassword, newPassword } = draft;
   const [isBusy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const heading = t('account.title');
@@ -55,8 +54,7 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
     setOutcome(undefined);
     try {
       await changeOwnPassword(currentPassword, newPassword);
-      setCurrentPassword('');
-      setNewPassword('');
+      reset();
       setOutcome('saved');
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credentials') {
@@ -86,28 +84,28 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
   return (
     <article class="page narrow">
       <h1 tabIndex={-1}>{heading}</h1>
-      <p>{t('account.intro')}</p>
-      <ProblemRegion problem={outcome === 'saved' ? undefined : outcome} />
-      <SuccessRegion message={outcome === 'saved' ? t('account.saved') : undefined} />
-      <form noValidate onSubmit={submit}>
-        <CredentialField
+      <CredentialForm
+        intro={t('account.intro')}
+        problem={outcome === 'saved' ? undefined : outcome}
+        success={<SuccessRegion message={outcome === 'saved' ? t('account.saved') : undefined} />}
+        onSubmit={submit}
+        isBusy={isBusy}
+        label={t('account.submit')}
+        busyLabel={t('account.saving')}
+      >
+        <CurrentPasswordField
           id="account-current"
           name="currentPassword"
           label={t('account.current')}
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onInput={setCurrentPassword}
+          {...field('currentPassword')}
         />
         <NewPasswordField
           id="account-new"
           label={t('account.new')}
           hint={t('account.newHint', { min: NEW_PASSWORD_MIN })}
-          value={newPassword}
-          onInput={setNewPassword}
+          {...field('newPassword')}
         />
-        <BusySubmit isBusy={isBusy} label={t('account.submit')} busyLabel={t('account.saving')} />
-      </form>
+      </CredentialForm>
       {totp}
       <NoticeSettings />
       <OwnAccess />
@@ -235,13 +233,10 @@ function TotpSection(props: { me: SignedInUser; onEnabled: () => Promise<void> }
             void run(async () => setRecoveryCodes((await confirmTotp(code.trim())).recoveryCodes));
           }}
         >
-          <CredentialField
+          <AuthenticatorCodeField
             id="totp-code"
             name="code"
             label={t('account.totpCode')}
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
             value={code}
             onInput={setCode}
           />

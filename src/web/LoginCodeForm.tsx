@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ApiError, type SignedInUser, signInWithCode } from './api.ts';
+import { CredentialForm } from './CredentialForm.tsx';
+import { useDraft } from './draft.ts';
 import { useT } from './lang.ts';
 import {
-  BusySubmit,
   CredentialField,
   type FormProblem,
   NEW_PASSWORD_MIN,
   NewPasswordField,
-  ProblemRegion,
   problemOf,
   UsernameField,
 } from './ui/CredentialField.tsx';
@@ -22,9 +22,8 @@ type Problem = FormProblem<
  */
 export function LoginCodeForm(props: { username?: string; onSignedIn: (me: SignedInUser) => void }) {
   const t = useT();
-  const [username, setUsername] = useState(props.username ?? '');
-  const [code, setCode] = useState('');
-  const [newPassword, setNewPassword] = useState('');
+  const { draft, field } = useDraft({ username: props.username ?? '', code: '', newPassword: '' });
+  const { username, code, newPassword } = draft;
   const [isBusy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | undefined>();
 
@@ -54,36 +53,31 @@ export function LoginCodeForm(props: { username?: string; onSignedIn: (me: Signe
   }
 
   return (
-    <>
-      <p>{t('loginCode.intro')}</p>
-      <ProblemRegion problem={problem} />
-      <form noValidate onSubmit={submit}>
-        <UsernameField
-          id="code-username"
-          label={t('login.username')}
-          value={username}
-          onInput={setUsername}
-        />
-        <CredentialField
-          id="code-code"
-          name="code"
-          label={t('loginCode.code')}
-          type="text"
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          spellcheck={false}
-          value={code}
-          onInput={setCode}
-        />
-        <NewPasswordField
-          id="code-new-password"
-          label={t('loginCode.newPassword')}
-          hint={t('loginCode.newPasswordHint', { min: NEW_PASSWORD_MIN })}
-          value={newPassword}
-          onInput={setNewPassword}
-        />
-        <BusySubmit isBusy={isBusy} label={t('loginCode.submit')} busyLabel={t('login.submitting')} />
-      </form>
-    </>
+    <CredentialForm
+      intro={t('loginCode.intro')}
+      problem={problem}
+      onSubmit={submit}
+      isBusy={isBusy}
+      label={t('loginCode.submit')}
+      busyLabel={t('login.submitting')}
+    >
+      <UsernameField id="code-username" label={t('login.username')} {...field('username')} />
+      <CredentialField
+        id="code-code"
+        name="code"
+        label={t('loginCode.code')}
+        type="text"
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        spellcheck={false}
+        {...field('code')}
+      />
+      <NewPasswordField
+        id="code-new-password"
+        label={t('loginCode.newPassword')}
+        hint={t('loginCode.newPasswordHint', { min: NEW_PASSWORD_MIN })}
+        {...field('newPassword')}
+      />
+    </CredentialForm>
   );
 }

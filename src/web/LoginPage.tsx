@@ -1,25 +1,19 @@
 import { useState } from 'preact/hooks';
 import { ApiError, type SignedInUser, signIn } from './api.ts';
+import { AuthenticatorCodeField, CredentialForm, CurrentPasswordField } from './CredentialForm.tsx';
+import { useDraft } from './draft.ts';
 import { Frame, useDocumentTitle } from './Frame.tsx';
 import { LoginCodeForm } from './LoginCodeForm.tsx';
 import { useT } from './lang.ts';
-import {
-  BusySubmit,
-  CredentialField,
-  type FormProblem,
-  ProblemRegion,
-  problemOf,
-  UsernameField,
-} from './ui/CredentialField.tsx';
+import { type FormProblem, problemOf, UsernameField } from './ui/CredentialField.tsx';
 
 type Problem = FormProblem<'login.required'>;
 
 /** The sign-in form. `notice` explains why the user is here again (e.g. the session ended). */
 export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUser) => void }) {
   const t = useT();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
+  const { draft, set, field } = useDraft({ username: '', password: '', totp: '' });
+  const { username, password, totp } = draft;
   const [needsTotp, setNeedsTotp] = useState(false);
   const [isBusy, setBusy] = useState(false);
   // A code sheet's QR opens /?kode=1&u=<username>: straight to the one-time code path.
@@ -50,8 +44,8 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
         return;
       }
       setProblem(problemOf(error));
-      if (!(error instanceof ApiError && error.code === 'totp_invalid')) setPassword('');
-      setTotp('');
+      if (!(error instanceof ApiError && error.code === 'totp_invalid')) set('password', '');
+      set('totp', '');
       setBusy(false);
     }
   }
@@ -77,41 +71,31 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
 
   function passwordForm() {
     return (
-      <>
-        <p>{t('login.intro')}</p>
-        <ProblemRegion problem={problem} />
-        <form noValidate onSubmit={submit}>
-          <UsernameField
-            id="login-username"
-            label={t('login.username')}
-            value={username}
-            onInput={setUsername}
+      <CredentialForm
+        intro={t('login.intro')}
+        problem={problem}
+        onSubmit={submit}
+        isBusy={isBusy}
+        label={t('login.submit')}
+        busyLabel={t('login.submitting')}
+      >
+        <UsernameField id="login-username" label={t('login.username')} {...field('username')} />
+        <CurrentPasswordField
+          id="login-password"
+          name="password"
+          label={t('login.password')}
+          {...field('password')}
+        />
+        {needsTotp && (
+          <AuthenticatorCodeField
+            id="login-totp"
+            name="totp"
+            label={t('login.totp')}
+            hint={t('login.totpHint')}
+            {...field('totp')}
           />
-          <CredentialField
-            id="login-password"
-            name="password"
-            label={t('login.password')}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onInput={setPassword}
-          />
-          {needsTotp && (
-            <CredentialField
-              id="login-totp"
-              name="totp"
-              label={t('login.totp')}
-              hint={t('login.totpHint')}
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={totp}
-              onInput={setTotp}
-            />
-          )}
-          <BusySubmit isBusy={isBusy} label={t('login.submit')} busyLabel={t('login.submitting')} />
-        </form>
-      </>
+        )}
+      </CredentialForm>
     );
   }
 }
