@@ -1,6 +1,7 @@
 // Ponsel ODK Collect (admin): a token per field phone, its server URL as a QR code for Collect (shown once), and
 // revoking a token when a phone is lost.
 import { useState } from 'preact/hooks';
+import { useDraft } from '../../draft.ts';
 import { InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
 import { SmallButton } from '../../ui/SmallButton.tsx';
@@ -127,14 +128,12 @@ function CreatedDevice(props: { created: OdkDeviceCreated }) {
 
 function CreateDeviceForm(props: { onCreated: (created: OdkDeviceCreated) => void }) {
   const t = useT();
-  const [username, setUsername] = useState('');
-  const [label, setLabel] = useState('');
+  const { draft, field, reset } = useDraft({ username: '', label: '' });
   const action = useFormSend(
-    () => createOdkDevice({ username: username.trim(), label: label.trim() }),
+    () => createOdkDevice({ username: draft.username.trim(), label: draft.label.trim() }),
     (created) => {
       props.onCreated(created);
-      setUsername('');
-      setLabel('');
+      reset();
     },
   );
 
@@ -149,19 +148,12 @@ function CreateDeviceForm(props: { onCreated: (created: OdkDeviceCreated) => voi
           required
           minLength={3}
           autoComplete="off"
-          value={username}
-          onInput={setUsername}
+          {...field('username')}
         />
-        <InputField
-          id="odk-label"
-          label={t('op.odk.label')}
-          maxLength={200}
-          value={label}
-          onInput={setLabel}
-        />
+        <InputField id="odk-label" label={t('op.odk.label')} maxLength={200} {...field('label')} />
         <FormSubmit
           label={t(action.isBusy ? 'op.odk.creating' : 'op.odk.create')}
-          disabled={action.isBusy || username.trim().length < 3}
+          disabled={action.isBusy || draft.username.trim().length < 3}
         />
       </form>
     </section>
