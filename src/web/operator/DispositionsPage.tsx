@@ -1,6 +1,7 @@
 // Disposisi: what the Social Affairs Office asks of a partner agency, and the agency's answers.
 import { useState } from 'preact/hooks';
 import { awaitsAnswer, sortDispositions } from '../../shared/cases/disposition-order.ts';
+import { useDraft } from '../draft.ts';
 import { RadioField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { dispositionStatusLabel } from './labels.ts';
@@ -35,10 +36,10 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
   const { item } = props;
   const t = useT();
   const lang = useLang();
-  const [status, setStatus] = useState<(typeof ANSWERS)[number]>(
-    item.status === 'diterima' ? 'selesai' : 'diterima',
-  );
-  const [answer, setAnswer] = useState('');
+  const { draft, set, field } = useDraft<{ status: (typeof ANSWERS)[number]; answer: string }>({
+    status: item.status === 'diterima' ? 'selesai' : 'diterima',
+    answer: '',
+  });
   const [done, setDone] = useState('');
   const action = useAction();
   const isOpen = item.status !== 'selesai' && item.status !== 'ditolak';
@@ -46,9 +47,13 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (await action.run(() => answerDisposition(item.id, { status, answer: answer.trim() }))) {
+    if (
+      await action.run(() =>
+        answerDisposition(item.id, { status: draft.status, answer: draft.answer.trim() }),
+      )
+    ) {
       setDone(t('op.dispositions.answered'));
-      setAnswer('');
+      set('answer', '');
       props.onAnswered();
     }
   }
@@ -85,21 +90,20 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
             legend={t('op.dispositions.statusLegend')}
             name={`${prefix}-status`}
             options={ANSWERS.map((option) => ({ value: option, label: dispositionStatusLabel(t, option) }))}
-            value={status}
-            onChange={setStatus}
+            value={draft.status}
+            onChange={(status) => set('status', status)}
           />
           <TextAreaField
             id={`${prefix}-text`}
             label={t('op.dispositions.answerLabel')}
             rows={3}
             minLength={3}
-            value={answer}
-            onInput={setAnswer}
+            {...field('answer')}
           />
           <button
             type="submit"
             class="button button-primary"
-            disabled={answer.trim().length < 3 || action.isBusy}
+            disabled={draft.answer.trim().length < 3 || action.isBusy}
           >
             {t('op.dispositions.submit')}
           </button>
