@@ -7,6 +7,7 @@ import type { PersonInput, VulnerablePersonView } from '../../shared/cases/peopl
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { wibInputToIso } from '../../shared/time.ts';
+import { useDraft } from '../draft.ts';
 import { InputField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { groupLabel, referralServiceLabel } from './labels.ts';
@@ -25,13 +26,16 @@ export function PersonForm(props: {
   const t = useT();
   const { person } = props;
   const prefix = person ? `person-${person.id}` : 'person-new';
-  const [fullName, setFullName] = useState(person?.fullName ?? '');
-  const [nik, setNik] = useState(person?.nik ?? '');
-  const [age, setAge] = useState(person?.age != null ? String(person.age) : '');
-  const [group, setGroup] = useState<VulnerableGroup | ''>(person?.group ?? '');
-  const [needs, setNeeds] = useState(person?.needs.join(', ') ?? '');
-  const [guardianName, setGuardianName] = useState(person?.guardianName ?? '');
-  const [guardianConsent, setGuardianConsent] = useState(person?.guardianConsent ?? false);
+  const { draft, set, field } = useDraft({
+    fullName: person?.fullName ?? '',
+    nik: person?.nik ?? '',
+    age: person?.age != null ? String(person.age) : '',
+    group: (person?.group ?? '') as VulnerableGroup | '',
+    needs: person?.needs.join(', ') ?? '',
+    guardianName: person?.guardianName ?? '',
+    guardianConsent: person?.guardianConsent ?? false,
+  });
+  const { fullName, nik, age, group, needs, guardianName, guardianConsent } = draft;
   const [isChecked, setChecked] = useState(false);
   const [refusal, setRefusal] = useState('');
   const action = useAction();
@@ -87,9 +91,8 @@ export function PersonForm(props: {
         label={t('op.people.fullName')}
         required
         maxLength={200}
-        value={fullName}
+        {...field('fullName')}
         error={showError(fullName.trim().length < 2) ? t('op.people.nameRequired') : undefined}
-        onInput={setFullName}
       />
       <InputField
         id={`${prefix}-nik`}
@@ -99,7 +102,7 @@ export function PersonForm(props: {
         maxLength={16}
         value={nik}
         error={showError(isNikInvalid) ? t('op.people.nikInvalid') : undefined}
-        onInput={(value) => setNik(value.replace(/\s/g, ''))}
+        onInput={(value) => set('nik', value.replace(/\s/g, ''))}
       />
       <InputField
         id={`${prefix}-age`}
@@ -108,9 +111,8 @@ export function PersonForm(props: {
         inputClass="op-number"
         min={0}
         max={130}
-        value={age}
+        {...field('age')}
         error={showError(isAgeInvalid) ? t('op.people.ageInvalid') : undefined}
-        onInput={setAge}
       />
       <SelectField
         id={`${prefix}-group`}
@@ -118,7 +120,7 @@ export function PersonForm(props: {
         required
         value={group}
         error={showError(group === '') ? t('op.people.groupRequired') : undefined}
-        onChange={(value) => setGroup(value as VulnerableGroup | '')}
+        onChange={(value) => set('group', value as VulnerableGroup | '')}
         options={[
           { value: '', label: t('op.people.chooseGroup') },
           ...VULNERABLE_GROUPS.map((g) => ({ value: g, label: groupLabel(t, g) })),
@@ -128,15 +130,13 @@ export function PersonForm(props: {
         id={`${prefix}-needs`}
         label={t('op.people.needs')}
         hint={t('op.people.needsHint')}
-        value={needs}
-        onInput={setNeeds}
+        {...field('needs')}
       />
       <InputField
         id={`${prefix}-guardian`}
         label={t(isForChild ? 'op.people.guardianName' : 'op.people.guardianNameOptional')}
         maxLength={200}
-        value={guardianName}
-        onInput={setGuardianName}
+        {...field('guardianName')}
       />
       {isForChild && (
         <fieldset class="op-fieldset op-child-consent">
@@ -149,7 +149,7 @@ export function PersonForm(props: {
               type="checkbox"
               checked={guardianConsent}
               aria-describedby={`${prefix}-consent-hint`}
-              onChange={(e) => setGuardianConsent((e.currentTarget as HTMLInputElement).checked)}
+              onChange={(e) => set('guardianConsent', (e.currentTarget as HTMLInputElement).checked)}
             />{' '}
             {t('op.people.consent')}
           </label>
@@ -180,9 +180,12 @@ export function ReferralForm(props: {
   const t = useT();
   const { person } = props;
   const prefix = `referral-${person.id}`;
-  const [service, setService] = useState<(typeof REFERRAL_SERVICES)[number]>('dukungan_psikososial');
-  const [provider, setProvider] = useState('');
-  const [dueAt, setDueAt] = useState(() => wibInputIn(72));
+  const { draft, set, field } = useDraft<{
+    service: (typeof REFERRAL_SERVICES)[number];
+    provider: string;
+    dueAt: string;
+  }>({ service: 'dukungan_psikososial', provider: '', dueAt: wibInputIn(72) });
+  const { service, provider, dueAt } = draft;
   const action = useAction();
   const request = useClientId();
   const first = useRef<HTMLSelectElement>(null);
@@ -214,7 +217,7 @@ export function ReferralForm(props: {
         inputRef={first}
         label={t('op.referral.serviceLabel')}
         value={service}
-        onChange={(value) => setService(value as (typeof REFERRAL_SERVICES)[number])}
+        onChange={(value) => set('service', value as (typeof REFERRAL_SERVICES)[number])}
         options={REFERRAL_SERVICES.map((s) => ({ value: s, label: referralServiceLabel(t, s) }))}
       />
       <InputField
@@ -224,16 +227,14 @@ export function ReferralForm(props: {
         required
         minLength={2}
         maxLength={200}
-        value={provider}
-        onInput={setProvider}
+        {...field('provider')}
       />
       <InputField
         id={`${prefix}-due`}
         label={t('op.referral.due')}
         required
-        value={dueAt}
         type="datetime-local"
-        onInput={setDueAt}
+        {...field('dueAt')}
       />
       <ErrorNotice error={action.error} />
       <FormSubmit
