@@ -242,8 +242,7 @@ export function DispositionsSection(props: SectionProps) {
     [item.id, props.version],
   );
   const agencies = useLoad(() => listAgencies().then((r) => r.items.filter((a) => a.isActive)), []);
-  const { draft, set, field, reset } = useDraft({ agencyId: '', instruction: '' });
-  const [dueAt, setDueAt] = useState(() => wibInputIn(24));
+  const { draft, set, field } = useDraft({ agencyId: '', instruction: '', dueAt: wibInputIn(24) });
   const [done, setDone] = useState('');
   const action = useAction();
   const request = useClientId();
@@ -256,13 +255,14 @@ export function DispositionsSection(props: SectionProps) {
         id: request.id,
         agencyId: draft.agencyId,
         instruction: draft.instruction.trim(),
-        dueAt: wibInputToIso(dueAt) ?? dueAt,
+        dueAt: wibInputToIso(draft.dueAt) ?? draft.dueAt,
       }),
     );
     if (ok) {
       request.renew();
       setDone(t('op.disposition.sent', { agency: agency?.name ?? draft.agencyId }));
-      reset();
+      set('agencyId', '');
+      set('instruction', '');
       props.onChanged();
     }
   }
@@ -309,14 +309,13 @@ export function DispositionsSection(props: SectionProps) {
             id="disposition-due"
             label={t('op.disposition.due')}
             required
-            value={dueAt}
             type="datetime-local"
-            onInput={setDueAt}
+            {...field('dueAt')}
           />
           <button
             type="submit"
             class="button button-primary"
-            disabled={!draft.agencyId || draft.instruction.trim().length < 5 || !dueAt || action.isBusy}
+            disabled={!draft.agencyId || draft.instruction.trim().length < 5 || !draft.dueAt || action.isBusy}
           >
             {t('op.disposition.submit')}
           </button>
