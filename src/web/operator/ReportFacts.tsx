@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
 import {
@@ -30,54 +31,30 @@ export function ReportFacts(props: { report: Report }) {
   return (
     <>
       <dl class="op-facts">
-        <div>
-          <dt>{t('op.report.occurredAt')}</dt>
-          <dd>{wib(report.occurredAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('op.report.receivedAt')}</dt>
-          <dd>{wib(report.createdAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('op.report.place')}</dt>
-          <dd>
-            {report.regionName} <span class="op-code">({report.regionCode})</span>
-          </dd>
-        </div>
+        <Fact term={t('op.report.occurredAt')}>{wib(report.occurredAt, lang)}</Fact>
+        <Fact term={t('op.report.receivedAt')}>{wib(report.createdAt, lang)}</Fact>
+        <Fact term={t('op.report.place')}>
+          {report.regionName} <span class="op-code">({report.regionCode})</span>
+        </Fact>
         {report.triggers.length > 0 && (
-          <div>
-            <dt>{t('op.report.triggers')}</dt>
-            <dd>{report.triggers.map((trigger) => triggerLabel(t, trigger)).join(', ')}</dd>
-          </div>
+          <Fact term={t('op.report.triggers')}>
+            {report.triggers.map((trigger) => triggerLabel(t, trigger)).join(', ')}
+          </Fact>
         )}
-        {report.groupsInvolved && (
-          <div>
-            <dt>{t('op.report.groupsInvolved')}</dt>
-            <dd>{report.groupsInvolved}</dd>
-          </div>
-        )}
+        {report.groupsInvolved && <Fact term={t('op.report.groupsInvolved')}>{report.groupsInvolved}</Fact>}
         {report.violenceOngoing && (
-          <div>
-            <dt>{t('op.report.violence')}</dt>
-            <dd>
-              <strong>{t('op.report.violenceOngoing')}</strong>
-            </dd>
-          </div>
+          <Fact term={t('op.report.violence')}>
+            <strong>{t('op.report.violenceOngoing')}</strong>
+          </Fact>
         )}
-        <div>
-          <dt>{t('op.report.counts')}</dt>
-          <dd>
-            {counts
-              .filter(([, n]) => n > 0)
-              .map(([key, n]) => `${t(key)} ${num(n, lang)}`)
-              .join(' · ') || t('op.report.noCounts')}
-          </dd>
-        </div>
+        <Fact term={t('op.report.counts')}>
+          {counts
+            .filter(([, n]) => n > 0)
+            .map(([key, n]) => `${t(key)} ${num(n, lang)}`)
+            .join(' · ') || t('op.report.noCounts')}
+        </Fact>
         {report.needs.length > 0 && (
-          <div>
-            <dt>{t('op.report.needs')}</dt>
-            <dd>{report.needs.map((need) => needLabel(t, need)).join(', ')}</dd>
-          </div>
+          <Fact term={t('op.report.needs')}>{report.needs.map((need) => needLabel(t, need)).join(', ')}</Fact>
         )}
       </dl>
       {groups.length > 0 && (
@@ -100,6 +77,16 @@ export function ReportFacts(props: { report: Report }) {
       <h3>{t('op.report.description')}</h3>
       <p class="op-description">{report.description}</p>
     </>
+  );
+}
+
+/** One fact of the report: its term and what the report says. */
+function Fact(props: { term: string; children: ComponentChildren }) {
+  return (
+    <div>
+      <dt>{props.term}</dt>
+      <dd>{props.children}</dd>
+    </div>
   );
 }
 
