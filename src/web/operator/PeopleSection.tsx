@@ -67,11 +67,15 @@ export function PeopleSection(props: Props) {
   const isOpenCase = item.phase !== 'selesai';
   const canAdd = props.canAct && isOpenCase;
 
-  function openForm(form: OpenForm, opener: string) {
-    setDone('');
-    setReturnTo(opener);
-    setOpen(form);
-  }
+  /** The id and the click of a button that opens `form`; the focus comes back to it once the form closes. */
+  const opens = (form: OpenForm, id: string) => ({
+    id,
+    onClick: () => {
+      setDone('');
+      setReturnTo(id);
+      setOpen(form);
+    },
+  });
   function saved(message: string) {
     setOpen(undefined);
     setDone(message);
@@ -118,10 +122,9 @@ export function PeopleSection(props: Props) {
         ) : (
           <p>
             <button
-              id="person-add-open"
               type="button"
               class="button op-button-secondary"
-              onClick={() => openForm({ kind: 'add' }, 'person-add-open')}
+              {...opens({ kind: 'add' }, 'person-add-open')}
             >
               {t('op.people.addOpen')}
             </button>
@@ -156,19 +159,13 @@ export function PeopleSection(props: Props) {
                     <div class="op-actions">
                       {item.isHandler && !person.isMasked && (
                         <SmallButton
-                          id={`person-edit-${person.id}`}
-                          onClick={() =>
-                            openForm({ kind: 'edit', personId: person.id }, `person-edit-${person.id}`)
-                          }
+                          {...opens({ kind: 'edit', personId: person.id }, `person-edit-${person.id}`)}
                         >
                           {t('op.people.edit', { name: person.fullName })}
                         </SmallButton>
                       )}
                       <SmallButton
-                        id={`person-refer-${person.id}`}
-                        onClick={() =>
-                          openForm({ kind: 'refer', personId: person.id }, `person-refer-${person.id}`)
-                        }
+                        {...opens({ kind: 'refer', personId: person.id }, `person-refer-${person.id}`)}
                       >
                         {t('op.referral.open', { name: person.fullName })}
                       </SmallButton>
