@@ -138,16 +138,35 @@ export function AreaTable(props: {
   );
 }
 
+/** One breakdown: its heading, which names its bars too, and the bars (or, when given, the `empty` line). */
+function Breakdown(props: { id: string; title: string; bars: Bar[]; empty?: string }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.empty !== undefined && props.bars.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <Bars items={props.bars} label={props.title} />
+      )}
+    </section>
+  );
+}
+
+/** A bar per counted row, keyed and named by what it counts. */
+function countBars<R extends { count: number }, F extends keyof R>(
+  rows: readonly R[],
+  field: F,
+  labelOf: (key: R[F]) => string,
+): Bar[] {
+  return rows.map((row) => ({ key: String(row[field]), label: labelOf(row[field]), value: row.count }));
+}
+
 /** Reports per week, type and group; open cases per phase and priority. */
 export function Breakdowns(props: { stats: StatsOverview }) {
   const t = useT();
   const lang = useLang();
   const { stats } = props;
-  const byType: Bar[] = stats.byType.map((row) => ({
-    key: row.type,
-    label: conflictTypeLabel(t, row.type),
-    value: row.count,
-  }));
+  const byType = countBars(stats.byType, 'type', (type) => conflictTypeLabel(t, type));
   const byGroup: Bar[] = stats.byVulnerableGroup.map((row) => ({
     key: row.group,
     label: groupLabel(t, row.group),
@@ -158,16 +177,12 @@ export function Breakdowns(props: { stats: StatsOverview }) {
       atRisk: num(row.atRisk, lang),
     }),
   }));
-  const byPhase: Bar[] = stats.openCasesByPhase.map((row) => ({
-    key: row.phase,
-    label: phaseLabel(t, row.phase),
-    value: row.count,
-  }));
-  const byPriority: Bar[] = stats.openCasesByPriority.map((row) => ({
-    key: row.priority,
-    label: `${row.priority} · ${t(`field.priority.${row.priority}`)}`,
-    value: row.count,
-  }));
+  const byPhase = countBars(stats.openCasesByPhase, 'phase', (phase) => phaseLabel(t, phase));
+  const byPriority = countBars(
+    stats.openCasesByPriority,
+    'priority',
+    (priority) => `${priority} · ${t(`field.priority.${priority}`)}`,
+  );
   const weekLabel = (week: string) =>
     new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
       day: 'numeric',
@@ -197,26 +212,10 @@ export function Breakdowns(props: { stats: StatsOverview }) {
           ]}
         />
       </section>
-      <section aria-labelledby="type-heading">
-        <h2 id="type-heading">{t('op.dash.byType')}</h2>
-        {byType.length === 0 ? (
-          <p>{t('op.dash.nothing')}</p>
-        ) : (
-          <Bars items={byType} label={t('op.dash.byType')} />
-        )}
-      </section>
-      <section aria-labelledby="group-heading">
-        <h2 id="group-heading">{t('op.dash.byGroup')}</h2>
-        <Bars items={byGroup} label={t('op.dash.byGroup')} />
-      </section>
-      <section aria-labelledby="phase-heading">
-        <h2 id="phase-heading">{t('op.dash.byPhase')}</h2>
-        <Bars items={byPhase} label={t('op.dash.byPhase')} />
-      </section>
-      <section aria-labelledby="priority-heading">
-        <h2 id="priority-heading">{t('op.dash.byPriority')}</h2>
-        <Bars items={byPriority} label={t('op.dash.byPriority')} />
-      </section>
+      <Breakdown id="type-heading" title={t('op.dash.byType')} bars={byType} empty={t('op.dash.nothing')} />
+      <Breakdown id="group-heading" title={t('op.dash.byGroup')} bars={byGroup} />
+      <Breakdown id="phase-heading" title={t('op.dash.byPhase')} bars={byPhase} />
+      <Breakdown id="priority-heading" title={t('op.dash.byPriority')} bars={byPriority} />
       <p class="hint">{t('op.dash.countedNote')}</p>
     </div>
   );
