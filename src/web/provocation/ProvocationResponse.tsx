@@ -5,6 +5,7 @@ import { can } from '../../shared/permissions/index.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES } from '../../shared/provocation/provocation-rules.ts';
 import type { CounterMessage, ItemDetail } from '../../shared/provocation/provocation-schema.ts';
 import type { SignedInUser } from '../api.ts';
+import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DoneNotice, ErrorNotice, FormSubmit, Tag, useAction, wib } from '../operator/ui.tsx';
@@ -71,9 +72,11 @@ type Run = (work: () => Promise<ItemDetail>, message: string) => Promise<boolean
 
 function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
   const t = useT();
-  const [assessment, setAssessment] = useState(props.item.assessment ?? 'provokasi');
-  const [outcome, setOutcome] = useState<string>(props.item.outcome);
-  const [note, setNote] = useState(props.item.assessmentNote);
+  const { draft, set, field } = useDraft({
+    assessment: props.item.assessment ?? 'provokasi',
+    outcome: props.item.outcome as string,
+    note: props.item.assessmentNote,
+  });
   return (
     <section aria-labelledby="prov-assess">
       <h2 id="prov-assess">{t('prov.assess.title')}</h2>
@@ -84,9 +87,9 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
           void props.run(
             () =>
               assessItem(props.item.id, {
-                assessment: assessment as ItemDetail['assessment'] & string,
-                note,
-                outcome: outcome as ItemDetail['outcome'],
+                assessment: draft.assessment as ItemDetail['assessment'] & string,
+                note: draft.note,
+                outcome: draft.outcome as ItemDetail['outcome'],
               }),
             t('prov.assess.saved'),
           );
@@ -95,23 +98,22 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
         <SelectField
           id="prov-assess-assessment"
           label={t('prov.col.assessment')}
-          value={assessment}
-          onChange={(value) => setAssessment(value as never)}
+          value={draft.assessment}
+          onChange={(value) => set('assessment', value as never)}
           options={ASSESSMENTS.map((a) => ({ value: a, label: t(`prov.assessment.${a}`) }))}
         />
         <SelectField
           id="prov-assess-outcome"
           label={t('prov.assess.outcome')}
-          value={outcome}
-          onChange={setOutcome}
+          value={draft.outcome}
+          onChange={(value) => set('outcome', value)}
           options={OUTCOMES.map((o) => ({ value: o, label: t(`prov.outcome.${o}`) }))}
         />
         <TextAreaField
           id="prov-assess-note"
           label={t('prov.assess.note')}
-          value={note}
           maxLength={2000}
-          onInput={setNote}
+          {...field('note')}
         />
         <FormSubmit label={t('prov.assess.save')} disabled={props.busy} isSecondary />
       </form>
