@@ -19,7 +19,7 @@ import {
   referralStatusLabel,
 } from './labels.ts';
 import { type CaseView, getOpenItems, listPeople, moveCase, reopenCase } from './operator-api.ts';
-import { ErrorNotice, useFormSend, useLoad, wib } from './ui.tsx';
+import { ErrorNotice, SubmitButton, useFormSend, useLoad, wib } from './ui.tsx';
 
 /** The two lines of a referral's hand-over: to whom it goes, and who follows it up. */
 const HANDOVER_FIELDS = [
@@ -141,13 +141,10 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
         onInput={setOutcome}
       />
       <ErrorNotice error={action.error} />
-      <button
-        type="submit"
-        class="button button-primary"
+      <SubmitButton
+        label={t('op.phase.closeConfirm')}
         disabled={action.isBusy || outcome.trim().length < 10}
-      >
-        {t('op.phase.closeConfirm')}
-      </button>
+      />
     </form>
   );
 }
@@ -188,13 +185,10 @@ export function ReopenCaseForm(props: {
             onInput={setReason}
           />
           <ErrorNotice error={action.error} />
-          <button
-            type="submit"
-            class="button button-primary"
+          <SubmitButton
+            label={t('op.reopen.confirm')}
             disabled={action.isBusy || reason.trim().length < REOPEN_REASON_MIN_LENGTH}
-          >
-            {t('op.reopen.confirm')}
-          </button>
+          />
         </form>
       )}
     </>

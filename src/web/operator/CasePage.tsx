@@ -34,6 +34,7 @@ import {
   ErrorNotice,
   PriorityTag,
   StandIn,
+  SubmitButton,
   Tag,
   TimelineEntry,
   useAction,
@@ -346,9 +347,7 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
               ...choices.map((r) => ({ value: r.code, label: r.name })),
             ]}
           />
-          <button type="submit" class="button op-button-secondary" disabled={!code || action.isBusy}>
-            {t('op.share.submit')}
-          </button>
+          <SubmitButton label={t('op.share.submit')} disabled={!code || action.isBusy} isSecondary />
         </form>
       )}
     </section>

@@ -25,6 +25,7 @@ import {
   ErrorNotice,
   Notice,
   num,
+  SubmitButton,
   Tag,
   useAction,
   useClientId,
@@ -155,9 +156,7 @@ export function AssignmentsSection(props: SectionProps) {
                         minLength={5}
                         {...field('task')}
                       />
-                      <button type="submit" class="button button-primary" disabled={action.isBusy}>
-                        {t('op.assign.sendTask')}
-                      </button>{' '}
+                      <SubmitButton label={t('op.assign.sendTask')} disabled={action.isBusy} />{' '}
                       <button
                         type="button"
                         class="button op-button-secondary"
@@ -219,9 +218,7 @@ export function AssignmentsSection(props: SectionProps) {
                 type="datetime-local"
                 {...field('dueAt')}
               />
-              <button type="submit" class="button button-primary" disabled={!draft.userId || action.isBusy}>
-                {t('op.assign.submit')}
-              </button>
+              <SubmitButton label={t('op.assign.submit')} disabled={!draft.userId || action.isBusy} />
             </form>
           )}
         </>
@@ -312,13 +309,10 @@ export function DispositionsSection(props: SectionProps) {
             type="datetime-local"
             {...field('dueAt')}
           />
-          <button
-            type="submit"
-            class="button button-primary"
+          <SubmitButton
+            label={t('op.disposition.submit')}
             disabled={!draft.agencyId || draft.instruction.trim().length < 5 || !draft.dueAt || action.isBusy}
-          >
-            {t('op.disposition.submit')}
-          </button>
+          />
         </form>
       )}
       <DoneNotice message={done} />

@@ -7,7 +7,18 @@ import { useLang, useT } from '../lang.ts';
 import { dispositionStatusLabel } from './labels.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { answerDisposition, type Disposition, listDispositions } from './operator-api.ts';
-import { DoneNotice, Due, ErrorNotice, Loading, Tag, useAction, useLoad, useNow, wib } from './ui.tsx';
+import {
+  DoneNotice,
+  Due,
+  ErrorNotice,
+  Loading,
+  SubmitButton,
+  Tag,
+  useAction,
+  useLoad,
+  useNow,
+  wib,
+} from './ui.tsx';
 
 const ANSWERS = ['diterima', 'selesai', 'ditolak'] as const;
 
@@ -100,13 +111,10 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
             minLength={3}
             {...field('answer')}
           />
-          <button
-            type="submit"
-            class="button button-primary"
+          <SubmitButton
+            label={t('op.dispositions.submit')}
             disabled={draft.answer.trim().length < 3 || action.isBusy}
-          >
-            {t('op.dispositions.submit')}
-          </button>
+          />
         </form>
       )}
     </li>

@@ -16,7 +16,7 @@ import { request } from '../api.ts';
 import { CheckField, FileField, InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
-import { DataTable, ErrorNotice, Tag, useAction, wib } from './ui.tsx';
+import { DataTable, ErrorNotice, SubmitButton, Tag, useAction, wib } from './ui.tsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const POLL_MS = 1500;
@@ -126,9 +126,7 @@ export function HistoryImportPage(_props: OperatorPageProps) {
       <p class="lead">{t('hist.lead')}</p>
       <form class="op-form" onSubmit={send}>
         <FileField id="hist-file" label={t('hist.file')} accept=".csv,.xlsx" required onFile={setFile} />
-        <button type="submit" class="button button-primary" disabled={action.isBusy}>
-          {t('hist.upload')}
-        </button>
+        <SubmitButton label={t('hist.upload')} disabled={action.isBusy} />
       </form>
       <ErrorNotice error={action.error} />
       {upload && (
@@ -169,13 +167,11 @@ export function HistoryImportPage(_props: OperatorPageProps) {
             onInput={setHome}
           />
           <CheckField label={t('hist.duplicates')} checked={withDuplicates} onChange={setWithDuplicates} />
-          <button
-            type="submit"
-            class="button op-button-secondary"
+          <SubmitButton
+            label={t('hist.dryRun')}
             disabled={action.isBusy || !draft.date || !draft.place.some(Boolean)}
-          >
-            {t('hist.dryRun')}
-          </button>
+            isSecondary
+          />
         </form>
       )}
       {dryRun && upload?.import.status !== 'selesai' && (

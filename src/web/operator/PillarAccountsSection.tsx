@@ -7,7 +7,7 @@ import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import type { ListItem } from './operator-api.ts';
-import { ErrorNotice, num, useAction, wib } from './ui.tsx';
+import { ErrorNotice, num, SubmitButton, useAction, wib } from './ui.tsx';
 
 const createAccounts = (body: { pillarType?: string; region?: string }) =>
   request<PillarAccountsReply>('POST', '/api/pillars/accounts', body);
@@ -75,9 +75,7 @@ export function PillarAccountsSection(props: { me: OperatorPageProps['me']; type
           value={region}
           onInput={setRegion}
         />
-        <button type="submit" class="button button-primary" disabled={bulk.isBusy}>
-          {t('op.accounts.create')}
-        </button>
+        <SubmitButton label={t('op.accounts.create')} disabled={bulk.isBusy} />
       </form>
       <ErrorNotice error={bulk.error} />
       {result && (

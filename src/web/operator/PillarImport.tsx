@@ -19,7 +19,7 @@ import {
   isRosterFile,
   startRosterImport,
 } from './pillars-api.ts';
-import { DataTable, ErrorNotice, num, Tag, toApiError, useAction } from './ui.tsx';
+import { DataTable, ErrorNotice, num, SubmitButton, Tag, toApiError, useAction } from './ui.tsx';
 
 const POLL_MS = 1000;
 
@@ -152,9 +152,7 @@ export function PillarImport(props: {
           ]}
         />
         <div class="op-actions">
-          <button type="submit" class="button op-button-secondary" disabled={action.isBusy || isRunning}>
-            {t('op.pillars.dryRun')}
-          </button>
+          <SubmitButton label={t('op.pillars.dryRun')} disabled={action.isBusy || isRunning} isSecondary />
           <ActionButton
             label={t('op.pillars.import')}
             isBusy={action.isBusy}

@@ -31,6 +31,7 @@ import {
   num,
   PriorityTag,
   StandIn,
+  SubmitButton,
   Tag,
   useAction,
   useLoad,
@@ -174,13 +175,10 @@ export function ReportDetail(props: {
             value={reason}
             onInput={setReason}
           />
-          <button
-            type="submit"
-            class="button button-primary"
+          <SubmitButton
+            label={t('op.report.rejectConfirm')}
             disabled={action.isBusy || reason.trim().length < 3}
-          >
-            {t('op.report.rejectConfirm')}
-          </button>
+          />
         </form>
       )}
       {isNew && (
@@ -305,9 +303,7 @@ function CaseChoice(props: { report: Report; onAttached: () => void }) {
               ...open.map((c) => ({ value: c.id, label: `${c.priority} · ${c.title}` })),
             ]}
           />
-          <button type="submit" class="button op-button-secondary" disabled={!caseId || action.isBusy}>
-            {t('op.report.attach')}
-          </button>
+          <SubmitButton label={t('op.report.attach')} disabled={!caseId || action.isBusy} isSecondary />
         </form>
       ) : (
         cases.data && <Notice>{t('op.report.noOpenCases')}</Notice>

@@ -314,6 +314,19 @@ export function useFormSend<T>(send: () => Promise<T>, onDone: (result: T) => vo
   return { ...action, submit };
 }
 
+/** A form's submit button: primary, or secondary for a small form inside a page; off while `disabled`. */
+export function SubmitButton(props: { label: string; disabled: boolean; isSecondary?: boolean }) {
+  return (
+    <button
+      type="submit"
+      class={`button ${props.isSecondary ? 'op-button-secondary' : 'button-primary'}`}
+      disabled={props.disabled}
+    >
+      {props.label}
+    </button>
+  );
+}
+
 /**
  * A form's buttons: the submit (primary, or secondary for a small form inside a page) and, when the form can be
  * closed, a cancel. The submit is off while `disabled` (busy, or the form not yet complete).
@@ -327,13 +340,7 @@ export function FormSubmit(props: {
   const t = useT();
   return (
     <div class="op-form-submit">
-      <button
-        type="submit"
-        class={`button ${props.isSecondary ? 'op-button-secondary' : 'button-primary'}`}
-        disabled={props.disabled}
-      >
-        {props.label}
-      </button>
+      <SubmitButton label={props.label} disabled={props.disabled} isSecondary={props.isSecondary} />
       {props.onCancel && (
         <button type="button" class="button op-button-secondary" onClick={props.onCancel}>
           {t('op.common.cancel')}

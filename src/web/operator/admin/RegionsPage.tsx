@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { type Bakorwil, listBakorwil, listRegions, saveBakorwil } from '../operator-api.ts';
-import { DataTable, DoneNotice, ErrorNotice, num, useAction, useLoad } from '../ui.tsx';
+import { DataTable, DoneNotice, ErrorNotice, num, SubmitButton, useAction, useLoad } from '../ui.tsx';
 
 /** The Bakorwil's texts an administrator may change, each with the name of its box. */
 const EDITABLE = [
@@ -121,9 +121,7 @@ export function RegionsPage(_props: OperatorPageProps) {
         </section>
         <DoneNotice message={done} />
         <ErrorNotice error={action.error} />
-        <button type="submit" class="button button-primary" disabled={action.isBusy}>
-          {t('op.regions.save')}
-        </button>
+        <SubmitButton label={t('op.regions.save')} disabled={action.isBusy} />
       </form>
     </div>
   );

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { listSla, type SlaRow, saveSla } from '../operator-api.ts';
-import { DataTable, DoneNotice, ErrorNotice, useFormSend, useLoad } from '../ui.tsx';
+import { DataTable, DoneNotice, ErrorNotice, SubmitButton, useFormSend, useLoad } from '../ui.tsx';
 import { AgenciesSection } from './AgenciesSection.tsx';
 import { ListSection, TargetsSection } from './PillarSettings.tsx';
 
@@ -120,9 +120,7 @@ function SlaSection() {
         </DataTable>
         <DoneNotice message={done} />
         <ErrorNotice error={action.error} />
-        <button type="submit" class="button button-primary" disabled={action.isBusy || rows.length === 0}>
-          {t('op.sla.save')}
-        </button>
+        <SubmitButton label={t('op.sla.save')} disabled={action.isBusy || rows.length === 0} />
       </form>
     </section>
   );
