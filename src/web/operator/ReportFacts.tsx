@@ -1,6 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { useLang, useT } from '../lang.ts';
+import { Fact } from '../ui/Fact.tsx';
 import {
   conflictTypeLabel,
   groupLabel,
@@ -31,30 +31,32 @@ export function ReportFacts(props: { report: Report }) {
   return (
     <>
       <dl class="op-facts">
-        <Fact term={t('op.report.occurredAt')}>{wib(report.occurredAt, lang)}</Fact>
-        <Fact term={t('op.report.receivedAt')}>{wib(report.createdAt, lang)}</Fact>
-        <Fact term={t('op.report.place')}>
+        <Fact label={t('op.report.occurredAt')}>{wib(report.occurredAt, lang)}</Fact>
+        <Fact label={t('op.report.receivedAt')}>{wib(report.createdAt, lang)}</Fact>
+        <Fact label={t('op.report.place')}>
           {report.regionName} <span class="op-code">({report.regionCode})</span>
         </Fact>
         {report.triggers.length > 0 && (
-          <Fact term={t('op.report.triggers')}>
+          <Fact label={t('op.report.triggers')}>
             {report.triggers.map((trigger) => triggerLabel(t, trigger)).join(', ')}
           </Fact>
         )}
-        {report.groupsInvolved && <Fact term={t('op.report.groupsInvolved')}>{report.groupsInvolved}</Fact>}
+        {report.groupsInvolved && <Fact label={t('op.report.groupsInvolved')}>{report.groupsInvolved}</Fact>}
         {report.violenceOngoing && (
-          <Fact term={t('op.report.violence')}>
+          <Fact label={t('op.report.violence')}>
             <strong>{t('op.report.violenceOngoing')}</strong>
           </Fact>
         )}
-        <Fact term={t('op.report.counts')}>
+        <Fact label={t('op.report.counts')}>
           {counts
             .filter(([, n]) => n > 0)
             .map(([key, n]) => `${t(key)} ${num(n, lang)}`)
             .join(' · ') || t('op.report.noCounts')}
         </Fact>
         {report.needs.length > 0 && (
-          <Fact term={t('op.report.needs')}>{report.needs.map((need) => needLabel(t, need)).join(', ')}</Fact>
+          <Fact label={t('op.report.needs')}>
+            {report.needs.map((need) => needLabel(t, need)).join(', ')}
+          </Fact>
         )}
       </dl>
       {groups.length > 0 && (
@@ -77,16 +79,6 @@ export function ReportFacts(props: { report: Report }) {
       <h3>{t('op.report.description')}</h3>
       <p class="op-description">{report.description}</p>
     </>
-  );
-}
-
-/** One fact of the report: its term and what the report says. */
-function Fact(props: { term: string; children: ComponentChildren }) {
-  return (
-    <div>
-      <dt>{props.term}</dt>
-      <dd>{props.children}</dd>
-    </div>
   );
 }
 
