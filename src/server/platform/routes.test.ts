@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { NoContent } from '../../shared/replies.ts';
 import { installErrorHandler } from './http.ts';
 import type { Principal } from './principal.ts';
-import { routeTable } from './routes.ts';
+import { IdParams, routeTable } from './routes.ts';
 
 /** A tiny app with the same compilers and error handler as Sigap's, and one module's route table. */
 async function appWith(principal: Principal | null) {
@@ -36,6 +36,15 @@ async function appWith(principal: Principal | null) {
   );
   on.delete('/notes/:id', { summary: 'Hapus', reply: NoContent, status: 204 }, () => undefined);
   on.get('/public', { summary: 'Terbuka', reply: z.object({ ok: z.boolean() }) }, () => ({ ok: true }));
+  const records = routeTable(app, ['test'], { prefix: 'deps' });
+  records.byId.patch(
+    '/records/:id',
+    { summary: 'Ubah', body: z.object({ text: z.string() }), reply: Note },
+    (deps, who, id, body) => ({ id: 1, text: `${deps.prefix} ${who.user.username} ${id} ${body.text}` }),
+  );
+  records.byId.list('/records/:id/notes', { summary: 'Catatan', item: Note }, (deps, _who, id) => [
+    { id: 2, text: `${deps.prefix} ${id}` },
+  ]);
   await app.ready();
   return app;
 }
@@ -60,5 +69,17 @@ describe('routeTable', () => {
     const anonymous = await app.inject({ method: 'POST', url: '/notes/7', payload: { text: 'halo' } });
     expect(anonymous.statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/public' })).json()).toEqual({ ok: true });
+  });
+
+  it('gives a route about one record the deps of its table, the principal, the UUID :id and the body', async () => {
+    const app = await appWith(someone);
+    const id = '0b5f7f1e-3c1a-4d7e-9f3a-2a1b3c4d5e6f';
+    const res = await app.inject({ method: 'PATCH', url: `/records/${id}`, payload: { text: 'halo' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id: 1, text: `deps op1 ${id} halo` });
+    const notes = await app.inject({ method: 'GET', url: `/records/${id}/notes` });
+    expect(notes.json()).toEqual({ items: [{ id: 2, text: `deps ${id}` }] });
+    expect((await app.inject({ method: 'GET', url: '/records/7/notes' })).statusCode).toBe(400);
+    expect(IdParams.safeParse({ id }).success).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type {
   FastifySchema,
   RouteShorthandOptions,
 } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { itemsOf } from '../../shared/replies.ts';
 import { requirePrincipal } from './http.ts';
 import type { Principal } from './principal.ts';
@@ -57,6 +57,12 @@ type Nothing<R extends Schema> = undefined extends z.input<R> ? Promise<void> : 
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The `:id` of a route about one record: a UUID. */
+export const IdParams = z.object({ id: z.uuid() });
+
+/** A service call about one record, as the `on.byId` routes make it: deps, principal, the `:id`, then any body. */
+type RecordCall<D, B, A> = (deps: D, principal: Principal, id: string, body: Infer<B>) => A;
+
 /** A list route: the schema of one item instead of the reply's, and GET unless it names its method. */
 export interface ListSpec<P, Q, B, I extends Schema>
   extends Omit<RouteSpec<P, Q, B, Schema>, 'reply' | 'otherReplies'> {
@@ -67,8 +73,10 @@ export interface ListSpec<P, Q, B, I extends Schema>
 /**
  * The routes of one module under its OpenAPI tags: `on.get(url, spec, call => service(...))`. The handler's
  * result is the reply (sent with `spec.status`); a handler that sends its own reply returns `call.reply`.
+ * Given the module's deps, `on.byId.get(url, spec, service.fn)` declares a route about one record: it takes
+ * `IdParams` and calls `fn(deps, principal, id, body)`.
  */
-export function routeTable(app: FastifyInstance, tags: readonly string[]) {
+export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly string[], deps?: D) {
   const add =
     (method: Method) =>
     <
@@ -132,6 +140,16 @@ export function routeTable(app: FastifyInstance, tags: readonly string[]) {
     add(method ?? 'GET')(url, { ...spec, reply: itemsOf(item) }, async (call) => ({
       items: await handler(call),
     }));
+  const byId =
+    (method: Method) =>
+    <Q extends Schema | undefined, B extends Schema | undefined, R extends Schema>(
+      url: string,
+      spec: Omit<RouteSpec<undefined, Q, B, R>, 'params' | 'otherReplies'>,
+      call: RecordCall<D, B, Promise<z.input<R>> | z.input<R> | Nothing<R>>,
+    ): void =>
+      add(method)(url, { ...spec, params: IdParams }, (c) =>
+        call(deps as D, c.principal, c.params.id, c.body),
+      );
   return {
     get: add('GET'),
     post: add('POST'),
@@ -139,5 +157,20 @@ export function routeTable(app: FastifyInstance, tags: readonly string[]) {
     patch: add('PATCH'),
     delete: add('DELETE'),
     list,
+    byId: {
+      get: byId('GET'),
+      post: byId('POST'),
+      put: byId('PUT'),
+      patch: byId('PATCH'),
+      delete: byId('DELETE'),
+      list: <Q extends Schema | undefined, B extends Schema | undefined, I extends Schema>(
+        url: string,
+        { item, method, ...spec }: Omit<ListSpec<undefined, Q, B, I>, 'params'>,
+        call: RecordCall<D, B, Promise<z.input<I>[]> | z.input<I>[]>,
+      ): void =>
+        list(url, { ...spec, item, method, params: IdParams }, (c) =>
+          call(deps as D, c.principal, c.params.id, c.body),
+        ),
+    },
   };
 }

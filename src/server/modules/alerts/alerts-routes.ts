@@ -13,12 +13,11 @@ import {
 import { RegionCode } from '../../../shared/regions.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as feeds from './alert-feeds.ts';
 import { raiseAlert } from './alert-raising.ts';
 import * as alerts from './alerts-service.ts';
 
-const IdParams = z.object({ id: z.uuid() });
 const Variant = z.object({ variant: z.enum(['restricted', 'public']).default('restricted') });
 
 /** The address other systems reach this server by, for the absolute links of the Atom feed. */
@@ -41,7 +40,7 @@ function readerOf(request: FastifyRequest, variant: 'restricted' | 'public'): Pr
 
 /** Alerts: raise, list, acknowledge, respond, close; CAP documents and the Atom feed. */
 export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps): Promise<void> {
-  const on = routeTable(app, ['early-warning']);
+  const on = routeTable(app, ['early-warning'], deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['early-warning'];
 
@@ -94,10 +93,10 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
     },
   );
 
-  on.get(
+  on.byId.get(
     '/api/alerts/:id',
-    { summary: 'Satu peringatan dengan tindak lanjutnya', params: IdParams, reply: AlertDetail },
-    ({ principal, params }) => alerts.getAlert(deps, principal, params.id),
+    { summary: 'Satu peringatan dengan tindak lanjutnya', reply: AlertDetail },
+    alerts.getAlert,
   );
 
   r.get(
@@ -117,35 +116,33 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
     },
   );
 
-  on.post(
+  on.byId.post(
     '/api/alerts/:id/acknowledgement',
-    { summary: 'Terima peringatan (satu operator untuk semua)', params: IdParams, reply: AlertView },
-    ({ principal, params }) => alerts.acknowledgeAlert(deps, principal, params.id),
+    { summary: 'Terima peringatan (satu operator untuk semua)', reply: AlertView },
+    alerts.acknowledgeAlert,
   );
-  on.post(
+  on.byId.post(
     '/api/alerts/:id/actions',
     {
       summary: 'Catat tindakan tanggapan / record a response action',
-      params: IdParams,
       body: AlertActionInput,
       reply: AlertView,
       status: 201,
     },
-    ({ principal, params, body }) => alerts.addAlertAction(deps, principal, params.id, body),
+    alerts.addAlertAction,
   );
   on.post(
     '/api/alerts/:id/close',
     { summary: 'Tutup peringatan', params: IdParams, body: AlertCloseInput, reply: AlertView },
     ({ principal, params, body }) => alerts.closeAlert(deps, principal, params.id, body.note),
   );
-  on.put(
+  on.byId.put(
     '/api/alerts/:id/public-text',
     {
       summary: 'Setujui teks untuk varian publik CAP',
-      params: IdParams,
       body: PublicTextInput,
       reply: AlertView,
     },
-    ({ principal, params, body }) => alerts.approvePublicText(deps, principal, params.id, body),
+    alerts.approvePublicText,
   );
 }

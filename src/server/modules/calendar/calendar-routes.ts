@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { ChecklistKey } from '../../../shared/early-warning/alert-rules.ts';
 import {
   CalendarReply,
@@ -15,14 +14,12 @@ import {
   ReviewInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { NoContent } from '../../../shared/replies.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as calendar from './calendar-service.ts';
-
-const IdParams = z.object({ id: z.uuid() });
 
 /** The calendar of risky gatherings: recurring dates with the admin's corrections, and one-off events. */
 export async function calendarRoutes(app: FastifyInstance, deps: calendar.CalendarDeps): Promise<void> {
-  const on = routeTable(app, ['early-warning']);
+  const on = routeTable(app, ['early-warning'], deps);
 
   on.get(
     '/api/early-warning/calendar',
@@ -69,10 +66,10 @@ export async function calendarRoutes(app: FastifyInstance, deps: calendar.Calend
     },
     ({ principal, body }) => calendar.createEvent(deps, principal, body),
   );
-  on.get(
+  on.byId.get(
     '/api/early-warning/events/:id',
-    { summary: 'Satu acara dengan kecamatan di rutenya', params: IdParams, reply: EventDetail },
-    ({ principal, params }) => calendar.getEvent(deps, principal, params.id),
+    { summary: 'Satu acara dengan kecamatan di rutenya', reply: EventDetail },
+    calendar.getEvent,
   );
   on.put(
     '/api/early-warning/events/:id/checklist',
@@ -88,14 +85,14 @@ export async function calendarRoutes(app: FastifyInstance, deps: calendar.Calend
         items: body.items.map((item) => ({ ...item, key: item.key as ChecklistKey })),
       }),
   );
-  on.put(
+  on.byId.put(
     '/api/early-warning/events/:id/review',
-    { summary: 'Evaluasi sesudah acara', params: IdParams, body: ReviewInput, reply: EventDetail },
-    ({ principal, params, body }) => calendar.saveReview(deps, principal, params.id, body),
+    { summary: 'Evaluasi sesudah acara', body: ReviewInput, reply: EventDetail },
+    calendar.saveReview,
   );
-  on.post(
+  on.byId.post(
     '/api/early-warning/events/:id/cancel',
-    { summary: 'Batalkan acara', params: IdParams, reply: EventDetail },
-    ({ principal, params }) => calendar.cancelEvent(deps, principal, params.id),
+    { summary: 'Batalkan acara', reply: EventDetail },
+    calendar.cancelEvent,
   );
 }

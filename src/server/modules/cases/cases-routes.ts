@@ -28,17 +28,15 @@ import {
 } from '../../../shared/cases/case-work-replies.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { QueryFlag } from '../../../shared/replies.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as closing from './case-closing-service.ts';
 import * as work from './case-work-service.ts';
 import * as cases from './cases-service.ts';
 import { dispatchPillar, suggestDispatch } from './dispatch-service.ts';
 
-const params = z.object({ id: z.uuid() });
-
 /** Cases: open, attach, phases, sharing, assignments, dispositions, follow-ups. */
 export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): Promise<void> {
-  const on = routeTable(app, ['cases']);
+  const on = routeTable(app, ['cases'], deps);
 
   on.post(
     '/api/cases',
@@ -67,110 +65,114 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
         limit: q.limit,
       }),
   );
-  on.get('/api/cases/:id', { summary: 'Satu kasus', params, reply: CaseView }, (c) =>
-    cases.getCase(deps, c.principal, c.params.id),
-  );
-  on.patch(
+  on.byId.get('/api/cases/:id', { summary: 'Satu kasus', reply: CaseView }, cases.getCase);
+  on.byId.patch(
     '/api/cases/:id',
     {
       summary: 'Ubah judul/ringkasan dari versi yang terakhir dilihat',
-      params,
       body: EditCaseInput,
       reply: CaseView,
     },
-    (c) => cases.editCase(deps, c.principal, c.params.id, c.body),
+    cases.editCase,
   );
-  on.list('/api/cases/:id/timeline', { summary: 'Linimasa kasus', params, item: TimelineEntryReply }, (c) =>
-    cases.getTimeline(deps, c.principal, c.params.id),
+  on.byId.list(
+    '/api/cases/:id/timeline',
+    { summary: 'Linimasa kasus', item: TimelineEntryReply },
+    cases.getTimeline,
   );
   on.post(
     '/api/cases/:id/reports',
-    { summary: 'Lampirkan laporan ke kasus', params, body: AttachReportInput, reply: CaseView },
+    { summary: 'Lampirkan laporan ke kasus', params: IdParams, body: AttachReportInput, reply: CaseView },
     (c) => cases.attachReport(deps, c.principal, c.params.id, c.body.reportId),
   );
-  on.post(
+  on.byId.post(
     '/api/cases/:id/phase',
-    { summary: 'Pindah tahap (409 bila tidak diizinkan)', params, body: MoveCaseInput, reply: CaseView },
-    (c) => cases.moveCase(deps, c.principal, c.params.id, c.body),
+    { summary: 'Pindah tahap (409 bila tidak diizinkan)', body: MoveCaseInput, reply: CaseView },
+    cases.moveCase,
   );
-  on.get(
+  on.byId.get(
     '/api/cases/:id/open-items',
     {
       summary:
         'Yang masih terbuka sebelum kasus ditutup (rujukan, pemulihan, disposisi, check-in, penugasan)',
-      params,
       reply: OpenItemsView,
     },
-    (c) => closing.getOpenItems(deps, c.principal, c.params.id),
+    closing.getOpenItems,
   );
-  on.post(
+  on.byId.post(
     '/api/cases/:id/reopen',
     {
       summary: 'Buka kembali kasus yang ditutup (koordinator ke atas, dengan alasan)',
-      params,
       body: ReopenCaseInput,
       reply: CaseView,
     },
-    (c) => closing.reopenCase(deps, c.principal, c.params.id, c.body),
+    closing.reopenCase,
   );
   on.post(
     '/api/cases/:id/recovery-steps',
-    { summary: 'Catat langkah pemulihan selesai', params, body: RecoveryStepInput, reply: CaseView },
+    {
+      summary: 'Catat langkah pemulihan selesai',
+      params: IdParams,
+      body: RecoveryStepInput,
+      reply: CaseView,
+    },
     (c) => cases.completeRecoveryStep(deps, c.principal, c.params.id, c.body.step),
   );
   on.post(
     '/api/cases/:id/shares',
-    { summary: 'Bagikan kasus ke kab/kota lain', params, body: ShareCaseInput, reply: CaseView },
+    { summary: 'Bagikan kasus ke kab/kota lain', params: IdParams, body: ShareCaseInput, reply: CaseView },
     (c) => cases.shareCase(deps, c.principal, c.params.id, c.body.kabkotaCode),
   );
-  on.list('/api/cases/:id/assignments', { summary: 'Penugasan kasus', params, item: AssignmentReply }, (c) =>
-    work.listAssignments(deps, c.principal, c.params.id),
+  on.byId.list(
+    '/api/cases/:id/assignments',
+    { summary: 'Penugasan kasus', item: AssignmentReply },
+    work.listAssignments,
   );
-  on.post(
+  on.byId.post(
     '/api/cases/:id/assignments',
     {
       summary: 'Tugaskan orang ke kasus (idempoten menurut id)',
-      params,
       body: AssignmentInput,
       reply: AssignmentCreatedReply,
       status: 201,
     },
-    (c) => work.assignPerson(deps, c.principal, c.params.id, c.body),
+    work.assignPerson,
   );
-  on.list(
+  on.byId.list(
     '/api/cases/:id/dispositions',
-    { summary: 'Disposisi kasus', params, item: DispositionReply },
-    (c) => work.listDispositions(deps, c.principal, c.params.id),
+    { summary: 'Disposisi kasus', item: DispositionReply },
+    work.listDispositions,
   );
-  on.post(
+  on.byId.post(
     '/api/cases/:id/dispositions',
     {
       summary: 'Kirim disposisi ke lembaga mitra (idempoten menurut id)',
-      params,
       body: DispositionInput,
       reply: CreatedReply,
       status: 201,
     },
-    (c) => work.sendDisposition(deps, c.principal, c.params.id, c.body),
+    work.sendDisposition,
   );
   on.list(
     '/api/dispositions',
     { summary: 'Disposisi yang dapat dilihat (mitra: miliknya)', item: DispositionReply },
     (c) => work.listDispositions(deps, c.principal),
   );
-  on.post(
+  on.byId.post(
     '/api/dispositions/:id/answer',
-    { summary: 'Mitra menjawab disposisi', params, body: DispositionAnswer, reply: DispositionReply },
-    (c) => work.answerDisposition(deps, c.principal, c.params.id, c.body),
+    { summary: 'Mitra menjawab disposisi', body: DispositionAnswer, reply: DispositionReply },
+    work.answerDisposition,
   );
-  on.list('/api/cases/:id/follow-ups', { summary: 'Tindak lanjut kasus', params, item: FollowUpReply }, (c) =>
-    work.listFollowUps(deps, c.principal, c.params.id),
+  on.byId.list(
+    '/api/cases/:id/follow-ups',
+    { summary: 'Tindak lanjut kasus', item: FollowUpReply },
+    work.listFollowUps,
   );
   on.post(
     '/api/cases/:id/follow-ups',
     {
       summary: 'Catat tindak lanjut / check-in / check-out (idempoten menurut id)',
-      params,
+      params: IdParams,
       body: FollowUpInput,
       reply: FollowUpTakenReply,
       otherReplies: { 201: FollowUpTakenReply },
@@ -185,17 +187,16 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     '/api/cases/:id/dispatch-suggestions',
     {
       summary: 'Saran pilar untuk dikirim, berurutan dengan alasannya',
-      params,
+      params: IdParams,
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
       item: DispatchSuggestionReply,
     },
     (c) => suggestDispatch(deps, c.principal, c.params.id, c.query.limit),
   );
-  on.post(
+  on.byId.post(
     '/api/cases/:id/dispatch',
     {
       summary: 'Tugaskan pilar dari registri ke kasus',
-      params,
       body: z.object({
         pillarId: z.uuid(),
         task: z.string().trim().max(500).default(''),
@@ -204,6 +205,6 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
       reply: AssignmentCreatedReply,
       status: 201,
     },
-    (c) => dispatchPillar(deps, c.principal, c.params.id, c.body),
+    dispatchPillar,
   );
 }

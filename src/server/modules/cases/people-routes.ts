@@ -14,7 +14,6 @@ import { routeTable } from '../../platform/routes.ts';
 import type { CaseDeps } from './cases-service.ts';
 import * as people from './people-service.ts';
 
-const IdParams = z.object({ id: z.uuid() });
 const PersonParams = z.object({ id: z.uuid(), personId: z.uuid() });
 
 /** Vulnerable people of a case (personal data: handlers only), their referrals, and the counts by group. */
@@ -32,31 +31,29 @@ export async function peopleRoutes(
   // NIKs written before they were encrypted are sealed now (SQL cannot reach the key); nothing after the first.
   const sealed = await people.sealPlainNiks(db, cipher);
   if (sealed > 0) app.log.info({ sealed }, 'people: plain NIKs sealed with the data key');
-  const on = routeTable(app, ['cases']);
+  const on = routeTable(app, ['cases'], deps);
   // Personal data is never kept by the browser's or a proxy's cache (this hook covers this plugin's routes only).
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
 
-  on.post(
+  on.byId.post(
     '/api/cases/:id/people',
     {
       summary: 'Catat orang rentan bernama (penangan kasus; anak perlu persetujuan wali)',
-      params: IdParams,
       body: VulnerablePersonInput,
       reply: VulnerablePersonView,
       status: 201,
     },
-    ({ principal, params, body }) => people.addPerson(deps, principal, params.id, body),
+    people.addPerson,
   );
-  on.list(
+  on.byId.list(
     '/api/cases/:id/people',
     {
       summary: 'Orang rentan dalam kasus (tersamar bagi yang bukan penangan; setiap akses dicatat)',
-      params: IdParams,
       item: VulnerablePersonView,
     },
-    ({ principal, params }) => people.listPeople(deps, principal, params.id),
+    people.listPeople,
   );
   on.get(
     '/api/cases/:id/people/:personId',
@@ -84,28 +81,26 @@ export async function peopleRoutes(
     },
     ({ principal, params, body }) => people.referPerson(deps, principal, params.id, params.personId, body),
   );
-  on.list(
+  on.byId.list(
     '/api/cases/:id/referrals',
-    { summary: 'Rujukan dalam kasus (tanpa nama)', params: IdParams, item: ReferralView },
-    ({ principal, params }) => people.listReferrals(deps, principal, params.id),
+    { summary: 'Rujukan dalam kasus (tanpa nama)', item: ReferralView },
+    people.listReferrals,
   );
-  on.patch(
+  on.byId.patch(
     '/api/referrals/:id',
     {
       summary: 'Tindak lanjut rujukan: diterima, selesai atau batal',
-      params: IdParams,
       body: ReferralUpdate,
       reply: ReferralView,
     },
-    ({ principal, params, body }) => people.updateReferral(deps, principal, params.id, body),
+    people.updateReferral,
   );
-  on.get(
+  on.byId.get(
     '/api/cases/:id/vulnerable-summary',
     {
       summary: 'Jumlah orang rentan per kelompok (laporan dan yang tercatat bernama)',
-      params: IdParams,
       reply: VulnerableSummary,
     },
-    ({ principal, params }) => people.summarizeVulnerable(deps, principal, params.id),
+    people.summarizeVulnerable,
   );
 }

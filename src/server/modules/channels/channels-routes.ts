@@ -16,7 +16,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import { whatsAppMediaFetcher } from './channels-outbox.ts';
 import { replyToSender } from './channels-reply.ts';
 import * as service from './channels-service.ts';
@@ -25,7 +25,6 @@ import { MalformedDelivery, readWhatsAppDelivery } from './whatsapp-rules.ts';
 
 type RouteDeps = { db: Database; clock: Clock; config: Config; jobs?: () => Jobs | undefined };
 
-const IdParams = z.object({ id: z.uuid() });
 const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }).loose() });
 
 function disabled(): DomainError {
@@ -45,7 +44,7 @@ export async function channelsRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   };
 
   await app.register(async (hooks) => webhookRoutes(hooks, deps, channelDeps));
-  const on = routeTable(app, ['channels']);
+  const on = routeTable(app, ['channels'], channelDeps);
 
   on.get(
     '/api/channels/queue',
@@ -77,15 +76,14 @@ export async function channelsRoutes(app: FastifyInstance, deps: RouteDeps): Pro
       items: await view.listReportMessages(channelDeps, principal, params.id),
     }),
   );
-  on.post(
+  on.byId.post(
     '/api/reports/:id/reply',
     {
       summary: 'Membalas pengirim laporan WhatsApp/SMS dengan templat atau teks singkat (tercatat di audit)',
-      params: IdParams,
       body: ReplyInput,
       reply: ReplyResult,
     },
-    ({ principal, params, body }) => replyToSender(channelDeps, principal, params.id, body),
+    replyToSender,
   );
 }
 
@@ -95,7 +93,7 @@ async function webhookRoutes(
   deps: RouteDeps,
   channelDeps: service.ChannelDeps,
 ): Promise<void> {
-  const on = routeTable(app, ['channels']);
+  const on = routeTable(app, ['channels'], channelDeps);
   // These routes read JSON and forms as raw bytes (the rest of the app keeps its parsers).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(

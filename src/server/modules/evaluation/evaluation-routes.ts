@@ -10,16 +10,15 @@ import {
   ReportJob,
 } from '../../../shared/evaluation/evaluation-replies.ts';
 import { requirePrincipal, sendDownload } from '../../platform/http.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as files from './evaluation-files-service.ts';
 import * as evaluation from './evaluation-service.ts';
 
 const tags = ['evaluation'];
-const IdParams = z.object({ id: z.uuid() });
 
 /** Evaluation: the figures, the records behind each, and the PDF/XLSX reports (kept for downloading again). */
 export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.EvaluationDeps): Promise<void> {
-  const on = routeTable(app, tags);
+  const on = routeTable(app, tags, deps);
   // The report files are bytes with no reply schema (routeTable needs one): Fastify's own shape.
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -101,10 +100,10 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
     { summary: 'Laporan evaluasi yang tersimpan / kept reports', item: ReportJob },
     ({ principal }) => files.listReports(deps, principal),
   );
-  on.get(
+  on.byId.get(
     '/api/evaluations/reports/:id',
-    { summary: 'Kemajuan pembuatan laporan / progress', params: IdParams, reply: ReportJob },
-    ({ principal, params }) => files.getReportJob(deps, principal, params.id),
+    { summary: 'Kemajuan pembuatan laporan / progress', reply: ReportJob },
+    files.getReportJob,
   );
   r.get(
     '/api/evaluations/reports/:id/file',

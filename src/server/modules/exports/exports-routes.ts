@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import {
   EXPORT_KINDS,
   EXPORT_QUERIES,
@@ -9,14 +8,14 @@ import {
   ExportJobStarted,
 } from '../../../shared/exports/export-schema.ts';
 import { sendDownload } from '../../platform/http.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as jobs from './export-jobs-service.ts';
 import { CONTENT_TYPES } from './exports-rules.ts';
 import * as exportsService from './exports-service.ts';
 
 /** Exports: each list as CSV, XLSX, GeoJSON or HXL, streamed at any size (docs/EXPORTS.md). */
 export async function exportsRoutes(app: FastifyInstance, deps: jobs.ExportJobDeps): Promise<void> {
-  const on = routeTable(app, ['exports']);
+  const on = routeTable(app, ['exports'], deps);
 
   for (const kind of EXPORT_KINDS) {
     on.get(
@@ -56,15 +55,13 @@ export async function exportsRoutes(app: FastifyInstance, deps: jobs.ExportJobDe
     );
   }
 
-  const IdParams = z.object({ id: z.uuid() });
-  on.get(
+  on.byId.get(
     '/api/exports/jobs/:id',
     {
       summary: 'Kemajuan ekspor dan tautan unduhnya / progress and download link',
-      params: IdParams,
       reply: ExportJob,
     },
-    ({ principal, params }) => jobs.getExportJob(deps, principal, params.id),
+    jobs.getExportJob,
   );
   on.get(
     '/api/exports/jobs/:id/file',

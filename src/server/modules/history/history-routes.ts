@@ -10,7 +10,7 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as history from './history-service.ts';
 import { HISTORY_CONTENT_TYPES, MAX_HISTORY_BYTES } from './history-sheet.ts';
 
@@ -25,8 +25,7 @@ export async function historyRoutes(
     (_request, body, done) => done(null, body),
   );
   app.addHook('onClose', async () => history.settleHistoryImports());
-  const on = routeTable(app, ['history']);
-  const IdParams = z.object({ id: z.uuid() });
+  const on = routeTable(app, ['history'], deps);
 
   on.post(
     '/api/history-imports',
@@ -57,25 +56,23 @@ export async function historyRoutes(
       return upload;
     },
   );
-  on.get(
+  on.byId.get(
     '/api/history-imports/:id',
     {
       summary: 'Satu impor riwayat dan kemajuannya / an import and its progress',
-      params: IdParams,
       reply: HistoryImport,
     },
-    ({ principal, params }) => history.getHistoryImport(deps, principal, params.id),
+    history.getHistoryImport,
   );
-  on.post(
+  on.byId.post(
     '/api/history-imports/:id/dry-run',
     {
       summary:
         'Uji coba per baris: tempat, jenis, duplikat; tidak menyimpan apa pun / dry run, writes nothing',
-      params: IdParams,
       body: HistoryPlan,
       reply: DryRunReply,
     },
-    ({ principal, params, body }) => history.dryRunHistory(deps, principal, params.id, body),
+    history.dryRunHistory,
   );
   on.post(
     '/api/history-imports/:id/start',

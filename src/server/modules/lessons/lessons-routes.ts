@@ -11,14 +11,12 @@ import {
 import { RegionCode } from '../../../shared/regions.ts';
 import { QueryFlag } from '../../../shared/replies.ts';
 import { ConflictType } from '../../../shared/reports/report-schema.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as lessons from './lessons-service.ts';
-
-const params = z.object({ id: z.uuid() });
 
 /** Lessons learned (praktik baik): write, review, publish, and search in Indonesian across regions. */
 export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDeps): Promise<void> {
-  const on = routeTable(app, ['lessons']);
+  const on = routeTable(app, ['lessons'], deps);
   const move = lessons.moveLesson;
 
   on.post(
@@ -66,24 +64,26 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
     },
     (c) => lessons.listTags(deps, c.principal, c.query.status),
   );
-  on.get('/api/lessons/:id', { summary: 'Satu praktik baik', params, reply: LessonViewReply }, (c) =>
-    lessons.getLesson(deps, c.principal, c.params.id),
-  );
-  on.patch(
+  on.byId.get(
     '/api/lessons/:id',
-    { summary: 'Ubah praktik baik yang belum terbit', params, body: LessonEdit, reply: LessonViewReply },
-    (c) => lessons.editLesson(deps, c.principal, c.params.id, c.body),
+    { summary: 'Satu praktik baik', reply: LessonViewReply },
+    lessons.getLesson,
+  );
+  on.byId.patch(
+    '/api/lessons/:id',
+    { summary: 'Ubah praktik baik yang belum terbit', body: LessonEdit, reply: LessonViewReply },
+    lessons.editLesson,
   );
   on.post(
     '/api/lessons/:id/submit',
-    { summary: 'Ajukan untuk ditinjau', params, reply: LessonViewReply },
+    { summary: 'Ajukan untuk ditinjau', params: IdParams, reply: LessonViewReply },
     (c) => move(deps, c.principal, c.params.id, 'submit'),
   );
   on.post(
     '/api/lessons/:id/publish',
     {
       summary: 'Terbitkan (koordinator/provinsi); 409 dengan peringatan bila teks tampak memuat data pribadi',
-      params,
+      params: IdParams,
       body: z
         .object({ confirmPersonalData: z.boolean().default(false) })
         .default({ confirmPersonalData: false }),
@@ -96,7 +96,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
     '/api/lessons/:id/return',
     {
       summary: 'Kembalikan ke penulis dengan catatan',
-      params,
+      params: IdParams,
       body: z.object({ note: z.string().trim().min(3).max(2000) }),
       reply: LessonViewReply,
     },

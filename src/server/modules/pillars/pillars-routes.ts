@@ -25,7 +25,6 @@ import { createImportRunner, dryRunImport, getImport, startImport } from './pill
 import { ROSTER_CONTENT_TYPES, readRosterOffThread } from './pillars-roster.ts';
 import * as pillars from './pillars-service.ts';
 
-const params = z.object({ id: z.uuid() });
 const CodeParams = z.object({ code: ListCode });
 /** A region code down to kecamatan, or a Bakorwil id (I–V). */
 const CoverageRegion = z
@@ -79,7 +78,7 @@ export async function pillarsRoutes(
     (_request, body, done) => done(null, body),
   );
 
-  const on = routeTable(app, ['pillars']);
+  const on = routeTable(app, ['pillars'], service);
   const coverageQuery = z.object({ region: CoverageRegion, type: ListCode });
 
   on.get(
@@ -196,29 +195,27 @@ export async function pillarsRoutes(
       return startImport(service, principal, options, rows);
     },
   );
-  on.get(
+  on.byId.get(
     '/api/pillars/imports/:id',
     {
       summary: 'Kemajuan dan laporan per baris dari satu impor / import progress and report',
-      params,
       reply: ImportJob,
     },
-    (c) => getImport(service, c.principal, c.params.id),
+    getImport,
   );
-  on.get('/api/pillars/:id', { summary: 'Satu pilar', params, reply: Pillar }, (c) =>
-    pillars.getPillar(service, c.principal, c.params.id),
-  );
-  on.patch(
+  on.byId.get('/api/pillars/:id', { summary: 'Satu pilar', reply: Pillar }, pillars.getPillar);
+  on.byId.patch(
     '/api/pillars/:id',
     {
       summary: 'Ubah data pilar dari versi yang terakhir dilihat',
-      params,
       body: PillarChanges,
       reply: Pillar,
     },
-    (c) => pillars.updatePillar(service, c.principal, c.params.id, c.body),
+    pillars.updatePillar,
   );
-  on.delete('/api/pillars/:id', { summary: 'Hapus data pilar', params, reply: NoContent, status: 204 }, (c) =>
-    pillars.deletePillar(service, c.principal, c.params.id),
+  on.byId.delete(
+    '/api/pillars/:id',
+    { summary: 'Hapus data pilar', reply: NoContent, status: 204 },
+    pillars.deletePillar,
   );
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import {
   BreachDismissInput,
   BreachInput,
@@ -15,7 +14,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import {
   closeBreach,
   dismissSuspectedBreach,
@@ -28,8 +27,6 @@ import { retentionDryRun } from './retention-service.ts';
 import { rightsRoutes, sendPersonalPdf } from './rights-routes.ts';
 import { searchSubject } from './subject-access-service.ts';
 
-const IdParams = z.object({ id: z.uuid() });
-
 /** Personal data protection (UU 27/2022): the record of processing, for the data protection officer. */
 export async function privacyRoutes(
   app: FastifyInstance,
@@ -40,7 +37,7 @@ export async function privacyRoutes(
     resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, databaseKind: db.kind }),
   );
   await rightsRoutes(app, { db, clock, cipher });
-  const on = routeTable(app, ['privacy']);
+  const on = routeTable(app, ['privacy'], deps);
 
   on.get(
     '/api/privacy/subjects',
@@ -94,14 +91,13 @@ export async function privacyRoutes(
     },
     ({ principal, params, body }) => recordBreachNotice(deps, principal, params.id, body.to),
   );
-  on.post(
+  on.byId.post(
     '/api/privacy/breaches/:id/close',
     {
       summary: 'Tutup insiden (setelah kedua pemberitahuan tercatat)',
-      params: IdParams,
       reply: BreachView,
     },
-    ({ principal, params }) => closeBreach(deps, principal, params.id),
+    closeBreach,
   );
   on.post(
     '/api/privacy/breaches/:id/dismiss',

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import {
   ConsentInput,
   ConsentQuery,
@@ -14,7 +13,7 @@ import {
   RightsRequestView,
 } from '../../../shared/privacy/rights-schema.ts';
 import { sendDownload } from '../../platform/http.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import { listConsents, recordConsent } from './consent-service.ts';
 import {
   answerRequest,
@@ -28,8 +27,6 @@ import {
   runErasure,
   setLegalHold,
 } from './rights-service.ts';
-
-const IdParams = z.object({ id: z.uuid() });
 
 /** A PDF of personal data as a download that no cache keeps. */
 export function sendPersonalPdf(
@@ -45,7 +42,7 @@ export function sendPersonalPdf(
 
 /** The requests of the people in the data (UU 27/2022 Pasal 5–8), for the data protection officer and the admin. */
 export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Promise<void> {
-  const on = routeTable(app, ['privacy']);
+  const on = routeTable(app, ['privacy'], deps);
 
   on.post(
     '/api/privacy/requests',
@@ -62,10 +59,10 @@ export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Prom
     { summary: 'Daftar permintaan subjek data dengan jam batas waktunya', item: RightsRequestView },
     ({ principal }) => listRequests(deps, principal),
   );
-  on.get(
+  on.byId.get(
     '/api/privacy/requests/:id',
-    { summary: 'Satu permintaan subjek data', params: IdParams, reply: RightsRequestView },
-    ({ principal, params }) => getRequest(deps, principal, params.id),
+    { summary: 'Satu permintaan subjek data', reply: RightsRequestView },
+    getRequest,
   );
   on.get(
     '/api/privacy/requests/:id/file',
@@ -81,25 +78,23 @@ export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Prom
       return sendPersonalPdf(reply, file);
     },
   );
-  on.post(
+  on.byId.post(
     '/api/privacy/requests/:id/corrections',
     {
       summary: 'Perbaiki satu kolom dari catatan dalam permintaan perbaikan',
-      params: IdParams,
       body: CorrectionInput,
       reply: RightsRequestView,
     },
-    ({ principal, params, body }) => correctField(deps, principal, params.id, body),
+    correctField,
   );
-  on.post(
+  on.byId.post(
     '/api/privacy/requests/:id/erasure',
     {
       summary:
         'Jalankan penghapusan (anonimisasi); ditolak dengan alasan bila kasus masih terbuka atau ada legal hold',
-      params: IdParams,
       reply: RightsRequestView,
     },
-    ({ principal, params }) => runErasure(deps, principal, params.id),
+    runErasure,
   );
   on.post(
     '/api/privacy/requests/:id/answer',

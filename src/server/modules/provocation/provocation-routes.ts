@@ -20,12 +20,11 @@ import {
 } from '../../../shared/provocation/provocation-schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import { mergeItem } from './merge-service.ts';
 import * as items from './provocation-service.ts';
 import * as response from './response-service.ts';
 
-const params = z.object({ id: z.uuid() });
 /** A kab/kota filter, e.g. 35.10. */
 const Kabkota = z
   .string()
@@ -40,7 +39,7 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
     (_request, body, done) => done(null, body),
   );
 
-  const on = routeTable(app, ['provocation']);
+  const on = routeTable(app, ['provocation'], deps);
 
   on.post(
     '/api/provocation/sightings',
@@ -56,7 +55,7 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
     '/api/provocation/sightings/:id/screenshot',
     {
       summary: 'Unggah tangkapan layar (JPEG/PNG, metadata dihapus); gambar yang sama bergabung ke kontennya',
-      params,
+      params: IdParams,
       reply: ScreenshotStored,
     },
     ({ principal, params: { id }, request: { body } }) => {
@@ -71,7 +70,11 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/provocation/sightings/:id/screenshot',
     {
-      schema: { tags: ['provocation'], summary: 'Tangkapan layar (staf yang melihat kontennya)', params },
+      schema: {
+        tags: ['provocation'],
+        summary: 'Tangkapan layar (staf yang melihat kontennya)',
+        params: IdParams,
+      },
     },
     async (request, reply) => {
       const shot = await items.getScreenshot(deps, requirePrincipal(request), request.params.id);
@@ -100,47 +103,45 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
         ? items.listItemsOfReport(deps, principal, reportId)
         : items.listItems(deps, principal, filter),
   );
-  on.get(
+  on.byId.get(
     '/api/provocation/items/:id',
-    { summary: 'Satu konten: penampakan, sebaran, penilaian, tanggapan', params, reply: ItemDetail },
-    (c) => items.getItem(deps, c.principal, c.params.id),
+    { summary: 'Satu konten: penampakan, sebaran, penilaian, tanggapan', reply: ItemDetail },
+    items.getItem,
   );
-  on.post(
+  on.byId.post(
     '/api/provocation/items/:id/assessment',
     {
       summary: 'Nilai konten (provokasi, hoaks, ujaran kebencian, ancaman, bukan masalah); tenggat dimulai',
-      params,
       body: AssessInput,
       reply: ItemDetail,
     },
-    (c) => items.assessItem(deps, c.principal, c.params.id, c.body),
+    items.assessItem,
   );
-  on.post(
+  on.byId.post(
     '/api/provocation/items/:id/links',
-    { summary: 'Tautkan konten ke laporan atau kasus', params, body: LinkInput, reply: ItemDetail },
-    (c) => items.linkItem(deps, c.principal, c.params.id, c.body),
+    { summary: 'Tautkan konten ke laporan atau kasus', body: LinkInput, reply: ItemDetail },
+    items.linkItem,
   );
   on.post(
     '/api/provocation/items/:id/merge',
     {
       summary:
         'Gabungkan konten ini ke konten lain yang sama (staf; tercatat di audit): penampakan dan tanggapan pindah',
-      params,
+      params: IdParams,
       body: MergeInput,
       reply: ItemDetail,
     },
     (c) => mergeItem(deps, c.principal, c.params.id, c.body.intoId),
   );
-  on.post(
+  on.byId.post(
     '/api/provocation/items/:id/counter-messages',
     {
       summary: 'Susun kontra-narasi dan siapa yang membawakannya',
-      params,
       body: CounterInput,
       reply: ItemDetail,
       status: 201,
     },
-    (c) => response.draftCounter(deps, c.principal, c.params.id, c.body),
+    response.draftCounter,
   );
   on.post(
     '/api/provocation/counter-messages/:id/:move',
@@ -152,16 +153,15 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
     },
     ({ principal, params: { id, move }, body }) => response.moveCounter(deps, principal, id, move, body),
   );
-  on.post(
+  on.byId.post(
     '/api/provocation/items/:id/takedowns',
     {
       summary: 'Minta penurunan atau penyelidikan ke lembaga mitra (disposisi pada kasus yang tertaut)',
-      params,
       body: TakedownInput,
       reply: ItemDetail,
       status: 201,
     },
-    (c) => response.requestTakedown(deps, c.principal, c.params.id, c.body),
+    response.requestTakedown,
   );
   on.get(
     '/api/provocation/evaluation',

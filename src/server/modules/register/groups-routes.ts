@@ -21,15 +21,13 @@ import {
 import { RegionCode } from '../../../shared/regions.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as agreements from './agreements-service.ts';
 import * as groups from './groups-service.ts';
 
-const IdParams = z.object({ id: z.uuid() });
-
 /** The register of actor groups: groups, branches, rivalries, peace agreements and breaches. */
 export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps): Promise<void> {
-  const on = routeTable(app, ['early-warning']);
+  const on = routeTable(app, ['early-warning'], deps);
   app.addContentTypeParser(
     [...agreements.AGREEMENT_DOCUMENT_TYPES],
     { parseAs: 'buffer', bodyLimit: agreements.MAX_DOCUMENT_BYTES },
@@ -72,14 +70,13 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         limit: query.limit,
       }),
   );
-  on.get(
+  on.byId.get(
     '/api/actor-groups/branches/:id',
     {
       summary: 'Satu cabang/ranting (kontak utuh bagi pengelola, tercatat)',
-      params: IdParams,
       reply: Branch,
     },
-    ({ principal, params }) => groups.getBranch(deps, principal, params.id),
+    groups.getBranch,
   );
   on.list(
     '/api/actor-groups/rivalries',
@@ -95,31 +92,29 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
     },
     ({ principal, body }) => groups.saveRivalry(deps, principal, body),
   );
-  on.get(
+  on.byId.get(
     '/api/actor-groups/:id',
-    { summary: 'Satu kelompok: cabang, rivalitas, kesepakatan damai', params: IdParams, reply: GroupDetail },
-    ({ principal, params }) => groups.getGroup(deps, principal, params.id),
+    { summary: 'Satu kelompok: cabang, rivalitas, kesepakatan damai', reply: GroupDetail },
+    groups.getGroup,
   );
-  on.patch(
+  on.byId.patch(
     '/api/actor-groups/:id',
     {
       summary: 'Ubah kelompok (koordinator, provinsi, admin)',
-      params: IdParams,
       body: GroupChange,
       reply: Group,
     },
-    ({ principal, params, body }) => groups.updateGroup(deps, principal, params.id, body),
+    groups.updateGroup,
   );
-  on.post(
+  on.byId.post(
     '/api/actor-groups/:id/branches',
     {
       summary: 'Tambah cabang (kab/kota) atau ranting (kecamatan)',
-      params: IdParams,
       body: BranchInput,
       reply: Branch,
       status: 201,
     },
-    ({ principal, params, body }) => groups.addBranch(deps, principal, params.id, body),
+    groups.addBranch,
   );
 
   on.list(
@@ -140,10 +135,10 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
     { summary: 'Catat kesepakatan damai', body: AgreementInput, reply: Agreement, status: 201 },
     ({ principal, body }) => agreements.createAgreement(deps, principal, body),
   );
-  on.get(
+  on.byId.get(
     '/api/peace-agreements/:id',
-    { summary: 'Satu kesepakatan damai', params: IdParams, reply: Agreement },
-    ({ principal, params }) => agreements.getAgreement(deps, principal, params.id),
+    { summary: 'Satu kesepakatan damai', reply: Agreement },
+    agreements.getAgreement,
   );
   // The document arrives as its own bytes (PDF, JPEG, PNG: the parser above), not as JSON.
   on.put(
@@ -177,16 +172,15 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
           .send(doc.bytes);
       },
     );
-  on.post(
+  on.byId.post(
     '/api/peace-agreements/:id/breaches',
     {
       summary: 'Catat pelanggaran kesepakatan (tautkan laporan)',
-      params: IdParams,
       body: BreachInput,
       reply: Agreement,
       status: 201,
     },
-    ({ principal, params, body }) => agreements.addBreach(deps, principal, params.id, body),
+    agreements.addBreach,
   );
 
   for (const subject of ['report', 'case'] as const) {

@@ -15,11 +15,10 @@ import {
 import { startOfWibDay } from '../../../shared/time.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../platform/http.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as reports from './reports-service.ts';
 
-const params = z.object({ id: z.uuid() });
 const PhotoParams = z.object({ id: z.uuid(), photoId: z.uuid() });
 
 const ListQuery = ReportFilters.extend({
@@ -36,7 +35,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
     (_request, body, done) => done(null, body),
   );
 
-  const on = routeTable(app, ['reports']);
+  const on = routeTable(app, ['reports'], deps);
 
   on.post(
     '/api/reports',
@@ -76,39 +75,37 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
         limit: q.limit,
       }),
   );
-  on.get('/api/reports/:id', { summary: 'Satu laporan', params, reply: Report }, (c) =>
-    reports.getReport(deps, c.principal, c.params.id),
-  );
+  on.byId.get('/api/reports/:id', { summary: 'Satu laporan', reply: Report }, reports.getReport);
   on.patch(
     '/api/reports/:id',
     {
       summary: 'Ubah laporan dari versi yang terakhir dilihat / amend from the version last seen',
-      params,
+      params: IdParams,
       body: ReportAmendment,
       reply: Report,
     },
     ({ principal, params: { id }, body: { version, ...changes } }) =>
       reports.amendReport(deps, principal, id, version, changes),
   );
-  on.list(
+  on.byId.list(
     '/api/reports/:id/amendments',
-    { summary: 'Riwayat perubahan laporan', params, item: AmendmentReply },
-    (c) => reports.listAmendments(deps, c.principal, c.params.id),
+    { summary: 'Riwayat perubahan laporan', item: AmendmentReply },
+    reports.listAmendments,
   );
-  on.post(
+  on.byId.post(
     '/api/reports/:id/acknowledgement',
-    { summary: 'Operator menerima laporan', params, reply: Report },
-    (c) => reports.acknowledgeReport(deps, c.principal, c.params.id),
+    { summary: 'Operator menerima laporan', reply: Report },
+    reports.acknowledgeReport,
   );
-  on.post(
+  on.byId.post(
     '/api/reports/:id/verification',
-    { summary: 'Verifikasi, tolak, atau tandai duplikat', params, body: Verification, reply: Report },
-    (c) => reports.verifyReport(deps, c.principal, c.params.id, c.body),
+    { summary: 'Verifikasi, tolak, atau tandai duplikat', body: Verification, reply: Report },
+    reports.verifyReport,
   );
-  on.list(
+  on.byId.list(
     '/api/reports/:id/duplicates',
-    { summary: 'Saran duplikat', params, item: DuplicateSuggestionReply },
-    (c) => reports.listDuplicateSuggestions(deps, c.principal, c.params.id),
+    { summary: 'Saran duplikat', item: DuplicateSuggestionReply },
+    reports.listDuplicateSuggestions,
   );
   on.put(
     '/api/reports/:id/photos/:photoId',

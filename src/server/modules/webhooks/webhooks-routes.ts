@@ -4,10 +4,8 @@ import { CreatedWebhook, Delivery, Webhook } from '../../../shared/early-warning
 import { WebhookChange, WebhookInput } from '../../../shared/early-warning/early-warning-schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as webhooks from './webhooks-service.ts';
-
-const IdParams = z.object({ id: z.uuid() });
 
 /** Outgoing webhooks (admin): the targets alerts and level changes are posted to, and their delivery log. */
 export async function webhooksRoutes(
@@ -19,7 +17,7 @@ export async function webhooksRoutes(
     clock: deps.clock,
     allowPrivateTargets: deps.config.webhookAllowPrivate === true,
   };
-  const on = routeTable(app, ['early-warning']);
+  const on = routeTable(app, ['early-warning'], webhookDeps);
 
   on.list('/api/webhooks', { summary: 'Webhook keluar (admin)', item: Webhook }, ({ principal }) =>
     webhooks.listWebhooks(webhookDeps, principal),
@@ -34,10 +32,10 @@ export async function webhooksRoutes(
     },
     ({ principal, body }) => webhooks.createWebhook(webhookDeps, principal, body),
   );
-  on.patch(
+  on.byId.patch(
     '/api/webhooks/:id',
-    { summary: 'Ubah webhook (admin)', params: IdParams, body: WebhookChange, reply: Webhook },
-    ({ principal, params, body }) => webhooks.updateWebhook(webhookDeps, principal, params.id, body),
+    { summary: 'Ubah webhook (admin)', body: WebhookChange, reply: Webhook },
+    webhooks.updateWebhook,
   );
   on.list(
     '/api/webhooks/:id/deliveries',

@@ -23,11 +23,10 @@ import {
 } from '../../../shared/workshops/workshop-schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
-import { routeTable } from '../../platform/routes.ts';
+import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as work from './workshop-work-service.ts';
 import * as workshops from './workshops-service.ts';
 
-const params = z.object({ id: z.uuid() });
 const day = CalendarDay;
 
 /** Workshops (rapat koordinasi / workshop evaluasi): plan, invite, attendance, materials, action items. */
@@ -38,7 +37,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     (_request, body, done) => done(null, body),
   );
 
-  const on = routeTable(app, ['workshops']);
+  const on = routeTable(app, ['workshops'], deps);
 
   on.post(
     '/api/workshops',
@@ -71,25 +70,24 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     },
     (c) => workshops.getRoutine(deps, c.principal),
   );
-  on.get(
+  on.byId.get(
     '/api/workshops/:id',
-    { summary: 'Satu workshop: peserta, materi, tindak lanjut', params, reply: WorkshopViewReply },
-    (c) => workshops.getWorkshop(deps, c.principal, c.params.id),
+    { summary: 'Satu workshop: peserta, materi, tindak lanjut', reply: WorkshopViewReply },
+    workshops.getWorkshop,
   );
-  on.patch(
+  on.byId.patch(
     '/api/workshops/:id',
-    { summary: 'Ubah workshop dari versi terakhir', params, body: WorkshopEdit, reply: WorkshopViewReply },
-    (c) => workshops.editWorkshop(deps, c.principal, c.params.id, c.body),
+    { summary: 'Ubah workshop dari versi terakhir', body: WorkshopEdit, reply: WorkshopViewReply },
+    workshops.editWorkshop,
   );
-  on.post(
+  on.byId.post(
     '/api/workshops/:id/participants',
     {
       summary: 'Undang peserta: pengguna menurut peran/wilayah, pilar menurut jenis/wilayah',
-      params,
       body: InviteInput,
       reply: WorkshopViewReply,
     },
-    (c) => work.inviteParticipants(deps, c.principal, c.params.id, c.body),
+    work.inviteParticipants,
   );
   on.put(
     '/api/workshops/:id/participants/:participantId/attendance',
@@ -106,7 +104,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     '/api/workshops/:id/materials',
     {
       summary: 'Lampirkan materi (PDF, PPTX, DOCX, XLSX, JPEG, PNG; maks. 10 MB); nama berkas di ?name=',
-      params,
+      params: IdParams,
       querystring: z.object({ name: z.string().min(1).max(200) }),
       reply: MaterialAddedReply,
       status: 201,
@@ -147,16 +145,15 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     },
   );
 
-  on.post(
+  on.byId.post(
     '/api/workshops/:id/actions',
     {
       summary: 'Catat hasil sebagai tindak lanjut',
-      params,
       body: ActionInput,
       reply: WorkshopActionReply,
       status: 201,
     },
-    (c) => work.addAction(deps, c.principal, c.params.id, c.body),
+    work.addAction,
   );
   on.list(
     '/api/workshop-actions',
@@ -171,14 +168,13 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
         open: query.open !== 'false',
       }),
   );
-  on.post(
+  on.byId.post(
     '/api/workshop-actions/:id/done',
     {
       summary: 'Tutup tindak lanjut (selesai atau batal)',
-      params,
       body: ActionDone,
       reply: WorkshopActionReply,
     },
-    (c) => work.completeAction(deps, c.principal, c.params.id, c.body),
+    work.completeAction,
   );
 }
