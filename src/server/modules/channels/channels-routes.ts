@@ -11,6 +11,7 @@ import {
   SmsDelivery,
 } from '../../../shared/channels/channel-schema.ts';
 import { ReplyInput, ReplyResult } from '../../../shared/channels/reply-schema.ts';
+import { acceptBytes } from '../../platform/byte-bodies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
@@ -96,11 +97,7 @@ async function webhookRoutes(
   const on = routeTable(app, ['channels'], channelDeps);
   // These routes read JSON and forms as raw bytes (the rest of the app keeps its parsers).
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(
-    ['application/json', 'application/x-www-form-urlencoded'],
-    { parseAs: 'buffer' },
-    (_request, body, done) => done(null, body),
-  );
+  acceptBytes(app, ['application/json', 'application/x-www-form-urlencoded']);
 
   on.get(
     '/api/channels/whatsapp',

@@ -7,6 +7,7 @@ import {
   HistoryPlan,
   HistoryUpload,
 } from '../../../shared/history/history-schema.ts';
+import { acceptBytes } from '../../platform/byte-bodies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -19,11 +20,7 @@ export async function historyRoutes(
   app: FastifyInstance,
   deps: { db: Database; clock: Clock },
 ): Promise<void> {
-  app.addContentTypeParser(
-    Object.keys(HISTORY_CONTENT_TYPES),
-    { parseAs: 'buffer', bodyLimit: MAX_HISTORY_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  acceptBytes(app, Object.keys(HISTORY_CONTENT_TYPES), MAX_HISTORY_BYTES);
   app.addHook('onClose', async () => history.settleHistoryImports());
   const on = routeTable(app, ['history'], deps);
 

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/pillars/pillar-schema.ts';
 import { KabkotaCode, RegionCode } from '../../../shared/regions.ts';
 import { itemsOf, NoContent } from '../../../shared/replies.ts';
+import { acceptBytes } from '../../platform/byte-bodies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, missingDataKeyError, resolveDataKey } from '../../platform/crypto.ts';
@@ -72,11 +73,7 @@ export async function pillarsRoutes(
   app.addHook('onClose', async () => runner.stop());
   const service = { db, clock, cipher, runner };
 
-  app.addContentTypeParser(
-    Object.keys(ROSTER_CONTENT_TYPES),
-    { parseAs: 'buffer', bodyLimit: MAX_ROSTER_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  acceptBytes(app, Object.keys(ROSTER_CONTENT_TYPES), MAX_ROSTER_BYTES);
 
   const on = routeTable(app, ['pillars'], service);
   const coverageQuery = z.object({ region: CoverageRegion, type: ListCode });

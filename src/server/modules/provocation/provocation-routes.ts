@@ -18,7 +18,7 @@ import {
   SightingInput,
   TakedownInput,
 } from '../../../shared/provocation/provocation-schema.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { acceptBytes, uploadedBytes } from '../../platform/byte-bodies.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import { mergeItem } from './merge-service.ts';
@@ -33,11 +33,7 @@ const Kabkota = z
 
 /** The provocation watch: sightings, items, assessment, links, counter-messages, takedown requests, figures. */
 export async function provocationRoutes(app: FastifyInstance, deps: items.ProvocationDeps): Promise<void> {
-  app.addContentTypeParser(
-    ['image/jpeg', 'image/png'],
-    { parseAs: 'buffer', bodyLimit: items.MAX_SCREENSHOT_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  acceptBytes(app, ['image/jpeg', 'image/png'], items.MAX_SCREENSHOT_BYTES);
 
   const on = routeTable(app, ['provocation'], deps);
 
@@ -59,10 +55,8 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
       reply: ScreenshotStored,
     },
     ({ principal, params: { id }, request: { body } }) => {
-      if (!Buffer.isBuffer(body)) {
-        throw new DomainError('unsupported_media_type', 'Kirim gambar sebagai image/jpeg atau image/png');
-      }
-      return items.addScreenshot(deps, principal, id, body);
+      const bytes = uploadedBytes(body, 'Kirim gambar sebagai image/jpeg atau image/png');
+      return items.addScreenshot(deps, principal, id, bytes);
     },
   );
 

@@ -19,7 +19,7 @@ import {
   RivalryInput,
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { acceptBytes, uploadedBytes } from '../../platform/byte-bodies.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as agreements from './agreements-service.ts';
@@ -28,11 +28,7 @@ import * as groups from './groups-service.ts';
 /** The register of actor groups: groups, branches, rivalries, peace agreements and breaches. */
 export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps): Promise<void> {
   const on = routeTable(app, ['early-warning'], deps);
-  app.addContentTypeParser(
-    [...agreements.AGREEMENT_DOCUMENT_TYPES],
-    { parseAs: 'buffer', bodyLimit: agreements.MAX_DOCUMENT_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  acceptBytes(app, agreements.AGREEMENT_DOCUMENT_TYPES, agreements.MAX_DOCUMENT_BYTES);
 
   on.list(
     '/api/actor-groups',
@@ -145,13 +141,10 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
     '/api/peace-agreements/:id/document',
     { summary: 'Unggah dokumen kesepakatan (PDF, JPEG, PNG)', params: IdParams, reply: Agreement },
     ({ principal, params, request }) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body)) {
-        throw new DomainError(
-          'unsupported_media_type',
-          'Kirim dokumen sebagai application/pdf, image/jpeg atau image/png',
-        );
-      }
+      const body = uploadedBytes(
+        request.body,
+        'Kirim dokumen sebagai application/pdf, image/jpeg atau image/png',
+      );
       const contentType = String(request.headers['content-type'] ?? '')
         .split(';')[0]
         .trim();

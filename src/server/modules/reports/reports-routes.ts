@@ -13,7 +13,7 @@ import {
   Verification,
 } from '../../../shared/reports/report-schema.ts';
 import { startOfWibDay } from '../../../shared/time.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { acceptBytes, uploadedBytes } from '../../platform/byte-bodies.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
@@ -29,11 +29,7 @@ const ListQuery = ReportFilters.extend({
 
 /** Reports: intake, list, amendments, acknowledgement, verification, photos. */
 export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDeps): Promise<void> {
-  app.addContentTypeParser(
-    ['image/jpeg', 'image/png'],
-    { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  acceptBytes(app, ['image/jpeg', 'image/png'], MAX_PHOTO_BYTES);
 
   const on = routeTable(app, ['reports'], deps);
 
@@ -116,9 +112,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
       otherReplies: { 201: PhotoTakenReply },
     },
     async ({ principal, params: { id, photoId }, request, reply }) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body))
-        throw new DomainError('unsupported_media_type', 'Kirim foto sebagai image/jpeg atau image/png');
+      const body = uploadedBytes(request.body, 'Kirim foto sebagai image/jpeg atau image/png');
       const photo = await reports.addPhoto(deps, principal, id, photoId, body);
       reply.status(photo.created ? 201 : 200);
       return photo;

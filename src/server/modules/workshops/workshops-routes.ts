@@ -21,7 +21,7 @@ import {
   WorkshopEdit,
   WorkshopInput,
 } from '../../../shared/workshops/workshop-schema.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { acceptBytes, uploadedBytes } from '../../platform/byte-bodies.ts';
 import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as work from './workshop-work-service.ts';
@@ -31,11 +31,7 @@ const day = CalendarDay;
 
 /** Workshops (rapat koordinasi / workshop evaluasi): plan, invite, attendance, materials, action items. */
 export async function workshopsRoutes(app: FastifyInstance, deps: workshops.WorkshopDeps): Promise<void> {
-  app.addContentTypeParser(
-    [...MATERIAL_TYPES],
-    { parseAs: 'buffer', bodyLimit: MAX_MATERIAL_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  acceptBytes(app, MATERIAL_TYPES, MAX_MATERIAL_BYTES);
 
   const on = routeTable(app, ['workshops'], deps);
 
@@ -110,9 +106,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
       status: 201,
     },
     ({ principal, params: { id }, query, request }) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body))
-        throw new DomainError('unsupported_media_type', 'Materi berupa PDF, PPTX, DOCX, XLSX, JPEG atau PNG');
+      const body = uploadedBytes(request.body, 'Materi berupa PDF, PPTX, DOCX, XLSX, JPEG atau PNG');
       return work.addMaterial(deps, principal, id, {
         fileName: query.name,
         contentType: String(request.headers['content-type']).split(';')[0].trim(),
