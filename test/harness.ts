@@ -177,6 +177,26 @@ export function createPerson(app: TestApp, spec: PersonSpec): Promise<TestUser> 
 }
 
 /**
+ * The people most test files act as, each the same wherever it is named: the operator of Jember (`operator`,
+ * `operatorJember`), a relawan of Tanggul in Jember, the koordinator of Bakorwil V, the provinsi, the PPDP and an
+ * admin.
+ */
+export const PEOPLE = {
+  operator: { role: 'operator', region: '35.09' },
+  operatorJember: { role: 'operator', region: '35.09' },
+  relawan: { role: 'relawan', region: '35.09.06.2002' },
+  koordinator: { role: 'koordinator', region: 'V' },
+  provinsi: { role: 'provinsi', region: '35' },
+  ppdp: { role: 'ppdp', region: '35' },
+  admin: { role: 'admin', region: '35' },
+} as const satisfies Record<string, PersonSpec>;
+
+/** These of PEOPLE in the order named, to spread into testAppWith's people beside a file's own. */
+export function people<const N extends keyof typeof PEOPLE>(...names: N[]): Pick<typeof PEOPLE, N> {
+  return Object.fromEntries(names.map((name) => [name, PEOPLE[name]])) as Pick<typeof PEOPLE, N>;
+}
+
+/**
  * A test file's app and its people, each named once. A `beforeAll` hook builds the app (`env`, `clock` as for
  * `buildTestApp`; `env` may be a function, called then, when a hook registered earlier starts a fake server the
  * settings name) and creates the people in the order given; an `afterAll` hook closes the app. The people returned

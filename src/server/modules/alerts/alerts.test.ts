@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAP_SCHEMA, xmllint } from '../../../../test/early-warning-helpers.ts';
-import { authAs, type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { authAs, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import type { SigapEvent } from '../../platform/events.ts';
 import { runAlertEscalation } from './alert-escalation.ts';
@@ -15,8 +15,7 @@ describe('alerts', () => {
       operatorA: { role: 'operator', region: '35.09', displayName: 'Operator Jember A' },
       operatorB: { role: 'operator', region: '35.09', displayName: 'Operator Jember B' },
       banyuwangi: { role: 'operator', region: '35.10' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
-      provinsi: { role: 'provinsi', region: '35' },
+      ...people('relawan', 'provinsi'),
     },
     { clock },
   );

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authAs, signIn, type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { authAs, people, signIn, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 const NEW_PASSWORD = 'Gunung-Semeru-pelangi-47';
@@ -11,9 +11,7 @@ describe('one-time sign-in codes and accounts for pillars in bulk', () => {
   const { t, operator, operatorJember, koordinator, admin } = testAppWith(
     {
       operator: { role: 'operator', region: '35.10' }, // Banyuwangi
-      operatorJember: { role: 'operator', region: '35.09' },
-      koordinator: { role: 'koordinator', region: 'V' },
-      admin: { role: 'admin', region: '35' },
+      ...people('operatorJember', 'koordinator', 'admin'),
     },
     { env: { LOGIN_MAX_FAILURES: '3' }, clock },
   );

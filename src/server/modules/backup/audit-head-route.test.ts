@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { verifyAuditCommand } from '../../../cli/cli-commands.ts';
 import { AuditHeadView } from '../../../shared/backups.ts';
 import { anchorAuditHead, parseHead } from '../../platform/audit-anchor.ts';
@@ -14,8 +14,7 @@ describe('GET /api/admin/audit-head: the signed audit head for the admin to keep
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sigap-audit-head-'));
   const { t, admin, operator } = testAppWith(
     {
-      admin: { role: 'admin', region: '35' },
-      operator: { role: 'operator', region: '35.09' },
+      ...people('admin', 'operator'),
     },
     { env: { DATA_DIR: dataDir, SIGAP_AUDIT_HEAD_DIR: path.join(dataDir, 'heads') } },
   );

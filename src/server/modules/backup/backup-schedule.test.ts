@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { dailyCron, filesOlderThan, filesToDelete } from './backup-rules.ts';
 import { runScheduledBackup } from './backup-schedule.ts';
@@ -29,8 +29,7 @@ describe('backup rules', () => {
 
 describe('scheduled backups', { timeout: 120_000 }, () => {
   const { t, admin, operator } = testAppWith({
-    admin: { role: 'admin', region: '35' },
-    operator: { role: 'operator', region: '35.09' },
+    ...people('admin', 'operator'),
   });
   const folder = mkdtempSync(path.join(os.tmpdir(), 'sigap-jadwal-'));
   const deps = () => ({

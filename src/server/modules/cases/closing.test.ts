@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkInPayload, childPayload } from '../../../../test/fixtures.ts';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 
 describe('closing a case honours the people in it', () => {
   const { t, operator, koordinator, otherKoordinator, relawan, polres } = testAppWith({
-    operator: { role: 'operator', region: '35.09' },
-    koordinator: { role: 'koordinator', region: 'V' },
+    ...people('operator', 'koordinator'),
     otherKoordinator: { role: 'koordinator', region: 'I' },
     relawan: { role: 'relawan', region: '35.09.06.2002' },
     polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },

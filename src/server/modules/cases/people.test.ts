@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { childPayload } from '../../../../test/fixtures.ts';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { sendWhileLocked } from '../../../../test/send-while-locked.ts';
 
 describe('vulnerable people and referrals in a case', () => {
   const { t, operator, otherOperator, koordinator, provinsi, relawan, polres } = testAppWith({
     operator: { role: 'operator', region: '35.09' },
     otherOperator: { role: 'operator', region: '35.10' },
-    koordinator: { role: 'koordinator', region: 'V' },
-    provinsi: { role: 'provinsi', region: '35' },
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    ...people('koordinator', 'provinsi', 'relawan'),
     polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
   });
 

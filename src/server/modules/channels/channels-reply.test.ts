@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { REPLY_TEMPLATES } from '../../../shared/channels/reply-templates.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { drainOutbox } from './channels-outbox.ts';
@@ -16,8 +16,7 @@ afterAll(() => api.close());
 describe('answering the sender from the report page', () => {
   const { t, operator, relawan, elsewhere } = testAppWith(
     {
-      operator: { role: 'operator', region: '35.09' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      ...people('operator', 'relawan'),
       elsewhere: { role: 'operator', region: '35.10' },
     },
     { env: () => channelEnv(api) },

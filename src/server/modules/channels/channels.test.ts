@@ -2,7 +2,7 @@
 // set up once; a second file would set it all up again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { ReportInput } from '../../../shared/reports/report-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { singleStatements } from '../../platform/db.ts';
@@ -31,9 +31,7 @@ describe('WhatsApp and SMS in', () => {
   afterAll(() => api.close());
   const { t, operator, koordinator, provinsi } = testAppWith(
     {
-      operator: { role: 'operator', region: '35.09' },
-      koordinator: { role: 'koordinator', region: 'V' },
-      provinsi: { role: 'provinsi', region: '35' },
+      ...people('operator', 'koordinator', 'provinsi'),
     },
     { env: () => channelEnv(api) },
   );

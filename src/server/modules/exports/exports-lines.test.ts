@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { exportColumns } from '../../../shared/exports/export-columns.ts';
 import { PillarsExportQuery, ReportsExportQuery } from '../../../shared/exports/export-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
@@ -42,8 +42,7 @@ const TRICKY = [
  */
 describe('exports: the lines the database writes', () => {
   const { t, relawan, provinsi } = testAppWith({
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
-    provinsi: { role: 'provinsi', region: '35' },
+    ...people('relawan', 'provinsi'),
   });
   let actor: Principal;
 

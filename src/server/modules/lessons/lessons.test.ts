@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 const JEMBER_LESSON = {
   title: 'Broadcast WA sebagai pemicu: hubungi pengurus ranting sebelum malam pengesahan',
@@ -21,8 +21,7 @@ describe('lessons learned (praktik baik)', () => {
       operatorSitubondo: { role: 'operator', region: '35.12' },
       koordinatorV: { role: 'koordinator', region: 'V' },
       koordinatorIV: { role: 'koordinator', region: 'IV' },
-      provinsi: { role: 'provinsi', region: '35' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      ...people('provinsi', 'relawan'),
     });
   let caseId: string;
   let lessonId: string;

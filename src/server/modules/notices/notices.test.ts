@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
@@ -22,8 +22,7 @@ describe('notices to people who are not looking', () => {
     {
       operator: { role: 'operator', region: '35.09' },
       optedOut: { role: 'operator', region: '35.09' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
-      koordinator: { role: 'koordinator', region: 'V' },
+      ...people('relawan', 'koordinator'),
     },
     {
       env: () => noticeEnv(servers, 'https://sigap.jatimprov.test/'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 type Item = { id: string; kind: string; subjectId: string; title: string; readAt: string | null };
 
@@ -8,8 +8,7 @@ describe('the inbox', () => {
     operator: { role: 'operator', region: '35.09' },
     secondOperator: { role: 'operator', region: '35.09' },
     banyuwangiOperator: { role: 'operator', region: '35.10' },
-    koordinator: { role: 'koordinator', region: 'V' },
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    ...people('koordinator', 'relawan'),
   });
 
   const items = async (user: TestUser, query = ''): Promise<Item[]> =>

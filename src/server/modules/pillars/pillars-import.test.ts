@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedLines, SAMPLE_FILE, writeRoster } from '../../../../scripts/make-pillars-sample.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { DRY_RUNS_PER_WINDOW } from './pillars-routes.ts';
 import { PILLARS_ENV } from './pillars-test-helpers.ts';
 
@@ -35,8 +35,7 @@ describe('importing a pillar roster', () => {
   const { t, operator, operatorJember, koordinator } = testAppWith(
     {
       operator: { role: 'operator', region: '35.10' },
-      operatorJember: { role: 'operator', region: '35.09' },
-      koordinator: { role: 'koordinator', region: 'V' },
+      ...people('operatorJember', 'koordinator'),
     },
     { env: PILLARS_ENV },
   );

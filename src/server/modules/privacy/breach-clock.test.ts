@@ -2,16 +2,14 @@
 // near their end, and a breach still without both notices after 72 hours goes to the province and the admin — once.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
 
 const clock = fakeClock(new Date('2026-03-02T01:00:00Z'));
 const { t, ...users } = testAppWith(
   {
-    ppdp: { role: 'ppdp', region: '35' },
-    admin: { role: 'admin', region: '35' },
-    provinsi: { role: 'provinsi', region: '35' },
+    ...people('ppdp', 'admin', 'provinsi'),
     koordinator: { role: 'koordinator', region: '35' },
     operator: { role: 'operator', region: '35.09' },
   },

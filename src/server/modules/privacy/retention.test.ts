@@ -3,17 +3,14 @@
 // are, and a second run finds nothing more.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runRetention } from './retention-service.ts';
 
 const clock = fakeClock(new Date('2026-09-01T03:00:00Z'));
 const { t, operator, relawan, ppdp, provinsi } = testAppWith(
   {
-    operator: { role: 'operator', region: '35.09' },
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
-    ppdp: { role: 'ppdp', region: '35' },
-    provinsi: { role: 'provinsi', region: '35' },
+    ...people('operator', 'relawan', 'ppdp', 'provinsi'),
   },
   { clock },
 );

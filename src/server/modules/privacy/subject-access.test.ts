@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 
 const { t, operator, relawan, ppdp } = testAppWith({
-  operator: { role: 'operator', region: '35.09' },
-  relawan: { role: 'relawan', region: '35.09.06.2002' },
-  ppdp: { role: 'ppdp', region: '35' },
+  ...people('operator', 'relawan', 'ppdp'),
 });
 let caseId: string;
 let personId: string;

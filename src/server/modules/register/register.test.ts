@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 describe('the register of actor groups and the calendar of risky gatherings', () => {
@@ -9,9 +9,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
     {
       operator: { role: 'operator', region: '35.09' },
       banyuwangi: { role: 'operator', region: '35.10' },
-      koordinator: { role: 'koordinator', region: 'V' },
-      admin: { role: 'admin', region: '35' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      ...people('koordinator', 'admin', 'relawan'),
     },
     { clock },
   );

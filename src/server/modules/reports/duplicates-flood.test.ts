@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { type Jobs, startJobs } from '../../platform/jobs.ts';
 import { DUPLICATE_SUGGESTIONS_MAX, markDuplicatesChecked } from './duplicates-store.ts';
 import { DUPLICATES_BATCH, DUPLICATES_QUEUE, findDuplicates } from './reports-service.ts';
@@ -24,8 +24,7 @@ function eventText(n: number): string {
 
 describe('the duplicate check under a flood', () => {
   const { t, relawan, operator } = testAppWith({
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
-    operator: { role: 'operator', region: '35.09' },
+    ...people('relawan', 'operator'),
   });
   let jobs: Jobs | undefined;
 
