@@ -45,6 +45,15 @@ async function appWith(principal: Principal | null) {
   records.byId.list('/records/:id/notes', { summary: 'Catatan', item: Note }, (deps, _who, id) => [
     { id: 2, text: `${deps.prefix} ${id}` },
   ]);
+  on.file(
+    '/files/:name',
+    { summary: 'Berkas', params: z.object({ name: z.string() }) },
+    async ({ principal, params }) => ({
+      contentType: 'application/pdf',
+      bytes: Buffer.from(`%PDF ${params.name} ${principal.user.username}`),
+      ...(params.name === 'unduh' ? { fileName: 'laporan.pdf' } : {}),
+    }),
+  );
   await app.ready();
   return app;
 }
@@ -81,5 +90,21 @@ describe('routeTable', () => {
     expect(notes.json()).toEqual({ items: [{ id: 2, text: `deps ${id}` }] });
     expect((await app.inject({ method: 'GET', url: '/records/7/notes' })).statusCode).toBe(400);
     expect(IdParams.safeParse({ id }).success).toBe(true);
+  });
+
+  it('answers a stored file with its bytes: kept an hour when shown, a download under its name otherwise', async () => {
+    const app = await appWith(someone);
+    const shown = await app.inject({ method: 'GET', url: '/files/lihat' });
+    expect(shown.headers['content-type']).toBe('application/pdf');
+    expect(shown.headers['cache-control']).toBe('private, max-age=3600');
+    expect(shown.headers['content-disposition']).toBeUndefined();
+    expect(shown.body).toBe('%PDF lihat op1');
+    const download = await app.inject({ method: 'GET', url: '/files/unduh' });
+    expect(download.headers['content-disposition']).toContain('filename="laporan.pdf"');
+    expect(download.headers['cache-control']).toBeUndefined();
+    expect(download.body).toBe('%PDF unduh op1');
+    expect(
+      (await appWith(null).then((a) => a.inject({ method: 'GET', url: '/files/lihat' }))).statusCode,
+    ).toBe(401);
   });
 });

@@ -9,7 +9,7 @@ import type {
 } from 'fastify';
 import { z } from 'zod';
 import { itemsOf } from '../../shared/replies.ts';
-import { requirePrincipal } from './http.ts';
+import { requirePrincipal, sendDownload } from './http.ts';
 import type { Principal } from './principal.ts';
 
 type Schema = z.ZodType;
@@ -56,6 +56,26 @@ type Handler<P, Q, B, R extends Schema, O extends Replies> = (
 type Nothing<R extends Schema> = undefined extends z.input<R> ? Promise<void> : never;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function callOf<P, Q, B>(request: FastifyRequest, reply: FastifyReply): RouteCall<P, Q, B> {
+  return {
+    get principal() {
+      return requirePrincipal(request);
+    },
+    params: request.params as Infer<P>,
+    query: request.query as Infer<Q>,
+    body: request.body as Infer<B>,
+    request,
+    reply,
+  };
+}
+
+/** A stored file a route answers with: its type, its bytes and, for a download, the name it is saved under. */
+export interface StoredFile {
+  contentType: string;
+  bytes: Buffer;
+  fileName?: string;
+}
 
 /** The `:id` of a route about one record: a UUID. */
 export const IdParams = z.object({ id: z.uuid() });
@@ -108,16 +128,7 @@ export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly s
         schema,
         handler: async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
           reply.code(status);
-          const result: unknown = await handler({
-            get principal() {
-              return requirePrincipal(request);
-            },
-            params: request.params as Infer<P>,
-            query: request.query as Infer<Q>,
-            body: request.body as Infer<B>,
-            request,
-            reply,
-          });
+          const result: unknown = await handler(callOf<P, Q, B>(request, reply));
           if (result === reply) return reply;
           return status === 204 ? reply.send() : result;
         },
@@ -140,6 +151,31 @@ export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly s
     add(method ?? 'GET')(url, { ...spec, reply: itemsOf(item) }, async (call) => ({
       items: await handler(call),
     }));
+  /**
+   * `on.file(url, { summary, params }, call => service.getX(...))`: a GET answering with a stored file's own
+   * bytes, no JSON reply schema. A file with a name goes as a download under it; one without (a photo, a
+   * screenshot, a document shown in the page) may be kept by the browser for an hour.
+   */
+  const file = <P extends Schema | undefined>(
+    url: string,
+    spec: { summary: string; params?: P },
+    handler: (call: RouteCall<P, undefined, undefined>) => Promise<StoredFile>,
+  ): void => {
+    app.route({
+      method: 'GET',
+      url,
+      schema: { tags: [...tags], summary: spec.summary, ...(spec.params ? { params: spec.params } : {}) },
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const { contentType, bytes, fileName } = await handler(callOf(request, reply));
+        if (fileName !== undefined)
+          return sendDownload(reply, { contentType, fileName, body: bytes }, 'default');
+        return reply
+          .header('content-type', contentType)
+          .header('cache-control', 'private, max-age=3600')
+          .send(bytes);
+      },
+    });
+  };
   const byId =
     (method: Method) =>
     <Q extends Schema | undefined, B extends Schema | undefined, R extends Schema>(
@@ -157,6 +193,7 @@ export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly s
     patch: add('PATCH'),
     delete: add('DELETE'),
     list,
+    file,
     byId: {
       get: byId('GET'),
       post: byId('POST'),

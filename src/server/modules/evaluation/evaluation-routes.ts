@@ -105,16 +105,9 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
     { summary: 'Kemajuan pembuatan laporan / progress', reply: ReportJob },
     files.getReportJob,
   );
-  r.get(
+  on.file(
     '/api/evaluations/reports/:id/file',
-    { schema: { tags, summary: 'Unduh laporan yang sudah jadi / download', params: IdParams } },
-    async (request, reply) => {
-      const file = await files.getReportFile(deps, requirePrincipal(request), request.params.id);
-      return sendDownload(
-        reply,
-        { contentType: file.contentType, fileName: file.fileName, body: file.bytes },
-        'default',
-      );
-    },
+    { summary: 'Unduh laporan yang sudah jadi / download', params: IdParams },
+    ({ principal, params }) => files.getReportFile(deps, principal, params.id),
   );
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AssessInput,
@@ -19,7 +18,6 @@ import {
   TakedownInput,
 } from '../../../shared/provocation/provocation-schema.ts';
 import { acceptBytes, uploadedBytes } from '../../platform/byte-bodies.ts';
-import { requirePrincipal } from '../../platform/http.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import { mergeItem } from './merge-service.ts';
 import * as items from './provocation-service.ts';
@@ -60,23 +58,10 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
     },
   );
 
-  // The screenshot is its own bytes, not JSON: declared with Fastify's own shape.
-  app.withTypeProvider<ZodTypeProvider>().get(
+  on.file(
     '/api/provocation/sightings/:id/screenshot',
-    {
-      schema: {
-        tags: ['provocation'],
-        summary: 'Tangkapan layar (staf yang melihat kontennya)',
-        params: IdParams,
-      },
-    },
-    async (request, reply) => {
-      const shot = await items.getScreenshot(deps, requirePrincipal(request), request.params.id);
-      return reply
-        .header('content-type', shot.contentType)
-        .header('cache-control', 'private, max-age=3600')
-        .send(shot.bytes);
-    },
+    { summary: 'Tangkapan layar (staf yang melihat kontennya)', params: IdParams },
+    ({ principal, params }) => items.getScreenshot(deps, principal, params.id),
   );
 
   on.get(

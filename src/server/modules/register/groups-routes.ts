@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   Agreement,
@@ -20,7 +19,6 @@ import {
 } from '../../../shared/early-warning/early-warning-schema.ts';
 import { RegionCode } from '../../../shared/regions.ts';
 import { acceptBytes, uploadedBytes } from '../../platform/byte-bodies.ts';
-import { requirePrincipal } from '../../platform/http.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as agreements from './agreements-service.ts';
 import * as groups from './groups-service.ts';
@@ -151,20 +149,9 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
       return agreements.putAgreementDocument(deps, principal, params.id, body, contentType);
     },
   );
-  // The document's own bytes: no JSON reply schema.
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/peace-agreements/:id/document',
-      { schema: { tags: ['early-warning'], summary: 'Dokumen kesepakatan', params: IdParams } },
-      async (request, reply) => {
-        const doc = await agreements.getAgreementDocument(deps, requirePrincipal(request), request.params.id);
-        return reply
-          .header('content-type', doc.contentType)
-          .header('cache-control', 'private, max-age=3600')
-          .send(doc.bytes);
-      },
-    );
+  on.file('/api/peace-agreements/:id/document', { summary: 'Dokumen kesepakatan', params: IdParams }, (c) =>
+    agreements.getAgreementDocument(deps, c.principal, c.params.id),
+  );
   on.byId.post(
     '/api/peace-agreements/:id/breaches',
     {

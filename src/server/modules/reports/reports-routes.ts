@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { QueryFlag } from '../../../shared/replies.ts';
 import {
@@ -14,7 +13,6 @@ import {
 } from '../../../shared/reports/report-schema.ts';
 import { startOfWibDay } from '../../../shared/time.ts';
 import { acceptBytes, uploadedBytes } from '../../platform/byte-bodies.ts';
-import { requirePrincipal } from '../../platform/http.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import { MAX_PHOTO_BYTES } from './photo-rules.ts';
 import * as reports from './reports-service.ts';
@@ -119,22 +117,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: reports.ReportDe
     },
   );
 
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  // The photo itself is bytes, not JSON: declared with Fastify's own shape.
-  r.get(
-    '/api/reports/:id/photos/:photoId',
-    { schema: { tags: ['reports'], summary: 'Foto laporan', params: PhotoParams } },
-    async (request, reply) => {
-      const photo = await reports.getPhoto(
-        deps,
-        requirePrincipal(request),
-        request.params.id,
-        request.params.photoId,
-      );
-      return reply
-        .header('content-type', photo.contentType)
-        .header('cache-control', 'private, max-age=3600')
-        .send(photo.bytes);
-    },
+  on.file('/api/reports/:id/photos/:photoId', { summary: 'Foto laporan', params: PhotoParams }, (c) =>
+    reports.getPhoto(deps, c.principal, c.params.id, c.params.photoId),
   );
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDay } from '../../../shared/calendar-date.ts';
 import { QueryFlag } from '../../../shared/replies.ts';
@@ -22,7 +21,6 @@ import {
   WorkshopInput,
 } from '../../../shared/workshops/workshop-schema.ts';
 import { acceptBytes, uploadedBytes } from '../../platform/byte-bodies.ts';
-import { attachmentDisposition, requirePrincipal } from '../../platform/http.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as work from './workshop-work-service.ts';
 import * as workshops from './workshops-service.ts';
@@ -115,28 +113,10 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
     },
   );
 
-  // A material is its own bytes, not JSON: declared with Fastify's own shape.
-  app.withTypeProvider<ZodTypeProvider>().get(
+  on.file(
     '/api/workshops/:id/materials/:materialId',
-    {
-      schema: {
-        tags: ['workshops'],
-        summary: 'Unduh materi',
-        params: z.object({ id: z.uuid(), materialId: z.uuid() }),
-      },
-    },
-    async (request, reply) => {
-      const m = await work.getMaterial(
-        deps,
-        requirePrincipal(request),
-        request.params.id,
-        request.params.materialId,
-      );
-      return reply
-        .header('content-type', m.contentType)
-        .header('content-disposition', attachmentDisposition(m.fileName))
-        .send(m.bytes);
-    },
+    { summary: 'Unduh materi', params: z.object({ id: z.uuid(), materialId: z.uuid() }) },
+    ({ principal, params }) => work.getMaterial(deps, principal, params.id, params.materialId),
   );
 
   on.byId.post(
