@@ -45,6 +45,23 @@ async function appWith(principal: Principal | null) {
   records.byId.list('/records/:id/notes', { summary: 'Catatan', item: Note }, (deps, _who, id) => [
     { id: 2, text: `${deps.prefix} ${id}` },
   ]);
+  records.direct.post(
+    '/records',
+    { summary: 'Catat', body: z.object({ text: z.string() }), reply: Note, status: 201 },
+    (deps, who, body) => ({ id: 3, text: `${deps.prefix} ${who.user.username} ${body.text}` }),
+  );
+  records.direct.list(
+    '/records',
+    { summary: 'Cari', querystring: z.object({ q: z.string() }), item: Note },
+    (deps, _who, query) => [{ id: 4, text: `${deps.prefix} ${query.q}` }],
+  );
+  records.direct.get(
+    '/records/count',
+    { summary: 'Jumlah', reply: z.object({ n: z.number() }) },
+    (...args) => ({
+      n: args.length === 3 && args[2] === undefined ? 0 : -1,
+    }),
+  );
   on.file(
     '/files/:name',
     { summary: 'Berkas', params: z.object({ name: z.string() }) },
@@ -80,7 +97,7 @@ describe('routeTable', () => {
     expect((await app.inject({ method: 'GET', url: '/public' })).json()).toEqual({ ok: true });
   });
 
-  it('gives a route about one record the deps of its table, the principal, the UUID :id and the body', async () => {
+  it('gives routes the deps of their table and the principal: about one record the UUID :id and the body, on their input the body, else the query, else nothing', async () => {
     const app = await appWith(someone);
     const id = '0b5f7f1e-3c1a-4d7e-9f3a-2a1b3c4d5e6f';
     const res = await app.inject({ method: 'PATCH', url: `/records/${id}`, payload: { text: 'halo' } });
@@ -90,6 +107,12 @@ describe('routeTable', () => {
     expect(notes.json()).toEqual({ items: [{ id: 2, text: `deps ${id}` }] });
     expect((await app.inject({ method: 'GET', url: '/records/7/notes' })).statusCode).toBe(400);
     expect(IdParams.safeParse({ id }).success).toBe(true);
+    const created = await app.inject({ method: 'POST', url: '/records', payload: { text: 'halo' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ id: 3, text: 'deps op1 halo' });
+    const found = await app.inject({ method: 'GET', url: '/records?q=ha' });
+    expect(found.json()).toEqual({ items: [{ id: 4, text: 'deps ha' }] });
+    expect((await app.inject({ method: 'GET', url: '/records/count' })).json()).toEqual({ n: 0 });
   });
 
   it('answers a stored file with its bytes: kept an hour when shown, a download under its name otherwise', async () => {

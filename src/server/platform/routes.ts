@@ -80,6 +80,15 @@ export interface StoredFile {
 /** The `:id` of a route about one record: a UUID. */
 export const IdParams = z.object({ id: z.uuid() });
 
+/** A service call on the route's input, as the `on.direct` routes make it: deps, principal, then body or query. */
+type DirectCall<D, I, A> = (deps: D, principal: Principal, input: I) => A;
+type InputOf<Q, B> = B extends Schema ? Infer<B> : Infer<Q>;
+
+/** The input an `on.direct` route hands its service: the body, else the query, else nothing. */
+function inputOf<Q, B>(spec: { body?: B; querystring?: Q }, c: RouteCall<undefined, Q, B>): InputOf<Q, B> {
+  return (spec.body ? c.body : spec.querystring ? c.query : undefined) as InputOf<Q, B>;
+}
+
 /** A service call about one record, as the `on.byId` routes make it: deps, principal, the `:id`, then any body. */
 type RecordCall<D, B, A> = (deps: D, principal: Principal, id: string, body: Infer<B>) => A;
 
@@ -94,7 +103,8 @@ export interface ListSpec<P, Q, B, I extends Schema>
  * The routes of one module under its OpenAPI tags: `on.get(url, spec, call => service(...))`. The handler's
  * result is the reply (sent with `spec.status`); a handler that sends its own reply returns `call.reply`.
  * Given the module's deps, `on.byId.get(url, spec, service.fn)` declares a route about one record: it takes
- * `IdParams` and calls `fn(deps, principal, id, body)`.
+ * `IdParams` and calls `fn(deps, principal, id, body)`; `on.direct.get(url, spec, service.fn)` calls
+ * `fn(deps, principal, input)` with the route's body, else its query, else nothing.
  */
 export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly string[], deps?: D) {
   const add =
@@ -176,6 +186,18 @@ export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly s
       },
     });
   };
+  const direct =
+    (method: Method) =>
+    <
+      Q extends Schema | undefined = undefined,
+      B extends Schema | undefined = undefined,
+      R extends Schema = Schema,
+    >(
+      url: string,
+      spec: Omit<RouteSpec<undefined, Q, B, R>, 'params' | 'otherReplies'>,
+      call: DirectCall<D, InputOf<Q, B>, Promise<z.input<R>> | z.input<R> | Nothing<R>>,
+    ): void =>
+      add(method)(url, spec, (c) => call(deps as D, c.principal, inputOf(spec, c)));
   const byId =
     (method: Method) =>
     <Q extends Schema | undefined, B extends Schema | undefined, R extends Schema>(
@@ -194,6 +216,22 @@ export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly s
     delete: add('DELETE'),
     list,
     file,
+    direct: {
+      get: direct('GET'),
+      post: direct('POST'),
+      put: direct('PUT'),
+      patch: direct('PATCH'),
+      delete: direct('DELETE'),
+      list: <
+        Q extends Schema | undefined = undefined,
+        B extends Schema | undefined = undefined,
+        I extends Schema = Schema,
+      >(
+        url: string,
+        spec: Omit<ListSpec<undefined, Q, B, I>, 'params'>,
+        call: DirectCall<D, InputOf<Q, B>, Promise<z.input<I>[]> | z.input<I>[]>,
+      ): void => list(url, spec, (c) => call(deps as D, c.principal, inputOf(spec, c))),
+    },
     byId: {
       get: byId('GET'),
       post: byId('POST'),

@@ -44,7 +44,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['early-warning'];
 
-  on.post(
+  on.direct.post(
     '/api/alerts',
     {
       summary: 'Terbitkan peringatan (koordinator, provinsi, admin) / raise an alert by hand',
@@ -52,7 +52,7 @@ export async function alertsRoutes(app: FastifyInstance, deps: alerts.AlertDeps)
       reply: AlertView,
       status: 201,
     },
-    ({ principal, body }) => raiseAlert(deps, principal, body),
+    raiseAlert,
   );
   on.list(
     '/api/alerts',

@@ -79,7 +79,7 @@ export async function authRoutes(
   deps: { db: Database; config: Config },
 ): Promise<void> {
   const { db, config } = deps;
-  const on = routeTable(app, ['auth']);
+  const on = routeTable(app, ['auth'], db);
   const done = { reply: NoContent, status: 204 } as const;
   const cookieOptions = {
     path: '/',
@@ -162,10 +162,10 @@ export async function authRoutes(
       );
     },
   );
-  on.post(
+  on.direct.post(
     '/api/me/totp',
     { summary: 'Mulai verifikasi dua langkah / start enrolling a second factor', reply: TotpEnrollment },
-    (c) => startTotpEnrollment(db, c.principal),
+    startTotpEnrollment,
   );
   on.post(
     '/api/me/totp/confirm',

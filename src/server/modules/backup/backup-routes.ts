@@ -25,7 +25,7 @@ export async function backupRoutes(
   deps: { db: Database; config: Config; jobs?: () => Jobs | undefined },
 ): Promise<void> {
   const { db, config } = deps;
-  const on = routeTable(app, ['backup']);
+  const on = routeTable(app, ['backup'], db);
 
   // Bytes with no reply schema (routeTable needs one), asked for by the CLI too: Fastify's own shape.
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -60,10 +60,10 @@ export async function backupRoutes(
     },
   );
 
-  on.get(
+  on.direct.get(
     '/api/admin/backups',
     { summary: 'Jadwal cadangan, keberhasilan dan kegagalan terakhir (admin)', reply: BackupStatus },
-    ({ principal }) => viewBackupStatus(db, principal),
+    viewBackupStatus,
   );
   on.put(
     '/api/admin/backups/schedule',

@@ -56,7 +56,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: calendar.Calend
       return undefined; // 204: nothing sent back
     },
   );
-  on.post(
+  on.direct.post(
     '/api/early-warning/events',
     {
       summary: 'Catat acara berisiko (pilkades, pemilu, pertandingan, konvoi …)',
@@ -64,7 +64,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: calendar.Calend
       reply: EventDetail,
       status: 201,
     },
-    ({ principal, body }) => calendar.createEvent(deps, principal, body),
+    calendar.createEvent,
   );
   on.byId.get(
     '/api/early-warning/events/:id',

@@ -38,10 +38,10 @@ import { dispatchPillar, suggestDispatch } from './dispatch-service.ts';
 export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): Promise<void> {
   const on = routeTable(app, ['cases'], deps);
 
-  on.post(
+  on.direct.post(
     '/api/cases',
     { summary: 'Buka kasus dari laporan terverifikasi', body: CreateCaseInput, reply: CaseView, status: 201 },
-    ({ principal, body }) => cases.openCase(deps, principal, body),
+    cases.openCase,
   );
   on.list(
     '/api/cases',
@@ -153,10 +153,10 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     },
     work.sendDisposition,
   );
-  on.list(
+  on.direct.list(
     '/api/dispositions',
     { summary: 'Disposisi yang dapat dilihat (mitra: miliknya)', item: DispositionReply },
-    (c) => work.listDispositions(deps, c.principal),
+    work.listDispositions,
   );
   on.byId.post(
     '/api/dispositions/:id/answer',

@@ -22,7 +22,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
   // The report files are bytes with no reply schema (routeTable needs one): Fastify's own shape.
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  on.get(
+  on.direct.get(
     '/api/evaluations/summary',
     {
       summary:
@@ -30,7 +30,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
       querystring: EvaluationQuery,
       reply: EvaluationSummaryReply,
     },
-    ({ principal, query }) => evaluation.getSummary(deps, principal, query),
+    evaluation.getSummary,
   );
   on.list(
     '/api/evaluations/definitions',
@@ -43,7 +43,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
       return Object.entries(DEFINITIONS).map(([id, d]) => ({ id: id as FigureId, ...d }));
     },
   );
-  on.get(
+  on.direct.get(
     '/api/evaluations/records',
     {
       summary: 'Catatan di balik satu angka / the records behind a figure',
@@ -53,7 +53,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
       }),
       reply: FigureRecordsReply,
     },
-    ({ principal, query }) => evaluation.listFigureRecords(deps, principal, query),
+    evaluation.listFigureRecords,
   );
 
   // Making a report is work (and keeps a file): a POST, so a link or an image on another site cannot start it.
@@ -95,10 +95,10 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
       return job;
     },
   );
-  on.list(
+  on.direct.list(
     '/api/evaluations/reports',
     { summary: 'Laporan evaluasi yang tersimpan / kept reports', item: ReportJob },
-    ({ principal }) => files.listReports(deps, principal),
+    files.listReports,
   );
   on.byId.get(
     '/api/evaluations/reports/:id',

@@ -19,7 +19,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
   const on = routeTable(app, ['lessons'], deps);
   const move = lessons.moveLesson;
 
-  on.post(
+  on.direct.post(
     '/api/lessons',
     {
       summary: 'Tulis draf praktik baik (dengan peringatan data pribadi)',
@@ -27,7 +27,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
       reply: LessonViewReply,
       status: 201,
     },
-    (c) => lessons.createLesson(deps, c.principal, c.body),
+    lessons.createLesson,
   );
   on.get(
     '/api/lessons',

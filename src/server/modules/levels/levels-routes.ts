@@ -10,7 +10,7 @@ import * as settings from './model-settings-service.ts';
 
 /** Early-warning levels per region, their recompute, and the model's thresholds and parameters. */
 export async function levelsRoutes(app: FastifyInstance, deps: levels.LevelDeps): Promise<void> {
-  const on = routeTable(app, ['early-warning']);
+  const on = routeTable(app, ['early-warning'], deps);
 
   on.list(
     '/api/early-warning/levels',
@@ -30,23 +30,23 @@ export async function levelsRoutes(app: FastifyInstance, deps: levels.LevelDeps)
     },
     ({ principal, params }) => levels.getLevel(deps, principal, params.code),
   );
-  on.post(
+  on.direct.post(
     '/api/early-warning/recompute',
     { summary: 'Hitung ulang semua tingkat sekarang (provinsi, admin)', reply: RecomputeResult },
-    ({ principal }) => levels.recomputeNow(deps, principal),
+    levels.recomputeNow,
   );
   on.get(
     '/api/early-warning/settings',
     { summary: 'Ambang dan parameter model', reply: EarlyWarningSettings },
     ({ principal }) => settings.getSettings(deps.db, principal),
   );
-  on.put(
+  on.direct.put(
     '/api/early-warning/settings',
     {
       summary: 'Ubah ambang dan parameter (admin)',
       body: z.record(z.string(), z.unknown()),
       reply: EarlyWarningSettings,
     },
-    ({ principal, body }) => settings.updateSettings(deps, principal, body),
+    settings.updateSettings,
   );
 }

@@ -5,20 +5,20 @@ import * as notices from './notices-service.ts';
 
 /** One's own notices outside the app: settings and the latest deliveries (GET), settings saved (PUT). */
 export async function noticesRoutes(app: FastifyInstance, deps: notices.NoticesDeps): Promise<void> {
-  const on = routeTable(app, ['notices']);
+  const on = routeTable(app, ['notices'], deps);
 
-  on.get(
+  on.direct.get(
     '/api/notices/settings',
     { summary: 'Pengaturan pemberitahuan sendiri dan pemberitahuan terakhir', reply: NoticeSettingsReply },
-    ({ principal }) => notices.getOwnSettings(deps, principal),
+    notices.getOwnSettings,
   );
-  on.put(
+  on.direct.put(
     '/api/notices/settings',
     {
       summary: 'Simpan nomor, e-mail, jenis pemberitahuan per saluran dan jam tenang',
       body: NoticeSettings,
       reply: NoticeSettingsReply,
     },
-    ({ principal, body }) => notices.saveOwnSettings(deps, principal, body),
+    notices.saveOwnSettings,
   );
 }

@@ -97,10 +97,10 @@ export async function pillarsRoutes(
         offset: q.offset,
       }),
   );
-  on.post(
+  on.direct.post(
     '/api/pillars',
     { summary: 'Daftarkan pilar / register a pillar', body: PillarInput, reply: Pillar, status: 201 },
-    (c) => pillars.createPillar(service, c.principal, c.body),
+    pillars.createPillar,
   );
   // The two lists an admin keeps: pillar types and skills.
   for (const [list, name] of [
@@ -141,12 +141,12 @@ export async function pillarsRoutes(
     },
     ({ principal, query }) => coverage.listCoverageGaps(service, principal, query.region, query.type),
   );
-  on.list(
+  on.direct.list(
     '/api/pillars/coverage/targets',
     { summary: 'Target cakupan per jenis pilar dan tingkat wilayah', item: CoverageTarget },
-    (c) => coverage.listTargets(service, c.principal),
+    coverage.listTargets,
   );
-  on.list(
+  on.direct.list(
     '/api/pillars/coverage/targets',
     {
       summary: 'Ubah target cakupan (admin); 0 berarti tanpa target',
@@ -154,7 +154,7 @@ export async function pillarsRoutes(
       item: CoverageTarget,
       method: 'PUT',
     },
-    (c) => coverage.saveTarget(service, c.principal, c.body),
+    coverage.saveTarget,
   );
   on.post(
     '/api/pillars/imports',

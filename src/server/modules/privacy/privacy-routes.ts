@@ -63,7 +63,7 @@ export async function privacyRoutes(
       return sendPersonalPdf(reply, file);
     },
   );
-  on.post(
+  on.direct.post(
     '/api/privacy/breaches',
     {
       summary: 'Catat insiden kebocoran data; jam 3 × 24 jam mulai dari waktu diketahui (PPDP, admin)',
@@ -71,15 +71,15 @@ export async function privacyRoutes(
       reply: BreachView,
       status: 201,
     },
-    ({ principal, body }) => recordBreach(deps, principal, body),
+    recordBreach,
   );
-  on.list(
+  on.direct.list(
     '/api/privacy/breaches',
     {
       summary: 'Register insiden kebocoran data dengan jam dan draf surat pemberitahuan (PPDP, admin)',
       item: BreachView,
     },
-    ({ principal }) => listBreaches(deps, principal),
+    listBreaches,
   );
   on.post(
     '/api/privacy/breaches/:id/notices',
@@ -109,13 +109,13 @@ export async function privacyRoutes(
     },
     ({ principal, params, body }) => dismissSuspectedBreach(deps, principal, params.id, body.reason),
   );
-  on.get(
+  on.direct.get(
     '/api/privacy/retention',
     {
       summary:
         'Uji coba retensi: catatan yang akan dianonimkan sekarang, per tabel (jumlah dan id, tanpa isi; PPDP, admin)',
       reply: RetentionPlan,
     },
-    ({ principal }) => retentionDryRun(deps, principal),
+    retentionDryRun,
   );
 }

@@ -44,7 +44,7 @@ export function sendPersonalPdf(
 export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Promise<void> {
   const on = routeTable(app, ['privacy'], deps);
 
-  on.post(
+  on.direct.post(
     '/api/privacy/requests',
     {
       summary: 'Catat permintaan subjek data (akses, perbaikan, penghapusan) dengan batas waktunya',
@@ -52,12 +52,12 @@ export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Prom
       reply: RightsRequestView,
       status: 201,
     },
-    ({ principal, body }) => recordRequest(deps, principal, body),
+    recordRequest,
   );
-  on.list(
+  on.direct.list(
     '/api/privacy/requests',
     { summary: 'Daftar permintaan subjek data dengan jam batas waktunya', item: RightsRequestView },
-    ({ principal }) => listRequests(deps, principal),
+    listRequests,
   );
   on.byId.get(
     '/api/privacy/requests/:id',
@@ -106,31 +106,31 @@ export async function rightsRoutes(app: FastifyInstance, deps: RightsDeps): Prom
     },
     ({ principal, params, body }) => answerRequest(deps, principal, params.id, body.answer),
   );
-  on.post(
+  on.direct.post(
     '/api/privacy/holds',
     {
       summary: 'Pasang atau cabut legal hold pada catatan atau kasus',
       body: LegalHoldInput,
       reply: LegalHoldView,
     },
-    ({ principal, body }) => setLegalHold(deps, principal, body),
+    setLegalHold,
   );
-  on.list(
+  on.direct.list(
     '/api/privacy/consents',
     {
       summary: 'Persetujuan seseorang: pelapor warga (nomor telepon), pilar atau anak (id catatan)',
       querystring: ConsentQuery,
       item: ConsentView,
     },
-    ({ principal, query }) => listConsents(deps, principal, query),
+    listConsents,
   );
-  on.post(
+  on.direct.post(
     '/api/privacy/consents',
     {
       summary: 'Catat persetujuan diberikan atau ditarik; penarikan langsung dijalankan',
       body: ConsentInput,
       reply: ConsentView,
     },
-    ({ principal, body }) => recordConsent(deps, principal, body),
+    recordConsent,
   );
 }

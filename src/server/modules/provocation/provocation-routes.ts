@@ -35,7 +35,7 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
 
   const on = routeTable(app, ['provocation'], deps);
 
-  on.post(
+  on.direct.post(
     '/api/provocation/sightings',
     {
       summary: 'Catat penampakan konten provokatif (idempoten menurut id); bergabung ke konten yang sama',
@@ -43,7 +43,7 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
       reply: SightingCreated,
       status: 201,
     },
-    (c) => items.recordSighting(deps, c.principal, c.body),
+    items.recordSighting,
   );
   on.put(
     '/api/provocation/sightings/:id/screenshot',

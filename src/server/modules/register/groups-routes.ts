@@ -41,10 +41,10 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
         isActiveOnly: query.all !== 'true',
       }),
   );
-  on.post(
+  on.direct.post(
     '/api/actor-groups',
     { summary: 'Daftarkan kelompok', body: GroupInput, reply: Group, status: 201 },
-    ({ principal, body }) => groups.createGroup(deps, principal, body),
+    groups.createGroup,
   );
   on.list(
     '/api/actor-groups/branches',
@@ -72,19 +72,19 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
     },
     groups.getBranch,
   );
-  on.list(
+  on.direct.list(
     '/api/actor-groups/rivalries',
     { summary: 'Rivalitas antar kelompok', item: Rivalry },
-    ({ principal }) => groups.listRivalries(deps, principal),
+    groups.listRivalries,
   );
-  on.put(
+  on.direct.put(
     '/api/actor-groups/rivalries',
     {
       summary: 'Catat/ubah rivalitas dua kelompok (koordinator, provinsi, admin)',
       body: RivalryInput,
       reply: Rivalry,
     },
-    ({ principal, body }) => groups.saveRivalry(deps, principal, body),
+    groups.saveRivalry,
   );
   on.byId.get(
     '/api/actor-groups/:id',
@@ -124,10 +124,10 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
     ({ principal, query }) =>
       agreements.listAgreements(deps, principal, { groupId: query.group, limit: query.limit }),
   );
-  on.post(
+  on.direct.post(
     '/api/peace-agreements',
     { summary: 'Catat kesepakatan damai', body: AgreementInput, reply: Agreement, status: 201 },
-    ({ principal, body }) => agreements.createAgreement(deps, principal, body),
+    agreements.createAgreement,
   );
   on.byId.get(
     '/api/peace-agreements/:id',

@@ -10,7 +10,7 @@ import * as settings from './settings-service.ts';
 /** Settings the admin edits: deadlines per priority and the list of partner agencies. */
 export async function settingsRoutes(app: FastifyInstance, deps: { db: Database }): Promise<void> {
   const { db } = deps;
-  const on = routeTable(app, ['settings']);
+  const on = routeTable(app, ['settings'], db);
 
   on.list('/api/settings/sla', { summary: 'Batas waktu per prioritas', item: SlaRow }, ({ request }) => {
     requirePrincipal(request); // signed-in users only
@@ -40,18 +40,18 @@ export async function settingsRoutes(app: FastifyInstance, deps: { db: Database 
     },
     ({ principal, params, body }) => settings.saveAgency(db, principal, { id: params.id, ...body }),
   );
-  on.get(
+  on.direct.get(
     '/api/settings/privacy',
     { summary: 'Masa retensi data pribadi dan ambang sinyal anomali (PPDP, admin)', reply: PrivacySettings },
-    ({ principal }) => settings.readPrivacySettings(db, principal),
+    settings.readPrivacySettings,
   );
-  on.put(
+  on.direct.put(
     '/api/settings/privacy',
     {
       summary: 'Ubah masa retensi dan ambang sinyal anomali (PPDP, admin)',
       body: PrivacySettings,
       reply: PrivacySettings,
     },
-    ({ principal, body }) => settings.updatePrivacySettings(db, principal, body),
+    settings.updatePrivacySettings,
   );
 }

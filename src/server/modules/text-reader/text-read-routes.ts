@@ -13,7 +13,7 @@ import * as service from './text-read-service.ts';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD (WIB)');
 
 export async function textReadRoutes(app: FastifyInstance, deps: service.TextReadDeps): Promise<void> {
-  const on = routeTable(app, ['text']);
+  const on = routeTable(app, ['text'], deps);
 
   on.post(
     '/api/text/read',
@@ -26,14 +26,14 @@ export async function textReadRoutes(app: FastifyInstance, deps: service.TextRea
     },
     (c) => service.read(c.principal, c.body),
   );
-  on.post(
+  on.direct.post(
     '/api/text/read/feedback',
     {
       summary: 'Menyimpan saran pembaca teks untuk laporan yang sudah dikirim, di samping pilihan pelapor',
       body: TextReadFeedbackInput,
       reply: z.object({ agreed: z.array(z.string()) }),
     },
-    (c) => service.recordFeedback(deps, c.principal, c.body),
+    service.recordFeedback,
   );
   on.get(
     '/api/text/read/accuracy',

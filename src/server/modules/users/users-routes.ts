@@ -32,13 +32,11 @@ const CreateUserInput = z.object({
 /** Users (admin only) and API tokens. */
 export async function usersRoutes(app: FastifyInstance, deps: { db: Database }): Promise<void> {
   const { db } = deps;
-  const on = routeTable(app, ['users']);
+  const on = routeTable(app, ['users'], db);
   const done = { reply: NoContent, status: 204 } as const;
   const sessionParams = UserParams.extend({ id: z.uuid() });
 
-  on.list('/api/users', { summary: 'Daftar pengguna (admin)', item: UserView }, (c) =>
-    listAllUsers(db, c.principal),
-  );
+  on.direct.list('/api/users', { summary: 'Daftar pengguna (admin)', item: UserView }, listAllUsers);
   on.post(
     '/api/users',
     {

@@ -19,10 +19,12 @@ export async function webhooksRoutes(
   };
   const on = routeTable(app, ['early-warning'], webhookDeps);
 
-  on.list('/api/webhooks', { summary: 'Webhook keluar (admin)', item: Webhook }, ({ principal }) =>
-    webhooks.listWebhooks(webhookDeps, principal),
+  on.direct.list(
+    '/api/webhooks',
+    { summary: 'Webhook keluar (admin)', item: Webhook },
+    webhooks.listWebhooks,
   );
-  on.post(
+  on.direct.post(
     '/api/webhooks',
     {
       summary: 'Tambah webhook (admin); tanpa secret, dibuatkan dan ditampilkan sekali',
@@ -30,7 +32,7 @@ export async function webhooksRoutes(
       reply: CreatedWebhook,
       status: 201,
     },
-    ({ principal, body }) => webhooks.createWebhook(webhookDeps, principal, body),
+    webhooks.createWebhook,
   );
   on.byId.patch(
     '/api/webhooks/:id',

@@ -33,7 +33,7 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
 
   const on = routeTable(app, ['workshops'], deps);
 
-  on.post(
+  on.direct.post(
     '/api/workshops',
     {
       summary: 'Rencanakan workshop evaluasi / rapat koordinasi',
@@ -41,9 +41,9 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
       reply: WorkshopViewReply,
       status: 201,
     },
-    (c) => workshops.planWorkshop(deps, c.principal, c.body),
+    workshops.planWorkshop,
   );
-  on.list(
+  on.direct.list(
     '/api/workshops',
     {
       summary: 'Daftar workshop yang terlihat',
@@ -54,15 +54,15 @@ export async function workshopsRoutes(app: FastifyInstance, deps: workshops.Work
       }),
       item: WorkshopSummaryReply,
     },
-    (c) => workshops.listWorkshops(deps, c.principal, c.query),
+    workshops.listWorkshops,
   );
-  on.get(
+  on.direct.get(
     '/api/workshops/routine',
     {
       summary: 'Rutinitas triwulan: workshop per Bakorwil triwulan ini dan pengingat triwulan lalu',
       reply: WorkshopRoutineReply,
     },
-    (c) => workshops.getRoutine(deps, c.principal),
+    workshops.getRoutine,
   );
   on.byId.get(
     '/api/workshops/:id',
