@@ -123,19 +123,22 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
 
 function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
   const t = useT();
-  const [body, setBody] = useState('');
-  const [carrier, setCarrier] = useState<string>('tokoh_masyarakat');
-  const [carrierName, setCarrierName] = useState('');
+  const { draft, set, field } = useDraft({ body: '', carrier: 'tokoh_masyarakat', carrierName: '' });
   return (
     <form
       class="op-form"
       onSubmit={async (e) => {
         e.preventDefault();
         const ok = await props.run(
-          () => draftCounter(props.item.id, { body, carrier: carrier as never, carrierName }),
+          () =>
+            draftCounter(props.item.id, {
+              body: draft.body,
+              carrier: draft.carrier as never,
+              carrierName: draft.carrierName,
+            }),
           t('prov.counter.drafted'),
         );
-        if (ok) setBody('');
+        if (ok) set('body', '');
       }}
     >
       <TextAreaField
@@ -144,26 +147,24 @@ function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
         required
         minLength={10}
         maxLength={4000}
-        value={body}
-        onInput={setBody}
+        {...field('body')}
       />
       <SelectField
         id="prov-counter-carrier"
         label={t('prov.counter.carrier')}
-        value={carrier}
-        onChange={setCarrier}
+        value={draft.carrier}
+        onChange={(value) => set('carrier', value)}
         options={CARRIERS.map((c) => ({ value: c, label: t(`prov.carrier.${c}`) }))}
       />
       <InputField
         id="prov-counter-carrier-name"
         label={t('prov.counter.carrierName')}
-        value={carrierName}
         maxLength={200}
-        onInput={setCarrierName}
+        {...field('carrierName')}
       />
       <FormSubmit
         label={t('prov.counter.draft')}
-        disabled={props.busy || body.trim().length < 10}
+        disabled={props.busy || draft.body.trim().length < 10}
         isSecondary
       />
     </form>
