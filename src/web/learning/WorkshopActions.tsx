@@ -192,9 +192,8 @@ export function ActionsSection(props: { workshop: WorkshopView; me: SignedInUser
 function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
   const t = useT();
   const action = useAction();
-  const { draft, set, field, reset } = useDraft({ description: '', owner: '', ownerName: '' });
-  const { description, owner, ownerName } = draft;
-  const [dueOn, setDueOn] = useState(() => wibDay(30));
+  const { draft, set, field } = useDraft({ description: '', owner: '', ownerName: '', dueOn: wibDay(30) });
+  const { description, owner, ownerName, dueOn } = draft;
   const [problems, setProblems] = useState<Record<string, string | undefined>>({});
   const users = props.workshop.participants.filter((p) => p.userId);
 
@@ -218,7 +217,9 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
       }),
     );
     if (ok) {
-      reset();
+      set('description', '');
+      set('owner', '');
+      set('ownerName', '');
       props.onAdded();
     }
   }
@@ -264,8 +265,7 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
           id="action-due"
           type="date"
           label={t('learn.action.due')}
-          value={dueOn}
-          onInput={setDueOn}
+          {...field('dueOn')}
           isRequired
           error={problems.dueOn}
         />
