@@ -3,11 +3,15 @@ import { ApiError, type SignedInUser, signIn } from './api.ts';
 import { AuthenticatorCodeField, CredentialForm, CurrentPasswordField } from './CredentialForm.tsx';
 import { useDraft } from './draft.ts';
 import { Frame, useDocumentTitle } from './Frame.tsx';
-import { LoginCodeForm } from './LoginCodeForm.tsx';
 import { useT } from './lang.ts';
+import { lazyPages } from './lazy-page.tsx';
 import { type FormProblem, problemOf, UsernameField } from './ui/CredentialField.tsx';
 
 type Problem = FormProblem<'login.required'>;
+
+// The one-time code path (a code sheet's QR, a reset code) is its own chunk: most sign-ins never show it, and the
+// report page's first script stays smaller for it. Signing in needs the network anyway.
+const CodeForm = lazyPages({ code: () => import('./LoginCodeForm.tsx').then((m) => m.LoginCodeForm) });
 
 /** The sign-in form. `notice` explains why the user is here again (e.g. the session ended). */
 export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUser) => void }) {
@@ -55,7 +59,11 @@ export function LoginPage(props: { notice?: string; onSignedIn: (me: SignedInUse
       <div class="narrow">
         <h1>{t('login.title')}</h1>
         {withCode ? (
-          <LoginCodeForm username={linked.get('u') ?? undefined} onSignedIn={props.onSignedIn} />
+          <CodeForm
+            page="code"
+            failure="error.network"
+            pageProps={{ username: linked.get('u') ?? undefined, onSignedIn: props.onSignedIn }}
+          />
         ) : (
           passwordForm()
         )}
