@@ -18,7 +18,7 @@ import { AuthenticatorCodeField, CredentialForm, CurrentPasswordField } from './
 import { useDraft } from './draft.ts';
 import { useDocumentTitle } from './Frame.tsx';
 import { useLang, useT } from './lang.ts';
-import { NoticeSettings } from './NoticeSettings.tsx';
+import { lazyPages } from './lazy-page.tsx';
 import { ActionButton } from './ui/ActionButton.tsx';
 import {
   AlertRegion,
@@ -31,6 +31,12 @@ import {
 
 /** The password change's outcome: saved, or the problem to show. */
 type Outcome = 'saved' | FormProblem<'account.required' | 'account.tooShort' | 'account.wrongCurrent'>;
+
+// One's notices outside the app (with their messages table) come in their own chunk, after the page: a field phone's
+// first script is the report page's, and the account page shows at once without them.
+const LazyNoticeSettings = lazyPages({
+  notices: () => import('./NoticeSettings.tsx').then((m) => m.NoticeSettings),
+});
 
 /**
  * One's account: the second factor, changing one's password, and one's sessions and tokens. A user who must
@@ -107,7 +113,7 @@ export function AccountPage(props: { me: SignedInUser; onMeChanged?: (me: Signed
         />
       </CredentialForm>
       {totp}
-      <NoticeSettings />
+      <LazyNoticeSettings page="notices" failure="error.network" pageProps={{}} />
       <OwnAccess />
     </article>
   );
