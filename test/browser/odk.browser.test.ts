@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createUserByApi, findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { PHONE, useBrowserFixture } from './fixture.ts';
 
-const fx = useBrowserFixture({ pagePerTest: { viewport: PHONE } });
+const fx = useBrowserFixture({
+  users: [{ username: 'tagana.odk', role: 'relawan', region: '35.09' }],
+  pagePerTest: { viewport: PHONE },
+});
 
 describe('the ODK Collect phones page', () => {
   it('creates a phone token whose QR code and server URL reach the form list, then revokes it', async () => {
-    const relawan = await createUserByApi(fx.server, {
-      username: 'tagana.odk',
-      role: 'relawan',
-      region: '35.09',
-    });
-    await fx.page.goto('/');
-    await fx.page.getByLabel('Nama pengguna').fill('admin');
-    await fx.page.getByLabel('Kata sandi').fill(fx.server.adminPassword);
-    await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await fx.signIn(fx.page, 'admin');
     await fx.page.getByRole('link', { name: 'Ponsel ODK' }).click();
     await fx.page.getByRole('heading', { level: 1, name: 'Ponsel ODK' }).waitFor();
     await fx.page.getByText('Belum ada token ponsel.').waitFor();
 
-    await fx.page.getByLabel('Nama pengguna pemilik ponsel').fill(relawan.username);
+    await fx.page.getByLabel('Nama pengguna pemilik ponsel').fill('tagana.odk');
     await fx.page.getByLabel('Keterangan ponsel').fill('HP Tagana Sumbersari');
     await fx.page.getByRole('button', { name: 'Buat token ponsel' }).click();
     const qr = fx.page.getByRole('img', {

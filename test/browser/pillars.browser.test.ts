@@ -1,41 +1,22 @@
 // The Pilar page in Chromium on the real server: an operator of Banyuwangi checks a roster with a dry run,
 // sees the refused rows with their reasons, imports it and finds the registry grown.
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createUserByApi, findSeriousA11yViolations, ROOT, watchPageProblems } from './browser-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations, ROOT } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
+import { OFFICE, signInAndWait } from './office.ts';
 
 const SAMPLE = path.join(ROOT, 'test/fixtures/pillars-sample.xlsx');
 
-const fx = useBrowserFixture();
-let context: BrowserContext;
-let page: Page;
-
-afterAll(async () => {
-  await context?.close();
+const fx = useBrowserFixture({
+  users: [OFFICE.banyuwangiOperator],
+  pagePerTest: { viewport: { width: 1280, height: 800 } },
 });
 
 describe('the Pilar page', () => {
   it('dry-runs a roster with refused rows and reasons, then imports it and the registry grows', async () => {
-    const operator = await createUserByApi(fx.server, {
-      username: 'op.banyuwangi',
-      displayName: 'Agus Operator',
-      role: 'operator',
-      region: '35.10',
-    });
-    context = await fx.browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      baseURL: fx.server.baseUrl,
-    });
-    page = await context.newPage();
-    const problems = watchPageProblems(page);
-
-    await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill(operator.username);
-    await page.getByLabel('Kata sandi').fill(operator.password);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    const page = fx.page;
+    await signInAndWait(fx, OFFICE.banyuwangiOperator.username);
     await page.getByRole('link', { name: 'Pilar', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Pilar' }).waitFor();
     await page.getByText('Tidak ada pilar yang cocok.').waitFor();
@@ -68,6 +49,6 @@ describe('the Pilar page', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Pelatihan' }).waitFor();
     expect(await findSeriousA11yViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(fx.problems).toEqual([]);
   });
 });

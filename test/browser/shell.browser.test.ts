@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createUserByApi,
   findSeriousA11yViolations,
   saveScreenshot,
   signInByApi,
   takeCspViolations,
 } from './browser-harness.ts';
 import { PHONE, useBrowserFixture } from './fixture.ts';
+import { signInAndWait } from './office.ts';
 
 /** The violations this file provokes on purpose, taken from the harness so its check passes. */
 const cspViolations: string[] = [];
@@ -26,17 +26,7 @@ const ADMIN_MENU = [
   'Pelindungan data',
 ];
 
-async function signInThroughPage(username: string, password: string): Promise<void> {
-  await fx.page.getByLabel('Nama pengguna').fill(username);
-  await fx.page.getByLabel('Kata sandi').fill(password);
-  await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-}
-
-async function signInAsAdmin(): Promise<void> {
-  await fx.page.goto('/');
-  await signInThroughPage('admin', fx.server.adminPassword);
-  await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
+const signInAsAdmin = () => signInAndWait(fx, 'admin');
 
 async function menuLabels(name: string): Promise<string[]> {
   return fx.page.getByRole('navigation', { name }).getByRole('link').allTextContents();
@@ -94,8 +84,7 @@ describe('the login page', () => {
   });
 
   it('says in Indonesian that the username or password is wrong', async () => {
-    await fx.page.goto('/');
-    await signInThroughPage('admin', 'bukan-kata-sandinya');
+    await fx.signIn(fx.page, 'admin', 'bukan-kata-sandinya');
     const alert = fx.page.getByRole('alert').filter({ hasText: 'Nama pengguna atau kata sandi salah.' });
     await alert.waitFor();
     expect(await fx.page.getByLabel('Kata sandi').inputValue()).toBe('');
@@ -205,14 +194,13 @@ describe('the signed-in shell', () => {
   });
 
   it("shows a volunteer the volunteer's menu and their kab/kota", async () => {
-    const relawan = await createUserByApi(fx.server, {
+    const relawan = await fx.createUser({
       username: 'relawan.jember',
       displayName: 'Siti Aminah',
       role: 'relawan',
       region: '35.09',
     });
-    await fx.page.goto('/');
-    await signInThroughPage(relawan.username, relawan.password);
+    await fx.signIn(fx.page, relawan.username);
     await fx.page.getByRole('heading', { level: 1, name: 'Lapor' }).waitFor();
     const header = await fx.page.getByRole('banner').textContent();
     expect(header).toContain('Siti Aminah');

@@ -1,27 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import {
-  callApi,
-  createUserByApi,
-  findSeriousA11yViolations,
-  saveScreenshot,
-  signInByApi,
-} from './browser-harness.ts';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { PHONE, useBrowserFixture } from './fixture.ts';
+import { signInAndWait } from './office.ts';
 
-const fx = useBrowserFixture({ pagePerTest: { viewport: PHONE } });
+const fx = useBrowserFixture({
+  users: [
+    { username: 'rina.kode', role: 'relawan', region: '35.10.05.2009', displayName: 'Rina Marlina' },
+    { username: 'op.akun', role: 'operator', region: '35.10' },
+  ],
+  pagePerTest: { viewport: PHONE },
+});
 
 describe('signing in with a one-time code', () => {
   it('opens the code path from the sheet address, sets a new password, and refuses the code a second time', async () => {
-    const relawan = await createUserByApi(fx.server, {
-      username: 'rina.kode',
-      role: 'relawan',
-      region: '35.10.05.2009',
-      displayName: 'Rina Marlina',
-    });
-    const admin = await signInByApi(fx.server, 'admin', fx.server.adminPassword);
-    const made = await callApi<{ code: string }>(
-      fx.server,
-      admin,
+    const relawan = fx.user('rina.kode');
+    const made = await fx.call<{ code: string }>(
+      'admin',
       'POST',
       `/api/users/${relawan.username}/reset-code`,
     );
@@ -56,25 +50,15 @@ describe('signing in with a one-time code', () => {
   });
 
   it('lets an operator make accounts for the registry and download the code sheet', async () => {
-    const operator = await createUserByApi(fx.server, {
-      username: 'op.akun',
-      role: 'operator',
-      region: '35.10',
-    });
-    const session = await signInByApi(fx.server, operator.username, operator.password);
     for (const name of ['Joko Susanto', 'Sri Wahyuni']) {
-      const made = await callApi(fx.server, session, 'POST', '/api/pillars', {
+      const made = await fx.call('op.akun', 'POST', '/api/pillars', {
         pillarType: 'sahabat_tagana',
         name,
         homeRegionCode: '35.10.05.2001',
       });
       expect(made.status).toBe(201);
     }
-    await fx.page.goto('/');
-    await fx.page.getByLabel('Nama pengguna').fill(operator.username);
-    await fx.page.getByLabel('Kata sandi').fill(operator.password);
-    await fx.page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await fx.page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await signInAndWait(fx, 'op.akun');
     await fx.page.goto('/pilar');
     await fx.page.getByRole('heading', { name: 'Akun relawan dan kode sekali pakai' }).waitFor();
     await fx.page.locator('#accounts-type').selectOption('sahabat_tagana');
