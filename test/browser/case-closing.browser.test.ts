@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
-import { OFFICE, openCaseFrom, signInAndWait, silatClashReport } from './office.ts';
+import { OFFICE, openCaseFrom, openSilatCase, signInAndWait, silatClashReport } from './office.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -55,11 +55,7 @@ beforeAll(async () => {
 
 const signIn = (username: string) => signInAndWait(fx, username);
 
-async function openCase(): Promise<void> {
-  await fx.page.goto(`/kasus/${caseId}`);
-  await fx.page.getByRole('heading', { level: 1, name: /Konflik antar perguruan silat di/ }).waitFor();
-  await fx.page.getByRole('heading', { name: 'Kelompok rentan dan rujukan' }).waitFor();
-}
+const openCase = () => openSilatCase(fx, caseId);
 
 const phase = () => fx.page.getByRole('region', { name: 'Tahap penanganan' });
 

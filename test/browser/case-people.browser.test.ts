@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
-import { OFFICE, openCaseFrom, signInAndWait, silatClashReport } from './office.ts';
+import { OFFICE, openCaseFrom, openSilatCase, signInAndWait, silatClashReport } from './office.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -29,11 +29,7 @@ beforeAll(async () => {
 
 const signIn = (username: string) => signInAndWait(fx, username);
 
-async function openCase(): Promise<void> {
-  await fx.page.goto(`/kasus/${caseId}`);
-  await fx.page.getByRole('heading', { level: 1, name: /Konflik antar perguruan silat di/ }).waitFor();
-  await fx.page.getByRole('heading', { name: 'Kelompok rentan dan rujukan' }).waitFor();
-}
+const openCase = () => openSilatCase(fx, caseId);
 
 const people = () => fx.page.getByRole('region', { name: 'Kelompok rentan dan rujukan' });
 const status = (text: string | RegExp) => people().getByRole('status').filter({ hasText: text });

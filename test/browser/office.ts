@@ -1,6 +1,6 @@
 // What the office-page browser files share: the office's people, signing in through the start page and waiting for
-// the signed-in shell, and the incident most scenarios start from (a clash of two silat schools near a primary school in
-// Tanggul, Jember).
+// the signed-in shell, the incident most scenarios start from (a clash of two silat schools near a primary school in
+// Tanggul, Jember) and the page of the case opened from it.
 import { randomUUID } from 'node:crypto';
 import type { BrowserFixture, UserSpec } from './fixture.ts';
 
@@ -61,4 +61,11 @@ export async function verifyAndOpenCase(
 ): Promise<string> {
   await fx.api(operator, 'POST', `/api/reports/${reportId}/verification`, { status: 'terverifikasi' });
   return (await fx.api<{ id: string }>(operator, 'POST', '/api/cases', { reportIds: [reportId] })).id;
+}
+
+/** Opens the page of a case made from the silat clash and waits for its title and its vulnerable-people section. */
+export async function openSilatCase(fx: BrowserFixture, caseId: string): Promise<void> {
+  await fx.page.goto(`/kasus/${caseId}`);
+  await fx.page.getByRole('heading', { level: 1, name: /Konflik antar perguruan silat di/ }).waitFor();
+  await fx.page.getByRole('heading', { name: 'Kelompok rentan dan rujukan' }).waitFor();
 }
