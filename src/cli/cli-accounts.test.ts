@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { login } from '../server/modules/auth/auth-service.ts';
 import { loadConfig } from '../server/platform/config.ts';
-import { type CliTarget, captureOutput, createCliTarget, withDatabase } from './cli-test-helpers.ts';
+import { captureOutput, useCliTarget, withDatabase } from './cli-test-helpers.ts';
 import { runCli } from './sigap.ts';
 
 const noSleep = async () => undefined;
 
 describe('sigap CLI: tokens and deactivation', { timeout: 120_000 }, () => {
-  let target: CliTarget;
+  const target = useCliTarget();
   const run = async (...argv: string[]) => {
     const output = captureOutput();
     const code = await runCli(argv, target.env, output);
@@ -23,10 +23,6 @@ describe('sigap CLI: tokens and deactivation', { timeout: 120_000 }, () => {
       );
     });
   };
-  beforeAll(async () => {
-    target = await createCliTarget();
-  });
-  afterAll(() => target.dispose());
 
   it('prints a new token with its expiry, lists and revokes it; a password reset revokes the rest', async () => {
     const password = 'Lumpur-Sidoarjo-sembilan';

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import { createUser } from '../server/modules/users/users-service.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import type { Database } from '../server/platform/db.ts';
-import {
-  type CliTarget,
-  captureOutput,
-  createCliTarget,
-  runSigap,
-  withDatabase,
-} from './cli-test-helpers.ts';
+import { captureOutput, runSigap, useCliTarget, withDatabase } from './cli-test-helpers.ts';
 import { runCli } from './sigap.ts';
 
 // Each spawn starts Node and opens the database: seconds each, more on a busy machine.
 const SPAWN_TIMEOUT_MS = 60_000;
 
 describe('sigap CLI: ODK device tokens', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  let target: CliTarget;
+  const target = useCliTarget();
   beforeAll(async () => {
-    target = await createCliTarget();
     await withDatabase(target, async (db) => {
       await createUser(
         db,
@@ -27,7 +20,6 @@ describe('sigap CLI: ODK device tokens', { timeout: SPAWN_TIMEOUT_MS }, () => {
       );
     });
   });
-  afterAll(() => target?.dispose());
 
   /** Asks the app on the CLI's database for the form list with a device token. */
   async function formListStatus(db: Database, token: string): Promise<number> {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliTarget, captureOutput, createCliTarget, withDatabase } from './cli-test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { captureOutput, useCliTarget, withDatabase } from './cli-test-helpers.ts';
 import { runCli } from './sigap.ts';
 
 describe('sigap CLI: personal data retention from the console', { timeout: 120_000 }, () => {
-  let target: CliTarget;
+  const target = useCliTarget();
   const run = async (...argv: string[]) => {
     const output = captureOutput();
     const code = await runCli(argv, target.env, output);
@@ -34,10 +34,6 @@ describe('sigap CLI: personal data retention from the console', { timeout: 120_0
       return rows[0]?.sender;
     });
   };
-  beforeAll(async () => {
-    target = await createCliTarget();
-  });
-  afterAll(() => target.dispose());
 
   it('lists the old message in the plan without changing it, then anonymises only it in a run', async () => {
     const old = await message(14);

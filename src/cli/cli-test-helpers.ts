@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import {
   databaseUrlFor,
   pgliteTemplateFolder,
@@ -102,8 +103,36 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
   };
 }
 
+/**
+ * The target of the tests in the enclosing describe block (or file): made before them, removed after them. Its
+ * fields are read when the tests run, once it exists.
+ */
+export function useCliTarget(options: { isFresh?: boolean } = {}): Omit<CliTarget, 'dispose'> {
+  let target: CliTarget | undefined;
+  beforeAll(async () => {
+    target = await createCliTarget(options);
+  });
+  afterAll(() => target?.dispose());
+  const current = (): CliTarget => {
+    if (!target) throw new Error('The CLI target is made before the tests: use it inside tests and hooks.');
+    return target;
+  };
+  return {
+    get dataDir() {
+      return current().dataDir;
+    },
+    get env() {
+      return current().env;
+    },
+    open: () => current().open(),
+  };
+}
+
 /** Runs `work` on the target's database opened in the test process, and closes it again (PGlite holds a lock). */
-export async function withDatabase<T>(target: CliTarget, work: (db: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  target: Pick<CliTarget, 'open'>,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
   const db = await target.open();
   try {
     return await work(db);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCommandLine, UsageError } from './cli-args.ts';
-import { type CliTarget, createCliTarget, runSigap } from './cli-test-helpers.ts';
+import { runSigap, useCliTarget } from './cli-test-helpers.ts';
 
 const SPAWN_TIMEOUT_MS = 90_000;
 
@@ -35,11 +35,7 @@ describe('sigap demo: the command line', () => {
 });
 
 describe('sigap demo on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  let target: CliTarget;
-  beforeAll(async () => {
-    target = await createCliTarget();
-  });
-  afterAll(() => target?.dispose());
+  const target = useCliTarget();
 
   it('loads the demo data, printing the seed and, last, the one password; a second run is refused', async () => {
     const first = await runSigap(['demo', '--scale', '0.1', '--seed', 'uji'], target.env);

@@ -1,20 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/db-template.ts';
 import { buildApp } from '../server/app.ts';
 import { login } from '../server/modules/auth/auth-service.ts';
 import { appendAudit, auditHead, SYSTEM_ACTOR } from '../server/platform/audit.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { COMMAND_SPECS, type CommandName } from './cli-help.ts';
-import {
-  type CliTarget,
-  captureOutput,
-  createCliTarget,
-  runSigap,
-  withDatabase,
-} from './cli-test-helpers.ts';
+import { captureOutput, runSigap, useCliTarget, withDatabase } from './cli-test-helpers.ts';
 import { runCli } from './sigap.ts';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../migrations');
@@ -74,11 +68,7 @@ describe('sigap CLI: help and wrong input', { timeout: SPAWN_TIMEOUT_MS }, () =>
 });
 
 describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  let target: CliTarget;
-  beforeAll(async () => {
-    target = await createCliTarget();
-  });
-  afterAll(() => target?.dispose());
+  const target = useCliTarget();
 
   it('creates a user, audited as cli, then prints on the last line a token that the API accepts', async () => {
     const created = await runSigap(
@@ -248,11 +238,7 @@ describe('sigap CLI on a prepared database', { timeout: SPAWN_TIMEOUT_MS }, () =
 });
 
 describe('sigap migrate', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  let target: CliTarget;
-  beforeAll(async () => {
-    target = await createCliTarget({ isFresh: true });
-  });
-  afterAll(() => target?.dispose());
+  const target = useCliTarget({ isFresh: true });
 
   it('applies every migration and loads the regions on a fresh database, then finds nothing new', async () => {
     const first = await runSigap(['migrate'], target.env);
@@ -279,11 +265,7 @@ describe.skipIf(TEST_DATABASE_URL)(
   'sigap and the embedded data folder lock',
   { timeout: SPAWN_TIMEOUT_MS },
   () => {
-    let target: CliTarget;
-    beforeAll(async () => {
-      target = await createCliTarget();
-    });
-    afterAll(() => target?.dispose());
+    const target = useCliTarget();
 
     it('refuses a folder a live process holds with exit 3, leaving its lock alone', async () => {
       const lockFile = path.join(target.dataDir, 'sigap.lock');
