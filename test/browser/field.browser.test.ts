@@ -3,7 +3,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findReportsByDescription, TANGGULWETAN } from './api-helpers.ts';
 import {
@@ -13,9 +13,8 @@ import {
   ROOT,
   saveScreenshot,
   signInByApi,
-  watchPageProblems,
 } from './browser-harness.ts';
-import { useBrowserFixture } from './fixture.ts';
+import { FIELD_PHONE, type OpenPage, useBrowserFixture } from './fixture.ts';
 
 /** Balai desa Tanggulwetan, roughly. */
 const IN_TANGGUL = { latitude: -8.165, longitude: 113.452 };
@@ -58,19 +57,14 @@ async function openPhone(
     locale?: string;
     timezoneId?: string;
   } = {},
-): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await fx.browser.newContext({
-    viewport: { width: 360, height: 740 },
-    isMobile: true,
-    hasTouch: true,
-    baseURL: fx.server.baseUrl,
-    locale: options.locale ?? 'id-ID',
-    timezoneId: options.timezoneId ?? 'Asia/Jakarta',
+): Promise<OpenPage> {
+  return fx.openPage({
+    ...FIELD_PHONE,
+    locale: options.locale ?? FIELD_PHONE.locale,
+    timezoneId: options.timezoneId ?? FIELD_PHONE.timezoneId,
     serviceWorkers: options.serviceWorkers ?? 'allow',
     ...(options.geolocation ? { geolocation: IN_TANGGUL, permissions: ['geolocation'] } : {}),
   });
-  const page = await context.newPage();
-  return { context, page, problems: watchPageProblems(page) };
 }
 
 /** Problems other than the refused connections a stopped server causes on purpose. */

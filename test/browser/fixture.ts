@@ -16,6 +16,14 @@ import {
 export const PASSWORD = 'kata-sandi-uji-1';
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 740 };
+/** A cheap Android phone in East Java: its small screen, touch, Indonesian and WIB. */
+export const FIELD_PHONE = {
+  viewport: PHONE,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'id-ID',
+  timezoneId: 'Asia/Jakarta',
+} as const satisfies BrowserContextOptions;
 
 export type UserSpec = {
   username: string;

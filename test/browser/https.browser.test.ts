@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTlsFiles } from '../../src/cli/local-ca.ts';
 import { parseTlsHost, type TlsHost } from '../../src/cli/tls-hosts.ts';
 import { findReportsByDescription } from './api-helpers.ts';
-import { watchPageProblems } from './browser-harness.ts';
-import { useBrowserFixture } from './fixture.ts';
+import { FIELD_PHONE, useBrowserFixture } from './fixture.ts';
 
 const OFFICE_NAME = 'sigap.test';
 
@@ -84,17 +83,11 @@ const reportsWithDescription = (description: string) =>
 
 describe('HTTPS on the office network', () => {
   it('installs the field app by name over HTTPS, keeps a report made offline, and sends it on reconnect', async () => {
-    const context = await fx.browser.newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
+    const { context, page, problems } = await fx.openPage({
+      ...FIELD_PHONE,
       baseURL: origin,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
       serviceWorkers: 'allow',
     });
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
     const description = `Spanduk tantangan antarperguruan dipasang di perempatan (${Date.now()})`;
     try {
       const response = await page.goto('/');

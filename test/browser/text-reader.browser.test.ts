@@ -1,50 +1,23 @@
 // The text reader on the field report form: a volunteer pastes a WhatsApp message, asks the form to read it,
 // sees the deciding words marked, uses the suggestions, and the report is sent with them.
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  callApi,
-  createUserByApi,
-  findSeriousA11yViolations,
-  saveScreenshot,
-  signInByApi,
-  watchPageProblems,
-} from './browser-harness.ts';
-import { useBrowserFixture } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations, saveScreenshot } from './browser-harness.ts';
+import { FIELD_PHONE, useBrowserFixture } from './fixture.ts';
 
-const fx = useBrowserFixture();
-let relawan: { username: string; password: string };
-let provinsi: { cookie: string; csrfToken: string };
-
-beforeAll(async () => {
-  relawan = await createUserByApi(fx.server, { username: 'rina.tanggul', role: 'relawan', region: '35.09' });
-  const account = await createUserByApi(fx.server, {
-    username: 'provinsi.jatim',
-    role: 'provinsi',
-    region: '35',
-  });
-  provinsi = await signInByApi(fx.server, account.username, account.password);
+const fx = useBrowserFixture({
+  users: [
+    { username: 'rina.tanggul', role: 'relawan', region: '35.09' },
+    { username: 'provinsi.jatim', role: 'provinsi', region: '35' },
+  ],
 });
 
 describe('the report form reads a pasted message', () => {
   it('fills the fields from the text as suggestions and shows the words that decided', async () => {
-    const context = await fx.browser.newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-      baseURL: fx.server.baseUrl,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
+    const { context, page, problems } = await fx.openPage({ ...FIELD_PHONE, serviceWorkers: 'block' });
     const message =
       'bentrok 2 perguruan di ds. Tanggulwetan kec. Tanggul, 3 org luka, ada bocah kena lemparan. msh ada lemparan batu';
     try {
-      await page.goto('/');
-      await page.getByLabel('Nama pengguna').fill(relawan.username);
-      await page.getByLabel('Kata sandi').fill(relawan.password);
-      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await fx.signIn(page, 'rina.tanggul');
       await page.getByRole('heading', { level: 1, name: 'Lapor' }).waitFor();
 
       const readButton = page.getByRole('button', { name: 'Isi dari teks pesan' });
@@ -81,8 +54,7 @@ describe('the report form reads a pasted message', () => {
       await page.getByRole('status').filter({ hasText: 'terkirim' }).first().waitFor();
       let accuracy: { reports: number; fields: { field: string; agreed: number }[] } | undefined;
       for (let i = 0; i < 40 && !accuracy?.reports; i++) {
-        accuracy = (await callApi<typeof accuracy>(fx.server, provinsi, 'GET', '/api/text/read/accuracy'))
-          .body;
+        accuracy = await fx.api<typeof accuracy>('provinsi.jatim', 'GET', '/api/text/read/accuracy');
         if (!accuracy?.reports) await page.waitForTimeout(250);
       }
       expect(accuracy?.reports).toBe(1);
