@@ -100,15 +100,22 @@ export async function pgliteTemplateFolder(): Promise<string> {
   return folder;
 }
 
-/** A fresh copy of the PostgreSQL template: its URL and how to drop it. Only when DATABASE_URL is set. */
-export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A scratch PostgreSQL database: its URL, and how to drop it with the app login made for it. */
+export type ScratchDatabase = { url: string; drop(): Promise<void> };
+
+/**
+ * A fresh PostgreSQL database on the tests' server, private to the caller: a copy of the migrated template, or an
+ * empty one (nothing migrated) when `isEmpty`. Only when DATABASE_URL is set.
+ */
+export async function createScratchDatabase(options: { isEmpty?: boolean } = {}): Promise<ScratchDatabase> {
   const name = `sigap_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const template = options.isEmpty ? '' : ` TEMPLATE ${pgTemplateName()}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName()}`);
+        await admin.query(`CREATE DATABASE ${name}${template}`);
         break;
       } catch (error) {
         // two copies of one template at the same instant collide; wait and retry

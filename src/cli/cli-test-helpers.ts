@@ -2,17 +2,16 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import {
-  databaseUrlFor,
+  createScratchDatabase,
   pgliteTemplateFolder,
-  pgTemplateName,
+  type ScratchDatabase,
   TEST_DATA_KEY,
   TEST_DATABASE_URL,
 } from '../../test/db-template.ts';
 import { type Database, openEmbeddedDatabase, openServerDatabase } from '../server/platform/db.ts';
-import { bootstrapRoles, dropAppLogin } from '../server/platform/migrate.ts';
+import { bootstrapRoles } from '../server/platform/migrate.ts';
 import type { CliOutput } from './cli-commands.ts';
 
 const SIGAP_SCRIPT = path.resolve(import.meta.dirname, 'sigap.ts');
@@ -26,36 +25,6 @@ export type CliTarget = {
   open(): Promise<Database>;
   dispose(): Promise<void>;
 };
-
-async function createPgDatabase(name: string, template: string | undefined): Promise<void> {
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-        return;
-      } catch (error) {
-        // two copies of one template at the same instant collide; wait and retry
-        if (attempt > 20) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
-      }
-    }
-  } finally {
-    await admin.end();
-  }
-}
-
-async function dropPgDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropAppLogin(admin, name);
-  } finally {
-    await admin.end();
-  }
-}
 
 /**
  * A database for the CLI to open. `isFresh` gives an empty one (nothing migrated); otherwise a copy of the
@@ -79,14 +48,14 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
       dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `sigap_cli_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  let database: ScratchDatabase;
   try {
-    await createPgDatabase(name, options.isFresh ? undefined : pgTemplateName());
+    database = await createScratchDatabase({ isEmpty: options.isFresh });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const url = databaseUrlFor(name);
+  const { url } = database;
   return {
     dataDir,
     env: { DATA_DIR: dataDir, DATABASE_URL: url, SIGAP_DATA_KEY: TEST_DATA_KEY },
@@ -97,7 +66,7 @@ export async function createCliTarget(options: { isFresh?: boolean } = {}): Prom
       return db;
     },
     dispose: async () => {
-      await dropPgDatabase(name);
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,11 +9,9 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
-import { dropAppLogin } from '../../src/server/platform/migrate.ts';
-import { TEST_DATA_KEY } from '../db-template.ts';
+import { createScratchDatabase, type ScratchDatabase, TEST_DATA_KEY } from '../db-template.ts';
 import { copyTemplateForServer, pgliteServerTemplate, requireNode24 } from './server-template.ts';
 
 export { buildWeb } from './server-template.ts';
@@ -92,11 +90,11 @@ export async function startServer(
   const adminPassword = 'rahasia-admin-uji-1';
   const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sigap-browser-'));
-  let database: { url: string; drop(): Promise<void> } | undefined;
+  let database: ScratchDatabase | undefined;
   if (process.env.DATABASE_URL) {
     database = options.fromTemplate
       ? await copyTemplateForServer()
-      : await createScratchDatabase(process.env.DATABASE_URL);
+      : await createScratchDatabase({ isEmpty: true });
   } else if (options.fromTemplate) {
     await cp(await pgliteServerTemplate(), path.join(dataDir, 'pglite'), { recursive: true });
   }
@@ -226,32 +224,6 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
-}
-
-async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `sigap_browser_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropAppLogin(client, name);
-      } finally {
-        await client.end();
-      }
-    },
-  };
 }
 
 /** Signs in through the API (not the page) and returns the session cookie and CSRF token. */

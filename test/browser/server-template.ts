@@ -7,6 +7,7 @@ import {
   buildTemplate,
   createScratchDatabase as copyTemplateDatabase,
   pgliteTemplateFolder,
+  type ScratchDatabase,
 } from '../db-template.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,7 +38,7 @@ export async function prepareServerTemplate(): Promise<void> {
 }
 
 /** A PostgreSQL copy of the tests' template, built first if missing. */
-export async function copyTemplateForServer(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function copyTemplateForServer(): Promise<ScratchDatabase> {
   await buildTemplate();
   return copyTemplateDatabase();
 }
