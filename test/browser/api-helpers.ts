@@ -1,5 +1,5 @@
 // What browser files ask of the server's API beside the page: the reports an operator finds by their description,
-// and an SMS delivered by the gateway as it delivers one.
+// a case opened from a signal in Tanggulwetan, and an SMS delivered by the gateway as it delivers one.
 import { expect } from 'vitest';
 import { callApi, type RunningServer } from './browser-harness.ts';
 
@@ -20,6 +20,40 @@ export async function findReportsByDescription<T extends { description?: unknown
   );
   expect(status).toBe(200);
   return body.items.filter((report) => report.description === description);
+}
+
+/**
+ * A signal from Tanggulwetan (a silat school's call spreading in its WhatsApp group, with this description) that the
+ * signed-in operator sends, verifies and opens a case from, each step checked; `caseFields` go with the new case.
+ * The case's id.
+ */
+export async function openSignalCase(
+  server: RunningServer,
+  operator: { cookie: string; csrfToken: string },
+  description: string,
+  caseFields: Record<string, unknown> = {},
+): Promise<string> {
+  const reportId = crypto.randomUUID();
+  const report = await callApi(server, operator, 'POST', '/api/reports', {
+    id: reportId,
+    kind: 'sinyal',
+    conflictType: 'antar_perguruan_silat',
+    triggers: ['informasi_provokatif'],
+    regionCode: TANGGULWETAN,
+    occurredAt: new Date().toISOString(),
+    description,
+  });
+  expect(report.status).toBe(201);
+  const verified = await callApi(server, operator, 'POST', `/api/reports/${reportId}/verification`, {
+    status: 'terverifikasi',
+  });
+  expect(verified.status).toBe(200);
+  const opened = await callApi<{ id: string }>(server, operator, 'POST', '/api/cases', {
+    reportIds: [reportId],
+    ...caseFields,
+  });
+  expect(opened.status).toBe(201);
+  return opened.body.id;
 }
 
 /** Posts one SMS to the gateway's webhook with its shared secret; answers the outcome of each message. */

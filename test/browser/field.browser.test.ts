@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findReportsByDescription, TANGGULWETAN } from './api-helpers.ts';
+import { findReportsByDescription, openSignalCase, TANGGULWETAN } from './api-helpers.ts';
 import {
   callApi,
   createUserByApi,
@@ -524,30 +524,14 @@ describe('the report form', () => {
 describe('Tugas saya', () => {
   it('lists the cases assigned to the volunteer and records a check-in through the outbox', async () => {
     // The operator's side, through the API: a verified report, a prevention case, Siti assigned to it.
-    const reportId = crypto.randomUUID();
-    const report = await callApi(fx.server, operator, 'POST', '/api/reports', {
-      id: reportId,
-      kind: 'sinyal',
-      conflictType: 'antar_perguruan_silat',
-      triggers: ['informasi_provokatif'],
-      regionCode: TANGGULWETAN,
-      occurredAt: new Date().toISOString(),
-      description: 'Ajakan balas dendam beredar di grup WA perguruan',
-    });
-    expect(report.status).toBe(201);
-    expect(
-      (
-        await callApi(fx.server, operator, 'POST', `/api/reports/${reportId}/verification`, {
-          status: 'terverifikasi',
-        })
-      ).status,
-    ).toBe(200);
-    const opened = await callApi<{ id: string }>(fx.server, operator, 'POST', '/api/cases', {
-      reportIds: [reportId],
-      title: 'Ketegangan menjelang pengesahan warga di Tanggulwetan',
-    });
-    expect(opened.status).toBe(201);
-    const caseId = opened.body.id;
+    const caseId = await openSignalCase(
+      fx.server,
+      operator,
+      'Ajakan balas dendam beredar di grup WA perguruan',
+      {
+        title: 'Ketegangan menjelang pengesahan warga di Tanggulwetan',
+      },
+    );
     const assigned = await callApi(fx.server, operator, 'POST', `/api/cases/${caseId}/assignments`, {
       userId: siti.id,
       task: 'Temui kepala desa dan pengurus ranting di balai desa',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MENUS, ROUTES } from '../../src/web/nav.ts';
+import { openSignalCase } from './api-helpers.ts';
 import { ARTIFACTS_DIR, callApi, signInByApi } from './browser-harness.ts';
 import { useBrowserFixture } from './fixture.ts';
 
@@ -273,26 +274,12 @@ describe('the partner agency’s disposition list', () => {
   it('puts open work first, a new disposition before every answered one, and never marks answered ones late', async () => {
     const op = await signInByApi(fx.server, 'op.jember', PASSWORD);
     // A disposition goes only to a case still open (a closed case takes no more work, decision 0011): a new one.
-    const reportId = crypto.randomUUID();
-    const report = await callApi(fx.server, op, 'POST', '/api/reports', {
-      id: reportId,
-      kind: 'sinyal',
-      conflictType: 'antar_perguruan_silat',
-      triggers: ['informasi_provokatif'],
-      regionCode: '35.09.06.2002',
-      occurredAt: new Date().toISOString(),
-      description: 'Ajakan berkumpul di balai desa beredar di grup WA perguruan',
-    });
-    expect(report.status).toBe(201);
-    const verified = await callApi(fx.server, op, 'POST', `/api/reports/${reportId}/verification`, {
-      status: 'terverifikasi',
-    });
-    expect(verified.status).toBe(200);
-    const opened = await callApi<{ id: string }>(fx.server, op, 'POST', '/api/cases', {
-      reportIds: [reportId],
-    });
-    expect(opened.status).toBe(201);
-    const sent = await callApi(fx.server, op, 'POST', `/api/cases/${opened.body.id}/dispositions`, {
+    const openCaseId = await openSignalCase(
+      fx.server,
+      op,
+      'Ajakan berkumpul di balai desa beredar di grup WA perguruan',
+    );
+    const sent = await callApi(fx.server, op, 'POST', `/api/cases/${openCaseId}/dispositions`, {
       agencyId: 'polres-jember',
       instruction: 'Mohon pengamanan pertemuan mediasi Kamis malam di balai desa.',
       dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
