@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { InputField } from '../fields.tsx';
 import { useT } from '../lang.ts';
-import { ErrorNotice, FormSubmit, Tag, useAction } from '../operator/ui.tsx';
+import { ErrorNotice, FormSubmit, Tag, useAction, useFormSend } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { type ConsentView, getConsents, saveConsent } from './privacy-api.ts';
 
@@ -12,20 +12,17 @@ export function ConsentPanel() {
   const t = useT();
   const [who, setWho] = useState('');
   const [items, setItems] = useState<ConsentView[] | undefined>();
-  const look = useAction();
   const change = useAction();
   const isPhone = !/^[0-9a-f]{8}-/i.test(who.trim());
   const query = isPhone ? { phone: who.trim() } : { subjectId: who.trim() };
+  const look = useFormSend(
+    () => getConsents(query),
+    (found) => setItems(found.items),
+  );
   return (
     <section aria-labelledby="privacy-consent-heading">
       <h2 id="privacy-consent-heading">{t('privacy.consent')}</h2>
-      <form
-        class="op-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void look.run(async () => setItems((await getConsents(query)).items));
-        }}
-      >
+      <form class="op-form" onSubmit={look.submit}>
         <InputField id="privacy-consent-who" label={t('privacy.consent.who')} value={who} onInput={setWho} />
         <ErrorNotice error={look.error} />
         <FormSubmit

@@ -5,7 +5,7 @@ import { CORRECTABLE, REQUEST_KIND_LABELS, type RequestKind } from '../../shared
 import type { RecordRef } from '../../shared/privacy/rights-schema.ts';
 import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
-import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useLoad, wib } from '../operator/ui.tsx';
+import { DataTable, ErrorNotice, FormSubmit, Tag, useFormSend, useLoad, wib } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import {
   answerRequest,
@@ -88,8 +88,24 @@ function SubjectSearch(props: { onRecorded: (id: string) => void }) {
   const [found, setFound] = useState<SubjectSearchResult | undefined>();
   const [chosen, setChosen] = useState<RecordRef[]>([]);
   const [kind, setKind] = useState<RequestKind>('akses');
-  const search = useAction();
-  const record = useAction();
+  const search = useFormSend(
+    () => searchSubjects(Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ''))),
+    (result) => {
+      setFound(result);
+      setChosen([]);
+    },
+  );
+  const record = useFormSend(async () => {
+    const id = crypto.randomUUID();
+    await createRequest({
+      id,
+      kind,
+      requestedBy: 'subjek',
+      receivedAt: new Date().toISOString(),
+      records: chosen,
+    });
+    return id;
+  }, props.onRecorded);
   const field = (key: keyof typeof query, label: string, inputMode?: 'numeric' | 'tel') => (
     <InputField
       id={`privacy-search-${key}`}
@@ -103,17 +119,7 @@ function SubjectSearch(props: { onRecorded: (id: string) => void }) {
   return (
     <section aria-labelledby="privacy-search-heading">
       <h2 id="privacy-search-heading">{t('privacy.search')}</h2>
-      <form
-        class="op-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const filled = Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ''));
-          void search.run(async () => {
-            setFound(await searchSubjects(filled));
-            setChosen([]);
-          });
-        }}
-      >
+      <form class="op-form" onSubmit={search.submit}>
         {field('nik', t('privacy.search.nik'), 'numeric')}
         {field('name', t('privacy.search.name'))}
         {field('birthYear', t('privacy.search.birthYear'), 'numeric')}
@@ -122,23 +128,7 @@ function SubjectSearch(props: { onRecorded: (id: string) => void }) {
         <FormSubmit label={t('privacy.search.submit')} disabled={search.isBusy} isSecondary />
       </form>
       {found && (
-        <form
-          class="op-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const id = crypto.randomUUID();
-            void record.run(async () => {
-              await createRequest({
-                id,
-                kind,
-                requestedBy: 'subjek',
-                receivedAt: new Date().toISOString(),
-                records: chosen,
-              });
-              props.onRecorded(id);
-            });
-          }}
-        >
+        <form class="op-form" onSubmit={record.submit}>
           <fieldset>
             <legend>{t('privacy.search.found', { count: found.records.length })}</legend>
             {found.records.map((r) => {
@@ -178,8 +168,8 @@ function RequestDetail(props: { request: RightsRequestView; onChanged: () => voi
   const t = useT();
   const lang = useLang();
   const r = props.request;
-  const action = useAction();
   const [answer, setAnswer] = useState('');
+  const action = useFormSend(() => answerRequest(r.id, answer), props.onChanged);
   const isOpen = r.status === 'diproses';
   return (
     <section aria-labelledby="privacy-request-heading">
@@ -220,16 +210,7 @@ function RequestDetail(props: { request: RightsRequestView; onChanged: () => voi
         />
       )}
       {isOpen && r.kind !== 'penghapusan' && (
-        <form
-          class="op-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void action.run(async () => {
-              await answerRequest(r.id, answer);
-              props.onChanged();
-            });
-          }}
-        >
+        <form class="op-form" onSubmit={action.submit}>
           <TextAreaField
             id="privacy-request-answer"
             label={t('privacy.req.answer')}
@@ -254,21 +235,17 @@ function Correction(props: { request: RightsRequestView; onDone: () => void }) {
   const fields = Object.keys(CORRECTABLE[table]);
   const [field, setField] = useState(fields[0]);
   const [value, setValue] = useState('');
-  const action = useAction();
   const [saved, setSaved] = useState('');
+  const action = useFormSend(
+    () => correctField(props.request.id, { table, id, field, value }),
+    () => {
+      setSaved(field);
+      setValue('');
+      props.onDone();
+    },
+  );
   return (
-    <form
-      class="op-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void action.run(async () => {
-          await correctField(props.request.id, { table, id, field, value });
-          setSaved(field);
-          setValue('');
-          props.onDone();
-        });
-      }}
-    >
+    <form class="op-form" onSubmit={action.submit}>
       <SelectField
         id="privacy-correction-target"
         label={t('privacy.req.target')}
