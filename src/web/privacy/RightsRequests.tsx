@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { CORRECTABLE, REQUEST_KIND_LABELS, type RequestKind } from '../../shared/privacy/rights-rules.ts';
 import type { RecordRef } from '../../shared/privacy/rights-schema.ts';
+import { useDraft } from '../draft.ts';
 import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DataTable, ErrorNotice, FormSubmit, Tag, useFormSend, useLoad, wib } from '../operator/ui.tsx';
@@ -84,7 +85,7 @@ function RequestTable(props: { items: RightsRequestView[]; onOpen: (id: string) 
 function SubjectSearch(props: { onRecorded: (id: string) => void }) {
   const t = useT();
   const lang = useLang();
-  const [query, setQuery] = useState({ nik: '', name: '', birthYear: '', phone: '' });
+  const { draft: query, field: bind } = useDraft({ nik: '', name: '', birthYear: '', phone: '' });
   const [found, setFound] = useState<SubjectSearchResult | undefined>();
   const [chosen, setChosen] = useState<RecordRef[]>([]);
   const [kind, setKind] = useState<RequestKind>('akses');
@@ -107,13 +108,7 @@ function SubjectSearch(props: { onRecorded: (id: string) => void }) {
     return id;
   }, props.onRecorded);
   const field = (key: keyof typeof query, label: string, inputMode?: 'numeric' | 'tel') => (
-    <InputField
-      id={`privacy-search-${key}`}
-      label={label}
-      inputMode={inputMode}
-      value={query[key]}
-      onInput={(value) => setQuery({ ...query, [key]: value })}
-    />
+    <InputField id={`privacy-search-${key}`} label={label} inputMode={inputMode} {...bind(key)} />
   );
   const isChosen = (ref: RecordRef) => chosen.some((c) => c.table === ref.table && c.id === ref.id);
   return (
@@ -168,8 +163,8 @@ function RequestDetail(props: { request: RightsRequestView; onChanged: () => voi
   const t = useT();
   const lang = useLang();
   const r = props.request;
-  const [answer, setAnswer] = useState('');
-  const action = useFormSend(() => answerRequest(r.id, answer), props.onChanged);
+  const { draft, field } = useDraft({ answer: '' });
+  const action = useFormSend(() => answerRequest(r.id, draft.answer), props.onChanged);
   const isOpen = r.status === 'diproses';
   return (
     <section aria-labelledby="privacy-request-heading">
@@ -211,15 +206,10 @@ function RequestDetail(props: { request: RightsRequestView; onChanged: () => voi
       )}
       {isOpen && r.kind !== 'penghapusan' && (
         <form class="op-form" onSubmit={action.submit}>
-          <TextAreaField
-            id="privacy-request-answer"
-            label={t('privacy.req.answer')}
-            value={answer}
-            onInput={setAnswer}
-          />
+          <TextAreaField id="privacy-request-answer" label={t('privacy.req.answer')} {...field('answer')} />
           <FormSubmit
             label={t('privacy.req.answerSubmit')}
-            disabled={action.isBusy || answer.trim().length < 3}
+            disabled={action.isBusy || draft.answer.trim().length < 3}
           />
         </form>
       )}
@@ -234,13 +224,13 @@ function Correction(props: { request: RightsRequestView; onDone: () => void }) {
   const [table, id] = target.split(':') as [RecordRef['table'], string];
   const fields = Object.keys(CORRECTABLE[table]);
   const [field, setField] = useState(fields[0]);
-  const [value, setValue] = useState('');
+  const { draft, field: text, reset } = useDraft({ value: '' });
   const [saved, setSaved] = useState('');
   const action = useFormSend(
-    () => correctField(props.request.id, { table, id, field, value }),
+    () => correctField(props.request.id, { table, id, field, value: draft.value }),
     () => {
       setSaved(field);
-      setValue('');
+      reset();
       props.onDone();
     },
   );
@@ -260,17 +250,12 @@ function Correction(props: { request: RightsRequestView; onDone: () => void }) {
         onChange={setField}
         options={fields.map((f) => ({ value: f, label: f }))}
       />
-      <InputField
-        id="privacy-correction-value"
-        label={t('privacy.req.value')}
-        value={value}
-        onInput={setValue}
-      />
+      <InputField id="privacy-correction-value" label={t('privacy.req.value')} {...text('value')} />
       <ErrorNotice error={action.error} />
       {saved && <p role="status">{t('privacy.req.corrected', { field: saved })}</p>}
       <FormSubmit
         label={t('privacy.req.correct')}
-        disabled={action.isBusy || value.trim() === ''}
+        disabled={action.isBusy || draft.value.trim() === ''}
         isSecondary
       />
     </form>
