@@ -1,5 +1,6 @@
 // An item's response: its assessment, the counter-messages (drafted, submitted, reviewed by a Bakorwil or
 // province reviewer who did not draft them, posted) and the takedown or investigation requests to partners.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { can } from '../../shared/permissions/index.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES } from '../../shared/provocation/provocation-rules.ts';
@@ -70,6 +71,30 @@ export function ResponseSection(props: Props) {
 
 type Run = (work: () => Promise<ItemDetail>, message: string) => Promise<boolean>;
 
+/** A form of the response that sends `send` through the section's `run`, which says `done` once it went through. */
+function ResponseForm(props: {
+  run: Run;
+  send: () => Promise<ItemDetail>;
+  done: string;
+  onDone?: () => void;
+  submitLabel: string;
+  isSubmitOff: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="op-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await props.run(props.send, props.done)) props.onDone?.();
+      }}
+    >
+      {props.children}
+      <FormSubmit label={props.submitLabel} disabled={props.isSubmitOff} isSecondary />
+    </form>
+  );
+}
+
 function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
   const t = useT();
   const { draft, set, field } = useDraft({
@@ -80,20 +105,18 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
   return (
     <section aria-labelledby="prov-assess">
       <h2 id="prov-assess">{t('prov.assess.title')}</h2>
-      <form
-        class="op-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void props.run(
-            () =>
-              assessItem(props.item.id, {
-                assessment: draft.assessment as ItemDetail['assessment'] & string,
-                note: draft.note,
-                outcome: draft.outcome as ItemDetail['outcome'],
-              }),
-            t('prov.assess.saved'),
-          );
-        }}
+      <ResponseForm
+        run={props.run}
+        send={() =>
+          assessItem(props.item.id, {
+            assessment: draft.assessment as ItemDetail['assessment'] & string,
+            note: draft.note,
+            outcome: draft.outcome as ItemDetail['outcome'],
+          })
+        }
+        done={t('prov.assess.saved')}
+        submitLabel={t('prov.assess.save')}
+        isSubmitOff={props.busy}
       >
         <SelectField
           id="prov-assess-assessment"
@@ -115,8 +138,7 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
           maxLength={2000}
           {...field('note')}
         />
-        <FormSubmit label={t('prov.assess.save')} disabled={props.busy} isSecondary />
-      </form>
+      </ResponseForm>
     </section>
   );
 }
@@ -125,21 +147,19 @@ function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
   const t = useT();
   const { draft, set, field } = useDraft({ body: '', carrier: 'tokoh_masyarakat', carrierName: '' });
   return (
-    <form
-      class="op-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const ok = await props.run(
-          () =>
-            draftCounter(props.item.id, {
-              body: draft.body,
-              carrier: draft.carrier as never,
-              carrierName: draft.carrierName,
-            }),
-          t('prov.counter.drafted'),
-        );
-        if (ok) set('body', '');
-      }}
+    <ResponseForm
+      run={props.run}
+      send={() =>
+        draftCounter(props.item.id, {
+          body: draft.body,
+          carrier: draft.carrier as never,
+          carrierName: draft.carrierName,
+        })
+      }
+      done={t('prov.counter.drafted')}
+      onDone={() => set('body', '')}
+      submitLabel={t('prov.counter.draft')}
+      isSubmitOff={props.busy || draft.body.trim().length < 10}
     >
       <TextAreaField
         id="prov-counter-body"
@@ -162,12 +182,7 @@ function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
         maxLength={200}
         {...field('carrierName')}
       />
-      <FormSubmit
-        label={t('prov.counter.draft')}
-        disabled={props.busy || draft.body.trim().length < 10}
-        isSecondary
-      />
-    </form>
+    </ResponseForm>
   );
 }
 
