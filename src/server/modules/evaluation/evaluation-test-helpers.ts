@@ -1,5 +1,5 @@
 // Set-up shared by the evaluation tests: the people of the hand-made dataset in a test app, and the dataset.
-import type { PersonSpec, TestApp, TestUser } from '../../../../test/harness.ts';
+import { PEOPLE, type PersonSpec, people, type TestApp, type TestUser } from '../../../../test/harness.ts';
 import { type Dataset, seedEvaluationDataset } from './evaluation-dataset.ts';
 
 /**
@@ -7,11 +7,10 @@ import { type Dataset, seedEvaluationDataset } from './evaluation-dataset.ts';
  * Jember and Banyuwangi, a tagana field user and a volunteer of Tanggul.
  */
 export const EVALUATION_PEOPLE = {
-  koordinator: { role: 'koordinator', region: 'V' },
-  operatorJember: { role: 'operator', region: '35.09' },
+  ...people('koordinator', 'operatorJember'),
   operatorBanyuwangi: { role: 'operator', region: '35.10' },
-  relawan: { role: 'relawan', region: '35.09.06.2002' },
-  volunteer: { role: 'relawan', region: '35.09.06.2002' },
+  ...people('relawan'),
+  volunteer: PEOPLE.relawan,
 } as const satisfies Record<string, PersonSpec>;
 
 /** Writes the dataset with the people of EVALUATION_PEOPLE once testAppWith has made them. */

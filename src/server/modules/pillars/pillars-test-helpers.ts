@@ -1,5 +1,5 @@
 // Set-up shared by the pillar registry tests: a test app that can seal NIKs, and the people who use the registry.
-import type { PersonSpec } from '../../../../test/harness.ts';
+import { PEOPLE, type PersonSpec } from '../../../../test/harness.ts';
 
 const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -12,9 +12,9 @@ export const PILLARS_ENV = { SIGAP_DATA_KEY: DATA_KEY };
  */
 export const REGISTRY_PEOPLE = {
   operator: { role: 'operator', region: '35.10' },
-  operatorJember: { role: 'operator', region: '35.09' },
-  koordinatorV: { role: 'koordinator', region: 'V' },
+  operatorJember: PEOPLE.operatorJember,
+  koordinatorV: PEOPLE.koordinator,
   koordinatorIII: { role: 'koordinator', region: 'III' },
-  admin: { role: 'admin', region: '35' },
+  admin: PEOPLE.admin,
   relawan: { role: 'relawan', region: '35.10.05.2009' },
 } satisfies Record<string, PersonSpec>;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import { ConfigError, loadConfig } from '../../platform/config.ts';
 import { PILLARS_ENV, REGISTRY_PEOPLE } from './pillars-test-helpers.ts';
@@ -12,7 +12,7 @@ describe('the pillar registry', () => {
     testAppWith(
       {
         ...REGISTRY_PEOPLE,
-        provinsi: { role: 'provinsi', region: '35' },
+        ...people('provinsi'),
         mitra: { partner: 'bpbd-bwi', agencyName: 'BPBD Banyuwangi', region: '35.10' },
       },
       { env: PILLARS_ENV },
