@@ -16,7 +16,7 @@ import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
 import { notifyUsers } from '../notifications/notifications-service.ts';
 import { findUserCard } from '../users/users-service.ts';
-import { requireManaged, view, type WorkshopDeps } from './workshops-service.ts';
+import { changeManaged, view, type WorkshopDeps } from './workshops-service.ts';
 import * as store from './workshops-store.ts';
 
 /**
@@ -29,8 +29,7 @@ export async function inviteParticipants(
   id: string,
   input: InviteInput,
 ): Promise<WorkshopView> {
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const w = await requireManaged(tx, id);
+  return changeManaged(deps, principal, id, async (tx, w) => {
     const area = await store.areaKabkota(tx, w.bakorwilId, w.kabkotaCode);
     const within = (region: string | undefined) => {
       if (!region) return true;
@@ -86,8 +85,7 @@ export async function recordAttendance(
   participantId: string,
   attendance: string,
 ): Promise<WorkshopView> {
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const w = await requireManaged(tx, id);
+  return changeManaged(deps, principal, id, async (tx, w) => {
     if (!(await store.setAttendance(tx, id, participantId, attendance, deps.clock.now()))) {
       throw new DomainError('not_found', 'Peserta tidak ditemukan');
     }
@@ -112,8 +110,7 @@ export async function addMaterial(
   const fileName = file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'materi';
   // Checked by content, not by the type claimed: HTML sent as a PDF is refused, images are re-encoded.
   const checked = await checkDocument(file.bytes, file.contentType);
-  return deps.db.asActor(principal.actor, async (tx) => {
-    await requireManaged(tx, id);
+  return changeManaged(deps, principal, id, async (tx) => {
     const materialId = await store.insertMaterial(tx, {
       workshopId: id,
       fileName,
@@ -142,8 +139,7 @@ export async function addAction(
   id: string,
   input: ActionInput,
 ): Promise<store.ActionRecord> {
-  return deps.db.asActor(principal.actor, async (tx) => {
-    await requireManaged(tx, id);
+  return changeManaged(deps, principal, id, async (tx) => {
     let ownerName = input.ownerName;
     if (input.ownerUserId) {
       const owner = await findUserCard(tx, input.ownerUserId);

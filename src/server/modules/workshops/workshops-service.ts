@@ -39,12 +39,25 @@ async function requireWorkshop(tx: Tx, id: string): Promise<store.WorkshopRecord
   return foundOr(await store.findWorkshop(tx, id), 'Workshop tidak ditemukan');
 }
 
-export async function requireManaged(tx: Tx, id: string): Promise<store.WorkshopRecord> {
+async function requireManaged(tx: Tx, id: string): Promise<store.WorkshopRecord> {
   const w = await requireWorkshop(tx, id);
   if (!(await store.canRunArea(tx, w.bakorwilId, w.kabkotaCode))) {
     throw new DomainError('forbidden', 'Hanya penyelenggara wilayah ini yang dapat mengubah workshop');
   }
   return w;
+}
+
+/**
+ * A change to a workshop by whoever runs its area: one transaction as the principal, given the workshop as it
+ * was read (404 when unseen, 403 for anyone who does not run its area).
+ */
+export function changeManaged<T>(
+  deps: WorkshopDeps,
+  principal: Principal,
+  id: string,
+  change: (tx: Tx, w: store.WorkshopRecord) => Promise<T>,
+): Promise<T> {
+  return deps.db.asActor(principal.actor, async (tx) => change(tx, await requireManaged(tx, id)));
 }
 
 export async function view(tx: Tx, now: Date, w: store.WorkshopRecord): Promise<WorkshopView> {
@@ -95,8 +108,7 @@ export async function editWorkshop(
   id: string,
   edit: WorkshopEdit,
 ): Promise<WorkshopView> {
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const w = await requireManaged(tx, id);
+  return changeManaged(deps, principal, id, async (tx, w) => {
     const ok = await store.updateWorkshop(
       tx,
       id,
