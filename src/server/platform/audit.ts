@@ -45,6 +45,22 @@ export async function appendAudit(
   ]);
 }
 
+/**
+ * `appendAudit` about the records of one type whose actions are named by their module rather than by that type
+ * (`provocation.assessed` about a `provocation_item`): the type is given once, each call names the record's id.
+ */
+export function auditAbout(
+  type: string,
+): (
+  tx: Tx,
+  by: AuditActor | { audit: AuditActor },
+  action: string,
+  id: string,
+  details?: Record<string, unknown>,
+) => Promise<void> {
+  return (tx, by, action, id, details) => appendAudit(tx, by, action, { type, id }, details);
+}
+
 /** The subject type an action names by its prefix: `'pillar.created'` → `pillar`. */
 function subjectTypeOf(action: string): string {
   return action.split('.', 1)[0];

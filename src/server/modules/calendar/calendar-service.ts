@@ -14,7 +14,7 @@ import {
 } from '../../../shared/early-warning/calendar.ts';
 import { kecamatanOf, levelOfCode } from '../../../shared/regions.ts';
 import { startOfWibDay, toWibIso, toWibIsoOrNull, wibDate } from '../../../shared/time.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, auditAbout } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError, foundOr } from '../../platform/errors.ts';
@@ -24,6 +24,9 @@ import { findRegions } from '../regions/regions-service.ts';
 import { requireGroups } from '../register/groups-service.ts';
 import { findKnownReportIds } from '../reports/reports-service.ts';
 import * as store from './calendar-store.ts';
+
+/** An audit entry about a one-off event (the calendar's actions name the event they change). */
+const auditEvent = auditAbout('calendar_event');
 
 export type CalendarDeps = { db: Database; clock: Clock };
 
@@ -180,16 +183,10 @@ export async function createEvent(deps: CalendarDeps, principal: Principal, inpu
       now,
     });
     await store.insertEventGroups(tx, id, input.groupIds);
-    await appendAudit(
-      tx,
-      principal,
-      'calendar.event_created',
-      { type: 'calendar_event', id },
-      {
-        kind: input.kind,
-        regionCode: input.regionCode,
-      },
-    );
+    await auditEvent(tx, principal, 'calendar.event_created', id, {
+      kind: input.kind,
+      regionCode: input.regionCode,
+    });
     return eventDetail(tx, id, now);
   });
 }
@@ -266,15 +263,9 @@ export async function updateChecklist(
         },
       );
     }
-    await appendAudit(
-      tx,
-      principal,
-      'calendar.checklist_updated',
-      { type: 'calendar_event', id },
-      {
-        items: input.items.map((i) => ({ key: i.key, isDone: i.isDone })),
-      },
-    );
+    await auditEvent(tx, principal, 'calendar.checklist_updated', id, {
+      items: input.items.map((i) => ({ key: i.key, isDone: i.isDone })),
+    });
     return eventDetail(tx, id, now);
   });
 }
@@ -305,16 +296,10 @@ export async function saveReview(
         throw new DomainError('not_found', 'Laporan tidak ditemukan');
     }
     await store.saveReview(tx, id, { ...review, day: wibDate(now) }, { userId: principal.user.id, now });
-    await appendAudit(
-      tx,
-      principal,
-      'calendar.review_saved',
-      { type: 'calendar_event', id },
-      {
-        hadIncident: review.hadIncident,
-        incidentReportIds: review.incidentReportIds,
-      },
-    );
+    await auditEvent(tx, principal, 'calendar.review_saved', id, {
+      hadIncident: review.hadIncident,
+      incidentReportIds: review.incidentReportIds,
+    });
     return eventDetail(tx, id, now);
   });
 }
@@ -326,7 +311,7 @@ export async function cancelEvent(deps: CalendarDeps, principal: Principal, id: 
   return deps.db.asActor(principal.actor, async (tx) => {
     await getScheduledEvent(tx, id);
     await store.cancelEvent(tx, id, now);
-    await appendAudit(tx, principal, 'calendar.event_cancelled', { type: 'calendar_event', id });
+    await auditEvent(tx, principal, 'calendar.event_cancelled', id);
     return eventDetail(tx, id, now);
   });
 }

@@ -12,13 +12,14 @@ import {
   type SignalKind,
   signalKey,
 } from '../../../shared/privacy/retention-rules.ts';
-import { appendAudit, listAuditEntries, listHeavyReaders, SYSTEM_ACTOR } from '../../platform/audit.ts';
+import { listAuditEntries, listHeavyReaders, SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { failedSignInSources } from '../auth/auth-service.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
 import { getPrivacySettings } from '../settings/settings-service.ts';
 import { BREACH_HANDLERS } from './breach-clock-service.ts';
+import { auditBreach } from './breach-service.ts';
 import * as store from './breach-store.ts';
 
 type Signal = { kind: SignalKind; subject: string; description: string; subjectsEstimate: number };
@@ -53,13 +54,7 @@ async function openSuspectedBreach(
     },
   });
   if (!inserted) return false;
-  await appendAudit(
-    tx,
-    SYSTEM_ACTOR,
-    'privacy.breach_suspected',
-    { type: 'privacy_breach', id },
-    { signal: signal.kind },
-  );
+  await auditBreach(tx, SYSTEM_ACTOR, 'privacy.breach_suspected', id, { signal: signal.kind });
   notifyCovering(tx, BREACH_HANDLERS, [], {
     kind: 'privacy.breach_suspected',
     subjectType: 'privacy_breach',

@@ -6,11 +6,12 @@
 import { HANDLERS_AT } from '../../../shared/escalation/ladder.ts';
 import { formatDateTimeWIB } from '../../../shared/i18n.ts';
 import { BREACH_WARNING_HOURS, breachClock } from '../../../shared/privacy/breach-rules.ts';
-import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
+import { SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { escalateDue } from '../escalation/escalate-due.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
+import { auditBreach } from './breach-service.ts';
 import * as store from './breach-store.ts';
 
 /** Who the officer's step is; the province handlers of the ladder and the admin come after a missed deadline. */
@@ -34,7 +35,7 @@ async function remind(tx: Tx, id: string, now: Date): Promise<boolean> {
   if (!b || b.remindedAt || b.escalatedAt || breachClock(b, now).state !== 'mendekati' || b.closedAt)
     return false;
   await store.markBreach(tx, id, 'reminded', now);
-  await appendAudit(tx, SYSTEM_ACTOR, 'privacy.breach_reminded', { type: 'privacy_breach', id });
+  await auditBreach(tx, SYSTEM_ACTOR, 'privacy.breach_reminded', id);
   notifyCovering(tx, BREACH_HANDLERS, PROVINCE_WIDE, {
     kind: 'privacy.breach_nearing',
     subjectType: 'privacy_breach',
@@ -49,13 +50,7 @@ async function escalate(tx: Tx, id: string, now: Date): Promise<boolean> {
   const b = await store.lockBreach(tx, id);
   if (!b || b.escalatedAt || breachClock(b, now).state !== 'lewat' || b.closedAt) return false;
   await store.markBreach(tx, id, 'escalated', now);
-  await appendAudit(
-    tx,
-    SYSTEM_ACTOR,
-    'privacy.breach_escalated',
-    { type: 'privacy_breach', id },
-    { roles: BREACH_ESCALATION_ROLES },
-  );
+  await auditBreach(tx, SYSTEM_ACTOR, 'privacy.breach_escalated', id, { roles: BREACH_ESCALATION_ROLES });
   notifyCovering(tx, BREACH_ESCALATION_ROLES, PROVINCE_WIDE, {
     kind: 'privacy.breach_escalated',
     subjectType: 'privacy_breach',

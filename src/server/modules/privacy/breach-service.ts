@@ -8,13 +8,16 @@ import {
 import type { BreachInput, BreachView } from '../../../shared/privacy/privacy-schema.ts';
 import { SIGNAL_LABELS, type SignalKind } from '../../../shared/privacy/retention-rules.ts';
 import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditAbout } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as store from './breach-store.ts';
+
+/** An audit entry about a breach of the register (the privacy module's actions name the breach they change). */
+export const auditBreach = auditAbout('privacy_breach');
 
 export type BreachDeps = { db: Database; clock: Clock };
 
@@ -67,16 +70,10 @@ export async function recordBreach(
       createdBy: principal.user.id,
     });
     if (inserted) {
-      await appendAudit(
-        tx,
-        principal,
-        'privacy.breach_recorded',
-        { type: 'privacy_breach', id: input.id },
-        {
-          categories: input.categories,
-          subjectsEstimate: input.subjectsEstimate,
-        },
-      );
+      await auditBreach(tx, principal, 'privacy.breach_recorded', input.id, {
+        categories: input.categories,
+        subjectsEstimate: input.subjectsEstimate,
+      });
     }
     return toView(await requireBreach(tx, input.id), now);
   });
@@ -114,7 +111,7 @@ export async function recordBreachNotice(
   return changeBreach(deps, principal, id, async (tx, found, now) => {
     if (found.closedAt) throw new DomainError('conflict', 'Insiden ini sudah ditutup');
     await store.recordNotice(tx, id, to, now);
-    await appendAudit(tx, principal, 'privacy.breach_notified', { type: 'privacy_breach', id }, { to });
+    await auditBreach(tx, principal, 'privacy.breach_notified', id, { to });
   });
 }
 
@@ -124,7 +121,7 @@ export async function closeBreach(deps: BreachDeps, principal: Principal, id: st
     const refusal = refuseBreachClose(found);
     if (refusal) throw new DomainError('conflict', refusal);
     await store.closeBreach(tx, id, now);
-    await appendAudit(tx, principal, 'privacy.breach_closed', { type: 'privacy_breach', id });
+    await auditBreach(tx, principal, 'privacy.breach_closed', id);
   });
 }
 
@@ -147,6 +144,6 @@ export async function dismissSuspectedBreach(
       );
     }
     await store.closeBreach(tx, id, now, reason);
-    await appendAudit(tx, principal, 'privacy.breach_dismissed', { type: 'privacy_breach', id });
+    await auditBreach(tx, principal, 'privacy.breach_dismissed', id);
   });
 }

@@ -22,7 +22,7 @@ import type {
   RightsRequestView,
 } from '../../../shared/privacy/rights-schema.ts';
 import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
-import { appendAudit, logAccess } from '../../platform/audit.ts';
+import { appendAudit, auditAbout, logAccess } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
@@ -36,6 +36,9 @@ import * as privacyStore from './privacy-store.ts';
 import { CONTROLLER, retentionText } from './processing-record-rules.ts';
 import * as store from './rights-store.ts';
 import { asText, SUBJECT_TYPES } from './subject-access-service.ts';
+
+/** An audit entry about a request of a person in the data (the privacy module's actions name the request). */
+const auditRequest = auditAbout('privacy_request');
 
 export type RightsDeps = { db: Database; clock: Clock; cipher: DataCipher };
 
@@ -114,13 +117,10 @@ export async function recordRequest(
     };
     const inserted = await store.insertRequest(tx, { ...request, createdBy: principal.user.id });
     if (inserted) {
-      await appendAudit(
-        tx,
-        principal,
-        'privacy.request_recorded',
-        { type: 'privacy_request', id: input.id },
-        { kind: input.kind, records: input.records.length },
-      );
+      await auditRequest(tx, principal, 'privacy.request_recorded', input.id, {
+        kind: input.kind,
+        records: input.records.length,
+      });
     }
     const stored = await requireRequest(tx, input.id);
     if (!inserted && requestContentHash(stored) !== requestContentHash(request)) {
@@ -164,7 +164,7 @@ export async function answerRequest(
       throw new DomainError('conflict', 'Permintaan penghapusan dijawab dengan menjalankan penghapusan');
     }
     await store.answerRequest(tx, id, 'selesai', answer, now);
-    await appendAudit(tx, principal, 'privacy.request_answered', { type: 'privacy_request', id });
+    await auditRequest(tx, principal, 'privacy.request_answered', id);
     return toView(await requireRequest(tx, id), now);
   });
 }
@@ -200,15 +200,9 @@ export async function personFile(deps: RightsDeps, principal: Principal, id: str
         }),
       });
     }
-    await appendAudit(
-      tx,
-      principal,
-      'privacy.subject_file',
-      { type: 'privacy_request', id },
-      {
-        records: records.length,
-      },
-    );
+    await auditRequest(tx, principal, 'privacy.subject_file', id, {
+      records: records.length,
+    });
     return { requestId: id, controller: CONTROLLER.id, generatedAt: toWibIso(deps.clock.now()), records };
   });
 }
@@ -269,17 +263,11 @@ export async function correctField(
       input.id,
       correctionValues(deps.cipher, input.table, input.field, input.value),
     );
-    await appendAudit(
-      tx,
-      principal,
-      'privacy.field_corrected',
-      { type: 'privacy_request', id },
-      {
-        table: input.table,
-        record: input.id,
-        field: input.field,
-      },
-    );
+    await auditRequest(tx, principal, 'privacy.field_corrected', id, {
+      table: input.table,
+      record: input.id,
+      field: input.field,
+    });
     return toView(request, deps.clock.now());
   });
 }
@@ -311,29 +299,17 @@ export async function runErasure(
     }
     if (refusals.length > 0) {
       await store.answerRequest(tx, id, 'ditolak', refusals.join('\n'), now);
-      await appendAudit(
-        tx,
-        principal,
-        'privacy.erasure_refused',
-        { type: 'privacy_request', id },
-        {
-          refused: refusals.length,
-        },
-      );
+      await auditRequest(tx, principal, 'privacy.erasure_refused', id, {
+        refused: refusals.length,
+      });
       return toView(await requireRequest(tx, id), now);
     }
     for (const ref of request.records) await anonymiseRecord(tx, ref.table, ref.id);
     const answer = `Data pribadi pada ${request.records.length} catatan telah dianonimkan; angka statistik tetap.`;
     await store.answerRequest(tx, id, 'selesai', answer, now);
-    await appendAudit(
-      tx,
-      principal,
-      'privacy.erasure_done',
-      { type: 'privacy_request', id },
-      {
-        records: request.records.length,
-      },
-    );
+    await auditRequest(tx, principal, 'privacy.erasure_done', id, {
+      records: request.records.length,
+    });
     return toView(await requireRequest(tx, id), now);
   });
 }

@@ -1,11 +1,10 @@
 // Merging two items of the provocation watch: staff join an item the matching missed into the one it repeats.
 import type { ItemDetail } from '../../../shared/provocation/provocation-schema.ts';
-import { appendAudit } from '../../platform/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as merges from './merge-store.ts';
-import { itemView, type ProvocationDeps, requireItem } from './provocation-service.ts';
+import { auditItem, itemView, type ProvocationDeps, requireItem } from './provocation-service.ts';
 
 /**
  * Merges item `fromId` into `intoId`: its sightings (whoever recorded them), groups, links, counter-messages and
@@ -38,13 +37,10 @@ export async function mergeItem(
       );
     }
     const moved = await merges.mergeItems(tx, fromId, intoId, now);
-    await appendAudit(
-      tx,
-      principal,
-      'provocation.items_merged',
-      { type: 'provocation_item', id: intoId },
-      { from: fromId, sightingsMoved: moved },
-    );
+    await auditItem(tx, principal, 'provocation.items_merged', intoId, {
+      from: fromId,
+      sightingsMoved: moved,
+    });
     return itemView(tx, principal, await requireItem(tx, intoId));
   });
 }

@@ -28,7 +28,7 @@ import { kabkotaOf } from '../../../shared/region-codes.ts';
 import { kecamatanOf } from '../../../shared/regions.ts';
 import { toWibIso, wibDate } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
-import { appendAudit, logAccess } from '../../platform/audit.ts';
+import { auditAbout, logAccess } from '../../platform/audit.ts';
 import { ClientIdTaken, createOnce } from '../../platform/client-ids.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
@@ -40,6 +40,9 @@ import { differenceHash } from './image-hash.ts';
 import { findMergeTarget } from './merge-store.ts';
 import * as store from './provocation-store.ts';
 import * as response from './response-store.ts';
+
+/** An audit entry about a content item (the provocation module's actions name the item they change). */
+export const auditItem = auditAbout('provocation_item');
 
 export type ProvocationDeps = { db: Database; clock: Clock };
 
@@ -139,13 +142,10 @@ export async function recordSighting(
       if (missing.length > 0)
         throw new DomainError('not_found', `Kelompok tidak ditemukan: ${missing.join(', ')}`);
       if (input.reportId) await linkReportIn(tx, itemId, input.reportId);
-      await appendAudit(
-        tx,
-        principal,
-        'provocation.sighting_recorded',
-        { type: 'provocation_item', id: itemId },
-        { sightingId: input.id, merged },
-      );
+      await auditItem(tx, principal, 'provocation.sighting_recorded', itemId, {
+        sightingId: input.id,
+        merged,
+      });
       return { id: input.id, itemId, merged };
     },
   });
@@ -212,13 +212,7 @@ export async function addScreenshot(
         merged = true;
       }
     }
-    await appendAudit(
-      tx,
-      principal,
-      'provocation.screenshot_added',
-      { type: 'provocation_item', id: itemId },
-      { sightingId, merged },
-    );
+    await auditItem(tx, principal, 'provocation.screenshot_added', itemId, { sightingId, merged });
     return answer(itemId, merged);
   });
 }
@@ -344,13 +338,11 @@ export async function assessItem(
       dueAt,
       now,
     });
-    await appendAudit(
-      tx,
-      principal,
-      'provocation.assessed',
-      { type: 'provocation_item', id },
-      { assessment: input.assessment, outcome, groupIds: input.groupIds ?? [] },
-    );
+    await auditItem(tx, principal, 'provocation.assessed', id, {
+      assessment: input.assessment,
+      outcome,
+      groupIds: input.groupIds ?? [],
+    });
     return itemView(tx, principal, await requireItem(tx, id));
   });
 }
@@ -372,7 +364,7 @@ export async function linkItem(
       }
       await store.linkCase(tx, id, link.caseId);
     }
-    await appendAudit(tx, principal, 'provocation.linked', { type: 'provocation_item', id }, link);
+    await auditItem(tx, principal, 'provocation.linked', id, link);
     return itemView(tx, principal, await requireItem(tx, id));
   });
 }

@@ -13,7 +13,7 @@ import type {
   TakedownInput,
 } from '../../../shared/provocation/provocation-schema.ts';
 import { toWibIso } from '../../../shared/time.ts';
-import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
+import { SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
@@ -21,7 +21,7 @@ import type { Principal } from '../../platform/principal.ts';
 import { sendDispositionIn } from '../cases/case-work-service.ts';
 import { escalateDue } from '../escalation/escalate-due.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
-import { itemView, type ProvocationDeps, requireItem } from './provocation-service.ts';
+import { auditItem, itemView, type ProvocationDeps, requireItem } from './provocation-service.ts';
 import * as store from './response-store.ts';
 
 /** Drafts a counter-message for an item, with who will carry it. */
@@ -42,13 +42,7 @@ export async function draftCounter(
       by: principal.user.id,
       now: deps.clock.now(),
     });
-    await appendAudit(
-      tx,
-      principal,
-      'provocation.counter_drafted',
-      { type: 'provocation_item', id: itemId },
-      { counterMessageId: id },
-    );
+    await auditItem(tx, principal, 'provocation.counter_drafted', itemId, { counterMessageId: id });
     return itemView(tx, principal, await requireItem(tx, itemId));
   });
 }
@@ -95,13 +89,9 @@ export async function moveCounter(
       now,
     });
     if (move === 'approve') await store.markCounterApproved(tx, message.itemId, now);
-    await appendAudit(
-      tx,
-      principal,
-      `provocation.counter_${to}`,
-      { type: 'provocation_item', id: message.itemId },
-      { counterMessageId: counterId },
-    );
+    await auditItem(tx, principal, `provocation.counter_${to}`, message.itemId, {
+      counterMessageId: counterId,
+    });
     return itemView(tx, principal, await requireItem(tx, message.itemId));
   });
 }
@@ -147,13 +137,11 @@ export async function requestTakedown(
       by: principal.user.id,
       now,
     });
-    await appendAudit(
-      tx,
-      principal,
-      'provocation.takedown_requested',
-      { type: 'provocation_item', id: itemId },
-      { dispositionId: disposition.id, agencyId: input.agencyId, kind: input.kind },
-    );
+    await auditItem(tx, principal, 'provocation.takedown_requested', itemId, {
+      dispositionId: disposition.id,
+      agencyId: input.agencyId,
+      kind: input.kind,
+    });
     return itemView(tx, principal, await requireItem(tx, itemId));
   });
 }
@@ -173,13 +161,7 @@ async function escalateItem(tx: Tx, id: string, now: Date): Promise<boolean> {
   if (!due || !step) return false;
   const { to, roles } = step;
   await store.escalateItem(tx, id, { level: to, dueAt: escalatedDueAt(now, due.assessment as never), now });
-  await appendAudit(
-    tx,
-    SYSTEM_ACTOR,
-    'provocation.escalated',
-    { type: 'provocation_item', id },
-    { from: due.handlingLevel, to },
-  );
+  await auditItem(tx, SYSTEM_ACTOR, 'provocation.escalated', id, { from: due.handlingLevel, to });
   notifyCovering(tx, roles, due.kabkotaCodes, {
     kind: 'provocation.escalated',
     subjectType: 'provocation_item',
