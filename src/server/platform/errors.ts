@@ -1,3 +1,6 @@
+import type { Database, Tx } from './db.ts';
+import type { Principal } from './principal.ts';
+
 /** Stable error codes. Clients rely on them: never rename one. */
 export const ERROR_STATUS = {
   validation_failed: 400,
@@ -58,6 +61,19 @@ export class DomainError extends Error {
 export function foundOr<T extends object>(value: T | null | undefined, message: string): T {
   if (value === undefined || value === null) throw new DomainError('not_found', message);
   return value;
+}
+
+/**
+ * The record `find` reads in a transaction as the principal (row security applied), or not_found with `message`
+ * when they see none: `return foundAs(deps, principal, (tx) => store.findJob(tx, id), 'Ekspor tidak ditemukan');`.
+ */
+export async function foundAs<T extends object>(
+  deps: { db: Database },
+  principal: Pick<Principal, 'actor'>,
+  find: (tx: Tx) => Promise<T | null | undefined>,
+  message: string,
+): Promise<T> {
+  return foundOr(await deps.db.asActor(principal.actor, find), message);
 }
 
 /** What a refused body is answered, whether the schema or a rule of the service refused it. */

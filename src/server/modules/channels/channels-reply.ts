@@ -3,7 +3,7 @@
 import type { ReplyInput, ReplyResult } from '../../../shared/channels/reply-schema.ts';
 import { REPLY_TEMPLATES } from '../../../shared/channels/reply-templates.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { foundOr } from '../../platform/errors.ts';
+import { foundAs } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { kickOutbox } from './channels-outbox.ts';
@@ -21,8 +21,10 @@ export async function replyToSender(
   input: ReplyInput,
 ): Promise<ReplyResult> {
   authorize(principal, 'channel.reply', 'Peran Anda tidak dapat membalas pengirim');
-  const lead = foundOr(
-    await deps.db.asActor(principal.actor, async (tx) => (await store.listOfReport(tx, reportId))[0]),
+  const lead = await foundAs(
+    deps,
+    principal,
+    async (tx) => (await store.listOfReport(tx, reportId))[0],
     'Laporan ini tidak berasal dari WhatsApp atau SMS',
   );
   const text = input.template ? REPLY_TEMPLATES[input.template] : (input.text as string);

@@ -3,7 +3,7 @@
 import type { ReportFormat } from '../../../shared/evaluation/evaluation-query.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { createBackgroundTasks } from '../../platform/background-tasks.ts';
-import { foundOr } from '../../platform/errors.ts';
+import { foundAs } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import * as store from './evaluation-files-store.ts';
 import { renderEvaluationPdf } from './evaluation-pdf.ts';
@@ -179,8 +179,10 @@ export async function getReportJob(
   principal: Principal,
   id: string,
 ): Promise<ReportJob> {
-  const report = foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findReport(tx, id)),
+  const report = await foundAs(
+    deps,
+    principal,
+    (tx) => store.findReport(tx, id),
     'Laporan evaluasi tidak ditemukan',
   );
   return toJob(report, deps.clock.now());
@@ -199,8 +201,10 @@ export async function getReportFile(
   principal: Principal,
   id: string,
 ): Promise<ReportFile> {
-  return foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findFile(tx, id)),
+  return foundAs(
+    deps,
+    principal,
+    (tx) => store.findFile(tx, id),
     'Berkas laporan belum ada atau tidak ditemukan',
   );
 }

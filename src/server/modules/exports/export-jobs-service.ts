@@ -7,7 +7,7 @@ import type { ExportJob, ExportKind, ExportQuery } from '../../../shared/exports
 import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { createBackgroundTasks } from '../../platform/background-tasks.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError, foundOr } from '../../platform/errors.ts';
+import { DomainError, foundAs } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { notifyUsers } from '../notifications/notifications-service.ts';
 import * as store from './export-jobs-store.ts';
@@ -142,10 +142,7 @@ export async function getExportJob(
   principal: Principal,
   id: string,
 ): Promise<ExportJob> {
-  const row = foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findJob(tx, id)),
-    'Ekspor tidak ditemukan',
-  );
+  const row = await foundAs(deps, principal, (tx) => store.findJob(tx, id), 'Ekspor tidak ditemukan');
   return toJob(row, deps.clock.now());
 }
 

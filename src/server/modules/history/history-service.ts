@@ -16,7 +16,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { createBackgroundTasks } from '../../platform/background-tasks.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError, foundOr } from '../../platform/errors.ts';
+import { DomainError, foundAs } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { importStatistics, insertHistoricalIncidents } from '../reports/reports-history-service.ts';
@@ -118,10 +118,7 @@ export async function getHistoryImport(
   id: string,
 ): Promise<HistoryImport> {
   authorize(principal, 'history.import', 'Hanya provinsi dan admin yang dapat mengimpor riwayat kejadian');
-  const row = foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findImport(tx, id)),
-    'Impor tidak ditemukan',
-  );
+  const row = await foundAs(deps, principal, (tx) => store.findImport(tx, id), 'Impor tidak ditemukan');
   return toImport(row, deps.clock.now());
 }
 

@@ -3,7 +3,7 @@ import type { NoticeFacts } from '../../../shared/notices/notices.ts';
 import { describeReason } from '../../../shared/reports/triage.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { foundOr } from '../../platform/errors.ts';
+import { foundAs } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { findRegion } from '../regions/regions-service.ts';
 import * as store from './notifications-store.ts';
@@ -99,10 +99,7 @@ export async function markRead(
   id: string,
 ): Promise<store.NotificationRecord> {
   const now = deps.clock.now();
-  return foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.markRead(tx, id, now)),
-    'Notifikasi tidak ditemukan',
-  );
+  return foundAs(deps, principal, (tx) => store.markRead(tx, id, now), 'Notifikasi tidak ditemukan');
 }
 
 /** Marks the whole inbox read; returns how many items changed. */

@@ -19,7 +19,7 @@ import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
-import { DomainError, foundOr } from '../../platform/errors.ts';
+import { DomainError, foundAs } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { managesRegion, noteRegisteredElsewhere, type PillarDeps } from './pillars-service.ts';
@@ -429,10 +429,7 @@ export async function getImport(
   id: string,
 ): Promise<ImportJob> {
   authorize(principal, 'pillar.manage', 'Hanya pengelola data pilar yang dapat melihat impor');
-  const job = foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findImport(tx, id)),
-    'Impor tidak ditemukan',
-  );
+  const job = await foundAs(deps, principal, (tx) => store.findImport(tx, id), 'Impor tidak ditemukan');
   const isStale =
     job.status === 'berjalan' &&
     !deps.runner?.isRunning(id) &&

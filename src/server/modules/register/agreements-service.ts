@@ -1,7 +1,7 @@
 // Peace agreements between groups of the register: the agreement, its signed document and its breaches.
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../../platform/audit.ts';
-import { DomainError, foundOr } from '../../platform/errors.ts';
+import { DomainError, foundAs, foundOr } from '../../platform/errors.ts';
 import { requireInScope } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
@@ -95,10 +95,7 @@ export async function putAgreementDocument(
 
 export async function getAgreementDocument(deps: GroupDeps, principal: Principal, id: string) {
   requireStaff(principal);
-  return foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findDocument(tx, id)),
-    'Dokumen tidak ditemukan',
-  );
+  return foundAs(deps, principal, (tx) => store.findDocument(tx, id), 'Dokumen tidak ditemukan');
 }
 
 /** Links a report that shows the agreement was broken. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { type Report, ReportFields, type ReportInput } from '../../../shared/reports/report-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError, foundOr } from '../../platform/errors.ts';
+import { DomainError, foundAs, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
@@ -98,10 +98,7 @@ export async function getReport(
   principal: Principal,
   id: string,
 ): Promise<Report> {
-  const report = foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findReport(tx, id)),
-    'Laporan tidak ditemukan',
-  );
+  const report = await foundAs(deps, principal, (tx) => store.findReport(tx, id), 'Laporan tidak ditemukan');
   return stripCursor(report);
 }
 
@@ -226,10 +223,7 @@ export async function getPhoto(
   reportId: string,
   photoId: string,
 ): Promise<{ contentType: string; bytes: Buffer }> {
-  return foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findPhoto(tx, reportId, photoId)),
-    'Foto tidak ditemukan',
-  );
+  return foundAs(deps, principal, (tx) => store.findPhoto(tx, reportId, photoId), 'Foto tidak ditemukan');
 }
 
 /** One report the actor may see, inside the caller's transaction (a case attaching it). */

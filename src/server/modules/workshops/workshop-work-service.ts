@@ -11,7 +11,7 @@ import {
 } from '../../../shared/workshops/workshop-rules.ts';
 import type { ActionInput, InviteInput } from '../../../shared/workshops/workshop-schema.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { DomainError, foundOr } from '../../platform/errors.ts';
+import { DomainError, foundAs, foundOr } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { checkDocument } from '../../platform/uploads.ts';
 import { notifyUsers } from '../notifications/notifications-service.ts';
@@ -126,10 +126,7 @@ export async function addMaterial(
 }
 
 export async function getMaterial(deps: WorkshopDeps, principal: Principal, id: string, materialId: string) {
-  return foundOr(
-    await deps.db.asActor(principal.actor, (tx) => store.findMaterial(tx, id, materialId)),
-    'Materi tidak ditemukan',
-  );
+  return foundAs(deps, principal, (tx) => store.findMaterial(tx, id, materialId), 'Materi tidak ditemukan');
 }
 
 /** Records an outcome as an action item with an owner (a user, or a name) and a due date. */
