@@ -19,7 +19,7 @@ const Unread = z.object({ unread: z.number() });
 
 /** The inbox: each user sees and marks only their own notifications. */
 export async function notificationsRoutes(app: FastifyInstance, deps: inbox.NotificationDeps): Promise<void> {
-  const on = routeTable(app, ['notifications']);
+  const on = routeTable(app, ['notifications'], deps);
 
   on.get(
     '/api/notifications',
@@ -46,13 +46,9 @@ export async function notificationsRoutes(app: FastifyInstance, deps: inbox.Noti
     { summary: 'Tandai semua sudah dibaca', reply: z.object({ updated: z.number() }) },
     async (c) => ({ updated: await inbox.markAllRead(deps, c.principal) }),
   );
-  on.post(
+  on.byId.post(
     '/api/notifications/:id/read',
-    {
-      summary: 'Tandai satu notifikasi sudah dibaca',
-      params: z.object({ id: z.uuid() }),
-      reply: Notification,
-    },
-    (c) => inbox.markRead(deps, c.principal, c.params.id),
+    { summary: 'Tandai satu notifikasi sudah dibaca', reply: Notification },
+    inbox.markRead,
   );
 }
