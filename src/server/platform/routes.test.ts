@@ -45,6 +45,10 @@ async function appWith(principal: Principal | null) {
   records.byId.list('/records/:id/notes', { summary: 'Catatan', item: Note }, (deps, _who, id) => [
     { id: 2, text: `${deps.prefix} ${id}` },
   ]);
+  records.byId.file('/records/:id/file', { summary: 'Berkas catatan' }, async (deps, who, id) => ({
+    contentType: 'text/plain',
+    bytes: Buffer.from(`${deps.prefix} ${who.user.username} ${id}`),
+  }));
   records.direct.post(
     '/records',
     { summary: 'Catat', body: z.object({ text: z.string() }), reply: Note, status: 201 },
@@ -106,6 +110,9 @@ describe('routeTable', () => {
     const notes = await app.inject({ method: 'GET', url: `/records/${id}/notes` });
     expect(notes.json()).toEqual({ items: [{ id: 2, text: `deps ${id}` }] });
     expect((await app.inject({ method: 'GET', url: '/records/7/notes' })).statusCode).toBe(400);
+    const file = await app.inject({ method: 'GET', url: `/records/${id}/file` });
+    expect(file.body).toBe(`deps op1 ${id}`);
+    expect((await app.inject({ method: 'GET', url: '/records/7/file' })).statusCode).toBe(400);
     expect(IdParams.safeParse({ id }).success).toBe(true);
     const created = await app.inject({ method: 'POST', url: '/records', payload: { text: 'halo' } });
     expect(created.statusCode).toBe(201);

@@ -103,7 +103,8 @@ export interface ListSpec<P, Q, B, I extends Schema>
  * The routes of one module under its OpenAPI tags: `on.get(url, spec, call => service(...))`. The handler's
  * result is the reply (sent with `spec.status`); a handler that sends its own reply returns `call.reply`.
  * Given the module's deps, `on.byId.get(url, spec, service.fn)` declares a route about one record: it takes
- * `IdParams` and calls `fn(deps, principal, id, body)`; `on.direct.get(url, spec, service.fn)` calls
+ * `IdParams` and calls `fn(deps, principal, id, body)` (`on.byId.file`: the record's stored file, from
+ * `fn(deps, principal, id)`); `on.direct.get(url, spec, service.fn)` calls
  * `fn(deps, principal, input)` with the route's body, else its query, else nothing.
  */
 export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly string[], deps?: D) {
@@ -246,6 +247,11 @@ export function routeTable<D = undefined>(app: FastifyInstance, tags: readonly s
         list(url, { ...spec, item, method, params: IdParams }, (c) =>
           call(deps as D, c.principal, c.params.id, c.body),
         ),
+      file: (
+        url: string,
+        spec: { summary: string },
+        call: (deps: D, principal: Principal, id: string) => Promise<StoredFile>,
+      ): void => file(url, { ...spec, params: IdParams }, (c) => call(deps as D, c.principal, c.params.id)),
     },
   };
 }

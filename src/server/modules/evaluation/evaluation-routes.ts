@@ -10,7 +10,7 @@ import {
   ReportJob,
 } from '../../../shared/evaluation/evaluation-replies.ts';
 import { requirePrincipal, sendDownload } from '../../platform/http.ts';
-import { IdParams, routeTable } from '../../platform/routes.ts';
+import { routeTable } from '../../platform/routes.ts';
 import * as files from './evaluation-files-service.ts';
 import * as evaluation from './evaluation-service.ts';
 
@@ -105,9 +105,9 @@ export async function evaluationRoutes(app: FastifyInstance, deps: evaluation.Ev
     { summary: 'Kemajuan pembuatan laporan / progress', reply: ReportJob },
     files.getReportJob,
   );
-  on.file(
+  on.byId.file(
     '/api/evaluations/reports/:id/file',
-    { summary: 'Unduh laporan yang sudah jadi / download', params: IdParams },
-    ({ principal, params }) => files.getReportFile(deps, principal, params.id),
+    { summary: 'Unduh laporan yang sudah jadi / download' },
+    files.getReportFile,
   );
 }

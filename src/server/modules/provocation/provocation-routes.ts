@@ -58,10 +58,10 @@ export async function provocationRoutes(app: FastifyInstance, deps: items.Provoc
     },
   );
 
-  on.file(
+  on.byId.file(
     '/api/provocation/sightings/:id/screenshot',
-    { summary: 'Tangkapan layar (staf yang melihat kontennya)', params: IdParams },
-    ({ principal, params }) => items.getScreenshot(deps, principal, params.id),
+    { summary: 'Tangkapan layar (staf yang melihat kontennya)' },
+    items.getScreenshot,
   );
 
   on.get(

@@ -149,8 +149,10 @@ export async function groupsRoutes(app: FastifyInstance, deps: groups.GroupDeps)
       return agreements.putAgreementDocument(deps, principal, params.id, body, contentType);
     },
   );
-  on.file('/api/peace-agreements/:id/document', { summary: 'Dokumen kesepakatan', params: IdParams }, (c) =>
-    agreements.getAgreementDocument(deps, c.principal, c.params.id),
+  on.byId.file(
+    '/api/peace-agreements/:id/document',
+    { summary: 'Dokumen kesepakatan' },
+    agreements.getAgreementDocument,
   );
   on.byId.post(
     '/api/peace-agreements/:id/breaches',
