@@ -80,10 +80,10 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     { summary: 'Linimasa kasus', item: TimelineEntryReply },
     cases.getTimeline,
   );
-  on.post(
+  on.byId.post(
     '/api/cases/:id/reports',
-    { summary: 'Lampirkan laporan ke kasus', params: IdParams, body: AttachReportInput, reply: CaseView },
-    (c) => cases.attachReport(deps, c.principal, c.params.id, c.body.reportId),
+    { summary: 'Lampirkan laporan ke kasus', body: AttachReportInput, reply: CaseView },
+    cases.attachReport,
   );
   on.byId.post(
     '/api/cases/:id/phase',
@@ -108,20 +108,15 @@ export async function casesRoutes(app: FastifyInstance, deps: cases.CaseDeps): P
     },
     closing.reopenCase,
   );
-  on.post(
+  on.byId.post(
     '/api/cases/:id/recovery-steps',
-    {
-      summary: 'Catat langkah pemulihan selesai',
-      params: IdParams,
-      body: RecoveryStepInput,
-      reply: CaseView,
-    },
-    (c) => cases.completeRecoveryStep(deps, c.principal, c.params.id, c.body.step),
+    { summary: 'Catat langkah pemulihan selesai', body: RecoveryStepInput, reply: CaseView },
+    cases.completeRecoveryStep,
   );
-  on.post(
+  on.byId.post(
     '/api/cases/:id/shares',
-    { summary: 'Bagikan kasus ke kab/kota lain', params: IdParams, body: ShareCaseInput, reply: CaseView },
-    (c) => cases.shareCase(deps, c.principal, c.params.id, c.body.kabkotaCode),
+    { summary: 'Bagikan kasus ke kab/kota lain', body: ShareCaseInput, reply: CaseView },
+    cases.shareCase,
   );
   on.byId.list(
     '/api/cases/:id/assignments',

@@ -245,7 +245,7 @@ export async function attachReport(
   deps: CaseDeps,
   principal: Principal,
   caseId: string,
-  reportId: string,
+  { reportId }: { reportId: string },
 ): Promise<CaseView> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
@@ -381,7 +381,7 @@ export async function completeRecoveryStep(
   deps: CaseDeps,
   principal: Principal,
   caseId: string,
-  step: RecoveryStep,
+  { step }: { step: RecoveryStep },
 ): Promise<CaseView> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
@@ -423,7 +423,7 @@ export async function shareCase(
   deps: CaseDeps,
   principal: Principal,
   caseId: string,
-  kabkotaCode: string,
+  { kabkotaCode }: { kabkotaCode: string },
 ): Promise<CaseView> {
   const now = deps.clock.now();
   return deps.db.asActor(principal.actor, async (tx) => {
