@@ -46,8 +46,8 @@ import {
 // in, and writes what comes out. The same seed, regions, deadlines and `now` give the same data.
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 export const DEMO_BAKORWIL = 'V';
 /** The kab/kota of Bakorwil V, the demo's area, as the regions module seeds them. */

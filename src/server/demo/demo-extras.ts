@@ -7,10 +7,12 @@ import { toWibIso, wibDate } from '../../shared/time.ts';
 import type { AgreementRecord } from '../modules/register/groups-store.ts';
 import {
   createRandom,
+  DAY,
   DEMO_BAKORWIL,
   type DemoCase,
   type DemoPlan,
   type DemoRegions,
+  HOUR,
   makeTools,
 } from './demo-data.ts';
 import { ACTION_TEXTS, AGREEMENT_TEXT, LESSONS, WORKSHOP_TOPICS } from './demo-extras-texts.ts';
@@ -19,9 +21,6 @@ import { KABKOTA, PERGURUAN } from './demo-texts.ts';
 // Pure generation of the parts of the demo around the reports and cases: the register of actor groups (with a
 // rivalry and a peace agreement), calendar events around 1 Suro, a workshop per Bakorwil quarter with its
 // participants and action items, and a dozen published lessons. The same plan, seed and `now` give the same data.
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 export type DemoGroup = {
   id: string;
