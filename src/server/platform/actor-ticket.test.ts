@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseUrlFor, TEST_DATABASE_URL } from '../../../test/db-template.ts';
-import { testAppWith } from '../../../test/harness.ts';
+import { people, testAppWith } from '../../../test/harness.ts';
 import { appendAudit } from './audit.ts';
 import { appRoleUrl, type Database } from './db.ts';
 import { bootstrapRoles } from './migrate.ts';
@@ -49,7 +49,7 @@ const forgedSettings = (userId: string) => [
 
 describe('row-level security trusts only a signed actor ticket', () => {
   const { t, operatorJember } = testAppWith({
-    operatorJember: { role: 'operator', region: '35.09' },
+    ...people('operatorJember'),
   });
   let reportId: string;
 

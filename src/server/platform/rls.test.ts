@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../test/harness.ts';
 
 /** The database itself refuses to show another region's rows, whatever the store's query says. */
 describe('row-level security', () => {
   const { t, operatorJember, operatorBanyuwangi } = testAppWith({
-    operatorJember: { role: 'operator', region: '35.09' },
+    ...people('operatorJember'),
     operatorBanyuwangi: { role: 'operator', region: '35.10' },
   });
   let jemberReportId: string;

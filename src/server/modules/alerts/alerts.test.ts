@@ -11,7 +11,7 @@ describe('alerts', () => {
   const clock = fakeClock(new Date('2026-07-09T08:00:00+07:00'));
   const { t, koordinator, operatorA, operatorB, banyuwangi, relawan, provinsi } = testAppWith(
     {
-      koordinator: { role: 'koordinator', region: 'V' },
+      ...people('koordinator'),
       operatorA: { role: 'operator', region: '35.09', displayName: 'Operator Jember A' },
       operatorB: { role: 'operator', region: '35.09', displayName: 'Operator Jember B' },
       banyuwangi: { role: 'operator', region: '35.10' },

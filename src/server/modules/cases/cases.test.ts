@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkInPayload, reportPayload } from '../../../../test/fixtures.ts';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { sendWhileLocked } from '../../../../test/send-while-locked.ts';
 
 describe('cases', () => {
   const { t, operator, otherOperator, relawan, polres, bpbd } = testAppWith({
-    operator: { role: 'operator', region: '35.09' },
+    ...people('operator'),
     otherOperator: { role: 'operator', region: '35.10' },
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    ...people('relawan'),
     polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
     bpbd: { partner: 'bpbd-jember', agencyName: 'BPBD Jember', region: '35.09' },
   });

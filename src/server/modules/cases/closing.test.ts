@@ -7,7 +7,7 @@ describe('closing a case honours the people in it', () => {
   const { t, operator, koordinator, otherKoordinator, relawan, polres } = testAppWith({
     ...people('operator', 'koordinator'),
     otherKoordinator: { role: 'koordinator', region: 'I' },
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
+    ...people('relawan'),
     polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
   });
 

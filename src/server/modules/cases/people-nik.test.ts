@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DATA_KEY } from '../../../../test/db-template.ts';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { createDataCipher } from '../../platform/crypto.ts';
 import { sealPlainNiks } from './people-service.ts';
 
@@ -8,9 +8,9 @@ import { sealPlainNiks } from './people-service.ts';
 describe('NIKs of vulnerable people at rest', () => {
   const { t, operator, otherOperator, relawan } = testAppWith(
     {
-      operator: { role: 'operator', region: '35.09' },
+      ...people('operator'),
       otherOperator: { role: 'operator', region: '35.10' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      ...people('relawan'),
     },
     { env: { SIGAP_DATA_KEY: TEST_DATA_KEY } },
   );

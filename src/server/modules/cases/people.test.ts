@@ -6,7 +6,7 @@ import { sendWhileLocked } from '../../../../test/send-while-locked.ts';
 
 describe('vulnerable people and referrals in a case', () => {
   const { t, operator, otherOperator, koordinator, provinsi, relawan, polres } = testAppWith({
-    operator: { role: 'operator', region: '35.09' },
+    ...people('operator'),
     otherOperator: { role: 'operator', region: '35.10' },
     ...people('koordinator', 'provinsi', 'relawan'),
     polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },

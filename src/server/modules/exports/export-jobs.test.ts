@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { settleExports } from './export-jobs-service.ts';
 
@@ -13,7 +13,7 @@ describe('background exports', () => {
   const clock = fakeClock(new Date());
   const { t, jember, banyuwangi } = testAppWith(
     {
-      jember: { role: 'operator', region: '35.09' },
+      jember: PEOPLE.operator,
       banyuwangi: { role: 'operator', region: '35.10' },
     },
     { env: { DATA_DIR: dataDir }, clock },

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { childPayload } from '../../../../test/fixtures.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { ReportsExportQuery } from '../../../shared/exports/export-schema.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { principalFrom } from '../users/users-service.ts';
@@ -12,10 +12,10 @@ import { prepareExport } from './exports-service.ts';
 
 describe('exports', () => {
   const { t, relawan, jember, banyuwangi, provinsi, polres } = testAppWith({
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
-    jember: { role: 'operator', region: '35.09' },
+    ...people('relawan'),
+    jember: PEOPLE.operator,
     banyuwangi: { role: 'operator', region: '35.10' },
-    provinsi: { role: 'provinsi', region: '35' },
+    ...people('provinsi'),
     polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
   });
   let caseId: string;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 const JEMBER_LESSON = {
   title: 'Broadcast WA sebagai pemicu: hubungi pengurus ranting sebelum malam pengesahan',
@@ -17,9 +17,9 @@ const JEMBER_LESSON = {
 describe('lessons learned (praktik baik)', () => {
   const { t, operatorJember, operatorSitubondo, koordinatorV, koordinatorIV, provinsi, relawan } =
     testAppWith({
-      operatorJember: { role: 'operator', region: '35.09' },
+      ...people('operatorJember'),
       operatorSitubondo: { role: 'operator', region: '35.12' },
-      koordinatorV: { role: 'koordinator', region: 'V' },
+      koordinatorV: PEOPLE.koordinator,
       koordinatorIV: { role: 'koordinator', region: 'IV' },
       ...people('provinsi', 'relawan'),
     });

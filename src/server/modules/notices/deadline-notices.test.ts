@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
 import { warnNearingDeadlines } from '../escalation/deadline-warning-service.ts';
@@ -19,9 +19,9 @@ describe('notices of a deadline about to pass', () => {
   const clock = fakeClock(EVENING);
   const { t, operator, otherOperator, relawan } = testAppWith(
     {
-      operator: { role: 'operator', region: '35.09' },
-      otherOperator: { role: 'operator', region: '35.09' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      ...people('operator'),
+      otherOperator: PEOPLE.operator,
+      ...people('relawan'),
     },
     {
       env: () => noticeEnv(servers, 'https://sigap.jatimprov.test'),

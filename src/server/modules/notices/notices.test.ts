@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { people, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, testAppWith } from '../../../../test/harness.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { drainOutbox } from '../channels/channels-outbox.ts';
@@ -20,8 +20,8 @@ describe('notices to people who are not looking', () => {
   const clock = fakeClock(NIGHT);
   const { t, operator, optedOut, relawan, koordinator } = testAppWith(
     {
-      operator: { role: 'operator', region: '35.09' },
-      optedOut: { role: 'operator', region: '35.09' },
+      ...people('operator'),
+      optedOut: PEOPLE.operator,
       ...people('relawan', 'koordinator'),
     },
     {

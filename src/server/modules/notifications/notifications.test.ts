@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 type Item = { id: string; kind: string; subjectId: string; title: string; readAt: string | null };
 
 describe('the inbox', () => {
   const { t, operator, secondOperator, banyuwangiOperator, koordinator, relawan } = testAppWith({
-    operator: { role: 'operator', region: '35.09' },
-    secondOperator: { role: 'operator', region: '35.09' },
+    ...people('operator'),
+    secondOperator: PEOPLE.operator,
     banyuwangiOperator: { role: 'operator', region: '35.10' },
     ...people('koordinator', 'relawan'),
   });

@@ -4,7 +4,7 @@
 // submission payload is posted back with a photo. The engine needs a DOM and __dirname, hence jsdom here.
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { createDevice } from './odk-devices-service.ts';
 import { attachmentPhotoId } from './odk-service.ts';
 import { encodeMultipart, jpegWithExif, type Part } from './odk-test-helpers.ts';
@@ -48,7 +48,7 @@ async function fileBytes(file: File): Promise<Buffer> {
 describe('ODK Collect round trip through the ODK form engine', () => {
   const { t, relawan, operator } = testAppWith({
     relawan: { role: 'relawan', region: '35.09' },
-    operator: { role: 'operator', region: '35.09' },
+    ...people('operator'),
   });
   let base: string;
 

@@ -3,7 +3,7 @@
 // and a second check in the same window opens none.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { isNightWib } from '../../../shared/privacy/retention-rules.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { fakeClock } from '../../platform/clock.ts';
@@ -13,9 +13,9 @@ import { runAnomalyChecks } from './anomaly-service.ts';
 const clock = fakeClock(new Date('2026-03-10T17:00:00Z'));
 const { t, ppdp, reader, quietReader } = testAppWith(
   {
-    ppdp: { role: 'ppdp', region: '35' },
-    reader: { role: 'operator', region: '35.09' },
-    quietReader: { role: 'operator', region: '35.09' },
+    ...people('ppdp'),
+    reader: PEOPLE.operator,
+    quietReader: PEOPLE.operator,
   },
   { clock },
 );

@@ -11,7 +11,7 @@ const { t, ...users } = testAppWith(
   {
     ...people('ppdp', 'admin', 'provinsi'),
     koordinator: { role: 'koordinator', region: '35' },
-    operator: { role: 'operator', region: '35.09' },
+    ...people('operator'),
   },
   { clock },
 );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { breachClock } from '../../../shared/privacy/breach-rules.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
@@ -8,7 +8,7 @@ const start = new Date('2026-03-02T01:00:00Z');
 const clock = fakeClock(start);
 const { t, ppdp } = testAppWith(
   {
-    ppdp: { role: 'ppdp', region: '35' },
+    ...people('ppdp'),
   },
   { clock },
 );

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { testAppWith } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import { DATA_MAP } from '../../../shared/privacy/data-map.ts';
 
 const { t, ppdp } = testAppWith({
-  ppdp: { role: 'ppdp', region: '35' },
+  ...people('ppdp'),
 });
 
 describe('the record of processing activities', () => {

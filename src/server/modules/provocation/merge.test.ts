@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 
 const ONE = 'Malam ini kampung sebelah akan diserang, siapkan bambu runcing dan kumpul di balai desa Tanggul';
@@ -10,10 +10,10 @@ describe('merging two items that both have several sightings', () => {
   const clock = fakeClock(new Date('2026-07-02T09:00:00+07:00'));
   const { t, operator, colleague, outsider, relawan } = testAppWith(
     {
-      operator: { role: 'operator', region: '35.09' },
-      colleague: { role: 'operator', region: '35.09' },
+      ...people('operator'),
+      colleague: PEOPLE.operator,
       outsider: { role: 'operator', region: '35.12' },
-      relawan: { role: 'relawan', region: '35.09.06.2002' },
+      ...people('relawan'),
     },
     { clock },
   );

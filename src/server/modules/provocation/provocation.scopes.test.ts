@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { ONE_PER_ROLE } from '../../../../test/scopes.ts';
 import { can } from '../../../shared/permissions/index.ts';
 import { PROVOCATION_PERMISSIONS } from '../../../shared/permissions/provocation.ts';
@@ -15,7 +15,7 @@ type Action = keyof typeof PROVOCATION_PERMISSIONS;
 describe('provocation permissions through the API', () => {
   const { t, drafter, outsider, ...users } = testAppWith({
     ...ONE_PER_ROLE,
-    drafter: { role: 'operator', region: '35.09' },
+    drafter: PEOPLE.operator,
     outsider: { role: 'operator', region: '35.12' },
   });
   let itemId: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runEscalation } from '../escalation/escalation-service.ts';
 
@@ -22,9 +22,9 @@ describe('provocation watch', () => {
   const clock = fakeClock(new Date('2026-07-01T01:00:00Z'));
   const { t, operator, operatorSitubondo, koordinator, polres } = testAppWith(
     {
-      operator: { role: 'operator', region: '35.09' },
+      ...people('operator'),
       operatorSitubondo: { role: 'operator', region: '35.12' },
-      koordinator: { role: 'koordinator', region: 'V' },
+      ...people('koordinator'),
       polres: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
     },
     { clock },

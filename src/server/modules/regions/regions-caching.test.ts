@@ -1,12 +1,12 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { authAs, testAppWith } from '../../../../test/harness.ts';
+import { authAs, people, testAppWith } from '../../../../test/harness.ts';
 
 // Lists that do not change during the day travel compressed, carry an ETag and a Cache-Control, and cost a
 // 304 with no body when the browser already holds them (decision 0028).
 describe('region lists: compression, ETag, Cache-Control', () => {
   const { t, admin } = testAppWith({
-    admin: { role: 'admin', region: '35' },
+    ...people('admin'),
   });
 
   const get = (url: string, headers: Record<string, string> = {}) =>

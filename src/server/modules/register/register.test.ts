@@ -7,7 +7,7 @@ describe('the register of actor groups and the calendar of risky gatherings', ()
   const clock = fakeClock(new Date('2026-06-05T09:00:00+07:00'));
   const { t, operator, banyuwangi, koordinator, admin, relawan } = testAppWith(
     {
-      operator: { role: 'operator', region: '35.09' },
+      ...people('operator'),
       banyuwangi: { role: 'operator', region: '35.10' },
       ...people('koordinator', 'admin', 'relawan'),
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { ReportFields } from '../../../shared/reports/report-schema.ts';
 import type { ActorContext } from '../../platform/db.ts';
 import { reportRowOf } from './report-record.ts';
@@ -13,8 +13,8 @@ import { insertReport } from './reports-store.ts';
  */
 describe('row security of a new report', () => {
   const { t, relawan, other, operatorBanyuwangi } = testAppWith({
-    relawan: { role: 'relawan', region: '35.09.06.2002' },
-    other: { role: 'relawan', region: '35.09.06.2002' },
+    ...people('relawan'),
+    other: PEOPLE.relawan,
     operatorBanyuwangi: { role: 'operator', region: '35.10' },
   });
 

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CHAIN_MESSAGE_SIGNAL, reportPayload } from '../../../../test/fixtures.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { findDuplicatesForUnchecked } from './reports-service.ts';
 
 describe('report intake and handling', () => {
   const { t, relawan, operatorJember, operatorBanyuwangi, mitra } = testAppWith({
     relawan: { role: 'relawan', region: '35.10.01.2001' }, // home in Banyuwangi
-    operatorJember: { role: 'operator', region: '35.09' },
+    ...people('operatorJember'),
     operatorBanyuwangi: { role: 'operator', region: '35.10' },
     mitra: { partner: 'polres-jember', agencyName: 'Polres Jember', region: '35.09' },
   });

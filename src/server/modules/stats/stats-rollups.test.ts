@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedReports } from '../../../../bench/seed-reports.ts';
 import { CHAIN_MESSAGE_SIGNAL, reportPayload } from '../../../../test/fixtures.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { principalOf } from '../users/users-service.ts';
 import { findUserByUsername } from '../users/users-store.ts';
@@ -13,9 +13,9 @@ describe('dashboard figures kept as reports and cases change', { timeout: 180_00
   let now = new Date('2026-08-22T22:00:00+07:00');
   const { t, ...users } = testAppWith(
     {
-      provinsi: { role: 'provinsi', region: '35' },
-      koordinator: { role: 'koordinator', region: 'V' },
-      jember: { role: 'operator', region: '35.09' },
+      provinsi: PEOPLE.provinsi,
+      koordinator: PEOPLE.koordinator,
+      jember: PEOPLE.operator,
       banyuwangi: { role: 'operator', region: '35.10' },
       tanggul: { role: 'operator', region: '35.09.06' },
     },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 
 describe('POST /api/text/read and the reader in real use', () => {
   const { t, relawan, operator } = testAppWith(
     {
       relawan: { role: 'relawan', region: '35.09' },
-      operator: { role: 'operator', region: '35.09' },
+      ...people('operator'),
     },
     { clock: { now: () => new Date('2026-08-23T12:00:00+07:00') } },
   );

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestUser, testAppWith } from '../../../../test/harness.ts';
+import { PEOPLE, people, type TestUser, testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { runWorkshopReminders } from './workshops-service.ts';
 
@@ -11,10 +11,10 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
   const { t, koordinatorV, koordinatorIII, koordinatorIV, provinsi, operatorJember, operatorLumajang } =
     testAppWith(
       {
-        koordinatorV: { role: 'koordinator', region: 'V' },
+        koordinatorV: PEOPLE.koordinator,
         koordinatorIII: { role: 'koordinator', region: 'III' },
         koordinatorIV: { role: 'koordinator', region: 'IV' },
-        provinsi: { role: 'provinsi', region: '35' },
+        ...people('provinsi'),
         operatorJember: { role: 'operator', region: '35.09', displayName: 'Operator Jember' },
         operatorLumajang: { role: 'operator', region: '35.08' },
       },
