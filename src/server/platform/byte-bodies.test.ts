@@ -1,6 +1,6 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { acceptBytes, uploadedBytes } from './byte-bodies.ts';
+import { acceptBytes, uploadedBytes, uploadedFile } from './byte-bodies.ts';
 import { DomainError } from './errors.ts';
 
 describe('acceptBytes', () => {
@@ -31,5 +31,26 @@ describe('uploadedBytes', () => {
     })();
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: 'unsupported_media_type', message: 'Kirim gambar' });
+  });
+});
+
+describe('uploadedFile', () => {
+  it('names the format of a known content type, whatever its case and parameters, and refuses others with 415', () => {
+    const formats = { 'text/csv': 'csv' as const };
+    const request = (contentType: string | undefined, body: unknown) =>
+      ({ headers: contentType ? { 'content-type': contentType } : {}, body }) as unknown as FastifyRequest;
+    const bytes = Buffer.from('a,b');
+    expect(uploadedFile(request('Text/CSV; charset=utf-8', bytes), formats, 'Kirim CSV')).toEqual({
+      format: 'csv',
+      bytes,
+    });
+    for (const refused of [
+      request('application/pdf', bytes),
+      request(undefined, bytes),
+      request('text/csv', 'a,b'),
+    ])
+      expect(() => uploadedFile(refused, formats, 'Kirim CSV')).toThrow(
+        expect.objectContaining({ code: 'unsupported_media_type', message: 'Kirim CSV' }),
+      );
   });
 });

@@ -7,10 +7,9 @@ import {
   HistoryPlan,
   HistoryUpload,
 } from '../../../shared/history/history-schema.ts';
-import { acceptBytes } from '../../platform/byte-bodies.ts';
+import { acceptBytes, uploadedFile } from '../../platform/byte-bodies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
 import { IdParams, routeTable } from '../../platform/routes.ts';
 import * as history from './history-service.ts';
 import { HISTORY_CONTENT_TYPES, MAX_HISTORY_BYTES } from './history-sheet.ts';
@@ -34,20 +33,16 @@ export async function historyRoutes(
       otherReplies: { 201: HistoryUpload },
     },
     async (c) => {
-      const { request } = c;
-      const format =
-        HISTORY_CONTENT_TYPES[(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
-      if (!format || !Buffer.isBuffer(request.body)) {
-        throw new DomainError(
-          'unsupported_media_type',
-          'Kirim berkas sebagai XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) atau text/csv',
-        );
-      }
+      const { format, bytes } = uploadedFile(
+        c.request,
+        HISTORY_CONTENT_TYPES,
+        'Kirim berkas sebagai XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) atau text/csv',
+      );
       // The file's type is checked before who asks: a wrong type is 415 for anyone.
       const upload = await history.uploadHistory(deps, c.principal, {
         name: c.query.name,
         format,
-        data: request.body,
+        data: bytes,
       });
       c.reply.status(upload.known ? 200 : 201);
       return upload;

@@ -14,12 +14,11 @@ import {
 } from '../../../shared/pillars/pillar-schema.ts';
 import { KabkotaCode, RegionCode } from '../../../shared/regions.ts';
 import { itemsOf, NoContent } from '../../../shared/replies.ts';
-import { acceptBytes } from '../../platform/byte-bodies.ts';
+import { acceptBytes, uploadedFile } from '../../platform/byte-bodies.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { lazyDataCipher, missingDataKeyError, resolveDataKey } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
 import { routeTable } from '../../platform/routes.ts';
 import * as coverage from './pillars-coverage.ts';
 import { createImportRunner, dryRunImport, getImport, startImport } from './pillars-import.ts';
@@ -177,16 +176,13 @@ export async function pillarsRoutes(
       },
     },
     async ({ principal, query, request, reply }) => {
-      const format =
-        ROSTER_CONTENT_TYPES[(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
-      if (!format || !Buffer.isBuffer(request.body)) {
-        throw new DomainError(
-          'unsupported_media_type',
-          'Kirim berkas sebagai XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) atau text/csv',
-        );
-      }
+      const { format, bytes } = uploadedFile(
+        request,
+        ROSTER_CONTENT_TYPES,
+        'Kirim berkas sebagai XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) atau text/csv',
+      );
       const options = { kabkotaCode: query.kabkota, defaultType: query.type };
-      const rows = await readRosterOffThread(request.body, format);
+      const rows = await readRosterOffThread(bytes, format);
       if (query.dryRun === 'true') return dryRunImport(service, principal, options, rows);
       reply.status(202);
       return startImport(service, principal, options, rows);
