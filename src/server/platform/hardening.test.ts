@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATA_KEY } from '../../../test/db-template.ts';
 import { reportPayload } from '../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../test/harness.ts';
+import { people, testAppWith } from '../../../test/harness.ts';
 import { buildApp } from '../app.ts';
 import { createApiToken } from '../modules/auth/auth-service.ts';
 import { createUser } from '../modules/users/users-service.ts';
@@ -16,16 +16,7 @@ function expectValidationFailed(res: { statusCode: number; json(): unknown }): v
 }
 
 describe('bad input answers 4xx in the one error shape, never 500', () => {
-  let t: TestApp;
-  let operator: TestUser;
-  let relawan: TestUser;
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    relawan = await t.user({ role: 'relawan', region: '35.09.06.2002' });
-  });
-  afterAll(() => t.close());
+  const { t, operator, relawan } = testAppWith(people('operator', 'relawan'));
 
   it('refuses a NUL character in any free-text field, naming the field', async () => {
     const report = await t.call(

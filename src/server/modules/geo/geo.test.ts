@@ -1,16 +1,10 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAs, buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { authAs, buildTestApp, PEOPLE, testAppWith } from '../../../../test/harness.ts';
 
 describe('GET /api/geo/*', () => {
-  let t: TestApp;
-  let viewer: TestUser;
-  beforeAll(async () => {
-    // No GEO_DIR (an empty value is unset): the boundaries shipped in the package.
-    t = await buildTestApp({ GEO_DIR: '' });
-    viewer = await t.user({ role: 'koordinator', region: 'V' });
-  });
-  afterAll(() => t.close());
+  // No GEO_DIR (an empty value is unset): the boundaries shipped in the package.
+  const { t, viewer } = testAppWith({ viewer: PEOPLE.koordinator }, { env: { GEO_DIR: '' } });
 
   it('serves the 38 kab/kota, gzipped when asked, cached a day with an ETag', async () => {
     const res = await t.app.inject({

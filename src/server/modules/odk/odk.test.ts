@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportPayload } from '../../../../test/fixtures.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../../../test/harness.ts';
+import { people, testAppWith } from '../../../../test/harness.ts';
 import type { SigapEvent } from '../../platform/events.ts';
 import { createDevice } from './odk-devices-service.ts';
 import { attachmentPhotoId } from './odk-service.ts';
@@ -12,10 +12,10 @@ import { encodeMultipart, jpegWithExif, sigapSubmissionXml, submissionParts } fr
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/data/odk');
 
 describe('OpenRosa intake for ODK Collect', () => {
-  let t: TestApp;
-  let relawan: TestUser;
-  let operator: TestUser;
-  let admin: TestUser;
+  const { t, relawan, operator, admin } = testAppWith(
+    { relawan: { role: 'relawan', region: '35.09' }, ...people('operator', 'admin') },
+    { env: { TRUST_PROXY: 'true' } },
+  );
   let base: string;
 
   const post = (
@@ -45,14 +45,9 @@ describe('OpenRosa intake for ODK Collect', () => {
     t.call(operator, 'GET', `/api/reports/${reportId}/photos/${attachmentPhotoId(reportId, name)}`);
 
   beforeAll(async () => {
-    t = await buildTestApp({ TRUST_PROXY: 'true' });
-    relawan = await t.user({ role: 'relawan', region: '35.09' });
-    operator = await t.user({ role: 'operator', region: '35.09' });
-    admin = await t.user({ role: 'admin', region: '35' });
     const { token } = await createDevice(t.db, { id: null, label: 'uji' }, relawan.username, 'HP uji');
     base = `/odk/key/${token}`;
   });
-  afterAll(() => t.close());
 
   it('answers every OpenRosa reply with X-OpenRosa-Version 1.0, md5 hashes, and HEAD /submission with 204', async () => {
     const list = await t.app.inject({ method: 'GET', url: `${base}/formList` });
@@ -319,11 +314,7 @@ describe('OpenRosa intake for ODK Collect', () => {
 });
 
 describe('OpenRosa intake without a trusted proxy', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(() => t.close());
+  const { t } = testAppWith({});
 
   it('ignores x-forwarded-proto when TRUST_PROXY is off, so a password is still refused over plain HTTP', async () => {
     const relawan = await t.user({ role: 'relawan', region: '35.09' });
