@@ -32,7 +32,7 @@ import { auditAbout, logAccess } from '../../platform/audit.ts';
 import { ClientIdTaken, createOnce } from '../../platform/client-ids.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
-import { DomainError, foundOr } from '../../platform/errors.ts';
+import { DomainError, foundAs, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { reencodeImage } from '../../platform/uploads.ts';
@@ -224,9 +224,12 @@ export async function getScreenshot(
   sightingId: string,
 ): Promise<{ bytes: Buffer; contentType: string }> {
   authorize(principal, 'provocation.view');
-  return deps.db.asActor(principal.actor, async (tx) => {
-    return foundOr(await store.getScreenshot(tx, sightingId), 'Tangkapan layar tidak ditemukan');
-  });
+  return foundAs(
+    deps,
+    principal,
+    (tx) => store.getScreenshot(tx, sightingId),
+    'Tangkapan layar tidak ditemukan',
+  );
 }
 
 export async function listItems(

@@ -59,10 +59,9 @@ export async function listAgreements(
 
 export async function getAgreement(deps: GroupDeps, principal: Principal, id: string) {
   requireStaff(principal);
-  return deps.db.asActor(principal.actor, async (tx) => {
-    const found = foundOr(await store.findAgreement(tx, id), 'Kesepakatan damai tidak ditemukan');
-    return toAgreementView(found);
-  });
+  return toAgreementView(
+    await foundAs(deps, principal, (tx) => store.findAgreement(tx, id), 'Kesepakatan damai tidak ditemukan'),
+  );
 }
 
 /** The signed document: PDF, JPEG or PNG, stored in the database so every instance serves it. */
