@@ -258,6 +258,16 @@ export function Tag(props: {
   return <span class={`op-tag op-tag-${props.tone ?? 'brand'}`}>{props.children}</span>;
 }
 
+/** Whether an account or a partner agency is in use: "aktif" or "nonaktif", as a tag. */
+export function ActiveTag(props: { isActive: boolean }) {
+  const t = useT();
+  return (
+    <Tag tone={props.isActive ? 'ok' : 'muted'}>
+      {t(props.isActive ? 'op.users.active' : 'op.users.inactive')}
+    </Tag>
+  );
+}
+
 /** Runs an action with a busy flag and its error; resolves to whether it succeeded. */
 export function useAction(): {
   isBusy: boolean;

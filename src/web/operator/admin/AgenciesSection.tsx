@@ -4,7 +4,7 @@ import { CheckField, InputField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import { type Agency, listAgencies, listRegions, saveAgency } from '../operator-api.ts';
-import { DataTable, DoneNotice, ErrorNotice, FormSubmit, Tag, useAction, useLoad } from '../ui.tsx';
+import { ActiveTag, DataTable, DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad } from '../ui.tsx';
 
 const EMPTY_AGENCY: Agency = { id: '', name: '', kabkotaCode: null, isActive: true };
 
@@ -46,9 +46,7 @@ export function AgenciesSection() {
             </td>
             <td>{nameOf(agency.kabkotaCode)}</td>
             <td>
-              <Tag tone={agency.isActive ? 'ok' : 'muted'}>
-                {t(agency.isActive ? 'op.users.active' : 'op.users.inactive')}
-              </Tag>
+              <ActiveTag isActive={agency.isActive} />
             </td>
             <td>
               <SmallButton

@@ -20,7 +20,7 @@ import {
   setUserActive,
   type UserView,
 } from '../operator-api.ts';
-import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useFormSend, useLoad } from '../ui.tsx';
+import { ActiveTag, DataTable, ErrorNotice, FormSubmit, useAction, useFormSend, useLoad } from '../ui.tsx';
 import { RegionField } from './RegionField.tsx';
 
 const ROLES: readonly Role[] = ['relawan', 'operator', 'koordinator', 'provinsi', 'mitra', 'admin', 'ppdp'];
@@ -117,9 +117,7 @@ export function UsersPage(_props: OperatorPageProps) {
               <td>{roleLabel(t, user.role)}</td>
               <td>{areaOf(user)}</td>
               <td>
-                <Tag tone={user.isActive ? 'ok' : 'muted'}>
-                  {t(user.isActive ? 'op.users.active' : 'op.users.inactive')}
-                </Tag>
+                <ActiveTag isActive={user.isActive} />
               </td>
               <td>
                 <SmallButton disabled={action.isBusy} onClick={() => reset(user)}>
