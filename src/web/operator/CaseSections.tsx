@@ -7,6 +7,7 @@ import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { SmallButton } from '../ui/SmallButton.tsx';
+import { DispositionAnswer } from './DispositionAnswer.tsx';
 import { agencyOptions, assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
 import {
   assignPerson,
@@ -276,12 +277,7 @@ export function DispositionsSection(props: SectionProps) {
             <Tag tone={d.status === 'selesai' ? 'ok' : 'muted'}>{dispositionStatusLabel(t, d.status)}</Tag>
             <p>{d.instruction}</p>
             <p class="hint">{t('op.disposition.dueAt', { when: wib(d.dueAt, lang) })}</p>
-            {d.answer && (
-              <p>
-                <strong>{t('op.disposition.answer')}</strong> {d.answer}
-                {d.answeredAt && <span class="hint"> ({wib(d.answeredAt, lang)})</span>}
-              </p>
-            )}
+            <DispositionAnswer item={d} />
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { awaitsAnswer, sortDispositions } from '../../shared/cases/disposition-o
 import { useDraft } from '../draft.ts';
 import { RadioField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { DispositionAnswer } from './DispositionAnswer.tsx';
 import { dispositionStatusLabel } from './labels.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { answerDisposition, type Disposition, listDispositions } from './operator-api.ts';
@@ -87,12 +88,7 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
       ) : (
         <p class="hint">{t('op.disposition.dueAt', { when: wib(item.dueAt, lang) })}</p>
       )}
-      {item.answer && (
-        <p>
-          <strong>{t('op.disposition.answer')}</strong> {item.answer}
-          {item.answeredAt && <span class="hint"> ({wib(item.answeredAt, lang)})</span>}
-        </p>
-      )}
+      <DispositionAnswer item={item} />
       <DoneNotice message={done} />
       <ErrorNotice error={action.error} />
       {isOpen && (
