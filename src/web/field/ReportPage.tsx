@@ -1,17 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  CONFLICT_TYPES,
-  MIN_DESCRIPTION,
-  NEEDS,
-  REPORT_KINDS,
-  TRIGGERS,
-} from '../../shared/reports/report-vocabulary.ts';
+import { MIN_DESCRIPTION, NEEDS, REPORT_KINDS, TRIGGERS } from '../../shared/reports/report-vocabulary.ts';
 import { describeReason, triage } from '../../shared/reports/triage.ts';
 import type { SignedInUser } from '../api.ts';
 import { newClientId } from '../client-id.ts';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
+import { ConflictTypeOptions } from '../ui/ConflictTypeOptions.tsx';
 import { WibDateField } from '../WibDateField.tsx';
 import { GpsControl } from './GpsControl.tsx';
 import { findRecord } from './idb.ts';
@@ -207,11 +202,7 @@ export function ReportPage(props: { me: SignedInUser }) {
           }
         >
           <option value="">{t('field.report.chooseType')}</option>
-          {CONFLICT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`field.conflictType.${type}`)}
-            </option>
-          ))}
+          <ConflictTypeOptions />
         </select>
       </div>
 

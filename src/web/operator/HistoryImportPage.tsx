@@ -11,10 +11,10 @@ import type {
   HistoryUpload,
   TypeMapping,
 } from '../../shared/history/history-schema.ts';
-import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
 import { request } from '../api.ts';
 import { CheckField, FileField, InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { ConflictTypeOptions } from '../ui/ConflictTypeOptions.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { DataTable, ErrorNotice, SubmitButton, Tag, useAction, wib } from './ui.tsx';
 
@@ -245,11 +245,7 @@ function DryRunView(props: {
                 value={props.typeMap[row.value] ?? row.conflictType}
                 onChange={(e) => props.onType(row.value, (e.currentTarget as HTMLSelectElement).value)}
               >
-                {CONFLICT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`field.conflictType.${type}`)}
-                  </option>
-                ))}
+                <ConflictTypeOptions />
               </select>
             </td>
           </tr>
