@@ -36,6 +36,9 @@ export function PillarsPage(props: OperatorPageProps) {
   );
 }
 
+/** The registry's filters by pillar type, skill, availability and status; '' is all. */
+type Filters = { type: string; skill: string; availability: string; status: string };
+
 function Registry(props: {
   me: OperatorPageProps['me'];
   types: ListItem[];
@@ -44,10 +47,8 @@ function Registry(props: {
 }) {
   const t = useT();
   const lang = useLang();
-  const [type, setType] = useState('');
-  const [skill, setSkill] = useState('');
-  const [availability, setAvailability] = useState('');
-  const [status, setStatus] = useState('');
+  const [filters, setFilters] = useState<Filters>({ type: '', skill: '', availability: '', status: '' });
+  const { type, skill, availability, status } = filters;
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const q = search.trim().length >= 2 ? search.trim() : '';
@@ -58,12 +59,20 @@ function Registry(props: {
   const total = list.data?.total ?? 0;
   const items = list.data?.items ?? [];
 
-  /** A filter change starts again at the first page. */
-  const filterBy = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setOffset(0);
-  };
   const all = { value: '', label: t('op.pillars.all') };
+  /** The choice of one filter, "all" first; a change starts again at the first page. */
+  const filter = (key: keyof Filters, options: { value: string; label: string }[]) => (
+    <SelectField
+      id={`pillars-${key}`}
+      label={t(`op.pillars.${key}`)}
+      value={filters[key]}
+      onChange={(value) => {
+        setFilters({ ...filters, [key]: value });
+        setOffset(0);
+      }}
+      options={[all, ...options]}
+    />
+  );
   const optionsOf = (items: readonly ListItem[], kind: 'type' | 'skill') =>
     items.map((item) => ({
       value: item.code,
@@ -82,44 +91,21 @@ function Registry(props: {
             id="pillars-q"
             label={t('op.pillars.search')}
             value={search}
-            onInput={filterBy(setSearch)}
+            onInput={(value) => {
+              setSearch(value);
+              setOffset(0);
+            }}
           />
-          <SelectField
-            id="pillars-type"
-            label={t('op.pillars.type')}
-            value={type}
-            onChange={filterBy(setType)}
-            options={[all, ...optionsOf(props.types, 'type')]}
-          />
-          <SelectField
-            id="pillars-skill"
-            label={t('op.pillars.skill')}
-            value={skill}
-            onChange={filterBy(setSkill)}
-            options={[all, ...optionsOf(props.skills, 'skill')]}
-          />
-          <SelectField
-            id="pillars-availability"
-            label={t('op.pillars.availability')}
-            value={availability}
-            onChange={filterBy(setAvailability)}
-            options={[
-              all,
-              { value: 'siaga', label: t('op.pillars.availability.siaga') },
-              { value: 'libur', label: t('op.pillars.availability.libur') },
-            ]}
-          />
-          <SelectField
-            id="pillars-status"
-            label={t('op.pillars.status')}
-            value={status}
-            onChange={filterBy(setStatus)}
-            options={[
-              all,
-              { value: 'aktif', label: t('op.pillars.status.aktif') },
-              { value: 'nonaktif', label: t('op.pillars.status.nonaktif') },
-            ]}
-          />
+          {filter('type', optionsOf(props.types, 'type'))}
+          {filter('skill', optionsOf(props.skills, 'skill'))}
+          {filter('availability', [
+            { value: 'siaga', label: t('op.pillars.availability.siaga') },
+            { value: 'libur', label: t('op.pillars.availability.libur') },
+          ])}
+          {filter('status', [
+            { value: 'aktif', label: t('op.pillars.status.aktif') },
+            { value: 'nonaktif', label: t('op.pillars.status.nonaktif') },
+          ])}
         </form>
         <ErrorNotice error={list.error} />
         <p role="status" class="op-pillars-count">
