@@ -28,15 +28,23 @@ type Props = {
   onChanged: (view: WorkshopView) => void;
 };
 
-/** One way to invite, named by its title: its two choices side by side, then its send button. */
+/** One way to invite, named by its title: whom and which region, side by side, then its send button. */
 function InviteForm(props: {
   id: string;
   title: string;
   submitLabel: string;
   isBusy: boolean;
   onSend: () => void;
+  /** The kab/kota the invitation reaches ('' the workshop's whole area), chosen after `children`. */
+  region: {
+    id: string;
+    value: string;
+    onChange: (value: string) => void;
+    options: { value: string; label: string }[];
+  };
   children: ComponentChildren;
 }) {
+  const t = useT();
   return (
     <form
       class="op-form"
@@ -47,7 +55,10 @@ function InviteForm(props: {
       }}
     >
       <h4 id={`${props.id}-title`}>{props.title}</h4>
-      <div class="op-grid-form">{props.children}</div>
+      <div class="op-grid-form">
+        {props.children}
+        <SelectField label={t('learn.invite.region')} {...props.region} />
+      </div>
       <button type="submit" class="button button-primary" disabled={props.isBusy}>
         {props.submitLabel}
       </button>
@@ -203,6 +214,7 @@ function InviteForms(
         submitLabel={t('learn.invite.usersSubmit')}
         isBusy={action.isBusy}
         onSend={() => invite({ users: { role, region: roleRegion || undefined } })}
+        region={{ id: 'invite-role-region', value: roleRegion, onChange: setRoleRegion, options: regions }}
       >
         <SelectField
           id="invite-role"
@@ -210,13 +222,6 @@ function InviteForms(
           value={role}
           onChange={(value) => isInvitedRole(value) && setRole(value)}
           options={INVITED_ROLES.map((code) => ({ value: code, label: labelOf(t, 'role', code) }))}
-        />
-        <SelectField
-          id="invite-role-region"
-          label={t('learn.invite.region')}
-          value={roleRegion}
-          onChange={setRoleRegion}
-          options={regions}
         />
       </InviteForm>
       {props.hasRegistry && props.pillarTypes.length > 0 && (
@@ -226,6 +231,12 @@ function InviteForms(
           submitLabel={t('learn.invite.pillarsSubmit')}
           isBusy={action.isBusy}
           onSend={() => invite({ pillars: { pillarType: type, kabkotaCode: pillarRegion || undefined } })}
+          region={{
+            id: 'invite-pillar-region',
+            value: pillarRegion,
+            onChange: setPillarRegion,
+            options: regions,
+          }}
         >
           <SelectField
             id="invite-pillar-type"
@@ -233,13 +244,6 @@ function InviteForms(
             value={type}
             onChange={setPillarType}
             options={props.pillarTypes.map((item) => ({ value: item.code, label: item.label }))}
-          />
-          <SelectField
-            id="invite-pillar-region"
-            label={t('learn.invite.region')}
-            value={pillarRegion}
-            onChange={setPillarRegion}
-            options={regions}
           />
         </InviteForm>
       )}
