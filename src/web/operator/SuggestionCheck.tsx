@@ -25,7 +25,7 @@ export function SuggestionCheck(props: {
 }) {
   const t = useT();
   const [form, setForm] = useState<Checked>(props.current);
-  const hint = (field: 'kind' | 'conflictType', suggested: string) => {
+  const hint = (field: keyof Checked, suggested: string) => {
     const words = decidingWords(props.text, props.reading, field);
     return words
       ? t('op.channel.check.hintWords', { value: suggested, words })
@@ -34,6 +34,22 @@ export function SuggestionCheck(props: {
   const corrected = (Object.keys(form) as (keyof Checked)[]).filter(
     (k) => form[k] !== props.current[k],
   ).length;
+  /** The choice of one field: every code by its label, the reader's suggestion and its words in the hint. */
+  const choice = (
+    field: keyof Checked,
+    id: string,
+    codes: readonly string[],
+    labelOf: (translate: typeof t, code: string) => string,
+  ) => (
+    <SelectField
+      id={id}
+      label={t(`reader.${field}`)}
+      hint={hint(field, labelOf(t, props.reading[field]))}
+      value={form[field]}
+      onChange={(value) => setForm({ ...form, [field]: value })}
+      options={codes.map((code) => ({ value: code, label: labelOf(t, code) }))}
+    />
+  );
   return (
     <form
       class="op-form"
@@ -44,22 +60,8 @@ export function SuggestionCheck(props: {
       }}
     >
       <h4 id="suggestion-check-heading">{t('op.channel.check.heading')}</h4>
-      <SelectField
-        id="check-kind"
-        label={t('reader.kind')}
-        hint={hint('kind', kindLabel(t, props.reading.kind))}
-        value={form.kind}
-        onChange={(kind) => setForm({ ...form, kind })}
-        options={REPORT_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-      />
-      <SelectField
-        id="check-conflict-type"
-        label={t('reader.conflictType')}
-        hint={hint('conflictType', conflictTypeLabel(t, props.reading.conflictType))}
-        value={form.conflictType}
-        onChange={(conflictType) => setForm({ ...form, conflictType })}
-        options={CONFLICT_TYPES.map((c) => ({ value: c, label: conflictTypeLabel(t, c) }))}
-      />
+      {choice('kind', 'check-kind', REPORT_KINDS, kindLabel)}
+      {choice('conflictType', 'check-conflict-type', CONFLICT_TYPES, conflictTypeLabel)}
       <button type="submit" class="button button-primary" disabled={props.isBusy}>
         {corrected > 0
           ? t('op.channel.check.saveCorrected', { count: corrected })
