@@ -44,3 +44,17 @@ export function useDocumentTitle(heading: string): void {
     document.title = `${heading} · Sigap`;
   }, [heading]);
 }
+
+/**
+ * A page (`<article class="page …">`) under its heading: the `<h1>` that takes focus when the page is opened, its
+ * words also the browser tab's title.
+ */
+export function TitledPage(props: { heading: string; class?: string; children: ComponentChildren }) {
+  useDocumentTitle(props.heading);
+  return (
+    <article class={props.class ? `page ${props.class}` : 'page'}>
+      <h1 tabIndex={-1}>{props.heading}</h1>
+      {props.children}
+    </article>
+  );
+}

@@ -3,7 +3,7 @@ import { errorMessage } from '../shared/i18n.ts';
 import { AccountPage } from './AccountPage.tsx';
 import { ApiError, type SignedInUser, signOut } from './api.ts';
 import { EVALUATION_RECORDS_PATH, EvaluationRoute } from './evaluation/EvaluationRoute.tsx';
-import { Frame, useDocumentTitle } from './Frame.tsx';
+import { Frame, TitledPage } from './Frame.tsx';
 import { FieldPage, isFieldRoute } from './field/FieldPage.tsx';
 import { useFieldSync } from './field/field-sync.ts';
 import { PendingNotice } from './field/PendingNotice.tsx';
@@ -134,15 +134,12 @@ export function Shell(props: {
 
 function NotFoundPage(props: { home: string }) {
   const t = useT();
-  const heading = t('notFound.title');
-  useDocumentTitle(heading);
   return (
-    <article class="page">
-      <h1 tabIndex={-1}>{heading}</h1>
+    <TitledPage heading={t('notFound.title')}>
       <p>{t('notFound.body')}</p>
       <p>
         <Link href={props.home}>{t('shell.home')}</Link>
       </p>
-    </article>
+    </TitledPage>
   );
 }

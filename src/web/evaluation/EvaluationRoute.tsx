@@ -1,5 +1,5 @@
 import type { SignedInUser } from '../api.ts';
-import { useDocumentTitle } from '../Frame.tsx';
+import { TitledPage } from '../Frame.tsx';
 import { useT } from '../lang.ts';
 import { lazyPages } from '../lazy-page.tsx';
 
@@ -18,17 +18,14 @@ export const EVALUATION_RECORDS_PATH = '/evaluasi/catatan';
 /** Evaluasi: the heading at once (focus, tab title), the page from its own chunk (charts stay off field phones). */
 export function EvaluationRoute(props: { me: SignedInUser; path: string }) {
   const t = useT();
-  const heading = t('nav.evaluasi');
-  useDocumentTitle(heading);
   return (
-    <article class="page">
-      <h1 tabIndex={-1}>{heading}</h1>
+    <TitledPage heading={t('nav.evaluasi')}>
       <EvaluationBody
         key={props.path}
         page={props.path === EVALUATION_RECORDS_PATH ? 'records' : 'evaluation'}
         failure="error.network"
         pageProps={{ me: props.me }}
       />
-    </article>
+    </TitledPage>
   );
 }

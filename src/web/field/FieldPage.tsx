@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { SignedInUser } from '../api.ts';
-import { useDocumentTitle } from '../Frame.tsx';
+import { TitledPage } from '../Frame.tsx';
 import { useT } from '../lang.ts';
 import { lazyPages } from '../lazy-page.tsx';
 import { ROUTES } from '../nav.ts';
@@ -32,12 +32,9 @@ const FieldBody = lazyPages(LOADERS, { ready: { lapor: ReportPage } });
 /** A field page: its heading at once (for focus and the tab title), its body once its chunk has loaded. */
 export function FieldPage(props: { route: FieldRoute; me: SignedInUser }) {
   const t = useT();
-  const heading = t(ROUTES[props.route].label);
-  useDocumentTitle(heading);
   return (
-    <article class={`page field-page field-${props.route}`}>
-      <h1 tabIndex={-1}>{heading}</h1>
+    <TitledPage heading={t(ROUTES[props.route].label)} class={`field-page field-${props.route}`}>
       <FieldBody page={props.route} failure="field.page.loadFailed" pageProps={{ me: props.me }} />
-    </article>
+    </TitledPage>
   );
 }

@@ -4,7 +4,7 @@ import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Role } from '../../shared/users.ts';
 import type { SignedInUser } from '../api.ts';
-import { useDocumentTitle } from '../Frame.tsx';
+import { TitledPage } from '../Frame.tsx';
 import { useT } from '../lang.ts';
 import { lazyPages } from '../lazy-page.tsx';
 import { findMenuItem, MENUS, type MenuItem, ROUTES, type RouteId } from '../nav.ts';
@@ -103,11 +103,8 @@ export function OperatorPage(props: { match: OperatorMatch; me: SignedInUser }) 
   const { match } = props;
   const t = useT();
   const [heading, setHeading] = useState<string | undefined>();
-  const shown = heading ?? t(ROUTES[match.route].label);
-  useDocumentTitle(shown);
   return (
-    <article class={`page op-page op-page-${match.page}`}>
-      <h1 tabIndex={-1}>{shown}</h1>
+    <TitledPage heading={heading ?? t(ROUTES[match.route].label)} class={`op-page op-page-${match.page}`}>
       <HeadingContext.Provider value={setHeading}>
         <OfficeBody
           page={match.page}
@@ -115,6 +112,6 @@ export function OperatorPage(props: { match: OperatorMatch; me: SignedInUser }) 
           pageProps={{ me: props.me, param: match.param }}
         />
       </HeadingContext.Provider>
-    </article>
+    </TitledPage>
   );
 }
