@@ -29,7 +29,7 @@ import {
 import { PeopleSection } from './PeopleSection.tsx';
 import { ReportSummaryLine } from './ReportFacts.tsx';
 import {
-  DoneNotice,
+  ActionOutcome,
   Due,
   ErrorNotice,
   PriorityTag,
@@ -206,8 +206,7 @@ function PhaseSection(props: {
           </li>
         ))}
       </ol>
-      <DoneNotice message={done} />
-      <ErrorNotice error={action.error} />
+      <ActionOutcome done={done} error={action.error} />
       {item.phase === 'selesai' && item.outcome && (
         <>
           <h3>{t('op.phase.outcome')}</h3>
@@ -333,8 +332,7 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
           ? t('op.share.with', { names: props.item.sharedWith.map(nameOf).join(', ') })
           : t('op.share.none')}
       </p>
-      <DoneNotice message={done} />
-      <ErrorNotice error={action.error} />
+      <ActionOutcome done={done} error={action.error} />
       {props.canAct && props.item.phase !== 'selesai' && (
         <form class="op-form op-inline-form" onSubmit={action.submit}>
           <SelectField

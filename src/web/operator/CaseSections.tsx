@@ -22,7 +22,7 @@ import {
 } from './operator-api.ts';
 import { pillarLabel, usePillarLists } from './pillar-labels.ts';
 import {
-  DoneNotice,
+  ActionOutcome,
   ErrorNotice,
   Notice,
   num,
@@ -224,8 +224,7 @@ export function AssignmentsSection(props: SectionProps) {
           )}
         </>
       )}
-      <DoneNotice message={done} />
-      <ErrorNotice error={action.error} />
+      <ActionOutcome done={done} error={action.error} />
     </section>
   );
 }
@@ -311,8 +310,7 @@ export function DispositionsSection(props: SectionProps) {
           />
         </form>
       )}
-      <DoneNotice message={done} />
-      <ErrorNotice error={action.error} />
+      <ActionOutcome done={done} error={action.error} />
     </section>
   );
 }

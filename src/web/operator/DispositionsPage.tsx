@@ -9,7 +9,7 @@ import { dispositionStatusLabel } from './labels.ts';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { answerDisposition, type Disposition, listDispositions } from './operator-api.ts';
 import {
-  DoneNotice,
+  ActionOutcome,
   Due,
   ErrorNotice,
   Loading,
@@ -89,8 +89,7 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
         <p class="hint">{t('op.disposition.dueAt', { when: wib(item.dueAt, lang) })}</p>
       )}
       <DispositionAnswer item={item} />
-      <DoneNotice message={done} />
-      <ErrorNotice error={action.error} />
+      <ActionOutcome done={done} error={action.error} />
       {isOpen && (
         <form class="op-form" onSubmit={submit}>
           <RadioField

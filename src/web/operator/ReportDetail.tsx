@@ -24,7 +24,7 @@ import {
 } from './operator-api.ts';
 import { ReportFacts, ReportSummaryLine } from './ReportFacts.tsx';
 import {
-  DoneNotice,
+  ActionOutcome,
   Due,
   ErrorNotice,
   Notice,
@@ -127,8 +127,7 @@ export function ReportDetail(props: {
         />
       )}
 
-      <DoneNotice message={done} />
-      <ErrorNotice error={action.error} />
+      <ActionOutcome done={done} error={action.error} />
 
       {isNew && (
         <fieldset class="op-actions op-fieldset">

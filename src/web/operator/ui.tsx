@@ -158,6 +158,16 @@ export function DoneNotice(props: { message: string | undefined }) {
   );
 }
 
+/** What came of an action: the announced line of its success (`done`), then its failure in words. */
+export function ActionOutcome(props: { done: string | undefined; error: ApiError | undefined }) {
+  return (
+    <>
+      <DoneNotice message={props.done} />
+      <ErrorNotice error={props.error} />
+    </>
+  );
+}
+
 /** A neutral notice (something is unavailable, but the page still works). */
 export function Notice(props: { children: ComponentChildren }) {
   return (

@@ -4,7 +4,7 @@ import { CheckField, InputField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import { type Agency, listAgencies, listRegions, saveAgency } from '../operator-api.ts';
-import { ActiveTag, DataTable, DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad } from '../ui.tsx';
+import { ActionOutcome, ActiveTag, DataTable, ErrorNotice, FormSubmit, useAction, useLoad } from '../ui.tsx';
 
 const EMPTY_AGENCY: Agency = { id: '', name: '', kabkotaCode: null, isActive: true };
 
@@ -110,8 +110,7 @@ export function AgenciesSection() {
           }
         />
       </form>
-      <DoneNotice message={done} />
-      <ErrorNotice error={action.error} />
+      <ActionOutcome done={done} error={action.error} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { download, request } from '../../api.ts';
 import { CheckField, InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
-import { DoneNotice, ErrorNotice, FormSubmit, num, useAction, useLoad, wib } from '../ui.tsx';
+import { ActionOutcome, DoneNotice, ErrorNotice, FormSubmit, num, useAction, useLoad, wib } from '../ui.tsx';
 
 /** The backups page. */
 export function BackupsPage(_props: OperatorPageProps) {
@@ -132,8 +132,7 @@ export function BackupsPage(_props: OperatorPageProps) {
               value={String(draft.keep)}
               onInput={(keep) => setDraft({ ...draft, keep: Number(keep) })}
             />
-            <DoneNotice message={saved} />
-            <ErrorNotice error={saving.error} />
+            <ActionOutcome done={saved} error={saving.error} />
             <FormSubmit label={t('op.backup.save')} disabled={saving.isBusy} />
           </form>
         )}
@@ -151,8 +150,7 @@ export function BackupsPage(_props: OperatorPageProps) {
             value={passphrase}
             onInput={setPassphrase}
           />
-          <DoneNotice message={downloaded} />
-          <ErrorNotice error={taking.error} />
+          <ActionOutcome done={downloaded} error={taking.error} />
           <FormSubmit label={t('op.backup.download')} disabled={taking.isBusy} isSecondary />
         </form>
       </section>

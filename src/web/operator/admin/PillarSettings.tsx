@@ -14,7 +14,7 @@ import {
   saveTarget,
 } from '../operator-api.ts';
 import { pillarLabel } from '../pillar-labels.ts';
-import { DoneNotice, ErrorNotice, FormSubmit, useAction, useLoad } from '../ui.tsx';
+import { ActionOutcome, ErrorNotice, FormSubmit, useAction, useLoad } from '../ui.tsx';
 
 /** The editable lists of pillar types and skills. */
 export function ListSection(props: { list: 'types' | 'skills' }) {
@@ -87,8 +87,7 @@ export function ListSection(props: { list: 'types' | 'skills' }) {
             />
             <FormSubmit label={t('op.lists.add')} disabled={action.isBusy} isSecondary />
           </form>
-          <DoneNotice message={done} />
-          <ErrorNotice error={action.error} />
+          <ActionOutcome done={done} error={action.error} />
         </>
       )}
     </section>
@@ -172,8 +171,7 @@ export function TargetsSection() {
             />
             <FormSubmit label={t('op.targets.save')} disabled={action.isBusy} isSecondary />
           </form>
-          <DoneNotice message={done} />
-          <ErrorNotice error={action.error} />
+          <ActionOutcome done={done} error={action.error} />
         </>
       )}
     </section>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { type Bakorwil, listBakorwil, listRegions, saveBakorwil } from '../operator-api.ts';
-import { DataTable, DoneNotice, ErrorNotice, num, SubmitButton, useAction, useLoad } from '../ui.tsx';
+import { ActionOutcome, DataTable, ErrorNotice, num, SubmitButton, useAction, useLoad } from '../ui.tsx';
 
 /** The Bakorwil's texts an administrator may change, each with the name of its box. */
 const EDITABLE = [
@@ -119,8 +119,7 @@ export function RegionsPage(_props: OperatorPageProps) {
             ))}
           </DataTable>
         </section>
-        <DoneNotice message={done} />
-        <ErrorNotice error={action.error} />
+        <ActionOutcome done={done} error={action.error} />
         <SubmitButton label={t('op.regions.save')} disabled={action.isBusy} />
       </form>
     </div>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../lang.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { listSla, type SlaRow, saveSla } from '../operator-api.ts';
-import { DataTable, DoneNotice, ErrorNotice, SubmitButton, useFormSend, useLoad } from '../ui.tsx';
+import { ActionOutcome, DataTable, ErrorNotice, SubmitButton, useFormSend, useLoad } from '../ui.tsx';
 import { AgenciesSection } from './AgenciesSection.tsx';
 import { ListSection, TargetsSection } from './PillarSettings.tsx';
 
@@ -118,8 +118,7 @@ function SlaSection() {
             </tr>
           ))}
         </DataTable>
-        <DoneNotice message={done} />
-        <ErrorNotice error={action.error} />
+        <ActionOutcome done={done} error={action.error} />
         <SubmitButton label={t('op.sla.save')} disabled={action.isBusy || rows.length === 0} />
       </form>
     </section>
