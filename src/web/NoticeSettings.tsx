@@ -17,6 +17,27 @@ import { AlertRegion, BusySubmit, SuccessRegion } from './ui/CredentialField.tsx
 
 const key = (kind: NoticeKind, channel: NoticeChannel) => `${kind}:${channel}`;
 
+/** One end of the quiet hours: a time of day (WIB), or null when it is left empty. */
+function QuietTime(props: {
+  id: string;
+  label: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>{' '}
+      <input
+        id={props.id}
+        type="time"
+        aria-describedby="notices-quiet-hint"
+        value={props.value ?? ''}
+        onInput={(event) => props.onChange(event.currentTarget.value || null)}
+      />
+    </>
+  );
+}
+
 export function NoticeSettings() {
   const t = useT();
   const lang = useLang();
@@ -50,6 +71,19 @@ export function NoticeSettings() {
     setForm({ ...form, choices });
   };
 
+  /** Where notices go on a channel (phone, e-mail), of the kind the browser may fill in; empty is none. */
+  const address = (key: 'phone' | 'email', type: 'tel' | 'email', hint?: string) => (
+    <InputField
+      id={`notices-${key}`}
+      label={t(`notices.${key}`)}
+      hint={hint}
+      type={type}
+      autoComplete={type}
+      value={form[key] ?? ''}
+      onInput={(value) => setForm({ ...form, [key]: value })}
+    />
+  );
+
   async function submit(event: Event) {
     event.preventDefault();
     if (isBusy || !form) return;
@@ -81,23 +115,8 @@ export function NoticeSettings() {
       <AlertRegion message={error && errorMessage(lang, error.code, error.details)} />
       <SuccessRegion message={saved ? t('notices.saved') : undefined} />
       <form noValidate onSubmit={submit}>
-        <InputField
-          id="notices-phone"
-          label={t('notices.phone')}
-          hint={t('notices.phoneHint')}
-          type="tel"
-          autoComplete="tel"
-          value={form.phone ?? ''}
-          onInput={(phone) => setForm({ ...form, phone })}
-        />
-        <InputField
-          id="notices-email"
-          label={t('notices.email')}
-          type="email"
-          autoComplete="email"
-          value={form.email ?? ''}
-          onInput={(email) => setForm({ ...form, email })}
-        />
+        {address('phone', 'tel', t('notices.phoneHint'))}
+        {address('email', 'email')}
         <SelectField
           id="notices-language"
           label={t('notices.language')}
@@ -110,21 +129,17 @@ export function NoticeSettings() {
           <p id="notices-quiet-hint" class="hint">
             {t('notices.quietHint')}
           </p>
-          <label for="notices-quiet-from">{t('notices.quietFrom')}</label>{' '}
-          <input
+          <QuietTime
             id="notices-quiet-from"
-            type="time"
-            aria-describedby="notices-quiet-hint"
-            value={form.quietFrom ?? ''}
-            onInput={(event) => setForm({ ...form, quietFrom: event.currentTarget.value || null })}
+            label={t('notices.quietFrom')}
+            value={form.quietFrom}
+            onChange={(quietFrom) => setForm({ ...form, quietFrom })}
           />{' '}
-          <label for="notices-quiet-until">{t('notices.quietUntil')}</label>{' '}
-          <input
+          <QuietTime
             id="notices-quiet-until"
-            type="time"
-            aria-describedby="notices-quiet-hint"
-            value={form.quietUntil ?? ''}
-            onInput={(event) => setForm({ ...form, quietUntil: event.currentTarget.value || null })}
+            label={t('notices.quietUntil')}
+            value={form.quietUntil}
+            onChange={(quietUntil) => setForm({ ...form, quietUntil })}
           />
         </fieldset>
         <table class="notices-choices">
