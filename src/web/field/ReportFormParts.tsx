@@ -1,5 +1,6 @@
 // Parts of the Lapor form (ReportPage.tsx): a group of tick boxes, the chosen time in words, a field's problem and
 // the grid of vulnerable people by group.
+import type { ComponentChildren } from 'preact';
 import { formatDateTimeWIB } from '../../shared/i18n.ts';
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { MIN_DESCRIPTION, VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
@@ -55,6 +56,27 @@ export function FieldError(props: { id: string | undefined; problem: DraftProble
     <p id={props.id} class="field-error">
       {t(props.problem.key, { min: MIN_DESCRIPTION })}
     </p>
+  );
+}
+
+/** A field's problem as `FieldError` shows it: the id its control names, and the problem (both absent without one). */
+export type FieldProblem = { id: string | undefined; problem: DraftProblem | undefined };
+
+/** A field in its box: its label, what `hint` says of it, its problem, then the control, which names the last two. */
+export function DraftField(props: {
+  id: string;
+  label: string;
+  hint?: ComponentChildren;
+  error: FieldProblem;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hint}
+      <FieldError {...props.error} />
+      {props.children}
+    </div>
   );
 }
 

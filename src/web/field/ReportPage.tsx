@@ -17,7 +17,14 @@ import { PlacePicker } from './PlacePicker.tsx';
 import { PriorityBadge } from './PriorityBadge.tsx';
 import { placeName } from './place-label.ts';
 import { draftFromSuggestion, ReadTextControl, sendSuggestion, suggestionOf } from './ReadTextControl.tsx';
-import { CheckGroup, FieldError, VulnerableGrid, WhenInWords } from './ReportFormParts.tsx';
+import {
+  CheckGroup,
+  DraftField,
+  FieldError,
+  type FieldProblem,
+  VulnerableGrid,
+  WhenInWords,
+} from './ReportFormParts.tsx';
 import {
   COUNT_FIELDS,
   type DraftProblem,
@@ -63,6 +70,30 @@ export function ReportPage(props: { me: SignedInUser }) {
   const problemOf = (field: DraftProblem['field']) => problems.find((problem) => problem.field === field);
   const errorIdOf = (field: DraftProblem['field']) =>
     problemOf(field) ? `report-${field}-error` : undefined;
+  const errorOf = (field: DraftProblem['field']): FieldProblem => ({
+    id: errorIdOf(field),
+    problem: problemOf(field),
+  });
+  /** What a field's control says of its problem: described by its hints (`hintIds`) and its error, and invalid. */
+  const ariaOf = (field: DraftProblem['field'], ...hintIds: string[]) => ({
+    'aria-describedby': [...hintIds, errorIdOf(field)].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': problemOf(field) ? true : undefined,
+  });
+
+  /** A list of codes in the draft (the triggers, the needs) under its legend: a box per code of `options`. */
+  const checksOf = <K extends 'triggers' | 'needs'>(
+    key: K,
+    options: readonly ReportDraft[K][number][],
+    labelOf: (code: ReportDraft[K][number]) => string,
+  ) => (
+    <CheckGroup
+      legend={t(`field.report.${key}`)}
+      options={options}
+      labelOf={labelOf}
+      selected={draft[key]}
+      onChange={(selected) => setDraft((current) => ({ ...current, [key]: selected }))}
+    />
+  );
 
   // Fixing a field clears its message as soon as the draft is complete there.
   useEffect(() => {
@@ -170,7 +201,7 @@ export function ReportPage(props: { me: SignedInUser }) {
 
       <fieldset class="group" aria-describedby={errorIdOf('kind')}>
         <legend>{t('field.report.kind')}</legend>
-        <FieldError id={errorIdOf('kind')} problem={problemOf('kind')} />
+        <FieldError {...errorOf('kind')} />
         <div class="kind-options">
           {REPORT_KINDS.map((kind) => (
             <label key={kind} class="kind-option">
@@ -189,14 +220,11 @@ export function ReportPage(props: { me: SignedInUser }) {
         </div>
       </fieldset>
 
-      <div class="field">
-        <label for="report-type">{t('field.report.conflictType')}</label>
-        <FieldError id={errorIdOf('conflictType')} problem={problemOf('conflictType')} />
+      <DraftField id="report-type" label={t('field.report.conflictType')} error={errorOf('conflictType')}>
         <select
           id="report-type"
           value={draft.conflictType}
-          aria-describedby={errorIdOf('conflictType')}
-          aria-invalid={problemOf('conflictType') ? true : undefined}
+          {...ariaOf('conflictType')}
           onChange={(event) =>
             update({ conflictType: event.currentTarget.value as ReportDraft['conflictType'] })
           }
@@ -204,19 +232,13 @@ export function ReportPage(props: { me: SignedInUser }) {
           <option value="">{t('field.report.chooseType')}</option>
           <ConflictTypeOptions />
         </select>
-      </div>
+      </DraftField>
 
-      <CheckGroup
-        legend={t('field.report.triggers')}
-        options={TRIGGERS}
-        labelOf={(trigger) => t(`field.trigger.${trigger}`)}
-        selected={draft.triggers}
-        onChange={(triggers) => update({ triggers })}
-      />
+      {checksOf('triggers', TRIGGERS, (trigger) => t(`field.trigger.${trigger}`))}
 
       <fieldset class="group">
         <legend>{t('field.report.place')}</legend>
-        <FieldError id={errorIdOf('place')} problem={problemOf('place')} />
+        <FieldError {...errorOf('place')} />
         <PlacePicker
           value={draft.place}
           onChange={(place) => update({ place })}
@@ -225,19 +247,16 @@ export function ReportPage(props: { me: SignedInUser }) {
         <GpsControl value={draft.position} onChange={(position) => update({ position })} />
       </fieldset>
 
-      <div class="field">
-        <label for="report-when">{t('field.report.when')}</label>
-        <FieldError id={errorIdOf('occurredAt')} problem={problemOf('occurredAt')} />
+      <DraftField id="report-when" label={t('field.report.when')} error={errorOf('occurredAt')}>
         <WibDateField
           id="report-when"
           value={draft.occurredAt}
           max={nowInWib()}
-          aria-describedby={errorIdOf('occurredAt')}
-          aria-invalid={problemOf('occurredAt') ? true : undefined}
+          {...ariaOf('occurredAt')}
           onValue={(occurredAt) => update({ occurredAt })}
         />
         <WhenInWords value={draft.occurredAt} />
-      </div>
+      </DraftField>
 
       <label class="check check-strong">
         <input
@@ -248,19 +267,22 @@ export function ReportPage(props: { me: SignedInUser }) {
         <span>{t('field.report.violenceOngoing')}</span>
       </label>
 
-      <div class="field">
-        <label for="report-description">{t('field.report.description')}</label>
-        <p class="hint" id="report-description-hint">
-          {t('field.report.descriptionHint', { min: MIN_DESCRIPTION })}
-        </p>
-        <FieldError id={errorIdOf('description')} problem={problemOf('description')} />
+      <DraftField
+        id="report-description"
+        label={t('field.report.description')}
+        hint={
+          <p class="hint" id="report-description-hint">
+            {t('field.report.descriptionHint', { min: MIN_DESCRIPTION })}
+          </p>
+        }
+        error={errorOf('description')}
+      >
         <textarea
           id="report-description"
           rows={4}
           maxLength={5000}
           value={draft.description}
-          aria-describedby={['report-description-hint', errorIdOf('description')].filter(Boolean).join(' ')}
-          aria-invalid={problemOf('description') ? true : undefined}
+          {...ariaOf('description', 'report-description-hint')}
           onInput={(event) => update({ description: event.currentTarget.value })}
         />
         <ReadTextControl
@@ -271,7 +293,7 @@ export function ReportPage(props: { me: SignedInUser }) {
             setDraft((current) => ({ ...current, ...draftFromSuggestion(current, suggestion) }));
           }}
         />
-      </div>
+      </DraftField>
 
       <fieldset class="group">
         <legend>{t('field.report.counts')}</legend>
@@ -303,13 +325,7 @@ export function ReportPage(props: { me: SignedInUser }) {
         )}
       </div>
 
-      <CheckGroup
-        legend={t('field.report.needs')}
-        options={NEEDS}
-        labelOf={(need) => t(`field.need.${need}`)}
-        selected={draft.needs}
-        onChange={(needs) => update({ needs })}
-      />
+      {checksOf('needs', NEEDS, (need) => t(`field.need.${need}`))}
 
       <PhotoPicker photos={photos} onChange={setPhotos} />
 
