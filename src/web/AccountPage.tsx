@@ -28,6 +28,7 @@ import {
   problemOf,
   SuccessRegion,
 } from './ui/CredentialField.tsx';
+import { Section } from './ui/Section.tsx';
 
 /** The password change's outcome: saved, or the problem to show. */
 type Outcome = 'saved' | FormProblem<'account.required' | 'account.tooShort' | 'account.wrongCurrent'>;
@@ -157,8 +158,7 @@ function OwnAccess() {
   }
 
   return (
-    <section aria-labelledby="access-heading">
-      <h2 id="access-heading">{t('account.accessHeading')}</h2>
+    <Section id="access-heading" heading={t('account.accessHeading')}>
       <p>{t('account.accessIntro')}</p>
       <AlertRegion message={error && errorMessage(lang, error.code, error.details)} />
       <SuccessRegion message={done && t(done)} />
@@ -171,7 +171,7 @@ function OwnAccess() {
           onRevokeToken={(id) => void run(() => revokeOwnToken(id), 'account.revoked')}
         />
       )}
-    </section>
+    </Section>
   );
 }
 

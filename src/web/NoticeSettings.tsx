@@ -14,6 +14,7 @@ import { ApiError, request } from './api.ts';
 import { InputField, SelectField } from './fields.tsx';
 import { useLang, useT } from './lang.ts';
 import { AlertRegion, BusySubmit, SuccessRegion } from './ui/CredentialField.tsx';
+import { Section } from './ui/Section.tsx';
 
 const key = (kind: NoticeKind, channel: NoticeChannel) => `${kind}:${channel}`;
 
@@ -109,8 +110,7 @@ export function NoticeSettings() {
   }
 
   return (
-    <section aria-labelledby="notices-heading">
-      <h2 id="notices-heading">{t('notices.title')}</h2>
+    <Section id="notices-heading" heading={t('notices.title')}>
       <p>{t('notices.intro')}</p>
       <AlertRegion message={error && errorMessage(lang, error.code, error.details)} />
       <SuccessRegion message={saved ? t('notices.saved') : undefined} />
@@ -189,6 +189,6 @@ export function NoticeSettings() {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -5,6 +5,7 @@ import type { Period } from '../../shared/evaluation/period.ts';
 import { errorMessage } from '../../shared/i18n.ts';
 import { ApiError, request } from '../api.ts';
 import { useLang, useT } from '../lang.ts';
+import { Section } from '../ui/Section.tsx';
 
 /** The PDF and XLSX of the evaluation, each made by a background job the page polls until it is ready. */
 export function Downloads(props: { scope: string; period: Period }) {
@@ -35,8 +36,7 @@ export function Downloads(props: { scope: string; period: Period }) {
   }
 
   return (
-    <section aria-labelledby="eval-files" class="eval-files">
-      <h2 id="eval-files">{t('eval.files')}</h2>
+    <Section id="eval-files" heading={t('eval.files')} class="eval-files">
       <div class="actions">
         {(['pdf', 'xlsx'] as const).map((format) => {
           const job = jobs[format];
@@ -70,6 +70,6 @@ export function Downloads(props: { scope: string; period: Period }) {
         })}
       </div>
       {problem && <p class="message message-error">{problem}</p>}
-    </section>
+    </Section>
   );
 }

@@ -15,6 +15,7 @@ import { SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import './evaluation.css';
 import { kabkotaOf } from '../../shared/region-codes.ts';
+import { Section } from '../ui/Section.tsx';
 import { EvalTable } from './EvalTable.tsx';
 import { Downloads } from './EvaluationDownloads.tsx';
 import {
@@ -160,8 +161,7 @@ export function EvaluationPage(props: { me: SignedInUser }) {
           </p>
           {scope && <Downloads scope={scope} period={period} />}
 
-          <section aria-labelledby="eval-reports">
-            <h2 id="eval-reports">{t('eval.reports')}</h2>
+          <Section id="eval-reports" heading={t('eval.reports')}>
             <FigureTable
               caption={DEFINITIONS['reports.total'].title[lang]}
               lang={lang}
@@ -182,10 +182,9 @@ export function EvaluationPage(props: { me: SignedInUser }) {
               title={t('eval.chartReports')}
               bars={kabkotaBars(summary, lang, (k) => k.reports.value, formatNumber)}
             />
-          </section>
+          </Section>
 
-          <section aria-labelledby="eval-timings">
-            <h2 id="eval-timings">{t('eval.timings')}</h2>
+          <Section id="eval-timings" heading={t('eval.timings')}>
             <Timings summary={summary} lang={lang} />
             <BarChart
               title={t('eval.chartAck')}
@@ -199,10 +198,9 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                   : undefined
               }
             />
-          </section>
+          </Section>
 
-          <section aria-labelledby="eval-cases">
-            <h2 id="eval-cases">{t('eval.cases')}</h2>
+          <Section id="eval-cases" heading={t('eval.cases')}>
             <FigureTable
               caption={t('eval.cases')}
               lang={lang}
@@ -231,10 +229,9 @@ export function EvaluationPage(props: { me: SignedInUser }) {
               <Note id="referrals.medianCompletion" lang={lang} />:{' '}
               <strong>{formatMinutes(cur.referrals.medianCompletionMinutes, lang)}</strong>
             </p>
-          </section>
+          </Section>
 
-          <section aria-labelledby="eval-alerts">
-            <h2 id="eval-alerts">{t('eval.alerts')}</h2>
+          <Section id="eval-alerts" heading={t('eval.alerts')}>
             {cur.alerts.available && prev.alerts.available ? (
               <FigureTable
                 caption={t('eval.alerts')}
@@ -252,10 +249,9 @@ export function EvaluationPage(props: { me: SignedInUser }) {
             ) : (
               <p class="hint">{t('eval.alertsUnavailable')}</p>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="eval-pillars">
-            <h2 id="eval-pillars">{t('eval.pillars')}</h2>
+          <Section id="eval-pillars" heading={t('eval.pillars')}>
             <ul class="coverage">
               {cur.pillars.coverage.map((c) => (
                 <li key={`${c.pillarType}-${c.areaLevel}`}>
@@ -281,7 +277,7 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                 definedRow('pillars.safetyAlerts', lang, cur.pillars.safetyAlerts, prev.pillars.safetyAlerts),
               ]}
             />
-          </section>
+          </Section>
 
           <section aria-labelledby="eval-sinergi">
             <h2 id="eval-sinergi">
@@ -319,8 +315,7 @@ export function EvaluationPage(props: { me: SignedInUser }) {
             </EvalTable>
           </section>
 
-          <section aria-labelledby="eval-definitions" class="definitions">
-            <h2 id="eval-definitions">{t('eval.definitions')}</h2>
+          <Section id="eval-definitions" heading={t('eval.definitions')} class="definitions">
             <dl>
               {(Object.keys(DEFINITIONS) as FigureId[]).map((id) => (
                 <div key={id} id={`def-${id.replace(/\./g, '-')}`}>
@@ -329,7 +324,7 @@ export function EvaluationPage(props: { me: SignedInUser }) {
                 </div>
               ))}
             </dl>
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { useLang, useT } from '../lang.ts';
 import { MENUS, type MenuItem, ROUTES } from '../nav.ts';
 import { DoneNotice, Tag, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
+import { Section } from '../ui/Section.tsx';
 import { LessonForm } from './LessonForm.tsx';
 import { LessonReview, PersonalDataWarnings } from './LessonReview.tsx';
 import { getLesson } from './learning-api.ts';
@@ -94,8 +95,7 @@ export function LessonDetail(props: { id: string; me: SignedInUser }) {
           <p class="learn-text">{lesson[key]}</p>
         </section>
       ))}
-      <section aria-labelledby="lesson-tags">
-        <h2 id="lesson-tags">{t('learn.lesson.tags')}</h2>
+      <Section id="lesson-tags" heading={t('learn.lesson.tags')}>
         {lesson.tags.length === 0 ? (
           <p>{t('learn.lesson.noTags')}</p>
         ) : (
@@ -112,9 +112,8 @@ export function LessonDetail(props: { id: string; me: SignedInUser }) {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="lesson-cases">
-        <h2 id="lesson-cases">{t('learn.lesson.cases')}</h2>
+      </Section>
+      <Section id="lesson-cases" heading={t('learn.lesson.cases')}>
         {lesson.cases.length === 0 ? (
           <p>{t(lesson.caseIds.length > 0 ? 'learn.lesson.casesHidden' : 'learn.lesson.noCases')}</p>
         ) : (
@@ -132,7 +131,7 @@ export function LessonDetail(props: { id: string; me: SignedInUser }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

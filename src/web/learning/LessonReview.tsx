@@ -14,6 +14,7 @@ import { useT } from '../lang.ts';
 import { useAction } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
+import { Section } from '../ui/Section.tsx';
 import { publishLesson, returnLesson, submitLesson } from './learning-api.ts';
 import { LearnError, labelOf } from './learning-ui.tsx';
 
@@ -103,8 +104,7 @@ export function LessonReview(props: {
   }
 
   return (
-    <section aria-labelledby="lesson-review">
-      <h2 id="lesson-review">{t('learn.review.heading')}</h2>
+    <Section id="lesson-review" heading={t('learn.review.heading')}>
       {canSubmit && (
         <>
           <p class="hint">{t('learn.review.submitHint')}</p>
@@ -180,6 +180,6 @@ export function LessonReview(props: {
       ) : (
         <LearnError error={action.error} />
       )}
-    </section>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { useLoad, wib } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
+import { Section } from '../ui/Section.tsx';
 import { type LessonQuery, listLessons, listLessonTags } from './learning-api.ts';
 import { Highlighted, LearnError, LessonStatusTag, labelOf, useProvinceAreas } from './learning-ui.tsx';
 
@@ -88,8 +89,7 @@ export function LessonQueue(props: {
     (item) => item.authorId !== props.excludeAuthor && !(props.hidePublished && item.status === 'terbit'),
   );
   return (
-    <section aria-labelledby={props.id}>
-      <h2 id={props.id}>{props.heading}</h2>
+    <Section id={props.id} heading={props.heading}>
       <LearnError error={list.error} />
       {list.data && items.length === 0 && <p>{props.empty}</p>}
       <ul class="learn-list">
@@ -97,7 +97,7 @@ export function LessonQueue(props: {
           <LessonCard key={item.id} item={item} showStatus />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -140,8 +140,7 @@ export function LessonSearch() {
   }
 
   return (
-    <section aria-labelledby="lessons-search">
-      <h2 id="lessons-search">{t('learn.search.heading')}</h2>
+    <Section id="lessons-search" heading={t('learn.search.heading')}>
       <form
         class="op-form"
         aria-labelledby="lessons-search"
@@ -209,6 +208,6 @@ export function LessonSearch() {
           <LessonCard key={item.id} item={item} tag={tag} onTag={setTag} />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

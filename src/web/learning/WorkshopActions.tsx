@@ -13,6 +13,7 @@ import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { DoneNotice, FormSubmit, Tag, useAction, wibDay } from '../operator/ui.tsx';
 import { Link } from '../router.tsx';
+import { Section } from '../ui/Section.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { addAction, closeAction } from './learning-api.ts';
 import { formatDate, LearnError, labelOf } from './learning-ui.tsx';
@@ -127,8 +128,7 @@ export function MyActions(props: {
   const [done, setDone] = useState('');
   if (props.items.length === 0 && !props.error && !done) return null;
   return (
-    <section aria-labelledby="my-actions">
-      <h2 id="my-actions">{t('learn.action.mine')}</h2>
+    <Section id="my-actions" heading={t('learn.action.mine')}>
       <DoneNotice message={done} />
       <LearnError error={props.error} />
       {props.items.length === 0 && <p>{t('learn.action.noneOpen')}</p>}
@@ -145,7 +145,7 @@ export function MyActions(props: {
           />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -159,8 +159,7 @@ export function ActionsSection(props: { workshop: WorkshopView; me: SignedInUser
       Number(a.status !== 'terbuka') - Number(b.status !== 'terbuka') || a.dueOn.localeCompare(b.dueOn),
   );
   return (
-    <section aria-labelledby="workshop-actions">
-      <h2 id="workshop-actions">{t('learn.action.heading')}</h2>
+    <Section id="workshop-actions" heading={t('learn.action.heading')}>
       <DoneNotice message={done} />
       {items.length === 0 && <p>{t('learn.action.none')}</p>}
       <ul class="learn-list">
@@ -185,7 +184,7 @@ export function ActionsSection(props: { workshop: WorkshopView; me: SignedInUser
           }}
         />
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -10,6 +10,7 @@ import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Loading, Tag, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { Link, navigate } from '../router.tsx';
+import { Section } from '../ui/Section.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { getRoutine, listMyActions, listWorkshops } from './learning-api.ts';
 import { areasOf, LearnError, labelOf, useProvinceAreas } from './learning-ui.tsx';
@@ -111,15 +112,14 @@ function WorkshopSection(props: {
   items: WorkshopSummary[];
 }) {
   return (
-    <section aria-labelledby={props.id}>
-      <h2 id={props.id}>{props.heading}</h2>
+    <Section id={props.id} heading={props.heading}>
       {props.isLoaded && props.items.length === 0 && <p>{props.none}</p>}
       <ul class="learn-list">
         {props.items.map((w) => (
           <WorkshopCard key={w.id} item={w} />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -136,8 +136,7 @@ function RoutineSection(props: {
   const quarter = periodLabel(routine.quarter, lang);
   const previous = periodLabel(routine.previousQuarter, lang);
   return (
-    <section aria-labelledby="workshops-routine">
-      <h2 id="workshops-routine">{t('learn.routine.heading', { quarter })}</h2>
+    <Section id="workshops-routine" heading={t('learn.routine.heading', { quarter })}>
       <p class="hint">{t('learn.routine.why')}</p>
       {routine.areas.map((area) =>
         area.workshopsThisQuarter === 0 ? (
@@ -165,7 +164,7 @@ function RoutineSection(props: {
           </p>
         ),
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../../shared/workshops/workshop-rules.ts';
 import { useLang, useT } from '../lang.ts';
 import { DoneNotice, useAction, wib } from '../operator/ui.tsx';
+import { Section } from '../ui/Section.tsx';
 import { materialHref, uploadMaterial } from './learning-api.ts';
 import { LearnError } from './learning-ui.tsx';
 
@@ -47,8 +48,7 @@ export function MaterialsSection(props: { workshop: WorkshopView; onChanged: () 
   }
 
   return (
-    <section aria-labelledby="workshop-materials">
-      <h2 id="workshop-materials">{t('learn.material.heading')}</h2>
+    <Section id="workshop-materials" heading={t('learn.material.heading')}>
       {workshop.materials.length === 0 && <p>{t('learn.material.none')}</p>}
       <ul class="op-plain-list">
         {workshop.materials.map((m) => (
@@ -89,6 +89,6 @@ export function MaterialsSection(props: { workshop: WorkshopView; onChanged: () 
           </button>
         </form>
       )}
-    </section>
+    </Section>
   );
 }

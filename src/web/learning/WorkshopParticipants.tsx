@@ -14,6 +14,7 @@ import { listPillarTypes } from '../operator/operator-api.ts';
 import { listRegistry } from '../operator/pillars-api.ts';
 import { DoneNotice, useAction, useLoad } from '../operator/ui.tsx';
 import { ItemsTable } from '../ui/DataTable.tsx';
+import { Section } from '../ui/Section.tsx';
 import { type Invitation, inviteParticipants, recordAttendance } from './learning-api.ts';
 import { LearnError, labelOf, type useProvinceAreas } from './learning-ui.tsx';
 
@@ -83,8 +84,7 @@ export function ParticipantsSection(props: Props) {
     p.userId ? labelOf(t, 'role', p.roleLabel) : (typeLabels.get(p.roleLabel) ?? p.roleLabel);
 
   return (
-    <section aria-labelledby="workshop-participants">
-      <h2 id="workshop-participants">{t('learn.participants.heading')}</h2>
+    <Section id="workshop-participants" heading={t('learn.participants.heading')}>
       <p>
         {t('learn.participants.summary', {
           invited: workshop.participants.length,
@@ -126,7 +126,7 @@ export function ParticipantsSection(props: Props) {
           kabkota={areaKabkota(workshop, props.province)}
         />
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -10,6 +10,7 @@ import { useLang, useT } from '../lang.ts';
 import { Link } from '../router.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { ToggleButton } from '../ui/ListView.tsx';
+import { Section } from '../ui/Section.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { CloseCaseForm, ReopenCaseForm } from './CaseClosing.tsx';
 import { AssignmentsSection, DispositionsSection } from './CaseSections.tsx';
@@ -99,8 +100,7 @@ export function CasePage(props: OperatorPageProps) {
       <CaseHeader item={current} />
       <div class="op-case-grid">
         <div class="op-case-main">
-          <section aria-labelledby="deadlines">
-            <h2 id="deadlines">{t('op.case.deadlines')}</h2>
+          <Section id="deadlines" heading={t('op.case.deadlines')}>
             <Due
               label={t('op.case.dueResponse')}
               dueAt={current.dueResponseAt}
@@ -113,7 +113,7 @@ export function CasePage(props: OperatorPageProps) {
               metAt={current.closedAt}
               now={now}
             />
-          </section>
+          </Section>
           <PhaseSection
             item={current}
             canAct={canAct}
@@ -197,8 +197,7 @@ function PhaseSection(props: {
   const moves = item.allowedPhases.filter((phase) => phase !== 'selesai');
   const canClose = item.allowedPhases.includes('selesai');
   return (
-    <section aria-labelledby="phase-heading">
-      <h2 id="phase-heading">{t('op.phase.heading')}</h2>
+    <Section id="phase-heading" heading={t('op.phase.heading')}>
       <ol class="op-phases">
         {(['pencegahan', 'penghentian', 'pemulihan', 'selesai'] as const).map((phase) => (
           <li key={phase} aria-current={phase === item.phase ? 'step' : undefined}>
@@ -278,7 +277,7 @@ function PhaseSection(props: {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -288,8 +287,7 @@ function ReportsSection(props: { item: CaseView }) {
   const key = props.item.reportIds.join(',');
   const reports = useLoad(() => Promise.all(props.item.reportIds.map((id) => getReport(id))), [key]);
   return (
-    <section aria-labelledby="reports-heading">
-      <h2 id="reports-heading">{t('op.case.reports', { count: props.item.reportIds.length })}</h2>
+    <Section id="reports-heading" heading={t('op.case.reports', { count: props.item.reportIds.length })}>
       <ErrorNotice error={reports.error} />
       <ul class="op-plain-list">
         {reports.data?.map((report) => (
@@ -301,7 +299,7 @@ function ReportsSection(props: { item: CaseView }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -325,8 +323,7 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
   );
 
   return (
-    <section aria-labelledby="share-heading">
-      <h2 id="share-heading">{t('op.share.heading')}</h2>
+    <Section id="share-heading" heading={t('op.share.heading')}>
       <p>
         {props.item.sharedWith.length > 0
           ? t('op.share.with', { names: props.item.sharedWith.map(nameOf).join(', ') })
@@ -348,7 +345,7 @@ function ShareSection(props: { item: CaseView; canAct: boolean; onChanged: (upda
           <SubmitButton label={t('op.share.submit')} disabled={!code || action.isBusy} isSecondary />
         </form>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -356,8 +353,7 @@ function TimelineSection(props: { id: string; version: number }) {
   const t = useT();
   const timeline = useLoad(() => getTimeline(props.id).then((r) => r.items), [props.id, props.version]);
   return (
-    <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{t('op.timeline.heading')}</h2>
+    <Section id="timeline-heading" heading={t('op.timeline.heading')}>
       <ErrorNotice error={timeline.error} />
       <ol class="op-timeline">
         {[...(timeline.data ?? [])].reverse().map((entry, index) => (
@@ -367,7 +363,7 @@ function TimelineSection(props: { id: string; version: number }) {
           </TimelineEntry>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }
 

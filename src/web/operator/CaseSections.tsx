@@ -6,6 +6,7 @@ import { wibInputToIso } from '../../shared/time.ts';
 import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { Section } from '../ui/Section.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { DispositionAnswer } from './DispositionAnswer.tsx';
 import { agencyOptions, assignmentStatusLabel, dispositionStatusLabel } from './labels.ts';
@@ -110,8 +111,7 @@ export function AssignmentsSection(props: SectionProps) {
   const pillarOptions = pillars.data ?? [];
   const chosenName = pillarOptions.find((p) => p.userId === draft.userId)?.name ?? '';
   return (
-    <section aria-labelledby="assign-heading">
-      <h2 id="assign-heading">{t('op.assign.heading')}</h2>
+    <Section id="assign-heading" heading={t('op.assign.heading')}>
       <ErrorNotice error={assignments.error} />
       {assignments.data && assignments.data.length === 0 && <p>{t('op.assign.none')}</p>}
       <ul class="op-plain-list">
@@ -225,7 +225,7 @@ export function AssignmentsSection(props: SectionProps) {
         </>
       )}
       <ActionOutcome done={done} error={action.error} />
-    </section>
+    </Section>
   );
 }
 
@@ -265,8 +265,7 @@ export function DispositionsSection(props: SectionProps) {
   }
 
   return (
-    <section aria-labelledby="disposition-heading">
-      <h2 id="disposition-heading">{t('op.disposition.heading')}</h2>
+    <Section id="disposition-heading" heading={t('op.disposition.heading')}>
       <ErrorNotice error={dispositions.error} />
       {dispositions.data && dispositions.data.length === 0 && <p>{t('op.disposition.none')}</p>}
       <ul class="op-plain-list">
@@ -311,6 +310,6 @@ export function DispositionsSection(props: SectionProps) {
         </form>
       )}
       <ActionOutcome done={done} error={action.error} />
-    </section>
+    </Section>
   );
 }

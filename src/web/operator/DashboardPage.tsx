@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { levelOfCode } from '../../shared/region-codes.ts';
 import { InputField, RadioField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { Section } from '../ui/Section.tsx';
 import { AreaTable, Breakdowns, type ColourBy, Legend, Totals } from './DashboardParts.tsx';
 import { warningLevelLabel } from './labels.ts';
 import { countClasses, fillOf, gapFill, warningFill } from './map-scale.ts';
@@ -261,8 +262,10 @@ export function DashboardPage(props: OperatorPageProps) {
           {stats && <Totals stats={stats} />}
         </section>
       </div>
-      <section aria-labelledby="areas-heading">
-        <h2 id="areas-heading">{t(isDrillable ? 'op.dash.tableKabkota' : 'op.dash.tableKecamatan')}</h2>
+      <Section
+        id="areas-heading"
+        heading={t(isDrillable ? 'op.dash.tableKabkota' : 'op.dash.tableKecamatan')}
+      >
         <AreaTable
           codes={(areas.data ?? []).map((a) => a.code)}
           nameOf={nameOf}
@@ -272,7 +275,7 @@ export function DashboardPage(props: OperatorPageProps) {
           areaLevel={isDrillable ? 'kabkota' : 'kecamatan'}
           onDrill={isDrillable ? goTo : undefined}
         />
-      </section>
+      </Section>
 
       {stats && <Breakdowns stats={stats} />}
     </div>

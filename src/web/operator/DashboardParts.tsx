@@ -1,6 +1,7 @@
 // The dashboard's read-only parts: key figures, the map legend, the numbers per area as a table (the keyboard
 // and screen-reader way through the map), and the small charts.
 import { useLang, useT } from '../lang.ts';
+import { Section } from '../ui/Section.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import { type Bar, Bars, LineChart } from './Charts.tsx';
 import { conflictTypeLabel, groupLabel, phaseLabel, warningLevelLabel } from './labels.ts';
@@ -141,14 +142,13 @@ export function AreaTable(props: {
 /** One breakdown: its heading, which names its bars too, and the bars (or, when given, the `empty` line). */
 function Breakdown(props: { id: string; title: string; bars: Bar[]; empty?: string }) {
   return (
-    <section aria-labelledby={props.id}>
-      <h2 id={props.id}>{props.title}</h2>
+    <Section id={props.id} heading={props.title}>
       {props.empty !== undefined && props.bars.length === 0 ? (
         <p>{props.empty}</p>
       ) : (
         <Bars items={props.bars} label={props.title} />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -191,8 +191,7 @@ export function Breakdowns(props: { stats: StatsOverview }) {
     }).format(new Date(`${week}T00:00:00Z`));
   return (
     <div class="op-breakdowns">
-      <section aria-labelledby="trend-heading" class="op-breakdown-wide">
-        <h2 id="trend-heading">{t('op.dash.trend')}</h2>
+      <Section id="trend-heading" heading={t('op.dash.trend')} class="op-breakdown-wide">
         <LineChart
           title={t('op.dash.trendTitle', { from: stats.from, to: stats.to })}
           labels={stats.byWeek.map((w) => weekLabel(w.week))}
@@ -211,7 +210,7 @@ export function Breakdowns(props: { stats: StatsOverview }) {
             },
           ]}
         />
-      </section>
+      </Section>
       <Breakdown id="type-heading" title={t('op.dash.byType')} bars={byType} empty={t('op.dash.nothing')} />
       <Breakdown id="group-heading" title={t('op.dash.byGroup')} bars={byGroup} />
       <Breakdown id="phase-heading" title={t('op.dash.byPhase')} bars={byPhase} />

@@ -15,6 +15,7 @@ import { request } from '../api.ts';
 import { CheckField, FileField, InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ConflictTypeOptions } from '../ui/ConflictTypeOptions.tsx';
+import { Section } from '../ui/Section.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import { DataTable, ErrorNotice, SubmitButton, Tag, useAction, wib } from './ui.tsx';
 
@@ -216,8 +217,7 @@ function DryRunView(props: {
   const { reply } = props;
   const c = reply.counts;
   return (
-    <section aria-labelledby="hist-result">
-      <h2 id="hist-result">{t('hist.result')}</h2>
+    <Section id="hist-result" heading={t('hist.result')}>
       <p role="status">
         {t('hist.counts', {
           siap: c.siap ?? 0,
@@ -305,6 +305,6 @@ function DryRunView(props: {
         ))}
       </DataTable>
       <ActionButton label={t('hist.start')} isBusy={props.isBusy} onClick={props.onStart} />
-    </section>
+    </Section>
   );
 }

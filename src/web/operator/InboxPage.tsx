@@ -7,6 +7,7 @@ import { useLang, useT } from '../lang.ts';
 import { navigate } from '../router.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { ListItemButton, ListState, LiveLine, SplitView } from '../ui/ListView.tsx';
+import { Section } from '../ui/Section.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { conflictTypeLabel, kindLabel, levelLabel } from './labels.ts';
 import { type LiveEvent, useCoalesced, useLiveEvents } from './live.ts';
@@ -67,8 +68,7 @@ export function InboxPage(props: OperatorPageProps) {
       <SplitView
         list={
           <div class="op-split-list">
-            <section aria-labelledby="inbox-new">
-              <h2 id="inbox-new">{t('op.inbox.newHeading', { count: num(items.length, lang) })}</h2>
+            <Section id="inbox-new" heading={t('op.inbox.newHeading', { count: num(items.length, lang) })}>
               <ErrorNotice error={fresh.error} />
               <ListState loaded={fresh} count={items.length} empty={t('op.inbox.empty')} />
               <ul class="op-report-list">
@@ -82,7 +82,7 @@ export function InboxPage(props: OperatorPageProps) {
                   />
                 ))}
               </ul>
-            </section>
+            </Section>
             <VerifiedList
               reports={verified.data}
               error={verified.error}
@@ -173,8 +173,10 @@ function VerifiedList(props: {
   }
 
   return (
-    <section aria-labelledby="inbox-verified">
-      <h2 id="inbox-verified">{t('op.inbox.verifiedHeading', { count: num(reports.length, lang) })}</h2>
+    <Section
+      id="inbox-verified"
+      heading={t('op.inbox.verifiedHeading', { count: num(reports.length, lang) })}
+    >
       <ErrorNotice error={props.error} />
       {props.reports && reports.length === 0 && <p>{t('op.inbox.verifiedEmpty')}</p>}
       <ul class="op-report-list">
@@ -220,6 +222,6 @@ function VerifiedList(props: {
         </div>
       )}
       <ErrorNotice error={action.error} />
-    </section>
+    </Section>
   );
 }

@@ -13,6 +13,7 @@ import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ActionButton } from '../ui/ActionButton.tsx';
+import { Section } from '../ui/Section.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
 import {
   ageBandLabel,
@@ -83,8 +84,7 @@ export function PeopleSection(props: Props) {
   }
 
   return (
-    <section aria-labelledby="people-heading">
-      <h2 id="people-heading">{t('op.people.heading')}</h2>
+    <Section id="people-heading" heading={t('op.people.heading')}>
       <ErrorNotice error={summary.error ?? people.error ?? referrals.error} />
       {summary.data &&
         (groups.length === 0 ? (
@@ -189,7 +189,7 @@ export function PeopleSection(props: Props) {
           }}
         />
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -5,6 +5,7 @@ import type { IssuedCodeView, PillarAccountsReply } from '../../shared/sign-in-c
 import { request } from '../api.ts';
 import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
+import { Section } from '../ui/Section.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import type { ListItem } from './operator-api.ts';
 import { ErrorNotice, num, SubmitButton, useAction, wib } from './ui.tsx';
@@ -53,8 +54,7 @@ export function PillarAccountsSection(props: { me: OperatorPageProps['me']; type
   }
 
   return (
-    <section aria-labelledby="accounts-heading" class="op-pillars-import">
-      <h2 id="accounts-heading">{t('op.accounts.heading')}</h2>
+    <Section id="accounts-heading" heading={t('op.accounts.heading')} class="op-pillars-import">
       <p class="hint">{t('op.accounts.hint')}</p>
       <form class="op-form op-grid-form" onSubmit={runBulk}>
         <SelectField
@@ -124,6 +124,6 @@ export function PillarAccountsSection(props: { me: OperatorPageProps['me']; type
           <p class="totp-secret">{reset.code}</p>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

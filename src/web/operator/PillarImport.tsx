@@ -7,6 +7,7 @@ import { kabkotaOf } from '../../shared/region-codes.ts';
 import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ActionButton } from '../ui/ActionButton.tsx';
+import { Section } from '../ui/Section.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import type { ListItem } from './operator-api.ts';
 import { type PillarLabels, pillarLabel } from './pillar-labels.ts';
@@ -96,8 +97,7 @@ export function PillarImport(props: {
   }
 
   return (
-    <section aria-labelledby="import-heading" class="op-pillars-import">
-      <h2 id="import-heading">{t('op.pillars.importHeading')}</h2>
+    <Section id="import-heading" heading={t('op.pillars.importHeading')} class="op-pillars-import">
       <p class="hint">{t('op.pillars.importHint')}</p>
       <form class="op-form op-grid-form" onSubmit={dryRun}>
         <div class="field">
@@ -181,7 +181,7 @@ export function PillarImport(props: {
       {job && job.status !== 'berjalan' && job.rows.length > 0 && (
         <RowReport rows={job.rows} caption={t('op.pillars.jobReportHeading')} />
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -8,6 +8,7 @@ import { SearchField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
+import { Section } from '../ui/Section.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
 import type { ListItem } from './operator-api.ts';
@@ -84,8 +85,7 @@ function Registry(props: {
       <p class="lead">{t('purpose.pilar')}</p>
       <PillarImport me={props.me} types={props.types} labels={props.labels} onImported={list.reload} />
       {can(props.me.role, 'pillar.accounts') && <PillarAccountsSection me={props.me} types={props.types} />}
-      <section aria-labelledby="pillars-heading">
-        <h2 id="pillars-heading">{t('op.pillars.listHeading')}</h2>
+      <Section id="pillars-heading" heading={t('op.pillars.listHeading')}>
         <form class="op-form op-filters" onSubmit={(event) => event.preventDefault()}>
           <SearchField
             id="pillars-q"
@@ -170,7 +170,7 @@ function Registry(props: {
           </nav>
         )}
         <ExportPanel kind="pillars" role={props.me.role} filters={{ type, status }} />
-      </section>
+      </Section>
     </>
   );
 }
@@ -212,8 +212,7 @@ function PillarDetail(props: { id: string; labels: PillarLabels }) {
       )}
       {person && (
         <>
-          <section aria-labelledby="pillar-facts">
-            <h2 id="pillar-facts">{t('op.pillars.facts')}</h2>
+          <Section id="pillar-facts" heading={t('op.pillars.facts')}>
             <dl class="op-facts">
               <dt>{t('op.pillars.type')}</dt>
               <dd>{pillarLabel(lang, props.labels, 'type', person.pillarType)}</dd>
@@ -241,9 +240,8 @@ function PillarDetail(props: { id: string; labels: PillarLabels }) {
               <dt>{t('op.pillars.updated')}</dt>
               <dd>{wib(person.updatedAt, lang)}</dd>
             </dl>
-          </section>
-          <section aria-labelledby="pillar-trainings">
-            <h2 id="pillar-trainings">{t('op.pillars.trainings')}</h2>
+          </Section>
+          <Section id="pillar-trainings" heading={t('op.pillars.trainings')}>
             {person.trainings.length === 0 ? (
               <p>{t('op.pillars.noTrainings')}</p>
             ) : (
@@ -264,7 +262,7 @@ function PillarDetail(props: { id: string; labels: PillarLabels }) {
                 ))}
               </DataTable>
             )}
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { CheckField, InputField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
+import { Section } from '../../ui/Section.tsx';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import { type Agency, listAgencies, listRegions, saveAgency } from '../operator-api.ts';
 import { ActionOutcome, ActiveTag, DataTable, ErrorNotice, FormSubmit, useAction, useLoad } from '../ui.tsx';
@@ -30,8 +31,7 @@ export function AgenciesSection() {
   }
 
   return (
-    <section aria-labelledby="agency-heading">
-      <h2 id="agency-heading">{t('op.agency.heading')}</h2>
+    <Section id="agency-heading" heading={t('op.agency.heading')}>
       <ErrorNotice error={agencies.error} />
       <DataTable
         caption={t('op.agency.heading')}
@@ -111,6 +111,6 @@ export function AgenciesSection() {
         />
       </form>
       <ActionOutcome done={done} error={action.error} />
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { formatFileSize } from '../../../shared/file-size.ts';
 import { download, request } from '../../api.ts';
 import { CheckField, InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
+import { Section } from '../../ui/Section.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { ActionOutcome, DoneNotice, ErrorNotice, FormSubmit, num, useAction, useLoad, wib } from '../ui.tsx';
 
@@ -84,8 +85,7 @@ export function BackupsPage(_props: OperatorPageProps) {
     <div class="op-wide">
       <p class="lead">{t('purpose.cadangan')}</p>
       <ErrorNotice error={status.error} />
-      <section aria-labelledby="backup-status-heading">
-        <h2 id="backup-status-heading">{t('op.backup.statusHeading')}</h2>
+      <Section id="backup-status-heading" heading={t('op.backup.statusHeading')}>
         <p>
           {last
             ? t('op.backup.lastSuccess', {
@@ -136,9 +136,8 @@ export function BackupsPage(_props: OperatorPageProps) {
             <FormSubmit label={t('op.backup.save')} disabled={saving.isBusy} />
           </form>
         )}
-      </section>
-      <section aria-labelledby="backup-now-heading">
-        <h2 id="backup-now-heading">{t('op.backup.nowHeading')}</h2>
+      </Section>
+      <Section id="backup-now-heading" heading={t('op.backup.nowHeading')}>
         <form class="op-form" onSubmit={takeNow}>
           <InputField
             id="backup-passphrase"
@@ -153,9 +152,8 @@ export function BackupsPage(_props: OperatorPageProps) {
           <ActionOutcome done={downloaded} error={taking.error} />
           <FormSubmit label={t('op.backup.download')} disabled={taking.isBusy} isSecondary />
         </form>
-      </section>
-      <section aria-labelledby="audit-head-heading">
-        <h2 id="audit-head-heading">{t('op.auditHead.heading')}</h2>
+      </Section>
+      <Section id="audit-head-heading" heading={t('op.auditHead.heading')}>
         <p class="hint">{t('op.auditHead.hint')}</p>
         <ErrorNotice error={auditHead.error} />
         {auditHead.data && (
@@ -182,7 +180,7 @@ export function BackupsPage(_props: OperatorPageProps) {
             )}
           </>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { useDraft } from '../../draft.ts';
 import { InputField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
+import { Section } from '../../ui/Section.tsx';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { DataTable, ErrorNotice, FormSubmit, Tag, useAction, useFormSend, useLoad, wib } from '../ui.tsx';
@@ -54,8 +55,7 @@ export function OdkDevicesPage(_props: OperatorPageProps) {
         }}
       />
       {created && <CreatedDevice created={created} />}
-      <section aria-labelledby="odk-devices-heading">
-        <h2 id="odk-devices-heading">{t('op.odk.listHeading', { count: items.length })}</h2>
+      <Section id="odk-devices-heading" heading={t('op.odk.listHeading', { count: items.length })}>
         {items.length === 0 && !devices.isLoading ? (
           <p>{t('op.odk.empty')}</p>
         ) : (
@@ -98,7 +98,7 @@ export function OdkDevicesPage(_props: OperatorPageProps) {
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
     </div>
   );
 }
@@ -138,8 +138,7 @@ function CreateDeviceForm(props: { onCreated: (created: OdkDeviceCreated) => voi
   );
 
   return (
-    <section aria-labelledby="odk-create">
-      <h2 id="odk-create">{t('op.odk.create')}</h2>
+    <Section id="odk-create" heading={t('op.odk.create')}>
       <ErrorNotice error={action.error} />
       <form class="op-form op-grid-form" onSubmit={action.submit}>
         <InputField
@@ -156,6 +155,6 @@ function CreateDeviceForm(props: { onCreated: (created: OdkDeviceCreated) => voi
           disabled={action.isBusy || draft.username.trim().length < 3}
         />
       </form>
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useDraft } from '../../draft.ts';
 import { InputField, SelectField } from '../../fields.tsx';
 import { useLang, useT } from '../../lang.ts';
+import { Section } from '../../ui/Section.tsx';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import {
   type CoverageTarget,
@@ -53,8 +54,7 @@ export function ListSection(props: { list: 'types' | 'skills' }) {
   }
 
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{t(props.list === 'types' ? 'op.lists.types' : 'op.lists.skills')}</h2>
+    <Section id={id} heading={t(props.list === 'types' ? 'op.lists.types' : 'op.lists.skills')}>
       <ErrorNotice error={loaded.error} />
       {loaded.data && (
         <>
@@ -90,7 +90,7 @@ export function ListSection(props: { list: 'types' | 'skills' }) {
           <ActionOutcome done={done} error={action.error} />
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -126,8 +126,7 @@ export function TargetsSection() {
   }
 
   return (
-    <section aria-labelledby="targets-heading">
-      <h2 id="targets-heading">{t('op.targets.heading')}</h2>
+    <Section id="targets-heading" heading={t('op.targets.heading')}>
       <ErrorNotice error={targets.error} />
       {targets.data && (
         <>
@@ -174,6 +173,6 @@ export function TargetsSection() {
           <ActionOutcome done={done} error={action.error} />
         </>
       )}
-    </section>
+    </Section>
   );
 }

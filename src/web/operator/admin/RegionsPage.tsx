@@ -1,6 +1,7 @@
 // Wilayah & Bakorwil (admin): which kab/kota each Bakorwil coordinates, and the Bakorwil's name and seat.
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, useT } from '../../lang.ts';
+import { Section } from '../../ui/Section.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { type Bakorwil, listBakorwil, listRegions, saveBakorwil } from '../operator-api.ts';
 import { ActionOutcome, DataTable, ErrorNotice, num, SubmitButton, useAction, useLoad } from '../ui.tsx';
@@ -68,8 +69,7 @@ export function RegionsPage(_props: OperatorPageProps) {
       <p class="lead">{t('purpose.wilayah')}</p>
       <ErrorNotice error={kabkota.error ?? bakorwil.error} />
       <form class="op-form" onSubmit={save}>
-        <section aria-labelledby="bakorwil-heading">
-          <h2 id="bakorwil-heading">{t('op.regions.bakorwilHeading')}</h2>
+        <Section id="bakorwil-heading" heading={t('op.regions.bakorwilHeading')}>
           <DataTable
             caption={t('op.regions.bakorwilHeading')}
             columns={['Bakorwil', t('op.regions.name'), t('op.regions.seat'), t('op.regions.members')]}
@@ -91,9 +91,8 @@ export function RegionsPage(_props: OperatorPageProps) {
               </tr>
             ))}
           </DataTable>
-        </section>
-        <section aria-labelledby="members-heading">
-          <h2 id="members-heading">{t('op.regions.membersHeading')}</h2>
+        </Section>
+        <Section id="members-heading" heading={t('op.regions.membersHeading')}>
           <DataTable caption={t('op.regions.membersHeading')} columns={[t('op.regions.kabkota'), 'Bakorwil']}>
             {kabkota.data?.map((region) => (
               <tr key={region.code}>
@@ -118,7 +117,7 @@ export function RegionsPage(_props: OperatorPageProps) {
               </tr>
             ))}
           </DataTable>
-        </section>
+        </Section>
         <ActionOutcome done={done} error={action.error} />
         <SubmitButton label={t('op.regions.save')} disabled={action.isBusy} />
       </form>

@@ -2,6 +2,7 @@
 // coverage targets (PillarSettings.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../lang.ts';
+import { Section } from '../../ui/Section.tsx';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
 import { listSla, type SlaRow, saveSla } from '../operator-api.ts';
 import { ActionOutcome, DataTable, ErrorNotice, SubmitButton, useFormSend, useLoad } from '../ui.tsx';
@@ -88,8 +89,7 @@ function SlaSection() {
   }, [loaded.data]);
 
   return (
-    <section aria-labelledby="sla-heading">
-      <h2 id="sla-heading">{t('op.sla.heading')}</h2>
+    <Section id="sla-heading" heading={t('op.sla.heading')}>
       <p class="hint">{t('op.sla.hint')}</p>
       <ErrorNotice error={loaded.error} />
       <form class="op-form" onSubmit={action.submit}>
@@ -121,6 +121,6 @@ function SlaSection() {
         <ActionOutcome done={done} error={action.error} />
         <SubmitButton label={t('op.sla.save')} disabled={action.isBusy || rows.length === 0} />
       </form>
-    </section>
+    </Section>
   );
 }

@@ -5,6 +5,7 @@ import { AccessList } from '../../AccessList.tsx';
 import { request } from '../../api.ts';
 import { InputField, SearchField, SelectField } from '../../fields.tsx';
 import { useT } from '../../lang.ts';
+import { Section } from '../../ui/Section.tsx';
 import { SmallButton } from '../../ui/SmallButton.tsx';
 import { agencyOptions, roleLabel } from '../labels.ts';
 import type { OperatorPageProps } from '../OperatorPage.tsx';
@@ -96,8 +97,7 @@ export function UsersPage(_props: OperatorPageProps) {
           users.reload();
         }}
       />
-      <section aria-labelledby="users-heading">
-        <h2 id="users-heading">{t('op.users.listHeading')}</h2>
+      <Section id="users-heading" heading={t('op.users.listHeading')}>
         <SearchField id="users-filter" label={t('op.users.filter')} value={filter} onInput={setFilter} />
         <DataTable
           caption={t('op.users.listHeading')}
@@ -143,7 +143,7 @@ export function UsersPage(_props: OperatorPageProps) {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
     </div>
   );
 }
@@ -157,8 +157,11 @@ function UserAccess(props: { username: string; onClose: () => void }) {
     if (await action.run(act)) access.reload();
   }
   return (
-    <section aria-labelledby="user-access-heading" class="op-card">
-      <h2 id="user-access-heading">{t('op.users.accessOf', { name: props.username })}</h2>
+    <Section
+      id="user-access-heading"
+      heading={t('op.users.accessOf', { name: props.username })}
+      class="op-card"
+    >
       <ErrorNotice error={action.error ?? access.error} />
       {access.data && (
         <AccessList
@@ -172,7 +175,7 @@ function UserAccess(props: { username: string; onClose: () => void }) {
       <button type="button" class="button op-button-secondary" onClick={props.onClose}>
         {t('op.users.closeAccess')}
       </button>
-    </section>
+    </Section>
   );
 }
 
@@ -221,8 +224,7 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
   );
 
   return (
-    <section aria-labelledby="create-user">
-      <h2 id="create-user">{t('op.users.createHeading')}</h2>
+    <Section id="create-user" heading={t('op.users.createHeading')}>
       <form class="op-form op-grid-form" onSubmit={action.submit}>
         <InputField
           id="new-username"
@@ -254,6 +256,6 @@ function CreateUserForm(props: { onCreated: (created: { username: string; passwo
         <FormSubmit label={t('op.users.create')} disabled={action.isBusy || username.trim().length < 3} />
       </form>
       <ErrorNotice error={action.error} />
-    </section>
+    </Section>
   );
 }
