@@ -1,4 +1,5 @@
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { COUNT_FIELDS } from '../field/report-draft.ts';
 import { useLang, useT } from '../lang.ts';
 import { Fact } from '../ui/Fact.tsx';
 import {
@@ -21,13 +22,6 @@ export function ReportFacts(props: { report: Report }) {
     const counts = report.vulnerable[group];
     return (counts?.harmed ?? 0) + (counts?.displaced ?? 0) + (counts?.atRisk ?? 0) > 0;
   });
-  const counts = [
-    ['field.count.involved', report.involved],
-    ['field.count.injured', report.injured],
-    ['field.count.dead', report.dead],
-    ['field.count.displaced', report.displaced],
-    ['field.count.housesDamaged', report.housesDamaged],
-  ] as const;
   return (
     <>
       <dl class="op-facts">
@@ -48,9 +42,8 @@ export function ReportFacts(props: { report: Report }) {
           </Fact>
         )}
         <Fact label={t('op.report.counts')}>
-          {counts
-            .filter(([, n]) => n > 0)
-            .map(([key, n]) => `${t(key)} ${num(n, lang)}`)
+          {COUNT_FIELDS.filter((field) => report[field] > 0)
+            .map((field) => `${t(`field.count.${field}`)} ${num(report[field], lang)}`)
             .join(' · ') || t('op.report.noCounts')}
         </Fact>
         {report.needs.length > 0 && (
