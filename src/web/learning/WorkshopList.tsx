@@ -89,33 +89,30 @@ export function WorkshopList(props: { me: SignedInUser }) {
         id="workshops-upcoming"
         heading={t('learn.workshop.upcoming')}
         none={t('learn.workshop.noneUpcoming')}
-        isLoaded={list.data !== undefined}
-        items={upcoming}
+        items={list.data && upcoming}
       />
       <WorkshopSection
         id="workshops-past"
         heading={t('learn.workshop.past')}
         none={t('learn.workshop.nonePast')}
-        isLoaded={list.data !== undefined}
-        items={past}
+        items={list.data && past}
       />
     </div>
   );
 }
 
-/** A heading and its workshops, or, once the list is loaded, the line that says there are none. */
+/** A heading and its workshops (undefined while the list is on its way), or the line that says there are none. */
 function WorkshopSection(props: {
   id: string;
   heading: string;
   none: string;
-  isLoaded: boolean;
-  items: WorkshopSummary[];
+  items: WorkshopSummary[] | undefined;
 }) {
   return (
     <Section id={props.id} heading={props.heading}>
-      {props.isLoaded && props.items.length === 0 && <p>{props.none}</p>}
+      {props.items?.length === 0 && <p>{props.none}</p>}
       <ul class="learn-list">
-        {props.items.map((w) => (
+        {props.items?.map((w) => (
           <WorkshopCard key={w.id} item={w} />
         ))}
       </ul>
