@@ -8,6 +8,7 @@ import { SearchField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ROUTES } from '../nav.ts';
 import { Link } from '../router.tsx';
+import { ItemsTable } from '../ui/DataTable.tsx';
 import { Section } from '../ui/Section.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import type { OperatorPageProps } from './OperatorPage.tsx';
@@ -242,26 +243,19 @@ function PillarDetail(props: { id: string; labels: PillarLabels }) {
             </dl>
           </Section>
           <Section id="pillar-trainings" heading={t('op.pillars.trainings')}>
-            {person.trainings.length === 0 ? (
-              <p>{t('op.pillars.noTrainings')}</p>
-            ) : (
-              <DataTable
-                caption={t('op.pillars.trainings')}
-                columns={[
-                  t('op.pillars.training'),
-                  t('op.pillars.trainingDate'),
-                  t('op.pillars.certificate'),
-                ]}
-              >
-                {person.trainings.map((training, index) => (
-                  <tr key={`${training.name}-${index}`}>
-                    <th scope="row">{training.name}</th>
-                    <td>{training.date ?? '—'}</td>
-                    <td>{training.certificateNumber ?? '—'}</td>
-                  </tr>
-                ))}
-              </DataTable>
-            )}
+            <ItemsTable
+              caption={t('op.pillars.trainings')}
+              columns={[t('op.pillars.training'), t('op.pillars.trainingDate'), t('op.pillars.certificate')]}
+              items={person.trainings}
+              empty={t('op.pillars.noTrainings')}
+              row={(training, index) => (
+                <tr key={`${training.name}-${index}`}>
+                  <th scope="row">{training.name}</th>
+                  <td>{training.date ?? '—'}</td>
+                  <td>{training.certificateNumber ?? '—'}</td>
+                </tr>
+              )}
+            />
           </Section>
         </>
       )}

@@ -68,7 +68,7 @@ export function DataTable(props: DataTableProps & { children: ComponentChildren 
 export function ItemsTable<T>(
   props: DataTableProps & {
     items: readonly T[];
-    row: (item: T) => ComponentChildren;
+    row: (item: T, index: number) => ComponentChildren;
     empty: string;
     isLoaded?: boolean;
   },
