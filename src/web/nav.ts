@@ -6,36 +6,41 @@ import type { Role } from '../shared/users.ts';
 /** A page of the signed-in app: its path and menu label. */
 export type RouteInfo = { path: string; label: MessageKey };
 
-/** Every menu page, keyed by route id. */
-export const ROUTES = {
-  lapor: { path: '/lapor', label: 'nav.lapor' },
-  tugas: { path: '/tugas', label: 'nav.tugas' },
-  kotakKeluar: { path: '/kotak-keluar', label: 'nav.kotakKeluar' },
-  kotakMasuk: { path: '/kotak-masuk', label: 'nav.kotakMasuk' },
-  kasus: { path: '/kasus', label: 'nav.kasus' },
-  pilar: { path: '/pilar', label: 'nav.pilar' },
-  dasbor: { path: '/dasbor', label: 'nav.dasbor' },
-  evaluasi: { path: '/evaluasi', label: 'nav.evaluasi' },
-  peringatanDini: {
-    path: '/peringatan-dini',
-    label: 'nav.peringatanDini',
-  },
-  lokakarya: { path: '/lokakarya', label: 'nav.lokakarya' },
-  praktikBaik: { path: '/praktik-baik', label: 'nav.praktikBaik' },
-  konten: { path: '/konten-provokatif', label: 'nav.konten' },
-  disposisi: { path: '/disposisi', label: 'nav.disposisi' },
-  pengguna: { path: '/pengguna', label: 'nav.pengguna' },
-  wilayah: { path: '/wilayah', label: 'nav.wilayah' },
-  pengaturan: { path: '/pengaturan', label: 'nav.pengaturan' },
-  cadangan: { path: '/cadangan', label: 'nav.cadangan' },
-  webhook: { path: '/webhook', label: 'nav.webhook' },
-  odk: { path: '/ponsel-odk', label: 'nav.odk' },
-  belumDitempatkan: { path: '/belum-ditempatkan', label: 'nav.belumDitempatkan' },
-  privasi: { path: '/pelindungan-data', label: 'nav.privasi' },
-  imporRiwayat: { path: '/impor-riwayat', label: 'nav.imporRiwayat' },
-} as const satisfies Record<string, RouteInfo>;
+/** Every menu page's path, keyed by route id; its menu label is `nav.<route id>`. */
+const PATHS = {
+  lapor: '/lapor',
+  tugas: '/tugas',
+  kotakKeluar: '/kotak-keluar',
+  kotakMasuk: '/kotak-masuk',
+  kasus: '/kasus',
+  pilar: '/pilar',
+  dasbor: '/dasbor',
+  evaluasi: '/evaluasi',
+  peringatanDini: '/peringatan-dini',
+  lokakarya: '/lokakarya',
+  praktikBaik: '/praktik-baik',
+  konten: '/konten-provokatif',
+  disposisi: '/disposisi',
+  pengguna: '/pengguna',
+  wilayah: '/wilayah',
+  pengaturan: '/pengaturan',
+  cadangan: '/cadangan',
+  webhook: '/webhook',
+  odk: '/ponsel-odk',
+  belumDitempatkan: '/belum-ditempatkan',
+  privasi: '/pelindungan-data',
+  imporRiwayat: '/impor-riwayat',
+} as const;
 
-export type RouteId = keyof typeof ROUTES;
+export type RouteId = keyof typeof PATHS;
+
+/** A menu page of each route id: its path, and its label from the messages table (checked below). */
+type Routes = { readonly [Id in RouteId]: { path: (typeof PATHS)[Id]; label: `nav.${Id}` } };
+
+/** Every menu page, keyed by route id. */
+export const ROUTES = Object.fromEntries(
+  Object.entries(PATHS).map(([id, path]) => [id, { path, label: `nav.${id}` }]),
+) as Routes satisfies Record<RouteId, RouteInfo>;
 
 /** The change-password page every role has, linked from the header rather than the menu. */
 export const ACCOUNT_PATH = '/akun';
