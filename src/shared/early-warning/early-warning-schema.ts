@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { CalendarDay, Instant } from '../calendar-date.ts';
 import { HandlingLevel } from '../cases/case-rules.ts';
 import { ProvinceOrKabkotaCode, RegionCode, RegionNamed, RegionNamedInKabkota } from '../regions.ts';
+import { within } from '../text-length-schema.ts';
 import { ALERT_STATUSES, CHECKLIST_KEYS } from './alert-rules.ts';
 import { ONE_OFF_EVENT_KINDS, RECURRING_ANCHORS } from './calendar.ts';
 import { AlertLevel, Level } from './level-model.ts';
+import { EW_TEXT } from './text-lengths.ts';
 
 export const FactorView = z.object({
   code: z.enum(['aktivitas', 'kalender', 'rivalitas', 'konten_provokatif', 'wilayah_bawahan']),
@@ -32,8 +34,8 @@ export const LevelsQuery = z.object({
 export const AlertInput = z.object({
   regionCode: RegionCode,
   level: AlertLevel,
-  headline: z.string().trim().min(5).max(200),
-  description: z.string().trim().max(5000).default(''),
+  headline: within(z.string().trim(), EW_TEXT.alertHeadline),
+  description: within(z.string().trim(), EW_TEXT.alertDescription).default(''),
 });
 export type AlertInput = z.infer<typeof AlertInput>;
 
@@ -84,13 +86,13 @@ export type AlertDetail = z.infer<typeof AlertDetail>;
 export type AlertAction = AlertDetail['actions'][number];
 
 export const AlertActionInput = z.object({
-  action: z.string().trim().min(3).max(2000),
+  action: within(z.string().trim(), EW_TEXT.alertAction),
   caseId: z.uuid().optional(),
 });
-export const AlertCloseInput = z.object({ note: z.string().trim().min(3).max(5000) });
+export const AlertCloseInput = z.object({ note: within(z.string().trim(), EW_TEXT.alertCloseNote) });
 export const PublicTextInput = z.object({
-  headline: z.string().trim().min(5).max(200),
-  description: z.string().trim().min(5).max(2000),
+  headline: within(z.string().trim(), EW_TEXT.publicHeadline),
+  description: within(z.string().trim(), EW_TEXT.publicDescription),
 });
 
 const day = CalendarDay;
@@ -98,7 +100,10 @@ const instant = Instant('waktu ISO 8601 dengan zona, mis. 2026-07-12T19:00:00+07
 
 export const CalendarQuery = z.object({ from: day, to: day, region: RegionCode.optional() });
 
-export const OverrideInput = z.object({ date: day, note: z.string().trim().max(500).default('') });
+export const OverrideInput = z.object({
+  date: day,
+  note: within(z.string().trim(), EW_TEXT.overrideNote).default(''),
+});
 export const OverrideParams = z.object({
   anchor: z.enum(RECURRING_ANCHORS),
   hijriYear: z.coerce.number().int().min(1400).max(1600),
@@ -106,8 +111,8 @@ export const OverrideParams = z.object({
 
 export const EventInput = z.object({
   kind: z.enum(ONE_OFF_EVENT_KINDS),
-  title: z.string().trim().min(3).max(200),
-  description: z.string().trim().max(5000).default(''),
+  title: within(z.string().trim(), EW_TEXT.eventTitle),
+  description: within(z.string().trim(), EW_TEXT.eventDescription).default(''),
   startsAt: instant,
   endsAt: instant.optional(),
   regionCode: RegionCode,
@@ -131,11 +136,11 @@ export const ChecklistInput = z.object({
 });
 
 export const ReviewInput = z.object({
-  summary: z.string().trim().min(3).max(5000),
+  summary: within(z.string().trim(), EW_TEXT.reviewSummary),
   actualCrowd: z.number().int().min(0).max(10_000_000).optional(),
   hadIncident: z.boolean(),
   incidentReportIds: z.array(z.uuid()).max(50).default([]),
-  lessons: z.string().trim().max(5000).default(''),
+  lessons: within(z.string().trim(), EW_TEXT.reviewLessons).default(''),
 });
 
 export const GroupKind = z.enum(['perguruan_silat', 'suporter', 'ormas', 'lainnya']);
@@ -143,56 +148,63 @@ export type GroupKind = z.infer<typeof GroupKind>;
 
 export const GroupInput = z.object({
   kind: GroupKind,
-  name: z.string().trim().min(2).max(200),
-  shortName: z.string().trim().min(2).max(40),
-  description: z.string().trim().max(2000).default(''),
+  name: within(z.string().trim(), EW_TEXT.groupName),
+  shortName: within(z.string().trim(), EW_TEXT.groupShortName),
+  description: within(z.string().trim(), EW_TEXT.groupDescription).default(''),
 });
 
 export const GroupChange = z.object({
-  name: z.string().trim().min(2).max(200).optional(),
-  shortName: z.string().trim().min(2).max(40).optional(),
-  description: z.string().trim().max(2000).optional(),
+  name: within(z.string().trim(), EW_TEXT.groupName).optional(),
+  shortName: within(z.string().trim(), EW_TEXT.groupShortName).optional(),
+  description: within(z.string().trim(), EW_TEXT.groupDescription).optional(),
   isActive: z.boolean().optional(),
 });
 
 export const BranchInput = z.object({
   level: z.enum(['cabang', 'ranting']),
   regionCode: RegionCode,
-  name: z.string().trim().min(2).max(200),
-  contactName: z.string().trim().min(2).max(200).nullable().optional(),
+  name: within(z.string().trim(), EW_TEXT.branchName),
+  contactName: within(z.string().trim(), EW_TEXT.branchContactName).nullable().optional(),
   contactPhone: z
     .string()
     .trim()
     .regex(/^\+?[0-9 -]{8,20}$/, 'nomor telepon, mis. +6281234567890')
     .nullable()
     .optional(),
-  address: z.string().trim().max(500).nullable().optional(),
+  address: within(z.string().trim(), EW_TEXT.branchAddress).nullable().optional(),
 });
 
 export const RivalryInput = z.object({
   groupIds: z.tuple([z.uuid(), z.uuid()]),
   intensity: z.enum(['rendah', 'sedang', 'tinggi']).default('sedang'),
   status: z.enum(['aktif', 'mereda']).default('aktif'),
-  note: z.string().trim().max(2000).default(''),
+  note: within(z.string().trim(), EW_TEXT.rivalryNote).default(''),
 });
 
 export const AgreementInput = z.object({
-  title: z.string().trim().min(3).max(200),
+  title: within(z.string().trim(), EW_TEXT.agreementTitle),
   regionCode: RegionCode,
-  place: z.string().trim().min(2).max(300),
+  place: within(z.string().trim(), EW_TEXT.agreementPlace),
   signedOn: day,
-  body: z.string().trim().max(20_000).default(''),
+  body: within(z.string().trim(), EW_TEXT.agreementBody).default(''),
   groupIds: z.array(z.uuid()).min(2, 'minimal dua pihak').max(20),
   caseId: z.uuid().optional(),
 });
 
-export const BreachInput = z.object({ reportId: z.uuid(), note: z.string().trim().max(2000).default('') });
+export const BreachInput = z.object({
+  reportId: z.uuid(),
+  note: within(z.string().trim(), EW_TEXT.breachNote).default(''),
+});
 export const LinkedGroupsInput = z.object({ groupIds: z.array(z.uuid()).max(20) });
 
 export const WebhookInput = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000),
-  secret: z.string().min(16, 'minimal 16 karakter').max(200).optional(),
-  description: z.string().trim().max(500).default(''),
+  secret: z
+    .string()
+    .min(EW_TEXT.webhookSecret.min, 'minimal 16 karakter')
+    .max(EW_TEXT.webhookSecret.max)
+    .optional(),
+  description: within(z.string().trim(), EW_TEXT.webhookDescription).default(''),
   regionCodes: z.array(RegionCode).max(50).default([]),
   isActive: z.boolean().default(true),
 });
@@ -201,8 +213,8 @@ export const WebhookChange = z.object({
     .url({ protocol: /^https?$/ })
     .max(2000)
     .optional(),
-  secret: z.string().min(16).max(200).optional(),
-  description: z.string().trim().max(500).optional(),
+  secret: within(z.string(), EW_TEXT.webhookSecret).optional(),
+  description: within(z.string().trim(), EW_TEXT.webhookDescription).optional(),
   regionCodes: z.array(RegionCode).max(50).optional(),
   isActive: z.boolean().optional(),
 });

@@ -4,7 +4,8 @@ import { Instant } from '../calendar-date.ts';
 import { HandlingLevel } from '../cases/case-rules.ts';
 import { AgencyAnswer, AgencyNamed } from '../cases/case-work-replies.ts';
 import { RegionCode, RegionCodeName } from '../regions.ts';
-import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS } from './provocation-vocabulary.ts';
+import { within } from '../text-length-schema.ts';
+import { ASSESSMENTS, CARRIERS, OUTCOMES, PLATFORMS, PROVOCATION_TEXT } from './provocation-vocabulary.ts';
 
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
@@ -159,7 +160,7 @@ export type ItemDetail = z.infer<typeof ItemDetail>;
 
 export const AssessInput = z.object({
   assessment: Assessment,
-  note: z.string().trim().max(2000).default(''),
+  note: within(z.string().trim(), PROVOCATION_TEXT.assessmentNote).default(''),
   groupIds: z.array(z.uuid()).max(10).optional(),
   outcome: Outcome.optional(),
 });
@@ -170,9 +171,13 @@ export const LinkInput = z
   .refine((l) => Boolean(l.reportId) !== Boolean(l.caseId), 'Pilih satu laporan atau satu kasus');
 
 export const CounterInput = z.object({
-  body: z.string().trim().min(10, 'Kontra-narasi minimal 10 karakter').max(4000),
+  body: z
+    .string()
+    .trim()
+    .min(PROVOCATION_TEXT.counterBody.min, 'Kontra-narasi minimal 10 karakter')
+    .max(PROVOCATION_TEXT.counterBody.max),
   carrier: Carrier,
-  carrierName: z.string().trim().max(200).default(''),
+  carrierName: within(z.string().trim(), PROVOCATION_TEXT.carrierName).default(''),
 });
 export type CounterInput = z.input<typeof CounterInput>;
 
@@ -188,7 +193,7 @@ export const TakedownInput = z.object({
   kind: z.enum(['takedown', 'investigasi']),
   agencyId: z.string().min(1).max(60),
   caseId: z.uuid(),
-  instruction: z.string().trim().min(10).max(2000),
+  instruction: within(z.string().trim(), PROVOCATION_TEXT.takedownInstruction),
 });
 export type TakedownInput = z.input<typeof TakedownInput>;
 

@@ -1,7 +1,9 @@
 // The peace agreements a group is party to (in the viewer's scope): parties, date, place, text, the signed
 // document and the reports that show it was broken; recording a new one, uploading its document, noting a breach.
 import { useState } from 'preact/hooks';
+import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import { kabkotaOf } from '../../shared/region-codes.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { CheckList, FileField, InputField, SelectField, TextAreaField } from '../fields.tsx';
@@ -158,7 +160,7 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
           <InputField
             id={`ew-breach-note-${id}`}
             label={t('ew.breaches.note')}
-            maxLength={2000}
+            {...lengthAttributes(EW_TEXT.breachNote)}
             {...field('note')}
           />
           <EwError error={action.error ?? reports.error} />
@@ -216,8 +218,7 @@ function AgreementForm(props: {
           id="ew-agreement-title"
           label={t('ew.agreements.title')}
           required
-          minLength={3}
-          maxLength={200}
+          {...lengthAttributes(EW_TEXT.agreementTitle)}
           {...field('title')}
         />
         <RegionPicker
@@ -233,7 +234,7 @@ function AgreementForm(props: {
             id="ew-agreement-place"
             label={t('ew.agreements.place')}
             required
-            minLength={2}
+            {...lengthAttributes(EW_TEXT.agreementPlace)}
             {...field('place')}
           />
           <InputField
@@ -258,13 +259,18 @@ function AgreementForm(props: {
           id="ew-agreement-body"
           label={t('ew.agreements.body')}
           rows={4}
-          maxLength={20000}
+          {...lengthAttributes(EW_TEXT.agreementBody)}
           {...field('body')}
         />
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.agreements.submit')}
-          disabled={action.isBusy || !regionCode || parties.length === 0 || draft.title.trim().length < 3}
+          disabled={
+            action.isBusy ||
+            !regionCode ||
+            parties.length === 0 ||
+            isTooShort(draft.title, EW_TEXT.agreementTitle)
+          }
           isSecondary
         />
       </form>

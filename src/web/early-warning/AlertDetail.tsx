@@ -1,6 +1,8 @@
 // One alert in full: why, who must acknowledge by when, the response so far, and what the viewer may do now
 // (acknowledge, record an action, close, approve the public text), with its CAP 1.2 documents.
+import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -163,8 +165,7 @@ function ActionForm(props: {
         label={t('ew.action.text')}
         hint={t('ew.action.hint')}
         required
-        minLength={3}
-        maxLength={2000}
+        {...lengthAttributes(EW_TEXT.alertAction)}
         rows={3}
         {...field('text')}
       />
@@ -182,7 +183,7 @@ function ActionForm(props: {
       )}
       <FormSubmit
         label={t('ew.action.submit')}
-        disabled={props.isBusy || draft.text.trim().length < 3}
+        disabled={props.isBusy || isTooShort(draft.text, EW_TEXT.alertAction)}
         isSecondary
       />
     </form>
@@ -207,14 +208,13 @@ function CloseForm(props: { isBusy: boolean; onSubmit: (note: string) => Promise
         id="ew-close-note"
         label={t('ew.close.note')}
         required
-        minLength={3}
-        maxLength={5000}
+        {...lengthAttributes(EW_TEXT.alertCloseNote)}
         rows={3}
         {...field('note')}
       />
       <FormSubmit
         label={t('ew.close.submit')}
-        disabled={props.isBusy || draft.note.trim().length < 3}
+        disabled={props.isBusy || isTooShort(draft.note, EW_TEXT.alertCloseNote)}
         isSecondary
       />
     </form>
@@ -248,22 +248,24 @@ function PublicTextForm(props: {
           id="ew-public-headline"
           label={t('ew.public.headline')}
           required
-          minLength={5}
-          maxLength={200}
+          {...lengthAttributes(EW_TEXT.publicHeadline)}
           {...field('headline')}
         />
         <TextAreaField
           id="ew-public-description"
           label={t('ew.public.description')}
           required
-          minLength={5}
-          maxLength={2000}
+          {...lengthAttributes(EW_TEXT.publicDescription)}
           rows={3}
           {...field('description')}
         />
         <FormSubmit
           label={t('ew.public.submit')}
-          disabled={props.isBusy || draft.headline.trim().length < 5 || draft.description.trim().length < 5}
+          disabled={
+            props.isBusy ||
+            isTooShort(draft.headline, EW_TEXT.publicHeadline) ||
+            isTooShort(draft.description, EW_TEXT.publicDescription)
+          }
           isSecondary
         />
       </form>

@@ -3,7 +3,9 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { ALERT_LEVELS, levelRank } from '../../shared/early-warning/levels.ts';
+import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import { can } from '../../shared/permissions/index.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { InputField, RadioField, TextAreaField } from '../fields.tsx';
@@ -218,7 +220,7 @@ function RaiseAlertForm(props: {
       onSubmit={action.submit}
       error={action.error ?? kabkota.error}
       submitLabel={t('ew.raise.submit')}
-      isSubmitOff={action.isBusy || !draft.regionCode || draft.headline.trim().length < 5}
+      isSubmitOff={action.isBusy || !draft.regionCode || isTooShort(draft.headline, EW_TEXT.alertHeadline)}
       onCancel={props.onCancel}
     >
       <RegionPicker
@@ -240,15 +242,14 @@ function RaiseAlertForm(props: {
         id="ew-raise-headline"
         label={t('ew.raise.headline')}
         required
-        minLength={5}
-        maxLength={200}
+        {...lengthAttributes(EW_TEXT.alertHeadline)}
         {...field('headline')}
       />
       <TextAreaField
         id="ew-raise-description"
         label={t('ew.raise.description')}
         rows={4}
-        maxLength={5000}
+        {...lengthAttributes(EW_TEXT.alertDescription)}
         {...field('description')}
       />
     </FormBox>

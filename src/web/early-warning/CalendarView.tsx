@@ -3,9 +3,11 @@
 // admin's corrections of the computed dates.
 
 import { useState } from 'preact/hooks';
+import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { kabkotaOf } from '../../shared/region-codes.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
@@ -180,7 +182,7 @@ function AddEventForm(props: {
       onSubmit={action.submit}
       error={action.error ?? kabkota.error ?? groups.error}
       submitLabel={t('ew.event.submit')}
-      isSubmitOff={action.isBusy || !regionCode || draft.title.trim().length < 3 || !startsAt}
+      isSubmitOff={action.isBusy || !regionCode || isTooShort(draft.title, EW_TEXT.eventTitle) || !startsAt}
       onCancel={props.onCancel}
     >
       <div class="op-grid-form">
@@ -195,8 +197,7 @@ function AddEventForm(props: {
           id="ew-event-title"
           label={t('ew.event.title')}
           required
-          minLength={3}
-          maxLength={200}
+          {...lengthAttributes(EW_TEXT.eventTitle)}
           {...field('title')}
         />
         <InputField
@@ -226,7 +227,7 @@ function AddEventForm(props: {
         id="ew-event-description"
         label={t('ew.event.description')}
         rows={3}
-        maxLength={5000}
+        {...lengthAttributes(EW_TEXT.eventDescription)}
         {...field('description')}
       />
       <RegionPicker

@@ -1,7 +1,9 @@
 // One event of the calendar: when, where, who; the kecamatan on its route with their level, the rival groups
 // present and the reports naming them; the pre-event risk checklist; the review once it has started.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { useDraft } from '../draft.ts';
 import { CheckField, InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -231,7 +233,7 @@ function ReviewForm(props: {
         id="ew-review-summary"
         label={t('ew.review.summary')}
         required
-        minLength={3}
+        {...lengthAttributes(EW_TEXT.reviewSummary)}
         rows={3}
         {...field('summary')}
       />
@@ -251,7 +253,7 @@ function ReviewForm(props: {
       <TextAreaField id="ew-review-lessons" label={t('ew.review.lessons')} rows={3} {...field('lessons')} />
       <FormSubmit
         label={t(review ? 'ew.review.update' : 'ew.review.save')}
-        disabled={props.isBusy || draft.summary.trim().length < 3}
+        disabled={props.isBusy || isTooShort(draft.summary, EW_TEXT.reviewSummary)}
         isSecondary
       />
     </form>

@@ -2,9 +2,11 @@
 // those allowed, which the server logs), its rivalries and its peace agreements, with the forms to add them.
 
 import { useState } from 'preact/hooks';
+import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../shared/region-codes.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { textOrNull, useDraft } from '../draft.ts';
 import { InputField, RadioField, SelectField, TextAreaField } from '../fields.tsx';
@@ -225,7 +227,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
           id="ew-branch-name"
           label={t('ew.branches.name')}
           required
-          minLength={2}
+          {...lengthAttributes(EW_TEXT.branchName)}
           {...field('name')}
         />
         <div class="op-grid-form">
@@ -243,7 +245,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.branches.addSubmit')}
-          disabled={action.isBusy || !isRegionReady || draft.name.trim().length < 2}
+          disabled={action.isBusy || !isRegionReady || isTooShort(draft.name, EW_TEXT.branchName)}
           isSecondary
         />
       </form>
@@ -320,7 +322,7 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
           id="ew-rivalry-note"
           label={t('ew.rivalry.note')}
           rows={2}
-          maxLength={2000}
+          {...lengthAttributes(EW_TEXT.rivalryNote)}
           {...field('note')}
         />
         <EwError error={action.error} />

@@ -1,7 +1,9 @@
 // Kelompok: the province-wide register of actor groups (perguruan silat, suporter, ormas), searchable; adding a
 // group; every recorded rivalry; one group beside the list with its branches, rivalries and peace agreements.
 import { useState } from 'preact/hooks';
+import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import { searchKey } from '../../shared/region-codes.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { CheckField, InputField, SearchField, SelectField, TextAreaField } from '../fields.tsx';
@@ -201,7 +203,11 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
       onSubmit={action.submit}
       error={action.error}
       submitLabel={t('ew.groups.addSubmit')}
-      isSubmitOff={action.isBusy || draft.name.trim().length < 2 || draft.shortName.trim().length < 2}
+      isSubmitOff={
+        action.isBusy ||
+        isTooShort(draft.name, EW_TEXT.groupName) ||
+        isTooShort(draft.shortName, EW_TEXT.groupShortName)
+      }
       onCancel={props.onCancel}
     >
       <SelectField
@@ -215,16 +221,14 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
         id="ew-group-name"
         label={t('ew.groups.name')}
         required
-        minLength={2}
-        maxLength={200}
+        {...lengthAttributes(EW_TEXT.groupName)}
         {...field('name')}
       />
       <InputField
         id="ew-group-short"
         label={t('ew.groups.shortName')}
         required
-        minLength={2}
-        maxLength={40}
+        {...lengthAttributes(EW_TEXT.groupShortName)}
         {...field('shortName')}
       />
       <TextAreaField
@@ -232,7 +236,7 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
         label={t('ew.groups.description')}
         frameClass="op-form-title"
         rows={3}
-        maxLength={2000}
+        {...lengthAttributes(EW_TEXT.groupDescription)}
         {...field('description')}
       />
     </FormBox>

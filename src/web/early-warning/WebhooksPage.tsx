@@ -1,7 +1,9 @@
 // Webhook (admin): the other systems that receive alerts (a Polres, BPBD …), signed with HMAC-SHA256; adding
 // one (its secret shown once), switching it on or off, a new secret, and each webhook's delivery log.
 import { useState } from 'preact/hooks';
+import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { lengthAttributes } from '../../shared/text-length.ts';
 import { useDraft } from '../draft.ts';
 import { CheckField, CheckList, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -177,15 +179,14 @@ function AddWebhookForm(props: {
           <InputField
             id="ew-webhook-description"
             label={t('ew.webhooks.description')}
-            maxLength={500}
+            {...lengthAttributes(EW_TEXT.webhookDescription)}
             {...field('description')}
           />
           <InputField
             id="ew-webhook-secret"
             label={t('ew.webhooks.secret')}
             hint={t('ew.webhooks.secretHintText')}
-            minLength={16}
-            maxLength={200}
+            {...lengthAttributes(EW_TEXT.webhookSecret)}
             {...field('secret')}
           />
         </div>

@@ -3,6 +3,8 @@
 import { useState } from 'preact/hooks';
 import { can } from '../../shared/permissions/index.ts';
 import type { ItemDetail } from '../../shared/provocation/provocation-schema.ts';
+import { PROVOCATION_TEXT } from '../../shared/provocation/provocation-vocabulary.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { CheckField, FileField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -91,14 +93,15 @@ function TakedownForm(props: Props) {
             id="provw-takedown-instruction"
             label={t('provw.takedown.instruction')}
             value={instruction}
-            minLength={10}
-            maxLength={2000}
+            {...lengthAttributes(PROVOCATION_TEXT.takedownInstruction)}
             required
             onInput={setInstruction}
           />
           <FormSubmit
             label={t('provw.takedown.send')}
-            disabled={send.isBusy || !chosenAgency || instruction.trim().length < 10}
+            disabled={
+              send.isBusy || !chosenAgency || isTooShort(instruction, PROVOCATION_TEXT.takedownInstruction)
+            }
             isSecondary
           />
         </form>

@@ -5,6 +5,8 @@ import { useState } from 'preact/hooks';
 import { can } from '../../shared/permissions/index.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES } from '../../shared/provocation/provocation-rules.ts';
 import type { CounterMessage, ItemDetail } from '../../shared/provocation/provocation-schema.ts';
+import { PROVOCATION_TEXT } from '../../shared/provocation/provocation-vocabulary.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
@@ -135,7 +137,7 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
         <TextAreaField
           id="prov-assess-note"
           label={t('prov.assess.note')}
-          maxLength={2000}
+          {...lengthAttributes(PROVOCATION_TEXT.assessmentNote)}
           {...field('note')}
         />
       </ResponseForm>
@@ -159,14 +161,13 @@ function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
       done={t('prov.counter.drafted')}
       onDone={() => set('body', '')}
       submitLabel={t('prov.counter.draft')}
-      isSubmitOff={props.busy || draft.body.trim().length < 10}
+      isSubmitOff={props.busy || isTooShort(draft.body, PROVOCATION_TEXT.counterBody)}
     >
       <TextAreaField
         id="prov-counter-body"
         label={t('prov.counter.body')}
         required
-        minLength={10}
-        maxLength={4000}
+        {...lengthAttributes(PROVOCATION_TEXT.counterBody)}
         {...field('body')}
       />
       <SelectField
@@ -179,7 +180,7 @@ function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
       <InputField
         id="prov-counter-carrier-name"
         label={t('prov.counter.carrierName')}
-        maxLength={200}
+        {...lengthAttributes(PROVOCATION_TEXT.carrierName)}
         {...field('carrierName')}
       />
     </ResponseForm>
