@@ -293,7 +293,6 @@ export async function moveCase(
       input.to === 'selesai'
         ? await settleOpenWork(tx, principal, current, input.handovers ?? [], now)
         : undefined;
-    input.to === 'selesai' ? await settleOpenWork(tx, principal, current, input.handovers ?? [], now) : {};
     if (
       !(await store.updatePhase(
         tx,
