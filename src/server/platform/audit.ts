@@ -117,6 +117,11 @@ export type AuditVerification =
 
 const VERIFY_CHUNK = 5000;
 
+/** The chain found broken at entry `seq`, after `entries` good ones, and why. */
+function brokenAt(entries: number, seq: number, reason: string): AuditVerification {
+  return { ok: false, entries, brokenAt: seq, reason };
+}
+
 /**
  * Walks the whole chain in order and reports the first broken link, if any. With `head` (a head kept outside the
  * database), the chain must also still hold that entry with that hash: removing the last entries, or re-chaining
@@ -133,20 +138,18 @@ export async function verifyAudit(
     tx.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [head.seq]),
   );
   if (!kept) {
-    return {
-      ok: false,
-      entries: result.entries,
-      brokenAt: head.seq,
-      reason: `entri #${head.seq} dari head yang disimpan hilang / entry #${head.seq} of the kept head is missing`,
-    };
+    return brokenAt(
+      result.entries,
+      head.seq,
+      `entri #${head.seq} dari head yang disimpan hilang / entry #${head.seq} of the kept head is missing`,
+    );
   }
   if (kept.hash !== head.hash) {
-    return {
-      ok: false,
-      entries: result.entries,
-      brokenAt: head.seq,
-      reason: `entri #${head.seq} tidak cocok dengan head yang disimpan (dirantai ulang?) / entry #${head.seq} does not match the kept head (re-chained?)`,
-    };
+    return brokenAt(
+      result.entries,
+      head.seq,
+      `entri #${head.seq} tidak cocok dengan head yang disimpan (dirantai ulang?) / entry #${head.seq} does not match the kept head (re-chained?)`,
+    );
   }
   return result;
 }
@@ -172,23 +175,13 @@ async function verifyChain(db: Database): Promise<AuditVerification> {
           expectedSeq !== null && row.seq !== expectedSeq
             ? `entri sebelum #${row.seq} hilang atau diubah / an entry before #${row.seq} was deleted or changed`
             : `tautan ke entri sebelumnya putus / link to the previous entry is broken`;
-        return { ok: false, entries, brokenAt: row.seq, reason };
+        return brokenAt(entries, row.seq, reason);
       }
       if (!row.canonicalOk) {
-        return {
-          ok: false,
-          entries,
-          brokenAt: row.seq,
-          reason: 'isi entri diubah / entry content was changed',
-        };
+        return brokenAt(entries, row.seq, 'isi entri diubah / entry content was changed');
       }
       if (!row.hashOk) {
-        return {
-          ok: false,
-          entries,
-          brokenAt: row.seq,
-          reason: 'hash entri tidak cocok / entry hash does not match',
-        };
+        return brokenAt(entries, row.seq, 'hash entri tidak cocok / entry hash does not match');
       }
       previous = row.hash;
       expectedSeq = row.seq + 1;
