@@ -1,4 +1,4 @@
-import { climb, OFFICE_LABELS, unacknowledgedReason } from '../../../shared/escalation/ladder.ts';
+import { OFFICE_LABELS, unacknowledgedReason } from '../../../shared/escalation/ladder.ts';
 import { noticeOf } from '../../../shared/notices/notice-texts.ts';
 import { dueAt } from '../../../shared/reports/triage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
@@ -10,7 +10,7 @@ import { notifyCovering } from '../notifications/notifications-service.ts';
 import { runBreachClock } from '../privacy/breach-clock-service.ts';
 import { escalateDueItems } from '../provocation/response-service.ts';
 import { getSla } from '../settings/settings-service.ts';
-import { escalateDue } from './escalate-due.ts';
+import { climbWhenDue, escalateDue, type LadderStep } from './escalate-due.ts';
 import { caseEscalationReason, missedCaseDeadlines } from './escalation-rules.ts';
 import * as store from './escalation-store.ts';
 
@@ -39,10 +39,15 @@ export async function runEscalation(db: Database, clock: Clock): Promise<Escalat
     return run.moved;
   };
   counts.reports = tally(
-    await escalateDue(db, now, store.listDueReportIds, (tx, id) => escalateReport(tx, id, now)),
+    await escalateDue(
+      db,
+      now,
+      store.listDueReportIds,
+      climbWhenDue(store.lockDueReport, escalateReport, now),
+    ),
   );
   counts.cases = tally(
-    await escalateDue(db, now, store.listDueCaseIds, (tx, id) => escalateCase(tx, id, now)),
+    await escalateDue(db, now, store.listDueCaseIds, climbWhenDue(store.lockDueCase, escalateCase, now)),
   );
   counts.provocation = tally(await escalateDueItems(db, now));
   const breaches = await runBreachClock(db, clock);
@@ -57,12 +62,14 @@ export async function runEscalation(db: Database, clock: Clock): Promise<Escalat
   return counts;
 }
 
-/** Escalates one unacknowledged report, if it is still due; returns whether it did. */
-async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
-  const report = await store.lockDueReport(tx, id, now);
-  const step = report && climb(report.handlingLevel);
-  if (!report || !step) return false;
-  const { to, roles } = step;
+/** Escalates one unacknowledged report, still due, one step up. */
+async function escalateReport(
+  tx: Tx,
+  report: store.DueReport,
+  { to, roles }: LadderStep,
+  now: Date,
+): Promise<void> {
+  const { id } = report;
   const sla = await getSla(tx, report.priority);
   const reason = unacknowledgedReason(report.handlingLevel, sla.acknowledge, report.priority);
   await store.escalateReport(tx, id, { level: to, now, dueAcknowledgeAt: dueAt(now, sla.acknowledge) });
@@ -99,15 +106,11 @@ async function escalateReport(tx: Tx, id: string, now: Date): Promise<boolean> {
       handlingLevel: to,
     },
   });
-  return true;
 }
 
-/** Escalates one late open case, if it is still due; returns whether it did. */
-async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
-  const due = await store.lockDueCase(tx, id, now);
-  const step = due && climb(due.handlingLevel);
-  if (!due || !step) return false;
-  const { to, roles } = step;
+/** Escalates one late open case, still due, one step up. */
+async function escalateCase(tx: Tx, due: store.DueCase, { to, roles }: LadderStep, now: Date): Promise<void> {
+  const { id } = due;
   const missed = missedCaseDeadlines(due, now);
   const reason = caseEscalationReason(missed, due, due.priority);
   // The new level gets the priority's full time again for each deadline it inherits already missed.
@@ -131,5 +134,4 @@ async function escalateCase(tx: Tx, id: string, now: Date): Promise<boolean> {
     notice: noticeOf.caseEscalated(id, to, escalated.regionName),
   });
   await publishCaseEvent(tx, 'case.escalated', escalated);
-  return true;
 }

@@ -1,6 +1,6 @@
 // An item's response: the counter-message drafted, reviewed and approved by staff, carried and posted; takedown
 // or investigation requests sent to partner agencies as dispositions; the deadline and its escalation.
-import { climb, OFFICE_LABELS } from '../../../shared/escalation/ladder.ts';
+import { OFFICE_LABELS } from '../../../shared/escalation/ladder.ts';
 import {
   escalatedDueAt,
   evaluateItems,
@@ -19,7 +19,7 @@ import { DomainError, foundOr } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { sendDispositionIn } from '../cases/case-work-service.ts';
-import { escalateDue } from '../escalation/escalate-due.ts';
+import { climbWhenDue, escalateDue, type LadderStep } from '../escalation/escalate-due.ts';
 import { notifyCovering } from '../notifications/notifications-service.ts';
 import { auditItem, itemView, type ProvocationDeps, requireItem } from './provocation-service.ts';
 import * as store from './response-store.ts';
@@ -152,14 +152,11 @@ export async function requestTakedown(
  * transaction (`escalateDue`). Called by the escalation run, which throws the failures so the job is retried.
  */
 export function escalateDueItems(db: Database, now: Date): Promise<{ moved: number; failures: unknown[] }> {
-  return escalateDue(db, now, store.listDueItemIds, (tx, id) => escalateItem(tx, id, now));
+  return escalateDue(db, now, store.listDueItemIds, climbWhenDue(store.lockDueItem, escalateItem, now));
 }
 
-async function escalateItem(tx: Tx, id: string, now: Date): Promise<boolean> {
-  const due = await store.lockDueItem(tx, id, now);
-  const step = due && climb(due.handlingLevel);
-  if (!due || !step) return false;
-  const { to, roles } = step;
+async function escalateItem(tx: Tx, due: store.DueItem, { to, roles }: LadderStep, now: Date): Promise<void> {
+  const { id } = due;
   await store.escalateItem(tx, id, { level: to, dueAt: escalatedDueAt(now, due.assessment as never), now });
   await auditItem(tx, SYSTEM_ACTOR, 'provocation.escalated', id, { from: due.handlingLevel, to });
   notifyCovering(tx, roles, due.kabkotaCodes, {
@@ -169,7 +166,6 @@ async function escalateItem(tx: Tx, id: string, now: Date): Promise<boolean> {
     title: `Eskalasi: konten provokatif belum ditanggapi tepat waktu`,
     body: `Tenggat tanggapan terlewat; kini ditangani ${OFFICE_LABELS[to]}.`,
   });
-  return true;
 }
 
 /** The evaluation's figures over the items the province sees (or one kab/kota's). */
