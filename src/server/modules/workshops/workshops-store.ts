@@ -44,6 +44,11 @@ export type WorkshopRow = {
   evaluation: { scope: string; from: string; to: string } | null;
 };
 
+/** The evaluation a workshop discusses as its three columns (scope, from, to), all null when it has none. */
+function evaluationColumns(evaluation: WorkshopRow['evaluation']): (string | null)[] {
+  return [evaluation?.scope ?? null, evaluation?.from ?? null, evaluation?.to ?? null];
+}
+
 export async function insertWorkshop(
   tx: Tx,
   w: WorkshopRow & { createdBy: string; now: Date },
@@ -60,9 +65,7 @@ export async function insertWorkshop(
       w.kabkotaCode,
       w.facilitators,
       w.notes,
-      w.evaluation?.scope ?? null,
-      w.evaluation?.from ?? null,
-      w.evaluation?.to ?? null,
+      ...evaluationColumns(w.evaluation),
       w.createdBy,
       w.now,
     ],
@@ -89,9 +92,7 @@ export async function updateWorkshop(
       w.facilitators,
       w.notes,
       w.status,
-      w.evaluation?.scope ?? null,
-      w.evaluation?.from ?? null,
-      w.evaluation?.to ?? null,
+      ...evaluationColumns(w.evaluation),
       now,
     ],
   );
