@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testAppWith } from '../../../../test/harness.ts';
+import type { LevelItem } from '../../../shared/early-warning/early-warning-schema.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { formatContentComparison, runBacktestBoth } from './backtest.ts';
 import { recomputeLevels } from './levels-service.ts';
@@ -19,13 +20,6 @@ const MESSAGES = [
 // Jember: Tanggul (35.09.06) and Semboro (35.09.07) have no reports at all.
 const TANGGUL = '35.09.06';
 const SEMBORO = '35.09.07';
-
-type LevelItem = {
-  regionCode: string;
-  level: string;
-  score: number;
-  factors: { code: string; text: string; textEn: string; points: number }[];
-};
 
 describe('the provocative-content factor of the level model', () => {
   const clock = fakeClock(new Date('2026-08-20T10:00:00+07:00'));

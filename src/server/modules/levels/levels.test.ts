@@ -6,6 +6,7 @@ import {
   seedThreeSignals,
 } from '../../../../test/early-warning-helpers.ts';
 import { testAppWith } from '../../../../test/harness.ts';
+import type { LevelItem } from '../../../shared/early-warning/early-warning-schema.ts';
 import { fakeClock } from '../../platform/clock.ts';
 import { recomputeLevels } from './levels-service.ts';
 
@@ -13,13 +14,6 @@ import { recomputeLevels } from './levels-service.ts';
 const TANGGUL = '35.09.06';
 const KENCONG = '35.09.02';
 const SEMBORO = '35.09.07';
-
-type LevelItem = {
-  regionCode: string;
-  level: string;
-  score: number;
-  factors: { code: string; text: string }[];
-};
 
 describe('early-warning levels', () => {
   const clock = fakeClock(new Date('2026-08-20T10:00:00+07:00'));
