@@ -47,6 +47,8 @@ export type TestApp = {
   verifiedReport(reporter: TestUser, handler: TestUser, overrides?: Record<string, unknown>): Promise<string>;
   /** Opens a case as `handler` from a report filed by `reporter` and verified (see `verifiedReport`). */
   openCase(reporter: TestUser, handler: TestUser, overrides?: Record<string, unknown>): Promise<OpenedCase>;
+  /** Moves an open case to pemulihan, marks its reconciliation done and closes it with `outcome`, as `handler`. */
+  closeCase(handler: TestUser, caseId: string, outcome: string): Promise<{ phase: string }>;
   /** The access-log entries matching every filter given, in the order written. */
   accessLog(filter: { userId?: string; subjectId?: string; purpose?: string }): Promise<AccessEntry[]>;
   /** The audit entries matching every filter given, in the order of the chain. */
@@ -137,6 +139,11 @@ export async function buildTestApp(env: Record<string, string> = {}, clock?: Clo
       const reportId = await verifiedReport(reporter, handler, overrides);
       const res = await call(handler, 'POST', '/api/cases', { reportIds: [reportId] });
       return { ...expectStatus(res, 201, 'opening the case').json(), reportId };
+    },
+    async closeCase(handler, caseId, outcome) {
+      await call(handler, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
+      await call(handler, 'POST', `/api/cases/${caseId}/recovery-steps`, { step: 'rekonsiliasi' });
+      return (await call(handler, 'POST', `/api/cases/${caseId}/phase`, { to: 'selesai', outcome })).json();
     },
     async accessLog(filter) {
       const { sql, params } = where({

@@ -29,13 +29,8 @@ async function openCase(name: string, close: boolean): Promise<Opened> {
   });
   expect(added.statusCode).toBe(201);
   if (close) {
-    await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
-    await t.call(operator, 'POST', `/api/cases/${caseId}/recovery-steps`, { step: 'rekonsiliasi' });
-    const closed = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, {
-      to: 'selesai',
-      outcome: 'Kedua pihak berdamai.',
-    });
-    expect(closed.json().phase).toBe('selesai');
+    const closed = await t.closeCase(operator, caseId, 'Kedua pihak berdamai.');
+    expect(closed.phase).toBe('selesai');
   }
   return { caseId, reportId, personId: added.json().id };
 }

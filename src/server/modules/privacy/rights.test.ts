@@ -156,13 +156,8 @@ describe('requests of the people in the data', () => {
     expect(refused.json().answer).toContain('masih ditangani');
     expect((await person()).fullName).toBe('Sumarni Wati');
 
-    await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, { to: 'pemulihan' });
-    await t.call(operator, 'POST', `/api/cases/${caseId}/recovery-steps`, { step: 'rekonsiliasi' });
-    const closed = await t.call(operator, 'POST', `/api/cases/${caseId}/phase`, {
-      to: 'selesai',
-      outcome: 'Kedua pihak berdamai; lansia kembali ke rumahnya.',
-    });
-    expect(closed.json().phase).toBe('selesai');
+    const closed = await t.closeCase(operator, caseId, 'Kedua pihak berdamai; lansia kembali ke rumahnya.');
+    expect(closed.phase).toBe('selesai');
 
     const hold = await t.call(ppdp, 'POST', '/api/privacy/holds', {
       table: 'cases',
