@@ -11,7 +11,7 @@ import { warningLevelLabel } from '../operator/labels.ts';
 import { useLiveEvents } from '../operator/live.ts';
 import { DataTable, Loading, num, TimelineEntry, useAction, useLoad, wib } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
-import { SmallButton } from '../ui/SmallButton.tsx';
+import { DrillCell } from '../ui/DataTable.tsx';
 import {
   getLevelDetail,
   type LevelItem,
@@ -157,13 +157,11 @@ function LevelTable(props: { items: LevelItem[]; caption: string; onDrill?: (cod
             <FactorList factors={item.factors} />
           </td>
           <td>{item.levelSince ? wib(item.levelSince, lang) : '—'}</td>
-          {props.onDrill && (
-            <td>
-              <SmallButton onClick={() => props.onDrill?.(item.regionCode)}>
-                {t('ew.levels.drill', { name: item.regionName })}
-              </SmallButton>
-            </td>
-          )}
+          <DrillCell
+            onDrill={props.onDrill}
+            code={item.regionCode}
+            label={t('ew.levels.drill', { name: item.regionName })}
+          />
         </tr>
       ))}
     </DataTable>

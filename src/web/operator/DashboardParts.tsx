@@ -1,8 +1,8 @@
 // The dashboard's read-only parts: key figures, the map legend, the numbers per area as a table (the keyboard
 // and screen-reader way through the map), and the small charts.
 import { useLang, useT } from '../lang.ts';
+import { DrillCell } from '../ui/DataTable.tsx';
 import { Section } from '../ui/Section.tsx';
-import { SmallButton } from '../ui/SmallButton.tsx';
 import { type Bar, Bars, LineChart } from './Charts.tsx';
 import { conflictTypeLabel, groupLabel, phaseLabel, warningLevelLabel } from './labels.ts';
 import { GAP_FILLS, type LegendClass, NO_DATA_FILL, WARNING_FILLS } from './map-scale.ts';
@@ -126,13 +126,7 @@ export function AreaTable(props: {
           <td>{num(row.p1, lang)}</td>
           <td>{num(row.openCases, lang)}</td>
           {props.styleOf && <td>{props.styleOf(row.code).label}</td>}
-          {props.onDrill && (
-            <td>
-              <SmallButton onClick={() => props.onDrill?.(row.code)}>
-                {t('op.dash.drill', { name: row.name })}
-              </SmallButton>
-            </td>
-          )}
+          <DrillCell onDrill={props.onDrill} code={row.code} label={t('op.dash.drill', { name: row.name })} />
         </tr>
       ))}
     </DataTable>

@@ -1,5 +1,6 @@
 // A table of rows with its caption and column headings, the one shape every list page uses.
 import type { ComponentChildren } from 'preact';
+import { SmallButton } from './SmallButton.tsx';
 
 /**
  * A table that may scroll sideways on a phone: a labelled region that takes keyboard focus, so that it can be
@@ -76,4 +77,18 @@ export function ItemsTable<T>(
   const { items, row, empty, isLoaded = true, ...table } = props;
   if (items.length === 0) return isLoaded ? <p>{empty}</p> : null;
   return <DataTable {...table}>{items.map(row)}</DataTable>;
+}
+
+/**
+ * The last cell of an area's row in a table that drills down (`onDrill`, with the table's `actionsLabel`): the
+ * button, named by `label`, that opens the area `code` one level down; nothing when the table does not drill.
+ */
+export function DrillCell(props: { onDrill?: (code: string) => void; code: string; label: string }) {
+  const { onDrill } = props;
+  if (!onDrill) return null;
+  return (
+    <td>
+      <SmallButton onClick={() => onDrill(props.code)}>{props.label}</SmallButton>
+    </td>
+  );
 }
