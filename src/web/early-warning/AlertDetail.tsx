@@ -8,7 +8,7 @@ import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { levelLabel } from '../operator/labels.ts';
 import { listCases } from '../operator/operator-api.ts';
-import { DoneNotice, Due, FormSubmit, StandIn, TimelineEntry, useLoad, wib } from '../operator/ui.tsx';
+import { AckDue, DoneNotice, FormSubmit, StandIn, TimelineEntry, useLoad, wib } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { Fact } from '../ui/Fact.tsx';
 import {
@@ -46,12 +46,7 @@ export function AlertDetailPanel(props: { id: string; version: number; now: Date
           </span>
         )}
       </p>
-      <Due
-        label={t('ew.alert.ackDue')}
-        dueAt={alert.dueAcknowledgeAt}
-        metAt={alert.acknowledgedAt}
-        now={props.now}
-      />
+      <AckDue label={t('ew.alert.ackDue')} record={alert} now={props.now} />
       <dl class="op-facts">
         <Fact label={t('ew.alert.area')}>{alertArea(alert, t)}</Fact>
         <Fact label={t('ew.alert.raised')}>

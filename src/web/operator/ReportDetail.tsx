@@ -24,8 +24,8 @@ import {
 } from './operator-api.ts';
 import { ReportFacts, ReportSummaryLine } from './ReportFacts.tsx';
 import {
+  AckDue,
   ActionOutcome,
-  Due,
   ErrorNotice,
   Notice,
   num,
@@ -96,12 +96,7 @@ export function ReportDetail(props: {
           <li key={reason}>{describeReason(reason, lang)}</li>
         ))}
       </ul>
-      <Due
-        label={t('op.report.ackDue')}
-        dueAt={report.dueAcknowledgeAt}
-        metAt={report.acknowledgedAt}
-        now={props.now}
-      />
+      <AckDue label={t('op.report.ackDue')} record={report} now={props.now} />
       <ReportFacts report={report} />
       {report.triggers.includes('informasi_provokatif') && <ProvocationOffer report={report} />}
       {(report.channel === 'whatsapp' || report.channel === 'sms') && (

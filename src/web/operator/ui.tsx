@@ -248,6 +248,22 @@ export function Due(props: { label: string; dueAt: string; metAt?: string | null
   );
 }
 
+/** The deadline to acknowledge a report or an alert, met when it was acknowledged. */
+export function AckDue(props: {
+  label: string;
+  record: { dueAcknowledgeAt: string; acknowledgedAt?: string | null };
+  now: Date;
+}) {
+  return (
+    <Due
+      label={props.label}
+      dueAt={props.record.dueAcknowledgeAt}
+      metAt={props.record.acknowledgedAt}
+      now={props.now}
+    />
+  );
+}
+
 /** The priority in text as well as colour: "P1 · sangat mendesak". */
 export function PriorityTag(props: { priority: string }) {
   const t = useT();
