@@ -26,7 +26,15 @@ import {
   getCalendar,
   listGroups,
 } from './ew-api.ts';
-import { EwError, FormBox, formatDay, RegionPicker, regionChildren, useScopeKabkota } from './ew-ui.tsx';
+import {
+  CrowdField,
+  EwError,
+  FormBox,
+  formatDay,
+  RegionPicker,
+  regionChildren,
+  useScopeKabkota,
+} from './ew-ui.tsx';
 
 /** Roles the API lets correct the computed dates of 1 Suro and Idul Fitri. */
 
@@ -214,14 +222,7 @@ function AddEventForm(props: {
           type="datetime-local"
           {...field('endsAt')}
         />
-        <InputField
-          id="ew-event-crowd"
-          label={t('ew.event.crowd')}
-          type="number"
-          min={0}
-          {...field('crowd')}
-          inputClass="op-number"
-        />
+        <CrowdField id="ew-event-crowd" label={t('ew.event.crowd')} {...field('crowd')} />
       </div>
       <TextAreaField
         id="ew-event-description"

@@ -5,14 +5,14 @@ import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { useDraft } from '../draft.ts';
-import { CheckField, InputField, TextAreaField } from '../fields.tsx';
+import { CheckField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DoneNotice, FormSubmit, num, StandIn, Tag, useNow, useRecord, wib } from '../operator/ui.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import { ItemsTable } from '../ui/DataTable.tsx';
 import { Fact } from '../ui/Fact.tsx';
 import { cancelEvent, type EventDetail, getEvent, saveChecklist, saveReview } from './ew-api.ts';
-import { EwError, LevelTag } from './ew-ui.tsx';
+import { CrowdField, EwError, LevelTag } from './ew-ui.tsx';
 
 export function EventStatusTag(props: { status: string }) {
   const t = useT();
@@ -237,14 +237,7 @@ function ReviewForm(props: {
         rows={3}
         {...field('summary')}
       />
-      <InputField
-        id="ew-review-crowd"
-        label={t('ew.review.actualCrowd')}
-        type="number"
-        min={0}
-        {...field('crowd')}
-        inputClass="op-number"
-      />
+      <CrowdField id="ew-review-crowd" label={t('ew.review.actualCrowd')} {...field('crowd')} />
       <CheckField
         label={t('ew.review.hadIncident')}
         checked={draft.hadIncident}

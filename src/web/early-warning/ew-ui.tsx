@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import type { Region } from '../../shared/regions.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
-import { SelectField } from '../fields.tsx';
+import { InputField, SelectField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { listBakorwil, listRegions } from '../operator/operator-api.ts';
@@ -220,6 +220,16 @@ export function FormBox(props: {
       </form>
     </section>
   );
+}
+
+/** How many people an event draws, expected or counted afterwards: a whole number from 0, in the narrow box. */
+export function CrowdField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return <InputField {...props} type="number" min={0} inputClass="op-number" />;
 }
 
 // ── Regions in the user's scope ─────────────────────────────────────────────────────────────────
