@@ -136,6 +136,17 @@ export function SearchField(props: {
   return <InputField {...props} type="search" frameClass="op-search" />;
 }
 
+/** By when something is to be done: a date and a time (WIB), from the browser's picker. */
+export function DueField(props: {
+  id: string;
+  label: string;
+  required?: boolean;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return <InputField {...props} type="datetime-local" />;
+}
+
 /** A text of several lines. */
 export function TextAreaField(
   props: Common & {

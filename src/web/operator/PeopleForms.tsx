@@ -8,7 +8,7 @@ import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import { useDraft } from '../draft.ts';
-import { InputField, SelectField } from '../fields.tsx';
+import { DueField, InputField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { groupLabel, referralServiceLabel } from './labels.ts';
 import { addPerson, referPerson, updatePerson } from './operator-api.ts';
@@ -229,13 +229,7 @@ export function ReferralForm(props: {
         maxLength={200}
         {...field('provider')}
       />
-      <InputField
-        id={`${prefix}-due`}
-        label={t('op.referral.due')}
-        required
-        type="datetime-local"
-        {...field('dueAt')}
-      />
+      <DueField id={`${prefix}-due`} label={t('op.referral.due')} required {...field('dueAt')} />
       <ErrorNotice error={action.error} />
       <FormSubmit
         label={t('op.referral.submit')}
