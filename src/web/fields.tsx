@@ -136,11 +136,13 @@ export function SearchField(props: {
   return <InputField {...props} type="search" frameClass="op-search" />;
 }
 
-/** By when something is to be done: a date and a time (WIB), from the browser's picker. */
-export function DueField(props: {
+/** A date and a time (WIB) from the browser's picker: when something starts or ends, by when it is to be done. */
+export function DateTimeField(props: {
   id: string;
   label: string;
   required?: boolean;
+  /** The earliest it may be (an end not before its start). */
+  min?: string;
   value: string;
   onInput: (value: string) => void;
 }) {

@@ -11,7 +11,7 @@ import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
-import { CheckList, InputField, SelectField, TextAreaField } from '../fields.tsx';
+import { CheckList, DateTimeField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { num, Tag, useFormSend, useLoad, wib, wibDay, wibInputIn } from '../operator/ui.tsx';
 import { ListItemButton, OpensInPlace, SplitList, SplitView } from '../ui/ListView.tsx';
@@ -208,20 +208,8 @@ function AddEventForm(props: {
           {...lengthAttributes(EW_TEXT.eventTitle)}
           {...field('title')}
         />
-        <InputField
-          id="ew-event-starts"
-          label={t('ew.event.startsAt')}
-          required
-          type="datetime-local"
-          {...field('startsAt')}
-        />
-        <InputField
-          id="ew-event-ends"
-          label={t('ew.event.endsAt')}
-          min={startsAt}
-          type="datetime-local"
-          {...field('endsAt')}
-        />
+        <DateTimeField id="ew-event-starts" label={t('ew.event.startsAt')} required {...field('startsAt')} />
+        <DateTimeField id="ew-event-ends" label={t('ew.event.endsAt')} min={startsAt} {...field('endsAt')} />
         <CrowdField id="ew-event-crowd" label={t('ew.event.crowd')} {...field('crowd')} />
       </div>
       <TextAreaField

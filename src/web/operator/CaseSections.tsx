@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import { useDraft } from '../draft.ts';
-import { DueField, SelectField, TextAreaField } from '../fields.tsx';
+import { DateTimeField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { Section } from '../ui/Section.tsx';
 import { SmallButton } from '../ui/SmallButton.tsx';
@@ -213,7 +213,7 @@ export function AssignmentsSection(props: SectionProps) {
                 </select>
               </div>
               <TextAreaField id="assign-task" label={t('op.assign.task')} rows={2} {...field('task')} />
-              <DueField id="assign-due" label={t('op.assign.due')} {...field('dueAt')} />
+              <DateTimeField id="assign-due" label={t('op.assign.due')} {...field('dueAt')} />
               <SubmitButton label={t('op.assign.submit')} disabled={!draft.userId || action.isBusy} />
             </form>
           )}
@@ -291,7 +291,7 @@ export function DispositionsSection(props: SectionProps) {
             minLength={5}
             {...field('instruction')}
           />
-          <DueField id="disposition-due" label={t('op.disposition.due')} required {...field('dueAt')} />
+          <DateTimeField id="disposition-due" label={t('op.disposition.due')} required {...field('dueAt')} />
           <SubmitButton
             label={t('op.disposition.submit')}
             disabled={!draft.agencyId || draft.instruction.trim().length < 5 || !draft.dueAt || action.isBusy}

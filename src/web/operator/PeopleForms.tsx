@@ -8,7 +8,7 @@ import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import { useDraft } from '../draft.ts';
-import { DueField, InputField, SelectField } from '../fields.tsx';
+import { DateTimeField, InputField, SelectField } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { groupLabel, referralServiceLabel } from './labels.ts';
 import { addPerson, referPerson, updatePerson } from './operator-api.ts';
@@ -229,7 +229,7 @@ export function ReferralForm(props: {
         maxLength={200}
         {...field('provider')}
       />
-      <DueField id={`${prefix}-due`} label={t('op.referral.due')} required {...field('dueAt')} />
+      <DateTimeField id={`${prefix}-due`} label={t('op.referral.due')} required {...field('dueAt')} />
       <ErrorNotice error={action.error} />
       <FormSubmit
         label={t('op.referral.submit')}
