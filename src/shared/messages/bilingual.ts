@@ -5,8 +5,8 @@ import { registerMessages } from '../i18n.ts';
 /** A table loaded later: each key's Indonesian, then its English. */
 export type Bilingual = Readonly<Record<string, readonly [id: string, en: string]>>;
 
-/** Adds a table written side by side to the Indonesian and the English tables. */
-export function registerBilingual(messages: Bilingual): void {
+/** Adds a table written side by side to the Indonesian and the English tables, and gives it back for its key type. */
+export function registerBilingual<const T extends Bilingual>(messages: T): T {
   const id: Record<string, string> = {};
   const en: Record<string, string> = {};
   for (const [key, [idText, enText]] of Object.entries(messages)) {
@@ -14,4 +14,5 @@ export function registerBilingual(messages: Bilingual): void {
     en[key] = enText;
   }
   registerMessages({ id, en });
+  return messages;
 }

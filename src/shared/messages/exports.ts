@@ -1,7 +1,7 @@
 // The messages of the export panel on the office lists (exp.*). Imported by the panel; registers itself.
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 
-const messages = {
+const messages = registerBilingual({
   'exp.title': ['Ekspor', 'Export'],
   'exp.lead': [
     'Unduh daftar ini dengan saringan yang sama, untuk Excel, QGIS atau alat kemanusiaan (HXL).',
@@ -39,8 +39,6 @@ const messages = {
   ],
   'exp.status.gagal': ['Ekspor gagal: {error}', 'Export failed: {error}'],
   'exp.fileLink': ['Unduh berkas', 'Download the file'],
-} as const satisfies Bilingual;
+});
 
 export type ExportsMessageKey = keyof typeof messages;
-
-registerBilingual(messages);

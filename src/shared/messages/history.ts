@@ -1,7 +1,7 @@
 // The messages of the history import page (hist.*). Imported by the page; registers itself.
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 
-const messages = {
+const messages = registerBilingual({
   'hist.lead': [
     'Masukkan daftar kejadian konflik tahun-tahun lalu dari lembar kerja (CSV atau XLSX). Kejadian ini menjadi riwayat peringatan dini dan uji balik; tidak ada tenggat, eskalasi, peringatan atau notifikasi.',
     'Bring in past years of conflict incidents from a spreadsheet (CSV or XLSX). They become the early warning’s history and the backtest’s data; no deadline, escalation, alert or notification.',
@@ -74,8 +74,6 @@ const messages = {
   ],
   'hist.failed': ['Impor gagal: {error}', 'Import failed: {error}'],
   'hist.queued': ['Menunggu giliran…', 'Waiting for its turn…'],
-} as const satisfies Bilingual;
+});
 
 export type HistoryMessageKey = keyof typeof messages;
-
-registerBilingual(messages);

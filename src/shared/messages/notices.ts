@@ -1,8 +1,8 @@
 // The messages of the notice settings (account page) and of answering a sender from the report page.
 // Importing registers the tables.
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 
-const messages = {
+const messages = registerBilingual({
   'notices.title': ['Pemberitahuan di luar aplikasi', 'Notices outside the app'],
   'notices.intro': [
     'Pilih pemberitahuan yang dikirim ke WhatsApp, SMS atau e-mail saat Anda tidak membuka Sigap. Isinya hanya jenis, tingkat dan tempat kejadian serta tautan ke Sigap, tanpa nama korban, NIK atau nomor telepon.',
@@ -73,8 +73,6 @@ const messages = {
   'reply.send': ['Kirim balasan', 'Send answer'],
   'reply.sending': ['Mengirim…', 'Sending…'],
   'reply.sent': ['Balasan masuk antrean kirim.', 'The answer is queued to be sent.'],
-} as const satisfies Bilingual;
+});
 
 export type NoticesMessageKey = keyof typeof messages;
-
-registerBilingual(messages);

@@ -2,9 +2,9 @@
 // the evaluation page (eval.*). Loaded with the first of those pages (OperatorPage.tsx, EvaluationRoute.tsx),
 // so that the field report page, which a phone on a slow network opens first, does not carry them. Importing
 // this module registers the tables.
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 
-const messages = {
+const messages = registerBilingual({
   'op.common.cancel': ['Batal', 'Cancel'],
   'op.live.connecting': ['Menyambung ke pembaruan langsung…', 'Connecting to live updates…'],
   'op.live.live': ['Pembaruan langsung aktif', 'Live updates on'],
@@ -2056,9 +2056,7 @@ const messages = {
     'Periksa jejak audit terhadap baris ini di server Sigap:',
     'Check the audit trail against this line on the Sigap server:',
   ],
-} as const satisfies Bilingual;
+});
 
 /** Every office message key; each has its Indonesian and its English. */
 export type OfficeMessageKey = keyof typeof messages;
-
-registerBilingual(messages);

@@ -1,8 +1,8 @@
 // The messages of the retention, anomaly-signal and breach-register parts of the Pelindungan data page. Loaded with
 // the page; importing registers the tables.
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 
-const messages = {
+const messages = registerBilingual({
   'retention.heading': ['Retensi dan sinyal anomali', 'Retention and anomaly signals'],
   'retention.lead': [
     'Data pribadi yang lewat masa simpannya dianonimkan setiap malam (02.30 WIB); baris dan angka statistik tetap. Catatan dengan legal hold atau dalam kasus yang masih ditangani tidak disentuh.',
@@ -53,8 +53,6 @@ const messages = {
   'breaches.escalated': ['dieskalasikan {at}', 'escalated {at}'],
   'breaches.suspected': ['dugaan (sinyal)', 'suspected (signal)'],
   'breaches.closed': ['ditutup', 'closed'],
-} as const satisfies Bilingual;
+});
 
 export type RetentionMessageKey = keyof typeof messages;
-
-registerBilingual(messages);

@@ -1,8 +1,8 @@
 // The messages of the data protection officer's page (Pelindungan data). Loaded with the page, so no other page
 // carries them. Importing registers the tables.
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 
-const messages = {
+const messages = registerBilingual({
   'privacy.lead': [
     'Catatan kegiatan pemrosesan data pribadi (UU 27/2022 Pasal 31), dibuat dari peta data Sigap: apa yang diproses, untuk apa, atas dasar apa, siapa penerimanya dan berapa lama disimpan.',
     "The record of processing activities (UU 27/2022 Article 31), made from Sigap's data map: what is processed, for what, on which basis, who receives it and how long it is kept.",
@@ -69,8 +69,6 @@ const messages = {
   'privacy.consent.ditarik': ['ditarik', 'withdrawn'],
   'privacy.consent.belum_dicatat': ['belum dicatat', 'not recorded'],
   'privacy.consent.withdraw': ['Catat penarikan persetujuan', 'Record the withdrawal'],
-} as const satisfies Bilingual;
+});
 
 export type PrivacyMessageKey = keyof typeof messages;
-
-registerBilingual(messages);

@@ -1,8 +1,8 @@
 // The messages of the provocation watch's forms and evaluation (provw.*): the takedown request, the screenshot
 // upload, merging two items, and the evaluation page. Registered with the page's other tables (provocation.ts).
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 
-const messages = {
+const messages = registerBilingual({
   'provw.takedown.form': ['Minta penurunan atau penyelidikan', 'Request a takedown or investigation'],
   'provw.takedown.kind': ['Jenis permintaan', 'Kind of request'],
   'provw.takedown.agency': ['Lembaga mitra', 'Partner agency'],
@@ -84,8 +84,6 @@ const messages = {
   'provw.eval.byPlatform': ['Konten per platform', 'Items by platform'],
   'provw.eval.count': ['Jumlah', 'Count'],
   'provw.eval.notAssessed': ['Belum dinilai', 'Not yet assessed'],
-} as const satisfies Bilingual;
+});
 
 export type ProvocationWorkMessageKey = keyof typeof messages;
-
-registerBilingual(messages);

@@ -1,9 +1,9 @@
 // The messages of the provocation watch's pages (prov.*). Loaded with the page (ProvocationPage.tsx) and with the
 // report's offer (ProvocationOffer.tsx). Importing this module registers the tables.
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 import './provocation-work.ts';
 
-const messages = {
+const messages = registerBilingual({
   'prov.purpose': [
     'Konten provokatif dan hoaks yang beredar di wilayah Anda: satu konten dengan semua penampakannya, penilaian, kontra-narasi dan permintaan penurunan. Hanya untuk staf.',
     'Provocative content and hoaxes circulating in your region: one item with all its sightings, the assessment, counter-messages and takedown requests. Staff only.',
@@ -124,8 +124,6 @@ const messages = {
   'prov.counterStatus.dipublikasikan': ['Dipublikasikan', 'Posted'],
   'prov.kind.takedown': ['Penurunan', 'Takedown'],
   'prov.kind.investigasi': ['Penyelidikan', 'Investigation'],
-} as const satisfies Bilingual;
+});
 
 export type ProvocationMessageKey = keyof typeof messages;
-
-registerBilingual(messages);

@@ -1,8 +1,8 @@
 // The messages of the text reader's panel on the report form. Loaded with the panel (TextReaderPanel.tsx), so
 // the field report page does not carry them until someone asks the reader. Importing registers the tables.
-import { type Bilingual, registerBilingual } from './bilingual.ts';
+import { registerBilingual } from './bilingual.ts';
 
-const messages = {
+const messages = registerBilingual({
   'reader.title': ['Saran dari teks pesan', 'Suggestions from the message text'],
   'reader.reading': ['Membaca teks…', 'Reading the text…'],
   'reader.failed': [
@@ -37,8 +37,6 @@ const messages = {
     'Saran dipakai. Periksa dan ubah isian bila perlu.',
     'Suggestions used. Check the fields and change them if needed.',
   ],
-} as const satisfies Bilingual;
+});
 
 export type ReaderMessageKey = keyof typeof messages;
-
-registerBilingual(messages);
