@@ -9,10 +9,10 @@ import { textOrNull, useDraft } from './draft.ts';
 type Branch = { name: string; note: string; level: 'cabang' | 'ranting' };
 const EMPTY: Branch = { name: '', note: '', level: 'cabang' };
 
-function mounted() {
+function mounted(lengths: Parameters<typeof useDraft<Branch>>[1] = {}) {
   const form: { current?: ReturnType<typeof useDraft<Branch>> } = {};
   function Probe() {
-    form.current = useDraft(EMPTY);
+    form.current = useDraft(EMPTY, lengths);
     return null;
   }
   act(() => render(h(Probe, null), document.createElement('div')));
@@ -39,6 +39,24 @@ describe('useDraft', () => {
     expect(form().draft.level).toBe('ranting');
     act(() => form().reset());
     expect(form().draft).toEqual(EMPTY);
+  });
+
+  it('gives a text with a length its bounds and keeps send off while it is too short once trimmed', () => {
+    const form = mounted({ name: { min: 3, max: 200 }, note: { max: 500 } });
+    expect(form().field('name')).toMatchObject({ minLength: 3, maxLength: 200 });
+    expect(form().field('note')).toMatchObject({ maxLength: 500 });
+    expect(form().field('note')).not.toHaveProperty('minLength');
+    expect(form().isTooShort).toBe(true);
+    act(() => form().field('name').onInput(' Ab '));
+    expect(form().isTooShort).toBe(true);
+    act(() => form().field('name').onInput('Abu'));
+    expect(form().isTooShort).toBe(false);
+  });
+
+  it('gives a text without a length no bounds and never holds send back for it', () => {
+    const form = mounted();
+    expect(form().field('name')).not.toHaveProperty('maxLength');
+    expect(form().isTooShort).toBe(false);
   });
 });
 

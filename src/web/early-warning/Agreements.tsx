@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import { kabkotaOf } from '../../shared/region-codes.ts';
-import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { CheckList, FileField, InputField, SelectField, TextAreaField } from '../fields.tsx';
@@ -108,7 +107,7 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
       isOpen ? listReports({ region: kabkota, limit: 50 }).then((r) => r.items) : Promise.resolve(undefined),
     [isOpen, kabkota],
   );
-  const { draft, set, field, reset } = useDraft({ reportId: '', note: '' });
+  const { draft, set, field, reset } = useDraft({ reportId: '', note: '' }, { note: EW_TEXT.breachNote });
   const action = useAction();
   const id = props.agreement.id;
 
@@ -157,12 +156,7 @@ function Breaches(props: { agreement: Agreement; onChanged: () => void }) {
             ]}
           />
           {reports.data && reports.data.length === 0 && <p>{t('ew.breaches.noReports')}</p>}
-          <InputField
-            id={`ew-breach-note-${id}`}
-            label={t('ew.breaches.note')}
-            {...lengthAttributes(EW_TEXT.breachNote)}
-            {...field('note')}
-          />
+          <InputField id={`ew-breach-note-${id}`} label={t('ew.breaches.note')} {...field('note')} />
           <EwError error={action.error ?? reports.error} />
           <FormSubmit
             label={t('ew.breaches.submit')}
@@ -184,7 +178,10 @@ function AgreementForm(props: {
 }) {
   const t = useT();
   const kabkota = useScopeKabkota(props.me);
-  const { draft, field, reset } = useDraft({ title: '', place: '', body: '' });
+  const { draft, field, isTooShort, reset } = useDraft(
+    { title: '', place: '', body: '' },
+    { title: EW_TEXT.agreementTitle, place: EW_TEXT.agreementPlace, body: EW_TEXT.agreementBody },
+  );
   const [regionCode, setRegionCode] = useState('');
   const [signedOn, setSignedOn] = useState(() => wibDay(0));
   const [parties, setParties] = useState<string[]>([]);
@@ -214,13 +211,7 @@ function AgreementForm(props: {
     <details class="ew-details">
       <summary>{t('ew.agreements.add')}</summary>
       <form class="op-form ew-subform" aria-label={t('ew.agreements.add')} onSubmit={submit}>
-        <InputField
-          id="ew-agreement-title"
-          label={t('ew.agreements.title')}
-          required
-          {...lengthAttributes(EW_TEXT.agreementTitle)}
-          {...field('title')}
-        />
+        <InputField id="ew-agreement-title" label={t('ew.agreements.title')} required {...field('title')} />
         <RegionPicker
           id="ew-agreement-region"
           legend={t('ew.agreements.region')}
@@ -230,13 +221,7 @@ function AgreementForm(props: {
           kecamatan="optional"
         />
         <div class="op-grid-form">
-          <InputField
-            id="ew-agreement-place"
-            label={t('ew.agreements.place')}
-            required
-            {...lengthAttributes(EW_TEXT.agreementPlace)}
-            {...field('place')}
-          />
+          <InputField id="ew-agreement-place" label={t('ew.agreements.place')} required {...field('place')} />
           <InputField
             id="ew-agreement-date"
             label={t('ew.agreements.date')}
@@ -255,22 +240,11 @@ function AgreementForm(props: {
             onChange={setParties}
           />
         </fieldset>
-        <TextAreaField
-          id="ew-agreement-body"
-          label={t('ew.agreements.body')}
-          rows={4}
-          {...lengthAttributes(EW_TEXT.agreementBody)}
-          {...field('body')}
-        />
+        <TextAreaField id="ew-agreement-body" label={t('ew.agreements.body')} rows={4} {...field('body')} />
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.agreements.submit')}
-          disabled={
-            action.isBusy ||
-            !regionCode ||
-            parties.length === 0 ||
-            isTooShort(draft.title, EW_TEXT.agreementTitle)
-          }
+          disabled={action.isBusy || !regionCode || parties.length === 0 || isTooShort}
           isSecondary
         />
       </form>

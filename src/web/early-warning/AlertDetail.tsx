@@ -2,7 +2,6 @@
 // (acknowledge, record an action, close, approve the public text), with its CAP 1.2 documents.
 import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -146,7 +145,10 @@ function ActionForm(props: {
   onSubmit: (body: { action: string; caseId?: string }) => Promise<boolean>;
 }) {
   const t = useT();
-  const { draft, set, field, reset } = useDraft({ text: '', caseId: '' });
+  const { draft, set, field, isTooShort, reset } = useDraft(
+    { text: '', caseId: '' },
+    { text: EW_TEXT.alertAction },
+  );
   const cases = useLoad(() => listCases({ open: true, limit: 100 }).then((r) => r.items), []);
   async function submit(event: Event) {
     event.preventDefault();
@@ -160,7 +162,6 @@ function ActionForm(props: {
         label={t('ew.action.text')}
         hint={t('ew.action.hint')}
         required
-        {...lengthAttributes(EW_TEXT.alertAction)}
         rows={3}
         {...field('text')}
       />
@@ -176,11 +177,7 @@ function ActionForm(props: {
           ]}
         />
       )}
-      <FormSubmit
-        label={t('ew.action.submit')}
-        disabled={props.isBusy || isTooShort(draft.text, EW_TEXT.alertAction)}
-        isSecondary
-      />
+      <FormSubmit label={t('ew.action.submit')} disabled={props.isBusy || isTooShort} isSecondary />
     </form>
   );
 }
@@ -188,7 +185,7 @@ function ActionForm(props: {
 /** Closes an acknowledged alert with a note on how it was answered. */
 function CloseForm(props: { isBusy: boolean; onSubmit: (note: string) => Promise<boolean> }) {
   const t = useT();
-  const { draft, field, reset } = useDraft({ note: '' });
+  const { draft, field, isTooShort, reset } = useDraft({ note: '' }, { note: EW_TEXT.alertCloseNote });
   return (
     <form
       class="op-form ew-subform"
@@ -199,19 +196,8 @@ function CloseForm(props: { isBusy: boolean; onSubmit: (note: string) => Promise
       }}
     >
       <h3 id="ew-close-heading">{t('ew.close.heading')}</h3>
-      <TextAreaField
-        id="ew-close-note"
-        label={t('ew.close.note')}
-        required
-        {...lengthAttributes(EW_TEXT.alertCloseNote)}
-        rows={3}
-        {...field('note')}
-      />
-      <FormSubmit
-        label={t('ew.close.submit')}
-        disabled={props.isBusy || isTooShort(draft.note, EW_TEXT.alertCloseNote)}
-        isSecondary
-      />
+      <TextAreaField id="ew-close-note" label={t('ew.close.note')} required rows={3} {...field('note')} />
+      <FormSubmit label={t('ew.close.submit')} disabled={props.isBusy || isTooShort} isSecondary />
     </form>
   );
 }
@@ -223,10 +209,10 @@ function PublicTextForm(props: {
   onSubmit: (body: { headline: string; description: string }) => Promise<boolean>;
 }) {
   const t = useT();
-  const { draft, field } = useDraft({
-    headline: props.alert.publicHeadline ?? '',
-    description: props.alert.publicDescription ?? '',
-  });
+  const { draft, field, isTooShort } = useDraft(
+    { headline: props.alert.publicHeadline ?? '', description: props.alert.publicDescription ?? '' },
+    { headline: EW_TEXT.publicHeadline, description: EW_TEXT.publicDescription },
+  );
   return (
     <details class="ew-details">
       <summary>{t(props.alert.publicApprovedAt ? 'ew.public.change' : 'ew.public.heading')}</summary>
@@ -239,30 +225,15 @@ function PublicTextForm(props: {
         }}
       >
         <p class="hint">{t('ew.public.hint')}</p>
-        <InputField
-          id="ew-public-headline"
-          label={t('ew.public.headline')}
-          required
-          {...lengthAttributes(EW_TEXT.publicHeadline)}
-          {...field('headline')}
-        />
+        <InputField id="ew-public-headline" label={t('ew.public.headline')} required {...field('headline')} />
         <TextAreaField
           id="ew-public-description"
           label={t('ew.public.description')}
           required
-          {...lengthAttributes(EW_TEXT.publicDescription)}
           rows={3}
           {...field('description')}
         />
-        <FormSubmit
-          label={t('ew.public.submit')}
-          disabled={
-            props.isBusy ||
-            isTooShort(draft.headline, EW_TEXT.publicHeadline) ||
-            isTooShort(draft.description, EW_TEXT.publicDescription)
-          }
-          isSecondary
-        />
+        <FormSubmit label={t('ew.public.submit')} disabled={props.isBusy || isTooShort} isSecondary />
       </form>
     </details>
   );

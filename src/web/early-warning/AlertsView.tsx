@@ -5,7 +5,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { ALERT_LEVELS, levelRank } from '../../shared/early-warning/levels.ts';
 import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import { can } from '../../shared/permissions/index.ts';
-import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { InputField, RadioField, TextAreaField } from '../fields.tsx';
@@ -194,12 +193,10 @@ function RaiseAlertForm(props: {
 }) {
   const t = useT();
   const kabkota = useScopeKabkota(props.me);
-  const { draft, set, field } = useDraft({
-    regionCode: '',
-    level: 'waspada' as AlertLevel,
-    headline: '',
-    description: '',
-  });
+  const { draft, set, field, isTooShort } = useDraft(
+    { regionCode: '', level: 'waspada' as AlertLevel, headline: '', description: '' },
+    { headline: EW_TEXT.alertHeadline, description: EW_TEXT.alertDescription },
+  );
   const action = useFormSend(
     () =>
       raiseAlert({
@@ -220,7 +217,7 @@ function RaiseAlertForm(props: {
       onSubmit={action.submit}
       error={action.error ?? kabkota.error}
       submitLabel={t('ew.raise.submit')}
-      isSubmitOff={action.isBusy || !draft.regionCode || isTooShort(draft.headline, EW_TEXT.alertHeadline)}
+      isSubmitOff={action.isBusy || !draft.regionCode || isTooShort}
       onCancel={props.onCancel}
     >
       <RegionPicker
@@ -238,18 +235,11 @@ function RaiseAlertForm(props: {
         value={draft.level}
         onChange={(level) => set('level', level)}
       />
-      <InputField
-        id="ew-raise-headline"
-        label={t('ew.raise.headline')}
-        required
-        {...lengthAttributes(EW_TEXT.alertHeadline)}
-        {...field('headline')}
-      />
+      <InputField id="ew-raise-headline" label={t('ew.raise.headline')} required {...field('headline')} />
       <TextAreaField
         id="ew-raise-description"
         label={t('ew.raise.description')}
         rows={4}
-        {...lengthAttributes(EW_TEXT.alertDescription)}
         {...field('description')}
       />
     </FormBox>

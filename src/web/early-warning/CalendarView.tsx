@@ -7,7 +7,6 @@ import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { kabkotaOf } from '../../shared/region-codes.ts';
-import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
@@ -154,14 +153,17 @@ function AddEventForm(props: {
   const t = useT();
   const kabkota = useScopeKabkota(props.me);
   const groups = useLoad(() => listGroups({}).then((r) => r.items), []);
-  const { draft, set, field } = useDraft({
-    kind: 'konvoi' as EventKind,
-    title: '',
-    description: '',
-    startsAt: wibInputIn(24 * 7),
-    endsAt: '',
-    crowd: '',
-  });
+  const { draft, set, field, isTooShort } = useDraft(
+    {
+      kind: 'konvoi' as EventKind,
+      title: '',
+      description: '',
+      startsAt: wibInputIn(24 * 7),
+      endsAt: '',
+      crowd: '',
+    },
+    { title: EW_TEXT.eventTitle, description: EW_TEXT.eventDescription },
+  );
   const { startsAt, endsAt } = draft;
   const [regionCode, setRegionCode] = useState('');
   const [route, setRoute] = useState<{ code: string; name: string }[]>([]);
@@ -190,7 +192,7 @@ function AddEventForm(props: {
       onSubmit={action.submit}
       error={action.error ?? kabkota.error ?? groups.error}
       submitLabel={t('ew.event.submit')}
-      isSubmitOff={action.isBusy || !regionCode || isTooShort(draft.title, EW_TEXT.eventTitle) || !startsAt}
+      isSubmitOff={action.isBusy || !regionCode || isTooShort || !startsAt}
       onCancel={props.onCancel}
     >
       <div class="op-grid-form">
@@ -201,13 +203,7 @@ function AddEventForm(props: {
           onChange={(value) => set('kind', value as EventKind)}
           options={EVENT_KINDS.map((k) => ({ value: k, label: t(`ew.eventKind.${k}` as MessageKey) }))}
         />
-        <InputField
-          id="ew-event-title"
-          label={t('ew.event.title')}
-          required
-          {...lengthAttributes(EW_TEXT.eventTitle)}
-          {...field('title')}
-        />
+        <InputField id="ew-event-title" label={t('ew.event.title')} required {...field('title')} />
         <DateTimeField id="ew-event-starts" label={t('ew.event.startsAt')} required {...field('startsAt')} />
         <DateTimeField id="ew-event-ends" label={t('ew.event.endsAt')} min={startsAt} {...field('endsAt')} />
         <CrowdField id="ew-event-crowd" label={t('ew.event.crowd')} {...field('crowd')} />
@@ -216,7 +212,6 @@ function AddEventForm(props: {
         id="ew-event-description"
         label={t('ew.event.description')}
         rows={3}
-        {...lengthAttributes(EW_TEXT.eventDescription)}
         {...field('description')}
       />
       <RegionPicker

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { useDraft } from '../draft.ts';
 import { CheckField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -209,12 +208,15 @@ function ReviewForm(props: {
 }) {
   const t = useT();
   const review = props.event.review;
-  const { draft, set, field } = useDraft({
-    summary: review?.summary ?? '',
-    crowd: review?.actualCrowd === undefined ? '' : String(review.actualCrowd),
-    hadIncident: review?.hadIncident ?? false,
-    lessons: review?.lessons ?? '',
-  });
+  const { draft, set, field, isTooShort } = useDraft(
+    {
+      summary: review?.summary ?? '',
+      crowd: review?.actualCrowd === undefined ? '' : String(review.actualCrowd),
+      hadIncident: review?.hadIncident ?? false,
+      lessons: review?.lessons ?? '',
+    },
+    { summary: EW_TEXT.reviewSummary, lessons: EW_TEXT.reviewLessons },
+  );
   return (
     <form
       class="op-form ew-subform"
@@ -233,7 +235,6 @@ function ReviewForm(props: {
         id="ew-review-summary"
         label={t('ew.review.summary')}
         required
-        {...lengthAttributes(EW_TEXT.reviewSummary)}
         rows={3}
         {...field('summary')}
       />
@@ -246,7 +247,7 @@ function ReviewForm(props: {
       <TextAreaField id="ew-review-lessons" label={t('ew.review.lessons')} rows={3} {...field('lessons')} />
       <FormSubmit
         label={t(review ? 'ew.review.update' : 'ew.review.save')}
-        disabled={props.isBusy || isTooShort(draft.summary, EW_TEXT.reviewSummary)}
+        disabled={props.isBusy || isTooShort}
         isSecondary
       />
     </form>

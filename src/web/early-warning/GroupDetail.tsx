@@ -6,7 +6,6 @@ import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import { kabkotaOf, levelOfCode } from '../../shared/region-codes.ts';
-import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { textOrNull, useDraft } from '../draft.ts';
 import { InputField, RadioField, SelectField, TextAreaField } from '../fields.tsx';
@@ -176,7 +175,10 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
   const kabkota = useScopeKabkota(props.me);
   const [level, setLevel] = useState<'cabang' | 'ranting'>('cabang');
   const [regionCode, setRegionCode] = useState('');
-  const { draft, field, reset } = useDraft({ name: '', contactName: '', contactPhone: '', address: '' });
+  const { draft, field, isTooShort, reset } = useDraft(
+    { name: '', contactName: '', contactPhone: '', address: '' },
+    { name: EW_TEXT.branchName, address: EW_TEXT.branchAddress },
+  );
   const action = useAction();
   const isRegionReady = levelOfCode(regionCode) === (level === 'cabang' ? 'kabkota' : 'kecamatan');
 
@@ -223,13 +225,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
           onChange={setRegionCode}
           kecamatan={level === 'cabang' ? 'none' : 'required'}
         />
-        <InputField
-          id="ew-branch-name"
-          label={t('ew.branches.name')}
-          required
-          {...lengthAttributes(EW_TEXT.branchName)}
-          {...field('name')}
-        />
+        <InputField id="ew-branch-name" label={t('ew.branches.name')} required {...field('name')} />
         <div class="op-grid-form">
           <InputField id="ew-branch-contact" label={t('ew.branches.contactName')} {...field('contactName')} />
           <InputField
@@ -245,7 +241,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
         <EwError error={action.error ?? kabkota.error} />
         <FormSubmit
           label={t('ew.branches.addSubmit')}
-          disabled={action.isBusy || !isRegionReady || isTooShort(draft.name, EW_TEXT.branchName)}
+          disabled={action.isBusy || !isRegionReady || isTooShort}
           isSecondary
         />
       </form>
@@ -257,12 +253,15 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
 function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: () => void }) {
   const t = useT();
   const others = props.groups.filter((g) => g.id !== props.group.id);
-  const { draft, set, field } = useDraft({
-    otherId: '',
-    intensity: 'sedang' as Intensity,
-    status: 'aktif' as 'aktif' | 'mereda',
-    note: '',
-  });
+  const { draft, set, field } = useDraft(
+    {
+      otherId: '',
+      intensity: 'sedang' as Intensity,
+      status: 'aktif' as 'aktif' | 'mereda',
+      note: '',
+    },
+    { note: EW_TEXT.rivalryNote },
+  );
   const action = useAction();
 
   async function submit(event: Event) {
@@ -318,13 +317,7 @@ function RivalryForm(props: { group: Group; groups: readonly Group[]; onSaved: (
             ]}
           />
         </div>
-        <TextAreaField
-          id="ew-rivalry-note"
-          label={t('ew.rivalry.note')}
-          rows={2}
-          {...lengthAttributes(EW_TEXT.rivalryNote)}
-          {...field('note')}
-        />
+        <TextAreaField id="ew-rivalry-note" label={t('ew.rivalry.note')} rows={2} {...field('note')} />
         <EwError error={action.error} />
         <FormSubmit label={t('ew.rivalry.submit')} disabled={action.isBusy || !draft.otherId} isSecondary />
       </form>

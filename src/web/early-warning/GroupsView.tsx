@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import { searchKey } from '../../shared/region-codes.ts';
-import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { CheckField, InputField, SearchField, SelectField, TextAreaField } from '../fields.tsx';
@@ -177,12 +176,15 @@ function RivalryOverview(props: { rivalries: Rivalry[] | undefined; onSelect: (g
 /** Registers a group (any staff role); the same name twice is refused by the server. */
 function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => void }) {
   const t = useT();
-  const { draft, set, field } = useDraft({
-    kind: 'perguruan_silat' as GroupKind,
-    name: '',
-    shortName: '',
-    description: '',
-  });
+  const { draft, set, field, isTooShort } = useDraft(
+    {
+      kind: 'perguruan_silat' as GroupKind,
+      name: '',
+      shortName: '',
+      description: '',
+    },
+    { name: EW_TEXT.groupName, shortName: EW_TEXT.groupShortName, description: EW_TEXT.groupDescription },
+  );
   const action = useFormSend(
     () =>
       createGroup({
@@ -203,11 +205,7 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
       onSubmit={action.submit}
       error={action.error}
       submitLabel={t('ew.groups.addSubmit')}
-      isSubmitOff={
-        action.isBusy ||
-        isTooShort(draft.name, EW_TEXT.groupName) ||
-        isTooShort(draft.shortName, EW_TEXT.groupShortName)
-      }
+      isSubmitOff={action.isBusy || isTooShort}
       onCancel={props.onCancel}
     >
       <SelectField
@@ -217,26 +215,13 @@ function AddGroupForm(props: { onAdded: (group: Group) => void; onCancel: () => 
         onChange={(value) => set('kind', value as GroupKind)}
         options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
       />
-      <InputField
-        id="ew-group-name"
-        label={t('ew.groups.name')}
-        required
-        {...lengthAttributes(EW_TEXT.groupName)}
-        {...field('name')}
-      />
-      <InputField
-        id="ew-group-short"
-        label={t('ew.groups.shortName')}
-        required
-        {...lengthAttributes(EW_TEXT.groupShortName)}
-        {...field('shortName')}
-      />
+      <InputField id="ew-group-name" label={t('ew.groups.name')} required {...field('name')} />
+      <InputField id="ew-group-short" label={t('ew.groups.shortName')} required {...field('shortName')} />
       <TextAreaField
         id="ew-group-description"
         label={t('ew.groups.description')}
         frameClass="op-form-title"
         rows={3}
-        {...lengthAttributes(EW_TEXT.groupDescription)}
         {...field('description')}
       />
     </FormBox>

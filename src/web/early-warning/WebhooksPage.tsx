@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import { EW_TEXT } from '../../shared/early-warning/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { lengthAttributes } from '../../shared/text-length.ts';
 import { useDraft } from '../draft.ts';
 import { CheckField, CheckList, InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -140,7 +139,10 @@ function AddWebhookForm(props: {
   onAdded: (created: Webhook & { secret?: string }) => void;
 }) {
   const t = useT();
-  const { draft, set, field, reset } = useDraft({ url: '', secret: '', description: '', isActive: true });
+  const { draft, set, field, reset } = useDraft(
+    { url: '', secret: '', description: '', isActive: true },
+    { secret: EW_TEXT.webhookSecret, description: EW_TEXT.webhookDescription },
+  );
   const [regions, setRegions] = useState<string[]>([]);
   const action = useAction();
 
@@ -179,14 +181,12 @@ function AddWebhookForm(props: {
           <InputField
             id="ew-webhook-description"
             label={t('ew.webhooks.description')}
-            {...lengthAttributes(EW_TEXT.webhookDescription)}
             {...field('description')}
           />
           <InputField
             id="ew-webhook-secret"
             label={t('ew.webhooks.secret')}
             hint={t('ew.webhooks.secretHintText')}
-            {...lengthAttributes(EW_TEXT.webhookSecret)}
             {...field('secret')}
           />
         </div>

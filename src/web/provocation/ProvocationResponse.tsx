@@ -6,7 +6,6 @@ import { can } from '../../shared/permissions/index.ts';
 import { ASSESSMENTS, CARRIERS, OUTCOMES } from '../../shared/provocation/provocation-rules.ts';
 import type { CounterMessage, ItemDetail } from '../../shared/provocation/provocation-schema.ts';
 import { PROVOCATION_TEXT } from '../../shared/provocation/provocation-vocabulary.ts';
-import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
@@ -99,11 +98,14 @@ function ResponseForm(props: {
 
 function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
   const t = useT();
-  const { draft, set, field } = useDraft({
-    assessment: props.item.assessment ?? 'provokasi',
-    outcome: props.item.outcome as string,
-    note: props.item.assessmentNote,
-  });
+  const { draft, set, field } = useDraft(
+    {
+      assessment: props.item.assessment ?? 'provokasi',
+      outcome: props.item.outcome as string,
+      note: props.item.assessmentNote,
+    },
+    { note: PROVOCATION_TEXT.assessmentNote },
+  );
   return (
     <section aria-labelledby="prov-assess">
       <h2 id="prov-assess">{t('prov.assess.title')}</h2>
@@ -134,12 +136,7 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
           onChange={(value) => set('outcome', value)}
           options={OUTCOMES.map((o) => ({ value: o, label: t(`prov.outcome.${o}`) }))}
         />
-        <TextAreaField
-          id="prov-assess-note"
-          label={t('prov.assess.note')}
-          {...lengthAttributes(PROVOCATION_TEXT.assessmentNote)}
-          {...field('note')}
-        />
+        <TextAreaField id="prov-assess-note" label={t('prov.assess.note')} {...field('note')} />
       </ResponseForm>
     </section>
   );
@@ -147,7 +144,10 @@ function AssessForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
 
 function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
   const t = useT();
-  const { draft, set, field } = useDraft({ body: '', carrier: 'tokoh_masyarakat', carrierName: '' });
+  const { draft, set, field, isTooShort } = useDraft(
+    { body: '', carrier: 'tokoh_masyarakat', carrierName: '' },
+    { body: PROVOCATION_TEXT.counterBody, carrierName: PROVOCATION_TEXT.carrierName },
+  );
   return (
     <ResponseForm
       run={props.run}
@@ -161,15 +161,9 @@ function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
       done={t('prov.counter.drafted')}
       onDone={() => set('body', '')}
       submitLabel={t('prov.counter.draft')}
-      isSubmitOff={props.busy || isTooShort(draft.body, PROVOCATION_TEXT.counterBody)}
+      isSubmitOff={props.busy || isTooShort}
     >
-      <TextAreaField
-        id="prov-counter-body"
-        label={t('prov.counter.body')}
-        required
-        {...lengthAttributes(PROVOCATION_TEXT.counterBody)}
-        {...field('body')}
-      />
+      <TextAreaField id="prov-counter-body" label={t('prov.counter.body')} required {...field('body')} />
       <SelectField
         id="prov-counter-carrier"
         label={t('prov.counter.carrier')}
@@ -180,7 +174,6 @@ function CounterForm(props: { item: ItemDetail; busy: boolean; run: Run }) {
       <InputField
         id="prov-counter-carrier-name"
         label={t('prov.counter.carrierName')}
-        {...lengthAttributes(PROVOCATION_TEXT.carrierName)}
         {...field('carrierName')}
       />
     </ResponseForm>
