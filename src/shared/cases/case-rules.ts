@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { HANDLING_LEVELS, handlesAtLevel } from '../escalation/ladder.ts';
 import { movesOf } from '../moves.ts';
+import { isTooShort } from '../text-length.ts';
 import type { Viewer } from '../visibility.ts';
 import { isInViewerScope } from '../visibility.ts';
+import { CLOSING_TEXT } from './closing-rules.ts';
 
 /** UU 7/2012's phases of conflict handling, and closed. */
 export const CasePhase = z.enum(['pencegahan', 'penghentian', 'pemulihan', 'selesai']);
@@ -29,7 +31,7 @@ export const canMoveCase = PHASE_MOVES.canMove;
 /** Why a move is refused, or undefined when it is allowed. Closing needs an outcome summary. */
 export function refuseMove(from: CasePhase, to: CasePhase, outcome: string | undefined): string | undefined {
   if (!canMoveCase(from, to)) return `Kasus pada tahap ${from} tidak dapat pindah ke ${to}`;
-  if (to === 'selesai' && (outcome?.trim().length ?? 0) < 10) {
+  if (to === 'selesai' && isTooShort(outcome ?? '', CLOSING_TEXT.outcome)) {
     return 'Menutup kasus memerlukan ringkasan hasil (minimal 10 karakter)';
   }
   return undefined;

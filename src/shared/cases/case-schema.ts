@@ -4,9 +4,12 @@ import { KabkotaCode, RegionCode, RegionNamedInKabkota } from '../regions.ts';
 import { VersionedRecord } from '../replies.ts';
 import { ConflictType, Priority, VulnerableGroup } from '../reports/report-schema.ts';
 import { EAST_JAVA_BOUNDS } from '../reports/report-vocabulary.ts';
+import { within } from '../text-length-schema.ts';
 import { CasePhase, Escalation, RecoveryStep } from './case-rules.ts';
 import { AgencyNamed } from './case-work-replies.ts';
-import { HANDOVER_MIN_LENGTH, REOPEN_REASON_MIN_LENGTH } from './closing-rules.ts';
+import { CLOSING_TEXT } from './closing-rules.ts';
+import { PEOPLE_TEXT } from './people-rules.ts';
+import { CASE_TEXT } from './text-lengths.ts';
 
 export const CaseView = z.object({
   id: z.string(),
@@ -38,26 +41,26 @@ export type CaseView = z.infer<typeof CaseView>;
 
 export const CreateCaseInput = z.object({
   reportIds: z.array(z.uuid()).min(1, 'pilih minimal satu laporan terverifikasi').max(50),
-  title: z.string().trim().min(3).max(200).optional(),
+  title: within(z.string().trim(), CASE_TEXT.title).optional(),
 });
 
 /** A referral still open when its case closes, handed over: to which service, who follows it up. */
 export const HandoverInput = z.object({
   referralId: z.uuid(),
-  handedTo: z.string().trim().min(HANDOVER_MIN_LENGTH).max(300),
-  followUpBy: z.string().trim().min(HANDOVER_MIN_LENGTH).max(300),
+  handedTo: within(z.string().trim(), CLOSING_TEXT.handover),
+  followUpBy: within(z.string().trim(), CLOSING_TEXT.handover),
 });
 
 export const MoveCaseInput = z.object({
   to: CasePhase,
-  outcome: z.string().trim().max(5000).optional(),
+  outcome: z.string().trim().max(CLOSING_TEXT.outcome.max).optional(),
   version: z.number().int().min(1).optional(),
   /** Closing only: one hand-over for each referral of a vulnerable person still open. */
   handovers: z.array(HandoverInput).max(200).optional(),
 });
 
 export const ReopenCaseInput = z.object({
-  reason: z.string().trim().min(REOPEN_REASON_MIN_LENGTH).max(2000),
+  reason: within(z.string().trim(), CLOSING_TEXT.reopenReason),
 });
 
 /** What is still open in a case (GET /api/cases/:id/open-items): listed before closing. */
@@ -81,8 +84,8 @@ export const OpenItemsView = z.object({
 
 export const EditCaseInput = z.object({
   version: z.number().int().min(1),
-  title: z.string().trim().min(3).max(200).optional(),
-  summary: z.string().trim().max(10000).optional(),
+  title: within(z.string().trim(), CASE_TEXT.title).optional(),
+  summary: within(z.string().trim(), CASE_TEXT.summary).optional(),
 });
 
 export const AttachReportInput = z.object({ reportId: z.uuid() });
@@ -102,7 +105,7 @@ export const AssignmentInput = z.object({
   /** The request's id (an assignment is one per case and person: a new task renews it under a new id). */
   id: ClientRequestId,
   userId: z.uuid(),
-  task: z.string().trim().max(500).default(''),
+  task: within(z.string().trim(), CASE_TEXT.task).default(''),
   dueAt: Instant().optional(),
 });
 
@@ -110,20 +113,20 @@ export const DispositionInput = z.object({
   /** The disposition's id, made by the client (`ClientRequestId`). */
   id: ClientRequestId,
   agencyId: z.string().min(1).max(64),
-  instruction: z.string().trim().min(5).max(2000),
+  instruction: within(z.string().trim(), CASE_TEXT.instruction),
   dueAt: Instant(),
 });
 
 export const DispositionAnswer = z.object({
   status: z.enum(['diterima', 'selesai', 'ditolak']),
-  answer: z.string().trim().min(3).max(5000),
+  answer: within(z.string().trim(), CASE_TEXT.answer),
 });
 
 export const FollowUpInput = z
   .object({
     id: z.uuid('id harus UUID buatan perangkat'),
     kind: z.enum(['tindak_lanjut', 'check_in', 'check_out']).default('tindak_lanjut'),
-    action: z.string().trim().min(3).max(5000),
+    action: within(z.string().trim(), CASE_TEXT.followUpAction),
     occurredAt: Instant(),
     regionCode: RegionCode.optional(),
     latitude: z.number().min(EAST_JAVA_BOUNDS.south).max(EAST_JAVA_BOUNDS.north).optional(),
@@ -142,7 +145,7 @@ export const ReferralService = z.enum([
 
 export const VulnerablePersonInput = z
   .object({
-    fullName: z.string().trim().min(2).max(200),
+    fullName: within(z.string().trim(), PEOPLE_TEXT.fullName),
     nik: z
       .string()
       .regex(/^\d{16}$/, 'NIK 16 angka')
@@ -150,7 +153,7 @@ export const VulnerablePersonInput = z
     age: z.number().int().min(0).max(130).optional(),
     group: VulnerableGroup,
     needs: z.array(z.string().max(100)).max(20).default([]),
-    guardianName: z.string().trim().max(200).optional(),
+    guardianName: within(z.string().trim(), PEOPLE_TEXT.guardianName).optional(),
     guardianConsent: z.boolean().default(false),
   })
   .refine((p) => p.group !== 'anak' || p.guardianConsent, {

@@ -1,6 +1,7 @@
 // What closing a case must honour: the people still waiting in it. Zod-free: the web shows the same list and
 // the same refusal the server gives. The zod schemas over these shapes live in case-schema.ts.
 import type { VulnerableGroup } from '../reports/report-schema.ts';
+import { isTooShort, type TextLength } from '../text-length.ts';
 import type { CasePhase, RecoveryStep } from './case-rules.ts';
 import type { ReferralStatus } from './people-rules.ts';
 
@@ -24,11 +25,17 @@ export type OpenItems = {
   activeAssignments: { userId: string; displayName: string }[];
 };
 
+/** How long closing's texts may be (the schemas in case-schema.ts and the close and reopen forms read them). */
+export const CLOSING_TEXT = {
+  /** The shortest hand-over texts that still say something ("Puskesmas", "Bu Rina"). */
+  handover: { min: 3, max: 300 },
+  /** At least `min` when the case closes (case-rules.ts `refuseMove`); a move to another phase may leave it out. */
+  outcome: { min: 10, max: 5000 },
+  reopenReason: { min: 10, max: 2000 },
+} as const satisfies Record<string, TextLength>;
+
 /** A referral handed over when its case closes: to which service, and who follows it up. */
 export type Handover = { referralId: string; handedTo: string; followUpBy: string };
-
-/** The shortest hand-over texts that still say something ("Puskesmas", "Bu Rina"). */
-export const HANDOVER_MIN_LENGTH = 3;
 
 /** A closed case is read-only: nothing is added or changed until someone reopens it. */
 export function isCaseClosed(phase: CasePhase): boolean {
@@ -47,8 +54,7 @@ export function findReferralsWithoutHandover(
     handovers
       .filter(
         (h) =>
-          h.handedTo.trim().length >= HANDOVER_MIN_LENGTH &&
-          h.followUpBy.trim().length >= HANDOVER_MIN_LENGTH,
+          !isTooShort(h.handedTo, CLOSING_TEXT.handover) && !isTooShort(h.followUpBy, CLOSING_TEXT.handover),
       )
       .map((h) => h.referralId),
   );
@@ -65,6 +71,3 @@ export function hasOpenItems(items: OpenItems): boolean {
     items.activeAssignments.length > 0
   );
 }
-
-/** The shortest reason for reopening a case. */
-export const REOPEN_REASON_MIN_LENGTH = 10;

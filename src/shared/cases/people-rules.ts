@@ -2,7 +2,16 @@
 // pulling the schema library into the bundle. The zod enums over these lists live in people-schema.ts.
 import { movesOf } from '../moves.ts';
 import type { VulnerableGroup } from '../reports/report-schema.ts';
+import type { TextLength } from '../text-length.ts';
 import type { ReferralService } from './case-schema.ts';
+
+/** How long a named person's and a referral's texts may be (people-schema.ts and the people forms read them). */
+export const PEOPLE_TEXT = {
+  fullName: { min: 2, max: 200 },
+  guardianName: { max: 200 },
+  provider: { min: 2, max: 200 },
+  referralNote: { max: 2000 },
+} as const satisfies Record<string, TextLength>;
 
 /** Below this age a person is a child: their data is specific personal data (UU 27/2022 Pasal 4 ayat 2). */
 export const CHILD_AGE_LIMIT = 18;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Instant } from '../calendar-date.ts';
 import { VulnerableGroup } from '../reports/report-schema.ts';
+import { within } from '../text-length-schema.ts';
 import { ClientRequestId, ReferralService, type VulnerablePersonInput } from './case-schema.ts';
-import { AGE_BANDS, REFERRAL_STATUSES } from './people-rules.ts';
+import { AGE_BANDS, PEOPLE_TEXT, REFERRAL_STATUSES } from './people-rules.ts';
 
 /** The band a masked view shows instead of an age. */
 export const AgeBand = z.enum(AGE_BANDS);
@@ -36,14 +37,14 @@ export const ReferralInput = z.object({
   /** The referral's id, made by the client (`ClientRequestId`). */
   id: ClientRequestId,
   service: ReferralService,
-  provider: z.string().trim().min(2).max(200),
+  provider: within(z.string().trim(), PEOPLE_TEXT.provider),
   dueAt: Instant(),
 });
 export type ReferralInput = z.infer<typeof ReferralInput>;
 
 export const ReferralUpdate = z.object({
   status: ReferralStatus.exclude(['dirujuk']),
-  note: z.string().trim().max(2000).default(''),
+  note: within(z.string().trim(), PEOPLE_TEXT.referralNote).default(''),
 });
 export type ReferralUpdate = z.infer<typeof ReferralUpdate>;
 

@@ -2,12 +2,13 @@
 // referral of a vulnerable person that is not completed: the server refuses the close without them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  CLOSING_TEXT,
   findReferralsWithoutHandover,
-  HANDOVER_MIN_LENGTH,
   type Handover,
   hasOpenItems,
-  REOPEN_REASON_MIN_LENGTH,
 } from '../../shared/cases/closing-rules.ts';
+import { lengthAttributes } from '../../shared/text-length.ts';
+import { useDraft } from '../draft.ts';
 import { InputField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ToggleButton } from '../ui/ListView.tsx';
@@ -35,7 +36,7 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
   const open = useLoad(() => getOpenItems(item.id), [item.id, item.version]);
   // Names help the handler hand over the right child; the list is personal data kept in state only.
   const people = useLoad(() => listPeople(item.id).then((r) => r.items), [item.id]);
-  const [outcome, setOutcome] = useState('');
+  const { draft, field, isTooShort } = useDraft({ outcome: '' }, { outcome: CLOSING_TEXT.outcome });
   const [handovers, setHandovers] = useState<Record<string, Handover>>({});
   const outcomeField = useRef<HTMLTextAreaElement>(null);
 
@@ -57,7 +58,7 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
     () =>
       moveCase(item.id, {
         to: 'selesai',
-        outcome: outcome.trim(),
+        outcome: draft.outcome.trim(),
         version: item.version,
         handovers: given
           .filter((h) => items?.openReferrals.some((r) => r.id === h.referralId))
@@ -118,8 +119,7 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
                     key={field.key}
                     id={`handover-${field.idPart}-${r.id}`}
                     label={t(field.label)}
-                    minLength={HANDOVER_MIN_LENGTH}
-                    maxLength={300}
+                    {...lengthAttributes(CLOSING_TEXT.handover)}
                     value={value[field.key]}
                     onInput={(text) => setField(r.id, field.key, text)}
                   />
@@ -136,15 +136,10 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
         hint={t('op.phase.outcomeHint')}
         rows={4}
         required
-        minLength={10}
-        value={outcome}
-        onInput={setOutcome}
+        {...field('outcome')}
       />
       <ErrorNotice error={action.error} />
-      <SubmitButton
-        label={t('op.phase.closeConfirm')}
-        disabled={action.isBusy || outcome.trim().length < 10}
-      />
+      <SubmitButton label={t('op.phase.closeConfirm')} disabled={action.isBusy || isTooShort} />
     </form>
   );
 }
@@ -156,14 +151,14 @@ export function ReopenCaseForm(props: {
 }) {
   const t = useT();
   const [isOpen, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
+  const { draft, field, isTooShort, reset } = useDraft({ reason: '' }, { reason: CLOSING_TEXT.reopenReason });
 
   const action = useFormSend(
-    () => reopenCase(props.item.id, reason.trim()),
+    () => reopenCase(props.item.id, draft.reason.trim()),
     (updated) => {
       props.onReopened(updated, t('op.reopen.done', { phase: phaseLabel(t, updated.phase) }));
       setOpen(false);
-      setReason('');
+      reset();
     },
   );
 
@@ -180,15 +175,10 @@ export function ReopenCaseForm(props: {
             hint={t('op.reopen.reasonHint')}
             rows={3}
             required
-            minLength={REOPEN_REASON_MIN_LENGTH}
-            value={reason}
-            onInput={setReason}
+            {...field('reason')}
           />
           <ErrorNotice error={action.error} />
-          <SubmitButton
-            label={t('op.reopen.confirm')}
-            disabled={action.isBusy || reason.trim().length < REOPEN_REASON_MIN_LENGTH}
-          />
+          <SubmitButton label={t('op.reopen.confirm')} disabled={action.isBusy || isTooShort} />
         </form>
       )}
     </>

@@ -1,6 +1,7 @@
 // The parts of a case page where people act: assignments (with dispatch suggestions when the server offers
 // them) and dispositions to partner agencies. Vulnerable people and referrals are in PeopleSection.tsx.
 import { useState } from 'preact/hooks';
+import { CASE_TEXT } from '../../shared/cases/text-lengths.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import { useDraft } from '../draft.ts';
@@ -60,7 +61,10 @@ export function AssignmentsSection(props: SectionProps) {
       ),
     [item.kabkotaCode],
   );
-  const { draft, set, field, reset } = useDraft({ userId: '', task: '', dueAt: '' });
+  const { draft, set, field, reset } = useDraft(
+    { userId: '', task: '', dueAt: '' },
+    { task: CASE_TEXT.task },
+  );
   /** The suggested person chosen for a quick assignment, whose task is being written. */
   const [picked, setPicked] = useState<{ userId: string; name: string } | null>(null);
   const defaultTask = t(`op.assign.defaultTask.${item.phase}` as MessageKey, {
@@ -234,7 +238,10 @@ export function DispositionsSection(props: SectionProps) {
     [item.id, props.version],
   );
   const agencies = useLoad(() => listAgencies().then((r) => r.items.filter((a) => a.isActive)), []);
-  const { draft, set, field } = useDraft({ agencyId: '', instruction: '', dueAt: wibInputIn(24) });
+  const { draft, set, field, isTooShort } = useDraft(
+    { agencyId: '', instruction: '', dueAt: wibInputIn(24) },
+    { instruction: CASE_TEXT.instruction },
+  );
   const [done, setDone] = useState('');
   const action = useAction();
   const request = useClientId();
@@ -288,13 +295,12 @@ export function DispositionsSection(props: SectionProps) {
             id="disposition-instruction"
             label={t('op.disposition.instruction')}
             rows={3}
-            minLength={5}
             {...field('instruction')}
           />
           <DateTimeField id="disposition-due" label={t('op.disposition.due')} required {...field('dueAt')} />
           <SubmitButton
             label={t('op.disposition.submit')}
-            disabled={!draft.agencyId || draft.instruction.trim().length < 5 || !draft.dueAt || action.isBusy}
+            disabled={!draft.agencyId || isTooShort || !draft.dueAt || action.isBusy}
           />
         </form>
       )}

@@ -1,6 +1,7 @@
 // Disposisi: what the Social Affairs Office asks of a partner agency, and the agency's answers.
 import { useState } from 'preact/hooks';
 import { awaitsAnswer, sortDispositions } from '../../shared/cases/disposition-order.ts';
+import { CASE_TEXT } from '../../shared/cases/text-lengths.ts';
 import { useDraft } from '../draft.ts';
 import { RadioField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
@@ -48,10 +49,10 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
   const { item } = props;
   const t = useT();
   const lang = useLang();
-  const { draft, set, field } = useDraft<{ status: (typeof ANSWERS)[number]; answer: string }>({
-    status: item.status === 'diterima' ? 'selesai' : 'diterima',
-    answer: '',
-  });
+  const { draft, set, field, isTooShort } = useDraft<{ status: (typeof ANSWERS)[number]; answer: string }>(
+    { status: item.status === 'diterima' ? 'selesai' : 'diterima', answer: '' },
+    { answer: CASE_TEXT.answer },
+  );
   const [done, setDone] = useState('');
   const action = useAction();
   const isOpen = item.status !== 'selesai' && item.status !== 'ditolak';
@@ -103,13 +104,9 @@ function DispositionItem(props: { item: Disposition; now: Date; onAnswered: () =
             id={`${prefix}-text`}
             label={t('op.dispositions.answerLabel')}
             rows={3}
-            minLength={3}
             {...field('answer')}
           />
-          <SubmitButton
-            label={t('op.dispositions.submit')}
-            disabled={draft.answer.trim().length < 3 || action.isBusy}
-          />
+          <SubmitButton label={t('op.dispositions.submit')} disabled={isTooShort || action.isBusy} />
         </form>
       )}
     </li>

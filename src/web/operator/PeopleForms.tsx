@@ -2,10 +2,11 @@
 // guardian's consent, by the shared rule the server applies too) and referring a person to a service.
 // Nothing typed here is kept on the device: the forms hold it in memory until the server has it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isChild, REFERRAL_SERVICES, refusePerson } from '../../shared/cases/people-rules.ts';
+import { isChild, PEOPLE_TEXT, REFERRAL_SERVICES, refusePerson } from '../../shared/cases/people-rules.ts';
 import type { PersonInput, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import type { VulnerableGroup } from '../../shared/reports/report-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { isTooShort } from '../../shared/text-length.ts';
 import { wibInputToIso } from '../../shared/time.ts';
 import { useDraft } from '../draft.ts';
 import { DateTimeField, InputField, SelectField } from '../fields.tsx';
@@ -26,15 +27,18 @@ export function PersonForm(props: {
   const t = useT();
   const { person } = props;
   const prefix = person ? `person-${person.id}` : 'person-new';
-  const { draft, set, field } = useDraft({
-    fullName: person?.fullName ?? '',
-    nik: person?.nik ?? '',
-    age: person?.age != null ? String(person.age) : '',
-    group: (person?.group ?? '') as VulnerableGroup | '',
-    needs: person?.needs.join(', ') ?? '',
-    guardianName: person?.guardianName ?? '',
-    guardianConsent: person?.guardianConsent ?? false,
-  });
+  const { draft, set, field } = useDraft(
+    {
+      fullName: person?.fullName ?? '',
+      nik: person?.nik ?? '',
+      age: person?.age != null ? String(person.age) : '',
+      group: (person?.group ?? '') as VulnerableGroup | '',
+      needs: person?.needs.join(', ') ?? '',
+      guardianName: person?.guardianName ?? '',
+      guardianConsent: person?.guardianConsent ?? false,
+    },
+    { fullName: PEOPLE_TEXT.fullName, guardianName: PEOPLE_TEXT.guardianName },
+  );
   const { fullName, nik, age, group, needs, guardianName, guardianConsent } = draft;
   const [isChecked, setChecked] = useState(false);
   const [refusal, setRefusal] = useState('');
@@ -52,7 +56,7 @@ export function PersonForm(props: {
     event.preventDefault();
     setChecked(true);
     setRefusal('');
-    if (group === '' || fullName.trim().length < 2 || isNikInvalid || isAgeInvalid) return;
+    if (group === '' || isTooShort(fullName, PEOPLE_TEXT.fullName) || isNikInvalid || isAgeInvalid) return;
     const input: PersonInput = {
       fullName: fullName.trim(),
       nik: nik.trim() || undefined,
@@ -90,9 +94,10 @@ export function PersonForm(props: {
         inputRef={first}
         label={t('op.people.fullName')}
         required
-        maxLength={200}
         {...field('fullName')}
-        error={showError(fullName.trim().length < 2) ? t('op.people.nameRequired') : undefined}
+        error={
+          showError(isTooShort(fullName, PEOPLE_TEXT.fullName)) ? t('op.people.nameRequired') : undefined
+        }
       />
       <InputField
         id={`${prefix}-nik`}
@@ -135,7 +140,6 @@ export function PersonForm(props: {
       <InputField
         id={`${prefix}-guardian`}
         label={t(isForChild ? 'op.people.guardianName' : 'op.people.guardianNameOptional')}
-        maxLength={200}
         {...field('guardianName')}
       />
       {isForChild && (
@@ -180,11 +184,14 @@ export function ReferralForm(props: {
   const t = useT();
   const { person } = props;
   const prefix = `referral-${person.id}`;
-  const { draft, set, field } = useDraft<{
+  const { draft, set, field, isTooShort } = useDraft<{
     service: (typeof REFERRAL_SERVICES)[number];
     provider: string;
     dueAt: string;
-  }>({ service: 'dukungan_psikososial', provider: '', dueAt: wibInputIn(72) });
+  }>(
+    { service: 'dukungan_psikososial', provider: '', dueAt: wibInputIn(72) },
+    { provider: PEOPLE_TEXT.provider },
+  );
   const { service, provider, dueAt } = draft;
   const action = useAction();
   const request = useClientId();
@@ -225,15 +232,13 @@ export function ReferralForm(props: {
         label={t('op.referral.provider')}
         hint={t('op.referral.providerHint')}
         required
-        minLength={2}
-        maxLength={200}
         {...field('provider')}
       />
       <DateTimeField id={`${prefix}-due`} label={t('op.referral.due')} required {...field('dueAt')} />
       <ErrorNotice error={action.error} />
       <FormSubmit
         label={t('op.referral.submit')}
-        disabled={action.isBusy || provider.trim().length < 2 || !dueAt}
+        disabled={action.isBusy || isTooShort || !dueAt}
         onCancel={props.onCancel}
       />
     </form>

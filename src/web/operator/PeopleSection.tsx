@@ -6,10 +6,12 @@ import {
   isChild,
   isReferralOpen,
   nextReferralStatuses,
+  PEOPLE_TEXT,
   type ReferralStatus,
 } from '../../shared/cases/people-rules.ts';
 import type { ReferralView, VulnerablePersonView } from '../../shared/cases/people-schema.ts';
 import { VULNERABLE_GROUPS } from '../../shared/reports/report-vocabulary.ts';
+import { lengthAttributes } from '../../shared/text-length.ts';
 import { InputField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { ActionButton } from '../ui/ActionButton.tsx';
@@ -299,7 +301,7 @@ function ReferralCard(props: {
           <InputField
             id={`referral-note-${r.id}`}
             label={t('op.referral.note')}
-            maxLength={2000}
+            {...lengthAttributes(PEOPLE_TEXT.referralNote)}
             value={note}
             onInput={setNote}
           />
