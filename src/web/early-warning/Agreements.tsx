@@ -19,7 +19,7 @@ import {
   type GroupDetail,
   uploadAgreementDocument,
 } from './ew-api.ts';
-import { EwError, formatDay, RegionPicker, useScopeKabkota } from './ew-ui.tsx';
+import { EwError, formatDay, RegionPicker } from './ew-ui.tsx';
 
 const DOCUMENT_TYPES = 'application/pdf,image/jpeg,image/png';
 
@@ -177,7 +177,6 @@ function AgreementForm(props: {
   onAdded: () => void;
 }) {
   const t = useT();
-  const kabkota = useScopeKabkota(props.me);
   const { draft, field, isTooShort, reset } = useDraft(
     { title: '', place: '', body: '' },
     { title: EW_TEXT.agreementTitle, place: EW_TEXT.agreementPlace, body: EW_TEXT.agreementBody },
@@ -215,7 +214,7 @@ function AgreementForm(props: {
         <RegionPicker
           id="ew-agreement-region"
           legend={t('ew.agreements.region')}
-          kabkota={kabkota.data ?? []}
+          me={props.me}
           value={regionCode}
           onChange={setRegionCode}
           kecamatan="optional"
@@ -241,7 +240,7 @@ function AgreementForm(props: {
           />
         </fieldset>
         <TextAreaField id="ew-agreement-body" label={t('ew.agreements.body')} rows={4} {...field('body')} />
-        <EwError error={action.error ?? kabkota.error} />
+        <EwError error={action.error} />
         <FormSubmit
           label={t('ew.agreements.submit')}
           disabled={action.isBusy || !regionCode || parties.length === 0 || isTooShort}

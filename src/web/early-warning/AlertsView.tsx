@@ -16,15 +16,7 @@ import { num, useFormSend, useLoad, useNow, wib } from '../operator/ui.tsx';
 import { ListItemButton, LiveLine, OpensInPlace, SplitList, SplitView } from '../ui/ListView.tsx';
 import { AlertDetailPanel } from './AlertDetail.tsx';
 import { ALERT_FEED_URL, type AlertLevel, type AlertView, listAlerts, raiseAlert } from './ew-api.ts';
-import {
-  AlertStatusTag,
-  alertArea,
-  EwError,
-  FormBox,
-  LevelTag,
-  RegionPicker,
-  useScopeKabkota,
-} from './ew-ui.tsx';
+import { AlertStatusTag, alertArea, EwError, FormBox, LevelTag, RegionPicker } from './ew-ui.tsx';
 
 const ALERT_EVENTS = [
   'alert.raised',
@@ -192,7 +184,6 @@ function RaiseAlertForm(props: {
   onCancel: () => void;
 }) {
   const t = useT();
-  const kabkota = useScopeKabkota(props.me);
   const { draft, set, field, isTooShort } = useDraft(
     { regionCode: '', level: 'waspada' as AlertLevel, headline: '', description: '' },
     { headline: EW_TEXT.alertHeadline, description: EW_TEXT.alertDescription },
@@ -215,7 +206,7 @@ function RaiseAlertForm(props: {
       heading={t('ew.raise.heading')}
       hint={t('ew.raise.hint')}
       onSubmit={action.submit}
-      error={action.error ?? kabkota.error}
+      error={action.error}
       submitLabel={t('ew.raise.submit')}
       isSubmitOff={action.isBusy || !draft.regionCode || isTooShort}
       onCancel={props.onCancel}
@@ -223,7 +214,7 @@ function RaiseAlertForm(props: {
       <RegionPicker
         id="ew-raise-region"
         legend={t('ew.raise.region')}
-        kabkota={kabkota.data ?? []}
+        me={props.me}
         value={draft.regionCode}
         onChange={(code) => set('regionCode', code)}
         kecamatan="optional"

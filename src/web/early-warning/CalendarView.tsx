@@ -25,15 +25,7 @@ import {
   getCalendar,
   listGroups,
 } from './ew-api.ts';
-import {
-  CrowdField,
-  EwError,
-  FormBox,
-  formatDay,
-  RegionPicker,
-  regionChildren,
-  useScopeKabkota,
-} from './ew-ui.tsx';
+import { CrowdField, EwError, FormBox, formatDay, RegionPicker, regionChildren } from './ew-ui.tsx';
 
 /** Roles the API lets correct the computed dates of 1 Suro and Idul Fitri. */
 
@@ -151,7 +143,6 @@ function AddEventForm(props: {
   onCancel: () => void;
 }) {
   const t = useT();
-  const kabkota = useScopeKabkota(props.me);
   const groups = useLoad(() => listGroups({}).then((r) => r.items), []);
   const { draft, set, field, isTooShort } = useDraft(
     {
@@ -190,7 +181,7 @@ function AddEventForm(props: {
       idPrefix="ew-event-add"
       heading={t('ew.event.addHeading')}
       onSubmit={action.submit}
-      error={action.error ?? kabkota.error ?? groups.error}
+      error={action.error ?? groups.error}
       submitLabel={t('ew.event.submit')}
       isSubmitOff={action.isBusy || !regionCode || isTooShort || !startsAt}
       onCancel={props.onCancel}
@@ -217,7 +208,7 @@ function AddEventForm(props: {
       <RegionPicker
         id="ew-event-region"
         legend={t('ew.event.region')}
-        kabkota={kabkota.data ?? []}
+        me={props.me}
         value={regionCode}
         onChange={setRegionCode}
         kecamatan="optional"

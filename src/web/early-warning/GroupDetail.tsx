@@ -25,7 +25,7 @@ import {
   saveRivalry,
   setGroupActive,
 } from './ew-api.ts';
-import { EwError, RegionPicker, useDetailPanel, useScopeKabkota } from './ew-ui.tsx';
+import { EwError, RegionPicker, useDetailPanel } from './ew-ui.tsx';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -172,7 +172,6 @@ export function GroupDetailPanel(props: {
 /** Adds a cabang (kab/kota) or ranting (kecamatan) in the viewer's scope. */
 function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => void }) {
   const t = useT();
-  const kabkota = useScopeKabkota(props.me);
   const [level, setLevel] = useState<'cabang' | 'ranting'>('cabang');
   const [regionCode, setRegionCode] = useState('');
   const { draft, field, isTooShort, reset } = useDraft(
@@ -220,7 +219,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
         <RegionPicker
           id="ew-branch-region"
           legend={t('ew.branches.region')}
-          kabkota={kabkota.data ?? []}
+          me={props.me}
           value={regionCode}
           onChange={setRegionCode}
           kecamatan={level === 'cabang' ? 'none' : 'required'}
@@ -238,7 +237,7 @@ function BranchForm(props: { groupId: string; me: SignedInUser; onAdded: () => v
           />
         </div>
         <InputField id="ew-branch-address" label={t('ew.branches.address')} {...field('address')} />
-        <EwError error={action.error ?? kabkota.error} />
+        <EwError error={action.error} />
         <FormSubmit
           label={t('ew.branches.addSubmit')}
           disabled={action.isBusy || !isRegionReady || isTooShort}

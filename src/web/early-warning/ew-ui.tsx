@@ -248,7 +248,7 @@ export function regionChildren(parent: string): Promise<Region[]> {
 }
 
 /** The kab/kota the user works in: theirs (operator), their Bakorwil's (koordinator), or all 38. */
-export function useScopeKabkota(me: SignedInUser): Loaded<Region[]> {
+function useScopeKabkota(me: SignedInUser): Loaded<Region[]> {
   return useLoad(async () => {
     const all = await regionChildren('35');
     const scope = me.scope;
@@ -263,19 +263,20 @@ export function useScopeKabkota(me: SignedInUser): Loaded<Region[]> {
 }
 
 /**
- * Picks a region: a kab/kota of `kabkota` and, unless `kecamatan` is 'none', one of its kecamatan
+ * Picks a region: a kab/kota of those `me` works in and, unless `kecamatan` is 'none', one of its kecamatan
  * ('optional': the whole kab/kota is a choice too). `value` is the chosen code, '' for none.
  */
 export function RegionPicker(props: {
   id: string;
   legend: string;
-  kabkota: readonly Region[];
+  me: SignedInUser;
   value: string;
   onChange: (code: string) => void;
   kecamatan: 'none' | 'optional' | 'required';
   hint?: string;
 }) {
   const t = useT();
+  const kabkota = useScopeKabkota(props.me);
   const kab = kabkotaOf(props.value) ?? '';
   const kec = kecamatanOf(props.value) ?? '';
   const children = useLoad(
@@ -293,7 +294,7 @@ export function RegionPicker(props: {
           required
           value={kab}
           onChange={props.onChange}
-          options={[{ value: '', label: t('ew.region.choose') }, ...props.kabkota.map(regionOption)]}
+          options={[{ value: '', label: t('ew.region.choose') }, ...(kabkota.data ?? []).map(regionOption)]}
         />
         {props.kecamatan !== 'none' && (
           <SelectField
@@ -316,6 +317,7 @@ export function RegionPicker(props: {
           />
         )}
       </div>
+      <EwError error={kabkota.error ?? children.error} />
     </fieldset>
   );
 }
