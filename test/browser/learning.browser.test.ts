@@ -253,6 +253,17 @@ describe('a lesson learned', () => {
     expect(await findSeriousA11yViolations(fx.page)).toEqual([]);
   });
 
+  it('refuses an empty draft with its problems and puts the focus on the first of them, the title', async () => {
+    await signIn('op.jember');
+    await openMenu('Praktik baik');
+    await fx.page.getByRole('button', { name: 'Tulis praktik baik' }).click();
+    await fx.page.getByRole('button', { name: 'Simpan draf' }).click();
+    await fx.page.getByRole('alert').getByText('Tulis judul, minimal 5 huruf.').waitFor();
+    const title = fx.page.getByLabel('Judul');
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => title.evaluate((field) => field === document.activeElement)).toBe(true);
+  });
+
   it('finds a lesson that says "berdamai", "perdamaian" and "mendamaikan" by the root "damai"', async () => {
     const created = await fx.api<{ id: string }>('op.jember', 'POST', '/api/lessons', {
       title: 'Dua perguruan berdamai di pendapa kabupaten',

@@ -1,7 +1,7 @@
 // The frame of the Workshop and Praktik baik forms that check themselves before they are sent: the heading,
 // the list of problems, the fields, the server's error and the buttons.
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FormProblems } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { FormSubmit, useAction } from '../operator/ui.tsx';
@@ -21,15 +21,16 @@ export function useCheckedForm<T>(props: {
   const action = useAction();
   const [problems, setProblems] = useState<Problems>({});
   const formRef = useRef<HTMLFormElement>(null);
+  // Each send sets its problems anew: once they are drawn beside the fields, the first field with one takes focus.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [problems]);
 
   async function submit(event: Event) {
     event.preventDefault();
     const found = props.check();
     setProblems(found);
-    if (Object.values(found).some(Boolean)) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+    if (Object.values(found).some(Boolean)) return;
     let saved: T | undefined;
     const ok = await action.run(async () => {
       saved = await props.save();
