@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isTooShort, lengthAttributes } from './text-length.ts';
+import { fitsLength, isTooShort, lengthAttributes } from './text-length.ts';
 import { within } from './text-length-schema.ts';
 
 describe('a text length, read by a form and by a schema', () => {
@@ -16,6 +16,14 @@ describe('a text length, read by a form and by a schema', () => {
     expect(isTooShort('  ab  ', title)).toBe(true);
     expect(isTooShort(' abc ', title)).toBe(false);
     expect(isTooShort('', note)).toBe(false);
+  });
+
+  it('calls a text fitting when it is neither too short nor too long, after trimming', () => {
+    expect(fitsLength(' abc ', title)).toBe(true);
+    expect(fitsLength('  ab  ', title)).toBe(false);
+    expect(fitsLength(` ${'x'.repeat(200)} `, title)).toBe(true);
+    expect(fitsLength('x'.repeat(201), title)).toBe(false);
+    expect(fitsLength('', note)).toBe(true);
   });
 
   it('holds a schema to the same bounds', () => {

@@ -15,3 +15,8 @@ export function lengthAttributes(length: TextLength): { minLength?: number; maxL
 export function isTooShort(text: string, length: TextLength): boolean {
   return text.trim().length < (length.min ?? 0);
 }
+
+/** Whether a text, trimmed as the server reads it, is neither shorter nor longer than its length allows. */
+export function fitsLength(text: string, length: TextLength): boolean {
+  return !isTooShort(text, length) && text.trim().length <= length.max;
+}

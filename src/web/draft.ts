@@ -5,7 +5,7 @@ import { isTooShort, lengthAttributes, type TextLength } from '../shared/text-le
 /** What `field(key)` gives a text field: its value, its change and its bounds when the form has them. */
 type TextField = { value: string; onInput: (value: string) => void; minLength?: number; maxLength?: number };
 
-type TextKeys<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D];
+export type TextKeys<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D];
 
 /**
  * The draft of a form that starts as `empty`: `field(key)` gives a text field its value, its change and, for a text

@@ -2,6 +2,7 @@
 // reviews, and what the API answers. Used by the server and by the web (zod-free for the web bundle).
 import type { PersonalDataWarning } from '../evaluation/personal-data.ts';
 import { can } from '../permissions/index.ts';
+import type { TextLength } from '../text-length.ts';
 import type { Role } from '../users.ts';
 
 export type { PersonalDataWarning };
@@ -45,6 +46,22 @@ export const LESSON_TEXT_FIELDS = [
   'whatToAvoid',
   'tags',
 ] as const;
+
+const STORY_PART = { min: 10, max: 5000 } as const;
+
+/**
+ * How long a lesson's texts may be, named as its fields (and a tag each, a reviewer's note when returning it): the
+ * schemas (lesson-schema.ts) and the forms' fields read the same numbers.
+ */
+export const LESSON_TEXT = {
+  title: { min: 5, max: 200 },
+  situation: STORY_PART,
+  actionsTaken: STORY_PART,
+  whatWorked: STORY_PART,
+  whatToAvoid: STORY_PART,
+  tag: { min: 2, max: 40 },
+  returnNote: { min: 3, max: 2000 },
+} as const satisfies Record<string, TextLength>;
 
 // ── What the API answers ──────────────────────────────────────────────────────────────────────
 

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { RegionCode, RegionNamedInKabkota } from '../regions.ts';
 import { Stamped } from '../replies.ts';
 import { ConflictType } from '../reports/report-schema.ts';
-import { LESSON_STATUSES } from './lesson-rules.ts';
+import type { TextLength } from '../text-length.ts';
+import { within } from '../text-length-schema.ts';
+import { LESSON_STATUSES, LESSON_TEXT } from './lesson-rules.ts';
 
 export {
   canEditLesson,
@@ -15,17 +17,17 @@ export {
 export const LessonStatus = z.enum(LESSON_STATUSES);
 export type LessonStatus = z.infer<typeof LessonStatus>;
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const text = (length: TextLength) => within(z.string().trim(), length);
 
-const tags = z.array(text(2, 40)).max(20);
+const tags = z.array(text(LESSON_TEXT.tag)).max(20);
 const caseIds = z.array(z.uuid()).max(20);
 
 const LessonBase = z.object({
-  title: text(5, 200),
-  situation: text(10, 5000),
-  actionsTaken: text(10, 5000),
-  whatWorked: text(10, 5000),
-  whatToAvoid: text(10, 5000),
+  title: text(LESSON_TEXT.title),
+  situation: text(LESSON_TEXT.situation),
+  actionsTaken: text(LESSON_TEXT.actionsTaken),
+  whatWorked: text(LESSON_TEXT.whatWorked),
+  whatToAvoid: text(LESSON_TEXT.whatToAvoid),
   conflictType: ConflictType,
   regionCode: RegionCode,
   tags,
@@ -38,6 +40,9 @@ export type LessonFields = z.infer<typeof LessonFields>;
 /** An edit names only what changes: no defaults here, so unnamed tags and cases stay as they are. */
 export const LessonEdit = LessonBase.partial().extend({ version: z.number().int().min(1) });
 export type LessonEdit = z.infer<typeof LessonEdit>;
+
+/** A reviewer returns a lesson to its writer with a note. */
+export const LessonReturn = z.object({ note: text(LESSON_TEXT.returnNote) });
 
 // ── What the API answers (reply schemas; the web uses the zod-free types of lesson-rules.ts) ──────────
 

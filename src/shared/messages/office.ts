@@ -784,9 +784,9 @@ const messages = registerBilingual({
     'Pilih Bakorwil atau kab/kota penyelenggara.',
     'Choose the organising Bakorwil or kab/kota.',
   ],
-  'learn.form.facilitatorShort': [
-    'Setiap nama fasilitator minimal 2 huruf.',
-    'Each facilitator name needs at least 2 characters.',
+  'learn.form.facilitatorInvalid': [
+    'Setiap nama fasilitator 2 sampai 200 huruf.',
+    'Each facilitator name has 2 to 200 characters.',
   ],
   'learn.routine.heading': ['Rutinitas workshop {quarter}', 'Workshop routine, {quarter}'],
   'learn.routine.why': [

@@ -1,6 +1,7 @@
 // Workshops without a schema library: the vocabularies, who runs them, the files they keep, and the types of
 // what the API answers. Used by the server and by the web (zod-free at run time so the web bundle stays small).
 import type { z } from 'zod';
+import type { TextLength } from '../text-length.ts';
 import type {
   WorkshopActionItemReply,
   WorkshopActionReply,
@@ -20,6 +21,20 @@ export type AttendanceCode = (typeof ATTENDANCES)[number];
 
 export const ACTION_STATUSES = ['terbuka', 'selesai', 'batal'] as const;
 export type ActionStatusCode = (typeof ACTION_STATUSES)[number];
+
+/**
+ * How long a workshop's texts may be, named as its fields (and a facilitator's name each, an action item's texts):
+ * the schemas (workshop-schema.ts) and the forms' fields read the same numbers.
+ */
+export const WORKSHOP_TEXT = {
+  topic: { min: 5, max: 300 },
+  place: { min: 3, max: 300 },
+  facilitator: { min: 2, max: 200 },
+  notes: { max: 5000 },
+  actionDescription: { min: 5, max: 2000 },
+  actionOwnerName: { min: 2, max: 200 },
+  actionNote: { max: 2000 },
+} as const satisfies Record<string, TextLength>;
 
 /** Files a workshop keeps as materials, and their largest size. */
 export const MATERIAL_TYPES = [

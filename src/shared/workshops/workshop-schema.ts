@@ -4,8 +4,9 @@ import { Instant } from '../calendar-date.ts';
 import { EvaluationScope } from '../evaluation/evaluation-query.ts';
 import { isIsoDate } from '../evaluation/period.ts';
 import { RegionCode } from '../regions.ts';
+import { within } from '../text-length-schema.ts';
 import { Role } from '../users.ts';
-import { ATTENDANCES, WORKSHOP_STATUSES } from './workshop-rules.ts';
+import { ATTENDANCES, WORKSHOP_STATUSES, WORKSHOP_TEXT } from './workshop-rules.ts';
 
 export { MATERIAL_TYPES, MAX_MATERIAL_BYTES } from './workshop-rules.ts';
 
@@ -20,13 +21,13 @@ export const WorkshopEvaluation = z.object({ scope: EvaluationScope, from: day, 
 
 export const WorkshopInput = z
   .object({
-    topic: z.string().trim().min(5).max(300),
+    topic: within(z.string().trim(), WORKSHOP_TEXT.topic),
     startsAt: instant,
-    place: z.string().trim().min(3).max(300),
+    place: within(z.string().trim(), WORKSHOP_TEXT.place),
     bakorwilId: z.string().max(20).optional(),
     kabkotaCode: RegionCode.optional(),
-    facilitators: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
-    notes: z.string().max(5000).default(''),
+    facilitators: z.array(within(z.string().trim(), WORKSHOP_TEXT.facilitator)).max(20).default([]),
+    notes: within(z.string(), WORKSHOP_TEXT.notes).default(''),
     evaluation: WorkshopEvaluation.optional(),
   })
   .refine((w) => (w.bakorwilId === undefined) !== (w.kabkotaCode === undefined), {
@@ -39,11 +40,11 @@ export type WorkshopPlan = z.input<typeof WorkshopInput>;
 
 export const WorkshopEdit = z.object({
   version: z.number().int().min(1),
-  topic: z.string().trim().min(5).max(300).optional(),
+  topic: within(z.string().trim(), WORKSHOP_TEXT.topic).optional(),
   startsAt: instant.optional(),
-  place: z.string().trim().min(3).max(300).optional(),
-  facilitators: z.array(z.string().trim().min(2).max(200)).max(20).optional(),
-  notes: z.string().max(5000).optional(),
+  place: within(z.string().trim(), WORKSHOP_TEXT.place).optional(),
+  facilitators: z.array(within(z.string().trim(), WORKSHOP_TEXT.facilitator)).max(20).optional(),
+  notes: within(z.string(), WORKSHOP_TEXT.notes).optional(),
   status: WorkshopStatus.optional(),
   evaluation: WorkshopEvaluation.nullable().optional(),
 });
@@ -67,13 +68,13 @@ export const Attendance = z.enum(ATTENDANCES);
 /** Closing an action item: done, or dropped, with a note. */
 export const ActionDone = z.object({
   status: z.enum(['selesai', 'batal']).default('selesai'),
-  note: z.string().max(2000).default(''),
+  note: within(z.string(), WORKSHOP_TEXT.actionNote).default(''),
 });
 
 export const ActionInput = z.object({
-  description: z.string().trim().min(5).max(2000),
+  description: within(z.string().trim(), WORKSHOP_TEXT.actionDescription),
   ownerUserId: z.uuid().optional(),
-  ownerName: z.string().trim().min(2).max(200).optional(),
+  ownerName: within(z.string().trim(), WORKSHOP_TEXT.actionOwnerName).optional(),
   dueOn: day,
 });
 export type ActionInput = z.infer<typeof ActionInput>;

@@ -2,6 +2,8 @@
 // the list of problems, the fields, the server's error and the buttons.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { lengthAttributes, type TextLength } from '../../shared/text-length.ts';
+import type { TextKeys } from '../draft.ts';
 import { FormProblems } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { FormSubmit, useAction } from '../operator/ui.tsx';
@@ -43,14 +45,23 @@ export function useCheckedForm<T>(props: {
 
 /**
  * The text fields of a checked form, bound by their key in its draft: `field(key)` gives a field its value, its
- * change and the problem `check` found in it.
+ * change, the problem `check` found in it and, for a text named in `lengths`, its `minLength` and `maxLength`.
  */
-export function bindTextFields<D>(draft: D, setDraft: (draft: D) => void, problems: Problems) {
-  return (key: { [K in keyof D]: D[K] extends string ? K : never }[keyof D]) => ({
-    value: draft[key] as string,
-    onInput: (value: string) => setDraft({ ...draft, [key]: value }),
-    error: problems[key as string],
-  });
+export function bindTextFields<D>(
+  draft: D,
+  setDraft: (draft: D) => void,
+  problems: Problems,
+  lengths: Partial<Record<TextKeys<D>, TextLength>> = {},
+) {
+  return (key: TextKeys<D>) => {
+    const length = lengths[key];
+    return {
+      value: draft[key] as string,
+      onInput: (value: string) => setDraft({ ...draft, [key]: value }),
+      error: problems[key as string],
+      ...(length && lengthAttributes(length)),
+    };
+  };
 }
 
 /** The form of `useCheckedForm`, named by its heading (`<prefix>-title`), with `intro` above its problems. */

@@ -1,9 +1,10 @@
 // Writing a lesson learned, or editing a draft: the four parts of the story, the conflict type, the region,
 // tags, and the cases it was learned from.
 import { useState } from 'preact/hooks';
-import type { LessonView } from '../../shared/lessons/lesson-rules.ts';
+import { LESSON_TEXT, type LessonView } from '../../shared/lessons/lesson-rules.ts';
 import { isAtOrAbove, kabkotaOf } from '../../shared/region-codes.ts';
 import { CONFLICT_TYPES } from '../../shared/reports/report-vocabulary.ts';
+import { fitsLength, isTooShort } from '../../shared/text-length.ts';
 import type { SignedInUser } from '../api.ts';
 import { InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
@@ -86,16 +87,17 @@ export function LessonForm(props: {
   function check(): Record<string, string | undefined> {
     const tags = tagsOf(draft.tags);
     const found: Record<string, string | undefined> = {
-      title: draft.title.trim().length < 5 ? t('learn.lesson.titleShort') : undefined,
+      title: isTooShort(draft.title, LESSON_TEXT.title) ? t('learn.lesson.titleShort') : undefined,
     };
     for (const part of STORY) {
-      found[part.key] =
-        draft[part.key].trim().length < 10 ? t('learn.lesson.partShort', { part: t(part.label) }) : undefined;
+      found[part.key] = isTooShort(draft[part.key], LESSON_TEXT[part.key])
+        ? t('learn.lesson.partShort', { part: t(part.label) })
+        : undefined;
     }
     found.conflictType = draft.conflictType ? undefined : t('learn.lesson.typeMissing');
     found.kabkota = kabkota ? undefined : t('learn.lesson.regionMissing');
     found.tags =
-      tags.some((tag) => tag.length < 2 || tag.length > 40) || tags.length > 20
+      tags.some((tag) => !fitsLength(tag, LESSON_TEXT.tag)) || tags.length > 20
         ? t('learn.lesson.tagsInvalid')
         : undefined;
     return found;
@@ -122,7 +124,7 @@ export function LessonForm(props: {
     onSaved: props.onSaved,
   });
   const { problems } = form;
-  const field = bindTextFields(draft, setDraft, problems);
+  const field = bindTextFields(draft, setDraft, problems, LESSON_TEXT);
 
   return (
     <LearnForm
@@ -137,7 +139,6 @@ export function LessonForm(props: {
         id={`${prefix}-title-field`}
         label={t('learn.lesson.title')}
         {...field('title')}
-        maxLength={200}
         isRequired
       />
       {STORY.map((part) => (
@@ -147,7 +148,6 @@ export function LessonForm(props: {
           label={t(part.label)}
           hint={t(part.hint)}
           {...field(part.key)}
-          maxLength={5000}
           isRequired
         />
       ))}

@@ -3,11 +3,13 @@
 import { useState } from 'preact/hooks';
 import {
   canReviewLesson,
+  LESSON_TEXT,
   LESSON_TEXT_FIELDS,
   type LessonView,
   nextLessonStatus,
   type PersonalDataWarning,
 } from '../../shared/lessons/lesson-rules.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { ApiError, type SignedInUser } from '../api.ts';
 import { CheckField, TextAreaField } from '../fields.tsx';
 import { useT } from '../lang.ts';
@@ -148,7 +150,7 @@ export function LessonReview(props: {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            if (note.trim().length < 3) {
+            if (isTooShort(note, LESSON_TEXT.returnNote)) {
               setNoteProblem(t('learn.review.noteShort'));
               return;
             }
@@ -163,7 +165,7 @@ export function LessonReview(props: {
             value={note}
             onInput={setNote}
             rows={3}
-            maxLength={2000}
+            {...lengthAttributes(LESSON_TEXT.returnNote)}
             isRequired
             error={noteProblem}
           />

@@ -1,10 +1,12 @@
 // Action items (tindak lanjut): what came out of a workshop, who does it and by when, tracked until done —
 // on the workshop's page, and the user's own open items on the list page.
 import { useState } from 'preact/hooks';
-import type {
-  WorkshopAction,
-  WorkshopActionItem,
-  WorkshopView,
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
+import {
+  WORKSHOP_TEXT,
+  type WorkshopAction,
+  type WorkshopActionItem,
+  type WorkshopView,
 } from '../../shared/workshops/workshop-rules.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
 import { useDraft } from '../draft.ts';
@@ -72,7 +74,7 @@ function CloseAction(props: { item: WorkshopAction; onClosed: () => void }) {
         value={note}
         onInput={setNote}
         rows={2}
-        maxLength={2000}
+        {...lengthAttributes(WORKSHOP_TEXT.actionNote)}
       />
       <LearnError error={action.error} />
       <FormSubmit
@@ -191,7 +193,10 @@ export function ActionsSection(props: { workshop: WorkshopView; me: SignedInUser
 function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
   const t = useT();
   const action = useAction();
-  const { draft, set, field } = useDraft({ description: '', owner: '', ownerName: '', dueOn: wibDay(30) });
+  const { draft, set, field } = useDraft(
+    { description: '', owner: '', ownerName: '', dueOn: wibDay(30) },
+    { description: WORKSHOP_TEXT.actionDescription, ownerName: WORKSHOP_TEXT.actionOwnerName },
+  );
   const { description, owner, ownerName, dueOn } = draft;
   const [problems, setProblems] = useState<Record<string, string | undefined>>({});
   const users = props.workshop.participants.filter((p) => p.userId);
@@ -199,9 +204,11 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
   async function submit(event: Event) {
     event.preventDefault();
     const found = {
-      description: description.trim().length < 5 ? t('learn.action.descriptionShort') : undefined,
+      description: isTooShort(description, WORKSHOP_TEXT.actionDescription)
+        ? t('learn.action.descriptionShort')
+        : undefined,
       owner:
-        !owner || (owner === OTHER && ownerName.trim().length < 2)
+        !owner || (owner === OTHER && isTooShort(ownerName, WORKSHOP_TEXT.actionOwnerName))
           ? t('learn.action.ownerMissing')
           : undefined,
       dueOn: /^\d{4}-\d{2}-\d{2}$/.test(dueOn) ? undefined : t('learn.action.dueMissing'),
@@ -232,7 +239,6 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
         label={t('learn.action.description')}
         {...field('description')}
         rows={2}
-        maxLength={2000}
         isRequired
         error={problems.description}
       />
@@ -256,7 +262,6 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
             id="action-owner-name"
             label={t('learn.action.ownerName')}
             {...field('ownerName')}
-            maxLength={200}
             isRequired
           />
         )}

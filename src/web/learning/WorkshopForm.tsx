@@ -2,8 +2,9 @@
 // and the evaluation it discusses (a scope and a quarter).
 import { useState } from 'preact/hooks';
 import { type Period, periodLabel, previousPeriod, quarterOf } from '../../shared/evaluation/period.ts';
+import { fitsLength, isTooShort } from '../../shared/text-length.ts';
 import { wibInputToIso } from '../../shared/time.ts';
-import type { WorkshopView } from '../../shared/workshops/workshop-rules.ts';
+import { WORKSHOP_TEXT, type WorkshopView } from '../../shared/workshops/workshop-rules.ts';
 import { CheckField, InputField, SelectField, TextAreaField } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { wibInputIn } from '../operator/ui.tsx';
@@ -101,13 +102,15 @@ export function WorkshopForm(props: {
 
   function check(): Record<string, string | undefined> {
     return {
-      topic: draft.topic.trim().length < 5 ? t('learn.form.topicShort') : undefined,
+      topic: isTooShort(draft.topic, WORKSHOP_TEXT.topic) ? t('learn.form.topicShort') : undefined,
       startsAt: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(draft.startsAt)
         ? undefined
         : t('learn.form.startsAtMissing'),
-      place: draft.place.trim().length < 3 ? t('learn.form.placeShort') : undefined,
+      place: isTooShort(draft.place, WORKSHOP_TEXT.place) ? t('learn.form.placeShort') : undefined,
       area: !isEdit && !draft.area ? t('learn.form.areaMissing') : undefined,
-      facilitators: facilitators.some((f) => f.length < 2) ? t('learn.form.facilitatorShort') : undefined,
+      facilitators: facilitators.some((f) => !fitsLength(f, WORKSHOP_TEXT.facilitator))
+        ? t('learn.form.facilitatorInvalid')
+        : undefined,
     };
   }
 
@@ -140,7 +143,7 @@ export function WorkshopForm(props: {
     onSaved: props.onSaved,
   });
   const { problems } = form;
-  const field = bindTextFields(draft, setDraft, problems);
+  const field = bindTextFields(draft, setDraft, problems, WORKSHOP_TEXT);
 
   return (
     <LearnForm
@@ -155,7 +158,6 @@ export function WorkshopForm(props: {
         label={t('learn.workshop.topic')}
         hint={t('learn.workshop.topicHint')}
         {...field('topic')}
-        maxLength={300}
         isRequired
       />
       <div class="op-grid-form">
@@ -166,13 +168,7 @@ export function WorkshopForm(props: {
           {...field('startsAt')}
           isRequired
         />
-        <InputField
-          id={`${prefix}-place`}
-          label={t('learn.workshop.place')}
-          {...field('place')}
-          maxLength={300}
-          isRequired
-        />
+        <InputField id={`${prefix}-place`} label={t('learn.workshop.place')} {...field('place')} isRequired />
         {!isEdit && (
           <SelectField
             id={`${prefix}-area`}
@@ -199,13 +195,7 @@ export function WorkshopForm(props: {
         {...field('facilitators')}
         rows={3}
       />
-      <TextAreaField
-        id={`${prefix}-notes`}
-        label={t('learn.workshop.notes')}
-        {...field('notes')}
-        rows={3}
-        maxLength={5000}
-      />
+      <TextAreaField id={`${prefix}-notes`} label={t('learn.workshop.notes')} {...field('notes')} rows={3} />
       <fieldset class="op-radios">
         <legend>{t('learn.workshop.evaluation')}</legend>
         <CheckField

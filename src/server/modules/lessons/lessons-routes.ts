@@ -4,6 +4,7 @@ import {
   LessonEdit,
   LessonFields,
   LessonListReply,
+  LessonReturn,
   LessonStatus,
   LessonTagsReply,
   LessonViewReply,
@@ -97,7 +98,7 @@ export async function lessonsRoutes(app: FastifyInstance, deps: lessons.LessonDe
     {
       summary: 'Kembalikan ke penulis dengan catatan',
       params: IdParams,
-      body: z.object({ note: z.string().trim().min(3).max(2000) }),
+      body: LessonReturn,
       reply: LessonViewReply,
     },
     ({ principal, params: { id }, body }) => move(deps, principal, id, 'return', { note: body.note }),
