@@ -2,6 +2,7 @@
 // `isRequired` only announces a field the form checks itself; `required` (and `minLength`, `min`, `max`) let the
 // browser check it before the form is sent.
 import type { ComponentChildren, Ref } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { WibDateField } from './WibDateField.tsx';
 
 type Common = {
@@ -247,6 +248,19 @@ export function FileField(
       />
     </Frame>
   );
+}
+
+/**
+ * A form that names its problems beside its fields: after `refused()`, once the problems are drawn, the first field
+ * marked invalid takes the focus. `form` goes on the form element.
+ */
+export function useFocusOnRefusal() {
+  const form = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+  return { form, refused: () => setRefusals((n) => n + 1) };
 }
 
 /** The problems of a form, announced when it is sent with some; each also stands beside its field. */

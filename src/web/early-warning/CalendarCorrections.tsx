@@ -1,10 +1,10 @@
 // Koreksi tanggal (admin): 1 Suro and Idul Fitri of each Hijri year in the calendar's range, as computed and as in
 // effect; setting the government's date (at most 3 days from the computed one, with what it rests on) or removing
 // it. Malam 1 Suro and the month of Suro follow 1 Suro on the server.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { addDays } from '../../shared/early-warning/calendar.ts';
 import { useDraft } from '../draft.ts';
-import { FormProblems, InputField } from '../fields.tsx';
+import { FormProblems, InputField, useFocusOnRefusal } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { DoneNotice, Tag, useAction } from '../operator/ui.tsx';
 import { ItemsTable } from '../ui/DataTable.tsx';
@@ -140,12 +140,8 @@ function CorrectionForm(props: {
   const { draft, field } = useDraft({ date: anchor.isOverridden ? anchor.startDay : '', note: '' });
   const { date, note } = draft;
   const [problems, setProblems] = useState<{ date?: string; note?: string }>({});
-  const [attempt, setAttempt] = useState(0);
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+  const { form, refused } = useFocusOnRefusal();
 
   function check(): { date?: string; note?: string } {
     return {
@@ -166,7 +162,7 @@ function CorrectionForm(props: {
     setProblems(found);
     if (found.date || found.note) {
       action.clear();
-      setAttempt((n) => n + 1);
+      refused();
       return;
     }
     let day = date;

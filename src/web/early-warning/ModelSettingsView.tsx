@@ -1,7 +1,7 @@
 // Pengaturan model: the thresholds and parameters of the level model (docs/EARLY-WARNING.md). Every staff role
 // may read them — they explain why a level is what it is — and only the admin saves them, as the API allows.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   SETTING_LIMITS as L,
   type SettingLimit,
@@ -10,7 +10,7 @@ import {
 import type { Lang, MessageKey } from '../../shared/i18n.ts';
 import { can } from '../../shared/permissions/index.ts';
 import type { ApiError, SignedInUser } from '../api.ts';
-import { FormProblems, InputField } from '../fields.tsx';
+import { FormProblems, InputField, useFocusOnRefusal } from '../fields.tsx';
 import { useLang, useT } from '../lang.ts';
 import { warningLevelLabel } from '../operator/labels.ts';
 import { DoneNotice, FormSubmit, Loading, num, useAction, useLoad } from '../operator/ui.tsx';
@@ -195,14 +195,10 @@ function SettingsForm(props: { settings: EarlyWarningSettings }) {
   const [saved, setSaved] = useState(props.settings);
   const [texts, setTexts] = useState(() => textsOf(props.settings, lang));
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState('');
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
   // After a refused save, the first field named wrong takes the focus.
-  useEffect(() => {
-    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+  const { form, refused } = useFocusOnRefusal();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -211,7 +207,7 @@ function SettingsForm(props: { settings: EarlyWarningSettings }) {
     setProblems(found.problems);
     if (Object.keys(found.problems).length > 0) {
       action.clear();
-      setAttempt((n) => n + 1);
+      refused();
       return;
     }
     const ok = await action.run(async () => {
@@ -220,7 +216,7 @@ function SettingsForm(props: { settings: EarlyWarningSettings }) {
       setTexts(textsOf(answer, lang));
     });
     if (ok) setDone(t('ew.model.saved'));
-    else setAttempt((n) => n + 1);
+    else refused();
   }
 
   // The server's field problems stand beside their fields as ours do; the rest in its own notice.

@@ -1,10 +1,10 @@
 // The frame of the Workshop and Praktik baik forms that check themselves before they are sent: the heading,
 // the list of problems, the fields, the server's error and the buttons.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { lengthAttributes, type TextLength } from '../../shared/text-length.ts';
 import type { TextKeys } from '../draft.ts';
-import { FormProblems } from '../fields.tsx';
+import { FormProblems, useFocusOnRefusal } from '../fields.tsx';
 import { useT } from '../lang.ts';
 import { FormSubmit, useAction } from '../operator/ui.tsx';
 import { LearnError } from './learning-ui.tsx';
@@ -22,17 +22,16 @@ export function useCheckedForm<T>(props: {
 }) {
   const action = useAction();
   const [problems, setProblems] = useState<Problems>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  // Each send sets its problems anew: once they are drawn beside the fields, the first field with one takes focus.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [problems]);
+  const { form: formRef, refused } = useFocusOnRefusal();
 
   async function submit(event: Event) {
     event.preventDefault();
     const found = props.check();
     setProblems(found);
-    if (Object.values(found).some(Boolean)) return;
+    if (Object.values(found).some(Boolean)) {
+      refused();
+      return;
+    }
     let saved: T | undefined;
     const ok = await action.run(async () => {
       saved = await props.save();
