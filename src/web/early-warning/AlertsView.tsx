@@ -110,14 +110,9 @@ export function AlertsView(props: { me: SignedInUser; onOpenCount?: (n: number) 
             items={items}
             empty={t('ew.alerts.empty')}
             itemClass={(alert) => `ew-edge-${alert.level}`}
-            item={(alert) => (
-              <AlertButton
-                alert={alert}
-                now={now}
-                isSelected={alert.id === selectedId}
-                onSelect={() => setSelectedId(alert.id)}
-              />
-            )}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            item={(alert, selection) => <AlertButton alert={alert} now={now} {...selection} />}
           >
             <RadioField
               legend={t('ew.alerts.show')}

@@ -94,13 +94,9 @@ export function CalendarView(props: { me: SignedInUser }) {
             loaded={calendar}
             items={events}
             empty={t('ew.calendar.eventsEmpty')}
-            item={(event) => (
-              <EventButton
-                event={event}
-                isSelected={event.id === selectedId}
-                onSelect={() => setSelectedId(event.id)}
-              />
-            )}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            item={(event, selection) => <EventButton event={event} {...selection} />}
           />
         }
         detail={

@@ -68,12 +68,10 @@ export function GroupsView(props: { me: SignedInUser }) {
             loaded={groups}
             items={shown}
             empty={t('ew.groups.empty')}
-            item={(group) => (
-              <ListItemButton
-                isSelected={group.id === selectedId}
-                onSelect={() => setSelectedId(group.id)}
-                title={`${group.shortName} — ${group.name}`}
-              >
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            item={(group, selection) => (
+              <ListItemButton {...selection} title={`${group.shortName} — ${group.name}`}>
                 <span class="op-report-meta">
                   {groupKindLabel(t, group.kind)}
                   {!group.isActive && ` · ${t('ew.groups.inactive')}`}

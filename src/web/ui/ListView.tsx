@@ -19,10 +19,13 @@ export function SplitView(props: {
   );
 }
 
+/** Whether an entry of a `SplitList` is the one shown beside it, and how to show it there. */
+export type Selection = { isSelected: boolean; onSelect: () => void };
+
 /**
  * The list side of a `SplitView`, named by its heading: what comes before the list (its filters, its error), the
  * loading or empty line, and an item per entry, each in a list item (of `itemClass`, when given, beside the
- * default).
+ * default) and told whether it is `selectedId`.
  */
 export function SplitList<T extends { id: string }>(props: {
   id: string;
@@ -30,8 +33,10 @@ export function SplitList<T extends { id: string }>(props: {
   loaded: { data: unknown; isLoading: boolean };
   items: readonly T[];
   empty: string;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
   itemClass?: (item: T) => string;
-  item: (item: T) => ComponentChildren;
+  item: (item: T, selection: Selection) => ComponentChildren;
   children?: ComponentChildren;
 }) {
   return (
@@ -45,7 +50,10 @@ export function SplitList<T extends { id: string }>(props: {
             key={item.id}
             class={props.itemClass ? `op-report-item ${props.itemClass(item)}` : 'op-report-item'}
           >
-            {props.item(item)}
+            {props.item(item, {
+              isSelected: item.id === props.selectedId,
+              onSelect: () => props.onSelect(item.id),
+            })}
           </li>
         ))}
       </ul>
