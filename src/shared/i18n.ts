@@ -334,7 +334,7 @@ const id = {
   'field.followUp.checkOutAction': 'Meninggalkan lokasi',
   'field.followUp.add': 'Tambah tindak lanjut',
   'field.followUp.note': 'Apa yang sudah dilakukan?',
-  'field.followUp.noteTooShort': 'Tulis minimal 3 karakter.',
+  'field.followUp.noteTooShort': 'Tulis minimal {min} karakter.',
   'field.followUp.send': 'Kirim tindak lanjut',
   // ── end of field pages ──────────────────────────────────────────────────────────────────────────
   'op.page.loadFailed': 'Bagian ini tidak dapat dimuat. Muat ulang Sigap.',

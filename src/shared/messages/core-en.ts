@@ -313,7 +313,7 @@ const en: Record<CoreMessageKey, string> = {
   'field.followUp.checkOutAction': 'Left the location (check out)',
   'field.followUp.add': 'Add a follow-up',
   'field.followUp.note': 'What was done?',
-  'field.followUp.noteTooShort': 'Write at least 3 characters.',
+  'field.followUp.noteTooShort': 'Write at least {min} characters.',
   'field.followUp.send': 'Send follow-up',
   // ── end of field pages ──────────────────────────────────────────────────────────────────────────
   'op.page.loadFailed': 'This part could not be loaded. Reload Sigap.',

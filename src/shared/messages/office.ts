@@ -190,8 +190,8 @@ const messages = registerBilingual({
   'op.phase.close': ['Tutup kasus…', 'Close the case…'],
   'op.phase.outcomeLabel': ['Ringkasan hasil penanganan', 'Summary of the outcome'],
   'op.phase.outcomeHint': [
-    'Wajib, minimal 10 karakter: apa yang dicapai, keadaan warga terdampak, dan tindak lanjut yang masih berjalan.',
-    'Required, at least 10 characters: what was achieved, how affected residents are, and follow-ups still running.',
+    'Wajib, minimal {min} karakter: apa yang dicapai, keadaan warga terdampak, dan tindak lanjut yang masih berjalan.',
+    'Required, at least {min} characters: what was achieved, how affected residents are, and follow-ups still running.',
   ],
   'op.phase.closeConfirm': ['Tutup kasus dengan ringkasan ini', 'Close the case with this summary'],
   'op.phase.outcome': ['Ringkasan hasil', 'Outcome'],
@@ -215,8 +215,8 @@ const messages = registerBilingual({
     'Hand-over of the {service} referral for {name} ({status}, due {due})',
   ],
   'op.close.handoverMissing': [
-    'Serah terima belum lengkap: isi keduanya (minimal 3 karakter).',
-    'Hand-over not complete: fill in both (at least 3 characters).',
+    'Serah terima belum lengkap: isi keduanya (minimal {min} karakter).',
+    'Hand-over not complete: fill in both (at least {min} characters).',
   ],
   'op.close.handedTo': ['Diserahkan ke layanan/lembaga', 'Handed over to (service or institution)'],
   'op.close.followUpBy': [
@@ -368,8 +368,8 @@ const messages = registerBilingual({
   'op.people.edit': ['Ubah data {name}', 'Edit {name}'],
   'op.people.fullName': ['Nama lengkap', 'Full name'],
   'op.people.nameRequired': [
-    'Isi nama lengkap (minimal 2 huruf).',
-    'Enter the full name (at least 2 letters).',
+    'Isi nama lengkap (minimal {min} huruf).',
+    'Enter the full name (at least {min} letters).',
   ],
   'op.people.nik': ['NIK (opsional)', 'NIK (optional)'],
   'op.people.nikHint': [
@@ -769,24 +769,24 @@ const messages = registerBilingual({
   ],
   'learn.form.problems': ['Periksa isian berikut:', 'Please check the following:'],
   'learn.form.topicShort': [
-    'Tulis topik workshop, minimal 5 huruf.',
-    'Write the workshop topic, at least 5 characters.',
+    'Tulis topik workshop, minimal {min} huruf.',
+    'Write the workshop topic, at least {min} characters.',
   ],
   'learn.form.startsAtMissing': [
     'Isi tanggal dan jam mulai (WIB).',
     'Fill in the start date and time (WIB).',
   ],
   'learn.form.placeShort': [
-    'Tulis tempat workshop, minimal 3 huruf.',
-    'Write the place, at least 3 characters.',
+    'Tulis tempat workshop, minimal {min} huruf.',
+    'Write the place, at least {min} characters.',
   ],
   'learn.form.areaMissing': [
     'Pilih Bakorwil atau kab/kota penyelenggara.',
     'Choose the organising Bakorwil or kab/kota.',
   ],
   'learn.form.facilitatorInvalid': [
-    'Setiap nama fasilitator 2 sampai 200 huruf.',
-    'Each facilitator name has 2 to 200 characters.',
+    'Setiap nama fasilitator {min} sampai {max} huruf.',
+    'Each facilitator name has {min} to {max} characters.',
   ],
   'learn.routine.heading': ['Rutinitas workshop {quarter}', 'Workshop routine, {quarter}'],
   'learn.routine.why': [
@@ -940,8 +940,8 @@ const messages = registerBilingual({
   'learn.action.addHeading': ['Catat tindak lanjut', 'Record an action item'],
   'learn.action.description': ['Apa yang dikerjakan', 'What is to be done'],
   'learn.action.descriptionShort': [
-    'Tulis tindak lanjut, minimal 5 huruf.',
-    'Describe the action item, at least 5 characters.',
+    'Tulis tindak lanjut, minimal {min} huruf.',
+    'Describe the action item, at least {min} characters.',
   ],
   'learn.action.owner': ['Penanggung jawab', 'Owner'],
   'learn.action.ownerHint': [
@@ -996,7 +996,10 @@ const messages = registerBilingual({
     'Do not write NIKs, phone numbers or children’s names. Before publication Sigap checks the text and warns you.',
   ],
   'learn.lesson.title': ['Judul', 'Title'],
-  'learn.lesson.titleShort': ['Tulis judul, minimal 5 huruf.', 'Write a title, at least 5 characters.'],
+  'learn.lesson.titleShort': [
+    'Tulis judul, minimal {min} huruf.',
+    'Write a title, at least {min} characters.',
+  ],
   'learn.lesson.situation': ['Situasi', 'Situation'],
   'learn.lesson.situationHint': [
     'Apa yang terjadi, di mana, dan siapa yang terdampak.',
@@ -1018,8 +1021,8 @@ const messages = registerBilingual({
     'Mistakes or obstacles to watch for.',
   ],
   'learn.lesson.partShort': [
-    'Isi bagian "{part}", minimal 10 huruf.',
-    'Fill in "{part}", at least 10 characters.',
+    'Isi bagian "{part}", minimal {min} huruf.',
+    'Fill in "{part}", at least {min} characters.',
   ],
   'learn.lesson.conflictType': ['Jenis konflik', 'Conflict type'],
   'learn.lesson.chooseType': ['— Pilih jenis konflik —', '— Choose the conflict type —'],
@@ -1038,8 +1041,8 @@ const messages = registerBilingual({
     'Separate with commas, for example: 1 Suro, broadcast WA.',
   ],
   'learn.lesson.tagsInvalid': [
-    'Setiap tag 2 sampai 40 huruf, paling banyak 20 tag.',
-    'Each tag has 2 to 40 characters; 20 tags at most.',
+    'Setiap tag {min} sampai {max} huruf, paling banyak 20 tag.',
+    'Each tag has {min} to {max} characters; 20 tags at most.',
   ],
   'learn.lesson.cases': ['Kasus terkait', 'Linked cases'],
   'learn.lesson.casesHint': [
@@ -1116,7 +1119,10 @@ const messages = registerBilingual({
   'learn.review.return': ['Kembalikan ke penulis', 'Return to the writer'],
   'learn.review.note': ['Catatan untuk penulis', 'Note for the writer'],
   'learn.review.noteHint': ['Apa yang perlu diperbaiki.', 'What needs fixing.'],
-  'learn.review.noteShort': ['Tulis catatan, minimal 3 huruf.', 'Write a note, at least 3 characters.'],
+  'learn.review.noteShort': [
+    'Tulis catatan, minimal {min} huruf.',
+    'Write a note, at least {min} characters.',
+  ],
   'learn.review.returnSubmit': ['Kembalikan dengan catatan', 'Return with the note'],
   'learn.review.returned': ['Dikembalikan ke penulis sebagai draf.', 'Returned to the writer as a draft.'],
   'ew.tab.label': ['Bagian peringatan dini', 'Early-warning sections'],

@@ -8,8 +8,8 @@ const messages = registerBilingual({
   'provw.takedown.agency': ['Lembaga mitra', 'Partner agency'],
   'provw.takedown.case': ['Kasus yang tertaut', 'Linked case'],
   'provw.takedown.instruction': [
-    'Uraian permintaan (minimal 10 karakter)',
-    'What is asked (at least 10 characters)',
+    'Uraian permintaan (minimal {min} karakter)',
+    'What is asked (at least {min} characters)',
   ],
   'provw.takedown.noCase': [
     'Tautkan konten ini ke sebuah kasus dahulu: permintaan dikirim sebagai disposisi pada kasus itu.',

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseView, FollowUpInput } from '../../shared/cases/case-schema.ts';
+import { CASE_TEXT } from '../../shared/cases/text-lengths.ts';
 import { errorMessage, formatDateTimeWIB, type MessageKey } from '../../shared/i18n.ts';
 import { isInEastJava } from '../../shared/reports/report-vocabulary.ts';
+import { isTooShort, lengthAttributes } from '../../shared/text-length.ts';
 import { toWibIso } from '../../shared/time.ts';
 import { ApiError, request, type SignedInUser } from '../api.ts';
 import { newClientId } from '../client-id.ts';
@@ -157,7 +159,7 @@ function TaskCard(props: { task: Task; me: SignedInUser }) {
 
   async function sendNote(event: Event) {
     event.preventDefault();
-    if (note.trim().length < 3) {
+    if (isTooShort(note, CASE_TEXT.followUpAction)) {
       setNoteProblem(true);
       document.getElementById(`note-${task.id}`)?.focus();
       return;
@@ -220,9 +222,13 @@ function TaskCard(props: { task: Task; me: SignedInUser }) {
             <TextAreaField
               id={`note-${task.id}`}
               label={t('field.followUp.note')}
-              error={noteProblem ? t('field.followUp.noteTooShort') : undefined}
+              error={
+                noteProblem
+                  ? t('field.followUp.noteTooShort', { min: CASE_TEXT.followUpAction.min })
+                  : undefined
+              }
               rows={3}
-              maxLength={5000}
+              {...lengthAttributes(CASE_TEXT.followUpAction)}
               value={note}
               onInput={setNote}
             />

@@ -87,18 +87,20 @@ export function LessonForm(props: {
   function check(): Record<string, string | undefined> {
     const tags = tagsOf(draft.tags);
     const found: Record<string, string | undefined> = {
-      title: isTooShort(draft.title, LESSON_TEXT.title) ? t('learn.lesson.titleShort') : undefined,
+      title: isTooShort(draft.title, LESSON_TEXT.title)
+        ? t('learn.lesson.titleShort', { min: LESSON_TEXT.title.min })
+        : undefined,
     };
     for (const part of STORY) {
       found[part.key] = isTooShort(draft[part.key], LESSON_TEXT[part.key])
-        ? t('learn.lesson.partShort', { part: t(part.label) })
+        ? t('learn.lesson.partShort', { part: t(part.label), min: LESSON_TEXT[part.key].min })
         : undefined;
     }
     found.conflictType = draft.conflictType ? undefined : t('learn.lesson.typeMissing');
     found.kabkota = kabkota ? undefined : t('learn.lesson.regionMissing');
     found.tags =
       tags.some((tag) => !fitsLength(tag, LESSON_TEXT.tag)) || tags.length > 20
-        ? t('learn.lesson.tagsInvalid')
+        ? t('learn.lesson.tagsInvalid', LESSON_TEXT.tag)
         : undefined;
     return found;
   }

@@ -151,7 +151,7 @@ export function LessonReview(props: {
           onSubmit={(event) => {
             event.preventDefault();
             if (isTooShort(note, LESSON_TEXT.returnNote)) {
-              setNoteProblem(t('learn.review.noteShort'));
+              setNoteProblem(t('learn.review.noteShort', { min: LESSON_TEXT.returnNote.min }));
               return;
             }
             setNoteProblem('');

@@ -205,7 +205,7 @@ function AddAction(props: { workshop: WorkshopView; onAdded: () => void }) {
     event.preventDefault();
     const found = {
       description: isTooShort(description, WORKSHOP_TEXT.actionDescription)
-        ? t('learn.action.descriptionShort')
+        ? t('learn.action.descriptionShort', { min: WORKSHOP_TEXT.actionDescription.min })
         : undefined,
       owner:
         !owner || (owner === OTHER && isTooShort(ownerName, WORKSHOP_TEXT.actionOwnerName))

@@ -102,14 +102,18 @@ export function WorkshopForm(props: {
 
   function check(): Record<string, string | undefined> {
     return {
-      topic: isTooShort(draft.topic, WORKSHOP_TEXT.topic) ? t('learn.form.topicShort') : undefined,
+      topic: isTooShort(draft.topic, WORKSHOP_TEXT.topic)
+        ? t('learn.form.topicShort', { min: WORKSHOP_TEXT.topic.min })
+        : undefined,
       startsAt: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(draft.startsAt)
         ? undefined
         : t('learn.form.startsAtMissing'),
-      place: isTooShort(draft.place, WORKSHOP_TEXT.place) ? t('learn.form.placeShort') : undefined,
+      place: isTooShort(draft.place, WORKSHOP_TEXT.place)
+        ? t('learn.form.placeShort', { min: WORKSHOP_TEXT.place.min })
+        : undefined,
       area: !isEdit && !draft.area ? t('learn.form.areaMissing') : undefined,
       facilitators: facilitators.some((f) => !fitsLength(f, WORKSHOP_TEXT.facilitator))
-        ? t('learn.form.facilitatorInvalid')
+        ? t('learn.form.facilitatorInvalid', WORKSHOP_TEXT.facilitator)
         : undefined,
     };
   }

@@ -113,7 +113,9 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
                     due: wib(r.dueAt, lang),
                   })}
                 </legend>
-                {missing.includes(r.id) && <p class="hint">{t('op.close.handoverMissing')}</p>}
+                {missing.includes(r.id) && (
+                  <p class="hint">{t('op.close.handoverMissing', { min: CLOSING_TEXT.handover.min })}</p>
+                )}
                 {HANDOVER_FIELDS.map((field) => (
                   <InputField
                     key={field.key}
@@ -133,7 +135,7 @@ export function CloseCaseForm(props: { item: CaseView; onClosed: (updated: CaseV
         id="outcome"
         inputRef={outcomeField}
         label={t('op.phase.outcomeLabel')}
-        hint={t('op.phase.outcomeHint')}
+        hint={t('op.phase.outcomeHint', { min: CLOSING_TEXT.outcome.min })}
         rows={4}
         required
         {...field('outcome')}

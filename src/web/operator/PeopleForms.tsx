@@ -96,7 +96,9 @@ export function PersonForm(props: {
         required
         {...field('fullName')}
         error={
-          showError(isTooShort(fullName, PEOPLE_TEXT.fullName)) ? t('op.people.nameRequired') : undefined
+          showError(isTooShort(fullName, PEOPLE_TEXT.fullName))
+            ? t('op.people.nameRequired', { min: PEOPLE_TEXT.fullName.min })
+            : undefined
         }
       />
       <InputField

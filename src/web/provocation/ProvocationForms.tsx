@@ -91,7 +91,7 @@ function TakedownForm(props: Props) {
           />
           <TextAreaField
             id="provw-takedown-instruction"
-            label={t('provw.takedown.instruction')}
+            label={t('provw.takedown.instruction', { min: PROVOCATION_TEXT.takedownInstruction.min })}
             value={instruction}
             {...lengthAttributes(PROVOCATION_TEXT.takedownInstruction)}
             required
