@@ -19,6 +19,7 @@ type Props = {
   disabled?: boolean;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
 };
 
 /** The value the typed day and time stand for, or '' while they are incomplete or not a real moment. */
@@ -81,6 +82,7 @@ export function WibDateField(props: Props) {
         value={text.date}
         required={props.required}
         disabled={props.disabled}
+        aria-required={props['aria-required']}
         aria-describedby={props['aria-describedby']}
         aria-invalid={props['aria-invalid'] || (problem ? true : undefined)}
         title={problem || undefined}
@@ -97,6 +99,7 @@ export function WibDateField(props: Props) {
           value={text.time}
           required={props.required}
           disabled={props.disabled}
+          aria-required={props['aria-required']}
           aria-invalid={props['aria-invalid'] || (problem ? true : undefined)}
           onInput={(event) => change({ ...text, time: event.currentTarget.value })}
         />

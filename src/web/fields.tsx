@@ -16,9 +16,16 @@ type Common = {
   frameClass?: string;
 };
 
-function describedBy(props: Common): string | undefined {
-  const ids = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
+/** What ties a field's control to its label, hint and error, and says whether it must be filled in. */
+function controlOf(props: Common) {
+  const describedBy = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean);
+  return {
+    id: props.id,
+    required: props.required,
+    'aria-required': props.isRequired ? true : undefined,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': describedBy.length > 0 ? describedBy.join(' ') : undefined,
+  };
 }
 
 function Frame(props: Common & { children: ComponentChildren }) {
@@ -77,22 +84,19 @@ export function InputField(
     return (
       <Frame {...props}>
         <WibDateField
-          id={props.id}
+          {...controlOf(props)}
           kind={props.type === 'date' ? 'date' : 'datetime'}
           value={props.value}
           onValue={props.onInput}
-          required={props.required}
           min={props.min === undefined ? undefined : String(props.min)}
           max={props.max === undefined ? undefined : String(props.max)}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy(props)}
         />
       </Frame>
     );
   return (
     <Frame {...props}>
       <input
-        id={props.id}
+        {...controlOf(props)}
         ref={props.inputRef}
         class={props.inputClass ?? 'op-input'}
         {...(props.type === 'number'
@@ -109,7 +113,6 @@ export function InputField(
                     ? { type: props.type }
                     : { type: 'text', inputMode: props.inputMode })}
         value={props.value}
-        required={props.required}
         readOnly={props.isReadOnly}
         pattern={props.pattern}
         minLength={props.minLength}
@@ -118,9 +121,6 @@ export function InputField(
         max={props.max}
         placeholder={props.placeholder}
         autoComplete={props.autoComplete ?? 'off'}
-        aria-required={props.isRequired ? true : undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
         onInput={(event) => props.onInput((event.currentTarget as HTMLInputElement).value)}
       />
     </Frame>
@@ -166,18 +166,14 @@ export function TextAreaField(
   return (
     <Frame {...props}>
       <textarea
-        id={props.id}
+        {...controlOf(props)}
         ref={props.inputRef}
         class="op-input"
         rows={props.rows ?? 4}
         value={props.value}
-        required={props.required}
         minLength={props.minLength}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
-        aria-required={props.isRequired ? true : undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
         onInput={(event) => props.onInput((event.currentTarget as HTMLTextAreaElement).value)}
       />
     </Frame>
@@ -198,15 +194,11 @@ export function SelectField(
   return (
     <Frame {...props}>
       <select
-        id={props.id}
+        {...controlOf(props)}
         ref={props.inputRef}
         class="op-input"
         value={props.value}
-        required={props.required}
         disabled={props.isDisabled}
-        aria-required={props.isRequired ? true : undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
         onChange={(event) => props.onChange((event.currentTarget as HTMLSelectElement).value)}
       >
         {props.options.map((option) => (
@@ -232,15 +224,12 @@ export function FileField(
   return (
     <Frame {...props}>
       <input
-        id={props.id}
+        {...controlOf(props)}
         ref={props.inputRef}
         class={props.inputClass}
         type="file"
         accept={props.accept}
-        required={props.required}
         disabled={props.isDisabled}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
         onChange={(event) => {
           const input = event.currentTarget as HTMLInputElement;
           props.onFile(input.files?.[0], input);
