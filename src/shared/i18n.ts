@@ -1,15 +1,15 @@
 // Every user-facing string of Sigap, Bahasa Indonesia first and English second.
 // Pure: no DOM and no node:* imports, so the server can use the same table.
 
-import type { ExportsMessageKey } from './messages/exports.ts';
-import type { HistoryMessageKey } from './messages/history.ts';
-import type { NoticesMessageKey } from './messages/notices.ts';
-import type { OfficeMessageKey } from './messages/office.ts';
-import type { PrivacyMessageKey } from './messages/privacy.ts';
-import type { RetentionMessageKey } from './messages/privacy-retention.ts';
-import type { ProvocationMessageKey } from './messages/provocation.ts';
-import type { ProvocationWorkMessageKey } from './messages/provocation-work.ts';
-import type { ReaderMessageKey } from './messages/reader.ts';
+import type * as exportsTable from './messages/exports.ts';
+import type * as historyTable from './messages/history.ts';
+import type * as noticesTable from './messages/notices.ts';
+import type * as officeTable from './messages/office.ts';
+import type * as privacyTable from './messages/privacy.ts';
+import type * as retentionTable from './messages/privacy-retention.ts';
+import type * as provocationTable from './messages/provocation.ts';
+import type * as provocationWorkTable from './messages/provocation-work.ts';
+import type * as readerTable from './messages/reader.ts';
 
 /** The languages Sigap speaks; Indonesian is the default. */
 export type Lang = 'id' | 'en';
@@ -346,18 +346,21 @@ const id = {
 /** The keys of the table every page loads; the English table must have exactly these. */
 export type CoreMessageKey = keyof typeof id;
 
-/** Every message key: the core table's and the office pages' (src/shared/messages/office.ts). */
+/** The keys of a table loaded later (src/shared/messages/, written side by side: `messages`). */
+type KeysOf<Table extends { messages: object }> = keyof Table['messages'];
+
+/** Every message key: the core table's and those of the tables loaded later (src/shared/messages/). */
 export type MessageKey =
   | CoreMessageKey
-  | OfficeMessageKey
-  | ReaderMessageKey
-  | NoticesMessageKey
-  | ProvocationMessageKey
-  | ProvocationWorkMessageKey
-  | PrivacyMessageKey
-  | RetentionMessageKey
-  | ExportsMessageKey
-  | HistoryMessageKey;
+  | KeysOf<typeof officeTable>
+  | KeysOf<typeof readerTable>
+  | KeysOf<typeof noticesTable>
+  | KeysOf<typeof provocationTable>
+  | KeysOf<typeof provocationWorkTable>
+  | KeysOf<typeof privacyTable>
+  | KeysOf<typeof retentionTable>
+  | KeysOf<typeof exportsTable>
+  | KeysOf<typeof historyTable>;
 
 /**
  * Tables loaded later, by language: the English core table (src/shared/messages/core-en.ts, fetched when

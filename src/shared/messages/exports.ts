@@ -1,7 +1,7 @@
 // The messages of the export panel on the office lists (exp.*). Imported by the panel; registers itself.
 import { registerBilingual } from './bilingual.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'exp.title': ['Ekspor', 'Export'],
   'exp.lead': [
     'Unduh daftar ini dengan saringan yang sama, untuk Excel, QGIS atau alat kemanusiaan (HXL).',
@@ -40,5 +40,3 @@ const messages = registerBilingual({
   'exp.status.gagal': ['Ekspor gagal: {error}', 'Export failed: {error}'],
   'exp.fileLink': ['Unduh berkas', 'Download the file'],
 });
-
-export type ExportsMessageKey = keyof typeof messages;

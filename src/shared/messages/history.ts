@@ -1,7 +1,7 @@
 // The messages of the history import page (hist.*). Imported by the page; registers itself.
 import { registerBilingual } from './bilingual.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'hist.lead': [
     'Masukkan daftar kejadian konflik tahun-tahun lalu dari lembar kerja (CSV atau XLSX). Kejadian ini menjadi riwayat peringatan dini dan uji balik; tidak ada tenggat, eskalasi, peringatan atau notifikasi.',
     'Bring in past years of conflict incidents from a spreadsheet (CSV or XLSX). They become the early warning’s history and the backtest’s data; no deadline, escalation, alert or notification.',
@@ -75,5 +75,3 @@ const messages = registerBilingual({
   'hist.failed': ['Impor gagal: {error}', 'Import failed: {error}'],
   'hist.queued': ['Menunggu giliran…', 'Waiting for its turn…'],
 });
-
-export type HistoryMessageKey = keyof typeof messages;

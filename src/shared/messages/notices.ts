@@ -2,7 +2,7 @@
 // Importing registers the tables.
 import { registerBilingual } from './bilingual.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'notices.title': ['Pemberitahuan di luar aplikasi', 'Notices outside the app'],
   'notices.intro': [
     'Pilih pemberitahuan yang dikirim ke WhatsApp, SMS atau e-mail saat Anda tidak membuka Sigap. Isinya hanya jenis, tingkat dan tempat kejadian serta tautan ke Sigap, tanpa nama korban, NIK atau nomor telepon.',
@@ -74,5 +74,3 @@ const messages = registerBilingual({
   'reply.sending': ['Mengirim…', 'Sending…'],
   'reply.sent': ['Balasan masuk antrean kirim.', 'The answer is queued to be sent.'],
 });
-
-export type NoticesMessageKey = keyof typeof messages;

@@ -4,7 +4,7 @@
 // this module registers the tables.
 import { registerBilingual } from './bilingual.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'op.common.cancel': ['Batal', 'Cancel'],
   'op.live.connecting': ['Menyambung ke pembaruan langsung…', 'Connecting to live updates…'],
   'op.live.live': ['Pembaruan langsung aktif', 'Live updates on'],
@@ -2065,4 +2065,3 @@ const messages = registerBilingual({
 });
 
 /** Every office message key; each has its Indonesian and its English. */
-export type OfficeMessageKey = keyof typeof messages;

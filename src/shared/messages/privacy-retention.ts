@@ -2,7 +2,7 @@
 // the page; importing registers the tables.
 import { registerBilingual } from './bilingual.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'retention.heading': ['Retensi dan sinyal anomali', 'Retention and anomaly signals'],
   'retention.lead': [
     'Data pribadi yang lewat masa simpannya dianonimkan setiap malam (02.30 WIB); baris dan angka statistik tetap. Catatan dengan legal hold atau dalam kasus yang masih ditangani tidak disentuh.',
@@ -54,5 +54,3 @@ const messages = registerBilingual({
   'breaches.suspected': ['dugaan (sinyal)', 'suspected (signal)'],
   'breaches.closed': ['ditutup', 'closed'],
 });
-
-export type RetentionMessageKey = keyof typeof messages;

@@ -2,7 +2,7 @@
 // carries them. Importing registers the tables.
 import { registerBilingual } from './bilingual.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'privacy.lead': [
     'Catatan kegiatan pemrosesan data pribadi (UU 27/2022 Pasal 31), dibuat dari peta data Sigap: apa yang diproses, untuk apa, atas dasar apa, siapa penerimanya dan berapa lama disimpan.',
     "The record of processing activities (UU 27/2022 Article 31), made from Sigap's data map: what is processed, for what, on which basis, who receives it and how long it is kept.",
@@ -70,5 +70,3 @@ const messages = registerBilingual({
   'privacy.consent.belum_dicatat': ['belum dicatat', 'not recorded'],
   'privacy.consent.withdraw': ['Catat penarikan persetujuan', 'Record the withdrawal'],
 });
-
-export type PrivacyMessageKey = keyof typeof messages;

@@ -2,7 +2,7 @@
 // upload, merging two items, and the evaluation page. Registered with the page's other tables (provocation.ts).
 import { registerBilingual } from './bilingual.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'provw.takedown.form': ['Minta penurunan atau penyelidikan', 'Request a takedown or investigation'],
   'provw.takedown.kind': ['Jenis permintaan', 'Kind of request'],
   'provw.takedown.agency': ['Lembaga mitra', 'Partner agency'],
@@ -85,5 +85,3 @@ const messages = registerBilingual({
   'provw.eval.count': ['Jumlah', 'Count'],
   'provw.eval.notAssessed': ['Belum dinilai', 'Not yet assessed'],
 });
-
-export type ProvocationWorkMessageKey = keyof typeof messages;

@@ -3,7 +3,7 @@
 import { registerBilingual } from './bilingual.ts';
 import './provocation-work.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'prov.purpose': [
     'Konten provokatif dan hoaks yang beredar di wilayah Anda: satu konten dengan semua penampakannya, penilaian, kontra-narasi dan permintaan penurunan. Hanya untuk staf.',
     'Provocative content and hoaxes circulating in your region: one item with all its sightings, the assessment, counter-messages and takedown requests. Staff only.',
@@ -125,5 +125,3 @@ const messages = registerBilingual({
   'prov.kind.takedown': ['Penurunan', 'Takedown'],
   'prov.kind.investigasi': ['Penyelidikan', 'Investigation'],
 });
-
-export type ProvocationMessageKey = keyof typeof messages;

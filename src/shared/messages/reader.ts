@@ -2,7 +2,7 @@
 // the field report page does not carry them until someone asks the reader. Importing registers the tables.
 import { registerBilingual } from './bilingual.ts';
 
-const messages = registerBilingual({
+export const messages = registerBilingual({
   'reader.title': ['Saran dari teks pesan', 'Suggestions from the message text'],
   'reader.reading': ['Membaca teks…', 'Reading the text…'],
   'reader.failed': [
@@ -38,5 +38,3 @@ const messages = registerBilingual({
     'Suggestions used. Check the fields and change them if needed.',
   ],
 });
-
-export type ReaderMessageKey = keyof typeof messages;
