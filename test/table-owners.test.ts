@@ -66,10 +66,15 @@ const WRITING_FUNCTIONS: Record<string, string> = {
   sigap_queue_notices: 'notices',
 };
 
-/** The tables a source file writes: INSERT INTO, UPDATE … SET, DELETE FROM and the writing functions. */
+/**
+ * The tables a source file writes: INSERT INTO, UPDATE … SET, DELETE FROM, the writing functions and the delivery
+ * queues' shared statements (platform/delivery-queue.ts) it takes for a table.
+ */
 function tablesWritten(source: string, known: ReadonlyMap<string, string>): string[] {
   const written = new Set<string>();
   for (const match of source.matchAll(/\b(?:INSERT INTO|UPDATE|DELETE FROM)\s+([a-z_][a-z0-9_]*)/g))
+    if (known.has(match[1])) written.add(match[1]);
+  for (const match of source.matchAll(/\bdeliveryQueue\('([a-z_][a-z0-9_]*)'\)/g))
     if (known.has(match[1])) written.add(match[1]);
   for (const match of source.matchAll(/\b(sigap_[a-z_]+)\(/g))
     if (match[1] in WRITING_FUNCTIONS) written.add(WRITING_FUNCTIONS[match[1]]);
@@ -111,6 +116,9 @@ describe('tables and their owners', () => {
     expect(tablesWritten('SELECT 1 FROM reports JOIN cases ON true FOR UPDATE', known)).toEqual([]);
     expect(tablesWritten("tx.atCommit('SELECT sigap_notify($1::uuid[], $2)', params)", known)).toEqual([
       'notifications',
+    ]);
+    expect(tablesWritten("export const { markSent } = deliveryQueue('reports');", known)).toEqual([
+      'reports',
     ]);
   });
 

@@ -107,7 +107,9 @@ export async function drainOutbox(deps: OutboxDeps, limit = 50): Promise<{ sent:
       const reason = error instanceof SendFailed ? error.message : 'error';
       // 1, 2, 4, 8, 16 minutes between attempts
       const retryAt = new Date(deps.clock.now().getTime() + 60_000 * 2 ** (row.attempts - 1));
-      await deps.db.asSystem((tx) => store.markFailed(tx, row.id, reason, retryAt, MAX_ATTEMPTS));
+      await deps.db.asSystem((tx) =>
+        store.markFailed(tx, row.id, reason, retryAt, row.attempts >= MAX_ATTEMPTS),
+      );
       failed++;
     }
   }

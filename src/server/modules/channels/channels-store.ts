@@ -2,6 +2,7 @@
 import type { MessageChannel, SenderTrust } from '../../../shared/channels/channel-schema.ts';
 import { auditAppendSql } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db.ts';
+import { deliveryQueue } from '../../platform/delivery-queue.ts';
 import type { TakeInWindow } from './channels-fresh-store.ts';
 
 export type { TakeInWindow };
@@ -327,27 +328,8 @@ export async function takeDue(tx: Tx, now: Date, maxAttempts: number): Promise<O
   );
 }
 
-export async function markSent(tx: Tx, id: string, providerId: string | null, at: Date): Promise<void> {
-  await tx.query(
-    `UPDATE channel_outbox SET status = 'terkirim', provider_id = $2, sent_at = $3, last_error = NULL WHERE id = $1`,
-    [id, providerId, at],
-  );
-}
-
-/** Records a failed attempt: tried again after `retryAt`, or given up (gagal) after the last attempt. */
-export async function markFailed(
-  tx: Tx,
-  id: string,
-  error: string,
-  retryAt: Date,
-  maxAttempts: number,
-): Promise<void> {
-  await tx.query(
-    `UPDATE channel_outbox SET last_error = $2, next_attempt_at = $3,
-       status = CASE WHEN attempts >= $4 THEN 'gagal' ELSE 'antre' END WHERE id = $1`,
-    [id, error, retryAt, maxAttempts],
-  );
-}
+/** A queued message sent (terkirim) or failed: tried again later, or given up (gagal) after its last attempt. */
+export const { markSent, markFailed } = deliveryQueue('channel_outbox');
 
 /** A delivery status from WhatsApp (statuses[]) for a message it sent. */
 export async function updateDelivery(

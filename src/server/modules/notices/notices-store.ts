@@ -3,6 +3,7 @@
 import type { NoticeChannel, NoticeKind } from '../../../shared/notices/notices.ts';
 import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
+import { deliveryQueue } from '../../platform/delivery-queue.ts';
 
 export type SettingsRow = {
   phone: string | null;
@@ -131,24 +132,5 @@ export async function markForwarded(tx: Tx, id: string, outboxId: string): Promi
   await tx.query(`UPDATE notices SET status = 'diteruskan', outbox_id = $2 WHERE id = $1`, [id, outboxId]);
 }
 
-export async function markSent(tx: Tx, id: string, providerId: string | null, at: Date): Promise<void> {
-  await tx.query(
-    `UPDATE notices SET status = 'terkirim', provider_id = $2, sent_at = $3, last_error = NULL WHERE id = $1`,
-    [id, providerId, at],
-  );
-}
-
-/** A failed attempt: tried again after `retryAt`, or given up (gagal) after the last one or without address. */
-export async function markFailed(
-  tx: Tx,
-  id: string,
-  error: string,
-  retryAt: Date,
-  isFinal: boolean,
-): Promise<void> {
-  await tx.query(
-    `UPDATE notices SET last_error = $2, next_attempt_at = $3,
-       status = CASE WHEN $4::boolean THEN 'gagal' ELSE 'antre' END WHERE id = $1`,
-    [id, error, retryAt, isFinal],
-  );
-}
+/** A notice sent (terkirim) or failed: tried again later, or given up (gagal) after the last attempt or without address. */
+export const { markSent, markFailed } = deliveryQueue('notices');
