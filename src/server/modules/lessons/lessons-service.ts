@@ -12,6 +12,7 @@ import type { LessonEdit, LessonFields } from '../../../shared/lessons/lesson-sc
 import { can } from '../../../shared/permissions/index.ts';
 import { isInViewerScope } from '../../../shared/visibility.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { withChanges } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError, foundOr } from '../../platform/errors.ts';
@@ -113,17 +114,7 @@ export async function editLesson(
     }
     const { version, caseIds, ...changes } = edit;
     if (changes.regionCode) checkRegion(principal, changes.regionCode);
-    const row: store.LessonRow = {
-      title: changes.title ?? current.title,
-      situation: changes.situation ?? current.situation,
-      actionsTaken: changes.actionsTaken ?? current.actionsTaken,
-      whatWorked: changes.whatWorked ?? current.whatWorked,
-      whatToAvoid: changes.whatToAvoid ?? current.whatToAvoid,
-      conflictType: changes.conflictType ?? current.conflictType,
-      regionCode: changes.regionCode ?? current.regionCode,
-      tags: changes.tags ?? current.tags,
-    };
-    if (!(await store.updateLesson(tx, id, version, row, deps.clock.now()))) {
+    if (!(await store.updateLesson(tx, id, version, withChanges(current, changes), deps.clock.now()))) {
       throw new DomainError('version_conflict', 'Pelajaran sudah diubah orang lain; muat ulang', {
         version: current.version,
       });

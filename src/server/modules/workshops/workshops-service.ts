@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/workshops/workshop-rules.ts';
 import type { WorkshopEdit, WorkshopInput } from '../../../shared/workshops/workshop-schema.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit.ts';
+import { withChanges } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { DomainError, foundOr } from '../../platform/errors.ts';
@@ -108,22 +109,9 @@ export async function editWorkshop(
   id: string,
   edit: WorkshopEdit,
 ): Promise<WorkshopView> {
+  const { version, ...changes } = edit;
   return changeManaged(deps, principal, id, async (tx, w) => {
-    const ok = await store.updateWorkshop(
-      tx,
-      id,
-      edit.version,
-      {
-        topic: edit.topic ?? w.topic,
-        startsAt: edit.startsAt ?? w.startsAt,
-        place: edit.place ?? w.place,
-        facilitators: edit.facilitators ?? w.facilitators,
-        notes: edit.notes ?? w.notes,
-        status: edit.status ?? w.status,
-        evaluation: edit.evaluation === undefined ? w.evaluation : edit.evaluation,
-      },
-      deps.clock.now(),
-    );
+    const ok = await store.updateWorkshop(tx, id, version, withChanges(w, changes), deps.clock.now());
     if (!ok)
       throw new DomainError('version_conflict', 'Workshop sudah diubah orang lain; muat ulang', {
         version: w.version,
