@@ -99,6 +99,30 @@ describe('workshops (rapat koordinasi / workshop evaluasi)', () => {
     }
   });
 
+  it('lets its koordinator change one detail, keeping the others, and unlink the evaluation with a null', async () => {
+    const moved = await t.call(koordinatorV, 'PATCH', `/api/workshops/${workshop.id}`, {
+      version: 1,
+      place: 'Pendopo Bakorwil V',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({
+      topic: 'Workshop Pencegahan Konflik Sosial bagi Kelompok Rentan',
+      place: 'Pendopo Bakorwil V',
+      startsAt: '2026-03-08T09:00:00+07:00',
+      facilitators: ['Kepala Bakorwil V', 'Bidang Penanganan Bencana Dinsos Jatim'],
+      status: 'direncanakan',
+      evaluationLink: '/api/evaluations/summary?scope=V&from=2025-10-01&to=2025-12-31',
+      version: 2,
+    });
+    const unlinked = await t.call(koordinatorV, 'PATCH', `/api/workshops/${workshop.id}`, {
+      version: 2,
+      evaluation: null,
+    });
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    expect(unlinked.json()).toMatchObject({ place: 'Pendopo Bakorwil V', evaluationLink: null, version: 3 });
+    workshop = unlinked.json();
+  });
+
   it('invites operators of the area and pillars from the registry, and records attendance', async () => {
     if (hasPillars) {
       await t.db.asSystem((tx) =>
