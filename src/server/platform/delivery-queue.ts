@@ -4,13 +4,21 @@
 // error is kept. Each table's owning store calls these for its own table (docs/ARCHITECTURE.md, table owners).
 import type { Tx } from './db.ts';
 
+/** The attempts a delivery gets: tried again 1, 2, 4, 8 and 16 minutes after each failure, given up after the sixth. */
+export const DELIVERY_ATTEMPTS = 6;
+
 export type DeliveryQueueTable = 'channel_outbox' | 'notices';
 
 export type DeliveryQueue = {
   /** Records a row as sent (terkirim) at `at`, with the provider's id when it gave one. */
   markSent(tx: Tx, id: string, providerId: string | null, at: Date): Promise<void>;
-  /** Records a failed attempt: tried again after `retryAt`, or given up (gagal) when `giveUp`. */
-  markFailed(tx: Tx, id: string, error: string, retryAt: Date, giveUp: boolean): Promise<void>;
+  /**
+   * Records the failed attempt of a row taken with its `attempts` (this one counted), at `now`: tried again
+   * 1, 2, 4, 8 or 16 minutes later, or given up (gagal) after the last of DELIVERY_ATTEMPTS.
+   */
+  markFailed(tx: Tx, row: { id: string; attempts: number }, error: string, now: Date): Promise<void>;
+  /** Gives a row up (gagal) at `now` without another attempt: there is nothing to try again. */
+  giveUp(tx: Tx, id: string, error: string, now: Date): Promise<void>;
 };
 
 export function deliveryQueue(table: DeliveryQueueTable): DeliveryQueue {
@@ -21,8 +29,12 @@ export function deliveryQueue(table: DeliveryQueueTable): DeliveryQueue {
     async markSent(tx, id, providerId, at) {
       await tx.query(sent, [id, providerId, at]);
     },
-    async markFailed(tx, id, error, retryAt, giveUp) {
-      await tx.query(failed, [id, error, retryAt, giveUp]);
+    async markFailed(tx, row, error, now) {
+      const retryAt = new Date(now.getTime() + 60_000 * 2 ** (row.attempts - 1));
+      await tx.query(failed, [row.id, error, retryAt, row.attempts >= DELIVERY_ATTEMPTS]);
+    },
+    async giveUp(tx, id, error, now) {
+      await tx.query(failed, [id, error, now, true]);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testAppWith } from '../../../../test/harness.ts';
 import { fakeClock } from '../../platform/clock.ts';
-import { drainOutbox, MAX_ATTEMPTS } from './channels-outbox.ts';
+import { DELIVERY_ATTEMPTS } from '../../platform/delivery-queue.ts';
+import { drainOutbox } from './channels-outbox.ts';
 import { enqueue } from './channels-store.ts';
 
 describe('the outbox', () => {
@@ -35,7 +36,7 @@ describe('the outbox', () => {
       clock.advanceMinutes(0.5);
     }
     expect(await drain()).toEqual({ sent: 0, failed: 1 });
-    expect(await row()).toEqual({ status: 'gagal', attempts: MAX_ATTEMPTS, last_error: 'TypeError' });
+    expect(await row()).toEqual({ status: 'gagal', attempts: DELIVERY_ATTEMPTS, last_error: 'TypeError' });
     clock.advanceMinutes(60);
     expect(await drain()).toEqual({ sent: 0, failed: 0 });
   });

@@ -1,15 +1,15 @@
 // Sending what the outbox holds: replies (and later notices) on WhatsApp or SMS, outside any request's
 // transaction, by the `channel-outbox` job after the commit that queued them. A failed attempt stays queued
-// and is tried again on the next run, up to MAX_ATTEMPTS. Providers sit behind one small interface.
+// and is tried again on the next run, up to DELIVERY_ATTEMPTS. Providers sit behind one small interface.
 import type { MessageChannel } from '../../../shared/channels/channel-schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { ChannelsConfig } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
+import { DELIVERY_ATTEMPTS } from '../../platform/delivery-queue.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import * as store from './channels-store.ts';
 
 export const OUTBOX_QUEUE = 'channel-outbox';
-export const MAX_ATTEMPTS = 6;
 const SEND_TIMEOUT_MS = 10_000;
 
 /** Sends one text to one phone; answers the provider's message id, throws on failure (no personal data). */
@@ -97,7 +97,7 @@ export async function drainOutbox(deps: OutboxDeps, limit = 50): Promise<{ sent:
   // The send happens between two short transactions, never inside one: a slow provider holds no connection.
   for (let i = 0; i < limit; i++) {
     const now = deps.clock.now();
-    const row = await deps.db.asSystem((tx) => store.takeDue(tx, now, MAX_ATTEMPTS));
+    const row = await deps.db.asSystem((tx) => store.takeDue(tx, now, DELIVERY_ATTEMPTS));
     if (!row) break;
     try {
       const providerId = await providers[row.channel].send(row.recipient, row.body);
@@ -105,11 +105,7 @@ export async function drainOutbox(deps: OutboxDeps, limit = 50): Promise<{ sent:
       sent++;
     } catch (error) {
       const reason = error instanceof SendFailed ? error.message : 'error';
-      // 1, 2, 4, 8, 16 minutes between attempts
-      const retryAt = new Date(deps.clock.now().getTime() + 60_000 * 2 ** (row.attempts - 1));
-      await deps.db.asSystem((tx) =>
-        store.markFailed(tx, row.id, reason, retryAt, row.attempts >= MAX_ATTEMPTS),
-      );
+      await deps.db.asSystem((tx) => store.markFailed(tx, row, reason, deps.clock.now()));
       failed++;
     }
   }

@@ -7,12 +7,12 @@ import { quietHoursEnd } from '../../../shared/notices/notices.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { NoticesConfig } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
+import { DELIVERY_ATTEMPTS } from '../../platform/delivery-queue.ts';
 import type { Jobs } from '../../platform/jobs.ts';
 import { kickOutbox, queueOutbound } from '../channels/channels-send.ts';
 import * as store from './notices-store.ts';
 
 export const NOTICES_QUEUE = 'notice-delivery';
-export const MAX_ATTEMPTS = 6;
 
 /** Sends one e-mail; answers the server's message id, throws on failure. */
 export type Mailer = { send(to: string, subject: string, text: string): Promise<string | null> };
@@ -59,7 +59,7 @@ export async function deliverNotices(
   let forwarded = false;
   for (let i = 0; i < limit; i++) {
     const now = deps.clock.now();
-    const due = await deps.db.asSystem((tx) => store.takeDue(tx, now, MAX_ATTEMPTS));
+    const due = await deps.db.asSystem((tx) => store.takeDue(tx, now, DELIVERY_ATTEMPTS));
     if (!due) break;
     const quietEnd =
       due.isUrgent || due.quietFrom === null || due.quietUntil === null
@@ -74,7 +74,7 @@ export async function deliverNotices(
     const address = due.channel === 'email' ? due.email : due.phone;
     if (!address) {
       // The user removed the address since opting in: nothing to send to.
-      await deps.db.asSystem((tx) => store.markFailed(tx, due.id, 'tanpa alamat', now, true));
+      await deps.db.asSystem((tx) => store.giveUp(tx, due.id, 'tanpa alamat', now));
       failed++;
       continue;
     }
@@ -99,12 +99,8 @@ export async function deliverNotices(
       }
       sent++;
     } catch (error) {
-      // 1, 2, 4, 8, 16 minutes between attempts
-      const retryAt = new Date(deps.clock.now().getTime() + 60_000 * 2 ** (due.attempts - 1));
       const reason = reasonOf(error);
-      await deps.db.asSystem((tx) =>
-        store.markFailed(tx, due.id, reason, retryAt, due.attempts >= MAX_ATTEMPTS),
-      );
+      await deps.db.asSystem((tx) => store.markFailed(tx, due, reason, deps.clock.now()));
       failed++;
     }
   }

@@ -133,4 +133,4 @@ export async function markForwarded(tx: Tx, id: string, outboxId: string): Promi
 }
 
 /** A notice sent (terkirim) or failed: tried again later, or given up (gagal) after the last attempt or without address. */
-export const { markSent, markFailed } = deliveryQueue('notices');
+export const { markSent, markFailed, giveUp } = deliveryQueue('notices');
