@@ -22,3 +22,14 @@ export async function listIdsAfter(
   );
   return rows.map((row) => row.id);
 }
+
+/**
+ * The keyset pages of the ids of `from` that are due by `where` at the moment asked about (its $1), in the
+ * shape the escalation walk lists them: `listDueIds('alerts', DUE)(tx, now, afterId, limit)`.
+ */
+export function listDueIds(
+  from: string,
+  where: string,
+): (tx: Tx, now: Date, afterId: string | null, limit: number) => Promise<string[]> {
+  return (tx, now, afterId, limit) => listIdsAfter(tx, { from, where, params: [now] }, afterId, limit);
+}

@@ -1,7 +1,7 @@
 import type { AlertHandlingLevel, AlertStatus } from '../../../shared/early-warning/alert-rules.ts';
 import type { AlertLevel, Factor } from '../../../shared/early-warning/level-model.ts';
 import type { Tx } from '../../platform/db.ts';
-import { listIdsAfter } from '../../platform/keyset.ts';
+import { listDueIds } from '../../platform/keyset.ts';
 
 /** An alert as stored, with its region's and kab/kota's names. */
 export type AlertRecord = {
@@ -212,14 +212,7 @@ export async function findAcknowledgers(
 const DUE = `status = 'aktif' AND due_acknowledge_at < $1 AND handling_level <> 'provinsi'`;
 
 /** Ids of unacknowledged alerts past their deadline, after `afterId` (a keyset page). */
-export async function listDueAlertIds(
-  tx: Tx,
-  now: Date,
-  afterId: string | null,
-  limit: number,
-): Promise<string[]> {
-  return listIdsAfter(tx, { from: 'alerts', where: DUE, params: [now] }, afterId, limit);
-}
+export const listDueAlertIds = listDueIds('alerts', DUE);
 
 /** The alert, locked, if it is still due; undefined when acknowledged meanwhile or locked by another instance. */
 export async function lockDueAlert(tx: Tx, id: string, now: Date): Promise<{ id: string } | undefined> {

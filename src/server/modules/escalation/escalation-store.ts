@@ -1,7 +1,7 @@
 import type { HandlingLevel } from '../../../shared/cases/case-rules.ts';
 import type { Priority } from '../../../shared/reports/report-schema.ts';
 import type { Tx } from '../../platform/db.ts';
-import { listIdsAfter } from '../../platform/keyset.ts';
+import { listDueIds } from '../../platform/keyset.ts';
 
 // System queries (the escalation job runs with the owner's rights, outside row-level security).
 
@@ -12,14 +12,7 @@ const DUE_CASE = `c.closed_at IS NULL AND c.handling_level <> 'provinsi'
   AND ((c.first_response_at IS NULL AND c.due_response_at < $1) OR c.due_resolve_at < $1)`;
 
 /** Ids of reports past their acknowledgement deadline, after `afterId`, in id order (a keyset page). */
-export async function listDueReportIds(
-  tx: Tx,
-  now: Date,
-  afterId: string | null,
-  limit: number,
-): Promise<string[]> {
-  return listIdsAfter(tx, { from: 'reports r', where: DUE_REPORT, params: [now] }, afterId, limit);
-}
+export const listDueReportIds = listDueIds('reports r', DUE_REPORT);
 
 export type DueReport = {
   id: string;
@@ -59,14 +52,7 @@ export async function escalateReport(
 }
 
 /** Ids of open cases past their response or resolution deadline, after `afterId`, in id order. */
-export async function listDueCaseIds(
-  tx: Tx,
-  now: Date,
-  afterId: string | null,
-  limit: number,
-): Promise<string[]> {
-  return listIdsAfter(tx, { from: 'cases c', where: DUE_CASE, params: [now] }, afterId, limit);
-}
+export const listDueCaseIds = listDueIds('cases c', DUE_CASE);
 
 export type DueCase = {
   id: string;

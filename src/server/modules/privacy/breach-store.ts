@@ -1,6 +1,6 @@
 // SQL of the breach register (owner rights; the service refuses anyone the permission table leaves out).
 import type { Tx } from '../../platform/db.ts';
-import { listIdsAfter } from '../../platform/keyset.ts';
+import { listDueIds, listIdsAfter } from '../../platform/keyset.ts';
 
 export type BreachRecord = {
   id: string;
@@ -102,15 +102,10 @@ export async function listNearingBreachIds(
 }
 
 /** Open breaches past their deadline without both notices, not escalated yet, in id order. */
-export async function listOverdueBreachIds(
-  tx: Tx,
-  now: Date,
-  afterId: string | null,
-  limit: number,
-): Promise<string[]> {
-  const where = `${OPEN_UNNOTIFIED} AND escalated_at IS NULL AND due_at < $1`;
-  return listIdsAfter(tx, { from: 'privacy_breaches', where, params: [now] }, afterId, limit);
-}
+export const listOverdueBreachIds = listDueIds(
+  'privacy_breaches',
+  `${OPEN_UNNOTIFIED} AND escalated_at IS NULL AND due_at < $1`,
+);
 
 /** Locks one breach for its reminder or escalation (a second run waits, then finds it done). */
 export function lockBreach(tx: Tx, id: string): Promise<BreachRecord | undefined> {

@@ -3,7 +3,7 @@ import type { EvaluatedItem } from '../../../shared/provocation/provocation-rule
 import type { CounterMessage, Takedown } from '../../../shared/provocation/provocation-schema.ts';
 import { toWibIso, toWibIsoOrNull } from '../../../shared/time.ts';
 import type { Tx } from '../../platform/db.ts';
-import { listIdsAfter } from '../../platform/keyset.ts';
+import { listDueIds } from '../../platform/keyset.ts';
 
 type CounterRow = Omit<CounterMessage, 'approvedAt' | 'postedAt' | 'createdAt'> & {
   itemId: string;
@@ -131,14 +131,7 @@ export async function caseLinked(tx: Tx, itemId: string, caseId: string): Promis
 const DUE_ITEM = `due_at <= $1 AND handling_level <> 'provinsi'`;
 
 /** Ids of items past their response deadline, after `afterId`, in id order (a keyset page). */
-export async function listDueItemIds(
-  tx: Tx,
-  now: Date,
-  afterId: string | null,
-  limit: number,
-): Promise<string[]> {
-  return listIdsAfter(tx, { from: 'provocation_items', where: DUE_ITEM, params: [now] }, afterId, limit);
-}
+export const listDueItemIds = listDueIds('provocation_items', DUE_ITEM);
 
 export type DueItem = {
   id: string;
